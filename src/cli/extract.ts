@@ -1,0 +1,43 @@
+import type { Doc, Lang } from "../model/doc.js";
+import { IngestError, readReports, toDoc, type ReadOptions } from "../ingest/index.js";
+import { runPipeline } from "../pipeline/index.js";
+import { fail } from "./io.js";
+
+export interface ExtractResult {
+  docs: Doc[];
+  failed: number;
+}
+
+/** Reads and extracts each file; a bad file is reported and skipped, the others go on. */
+export function extractFiles(files: readonly string[], opts: ReadOptions): ExtractResult {
+  const docs: Doc[] = [];
+  let failed = 0;
+  for (const file of files) {
+    try {
+      for (const raw of readReports(file)) {
+        const doc = toDoc(raw, `d${docs.length + 1}`, opts);
+        runPipeline(doc);
+        docs.push(doc);
+      }
+    } catch (e) {
+      failed++;
+      if (e instanceof IngestError) fail(e.message);
+      else fail(`${file}: could not be processed: ${(e as Error)?.message ?? String(e)}`);
+    }
+  }
+  return { docs, failed };
+}
+
+export function parseLang(v: string | undefined): Lang | undefined {
+  if (v === undefined) return undefined;
+  if (v === "nl" || v === "en") return v;
+  throw new Error(`--lang must be nl or en, not ${JSON.stringify(v)}`);
+}
+
+export function parsePublished(v: string | undefined): string | undefined {
+  if (v === undefined) return undefined;
+  if (!/^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.test(v) || Number.isNaN(Date.parse(v))) {
+    throw new Error(`--published must be an ISO 8601 date or time such as 2023-05-23T17:00:00+02:00, not ${JSON.stringify(v)}`);
+  }
+  return v;
+}

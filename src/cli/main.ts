@@ -1,0 +1,69 @@
+import { Command, CommanderError, Option } from "commander";
+import { buildExport } from "../export/json.js";
+import { renderSummary } from "../export/markdown.js";
+import { extractFiles, parseLang, parsePublished } from "./extract.js";
+import { demo } from "./demo.js";
+import { fail, out, UsageError } from "./io.js";
+
+const VERSION = "0.1.0";
+
+function program(): Command {
+  const p = new Command("sitrep")
+    .description("Turns news reports about a breaking event into a sourced ledger of what we know and what we don't.")
+    .version(VERSION)
+    .showHelpAfterError("(run with --help for usage)")
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+
+  p.command("extract")
+    .description("extract claims, sources, entities, places, times and figures from report files (no database)")
+    .argument("<file...>", "report files: .txt/.md with front matter, .html")
+    .option("--published <iso>", "publication time for reports that do not state one (ISO 8601)")
+    .option("--lang <code>", "language of reports that do not state one: nl or en (default: detected)")
+    .addOption(new Option("--format <format>", "output format").choices(["json", "md"]).default("json"))
+    .addHelpText("after", "\nExample:\n  sitrep extract report.txt --format md\n  sitrep extract a.html b.txt --published 2023-05-23T17:00:00+02:00 > export.json")
+    .action(async (files: string[], o: { published?: string; lang?: string; format: string }) => {
+      let published: string | undefined, lang;
+      try {
+        published = parsePublished(o.published);
+        lang = parseLang(o.lang);
+      } catch (e) {
+        throw new UsageError((e as Error).message);
+      }
+      const { docs, failed } = extractFiles(files, { published, lang });
+      if (o.format === "md") await out(renderSummary(docs));
+      else await out(JSON.stringify(buildExport(docs), null, 2) + "\n");
+      process.exitCode = failed ? 1 : 0;
+    });
+
+  p.command("demo")
+    .description("extract the sample reports that ship with sitrep and show what they say")
+    .addOption(new Option("--format <format>", "output format").choices(["json", "md"]).default("md"))
+    .addHelpText("after", "\nExample:\n  sitrep demo")
+    .action(async (o: { format: string }) => {
+      process.exitCode = await demo(o.format);
+    });
+  return p;
+}
+
+/** Runs the CLI; resolves to the exit code (0 success, 1 failure, 2 usage error). */
+export async function run(argv: string[]): Promise<number> {
+  process.exitCode = 0;
+  const p = program();
+  try {
+    await p.parseAsync(argv, { from: "user" });
+    return Number(process.exitCode ?? 0);
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.code === "commander.help") return 0;
+      if (e.code === "commander.executeSubCommandAsync") return 1;
+      return 2;
+    }
+    if (e instanceof UsageError) {
+      fail(e.message);
+      return 2;
+    }
+    fail(`internal error: ${(e as Error)?.message ?? String(e)}`);
+    return 1;
+  }
+}

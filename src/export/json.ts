@@ -1,0 +1,99 @@
+import type { Doc } from "../model/doc.js";
+import type { SitrepExport } from "./schema.js";
+
+/**
+ * Builds the sitrep/1 export of one or more processed documents. Ids inside a document are local
+ * (e1, c1 …); here they are renumbered across documents so that every id in the export is unique,
+ * and every reference (claim → entity, count → claim, event → claim) follows the renumbering.
+ */
+export function buildExport(docs: readonly Doc[]): SitrepExport {
+  const out: SitrepExport = {
+    schema: "sitrep/1",
+    documents: [],
+    entities: [],
+    claims: [],
+    unknowns: [],
+    times: [],
+    counts: [],
+    events: [],
+    contradictions: [],
+  };
+  let ne = 0, nc = 0, nu = 0, nv = 0;
+  for (const doc of docs) {
+    const m = doc.meta;
+    const d = m.id;
+    out.documents.push({
+      id: d,
+      ...(m.title !== undefined && { title: m.title }),
+      ...(m.source !== undefined && { source: m.source }),
+      ...(m.url !== undefined && { url: m.url }),
+      published: m.published,
+      published_from: m.publishedFrom,
+      language: m.language,
+      language_from: m.languageFrom,
+      text: doc.text,
+    });
+    const eid = new Map<string, string>();
+    for (const e of doc.entities) eid.set(e.id, `e${++ne}`);
+    const cid = new Map<string, string>();
+    for (const c of doc.claims) cid.set(c.id, `c${++nc}`);
+    const ent = (id: string | undefined) => (id === undefined ? undefined : eid.get(id));
+    for (const e of doc.entities) {
+      out.entities.push({
+        id: eid.get(e.id)!,
+        type: e.type,
+        name: e.name,
+        aliases: e.aliases,
+        key: e.key,
+        mentions: e.mentions.map((i) => doc.mentions[i]!).map((x) => ({ doc: d, start: x.start, end: x.end, text: x.text })),
+        ...(e.geo && { geo: e.geo }),
+      });
+    }
+    for (const c of doc.claims) {
+      out.claims.push({
+        id: cid.get(c.id)!,
+        doc: d,
+        start: c.start,
+        end: c.end,
+        text: c.text,
+        status: c.status,
+        source: c.source
+          ? {
+              name: c.source.name,
+              ...(ent(c.source.entity) && { entity: ent(c.source.entity)! }),
+              kind: c.source.kind,
+              ...(c.source.role && { role: c.source.role }),
+            }
+          : null,
+        cue: c.cue ? { text: c.cue.text, start: c.cue.start, end: c.cue.end } : null,
+        quote: c.quote,
+        entities: c.entities.map((x) => eid.get(x)).filter((x): x is string => !!x),
+      });
+    }
+    for (const u of doc.unknowns) {
+      out.unknowns.push({ id: `u${++nu}`, doc: d, start: u.start, end: u.end, text: u.text, ...(u.claim && { claim: cid.get(u.claim) }) });
+    }
+    for (const t of doc.times) {
+      out.times.push({ doc: d, start: t.start, end: t.end, text: t.text, value: t.value, type: t.type, ...(t.mod && { mod: t.mod }) });
+    }
+    for (const c of doc.counts) {
+      out.counts.push({ doc: d, start: c.start, end: c.end, text: c.text, kind: c.kind, value: c.value, approx: c.approx, claim: c.claim ? cid.get(c.claim) ?? null : null });
+    }
+    for (const v of doc.events) {
+      out.events.push({
+        id: `v${++nv}`,
+        type: v.type,
+        claims: v.claims.map((x) => cid.get(x)).filter((x): x is string => !!x),
+        actors: v.actors.map((x) => eid.get(x)).filter((x): x is string => !!x),
+        locations: v.locations.map((x) => eid.get(x)).filter((x): x is string => !!x),
+        time: v.time ?? null,
+      });
+    }
+    for (const x of doc.contradictions) {
+      const a = cid.get(x.claims[0]);
+      const b = cid.get(x.claims[1]);
+      if (a && b) out.contradictions.push({ claims: [a, b], reason: x.reason });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,3 @@
+import type { CountLexicon } from "../../pipeline/counts/lexicon.js";
+
+export const counts: CountLexicon = {};

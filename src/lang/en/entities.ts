@@ -1,0 +1,3 @@
+import type { EntityLexicon } from "../../pipeline/entities/lexicon.js";
+
+export const entities: EntityLexicon = {};

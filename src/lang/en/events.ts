@@ -1,0 +1,3 @@
+import type { EventLexicon } from "../../pipeline/events/lexicon.js";
+
+export const events: EventLexicon = {};

@@ -1,0 +1,9 @@
+import type { LangPack } from "../types.js";
+import { segment } from "./segment.js";
+import { entities } from "./entities.js";
+import { claims } from "./claims.js";
+import { times } from "./times.js";
+import { counts } from "./counts.js";
+import { events } from "./events.js";
+
+export const en: LangPack = { code: "en", segment, entities, claims, times, counts, events };

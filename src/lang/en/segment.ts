@@ -1,0 +1,24 @@
+import type { SegmentLexicon } from "../../pipeline/segment/lexicon.js";
+
+// English abbreviations written with a full stop that rarely end a sentence: titles and ranks before a
+// name, company suffixes, US state abbreviations in datelines, and measure words.
+export const segment: SegmentLexicon = {
+  abbreviations: [
+    "Mr", "Mrs", "Ms", "Messrs", "Dr", "Prof", "Rev", "Hon", "Sen", "Rep", "Gov", "Lt", "Col", "Gen", "Sgt",
+    "Capt", "Cpt", "Maj", "Cmdr", "Adm", "Brig", "Cpl", "Pvt", "Supt", "Insp", "Det", "Atty", "Pres", "Amb",
+    "St", "Mt", "Ft", "Jr", "Sr", "Inc", "Corp", "Ltd", "Bros", "vs", "approx", "est", "dept", "govt", "fig",
+    "Ala", "Ariz", "Ark", "Calif", "Colo", "Conn", "Del", "Fla", "Ga", "Ill", "Ind", "Kan", "Kans", "Ky",
+    "Md", "Mich", "Minn", "Miss", "Mo", "Mont", "Neb", "Nev", "Okla", "Ore", "Pa", "Penn", "Tenn", "Tex",
+    "Va", "Vt", "Wash", "Wis", "Wyo", "Mass", "Ariz", "Gens", "Reps", "Sens", "Lt.-Col", "Adj", "Ave", "Blvd",
+    "cf", "ca", "viz", "Sept", "Oct", "Nov", "Dec", "Aug", "Jan", "Feb", "Apr", "Jul", "Jun",
+  ],
+  abbreviationsBeforeNumber: ["No", "Nos", "no", "nos", "Art", "art", "vol", "Vol", "p", "pp", "Mar", "Fig"],
+  sentenceFinalAbbreviations: ["etc", "U.S", "U.K", "U.N", "a.m", "p.m", "Inc", "Corp", "Ltd", "Co", "Jr", "Sr", "D.C"],
+  sentenceStarters: [
+    "the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "this", "that", "these", "those", "there",
+    "but", "and", "in", "on", "at", "according", "meanwhile", "however", "after", "before", "his", "her",
+    "their", "its", "our", "officials", "police", "some", "many", "no", "yet", "still", "also", "as", "when",
+  ],
+  splitSuffixes: ["'s", "’s"],
+  elisions: [],
+};

@@ -1,0 +1,3 @@
+import type { ClaimLexicon } from "../../pipeline/claims/lexicon.js";
+
+export const claims: ClaimLexicon = {};

@@ -1,0 +1,3 @@
+import type { TimeLexicon } from "../../pipeline/times/lexicon.js";
+
+export const times: TimeLexicon = {};

@@ -1,0 +1,3 @@
+import type { Stage } from "../stage.js";
+
+export const events: Stage = () => {};

@@ -1,0 +1,28 @@
+import type { Doc } from "../model/doc.js";
+import { langPack } from "../lang/index.js";
+import type { Stage, StageContext } from "./stage.js";
+import { segment } from "./segment/index.js";
+import { entities } from "./entities/index.js";
+import { times } from "./times/index.js";
+import { counts } from "./counts/index.js";
+import { claims } from "./claims/index.js";
+import { events } from "./events/index.js";
+
+/**
+ * The stages in the order they run. Each reads what the earlier ones wrote: claims resolve their sources
+ * against entities, counts attach to claims, events gather claims, entities, times and counts.
+ */
+export const STAGES: readonly { name: string; run: Stage }[] = [
+  { name: "segment", run: segment },
+  { name: "entities", run: entities },
+  { name: "times", run: times },
+  { name: "claims", run: claims },
+  { name: "counts", run: counts },
+  { name: "events", run: events },
+];
+
+export function runPipeline(doc: Doc, only?: ReadonlySet<string>): Doc {
+  const ctx: StageContext = { lang: langPack(doc.lang) };
+  for (const stage of STAGES) if (!only || only.has(stage.name)) stage.run(doc, ctx);
+  return doc;
+}

@@ -175,3 +175,10 @@ test("the tokenizer is linear on hostile input", () => {
   const doc = seg(hostile, "en");
   assert.ok(doc.tokens.length > 0);
 });
+
+test("an ellipsis marks an omission, not a sentence end; a title in a compound stays an abbreviation", () => {
+  assert.deepEqual(sentences('"We waited for hours ... Nobody came," one resident said. The then-Gov. Ann Smith resigned.', "en"), [
+    '"We waited for hours ... Nobody came," one resident said.',
+    "The then-Gov. Ann Smith resigned.",
+  ]);
+});

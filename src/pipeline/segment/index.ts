@@ -136,7 +136,8 @@ function endsSentence(doc: Doc, lex: SegmentLexicon, i: number, abbr: (w: string
   }
   if (t.text !== "." ) return true;
   if (!prev || prev.end !== t.start || prev.kind !== "word") return true;
-  const w = prev.text;
+  // a title inside a compound keeps its abbreviation: then-Gov. Bill Clinton, ex-Min. Jansen
+  const w = prev.text.slice(prev.text.search(/[^-‑]*$/u));
   if (/^\p{Lu}$/u.test(w)) return false; // an initial: H. Bouwmeester
   if (lex.sentenceFinalAbbreviations.includes(w) || lex.sentenceFinalAbbreviations.includes(w.toLowerCase())) return isStarter;
   if (abbr(w)) return false;
@@ -206,8 +207,8 @@ export function segmentDoc(doc: Doc, lex: SegmentLexicon): void {
       if (!(sameParagraph && !terminal && isLowerStart(next.text))) push(i);
       continue;
     }
-    const terminalMark = TERMINAL.has(t.text) || t.text === "?!" || (t.kind === "punct" && /^\.{2,}$/.test(t.text)) ||
-      (t.kind === "word" && t.text.endsWith(".") && t.text.length > 2);
+    // an ellipsis inside a line marks an omission more often than a sentence end: it does not split
+    const terminalMark = (TERMINAL.has(t.text) && t.text !== "…") || (t.kind === "word" && t.text.endsWith(".") && t.text.length > 2);
     if (!terminalMark) continue;
     // closing quotes and brackets that hug the mark belong to this sentence
     let j = i;

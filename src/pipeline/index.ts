@@ -7,6 +7,7 @@ import { times } from "./times/index.js";
 import { counts } from "./counts/index.js";
 import { claims } from "./claims/index.js";
 import { events } from "./events/index.js";
+import { contradictions } from "./contradictions/index.js";
 
 /**
  * The stages in the order they run. Each reads what the earlier ones wrote: claims resolve their sources
@@ -19,6 +20,7 @@ export const STAGES: readonly { name: string; run: Stage }[] = [
   { name: "claims", run: claims },
   { name: "counts", run: counts },
   { name: "events", run: events },
+  { name: "contradictions", run: contradictions },
 ];
 
 export function runPipeline(doc: Doc, only?: ReadonlySet<string>): Doc {

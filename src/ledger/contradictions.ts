@@ -1,0 +1,262 @@
+import type { Approx, ClaimStatus, CountKind } from "../model/doc.js";
+import type { ClaimFeatures } from "./features.js";
+
+/**
+ * Contradictions over claims: one function for one report or for the whole ledger. Claims come in a
+ * language-independent form (features computed from each claim's own language), so a Dutch denial can be
+ * set against an English claim.
+ */
+export interface CClaim {
+  id: string;
+  doc: string;
+  sentence: number;
+  paragraph: number;
+  text: string;
+  status: ClaimStatus;
+  /** Language-independent key of who asserts it; the report's own voice is `voice:<doc>`. */
+  asserter: string;
+  asserterName: string;
+  /** Entity key of the source, when the source is an entity. */
+  sourceKey?: string;
+  entityKeys: string[];
+  features: ClaimFeatures;
+  /** ISO publication time of the report, for "latest figure of a source". */
+  published?: string;
+}
+
+export interface CCount {
+  claim: string;
+  kind: CountKind;
+  value: number;
+  approx: Approx;
+  text: string;
+}
+
+export type ContradictionType = "figures" | "denial" | "opposed";
+
+export interface Found {
+  claims: [string, string];
+  type: ContradictionType;
+  reason: string;
+  /** Structured reason, for rendering in the reader's language. */
+  detail: {
+    asserters: [string, string];
+    kind?: CountKind;
+    values?: [string, string];
+    opposition?: string;
+    labels?: [string, string];
+    words?: [string, string];
+    theme?: string;
+    via?: "counter" | "backRef" | "theme";
+  };
+  /** Further claims that say the same as one side (cross-report duplicates). */
+  also?: string[];
+}
+
+export interface ContradictionOptions {
+  /** How many sentences apart two claims of one report may be and still be compared. */
+  window?: number;
+}
+
+const NOT_ASSERTED: ReadonlySet<ClaimStatus> = new Set(["denied", "unknown"]);
+const INCIDENT_KINDS: ReadonlySet<CountKind> = new Set(["killed", "wounded", "arrested", "missing"]);
+
+function related(a: CClaim, b: CClaim): boolean {
+  const ka = new Set(a.entityKeys);
+  if (a.sourceKey) ka.add(a.sourceKey);
+  if (b.sourceKey && ka.has(b.sourceKey)) return true;
+  return b.entityKeys.some((k) => ka.has(k));
+}
+
+function near(a: CClaim, b: CClaim, window: number): boolean {
+  return a.doc === b.doc && (a.paragraph === b.paragraph || Math.abs(a.sentence - b.sentence) <= window);
+}
+
+function order(a: CClaim, b: CClaim): number {
+  return (a.published ?? "").localeCompare(b.published ?? "") || cmp(a.doc, b.doc) || a.sentence - b.sentence || cmp(a.id, b.id);
+}
+
+function cmp(a: string, b: string): number {
+  // d2 before d10: compare numeric tails when the prefixes agree
+  const ma = /^(\D*)(\d+)$/.exec(a), mb = /^(\D*)(\d+)$/.exec(b);
+  if (ma && mb && ma[1] === mb[1]) return Number(ma[2]) - Number(mb[2]);
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function interval(c: CCount): [number, number] {
+  switch (c.approx) {
+    case "min":
+      return [c.value, Infinity];
+    case "max":
+      return [0, c.value];
+    case "about":
+      return [c.value * 0.75, c.value * 1.25];
+    default:
+      return [c.value, c.value];
+  }
+}
+
+export function showFigure(c: { value: number; approx: Approx }): string {
+  const p = c.approx === "min" ? "≥" : c.approx === "max" ? "≤" : c.approx === "about" ? "~" : "";
+  return p + String(c.value);
+}
+
+const q = (s: string) => `'${s.length > 90 ? s.slice(0, 87) + "…" : s}'`;
+
+/**
+ * Finds pairs of claims that cannot both hold as stated:
+ * - figures: the same kind of figure for the incident, different sources, values that cannot both be true
+ *   (each source's latest figure counts; a source revising itself is an update, not a contradiction);
+ * - opposed: one says a state (independent, ended), another its opposite (under command, goes on);
+ * - denial: a denial against a claim or evidence that it points back at, that argues against it, or that
+ *   affirms what was denied (involvement).
+ * Two claims by the same asserter never contradict here. Across reports, one entry per pair of asserters
+ * and point keeps the ledger readable when many outlets repeat the same statements.
+ */
+export function findContradictions(claims: readonly CClaim[], counts: readonly CCount[], opts: ContradictionOptions = {}): Found[] {
+  const window = opts.window ?? 4;
+  const byId = new Map(claims.map((c) => [c.id, c]));
+  const out: Found[] = [];
+  const seen = new Map<string, Found>();
+  const add = (key: string, a: CClaim, b: CClaim, f: Omit<Found, "claims">) => {
+    const [x, y] = order(a, b) <= 0 ? [a, b] : [b, a];
+    const flip = x !== a;
+    const prior = seen.get(key);
+    if (prior) {
+      for (const id of [x.id, y.id]) if (!prior.claims.includes(id) && !(prior.also ??= []).includes(id)) prior.also!.push(id);
+      return;
+    }
+    const d = f.detail;
+    const sw = <T>(p: [T, T] | undefined): [T, T] | undefined => (p && flip ? [p[1], p[0]] : p);
+    const found: Found = {
+      claims: [x.id, y.id],
+      type: f.type,
+      reason: f.reason,
+      detail: { ...d, asserters: sw(d.asserters)!, ...(d.values && { values: sw(d.values) }), ...(d.labels && { labels: sw(d.labels) }), ...(d.words && { words: sw(d.words) }) },
+    };
+    seen.set(key, found);
+    out.push(found);
+  };
+  const pairKey = (type: string, point: string, a: CClaim, b: CClaim) => {
+    if (a.doc === b.doc) return `${type}|${point}|${a.id}|${b.id}`;
+    const [x, y] = a.asserter < b.asserter ? [a.asserter, b.asserter] : [b.asserter, a.asserter];
+    return `${type}|${point}|${x}|${y}`;
+  };
+
+  // --- opposed states
+  const byState = new Map<string, { label: string; words: string; c: CClaim }[]>();
+  for (const c of claims) {
+    if (c.status === "denied" || c.status === "unknown") continue;
+    for (const [name, s] of Object.entries(c.features.states ?? {})) {
+      let l = byState.get(name);
+      if (!l) byState.set(name, (l = []));
+      l.push({ label: s.label, words: s.words, c });
+    }
+  }
+  for (const [name, list] of byState) {
+    const labels = [...new Set(list.map((x) => x.label))].sort();
+    if (labels.length < 2) continue;
+    const A = list.filter((x) => x.label === labels[0]);
+    const B = list.filter((x) => x.label === labels[1]);
+    // Cross-report pairs are keyed by asserters; index B by doc to keep same-report checks cheap.
+    for (const a of A) {
+      for (const b of B) {
+        if (a.c.asserter === b.c.asserter) continue;
+        const same = a.c.doc === b.c.doc;
+        if (same ? !near(a.c, b.c, window) : !related(a.c, b.c)) continue;
+        const key = pairKey("opposed", name, a.c, b.c);
+        if (!same && seen.has(key)) {
+          add(key, a.c, b.c, { type: "opposed", reason: "", detail: { asserters: ["", ""] } });
+          continue;
+        }
+        add(key, a.c, b.c, {
+          type: "opposed",
+          reason: `${a.c.asserterName}: ${a.label} (${q(a.words)}) vs ${b.c.asserterName}: ${b.label} (${q(b.words)})`,
+          detail: { asserters: [a.c.asserter, b.c.asserter], opposition: name, labels: [a.label, b.label], words: [a.words, b.words] },
+        });
+      }
+    }
+  }
+
+  // --- denials
+  const byDoc = new Map<string, CClaim[]>();
+  for (const c of claims) {
+    let l = byDoc.get(c.doc);
+    if (!l) byDoc.set(c.doc, (l = []));
+    l.push(c);
+  }
+  for (const l of byDoc.values()) l.sort((a, b) => a.sentence - b.sentence || a.id.localeCompare(b.id));
+  const byTheme = new Map<string, CClaim[]>();
+  for (const c of claims) {
+    if (NOT_ASSERTED.has(c.status)) continue;
+    for (const t of c.features.themes ?? []) {
+      let l = byTheme.get(t);
+      if (!l) byTheme.set(t, (l = []));
+      l.push(c);
+    }
+  }
+  const denial = (d: CClaim, x: CClaim, via: "counter" | "backRef" | "theme", theme?: string) => {
+    const key = d.doc === x.doc ? `denial|${d.id}|${x.id}` : pairKey("denial", theme ?? via, d, x);
+    add(key, d, x, {
+      type: "denial",
+      reason:
+        via === "backRef"
+          ? `${d.asserterName} denies what ${x.asserterName} says: ${q(d.text)} against ${q(x.text)}`
+          : via === "counter"
+            ? `${d.asserterName} denies it, ${x.asserterName} argues otherwise: ${q(d.text)} against ${q(x.text)}`
+            : `${d.asserterName} denies ${theme}; ${x.asserterName} affirms it: ${q(d.text)} against ${q(x.text)}`,
+      detail: { asserters: [d.asserter, x.asserter], via, ...(theme && { theme }) },
+    });
+  };
+  for (const d of claims) {
+    if (d.status !== "denied") continue;
+    const docClaims = byDoc.get(d.doc)!;
+    for (const x of docClaims) {
+      if (x === d || x.asserter === d.asserter || NOT_ASSERTED.has(x.status)) continue;
+      const after = x.sentence - d.sentence;
+      if (after >= 0 && after <= 2 && x.features.counter && (x.paragraph === d.paragraph || after <= 1)) denial(d, x, "counter");
+      else if (after < 0 && after >= -3 && d.features.backRef && d.paragraph - x.paragraph <= 1) denial(d, x, "backRef");
+    }
+    const dt = [...(d.features.themes ?? []), ...(d.features.negThemes ?? [])];
+    for (const t of dt) {
+      for (const x of byTheme.get(t) ?? []) {
+        if (x.asserter === d.asserter || x === d) continue;
+        const ok = x.doc === d.doc ? near(d, x, window) && related(d, x) : related(d, x);
+        if (ok) denial(d, x, "theme", t);
+      }
+    }
+  }
+
+  // --- figures: latest figure of each asserter for each kind
+  const latest = new Map<string, { n: CCount; c: CClaim }>();
+  for (const n of counts) {
+    const c = byId.get(n.claim);
+    if (!c || NOT_ASSERTED.has(c.status) || !INCIDENT_KINDS.has(n.kind)) continue;
+    const k = `${n.kind}|${c.asserter}`;
+    const prev = latest.get(k);
+    if (!prev || order(prev.c, c) <= 0) latest.set(k, { n, c });
+  }
+  const perKind = new Map<string, { n: CCount; c: CClaim }[]>();
+  for (const v of latest.values()) {
+    let l = perKind.get(v.n.kind);
+    if (!l) perKind.set(v.n.kind, (l = []));
+    l.push(v);
+  }
+  for (const [kind, list] of [...perKind].sort((a, b) => a[0].localeCompare(b[0]))) {
+    list.sort((a, b) => order(a.c, b.c));
+    for (let i = 0; i < list.length; i++) {
+      for (let j = i + 1; j < list.length; j++) {
+        const a = list[i]!, b = list[j]!;
+        const [a0, a1] = interval(a.n), [b0, b1] = interval(b.n);
+        if (a1 >= b0 && b1 >= a0) continue;
+        const va = showFigure(a.n), vb = showFigure(b.n);
+        add(pairKey("figures", kind, a.c, b.c), a.c, b.c, {
+          type: "figures",
+          reason: `${kind}: ${va} according to ${a.c.asserterName} vs ${vb} according to ${b.c.asserterName}`,
+          detail: { asserters: [a.c.asserter, b.c.asserter], kind: kind as CountKind, values: [va, vb] },
+        });
+      }
+    }
+  }
+  return out;
+}

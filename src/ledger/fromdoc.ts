@@ -1,0 +1,55 @@
+import type { Claim, Doc } from "../model/doc.js";
+import type { CClaim, CCount } from "./contradictions.js";
+import { claimFeatures } from "./features.js";
+import { aliasSetOf, nameKey } from "./names.js";
+
+/** The language-independent key under which an entity of a report is fused with others. */
+export function fusionKey(name: string, type: Parameters<typeof aliasSetOf>[1], key?: string, aliases: readonly string[] = []): string {
+  for (const n of [name, ...aliases]) {
+    const s = aliasSetOf(n, type);
+    if (s) return s.id;
+  }
+  return key && key.length ? key : nameKey(name);
+}
+
+/** Who asserts a claim, as a key that is the same across reports and languages. */
+export function asserterOf(doc: Doc, c: Claim): { key: string; name: string; sourceKey?: string } {
+  if (!c.source) return { key: `voice:${doc.meta.source ?? doc.meta.id}`, name: doc.meta.source ?? "the report" };
+  const e = c.source.entity ? doc.entityById(c.source.entity) : undefined;
+  if (e) {
+    const k = fusionKey(e.name, e.type, e.key, e.aliases);
+    return { key: `e:${k}`, name: c.source.name, sourceKey: k };
+  }
+  const s = aliasSetOf(c.source.name, "other");
+  const k = s ? s.id : nameKey(c.source.name);
+  return { key: `e:${k}`, name: c.source.name, ...(s && { sourceKey: k }) };
+}
+
+/** Claims and counts of one report in the form the contradiction finder compares. */
+export function docForContradictions(doc: Doc): { claims: CClaim[]; counts: CCount[] } {
+  const entKey = new Map(doc.entities.map((e) => [e.id, fusionKey(e.name, e.type, e.key, e.aliases)]));
+  const claims: CClaim[] = doc.claims.map((c) => {
+    const a = asserterOf(doc, c);
+    const s = doc.sentences[c.sentence] ?? doc.sentences[doc.sentenceAt(c.start)];
+    return {
+      id: c.id,
+      doc: doc.meta.id,
+      sentence: s ? s.index : c.sentence,
+      paragraph: s ? s.paragraph : 0,
+      text: c.text,
+      status: c.status,
+      asserter: a.key,
+      asserterName: a.name,
+      ...(a.sourceKey && { sourceKey: a.sourceKey }),
+      entityKeys: c.entities.map((id) => entKey.get(id)).filter((k): k is string => !!k),
+      features: claimFeatures(c.text, doc.lang),
+      published: doc.meta.published,
+    };
+  });
+  const counts: CCount[] = [];
+  for (const n of doc.counts) {
+    const claim = n.claim ?? doc.claims.find((c) => c.start <= n.start && n.end <= c.end)?.id;
+    if (claim) counts.push({ claim, kind: n.kind, value: n.value, approx: n.approx, text: n.text });
+  }
+  return { claims, counts };
+}

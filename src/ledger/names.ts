@@ -1,0 +1,81 @@
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import anyAscii from "any-ascii";
+import type { EntityType } from "../model/doc.js";
+
+/**
+ * A spelling key that brings transliterations and Dutch/English spellings of one name together:
+ * Grajvoron/Grayvoron/Грайворон, Poetin/Putin, Medwedew/Medvedev, Charkiv/Kharkiv, Vjatsjeslav/Vyacheslav.
+ */
+export function nameKey(name: string): string {
+  let s = anyAscii(name).toLowerCase();
+  s = s.replace(/^(?:the|het|de|de|een|an?)\s+/, "");
+  s = s.replace(/['’`"«»„“”]/g, "").replace(/[^a-z0-9]+/g, " ").trim();
+  s = s
+    .replace(/tsj/g, "ch")
+    .replace(/ch/g, "h")
+    .replace(/kh/g, "h")
+    .replace(/sj/g, "sh")
+    .replace(/zj/g, "zh")
+    .replace(/oe/g, "u")
+    .replace(/w/g, "v")
+    .replace(/ij/g, "i")
+    .replace(/[jy]/g, "i")
+    .replace(/([a-z])\1+/g, "$1");
+  return s;
+}
+
+export interface AliasSet {
+  id: string;
+  type: EntityType;
+  en: string;
+  nl: string;
+  names: string[];
+}
+
+const COMPATIBLE: Record<EntityType, EntityType[]> = {
+  person: ["person"],
+  organization: ["organization", "group", "other"],
+  group: ["group", "organization", "other"],
+  location: ["location", "facility", "other", "organization"],
+  facility: ["facility", "location", "other"],
+  other: ["person", "organization", "group", "location", "facility", "other"],
+};
+
+export function compatibleTypes(a: EntityType, b: EntityType): boolean {
+  return COMPATIBLE[a].includes(b) || COMPATIBLE[b].includes(a);
+}
+
+let table: { sets: AliasSet[]; byKey: Map<string, AliasSet[]> } | undefined;
+
+/** The shipped cross-language name table (data/aliases.json at the package root). */
+export function aliasTable(): { sets: AliasSet[]; byKey: Map<string, AliasSet[]> } {
+  if (table) return table;
+  const sets: AliasSet[] = [];
+  const byKey = new Map<string, AliasSet[]>();
+  try {
+    // dist/src/ledger/names.js → package root
+    const path = fileURLToPath(new URL("../../../data/aliases.json", import.meta.url));
+    const raw = JSON.parse(readFileSync(path, "utf8")) as { sets: { type: EntityType; nl: string; names: string[] }[] };
+    raw.sets.forEach((s, i) => {
+      const set: AliasSet = { id: `a${i + 1}:${nameKey(s.names[0]!)}`, type: s.type, en: s.names[0]!, nl: s.nl, names: s.names };
+      sets.push(set);
+      for (const n of s.names) {
+        const k = nameKey(n);
+        const l = byKey.get(k) ?? [];
+        if (!l.includes(set)) l.push(set);
+        byKey.set(k, l);
+      }
+    });
+  } catch {
+    // Without the table, names still merge by spelling key.
+  }
+  table = { sets, byKey };
+  return table;
+}
+
+/** The alias set a name belongs to, when its type fits. */
+export function aliasSetOf(name: string, type: EntityType): AliasSet | undefined {
+  const l = aliasTable().byKey.get(nameKey(name));
+  return l?.find((s) => compatibleTypes(s.type, type));
+}

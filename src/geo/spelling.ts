@@ -1,0 +1,56 @@
+// Spelling keys: one string for the many ways a name is written across languages and transliteration
+// schemes (Grajvoron, Graivoron, Grayvoron, Грайворон; Poetin, Putin; Charkiv, Kharkiv; Medwedew, Medvedev).
+// The key is lossy on purpose: it is only ever compared with other keys, never shown.
+import anyAscii from "any-ascii";
+
+// Applied in order to the ascii, lower-case form. Dutch transliteration of Cyrillic writes /x/ as "ch"
+// and /tʃ/ as "tsj"; English writes them "kh" and "ch". Folding tsj, ch and kh all to "h" merges both
+// schemes without having to know which one a text uses.
+const RULES: readonly [RegExp, string][] = [
+  [/tsj/g, "h"],
+  [/tch/g, "h"],
+  [/ch/g, "h"],
+  [/kh/g, "h"],
+  [/sj/g, "sh"],
+  [/zj/g, "zh"],
+  [/sch/g, "sh"],
+  [/oe/g, "u"],
+  [/ou/g, "u"],
+  [/w/g, "v"],
+  [/ij/g, "i"],
+  [/[jy]/g, "i"],
+  [/x/g, "ks"],
+  [/ph/g, "f"],
+  [/c(?=[eiy])/g, "s"],
+  [/c/g, "k"],
+  [/q/g, "k"],
+  // a soft sign transliterated as an apostrophe is gone by now; doubled letters collapse last
+  [/([a-z])\1+/g, "$1"],
+];
+
+const ASCII_ONLY = /^[\x20-\x7e]*$/;
+
+/** Lower-case ascii with separators folded to single spaces; no other change. */
+export function asciiFold(s: string): string {
+  const a = ASCII_ONLY.test(s) ? s : anyAscii(s);
+  return a.toLowerCase().replace(/['’`ʼ]/g, "").replace(/[^a-z0-9]+/g, " ").trim();
+}
+
+/** The spelling key of a name (see the file comment). */
+export function spellingKey(s: string): string {
+  let k = asciiFold(s);
+  for (const [re, to] of RULES) k = k.replace(re, to);
+  return k;
+}
+
+/** True when a and b differ by exactly one insertion, deletion or substitution (or are equal). */
+export function withinOneEdit(a: string, b: string): boolean {
+  if (a === b) return true;
+  const la = a.length, lb = b.length;
+  if (Math.abs(la - lb) > 1) return false;
+  let i = 0;
+  while (i < la && i < lb && a[i] === b[i]) i++;
+  if (la === lb) return a.slice(i + 1) === b.slice(i + 1);
+  if (la > lb) return a.slice(i + 1) === b.slice(i);
+  return a.slice(i) === b.slice(i + 1);
+}

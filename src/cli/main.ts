@@ -3,7 +3,9 @@ import { buildExport } from "../export/json.js";
 import { renderSummary } from "../export/markdown.js";
 import { extractFiles, parseLang, parsePublished } from "./extract.js";
 import { demo } from "./demo.js";
+import { serve } from "./serve.js";
 import { fail, out, UsageError } from "./io.js";
+import { registerLedgerCommands } from "./ledger-commands.js";
 
 const VERSION = "0.1.0";
 
@@ -42,6 +44,21 @@ function program(): Command {
     .addHelpText("after", "\nExample:\n  sitrep demo")
     .action(async (o: { format: string }) => {
       process.exitCode = await demo(o.format);
+    });
+  registerLedgerCommands(p);
+
+  p.command("serve")
+    .description("serve the ledger as an HTTP API and a web page (reading open on localhost; writing needs the token)")
+    .option("--db <file>", "ledger database", "sitrep.db")
+    .option("--port <n>", "port to listen on (0: any free port)", "8080")
+    .option("--host <address>", "address to listen on; beyond loopback, reading needs the token unless --public", "127.0.0.1")
+    .option("--public", "let anyone who can reach the server read the ledger without the token")
+    .option("--allow-fetch", "let clients add a report by URL (private, loopback and link-local addresses are always refused)")
+    .option("--token-file <file>", "read the write token from this file (else SITREP_TOKEN, else a random one is printed)")
+    .option("--memory", "keep the ledger in memory only (nothing is written to disk)")
+    .addHelpText("after", "\nExample:\n  SITREP_TOKEN=$(openssl rand -hex 20) sitrep serve --db news.db --port 8080")
+    .action(async (o: { db: string; port: string; host: string; public?: boolean; allowFetch?: boolean; tokenFile?: string; memory?: boolean }) => {
+      process.exitCode = await serve(o);
     });
   return p;
 }

@@ -1,0 +1,439 @@
+// The HTTP API and the page, on fastify. Routes carry JSON schemas: fastify validates requests with them and
+// @fastify/swagger turns them into the OpenAPI 3 description at /openapi.json.
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
+import swagger from "@fastify/swagger";
+import type { ServerResponse } from "node:http";
+import { CLAIM_STATUSES, type ClaimStatus, type Lang } from "../model/doc.js";
+import { bearer, hostAllowed, tokenMatches } from "./auth.js";
+import { fetchReport, FetchFailed, FetchRefused, type FetchOptions } from "./fetch.js";
+import { ReportError, type LedgerChange, type LedgerPort, type NewReport } from "./port.js";
+import { loadStatic, type StaticFiles } from "./static.js";
+
+export interface ServerOptions {
+  ledger: LedgerPort;
+  token: string;
+  /** The listener is on a loopback address: requests must name a loopback host. */
+  loopback: boolean;
+  /** Reading needs the token (a non-loopback listener without --public). */
+  readNeedsToken: boolean;
+  allowFetch: boolean;
+  fetchOptions?: FetchOptions;
+  /** Largest request body (a report), bytes. */
+  bodyLimit?: number;
+  /** Largest number of open event streams. */
+  maxStreams?: number;
+  /** The built page; defaults to dist/web next to the compiled server. */
+  webDir?: string;
+}
+
+const SECURITY_HEADERS: Record<string, string> = {
+  "content-security-policy":
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+  "x-content-type-options": "nosniff",
+  "referrer-policy": "no-referrer",
+  "x-frame-options": "DENY",
+  "cross-origin-opener-policy": "same-origin",
+  "cross-origin-resource-policy": "same-origin",
+};
+
+class HttpError extends Error {
+  constructor(readonly status: number, readonly code: string, message: string) {
+    super(message);
+  }
+}
+
+function sendError(reply: FastifyReply, status: number, code: string, message: string) {
+  return reply.code(status).type("application/json").send({ error: { status, code, message } });
+}
+
+const errorSchema = {
+  type: "object",
+  properties: { error: { type: "object", properties: { status: { type: "integer" }, code: { type: "string" }, message: { type: "string" } } } },
+} as const;
+const errors = { 400: errorSchema, 401: errorSchema, 404: errorSchema };
+
+const claimRowSchema = {
+  type: "object",
+  description: "A claim: the span of a report that carries a proposition, with its status and who asserts it.",
+  additionalProperties: true,
+  properties: {
+    id: { type: "string" },
+    report: { type: "string" },
+    start: { type: "integer" },
+    end: { type: "integer" },
+    text: { type: "string" },
+    status: { type: "string", enum: [...CLAIM_STATUSES] },
+    source: { type: ["object", "null"], additionalProperties: true },
+    cue: { type: ["object", "null"], additionalProperties: true },
+  },
+} as const;
+
+const langQuery = { type: "string", enum: ["nl", "en"] } as const;
+
+export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
+  const ledger = o.ledger;
+  const bodyLimit = o.bodyLimit ?? 10 * 1024 * 1024;
+  const web: StaticFiles = loadStatic(o.webDir);
+  const app = Fastify({
+    logger: false,
+    bodyLimit: 64 * 1024,
+    requestTimeout: 60_000,
+    routerOptions: { maxParamLength: 200 },
+    ajv: { customOptions: { coerceTypes: true, removeAdditional: false, allErrors: false } },
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: "3.0.3",
+      info: {
+        title: "sitrep",
+        version: "1",
+        description:
+          "The ledger of what we know and what we don't: reports, claims with status and source, entities, places, timeline, contradictions, the briefing and exports. Writes need a bearer token; reads need it too when the server is not on loopback and not public.",
+      },
+      components: { securitySchemes: { token: { type: "http", scheme: "bearer" } } },
+    },
+  });
+
+  // Raw report bodies: plain text (with optional front matter) and HTML, as sent by curl --data-binary.
+  for (const type of ["text/plain", "text/markdown", "text/html"]) {
+    app.addContentTypeParser(type, { parseAs: "string", bodyLimit }, (_req, body, done) => done(null, body));
+  }
+
+  const streams = new Set<ServerResponse>();
+
+  app.addHook("onRequest", async (req, reply) => {
+    for (const [k, v] of Object.entries(SECURITY_HEADERS)) reply.header(k, v);
+    if (o.loopback && !hostAllowed(req.headers.host)) throw new HttpError(421, "misdirected", "this server answers only to localhost, 127.0.0.1 or [::1]");
+    const path = req.url.split("?", 1)[0]!;
+    const isApi = path.startsWith("/api/");
+    const write = req.method !== "GET" && req.method !== "HEAD" && req.method !== "OPTIONS";
+    if (write || (isApi && o.readNeedsToken)) {
+      const given = bearer(req.headers.authorization);
+      if (!tokenMatches(o.token, given)) {
+        reply.header("www-authenticate", 'Bearer realm="sitrep"');
+        throw new HttpError(401, "unauthorized", given === undefined ? "this needs the token: Authorization: Bearer <token>" : "the token is not right");
+      }
+    }
+  });
+
+  app.setErrorHandler((err: Error & { statusCode?: number; code?: string; validation?: unknown }, _req, reply) => {
+    if (err instanceof HttpError) return sendError(reply, err.status, err.code, err.message);
+    if (err instanceof ReportError) return sendError(reply, 422, "bad_report", err.message);
+    if (err instanceof FetchRefused) return sendError(reply, 422, "fetch_refused", err.message);
+    if (err instanceof FetchFailed) return sendError(reply, 502, "fetch_failed", err.message);
+    if (err.validation) return sendError(reply, 400, "bad_request", err.message);
+    if (err.code === "FST_ERR_CTP_BODY_TOO_LARGE") return sendError(reply, 413, "too_large", `the body is over the limit of ${bodyLimit} bytes`);
+    if (err.code === "FST_ERR_CTP_INVALID_MEDIA_TYPE") return sendError(reply, 415, "unsupported_media_type", "send application/json, text/plain, text/markdown or text/html");
+    if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) return sendError(reply, err.statusCode, String(err.code ?? "bad_request").toLowerCase(), err.message);
+    process.stderr.write(`sitrep serve: internal error: ${err.stack ?? err.message}\n`);
+    return sendError(reply, 500, "internal", "internal error");
+  });
+
+  app.setNotFoundHandler((req, reply) => sendError(reply, 404, "not_found", `no such resource: ${req.method} ${req.url.split("?", 1)[0]}`));
+
+  // Responses to reads depend only on the URL and the ledger version: cache them until the next change.
+  const cache = new Map<string, { version: number; type: string; body: string }>();
+  function cached(req: FastifyRequest, reply: FastifyReply, make: () => { type: string; body: string }) {
+    const v = ledger.version();
+    const etag = `"v${v}"`;
+    reply.header("etag", etag).header("cache-control", "no-cache");
+    if (req.headers["if-none-match"] === etag) return reply.code(304).send();
+    let hit = cache.get(req.url);
+    if (!hit || hit.version !== v) {
+      hit = { version: v, ...make() };
+      if (cache.size >= 512) cache.delete(cache.keys().next().value!);
+      cache.set(req.url, hit);
+    }
+    return reply.type(hit.type).send(hit.body);
+  }
+  const json = (x: unknown) => ({ type: "application/json; charset=utf-8", body: JSON.stringify(x) });
+
+  // Writes run one at a time: extraction is CPU work, and a ledger sees each report whole before the next.
+  let queue: Promise<unknown> = Promise.resolve();
+  function serial<T>(f: () => Promise<T>): Promise<T> {
+    const p = queue.then(f, f);
+    queue = p.catch(() => undefined);
+    return p;
+  }
+
+  app.get("/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+
+  app.get("/api/health", { schema: { summary: "Liveness and the ledger version", tags: ["meta"] } }, async () => ({
+    ok: true,
+    version: ledger.version(),
+  }));
+
+  app.get(
+    "/api/session",
+    { schema: { summary: "What this client may do: whether its token is right, whether reading needs one, whether URLs can be fetched", tags: ["meta"] } },
+    async (req) => ({
+      write: tokenMatches(o.token, bearer(req.headers.authorization)),
+      readNeedsToken: o.readNeedsToken,
+      allowFetch: o.allowFetch,
+      version: ledger.version(),
+    }),
+  );
+
+  app.get(
+    "/api/reports",
+    {
+      schema: {
+        summary: "List reports, newest first, optionally those whose text has all the words of q",
+        tags: ["reports"],
+        querystring: {
+          type: "object",
+          properties: { q: { type: "string", maxLength: 500 }, limit: { type: "integer", minimum: 1, maximum: 1000, default: 50 }, offset: { type: "integer", minimum: 0, default: 0 } },
+        },
+        response: { 400: errorSchema },
+      },
+    },
+    async (req, reply) => {
+      const q = req.query as { q?: string; limit: number; offset: number };
+      return cached(req, reply, () => json(ledger.listReports(q)));
+    },
+  );
+
+  app.post(
+    "/api/reports",
+    {
+      bodyLimit,
+      schema: {
+        summary: "Add a report: JSON {text} or {html} or {url}, or the raw body as text/plain or text/html",
+        description:
+          "Plain text may start with front matter (title, source, url, published, language). A URL is fetched only when the server was started with --allow-fetch, and never from private, loopback or link-local addresses. Re-sending the same report changes nothing (status unchanged).",
+        tags: ["reports"],
+        security: [{ token: [] }],
+        body: {
+          oneOf: [
+            {
+              type: "object",
+              additionalProperties: false,
+              properties: {
+                text: { type: "string" },
+                html: { type: "string" },
+                url: { type: "string", maxLength: 2048 },
+                title: { type: "string", maxLength: 1000 },
+                source: { type: "string", maxLength: 500 },
+                published: { type: "string", maxLength: 64 },
+                language: langQuery,
+                filename: { type: "string", maxLength: 500 },
+              },
+            },
+            { type: "string" },
+          ],
+        },
+        response: {
+          201: { type: "object", properties: { status: { type: "string", enum: ["added", "updated"] }, report: { type: "string" }, title: { type: "string" }, claims: { type: "integer" } } },
+          200: { type: "object", properties: { status: { type: "string", enum: ["unchanged"] }, report: { type: "string" }, title: { type: "string" }, claims: { type: "integer" } } },
+          401: errorSchema,
+          413: errorSchema,
+          422: errorSchema,
+        },
+      },
+    },
+    async (req, reply) => {
+      const input = await newReport(req, o);
+      const r = await serial(() => ledger.addReport(input));
+      return reply.code(r.status === "unchanged" ? 200 : 201).send(r);
+    },
+  );
+
+  app.get(
+    "/api/reports/:id",
+    {
+      schema: {
+        summary: "One report: its text and every annotated span (claims with cue and source, mentions, times)",
+        tags: ["reports"],
+        params: { type: "object", properties: { id: { type: "string", maxLength: 100 } }, required: ["id"] },
+        response: { 404: errorSchema },
+      },
+    },
+    async (req, reply) => {
+      const { id } = req.params as { id: string };
+      return cached(req, reply, () => {
+        const r = ledger.getReport(id);
+        if (!r) throw new HttpError(404, "not_found", `no report ${id}`);
+        return json(r);
+      });
+    },
+  );
+
+  app.get(
+    "/api/claims",
+    {
+      schema: {
+        summary: "Search claims by status, source, entity, place, report, publication time and text",
+        tags: ["claims"],
+        querystring: {
+          type: "object",
+          properties: {
+            status: { type: "string", maxLength: 200, description: `comma-separated: ${CLAIM_STATUSES.join(", ")}` },
+            source: { type: "string", maxLength: 300, description: "a source's name or entity id; 'report' for the report's own voice" },
+            entity: { type: "string", maxLength: 100 },
+            place: { type: "string", maxLength: 100 },
+            report: { type: "string", maxLength: 100 },
+            since: { type: "string", format: "date-time" },
+            until: { type: "string", format: "date-time" },
+            q: { type: "string", maxLength: 500 },
+            limit: { type: "integer", minimum: 1, maximum: 5000, default: 200 },
+            offset: { type: "integer", minimum: 0, default: 0 },
+          },
+        },
+        response: { 200: { type: "object", properties: { total: { type: "integer" }, items: { type: "array", items: claimRowSchema } } }, ...errors },
+      },
+    },
+    async (req, reply) => {
+      const q = req.query as Record<string, string | number | undefined>;
+      const status = typeof q.status === "string" && q.status ? q.status.split(",").map((s) => s.trim()) : undefined;
+      for (const s of status ?? []) if (!(CLAIM_STATUSES as readonly string[]).includes(s)) throw new HttpError(400, "bad_request", `unknown status ${JSON.stringify(s)}: one of ${CLAIM_STATUSES.join(", ")}`);
+      return cached(req, reply, () =>
+        json(
+          ledger.searchClaims({
+            ...(status && { status: status as ClaimStatus[] }),
+            ...(["source", "entity", "place", "report", "since", "until", "q"] as const).reduce((a, k) => (typeof q[k] === "string" && q[k] ? { ...a, [k]: q[k] } : a), {}),
+            limit: q.limit as number,
+            offset: q.offset as number,
+          }),
+        ),
+      );
+    },
+  );
+
+  app.get(
+    "/api/entities",
+    {
+      schema: {
+        summary: "Entities merged across reports (people, organisations, groups, places), most mentioned first",
+        tags: ["entities"],
+        querystring: { type: "object", properties: { type: { type: "string", enum: ["person", "organization", "group", "location", "facility", "other"] }, q: { type: "string", maxLength: 300 } } },
+        response: { 400: errorSchema },
+      },
+    },
+    async (req, reply) => cached(req, reply, () => json(ledger.entities(req.query as { type?: never; q?: string }))),
+  );
+
+  app.get(
+    "/api/places",
+    { schema: { summary: "Places with coordinates as a GeoJSON FeatureCollection of points", tags: ["entities"] } },
+    async (req, reply) => cached(req, reply, () => ({ type: "application/geo+json", body: JSON.stringify(ledger.places()) })),
+  );
+
+  app.get("/api/timeline", { schema: { summary: "Dated time expressions in order, each with its report span and claim", tags: ["claims"] } }, async (req, reply) =>
+    cached(req, reply, () => json(ledger.timeline())),
+  );
+
+  app.get("/api/contradictions", { schema: { summary: "Pairs of claims that cannot both hold, with the reason", tags: ["claims"] } }, async (req, reply) =>
+    cached(req, reply, () => json(ledger.contradictions())),
+  );
+
+  app.get(
+    "/api/brief",
+    {
+      schema: {
+        summary: "The briefing: what is established, who claims what, what is denied, what is unclear, the figures",
+        description: "format=json (default) is the structured briefing the page renders; md and html are documents.",
+        tags: ["briefing"],
+        querystring: { type: "object", properties: { lang: { ...langQuery, default: "en" }, format: { type: "string", enum: ["json", "md", "html"], default: "json" } } },
+        response: { 400: errorSchema },
+      },
+    },
+    async (req, reply) => {
+      const { lang, format } = req.query as { lang: Lang; format: "json" | "md" | "html" };
+      return cached(req, reply, () => {
+        if (format === "json") return json(ledger.briefing(lang));
+        const r = ledger.renderBrief(lang, format);
+        return { type: r.contentType, body: r.body };
+      });
+    },
+  );
+
+  app.get(
+    "/api/export",
+    {
+      schema: {
+        summary: "The whole ledger: sitrep/1 JSON, claims as CSV, or places as GeoJSON",
+        tags: ["export"],
+        querystring: { type: "object", properties: { format: { type: "string", enum: ["json", "csv", "geojson"], default: "json" } } },
+        response: { 400: errorSchema },
+      },
+    },
+    async (req, reply) => {
+      const { format } = req.query as { format: "json" | "csv" | "geojson" };
+      reply.header("content-disposition", `attachment; filename="sitrep.${format === "csv" ? "csv" : format === "geojson" ? "geojson" : "json"}"`);
+      return cached(req, reply, () => {
+        const r = ledger.export(format);
+        return { type: r.contentType, body: r.body };
+      });
+    },
+  );
+
+  app.get(
+    "/api/events",
+    { schema: { summary: "Server-sent events: a `ledger` event with the change after every change to the ledger", tags: ["meta"] } },
+    (req, reply) => {
+      if (streams.size >= (o.maxStreams ?? 1000)) return sendError(reply, 503, "busy", "too many open event streams");
+      reply.hijack();
+      const res = reply.raw;
+      res.writeHead(200, { ...SECURITY_HEADERS, "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-cache", connection: "keep-alive", "x-accel-buffering": "no" });
+      res.write(`retry: 3000\nevent: hello\ndata: ${JSON.stringify({ version: ledger.version() })}\n\n`);
+      streams.add(res);
+      const off = ledger.subscribe((c: LedgerChange) => {
+        res.write(`id: ${c.version}\nevent: ledger\ndata: ${JSON.stringify(c)}\n\n`);
+      });
+      const ping = setInterval(() => res.write(": ping\n\n"), 20_000);
+      const done = () => {
+        clearInterval(ping);
+        off();
+        streams.delete(res);
+      };
+      req.raw.on("close", done);
+      res.on("close", done);
+    },
+  );
+
+  app.addHook("onClose", async () => {
+    for (const s of streams) s.end();
+  });
+
+  // The page: the built single-page application (index.html and hashed assets).
+  const page = async (req: FastifyRequest, reply: FastifyReply) => {
+    const path = req.url.split("?", 1)[0]!;
+    const f = web.files.get(path === "/" ? "/index.html" : path);
+    if (!f) {
+      if (path === "/") return reply.code(503).type("text/plain; charset=utf-8").send(`the page is not built: run \`npm run build\` (looked in ${web.dir})\n`);
+      return sendError(reply, 404, "not_found", `no such file: ${path}`);
+    }
+    reply.header("cache-control", path.startsWith("/assets/") ? "public, max-age=31536000, immutable" : "no-cache");
+    return reply.type(f.type).send(f.body);
+  };
+  app.get("/", { schema: { hide: true } }, page);
+  app.get("/assets/*", { schema: { hide: true } }, page);
+  app.get("/favicon.svg", { schema: { hide: true } }, page);
+
+  return app;
+}
+
+async function newReport(req: FastifyRequest, o: ServerOptions): Promise<NewReport> {
+  const ct = String(req.headers["content-type"] ?? "").split(";", 1)[0]!.trim().toLowerCase();
+  if (typeof req.body === "string") return { body: req.body, format: ct === "text/html" ? "html" : "text", origin: "upload" };
+  const b = (req.body ?? {}) as { text?: string; html?: string; url?: string; title?: string; source?: string; published?: string; language?: Lang; filename?: string };
+  const given = [b.text, b.html, b.url].filter((x) => x !== undefined).length;
+  if (given !== 1) throw new HttpError(400, "bad_request", "send exactly one of text, html or url");
+  if (b.published !== undefined && Number.isNaN(Date.parse(b.published))) throw new HttpError(400, "bad_request", "published must be an ISO 8601 time");
+  const meta = {
+    ...(b.title && { title: b.title }),
+    ...(b.source && { source: b.source }),
+    ...(b.published && { published: b.published }),
+    ...(b.language && { language: b.language }),
+  };
+  if (b.url !== undefined) {
+    if (!o.allowFetch) throw new HttpError(403, "fetch_disabled", "fetching URLs is off: start the server with --allow-fetch, or send the text");
+    const f = await fetchReport(b.url, o.fetchOptions);
+    const format = f.contentType === "text/html" || f.contentType === "application/xhtml+xml" ? "html" : f.contentType.startsWith("text/") ? "text" : undefined;
+    if (!format) throw new HttpError(415, "unsupported_media_type", `the URL gave ${f.contentType || "no content type"}, not HTML or text`);
+    return { body: f.body, format, url: f.url, origin: f.url, ...meta };
+  }
+  const isHtml = b.html !== undefined || (b.filename !== undefined && /\.x?html?$/i.test(b.filename));
+  return { body: (b.html ?? b.text)!, format: isHtml ? "html" : "text", origin: b.filename ? `upload:${b.filename}` : "upload", ...meta };
+}

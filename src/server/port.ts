@@ -1,0 +1,220 @@
+// The narrow interface the HTTP server needs from a ledger. The server and the page speak only this, so the
+// ledger behind it (in memory for tests, the SQLite store in production) can change without touching either.
+// Everything here is plain JSON: these shapes are also the API's response bodies.
+import type { ClaimStatus, EntityType, Lang, SourceKind } from "../model/doc.js";
+
+export type ReportFormat = "text" | "html";
+
+/** A report handed to the ledger over HTTP: the raw body as the client sent it, plus optional metadata. */
+export interface NewReport {
+  body: string;
+  format: ReportFormat;
+  title?: string;
+  source?: string;
+  url?: string;
+  /** ISO 8601; used when the report itself states no publication time. */
+  published?: string;
+  language?: Lang;
+  /** Where the report came from (an uploaded file's name, a fetched URL), for the audit trail. */
+  origin?: string;
+}
+
+export interface AddResult {
+  /** added: new; unchanged: the same content was already stored; updated: a new version of a known URL. */
+  status: "added" | "unchanged" | "updated";
+  report: string;
+  title?: string;
+  claims: number;
+}
+
+export interface ReportSummary {
+  id: string;
+  title?: string;
+  source?: string;
+  url?: string;
+  published: string;
+  language: Lang;
+  claims: number;
+  /** Ingestion order: higher is newer. */
+  seq: number;
+}
+
+export interface SpanRef {
+  start: number;
+  end: number;
+}
+
+export interface ClaimSource {
+  name: string;
+  kind: SourceKind;
+  entity?: string;
+  /** Where the report names the source, when it does. */
+  span?: SpanRef;
+}
+
+export interface EntityRef {
+  id: string;
+  name: string;
+  type: EntityType;
+}
+
+export interface ClaimRow {
+  id: string;
+  report: string;
+  reportTitle?: string;
+  reportSource?: string;
+  published: string;
+  language: Lang;
+  start: number;
+  end: number;
+  text: string;
+  status: ClaimStatus;
+  source: ClaimSource | null;
+  cue: { text: string; start: number; end: number } | null;
+  quote: boolean;
+  entities: EntityRef[];
+  places: EntityRef[];
+  /** TIMEX3 values of the time expressions inside the claim span. */
+  times: string[];
+}
+
+export interface ClaimQuery {
+  status?: ClaimStatus[];
+  /** A source's name or entity id, or "report" for claims the report makes in its own voice. */
+  source?: string;
+  entity?: string;
+  place?: string;
+  report?: string;
+  /** Publication time window (ISO 8601), inclusive. */
+  since?: string;
+  until?: string;
+  /** Free text: words that must all occur in the claim (case and diacritics ignored). */
+  q?: string;
+  limit?: number;
+  offset?: number;
+}
+
+export interface Page<T> {
+  total: number;
+  items: T[];
+}
+
+export interface ReportDetail extends Omit<ReportSummary, "claims"> {
+  text: string;
+  claims: ClaimRow[];
+  mentions: { start: number; end: number; entity?: string; type: EntityType }[];
+  times: { start: number; end: number; value: string }[];
+}
+
+export interface EntityRow {
+  id: string;
+  name: string;
+  type: EntityType;
+  aliases: string[];
+  mentions: number;
+  reports: number;
+  claims: number;
+  geo?: { lat: number; lon: number; country: string };
+}
+
+export interface PlaceFeature {
+  type: "Feature";
+  id: string;
+  geometry: { type: "Point"; coordinates: [number, number] };
+  properties: { id: string; name: string; country: string; mentions: number; reports: number; claims: number };
+}
+
+export interface PlaceCollection {
+  type: "FeatureCollection";
+  features: PlaceFeature[];
+}
+
+export interface TimelineItem {
+  /** TIMEX3 value (2023-05-22, 2023-05-22TMO, 2023-W21 …): sorts chronologically as a string prefix. */
+  value: string;
+  text: string;
+  report: string;
+  start: number;
+  end: number;
+  /** The claim whose span holds the time expression, when one does. */
+  claim?: string;
+  /** What happened then: the claim text, or the sentence. */
+  label: string;
+}
+
+export interface ContradictionRow {
+  a: ClaimRow;
+  b: ClaimRow;
+  reason: string;
+}
+
+/** A citation: the report and span a briefing line stands on. */
+export interface Cite {
+  report: string;
+  claim?: string;
+  start: number;
+  end: number;
+}
+
+export interface BriefingLine {
+  text: string;
+  status?: ClaimStatus;
+  /** Who says it, when someone other than the report does. */
+  who?: string;
+  cites: Cite[];
+}
+
+export interface BriefingSection {
+  key: string;
+  heading: string;
+  lines: BriefingLine[];
+}
+
+/** The briefing as structured data, so the page can render it as text with links to spans. */
+export interface Briefing {
+  lang: Lang;
+  title: string;
+  generated: string;
+  reports: number;
+  sections: BriefingSection[];
+}
+
+export type BriefFormat = "md" | "html" | "json";
+export type ExportFormat = "json" | "csv" | "geojson";
+
+export interface Rendered {
+  contentType: string;
+  body: string;
+}
+
+export interface LedgerChange {
+  type: "report";
+  status: AddResult["status"];
+  report: string;
+  title?: string;
+  /** Ledger version after the change. */
+  version: number;
+}
+
+export interface LedgerPort {
+  /** Grows by one at every change; used for ETags and to tell clients what they have seen. */
+  version(): number;
+  addReport(report: NewReport): Promise<AddResult>;
+  listReports(opts: { limit?: number; offset?: number; q?: string }): Page<ReportSummary>;
+  getReport(id: string): ReportDetail | undefined;
+  searchClaims(q: ClaimQuery): Page<ClaimRow>;
+  entities(opts: { type?: EntityType; q?: string }): EntityRow[];
+  places(): PlaceCollection;
+  timeline(): TimelineItem[];
+  contradictions(): ContradictionRow[];
+  briefing(lang: Lang): Briefing;
+  renderBrief(lang: Lang, format: BriefFormat): Rendered;
+  export(format: ExportFormat): Rendered;
+  subscribe(listener: (change: LedgerChange) => void): () => void;
+  close(): void;
+}
+
+/** Bad input from the client (the report cannot be read): the server answers 422 with the message. */
+export class ReportError extends Error {
+  override name = "ReportError";
+}

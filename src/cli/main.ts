@@ -6,6 +6,7 @@ import { demo } from "./demo.js";
 import { serve } from "./serve.js";
 import { fail, out, UsageError } from "./io.js";
 import { registerLedgerCommands } from "./ledger-commands.js";
+import { registerLedgerCommands } from "./ledger-commands.js";
 
 const VERSION = "0.1.0";
 
@@ -45,6 +46,7 @@ function program(): Command {
     .action(async (o: { format: string }) => {
       process.exitCode = await demo(o.format);
     });
+  registerLedgerCommands(p);
   registerLedgerCommands(p);
 
   p.command("serve")

@@ -13,11 +13,11 @@ export function fusionKey(name: string, type: Parameters<typeof aliasSetOf>[1], 
 }
 
 /** Who asserts a claim, as a key that is the same across reports and languages. */
-export function asserterOf(doc: Doc, c: Claim): { key: string; name: string; sourceKey?: string } {
+export function asserterOf(doc: Doc, c: Claim, keyOf?: (entity: string) => string | undefined): { key: string; name: string; sourceKey?: string } {
   if (!c.source) return { key: `voice:${doc.meta.source ?? doc.meta.id}`, name: doc.meta.source ?? "the report" };
   const e = c.source.entity ? doc.entityById(c.source.entity) : undefined;
   if (e) {
-    const k = fusionKey(e.name, e.type, e.key, e.aliases);
+    const k = keyOf?.(e.id) ?? fusionKey(e.name, e.type, e.key, e.aliases);
     return { key: `e:${k}`, name: c.source.name, sourceKey: k };
   }
   const s = aliasSetOf(c.source.name, "other");
@@ -26,10 +26,13 @@ export function asserterOf(doc: Doc, c: Claim): { key: string; name: string; sou
 }
 
 /** Claims and counts of one report in the form the contradiction finder compares. */
-export function docForContradictions(doc: Doc): { claims: CClaim[]; counts: CCount[] } {
-  const entKey = new Map(doc.entities.map((e) => [e.id, fusionKey(e.name, e.type, e.key, e.aliases)]));
+export function docForContradictions(
+  doc: Doc,
+  keyOf?: (entity: string) => string | undefined,
+): { claims: CClaim[]; counts: CCount[]; countClaims: (string | undefined)[] } {
+  const entKey = new Map(doc.entities.map((e) => [e.id, keyOf?.(e.id) ?? fusionKey(e.name, e.type, e.key, e.aliases)]));
   const claims: CClaim[] = doc.claims.map((c) => {
-    const a = asserterOf(doc, c);
+    const a = asserterOf(doc, c, keyOf);
     const s = doc.sentences[c.sentence] ?? doc.sentences[doc.sentenceAt(c.start)];
     return {
       id: c.id,
@@ -47,9 +50,10 @@ export function docForContradictions(doc: Doc): { claims: CClaim[]; counts: CCou
     };
   });
   const counts: CCount[] = [];
-  for (const n of doc.counts) {
+  const countClaims = doc.counts.map((n) => {
     const claim = n.claim ?? doc.claims.find((c) => c.start <= n.start && n.end <= c.end)?.id;
     if (claim) counts.push({ claim, kind: n.kind, value: n.value, approx: n.approx, text: n.text });
-  }
-  return { claims, counts };
+    return claim;
+  });
+  return { claims, counts, countClaims };
 }

@@ -1,0 +1,212 @@
+import type { Lang } from "../model/doc.js";
+import { brief as en } from "../lang/en/brief.js";
+import { brief as nl } from "../lang/nl/brief.js";
+import type { Cite, ContradictionView, Picture, Proposition, ReportInfo } from "../ledger/picture.js";
+import type { BriefLabels } from "./labels.js";
+
+const LABELS: Record<Lang, BriefLabels> = { nl, en };
+
+export interface BriefLine {
+  text: string;
+  /** Original wording of the report, in its own language. */
+  quote?: string;
+  cites: Cite[];
+  isNew?: boolean;
+}
+
+export interface BriefSection {
+  id: string;
+  title: string;
+  lines: BriefLine[];
+  groups?: { title: string; lines: BriefLine[] }[];
+  more?: number;
+}
+
+export interface Briefing {
+  schema: "sitrep-brief/1";
+  lang: Lang;
+  title: string;
+  basis: string;
+  since?: string;
+  sections: BriefSection[];
+  reports: ReportInfo[];
+}
+
+const day = (iso: string) => iso.slice(0, 16).replace("T", " ");
+
+/** Turns the fused picture into the briefing's sections, in the reader's language. */
+export function composeBriefing(p: Picture, lang: Lang): Briefing {
+  const L = LABELS[lang];
+  const outlets = new Set(p.reports.map((r) => r.source ?? r.doc)).size;
+  const langs = [...new Set(p.reports.map((r) => r.language))].sort().join(", ");
+  const times = p.reports.map((r) => r.published).sort((a, b) => Date.parse(a) - Date.parse(b));
+  const basis = L.basis(p.reports.length, outlets, times.length ? day(times[0]!) : "–", times.length ? day(times[times.length - 1]!) : "–", langs || "–");
+  const who = (name: string) => (name === "the report" ? L.theReport : name);
+  const prop = (x: Proposition, prefix = ""): BriefLine => ({
+    text: prefix + L.reportsCount(x.reports, x.independent).trim(),
+    quote: x.text,
+    cites: x.cites,
+    ...(x.isNew !== undefined && { isNew: x.isNew }),
+  });
+  const more = (shown: number, total: number) => (total > shown ? { more: total - shown } : {});
+  const sections: BriefSection[] = [];
+
+  sections.push({
+    id: "established",
+    title: L.sections.established,
+    lines: p.established.map((x) => prop(x, x.status === "confirmed" && x.sources.length ? L.confirmedBy(x.sources.join(", ")) + " " : "")),
+    ...more(p.established.length, p.totals.established),
+  });
+
+  const bySource = new Map<string, Proposition[]>();
+  for (const x of p.claimed) {
+    const k = x.sources.length ? x.sources.join(" / ") : "—";
+    const l = bySource.get(k) ?? [];
+    l.push(x);
+    bySource.set(k, l);
+  }
+  sections.push({
+    id: "claims",
+    title: L.sections.claims,
+    lines: [],
+    groups: [...bySource].map(([k, xs]) => ({ title: k, lines: xs.map((x) => prop(x)) })),
+    ...more(p.claimed.length, p.totals.claimed),
+  });
+
+  sections.push({
+    id: "denied",
+    title: L.sections.denied,
+    lines: p.denied.map((x) => prop(x, x.sources.length ? L.denies(x.sources.join(", ")) + " " : "")),
+    ...more(p.denied.length, p.totals.denied),
+  });
+
+  const contested = p.contradictions.map((c) => contradictionLine(c, L, who));
+  sections.push({
+    id: "unclear",
+    title: L.sections.unclear,
+    lines: [],
+    groups: [
+      { title: L.sub.unknowns, lines: p.unknowns.map((x) => prop(x)) },
+      { title: L.sub.contested, lines: contested },
+      { title: L.sub.hedged, lines: p.hedged.map((x) => prop(x, `(${L.status[x.status]}${x.sources.length ? ", " + x.sources.join(", ") : ""}) `)) },
+    ],
+  });
+
+  sections.push({
+    id: "figures",
+    title: L.sections.figures,
+    lines: [],
+    groups: p.figures.map((f) => ({
+      title: `${L.kinds[f.kind]} — ${f.agree ? `${f.range[0]}, ${L.agree}` : L.range(String(f.range[0]), String(f.range[1]))}`,
+      lines: f.lines.map((l) => ({ text: `${l.shown} — ${who(l.source)}`, quote: l.text, cites: [l.cite], ...(l.isNew !== undefined && { isNew: l.isNew }) })),
+    })),
+  });
+
+  sections.push({
+    id: "timeline",
+    title: L.sections.timeline,
+    lines: p.timeline.map((t) => ({ text: `${t.value} (${t.text})`, quote: t.what, cites: [t.cite], ...(t.isNew !== undefined && { isNew: t.isNew }) })),
+    ...more(p.timeline.length, p.totals.timeline),
+  });
+
+  sections.push({
+    id: "places",
+    title: L.sections.places,
+    lines: p.places.map((e) => ({
+      text:
+        e.name +
+        (e.names.length ? ` (${L.alsoKnownAs}: ${e.names.join(", ")})` : "") +
+        (e.geo ? ` — ${e.geo.lat.toFixed(3)}, ${e.geo.lon.toFixed(3)}${e.geo.country ? ` ${e.geo.country}` : ""}` : "") +
+        ` — ${L.reportsOf(e.reports)}`,
+      cites: [],
+    })),
+    ...more(p.places.length, p.totals.places),
+  });
+
+  sections.push({
+    id: "actors",
+    title: L.sections.actors,
+    lines: p.actors.map((e) => ({
+      text: e.name + (e.names.length ? ` (${L.alsoKnownAs}: ${e.names.join(", ")})` : "") + ` — ${L.reportsOf(e.reports)}` + (e.asserts ? `, ${L.asserts(e.asserts)}` : ""),
+      cites: [],
+    })),
+    ...more(p.actors.length, p.totals.actors),
+  });
+
+  return { schema: "sitrep-brief/1", lang, title: L.title, basis, ...(p.since && { since: p.since }), sections, reports: p.reports };
+}
+
+function contradictionLine(c: ContradictionView, L: BriefLabels, who: (n: string) => string): BriefLine {
+  const f = c.found;
+  const a = who(c.a.source), b = who(c.b.source);
+  let text: string;
+  if (f.type === "figures") text = L.figuresDiffer(L.kinds[f.detail.kind!], a, f.detail.values![0], b, f.detail.values![1]);
+  else if (f.type === "opposed") {
+    const [la, lb] = f.detail.labels!;
+    text = L.opposed(a, L.states[la] ?? la, b, L.states[lb] ?? lb);
+  } else text = L.denial(a, b, f.detail.via ?? "theme");
+  if (c.more) text += " " + L.sayingMore(c.more);
+  return { text, quote: `${c.a.text}” ⟷ “${c.b.text}`, cites: [c.a.cite, c.b.cite], ...(c.isNew !== undefined && { isNew: c.isNew }) };
+}
+
+const cite = (c: Cite) => `[${c.doc}:${c.start}–${c.end}]`;
+
+export function renderMarkdown(b: Briefing): string {
+  const L = LABELS[b.lang];
+  const out: string[] = [`# ${b.title}`, "", `_${b.basis}_`];
+  if (b.since) out.push("", `_${L.changesSince(b.since)}_`);
+  const line = (l: BriefLine) => {
+    const parts = [l.isNew ? `**${L.isNew}** ` : "", l.quote ? `“${l.quote}”` : "", l.quote && l.text ? " — " : "", l.text, l.cites.length ? " " + l.cites.map(cite).join(" ") : ""];
+    return `- ${parts.join("").trim()}`;
+  };
+  for (const s of b.sections) {
+    out.push("", `## ${s.title}`, "");
+    const empty = !s.lines.length && !(s.groups ?? []).some((g) => g.lines.length);
+    if (empty) out.push(b.since ? L.nothingNew : L.none);
+    for (const l of s.lines) out.push(line(l));
+    for (const g of s.groups ?? []) {
+      if (!g.lines.length) continue;
+      out.push("", `### ${g.title}`, "");
+      for (const l of g.lines) out.push(line(l));
+    }
+    if (s.more) out.push("", L.more(s.more));
+  }
+  out.push("", `## ${L.sections.reports}`, "");
+  for (const r of b.reports) out.push(`- ${r.doc}: ${r.title ?? "—"} — ${r.source ?? "—"}, ${r.published} (${r.language})${r.url ? ` <${r.url}>` : ""}`);
+  return out.join("\n") + "\n";
+}
+
+const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+
+export function renderHtml(b: Briefing): string {
+  const L = LABELS[b.lang];
+  const line = (l: BriefLine) =>
+    `<li${l.isNew ? ' class="new"' : ""}>${l.isNew ? `<strong>${esc(L.isNew)}</strong> ` : ""}${l.quote ? `<q>${esc(l.quote)}</q>` : ""}${l.quote && l.text ? " — " : ""}${esc(l.text)}${l.cites
+      .map((c) => ` <a class="cite" href="#${esc(c.doc)}" data-start="${c.start}" data-end="${c.end}">${esc(cite(c))}</a>`)
+      .join("")}</li>`;
+  const parts: string[] = [
+    `<!doctype html><html lang="${b.lang}"><head><meta charset="utf-8"><title>${esc(b.title)}</title>`,
+    `<style>body{font:16px/1.5 system-ui,sans-serif;max-width:52rem;margin:2rem auto;padding:0 1rem}q{font-style:italic}.cite{font-size:.8em;color:#555}.new strong{color:#b00}</style></head><body>`,
+    `<h1>${esc(b.title)}</h1><p><em>${esc(b.basis)}</em></p>`,
+  ];
+  if (b.since) parts.push(`<p><em>${esc(L.changesSince(b.since))}</em></p>`);
+  for (const s of b.sections) {
+    parts.push(`<section id="${s.id}"><h2>${esc(s.title)}</h2>`);
+    if (!s.lines.length && !(s.groups ?? []).some((g) => g.lines.length)) parts.push(`<p>${esc(b.since ? L.nothingNew : L.none)}</p>`);
+    if (s.lines.length) parts.push(`<ul>${s.lines.map(line).join("")}</ul>`);
+    for (const g of s.groups ?? []) if (g.lines.length) parts.push(`<h3>${esc(g.title)}</h3><ul>${g.lines.map(line).join("")}</ul>`);
+    if (s.more) parts.push(`<p>${esc(L.more(s.more))}</p>`);
+    parts.push(`</section>`);
+  }
+  parts.push(`<section id="reports"><h2>${esc(L.sections.reports)}</h2><ul>`);
+  for (const r of b.reports)
+    parts.push(`<li id="${esc(r.doc)}">${esc(r.doc)}: ${esc(r.title ?? "—")} — ${esc(r.source ?? "—")}, ${esc(r.published)} (${r.language})${r.url ? ` <a href="${esc(r.url)}">${esc(r.url)}</a>` : ""}</li>`);
+  parts.push(`</ul></section></body></html>`);
+  return parts.join("\n") + "\n";
+}
+
+export function renderBriefing(b: Briefing, format: "md" | "html" | "json"): string {
+  if (format === "json") return JSON.stringify(b, null, 2) + "\n";
+  if (format === "html") return renderHtml(b);
+  return renderMarkdown(b);
+}

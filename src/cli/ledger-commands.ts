@@ -1,0 +1,80 @@
+import { Option, type Command } from "commander";
+import type { Lang } from "../model/doc.js";
+import { parseLang, parsePublished } from "./extract.js";
+import { out, UsageError } from "./io.js";
+import { runIngest, summaryText } from "./ingest.js";
+import { briefText, NoLedger } from "./brief.js";
+import { exportText } from "./export.js";
+
+const DB_HELP = "ledger database (SQLite file)";
+
+function usage<T>(f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+}
+
+function parseSince(v: string | undefined): string | undefined {
+  if (v === undefined) return undefined;
+  if (Number.isNaN(Date.parse(v))) throw new Error(`--since must be a date or time such as 2023-05-23T12:00:00+02:00, not ${JSON.stringify(v)}`);
+  return v;
+}
+
+async function ledgerAction(f: () => string): Promise<void> {
+  try {
+    await out(f());
+    process.exitCode = 0;
+  } catch (e) {
+    if (e instanceof NoLedger) {
+      process.stderr.write(`sitrep: ${e.message}\n`);
+      process.exitCode = 1;
+      return;
+    }
+    throw e;
+  }
+}
+
+/** The ledger commands: ingest, brief, export. */
+export function registerLedgerCommands(p: Command): void {
+  p.command("ingest")
+    .description("store reports and what they say in the ledger (idempotent; a changed report becomes a new version)")
+    .argument("<input...>", "report files, directories or globs: .txt/.md, .html, .jsonl, RSS/Atom, Telegram result.json")
+    .option("--db <file>", DB_HELP, "sitrep.db")
+    .option("--published <iso>", "publication time for reports that do not state one (ISO 8601)")
+    .option("--lang <code>", "language of reports that do not state one: nl or en (default: detected)")
+    .addHelpText("after", "\nExample:\n  sitrep ingest reports/ 'feeds/*.xml' --db belgorod.db")
+    .action(async (inputs: string[], o: { db: string; published?: string; lang?: string }) => {
+      const published = usage(() => parsePublished(o.published));
+      const lang = usage(() => parseLang(o.lang));
+      const { summary } = runIngest(inputs, o.db, { published, lang, progress: process.stderr.isTTY ? "bar" : "lines" });
+      await out(summaryText(summary));
+      process.exitCode = summary.failed.length ? 1 : 0;
+    });
+
+  p.command("brief")
+    .description("what we know and what we don't: established, who claims what, denied, unclear, figures, timeline, places, actors")
+    .option("--db <file>", DB_HELP, "sitrep.db")
+    .addOption(new Option("--lang <code>", "language of the briefing (quotes stay in the original)").choices(["nl", "en"]).default("en"))
+    .addOption(new Option("--format <format>", "output format").choices(["md", "html", "json"]).default("md"))
+    .option("--since <time>", "only what reports published after this time added or changed")
+    .option("--limit <n>", "most lines per section", "40")
+    .addHelpText("after", "\nExample:\n  sitrep brief --lang nl\n  sitrep brief --db belgorod.db --since 2023-05-23T12:00:00+02:00 --format html > brief.html")
+    .action(async (o: { db: string; lang: Lang; format: "md" | "html" | "json"; since?: string; limit: string }) => {
+      const since = usage(() => parseSince(o.since));
+      const limit = Number(o.limit);
+      if (!Number.isInteger(limit) || limit < 1) throw new UsageError(`--limit must be a positive whole number, not ${JSON.stringify(o.limit)}`);
+      await ledgerAction(() => briefText(o.db, { lang: o.lang, format: o.format, since, limit }));
+    });
+
+  p.command("export")
+    .description("the whole ledger: sitrep/1 JSON, a claims table (CSV) or the places with their claims (GeoJSON)")
+    .option("--db <file>", DB_HELP, "sitrep.db")
+    .addOption(new Option("--format <format>", "output format").choices(["json", "csv", "geojson"]).makeOptionMandatory())
+    .addOption(new Option("--lang <code>", "language of fused names (Oekraïne or Ukraine)").choices(["nl", "en"]).default("en"))
+    .addHelpText("after", "\nExample:\n  sitrep export --format csv > claims.csv\n  sitrep export --db belgorod.db --format geojson > places.geojson")
+    .action(async (o: { db: string; format: "json" | "csv" | "geojson"; lang: Lang }) => {
+      await ledgerAction(() => exportText(o.db, o));
+    });
+}

@@ -1,0 +1,363 @@
+import type { Approx, ClaimStatus, CountKind, EntityType, Lang } from "../model/doc.js";
+import type { Store } from "../store/db.js";
+import { findContradictions, showFigure, type CClaim, type CCount, type Found } from "./contradictions.js";
+import type { ClaimFeatures } from "./features.js";
+import { aliasTable } from "./names.js";
+
+/** A span of a stored report that a line of the briefing rests on. */
+export interface Cite {
+  doc: string;
+  start: number;
+  end: number;
+}
+
+export interface ReportInfo {
+  doc: string;
+  title: string | null;
+  source: string | null;
+  url: string | null;
+  published: string;
+  language: Lang;
+  version: number;
+  cluster: number;
+}
+
+/** One statement as carried by one or more reports (same wording, same status). */
+export interface Proposition {
+  text: string;
+  language: Lang;
+  status: ClaimStatus;
+  /** Who says it: names of the asserters (empty when only reports speak in their own voice). */
+  sources: string[];
+  sourceKind: string | null;
+  quote: boolean;
+  cites: Cite[];
+  reports: number;
+  /** Independent origins among those reports: near-identical wire copy counts once. */
+  independent: number;
+  first: string;
+  last: string;
+  isNew?: boolean;
+}
+
+export interface FigureLine {
+  kind: CountKind;
+  source: string;
+  value: number;
+  approx: Approx;
+  shown: string;
+  text: string;
+  cite: Cite;
+  published: string;
+  status: ClaimStatus;
+  isNew?: boolean;
+}
+
+export interface FigureKind {
+  kind: CountKind;
+  lines: FigureLine[];
+  /** Lowest and highest latest figure across sources; equal when they agree. */
+  range: [number, number];
+  agree: boolean;
+}
+
+export interface TimelineEntry {
+  value: string;
+  text: string;
+  what: string;
+  cite: Cite;
+  isNew?: boolean;
+}
+
+export interface FusedEntity {
+  key: string;
+  type: EntityType;
+  name: string;
+  names: string[];
+  reports: number;
+  mentions: number;
+  geo?: { lat: number; lon: number; country: string | null; geonameId: number | null };
+  /** How many claims this actor asserts across the ledger. */
+  asserts: number;
+}
+
+export interface ContradictionView {
+  found: Found;
+  a: { text: string; source: string; status: ClaimStatus; cite: Cite; language: Lang };
+  b: { text: string; source: string; status: ClaimStatus; cite: Cite; language: Lang };
+  more: number;
+  isNew?: boolean;
+}
+
+export interface Picture {
+  reports: ReportInfo[];
+  established: Proposition[];
+  claimed: Proposition[];
+  denied: Proposition[];
+  hedged: Proposition[];
+  unknowns: Proposition[];
+  contradictions: ContradictionView[];
+  figures: FigureKind[];
+  timeline: TimelineEntry[];
+  places: FusedEntity[];
+  actors: FusedEntity[];
+  /** Totals before any limit, so the briefing can say "and N more". */
+  totals: Record<"established" | "claimed" | "denied" | "hedged" | "unknowns" | "timeline" | "places" | "actors", number>;
+  since?: string;
+}
+
+export interface PictureOptions {
+  /** The briefing's language: picks display names of fused actors and places. */
+  lang?: Lang;
+  /** Only what reports published after this instant added or changed. */
+  since?: string;
+  /** Most lines per section (the briefing of a large ledger stays readable). */
+  limit?: number;
+}
+
+const did = (n: number) => `d${n}`;
+
+/** Reads the fused picture out of the ledger: the material of the briefing and of the exports. */
+export function buildPicture(store: Store, opts: PictureOptions = {}): Picture {
+  const db = store.db;
+  const lang = opts.lang ?? "en";
+  const limit = opts.limit ?? 40;
+  const since = opts.since;
+  const sinceSql = since ? new Date(since).toISOString() : null;
+  const after = (published: string) => !!sinceSql && new Date(published).toISOString() > sinceSql;
+
+  const reports = db
+    .prepare<[], { id: number; title: string | null; source: string | null; url: string | null; published: string; language: Lang; version: number; cluster: number }>(
+      "SELECT id, title, source, url, published, language, version, cluster FROM reports WHERE current = 1 ORDER BY published_utc, id",
+    )
+    .all()
+    .map((r) => ({ doc: did(r.id), title: r.title, source: r.source, url: r.url, published: r.published, language: r.language, version: r.version, cluster: r.cluster }));
+  
+  // --- propositions, grouped by wording and status
+  type Row = {
+    pkey: string; status: ClaimStatus; n: number; nr: number; ni: number; first: string; last: string; text: string; language: Lang;
+    sources: string | null; kind: string | null; quote: number;
+  };
+  const groups = (where: string, order: string, cap: number): { rows: Row[]; total: number } => {
+    const base = `FROM claims c JOIN reports r ON r.id = c.report AND r.current = 1 WHERE ${where}`;
+    const having = sinceSql ? `HAVING max(r.published_utc) > '${sinceSql.replace(/'/g, "")}'` : "";
+    const total = (db.prepare(`SELECT count(*) AS n FROM (SELECT 1 ${base} GROUP BY c.pkey, c.status ${having})`).get() as { n: number }).n;
+    const rows = db
+      .prepare<[], Row>(
+        `SELECT c.pkey AS pkey, c.status AS status, count(*) AS n, count(DISTINCT c.report) AS nr, count(DISTINCT r.cluster) AS ni,
+                min(r.published_utc) AS first, max(r.published_utc) AS last,
+                (SELECT c2.text FROM claims c2 WHERE c2.pkey = c.pkey LIMIT 1) AS text, min(r.language) AS language,
+                group_concat(DISTINCT c.source_name) AS sources, max(c.source_kind) AS kind, max(c.quote) AS quote
+         ${base} GROUP BY c.pkey, c.status ${having} ORDER BY ${order} LIMIT ${cap}`,
+      )
+      .all();
+    return { rows, total };
+  };
+  const citeStmt = db.prepare<[string, string], { report: number; start: number; end: number }>(
+    `SELECT c.report AS report, c.start AS start, c."end" AS "end" FROM claims c JOIN reports r ON r.id = c.report AND r.current = 1
+     WHERE c.pkey = ? AND c.status = ? ORDER BY r.published_utc, c.report, c.start LIMIT 3`,
+  );
+  const toProp = (r: Row): Proposition => ({
+    text: r.text,
+    language: r.language,
+    status: r.status,
+    sources: r.sources ? [...new Set(r.sources.split(","))].sort() : [],
+    sourceKind: r.kind,
+    quote: !!r.quote,
+    cites: citeStmt.all(r.pkey, r.status).map((c) => ({ doc: did(c.report), start: c.start, end: c.end })),
+    reports: r.nr,
+    independent: r.ni,
+    first: r.first,
+    last: r.last,
+    ...(since && { isNew: after(r.first) }),
+  });
+  // Document order for small ledgers reads like the reports; support first for large ones.
+  const order = "nr DESC, first, min(c.report), min(c.sentence)";
+  const est = groups("c.status IN ('established', 'confirmed')", order, limit);
+  const cla = groups("c.status = 'claimed'", order, limit * 2);
+  const den = groups("c.status = 'denied'", order, limit);
+  const hed = groups("c.status IN ('probable', 'possible')", order, limit);
+
+  // --- explicit unknowns (claims with status unknown, and the unknowns table)
+  const unk = db
+    .prepare<[], { text: string; report: number; start: number; end: number; published: string; language: Lang }>(
+      `SELECT u.text AS text, u.report AS report, u.start AS start, u."end" AS "end", r.published_utc AS published, r.language AS language
+       FROM unknowns u JOIN reports r ON r.id = u.report AND r.current = 1
+       UNION ALL
+       SELECT c.text, c.report, c.start, c."end", r.published_utc, r.language FROM claims c JOIN reports r ON r.id = c.report AND r.current = 1
+       WHERE c.status = 'unknown' AND NOT EXISTS (SELECT 1 FROM unknowns u WHERE u.report = c.report AND u.start < c."end" AND c.start < u."end")
+       ORDER BY 4, 2, 3`,
+    )
+    .all();
+  const unknownMap = new Map<string, Proposition>();
+  for (const u of unk) {
+    if (since && !after(u.published)) continue;
+    const k = u.text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+    const p = unknownMap.get(k);
+    const cite = { doc: did(u.report), start: u.start, end: u.end };
+    if (p) {
+      p.reports++;
+      if (p.cites.length < 3 && !p.cites.some((c) => c.doc === cite.doc)) p.cites.push(cite);
+      p.last = u.published;
+    } else
+      unknownMap.set(k, {
+        text: u.text, language: u.language, status: "unknown", sources: [], sourceKind: null, quote: false, cites: [cite],
+        reports: 1, independent: 1, first: u.published, last: u.published, ...(since && { isNew: true }),
+      });
+  }
+  const unknowns = [...unknownMap.values()];
+
+  // --- contradictions over the whole ledger
+  type CRow = {
+    report: number; lid: string; sentence: number; paragraph: number; start: number; end: number; text: string; status: ClaimStatus;
+    asserter: string; asserter_name: string; source_key: string | null; entity_keys: string; features: string; published: string; language: Lang;
+  };
+  const notable = db
+    .prepare<[], CRow>(
+      `SELECT c.report, c.lid, c.sentence, c.paragraph, c.start, c."end" AS "end", c.text, c.status, c.asserter, c.asserter_name, c.source_key,
+              c.entity_keys, c.features, r.published_utc AS published, r.language
+       FROM claims c JOIN reports r ON r.id = c.report AND r.current = 1 WHERE c.notable = 1 ORDER BY r.published_utc, c.report, c.sentence`,
+    )
+    .all();
+  const cid = (r: { report: number; lid: string }) => `${did(r.report)}/${r.lid}`;
+  const cclaims: CClaim[] = notable.map((r) => ({
+    id: cid(r),
+    doc: did(r.report),
+    sentence: r.sentence,
+    paragraph: r.paragraph,
+    text: r.text,
+    status: r.status,
+    asserter: r.asserter,
+    asserterName: r.asserter_name,
+    ...(r.source_key && { sourceKey: r.source_key }),
+    entityKeys: JSON.parse(r.entity_keys) as string[],
+    features: JSON.parse(r.features) as ClaimFeatures,
+    published: r.published,
+  }));
+  const byCid = new Map(notable.map((r) => [cid(r), r]));
+  type NRow = { report: number; start: number; end: number; text: string; kind: CountKind; value: number; approx: Approx; claim: string; status: ClaimStatus; asserter_name: string; published: string };
+  const countRows = db
+    .prepare<[], NRow>(
+      `SELECT n.report, n.start, n."end" AS "end", n.text, n.kind, n.value, n.approx, n.claim, c.status, c.asserter_name, r.published_utc AS published
+       FROM counts n JOIN reports r ON r.id = n.report AND r.current = 1 JOIN claims c ON c.report = n.report AND c.lid = n.claim
+       ORDER BY r.published_utc, n.report, n.start`,
+    )
+    .all();
+  const ccounts: CCount[] = countRows.map((n) => ({ claim: `${did(n.report)}/${n.claim}`, kind: n.kind, value: n.value, approx: n.approx, text: n.text }));
+  const side = (id: string) => {
+    const r = byCid.get(id)!;
+    return { text: r.text, source: r.asserter_name, status: r.status, cite: { doc: did(r.report), start: r.start, end: r.end }, language: r.language };
+  };
+  const contradictions: ContradictionView[] = [];
+  for (const f of findContradictions(cclaims, ccounts)) {
+    const a = side(f.claims[0]), b = side(f.claims[1]);
+    const isNew = since ? [f.claims[0], f.claims[1], ...(f.also ?? [])].some((id) => after(byCid.get(id)!.published)) : undefined;
+    if (since && !isNew) continue;
+    contradictions.push({ found: f, a, b, more: f.also?.length ?? 0, ...(since && { isNew }) });
+  }
+
+  // --- figures: each kind by source
+  const figures: FigureKind[] = [];
+  const byKind = new Map<CountKind, FigureLine[]>();
+  for (const n of countRows) {
+    if (n.status === "denied" || n.status === "unknown") continue;
+    const line: FigureLine = {
+      kind: n.kind, source: n.asserter_name, value: n.value, approx: n.approx, shown: showFigure(n), text: n.text,
+      cite: { doc: did(n.report), start: n.start, end: n.end }, published: n.published, status: n.status, ...(since && { isNew: after(n.published) }),
+    };
+    const l = byKind.get(n.kind) ?? [];
+    l.push(line);
+    byKind.set(n.kind, l);
+  }
+  const KIND_ORDER: CountKind[] = ["killed", "wounded", "missing", "arrested", "personnel", "vehicles", "other"];
+  for (const kind of KIND_ORDER) {
+    const all = byKind.get(kind);
+    if (!all) continue;
+    if (since && !all.some((l) => l.isNew)) continue;
+    // one line per source and figure (repeats of the same figure by the same source cite the first)
+    const seen = new Set<string>();
+    const lines = all.filter((l) => {
+      const k = `${l.source}|${l.shown}`;
+      if (seen.has(k)) return false;
+      seen.add(k);
+      return true;
+    });
+    const latest = new Map<string, FigureLine>();
+    for (const l of lines) latest.set(l.source, l);
+    const vals = [...latest.values()].map((l) => l.value);
+    const range: [number, number] = [Math.min(...vals), Math.max(...vals)];
+    figures.push({ kind, lines: lines.slice(0, limit), range, agree: range[0] === range[1] });
+  }
+
+  // --- timeline: events with a time, else time expressions with the claim that holds them
+  const tl = db
+    .prepare<[], { value: string; ttext: string; ctext: string; report: number; start: number; end: number; published: string }>(
+      `SELECT t.value AS value, t.text AS ttext, c.text AS ctext, c.report AS report, c.start AS start, c."end" AS "end", r.published_utc AS published
+       FROM times t JOIN reports r ON r.id = t.report AND r.current = 1
+       JOIN claims c ON c.report = t.report AND t.start >= c.start AND t."end" <= c."end"
+       WHERE t.type IN ('DATE', 'TIME') AND t.value GLOB '[0-9][0-9][0-9][0-9]*' AND c.status <> 'denied'
+       ORDER BY t.value, r.published_utc, c.report, c.start`,
+    )
+    .all();
+  const tlSeen = new Set<string>();
+  const timeline: TimelineEntry[] = [];
+  for (const t of tl) {
+    const k = `${t.value}|${t.ctext.toLowerCase()}`;
+    if (tlSeen.has(k)) continue;
+    tlSeen.add(k);
+    if (since && !after(t.published)) continue;
+    timeline.push({ value: t.value, text: t.ttext, what: t.ctext, cite: { doc: did(t.report), start: t.start, end: t.end }, ...(since && { isNew: true }) });
+  }
+
+  // --- places and actors, fused across reports and languages
+  const ents = db
+    .prepare<[], { fkey: string; type: EntityType; names: string; nr: number; nm: number; lat: number | null; lon: number | null; country: string | null; geoname_id: number | null; top: string }>(
+      `SELECT e.fkey AS fkey, min(e.type) AS type, group_concat(DISTINCT e.name) AS names, count(DISTINCT e.report) AS nr,
+              sum(json_array_length(e.mentions)) AS nm, max(e.lat) AS lat, max(e.lon) AS lon, max(e.country) AS country, max(e.geoname_id) AS geoname_id,
+              (SELECT e2.name FROM entities e2 WHERE e2.fkey = e.fkey GROUP BY e2.name ORDER BY count(*) DESC, length(e2.name) DESC LIMIT 1) AS top
+       FROM entities e JOIN reports r ON r.id = e.report AND r.current = 1
+       GROUP BY e.fkey ORDER BY nr DESC, nm DESC, e.fkey`,
+    )
+    .all();
+  const aliasNames = db.prepare<[string], { aliases: string }>("SELECT DISTINCT aliases FROM entities WHERE fkey = ? LIMIT 20");
+  const asserts = new Map(
+    db
+      .prepare<[], { k: string; n: number }>("SELECT source_key AS k, count(*) AS n FROM claims c JOIN reports r ON r.id = c.report AND r.current = 1 WHERE source_key IS NOT NULL GROUP BY source_key")
+      .all()
+      .map((r) => [r.k, r.n]),
+  );
+  const sets = new Map(aliasTable().sets.map((s) => [s.id, s]));
+  const fused = (e: (typeof ents)[number]): FusedEntity => {
+    const set = sets.get(e.fkey);
+    const names = new Set(e.names.split(","));
+    for (const a of aliasNames.all(e.fkey)) for (const n of JSON.parse(a.aliases) as string[]) names.add(n);
+    const name = set ? (lang === "nl" ? set.nl : set.en) : e.top;
+    names.delete(name);
+    return {
+      key: e.fkey, type: e.type, name, names: [...names].sort(), reports: e.nr, mentions: e.nm,
+      ...(e.lat !== null && e.lon !== null && { geo: { lat: e.lat, lon: e.lon, country: e.country, geonameId: e.geoname_id } }),
+      asserts: asserts.get(e.fkey) ?? 0,
+    };
+  };
+  const placeRows = ents.filter((e) => e.type === "location" || e.type === "facility");
+  const actorRows = ents.filter((e) => e.type !== "location" && e.type !== "facility");
+
+  return {
+    reports,
+    established: est.rows.map(toProp),
+    claimed: cla.rows.map(toProp),
+    denied: den.rows.map(toProp),
+    hedged: hed.rows.map(toProp),
+    unknowns: unknowns.slice(0, limit),
+    contradictions,
+    figures,
+    timeline: timeline.slice(0, limit),
+    places: placeRows.slice(0, limit).map(fused),
+    actors: actorRows.slice(0, limit).map(fused),
+    totals: {
+      established: est.total, claimed: cla.total, denied: den.total, hedged: hed.total, unknowns: unknowns.length,
+      timeline: timeline.length, places: placeRows.length, actors: actorRows.length,
+    },
+    ...(since && { since }),
+  };
+}

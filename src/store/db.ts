@@ -1,0 +1,277 @@
+import Database from "better-sqlite3";
+import { createHash } from "node:crypto";
+import { resolve } from "node:path";
+import type { Doc, EntityType } from "../model/doc.js";
+import { migrate } from "./migrations.js";
+import { bands, minhash, similarity } from "./minhash.js";
+import { docForContradictions, fusionKey } from "../ledger/fromdoc.js";
+import { nameKey } from "../ledger/names.js";
+import { fold } from "../ledger/features.js";
+
+export type Outcome = "added" | "unchanged" | "updated";
+
+export interface StoredReport {
+  id: number;
+  outcome: Outcome;
+  version: number;
+}
+
+/** Two reports at least this similar (estimated Jaccard of word 3-shingles) are one source: wire copy. */
+const WIRE_COPY = 0.6;
+
+export function openStore(file: string, opts: { readonly?: boolean } = {}): Store {
+  return new Store(file, opts);
+}
+
+/** The content hash that decides "unchanged": the body and the metadata that identify the report. */
+export function contentHash(doc: Doc): string {
+  const m = doc.meta;
+  return createHash("sha256")
+    .update(JSON.stringify([m.url ?? "", m.source ?? "", m.title ?? "", m.published, doc.text]))
+    .digest("hex");
+}
+
+/** What makes two versions the same report: its URL, else the file it was read from. */
+export function identityOf(doc: Doc): string | null {
+  const m = doc.meta;
+  if (m.url) return `url:${m.url}`;
+  if (m.origin && (m.format === "text" || m.format === "html")) return `file:${resolve(m.origin)}`;
+  return null;
+}
+
+/** A proposition key: claims with the same wording (case, accents, punctuation aside) state the same thing. */
+export function propositionKey(text: string): string {
+  const t = fold(text).replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+  return createHash("sha1").update(t).digest("hex").slice(0, 16);
+}
+
+export class Store {
+  readonly db: Database.Database;
+  private st!: ReturnType<Store["prepare"]>;
+
+  constructor(file: string, opts: { readonly?: boolean } = {}) {
+    this.db = new Database(file, { readonly: !!opts.readonly, fileMustExist: !!opts.readonly });
+    if (!opts.readonly) {
+      // WAL + NORMAL: a killed process loses at most the transaction in flight, never half of one.
+      this.db.pragma("journal_mode = WAL");
+      this.db.pragma("synchronous = NORMAL");
+      this.db.pragma("foreign_keys = ON");
+      migrate(this.db);
+    }
+    this.db.pragma("cache_size = -64000");
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  private prepare() {
+    const d = this.db;
+    return {
+      byHash: d.prepare<[string], { id: number; version: number }>("SELECT id, version FROM reports WHERE hash = ?"),
+      byIdentity: d.prepare<[string], { id: number; version: number }>("SELECT id, version FROM reports WHERE identity = ? AND current = 1"),
+      retire: d.prepare("UPDATE reports SET current = 0 WHERE id = ?"),
+      report: d.prepare(
+        `INSERT INTO reports (hash, identity, version, supersedes, current, cluster, title, source, url, published, published_utc, published_from, language, language_from, origin, format, text, ingested_at, minhash)
+         VALUES (@hash, @identity, @version, @supersedes, 1, NULL, @title, @source, @url, @published, @published_utc, @published_from, @language, @language_from, @origin, @format, @text, @ingested_at, @minhash)`,
+      ),
+      setCluster: d.prepare("UPDATE reports SET cluster = ? WHERE id = ?"),
+      band: d.prepare("INSERT INTO bands (band, report) VALUES (?, ?)"),
+      bandHits: d.prepare<[string], { report: number; cluster: number; minhash: Buffer }>(
+        "SELECT r.id AS report, r.cluster AS cluster, r.minhash AS minhash FROM bands b JOIN reports r ON r.id = b.report WHERE b.band = ? AND r.current = 1 LIMIT 50",
+      ),
+      fts: d.prepare("INSERT INTO reports_fts (rowid, title, text) VALUES (?, ?, ?)"),
+      name: d.prepare<[string, string], { fkey: string }>("SELECT fkey FROM names WHERE nkey = ? AND type = ?"),
+      addName: d.prepare("INSERT OR IGNORE INTO names (nkey, type, fkey) VALUES (?, ?, ?)"),
+      entity: d.prepare(
+        `INSERT INTO entities (report, lid, type, name, key, fkey, aliases, mentions, lat, lon, country, geoname_id, admin1)
+         VALUES (@report, @lid, @type, @name, @key, @fkey, @aliases, @mentions, @lat, @lon, @country, @geoname_id, @admin1)`,
+      ),
+      claim: d.prepare(
+        `INSERT INTO claims (report, lid, sentence, paragraph, start, "end", text, status, pkey, source_name, source_kind, source_entity, source_role, cue_text, cue_start, cue_end, quote, entities, asserter, asserter_name, source_key, entity_keys, features, notable)
+         VALUES (@report, @lid, @sentence, @paragraph, @start, @end, @text, @status, @pkey, @source_name, @source_kind, @source_entity, @source_role, @cue_text, @cue_start, @cue_end, @quote, @entities, @asserter, @asserter_name, @source_key, @entity_keys, @features, @notable)`,
+      ),
+      claimFts: d.prepare("INSERT INTO claims_fts (text, report, lid) VALUES (?, ?, ?)"),
+      unknown: d.prepare(`INSERT INTO unknowns (report, lid, start, "end", text, claim) VALUES (?, ?, ?, ?, ?, ?)`),
+      time: d.prepare(`INSERT INTO times (report, seq, start, "end", text, value, type, mod) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
+      count: d.prepare(`INSERT INTO counts (report, seq, start, "end", text, kind, value, approx, claim) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+      event: d.prepare(`INSERT INTO events (report, lid, type, claims, actors, locations, time) VALUES (?, ?, ?, ?, ?, ?, ?)`),
+      contradiction: d.prepare(`INSERT INTO contradictions (report, seq, a, b, reason) VALUES (?, ?, ?, ?, ?)`),
+    };
+  }
+
+  /** Fusion key of an entity: the alias table, then any name already in the ledger, then its own key. */
+  private resolveEntity(type: EntityType, name: string, key: string, aliases: readonly string[]): string {
+    const st = this.st;
+    const names = [name, ...aliases].filter((n) => n.length >= 3 || /^\p{Lu}{2,}$/u.test(n));
+    const table = fusionKey(name, type, key, aliases);
+    let fkey = table.startsWith("a") && /^a\d+:/.test(table) ? table : undefined;
+    if (!fkey) {
+      for (const n of names) {
+        const hit = st.name.get(nameKey(n), type);
+        if (hit) {
+          fkey = hit.fkey;
+          break;
+        }
+      }
+    }
+    fkey ??= table;
+    for (const n of names) st.addName.run(nameKey(n), type, fkey);
+    return fkey;
+  }
+
+  /**
+   * Stores one extracted report with everything extracted from it, in one transaction: a kill at any
+   * moment leaves all of it or none. Same content hash: unchanged. Same URL (or file) with new content:
+   * a new version that supersedes the old one.
+   */
+  store(doc: Doc, now: Date = new Date()): StoredReport {
+    this.st ??= this.prepare();
+    const st = this.st;
+    const hash = contentHash(doc);
+    const identity = identityOf(doc);
+    const run = this.db.transaction((): StoredReport => {
+      const same = st.byHash.get(hash);
+      if (same) return { id: same.id, outcome: "unchanged", version: same.version };
+      const prev = identity ? st.byIdentity.get(identity) : undefined;
+      if (prev) st.retire.run(prev.id);
+      const m = doc.meta;
+      const sig = minhash(doc.text);
+      const version = prev ? prev.version + 1 : 1;
+      const id = Number(
+        st.report.run({
+          hash,
+          identity,
+          version,
+          supersedes: prev?.id ?? null,
+          title: m.title ?? null,
+          source: m.source ?? null,
+          url: m.url ?? null,
+          published: m.published,
+          published_utc: utc(m.published),
+          published_from: m.publishedFrom,
+          language: m.language,
+          language_from: m.languageFrom,
+          origin: m.origin ?? null,
+          format: m.format ?? null,
+          text: doc.text,
+          ingested_at: now.toISOString(),
+          minhash: Buffer.from(sig.buffer, sig.byteOffset, sig.byteLength),
+        }).lastInsertRowid,
+      );
+      // Wire copy: the cluster of the most similar earlier report, else its own.
+      let cluster = id;
+      let best = WIRE_COPY;
+      for (const b of bands(sig)) {
+        for (const h of st.bandHits.all(b)) {
+          const other = new Uint32Array(h.minhash.buffer.slice(h.minhash.byteOffset, h.minhash.byteOffset + h.minhash.byteLength));
+          const s = similarity(sig, other);
+          if (s >= best && h.report !== id) {
+            best = s;
+            cluster = h.cluster;
+          }
+        }
+        st.band.run(b, id);
+      }
+      st.setCluster.run(cluster, id);
+      st.fts.run(id, m.title ?? "", doc.text);
+
+      const fkeys = new Map<string, string>();
+      for (const e of doc.entities) {
+        const fkey = this.resolveEntity(e.type, e.name, e.key, e.aliases);
+        fkeys.set(e.id, fkey);
+        st.entity.run({
+          report: id,
+          lid: e.id,
+          type: e.type,
+          name: e.name,
+          key: e.key,
+          fkey,
+          aliases: JSON.stringify(e.aliases),
+          mentions: JSON.stringify(e.mentions.map((i) => doc.mentions[i]).filter(Boolean).map((x) => [x!.start, x!.end, x!.text])),
+          lat: e.geo?.lat ?? null,
+          lon: e.geo?.lon ?? null,
+          country: e.geo?.country ?? null,
+          geoname_id: e.geo?.geonameId ?? null,
+          admin1: e.geo?.admin1 ?? null,
+        });
+      }
+      const { claims, counts, countClaims } = docForContradictions(doc, (eid) => fkeys.get(eid));
+      const withCounts = new Set(counts.map((c) => c.claim));
+      doc.claims.forEach((c, i) => {
+        const x = claims[i]!;
+        const features = JSON.stringify(x.features);
+        st.claim.run({
+          report: id,
+          lid: c.id,
+          sentence: x.sentence,
+          paragraph: x.paragraph,
+          start: c.start,
+          end: c.end,
+          text: c.text,
+          status: c.status,
+          pkey: propositionKey(c.text),
+          source_name: c.source?.name ?? null,
+          source_kind: c.source?.kind ?? null,
+          source_entity: c.source?.entity ?? null,
+          source_role: c.source?.role ?? null,
+          cue_text: c.cue?.text ?? null,
+          cue_start: c.cue?.start ?? null,
+          cue_end: c.cue?.end ?? null,
+          quote: c.quote ? 1 : 0,
+          entities: JSON.stringify(c.entities),
+          asserter: x.asserter,
+          asserter_name: x.asserterName,
+          source_key: x.sourceKey ?? null,
+          entity_keys: JSON.stringify(x.entityKeys),
+          features,
+          // Only these can take part in a contradiction: the ledger loads just them for the finder.
+          notable: c.status === "denied" || features !== "{}" || withCounts.has(c.id) ? 1 : 0,
+        });
+        st.claimFts.run(c.text, id, c.id);
+      });
+      for (const u of doc.unknowns) st.unknown.run(id, u.id, u.start, u.end, u.text, u.claim ?? null);
+      doc.times.forEach((t, i) => st.time.run(id, i, t.start, t.end, t.text, t.value, t.type, t.mod ?? null));
+      doc.counts.forEach((n, i) => {
+        st.count.run(id, i, n.start, n.end, n.text, n.kind, n.value, n.approx, countClaims[i] ?? null);
+      });
+      for (const v of doc.events) st.event.run(id, v.id, v.type, JSON.stringify(v.claims), JSON.stringify(v.actors), JSON.stringify(v.locations), v.time ?? null);
+      doc.contradictions.forEach((x, i) => st.contradiction.run(id, i, x.claims[0], x.claims[1], x.reason));
+      return { id, outcome: prev ? "updated" : "added", version };
+    });
+    return run.immediate();
+  }
+
+  /** Does the ledger hold this exact report already? (Cheap check before running the pipeline.) */
+  has(doc: Doc): boolean {
+    this.st ??= this.prepare();
+    return !!this.st.byHash.get(contentHash(doc));
+  }
+
+  search(query: string, limit = 20): { report: number; lid: string; text: string }[] {
+    return this.db
+      .prepare<[string, number], { report: number; lid: string; text: string }>("SELECT report, lid, text FROM claims_fts WHERE claims_fts MATCH ? ORDER BY rank LIMIT ?")
+      .all(ftsQuery(query), limit);
+  }
+
+  searchReports(query: string, limit = 20): { id: number; title: string | null }[] {
+    return this.db
+      .prepare<[string, number], { id: number; title: string | null }>("SELECT rowid AS id, title FROM reports_fts WHERE reports_fts MATCH ? ORDER BY rank LIMIT ?")
+      .all(ftsQuery(query), limit);
+  }
+}
+
+/** User words as an FTS5 query of quoted terms, so punctuation in them cannot break the syntax. */
+function ftsQuery(q: string): string {
+  return q
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((w) => `"${w.replace(/"/g, '""')}"`)
+    .join(" ");
+}
+
+/** UTC form of an ISO time, so that SQL can compare instants as text. */
+export function utc(iso: string): string {
+  const t = Date.parse(iso);
+  return Number.isNaN(t) ? iso : new Date(t).toISOString();
+}

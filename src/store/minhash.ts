@@ -1,0 +1,48 @@
+import { fold } from "../ledger/features.js";
+
+// Near-duplicate detection for wire copy: MinHash over word 3-shingles, LSH bands for candidates.
+const N = 32;
+const ROWS = 4;
+const SEEDS = Array.from({ length: N }, (_, i) => (Math.imul(i + 1, 0x9e3779b1) ^ 0x85ebca6b) >>> 0);
+
+function hash32(s: string, seed: number): number {
+  let h = seed ^ 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  return h >>> 0;
+}
+
+export function minhash(text: string): Uint32Array {
+  const words = fold(text).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const sig = new Uint32Array(N).fill(0xffffffff);
+  const base = new Set<number>();
+  if (words.length < 3) base.add(hash32(words.join(" "), 0));
+  for (let i = 0; i + 3 <= words.length; i++) base.add(hash32(`${words[i]} ${words[i + 1]} ${words[i + 2]}`, 0));
+  for (const b of base) {
+    for (let k = 0; k < N; k++) {
+      let h = (b ^ SEEDS[k]!) >>> 0;
+      h = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d);
+      h = Math.imul(h ^ (h >>> 12), 0x297a2d39);
+      h = (h ^ (h >>> 15)) >>> 0;
+      if (h < sig[k]!) sig[k] = h;
+    }
+  }
+  return sig;
+}
+
+export function bands(sig: Uint32Array): string[] {
+  const out: string[] = [];
+  for (let b = 0; b * ROWS < N; b++) out.push(`${b}:${Array.from(sig.subarray(b * ROWS, b * ROWS + ROWS), (x) => x.toString(36)).join(".")}`);
+  return out;
+}
+
+export function similarity(a: Uint32Array, b: Uint32Array): number {
+  let same = 0;
+  for (let k = 0; k < N; k++) if (a[k] === b[k]) same++;
+  return same / N;
+}

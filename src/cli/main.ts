@@ -6,7 +6,6 @@ import { demo } from "./demo.js";
 import { serve } from "./serve.js";
 import { fail, out, UsageError } from "./io.js";
 import { registerLedgerCommands } from "./ledger-commands.js";
-import { registerLedgerCommands } from "./ledger-commands.js";
 
 const VERSION = "0.1.0";
 
@@ -46,7 +45,6 @@ function program(): Command {
     .action(async (o: { format: string }) => {
       process.exitCode = await demo(o.format);
     });
-  registerLedgerCommands(p);
   registerLedgerCommands(p);
 
   p.command("serve")

@@ -1,3 +1,75 @@
-import type { EntityLexicon } from "../../pipeline/entities/lexicon.js";
+import type { EntityType } from "../../model/doc.js";
+import type { EntityLexicon, HeadEntry, RoleEntry, RoleKind } from "../../pipeline/entities/lexicon.js";
+import { givenNames } from "../given-names.js";
+import { commonWords, capitalisedAdjectives } from "./common-words.js";
 
-export const entities: EntityLexicon = {};
+const roles = (kind: RoleKind, words: string): RoleEntry[] => words.split(" ").map((word) => ({ word, kind }));
+const heads = (type: HeadEntry["type"], words: string): HeadEntry[] => words.split(" ").map((word) => ({ word, type }));
+
+const typeNouns = (m: Record<string, string>): Record<string, EntityType> => {
+  const out: Record<string, EntityType> = {};
+  for (const [t, ws] of Object.entries(m)) for (const w of ws.split(" ")) out[w] = t as EntityType;
+  return out;
+};
+
+const demonyms: Record<string, string> = {};
+for (const [cc, forms] of Object.entries({
+  RU: "russian", UA: "ukrainian", NL: "dutch", BE: "belgian", US: "american", GB: "british", DE: "german",
+  FR: "french", CN: "chinese", PL: "polish", BY: "belarusian", TR: "turkish", IL: "israeli", IR: "iranian",
+  SY: "syrian", EU: "european", IT: "italian", ES: "spanish", GE: "georgian", JP: "japanese", CA: "canadian",
+})) for (const f of forms.split(" ")) demonyms[f] = cc;
+
+export const entities: EntityLexicon = {
+  roles: [
+    ...roles("official", "president premier minister secretary governor mayor spokesman spokeswoman spokesperson ambassador envoy consul diplomat colonel lieutenant general major captain sergeant admiral commander chief prosecutor judge officer official king queen prince princess chancellor senator congressman congresswoman representative rep sen gov lt col gen adm sgt capt cmdr"),
+    ...roles("expert", "expert analyst researcher professor scientist historian economist specialist adviser advisor strategist lawyer attorney doctor"),
+    ...roles("media", "journalist correspondent reporter editor columnist photographer"),
+    ...roles("party", "leader founder rebel fighter activist"),
+    ...roles("other", "chairman chairwoman chair director executive ceo cfo coo founder owner coach manager captain pope bishop cardinal imam rabbi"),
+  ],
+  roleSuffixes: [],
+  rolePrefixes: ["former", "ex", "vice", "deputy", "acting", "interim", "then", "new", "outgoing", "incoming", "assistant"],
+  honorifics: ["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof", "prof.", "sir", "lord", "lady", "dame"],
+  nameParticles: ["van", "de", "der", "den", "von", "di", "da", "du", "le", "la", "el", "al", "bin", "ibn", "ben", "dos", "do", "del", "della"],
+  nameConnectors: ["of", "for", "and", "the", "on", "&", "de"],
+  heads: [
+    ...heads("organization", "institute academy university college ministry department party bank council commission court parliament senate congress agency service police army navy forces corps union federation association foundation organization organisation bureau office center centre fund group company corporation corp inc ltd llc plc co airlines airways motors news times post network committee administration authority board alliance coalition movement guard"),
+    ...heads("group", "legion militia brigade battalion regiment"),
+    ...heads("facility", "airport hospital bridge plant base prison palace stadium embassy station refinery dam factory"),
+  ],
+  functionWords: "the a an and or but so yet also still as if when while where why how what who which that this these those there here then than it its he she they we you i his her their our my your nobody nothing everyone everybody not no yes now today yesterday tomorrow later earlier meanwhile however moreover furthermore finally according in on at by for with from to of into over under after before since during without about against between among through".split(" "),
+  commonWords: commonWords.concat(capitalisedAdjectives.map((w) => w.toLowerCase())),
+  nonNames: "january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday easter christmas i".split(" "),
+  definiteArticles: ["the", "that", "this"],
+  locativePrepositions: ["in", "near", "at", "from", "to", "into", "outside", "around", "across", "toward", "towards", "via"],
+  speechVerbs: "says said say claims claimed claim confirms confirmed confirm denies denied deny announced announces announce warned warns accused accuses stated states insists insisted reported responded rejected rejects dismissed dismisses admitted acknowledged threatened threatens demanded demands called calls maintains maintained".split(" "),
+  sourceMarkers: ["according", "by"],
+  known: [
+    { name: "Kremlin", type: "organization", government: "RU" },
+    { name: "White House", type: "organization", government: "US" },
+    { name: "Pentagon", type: "organization", government: "US" },
+    { name: "Downing Street", type: "organization", government: "GB" },
+    { name: "Elysee", type: "organization", government: "FR" },
+    { name: "Bankova", type: "organization", government: "UA" },
+    { name: "NATO", type: "organization" }, { name: "UN", type: "organization" }, { name: "United Nations", type: "organization" },
+    { name: "EU", type: "organization" }, { name: "European Union", type: "organization" }, { name: "European Commission", type: "organization" },
+    { name: "OSCE", type: "organization" }, { name: "Red Cross", type: "organization" }, { name: "IAEA", type: "organization" },
+    { name: "FSB", type: "organization" }, { name: "SBU", type: "organization" }, { name: "GRU", type: "organization" },
+    { name: "KGB", type: "organization" }, { name: "CIA", type: "organization" }, { name: "FBI", type: "organization" },
+    { name: "Wagner", type: "group" }, { name: "Hamas", type: "group" }, { name: "Hezbollah", type: "group" },
+    { name: "Taliban", type: "group" }, { name: "Al-Qaeda", type: "group" }, { name: "ISIS", type: "group" },
+    { name: "Reuters", type: "organization" }, { name: "AP", type: "organization" }, { name: "AFP", type: "organization" },
+    { name: "BBC", type: "organization" }, { name: "CNN", type: "organization" }, { name: "Congress", type: "organization" },
+    { name: "Senate", type: "organization" }, { name: "Wall Street", type: "organization" },
+  ],
+  demonyms: { ...demonyms, ...{ russians: "RU", ukrainians: "UA", americans: "US", brits: "GB", britons: "GB", germans: "DE", europeans: "EU", israelis: "IL", palestinians: "PS", iranians: "IR", chinese: "CN" } },
+  compoundLinkers: [],
+  typeNouns: typeNouns({
+    organization: "blog website newspaper paper outlet broadcaster network agency company firm carrier airline automaker manufacturer maker bank organization organisation party group club team institute foundation association union",
+    group: "militia faction",
+    location: "city town village region province state country capital district county oblast island river",
+    facility: "airport hospital base prison plant",
+  }),
+  capitalisedAdjectives,
+  givenNames,
+};

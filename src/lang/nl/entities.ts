@@ -1,3 +1,92 @@
-import type { EntityLexicon } from "../../pipeline/entities/lexicon.js";
+import type { EntityType } from "../../model/doc.js";
+import type { EntityLexicon, HeadEntry, RoleEntry, RoleKind } from "../../pipeline/entities/lexicon.js";
+import { givenNames } from "../given-names.js";
+import { commonWords, capitalisedAdjectives } from "./common-words.js";
 
-export const entities: EntityLexicon = {};
+const roles = (kind: RoleKind, words: string): RoleEntry[] => words.split(" ").map((word) => ({ word, kind }));
+const heads = (type: HeadEntry["type"], compound: boolean, words: string): HeadEntry[] =>
+  words.split(" ").map((word) => ({ word, type, compound }));
+
+// nationality adjectives in all their inflections → the country's ISO code
+const typeNouns = (m: Record<string, string>): Record<string, EntityType> => {
+  const out: Record<string, EntityType> = {};
+  for (const [t, ws] of Object.entries(m)) for (const w of ws.split(" ")) out[w] = t as EntityType;
+  return out;
+};
+
+const demonyms: Record<string, string> = {};
+for (const [cc, forms] of Object.entries({
+  RU: "russisch russische", UA: "oekraïens oekraïense oekraiens oekraiense", NL: "nederlands nederlandse",
+  BE: "belgisch belgische", US: "amerikaans amerikaanse", GB: "brits britse", DE: "duits duitse",
+  FR: "frans franse", CN: "chinees chinese", PL: "pools poolse", BY: "wit-russisch wit-russische belarussisch belarussische",
+  TR: "turks turkse", IL: "israëlisch israëlische", IR: "iraans iraanse", SY: "syrisch syrische",
+  EU: "europees europese", IT: "italiaans italiaanse", ES: "spaans spaanse", GE: "georgisch georgische",
+})) for (const f of forms.split(" ")) demonyms[f] = cc;
+
+export const entities: EntityLexicon = {
+  roles: [
+    ...roles("official", "president premier minister-president minister staatssecretaris gouverneur burgemeester wethouder gedeputeerde commissaris woordvoerder woordvoerster ambassadeur consul diplomaat kolonel luitenant-kolonel generaal luitenant-generaal generaal-majoor majoor kapitein luitenant sergeant admiraal commandant bevelhebber opperbevelhebber stafchef procureur aanklager rechter officier politiechef koning koningin prins prinses kanselier secretaris-generaal hoofdcommissaris burgervader functionaris topdiplomaat vicepremier"),
+    ...roles("expert", "deskundige expert analist onderzoeker hoogleraar professor wetenschapper historicus politicoloog econoom kenner specialist adviseur strateeg criminoloog jurist advocaat arts"),
+    ...roles("media", "journalist correspondent verslaggever redacteur columnist fotograaf hoofdredacteur"),
+    ...roles("party", "leider oprichter commandant rebellenleider strijder oppositieleider partijleider fractievoorzitter kamerlid senator europarlementariër activist"),
+    ...roles("other", "voorzitter directeur topman topvrouw ceo bestuurder eigenaar trainer coach bondscoach aanvoerder doelman spits renner schrijver zanger acteur paus bisschop kardinaal imam rabbijn dominee"),
+  ],
+  roleSuffixes: [
+    ...roles("expert", "deskundige expert kenner analist onderzoeker specialist"),
+    ...roles("official", "woordvoerder woordvoerster minister president commandant ambassadeur burgemeester gouverneur chef"),
+    ...roles("media", "correspondent journalist verslaggever"),
+    ...roles("party", "leider"),
+    ...roles("other", "voorzitter directeur topman"),
+  ],
+  rolePrefixes: ["oud", "ex", "vice", "voormalig", "voormalige", "toenmalig", "toenmalige", "waarnemend", "interim", "adjunct", "plaatsvervangend", "kersvers", "kersverse", "huidige", "nieuwe"],
+  honorifics: ["dhr", "dhr.", "mevr", "mevr.", "meneer", "mevrouw", "dr", "dr.", "prof", "prof.", "mr", "mr.", "ir", "ir.", "drs", "drs.", "sir", "lord"],
+  nameParticles: ["van", "de", "der", "den", "ter", "ten", "te", "'t", "von", "di", "da", "du", "le", "la", "el", "al", "bin", "ibn", "ben", "dos", "do"],
+  nameConnectors: ["voor", "van", "en", "de", "der", "den", "het", "op", "in", "&"],
+  heads: [
+    ...heads("organization", true, "instituut academie universiteit hogeschool ministerie departement partij bank raad commissie rechtbank parlement senaat agentschap dienst politie krijgsmacht marine luchtmacht korps bond federatie unie vereniging stichting organisatie bureau centrum fonds omroep maatschappij alliantie coalitie beweging"),
+    ...heads("organization", false, "groep leger hof kamer krant nv bv inc"),
+    ...heads("group", true, "legioen militie brigade bataljon regiment"),
+    ...heads("facility", true, "luchthaven vliegveld ziekenhuis kerncentrale centrale kazerne paleis brug gevangenis stadion ambassade haven basis fabriek raffinaderij dam"),
+  ],
+  functionWords: "de het een en of maar want dus toch ook nog al dan die dat deze dit wie wat waar wanneer hoe waarom welke er hier daar zo als om in op aan bij met voor van naar uit door over onder tegen tussen na sinds tijdens volgens zonder hij zij ze wij we jij je u ik men zijn haar hun ons onze mijn uw iedereen niemand niets alles geen niet wel nu toen later eerder vandaag gisteren morgen inmiddels intussen ondertussen bovendien daarnaast echter verder tenslotte uiteindelijk volgens aldus mogelijk misschien waarschijnlijk vermoedelijk onduidelijk duidelijk zeker ja nee".split(" "),
+  commonWords: commonWords.concat(capitalisedAdjectives.map((w) => w.toLowerCase())),
+  nonNames: "januari februari maart april mei juni juli augustus september oktober november december maandag dinsdag woensdag donderdag vrijdag zaterdag zondag pasen kerstmis pinksteren".split(" "),
+  definiteArticles: ["het", "de", "dat", "die", "deze", "dit"],
+  locativePrepositions: ["in", "bij", "naar", "uit", "nabij", "rond", "rondom", "vanuit", "richting", "via", "tussen", "langs", "te"],
+  speechVerbs: "zegt zei zeiden zeggen stelt stelde stellen meldt meldde melden gemeld bevestigt bevestigde bevestigd ontkent ontkende ontkend claimt claimde geclaimd eist eiste geëist waarschuwt waarschuwde beschuldigt beschuldigde verklaart verklaarde verklaard reageert reageerde laat liet kondigt kondigde aangekondigd dreigt dreigde spreekt sprak erkent erkende erkend benadrukt benadrukte noemt noemde beweert beweerde ontkennen bevestigen wijst wees weigert weigerde gezegd gesteld".split(" "),
+  sourceMarkers: ["volgens", "aldus", "door"],
+  known: [
+    { name: "Kremlin", type: "organization", government: "RU" },
+    { name: "Witte Huis", type: "organization", government: "US" },
+    { name: "Pentagon", type: "organization", government: "US" },
+    { name: "Downing Street", type: "organization", government: "GB" },
+    { name: "Élysée", type: "organization", government: "FR" },
+    { name: "Binnenhof", type: "organization", government: "NL" },
+    { name: "Catshuis", type: "organization", government: "NL" },
+    { name: "Bankova", type: "organization", government: "UA" },
+    { name: "NAVO", type: "organization" }, { name: "NATO", type: "organization" },
+    { name: "VN", type: "organization" }, { name: "Verenigde Naties", type: "organization" },
+    { name: "EU", type: "organization" }, { name: "Europese Unie", type: "organization" },
+    { name: "Europese Commissie", type: "organization" }, { name: "OVSE", type: "organization" },
+    { name: "Rode Kruis", type: "organization" }, { name: "IAEA", type: "organization" },
+    { name: "FSB", type: "organization" }, { name: "SBU", type: "organization" }, { name: "GRU", type: "organization" },
+    { name: "KGB", type: "organization" }, { name: "CIA", type: "organization" }, { name: "FBI", type: "organization" },
+    { name: "AIVD", type: "organization" }, { name: "MIVD", type: "organization" }, { name: "Wagner", type: "group" },
+    { name: "Hamas", type: "group" }, { name: "Hezbollah", type: "group" }, { name: "Hezbollah", type: "group" },
+    { name: "Taliban", type: "group" }, { name: "IS", type: "group" }, { name: "Al-Qaida", type: "group" },
+    { name: "Tweede Kamer", type: "organization" }, { name: "Eerste Kamer", type: "organization" },
+    { name: "Defensie", type: "organization" }, { name: "Reuters", type: "organization" }, { name: "ANP", type: "organization" },
+    { name: "Belga", type: "organization" }, { name: "AP", type: "organization" }, { name: "AFP", type: "organization" },
+    { name: "NOS", type: "organization" }, { name: "BBC", type: "organization" }, { name: "CNN", type: "organization" },
+  ],
+  demonyms: { ...demonyms, ...{ russen: "RU", rus: "RU", oekraïners: "UA", oekraïner: "UA", nederlanders: "NL", nederlander: "NL", amerikanen: "US", amerikaan: "US", britten: "GB", brit: "GB", duitsers: "DE", duitser: "DE", fransen: "FR", fransman: "FR", belgen: "BE", belg: "BE", chinezen: "CN", europeanen: "EU", israëliërs: "IL", palestijnen: "PS", iraniërs: "IR", turken: "TR" } },
+  compoundLinkers: ["s", "en", "e", "-"],
+  typeNouns: typeNouns({
+    organization: "weblog blog krant dagblad weekblad website nieuwssite site zender omroep persbureau bedrijf onderneming concern firma bank organisatie partij denktank instituut club ploeg vereniging stichting beweging groep dienst agentschap fabrikant producent uitgeverij",
+    group: "militie rebellengroep strijdgroep knokploeg eenheid bende",
+    location: "stad dorp plaats grensplaats gemeente regio provincie deelstaat land hoofdstad havenstad grensstad grensdorp oblast district wijk buurt eiland rivier",
+    facility: "vliegveld luchthaven ziekenhuis kazerne gevangenis centrale",
+  }),
+  capitalisedAdjectives,
+  givenNames,
+};

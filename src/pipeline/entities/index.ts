@@ -1,3 +1,353 @@
+// The entities stage: recognises names (recognize.ts), merges the names of one entity within the report
+// (short forms, compounds, acronyms, appositions, transliteration variants, definite descriptions), types
+// each entity, geocodes places and marks places that speak for their government.
+import type { Doc, Entity, EntityType, Mention, Span } from "../../model/doc.js";
 import type { Stage } from "../stage.js";
+import { prepare, recognize, linkAppositions, compoundHead, acronymFits, type Chunk, type Prepared } from "./recognize.js";
+import { spellingKey } from "../../geo/spelling.js";
+import { geocodeAll } from "../../geo/geocode.js";
+import { gazetteer, type GazEntry } from "../../geo/gazetteer.js";
 
-export const entities: Stage = () => {};
+export { roleOf } from "./recognize.js";
+export type { EntityLexicon, RoleEntry, RoleKind, HeadEntry } from "./lexicon.js";
+
+/**
+ * The entity one of whose mentions overlaps [start, end) most (a name mention before a description), or
+ * undefined. For other stages: the claims stage maps a source span to its entity with it.
+ */
+export function entityAt(doc: Doc, start: number, end: number): Entity | undefined {
+  let best: Mention | undefined;
+  let bo = 0;
+  for (const m of doc.mentions) {
+    if (m.end <= start || m.start >= end || !m.entity) continue;
+    const o = Math.min(end, m.end) - Math.max(start, m.start);
+    if (o > bo || (o === bo && best && best.via !== "name" && m.via === "name")) {
+      bo = o;
+      best = m;
+    }
+  }
+  return best?.entity ? doc.entityById(best.entity) : undefined;
+}
+
+/** The mention that covers a span (as entityAt, but the mention itself). */
+export function mentionAt(doc: Doc, span: Span): Mention | undefined {
+  const e = entityAt(doc, span.start, span.end);
+  if (!e) return undefined;
+  return e.mentions.map((i) => doc.mentions[i]!).find((m) => m.start < span.end && m.end > span.start);
+}
+
+class UnionFind {
+  private p: number[];
+  constructor(n: number) {
+    this.p = Array.from({ length: n }, (_, i) => i);
+  }
+  find(x: number): number {
+    while (this.p[x] !== x) x = this.p[x] = this.p[this.p[x]!]!;
+    return x;
+  }
+  union(a: number, b: number): void {
+    const ra = this.find(a), rb = this.find(b);
+    // the earlier chunk stays the root, so groups are numbered in reading order
+    if (ra !== rb) this.p[Math.max(ra, rb)] = Math.min(ra, rb);
+  }
+}
+
+/** Token keys of a chunk, demonyms replaced by their country code (Russische/Russisch → ru). */
+function tokenKeys(doc: Doc, p: Prepared, c: Chunk): string[] {
+  const out: string[] = [];
+  for (const w of c.text.split(/[\s.]+/)) {
+    if (!w) continue;
+    const cc = p.demonyms.get(w.toLowerCase());
+    out.push(cc ? cc.toLowerCase() : spellingKey(w));
+  }
+  return out;
+}
+
+function containsRun(hay: readonly string[], needle: readonly string[]): boolean {
+  outer: for (let i = 0; i + needle.length <= hay.length; i++) {
+    for (let k = 0; k < needle.length; k++) if (hay[i + k] !== needle[k]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+const RANK: Record<string, number> = {};
+
+function decideType(cs: readonly Chunk[]): { type: EntityType; government?: string } {
+  let best: { type: EntityType; government?: string } | undefined;
+  let rank = 99;
+  const vote = (r: number, type: EntityType, government?: string) => {
+    if (r < rank) {
+      rank = r;
+      best = government ? { type, government } : { type };
+    }
+  };
+  for (const c of cs) {
+    if (c.via === "description") continue;
+    if (c.known) vote(0, c.known.type, c.known.government);
+    if (c.head && c.headToken !== undefined) vote(1, c.head.type);
+    const gk = c.gaz?.[0]?.kind;
+    if (c.gaz && c.gaz.some((e) => e.kind === "country")) vote(2, "location");
+    if (c.typeNoun) vote(2.5, c.typeNoun);
+    if (c.role) vote(3, "person");
+    if (c.givenName) vote(4, "person");
+    if (gk === "admin1") vote(5, "location");
+    if (c.gaz && c.gaz.some((e) => e.kind === "place" && e.population >= 5000)) vote(5, "location");
+    if (c.gaz) vote(6, "location");
+    if (c.locative) vote(7, "location");
+    if (c.allCaps) vote(8, "organization");
+    if (c.adjectival) vote(8.5, "other");
+    if (c.t1 - c.t0 >= 2) vote(9, "person");
+    vote(10, "person");
+  }
+  void RANK;
+  return best ?? { type: "other" };
+}
+
+export function extractEntities(doc: Doc, p: Prepared): void {
+  let chunks = recognize(doc, p);
+  linkAppositions(doc, chunks);
+  const names = chunks.filter((c) => c.via !== "description");
+  // confirm tentative sentence-initial words: kept when the report names the same thing elsewhere
+  const confirmed = new Set<string>();
+  for (const c of names) {
+    if (c.tentative) continue;
+    for (const k of tokenKeys(doc, p, c)) confirmed.add(k);
+  }
+  chunks = chunks.filter((c) => !c.tentative || tokenKeys(doc, p, c).every((k) => confirmed.has(k)));
+  // appositions refer by index: rebuild them after filtering
+  linkAppositions(doc, chunks);
+
+  const n = chunks.length;
+  const uf = new UnionFind(n);
+  const keys = chunks.map((c) => tokenKeys(doc, p, c));
+  const full = keys.map((k) => k.join(" "));
+  const isName = (i: number) => chunks[i]!.via !== "description";
+  const byKey = new Map<string, number>();
+  for (let i = 0; i < n; i++) {
+    if (!isName(i)) continue;
+    const prev = byKey.get(full[i]!);
+    if (prev !== undefined) uf.union(prev, i);
+    else byKey.set(full[i]!, i);
+  }
+  for (let i = 0; i < n; i++) {
+    const a = chunks[i]!.appositionOf;
+    if (a !== undefined && isName(i)) uf.union(a, i);
+  }
+  // acronyms used on their own later (RVK) join the group whose name they abbreviate
+  for (let i = 0; i < n; i++) {
+    const c = chunks[i]!;
+    if (!isName(i) || !c.allCaps || c.t1 - c.t0 !== 1 || c.known) continue;
+    const acr = chunks.findIndex((x) => x.via === "acronym" && x.text === c.text);
+    if (acr >= 0) uf.union(acr, i);
+  }
+  // short forms: Deen = Bob Deen, Clingendael = Instituut Clingendael, Vrijwilligerskorps = Russische Vrijwilligerskorps
+  const personLike = (c: Chunk) => !c.head && !c.known && !c.gaz && (c.givenName || !!c.role || c.t1 - c.t0 >= 2);
+  for (let i = 0; i < n; i++) {
+    const c = chunks[i]!;
+    if (!isName(i) || c.via === "acronym" || c.known) continue;
+    if (c.gaz && c.gaz.some((e) => e.kind !== "place" || e.population >= 100000)) continue;
+    const ki = keys[i]!;
+    let target = -1;
+    let ambiguous = false;
+    for (let j = 0; j < n; j++) {
+      const l = chunks[j]!;
+      if (j === i || !isName(j) || keys[j]!.length <= ki.length) continue;
+      const kj = keys[j]!;
+      let ok: boolean;
+      if (personLike(l)) ok = ki.length === 1 && kj[kj.length - 1] === ki[0];
+      else if (l.head) ok = containsRun(kj, ki) && !(ki.length === 1 && l.head.word === chunks[i]!.text.toLowerCase());
+      else ok = false;
+      if (!ok) continue;
+      const r = uf.find(j);
+      if (target >= 0 && uf.find(target) !== r) ambiguous = true;
+      if (target < 0 || Math.abs(j - i) < Math.abs(target - i)) target = j;
+    }
+    if (target >= 0 && !ambiguous) uf.union(target, i);
+  }
+  // compounds: Vrijheidslegioen = Legioen Vrijheid voor Rusland (same head, the modifier among the words)
+  for (let i = 0; i < n; i++) {
+    const c = chunks[i]!;
+    if (!isName(i) || c.t1 - c.t0 !== 1) continue;
+    const ch = compoundHead(p, c.text);
+    if (!ch) continue;
+    const mod = spellingKey(ch.modifier);
+    for (let j = 0; j < n; j++) {
+      const l = chunks[j]!;
+      if (j === i || !isName(j) || l.headToken === undefined || l.t1 - l.t0 < 2) continue;
+      const hk = spellingKey(doc.tokens[l.headToken]!.text);
+      if (hk !== spellingKey(ch.head.word)) continue;
+      if (keys[j]!.includes(mod)) uf.union(j, i);
+    }
+  }
+  // an acronym in parentheses whose letters fit: already linked; an acronym standing alone that fits
+  // exactly one long name of the report joins it too
+  for (let i = 0; i < n; i++) {
+    const c = chunks[i]!;
+    if (!isName(i) || !c.allCaps || c.known || c.t1 - c.t0 !== 1 || uf.find(i) !== i) continue;
+    if (chunks.some((x, j) => j !== i && uf.find(j) === i)) continue;
+    const fits = chunks.map((x, j) => (j !== i && isName(j) && x.t1 - x.t0 >= 2 && x.head && acronymFits(c.text, x.text) && c.text.length === x.t1 - x.t0 ? j : -1)).filter((j) => j >= 0);
+    const groups = new Set(fits.map((j) => uf.find(j)));
+    if (groups.size === 1) uf.union(fits[0]!, i);
+  }
+
+  // groups in reading order
+  const members = new Map<number, number[]>();
+  for (let i = 0; i < n; i++) {
+    if (!isName(i)) continue;
+    const r = uf.find(i);
+    const l = members.get(r);
+    if (l) l.push(i);
+    else members.set(r, [i]);
+  }
+  interface Group {
+    idx: number[];
+    type: EntityType;
+    government?: string;
+    name: string;
+    heads: Set<string>;
+  }
+  const groups: Group[] = [];
+  for (const idx of [...members.values()].sort((a, b) => a[0]! - b[0]!)) {
+    const cs = idx.map((i) => chunks[i]!);
+    const { type, government } = decideType(cs);
+    let canon = cs[0]!;
+    for (const c of cs) {
+      if (c.via === "acronym") continue;
+      if (canon.via === "acronym" || c.t1 - c.t0 > canon.t1 - canon.t0) canon = c;
+    }
+    const heads = new Set<string>();
+    for (const c of cs) {
+      if (c.head) heads.add(c.head.word);
+      const ch = compoundHead(p, doc.tokens[c.t1 - 1]!.text);
+      if (ch) heads.add(ch.head.word);
+    }
+    groups.push({ idx, type, ...(government && { government }), name: canon.text, heads });
+  }
+  // definite descriptions: het legioen → the one group with that head (the nearest before it if several)
+  for (let i = 0; i < n; i++) {
+    const c = chunks[i]!;
+    if (isName(i)) continue;
+    const h = c.descriptionHead!;
+    const ch = compoundHead(p, h);
+    const word = ch ? ch.head.word : h;
+    const fits = groups.filter((g) => g.heads.has(word) && g.type !== "person" && g.type !== "location");
+    if (!fits.length) continue;
+    let g = fits[0]!;
+    if (fits.length > 1) {
+      const before = fits.filter((x) => chunks[x.idx[0]!]!.start < c.start);
+      if (!before.length) continue;
+      g = before.reduce((a, b) => (Math.max(...b.idx.map((k) => chunks[k]!.start).filter((s) => s < c.start)) > Math.max(...a.idx.map((k) => chunks[k]!.start).filter((s) => s < c.start)) ? b : a));
+    }
+    g.idx.push(i);
+  }
+
+  // geocode the places, all at once so that each is read in the light of the others
+  const locs = groups.filter((g) => g.type === "location");
+  const geo = geocodeAll(
+    locs.map((g) => ({
+      names: [...new Set(g.idx.filter(isName).map((i) => chunks[i]!.text))],
+      regionHint: 2 * g.idx.filter((i) => /\b(?:regio|region|oblast|provincie|province)\b/i.test(doc.text.slice(Math.max(0, chunks[i]!.start - 12), chunks[i]!.end + 8))).length > g.idx.length,
+    })),
+  );
+  const geoOf = new Map<Group, GazEntry>();
+  locs.forEach((g, k) => {
+    const e = geo[k];
+    if (e) geoOf.set(g, e);
+  });
+
+  // build mentions and entities
+  const mentions: Mention[] = [];
+  const entities: Entity[] = [];
+  const order = chunks.map((_, i) => i).sort((a, b) => chunks[a]!.start - chunks[b]!.start || chunks[b]!.end - chunks[a]!.end);
+  const groupOf = new Map<number, number>();
+  groups.forEach((g, gi) => g.idx.forEach((i) => groupOf.set(i, gi)));
+  const mentionIndex = new Map<number, number>();
+  for (const i of order) {
+    const gi = groupOf.get(i);
+    if (gi === undefined) continue;
+    const c = chunks[i]!;
+    const m: Mention = { start: c.start, end: c.end, text: c.text, type: groups[gi]!.type, entity: `e${gi + 1}`, via: c.via };
+    if (c.role) m.role = c.role;
+    mentionIndex.set(i, mentions.length);
+    mentions.push(m);
+  }
+  groups.forEach((g, gi) => {
+    const id = `e${gi + 1}`;
+    const ms = g.idx.map((i) => mentionIndex.get(i)!).sort((a, b) => a - b);
+    const aliases: string[] = [];
+    for (const i of g.idx) {
+      const c = chunks[i]!;
+      if (c.via === "description" || c.text === g.name || aliases.includes(c.text)) continue;
+      aliases.push(c.text);
+    }
+    const e: Entity = { id, type: g.type, name: g.name, aliases, key: "", mentions: ms };
+    const ge = geoOf.get(g);
+    if (ge) {
+      e.geo = { lat: ge.lat, lon: ge.lon, country: ge.country, geonameId: ge.geonameId, ...(ge.admin1 && { admin1: ge.admin1 }), ...(ge.population && { population: ge.population }) };
+      e.key = ge.kind === "place" ? `geo:${ge.geonameId}` : ge.kind === "country" ? `geo:${ge.country}` : `geo:${ge.country}.${ge.admin1}`;
+    } else if (g.government) {
+      e.key = `gov:${g.government}`;
+      e.metonymGovernment = true;
+      const cap = capitalOf(g.government);
+      if (cap) e.geo = { lat: cap.lat, lon: cap.lon, country: cap.country, geonameId: cap.geonameId };
+    } else if (g.type === "person") {
+      const canon = chunks[g.idx.find((i) => chunks[i]!.text === g.name)!]!;
+      const ks = tokenKeys(doc, p, canon);
+      e.key = `per:${ks[ks.length - 1]}`;
+    } else {
+      const canon = chunks[g.idx.find((i) => chunks[i]!.text === g.name)!]!;
+      e.key = `${g.type === "location" ? "loc" : "org"}:${tokenKeys(doc, p, canon).join(" ")}`;
+    }
+    entities.push(e);
+  });
+  markMetonymy(doc, p, mentions, entities, geoOf, groups);
+  doc.mentions = mentions;
+  doc.entities = entities;
+}
+
+function capitalOf(cc: string): GazEntry | undefined {
+  const c = gazetteer().country(cc);
+  if (!c) return undefined;
+  // the capital is the largest PPLC of the country among the entries under the country's own names
+  return undefined;
+}
+
+/** Kyiv bevestigt, volgens Moskou, door Kyiv bevestigd, Moscow said: the place speaks for its government. */
+function markMetonymy(doc: Doc, p: Prepared, mentions: Mention[], entities: Entity[], geoOf: Map<object, GazEntry>, groups: object[]): void {
+  const toks = doc.tokens;
+  const tokenAt = new Map<number, number>();
+  toks.forEach((t, k) => tokenAt.set(t.start, k));
+  entities.forEach((e, gi) => {
+    const ge = geoOf.get(groups[gi]!);
+    const seat = e.metonymGovernment === true;
+    const governs = seat || (ge && (ge.kind === "country" || ge.fcode === "PPLC" || ge.kind === "admin1" || ge.fcode === "PPLA"));
+    if (!governs) return;
+    for (const mi of e.mentions) {
+      const m = mentions[mi]!;
+      if (m.via === "description") continue;
+      const a = tokenAt.get(m.start);
+      if (a === undefined) continue;
+      let b = a;
+      while (b < toks.length && toks[b]!.end < m.end) b++;
+      const next = toks[b + 1];
+      const prev = toks[a - 1];
+      const prev2 = toks[a - 2];
+      const lw = (t: typeof next) => (t && t.kind === "word" ? t.text.toLowerCase() : "");
+      let speaks = p.speech.has(lw(next));
+      if (!speaks && p.sourceMarkers.has(lw(prev))) {
+        // volgens Kyiv / aldus Kyiv speak at once; door Kyiv / by Moscow need a speech verb close after
+        speaks = lw(prev) === "volgens" || lw(prev) === "aldus" || lw(prev) === "according";
+        for (let k = b + 1; !speaks && k <= b + 3 && k < toks.length; k++) if (p.speech.has(lw(toks[k]))) speaks = true;
+      }
+      if (!speaks && lw(prev) === "to" && p.sourceMarkers.has(lw(prev2))) speaks = true;
+      if (speaks || seat) {
+        m.via = "metonym";
+        m.type = "organization";
+        e.metonymGovernment = true;
+      }
+    }
+  });
+}
+
+export const entities: Stage = (doc, ctx) => extractEntities(doc, prepare(ctx.lang.entities));

@@ -1,3 +1,68 @@
-/** What the entities stage needs to know about a language (supplied by src/lang/<code>/entities.ts). */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface EntityLexicon {}
+/**
+ * What the entities stage needs to know about a language (supplied by src/lang/<code>/entities.ts).
+ * All word lists are lower case unless a field says otherwise; matching folds case.
+ *
+ * The role/title part (`roles`, `roleSuffixes`, `rolePrefixes`) is shared with the claims stage, which
+ * uses it to tell an official from an expert when it names a source: keep `RoleEntry` stable.
+ */
+import type { EntityType, SourceKind } from "../../model/doc.js";
+
+/** What kind of source a person holding this role usually is when they speak. */
+export type RoleKind = Extract<SourceKind, "official" | "expert" | "party" | "media" | "other">;
+
+export interface RoleEntry {
+  /** The role noun, lower case: "kolonel", "woordvoerder", "spokesman", "president". */
+  word: string;
+  kind: RoleKind;
+}
+
+export interface HeadEntry {
+  /** An organisation head noun, lower case: "instituut", "legioen", "ministry". */
+  word: string;
+  type: EntityType;
+  /** True when the head also ends compounds that name the same kind of body (Vrijheidslegioen, Vrijwilligerskorps). */
+  compound?: boolean;
+}
+
+export interface EntityLexicon {
+  /** Titles and role nouns seen before a name (kolonel Han Bouwmeester, spokesman John Kirby). */
+  roles: readonly RoleEntry[];
+  /** Role nouns that end compounds: Oost-Europa|deskundige, defensie|woordvoerder. */
+  roleSuffixes: readonly RoleEntry[];
+  /** Prefixes a role may carry: oud-, ex-, vice-, former. */
+  rolePrefixes: readonly string[];
+  /** Honorifics that belong before a person's name and are not part of it: dhr., mevrouw, Mr, Dr. */
+  honorifics: readonly string[];
+  /** Lower-case particles inside a person's name: van, de, van der, ter (Dutch), bin, al (Arabic names). */
+  nameParticles: readonly string[];
+  /** Lower-case words that may join the parts of an organisation's name: voor, van, of, for, and, &. */
+  nameConnectors: readonly string[];
+  /** Head nouns of organisations, groups and facilities: Instituut, Academie, Korps, Legioen, Ministry, Corps. */
+  heads: readonly HeadEntry[];
+  /** Words written with a capital that start sentences or headings but are not names (De, Het, The, Maar…). */
+  functionWords: readonly string[];
+  /** Common words of the language (not names), to keep a capitalised sentence start out of the names. */
+  commonWords: readonly string[];
+  /** Capitalised words that are never names on their own: months, days, weekdays, "I". */
+  nonNames: readonly string[];
+  /** Definite articles and demonstratives that make a lower-case head a description (het legioen, the ministry). */
+  definiteArticles: readonly string[];
+  /** Prepositions after which a name is likely a place: in, bij, naar, uit, near, from. */
+  locativePrepositions: readonly string[];
+  /** Verbs by which a place speaks for its government (Kyiv bevestigt, Moscow said): finite forms and participles. */
+  speechVerbs: readonly string[];
+  /** Words that introduce a source and may precede a metonymic place: volgens, according (to). */
+  sourceMarkers: readonly string[];
+  /** Known names with their type: organisations and people a gazetteer cannot type (FSB, NAVO, Kremlin). */
+  known: readonly { name: string; type: EntityType; government?: string }[];
+  /** Demonym adjectives (all inflections) → ISO country code: Russische → RU. Used for keys, not as mentions. */
+  demonyms: Readonly<Record<string, string>>;
+  /** Lower-case linking letters between the parts of a compound: Vrijheid|s|legioen. */
+  compoundLinkers: readonly string[];
+  /** Nouns that say what the name after them is: weblog, krant, stad, grensplaats, company, town. */
+  typeNouns: Readonly<Record<string, EntityType>>;
+  /** Adjectives written with a capital (Russische, European): they begin names but are none alone. */
+  capitalisedAdjectives: readonly string[];
+  /** Common given names (capitalised as written), to type a two-word name as a person. */
+  givenNames: readonly string[];
+}

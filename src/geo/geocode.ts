@@ -1,0 +1,88 @@
+// Geocoding with the context an analyst uses: the countries and regions the report names, the regions of
+// places already resolved, and population. It never invents a place: a name the gazetteer does not know
+// (and that is not a one-letter slip of a long name inside a region the report names) gets no coordinates.
+import { gazetteer, type GazEntry } from "./gazetteer.js";
+import { spellingKey, withinOneEdit } from "./spelling.js";
+
+export interface PlaceQuery {
+  /** Every name the report uses for the place. */
+  names: readonly string[];
+  /** The report calls it a region (regio Belgorod, the Belgorod region). */
+  regionHint?: boolean;
+}
+
+/** Shortest spelling key for which a one-letter slip is tolerated. */
+const FUZZY_MIN = 8;
+
+function regionId(e: GazEntry): string {
+  return `${e.country}.${e.admin1}`;
+}
+
+function candidates(q: PlaceQuery): GazEntry[] {
+  const g = gazetteer();
+  const seen = new Set<GazEntry>();
+  for (const n of q.names) for (const e of g.byKey(spellingKey(n))) seen.add(e);
+  return [...seen];
+}
+
+/** Resolves each query to a gazetteer entry or null, using the other queries as context. */
+export function geocodeAll(queries: readonly PlaceQuery[]): (GazEntry | null)[] {
+  const cands = queries.map(candidates);
+  // the context: countries and regions the report names outright (a name whose only readings are a
+  // country or whose readings include a region)
+  const countries = new Set<string>();
+  const regions = new Set<string>();
+  cands.forEach((cs) => {
+    for (const e of cs) {
+      if (e.kind === "country") countries.add(e.country);
+      if (e.kind === "admin1") regions.add(regionId(e));
+    }
+  });
+  const score = (e: GazEntry, q: PlaceQuery, resolvedRegions: Set<string>): number => {
+    if (e.kind === "country") return 100;
+    let s = e.kind === "admin1" ? (q.regionHint ? 20 : 5.5) : Math.log10(e.population + 10);
+    if (countries.has(e.country)) s += 3;
+    if (e.kind === "place" && regions.has(regionId(e))) s += 4;
+    if (e.kind === "place" && resolvedRegions.has(regionId(e))) s += 2;
+    if (e.fcode === "PPLC") s += 1;
+    else if (e.fcode === "PPLA") s += 0.5;
+    return s;
+  };
+  const pick = (cs: GazEntry[], q: PlaceQuery, rr: Set<string>): GazEntry | null => {
+    let best: GazEntry | null = null;
+    let bs = -Infinity;
+    for (const e of cs) {
+      const s = score(e, q, rr);
+      if (s > bs) {
+        bs = s;
+        best = e;
+      }
+    }
+    return best;
+  };
+  // first pass without, second with the regions of the places resolved in the first
+  let out = queries.map((q, i) => pick(cands[i]!, q, new Set()));
+  const resolved = new Set<string>();
+  for (const e of out) if (e && e.kind === "place") resolved.add(regionId(e));
+  out = queries.map((q, i) => pick(cands[i]!, q, resolved));
+  // a one-letter slip in a long name, only inside a region the report names: Boriskovka → Borisovka
+  if (regions.size) {
+    const g = gazetteer();
+    queries.forEach((q, i) => {
+      if (out[i]) return;
+      let best: GazEntry | null = null;
+      for (const n of q.names) {
+        const k = spellingKey(n);
+        if (k.length < FUZZY_MIN) continue;
+        for (const r of regions) {
+          const [cc, a1] = r.split(".") as [string, string];
+          for (const e of g.placesIn(cc, a1)) {
+            if (withinOneEdit(k, spellingKey(e.name)) && (!best || e.population > best.population)) best = e;
+          }
+        }
+      }
+      out[i] = best;
+    });
+  }
+  return out;
+}

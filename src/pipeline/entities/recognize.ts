@@ -1,0 +1,384 @@
+// Recognition: finds name chunks in the tokens of each sentence and the evidence for their type.
+// Language-blind: every word it knows comes from the EntityLexicon of the document's language.
+import type { Doc, EntityType, Sentence, Token } from "../../model/doc.js";
+import type { EntityLexicon, HeadEntry, RoleEntry } from "./lexicon.js";
+import { gazetteer, type GazEntry } from "../../geo/gazetteer.js";
+import { spellingKey } from "../../geo/spelling.js";
+
+/** A name found in the text, before merging. Token indices are into doc.tokens, end exclusive. */
+export interface Chunk {
+  start: number;
+  end: number;
+  /** Token index range of the name words. */
+  t0: number;
+  t1: number;
+  text: string;
+  via: "name" | "acronym" | "description";
+  /** The first word of a sentence or heading, with no other evidence: kept only if the report confirms it. */
+  tentative: boolean;
+  role?: string;
+  roleKind?: RoleEntry["kind"];
+  /** Evidence for the type, strongest first: lexicon, head, role, given name, gazetteer, shape. */
+  known?: { type: EntityType; government?: string };
+  head?: HeadEntry;
+  /** The word that carries the head: a whole word (Instituut) or a compound (Vrijheidslegioen). */
+  headToken?: number;
+  gaz?: readonly GazEntry[];
+  givenName?: boolean;
+  allCaps?: boolean;
+  locative?: boolean;
+  /** The type a noun before the name gives it (het weblog Oryx). */
+  typeNoun?: EntityType;
+  /** Starts with a capitalised adjective (Europese Schengenzone): a name of something, seldom a person. */
+  adjectival?: boolean;
+  /** For descriptions (het legioen): the head word the description names. */
+  descriptionHead?: string;
+  /** Index of the chunk this one stands in parentheses after (apposition or acronym). */
+  appositionOf?: number;
+}
+
+export interface Prepared {
+  lex: EntityLexicon;
+  roles: Map<string, RoleEntry>;
+  roleSuffixes: RoleEntry[];
+  rolePrefixes: Set<string>;
+  honorifics: Set<string>;
+  particles: Set<string>;
+  connectors: Set<string>;
+  heads: Map<string, HeadEntry>;
+  compoundHeads: HeadEntry[];
+  functionWords: Set<string>;
+  common: Set<string>;
+  nonNames: Set<string>;
+  articles: Set<string>;
+  locatives: Set<string>;
+  speech: Set<string>;
+  sourceMarkers: Set<string>;
+  known: Map<string, { type: EntityType; government?: string }>;
+  demonyms: Map<string, string>;
+  givenNames: Set<string>;
+  typeNouns: Map<string, EntityType>;
+  adjectives: Set<string>;
+}
+
+const cache = new WeakMap<EntityLexicon, Prepared>();
+
+export function prepare(lex: EntityLexicon): Prepared {
+  let p = cache.get(lex);
+  if (p) return p;
+  const lower = (xs: readonly string[]) => new Set(xs.map((x) => x.toLowerCase()));
+  p = {
+    lex,
+    roles: new Map(lex.roles.map((r) => [r.word, r])),
+    roleSuffixes: [...lex.roleSuffixes].sort((a, b) => b.word.length - a.word.length),
+    rolePrefixes: lower(lex.rolePrefixes),
+    honorifics: lower(lex.honorifics),
+    particles: lower(lex.nameParticles),
+    connectors: lower(lex.nameConnectors),
+    heads: new Map(lex.heads.map((h) => [h.word, h])),
+    compoundHeads: lex.heads.filter((h) => h.compound).sort((a, b) => b.word.length - a.word.length),
+    functionWords: lower(lex.functionWords),
+    common: lower(lex.commonWords),
+    nonNames: lower(lex.nonNames),
+    articles: lower(lex.definiteArticles),
+    locatives: lower(lex.locativePrepositions),
+    speech: lower(lex.speechVerbs),
+    sourceMarkers: lower(lex.sourceMarkers),
+    known: new Map(lex.known.map((k) => [spellingKey(k.name), { type: k.type, ...(k.government && { government: k.government }) }])),
+    demonyms: new Map(Object.entries(lex.demonyms)),
+    givenNames: new Set(lex.givenNames),
+    typeNouns: new Map(Object.entries(lex.typeNouns)),
+    adjectives: new Set(lex.capitalisedAdjectives),
+  };
+  cache.set(lex, p);
+  return p;
+}
+
+const UPPER_START = /^[\p{Lu}\p{Lt}]/u;
+const ALL_CAPS = /^[\p{Lu}\d&-]{2,}$/u;
+const HAS_LOWER = /\p{Ll}/u;
+const INITIAL = /^\p{Lu}$/u;
+
+const isWord = (t: Token | undefined): t is Token => !!t && t.kind === "word";
+const isCap = (t: Token | undefined): boolean => isWord(t) && UPPER_START.test(t.text);
+
+/** The role a word names: kolonel, oud-president, Oost-Europadeskundige, defensiewoordvoerder. */
+export function roleOf(p: Prepared, word: string): RoleEntry | undefined {
+  let w = word.toLowerCase();
+  const dash = w.lastIndexOf("-");
+  const direct = p.roles.get(w);
+  if (direct) return direct;
+  if (dash > 0) {
+    const pre = w.slice(0, dash);
+    const rest = w.slice(dash + 1);
+    if (p.rolePrefixes.has(pre)) {
+      const r = p.roles.get(rest);
+      if (r) return r;
+    }
+    w = rest.length >= 4 ? rest : w;
+    const r = p.roles.get(w);
+    if (r && dash > 0) return r;
+  }
+  for (const s of p.roleSuffixes) if (w.length > s.word.length + 2 && w.endsWith(s.word)) return s;
+  return undefined;
+}
+
+/** The compound head a word ends in (Vrijheidslegioen → legioen), with the modifier before it. */
+export function compoundHead(p: Prepared, word: string): { head: HeadEntry; modifier: string } | undefined {
+  const w = word.toLowerCase();
+  for (const h of p.compoundHeads) {
+    if (w.length >= h.word.length + 3 && w.endsWith(h.word)) {
+      let mod = w.slice(0, w.length - h.word.length);
+      for (const l of p.lex.compoundLinkers) if (mod.endsWith(l) && mod.length > l.length + 2) {
+        mod = mod.slice(0, mod.length - l.length);
+        break;
+      }
+      return { head: h, modifier: mod.replace(/-$/, "") };
+    }
+  }
+  return undefined;
+}
+
+function typeNoun(p: Prepared, word: string): EntityType | undefined {
+  const w = word.toLowerCase();
+  const t = p.typeNouns.get(w);
+  if (t) return t;
+  for (const [n, ty] of p.typeNouns) if (n.length >= 4 && w.length > n.length + 2 && w.endsWith(n)) return ty;
+  return undefined;
+}
+
+function headOf(p: Prepared, word: string): HeadEntry | undefined {
+  return p.heads.get(word.toLowerCase());
+}
+
+/** Is token i the first word of its sentence or of a quoted sentence? Capitals there say nothing. */
+function sentenceInitial(doc: Doc, s: Sentence, i: number): boolean {
+  for (let k = i - 1; k >= s.tokenStart; k--) {
+    const t = doc.tokens[k]!;
+    if (t.kind === "quote" || t.text === "(" || t.text === "[") continue;
+    return t.text === ":" || t.text === "-" || t.text === "–" || t.text === "—" || t.text === "…" || (t.kind === "punct" && /^[.!?]$/.test(t.text));
+  }
+  return true;
+}
+
+/** A heading in title case (Apple Unveils New iPod): capitals there say nothing either. */
+function titleCase(doc: Doc, s: Sentence): boolean {
+  if (!s.heading) return false;
+  let words = 0, caps = 0;
+  for (let k = s.tokenStart; k < s.tokenEnd; k++) {
+    const t = doc.tokens[k]!;
+    if (t.kind !== "word" || t.text.length < 4) continue;
+    words++;
+    if (UPPER_START.test(t.text)) caps++;
+  }
+  return words >= 3 && caps / words >= 0.7;
+}
+
+export function recognize(doc: Doc, p: Prepared): Chunk[] {
+  const chunks: Chunk[] = [];
+  const toks = doc.tokens;
+  const gaz = gazetteer();
+  // capitalised words seen inside sentences: a sentence-initial word seen there too is a name
+  const midCaps = new Set<string>();
+  const lowerSeen = new Set<string>();
+  for (const s of doc.sentences) {
+    const tc = titleCase(doc, s);
+    for (let i = s.tokenStart; i < s.tokenEnd; i++) {
+      const t = toks[i]!;
+      if (t.kind !== "word") continue;
+      if (!UPPER_START.test(t.text)) lowerSeen.add(t.text.toLowerCase());
+      else if (!tc && !sentenceInitial(doc, s, i)) midCaps.add(t.text);
+    }
+  }
+  const lowerKnown = (w: string) => p.common.has(w) || p.functionWords.has(w) || lowerSeen.has(w);
+
+  for (const s of doc.sentences) {
+    const tc = titleCase(doc, s);
+    let i = s.tokenStart;
+    while (i < s.tokenEnd) {
+      const t = toks[i]!;
+      const articleStart = isWord(t) && p.articles.has(t.text.toLowerCase()) && (!isCap(t) || sentenceInitial(doc, s, i));
+      if (!isCap(t) || (articleStart && isWord(toks[i + 1]) && !UPPER_START.test(toks[i + 1]!.text))) {
+        // a definite description naming a head: het legioen, the ministry
+        if (articleStart) {
+          const n = toks[i + 1];
+          if (isWord(n) && i + 1 < s.tokenEnd && !UPPER_START.test(n.text) && (headOf(p, n.text) || compoundHead(p, n.text)) && !isCap(toks[i + 2])) {
+            chunks.push({ start: t.start, end: n.end, t0: i + 1, t1: i + 2, text: doc.text.slice(t.start, n.end), via: "description", tentative: false, descriptionHead: n.text.toLowerCase() });
+            i += 2;
+            continue;
+          }
+        }
+        i++;
+        continue;
+      }
+      // grow the chunk: capitalised words, initials, particles inside person names, connectors inside
+      // organisation names
+      let j = i + 1;
+      let hasHead = !!headOf(p, t.text) || !!compoundHead(p, t.text);
+      while (j < s.tokenEnd) {
+        const u = toks[j]!;
+        const prev = toks[j - 1]!;
+        if (isCap(u) && !(tc && lowerKnown(u.text.toLowerCase()) && !midCaps.has(u.text))) {
+          if (headOf(p, u.text)) hasHead = true;
+          j++;
+          continue;
+        }
+        // an initial with its full stop: H. Bouwmeester
+        if (u.text === "." && u.start === prev.end && INITIAL.test(prev.text) && isCap(toks[j + 1])) {
+          j++;
+          continue;
+        }
+        if (isWord(u) && !UPPER_START.test(u.text)) {
+          const lw = u.text.toLowerCase();
+          // particles: Jan van der Berg, Ursula von der Leyen — right after a given name or an initial
+          if (p.particles.has(lw)) {
+            let k = j;
+            while (k < s.tokenEnd && isWord(toks[k]) && p.particles.has(toks[k]!.text.toLowerCase())) k++;
+            const first = toks[i]!;
+            const nameSoFar = j - i === 1 && (p.givenNames.has(first.text) || INITIAL.test(first.text)) ||
+              (j - i === 2 && toks[i + 1]!.text === "." && INITIAL.test(first.text));
+            if (nameSoFar && isCap(toks[k]) && k < s.tokenEnd && !headOf(p, toks[k]!.text)) {
+              j = k;
+              continue;
+            }
+          }
+          // connectors inside an organisation's name: Legioen Vrijheid voor Rusland, Bank of America
+          if (hasHead && p.connectors.has(lw)) {
+            let k = j;
+            while (k < s.tokenEnd && isWord(toks[k]) && p.connectors.has(toks[k]!.text.toLowerCase()) && k - j < 3) k++;
+            if (k < s.tokenEnd && isCap(toks[k])) {
+              j = k;
+              continue;
+            }
+          }
+        }
+        break;
+      }
+      // trim the chunk: a sentence-initial function word, leading titles and honorifics, trailing non-names
+      let a = i, b = j;
+      const initial = sentenceInitial(doc, s, i) || tc;
+      let role: string | undefined;
+      let roleKind: RoleEntry["kind"] | undefined;
+      const fullKey = spellingKey(doc.text.slice(toks[a]!.start, toks[b - 1]!.end));
+      // a whole chunk the lexicon or (for several words: Den Haag) the gazetteer knows is kept whole
+      const fullKnown = p.known.get(fullKey) ?? (j - i > 1 && gaz.byKey(fullKey).length ? { type: "location" as EntityType } : undefined);
+      if (!fullKnown) {
+        while (a < b && initial && a === i && (p.functionWords.has(toks[a]!.text.toLowerCase()) || (lowerKnown(toks[a]!.text.toLowerCase()) && !midCaps.has(toks[a]!.text) && !p.givenNames.has(toks[a]!.text) && !p.known.has(spellingKey(toks[a]!.text))))) a++;
+        while (a < b - 1) {
+          const w = toks[a]!.text.toLowerCase();
+          const r = roleOf(p, w);
+          if (r || p.honorifics.has(w) || p.honorifics.has(w + ".") || p.rolePrefixes.has(w)) {
+            if (r) {
+              role = role ? `${role} ${toks[a]!.text}` : toks[a]!.text;
+              roleKind = r.kind;
+            }
+            a++;
+            if (toks[a]?.text === ".") a++;
+          } else break;
+        }
+        while (b > a && (p.nonNames.has(toks[b - 1]!.text.toLowerCase()) || toks[b - 1]!.text === ".")) b--;
+        // a connector or particle left dangling at the end
+        while (b > a && !UPPER_START.test(toks[b - 1]!.text)) b--;
+      }
+      if (a >= b) {
+        i = j;
+        continue;
+      }
+      const first = toks[a]!;
+      const last = toks[b - 1]!;
+      // a name inside a compound with a common noun (Poetin-regime, Kremlin-woordvoerder): the name part only
+      let lastEnd = last.end;
+      const dash = /[-‑]\p{Ll}[\p{Ll}-]*$/u.exec(last.text);
+      if (dash) lastEnd = last.start + dash.index;
+      const text = doc.text.slice(first.start, lastEnd);
+      const key = spellingKey(text);
+      const single = b - a === 1;
+      const lw = first.text.toLowerCase();
+      // a capitalised adjective alone (Russische, European) is no name; nor a month or weekday
+      if (single && !fullKnown && (p.demonyms.has(lw) || p.nonNames.has(lw) || (p.common.has(lw) && !initial && /^\p{Lu}\p{Ll}+e$/u.test(first.text) && !gaz.byKey(key).length))) {
+        i = j;
+        continue;
+      }
+      const chunk: Chunk = { start: first.start, end: lastEnd, t0: a, t1: b, text, via: "name", tentative: false };
+      if (role) chunk.role = role;
+      if (roleKind) chunk.roleKind = roleKind;
+      // a role word just before the chunk: kolonel Han Bouwmeester, oud-president Medvedev
+      if (!role && a > s.tokenStart) {
+        const pt = toks[a - 1]!;
+        const r = isWord(pt) && !UPPER_START.test(pt.text) ? roleOf(p, pt.text) : undefined;
+        const r2 = !r && isWord(pt) && UPPER_START.test(pt.text) && a - 1 >= s.tokenStart && sentenceInitial(doc, s, a - 1) ? roleOf(p, pt.text) : undefined;
+        const rr = r ?? r2;
+        if (rr) {
+          let rs = a - 1;
+          const pp = toks[rs - 1];
+          if (rs - 1 >= s.tokenStart && isWord(pp) && (p.rolePrefixes.has(pp.text.toLowerCase()) || p.demonyms.has(pp.text.toLowerCase()))) rs--;
+          chunk.role = doc.text.slice(toks[rs]!.start, pt.end);
+          chunk.roleKind = rr.kind;
+        }
+      }
+      const known = p.known.get(key);
+      if (known) chunk.known = known;
+      // a noun that says what the name is: het weblog Oryx, de grensplaats Sjebekino, the company Apple
+      const tn = a > s.tokenStart && isWord(toks[a - 1]) && !UPPER_START.test(toks[a - 1]!.text) ? typeNoun(p, toks[a - 1]!.text) : undefined;
+      if (tn) chunk.typeNoun = tn;
+      if (b - a > 1 && (p.demonyms.has(lw) || p.adjectives.has(first.text))) chunk.adjectival = true;
+      for (let k = a; k < b; k++) {
+        const h = headOf(p, toks[k]!.text);
+        if (h) {
+          chunk.head = h;
+          chunk.headToken = k;
+        }
+      }
+      if (!chunk.head) {
+        const ch = compoundHead(p, last.text) ?? compoundHead(p, first.text);
+        if (ch) {
+          chunk.head = ch.head;
+          chunk.headToken = compoundHead(p, last.text) ? b - 1 : a;
+        }
+      }
+      const g = gaz.byKey(key);
+      if (g.length) chunk.gaz = g;
+      if (!single || p.givenNames.has(first.text)) chunk.givenName = p.givenNames.has(first.text) && !single;
+      if (ALL_CAPS.test(text.replace(/\s/g, "")) && !HAS_LOWER.test(text)) chunk.allCaps = true;
+      const before = a > s.tokenStart ? toks[a - 1] : undefined;
+      const before2 = a - 1 > s.tokenStart ? toks[a - 2] : undefined;
+      if (isWord(before) && (p.locatives.has(before.text.toLowerCase()) || (p.articles.has(before.text.toLowerCase()) && isWord(before2) && p.locatives.has(before2.text.toLowerCase())))) chunk.locative = true;
+      // a sentence-initial single word with no evidence waits for the rest of the report to confirm it
+      if (initial && a === i && single && !known && !g.length && !chunk.head && !chunk.role && !chunk.allCaps && !midCaps.has(first.text)) chunk.tentative = true;
+      chunks.push(chunk);
+      i = j;
+    }
+  }
+  return chunks;
+}
+
+/** Links a chunk in parentheses right after another: the acronym (RVK) or the other-language name (Legion Svoboda Rossija). */
+export function linkAppositions(doc: Doc, chunks: Chunk[]): void {
+  const byStartToken = new Map<number, number>();
+  chunks.forEach((c, k) => byStartToken.set(c.t0, k));
+  chunks.forEach((c, k) => {
+    if (c.via === "description") return;
+    const open = doc.tokens[c.t1];
+    if (open?.text !== "(") return;
+    const inner = byStartToken.get(c.t1 + 1);
+    if (inner === undefined) return;
+    const x = chunks[inner]!;
+    if (doc.tokens[x.t1]?.text !== ")") return;
+    if (x.allCaps && x.t1 - x.t0 === 1) {
+      if (!acronymFits(x.text, c.text)) return;
+      x.via = "acronym";
+    }
+    x.appositionOf = k;
+    x.tentative = false;
+  });
+}
+
+/** RVK fits Russische Vrijwilligerskorps: the letters in order, the first at the start, each word used. */
+export function acronymFits(acr: string, name: string): boolean {
+  const a = acr.toLowerCase().replace(/[^a-z]/g, "");
+  const n = name.toLowerCase();
+  if (!a || n[0] !== a[0]) return false;
+  let k = 0;
+  for (let i = 0; i < n.length && k < a.length; i++) if (n[i] === a[k]) k++;
+  return k === a.length;
+}

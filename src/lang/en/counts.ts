@@ -1,3 +1,42 @@
 import type { CountLexicon } from "../../pipeline/counts/lexicon.js";
+import type { NumberLexicon } from "../../pipeline/counts/numbers.js";
 
-export const counts: CountLexicon = {};
+const ONES = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"];
+const TENS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
+const words: Record<string, number> = { dozen: 12, "a dozen": 12, "a couple of": 2, "a pair of": 2, "a score of": 20 };
+ONES.forEach((w, i) => (words[w] = i));
+TENS.forEach((w, i) => w && (words[w] = i * 10));
+
+export const numbers: NumberLexicon = {
+  words,
+  scales: { hundred: 100, thousand: 1000, million: 1e6, millions: 1e6, billion: 1e9, m: 1e6, bn: 1e9 },
+  joiners: ["and"],
+  articles: ["a", "an", "one"],
+  andAHalf: ["and a half", "and one half", "½"],
+  fractions: { "half a": 0.5, "half an": 0.5 },
+  decimalMark: ".",
+};
+
+export const counts: CountLexicon = {
+  numbers,
+  kinds: {
+    killed: { nouns: ["dead", "deaths", "death", "fatalities", "fatality", "bodies", "body", "killed", "lives"], verbs: ["killed", "killing", "kills", "died", "dead", "die", "dies", "perished", "lost their lives", "were killed", "was killed", "have been killed", "has been killed", "slain", "executed", "shot dead", "killed"] },
+    wounded: { nouns: ["wounded", "injured", "injuries", "casualties", "injury"], verbs: ["wounded", "injured", "injuring", "wounding", "hurt", "hospitalised", "hospitalized", "were injured", "were wounded"] },
+    arrested: { nouns: ["arrests", "arrested", "detainees", "detained", "prisoners"], verbs: ["arrested", "detained", "arresting", "detaining", "taken into custody", "held", "rounded up", "apprehended", "captured", "taken prisoner"] },
+    missing: { nouns: ["missing", "disappeared"], verbs: ["missing", "unaccounted for", "disappeared", "went missing", "are missing", "remain missing"] },
+    personnel: { nouns: ["soldiers", "soldier", "troops", "fighters", "fighter", "militants", "militant", "servicemen", "serviceman", "personnel", "men", "insurgents", "rebels", "guerrillas", "combatants", "paratroopers", "marines", "officers", "police officers", "policemen", "mercenaries", "volunteers", "saboteurs", "recruits", "reservists", "conscripts", "members", "commandos", "guards", "sailors", "pilots", "crew"], verbs: [] },
+    vehicles: { nouns: ["vehicles", "vehicle", "tanks", "tank", "armoured vehicles", "armored vehicles", "trucks", "truck", "cars", "car", "apcs", "apc", "helicopters", "helicopter", "jets", "aircraft", "planes", "plane", "boats", "ships", "vessels", "humvees", "buses", "bus"], verbs: [] },
+    other: { nouns: ["people", "persons", "person", "civilians", "civilian", "residents", "children", "child", "women", "villagers", "inhabitants", "victims", "hostages", "refugees", "migrants", "protesters", "demonstrators", "passengers", "workers", "students", "journalists", "gunmen"], verbs: [] },
+  },
+  objects: ["missiles", "missile", "rockets", "rocket", "drones", "drone", "shells", "shell", "bombs", "grenades", "mines", "houses", "homes", "buildings", "villages", "towns", "settlements", "projectiles", "explosives"],
+  tolls: { "death toll": "killed", "number of dead": "killed", "number of deaths": "killed", "number of injured": "wounded", "number of wounded": "wounded", "number of arrests": "arrested", "casualty toll": "killed" },
+  demonymSuffixes: ["ians", "ans", "ese", "is", "ns"],
+  approx: {
+    "more than": "min", "over": "min", "at least": "min", "upwards of": "min", "no fewer than": "min", "no less than": "min", "in excess of": "min", "well over": "min", "some": "about",
+    "about": "about", "around": "about", "roughly": "about", "approximately": "about", "an estimated": "about", "estimated": "about", "nearly": "max", "almost": "max", "up to": "max", "fewer than": "max", "less than": "max", "at most": "max", "no more than": "max", "as many as": "max", "close to": "about", "some estimated": "about",
+  },
+  vagueAmounts: { dozens: { value: 24, approx: "min" }, scores: { value: 40, approx: "min" }, hundreds: { value: 200, approx: "min" }, thousands: { value: 2000, approx: "min" }, "tens of thousands": { value: 20000, approx: "min" }, "hundreds of thousands": { value: 200000, approx: "min" }, several: { value: 3, approx: "min" }, "a few": { value: 3, approx: "about" }, "a handful of": { value: 3, approx: "about" } },
+  of: ["of"],
+  skipAdjectives: 3,
+  stopBefore: ["%", "percent", "per", "cent", "years", "year", "days", "day", "hours", "months", "weeks", "km", "kilometres", "kilometers", "miles", "metres", "meters", "dollars", "euros", "pounds", "times"],
+};

@@ -1,3 +1,63 @@
 import type { CountLexicon } from "../../pipeline/counts/lexicon.js";
+import type { NumberLexicon } from "../../pipeline/counts/numbers.js";
 
-export const counts: CountLexicon = {};
+const ONES = ["nul", "één", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "elf", "twaalf", "dertien", "veertien", "vijftien", "zestien", "zeventien", "achttien", "negentien"];
+const TENS = ["", "", "twintig", "dertig", "veertig", "vijftig", "zestig", "zeventig", "tachtig", "negentig"];
+// Dutch writes numbers below a thousand as one word: vierentwintig, tweeëntwintig, driehonderdvijftig
+const UNIT_STEM = ["", "een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen"];
+const below100: [string, number][] = [];
+ONES.forEach((w, i) => below100.push([w, i]));
+below100.push(["eén", 1]);
+for (let t = 2; t <= 9; t++) {
+  below100.push([TENS[t]!, t * 10]);
+  for (let u = 1; u <= 9; u++) {
+    const stem = UNIT_STEM[u]!;
+    const join = stem.endsWith("e") ? "ën" : "en";
+    below100.push([`${stem}${join}${TENS[t]}`, t * 10 + u]);
+  }
+}
+const words: Record<string, number> = {};
+for (const [w, v] of below100) words[w] = v;
+for (let h = 1; h <= 9; h++) {
+  const head = h === 1 ? "honderd" : `${UNIT_STEM[h]}honderd`;
+  words[head] = h * 100;
+  for (const [w, v] of below100) if (v > 0 && w !== "eén" && w !== "één") words[head + w] = h * 100 + v;
+  words[`${head}een`] = h * 100 + 1;
+  if (h > 1) words[`${UNIT_STEM[h]}duizend`] = h * 1000;
+}
+Object.assign(words, { dozijn: 12, "een dozijn": 12, "een tiental": 10, "een twintigtal": 20, "een dertigtal": 30, "een honderdtal": 100, "een paar": 2, "een stuk of": 3, "een handvol": 5 });
+
+export const numbers: NumberLexicon = {
+  words,
+  scales: { honderd: 100, duizend: 1000, miljoen: 1e6, miljard: 1e9, mln: 1e6, mld: 1e9 },
+  joiners: ["en"],
+  articles: ["een", "één"],
+  andAHalf: ["en een half", "½"],
+  fractions: { anderhalf: 1.5, anderhalve: 1.5, "een half": 0.5, "een halve": 0.5, halfjaar: 0.5 },
+  decimalMark: ",",
+};
+
+export const counts: CountLexicon = {
+  numbers,
+  kinds: {
+    killed: { nouns: ["dode", "doden", "dodelijke slachtoffers", "dodelijk slachtoffer", "lichamen", "lijken", "gesneuvelden", "omgekomenen", "overledenen"], verbs: ["gedood", "omgekomen", "om het leven gekomen", "om het leven", "kwamen om", "kwam om", "sneuvelden", "sneuvelde", "gesneuveld", "overleden", "stierven", "stierf", "doodgeschoten", "gedood", "vermoord", "omgebracht", "geëxecuteerd", "dood", "liet het leven", "lieten het leven"] },
+    wounded: { nouns: ["gewonde", "gewonden", "gewonde", "zwaargewonden", "lichtgewonden", "zwaargewonde", "gewonde burgers"], verbs: ["gewond", "raakten gewond", "raakte gewond", "verwond", "zwaargewond", "lichtgewond", "in het ziekenhuis opgenomen", "naar het ziekenhuis"] },
+    arrested: { nouns: ["arrestaties", "arrestatie", "aanhoudingen", "aanhouding", "gearresteerden", "gevangenen", "arrestanten", "verdachten"], verbs: ["gearresteerd", "aangehouden", "opgepakt", "gevangengenomen", "gevangen genomen", "in hechtenis genomen", "vastgezet", "opgesloten"] },
+    missing: { nouns: ["vermisten", "vermiste", "vermisten"], verbs: ["vermist", "worden vermist", "wordt vermist", "spoorloos"] },
+    personnel: { nouns: ["militairen", "militair", "soldaten", "soldaat", "strijders", "strijder", "manschappen", "troepen", "militieleden", "opstandelingen", "rebellen", "strijdkrachten", "agenten", "politieagenten", "mariniers", "commando's", "huurlingen", "vrijwilligers", "saboteurs", "leden", "mannen", "reservisten", "dienstplichtigen", "bemanningsleden", "piloten", "guerrillastrijders", "jihadisten", "terroristen", "militanten"], verbs: [] },
+    vehicles: { nouns: ["voertuig", "voertuigen", "tank", "tanks", "pantservoertuig", "pantserwagens", "pantserwagen", "vrachtwagens", "vrachtwagen", "auto's", "auto", "helikopters", "helikopter", "gevechtsvliegtuigen", "vliegtuigen", "vliegtuig", "boten", "schepen", "schip", "bussen", "bus", "jeeps", "trucks"], verbs: [] },
+    other: { nouns: ["mensen", "personen", "persoon", "burgers", "burger", "inwoners", "bewoners", "kinderen", "kind", "vrouwen", "slachtoffers", "slachtoffer", "gijzelaars", "vluchtelingen", "demonstranten", "betogers", "passagiers", "journalisten", "gewapende mannen", "gijzelaars"], verbs: [] },
+  },
+  objects: ["raketten", "raket", "drones", "drone", "granaten", "bommen", "mijnen", "huizen", "woningen", "gebouwen", "dorpen", "plaatsen", "projectielen", "kruisraketten", "explosieven"],
+  tolls: { dodental: "killed", "aantal doden": "killed", "aantal gewonden": "wounded", "aantal slachtoffers": "killed", "aantal arrestaties": "arrested", "aantal vermisten": "missing" },
+  compoundNouns: true,
+  demonymSuffixes: ["en", "ers", "anen", "ezen"],
+  approx: {
+    ruim: "min", "meer dan": "min", minstens: "min", "ten minste": "min", tenminste: "min", minimaal: "min", zeker: "min", "op zijn minst": "min", "niet minder dan": "min", bijna: "max", "nog geen": "max", "minder dan": "max", hooguit: "max", maximaal: "max", "tot": "max", "tot wel": "max", "ten hoogste": "max", "hoogstens": "max",
+    ongeveer: "about", circa: "about", "ca.": "about", "ca": "about", "zo'n": "about", "zo’n": "about", rond: "about", "rond de": "about", omstreeks: "about", "naar schatting": "about", "pakweg": "about", "een kleine": "about", "een dikke": "min", "bij benadering": "about", "om en nabij": "about",
+  },
+  vagueAmounts: { tientallen: { value: 20, approx: "min" }, honderden: { value: 200, approx: "min" }, duizenden: { value: 2000, approx: "min" }, "tienduizenden": { value: 20000, approx: "min" }, "honderdduizenden": { value: 200000, approx: "min" }, enkele: { value: 3, approx: "about" }, "een aantal": { value: 3, approx: "about" }, meerdere: { value: 2, approx: "min" }, verscheidene: { value: 3, approx: "about" } },
+  of: ["van"],
+  skipAdjectives: 3,
+  stopBefore: ["%", "procent", "jaar", "jaren", "dagen", "dag", "uur", "uren", "maanden", "maand", "weken", "week", "km", "kilometer", "meter", "euro", "dollar", "keer", "minuten", "seconden"],
+};

@@ -1,3 +1,212 @@
+import type { Approx, Claim, Count, CountKind, Doc, Span } from "../../model/doc.js";
 import type { Stage } from "../stage.js";
+import type { CountLexicon } from "./lexicon.js";
+import { fineTokens, Phrases, readNumber, type Tok } from "./numbers.js";
 
-export const counts: Stage = () => {};
+// A figure is a number (digits, words, or a rough amount such as "tientallen") followed, within a few
+// adjectives, by a noun that says what is counted. The noun gives the kind; for people counted by a
+// neutral noun ("twelve people", "twaalf burgers") a casualty verb nearby ("were killed", "raakten gewond")
+// or a running total before the figure ("the death toll rose to 12") decides.
+
+interface Compiled {
+  nouns: Phrases<CountKind>;
+  /** Single-word nouns matched as the end of a compound (Dutch). */
+  suffixes: [string, CountKind][];
+  verbs: Phrases<CountKind>;
+  objects: Phrases<true>;
+  tolls: Phrases<CountKind>;
+  approx: Phrases<Approx>;
+  vague: Phrases<{ value: number; approx: Approx }>;
+  of: Phrases<true>;
+  stop: Set<string>;
+}
+const cache = new WeakMap<CountLexicon, Compiled>();
+const KINDS: CountKind[] = ["killed", "wounded", "arrested", "missing", "personnel", "vehicles", "other"];
+const CASUALTY: ReadonlySet<CountKind> = new Set(["killed", "wounded", "arrested", "missing"]);
+
+function compile(lex: CountLexicon): Compiled {
+  let c = cache.get(lex);
+  if (c) return c;
+  const nouns: [string, CountKind][] = [];
+  const verbs: [string, CountKind][] = [];
+  for (const k of KINDS) {
+    for (const n of lex.kinds[k].nouns) nouns.push([n, k]);
+    for (const v of lex.kinds[k].verbs) verbs.push([v, k]);
+  }
+  for (const o of lex.objects) nouns.push([o, "other"]);
+  const suffixes = lex.compoundNouns ? nouns.filter(([n]) => !/\s/.test(n) && n.length >= 4).sort((a, b) => b[0].length - a[0].length) : [];
+  c = {
+    nouns: new Phrases(nouns),
+    suffixes,
+    verbs: new Phrases(verbs),
+    objects: new Phrases(lex.objects.map((o) => [o, true as const])),
+    tolls: new Phrases(Object.entries(lex.tolls)),
+    approx: new Phrases(Object.entries(lex.approx)),
+    vague: new Phrases(Object.entries(lex.vagueAmounts)),
+    of: new Phrases(lex.of.map((o) => [o, true as const])),
+    stop: new Set(lex.stopBefore),
+  };
+  cache.set(lex, c);
+  return c;
+}
+
+const isCap = (t: Tok) => /^\p{Lu}/u.test(t.raw);
+const CLAUSE_END = new Set([".", ";", "!", "?", ":"]);
+const QUOTES = new Set(["'", "’", "‘", '"', "“", "”", "„", "«", "»"]);
+
+/** Finds counts in a text. `skip` holds spans (time expressions) whose numbers are not counts. */
+export function findCounts(text: string, lex: CountLexicon, skip: readonly Span[] = []): Count[] {
+  const c = compile(lex);
+  const toks = fineTokens(text);
+  const out: Count[] = [];
+  const sorted = [...skip].sort((a, b) => a.start - b.start);
+  const inSkip = (s: number) => {
+    // binary search for the last span starting at or before s
+    let lo = 0, hi = sorted.length - 1, at = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid]!.start <= s) (at = mid), (lo = mid + 1);
+      else hi = mid - 1;
+    }
+    return at >= 0 && s < sorted[at]!.end;
+  };
+  const nounAt = (j: number): [CountKind, number, boolean] | null => {
+    const p = c.nouns.match(toks, j);
+    if (p) return [p[0], p[1], !!c.objects.match(toks, j)];
+    const t = toks[j]!;
+    if (t.kind !== "w") return null;
+    // the compound ends at the next space or mark
+    if (c.suffixes.length && (j + 1 >= toks.length || toks[j + 1]!.sp || toks[j + 1]!.kind === "p")) {
+      for (const [n, k] of c.suffixes) if (t.t.length > n.length && t.t.endsWith(n)) return [k, j + 1, lex.objects.includes(n)];
+    }
+    if (isCap(t) && t.t.length > 4 && lex.demonymSuffixes.some((s) => t.t.endsWith(s))) return ["personnel", j + 1, false];
+    return null;
+  };
+  let i = 0;
+  while (i < toks.length) {
+    const t0 = toks[i]!;
+    if (inSkip(t0.s)) {
+      i++;
+      continue;
+    }
+    let k = i;
+    let approx: Approx = "exact";
+    const ap = c.approx.match(toks, k);
+    if (ap) (approx = ap[0]), (k = ap[1]);
+    let value: number;
+    let j: number;
+    let article = false;
+    const vg = c.vague.match(toks, k);
+    const num = vg ? null : readNumber(toks, k, lex.numbers, true);
+    if (vg) {
+      value = vg[0].value;
+      if (approx === "exact") approx = vg[0].approx;
+      j = vg[1];
+      const of = c.of.match(toks, j);
+      if (of) j = of[1];
+    } else if (num) {
+      if (inSkip(toks[k]!.s)) {
+        i = num.j;
+        continue;
+      }
+      value = num.value;
+      j = num.j;
+      article = num.article;
+    } else {
+      i++;
+      continue;
+    }
+    const next = toks[j];
+    if (next && (c.stop.has(next.t) || (!next.sp && next.kind === "w" && num?.digits))) {
+      i = j;
+      continue;
+    }
+    // the counted noun, a few adjectives (or a closing quote: "'ruim honderd' Russen") later
+    let noun: [CountKind, number, boolean] | null = null;
+    let words = 0;
+    for (let m = j; m < toks.length && words <= lex.skipAdjectives; m++) {
+      const t = toks[m]!;
+      if (t.kind === "p") {
+        if (QUOTES.has(t.t) || t.t === "-") continue;
+        break;
+      }
+      if (t.kind === "d") break;
+      noun = nounAt(m);
+      if (noun) break;
+      if (c.verbs.match(toks, m)) break;
+      words++;
+    }
+    let kind: CountKind | null = noun ? noun[0] : null;
+    let end = noun ? noun[1] : j;
+    if (article && !(kind && CASUALTY.has(kind))) {
+      i = j;
+      continue;
+    }
+    // a casualty verb after the noun, or a running total or verb before the figure
+    if (!kind || ((kind === "other" || kind === "personnel") && !noun![2])) {
+      let found: CountKind | null = null;
+      for (let m = end, n = 0; m < toks.length && n < 8; m++, n++) {
+        const t = toks[m]!;
+        if (t.kind === "p" && CLAUSE_END.has(t.t)) break;
+        const v = c.verbs.match(toks, m);
+        if (v) {
+          found = v[0];
+          if (!noun) end = v[1];
+          break;
+        }
+        if (t.kind === "d") break;
+      }
+      if (!found) {
+        for (let m = i - 1, n = 0; m >= 0 && n < 6; m--, n++) {
+          const t = toks[m]!;
+          if (t.kind === "p" && CLAUSE_END.has(t.t)) break;
+          const tl = c.tolls.match(toks, m);
+          if (tl && tl[1] <= i) {
+            found = tl[0];
+            break;
+          }
+          const v = n < 3 ? c.verbs.match(toks, m) : null;
+          if (v && v[1] <= i) {
+            found = v[0];
+            break;
+          }
+        }
+      }
+      if (found) kind = found;
+    }
+    if (!kind || (!noun && !CASUALTY.has(kind))) {
+      i = j;
+      continue;
+    }
+    if (!Number.isFinite(value) || value <= 0) {
+      i = j;
+      continue;
+    }
+    const start = toks[i]!.s;
+    const e = toks[end - 1]!.e;
+    out.push({ start, end: e, text: text.slice(start, e), kind, value, approx });
+    i = noun ? noun[1] : j;
+  }
+  return out;
+}
+
+/** The innermost claim whose span holds the figure: the figure inherits that claim's source. */
+export function claimFor(claims: readonly Claim[], span: Span): string | undefined {
+  let best: Claim | undefined;
+  for (const cl of claims) {
+    if (cl.start <= span.start && span.end <= cl.end && (!best || cl.end - cl.start < best.end - best.start)) best = cl;
+  }
+  if (!best) {
+    for (const cl of claims) if (cl.start <= span.start && span.start < cl.end && (!best || cl.end - cl.start < best.end - best.start)) best = cl;
+  }
+  return best?.id;
+}
+
+export const counts: Stage = (doc: Doc, ctx) => {
+  const found = findCounts(doc.text, ctx.lang.counts, doc.times);
+  for (const f of found) {
+    const cl = claimFor(doc.claims, f);
+    if (cl) f.claim = cl;
+  }
+  doc.counts = found;
+};

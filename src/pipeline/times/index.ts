@@ -1,3 +1,897 @@
+import type { Doc, Timex, TimexType } from "../../model/doc.js";
 import type { Stage } from "../stage.js";
+import { fineTokens, Phrases, readNumber, type Tok } from "../counts/numbers.js";
+import type { Approx, DayPart, Edge, Season, TimeLexicon, Unit } from "./lexicon.js";
+import { addDays, addMonths, fmtDay, fmtMonth, fmtWeek, pad, parseLocal, validDay, weekday, type Ymd } from "./calendar.js";
 
-export const times: Stage = () => {};
+// A lexicon-driven TIMEX3 tagger in the manner of HeidelTime: the language pack names the words, the rules
+// here combine them (number + unit, modifier + unit, day + month + year …) and normalise each expression
+// against the publication date (DCT), the last date in the text (anaphora) and the tense of the clause.
+
+interface Hit {
+  i: number;
+  j: number;
+  value: string;
+  type?: TimexType;
+  mod?: string;
+}
+type Tense = "past" | "future" | "none";
+
+interface Compiled {
+  months: Phrases<number>;
+  weekdays: Phrases<number>;
+  seasons: Phrases<Season>;
+  parts: Phrases<DayPart>;
+  days: Phrases<{ offset: number; part?: DayPart }>;
+  weekdayParts: Phrases<{ weekday: number; part: DayPart }>;
+  units: Phrases<{ unit: Unit; plural: boolean }>;
+  relatives: Phrases<{ offset: number; durative?: boolean }>;
+  determiners: Phrases<true>;
+  ofWords: Phrases<true>;
+  ago: Phrases<true>;
+  shifts: Phrases<number>;
+  anaphors: Phrases<{ unit: "day" | "week" | "month" | "year"; offset: number }>;
+  edges: Phrases<Edge>;
+  theYear: Phrases<true>;
+  approx: Phrases<Approx>;
+  vague: Phrases<true>;
+  vaguePluralAfter: Phrases<true>;
+  every: Phrases<true>;
+  sets: Phrases<string>;
+  refs: Phrases<string>;
+  clockWords: Phrases<true>;
+  clockPrepositions: Phrases<true>;
+  meridiem: Phrases<"am" | "pm">;
+  zones: Phrases<string>;
+  ordinals: Phrases<number>;
+  quarterWords: Phrases<true>;
+  halfWords: Phrases<true>;
+  centuryWords: Phrases<true>;
+  decadeNames: Phrases<string>;
+  decadePrefixes: Phrases<true>;
+  futureCues: Phrases<true>;
+  pastCues: Phrases<true>;
+  than: Phrases<true>;
+  ageAfter: Phrases<true>;
+  vaguePluralBefore: Phrases<true>;
+  blockers: Phrases<true>;
+  monthAbbrev: Set<string>;
+  ambiguousMonths: Set<string>;
+  ambiguousSeasons: Set<string>;
+  ordinalSuffixes: Set<string>;
+  nameBefore: Set<string>;
+}
+
+const cache = new WeakMap<TimeLexicon, Compiled>();
+const set = (xs: readonly string[]) => new Phrases(xs.map((x) => [x, true as const]));
+function compile(lex: TimeLexicon): Compiled {
+  let c = cache.get(lex);
+  if (c) return c;
+  c = {
+    months: new Phrases(Object.entries(lex.months)),
+    weekdays: new Phrases(Object.entries(lex.weekdays)),
+    seasons: new Phrases(Object.entries(lex.seasons)),
+    parts: new Phrases(Object.entries(lex.partsOfDay)),
+    days: new Phrases(Object.entries(lex.days)),
+    weekdayParts: new Phrases(Object.entries(lex.weekdayParts)),
+    units: new Phrases(Object.entries(lex.units)),
+    relatives: new Phrases(Object.entries(lex.relatives)),
+    determiners: set(lex.determiners),
+    ofWords: set(lex.ofWords),
+    ago: set(lex.ago),
+    shifts: new Phrases(Object.entries(lex.shifts)),
+    anaphors: new Phrases(Object.entries(lex.anaphors)),
+    edges: new Phrases(Object.entries(lex.edges)),
+    theYear: set(lex.theYear),
+    approx: new Phrases(Object.entries(lex.approx)),
+    vague: set(lex.vague),
+    vaguePluralAfter: set(lex.vaguePluralAfter),
+    every: set(lex.every),
+    sets: new Phrases(Object.entries(lex.sets)),
+    refs: new Phrases(Object.entries(lex.refs)),
+    clockWords: set(lex.clockWords),
+    clockPrepositions: set(lex.clockPrepositions),
+    meridiem: new Phrases(Object.entries(lex.meridiem)),
+    zones: new Phrases(Object.entries(lex.zones)),
+    ordinals: new Phrases(Object.entries(lex.ordinals)),
+    quarterWords: set(lex.quarterWords),
+    halfWords: set(lex.halfWords),
+    centuryWords: set(lex.centuryWords),
+    decadeNames: new Phrases(Object.entries(lex.decadeNames)),
+    decadePrefixes: set(lex.decadePrefixes),
+    futureCues: set(lex.futureCues),
+    pastCues: set(lex.pastCues),
+    than: set(lex.than),
+    ageAfter: set(lex.ageAfter),
+    vaguePluralBefore: set(lex.vaguePluralBefore),
+    blockers: set(lex.blockers),
+    // an abbreviation is a key that a longer name of the same month starts with: "feb", "sept" (not "june")
+    monthAbbrev: new Set(Object.keys(lex.months).filter((k) => Object.keys(lex.months).some((o) => o.length > k.length && o.startsWith(k) && lex.months[o] === lex.months[k]))),
+    ambiguousMonths: new Set(lex.ambiguousMonths),
+    ambiguousSeasons: new Set(lex.ambiguousSeasons),
+    ordinalSuffixes: new Set(lex.ordinalSuffixes),
+    nameBefore: new Set(lex.nameBefore ?? []),
+  };
+  cache.set(lex, c);
+  return c;
+}
+
+const UNIT_CODE: Record<Unit, string> = {
+  second: "TS",
+  minute: "TM",
+  hour: "TH",
+  day: "D",
+  week: "W",
+  weekend: "WE",
+  month: "M",
+  quarter: "Q",
+  half: "H",
+  year: "Y",
+  decade: "DE",
+  century: "CE",
+};
+
+/** TIMEX3 duration: P3D, PT24H, P10Y for a decade (the TempEval convention), PXM when vague. */
+export function durationValue(n: number | "X", unit: Unit): string {
+  if (unit === "decade" && n !== "X") return `P${fmtNum(n * 10)}Y`;
+  if (unit === "century" && n !== "X") return `P${fmtNum(n * 100)}Y`;
+  if (unit === "half" && n !== "X") return `P${fmtNum(n * 6)}M`;
+  const code = UNIT_CODE[unit];
+  const num = n === "X" ? "X" : fmtNum(n);
+  return code.startsWith("T") ? `PT${num}${code.slice(1)}` : `P${num}${code}`;
+}
+const fmtNum = (n: number) => (Number.isInteger(n) ? String(n) : String(Math.round(n * 100) / 100));
+
+const SEASON_ORDER: Season[] = ["WI", "SP", "SU", "FA"];
+const seasonOf = (m: number): number => Math.floor((m % 12) / 3); // 0 WI (Dec–Feb), 1 SP, 2 SU, 3 FA
+const isCap = (t: Tok) => /^\p{Lu}/u.test(t.raw);
+
+class Tagger {
+  readonly c: Compiled;
+  readonly toks: Tok[];
+  readonly dct: Ymd;
+  readonly dctHour: number;
+  anchor: Ymd;
+  /** Year of the last explicit date or year in the current sentence. */
+  sentYear: number | null = null;
+  sentDay: Ymd | null = null;
+  sentStart = 0;
+  sentEnd = 0;
+  private cues: { at: number; future: boolean; strong: boolean }[] | null = null;
+
+  constructor(
+    readonly text: string,
+    readonly lex: TimeLexicon,
+    published: string,
+  ) {
+    this.c = compile(lex);
+    this.toks = fineTokens(text);
+    const p = parseLocal(published) ?? { date: { y: 2000, m: 1, d: 1 }, hour: 12 };
+    this.dct = p.date;
+    this.dctHour = p.hour;
+    this.anchor = p.date;
+  }
+
+  // ---------- helpers over tokens ----------
+  tok(i: number): Tok | undefined {
+    return i < this.sentEnd ? this.toks[i] : undefined;
+  }
+  m<V>(p: Phrases<V>, i: number): [V, number] | null {
+    if (i >= this.sentEnd) return null;
+    const r = p.match(this.toks, i);
+    return r && r[1] <= this.sentEnd ? r : null;
+  }
+  /** Skips one determiner ("the", "de") if present. */
+  det(i: number): number {
+    const d = this.m(this.c.determiners, i);
+    return d ? d[1] : i;
+  }
+  glued(i: number): boolean {
+    const t = this.tok(i);
+    return !!t && !t.sp;
+  }
+  isPunct(i: number, ch: string): boolean {
+    const t = this.tok(i);
+    return !!t && t.kind === "p" && t.t === ch;
+  }
+  /** A word boundary after token j-1: the next token is not glued letters or digits. */
+  endsClean(j: number): boolean {
+    const t = this.tok(j);
+    return !t || t.sp || t.kind === "p";
+  }
+  startsClean(i: number): boolean {
+    const t = this.toks[i]!;
+    const p = i > 0 ? this.toks[i - 1] : undefined;
+    return !p || t.sp || p.kind === "p";
+  }
+  sentenceInitial(i: number): boolean {
+    for (let k = i - 1; k >= this.sentStart; k--) if (this.toks[k]!.kind !== "p") return false;
+    return true;
+  }
+
+  // ---------- tense of the clause ----------
+  tense(at: number): Tense {
+    if (!this.cues) {
+      this.cues = [];
+      for (let k = this.sentStart; k < this.sentEnd; k++) {
+        const f = this.m(this.c.futureCues, k);
+        if (f) {
+          this.cues.push({ at: k, future: true, strong: true });
+          continue;
+        }
+        const p = this.m(this.c.pastCues, k);
+        const t = this.toks[k]!;
+        if (p) this.cues.push({ at: k, future: false, strong: true });
+        else if (t.kind === "w" && this.lex.pastPatterns.some((r) => r.test(t.t))) this.cues.push({ at: k, future: false, strong: false });
+      }
+    }
+    // a future auxiliary shortly before the expression governs it ("is due to be published in May")
+    for (const q of this.cues) if (q.future && q.at < at && at - q.at <= 10) return "future";
+    // listed tense words outrank shapes such as "-ed", which are often participles
+    let best: { at: number; future: boolean; strong: boolean } | null = null;
+    for (const q of this.cues) if (!best || (q.strong && !best.strong) || (q.strong === best.strong && Math.abs(q.at - at) < Math.abs(best.at - at))) best = q;
+    return best ? (best.future ? "future" : "past") : "none";
+  }
+
+  // ---------- resolution ----------
+  weekdayDate(wd: number, at: number): Ymd {
+    const cur = weekday(this.dct);
+    if (wd === cur) return this.dct;
+    const back = (cur - wd + 7) % 7;
+    return this.tense(at) === "future" ? addDays(this.dct, 7 - back) : addDays(this.dct, -back);
+  }
+  monthYear(mo: number, at: number): number {
+    if (this.sentYear !== null) return this.sentYear;
+    const { y, m } = this.dct;
+    if (mo === m) return y;
+    const t = this.tense(at);
+    if (t === "future") return mo > m ? y : y + 1;
+    if (t === "past") return mo < m ? y : y - 1;
+    return y;
+  }
+  seasonYear(s: Season, at: number): number {
+    const { y, m } = this.dct;
+    const cur = seasonOf(m);
+    const want = SEASON_ORDER.indexOf(s);
+    if (want === cur) return y;
+    const t = this.tense(at);
+    if (t === "future") return want > cur ? y : y + 1;
+    if (t === "past") return want < cur ? y : y - 1;
+    return y;
+  }
+
+  // ---------- rules ----------
+  /** A four-digit year at i (or '82). */
+  year(i: number, loose = false): { y: number; j: number } | null {
+    const t = this.tok(i);
+    if (!t) return null;
+    if ((t.t === "'" || t.t === "’") && this.tok(i + 1)?.kind === "d" && this.glued(i + 1) && this.toks[i + 1]!.raw.length === 2 && this.endsClean(i + 2)) {
+      const n = +this.toks[i + 1]!.raw;
+      const y = 2000 + n <= this.dct.y + 1 ? 2000 + n : 1900 + n;
+      return { y, j: i + 2 };
+    }
+    if (t.kind !== "d" || t.raw.length !== 4 || !this.startsClean(i) || !this.endsClean(i + 1)) return null;
+    const y = +t.raw;
+    if (y < (loose ? 1000 : 1800) || y > 2100) return null;
+    const prev = i > 0 ? this.toks[i - 1]! : undefined;
+    const next = this.tok(i + 1);
+    if (prev && /^[$€£¥#]$/.test(prev.t)) return null;
+    if (prev && !t.sp && (prev.t === "." || prev.t === ",")) return null;
+    if (next && !next.sp && (next.t === "," || next.t === ".") && this.tok(i + 2)?.kind === "d" && !this.toks[i + 2]!.sp) return null;
+    if (next && (next.t === "%" || this.lex.numbers.scales[next.t] !== undefined || this.m(this.c.units, i + 1))) return null;
+    return { y, j: i + 1 };
+  }
+
+  dayNumber(i: number): { d: number; j: number } | null {
+    const t = this.tok(i);
+    if (!t) return null;
+    if (t.kind === "d" && t.raw.length <= 2 && this.startsClean(i)) {
+      const d = +t.raw;
+      if (d < 1 || d > 31) return null;
+      let j = i + 1;
+      const s = this.tok(j);
+      if (s && !s.sp && s.kind === "w") {
+        if (!this.c.ordinalSuffixes.has(s.t)) return null;
+        j++;
+      }
+      if (this.isPunct(j, ".") && this.glued(j) && this.lex.numericOrder === "dmy" && this.tok(j + 1)?.kind === "w") j++; // 22. Mai style
+      return { d, j };
+    }
+    const o = this.m(this.c.ordinals, i);
+    if (o && o[0] >= 1 && o[0] <= 31) return { d: o[0], j: o[1] };
+    return null;
+  }
+
+  /** A month name at i; `alone` asks for the stricter checks a month without a day or year needs. */
+  month(i: number, alone: boolean): { mo: number; j: number } | null {
+    const r = this.m(this.c.months, i);
+    if (!r) return null;
+    const t = this.toks[i]!;
+    if (!this.startsClean(i)) return null;
+    let j = r[1];
+    if (this.isPunct(j, ".") && this.glued(j) && this.c.monthAbbrev.has(t.t)) j++; // Feb.
+    else if (!this.endsClean(j) && !(this.tok(j)?.t === "-")) return null;
+    const ambiguous = this.c.ambiguousMonths.has(t.t);
+    if (this.lex.monthsCapitalised && !isCap(t)) return null;
+    if (alone) {
+      if (!this.lex.monthsCapitalised && isCap(t) && !this.sentenceInitial(i)) return null; // Maart in a name
+      const prev = i > this.sentStart ? this.toks[i - 1]! : undefined;
+      if (prev && prev.kind === "w" && isCap(prev) && !this.sentenceInitial(i - 1) && !this.m(this.c.clockPrepositions, i - 1)) return null; // Theresa May
+      if (prev && this.c.nameBefore.has(prev.t)) return null;
+      if (ambiguous && this.sentenceInitial(i)) return null;
+      const next = this.tok(j);
+      if (ambiguous && next && next.kind === "w" && isCap(next)) return null;
+    }
+    return { mo: r[0], j };
+  }
+
+  explicitDate(i: number): Hit | null {
+    const t = this.tok(i);
+    if (!t) return null;
+    // numeric: 2023-05-22, 22-05-2023, 22/05/2023, 5/22/2023, 7/8/07
+    if (t.kind === "d" && this.startsClean(i)) {
+      const a = t.raw;
+      const s1 = this.tok(i + 1), b = this.tok(i + 2), s2 = this.tok(i + 3), c = this.tok(i + 4);
+      if (s1 && b && s2 && c && !s1.sp && !b.sp && !s2.sp && !c.sp && s1.kind === "p" && s1.t === s2.t && "-/.".includes(s1.t) && b.kind === "d" && c.kind === "d" && this.endsClean(i + 5)) {
+        let y: number, mo: number, d: number;
+        if (a.length === 4) (y = +a), (mo = +b.raw), (d = +c.raw);
+        else if (c.raw.length === 4 || c.raw.length === 2) {
+          y = c.raw.length === 4 ? +c.raw : 2000 + +c.raw <= this.dct.y + 1 ? 2000 + +c.raw : 1900 + +c.raw;
+          let first = +a, second = +b.raw;
+          if (this.lex.numericOrder === "mdy" ? first <= 12 : second > 12) [first, second] = [second, first];
+          (d = first), (mo = second);
+          if (a.length > 2 || b.raw.length > 2) return null;
+        } else return null;
+        if (validDay(y, mo, d) && y >= 1800 && y <= 2100) return { i, j: i + 5, value: fmtDay({ y, m: mo, d }) };
+      }
+    }
+    let best: Hit | null = null;
+    const take = (h: Hit | null) => {
+      if (h && (!best || h.j > best.j)) best = h;
+    };
+    // [the] 22 [of] May [,] [2023]
+    {
+      const k = this.det(i);
+      const dn = this.dayNumber(k);
+      if (dn) {
+        let j = dn.j;
+        const of = this.m(this.c.ofWords, j);
+        if (of) j = of[1];
+        const mo = this.month(j, false);
+        if (mo) {
+          let e = mo.j;
+          let y: number | null = null;
+          const yy = this.year(this.isPunct(e, ",") ? e + 1 : e, true);
+          if (yy) (y = yy.y), (e = yy.j);
+          const year = y ?? this.monthYear(mo.mo, i);
+          if (validDay(year, mo.mo, dn.d)) take({ i, j: e, value: fmtDay({ y: year, m: mo.mo, d: dn.d }) });
+        }
+      }
+    }
+    // May 22[nd][,] [2023] | May 2010 | May [of] 2010 | May
+    {
+      const mo = this.month(i, false);
+      if (mo) {
+        let j = mo.j;
+        const dn = this.dayNumber(j);
+        const yy0 = this.year(j, true);
+        if (dn && !yy0 && !this.m(this.c.units, dn.j)) {
+          let e = dn.j;
+          let y: number | null = null;
+          const yy = this.year(this.isPunct(e, ",") ? e + 1 : e, true);
+          if (yy) (y = yy.y), (e = yy.j);
+          const year = y ?? this.monthYear(mo.mo, i);
+          if (validDay(year, mo.mo, dn.d)) take({ i, j: e, value: fmtDay({ y: year, m: mo.mo, d: dn.d }) });
+        }
+        if (this.isPunct(j, ",")) j++;
+        else {
+          const of = this.m(this.c.ofWords, j);
+          if (of) j = of[1];
+        }
+        const yy = this.year(j, true);
+        if (yy) take({ i, j: yy.j, value: fmtMonth(yy.y, mo.mo) });
+        if (!best) {
+          const alone = this.month(i, true);
+          if (alone) take({ i, j: alone.j, value: fmtMonth(this.monthYear(alone.mo, i), alone.mo) });
+        }
+      }
+    }
+    // [the] first quarter [of 2009 | of this year], Q1 2009, third-quarter; first half of 2009
+    {
+      const k = this.det(i);
+      let ord: [number, number] | null = this.m(this.c.ordinals, k);
+      if (!ord) {
+        const dn = this.tok(k);
+        if (dn && dn.kind === "d" && dn.raw.length <= 2) {
+          const s = this.tok(k + 1);
+          if (s && !s.sp && this.c.ordinalSuffixes.has(s.t)) ord = [+dn.raw, k + 2];
+        }
+      }
+      if (ord) {
+        let j = ord[1];
+        if (this.isPunct(j, "-") && this.glued(j)) j++;
+        const q = this.m(this.c.quarterWords, j);
+        const h = q ? null : this.m(this.c.halfWords, j);
+        const cen = q || h ? null : this.m(this.c.centuryWords, j);
+        if (cen && ord[0] >= 1 && ord[0] <= 30) take({ i, j: cen[1], value: pad(ord[0] - 1, 2) });
+        if ((q && ord[0] >= 1 && ord[0] <= 4) || (h && ord[0] >= 1 && ord[0] <= 2)) {
+          const n = ord[0];
+          const code = q ? "Q" : "H";
+          const per = q ? 3 : 6;
+          let e = (q ?? h)![1];
+          let y: number | null = null;
+          const of = this.m(this.c.ofWords, e);
+          if (of) {
+            const yy = this.year(of[1], true);
+            const rel = yy ? null : this.relYear(of[1]);
+            if (yy) (y = yy.y), (e = yy.j);
+            else if (rel) (y = rel.y), (e = rel.j);
+          } else {
+            const yy = this.year(e);
+            if (yy) (y = yy.y), (e = yy.j);
+          }
+          if (y === null) {
+            const cur = Math.floor((this.dct.m - 1) / per) + 1;
+            const tn = this.tense(i);
+            y = this.dct.y;
+            if (tn === "future") y = n >= cur ? y : y + 1;
+            else if (n >= cur) y = y - 1;
+          }
+          take({ i, j: e, value: `${y}-${code}${n}` });
+        }
+      }
+      const qt = this.tok(k);
+      if (qt && qt.t === "q" && this.tok(k + 1)?.kind === "d" && this.glued(k + 1) && this.endsClean(k + 2)) {
+        const n = +this.toks[k + 1]!.raw;
+        const yy = this.year(k + 2);
+        if (n >= 1 && n <= 4 && yy) take({ i, j: yy.j, value: `${yy.y}-Q${n}` });
+      }
+    }
+    // [the] 1990s, '90s, 70s; the nineties; de jaren negentig, jaren '90
+    {
+      const k = this.det(i);
+      const a = this.tok(k);
+      if (a) {
+        let at = k;
+        if ((a.t === "'" || a.t === "’") && this.tok(k + 1)?.kind === "d" && this.glued(k + 1)) at = k + 1;
+        const d = this.tok(at);
+        const s = this.tok(at + 1);
+        if (d && d.kind === "d" && s && !s.sp && s.t === "s" && this.endsClean(at + 2) && (d.raw.length === 4 || d.raw.length === 2) && d.raw.endsWith("0")) {
+          take({ i, j: at + 2, value: d.raw.length === 4 ? d.raw.slice(0, 3) : `19${d.raw[0]}` });
+        }
+        const dn = this.m(this.c.decadeNames, k);
+        if (dn) take({ i, j: dn[1], value: dn[0] });
+        const pre = this.m(this.c.decadePrefixes, k);
+        if (pre) {
+          let p = pre[1];
+          if (this.tok(p)?.t === "'" || this.tok(p)?.t === "’") p++;
+          const dn2 = this.m(this.c.decadeNames, p);
+          const num = this.tok(p);
+          if (dn2) take({ i, j: dn2[1], value: dn2[0] });
+          else if (num && num.kind === "d" && num.raw.length === 2 && num.raw.endsWith("0")) take({ i, j: p + 1, value: `19${num.raw[0]}` });
+          else {
+            const w = readNumber(this.toks, p, this.lex.numbers);
+            if (w && !w.digits && w.value >= 20 && w.value <= 90 && w.value % 10 === 0 && w.j <= this.sentEnd) take({ i, j: w.j, value: `19${w.value / 10}` });
+          }
+        }
+      }
+    }
+    // [the] summer [of] 2022, summer 2022, [the] summer
+    {
+      const k = this.det(i);
+      const s = this.m(this.c.seasons, k);
+      if (s) {
+        let j = s[1];
+        const of = this.m(this.c.ofWords, j);
+        const yy = this.year(of ? of[1] : j, true);
+        if (yy) take({ i, j: yy.j, value: `${yy.y}-${s[0]}` });
+        else {
+          const ambiguous = this.c.ambiguousSeasons.has(this.toks[k]!.t);
+          if (!ambiguous || k > i) take({ i, j, value: `${this.seasonYear(s[0], i)}-${s[0]}` });
+        }
+      }
+    }
+    // 2023
+    {
+      const yy = this.year(i);
+      if (yy) take({ i, j: yy.j, value: String(yy.y) });
+    }
+    return best;
+  }
+
+  /** "this year", "last year", "vorig jaar" as a year number (for "the first quarter of last year"). */
+  relYear(i: number): { y: number; j: number } | null {
+    const r = this.m(this.c.relatives, i);
+    if (!r) return null;
+    const u = this.m(this.c.units, r[1]);
+    if (!u || u[0].unit !== "year") return null;
+    return { y: this.dct.y + r[0].offset, j: u[1] };
+  }
+
+  /** Modifier + unit, month, weekday, season or part of day: last week, vorig jaar, the past 24 hours. */
+  relative(i: number): Hit | null {
+    let k = this.det(i);
+    let r = this.m(this.c.relatives, k);
+    if (!r && k > i) (k = i), (r = this.m(this.c.relatives, i));
+    if (!r) return null;
+    const hasDet = k > i;
+    const { offset, durative } = r[0];
+    const j = r[1];
+    // the past 24 hours, de afgelopen drie dagen, the next few months
+    const n = readNumber(this.toks, j, this.lex.numbers);
+    const vg = n ? null : this.m(this.c.vague, j);
+    if ((n && n.j <= this.sentEnd) || vg) {
+      const u = this.m(this.c.units, n ? n.j : vg![1]);
+      if (u) return { i, j: u[1], value: durationValue(n ? n.value : "X", u[0].unit), type: "DURATION" };
+      return null;
+    }
+    const u = this.m(this.c.units, j);
+    if (u) {
+      const unit = u[0].unit;
+      if (u[0].plural) return offset !== 0 ? { i, j: u[1], value: durationValue("X", unit), type: "DURATION" } : null;
+      if (hasDet && (durative || unit === "decade" || unit === "century")) return { i, j: u[1], value: durationValue(1, unit), type: "DURATION" };
+      const v = this.shiftUnit(this.dct, unit, offset);
+      return v ? { i, j: u[1], value: v } : null;
+    }
+    const mo = this.month(j, false);
+    if (mo) {
+      const { y, m } = this.dct;
+      const year = offset < 0 ? (mo.mo < m ? y : y - 1) : offset > 0 ? (mo.mo > m ? y : y + 1) : y;
+      return { i, j: mo.j, value: fmtMonth(year, mo.mo) };
+    }
+    const wd = this.m(this.c.weekdays, j);
+    if (wd) {
+      const cur = weekday(this.dct);
+      let d: Ymd;
+      if (offset < 0) d = addDays(this.dct, -(((cur - wd[0] + 7) % 7) || 7));
+      else if (offset > 0) d = addDays(this.dct, ((wd[0] - cur + 7) % 7) || 7);
+      else d = addDays(this.dct, wd[0] - cur);
+      const p = this.m(this.c.parts, wd[1]);
+      if (p) return { i, j: p[1], value: `${fmtDay(d)}T${p[0]}`, type: "TIME" };
+      return { i, j: wd[1], value: fmtDay(d) };
+    }
+    const s = this.m(this.c.seasons, j);
+    if (s) {
+      const { y, m } = this.dct;
+      const cur = seasonOf(m);
+      const want = SEASON_ORDER.indexOf(s[0]);
+      const year = offset < 0 ? (want < cur ? y : y - 1) : offset > 0 ? (want > cur ? y : y + 1) : y;
+      return { i, j: s[1], value: `${year}-${s[0]}` };
+    }
+    const p = this.m(this.c.parts, j);
+    if (p && !hasDet) {
+      // this morning; last night = the night before today
+      const d = offset < 0 ? addDays(this.dct, -1) : offset > 0 ? addDays(this.dct, 1) : this.dct;
+      return { i, j: p[1], value: `${fmtDay(d)}T${p[0]}`, type: "TIME" };
+    }
+    return null;
+  }
+
+  shiftUnit(from: Ymd, unit: Unit, n: number): string | null {
+    switch (unit) {
+      case "day":
+        return fmtDay(addDays(from, n));
+      case "week":
+        return fmtWeek(addDays(from, 7 * n));
+      case "weekend":
+        return `${fmtWeek(addDays(from, 7 * n))}-WE`;
+      case "month": {
+        const d = addMonths(from, n);
+        return fmtMonth(d.y, d.m);
+      }
+      case "quarter": {
+        const d = addMonths(from, 3 * n);
+        return `${d.y}-Q${Math.floor((d.m - 1) / 3) + 1}`;
+      }
+      case "half": {
+        const d = addMonths(from, 6 * n);
+        return `${d.y}-H${d.m <= 6 ? 1 : 2}`;
+      }
+      case "year":
+        return String(from.y + n);
+      case "decade":
+        return String(Math.floor(from.y / 10) + n);
+      case "century":
+        return String(Math.floor(from.y / 100) + n);
+      default:
+        return null;
+    }
+  }
+
+  /** today, gisteravond, the day before yesterday [+ morning]. */
+  dayWord(i: number): Hit | null {
+    const r = this.m(this.c.days, i);
+    if (!r) return null;
+    if (!this.startsClean(i) || !this.endsClean(r[1])) return null;
+    // Dutch "morgen" after a determiner is the morning, not tomorrow
+    if (r[1] === i + 1 && this.m(this.c.parts, i) && i > this.sentStart && (this.m(this.c.determiners, i - 1) || this.m(this.c.relatives, i - 1) || this.m(this.c.every, i - 1))) return null;
+    let { offset, part } = r[0];
+    let j = r[1];
+    if (!part) {
+      const p = this.m(this.c.parts, j);
+      if (p) (part = p[0]), (j = p[1]);
+    }
+    const d = addDays(this.dct, offset);
+    return part ? { i, j, value: `${fmtDay(d)}T${part}`, type: "TIME" } : { i, j, value: fmtDay(d) };
+  }
+
+  /** Monday, maandagavond, Friday afternoon, Monday, May 22. */
+  weekdayExpr(i: number): Hit | null {
+    const wp = this.m(this.c.weekdayParts, i);
+    if (wp) {
+      const d = this.weekdayDate(wp[0].weekday, i);
+      return { i, j: wp[1], value: `${fmtDay(d)}T${wp[0].part}`, type: "TIME" };
+    }
+    const r = this.m(this.c.weekdays, i);
+    if (!r || !this.startsClean(i) || !this.endsClean(r[1])) return null;
+    let j = r[1];
+    // Monday, May 22
+    const after = this.isPunct(j, ",") ? j + 1 : j;
+    const ex = this.explicitDate(after);
+    if (ex && /^\d{4}-\d{2}-\d{2}$/.test(ex.value)) return { i, j: ex.j, value: ex.value };
+    const d = this.weekdayDate(r[0], i);
+    const p = this.m(this.c.parts, j);
+    if (p) return { i, j: p[1], value: `${fmtDay(d)}T${p[0]}`, type: "TIME" };
+    return { i, j, value: fmtDay(d) };
+  }
+
+  /** 14.00 uur, 2 p.m., 10:30, 0800 UTC, om 3 uur [+ Saturday/today]. */
+  clock(i: number): Hit | null {
+    const t = this.tok(i);
+    if (!t || t.kind !== "d" || !this.startsClean(i) || t.raw.length > 4) return null;
+    let h: number, mi = 0, sec: number | null = null;
+    let j: number;
+    let strong = false;
+    const s1 = this.tok(i + 1), b = this.tok(i + 2);
+    if (t.raw.length <= 2 && s1 && b && !s1.sp && !b.sp && (s1.t === ":" || s1.t === ".") && b.kind === "d" && b.raw.length === 2) {
+      h = +t.raw;
+      mi = +b.raw;
+      j = i + 3;
+      strong = s1.t === ":";
+      const s2 = this.tok(j), c = this.tok(j + 1);
+      if (s2 && c && !s2.sp && !c.sp && s2.t === ":" && c.kind === "d" && c.raw.length === 2) (sec = +c.raw), (j += 2);
+      if (!this.endsClean(j) && !(this.tok(j)?.kind === "w")) return null;
+    } else if (t.raw.length === 4) {
+      h = +t.raw.slice(0, 2);
+      mi = +t.raw.slice(2);
+      j = i + 1;
+      if (!this.m(this.c.zones, j)) return null;
+    } else if (t.raw.length <= 2) {
+      h = +t.raw;
+      j = i + 1;
+    } else return null;
+    if (h > 24 || mi > 59) return null;
+    let suffix = false;
+    const cw = this.m(this.c.clockWords, j);
+    if (cw) (j = cw[1]), (suffix = true);
+    const mer = this.m(this.c.meridiem, j);
+    if (mer) {
+      if (h > 12) return null;
+      if (mer[0] === "pm" && h < 12) h += 12;
+      if (mer[0] === "am" && h === 12) h = 0;
+      j = mer[1];
+      suffix = true;
+    }
+    let zone = "";
+    const z = this.m(this.c.zones, j);
+    if (z) (zone = z[0]), (j = z[1]), (suffix = true);
+    const prep = i > this.sentStart && !!this.m(this.c.clockPrepositions, i - 1);
+    const bare = j === i + 1;
+    if (bare) return null; // a lone number is never a clock time
+    if (!strong && !suffix && !(prep && s1?.t === ".")) return null;
+    if (cw && !mer && !z && b?.kind !== "d" && !prep && !/^o/.test(this.toks[cw[1] - 1]!.t)) return null; // "24 uur" is a duration
+    if (sec !== null && !suffix) {
+      return { i, j, value: `PT${h ? `${h}H` : ""}${mi ? `${mi}M` : ""}${sec}S`, type: "DURATION" };
+    }
+    // a date right after: 15:00 GMT Saturday, 16:00 UTC today
+    let day: Ymd | null = null;
+    const wd = this.m(this.c.weekdays, j);
+    const dw = wd ? null : this.m(this.c.days, j);
+    if (wd) (day = this.weekdayDate(wd[0], i)), (j = wd[1]);
+    else if (dw && !dw[0].part) (day = addDays(this.dct, dw[0].offset)), (j = dw[1]);
+    day ??= this.sentDay ?? this.anchor;
+    const hh = pad(h);
+    const value = `${fmtDay(day)}T${hh}:${pad(mi)}${sec !== null ? `:${pad(sec)}` : ""}${zone}`;
+    return { i, j, value, type: "TIME" };
+  }
+
+  /** [almost] three days, a decade, 15 months ago, twee dagen later, four-week, several years. */
+  duration(i: number): Hit | null {
+    let k = i;
+    let mod: string | undefined;
+    const ap = this.m(this.c.approx, k);
+    if (ap) (mod = ap[0]), (k = ap[1]);
+    const k2 = this.det(k);
+    let n: number | "X";
+    let j: number;
+    const num = readNumber(this.toks, k2, this.lex.numbers, true);
+    const vg = this.m(this.c.vague, k2);
+    if (num && num.j <= this.sentEnd) {
+      if (num.digits && !this.startsClean(k2)) return null;
+      n = num.value;
+      j = num.j;
+    } else if (vg) {
+      n = "X";
+      j = vg[1];
+    } else return null;
+    if (k2 > k && n !== "X") return null; // "the three days" is rarely a time
+    if (this.isPunct(j, "-") && this.glued(j)) j++; // four-week, 24-hour
+    const u = this.m(this.c.units, j);
+    if (!u || !this.endsClean(u[1]) && this.tok(u[1])?.kind !== "p") return null;
+    if (n === "X" && !u[0].plural) return null;
+    const unit = u[0].unit;
+    j = u[1];
+    if (num && num.article && unit === "weekend") return null;
+    if (this.m(this.c.ageAfter, this.isPunct(j, "-") ? j + 1 : j)) return null; // 22-year-old
+    const ago = this.m(this.c.ago, j);
+    if (ago) {
+      if (n === "X") return { i, j: ago[1], value: "PAST_REF", type: "DATE" };
+      return { i, j: ago[1], value: this.backFrom(this.dct, unit, -n), type: "DATE", ...(mod && { mod }) };
+    }
+    const sh = this.m(this.c.shifts, j);
+    if (sh && n !== "X" && !this.m(this.c.than, sh[1])) return { i, j: sh[1], value: this.backFrom(this.anchor, unit, n * sh[0]), type: "DATE" };
+    return { i, j, value: durationValue(n, unit), type: "DURATION", ...(mod && { mod }) };
+  }
+
+  /** Shift a date by n units and write it at the unit's granularity (days for weeks: "a week ago"). */
+  backFrom(from: Ymd, unit: Unit, n: number): string {
+    const whole = Math.round(n);
+    switch (unit) {
+      case "year":
+        return String(from.y + whole);
+      case "decade":
+        return String(from.y + 10 * whole);
+      case "century":
+        return String(from.y + 100 * whole);
+      case "month":
+      case "half":
+      case "quarter": {
+        const d = addMonths(from, whole * (unit === "month" ? 1 : unit === "half" ? 6 : 3));
+        return fmtMonth(d.y, d.m);
+      }
+      case "week":
+      case "weekend":
+        return fmtDay(addDays(from, 7 * whole));
+      case "day":
+        return fmtDay(addDays(from, whole));
+      default:
+        return fmtDay(from);
+    }
+  }
+
+  /** for years, over the years, in recent weeks. */
+  vaguePlural(i: number): Hit | null {
+    const u0 = this.m(this.c.units, i);
+    if (u0 && u0[0].plural && this.startsClean(i) && this.m(this.c.vaguePluralBefore, u0[1])) return { i, j: u0[1], value: durationValue("X", u0[0].unit), type: "DURATION" };
+    const p = this.m(this.c.vaguePluralAfter, i);
+    if (!p) return null;
+    const k = this.det(p[1]);
+    const u = this.m(this.c.units, k);
+    if (!u || !u[0].plural) return null;
+    if (this.m(this.c.ofWords, u[1])) return null;
+    return { i: k, j: u[1], value: durationValue("X", u[0].unit), type: "DURATION" };
+  }
+
+  anaphor(i: number): Hit | null {
+    const r = this.m(this.c.anaphors, i);
+    if (!r || !this.endsClean(r[1])) return null;
+    const { unit, offset } = r[0];
+    const v = this.shiftUnit(this.anchor, unit, offset);
+    return v ? { i, j: r[1], value: v } : null;
+  }
+
+  setExpr(i: number): Hit | null {
+    const one = this.m(this.c.sets, i);
+    if (one && this.endsClean(one[1])) return { i, j: one[1], value: one[0], type: "SET" };
+    const e = this.m(this.c.every, i);
+    if (!e) return null;
+    let j = e[1];
+    const num = readNumber(this.toks, j, this.lex.numbers);
+    let n = 1;
+    if (num && num.j <= this.sentEnd) (n = num.value), (j = num.j);
+    const u = this.m(this.c.units, j);
+    if (u) return { i, j: u[1], value: durationValue(n, u[0].unit), type: "SET" };
+    const wd = this.m(this.c.weekdays, j);
+    if (wd) return { i, j: wd[1], value: `XXXX-WXX-${wd[0]}`, type: "SET" };
+    const p = this.m(this.c.parts, j);
+    if (p) return { i, j: p[1], value: `XXXX-XX-XXT${p[0]}`, type: "SET" };
+    return null;
+  }
+
+  ref(i: number): Hit | null {
+    const r = this.m(this.c.refs, i);
+    if (!r || !this.startsClean(i) || !this.endsClean(r[1])) return null;
+    return { i, j: r[1], value: r[0], type: "DATE" };
+  }
+
+  /** early December, the end of last year, eind mei, mid-2011. */
+  edged(i: number): Hit | null {
+    const e = this.m(this.c.edges, i);
+    if (!e) return null;
+    let j = e[1];
+    if (this.isPunct(j, "-") && this.glued(j)) j++;
+    const ty = this.m(this.c.theYear, j);
+    const inner = ty ? { i: j, j: ty[1], value: String(this.dct.y) } : this.longest(j, [(x) => this.explicitDate(x), (x) => this.relative(x), (x) => this.dayWord(x), (x) => this.weekdayExpr(x)]);
+    if (!inner || inner.type === "DURATION" || inner.type === "SET") return null;
+    return { i, j: inner.j, value: inner.value, type: inner.type, mod: e[0] };
+  }
+
+  longest(i: number, rules: ((i: number) => Hit | null)[]): Hit | null {
+    let best: Hit | null = null;
+    for (const r of rules) {
+      const h = r(i);
+      if (h && h.j > i && (!best || h.j > best.j)) best = h;
+    }
+    return best;
+  }
+
+  at(i: number): Hit | null {
+    return this.longest(i, [
+      (x) => this.edged(x),
+      (x) => this.clock(x),
+      (x) => this.explicitDate(x),
+      (x) => this.weekdayExpr(x),
+      (x) => this.dayWord(x),
+      (x) => this.relative(x),
+      (x) => this.anaphor(x),
+      (x) => this.duration(x),
+      (x) => this.setExpr(x),
+      (x) => this.vaguePlural(x),
+      (x) => this.ref(x),
+    ]);
+  }
+
+  run(sentences: { start: number; end: number }[]): Timex[] {
+    const out: Timex[] = [];
+    const toks = this.toks;
+    let ti = 0;
+    for (const s of sentences) {
+      while (ti < toks.length && toks[ti]!.s < s.start) ti++;
+      let te = ti;
+      while (te < toks.length && toks[te]!.e <= s.end) te++;
+      this.sentStart = ti;
+      this.sentEnd = te;
+      this.sentYear = null;
+      this.sentDay = null;
+      this.cues = null;
+      let i = ti;
+      while (i < te) {
+        const b = this.m(this.c.blockers, i);
+        if (b) {
+          i = b[1];
+          continue;
+        }
+        const h = this.at(i);
+        if (!h) {
+          i++;
+          continue;
+        }
+        const start = toks[h.i]!.s;
+        const end = toks[h.j - 1]!.e;
+        const type: TimexType = h.type ?? (h.value.startsWith("P") && h.value !== "PAST_REF" && h.value !== "PRESENT_REF" ? "DURATION" : /T\d/.test(h.value) ? "TIME" : "DATE");
+        out.push({ start, end, text: this.text.slice(start, end), value: h.value, type, ...(h.mod && { mod: h.mod }) });
+        const dm = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(h.value);
+        if (dm && type !== "DURATION") {
+          this.sentYear = +dm[1]!;
+          if (dm[3]) {
+            this.anchor = { y: +dm[1]!, m: +dm[2]!, d: +dm[3]! };
+            this.sentDay = this.anchor;
+          }
+        }
+        i = h.j;
+      }
+      ti = te;
+    }
+    return out;
+  }
+}
+
+/** Tags time expressions in a text; exported for the tests and for callers without a pipeline. */
+export function tagTimes(text: string, lex: TimeLexicon, published: string, sentences?: { start: number; end: number }[]): Timex[] {
+  const t = new Tagger(text, lex, published);
+  return t.run(sentences && sentences.length ? sentences : [{ start: 0, end: text.length }]);
+}
+
+export const times: Stage = (doc: Doc, ctx) => {
+  doc.times = tagTimes(doc.text, ctx.lang.times, doc.meta.published, doc.sentences);
+};

@@ -1,0 +1,195 @@
+// Shared by the times and counts stages: a fine tokeniser (letter runs, digit runs, single marks) and a
+// number reader over it. Both are language-blind; the words come from a NumberLexicon.
+
+export interface NumberLexicon {
+  /** Cardinal words and their values: "twelve" 12, "twaalf" 12, "vierentwintig" 24. */
+  words: Record<string, number>;
+  /** Multipliers that follow a number: "hundred" 100, "duizend" 1000, "million" 1e6. */
+  scales: Record<string, number>;
+  /** Words that join parts of a written number: "and" (one hundred and five). */
+  joiners: string[];
+  /** Indefinite articles that read as "one" before a unit or a casualty noun: "a", "an", "een". */
+  articles: string[];
+  /** Phrases that add a half: "and a half", "en een half". */
+  andAHalf: string[];
+  /** Whole words with a fractional value: "anderhalf" 1.5. */
+  fractions: Record<string, number>;
+  /** "," or "." — the other one groups thousands (3.500 in Dutch, 1,200 in English). */
+  decimalMark: "," | ".";
+}
+
+export interface Tok {
+  s: number;
+  e: number;
+  /** Lower-cased text. */
+  t: string;
+  raw: string;
+  /** Whitespace (or start of text) before the token. */
+  sp: boolean;
+  kind: "w" | "d" | "p";
+}
+
+// one alternative per class, each consuming at least one character: linear on any input
+const FINE = /[\p{L}\p{M}]+|\p{Nd}+|\S/gu;
+
+export function fineTokens(text: string, from = 0, to = text.length): Tok[] {
+  const out: Tok[] = [];
+  FINE.lastIndex = from;
+  let prevEnd = -1;
+  for (let m = FINE.exec(text); m && m.index < to; m = FINE.exec(text)) {
+    const raw = m[0];
+    const s = m.index;
+    const kind: Tok["kind"] = /\p{Nd}/u.test(raw[0]!) ? "d" : /[\p{L}\p{M}]/u.test(raw[0]!) ? "w" : "p";
+    out.push({ s, e: s + raw.length, t: raw.toLowerCase(), raw, sp: prevEnd !== s, kind });
+    prevEnd = s + raw.length;
+  }
+  return out;
+}
+
+/** A phrase table keyed by fine-token sequences, matched longest first. */
+export class Phrases<V> {
+  private root: PNode<V> = { next: new Map() };
+  constructor(entries: Iterable<[string, V]>) {
+    for (const [k, v] of entries) this.add(k, v);
+  }
+  add(key: string, v: V): void {
+    const toks = fineTokens(key);
+    if (!toks.length) return;
+    let n = this.root;
+    for (const t of toks) {
+      let c = n.next.get(t.t);
+      if (!c) n.next.set(t.t, (c = { next: new Map() }));
+      n = c;
+    }
+    n.value = v;
+    n.has = true;
+  }
+  /** Longest entry starting at token i: [value, index after it], or null. */
+  match(toks: readonly Tok[], i: number): [V, number] | null {
+    let n: PNode<V> | undefined = this.root;
+    let best: [V, number] | null = null;
+    for (let j = i; j < toks.length; j++) {
+      n = n.next.get(toks[j]!.t);
+      if (!n) break;
+      if (n.has) best = [n.value as V, j + 1];
+    }
+    return best;
+  }
+}
+interface PNode<V> {
+  next: Map<string, PNode<V>>;
+  value?: V;
+  has?: boolean;
+}
+
+export interface NumberHit {
+  value: number;
+  /** Token index after the number. */
+  j: number;
+  /** Written with digits. */
+  digits: boolean;
+  /** Read from an indefinite article ("a", "een"). */
+  article: boolean;
+}
+
+const compiled = new WeakMap<NumberLexicon, { words: Phrases<number>; half: Phrases<true>; fractions: Phrases<number> }>();
+function compile(lex: NumberLexicon) {
+  let c = compiled.get(lex);
+  if (!c) {
+    c = {
+      words: new Phrases(Object.entries(lex.words)),
+      half: new Phrases(lex.andAHalf.map((k) => [k, true as const])),
+      fractions: new Phrases(Object.entries(lex.fractions)),
+    };
+    compiled.set(lex, c);
+  }
+  return c;
+}
+
+/** Reads a number at token i: digits with group/decimal marks, or words ("twee honderd", "twenty-four"). */
+export function readNumber(toks: readonly Tok[], i: number, lex: NumberLexicon, allowArticle = false): NumberHit | null {
+  const t = toks[i];
+  if (!t) return null;
+  const c = compile(lex);
+  if (t.kind === "d") {
+    // the digit run must not be glued to letters before it (A380, MH17)
+    if (!t.sp && i > 0 && toks[i - 1]!.kind === "w") return null;
+    let text = t.raw;
+    let j = i + 1;
+    const group = lex.decimalMark === "," ? "." : ",";
+    // thousands groups: 3.500, 1,200,000
+    const grouped = t.raw.length <= 3;
+    while (grouped && j + 1 < toks.length && toks[j]!.t === group && !toks[j]!.sp && toks[j + 1]!.kind === "d" && !toks[j + 1]!.sp && toks[j + 1]!.raw.length === 3) {
+      text += toks[j + 1]!.raw;
+      j += 2;
+    }
+    let value = Number(text);
+    if (j + 1 < toks.length && toks[j]!.t === lex.decimalMark && !toks[j]!.sp && toks[j + 1]!.kind === "d" && !toks[j + 1]!.sp) {
+      value = Number(`${text}.${toks[j + 1]!.raw}`);
+      j += 2;
+    }
+    const h = c.half.match(toks, j);
+    if (h) (value += 0.5), (j = h[1]);
+    const sc = scaleAt(toks, j, lex);
+    if (sc) (value *= sc[0]), (j = sc[1]);
+    return { value, j, digits: true, article: false };
+  }
+  if (t.kind !== "w") return null;
+  const f = c.fractions.match(toks, i);
+  if (f) return { value: f[0], j: f[1], digits: false, article: false };
+  let total = 0;
+  let current = 0;
+  let j = i;
+  let any = false;
+  let article = false;
+  for (;;) {
+    const w = c.words.match(toks, j);
+    if (w) {
+      current += w[0];
+      j = w[1];
+      any = true;
+      // twenty-four, twenty four
+      if (j + 1 < toks.length && toks[j]!.t === "-" && !toks[j]!.sp) {
+        const w2 = c.words.match(toks, j + 1);
+        if (w2 && w2[0] < 10) (current += w2[0]), (j = w2[1]);
+      } else {
+        const w2 = c.words.match(toks, j);
+        if (w2 && w2[0] < 10 && w[0] >= 20 && w[0] % 10 === 0) (current += w2[0]), (j = w2[1]);
+      }
+    } else if (!any && allowArticle && lex.articles.includes(toks[j]!.t)) {
+      current = 1;
+      j++;
+      any = true;
+      article = true;
+    }
+    if (!any) return null;
+    const sc = scaleAt(toks, j, lex);
+    if (sc) {
+      if (current === 0) current = 1;
+      if (sc[0] >= 1000) {
+        total += current * sc[0];
+        current = 0;
+      } else current *= sc[0];
+      j = sc[1];
+      article = false;
+      // one hundred and five
+      if (j + 1 < toks.length && lex.joiners.includes(toks[j]!.t) && c.words.match(toks, j + 1)) {
+        j++;
+        continue;
+      }
+      if (c.words.match(toks, j)) continue;
+    }
+    break;
+  }
+  let value = total + current;
+  const h = c.half.match(toks, j);
+  if (h) (value += 0.5), (j = h[1]), (article = false);
+  return { value, j, digits: false, article };
+}
+
+function scaleAt(toks: readonly Tok[], j: number, lex: NumberLexicon): [number, number] | null {
+  const t = toks[j];
+  if (!t || t.kind !== "w") return null;
+  const v = lex.scales[t.t];
+  return v === undefined ? null : [v, j + 1];
+}

@@ -1,3 +1,245 @@
-import type { ClaimLexicon } from "../../pipeline/claims/lexicon.js";
+import type { ClaimLexicon, CuePattern, RoleWord } from "../../pipeline/claims/lexicon.js";
 
-export const claims: ClaimLexicon = {};
+// Forms of a Dutch reporting verb: present singular and plural, past singular and plural, participle.
+const v = (...forms: string[]) => forms.join("|");
+
+const ZEGGEN = v("zegt", "zeggen", "zei", "zeiden", "zeg");
+const STELLEN = v("stelt", "stellen", "stelde", "stelden");
+const MELDEN = v("meldt", "melden", "meldde", "meldden");
+const OTHER_REPORT = v(
+  "claimt", "claimen", "claimde", "claimden",
+  "beweert", "beweren", "beweerde", "beweerden",
+  "verklaart", "verklaren", "verklaarde", "verklaarden",
+  "vertelt", "vertellen", "vertelde", "vertelden",
+  "schrijft", "schrijven", "schreef", "schreven",
+  "benadrukt", "benadrukken", "benadrukte", "benadrukten",
+  "waarschuwt", "waarschuwen", "waarschuwde", "waarschuwden",
+  "meent", "menen", "meende", "meenden",
+  "twittert", "twitterde", "twitterden",
+  "berichtte", "berichtten",
+  "rapporteert", "rapporteren", "rapporteerde", "rapporteerden",
+  "erkent", "erkennen", "erkende", "erkenden",
+  "antwoordt", "antwoordde", "antwoordden",
+  "concludeert", "concluderen", "concludeerde", "concludeerden",
+  "suggereert", "suggereerde",
+  "betoogt", "betoogde",
+  "onderstreept", "onderstreepte",
+  "dreigt", "dreigde", "dreigden",
+  "beschuldigt", "beschuldigen", "beschuldigde", "beschuldigden",
+  "aldus",
+);
+// attitude verbs count only before their "dat": "de aanval vond plaats" is no report
+const ATTITUDE = v(
+  "denkt", "denken", "dacht", "dachten", "vindt", "vinden", "vond", "vonden", "gelooft", "geloven",
+  "geloofde", "geloofden", "verwacht", "verwachten", "verwachtte", "verwachtten", "hoopt", "hopen", "hoopte",
+  "hoopten", "vreest", "vrezen", "vreesde", "vreesden", "weet", "wist", "wisten", "vermoedt",
+  "vermoeden", "vermoedde", "vermoedden", "schat", "schatten", "schatte",
+);
+const BEVESTIGEN = v("bevestigt", "bevestigen", "bevestigde", "bevestigden");
+const ONTKENNEN = v("ontkent", "ontkennen", "ontkende", "ontkenden");
+const WIJZEN = v("wijst", "wijzen", "wees", "wezen");
+const LATEN = v("laat", "laten", "liet", "lieten");
+const GEVEN = v("geeft", "geven", "gaf", "gaven");
+const HOUDEN = v("houdt", "houden", "hield", "hielden");
+const SPREKEN = v("spreekt", "spreken", "sprak", "spraken");
+const KONDIGEN = v("kondigt", "kondigen", "kondigde", "kondigden");
+const MAKEN = v("maakt", "maken", "maakte", "maakten");
+const DOEN = v("doet", "doen", "deed", "deden");
+
+const cues: CuePattern[] = [
+  // explicit unknowns first: "er wordt niets gemeld" is an unknown, not a passive report
+  { pattern: "onduidelijk|onbekend|onzeker", role: "unknown", status: "unknown" },
+  { pattern: "niet|nog|niets … duidelijk|bekend", role: "unknown", status: "unknown" },
+  { pattern: "niets|geen … gemeld|bekendgemaakt|bevestigd|vernomen", role: "unknown", status: "unknown" },
+  { pattern: "niet … te verifiëren|controleren|bevestigen", role: "unknown", status: "unknown" },
+  { pattern: "niet … na te gaan", role: "unknown", status: "unknown" },
+  { pattern: "niet … geverifieerd|gecontroleerd", role: "unknown", status: "unknown" },
+  { pattern: "kon|konden|kan|kunnen niet … worden bevestigd|geverifieerd", role: "unknown", status: "unknown" },
+  { pattern: "de vraag is of|wat", role: "unknown", status: "unknown" },
+  { pattern: "valt|viel … niet te zeggen", role: "unknown", status: "unknown" },
+
+  // denial
+  { pattern: ONTKENNEN, role: "report", status: "denied" },
+  { pattern: `${WIJZEN} … van de hand$`, role: "report", status: "denied" },
+  { pattern: `${WIJZEN} … af$`, role: "report", status: "denied" },
+  { pattern: `${SPREKEN} … tegen$`, role: "report", status: "denied" },
+  { pattern: "van de hand gewezen", role: "passive", status: "denied" },
+  { pattern: "ontkend|afgewezen|tegengesproken", role: "passive", status: "denied" },
+  { pattern: "niet waar", role: "hedge", status: "denied" },
+
+  // confirmation
+  { pattern: BEVESTIGEN, role: "report", status: "confirmed" },
+  { pattern: "bevestigd", role: "passive", status: "confirmed" },
+
+  // reporting verbs, before or after the content
+  { pattern: ZEGGEN, role: "report", status: "claimed" },
+  { pattern: STELLEN, role: "report", status: "claimed" },
+  { pattern: MELDEN, role: "report", status: "claimed" },
+  { pattern: `${ATTITUDE} dat`, role: "report", status: "claimed" },
+  { pattern: `${ATTITUDE} hij|zij|ze|men|niet|ook|wel|nog dat`, role: "report", status: "claimed" },
+  { pattern: OTHER_REPORT, role: "report", status: "claimed" },
+  { pattern: `${LATEN} … weten$`, role: "report", status: "claimed" },
+  { pattern: `${GEVEN} … aan$`, role: "report", status: "claimed" },
+  { pattern: `${KONDIGEN} … aan$`, role: "report", status: "claimed" },
+  { pattern: `${HOUDEN} … open$`, role: "report", status: "claimed" },
+  { pattern: `${HOUDEN} … *verantwoordelijk$`, role: "report", status: "claimed" },
+  { pattern: `${DOEN} … melding$`, role: "report", status: "claimed" },
+  { pattern: `${MAKEN} … melding`, role: "report", status: "claimed" },
+  { pattern: `${MAKEN} … bekend$`, role: "report", status: "claimed" },
+  // passive reports: the agent after door, else an unnamed source
+  { pattern: "melding gemaakt|gedaan", role: "passive", status: "claimed" },
+  { pattern: "gemeld|gezegd|beweerd|geclaimd|gerapporteerd|bekendgemaakt", role: "passive", status: "claimed" },
+  { pattern: "*verantwoordelijk gehouden", role: "passive", status: "claimed" },
+  { pattern: "beschuldigd", role: "passive", status: "claimed" },
+  // attribution by phrase
+  { pattern: "volgens", role: "according", status: "claimed" },
+  { pattern: "naar verluidt", role: "hearsay", status: "claimed" },
+  { pattern: "naar eigen zeggen", role: "self", status: "claimed" },
+  { pattern: "blijkt|bleek|blijken|bleken uit", role: "according", status: "claimed" },
+  { pattern: "uit … blijkt|bleek", role: "according", status: "claimed", sourceIn: "gap" },
+  { pattern: "was|is|luidde|luidt het|de … *bericht|*boodschap|*reactie|*verklaring|*antwoord|tweet van", role: "according", status: "claimed" },
+  // hearsay conditional: "de aanvallers zouden uit Oekraïne komen"
+  { pattern: "zou|zouden", role: "hearsay", status: "claimed", unless: ["als", "indien", "wanneer", "alsof", "moeten", "willen", "mogen", "kunnen", "zeggen", "zegt", "zei", "zeiden", "dat"] },
+
+  // hedges towards likely
+  { pattern: "lijkt|lijken|leek|leken|schijnt|schijnen|scheen", role: "hedge", status: "probable" },
+  { pattern: "waarschijnlijk|vermoedelijk|kennelijk|klaarblijkelijk|blijkbaar", role: "hedge", status: "probable" },
+  { pattern: "algemeen aangenomen", role: "hedge", status: "probable" },
+  { pattern: "wordt|werd aangenomen|vermoed", role: "hedge", status: "probable" },
+  { pattern: "naar alle waarschijnlijkheid", role: "hedge", status: "probable" },
+  // hedges towards maybe
+  { pattern: "mogelijk|misschien|wellicht|eventueel|mogelijkerwijs|mogelijkheid", role: "hedge", status: "possible", notAfter: ["zo", "zoveel", "zomin", "zoveel", "maakt", "maakte", "maken", "niet"] },
+  { pattern: "zou|zouden … kunnen", role: "hedge", status: "possible" },
+  { pattern: "kan|kon … zijn dat", role: "hedge", status: "possible" },
+  { pattern: "niet uitgesloten", role: "hedge", status: "possible" },
+];
+
+const roles: RoleWord[] = [
+  // officials
+  { word: "*woordvoerder", kind: "official", who: "person" },
+  { word: "*woordvoerster", kind: "official", who: "person" },
+  { word: "gouverneur", kind: "official", who: "person" },
+  { word: "burgemeester", kind: "official", who: "person" },
+  { word: "*minister", kind: "official", who: "person" },
+  { word: "staatssecretaris", kind: "official", who: "person" },
+  { word: "ambassadeur", kind: "official", who: "person" },
+  { word: "functionaris", kind: "official", who: "person" },
+  { word: "ambtenaar", kind: "official", who: "person" },
+  { word: "ambtenaren", kind: "official", who: "group" },
+  { word: "*ministerie", kind: "official", who: "group" },
+  { word: "politie", kind: "official", who: "group" },
+  { word: "autoriteiten", kind: "official", who: "group" },
+  { word: "*functionarissen", kind: "official", who: "group" },
+  { word: "openbaar", kind: "official", who: "group" },
+  { word: "aanklager", kind: "official", who: "person" },
+  { word: "brandweer", kind: "official", who: "group" },
+  // parties: governments, leaders, armies, armed groups
+  { word: "*president", kind: "party", who: "person" },
+  { word: "premier", kind: "party", who: "person" },
+  { word: "regeringsleider", kind: "party", who: "person" },
+  { word: "regering", kind: "party", who: "group" },
+  { word: "kabinet", kind: "party", who: "group" },
+  { word: "leger", kind: "party", who: "group" },
+  { word: "*legerleiding", kind: "party", who: "group" },
+  { word: "strijdkrachten", kind: "party", who: "group" },
+  { word: "troepen", kind: "party", who: "group" },
+  { word: "legioen", kind: "party", who: "group" },
+  { word: "militie", kind: "party", who: "group" },
+  { word: "korps", kind: "party", who: "group" },
+  { word: "*vrijwilligerskorps", kind: "party", who: "group" },
+  { word: "groep", kind: "party", who: "group" },
+  { word: "groepen", kind: "party", who: "group" },
+  { word: "beweging", kind: "party", who: "group" },
+  { word: "rebellen", kind: "party", who: "group" },
+  { word: "opstandelingen", kind: "party", who: "group" },
+  { word: "commandant", kind: "party", who: "person" },
+  { word: "generaal", kind: "party", who: "person" },
+  { word: "kolonel", kind: "other", who: "person" },
+  { word: "majoor", kind: "other", who: "person" },
+  { word: "kapitein", kind: "other", who: "person" },
+  { word: "luitenant", kind: "other", who: "person" },
+  { word: "leider", kind: "party", who: "person" },
+  { word: "oprichter", kind: "party", who: "person" },
+  { word: "kremlin", kind: "party", who: "group" },
+  // experts
+  { word: "*deskundige", kind: "expert", who: "person" },
+  { word: "*deskundigen", kind: "expert", who: "group" },
+  { word: "*expert", kind: "expert", who: "person" },
+  { word: "*experts", kind: "expert", who: "group" },
+  { word: "*analist", kind: "expert", who: "person" },
+  { word: "*analisten", kind: "expert", who: "group" },
+  { word: "hoogleraar", kind: "expert", who: "person" },
+  { word: "professor", kind: "expert", who: "person" },
+  { word: "*onderzoeker", kind: "expert", who: "person" },
+  { word: "*onderzoekers", kind: "expert", who: "group" },
+  { word: "*kenner", kind: "expert", who: "person" },
+  { word: "*instituut", kind: "expert", who: "group" },
+  { word: "*academie", kind: "expert", who: "group" },
+  { word: "universiteit", kind: "expert", who: "group" },
+  { word: "denktank", kind: "expert", who: "group" },
+  // media
+  { word: "*krant", kind: "media", who: "group" },
+  { word: "dagblad", kind: "media", who: "group" },
+  { word: "*weblog", kind: "media", who: "group" },
+  { word: "blog", kind: "media", who: "group" },
+  { word: "*persbureau", kind: "media", who: "group" },
+  { word: "*omroep", kind: "media", who: "group" },
+  { word: "*zender", kind: "media", who: "group" },
+  { word: "*website", kind: "media", who: "group" },
+  { word: "*kanaal", kind: "media", who: "group" },
+  { word: "*correspondent", kind: "media", who: "person" },
+  { word: "journalist", kind: "media", who: "person" },
+  { word: "*verslaggever", kind: "media", who: "person" },
+  { word: "*media", kind: "media", who: "group" },
+  // unnamed
+  { word: "bron", kind: "unnamed", who: "person" },
+  { word: "bronnen", kind: "unnamed", who: "group" },
+  { word: "ingewijden", kind: "unnamed", who: "group" },
+  { word: "ingewijde", kind: "unnamed", who: "person" },
+  // others
+  { word: "*getuige", kind: "other", who: "person" },
+  { word: "*getuigen", kind: "other", who: "group" },
+  { word: "*bewoner", kind: "other", who: "person" },
+  { word: "*bewoners", kind: "other", who: "group" },
+  { word: "*organisatie", kind: "other", who: "group" },
+];
+
+export const claims: ClaimLexicon = {
+  cues,
+  splitters: ["maar", "hoewel", "terwijl", "ofschoon", "echter", "doch", "alhoewel"],
+  relativeStarters: ["waarvan", "waarbij", "waarover", "wat", "die", "hoeveel", "hoe", "wie", "waar", "waarom", "maar", "en"],
+  agentMarkers: ["door"],
+  complementizers: ["dat", "of", "om"],
+  determiners: ["de", "het", "een", "'t", "die", "deze", "dit", "dat"],
+  pronouns: { person: ["hij"], group: ["ze", "zij", "men"], any: ["zij"] },
+  roles,
+  affiliationPreps: ["van", "bij", "namens", "uit"],
+  nameConnectors: ["van", "voor", "de", "der", "den", "het", "ter", "te"],
+  npStops: [
+    // prepositions
+    "in", "op", "aan", "met", "tegen", "tegenover", "tijdens", "na", "voor", "over", "onder", "naar", "om", "rond",
+    "bij", "tot", "vanuit", "via", "zonder", "sinds", "door", "namens",
+    // adverbs and particles
+    "ook", "nog", "al", "wel", "niet", "echter", "dus", "daarom", "toen", "nu", "later", "eerder", "inmiddels",
+    "vandaag", "gisteren", "morgen", "vanochtend", "vanmorgen", "vanmiddag", "vanavond", "vannacht", "gisteravond",
+    "gisterochtend", "gistermiddag", "zelf", "opnieuw", "weer", "eerst", "daarbij", "er", "zo", "alsnog",
+    "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag",
+    "weten", "aan", "af", "open", "mee", "uit", "toe",
+    // verbs and auxiliaries that follow a subject
+    "is", "zijn", "was", "waren", "wordt", "worden", "werd", "werden", "heeft", "hebben", "had", "hadden",
+    "kan", "kon", "kunnen", "konden", "zal", "zullen", "zou", "zouden", "moet", "moeten", "wil", "willen",
+    "bestaat", "bestaan", "blijft", "blijven", "gaat", "gaan", "komt", "komen",
+    // conjunctions and complementisers
+    "en", "of", "maar", "dat", "die", "omdat", "als", "want", "wat", "hoe", "wie", "waar",
+  ],
+  connectives: [
+    "maar", "en", "ook", "toch", "daarnaast", "bovendien", "inmiddels", "ondertussen", "intussen", "verder",
+    "daarom", "dus", "echter", "wel", "zo", "nu", "later", "eerder", "aanvankelijk", "tegelijk", "ten", "slotte",
+  ],
+  auxiliaries: ["heeft", "hebben", "had", "hadden", "is", "zijn", "was", "waren", "wordt", "worden", "werd", "werden", "zal", "zullen", "zou", "zouden"],
+  documentNouns: [
+    "overzicht", "rapport", "verslag", "verklaring", "analyse", "onderzoek", "bericht", "berichten", "cijfers",
+    "beelden", "gegevens", "inschatting", "schatting", "update", "persbericht", "tweet", "reactie", "boodschap",
+  ],
+  unnamedName: "niet genoemde bron",
+};

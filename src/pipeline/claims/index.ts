@@ -1,3 +1,726 @@
+// Claims: one per clause that carries a proposition, with who asserts it (the report itself or a named or
+// unnamed source) and how sure (SPEC §4). Cue words, titles and patterns come from the language pack;
+// this code only knows the shapes of attribution: a reporting verb before or after its content, a
+// phrase before the source (volgens X), a passive with or without its agent, a quote whose speaker is
+// named in the same, the previous or the next sentence, hedges, denials and explicit unknowns.
+import type { Claim, ClaimStatus, Cue, Doc, Sentence, Source, Span, Unknown } from "../../model/doc.js";
 import type { Stage } from "../stage.js";
+import type { ClaimLexicon, CueRole } from "./lexicon.js";
+import { compileCues, matchCues, type CueIndex, type CueMatch } from "./patterns.js";
+import { isCap, npBackward, npForward, parseSource, prepareLexicon, type ParsedSource, type Prepared, type View, type Who } from "./source.js";
 
-export const claims: Stage = () => {};
+interface Compiled {
+  P: Prepared;
+  index: CueIndex;
+}
+const cache = new WeakMap<ClaimLexicon, Compiled>();
+function compiled(lex: ClaimLexicon): Compiled {
+  let c = cache.get(lex);
+  if (!c) cache.set(lex, (c = { P: prepareLexicon(lex), index: compileCues(lex.cues) }));
+  return c;
+}
+
+/** Statuses by strength of hedge: the weakest certainty wins when hedges nest. */
+const HEDGE_RANK: Partial<Record<ClaimStatus, number>> = { probable: 1, possible: 2, denied: 3 };
+const NAMED_ROLES: ReadonlySet<CueRole> = new Set(["report", "passive", "according", "self"]);
+
+/** A source as read in the text, before pronouns and short names are resolved. */
+interface RawSource {
+  parsed: ParsedSource;
+  span: Span; // character span of the whole source phrase
+}
+
+interface Clause {
+  sentence: number;
+  /** Token range [t0, t1). */
+  t0: number;
+  t1: number;
+  status: ClaimStatus;
+  frame: CueMatch | null;
+  raw: RawSource | null;
+  /** The source is unnamed (naar verluidt, an agentless passive). */
+  unnamed: boolean;
+  /** An agentless passive: takes the source of the clause before it in the same sentence. */
+  inherit: boolean;
+  /** The frame comes after its content ("…, zegt X"): it may cover the clauses before it. */
+  post: boolean;
+  source: Source | null;
+  cue: Cue | null;
+  quote: boolean;
+}
+
+export const claims: Stage = (doc, ctx) => extractClaims(doc, ctx.lang.claims);
+
+export function extractClaims(doc: Doc, lex: ClaimLexicon): void {
+  const { P, index } = compiled(lex);
+  const toks = doc.tokens;
+  const n = toks.length;
+  const low = new Array<string>(n);
+  const raw = new Array<string>(n);
+  const punct = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const t = toks[i]!;
+    raw[i] = t.text;
+    low[i] = t.text.toLowerCase();
+    punct[i] = t.kind === "punct" || t.kind === "quote" || t.kind === "symbol" ? 1 : 0;
+  }
+  const time = new Uint8Array(n);
+  markSpans(doc, doc.times, time);
+  const sentOf = new Int32Array(n);
+  for (const s of doc.sentences) for (let i = s.tokenStart; i < s.tokenEnd; i++) sentOf[i] = s.index;
+  const V: View = { doc, P, low, raw, time, punct, sentOf };
+
+  const speech = doc.quotes.map((q) => isSpeech(V, q));
+  const closeAt = new Set<number>();
+  for (let k = 0; k < doc.quotes.length; k++) closeAt.add(doc.quotes[k]!.end);
+
+  const boundary = (i: number) => punct[i] === 1 || P.complementizers.has(low[i]!) || P.splitters.has(low[i]!);
+
+  // 1. clauses and their cues
+  const bySentence: Clause[][] = doc.sentences.map(() => []);
+  for (const s of doc.sentences) {
+    if (s.heading || s.question) continue;
+    for (const [t0, t1] of splitSentence(V, s, index, boundary)) {
+      const c = readClause(V, s, t0, t1, index, boundary, closeAt);
+      bySentence[s.index]!.push(c);
+    }
+  }
+
+  // 2. sources resolved in reading order: pronouns and descriptions look back, short names anywhere
+  const resolver = new Resolver(V);
+  for (const list of bySentence) {
+    for (let k = 0; k < list.length; k++) {
+      const c = list[k]!;
+      if (c.raw) c.source = resolver.resolve(c.raw);
+      else if (c.inherit && k > 0 && list[k - 1]!.source && list[k - 1]!.source!.kind !== "unnamed") c.source = list[k - 1]!.source;
+      else if (c.unnamed || c.inherit) c.source = { name: lex.unnamedName, kind: "unnamed" };
+      if (c.frame && !c.source && NAMED_ROLES.has(c.frame.cue.cue.role) && c.frame.cue.cue.role !== "passive") {
+        // a reporting verb without a subject to be found: no attribution (a noun use, a relative clause)
+        c.frame = null;
+        c.cue = null;
+        c.status = statusOf(V, c, []);
+      }
+    }
+    // a frame after the content covers the clauses before it in the sentence: "A, maar B, zegt X"
+    const last = list[list.length - 1];
+    if (last?.post && last.source) {
+      for (const c of list) if (c !== last && !c.source && c.status === "established") {
+        c.source = last.source;
+        c.cue = last.cue;
+        c.status = "claimed";
+      }
+    }
+  }
+
+  // 3. direct speech: every sentence of a quote belongs to its speaker
+  for (let q = 0; q < doc.quotes.length; q++) {
+    if (!speech[q]) continue;
+    assignQuote(V, q, bySentence);
+  }
+
+  // 4. merge neighbours that say the same thing the same way, then emit
+  const out: Claim[] = [];
+  const unknowns: Unknown[] = [];
+  for (const list of bySentence) {
+    const merged: Clause[] = [];
+    for (const c of list) {
+      const prev = merged[merged.length - 1];
+      if (prev && prev.status === c.status && sameSource(prev.source, c.source)) {
+        prev.t1 = c.t1;
+        prev.quote ||= c.quote;
+        prev.cue ??= c.cue;
+      } else merged.push({ ...c });
+    }
+    for (const c of merged) {
+      const span = trimSpan(V, c.t0, c.t1);
+      if (!span) continue;
+      const id = `c${out.length + 1}`;
+      const claim: Claim = {
+        id,
+        start: span.start,
+        end: span.end,
+        sentence: c.sentence,
+        text: doc.text.slice(span.start, span.end),
+        status: c.status,
+        source: c.source,
+        cue: c.cue,
+        quote: c.quote || overlapsSpeech(doc, speech, span),
+        entities: entitiesIn(doc, span),
+      };
+      out.push(claim);
+      if (c.status === "unknown") unknowns.push({ id: `u${unknowns.length + 1}`, start: span.start, end: span.end, text: claim.text, claim: id });
+    }
+  }
+  doc.claims = out;
+  doc.unknowns = unknowns;
+}
+
+function markSpans(doc: Doc, spans: readonly Span[], mark: Uint8Array): void {
+  if (!spans.length) return;
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  let j = 0;
+  const toks = doc.tokens;
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i]!;
+    while (j < sorted.length && sorted[j]!.end <= t.start) j++;
+    for (let k = j; k < sorted.length && sorted[k]!.start < t.end; k++) {
+      if (sorted[k]!.end > t.start) {
+        mark[i] = 1;
+        break;
+      }
+    }
+  }
+}
+
+/** A quote of someone's words, not a term in quote marks ('rode lijnen', "als ratten"). */
+function isSpeech(V: View, q: { start: number; end: number; inner: Span }): boolean {
+  const { doc } = V;
+  const inner = doc.text.slice(q.inner.start, q.inner.end);
+  const words = inner.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
+  if (words < 4) return false;
+  if (/[.,!?…:;]\s*$/u.test(inner)) return true;
+  const before = doc.text.slice(Math.max(0, q.start - 3), q.start);
+  if (/:\s*$/u.test(before)) return true;
+  const after = doc.text.slice(q.end, q.end + 2);
+  if (/^\s*,/u.test(after)) return true;
+  const s = doc.sentenceAt(q.start);
+  const e = doc.sentenceAt(Math.max(q.start, q.end - 1));
+  if (s !== e) return true;
+  const sent = doc.sentences[s];
+  return !!sent && q.end - q.start >= 0.6 * (sent.end - sent.start);
+}
+
+/** Clause boundaries: a semicolon, or a comma before a coordinating or concessive conjunction. */
+function splitSentence(V: View, s: Sentence, index: CueIndex, boundary: (i: number) => boolean): [number, number][] {
+  const { low, raw, P } = V;
+  const cuts: number[] = [];
+  for (let i = s.tokenStart + 1; i < s.tokenEnd - 1; i++) {
+    if (raw[i] === ";") cuts.push(i + 1);
+    else if (raw[i] === "," && P.splitters.has(low[i + 1]!)) cuts.push(i + 1);
+  }
+  const out: [number, number][] = [];
+  let a = s.tokenStart;
+  for (const c of cuts) {
+    if (c > a) out.push([a, c]);
+    a = c;
+  }
+  if (a < s.tokenEnd) out.push([a, s.tokenEnd]);
+  // an explicit unknown in a later subordinate clause stands on its own: "…, waarvan het doel onbekend is"
+  const res: [number, number][] = [];
+  for (const [t0, t1] of out) {
+    const ms = matchCues(index, V.low, V.raw, t0, t1, boundary);
+    const unk = ms.find((m) => m.cue.cue.role === "unknown");
+    let done = false;
+    if (unk) {
+      for (let k = unk.start - 1; k > t0; k--) {
+        if (raw[k] !== ",") continue;
+        if (P.relStarters.has(low[k + 1]!) && !ms.some((m) => m.cue.cue.role === "unknown" && m.start < k)) {
+          res.push([t0, k + 1], [k + 1, t1]);
+          done = true;
+        }
+        break;
+      }
+    }
+    if (!done) res.push([t0, t1]);
+  }
+  return res;
+}
+
+function readClause(
+  V: View,
+  s: Sentence,
+  t0: number,
+  t1: number,
+  index: CueIndex,
+  boundary: (i: number) => boolean,
+  closeAt: Set<number>,
+): Clause {
+  const ms = matchCues(index, V.low, V.raw, t0, t1, boundary);
+  const c: Clause = {
+    sentence: s.index,
+    t0,
+    t1,
+    status: "established",
+    frame: null,
+    raw: null,
+    unnamed: false,
+    inherit: false,
+    post: false,
+    source: null,
+    cue: null,
+    quote: false,
+  };
+  // frames, best first: explicit source phrases, then reporting verbs (the innermost, i.e. last, one
+  // before its content; else one after it), then passives, then unnamed hearsay
+  const frames = ms.filter((m) => m.cue.cue.role !== "hedge" && m.cue.cue.role !== "unknown");
+  let best: { m: CueMatch; raw: RawSource | null; post: boolean; rank: number } | null = null;
+  for (const m of frames) {
+    const role = m.cue.cue.role;
+    let found: { raw: RawSource | null; post: boolean } | null = null;
+    let rank = 0;
+    if (role === "according") {
+      const inGap = m.cue.cue.sourceIn === "gap" && m.gapStart >= 0;
+      found = { raw: sourceAt(V, npForward(V, inGap ? m.gapStart : m.end, inGap ? m.gapEnd : t1)), post: false };
+      rank = 5;
+    } else if (role === "self") {
+      found = { raw: selfSubject(V, t0, t1, m), post: false };
+      rank = 5;
+    } else if (role === "report") {
+      found = reportSubject(V, t0, t1, m, closeAt);
+      rank = found?.raw ? (found.post ? 3 : 4) : 0;
+    } else if (role === "passive") {
+      const agent = agentOf(V, t0, t1, m);
+      found = { raw: agent, post: false };
+      rank = agent ? 3 : 1;
+    } else if (role === "hearsay") {
+      found = { raw: null, post: false };
+      rank = 1;
+    }
+    if (!found || rank === 0) continue;
+    if (role === "according" || role === "self") if (!found.raw) continue;
+    if (!best || rank > best.rank || (rank === best.rank && rank === 4 && m.start > best.m.start)) best = { m, raw: found.raw, post: found.post, rank };
+  }
+  if (best) {
+    c.frame = best.m;
+    c.raw = best.raw;
+    c.post = best.post;
+    const role = best.m.cue.cue.role;
+    if (!best.raw) {
+      if (role === "passive") c.inherit = true;
+      else c.unnamed = true;
+    }
+    c.cue = cueOf(V, best.m);
+  }
+  c.status = statusOf(V, c, ms);
+  // "er wordt niets gemeld over X": nobody claims anything
+  if (c.status === "unknown" && (c.unnamed || c.inherit)) {
+    c.unnamed = c.inherit = false;
+    c.frame = null;
+    c.cue = null;
+  }
+  // an unknown or hedge cue without a frame still shows why the status is what it is
+  if (!c.cue) {
+    const h = ms.find((m) => m.cue.cue.role === "unknown") ?? ms.find((m) => m.cue.cue.role === "hedge");
+    if (h) c.cue = cueOf(V, h);
+  }
+  return c;
+}
+
+function statusOf(V: View, c: Clause, ms: CueMatch[]): ClaimStatus {
+  void V;
+  if (ms.some((m) => m.cue.cue.role === "unknown")) return "unknown";
+  let hedge: ClaimStatus | null = null;
+  for (const m of ms) {
+    if (m.cue.cue.role !== "hedge") continue;
+    const st = m.cue.cue.status;
+    if (!hedge || (HEDGE_RANK[st] ?? 0) > (HEDGE_RANK[hedge] ?? 0)) hedge = st;
+  }
+  const frameStatus = c.frame?.cue.cue.status ?? null;
+  if (frameStatus === "denied" || hedge === "denied") return "denied";
+  if (hedge) return hedge;
+  if (frameStatus) return frameStatus;
+  return "established";
+}
+
+function cueOf(V: View, m: CueMatch): Cue {
+  const t = V.doc.tokens;
+  const start = t[m.start]!.start;
+  const end = t[m.end - 1]!.end;
+  return { start, end, text: V.doc.text.slice(start, end) };
+}
+
+function sourceAt(V: View, span: Span | null): RawSource | null {
+  if (!span) return null;
+  const parsed = parseSource(V, span);
+  if (!parsed) return null;
+  const t = V.doc.tokens;
+  return { parsed, span: { start: t[span.start]!.start, end: t[span.end - 1]!.end } };
+}
+
+/**
+ * The subject of a reporting verb. After its content ("…, zegt X", "…, said X", "…," X said) or before
+ * it ("X zegt dat", "Daarom zegt hij dat", "X, analist bij Y, zegt dat").
+ */
+function reportSubject(V: View, t0: number, t1: number, m: CueMatch, closeAt: Set<number>): { raw: RawSource | null; post: boolean } | null {
+  const { P, low, raw, doc } = V;
+  const after = m.gapStart >= 0 ? m.gapStart : m.end;
+  const limit = m.gapStart >= 0 ? m.gapEnd : t1;
+  // what stands right before the verb, connectives aside ("…, zo zegt X")
+  let k = m.start - 1;
+  while (k >= t0 && P.connectives.has(low[k]!)) k--;
+  const afterComma = k > t0 && (raw[k] === "," || raw[k] === ":" || (doc.tokens[k]!.kind === "quote" && closeAt.has(doc.tokens[k]!.end)));
+  if (afterComma) {
+    const fwd = sourceAt(V, npForward(V, after, limit));
+    if (fwd) {
+      // "X, analist bij Y, zegt dat …": a complement after the verb makes the comma an apposition's
+      const next = fwd ? tokenAfterSpan(V, fwd.span) : -1;
+      const opensContent = next >= 0 && next < t1 && (P.complementizers.has(low[next]!) || raw[next] === ":");
+      if (!opensContent) return { raw: fwd, post: true };
+    }
+  }
+  // before the verb: back to the clause start or the last comma; an apposition's commas are stepped over
+  let segStart = t0;
+  for (let j = m.start - 1; j >= t0; j--) {
+    if (raw[j] === "," || raw[j] === ";" || raw[j] === ":" || (doc.tokens[j]!.kind === "quote" && closeAt.has(doc.tokens[j]!.end))) {
+      segStart = j + 1;
+      break;
+    }
+  }
+  let back = npBackward(V, segStart, m.start);
+  if (!back && segStart > t0 && raw[segStart - 1] === ",") {
+    // "X, analist bij Y, zegt": the subject before the first comma, the apposition a role
+    let j = segStart - 2;
+    while (j >= t0 && raw[j] !== ",") j--;
+    if (j > t0) back = npBackward(V, t0, j);
+  }
+  if (back) {
+    const src = sourceAt(V, back);
+    if (src) return { raw: src, post: false };
+  }
+  // inverted order: "Daarom zegt hij dat", "inmiddels claimen ze", "In een verklaring zegt het ministerie"
+  const fwd = sourceAt(V, npForward(V, after, limit));
+  if (fwd) return { raw: fwd, post: afterComma };
+  return null;
+}
+
+function tokenAfterSpan(V: View, span: Span): number {
+  const toks = V.doc.tokens;
+  let lo = 0;
+  let hi = toks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (toks[mid]!.start < span.end) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** "Het legioen bestaat naar eigen zeggen uit …": the subject opens the clause (or follows the verb). */
+function selfSubject(V: View, t0: number, t1: number, m: CueMatch): RawSource | null {
+  const { P, low, punct } = V;
+  let i = t0;
+  while (i < t1 && (P.connectives.has(low[i]!) || P.splitters.has(low[i]!) || punct[i])) i++;
+  if (i < m.start) {
+    const s = sourceAt(V, npForward(V, i, m.start));
+    if (s) return s;
+  }
+  // the cue opens the clause: "Naar eigen zeggen bestaat de groep uit …", "By its own account, the group …"
+  let j = m.end;
+  while (j < t1 && punct[j]) j++;
+  return sourceAt(V, npForward(V, j, t1)) ?? sourceAt(V, npForward(V, j + 1, t1));
+}
+
+/** The agent of a passive: "is door Kyiv bevestigd", "was confirmed by the ministry". */
+function agentOf(V: View, t0: number, t1: number, m: CueMatch): RawSource | null {
+  const { P, low } = V;
+  let best = -1;
+  for (let k = t0; k < t1; k++) {
+    if (!P.agents.has(low[k]!)) continue;
+    if (best < 0 || Math.abs(k - m.start) < Math.abs(best - m.start)) best = k;
+  }
+  if (best < 0) return null;
+  const limit = best < m.start ? m.start : t1;
+  return sourceAt(V, npForward(V, best + 1, limit));
+}
+
+/** The quote's speaker: named in a sentence of the quote, else in the sentence before, else after. */
+function assignQuote(V: View, q: number, bySentence: Clause[][]): void {
+  const { doc } = V;
+  const quote = doc.quotes[q]!;
+  const first = doc.sentenceAt(quote.start);
+  const last = doc.sentenceAt(Math.max(quote.start, quote.end - 1));
+  if (first < 0 || last < 0) return;
+  const inside = (c: Clause) => {
+    const a = doc.tokens[c.t0]!.start;
+    const b = doc.tokens[c.t1 - 1]!.end;
+    const ov = Math.min(b, quote.inner.end) - Math.max(a, quote.inner.start);
+    return ov > 0.6 * (b - a);
+  };
+  const outsideCue = (c: Clause) => !!c.cue && (c.cue.end <= quote.inner.start || c.cue.start >= quote.inner.end);
+  const named = (c: Clause) => !!c.source && c.source.kind !== "unnamed" && !!c.frame;
+  let speaker: Clause | null = null;
+  for (let s = last; s >= first && !speaker; s--) {
+    for (const c of bySentence[s] ?? []) if (named(c) && outsideCue(c)) speaker = c;
+  }
+  if (!speaker) {
+    const prev = doc.sentences[first - 1];
+    if (prev && !prev.heading && !prev.question && doc.sentences[first]!.paragraph - prev.paragraph <= 1) {
+      const list = bySentence[first - 1] ?? [];
+      for (const c of list) if (named(c) && !inside(c)) speaker = c;
+    }
+  }
+  if (!speaker) {
+    const next = doc.sentences[last + 1];
+    if (next && !next.heading && next.paragraph === doc.sentences[last]!.paragraph) {
+      for (const c of bySentence[last + 1] ?? []) if (named(c) && c.frame?.cue.cue.role !== "passive") speaker = c;
+    }
+  }
+  for (let s = first; s <= last; s++) {
+    for (const c of bySentence[s] ?? []) {
+      if (!inside(c) && !(c.frame && outsideCue(c))) continue;
+      c.quote = true;
+      if (!speaker || c === speaker) continue;
+      if (c.source && c.source.kind !== "unnamed") continue;
+      c.source = speaker.source;
+      c.cue = speaker.cue;
+      if (c.status === "established" || (c.status === "claimed" && !c.frame) || c.source?.kind === "unnamed") c.status = "claimed";
+    }
+  }
+}
+
+function sameSource(a: Source | null, b: Source | null): boolean {
+  if (!a || !b) return a === b;
+  return a.name === b.name && a.kind === b.kind;
+}
+
+/** The clause's span without the punctuation and conjunction-less commas at its edges. */
+function trimSpan(V: View, t0: number, t1: number): Span | null {
+  const { doc } = V;
+  let a = t0;
+  let b = t1;
+  while (a < b && V.punct[a] && doc.tokens[a]!.kind !== "quote") a++;
+  while (b > a && V.punct[b - 1] && doc.tokens[b - 1]!.kind !== "quote") b--;
+  if (a >= b) return null;
+  return { start: doc.tokens[a]!.start, end: doc.tokens[b - 1]!.end };
+}
+
+function overlapsSpeech(doc: Doc, speech: boolean[], span: Span): boolean {
+  for (let q = 0; q < doc.quotes.length; q++) {
+    const x = doc.quotes[q]!;
+    if (speech[q] && x.start < span.end && x.end > span.start) {
+      const ov = Math.min(x.inner.end, span.end) - Math.max(x.inner.start, span.start);
+      if (ov > 0.3 * (span.end - span.start)) return true;
+    }
+  }
+  return false;
+}
+
+/** Mentions overlapping a span; mentions are short, so a sorted list and a bounded look-back suffice. */
+function mentionsIn(doc: Doc, span: Span): Doc["mentions"] {
+  const ms = sortedMentions(doc);
+  let lo = 0;
+  let hi = ms.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ms[mid]!.start < span.start) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: Doc["mentions"] = [];
+  for (let k = Math.max(0, lo - 8); k < ms.length && ms[k]!.start < span.end; k++) {
+    const m = ms[k]!;
+    if (m.end > span.start) out.push(m);
+  }
+  return out;
+}
+const sortedCache = new WeakMap<Doc, { n: number; list: Doc["mentions"] }>();
+function sortedMentions(doc: Doc): Doc["mentions"] {
+  const hit = sortedCache.get(doc);
+  if (hit && hit.n === doc.mentions.length) return hit.list;
+  const list = [...doc.mentions].sort((a, b) => a.start - b.start || a.end - b.end);
+  sortedCache.set(doc, { n: doc.mentions.length, list });
+  return list;
+}
+
+function entitiesIn(doc: Doc, span: Span): string[] {
+  const out: string[] = [];
+  for (const m of mentionsIn(doc, span)) if (m.entity && !out.includes(m.entity)) out.push(m.entity);
+  return out;
+}
+
+interface Candidate {
+  at: number;
+  name: string;
+  entity?: string;
+  kind: Source["kind"];
+  who: Who;
+  role?: string;
+  words: string[];
+}
+
+/**
+ * Resolves pronouns, descriptions and short names against what came before: earlier sources and, when
+ * entity recognition ran, mentions (person, group, organisation, place); without it, capitalised names.
+ */
+class Resolver {
+  private readonly names: Candidate[] = [];
+  private readonly sources: Candidate[] = [];
+  constructor(private readonly V: View) {
+    const { doc } = V;
+    if (doc.mentions.length) {
+      const { P } = V;
+      for (const m of doc.mentions) {
+        const lw = m.text.toLowerCase();
+        // a function word taken for a name is no antecedent
+        if (m.via === "pronoun" || P.det.has(lw) || P.stops.has(lw) || P.connectives.has(lw) || P.personPron.has(lw) || P.groupPron.has(lw)) continue;
+        const e = m.entity ? doc.entityById(m.entity) : undefined;
+        const type = e?.type ?? m.type;
+        const who: Who = type === "person" ? "person" : type === "other" || type === "facility" ? "unknown" : "group";
+        const kind: Source["kind"] = type === "location" || type === "group" ? "party" : "other";
+        this.names.push({ at: m.start, name: e?.name ?? m.text, ...(m.entity && { entity: m.entity }), kind, who, words: words(e?.name ?? m.text) });
+      }
+    } else this.scanNames();
+    this.names.sort((a, b) => a.at - b.at);
+  }
+
+  /** Capitalised runs as stand-in mentions: "Legioen Vrijheid voor Rusland", "oud-president Medvedev". */
+  private scanNames(): void {
+    const { doc, P, low, raw } = this.V;
+    const personAt = new Set<number>();
+    for (const s of doc.sentences) {
+      let i = s.tokenStart;
+      while (i < s.tokenEnd) {
+        const first = i === s.tokenStart;
+        if (!isCap(raw[i]!) || this.V.punct[i] || (first && (P.det.has(low[i]!) || P.stops.has(low[i]!) || P.connectives.has(low[i]!)))) {
+          i++;
+          continue;
+        }
+        // a title opens the run: "Oost-Europadeskundige Bob Deen" names Bob Deen, a person
+        const title = roleOfWord(this.V, low[i]!);
+        if (title?.who === "person" && i + 1 < s.tokenEnd && isCap(raw[i + 1]!) && !this.V.punct[i + 1]) {
+          personAt.add(i + 1);
+          i++;
+        }
+        let j = i + 1;
+        while (j < s.tokenEnd) {
+          if (isCap(raw[j]!) && !this.V.punct[j]) j++;
+          else if (P.nameConn.has(low[j]!) && j + 1 < s.tokenEnd && isCap(raw[j + 1]!)) j += 2;
+          else break;
+        }
+        const text = doc.text.slice(doc.tokens[i]!.start, doc.tokens[j - 1]!.end);
+        const before = i > s.tokenStart ? low[i - 1]! : "";
+        const r = before ? roleOfWord(this.V, before) : undefined;
+        const headRole = roleOfWord(this.V, low[i]!);
+        let plain = true; // "Han Bouwmeester", not "Legioen Vrijheid voor Rusland"
+        for (let k = i; k < j; k++) if (!isCap(raw[k]!)) plain = false;
+        const who: Who = r?.who === "person" || personAt.has(i) ? "person" : headRole?.who === "group" ? "group" : plain && j - i >= 2 && j - i <= 3 && !headRole ? "person" : "unknown";
+        this.names.push({ at: doc.tokens[i]!.start, name: text, kind: r?.kind ?? headRole?.kind ?? "other", who, words: words(text) });
+        i = j;
+      }
+    }
+  }
+
+  resolve(rs: RawSource): Source {
+    const { doc } = this.V;
+    const p = rs.parsed;
+    const at = rs.span.start;
+    let out: Source;
+    const mention = mentionAt(doc, p.nameSpan);
+    if (p.pronoun) {
+      // entity recognition's own coreference, when it resolved this pronoun
+      const viaMention = mention?.entity && mention.via === "pronoun" ? doc.entityById(mention.entity) : undefined;
+      const ante = viaMention ? undefined : this.antecedent(at, p.pronoun);
+      if (viaMention) out = { name: viaMention.name, entity: viaMention.id, kind: kindOfEntity(viaMention.type), span: rs.span };
+      else if (ante) out = { name: ante.name, ...(ante.entity && { entity: ante.entity }), kind: ante.kind, span: rs.span, ...(ante.role && { role: ante.role }) };
+      else out = { name: p.name, kind: p.kind, span: rs.span };
+    } else {
+      let name = p.name;
+      let entity = mention?.entity;
+      let kind = p.kind;
+      let who = p.who;
+      const e = entity ? doc.entityById(entity) : undefined;
+      if (e) {
+        if (kind === "other") kind = kindOfEntity(e.type);
+        if (e.type === "person") who = "person";
+        if (words(e.name).length > words(name).length && words(e.name).includes(words(name).at(-1)!)) name = e.name;
+      } else if (p.description) {
+        // "het legioen", "the group": the latest name or source with that head word
+        const ante = this.latest(at, (c) => c.words.some((w) => w === p.description || w.endsWith(p.description!)));
+        if (ante) {
+          name = ante.name;
+          if (ante.entity) entity = ante.entity;
+          if (ante.who !== "unknown") who = ante.who;
+        }
+      } else if (!/\s/u.test(name)) {
+        // a short name: the fuller name it ends, before or after ("Deen" → "Bob Deen")
+        const w = name.toLowerCase();
+        const full = this.fuller(w);
+        if (full) {
+          name = full.name;
+          if (full.entity) entity = full.entity;
+          if (full.who === "person") who = "person";
+          if (kind === "other") kind = full.kind;
+        }
+      }
+      out = { name, ...(entity && { entity }), kind, span: rs.span, ...(p.role && { role: p.role }) };
+      this.sources.push({ at, name, ...(entity && { entity }), kind, who, ...(p.role && { role: p.role }), words: words(name) });
+      return out;
+    }
+    return out;
+  }
+
+  private antecedent(at: number, pron: "person" | "group" | "any"): Candidate | undefined {
+    const ok = (c: Candidate) => (pron === "any" ? c.who !== "unknown" : c.who === pron);
+    const { doc } = this.V;
+    const s = doc.sentenceAt(at);
+    const floor = s >= 0 ? doc.sentences[Math.max(0, s - 6)]!.start : 0;
+    const a = this.latest(at, ok, floor, this.sources);
+    const b = this.latest(at, ok, floor, this.names);
+    if (!a) return b;
+    if (!b) return a;
+    // a speaker named just before outranks a mere mention when both stand in the same sentence
+    return b.at > a.at && doc.sentenceAt(b.at) !== doc.sentenceAt(a.at) ? b : a;
+  }
+
+  private latest(at: number, ok: (c: Candidate) => boolean, floor = -1, list?: Candidate[]): Candidate | undefined {
+    const lists = list ? [list] : [this.sources, this.names];
+    let best: Candidate | undefined;
+    for (const l of lists) {
+      // candidates are in text order: start from the last one before `at`
+      let lo = 0;
+      let hi = l.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (l[mid]!.at < at) lo = mid + 1;
+        else hi = mid;
+      }
+      for (let k = lo - 1, seen = 0; k >= 0 && seen < 200; k--, seen++) {
+        const c = l[k]!;
+        if (c.at < floor) break;
+        if (ok(c)) {
+          if (!best || c.at > best.at) best = c;
+          break;
+        }
+      }
+    }
+    return best;
+  }
+
+  private byLast: Map<string, Candidate> | null = null;
+  private fuller(last: string): Candidate | undefined {
+    // only people go by their surname alone: "Rusland" is no short form of "Legioen Vrijheid voor Rusland"
+    const full = (c: Candidate) => c.who === "person" && c.words.length >= 2 && c.words.length <= 4;
+    const fromSources = this.sources.find((c) => full(c) && c.words[c.words.length - 1] === last);
+    if (fromSources) return fromSources;
+    if (!this.byLast) {
+      this.byLast = new Map();
+      for (const c of this.names) if (full(c) && !this.byLast.has(c.words.at(-1)!)) this.byLast.set(c.words.at(-1)!, c);
+    }
+    return this.byLast.get(last);
+  }
+}
+
+function words(s: string): string[] {
+  return s.toLowerCase().split(/[^\p{L}\p{N}-]+/u).filter(Boolean);
+}
+
+function roleOfWord(V: View, low: string) {
+  const r = V.P.roleExact.get(low);
+  if (r) return r;
+  for (const x of V.P.roleSuffix) if (low.endsWith(x.word)) return x;
+  return undefined;
+}
+
+function kindOfEntity(type: string): Source["kind"] {
+  return type === "location" || type === "group" ? "party" : "other";
+}
+
+/** The mention that overlaps a span most (entity recognition's output, when it ran). */
+function mentionAt(doc: Doc, span: Span) {
+  let best: (typeof doc.mentions)[number] | undefined;
+  let bestOv = 0;
+  for (const m of mentionsIn(doc, span)) {
+    const ov = Math.min(m.end, span.end) - Math.max(m.start, span.start);
+    if (ov > bestOv) (best = m), (bestOv = ov);
+  }
+  return best;
+}

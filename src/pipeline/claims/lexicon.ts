@@ -1,3 +1,73 @@
+import type { ClaimStatus, SourceKind } from "../../model/doc.js";
+
+/**
+ * What a cue does to the clause it stands in.
+ * - report: a speech or attitude verb whose subject is the source (X zegt dat … / …, zegt X / …, X said)
+ * - passive: a participle whose agent (door X / by X) is the source; no agent means an unnamed source, or
+ *   the source of the clause before it in the same sentence (… is door X bevestigd, maar … wordt ontkend)
+ * - according: the source is the phrase after the cue (volgens X, according to X, blijkt uit X)
+ * - self: the source is the clause's own subject (naar eigen zeggen, by its own account)
+ * - hearsay: an unnamed source (naar verluidt, reportedly, hearsay zou)
+ * - hedge: status only (lijkt, mogelijk, may)
+ * - unknown: an explicit unknown (onduidelijk is of, unclear whether)
+ */
+export type CueRole = "report" | "passive" | "according" | "self" | "hearsay" | "hedge" | "unknown";
+
+export interface CuePattern {
+  /**
+   * Space-separated steps over tokens. A step lists alternatives with "|": a lower-case word matches
+   * case-insensitively, "=Word" matches exactly (the modal "may", not the month), "*suffix" matches a word
+   * ending so (compounds: "*deskundige"). "…" lets up to six tokens pass (separable verbs: "liet … weten").
+   * A final "$" requires the clause, a punctuation mark or a complementiser to follow (the particle of a
+   * separable verb closes its clause).
+   */
+  pattern: string;
+  role: CueRole;
+  status: ClaimStatus;
+  /** The cue does not hold when one of these words stands within three tokens before it ("zo snel mogelijk"). */
+  notAfter?: readonly string[];
+  /** Where an "according" cue's source stands: after the cue (default) or in its gap ("uit X blijkt"). */
+  sourceIn?: "after" | "gap";
+  /** The cue does not hold when one of these words stands anywhere in the clause ("zou moeten"). */
+  unless?: readonly string[];
+}
+
+export interface RoleWord {
+  /** Lower case; a leading "*" matches the end of a compound ("*woordvoerder", "Oost-Europadeskundige"). */
+  word: string;
+  kind: SourceKind;
+  /** Who the word names: one person (hij/he), a body or a group (ze/they). */
+  who: "person" | "group";
+}
+
 /** What the claims stage needs to know about a language (supplied by src/lang/<code>/claims.ts). */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface ClaimLexicon {}
+export interface ClaimLexicon {
+  cues: readonly CuePattern[];
+  /** Conjunctions that open a coordinate clause after a comma (maar, hoewel, but, although). */
+  splitters: readonly string[];
+  /** Words that open a subordinate clause after a comma: a later explicit unknown may stand there alone. */
+  relativeStarters: readonly string[];
+  /** The agent of a passive (door, by). */
+  agentMarkers: readonly string[];
+  /** Complementisers that open reported content (dat, of, that, whether). */
+  complementizers: readonly string[];
+  determiners: readonly string[];
+  /** Personal pronouns that can be a source, by what they refer to. "any" is both (Dutch zij). */
+  pronouns: { person: readonly string[]; group: readonly string[]; any: readonly string[] };
+  /** Titles, functions and bodies that say what kind of source speaks. */
+  roles: readonly RoleWord[];
+  /** Prepositions that tie an affiliation to a source (van het Instituut Clingendael, of the ministry). */
+  affiliationPreps: readonly string[];
+  /** Lower-case words that may stand inside a name (Legioen Vrijheid voor Rusland). */
+  nameConnectors: readonly string[];
+  /** Words that end a source phrase: prepositions, adverbs, auxiliaries, verbs, particles. */
+  npStops: readonly string[];
+  /** Words that open a clause before its subject and are skipped when looking for it (maar, ook, also). */
+  connectives: readonly string[];
+  /** Auxiliaries between a subject and a participle (heeft gezegd, has said). */
+  auxiliaries: readonly string[];
+  /** Nouns for a document or message whose author is the source (een rapport van X, a statement from X). */
+  documentNouns: readonly string[];
+  /** The name given to a source that the report leaves unnamed. */
+  unnamedName: string;
+}

@@ -1,0 +1,179 @@
+// Cue patterns compiled to token matchers. A pattern is a short sequence of steps; matching tries each
+// clause position once per pattern that can start there, and a gap step looks at most GAP tokens ahead,
+// so the cost is linear in the clause length (times a small constant) whatever the input.
+import type { CuePattern } from "./lexicon.js";
+
+const GAP = 6;
+
+interface WordStep {
+  gap: false;
+  /** Lower-case words matched case-insensitively. */
+  words: Set<string>;
+  /** Words matched exactly (case-sensitive). */
+  exact: Set<string>;
+  suffixes: string[];
+}
+interface GapStep {
+  gap: true;
+}
+type Step = WordStep | GapStep;
+
+export interface CompiledCue {
+  cue: CuePattern;
+  order: number;
+  steps: Step[];
+  final: boolean;
+  hasGap: boolean;
+  notAfter: Set<string>;
+  unless: Set<string>;
+}
+
+export interface CueMatch {
+  cue: CompiledCue;
+  /** Token indices [start, end) into Doc.tokens. */
+  start: number;
+  end: number;
+  /** Token index where the first gap begins, or -1. */
+  gapStart: number;
+  gapEnd: number;
+}
+
+export interface CueIndex {
+  byFirst: Map<string, CompiledCue[]>;
+  /** Patterns whose first step is a suffix or exact-case word: tried everywhere. */
+  loose: CompiledCue[];
+}
+
+function compileStep(s: string): Step {
+  if (s === "…" || s === "...") return { gap: true };
+  const words = new Set<string>();
+  const exact = new Set<string>();
+  const suffixes: string[] = [];
+  for (const alt of s.split("|")) {
+    if (alt.startsWith("*")) suffixes.push(alt.slice(1).toLowerCase());
+    else if (alt.startsWith("=")) exact.add(alt.slice(1));
+    else words.add(alt.toLowerCase());
+  }
+  return { gap: false, words, exact, suffixes };
+}
+
+export function compileCues(cues: readonly CuePattern[]): CueIndex {
+  const byFirst = new Map<string, CompiledCue[]>();
+  const loose: CompiledCue[] = [];
+  cues.forEach((cue, order) => {
+    let p = cue.pattern.trim();
+    const final = p.endsWith("$");
+    if (final) p = p.slice(0, -1).trim();
+    const steps = p.split(/\s+/).map(compileStep);
+    const c: CompiledCue = {
+      cue,
+      order,
+      steps,
+      final,
+      hasGap: steps.some((s) => s.gap),
+      notAfter: new Set(cue.notAfter ?? []),
+      unless: new Set(cue.unless ?? []),
+    };
+    const first = steps[0]!;
+    if (first.gap) throw new Error(`cue pattern starts with a gap: ${cue.pattern}`);
+    for (const w of first.words) {
+      const list = byFirst.get(w);
+      if (list) list.push(c);
+      else byFirst.set(w, [c]);
+    }
+    if (first.suffixes.length || first.exact.size) loose.push(c);
+  });
+  return { byFirst, loose };
+}
+
+function stepHit(step: WordStep, low: string, raw: string): boolean {
+  if (step.words.has(low) || step.exact.has(raw)) return true;
+  for (const s of step.suffixes) if (low.length >= s.length && low.endsWith(s)) return true;
+  return false;
+}
+
+/**
+ * All cue matches inside tokens [from, to). `low` holds the lower-cased token texts, `raw` the originals,
+ * `boundary(i)` says whether token i may follow a clause-final particle (punctuation, complementiser).
+ */
+export function matchCues(
+  index: CueIndex,
+  low: readonly string[],
+  raw: readonly string[],
+  from: number,
+  to: number,
+  boundary: (i: number) => boolean,
+): CueMatch[] {
+  const out: CueMatch[] = [];
+  let clauseWords: Set<string> | null = null;
+  const inClause = (w: Set<string>) => {
+    clauseWords ??= new Set(low.slice(from, to));
+    for (const x of w) if (clauseWords.has(x)) return true;
+    return false;
+  };
+  for (let i = from; i < to; i++) {
+    const cands = index.byFirst.get(low[i]!);
+    const tryOne = (c: CompiledCue) => {
+      const m = matchAt(c, low, raw, i, to, boundary);
+      if (!m) return;
+      if (c.notAfter.size) {
+        for (let k = Math.max(from, i - 3); k < i; k++) if (c.notAfter.has(low[k]!)) return;
+      }
+      if (c.unless.size && inClause(c.unless)) return;
+      out.push(m);
+    };
+    if (cands) for (const c of cands) tryOne(c);
+    for (const c of index.loose) if (!cands?.includes(c)) tryOne(c);
+  }
+  return out;
+}
+
+function matchAt(
+  c: CompiledCue,
+  low: readonly string[],
+  raw: readonly string[],
+  at: number,
+  to: number,
+  boundary: (i: number) => boolean,
+): CueMatch | null {
+  let i = at;
+  let gapStart = -1;
+  let gapEnd = -1;
+  for (let s = 0; s < c.steps.length; s++) {
+    const step = c.steps[s]!;
+    if (step.gap) {
+      // the shortest gap after which the rest matches; the rest holds no further gap in practice
+      const next = c.steps[s + 1] as WordStep | undefined;
+      if (!next) return null;
+      let found = -1;
+      for (let k = i; k < to && k <= i + GAP; k++) {
+        if (stepHit(next, low[k]!, raw[k]!)) {
+          const rest = matchRest(c, s + 1, low, raw, k, to);
+          if (rest >= 0 && (!c.final || rest >= to || boundary(rest))) {
+            found = k;
+            break;
+          }
+        }
+      }
+      if (found < 0) return null;
+      if (gapStart < 0) (gapStart = i), (gapEnd = found);
+      const end = matchRest(c, s + 1, low, raw, found, to);
+      return { cue: c, start: at, end, gapStart, gapEnd };
+    }
+    if (i >= to || !stepHit(step, low[i]!, raw[i]!)) return null;
+    i++;
+  }
+  if (c.final && i < to && !boundary(i)) return null;
+  return { cue: c, start: at, end: i, gapStart, gapEnd };
+}
+
+/** Matches steps from `s` on at token `i` without gaps; returns the end token or -1. */
+function matchRest(c: CompiledCue, s: number, low: readonly string[], raw: readonly string[], i: number, to: number): number {
+  for (let k = s; k < c.steps.length; k++) {
+    const step = c.steps[k]!;
+    if (step.gap) return -1;
+    if (i >= to || !stepHit(step, low[i]!, raw[i]!)) return -1;
+    i++;
+  }
+  return i;
+}

@@ -1,0 +1,297 @@
+// Source phrases: finding the words that name who speaks, splitting them into name, role and affiliation,
+// and telling what kind of source they are. Language knowledge comes from the ClaimLexicon.
+import type { Doc, SourceKind, Span } from "../../model/doc.js";
+import type { ClaimLexicon, RoleWord } from "./lexicon.js";
+
+export type Who = "person" | "group" | "unknown";
+
+/** The lexicon turned into sets, once per lexicon. */
+export interface Prepared {
+  lex: ClaimLexicon;
+  roleExact: Map<string, RoleWord>;
+  roleSuffix: RoleWord[];
+  det: Set<string>;
+  stops: Set<string>;
+  connectives: Set<string>;
+  aux: Set<string>;
+  affil: Set<string>;
+  nameConn: Set<string>;
+  docNouns: Set<string>;
+  personPron: Set<string>;
+  groupPron: Set<string>;
+  anyPron: Set<string>;
+  complementizers: Set<string>;
+  agents: Set<string>;
+  splitters: Set<string>;
+  relStarters: Set<string>;
+}
+
+export function prepareLexicon(lex: ClaimLexicon): Prepared {
+  const roleExact = new Map<string, RoleWord>();
+  const roleSuffix: RoleWord[] = [];
+  for (const r of lex.roles) {
+    if (r.word.startsWith("*")) roleSuffix.push({ ...r, word: r.word.slice(1) });
+    else roleExact.set(r.word, r);
+  }
+  // longer suffixes first: "woordvoerder" before "voerder"
+  roleSuffix.sort((a, b) => b.word.length - a.word.length);
+  return {
+    lex,
+    roleExact,
+    roleSuffix,
+    det: new Set(lex.determiners),
+    stops: new Set(lex.npStops),
+    connectives: new Set(lex.connectives),
+    aux: new Set(lex.auxiliaries),
+    affil: new Set(lex.affiliationPreps),
+    nameConn: new Set(lex.nameConnectors),
+    docNouns: new Set(lex.documentNouns),
+    personPron: new Set(lex.pronouns.person),
+    groupPron: new Set(lex.pronouns.group),
+    anyPron: new Set(lex.pronouns.any),
+    complementizers: new Set(lex.complementizers),
+    agents: new Set(lex.agentMarkers),
+    splitters: new Set(lex.splitters),
+    relStarters: new Set(lex.relativeStarters),
+  };
+}
+
+export function roleOf(P: Prepared, low: string): RoleWord | undefined {
+  const hit = P.roleExact.get(low);
+  if (hit) return hit;
+  // a compound: "oost-europadeskundige", "defensiewoordvoerder"; the head must be a real part of the word
+  for (const r of P.roleSuffix) if (low.endsWith(r.word)) return r;
+  const dash = low.lastIndexOf("-");
+  if (dash > 0) return P.roleExact.get(low.slice(dash + 1));
+  return undefined;
+}
+
+const CAP = /^\p{Lu}/u;
+export const isCap = (s: string) => CAP.test(s);
+
+/** Token-level view of the document shared by the claim stage's helpers. */
+export interface View {
+  doc: Doc;
+  P: Prepared;
+  low: string[];
+  raw: string[];
+  /** 1 where a token lies inside a time expression. */
+  time: Uint8Array;
+  /** 1 where a token is punctuation or a quote mark. */
+  punct: Uint8Array;
+  /** Index of the sentence each token belongs to. */
+  sentOf: Int32Array;
+}
+
+export function isPronoun(P: Prepared, low: string): boolean {
+  return P.personPron.has(low) || P.groupPron.has(low) || P.anyPron.has(low);
+}
+
+function isHead(V: View, i: number): boolean {
+  const low = V.low[i]!;
+  if (V.punct[i] || V.time[i]) return false;
+  if (roleOf(V.P, low) || V.P.docNouns.has(low)) return true;
+  return isCap(V.raw[i]!) && !V.P.stops.has(low) && !V.P.det.has(low) && !V.P.connectives.has(low) && !isFirstFunctionWord(V, i);
+}
+
+/** A capitalised word that is only capitalised because it opens the sentence and is a function word. */
+function isFirstFunctionWord(V: View, i: number): boolean {
+  const s = V.doc.sentences[V.sentOf[i]!];
+  if (!s || s.tokenStart !== i) return false;
+  const low = V.low[i]!;
+  return V.P.stops.has(low) || V.P.det.has(low) || V.P.connectives.has(low) || V.P.splitters.has(low) || V.P.complementizers.has(low);
+}
+
+/**
+ * A source phrase read forwards from token `i` (after a reporting verb, after volgens/according to, after
+ * door/by): determiners, modifiers, role words and names, with an affiliation (van het Instituut X, of the
+ * ministry). Returns the token range, or null when no head word (name, role, pronoun) stands there.
+ */
+export function npForward(V: View, i: number, limit: number): Span | null {
+  const { P, low, raw } = V;
+  if (i >= limit) return null;
+  if (isPronoun(P, low[i]!) && !V.punct[i]) return { start: i, end: i + 1 };
+  let k = i;
+  let lastHead = -1;
+  const max = Math.min(limit, i + 14);
+  while (k < max) {
+    const w = low[k]!;
+    if (V.punct[k] || V.time[k]) break;
+    if (P.det.has(w) && (k === i || P.affil.has(low[k - 1]!) || P.nameConn.has(low[k - 1]!))) {
+      k++;
+      continue;
+    }
+    if (isHead(V, k)) {
+      lastHead = k;
+      k++;
+      continue;
+    }
+    if ((P.affil.has(w) || P.nameConn.has(w)) && lastHead >= 0) {
+      // only when a name, role or determiner + name follows: "van het Instituut Clingendael", "voor Rusland"
+      let j = k + 1;
+      if (j < max && P.det.has(low[j]!)) j++;
+      while (j < max && !V.punct[j] && !isHead(V, j) && !P.stops.has(low[j]!) && j < k + 4 && !isCap(raw[j]!)) j++;
+      if (j < max && isHead(V, j)) {
+        k = j;
+        continue;
+      }
+      break;
+    }
+    if (!P.stops.has(w) && !P.complementizers.has(w) && !P.aux.has(w) && /\p{L}/u.test(w)) {
+      // a modifier counts when a head follows within two words: "militaire weblog", "state media"
+      let j = k + 1;
+      let ok = false;
+      for (; j < max && j <= k + 2; j++) {
+        if (V.punct[j] || V.time[j] || P.stops.has(low[j]!)) break;
+        if (isHead(V, j)) {
+          ok = true;
+          break;
+        }
+      }
+      if (ok) {
+        k = j;
+        continue;
+      }
+    }
+    break;
+  }
+  if (lastHead < 0) return null;
+  return { start: i, end: lastHead + 1 };
+}
+
+/**
+ * A subject read backwards from just before a verb at token `e` down to `from`: names, role words and their
+ * modifiers back to a determiner ("De twee Russische groepen", "the top Russian general"), or a pronoun.
+ */
+export function npBackward(V: View, from: number, e: number): Span | null {
+  const { P, low, raw } = V;
+  let k = e - 1;
+  // skip auxiliaries, adverbs and time expressions between subject and verb: "Trump on Tuesday has said"
+  while (k >= from) {
+    const w = low[k]!;
+    if (V.time[k] || P.aux.has(w) || P.connectives.has(w)) {
+      k--;
+      continue;
+    }
+    if (P.stops.has(w) && !P.det.has(w) && !isPronoun(P, w) && k + 1 < e && V.time[k + 1]) {
+      k--; // the preposition of a time expression: "on Tuesday"
+      continue;
+    }
+    break;
+  }
+  if (k < from) return null;
+  const end = k + 1;
+  if (isPronoun(P, low[k]!)) return { start: k, end };
+  let start = -1;
+  while (k >= from) {
+    const w = low[k]!;
+    if (V.punct[k] || V.time[k]) break;
+    if (P.det.has(w) && !isPronoun(P, w)) {
+      if (start >= 0) start = k;
+      break;
+    }
+    if (isHead(V, k)) {
+      start = k;
+      k--;
+      continue;
+    }
+    if ((P.nameConn.has(w) || P.affil.has(w)) && start >= 0 && k - 1 >= from && isHead(V, k - 1)) {
+      k--;
+      continue;
+    }
+    if (start >= 0 && (P.nameConn.has(w) || P.affil.has(w)) && k - 1 >= from && P.det.has(low[k - 1]!) && k - 2 >= from && isHead(V, k - 2)) {
+      k -= 2; // "spokesman for the ministry": step over "for the"
+      continue;
+    }
+    if (start >= 0 && !P.stops.has(w) && !P.aux.has(w) && !P.connectives.has(w) && !P.complementizers.has(w) && /\p{L}/u.test(w)) {
+      // modifiers before a head only count when a determiner closes them within two words
+      let j = k;
+      while (j >= from && j > k - 2 && !V.punct[j] && !P.det.has(low[j]!) && !P.stops.has(low[j]!) && /\p{L}/u.test(low[j]!)) j--;
+      if (j >= from && P.det.has(low[j]!)) {
+        start = j;
+      }
+      break;
+    }
+    break;
+  }
+  if (start < 0) return null;
+  return { start, end };
+}
+
+export interface ParsedSource {
+  name: string;
+  nameSpan: Span; // character span of the name
+  role?: string;
+  kind: SourceKind;
+  who: Who;
+  pronoun: "person" | "group" | "any" | null;
+  /** A definite description without a name ("het legioen", "the group"): its head word. */
+  description?: string;
+}
+
+/** Splits a source phrase into name, role and affiliation and tells its kind. */
+export function parseSource(V: View, span: Span): ParsedSource | null {
+  const { P, low, raw, doc } = V;
+  let a = span.start;
+  const b = span.end;
+  if (a >= b) return null;
+  const t = doc.tokens;
+  const chars = (x: number, y: number) => doc.text.slice(t[x]!.start, t[y - 1]!.end);
+  if (b - a === 1 && isPronoun(P, low[a]!)) {
+    const w = low[a]!;
+    const pronoun = P.anyPron.has(w) ? "any" : P.personPron.has(w) ? "person" : "group";
+    return { name: raw[a]!, nameSpan: { start: t[a]!.start, end: t[a]!.end }, kind: "other", who: "unknown", pronoun };
+  }
+  while (a < b && P.det.has(low[a]!)) a++;
+  if (a >= b) return null;
+  // a document or message: the source is its author ("een overzicht van het weblog X", "a report by X")
+  if (P.docNouns.has(low[a]!) && a + 1 < b && (P.affil.has(low[a + 1]!) || P.agents.has(low[a + 1]!))) {
+    const inner = parseSource(V, { start: a + 2, end: b });
+    if (inner) return { ...inner, role: [raw[a]!, inner.role].filter(Boolean).join(", ") };
+  }
+  // head and affiliation: the first affiliation preposition after a head word
+  let cut = b;
+  for (let k = a + 1; k < b; k++) {
+    if (P.affil.has(low[k]!) && !(P.nameConn.has(low[k]!) && isCap(raw[k - 1]!) && k + 1 < b && isCap(raw[k + 1]!) && !roleOf(P, low[k + 1]!))) {
+      cut = k;
+      break;
+    }
+  }
+  let lastRole = -1;
+  let role: RoleWord | undefined;
+  for (let k = a; k < cut; k++) {
+    const r = roleOf(P, low[k]!);
+    if (r) (lastRole = k), (role = r);
+  }
+  let kind: SourceKind = role?.kind ?? "other";
+  let who: Who = role?.who ?? "unknown";
+  // an affiliation may tell the kind better than a rank: "kolonel … van de Defensie Academie"
+  for (let k = cut; k < b; k++) {
+    const r = roleOf(P, low[k]!);
+    if (r && (kind === "other" || r.kind === "expert" || r.kind === "media") && r.kind !== "unnamed") kind = r.kind;
+  }
+  let nameStart = a;
+  let nameEnd = cut;
+  let roleText: string | undefined;
+  if (lastRole >= 0 && lastRole + 1 < cut && isCap(raw[lastRole + 1]!)) {
+    // "Oost-Europadeskundige Bob Deen", "Russian President Vladimir Putin": the name follows the role
+    nameStart = lastRole + 1;
+    roleText = chars(a, lastRole + 1);
+    if (cut < b) roleText += " " + chars(cut, b);
+    if (role?.who === "person" || role === undefined) who = "person";
+  } else if (lastRole >= 0) {
+    // no name: the role is the name ("de gouverneur van Belgorod", "the Foreign Ministry")
+    nameEnd = b;
+  } else {
+    if (cut < b) roleText = chars(cut, b);
+    const capRun = cut - a;
+    let allCap = true;
+    for (let k = a; k < cut; k++) if (!isCap(raw[k]!)) allCap = false;
+    if (allCap && capRun >= 2 && capRun <= 3) who = "person";
+  }
+  const nameSpan = { start: t[nameStart]!.start, end: t[nameEnd - 1]!.end };
+  const name = doc.text.slice(nameSpan.start, nameSpan.end);
+  let description: string | undefined;
+  if (nameEnd - nameStart === 1 && !isCap(raw[nameStart]!) && span.start < nameStart) description = low[nameStart];
+  return { name, nameSpan, ...(roleText && { role: roleText }), kind, who, pronoun: null, ...(description && { description }) };
+}

@@ -97,6 +97,8 @@ export const times: TimeLexicon = {
   than: ["dan"],
   ageAfter: ["oud", "jarige"],
   vaguePluralBefore: ["geleden", "later", "eerder", "voordat", "nadat", "daarna", "daarvoor"],
+  unitAdjectives: ["volle", "hele", "achtereenvolgende", "lange", "extra", "ruime"],
+  rangeWords: ["en", "tot", "of", "à", "-", "–"],
   blockers: ["zo snel mogelijk", "zomertijd", "wintertijd", "af en toe", "van tijd tot tijd", "nu en dan"],
   shifts: { later: 1, daarna: 1, erna: 1, nadien: 1, eerder: -1, daarvoor: -1, ervoor: -1, tevoren: -1, voordien: -1 },
   anaphors: {
@@ -230,8 +232,8 @@ export const times: TimeLexicon = {
   centuryWords: ["eeuw"],
   decadeNames: {},
   decadePrefixes: ["jaren"],
-  futureCues: ["zal", "zullen", "zult", "zou", "zouden", "gaat", "gaan", "wil", "willen", "komende", "volgende", "aanstaande", "verwacht", "gepland"],
-  pastCues: ["was", "waren", "werd", "werden", "had", "hadden", "heeft", "zei", "zeiden", "vielen", "viel", "kwam", "kwamen", "ging", "gingen", "sprak", "liet", "lieten", "nam", "namen", "gaf", "gaven", "vond", "vonden", "stond", "stonden", "bleef", "bleven", "ontstonden", "ontstond", "trok", "trokken", "geleden", "vorige", "afgelopen"],
+  futureCues: ["zal", "zullen", "zult", "zou", "zouden", "gaat", "gaan", "wil", "willen", "komende", "volgende", "aanstaande", "verwacht", "gepland", "moet", "moeten", "morgen"],
+  pastCues: ["was", "waren", "werd", "werden", "had", "hadden", "heeft", "zei", "zeiden", "vielen", "viel", "kwam", "kwamen", "ging", "gingen", "sprak", "liet", "lieten", "nam", "namen", "gaf", "gaven", "vond", "vonden", "stond", "stonden", "bleef", "bleven", "ontstonden", "ontstond", "trok", "trokken", "geleden", "vorige", "afgelopen", "sinds", "gisteren"],
   pastPatterns: [/^ge[a-zë]{2,}[dt]$/, /^[a-z]{3,}(?:dde|tte|dden|tten)$/],
   nameBefore: ["sint", "st"],
 };

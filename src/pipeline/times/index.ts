@@ -55,6 +55,8 @@ interface Compiled {
   ageAfter: Phrases<true>;
   vaguePluralBefore: Phrases<true>;
   blockers: Phrases<true>;
+  unitAdjectives: Phrases<true>;
+  rangeWords: Phrases<true>;
   monthAbbrev: Set<string>;
   ambiguousMonths: Set<string>;
   ambiguousSeasons: Set<string>;
@@ -105,6 +107,8 @@ function compile(lex: TimeLexicon): Compiled {
     ageAfter: set(lex.ageAfter),
     vaguePluralBefore: set(lex.vaguePluralBefore),
     blockers: set(lex.blockers),
+    unitAdjectives: set(lex.unitAdjectives),
+    rangeWords: set(lex.rangeWords),
     // an abbreviation is a key that a longer name of the same month starts with: "feb", "sept" (not "june")
     monthAbbrev: new Set(Object.keys(lex.months).filter((k) => Object.keys(lex.months).some((o) => o.length > k.length && o.startsWith(k) && lex.months[o] === lex.months[k]))),
     ambiguousMonths: new Set(lex.ambiguousMonths),
@@ -151,7 +155,10 @@ class Tagger {
   readonly toks: Tok[];
   readonly dct: Ymd;
   readonly dctHour: number;
+  /** The last date in the text at day, month and year granularity (the DCT until one is seen). */
   anchor: Ymd;
+  anchorMonth: Ymd;
+  anchorYear: number;
   /** Year of the last explicit date or year in the current sentence. */
   sentYear: number | null = null;
   sentDay: Ymd | null = null;
@@ -170,6 +177,8 @@ class Tagger {
     this.dct = p.date;
     this.dctHour = p.hour;
     this.anchor = p.date;
+    this.anchorMonth = p.date;
+    this.anchorYear = p.date.y;
   }
 
   // ---------- helpers over tokens ----------
@@ -229,7 +238,8 @@ class Tagger {
     for (const q of this.cues) if (q.future && q.at < at && at - q.at <= 10) return "future";
     // listed tense words outrank shapes such as "-ed", which are often participles
     let best: { at: number; future: boolean; strong: boolean } | null = null;
-    for (const q of this.cues) if (!best || (q.strong && !best.strong) || (q.strong === best.strong && Math.abs(q.at - at) < Math.abs(best.at - at))) best = q;
+    for (const q of this.cues) if (q.at < at && (!best || q.at > best.at || (q.at === best.at && q.strong))) best = q;
+    if (!best) for (const q of this.cues) if (q.at > at && (!best || q.at < best.at)) best = q;
     return best ? (best.future ? "future" : "past") : "none";
   }
 
@@ -241,7 +251,6 @@ class Tagger {
     return this.tense(at) === "future" ? addDays(this.dct, 7 - back) : addDays(this.dct, -back);
   }
   monthYear(mo: number, at: number): number {
-    if (this.sentYear !== null) return this.sentYear;
     const { y, m } = this.dct;
     if (mo === m) return y;
     const t = this.tense(at);
@@ -390,6 +399,8 @@ class Tagger {
         }
         const yy = this.year(j, true);
         if (yy) take({ i, j: yy.j, value: fmtMonth(yy.y, mo.mo) });
+        const ry = j > mo.j ? this.relYear(j) : null;
+        if (ry) take({ i, j: ry.j, value: fmtMonth(ry.y, mo.mo) });
         if (!best) {
           const alone = this.month(i, true);
           if (alone) take({ i, j: alone.j, value: fmtMonth(this.monthYear(alone.mo, i), alone.mo) });
@@ -678,6 +689,8 @@ class Tagger {
     const prep = i > this.sentStart && !!this.m(this.c.clockPrepositions, i - 1);
     const bare = j === i + 1;
     if (bare) return null; // a lone number is never a clock time
+    const after = this.tok(j);
+    if (after && (after.t === "%" || this.lex.numbers.scales[after.t] !== undefined)) return null;
     if (!strong && !suffix && !(prep && s1?.t === ".")) return null;
     if (cw && !mer && !z && b?.kind !== "d" && !prep && !/^o/.test(this.toks[cw[1] - 1]!.t)) return null; // "24 uur" is a duration
     if (sec !== null && !suffix) {
@@ -716,12 +729,23 @@ class Tagger {
     } else return null;
     if (k2 > k && n !== "X") return null; // "the three days" is rarely a time
     if (this.isPunct(j, "-") && this.glued(j)) j++; // four-week, 24-hour
+    // between 60 and 90 days: the first number takes the unit of the second
+    const rg = n !== "X" ? this.m(this.c.rangeWords, j) : null;
+    if (rg) {
+      const n2 = readNumber(this.toks, rg[1], this.lex.numbers);
+      const u2 = n2 && n2.j <= this.sentEnd ? this.m(this.c.units, n2.j) : null;
+      if (u2 && this.endsClean(u2[1])) return { i: k2, j, value: durationValue(n, u2[0].unit), type: "DURATION" };
+    }
+    const adj = this.m(this.c.unitAdjectives, j);
+    if (adj && this.m(this.c.units, adj[1])) j = adj[1];
     const u = this.m(this.c.units, j);
     if (!u || !this.endsClean(u[1]) && this.tok(u[1])?.kind !== "p") return null;
     if (n === "X" && !u[0].plural) return null;
     const unit = u[0].unit;
     j = u[1];
     if (num && num.article && unit === "weekend") return null;
+    if (num && !num.digits && n === 1 && unit === "second") return null; // "a second A380", "one second slower"
+    if ((unit === "quarter" || unit === "half") && this.m(this.c.ofWords, j)) return null; // a quarter of its dealers
     if (this.m(this.c.ageAfter, this.isPunct(j, "-") ? j + 1 : j)) return null; // 22-year-old
     const ago = this.m(this.c.ago, j);
     if (ago) {
@@ -776,7 +800,8 @@ class Tagger {
     const r = this.m(this.c.anaphors, i);
     if (!r || !this.endsClean(r[1])) return null;
     const { unit, offset } = r[0];
-    const v = this.shiftUnit(this.anchor, unit, offset);
+    const from = unit === "year" ? { y: this.anchorYear, m: 6, d: 15 } : unit === "month" ? this.anchorMonth : this.anchor;
+    const v = this.shiftUnit(from, unit, offset);
     return v ? { i, j: r[1], value: v } : null;
   }
 
@@ -871,8 +896,10 @@ class Tagger {
         const type: TimexType = h.type ?? (h.value.startsWith("P") && h.value !== "PAST_REF" && h.value !== "PRESENT_REF" ? "DURATION" : /T\d/.test(h.value) ? "TIME" : "DATE");
         out.push({ start, end, text: this.text.slice(start, end), value: h.value, type, ...(h.mod && { mod: h.mod }) });
         const dm = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(h.value);
-        if (dm && type !== "DURATION") {
+        if (dm && type !== "DURATION" && type !== "SET") {
           this.sentYear = +dm[1]!;
+          this.anchorYear = +dm[1]!;
+          if (dm[2]) this.anchorMonth = { y: +dm[1]!, m: +dm[2]!, d: 15 };
           if (dm[3]) {
             this.anchor = { y: +dm[1]!, m: +dm[2]!, d: +dm[3]! };
             this.sentDay = this.anchor;

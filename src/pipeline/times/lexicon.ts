@@ -48,6 +48,10 @@ export interface TimeLexicon {
   ageAfter: string[];
   /** Words after a bare plural unit that make it a vague duration: "days before", "weken later". */
   vaguePluralBefore: string[];
+  /** Adjectives allowed between a number and its unit: "six straight days", "two consecutive quarters". */
+  unitAdjectives: string[];
+  /** Words joining two numbers of one range, the first taking the second's unit: "between 60 and 90 days". */
+  rangeWords: string[];
   /** Phrases that look like times but are not: "as soon as", "summer time". Matched first and skipped. */
   blockers: string[];
   /** Fixed anaphoric phrases resolved against the last date in the text: "the previous day" day -1. */

@@ -80,7 +80,39 @@ export function composeBriefing(p: Picture, lang: Lang): Briefing {
     ...more(p.denied.length, p.totals.denied),
   });
 
-  const contested = p.contradictions.map((c) => contradictionLine(c, L, who));
+  // Differing figures read best as one line per kind with every source's figure.
+  const contested: BriefLine[] = [];
+  const figureLines = new Map<string, { items: Map<string, string>; cites: Cite[]; isNew: boolean }>();
+  for (const c of p.contradictions) {
+    if (c.found.type !== "figures") {
+      contested.push(contradictionLine(c, L, who));
+      continue;
+    }
+    const kind = c.found.detail.kind!;
+    let g = figureLines.get(kind);
+    if (!g) {
+      g = { items: new Map(), cites: [], isNew: false };
+      figureLines.set(kind, g);
+      contested.push({ text: "", cites: g.cites, ...(p.since && { isNew: false }), kindRef: kind } as BriefLine & { kindRef: string });
+    }
+    for (const [side, v] of [
+      [c.a, c.found.detail.values![0]],
+      [c.b, c.found.detail.values![1]],
+    ] as const) {
+      const k = `${who(side.source)}|${v}`;
+      if (g.items.has(k)) continue;
+      g.items.set(k, v);
+      g.cites.push(side.cite);
+    }
+    g.isNew ||= !!c.isNew;
+  }
+  for (const l of contested as (BriefLine & { kindRef?: string })[]) {
+    if (!l.kindRef) continue;
+    const g = figureLines.get(l.kindRef)!;
+    l.text = L.figuresDiffer(L.kinds[l.kindRef as keyof typeof L.kinds], [...g.items].map(([k, v]) => [k.slice(0, k.lastIndexOf("|")), v]));
+    if (p.since) l.isNew = g.isNew;
+    delete l.kindRef;
+  }
   sections.push({
     id: "unclear",
     title: L.sections.unclear,
@@ -138,9 +170,11 @@ export function composeBriefing(p: Picture, lang: Lang): Briefing {
 
 function contradictionLine(c: ContradictionView, L: BriefLabels, who: (n: string) => string): BriefLine {
   const f = c.found;
+  // The denial reads first ("X denies; Y says otherwise"), whichever report came first.
+  if (f.type === "denial" && c.b.status === "denied" && c.a.status !== "denied") c = { ...c, a: c.b, b: c.a };
   const a = who(c.a.source), b = who(c.b.source);
   let text: string;
-  if (f.type === "figures") text = L.figuresDiffer(L.kinds[f.detail.kind!], a, f.detail.values![0], b, f.detail.values![1]);
+  if (f.type === "figures") text = L.figuresDiffer(L.kinds[f.detail.kind!], [[a, f.detail.values![0]], [b, f.detail.values![1]]]);
   else if (f.type === "opposed") {
     const [la, lb] = f.detail.labels!;
     text = L.opposed(a, L.states[la] ?? la, b, L.states[lb] ?? lb);

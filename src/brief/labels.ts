@@ -19,7 +19,7 @@ export interface BriefLabels {
   confirmedBy: (who: string) => string;
   range: (lo: string, hi: string) => string;
   agree: string;
-  figuresDiffer: (kind: string, a: string, va: string, b: string, vb: string) => string;
+  figuresDiffer: (kind: string, items: [string, string][]) => string;
   opposed: (a: string, sa: string, b: string, sb: string) => string;
   denial: (a: string, b: string, via: "counter" | "backRef" | "theme") => string;
   alsoKnownAs: string;

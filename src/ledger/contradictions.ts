@@ -211,11 +211,17 @@ export function findContradictions(claims: readonly CClaim[], counts: readonly C
   for (const d of claims) {
     if (d.status !== "denied") continue;
     const docClaims = byDoc.get(d.doc)!;
+    // A pointer back ("those figures") reaches the nearest earlier statement by someone else, and the
+    // statements before it in the same paragraph.
+    let nearest = -1;
+    if (d.features.backRef)
+      for (const x of docClaims)
+        if (x.sentence < d.sentence && d.sentence - x.sentence <= 3 && x.asserter !== d.asserter && !NOT_ASSERTED.has(x.status)) nearest = Math.max(nearest, x.sentence);
     for (const x of docClaims) {
       if (x === d || x.asserter === d.asserter || NOT_ASSERTED.has(x.status)) continue;
       const after = x.sentence - d.sentence;
       if (after >= 0 && after <= 2 && x.features.counter && (x.paragraph === d.paragraph || after <= 1)) denial(d, x, "counter");
-      else if (after < 0 && after >= -3 && d.features.backRef && d.paragraph - x.paragraph <= 1) denial(d, x, "backRef");
+      else if (after < 0 && after >= -3 && nearest >= 0 && (x.sentence === nearest || x.paragraph === d.paragraph)) denial(d, x, "backRef");
     }
     const dt = [...(d.features.themes ?? []), ...(d.features.negThemes ?? [])];
     for (const t of dt) {

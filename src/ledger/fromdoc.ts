@@ -1,7 +1,7 @@
 import type { Claim, Doc } from "../model/doc.js";
 import type { CClaim, CCount } from "./contradictions.js";
 import { claimFeatures } from "./features.js";
-import { aliasSetOf, nameKey } from "./names.js";
+import { aliasSetOf, nameKey, shortFormOf } from "./names.js";
 
 /** The language-independent key under which an entity of a report is fused with others. */
 export function fusionKey(name: string, type: Parameters<typeof aliasSetOf>[1], key?: string, aliases: readonly string[] = []): string {
@@ -30,7 +30,12 @@ export function docForContradictions(
   doc: Doc,
   keyOf?: (entity: string) => string | undefined,
 ): { claims: CClaim[]; counts: CCount[]; countClaims: (string | undefined)[] } {
-  const entKey = new Map(doc.entities.map((e) => [e.id, keyOf?.(e.id) ?? fusionKey(e.name, e.type, e.key, e.aliases)]));
+  const entKey = new Map<string, string>();
+  for (const e of [...doc.entities].sort((a, b) => b.name.length - a.name.length || a.id.localeCompare(b.id))) {
+    const full = shortFormOf(e, doc.entities);
+    entKey.set(e.id, keyOf?.(e.id) ?? (full && entKey.get(full.id)) ?? fusionKey(e.name, e.type, e.key, e.aliases));
+  }
+  keyOf ??= (id) => entKey.get(id);
   const claims: CClaim[] = doc.claims.map((c) => {
     const a = asserterOf(doc, c, keyOf);
     const s = doc.sentences[c.sentence] ?? doc.sentences[doc.sentenceAt(c.start)];

@@ -74,8 +74,39 @@ export function aliasTable(): { sets: AliasSet[]; byKey: Map<string, AliasSet[]>
   return table;
 }
 
-/** The alias set a name belongs to, when its type fits. */
+/**
+ * The alias set a name belongs to, when its type fits. A name of two or more words that ends a listed
+ * name also belongs to it ("Russia Legion" for "Freedom of Russia Legion"): reports drop leading words.
+ */
 export function aliasSetOf(name: string, type: EntityType): AliasSet | undefined {
-  const l = aliasTable().byKey.get(nameKey(name));
-  return l?.find((s) => compatibleTypes(s.type, type));
+  const t = aliasTable();
+  const k = nameKey(name);
+  const hit = t.byKey.get(k)?.find((s) => compatibleTypes(s.type, type));
+  if (hit || !k.includes(" ")) return hit;
+  let found: AliasSet | undefined;
+  for (const [key, sets] of t.byKey) {
+    if (!key.endsWith(" " + k)) continue;
+    for (const s of sets) {
+      if (!compatibleTypes(s.type, type)) continue;
+      if (found && found !== s) return undefined; // ambiguous
+      found = s;
+    }
+  }
+  return found;
+}
+
+/**
+ * Within one report a short form ("the Legion", "Gladkov") of a longer name of the same type
+ * ("Liberty of Russia Legion", "Vyacheslav Gladkov") is the same referent: its words end the longer name.
+ */
+export function shortFormOf<T extends { name: string; type: EntityType }>(e: T, others: readonly T[]): T | undefined {
+  const k = nameKey(e.name);
+  if (k.length < 3) return undefined;
+  let best: T | undefined;
+  for (const o of others) {
+    if (o === e || !compatibleTypes(o.type, e.type) || (e.type === "location") !== (o.type === "location")) continue;
+    const ok = nameKey(o.name);
+    if (ok.length > k.length && ok.endsWith(" " + k) && (!best || o.name.length > best.name.length)) best = o;
+  }
+  return best;
 }

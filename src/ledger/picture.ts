@@ -43,6 +43,7 @@ export interface Proposition {
 export interface FigureLine {
   kind: CountKind;
   source: string;
+  asserter: string;
   value: number;
   approx: Approx;
   shown: string;
@@ -133,22 +134,44 @@ export function buildPicture(store: Store, opts: PictureOptions = {}): Picture {
     .all()
     .map((r) => ({ doc: did(r.id), title: r.title, source: r.source, url: r.url, published: r.published, language: r.language, version: r.version, cluster: r.cluster }));
   
+  // --- who says it: fused actors by their name in the briefing's language
+  const sets = new Map(aliasTable().sets.map((s) => [s.id, s]));
+  const topName = new Map(
+    db
+      .prepare<[], { fkey: string; name: string }>(
+        `SELECT fkey, name FROM (SELECT fkey, name, count(*) AS n FROM entities GROUP BY fkey, name) ORDER BY fkey, n DESC, length(name) DESC, name`,
+      )
+      .all()
+      .reverse()
+      .map((r) => [r.fkey, r.name]),
+  );
+  const asserterNames = new Map(
+    db.prepare<[], { asserter: string; name: string }>("SELECT asserter, min(asserter_name) AS name FROM claims GROUP BY asserter").all().map((r) => [r.asserter, r.name]),
+  );
+  const entityName = (fkey: string): string | undefined => {
+    const set = sets.get(fkey);
+    return set ? (lang === "nl" ? set.nl : set.en) : topName.get(fkey);
+  };
+  const nameOf = (asserter: string, fallback?: string): string =>
+    (asserter.startsWith("e:") ? entityName(asserter.slice(2)) : undefined) ?? fallback ?? asserterNames.get(asserter) ?? asserter;
+
   // --- propositions, grouped by wording and status
   type Row = {
     pkey: string; status: ClaimStatus; n: number; nr: number; ni: number; first: string; last: string; text: string; language: Lang;
     sources: string | null; kind: string | null; quote: number;
   };
-  const groups = (where: string, order: string, cap: number): { rows: Row[]; total: number } => {
+  const groups = (where: string, order: string, cap: number, byAsserter: boolean): { rows: Row[]; total: number } => {
+    const by = byAsserter ? "c.pkey, c.status, c.asserter" : "c.pkey, c.status";
     const base = `FROM claims c JOIN reports r ON r.id = c.report AND r.current = 1 WHERE ${where}`;
     const having = sinceSql ? `HAVING max(r.published_utc) > '${sinceSql.replace(/'/g, "")}'` : "";
-    const total = (db.prepare(`SELECT count(*) AS n FROM (SELECT 1 ${base} GROUP BY c.pkey, c.status ${having})`).get() as { n: number }).n;
+    const total = (db.prepare(`SELECT count(*) AS n FROM (SELECT 1 ${base} GROUP BY ${by} ${having})`).get() as { n: number }).n;
     const rows = db
       .prepare<[], Row>(
         `SELECT c.pkey AS pkey, c.status AS status, count(*) AS n, count(DISTINCT c.report) AS nr, count(DISTINCT r.cluster) AS ni,
                 min(r.published_utc) AS first, max(r.published_utc) AS last,
                 (SELECT c2.text FROM claims c2 WHERE c2.pkey = c.pkey LIMIT 1) AS text, min(r.language) AS language,
-                group_concat(DISTINCT c.source_name) AS sources, max(c.source_kind) AS kind, max(c.quote) AS quote
-         ${base} GROUP BY c.pkey, c.status ${having} ORDER BY ${order} LIMIT ${cap}`,
+                group_concat(DISTINCT c.asserter) AS sources, max(c.source_kind) AS kind, max(c.quote) AS quote
+         ${base} GROUP BY ${by} ${having} ORDER BY ${order} LIMIT ${cap}`,
       )
       .all();
     return { rows, total };
@@ -161,7 +184,8 @@ export function buildPicture(store: Store, opts: PictureOptions = {}): Picture {
     text: r.text,
     language: r.language,
     status: r.status,
-    sources: r.sources ? [...new Set(r.sources.split(","))].sort() : [],
+    // asserter keys hold no commas (entity keys, name keys and outlet names of the report voice aside)
+    sources: r.sources ? [...new Set(r.sources.split(",").filter((a) => !a.startsWith("voice:")).map((a) => nameOf(a)))].sort() : [],
     sourceKind: r.kind,
     quote: !!r.quote,
     cites: citeStmt.all(r.pkey, r.status).map((c) => ({ doc: did(c.report), start: c.start, end: c.end })),
@@ -173,10 +197,10 @@ export function buildPicture(store: Store, opts: PictureOptions = {}): Picture {
   });
   // Document order for small ledgers reads like the reports; support first for large ones.
   const order = "nr DESC, first, min(c.report), min(c.sentence)";
-  const est = groups("c.status IN ('established', 'confirmed')", order, limit);
-  const cla = groups("c.status = 'claimed'", order, limit * 2);
-  const den = groups("c.status = 'denied'", order, limit);
-  const hed = groups("c.status IN ('probable', 'possible')", order, limit);
+  const est = groups("c.status IN ('established', 'confirmed')", order, limit, false);
+  const cla = groups("c.status = 'claimed'", order, limit * 2, true);
+  const den = groups("c.status = 'denied'", order, limit, true);
+  const hed = groups("c.status IN ('probable', 'possible')", order, limit, true);
 
   // --- explicit unknowns (claims with status unknown, and the unknowns table)
   const unk = db
@@ -235,10 +259,10 @@ export function buildPicture(store: Store, opts: PictureOptions = {}): Picture {
     published: r.published,
   }));
   const byCid = new Map(notable.map((r) => [cid(r), r]));
-  type NRow = { report: number; start: number; end: number; text: string; kind: CountKind; value: number; approx: Approx; claim: string; status: ClaimStatus; asserter_name: string; published: string };
+  type NRow = { report: number; start: number; end: number; text: string; kind: CountKind; value: number; approx: Approx; claim: string; status: ClaimStatus; asserter: string; asserter_name: string; published: string };
   const countRows = db
     .prepare<[], NRow>(
-      `SELECT n.report, n.start, n."end" AS "end", n.text, n.kind, n.value, n.approx, n.claim, c.status, c.asserter_name, r.published_utc AS published
+      `SELECT n.report, n.start, n."end" AS "end", n.text, n.kind, n.value, n.approx, n.claim, c.status, c.asserter, c.asserter_name, r.published_utc AS published
        FROM counts n JOIN reports r ON r.id = n.report AND r.current = 1 JOIN claims c ON c.report = n.report AND c.lid = n.claim
        ORDER BY r.published_utc, n.report, n.start`,
     )
@@ -246,7 +270,7 @@ export function buildPicture(store: Store, opts: PictureOptions = {}): Picture {
   const ccounts: CCount[] = countRows.map((n) => ({ claim: `${did(n.report)}/${n.claim}`, kind: n.kind, value: n.value, approx: n.approx, text: n.text }));
   const side = (id: string) => {
     const r = byCid.get(id)!;
-    return { text: r.text, source: r.asserter_name, status: r.status, cite: { doc: did(r.report), start: r.start, end: r.end }, language: r.language };
+    return { text: r.text, source: nameOf(r.asserter, r.asserter.startsWith("voice:") ? r.asserter_name : undefined), status: r.status, cite: { doc: did(r.report), start: r.start, end: r.end }, language: r.language };
   };
   const contradictions: ContradictionView[] = [];
   for (const f of findContradictions(cclaims, ccounts)) {
@@ -262,7 +286,7 @@ export function buildPicture(store: Store, opts: PictureOptions = {}): Picture {
   for (const n of countRows) {
     if (n.status === "denied" || n.status === "unknown") continue;
     const line: FigureLine = {
-      kind: n.kind, source: n.asserter_name, value: n.value, approx: n.approx, shown: showFigure(n), text: n.text,
+      kind: n.kind, source: nameOf(n.asserter, n.asserter.startsWith("voice:") ? n.asserter_name : undefined), asserter: n.asserter, value: n.value, approx: n.approx, shown: showFigure(n), text: n.text,
       cite: { doc: did(n.report), start: n.start, end: n.end }, published: n.published, status: n.status, ...(since && { isNew: after(n.published) }),
     };
     const l = byKind.get(n.kind) ?? [];
@@ -277,13 +301,13 @@ export function buildPicture(store: Store, opts: PictureOptions = {}): Picture {
     // one line per source and figure (repeats of the same figure by the same source cite the first)
     const seen = new Set<string>();
     const lines = all.filter((l) => {
-      const k = `${l.source}|${l.shown}`;
+      const k = `${l.asserter}|${l.shown}`;
       if (seen.has(k)) return false;
       seen.add(k);
       return true;
     });
     const latest = new Map<string, FigureLine>();
-    for (const l of lines) latest.set(l.source, l);
+    for (const l of lines) latest.set(l.asserter, l);
     const vals = [...latest.values()].map((l) => l.value);
     const range: [number, number] = [Math.min(...vals), Math.max(...vals)];
     figures.push({ kind, lines: lines.slice(0, limit), range, agree: range[0] === range[1] });
@@ -326,12 +350,10 @@ export function buildPicture(store: Store, opts: PictureOptions = {}): Picture {
       .all()
       .map((r) => [r.k, r.n]),
   );
-  const sets = new Map(aliasTable().sets.map((s) => [s.id, s]));
   const fused = (e: (typeof ents)[number]): FusedEntity => {
-    const set = sets.get(e.fkey);
     const names = new Set(e.names.split(","));
     for (const a of aliasNames.all(e.fkey)) for (const n of JSON.parse(a.aliases) as string[]) names.add(n);
-    const name = set ? (lang === "nl" ? set.nl : set.en) : e.top;
+    const name = entityName(e.fkey) ?? e.top;
     names.delete(name);
     return {
       key: e.fkey, type: e.type, name, names: [...names].sort(), reports: e.nr, mentions: e.nm,

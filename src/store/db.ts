@@ -5,7 +5,7 @@ import type { Doc, EntityType } from "../model/doc.js";
 import { migrate } from "./migrations.js";
 import { bands, minhash, similarity } from "./minhash.js";
 import { docForContradictions, fusionKey } from "../ledger/fromdoc.js";
-import { nameKey } from "../ledger/names.js";
+import { nameKey, shortFormOf } from "../ledger/names.js";
 import { fold } from "../ledger/features.js";
 
 export type Outcome = "added" | "unchanged" | "updated";
@@ -177,9 +177,14 @@ export class Store {
       st.fts.run(id, m.title ?? "", doc.text);
 
       const fkeys = new Map<string, string>();
+      // Longest names first, so that a short form can take the key of the full name it abbreviates.
+      const byLength = [...doc.entities].sort((a, b) => b.name.length - a.name.length || a.id.localeCompare(b.id));
+      for (const e of byLength) {
+        const full = shortFormOf(e, doc.entities);
+        fkeys.set(e.id, full && fkeys.has(full.id) ? fkeys.get(full.id)! : this.resolveEntity(e.type, e.name, e.key, e.aliases));
+      }
       for (const e of doc.entities) {
-        const fkey = this.resolveEntity(e.type, e.name, e.key, e.aliases);
-        fkeys.set(e.id, fkey);
+        const fkey = fkeys.get(e.id)!;
         st.entity.run({
           report: id,
           lid: e.id,

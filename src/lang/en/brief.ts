@@ -27,7 +27,7 @@ export const brief: BriefLabels = {
   confirmedBy: (who) => `confirmed by ${who}`,
   range: (lo, hi) => `range ${lo}–${hi}, sources differ`,
   agree: "sources agree",
-  figuresDiffer: (k, a, va, b, vb) => `${k}: ${va} according to ${a}, ${vb} according to ${b}.`,
+  figuresDiffer: (k, items) => `${k}: ${items.map(([who, v]) => `${v} according to ${who}`).join("; ")}.`,
   opposed: (a, sa, b, sb) => `${a}: it ${sa}; ${b}: it ${sb}.`,
   denial: (a, b, via) =>
     via === "backRef" ? `${a} rejects what ${b} says.` : via === "counter" ? `${a} denies it; ${b} argues otherwise.` : `${a} denies involvement; ${b} says otherwise.`,

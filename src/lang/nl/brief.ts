@@ -27,7 +27,7 @@ export const brief: BriefLabels = {
   confirmedBy: (who) => `bevestigd door ${who}`,
   range: (lo, hi) => `${lo} tot ${hi}, bronnen lopen uiteen`,
   agree: "bronnen zijn het eens",
-  figuresDiffer: (k, a, va, b, vb) => `${k}: ${va} volgens ${a}, ${vb} volgens ${b}.`,
+  figuresDiffer: (k, items) => `${k}: ${items.map(([who, v]) => `${v} volgens ${who}`).join("; ")}.`,
   opposed: (a, sa, b, sb) => `${a}: ${sa}; ${b}: ${sb}.`,
   denial: (a, b, via) =>
     via === "backRef" ? `${a} spreekt tegen wat ${b} zegt.` : via === "counter" ? `${a} ontkent; ${b} stelt het tegendeel.` : `${a} ontkent betrokkenheid; ${b} zegt het tegendeel.`,

@@ -1,6 +1,7 @@
 import type { Doc, Timex, TimexType } from "../../model/doc.js";
 import type { Stage } from "../stage.js";
 import { fineTokens, Phrases, readNumber, type Tok } from "../counts/numbers.js";
+import type { CountLexicon } from "../counts/lexicon.js";
 import type { Approx, DayPart, Edge, Season, TimeLexicon, Unit } from "./lexicon.js";
 import { addDays, addMonths, fmtDay, fmtMonth, fmtWeek, pad, parseLocal, validDay, weekday, type Ymd } from "./calendar.js";
 
@@ -146,8 +147,6 @@ export function durationValue(n: number | "X", unit: Unit): string {
 }
 const fmtNum = (n: number) => (Number.isInteger(n) ? String(n) : String(Math.round(n * 100) / 100));
 
-const SEASON_ORDER: Season[] = ["WI", "SP", "SU", "FA"];
-const seasonOf = (m: number): number => Math.floor((m % 12) / 3); // 0 WI (Dec–Feb), 1 SP, 2 SU, 3 FA
 const isCap = (t: Tok) => /^\p{Lu}/u.test(t.raw);
 
 class Tagger {
@@ -170,6 +169,8 @@ class Tagger {
     readonly text: string,
     readonly lex: TimeLexicon,
     published: string,
+    /** Nouns that a number counts ("2000 soldiers" is not a year). */
+    readonly countNouns: ReadonlySet<string> = new Set(),
   ) {
     this.c = compile(lex);
     this.toks = fineTokens(text);
@@ -258,15 +259,22 @@ class Tagger {
     if (t === "past") return mo < m ? y : y - 1;
     return y;
   }
-  seasonYear(s: Season, at: number): number {
+  /** The year a season starts in, for a modifier offset (-1 last, 1 next, 0 this) or else the tense. */
+  seasonYear(s: Season, at: number, offset?: number): number {
+    // seasons counted absolutely; winter starts in December and carries that year (2022-WI = Dec 2022 – Feb 2023)
     const { y, m } = this.dct;
-    const cur = seasonOf(m);
-    const want = SEASON_ORDER.indexOf(s);
-    if (want === cur) return y;
-    const t = this.tense(at);
-    if (t === "future") return want > cur ? y : y + 1;
-    if (t === "past") return want < cur ? y : y - 1;
-    return y;
+    const idx = (x: Season) => ["SP", "SU", "FA", "WI"].indexOf(x);
+    const cur = m >= 3 && m <= 5 ? y * 4 : m >= 6 && m <= 8 ? y * 4 + 1 : m >= 9 && m <= 11 ? y * 4 + 2 : m === 12 ? y * 4 + 3 : (y - 1) * 4 + 3;
+    const want = idx(s);
+    const prev = cur - ((((cur % 4) - want) % 4) + 4) % 4; // latest occurrence at or before now
+    const next = prev === cur ? cur : prev + 4;
+    let abs: number;
+    if (offset !== undefined) abs = offset < 0 ? (prev === cur ? cur - 4 : prev) : offset > 0 ? (next === cur ? cur + 4 : next) : cur - prev <= next - cur ? prev : next;
+    else {
+      const t = this.tense(at);
+      abs = prev === cur ? cur : t === "future" ? next : t === "past" ? prev : cur - prev <= next - cur ? prev : next;
+    }
+    return Math.floor(abs / 4);
   }
 
   // ---------- rules ----------
@@ -287,7 +295,7 @@ class Tagger {
     if (prev && /^[$€£¥#]$/.test(prev.t)) return null;
     if (prev && !t.sp && (prev.t === "." || prev.t === ",")) return null;
     if (next && !next.sp && (next.t === "," || next.t === ".") && this.tok(i + 2)?.kind === "d" && !this.toks[i + 2]!.sp) return null;
-    if (next && (next.t === "%" || this.lex.numbers.scales[next.t] !== undefined || this.m(this.c.units, i + 1))) return null;
+    if (next && (next.t === "%" || this.lex.numbers.scales[next.t] !== undefined || this.m(this.c.units, i + 1) || this.countNouns.has(next.t))) return null;
     return { y, j: i + 1 };
   }
 
@@ -562,13 +570,7 @@ class Tagger {
       return { i, j: wd[1], value: fmtDay(d) };
     }
     const s = this.m(this.c.seasons, j);
-    if (s) {
-      const { y, m } = this.dct;
-      const cur = seasonOf(m);
-      const want = SEASON_ORDER.indexOf(s[0]);
-      const year = offset < 0 ? (want < cur ? y : y - 1) : offset > 0 ? (want > cur ? y : y + 1) : y;
-      return { i, j: s[1], value: `${year}-${s[0]}` };
-    }
+    if (s) return { i, j: s[1], value: `${this.seasonYear(s[0], i, offset)}-${s[0]}` };
     const p = this.m(this.c.parts, j);
     if (p && !hasDet) {
       // this morning; last night = the night before today
@@ -852,13 +854,13 @@ class Tagger {
 
   at(i: number): Hit | null {
     return this.longest(i, [
+      (x) => this.anaphor(x),
       (x) => this.edged(x),
       (x) => this.clock(x),
       (x) => this.explicitDate(x),
       (x) => this.weekdayExpr(x),
       (x) => this.dayWord(x),
       (x) => this.relative(x),
-      (x) => this.anaphor(x),
       (x) => this.duration(x),
       (x) => this.setExpr(x),
       (x) => this.vaguePlural(x),
@@ -914,11 +916,23 @@ class Tagger {
 }
 
 /** Tags time expressions in a text; exported for the tests and for callers without a pipeline. */
-export function tagTimes(text: string, lex: TimeLexicon, published: string, sentences?: { start: number; end: number }[]): Timex[] {
-  const t = new Tagger(text, lex, published);
+export function tagTimes(text: string, lex: TimeLexicon, published: string, sentences?: { start: number; end: number }[], countNouns?: ReadonlySet<string>): Timex[] {
+  const t = new Tagger(text, lex, published, countNouns);
   return t.run(sentences && sentences.length ? sentences : [{ start: 0, end: text.length }]);
 }
 
+const nounCache = new WeakMap<object, Set<string>>();
+function countNouns(lex: CountLexicon): Set<string> {
+  let s = nounCache.get(lex);
+  if (!s) {
+    s = new Set<string>();
+    for (const k of Object.values(lex.kinds)) for (const n of k.nouns) if (!/\s/.test(n)) s.add(n);
+    for (const n of lex.objects) s.add(n);
+    nounCache.set(lex, s);
+  }
+  return s;
+}
+
 export const times: Stage = (doc: Doc, ctx) => {
-  doc.times = tagTimes(doc.text, ctx.lang.times, doc.meta.published, doc.sentences);
+  doc.times = tagTimes(doc.text, ctx.lang.times, doc.meta.published, doc.sentences, countNouns(ctx.lang.counts));
 };

@@ -83,6 +83,10 @@ const cues: CuePattern[] = [
   { pattern: "citing", role: "according", status: "claimed" },
   { pattern: "reportedly|allegedly|purportedly|supposedly|ostensibly", role: "hearsay", status: "claimed" },
   { pattern: "by their|his|her|its own account|admission", role: "self", status: "claimed" },
+  // participles whose subject is the clause's: "X became the first …, saying it was swayed"
+  { pattern: "saying|adding|claiming|noting|insisting|arguing|warning|stating|asserting|writing|telling|explaining|suggesting|accusing|blaming|calling", role: "self", status: "claimed" },
+  { pattern: "denying|rejecting|dismissing", role: "self", status: "denied" },
+  { pattern: "confirming|acknowledging", role: "self", status: "confirmed" },
   { pattern: "in their|his|her|its own words", role: "self", status: "claimed" },
   { pattern: "was|is the … message|statement|response|reply|word|verdict from|of", role: "according", status: "claimed" },
 
@@ -249,5 +253,8 @@ export const claims: ClaimLexicon = {
     "assessment", "estimate", "estimates", "update", "release", "tweet", "post", "message", "footage", "images",
     "document", "documents", "memo", "letter", "filing", "complaint", "records", "count", "tally",
   ],
+  possessives: ["'s", "’s", "'", "’"],
+  honorifics: ["mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady"],
+  subjectAfterVerb: false,
   unnamedName: "unnamed source",
 };

@@ -241,5 +241,8 @@ export const claims: ClaimLexicon = {
     "overzicht", "rapport", "verslag", "verklaring", "analyse", "onderzoek", "bericht", "berichten", "cijfers",
     "beelden", "gegevens", "inschatting", "schatting", "update", "persbericht", "tweet", "reactie", "boodschap",
   ],
+  possessives: ["'s", "’s"],
+  honorifics: ["dhr", "mevr", "mw", "mevrouw", "meneer", "heer"],
+  subjectAfterVerb: true,
   unnamedName: "niet genoemde bron",
 };

@@ -80,8 +80,8 @@ export function extractClaims(doc: Doc, lex: ClaimLexicon): void {
   const bySentence: Clause[][] = doc.sentences.map(() => []);
   for (const s of doc.sentences) {
     if (s.heading || s.question) continue;
-    for (const [t0, t1] of splitSentence(V, s, index, boundary)) {
-      const c = readClause(V, s, t0, t1, index, boundary, closeAt);
+    for (const [t0, t1, ms] of splitSentence(V, s, index, boundary)) {
+      const c = readClause(V, s, t0, t1, ms, closeAt);
       bySentence[s.index]!.push(c);
     }
   }
@@ -155,6 +155,8 @@ export function extractClaims(doc: Doc, lex: ClaimLexicon): void {
   doc.unknowns = unknowns;
 }
 
+const punct = (V: View, i: number) => V.punct[i] === 1;
+
 function markSpans(doc: Doc, spans: readonly Span[], mark: Uint8Array): void {
   if (!spans.length) return;
   const sorted = [...spans].sort((a, b) => a.start - b.start);
@@ -191,7 +193,7 @@ function isSpeech(V: View, q: { start: number; end: number; inner: Span }): bool
 }
 
 /** Clause boundaries: a semicolon, or a comma before a coordinating or concessive conjunction. */
-function splitSentence(V: View, s: Sentence, index: CueIndex, boundary: (i: number) => boolean): [number, number][] {
+function splitSentence(V: View, s: Sentence, index: CueIndex, boundary: (i: number) => boolean): [number, number, CueMatch[]][] {
   const { low, raw, P } = V;
   const cuts: number[] = [];
   for (let i = s.tokenStart + 1; i < s.tokenEnd - 1; i++) {
@@ -206,22 +208,25 @@ function splitSentence(V: View, s: Sentence, index: CueIndex, boundary: (i: numb
   }
   if (a < s.tokenEnd) out.push([a, s.tokenEnd]);
   // an explicit unknown in a later subordinate clause stands on its own: "…, waarvan het doel onbekend is"
-  const res: [number, number][] = [];
+  const res: [number, number, CueMatch[]][] = [];
+  const within = (ms: CueMatch[], a: number, b: number) => ms.filter((m) => m.start >= a && m.end <= b);
   for (const [t0, t1] of out) {
-    const ms = matchCues(index, V.low, V.raw, t0, t1, boundary);
+    // a capitalised word inside a sentence is a name, not a cue: "the United States", "The Post"
+    const isName = (i: number) => i > s.tokenStart && isCap(raw[i]!) && !punct(V, i - 1);
+    const ms = matchCues(index, V.low, V.raw, t0, t1, boundary, isName);
     const unk = ms.find((m) => m.cue.cue.role === "unknown");
     let done = false;
     if (unk) {
       for (let k = unk.start - 1; k > t0; k--) {
         if (raw[k] !== ",") continue;
         if (P.relStarters.has(low[k + 1]!) && !ms.some((m) => m.cue.cue.role === "unknown" && m.start < k)) {
-          res.push([t0, k + 1], [k + 1, t1]);
+          res.push([t0, k + 1, within(ms, t0, k + 1)], [k + 1, t1, within(ms, k + 1, t1)]);
           done = true;
         }
         break;
       }
     }
-    if (!done) res.push([t0, t1]);
+    if (!done) res.push([t0, t1, ms]);
   }
   return res;
 }
@@ -231,11 +236,9 @@ function readClause(
   s: Sentence,
   t0: number,
   t1: number,
-  index: CueIndex,
-  boundary: (i: number) => boolean,
+  ms: CueMatch[],
   closeAt: Set<number>,
 ): Clause {
-  const ms = matchCues(index, V.low, V.raw, t0, t1, boundary);
   const c: Clause = {
     sentence: s.index,
     t0,
@@ -366,6 +369,13 @@ function reportSubject(V: View, t0: number, t1: number, m: CueMatch, closeAt: Se
       break;
     }
   }
+  // "X praised A and criticized B": the subject of the first verb
+  let kb = m.start - 1;
+  while (kb >= segStart && P.aux.has(low[kb]!)) kb--;
+  if (kb > t0 && P.connectives.has(low[kb]!) && !P.complementizers.has(low[kb]!)) {
+    const subj = selfSubject(V, t0, t1, { ...m, start: kb, end: m.end });
+    if (subj) return { raw: subj, post: false };
+  }
   let back = npBackward(V, segStart, m.start);
   if (!back && segStart > t0 && raw[segStart - 1] === ",") {
     // "X, analist bij Y, zegt": the subject before the first comma, the apposition a role
@@ -378,6 +388,7 @@ function reportSubject(V: View, t0: number, t1: number, m: CueMatch, closeAt: Se
     if (src) return { raw: src, post: false };
   }
   // inverted order: "Daarom zegt hij dat", "inmiddels claimen ze", "In een verklaring zegt het ministerie"
+  if (!P.lex.subjectAfterVerb) return null;
   const fwd = sourceAt(V, npForward(V, after, limit));
   if (fwd) return { raw: fwd, post: afterComma };
   return null;
@@ -630,7 +641,7 @@ class Resolver {
           if (ante.entity) entity = ante.entity;
           if (ante.who !== "unknown") who = ante.who;
         }
-      } else if (!/\s/u.test(name)) {
+      } else if (!/\s/u.test(name) && !p.honorific) {
         // a short name: the fuller name it ends, before or after ("Deen" → "Bob Deen")
         const w = name.toLowerCase();
         const full = this.fuller(w);

@@ -68,6 +68,15 @@ export interface ClaimLexicon {
   auxiliaries: readonly string[];
   /** Nouns for a document or message whose author is the source (een rapport van X, a statement from X). */
   documentNouns: readonly string[];
+  /** Possessive clitics that tie an owner to a noun ("Trump's son"). */
+  possessives: readonly string[];
+  /** Honorifics that stay with a surname and mark a person (Mr, Mrs, dhr, mevrouw). */
+  honorifics: readonly string[];
+  /**
+   * Whether a subject may follow its verb outside a post-content frame (Dutch inversion: "Daarom zegt hij
+   * dat"); in English a noun after the verb is its object ("X criticized Obama").
+   */
+  subjectAfterVerb: boolean;
   /** The name given to a source that the report leaves unnamed. */
   unnamedName: string;
 }

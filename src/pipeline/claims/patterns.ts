@@ -76,12 +76,13 @@ export function compileCues(cues: readonly CuePattern[]): CueIndex {
     };
     const first = steps[0]!;
     if (first.gap) throw new Error(`cue pattern starts with a gap: ${cue.pattern}`);
-    for (const w of first.words) {
+    for (const w of [...first.words, ...[...first.exact].map((x) => x.toLowerCase())]) {
       const list = byFirst.get(w);
-      if (list) list.push(c);
-      else byFirst.set(w, [c]);
+      if (list) {
+        if (!list.includes(c)) list.push(c);
+      } else byFirst.set(w, [c]);
     }
-    if (first.suffixes.length || first.exact.size) loose.push(c);
+    if (first.suffixes.length) loose.push(c);
   });
   return { byFirst, loose };
 }
@@ -103,6 +104,7 @@ export function matchCues(
   from: number,
   to: number,
   boundary: (i: number) => boolean,
+  isName?: (i: number) => boolean,
 ): CueMatch[] {
   const out: CueMatch[] = [];
   let clauseWords: Set<string> | null = null;
@@ -112,6 +114,7 @@ export function matchCues(
     return false;
   };
   for (let i = from; i < to; i++) {
+    if (isName?.(i)) continue;
     const cands = index.byFirst.get(low[i]!);
     const tryOne = (c: CompiledCue) => {
       const m = matchAt(c, low, raw, i, to, boundary);

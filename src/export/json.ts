@@ -87,6 +87,8 @@ export function buildExport(docs: readonly Doc[]): SitrepExport {
         actors: v.actors.map((x) => eid.get(x)).filter((x): x is string => !!x),
         locations: v.locations.map((x) => eid.get(x)).filter((x): x is string => !!x),
         time: v.time ?? null,
+        ...(v.counts && { counts: v.counts.map((i) => doc.counts[i]!).map((c) => ({ kind: c.kind, value: c.value, approx: c.approx, start: c.start, end: c.end })) }),
+        ...(v.trigger && { trigger: { text: v.trigger.text, start: v.trigger.start, end: v.trigger.end } }),
       });
     }
     for (const x of doc.contradictions) {

@@ -79,6 +79,8 @@ export const ExportSchema = z.object({
       actors: z.array(z.string()),
       locations: z.array(z.string()),
       time: z.string().nullable(),
+      counts: z.array(z.object({ kind: z.string(), value: z.number(), approx: z.string(), start: z.number(), end: z.number() })).optional(),
+      trigger: z.object({ text: z.string(), start: z.number(), end: z.number() }).optional(),
     }),
   ),
   contradictions: z.array(z.object({ claims: z.array(z.string()).length(2), reason: z.string() })),

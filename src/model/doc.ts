@@ -164,6 +164,10 @@ export interface DocEvent {
   actors: string[];
   locations: string[];
   time?: string;
+  /** Indices into `Doc.counts` of the figures the event's claims give. */
+  counts?: number[];
+  /** The word that typed the event ("aanval", "shelling"), when a word did. */
+  trigger?: Cue;
 }
 
 export interface Contradiction {

@@ -1,3 +1,163 @@
+import type { Doc, DocEvent, EntityType, Span } from "../../model/doc.js";
 import type { Stage } from "../stage.js";
+import { fineTokens, Phrases, type Tok } from "../counts/numbers.js";
+import type { EventLexicon } from "./lexicon.js";
+import { EVENT_TYPES, type EventType } from "./types.js";
 
-export const events: Stage = () => {};
+export { EVENT_TYPES, EVENT_TYPE_INFO, type EventType } from "./types.js";
+
+// Events are built from claims (or, before claims exist, from sentences): a claim is typed by the event
+// words it holds, by its figures (killed/wounded → casualties, arrested → arrest), by its status (denied →
+// denial) and, failing all of these, by having a named source (statement). Claims of one type on the same
+// day become one event, which gathers their actors, places, time and figures.
+
+const ACTOR_TYPES: ReadonlySet<EntityType> = new Set(["person", "organization", "group"]);
+const PLACE_TYPES: ReadonlySet<EntityType> = new Set(["location", "facility"]);
+/** Types whose actor is the one who speaks. */
+const SPEECH: ReadonlySet<EventType> = new Set(["statement", "denial", "claim_of_responsibility"]);
+
+interface Compiled {
+  phrases: Phrases<EventType>;
+  suffixes: [string, EventType][];
+  /** Split verbs ("vielen … binnen"): the head, then the particle within a few words. */
+  split: Phrases<Phrases<EventType>>;
+}
+const GAP = 8;
+const cache = new WeakMap<EventLexicon, Compiled>();
+function compile(lex: EventLexicon): Compiled {
+  let c = cache.get(lex);
+  if (c) return c;
+  const entries: [string, EventType][] = [];
+  const split = new Map<string, [string, EventType][]>();
+  for (const t of EVENT_TYPES)
+    for (const w of lex.triggers[t] ?? []) {
+      const [head, tail] = w.toLowerCase().split("…").map((x) => x.trim());
+      if (tail) split.set(head!, [...(split.get(head!) ?? []), [tail, t]]);
+      else entries.push([head!, t]);
+    }
+  const suffixes = lex.compoundTriggers ? entries.filter(([w]) => /^[\p{L}]+$/u.test(w) && w.length >= 4).sort((a, b) => b[0].length - a[0].length) : [];
+  c = { phrases: new Phrases(entries), suffixes, split: new Phrases([...split].map(([h, tails]) => [h, new Phrases(tails)])) };
+  cache.set(lex, c);
+  return c;
+}
+
+export interface Trigger extends Span {
+  type: EventType;
+  text: string;
+}
+
+/** Event words in a stretch of text. */
+export function findTriggers(text: string, lex: EventLexicon, from = 0, to = text.length): Trigger[] {
+  const c = compile(lex);
+  const toks: Tok[] = fineTokens(text, from, to);
+  const out: Trigger[] = [];
+  for (let i = 0; i < toks.length; ) {
+    const t = toks[i]!;
+    // a trigger starts a word: not the "aanval" inside "tegenaanval-" handled below, nor a letter run mid-word
+    const wordStart = i === 0 || t.sp || toks[i - 1]!.kind === "p";
+    const p = wordStart ? c.phrases.match(toks, i) : null;
+    if (p && (p[1] >= toks.length || toks[p[1]]!.sp || toks[p[1]]!.kind === "p")) {
+      const e = toks[p[1] - 1]!.e;
+      out.push({ type: p[0], start: t.s, end: e, text: text.slice(t.s, e) });
+      i = p[1];
+      continue;
+    }
+    const sp = wordStart ? c.split.match(toks, i) : null;
+    if (sp) {
+      let hit = false;
+      for (let k = sp[1]; k < toks.length && k < sp[1] + GAP; k++) {
+        const tl = sp[0].match(toks, k);
+        if (tl && (toks[k]!.sp || toks[k - 1]!.kind === "p")) {
+          const e = toks[sp[1] - 1]!.e;
+          out.push({ type: tl[0], start: t.s, end: e, text: text.slice(t.s, e) });
+          hit = true;
+          break;
+        }
+      }
+      if (hit) {
+        i = sp[1];
+        continue;
+      }
+    }
+    if (t.kind === "w" && c.suffixes.length && (i + 1 >= toks.length || toks[i + 1]!.sp || toks[i + 1]!.kind === "p")) {
+      const hit = c.suffixes.find(([w]) => t.t.length > w.length && t.t.endsWith(w));
+      if (hit) out.push({ type: hit[1], start: t.s, end: t.e, text: t.raw });
+    }
+    i++;
+  }
+  return out;
+}
+
+interface Unit extends Span {
+  claim?: string;
+  sentence: number;
+}
+
+export function buildEvents(doc: Doc, lex: EventLexicon): DocEvent[] {
+  const units: Unit[] = doc.claims.length
+    ? doc.claims.map((c) => ({ start: c.start, end: c.end, claim: c.id, sentence: c.sentence }))
+    : doc.sentences.map((s) => ({ start: s.start, end: s.end, sentence: s.index }));
+  const claimById = new Map(doc.claims.map((c) => [c.id, c]));
+  const inside = (x: Span, u: Span) => x.start >= u.start && x.end <= u.end;
+  const events: (DocEvent & { day: string; speaker: string; counts: number[]; _first: number })[] = [];
+  for (const u of units) {
+    const claim = u.claim ? claimById.get(u.claim) : undefined;
+    // "whether X happened is unclear" reports no event
+    if (claim?.status === "unknown") continue;
+    const types = new Map<EventType, Trigger | null>();
+    for (const t of findTriggers(doc.text, lex, u.start, u.end)) if (!types.has(t.type)) types.set(t.type, t);
+    const countIdx: number[] = [];
+    doc.counts.forEach((c, i) => {
+      if (!inside(c, u)) return;
+      countIdx.push(i);
+      if (c.kind === "killed" || c.kind === "wounded" || c.kind === "missing") {
+        if (!types.has("casualties")) types.set("casualties", null);
+      } else if (c.kind === "arrested" && !types.has("arrest")) types.set("arrest", null);
+    });
+    if (claim?.status === "denied" && !types.has("denial")) types.set("denial", null);
+    if (!types.size && claim?.source && claim.source.kind !== "unnamed") types.set("statement", null);
+    if (!types.size) continue;
+    // the time: a date or time of day in the claim, else one earlier in its sentence
+    const sent = doc.sentences[u.sentence];
+    let time = doc.times.find((t) => inside(t, u) && (t.type === "DATE" || t.type === "TIME") && /^\d/.test(t.value));
+    if (!time && sent) time = doc.times.find((t) => inside(t, sent) && t.end <= u.start && (t.type === "DATE" || t.type === "TIME") && /^\d/.test(t.value));
+    const actors = new Set<string>();
+    const places = new Set<string>();
+    for (const m of doc.mentions) {
+      if (!m.entity || !inside(m, u)) continue;
+      if (PLACE_TYPES.has(m.type)) places.add(m.entity);
+      else if (ACTOR_TYPES.has(m.type)) actors.add(m.entity);
+    }
+    const day = time ? time.value.slice(0, 10) : "";
+    for (const [type, trig] of types) {
+      const who = new Set(actors);
+      if (SPEECH.has(type) && claim?.source?.entity) who.add(claim.source.entity);
+      // one event per type and day (and speaker, for what is said); a claim without a date joins the type's event
+      const speaker = SPEECH.has(type) ? (claim?.source?.entity ?? claim?.source?.name ?? "") : "";
+      let ev = events.find((e) => e.type === type && e.speaker === speaker && (e.day === day || !day || !e.day));
+      if (!ev) {
+        ev = { id: "", type, claims: [], actors: [], locations: [], day, speaker, counts: [], _first: u.start };
+        if (time) ev.time = time.value;
+        if (trig) ev.trigger = { start: trig.start, end: trig.end, text: trig.text };
+        events.push(ev);
+      } else if (!ev.time && time) (ev.time = time.value), (ev.day = day);
+      if (u.claim && !ev.claims.includes(u.claim)) ev.claims.push(u.claim);
+      for (const a of who) if (!ev.actors.includes(a)) ev.actors.push(a);
+      for (const p of places) if (!ev.locations.includes(p)) ev.locations.push(p);
+      for (const c of countIdx) if (!ev.counts.includes(c)) ev.counts.push(c);
+      if (!ev.trigger && trig) ev.trigger = { start: trig.start, end: trig.end, text: trig.text };
+    }
+  }
+  events.sort((a, b) => a._first - b._first);
+  return events.map((e, i) => {
+    const out: DocEvent = { id: `v${i + 1}`, type: e.type, claims: e.claims, actors: e.actors, locations: e.locations };
+    if (e.time) out.time = e.time;
+    if (e.counts.length) out.counts = e.counts;
+    if (e.trigger) out.trigger = e.trigger;
+    return out;
+  });
+}
+
+export const events: Stage = (doc: Doc, ctx) => {
+  doc.events = buildEvents(doc, ctx.lang.events);
+};

@@ -76,10 +76,9 @@ export class Store {
          VALUES (@hash, @identity, @version, @supersedes, 1, NULL, @title, @source, @url, @published, @published_utc, @published_from, @language, @language_from, @origin, @format, @text, @ingested_at, @minhash)`,
       ),
       setCluster: d.prepare("UPDATE reports SET cluster = ? WHERE id = ?"),
-      band: d.prepare("INSERT INTO bands (band, report) VALUES (?, ?)"),
-      bandHits: d.prepare<[string], { report: number; cluster: number; minhash: Buffer }>(
-        "SELECT r.id AS report, r.cluster AS cluster, r.minhash AS minhash FROM bands b JOIN reports r ON r.id = b.report WHERE b.band = ? AND r.current = 1 LIMIT 50",
-      ),
+      band: d.prepare("INSERT INTO bands (band, report, cluster) VALUES (?, ?, ?)"),
+      bandHits: d.prepare<[string], { report: number; cluster: number }>("SELECT report, cluster FROM bands WHERE band = ? LIMIT 8"),
+      minhashOf: d.prepare<[number], { minhash: Buffer }>("SELECT minhash FROM reports WHERE id = ?"),
       fts: d.prepare("INSERT INTO reports_fts (rowid, title, text) VALUES (?, ?, ?)"),
       name: d.prepare<[string, string], { fkey: string }>("SELECT fkey FROM names WHERE nkey = ? AND type = ?"),
       addName: d.prepare("INSERT OR IGNORE INTO names (nkey, type, fkey) VALUES (?, ?, ?)"),
@@ -159,20 +158,26 @@ export class Store {
           minhash: Buffer.from(sig.buffer, sig.byteOffset, sig.byteLength),
         }).lastInsertRowid,
       );
-      // Wire copy: the cluster of the most similar earlier report, else its own.
+      // Wire copy: the cluster of the first earlier report similar enough, else its own. Candidates come
+      // from shared LSH bands; each is compared once.
       let cluster = id;
-      let best = WIRE_COPY;
-      for (const b of bands(sig)) {
+      const checked = new Set<number>();
+      const bs = bands(sig);
+      search: for (const b of bs) {
         for (const h of st.bandHits.all(b)) {
-          const other = new Uint32Array(h.minhash.buffer.slice(h.minhash.byteOffset, h.minhash.byteOffset + h.minhash.byteLength));
-          const s = similarity(sig, other);
-          if (s >= best && h.report !== id) {
-            best = s;
+          if (checked.has(h.report)) continue;
+          checked.add(h.report);
+          const m = st.minhashOf.get(h.report);
+          if (!m) continue;
+          const other = new Uint32Array(m.minhash.buffer.slice(m.minhash.byteOffset, m.minhash.byteOffset + m.minhash.byteLength));
+          if (similarity(sig, other) >= WIRE_COPY) {
             cluster = h.cluster;
+            break search;
           }
+          if (checked.size >= 24) break search;
         }
-        st.band.run(b, id);
       }
+      for (const b of bs) st.band.run(b, id, cluster);
       st.setCluster.run(cluster, id);
       st.fts.run(id, m.title ?? "", doc.text);
 

@@ -25,7 +25,7 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX reports_identity ON reports(identity, current);
   CREATE INDEX reports_published ON reports(published_utc);
-  CREATE TABLE bands (band TEXT NOT NULL, report INTEGER NOT NULL REFERENCES reports(id));
+  CREATE TABLE bands (band TEXT NOT NULL, report INTEGER NOT NULL REFERENCES reports(id), cluster INTEGER NOT NULL);
   CREATE INDEX bands_band ON bands(band);
 
   CREATE TABLE entities (

@@ -1,0 +1,407 @@
+// The briefing, the claim table, the timeline, the contradictions and the form that adds a report.
+import { useEffect, useState } from "preact/hooks";
+import type { Briefing, ClaimRow, ContradictionRow, EntityRow, Page, ReportSummary, TimelineItem } from "../server/port.js";
+import { ApiError, getJson, postReport, qs, setToken, getToken, useApi } from "./api.js";
+import { useT, type UiLang } from "./i18n.js";
+import { ReportPanel } from "./report.js";
+import { StatusBadge, SourceLabel, fmtTime, go } from "./ui.js";
+
+const STATUSES = ["established", "confirmed", "claimed", "denied", "probable", "possible", "unknown"];
+
+function reportLink(report: string, start: number, end: number, claim?: string): string {
+  return claim ? `#/claims?claim=${encodeURIComponent(claim)}` : `#/report/${encodeURIComponent(report)}?start=${start}&end=${end}`;
+}
+
+export function BriefView(props: { lang: UiLang; version: number }) {
+  const t = useT();
+  const b = useApi<Briefing>(`/api/brief?lang=${props.lang}`, props.version);
+  if (b.error) return <p class="error">{b.error.message}</p>;
+  if (!b.data) return <p class="muted">{t.loading}</p>;
+  const d = b.data;
+  return (
+    <article class="brief" data-testid="briefing">
+      <header class="brief-head">
+        <h1>{d.title}</h1>
+        <p class="meta">
+          {t.basedOn(d.reports)} · {t.generated} {fmtTime(d.generated)} ·{" "}
+          <span class="downloads">
+            {t.download}: <a href={`/api/brief?lang=${props.lang}&format=md`} download="briefing.md">Markdown</a> ·{" "}
+            <a href={`/api/brief?lang=${props.lang}&format=html`} download="briefing.html">HTML</a> · <a href="/api/export?format=json">JSON</a> ·{" "}
+            <a href="/api/export?format=csv">CSV</a> · <a href="/api/export?format=geojson">GeoJSON</a>
+          </span>
+        </p>
+      </header>
+      {!d.sections.length && <p class="empty">{t.empty}</p>}
+      {d.sections.map((s) => (
+        <section key={s.key} class={`brief-section sec-${s.key}`}>
+          <h2>{s.heading}</h2>
+          <ul>
+            {s.lines.map((l, i) => (
+              <li key={i}>
+                {l.status && <StatusBadge status={l.status} />}
+                <span class="line-text">{l.text}</span>
+                {l.who && <span class="who"> — {l.who}</span>}
+                {l.cites.map((c, j) => (
+                  <a key={j} class="cite" href={reportLink(c.report, c.start, c.end, c.claim)} title={`${c.report}:${c.start}–${c.end}`}>
+                    {c.report}
+                  </a>
+                ))}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
+    </article>
+  );
+}
+
+export interface ClaimFilters {
+  status?: string;
+  source?: string;
+  entity?: string;
+  place?: string;
+  report?: string;
+  q?: string;
+  claim?: string;
+}
+
+export function ClaimsView(props: { filters: ClaimFilters; version: number }) {
+  const t = useT();
+  const f = props.filters;
+  const [text, setText] = useState(f.q ?? "");
+  useEffect(() => setText(f.q ?? ""), [f.q]);
+  const claims = useApi<Page<ClaimRow>>(`/api/claims${qs({ status: f.status, source: f.source, entity: f.entity, place: f.place, report: f.report, q: f.q, limit: 500 })}`, props.version);
+  const ents = useApi<EntityRow[]>("/api/entities", props.version);
+  const reports = useApi<Page<ReportSummary>>("/api/reports?limit=1000", props.version);
+  const all = useApi<Page<ClaimRow>>("/api/claims?limit=5000", props.version);
+  const set = (patch: Partial<ClaimFilters>) => {
+    const next = { ...f, ...patch };
+    go(`#/claims${qs(next as Record<string, string>)}`);
+  };
+  // Debounced search as the user types.
+  useEffect(() => {
+    if ((f.q ?? "") === text) return;
+    const h = setTimeout(() => set({ q: text || undefined }), 250);
+    return () => clearTimeout(h);
+  }, [text]);
+
+  const sources = new Map<string, string>();
+  for (const c of all.data?.items ?? []) if (c.source) sources.set(c.source.entity ?? c.source.name, c.source.name);
+  const actorList = (ents.data ?? []).filter((e) => e.type !== "location" && e.type !== "facility");
+  const placeList = (ents.data ?? []).filter((e) => e.type === "location" || e.type === "facility");
+  const active = new Set((f.status ?? "").split(",").filter(Boolean));
+  const toggle = (s: string) => {
+    const n = new Set(active);
+    if (n.has(s)) n.delete(s);
+    else n.add(s);
+    set({ status: [...n].join(",") || undefined, claim: undefined });
+  };
+  const selected = f.claim ? claims.data?.items.find((c) => c.id === f.claim) ?? all.data?.items.find((c) => c.id === f.claim) : undefined;
+  const reportOfClaim = selected?.report ?? (f.claim ? f.claim.replace(/-[^-]+$/, "") : undefined);
+
+  return (
+    <div class={`claims-layout ${f.claim ? "with-panel" : ""}`}>
+      <section class="claims-main">
+        <div class="filters" data-testid="filters">
+          <div class="chips" role="group" aria-label={t.status}>
+            {STATUSES.map((s) => (
+              <button key={s} class={`chip st-${s} ${active.has(s) ? "on" : ""}`} aria-pressed={active.has(s)} data-testid={`status-${s}`} onClick={() => toggle(s)}>
+                {t.statuses[s]}
+              </button>
+            ))}
+          </div>
+          <div class="selects">
+            <input type="search" class="search" placeholder={t.search} value={text} data-testid="search" onInput={(e) => setText((e.target as HTMLInputElement).value)} />
+            <select data-testid="filter-source" value={f.source ?? ""} onChange={(e) => set({ source: (e.target as HTMLSelectElement).value || undefined, claim: undefined })}>
+              <option value="">{t.anySource}</option>
+              <option value="report">{t.reportItself}</option>
+              {[...sources].sort((a, b) => a[1].localeCompare(b[1])).map(([k, name]) => (
+                <option key={k} value={k}>
+                  {name}
+                </option>
+              ))}
+            </select>
+            <select data-testid="filter-entity" value={f.entity ?? ""} onChange={(e) => set({ entity: (e.target as HTMLSelectElement).value || undefined, claim: undefined })}>
+              <option value="">{t.anyEntity}</option>
+              {actorList.map((e) => (
+                <option key={e.id} value={e.id}>
+                  {e.name}
+                </option>
+              ))}
+            </select>
+            <select data-testid="filter-place" value={f.place ?? ""} onChange={(e) => set({ place: (e.target as HTMLSelectElement).value || undefined, claim: undefined })}>
+              <option value="">{t.anyPlace}</option>
+              {placeList.map((e) => (
+                <option key={e.id} value={e.id}>
+                  {e.name}
+                </option>
+              ))}
+            </select>
+            <select data-testid="filter-report" value={f.report ?? ""} onChange={(e) => set({ report: (e.target as HTMLSelectElement).value || undefined, claim: undefined })}>
+              <option value="">{t.anyReport}</option>
+              {(reports.data?.items ?? []).map((r) => (
+                <option key={r.id} value={r.id}>
+                  {r.id} · {(r.title ?? t.untitled).slice(0, 60)}
+                </option>
+              ))}
+            </select>
+            {(f.status || f.source || f.entity || f.place || f.report || f.q) && (
+              <button class="link" onClick={() => go("#/claims")}>
+                {t.clear}
+              </button>
+            )}
+          </div>
+          <p class="count" data-testid="claim-count">
+            {claims.data ? t.claimsCount(claims.data.total) : t.loading}
+          </p>
+        </div>
+        {claims.error && <p class="error">{claims.error.message}</p>}
+        {claims.data && !claims.data.total && <p class="empty">{all.data?.total ? t.noMatch : t.empty}</p>}
+        {claims.data && claims.data.total > 0 && (
+          <table class="claims" data-testid="claims-table">
+            <thead>
+              <tr>
+                <th class="c-status">{t.status}</th>
+                <th>{t.claim}</th>
+                <th class="c-source">{t.source}</th>
+                <th class="c-report">{t.report}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {claims.data.items.map((c) => (
+                <tr key={c.id} class={c.id === f.claim ? "sel" : ""} data-claim={c.id} onClick={() => set({ claim: c.id })}>
+                  <td class="c-status">
+                    <StatusBadge status={c.status} />
+                  </td>
+                  <td class="c-text">
+                    <span class="claim-text">{c.text}</span>
+                    {c.places.length > 0 && <span class="places">{c.places.map((p) => p.name).join(" · ")}</span>}
+                  </td>
+                  <td class="c-source">
+                    <SourceLabel source={c.source} />
+                  </td>
+                  <td class="c-report">
+                    <span class="rt">{c.reportSource ?? c.report}</span>
+                    <span class="rd">{fmtTime(c.published)}</span>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+      {f.claim && reportOfClaim && <ReportPanel id={reportOfClaim} claim={f.claim} version={props.version} onClose={() => set({ claim: undefined })} />}
+    </div>
+  );
+}
+
+export function ReportRoute(props: { id: string; start?: number; end?: number; version: number }) {
+  return (
+    <div class="report-route">
+      <ReportPanel id={props.id} span={props.start !== undefined && props.end !== undefined ? { start: props.start, end: props.end } : undefined} version={props.version} onClose={() => history.back()} />
+    </div>
+  );
+}
+
+export function TimelineView(props: { version: number }) {
+  const t = useT();
+  const tl = useApi<TimelineItem[]>("/api/timeline", props.version);
+  if (tl.error) return <p class="error">{tl.error.message}</p>;
+  if (!tl.data) return <p class="muted">{t.loading}</p>;
+  if (!tl.data.length) return <p class="empty">{t.noTimeline}</p>;
+  const days = new Map<string, TimelineItem[]>();
+  for (const i of tl.data) {
+    const d = i.value.slice(0, 10);
+    if (!days.has(d)) days.set(d, []);
+    days.get(d)!.push(i);
+  }
+  return (
+    <div class="timeline" data-testid="timeline">
+      {[...days].map(([d, items]) => (
+        <section key={d} class="day">
+          <h2>{d}</h2>
+          <ol>
+            {items.map((i, k) => (
+              <li key={k}>
+                <span class="when" title={i.value}>
+                  {i.text}
+                  <code>{i.value.slice(10) || ""}</code>
+                </span>
+                <a class="what" href={reportLink(i.report, i.start, i.end, i.claim)}>
+                  {i.label}
+                </a>
+                <span class="cite">{i.report}</span>
+              </li>
+            ))}
+          </ol>
+        </section>
+      ))}
+    </div>
+  );
+}
+
+export function ContradictionsView(props: { version: number }) {
+  const t = useT();
+  const cs = useApi<ContradictionRow[]>("/api/contradictions", props.version);
+  if (cs.error) return <p class="error">{cs.error.message}</p>;
+  if (!cs.data) return <p class="muted">{t.loading}</p>;
+  if (!cs.data.length) return <p class="empty">{t.noContradictions}</p>;
+  const side = (c: ClaimRow) => (
+    <div class="side">
+      <div class="side-head">
+        <StatusBadge status={c.status} />
+        <SourceLabel source={c.source} />
+      </div>
+      <p class="side-text">{c.text}</p>
+      <a class="cite" href={`#/claims?claim=${encodeURIComponent(c.id)}`}>
+        {c.reportSource ?? c.report} · {fmtTime(c.published)}
+      </a>
+    </div>
+  );
+  return (
+    <div class="contradictions" data-testid="contradictions">
+      {cs.data.map((x, i) => (
+        <article key={i} class="pair">
+          <p class="reason">
+            <strong>{t.because}:</strong> {x.reason}
+          </p>
+          <div class="sides">
+            {side(x.a)}
+            <div class="vs">≠</div>
+            {side(x.b)}
+          </div>
+        </article>
+      ))}
+    </div>
+  );
+}
+
+export function AddView(props: { allowFetch: boolean; onToken: () => void }) {
+  const t = useT();
+  const [text, setText] = useState("");
+  const [html, setHtml] = useState<string | undefined>();
+  const [fileName, setFileName] = useState<string | undefined>();
+  const [url, setUrl] = useState("");
+  const [meta, setMeta] = useState({ title: "", source: "", published: "", language: "" });
+  const [token, setTok] = useState(getToken());
+  const [tokenState, setTokenState] = useState<"ok" | "bad" | undefined>();
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<{ ok: boolean; msg: string; report?: string }>();
+
+  useEffect(() => {
+    if (!token) return setTokenState(undefined);
+    getJson<{ write: boolean }>("/api/session").then((s) => setTokenState(s.write ? "ok" : "bad"), () => setTokenState("bad"));
+  }, [token]);
+
+  const onFile = async (e: Event) => {
+    const file = (e.target as HTMLInputElement).files?.[0];
+    if (!file) return;
+    const body = await file.text();
+    setFileName(file.name);
+    if (/\.x?html?$/i.test(file.name)) {
+      setHtml(body);
+      setText("");
+    } else {
+      setHtml(undefined);
+      setText(body);
+    }
+  };
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    setBusy(true);
+    setResult(undefined);
+    try {
+      const body: Record<string, string> = {};
+      if (url.trim()) body.url = url.trim();
+      else if (html !== undefined) body.html = html;
+      else body.text = text;
+      if (fileName) body.filename = fileName;
+      for (const [k, v] of Object.entries(meta)) if (v.trim()) body[k] = v.trim();
+      const r = await postReport(body);
+      const msg = r.status === "unchanged" ? t.unchanged(r.report) : r.status === "updated" ? t.updated(r.report, r.claims) : t.added(r.report, r.claims);
+      setResult({ ok: true, msg, report: r.report });
+      if (r.status !== "unchanged") {
+        setText("");
+        setHtml(undefined);
+        setFileName(undefined);
+        setUrl("");
+      }
+    } catch (err) {
+      setResult({ ok: false, msg: err instanceof ApiError ? `${err.status}: ${err.message}` : String(err) });
+    } finally {
+      setBusy(false);
+    }
+  };
+  const field = (k: keyof typeof meta, label: string, placeholder = "") => (
+    <label class="field">
+      <span>{label}</span>
+      <input value={meta[k]} placeholder={placeholder} data-testid={`meta-${k}`} onInput={(e) => setMeta({ ...meta, [k]: (e.target as HTMLInputElement).value })} />
+    </label>
+  );
+  return (
+    <form class="add" onSubmit={submit} data-testid="add-form">
+      <div class="add-main">
+        <label class="field">
+          <span>{t.pasteLabel}</span>
+          <textarea rows={16} value={html !== undefined ? `[${fileName}]` : text} disabled={html !== undefined} placeholder={t.pastePlaceholder} data-testid="report-input" onInput={(e) => setText((e.target as HTMLTextAreaElement).value)} />
+        </label>
+        <div class="row">
+          <label class="field file">
+            <span>{t.upload}</span>
+            <input type="file" accept=".txt,.md,.html,.htm,text/plain,text/markdown,text/html" data-testid="report-file" onChange={onFile} />
+          </label>
+          {props.allowFetch && (
+            <label class="field">
+              <span>{t.urlLabel}</span>
+              <input type="url" value={url} placeholder="https://…" data-testid="report-url" onInput={(e) => setUrl((e.target as HTMLInputElement).value)} />
+            </label>
+          )}
+        </div>
+      </div>
+      <div class="add-side">
+        {field("title", t.title)}
+        {field("source", t.outlet)}
+        {field("published", t.publishedAt, "2024-03-01T09:00:00+01:00")}
+        <label class="field">
+          <span>{t.language}</span>
+          <select value={meta.language} onChange={(e) => setMeta({ ...meta, language: (e.target as HTMLSelectElement).value })}>
+            <option value="">{t.detect}</option>
+            <option value="nl">Nederlands</option>
+            <option value="en">English</option>
+          </select>
+        </label>
+        <label class="field">
+          <span>{t.token}</span>
+          <input
+            type="password"
+            autocomplete="off"
+            value={token}
+            data-testid="token"
+            onInput={(e) => {
+              const v = (e.target as HTMLInputElement).value.trim();
+              setTok(v);
+              setToken(v);
+              props.onToken();
+            }}
+          />
+          <small class="help">
+            {tokenState === "ok" ? <span class="ok">✓ {t.tokenOk}</span> : tokenState === "bad" ? <span class="bad">✗ {t.tokenBad}</span> : t.tokenHelp}
+          </small>
+        </label>
+        <button type="submit" class="primary" disabled={busy || (!text.trim() && html === undefined && !url.trim())} data-testid="submit">
+          {busy ? t.sending : t.submit}
+        </button>
+        {result && (
+          <p class={result.ok ? "result ok" : "result bad"} data-testid="add-result">
+            {result.msg}{" "}
+            {result.report && (
+              <a href={`#/claims?report=${encodeURIComponent(result.report)}`} data-testid="added-link">
+                {t.claims} →
+              </a>
+            )}
+          </p>
+        )}
+      </div>
+    </form>
+  );
+}

@@ -15,7 +15,11 @@ export function fusionKey(name: string, type: Parameters<typeof aliasSetOf>[1], 
 /** Who asserts a claim, as a key that is the same across reports and languages. */
 export function asserterOf(doc: Doc, c: Claim, keyOf?: (entity: string) => string | undefined): { key: string; name: string; sourceKey?: string } {
   if (!c.source) return { key: `voice:${doc.meta.source ?? doc.meta.id}`, name: doc.meta.source ?? "the report" };
+  // A source named in full ("het Russische ministerie van Defensie") can be more telling than the entity
+  // it was linked to ("Defensie"): the cross-language name table decides first.
   const e = c.source.entity ? doc.entityById(c.source.entity) : undefined;
+  const named = aliasSetOf(c.source.name, e?.type ?? "other");
+  if (named) return { key: `e:${named.id}`, name: c.source.name, sourceKey: named.id };
   if (e) {
     const k = keyOf?.(e.id) ?? fusionKey(e.name, e.type, e.key, e.aliases);
     return { key: `e:${k}`, name: c.source.name, sourceKey: k };

@@ -234,11 +234,11 @@ export function buildPicture(store: Store, opts: PictureOptions = {}): Picture {
   // --- contradictions over the whole ledger
   type CRow = {
     report: number; lid: string; sentence: number; paragraph: number; start: number; end: number; text: string; status: ClaimStatus;
-    asserter: string; asserter_name: string; source_key: string | null; entity_keys: string; features: string; published: string; language: Lang;
+    asserter: string; asserter_name: string; source_key: string | null; entity_keys: string; features: string; published: string; language: Lang; pkey: string;
   };
   const notable = db
     .prepare<[], CRow>(
-      `SELECT c.report, c.lid, c.sentence, c.paragraph, c.start, c."end" AS "end", c.text, c.status, c.asserter, c.asserter_name, c.source_key,
+      `SELECT c.report, c.lid, c.sentence, c.paragraph, c.start, c."end" AS "end", c.text, c.status, c.asserter, c.asserter_name, c.source_key, c.pkey,
               c.entity_keys, c.features, r.published_utc AS published, r.language
        FROM claims c JOIN reports r ON r.id = c.report AND r.current = 1 WHERE c.notable = 1 ORDER BY r.published_utc, c.report, c.sentence`,
     )
@@ -273,11 +273,22 @@ export function buildPicture(store: Store, opts: PictureOptions = {}): Picture {
     return { text: r.text, source: nameOf(r.asserter, r.asserter.startsWith("voice:") ? r.asserter_name : undefined), status: r.status, cite: { doc: did(r.report), start: r.start, end: r.end }, language: r.language };
   };
   const contradictions: ContradictionView[] = [];
+  // Wire copy repeats a report's contradictions word for word: one line, counted.
+  const byWording = new Map<string, ContradictionView>();
   for (const f of findContradictions(cclaims, ccounts)) {
     const a = side(f.claims[0]), b = side(f.claims[1]);
     const isNew = since ? [f.claims[0], f.claims[1], ...(f.also ?? [])].some((id) => after(byCid.get(id)!.published)) : undefined;
     if (since && !isNew) continue;
-    contradictions.push({ found: f, a, b, more: f.also?.length ?? 0, ...(since && { isNew }) });
+    const wording = `${f.type}|${[byCid.get(f.claims[0])!.pkey, byCid.get(f.claims[1])!.pkey].sort().join("|")}`;
+    const prior = byWording.get(wording);
+    if (prior) {
+      prior.more += 1 + (f.also?.length ?? 0);
+      if (isNew) prior.isNew = true;
+      continue;
+    }
+    const view: ContradictionView = { found: f, a, b, more: f.also?.length ?? 0, ...(since && { isNew }) };
+    byWording.set(wording, view);
+    contradictions.push(view);
   }
 
   // --- figures: each kind by source

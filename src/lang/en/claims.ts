@@ -36,7 +36,11 @@ const REPORT = v(
   "criticize", "criticizes", "criticized", "criticise", "criticised",
   "testify", "testified",
   "concede", "concedes", "conceded",
-  "remarked", "quipped", "joked", "wrote",
+  "remarked", "quipped", "joked",
+  "clarify", "clarifies", "clarified", "assure", "assures", "assured", "reiterate", "reiterates", "reiterated",
+  "recount", "recounts", "recounted", "suggests", "suggested", "signaled", "signalled", "implied",
+  "contradicted", "countered", "retorted", "observed", "pointed", "boasted", "complained", "lamented",
+  "alleging", "charged",
 );
 // attitude and evidence verbs count only before "that": "the attack found its target" is no report
 const REPORT_THAT = v(
@@ -247,7 +251,13 @@ export const claims: ClaimLexicon = {
     "but", "and", "also", "still", "yet", "however", "meanwhile", "moreover", "furthermore", "instead", "so",
     "later", "earlier", "now", "then", "separately", "initially", "indeed", "in", "addition",
   ],
-  auxiliaries: ["has", "have", "had", "is", "are", "was", "were", "will", "would", "did", "does", "do", "also", "has", "been", "repeatedly", "previously", "later", "publicly", "had"],
+  // auxiliaries and the adverbs that stand between a subject and its verb ("has already warned")
+  auxiliaries: [
+    "has", "have", "had", "is", "are", "was", "were", "will", "would", "did", "does", "do", "been", "also",
+    "repeatedly", "previously", "later", "publicly", "privately", "already", "especially", "again", "still",
+    "just", "recently", "even", "once", "often", "initially", "first", "then", "reportedly", "separately",
+    "flatly", "firmly", "strongly", "angrily", "bluntly", "quickly", "immediately", "openly", "explicitly",
+  ],
   documentNouns: [
     "report", "statement", "analysis", "study", "survey", "poll", "data", "figures", "review", "overview",
     "assessment", "estimate", "estimates", "update", "release", "tweet", "post", "message", "footage", "images",

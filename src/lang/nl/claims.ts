@@ -119,6 +119,8 @@ const roles: RoleWord[] = [
   { word: "*woordvoerder", kind: "official", who: "person" },
   { word: "*woordvoerster", kind: "official", who: "person" },
   { word: "gouverneur", kind: "official", who: "person" },
+  { word: "*chef", kind: "official", who: "person" },
+  { word: "*commissaris", kind: "official", who: "person" },
   { word: "burgemeester", kind: "official", who: "person" },
   { word: "*minister", kind: "official", who: "person" },
   { word: "staatssecretaris", kind: "official", who: "person" },
@@ -147,8 +149,8 @@ const roles: RoleWord[] = [
   { word: "militie", kind: "party", who: "group" },
   { word: "korps", kind: "party", who: "group" },
   { word: "*vrijwilligerskorps", kind: "party", who: "group" },
-  { word: "groep", kind: "party", who: "group" },
-  { word: "groepen", kind: "party", who: "group" },
+  { word: "*groep", kind: "party", who: "group" },
+  { word: "*groepen", kind: "party", who: "group" },
   { word: "beweging", kind: "party", who: "group" },
   { word: "rebellen", kind: "party", who: "group" },
   { word: "opstandelingen", kind: "party", who: "group" },
@@ -211,7 +213,8 @@ export const claims: ClaimLexicon = {
   agentMarkers: ["door"],
   complementizers: ["dat", "of", "om"],
   determiners: ["de", "het", "een", "'t", "die", "deze", "dit", "dat"],
-  pronouns: { person: ["hij"], group: ["ze", "zij", "men"], any: ["zij"] },
+  // ze and zij are she as well as they
+  pronouns: { person: ["hij"], group: [], any: ["ze", "zij"] },
   roles,
   affiliationPreps: ["van", "bij", "namens", "uit"],
   nameConnectors: ["van", "voor", "de", "der", "den", "het", "ter", "te"],
@@ -236,7 +239,11 @@ export const claims: ClaimLexicon = {
     "maar", "en", "ook", "toch", "daarnaast", "bovendien", "inmiddels", "ondertussen", "intussen", "verder",
     "daarom", "dus", "echter", "wel", "zo", "nu", "later", "eerder", "aanvankelijk", "tegelijk", "ten", "slotte",
   ],
-  auxiliaries: ["heeft", "hebben", "had", "hadden", "is", "zijn", "was", "waren", "wordt", "worden", "werd", "werden", "zal", "zullen", "zou", "zouden"],
+  // auxiliaries and the adverbs that stand between a subject and its verb ("heeft eerder gezegd")
+  auxiliaries: [
+    "heeft", "hebben", "had", "hadden", "is", "zijn", "was", "waren", "wordt", "worden", "werd", "werden", "zal",
+    "zullen", "zou", "zouden", "al", "ook", "nog", "eerder", "later", "opnieuw", "herhaaldelijk", "zelf",
+  ],
   documentNouns: [
     "overzicht", "rapport", "verslag", "verklaring", "analyse", "onderzoek", "bericht", "berichten", "cijfers",
     "beelden", "gegevens", "inschatting", "schatting", "update", "persbericht", "tweet", "reactie", "boodschap",

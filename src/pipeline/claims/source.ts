@@ -136,6 +136,18 @@ export function npForward(V: View, i: number, limit: number): Span | null {
       k++;
       continue;
     }
+    if (lastHead === k - 1 && isCap(raw[lastHead]!) && !roleOf(P, low[lastHead]!)) {
+      // a noun after a capitalised modifier, up to where the phrase ends: "de Oekraïense luchtmacht zijn",
+      // "the Ukrainian air force."
+      let j = k;
+      while (j < max && j < k + 2 && !V.punct[j] && !V.time[j] && !P.det.has(low[j]!) && !P.stops.has(low[j]!) && !P.complementizers.has(low[j]!) && !P.aux.has(low[j]!) && !isCap(raw[j]!) && /\p{L}/u.test(low[j]!)) j++;
+      const ends = j >= limit || V.punct[j] || V.time[j] || P.stops.has(low[j]!) || P.complementizers.has(low[j]!) || P.aux.has(low[j]!);
+      if (j > k && ends) {
+        lastHead = j - 1;
+        k = j;
+        continue;
+      }
+    }
     if ((P.affil.has(w) || P.nameConn.has(w)) && lastHead >= 0) {
       // only when a name, role or determiner + name follows: "van het Instituut Clingendael", "voor Rusland"
       let j = k + 1;
@@ -198,6 +210,11 @@ export function npBackward(V: View, from: number, e: number): Span | null {
   // verb: in a Dutch verb-final clause the noun before the verb is its object ("die betrokkenheid claimde").
   if (!P.lex.subjectAfterVerb && !isHead(V, k) && !V.punct[k] && /\p{L}/u.test(low[k]!) && !P.stops.has(low[k]!) && !P.complementizers.has(low[k]!) && !P.connectives.has(low[k]!)) {
     for (let j = k - 1; j >= from && j >= k - 3; j--) {
+      if (j === k - 1 && isHead(V, j)) {
+        start = k; // a compound: "Clinton campaign allies"
+        k--;
+        break;
+      }
       if (V.punct[j] && !P.possessives.has(low[j]!)) break;
       if ((P.det.has(low[j]!) && !P.stops.has(low[j]!)) || P.possessives.has(low[j]!)) {
         start = k;

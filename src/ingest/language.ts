@@ -1,19 +1,78 @@
+// Dutch or English? eld (an n-gram detector, restricted to nl/en) for text long enough to judge; for a
+// headline-length text n-grams are unreliable (a 28-character English headline came out Dutch), so short
+// text is judged by function words, and when those do not decide either, English is the stated fallback.
+import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
 import type { Lang } from "../model/doc.js";
 
-// Function words that are frequent in one language and rare in the other; enough to tell Dutch from
-// English in news text. A statistical detector can take over here.
-const NL = new Set(["de", "het", "een", "en", "van", "is", "dat", "die", "niet", "op", "zijn", "met", "voor", "er", "maar", "ook", "zegt", "werd", "naar", "bij"]);
-const EN = new Set(["the", "a", "and", "of", "is", "that", "to", "in", "not", "on", "are", "with", "for", "was", "but", "also", "said", "says", "by", "from"]);
+interface Eld {
+  detect(text: string): { language: string; getScores(): Record<string, number>; isReliable(): boolean };
+  setLanguageSubset(langs: string[] | false): unknown;
+}
 
-export function detectLanguage(text: string): { lang: Lang; from: "detected" | "fallback" } {
+/** Below this many letters eld's verdict is not trusted. */
+export const MIN_DETECT_LETTERS = 40;
+/** eld reads at most the first 1000 characters; a sample from the start is what it would see anyway. */
+const SAMPLE = 2000;
+
+let eld: Eld | undefined;
+
+/**
+ * eld's database costs ~0.3 s to load, so it is loaded on first use only: a run whose reports all state
+ * their language never pays for it. require() of an ES module is synchronous in Node ≥ 20.19.
+ */
+function detector(): Eld {
+  if (!eld) {
+    const require = createRequire(import.meta.url);
+    const mod = require(fileURLToPath(import.meta.resolve("eld/small"))) as { eld: Eld };
+    mod.eld.setLanguageSubset(["nl", "en"]);
+    eld = mod.eld;
+  }
+  return eld;
+}
+
+// Frequent in one language and absent (or rare) in the other; "is", "in", "was" and the like are shared.
+const NL = new Set([
+  "de", "het", "een", "en", "van", "dat", "die", "niet", "op", "zijn", "met", "voor", "er", "maar", "ook", "zegt", "werd",
+  "naar", "bij", "wordt", "worden", "heeft", "hebben", "zich", "nog", "uit", "aan", "om", "dan", "wel", "geen",
+  "tegen", "na", "door", "tot", "zou", "zei", "volgens", "twee", "drie", "doden", "gewonden", "aanval", "wat",
+]);
+const EN = new Set([
+  "the", "a", "and", "of", "that", "to", "not", "on", "are", "with", "for", "but", "also", "said", "says", "by", "from",
+  "has", "have", "were", "been", "after", "into", "killed", "two", "three", "attack", "at", "who", "which",
+  "would", "will", "its", "their", "they", "according", "than", "more", "what",
+]);
+
+export interface Detection {
+  lang: Lang;
+  from: "detected" | "fallback";
+  /** Which judge decided: n-grams, function words, or neither. */
+  by: "eld" | "function-words" | "fallback";
+}
+
+function letters(s: string): number {
+  let n = 0;
+  for (const _ of s.matchAll(/\p{L}/gu)) n++;
+  return n;
+}
+
+function functionWords(sample: string): { nl: number; en: number } {
   let nl = 0;
   let en = 0;
-  const sample = text.slice(0, 20000).toLowerCase();
-  for (const m of sample.matchAll(/\p{L}+/gu)) {
-    const w = m[0];
-    if (NL.has(w)) nl++;
-    if (EN.has(w)) en++;
+  for (const m of sample.toLowerCase().matchAll(/\p{L}+/gu)) {
+    if (NL.has(m[0])) nl++;
+    if (EN.has(m[0])) en++;
   }
-  if (nl + en < 3) return { lang: "en", from: "fallback" };
-  return { lang: nl > en ? "nl" : "en", from: "detected" };
+  return { nl, en };
+}
+
+export function detectLanguage(text: string): Detection {
+  const sample = text.slice(0, SAMPLE);
+  if (letters(sample) >= MIN_DETECT_LETTERS) {
+    const r = detector().detect(sample);
+    if (r.language === "nl" || r.language === "en") return { lang: r.language, from: "detected", by: "eld" };
+  }
+  const fw = functionWords(sample);
+  if (fw.nl !== fw.en) return { lang: fw.nl > fw.en ? "nl" : "en", from: "detected", by: "function-words" };
+  return { lang: "en", from: "fallback", by: "fallback" };
 }

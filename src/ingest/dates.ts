@@ -1,0 +1,102 @@
+// Publication times and language codes as containers write them.
+import type { Lang } from "../model/doc.js";
+
+const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d{1,9})?)?(Z|[+-]\d{2}(?::?\d{2})?)?)?$/;
+
+/**
+ * Checks an ISO 8601 date or date-time and returns it unchanged (a space before the time becomes "T"),
+ * or undefined when it is not one or names an impossible day or hour.
+ */
+export function validIso(value: string): string | undefined {
+  const v = value.trim();
+  const m = ISO.exec(v);
+  if (!m) return undefined;
+  const [y, mo, d, h, mi, s] = [m[1], m[2], m[3], m[4], m[5], m[6]].map((x) => (x === undefined ? undefined : Number(x)));
+  if (mo! < 1 || mo! > 12 || d! < 1 || d! > daysIn(y!, mo!)) return undefined;
+  if (h !== undefined && (h > 24 || mi! > 59 || (s ?? 0) > 60)) return undefined;
+  const zone = m[7];
+  if (zone && zone !== "Z") {
+    const zh = Number(zone.slice(1, 3));
+    if (zh > 14) return undefined;
+  }
+  return v.replace(" ", "T");
+}
+
+function daysIn(y: number, m: number): number {
+  return new Date(Date.UTC(y, m, 0)).getUTCDate();
+}
+
+const MONTHS: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12 };
+const ZONES: Record<string, string> = {
+  GMT: "+00:00", UT: "+00:00", UTC: "+00:00", Z: "+00:00",
+  EST: "-05:00", EDT: "-04:00", CST: "-06:00", CDT: "-05:00", MST: "-07:00", MDT: "-06:00", PST: "-08:00", PDT: "-07:00",
+  CET: "+01:00", CEST: "+02:00", BST: "+01:00", MSK: "+03:00", EET: "+02:00", EEST: "+03:00",
+};
+const RFC822 = /^(?:[A-Za-z]{2,9},?\s+)?(\d{1,2})\s+([A-Za-z]{3})[A-Za-z]*\.?\s+(\d{2,4})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([+-]\d{4}|[A-Za-z]{1,5})?$/;
+
+function pad(n: number, w = 2): string {
+  return String(n).padStart(w, "0");
+}
+
+/** RSS `pubDate` (RFC 822/2822: "Tue, 23 May 2023 15:00:00 +0200") → ISO 8601 keeping the stated offset. */
+export function rfc822ToIso(value: string): string | undefined {
+  const m = RFC822.exec(value.trim());
+  if (!m) return undefined;
+  const day = Number(m[1]);
+  const mon = MONTHS[m[2]!.toLowerCase()];
+  let year = Number(m[3]);
+  if (m[3]!.length === 2) year += year < 50 ? 2000 : 1900;
+  if (!mon || day < 1 || day > daysIn(year, mon)) return undefined;
+  const h = Number(m[4]);
+  const mi = Number(m[5]);
+  const s = Number(m[6] ?? 0);
+  if (h > 23 || mi > 59 || s > 60) return undefined;
+  const z = m[7];
+  let offset = "+00:00";
+  if (z && /^[+-]\d{4}$/.test(z)) offset = `${z.slice(0, 3)}:${z.slice(3)}`;
+  else if (z) offset = ZONES[z.toUpperCase()] ?? "+00:00";
+  return `${year}-${pad(mon)}-${pad(day)}T${pad(h)}:${pad(mi)}:${pad(s)}${offset}`;
+}
+
+/** A feed or page date in whatever common form → ISO 8601, or undefined. */
+export function anyDateToIso(value: unknown): string | undefined {
+  if (typeof value !== "string" && typeof value !== "number") return undefined;
+  const v = String(value).trim();
+  if (!v) return undefined;
+  return validIso(v) ?? rfc822ToIso(v);
+}
+
+/**
+ * A wall-clock time without offset plus the instant it denotes (Telegram exports give both) → ISO 8601
+ * with the exporter's offset, so "this morning" resolves against the local day the message was posted.
+ */
+export function localWithUnix(local: string | undefined, unixSeconds: number | undefined): string | undefined {
+  if (unixSeconds !== undefined && Number.isFinite(unixSeconds)) {
+    const utc = new Date(unixSeconds * 1000);
+    const lm = local ? /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})$/.exec(local) : null;
+    if (lm) {
+      const wall = Date.UTC(+lm[1]!, +lm[2]! - 1, +lm[3]!, +lm[4]!, +lm[5]!, +lm[6]!);
+      const minutes = Math.round((wall - utc.getTime()) / 60000);
+      if (Math.abs(minutes) <= 14 * 60 && minutes % 15 === 0) {
+        const sign = minutes < 0 ? "-" : "+";
+        const a = Math.abs(minutes);
+        return `${local}${sign}${pad(Math.floor(a / 60))}:${pad(a % 60)}`;
+      }
+    }
+    return utc.toISOString().replace(".000Z", "Z");
+  }
+  // A wall-clock time alone: read as UTC so the result does not depend on the machine's time zone.
+  if (local && validIso(local)) return /(?:Z|[+-]\d{2}(?::?\d{2})?)$/.test(local) || local.length <= 10 ? local : `${local}Z`;
+  return undefined;
+}
+
+/** "nl", "nl-NL", "nl_BE", "en-US", "Dutch", "English" … → nl/en; other languages → the code, for messages. */
+export function languageCode(value: unknown): { lang?: Lang; code?: string } {
+  if (typeof value !== "string") return {};
+  const v = value.trim().toLowerCase();
+  if (!v) return {};
+  const primary = v.split(/[-_\s]/)[0]!;
+  if (primary === "nl" || primary === "nld" || primary === "dut" || v === "dutch" || v === "nederlands" || v === "vlaams" || v === "flemish") return { lang: "nl", code: "nl" };
+  if (primary === "en" || primary === "eng" || v === "english" || v === "engels") return { lang: "en", code: "en" };
+  return { code: primary };
+}

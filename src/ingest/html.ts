@@ -1,0 +1,317 @@
+// An HTML news page → the article body (via Readability: navigation, ads, footers and the like dropped)
+// and its metadata from <meta> tags and JSON-LD.
+import { Readability } from "@mozilla/readability";
+import { parseHTML } from "linkedom";
+import type { Lang } from "../model/doc.js";
+import { ReadFailure } from "./bytes.js";
+import { anyDateToIso, languageCode } from "./dates.js";
+import { htmlToParagraphs, type DomNode } from "./htmltext.js";
+
+export interface HtmlReport {
+  text: string;
+  title?: string;
+  source?: string;
+  url?: string;
+  published?: string;
+  language?: Lang;
+  description?: string;
+  /** How the body was found: Readability, the JSON-LD articleBody, or the page text minus its chrome. */
+  via: "readability" | "json-ld" | "page";
+}
+
+interface El extends DomNode {
+  tagName: string;
+  parentNode: El | null;
+  remove(): void;
+  querySelectorAll(sel: string): ArrayLike<El>;
+  querySelector(sel: string): El | null;
+  getAttribute(name: string): string | null;
+}
+interface Document extends El {
+  documentElement: El | null;
+  body: El | null;
+  head: El | null;
+}
+
+/**
+ * Readability's scoring walks each paragraph's ancestors and recurses over the tree, so its cost grows
+ * with nesting depth and element count; beyond these bounds (far above any real article page) the
+ * plain-page reading takes over, which is linear.
+ */
+const MAX_ELEMENTS = 40_000;
+const MAX_DEPTH = 300;
+/** Net open tags beyond which the markup is read flat rather than parsed into a tree. */
+const MAX_PARSE_DEPTH = 2000;
+
+const VOID = new Set(["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr", "p", "li", "option"]);
+// `[^<>]*` stops at the next "<", so a run of unterminated tags costs linear time, not quadratic.
+const TAG = /<(\/?)([a-zA-Z][\w:-]{0,30})[^<>]*>/g;
+
+/** How deep the markup nests at most, counting open and close tags (void and often-unclosed tags ignored). */
+function nestingDepth(html: string): number {
+  let depth = 0;
+  let max = 0;
+  for (const m of html.matchAll(TAG)) {
+    const name = m[2]!.toLowerCase();
+    if (VOID.has(name) || m[0].endsWith("/>")) continue;
+    if (m[1]) depth = Math.max(0, depth - 1);
+    else if (++depth > max) max = depth;
+  }
+  return max;
+}
+
+const FLAT_BLOCK = /^(?:p|div|br|li|h[1-6]|tr|section|article|blockquote|ul|ol|table|pre|header|footer|main|hr|dd|dt)$/i;
+
+/** Markup without its tree: block tags become paragraph marks, other tags vanish, script/style bodies go. */
+function flatten(html: string): string {
+  let out = "";
+  let at = 0;
+  const lower = html.toLowerCase();
+  for (;;) {
+    const m = /<(script|style|noscript|template)\b/gi;
+    m.lastIndex = at;
+    const open = m.exec(html);
+    if (!open) break;
+    const close = lower.indexOf(`</${open[1]!.toLowerCase()}`, open.index);
+    out += html.slice(at, open.index);
+    if (close < 0) {
+      at = html.length;
+      break;
+    }
+    const end = html.indexOf(">", close);
+    at = end < 0 ? html.length : end + 1;
+  }
+  out += html.slice(at);
+  const body = out.replace(TAG, (t, _slash: string, name: string) => (FLAT_BLOCK.test(name) ? "<p>" : /^(?:title|meta)$/i.test(name) ? t : ""));
+  return `<!doctype html><html><body>${body.replace(/(?:<p>\s*){2,}/g, "<p>")}</body></html>`;
+}
+
+const ARTICLE_TYPES = new Set([
+  "newsarticle", "article", "reportagenewsarticle", "analysisnewsarticle", "backgroundnewsarticle", "opinionnewsarticle",
+  "reviewnewsarticle", "blogposting", "liveblogposting", "socialmediaposting", "report", "webpage",
+]);
+
+/** Page furniture that is never part of the report. */
+const CHROME_SELECTOR = [
+  "script:not([type='application/ld+json'])", "style", "noscript", "template", "iframe", "nav", "aside", "footer", "form",
+  "[role=navigation]", "[role=banner]", "[role=contentinfo]", "[role=complementary]", "[role=search]", "[aria-hidden=true]",
+].join(",");
+/** class/id words that mark ads, consent banners, share bars, newsletters, recommendations. */
+const CHROME_WORDS = new Set([
+  "ad", "ads", "advert", "adverts", "advertisement", "advertising", "adslot", "adunit", "adblock", "banner", "sponsor",
+  "sponsored", "promo", "promoted", "cookie", "cookies", "consent", "gdpr", "newsletter", "subscribe", "paywall",
+  "share", "sharing", "social", "related", "recommended", "outbrain", "taboola", "comments", "breadcrumb",
+  "breadcrumbs", "menu", "navbar", "sidebar", "footer", "masthead", "popup", "modal", "byline", "author", "authors",
+]);
+const KEEP = new Set(["html", "body", "main", "article"]);
+
+function isChrome(el: El): boolean {
+  const tag = el.tagName.toLowerCase();
+  if (KEEP.has(tag)) return false;
+  const names = `${el.getAttribute("class") ?? ""} ${el.getAttribute("id") ?? ""}`;
+  if (!names.trim()) return false;
+  for (const w of names.toLowerCase().split(/[^a-z0-9]+/)) if (CHROME_WORDS.has(w)) return true;
+  return false;
+}
+
+function stripChrome(document: Document): void {
+  for (const el of Array.from(document.querySelectorAll(CHROME_SELECTOR))) el.remove();
+  const body = document.body;
+  if (!body) return;
+  for (const el of Array.from(body.querySelectorAll("[class],[id]"))) {
+    // An element already detached with an ancestor has no parent chain to the body; removing it is harmless.
+    if (isChrome(el)) el.remove();
+  }
+}
+
+/** Element count and nesting depth within Readability's comfortable range? Iterative: no stack to overflow. */
+function fitsReadability(document: Document): boolean {
+  const stack: [DomNode, number][] = [[document, 0]];
+  let elements = 0;
+  while (stack.length) {
+    const [node, depth] = stack.pop()!;
+    if (depth > MAX_DEPTH || ++elements > MAX_ELEMENTS) return false;
+    const kids = node.childNodes;
+    for (let i = 0; i < kids.length; i++) if (kids[i]!.nodeType === 1) stack.push([kids[i]!, depth + 1]);
+  }
+  return true;
+}
+
+function parse(html: string): Document {
+  try {
+    return (parseHTML(html) as unknown as { document: Document }).document;
+  } catch (e) {
+    throw new ReadFailure(`malformed HTML that could not be parsed (${(e as Error).message})`);
+  }
+}
+
+export function readHtml(html: string): HtmlReport {
+  // linkedom's parse time grows with the square of the nesting depth (100 000 nested <div>s: minutes);
+  // a page nested that deep is broken or hostile, and is read flat instead.
+  const flat = nestingDepth(html) > MAX_PARSE_DEPTH;
+  const document = parse(flat ? flatten(html) : html);
+  const meta = pageMeta(document);
+  stripChrome(document);
+
+  let paras: string[] = [];
+  let via: HtmlReport["via"] = "readability";
+  let mutated = false;
+  if (!flat && fitsReadability(document)) {
+    mutated = true;
+    try {
+      const article = new Readability<string[]>(document as never, {
+        serializer: (node) => htmlToParagraphs(node as unknown as DomNode),
+      }).parse();
+      paras = article?.content ?? [];
+      if (!meta.title && article?.title) meta.title = article.title.trim();
+      if (!meta.source && article?.siteName) meta.source = article.siteName.trim();
+    } catch {
+      paras = [];
+    }
+  }
+  if (!paras.join("").trim() && meta.articleBody) {
+    paras = meta.articleBody.split(/\r?\n/).map((p) => p.trim()).filter(Boolean);
+    via = "json-ld";
+  }
+  if (!paras.join("").trim()) {
+    // Readability changes the document it reads; the plain reading needs the page as it was.
+    const page = mutated ? parse(html) : document;
+    if (mutated) stripChrome(page);
+    paras = htmlToParagraphs(page.body ?? page);
+    via = "page";
+  }
+  // The headline is metadata (as in front matter), not the body's first line.
+  const norm = (s: string) => s.replace(/\s+/g, " ").trim().toLowerCase();
+  if (meta.title && paras.length > 1 && norm(paras[0]!) === norm(meta.title)) paras.shift();
+  const text = paras.join("\n\n");
+  if (!text.trim()) throw new ReadFailure("no article text found in the HTML page");
+  return {
+    text,
+    title: meta.title,
+    source: meta.source,
+    url: meta.url,
+    published: meta.published,
+    language: meta.language,
+    description: meta.description,
+    via,
+  };
+}
+
+interface PageMeta {
+  title?: string;
+  source?: string;
+  url?: string;
+  published?: string;
+  language?: Lang;
+  description?: string;
+  articleBody?: string;
+}
+
+function str(v: unknown): string | undefined {
+  if (typeof v === "string" && v.trim()) return v.trim();
+  if (Array.isArray(v)) return str(v[0]);
+  return undefined;
+}
+
+function nameOf(v: unknown): string | undefined {
+  if (typeof v === "string") return str(v);
+  if (Array.isArray(v)) return nameOf(v[0]);
+  if (v && typeof v === "object") return str((v as Record<string, unknown>).name);
+  return undefined;
+}
+
+function httpUrl(v: unknown): string | undefined {
+  const s = typeof v === "object" && v !== null ? str((v as Record<string, unknown>)["@id"]) : str(v);
+  return s && /^https?:\/\/\S+$/i.test(s) ? s : undefined;
+}
+
+function ldObjects(document: Document): Record<string, unknown>[] {
+  const out: Record<string, unknown>[] = [];
+  const visit = (v: unknown, depth: number) => {
+    if (depth > 4 || !v || typeof v !== "object") return;
+    if (Array.isArray(v)) return v.forEach((x) => visit(x, depth + 1));
+    const o = v as Record<string, unknown>;
+    out.push(o);
+    if (o["@graph"]) visit(o["@graph"], depth + 1);
+  };
+  for (const s of Array.from(document.querySelectorAll("script[type='application/ld+json']"))) {
+    try {
+      visit(JSON.parse(s.textContent ?? ""), 0);
+    } catch {
+      // Broken JSON-LD is common; the <meta> tags still count.
+    }
+  }
+  return out;
+}
+
+function isArticle(o: Record<string, unknown>): boolean {
+  const t = o["@type"];
+  const types = Array.isArray(t) ? t : [t];
+  return types.some((x) => typeof x === "string" && ARTICLE_TYPES.has(x.toLowerCase()));
+}
+
+function pageMeta(document: Document): PageMeta {
+  const metas = new Map<string, string>();
+  for (const m of Array.from(document.querySelectorAll("meta"))) {
+    const key = (m.getAttribute("property") ?? m.getAttribute("name") ?? m.getAttribute("itemprop") ?? m.getAttribute("http-equiv"))?.trim().toLowerCase();
+    const content = m.getAttribute("content")?.trim();
+    if (key && content && !metas.has(key)) metas.set(key, content);
+  }
+  const ld = ldObjects(document).filter(isArticle);
+  // A NewsArticle beats a generic WebPage description of the same page.
+  ld.sort((a, b) => Number(String(a["@type"]).toLowerCase() === "webpage") - Number(String(b["@type"]).toLowerCase() === "webpage"));
+  const art = ld[0] ?? {};
+  const first = (...keys: string[]) => {
+    for (const k of keys) {
+      const v = metas.get(k);
+      if (v) return v;
+    }
+    return undefined;
+  };
+
+  const title = str(art.headline) ?? first("og:title", "twitter:title", "dc.title") ?? titleTag(document, first("og:site_name"));
+  const source = nameOf(art.publisher) ?? first("og:site_name", "application-name", "publisher", "dc.publisher") ?? nameOf(art.sourceOrganization);
+  const canonical = document.querySelector("link[rel=canonical]")?.getAttribute("href");
+  const url = httpUrl(art.url) ?? httpUrl(art.mainEntityOfPage) ?? httpUrl(first("og:url")) ?? httpUrl(canonical);
+  let published: string | undefined;
+  for (const cand of [
+    str(art.datePublished),
+    str(art.dateCreated),
+    first("article:published_time", "og:article:published_time", "datepublished", "date", "pubdate", "publishdate",
+      "publish-date", "dc.date.issued", "dcterms.issued", "dcterms.created", "dc.date", "sailthru.date", "parsely-pub-date"),
+    document.querySelector("time[pubdate][datetime]")?.getAttribute("datetime") ?? undefined,
+  ]) {
+    // Dates the page states in a form that is not ISO 8601 or RFC 822 are ignored, not guessed at.
+    published = cand ? anyDateToIso(cand) : undefined;
+    if (published) break;
+  }
+  let language: Lang | undefined;
+  for (const cand of [
+    typeof art.inLanguage === "object" ? nameOf(art.inLanguage) ?? str((art.inLanguage as Record<string, unknown>)?.alternateName) : str(art.inLanguage),
+    first("content-language", "og:locale", "dc.language"),
+    document.documentElement?.getAttribute("lang") ?? undefined,
+    document.documentElement?.getAttribute("xml:lang") ?? undefined,
+  ]) {
+    const code = languageCode(cand);
+    if (code.code) {
+      // The first language the page states decides; a language sitrep does not read is left to detection.
+      language = code.lang;
+      break;
+    }
+  }
+  const description = first("og:description", "description", "twitter:description") ?? str(art.description);
+  const articleBody = str(art.articleBody);
+  return { title, source, url, published, language, description, articleBody };
+}
+
+/** <title> minus a trailing " | Site" / " - Site" when the site is known. */
+function titleTag(document: Document, site: string | undefined): string | undefined {
+  const t = document.querySelector("title")?.textContent?.replace(/\s+/g, " ").trim();
+  if (!t) return undefined;
+  if (site) {
+    for (const sep of [" | ", " - ", " – ", " — ", " :: "]) {
+      if (t.endsWith(sep + site)) return t.slice(0, -(sep + site).length).trim();
+    }
+  }
+  return t;
+}

@@ -165,7 +165,7 @@ export function findCounts(text: string, lex: CountLexicon, skip: readonly Span[
             found = tl[0];
             break;
           }
-          const v = n < 3 ? c.verbs.match(toks, m) : null;
+          const v = n === 0 ? c.verbs.match(toks, m) : null;
           if (v && v[1] <= i) {
             found = v[0];
             break;

@@ -329,6 +329,7 @@ export function toDoc(raw: RawReport, id: string, opts: ReadOptions = {}): Doc {
     language,
     languageFrom,
     origin: raw.origin,
+    item: raw.item,
     format: raw.format,
   });
 }

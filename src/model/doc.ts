@@ -26,6 +26,8 @@ export interface DocMeta {
   languageFrom: LanguageFrom;
   /** Where the report came from (file path or URL) and in what format. */
   origin?: string;
+  /** Which item of a multi-report file this is: "line 3" (jsonl), a feed item's link, "message 812" (Telegram). */
+  item?: string;
   format?: "text" | "html" | "jsonl" | "rss" | "atom" | "telegram";
 }
 

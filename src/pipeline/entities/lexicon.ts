@@ -63,6 +63,14 @@ export interface EntityLexicon {
   typeNouns: Readonly<Record<string, EntityType>>;
   /** Adjectives written with a capital (Russische, European): they begin names but are none alone. */
   capitalisedAdjectives: readonly string[];
+  /** Endings of inflected attributive adjectives (het Franse Danone → Danone): "se" in Dutch. */
+  adjectiveSuffixes: readonly string[];
+  /** The ending an attributive adjective takes before a noun ("e" in Dutch: het Franse Danone); "" when none. */
+  inflectedAdjectiveEnding: string;
+  /** Prepositions before the name of a body one works at: bij (Dutch). */
+  organizationPrepositions: readonly string[];
+  /** The word linking a role to its portfolio: minister van Onderwijs, minister of Finance. */
+  portfolioLinkers: readonly string[];
   /** Common given names (capitalised as written), to type a two-word name as a person. */
   givenNames: readonly string[];
 }

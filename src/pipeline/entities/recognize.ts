@@ -27,6 +27,16 @@ export interface Chunk {
   givenName?: boolean;
   allCaps?: boolean;
   locative?: boolean;
+  /** An article and capitalised common words: De Morgen, Het Laatste Nieuws (a title). */
+  titled?: boolean;
+  /** The name part of a compound with a common noun (Poetin-regime): kept only if the report names it elsewhere. */
+  inCompound?: boolean;
+  /** After "bij" or after a person's "van": a body one works at or for. */
+  orgContext?: boolean;
+  /** Next to a speech verb (Deen zegt, stelt Deen). */
+  speaker?: boolean;
+  /** A single capitalised common word with nothing else to go on. */
+  commonWord?: boolean;
   /** The type a noun before the name gives it (het weblog Oryx). */
   typeNoun?: EntityType;
   /** Starts with a capitalised adjective (Europese Schengenzone): a name of something, seldom a person. */
@@ -61,6 +71,11 @@ export interface Prepared {
   adjectives: Set<string>;
 }
 
+/** The lexicon's knowledge of a name as written. */
+function knownOf(p: Prepared, text: string): { type: EntityType; government?: string } | undefined {
+  return p.known.get(`=${text}`) ?? (ALL_CAPS.test(text) && text.length <= 2 ? undefined : p.known.get(spellingKey(text)));
+}
+
 const cache = new WeakMap<EntityLexicon, Prepared>();
 
 export function prepare(lex: EntityLexicon): Prepared {
@@ -84,7 +99,12 @@ export function prepare(lex: EntityLexicon): Prepared {
     locatives: lower(lex.locativePrepositions),
     speech: lower(lex.speechVerbs),
     sourceMarkers: lower(lex.sourceMarkers),
-    known: new Map(lex.known.map((k) => [spellingKey(k.name), { type: k.type, ...(k.government && { government: k.government }) }])),
+    // all-capital names (IS, VN) match only as written; the rest by spelling key
+    known: new Map(lex.known.flatMap((k) => {
+      const v = { type: k.type, ...(k.government && { government: k.government }) };
+      // short all-capital names (IS, VN) match only as written; the rest also by spelling key
+      return ALL_CAPS.test(k.name) && k.name.length <= 2 ? [[`=${k.name}`, v] as const] : [[`=${k.name}`, v] as const, [spellingKey(k.name), v] as const];
+    })),
     demonyms: new Map(Object.entries(lex.demonyms)),
     givenNames: new Set(lex.givenNames),
     typeNouns: new Map(Object.entries(lex.typeNouns)),
@@ -219,6 +239,8 @@ export function recognize(doc: Doc, p: Prepared): Chunk[] {
         const u = toks[j]!;
         const prev = toks[j - 1]!;
         if (isCap(u) && !(tc && lowerKnown(u.text.toLowerCase()) && !midCaps.has(u.text))) {
+          // a given name inside a run starts a new name: minister van Onderwijs | Marleen Vanderpoorten
+          if (p.givenNames.has(u.text) && !p.givenNames.has(prev.text) && prev.text !== "." && !p.particles.has(prev.text.toLowerCase()) && !hasHead) break;
           if (headOf(p, u.text)) hasHead = true;
           j++;
           continue;
@@ -226,6 +248,10 @@ export function recognize(doc: Doc, p: Prepared): Chunk[] {
         // an initial with its full stop: H. Bouwmeester
         if (u.text === "." && u.start === prev.end && INITIAL.test(prev.text) && isCap(toks[j + 1])) {
           j++;
+          continue;
+        }
+        if (u.text === "&" && isCap(toks[j + 1]) && j + 1 < s.tokenEnd) {
+          j += 2;
           continue;
         }
         if (isWord(u) && !UPPER_START.test(u.text)) {
@@ -236,14 +262,15 @@ export function recognize(doc: Doc, p: Prepared): Chunk[] {
             while (k < s.tokenEnd && isWord(toks[k]) && p.particles.has(toks[k]!.text.toLowerCase())) k++;
             const first = toks[i]!;
             const nameSoFar = j - i === 1 && (p.givenNames.has(first.text) || INITIAL.test(first.text)) ||
-              (j - i === 2 && toks[i + 1]!.text === "." && INITIAL.test(first.text));
+              (j - i === 2 && toks[i + 1]!.text === "." && INITIAL.test(first.text)) ||
+              (p.particles.has(prev.text.toLowerCase()) && !p.articles.has(prev.text.toLowerCase()));
             if (nameSoFar && isCap(toks[k]) && k < s.tokenEnd && !headOf(p, toks[k]!.text)) {
               j = k;
               continue;
             }
           }
           // connectors inside an organisation's name: Legioen Vrijheid voor Rusland, Bank of America
-          if (hasHead && p.connectors.has(lw)) {
+          if ((hasHead || lw === "&") && p.connectors.has(lw)) {
             let k = j;
             while (k < s.tokenEnd && isWord(toks[k]) && p.connectors.has(toks[k]!.text.toLowerCase()) && k - j < 3) k++;
             if (k < s.tokenEnd && isCap(toks[k])) {
@@ -261,9 +288,32 @@ export function recognize(doc: Doc, p: Prepared): Chunk[] {
       let roleKind: RoleEntry["kind"] | undefined;
       const fullKey = spellingKey(doc.text.slice(toks[a]!.start, toks[b - 1]!.end));
       // a whole chunk the lexicon or (for several words: Den Haag) the gazetteer knows is kept whole
-      const fullKnown = p.known.get(fullKey) ?? (j - i > 1 && gaz.byKey(fullKey).length ? { type: "location" as EntityType } : undefined);
+      const fullKnown = knownOf(p, doc.text.slice(toks[a]!.start, toks[b - 1]!.end)) ?? (j - i > 1 && gaz.byKey(fullKey).length ? { type: "location" as EntityType } : undefined);
+      let titled = false;
+      let typeNounLead: EntityType | undefined;
       if (!fullKnown) {
-        while (a < b && initial && a === i && (p.functionWords.has(toks[a]!.text.toLowerCase()) || (lowerKnown(toks[a]!.text.toLowerCase()) && !midCaps.has(toks[a]!.text) && !p.givenNames.has(toks[a]!.text) && !p.known.has(spellingKey(toks[a]!.text))))) a++;
+        const fw = toks[a]!.text.toLowerCase();
+        // Van Roost, Van de Steene: a particle that is no article starts a name even at a sentence start
+        const particleStart = b - a > 1 && p.particles.has(fw) && !p.articles.has(fw) && isCap(toks[a + 1]) && !p.demonyms.has(toks[a + 1]!.text.toLowerCase()) && !p.adjectives.has(toks[a + 1]!.text);
+        while (!particleStart && a < b && initial && a === i && (p.functionWords.has(toks[a]!.text.toLowerCase()) || (lowerKnown(toks[a]!.text.toLowerCase()) && !midCaps.has(toks[a]!.text) && !p.givenNames.has(toks[a]!.text) && !knownOf(p, toks[a]!.text)))) a++;
+        // De Morgen, Het Laatste Nieuws: an article before capitalised common words is part of a title
+        if (a === i + 1 && a < b && p.articles.has(fw)) {
+          let allCommon = true;
+          for (let k = a; k < b; k++) if (!lowerKnown(toks[k]!.text.toLowerCase()) || p.demonyms.has(toks[k]!.text.toLowerCase())) allCommon = false;
+          const restKey = spellingKey(doc.text.slice(toks[a]!.start, toks[b - 1]!.end));
+          if (allCommon && !gaz.byKey(restKey).length && !knownOf(p, doc.text.slice(toks[a]!.start, toks[b - 1]!.end)) && !headOf(p, toks[b - 1]!.text)) {
+            a = i;
+            titled = true;
+          }
+        }
+        // Textielbedrijf Domo, the carmaker Ford: a leading noun that says what the name is
+        if (a < b - 1 && !titled) {
+          const tn = typeNoun(p, toks[a]!.text);
+          if (tn && !headOf(p, toks[a]!.text)) {
+            typeNounLead = tn;
+            a++;
+          }
+        }
         while (a < b - 1) {
           const w = toks[a]!.text.toLowerCase();
           const r = roleOf(p, w);
@@ -279,28 +329,60 @@ export function recognize(doc: Doc, p: Prepared): Chunk[] {
         while (b > a && (p.nonNames.has(toks[b - 1]!.text.toLowerCase()) || toks[b - 1]!.text === ".")) b--;
         // a connector or particle left dangling at the end
         while (b > a && !UPPER_START.test(toks[b - 1]!.text)) b--;
+        // het Franse Danone, de Amerikaanse Osterloh: the adjective is no part of the name
+        const adj = a < b ? toks[a]!.text : "";
+        const inflected = !p.lex.inflectedAdjectiveEnding || adj.endsWith(p.lex.inflectedAdjectiveEnding);
+        if (b - a >= 2 && inflected && (p.demonyms.has(adj.toLowerCase()) || p.adjectives.has(adj) || p.lex.adjectiveSuffixes.some((x) => adj.endsWith(x)))) {
+          let head = false;
+          for (let k = a; k < b; k++) if (headOf(p, toks[k]!.text) || compoundHead(p, toks[k]!.text)) head = true;
+          if (!head && !lowerKnown(toks[a + 1]!.text.toLowerCase())) a++;
+        }
       }
       if (a >= b) {
         i = j;
         continue;
       }
+      // minister van Onderwijs Marleen Vanderpoorten: after "role van", the first word is the portfolio
+      if (b - a >= 3 && a === i && a - 2 >= s.tokenStart && p.lex.portfolioLinkers.includes(toks[a - 1]!.text.toLowerCase()) && roleOf(p, toks[a - 2]!.text)) {
+        b = a + 1;
+        j = a + 1;
+      }
       const first = toks[a]!;
       const last = toks[b - 1]!;
       // a name inside a compound with a common noun (Poetin-regime, Kremlin-woordvoerder): the name part only
       let lastEnd = last.end;
-      const dash = /[-‑]\p{Ll}[\p{Ll}-]*$/u.exec(last.text);
+      const dash = /[-‑]\p{Ll}[\p{Ll}'’-]*$/u.exec(last.text);
       if (dash) lastEnd = last.start + dash.index;
+      if (lastEnd - first.start < 2) {
+        i = j;
+        continue;
+      }
       const text = doc.text.slice(first.start, lastEnd);
       const key = spellingKey(text);
       const single = b - a === 1;
       const lw = first.text.toLowerCase();
       // a capitalised adjective alone (Russische, European) is no name; nor a month or weekday
-      if (single && !fullKnown && (p.demonyms.has(lw) || p.nonNames.has(lw) || (p.common.has(lw) && !initial && /^\p{Lu}\p{Ll}+e$/u.test(first.text) && !gaz.byKey(key).length))) {
+      const nextLower = isWord(toks[b]) && b < s.tokenEnd && !UPPER_START.test(toks[b]!.text);
+      if (single && !fullKnown && ((nextLower && p.lex.adjectiveSuffixes.some((x) => first.text.endsWith(x))) || p.demonyms.has(lw) || p.nonNames.has(lw) || (p.common.has(lw) && !initial && /^\p{Lu}\p{Ll}+e$/u.test(first.text) && !gaz.byKey(key).length))) {
         i = j;
         continue;
       }
       const chunk: Chunk = { start: first.start, end: lastEnd, t0: a, t1: b, text, via: "name", tentative: false };
+      if (dash) chunk.inCompound = true;
+      // bij Besix, de ploegleider van Once, Ronan Keating van Boyzone: a body one works at or for
+      const p1 = a > s.tokenStart ? toks[a - 1] : undefined;
+      const p2 = a - 1 > s.tokenStart ? toks[a - 2] : undefined;
+      if (isWord(p1) && p.lex.organizationPrepositions.includes(p1.text.toLowerCase())) chunk.orgContext = true;
+      if (isWord(p1) && isWord(p2) && p.lex.portfolioLinkers.includes(p1.text.toLowerCase()) && (isCap(p2) || roleOf(p, p2.text))) chunk.orgContext = true;
+      // a capitalised word followed by a speech verb, or after one (zegt Deen): a person speaking
+      const nextTok = toks[b];
+      const prevTok = a > s.tokenStart ? toks[a - 1] : undefined;
+      if ((isWord(nextTok) && b < s.tokenEnd && p.speech.has(nextTok.text.toLowerCase())) || (isWord(prevTok) && p.speech.has(prevTok.text.toLowerCase()))) chunk.speaker = true;
       if (role) chunk.role = role;
+      if (titled) chunk.titled = true;
+      if (typeNounLead) chunk.typeNoun = typeNounLead;
+      // a lone capitalised common word (Radio, Leven): part of a title more often than a name
+      if (single && !titled && p.common.has(lw) && !p.givenNames.has(first.text)) chunk.commonWord = true;
       if (roleKind) chunk.roleKind = roleKind;
       // a role word just before the chunk: kolonel Han Bouwmeester, oud-president Medvedev
       if (!role && a > s.tokenStart) {
@@ -316,11 +398,11 @@ export function recognize(doc: Doc, p: Prepared): Chunk[] {
           chunk.roleKind = rr.kind;
         }
       }
-      const known = p.known.get(key);
+      const known = knownOf(p, text);
       if (known) chunk.known = known;
       // a noun that says what the name is: het weblog Oryx, de grensplaats Sjebekino, the company Apple
       const tn = a > s.tokenStart && isWord(toks[a - 1]) && !UPPER_START.test(toks[a - 1]!.text) ? typeNoun(p, toks[a - 1]!.text) : undefined;
-      if (tn) chunk.typeNoun = tn;
+      if (tn && !chunk.typeNoun) chunk.typeNoun = tn;
       if (b - a > 1 && (p.demonyms.has(lw) || p.adjectives.has(first.text))) chunk.adjectival = true;
       for (let k = a; k < b; k++) {
         const h = headOf(p, toks[k]!.text);
@@ -336,9 +418,11 @@ export function recognize(doc: Doc, p: Prepared): Chunk[] {
           chunk.headToken = compoundHead(p, last.text) ? b - 1 : a;
         }
       }
-      const g = gaz.byKey(key);
+      let g = ALL_CAPS.test(text) ? [] : gaz.byKey(key);
+      // a common word that is also a small town's name is the word, not the town
+      if (chunk.commonWord) g = g.filter((e) => e.kind !== "place" || e.population >= 500000);
       if (g.length) chunk.gaz = g;
-      if (!single || p.givenNames.has(first.text)) chunk.givenName = p.givenNames.has(first.text) && !single;
+      if (p.givenNames.has(first.text) && !ALL_CAPS.test(first.text)) chunk.givenName = true;
       if (ALL_CAPS.test(text.replace(/\s/g, "")) && !HAS_LOWER.test(text)) chunk.allCaps = true;
       const before = a > s.tokenStart ? toks[a - 1] : undefined;
       const before2 = a - 1 > s.tokenStart ? toks[a - 2] : undefined;

@@ -199,7 +199,7 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
     {
       bodyLimit,
       schema: {
-        summary: "Add a report: JSON {text} or {html} or {url}, or the raw body as text/plain or text/html",
+        summary: "Add a report: JSON {text} or {html} (url then is its address) or {url} alone (fetched), or the raw body as text/plain or text/html",
         description:
           "Plain text may start with front matter (title, source, url, published, language). A URL is fetched only when the server was started with --allow-fetch, and never from private, loopback or link-local addresses. Re-sending the same report changes nothing (status unchanged).",
         tags: ["reports"],
@@ -418,8 +418,9 @@ async function newReport(req: FastifyRequest, o: ServerOptions): Promise<NewRepo
   const ct = String(req.headers["content-type"] ?? "").split(";", 1)[0]!.trim().toLowerCase();
   if (typeof req.body === "string") return { body: req.body, format: ct === "text/html" ? "html" : "text", origin: "upload" };
   const b = (req.body ?? {}) as { text?: string; html?: string; url?: string; title?: string; source?: string; published?: string; language?: Lang; filename?: string };
-  const given = [b.text, b.html, b.url].filter((x) => x !== undefined).length;
-  if (given !== 1) throw new HttpError(400, "bad_request", "send exactly one of text, html or url");
+  // With text or html, url is the report's address (metadata); alone, it is the page to fetch.
+  if (b.text !== undefined && b.html !== undefined) throw new HttpError(400, "bad_request", "send text or html, not both");
+  if (b.text === undefined && b.html === undefined && b.url === undefined) throw new HttpError(400, "bad_request", "send one of text, html or url");
   if (b.published !== undefined && Number.isNaN(Date.parse(b.published))) throw new HttpError(400, "bad_request", "published must be an ISO 8601 time");
   const meta = {
     ...(b.title && { title: b.title }),
@@ -427,7 +428,7 @@ async function newReport(req: FastifyRequest, o: ServerOptions): Promise<NewRepo
     ...(b.published && { published: b.published }),
     ...(b.language && { language: b.language }),
   };
-  if (b.url !== undefined) {
+  if (b.text === undefined && b.html === undefined && b.url !== undefined) {
     if (!o.allowFetch) throw new HttpError(403, "fetch_disabled", "fetching URLs is off: start the server with --allow-fetch, or send the text");
     const f = await fetchReport(b.url, o.fetchOptions);
     const format = f.contentType === "text/html" || f.contentType === "application/xhtml+xml" ? "html" : f.contentType.startsWith("text/") ? "text" : undefined;
@@ -435,5 +436,5 @@ async function newReport(req: FastifyRequest, o: ServerOptions): Promise<NewRepo
     return { body: f.body, format, url: f.url, origin: f.url, ...meta };
   }
   const isHtml = b.html !== undefined || (b.filename !== undefined && /\.x?html?$/i.test(b.filename));
-  return { body: (b.html ?? b.text)!, format: isHtml ? "html" : "text", origin: b.filename ? `upload:${b.filename}` : "upload", ...meta };
+  return { body: (b.html ?? b.text)!, format: isHtml ? "html" : "text", origin: b.filename ? `upload:${b.filename}` : "upload", ...(b.url && { url: b.url }), ...meta };
 }

@@ -6,23 +6,26 @@ import http from "node:http";
 import https from "node:https";
 import { BlockList, isIP } from "node:net";
 
-const blocked = new BlockList();
+// Two lists: a BlockList checks IPv4 addresses against IPv6 rules too (as IPv4-mapped), so ::ffff:0:0/96
+// in one shared list would block every IPv4 address.
+const blocked4 = new BlockList();
+const blocked6 = new BlockList();
 for (const [net, bits] of [
   ["0.0.0.0", 8], ["10.0.0.0", 8], ["100.64.0.0", 10], ["127.0.0.0", 8], ["169.254.0.0", 16], ["172.16.0.0", 12],
   ["192.0.0.0", 24], ["192.0.2.0", 24], ["192.88.99.0", 24], ["192.168.0.0", 16], ["198.18.0.0", 15],
   ["198.51.100.0", 24], ["203.0.113.0", 24], ["224.0.0.0", 4], ["240.0.0.0", 4],
-] as const) blocked.addSubnet(net, bits, "ipv4");
+] as const) blocked4.addSubnet(net, bits, "ipv4");
 for (const [net, bits] of [
   ["::", 128], ["::1", 128], ["::ffff:0:0", 96], ["64:ff9b::", 96], ["64:ff9b:1::", 48], ["100::", 64], ["2001::", 23],
   ["2001:db8::", 32], ["2002::", 16], ["fc00::", 7], ["fe80::", 10], ["fec0::", 10], ["ff00::", 8],
-] as const) blocked.addSubnet(net, bits, "ipv6");
+] as const) blocked6.addSubnet(net, bits, "ipv6");
 
 /** Why an address may not be fetched from (private, loopback, link-local …), or undefined when it may. */
 export function blockedAddress(ip: string): string | undefined {
   const a = ip.replace(/^\[|\]$/g, "");
   const v = isIP(a);
   if (v === 0) return "not an IP address";
-  return blocked.check(a, v === 4 ? "ipv4" : "ipv6") ? `${a} is a private, loopback, link-local or reserved address` : undefined;
+  return (v === 4 ? blocked4.check(a, "ipv4") : blocked6.check(a, "ipv6")) ? `${a} is a private, loopback, link-local or reserved address` : undefined;
 }
 
 export class FetchRefused extends Error {

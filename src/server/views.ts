@@ -118,7 +118,7 @@ export class DocViews {
         this.claimById.set(row.id, row);
       }
     }
-    this.folded = this.claims.map((c) => fold(`${c.text} ${c.source?.name ?? ""} ${c.reportTitle ?? ""}`));
+    this.folded = this.claims.map((c) => fold(`${c.text} ${c.source?.name ?? ""}`));
   }
 
   private summary(s: StoredDoc): ReportSummary {

@@ -321,7 +321,8 @@ export function buildPicture(store: Store, opts: PictureOptions = {}): Picture {
     for (const l of lines) latest.set(l.asserter, l);
     const vals = [...latest.values()].map((l) => l.value);
     const range: [number, number] = [Math.min(...vals), Math.max(...vals)];
-    figures.push({ kind, lines: lines.slice(0, limit), range, agree: range[0] === range[1] });
+    // With --since only the new figures are listed; the range still spans every source's latest figure.
+    figures.push({ kind, lines: (since ? lines.filter((l) => l.isNew) : lines).slice(0, limit), range, agree: range[0] === range[1] });
   }
 
   // --- timeline: events with a time, else time expressions with the claim that holds them

@@ -1,0 +1,208 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { openStore } from "../src/store/db.js";
+import { expandInputs, ingestFiles } from "../src/cli/ingest.js";
+import { buildPicture } from "../src/ledger/picture.js";
+import { composeBriefing, renderBriefing, type Briefing, type BriefLine } from "../src/brief/index.js";
+import { exportLedger } from "../src/ledger/export.js";
+import { ExportSchema } from "../src/export/schema.js";
+import type { Lang } from "../src/model/doc.js";
+
+// Four reports of our own about the May 2023 raid: two Dutch, two English, one of them wire copy of the other.
+const root = fileURLToPath(new URL("../../", import.meta.url));
+const fixtures = join(root, "test", "fixtures", "ledger");
+const bin = join(root, "bin", "sitrep.js");
+
+const dbFile = join(mkdtempSync(join(tmpdir(), "sitrep-brief-")), "ledger.db");
+{
+  const s = openStore(dbFile);
+  const sum = ingestFiles(s, expandInputs([fixtures]).files);
+  assert.equal(sum.added, 4, JSON.stringify(sum));
+  s.close();
+}
+
+function briefing(lang: Lang, since?: string): Briefing {
+  const s = openStore(dbFile, { readonly: true });
+  try {
+    return composeBriefing(buildPicture(s, { lang, since }), lang);
+  } finally {
+    s.close();
+  }
+}
+const ledger = (() => {
+  const s = openStore(dbFile, { readonly: true });
+  try {
+    return exportLedger(s);
+  } finally {
+    s.close();
+  }
+})();
+const docByTitle = (t: RegExp) => ledger.documents.find((d) => t.test(d.title ?? ""))!.id;
+const section = (b: Briefing, id: string) => b.sections.find((s) => s.id === id)!;
+const allLines = (b: Briefing, id: string): BriefLine[] => {
+  const s = section(b, id);
+  return [...s.lines, ...(s.groups ?? []).flatMap((g) => g.lines)];
+};
+const group = (b: Briefing, id: string, title: RegExp) => section(b, id).groups!.find((g) => title.test(g.title));
+
+test("every line with a quote cites spans that hold exactly that quote", () => {
+  const texts = new Map(ledger.documents.map((d) => [d.id, d.text]));
+  for (const lang of ["nl", "en"] as const) {
+    const b = briefing(lang);
+    for (const s of b.sections) {
+      for (const l of [...s.lines, ...(s.groups ?? []).flatMap((g) => g.lines)]) {
+        if (!l.quote || s.id === "unclear" && l.quote.includes("⟷")) continue;
+        assert.ok(l.cites.length > 0, `${s.id}: ${l.quote}`);
+        for (const c of l.cites) assert.equal(texts.get(c.doc)!.slice(c.start, c.end), l.quote, `${s.id} ${c.doc}`);
+      }
+    }
+  }
+});
+
+test("the briefing lists every figure by source, each kind as a range where sources differ", () => {
+  const b = briefing("en");
+  const killed = group(b, "figures", /^Killed/)!;
+  const wounded = group(b, "figures", /^Wounded/)!;
+  assert.ok(killed && wounded, JSON.stringify(section(b, "figures")));
+  assert.match(killed.title, /1–70, sources differ/);
+  assert.match(wounded.title, /2–12, sources differ/);
+  const expect: [BriefLine[], string, string, RegExp | null][] = [
+    [killed.lines, "twintig strijders", "20", /Defence Ministry/],
+    [killed.lines, "een dode", "1", /Freedom of Russia Legion/],
+    [killed.lines, "more than 50", "≥50", /Defence Ministry/],
+    [killed.lines, "meer dan zeventig strijders", "≥70", /Defence Ministry/],
+    [killed.lines, "one of its fighters", "1", null],
+    [wounded.lines, "drie burgers", "3", /Gladkov/],
+    [wounded.lines, "twee gewonden", "2", /Freedom of Russia Legion/],
+    [wounded.lines, "four wounded", "4", null],
+    [wounded.lines, "eight civilians", "8", /Gladkov/],
+    [wounded.lines, "twaalf mensen", "12", /Gladkov/],
+  ];
+  for (const [lines, quote, value, source] of expect) {
+    const l = lines.find((x) => x.quote === quote);
+    assert.ok(l, `figure ${quote} missing: ${JSON.stringify(lines.map((x) => x.quote))}`);
+    const [shown, who] = l.text.split(" — ");
+    assert.equal(shown, value, quote);
+    assert.ok(who && !/Avondkrant|Harbour|Coastal|Dagblad/.test(who), `${quote} is attributed to ${who}, not to the outlet`);
+    if (source) assert.match(who, source, quote);
+  }
+  // wire copy does not repeat a figure
+  assert.equal(wounded.lines.filter((x) => x.quote === "eight civilians").length, 1);
+});
+
+test("aliases merge across languages and transliterations, named in the reader's language", () => {
+  for (const [lang, legion, gladkov] of [
+    ["en", "Freedom of Russia Legion", /Vjatsjeslav Gladkov/],
+    ["nl", "Legioen Vrijheid voor Rusland", /Vjatsjeslav Gladkov|Vyacheslav Gladkov/],
+  ] as const) {
+    const actors = section(briefing(lang), "actors").lines.map((l) => l.text);
+    const legionLines = actors.filter((t) => /Legion|Legioen|legioen/i.test(t));
+    assert.equal(legionLines.length, 1, JSON.stringify(actors));
+    assert.ok(legionLines[0]!.startsWith(legion), legionLines[0]);
+    assert.match(legionLines[0]!, /Vrijheidslegioen/);
+    assert.match(legionLines[0]!, /4 (reports|berichten)/);
+    const g = actors.filter((t) => /Gladkov/.test(t));
+    assert.equal(g.length, 1, JSON.stringify(actors));
+    assert.match(g[0]!, gladkov);
+    assert.match(g[0]!, /4 (reports|berichten)/);
+  }
+  const places = section(briefing("nl"), "places").lines.map((l) => l.text);
+  assert.equal(places.filter((t) => /Oekraïne|Ukraine/.test(t)).length, 1, JSON.stringify(places));
+  assert.match(places.find((t) => /Oekraïne/.test(t))!, /^Oekraïne \(ook: Ukraine\)/);
+});
+
+test("the briefing shows each contradiction with a reason, within and across reports", () => {
+  const b = briefing("en");
+  const contested = group(b, "unclear", /Contested/)!.lines;
+  const find = (a: RegExp, c: RegExp) => contested.find((l) => a.test(l.quote ?? l.text) && c.test(l.quote ?? l.text));
+  const avond = docByTitle(/Strijders steken/);
+  const independence = find(/onafhankelijk van Kyiv/, /onder het bevel/);
+  assert.ok(independence, JSON.stringify(contested, null, 1));
+  assert.match(independence.text, /acts independently.*under another's command/);
+  assert.deepEqual(independence.cites.map((c) => c.doc), [avond, avond]);
+  assert.match(find(/ontkent elke betrokkenheid/, /ondenkbaar/)?.text ?? "", /Ukraine denies it; Pieter Smits argues otherwise/);
+  assert.match(find(/rejected those figures/, /defence ministry said/)?.text ?? "", /Freedom of Russia Legion rejects what Russian Defence Ministry says/);
+  assert.ok(find(/denied any role/, /satellite images/));
+  assert.match(find(/operation to clear the area was over/, /fight goes on/)?.text ?? "", /it is over; .* it goes on/);
+  assert.match(find(/beëindigd/, /doorgaat/)?.text ?? "", /Russische autoriteiten: it is over; Freedom of Russia Legion: it goes on/);
+  const killed = contested.find((l) => /^Killed:/.test(l.text));
+  assert.ok(killed, "differing death tolls");
+  assert.match(killed.text, /≥70 according to Russian Defence Ministry/);
+  assert.match(killed.text, /1 according to Freedom of Russia Legion/);
+  assert.ok(contested.some((l) => /^Wounded:/.test(l.text)));
+  // wire copy: one line, with the copy counted, not a second line
+  assert.equal(contested.filter((l) => /satellite images/.test(l.quote ?? "")).length, 1);
+});
+
+test("near-identical wire copy in two outlets is one independent source", () => {
+  const est = section(briefing("en"), "established").lines.find((l) => /satellite images/.test(l.quote ?? ""));
+  assert.ok(est);
+  assert.match(est.text, /2 reports, 1 independent/);
+  assert.equal(est.cites.length, 2);
+});
+
+test("--since shows only what later reports added", () => {
+  const b = briefing("nl", "2023-05-24T00:00:00+02:00");
+  const later = docByTitle(/Moskou verklaart/);
+  for (const id of ["established", "claims", "denied", "unclear", "figures", "timeline"])
+    for (const l of allLines(b, id)) assert.ok(l.cites.some((c) => c.doc === later), `${id}: ${l.quote ?? l.text}`);
+  assert.ok(allLines(b, "claims").some((l) => /beëindigd/.test(l.quote ?? "")));
+  assert.ok(!allLines(b, "denied").length, "no denial is newer than the 24th");
+  assert.match(renderBriefing(b, "md"), /Wijzigingen sinds 2023-05-24T00:00:00\+02:00/);
+});
+
+test("the briefing's language is the reader's, not the reports'", () => {
+  const nl = renderBriefing(briefing("nl"), "md");
+  const en = renderBriefing(briefing("en"), "md");
+  assert.match(nl, /^# Wat we wel en niet weten/);
+  assert.match(nl, /## Wie claimt wat/);
+  assert.match(en, /^# What we know and what we don't/);
+  assert.match(en, /## Who claims what/);
+  // quotes stay in the original language in both
+  for (const md of [nl, en]) assert.match(md, /“Oekraïne ontkent elke betrokkenheid bij de aanval”/);
+  const html = renderBriefing(briefing("en"), "html");
+  assert.match(html, /<section id="figures">/);
+  assert.ok(!/<q>[^<]*"[^<]*<\/q>/.test(html), "quotes are escaped in HTML");
+});
+
+test("export: the whole ledger as valid sitrep/1, the claims table and the places", () => {
+  const x = ExportSchema.parse(ledger);
+  assert.equal(x.documents.length, 4);
+  const legion = x.entities.filter((e) => e.key === x.entities.find((f) => f.name === "Freedom of Russia Legion")?.key);
+  assert.equal(legion.length, 1, "one fused entity for the Legion");
+  assert.ok(new Set(legion[0]!.mentions.map((m) => m.doc)).size >= 3);
+  for (const e of x.entities) for (const m of e.mentions) assert.equal(x.documents.find((d) => d.id === m.doc)!.text.slice(m.start, m.end), m.text);
+  assert.ok(x.contradictions.length >= 6);
+  const csv = spawnSync(process.execPath, [bin, "export", "--db", dbFile, "--format", "csv"], { encoding: "utf8" });
+  assert.equal(csv.status, 0, csv.stderr);
+  const rows = csv.stdout.trim().split("\n");
+  assert.equal(rows[0], "id,doc,published,outlet,language,start,end,status,source,source_kind,cue,quote,times,places,figures,text");
+  assert.equal(rows.length - 1, x.claims.length);
+  assert.ok(rows.some((r) => r.includes("killed=min:70")), "figures in the claims table");
+  const geo = spawnSync(process.execPath, [bin, "export", "--db", dbFile, "--format", "geojson"], { encoding: "utf8" });
+  const fc = JSON.parse(geo.stdout) as { type: string; features: { geometry: { coordinates: number[] }; properties: { name: string; claims: unknown[] } }[] };
+  assert.equal(fc.type, "FeatureCollection");
+  const belgorod = fc.features.find((f) => f.properties.name === "Belgorod");
+  assert.ok(belgorod && belgorod.properties.claims.length > 0);
+  assert.ok(Math.abs(belgorod.geometry.coordinates[1]! - 50.6) < 0.5);
+});
+
+test("brief and export without a ledger fail with one line on stderr; bad options are usage errors", () => {
+  const missing = join(tmpdir(), "sitrep-no-such-ledger.db");
+  const r = spawnSync(process.execPath, [bin, "brief", "--db", missing], { encoding: "utf8" });
+  assert.equal(r.status, 1);
+  assert.equal(r.stderr.trim().split("\n").length, 1);
+  assert.match(r.stderr, /no ledger/);
+  assert.equal(spawnSync(process.execPath, [bin, "brief", "--db", dbFile, "--since", "gisteren"], { encoding: "utf8" }).status, 2);
+  assert.equal(spawnSync(process.execPath, [bin, "export", "--db", dbFile], { encoding: "utf8" }).status, 2);
+  for (const cmd of ["ingest", "brief", "export"]) {
+    const h = spawnSync(process.execPath, [bin, cmd, "--help"], { encoding: "utf8" });
+    assert.equal(h.status, 0);
+    assert.match(h.stdout, /Example:\n  sitrep /);
+  }
+});

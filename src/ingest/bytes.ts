@@ -133,8 +133,22 @@ export function decode(bytes: Uint8Array, declared?: string): Decoded {
     return { text: decodeWith("utf-8", bytes, true), encoding: "utf-8" };
   } catch {
     const label = declared && !/^utf-?8$/i.test(declared) && supported(declared) ? declared.toLowerCase() : "windows-1252";
+    // Node's TextDecoder treats windows-1252 (and its alias latin1) as ISO-8859-1, leaving „ ” € ’ as C1 controls.
+    if (WINDOWS_1252_LABELS.has(label)) return { text: windows1252(bytes), encoding: "windows-1252" };
     return { text: decodeWith(label, bytes, false), encoding: label };
   }
+}
+
+const WINDOWS_1252_LABELS = new Set(["windows-1252", "cp1252", "x-cp1252", "iso-8859-1", "iso8859-1", "latin1", "l1", "us-ascii", "ascii"]);
+
+/** Bytes 0x80–0x9F of Windows-1252; the five unassigned ones stay as their C1 code points. */
+const CP1252_HIGH =
+  "\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f" +
+  "\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178";
+
+function windows1252(bytes: Uint8Array): string {
+  const latin1 = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("latin1");
+  return latin1.replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]!);
 }
 
 function decodeUtf8OrThrow(bytes: Uint8Array): string {

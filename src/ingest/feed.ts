@@ -148,8 +148,11 @@ function flattenXhtml(v: unknown, depth = 0): string {
   let out = "";
   for (const [k, x] of Object.entries(v as Obj)) {
     if (k.startsWith("@_")) continue;
-    const inner = flattenXhtml(x, depth + 1).replace(/[ \t]+/g, " ").trim();
-    out += XHTML_BLOCK.test(k) ? `\n\n${inner}\n\n` : ` ${inner} `;
+    const block = XHTML_BLOCK.test(k);
+    for (const part of Array.isArray(x) ? x : [x]) {
+      const inner = flattenXhtml(part, depth + 1).replace(/[ \t]+/g, " ").trim();
+      out += block ? `\n\n${inner}\n\n` : ` ${inner} `;
+    }
   }
   return out.replace(/[ \t]*\n[ \t]*/g, "\n");
 }

@@ -1,9 +1,12 @@
-import { readdirSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { fileURLToPath } from "node:url";
 import { join } from "node:path";
-import { buildExport } from "../export/json.js";
-import { renderSummary } from "../export/markdown.js";
-import { extractFiles } from "./extract.js";
+import type { Lang } from "../model/doc.js";
+import { openStore } from "../store/db.js";
+import { buildPicture } from "../ledger/picture.js";
+import { composeBriefing, renderBriefing } from "../brief/index.js";
+import { ingestFiles } from "./ingest.js";
 import { fail, out } from "./io.js";
 
 /** The sample reports that ship with the package (samples/ at the package root). */
@@ -15,12 +18,13 @@ export function sampleDir(): string {
 export function sampleFiles(): string[] {
   const dir = sampleDir();
   return readdirSync(dir)
-    .filter((f) => /\.(txt|md|html?)$/i.test(f))
+    .filter((f) => /\.(txt|md|html?|jsonl|json|xml|rss|atom)$/i.test(f))
     .sort()
     .map((f) => join(dir, f));
 }
 
-export async function demo(format: string): Promise<number> {
+/** Ingests the sample reports into a temporary ledger and prints the briefing; the ledger is removed after. */
+export async function demo(format: string, lang: Lang = "en"): Promise<number> {
   let files: string[];
   try {
     files = sampleFiles();
@@ -28,7 +32,22 @@ export async function demo(format: string): Promise<number> {
     fail(`the sample reports are missing (${sampleDir()})`);
     return 1;
   }
-  const { docs, failed } = extractFiles(files, {});
-  await out(format === "json" ? JSON.stringify(buildExport(docs), null, 2) + "\n" : renderSummary(docs));
-  return failed ? 1 : 0;
+  const dir = mkdtempSync(join(tmpdir(), "sitrep-demo-"));
+  try {
+    const store = openStore(join(dir, "demo.db"));
+    let text: string;
+    let failed: number;
+    try {
+      const sum = ingestFiles(store, files, { progress: "none" });
+      failed = sum.failed.length;
+      const briefing = composeBriefing(buildPicture(store, { lang }), lang);
+      text = renderBriefing(briefing, format === "json" ? "json" : format === "html" ? "html" : "md");
+    } finally {
+      store.close();
+    }
+    await out(text);
+    return failed ? 1 : 0;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

@@ -39,11 +39,12 @@ function program(): Command {
     });
 
   p.command("demo")
-    .description("extract the sample reports that ship with sitrep and show what they say")
-    .addOption(new Option("--format <format>", "output format").choices(["json", "md"]).default("md"))
-    .addHelpText("after", "\nExample:\n  sitrep demo")
-    .action(async (o: { format: string }) => {
-      process.exitCode = await demo(o.format);
+    .description("ingest the sample reports that ship with sitrep into a temporary ledger and show the briefing")
+    .addOption(new Option("--format <format>", "output format").choices(["json", "md", "html"]).default("md"))
+    .addOption(new Option("--lang <code>", "language of the briefing").choices(["nl", "en"]).default("en"))
+    .addHelpText("after", "\nExample:\n  sitrep demo\n  sitrep demo --lang nl")
+    .action(async (o: { format: string; lang: "nl" | "en" }) => {
+      process.exitCode = await demo(o.format, o.lang);
     });
   registerLedgerCommands(p);
 

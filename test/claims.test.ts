@@ -230,3 +230,35 @@ test("claim spans stay within one sentence and cues point into the text", () => 
     if (c.cue) assert.equal(doc.text.slice(c.cue.start, c.cue.end), c.cue.text);
   }
 });
+
+test("announcing or stating an act is no attribution without reported content", () => {
+  const nl = run("De regering verklaarde de noodtoestand. De burgemeester stelt dat de wijk veilig is.", "nl");
+  assert.deepEqual(reading(claim(nl, "noodtoestand")), ["established", null]);
+  assert.deepEqual(reading(claim(nl, "wijk veilig")), ["claimed", "burgemeester"]);
+  const en = run("The government announced a curfew. The mayor announced that schools would reopen.", "en");
+  assert.deepEqual(reading(claim(en, "curfew")), ["established", null]);
+  assert.deepEqual(reading(claim(en, "schools")), ["claimed", "mayor"]);
+});
+
+test("a bare frame with an anaphor attributes the sentence before it", () => {
+  const nl = run("Bij de botsing raakten zes mensen gewond. Dat meldt de veiligheidsregio. Het verkeer staat vast.", "nl");
+  assert.deepEqual(reading(claim(nl, "zes mensen")), ["claimed", "veiligheidsregio"]);
+  assert.deepEqual(reading(claim(nl, "verkeer")), ["established", null]);
+  const en = run("Six people were hurt in the crash. That is what the fire service said on Sunday.", "en");
+  assert.deepEqual(reading(claim(en, "Six people")), ["claimed", "fire service"]);
+});
+
+test("a perfect with a participle cue is active: the subject is the source", () => {
+  const nl = run("Het leger heeft de berichten over burgerdoden ontkend. Gisteren heeft de premier bevestigd dat de grens dichtgaat.", "nl");
+  assert.deepEqual(reading(claim(nl, "burgerdoden")), ["denied", "leger"]);
+  assert.deepEqual(reading(claim(nl, "grens")), ["confirmed", "premier"]);
+  const en = run("The army has denied reports of civilian deaths.", "en");
+  assert.deepEqual(reading(claim(en, "civilian")), ["denied", "army"]);
+});
+
+test("not ruling something out is a possibility held by the source", () => {
+  const nl = run("De politie sluit een aanslag niet uit.", "nl");
+  assert.deepEqual(reading(nl.claims[0]!), ["possible", "politie"]);
+  const en = run("Investigators did not rule out sabotage.", "en");
+  assert.equal(en.claims[0]!.status, "possible");
+});

@@ -7,7 +7,6 @@ const REPORT = v(
   "tell", "tells", "told",
   "add", "adds", "added",
   "claims", "claimed",
-  "states", "stated",
   "argue", "argues", "argued",
   "assert", "asserts", "asserted",
   "insist", "insists", "insisted",
@@ -15,7 +14,6 @@ const REPORT = v(
   "notes", "noted",
   "write", "writes", "wrote",
   "tweeted",
-  "announce", "announces", "announced",
   "reports", "reported",
   "warn", "warns", "warned",
   "contend", "contends", "contended",
@@ -27,7 +25,6 @@ const REPORT = v(
   "blame", "blames", "blamed",
   "predict", "predicts", "predicted",
   "promised", "vowed", "pledged",
-  "declare", "declares", "declared",
   "emphasize", "emphasizes", "emphasized", "emphasise", "emphasised", "stressed", "stresses",
   "conclude", "concludes", "concluded",
   "recall", "recalls", "recalled",
@@ -82,6 +79,8 @@ const cues: CuePattern[] = [
   { pattern: SAY, role: "report", status: "claimed" },
   { pattern: REPORT, role: "report", status: "claimed" },
   { pattern: `${REPORT_THAT} that`, role: "report", status: "claimed" },
+  // announcing or declaring an act is an event; only with reported content is it an attribution
+  { pattern: "states|stated|announce|announces|announced|declare|declares|declared", role: "report", status: "claimed", needsContent: true },
   { pattern: "according to", role: "according", status: "claimed" },
   { pattern: "as reported|stated|claimed by", role: "according", status: "claimed" },
   { pattern: "citing", role: "according", status: "claimed" },
@@ -104,6 +103,7 @@ const cues: CuePattern[] = [
   { pattern: "=may|=might|could|possibly|perhaps|maybe|potentially|conceivably", role: "hedge", status: "possible", notAfter: ["as", "if"] },
   { pattern: "possible|possibility", role: "hedge", status: "possible", notAfter: ["as", "not", "im", "impossible", "every", "all"] },
   { pattern: "cannot|not be ruled out|excluded", role: "hedge", status: "possible" },
+  { pattern: "not rule|ruling out", role: "report", status: "possible" },
 ];
 
 const roles: RoleWord[] = [
@@ -264,6 +264,9 @@ export const claims: ClaimLexicon = {
     "document", "documents", "memo", "letter", "filing", "complaint", "records", "count", "tally",
   ],
   possessives: ["'s", "’s", "'", "’"],
+  anaphors: ["that", "this", "so", "is", "was", "what"],
+  perfectAuxiliaries: ["has", "have", "had"],
+  passiveAuxiliaries: ["is", "are", "was", "were", "be", "been", "being"],
   honorifics: ["mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady"],
   subjectAfterVerb: false,
   unnamedName: "unnamed source",

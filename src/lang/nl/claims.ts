@@ -9,7 +9,6 @@ const MELDEN = v("meldt", "melden", "meldde", "meldden");
 const OTHER_REPORT = v(
   "claimt", "claimen", "claimde", "claimden",
   "beweert", "beweren", "beweerde", "beweerden",
-  "verklaart", "verklaren", "verklaarde", "verklaarden",
   "vertelt", "vertellen", "vertelde", "vertelden",
   "schrijft", "schrijven", "schreef", "schreven",
   "benadrukt", "benadrukken", "benadrukte", "benadrukten",
@@ -35,8 +34,9 @@ const ATTITUDE = v(
   "hoopten", "vreest", "vrezen", "vreesde", "vreesden", "weet", "wist", "wisten", "vermoedt",
   "vermoeden", "vermoedde", "vermoedden", "schat", "schatten", "schatte",
 );
+const VERKLAREN = v("verklaart", "verklaren", "verklaarde", "verklaarden");
 const BEVESTIGEN = v("bevestigt", "bevestigen", "bevestigde", "bevestigden");
-const ONTKENNEN = v("ontkent", "ontkennen", "ontkende", "ontkenden");
+const ONTKENNEN = v("ontkent", "ontkennen", "ontkende", "ontkenden", "weerspreekt", "weerspreken", "weersprak", "weerspraken");
 const WIJZEN = v("wijst", "wijzen", "wees", "wezen");
 const LATEN = v("laat", "laten", "liet", "lieten");
 const GEVEN = v("geeft", "geven", "gaf", "gaven");
@@ -64,7 +64,7 @@ const cues: CuePattern[] = [
   { pattern: `${WIJZEN} … af$`, role: "report", status: "denied" },
   { pattern: `${SPREKEN} … tegen$`, role: "report", status: "denied" },
   { pattern: "van de hand gewezen", role: "passive", status: "denied" },
-  { pattern: "ontkend|afgewezen|tegengesproken", role: "passive", status: "denied" },
+  { pattern: "ontkend|afgewezen|tegengesproken|weersproken", role: "passive", status: "denied" },
   { pattern: "niet waar", role: "hedge", status: "denied" },
 
   // confirmation
@@ -73,19 +73,20 @@ const cues: CuePattern[] = [
 
   // reporting verbs, before or after the content
   { pattern: ZEGGEN, role: "report", status: "claimed" },
-  { pattern: STELLEN, role: "report", status: "claimed" },
+  { pattern: STELLEN, role: "report", status: "claimed", needsContent: true },
+  { pattern: VERKLAREN, role: "report", status: "claimed", needsContent: true },
   { pattern: MELDEN, role: "report", status: "claimed" },
   { pattern: `${ATTITUDE} dat`, role: "report", status: "claimed" },
   { pattern: `${ATTITUDE} hij|zij|ze|men|niet|ook|wel|nog dat`, role: "report", status: "claimed" },
   { pattern: OTHER_REPORT, role: "report", status: "claimed" },
   { pattern: `${LATEN} … weten$`, role: "report", status: "claimed" },
-  { pattern: `${GEVEN} … aan$`, role: "report", status: "claimed" },
-  { pattern: `${KONDIGEN} … aan$`, role: "report", status: "claimed" },
+  { pattern: `${GEVEN} … aan$`, role: "report", status: "claimed", needsContent: true },
+  { pattern: `${KONDIGEN} … aan$`, role: "report", status: "claimed", needsContent: true },
   { pattern: `${HOUDEN} … open$`, role: "report", status: "claimed" },
   { pattern: `${HOUDEN} … *verantwoordelijk$`, role: "report", status: "claimed" },
   { pattern: `${DOEN} … melding$`, role: "report", status: "claimed" },
   { pattern: `${MAKEN} … melding`, role: "report", status: "claimed" },
-  { pattern: `${MAKEN} … bekend$`, role: "report", status: "claimed" },
+  { pattern: `${MAKEN} … bekend$`, role: "report", status: "claimed", needsContent: true },
   // passive reports: the agent after door, else an unnamed source
   { pattern: "melding gemaakt|gedaan", role: "passive", status: "claimed" },
   { pattern: "gemeld|gezegd|beweerd|geclaimd|gerapporteerd|bekendgemaakt", role: "passive", status: "claimed" },
@@ -112,6 +113,7 @@ const cues: CuePattern[] = [
   { pattern: "zou|zouden … kunnen", role: "hedge", status: "possible" },
   { pattern: "kan|kon … zijn dat", role: "hedge", status: "possible" },
   { pattern: "niet uitgesloten", role: "hedge", status: "possible" },
+  { pattern: "sluit|sluiten|sloot|sloten … niet uit$", role: "report", status: "possible" },
 ];
 
 const roles: RoleWord[] = [
@@ -249,6 +251,9 @@ export const claims: ClaimLexicon = {
     "beelden", "gegevens", "inschatting", "schatting", "update", "persbericht", "tweet", "reactie", "boodschap",
   ],
   possessives: ["'s", "’s"],
+  anaphors: ["dat", "dit", "zo"],
+  perfectAuxiliaries: ["heeft", "hebben", "had", "hadden"],
+  passiveAuxiliaries: ["wordt", "worden", "werd", "werden", "is", "zijn", "was", "waren"],
   honorifics: ["dhr", "mevr", "mw", "mevrouw", "meneer", "heer"],
   subjectAfterVerb: true,
   unnamedName: "niet genoemde bron",

@@ -101,6 +101,20 @@ export function extractClaims(doc: Doc, lex: ClaimLexicon): void {
         c.status = statusOf(V, c, []);
       }
     }
+    // "Dat meldt de politie.": the frame's content is the sentence before
+    if (list.length === 1 && list[0]!.source && list[0]!.frame && anaphoric(V, list[0]!)) {
+      const c = list[0]!;
+      const s = doc.sentences[c.sentence]!;
+      const prev = doc.sentences[c.sentence - 1];
+      if (prev && prev.paragraph === s.paragraph && !prev.heading && !prev.question) {
+        for (const p of bySentence[c.sentence - 1]!) {
+          if (p.source || !(p.status === "established" || p.status === "probable" || p.status === "possible")) continue;
+          p.source = c.source;
+          p.cue = c.cue;
+          if (p.status === "established") p.status = c.status === "denied" || c.status === "confirmed" ? c.status : "claimed";
+        }
+      }
+    }
     // a frame after the content covers the clauses before it in the sentence: "A, maar B, zegt X"
     const last = list[list.length - 1];
     if (last?.post && last.source) {
@@ -270,11 +284,18 @@ function readClause(
       rank = 5;
     } else if (role === "report") {
       found = reportSubject(V, t0, t1, m, closeAt);
+      if (found && !found.post && m.cue.cue.needsContent && !contentFollows(V, m.end, t1)) found = null;
       rank = found?.raw ? (found.post ? 3 : 4) : 0;
     } else if (role === "passive") {
       const agent = agentOf(V, t0, t1, m);
       found = { raw: agent, post: false };
       rank = agent ? 3 : 1;
+      // "Het Kremlin heeft de beschuldigingen ontkend": a perfect, not a passive; its subject is the source
+      const perf = agent ? -1 : perfectAux(V, t0, m.start);
+      if (perf >= 0) {
+        const subj = reportSubject(V, t0, t1, { ...m, start: perf, end: perf + 1, gapStart: -1, gapEnd: -1 }, closeAt);
+        if (subj?.raw) (found = subj), (rank = 3);
+      }
     } else if (role === "hearsay") {
       found = { raw: null, post: false };
       rank = 1;
@@ -353,7 +374,7 @@ function reportSubject(V: View, t0: number, t1: number, m: CueMatch, closeAt: Se
   while (k >= t0 && P.connectives.has(low[k]!)) k--;
   const afterComma = k > t0 && (raw[k] === "," || raw[k] === ":" || (doc.tokens[k]!.kind === "quote" && closeAt.has(doc.tokens[k]!.end)));
   if (afterComma) {
-    const fwd = sourceAt(V, npForward(V, after, limit));
+    const fwd = sourceAt(V, npForward(V, after, limit, true));
     if (fwd) {
       // "X, analist bij Y, zegt dat …": a complement after the verb makes the comma an apposition's
       const next = fwd ? tokenAfterSpan(V, fwd.span) : -1;
@@ -389,9 +410,46 @@ function reportSubject(V: View, t0: number, t1: number, m: CueMatch, closeAt: Se
   }
   // inverted order: "Daarom zegt hij dat", "inmiddels claimen ze", "In een verklaring zegt het ministerie"
   if (!P.lex.subjectAfterVerb) return null;
-  const fwd = sourceAt(V, npForward(V, after, limit));
+  const fwd = sourceAt(V, npForward(V, after, limit, true));
   if (fwd) return { raw: fwd, post: afterComma };
   return null;
+}
+
+/** A perfect auxiliary (heeft, has) before a participle cue, with no passive auxiliary in between. */
+function perfectAux(V: View, t0: number, at: number): number {
+  const { P, low } = V;
+  for (let k = at - 1; k >= t0 && k >= at - 10; k--) {
+    const w = low[k]!;
+    if (P.lex.perfectAuxiliaries.includes(w)) return k;
+    if (P.lex.passiveAuxiliaries.includes(w) || V.punct[k]) return -1;
+  }
+  return -1;
+}
+
+/** The clause is a bare frame opened by an anaphor: "Dat meldt de politie", "That is what X said". */
+function anaphoric(V: View, c: Clause): boolean {
+  const { P, low } = V;
+  const m = c.frame!;
+  if (!P.lex.anaphors.includes(low[c.t0]!)) return false;
+  const src = c.source?.span;
+  // only what stands before the cue counts: adjuncts after it ("said on Monday") do not
+  for (let k = c.t0; k < m.start; k++) {
+    if (k >= m.start && k < m.end) continue;
+    const t = V.doc.tokens[k]!;
+    if (src && t.start >= src.start && t.end <= src.end) continue;
+    if (V.punct[k] || V.time[k] || P.lex.anaphors.includes(low[k]!) || P.aux.has(low[k]!) || P.det.has(low[k]!) || P.agents.has(low[k]!)) continue;
+    return false;
+  }
+  return true;
+}
+
+/** Reported content opens after token `from`: a complementiser, a colon or an opening quote. */
+function contentFollows(V: View, from: number, to: number): boolean {
+  for (let k = from; k < to && k < from + 10; k++) {
+    const w = V.low[k]!;
+    if (V.P.complementizers.has(w) || w === ":" || V.doc.tokens[k]!.kind === "quote") return true;
+  }
+  return false;
 }
 
 function tokenAfterSpan(V: View, span: Span): number {

@@ -26,6 +26,12 @@ export interface CuePattern {
   status: ClaimStatus;
   /** The cue does not hold when one of these words stands within three tokens before it ("zo snel mogelijk"). */
   notAfter?: readonly string[];
+  /**
+   * A reporting verb that is only an attribution with reported content after it (a complementiser, a colon,
+   * a quote) or after its content: "stelt dat …", "…, stelt X", but not "stelt een ultimatum",
+   * "announced a curfew".
+   */
+  needsContent?: boolean;
   /** Where an "according" cue's source stands: after the cue (default) or in its gap ("uit X blijkt"). */
   sourceIn?: "after" | "gap";
   /** The cue does not hold when one of these words stands anywhere in the clause ("zou moeten"). */
@@ -68,6 +74,15 @@ export interface ClaimLexicon {
   auxiliaries: readonly string[];
   /** Nouns for a document or message whose author is the source (een rapport van X, a statement from X). */
   documentNouns: readonly string[];
+  /**
+   * Words that make a frame point back at the sentence before it: "Dat meldt de politie.", "That is what
+   * the governor said." The first word must be one of these; the rest may be too.
+   */
+  anaphors: readonly string[];
+  /** Auxiliaries of the perfect (heeft ontkend, has denied): a participle after them is active. */
+  perfectAuxiliaries: readonly string[];
+  /** Auxiliaries of the passive (wordt ontkend, was denied). */
+  passiveAuxiliaries: readonly string[];
   /** Possessive clitics that tie an owner to a noun ("Trump's son"). */
   possessives: readonly string[];
   /** Honorifics that stay with a surname and mark a person (Mr, Mrs, dhr, mevrouw). */

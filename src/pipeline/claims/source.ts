@@ -113,7 +113,7 @@ function isFirstFunctionWord(V: View, i: number): boolean {
  * door/by): determiners, modifiers, role words and names, with an affiliation (van het Instituut X, of the
  * ministry). Returns the token range, or null when no head word (name, role, pronoun) stands there.
  */
-export function npForward(V: View, i: number, limit: number): Span | null {
+export function npForward(V: View, i: number, limit: number, loose = false): Span | null {
   const { P, low, raw } = V;
   if (i >= limit) return null;
   if (isPronoun(P, low[i]!) && !V.punct[i]) return { start: i, end: i + 1 };
@@ -158,6 +158,17 @@ export function npForward(V: View, i: number, limit: number): Span | null {
         continue;
       }
       break;
+    }
+    if (loose && k > i && k === i + 1 && P.det.has(low[i]!) && !isCap(raw[k]!) && /\p{L}/u.test(w) && !P.stops.has(w) && !P.aux.has(w) && !P.complementizers.has(w)) {
+      // after a reporting verb, a determiner and a common noun that close the phrase: "meldt de veiligheidsregio."
+      let j = k;
+      while (j < max && j < k + 2 && !V.punct[j] && !V.time[j] && !P.det.has(low[j]!) && !P.stops.has(low[j]!) && !P.complementizers.has(low[j]!) && !P.aux.has(low[j]!) && !isCap(raw[j]!) && /\p{L}/u.test(low[j]!)) j++;
+      const ends = j >= limit || V.punct[j] || V.time[j] || P.stops.has(low[j]!) || P.complementizers.has(low[j]!);
+      if (ends) {
+        lastHead = j - 1;
+        k = j;
+        continue;
+      }
     }
     if (!P.stops.has(w) && !P.complementizers.has(w) && !P.aux.has(w) && /\p{L}/u.test(w)) {
       // a modifier counts when a head follows within two words: "militaire weblog", "state media"
@@ -206,17 +217,23 @@ export function npBackward(V: View, from: number, e: number): Span | null {
   if (isPronoun(P, low[k]!)) return { start: k, end };
   let start = -1;
   // a common noun right before the verb heads the subject when a determiner or an owner closes it within
-  // three words: "a bartender said", "Donald Trump's son told". Only where the subject always precedes the
-  // verb: in a Dutch verb-final clause the noun before the verb is its object ("die betrokkenheid claimde").
-  if (!P.lex.subjectAfterVerb && !isHead(V, k) && !V.punct[k] && /\p{L}/u.test(low[k]!) && !P.stops.has(low[k]!) && !P.complementizers.has(low[k]!) && !P.connectives.has(low[k]!)) {
+  // three words: "a bartender said", "Donald Trump's son told". In a language with verb-final subordinate
+  // clauses the noun before the verb may be its object ("die betrokkenheid claimde"), so there the phrase
+  // must open the clause (a main clause's first constituent: "Het bedrijf zegt").
+  const svo = !P.lex.subjectAfterVerb;
+  if (!isHead(V, k) && !V.punct[k] && /\p{L}/u.test(low[k]!) && !P.stops.has(low[k]!) && !P.complementizers.has(low[k]!) && !P.connectives.has(low[k]!)) {
+    const opensClause = (j: number) => {
+      for (let x = from; x < j; x++) if (!P.connectives.has(low[x]!) && !V.punct[x]) return false;
+      return true;
+    };
     for (let j = k - 1; j >= from && j >= k - 3; j--) {
-      if (j === k - 1 && isHead(V, j)) {
+      if (svo && j === k - 1 && isHead(V, j)) {
         start = k; // a compound: "Clinton campaign allies"
         k--;
         break;
       }
       if (V.punct[j] && !P.possessives.has(low[j]!)) break;
-      if ((P.det.has(low[j]!) && !P.stops.has(low[j]!)) || P.possessives.has(low[j]!)) {
+      if (((P.det.has(low[j]!) && !P.stops.has(low[j]!)) || P.possessives.has(low[j]!)) && (svo || opensClause(j))) {
         start = k;
         k--;
         break;

@@ -3,7 +3,7 @@
 // this code only knows the shapes of attribution: a reporting verb before or after its content, a
 // phrase before the source (volgens X), a passive with or without its agent, a quote whose speaker is
 // named in the same, the previous or the next sentence, hedges, denials and explicit unknowns.
-import type { Claim, ClaimStatus, Cue, Doc, Sentence, Source, Span, Unknown } from "../../model/doc.js";
+import type { Claim, ClaimStatus, Cue, Doc, Entity, Sentence, Source, Span, Unknown } from "../../model/doc.js";
 import type { Stage } from "../stage.js";
 import type { ClaimLexicon, CueRole } from "./lexicon.js";
 import { compileCues, matchCues, type CueIndex, type CueMatch } from "./patterns.js";
@@ -613,15 +613,20 @@ interface Candidate {
 class Resolver {
   private readonly names: Candidate[] = [];
   private readonly sources: Candidate[] = [];
+  private readonly entityMap = new Map<string, Entity>();
+  private entity(id: string | undefined): Entity | undefined {
+    return id === undefined ? undefined : this.entityMap.get(id);
+  }
   constructor(private readonly V: View) {
     const { doc } = V;
+    for (const e of doc.entities) this.entityMap.set(e.id, e);
     if (doc.mentions.length) {
       const { P } = V;
       for (const m of doc.mentions) {
         const lw = m.text.toLowerCase();
         // a function word taken for a name is no antecedent
         if (m.via === "pronoun" || P.det.has(lw) || P.stops.has(lw) || P.connectives.has(lw) || P.personPron.has(lw) || P.groupPron.has(lw)) continue;
-        const e = m.entity ? doc.entityById(m.entity) : undefined;
+        const e = this.entity(m.entity);
         const type = e?.type ?? m.type;
         const who: Who = type === "person" ? "person" : type === "other" || type === "facility" ? "unknown" : "group";
         const kind: Source["kind"] = type === "location" || type === "group" ? "party" : "other";
@@ -676,7 +681,7 @@ class Resolver {
     const mention = mentionAt(doc, p.nameSpan);
     if (p.pronoun) {
       // entity recognition's own coreference, when it resolved this pronoun
-      const viaMention = mention?.entity && mention.via === "pronoun" ? doc.entityById(mention.entity) : undefined;
+      const viaMention = mention?.entity && mention.via === "pronoun" ? this.entity(mention.entity) : undefined;
       const ante = viaMention ? undefined : this.antecedent(at, p.pronoun);
       if (viaMention) out = { name: viaMention.name, entity: viaMention.id, kind: kindOfEntity(viaMention.type), span: rs.span };
       else if (ante) out = { name: ante.name, ...(ante.entity && { entity: ante.entity }), kind: ante.kind, span: rs.span, ...(ante.role && { role: ante.role }) };
@@ -686,7 +691,7 @@ class Resolver {
       let entity = mention?.entity;
       let kind = p.kind;
       let who = p.who;
-      const e = entity ? doc.entityById(entity) : undefined;
+      const e = this.entity(entity);
       if (e) {
         if (kind === "other") kind = kindOfEntity(e.type);
         if (e.type === "person") who = "person";
@@ -768,7 +773,16 @@ class Resolver {
   }
 }
 
+const wordCache = new Map<string, string[]>();
 function words(s: string): string[] {
+  const hit = wordCache.get(s);
+  if (hit) return hit;
+  if (wordCache.size > 50000) wordCache.clear();
+  const w = wordsOf(s);
+  wordCache.set(s, w);
+  return w;
+}
+function wordsOf(s: string): string[] {
   return s.toLowerCase().split(/[^\p{L}\p{N}-]+/u).filter(Boolean);
 }
 

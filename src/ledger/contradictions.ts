@@ -1,5 +1,5 @@
 import type { Approx, ClaimStatus, CountKind } from "../model/doc.js";
-import type { ClaimFeatures } from "./features.js";
+import { fold, type ClaimFeatures } from "./features.js";
 
 /**
  * Contradictions over claims: one function for one report or for the whole ledger. Claims come in a
@@ -66,6 +66,14 @@ function related(a: CClaim, b: CClaim): boolean {
   if (a.sourceKey) ka.add(a.sourceKey);
   if (b.sourceKey && ka.has(b.sourceKey)) return true;
   return b.entityKeys.some((k) => ka.has(k));
+}
+
+/** Does `d` name the asserter of `x` (a word of the asserter's name, not one of d's own asserter)? */
+function names(d: CClaim, x: CClaim): boolean {
+  const words = (s: string) => fold(s).split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 4);
+  const own = new Set(words(d.asserterName));
+  const text = new Set(words(d.text));
+  return words(x.asserterName).some((w) => !own.has(w) && text.has(w));
 }
 
 function near(a: CClaim, b: CClaim, window: number): boolean {
@@ -213,8 +221,16 @@ export function findContradictions(claims: readonly CClaim[], counts: readonly C
     const docClaims = byDoc.get(d.doc)!;
     // A pointer back ("those figures") reaches the nearest earlier statement by someone else, and the
     // statements before it in the same paragraph.
+    // When the denial names whose statement it rejects ("the ministry's account"), that asserter's
+    // statements are the ones meant.
+    const named = d.features.backRef
+      ? docClaims.filter(
+          (x) => x.sentence < d.sentence && d.sentence - x.sentence <= 4 && x.asserter !== d.asserter && !NOT_ASSERTED.has(x.status) && names(d, x),
+        )
+      : [];
+    for (const x of named) denial(d, x, "backRef");
     let nearest = -1;
-    if (d.features.backRef)
+    if (d.features.backRef && !named.length)
       for (const x of docClaims)
         if (x.sentence < d.sentence && d.sentence - x.sentence <= 3 && x.asserter !== d.asserter && !NOT_ASSERTED.has(x.status)) nearest = Math.max(nearest, x.sentence);
     for (const x of docClaims) {

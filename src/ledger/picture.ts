@@ -279,7 +279,7 @@ export function buildPicture(store: Store, opts: PictureOptions = {}): Picture {
     const a = side(f.claims[0]), b = side(f.claims[1]);
     const isNew = since ? [f.claims[0], f.claims[1], ...(f.also ?? [])].some((id) => after(byCid.get(id)!.published)) : undefined;
     if (since && !isNew) continue;
-    const wording = `${f.type}|${[byCid.get(f.claims[0])!.pkey, byCid.get(f.claims[1])!.pkey].sort().join("|")}`;
+    const wording = `${f.type}|${f.detail.kind ?? ""}|${[byCid.get(f.claims[0])!.pkey, byCid.get(f.claims[1])!.pkey].sort().join("|")}`;
     const prior = byWording.get(wording);
     if (prior) {
       prior.more += 1 + (f.also?.length ?? 0);

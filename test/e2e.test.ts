@@ -3,13 +3,14 @@
 // check that markup inside a report stays text. Screenshots go to test-artifacts/.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AddressInfo } from "node:net";
 import type { Browser, Page } from "playwright-core";
 import { buildServer } from "../src/server/app.js";
-import { MemoryLedger } from "../src/server/memory.js";
+import { StoreLedger } from "../src/server/store.js";
 
 const CHROMIUM = "/usr/bin/chromium";
 const root = fileURLToPath(new URL("../../", import.meta.url));
@@ -55,9 +56,10 @@ describe("the page in headless Chromium", { skip: missing }, () => {
   let page: Page;
   let base: string;
   let close: () => Promise<void>;
-  const ledger = new MemoryLedger();
+  let ledger: StoreLedger;
 
   before(async () => {
+    ledger = new StoreLedger(join(mkdtempSync(join(tmpdir(), "sitrep-e2e-")), "ledger.db"));
     mkdirSync(artifacts, { recursive: true });
     const samples = join(root, "samples");
     for (const f of readdirSync(samples).filter((x) => /\.(txt|html)$/.test(x)).sort()) {
@@ -80,6 +82,7 @@ describe("the page in headless Chromium", { skip: missing }, () => {
   after(async () => {
     await browser?.close();
     await close?.();
+    ledger?.close();
   });
 
   test("the briefing loads, with sections and citations, and the stream is live", async () => {
@@ -98,7 +101,7 @@ describe("the page in headless Chromium", { skip: missing }, () => {
     await page.locator(".help .ok").waitFor();
     await page.getByTestId("report-input").fill(REPORT);
     await page.getByTestId("submit").click();
-    await page.getByTestId("add-result").filter({ hasText: /Added as r\d+/ }).waitFor();
+    await page.getByTestId("add-result").filter({ hasText: /Added as d\d+/ }).waitFor();
     await page.getByTestId("added-link").click();
 
     const row = page.locator("tr[data-claim]").filter({ hasText: "the line would stay closed until Tuesday morning" });

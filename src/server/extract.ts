@@ -1,6 +1,7 @@
 // One report from an HTTP body to a processed Doc, through the same readers `sitrep extract` uses: the body
 // goes to a private temporary file with the extension of its format, so every check the file readers make
 // (size, encoding, binary content, front matter, HTML article extraction) applies to uploads as well.
+import { createHash } from "node:crypto";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -43,7 +44,9 @@ export function readBody(input: NewReport): RawReport[] {
       source: r.source ?? input.source,
       url: r.url ?? input.url,
       language: r.language ?? input.language,
-      origin: input.origin ?? input.url ?? "upload",
+      // A ledger takes the origin of a report without a URL for its identity (a new text from the same file
+      // is a new version of it). Uploads share no file, so each text is its own origin.
+      origin: input.url ?? `${input.origin ?? "upload"}#${createHash("sha256").update(r.text).digest("hex").slice(0, 16)}`,
     }));
   } catch (e) {
     if (e instanceof IngestError) throw new ReportError(e.reason);

@@ -8,22 +8,27 @@ import { toDoc } from "../ingest/index.js";
 import { runPipeline } from "../pipeline/index.js";
 import { readBody } from "./extract.js";
 import type { AddResult, BriefFormat, ExportFormat, LedgerChange, LedgerPort, NewReport, Rendered } from "./port.js";
-import { DocViews, type StoredDoc } from "./views.js";
+import { ExportViews } from "./views.js";
+import type { Doc } from "../model/doc.js";
 import { claimsCsv, renderBriefing } from "./render.js";
 
 export class MemoryLedger implements LedgerPort {
-  private docs: StoredDoc[] = [];
+  private docs: { id: string; seq: number; doc: Doc }[] = [];
   private hashes = new Map<string, string>();
   private v = 0;
-  private cached: DocViews | undefined;
+  private cached: ExportViews | undefined;
   private listeners = new Set<(c: LedgerChange) => void>();
 
   version(): number {
     return this.v;
   }
 
-  private views(): DocViews {
-    return (this.cached ??= new DocViews(this.docs));
+  private views(): ExportViews {
+    if (!this.cached) {
+      const seq = new Map(this.docs.map((d) => [d.id, d.seq]));
+      this.cached = new ExportViews(buildExport(this.docs.map((d) => d.doc)), (id) => seq.get(id) ?? 0);
+    }
+    return this.cached;
   }
 
   async addReport(input: NewReport): Promise<AddResult> {
@@ -57,7 +62,7 @@ export class MemoryLedger implements LedgerPort {
   getReport(id: string) {
     return this.views().getReport(id);
   }
-  searchClaims(q: Parameters<DocViews["searchClaims"]>[0]) {
+  searchClaims(q: Parameters<ExportViews["searchClaims"]>[0]) {
     return this.views().searchClaims(q);
   }
   entities(opts: { type?: string; q?: string }) {

@@ -158,6 +158,10 @@ export interface Cite {
 
 export interface BriefingLine {
   text: string;
+  /** The report's own words, in its language, when the line quotes them. */
+  quote?: string;
+  /** New since the time the briefing was asked about. */
+  isNew?: boolean;
   status?: ClaimStatus;
   /** Who says it, when someone other than the report does. */
   who?: string;
@@ -168,6 +172,10 @@ export interface BriefingSection {
   key: string;
   heading: string;
   lines: BriefingLine[];
+  /** Sub-lists (one per source, per figure kind …). */
+  groups?: { heading: string; lines: BriefingLine[] }[];
+  /** Lines left out to keep the briefing readable. */
+  more?: number;
 }
 
 /** The briefing as structured data, so the page can render it as text with links to spans. */
@@ -176,6 +184,8 @@ export interface Briefing {
   title: string;
   generated: string;
   reports: number;
+  /** What the briefing rests on, in words ("5 reports from 4 outlets, …"). */
+  basis?: string;
   sections: BriefingSection[];
 }
 

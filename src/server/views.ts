@@ -1,12 +1,15 @@
-// The server's read views (claims with their entities and places, entities merged by key, places as GeoJSON,
-// the timeline, contradictions) derived from processed documents. Used by the in-memory ledger, and by any
-// ledger that can hand back its documents.
-import type { Doc, Lang } from "../model/doc.js";
+// The server's read views (claims with their entities and places, entities, places as GeoJSON, the timeline,
+// contradictions, a plain briefing) derived from one sitrep/1 export. Any ledger that can produce an export
+// gets the whole read side of the API: the in-memory ledger from its documents, the SQLite store from its
+// fused export (where an entity id already stands for one entity across reports and languages).
+import type { Lang } from "../model/doc.js";
+import type { SitrepExport } from "../export/schema.js";
 import type {
   Briefing,
   BriefingLine,
   ClaimQuery,
   ClaimRow,
+  ClaimSource,
   ContradictionRow,
   EntityRef,
   EntityRow,
@@ -16,12 +19,6 @@ import type {
   ReportSummary,
   TimelineItem,
 } from "./port.js";
-
-export interface StoredDoc {
-  id: string;
-  seq: number;
-  doc: Doc;
-}
 
 /** Lower case without diacritics, for matching typed search words against report text. */
 export function fold(s: string): string {
@@ -33,105 +30,146 @@ export function words(q: string | undefined): string[] {
 }
 
 const ord = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+type Doc = SitrepExport["documents"][number];
+type Ent = SitrepExport["entities"][number];
+const isPlace = (t: string) => t === "location" || t === "facility";
 
-export class DocViews {
+/** The stretch of text around `at` up to sentence ends (a label for a time expression outside any claim). */
+function sentenceAround(text: string, start: number, end: number): string {
+  let s = start;
+  while (s > 0 && start - s < 400 && !/[.!?\n]/.test(text[s - 1]!)) s--;
+  let e = end;
+  while (e < text.length && e - end < 400 && !/[.!?\n]/.test(text[e]!)) e++;
+  return text.slice(s, Math.min(text.length, e + 1)).trim();
+}
+
+export class ExportViews {
   readonly reports: ReportSummary[];
   readonly claims: ClaimRow[];
   private readonly folded: string[];
-  private readonly byId = new Map<string, StoredDoc>();
+  private readonly docs = new Map<string, Doc>();
+  private readonly seqs = new Map<string, number>();
   private readonly entityRows: EntityRow[];
-  /** (report, local entity id) → ledger entity id */
-  private readonly entityOf = new Map<string, string>();
+  /** export entity id → row (entities with the same key are one row) */
+  private readonly rowOf = new Map<string, EntityRow>();
+  /** export claim id → row */
   private readonly claimById = new Map<string, ClaimRow>();
 
-  constructor(readonly docs: readonly StoredDoc[]) {
-    const keyToId = new Map<string, EntityRow>();
-    const entityReports = new Map<string, Set<string>>();
-    for (const s of docs) {
-      this.byId.set(s.id, s);
-      for (const e of s.doc.entities) {
-        const k = `${e.type === "location" ? "L" : "X"}:${e.key || fold(e.name)}`;
-        let row = keyToId.get(k);
-        if (!row) {
-          row = { id: `e${keyToId.size + 1}`, name: e.name, type: e.type, aliases: [], mentions: 0, reports: 0, claims: 0 };
-          if (e.geo) row.geo = { lat: e.geo.lat, lon: e.geo.lon, country: e.geo.country };
-          keyToId.set(k, row);
-          entityReports.set(row.id, new Set());
-        }
-        for (const a of [e.name, ...e.aliases]) if (a !== row.name && !row.aliases.includes(a)) row.aliases.push(a);
-        if (!row.geo && e.geo) row.geo = { lat: e.geo.lat, lon: e.geo.lon, country: e.geo.country };
-        row.mentions += e.mentions.length;
-        entityReports.get(row.id)!.add(s.id);
-        this.entityOf.set(`${s.id}\u0000${e.id}`, row.id);
-      }
+  /**
+   * `seq` gives each document its ingestion order (newest highest). Claims get ids of their own, made of the
+   * report and the span (d3-120-188): export ids are renumbered whenever an earlier report arrives, and a
+   * link to a claim must survive that.
+   */
+  constructor(readonly x: SitrepExport, seq: (doc: string) => number) {
+    for (const d of x.documents) {
+      this.docs.set(d.id, d);
+      this.seqs.set(d.id, seq(d.id));
     }
-    this.entityRows = [...keyToId.values()];
-    const rowById = new Map(this.entityRows.map((r) => [r.id, r]));
-    for (const r of this.entityRows) r.reports = entityReports.get(r.id)!.size;
-
-    this.reports = docs.map((s) => this.summary(s));
-    this.claims = [];
-    for (const s of docs) {
-      const d = s.doc;
-      const ents = new Map(d.entities.map((e) => [e.id, e]));
-      for (const c of d.claims) {
-        const refs: EntityRef[] = [];
-        const places: EntityRef[] = [];
-        const seen = new Set<string>();
-        for (const local of c.entities) {
-          const id = this.entityOf.get(`${s.id}\u0000${local}`);
-          const e = ents.get(local);
-          if (!id || !e || seen.has(id)) continue;
-          seen.add(id);
-          const row = rowById.get(id)!;
-          row.claims++;
-          const ref = { id, name: row.name, type: row.type };
-          (e.type === "location" || e.type === "facility" ? places : refs).push(ref);
-        }
-        const srcEntity = c.source?.entity ? this.entityOf.get(`${s.id}\u0000${c.source.entity}`) : undefined;
-        const row: ClaimRow = {
-          id: `${s.id}-${c.id}`,
-          report: s.id,
-          ...(d.meta.title !== undefined && { reportTitle: d.meta.title }),
-          ...(d.meta.source !== undefined && { reportSource: d.meta.source }),
-          published: d.meta.published,
-          language: d.meta.language,
-          start: c.start,
-          end: c.end,
-          text: c.text,
-          status: c.status,
-          source: c.source
-            ? {
-                name: c.source.name,
-                kind: c.source.kind,
-                ...(srcEntity && { entity: srcEntity }),
-                ...(c.source.span && { span: { start: c.source.span.start, end: c.source.span.end } }),
-              }
-            : null,
-          cue: c.cue ? { text: c.cue.text, start: c.cue.start, end: c.cue.end } : null,
-          quote: c.quote,
-          entities: refs,
-          places,
-          times: d.times.filter((t) => t.start >= c.start && t.end <= c.end).map((t) => t.value),
-        };
-        this.claims.push(row);
-        this.claimById.set(row.id, row);
+    const byKey = new Map<string, EntityRow>();
+    const entReports = new Map<EntityRow, Set<string>>();
+    for (const e of x.entities) {
+      const k = `${isPlace(e.type) ? "P" : "A"}:${e.key || fold(e.name)}`;
+      let row = byKey.get(k);
+      if (!row) {
+        row = { id: e.id, name: e.name, type: e.type, aliases: [], mentions: 0, reports: 0, claims: 0 };
+        byKey.set(k, row);
+        entReports.set(row, new Set());
       }
+      for (const a of [e.name, ...e.aliases]) if (a !== row.name && !row.aliases.includes(a)) row.aliases.push(a);
+      if (!row.geo && e.geo) row.geo = { lat: e.geo.lat, lon: e.geo.lon, country: e.geo.country };
+      row.mentions += e.mentions.length;
+      for (const m of e.mentions) entReports.get(row)!.add(m.doc);
+      this.rowOf.set(e.id, row);
+    }
+    this.entityRows = [...byKey.values()];
+    for (const [row, set] of entReports) row.reports = set.size;
+
+    const mentionsOf = new Map<string, Ent["mentions"]>();
+    for (const e of x.entities) {
+      const row = this.rowOf.get(e.id)!;
+      const list = mentionsOf.get(row.id) ?? [];
+      list.push(...e.mentions);
+      mentionsOf.set(row.id, list);
+    }
+    this.reports = x.documents.map((d) => this.summary(d, x.claims.filter((c) => c.doc === d.id).length));
+    this.claims = [];
+    const usedIds = new Set<string>();
+    for (const c of x.claims) {
+      const d = this.docs.get(c.doc)!;
+      const refs: EntityRef[] = [];
+      const places: EntityRef[] = [];
+      const seen = new Set<string>();
+      for (const eid of c.entities) {
+        const row = this.rowOf.get(eid);
+        if (!row || seen.has(row.id)) continue;
+        seen.add(row.id);
+        row.claims++;
+        (isPlace(row.type) ? places : refs).push({ id: row.id, name: row.name, type: row.type });
+      }
+      let source: ClaimSource | null = null;
+      if (c.source) {
+        const srow = c.source.entity ? this.rowOf.get(c.source.entity) : undefined;
+        source = { name: c.source.name, kind: c.source.kind, ...(srow && { entity: srow.id }) };
+        const span = this.sourceSpan(d.text, c.start, c.end, c.source.name, srow ? (mentionsOf.get(srow.id) ?? []).filter((m) => m.doc === c.doc) : []);
+        if (span) source.span = span;
+      }
+      let id = `${c.doc}-${c.start}-${c.end}`;
+      for (let n = 2; usedIds.has(id); n++) id = `${c.doc}-${c.start}-${c.end}-${n}`;
+      usedIds.add(id);
+      const row: ClaimRow = {
+        id,
+        report: c.doc,
+        ...(d.title !== undefined && { reportTitle: d.title }),
+        ...(d.source !== undefined && { reportSource: d.source }),
+        published: d.published,
+        language: d.language,
+        start: c.start,
+        end: c.end,
+        text: c.text,
+        status: c.status,
+        source,
+        cue: c.cue ? { text: c.cue.text, start: c.cue.start, end: c.cue.end } : null,
+        quote: c.quote,
+        entities: refs,
+        places,
+        times: x.times.filter((t) => t.doc === c.doc && t.start >= c.start && t.end <= c.end).map((t) => t.value),
+      };
+      this.claims.push(row);
+      this.claimById.set(c.id, row);
     }
     this.folded = this.claims.map((c) => fold(`${c.text} ${c.source?.name ?? ""}`));
   }
 
-  private summary(s: StoredDoc): ReportSummary {
-    const m = s.doc.meta;
+  /**
+   * Where the report names the claim's source: the source entity's mention nearest the claim, else the name
+   * itself nearest the claim, within the paragraph around it.
+   */
+  private sourceSpan(text: string, start: number, end: number, name: string, mentions: { start: number; end: number }[]): { start: number; end: number } | undefined {
+    const lo = Math.max(0, text.lastIndexOf("\n", start - 1) + 1);
+    const nl = text.indexOf("\n", end);
+    const hi = nl < 0 ? text.length : nl;
+    const dist = (m: { start: number; end: number }) => (m.end <= start ? start - m.end : m.start >= end ? m.start - end : 0);
+    const near = mentions.filter((m) => m.start >= lo && m.end <= hi).sort((a, b) => dist(a) - dist(b));
+    if (near.length) return { start: near[0]!.start, end: near[0]!.end };
+    if (name.length < 2) return undefined;
+    const para = text.slice(lo, hi);
+    let best: number | undefined;
+    for (let i = para.indexOf(name); i >= 0; i = para.indexOf(name, i + 1)) {
+      if (best === undefined || dist({ start: lo + i, end: lo + i + name.length }) < dist({ start: lo + best, end: lo + best + name.length })) best = i;
+    }
+    return best === undefined ? undefined : { start: lo + best, end: lo + best + name.length };
+  }
+
+  private summary(d: Doc, claims: number): ReportSummary {
     return {
-      id: s.id,
-      ...(m.title !== undefined && { title: m.title }),
-      ...(m.source !== undefined && { source: m.source }),
-      ...(m.url !== undefined && { url: m.url }),
-      published: m.published,
-      language: m.language,
-      claims: s.doc.claims.length,
-      seq: s.seq,
+      id: d.id,
+      ...(d.title !== undefined && { title: d.title }),
+      ...(d.source !== undefined && { source: d.source }),
+      ...(d.url !== undefined && { url: d.url }),
+      published: d.published,
+      language: d.language,
+      claims,
+      seq: this.seqs.get(d.id) ?? 0,
     };
   }
 
@@ -140,7 +178,7 @@ export class DocViews {
     let items = [...this.reports].sort((a, b) => b.seq - a.seq);
     if (ws.length) {
       items = items.filter((r) => {
-        const t = fold(`${r.title ?? ""} ${r.source ?? ""} ${this.byId.get(r.id)!.doc.text}`);
+        const t = fold(`${r.title ?? ""} ${r.source ?? ""} ${this.docs.get(r.id)!.text}`);
         return ws.every((w) => t.includes(w));
       });
     }
@@ -149,26 +187,29 @@ export class DocViews {
   }
 
   getReport(id: string): ReportDetail | undefined {
-    const s = this.byId.get(id);
-    if (!s) return undefined;
-    const d = s.doc;
+    const d = this.docs.get(id);
+    if (!d) return undefined;
+    const claims = this.claims.filter((c) => c.report === id);
+    const { claims: _n, ...summary } = this.summary(d, claims.length);
+    void _n;
+    const mentions: ReportDetail["mentions"] = [];
+    for (const e of this.x.entities) {
+      const row = this.rowOf.get(e.id)!;
+      for (const m of e.mentions) if (m.doc === id) mentions.push({ start: m.start, end: m.end, type: e.type, entity: row.id });
+    }
+    mentions.sort((a, b) => a.start - b.start);
     return {
-      ...this.summary(s),
+      ...summary,
       text: d.text,
-      claims: this.claims.filter((c) => c.report === id),
-      mentions: d.mentions.map((m) => ({
-        start: m.start,
-        end: m.end,
-        type: m.type,
-        ...(m.entity && this.entityOf.has(`${id}\u0000${m.entity}`) && { entity: this.entityOf.get(`${id}\u0000${m.entity}`)! }),
-      })),
-      times: d.times.map((t) => ({ start: t.start, end: t.end, value: t.value })),
+      claims,
+      mentions,
+      times: this.x.times.filter((t) => t.doc === id).map((t) => ({ start: t.start, end: t.end, value: t.value })),
     };
   }
 
   searchClaims(q: ClaimQuery): Page<ClaimRow> {
     const ws = words(q.q);
-    const status = q.status?.length ? new Set(q.status) : undefined;
+    const status = q.status?.length ? new Set<string>(q.status) : undefined;
     const src = q.source ? fold(q.source) : undefined;
     const since = q.since ? Date.parse(q.since) : undefined;
     const until = q.until ? Date.parse(q.until) : undefined;
@@ -205,7 +246,7 @@ export class DocViews {
     return {
       type: "FeatureCollection",
       features: this.entityRows
-        .filter((e) => e.geo)
+        .filter((e) => e.geo && isPlace(e.type))
         .map((e) => ({
           type: "Feature" as const,
           id: e.id,
@@ -217,33 +258,30 @@ export class DocViews {
 
   timeline(): TimelineItem[] {
     const items: TimelineItem[] = [];
-    for (const s of this.docs) {
-      const d = s.doc;
-      for (const t of d.times) {
-        if (t.type === "DURATION" || t.type === "SET" || !/^\d{4}/.test(t.value)) continue;
-        const c = d.claims.find((x) => t.start >= x.start && t.end <= x.end);
-        const si = d.sentenceAt(t.start);
-        const label = c ? c.text : si >= 0 ? d.slice(d.sentences[si]!) : t.text;
-        items.push({ value: t.value, text: t.text, report: s.id, start: t.start, end: t.end, ...(c && { claim: `${s.id}-${c.id}` }), label: label.trim() });
-      }
+    const byDoc = new Map<string, SitrepExport["claims"]>();
+    for (const c of this.x.claims) {
+      const l = byDoc.get(c.doc) ?? [];
+      l.push(c);
+      byDoc.set(c.doc, l);
+    }
+    for (const t of this.x.times) {
+      if (t.type === "DURATION" || t.type === "SET" || !/^\d{4}/.test(t.value)) continue;
+      const c = (byDoc.get(t.doc) ?? []).find((x) => t.start >= x.start && t.end <= x.end);
+      const text = this.docs.get(t.doc)?.text ?? "";
+      const label = c ? c.text : sentenceAround(text, t.start, t.end);
+      items.push({ value: t.value, text: t.text, report: t.doc, start: t.start, end: t.end, ...(c && { claim: this.claimById.get(c.id)!.id }), label: label.trim() });
     }
     return items.sort((a, b) => ord(a.value, b.value) || ord(a.report, b.report) || a.start - b.start);
   }
 
   contradictions(): ContradictionRow[] {
     const rows: ContradictionRow[] = [];
-    for (const s of this.docs) {
-      for (const x of s.doc.contradictions) {
-        const a = this.claimById.get(`${s.id}-${x.claims[0]}`);
-        const b = this.claimById.get(`${s.id}-${x.claims[1]}`);
-        if (a && b) rows.push({ a, b, reason: x.reason });
-      }
+    for (const x of this.x.contradictions) {
+      const a = this.claimById.get(x.claims[0]!);
+      const b = this.claimById.get(x.claims[1]!);
+      if (a && b) rows.push({ a, b, reason: x.reason });
     }
     return rows;
-  }
-
-  claim(id: string): ClaimRow | undefined {
-    return this.claimById.get(id);
   }
 
   /** A plain briefing by status, for ledgers without their own: each line one claim, citing its span. */
@@ -256,30 +294,26 @@ export class DocViews {
       cites: [{ report: c.report, claim: c.id, start: c.start, end: c.end }],
     });
     const pick = (...st: string[]) => this.claims.filter((c) => st.includes(c.status)).map(line);
-    const unknowns: BriefingLine[] = [];
-    for (const s of this.docs) for (const u of s.doc.unknowns) unknowns.push({ text: u.text.trim(), status: "unknown", cites: [{ report: s.id, start: u.start, end: u.end }] });
-    const figures: BriefingLine[] = [];
-    for (const s of this.docs) {
-      for (const n of s.doc.counts) {
-        const c = n.claim ? this.claimById.get(`${s.id}-${n.claim}`) : undefined;
-        figures.push({
-          text: `${T.kinds[n.kind] ?? n.kind}: ${n.approx === "exact" ? "" : `${T.approx[n.approx]} `}${n.value}`,
-          ...(c?.source && { who: c.source.name }),
-          cites: [{ report: s.id, ...(c && { claim: c.id }), start: n.start, end: n.end }],
-        });
-      }
-    }
-    const contested = this.claims.filter((c) => ["probable", "possible", "unknown"].includes(c.status)).map(line);
+    const unknowns: BriefingLine[] = this.x.unknowns.map((u) => ({ text: u.text.trim(), status: "unknown", cites: [{ report: u.doc, start: u.start, end: u.end }] }));
+    const figures: BriefingLine[] = this.x.counts.map((n) => {
+      const c = n.claim ? this.claimById.get(n.claim) : undefined;
+      return {
+        text: `${T.kinds[n.kind] ?? n.kind}: ${n.approx === "exact" ? "" : `${T.approx[n.approx]} `}${n.value}`,
+        ...(c?.source && { who: c.source.name }),
+        cites: [{ report: n.doc, ...(c && { claim: c.id }), start: n.start, end: n.end }],
+      };
+    });
+    const hedged = this.claims.filter((c) => c.status === "probable" || c.status === "possible").map(line);
     return {
       lang,
       title: T.title,
       generated: new Date().toISOString(),
-      reports: this.docs.length,
+      reports: this.x.documents.length,
       sections: [
         { key: "established", heading: T.established, lines: pick("established", "confirmed") },
         { key: "claimed", heading: T.claimed, lines: pick("claimed") },
         { key: "denied", heading: T.denied, lines: pick("denied") },
-        { key: "unclear", heading: T.unclear, lines: [...unknowns, ...contested] },
+        { key: "unclear", heading: T.unclear, lines: [...unknowns, ...hedged] },
         { key: "figures", heading: T.figures, lines: figures },
       ].filter((s) => s.lines.length),
     };

@@ -1,6 +1,6 @@
 // The briefing, the claim table, the timeline, the contradictions and the form that adds a report.
 import { useEffect, useState } from "preact/hooks";
-import type { Briefing, ClaimRow, ContradictionRow, EntityRow, Page, ReportSummary, TimelineItem } from "../server/port.js";
+import type { Briefing, BriefingLine, ClaimRow, ContradictionRow, EntityRow, Page, ReportSummary, TimelineItem } from "../server/port.js";
 import { ApiError, getJson, postReport, qs, setToken, getToken, useApi } from "./api.js";
 import { useT, type UiLang } from "./i18n.js";
 import { ReportPanel } from "./report.js";
@@ -10,6 +10,27 @@ const STATUSES = ["established", "confirmed", "claimed", "denied", "probable", "
 
 function reportLink(report: string, start: number, end: number, claim?: string): string {
   return claim ? `#/claims?claim=${encodeURIComponent(claim)}` : `#/report/${encodeURIComponent(report)}?start=${start}&end=${end}`;
+}
+
+function BriefLines(props: { lines: BriefingLine[] }) {
+  return (
+    <ul>
+      {props.lines.map((l, i) => (
+        <li key={i} class={l.isNew ? "new" : ""}>
+          {l.status && <StatusBadge status={l.status} />}
+          {l.quote && <q class="quote">{l.quote}</q>}
+          {l.quote && l.text && <span class="sep"> — </span>}
+          <span class="line-text">{l.text}</span>
+          {l.who && <span class="who"> — {l.who}</span>}
+          {l.cites.map((c, j) => (
+            <a key={j} class="cite" href={reportLink(c.report, c.start, c.end, c.claim)} title={`${c.report}:${c.start}–${c.end}`}>
+              {c.report}
+            </a>
+          ))}
+        </li>
+      ))}
+    </ul>
+  );
 }
 
 export function BriefView(props: { lang: UiLang; version: number }) {
@@ -23,7 +44,7 @@ export function BriefView(props: { lang: UiLang; version: number }) {
       <header class="brief-head">
         <h1>{d.title}</h1>
         <p class="meta">
-          {t.basedOn(d.reports)} · {t.generated} {fmtTime(d.generated)} ·{" "}
+          {d.basis ?? t.basedOn(d.reports)} · {t.generated} {fmtTime(d.generated)} ·{" "}
           <span class="downloads">
             {t.download}: <a href={`/api/brief?lang=${props.lang}&format=md`} download="briefing.md">Markdown</a> ·{" "}
             <a href={`/api/brief?lang=${props.lang}&format=html`} download="briefing.html">HTML</a> · <a href="/api/export?format=json">JSON</a> ·{" "}
@@ -35,20 +56,17 @@ export function BriefView(props: { lang: UiLang; version: number }) {
       {d.sections.map((s) => (
         <section key={s.key} class={`brief-section sec-${s.key}`}>
           <h2>{s.heading}</h2>
-          <ul>
-            {s.lines.map((l, i) => (
-              <li key={i}>
-                {l.status && <StatusBadge status={l.status} />}
-                <span class="line-text">{l.text}</span>
-                {l.who && <span class="who"> — {l.who}</span>}
-                {l.cites.map((c, j) => (
-                  <a key={j} class="cite" href={reportLink(c.report, c.start, c.end, c.claim)} title={`${c.report}:${c.start}–${c.end}`}>
-                    {c.report}
-                  </a>
-                ))}
-              </li>
-            ))}
-          </ul>
+          {s.lines.length > 0 && <BriefLines lines={s.lines} />}
+          {s.groups?.map((g, i) =>
+            g.lines.length ? (
+              <div key={i} class="brief-group">
+                <h3>{g.heading}</h3>
+                <BriefLines lines={g.lines} />
+              </div>
+            ) : null,
+          )}
+          {!s.lines.length && !s.groups?.some((g) => g.lines.length) && <p class="muted none">—</p>}
+          {s.more ? <p class="muted more">+ {s.more}</p> : null}
         </section>
       ))}
     </article>
@@ -97,7 +115,7 @@ export function ClaimsView(props: { filters: ClaimFilters; version: number }) {
     set({ status: [...n].join(",") || undefined, claim: undefined });
   };
   const selected = f.claim ? claims.data?.items.find((c) => c.id === f.claim) ?? all.data?.items.find((c) => c.id === f.claim) : undefined;
-  const reportOfClaim = selected?.report ?? (f.claim ? f.claim.replace(/-[^-]+$/, "") : undefined);
+  const reportOfClaim = selected?.report ?? (f.claim ? f.claim.split("-", 1)[0] : undefined);
 
   return (
     <div class={`claims-layout ${f.claim ? "with-panel" : ""}`}>

@@ -31,16 +31,21 @@ function detector(): Eld {
   return eld;
 }
 
-// Frequent in one language and absent (or rare) in the other; "is", "in", "was" and the like are shared.
+// Frequent in one language and absent (or rare) in the other; shared spellings ("is", "in", "was", "of",
+// "over", "we", "had") are left out: "of" is as common in Dutch as in English.
 const NL = new Set([
   "de", "het", "een", "en", "van", "dat", "die", "niet", "op", "zijn", "met", "voor", "er", "maar", "ook", "zegt", "werd",
   "naar", "bij", "wordt", "worden", "heeft", "hebben", "zich", "nog", "uit", "aan", "om", "dan", "wel", "geen",
-  "tegen", "na", "door", "tot", "zou", "zei", "volgens", "twee", "drie", "doden", "gewonden", "aanval", "wat",
+  "tegen", "na", "door", "tot", "zou", "zei", "volgens", "twee", "drie", "doden", "gewonden", "aanval", "wat", "hoe",
+  "deze", "dit", "wie", "waar", "waarom", "hij", "zij", "ze", "haar", "hun", "kan", "moet", "kunnen", "nu", "al",
+  "omdat", "als", "toen", "sinds", "zonder", "onder", "tussen", "heel", "veel", "meer", "nieuwe", "eerste",
 ]);
 const EN = new Set([
-  "the", "a", "and", "of", "that", "to", "not", "on", "are", "with", "for", "but", "also", "said", "says", "by", "from",
+  "the", "a", "and", "that", "to", "not", "on", "are", "with", "for", "but", "also", "said", "says", "by", "from",
   "has", "have", "were", "been", "after", "into", "killed", "two", "three", "attack", "at", "who", "which",
-  "would", "will", "its", "their", "they", "according", "than", "more", "what",
+  "would", "will", "its", "their", "they", "according", "than", "more", "what", "how", "this", "these", "where",
+  "why", "he", "she", "it", "his", "her", "can", "must", "now", "because", "when", "since", "without", "under",
+  "between", "very", "many", "new", "first", "there", "be", "no",
 ]);
 
 export interface Detection {
@@ -50,10 +55,11 @@ export interface Detection {
   by: "eld" | "function-words" | "fallback";
 }
 
-function letters(s: string): number {
+/** At least `min` letters? Counts word by word and stops as soon as it knows. */
+function hasLetters(s: string, min: number): boolean {
   let n = 0;
-  for (const _ of s.matchAll(/\p{L}/gu)) n++;
-  return n;
+  for (const m of s.matchAll(/\p{L}+/gu)) if ((n += m[0].length) >= min) return true;
+  return false;
 }
 
 function functionWords(sample: string): { nl: number; en: number } {
@@ -68,7 +74,7 @@ function functionWords(sample: string): { nl: number; en: number } {
 
 export function detectLanguage(text: string): Detection {
   const sample = text.slice(0, SAMPLE);
-  if (letters(sample) >= MIN_DETECT_LETTERS) {
+  if (hasLetters(sample, MIN_DETECT_LETTERS)) {
     const r = detector().detect(sample);
     if (r.language === "nl" || r.language === "en") return { lang: r.language, from: "detected", by: "eld" };
   }

@@ -45,6 +45,7 @@ export const entities: EntityLexicon = {
   locativePrepositions: ["in", "near", "into", "outside", "around", "across", "toward", "towards"],
   speechVerbs: "says said say claims claimed claim confirms confirmed confirm denies denied deny announced announces announce warned warns accused accuses stated states insists insisted reported responded rejected rejects dismissed dismisses admitted acknowledged threatened threatens demanded demands called calls maintains maintained".split(" "),
   sourceMarkers: ["according", "by"],
+  attributionMarkers: ["according to"],
   known: [
     { name: "Kremlin", type: "organization", government: "RU" },
     { name: "White House", type: "organization", government: "US" },
@@ -78,5 +79,6 @@ export const entities: EntityLexicon = {
   organizationPrepositions: [],
   adjectiveSuffixes: [],
   portfolioLinkers: ["of"],
+  portfolioContinuations: ["affairs", "security", "defense", "defence", "development", "trade"],
   givenNames,
 };

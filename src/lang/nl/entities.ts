@@ -29,14 +29,16 @@ export const entities: EntityLexicon = {
     ...roles("expert", "deskundige expert analist onderzoeker hoogleraar professor wetenschapper historicus politicoloog econoom kenner specialist adviseur strateeg criminoloog jurist advocaat arts"),
     ...roles("media", "journalist correspondent verslaggever redacteur columnist fotograaf hoofdredacteur"),
     ...roles("party", "leider oprichter commandant rebellenleider strijder oppositieleider partijleider fractievoorzitter kamerlid senator europarlementariër activist"),
-    ...roles("other", "voorzitter directeur topman topvrouw ceo bestuurder eigenaar trainer coach bondscoach aanvoerder doelman spits renner schrijver zanger acteur paus bisschop kardinaal imam rabbijn dominee"),
+    ...roles("other", "italiaan amerikaan spanjaard fransman brit duitser belg nederlander rus oekraïner marokkaan serviër kroaat portugees braziliaan argentijn australiër canadees zweed noor fin pool tsjech hongaar roemeen bulgaar griek turk iraniër israëliër palestijn japanner keniaan ethiopiër zwitser oostenrijker ier schot engelsman mexicaan colombiaan"),
+    ...roles("other", "substituut voorzitter directeur topman topvrouw ceo bestuurder eigenaar trainer coach bondscoach aanvoerder doelman spits renner schrijver zanger acteur paus bisschop kardinaal imam rabbijn dominee"),
   ],
   roleSuffixes: [
     ...roles("expert", "deskundige expert kenner analist onderzoeker specialist"),
     ...roles("official", "woordvoerder woordvoerster minister president commandant ambassadeur burgemeester gouverneur chef"),
     ...roles("media", "correspondent journalist verslaggever"),
     ...roles("party", "leider"),
-    ...roles("other", "voorzitter directeur topman"),
+    ...roles("other", "italiaan amerikaan spanjaard fransman brit duitser belg nederlander rus oekraïner marokkaan serviër kroaat portugees braziliaan argentijn australiër canadees zweed noor fin pool tsjech hongaar roemeen bulgaar griek turk iraniër israëliër palestijn japanner keniaan ethiopiër zwitser oostenrijker ier schot engelsman mexicaan colombiaan"),
+    ...roles("other", "substituut voorzitter directeur topman"),
   ],
   rolePrefixes: ["oud", "ex", "vice", "voormalig", "voormalige", "toenmalig", "toenmalige", "waarnemend", "interim", "adjunct", "plaatsvervangend", "kersvers", "kersverse", "huidige", "nieuwe"],
   honorifics: ["dhr", "dhr.", "mevr", "mevr.", "meneer", "mevrouw", "dr", "dr.", "prof", "prof.", "mr", "mr.", "ir", "ir.", "drs", "drs.", "sir", "lord"],
@@ -56,6 +58,7 @@ export const entities: EntityLexicon = {
   locativePrepositions: ["in", "naar", "uit", "nabij", "rond", "rondom", "vanuit", "richting", "langs", "te"],
   speechVerbs: "zegt zei zeiden zeggen stelt stelde stellen meldt meldde melden gemeld bevestigt bevestigde bevestigd ontkent ontkende ontkend claimt claimde geclaimd eist eiste geëist waarschuwt waarschuwde beschuldigt beschuldigde verklaart verklaarde verklaard reageert reageerde laat liet kondigt kondigde aangekondigd dreigt dreigde spreekt sprak erkent erkende erkend benadrukt benadrukte noemt noemde beweert beweerde ontkennen bevestigen wijst wees weigert weigerde gezegd gesteld".split(" "),
   sourceMarkers: ["volgens", "aldus", "door"],
+  attributionMarkers: ["volgens", "aldus"],
   known: [
     { name: "Kremlin", type: "organization", government: "RU" },
     { name: "Witte Huis", type: "organization", government: "US" },
@@ -95,5 +98,6 @@ export const entities: EntityLexicon = {
   organizationPrepositions: ["bij"],
   adjectiveSuffixes: ["se", "sche"],
   portfolioLinkers: ["van"],
+  portfolioContinuations: ["zaken"],
   givenNames,
 };

@@ -93,16 +93,18 @@ function decideType(cs: readonly Chunk[]): { type: EntityType; government?: stri
     if (c.givenName && c.t1 - c.t0 >= 2) vote(4, "person");
     if (c.givenName) vote(8.8, "person");
     if (gk === "admin1") vote(5, "location");
-    if (c.gaz && c.gaz.some((e) => e.kind === "place" && e.population >= 5000)) vote(5, "location");
+    if (c.gaz && c.gaz.some((e) => e.kind === "place" && (e.population >= 100000 || e.fcode === "PPLC"))) vote(5, "location");
+    // a town of some size, unless it speaks like a person (zegt Guerra)
+    if (!c.speaker && c.gaz && c.gaz.some((e) => e.kind === "place" && e.population >= 5000)) vote(5.5, "location");
     if (c.allCaps) vote(6.5, "organization");
     if (c.gaz && c.locative) vote(6, "location");
     if (c.locative) vote(7, "location");
     if (c.orgContext) vote(7.5, "organization");
-    if (c.adjectival) vote(8.5, "other");
+    if (c.adjectival) vote(8.5, "organization");
     if (c.titled) vote(8.6, "organization");
     if (c.speaker) vote(9.2, "person");
     if (c.commonWord) vote(9.5, "other");
-    if (c.t1 - c.t0 >= 2) vote(9, "person");
+    if (c.t1 - c.t0 >= 2) vote(9, c.hasCommon ? "other" : "person");
     // a single capitalised word with no evidence at all: a name, but of what we cannot say
     vote(10, "other");
   }

@@ -53,6 +53,8 @@ export interface EntityLexicon {
   speechVerbs: readonly string[];
   /** Words that introduce a source and may precede a metonymic place: volgens, according (to). */
   sourceMarkers: readonly string[];
+  /** Words that attribute what follows to the name after them: volgens, aldus, according to. */
+  attributionMarkers: readonly string[];
   /** Known names with their type: organisations and people a gazetteer cannot type (FSB, NAVO, Kremlin). */
   known: readonly { name: string; type: EntityType; government?: string }[];
   /** Demonym adjectives (all inflections) → ISO country code: Russische → RU. Used for keys, not as mentions. */
@@ -71,6 +73,8 @@ export interface EntityLexicon {
   organizationPrepositions: readonly string[];
   /** The word linking a role to its portfolio: minister van Onderwijs, minister of Finance. */
   portfolioLinkers: readonly string[];
+  /** Second words of two-word portfolios: Buitenlandse Zaken, Foreign Affairs. */
+  portfolioContinuations: readonly string[];
   /** Common given names (capitalised as written), to type a two-word name as a person. */
   givenNames: readonly string[];
 }

@@ -35,6 +35,8 @@ export interface Chunk {
   orgContext?: boolean;
   /** Next to a speech verb (Deen zegt, stelt Deen). */
   speaker?: boolean;
+  /** Several words, one of them a common word. */
+  hasCommon?: boolean;
   /** A single capitalised common word with nothing else to go on. */
   commonWord?: boolean;
   /** The type a noun before the name gives it (het weblog Oryx). */
@@ -332,10 +334,13 @@ export function recognize(doc: Doc, p: Prepared): Chunk[] {
         // het Franse Danone, de Amerikaanse Osterloh: the adjective is no part of the name
         const adj = a < b ? toks[a]!.text : "";
         const inflected = !p.lex.inflectedAdjectiveEnding || adj.endsWith(p.lex.inflectedAdjectiveEnding);
-        if (b - a >= 2 && inflected && (p.demonyms.has(adj.toLowerCase()) || p.adjectives.has(adj) || p.lex.adjectiveSuffixes.some((x) => adj.endsWith(x)))) {
+        if (b - a >= 2 && inflected && (p.demonyms.has(adj.toLowerCase()) || p.adjectives.has(adj) || (adj.length >= 6 && !p.givenNames.has(adj) && p.lex.adjectiveSuffixes.some((x) => adj.endsWith(x))))) {
           let head = false;
           for (let k = a; k < b; k++) if (headOf(p, toks[k]!.text) || compoundHead(p, toks[k]!.text)) head = true;
-          if (!head && !lowerKnown(toks[a + 1]!.text.toLowerCase())) a++;
+          // an acronym after it that takes the adjective's letter says the adjective belongs: Vlaamse Scholierenkoepel (VSK)
+          const acr = toks[b]?.text === "(" && toks[b + 2]?.text === ")" ? toks[b + 1]!.text : "";
+          const spelled = acr && ALL_CAPS.test(acr) && acronymFits(acr, doc.text.slice(toks[a]!.start, toks[b - 1]!.end));
+          if (!head && !spelled && !lowerKnown(toks[a + 1]!.text.toLowerCase())) a++;
         }
       }
       if (a >= b) {
@@ -343,9 +348,12 @@ export function recognize(doc: Doc, p: Prepared): Chunk[] {
         continue;
       }
       // minister van Onderwijs Marleen Vanderpoorten: after "role van", the first word is the portfolio
-      if (b - a >= 3 && a === i && a - 2 >= s.tokenStart && p.lex.portfolioLinkers.includes(toks[a - 1]!.text.toLowerCase()) && roleOf(p, toks[a - 2]!.text)) {
-        b = a + 1;
-        j = a + 1;
+      if (b - a >= 2 && a === i && a - 2 >= s.tokenStart && p.lex.portfolioLinkers.includes(toks[a - 1]!.text.toLowerCase()) && roleOf(p, toks[a - 2]!.text)) {
+        const len = p.lex.portfolioContinuations.includes(toks[a + 1]!.text.toLowerCase()) ? 2 : 1;
+        if (b - a > len) {
+          b = a + len;
+          j = a + len;
+        }
       }
       const first = toks[a]!;
       const last = toks[b - 1]!;
@@ -363,7 +371,7 @@ export function recognize(doc: Doc, p: Prepared): Chunk[] {
       const lw = first.text.toLowerCase();
       // a capitalised adjective alone (Russische, European) is no name; nor a month or weekday
       const nextLower = isWord(toks[b]) && b < s.tokenEnd && !UPPER_START.test(toks[b]!.text);
-      if (single && !fullKnown && ((nextLower && p.lex.adjectiveSuffixes.some((x) => first.text.endsWith(x))) || p.demonyms.has(lw) || p.nonNames.has(lw) || (p.common.has(lw) && !initial && /^\p{Lu}\p{Ll}+e$/u.test(first.text) && !gaz.byKey(key).length))) {
+      if (single && !fullKnown && ((nextLower && first.text.length >= 6 && !p.givenNames.has(first.text) && p.lex.adjectiveSuffixes.some((x) => first.text.endsWith(x))) || p.demonyms.has(lw) || p.nonNames.has(lw) || (p.common.has(lw) && !initial && /^\p{Lu}\p{Ll}+e$/u.test(first.text) && !gaz.byKey(key).length))) {
         i = j;
         continue;
       }
@@ -377,12 +385,20 @@ export function recognize(doc: Doc, p: Prepared): Chunk[] {
       // a capitalised word followed by a speech verb, or after one (zegt Deen): a person speaking
       const nextTok = toks[b];
       const prevTok = a > s.tokenStart ? toks[a - 1] : undefined;
-      if ((isWord(nextTok) && b < s.tokenEnd && p.speech.has(nextTok.text.toLowerCase())) || (isWord(prevTok) && p.speech.has(prevTok.text.toLowerCase()))) chunk.speaker = true;
+      const prevTok2 = a - 1 > s.tokenStart ? toks[a - 2] : undefined;
+      const attributed = (isWord(prevTok) && p.lex.attributionMarkers.includes(prevTok.text.toLowerCase())) ||
+        (isWord(prevTok2) && p.lex.attributionMarkers.includes(`${prevTok2.text.toLowerCase()} ${prevTok?.text.toLowerCase()}`));
+      if ((isWord(nextTok) && b < s.tokenEnd && p.speech.has(nextTok.text.toLowerCase())) || (isWord(prevTok) && p.speech.has(prevTok.text.toLowerCase())) || attributed) chunk.speaker = true;
       if (role) chunk.role = role;
       if (titled) chunk.titled = true;
       if (typeNounLead) chunk.typeNoun = typeNounLead;
       // a lone capitalised common word (Radio, Leven): part of a title more often than a name
       if (single && !titled && p.common.has(lw) && !p.givenNames.has(first.text)) chunk.commonWord = true;
+      // True Romance, Camping Casablanca: a run holding common words is seldom a person's name
+      if (!single) for (let k = a; k < b; k++) {
+        const w = toks[k]!.text.toLowerCase();
+        if (p.common.has(w) && !p.particles.has(w) && !p.givenNames.has(toks[k]!.text)) chunk.hasCommon = true;
+      }
       if (roleKind) chunk.roleKind = roleKind;
       // a role word just before the chunk: kolonel Han Bouwmeester, oud-president Medvedev
       if (!role && a > s.tokenStart) {
@@ -451,6 +467,9 @@ export function linkAppositions(doc: Doc, chunks: Chunk[]): void {
     if (x.allCaps && x.t1 - x.t0 === 1) {
       if (!acronymFits(x.text, c.text)) return;
       x.via = "acronym";
+    } else if (x.t1 - x.t0 < 2 || c.givenName || c.role) {
+      // Christian Ruud (Noo), Vera Dua (Agalev): a country or a party beside a person, not another name
+      return;
     }
     x.appositionOf = k;
     x.tentative = false;

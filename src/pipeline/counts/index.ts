@@ -1,7 +1,7 @@
 import type { Approx, Claim, Count, CountKind, Doc, Span } from "../../model/doc.js";
 import type { Stage } from "../stage.js";
 import type { CountLexicon } from "./lexicon.js";
-import { fineTokens, Phrases, readNumber, type Tok } from "./numbers.js";
+import { fineTokensOf, Phrases, readNumber, type Tok } from "./numbers.js";
 
 // A figure is a number (digits, words, or a rough amount such as "tientallen") followed, within a few
 // adjectives, by a noun that says what is counted. The noun gives the kind; for people counted by a
@@ -10,8 +10,8 @@ import { fineTokens, Phrases, readNumber, type Tok } from "./numbers.js";
 
 interface Compiled {
   nouns: Phrases<CountKind>;
-  /** Single-word nouns matched as the end of a compound (Dutch). */
-  suffixes: [string, CountKind][];
+  /** Single-word nouns matched as the end of a compound (Dutch), by their last three letters. */
+  suffixes: Map<string, [string, CountKind][]>;
   verbs: Phrases<CountKind>;
   objects: Phrases<true>;
   tolls: Phrases<CountKind>;
@@ -34,7 +34,12 @@ function compile(lex: CountLexicon): Compiled {
     for (const v of lex.kinds[k].verbs) verbs.push([v, k]);
   }
   for (const o of lex.objects) nouns.push([o, "other"]);
-  const suffixes = lex.compoundNouns ? nouns.filter(([n]) => !/\s/.test(n) && n.length >= 4).sort((a, b) => b[0].length - a[0].length) : [];
+  const suffixes = new Map<string, [string, CountKind][]>();
+  if (lex.compoundNouns)
+    for (const e of nouns.filter(([n]) => !/\s/.test(n) && n.length >= 4).sort((a, b) => b[0].length - a[0].length)) {
+      const k = e[0].slice(-3);
+      suffixes.set(k, [...(suffixes.get(k) ?? []), e]);
+    }
   c = {
     nouns: new Phrases(nouns),
     suffixes,
@@ -57,7 +62,7 @@ const QUOTES = new Set(["'", "’", "‘", '"', "“", "”", "„", "«", "»"]
 /** Finds counts in a text. `skip` holds spans (time expressions) whose numbers are not counts. */
 export function findCounts(text: string, lex: CountLexicon, skip: readonly Span[] = []): Count[] {
   const c = compile(lex);
-  const toks = fineTokens(text);
+  const toks = fineTokensOf(text);
   const out: Count[] = [];
   const sorted = [...skip].sort((a, b) => a.start - b.start);
   const inSkip = (s: number) => {
@@ -76,8 +81,8 @@ export function findCounts(text: string, lex: CountLexicon, skip: readonly Span[
     const t = toks[j]!;
     if (t.kind !== "w") return null;
     // the compound ends at the next space or mark
-    if (c.suffixes.length && (j + 1 >= toks.length || toks[j + 1]!.sp || toks[j + 1]!.kind === "p")) {
-      for (const [n, k] of c.suffixes) if (t.t.length > n.length && t.t.endsWith(n)) return [k, j + 1, lex.objects.includes(n)];
+    if (c.suffixes.size && (j + 1 >= toks.length || toks[j + 1]!.sp || toks[j + 1]!.kind === "p")) {
+      for (const [n, k] of c.suffixes.get(t.t.slice(-3)) ?? []) if (t.t.length > n.length && t.t.endsWith(n)) return [k, j + 1, lex.objects.includes(n)];
     }
     if (isCap(t) && t.t.length > 4 && lex.demonymSuffixes.some((s) => t.t.endsWith(s))) return ["personnel", j + 1, false];
     return null;
@@ -202,10 +207,25 @@ export function claimFor(claims: readonly Claim[], span: Span): string | undefin
   return best?.id;
 }
 
+/** The claims of a sentence-sorted document near an offset: those starting within the preceding stretch. */
+function claimsNear(sorted: readonly Claim[], at: number, reach: number): Claim[] {
+  let lo = 0, hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]!.start <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: Claim[] = [];
+  for (let k = lo - 1; k >= 0 && out.length < reach; k--) out.push(sorted[k]!);
+  return out;
+}
+
 export const counts: Stage = (doc: Doc, ctx) => {
   const found = findCounts(doc.text, ctx.lang.counts, doc.times);
+  const sorted = [...doc.claims].sort((a, b) => a.start - b.start);
   for (const f of found) {
-    const cl = claimFor(doc.claims, f);
+    // claims span at most a sentence, so the containing ones start shortly before the figure
+    const cl = claimFor(claimsNear(sorted, f.start, 24), f);
     if (cl) f.claim = cl;
   }
   doc.counts = found;

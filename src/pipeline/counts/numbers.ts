@@ -30,7 +30,7 @@ export interface Tok {
 }
 
 // one alternative per class, each consuming at least one character: linear on any input
-const FINE = /[\p{L}\p{M}]+|\p{Nd}+|\S/gu;
+const FINE = /([\p{L}\p{M}]+)|(\p{Nd}+)|\S/gu;
 
 export function fineTokens(text: string, from = 0, to = text.length): Tok[] {
   const out: Tok[] = [];
@@ -39,11 +39,33 @@ export function fineTokens(text: string, from = 0, to = text.length): Tok[] {
   for (let m = FINE.exec(text); m && m.index < to; m = FINE.exec(text)) {
     const raw = m[0];
     const s = m.index;
-    const kind: Tok["kind"] = /\p{Nd}/u.test(raw[0]!) ? "d" : /[\p{L}\p{M}]/u.test(raw[0]!) ? "w" : "p";
-    out.push({ s, e: s + raw.length, t: raw.toLowerCase(), raw, sp: prevEnd !== s, kind });
+    const kind: Tok["kind"] = m[1] !== undefined ? "w" : m[2] !== undefined ? "d" : "p";
+    out.push({ s, e: s + raw.length, t: kind === "w" ? raw.toLowerCase() : raw, raw, sp: prevEnd !== s, kind });
     prevEnd = s + raw.length;
   }
   return out;
+}
+
+// the times, counts and events stages read the same text one after the other: tokenise it once
+let lastText: string | null = null;
+let lastToks: Tok[] = [];
+export function fineTokensOf(text: string): Tok[] {
+  if (text !== lastText) {
+    lastToks = fineTokens(text);
+    lastText = text;
+  }
+  return lastToks;
+}
+
+/** Index of the first token that starts at or after offset `at`. */
+export function tokenAt(toks: readonly Tok[], at: number): number {
+  let lo = 0, hi = toks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (toks[mid]!.s < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** A phrase table keyed by fine-token sequences, matched longest first. */

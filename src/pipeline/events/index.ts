@@ -1,6 +1,6 @@
 import type { Doc, DocEvent, EntityType, Span } from "../../model/doc.js";
 import type { Stage } from "../stage.js";
-import { fineTokens, Phrases, type Tok } from "../counts/numbers.js";
+import { fineTokensOf, Phrases, tokenAt, type Tok } from "../counts/numbers.js";
 import type { EventLexicon } from "./lexicon.js";
 import { EVENT_TYPES, type EventType } from "./types.js";
 
@@ -18,7 +18,8 @@ const SPEECH: ReadonlySet<EventType> = new Set(["statement", "denial", "claim_of
 
 interface Compiled {
   phrases: Phrases<EventType>;
-  suffixes: [string, EventType][];
+  /** One-word triggers by their last three letters, for compound endings. */
+  suffixes: Map<string, [string, EventType][]>;
   /** Split verbs ("vielen … binnen"): the head, then the particle within a few words. */
   split: Phrases<Phrases<EventType>>;
 }
@@ -35,7 +36,12 @@ function compile(lex: EventLexicon): Compiled {
       if (tail) split.set(head!, [...(split.get(head!) ?? []), [tail, t]]);
       else entries.push([head!, t]);
     }
-  const suffixes = lex.compoundTriggers ? entries.filter(([w]) => /^[\p{L}]+$/u.test(w) && w.length >= 4).sort((a, b) => b[0].length - a[0].length) : [];
+  const suffixes = new Map<string, [string, EventType][]>();
+  if (lex.compoundTriggers)
+    for (const e of entries.filter(([w]) => /^[\p{L}]+$/u.test(w) && w.length >= 4).sort((a, b) => b[0].length - a[0].length)) {
+      const k = e[0].slice(-3);
+      suffixes.set(k, [...(suffixes.get(k) ?? []), e]);
+    }
   c = { phrases: new Phrases(entries), suffixes, split: new Phrases([...split].map(([h, tails]) => [h, new Phrases(tails)])) };
   cache.set(lex, c);
   return c;
@@ -49,12 +55,16 @@ export interface Trigger extends Span {
 /** Event words in a stretch of text. */
 export function findTriggers(text: string, lex: EventLexicon, from = 0, to = text.length): Trigger[] {
   const c = compile(lex);
-  const toks: Tok[] = fineTokens(text, from, to);
+  const all: Tok[] = fineTokensOf(text);
+  const a = tokenAt(all, from);
+  let b = a;
+  while (b < all.length && all[b]!.e <= to) b++;
+  const toks = all.slice(a, b);
   const out: Trigger[] = [];
   for (let i = 0; i < toks.length; ) {
     const t = toks[i]!;
     // a trigger starts a word: not the "aanval" inside "tegenaanval-" handled below, nor a letter run mid-word
-    const wordStart = i === 0 || t.sp || toks[i - 1]!.kind === "p";
+    const wordStart = t.sp || (i === 0 ? a === 0 || all[a - 1]!.kind === "p" : toks[i - 1]!.kind === "p");
     const p = wordStart ? c.phrases.match(toks, i) : null;
     if (p && (p[1] >= toks.length || toks[p[1]]!.sp || toks[p[1]]!.kind === "p")) {
       const e = toks[p[1] - 1]!.e;
@@ -79,8 +89,8 @@ export function findTriggers(text: string, lex: EventLexicon, from = 0, to = tex
         continue;
       }
     }
-    if (t.kind === "w" && c.suffixes.length && (i + 1 >= toks.length || toks[i + 1]!.sp || toks[i + 1]!.kind === "p")) {
-      const hit = c.suffixes.find(([w]) => t.t.length > w.length && t.t.endsWith(w));
+    if (t.kind === "w" && c.suffixes.size && (i + 1 >= toks.length || toks[i + 1]!.sp || toks[i + 1]!.kind === "p")) {
+      const hit = c.suffixes.get(t.t.slice(-3))?.find(([w]) => t.t.length > w.length && t.t.endsWith(w));
       if (hit) out.push({ type: hit[1], start: t.s, end: t.e, text: t.raw });
     }
     i++;
@@ -99,6 +109,22 @@ export function buildEvents(doc: Doc, lex: EventLexicon): DocEvent[] {
     : doc.sentences.map((s) => ({ start: s.start, end: s.end, sentence: s.index }));
   const claimById = new Map(doc.claims.map((c) => [c.id, c]));
   const inside = (x: Span, u: Span) => x.start >= u.start && x.end <= u.end;
+  // items sorted by start, searched per unit, so the stage stays linear in the document
+  const byStart = <T extends Span>(xs: readonly T[]) => xs.map((x, i) => [x, i] as const).sort((p, q) => p[0].start - q[0].start);
+  const within = <T extends Span>(xs: readonly (readonly [T, number])[], u: Span): (readonly [T, number])[] => {
+    let lo = 0, hi = xs.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (xs[mid]![0].start < u.start) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: (readonly [T, number])[] = [];
+    for (let k = lo; k < xs.length && xs[k]![0].start < u.end; k++) if (xs[k]![0].end <= u.end) out.push(xs[k]!);
+    return out;
+  };
+  const countsSorted = byStart(doc.counts);
+  const mentionsSorted = byStart(doc.mentions);
+  const timesSorted = byStart(doc.times);
   const events: (DocEvent & { day: string; speaker: string; counts: number[]; _first: number })[] = [];
   for (const u of units) {
     const claim = u.claim ? claimById.get(u.claim) : undefined;
@@ -107,8 +133,7 @@ export function buildEvents(doc: Doc, lex: EventLexicon): DocEvent[] {
     const types = new Map<EventType, Trigger | null>();
     for (const t of findTriggers(doc.text, lex, u.start, u.end)) if (!types.has(t.type)) types.set(t.type, t);
     const countIdx: number[] = [];
-    doc.counts.forEach((c, i) => {
-      if (!inside(c, u)) return;
+    within(countsSorted, u).forEach(([c, i]) => {
       countIdx.push(i);
       if (c.kind === "killed" || c.kind === "wounded" || c.kind === "missing") {
         if (!types.has("casualties")) types.set("casualties", null);
@@ -119,12 +144,13 @@ export function buildEvents(doc: Doc, lex: EventLexicon): DocEvent[] {
     if (!types.size) continue;
     // the time: a date or time of day in the claim, else one earlier in its sentence
     const sent = doc.sentences[u.sentence];
-    let time = doc.times.find((t) => inside(t, u) && (t.type === "DATE" || t.type === "TIME") && /^\d/.test(t.value));
-    if (!time && sent) time = doc.times.find((t) => inside(t, sent) && t.end <= u.start && (t.type === "DATE" || t.type === "TIME") && /^\d/.test(t.value));
+    const dated = (t: { type: string; value: string }) => (t.type === "DATE" || t.type === "TIME") && /^\d/.test(t.value);
+    let time = within(timesSorted, u).map(([t]) => t).find(dated);
+    if (!time && sent) time = within(timesSorted, sent).map(([t]) => t).find((t) => t.end <= u.start && dated(t));
     const actors = new Set<string>();
     const places = new Set<string>();
-    for (const m of doc.mentions) {
-      if (!m.entity || !inside(m, u)) continue;
+    for (const [m] of within(mentionsSorted, u)) {
+      if (!m.entity) continue;
       if (PLACE_TYPES.has(m.type)) places.add(m.entity);
       else if (ACTOR_TYPES.has(m.type)) actors.add(m.entity);
     }

@@ -1,6 +1,6 @@
 import type { Doc, Timex, TimexType } from "../../model/doc.js";
 import type { Stage } from "../stage.js";
-import { fineTokens, Phrases, readNumber, type Tok } from "../counts/numbers.js";
+import { fineTokens, fineTokensOf, Phrases, readNumber, type Tok } from "../counts/numbers.js";
 import type { CountLexicon } from "../counts/lexicon.js";
 import type { Approx, DayPart, Edge, Season, TimeLexicon, Unit } from "./lexicon.js";
 import { addDays, addMonths, fmtDay, fmtMonth, fmtWeek, pad, parseLocal, validDay, weekday, type Ymd } from "./calendar.js";
@@ -59,6 +59,11 @@ interface Compiled {
   unitAdjectives: Phrases<true>;
   rangeWords: Phrases<true>;
   monthAbbrev: Set<string>;
+  /** First tokens of every phrase a rule can start with: other tokens are skipped without trying the rules. */
+  starts: Set<string>;
+  /** Determiners and articles: frequent starts that only matter before another start or a phrase's second word. */
+  prefixes: Set<string>;
+  seconds: Set<string>;
   ambiguousMonths: Set<string>;
   ambiguousSeasons: Set<string>;
   ordinalSuffixes: Set<string>;
@@ -111,12 +116,43 @@ function compile(lex: TimeLexicon): Compiled {
     unitAdjectives: set(lex.unitAdjectives),
     rangeWords: set(lex.rangeWords),
     // an abbreviation is a key that a longer name of the same month starts with: "feb", "sept" (not "june")
+    starts: new Set(),
+    prefixes: new Set(),
+    seconds: new Set(),
     monthAbbrev: new Set(Object.keys(lex.months).filter((k) => Object.keys(lex.months).some((o) => o.length > k.length && o.startsWith(k) && lex.months[o] === lex.months[k]))),
     ambiguousMonths: new Set(lex.ambiguousMonths),
     ambiguousSeasons: new Set(lex.ambiguousSeasons),
     ordinalSuffixes: new Set(lex.ordinalSuffixes),
     nameBefore: new Set(lex.nameBefore ?? []),
   };
+  const starts = new Set<string>(["'", "’"]);
+  const seconds = new Set<string>();
+  const first = (k: string) => {
+    const t = fineTokens(k);
+    if (t[0]) starts.add(t[0].t);
+    if (t[1]) seconds.add(t[1].t);
+  };
+  for (const table of [lex.months, lex.weekdays, lex.seasons, lex.partsOfDay, lex.days, lex.weekdayParts, lex.units, lex.relatives, lex.anaphors, lex.edges, lex.approx, lex.sets, lex.refs, lex.ordinals, lex.decadeNames, lex.numbers.words, lex.numbers.fractions])
+    for (const k of Object.keys(table)) first(k);
+  for (const list of [lex.determiners, lex.theYear, lex.vague, lex.vaguePluralAfter, lex.every, lex.decadePrefixes, lex.blockers, lex.quarterWords, lex.numbers.articles]) for (const k of list) first(k);
+  // words that continue an expression after its first word
+  for (const list of [lex.vaguePluralBefore, lex.unitAdjectives, lex.rangeWords, lex.ago, Object.keys(lex.shifts), lex.clockWords, Object.keys(lex.meridiem), Object.keys(lex.zones), lex.ofWords, lex.quarterWords, lex.halfWords, lex.centuryWords, lex.ordinalSuffixes, lex.numbers.andAHalf, Object.keys(lex.numbers.scales), lex.numbers.joiners, lex.ageAfter])
+    for (const k of list) {
+      const t = fineTokens(k)[0];
+      if (t) seconds.add(t.t);
+    }
+  for (const p of ["-", ",", ".", "/", ":"]) seconds.add(p);
+  starts.add("q");
+  c.starts = starts;
+  c.seconds = seconds;
+  // a start that is no expression on its own ("the", "in", "three") only matters before another start
+  const standalone = new Set<string>();
+  for (const table of [lex.months, lex.weekdays, lex.seasons, lex.days, lex.weekdayParts, lex.sets, lex.refs, lex.decadeNames])
+    for (const k of Object.keys(table)) {
+      const t = fineTokens(k);
+      if (t.length === 1) standalone.add(t[0]!.t);
+    }
+  c.prefixes = new Set([...starts].filter((x) => !standalone.has(x)));
   cache.set(lex, c);
   return c;
 }
@@ -173,7 +209,7 @@ class Tagger {
     readonly countNouns: ReadonlySet<string> = new Set(),
   ) {
     this.c = compile(lex);
-    this.toks = fineTokens(text);
+    this.toks = fineTokensOf(text);
     const p = parseLocal(published) ?? { date: { y: 2000, m: 1, d: 1 }, hour: 12 };
     this.dct = p.date;
     this.dctHour = p.hour;
@@ -882,7 +918,20 @@ class Tagger {
       this.sentDay = null;
       this.cues = null;
       let i = ti;
+      const starts = this.c.starts;
       while (i < te) {
+        const tk = toks[i]!;
+        if (tk.kind !== "d" && !starts.has(tk.t)) {
+          i++;
+          continue;
+        }
+        if (this.c.prefixes.has(tk.t)) {
+          const nx = toks[i + 1];
+          if (!nx || (nx.kind !== "d" && !starts.has(nx.t) && !this.c.seconds.has(nx.t))) {
+            i++;
+            continue;
+          }
+        }
         const b = this.m(this.c.blockers, i);
         if (b) {
           i = b[1];

@@ -68,6 +68,7 @@ export const times: TimeLexicon = {
     current: { offset: 0 },
   },
   determiners: ["the", "this", "that"],
+  articles: ["the"],
   ofWords: ["of"],
   ago: ["ago"],
   shifts: { later: 1, afterwards: 1, earlier: -1 },

@@ -92,6 +92,7 @@ export const times: TimeLexicon = {
     huidige: { offset: 0 },
   },
   determiners: ["de", "het", "dit", "deze", "die", "dat"],
+  articles: ["de", "het"],
   ofWords: ["van"],
   ago: ["geleden"],
   than: ["dan"],

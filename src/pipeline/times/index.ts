@@ -28,6 +28,7 @@ interface Compiled {
   units: Phrases<{ unit: Unit; plural: boolean }>;
   relatives: Phrases<{ offset: number; durative?: boolean }>;
   determiners: Phrases<true>;
+  articles: Phrases<true>;
   ofWords: Phrases<true>;
   ago: Phrases<true>;
   shifts: Phrases<number>;
@@ -85,6 +86,7 @@ function compile(lex: TimeLexicon): Compiled {
     units: new Phrases(Object.entries(lex.units)),
     relatives: new Phrases(Object.entries(lex.relatives)),
     determiners: set(lex.determiners),
+    articles: set(lex.articles),
     ofWords: set(lex.ofWords),
     ago: set(lex.ago),
     shifts: new Phrases(Object.entries(lex.shifts)),
@@ -565,7 +567,8 @@ class Tagger {
 
   /** Modifier + unit, month, weekday, season or part of day: last week, vorig jaar, the past 24 hours. */
   relative(i: number): Hit | null {
-    let k = this.det(i);
+    const art = this.m(this.c.articles, i);
+    let k = art ? art[1] : i;
     let r = this.m(this.c.relatives, k);
     if (!r && k > i) (k = i), (r = this.m(this.c.relatives, i));
     if (!r) return null;
@@ -654,6 +657,10 @@ class Tagger {
     if (!this.startsClean(i) || !this.endsClean(r[1])) return null;
     // Dutch "morgen" after a determiner is the morning, not tomorrow
     if (r[1] === i + 1 && this.m(this.c.parts, i) && i > this.sentStart && (this.m(this.c.determiners, i - 1) || this.m(this.c.relatives, i - 1) || this.m(this.c.every, i - 1))) return null;
+    // "De Financiële Morgen": a capitalised day word after a capitalised word is part of a name
+    const t0 = this.toks[i]!;
+    const prev = i > this.sentStart ? this.toks[i - 1]! : undefined;
+    if (isCap(t0) && prev && prev.kind === "w" && isCap(prev) && !this.sentenceInitial(i - 1)) return null;
     let { offset, part } = r[0];
     let j = r[1];
     if (!part) {

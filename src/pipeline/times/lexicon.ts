@@ -36,6 +36,8 @@ export interface TimeLexicon {
   relatives: Record<string, { offset: number; /** "the past week" is a stretch of time, not a calendar week */ durative?: boolean }>;
   /** Articles and demonstratives that may open a time expression and stay in its span. */
   determiners: string[];
+  /** The articles among them: only these stand before a modifier ("the past week", not "dat dit jaar"). */
+  articles: string[];
   /** "of"/"van" between a season, quarter or month and its year. */
   ofWords: string[];
   /** Words after a number and unit that count back from now: "ago", "geleden". */

@@ -262,3 +262,26 @@ test("not ruling something out is a possibility held by the source", () => {
   const en = run("Investigators did not rule out sabotage.", "en");
   assert.equal(en.claims[0]!.status, "possible");
 });
+
+test("a subject with an apposition or a relative clause before the verb", () => {
+  const nl = run("Strijders die aan Oekraïense zijde vechten, zeggen dat ze het dorp hebben ingenomen.", "nl");
+  assert.deepEqual(reading(claim(nl, "dorp")), ["claimed", "Strijders"]);
+  const en = run("Olena Kovalenko, an adviser to the mayor, said the shelter was full.", "en");
+  assert.deepEqual(reading(claim(en, "shelter")), ["claimed", "Olena Kovalenko"]);
+  const en2 = run("The minister said Kyiv was ready to talk.", "en");
+  assert.deepEqual(reading(claim(en2, "ready")), ["claimed", "minister"]);
+});
+
+test("attitude verbs after their content, and a pronoun that does not point into a quote", () => {
+  const nl = run(
+    'Dat zegt hoogleraar Ellen Vos van de Universiteit Utrecht. "Zonder hulp van Brussel lukt dit niet", zegt zij. ' +
+      "De schade is waarschijnlijk groter, denkt Vos.",
+    "nl",
+  );
+  assert.equal(claim(nl, "Brussel").source!.name, "Ellen Vos");
+  assert.deepEqual(reading(claim(nl, "schade")), ["probable", "Ellen Vos"]);
+  const en = run("The damage is worse than reported, he believes.", "en");
+  assert.equal(en.claims[0]!.status, "claimed");
+  const noVerb = run("Volgens het Kremlin zit Oekraïne achter de aanval.", "nl");
+  assert.equal(noVerb.claims[0]!.source!.name, "Kremlin");
+});

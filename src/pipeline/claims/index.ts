@@ -87,7 +87,7 @@ export function extractClaims(doc: Doc, lex: ClaimLexicon): void {
   }
 
   // 2. sources resolved in reading order: pronouns and descriptions look back, short names anywhere
-  const resolver = new Resolver(V);
+  const resolver = new Resolver(V, doc.quotes.filter((_, k) => speech[k]));
   for (const list of bySentence) {
     for (let k = 0; k < list.length; k++) {
       const c = list[k]!;
@@ -285,6 +285,7 @@ function readClause(
     } else if (role === "report") {
       found = reportSubject(V, t0, t1, m, closeAt);
       if (found && !found.post && m.cue.cue.needsContent && !contentFollows(V, m.end, t1)) found = null;
+      if (found && !found.post && m.cue.cue.postOnly) found = null;
       rank = found?.raw ? (found.post ? 3 : 4) : 0;
     } else if (role === "passive") {
       const agent = agentOf(V, t0, t1, m);
@@ -376,10 +377,12 @@ function reportSubject(V: View, t0: number, t1: number, m: CueMatch, closeAt: Se
   if (afterComma) {
     const fwd = sourceAt(V, npForward(V, after, limit, true));
     if (fwd) {
-      // "X, analist bij Y, zegt dat …": a complement after the verb makes the comma an apposition's
-      const next = fwd ? tokenAfterSpan(V, fwd.span) : -1;
-      const opensContent = next >= 0 && next < t1 && (P.complementizers.has(low[next]!) || raw[next] === ":");
-      if (!opensContent) return { raw: fwd, post: true };
+      // "…, said X" ends with its source (adjuncts aside); "…, said Kyiv was …" is no post frame, and
+      // "X, analist bij Y, zegt dat …" makes the comma an apposition's
+      const next = tokenAfterSpan(V, fwd.span);
+      const w = next < limit ? low[next]! : "";
+      const closes = next >= limit || V.punct[next] === 1 || V.time[next] === 1 || (P.stops.has(w) && !P.aux.has(w) && !P.complementizers.has(w));
+      if (closes && raw[next] !== ":") return { raw: fwd, post: true };
     }
   }
   // before the verb: back to the clause start or the last comma; an apposition's commas are stepped over
@@ -390,6 +393,14 @@ function reportSubject(V: View, t0: number, t1: number, m: CueMatch, closeAt: Se
       break;
     }
   }
+  let kv = m.start - 1;
+  while (kv >= segStart && (P.aux.has(low[kv]!) || V.time[kv])) kv--;
+  if (kv < segStart && segStart > t0 && raw[segStart - 1] === ",") {
+    // the verb right after a comma, content after it: the clause's subject carries an apposition or a
+    // relative clause ("X, analist bij Y, zegt dat", "Strijders die aan Oekraïense zijde vechten, zeggen")
+    const subj = selfSubject(V, t0, t1, { ...m, start: segStart - 1 });
+    if (subj) return { raw: subj, post: false };
+  }
   // "X praised A and criticized B": the subject of the first verb
   let kb = m.start - 1;
   while (kb >= segStart && P.aux.has(low[kb]!)) kb--;
@@ -397,16 +408,14 @@ function reportSubject(V: View, t0: number, t1: number, m: CueMatch, closeAt: Se
     const subj = selfSubject(V, t0, t1, { ...m, start: kb, end: m.end });
     if (subj) return { raw: subj, post: false };
   }
-  let back = npBackward(V, segStart, m.start);
-  if (!back && segStart > t0 && raw[segStart - 1] === ",") {
-    // "X, analist bij Y, zegt": the subject before the first comma, the apposition a role
-    let j = segStart - 2;
-    while (j >= t0 && raw[j] !== ",") j--;
-    if (j > t0) back = npBackward(V, t0, j);
-  }
+  const back = npBackward(V, segStart, m.start);
   if (back) {
     const src = sourceAt(V, back);
-    if (src) return { raw: src, post: false };
+    // "…, he said." / "“…,” Obama said on Monday": the subject and its verb close the clause
+    let tail = 0;
+    for (let j = m.end; j < t1; j++) if (!V.punct[j] && !V.time[j]) tail++;
+    const post = segStart > t0 && back.start === segStart && tail <= 4 && !contentFollows(V, m.end, t1);
+    if (src) return { raw: src, post };
   }
   // inverted order: "Daarom zegt hij dat", "inmiddels claimen ze", "In een verklaring zegt het ministerie"
   if (!P.lex.subjectAfterVerb) return null;
@@ -604,6 +613,7 @@ interface Candidate {
   who: Who;
   role?: string;
   words: string[];
+  quoted?: boolean;
 }
 
 /**
@@ -617,9 +627,18 @@ class Resolver {
   private entity(id: string | undefined): Entity | undefined {
     return id === undefined ? undefined : this.entityMap.get(id);
   }
-  constructor(private readonly V: View) {
+  constructor(
+    private readonly V: View,
+    speech: readonly Span[],
+  ) {
     const { doc } = V;
     for (const e of doc.entities) this.entityMap.set(e.id, e);
+    // a name inside quoted speech is seldom what a later pronoun points at ("Zonder steun van Kyiv …", zegt zij)
+    let q = 0;
+    const quoted = (at: number) => {
+      while (q < speech.length && speech[q]!.end <= at) q++;
+      return q < speech.length && speech[q]!.start <= at;
+    };
     if (doc.mentions.length) {
       const { P } = V;
       for (const m of doc.mentions) {
@@ -634,6 +653,7 @@ class Resolver {
       }
     } else this.scanNames();
     this.names.sort((a, b) => a.at - b.at);
+    for (const c of this.names) if (quoted(c.at)) c.quoted = true;
   }
 
   /** Capitalised runs as stand-in mentions: "Legioen Vrijheid voor Rusland", "oud-president Medvedev". */
@@ -698,7 +718,10 @@ class Resolver {
         if (words(e.name).length > words(name).length && words(e.name).includes(words(name).at(-1)!)) name = e.name;
       } else if (p.description) {
         // "het legioen", "the group": the latest name or source with that head word
-        const ante = this.latest(at, (c) => c.words.some((w) => w === p.description || w.endsWith(p.description!)));
+        const d = p.description;
+        const ante =
+          this.latest(at, (c) => c.words.length > 1 && c.words[c.words.length - 1] === d) ??
+          this.latest(at, (c) => c.words.some((w) => w === d || w.endsWith(d)));
         if (ante) {
           name = ante.name;
           if (ante.entity) entity = ante.entity;
@@ -723,7 +746,7 @@ class Resolver {
   }
 
   private antecedent(at: number, pron: "person" | "group" | "any"): Candidate | undefined {
-    const ok = (c: Candidate) => (pron === "any" ? c.who !== "unknown" : c.who === pron);
+    const ok = (c: Candidate) => !c.quoted && (pron === "any" ? c.who !== "unknown" : c.who === pron);
     const { doc } = this.V;
     const s = doc.sentenceAt(at);
     const floor = s >= 0 ? doc.sentences[Math.max(0, s - 6)]!.start : 0;

@@ -32,6 +32,8 @@ export interface CuePattern {
    * "announced a curfew".
    */
   needsContent?: boolean;
+  /** Only after its content: "…, denkt Verhoef", "…, he believes"; before it the verb needs "dat"/"that". */
+  postOnly?: boolean;
   /** Where an "according" cue's source stands: after the cue (default) or in its gap ("uit X blijkt"). */
   sourceIn?: "after" | "gap";
   /** The cue does not hold when one of these words stands anywhere in the clause ("zou moeten"). */
@@ -83,6 +85,8 @@ export interface ClaimLexicon {
   perfectAuxiliaries: readonly string[];
   /** Auxiliaries of the passive (wordt ontkend, was denied). */
   passiveAuxiliaries: readonly string[];
+  /** Endings of capitalised adjectives of nationality (Oekraïense, Ukrainian) that a noun may follow. */
+  adjectiveEndings: readonly string[];
   /** Possessive clitics that tie an owner to a noun ("Trump's son"). */
   possessives: readonly string[];
   /** Honorifics that stay with a surname and mark a person (Mr, Mrs, dhr, mevrouw). */

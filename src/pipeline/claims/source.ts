@@ -127,7 +127,7 @@ export function npForward(V: View, i: number, limit: number, loose = false): Spa
       continue;
     }
     if (V.punct[k] || (V.time[k] && !isHead(V, k))) break;
-    if (P.det.has(w) && (k === i || P.affil.has(low[k - 1]!) || P.nameConn.has(low[k - 1]!))) {
+    if (P.det.has(w) && !P.complementizers.has(w) && (k === i || P.affil.has(low[k - 1]!) || P.nameConn.has(low[k - 1]!))) {
       k++;
       continue;
     }
@@ -136,7 +136,7 @@ export function npForward(V: View, i: number, limit: number, loose = false): Spa
       k++;
       continue;
     }
-    if (lastHead === k - 1 && isCap(raw[lastHead]!) && !roleOf(P, low[lastHead]!)) {
+    if (lastHead === k - 1 && isCap(raw[lastHead]!) && !roleOf(P, low[lastHead]!) && P.lex.adjectiveEndings.some((e) => low[lastHead]!.endsWith(e))) {
       // a noun after a capitalised modifier, up to where the phrase ends: "de Oekraïense luchtmacht zijn",
       // "the Ukrainian air force."
       let j = k;
@@ -159,7 +159,7 @@ export function npForward(V: View, i: number, limit: number, loose = false): Spa
       }
       break;
     }
-    if (loose && k > i && k === i + 1 && P.det.has(low[i]!) && !isCap(raw[k]!) && /\p{L}/u.test(w) && !P.stops.has(w) && !P.aux.has(w) && !P.complementizers.has(w)) {
+    if (loose && k > i && k === i + 1 && P.det.has(low[i]!) && !isCap(raw[k]!) && /\p{L}/u.test(w) && !P.stops.has(w) && !P.aux.has(w) && !P.complementizers.has(w) && !isPronoun(P, w)) {
       // after a reporting verb, a determiner and a common noun that close the phrase: "meldt de veiligheidsregio."
       let j = k;
       while (j < max && j < k + 2 && !V.punct[j] && !V.time[j] && !P.det.has(low[j]!) && !P.stops.has(low[j]!) && !P.complementizers.has(low[j]!) && !P.aux.has(low[j]!) && !isCap(raw[j]!) && /\p{L}/u.test(low[j]!)) j++;
@@ -172,12 +172,14 @@ export function npForward(V: View, i: number, limit: number, loose = false): Spa
     }
     if (!P.stops.has(w) && !P.complementizers.has(w) && !P.aux.has(w) && /\p{L}/u.test(w)) {
       // a modifier counts when a head follows within two words: "militaire weblog", "state media"
+      // after a head only a role word may follow ("het Nederlandse militaire weblog"), or a verb would pass
+      // for a modifier ("het Kremlin zit Oekraïne")
       let j = k + 1;
       let ok = false;
       for (; j < max && j <= k + 2; j++) {
         if (V.punct[j] || V.time[j] || P.stops.has(low[j]!)) break;
         if (isHead(V, j)) {
-          ok = true;
+          ok = lastHead < 0 || !!roleOf(P, low[j]!);
           break;
         }
       }

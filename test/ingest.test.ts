@@ -144,6 +144,14 @@ test("encoding: UTF-8 with BOM, UTF-16 LE/BE with BOM, Windows-1252 and Latin-1 
   assert.equal(latin1.text, "Het Comité meldt één dode en één gewonde na de aanrijding.");
 });
 
+test("encoding: UTF-16 without a BOM is recognised; an HTML page declaring windows-1252 is decoded by it", () => {
+  const text = "Het waterschap zegt dat de dijk bij Gorinchem het hoogwater goed doorstaat.";
+  assert.equal(one(file("u16.txt", Buffer.from(text, "utf16le"))).text, text);
+  const page = `<html><head><meta charset="windows-1252"><title>Dijk houdt</title></head><body><article><p>${text} \u0084We blijven alert\u0094, aldus een woordvoerder van het waterschap op zondagmiddag.</p></article></body></html>`;
+  const r = one(file("dijk.html", Buffer.from(page, "latin1")));
+  assert.match(r.text, /„We blijven alert”, aldus een woordvoerder/);
+});
+
 test("bad files: missing, directory, empty, white space only, binary, PDF, UTF-32 — one clear line each", () => {
   assert.match(reason(() => readReports(join(dir, "does-not-exist.txt"))), /does-not-exist\.txt: no such file$/);
   assert.match(reason(() => readReports(dir)), /: is a directory/);
@@ -384,6 +392,11 @@ test("a .json file holding one report object is read like a jsonl line; other JS
   assert.equal(r.language, "nl");
   assert.match(reason(() => readReports(file("other.json", '{"foo": 1}'))), /neither a Telegram export/);
   assert.match(reason(() => readReports(file("broken.json", '{"messages": [}'))), /is not valid JSON/);
+});
+
+test("JSON lines saved as .json are read as JSON lines", () => {
+  const lines = [JSON.stringify({ text: EN_BODY, language: "en" }), JSON.stringify({ text: NL_BODY, language: "nl" })].join("\n");
+  assert.deepEqual(readReports(file("lines.json", lines)).map((r) => r.language), ["en", "nl"]);
 });
 
 test("formats are sniffed from content when the extension says nothing", () => {

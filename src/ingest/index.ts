@@ -225,6 +225,16 @@ function readJsonFile(path: string, text: string, base: Base): ReadResult {
   try {
     v = JSON.parse(text);
   } catch (e) {
+    // JSON lines saved under .json: the first line is a whole object on its own.
+    const first = text.slice(0, text.indexOf("\n") >>> 0).trim();
+    if (first.startsWith("{") && text.trim().includes("\n")) {
+      try {
+        JSON.parse(first);
+        return collect(path, readJsonl(text), base, "jsonl");
+      } catch {
+        // not JSON lines either
+      }
+    }
     throw new ReadFailure(`is not valid JSON (${(e as Error).message})`);
   }
   if (isTelegramExport(v)) {

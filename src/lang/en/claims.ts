@@ -214,6 +214,8 @@ const roles: RoleWord[] = [
   { word: "source", kind: "unnamed", who: "person" },
   { word: "sources", kind: "unnamed", who: "group" },
   { word: "insiders", kind: "unnamed", who: "group" },
+  { word: "person", kind: "unnamed", who: "person" },
+  { word: "people", kind: "unnamed", who: "group" },
   // others
   { word: "witness", kind: "other", who: "person" },
   { word: "witnesses", kind: "other", who: "group" },

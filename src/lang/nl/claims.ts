@@ -203,6 +203,8 @@ const roles: RoleWord[] = [
   { word: "bronnen", kind: "unnamed", who: "group" },
   { word: "ingewijden", kind: "unnamed", who: "group" },
   { word: "ingewijde", kind: "unnamed", who: "person" },
+  { word: "betrokkene", kind: "unnamed", who: "person" },
+  { word: "betrokkenen", kind: "unnamed", who: "group" },
   // others
   { word: "*getuige", kind: "other", who: "person" },
   { word: "*getuigen", kind: "other", who: "group" },

@@ -374,6 +374,7 @@ function reportSubject(V: View, t0: number, t1: number, m: CueMatch, closeAt: Se
   let k = m.start - 1;
   while (k >= t0 && P.connectives.has(low[k]!)) k--;
   const afterComma = k > t0 && (raw[k] === "," || raw[k] === ":" || (doc.tokens[k]!.kind === "quote" && closeAt.has(doc.tokens[k]!.end)));
+  let weakPost: RawSource | null = null;
   if (afterComma) {
     const fwd = sourceAt(V, npForward(V, after, limit, true));
     if (fwd) {
@@ -383,6 +384,8 @@ function reportSubject(V: View, t0: number, t1: number, m: CueMatch, closeAt: Se
       const w = next < limit ? low[next]! : "";
       const closes = next >= limit || V.punct[next] === 1 || V.time[next] === 1 || (P.stops.has(w) && !P.aux.has(w) && !P.complementizers.has(w));
       if (closes && raw[next] !== ":") return { raw: fwd, post: true };
+      // not clearly closed ("said a spokeswoman for Trump hotels, …"): kept unless a subject turns up before
+      if (!P.aux.has(w) && !P.complementizers.has(w) && !P.stops.has(w)) weakPost = fwd;
     }
   }
   // before the verb: back to the clause start or the last comma; an apposition's commas are stepped over
@@ -400,6 +403,15 @@ function reportSubject(V: View, t0: number, t1: number, m: CueMatch, closeAt: Se
     // relative clause ("X, analist bij Y, zegt dat", "Strijders die aan Oekraïense zijde vechten, zeggen")
     const subj = selfSubject(V, t0, t1, { ...m, start: segStart - 1 });
     if (subj) return { raw: subj, post: false };
+    // "“…,” Chris Weston, chief strategist at IG, said": the name before the apposition's first comma
+    let j = segStart - 2;
+    while (j > t0 && raw[j] !== ",") j--;
+    if (j > t0) {
+      let b = j - 1;
+      while (b >= t0 && !(V.punct[b] && raw[b] !== "." && raw[b] !== "-")) b--;
+      const name = sourceAt(V, npBackward(V, b + 1, j));
+      if (name) return { raw: name, post: false };
+    }
   }
   // "X praised A and criticized B": the subject of the first verb
   let kb = m.start - 1;
@@ -417,6 +429,7 @@ function reportSubject(V: View, t0: number, t1: number, m: CueMatch, closeAt: Se
     const post = segStart > t0 && back.start === segStart && tail <= 4 && !contentFollows(V, m.end, t1);
     if (src) return { raw: src, post };
   }
+  if (weakPost) return { raw: weakPost, post: true };
   // inverted order: "Daarom zegt hij dat", "inmiddels claimen ze", "In een verklaring zegt het ministerie"
   if (!P.lex.subjectAfterVerb) return null;
   const fwd = sourceAt(V, npForward(V, after, limit, true));

@@ -176,7 +176,7 @@ export function npForward(V: View, i: number, limit: number, loose = false): Spa
       // for a modifier ("het Kremlin zit Oekraïne")
       let j = k + 1;
       let ok = false;
-      for (; j < max && j <= k + 2; j++) {
+      for (; j < max && j <= k + (lastHead < 0 ? 3 : 2); j++) {
         if (V.punct[j] || V.time[j] || P.stops.has(low[j]!)) break;
         if (isHead(V, j)) {
           ok = lastHead < 0 || !!roleOf(P, low[j]!);
@@ -228,7 +228,12 @@ export function npBackward(V: View, from: number, e: number): Span | null {
       for (let x = from; x < j; x++) if (!P.connectives.has(low[x]!) && !V.punct[x]) return false;
       return true;
     };
-    for (let j = k - 1; j >= from && j >= k - 3; j--) {
+    // a bare plural opening the clause: "And regulators say …"
+    if (svo && opensClause(k) && k > from - 1) {
+      start = k;
+      k--;
+    }
+    for (let j = k - 1; start < 0 && j >= from && j >= k - 3; j--) {
       if (svo && j === k - 1 && isHead(V, j)) {
         start = k; // a compound: "Clinton campaign allies"
         k--;

@@ -180,7 +180,7 @@ export const times: TimeLexicon = {
   centuryWords: ["century"],
   decadeNames: { twenties: "192", thirties: "193", forties: "194", fifties: "195", sixties: "196", seventies: "197", eighties: "198", nineties: "199" },
   decadePrefixes: [],
-  futureCues: ["will", "'ll", "’ll", "shall", "won't", "won’t", "going to", "plans to", "plan to", "planned", "expected to", "expects to", "due to", "scheduled", "is to", "are to", "set to", "next", "upcoming", "would", "should", "until", "aims to", "intends to", "wants to", "hopes to", "tomorrow"],
+  futureCues: ["will", "'ll", "’ll", "shall", "won't", "won’t", "going to", "plans to", "plan to", "planned", "expected to", "expects to", "due to", "scheduled", "is to", "are to", "set to", "next", "upcoming", "would", "should", "until", "aims to", "intends to", "wants to", "hopes to", "tomorrow", "ahead of", "in advance of", "could", "might", "may", "coming", "forthcoming", "later this"],
   pastCues: ["was", "were", "had", "did", "said", "told", "went", "came", "took", "made", "gave", "saw", "began", "fell", "rose", "won", "lost", "left", "met", "found", "held", "led", "sold", "bought", "paid", "spent", "cut", "hit", "shot", "struck", "fled", "brought", "thought", "became", "ran", "knew", "wrote", "spoke", "broke", "chose", "drove", "flew", "grew", "threw", "wore", "ago", "last", "since", "yesterday"],
   pastPatterns: [/^(?!(?:need|speed|indeed|hundred|red|bed|feed|seed|breed|proceed|exceed|succeed|united|based|shed|weed|deed|greed|bred|fled|led|embed|wed|bled)$)[a-z]{2,}ed$/],
   nameBefore: ["black", "good", "cyber", "super", "easter", "palm", "ash", "bloody", "holy", "st"],

@@ -233,7 +233,7 @@ export const times: TimeLexicon = {
   centuryWords: ["eeuw"],
   decadeNames: {},
   decadePrefixes: ["jaren"],
-  futureCues: ["zal", "zullen", "zult", "zou", "zouden", "gaat", "gaan", "wil", "willen", "komende", "volgende", "aanstaande", "verwacht", "gepland", "moet", "moeten", "morgen"],
+  futureCues: ["zal", "zullen", "zult", "zou", "zouden", "gaat", "gaan", "wil", "willen", "komende", "volgende", "aanstaande", "verwacht", "gepland", "moet", "moeten", "morgen", "kan", "kunnen", "zou", "zouden", "in aanloop naar", "voorafgaand aan"],
   pastCues: ["was", "waren", "werd", "werden", "had", "hadden", "heeft", "zei", "zeiden", "vielen", "viel", "kwam", "kwamen", "ging", "gingen", "sprak", "liet", "lieten", "nam", "namen", "gaf", "gaven", "vond", "vonden", "stond", "stonden", "bleef", "bleven", "ontstonden", "ontstond", "trok", "trokken", "geleden", "vorige", "afgelopen", "sinds", "gisteren"],
   pastPatterns: [/^ge[a-zë]{2,}[dt]$/, /^[a-z]{3,}(?:dde|tte|dden|tten)$/],
   nameBefore: ["sint", "st"],

@@ -544,7 +544,8 @@ class Tagger {
         if (yy) take({ i, j: yy.j, value: `${yy.y}-${s[0]}` });
         else {
           const ambiguous = this.c.ambiguousSeasons.has(this.toks[k]!.t);
-          if (!ambiguous || k > i) take({ i, j, value: `${this.seasonYear(s[0], i)}-${s[0]}` });
+          // "the fall of the Berlin Wall"
+          if (!ambiguous || (k > i && !of)) take({ i, j, value: `${this.seasonYear(s[0], i)}-${s[0]}` });
         }
       }
     }
@@ -747,7 +748,8 @@ class Tagger {
     const dw = wd ? null : this.m(this.c.days, j);
     if (wd) (day = this.weekdayDate(wd[0], i)), (j = wd[1]);
     else if (dw && !dw[0].part) (day = addDays(this.dct, dw[0].offset)), (j = dw[1]);
-    day ??= this.sentDay ?? this.anchor;
+    // a clock time belongs to a date in its own sentence, else to the day of publication
+    day ??= this.sentDay ?? this.dct;
     const hh = pad(h);
     const value = `${fmtDay(day)}T${hh}:${pad(mi)}${sec !== null ? `:${pad(sec)}` : ""}${zone}`;
     return { i, j, value, type: "TIME" };
@@ -784,7 +786,8 @@ class Tagger {
     const adj = this.m(this.c.unitAdjectives, j);
     if (adj && this.m(this.c.units, adj[1])) j = adj[1];
     const u = this.m(this.c.units, j);
-    if (!u || !this.endsClean(u[1]) && this.tok(u[1])?.kind !== "p") return null;
+    if (!u || (!this.endsClean(u[1]) && this.tok(u[1])?.kind !== "p")) return null;
+    if (this.isPunct(u[1], "-") && this.glued(u[1]) && this.tok(u[1] + 1)?.kind === "w" && this.glued(u[1] + 1)) return null; // a quarter-century
     if (n === "X" && !u[0].plural) return null;
     const unit = u[0].unit;
     j = u[1];
@@ -852,7 +855,13 @@ class Tagger {
 
   setExpr(i: number): Hit | null {
     const one = this.m(this.c.sets, i);
-    if (one && this.endsClean(one[1])) return { i, j: one[1], value: one[0], type: "SET" };
+    if (one && this.endsClean(one[1])) {
+      // "the influential US daily" is a newspaper
+      const prev = i > this.sentStart ? this.toks[i - 1]! : undefined;
+      const nx = this.tok(one[1]);
+      const asNoun = one[1] === i + 1 && prev && ((this.m(this.c.determiners, i - 1) && (!nx || nx.kind === "p")) || (prev.kind === "w" && isCap(prev) && !this.sentenceInitial(i - 1)));
+      if (!asNoun) return { i, j: one[1], value: one[0], type: "SET" };
+    }
     const e = this.m(this.c.every, i);
     if (!e) return null;
     let j = e[1];

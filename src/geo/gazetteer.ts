@@ -136,26 +136,27 @@ function load(): Gazetteer {
     cache.set(k, hit);
     return hit;
   };
+  // rows by region, built on the first fuzzy look-up (one pass over the table)
+  let regionRows: Map<string, number[]> | null = null;
   const regionCache = new Map<string, GazEntry[]>();
   const placesIn = (cc: string, a1: string): readonly GazEntry[] => {
     const rk = `${cc}.${a1}`;
     let r = regionCache.get(rk);
     if (r) return r;
-    r = [];
-    // one scan of the table for the country code and admin-1 columns, then rows for the hits only
-    const needle = `\t${cc}\t${a1}\t`;
-    for (let at = places.indexOf(needle); at >= 0; at = places.indexOf(needle, at + 1)) {
-      const start = places.lastIndexOf("\n", at) + 1;
-      let lo = 0, hi = placeAt.length - 1, i = 0;
-      while (lo <= hi) {
-        const mid = (lo + hi) >> 1;
-        if (placeAt[mid]! <= start) {
-          i = mid;
-          lo = mid + 1;
-        } else hi = mid - 1;
+    if (!regionRows) {
+      regionRows = new Map();
+      for (let i = 0; i < placeAt.length; i++) {
+        let at = placeAt[i]!;
+        for (let f = 0; f < 4; f++) at = places.indexOf("\t", at) + 1;
+        const t1 = places.indexOf("\t", at);
+        const t2 = places.indexOf("\t", t1 + 1);
+        const key = `${places.slice(at, t1)}.${places.slice(t1 + 1, t2)}`;
+        const l = regionRows.get(key);
+        if (l) l.push(i);
+        else regionRows.set(key, [i]);
       }
-      r.push(row(i));
     }
+    r = (regionRows.get(rk) ?? []).map(row);
     regionCache.set(rk, r);
     return r;
   };

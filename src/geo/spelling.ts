@@ -36,10 +36,17 @@ export function asciiFold(s: string): string {
   return a.toLowerCase().replace(/['’`ʼ]/g, "").replace(/[^a-z0-9]+/g, " ").trim();
 }
 
+const memo = new Map<string, string>();
+
 /** The spelling key of a name (see the file comment). */
 export function spellingKey(s: string): string {
-  let k = asciiFold(s);
+  let k = memo.get(s);
+  if (k !== undefined) return k;
+  k = asciiFold(s);
   for (const [re, to] of RULES) k = k.replace(re, to);
+  // names recur within and across reports; the bound keeps a long run's memory flat
+  if (memo.size > 100000) memo.clear();
+  memo.set(s, k);
   return k;
 }
 

@@ -132,7 +132,8 @@ export function extractEntities(doc: Doc, p: Prepared): void {
   const uf = new UnionFind(n);
   const keys = chunks.map((c) => tokenKeys(doc, p, c));
   const full = keys.map((k) => k.join(" "));
-  const isName = (i: number) => chunks[i]!.via !== "description";
+  const nameFlags = chunks.map((c) => c.via !== "description");
+  const isName = (i: number) => nameFlags[i]!;
   const byKey = new Map<string, number>();
   for (let i = 0; i < n; i++) {
     if (!isName(i)) continue;
@@ -144,12 +145,33 @@ export function extractEntities(doc: Doc, p: Prepared): void {
     const a = chunks[i]!.appositionOf;
     if (a !== undefined && isName(i)) uf.union(a, i);
   }
+  // indexes for the pairwise rules below, so that they stay linear in practice
+  const byToken = new Map<string, number[]>();
+  const byHeadWord = new Map<string, number[]>();
+  const acronymAt = new Map<string, number>();
+  for (let j = 0; j < n; j++) {
+    if (!isName(j)) continue;
+    const c = chunks[j]!;
+    if (c.via === "acronym" && !acronymAt.has(c.text)) acronymAt.set(c.text, j);
+    if (keys[j]!.length < 2) continue;
+    for (const k of new Set(keys[j]!)) {
+      const l = byToken.get(k);
+      if (l) l.push(j);
+      else byToken.set(k, [j]);
+    }
+    if (c.headToken !== undefined) {
+      const hk = spellingKey(doc.tokens[c.headToken]!.text);
+      const l = byHeadWord.get(hk);
+      if (l) l.push(j);
+      else byHeadWord.set(hk, [j]);
+    }
+  }
   // acronyms used on their own later (RVK) join the group whose name they abbreviate
   for (let i = 0; i < n; i++) {
     const c = chunks[i]!;
     if (!isName(i) || !c.allCaps || c.t1 - c.t0 !== 1 || c.known) continue;
-    const acr = chunks.findIndex((x) => x.via === "acronym" && x.text === c.text);
-    if (acr >= 0) uf.union(acr, i);
+    const acr = acronymAt.get(c.text);
+    if (acr !== undefined) uf.union(acr, i);
   }
   // short forms: Deen = Bob Deen, Clingendael = Instituut Clingendael, Vrijwilligerskorps = Russische Vrijwilligerskorps
   const personLike = (c: Chunk) => !c.head && !c.known && !c.gaz && (c.givenName || !!c.role || c.t1 - c.t0 >= 2);
@@ -158,15 +180,16 @@ export function extractEntities(doc: Doc, p: Prepared): void {
     if (!isName(i) || c.via === "acronym" || c.known) continue;
     if (c.gaz && c.gaz.some((e) => e.kind !== "place" || e.population >= 100000)) continue;
     const ki = keys[i]!;
+    if (!ki.length) continue;
     let target = -1;
     let ambiguous = false;
-    for (let j = 0; j < n; j++) {
+    for (const j of byToken.get(ki[0]!) ?? []) {
       const l = chunks[j]!;
-      if (j === i || !isName(j) || keys[j]!.length <= ki.length) continue;
+      if (j === i || keys[j]!.length <= ki.length) continue;
       const kj = keys[j]!;
       let ok: boolean;
       if (personLike(l)) ok = ki.length === 1 && kj[kj.length - 1] === ki[0];
-      else if (l.head) ok = containsRun(kj, ki) && !(ki.length === 1 && l.head.word === chunks[i]!.text.toLowerCase());
+      else if (l.head) ok = containsRun(kj, ki) && !(ki.length === 1 && l.head.word === c.text.toLowerCase());
       else ok = false;
       if (!ok) continue;
       const r = uf.find(j);
@@ -182,21 +205,16 @@ export function extractEntities(doc: Doc, p: Prepared): void {
     const ch = compoundHead(p, c.text);
     if (!ch) continue;
     const mod = spellingKey(ch.modifier);
-    for (let j = 0; j < n; j++) {
-      const l = chunks[j]!;
-      if (j === i || !isName(j) || l.headToken === undefined || l.t1 - l.t0 < 2) continue;
-      const hk = spellingKey(doc.tokens[l.headToken]!.text);
-      if (hk !== spellingKey(ch.head.word)) continue;
-      if (keys[j]!.includes(mod)) uf.union(j, i);
-    }
+    for (const j of byHeadWord.get(spellingKey(ch.head.word)) ?? []) if (j !== i && keys[j]!.includes(mod)) uf.union(j, i);
   }
-  // an acronym in parentheses whose letters fit: already linked; an acronym standing alone that fits
-  // exactly one long name of the report joins it too
+  // an acronym standing alone that fits exactly one long name of the report joins it
+  const size = new Map<number, number>();
+  for (let j = 0; j < n; j++) if (isName(j)) size.set(uf.find(j), (size.get(uf.find(j)) ?? 0) + 1);
+  const longWithHead = chunks.map((x, j) => (isName(j) && x.t1 - x.t0 >= 2 && x.head ? j : -1)).filter((j) => j >= 0);
   for (let i = 0; i < n; i++) {
     const c = chunks[i]!;
-    if (!isName(i) || !c.allCaps || c.known || c.t1 - c.t0 !== 1 || uf.find(i) !== i) continue;
-    if (chunks.some((x, j) => j !== i && uf.find(j) === i)) continue;
-    const fits = chunks.map((x, j) => (j !== i && isName(j) && x.t1 - x.t0 >= 2 && x.head && acronymFits(c.text, x.text) && c.text.length === x.t1 - x.t0 ? j : -1)).filter((j) => j >= 0);
+    if (!isName(i) || !c.allCaps || c.known || c.t1 - c.t0 !== 1 || uf.find(i) !== i || (size.get(i) ?? 0) > 1) continue;
+    const fits = longWithHead.filter((j) => acronymFits(c.text, chunks[j]!.text) && c.text.length === chunks[j]!.t1 - chunks[j]!.t0);
     const groups = new Set(fits.map((j) => uf.find(j)));
     if (groups.size === 1) uf.union(fits[0]!, i);
   }

@@ -70,6 +70,8 @@ export interface Prepared {
   demonyms: Map<string, string>;
   givenNames: Set<string>;
   typeNouns: Map<string, EntityType>;
+  compoundMemo: Map<string, { head: HeadEntry; modifier: string } | undefined>;
+  typeNounMemo: Map<string, EntityType | undefined>;
   adjectives: Set<string>;
 }
 
@@ -110,6 +112,8 @@ export function prepare(lex: EntityLexicon): Prepared {
     demonyms: new Map(Object.entries(lex.demonyms)),
     givenNames: new Set(lex.givenNames),
     typeNouns: new Map(Object.entries(lex.typeNouns)),
+    compoundMemo: new Map(),
+    typeNounMemo: new Map(),
     adjectives: new Set(lex.capitalisedAdjectives),
   };
   cache.set(lex, p);
@@ -147,6 +151,14 @@ export function roleOf(p: Prepared, word: string): RoleEntry | undefined {
 
 /** The compound head a word ends in (Vrijheidslegioen → legioen), with the modifier before it. */
 export function compoundHead(p: Prepared, word: string): { head: HeadEntry; modifier: string } | undefined {
+  if (p.compoundMemo.has(word)) return p.compoundMemo.get(word);
+  const r = findCompoundHead(p, word);
+  if (p.compoundMemo.size > 50000) p.compoundMemo.clear();
+  p.compoundMemo.set(word, r);
+  return r;
+}
+
+function findCompoundHead(p: Prepared, word: string): { head: HeadEntry; modifier: string } | undefined {
   const w = word.toLowerCase();
   for (const h of p.compoundHeads) {
     if (w.length >= h.word.length + 3 && w.endsWith(h.word)) {
@@ -163,10 +175,15 @@ export function compoundHead(p: Prepared, word: string): { head: HeadEntry; modi
 
 function typeNoun(p: Prepared, word: string): EntityType | undefined {
   const w = word.toLowerCase();
-  const t = p.typeNouns.get(w);
-  if (t) return t;
-  for (const [n, ty] of p.typeNouns) if (n.length >= 4 && w.length > n.length + 2 && w.endsWith(n)) return ty;
-  return undefined;
+  if (p.typeNounMemo.has(w)) return p.typeNounMemo.get(w);
+  let out = p.typeNouns.get(w);
+  if (!out) for (const [n, ty] of p.typeNouns) if (n.length >= 4 && w.length > n.length + 2 && w.endsWith(n)) {
+    out = ty;
+    break;
+  }
+  if (p.typeNounMemo.size > 50000) p.typeNounMemo.clear();
+  p.typeNounMemo.set(w, out);
+  return out;
 }
 
 function headOf(p: Prepared, word: string): HeadEntry | undefined {
@@ -203,8 +220,9 @@ export function recognize(doc: Doc, p: Prepared): Chunk[] {
   // capitalised words seen inside sentences: a sentence-initial word seen there too is a name
   const midCaps = new Set<string>();
   const lowerSeen = new Set<string>();
+  const titled = doc.sentences.map((s) => titleCase(doc, s));
   for (const s of doc.sentences) {
-    const tc = titleCase(doc, s);
+    const tc = titled[s.index]!;
     for (let i = s.tokenStart; i < s.tokenEnd; i++) {
       const t = toks[i]!;
       if (t.kind !== "word") continue;
@@ -215,7 +233,7 @@ export function recognize(doc: Doc, p: Prepared): Chunk[] {
   const lowerKnown = (w: string) => p.common.has(w) || p.functionWords.has(w) || lowerSeen.has(w);
 
   for (const s of doc.sentences) {
-    const tc = titleCase(doc, s);
+    const tc = titled[s.index]!;
     let i = s.tokenStart;
     while (i < s.tokenEnd) {
       const t = toks[i]!;
@@ -318,6 +336,8 @@ export function recognize(doc: Doc, p: Prepared): Chunk[] {
         }
         while (a < b - 1) {
           const w = toks[a]!.text.toLowerCase();
+          // General Motors, Royal Navy: a role word followed by a head is the name itself
+          if (headOf(p, toks[a + 1]!.text)) break;
           const r = roleOf(p, w);
           if (r || p.honorifics.has(w) || p.honorifics.has(w + ".") || p.rolePrefixes.has(w)) {
             if (r) {
@@ -343,7 +363,8 @@ export function recognize(doc: Doc, p: Prepared): Chunk[] {
           if (!head && !spelled && !lowerKnown(toks[a + 1]!.text.toLowerCase())) a++;
         }
       }
-      if (a >= b) {
+      // a role word on its own (CEO, Minister) is no name
+      if (a >= b || (b - a === 1 && roleOf(p, toks[a]!.text) && !knownOf(p, toks[a]!.text))) {
         i = j;
         continue;
       }

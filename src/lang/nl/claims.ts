@@ -54,7 +54,8 @@ const cues: CuePattern[] = [
   { pattern: "niet … te verifiëren|controleren|bevestigen", role: "unknown", status: "unknown" },
   { pattern: "niet … na te gaan", role: "unknown", status: "unknown" },
   { pattern: "niet … geverifieerd|gecontroleerd", role: "unknown", status: "unknown" },
-  { pattern: "kon|konden|kan|kunnen niet … worden bevestigd|geverifieerd", role: "unknown", status: "unknown" },
+  { pattern: "kon|konden|kan|kunnen niet … worden bevestigd|geverifieerd|vastgesteld|gecontroleerd", role: "unknown", status: "unknown" },
+  { pattern: "niet onafhankelijk", role: "unknown", status: "unknown" },
   { pattern: "de vraag is of|wat", role: "unknown", status: "unknown" },
   { pattern: "valt|viel … niet te zeggen", role: "unknown", status: "unknown" },
 
@@ -103,7 +104,7 @@ const cues: CuePattern[] = [
   { pattern: "uit … blijkt|bleek", role: "according", status: "claimed", sourceIn: "gap" },
   { pattern: "was|is|luidde|luidt het|de … *bericht|*boodschap|*reactie|*verklaring|*antwoord|tweet van", role: "according", status: "claimed" },
   // hearsay conditional: "de aanvallers zouden uit Oekraïne komen"
-  { pattern: "zou|zouden", role: "hearsay", status: "claimed", unless: ["als", "indien", "wanneer", "alsof", "moeten", "willen", "mogen", "kunnen", "zeggen", "zegt", "zei", "zeiden", "dat"] },
+  { pattern: "zou|zouden", role: "hearsay", status: "claimed", unlessBefore: ["als", "indien", "wanneer", "mocht", "dat", "of"], unless: ["alsof", "moeten", "willen", "mogen", "kunnen", "zeggen", "zegt", "zei", "zeiden"] },
 
   // hedges towards likely
   { pattern: "lijkt|lijken|leek|leken|schijnt|schijnen|scheen", role: "hedge", status: "probable" },

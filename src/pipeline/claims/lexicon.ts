@@ -36,6 +36,8 @@ export interface CuePattern {
   postOnly?: boolean;
   /** Where an "according" cue's source stands: after the cue (default) or in its gap ("uit X blijkt"). */
   sourceIn?: "after" | "gap";
+  /** The cue does not hold when one of these words stands before it in the clause (conditional "als … zou"). */
+  unlessBefore?: readonly string[];
   /** The cue does not hold when one of these words stands anywhere in the clause ("zou moeten"). */
   unless?: readonly string[];
 }

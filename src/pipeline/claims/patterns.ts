@@ -26,6 +26,7 @@ export interface CompiledCue {
   hasGap: boolean;
   notAfter: Set<string>;
   unless: Set<string>;
+  unlessBefore: Set<string>;
 }
 
 export interface CueMatch {
@@ -73,6 +74,7 @@ export function compileCues(cues: readonly CuePattern[]): CueIndex {
       hasGap: steps.some((s) => s.gap),
       notAfter: new Set(cue.notAfter ?? []),
       unless: new Set(cue.unless ?? []),
+      unlessBefore: new Set(cue.unlessBefore ?? []),
     };
     const first = steps[0]!;
     if (first.gap) throw new Error(`cue pattern starts with a gap: ${cue.pattern}`);
@@ -123,6 +125,7 @@ export function matchCues(
         for (let k = Math.max(from, i - 3); k < i; k++) if (c.notAfter.has(low[k]!)) return;
       }
       if (c.unless.size && inClause(c.unless)) return;
+      if (c.unlessBefore.size) for (let k = from; k < i; k++) if (c.unlessBefore.has(low[k]!)) return;
       out.push(m);
     };
     if (cands) for (const c of cands) tryOne(c);

@@ -5,7 +5,7 @@ import { parseHTML } from "linkedom";
 import type { Lang } from "../model/doc.js";
 import { ReadFailure } from "./bytes.js";
 import { anyDateToIso, languageCode } from "./dates.js";
-import { htmlToParagraphs, type DomNode } from "./htmltext.js";
+import { flatten, htmlToParagraphs, nestingDepth, MAX_PARSE_DEPTH, type DomNode } from "./htmltext.js";
 
 export interface HtmlReport {
   text: string;
@@ -40,51 +40,6 @@ interface Document extends El {
  */
 const MAX_ELEMENTS = 40_000;
 const MAX_DEPTH = 300;
-/** Net open tags beyond which the markup is read flat rather than parsed into a tree. */
-const MAX_PARSE_DEPTH = 2000;
-
-const VOID = new Set(["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr", "p", "li", "option"]);
-// `[^<>]*` stops at the next "<", so a run of unterminated tags costs linear time, not quadratic.
-const TAG = /<(\/?)([a-zA-Z][\w:-]{0,30})[^<>]*>/g;
-
-/** How deep the markup nests at most, counting open and close tags (void and often-unclosed tags ignored). */
-function nestingDepth(html: string): number {
-  let depth = 0;
-  let max = 0;
-  for (const m of html.matchAll(TAG)) {
-    const name = m[2]!.toLowerCase();
-    if (VOID.has(name) || m[0].endsWith("/>")) continue;
-    if (m[1]) depth = Math.max(0, depth - 1);
-    else if (++depth > max) max = depth;
-  }
-  return max;
-}
-
-const FLAT_BLOCK = /^(?:p|div|br|li|h[1-6]|tr|section|article|blockquote|ul|ol|table|pre|header|footer|main|hr|dd|dt)$/i;
-
-/** Markup without its tree: block tags become paragraph marks, other tags vanish, script/style bodies go. */
-function flatten(html: string): string {
-  let out = "";
-  let at = 0;
-  const lower = html.toLowerCase();
-  for (;;) {
-    const m = /<(script|style|noscript|template)\b/gi;
-    m.lastIndex = at;
-    const open = m.exec(html);
-    if (!open) break;
-    const close = lower.indexOf(`</${open[1]!.toLowerCase()}`, open.index);
-    out += html.slice(at, open.index);
-    if (close < 0) {
-      at = html.length;
-      break;
-    }
-    const end = html.indexOf(">", close);
-    at = end < 0 ? html.length : end + 1;
-  }
-  out += html.slice(at);
-  const body = out.replace(TAG, (t, _slash: string, name: string) => (FLAT_BLOCK.test(name) ? "<p>" : /^(?:title|meta)$/i.test(name) ? t : ""));
-  return `<!doctype html><html><body>${body.replace(/(?:<p>\s*){2,}/g, "<p>")}</body></html>`;
-}
 
 const ARTICLE_TYPES = new Set([
   "newsarticle", "article", "reportagenewsarticle", "analysisnewsarticle", "backgroundnewsarticle", "opinionnewsarticle",

@@ -70,6 +70,52 @@ export function htmlToParagraphs(root: DomNode): string[] {
   return paras;
 }
 
+/** Net open tags beyond which the markup is read flat rather than parsed into a tree. */
+export const MAX_PARSE_DEPTH = 2000;
+
+const VOID = new Set(["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr", "p", "li", "option"]);
+// `[^<>]*` stops at the next "<", so a run of unterminated tags costs linear time, not quadratic.
+const TAG = /<(\/?)([a-zA-Z][\w:-]{0,30})[^<>]*>/g;
+
+/** How deep the markup nests at most, counting open and close tags (void and often-unclosed tags ignored). */
+export function nestingDepth(html: string): number {
+  let depth = 0;
+  let max = 0;
+  for (const m of html.matchAll(TAG)) {
+    const name = m[2]!.toLowerCase();
+    if (VOID.has(name) || m[0].endsWith("/>")) continue;
+    if (m[1]) depth = Math.max(0, depth - 1);
+    else if (++depth > max) max = depth;
+  }
+  return max;
+}
+
+const FLAT_BLOCK = /^(?:p|div|br|li|h[1-6]|tr|section|article|blockquote|ul|ol|table|pre|header|footer|main|hr|dd|dt)$/i;
+
+/** Markup without its tree: block tags become paragraph marks, other tags vanish, script/style bodies go. */
+export function flatten(html: string): string {
+  let out = "";
+  let at = 0;
+  const lower = html.toLowerCase();
+  for (;;) {
+    const m = /<(script|style|noscript|template)\b/gi;
+    m.lastIndex = at;
+    const open = m.exec(html);
+    if (!open) break;
+    const close = lower.indexOf(`</${open[1]!.toLowerCase()}`, open.index);
+    out += html.slice(at, open.index);
+    if (close < 0) {
+      at = html.length;
+      break;
+    }
+    const end = html.indexOf(">", close);
+    at = end < 0 ? html.length : end + 1;
+  }
+  out += html.slice(at);
+  const body = out.replace(TAG, (t, _slash: string, name: string) => (FLAT_BLOCK.test(name) ? "<p>" : /^(?:title|meta)$/i.test(name) ? t : ""));
+  return `<!doctype html><html><body>${body.replace(/(?:<p>\s*){2,}/g, "<p>")}</body></html>`;
+}
+
 /** Plain text → paragraphs (split at blank lines, white space inside each collapsed) joined by blank lines. */
 export function plainToText(s: string): string {
   return s
@@ -83,9 +129,18 @@ export function plainToText(s: string): string {
 /** An HTML fragment (a feed item's description, a content:encoded block) → paragraphs joined by blank lines. */
 export function fragmentToText(html: string): string {
   if (!/[<&]/.test(html)) return plainToText(html);
-  const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`) as unknown as { document: DomNode & { body: DomNode | null } };
-  return htmlToParagraphs(document.body ?? document).join("\n\n");
+  // One element reused for every fragment: a fresh document per feed item costs twice as much.
+  host ??= (parseHTML("<!doctype html><html><body></body></html>") as unknown as { document: { createElement(t: string): Host } }).document.createElement("div");
+  host.innerHTML = nestingDepth(html) > MAX_PARSE_DEPTH ? flatten(html) : html;
+  const text = htmlToParagraphs(host).join("\n\n");
+  host.innerHTML = "";
+  return text;
 }
+
+interface Host extends DomNode {
+  innerHTML: string;
+}
+let host: Host | undefined;
 
 /** Text whose line breaks mean something (a message, a jsonl body): only line ends and blank runs tidied. */
 export function tidyText(s: string): string {

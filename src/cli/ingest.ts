@@ -107,7 +107,13 @@ export function ingestFiles(store: Store, files: readonly string[], opts: Ingest
     );
     if (final) process.stderr.write("\n");
   };
+  let batchStart = Date.now();
+  let inBatch = 0;
   files.forEach((file, i) => {
+    if (inBatch === 0) {
+      store.beginBatch();
+      batchStart = Date.now();
+    }
     try {
       const raws = readReports(file);
       for (const raw of raws) {
@@ -121,6 +127,7 @@ export function ingestFiles(store: Store, files: readonly string[], opts: Ingest
         runPipeline(doc);
         const r = store.store(doc);
         sum[r.outcome]++;
+        inBatch++;
         if (mode === "lines") process.stderr.write(`${r.outcome} d${r.id} ${file}${r.version > 1 ? ` (version ${r.version})` : ""}\n`);
       }
     } catch (e) {
@@ -129,8 +136,14 @@ export function ingestFiles(store: Store, files: readonly string[], opts: Ingest
       if (mode === "bar") process.stderr.write("\r\x1b[K");
       fail(`${file}: ${reason}`);
     }
+    // Commit every few dozen reports or a fraction of a second, whichever comes first.
+    if (inBatch >= 64 || (inBatch > 0 && Date.now() - batchStart > 250)) {
+      store.commitBatch();
+      inBatch = 0;
+    }
     draw(i + 1);
   });
+  store.commitBatch();
   draw(files.length, true);
   return sum;
 }

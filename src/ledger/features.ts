@@ -22,6 +22,8 @@ export function fold(s: string): string {
 
 interface Compiled {
   lex: LedgerLexicon;
+  /** Every pattern of the lexicon in one expression: most claims match none, and one pass rules them out. */
+  any: RegExp;
   opp: { name: string; a: RegExp; b: RegExp; la: string; lb: string }[];
   counter: RegExp | null;
   backRef: RegExp | null;
@@ -41,8 +43,10 @@ function compiled(lang: Lang): Compiled {
   let c = cache.get(lang);
   if (!c) {
     const lex = ledgerLexicon(lang);
+    const all = [...lex.oppositions.flatMap((o) => [...o.a.patterns, ...o.b.patterns]), ...lex.counter, ...lex.backRef, ...lex.themes.flatMap((t) => t.patterns)];
     c = {
       lex,
+      any: alt(all)!,
       opp: lex.oppositions.map((o) => ({ name: o.name, a: alt(o.a.patterns)!, b: alt(o.b.patterns)!, la: o.a.label, lb: o.b.label })),
       counter: alt(lex.counter),
       backRef: alt(lex.backRef),
@@ -63,17 +67,36 @@ function negated(c: Compiled, text: string, at: number): boolean {
   return c.multiNeg.some((m) => before.endsWith(m + " "));
 }
 
+function test(re: RegExp, text: string): boolean {
+  re.lastIndex = 0;
+  const r = re.test(text);
+  re.lastIndex = 0;
+  return r;
+}
+
 function firstMatch(re: RegExp, text: string): RegExpExecArray[] {
   re.lastIndex = 0;
   return [...text.matchAll(re)];
 }
 
+const memo = new WeakMap<object, { text: string; f: ClaimFeatures }>();
+
+/** Features of a claim object, computed once even when the stage and the store both ask. */
+export function featuresOf(claim: { text: string }, lang: Lang): ClaimFeatures {
+  const m = memo.get(claim);
+  if (m && m.text === claim.text) return m.f;
+  const f = claimFeatures(claim.text, lang);
+  memo.set(claim, { text: claim.text, f });
+  return f;
+}
+
 export function claimFeatures(text: string, lang: Lang): ClaimFeatures {
   const c = compiled(lang);
   const t = fold(text);
+  const f: ClaimFeatures = {};
+  if (!test(c.any, t)) return f;
   const sameLength = t.length === text.length;
   const words = (m: RegExpExecArray) => (sameLength ? text.slice(m.index, m.index + m[0].length) : m[0]).trim();
-  const f: ClaimFeatures = {};
   for (const o of c.opp) {
     const seen = new Map<string, string>();
     for (const [re, label, other] of [
@@ -91,8 +114,8 @@ export function claimFeatures(text: string, lang: Lang): ClaimFeatures {
       (f.states ??= {})[o.name] = { label, words: w };
     }
   }
-  if (c.counter && firstMatch(c.counter, t).length) f.counter = true;
-  if (c.backRef && firstMatch(c.backRef, t).length) f.backRef = true;
+  if (c.counter && test(c.counter, t)) f.counter = true;
+  if (c.backRef && test(c.backRef, t)) f.backRef = true;
   for (const th of c.themes) {
     const ms = firstMatch(th.re, t);
     if (!ms.length) continue;

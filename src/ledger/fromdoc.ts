@@ -1,6 +1,6 @@
 import type { Claim, Doc } from "../model/doc.js";
 import type { CClaim, CCount } from "./contradictions.js";
-import { claimFeatures } from "./features.js";
+import { featuresOf } from "./features.js";
 import { aliasSetOf, nameKey, shortFormOf } from "./names.js";
 
 /** The language-independent key under which an entity of a report is fused with others. */
@@ -54,7 +54,7 @@ export function docForContradictions(
       asserterName: a.name,
       ...(a.sourceKey && { sourceKey: a.sourceKey }),
       entityKeys: c.entities.map((id) => entKey.get(id)).filter((k): k is string => !!k),
-      features: claimFeatures(c.text, doc.lang),
+      features: featuresOf(c, doc.lang),
       published: doc.meta.published,
     };
   });

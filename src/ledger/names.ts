@@ -7,7 +7,20 @@ import type { EntityType } from "../model/doc.js";
  * A spelling key that brings transliterations and Dutch/English spellings of one name together:
  * Grajvoron/Grayvoron/Грайворон, Poetin/Putin, Medwedew/Medvedev, Charkiv/Kharkiv, Vjatsjeslav/Vyacheslav.
  */
+const keyMemo = new Map<string, string>();
+
 export function nameKey(name: string): string {
+  let k = keyMemo.get(name);
+  if (k === undefined) {
+    k = computeNameKey(name);
+    // Names repeat across reports; the memo stays small enough to never matter.
+    if (keyMemo.size > 100_000) keyMemo.clear();
+    keyMemo.set(name, k);
+  }
+  return k;
+}
+
+function computeNameKey(name: string): string {
   let s = anyAscii(name).toLowerCase();
   s = s.replace(/^(?:the|het|de|de|een|an?)\s+/, "");
   s = s.replace(/['’`"«»„“”]/g, "").replace(/[^a-z0-9]+/g, " ").trim();
@@ -78,7 +91,20 @@ export function aliasTable(): { sets: AliasSet[]; byKey: Map<string, AliasSet[]>
  * The alias set a name belongs to, when its type fits. A name of two or more words that ends a listed
  * name also belongs to it ("Russia Legion" for "Freedom of Russia Legion"): reports drop leading words.
  */
+const setMemo = new Map<string, AliasSet | null>();
+
 export function aliasSetOf(name: string, type: EntityType): AliasSet | undefined {
+  const mk = `${type}\u0000${name}`;
+  let r = setMemo.get(mk);
+  if (r === undefined) {
+    r = findAliasSet(name, type) ?? null;
+    if (setMemo.size > 100_000) setMemo.clear();
+    setMemo.set(mk, r);
+  }
+  return r ?? undefined;
+}
+
+function findAliasSet(name: string, type: EntityType): AliasSet | undefined {
   const t = aliasTable();
   const k = nameKey(name);
   const hit = t.byKey.get(k)?.find((s) => compatibleTypes(s.type, type));

@@ -1,0 +1,146 @@
+// npm run bench:ingest [-- --n 10000] [--db FILE] [--keep]: ingest of N reports (default 10,000) made by
+// recombining sentences of our sample reports and, when ../shared is here, the corpora under ../shared
+// (read at run time), into a fresh ledger. A few are wire copies (same text, other outlet) and updates
+// (same URL, new text). Prints reports/s, peak memory (RSS), and the time of `brief` on that ledger,
+// in process and through the CLI.
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { spawnSync } from "node:child_process";
+import { readReports, toDoc } from "../src/ingest/index.js";
+import { runPipeline } from "../src/pipeline/index.js";
+import { openStore } from "../src/store/db.js";
+import { ingestFiles } from "../src/cli/ingest.js";
+import { buildPicture } from "../src/ledger/picture.js";
+import { composeBriefing, renderBriefing } from "../src/brief/index.js";
+
+const root = fileURLToPath(new URL("../../", import.meta.url));
+const shared = resolve(root, "../shared");
+const arg = (name: string) => {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? process.argv[i + 1] : undefined;
+};
+const N = Number(arg("--n") ?? 10000);
+const work = mkdtempSync(join(tmpdir(), "sitrep-bench-"));
+const dbFile = arg("--db") ?? join(work, "bench.db");
+const keep = process.argv.includes("--keep");
+
+function files(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => /\.(txt|md|html?)$/i.test(f))
+    .sort()
+    .map((f) => join(dir, f));
+}
+const sources = [
+  ...files(join(root, "samples")),
+  ...files(join(shared, "corpus")),
+  ...["conll2002-nl-testb", "meantime-en", "polnear-en-test", "tempeval3-platinum"].flatMap((d) => files(join(shared, "external", d))),
+];
+const sentences: Record<"nl" | "en", string[]> = { nl: [], en: [] };
+for (const f of sources) {
+  try {
+    for (const raw of readReports(f)) {
+      const d = runPipeline(toDoc(raw, "b"), new Set(["segment"]));
+      for (const s of d.sentences) {
+        const t = d.slice(s).trim();
+        if (!s.heading && t.length > 30 && t.length < 400) sentences[d.lang].push(t);
+      }
+    }
+  } catch {
+    // a file the reader refuses is not a benchmark input
+  }
+}
+
+let seed = 20230522;
+const rand = () => {
+  seed = (seed + 0x6d2b79f5) | 0;
+  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+};
+const pick = <T>(a: readonly T[]) => a[Math.floor(rand() * a.length)]!;
+const OUTLETS = ["Northline Wire", "Dagblad Oost", "Eastbridge Daily", "Nieuwsblad Noord", "Harbour Times", "Avondkrant Zuid", "Coastal Courier", "Dagblad Midden"];
+
+const input = join(work, "in");
+mkdirSync(input, { recursive: true });
+const bodies: { url: string; text: string; lang: "nl" | "en" }[] = [];
+let bytes = 0;
+for (let i = 0; i < N; i++) {
+  const hour = Math.floor((i / N) * 72);
+  const published = new Date(Date.UTC(2023, 4, 22, 6 + hour, Math.floor(rand() * 60))).toISOString().replace(".000Z", "+00:00");
+  let lang: "nl" | "en" = rand() < 0.5 && sentences.nl.length ? "nl" : "en";
+  if (!sentences[lang].length) lang = lang === "nl" ? "en" : "nl";
+  let url = `https://example.org/bench/${i}`;
+  let text: string;
+  const r = rand();
+  if (r < 0.05 && bodies.length) {
+    const orig = pick(bodies); // wire copy in another outlet
+    text = orig.text;
+    lang = orig.lang;
+  } else if (r < 0.08 && bodies.length) {
+    const orig = pick(bodies); // an update of an earlier report
+    url = orig.url;
+    lang = orig.lang;
+    text = orig.text + "\n\n" + pick(sentences[lang]);
+  } else {
+    const n = 6 + Math.floor(rand() * 10);
+    const paras: string[] = [];
+    let p: string[] = [];
+    for (let k = 0; k < n; k++) {
+      p.push(pick(sentences[lang]));
+      if (p.length >= 2 + Math.floor(rand() * 2)) {
+        paras.push(p.join(" "));
+        p = [];
+      }
+    }
+    if (p.length) paras.push(p.join(" "));
+    text = paras.join("\n\n");
+  }
+  bodies.push({ url, text, lang });
+  const file = `---\ntitle: "Bench ${i}"\nsource: "${pick(OUTLETS)}"\nurl: "${url}"\npublished: ${published}\nlanguage: ${lang}\n---\n${text}\n`;
+  bytes += Buffer.byteLength(file);
+  writeFileSync(join(input, `r${String(i).padStart(6, "0")}.txt`), file);
+}
+
+const store = openStore(dbFile);
+const list = readdirSync(input).sort().map((f) => join(input, f));
+const t0 = performance.now();
+const sum = ingestFiles(store, list, { progress: process.stderr.isTTY ? "bar" : "none" });
+const secs = (performance.now() - t0) / 1000;
+store.close();
+const rssIngest = process.resourceUsage().maxRSS / 1024;
+
+const t1 = performance.now();
+const s2 = openStore(dbFile, { readonly: true });
+const md = renderBriefing(composeBriefing(buildPicture(s2, { lang: "en" }), "en"), "md");
+s2.close();
+const briefMs = performance.now() - t1;
+const t2 = performance.now();
+const cli = spawnSync(process.execPath, [join(root, "bin", "sitrep.js"), "brief", "--db", dbFile, "--lang", "nl"], { encoding: "utf8", maxBuffer: 1 << 28 });
+const cliMs = performance.now() - t2;
+if (cli.status !== 0) throw new Error(`brief failed: ${cli.stderr}`);
+
+const result = {
+  reports: sum.reports,
+  added: sum.added,
+  unchanged: sum.unchanged,
+  updated: sum.updated,
+  failed: sum.failed.length,
+  input_mb: +(bytes / 1048576).toFixed(2),
+  corpus: `${sources.length} files${existsSync(shared) ? " (samples + ../shared)" : " (samples only)"}`,
+  ingest_s: +secs.toFixed(2),
+  reports_per_s: +(sum.reports / secs).toFixed(1),
+  mb_per_s: +(bytes / 1048576 / secs).toFixed(3),
+  peak_rss_mb: +rssIngest.toFixed(1),
+  brief_in_process_ms: +briefMs.toFixed(0),
+  brief_cli_ms: +cliMs.toFixed(0),
+  brief_md_chars: md.length,
+};
+console.log(`ingest: ${result.reports} reports (${result.input_mb} MB) in ${result.ingest_s} s = ${result.reports_per_s} reports/s, ${result.mb_per_s} MB/s; peak RSS ${result.peak_rss_mb} MB`);
+console.log(`        ${result.added} added, ${result.unchanged} unchanged, ${result.updated} updated, ${result.failed} failed; corpus ${result.corpus}`);
+console.log(`brief:  ${result.brief_in_process_ms} ms in process, ${result.brief_cli_ms} ms through the CLI (node start-up included)`);
+console.log(JSON.stringify(result));
+if (!keep) rmSync(work, { recursive: true, force: true });
+else console.log(`kept: ${work}`);

@@ -285,3 +285,19 @@ test("attitude verbs after their content, and a pronoun that does not point into
   const noVerb = run("Volgens het Kremlin zit Oekraïne achter de aanval.", "nl");
   assert.equal(noVerb.claims[0]!.source!.name, "Kremlin");
 });
+
+test("a denial coordinated with another report keeps the denial; a place name is no short name", () => {
+  const en = run("Moscow denied responsibility and accused Kyiv of sabotage.", "en");
+  assert.deepEqual(reading(en.claims[0]!), ["denied", "Moscow"]);
+  const nl = run("Rusland ontkent de aanval en beschuldigt Kyiv van sabotage.", "nl");
+  assert.deepEqual(reading(nl.claims[0]!), ["denied", "Rusland"]);
+  const place = run('Two people died, the governor of Odesa said. "We need boats," a volunteer in Odesa told reporters.', "en");
+  assert.match(claim(place, "boats").source!.name, /volunteer in Odesa/);
+});
+
+test("conditional zou is no hearsay; zou alone is", () => {
+  const nl = run("Als de dijk breekt, zou het dorp onderlopen. De daders zouden via de haven zijn gevlucht.", "nl");
+  assert.deepEqual(reading(claim(nl, "dijk")), ["established", null]);
+  assert.equal(claim(nl, "daders").status, "claimed");
+  assert.equal(claim(nl, "daders").source!.kind, "unnamed");
+});

@@ -237,6 +237,7 @@ export const claims: ClaimLexicon = {
   pronouns: { person: ["he", "she", "him", "her"], group: ["they", "it", "we", "them"], any: [] },
   roles,
   affiliationPreps: ["of", "for", "at", "from", "with"],
+  locativePreps: ["in", "from"],
   nameConnectors: ["of", "for", "the", "and", "de", "van", "von", "al", "bin"],
   npStops: [
     "in", "on", "at", "to", "with", "about", "after", "before", "during", "over", "under", "into", "onto", "by",

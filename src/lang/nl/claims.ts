@@ -225,6 +225,7 @@ export const claims: ClaimLexicon = {
   pronouns: { person: ["hij", "hem"], group: ["hen", "hun"], any: ["ze", "zij", "haar"] },
   roles,
   affiliationPreps: ["van", "bij", "namens", "uit"],
+  locativePreps: ["in", "uit"],
   nameConnectors: ["van", "voor", "de", "der", "den", "het", "ter", "te"],
   npStops: [
     // prepositions

@@ -271,6 +271,7 @@ function readClause(
   // before its content; else one after it), then passives, then unnamed hearsay
   const frames = ms.filter((m) => m.cue.cue.role !== "hedge" && m.cue.cue.role !== "unknown");
   let best: { m: CueMatch; raw: RawSource | null; post: boolean; rank: number } | null = null;
+  let denial: CueMatch | null = null;
   for (const m of frames) {
     const role = m.cue.cue.role;
     let found: { raw: RawSource | null; post: boolean } | null = null;
@@ -303,6 +304,8 @@ function readClause(
     }
     if (!found || rank === 0) continue;
     if (role === "according" || role === "self") if (!found.raw) continue;
+    // "Moscow denied responsibility and accused Kyiv of sabotage": the denial sets the status
+    if (m.cue.cue.status === "denied" && found.raw) denial = m;
     if (!best || rank > best.rank || (rank === best.rank && rank === 4 && m.start > best.m.start)) best = { m, raw: found.raw, post: found.post, rank };
   }
   if (best) {
@@ -317,6 +320,10 @@ function readClause(
     c.cue = cueOf(V, best.m);
   }
   c.status = statusOf(V, c, ms);
+  if (denial && c.status !== "unknown" && c.status !== "denied") {
+    c.status = "denied";
+    c.cue = cueOf(V, denial);
+  }
   // "er wordt niets gemeld over X": nobody claims anything
   if (c.status === "unknown" && (c.unnamed || c.inherit)) {
     c.unnamed = c.inherit = false;
@@ -798,7 +805,8 @@ class Resolver {
   private byLast: Map<string, Candidate> | null = null;
   private fuller(last: string): Candidate | undefined {
     // only people go by their surname alone: "Rusland" is no short form of "Legioen Vrijheid voor Rusland"
-    const full = (c: Candidate) => c.who === "person" && c.words.length >= 2 && c.words.length <= 4;
+    // a personal name: capitalised words only ("Bob Deen"), not a role phrase ("governor of Kherson")
+    const full = (c: Candidate) => c.who === "person" && c.words.length >= 2 && c.words.length <= 4 && /^(\p{Lu}[\p{L}\p{M}'’.-]*\s+)+\p{Lu}/u.test(c.name);
     const fromSources = this.sources.find((c) => full(c) && c.words[c.words.length - 1] === last);
     if (fromSources) return fromSources;
     if (!this.byLast) {

@@ -68,6 +68,8 @@ export interface ClaimLexicon {
   roles: readonly RoleWord[];
   /** Prepositions that tie an affiliation to a source (van het Instituut Clingendael, of the ministry). */
   affiliationPreps: readonly string[];
+  /** Prepositions of place inside a subject read backwards ("a volunteer in Kherson", "officials in Kyiv"). */
+  locativePreps: readonly string[];
   /** Lower-case words that may stand inside a name (Legioen Vrijheid voor Rusland). */
   nameConnectors: readonly string[];
   /** Words that end a source phrase: prepositions, adverbs, auxiliaries, verbs, particles. */

@@ -270,7 +270,11 @@ export function npBackward(V: View, from: number, e: number): Span | null {
       k--;
       continue;
     }
-    if ((P.nameConn.has(w) || P.affil.has(w)) && start >= 0 && k - 1 >= from && isHead(V, k - 1)) {
+    if (start >= 0 && P.lex.locativePreps.includes(w) && k - 2 >= from && !isHead(V, k - 1) && P.det.has(low[k - 2]!) && !P.stops.has(low[k - 2]!)) {
+      start = k - 2; // "a volunteer in Kherson"
+      break;
+    }
+    if ((P.nameConn.has(w) || P.affil.has(w) || P.lex.locativePreps.includes(w)) && start >= 0 && k - 1 >= from && isHead(V, k - 1)) {
       k--;
       continue;
     }

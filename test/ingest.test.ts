@@ -390,6 +390,21 @@ test("Telegram Desktop export: text as string or entity array, date with the exp
   assert.equal(toDoc(a!, "d1").meta.publishedFrom, "feed");
 });
 
+test("Telegram full export (chats.list): every chat's messages, each with its own channel as source", () => {
+  const exp = {
+    about: "Here is the data you requested.",
+    chats: {
+      list: [
+        { name: "Stadsnieuws Voorbeeld", type: "public_channel", messages: [{ id: 1, type: "message", date: "2024-03-01T07:00:00", date_unixtime: "1709272800", text: "De brandweer blust een brand in een loods aan de Havenweg." }] },
+        { name: "Harbour Alerts", type: "public_channel", messages: [{ id: 7, type: "message", date: "2024-03-01T08:00:00", date_unixtime: "1709276400", text: "The harbour is closed to shipping until further notice." }] },
+      ],
+    },
+  };
+  const reports = readReports(file("full.json", JSON.stringify(exp)));
+  assert.deepEqual(reports.map((r) => r.source), ["Stadsnieuws Voorbeeld", "Harbour Alerts"]);
+  assert.deepEqual(reports.map((r) => r.published), ["2024-03-01T07:00:00+01:00", "2024-03-01T08:00:00+01:00"]);
+});
+
 test("a .json file holding one report object is read like a jsonl line; other JSON is refused clearly", () => {
   const r = one(file("one.json", JSON.stringify({ title: "Brand", text: NL_BODY, language: "nl" })));
   assert.equal(r.language, "nl");

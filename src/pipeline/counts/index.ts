@@ -147,34 +147,35 @@ export function findCounts(text: string, lex: CountLexicon, skip: readonly Span[
       i = j;
       continue;
     }
-    // a casualty verb after the noun, or a running total or verb before the figure
+    // a casualty verb right before the figure ("killing at least seven"), a running total before it, or a
+    // casualty verb after the noun ("twelve people were killed")
     if (!kind || ((kind === "other" || kind === "personnel") && !noun![2])) {
       let found: CountKind | null = null;
-      for (let m = end, n = 0; m < toks.length && n < 8; m++, n++) {
+      for (let m = i - 1, n = 0; m >= 0 && n < 6; m--, n++) {
         const t = toks[m]!;
         if (t.kind === "p" && CLAUSE_END.has(t.t)) break;
-        const v = c.verbs.match(toks, m);
-        if (v) {
-          found = v[0];
-          if (!noun) end = v[1];
+        const tl = c.tolls.match(toks, m);
+        if (tl && tl[1] <= i) {
+          found = tl[0];
           break;
         }
-        if (t.kind === "d") break;
+        const v = n === 0 ? c.verbs.match(toks, m) : null;
+        if (v && v[1] <= i) {
+          found = v[0];
+          break;
+        }
       }
       if (!found) {
-        for (let m = i - 1, n = 0; m >= 0 && n < 6; m--, n++) {
+        for (let m = end, n = 0; m < toks.length && n < 8; m++, n++) {
           const t = toks[m]!;
           if (t.kind === "p" && CLAUSE_END.has(t.t)) break;
-          const tl = c.tolls.match(toks, m);
-          if (tl && tl[1] <= i) {
-            found = tl[0];
-            break;
-          }
-          const v = n === 0 ? c.verbs.match(toks, m) : null;
-          if (v && v[1] <= i) {
+          const v = c.verbs.match(toks, m);
+          if (v) {
             found = v[0];
+            if (!noun) end = v[1];
             break;
           }
+          if (t.kind === "d") break;
         }
       }
       if (found) kind = found;

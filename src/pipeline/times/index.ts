@@ -589,6 +589,12 @@ class Tagger {
       const unit = u[0].unit;
       if (u[0].plural) return offset !== 0 ? { i, j: u[1], value: durationValue("X", unit), type: "DURATION" } : null;
       if (hasDet && (durative || unit === "decade" || unit === "century")) return { i, j: u[1], value: durationValue(1, unit), type: "DURATION" };
+      // volgende week dinsdag: a weekday of that week
+      const wd = unit === "week" ? this.m(this.c.weekdays, u[1]) : null;
+      if (wd) {
+        const monday = addDays(this.dct, 7 * offset - (weekday(this.dct) - 1));
+        return { i, j: wd[1], value: fmtDay(addDays(monday, wd[0] - 1)) };
+      }
       const v = this.shiftUnit(this.dct, unit, offset);
       return v ? { i, j: u[1], value: v } : null;
     }
@@ -801,7 +807,10 @@ class Tagger {
       return { i, j: ago[1], value: this.backFrom(this.dct, unit, -n), type: "DATE", ...(mod && { mod }) };
     }
     const sh = this.m(this.c.shifts, j);
-    if (sh && n !== "X" && !this.m(this.c.than, sh[1])) return { i, j: sh[1], value: this.backFrom(this.anchor, unit, n * sh[0]), type: "DATE" };
+    if (sh && n !== "X" && !this.m(this.c.than, sh[1])) {
+      const from = unit === "year" || unit === "decade" ? { y: this.anchorYear, m: 6, d: 15 } : unit === "month" || unit === "quarter" || unit === "half" ? this.anchorMonth : this.anchor;
+      return { i, j: sh[1], value: this.backFrom(from, unit, n * sh[0]), type: "DATE" };
+    }
     return { i, j, value: durationValue(n, unit), type: "DURATION", ...(mod && { mod }) };
   }
 
@@ -860,7 +869,8 @@ class Tagger {
       const prev = i > this.sentStart ? this.toks[i - 1]! : undefined;
       const nx = this.tok(one[1]);
       const asNoun = one[1] === i + 1 && prev && ((this.m(this.c.determiners, i - 1) && (!nx || nx.kind === "p")) || (prev.kind === "w" && isCap(prev) && !this.sentenceInitial(i - 1)));
-      if (!asNoun) return { i, j: one[1], value: one[0], type: "SET" };
+      // "jarenlang" is a vague stretch of time, "dagelijks" a set
+      if (!asNoun) return { i, j: one[1], value: one[0], type: one[0].startsWith("PX") || one[0].startsWith("PTX") ? "DURATION" : "SET" };
     }
     const e = this.m(this.c.every, i);
     if (!e) return null;
@@ -890,7 +900,10 @@ class Tagger {
     let j = e[1];
     if (this.isPunct(j, "-") && this.glued(j)) j++;
     const ty = this.m(this.c.theYear, j);
-    const inner = ty ? { i: j, j: ty[1], value: String(this.dct.y) } : this.longest(j, [(x) => this.explicitDate(x), (x) => this.relative(x), (x) => this.dayWord(x), (x) => this.weekdayExpr(x)]);
+    // the end of the month / het eind van de week: the current one
+    const du = ty ? null : this.m(this.c.units, this.det(j));
+    const cur = du && !du[0].plural && this.det(j) > j ? this.shiftUnit(this.dct, du[0].unit, 0) : null;
+    const inner = ty ? { i: j, j: ty[1], value: String(this.dct.y) } : cur ? { i: j, j: du![1], value: cur } : this.longest(j, [(x) => this.explicitDate(x), (x) => this.relative(x), (x) => this.dayWord(x), (x) => this.weekdayExpr(x)]);
     if (!inner || inner.type === "DURATION" || inner.type === "SET") return null;
     return { i, j: inner.j, value: inner.value, type: inner.type, mod: e[0] };
   }

@@ -9,6 +9,8 @@ export interface PlaceQuery {
   names: readonly string[];
   /** The report calls it a region (regio Belgorod, the Belgorod region). */
   regionHint?: boolean;
+  /** Nothing but the gazetteer says it is a place: accept only a place inside a country or region the report names. */
+  strict?: boolean;
 }
 
 /** Shortest spelling key for which a one-letter slip is tolerated. */
@@ -61,6 +63,10 @@ export function geocodeAll(queries: readonly PlaceQuery[]): (GazEntry | null)[] 
     return best;
   };
   // first pass without, second with the regions of the places resolved in the first
+  const inContext = (e: GazEntry) => e.kind === "place" && (countries.has(e.country) || regions.has(regionId(e)));
+  cands.forEach((cs, i) => {
+    if (queries[i]!.strict) cands[i] = cs.filter(inContext);
+  });
   let out = queries.map((q, i) => pick(cands[i]!, q, new Set()));
   const resolved = new Set<string>();
   for (const e of out) if (e && e.kind === "place") resolved.add(regionId(e));

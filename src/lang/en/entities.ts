@@ -44,6 +44,7 @@ export const entities: EntityLexicon = {
   definiteArticles: ["the", "that", "this"],
   locativePrepositions: ["in", "near", "into", "outside", "around", "across", "toward", "towards"],
   speechVerbs: "says said say claims claimed claim confirms confirmed confirm denies denied deny announced announces announce warned warns accused accuses stated states insists insisted reported responded rejected rejects dismissed dismisses admitted acknowledged threatened threatens demanded demands called calls maintains maintained".split(" "),
+  auxiliaries: ["has", "had", "have", "will", "would", "could", "may", "might", "did", "does", "also"],
   sourceMarkers: ["according", "by"],
   attributionMarkers: ["according to"],
   known: [

@@ -57,6 +57,7 @@ export const entities: EntityLexicon = {
   definiteArticles: ["het", "de", "dat", "die", "deze", "dit"],
   locativePrepositions: ["in", "naar", "uit", "nabij", "rond", "rondom", "vanuit", "richting", "langs", "te"],
   speechVerbs: "zegt zei zeiden zeggen stelt stelde stellen meldt meldde melden gemeld bevestigt bevestigde bevestigd ontkent ontkende ontkend claimt claimde geclaimd eist eiste geëist waarschuwt waarschuwde beschuldigt beschuldigde verklaart verklaarde verklaard reageert reageerde laat liet kondigt kondigde aangekondigd dreigt dreigde spreekt sprak erkent erkende erkend benadrukt benadrukte noemt noemde beweert beweerde ontkennen bevestigen wijst wees weigert weigerde gezegd gesteld".split(" "),
+  auxiliaries: ["heeft", "had", "zal", "zou", "kan", "moet", "wil", "liet"],
   sourceMarkers: ["volgens", "aldus", "door"],
   attributionMarkers: ["volgens", "aldus"],
   known: [
@@ -95,7 +96,7 @@ export const entities: EntityLexicon = {
   }),
   capitalisedAdjectives,
   inflectedAdjectiveEnding: "e",
-  organizationPrepositions: ["bij"],
+  organizationPrepositions: [],
   adjectiveSuffixes: ["se", "sche"],
   portfolioLinkers: ["van"],
   portfolioContinuations: ["zaken"],

@@ -6,7 +6,7 @@ import type { Stage } from "../stage.js";
 import { prepare, recognize, linkAppositions, compoundHead, acronymFits, type Chunk, type Prepared } from "./recognize.js";
 import { spellingKey } from "../../geo/spelling.js";
 import { geocodeAll } from "../../geo/geocode.js";
-import { gazetteer, type GazEntry } from "../../geo/gazetteer.js";
+import type { GazEntry } from "../../geo/gazetteer.js";
 
 export { roleOf } from "./recognize.js";
 export type { EntityLexicon, RoleEntry, RoleKind, HeadEntry } from "./lexicon.js";
@@ -16,15 +16,13 @@ export type { EntityLexicon, RoleEntry, RoleKind, HeadEntry } from "./lexicon.js
  * undefined. For other stages: the claims stage maps a source span to its entity with it.
  */
 export function entityAt(doc: Doc, start: number, end: number): Entity | undefined {
+  // a source span names its speaker first and the speaker's body after ("kolonel Han Bouwmeester van de
+  // Nederlandse Defensie Academie"): a person beats the rest, then the earliest mention, then the longest
   let best: Mention | undefined;
-  let bo = 0;
+  const rank = (m: Mention) => (m.type === "person" ? 0 : 1);
   for (const m of doc.mentions) {
     if (m.end <= start || m.start >= end || !m.entity) continue;
-    const o = Math.min(end, m.end) - Math.max(start, m.start);
-    if (o > bo || (o === bo && best && best.via !== "name" && m.via === "name")) {
-      bo = o;
-      best = m;
-    }
+    if (!best || rank(m) < rank(best) || (rank(m) === rank(best) && (m.start < best.start || (m.start === best.start && m.end > best.end)))) best = m;
   }
   return best?.entity ? doc.entityById(best.entity) : undefined;
 }
@@ -183,12 +181,13 @@ export function extractEntities(doc: Doc, p: Prepared): void {
     if (!ki.length) continue;
     let target = -1;
     let ambiguous = false;
-    for (const j of byToken.get(ki[0]!) ?? []) {
+    for (const j of new Set([...(byToken.get(ki[0]!) ?? []), ...(byToken.get(ki[ki.length - 1]!) ?? [])])) {
       const l = chunks[j]!;
       if (j === i || keys[j]!.length <= ki.length) continue;
       const kj = keys[j]!;
       let ok: boolean;
-      if (personLike(l)) ok = ki.length === 1 && kj[kj.length - 1] === ki[0];
+      // a person's short form is the end of the full name: Deen, Van Uhm
+      if (personLike(l)) ok = ki.every((k, x) => kj[kj.length - ki.length + x] === k);
       else if (l.head) ok = containsRun(kj, ki) && !(ki.length === 1 && l.head.word === c.text.toLowerCase());
       else ok = false;
       if (!ok) continue;
@@ -273,9 +272,13 @@ export function extractEntities(doc: Doc, p: Prepared): void {
   }
 
   // geocode the places, all at once so that each is read in the light of the others
-  const locs = groups.filter((g) => g.type === "location");
+  // places: what the evidence types as a location, and single names with no evidence at all, which the
+  // gazetteer may still know in the context of the report (bij Bohodoechov, in a report on the Charkiv oblast)
+  const weak = (g: Group) => g.type === "other" && g.idx.every((i) => { const c = chunks[i]!; return c.via === "description" || (c.t1 - c.t0 === 1 && !c.head && !c.commonWord && !c.allCaps && !c.adjectival); });
+  const locs = groups.filter((g) => g.type === "location" || weak(g));
   const geo = geocodeAll(
     locs.map((g) => ({
+      strict: g.type !== "location",
       names: [...new Set(g.idx.filter(isName).map((i) => chunks[i]!.text))],
       regionHint: 2 * g.idx.filter((i) => /\b(?:regio|region|oblast|provincie|province)\b/i.test(doc.text.slice(Math.max(0, chunks[i]!.start - 12), chunks[i]!.end + 8))).length > g.idx.length,
     })),
@@ -283,7 +286,10 @@ export function extractEntities(doc: Doc, p: Prepared): void {
   const geoOf = new Map<Group, GazEntry>();
   locs.forEach((g, k) => {
     const e = geo[k];
-    if (e) geoOf.set(g, e);
+    if (e) {
+      geoOf.set(g, e);
+      g.type = "location";
+    }
   });
 
   // build mentions and entities
@@ -320,8 +326,6 @@ export function extractEntities(doc: Doc, p: Prepared): void {
     } else if (g.government) {
       e.key = `gov:${g.government}`;
       e.metonymGovernment = true;
-      const cap = capitalOf(g.government);
-      if (cap) e.geo = { lat: cap.lat, lon: cap.lon, country: cap.country, geonameId: cap.geonameId };
     } else if (g.type === "person") {
       const canon = chunks[g.idx.find((i) => chunks[i]!.text === g.name)!]!;
       const ks = tokenKeys(doc, p, canon);
@@ -335,13 +339,6 @@ export function extractEntities(doc: Doc, p: Prepared): void {
   markMetonymy(doc, p, mentions, entities, geoOf, groups);
   doc.mentions = mentions;
   doc.entities = entities;
-}
-
-function capitalOf(cc: string): GazEntry | undefined {
-  const c = gazetteer().country(cc);
-  if (!c) return undefined;
-  // the capital is the largest PPLC of the country among the entries under the country's own names
-  return undefined;
 }
 
 /** Kyiv bevestigt, volgens Moskou, door Kyiv bevestigd, Moscow said: the place speaks for its government. */
@@ -365,7 +362,8 @@ function markMetonymy(doc: Doc, p: Prepared, mentions: Mention[], entities: Enti
       const prev = toks[a - 1];
       const prev2 = toks[a - 2];
       const lw = (t: typeof next) => (t && t.kind === "word" ? t.text.toLowerCase() : "");
-      let speaks = p.speech.has(lw(next));
+      // Kyiv bevestigt, Moscow would say: one auxiliary may stand between
+      let speaks = p.speech.has(lw(next)) || (p.lex.auxiliaries.includes(lw(next)) && p.speech.has(lw(toks[b + 2])));
       if (!speaks && p.sourceMarkers.has(lw(prev))) {
         // volgens Kyiv / aldus Kyiv speak at once; door Kyiv / by Moscow need a speech verb close after
         speaks = lw(prev) === "volgens" || lw(prev) === "aldus" || lw(prev) === "according";

@@ -51,6 +51,8 @@ export interface EntityLexicon {
   locativePrepositions: readonly string[];
   /** Verbs by which a place speaks for its government (Kyiv bevestigt, Moscow said): finite forms and participles. */
   speechVerbs: readonly string[];
+  /** Auxiliaries that may stand between a subject and its speech verb: heeft, zal, would, has. */
+  auxiliaries: readonly string[];
   /** Words that introduce a source and may precede a metonymic place: volgens, according (to). */
   sourceMarkers: readonly string[];
   /** Words that attribute what follows to the name after them: volgens, aldus, according to. */

@@ -260,7 +260,7 @@ export function recognize(doc: Doc, p: Prepared): Chunk[] {
         const prev = toks[j - 1]!;
         if (isCap(u) && !(tc && lowerKnown(u.text.toLowerCase()) && !midCaps.has(u.text))) {
           // a given name inside a run starts a new name: minister van Onderwijs | Marleen Vanderpoorten
-          if (p.givenNames.has(u.text) && !p.givenNames.has(prev.text) && prev.text !== "." && !p.particles.has(prev.text.toLowerCase()) && !hasHead) break;
+          if (p.givenNames.has(u.text) && !p.givenNames.has(prev.text) && prev.text !== "." && !p.particles.has(prev.text.toLowerCase()) && !hasHead && !roleOf(p, prev.text)) break;
           if (headOf(p, u.text)) hasHead = true;
           j++;
           continue;
@@ -333,6 +333,15 @@ export function recognize(doc: Doc, p: Prepared): Chunk[] {
             typeNounLead = tn;
             a++;
           }
+        }
+        // Defense Minister Sergei Shoigu: a capitalised title of up to three words before the name
+        for (let k = Math.min(a + 2, b - 2); k > a; k--) {
+          const r = roleOf(p, toks[k]!.text);
+          if (!r || headOf(p, toks[k + 1]!.text)) continue;
+          role = doc.text.slice(toks[a]!.start, toks[k]!.end);
+          roleKind = r.kind;
+          a = k + 1;
+          break;
         }
         while (a < b - 1) {
           const w = toks[a]!.text.toLowerCase();
@@ -441,9 +450,10 @@ export function recognize(doc: Doc, p: Prepared): Chunk[] {
       const tn = a > s.tokenStart && isWord(toks[a - 1]) && !UPPER_START.test(toks[a - 1]!.text) ? typeNoun(p, toks[a - 1]!.text) : undefined;
       if (tn && !chunk.typeNoun) chunk.typeNoun = tn;
       if (b - a > 1 && (p.demonyms.has(lw) || p.adjectives.has(first.text))) chunk.adjectival = true;
+      // the first head names the body (Institute for the Study of War); an "other" head only when alone
       for (let k = a; k < b; k++) {
         const h = headOf(p, toks[k]!.text);
-        if (h) {
+        if (h && (!chunk.head || (chunk.head.type === "other" && h.type !== "other"))) {
           chunk.head = h;
           chunk.headToken = k;
         }
@@ -500,9 +510,15 @@ export function linkAppositions(doc: Doc, chunks: Chunk[]): void {
 /** RVK fits Russische Vrijwilligerskorps: the letters in order, the first at the start, each word used. */
 export function acronymFits(acr: string, name: string): boolean {
   const a = acr.toLowerCase().replace(/[^a-z]/g, "");
-  const n = name.toLowerCase();
-  if (!a || n[0] !== a[0]) return false;
-  let k = 0;
-  for (let i = 0; i < n.length && k < a.length; i++) if (n[i] === a[k]) k++;
-  return k === a.length;
+  const words = name.toLowerCase().split(/\s+/);
+  if (!a) return false;
+  // the acronym may leave out a leading adjective: Oekraïense Instituut voor Strategische Studies (ISS)
+  for (let w = 0; w < Math.min(2, words.length); w++) {
+    const n = words.slice(w).join(" ");
+    if (n[0] !== a[0]) continue;
+    let k = 0;
+    for (let i = 0; i < n.length && k < a.length; i++) if (n[i] === a[k]) k++;
+    if (k === a.length) return true;
+  }
+  return false;
 }

@@ -164,16 +164,17 @@ export function buildPicture(store: Store, opts: PictureOptions = {}): Picture {
     const by = byAsserter ? "c.pkey, c.status, c.asserter" : "c.pkey, c.status";
     const base = `FROM claims c JOIN reports r ON r.id = c.report AND r.current = 1 WHERE ${where}`;
     const having = sinceSql ? `HAVING max(r.published_utc) > '${sinceSql.replace(/'/g, "")}'` : "";
-    const total = (db.prepare(`SELECT count(*) AS n FROM (SELECT 1 ${base} GROUP BY ${by} ${having})`).get() as { n: number }).n;
     const rows = db
-      .prepare<[], Row>(
+      .prepare<[], Row & { total: number }>(
         `SELECT c.pkey AS pkey, c.status AS status, count(*) AS n, count(DISTINCT c.report) AS nr, count(DISTINCT r.cluster) AS ni,
                 min(r.published_utc) AS first, max(r.published_utc) AS last,
                 (SELECT c2.text FROM claims c2 WHERE c2.pkey = c.pkey LIMIT 1) AS text, min(r.language) AS language,
-                group_concat(DISTINCT c.asserter) AS sources, max(c.source_kind) AS kind, max(c.quote) AS quote
+                group_concat(DISTINCT c.asserter) AS sources, max(c.source_kind) AS kind, max(c.quote) AS quote,
+                count(*) OVER () AS total
          ${base} GROUP BY ${by} ${having} ORDER BY ${order} LIMIT ${cap}`,
       )
       .all();
+    const total = rows[0]?.total ?? 0;
     return { rows, total };
   };
   const citeStmt = db.prepare<[string, string], { report: number; start: number; end: number }>(
@@ -347,10 +348,9 @@ export function buildPicture(store: Store, opts: PictureOptions = {}): Picture {
 
   // --- places and actors, fused across reports and languages
   const ents = db
-    .prepare<[], { fkey: string; type: EntityType; names: string; nr: number; nm: number; lat: number | null; lon: number | null; country: string | null; geoname_id: number | null; top: string }>(
+    .prepare<[], { fkey: string; type: EntityType; names: string; nr: number; nm: number; lat: number | null; lon: number | null; country: string | null; geoname_id: number | null }>(
       `SELECT e.fkey AS fkey, min(e.type) AS type, group_concat(DISTINCT e.name) AS names, count(DISTINCT e.report) AS nr,
-              sum(json_array_length(e.mentions)) AS nm, max(e.lat) AS lat, max(e.lon) AS lon, max(e.country) AS country, max(e.geoname_id) AS geoname_id,
-              (SELECT e2.name FROM entities e2 WHERE e2.fkey = e.fkey GROUP BY e2.name ORDER BY count(*) DESC, length(e2.name) DESC LIMIT 1) AS top
+              sum(json_array_length(e.mentions)) AS nm, max(e.lat) AS lat, max(e.lon) AS lon, max(e.country) AS country, max(e.geoname_id) AS geoname_id
        FROM entities e JOIN reports r ON r.id = e.report AND r.current = 1
        GROUP BY e.fkey ORDER BY nr DESC, nm DESC, e.fkey`,
     )
@@ -365,7 +365,7 @@ export function buildPicture(store: Store, opts: PictureOptions = {}): Picture {
   const fused = (e: (typeof ents)[number]): FusedEntity => {
     const names = new Set(e.names.split(","));
     for (const a of aliasNames.all(e.fkey)) for (const n of JSON.parse(a.aliases) as string[]) names.add(n);
-    const name = entityName(e.fkey) ?? e.top;
+    const name = entityName(e.fkey) ?? e.fkey;
     names.delete(name);
     return {
       key: e.fkey, type: e.type, name, names: [...names].sort(), reports: e.nr, mentions: e.nm,

@@ -63,6 +63,8 @@ export class Store {
 
   close(): void {
     this.commitBatch();
+    // Statistics for the query planner, cheap when nothing changed.
+    if (this.db.open && !this.db.readonly) this.db.pragma("optimize");
     this.db.close();
   }
 

@@ -49,8 +49,8 @@ export const MIGRATIONS: readonly string[] = [
     features TEXT NOT NULL, notable INTEGER NOT NULL,
     PRIMARY KEY (report, lid)
   ) WITHOUT ROWID;
-  CREATE INDEX claims_pkey ON claims(pkey);
-  CREATE INDEX claims_status ON claims(status);
+  CREATE INDEX claims_pkey ON claims(pkey, status);
+  CREATE INDEX claims_status ON claims(status, pkey, asserter);
   CREATE INDEX claims_notable ON claims(notable);
 
   CREATE TABLE unknowns (report INTEGER NOT NULL REFERENCES reports(id), lid TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT NOT NULL, claim TEXT, PRIMARY KEY (report, lid)) WITHOUT ROWID;

@@ -77,6 +77,9 @@ export const times: TimeLexicon = {
   vaguePluralBefore: ["before", "after", "ago", "later", "earlier"],
   unitAdjectives: ["straight", "consecutive", "full", "whole", "long", "successive", "more", "additional", "further"],
   rangeWords: ["and", "to", "or", "-", "–"],
+  nightOf: ["the night of"],
+  nightTo: ["to", "into"],
+  namedClock: { midnight: "24:00", noon: "12:00", midday: "12:00" },
   blockers: ["as soon as", "summer time", "daylight saving time", "sooner or later", "from time to time", "time and again", "in no time", "may day"],
   anaphors: {
     "the previous day": { unit: "day", offset: -1 },

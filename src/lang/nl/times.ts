@@ -100,6 +100,9 @@ export const times: TimeLexicon = {
   vaguePluralBefore: ["geleden", "later", "eerder", "voordat", "nadat", "daarna", "daarvoor"],
   unitAdjectives: ["volle", "hele", "achtereenvolgende", "lange", "extra", "ruime"],
   rangeWords: ["en", "tot", "of", "à", "-", "–"],
+  nightOf: ["de nacht van"],
+  nightTo: ["op"],
+  namedClock: { middernacht: "24:00", middaguur: "12:00" },
   blockers: ["zo snel mogelijk", "zomertijd", "wintertijd", "af en toe", "van tijd tot tijd", "nu en dan"],
   shifts: { later: 1, daarna: 1, erna: 1, nadien: 1, eerder: -1, daarvoor: -1, ervoor: -1, tevoren: -1, voordien: -1 },
   anaphors: {

@@ -58,6 +58,9 @@ interface Compiled {
   vaguePluralBefore: Phrases<true>;
   blockers: Phrases<true>;
   unitAdjectives: Phrases<true>;
+  nightOf: Phrases<true>;
+  nightTo: Phrases<true>;
+  namedClock: Phrases<string>;
   rangeWords: Phrases<true>;
   monthAbbrev: Set<string>;
   /** First tokens of every phrase a rule can start with: other tokens are skipped without trying the rules. */
@@ -116,6 +119,9 @@ function compile(lex: TimeLexicon): Compiled {
     vaguePluralBefore: set(lex.vaguePluralBefore),
     blockers: set(lex.blockers),
     unitAdjectives: set(lex.unitAdjectives),
+    nightOf: set(lex.nightOf),
+    nightTo: set(lex.nightTo),
+    namedClock: new Phrases(Object.entries(lex.namedClock)),
     rangeWords: set(lex.rangeWords),
     // an abbreviation is a key that a longer name of the same month starts with: "feb", "sept" (not "june")
     starts: new Set(),
@@ -136,7 +142,7 @@ function compile(lex: TimeLexicon): Compiled {
   };
   for (const table of [lex.months, lex.weekdays, lex.seasons, lex.partsOfDay, lex.days, lex.weekdayParts, lex.units, lex.relatives, lex.anaphors, lex.edges, lex.approx, lex.sets, lex.refs, lex.ordinals, lex.decadeNames, lex.numbers.words, lex.numbers.fractions])
     for (const k of Object.keys(table)) first(k);
-  for (const list of [lex.determiners, lex.theYear, lex.vague, lex.vaguePluralAfter, lex.every, lex.decadePrefixes, lex.blockers, lex.quarterWords, lex.numbers.articles]) for (const k of list) first(k);
+  for (const list of [lex.nightOf, Object.keys(lex.namedClock), lex.determiners, lex.theYear, lex.vague, lex.vaguePluralAfter, lex.every, lex.decadePrefixes, lex.blockers, lex.quarterWords, lex.numbers.articles]) for (const k of list) first(k);
   // words that continue an expression after its first word
   for (const list of [lex.vaguePluralBefore, lex.unitAdjectives, lex.rangeWords, lex.ago, Object.keys(lex.shifts), lex.clockWords, Object.keys(lex.meridiem), Object.keys(lex.zones), lex.ofWords, lex.quarterWords, lex.halfWords, lex.centuryWords, lex.ordinalSuffixes, lex.numbers.andAHalf, Object.keys(lex.numbers.scales), lex.numbers.joiners, lex.ageAfter])
     for (const k of list) {
@@ -149,7 +155,7 @@ function compile(lex: TimeLexicon): Compiled {
   c.seconds = seconds;
   // a start that is no expression on its own ("the", "in", "three") only matters before another start
   const standalone = new Set<string>();
-  for (const table of [lex.months, lex.weekdays, lex.seasons, lex.days, lex.weekdayParts, lex.sets, lex.refs, lex.decadeNames])
+  for (const table of [lex.months, lex.weekdays, lex.seasons, lex.days, lex.weekdayParts, lex.sets, lex.refs, lex.decadeNames, lex.namedClock])
     for (const k of Object.keys(table)) {
       const t = fineTokens(k);
       if (t.length === 1) standalone.add(t[0]!.t);
@@ -417,7 +423,9 @@ class Tagger {
           let e = mo.j;
           let y: number | null = null;
           const yy = this.year(this.isPunct(e, ",") ? e + 1 : e, true);
+          const ry = yy ? null : this.relYear(e); // 24 februari vorig jaar
           if (yy) (y = yy.y), (e = yy.j);
+          else if (ry) (y = ry.y), (e = ry.j);
           const year = y ?? this.monthYear(mo.mo, i);
           if (validDay(year, mo.mo, dn.d)) take({ i, j: e, value: fmtDay({ y: year, m: mo.mo, d: dn.d }) });
         }
@@ -445,7 +453,7 @@ class Tagger {
         }
         const yy = this.year(j, true);
         if (yy) take({ i, j: yy.j, value: fmtMonth(yy.y, mo.mo) });
-        const ry = j > mo.j ? this.relYear(j) : null;
+        const ry = this.relYear(j);
         if (ry) take({ i, j: ry.j, value: fmtMonth(ry.y, mo.mo) });
         if (!best) {
           const alone = this.month(i, true);
@@ -571,7 +579,16 @@ class Tagger {
     const art = this.m(this.c.articles, i);
     let k = art ? art[1] : i;
     let r = this.m(this.c.relatives, k);
-    if (!r && k > i) (k = i), (r = this.m(this.c.relatives, i));
+    if (!r && k > i) {
+      // "over the weekend", "in het weekend": the last one in a past clause, else the coming one
+      const wk = this.m(this.c.units, k);
+      if (wk && wk[0].unit === "weekend" && !wk[0].plural && this.endsClean(wk[1])) {
+        const back = (weekday(this.dct) + 1) % 7; // days since the last Saturday (0 on a Saturday)
+        const sat = this.tense(i) === "future" && back > 1 ? addDays(this.dct, 7 - back) : addDays(this.dct, -back);
+        return { i, j: wk[1], value: `${fmtWeek(sat)}-WE` };
+      }
+      (k = i), (r = this.m(this.c.relatives, i));
+    }
     if (!r) return null;
     const hasDet = k > i;
     const { offset, durative } = r[0];
@@ -700,6 +717,16 @@ class Tagger {
 
   /** 14.00 uur, 2 p.m., 10:30, 0800 UTC, om 3 uur [+ Saturday/today]. */
   clock(i: number): Hit | null {
+    const nc = i > this.sentStart && this.m(this.c.clockPrepositions, i - 1) ? this.m(this.c.namedClock, i) : null;
+    if (nc) {
+      let j = nc[1];
+      let day: Ymd | null = null;
+      const on = this.m(this.c.nightTo, j) ?? (this.tok(j)?.t === "on" || this.tok(j)?.t === "op" ? ([true, j + 1] as const) : null);
+      const wd = this.m(this.c.weekdays, on ? on[1] : j);
+      if (wd) (day = this.weekdayDate(wd[0], i)), (j = wd[1]);
+      day ??= this.sentDay ?? this.dct;
+      return { i, j, value: `${fmtDay(day)}T${nc[0]}`, type: "TIME" };
+    }
     const t = this.tok(i);
     if (!t || t.kind !== "d" || !this.startsClean(i) || t.raw.length > 4) return null;
     let h: number, mi = 0, sec: number | null = null;
@@ -908,6 +935,19 @@ class Tagger {
     return { i, j: inner.j, value: inner.value, type: inner.type, mod: e[0] };
   }
 
+  /** de nacht van zaterdag op zondag, the night of May 22 */
+  nightOf(i: number): Hit | null {
+    const n = this.m(this.c.nightOf, i);
+    if (!n) return null;
+    const inner = this.longest(n[1], [(x) => this.weekdayExpr(x), (x) => this.explicitDate(x), (x) => this.dayWord(x)]);
+    if (!inner || !/^\d{4}-\d{2}-\d{2}$/.test(inner.value)) return null;
+    let j = inner.j;
+    const to = this.m(this.c.nightTo, j);
+    const second = to ? this.longest(to[1], [(x) => this.weekdayExpr(x), (x) => this.explicitDate(x), (x) => this.dayWord(x)]) : null;
+    if (second) j = second.j;
+    return { i, j, value: `${inner.value}TNI`, type: "TIME" };
+  }
+
   longest(i: number, rules: ((i: number) => Hit | null)[]): Hit | null {
     let best: Hit | null = null;
     for (const r of rules) {
@@ -920,6 +960,7 @@ class Tagger {
   at(i: number): Hit | null {
     return this.longest(i, [
       (x) => this.anaphor(x),
+      (x) => this.nightOf(x),
       (x) => this.edged(x),
       (x) => this.clock(x),
       (x) => this.explicitDate(x),

@@ -54,6 +54,12 @@ export interface TimeLexicon {
   unitAdjectives: string[];
   /** Words joining two numbers of one range, the first taking the second's unit: "between 60 and 90 days". */
   rangeWords: string[];
+  /** "the night of" before a day: that day's night ("in de nacht van zaterdag op zondag" → Saturday TNI). */
+  nightOf: string[];
+  /** Joins the second day of a night: "op" (zaterdag op zondag), "to". */
+  nightTo: string[];
+  /** Named clock times: "midnight" 24:00, "middaguur" 12:00 (after a clock preposition). */
+  namedClock: Record<string, string>;
   /** Phrases that look like times but are not: "as soon as", "summer time". Matched first and skipped. */
   blockers: string[];
   /** Fixed anaphoric phrases resolved against the last date in the text: "the previous day" day -1. */

@@ -141,3 +141,16 @@ test("kill -9 during a bulk ingest, then ingest again: nothing missing, duplicat
   assert.equal(after.size, N);
   assert.deepEqual(after, expected);
 });
+
+test("near-identical copy of a report in another outlet joins its wire-copy cluster; other reports do not", () => {
+  const s = openStore(join(tmp(), "l.db"));
+  const wire =
+    "Russische strijders die aan Oekraïense zijde vechten, zeggen dat ze verder zijn opgerukt in de regio Belgorod. De gouverneur meldt dat drie dorpen zijn ontruimd en dat er twee gewonden zijn gevallen. Het ministerie van Defensie spreekt van een mislukte aanval.\n";
+  const a = s.store(doc(wire, { url: "https://example.org/a", source: "Persbureau" }));
+  const b = s.store(doc(wire.replace("drie dorpen", "drie grensdorpen"), { url: "https://example.org/b", source: "Dagblad" }));
+  const c = s.store(doc("De burgemeester van Koersk opende woensdag een nieuwe brug over de rivier. Volgens de gemeente kostte het project acht miljoen roebel.\n", { url: "https://example.org/c", source: "Dagblad" }));
+  const cluster = (id: number) => (s.db.prepare("SELECT cluster FROM reports WHERE id = ?").get(id) as { cluster: number }).cluster;
+  assert.equal(cluster(b.id), cluster(a.id));
+  assert.notEqual(cluster(c.id), cluster(a.id));
+  s.close();
+});

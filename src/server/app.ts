@@ -149,13 +149,6 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
   }
   const json = (x: unknown) => ({ type: "application/json; charset=utf-8", body: JSON.stringify(x) });
 
-  // Writes run one at a time: extraction is CPU work, and a ledger sees each report whole before the next.
-  let queue: Promise<unknown> = Promise.resolve();
-  function serial<T>(f: () => Promise<T>): Promise<T> {
-    const p = queue.then(f, f);
-    queue = p.catch(() => undefined);
-    return p;
-  }
 
   app.get("/openapi.json", { schema: { hide: true } }, async () => app.swagger());
 
@@ -234,7 +227,7 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
     },
     async (req, reply) => {
       const input = await newReport(req, o);
-      const r = await serial(() => ledger.addReport(input));
+      const r = await ledger.addReport(input);
       return reply.code(r.status === "unchanged" ? 200 : 201).send(r);
     },
   );

@@ -1,10 +1,11 @@
 // The ledger port over the SQLite store (src/store) with its fusion, contradictions and briefing
-// (src/ledger, src/brief). Reads are served from a snapshot of the fused export; the snapshot is rebuilt
-// after changes, at most about half the time (a burst of reports does not turn every read into a rebuild),
-// and change events go out once a snapshot that holds the change is in place, so a client that refetches on
-// an event sees it. Reports written by another process (`sitrep ingest --db` on the same file) are noticed
+// (src/ledger, src/brief). Reads are served from a snapshot of the fused export and the briefings. The
+// pipeline and the snapshot builds run in worker threads, so requests keep being answered while reports
+// are extracted and the picture is recomputed; builds are coalesced (a burst of reports gives a few
+// snapshots, not one each), and change events go out once a snapshot that holds the change is in place, so
+// a client that refetches on an event sees it. Reports written by another process (`sitrep ingest --db` on the same file) are noticed
 // through SQLite's data_version and announced the same way.
-import type { Lang } from "../model/doc.js";
+import type { Doc, Lang } from "../model/doc.js";
 import { toDoc } from "../ingest/index.js";
 import { runPipeline } from "../pipeline/index.js";
 import { contentHash, openStore, type Store } from "../store/db.js";
@@ -14,14 +15,23 @@ import { buildPicture } from "../ledger/picture.js";
 import { composeBriefing, renderBriefing, type Briefing as StoreBriefing, type BriefLine } from "../brief/index.js";
 import type { SitrepExport } from "../export/schema.js";
 import { readBody } from "./extract.js";
-import type { AddResult, Briefing, BriefingLine, BriefFormat, ExportFormat, LedgerChange, LedgerPort, NewReport, Rendered } from "./port.js";
+import { revive, WorkerClient } from "./workers.js";
+import { ReportError, type AddResult, type Briefing, type BriefingLine, type BriefFormat, type ExportFormat, type LedgerChange, type LedgerPort, type NewReport, type Rendered } from "./port.js";
 import { ExportViews } from "./views.js";
 
 interface Snapshot {
   version: number;
   x: SitrepExport;
   views: ExportViews;
-  briefs: Map<string, unknown>;
+  briefs: Map<string, StoreBriefing>;
+  built: number;
+}
+
+export interface StoreLedgerOptions {
+  /** How often to look for reports other processes wrote (ms). */
+  pollMs?: number;
+  /** Extract and build snapshots in worker threads (default); off, everything runs on the calling thread. */
+  workers?: boolean;
 }
 
 const did = (n: number) => `d${n}`;
@@ -30,20 +40,28 @@ export class StoreLedger implements LedgerPort {
   readonly store: Store;
   private snap: Snapshot;
   private writes = 0;
-  private pending: Omit<LedgerChange, "version">[] = [];
+  private pending: (Omit<LedgerChange, "version"> & { at: number })[] = [];
+  private building = false;
+  private again = false;
   private timer: NodeJS.Timeout | undefined;
   private lastBuildMs = 0;
-  private lastBuildEnd = 0;
   private dataVersion: number;
   private maxId: number;
   private poll: NodeJS.Timeout;
   private listeners = new Set<(c: LedgerChange) => void>();
+  private extractor: WorkerClient | undefined;
+  private snapper: WorkerClient | undefined;
+  private closed = false;
 
-  constructor(file: string, opts: { pollMs?: number } = {}) {
+  constructor(private readonly file: string, opts: StoreLedgerOptions = {}) {
     this.store = openStore(file);
     this.dataVersion = this.store.db.pragma("data_version", { simple: true }) as number;
     this.maxId = this.currentMaxId();
     this.snap = this.build();
+    if (opts.workers !== false) {
+      this.extractor = new WorkerClient();
+      this.snapper = new WorkerClient();
+    }
     this.poll = setInterval(() => this.checkOthers(), opts.pollMs ?? 2000);
     this.poll.unref();
   }
@@ -54,23 +72,70 @@ export class StoreLedger implements LedgerPort {
 
   private build(): Snapshot {
     const t0 = performance.now();
+    const version = this.writes;
     const x = exportLedger(this.store, "en");
-    const views = new ExportViews(x, (id) => Number(id.slice(1)) || 0);
+    const snap = this.install(version, x, new Map());
     this.lastBuildMs = performance.now() - t0;
-    this.lastBuildEnd = Date.now();
-    return { version: this.writes, x, views, briefs: new Map() };
+    return snap;
+  }
+
+  private install(version: number, x: SitrepExport, briefs: Map<string, StoreBriefing>): Snapshot {
+    return { version, x, views: new ExportViews(x, (id) => Number(id.slice(1)) || 0), briefs, built: Date.now() };
+  }
+
+  /** Puts a new snapshot in place and announces the changes it holds. */
+  private swap(snap: Snapshot): void {
+    if (this.closed || snap.version < this.snap.version) return;
+    this.snap = snap;
+    const done = this.pending.filter((c) => c.at <= snap.version);
+    this.pending = this.pending.filter((c) => c.at > snap.version);
+    for (const { at: _at, ...c } of done) for (const l of this.listeners) l({ ...c, version: snap.version });
   }
 
   private schedule(): void {
-    if (this.timer) return;
-    const wait = Math.max(0, this.lastBuildEnd + this.lastBuildMs - Date.now());
+    if (this.closed) return;
+    if (this.building) {
+      this.again = true;
+      return;
+    }
+    this.building = true;
+    const finish = () => {
+      this.building = false;
+      if (this.again) {
+        this.again = false;
+        this.schedule();
+      }
+    };
+    if (this.snapper) {
+      // The worker builds at most a third of the time, so that during a burst of reports it leaves CPU for
+      // extraction and for answering requests (two cores are common).
+      const wait = Math.max(0, this.snap.built + 2 * this.lastBuildMs - Date.now());
+      this.timer = setTimeout(() => {
+        this.timer = undefined;
+        const t0 = Date.now();
+        const version = this.writes;
+        this.snapper!
+          .request({ type: "snapshot", file: this.file, version, langs: ["en", "nl"] })
+          .then(
+            (r) => {
+              const s = r.snapshot!;
+              this.lastBuildMs = Date.now() - t0;
+              this.swap(this.install(s.version, s.export as SitrepExport, new Map(Object.entries(s.briefs) as [string, StoreBriefing][])));
+            },
+            () => {
+              if (!this.closed) this.swap(this.build());
+            },
+          )
+          .finally(finish);
+      }, wait);
+      return;
+    }
+    // Without workers, a build blocks the thread: leave at least as long between builds as one takes.
     this.timer = setTimeout(() => {
       this.timer = undefined;
-      this.snap = this.build();
-      const done = this.pending;
-      this.pending = [];
-      for (const c of done) for (const l of this.listeners) l({ ...c, version: this.snap.version });
-    }, wait);
+      this.swap(this.build());
+      finish();
+    }, Math.max(0, this.snap.built + this.lastBuildMs - Date.now()));
   }
 
   /** Reports another process committed since we last looked. */
@@ -81,8 +146,8 @@ export class StoreLedger implements LedgerPort {
     const rows = this.store.db.prepare("SELECT id, title, version FROM reports WHERE id > ? ORDER BY id").all(this.maxId) as { id: number; title: string | null; version: number }[];
     if (!rows.length) return;
     this.maxId = rows[rows.length - 1]!.id;
-    this.writes++;
-    for (const r of rows) this.pending.push({ type: "report", status: r.version > 1 ? "updated" : "added", report: did(r.id), ...(r.title !== null && { title: r.title }) });
+    const at = ++this.writes;
+    for (const r of rows) this.pending.push({ type: "report", status: r.version > 1 ? "updated" : "added", report: did(r.id), ...(r.title !== null && { title: r.title }), at });
     this.schedule();
   }
 
@@ -90,10 +155,17 @@ export class StoreLedger implements LedgerPort {
     return this.snap.version;
   }
 
+  private async extract(input: NewReport): Promise<Doc[]> {
+    if (this.extractor) return ((await this.extractor.request({ type: "extract", input })).docs ?? []).map(revive);
+    return readBody(input).map((raw) => runPipeline(toDoc(raw, "d0", { published: input.published, lang: input.language })));
+  }
+
   async addReport(input: NewReport): Promise<AddResult> {
+    const docs = await this.extract(input);
+    if (this.closed) throw new Error("the ledger is closed");
+    // From here on nothing awaits: each report is checked and stored before any other request runs.
     let last: AddResult | undefined;
-    for (const raw of readBody(input)) {
-      const doc = toDoc(raw, "d0", { published: input.published, lang: input.language });
+    for (const doc of docs) {
       // An upload with no date of its own is dated on arrival, so its content hash changes with every
       // sending: look for the same text (and address) instead.
       const same =
@@ -105,18 +177,18 @@ export class StoreLedger implements LedgerPort {
         last = { status: "unchanged", report: did(same.id), ...(same.title !== null && { title: same.title }), claims: n };
         continue;
       }
-      runPipeline(doc);
       const r = this.store.store(doc);
       this.dataVersion = this.store.db.pragma("data_version", { simple: true }) as number;
       this.maxId = Math.max(this.maxId, r.id);
       last = { status: r.outcome, report: did(r.id), ...(doc.meta.title !== undefined && { title: doc.meta.title }), claims: doc.claims.length };
       if (r.outcome !== "unchanged") {
-        this.writes++;
-        this.pending.push({ type: "report", status: r.outcome, report: did(r.id), ...(last.title !== undefined && { title: last.title }) });
+        const at = ++this.writes;
+        this.pending.push({ type: "report", status: r.outcome, report: did(r.id), ...(last.title !== undefined && { title: last.title }), at });
         this.schedule();
       }
     }
-    return last!;
+    if (!last) throw new ReportError("no report found in the body");
+    return last;
   }
 
   listReports(opts: { limit?: number; offset?: number; q?: string }) {
@@ -142,11 +214,10 @@ export class StoreLedger implements LedgerPort {
   }
 
   private storeBriefing(lang: Lang): StoreBriefing {
-    const key = `brief:${lang}`;
-    let b = this.snap.briefs.get(key) as StoreBriefing | undefined;
+    let b = this.snap.briefs.get(lang);
     if (!b) {
       b = composeBriefing(buildPicture(this.store, { lang }), lang);
-      this.snap.briefs.set(key, b);
+      this.snap.briefs.set(lang, b);
     }
     return b;
   }
@@ -162,7 +233,7 @@ export class StoreLedger implements LedgerPort {
     return {
       lang,
       title: b.title,
-      generated: new Date(this.lastBuildEnd).toISOString(),
+      generated: new Date(this.snap.built).toISOString(),
       reports: b.reports.length,
       basis: b.basis,
       sections: b.sections.map((s) => ({
@@ -193,9 +264,12 @@ export class StoreLedger implements LedgerPort {
   }
 
   close(): void {
+    this.closed = true;
     clearInterval(this.poll);
     if (this.timer) clearTimeout(this.timer);
     this.listeners.clear();
+    void this.extractor?.close();
+    void this.snapper?.close();
     this.store.close();
   }
 }

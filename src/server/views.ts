@@ -91,7 +91,15 @@ export class ExportViews {
       list.push(...e.mentions);
       mentionsOf.set(row.id, list);
     }
-    this.reports = x.documents.map((d) => this.summary(d, x.claims.filter((c) => c.doc === d.id).length));
+    const perDoc = new Map<string, number>();
+    for (const c of x.claims) perDoc.set(c.doc, (perDoc.get(c.doc) ?? 0) + 1);
+    this.reports = x.documents.map((d) => this.summary(d, perDoc.get(d.id) ?? 0));
+    const timesOf = new Map<string, SitrepExport["times"]>();
+    for (const t of x.times) {
+      const l = timesOf.get(t.doc) ?? [];
+      l.push(t);
+      timesOf.set(t.doc, l);
+    }
     this.claims = [];
     const usedIds = new Set<string>();
     for (const c of x.claims) {
@@ -132,7 +140,7 @@ export class ExportViews {
         quote: c.quote,
         entities: refs,
         places,
-        times: x.times.filter((t) => t.doc === c.doc && t.start >= c.start && t.end <= c.end).map((t) => t.value),
+        times: (timesOf.get(c.doc) ?? []).filter((t) => t.start >= c.start && t.end <= c.end).map((t) => t.value),
       };
       this.claims.push(row);
       this.claimById.set(c.id, row);

@@ -72,7 +72,7 @@ export const entities: EntityLexicon = {
   typeNouns: typeNouns({
     organization: "blog website newspaper paper outlet broadcaster network agency company firm carrier airline automaker manufacturer maker bank organization organisation party group club team institute foundation association union",
     group: "militia faction",
-    location: "city town village region province state country capital district county oblast island river",
+    location: "city town village hamlet settlement region province state country capital district county oblast island river",
     facility: "airport hospital base prison plant",
   }),
   capitalisedAdjectives,

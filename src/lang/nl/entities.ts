@@ -45,7 +45,7 @@ export const entities: EntityLexicon = {
   nameParticles: ["van", "de", "der", "den", "ter", "ten", "te", "'t", "von", "di", "da", "du", "le", "la", "el", "al", "bin", "ibn", "ben", "dos", "do"],
   nameConnectors: ["voor", "van", "en", "de", "der", "den", "het", "op", "in", "&"],
   heads: [
-    ...heads("organization", true, "instituut academie universiteit hogeschool ministerie departement partij bank raad commissie rechtbank parlement senaat agentschap dienst politie krijgsmacht marine luchtmacht korps bond federatie unie vereniging stichting organisatie bureau centrum fonds omroep maatschappij alliantie coalitie beweging"),
+    ...heads("organization", true, "instituut academie universiteit hogeschool ministerie departement partij bank raad commissie rechtbank parlement senaat agentschap dienst politie krijgsmacht strijdkrachten marine luchtmacht landmacht zeemacht korps bond federatie unie vereniging stichting organisatie bureau centrum fonds omroep maatschappij alliantie coalitie beweging"),
     ...heads("organization", false, "groep leger hof kamer krant nv bv inc"),
     ...heads("group", true, "legioen militie brigade bataljon regiment"),
     ...heads("other", false, "spelen open awards cup beker prijs trofee tour festival kampioenschap kampioenschappen oorlog wereldoorlog verdrag akkoord operatie"),
@@ -91,7 +91,7 @@ export const entities: EntityLexicon = {
   typeNouns: typeNouns({
     organization: "weblog blog krant dagblad weekblad website nieuwssite site zender omroep persbureau bedrijf onderneming concern firma bank organisatie partij denktank instituut club ploeg vereniging stichting beweging groep dienst agentschap fabrikant producent uitgeverij",
     group: "militie rebellengroep strijdgroep knokploeg eenheid bende",
-    location: "stad dorp plaats grensplaats gemeente regio provincie deelstaat land hoofdstad havenstad grensstad grensdorp oblast district wijk buurt eiland rivier",
+    location: "stad dorp gehucht plaats grensplaats gemeente regio provincie deelstaat land hoofdstad havenstad grensstad grensdorp oblast district wijk buurt eiland rivier",
     facility: "vliegveld luchthaven ziekenhuis kazerne gevangenis centrale",
   }),
   capitalisedAdjectives,

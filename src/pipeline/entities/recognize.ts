@@ -281,7 +281,8 @@ export function recognize(doc: Doc, p: Prepared): Chunk[] {
             let k = j;
             while (k < s.tokenEnd && isWord(toks[k]) && p.particles.has(toks[k]!.text.toLowerCase())) k++;
             const first = toks[i]!;
-            const nameSoFar = j - i === 1 && (p.givenNames.has(first.text) || INITIAL.test(first.text)) ||
+            void first;
+            const nameSoFar = p.givenNames.has(prev.text) || INITIAL.test(prev.text) ||
               (j - i === 2 && toks[i + 1]!.text === "." && INITIAL.test(first.text)) ||
               (p.particles.has(prev.text.toLowerCase()) && !p.articles.has(prev.text.toLowerCase()));
             if (nameSoFar && isCap(toks[k]) && k < s.tokenEnd && !headOf(p, toks[k]!.text)) {
@@ -412,6 +413,9 @@ export function recognize(doc: Doc, p: Prepared): Chunk[] {
       const p2 = a - 1 > s.tokenStart ? toks[a - 2] : undefined;
       if (isWord(p1) && p.lex.organizationPrepositions.includes(p1.text.toLowerCase())) chunk.orgContext = true;
       if (isWord(p1) && isWord(p2) && p.lex.portfolioLinkers.includes(p1.text.toLowerCase()) && (isCap(p2) || roleOf(p, p2.text))) chunk.orgContext = true;
+      // Piet Jansen van de Koninklijke Landmacht
+      const p3 = a - 2 > s.tokenStart ? toks[a - 3] : undefined;
+      if (isWord(p1) && isWord(p2) && isWord(p3) && p.articles.has(p1.text.toLowerCase()) && p.lex.portfolioLinkers.includes(p2.text.toLowerCase()) && isCap(p3)) chunk.orgContext = true;
       // a capitalised word followed by a speech verb, or after one (zegt Deen): a person speaking
       const nextTok = toks[b];
       const prevTok = a > s.tokenStart ? toks[a - 1] : undefined;

@@ -55,6 +55,16 @@ test("en: weekdays relative to publication", () => {
   ]);
 });
 
+test("nl and en: nights, weekends, named clock times and days of a named week", () => {
+  expectTimes("nl", "In de nacht van zaterdag op zondag werden drones neergeschoten.", [["de nacht van zaterdag op zondag", "2023-05-20TNI"]]);
+  expectTimes("nl", "Rond middernacht klonken explosies.", [["middernacht", "2023-05-23T24:00"]]);
+  expectTimes("nl", "Het kabinet besluit volgende week dinsdag.", [["volgende week dinsdag", "2023-05-30"]]);
+  expectTimes("nl", "Op 24 februari vorig jaar begon de invasie.", [["24 februari vorig jaar", "2022-02-24"]]);
+  expectTimes("en", "Over the weekend, drones hit two depots.", [["the weekend", "2023-W20-WE"]]);
+  expectTimes("en", "On the night of May 20, sirens sounded.", [["the night of May 20", "2023-05-20TNI"]]);
+  expectTimes("en", "Officials expect a decision by the end of the month.", [["the end of the month", "2023-05"]]);
+});
+
 test("nl: days around the publication date", () => {
   expectTimes("nl", "Het legioen claimde gisteren de aanval, eergisteren was het nog stil.", [
     ["gisteren", "2023-05-22"],

@@ -177,6 +177,24 @@ describe("the page in headless Chromium", { skip: missing }, () => {
     assert.equal(await page.getByTestId("report-title").textContent(), "Markup test <b>bold</b>");
   });
 
+  test("the timeline, the contradictions side by side, and the form", async () => {
+    await page.goto(`${base}/#/timeline`);
+    await page.getByTestId("timeline").waitFor();
+    assert.ok((await page.locator(".timeline li").count()) >= 3);
+    await page.screenshot({ path: join(artifacts, "timeline.png") });
+    await page.goto(`${base}/#/contradictions`);
+    await page.locator("[data-testid=contradictions], .empty").first().waitFor();
+    if (await page.getByTestId("contradictions").count()) {
+      const pair = page.locator(".pair").first();
+      assert.equal(await pair.locator(".side").count(), 2, "two claims side by side");
+      assert.ok(((await pair.locator(".reason").textContent()) ?? "").length > 10, "with a reason");
+    }
+    await page.screenshot({ path: join(artifacts, "contradictions.png") });
+    await page.goto(`${base}/#/add`);
+    await page.getByTestId("add-form").waitFor();
+    await page.screenshot({ path: join(artifacts, "add.png") });
+  });
+
   test("the interface speaks Dutch", async () => {
     await page.goto(`${base}/#/brief`);
     await page.getByTestId("lang-nl").click();

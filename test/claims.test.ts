@@ -301,3 +301,11 @@ test("conditional zou is no hearsay; zou alone is", () => {
   assert.equal(claim(nl, "daders").status, "claimed");
   assert.equal(claim(nl, "daders").source!.kind, "unnamed");
 });
+
+test("a first-person frame inside a quote belongs to the quote's speaker", () => {
+  const en = run('"I think the bridge will hold. We believe the worst is over," the mayor told reporters.', "en");
+  assert.deepEqual(reading(claim(en, "bridge")), ["claimed", "mayor"]);
+  assert.deepEqual(reading(claim(en, "worst")), ["claimed", "mayor"]);
+  const nl = run('"Ik denk dat de dijk het houdt", zei de dijkgraaf.', "nl");
+  assert.deepEqual(reading(nl.claims[0]!), ["claimed", "dijkgraaf"]);
+});

@@ -261,6 +261,9 @@ export const claims: ClaimLexicon = {
     "repeatedly", "previously", "later", "publicly", "privately", "already", "especially", "again", "still",
     "just", "recently", "even", "once", "often", "initially", "first", "then", "reportedly", "separately",
     "flatly", "firmly", "strongly", "angrily", "bluntly", "quickly", "immediately", "openly", "explicitly",
+    "haven’t", "hasn’t", "hadn’t", "didn’t", "don’t", "doesn’t", "won’t", "wouldn’t", "can’t", "isn’t",
+    "aren’t", "wasn’t", "weren’t", "haven't", "hasn't", "hadn't", "didn't", "don't", "doesn't", "won't",
+    "wouldn't", "can't", "isn't", "aren't", "wasn't", "weren't",
   ],
   documentNouns: [
     "report", "statement", "analysis", "study", "survey", "poll", "data", "figures", "review", "overview",
@@ -269,6 +272,7 @@ export const claims: ClaimLexicon = {
   ],
   possessives: ["'s", "’s", "'", "’"],
   anaphors: ["that", "this", "so", "is", "was", "what"],
+  firstPerson: ["i", "we", "i’m", "i'm", "we’re", "we're", "i’ve", "i've", "we’ve", "we've"],
   adjectiveEndings: ["an", "ese", "ish", "i", "ch"],
   perfectAuxiliaries: ["has", "have", "had"],
   passiveAuxiliaries: ["is", "are", "was", "were", "be", "been", "being"],

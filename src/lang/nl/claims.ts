@@ -259,6 +259,7 @@ export const claims: ClaimLexicon = {
   ],
   possessives: ["'s", "’s"],
   anaphors: ["dat", "dit", "zo"],
+  firstPerson: ["ik", "we", "wij"],
   adjectiveEndings: ["se", "sche"],
   perfectAuxiliaries: ["heeft", "hebben", "had", "hadden"],
   passiveAuxiliaries: ["wordt", "worden", "werd", "werden", "is", "zijn", "was", "waren"],

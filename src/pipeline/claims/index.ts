@@ -47,6 +47,8 @@ interface Clause {
   source: Source | null;
   cue: Cue | null;
   quote: boolean;
+  /** The clause's frame had a first-person subject (I, we): the words are the quote's speaker's. */
+  firstPerson?: boolean;
 }
 
 export const claims: Stage = (doc, ctx) => extractClaims(doc, ctx.lang.claims);
@@ -91,6 +93,14 @@ export function extractClaims(doc: Doc, lex: ClaimLexicon): void {
   for (const list of bySentence) {
     for (let k = 0; k < list.length; k++) {
       const c = list[k]!;
+      if (c.raw && P.lex.firstPerson.includes(V.low[tokenAt(V, c.raw.span.start)]!) && c.raw.span.end - c.raw.span.start <= 4) {
+        // "I think …", "we believe …": inside a quote the speaker's own words, outside it the author's
+        c.raw = null;
+        c.firstPerson = true;
+        if (c.frame?.cue.cue.status === "claimed") c.status = statusOf(V, { ...c, frame: null }, []);
+        c.frame = null;
+        c.cue = null;
+      }
       if (c.raw) c.source = resolver.resolve(c.raw);
       else if (c.inherit && k > 0 && list[k - 1]!.source && list[k - 1]!.source!.kind !== "unnamed") c.source = list[k - 1]!.source;
       else if (c.unnamed || c.inherit) c.source = { name: lex.unnamedName, kind: "unnamed" };
@@ -481,6 +491,11 @@ function contentFollows(V: View, from: number, to: number): boolean {
   return false;
 }
 
+function tokenAt(V: View, offset: number): number {
+  const i = tokenAfterSpan(V, { start: offset, end: offset });
+  return Math.min(i, V.doc.tokens.length - 1);
+}
+
 function tokenAfterSpan(V: View, span: Span): number {
   const toks = V.doc.tokens;
   let lo = 0;
@@ -501,6 +516,12 @@ function selfSubject(V: View, t0: number, t1: number, m: CueMatch): RawSource | 
   if (i < m.start) {
     const s = sourceAt(V, npForward(V, i, m.start));
     if (s) return s;
+    // the clause opens with something else than its subject: no source here
+    if (m.end < t1 && !P.connectives.has(low[i]!)) {
+      let k = i;
+      while (k < m.start && (punct[k] || V.time[k] || P.connectives.has(low[k]!))) k++;
+      if (k < m.start) return null;
+    }
   }
   // the cue opens the clause: "Naar eigen zeggen bestaat de groep uit …", "By its own account, the group …"
   let j = m.end;

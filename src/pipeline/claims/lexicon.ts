@@ -91,6 +91,8 @@ export interface ClaimLexicon {
   passiveAuxiliaries: readonly string[];
   /** Endings of capitalised adjectives of nationality (Oekraïense, Ukrainian) that a noun may follow. */
   adjectiveEndings: readonly string[];
+  /** First-person pronouns: a frame with them inside a quote is the speaker's own (I think, we believe). */
+  firstPerson: readonly string[];
   /** Possessive clitics that tie an owner to a noun ("Trump's son"). */
   possessives: readonly string[];
   /** Honorifics that stay with a surname and mark a person (Mr, Mrs, dhr, mevrouw). */

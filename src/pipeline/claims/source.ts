@@ -103,7 +103,8 @@ function isHead(V: View, i: number): boolean {
 /** A capitalised word that is only capitalised because it opens the sentence and is a function word. */
 function isFirstFunctionWord(V: View, i: number): boolean {
   const s = V.doc.sentences[V.sentOf[i]!];
-  if (!s || s.tokenStart !== i) return false;
+  // the first word of a sentence, or of a quote or bracket inside it
+  if (!s || (s.tokenStart !== i && !(i > s.tokenStart && V.punct[i - 1] && V.raw[i - 1] !== ","))) return false;
   const low = V.low[i]!;
   return V.P.stops.has(low) || V.P.det.has(low) || V.P.connectives.has(low) || V.P.splitters.has(low) || V.P.complementizers.has(low);
 }

@@ -14,6 +14,12 @@ test("nl: number words and casualty nouns", () => {
   assert.deepEqual(find("nl", "Bij de aanval kwamen vierentwintig burgers om het leven."), [["killed", 24, "exact", "vierentwintig burgers"]]);
 });
 
+test("nl: split verbs give the kind of people counted by a neutral noun", () => {
+  assert.deepEqual(find("nl", "Eind vorige maand kwamen twaalf burgers om."), [["killed", 12, "exact", "twaalf burgers"]]);
+  assert.deepEqual(find("nl", "Gisteren raakten vijf agenten gewond."), [["wounded", 5, "exact", "vijf agenten"]]);
+  assert.deepEqual(find("nl", "Zaterdag werden drie verdachten opgepakt."), [["arrested", 3, "exact", "drie verdachten"]]);
+});
+
 test("nl: hedges, digits with thousands dots, rough amounts", () => {
   assert.deepEqual(find("nl", "Het ging om 'ruim honderd' Russen."), [["personnel", 100, "min", "ruim honderd' Russen"]]);
   assert.deepEqual(find("nl", "Minstens twee militairen werden gedood."), [["killed", 2, "min", "Minstens twee militairen"]]);

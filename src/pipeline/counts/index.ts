@@ -13,6 +13,8 @@ interface Compiled {
   /** Single-word nouns matched as the end of a compound (Dutch), by their last three letters. */
   suffixes: Map<string, [string, CountKind][]>;
   verbs: Phrases<CountKind>;
+  /** Split verbs ("kwamen … om"): head before the figure, particle after the noun. */
+  split: { head: Phrases<true>; tail: Phrases<true>; kind: CountKind }[];
   objects: Phrases<true>;
   tolls: Phrases<CountKind>;
   approx: Phrases<Approx>;
@@ -29,9 +31,14 @@ function compile(lex: CountLexicon): Compiled {
   if (c) return c;
   const nouns: [string, CountKind][] = [];
   const verbs: [string, CountKind][] = [];
+  const split: Compiled["split"] = [];
   for (const k of KINDS) {
     for (const n of lex.kinds[k].nouns) nouns.push([n, k]);
-    for (const v of lex.kinds[k].verbs) verbs.push([v, k]);
+    for (const v of lex.kinds[k].verbs) {
+      const [head, tail] = v.split("…").map((x) => x.trim());
+      if (tail) split.push({ head: new Phrases([[head!, true]]), tail: new Phrases([[tail, true]]), kind: k });
+      else verbs.push([v, k]);
+    }
   }
   for (const o of lex.objects) nouns.push([o, "other"]);
   const suffixes = new Map<string, [string, CountKind][]>();
@@ -44,6 +51,7 @@ function compile(lex: CountLexicon): Compiled {
     nouns: new Phrases(nouns),
     suffixes,
     verbs: new Phrases(verbs),
+    split,
     objects: new Phrases(lex.objects.map((o) => [o, true as const])),
     tolls: new Phrases(Object.entries(lex.tolls)),
     approx: new Phrases(Object.entries(lex.approx)),
@@ -163,6 +171,22 @@ export function findCounts(text: string, lex: CountLexicon, skip: readonly Span[
         if (v && v[1] <= i) {
           found = v[0];
           break;
+        }
+      }
+      // "kwamen twaalf burgers om": the verb's head before the figure, its particle closing the clause
+      if (!found && c.split.length && i > 0) {
+        for (const sv of c.split) {
+          if (!sv.head.match(toks, i - 1)) continue;
+          for (let m = end, n = 0; m < toks.length && n < 8; m++, n++) {
+            const t = toks[m]!;
+            if (t.kind === "p" && CLAUSE_END.has(t.t)) break;
+            const tl = sv.tail.match(toks, m);
+            if (tl && (tl[1] >= toks.length || toks[tl[1]]!.kind === "p")) {
+              found = sv.kind;
+              break;
+            }
+          }
+          if (found) break;
         }
       }
       if (!found) {

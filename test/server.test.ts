@@ -399,3 +399,39 @@ describe("adding a report by URL", () => {
     for (const ip of ["8.8.8.8", "93.184.216.34", "172.32.0.1", "2001:4860:4860::8888", "2a00:1450:4001::1"]) assert.equal(blockedAddress(ip), undefined, ip);
   });
 });
+
+describe("the serve command", () => {
+  const bin = new URL("../../bin/sitrep.js", import.meta.url).pathname;
+
+  test("starts on a free loopback port, answers, and stops cleanly on SIGTERM", async () => {
+    const { spawn } = await import("node:child_process");
+    const child = spawn(process.execPath, [bin, "serve", "--memory", "--port", "0"], { env: { ...process.env, SITREP_TOKEN: TOKEN }, stdio: ["ignore", "ignore", "pipe"] });
+    let err = "";
+    const url = await new Promise<string>((resolve, reject) => {
+      child.stderr.on("data", (c: Buffer) => {
+        err += c.toString();
+        const m = /on (http:\/\/localhost:\d+)\//.exec(err);
+        if (m) resolve(m[1]!);
+      });
+      child.on("exit", (code) => reject(new Error(`exited ${code}: ${err}`)));
+    });
+    assert.match(err, /write token from SITREP_TOKEN/);
+    assert.doesNotMatch(err, new RegExp(TOKEN), "a token the operator chose is not printed");
+    const health = (await (await fetch(`${url}/api/health`)).json()) as { ok: boolean };
+    assert.equal(health.ok, true);
+    const code = await new Promise<number | null>((resolve) => {
+      child.on("exit", resolve);
+      child.kill("SIGTERM");
+    });
+    assert.equal(code, 0);
+  });
+
+  test("rejects a bad port or host as a usage error", async () => {
+    const { spawnSync } = await import("node:child_process");
+    const r = spawnSync(process.execPath, [bin, "serve", "--memory", "--port", "eighty"], { encoding: "utf8" });
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /--port must be a port number/);
+    const h = spawnSync(process.execPath, [bin, "serve", "--memory", "--host", "my laptop"], { encoding: "utf8" });
+    assert.equal(h.status, 2);
+  });
+});

@@ -168,7 +168,7 @@ export function extractClaims(doc: Doc, lex: ClaimLexicon): void {
         status: c.status,
         source: c.source,
         cue: c.cue,
-        quote: c.quote || overlapsSpeech(doc, speech, span),
+        quote: c.quote || overlapsSpeech(doc, doc.sentences[c.sentence]!.quotes, speech, span),
         entities: entitiesIn(doc, span),
       };
       out.push(claim);
@@ -204,7 +204,8 @@ function isSpeech(V: View, q: { start: number; end: number; inner: Span }): bool
   const inner = doc.text.slice(q.inner.start, q.inner.end);
   const words = inner.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
   if (words < 4) return false;
-  if (/[.,!?…:;]\s*$/u.test(inner)) return true;
+  const lastChar = inner.trimEnd().slice(-1);
+  if (lastChar && ".,!?…:;".includes(lastChar)) return true;
   const before = doc.text.slice(Math.max(0, q.start - 3), q.start);
   if (/:\s*$/u.test(before)) return true;
   const after = doc.text.slice(q.end, q.end + 2);
@@ -406,8 +407,8 @@ function reportSubject(V: View, t0: number, t1: number, m: CueMatch, closeAt: Se
     }
   }
   // before the verb: back to the clause start or the last comma; an apposition's commas are stepped over
-  let segStart = t0;
-  for (let j = m.start - 1; j >= t0; j--) {
+  let segStart = Math.max(t0, m.start - 40); // a subject stands near its verb; bounded for run-on text
+  for (let j = m.start - 1; j >= segStart; j--) {
     if (raw[j] === "," || raw[j] === ";" || raw[j] === ":" || (doc.tokens[j]!.kind === "quote" && closeAt.has(doc.tokens[j]!.end))) {
       segStart = j + 1;
       break;
@@ -442,7 +443,7 @@ function reportSubject(V: View, t0: number, t1: number, m: CueMatch, closeAt: Se
     const src = sourceAt(V, back);
     // "…, he said." / "“…,” Obama said on Monday": the subject and its verb close the clause
     let tail = 0;
-    for (let j = m.end; j < t1; j++) if (!V.punct[j] && !V.time[j]) tail++;
+    for (let j = m.end; j < t1 && tail <= 4; j++) if (!V.punct[j] && !V.time[j]) tail++;
     const post = segStart > t0 && back.start === segStart && tail <= 4 && !contentFollows(V, m.end, t1);
     if (src) return { raw: src, post };
   }
@@ -519,7 +520,7 @@ function selfSubject(V: View, t0: number, t1: number, m: CueMatch): RawSource | 
     // the clause opens with something else than its subject: no source here
     if (m.end < t1 && !P.connectives.has(low[i]!)) {
       let k = i;
-      while (k < m.start && (punct[k] || V.time[k] || P.connectives.has(low[k]!))) k++;
+      while (k < m.start && k < i + 20 && (punct[k] || V.time[k] || P.connectives.has(low[k]!))) k++;
       if (k < m.start) return null;
     }
   }
@@ -603,8 +604,8 @@ function trimSpan(V: View, t0: number, t1: number): Span | null {
   return { start: doc.tokens[a]!.start, end: doc.tokens[b - 1]!.end };
 }
 
-function overlapsSpeech(doc: Doc, speech: boolean[], span: Span): boolean {
-  for (let q = 0; q < doc.quotes.length; q++) {
+function overlapsSpeech(doc: Doc, quotes: readonly number[], speech: boolean[], span: Span): boolean {
+  for (const q of quotes) {
     const x = doc.quotes[q]!;
     if (speech[q] && x.start < span.end && x.end > span.start) {
       const ov = Math.min(x.inner.end, span.end) - Math.max(x.inner.start, span.start);
@@ -824,11 +825,18 @@ class Resolver {
   }
 
   private byLast: Map<string, Candidate> | null = null;
+  private readonly srcByLast = new Map<string, Candidate>();
+  private sourcesSeen = 0;
   private fuller(last: string): Candidate | undefined {
     // only people go by their surname alone: "Rusland" is no short form of "Legioen Vrijheid voor Rusland"
     // a personal name: capitalised words only ("Bob Deen"), not a role phrase ("governor of Kherson")
-    const full = (c: Candidate) => c.who === "person" && c.words.length >= 2 && c.words.length <= 4 && /^(\p{Lu}[\p{L}\p{M}'’.-]*\s+)+\p{Lu}/u.test(c.name);
-    const fromSources = this.sources.find((c) => full(c) && c.words[c.words.length - 1] === last);
+    const full = (c: Candidate) => c.who === "person" && c.words.length >= 2 && c.words.length <= 4 && c.name.split(/\s+/u).every((w) => isCap(w));
+    for (let k = this.sourcesSeen; k < this.sources.length; k++) {
+      const c = this.sources[k]!;
+      if (full(c) && !this.srcByLast.has(c.words.at(-1)!)) this.srcByLast.set(c.words.at(-1)!, c);
+    }
+    this.sourcesSeen = this.sources.length;
+    const fromSources = this.srcByLast.get(last);
     if (fromSources) return fromSources;
     if (!this.byLast) {
       this.byLast = new Map();

@@ -137,7 +137,7 @@ export function findCounts(text: string, lex: CountLexicon, skip: readonly Span[
     // the counted noun, a few adjectives (or a closing quote: "'ruim honderd' Russen") later
     let noun: [CountKind, number, boolean] | null = null;
     let words = 0;
-    for (let m = j; m < toks.length && words <= lex.skipAdjectives; m++) {
+    for (let m = j; m < toks.length && words <= lex.skipAdjectives && m < j + lex.skipAdjectives + 6; m++) {
       const t = toks[m]!;
       if (t.kind === "p") {
         if (QUOTES.has(t.t) || t.t === "-") continue;

@@ -164,7 +164,8 @@ export function readNumber(toks: readonly Tok[], i: number, lex: NumberLexicon, 
   let j = i;
   let any = false;
   let article = false;
-  for (;;) {
+  // a written number has few parts; the cap keeps hostile input ("one hundred and one hundred and …") linear
+  for (let parts = 0; parts < 8; parts++) {
     const w = c.words.match(toks, j);
     if (w) {
       current += w[0];

@@ -207,7 +207,7 @@ class Tagger {
   sentDay: Ymd | null = null;
   sentStart = 0;
   sentEnd = 0;
-  private cues: { at: number; future: boolean; strong: boolean }[] | null = null;
+  private cues: Map<number, number> | null = null;
 
   constructor(
     readonly text: string,
@@ -259,33 +259,43 @@ class Tagger {
     return !p || t.sp || p.kind === "p";
   }
   sentenceInitial(i: number): boolean {
-    for (let k = i - 1; k >= this.sentStart; k--) if (this.toks[k]!.kind !== "p") return false;
+    // only marks (quotes, dashes) may precede; a long run of marks is no sentence start either
+    for (let k = i - 1, n = 0; k >= this.sentStart; k--, n++) if (this.toks[k]!.kind !== "p" || n > 8) return false;
     return true;
   }
 
   // ---------- tense of the clause ----------
-  tense(at: number): Tense {
-    if (!this.cues) {
-      this.cues = [];
-      for (let k = this.sentStart; k < this.sentEnd; k++) {
-        const f = this.m(this.c.futureCues, k);
-        if (f) {
-          this.cues.push({ at: k, future: true, strong: true });
-          continue;
-        }
-        const p = this.m(this.c.pastCues, k);
-        const t = this.toks[k]!;
-        if (p) this.cues.push({ at: k, future: false, strong: true });
-        else if (t.kind === "w" && this.lex.pastPatterns.some((r) => r.test(t.t))) this.cues.push({ at: k, future: false, strong: false });
-      }
+  /** Tense cue at token k, cached per sentence: 1 future, -1 listed past word, -2 past shape ("-ed"), 0 none. */
+  cueAt(k: number): number {
+    if (!this.cues) this.cues = new Map();
+    let v = this.cues.get(k);
+    if (v === undefined) {
+      const t = this.toks[k]!;
+      if (this.m(this.c.futureCues, k)) v = 1;
+      else if (this.m(this.c.pastCues, k)) v = -1;
+      else v = t.kind === "w" && this.lex.pastPatterns.some((r) => r.test(t.t)) ? -2 : 0;
+      this.cues.set(k, v);
     }
+    return v;
+  }
+
+  /** Tense of the clause around token `at`, from cue words within a window (bounded work per call). */
+  tense(at: number): Tense {
+    const W = 30;
+    const lo = Math.max(this.sentStart, at - W);
+    const hi = Math.min(this.sentEnd, at + W);
     // a future auxiliary shortly before the expression governs it ("is due to be published in May")
-    for (const q of this.cues) if (q.future && q.at < at && at - q.at <= 10) return "future";
-    // listed tense words outrank shapes such as "-ed", which are often participles
-    let best: { at: number; future: boolean; strong: boolean } | null = null;
-    for (const q of this.cues) if (q.at < at && (!best || q.at > best.at || (q.at === best.at && q.strong))) best = q;
-    if (!best) for (const q of this.cues) if (q.at > at && (!best || q.at < best.at)) best = q;
-    return best ? (best.future ? "future" : "past") : "none";
+    for (let k = at - 1; k >= lo && at - k <= 10; k--) if (this.cueAt(k) === 1) return "future";
+    // the nearest cue before the expression (a listed word at the same place outranks a shape), else after
+    for (let k = at - 1; k >= lo; k--) {
+      const v = this.cueAt(k);
+      if (v !== 0) return v === 1 ? "future" : "past";
+    }
+    for (let k = at + 1; k < hi; k++) {
+      const v = this.cueAt(k);
+      if (v !== 0) return v === 1 ? "future" : "past";
+    }
+    return "none";
   }
 
   // ---------- resolution ----------

@@ -309,3 +309,16 @@ test("a first-person frame inside a quote belongs to the quote's speaker", () =>
   const nl = run('"Ik denk dat de dijk het houdt", zei de dijkgraaf.', "nl");
   assert.deepEqual(reading(nl.claims[0]!), ["claimed", "dijkgraaf"]);
 });
+
+test("comma-coordinated main clauses with their own sources split; a second dat-clause stays with its speaker", () => {
+  const nl = run("Rusland meldt dat er vijf drones zijn neergehaald, en Oekraïne ontkent dat. De minister zegt dat de brug dicht is, maar dat de veerpont vaart.", "nl");
+  assert.deepEqual(reading(claim(nl, "drones")), ["claimed", "Rusland"]);
+  assert.deepEqual(reading(claim(nl, "Oekraïne ontkent")), ["denied", "Oekraïne"]);
+  assert.deepEqual(reading(claim(nl, "veerpont")), ["claimed", "minister"]);
+  const en = run("Russia said it downed five drones, and Ukraine denied it. The mayor said the bridge was closed, but that the ferry was running.", "en");
+  assert.deepEqual(reading(claim(en, "Ukraine denied")), ["denied", "Ukraine"]);
+  assert.deepEqual(reading(claim(en, "ferry")), ["claimed", "mayor"]);
+  const hearsay = run("Er zijn berichten over explosies in Koersk. There are reports of gunfire in the capital.", "nl");
+  assert.equal(claim(hearsay, "Koersk").status, "claimed");
+  assert.equal(claim(hearsay, "Koersk").source!.kind, "unnamed");
+});

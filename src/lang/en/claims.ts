@@ -70,7 +70,7 @@ const cues: CuePattern[] = [
 
   // confirmation
   { pattern: "confirm|confirms|confirmed|confirming", role: "report", status: "confirmed", notAfter: ["be", "was", "were", "is", "are", "been"] },
-  { pattern: "was|were|is|are|been|be confirmed", role: "passive", status: "confirmed" },
+  { pattern: "was|were|is|are|been|be confirmed|verified", role: "passive", status: "confirmed" },
 
   // passive reports: the agent after by, else an unnamed source
   { pattern: "was|were|is|are|been|be said|reported|claimed|alleged|quoted|accused|blamed", role: "passive", status: "claimed" },
@@ -86,6 +86,8 @@ const cues: CuePattern[] = [
   { pattern: "as reported|stated|claimed by", role: "according", status: "claimed" },
   { pattern: "citing", role: "according", status: "claimed" },
   { pattern: "reportedly|allegedly|purportedly|supposedly|ostensibly", role: "hearsay", status: "claimed" },
+  { pattern: "there are|were … reports|rumours|rumors", role: "hearsay", status: "claimed" },
+  { pattern: "unconfirmed reports", role: "hearsay", status: "claimed" },
   { pattern: "by their|his|her|its own account|admission", role: "self", status: "claimed" },
   // participles whose subject is the clause's: "X became the first …, saying it was swayed"
   { pattern: "saying|adding|claiming|noting|insisting|arguing|warning|stating|asserting|writing|telling|explaining|suggesting|accusing|blaming|calling", role: "self", status: "claimed" },
@@ -229,7 +231,7 @@ const roles: RoleWord[] = [
 
 export const claims: ClaimLexicon = {
   cues,
-  splitters: ["but", "although", "though", "while", "whereas", "yet"],
+  splitters: ["but", "although", "though", "while", "whereas", "yet", "and"],
   relativeStarters: ["which", "who", "whose", "where", "what", "how", "why", "whether", "but", "and"],
   agentMarkers: ["by"],
   complementizers: ["that", "whether", "if"],

@@ -70,7 +70,7 @@ const cues: CuePattern[] = [
 
   // confirmation
   { pattern: BEVESTIGEN, role: "report", status: "confirmed" },
-  { pattern: "bevestigd", role: "passive", status: "confirmed" },
+  { pattern: "bevestigd|geverifieerd", role: "passive", status: "confirmed" },
 
   // reporting verbs, before or after the content
   { pattern: ZEGGEN, role: "report", status: "claimed" },
@@ -99,6 +99,8 @@ const cues: CuePattern[] = [
   // attribution by phrase
   { pattern: "volgens", role: "according", status: "claimed" },
   { pattern: "naar verluidt", role: "hearsay", status: "claimed" },
+  { pattern: "er zijn|waren|gaan|gingen … berichten|geruchten", role: "hearsay", status: "claimed" },
+  { pattern: "onbevestigde berichten", role: "hearsay", status: "claimed" },
   { pattern: "naar eigen zeggen", role: "self", status: "claimed" },
   { pattern: "blijkt|bleek|blijken|bleken uit", role: "according", status: "claimed" },
   { pattern: "uit … blijkt|bleek", role: "according", status: "claimed", sourceIn: "gap" },
@@ -216,7 +218,7 @@ const roles: RoleWord[] = [
 
 export const claims: ClaimLexicon = {
   cues,
-  splitters: ["maar", "hoewel", "terwijl", "ofschoon", "echter", "doch", "alhoewel"],
+  splitters: ["maar", "hoewel", "terwijl", "ofschoon", "echter", "doch", "alhoewel", "en"],
   relativeStarters: ["waarvan", "waarbij", "waarover", "wat", "die", "hoeveel", "hoe", "wie", "waar", "waarom", "maar", "en"],
   agentMarkers: ["door"],
   complementizers: ["dat", "of", "om"],

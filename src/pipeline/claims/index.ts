@@ -111,6 +111,18 @@ export function extractClaims(doc: Doc, lex: ClaimLexicon): void {
         c.status = statusOf(V, c, []);
       }
     }
+    // "X zegt dat A, maar dat B": the second complement clause is X's too
+    for (let k = 1; k < list.length; k++) {
+      const c = list[k]!;
+      const prev = list[k - 1]!;
+      if (c.source || c.frame || !prev.source || !prev.frame || prev.post) continue;
+      const w0 = V.low[c.t0]!;
+      const w1 = V.low[c.t0 + 1] ?? "";
+      if (!(P.splitters.has(w0) && P.complementizers.has(w1))) continue;
+      c.source = prev.source;
+      c.cue = prev.cue;
+      if (c.status === "established") c.status = prev.frame.cue.cue.status === "denied" || prev.frame.cue.cue.status === "confirmed" ? prev.frame.cue.cue.status : "claimed";
+    }
     // "Dat meldt de politie.": the frame's content is the sentence before
     if (list.length === 1 && list[0]!.source && list[0]!.frame && anaphoric(V, list[0]!)) {
       const c = list[0]!;

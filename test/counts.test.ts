@@ -41,6 +41,13 @@ test("en: digits, words, hedges and casualty verbs", () => {
   assert.deepEqual(find("en", "Up to 300 fighters are missing."), [["missing", 300, "max", "Up to 300 fighters"]]);
 });
 
+test("an article counts one only for a casualty; ages are adjectives", () => {
+  assert.deepEqual(find("nl", "Een 45-jarige man is opgepakt."), [["arrested", 1, "exact", "Een 45-jarige man"]]);
+  assert.deepEqual(find("en", "A Ukrainian soldier was killed near Bakhmut."), [["killed", 1, "exact", "A Ukrainian soldier"]]);
+  assert.deepEqual(find("en", "A soldier told reporters the town was quiet."), []);
+  assert.deepEqual(find("nl", "Het dodental is opgelopen tot 15."), [["killed", 15, "exact", "15"]]);
+});
+
 test("numbers that are not counts of anything", () => {
   assert.deepEqual(find("nl", "De inflatie steeg met 3,5 procent in 2022 en de weg is 12 km lang."), []);
   assert.deepEqual(find("en", "He is 45 years old and owns an Airbus A380."), []);

@@ -130,7 +130,9 @@ export function findCounts(text: string, lex: CountLexicon, skip: readonly Span[
       continue;
     }
     const next = toks[j];
-    if (next && (c.stop.has(next.t) || (!next.sp && next.kind === "w" && num?.digits))) {
+    // 45-jarige, 3-0, 24-uurs: a compound adjective, not a count
+    const compound = !!next && !next.sp && next.t === "-" && !!num?.digits && toks[j + 1]?.kind === "w" && !toks[j + 1]!.sp;
+    if (next && (compound || c.stop.has(next.t) || (!next.sp && next.kind === "w" && num?.digits))) {
       i = j;
       continue;
     }
@@ -143,7 +145,15 @@ export function findCounts(text: string, lex: CountLexicon, skip: readonly Span[
         if (QUOTES.has(t.t) || t.t === "-") continue;
         break;
       }
-      if (t.kind === "d") break;
+      if (t.kind === "d") {
+        // "een 45-jarige man": the age is an adjective of the counted noun
+        if (toks[m + 1]?.t === "-" && !toks[m + 1]!.sp && toks[m + 2]?.kind === "w" && !toks[m + 2]!.sp) {
+          m += 2;
+          words++;
+          continue;
+        }
+        break;
+      }
       noun = nounAt(m);
       if (noun) break;
       if (c.verbs.match(toks, m)) break;
@@ -151,10 +161,6 @@ export function findCounts(text: string, lex: CountLexicon, skip: readonly Span[
     }
     let kind: CountKind | null = noun ? noun[0] : null;
     let end = noun ? noun[1] : j;
-    if (article && !(kind && CASUALTY.has(kind))) {
-      i = j;
-      continue;
-    }
     // a casualty verb right before the figure ("killing at least seven"), a running total before it, or a
     // casualty verb after the noun ("twelve people were killed")
     if (!kind || ((kind === "other" || kind === "personnel") && !noun![2])) {
@@ -204,7 +210,8 @@ export function findCounts(text: string, lex: CountLexicon, skip: readonly Span[
       }
       if (found) kind = found;
     }
-    if (!kind || (!noun && !CASUALTY.has(kind))) {
+    // "een dode", "a man was arrested": an article counts one only for a casualty
+    if (!kind || (!noun && !CASUALTY.has(kind)) || (article && !CASUALTY.has(kind))) {
       i = j;
       continue;
     }

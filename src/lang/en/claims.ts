@@ -76,8 +76,9 @@ const cues: CuePattern[] = [
   { pattern: "was|were|is|are|been|be said|reported|claimed|alleged|quoted|accused|blamed", role: "passive", status: "claimed" },
 
   // reporting verbs before or after the content
-  { pattern: SAY, role: "report", status: "claimed" },
-  { pattern: REPORT, role: "report", status: "claimed" },
+  // not as an adjective: "the reported loss", "Trump's alleged remarks"
+  { pattern: SAY, role: "report", status: "claimed", notRightAfter: ["the", "a", "an", "'s", "’s", "his", "her", "its", "their", "our"] },
+  { pattern: REPORT, role: "report", status: "claimed", notRightAfter: ["the", "a", "an", "'s", "’s", "his", "her", "its", "their", "our"] },
   { pattern: `${REPORT_THAT} that`, role: "report", status: "claimed" },
   { pattern: REPORT_THAT, role: "report", status: "claimed", postOnly: true },
   // announcing or declaring an act is an event; only with reported content is it an attribution
@@ -243,7 +244,9 @@ export const claims: ClaimLexicon = {
   nameConnectors: ["of", "for", "the", "and", "de", "van", "von", "al", "bin"],
   npStops: [
     "in", "on", "at", "to", "with", "about", "after", "before", "during", "over", "under", "into", "onto", "by",
-    "through", "since", "until", "without", "against", "among", "via", "as", "in", "than",
+    "through", "since", "until", "without", "against", "among", "via", "as", "in", "than", "within", "despite",
+    "amid", "following", "like", "unlike", "beyond", "toward", "towards", "across", "behind", "near", "upon",
+    "inside", "outside", "throughout", "along", "around", "besides", "even",
     "also", "still", "already", "again", "later", "earlier", "then", "now", "today", "yesterday", "tomorrow",
     "tonight", "recently", "previously", "last", "this", "next", "once", "never", "always", "often", "not",
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "himself", "herself",
@@ -273,6 +276,7 @@ export const claims: ClaimLexicon = {
     "document", "documents", "memo", "letter", "filing", "complaint", "records", "count", "tally",
   ],
   possessives: ["'s", "’s", "'", "’"],
+  adverbEndings: ["ly"],
   anaphors: ["that", "this", "so", "is", "was", "what"],
   firstPerson: ["i", "we", "i’m", "i'm", "we’re", "we're", "i’ve", "i've", "we’ve", "we've"],
   adjectiveEndings: ["an", "ese", "ish", "i", "ch"],

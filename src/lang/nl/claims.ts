@@ -260,6 +260,7 @@ export const claims: ClaimLexicon = {
     "beelden", "gegevens", "inschatting", "schatting", "update", "persbericht", "tweet", "reactie", "boodschap",
   ],
   possessives: ["'s", "’s"],
+  adverbEndings: [],
   anaphors: ["dat", "dit", "zo"],
   firstPerson: ["ik", "we", "wij"],
   adjectiveEndings: ["se", "sche"],

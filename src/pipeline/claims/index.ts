@@ -76,6 +76,15 @@ export function extractClaims(doc: Doc, lex: ClaimLexicon): void {
   const closeAt = new Set<number>();
   for (let k = 0; k < doc.quotes.length; k++) closeAt.add(doc.quotes[k]!.end);
 
+  const inSpeech = (at: number) => {
+    const si = doc.sentenceAt(at);
+    if (si < 0) return false;
+    for (const q of doc.sentences[si]!.quotes) {
+      const x = doc.quotes[q]!;
+      if (speech[q] && at >= x.inner.start && at < x.inner.end) return true;
+    }
+    return false;
+  };
   const boundary = (i: number) => punct[i] === 1 || P.complementizers.has(low[i]!) || P.splitters.has(low[i]!);
 
   // 1. clauses and their cues
@@ -83,7 +92,7 @@ export function extractClaims(doc: Doc, lex: ClaimLexicon): void {
   for (const s of doc.sentences) {
     if (s.heading || s.question) continue;
     for (const [t0, t1, ms] of splitSentence(V, s, index, boundary)) {
-      const c = readClause(V, s, t0, t1, ms, closeAt);
+      const c = readClause(V, s, t0, t1, ms, closeAt, inSpeech);
       bySentence[s.index]!.push(c);
     }
   }
@@ -275,6 +284,7 @@ function readClause(
   t1: number,
   ms: CueMatch[],
   closeAt: Set<number>,
+  inSpeech: (at: number) => boolean,
 ): Clause {
   const c: Clause = {
     sentence: s.index,
@@ -327,6 +337,8 @@ function readClause(
     }
     if (!found || rank === 0) continue;
     if (role === "according" || role === "self") if (!found.raw) continue;
+    // a cue inside quoted speech yields to the frame that names the quote's speaker
+    if (inSpeech(V.doc.tokens[m.start]!.start)) rank -= 5;
     // "Moscow denied responsibility and accused Kyiv of sabotage": the denial sets the status
     if (m.cue.cue.status === "denied" && found.raw) denial = m;
     if (!best || rank > best.rank || (rank === best.rank && rank === 4 && m.start > best.m.start)) best = { m, raw: found.raw, post: found.post, rank };
@@ -525,6 +537,13 @@ function tokenAfterSpan(V: View, span: Span): number {
 function selfSubject(V: View, t0: number, t1: number, m: CueMatch): RawSource | null {
   const { P, low, punct } = V;
   let i = t0;
+  // a dateline opens the first sentence: "Washington (AFP) – The Washington Post said …"
+  for (let k = t0 + 1; k < Math.min(m.start, t0 + 8); k++) {
+    if ((V.raw[k] === "–" || V.raw[k] === "—" || V.raw[k] === "-") && (V.raw[k - 1] === ")" || isCap(V.raw[k - 1]!))) {
+      i = k + 1;
+      break;
+    }
+  }
   while (i < t1 && (P.connectives.has(low[i]!) || P.splitters.has(low[i]!) || punct[i])) i++;
   if (i < m.start) {
     const s = sourceAt(V, npForward(V, i, m.start));

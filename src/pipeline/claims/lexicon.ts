@@ -36,6 +36,8 @@ export interface CuePattern {
   postOnly?: boolean;
   /** Where an "according" cue's source stands: after the cue (default) or in its gap ("uit X blijkt"). */
   sourceIn?: "after" | "gap";
+  /** The cue does not hold right after one of these words (an adjective: "the reported loss"). */
+  notRightAfter?: readonly string[];
   /** The cue does not hold when one of these words stands before it in the clause (conditional "als … zou"). */
   unlessBefore?: readonly string[];
   /** The cue does not hold when one of these words stands anywhere in the clause ("zou moeten"). */
@@ -93,6 +95,8 @@ export interface ClaimLexicon {
   adjectiveEndings: readonly string[];
   /** First-person pronouns: a frame with them inside a quote is the speaker's own (I think, we believe). */
   firstPerson: readonly string[];
+  /** Endings of adverbs that may stand between a subject and its verb ("Obama famously said"). */
+  adverbEndings: readonly string[];
   /** Possessive clitics that tie an owner to a noun ("Trump's son"). */
   possessives: readonly string[];
   /** Honorifics that stay with a surname and mark a person (Mr, Mrs, dhr, mevrouw). */

@@ -27,6 +27,7 @@ export interface CompiledCue {
   notAfter: Set<string>;
   unless: Set<string>;
   unlessBefore: Set<string>;
+  notRightAfter: Set<string>;
 }
 
 export interface CueMatch {
@@ -75,6 +76,7 @@ export function compileCues(cues: readonly CuePattern[]): CueIndex {
       notAfter: new Set(cue.notAfter ?? []),
       unless: new Set(cue.unless ?? []),
       unlessBefore: new Set(cue.unlessBefore ?? []),
+      notRightAfter: new Set(cue.notRightAfter ?? []),
     };
     const first = steps[0]!;
     if (first.gap) throw new Error(`cue pattern starts with a gap: ${cue.pattern}`);
@@ -125,6 +127,7 @@ export function matchCues(
         for (let k = Math.max(from, i - 3); k < i; k++) if (c.notAfter.has(low[k]!)) return;
       }
       if (c.unless.size && inClause(c.unless)) return;
+      if (i > from && c.notRightAfter.has(low[i - 1]!)) return;
       if (c.unlessBefore.size) for (let k = from; k < i; k++) if (c.unlessBefore.has(low[k]!)) return;
       out.push(m);
     };

@@ -205,7 +205,7 @@ export function npBackward(V: View, from: number, e: number): Span | null {
   // skip auxiliaries, adverbs and time expressions between subject and verb: "Trump on Tuesday has said"
   while (k >= from) {
     const w = low[k]!;
-    if ((V.time[k] && !isHead(V, k)) || P.aux.has(w)) {
+    if ((V.time[k] && !isHead(V, k)) || P.aux.has(w) || (!isCap(raw[k]!) && w.length > 4 && P.lex.adverbEndings.some((x) => w.endsWith(x)))) {
       k--;
       continue;
     }

@@ -37,10 +37,8 @@ const day = (iso: string) => iso.slice(0, 16).replace("T", " ");
 /** Turns the fused picture into the briefing's sections, in the reader's language. */
 export function composeBriefing(p: Picture, lang: Lang): Briefing {
   const L = LABELS[lang];
-  const outlets = new Set(p.reports.map((r) => r.source ?? r.doc)).size;
-  const langs = [...new Set(p.reports.map((r) => r.language))].sort().join(", ");
-  const times = p.reports.map((r) => r.published).sort((a, b) => Date.parse(a) - Date.parse(b));
-  const basis = L.basis(p.reports.length, outlets, times.length ? day(times[0]!) : "–", times.length ? day(times[times.length - 1]!) : "–", langs || "–");
+  const b = p.basis;
+  const basis = L.basis(b.reports, b.outlets, b.first ? day(b.first) : "–", b.last ? day(b.last) : "–", b.languages.join(", ") || "–");
   const who = (name: string) => (name === "the report" ? L.theReport : name);
   const prop = (x: Proposition, prefix = ""): BriefLine => ({
     text: prefix + L.reportsCount(x.reports, x.independent).trim(),

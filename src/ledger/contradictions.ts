@@ -76,6 +76,60 @@ function names(d: CClaim, x: CClaim): boolean {
   return words(x.asserterName).some((w) => !own.has(w) && text.has(w));
 }
 
+function groupBy<T>(xs: readonly T[], key: (x: T) => string): Map<string, T[]> {
+  const m = new Map<string, T[]>();
+  for (const x of xs) {
+    const k = key(x);
+    let l = m.get(k);
+    if (!l) m.set(k, (l = []));
+    l.push(x);
+  }
+  return m;
+}
+
+/**
+ * Pairs across reports, one per pair of asserters: the asserters' claims are grouped, two groups meet
+ * when their claims share an actor (entity or source key), and the earliest claims of each in different
+ * reports stand for the pair; the finder's `add` keeps later repeats as "also".
+ */
+function crossGroups<T extends { c: CClaim }>(A: readonly T[], B: readonly T[], pair: (a: T, b: T) => void): void {
+  const ga = groupBy(A, (x) => x.c.asserter);
+  const gb = groupBy(B, (x) => x.c.asserter);
+  const keys = (g: readonly T[]) => {
+    const s = new Set<string>();
+    for (const x of g) {
+      for (const k of x.c.entityKeys) s.add(k);
+      if (x.c.sourceKey) s.add(x.c.sourceKey);
+    }
+    return s;
+  };
+  const kb = new Map([...gb].map(([k, g]) => [k, keys(g)]));
+  for (const [asA, xs] of ga) {
+    const ka = keys(xs);
+    for (const [asB, ys] of gb) {
+      if (asA === asB) continue;
+      const kys = kb.get(asB)!;
+      let shared = false;
+      for (const k of ka)
+        if (kys.has(k)) {
+          shared = true;
+          break;
+        }
+      if (!shared) continue;
+      // the first two claims in different reports, then up to a few more as repeats
+      let n = 0;
+      for (const a of xs) {
+        for (const b of ys) {
+          if (a.c.doc === b.c.doc) continue;
+          pair(a, b);
+          if (++n >= 8) break;
+        }
+        if (n >= 8) break;
+      }
+    }
+  }
+}
+
 function near(a: CClaim, b: CClaim, window: number): boolean {
   return a.doc === b.doc && (a.paragraph === b.paragraph || Math.abs(a.sentence - b.sentence) <= window);
 }
@@ -131,7 +185,8 @@ export function findContradictions(claims: readonly CClaim[], counts: readonly C
     const flip = x !== a;
     const prior = seen.get(key);
     if (prior) {
-      for (const id of [x.id, y.id]) if (!prior.claims.includes(id) && !(prior.also ??= []).includes(id)) prior.also!.push(id);
+      prior.also ??= [];
+      if (prior.also.length < 50) for (const id of [x.id, y.id]) if (!prior.claims.includes(id) && !prior.also.includes(id)) prior.also.push(id);
       return;
     }
     const d = f.detail;
@@ -161,29 +216,28 @@ export function findContradictions(claims: readonly CClaim[], counts: readonly C
       l.push({ label: s.label, words: s.words, c });
     }
   }
+  type Stated = { label: string; words: string; c: CClaim };
+  const opposed = (name: string, a: Stated, b: Stated) =>
+    add(pairKey("opposed", name, a.c, b.c), a.c, b.c, {
+      type: "opposed",
+      reason: `${a.c.asserterName}: ${a.label} (${q(a.words)}) vs ${b.c.asserterName}: ${b.label} (${q(b.words)})`,
+      detail: { asserters: [a.c.asserter, b.c.asserter], opposition: name, labels: [a.label, b.label], words: [a.words, b.words] },
+    });
   for (const [name, list] of byState) {
     const labels = [...new Set(list.map((x) => x.label))].sort();
     if (labels.length < 2) continue;
     const A = list.filter((x) => x.label === labels[0]);
     const B = list.filter((x) => x.label === labels[1]);
-    // Cross-report pairs are keyed by asserters; index B by doc to keep same-report checks cheap.
+    // Within a report: pairs close together. Across reports: one pair per two asserters whose claims
+    // share an actor, found over asserter groups so that thousands of repeats stay cheap.
+    const bByDoc = groupBy(B, (x) => x.c.doc);
     for (const a of A) {
-      for (const b of B) {
-        if (a.c.asserter === b.c.asserter) continue;
-        const same = a.c.doc === b.c.doc;
-        if (same ? !near(a.c, b.c, window) : !related(a.c, b.c)) continue;
-        const key = pairKey("opposed", name, a.c, b.c);
-        if (!same && seen.has(key)) {
-          add(key, a.c, b.c, { type: "opposed", reason: "", detail: { asserters: ["", ""] } });
-          continue;
-        }
-        add(key, a.c, b.c, {
-          type: "opposed",
-          reason: `${a.c.asserterName}: ${a.label} (${q(a.words)}) vs ${b.c.asserterName}: ${b.label} (${q(b.words)})`,
-          detail: { asserters: [a.c.asserter, b.c.asserter], opposition: name, labels: [a.label, b.label], words: [a.words, b.words] },
-        });
+      for (const b of bByDoc.get(a.c.doc) ?? []) {
+        if (a.c.asserter === b.c.asserter || !near(a.c, b.c, window)) continue;
+        opposed(name, a, b);
       }
     }
+    crossGroups(A, B, (a, b) => opposed(name, a, b));
   }
 
   // --- denials
@@ -239,14 +293,29 @@ export function findContradictions(claims: readonly CClaim[], counts: readonly C
       if (after >= 0 && after <= 2 && x.features.counter && (x.paragraph === d.paragraph || after <= 1)) denial(d, x, "counter");
       else if (after < 0 && after >= -3 && nearest >= 0 && (x.sentence === nearest || x.paragraph === d.paragraph)) denial(d, x, "backRef");
     }
-    const dt = [...(d.features.themes ?? []), ...(d.features.negThemes ?? [])];
-    for (const t of dt) {
-      for (const x of byTheme.get(t) ?? []) {
-        if (x.asserter === d.asserter || x === d) continue;
-        const ok = x.doc === d.doc ? near(d, x, window) && related(d, x) : related(d, x);
-        if (ok) denial(d, x, "theme", t);
+    for (const t of [...(d.features.themes ?? []), ...(d.features.negThemes ?? [])]) {
+      for (const x of byDoc.get(d.doc)!) {
+        if (x === d || x.asserter === d.asserter || NOT_ASSERTED.has(x.status) || !(x.features.themes ?? []).includes(t)) continue;
+        if (near(d, x, window) && related(d, x)) denial(d, x, "theme", t);
       }
     }
+  }
+  // Across reports: a denial of a theme against another asserter affirming it about the same actor.
+  const deniedByTheme = new Map<string, CClaim[]>();
+  for (const d of claims) {
+    if (d.status !== "denied") continue;
+    for (const t of new Set([...(d.features.themes ?? []), ...(d.features.negThemes ?? [])])) {
+      let l = deniedByTheme.get(t);
+      if (!l) deniedByTheme.set(t, (l = []));
+      l.push(d);
+    }
+  }
+  for (const [t, ds] of deniedByTheme) {
+    crossGroups(
+      ds.map((c) => ({ c })),
+      (byTheme.get(t) ?? []).map((c) => ({ c })),
+      (d, x) => denial(d.c, x.c, "theme", t),
+    );
   }
 
   // --- figures: latest figure of each asserter for each kind

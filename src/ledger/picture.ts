@@ -91,6 +91,9 @@ export interface ContradictionView {
 }
 
 export interface Picture {
+  /** The whole ledger the picture rests on. */
+  basis: { reports: number; outlets: number; first: string | null; last: string | null; languages: Lang[] };
+  /** The reports that lines of the picture cite. */
   reports: ReportInfo[];
   established: Proposition[];
   claimed: Proposition[];
@@ -127,81 +130,82 @@ export function buildPicture(store: Store, opts: PictureOptions = {}): Picture {
   const sinceSql = since ? new Date(since).toISOString() : null;
   const after = (published: string) => !!sinceSql && new Date(published).toISOString() > sinceSql;
 
-  const reports = db
-    .prepare<[], { id: number; title: string | null; source: string | null; url: string | null; published: string; language: Lang; version: number; cluster: number }>(
-      "SELECT id, title, source, url, published, language, version, cluster FROM reports WHERE current = 1 ORDER BY published_utc, id",
-    )
-    .all()
-    .map((r) => ({ doc: did(r.id), title: r.title, source: r.source, url: r.url, published: r.published, language: r.language, version: r.version, cluster: r.cluster }));
-  
   // --- who says it: fused actors by their name in the briefing's language
   const sets = new Map(aliasTable().sets.map((s) => [s.id, s]));
-  const topName = new Map(
-    db
-      .prepare<[], { fkey: string; name: string }>(
-        `SELECT fkey, name FROM (SELECT fkey, name, count(*) AS n FROM entities GROUP BY fkey, name) ORDER BY fkey, n DESC, length(name) DESC, name`,
-      )
-      .all()
-      .reverse()
-      .map((r) => [r.fkey, r.name]),
-  );
-  const asserterNames = new Map(
-    db.prepare<[], { asserter: string; name: string }>("SELECT asserter, min(asserter_name) AS name FROM claims GROUP BY asserter").all().map((r) => [r.asserter, r.name]),
-  );
+  const topNameStmt = db.prepare<[string], { name: string }>("SELECT name FROM fused_names WHERE fkey = ? ORDER BY n DESC, length(name) DESC, name LIMIT 1");
+  const asserterStmt = db.prepare<[string], { name: string }>("SELECT name FROM asserters WHERE asserter = ?");
+  const memo = new Map<string, string | undefined>();
   const entityName = (fkey: string): string | undefined => {
     const set = sets.get(fkey);
-    return set ? (lang === "nl" ? set.nl : set.en) : topName.get(fkey);
+    if (set) return lang === "nl" ? set.nl : set.en;
+    if (!memo.has(fkey)) memo.set(fkey, topNameStmt.get(fkey)?.name);
+    return memo.get(fkey);
   };
   const nameOf = (asserter: string, fallback?: string): string =>
-    (asserter.startsWith("e:") ? entityName(asserter.slice(2)) : undefined) ?? fallback ?? asserterNames.get(asserter) ?? asserter;
+    (asserter.startsWith("e:") ? entityName(asserter.slice(2)) : undefined) ?? fallback ?? asserterStmt.get(asserter)?.name ?? asserter;
 
-  // --- propositions, grouped by wording and status
+  // --- propositions, grouped by wording and status (from the aggregates the store keeps)
   type Row = {
-    pkey: string; status: ClaimStatus; n: number; nr: number; ni: number; first: string; last: string; text: string; language: Lang;
-    sources: string | null; kind: string | null; quote: number;
+    pkey: string; status: ClaimStatus; asserter: string | null; nr: number; first: string; last: string; text: string; language: Lang;
+    sources: string | null; kind: string | null; quote: number; total: number;
   };
-  const groups = (where: string, order: string, cap: number, byAsserter: boolean): { rows: Row[]; total: number } => {
-    const by = byAsserter ? "c.pkey, c.status, c.asserter" : "c.pkey, c.status";
-    const base = `FROM claims c JOIN reports r ON r.id = c.report AND r.current = 1 WHERE ${where}`;
-    const having = sinceSql ? `HAVING max(r.published_utc) > '${sinceSql.replace(/'/g, "")}'` : "";
-    const rows = db
-      .prepare<[], Row & { total: number }>(
-        `SELECT c.pkey AS pkey, c.status AS status, count(*) AS n, count(DISTINCT c.report) AS nr, count(DISTINCT r.cluster) AS ni,
-                min(r.published_utc) AS first, max(r.published_utc) AS last,
-                (SELECT c2.text FROM claims c2 WHERE c2.pkey = c.pkey LIMIT 1) AS text, min(r.language) AS language,
-                group_concat(DISTINCT c.asserter) AS sources, max(c.source_kind) AS kind, max(c.quote) AS quote,
-                count(*) OVER () AS total
-         ${base} GROUP BY ${by} ${having} ORDER BY ${order} LIMIT ${cap}`,
-      )
-      .all();
-    const total = rows[0]?.total ?? 0;
-    return { rows, total };
+  const sinceLit = sinceSql ? `'${sinceSql.replace(/'/g, "")}'` : null;
+  const groups = (statuses: string, cap: number, byAsserter: boolean): { rows: Row[]; total: number } => {
+    const rows = byAsserter
+      ? db
+          .prepare<[], Row>(
+            `SELECT pkey, status, asserter, n AS nr, first, last, text, language, asserter AS sources, kind, quote, count(*) OVER () AS total
+             FROM props WHERE status IN (${statuses}) ${sinceLit ? `AND last > ${sinceLit}` : ""}
+             ORDER BY n DESC, first, first_report, first_start LIMIT ${cap}`,
+          )
+          .all()
+      : db
+          .prepare<[], Row>(
+            `SELECT pkey, status, NULL AS asserter, sum(n) AS nr, min(first) AS first, max(last) AS last, min(text) AS text, min(language) AS language,
+                    group_concat(asserter, char(31)) AS sources, max(kind) AS kind, max(quote) AS quote, count(*) OVER () AS total
+             FROM props WHERE status IN (${statuses}) GROUP BY pkey, status ${sinceLit ? `HAVING max(last) > ${sinceLit}` : ""}
+             ORDER BY nr DESC, first, min(first_report), min(first_start) LIMIT ${cap}`,
+          )
+          .all();
+    return { rows, total: rows[0]?.total ?? 0 };
   };
   const citeStmt = db.prepare<[string, string], { report: number; start: number; end: number }>(
     `SELECT c.report AS report, c.start AS start, c."end" AS "end" FROM claims c JOIN reports r ON r.id = c.report AND r.current = 1
      WHERE c.pkey = ? AND c.status = ? ORDER BY r.published_utc, c.report, c.start LIMIT 3`,
   );
-  const toProp = (r: Row): Proposition => ({
-    text: r.text,
-    language: r.language,
-    status: r.status,
-    // asserter keys hold no commas (entity keys, name keys and outlet names of the report voice aside)
-    sources: r.sources ? [...new Set(r.sources.split(",").filter((a) => !a.startsWith("voice:")).map((a) => nameOf(a)))].sort() : [],
-    sourceKind: r.kind,
-    quote: !!r.quote,
-    cites: citeStmt.all(r.pkey, r.status).map((c) => ({ doc: did(c.report), start: c.start, end: c.end })),
-    reports: r.nr,
-    independent: r.ni,
-    first: r.first,
-    last: r.last,
-    ...(since && { isNew: after(r.first) }),
-  });
-  // Document order for small ledgers reads like the reports; support first for large ones.
-  const order = "nr DESC, first, min(c.report), min(c.sentence)";
-  const est = groups("c.status IN ('established', 'confirmed')", order, limit, false);
-  const cla = groups("c.status = 'claimed'", order, limit * 2, true);
-  const den = groups("c.status = 'denied'", order, limit, true);
-  const hed = groups("c.status IN ('probable', 'possible')", order, limit, true);
+  const citeByStmt = db.prepare<[string, string, string], { report: number; start: number; end: number }>(
+    `SELECT c.report AS report, c.start AS start, c."end" AS "end" FROM claims c JOIN reports r ON r.id = c.report AND r.current = 1
+     WHERE c.pkey = ? AND c.status = ? AND c.asserter = ? ORDER BY r.published_utc, c.report, c.start LIMIT 3`,
+  );
+  const clustersStmt = db.prepare<[string, string], { n: number }>("SELECT count(DISTINCT cluster) AS n FROM prop_clusters WHERE pkey = ? AND status = ?");
+  const clustersByStmt = db.prepare<[string, string, string], { n: number }>(
+    "SELECT count(DISTINCT cluster) AS n FROM prop_clusters WHERE pkey = ? AND status = ? AND asserter = ?",
+  );
+  const cited = new Set<number>();
+  const toProp = (r: Row): Proposition => {
+    const cites = (r.asserter ? citeByStmt.all(r.pkey, r.status, r.asserter) : citeStmt.all(r.pkey, r.status)).map((c) => {
+      cited.add(c.report);
+      return { doc: did(c.report), start: c.start, end: c.end };
+    });
+    return {
+      text: r.text,
+      language: r.language,
+      status: r.status,
+      sources: r.sources ? [...new Set(r.sources.split("\u001f").filter((a) => !a.startsWith("voice:")).map((a) => nameOf(a)))].sort() : [],
+      sourceKind: r.kind,
+      quote: !!r.quote,
+      cites,
+      reports: r.nr,
+      independent: (r.asserter ? clustersByStmt.get(r.pkey, r.status, r.asserter) : clustersStmt.get(r.pkey, r.status))?.n ?? 1,
+      first: r.first,
+      last: r.last,
+      ...(since && { isNew: after(r.first) }),
+    };
+  };
+  const est = groups("'established', 'confirmed'", limit, false);
+  const cla = groups("'claimed'", limit * 2, true);
+  const den = groups("'denied'", limit, true);
+  const hed = groups("'probable', 'possible'", limit, true);
 
   // --- explicit unknowns (claims with status unknown, and the unknowns table)
   const unk = db
@@ -326,71 +330,85 @@ export function buildPicture(store: Store, opts: PictureOptions = {}): Picture {
     figures.push({ kind, lines: (since ? lines.filter((l) => l.isNew) : lines).slice(0, limit), range, agree: range[0] === range[1] });
   }
 
-  // --- timeline: events with a time, else time expressions with the claim that holds them
-  const tl = db
-    .prepare<[], { value: string; ttext: string; ctext: string; report: number; start: number; end: number; published: string }>(
-      `SELECT t.value AS value, t.text AS ttext, c.text AS ctext, c.report AS report, c.start AS start, c."end" AS "end", r.published_utc AS published
-       FROM times t JOIN reports r ON r.id = t.report AND r.current = 1
-       JOIN claims c ON c.report = t.report AND t.start >= c.start AND t."end" <= c."end"
-       WHERE t.type IN ('DATE', 'TIME') AND t.value GLOB '[0-9][0-9][0-9][0-9]*' AND c.status <> 'denied'
-       ORDER BY t.value, r.published_utc, c.report, c.start`,
-    )
-    .all();
+  // --- timeline: time expressions with the claim that holds them, earliest first
+  const tlStmt = db.prepare<[], { value: string; ttext: string; ctext: string; report: number; start: number; end: number; published: string }>(
+    `SELECT t.value AS value, t.ttext AS ttext, t.ctext AS ctext, t.report AS report, t.start AS start, t."end" AS "end", r.published_utc AS published
+     FROM timeline t JOIN reports r ON r.id = t.report AND r.current = 1 ${sinceLit ? `AND r.published_utc > ${sinceLit}` : ""}
+     ORDER BY t.value, r.published_utc, t.report, t.start`,
+  );
   const tlSeen = new Set<string>();
   const timeline: TimelineEntry[] = [];
-  for (const t of tl) {
+  let tlTotal = 0;
+  for (const t of tlStmt.iterate()) {
     const k = `${t.value}|${t.ctext.toLowerCase()}`;
     if (tlSeen.has(k)) continue;
     tlSeen.add(k);
-    if (since && !after(t.published)) continue;
-    timeline.push({ value: t.value, text: t.ttext, what: t.ctext, cite: { doc: did(t.report), start: t.start, end: t.end }, ...(since && { isNew: true }) });
+    tlTotal++;
+    if (timeline.length < limit) timeline.push({ value: t.value, text: t.ttext, what: t.ctext, cite: { doc: did(t.report), start: t.start, end: t.end }, ...(since && { isNew: true }) });
   }
 
-  // --- places and actors, fused across reports and languages
-  const ents = db
-    .prepare<[], { fkey: string; type: EntityType; names: string; nr: number; nm: number; lat: number | null; lon: number | null; country: string | null; geoname_id: number | null }>(
-      `SELECT e.fkey AS fkey, min(e.type) AS type, group_concat(DISTINCT e.name) AS names, count(DISTINCT e.report) AS nr,
-              sum(json_array_length(e.mentions)) AS nm, max(e.lat) AS lat, max(e.lon) AS lon, max(e.country) AS country, max(e.geoname_id) AS geoname_id
-       FROM entities e JOIN reports r ON r.id = e.report AND r.current = 1
-       GROUP BY e.fkey ORDER BY nr DESC, nm DESC, e.fkey`,
-    )
-    .all();
-  const aliasNames = db.prepare<[string], { aliases: string }>("SELECT DISTINCT aliases FROM entities WHERE fkey = ? LIMIT 20");
-  const asserts = new Map(
-    db
-      .prepare<[], { k: string; n: number }>("SELECT source_key AS k, count(*) AS n FROM claims c JOIN reports r ON r.id = c.report AND r.current = 1 WHERE source_key IS NOT NULL GROUP BY source_key")
-      .all()
-      .map((r) => [r.k, r.n]),
-  );
-  const fused = (e: (typeof ents)[number]): FusedEntity => {
-    const names = new Set(e.names.split(","));
-    for (const a of aliasNames.all(e.fkey)) for (const n of JSON.parse(a.aliases) as string[]) names.add(n);
+  // --- places and actors, fused across reports and languages (from the aggregates)
+  type ERow = { fkey: string; type: EntityType; reports: number; mentions: number; lat: number | null; lon: number | null; country: string | null; geoname_id: number | null };
+  const PLACE = "('location', 'facility')";
+  const entRows = (where: string) =>
+    db.prepare<[], ERow>(`SELECT * FROM fused WHERE ${where} ORDER BY reports DESC, mentions DESC, fkey LIMIT ${limit}`).all();
+  const entTotal = (where: string) => (db.prepare(`SELECT count(*) AS n FROM fused WHERE ${where}`).get() as { n: number }).n;
+  const namesStmt = db.prepare<[string], { name: string }>("SELECT name FROM fused_names WHERE fkey = ? ORDER BY n DESC, name LIMIT 16");
+  const assertsStmt = db.prepare<[string], { n: number | null }>("SELECT sum(n) AS n FROM props WHERE asserter = ?");
+  const fused = (e: ERow): FusedEntity => {
+    const names = new Set(namesStmt.all(e.fkey).map((r) => r.name));
     const name = entityName(e.fkey) ?? e.fkey;
     names.delete(name);
     return {
-      key: e.fkey, type: e.type, name, names: [...names].sort(), reports: e.nr, mentions: e.nm,
+      key: e.fkey, type: e.type, name, names: [...names].sort(), reports: e.reports, mentions: e.mentions,
       ...(e.lat !== null && e.lon !== null && { geo: { lat: e.lat, lon: e.lon, country: e.country, geonameId: e.geoname_id } }),
-      asserts: asserts.get(e.fkey) ?? 0,
+      asserts: assertsStmt.get(`e:${e.fkey}`)?.n ?? 0,
     };
   };
-  const placeRows = ents.filter((e) => e.type === "location" || e.type === "facility");
-  const actorRows = ents.filter((e) => e.type !== "location" && e.type !== "facility");
+  const places = entRows(`type IN ${PLACE}`).map(fused);
+  const actors = entRows(`type NOT IN ${PLACE}`).map(fused);
+
+  const established = est.rows.map(toProp), claimed = cla.rows.map(toProp), denied = den.rows.map(toProp), hedged = hed.rows.map(toProp);
+  const shownUnknowns = unknowns.slice(0, limit);
+
+  // --- the reports: what the picture rests on, and those its lines cite
+  const basis = db
+    .prepare<[], { n: number; outlets: number; first: string | null; last: string | null; langs: string | null }>(
+      `SELECT count(*) AS n, count(DISTINCT coalesce(source, id)) AS outlets, min(published_utc) AS first, max(published_utc) AS last,
+              group_concat(DISTINCT language) AS langs FROM reports WHERE current = 1`,
+    )
+    .get()!;
+  const docs = new Set<string>();
+  const cite = (c: Cite) => docs.add(c.doc);
+  for (const x of [...established, ...claimed, ...denied, ...hedged, ...shownUnknowns]) x.cites.forEach(cite);
+  for (const c of contradictions) [c.a.cite, c.b.cite].forEach(cite);
+  for (const f of figures) f.lines.forEach((l) => cite(l.cite));
+  timeline.forEach((t) => cite(t.cite));
+  const ids = [...docs].map((d) => Number(d.slice(1))).sort((x, y) => x - y);
+  const reportStmt = db.prepare<[number], { id: number; title: string | null; source: string | null; url: string | null; published: string; language: Lang; version: number; cluster: number }>(
+    "SELECT id, title, source, url, published, language, version, cluster FROM reports WHERE id = ?",
+  );
+  const reports = ids
+    .map((id) => reportStmt.get(id)!)
+    .map((r) => ({ doc: did(r.id), title: r.title, source: r.source, url: r.url, published: r.published, language: r.language, version: r.version, cluster: r.cluster }))
+    .sort((x, y) => Date.parse(x.published) - Date.parse(y.published) || Number(x.doc.slice(1)) - Number(y.doc.slice(1)));
 
   return {
+    basis: { reports: basis.n, outlets: basis.outlets, first: basis.first, last: basis.last, languages: (basis.langs ?? "").split(",").filter(Boolean).sort() as Lang[] },
     reports,
-    established: est.rows.map(toProp),
-    claimed: cla.rows.map(toProp),
-    denied: den.rows.map(toProp),
-    hedged: hed.rows.map(toProp),
-    unknowns: unknowns.slice(0, limit),
+    established,
+    claimed,
+    denied,
+    hedged,
+    unknowns: shownUnknowns,
     contradictions,
     figures,
-    timeline: timeline.slice(0, limit),
-    places: placeRows.slice(0, limit).map(fused),
-    actors: actorRows.slice(0, limit).map(fused),
+    timeline,
+    places,
+    actors,
     totals: {
       established: est.total, claimed: cla.total, denied: den.total, hedged: hed.total, unknowns: unknowns.length,
-      timeline: timeline.length, places: placeRows.length, actors: actorRows.length,
+      timeline: tlTotal, places: entTotal(`type IN ${PLACE}`), actors: entTotal(`type NOT IN ${PLACE}`),
     },
     ...(since && { since }),
   };

@@ -112,6 +112,44 @@ export class Store {
       count: d.prepare(`INSERT INTO counts (report, seq, start, "end", text, kind, value, approx, claim) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       event: d.prepare(`INSERT INTO events (report, lid, type, claims, actors, locations, time) VALUES (?, ?, ?, ?, ?, ?, ?)`),
       contradiction: d.prepare(`INSERT INTO contradictions (report, seq, a, b, reason) VALUES (?, ?, ?, ?, ?)`),
+      // aggregates (migration 2)
+      propAdd: d.prepare(
+        `INSERT INTO props (status, pkey, asserter, n, first, last, text, language, kind, quote, first_report, first_start)
+         VALUES (@status, @pkey, @asserter, 1, @published, @published, @text, @language, @kind, @quote, @report, @start)
+         ON CONFLICT (status, pkey, asserter) DO UPDATE SET n = n + 1,
+           first_report = CASE WHEN excluded.first < first THEN excluded.first_report ELSE first_report END,
+           first_start = CASE WHEN excluded.first < first THEN excluded.first_start ELSE first_start END,
+           first = min(first, excluded.first), last = max(last, excluded.last),
+           kind = coalesce(kind, excluded.kind), quote = max(quote, excluded.quote)`,
+      ),
+      clusterAdd: d.prepare(
+        `INSERT INTO prop_clusters (status, pkey, asserter, cluster, n) VALUES (?, ?, ?, ?, 1)
+         ON CONFLICT (status, pkey, asserter, cluster) DO UPDATE SET n = n + 1`,
+      ),
+      asserter: d.prepare("INSERT OR IGNORE INTO asserters (asserter, name) VALUES (?, ?)"),
+      fusedAdd: d.prepare(
+        `INSERT INTO fused (fkey, type, reports, mentions, lat, lon, country, geoname_id) VALUES (@fkey, @type, 1, @mentions, @lat, @lon, @country, @geoname_id)
+         ON CONFLICT (fkey) DO UPDATE SET reports = reports + 1, mentions = mentions + excluded.mentions,
+           lat = coalesce(lat, excluded.lat), lon = coalesce(lon, excluded.lon), country = coalesce(country, excluded.country),
+           geoname_id = coalesce(geoname_id, excluded.geoname_id)`,
+      ),
+      nameAdd: d.prepare(`INSERT INTO fused_names (fkey, name, n) VALUES (?, ?, 1) ON CONFLICT (fkey, name) DO UPDATE SET n = n + 1`),
+      timeline: d.prepare(`INSERT INTO timeline (report, value, ttext, ctext, start, "end") VALUES (?, ?, ?, ?, ?, ?)`),
+      // taking a superseded version out of the aggregates
+      oldClaims: d.prepare<[number], { status: string; pkey: string; asserter: string; cluster: number }>(
+        "SELECT c.status, c.pkey, c.asserter, r.cluster FROM claims c JOIN reports r ON r.id = c.report WHERE c.report = ?",
+      ),
+      propSub: d.prepare("UPDATE props SET n = n - 1 WHERE status = ? AND pkey = ? AND asserter = ?"),
+      clusterSub: d.prepare("UPDATE prop_clusters SET n = n - 1 WHERE status = ? AND pkey = ? AND asserter = ? AND cluster = ?"),
+      propGc: d.prepare("DELETE FROM props WHERE status = ? AND pkey = ? AND asserter = ? AND n <= 0"),
+      clusterGc: d.prepare("DELETE FROM prop_clusters WHERE status = ? AND pkey = ? AND asserter = ? AND cluster = ? AND n <= 0"),
+      oldEntities: d.prepare<[number], { fkey: string; name: string; aliases: string; m: number }>(
+        "SELECT fkey, name, aliases, json_array_length(mentions) AS m FROM entities WHERE report = ?",
+      ),
+      fusedSub: d.prepare("UPDATE fused SET reports = reports - ?, mentions = mentions - ? WHERE fkey = ?"),
+      nameSub: d.prepare("UPDATE fused_names SET n = n - 1 WHERE fkey = ? AND name = ?"),
+      fusedGc: d.prepare("DELETE FROM fused WHERE fkey = ? AND reports <= 0"),
+      nameGc: d.prepare("DELETE FROM fused_names WHERE fkey = ? AND name = ? AND n <= 0"),
     };
   }
 
@@ -149,7 +187,7 @@ export class Store {
       const same = st.byHash.get(hash);
       if (same) return { id: same.id, outcome: "unchanged", version: same.version };
       const prev = identity ? st.byIdentity.get(identity) : undefined;
-      if (prev) st.retire.run(prev.id);
+      if (prev) this.retire(prev.id);
       const m = doc.meta;
       const sig = minhash(doc.text);
       const version = prev ? prev.version + 1 : 1;
@@ -255,7 +293,37 @@ export class Store {
           notable: c.status === "denied" || features !== "{}" || withCounts.has(c.id) ? 1 : 0,
         });
         st.claimFts.run(c.text, id, c.id);
+        const status = c.status;
+        const pkey = propositionKey(c.text);
+        st.propAdd.run({
+          status, pkey, asserter: x.asserter, published: utc(m.published), text: c.text, language: m.language,
+          kind: c.source?.kind ?? null, quote: c.quote ? 1 : 0, report: id, start: c.start,
+        });
+        st.clusterAdd.run(status, pkey, x.asserter, cluster);
+        st.asserter.run(x.asserter, x.asserterName);
       });
+      const perKey = new Map<string, { type: string; mentions: number; geo?: Doc["entities"][number]["geo"]; names: Set<string> }>();
+      for (const e of doc.entities) {
+        const k = fkeys.get(e.id)!;
+        let agg = perKey.get(k);
+        if (!agg) perKey.set(k, (agg = { type: e.type, mentions: 0, names: new Set() }));
+        agg.mentions += e.mentions.length;
+        agg.geo ??= e.geo;
+        agg.names.add(e.name);
+        for (const a of e.aliases) agg.names.add(a);
+      }
+      for (const [fkey, agg] of perKey) {
+        st.fusedAdd.run({
+          fkey, type: agg.type, mentions: agg.mentions, lat: agg.geo?.lat ?? null, lon: agg.geo?.lon ?? null,
+          country: agg.geo?.country ?? null, geoname_id: agg.geo?.geonameId ?? null,
+        });
+        for (const n of agg.names) st.nameAdd.run(fkey, n);
+      }
+      for (const t of doc.times) {
+        if ((t.type !== "DATE" && t.type !== "TIME") || !/^\d{4}/.test(t.value)) continue;
+        const c = doc.claims.find((k) => k.start <= t.start && t.end <= k.end && k.status !== "denied");
+        if (c) st.timeline.run(id, t.value, t.text, c.text, c.start, c.end);
+      }
       for (const u of doc.unknowns) st.unknown.run(id, u.id, u.start, u.end, u.text, u.claim ?? null);
       doc.times.forEach((t, i) => st.time.run(id, i, t.start, t.end, t.text, t.value, t.type, t.mod ?? null));
       doc.counts.forEach((n, i) => {
@@ -266,6 +334,34 @@ export class Store {
       return { id, outcome: prev ? "updated" : "added", version };
     });
     return this.db.inTransaction ? run() : run.immediate();
+  }
+
+  /** A report superseded by a newer version leaves the current picture and the aggregates. */
+  private retire(old: number): void {
+    const st = this.st;
+    st.retire.run(old);
+    for (const c of st.oldClaims.all(old)) {
+      st.propSub.run(c.status, c.pkey, c.asserter);
+      st.clusterSub.run(c.status, c.pkey, c.asserter, c.cluster);
+      st.propGc.run(c.status, c.pkey, c.asserter);
+      st.clusterGc.run(c.status, c.pkey, c.asserter, c.cluster);
+    }
+    const perKey = new Map<string, { m: number; names: Set<string> }>();
+    for (const e of st.oldEntities.all(old)) {
+      const agg = perKey.get(e.fkey) ?? { m: 0, names: new Set<string>() };
+      agg.m += e.m;
+      agg.names.add(e.name);
+      for (const a of JSON.parse(e.aliases) as string[]) agg.names.add(a);
+      perKey.set(e.fkey, agg);
+    }
+    for (const [fkey, agg] of perKey) {
+      st.fusedSub.run(1, agg.m, fkey);
+      st.fusedGc.run(fkey);
+      for (const n of agg.names) {
+        st.nameSub.run(fkey, n);
+        st.nameGc.run(fkey, n);
+      }
+    }
   }
 
   /** Does the ledger hold this exact report already? (Cheap check before running the pipeline.) */

@@ -63,6 +63,51 @@ export const MIGRATIONS: readonly string[] = [
   CREATE VIRTUAL TABLE reports_fts USING fts5(title, text, content='reports', content_rowid='id', tokenize='unicode61 remove_diacritics 2');
   CREATE VIRTUAL TABLE claims_fts USING fts5(text, report UNINDEXED, lid UNINDEXED, tokenize='unicode61 remove_diacritics 2');
   `,
+  // 2: aggregates kept up to date by every store, so that the briefing of a large ledger reads small
+  // tables instead of grouping every claim and entity: propositions (with their wire-copy clusters),
+  // fused entities and their names, asserter names, the timeline. Backfilled from existing ledgers.
+  `
+  CREATE TABLE props (
+    status TEXT NOT NULL, pkey TEXT NOT NULL, asserter TEXT NOT NULL,
+    n INTEGER NOT NULL, first TEXT NOT NULL, last TEXT NOT NULL, text TEXT NOT NULL, language TEXT NOT NULL,
+    kind TEXT, quote INTEGER NOT NULL, first_report INTEGER NOT NULL, first_start INTEGER NOT NULL,
+    PRIMARY KEY (status, pkey, asserter)
+  ) WITHOUT ROWID;
+  CREATE INDEX props_rank ON props(status, n DESC, first);
+  CREATE INDEX props_asserter ON props(asserter);
+  CREATE TABLE prop_clusters (status TEXT NOT NULL, pkey TEXT NOT NULL, asserter TEXT NOT NULL, cluster INTEGER NOT NULL, n INTEGER NOT NULL,
+    PRIMARY KEY (status, pkey, asserter, cluster)) WITHOUT ROWID;
+  CREATE TABLE fused (fkey TEXT PRIMARY KEY, type TEXT NOT NULL, reports INTEGER NOT NULL, mentions INTEGER NOT NULL,
+    lat REAL, lon REAL, country TEXT, geoname_id INTEGER) WITHOUT ROWID;
+  CREATE INDEX fused_rank ON fused(reports DESC, mentions DESC);
+  CREATE TABLE fused_names (fkey TEXT NOT NULL, name TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (fkey, name)) WITHOUT ROWID;
+  CREATE TABLE asserters (asserter TEXT PRIMARY KEY, name TEXT NOT NULL) WITHOUT ROWID;
+  CREATE TABLE timeline (report INTEGER NOT NULL REFERENCES reports(id), value TEXT NOT NULL, ttext TEXT NOT NULL, ctext TEXT NOT NULL,
+    start INTEGER NOT NULL, "end" INTEGER NOT NULL);
+  CREATE INDEX timeline_value ON timeline(value);
+
+  INSERT INTO props
+    SELECT c.status, c.pkey, c.asserter, count(*), min(r.published_utc), max(r.published_utc), min(c.text), min(r.language),
+           max(c.source_kind), max(c.quote), min(c.report), 0
+    FROM claims c JOIN reports r ON r.id = c.report AND r.current = 1 GROUP BY c.status, c.pkey, c.asserter;
+  INSERT INTO prop_clusters
+    SELECT c.status, c.pkey, c.asserter, r.cluster, count(*) FROM claims c JOIN reports r ON r.id = c.report AND r.current = 1
+    GROUP BY c.status, c.pkey, c.asserter, r.cluster;
+  INSERT INTO fused
+    SELECT e.fkey, min(e.type), count(DISTINCT e.report), sum(json_array_length(e.mentions)), max(e.lat), max(e.lon), max(e.country), max(e.geoname_id)
+    FROM entities e JOIN reports r ON r.id = e.report AND r.current = 1 GROUP BY e.fkey;
+  INSERT INTO fused_names
+    SELECT fkey, name, count(DISTINCT report) FROM (
+      SELECT e.fkey AS fkey, e.name AS name, e.report AS report FROM entities e JOIN reports r ON r.id = e.report AND r.current = 1
+      UNION ALL
+      SELECT e.fkey, j.value, e.report FROM entities e JOIN reports r ON r.id = e.report AND r.current = 1, json_each(e.aliases) j
+    ) GROUP BY fkey, name;
+  INSERT OR IGNORE INTO asserters SELECT asserter, min(asserter_name) FROM claims GROUP BY asserter;
+  INSERT INTO timeline
+    SELECT t.report, t.value, t.text, c.text, c.start, c."end" FROM times t
+    JOIN claims c ON c.report = t.report AND t.start >= c.start AND t."end" <= c."end"
+    WHERE t.type IN ('DATE', 'TIME') AND t.value GLOB '[0-9][0-9][0-9][0-9]*' AND c.status <> 'denied';
+  `,
 ];
 
 export function migrate(db: Database.Database): number {

@@ -51,7 +51,7 @@ export const ledger: LedgerLexicon = {
       b: {
         label: "ongoing",
         patterns: [
-          String.raw`(?:gaat|gaan) (?:\S+\s+){0,2}(?:door|verder|voort)`,
+          String.raw`(?:gaat|gaan) (?:\S+\s+){0,4}(?:door|verder|voort)`,
           String.raw`doorgaa?t`,
           String.raw`doorgaan`,
           String.raw`voortgaa?t`,

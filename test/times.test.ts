@@ -180,6 +180,17 @@ test("nl and en: anaphoric expressions resolve against the last date in the text
   ]);
 });
 
+test("nl and en: anaphoric parts of day", () => {
+  expectTimes("en", "The town was shelled on May 20. The following morning, residents fled.", [
+    ["May 20", "2023-05-20"],
+    ["The following morning", "2023-05-21TMO"],
+  ]);
+  expectTimes("nl", "Op 20 mei werd de stad beschoten. Die avond vluchtten de inwoners.", [
+    ["20 mei", "2023-05-20"],
+    ["Die avond", "2023-05-20TEV"],
+  ]);
+});
+
 test("nl and en: quarters, decades and centuries", () => {
   expectTimes("nl", "In het eerste kwartaal van 2023 daalde de export.", [["het eerste kwartaal van 2023", "2023-Q1"]]);
   expectTimes("nl", "Het conflict gaat terug tot de jaren negentig.", [["de jaren negentig", "199"]]);

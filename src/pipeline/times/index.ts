@@ -32,7 +32,7 @@ interface Compiled {
   ofWords: Phrases<true>;
   ago: Phrases<true>;
   shifts: Phrases<number>;
-  anaphors: Phrases<{ unit: "day" | "week" | "month" | "year"; offset: number }>;
+  anaphors: Phrases<{ unit: "day" | "week" | "month" | "year"; offset: number; part?: DayPart }>;
   edges: Phrases<Edge>;
   theYear: Phrases<true>;
   approx: Phrases<Approx>;
@@ -896,6 +896,7 @@ class Tagger {
     const { unit, offset } = r[0];
     const from = unit === "year" ? { y: this.anchorYear, m: 6, d: 15 } : unit === "month" ? this.anchorMonth : this.anchor;
     const v = this.shiftUnit(from, unit, offset);
+    if (v && r[0].part) return { i, j: r[1], value: `${v}T${r[0].part}`, type: "TIME" };
     return v ? { i, j: r[1], value: v } : null;
   }
 

@@ -63,7 +63,7 @@ export interface TimeLexicon {
   /** Phrases that look like times but are not: "as soon as", "summer time". Matched first and skipped. */
   blockers: string[];
   /** Fixed anaphoric phrases resolved against the last date in the text: "the previous day" day -1. */
-  anaphors: Record<string, { unit: "day" | "week" | "month" | "year"; offset: number }>;
+  anaphors: Record<string, { unit: "day" | "week" | "month" | "year"; offset: number; part?: DayPart }>;
   /** Phrases before a date that narrow it: "early" START, "the end of" END, "mid" MID. */
   edges: Record<string, Edge>;
   /** "the year" after an edge: "the end of the year". */

@@ -126,6 +126,7 @@ const HAS_LOWER = /\p{Ll}/u;
 const INITIAL = /^\p{Lu}$/u;
 
 const isWord = (t: Token | undefined): t is Token => !!t && t.kind === "word";
+const initialOnly = (t: Token) => INITIAL.test(t.text);
 const isCap = (t: Token | undefined): boolean => isWord(t) && UPPER_START.test(t.text);
 
 /** The role a word names: kolonel, oud-president, Oost-Europadeskundige, defensiewoordvoerder. */
@@ -270,6 +271,20 @@ export function recognize(doc: Doc, p: Prepared): Chunk[] {
           j++;
           continue;
         }
+        // S. de Wilde: an initial, its stop, particles, a surname
+        if (u.text === "." && u.start === prev.end && INITIAL.test(prev.text) && isWord(toks[j + 1]) && p.particles.has(toks[j + 1]!.text)) {
+          let k = j + 1;
+          while (k < s.tokenEnd && isWord(toks[k]) && p.particles.has(toks[k]!.text)) k++;
+          if (k < s.tokenEnd && isCap(toks[k])) {
+            j = k;
+            continue;
+          }
+        }
+        // a name ending in an initial: Jozef V.
+        if (u.text === "." && u.start === prev.end && INITIAL.test(prev.text) && j - i >= 1 && (j - i > 1 || !initialOnly(prev))) {
+          j++;
+          break;
+        }
         if (u.text === "&" && isCap(toks[j + 1]) && j + 1 < s.tokenEnd) {
           j += 2;
           continue;
@@ -311,12 +326,22 @@ export function recognize(doc: Doc, p: Prepared): Chunk[] {
       // a whole chunk the lexicon or (for several words: Den Haag) the gazetteer knows is kept whole
       const fullKnown = knownOf(p, doc.text.slice(toks[a]!.start, toks[b - 1]!.end)) ?? (j - i > 1 && gaz.byKey(fullKey).length ? { type: "location" as EntityType } : undefined);
       let titled = false;
+      let particleName = false;
       let typeNounLead: EntityType | undefined;
       if (!fullKnown) {
         const fw = toks[a]!.text.toLowerCase();
         // Van Roost, Van de Steene: a particle that is no article starts a name even at a sentence start
         const particleStart = b - a > 1 && p.particles.has(fw) && !p.articles.has(fw) && isCap(toks[a + 1]) && !p.demonyms.has(toks[a + 1]!.text.toLowerCase()) && !p.adjectives.has(toks[a + 1]!.text);
         while (!particleStart && a < b && initial && a === i && (p.functionWords.has(toks[a]!.text.toLowerCase()) || (lowerKnown(toks[a]!.text.toLowerCase()) && !midCaps.has(toks[a]!.text) && !p.givenNames.has(toks[a]!.text) && !knownOf(p, toks[a]!.text)))) a++;
+        // De Volder regisseert: an article that is also a surname particle, before one unknown capitalised word
+        if (a === i + 1 && b - a === 1 && p.particles.has(fw) && p.articles.has(fw)) {
+          const w = toks[a]!.text;
+          const lw2 = w.toLowerCase();
+          if (!lowerKnown(lw2) && !p.demonyms.has(lw2) && !p.adjectives.has(w) && !ALL_CAPS.test(w) && !knownOf(p, w) && !gaz.byKey(spellingKey(w)).some((e) => e.kind !== "place" || e.population >= 50000) && !headOf(p, w) && !compoundHead(p, w) && !typeNoun(p, w)) {
+            a = i;
+            particleName = true;
+          }
+        }
         // De Morgen, Het Laatste Nieuws: an article before capitalised common words is part of a title
         if (a === i + 1 && a < b && p.articles.has(fw)) {
           let allCommon = true;
@@ -358,9 +383,9 @@ export function recognize(doc: Doc, p: Prepared): Chunk[] {
             if (toks[a]?.text === ".") a++;
           } else break;
         }
-        while (b > a && (p.nonNames.has(toks[b - 1]!.text.toLowerCase()) || toks[b - 1]!.text === ".")) b--;
+        while (b > a && (p.nonNames.has(toks[b - 1]!.text.toLowerCase()) || (toks[b - 1]!.text === "." && !(b - a > 2 && INITIAL.test(toks[b - 2]!.text))))) b--;
         // a connector or particle left dangling at the end
-        while (b > a && !UPPER_START.test(toks[b - 1]!.text)) b--;
+        while (b > a && !UPPER_START.test(toks[b - 1]!.text) && !(toks[b - 1]!.text === "." && b - a > 2 && INITIAL.test(toks[b - 2]!.text))) b--;
         // het Franse Danone, de Amerikaanse Osterloh: the adjective is no part of the name
         const adj = a < b ? toks[a]!.text : "";
         const inflected = !p.lex.inflectedAdjectiveEnding || adj.endsWith(p.lex.inflectedAdjectiveEnding);
@@ -425,6 +450,9 @@ export function recognize(doc: Doc, p: Prepared): Chunk[] {
       if ((isWord(nextTok) && b < s.tokenEnd && p.speech.has(nextTok.text.toLowerCase())) || (isWord(prevTok) && p.speech.has(prevTok.text.toLowerCase())) || attributed) chunk.speaker = true;
       if (role) chunk.role = role;
       if (titled) chunk.titled = true;
+      if (particleName) chunk.givenName = true;
+      // H. Bouwmeester, S. de Wilde: an initial and its stop start a person's name
+      if (INITIAL.test(first.text) && toks[a + 1]?.text === "." && b - a >= 3) chunk.givenName = true;
       if (typeNounLead) chunk.typeNoun = typeNounLead;
       // a lone capitalised common word (Radio, Leven): part of a title more often than a name
       if (single && !titled && p.common.has(lw) && !p.givenNames.has(first.text)) chunk.commonWord = true;

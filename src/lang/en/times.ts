@@ -169,7 +169,6 @@ export const times: TimeLexicon = {
     recently: "PAST_REF",
     recent: "PAST_REF",
     current: "PRESENT_REF",
-    ongoing: "PRESENT_REF",
     "more recently": "PAST_REF",
     "the past": "PAST_REF",
     "at the time": "PAST_REF",

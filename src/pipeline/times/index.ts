@@ -928,6 +928,7 @@ class Tagger {
   ref(i: number): Hit | null {
     const r = this.m(this.c.refs, i);
     if (!r || !this.startsClean(i) || !this.endsClean(r[1])) return null;
+    if (this.isPunct(r[1], "-") && this.glued(r[1])) return null; // the now-cancelled deal, the soon-to-open terminal
     return { i, j: r[1], value: r[0], type: "DATE" };
   }
 

@@ -96,30 +96,37 @@ function readRss(channel: Obj, items: unknown[]): Feed {
   const language = lang(channel.language) ?? lang(channel["dc:language"]);
   const out: FeedItem[] = [];
   items.forEach((raw, i) => {
-    const it = obj(raw) ?? {};
     const id = `item ${i + 1}`;
-    const title = oneLine(fragmentIfHtml(text(it.title)));
-    const html = text(it["content:encoded"]) ?? text(it.description);
-    const summary = text(it.description);
-    const link = text(arr(it.link)[0]);
-    const guid = obj(it.guid);
-    const guidText = text(it.guid);
-    const permalink = guidText && (guid?.["@_isPermaLink"] ?? "true") !== "false" && /^https?:\/\//.test(guidText) ? guidText : undefined;
-    const dateRaw = text(it.pubDate) ?? text(it["dc:date"]);
-    const item: FeedItem = {
-      id,
-      title,
-      url: link ?? permalink,
-      published: anyDateToIso(dateRaw),
-      language: lang(it["dc:language"]),
-      description: html !== summary && summary ? fragmentToText(summary) : undefined,
-    };
-    const body = html ? fragmentToText(html) : "";
-    if (body.trim()) item.text = body;
-    else item.error = "has no description or content";
-    out.push(item);
+    try {
+      out.push(rssItem(obj(raw) ?? {}, id));
+    } catch (e) {
+      out.push({ id, error: (e as Error).message });
+    }
   });
   return { kind: "rss", source, language, items: out };
+}
+
+function rssItem(it: Obj, id: string): FeedItem {
+  const title = oneLine(fragmentIfHtml(text(it.title)));
+  const html = text(it["content:encoded"]) ?? text(it.description);
+  const summary = text(it.description);
+  const link = text(arr(it.link)[0]);
+  const guid = obj(it.guid);
+  const guidText = text(it.guid);
+  const permalink = guidText && (guid?.["@_isPermaLink"] ?? "true") !== "false" && /^https?:\/\//.test(guidText) ? guidText : undefined;
+  const dateRaw = text(it.pubDate) ?? text(it["dc:date"]);
+  const item: FeedItem = {
+    id,
+    title,
+    url: link ?? permalink,
+    published: anyDateToIso(dateRaw),
+    language: lang(it["dc:language"]),
+    description: html !== summary && summary ? fragmentToText(summary) : undefined,
+  };
+  const body = html ? fragmentToText(html) : "";
+  if (body.trim()) item.text = body;
+  else item.error = "has no description or content";
+  return item;
 }
 
 function fragmentIfHtml(s: string | undefined): string | undefined {
@@ -169,22 +176,29 @@ function readAtom(feed: Obj): Feed {
   const language = languageCode(feed["@_xml:lang"]).lang;
   const out: FeedItem[] = [];
   arr(feed.entry).forEach((raw, i) => {
-    const e = obj(raw) ?? {};
     const id = `entry ${i + 1}`;
-    const content = atomText(e.content);
-    const summary = atomText(e.summary);
-    const body = content ?? summary ?? "";
-    const item: FeedItem = {
-      id,
-      title: oneLine(atomText(e.title)),
-      url: atomLink(e.link) ?? (/^https?:\/\//.test(text(e.id) ?? "") ? text(e.id) : undefined),
-      published: anyDateToIso(text(e.published)) ?? anyDateToIso(text(e.updated)),
-      language: languageCode(e["@_xml:lang"] ?? obj(e.content)?.["@_xml:lang"]).lang,
-      description: content && summary ? summary : undefined,
-    };
-    if (body.trim()) item.text = body;
-    else item.error = "has no content or summary";
-    out.push(item);
+    try {
+      out.push(atomEntry(obj(raw) ?? {}, id));
+    } catch (e) {
+      out.push({ id, error: (e as Error).message });
+    }
   });
   return { kind: "atom", source, language, items: out };
+}
+
+function atomEntry(e: Obj, id: string): FeedItem {
+  const content = atomText(e.content);
+  const summary = atomText(e.summary);
+  const body = content ?? summary ?? "";
+  const item: FeedItem = {
+    id,
+    title: oneLine(atomText(e.title)),
+    url: atomLink(e.link) ?? (/^https?:\/\//.test(text(e.id) ?? "") ? text(e.id) : undefined),
+    published: anyDateToIso(text(e.published)) ?? anyDateToIso(text(e.updated)),
+    language: languageCode(e["@_xml:lang"] ?? obj(e.content)?.["@_xml:lang"]).lang,
+    description: content && summary ? summary : undefined,
+  };
+  if (body.trim()) item.text = body;
+  else item.error = "has no content or summary";
+  return item;
 }

@@ -5,7 +5,7 @@ import { parseHTML } from "linkedom";
 import type { Lang } from "../model/doc.js";
 import { ReadFailure } from "./bytes.js";
 import { anyDateToIso, languageCode } from "./dates.js";
-import { flatten, htmlToParagraphs, nestingDepth, MAX_PARSE_DEPTH, type DomNode } from "./htmltext.js";
+import { flatten, htmlToParagraphs, markupPieces, MAX_MARKUP_PIECES, nestingDepth, MAX_PARSE_DEPTH, type DomNode } from "./htmltext.js";
 
 export interface HtmlReport {
   text: string;
@@ -38,7 +38,7 @@ interface Document extends El {
  * with nesting depth and element count; beyond these bounds (far above any real article page) the
  * plain-page reading takes over, which is linear.
  */
-const MAX_ELEMENTS = 40_000;
+const MAX_ELEMENTS = 50_000;
 const MAX_DEPTH = 300;
 
 const ARTICLE_TYPES = new Set([
@@ -79,7 +79,7 @@ function stripChrome(document: Document): void {
   }
 }
 
-/** Element count and nesting depth within Readability's comfortable range? Iterative: no stack to overflow. */
+/** Node count and nesting depth within Readability's comfortable range? Iterative: no stack to overflow. */
 function fitsReadability(document: Document): boolean {
   const stack: [DomNode, number][] = [[document, 0]];
   let elements = 0;
@@ -87,7 +87,11 @@ function fitsReadability(document: Document): boolean {
     const [node, depth] = stack.pop()!;
     if (depth > MAX_DEPTH || ++elements > MAX_ELEMENTS) return false;
     const kids = node.childNodes;
-    for (let i = 0; i < kids.length; i++) if (kids[i]!.nodeType === 1) stack.push([kids[i]!, depth + 1]);
+    // Text nodes count too: linkedom makes one per character reference, and Readability moves each.
+    for (let i = 0; i < kids.length; i++) {
+      if (kids[i]!.nodeType === 1) stack.push([kids[i]!, depth + 1]);
+      else if (++elements > MAX_ELEMENTS) return false;
+    }
   }
   return true;
 }
@@ -103,8 +107,13 @@ function parse(html: string): Document {
 export function readHtml(html: string): HtmlReport {
   // linkedom's parse time grows with the square of the nesting depth (100 000 nested <div>s: minutes);
   // a page nested that deep is broken or hostile, and is read flat instead.
+  const pieces = markupPieces(html);
+  if (pieces > MAX_MARKUP_PIECES) {
+    throw new ReadFailure(`HTML too complex: ${pieces} tags and character references (the limit is ${MAX_MARKUP_PIECES.toLocaleString("en")})`);
+  }
   const flat = nestingDepth(html) > MAX_PARSE_DEPTH;
-  const document = parse(flat ? flatten(html) : html);
+  // linkedom builds no body for markup without <html>/<body> tags; a bare fragment gets them.
+  const document = parse(flat ? flatten(html) : /<body[\s>]/i.test(html) ? html : `<!doctype html><html><body>${html}</body></html>`);
   const meta = pageMeta(document);
   stripChrome(document);
 

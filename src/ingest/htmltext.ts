@@ -116,6 +116,28 @@ export function flatten(html: string): string {
   return `<!doctype html><html><body>${body.replace(/(?:<p>\s*){2,}/g, "<p>")}</body></html>`;
 }
 
+/**
+ * linkedom makes one DOM node per tag, entity and stray "<" at ~10 µs each: a 1 MB run of "&amp;" takes
+ * seconds, 20 MB minutes. Real pages have a few ten thousand; beyond this the markup is refused.
+ */
+export const MAX_MARKUP_PIECES = 300_000;
+
+/** Number of "<" and "&" in the markup: an upper bound on the nodes a parser will build. */
+export function markupPieces(html: string): number {
+  let n = 0;
+  for (let i = 0; i < html.length; i++) {
+    const c = html.charCodeAt(i);
+    if (c === 60 || c === 38) n++;
+  }
+  return n;
+}
+
+export class MarkupTooComplex extends Error {
+  constructor(pieces: number) {
+    super(`markup too complex: ${pieces} tags and character references (the limit is ${MAX_MARKUP_PIECES.toLocaleString("en")})`);
+  }
+}
+
 /** Plain text → paragraphs (split at blank lines, white space inside each collapsed) joined by blank lines. */
 export function plainToText(s: string): string {
   return s
@@ -129,18 +151,12 @@ export function plainToText(s: string): string {
 /** An HTML fragment (a feed item's description, a content:encoded block) → paragraphs joined by blank lines. */
 export function fragmentToText(html: string): string {
   if (!/[<&]/.test(html)) return plainToText(html);
-  // One element reused for every fragment: a fresh document per feed item costs twice as much.
-  host ??= (parseHTML("<!doctype html><html><body></body></html>") as unknown as { document: { createElement(t: string): Host } }).document.createElement("div");
-  host.innerHTML = nestingDepth(html) > MAX_PARSE_DEPTH ? flatten(html) : html;
-  const text = htmlToParagraphs(host).join("\n\n");
-  host.innerHTML = "";
-  return text;
+  const pieces = markupPieces(html);
+  if (pieces > MAX_MARKUP_PIECES) throw new MarkupTooComplex(pieces);
+  const markup = nestingDepth(html) > MAX_PARSE_DEPTH ? flatten(html) : `<!doctype html><html><body>${html}</body></html>`;
+  const { document } = parseHTML(markup) as unknown as { document: DomNode & { body: DomNode | null } };
+  return htmlToParagraphs(document.body ?? document).join("\n\n");
 }
-
-interface Host extends DomNode {
-  innerHTML: string;
-}
-let host: Host | undefined;
 
 /** Text whose line breaks mean something (a message, a jsonl body): only line ends and blank runs tidied. */
 export function tidyText(s: string): string {

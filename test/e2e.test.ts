@@ -177,6 +177,21 @@ describe("the page in headless Chromium", { skip: missing }, () => {
     assert.equal(await page.getByTestId("report-title").textContent(), "Markup test <b>bold</b>");
   });
 
+  test("an HTML file uploaded through the form is read as an article", async () => {
+    await page.goto(`${base}/#/add`);
+    await page.getByTestId("token").fill(TOKEN);
+    const html = `<!doctype html><html lang="nl"><head><title>Veerpont Zwolle weer in de vaart</title><meta name="author" content="Stadskrant"></head><body><nav>Home · Regio · Sport</nav><article><h1>Veerpont Zwolle weer in de vaart</h1><p>De veerpont over de IJssel bij Zwolle vaart sinds vanochtend weer, meldt de gemeente.</p><p>Volgens de schipper was een kapotte motor de oorzaak van de storing.</p></article><footer>Stadskrant</footer></body></html>`;
+    await page.getByTestId("report-file").setInputFiles({ name: "veerpont.html", mimeType: "text/html", buffer: Buffer.from(html) });
+    await page.getByTestId("meta-published").fill("2024-06-01T10:00:00+02:00");
+    await page.getByTestId("submit").click();
+    await page.getByTestId("add-result").filter({ hasText: /Added as d\d+/ }).waitFor();
+    await page.getByTestId("added-link").click();
+    const rows = page.locator("tr[data-claim]");
+    await rows.filter({ hasText: "veerpont" }).first().waitFor();
+    const all = (await rows.allTextContents()).join(" ");
+    assert.doesNotMatch(all, /Home · Regio · Sport/, "the page's navigation is not part of the report");
+  });
+
   test("the timeline, the contradictions side by side, and the form", async () => {
     await page.goto(`${base}/#/timeline`);
     await page.getByTestId("timeline").waitFor();

@@ -322,3 +322,11 @@ test("comma-coordinated main clauses with their own sources split; a second dat-
   assert.equal(claim(hearsay, "Koersk").status, "claimed");
   assert.equal(claim(hearsay, "Koersk").source!.kind, "unnamed");
 });
+
+test("a source that will not say is an open question, with no asserter", () => {
+  const nl = run("Het Pentagon wil niet zeggen of er Amerikanen bij betrokken zijn.", "nl");
+  assert.deepEqual(reading(nl.claims[0]!), ["unknown", null]);
+  assert.equal(nl.unknowns.length, 1);
+  const en = run("The Pentagon declined to say whether Americans were involved.", "en");
+  assert.deepEqual(reading(en.claims[0]!), ["unknown", null]);
+});

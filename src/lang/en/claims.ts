@@ -61,6 +61,9 @@ const cues: CuePattern[] = [
   { pattern: "no word|information|details on|about|of", role: "unknown", status: "unknown" },
   { pattern: "remains|remain … to be seen", role: "unknown", status: "unknown" },
   { pattern: "the question is whether|what|how", role: "unknown", status: "unknown" },
+  { pattern: "declined|refused to say|confirm|disclose", role: "unknown", status: "unknown" },
+  { pattern: "would|did not say|confirm|disclose", role: "unknown", status: "unknown" },
+  { pattern: "wouldn't|didn't|won't say|confirm|disclose", role: "unknown", status: "unknown" },
 
   // denial
   { pattern: "deny|denies|denied|denying", role: "report", status: "denied", notAfter: ["be", "was", "were", "is", "are", "been"] },

@@ -360,9 +360,11 @@ function readClause(
     c.cue = cueOf(V, denial);
   }
   // "er wordt niets gemeld over X": nobody claims anything
-  if (c.status === "unknown" && (c.unnamed || c.inherit)) {
+  if (c.status === "unknown") {
+    // an open question has no asserter: "Het Pentagon wil niet zeggen of …", "Reuters could not verify …"
     c.unnamed = c.inherit = false;
     c.frame = null;
+    c.raw = null;
     c.cue = null;
   }
   // an unknown or hedge cue without a frame still shows why the status is what it is

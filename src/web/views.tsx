@@ -187,7 +187,20 @@ export function ClaimsView(props: { filters: ClaimFilters; version: number }) {
             </thead>
             <tbody>
               {claims.data.items.map((c) => (
-                <tr key={c.id} class={c.id === f.claim ? "sel" : ""} data-claim={c.id} onClick={() => set({ claim: c.id })}>
+                <tr
+                  key={c.id}
+                  class={c.id === f.claim ? "sel" : ""}
+                  data-claim={c.id}
+                  tabIndex={0}
+                  aria-selected={c.id === f.claim}
+                  onClick={() => set({ claim: c.id })}
+                  onKeyDown={(e) => {
+                    if (e.key === "Enter" || e.key === " ") {
+                      e.preventDefault();
+                      set({ claim: c.id });
+                    }
+                  }}
+                >
                   <td class="c-status">
                     <StatusBadge status={c.status} />
                   </td>

@@ -81,5 +81,6 @@ export const entities: EntityLexicon = {
   adjectiveSuffixes: [],
   portfolioLinkers: ["of"],
   portfolioContinuations: ["affairs", "security", "defense", "defence", "development", "trade"],
+  nameAbbreviations: ["inc", "corp", "co", "ltd", "jr", "sr", "bros"],
   givenNames,
 };

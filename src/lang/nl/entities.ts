@@ -45,7 +45,7 @@ export const entities: EntityLexicon = {
   nameParticles: ["van", "de", "der", "den", "ter", "ten", "te", "'t", "von", "di", "da", "du", "le", "la", "el", "al", "bin", "ibn", "ben", "dos", "do"],
   nameConnectors: ["voor", "van", "en", "de", "der", "den", "het", "op", "in", "&"],
   heads: [
-    ...heads("organization", true, "instituut academie universiteit hogeschool ministerie departement partij bank raad commissie rechtbank parlement senaat agentschap dienst politie krijgsmacht strijdkrachten marine luchtmacht landmacht zeemacht korps bond federatie unie vereniging stichting organisatie bureau centrum fonds omroep maatschappij alliantie coalitie beweging"),
+    ...heads("organization", true, "instituut academie universiteit hogeschool ministerie departement partij bank raad commissie rechtbank parlement senaat agentschap dienst politie krijgsmacht strijdkrachten marine luchtmacht landmacht zeemacht korps bond federatie unie vereniging stichting organisatie bureau centrum fonds omroep inspectie consortium maatschappij alliantie coalitie beweging"),
     ...heads("organization", false, "groep leger hof kamer krant nv bv inc"),
     ...heads("group", true, "legioen militie brigade bataljon regiment"),
     ...heads("other", false, "spelen open awards cup beker prijs trofee tour festival kampioenschap kampioenschappen oorlog wereldoorlog verdrag akkoord operatie"),
@@ -89,7 +89,7 @@ export const entities: EntityLexicon = {
   demonyms: { ...demonyms, ...{ russen: "RU", rus: "RU", oekraïners: "UA", oekraïner: "UA", nederlanders: "NL", nederlander: "NL", amerikanen: "US", amerikaan: "US", britten: "GB", brit: "GB", duitsers: "DE", duitser: "DE", fransen: "FR", fransman: "FR", belgen: "BE", belg: "BE", chinezen: "CN", europeanen: "EU", israëliërs: "IL", palestijnen: "PS", iraniërs: "IR", turken: "TR" } },
   compoundLinkers: ["s", "en", "e", "-"],
   typeNouns: typeNouns({
-    organization: "weblog blog krant dagblad weekblad website nieuwssite site zender omroep persbureau bedrijf onderneming concern firma bank organisatie partij denktank instituut club ploeg vereniging stichting beweging groep dienst agentschap fabrikant producent uitgeverij",
+    organization: "tv weblog blog krant dagblad weekblad website nieuwssite site zender omroep persbureau bedrijf onderneming concern firma bank organisatie partij denktank instituut club ploeg vereniging stichting beweging groep dienst agentschap fabrikant producent uitgeverij",
     group: "militie rebellengroep strijdgroep knokploeg eenheid bende",
     location: "stad dorp gehucht plaats grensplaats gemeente regio provincie deelstaat land hoofdstad havenstad grensstad grensdorp oblast district wijk buurt eiland rivier",
     facility: "vliegveld luchthaven ziekenhuis kazerne gevangenis centrale",
@@ -100,5 +100,6 @@ export const entities: EntityLexicon = {
   adjectiveSuffixes: ["se", "sche"],
   portfolioLinkers: ["van"],
   portfolioContinuations: ["zaken"],
+  nameAbbreviations: ["inc", "corp", "co", "ltd", "jr", "sr"],
   givenNames,
 };

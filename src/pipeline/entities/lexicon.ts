@@ -77,6 +77,8 @@ export interface EntityLexicon {
   portfolioLinkers: readonly string[];
   /** Second words of two-word portfolios: Buitenlandse Zaken, Foreign Affairs. */
   portfolioContinuations: readonly string[];
+  /** Abbreviations that end company names and keep their stop: Inc, Corp, Co, Ltd. */
+  nameAbbreviations: readonly string[];
   /** Common given names (capitalised as written), to type a two-word name as a person. */
   givenNames: readonly string[];
 }

@@ -415,8 +415,20 @@ export function recognize(doc: Doc, p: Prepared): Chunk[] {
       const last = toks[b - 1]!;
       // a name inside a compound with a common noun (Poetin-regime, Kremlin-woordvoerder): the name part only
       let lastEnd = last.end;
-      const dash = /[-‑]\p{Ll}[\p{Ll}'’-]*$/u.exec(last.text);
+      let dash = /[-‑]\p{Ll}[\p{Ll}'’-]*$/u.exec(last.text);
+      // ING-groep, Likoed-partij, Milieu-inspectie: a head after the dash makes the whole word the name
+      let dashHead: HeadEntry | undefined;
+      let dashType: EntityType | undefined;
+      if (dash) {
+        const tail = dash[0].slice(1);
+        dashHead = headOf(p, tail);
+        dashType = dashHead ? undefined : typeNoun(p, tail);
+        if ((dashHead && dashHead.type !== "other") || (dashType && dashType !== "location")) dash = null;
+        else dashHead = dashType = undefined;
+      }
       if (dash) lastEnd = last.start + dash.index;
+      // Milk Inc., Ford Motor Co.: the stop of a company abbreviation belongs to the name
+      else if (toks[b]?.text === "." && toks[b]!.start === last.end && p.lex.nameAbbreviations.includes(last.text.toLowerCase())) lastEnd = toks[b]!.end;
       if (lastEnd - first.start < 2) {
         i = j;
         continue;
@@ -433,6 +445,11 @@ export function recognize(doc: Doc, p: Prepared): Chunk[] {
       }
       const chunk: Chunk = { start: first.start, end: lastEnd, t0: a, t1: b, text, via: "name", tentative: false };
       if (dash) chunk.inCompound = true;
+      if (dashHead) {
+        chunk.head = dashHead;
+        chunk.headToken = b - 1;
+      }
+      if (dashType) chunk.typeNoun = dashType;
       // bij Besix, de ploegleider van Once, Ronan Keating van Boyzone: a body one works at or for
       const p1 = a > s.tokenStart ? toks[a - 1] : undefined;
       const p2 = a - 1 > s.tokenStart ? toks[a - 2] : undefined;

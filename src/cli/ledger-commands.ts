@@ -2,9 +2,10 @@ import { Option, type Command } from "commander";
 import type { Lang } from "../model/doc.js";
 import { parseLang, parsePublished } from "./extract.js";
 import { out, UsageError } from "./io.js";
-import { runIngest, summaryText } from "./ingest.js";
-import { briefText, NoLedger } from "./brief.js";
-import { exportText } from "./export.js";
+// The commands' modules load when a command runs, so that `sitrep brief` does not pay for the pipeline.
+const ingestModule = () => import("./ingest.js");
+const briefModule = () => import("./brief.js");
+const exportModule = () => import("./export.js");
 
 const DB_HELP = "ledger database (SQLite file)";
 
@@ -22,9 +23,10 @@ function parseSince(v: string | undefined): string | undefined {
   return v;
 }
 
-async function ledgerAction(f: () => string): Promise<void> {
+async function ledgerAction(f: () => Promise<string>): Promise<void> {
+  const { NoLedger } = await briefModule();
   try {
-    await out(f());
+    await out(await f());
     process.exitCode = 0;
   } catch (e) {
     if (e instanceof NoLedger) {
@@ -48,6 +50,7 @@ export function registerLedgerCommands(p: Command): void {
     .action(async (inputs: string[], o: { db: string; published?: string; lang?: string }) => {
       const published = usage(() => parsePublished(o.published));
       const lang = usage(() => parseLang(o.lang));
+      const { runIngest, summaryText } = await ingestModule();
       const { summary } = runIngest(inputs, o.db, { published, lang, progress: process.stderr.isTTY ? "bar" : "lines" });
       await out(summaryText(summary));
       process.exitCode = summary.failed.length ? 1 : 0;
@@ -65,7 +68,7 @@ export function registerLedgerCommands(p: Command): void {
       const since = usage(() => parseSince(o.since));
       const limit = Number(o.limit);
       if (!Number.isInteger(limit) || limit < 1) throw new UsageError(`--limit must be a positive whole number, not ${JSON.stringify(o.limit)}`);
-      await ledgerAction(() => briefText(o.db, { lang: o.lang, format: o.format, since, limit }));
+      await ledgerAction(async () => (await briefModule()).briefText(o.db, { lang: o.lang, format: o.format, since, limit }));
     });
 
   p.command("export")
@@ -75,6 +78,6 @@ export function registerLedgerCommands(p: Command): void {
     .addOption(new Option("--lang <code>", "language of fused names (Oekraïne or Ukraine)").choices(["nl", "en"]).default("en"))
     .addHelpText("after", "\nExample:\n  sitrep export --format csv > claims.csv\n  sitrep export --db belgorod.db --format geojson > places.geojson")
     .action(async (o: { db: string; format: "json" | "csv" | "geojson"; lang: Lang }) => {
-      await ledgerAction(() => exportText(o.db, o));
+      await ledgerAction(async () => (await exportModule()).exportText(o.db, o));
     });
 }

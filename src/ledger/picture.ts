@@ -241,13 +241,38 @@ export function buildPicture(store: Store, opts: PictureOptions = {}): Picture {
     report: number; lid: string; sentence: number; paragraph: number; start: number; end: number; text: string; status: ClaimStatus;
     asserter: string; asserter_name: string; source_key: string | null; entity_keys: string; features: string; published: string; language: Lang; pkey: string;
   };
+  // Only claims that can take part in a contradiction: denials and claims that state a state or theme;
+  // for figures, the latest figure of each source and kind (a source revising itself is an update).
+  const claimCols = `c.report, c.lid, c.sentence, c.paragraph, c.start, c."end" AS "end", c.text, c.status, c.asserter, c.asserter_name, c.source_key, c.pkey,
+              c.entity_keys, c.features, r.published_utc AS published, r.language`;
   const notable = db
     .prepare<[], CRow>(
-      `SELECT c.report, c.lid, c.sentence, c.paragraph, c.start, c."end" AS "end", c.text, c.status, c.asserter, c.asserter_name, c.source_key, c.pkey,
-              c.entity_keys, c.features, r.published_utc AS published, r.language
-       FROM claims c JOIN reports r ON r.id = c.report AND r.current = 1 WHERE c.notable = 1 ORDER BY r.published_utc, c.report, c.sentence`,
+      `SELECT ${claimCols} FROM claims c JOIN reports r ON r.id = c.report AND r.current = 1
+       WHERE c.notable = 1 AND (c.status = 'denied' OR c.features <> '{}') ORDER BY r.published_utc, c.report, c.sentence`,
     )
     .all();
+  type LRow = { report: number; claim: string; kind: CountKind; value: number; approx: Approx; text: string; asserter: string };
+  const latestCounts = db
+    .prepare<[], LRow>(
+      `SELECT report, claim, kind, value, approx, text, asserter FROM (
+         SELECT n.report, n.claim, n.kind, n.value, n.approx, n.text, c.asserter,
+                row_number() OVER (PARTITION BY n.kind, c.asserter ORDER BY r.published_utc DESC, n.report DESC, n.start DESC) AS rn
+         FROM counts n JOIN reports r ON r.id = n.report AND r.current = 1 JOIN claims c ON c.report = n.report AND c.lid = n.claim
+         WHERE c.status NOT IN ('denied', 'unknown'))
+       WHERE rn = 1 ORDER BY kind, asserter`,
+    )
+    .all();
+  {
+    const have = new Set(notable.map((r) => `${r.report}/${r.lid}`));
+    const one = db.prepare<[number, string], CRow>(`SELECT ${claimCols} FROM claims c JOIN reports r ON r.id = c.report WHERE c.report = ? AND c.lid = ?`);
+    for (const n of latestCounts) {
+      const k = `${n.report}/${n.claim}`;
+      if (have.has(k)) continue;
+      have.add(k);
+      const row = one.get(n.report, n.claim);
+      if (row) notable.push(row);
+    }
+  }
   const cid = (r: { report: number; lid: string }) => `${did(r.report)}/${r.lid}`;
   const cclaims: CClaim[] = notable.map((r) => ({
     id: cid(r),
@@ -264,15 +289,7 @@ export function buildPicture(store: Store, opts: PictureOptions = {}): Picture {
     published: r.published,
   }));
   const byCid = new Map(notable.map((r) => [cid(r), r]));
-  type NRow = { report: number; start: number; end: number; text: string; kind: CountKind; value: number; approx: Approx; claim: string; status: ClaimStatus; asserter: string; asserter_name: string; published: string };
-  const countRows = db
-    .prepare<[], NRow>(
-      `SELECT n.report, n.start, n."end" AS "end", n.text, n.kind, n.value, n.approx, n.claim, c.status, c.asserter, c.asserter_name, r.published_utc AS published
-       FROM counts n JOIN reports r ON r.id = n.report AND r.current = 1 JOIN claims c ON c.report = n.report AND c.lid = n.claim
-       ORDER BY r.published_utc, n.report, n.start`,
-    )
-    .all();
-  const ccounts: CCount[] = countRows.map((n) => ({ claim: `${did(n.report)}/${n.claim}`, kind: n.kind, value: n.value, approx: n.approx, text: n.text }));
+  const ccounts: CCount[] = latestCounts.map((n) => ({ claim: `${did(n.report)}/${n.claim}`, kind: n.kind, value: n.value, approx: n.approx, text: n.text }));
   const side = (id: string) => {
     const r = byCid.get(id)!;
     return { text: r.text, source: nameOf(r.asserter, r.asserter.startsWith("voice:") ? r.asserter_name : undefined), status: r.status, cite: { doc: did(r.report), start: r.start, end: r.end }, language: r.language };
@@ -296,35 +313,29 @@ export function buildPicture(store: Store, opts: PictureOptions = {}): Picture {
     contradictions.push(view);
   }
 
-  // --- figures: each kind by source
+  // --- figures: each kind by source, one line per source and figure (citing where it first appeared)
+  type FRow = { kind: CountKind; asserter: string; asserter_name: string; value: number; approx: Approx; published: string; report: number; start: number; end: number; text: string; status: ClaimStatus };
+  const figureRows = db
+    .prepare<[], FRow>(
+      `SELECT n.kind AS kind, c.asserter AS asserter, c.asserter_name AS asserter_name, n.value AS value, n.approx AS approx,
+              min(r.published_utc) AS published, n.report AS report, n.start AS start, n."end" AS "end", n.text AS text, c.status AS status
+       FROM counts n JOIN reports r ON r.id = n.report AND r.current = 1 JOIN claims c ON c.report = n.report AND c.lid = n.claim
+       WHERE c.status NOT IN ('denied', 'unknown')
+       GROUP BY n.kind, c.asserter, n.value, n.approx ORDER BY published, report, start`,
+    )
+    .all();
   const figures: FigureKind[] = [];
-  const byKind = new Map<CountKind, FigureLine[]>();
-  for (const n of countRows) {
-    if (n.status === "denied" || n.status === "unknown") continue;
-    const line: FigureLine = {
-      kind: n.kind, source: nameOf(n.asserter, n.asserter.startsWith("voice:") ? n.asserter_name : undefined), asserter: n.asserter, value: n.value, approx: n.approx, shown: showFigure(n), text: n.text,
-      cite: { doc: did(n.report), start: n.start, end: n.end }, published: n.published, status: n.status, ...(since && { isNew: after(n.published) }),
-    };
-    const l = byKind.get(n.kind) ?? [];
-    l.push(line);
-    byKind.set(n.kind, l);
-  }
   const KIND_ORDER: CountKind[] = ["killed", "wounded", "missing", "arrested", "personnel", "vehicles", "other"];
   for (const kind of KIND_ORDER) {
-    const all = byKind.get(kind);
-    if (!all) continue;
-    if (since && !all.some((l) => l.isNew)) continue;
-    // one line per source and figure (repeats of the same figure by the same source cite the first)
-    const seen = new Set<string>();
-    const lines = all.filter((l) => {
-      const k = `${l.asserter}|${l.shown}`;
-      if (seen.has(k)) return false;
-      seen.add(k);
-      return true;
-    });
-    const latest = new Map<string, FigureLine>();
-    for (const l of lines) latest.set(l.asserter, l);
-    const vals = [...latest.values()].map((l) => l.value);
+    const rows = figureRows.filter((n) => n.kind === kind);
+    if (!rows.length) continue;
+    const lines: FigureLine[] = rows.map((n) => ({
+      kind, source: nameOf(n.asserter, n.asserter.startsWith("voice:") ? n.asserter_name : undefined), asserter: n.asserter, value: n.value, approx: n.approx,
+      shown: showFigure(n), text: n.text, cite: { doc: did(n.report), start: n.start, end: n.end }, published: n.published, status: n.status,
+      ...(since && { isNew: after(n.published) }),
+    }));
+    if (since && !lines.some((l) => l.isNew)) continue;
+    const vals = latestCounts.filter((n) => n.kind === kind).map((n) => n.value);
     const range: [number, number] = [Math.min(...vals), Math.max(...vals)];
     // With --since only the new figures are listed; the range still spans every source's latest figure.
     figures.push({ kind, lines: (since ? lines.filter((l) => l.isNew) : lines).slice(0, limit), range, agree: range[0] === range[1] });
@@ -334,18 +345,27 @@ export function buildPicture(store: Store, opts: PictureOptions = {}): Picture {
   const tlStmt = db.prepare<[], { value: string; ttext: string; ctext: string; report: number; start: number; end: number; published: string }>(
     `SELECT t.value AS value, t.ttext AS ttext, t.ctext AS ctext, t.report AS report, t.start AS start, t."end" AS "end", r.published_utc AS published
      FROM timeline t JOIN reports r ON r.id = t.report AND r.current = 1 ${sinceLit ? `AND r.published_utc > ${sinceLit}` : ""}
-     ORDER BY t.value, r.published_utc, t.report, t.start`,
+     ORDER BY t.value, t.report, t.start`,
   );
   const tlSeen = new Set<string>();
   const timeline: TimelineEntry[] = [];
   let tlTotal = 0;
+  // The index gives the rows in order: stop once the section is full, count the rest in SQL.
   for (const t of tlStmt.iterate()) {
     const k = `${t.value}|${t.ctext.toLowerCase()}`;
     if (tlSeen.has(k)) continue;
     tlSeen.add(k);
-    tlTotal++;
-    if (timeline.length < limit) timeline.push({ value: t.value, text: t.ttext, what: t.ctext, cite: { doc: did(t.report), start: t.start, end: t.end }, ...(since && { isNew: true }) });
+    timeline.push({ value: t.value, text: t.ttext, what: t.ctext, cite: { doc: did(t.report), start: t.start, end: t.end }, ...(since && { isNew: true }) });
+    if (timeline.length >= limit) break;
   }
+  tlTotal =
+    timeline.length < limit
+      ? timeline.length
+      : (db
+          .prepare(
+            `SELECT count(*) AS n FROM (SELECT DISTINCT t.value, lower(t.ctext) FROM timeline t JOIN reports r ON r.id = t.report AND r.current = 1 ${sinceLit ? `AND r.published_utc > ${sinceLit}` : ""})`,
+          )
+          .get() as { n: number }).n;
 
   // --- places and actors, fused across reports and languages (from the aggregates)
   type ERow = { fkey: string; type: EntityType; reports: number; mentions: number; lat: number | null; lon: number | null; country: string | null; geoname_id: number | null };

@@ -84,7 +84,7 @@ export const MIGRATIONS: readonly string[] = [
   CREATE TABLE asserters (asserter TEXT PRIMARY KEY, name TEXT NOT NULL) WITHOUT ROWID;
   CREATE TABLE timeline (report INTEGER NOT NULL REFERENCES reports(id), value TEXT NOT NULL, ttext TEXT NOT NULL, ctext TEXT NOT NULL,
     start INTEGER NOT NULL, "end" INTEGER NOT NULL);
-  CREATE INDEX timeline_value ON timeline(value);
+  CREATE INDEX timeline_value ON timeline(value, report, start);
 
   INSERT INTO props
     SELECT c.status, c.pkey, c.asserter, count(*), min(r.published_utc), max(r.published_utc), min(c.text), min(r.language),

@@ -228,6 +228,9 @@ test("HTML: malformed markup does not crash, deep nesting does not hang", () => 
   const depth = 60000;
   const deep = one(file("deep.html", `<html><body>${"<div>".repeat(depth)}<p>The mayor said the bridge would reopen on Friday after repairs.</p>${"</div>".repeat(depth)}</body></html>`));
   assert.equal(deep.text, "The mayor said the bridge would reopen on Friday after repairs.");
+  assert.match(reason(() => readReports(file("flood.html", `<html><body><p>${"&amp;".repeat(400_000)}</p></body></html>`))), /HTML too complex: 400\d{3} tags and character references/);
+  const refs = one(file("refs.html", `<html><body><p>Storm &amp; flood: ${"&#8217;".repeat(60_000)}</p></body></html>`));
+  assert.ok(refs.text.startsWith("Storm & flood: ’’’"));
   assert.match(reason(() => readReports(file("nothing.html", "<html><head><title>Only a title</title></head><body><nav><a href=/>Home</a></nav></body></html>"))), /no article text found/);
 });
 

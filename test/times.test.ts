@@ -142,6 +142,20 @@ test("nl and en: clock times", () => {
   expectTimes("en", "The vote is postponed until 15:00 GMT Saturday.", [["15:00 GMT Saturday", "2023-05-27T15:00Z"]]);
 });
 
+test("nl and en: clock times with parts of day, ranges and named hours", () => {
+  expectTimes("nl", "Rond 3 uur 's nachts klonk een explosie.", [["3 uur 's nachts", "2023-05-23T03:00"]]);
+  expectTimes("nl", "Tussen 22.00 en 06.00 uur geldt een avondklok.", [
+    ["22.00", "2023-05-23T22:00"],
+    ["06.00 uur", "2023-05-23T06:00"],
+  ]);
+  expectTimes("nl", "Na 24 uur was het voorbij.", [["24 uur", "PT24H"]]);
+  expectTimes("en", "At 3 a.m. on Sunday, an explosion was heard.", [
+    ["3 a.m.", "2023-05-21T03:00"],
+    ["Sunday", "2023-05-21"],
+  ]);
+  expectTimes("en", "By 9 o'clock the fire was out.", [["9 o'clock", "2023-05-23T09:00"]]);
+});
+
 test("nl: durations and ages", () => {
   expectTimes("nl", "De gevechten duurden drie dagen.", [["drie dagen", "P3D"]]);
   expectTimes("nl", "In de afgelopen 24 uur vielen tien raketten.", [["de afgelopen 24 uur", "PT24H"]]);

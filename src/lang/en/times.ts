@@ -180,7 +180,7 @@ export const times: TimeLexicon = {
     "the short term": "FUTURE_REF",
   },
   clockWords: ["o'clock", "o’clock", "hours", "hrs", "h"],
-  clockPrepositions: ["at"],
+  clockPrepositions: ["at", "between", "from"],
   meridiem: { "a.m.": "am", "p.m.": "pm", am: "am", pm: "pm", "a.m": "am", "p.m": "pm", "in the morning": "am", "in the evening": "pm", "in the afternoon": "pm", "at night": "pm" },
   zones: { utc: "Z", gmt: "Z", z: "Z" },
   numericOrder: "mdy",

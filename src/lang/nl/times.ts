@@ -234,7 +234,7 @@ export const times: TimeLexicon = {
     "op lange termijn": "FUTURE_REF",
   },
   clockWords: ["uur", "u", "h"],
-  clockPrepositions: ["om", "rond", "tot", "vanaf", "voor", "na", "omstreeks", "tegen"],
+  clockPrepositions: ["om", "rond", "tot", "vanaf", "omstreeks", "tegen", "tussen", "van"],
   meridiem: { "'s ochtends": "am", "’s ochtends": "am", "'s morgens": "am", "’s morgens": "am", "'s middags": "pm", "’s middags": "pm", "'s avonds": "pm", "’s avonds": "pm", "'s nachts": "am", "’s nachts": "am", "a.m.": "am", "p.m.": "pm" },
   zones: { utc: "Z", gmt: "Z" },
   numericOrder: "dmy",

@@ -762,6 +762,7 @@ class Tagger {
     } else return null;
     if (h > 24 || mi > 59) return null;
     let suffix = false;
+    const cwAt = j;
     const cw = this.m(this.c.clockWords, j);
     if (cw) (j = cw[1]), (suffix = true);
     const mer = this.m(this.c.meridiem, j);
@@ -781,7 +782,7 @@ class Tagger {
     const after = this.tok(j);
     if (after && (after.t === "%" || this.lex.numbers.scales[after.t] !== undefined)) return null;
     if (!strong && !suffix && !(prep && s1?.t === ".")) return null;
-    if (cw && !mer && !z && b?.kind !== "d" && !prep && !/^o/.test(this.toks[cw[1] - 1]!.t)) return null; // "24 uur" is a duration
+    if (cw && !mer && !z && b?.kind !== "d" && !prep && cw[1] - cwAt === 1) return null; // "24 uur" is a duration; "9 o'clock" is not
     if (sec !== null && !suffix) {
       return { i, j, value: `PT${h ? `${h}H` : ""}${mi ? `${mi}M` : ""}${sec}S`, type: "DURATION" };
     }
@@ -792,6 +793,15 @@ class Tagger {
     if (wd) (day = this.weekdayDate(wd[0], i)), (j = wd[1]);
     else if (dw && !dw[0].part) (day = addDays(this.dct, dw[0].offset)), (j = dw[1]);
     // a clock time belongs to a date in its own sentence, else to the day of publication
+    if (!day) {
+      // "3 a.m. on Sunday": the day right after gives the date without joining the expression
+      for (let k = j; k < j + 2 && !day; k++) {
+        const w2 = this.m(this.c.weekdays, k);
+        if (w2) day = this.weekdayDate(w2[0], i);
+        const d2 = w2 ? null : this.m(this.c.days, k);
+        if (d2 && !d2[0].part) day = addDays(this.dct, d2[0].offset);
+      }
+    }
     day ??= this.sentDay ?? this.dct;
     const hh = pad(h);
     const value = `${fmtDay(day)}T${hh}:${pad(mi)}${sec !== null ? `:${pad(sec)}` : ""}${zone}`;
@@ -835,6 +845,8 @@ class Tagger {
     const unit = u[0].unit;
     j = u[1];
     if (num && num.article && unit === "weekend") return null;
+    // "rond 3 uur", "om 8 uur": a clock time, which the clock rule reads from the number on
+    if (unit === "hour" && num?.digits !== undefined && n !== "X" && n <= 24 && k2 > 0 && this.m(this.c.clockPrepositions, k2 - 1) && !this.m(this.c.ago, j)) return null;
     if (num && !num.digits && n === 1 && unit === "second") return null; // "a second A380", "one second slower"
     if ((unit === "quarter" || unit === "half") && this.m(this.c.ofWords, j)) return null; // a quarter of its dealers
     if (this.m(this.c.ageAfter, this.isPunct(j, "-") ? j + 1 : j)) return null; // 22-year-old

@@ -330,3 +330,12 @@ test("a source that will not say is an open question, with no asserter", () => {
   const en = run("The Pentagon declined to say whether Americans were involved.", "en");
   assert.deepEqual(reading(en.claims[0]!), ["unknown", null]);
 });
+
+test("multi-word sources read backwards: names with inner determiners, capitalised adjectives before modifiers", () => {
+  const en = run("The Institute for the Study of War said Moscow was likely to escalate. Russian state media reported that the fire was out.", "en");
+  assert.deepEqual(reading(claim(en, "escalate")), ["probable", "Institute for the Study of War"]);
+  assert.equal(claim(en, "escalate").source!.kind, "expert");
+  assert.deepEqual(reading(claim(en, "fire")), ["claimed", "Russian state media"]);
+  const unk = run("Officials have not said how many people were inside. De politie heeft niet gezegd hoeveel mensen binnen waren.", "en");
+  assert.equal(unk.claims[0]!.status, "unknown");
+});

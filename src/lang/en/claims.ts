@@ -62,6 +62,7 @@ const cues: CuePattern[] = [
   { pattern: "remains|remain … to be seen", role: "unknown", status: "unknown" },
   { pattern: "the question is whether|what|how", role: "unknown", status: "unknown" },
   { pattern: "declined|refused to say|confirm|disclose", role: "unknown", status: "unknown" },
+  { pattern: "not … said|disclosed|specified|revealed|explained how|whether|who|what|when|where|why", role: "unknown", status: "unknown" },
   { pattern: "would|did not say|confirm|disclose", role: "unknown", status: "unknown" },
   { pattern: "wouldn't|didn't|won't say|confirm|disclose", role: "unknown", status: "unknown" },
 

@@ -58,6 +58,7 @@ const cues: CuePattern[] = [
   { pattern: "niet onafhankelijk", role: "unknown", status: "unknown" },
   { pattern: "de vraag is of|wat", role: "unknown", status: "unknown" },
   { pattern: "valt|viel … niet te zeggen", role: "unknown", status: "unknown" },
+  { pattern: "niet … gezegd|bekendgemaakt|gemeld|verteld hoeveel|of|wie|wat|waar|wanneer|waarom|hoe", role: "unknown", status: "unknown" },
   { pattern: "wil|wilde|willen|wilden|kan|kon|kunnen|konden niet zeggen|bevestigen|melden of|hoeveel|wie|wat|waar|wanneer", role: "unknown", status: "unknown" },
 
   // denial

@@ -263,6 +263,11 @@ export function npBackward(V: View, from: number, e: number): Span | null {
     }
     if (V.punct[k] || (V.time[k] && !isHead(V, k))) break;
     if (P.det.has(w) && !isPronoun(P, w)) {
+      // "the Institute for the Study of War": a determiner after a connector inside a name
+      if (start >= 0 && k - 2 >= from && (P.nameConn.has(low[k - 1]!) || P.affil.has(low[k - 1]!)) && isHead(V, k - 2) && !P.stops.has(low[k - 1]!)) {
+        k -= 2;
+        continue;
+      }
       if (start >= 0) start = k;
       break;
     }
@@ -286,9 +291,14 @@ export function npBackward(V: View, from: number, e: number): Span | null {
     if (start >= 0 && !P.stops.has(w) && !P.aux.has(w) && !P.connectives.has(w) && !P.complementizers.has(w) && /\p{L}/u.test(w)) {
       // modifiers before a head only count when a determiner closes them within two words
       let j = k;
-      while (j >= from && j > k - 2 && !V.punct[j] && !P.det.has(low[j]!) && !P.stops.has(low[j]!) && /\p{L}/u.test(low[j]!)) j--;
+      while (j >= from && j > k - 2 && !V.punct[j] && !P.det.has(low[j]!) && !P.stops.has(low[j]!) && !isCap(raw[j]!) && /\p{L}/u.test(low[j]!)) j--;
       if (j >= from && P.det.has(low[j]!)) {
         start = j;
+      } else if (j >= from && j < k && isHead(V, j) && isCap(raw[j]!)) {
+        // a capitalised adjective before the modifier: "Russian state media"
+        start = j;
+        k = j - 1;
+        continue;
       }
       break;
     }

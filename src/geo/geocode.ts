@@ -20,6 +20,21 @@ function regionId(e: GazEntry): string {
   return `${e.country}.${e.admin1}`;
 }
 
+const regionKeyCache = new Map<string, { entries: readonly GazEntry[]; keys: string[] }>();
+
+/** The places of a region with the spelling keys of their names, computed once per region. */
+function regionKeys(r: string): { entries: readonly GazEntry[]; keys: string[] } {
+  let hit = regionKeyCache.get(r);
+  if (!hit) {
+    const [cc, a1] = r.split(".") as [string, string];
+    const entries = gazetteer().placesIn(cc, a1);
+    hit = { entries, keys: entries.map((e) => spellingKey(e.name)) };
+    if (regionKeyCache.size > 500) regionKeyCache.clear();
+    regionKeyCache.set(r, hit);
+  }
+  return hit;
+}
+
 function candidates(q: PlaceQuery): GazEntry[] {
   const g = gazetteer();
   const seen = new Set<GazEntry>();
@@ -73,7 +88,6 @@ export function geocodeAll(queries: readonly PlaceQuery[]): (GazEntry | null)[] 
   out = queries.map((q, i) => pick(cands[i]!, q, resolved));
   // a one-letter slip in a long name, only inside a region the report names: Boriskovka → Borisovka
   if (regions.size) {
-    const g = gazetteer();
     queries.forEach((q, i) => {
       if (out[i]) return;
       let best: GazEntry | null = null;
@@ -81,9 +95,12 @@ export function geocodeAll(queries: readonly PlaceQuery[]): (GazEntry | null)[] 
         const k = spellingKey(n);
         if (k.length < FUZZY_MIN) continue;
         for (const r of regions) {
-          const [cc, a1] = r.split(".") as [string, string];
-          for (const e of g.placesIn(cc, a1)) {
-            if (withinOneEdit(k, spellingKey(e.name)) && (!best || e.population > best.population)) best = e;
+          const { entries, keys } = regionKeys(r);
+          for (let x = 0; x < keys.length; x++) {
+            const pk = keys[x]!;
+            if (Math.abs(pk.length - k.length) > 1 || pk[0] !== k[0]) continue;
+            const e = entries[x]!;
+            if (withinOneEdit(k, pk) && (!best || e.population > best.population)) best = e;
           }
         }
       }

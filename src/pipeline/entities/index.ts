@@ -344,8 +344,17 @@ export function extractEntities(doc: Doc, p: Prepared): void {
 /** Kyiv bevestigt, volgens Moskou, door Kyiv bevestigd, Moscow said: the place speaks for its government. */
 function markMetonymy(doc: Doc, p: Prepared, mentions: Mention[], entities: Entity[], geoOf: Map<object, GazEntry>, groups: object[]): void {
   const toks = doc.tokens;
-  const tokenAt = new Map<number, number>();
-  toks.forEach((t, k) => tokenAt.set(t.start, k));
+  const tokenAt = { get(at: number): number | undefined {
+    let lo = 0, hi = toks.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const s = toks[mid]!.start;
+      if (s < at) lo = mid + 1;
+      else if (s > at) hi = mid - 1;
+      else return mid;
+    }
+    return undefined;
+  } };
   entities.forEach((e, gi) => {
     const ge = geoOf.get(groups[gi]!);
     const seat = e.metonymGovernment === true;

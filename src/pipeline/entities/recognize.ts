@@ -120,7 +120,16 @@ export function prepare(lex: EntityLexicon): Prepared {
   return p;
 }
 
-const UPPER_START = /^[\p{Lu}\p{Lt}]/u;
+const UPPER_RE = /^[\p{Lu}\p{Lt}]/u;
+// ascii first: the unicode class is only consulted for letters outside it
+const UPPER_START = {
+  test(s: string): boolean {
+    const c = s.charCodeAt(0);
+    if (c >= 65 && c <= 90) return true;
+    if (c < 192) return false;
+    return UPPER_RE.test(s);
+  },
+};
 const ALL_CAPS = /^[\p{Lu}\d&-]{2,}$/u;
 const HAS_LOWER = /\p{Ll}/u;
 const INITIAL = /^\p{Lu}$/u;

@@ -202,8 +202,6 @@ class Tagger {
   anchor: Ymd;
   anchorMonth: Ymd;
   anchorYear: number;
-  /** Year of the last explicit date or year in the current sentence. */
-  sentYear: number | null = null;
   sentDay: Ymd | null = null;
   sentStart = 0;
   sentEnd = 0;
@@ -1008,7 +1006,6 @@ class Tagger {
       while (te < toks.length && toks[te]!.e <= s.end) te++;
       this.sentStart = ti;
       this.sentEnd = te;
-      this.sentYear = null;
       this.sentDay = null;
       this.cues = null;
       let i = ti;
@@ -1042,7 +1039,6 @@ class Tagger {
         out.push({ start, end, text: this.text.slice(start, end), value: h.value, type, ...(h.mod && { mod: h.mod }) });
         const dm = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(h.value);
         if (dm && type !== "DURATION" && type !== "SET") {
-          this.sentYear = +dm[1]!;
           this.anchorYear = +dm[1]!;
           if (dm[2]) this.anchorMonth = { y: +dm[1]!, m: +dm[2]!, d: 15 };
           if (dm[3]) {

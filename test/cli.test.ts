@@ -91,3 +91,22 @@ test("demo runs on the bundled samples without the network", () => {
   assert.equal(r.status, 0, r.stderr);
   assert.ok(r.stdout.length > 200);
 });
+
+test("a bad line in a JSON-lines file fails the call while the good lines are extracted", () => {
+  const dir = mkdtempSync(join(tmpdir(), "sitrep-cli-"));
+  const file = join(dir, "feed.jsonl");
+  const good = (title: string, text: string) =>
+    JSON.stringify({ title, published: "2024-04-02T10:00:00+02:00", language: "nl", text });
+  writeFileSync(
+    file,
+    [
+      good("Brug dicht", "De brug over de IJssel blijft tot vrijdag dicht, meldt Rijkswaterstaat."),
+      "{ dit is geen json",
+      good("Staking", "De vakbond zegt dat de staking bij het busbedrijf maandag doorgaat."),
+    ].join("\n") + "\n",
+  );
+  const r = sitrep("extract", file);
+  assert.equal(r.status, 1);
+  assert.match(r.stderr, /feed\.jsonl:2: /);
+  assert.equal(ExportSchema.parse(JSON.parse(r.stdout)).documents.length, 2);
+});

@@ -14,7 +14,12 @@ export function extractFiles(files: readonly string[], opts: ReadOptions): Extra
   let failed = 0;
   for (const file of files) {
     try {
-      for (const raw of readReports(file)) {
+      // a bad line of a JSON-lines file or a bad feed item fails the call, but the good ones still come through
+      const onItemError = (e: IngestError) => {
+        failed++;
+        fail(e.message);
+      };
+      for (const raw of readReports(file, { onItemError })) {
         const doc = toDoc(raw, `d${docs.length + 1}`, opts);
         runPipeline(doc);
         docs.push(doc);

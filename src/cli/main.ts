@@ -19,7 +19,7 @@ function program(): Command {
 
   p.command("extract")
     .description("extract claims, sources, entities, places, times and figures from report files (no database)")
-    .argument("<file...>", "report files: .txt/.md with front matter, .html")
+    .argument("<file...>", "report files: .txt/.md with front matter, .html, .jsonl, RSS/Atom (.xml/.rss/.atom), Telegram result.json")
     .option("--published <iso>", "publication time for reports that do not state one (ISO 8601)")
     .option("--lang <code>", "language of reports that do not state one: nl or en (default: detected)")
     .addOption(new Option("--format <format>", "output format").choices(["json", "md"]).default("json"))

@@ -96,7 +96,7 @@ export const times: TimeLexicon = {
   ofWords: ["van"],
   ago: ["geleden"],
   than: ["dan"],
-  ageAfter: ["oud", "jarige"],
+  ageAfter: ["oud", "jarige", "en ouder", "of ouder", "en jonger"],
   vaguePluralBefore: ["geleden", "later", "eerder", "voordat", "nadat", "daarna", "daarvoor"],
   unitAdjectives: ["volle", "hele", "achtereenvolgende", "lange", "extra", "ruime"],
   rangeWords: ["en", "tot", "of", "à", "-", "–"],

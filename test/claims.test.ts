@@ -339,3 +339,11 @@ test("multi-word sources read backwards: names with inner determiners, capitalis
   const unk = run("Officials have not said how many people were inside. De politie heeft niet gezegd hoeveel mensen binnen waren.", "en");
   assert.equal(unk.claims[0]!.status, "unknown");
 });
+
+test("verbs that also name an act or a thing are attributions only with content", () => {
+  const en = run('The economy added 150,000 jobs. "We will rebuild," the mayor added. Both states held primaries. The senator is said to have left.', "en");
+  assert.deepEqual(reading(claim(en, "economy")), ["established", null]);
+  assert.deepEqual(reading(claim(en, "rebuild")), ["claimed", "mayor"]);
+  assert.deepEqual(reading(claim(en, "primaries")), ["established", null]);
+  assert.equal(claim(en, "senator").source!.kind, "unnamed");
+});

@@ -5,7 +5,6 @@ const v = (...forms: string[]) => forms.join("|");
 const SAY = v("say", "says", "said", "saying");
 const REPORT = v(
   "tell", "tells", "told",
-  "add", "adds", "added",
   "claims", "claimed",
   "argue", "argues", "argued",
   "assert", "asserts", "asserted",
@@ -14,7 +13,7 @@ const REPORT = v(
   "notes", "noted",
   "write", "writes", "wrote",
   "tweeted",
-  "reports", "reported",
+  "reported",
   "warn", "warns", "warned",
   "contend", "contends", "contended",
   "maintain", "maintains", "maintained",
@@ -28,7 +27,7 @@ const REPORT = v(
   "emphasize", "emphasizes", "emphasized", "emphasise", "emphasised", "stressed", "stresses",
   "conclude", "concludes", "concluded",
   "recall", "recalls", "recalled",
-  "replied", "responded",
+  "replied",
   "praise", "praises", "praised",
   "criticize", "criticizes", "criticized", "criticise", "criticised",
   "testify", "testified",
@@ -46,7 +45,7 @@ const REPORT_THAT = v(
   "find", "finds", "found", "hope", "hopes", "hoped", "fear", "fears", "feared", "expect", "expects",
   "expected", "suggest", "suggests", "suggested", "indicate", "indicates", "indicated", "agree", "agrees",
   "agreed", "worry", "worries", "worried", "signal", "signals", "signaled", "signalled", "estimate",
-  "estimates", "estimated", "claim", "report", "state", "note", "promise", "promises", "vow", "vows",
+  "estimates", "estimated", "claim", "report", "state", "states", "note", "promise", "promises", "vow", "vows",
   "pledge", "pledges", "tweet", "tweets", "reply", "replies", "respond", "responds", "remark", "remarks",
 );
 
@@ -81,12 +80,12 @@ const cues: CuePattern[] = [
 
   // reporting verbs before or after the content
   // not as an adjective: "the reported loss", "Trump's alleged remarks"
-  { pattern: SAY, role: "report", status: "claimed", notRightAfter: ["the", "a", "an", "'s", "’s", "his", "her", "its", "their", "our"] },
-  { pattern: REPORT, role: "report", status: "claimed", notRightAfter: ["the", "a", "an", "'s", "’s", "his", "her", "its", "their", "our"] },
+  { pattern: SAY, role: "report", status: "claimed", notRightAfter: ["the", "a", "an", "'s", "’s", "his", "her", "its", "their", "our", "is", "was", "were", "are", "been", "be"] },
+  { pattern: REPORT, role: "report", status: "claimed", notRightAfter: ["the", "a", "an", "'s", "’s", "his", "her", "its", "their", "our", "is", "was", "were", "are", "been", "be"] },
   { pattern: `${REPORT_THAT} that`, role: "report", status: "claimed" },
   { pattern: REPORT_THAT, role: "report", status: "claimed", postOnly: true },
   // announcing or declaring an act is an event; only with reported content is it an attribution
-  { pattern: "states|stated|announce|announces|announced|declare|declares|declared", role: "report", status: "claimed", needsContent: true },
+  { pattern: "stated|announce|announces|announced|declare|declares|declared|add|adds|added|reports|responded", role: "report", status: "claimed", needsContent: true, notRightAfter: ["the", "a", "an", "is", "was", "were", "are", "been", "be"] },
   { pattern: "according to", role: "according", status: "claimed" },
   { pattern: "as reported|stated|claimed by", role: "according", status: "claimed" },
   { pattern: "citing", role: "according", status: "claimed" },
@@ -280,6 +279,7 @@ export const claims: ClaimLexicon = {
     "document", "documents", "memo", "letter", "filing", "complaint", "records", "count", "tally",
   ],
   possessives: ["'s", "’s", "'", "’"],
+  infinitiveMarkers: ["to"],
   adverbEndings: ["ly"],
   anaphors: ["that", "this", "so", "is", "was", "what"],
   firstPerson: ["i", "we", "i’m", "i'm", "we’re", "we're", "i’ve", "i've", "we’ve", "we've"],

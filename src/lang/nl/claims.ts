@@ -262,6 +262,7 @@ export const claims: ClaimLexicon = {
     "beelden", "gegevens", "inschatting", "schatting", "update", "persbericht", "tweet", "reactie", "boodschap",
   ],
   possessives: ["'s", "’s"],
+  infinitiveMarkers: ["te", "om"],
   adverbEndings: [],
   anaphors: ["dat", "dit", "zo"],
   firstPerson: ["ik", "we", "wij"],

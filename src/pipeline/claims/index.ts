@@ -470,7 +470,7 @@ function reportSubject(V: View, t0: number, t1: number, m: CueMatch, closeAt: Se
     // "…, he said." / "“…,” Obama said on Monday": the subject and its verb close the clause
     let tail = 0;
     for (let j = m.end; j < t1 && tail <= 4; j++) if (!V.punct[j] && !V.time[j]) tail++;
-    const post = segStart > t0 && back.start === segStart && tail <= 4 && !contentFollows(V, m.end, t1);
+    const post = segStart > t0 && back.start === segStart && tail <= 4 && !contentFollows(V, m.end, t1) && !(m.end < t1 && P.lex.infinitiveMarkers.includes(low[m.end]!));
     if (src) return { raw: src, post };
   }
   if (weakPost) return { raw: weakPost, post: true };

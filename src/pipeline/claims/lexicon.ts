@@ -97,6 +97,8 @@ export interface ClaimLexicon {
   firstPerson: readonly string[];
   /** Endings of adverbs that may stand between a subject and its verb ("Obama famously said"). */
   adverbEndings: readonly string[];
+  /** Words that open an infinitive ("are expected to gain"): what follows a verb so is its content. */
+  infinitiveMarkers: readonly string[];
   /** Possessive clitics that tie an owner to a noun ("Trump's son"). */
   possessives: readonly string[];
   /** Honorifics that stay with a surname and mark a person (Mr, Mrs, dhr, mevrouw). */

@@ -106,7 +106,7 @@ function isFirstFunctionWord(V: View, i: number): boolean {
   // the first word of a sentence, or of a quote or bracket inside it
   if (!s || (s.tokenStart !== i && !(i > s.tokenStart && V.punct[i - 1] && V.raw[i - 1] !== ","))) return false;
   const low = V.low[i]!;
-  return V.P.stops.has(low) || V.P.det.has(low) || V.P.connectives.has(low) || V.P.splitters.has(low) || V.P.complementizers.has(low);
+  return V.P.stops.has(low) || V.P.det.has(low) || V.P.connectives.has(low) || V.P.splitters.has(low) || V.P.complementizers.has(low) || V.P.affil.has(low);
 }
 
 /**

@@ -35,7 +35,7 @@ export const counts: CountLexicon = {
     "more than": "min", "over": "min", "at least": "min", "upwards of": "min", "no fewer than": "min", "no less than": "min", "in excess of": "min", "well over": "min", "some": "about",
     "about": "about", "around": "about", "roughly": "about", "approximately": "about", "an estimated": "about", "estimated": "about", "nearly": "max", "almost": "max", "up to": "max", "fewer than": "max", "less than": "max", "at most": "max", "no more than": "max", "as many as": "max", "close to": "about", "some estimated": "about",
   },
-  vagueAmounts: { dozens: { value: 24, approx: "min" }, scores: { value: 40, approx: "min" }, hundreds: { value: 200, approx: "min" }, thousands: { value: 2000, approx: "min" }, "tens of thousands": { value: 20000, approx: "min" }, "hundreds of thousands": { value: 200000, approx: "min" }, several: { value: 3, approx: "min" }, "a few": { value: 3, approx: "about" }, "a handful of": { value: 3, approx: "about" } },
+  vagueAmounts: { dozens: { value: 24, approx: "min" }, scores: { value: 40, approx: "min" }, hundreds: { value: 200, approx: "min" }, thousands: { value: 2000, approx: "min" }, "tens of thousands": { value: 20000, approx: "min" }, "hundreds of thousands": { value: 200000, approx: "min" } },
   of: ["of"],
   skipAdjectives: 3,
   stopBefore: ["%", "percent", "per", "cent", "years", "year", "days", "day", "hours", "months", "weeks", "km", "kilometres", "kilometers", "miles", "metres", "meters", "dollars", "euros", "pounds", "times"],

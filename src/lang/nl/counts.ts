@@ -56,7 +56,7 @@ export const counts: CountLexicon = {
     ruim: "min", "meer dan": "min", minstens: "min", "ten minste": "min", tenminste: "min", minimaal: "min", zeker: "min", "op zijn minst": "min", "niet minder dan": "min", bijna: "max", "nog geen": "max", "minder dan": "max", hooguit: "max", maximaal: "max", "tot wel": "max", "tot aan": "max", "ten hoogste": "max", "hoogstens": "max",
     ongeveer: "about", circa: "about", "ca.": "about", "ca": "about", "zo'n": "about", "zo’n": "about", rond: "about", "rond de": "about", omstreeks: "about", "naar schatting": "about", "pakweg": "about", "een kleine": "about", "een dikke": "min", "bij benadering": "about", "om en nabij": "about",
   },
-  vagueAmounts: { tientallen: { value: 20, approx: "min" }, honderden: { value: 200, approx: "min" }, duizenden: { value: 2000, approx: "min" }, "tienduizenden": { value: 20000, approx: "min" }, "honderdduizenden": { value: 200000, approx: "min" }, enkele: { value: 3, approx: "about" }, "een aantal": { value: 3, approx: "about" }, meerdere: { value: 2, approx: "min" }, verscheidene: { value: 3, approx: "about" } },
+  vagueAmounts: { tientallen: { value: 20, approx: "min" }, honderden: { value: 200, approx: "min" }, duizenden: { value: 2000, approx: "min" }, "tienduizenden": { value: 20000, approx: "min" }, "honderdduizenden": { value: 200000, approx: "min" } },
   of: ["van"],
   skipAdjectives: 3,
   stopBefore: ["%", "procent", "jaar", "jaren", "dagen", "dag", "uur", "uren", "maanden", "maand", "weken", "week", "km", "kilometer", "meter", "euro", "dollar", "keer", "minuten", "seconden"],

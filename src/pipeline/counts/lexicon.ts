@@ -20,7 +20,10 @@ export interface CountLexicon {
   demonymSuffixes: string[];
   /** Hedges before a figure: "ruim" min, "bijna" max, "ongeveer" about. */
   approx: Record<string, Approx>;
-  /** Words that stand for a rough figure: "tientallen" at least 20, "dozens". */
+  /**
+   * Words that stand for a rough figure: "tientallen" at least 20, "dozens" at least 24. Only words that
+   * imply a size: "several" or "enkele" give no figure.
+   */
   vagueAmounts: Record<string, { value: number; approx: Approx }>;
   /** "of" between a vague amount and its noun: "dozens of soldiers". */
   of: string[];

@@ -112,6 +112,11 @@ test("aliases merge across languages and transliterations, named in the reader's
     assert.match(g[0]!, gladkov);
     assert.match(g[0]!, /4 (reports|berichten)/);
   }
+  for (const l of [...section(briefing("en"), "actors").lines, ...section(briefing("en"), "places").lines]) {
+    assert.equal(l.cites.length, 1, `${l.text} cites where it is named`);
+    const c = l.cites[0]!;
+    assert.ok(ledger.documents.find((d) => d.id === c.doc)!.text.slice(c.start, c.end).length > 0);
+  }
   const places = section(briefing("nl"), "places").lines.map((l) => l.text);
   assert.equal(places.filter((t) => /Oekraïne|Ukraine/.test(t)).length, 1, JSON.stringify(places));
   assert.match(places.find((t) => /Oekraïne/.test(t))!, /^Oekraïne \(ook: Ukraine\)/);

@@ -148,7 +148,7 @@ export function composeBriefing(p: Picture, lang: Lang): Briefing {
         (e.names.length ? ` (${L.alsoKnownAs}: ${e.names.join(", ")})` : "") +
         (e.geo ? ` — ${e.geo.lat.toFixed(3)}, ${e.geo.lon.toFixed(3)}${e.geo.country ? ` ${e.geo.country}` : ""}` : "") +
         ` — ${L.reportsOf(e.reports)}`,
-      cites: [],
+      cites: e.cite ? [e.cite] : [],
     })),
     ...more(p.places.length, p.totals.places),
   });
@@ -158,7 +158,7 @@ export function composeBriefing(p: Picture, lang: Lang): Briefing {
     title: L.sections.actors,
     lines: p.actors.map((e) => ({
       text: e.name + (e.names.length ? ` (${L.alsoKnownAs}: ${e.names.join(", ")})` : "") + ` — ${L.reportsOf(e.reports)}` + (e.asserts ? `, ${L.asserts(e.asserts)}` : ""),
-      cites: [],
+      cites: e.cite ? [e.cite] : [],
     })),
     ...more(p.actors.length, p.totals.actors),
   });

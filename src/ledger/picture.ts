@@ -80,6 +80,8 @@ export interface FusedEntity {
   geo?: { lat: number; lon: number; country: string | null; geonameId: number | null };
   /** How many claims this actor asserts across the ledger. */
   asserts: number;
+  /** Where it is first named. */
+  cite?: Cite;
 }
 
 export interface ContradictionView {
@@ -375,14 +377,20 @@ export function buildPicture(store: Store, opts: PictureOptions = {}): Picture {
   const entTotal = (where: string) => (db.prepare(`SELECT count(*) AS n FROM fused WHERE ${where}`).get() as { n: number }).n;
   const namesStmt = db.prepare<[string], { name: string }>("SELECT name FROM fused_names WHERE fkey = ? ORDER BY n DESC, name LIMIT 16");
   const assertsStmt = db.prepare<[string], { n: number | null }>("SELECT sum(n) AS n FROM props WHERE asserter = ?");
+  const firstMention = db.prepare<[string], { report: number; mentions: string }>(
+    "SELECT e.report AS report, e.mentions AS mentions FROM entities e JOIN reports r ON r.id = e.report AND r.current = 1 WHERE e.fkey = ? ORDER BY r.published_utc, e.report LIMIT 1",
+  );
   const fused = (e: ERow): FusedEntity => {
     const names = new Set(namesStmt.all(e.fkey).map((r) => r.name));
+    const fm = firstMention.get(e.fkey);
+    const m0 = fm ? (JSON.parse(fm.mentions) as [number, number, string][])[0] : undefined;
     const name = entityName(e.fkey) ?? e.fkey;
     names.delete(name);
     return {
       key: e.fkey, type: e.type, name, names: [...names].sort(), reports: e.reports, mentions: e.mentions,
       ...(e.lat !== null && e.lon !== null && { geo: { lat: e.lat, lon: e.lon, country: e.country, geonameId: e.geoname_id } }),
       asserts: assertsStmt.get(`e:${e.fkey}`)?.n ?? 0,
+      ...(fm && m0 && { cite: { doc: did(fm.report), start: m0[0], end: m0[1] } }),
     };
   };
   const places = entRows(`type IN ${PLACE}`).map(fused);
@@ -404,6 +412,7 @@ export function buildPicture(store: Store, opts: PictureOptions = {}): Picture {
   for (const c of contradictions) [c.a.cite, c.b.cite].forEach(cite);
   for (const f of figures) f.lines.forEach((l) => cite(l.cite));
   timeline.forEach((t) => cite(t.cite));
+  for (const e of [...places, ...actors]) if (e.cite) cite(e.cite);
   const ids = [...docs].map((d) => Number(d.slice(1))).sort((x, y) => x - y);
   const reportStmt = db.prepare<[number], { id: number; title: string | null; source: string | null; url: string | null; published: string; language: Lang; version: number; cluster: number }>(
     "SELECT id, title, source, url, published, language, version, cluster FROM reports WHERE id = ?",

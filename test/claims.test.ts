@@ -347,3 +347,8 @@ test("verbs that also name an act or a thing are attributions only with content"
   assert.deepEqual(reading(claim(en, "primaries")), ["established", null]);
   assert.equal(claim(en, "senator").source!.kind, "unnamed");
 });
+
+test("separable and reflexive uses of reporting verbs are no reports", () => {
+  const nl = run("De minister zegt het bezoek af. De verdachte meldde zich bij de politie. De premier zegt steun toe aan Kyiv.", "nl");
+  for (const c of nl.claims) assert.deepEqual(reading(c), ["established", null], c.text);
+});

@@ -75,10 +75,11 @@ const cues: CuePattern[] = [
   { pattern: "bevestigd|geverifieerd", role: "passive", status: "confirmed" },
 
   // reporting verbs, before or after the content
-  { pattern: ZEGGEN, role: "report", status: "claimed" },
+  // "zegt het bezoek af" (cancels), "zegt steun toe" (promises) are no reports
+  { pattern: ZEGGEN, role: "report", status: "claimed", unlessFinal: ["af", "toe"] },
   { pattern: STELLEN, role: "report", status: "claimed", needsContent: true },
   { pattern: VERKLAREN, role: "report", status: "claimed", needsContent: true },
-  { pattern: MELDEN, role: "report", status: "claimed" },
+  { pattern: MELDEN, role: "report", status: "claimed", unlessNext: ["zich"], unlessFinal: ["aan", "af", "ziek"] },
   { pattern: `${ATTITUDE} dat`, role: "report", status: "claimed" },
   { pattern: ATTITUDE, role: "report", status: "claimed", postOnly: true },
   { pattern: "noemt|noemen|noemde|noemden", role: "report", status: "claimed" },

@@ -36,6 +36,10 @@ export interface CuePattern {
   postOnly?: boolean;
   /** Where an "according" cue's source stands: after the cue (default) or in its gap ("uit X blijkt"). */
   sourceIn?: "after" | "gap";
+  /** The cue does not hold when the clause ends in one of these particles (zegt … af, zegt … toe). */
+  unlessFinal?: readonly string[];
+  /** The cue does not hold right before one of these words (reflexive "meldde zich"). */
+  unlessNext?: readonly string[];
   /** The cue does not hold right after one of these words (an adjective: "the reported loss"). */
   notRightAfter?: readonly string[];
   /** The cue does not hold when one of these words stands before it in the clause (conditional "als … zou"). */

@@ -28,6 +28,8 @@ export interface CompiledCue {
   unless: Set<string>;
   unlessBefore: Set<string>;
   notRightAfter: Set<string>;
+  unlessFinal: Set<string>;
+  unlessNext: Set<string>;
 }
 
 export interface CueMatch {
@@ -77,6 +79,8 @@ export function compileCues(cues: readonly CuePattern[]): CueIndex {
       unless: new Set(cue.unless ?? []),
       unlessBefore: new Set(cue.unlessBefore ?? []),
       notRightAfter: new Set(cue.notRightAfter ?? []),
+      unlessFinal: new Set(cue.unlessFinal ?? []),
+      unlessNext: new Set(cue.unlessNext ?? []),
     };
     const first = steps[0]!;
     if (first.gap) throw new Error(`cue pattern starts with a gap: ${cue.pattern}`);
@@ -128,6 +132,12 @@ export function matchCues(
       }
       if (c.unless.size && inClause(c.unless)) return;
       if (i > from && c.notRightAfter.has(low[i - 1]!)) return;
+      if (c.unlessNext.size && m.end < to && c.unlessNext.has(low[m.end]!)) return;
+      if (c.unlessFinal.size) {
+        let f = to - 1;
+        while (f > m.end && !/\p{L}/u.test(low[f]!)) f--;
+        if (f >= m.end && c.unlessFinal.has(low[f]!)) return;
+      }
       if (c.unlessBefore.size) for (let k = from; k < i; k++) if (c.unlessBefore.has(low[k]!)) return;
       out.push(m);
     };

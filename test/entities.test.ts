@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { Doc, type Entity, type Lang } from "../src/model/doc.js";
 import { langPack } from "../src/lang/index.js";
 import { segmentDoc } from "../src/pipeline/segment/index.js";
-import { entities as entityStage, entityAt, roleOf } from "../src/pipeline/entities/index.js";
+import { entities as entityStage, entityAt, roleOf, roleOfWord } from "../src/pipeline/entities/index.js";
 import { prepare } from "../src/pipeline/entities/recognize.js";
 
 function run(text: string, lang: Lang): Doc {
@@ -139,6 +139,8 @@ test("entityAt maps a source span to its speaker, and the role lexicon is shared
   assert.equal(roleOf(p, "Oost-Europadeskundige")?.kind, "expert");
   assert.equal(roleOf(p, "oud-president")?.word, "president");
   assert.equal(roleOf(p, "tafel"), undefined);
+  assert.equal(roleOfWord(langPack("en").entities, "spokesman")?.kind, "official");
+  assert.equal(roleOfWord(langPack("en").entities, "analyst")?.kind, "expert");
 });
 
 test("recognition is linear on hostile input", () => {

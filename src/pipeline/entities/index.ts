@@ -3,13 +3,23 @@
 // each entity, geocodes places and marks places that speak for their government.
 import type { Doc, Entity, EntityType, Mention, Span } from "../../model/doc.js";
 import type { Stage } from "../stage.js";
-import { prepare, recognize, linkAppositions, compoundHead, acronymFits, type Chunk, type Prepared } from "./recognize.js";
+import { prepare, recognize, linkAppositions, compoundHead, acronymFits, roleOf, type Chunk, type Prepared } from "./recognize.js";
+import type { EntityLexicon, RoleEntry } from "./lexicon.js";
 import { spellingKey } from "../../geo/spelling.js";
 import { geocodeAll } from "../../geo/geocode.js";
 import type { GazEntry } from "../../geo/gazetteer.js";
 
 export { roleOf } from "./recognize.js";
 export type { EntityLexicon, RoleEntry, RoleKind, HeadEntry } from "./lexicon.js";
+
+/**
+ * The role a word names in a language's entity lexicon (kolonel → official, Oost-Europadeskundige →
+ * expert, oud-president → president/official, spokesman → official), or undefined. For the claims stage:
+ * `roleOfWord(ctx.lang.entities, word)?.kind` tells what kind of source a titled speaker is.
+ */
+export function roleOfWord(lex: EntityLexicon, word: string): RoleEntry | undefined {
+  return roleOf(prepare(lex), word);
+}
 
 /**
  * The entity one of whose mentions overlaps [start, end) most (a name mention before a description), or

@@ -4,6 +4,7 @@
 import type { CuePattern } from "./lexicon.js";
 
 const GAP = 6;
+const HAS_LETTER = /\p{L}/u;
 
 interface WordStep {
   gap: false;
@@ -135,7 +136,7 @@ export function matchCues(
       if (c.unlessNext.size && m.end < to && c.unlessNext.has(low[m.end]!)) return;
       if (c.unlessFinal.size) {
         let f = to - 1;
-        while (f > m.end && !/\p{L}/u.test(low[f]!)) f--;
+        while (f > m.end && !HAS_LETTER.test(low[f]!)) f--;
         if (f >= m.end && c.unlessFinal.has(low[f]!)) return;
       }
       if (c.unlessBefore.size) for (let k = from; k < i; k++) if (c.unlessBefore.has(low[k]!)) return;

@@ -71,6 +71,7 @@ export function roleOf(P: Prepared, low: string): RoleWord | undefined {
 }
 
 const CAP = /^\p{Lu}/u;
+const HAS_LETTER = /\p{L}/u;
 export const isCap = (s: string) => CAP.test(s);
 
 /** Token-level view of the document shared by the claim stage's helpers. */
@@ -141,7 +142,7 @@ export function npForward(V: View, i: number, limit: number, loose = false): Spa
       // a noun after a capitalised modifier, up to where the phrase ends: "de Oekraïense luchtmacht zijn",
       // "the Ukrainian air force."
       let j = k;
-      while (j < max && j < k + 2 && !V.punct[j] && !V.time[j] && !P.det.has(low[j]!) && !P.stops.has(low[j]!) && !P.complementizers.has(low[j]!) && !P.aux.has(low[j]!) && !isCap(raw[j]!) && /\p{L}/u.test(low[j]!)) j++;
+      while (j < max && j < k + 2 && !V.punct[j] && !V.time[j] && !P.det.has(low[j]!) && !P.stops.has(low[j]!) && !P.complementizers.has(low[j]!) && !P.aux.has(low[j]!) && !isCap(raw[j]!) && HAS_LETTER.test(low[j]!)) j++;
       const ends = j >= limit || V.punct[j] || V.time[j] || P.stops.has(low[j]!) || P.complementizers.has(low[j]!) || P.aux.has(low[j]!);
       if (j > k && ends) {
         lastHead = j - 1;
@@ -160,10 +161,10 @@ export function npForward(V: View, i: number, limit: number, loose = false): Spa
       }
       break;
     }
-    if (loose && k > i && k === i + 1 && P.det.has(low[i]!) && !isCap(raw[k]!) && /\p{L}/u.test(w) && !P.stops.has(w) && !P.aux.has(w) && !P.complementizers.has(w) && !isPronoun(P, w)) {
+    if (loose && k > i && k === i + 1 && P.det.has(low[i]!) && !isCap(raw[k]!) && HAS_LETTER.test(w) && !P.stops.has(w) && !P.aux.has(w) && !P.complementizers.has(w) && !isPronoun(P, w)) {
       // after a reporting verb, a determiner and a common noun that close the phrase: "meldt de veiligheidsregio."
       let j = k;
-      while (j < max && j < k + 2 && !V.punct[j] && !V.time[j] && !P.det.has(low[j]!) && !P.stops.has(low[j]!) && !P.complementizers.has(low[j]!) && !P.aux.has(low[j]!) && !isCap(raw[j]!) && /\p{L}/u.test(low[j]!)) j++;
+      while (j < max && j < k + 2 && !V.punct[j] && !V.time[j] && !P.det.has(low[j]!) && !P.stops.has(low[j]!) && !P.complementizers.has(low[j]!) && !P.aux.has(low[j]!) && !isCap(raw[j]!) && HAS_LETTER.test(low[j]!)) j++;
       const ends = j >= limit || V.punct[j] || V.time[j] || P.stops.has(low[j]!) || P.complementizers.has(low[j]!);
       if (ends) {
         lastHead = j - 1;
@@ -171,7 +172,7 @@ export function npForward(V: View, i: number, limit: number, loose = false): Spa
         continue;
       }
     }
-    if (!P.stops.has(w) && !P.complementizers.has(w) && !P.aux.has(w) && /\p{L}/u.test(w)) {
+    if (!P.stops.has(w) && !P.complementizers.has(w) && !P.aux.has(w) && HAS_LETTER.test(w)) {
       // a modifier counts when a head follows within two words: "militaire weblog", "state media"
       // after a head only a role word may follow ("het Nederlandse militaire weblog"), or a verb would pass
       // for a modifier ("het Kremlin zit Oekraïne")
@@ -224,7 +225,7 @@ export function npBackward(V: View, from: number, e: number): Span | null {
   // clauses the noun before the verb may be its object ("die betrokkenheid claimde"), so there the phrase
   // must open the clause (a main clause's first constituent: "Het bedrijf zegt").
   const svo = !P.lex.subjectAfterVerb;
-  if (!isHead(V, k) && !V.punct[k] && /\p{L}/u.test(low[k]!) && !P.stops.has(low[k]!) && !P.complementizers.has(low[k]!) && !P.connectives.has(low[k]!)) {
+  if (!isHead(V, k) && !V.punct[k] && HAS_LETTER.test(low[k]!) && !P.stops.has(low[k]!) && !P.complementizers.has(low[k]!) && !P.connectives.has(low[k]!)) {
     const opensClause = (j: number) => {
       for (let x = from; x < j; x++) if (!P.connectives.has(low[x]!) && !V.punct[x]) return false;
       return true;
@@ -288,10 +289,10 @@ export function npBackward(V: View, from: number, e: number): Span | null {
       k -= 2; // "spokesman for the ministry": step over "for the"
       continue;
     }
-    if (start >= 0 && !P.stops.has(w) && !P.aux.has(w) && !P.connectives.has(w) && !P.complementizers.has(w) && /\p{L}/u.test(w)) {
+    if (start >= 0 && !P.stops.has(w) && !P.aux.has(w) && !P.connectives.has(w) && !P.complementizers.has(w) && HAS_LETTER.test(w)) {
       // modifiers before a head only count when a determiner closes them within two words
       let j = k;
-      while (j >= from && j > k - 2 && !V.punct[j] && !P.det.has(low[j]!) && !P.stops.has(low[j]!) && !isCap(raw[j]!) && /\p{L}/u.test(low[j]!)) j--;
+      while (j >= from && j > k - 2 && !V.punct[j] && !P.det.has(low[j]!) && !P.stops.has(low[j]!) && !isCap(raw[j]!) && HAS_LETTER.test(low[j]!)) j--;
       if (j >= from && P.det.has(low[j]!)) {
         start = j;
       } else if (j >= from && j < k && isHead(V, j) && isCap(raw[j]!)) {

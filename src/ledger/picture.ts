@@ -378,7 +378,7 @@ export function buildPicture(store: Store, opts: PictureOptions = {}): Picture {
   const namesStmt = db.prepare<[string], { name: string }>("SELECT name FROM fused_names WHERE fkey = ? ORDER BY n DESC, name LIMIT 16");
   const assertsStmt = db.prepare<[string], { n: number | null }>("SELECT sum(n) AS n FROM props WHERE asserter = ?");
   const firstMention = db.prepare<[string], { report: number; mentions: string }>(
-    "SELECT e.report AS report, e.mentions AS mentions FROM entities e JOIN reports r ON r.id = e.report AND r.current = 1 WHERE e.fkey = ? ORDER BY r.published_utc, e.report LIMIT 1",
+    "SELECT e.report AS report, e.mentions AS mentions FROM entities e JOIN reports r ON r.id = e.report AND r.current = 1 WHERE e.fkey = ? ORDER BY e.report LIMIT 1",
   );
   const fused = (e: ERow): FusedEntity => {
     const names = new Set(namesStmt.all(e.fkey).map((r) => r.name));

@@ -106,7 +106,7 @@ export function extractClaims(doc: Doc, lex: ClaimLexicon): void {
         // "I think …", "we believe …": inside a quote the speaker's own words, outside it the author's
         c.raw = null;
         c.firstPerson = true;
-        if (c.frame?.cue.cue.status === "claimed") c.status = statusOf(V, { ...c, frame: null }, []);
+        if (c.frame?.cue.cue.status === "claimed") c.status = statusOf({ ...c, frame: null }, []);
         c.frame = null;
         c.cue = null;
       }
@@ -117,7 +117,7 @@ export function extractClaims(doc: Doc, lex: ClaimLexicon): void {
         // a reporting verb without a subject to be found: no attribution (a noun use, a relative clause)
         c.frame = null;
         c.cue = null;
-        c.status = statusOf(V, c, []);
+        c.status = statusOf(c, []);
       }
     }
     // "X zegt dat A, maar dat B": the second complement clause is X's too
@@ -354,7 +354,7 @@ function readClause(
     }
     c.cue = cueOf(V, best.m);
   }
-  c.status = statusOf(V, c, ms);
+  c.status = statusOf(c, ms);
   if (denial && c.status !== "unknown" && c.status !== "denied") {
     c.status = "denied";
     c.cue = cueOf(V, denial);
@@ -375,8 +375,7 @@ function readClause(
   return c;
 }
 
-function statusOf(V: View, c: Clause, ms: CueMatch[]): ClaimStatus {
-  void V;
+function statusOf(c: Clause, ms: CueMatch[]): ClaimStatus {
   if (ms.some((m) => m.cue.cue.role === "unknown")) return "unknown";
   let hedge: ClaimStatus | null = null;
   for (const m of ms) {

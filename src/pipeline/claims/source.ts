@@ -231,7 +231,7 @@ export function npBackward(V: View, from: number, e: number): Span | null {
       return true;
     };
     // a bare plural opening the clause: "And regulators say …"
-    if (svo && opensClause(k) && k > from - 1) {
+    if (svo && opensClause(k)) {
       start = k;
       k--;
     }

@@ -36,6 +36,7 @@ export const entities: EntityLexicon = {
     ...heads("organization", "institute academy university college ministry department party bank council commission court parliament senate congress agency service police army navy forces corps union federation association foundation organization organisation bureau office center centre fund group company corporation corp inc ltd llc plc co airlines airways motors news times post network committee administration authority board alliance coalition movement guard"),
     ...heads("group", "legion militia brigade battalion regiment"),
     ...heads("other", "games open awards cup trophy prize tour festival championship championships war treaty accord act operation"),
+    ...heads("location", "street avenue boulevard road square lane island"),
     ...heads("facility", "airport hospital bridge plant base prison palace stadium embassy station refinery dam factory"),
   ],
   functionWords: "the a an and or but so yet also still as if when while where why how what who which that this these those there here then than it its he she they we you i his her their our my your nobody nothing everyone everybody not no yes now today yesterday tomorrow later earlier meanwhile however moreover furthermore finally according in on at by for with from to of into over under after before since during without about against between among through".split(" "),

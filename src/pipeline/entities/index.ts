@@ -90,22 +90,27 @@ function decideType(cs: readonly Chunk[]): { type: EntityType; government?: stri
       best = government ? { type, government } : { type };
     }
   };
+  // the full name decides: a short form's reading of its own (Eastwood, a town) does not outvote it
+  let longest = 0;
+  for (const c of cs) if (c.via === "name") longest = Math.max(longest, c.t1 - c.t0);
   for (const c of cs) {
     if (c.via === "description") continue;
+    const short = c.via === "name" && c.t1 - c.t0 < longest;
     if (c.known) vote(0, c.known.type, c.known.government);
+    if (c.initials) vote(6.4, "person");
     if (c.head && c.headToken !== undefined) vote(1, c.head.type);
     const gk = c.gaz?.[0]?.kind;
-    if (c.gaz && c.gaz.some((e) => e.kind === "country")) vote(2, "location");
+    if (!short && c.gaz && c.gaz.some((e) => e.kind === "country")) vote(2, "location");
     if (c.typeNoun) vote(2.5, c.typeNoun);
     if (c.role) vote(3, "person");
     if (c.givenName && c.t1 - c.t0 >= 2) vote(4, "person");
     if (c.givenName) vote(8.8, "person");
-    if (gk === "admin1") vote(5, "location");
-    if (c.gaz && c.gaz.some((e) => e.kind === "place" && (e.population >= 100000 || e.fcode === "PPLC"))) vote(5, "location");
+    if (!short && gk === "admin1") vote(5, "location");
+    if (!short && c.gaz && c.gaz.some((e) => e.kind === "place" && (e.population >= 100000 || e.fcode === "PPLC"))) vote(5, "location");
     // a town of some size, unless it speaks like a person (zegt Guerra)
-    if (!c.speaker && c.gaz && c.gaz.some((e) => e.kind === "place" && e.population >= 5000)) vote(5.5, "location");
+    if (!short && !c.speaker && c.gaz && c.gaz.some((e) => e.kind === "place" && e.population >= 5000)) vote(5.5, "location");
     if (c.allCaps) vote(6.5, "organization");
-    if (c.gaz && c.locative) vote(6, "location");
+    if (!short && c.gaz && c.locative) vote(6, "location");
     if (c.locative) vote(7, "location");
     if (c.orgContext) vote(7.5, "organization");
     if (c.adjectival) vote(8.5, "organization");

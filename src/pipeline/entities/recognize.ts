@@ -35,6 +35,8 @@ export interface Chunk {
   orgContext?: boolean;
   /** Next to a speech verb (Deen zegt, stelt Deen). */
   speaker?: boolean;
+  /** Capitals alone in parentheses on a line of their own: a writer's initials. */
+  initials?: boolean;
   /** Several words, one of them a common word. */
   hasCommon?: boolean;
   /** A single capitalised common word with nothing else to go on. */
@@ -355,6 +357,9 @@ export function recognize(doc: Doc, p: Prepared): Chunk[] {
         if (a === i + 1 && a < b && p.articles.has(fw)) {
           let allCommon = true;
           for (let k = a; k < b; k++) if (!lowerKnown(toks[k]!.text.toLowerCase()) || p.demonyms.has(toks[k]!.text.toLowerCase())) allCommon = false;
+          // De Vlaamse, De Brusselse: an adjective standing for a noun left out, no title
+          const lastW = toks[b - 1]!.text;
+          if (p.adjectives.has(lastW) || (lastW.length >= 6 && p.lex.adjectiveSuffixes.some((x) => lastW.endsWith(x)))) allCommon = false;
           const restKey = spellingKey(doc.text.slice(toks[a]!.start, toks[b - 1]!.end));
           if (allCommon && !gaz.byKey(restKey).length && !knownOf(p, doc.text.slice(toks[a]!.start, toks[b - 1]!.end)) && !headOf(p, toks[b - 1]!.text)) {
             a = i;
@@ -529,6 +534,8 @@ export function recognize(doc: Doc, p: Prepared): Chunk[] {
       if (g.length) chunk.gaz = g;
       if (p.givenNames.has(first.text) && !ALL_CAPS.test(first.text)) chunk.givenName = true;
       if (ALL_CAPS.test(text.replace(/\s/g, "")) && !HAS_LOWER.test(text)) chunk.allCaps = true;
+      // (JAB) on a line of its own: a writer's initials under an article
+      if (chunk.allCaps && single && text.length <= 4 && !known && toks[a - 1]?.text === "(" && toks[b]?.text === ")" && a - 1 === s.tokenStart && b + 1 === s.tokenEnd) chunk.initials = true;
       const before = a > s.tokenStart ? toks[a - 1] : undefined;
       const before2 = a - 1 > s.tokenStart ? toks[a - 2] : undefined;
       if (isWord(before) && (p.locatives.has(before.text.toLowerCase()) || (p.articles.has(before.text.toLowerCase()) && isWord(before2) && p.locatives.has(before2.text.toLowerCase())))) chunk.locative = true;

@@ -31,7 +31,7 @@ export const entities: EntityLexicon = {
   rolePrefixes: ["former", "ex", "vice", "deputy", "acting", "interim", "then", "new", "outgoing", "incoming", "assistant"],
   honorifics: ["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof", "prof.", "sir", "lord", "lady", "dame"],
   nameParticles: ["van", "de", "der", "den", "von", "di", "da", "du", "le", "la", "el", "al", "bin", "ibn", "ben", "dos", "do", "del", "della"],
-  nameConnectors: ["of", "for", "and", "the", "on", "&", "de"],
+  nameConnectors: ["of", "for", "and", "the", "&", "de"],
   heads: [
     ...heads("organization", "institute academy university college ministry department party bank council commission court parliament senate congress agency service police army navy forces corps union federation association foundation organization organisation bureau office center centre fund group company corporation corp inc ltd llc plc co airlines airways motors news times post network committee administration authority board alliance coalition movement guard"),
     ...heads("group", "legion militia brigade battalion regiment"),

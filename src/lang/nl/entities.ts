@@ -43,7 +43,7 @@ export const entities: EntityLexicon = {
   rolePrefixes: ["oud", "ex", "vice", "voormalig", "voormalige", "toenmalig", "toenmalige", "waarnemend", "interim", "adjunct", "plaatsvervangend", "kersvers", "kersverse", "huidige", "nieuwe"],
   honorifics: ["dhr", "dhr.", "mevr", "mevr.", "meneer", "mevrouw", "dr", "dr.", "prof", "prof.", "mr", "mr.", "ir", "ir.", "drs", "drs.", "sir", "lord"],
   nameParticles: ["van", "de", "der", "den", "ter", "ten", "te", "'t", "von", "di", "da", "du", "le", "la", "el", "al", "bin", "ibn", "ben", "dos", "do"],
-  nameConnectors: ["voor", "van", "en", "de", "der", "den", "het", "op", "in", "&"],
+  nameConnectors: ["voor", "van", "en", "de", "der", "den", "het", "&"],
   heads: [
     ...heads("organization", true, "instituut academie universiteit hogeschool ministerie departement partij bank raad commissie rechtbank parlement senaat agentschap dienst politie krijgsmacht strijdkrachten marine luchtmacht landmacht zeemacht korps bond federatie unie vereniging stichting organisatie bureau centrum fonds omroep inspectie consortium maatschappij alliantie coalitie beweging"),
     ...heads("organization", false, "groep leger hof kamer krant nv bv inc"),

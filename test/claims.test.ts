@@ -352,3 +352,12 @@ test("separable and reflexive uses of reporting verbs are no reports", () => {
   const nl = run("De minister zegt het bezoek af. De verdachte meldde zich bij de politie. De premier zegt steun toe.", "nl");
   for (const c of nl.claims) assert.deepEqual(reading(c), ["established", null], c.text);
 });
+
+test("name particles stay in the name; an affiliation after a full name goes to the role", () => {
+  const nl = run("De brug is dicht, zegt Mark van der Linden. De dijk houdt, zegt Bob Jansen van Rijkswaterstaat.", "nl");
+  assert.equal(claim(nl, "brug").source!.name, "Mark van der Linden");
+  assert.equal(claim(nl, "dijk").source!.name, "Bob Jansen");
+  assert.match(claim(nl, "dijk").source!.role ?? "", /Rijkswaterstaat/);
+  const en = run("The rate will rise, the Bank of America said.", "en");
+  assert.equal(en.claims[0]!.source!.name, "Bank of America");
+});

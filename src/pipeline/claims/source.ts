@@ -309,6 +309,20 @@ export function npBackward(V: View, from: number, e: number): Span | null {
   return { start, end };
 }
 
+/**
+ * Particles inside a personal name after one given name: "Mark van der Linden", "Ursula von der Leyen" (one
+ * capitalised word before, one after); not an affiliation: "Bob Deen van Clingendael", "… van de Nederlandse
+ * Defensie Academie".
+ */
+function surnameParticle(V: View, a: number, k: number, b: number): boolean {
+  const { P, low, raw } = V;
+  if (k - 1 < a || !isCap(raw[k - 1]!) || (k - 2 >= a && isCap(raw[k - 2]!))) return false;
+  let j = k;
+  while (j < b && j < k + 3 && P.nameConn.has(low[j]!)) j++;
+  if (j === k || j >= b || !isCap(raw[j]!) || roleOf(P, low[j]!)) return false;
+  return j + 1 === b;
+}
+
 export interface ParsedSource {
   name: string;
   nameSpan: Span; // character span of the name
@@ -345,7 +359,11 @@ export function parseSource(V: View, span: Span): ParsedSource | null {
   // head and affiliation: the first affiliation preposition after a head word
   let cut = b;
   for (let k = a + 1; k < b; k++) {
-    if (P.affil.has(low[k]!) && !(P.nameConn.has(low[k]!) && isCap(raw[k - 1]!) && k + 1 < b && isCap(raw[k + 1]!) && !roleOf(P, low[k + 1]!))) {
+    // "Freedom of Russia Legion" holds its connector; after a given name and surname it opens an
+    // affiliation: "Bob Deen van Clingendael"
+    const personBefore = k - 2 >= a && isCap(raw[k - 1]!) && isCap(raw[k - 2]!) && (k - 3 < a || !isCap(raw[k - 3]!));
+    const inName = P.nameConn.has(low[k]!) && isCap(raw[k - 1]!) && k + 1 < b && isCap(raw[k + 1]!) && !roleOf(P, low[k + 1]!) && !personBefore;
+    if (P.affil.has(low[k]!) && !inName && !surnameParticle(V, a, k, b)) {
       cut = k;
       break;
     }

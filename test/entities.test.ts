@@ -148,3 +148,17 @@ test("recognition is linear on hostile input", () => {
   const doc = run(text, "nl");
   assert.ok(doc.mentions.length >= 0);
 });
+
+test("places listed with a known place are places, even when no gazetteer knows them", () => {
+  const doc = run("De strijders trokken door Grajvoron, Kozinka en Glotovo voordat ze zich terugtrokken.", "nl");
+  for (const n of ["Grajvoron", "Kozinka", "Glotovo"]) assert.equal(byName(doc, n)?.type, "location", n);
+  assert.ok(byName(doc, "Grajvoron")?.geo);
+  assert.equal(byName(doc, "Glotovo")?.geo, undefined);
+});
+
+test("streets are places and a foreign film title is no person", () => {
+  const doc = run("De politie sloot de Kerkstraat in Zedelgem af. Later draaide de bioscoop The Lion King.", "nl");
+  assert.equal(byName(doc, "Kerkstraat")?.type, "location");
+  assert.equal(byName(doc, "Zedelgem")?.type, "location");
+  assert.notEqual(byName(doc, "The Lion King")?.type, "person");
+});

@@ -83,5 +83,7 @@ export const entities: EntityLexicon = {
   portfolioLinkers: ["of"],
   portfolioContinuations: ["affairs", "security", "defense", "defence", "development", "trade"],
   nameAbbreviations: ["inc", "corp", "co", "ltd", "jr", "sr", "bros"],
+  foreignArticles: ["les", "los", "las", "il"],
+  listSeparators: [",", "and", "or", "&"],
   givenNames,
 };

@@ -102,5 +102,7 @@ export const entities: EntityLexicon = {
   portfolioLinkers: ["van"],
   portfolioContinuations: ["zaken"],
   nameAbbreviations: ["inc", "corp", "co", "ltd", "jr", "sr"],
+  foreignArticles: ["the", "les", "los", "las", "il"],
+  listSeparators: [",", "en", "of", "&"],
   givenNames,
 };

@@ -121,7 +121,7 @@ function decideType(cs: readonly Chunk[]): { type: EntityType; government?: stri
     // a single capitalised word with no evidence at all: a name, but of what we cannot say
     vote(10, "other");
   }
-  if (process.env.SITREP_DEBUG_RANK && best) (best as { rank?: number }).rank = rank;
+  if (best) (best as { rank?: number }).rank = rank;
   void RANK;
   return best ?? { type: "other" };
 }
@@ -248,6 +248,8 @@ export function extractEntities(doc: Doc, p: Prepared): void {
     government?: string;
     name: string;
     heads: Set<string>;
+    /** True when nothing but being a name typed it (it may borrow the type of the names it is listed with). */
+    untyped: boolean;
   }
   const groups: Group[] = [];
   for (const idx of [...members.values()].sort((a, b) => a[0]! - b[0]!)) {
@@ -266,7 +268,33 @@ export function extractEntities(doc: Doc, p: Prepared): void {
       const ch = compoundHead(p, doc.tokens[c.t1 - 1]!.text);
       if (ch) heads.add(ch.head.word);
     }
-    groups.push({ idx, type, ...(government && { government }), name: canon.text, heads });
+    groups.push({ idx, type, ...(government && { government }), name: canon.text, heads, untyped: ((decided as { rank?: number }).rank ?? 10) >= 9.5 });
+  }
+  // lists of places are lists of places: Grajvoron, Kozinka en Glotovo
+  {
+    const gOf = new Map<number, Group>();
+    for (const g of groups) for (const i of g.idx) gOf.set(i, g);
+    const order = [...gOf.keys()].sort((x, y) => chunks[x]!.start - chunks[y]!.start);
+    for (let pass = 0; pass < 2; pass++) {
+      for (let k = 0; k + 1 < order.length; k++) {
+        const x = chunks[order[k]!]!, y = chunks[order[k + 1]!]!;
+        if (y.t0 - x.t1 !== 1) continue;
+        const sep = doc.tokens[x.t1]!.text.toLowerCase();
+        if (!p.lex.listSeparators.includes(sep)) continue;
+        const gx = gOf.get(order[k]!)!, gy = gOf.get(order[k + 1]!)!;
+        if (gx === gy) continue;
+        // only places pass their type on: a list of villages is a list of places, while a list that
+        // mixes a company with its founder is common enough to make the other types unsafe
+        const typed = (g: Group) => !g.untyped && g.type === "location";
+        if (gx.untyped && typed(gy)) {
+          gx.type = gy.type;
+          gx.untyped = false;
+        } else if (gy.untyped && typed(gx)) {
+          gy.type = gx.type;
+          gy.untyped = false;
+        }
+      }
+    }
   }
   // definite descriptions: het legioen → the one group with that head (the nearest before it if several)
   for (let i = 0; i < n; i++) {

@@ -79,6 +79,10 @@ export interface EntityLexicon {
   portfolioContinuations: readonly string[];
   /** Abbreviations that end company names and keep their stop: Inc, Corp, Co, Ltd. */
   nameAbbreviations: readonly string[];
+  /** Articles of other languages that open titles of films, books, bands (The Lion King in a Dutch text). */
+  foreignArticles: readonly string[];
+  /** Words and marks that separate the items of a list of names: ",", en, of. */
+  listSeparators: readonly string[];
   /** Common given names (capitalised as written), to type a two-word name as a person. */
   givenNames: readonly string[];
 }

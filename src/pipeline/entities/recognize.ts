@@ -266,14 +266,19 @@ export function recognize(doc: Doc, p: Prepared): Chunk[] {
       // grow the chunk: capitalised words, initials, particles inside person names, connectors inside
       // organisation names
       let j = i + 1;
-      let hasHead = !!headOf(p, t.text) || !!compoundHead(p, t.text);
+      // connectors join the parts of a body's name, not of a street's (Brugstraat en de Kapelstraat)
+      const bodyHead = (w: string) => {
+        const h = headOf(p, w) ?? compoundHead(p, w)?.head;
+        return !!h && h.type !== "location";
+      };
+      let hasHead = bodyHead(t.text);
       while (j < s.tokenEnd) {
         const u = toks[j]!;
         const prev = toks[j - 1]!;
         if (isCap(u) && !(tc && lowerKnown(u.text.toLowerCase()) && !midCaps.has(u.text))) {
           // a given name inside a run starts a new name: minister van Onderwijs | Marleen Vanderpoorten
           if (p.givenNames.has(u.text) && !p.givenNames.has(prev.text) && prev.text !== "." && !p.particles.has(prev.text.toLowerCase()) && !hasHead && !roleOf(p, prev.text)) break;
-          if (headOf(p, u.text)) hasHead = true;
+          if (bodyHead(u.text)) hasHead = true;
           j++;
           continue;
         }
@@ -487,6 +492,8 @@ export function recognize(doc: Doc, p: Prepared): Chunk[] {
       if (typeNounLead) chunk.typeNoun = typeNounLead;
       // a lone capitalised common word (Radio, Leven): part of a title more often than a name
       if (single && !titled && p.common.has(lw) && !p.givenNames.has(first.text)) chunk.commonWord = true;
+      // The Lion King in a Dutch text: a title, not a person
+      if (!single && p.lex.foreignArticles.includes(lw)) chunk.hasCommon = true;
       // True Romance, Camping Casablanca: a run holding common words is seldom a person's name
       if (!single) for (let k = a; k < b; k++) {
         const w = toks[k]!.text.toLowerCase();

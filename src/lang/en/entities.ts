@@ -35,7 +35,7 @@ export const entities: EntityLexicon = {
   heads: [
     ...heads("organization", "institute academy university college ministry department party bank council commission court parliament senate congress agency service police army navy forces corps union federation association foundation organization organisation bureau office center centre fund group company corporation corp inc ltd llc plc co motors news times post network telecom software capital partners systems technologies holding holdings media records soundsystem brothers entertainment energy electric pharma labs solutions services international committee administration authority board alliance coalition movement guard"),
     ...heads("group", "legion militia brigade battalion regiment"),
-    ...heads("other", "games open awards cup trophy prize tour festival championship championships war treaty accord act operation"),
+    ...heads("other", "games open awards league cup trophy prize tour festival championship championships war treaty accord act operation"),
     ...heads("location", "street avenue boulevard road square lane island"),
     ...heads("facility", "airport hospital bridge plant base prison palace stadium embassy station refinery dam factory"),
   ],

@@ -17,7 +17,7 @@ const typeNouns = (m: Record<string, string>): Record<string, EntityType> => {
 const demonyms: Record<string, string> = {};
 for (const [cc, forms] of Object.entries({
   RU: "russisch russische", UA: "oekraïens oekraïense oekraiens oekraiense", NL: "nederlands nederlandse",
-  BE: "belgisch belgische", US: "amerikaans amerikaanse", GB: "brits britse", DE: "duits duitse",
+  BE: "belgisch belgische vlaams vlaamse waals waalse", US: "amerikaans amerikaanse", GB: "brits britse", DE: "duits duitse",
   FR: "frans franse", CN: "chinees chinese", PL: "pools poolse", BY: "wit-russisch wit-russische belarussisch belarussische",
   TR: "turks turkse", IL: "israëlisch israëlische", IR: "iraans iraanse", SY: "syrisch syrische",
   EU: "europees europese", IT: "italiaans italiaanse", ES: "spaans spaanse", GE: "georgisch georgische",
@@ -48,7 +48,7 @@ export const entities: EntityLexicon = {
     ...heads("organization", true, "instituut academie universiteit hogeschool ministerie departement partij bank raad commissie rechtbank parlement senaat agentschap dienst politie krijgsmacht strijdkrachten marine luchtmacht landmacht zeemacht korps bond federatie unie vereniging stichting organisatie bureau centrum fonds omroep inspectie consortium maatschappij alliantie coalitie beweging"),
     ...heads("organization", false, "groep leger hof kamer krant nv bv inc telecom software capital partners systems technologies holding holdings media records soundsystem brothers entertainment energy electric pharma labs solutions services international airlines airways"),
     ...heads("group", true, "legioen militie brigade bataljon regiment"),
-    ...heads("other", false, "spelen open awards cup beker prijs trofee tour festival kampioenschap kampioenschappen oorlog wereldoorlog verdrag akkoord operatie"),
+    ...heads("other", false, "spelen open awards league cup beker prijs trofee tour festival kampioenschap kampioenschappen oorlog wereldoorlog verdrag akkoord operatie"),
     ...heads("location", true, "straat laan steenweg plein kaai dreef gracht singel boulevard"),
     ...heads("facility", true, "luchthaven vliegveld ziekenhuis kerncentrale centrale kazerne paleis brug gevangenis stadion ambassade haven basis fabriek raffinaderij dam"),
   ],

@@ -117,6 +117,7 @@ function decideType(cs: readonly Chunk[]): { type: EntityType; government?: stri
     if (c.titled) vote(8.6, "organization");
     if (c.speaker) vote(9.2, "person");
     if (c.commonWord) vote(9.5, "other");
+    if (c.orgLike) vote(8.9, "organization");
     if (c.t1 - c.t0 >= 2) vote(9, c.hasCommon ? "other" : "person");
     // a single capitalised word with no evidence at all: a name, but of what we cannot say
     vote(10, "other");
@@ -141,6 +142,22 @@ export function extractEntities(doc: Doc, p: Prepared): void {
   // appositions refer by index: rebuild them after filtering
   linkAppositions(doc, chunks);
 
+  // Belgacom … Belgacom Mobile: a body is shortened to its first word, a person to the last; a name that
+  // also stands alone as the first word of a longer one is a body's
+  {
+    const singles = new Set<string>();
+    for (const c of chunks) if (c.via === "name" && c.t1 - c.t0 === 1) singles.add(tokenKeys(doc, p, c)[0]!);
+    const firsts = new Set<string>();
+    for (const c of chunks) {
+      if (c.via !== "name" || c.t1 - c.t0 < 2 || c.givenName || c.role) continue;
+      const k = tokenKeys(doc, p, c)[0]!;
+      if (singles.has(k) && !p.particles.has(k)) {
+        c.orgLike = true;
+        firsts.add(k);
+      }
+    }
+    for (const c of chunks) if (c.via === "name" && c.t1 - c.t0 === 1 && firsts.has(tokenKeys(doc, p, c)[0]!)) c.orgLike = true;
+  }
   const n = chunks.length;
   const uf = new UnionFind(n);
   const keys = chunks.map((c) => tokenKeys(doc, p, c));

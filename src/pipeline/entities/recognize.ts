@@ -35,6 +35,8 @@ export interface Chunk {
   orgContext?: boolean;
   /** Next to a speech verb (Deen zegt, stelt Deen). */
   speaker?: boolean;
+  /** Shortened to its first word elsewhere in the report (Belgacom Mobile … Belgacom): a body's name. */
+  orgLike?: boolean;
   /** Capitals alone in parentheses on a line of their own: a writer's initials. */
   initials?: boolean;
   /** Several words, one of them a common word. */

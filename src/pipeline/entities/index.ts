@@ -79,10 +79,13 @@ function containsRun(hay: readonly string[], needle: readonly string[]): boolean
   return false;
 }
 
-const RANK: Record<string, number> = {};
-
-function decideType(cs: readonly Chunk[]): { type: EntityType; government?: string } {
-  let best: { type: EntityType; government?: string } | undefined;
+/**
+ * The type of a group of names from the strongest evidence any of them carries (lower rank = stronger):
+ * lexicon, head noun, country, type noun, role, given name, region or big town, initials, capitals,
+ * context (in/naar, bij/van), title, short form of a body, several words (a person), a speaker, nothing.
+ */
+function decideType(cs: readonly Chunk[]): { type: EntityType; government?: string; rank?: number } {
+  let best: { type: EntityType; government?: string; rank?: number } | undefined;
   let rank = 99;
   const vote = (r: number, type: EntityType, government?: string) => {
     if (r < rank) {
@@ -122,8 +125,7 @@ function decideType(cs: readonly Chunk[]): { type: EntityType; government?: stri
     // a single capitalised word with no evidence at all: a name, but of what we cannot say
     vote(10, "other");
   }
-  if (best) (best as { rank?: number }).rank = rank;
-  void RANK;
+  if (best) best.rank = rank;
   return best ?? { type: "other" };
 }
 
@@ -273,7 +275,6 @@ export function extractEntities(doc: Doc, p: Prepared): void {
     const cs = idx.map((i) => chunks[i]!);
     const decided = decideType(cs);
     const { type, government } = decided;
-    if (process.env.SITREP_DEBUG_RANK) for (const c of cs) (c as { rank?: number }).rank = (decided as { rank?: number }).rank;
     let canon = cs[0]!;
     for (const c of cs) {
       if (c.via === "acronym") continue;
@@ -285,7 +286,7 @@ export function extractEntities(doc: Doc, p: Prepared): void {
       const ch = compoundHead(p, doc.tokens[c.t1 - 1]!.text);
       if (ch) heads.add(ch.head.word);
     }
-    groups.push({ idx, type, ...(government && { government }), name: canon.text, heads, untyped: ((decided as { rank?: number }).rank ?? 10) >= 9.5 });
+    groups.push({ idx, type, ...(government && { government }), name: canon.text, heads, untyped: (decided.rank ?? 10) >= 9.5 });
   }
   // lists of places are lists of places: Grajvoron, Kozinka en Glotovo
   {
@@ -365,7 +366,6 @@ export function extractEntities(doc: Doc, p: Prepared): void {
     const c = chunks[i]!;
     const m: Mention = { start: c.start, end: c.end, text: c.text, type: groups[gi]!.type, entity: `e${gi + 1}`, via: c.via };
     if (c.role) m.role = c.role;
-    if (process.env.SITREP_DEBUG_RANK) (m as { rank?: number }).rank = (c as { rank?: number }).rank;
     mentionIndex.set(i, mentions.length);
     mentions.push(m);
   }

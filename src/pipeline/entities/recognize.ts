@@ -230,6 +230,8 @@ function titleCase(doc: Doc, s: Sentence): boolean {
 export function recognize(doc: Doc, p: Prepared): Chunk[] {
   const chunks: Chunk[] = [];
   const toks = doc.tokens;
+  // every token's lower-case form, made once
+  const low = toks.map((t) => t.text.toLowerCase());
   const gaz = gazetteer();
   // capitalised words seen inside sentences: a sentence-initial word seen there too is a name
   const midCaps = new Set<string>();
@@ -240,7 +242,7 @@ export function recognize(doc: Doc, p: Prepared): Chunk[] {
     for (let i = s.tokenStart; i < s.tokenEnd; i++) {
       const t = toks[i]!;
       if (t.kind !== "word") continue;
-      if (!UPPER_START.test(t.text)) lowerSeen.add(t.text.toLowerCase());
+      if (!UPPER_START.test(t.text)) lowerSeen.add(low[i]!);
       else if (!tc && !sentenceInitial(doc, s, i)) midCaps.add(t.text);
     }
   }
@@ -251,7 +253,7 @@ export function recognize(doc: Doc, p: Prepared): Chunk[] {
     let i = s.tokenStart;
     while (i < s.tokenEnd) {
       const t = toks[i]!;
-      const articleStart = isWord(t) && p.articles.has(t.text.toLowerCase()) && (!isCap(t) || sentenceInitial(doc, s, i));
+      const articleStart = isWord(t) && p.articles.has(low[i]!) && (!isCap(t) || sentenceInitial(doc, s, i));
       if (!isCap(t) || (articleStart && isWord(toks[i + 1]) && !UPPER_START.test(toks[i + 1]!.text))) {
         // a definite description naming a head: het legioen, the ministry
         if (articleStart) {
@@ -277,7 +279,7 @@ export function recognize(doc: Doc, p: Prepared): Chunk[] {
       while (j < s.tokenEnd) {
         const u = toks[j]!;
         const prev = toks[j - 1]!;
-        if (isCap(u) && !(tc && lowerKnown(u.text.toLowerCase()) && !midCaps.has(u.text))) {
+        if (isCap(u) && !(tc && lowerKnown(low[j]!) && !midCaps.has(u.text))) {
           // a given name inside a run starts a new name: minister van Onderwijs | Marleen Vanderpoorten
           if (p.givenNames.has(u.text) && !p.givenNames.has(prev.text) && prev.text !== "." && !p.particles.has(prev.text.toLowerCase()) && !hasHead && !roleOf(p, prev.text)) break;
           if (bodyHead(u.text)) hasHead = true;
@@ -308,11 +310,11 @@ export function recognize(doc: Doc, p: Prepared): Chunk[] {
           continue;
         }
         if (isWord(u) && !UPPER_START.test(u.text)) {
-          const lw = u.text.toLowerCase();
+          const lw = low[j]!;
           // particles: Jan van der Berg, Ursula von der Leyen — right after a given name or an initial
           if (p.particles.has(lw)) {
             let k = j;
-            while (k < s.tokenEnd && isWord(toks[k]) && p.particles.has(toks[k]!.text.toLowerCase())) k++;
+            while (k < s.tokenEnd && isWord(toks[k]) && p.particles.has(low[k]!)) k++;
             const first = toks[i]!;
             void first;
             const nameSoFar = p.givenNames.has(prev.text) || INITIAL.test(prev.text) ||
@@ -326,7 +328,7 @@ export function recognize(doc: Doc, p: Prepared): Chunk[] {
           // connectors inside an organisation's name: Legioen Vrijheid voor Rusland, Bank of America
           if ((hasHead || lw === "&") && p.connectors.has(lw)) {
             let k = j;
-            while (k < s.tokenEnd && isWord(toks[k]) && p.connectors.has(toks[k]!.text.toLowerCase()) && k - j < 3) k++;
+            while (k < s.tokenEnd && isWord(toks[k]) && p.connectors.has(low[k]!) && k - j < 3) k++;
             if (k < s.tokenEnd && isCap(toks[k])) {
               j = k;
               continue;
@@ -347,10 +349,10 @@ export function recognize(doc: Doc, p: Prepared): Chunk[] {
       let particleName = false;
       let typeNounLead: EntityType | undefined;
       if (!fullKnown) {
-        const fw = toks[a]!.text.toLowerCase();
+        const fw = low[a]!;
         // Van Roost, Van de Steene: a particle that is no article starts a name even at a sentence start
-        const particleStart = b - a > 1 && p.particles.has(fw) && !p.articles.has(fw) && isCap(toks[a + 1]) && !p.demonyms.has(toks[a + 1]!.text.toLowerCase()) && !p.adjectives.has(toks[a + 1]!.text);
-        while (!particleStart && a < b && initial && a === i && (p.functionWords.has(toks[a]!.text.toLowerCase()) || (lowerKnown(toks[a]!.text.toLowerCase()) && !midCaps.has(toks[a]!.text) && !p.givenNames.has(toks[a]!.text) && !knownOf(p, toks[a]!.text)))) a++;
+        const particleStart = b - a > 1 && p.particles.has(fw) && !p.articles.has(fw) && isCap(toks[a + 1]) && !p.demonyms.has(low[a + 1]!) && !p.adjectives.has(toks[a + 1]!.text);
+        while (!particleStart && a < b && initial && a === i && (p.functionWords.has(low[a]!) || (lowerKnown(low[a]!) && !midCaps.has(toks[a]!.text) && !p.givenNames.has(toks[a]!.text) && !knownOf(p, toks[a]!.text)))) a++;
         // De Volder regisseert: an article that is also a surname particle, before one unknown capitalised word
         if (a === i + 1 && b - a === 1 && p.particles.has(fw) && p.articles.has(fw)) {
           const w = toks[a]!.text;
@@ -363,7 +365,7 @@ export function recognize(doc: Doc, p: Prepared): Chunk[] {
         // De Morgen, Het Laatste Nieuws: an article before capitalised common words is part of a title
         if (a === i + 1 && a < b && p.articles.has(fw)) {
           let allCommon = true;
-          for (let k = a; k < b; k++) if (!lowerKnown(toks[k]!.text.toLowerCase()) || p.demonyms.has(toks[k]!.text.toLowerCase())) allCommon = false;
+          for (let k = a; k < b; k++) if (!lowerKnown(low[k]!) || p.demonyms.has(low[k]!)) allCommon = false;
           // De Vlaamse, De Brusselse: an adjective standing for a noun left out, no title
           const lastW = toks[b - 1]!.text;
           if (p.adjectives.has(lastW) || (lastW.length >= 6 && p.lex.adjectiveSuffixes.some((x) => lastW.endsWith(x)))) allCommon = false;
@@ -391,7 +393,7 @@ export function recognize(doc: Doc, p: Prepared): Chunk[] {
           break;
         }
         while (a < b - 1) {
-          const w = toks[a]!.text.toLowerCase();
+          const w = low[a]!;
           // General Motors, Royal Navy: a role word followed by a head is the name itself
           if (headOf(p, toks[a + 1]!.text)) break;
           const r = roleOf(p, w);
@@ -404,7 +406,7 @@ export function recognize(doc: Doc, p: Prepared): Chunk[] {
             if (toks[a]?.text === ".") a++;
           } else break;
         }
-        while (b > a && (p.nonNames.has(toks[b - 1]!.text.toLowerCase()) || (toks[b - 1]!.text === "." && !(b - a > 2 && INITIAL.test(toks[b - 2]!.text))))) b--;
+        while (b > a && (p.nonNames.has(low[b - 1]!) || (toks[b - 1]!.text === "." && !(b - a > 2 && INITIAL.test(toks[b - 2]!.text))))) b--;
         // a connector or particle left dangling at the end
         while (b > a && !UPPER_START.test(toks[b - 1]!.text) && !(toks[b - 1]!.text === "." && b - a > 2 && INITIAL.test(toks[b - 2]!.text))) b--;
         // het Franse Danone, de Amerikaanse Osterloh: the adjective is no part of the name
@@ -416,7 +418,7 @@ export function recognize(doc: Doc, p: Prepared): Chunk[] {
           // an acronym after it that takes the adjective's letter says the adjective belongs: Vlaamse Scholierenkoepel (VSK)
           const acr = toks[b]?.text === "(" && toks[b + 2]?.text === ")" ? toks[b + 1]!.text : "";
           const spelled = acr && ALL_CAPS.test(acr) && acronymFits(acr, doc.text.slice(toks[a]!.start, toks[b - 1]!.end));
-          if (!head && !spelled && !lowerKnown(toks[a + 1]!.text.toLowerCase())) a++;
+          if (!head && !spelled && !lowerKnown(low[a + 1]!)) a++;
         }
       }
       // a role word on its own (CEO, Minister) is no name
@@ -425,8 +427,8 @@ export function recognize(doc: Doc, p: Prepared): Chunk[] {
         continue;
       }
       // minister van Onderwijs Marleen Vanderpoorten: after "role van", the first word is the portfolio
-      if (b - a >= 2 && a === i && a - 2 >= s.tokenStart && p.lex.portfolioLinkers.includes(toks[a - 1]!.text.toLowerCase()) && roleOf(p, toks[a - 2]!.text)) {
-        const len = p.lex.portfolioContinuations.includes(toks[a + 1]!.text.toLowerCase()) ? 2 : 1;
+      if (b - a >= 2 && a === i && a - 2 >= s.tokenStart && p.lex.portfolioLinkers.includes(low[a - 1]!) && roleOf(p, toks[a - 2]!.text)) {
+        const len = p.lex.portfolioContinuations.includes(low[a + 1]!) ? 2 : 1;
         if (b - a > len) {
           b = a + len;
           j = a + len;
@@ -498,7 +500,7 @@ export function recognize(doc: Doc, p: Prepared): Chunk[] {
       if (!single && p.lex.foreignArticles.includes(lw)) chunk.hasCommon = true;
       // True Romance, Camping Casablanca: a run holding common words is seldom a person's name
       if (!single) for (let k = a; k < b; k++) {
-        const w = toks[k]!.text.toLowerCase();
+        const w = low[k]!;
         if (p.common.has(w) && !p.particles.has(w) && !p.givenNames.has(toks[k]!.text)) chunk.hasCommon = true;
       }
       if (roleKind) chunk.roleKind = roleKind;

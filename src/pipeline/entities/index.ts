@@ -61,7 +61,18 @@ class UnionFind {
 }
 
 /** Token keys of a chunk, demonyms replaced by their country code (Russische/Russisch → ru). */
+const keyCache = new WeakMap<Chunk, string[]>();
+
 function tokenKeys(doc: Doc, p: Prepared, c: Chunk): string[] {
+  const hit = keyCache.get(c);
+  if (hit) return hit;
+  const out = computeKeys(p, c);
+  keyCache.set(c, out);
+  void doc;
+  return out;
+}
+
+function computeKeys(p: Prepared, c: Chunk): string[] {
   const out: string[] = [];
   for (const w of c.text.split(/[\s.]+/)) {
     if (!w) continue;

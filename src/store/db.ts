@@ -265,6 +265,7 @@ export class Store {
       doc.claims.forEach((c, i) => {
         const x = claims[i]!;
         const features = JSON.stringify(x.features);
+        const pkey = propositionKey(c.text);
         st.claim.run({
           report: id,
           lid: c.id,
@@ -274,7 +275,7 @@ export class Store {
           end: c.end,
           text: c.text,
           status: c.status,
-          pkey: propositionKey(c.text),
+          pkey,
           source_name: c.source?.name ?? null,
           source_kind: c.source?.kind ?? null,
           source_entity: c.source?.entity ?? null,
@@ -294,7 +295,6 @@ export class Store {
         });
         st.claimFts.run(c.text, id, c.id);
         const status = c.status;
-        const pkey = propositionKey(c.text);
         st.propAdd.run({
           status, pkey, asserter: x.asserter, published: utc(m.published), text: c.text, language: m.language,
           kind: c.source?.kind ?? null, quote: c.quote ? 1 : 0, report: id, start: c.start,

@@ -41,7 +41,7 @@ export const entities: EntityLexicon = {
   ],
   functionWords: "the a an and or but so yet also still as if when while where why how what who which that this these those there here then than it its he she they we you i his her their our my your nobody nothing everyone everybody not no yes now today yesterday tomorrow later earlier meanwhile however moreover furthermore finally according in on at by for with from to of into over under after before since during without about against between among through".split(" "),
   commonWords: commonWords.concat(capitalisedAdjectives.map((w) => w.toLowerCase())),
-  nonNames: "january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday easter christmas i".split(" "),
+  nonNames: "january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday easter christmas i ipo adsl umts gsm sms pc tv cd dvd dna hiv aids gdp mri ict ceo cfo coo".split(" "),
   definiteArticles: ["the", "that", "this"],
   locativePrepositions: ["in", "near", "into", "outside", "around", "across", "toward", "towards"],
   speechVerbs: "says said say claims claimed claim confirms confirmed confirm denies denied deny announced announces announce warned warns accused accuses stated states insists insisted reported responded rejected rejects dismissed dismisses admitted acknowledged threatened threatens demanded demands called calls maintains maintained".split(" "),

@@ -43,7 +43,7 @@ export interface EntityLexicon {
   functionWords: readonly string[];
   /** Common words of the language (not names), to keep a capitalised sentence start out of the names. */
   commonWords: readonly string[];
-  /** Capitalised words that are never names on their own: months, days, weekdays, "I". */
+  /** Capitalised words that are never names on their own: months, weekdays, "I", abbreviations of common nouns (BTW, GDP). */
   nonNames: readonly string[];
   /** Definite articles and demonstratives that make a lower-case head a description (het legioen, the ministry). */
   definiteArticles: readonly string[];

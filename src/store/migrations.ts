@@ -82,6 +82,7 @@ export const MIGRATIONS: readonly string[] = [
   CREATE TABLE asserters (asserter TEXT PRIMARY KEY, name TEXT NOT NULL) WITHOUT ROWID;
   -- the aggregates answer what this index was for; every claim written paid for it
   DROP INDEX claims_status;
+  CREATE INDEX claims_unknown ON claims(report) WHERE status = 'unknown';
   CREATE TABLE timeline (report INTEGER NOT NULL REFERENCES reports(id), value TEXT NOT NULL, ttext TEXT NOT NULL, ctext TEXT NOT NULL,
     start INTEGER NOT NULL, "end" INTEGER NOT NULL);
   CREATE INDEX timeline_value ON timeline(value, report, start);

@@ -32,7 +32,7 @@ export interface Briefing {
   reports: ReportInfo[];
 }
 
-const day = (iso: string) => iso.slice(0, 16).replace("T", " ");
+const day = (iso: string) => iso.slice(0, 16).replace("T", " ") + (iso.endsWith("Z") ? " UTC" : "");
 
 /** Turns the fused picture into the briefing's sections, in the reader's language. */
 export function composeBriefing(p: Picture, lang: Lang): Briefing {

@@ -1,4 +1,4 @@
-import type { Doc, Lang } from "../model/doc.js";
+import type { Doc } from "../model/doc.js";
 import { IngestError, readReports, toDoc, type ReadOptions } from "../ingest/index.js";
 import { runPipeline } from "../pipeline/index.js";
 import { fail } from "./io.js";
@@ -33,16 +33,4 @@ export function extractFiles(files: readonly string[], opts: ReadOptions): Extra
   return { docs, failed };
 }
 
-export function parseLang(v: string | undefined): Lang | undefined {
-  if (v === undefined) return undefined;
-  if (v === "nl" || v === "en") return v;
-  throw new Error(`--lang must be nl or en, not ${JSON.stringify(v)}`);
-}
-
-export function parsePublished(v: string | undefined): string | undefined {
-  if (v === undefined) return undefined;
-  if (!/^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.test(v) || Number.isNaN(Date.parse(v))) {
-    throw new Error(`--published must be an ISO 8601 date or time such as 2023-05-23T17:00:00+02:00, not ${JSON.stringify(v)}`);
-  }
-  return v;
-}
+export { parseLang, parsePublished } from "./args.js";

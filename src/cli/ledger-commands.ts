@@ -1,6 +1,6 @@
 import { Option, type Command } from "commander";
 import type { Lang } from "../model/doc.js";
-import { parseLang, parsePublished } from "./extract.js";
+import { parseLang, parsePublished } from "./args.js";
 import { out, UsageError } from "./io.js";
 // The commands' modules load when a command runs, so that `sitrep brief` does not pay for the pipeline.
 const ingestModule = () => import("./ingest.js");

@@ -1,9 +1,5 @@
 import { Command, CommanderError, Option } from "commander";
-import { buildExport } from "../export/json.js";
-import { renderSummary } from "../export/markdown.js";
-import { extractFiles, parseLang, parsePublished } from "./extract.js";
-import { demo } from "./demo.js";
-import { serve } from "./serve.js";
+import { parseLang, parsePublished } from "./args.js";
 import { fail, out, UsageError } from "./io.js";
 import { registerLedgerCommands } from "./ledger-commands.js";
 
@@ -32,6 +28,12 @@ function program(): Command {
       } catch (e) {
         throw new UsageError((e as Error).message);
       }
+      // a command's modules load when it runs: start-up stays cheap for every other command
+      const [{ extractFiles }, { buildExport }, { renderSummary }] = await Promise.all([
+        import("./extract.js"),
+        import("../export/json.js"),
+        import("../export/markdown.js"),
+      ]);
       const { docs, failed } = extractFiles(files, { published, lang });
       if (o.format === "md") await out(renderSummary(docs));
       else await out(JSON.stringify(buildExport(docs), null, 2) + "\n");
@@ -44,6 +46,7 @@ function program(): Command {
     .addOption(new Option("--lang <code>", "language of the briefing").choices(["nl", "en"]).default("en"))
     .addHelpText("after", "\nExample:\n  sitrep demo\n  sitrep demo --lang nl")
     .action(async (o: { format: string; lang: "nl" | "en" }) => {
+      const { demo } = await import("./demo.js");
       process.exitCode = await demo(o.format, o.lang);
     });
   registerLedgerCommands(p);
@@ -59,6 +62,7 @@ function program(): Command {
     .option("--memory", "keep the ledger in memory only (nothing is written to disk)")
     .addHelpText("after", "\nExample:\n  SITREP_TOKEN=$(openssl rand -hex 20) sitrep serve --db news.db --port 8080")
     .action(async (o: { db: string; port: string; host: string; public?: boolean; allowFetch?: boolean; tokenFile?: string; memory?: boolean }) => {
+      const { serve } = await import("./serve.js");
       process.exitCode = await serve(o);
     });
   return p;

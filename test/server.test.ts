@@ -403,9 +403,13 @@ describe("adding a report by URL", () => {
 describe("the serve command", () => {
   const bin = new URL("../../bin/sitrep.js", import.meta.url).pathname;
 
-  test("starts on a free loopback port, answers, and stops cleanly on SIGTERM", async () => {
+  test("starts on a free loopback port, answers, and stops cleanly on SIGTERM", async (t) => {
     const { spawn } = await import("node:child_process");
     const child = spawn(process.execPath, [bin, "serve", "--memory", "--port", "0"], { env: { ...process.env, SITREP_TOKEN: TOKEN }, stdio: ["ignore", "ignore", "pipe"] });
+    // a failed assertion must not leave the server running: the test process would never end
+    t.after(() => {
+      if (child.exitCode === null) child.kill("SIGKILL");
+    });
     let err = "";
     const url = await new Promise<string>((resolve, reject) => {
       child.stderr.on("data", (c: Buffer) => {

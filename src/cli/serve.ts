@@ -30,13 +30,14 @@ export async function serve(o: ServeOptions): Promise<number> {
   const app = await buildServer({ ledger: ledger.port, token: token.token, loopback, readNeedsToken: !loopback && !o.public, allowFetch: !!o.allowFetch });
   const address = await app.listen({ port, host: o.host.replace(/^\[|\]$/g, "") });
   const url = address.replace("://[::1]", "://[::1]").replace("://127.0.0.1", "://localhost");
-  const log = (s: string) => process.stderr.write(`${s}\n`);
-  log(`sitrep: serving ${ledger.description} on ${url}/`);
-  if (!loopback) log(o.public ? "sitrep: listening beyond this machine; reading is public, writing needs the token" : "sitrep: listening beyond this machine; reading and writing need the token");
+  // the banner goes out in one write, so a reader never sees the address without the token line
+  const lines = [`sitrep: serving ${ledger.description} on ${url}/`];
+  if (!loopback) lines.push(o.public ? "sitrep: listening beyond this machine; reading is public, writing needs the token" : "sitrep: listening beyond this machine; reading and writing need the token");
   if (token.from === "generated") {
-    log(`sitrep: write token (set SITREP_TOKEN or --token-file to choose one): ${token.token}`);
-    log(`sitrep: open ${url}/#token=${token.token} to add reports from the page`);
-  } else log(`sitrep: write token from ${token.from === "env" ? "SITREP_TOKEN" : o.tokenFile}`);
+    lines.push(`sitrep: write token (set SITREP_TOKEN or --token-file to choose one): ${token.token}`);
+    lines.push(`sitrep: open ${url}/#token=${token.token} to add reports from the page`);
+  } else lines.push(`sitrep: write token from ${token.from === "env" ? "SITREP_TOKEN" : o.tokenFile}`);
+  process.stderr.write(lines.join("\n") + "\n");
   await new Promise<void>((resolve) => {
     const stop = () => {
       process.off("SIGINT", stop);

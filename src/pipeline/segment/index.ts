@@ -235,13 +235,19 @@ export function segmentDoc(doc: Doc, lex: SegmentLexicon): void {
   // flags and quote membership
   let q = 0;
   for (const s of sentences) {
-    const toks = tokens.slice(s.tokenStart, s.tokenEnd);
-    const lastReal = [...toks].reverse().find((t) => t.kind !== "quote" && !CLOSE_BRACKETS.has(t.text));
+    let lastReal: Token | undefined;
+    for (let k = s.tokenEnd - 1; k >= s.tokenStart && !lastReal; k--) {
+      const t = tokens[k]!;
+      if (t.kind !== "quote" && !CLOSE_BRACKETS.has(t.text)) lastReal = t;
+    }
+    const count = s.tokenEnd - s.tokenStart;
+    let quoted = false;
+    for (let k = s.tokenStart; k < s.tokenEnd && !quoted; k++) quoted = tokens[k]!.kind === "quote";
     s.question = lastReal?.text === "?";
     const line = lineList[lineOf[s.tokenStart]!]!;
     const wholeLine = line.start === s.start && line.end === s.end;
     const closes = lastReal ? TERMINAL.has(lastReal.text) || /^\.{2,}$/.test(lastReal.text) : false;
-    s.heading = wholeLine && (!closes || (s.question && toks.length <= 12 && !toks.some((t) => t.kind === "quote")));
+    s.heading = wholeLine && (!closes || (s.question && count <= 12 && !quoted));
     while (q < doc.quotes.length && doc.quotes[q]!.end <= s.start) q++;
     for (let k = q; k < doc.quotes.length && doc.quotes[k]!.start < s.end; k++) {
       if (doc.quotes[k]!.end > s.start) s.quotes.push(k);

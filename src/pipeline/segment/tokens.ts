@@ -6,37 +6,45 @@ import type { SegmentLexicon } from "./lexicon.js";
 const TOKEN = new RegExp(
   [
     // dotted abbreviations and initialisms: U.S., o.a., i.p.v., a.m.
-    String.raw`(?<abbr>\p{L}(?:\.\p{L}){1,8}\.?)`,
+    String.raw`(\p{L}(?:\.\p{L}){1,8}\.?)`,
     // numbers with group or decimal separators and clock times: 3.500, 1,200, 14.00, 2.5, 10:30
-    String.raw`(?<num>\p{Nd}+(?:[.,:]\p{Nd}+)+)`,
+    String.raw`(\p{Nd}+(?:[.,:]\p{Nd}+)+)`,
     // words, with inner hyphens and apostrophes: Oost-Europadeskundige, zo'n, don't, 24-jarige
-    String.raw`(?<word>[\p{L}\p{M}\p{Nd}]+(?:[-'’‑][\p{L}\p{M}\p{Nd}]+)*)`,
-    String.raw`(?<ellipsis>\.{2,}|…)`,
-    String.raw`(?<quote>["“”„‟«»‹›'‘’‚‛])`,
-    String.raw`(?<punct>[.,;:!?()\[\]{}\-–—/])`,
-    String.raw`(?<symbol>[^\s])`,
+    String.raw`([\p{L}\p{M}\p{Nd}]+(?:[-'’‑][\p{L}\p{M}\p{Nd}]+)*)`,
+    String.raw`(\.{2,}|…)`,
+    String.raw`(["“”„‟«»‹›'‘’‚‛])`,
+    String.raw`([.,;:!?()\[\]{}\-–—/])`,
+    String.raw`([^\s])`,
   ].join("|"),
   "uy",
 );
-const SPACE = /\s+/y;
+const SPACE = /\s/u;
 const DIGITS = /^\p{Nd}+$/u;
+const WORDISH = /[\p{L}\p{Nd}]/u;
+// group numbers of TOKEN's alternatives, in order
+const ABBR = 1, NUM = 2, WORD = 3, ELLIPSIS = 4, QUOTE = 5, PUNCT = 6;
+
+// ASCII white space is by far the most common separator: test it by code before asking the regex engine
+function isSpaceAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c === 32 || (c >= 9 && c <= 13)) return true;
+  return c > 127 && SPACE.test(text[i]!);
+}
 
 export function tokenize(text: string, lex: SegmentLexicon, from = 0, to = text.length): Token[] {
   const out: Token[] = [];
   const elisions = lex.elisions;
+  const suffixes = lex.splitSuffixes;
   let at = from;
   while (at < to) {
-    SPACE.lastIndex = at;
-    if (SPACE.test(text)) {
-      at = SPACE.lastIndex;
-      if (at >= to) break;
-    }
+    while (at < to && isSpaceAt(text, at)) at++;
+    if (at >= to) break;
     // an elided article or verb ('s, 't, 'n) directly before a space: a word, not a quote mark
     const ch = text[at]!;
     if ((ch === "'" || ch === "’") && elisions.length) {
       const two = text.slice(at, at + 2);
       const after = text[at + 2];
-      if (elisions.includes(two) && (after === undefined || !/[\p{L}\p{Nd}]/u.test(after))) {
+      if (elisions.includes(two) && (after === undefined || !WORDISH.test(after))) {
         out.push({ start: at, end: at + 2, text: two, kind: "word" });
         at += 2;
         continue;
@@ -51,16 +59,16 @@ export function tokenize(text: string, lex: SegmentLexicon, from = 0, to = text.
     }
     let end = TOKEN.lastIndex;
     if (end > to) end = to;
-    const g = m.groups!;
     let kind: TokenKind;
-    if (g.abbr !== undefined) kind = "word";
-    else if (g.num !== undefined) kind = "number";
-    else if (g.word !== undefined) kind = DIGITS.test(g.word) ? "number" : "word";
-    else if (g.quote !== undefined) kind = "quote";
-    else if (g.punct !== undefined || g.ellipsis !== undefined) kind = "punct";
+    const word = m[WORD];
+    if (m[ABBR] !== undefined) kind = "word";
+    else if (m[NUM] !== undefined) kind = "number";
+    else if (word !== undefined) kind = DIGITS.test(word) ? "number" : "word";
+    else if (m[QUOTE] !== undefined) kind = "quote";
+    else if (m[PUNCT] !== undefined || m[ELLIPSIS] !== undefined) kind = "punct";
     else kind = "symbol";
-    if (kind === "word" && g.word !== undefined && lex.splitSuffixes.length) {
-      const suffix = lex.splitSuffixes.find((x) => g.word!.length > x.length && g.word!.endsWith(x));
+    if (word !== undefined && kind === "word" && suffixes.length && (word.includes("'") || word.includes("’"))) {
+      const suffix = suffixes.find((x) => word.length > x.length && word.endsWith(x));
       if (suffix) {
         const cut = end - suffix.length;
         out.push({ start: at, end: cut, text: text.slice(at, cut), kind });
@@ -69,7 +77,7 @@ export function tokenize(text: string, lex: SegmentLexicon, from = 0, to = text.
         continue;
       }
     }
-    out.push({ start: at, end, text: text.slice(at, end), kind });
+    out.push({ start: at, end, text: m[0].length === end - at ? m[0] : text.slice(at, end), kind });
     at = end;
   }
   return out;

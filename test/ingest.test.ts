@@ -169,9 +169,9 @@ test("bad files: missing, directory, empty, white space only, binary, PDF, UTF-3
   assert.match(reason(() => readReports(file("ctrl.txt", ctrl))), /looks like binary data/);
 });
 
-test("toDoc drops stray control characters and normalises to NFC", () => {
+test("toDoc drops stray control characters and keeps letters as written (offsets stay the source's)", () => {
   const d = toDoc({ text: "Cafe\u0301 open\u0007 again.\r\nSecond line.", origin: "x", format: "text", language: "en" }, "d1");
-  assert.equal(d.text, "Café open again.\nSecond line.\n");
+  assert.equal(d.text, "Cafe\u0301 open again.\nSecond line.\n");
 });
 
 // --- HTML ------------------------------------------------------------------------------------------------

@@ -298,7 +298,8 @@ export function toDoc(raw: RawReport, id: string, opts: ReadOptions = {}): Doc {
     raw.text
       .replace(/\r\n?/g, "\n")
       .replace(CONTROL, "")
-      .normalize("NFC")
+      // no Unicode normalisation: spans must stay offsets into the text as the source wrote it, and the
+      // stages match letters with their combining marks (\p{M}) anyway
       .replace(/^\s+/, "")
       .trimEnd() + "\n";
   let published = raw.published;

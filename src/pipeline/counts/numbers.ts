@@ -27,12 +27,97 @@ export interface Tok {
   /** Whitespace (or start of text) before the token. */
   sp: boolean;
   kind: "w" | "d" | "p";
+  /** Id of `t` in the phrase vocabulary (-1: in no phrase), valid while `v` equals the vocabulary's version. */
+  id?: number;
+  v?: number;
+}
+
+// Every word of every phrase table gets a small integer id; a token looks its text up once and the tables
+// then step by id, so the many tables tried at each token cost an integer lookup each, not a string hash.
+const VOCAB = new Map<string, number>();
+let vocabVersion = 0;
+function intern(w: string): number {
+  let id = VOCAB.get(w);
+  if (id === undefined) {
+    VOCAB.set(w, (id = VOCAB.size));
+    vocabVersion++;
+  }
+  return id;
+}
+function idOf(t: Tok): number {
+  if (t.v !== vocabVersion) {
+    t.id = VOCAB.get(t.t) ?? -1;
+    t.v = vocabVersion;
+  }
+  return t.id!;
 }
 
 // one alternative per class, each consuming at least one character: linear on any input
 const FINE = /([\p{L}\p{M}]+)|(\p{Nd}+)|\S/gu;
 
+// code point classes of FINE: 0 white space (skipped), 1 letter or mark, 2 decimal digit, 3 anything else
+const LETTER = /^[\p{L}\p{M}]$/u;
+const DIGIT = /^\p{Nd}$/u;
+const SPACE = /^\s$/u;
+const classes = new Map<number, number>();
+function classOf(cp: number): number {
+  if (cp < 128) {
+    if ((cp >= 97 && cp <= 122) || (cp >= 65 && cp <= 90)) return 1;
+    if (cp >= 48 && cp <= 57) return 2;
+    return cp === 32 || (cp >= 9 && cp <= 13) ? 0 : 3;
+  }
+  let k = classes.get(cp);
+  if (k === undefined) {
+    const ch = String.fromCodePoint(cp);
+    // a lone surrogate is one "anything else" mark, as FINE reads it
+    k = cp >= 0xd800 && cp <= 0xdfff ? 3 : LETTER.test(ch) ? 1 : DIGIT.test(ch) ? 2 : SPACE.test(ch) ? 0 : 3;
+    classes.set(cp, k);
+  }
+  return k;
+}
+
+/** Splits text into letter runs, digit runs and single marks (the tokens FINE matches), by code point. */
 export function fineTokens(text: string, from = 0, to = text.length): Tok[] {
+  if (from !== 0) return fineTokensRe(text, from, to);
+  const out: Tok[] = [];
+  const n = text.length;
+  let prevEnd = -1;
+  let i = 0;
+  while (i < n && i < to) {
+    let cp = text.charCodeAt(i);
+    let w = 1;
+    if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < n) {
+      const lo = text.charCodeAt(i + 1);
+      if (lo >= 0xdc00 && lo <= 0xdfff) (cp = (cp - 0xd800) * 0x400 + (lo - 0xdc00) + 0x10000), (w = 2);
+    }
+    const k = classOf(cp);
+    if (k === 0) {
+      i += w;
+      continue;
+    }
+    const s = i;
+    i += w;
+    if (k !== 3) {
+      while (i < n) {
+        let c2 = text.charCodeAt(i);
+        let w2 = 1;
+        if (c2 >= 0xd800 && c2 <= 0xdbff && i + 1 < n) {
+          const lo = text.charCodeAt(i + 1);
+          if (lo >= 0xdc00 && lo <= 0xdfff) (c2 = (c2 - 0xd800) * 0x400 + (lo - 0xdc00) + 0x10000), (w2 = 2);
+        }
+        if (classOf(c2) !== k) break;
+        i += w2;
+      }
+    }
+    const raw = text.slice(s, i);
+    const kind: Tok["kind"] = k === 1 ? "w" : k === 2 ? "d" : "p";
+    out.push({ s, e: i, t: kind === "w" ? raw.toLowerCase() : raw, raw, sp: prevEnd !== s, kind, id: -1, v: -1 });
+    prevEnd = i;
+  }
+  return out;
+}
+
+export function fineTokensRe(text: string, from: number, to: number): Tok[] {
   const out: Tok[] = [];
   FINE.lastIndex = from;
   let prevEnd = -1;
@@ -40,7 +125,7 @@ export function fineTokens(text: string, from = 0, to = text.length): Tok[] {
     const raw = m[0];
     const s = m.index;
     const kind: Tok["kind"] = m[1] !== undefined ? "w" : m[2] !== undefined ? "d" : "p";
-    out.push({ s, e: s + raw.length, t: kind === "w" ? raw.toLowerCase() : raw, raw, sp: prevEnd !== s, kind });
+    out.push({ s, e: s + raw.length, t: kind === "w" ? raw.toLowerCase() : raw, raw, sp: prevEnd !== s, kind, id: -1, v: -1 });
     prevEnd = s + raw.length;
   }
   return out;
@@ -79,8 +164,9 @@ export class Phrases<V> {
     if (!toks.length) return;
     let n = this.root;
     for (const t of toks) {
-      let c = n.next.get(t.t);
-      if (!c) n.next.set(t.t, (c = { next: new Map() }));
+      const id = intern(t.t);
+      let c = n.next.get(id);
+      if (!c) n.next.set(id, (c = { next: new Map() }));
       n = c;
     }
     n.value = v;
@@ -89,17 +175,20 @@ export class Phrases<V> {
   /** Longest entry starting at token i: [value, index after it], or null. */
   match(toks: readonly Tok[], i: number): [V, number] | null {
     let n: PNode<V> | undefined = this.root;
-    let best: [V, number] | null = null;
+    let best: PNode<V> | null = null;
+    let end = 0;
     for (let j = i; j < toks.length; j++) {
-      n = n.next.get(toks[j]!.t);
+      const id = idOf(toks[j]!);
+      if (id < 0) break;
+      n = n.next.get(id);
       if (!n) break;
-      if (n.has) best = [n.value as V, j + 1];
+      if (n.has) (best = n), (end = j + 1);
     }
-    return best;
+    return best ? [best.value as V, end] : null;
   }
 }
 interface PNode<V> {
-  next: Map<string, PNode<V>>;
+  next: Map<number, PNode<V>>;
   value?: V;
   has?: boolean;
 }

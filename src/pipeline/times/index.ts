@@ -192,6 +192,8 @@ export function durationValue(n: number | "X", unit: Unit): string {
 const fmtNum = (n: number) => (Number.isInteger(n) ? String(n) : String(Math.round(n * 100) / 100));
 
 const isCap = (t: Tok) => /^\p{Lu}/u.test(t.raw);
+/** The longer of two hits at token i (the earlier one on a tie); a hit must cover a token. */
+const better = (best: Hit | null, h: Hit | null, i: number): Hit | null => (h && h.j > i && (!best || h.j > best.j) ? h : best);
 
 class Tagger {
   readonly c: Compiled;
@@ -980,20 +982,20 @@ class Tagger {
   }
 
   at(i: number): Hit | null {
-    return this.longest(i, [
-      (x) => this.anaphor(x),
-      (x) => this.nightOf(x),
-      (x) => this.edged(x),
-      (x) => this.clock(x),
-      (x) => this.explicitDate(x),
-      (x) => this.weekdayExpr(x),
-      (x) => this.dayWord(x),
-      (x) => this.relative(x),
-      (x) => this.duration(x),
-      (x) => this.setExpr(x),
-      (x) => this.vaguePlural(x),
-      (x) => this.ref(x),
-    ]);
+    // the rules in a fixed order, the longest hit winning and the first on a tie; called directly, not
+    // through a list of closures, because this runs at every candidate token
+    let b = better(null, this.anaphor(i), i);
+    b = better(b, this.nightOf(i), i);
+    b = better(b, this.edged(i), i);
+    b = better(b, this.clock(i), i);
+    b = better(b, this.explicitDate(i), i);
+    b = better(b, this.weekdayExpr(i), i);
+    b = better(b, this.dayWord(i), i);
+    b = better(b, this.relative(i), i);
+    b = better(b, this.duration(i), i);
+    b = better(b, this.setExpr(i), i);
+    b = better(b, this.vaguePlural(i), i);
+    return better(b, this.ref(i), i);
   }
 
   run(sentences: { start: number; end: number }[]): Timex[] {

@@ -203,18 +203,41 @@ export interface NumberHit {
   article: boolean;
 }
 
-const compiled = new WeakMap<NumberLexicon, { words: Phrases<number>; half: Phrases<true>; fractions: Phrases<number> }>();
-function compile(lex: NumberLexicon) {
+interface CompiledNumbers {
+  words: Phrases<number>;
+  half: Phrases<true>;
+  fractions: Phrases<number>;
+  articles: Set<string>;
+  joiners: Set<string>;
+  /** Own keys only: a word such as "constructor" is no scale. */
+  scales: Map<string, number>;
+}
+const compiled = new WeakMap<NumberLexicon, CompiledNumbers>();
+// readNumber runs at nearly every token with the same lexicon: remember the last one
+let lastLex: NumberLexicon | null = null;
+let lastCompiled: CompiledNumbers | null = null;
+function compile(lex: NumberLexicon): CompiledNumbers {
+  if (lex === lastLex) return lastCompiled!;
   let c = compiled.get(lex);
   if (!c) {
     c = {
       words: new Phrases(Object.entries(lex.words)),
       half: new Phrases(lex.andAHalf.map((k) => [k, true as const])),
       fractions: new Phrases(Object.entries(lex.fractions)),
+      articles: new Set(lex.articles),
+      joiners: new Set(lex.joiners),
+      scales: new Map(Object.entries(lex.scales)),
     };
     compiled.set(lex, c);
   }
+  lastLex = lex;
+  lastCompiled = c;
   return c;
+}
+
+/** The multiplier a word stands for ("hundred" 100, "miljoen" 1e6), or undefined. */
+export function scaleOf(lex: NumberLexicon, word: string): number | undefined {
+  return compile(lex).scales.get(word);
 }
 
 /** Reads a number at token i: digits with group/decimal marks, or words ("twee honderd", "twenty-four"). */
@@ -241,7 +264,7 @@ export function readNumber(toks: readonly Tok[], i: number, lex: NumberLexicon, 
     }
     const h = c.half.match(toks, j);
     if (h) (value += 0.5), (j = h[1]);
-    const sc = scaleAt(toks, j, lex);
+    const sc = scaleAt(toks, j, c);
     if (sc) (value *= sc[0]), (j = sc[1]);
     return { value, j, digits: true, article: false };
   }
@@ -268,14 +291,14 @@ export function readNumber(toks: readonly Tok[], i: number, lex: NumberLexicon, 
         const w2 = c.words.match(toks, j);
         if (w2 && w2[0] < 10 && w[0] >= 20 && w[0] % 10 === 0) (current += w2[0]), (j = w2[1]);
       }
-    } else if (!any && allowArticle && lex.articles.includes(toks[j]!.t)) {
+    } else if (!any && allowArticle && c.articles.has(toks[j]!.t)) {
       current = 1;
       j++;
       any = true;
       article = true;
     }
     if (!any) return null;
-    const sc = scaleAt(toks, j, lex);
+    const sc = scaleAt(toks, j, c);
     if (sc) {
       if (current === 0) current = 1;
       if (sc[0] >= 1000) {
@@ -285,7 +308,7 @@ export function readNumber(toks: readonly Tok[], i: number, lex: NumberLexicon, 
       j = sc[1];
       article = false;
       // one hundred and five
-      if (j + 1 < toks.length && lex.joiners.includes(toks[j]!.t) && c.words.match(toks, j + 1)) {
+      if (j + 1 < toks.length && c.joiners.has(toks[j]!.t) && c.words.match(toks, j + 1)) {
         j++;
         continue;
       }
@@ -299,9 +322,9 @@ export function readNumber(toks: readonly Tok[], i: number, lex: NumberLexicon, 
   return { value, j, digits: false, article };
 }
 
-function scaleAt(toks: readonly Tok[], j: number, lex: NumberLexicon): [number, number] | null {
+function scaleAt(toks: readonly Tok[], j: number, c: CompiledNumbers): [number, number] | null {
   const t = toks[j];
   if (!t || t.kind !== "w") return null;
-  const v = lex.scales[t.t];
+  const v = c.scales.get(t.t);
   return v === undefined ? null : [v, j + 1];
 }

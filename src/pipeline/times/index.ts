@@ -1,6 +1,6 @@
 import type { Doc, Timex, TimexType } from "../../model/doc.js";
 import type { Stage } from "../stage.js";
-import { fineTokens, fineTokensOf, Phrases, readNumber, type Tok } from "../counts/numbers.js";
+import { fineTokens, fineTokensOf, Phrases, readNumber, scaleOf, type Tok } from "../counts/numbers.js";
 import type { CountLexicon } from "../counts/lexicon.js";
 import type { Approx, DayPart, Edge, Season, TimeLexicon, Unit } from "./lexicon.js";
 import { addDays, addMonths, fmtDay, fmtMonth, fmtWeek, pad, parseLocal, validDay, weekday, type Ymd } from "./calendar.js";
@@ -349,7 +349,7 @@ class Tagger {
     if (prev && /^[$€£¥#]$/.test(prev.t)) return null;
     if (prev && !t.sp && (prev.t === "." || prev.t === ",")) return null;
     if (next && !next.sp && (next.t === "," || next.t === ".") && this.tok(i + 2)?.kind === "d" && !this.toks[i + 2]!.sp) return null;
-    if (next && (next.t === "%" || this.lex.numbers.scales[next.t] !== undefined || this.m(this.c.units, i + 1) || this.countNouns.has(next.t))) return null;
+    if (next && (next.t === "%" || scaleOf(this.lex.numbers, next.t) !== undefined || this.m(this.c.units, i + 1) || this.countNouns.has(next.t))) return null;
     return { y, j: i + 1 };
   }
 
@@ -780,7 +780,7 @@ class Tagger {
     const bare = j === i + 1;
     if (bare) return null; // a lone number is never a clock time
     const after = this.tok(j);
-    if (after && (after.t === "%" || this.lex.numbers.scales[after.t] !== undefined)) return null;
+    if (after && (after.t === "%" || scaleOf(this.lex.numbers, after.t) !== undefined)) return null;
     if (!strong && !suffix && !(prep && s1?.t === ".")) return null;
     if (cw && !mer && !z && b?.kind !== "d" && !prep && cw[1] - cwAt === 1) return null; // "24 uur" is a duration; "9 o'clock" is not
     if (sec !== null && !suffix) {

@@ -44,6 +44,12 @@ function intern(w: string): number {
   }
   return id;
 }
+/** The id of a word in the phrase vocabulary, adding it: for callers that index their own tables by id. */
+export const wordId = intern;
+/** The vocabulary id of a token's text, or -1. */
+export function tokId(t: Tok): number {
+  return idOf(t);
+}
 function idOf(t: Tok): number {
   if (t.v !== vocabVersion) {
     t.id = VOCAB.get(t.t) ?? -1;

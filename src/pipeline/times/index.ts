@@ -1,6 +1,6 @@
 import type { Doc, Timex, TimexType } from "../../model/doc.js";
 import type { Stage } from "../stage.js";
-import { fineTokens, fineTokensOf, Phrases, readNumber, scaleOf, type Tok } from "../counts/numbers.js";
+import { fineTokens, fineTokensOf, Phrases, readNumber, scaleOf, tokId, wordId, type Tok } from "../counts/numbers.js";
 import type { CountLexicon } from "../counts/lexicon.js";
 import type { Approx, DayPart, Edge, Season, TimeLexicon, Unit } from "./lexicon.js";
 import { addDays, addMonths, fmtDay, fmtMonth, fmtWeek, pad, parseLocal, validDay, weekday, type Ymd } from "./calendar.js";
@@ -68,6 +68,8 @@ interface Compiled {
   /** Determiners and articles: frequent starts that only matter before another start or a phrase's second word. */
   prefixes: Set<string>;
   seconds: Set<string>;
+  /** By word id: 1 a start, 2 a prefix, 4 a second word (the sets above, looked up once per token). */
+  flags: Uint8Array;
   ambiguousMonths: Set<string>;
   ambiguousSeasons: Set<string>;
   ordinalSuffixes: Set<string>;
@@ -127,6 +129,7 @@ function compile(lex: TimeLexicon): Compiled {
     starts: new Set(),
     prefixes: new Set(),
     seconds: new Set(),
+    flags: new Uint8Array(0),
     monthAbbrev: new Set(Object.keys(lex.months).filter((k) => Object.keys(lex.months).some((o) => o.length > k.length && o.startsWith(k) && lex.months[o] === lex.months[k]))),
     ambiguousMonths: new Set(lex.ambiguousMonths),
     ambiguousSeasons: new Set(lex.ambiguousSeasons),
@@ -161,6 +164,10 @@ function compile(lex: TimeLexicon): Compiled {
       if (t.length === 1) standalone.add(t[0]!.t);
     }
   c.prefixes = new Set([...starts].filter((x) => !standalone.has(x)));
+  const flagged: [number, number][] = [];
+  for (const [set, bit] of [[c.starts, 1], [c.prefixes, 2], [c.seconds, 4]] as const) for (const w of set) flagged.push([wordId(w), bit]);
+  c.flags = new Uint8Array(Math.max(0, ...flagged.map(([id]) => id)) + 1);
+  for (const [id, bit] of flagged) c.flags[id]! |= bit;
   cache.set(lex, c);
   return c;
 }
@@ -1011,16 +1018,17 @@ class Tagger {
       this.sentDay = null;
       this.cues = null;
       let i = ti;
-      const starts = this.c.starts;
+      const flags = this.c.flags;
       while (i < te) {
         const tk = toks[i]!;
-        if (tk.kind !== "d" && !starts.has(tk.t)) {
+        const f = flags[tokId(tk)]!;
+        if (tk.kind !== "d" && !(f & 1)) {
           i++;
           continue;
         }
-        if (this.c.prefixes.has(tk.t)) {
+        if (f & 2) {
           const nx = toks[i + 1];
-          if (!nx || (nx.kind !== "d" && !starts.has(nx.t) && !this.c.seconds.has(nx.t))) {
+          if (!nx || (nx.kind !== "d" && !(flags[tokId(nx)]! & 5))) {
             i++;
             continue;
           }

@@ -82,10 +82,15 @@ export function geocodeAll(queries: readonly PlaceQuery[]): (GazEntry | null)[] 
   cands.forEach((cs, i) => {
     if (queries[i]!.strict) cands[i] = cs.filter(inContext);
   });
-  let out = queries.map((q, i) => pick(cands[i]!, q, new Set()));
+  // results made by push, so that callers always get the same kind of array (see extractEntities)
+  const none = new Set<string>();
   const resolved = new Set<string>();
-  for (const e of out) if (e && e.kind === "place") resolved.add(regionId(e));
-  out = queries.map((q, i) => pick(cands[i]!, q, resolved));
+  for (let i = 0; i < queries.length; i++) {
+    const e = pick(cands[i]!, queries[i]!, none);
+    if (e && e.kind === "place") resolved.add(regionId(e));
+  }
+  const out: (GazEntry | null)[] = [];
+  for (let i = 0; i < queries.length; i++) out.push(pick(cands[i]!, queries[i]!, resolved));
   // a one-letter slip in a long name, only inside a region the report names: Boriskovka → Borisovka
   if (regions.size) {
     queries.forEach((q, i) => {

@@ -6,7 +6,7 @@ import type { Stage } from "../stage.js";
 import { prepare, recognize, linkAppositions, compoundHead, acronymFits, roleOf, type Chunk, type Prepared } from "./recognize.js";
 import type { EntityLexicon, RoleEntry } from "./lexicon.js";
 import { spellingKey } from "../../geo/spelling.js";
-import { geocodeAll } from "../../geo/geocode.js";
+import { geocodeAll, type PlaceQuery } from "../../geo/geocode.js";
 import type { GazEntry } from "../../geo/gazetteer.js";
 
 export { roleOf } from "./recognize.js";
@@ -58,18 +58,6 @@ class UnionFind {
     // the earlier chunk stays the root, so groups are numbered in reading order
     if (ra !== rb) this.p[Math.max(ra, rb)] = Math.min(ra, rb);
   }
-}
-
-/** Token keys of a chunk, demonyms replaced by their country code (Russische/Russisch → ru). */
-const keyCache = new WeakMap<Chunk, string[]>();
-
-function tokenKeys(doc: Doc, p: Prepared, c: Chunk): string[] {
-  const hit = keyCache.get(c);
-  if (hit) return hit;
-  const out = computeKeys(p, c);
-  keyCache.set(c, out);
-  void doc;
-  return out;
 }
 
 function computeKeys(p: Prepared, c: Chunk): string[] {
@@ -140,64 +128,94 @@ function decideType(cs: readonly Chunk[]): { type: EntityType; government?: stri
   return best ?? { type: "other" };
 }
 
-export function extractEntities(doc: Doc, p: Prepared): void {
-  let chunks = recognize(doc, p);
-  linkAppositions(doc, chunks);
-  const names = chunks.filter((c) => c.via !== "description");
+/** The token keys of a chunk and their join, computed once per chunk. */
+function tokenKeys(p: Prepared, c: Chunk): string[] {
+  return (c.keys ??= computeKeys(p, c));
+}
+
+function fullKeyOf(p: Prepared, c: Chunk): string {
+  return (c.fullKey ??= tokenKeys(p, c).join(" "));
+}
+
+// The array helpers below are plain loops on purpose: the engine's inlined map/filter kept deoptimising the
+// stage (wrong map on arrays whose element kind varies from report to report), costing more than the work.
+
+/** Tentative sentence-initial words and names inside compounds, kept only when the report confirms them. */
+function confirmChunks(p: Prepared, chunks: readonly Chunk[]): Chunk[] {
   // confirm tentative sentence-initial words: kept when the report names the same thing elsewhere
   const confirmed = new Set<string>();
-  for (const c of names) {
-    if (c.tentative) continue;
-    for (const k of tokenKeys(doc, p, c)) confirmed.add(k);
+  const fullKeys = new Set<string>();
+  for (const c of chunks) {
+    if (c.via === "description" || c.tentative) continue;
+    for (const k of tokenKeys(p, c)) confirmed.add(k);
+    if (!c.inCompound) fullKeys.add(fullKeyOf(p, c));
   }
-  const fullKeys = new Set(names.filter((c) => !c.tentative && !c.inCompound).map((c) => tokenKeys(doc, p, c).join(" ")));
-  chunks = chunks.filter((c) => (!c.tentative || tokenKeys(doc, p, c).every((k) => confirmed.has(k))) && (!c.inCompound || fullKeys.has(tokenKeys(doc, p, c).join(" "))));
-  // appositions refer by index: rebuild them after filtering
-  linkAppositions(doc, chunks);
-
-  // Belgacom … Belgacom Mobile: a body is shortened to its first word, a person to the last; a name that
-  // also stands alone as the first word of a longer one is a body's
-  {
-    const singles = new Set<string>();
-    for (const c of chunks) if (c.via === "name" && c.t1 - c.t0 === 1) singles.add(tokenKeys(doc, p, c)[0]!);
-    const firsts = new Set<string>();
-    for (const c of chunks) {
-      if (c.via !== "name" || c.t1 - c.t0 < 2 || c.givenName || c.role) continue;
-      const k = tokenKeys(doc, p, c)[0]!;
-      if (singles.has(k) && !p.particles.has(k)) {
-        c.orgLike = true;
-        firsts.add(k);
+  const out: Chunk[] = [];
+  for (const c of chunks) {
+    if (c.tentative) {
+      let ok = true;
+      for (const k of tokenKeys(p, c)) if (!confirmed.has(k)) {
+        ok = false;
+        break;
       }
+      if (!ok) continue;
     }
-    for (const c of chunks) if (c.via === "name" && c.t1 - c.t0 === 1 && firsts.has(tokenKeys(doc, p, c)[0]!)) c.orgLike = true;
+    if (c.inCompound && !fullKeys.has(fullKeyOf(p, c))) continue;
+    out.push(c);
   }
+  return out;
+}
+
+/**
+ * Belgacom … Belgacom Mobile: a body is shortened to its first word, a person to the last; a name that
+ * also stands alone as the first word of a longer one is a body's.
+ */
+function markOrgLike(p: Prepared, chunks: readonly Chunk[]): void {
+  const singles = new Set<string>();
+  for (const c of chunks) if (c.via === "name" && c.t1 - c.t0 === 1) singles.add(tokenKeys(p, c)[0]!);
+  if (!singles.size) return;
+  const firsts = new Set<string>();
+  for (const c of chunks) {
+    if (c.via !== "name" || c.t1 - c.t0 < 2 || c.givenName || c.role) continue;
+    const k = tokenKeys(p, c)[0]!;
+    if (singles.has(k) && !p.particles.has(k)) {
+      c.orgLike = true;
+      firsts.add(k);
+    }
+  }
+  if (!firsts.size) return;
+  for (const c of chunks) if (c.via === "name" && c.t1 - c.t0 === 1 && firsts.has(tokenKeys(p, c)[0]!)) c.orgLike = true;
+}
+
+/** Joins the names of one entity: same key, apposition, acronym, short form, compound. */
+function mergeNames(doc: Doc, p: Prepared, chunks: readonly Chunk[], isName: readonly boolean[]): UnionFind {
   const n = chunks.length;
   const uf = new UnionFind(n);
-  const keys = chunks.map((c) => tokenKeys(doc, p, c));
-  const full = keys.map((k) => k.join(" "));
-  const nameFlags = chunks.map((c) => c.via !== "description");
-  const isName = (i: number) => nameFlags[i]!;
   const byKey = new Map<string, number>();
   for (let i = 0; i < n; i++) {
-    if (!isName(i)) continue;
-    const prev = byKey.get(full[i]!);
+    if (!isName[i]) continue;
+    const fk = fullKeyOf(p, chunks[i]!);
+    const prev = byKey.get(fk);
     if (prev !== undefined) uf.union(prev, i);
-    else byKey.set(full[i]!, i);
+    else byKey.set(fk, i);
   }
   for (let i = 0; i < n; i++) {
     const a = chunks[i]!.appositionOf;
-    if (a !== undefined && isName(i)) uf.union(a, i);
+    if (a !== undefined && isName[i]) uf.union(a, i);
   }
   // indexes for the pairwise rules below, so that they stay linear in practice
   const byToken = new Map<string, number[]>();
   const byHeadWord = new Map<string, number[]>();
   const acronymAt = new Map<string, number>();
   for (let j = 0; j < n; j++) {
-    if (!isName(j)) continue;
+    if (!isName[j]) continue;
     const c = chunks[j]!;
     if (c.via === "acronym" && !acronymAt.has(c.text)) acronymAt.set(c.text, j);
-    if (keys[j]!.length < 2) continue;
-    for (const k of new Set(keys[j]!)) {
+    const kj = tokenKeys(p, c);
+    if (kj.length < 2) continue;
+    for (let x = 0; x < kj.length; x++) {
+      const k = kj[x]!;
+      if (kj.indexOf(k) < x) continue;
       const l = byToken.get(k);
       if (l) l.push(j);
       else byToken.set(k, [j]);
@@ -210,30 +228,41 @@ export function extractEntities(doc: Doc, p: Prepared): void {
     }
   }
   // acronyms used on their own later (RVK) join the group whose name they abbreviate
-  for (let i = 0; i < n; i++) {
+  if (acronymAt.size) for (let i = 0; i < n; i++) {
     const c = chunks[i]!;
-    if (!isName(i) || !c.allCaps || c.t1 - c.t0 !== 1 || c.known) continue;
+    if (!isName[i] || !c.allCaps || c.t1 - c.t0 !== 1 || c.known) continue;
     const acr = acronymAt.get(c.text);
     if (acr !== undefined) uf.union(acr, i);
   }
   // short forms: Deen = Bob Deen, Clingendael = Instituut Clingendael, Vrijwilligerskorps = Russische Vrijwilligerskorps
   const personLike = (c: Chunk) => !c.head && !c.known && !c.gaz && (c.givenName || !!c.role || c.t1 - c.t0 >= 2);
+  const none: number[] = [];
   for (let i = 0; i < n; i++) {
     const c = chunks[i]!;
-    if (!isName(i) || c.via === "acronym" || c.known) continue;
+    if (!isName[i] || c.via === "acronym" || c.known) continue;
     if (c.gaz && c.gaz.some((e) => e.kind !== "place" || e.population >= 100000)) continue;
-    const ki = keys[i]!;
+    const ki = tokenKeys(p, c);
     if (!ki.length) continue;
     let target = -1;
     let ambiguous = false;
-    for (const j of new Set([...(byToken.get(ki[0]!) ?? []), ...(byToken.get(ki[ki.length - 1]!) ?? [])])) {
+    const first = byToken.get(ki[0]!) ?? none;
+    const last = ki.length > 1 && ki[ki.length - 1] !== ki[0] ? byToken.get(ki[ki.length - 1]!) ?? none : none;
+    // the candidates: those with the first key, then those with the last one not already seen
+    for (let y = 0; y < first.length + last.length; y++) {
+      const j = y < first.length ? first[y]! : last[y - first.length]!;
+      if (y >= first.length && first.includes(j)) continue;
       const l = chunks[j]!;
-      if (j === i || keys[j]!.length <= ki.length) continue;
-      const kj = keys[j]!;
+      const kj = tokenKeys(p, l);
+      if (j === i || kj.length <= ki.length) continue;
       let ok: boolean;
       // a person's short form is the end of the full name: Deen, Van Uhm
-      if (personLike(l)) ok = ki.every((k, x) => kj[kj.length - ki.length + x] === k);
-      else if (l.head) ok = containsRun(kj, ki) && !(ki.length === 1 && l.head.word === c.text.toLowerCase());
+      if (personLike(l)) {
+        ok = true;
+        for (let x = 0; x < ki.length; x++) if (kj[kj.length - ki.length + x] !== ki[x]) {
+          ok = false;
+          break;
+        }
+      } else if (l.head) ok = containsRun(kj, ki) && !(ki.length === 1 && l.head.word === c.text.toLowerCase());
       else ok = false;
       if (!ok) continue;
       const r = uf.find(j);
@@ -243,47 +272,147 @@ export function extractEntities(doc: Doc, p: Prepared): void {
     if (target >= 0 && !ambiguous) uf.union(target, i);
   }
   // compounds: Vrijheidslegioen = Legioen Vrijheid voor Rusland (same head, the modifier among the words)
-  for (let i = 0; i < n; i++) {
+  if (byHeadWord.size) for (let i = 0; i < n; i++) {
     const c = chunks[i]!;
-    if (!isName(i) || c.t1 - c.t0 !== 1) continue;
+    if (!isName[i] || c.t1 - c.t0 !== 1) continue;
     const ch = compoundHead(p, c.text);
     if (!ch) continue;
+    const js = byHeadWord.get(spellingKey(ch.head.word));
+    if (!js) continue;
     const mod = spellingKey(ch.modifier);
-    for (const j of byHeadWord.get(spellingKey(ch.head.word)) ?? []) if (j !== i && keys[j]!.includes(mod)) uf.union(j, i);
+    for (const j of js) if (j !== i && tokenKeys(p, chunks[j]!).includes(mod)) uf.union(j, i);
   }
   // an acronym standing alone that fits exactly one long name of the report joins it
-  const size = new Map<number, number>();
-  for (let j = 0; j < n; j++) if (isName(j)) size.set(uf.find(j), (size.get(uf.find(j)) ?? 0) + 1);
-  const longWithHead = chunks.map((x, j) => (isName(j) && x.t1 - x.t0 >= 2 && x.head ? j : -1)).filter((j) => j >= 0);
-  for (let i = 0; i < n; i++) {
-    const c = chunks[i]!;
-    if (!isName(i) || !c.allCaps || c.known || c.t1 - c.t0 !== 1 || uf.find(i) !== i || (size.get(i) ?? 0) > 1) continue;
-    const fits = longWithHead.filter((j) => acronymFits(c.text, chunks[j]!.text) && c.text.length === chunks[j]!.t1 - chunks[j]!.t0);
-    const groups = new Set(fits.map((j) => uf.find(j)));
-    if (groups.size === 1) uf.union(fits[0]!, i);
+  const longWithHead: number[] = [];
+  for (let j = 0; j < n; j++) {
+    const x = chunks[j]!;
+    if (isName[j] && x.t1 - x.t0 >= 2 && x.head) longWithHead.push(j);
   }
+  if (longWithHead.length) {
+    const size = new Map<number, number>();
+    for (let j = 0; j < n; j++) if (isName[j]) size.set(uf.find(j), (size.get(uf.find(j)) ?? 0) + 1);
+    for (let i = 0; i < n; i++) {
+      const c = chunks[i]!;
+      if (!isName[i] || !c.allCaps || c.known || c.t1 - c.t0 !== 1 || uf.find(i) !== i || (size.get(i) ?? 0) > 1) continue;
+      let fit = -1;
+      let root = -1;
+      let groups = 0;
+      for (const j of longWithHead) {
+        const l = chunks[j]!;
+        if (!(c.text.length === l.t1 - l.t0 && acronymFits(c.text, l.text))) continue;
+        const r = uf.find(j);
+        if (fit < 0) {
+          fit = j;
+          root = r;
+          groups = 1;
+        } else if (r !== root) groups = 2;
+      }
+      if (groups === 1) uf.union(fit, i);
+    }
+  }
+  return uf;
+}
+
+interface Group {
+  idx: number[];
+  type: EntityType;
+  government?: string;
+  name: string;
+  heads: Set<string>;
+  /** True when nothing but being a name typed it (it may borrow the type of the names it is listed with). */
+  untyped: boolean;
+}
+
+/** Lists of places are lists of places: Grajvoron, Kozinka en Glotovo. */
+function typeLists(doc: Doc, p: Prepared, chunks: readonly Chunk[], groups: readonly Group[]): void {
+  const gOf: (Group | undefined)[] = [];
+  for (let i = 0; i < chunks.length; i++) gOf.push(undefined);
+  const order: number[] = [];
+  for (const g of groups) for (const i of g.idx) {
+    if (!gOf[i]) order.push(i);
+    gOf[i] = g;
+  }
+  order.sort((x, y) => chunks[x]!.start - chunks[y]!.start);
+  // only places pass their type on: a list of villages is a list of places, while a list that
+  // mixes a company with its founder is common enough to make the other types unsafe
+  const typed = (g: Group) => !g.untyped && g.type === "location";
+  for (let pass = 0; pass < 2; pass++) {
+    for (let k = 0; k + 1 < order.length; k++) {
+      const x = chunks[order[k]!]!, y = chunks[order[k + 1]!]!;
+      if (y.t0 - x.t1 !== 1) continue;
+      const sep = doc.tokens[x.t1]!.text.toLowerCase();
+      if (!p.lex.listSeparators.includes(sep)) continue;
+      const gx = gOf[order[k]!]!, gy = gOf[order[k + 1]!]!;
+      if (gx === gy) continue;
+      if (gx.untyped && typed(gy)) {
+        gx.type = gy.type;
+        gx.untyped = false;
+      } else if (gy.untyped && typed(gx)) {
+        gy.type = gx.type;
+        gy.untyped = false;
+      }
+    }
+  }
+}
+
+/** Definite descriptions: het legioen → the one group with that head (the nearest before it if several). */
+function attachDescriptions(p: Prepared, chunks: readonly Chunk[], isName: readonly boolean[], groups: readonly Group[]): void {
+  let byHead: Map<string, Group[]> | undefined;
+  for (let i = 0; i < chunks.length; i++) {
+    if (isName[i]) continue;
+    const c = chunks[i]!;
+    if (!byHead) {
+      // the groups a description may name, by head, in group order
+      byHead = new Map();
+      for (const g of groups) {
+        if (g.type === "person" || g.type === "location") continue;
+        for (const h of g.heads) {
+          const l = byHead.get(h);
+          if (l) l.push(g);
+          else byHead.set(h, [g]);
+        }
+      }
+    }
+    const h = c.descriptionHead!;
+    const ch = compoundHead(p, h);
+    const word = ch ? ch.head.word : h;
+    const fits = byHead.get(word);
+    if (!fits) continue;
+    let g = fits[0]!;
+    if (fits.length > 1) {
+      const before = fits.filter((x) => chunks[x.idx[0]!]!.start < c.start);
+      if (!before.length) continue;
+      g = before.reduce((a, b) => (Math.max(...b.idx.map((k) => chunks[k]!.start).filter((s) => s < c.start)) > Math.max(...a.idx.map((k) => chunks[k]!.start).filter((s) => s < c.start)) ? b : a));
+    }
+    g.idx.push(i);
+  }
+}
+
+export function extractEntities(doc: Doc, p: Prepared): void {
+  const found = recognize(doc, p);
+  linkAppositions(doc, found);
+  const chunks = confirmChunks(p, found);
+  // appositions refer by index: rebuild them after filtering
+  linkAppositions(doc, chunks);
+  markOrgLike(p, chunks);
+  const n = chunks.length;
+  const isName: boolean[] = [];
+  for (const c of chunks) isName.push(c.via !== "description");
+  const uf = mergeNames(doc, p, chunks, isName);
 
   // groups in reading order
   const members = new Map<number, number[]>();
   for (let i = 0; i < n; i++) {
-    if (!isName(i)) continue;
+    if (!isName[i]) continue;
     const r = uf.find(i);
     const l = members.get(r);
     if (l) l.push(i);
     else members.set(r, [i]);
   }
-  interface Group {
-    idx: number[];
-    type: EntityType;
-    government?: string;
-    name: string;
-    heads: Set<string>;
-    /** True when nothing but being a name typed it (it may borrow the type of the names it is listed with). */
-    untyped: boolean;
-  }
   const groups: Group[] = [];
   for (const idx of [...members.values()].sort((a, b) => a[0]! - b[0]!)) {
-    const cs = idx.map((i) => chunks[i]!);
+    const cs: Chunk[] = [];
+    for (const i of idx) cs.push(chunks[i]!);
     const decided = decideType(cs);
     const { type, government } = decided;
     let canon = cs[0]!;
@@ -299,90 +428,60 @@ export function extractEntities(doc: Doc, p: Prepared): void {
     }
     groups.push({ idx, type, ...(government && { government }), name: canon.text, heads, untyped: (decided.rank ?? 10) >= 9.5 });
   }
-  // lists of places are lists of places: Grajvoron, Kozinka en Glotovo
-  {
-    const gOf = new Map<number, Group>();
-    for (const g of groups) for (const i of g.idx) gOf.set(i, g);
-    const order = [...gOf.keys()].sort((x, y) => chunks[x]!.start - chunks[y]!.start);
-    for (let pass = 0; pass < 2; pass++) {
-      for (let k = 0; k + 1 < order.length; k++) {
-        const x = chunks[order[k]!]!, y = chunks[order[k + 1]!]!;
-        if (y.t0 - x.t1 !== 1) continue;
-        const sep = doc.tokens[x.t1]!.text.toLowerCase();
-        if (!p.lex.listSeparators.includes(sep)) continue;
-        const gx = gOf.get(order[k]!)!, gy = gOf.get(order[k + 1]!)!;
-        if (gx === gy) continue;
-        // only places pass their type on: a list of villages is a list of places, while a list that
-        // mixes a company with its founder is common enough to make the other types unsafe
-        const typed = (g: Group) => !g.untyped && g.type === "location";
-        if (gx.untyped && typed(gy)) {
-          gx.type = gy.type;
-          gx.untyped = false;
-        } else if (gy.untyped && typed(gx)) {
-          gy.type = gx.type;
-          gy.untyped = false;
-        }
-      }
-    }
-  }
-  // definite descriptions: het legioen → the one group with that head (the nearest before it if several)
-  for (let i = 0; i < n; i++) {
-    const c = chunks[i]!;
-    if (isName(i)) continue;
-    const h = c.descriptionHead!;
-    const ch = compoundHead(p, h);
-    const word = ch ? ch.head.word : h;
-    const fits = groups.filter((g) => g.heads.has(word) && g.type !== "person" && g.type !== "location");
-    if (!fits.length) continue;
-    let g = fits[0]!;
-    if (fits.length > 1) {
-      const before = fits.filter((x) => chunks[x.idx[0]!]!.start < c.start);
-      if (!before.length) continue;
-      g = before.reduce((a, b) => (Math.max(...b.idx.map((k) => chunks[k]!.start).filter((s) => s < c.start)) > Math.max(...a.idx.map((k) => chunks[k]!.start).filter((s) => s < c.start)) ? b : a));
-    }
-    g.idx.push(i);
-  }
+  typeLists(doc, p, chunks, groups);
+  attachDescriptions(p, chunks, isName, groups);
 
   // geocode the places, all at once so that each is read in the light of the others
   // places: what the evidence types as a location, and single names with no evidence at all, which the
   // gazetteer may still know in the context of the report (bij Bohodoechov, in a report on the Charkiv oblast)
   const weak = (g: Group) => g.type === "other" && g.idx.every((i) => { const c = chunks[i]!; return c.via === "description" || (c.t1 - c.t0 === 1 && !c.head && !c.commonWord && !c.allCaps && !c.adjectival); });
-  const locs = groups.filter((g) => g.type === "location" || weak(g));
-  const geo = geocodeAll(
-    locs.map((g) => ({
-      strict: g.type !== "location",
-      names: [...new Set(g.idx.filter(isName).map((i) => chunks[i]!.text))],
-      regionHint: 2 * g.idx.filter((i) => /\b(?:regio|region|oblast|provincie|province)\b/i.test(doc.text.slice(Math.max(0, chunks[i]!.start - 12), chunks[i]!.end + 8))).length > g.idx.length,
-    })),
-  );
+  const locs: Group[] = [];
+  for (const g of groups) if (g.type === "location" || weak(g)) locs.push(g);
+  const queries: PlaceQuery[] = [];
+  for (const g of locs) {
+    const names = new Set<string>();
+    let hinted = 0;
+    for (const i of g.idx) {
+      const c = chunks[i]!;
+      if (isName[i]) names.add(c.text);
+      if (REGION_WORD.test(doc.text.slice(Math.max(0, c.start - 12), c.end + 8))) hinted++;
+    }
+    queries.push({ strict: g.type !== "location", names: [...names], regionHint: 2 * hinted > g.idx.length });
+  }
+  const geo = geocodeAll(queries);
   const geoOf = new Map<Group, GazEntry>();
-  locs.forEach((g, k) => {
+  for (let k = 0; k < locs.length; k++) {
     const e = geo[k];
     if (e) {
-      geoOf.set(g, e);
-      g.type = "location";
+      geoOf.set(locs[k]!, e);
+      locs[k]!.type = "location";
     }
-  });
+  }
 
   // build mentions and entities
   const mentions: Mention[] = [];
   const entities: Entity[] = [];
-  const order = chunks.map((_, i) => i).sort((a, b) => chunks[a]!.start - chunks[b]!.start || chunks[b]!.end - chunks[a]!.end);
-  const groupOf = new Map<number, number>();
-  groups.forEach((g, gi) => g.idx.forEach((i) => groupOf.set(i, gi)));
-  const mentionIndex = new Map<number, number>();
+  const order: number[] = [];
+  for (let i = 0; i < n; i++) order.push(i);
+  order.sort((a, b) => chunks[a]!.start - chunks[b]!.start || chunks[b]!.end - chunks[a]!.end);
+  const groupOf = new Int32Array(n).fill(-1);
+  for (let gi = 0; gi < groups.length; gi++) for (const i of groups[gi]!.idx) groupOf[i] = gi;
+  const mentionIndex = new Int32Array(n);
   for (const i of order) {
-    const gi = groupOf.get(i);
-    if (gi === undefined) continue;
+    const gi = groupOf[i]!;
+    if (gi < 0) continue;
     const c = chunks[i]!;
     const m: Mention = { start: c.start, end: c.end, text: c.text, type: groups[gi]!.type, entity: `e${gi + 1}`, via: c.via };
     if (c.role) m.role = c.role;
-    mentionIndex.set(i, mentions.length);
+    mentionIndex[i] = mentions.length;
     mentions.push(m);
   }
-  groups.forEach((g, gi) => {
+  for (let gi = 0; gi < groups.length; gi++) {
+    const g = groups[gi]!;
     const id = `e${gi + 1}`;
-    const ms = g.idx.map((i) => mentionIndex.get(i)!).sort((a, b) => a - b);
+    const ms: number[] = [];
+    for (const i of g.idx) ms.push(mentionIndex[i]!);
+    ms.sort((a, b) => a - b);
     const aliases: string[] = [];
     for (const i of g.idx) {
       const c = chunks[i]!;
@@ -399,18 +498,20 @@ export function extractEntities(doc: Doc, p: Prepared): void {
       e.metonymGovernment = true;
     } else if (g.type === "person") {
       const canon = chunks[g.idx.find((i) => chunks[i]!.text === g.name)!]!;
-      const ks = tokenKeys(doc, p, canon);
+      const ks = tokenKeys(p, canon);
       e.key = `per:${ks[ks.length - 1]}`;
     } else {
       const canon = chunks[g.idx.find((i) => chunks[i]!.text === g.name)!]!;
-      e.key = `${g.type === "location" ? "loc" : "org"}:${tokenKeys(doc, p, canon).join(" ")}`;
+      e.key = `${g.type === "location" ? "loc" : "org"}:${fullKeyOf(p, canon)}`;
     }
     entities.push(e);
-  });
+  }
   markMetonymy(doc, p, mentions, entities, geoOf, groups);
   doc.mentions = mentions;
   doc.entities = entities;
 }
+
+const REGION_WORD = /\b(?:regio|region|oblast|provincie|province)\b/i;
 
 /** Kyiv bevestigt, volgens Moskou, door Kyiv bevestigd, Moscow said: the place speaks for its government. */
 function markMetonymy(doc: Doc, p: Prepared, mentions: Mention[], entities: Entity[], geoOf: Map<object, GazEntry>, groups: object[]): void {

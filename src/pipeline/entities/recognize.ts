@@ -51,6 +51,9 @@ export interface Chunk {
   descriptionHead?: string;
   /** Index of the chunk this one stands in parentheses after (apposition or acronym). */
   appositionOf?: number;
+  /** Spelling keys of the words (demonyms as country codes) and their join, made once when merging. */
+  keys?: string[];
+  fullKey?: string;
 }
 
 export interface Prepared {

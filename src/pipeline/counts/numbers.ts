@@ -178,12 +178,12 @@ export class Phrases<V> {
     n.value = v;
     n.has = true;
   }
-  /** Longest entry starting at token i: [value, index after it], or null. */
-  match(toks: readonly Tok[], i: number): [V, number] | null {
+  /** Longest entry starting at token i and ending by token `to`: [value, index after it], or null. */
+  match(toks: readonly Tok[], i: number, to = toks.length): [V, number] | null {
     let n: PNode<V> | undefined = this.root;
     let best: PNode<V> | null = null;
     let end = 0;
-    for (let j = i; j < toks.length; j++) {
+    for (let j = i; j < to; j++) {
       const id = idOf(toks[j]!);
       if (id < 0) break;
       n = n.next.get(id);

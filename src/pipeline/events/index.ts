@@ -22,6 +22,8 @@ interface Compiled {
   suffixes: Map<string, [string, EventType][]>;
   /** Split verbs ("vielen … binnen"): the head, then the particle within a few words. */
   split: Phrases<Phrases<EventType>>;
+  /** suffixes' answer per word seen (null: none). */
+  bySuffix: Map<string, [string, EventType] | null>;
 }
 const GAP = 8;
 const cache = new WeakMap<EventLexicon, Compiled>();
@@ -42,7 +44,7 @@ function compile(lex: EventLexicon): Compiled {
       const k = e[0].slice(-3);
       suffixes.set(k, [...(suffixes.get(k) ?? []), e]);
     }
-  c = { phrases: new Phrases(entries), suffixes, split: new Phrases([...split].map(([h, tails]) => [h, new Phrases(tails)])) };
+  c = { phrases: new Phrases(entries), suffixes, split: new Phrases([...split].map(([h, tails]) => [h, new Phrases(tails)])), bySuffix: new Map() };
   cache.set(lex, c);
   return c;
 }
@@ -55,28 +57,28 @@ export interface Trigger extends Span {
 /** Event words in a stretch of text. */
 export function findTriggers(text: string, lex: EventLexicon, from = 0, to = text.length): Trigger[] {
   const c = compile(lex);
-  const all: Tok[] = fineTokensOf(text);
-  const a = tokenAt(all, from);
+  const toks: Tok[] = fineTokensOf(text);
+  // the stretch is tokens a..b of the whole text; phrases are matched within it
+  const a = tokenAt(toks, from);
   let b = a;
-  while (b < all.length && all[b]!.e <= to) b++;
-  const toks = all.slice(a, b);
+  while (b < toks.length && toks[b]!.e <= to) b++;
   const out: Trigger[] = [];
-  for (let i = 0; i < toks.length; ) {
+  for (let i = a; i < b; ) {
     const t = toks[i]!;
     // a trigger starts a word: not the "aanval" inside "tegenaanval-" handled below, nor a letter run mid-word
-    const wordStart = t.sp || (i === 0 ? a === 0 || all[a - 1]!.kind === "p" : toks[i - 1]!.kind === "p");
-    const p = wordStart ? c.phrases.match(toks, i) : null;
-    if (p && (p[1] >= toks.length || toks[p[1]]!.sp || toks[p[1]]!.kind === "p")) {
+    const wordStart = t.sp || i === 0 || toks[i - 1]!.kind === "p";
+    const p = wordStart ? c.phrases.match(toks, i, b) : null;
+    if (p && (p[1] >= b || toks[p[1]]!.sp || toks[p[1]]!.kind === "p")) {
       const e = toks[p[1] - 1]!.e;
       out.push({ type: p[0], start: t.s, end: e, text: text.slice(t.s, e) });
       i = p[1];
       continue;
     }
-    const sp = wordStart ? c.split.match(toks, i) : null;
+    const sp = wordStart ? c.split.match(toks, i, b) : null;
     if (sp) {
       let hit = false;
-      for (let k = sp[1]; k < toks.length && k < sp[1] + GAP; k++) {
-        const tl = sp[0].match(toks, k);
+      for (let k = sp[1]; k < b && k < sp[1] + GAP; k++) {
+        const tl = sp[0].match(toks, k, b);
         if (tl && (toks[k]!.sp || toks[k - 1]!.kind === "p")) {
           const e = toks[sp[1] - 1]!.e;
           out.push({ type: tl[0], start: t.s, end: e, text: text.slice(t.s, e) });
@@ -89,13 +91,25 @@ export function findTriggers(text: string, lex: EventLexicon, from = 0, to = tex
         continue;
       }
     }
-    if (t.kind === "w" && c.suffixes.size && (i + 1 >= toks.length || toks[i + 1]!.sp || toks[i + 1]!.kind === "p")) {
-      const hit = c.suffixes.get(t.t.slice(-3))?.find(([w]) => t.t.length > w.length && t.t.endsWith(w));
+    if (t.kind === "w" && c.suffixes.size && (i + 1 >= b || toks[i + 1]!.sp || toks[i + 1]!.kind === "p")) {
+      const hit = suffixHit(c, t.t);
       if (hit) out.push({ type: hit[1], start: t.s, end: t.e, text: t.raw });
     }
     i++;
   }
   return out;
+}
+
+/** The longest one-word trigger a word ends in (and is longer than), remembered per word. */
+function suffixHit(c: Compiled, w: string): [string, EventType] | undefined {
+  let hit = c.bySuffix.get(w);
+  if (hit === undefined) {
+    hit = c.suffixes.get(w.slice(-3))?.find(([x]) => w.length > x.length && w.endsWith(x)) ?? null;
+    // a long-running server sees ever new words: keep the memory bounded
+    if (c.bySuffix.size > 200_000) c.bySuffix.clear();
+    c.bySuffix.set(w, hit);
+  }
+  return hit ?? undefined;
 }
 
 interface Unit extends Span {

@@ -1,7 +1,7 @@
-import type { Claim, Doc } from "../model/doc.js";
+import type { Claim, Doc, Entity } from "../model/doc.js";
 import type { CClaim, CCount } from "./contradictions.js";
 import { featuresOf } from "./features.js";
-import { aliasSetOf, nameKey, shortFormOf } from "./names.js";
+import { aliasSetOf, nameKey, shortFormsOf } from "./names.js";
 
 /** The language-independent key under which an entity of a report is fused with others. */
 export function fusionKey(name: string, type: Parameters<typeof aliasSetOf>[1], key?: string, aliases: readonly string[] = []): string {
@@ -14,10 +14,19 @@ export function fusionKey(name: string, type: Parameters<typeof aliasSetOf>[1], 
 
 /** Who asserts a claim, as a key that is the same across reports and languages. */
 export function asserterOf(doc: Doc, c: Claim, keyOf?: (entity: string) => string | undefined): { key: string; name: string; sourceKey?: string } {
+  return asserter(doc, c, keyOf, (id) => doc.entityById(id));
+}
+
+function asserter(
+  doc: Doc,
+  c: Claim,
+  keyOf: ((entity: string) => string | undefined) | undefined,
+  entityById: (id: string) => Entity | undefined,
+): { key: string; name: string; sourceKey?: string } {
   if (!c.source) return { key: `voice:${doc.meta.source ?? doc.meta.id}`, name: doc.meta.source ?? "the report" };
   // A source named in full ("het Russische ministerie van Defensie") can be more telling than the entity
   // it was linked to ("Defensie"): the cross-language name table decides first.
-  const e = c.source.entity ? doc.entityById(c.source.entity) : undefined;
+  const e = c.source.entity ? entityById(c.source.entity) : undefined;
   const named = aliasSetOf(c.source.name, e?.type ?? "other");
   if (named) return { key: `e:${named.id}`, name: c.source.name, sourceKey: named.id };
   if (e) {
@@ -35,13 +44,17 @@ export function docForContradictions(
   keyOf?: (entity: string) => string | undefined,
 ): { claims: CClaim[]; counts: CCount[]; countClaims: (string | undefined)[] } {
   const entKey = new Map<string, string>();
+  const shortForms = shortFormsOf(doc.entities);
   for (const e of [...doc.entities].sort((a, b) => b.name.length - a.name.length || a.id.localeCompare(b.id))) {
-    const full = shortFormOf(e, doc.entities);
+    const full = shortForms.get(e);
     entKey.set(e.id, keyOf?.(e.id) ?? (full && entKey.get(full.id)) ?? fusionKey(e.name, e.type, e.key, e.aliases));
   }
   keyOf ??= (id) => entKey.get(id);
+  // doc.entityById scans the entities; every claim asks, so index them once (the first of an id wins there too).
+  const byId = new Map<string, Entity>();
+  for (const e of doc.entities) if (!byId.has(e.id)) byId.set(e.id, e);
   const claims: CClaim[] = doc.claims.map((c) => {
-    const a = asserterOf(doc, c, keyOf);
+    const a = asserter(doc, c, keyOf, (id) => byId.get(id));
     const s = doc.sentences[c.sentence] ?? doc.sentences[doc.sentenceAt(c.start)];
     return {
       id: c.id,

@@ -55,8 +55,15 @@ const COMPATIBLE: Record<EntityType, EntityType[]> = {
   other: ["person", "organization", "group", "location", "facility", "other"],
 };
 
+// Asked for every pair of entities in a report: a table of booleans instead of two array scans.
+const COMPATIBLE_PAIR: Record<string, Record<string, boolean>> = {};
+for (const a of Object.keys(COMPATIBLE) as EntityType[]) {
+  COMPATIBLE_PAIR[a] = {};
+  for (const b of Object.keys(COMPATIBLE) as EntityType[]) COMPATIBLE_PAIR[a]![b] = COMPATIBLE[a].includes(b) || COMPATIBLE[b].includes(a);
+}
+
 export function compatibleTypes(a: EntityType, b: EntityType): boolean {
-  return COMPATIBLE[a].includes(b) || COMPATIBLE[b].includes(a);
+  return COMPATIBLE_PAIR[a]?.[b] ?? (COMPATIBLE[a].includes(b) || COMPATIBLE[b].includes(a));
 }
 
 let table: { sets: AliasSet[]; byKey: Map<string, AliasSet[]> } | undefined;
@@ -91,15 +98,22 @@ export function aliasTable(): { sets: AliasSet[]; byKey: Map<string, AliasSet[]>
  * The alias set a name belongs to, when its type fits. A name of two or more words that ends a listed
  * name also belongs to it ("Russia Legion" for "Freedom of Russia Legion"): reports drop leading words.
  */
-const setMemo = new Map<string, AliasSet | null>();
+// Keyed by type, then by the name itself: a joined key would be a new string to hash on every call.
+const setMemo = new Map<EntityType, Map<string, AliasSet | null>>();
+let setMemoSize = 0;
 
 export function aliasSetOf(name: string, type: EntityType): AliasSet | undefined {
-  const mk = `${type}\u0000${name}`;
-  let r = setMemo.get(mk);
+  let byName = setMemo.get(type);
+  if (!byName) setMemo.set(type, (byName = new Map()));
+  let r = byName.get(name);
   if (r === undefined) {
     r = findAliasSet(name, type) ?? null;
-    if (setMemo.size > 100_000) setMemo.clear();
-    setMemo.set(mk, r);
+    if (setMemoSize > 100_000) {
+      for (const m of setMemo.values()) m.clear();
+      setMemoSize = 0;
+    }
+    byName.set(name, r);
+    setMemoSize++;
   }
   return r ?? undefined;
 }
@@ -128,11 +142,42 @@ function findAliasSet(name: string, type: EntityType): AliasSet | undefined {
 export function shortFormOf<T extends { name: string; type: EntityType }>(e: T, others: readonly T[]): T | undefined {
   const k = nameKey(e.name);
   if (k.length < 3) return undefined;
+  const tail = " " + k;
   let best: T | undefined;
   for (const o of others) {
     if (o === e || !compatibleTypes(o.type, e.type) || (e.type === "location") !== (o.type === "location")) continue;
     const ok = nameKey(o.name);
-    if (ok.length > k.length && ok.endsWith(" " + k) && (!best || o.name.length > best.name.length)) best = o;
+    if (ok.length > k.length && ok.endsWith(tail) && (!best || o.name.length > best.name.length)) best = o;
   }
   return best;
+}
+
+/**
+ * `shortFormOf(e, entities)` for every entity of a report at once: the keys are indexed by each of their
+ * word-final tails, so a report with many entities costs no comparison of every pair.
+ */
+export function shortFormsOf<T extends { name: string; type: EntityType }>(entities: readonly T[]): Map<T, T> {
+  const keys = entities.map((e) => nameKey(e.name));
+  const byTail = new Map<string, number[]>();
+  keys.forEach((ok, j) => {
+    for (let p = ok.indexOf(" "); p >= 0; p = ok.indexOf(" ", p + 1)) {
+      const tail = ok.slice(p + 1);
+      const l = byTail.get(tail);
+      if (l) l.push(j);
+      else byTail.set(tail, [j]);
+    }
+  });
+  const out = new Map<T, T>();
+  entities.forEach((e, i) => {
+    const k = keys[i]!;
+    if (k.length < 3 || out.has(e)) return;
+    let best: T | undefined;
+    for (const j of byTail.get(k) ?? []) {
+      const o = entities[j]!;
+      if (o === e || !compatibleTypes(o.type, e.type) || (e.type === "location") !== (o.type === "location")) continue;
+      if (!best || o.name.length > best.name.length) best = o;
+    }
+    if (best) out.set(e, best);
+  });
+  return out;
 }

@@ -22,8 +22,6 @@ interface Compiled {
   suffixes: Map<string, [string, EventType][]>;
   /** Split verbs ("vielen … binnen"): the head, then the particle within a few words. */
   split: Phrases<Phrases<EventType>>;
-  /** suffixes' answer per word seen (null: none). */
-  bySuffix: Map<string, [string, EventType] | null>;
 }
 const GAP = 8;
 const cache = new WeakMap<EventLexicon, Compiled>();
@@ -44,7 +42,7 @@ function compile(lex: EventLexicon): Compiled {
       const k = e[0].slice(-3);
       suffixes.set(k, [...(suffixes.get(k) ?? []), e]);
     }
-  c = { phrases: new Phrases(entries), suffixes, split: new Phrases([...split].map(([h, tails]) => [h, new Phrases(tails)])), bySuffix: new Map() };
+  c = { phrases: new Phrases(entries), suffixes, split: new Phrases([...split].map(([h, tails]) => [h, new Phrases(tails)])) };
   cache.set(lex, c);
   return c;
 }
@@ -100,16 +98,9 @@ export function findTriggers(text: string, lex: EventLexicon, from = 0, to = tex
   return out;
 }
 
-/** The longest one-word trigger a word ends in (and is longer than), remembered per word. */
+/** The longest one-word trigger a word ends in (and is longer than). */
 function suffixHit(c: Compiled, w: string): [string, EventType] | undefined {
-  let hit = c.bySuffix.get(w);
-  if (hit === undefined) {
-    hit = c.suffixes.get(w.slice(-3))?.find(([x]) => w.length > x.length && w.endsWith(x)) ?? null;
-    // a long-running server sees ever new words: keep the memory bounded
-    if (c.bySuffix.size > 200_000) c.bySuffix.clear();
-    c.bySuffix.set(w, hit);
-  }
-  return hit ?? undefined;
+  return c.suffixes.get(w.slice(-3))?.find(([x]) => w.length > x.length && w.endsWith(x));
 }
 
 interface Unit extends Span {

@@ -63,7 +63,11 @@ function compile(lex: CountLexicon): Compiled {
   return c;
 }
 
-const isCap = (t: Tok) => /^\p{Lu}/u.test(t.raw);
+// ASCII answered by code, the rest by the Unicode class
+const isCap = (t: Tok) => {
+  const c = t.raw.charCodeAt(0);
+  return c < 128 ? c >= 65 && c <= 90 : /^\p{Lu}/u.test(t.raw);
+};
 const CLAUSE_END = new Set([".", ";", "!", "?", ":"]);
 const QUOTES = new Set(["'", "’", "‘", '"', "“", "”", "„", "«", "»"]);
 

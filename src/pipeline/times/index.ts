@@ -198,7 +198,11 @@ export function durationValue(n: number | "X", unit: Unit): string {
 }
 const fmtNum = (n: number) => (Number.isInteger(n) ? String(n) : String(Math.round(n * 100) / 100));
 
-const isCap = (t: Tok) => /^\p{Lu}/u.test(t.raw);
+// ASCII answered by code, the rest by the Unicode class
+const isCap = (t: Tok) => {
+  const c = t.raw.charCodeAt(0);
+  return c < 128 ? c >= 65 && c <= 90 : /^\p{Lu}/u.test(t.raw);
+};
 /** The longer of two hits at token i (the earlier one on a tie); a hit must cover a token. */
 const better = (best: Hit | null, h: Hit | null, i: number): Hit | null => (h && h.j > i && (!best || h.j > best.j) ? h : best);
 

@@ -79,6 +79,7 @@ export interface Prepared {
   typeNouns: Map<string, EntityType>;
   compoundMemo: Map<string, { head: HeadEntry; modifier: string } | undefined>;
   typeNounMemo: Map<string, EntityType | undefined>;
+  roleMemo: Map<string, RoleEntry | undefined>;
   adjectives: Set<string>;
 }
 
@@ -121,6 +122,7 @@ export function prepare(lex: EntityLexicon): Prepared {
     typeNouns: new Map(Object.entries(lex.typeNouns)),
     compoundMemo: new Map(),
     typeNounMemo: new Map(),
+    roleMemo: new Map(),
     adjectives: new Set(lex.capitalisedAdjectives),
   };
   cache.set(lex, p);
@@ -147,6 +149,17 @@ const isCap = (t: Token | undefined): boolean => isWord(t) && UPPER_START.test(t
 
 /** The role a word names: kolonel, oud-president, Oost-Europadeskundige, defensiewoordvoerder. */
 export function roleOf(p: Prepared, word: string): RoleEntry | undefined {
+  // asked for most words of every report: remembered per lexicon (bounded, like the other memos)
+  let r = p.roleMemo.get(word);
+  if (r === undefined && !p.roleMemo.has(word)) {
+    r = findRole(p, word);
+    if (p.roleMemo.size > 50000) p.roleMemo.clear();
+    p.roleMemo.set(word, r);
+  }
+  return r;
+}
+
+function findRole(p: Prepared, word: string): RoleEntry | undefined {
   let w = word.toLowerCase();
   const dash = w.lastIndexOf("-");
   const direct = p.roles.get(w);

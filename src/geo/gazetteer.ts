@@ -108,14 +108,24 @@ function load(): Gazetteer {
     rows.set(i, e);
     return e;
   };
-  const keyOf = (i: number) => keys.slice(keyAt[i]!, keys.indexOf("\t", keyAt[i]!));
+  // the key of row i compared with k in place (as the string comparison would), without slicing it out
+  const compareKey = (i: number, k: string): number => {
+    let at = keyAt[i]!;
+    for (let x = 0; ; x++, at++) {
+      const a = keys.charCodeAt(at);
+      if (x === k.length) return a === 9 ? 0 : 1;
+      if (a === 9) return -1;
+      const b = k.charCodeAt(x);
+      if (a !== b) return a - b;
+    }
+  };
   const findKey = (k: string): number => {
     let lo = 0, hi = keyAt.length - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
-      const m = keyOf(mid);
-      if (m < k) lo = mid + 1;
-      else if (m > k) hi = mid - 1;
+      const c = compareKey(mid, k);
+      if (c < 0) lo = mid + 1;
+      else if (c > 0) hi = mid - 1;
       else return mid;
     }
     return -1;

@@ -2,7 +2,7 @@
 // places already resolved, and population. It never invents a place: a name the gazetteer does not know
 // (and that is not a one-letter slip of a long name inside a region the report names) gets no coordinates.
 import { gazetteer, type GazEntry } from "./gazetteer.js";
-import { spellingKey, withinOneEdit } from "./spelling.js";
+import { spellingKey, spellingKeyOnce, withinOneEdit } from "./spelling.js";
 
 export interface PlaceQuery {
   /** Every name the report uses for the place. */
@@ -28,7 +28,7 @@ function regionKeys(r: string): { entries: readonly GazEntry[]; keys: string[] }
   if (!hit) {
     const [cc, a1] = r.split(".") as [string, string];
     const entries = gazetteer().placesIn(cc, a1);
-    hit = { entries, keys: entries.map((e) => spellingKey(e.name)) };
+    hit = { entries, keys: entries.map((e) => spellingKeyOnce(e.name)) };
     if (regionKeyCache.size > 500) regionKeyCache.clear();
     regionKeyCache.set(r, hit);
   }

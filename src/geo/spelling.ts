@@ -44,11 +44,17 @@ const memo = new Map<string, string>();
 export function spellingKey(s: string): string {
   let k = memo.get(s);
   if (k !== undefined) return k;
-  k = asciiFold(s);
-  for (const [re, to, need, or] of RULES) if (need === null || k.includes(need) || (or !== null && k.includes(or))) k = k.replace(re, to);
+  k = spellingKeyOnce(s);
   // names recur within and across reports; the bound keeps a long run's memory flat
   if (memo.size > 100000) memo.clear();
   memo.set(s, k);
+  return k;
+}
+
+/** The spelling key without the memo: for bulk keys (a region's places) that would only crowd it out. */
+export function spellingKeyOnce(s: string): string {
+  let k = asciiFold(s);
+  for (const [re, to, need, or] of RULES) if (need === null || k.includes(need) || (or !== null && k.includes(or))) k = k.replace(re, to);
   return k;
 }
 

@@ -2,34 +2,20 @@
 // sample reports plus, when ../shared is here, the corpora under ../shared (read at run time), recombined
 // paragraph by paragraph into new reports of the same language until the size is reached.
 // Prints reports/s, MB/s, time per stage, start-up time of the CLI and peak memory (RSS).
-import { existsSync, readdirSync } from "node:fs";
-import { join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
 import { spawnSync } from "node:child_process";
 import { readReports, toDoc, type RawReport } from "../src/ingest/index.js";
 import { langPack } from "../src/lang/index.js";
 import { STAGES } from "../src/pipeline/index.js";
 import { Doc } from "../src/model/doc.js";
 import { gazetteer } from "../src/geo/gazetteer.js";
+import { benchSources, root, shared } from "./corpus.js";
 
-const root = fileURLToPath(new URL("../../", import.meta.url));
-const shared = resolve(root, "../shared");
 const mbArg = process.argv.indexOf("--mb");
 const targetMB = mbArg > 0 ? Number(process.argv[mbArg + 1]) : 10;
 
-function files(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .filter((f) => /\.(txt|md|html?)$/i.test(f))
-    .sort()
-    .map((f) => join(dir, f));
-}
-
-const sources = [
-  ...files(join(root, "samples")),
-  ...files(join(shared, "corpus")),
-  ...["conll2002-nl-testb", "meantime-en", "polnear-en-test", "tempeval3-platinum"].flatMap((d) => files(join(shared, "external", d))),
-];
+const sources = benchSources();
 const base: RawReport[] = [];
 for (const f of sources) {
   try {

@@ -5,8 +5,7 @@
 // in process and through the CLI.
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { spawnSync } from "node:child_process";
 import { readReports, toDoc } from "../src/ingest/index.js";
 import { runPipeline } from "../src/pipeline/index.js";
@@ -14,9 +13,8 @@ import { openStore } from "../src/store/db.js";
 import { ingestFiles } from "../src/cli/ingest.js";
 import { buildPicture } from "../src/ledger/picture.js";
 import { composeBriefing, renderBriefing } from "../src/brief/index.js";
+import { benchSources, root, shared } from "./corpus.js";
 
-const root = fileURLToPath(new URL("../../", import.meta.url));
-const shared = resolve(root, "../shared");
 const arg = (name: string) => {
   const i = process.argv.indexOf(name);
   return i > 0 ? process.argv[i + 1] : undefined;
@@ -26,18 +24,7 @@ const work = mkdtempSync(join(tmpdir(), "sitrep-bench-"));
 const dbFile = arg("--db") ?? join(work, "bench.db");
 const keep = process.argv.includes("--keep");
 
-function files(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .filter((f) => /\.(txt|md|html?)$/i.test(f))
-    .sort()
-    .map((f) => join(dir, f));
-}
-const sources = [
-  ...files(join(root, "samples")),
-  ...files(join(shared, "corpus")),
-  ...["conll2002-nl-testb", "meantime-en", "polnear-en-test", "tempeval3-platinum"].flatMap((d) => files(join(shared, "external", d))),
-];
+const sources = benchSources();
 const sentences: Record<"nl" | "en", string[]> = { nl: [], en: [] };
 for (const f of sources) {
   try {

@@ -1,23 +1,16 @@
-import type { EntityType } from "../../model/doc.js";
-import type { EntityLexicon, HeadEntry, RoleEntry, RoleKind } from "../../pipeline/entities/lexicon.js";
+import type { EntityLexicon, HeadEntry } from "../../pipeline/entities/lexicon.js";
 import { givenNames } from "../given-names.js";
+import { demonymTable, roles, typeNouns } from "../builders.js";
 import { commonWords, capitalisedAdjectives } from "./common-words.js";
 
-const roles = (kind: RoleKind, words: string): RoleEntry[] => words.split(" ").map((word) => ({ word, kind }));
 const heads = (type: HeadEntry["type"], words: string): HeadEntry[] => words.split(" ").map((word) => ({ word, type }));
 
-const typeNouns = (m: Record<string, string>): Record<string, EntityType> => {
-  const out: Record<string, EntityType> = {};
-  for (const [t, ws] of Object.entries(m)) for (const w of ws.split(" ")) out[w] = t as EntityType;
-  return out;
-};
-
-const demonyms: Record<string, string> = {};
-for (const [cc, forms] of Object.entries({
+// nationality adjectives in all their inflections → the country's ISO code
+const demonyms = demonymTable({
   RU: "russian", UA: "ukrainian", NL: "dutch", BE: "belgian", US: "american", GB: "british", DE: "german",
   FR: "french", CN: "chinese", PL: "polish", BY: "belarusian", TR: "turkish", IL: "israeli", IR: "iranian",
   SY: "syrian", EU: "european", IT: "italian", ES: "spanish", GE: "georgian", JP: "japanese", CA: "canadian",
-})) for (const f of forms.split(" ")) demonyms[f] = cc;
+});
 
 export const entities: EntityLexicon = {
   roles: [

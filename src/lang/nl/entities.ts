@@ -1,27 +1,19 @@
-import type { EntityType } from "../../model/doc.js";
-import type { EntityLexicon, HeadEntry, RoleEntry, RoleKind } from "../../pipeline/entities/lexicon.js";
+import type { EntityLexicon, HeadEntry } from "../../pipeline/entities/lexicon.js";
 import { givenNames } from "../given-names.js";
+import { demonymTable, roles, typeNouns } from "../builders.js";
 import { commonWords, capitalisedAdjectives } from "./common-words.js";
 
-const roles = (kind: RoleKind, words: string): RoleEntry[] => words.split(" ").map((word) => ({ word, kind }));
 const heads = (type: HeadEntry["type"], compound: boolean, words: string): HeadEntry[] =>
   words.split(" ").map((word) => ({ word, type, compound }));
 
 // nationality adjectives in all their inflections → the country's ISO code
-const typeNouns = (m: Record<string, string>): Record<string, EntityType> => {
-  const out: Record<string, EntityType> = {};
-  for (const [t, ws] of Object.entries(m)) for (const w of ws.split(" ")) out[w] = t as EntityType;
-  return out;
-};
-
-const demonyms: Record<string, string> = {};
-for (const [cc, forms] of Object.entries({
+const demonyms = demonymTable({
   RU: "russisch russische", UA: "oekraïens oekraïense oekraiens oekraiense", NL: "nederlands nederlandse",
   BE: "belgisch belgische vlaams vlaamse waals waalse", US: "amerikaans amerikaanse", GB: "brits britse", DE: "duits duitse",
   FR: "frans franse", CN: "chinees chinese", PL: "pools poolse", BY: "wit-russisch wit-russische belarussisch belarussische",
   TR: "turks turkse", IL: "israëlisch israëlische", IR: "iraans iraanse", SY: "syrisch syrische",
   EU: "europees europese", IT: "italiaans italiaanse", ES: "spaans spaanse", GE: "georgisch georgische",
-})) for (const f of forms.split(" ")) demonyms[f] = cc;
+});
 
 export const entities: EntityLexicon = {
   roles: [

@@ -1,23 +1,18 @@
 import type { Doc } from "../model/doc.js";
 import type { SitrepExport } from "./schema.js";
 
+/** An export with every list present and empty: the shape the one-shot and the ledger exports fill in. */
+export function emptyExport(): SitrepExport {
+  return { schema: "sitrep/1", documents: [], entities: [], claims: [], unknowns: [], times: [], counts: [], events: [], contradictions: [] };
+}
+
 /**
  * Builds the sitrep/1 export of one or more processed documents. Ids inside a document are local
  * (e1, c1 …); here they are renumbered across documents so that every id in the export is unique,
  * and every reference (claim → entity, count → claim, event → claim) follows the renumbering.
  */
 export function buildExport(docs: readonly Doc[]): SitrepExport {
-  const out: SitrepExport = {
-    schema: "sitrep/1",
-    documents: [],
-    entities: [],
-    claims: [],
-    unknowns: [],
-    times: [],
-    counts: [],
-    events: [],
-    contradictions: [],
-  };
+  const out = emptyExport();
   let ne = 0, nc = 0, nu = 0, nv = 0;
   for (const doc of docs) {
     const m = doc.meta;

@@ -7,14 +7,8 @@ import { ReadFailure } from "./bytes.js";
 import { anyDateToIso, languageCode } from "./dates.js";
 import { flatten, htmlToParagraphs, markupPieces, MAX_MARKUP_PIECES, nestingDepth, MAX_PARSE_DEPTH, type DomNode } from "./htmltext.js";
 
-export interface HtmlReport {
+export interface HtmlReport extends Omit<PageMeta, "articleBody"> {
   text: string;
-  title?: string;
-  source?: string;
-  url?: string;
-  published?: string;
-  language?: Lang;
-  description?: string;
   /** How the body was found: Readability, the JSON-LD articleBody, or the page text minus its chrome. */
   via: "readability" | "json-ld" | "page";
 }

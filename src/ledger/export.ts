@@ -1,5 +1,6 @@
 import type { Store } from "../store/db.js";
 import type { SitrepExport } from "../export/schema.js";
+import { emptyExport } from "../export/json.js";
 import type { Approx, ClaimStatus, CountKind, EntityType, Lang, SourceKind, TimexType } from "../model/doc.js";
 import { findContradictions, type CClaim, type CCount } from "./contradictions.js";
 import type { ClaimFeatures } from "./features.js";
@@ -28,7 +29,7 @@ export function exportLedger(store: Store, lang: Lang = "en"): SitrepExport & { 
     )
     .all();
   const out: SitrepExport & { ledger: { fused: true; contradictions_found_across_reports: boolean } } = {
-    schema: "sitrep/1",
+    ...emptyExport(),
     documents: reports.map((r) => ({
       id: did(r.id),
       ...(r.title !== null && { title: r.title }),
@@ -41,13 +42,6 @@ export function exportLedger(store: Store, lang: Lang = "en"): SitrepExport & { 
       text: r.text,
       ...(r.version > 1 && { version: r.version }),
     })),
-    entities: [],
-    claims: [],
-    unknowns: [],
-    times: [],
-    counts: [],
-    events: [],
-    contradictions: [],
     ledger: { fused: true, contradictions_found_across_reports: true },
   };
   const cur = "JOIN reports r ON r.id = x.report AND r.current = 1";

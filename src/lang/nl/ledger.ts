@@ -13,7 +13,7 @@ export const ledger: LedgerLexicon = {
           String.raw`onafhankelijk(?:e)?`,
           String.raw`zelfstandig(?:e)?`,
           String.raw`autonoom`,
-          String.raw`op eigen (?:houtje|initiatief|gezag|houtje)`,
+          String.raw`op eigen (?:houtje|initiatief|gezag)`,
           String.raw`geen (?:bevelen|orders|instructies) (?:van|uit)`,
         ],
       },

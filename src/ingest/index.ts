@@ -289,8 +289,13 @@ function readFeedFile(path: string, text: string, base: Base): ReadResult {
   return { reports, errors };
 }
 
-// C0 controls other than tab and newline, DEL, and C1 controls: never meaningful in a report body.
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+// C0 controls other than tab, newline and the separators below, DEL, and C1 controls other than U+0085:
+// never meaningful in a report body.
+const CONTROL = /[\u0000-\u0008\u000e-\u001f\u007f-\u0084\u0086-\u009f]/g;
+// Vertical tab, form feed, NEXT LINE (U+0085), LINE and PARAGRAPH SEPARATOR (U+2028/9) separate lines as
+// surely as a newline does; dropping them would glue the words on either side together. One character
+// for one, so offsets into the body stay those of the text as written (after CRLF → LF).
+const LINE_SEPARATORS = /[\u000b\u000c\u0085\u2028\u2029]/g;
 
 /** Normalises the body and settles language and publication time, recording where each came from. */
 export function toDoc(raw: RawReport, id: string, opts: ReadOptions = {}): Doc {
@@ -298,6 +303,7 @@ export function toDoc(raw: RawReport, id: string, opts: ReadOptions = {}): Doc {
     raw.text
       .replace(/\r\n?/g, "\n")
       .replace(CONTROL, "")
+      .replace(LINE_SEPARATORS, "\n")
       // no Unicode normalisation: spans must stay offsets into the text as the source wrote it, and the
       // stages match letters with their combining marks (\p{M}) anyway
       .replace(/^\s+/, "")

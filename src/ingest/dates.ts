@@ -71,7 +71,8 @@ export function anyDateToIso(value: unknown): string | undefined {
  * with the exporter's offset, so "this morning" resolves against the local day the message was posted.
  */
 export function localWithUnix(local: string | undefined, unixSeconds: number | undefined): string | undefined {
-  if (unixSeconds !== undefined && Number.isFinite(unixSeconds)) {
+  // beyond ±8.64e15 ms a Date is invalid and toISOString throws: such a number is no time at all
+  if (unixSeconds !== undefined && Number.isFinite(unixSeconds) && Math.abs(unixSeconds) <= 8.64e12) {
     const utc = new Date(unixSeconds * 1000);
     const lm = local ? /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})$/.exec(local) : null;
     if (lm) {
@@ -99,4 +100,16 @@ export function languageCode(value: unknown): { lang?: Lang; code?: string } {
   if (primary === "nl" || primary === "nld" || primary === "dut" || v === "dutch" || v === "nederlands" || v === "vlaams" || v === "flemish") return { lang: "nl", code: "nl" };
   if (primary === "en" || primary === "eng" || v === "english" || v === "engels") return { lang: "en", code: "en" };
   return { code: primary };
+}
+
+const ISO_639 = /^[a-z]{2,3}$/;
+
+/**
+ * A stated language that is not nl or en but looks like a language code (de, fr, deu, de-AT): the code
+ * in lower case, else undefined. "Dutch"/"English" and the like are handled by languageCode.
+ */
+export function otherLanguageCode(value: unknown): string | undefined {
+  const { lang, code } = languageCode(value);
+  if (lang || !code) return undefined;
+  return ISO_639.test(code) ? code : undefined;
 }

@@ -4,7 +4,7 @@
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import type { Lang } from "../model/doc.js";
 import { ReadFailure } from "./bytes.js";
-import { anyDateToIso, languageCode } from "./dates.js";
+import { anyDateToIso, languageCode, otherLanguageCode } from "./dates.js";
 import { fragmentToText, plainToText } from "./htmltext.js";
 
 export interface FeedItem {
@@ -13,6 +13,8 @@ export interface FeedItem {
   url?: string;
   published?: string;
   language?: Lang;
+  /** A stated language sitrep has no lexicons for (de, fr …). */
+  otherLanguage?: string;
   description?: string;
   id: string;
   error?: string;
@@ -22,6 +24,7 @@ export interface Feed {
   kind: "rss" | "atom";
   source?: string;
   language?: Lang;
+  otherLanguage?: string;
   items: FeedItem[];
 }
 
@@ -91,9 +94,14 @@ function lang(v: unknown): Lang | undefined {
   return languageCode(text(v)).lang;
 }
 
+function other(v: unknown): string | undefined {
+  return otherLanguageCode(text(v));
+}
+
 function readRss(channel: Obj, items: unknown[]): Feed {
   const source = oneLine(text(channel.title));
   const language = lang(channel.language) ?? lang(channel["dc:language"]);
+  const otherLanguage = language ? undefined : other(channel.language) ?? other(channel["dc:language"]);
   const out: FeedItem[] = [];
   items.forEach((raw, i) => {
     const id = `item ${i + 1}`;
@@ -103,7 +111,7 @@ function readRss(channel: Obj, items: unknown[]): Feed {
       out.push({ id, error: (e as Error).message });
     }
   });
-  return { kind: "rss", source, language, items: out };
+  return { kind: "rss", source, language, otherLanguage, items: out };
 }
 
 function rssItem(it: Obj, id: string): FeedItem {
@@ -121,6 +129,7 @@ function rssItem(it: Obj, id: string): FeedItem {
     url: link ?? permalink,
     published: anyDateToIso(dateRaw),
     language: lang(it["dc:language"]),
+    otherLanguage: other(it["dc:language"]),
     description: html !== summary && summary ? fragmentToText(summary) : undefined,
   };
   const body = html ? fragmentToText(html) : "";
@@ -174,6 +183,7 @@ function atomLink(links: unknown): string | undefined {
 function readAtom(feed: Obj): Feed {
   const source = oneLine(atomText(feed.title));
   const language = languageCode(feed["@_xml:lang"]).lang;
+  const otherLanguage = otherLanguageCode(feed["@_xml:lang"]);
   const out: FeedItem[] = [];
   arr(feed.entry).forEach((raw, i) => {
     const id = `entry ${i + 1}`;
@@ -183,7 +193,7 @@ function readAtom(feed: Obj): Feed {
       out.push({ id, error: (e as Error).message });
     }
   });
-  return { kind: "atom", source, language, items: out };
+  return { kind: "atom", source, language, otherLanguage, items: out };
 }
 
 function atomEntry(e: Obj, id: string): FeedItem {
@@ -196,6 +206,7 @@ function atomEntry(e: Obj, id: string): FeedItem {
     url: atomLink(e.link) ?? (/^https?:\/\//.test(text(e.id) ?? "") ? text(e.id) : undefined),
     published: anyDateToIso(text(e.published)) ?? anyDateToIso(text(e.updated)),
     language: languageCode(e["@_xml:lang"] ?? obj(e.content)?.["@_xml:lang"]).lang,
+    otherLanguage: otherLanguageCode(e["@_xml:lang"] ?? obj(e.content)?.["@_xml:lang"]),
     description: content && summary ? summary : undefined,
   };
   if (body.trim()) item.text = body;

@@ -1,7 +1,8 @@
 // A DOM subtree → report text: one paragraph per block element, paragraphs separated by a blank line,
 // runs of white space inside a paragraph collapsed. Iterative, so a page nested 100 000 levels deep
 // cannot overflow the stack.
-import { parseHTML } from "linkedom";
+import { cleanBlocks, cleanParagraphs } from "./boilerplate.js";
+import { parseBodyFragment, parsePage } from "./dom.js";
 
 /** The slice of the DOM this module needs (linkedom nodes satisfy it). */
 export interface DomNode {
@@ -208,14 +209,19 @@ export function plainToText(s: string): string {
     .join("\n\n");
 }
 
-/** An HTML fragment (a feed item's description, a content:encoded block) → paragraphs joined by blank lines. */
+/**
+ * An HTML fragment (a feed item's description, a content:encoded block) → paragraphs joined by blank
+ * lines, without the furniture feeds append ("Continue reading…", "The post … appeared first on …").
+ */
 export function fragmentToText(html: string): string {
-  if (!/[<&]/.test(html)) return plainToText(html);
+  if (!/[<&]/.test(html)) return cleanParagraphs(plainToText(html).split("\n\n")).join("\n\n");
   const pieces = markupPieces(html);
   if (pieces > MAX_MARKUP_PIECES) throw new MarkupTooComplex(pieces);
-  const markup = nestingDepth(html) > MAX_PARSE_DEPTH ? flatten(html) : `<!doctype html><html><body>${html}</body></html>`;
-  const { document } = parseHTML(markup) as unknown as { document: DomNode & { body: DomNode | null } };
-  return htmlToParagraphs(document.body ?? document).join("\n\n");
+  const document =
+    nestingDepth(html) > MAX_PARSE_DEPTH
+      ? parsePage<DomNode & { body: DomNode | null }>(flatten(html))
+      : parseBodyFragment<DomNode & { body: DomNode | null }>(html);
+  return cleanBlocks(htmlToBlocks(document.body ?? document)).map((b) => b.text).join("\n\n");
 }
 
 /** Text whose line breaks mean something (a message, a jsonl body): only line ends and blank runs tidied. */

@@ -24,6 +24,12 @@ export interface DocMeta {
   publishedFrom: PublishedFrom;
   language: Lang;
   languageFrom: LanguageFrom;
+  /**
+   * Set when the report is written in a language sitrep has no lexicons for (ISO 639-1: "de", "fr" …):
+   * it is stored and listed with this code, segmented with `language`'s rules only, and no claims,
+   * statuses, entities, times or figures are read from it (src/pipeline/index.ts skips those stages).
+   */
+  otherLanguage?: string;
   /** Where the report came from (file path or URL) and in what format. */
   origin?: string;
   /** Which item of a multi-report file this is: "line 3" (jsonl), a feed item's link, "message 812" (Telegram). */

@@ -55,7 +55,11 @@ export function readFeed(xml: string): Feed {
   try {
     root = parser.parse(xml) as Obj;
   } catch (e) {
-    throw new ReadFailure(`malformed XML: ${(e as Error).message.split("\n")[0]}`);
+    // the validator words the problem for a person (line and what is wrong); the parser's own message
+    // can be an internal one ("readTagExp returned undefined")
+    const v = XMLValidator.validate(xml);
+    if (v !== true) throw new ReadFailure(`malformed XML on line ${v.err.line}: ${v.err.msg}`);
+    throw new ReadFailure(`malformed XML (${String((e as Error)?.message ?? e).split("\n")[0]!.replace(/\bundefined\b/g, "nothing")})`);
   }
   const rss = obj(root.rss);
   const rdf = obj(root["rdf:RDF"]);

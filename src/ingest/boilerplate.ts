@@ -36,18 +36,19 @@ export function isFurniturePhrase(text: string): boolean {
   return text.length <= MAX_PHRASE_PARAGRAPH && furniturePattern().test(text.trim());
 }
 
-const IDENT = /^[A-Za-z_][\w-]*$/;
-const SEPARATED = /[-_]|\d/;
+const IDENT = /^[a-z_][\w-]*$/;
+const SEPARATED = /[-_\d]|\p{Ll}\p{Lu}/u;
 
-/** Class names and ids as text: "css-1dbjc4n r-18u37iz", "js-share ad-slot__inner". */
+/**
+ * Class names and ids as text: "css-1dbjc4n r-18u37iz", "js-share ad-slot__inner", "sc-bdVaJa kLmNoP".
+ * Every word starts in lower case (a capitalised "Covid-19" or "F-16" is a name) and carries a hyphen,
+ * an underscore, a digit or a capital inside; one word alone only with two separators ("js-share-bar").
+ */
 export function isClassNameText(text: string): boolean {
   const words = text.trim().split(/\s+/);
   if (!words.length || words.length > 40) return false;
-  for (const w of words) {
-    if (!IDENT.test(w) || !SEPARATED.test(w)) return false;
-    // a capitalised or all-digit-tailed word ("Covid-19", "F-16") is a name, not a class
-    if (!/^[a-z_]/.test(w)) return false;
-  }
+  if (words.length === 1 && (words[0]!.match(/[-_]/g)?.length ?? 0) < 2) return false;
+  for (const w of words) if (!IDENT.test(w) || !SEPARATED.test(w)) return false;
   return true;
 }
 

@@ -183,12 +183,26 @@ export function flatten(html: string): string {
  */
 export const MAX_MARKUP_PIECES = 300_000;
 
-/** Number of "<" and "&" in the markup: an upper bound on the nodes a parser will build. */
+/**
+ * Number of "<" and "&" in the markup outside <script> and <style> bodies (raw text the parser keeps as
+ * one node, however many comparisons a minified script holds): an upper bound on the nodes it builds.
+ */
 export function markupPieces(html: string): number {
   let n = 0;
+  const lower = html.length > 6 ? html.toLowerCase() : html;
   for (let i = 0; i < html.length; i++) {
     const c = html.charCodeAt(i);
-    if (c === 60 || c === 38) n++;
+    if (c === 38) n++;
+    else if (c === 60) {
+      n++;
+      const raw = lower.startsWith("<script", i) ? "</script" : lower.startsWith("<style", i) ? "</style" : undefined;
+      if (raw) {
+        const close = lower.indexOf(raw, i + 1);
+        if (close < 0) break;
+        i = close;
+        n++;
+      }
+    }
   }
   return n;
 }

@@ -10,6 +10,11 @@ export interface Span {
   end: number;
 }
 
+/**
+ * Where `published` came from. "file-mtime" means the report stated no time and none was given: the
+ * file's modification time stands in for the export, but it is no anchor for "Wednesday" or "yesterday"
+ * (the times stage leaves such expressions unresolved for these reports).
+ */
 export type PublishedFrom = "front-matter" | "metadata" | "flag" | "file-mtime" | "feed";
 export type LanguageFrom = "front-matter" | "metadata" | "flag" | "detected" | "fallback";
 

@@ -100,6 +100,7 @@ export const SHAPES: Shape[] = [
     build: (n) => fill("Mr. John Smith said the army moved. ", n) + "\n",
   },
   {
+    todo: "entities (name merging; 8.7× at 1 MB)",
     name: "many-names",
     lang: "nl",
     note: "thousands of distinct capitalised names",

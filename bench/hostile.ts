@@ -104,8 +104,8 @@ function main(): void {
         const ratio = perMB / normal[s.lang]!;
         worst = Math.max(worst, ratio);
         if (ratio > 3) over.push(`${s.name}@${kb}KB`);
-        const [slowName, slowMs] = Object.entries(r.stages).sort((a, b) => b[1] - a[1])[0]!;
-        line = `${perMB.toFixed(0).padStart(7)} ms/MB  ratio ${ratio.toFixed(2).padStart(6)}  slowest ${slowName} ${slowMs.toFixed(0)} ms`;
+        const top = Object.entries(r.stages).sort((a, b) => b[1] - a[1]).slice(0, 3).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(", ");
+        line = `${perMB.toFixed(0).padStart(7)} ms/MB  ratio ${ratio.toFixed(2).padStart(6)}  (ms: ${top})`;
       }
       console.log(`${String(kb).padStart(5)} KB ${s.name.padEnd(22)} ${s.lang}  ${line}${s.todo ? `  (todo: ${s.todo})` : ""}`);
     }

@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { IngestError, languageWarning, readFileReports, readReports, toDoc, type RawReport } from "../src/ingest/index.js";
 import { readHtml } from "../src/ingest/html.js";
+import { anyDateToIso } from "../src/ingest/dates.js";
 import { runPipeline } from "../src/pipeline/index.js";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
@@ -114,6 +115,18 @@ test("dates: article:published_time, then <time>, before anything the page says 
   const time = `<p class="meta">Published <time datetime="2024-03-10T08:30:00+01:00">10 March</time></p><p>${P1}</p><p>${P2}</p>`;
   const r = readHtml(page({ head: `<meta property="article:modified_time" content="2024-03-11T09:00:00+01:00">`, article: time }));
   assert.equal(r.published, "2024-03-10T08:30:00+01:00");
+});
+
+test("dates: metadata dates written for people are read; a day without a zone stays a day", () => {
+  assert.equal(anyDateToIso("May 23, 2023"), "2023-05-23");
+  assert.equal(anyDateToIso("Tuesday, 23 May 2023"), "2023-05-23");
+  assert.equal(anyDateToIso("May 23, 2023 10:15"), "2023-05-23");
+  assert.equal(anyDateToIso("May 23, 2023 3:05 PM EDT"), "2023-05-23T15:05:00-04:00");
+  assert.equal(anyDateToIso("Sept. 4, 2023, 11:30 a.m. +02:00"), "2023-09-04T11:30:00+02:00");
+  assert.equal(anyDateToIso("Tue May 23 2023 10:00:00 GMT+0200 (Central European Summer Time)"), "2023-05-23T10:00:00+02:00");
+  for (const bad of ["Mayday 23, 2023", "February 30, 2023", "May 23, 2023 13:05 PM", "23 Smarch 2023"]) assert.equal(anyDateToIso(bad), undefined, bad);
+  const r = readHtml(page({ head: `<meta name="date" content="March 10, 2024 8:30 AM GMT">` }));
+  assert.equal(r.published, "2024-03-10T08:30:00+00:00");
 });
 
 test("dates: a page's own date beats the file's time; without one the file's time is used and says so", () => {

@@ -213,14 +213,15 @@ test("a title after a hyphen keeps its full stop; a long hyphenated word before 
   assert.deepEqual(sentences("Het was een Noord-Zuid-Oost-West-verbinding. Daarna niet.", "nl"), ["Het was een Noord-Zuid-Oost-West-verbinding.", "Daarna niet."]);
 });
 
-test("quotes: at most eight open at once; a sentence lists each quote that covers it once", () => {
-  const text = "„Ja. „Nee. „Ja. „Nee. „Ja. „Nee. „Ja. „Nee. „Ja. „Nee. „Einde.”\n";
+test("quotes: at most sixteen open at once; a sentence lists each quote that covers it once", () => {
+  const text = "„Ja. ".repeat(20) + "„Einde.”\n";
   const d = seg(text, "nl");
-  assert.equal(d.quotes.length, 8);
-  // the eighth opening pairs with the closing mark; the others run to the paragraph's end
+  assert.equal(d.quotes.length, 16);
+  // the sixteenth opening pairs with the closing mark; the others run to the paragraph's end
   assert.equal(d.quotes.filter((q) => q.close === "”").length, 1);
+  assert.equal(d.quotes.find((q) => q.close === "”")!.start, 15 * 5);
   const last = d.sentences[d.sentences.length - 1]!;
-  assert.deepEqual(last.quotes, [0, 1, 2, 3, 4, 5, 6, 7]);
+  assert.deepEqual(last.quotes, Array.from({ length: 16 }, (_, i) => i));
   for (const s of d.sentences) assert.equal(new Set(s.quotes).size, s.quotes.length);
   // ordinary nesting is untouched
   const n2 = seg("„Hij zei ‚nee’ en liep weg”, aldus de agent.", "nl");

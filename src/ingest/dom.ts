@@ -61,9 +61,12 @@ function adapter(doc: LDocument): TreeAdapter<DefaultTreeAdapterMap> {
       } catch {
         el = doc.createElement("span") as Tagged;
       }
-      el[NAMESPACE] = namespaceURI;
-      el[ATTRS] = attrs;
-      setAttrs(el, attrs);
+      if (namespaceURI !== NS_HTML) el[NAMESPACE] = namespaceURI;
+      if (attrs.length) {
+        // kept for the tree builder, which compares and copies the attributes of formatting elements
+        el[ATTRS] = attrs;
+        setAttrs(el, attrs);
+      }
       return el;
     },
     createCommentNode: (data: string) => doc.createComment(data),

@@ -76,8 +76,10 @@ function textLengths(root: DomNode): Map<DomNode, number> {
     const n = stack.pop()!;
     order.push(n);
     const kids = n.childNodes;
-    for (let i = 0; i < kids.length; i++) if (kids[i]!.nodeType === 1) stack.push(kids[i]!);
+    for (let i = kids.length - 1; i >= 0; i--) if (kids[i]!.nodeType === 1) stack.push(kids[i]!);
   }
+  // pre-order, children pushed last-first: `order` is document order; sizes are filled bottom-up
+  for (const n of order) len.set(n, 0);
   for (let i = order.length - 1; i >= 0; i--) {
     const n = order[i]!;
     let total = 0;
@@ -119,8 +121,10 @@ function markChrome(document: Document): void {
   if (!body) return;
   const len = textLengths(body);
   const total = len.get(body) ?? 0;
-  for (const el of Array.from(body.querySelectorAll("[class],[id]"))) {
-    if (el.getAttribute(CHROME_MARK) !== null || !isChrome(el) || (len.get(el) ?? 0) >= total * 0.3) continue;
+  // the elements in document order (ancestors first), from the walk textLengths made
+  for (const node of len.keys()) {
+    const el = node as El;
+    if (el === body || !isChrome(el) || el.getAttribute(CHROME_MARK) !== null || (len.get(el) ?? 0) >= total * 0.3) continue;
     const stack: DomNode[] = [el];
     while (stack.length) {
       const n = stack.pop()! as El & { setAttribute(n: string, v: string): void };
@@ -285,7 +289,8 @@ function pageMeta(document: Document): PageMeta {
     const content = m.getAttribute("content")?.trim();
     if (key && content && !metas.has(key)) metas.set(key, content);
   }
-  const ld = ldObjects(document).filter(isArticle);
+  const allObjects = ldObjects(document);
+  const ld = allObjects.filter(isArticle);
   // A NewsArticle beats a generic WebPage description of the same page.
   ld.sort((a, b) => Number(String(a["@type"]).toLowerCase() === "webpage") - Number(String(b["@type"]).toLowerCase() === "webpage"));
   const art = ld[0] ?? {};
@@ -303,7 +308,7 @@ function pageMeta(document: Document): PageMeta {
   const url = httpUrl(art.url) ?? httpUrl(art.mainEntityOfPage) ?? httpUrl(first("og:url")) ?? httpUrl(canonical);
   // Publication time: the page's own statement of when it was published, before when it was created or
   // last changed, and any of these before the file's time (which toDoc falls back to).
-  const allLd = [...ld, ...ldObjects(document).filter((o) => !isArticle(o))];
+  const allLd = [...ld, ...allObjects.filter((o) => !isArticle(o))];
   const ldDate = (key: string) => {
     for (const o of allLd) {
       const v = anyDateToIso(str(o[key]));

@@ -224,6 +224,19 @@ test("languages: a German item in an Atom feed is kept, marked, and the Dutch it
   assert.ok(docs[1]!.claims.length > 0);
 });
 
+test("languages: a feed that says English over a German item does not make it English", () => {
+  const path = file(
+    "mixed.xml",
+    RSS(
+      `<item><title>Brand</title><link>https://hafen.example.de/brand</link><description>${DE}</description></item>
+<item><title>Fire</title><link>https://gazette.example.org/fire</link><description>${P1} ${P2}</description></item>`,
+      "<language>en-GB</language>",
+    ),
+  );
+  const docs = readReports(path).map((r, i) => toDoc(r, `d${i + 1}`));
+  assert.deepEqual(docs.map((d) => [d.meta.language, d.meta.languageFrom, d.meta.otherLanguage]), [["en", "metadata", "de"], ["en", "metadata", undefined]]);
+});
+
 test("languages: front matter and JSON lines may state a language sitrep does not read; a non-code is still an error", () => {
   const fm = readReports(file("de.txt", `---\nlanguage: de\npublished: 2024-03-10T09:00:00+01:00\n---\n${DE}\n`))[0]!;
   assert.equal(toDoc(fm, "d1").meta.otherLanguage, "de");

@@ -334,6 +334,13 @@ export function toDoc(raw: RawReport, id: string, opts: ReadOptions = {}): Doc {
   if (raw.language) {
     language = raw.language;
     languageFrom = raw.languageFrom ?? (raw.format === "text" ? "front-matter" : "metadata");
+    // A page or feed template may state nl or en over text in another language (a German item in a feed
+    // that says <language>en</language>): on enough text, detection overrules the metadata then, so no
+    // claims are read from it with the wrong lexicons. What a person wrote in front matter stands.
+    if (languageFrom === "metadata" && !opts.lang && text.length >= 200) {
+      const d = detectLanguage(text);
+      if (d.other) otherLanguage = d.other;
+    }
   } else if (opts.lang) {
     // --lang forces a language, also on a report stated or detected to be in another one
     language = opts.lang;

@@ -1,5 +1,5 @@
 import type { Doc } from "../model/doc.js";
-import { IngestError, readReports, toDoc, type ReadOptions } from "../ingest/index.js";
+import { IngestError, languageWarning, readReports, toDoc, type ReadOptions } from "../ingest/index.js";
 import { runPipeline } from "../pipeline/index.js";
 import { fail } from "./io.js";
 
@@ -21,6 +21,8 @@ export function extractFiles(files: readonly string[], opts: ReadOptions): Extra
       };
       for (const raw of readReports(file, { onItemError })) {
         const doc = toDoc(raw, `d${docs.length + 1}`, opts);
+        const warning = languageWarning(doc);
+        if (warning) fail(`warning: ${warning}`);
         runPipeline(doc);
         docs.push(doc);
       }

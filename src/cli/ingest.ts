@@ -1,7 +1,7 @@
 import { readdirSync, statSync } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
 import type { Lang } from "../model/doc.js";
-import { IngestError, readReports, toDoc } from "../ingest/index.js";
+import { IngestError, languageWarning, readReports, toDoc } from "../ingest/index.js";
 import { runPipeline } from "../pipeline/index.js";
 import { openStore, type Store } from "../store/db.js";
 import { fail } from "./io.js";
@@ -14,6 +14,8 @@ export interface IngestSummary {
   unchanged: number;
   updated: number;
   failed: { file: string; reason: string }[];
+  /** Bad items of multi-report files (a JSON line, a feed item, a Telegram message) whose other items were stored. */
+  skipped: { file: string; item?: string; reason: string }[];
   reports: number;
 }
 
@@ -90,7 +92,7 @@ export interface IngestOptions {
 
 /** Ingests files into an open store; every report in its own transaction. */
 export function ingestFiles(store: Store, files: readonly string[], opts: IngestOptions = {}): IngestSummary {
-  const sum: IngestSummary = { added: 0, unchanged: 0, updated: 0, failed: [], reports: 0 };
+  const sum: IngestSummary = { added: 0, unchanged: 0, updated: 0, failed: [], skipped: [], reports: 0 };
   const mode = opts.progress ?? "none";
   const started = Date.now();
   let lastDraw = 0;
@@ -115,9 +117,17 @@ export function ingestFiles(store: Store, files: readonly string[], opts: Ingest
       batchStart = Date.now();
     }
     try {
-      const raws = readReports(file);
+      const raws = readReports(file, {
+        onItemError: (e) => {
+          sum.skipped.push({ file, item: e.item, reason: e.reason });
+          if (mode === "bar") process.stderr.write("\r\x1b[K");
+          fail(e.message);
+        },
+      });
       for (const raw of raws) {
         const doc = toDoc(raw, "d1", { published: opts.published, lang: opts.lang });
+        const warning = languageWarning(doc);
+        if (warning) fail(`warning: ${warning}`);
         sum.reports++;
         if (store.has(doc)) {
           sum.unchanged++;
@@ -149,8 +159,9 @@ export function ingestFiles(store: Store, files: readonly string[], opts: Ingest
 }
 
 export function summaryText(s: IngestSummary): string {
-  const lines = [`${s.added} added, ${s.unchanged} unchanged, ${s.updated} updated, ${s.failed.length} failed (${s.reports} reports)`];
+  const lines = [`${s.added} added, ${s.unchanged} unchanged, ${s.updated} updated, ${s.failed.length} failed, ${s.skipped.length} skipped (${s.reports} reports)`];
   for (const f of s.failed) lines.push(`failed: ${f.file}: ${f.reason}`);
+  for (const k of s.skipped) lines.push(`skipped: ${new IngestError(k.file, k.reason, k.item).message}`);
   return lines.join("\n") + "\n";
 }
 

@@ -53,7 +53,7 @@ export function registerLedgerCommands(p: Command): void {
       const { runIngest, summaryText } = await ingestModule();
       const { summary } = runIngest(inputs, o.db, { published, lang, progress: process.stderr.isTTY ? "bar" : "lines" });
       await out(summaryText(summary));
-      process.exitCode = summary.failed.length ? 1 : 0;
+      process.exitCode = summary.failed.length || summary.skipped.length ? 1 : 0;
     });
 
   p.command("brief")

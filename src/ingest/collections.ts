@@ -1,7 +1,7 @@
 // Files that hold many reports: JSON lines and Telegram Desktop exports. A bad item is reported on its
 // own (file:line, message id) and the other items still come through.
 import type { Lang } from "../model/doc.js";
-import { languageCode, localWithUnix, validIso } from "./dates.js";
+import { languageCode, localWithUnix, otherLanguageCode, validIso } from "./dates.js";
 import { fragmentToText, tidyText } from "./htmltext.js";
 
 export interface Item {
@@ -12,6 +12,8 @@ export interface Item {
   url?: string;
   published?: string;
   language?: Lang;
+  /** A stated language sitrep has no lexicons for (de, fr …). */
+  otherLanguage?: string;
   error?: string;
 }
 
@@ -41,7 +43,8 @@ export function reportObject(v: unknown, id: string): Item {
     const language = optString(o, "language");
     if (language) {
       const l = languageCode(language);
-      if (!l.lang) throw new Error(`"language" must be nl or en, not ${JSON.stringify(language.slice(0, 20))}`);
+      item.otherLanguage = otherLanguageCode(language);
+      if (!l.lang && !item.otherLanguage) throw new Error(`"language" must be a language code such as nl, en or de, not ${JSON.stringify(language.slice(0, 20))}`);
       item.language = l.lang;
     }
     const text = optString(o, "text");
@@ -90,18 +93,34 @@ export function readTelegram(v: Obj): TelegramChat[] {
   return chats.map((chat) => {
     const source = typeof chat.name === "string" ? chat.name.trim() || undefined : undefined;
     const items: Item[] = [];
-    for (const m of Array.isArray(chat.messages) ? (chat.messages as unknown[]) : []) {
-      if (!m || typeof m !== "object") continue;
+    const messages = Array.isArray(chat.messages) ? (chat.messages as unknown[]) : [];
+    messages.forEach((m, i) => {
+      // one bad message is skipped with its own line; it never costs the rest of the export
+      if (!m || typeof m !== "object" || Array.isArray(m)) {
+        items.push({ id: `message #${i + 1}`, error: "is not a JSON object" });
+        return;
+      }
       const msg = m as Obj;
-      if (msg.type !== undefined && msg.type !== "message") continue;
-      const body = tidyText(messageText(msg.text ?? msg.text_entities));
+      const id = `message ${typeof msg.id === "number" || typeof msg.id === "string" ? String(msg.id).slice(0, 40) : `#${i + 1}`}`;
+      if (msg.type !== undefined && msg.type !== "message") return;
+      const raw = msg.text ?? msg.text_entities;
+      if (raw !== undefined && raw !== null && typeof raw !== "string" && !Array.isArray(raw)) {
+        items.push({ id, error: `"text" must be a string or a list of text parts, not ${typeof raw}` });
+        return;
+      }
+      const body = tidyText(messageText(raw));
       // Photos and stickers without a caption are not reports; skipping them is not an error.
-      if (!body) continue;
-      const id = `message ${String(msg.id ?? items.length + 1)}`;
-      const unix = msg.date_unixtime !== undefined ? Number(msg.date_unixtime) : undefined;
-      const published = localWithUnix(typeof msg.date === "string" ? msg.date : undefined, unix);
+      if (!body) return;
+      const unix = msg.date_unixtime !== undefined && msg.date_unixtime !== null ? Number(msg.date_unixtime) : undefined;
+      const local = typeof msg.date === "string" ? msg.date : undefined;
+      const published = localWithUnix(local, unix);
+      if (!published) {
+        const said = [msg.date !== undefined ? `date ${JSON.stringify(msg.date).slice(0, 40)}` : "", msg.date_unixtime !== undefined ? `date_unixtime ${JSON.stringify(msg.date_unixtime).slice(0, 30)}` : ""].filter(Boolean).join(", ");
+        items.push({ id, error: `has no valid date (${said || "none given"})` });
+        return;
+      }
       items.push({ id, text: body, source, published });
-    }
+    });
     return { source, items };
   });
 }

@@ -58,12 +58,60 @@ export function rfc822ToIso(value: string): string | undefined {
   return `${year}-${pad(mon)}-${pad(day)}T${pad(h)}:${pad(mi)}:${pad(s)}${offset}`;
 }
 
+// Metadata dates as sites write them for people, in English as metadata conventionally is (as RFC 822's
+// month names are): "May 23, 2023", "23 May 2023 10:15", "May 23, 2023 3:05 PM EDT", and JavaScript's
+// Date string "Tue May 23 2023 10:00:00 GMT+0200 (…)".
+const HUMAN_MDY = /^(?:[A-Za-z]{3,9},?\s+)?([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?:,?\s+(?:at\s+)?(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp]\.?[Mm]\.?)?\s*([A-Z]{1,5}|[+-]\d{2}:?\d{2})?)?$/;
+const HUMAN_DMY = /^(?:[A-Za-z]{3,9},?\s+)?(\d{1,2})\.?\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp]\.?[Mm]\.?)?\s*([A-Z]{1,5}|[+-]\d{2}:?\d{2})?)?$/;
+const JS_DATE = /^[A-Za-z]{3} ([A-Za-z]{3}) (\d{1,2}) (\d{4}) (\d{2}):(\d{2}):(\d{2}) GMT([+-]\d{4})(?: \(.*\))?$/;
+
+function zoneOffset(z: string | undefined): string | undefined {
+  if (!z) return undefined;
+  if (/^[+-]\d{2}:?\d{2}$/.test(z)) return `${z.slice(0, 3)}:${z.slice(-2)}`;
+  return ZONES[z.toUpperCase()];
+}
+
+function humanToIso(v: string): string | undefined {
+  let y: number, mon: number | undefined, d: number, h: string | undefined, mi: string | undefined, sec: string | undefined, ampm: string | undefined, zone: string | undefined;
+  const js = JS_DATE.exec(v);
+  if (js) {
+    [mon, d, y, h, mi, sec, zone] = [MONTHS[js[1]!.slice(0, 3).toLowerCase()], +js[2]!, +js[3]!, js[4], js[5], js[6], js[7]];
+  } else {
+    const a = HUMAN_MDY.exec(v);
+    const b = a ? null : HUMAN_DMY.exec(v);
+    if (!a && !b) return undefined;
+    const m = (a ?? b)!;
+    const monthName = a ? m[1]! : m[2]!;
+    mon = MONTHS[monthName.slice(0, 3).toLowerCase()];
+    // a month name must be one: "Mayday 23, 2023" is not a date
+    if (mon === undefined || (monthName.length > 3 && !FULL_MONTHS[mon - 1]!.startsWith(monthName.toLowerCase()))) return undefined;
+    d = +(a ? m[2]! : m[1]!);
+    y = +m[3]!;
+    [h, mi, sec, ampm, zone] = [m[4], m[5], m[6], m[7], m[8]];
+  }
+  if (!mon || d < 1 || d > daysIn(y, mon)) return undefined;
+  const date = `${y}-${pad(mon)}-${pad(d)}`;
+  if (h === undefined) return date;
+  let hour = +h;
+  if (ampm) {
+    if (hour < 1 || hour > 12) return undefined;
+    hour = (hour % 12) + (/^[Pp]/.test(ampm) ? 12 : 0);
+  }
+  if (hour > 23 || +mi! > 59 || +(sec ?? 0) > 60) return undefined;
+  const off = zoneOffset(zone);
+  // without a zone the wall-clock time has no instant; the day is still the page's own
+  if (!off) return date;
+  return `${date}T${pad(hour)}:${mi}:${sec ?? "00"}${off}`;
+}
+
+const FULL_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+
 /** A feed or page date in whatever common form → ISO 8601, or undefined. */
 export function anyDateToIso(value: unknown): string | undefined {
   if (typeof value !== "string" && typeof value !== "number") return undefined;
   const v = String(value).trim();
-  if (!v) return undefined;
-  return validIso(v) ?? rfc822ToIso(v);
+  if (!v || v.length > 80) return undefined;
+  return validIso(v) ?? rfc822ToIso(v) ?? humanToIso(v);
 }
 
 /**
@@ -71,7 +119,8 @@ export function anyDateToIso(value: unknown): string | undefined {
  * with the exporter's offset, so "this morning" resolves against the local day the message was posted.
  */
 export function localWithUnix(local: string | undefined, unixSeconds: number | undefined): string | undefined {
-  if (unixSeconds !== undefined && Number.isFinite(unixSeconds)) {
+  // beyond ±8.64e15 ms a Date is invalid and toISOString throws: such a number is no time at all
+  if (unixSeconds !== undefined && Number.isFinite(unixSeconds) && Math.abs(unixSeconds) <= 8.64e12) {
     const utc = new Date(unixSeconds * 1000);
     const lm = local ? /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})$/.exec(local) : null;
     if (lm) {
@@ -99,4 +148,16 @@ export function languageCode(value: unknown): { lang?: Lang; code?: string } {
   if (primary === "nl" || primary === "nld" || primary === "dut" || v === "dutch" || v === "nederlands" || v === "vlaams" || v === "flemish") return { lang: "nl", code: "nl" };
   if (primary === "en" || primary === "eng" || v === "english" || v === "engels") return { lang: "en", code: "en" };
   return { code: primary };
+}
+
+const ISO_639 = /^[a-z]{2,3}$/;
+
+/**
+ * A stated language that is not nl or en but looks like a language code (de, fr, deu, de-AT): the code
+ * in lower case, else undefined. "Dutch"/"English" and the like are handled by languageCode.
+ */
+export function otherLanguageCode(value: unknown): string | undefined {
+  const { lang, code } = languageCode(value);
+  if (lang || !code) return undefined;
+  return ISO_639.test(code) ? code : undefined;
 }

@@ -4,7 +4,7 @@
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import type { Lang } from "../model/doc.js";
 import { ReadFailure } from "./bytes.js";
-import { anyDateToIso, languageCode } from "./dates.js";
+import { anyDateToIso, languageCode, otherLanguageCode } from "./dates.js";
 import { fragmentToText, plainToText } from "./htmltext.js";
 
 export interface FeedItem {
@@ -13,6 +13,8 @@ export interface FeedItem {
   url?: string;
   published?: string;
   language?: Lang;
+  /** A stated language sitrep has no lexicons for (de, fr …). */
+  otherLanguage?: string;
   description?: string;
   id: string;
   error?: string;
@@ -22,6 +24,7 @@ export interface Feed {
   kind: "rss" | "atom";
   source?: string;
   language?: Lang;
+  otherLanguage?: string;
   items: FeedItem[];
 }
 
@@ -52,7 +55,11 @@ export function readFeed(xml: string): Feed {
   try {
     root = parser.parse(xml) as Obj;
   } catch (e) {
-    throw new ReadFailure(`malformed XML: ${(e as Error).message.split("\n")[0]}`);
+    // the validator words the problem for a person (line and what is wrong); the parser's own message
+    // can be an internal one ("readTagExp returned undefined")
+    const v = XMLValidator.validate(xml);
+    if (v !== true) throw new ReadFailure(`malformed XML on line ${v.err.line}: ${v.err.msg}`);
+    throw new ReadFailure(`malformed XML (${String((e as Error)?.message ?? e).split("\n")[0]!.replace(/\bundefined\b/g, "nothing")})`);
   }
   const rss = obj(root.rss);
   const rdf = obj(root["rdf:RDF"]);
@@ -91,9 +98,14 @@ function lang(v: unknown): Lang | undefined {
   return languageCode(text(v)).lang;
 }
 
+function other(v: unknown): string | undefined {
+  return otherLanguageCode(text(v));
+}
+
 function readRss(channel: Obj, items: unknown[]): Feed {
   const source = oneLine(text(channel.title));
   const language = lang(channel.language) ?? lang(channel["dc:language"]);
+  const otherLanguage = language ? undefined : other(channel.language) ?? other(channel["dc:language"]);
   const out: FeedItem[] = [];
   items.forEach((raw, i) => {
     const id = `item ${i + 1}`;
@@ -103,7 +115,7 @@ function readRss(channel: Obj, items: unknown[]): Feed {
       out.push({ id, error: (e as Error).message });
     }
   });
-  return { kind: "rss", source, language, items: out };
+  return { kind: "rss", source, language, otherLanguage, items: out };
 }
 
 function rssItem(it: Obj, id: string): FeedItem {
@@ -121,6 +133,7 @@ function rssItem(it: Obj, id: string): FeedItem {
     url: link ?? permalink,
     published: anyDateToIso(dateRaw),
     language: lang(it["dc:language"]),
+    otherLanguage: other(it["dc:language"]),
     description: html !== summary && summary ? fragmentToText(summary) : undefined,
   };
   const body = html ? fragmentToText(html) : "";
@@ -174,6 +187,7 @@ function atomLink(links: unknown): string | undefined {
 function readAtom(feed: Obj): Feed {
   const source = oneLine(atomText(feed.title));
   const language = languageCode(feed["@_xml:lang"]).lang;
+  const otherLanguage = otherLanguageCode(feed["@_xml:lang"]);
   const out: FeedItem[] = [];
   arr(feed.entry).forEach((raw, i) => {
     const id = `entry ${i + 1}`;
@@ -183,7 +197,7 @@ function readAtom(feed: Obj): Feed {
       out.push({ id, error: (e as Error).message });
     }
   });
-  return { kind: "atom", source, language, items: out };
+  return { kind: "atom", source, language, otherLanguage, items: out };
 }
 
 function atomEntry(e: Obj, id: string): FeedItem {
@@ -196,6 +210,7 @@ function atomEntry(e: Obj, id: string): FeedItem {
     url: atomLink(e.link) ?? (/^https?:\/\//.test(text(e.id) ?? "") ? text(e.id) : undefined),
     published: anyDateToIso(text(e.published)) ?? anyDateToIso(text(e.updated)),
     language: languageCode(e["@_xml:lang"] ?? obj(e.content)?.["@_xml:lang"]).lang,
+    otherLanguage: otherLanguageCode(e["@_xml:lang"] ?? obj(e.content)?.["@_xml:lang"]),
     description: content && summary ? summary : undefined,
   };
   if (body.trim()) item.text = body;

@@ -1,7 +1,7 @@
 // Front matter between `---` lines at the top of a .txt/.md report, read as YAML with the failsafe schema:
 // every value stays a string exactly as written (2023-05-23T17:00:00+02:00 is not turned into a Date,
 // `title: 1984` not into a number).
-import { parseDocument } from "yaml";
+import { isMap, isScalar, parseDocument } from "yaml";
 
 export interface FrontMatter {
   fields: Record<string, string>;
@@ -49,7 +49,9 @@ function countLines(s: string, end: number): number {
 }
 
 function parseHead(head: string): Record<string, string> {
-  const doc = parseDocument(head, { schema: "failsafe", prettyErrors: false, uniqueKeys: true });
+  // logLevel "error": yaml's warnings (a collection as a key, an unknown tag) would otherwise go to stderr as
+  // Node process warnings of several lines, breaking the one-line-per-problem error output
+  const doc = parseDocument(head, { schema: "failsafe", prettyErrors: false, uniqueKeys: true, logLevel: "error" });
   if (doc.errors.length) {
     // `title: Belgorod: wat we weten` is not valid YAML, but it is how people write front matter;
     // read such a block line by line when every line is a plain `key: value`.
@@ -59,6 +61,13 @@ function parseHead(head: string): Record<string, string> {
     // Line in the file: the opening fence is line 1.
     const line = countLines(head, Math.min(e.pos[0], head.length)) + 2;
     throw new FrontMatterError(`malformed front matter on line ${line}: ${e.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "")}`);
+  }
+  if (isMap(doc.contents)) {
+    for (const pair of doc.contents.items) {
+      if (!isScalar(pair.key)) {
+        throw new FrontMatterError("malformed front matter: a key is a list or a map; expected `key: value` lines between the --- fences");
+      }
+    }
   }
   const value: unknown = doc.toJS({ maxAliasCount: 10 });
   if (value === null || value === undefined) return {};

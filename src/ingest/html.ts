@@ -1,16 +1,19 @@
 // An HTML news page → the article body (via Readability: navigation, ads, footers and the like dropped)
 // and its metadata from <meta> tags and JSON-LD.
 import { Readability } from "@mozilla/readability";
-import { parseHTML } from "linkedom";
 import type { Lang } from "../model/doc.js";
+import { cleanBlocks, cleanParagraphs } from "./boilerplate.js";
 import { ReadFailure } from "./bytes.js";
 import { anyDateToIso, languageCode } from "./dates.js";
-import { flatten, htmlToParagraphs, markupPieces, MAX_MARKUP_PIECES, nestingDepth, MAX_PARSE_DEPTH, type DomNode } from "./htmltext.js";
+import { parsePage } from "./dom.js";
+import { flatten, htmlToBlocks, markupPieces, MAX_MARKUP_PIECES, nestingDepth, MAX_PARSE_DEPTH, type Block, type DomNode } from "./htmltext.js";
 
 export interface HtmlReport extends Omit<PageMeta, "articleBody"> {
   text: string;
   /** How the body was found: Readability, the JSON-LD articleBody, or the page text minus its chrome. */
   via: "readability" | "json-ld" | "page";
+  /** The language code the page states when it is not one sitrep reads (de, fr …). */
+  languageCode?: string;
 }
 
 interface El extends DomNode {
@@ -29,10 +32,10 @@ interface Document extends El {
 
 /**
  * Readability's scoring walks each paragraph's ancestors and recurses over the tree, so its cost grows
- * with nesting depth and element count; beyond these bounds (far above any real article page) the
- * plain-page reading takes over, which is linear.
+ * with nesting depth and element count; beyond these bounds (far above any real article page, a 1.6 MB
+ * page has some 30 000 elements) the plain-page reading takes over, which is linear.
  */
-const MAX_ELEMENTS = 50_000;
+const MAX_ELEMENTS = 150_000;
 const MAX_DEPTH = 300;
 
 const ARTICLE_TYPES = new Set([
@@ -40,7 +43,7 @@ const ARTICLE_TYPES = new Set([
   "reviewnewsarticle", "blogposting", "liveblogposting", "socialmediaposting", "report", "webpage",
 ]);
 
-/** Page furniture that is never part of the report. */
+/** Page furniture that is never part of the report (for the plain-page reading; Readability judges its own). */
 const CHROME_SELECTOR = [
   "script:not([type='application/ld+json'])", "style", "noscript", "template", "iframe", "nav", "aside", "footer", "form",
   "[role=navigation]", "[role=banner]", "[role=contentinfo]", "[role=complementary]", "[role=search]", "[aria-hidden=true]",
@@ -55,6 +58,7 @@ const CHROME_WORDS = new Set([
 const KEEP = new Set(["html", "body", "main", "article"]);
 
 function isChrome(el: El): boolean {
+  if (!el.getAttribute) return false;
   const tag = el.tagName.toLowerCase();
   if (KEEP.has(tag)) return false;
   const names = `${el.getAttribute("class") ?? ""} ${el.getAttribute("id") ?? ""}`;
@@ -63,13 +67,71 @@ function isChrome(el: El): boolean {
   return false;
 }
 
+/** Text length under every element, computed bottom-up in one pass (no textContent per element). */
+function textLengths(root: DomNode): Map<DomNode, number> {
+  const len = new Map<DomNode, number>();
+  const order: DomNode[] = [];
+  const stack: DomNode[] = [root];
+  while (stack.length) {
+    const n = stack.pop()!;
+    order.push(n);
+    const kids = n.childNodes;
+    for (let i = kids.length - 1; i >= 0; i--) if (kids[i]!.nodeType === 1) stack.push(kids[i]!);
+  }
+  // pre-order, children pushed last-first: `order` is document order; sizes are filled bottom-up
+  for (const n of order) len.set(n, 0);
+  for (let i = order.length - 1; i >= 0; i--) {
+    const n = order[i]!;
+    let total = 0;
+    const kids = n.childNodes;
+    for (let k = 0; k < kids.length; k++) {
+      const c = kids[k]!;
+      total += c.nodeType === 3 ? (c.textContent ?? "").trim().length : c.nodeType === 1 ? (len.get(c) ?? 0) : 0;
+    }
+    len.set(n, total);
+  }
+  return len;
+}
+
+/**
+ * Chrome out of the page for the plain reading. A wrapper whose class happens to name a chrome word
+ * ("layout--with-sidebar", "has-ads") but holds most of the page's text is the page, not chrome.
+ */
 function stripChrome(document: Document): void {
   for (const el of Array.from(document.querySelectorAll(CHROME_SELECTOR))) el.remove();
   const body = document.body;
   if (!body) return;
+  const len = textLengths(body);
+  const total = len.get(body) ?? 0;
   for (const el of Array.from(body.querySelectorAll("[class],[id]"))) {
     // An element already detached with an ancestor has no parent chain to the body; removing it is harmless.
-    if (isChrome(el)) el.remove();
+    if (isChrome(el) && (len.get(el) ?? 0) < total * 0.3) el.remove();
+  }
+}
+
+const CHROME_MARK = "data-sitrep-chrome";
+
+/**
+ * Marks (not removes) the small boxes the page calls furniture, and everything inside them: removing
+ * them changes which container Readability picks, and Readability replaces a box holding one paragraph
+ * by that paragraph, so the mark goes on every element inside for the serializer to find.
+ */
+function markChrome(document: Document): void {
+  const body = document.body;
+  if (!body) return;
+  const len = textLengths(body);
+  const total = len.get(body) ?? 0;
+  // the elements in document order (ancestors first), from the walk textLengths made
+  for (const node of len.keys()) {
+    const el = node as El;
+    if (el === body || !isChrome(el) || el.getAttribute(CHROME_MARK) !== null || (len.get(el) ?? 0) >= total * 0.3) continue;
+    const stack: DomNode[] = [el];
+    while (stack.length) {
+      const n = stack.pop()! as El & { setAttribute(n: string, v: string): void };
+      n.setAttribute(CHROME_MARK, "");
+      const kids = n.childNodes;
+      for (let i = 0; i < kids.length; i++) if (kids[i]!.nodeType === 1) stack.push(kids[i]!);
+    }
   }
 }
 
@@ -81,7 +143,6 @@ function fitsReadability(document: Document): boolean {
     const [node, depth] = stack.pop()!;
     if (depth > MAX_DEPTH || ++elements > MAX_ELEMENTS) return false;
     const kids = node.childNodes;
-    // Text nodes count too: linkedom makes one per character reference, and Readability moves each.
     for (let i = 0; i < kids.length; i++) {
       if (kids[i]!.nodeType === 1) stack.push([kids[i]!, depth + 1]);
       else if (++elements > MAX_ELEMENTS) return false;
@@ -92,50 +153,59 @@ function fitsReadability(document: Document): boolean {
 
 function parse(html: string): Document {
   try {
-    return (parseHTML(html) as unknown as { document: Document }).document;
+    return parsePage<Document>(html);
   } catch (e) {
-    throw new ReadFailure(`malformed HTML that could not be parsed (${(e as Error).message})`);
+    throw new ReadFailure(`malformed HTML that could not be parsed (${oneLine((e as Error)?.message ?? String(e))})`);
   }
 }
 
+function oneLine(s: string): string {
+  return s.replace(/\s+/g, " ").trim().slice(0, 200);
+}
+
 export function readHtml(html: string): HtmlReport {
-  // linkedom's parse time grows with the square of the nesting depth (100 000 nested <div>s: minutes);
-  // a page nested that deep is broken or hostile, and is read flat instead.
+  // Tree building costs grow with nesting depth (every start tag checks the open elements); a page nested
+  // that deep is broken or hostile, and is read flat instead.
   const pieces = markupPieces(html);
   if (pieces > MAX_MARKUP_PIECES) {
     throw new ReadFailure(`HTML too complex: ${pieces} tags and character references (the limit is ${MAX_MARKUP_PIECES.toLocaleString("en")})`);
   }
   const flat = nestingDepth(html) > MAX_PARSE_DEPTH;
-  // linkedom builds no body for markup without <html>/<body> tags; a bare fragment gets them.
-  const document = parse(flat ? flatten(html) : /<body[\s>]/i.test(html) ? html : `<!doctype html><html><body>${html}</body></html>`);
+  const document = parse(flat ? flatten(html) : html);
   const meta = pageMeta(document);
-  stripChrome(document);
 
-  let paras: string[] = [];
+  let blocks: Block[] = [];
   let via: HtmlReport["via"] = "readability";
   let mutated = false;
   if (!flat && fitsReadability(document)) {
     mutated = true;
     try {
-      const article = new Readability<string[]>(document as never, {
-        serializer: (node) => htmlToParagraphs(node as unknown as DomNode),
+      markChrome(document);
+      const article = new Readability<Block[]>(document as never, {
+        serializer: (node) => htmlToBlocks(node as unknown as DomNode, (el) => el.getAttribute?.(CHROME_MARK) != null),
       }).parse();
-      paras = article?.content ?? [];
-      if (!meta.title && article?.title) meta.title = article.title.trim();
+      blocks = article?.content ?? [];
+      // Readability's title heuristics (JSON-LD name against headline, <title> minus the site's name) beat
+      // taking the first field that is there
+      if (article?.title?.trim()) meta.title = article.title.replace(/\s+/g, " ").trim();
       if (!meta.source && article?.siteName) meta.source = article.siteName.trim();
+      const its = anyDateToIso(article?.publishedTime ?? undefined);
+      if (its && (meta.publishedRank ?? Infinity) > 1) meta.published = its;
     } catch {
-      paras = [];
+      // Readability gave up on this page; the readings below still apply
+      blocks = [];
     }
   }
+  let paras = cleanBlocks(blocks).map((b) => b.text);
   if (!paras.join("").trim() && meta.articleBody) {
-    paras = meta.articleBody.split(/\r?\n/).map((p) => p.trim()).filter(Boolean);
+    paras = cleanParagraphs(meta.articleBody.split(/\r?\n/).map((p) => p.trim()).filter(Boolean));
     via = "json-ld";
   }
   if (!paras.join("").trim()) {
     // Readability changes the document it reads; the plain reading needs the page as it was.
-    const page = mutated ? parse(html) : document;
-    if (mutated) stripChrome(page);
-    paras = htmlToParagraphs(page.body ?? page);
+    const page = mutated ? parse(flat ? flatten(html) : html) : document;
+    stripChrome(page);
+    paras = cleanBlocks(htmlToBlocks(page.body ?? page)).map((b) => b.text);
     via = "page";
   }
   // The headline is metadata (as in front matter), not the body's first line.
@@ -150,12 +220,16 @@ export function readHtml(html: string): HtmlReport {
     url: meta.url,
     published: meta.published,
     language: meta.language,
+    languageCode: meta.languageCode,
     description: meta.description,
     via,
   };
 }
 
 interface PageMeta {
+  languageCode?: string;
+  /** Which candidate gave `published`: 0 JSON-LD datePublished, 1 a published-time <meta>, higher weaker. */
+  publishedRank?: number;
   title?: string;
   source?: string;
   url?: string;
@@ -215,7 +289,8 @@ function pageMeta(document: Document): PageMeta {
     const content = m.getAttribute("content")?.trim();
     if (key && content && !metas.has(key)) metas.set(key, content);
   }
-  const ld = ldObjects(document).filter(isArticle);
+  const allObjects = ldObjects(document);
+  const ld = allObjects.filter(isArticle);
   // A NewsArticle beats a generic WebPage description of the same page.
   ld.sort((a, b) => Number(String(a["@type"]).toLowerCase() === "webpage") - Number(String(b["@type"]).toLowerCase() === "webpage"));
   const art = ld[0] ?? {};
@@ -231,19 +306,45 @@ function pageMeta(document: Document): PageMeta {
   const source = nameOf(art.publisher) ?? first("og:site_name", "application-name", "publisher", "dc.publisher") ?? nameOf(art.sourceOrganization);
   const canonical = document.querySelector("link[rel=canonical]")?.getAttribute("href");
   const url = httpUrl(art.url) ?? httpUrl(art.mainEntityOfPage) ?? httpUrl(first("og:url")) ?? httpUrl(canonical);
+  // Publication time: the page's own statement of when it was published, before when it was created or
+  // last changed, and any of these before the file's time (which toDoc falls back to).
+  const allLd = [...ld, ...allObjects.filter((o) => !isArticle(o))];
+  const ldDate = (key: string) => {
+    for (const o of allLd) {
+      const v = anyDateToIso(str(o[key]));
+      if (v) return v;
+    }
+    return undefined;
+  };
+  const firstDate = (...keys: string[]) => {
+    for (const k of keys) {
+      const v = anyDateToIso(metas.get(k));
+      if (v) return v;
+    }
+    return undefined;
+  };
+  const attr = (sel: string, name: string) => document.querySelector(sel)?.getAttribute(name) ?? undefined;
   let published: string | undefined;
-  for (const cand of [
-    str(art.datePublished),
-    str(art.dateCreated),
-    first("article:published_time", "og:article:published_time", "datepublished", "date", "pubdate", "publishdate",
-      "publish-date", "dc.date.issued", "dcterms.issued", "dcterms.created", "dc.date", "sailthru.date", "parsely-pub-date"),
-    document.querySelector("time[pubdate][datetime]")?.getAttribute("datetime") ?? undefined,
-  ]) {
+  let publishedRank: number | undefined;
+  for (const [rank, cand] of [
+    () => ldDate("datePublished"),
+    () => firstDate("article:published_time", "og:article:published_time", "datepublished", "date", "pubdate", "publishdate",
+      "publish-date", "publish_date", "published_time", "dc.date.issued", "dcterms.issued", "dc.date", "dcterms.date",
+      "sailthru.date", "parsely-pub-date", "cxenseparse:recs:publishtime"),
+    () => attr("time[pubdate][datetime]", "datetime") ?? attr("[itemprop=datePublished][datetime]", "datetime") ??
+      attr("[itemprop=datePublished][content]", "content"),
+    () => attr("article time[datetime]", "datetime") ?? attr("main time[datetime]", "datetime") ?? attr("time[datetime]", "datetime"),
+    () => ldDate("dateCreated") ?? firstDate("dcterms.created"),
+    () => ldDate("dateModified") ?? firstDate("article:modified_time", "og:updated_time", "dcterms.modified", "last-modified"),
+  ].entries()) {
     // Dates the page states in a form that is not ISO 8601 or RFC 822 are ignored, not guessed at.
-    published = cand ? anyDateToIso(cand) : undefined;
+    const v = cand();
+    published = v ? anyDateToIso(v) : undefined;
+    publishedRank = rank;
     if (published) break;
   }
   let language: Lang | undefined;
+  let languageCodeOf: string | undefined;
   for (const cand of [
     typeof art.inLanguage === "object" ? nameOf(art.inLanguage) ?? str((art.inLanguage as Record<string, unknown>)?.alternateName) : str(art.inLanguage),
     first("content-language", "og:locale", "dc.language"),
@@ -252,14 +353,15 @@ function pageMeta(document: Document): PageMeta {
   ]) {
     const code = languageCode(cand);
     if (code.code) {
-      // The first language the page states decides; a language sitrep does not read is left to detection.
+      // The first language the page states decides; one sitrep does not read is checked by detection.
       language = code.lang;
+      if (!code.lang) languageCodeOf = code.code;
       break;
     }
   }
   const description = first("og:description", "description", "twitter:description") ?? str(art.description);
   const articleBody = str(art.articleBody);
-  return { title, source, url, published, language, description, articleBody };
+  return { title, source, url, published, publishedRank, language, languageCode: languageCodeOf, description, articleBody };
 }
 
 /** <title> minus a trailing " | Site" / " - Site" when the site is known. */

@@ -1,7 +1,8 @@
 // A DOM subtree → report text: one paragraph per block element, paragraphs separated by a blank line,
 // runs of white space inside a paragraph collapsed. Iterative, so a page nested 100 000 levels deep
 // cannot overflow the stack.
-import { parseHTML } from "linkedom";
+import { cleanBlocks, cleanParagraphs } from "./boilerplate.js";
+import { parseBodyFragment, parsePage } from "./dom.js";
 
 /** The slice of the DOM this module needs (linkedom nodes satisfy it). */
 export interface DomNode {
@@ -14,30 +15,64 @@ export interface DomNode {
 
 const BLOCK = new Set([
   "address", "article", "aside", "blockquote", "body", "caption", "dd", "details", "dialog", "div", "dl", "dt",
-  "fieldset", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "html", "li",
+  "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "html", "li",
   "main", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "thead", "tfoot", "tr", "ul", "br",
 ]);
 /** Never text a reader sees as part of the report. */
 const SKIP = new Set([
   "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed", "canvas", "video", "audio",
-  "button", "select", "textarea", "input", "head", "title", "meta", "link", "figcaption", "picture", "img",
+  "button", "select", "textarea", "input", "head", "title", "meta", "link", "picture", "img",
 ]);
 const CELL = new Set(["td", "th"]);
 
+const HEADING = /^h[1-6]$/;
+
+/** One paragraph of a page with what the boilerplate filter needs to judge it. */
+export interface Block {
+  text: string;
+  /** Characters of the paragraph's text (before white space is collapsed) inside links. */
+  linkChars: number;
+  chars: number;
+  /** A heading (h1–h6) rather than running text. */
+  heading: boolean;
+  /** Inside an element the page marks as furniture by its class or id (an ad box, a newsletter form). */
+  chrome?: boolean;
+}
+
 const BREAK = 0;
 const SPACE = 1;
-type Item = DomNode | typeof BREAK | typeof SPACE;
+const LINK_END = 2;
+const CHROME_END = 3;
+type Item = DomNode | typeof BREAK | typeof SPACE | typeof LINK_END | typeof CHROME_END;
 
 const WS = /[ \t\n\r\f\v]+/g;
+const LOWER_END = /\p{Ll}$/u;
+const UPPER_START = /^\p{Lu}/u;
 
 export function htmlToParagraphs(root: DomNode): string[] {
-  const paras: string[] = [];
+  return htmlToBlocks(root).map((b) => b.text);
+}
+
+/** `isChrome` marks the blocks inside elements it accepts (see Block.chrome). */
+export function htmlToBlocks(root: DomNode, isChrome?: (el: DomNode) => boolean): Block[] {
+  const blocks: Block[] = [];
   let cur: string[] = [];
+  let chars = 0;
+  let linkChars = 0;
+  let inLink = 0;
+  let heading = false;
+  let inChrome = 0;
+  let chromeBlock = false;
   const flush = () => {
-    if (!cur.length) return;
-    const p = cur.join("").replace(WS, " ").trim();
-    if (p) paras.push(p);
+    if (cur.length) {
+      const p = cur.join("").replace(WS, " ").trim();
+      if (p) blocks.push(chromeBlock || inChrome ? { text: p, chars, linkChars, heading, chrome: true } : { text: p, chars, linkChars, heading });
+    }
+    chromeBlock = false;
     cur = [];
+    chars = 0;
+    linkChars = 0;
+    heading = false;
   };
   const stack: Item[] = [root];
   while (stack.length) {
@@ -50,9 +85,26 @@ export function htmlToParagraphs(root: DomNode): string[] {
       cur.push(" ");
       continue;
     }
+    if (item === LINK_END) {
+      inLink--;
+      continue;
+    }
+    if (item === CHROME_END) {
+      // a block that began inside the furniture keeps the mark until it ends
+      if (cur.length) chromeBlock = true;
+      inChrome--;
+      continue;
+    }
     const type = item.nodeType;
     if (type === 3) {
-      cur.push(item.textContent ?? "");
+      const t = item.textContent ?? "";
+      // Two text nodes in a row are split by a tag. Where the case turns from lower to upper across it
+      // ("<span>Credit</span><span>Kevin Frayer</span>") the page shows two words, styled apart; a drop
+      // cap ("<span>T</span>he") turns from upper to lower and stays one word.
+      if (cur.length && LOWER_END.test(cur[cur.length - 1]!) && UPPER_START.test(t)) cur.push(" ");
+      cur.push(t);
+      chars += t.length;
+      if (inLink) linkChars += t.length;
       continue;
     }
     if (type !== 1 && type !== 9 && type !== 11) continue;
@@ -60,14 +112,23 @@ export function htmlToParagraphs(root: DomNode): string[] {
     if (SKIP.has(tag)) continue;
     if (item.getAttribute && (item.getAttribute("hidden") !== null || item.getAttribute("aria-hidden") === "true")) continue;
     const kids = item.childNodes;
+    if (isChrome && type === 1 && isChrome(item)) {
+      inChrome++;
+      stack.push(CHROME_END);
+    }
     if (BLOCK.has(tag)) {
       flush();
+      heading = HEADING.test(tag);
       stack.push(BREAK);
     } else if (CELL.has(tag)) stack.push(SPACE);
+    else if (tag === "a") {
+      inLink++;
+      stack.push(LINK_END);
+    }
     for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
   }
   flush();
-  return paras;
+  return blocks;
 }
 
 /** Net open tags beyond which the markup is read flat rather than parsed into a tree. */
@@ -122,12 +183,26 @@ export function flatten(html: string): string {
  */
 export const MAX_MARKUP_PIECES = 300_000;
 
-/** Number of "<" and "&" in the markup: an upper bound on the nodes a parser will build. */
+/**
+ * Number of "<" and "&" in the markup outside <script> and <style> bodies (raw text the parser keeps as
+ * one node, however many comparisons a minified script holds): an upper bound on the nodes it builds.
+ */
 export function markupPieces(html: string): number {
   let n = 0;
+  const lower = html.length > 6 ? html.toLowerCase() : html;
   for (let i = 0; i < html.length; i++) {
     const c = html.charCodeAt(i);
-    if (c === 60 || c === 38) n++;
+    if (c === 38) n++;
+    else if (c === 60) {
+      n++;
+      const raw = lower.startsWith("<script", i) ? "</script" : lower.startsWith("<style", i) ? "</style" : undefined;
+      if (raw) {
+        const close = lower.indexOf(raw, i + 1);
+        if (close < 0) break;
+        i = close;
+        n++;
+      }
+    }
   }
   return n;
 }
@@ -148,14 +223,19 @@ export function plainToText(s: string): string {
     .join("\n\n");
 }
 
-/** An HTML fragment (a feed item's description, a content:encoded block) → paragraphs joined by blank lines. */
+/**
+ * An HTML fragment (a feed item's description, a content:encoded block) → paragraphs joined by blank
+ * lines, without the furniture feeds append ("Continue reading…", "The post … appeared first on …").
+ */
 export function fragmentToText(html: string): string {
-  if (!/[<&]/.test(html)) return plainToText(html);
+  if (!/[<&]/.test(html)) return cleanParagraphs(plainToText(html).split("\n\n")).join("\n\n");
   const pieces = markupPieces(html);
   if (pieces > MAX_MARKUP_PIECES) throw new MarkupTooComplex(pieces);
-  const markup = nestingDepth(html) > MAX_PARSE_DEPTH ? flatten(html) : `<!doctype html><html><body>${html}</body></html>`;
-  const { document } = parseHTML(markup) as unknown as { document: DomNode & { body: DomNode | null } };
-  return htmlToParagraphs(document.body ?? document).join("\n\n");
+  const document =
+    nestingDepth(html) > MAX_PARSE_DEPTH
+      ? parsePage<DomNode & { body: DomNode | null }>(flatten(html))
+      : parseBodyFragment<DomNode & { body: DomNode | null }>(html);
+  return cleanBlocks(htmlToBlocks(document.body ?? document)).map((b) => b.text).join("\n\n");
 }
 
 /** Text whose line breaks mean something (a message, a jsonl body): only line ends and blank runs tidied. */

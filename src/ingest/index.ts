@@ -4,7 +4,7 @@ import { extname } from "node:path";
 import { Doc, type Lang } from "../model/doc.js";
 import { decode, declaredCharset, readBytes, ReadFailure, statReport } from "./bytes.js";
 import { isTelegramExport, readJsonl, readTelegram, reportObject, type Item } from "./collections.js";
-import { languageCode, validIso } from "./dates.js";
+import { languageCode, otherLanguageCode, validIso } from "./dates.js";
 import { looksLikeFeed, readFeed } from "./feed.js";
 import { FrontMatterError, splitFrontMatter } from "./frontmatter.js";
 import { readHtml } from "./html.js";
@@ -123,6 +123,7 @@ function readAny(path: string): ReadResult {
             publishedFrom: h.published ? "metadata" : undefined,
             language: h.language,
             languageFrom: h.language ? "metadata" : undefined,
+            otherLanguage: otherLanguageCode(h.languageCode),
             description: h.description,
           },
         ],
@@ -158,9 +159,13 @@ function readText(content: string, markdown: boolean, base: Base): RawReport {
   }
   const rawLang = f.language ?? f.lang;
   let language: Lang | undefined;
+  let otherLanguage: string | undefined;
   if (rawLang) {
     const l = languageCode(rawLang);
-    if (!l.lang) throw new ReadFailure(`front matter "language" must be nl or en, not ${JSON.stringify(rawLang.slice(0, 20))}`);
+    otherLanguage = otherLanguageCode(rawLang);
+    if (!l.lang && !otherLanguage) {
+      throw new ReadFailure(`front matter "language" must be a language code such as nl, en or de, not ${JSON.stringify(rawLang.slice(0, 20))}`);
+    }
     language = l.lang;
   }
   return {
@@ -174,24 +179,26 @@ function readText(content: string, markdown: boolean, base: Base): RawReport {
     publishedFrom: published ? "front-matter" : undefined,
     language,
     languageFrom: language ? "front-matter" : undefined,
+    otherLanguage,
   };
 }
 
 /** Language of a whole feed/channel, for items too short to detect on their own. */
-function collectionLanguage(items: readonly { text?: string }[]): Lang | undefined {
+function collectionLanguage(items: readonly { text?: string }[]): { lang?: Lang; other?: string } {
   let sample = "";
   for (const it of items) {
     if (sample.length > 4000) break;
     if (it.text) sample += it.text.slice(0, 500) + "\n";
   }
   const d = sample ? detectLanguage(sample) : undefined;
-  return d && d.from === "detected" ? d.lang : undefined;
+  if (!d || d.from !== "detected") return {};
+  return d.other ? { other: d.other } : { lang: d.lang };
 }
 
 function collect(path: string, items: Item[], base: Base, format: "jsonl" | "telegram", source?: string): ReadResult {
   const reports: RawReport[] = [];
   const errors: IngestError[] = [];
-  let hint: Lang | undefined;
+  let hint: { lang?: Lang; other?: string } = {};
   let hinted = false;
   for (const it of items) {
     if (it.error || !it.text) {
@@ -214,7 +221,8 @@ function collect(path: string, items: Item[], base: Base, format: "jsonl" | "tel
       publishedFrom: it.published ? (format === "telegram" ? "feed" : "metadata") : undefined,
       language: it.language,
       languageFrom: it.language ? "metadata" : undefined,
-      languageHint: hint,
+      otherLanguage: it.language ? undefined : it.otherLanguage ?? hint.other,
+      languageHint: hint.lang,
     });
   }
   return { reports, errors };
@@ -261,7 +269,8 @@ function readJsonFile(path: string, text: string, base: Base): ReadResult {
 function readFeedFile(path: string, text: string, base: Base): ReadResult {
   const feed = readFeed(text);
   if (!feed.items.length) throw new ReadFailure(`${feed.kind === "rss" ? "RSS" : "Atom"} feed has no items`);
-  const hint = feed.language ?? collectionLanguage(feed.items);
+  const coll = feed.language || feed.otherLanguage ? {} : collectionLanguage(feed.items);
+  const hint = feed.language ?? coll.lang;
   const reports: RawReport[] = [];
   const errors: IngestError[] = [];
   for (const it of feed.items) {
@@ -269,7 +278,7 @@ function readFeedFile(path: string, text: string, base: Base): ReadResult {
       errors.push(new IngestError(path, it.error ?? "has no text", it.id));
       continue;
     }
-    const language = it.language ?? feed.language;
+    const language = it.language ?? (it.otherLanguage ? undefined : feed.language);
     reports.push({
       ...base,
       format: feed.kind,
@@ -282,6 +291,7 @@ function readFeedFile(path: string, text: string, base: Base): ReadResult {
       publishedFrom: it.published ? "feed" : undefined,
       language,
       languageFrom: language ? "metadata" : undefined,
+      otherLanguage: language ? undefined : it.otherLanguage ?? feed.otherLanguage ?? coll.other,
       languageHint: hint,
       description: it.description,
     });
@@ -289,8 +299,13 @@ function readFeedFile(path: string, text: string, base: Base): ReadResult {
   return { reports, errors };
 }
 
-// C0 controls other than tab and newline, DEL, and C1 controls: never meaningful in a report body.
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+// C0 controls other than tab, newline and the separators below, DEL, and C1 controls other than U+0085:
+// never meaningful in a report body.
+const CONTROL = /[\u0000-\u0008\u000e-\u001f\u007f-\u0084\u0086-\u009f]/g;
+// Vertical tab, form feed, NEXT LINE (U+0085), LINE and PARAGRAPH SEPARATOR (U+2028/9) separate lines as
+// surely as a newline does; dropping them would glue the words on either side together. One character
+// for one, so offsets into the body stay those of the text as written (after CRLF → LF).
+const LINE_SEPARATORS = /[\u000b\u000c\u0085\u2028\u2029]/g;
 
 /** Normalises the body and settles language and publication time, recording where each came from. */
 export function toDoc(raw: RawReport, id: string, opts: ReadOptions = {}): Doc {
@@ -298,6 +313,7 @@ export function toDoc(raw: RawReport, id: string, opts: ReadOptions = {}): Doc {
     raw.text
       .replace(/\r\n?/g, "\n")
       .replace(CONTROL, "")
+      .replace(LINE_SEPARATORS, "\n")
       // no Unicode normalisation: spans must stay offsets into the text as the source wrote it, and the
       // stages match letters with their combining marks (\p{M}) anyway
       .replace(/^\s+/, "")
@@ -314,16 +330,38 @@ export function toDoc(raw: RawReport, id: string, opts: ReadOptions = {}): Doc {
   }
   let language: Lang;
   let languageFrom: Doc["meta"]["languageFrom"];
+  let otherLanguage: string | undefined;
   if (raw.language) {
     language = raw.language;
     languageFrom = raw.languageFrom ?? (raw.format === "text" ? "front-matter" : "metadata");
+    // A page or feed template may state nl or en over text in another language (a German item in a feed
+    // that says <language>en</language>): on enough text, detection overrules the metadata then, so no
+    // claims are read from it with the wrong lexicons. What a person wrote in front matter stands.
+    if (languageFrom === "metadata" && !opts.lang && text.length >= 200) {
+      const d = detectLanguage(text);
+      if (d.other) otherLanguage = d.other;
+    }
   } else if (opts.lang) {
+    // --lang forces a language, also on a report stated or detected to be in another one
     language = opts.lang;
     languageFrom = "flag";
   } else {
     const d = detectLanguage(text, raw.languageHint);
     language = d.lang;
     languageFrom = d.from;
+    otherLanguage = d.other;
+    if (raw.otherLanguage && !d.other) {
+      // The container says German: believed unless the text itself is unmistakably Dutch or English
+      // (a site template that says lang="de" over every page), judged on enough text.
+      const sure = d.by === "eld" && d.from === "detected" && text.length >= 200;
+      if (!sure) {
+        otherLanguage = raw.otherLanguage;
+        languageFrom = raw.format === "text" ? "front-matter" : "metadata";
+      }
+    } else if (raw.otherLanguage && d.other) {
+      otherLanguage = raw.otherLanguage;
+      languageFrom = raw.format === "text" ? "front-matter" : "metadata";
+    }
   }
   return new Doc(text, {
     id,
@@ -334,8 +372,26 @@ export function toDoc(raw: RawReport, id: string, opts: ReadOptions = {}): Doc {
     publishedFrom,
     language,
     languageFrom,
+    ...(otherLanguage ? { otherLanguage } : {}),
     origin: raw.origin,
     item: raw.item,
     format: raw.format,
   });
+}
+
+/**
+ * The one-line warning for a report in a language sitrep has no lexicons for, or undefined: what the
+ * commands print when such a report is extracted or stored.
+ */
+export function languageWarning(doc: Doc): string | undefined {
+  const code = doc.meta.otherLanguage;
+  if (!code) return undefined;
+  let name = code;
+  try {
+    name = new Intl.DisplayNames(["en"], { type: "language" }).of(code) ?? code;
+  } catch {
+    // a code Intl does not know: the code itself
+  }
+  const where = `${doc.meta.origin ?? doc.meta.id}${doc.meta.item ? `: ${doc.meta.item}` : ""}`;
+  return `${where}: written in ${name === code ? code : `${name} (${code})`}, a language sitrep has no lexicons for: stored without claims, statuses or figures (--lang nl|en forces one)`;
 }

@@ -11,6 +11,8 @@ export interface RawReport {
   publishedFrom?: DocMeta["publishedFrom"];
   language?: Lang;
   languageFrom?: DocMeta["languageFrom"];
+  /** A language the container states that sitrep has no lexicons for (ISO 639 code: de, fr …). */
+  otherLanguage?: string;
   /**
    * The language of the collection this report came from (a feed, a channel), detected over all its
    * items: used when this report's own text is too short to detect.

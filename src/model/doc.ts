@@ -10,6 +10,11 @@ export interface Span {
   end: number;
 }
 
+/**
+ * Where `published` came from. "file-mtime" means the report stated no time and none was given: the
+ * file's modification time stands in for the export, but it is no anchor for "Wednesday" or "yesterday"
+ * (the times stage leaves such expressions unresolved for these reports).
+ */
 export type PublishedFrom = "front-matter" | "metadata" | "flag" | "file-mtime" | "feed";
 export type LanguageFrom = "front-matter" | "metadata" | "flag" | "detected" | "fallback";
 
@@ -24,6 +29,12 @@ export interface DocMeta {
   publishedFrom: PublishedFrom;
   language: Lang;
   languageFrom: LanguageFrom;
+  /**
+   * Set when the report is written in a language sitrep has no lexicons for (ISO 639-1: "de", "fr" …):
+   * it is stored and listed with this code, segmented with `language`'s rules only, and no claims,
+   * statuses, entities, times or figures are read from it (src/pipeline/index.ts skips those stages).
+   */
+  otherLanguage?: string;
   /** Where the report came from (file path or URL) and in what format. */
   origin?: string;
   /** Which item of a multi-report file this is: "line 3" (jsonl), a feed item's link, "message 812" (Telegram). */

@@ -23,8 +23,14 @@ export const STAGES: readonly { name: string; run: Stage }[] = [
   { name: "contradictions", run: contradictions },
 ];
 
+/** Stages that read a language's lexicons for meaning; not run on a report in a language sitrep does not read. */
+const SEGMENT_ONLY: ReadonlySet<string> = new Set(["segment"]);
+
 export function runPipeline(doc: Doc, only?: ReadonlySet<string>): Doc {
   const ctx: StageContext = { lang: langPack(doc.lang) };
+  // German read with Dutch lexicons would yield invented claims and figures: such a report is split into
+  // sentences and stored, nothing more
+  if (doc.meta.otherLanguage) only = only ? new Set([...only].filter((s) => SEGMENT_ONLY.has(s))) : SEGMENT_ONLY;
   for (const stage of STAGES) if (!only || only.has(stage.name)) stage.run(doc, ctx);
   return doc;
 }

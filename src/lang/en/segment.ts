@@ -21,4 +21,10 @@ export const segment: SegmentLexicon = {
   ],
   splitSuffixes: ["'s", "’s"],
   elisions: [],
+  furniture: [
+    "Continue reading", "Read more", "Read the full story", "Read the full article", "Read the rest of this story",
+    "Read full story", "Read full article", "Click here to read more", "The post {} appeared first on {}",
+    "This article originally appeared on {}", "This story originally appeared on {}", "This post first appeared on {}",
+    "Related:", "See also:",
+  ],
 };

@@ -19,4 +19,9 @@ export const segment: SegmentLexicon = {
   ],
   splitSuffixes: [],
   elisions: ["'s", "'t", "'n", "’s", "’t", "’n"],
+  furniture: [
+    "Lees verder", "Lees meer", "Lees ook", "Lees het hele artikel", "Lees het volledige artikel", "Lees het hele verhaal",
+    "Het bericht {} verscheen eerst op {}", "Dit artikel verscheen eerder op {}", "Bekijk ook", "Meer over dit onderwerp",
+    "Klik hier om verder te lezen", "Verder lezen",
+  ],
 };

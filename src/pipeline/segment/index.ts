@@ -44,6 +44,14 @@ function quoteRole(text: string, t: Token): QuoteRole {
   return "none";
 }
 
+/**
+ * Real text nests quotes two or three deep, and a long paragraph of apostrophes read as opening marks
+ * leaves a dozen open (a CoNLL report: 9); beyond this many open quotes a further opening mark is not
+ * taken as a quote (a run of „„„… or a quote opened in every sentence and never closed would otherwise
+ * put every sentence inside thousands of quotes). Output on the bench corpora is the same as unbounded.
+ */
+const MAX_OPEN_QUOTES = 16;
+
 interface Line extends Span {
   paragraph: number;
 }
@@ -114,11 +122,19 @@ function pairQuotes(doc: Doc, roles: QuoteRole[], lineOf: Int32Array, lineList: 
         stack.length = k;
         finish(opener.token, t, t.end);
       }
-    } else if (role === "open") stack.push({ family, token: i });
+    } else if (role === "open" && stack.length < MAX_OPEN_QUOTES) stack.push({ family, token: i });
   }
   for (let k = stack.length - 1; k >= 0; k--) finish(stack[k]!.token, null, paraEnds[para]!);
   quotes.sort((a, b) => a.start - b.start || b.end - a.end);
   return quotes;
+}
+
+function opensAfter(t: Token, role: QuoteRole): boolean {
+  return (t.kind === "quote" && role === "open") || OPEN_BRACKETS.has(t.text) || t.text === "-" || t.text === "–" || t.text === "—";
+}
+
+function isTerminalMark(t: Token): boolean {
+  return (TERMINAL.has(t.text) && t.text !== "…") || (t.kind === "word" && t.text.endsWith(".") && t.text.length > 2);
 }
 
 function endsSentence(doc: Doc, lex: SegmentLexicon, i: number, abbr: (w: string) => boolean): boolean {
@@ -137,7 +153,9 @@ function endsSentence(doc: Doc, lex: SegmentLexicon, i: number, abbr: (w: string
   if (t.text !== "." ) return true;
   if (!prev || prev.end !== t.start || prev.kind !== "word") return true;
   // a title inside a compound keeps its abbreviation: then-Gov. Bill Clinton, ex-Min. Jansen
-  const w = prev.text.slice(prev.text.search(/[^-‑]*$/u));
+  // the part after the last hyphen, found from the end (a pattern anchored at $ would rescan the word from
+  // every hyphen: quadratic in a very long hyphenated word)
+  const w = prev.text.slice(Math.max(prev.text.lastIndexOf("-"), prev.text.lastIndexOf("‑")) + 1);
   if (/^\p{Lu}$/u.test(w)) return false; // an initial: H. Bouwmeester
   if (lex.sentenceFinalAbbreviations.includes(w) || lex.sentenceFinalAbbreviations.includes(w.toLowerCase())) return isStarter;
   if (abbr(w)) return false;
@@ -208,8 +226,7 @@ export function segmentDoc(doc: Doc, lex: SegmentLexicon): void {
       continue;
     }
     // an ellipsis inside a line marks an omission more often than a sentence end: it does not split
-    const terminalMark = (TERMINAL.has(t.text) && t.text !== "…") || (t.kind === "word" && t.text.endsWith(".") && t.text.length > 2);
-    if (!terminalMark) continue;
+    if (!isTerminalMark(t)) continue;
     // closing quotes and brackets that hug the mark belong to this sentence
     let j = i;
     while (j + 1 < tokens.length && lineOf[j + 1] === lineOf[i] && tokens[j + 1]!.start === tokens[j]!.end) {
@@ -217,23 +234,39 @@ export function segmentDoc(doc: Doc, lex: SegmentLexicon): void {
       if ((n.kind === "quote" && roles[j + 1] !== "open") || CLOSE_BRACKETS.has(n.text) || TERMINAL.has(n.text)) j++;
       else break;
     }
+    // Every mark in i+1..j hugs the same run and sees the same token after it, so the outcome for those
+    // marks is settled here too and the scan resumes after the run: a run of n marks (!!!…, ?”?”…) costs
+    // n steps, not n²/2.
     const after = tokens[j + 1];
-    if (!after) continue;
+    if (!after) {
+      i = Math.max(i, j - 1);
+      continue;
+    }
     if (lineOf[j + 1] !== lineOf[i]) {
       i = j - 1; // the line-break rule handles the token before the break
       continue;
     }
-    if (after.start === tokens[j]!.end) continue; // no space: nos.nl, 3.500, "?"-
-    const opens = (after.kind === "quote" && roles[j + 1] === "open") || OPEN_BRACKETS.has(after.text) ||
-      after.text === "-" || after.text === "–" || after.text === "—";
-    if (!(isUpperStart(after.text) || opens)) continue;
-    if (!endsSentence(doc, lex, i, abbr)) continue;
+    if (after.start === tokens[j]!.end || !(isUpperStart(after.text) || opensAfter(after, roles[j + 1]!))) {
+      // no space (nos.nl, 3.500, "?"-), or no capital or opening mark after the run
+      i = Math.max(i, j - 1);
+      continue;
+    }
+    // where this mark (an abbreviation's full stop) does not end the sentence, a later mark of the run may: "Mr.!"
+    let ends = endsSentence(doc, lex, i, abbr);
+    for (let k = i + 1; k <= j && !ends; k++) ends = isTerminalMark(tokens[k]!) && endsSentence(doc, lex, k, abbr);
+    if (!ends) {
+      i = Math.max(i, j - 1);
+      continue;
+    }
     push(j);
     i = j;
   }
 
-  // flags and quote membership
-  let q = 0;
+  // flags and quote membership: quotes enter `active` when they start before the sentence ends and leave
+  // it once they end before a sentence starts, so each quote is added and dropped once
+  const quotes = doc.quotes;
+  let nextQuote = 0;
+  let active: number[] = [];
   for (const s of sentences) {
     let lastReal: Token | undefined;
     for (let k = s.tokenEnd - 1; k >= s.tokenStart && !lastReal; k--) {
@@ -248,9 +281,10 @@ export function segmentDoc(doc: Doc, lex: SegmentLexicon): void {
     const wholeLine = line.start === s.start && line.end === s.end;
     const closes = lastReal ? TERMINAL.has(lastReal.text) || /^\.{2,}$/.test(lastReal.text) : false;
     s.heading = wholeLine && (!closes || (s.question && count <= 12 && !quoted));
-    while (q < doc.quotes.length && doc.quotes[q]!.end <= s.start) q++;
-    for (let k = q; k < doc.quotes.length && doc.quotes[k]!.start < s.end; k++) {
-      if (doc.quotes[k]!.end > s.start) s.quotes.push(k);
+    while (nextQuote < quotes.length && quotes[nextQuote]!.start < s.end) active.push(nextQuote++);
+    if (active.length) {
+      active = active.filter((k) => quotes[k]!.end > s.start);
+      for (const k of active) s.quotes.push(k);
     }
   }
   doc.sentences = sentences;

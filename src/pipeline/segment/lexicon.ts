@@ -18,4 +18,10 @@ export interface SegmentLexicon {
   elisions: readonly string[];
   /** Clitics split off the end of a word as tokens of their own ("'s" in "Russia's"). */
   splitSuffixes: readonly string[];
+  /**
+   * Lines a site or feed adds after a report, not part of it: "Continue reading", "The post {} appeared
+   * first on {}" ("{}" stands for a title or a site name). Matched case-insensitively as a whole line or
+   * as the last sentence of the last paragraph, before segmenting (by the readers, for every language).
+   */
+  furniture: readonly string[];
 }

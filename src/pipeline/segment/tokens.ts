@@ -27,7 +27,7 @@ const ABBR = 1, NUM = 2, WORD = 3, ELLIPSIS = 4, QUOTE = 5, PUNCT = 6;
 // ASCII white space is by far the most common separator: test it by code before asking the regex engine
 function isSpaceAt(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
-  if (c === 32 || (c >= 9 && c <= 13)) return true;
+  if (c === 32 || (c >= 9 && c <= 13) || c === 0x85) return true;
   return c > 127 && SPACE.test(text[i]!);
 }
 

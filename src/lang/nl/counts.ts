@@ -35,29 +35,90 @@ export const numbers: NumberLexicon = {
   andAHalf: ["en een half", "½"],
   fractions: { anderhalf: 1.5, anderhalve: 1.5, "een half": 0.5, "een halve": 0.5, halfjaar: 0.5 },
   decimalMark: ",",
+  compoundScales: true,
 };
 
 export const counts: CountLexicon = {
   numbers,
   kinds: {
-    killed: { nouns: ["dode", "doden", "dodelijke slachtoffers", "dodelijk slachtoffer", "lichamen", "lijken", "gesneuvelden", "omgekomenen", "overledenen"], verbs: ["gedood", "omgekomen", "om het leven gekomen", "om het leven", "kwamen om", "kwam om", "sneuvelden", "sneuvelde", "gesneuveld", "overleden", "stierven", "stierf", "doodgeschoten", "gedood", "vermoord", "omgebracht", "geëxecuteerd", "dood", "liet het leven", "lieten het leven", "kwamen … om", "kwam … om", "komen … om", "kwamen … om het leven", "kwam … om het leven", "lieten … het leven", "liet … het leven"] },
-    wounded: { nouns: ["gewonde", "gewonden", "gewonde", "zwaargewonden", "lichtgewonden", "zwaargewonde", "gewonde burgers"], verbs: ["gewond", "raakten gewond", "raakte gewond", "verwond", "zwaargewond", "lichtgewond", "in het ziekenhuis opgenomen", "naar het ziekenhuis", "raakten … gewond", "raakte … gewond", "raken … gewond", "werden … gewond", "werden … verwond"] },
-    arrested: { nouns: ["arrestaties", "arrestatie", "aanhoudingen", "aanhouding", "gearresteerden", "gevangenen", "arrestanten"], verbs: ["gearresteerd", "aangehouden", "opgepakt", "gevangengenomen", "gevangen genomen", "in hechtenis genomen", "vastgezet", "opgesloten", "werden … gearresteerd", "werden … opgepakt", "werden … aangehouden", "zijn … gearresteerd", "zijn … opgepakt", "zijn … aangehouden"] },
-    missing: { nouns: ["vermisten", "vermiste", "vermisten"], verbs: ["vermist", "worden vermist", "wordt vermist", "spoorloos"] },
-    personnel: { nouns: ["militairen", "militair", "soldaten", "soldaat", "strijders", "strijder", "manschappen", "troepen", "militieleden", "opstandelingen", "rebellen", "strijdkrachten", "agenten", "politieagenten", "mariniers", "commando's", "huurlingen", "vrijwilligers", "saboteurs", "leden", "mannen", "reservisten", "dienstplichtigen", "bemanningsleden", "piloten", "guerrillastrijders", "jihadisten", "terroristen", "militanten"], verbs: [] },
+    killed: {
+      nouns: ["dode", "doden", "dodelijke slachtoffers", "dodelijk slachtoffer", "lichamen", "lijken", "stoffelijke overschotten", "gesneuvelden", "omgekomenen", "overledenen", "slachtoffers", "slachtoffer"],
+      verbs: [
+        "gedood", "omgekomen", "om het leven gekomen", "om het leven", "kwamen om", "kwam om", "omkwamen", "omkwam", "omkomen", "sneuvelden", "sneuvelde", "gesneuveld", "overleden", "overleed",
+        "stierven", "stierf", "bezweken", "bezweek", "verdronken", "verdronk", "doodgeschoten", "doodschoot", "doodschoten", "doodgestoken", "doodstak", "doodde", "doodden", "vermoord", "vermoordde",
+        "vermoordden", "omgebracht", "geëxecuteerd", "dood", "liet het leven", "lieten het leven", "het leven lieten", "het leven liet", "kwamen … om", "kwam … om", "komen … om",
+        "kwamen … om het leven", "kwam … om het leven", "lieten … het leven", "liet … het leven", "schoot … dood", "schoten … dood",
+      ],
+    },
+    wounded: {
+      nouns: ["gewonde", "gewonden", "zwaargewonden", "lichtgewonden", "zwaargewonde", "gewonde burgers"],
+      verbs: [
+        "gewond", "raakten gewond", "raakte gewond", "gewond geraakt", "verwond", "verwondde", "verwondden", "zwaargewond", "lichtgewond", "in het ziekenhuis opgenomen", "naar het ziekenhuis",
+        "raakten … gewond", "raakte … gewond", "raken … gewond", "raakten … zwaargewond", "raakte … zwaargewond", "raakten … lichtgewond", "raakte … lichtgewond", "werden … gewond", "werden … verwond",
+      ],
+    },
+    arrested: {
+      nouns: ["arrestaties", "arrestatie", "aanhoudingen", "aanhouding", "gearresteerden", "gevangenen", "arrestanten", "opgepakten", "aangehoudenen"],
+      verbs: [
+        "gearresteerd", "aangehouden", "opgepakt", "gevangengenomen", "gevangen genomen", "in hechtenis genomen", "vastgezet", "opgesloten", "aangeklaagd", "in staat van beschuldiging gesteld",
+        "in voorarrest", "in voorlopige hechtenis", "voorgeleid", "arresteerde", "arresteerden", "werden … gearresteerd", "werden … opgepakt", "werden … aangehouden", "zijn … gearresteerd",
+        "zijn … opgepakt", "zijn … aangehouden", "pakte … op", "pakten … op", "hield … aan", "hielden … aan",
+      ],
+    },
+    missing: { nouns: ["vermisten", "vermiste"], verbs: ["vermist", "worden vermist", "wordt vermist", "spoorloos"] },
+    personnel: {
+      nouns: [
+        "militairen", "militair", "soldaten", "soldaat", "strijders", "strijder", "manschappen", "troepen", "militieleden", "opstandelingen", "rebellen", "strijdkrachten", "agenten", "politieagenten",
+        "mariniers", "commando's", "huurlingen", "vrijwilligers", "saboteurs", "leden", "mannen", "reservisten", "dienstplichtigen", "bemanningsleden", "piloten", "guerrillastrijders", "jihadisten",
+        "terroristen", "militanten", "daders", "aanslagplegers", "aanvallers", "schutters", "gijzelnemers", "gewapende mannen",
+      ],
+      verbs: [],
+    },
     vehicles: { nouns: ["voertuig", "voertuigen", "tank", "tanks", "pantservoertuig", "pantserwagens", "pantserwagen", "vrachtwagens", "vrachtwagen", "auto's", "auto", "helikopters", "helikopter", "gevechtsvliegtuigen", "vliegtuigen", "vliegtuig", "boten", "schepen", "schip", "bussen", "bus", "jeeps", "trucks"], verbs: [] },
-    other: { nouns: ["mensen", "personen", "persoon", "burgers", "burger", "inwoners", "bewoners", "kinderen", "kind", "vrouwen", "slachtoffers", "slachtoffer", "gijzelaars", "vluchtelingen", "demonstranten", "betogers", "passagiers", "journalisten", "gewapende mannen", "gijzelaars", "verdachten", "jongeren", "tieners", "man", "vrouw", "jongen", "meisje", "inwoner", "bewoner", "verdachte", "mannen"], verbs: [] },
+    other: {
+      nouns: [
+        "mensen", "personen", "persoon", "burgers", "burger", "inwoners", "bewoners", "kinderen", "kind", "vrouwen", "gijzelaars", "vluchtelingen", "demonstranten", "betogers", "passagiers", "journalisten",
+        "verdachten", "jongeren", "tieners", "man", "vrouw", "jongen", "meisje", "inwoner", "bewoner", "verdachte", "supporters", "fans", "toeschouwers", "bezoekers", "concertgangers", "hulpverleners",
+        "medewerkers", "huishoudens", "gezinnen",
+      ],
+      verbs: [],
+    },
   },
-  objects: ["raketten", "raket", "drones", "drone", "granaten", "bommen", "mijnen", "huizen", "woningen", "gebouwen", "dorpen", "plaatsen", "projectielen", "kruisraketten", "explosieven"],
-  tolls: { dodental: "killed", "aantal doden": "killed", "aantal gewonden": "wounded", "aantal slachtoffers": "killed", "aantal arrestaties": "arrested", "aantal vermisten": "missing" },
+  objects: [
+    "raketten", "raket", "drones", "drone", "granaten", "bommen", "mijnen", "huizen", "woningen", "gebouwen", "dorpen", "plaatsen", "projectielen", "kruisraketten", "explosieven", "lekken", "lekkages",
+    "explosies", "ontploffingen", "trillingen", "schokken", "pijpleidingen", "leidingen", "dammen", "bruggen",
+  ],
+  weakNouns: ["slachtoffers", "slachtoffer"],
+  tolls: {
+    dodental: "killed", dodentol: "killed", "aantal doden": "killed", "aantal gewonden": "wounded", "aantal slachtoffers": "killed", "aantal arrestaties": "arrested", "aantal vermisten": "missing",
+    "dood van": "killed", "overlijden van": "killed", "van de doden": "killed", "onder de doden": "killed", "van de slachtoffers": "killed", "onder de slachtoffers": "killed", "van de gewonden": "wounded",
+    "onder de gewonden": "wounded", "van de vermisten": "missing", "onder de vermisten": "missing", "van de opgepakten": "arrested", "onder de opgepakten": "arrested", "van de gearresteerden": "arrested",
+    "onder de gearresteerden": "arrested", "arrestatie van": "arrested", "aanhouding van": "arrested",
+  },
+  anaphoricTolls: ["het aantal", "het totaal", "de teller", "het cijfer", "de tol", "die teller", "dat aantal"],
   compoundNouns: true,
   demonymSuffixes: ["en", "ers", "anen", "ezen"],
   approx: {
-    ruim: "min", "meer dan": "min", minstens: "min", "ten minste": "min", tenminste: "min", minimaal: "min", zeker: "min", "op zijn minst": "min", "niet minder dan": "min", bijna: "max", "nog geen": "max", "minder dan": "max", hooguit: "max", maximaal: "max", "tot wel": "max", "tot aan": "max", "ten hoogste": "max", "hoogstens": "max",
-    ongeveer: "about", circa: "about", "ca.": "about", "ca": "about", "zo'n": "about", "zo’n": "about", rond: "about", "rond de": "about", omstreeks: "about", "naar schatting": "about", "pakweg": "about", "een kleine": "about", "een dikke": "min", "bij benadering": "about", "om en nabij": "about",
+    ruim: "min", "meer dan": "min", minstens: "min", "ten minste": "min", tenminste: "min", minimaal: "min", zeker: "min", "op zijn minst": "min", "niet minder dan": "min", "een dikke": "min", "liefst": "min",
+    bijna: "max", "nog geen": "max", "minder dan": "max", hooguit: "max", maximaal: "max", "tot wel": "max", "tot aan": "max", "ten hoogste": "max", hoogstens: "max",
+    ongeveer: "about", circa: "about", "ca.": "about", ca: "about", "zo'n": "about", "zo’n": "about", rond: "about", "rond de": "about", omstreeks: "about", "naar schatting": "about", pakweg: "about",
+    "een kleine": "about", "bij benadering": "about", "om en nabij": "about", "om en nabij de": "about", "een stuk of": "about",
   },
-  vagueAmounts: { tientallen: { value: 20, approx: "min" }, honderden: { value: 200, approx: "min" }, duizenden: { value: 2000, approx: "min" }, "tienduizenden": { value: 20000, approx: "min" }, "honderdduizenden": { value: 200000, approx: "min" } },
+  vagueAmounts: { tientallen: { value: 20, approx: "min" }, honderden: { value: 200, approx: "min" }, duizenden: { value: 2000, approx: "min" }, tienduizenden: { value: 20000, approx: "min" }, honderdduizenden: { value: 200000, approx: "min" }, miljoenen: { value: 2e6, approx: "min" } },
   of: ["van"],
   skipAdjectives: 3,
-  stopBefore: ["%", "procent", "jaar", "jaren", "dagen", "dag", "uur", "uren", "maanden", "maand", "weken", "week", "km", "kilometer", "meter", "euro", "dollar", "keer", "minuten", "seconden"],
+  stopBefore: ["%", "procent", "jaar", "jaren", "dagen", "dag", "uur", "uren", "maanden", "maand", "weken", "week", "km", "kilometer", "meter", "euro", "dollar", "keer", "minuten", "seconden", "graden", "kilo", "ton", "liter"],
+  functionWords: [
+    "de", "het", "een", "van", "in", "op", "aan", "bij", "met", "voor", "naar", "uit", "door", "over", "om", "tot", "tegen", "tussen", "na", "sinds", "onder", "boven", "achter", "naast", "tijdens",
+    "en", "of", "maar", "want", "dat", "die", "wie", "wat", "dit", "deze", "waar", "waarbij", "waarvan", "waardoor", "toen", "als", "dan", "omdat", "terwijl",
+    "is", "was", "waren", "werd", "werden", "wordt", "worden", "zijn", "ben", "heeft", "hebben", "had", "hadden", "zal", "zullen", "zou", "zouden", "kan", "kunnen", "moet", "moeten",
+    "er", "hij", "zij", "ze", "we", "wij", "hun", "haar", "hem", "zich", "niet", "geen", "ook", "al", "nog", "nu", "te", "daar", "hier", "ervan", "daarvan",
+  ],
+  including: ["onder wie", "onder hen", "van wie", "waaronder", "daaronder", "daarvan", "van hen", "onder meer", "inclusief"],
+  partitiveOf: ["van de", "van het", "van zijn", "van hun", "van haar", "van onze", "van deze", "van die", "van"],
+  partitivePronouns: ["ervan", "daarvan", "van hen", "van wie"],
+  coordinators: ["en", "maar", "plus"],
+  articleOrdinals: ["tweede", "derde", "vierde", "vijfde"],
+  objectStarts: ["de", "het", "een", "hem", "haar", "hen", "hun"],
+  generic: ["doorgaans", "gewoonlijk", "meestal", "normaal gesproken", "normaliter", "gemiddeld", "telkens", "in de regel", "jaarlijks", "per jaar", "elk jaar", "ieder jaar"],
 };

@@ -194,4 +194,21 @@ export const times: TimeLexicon = {
   pastCues: ["was", "were", "had", "did", "said", "told", "went", "came", "took", "made", "gave", "saw", "began", "fell", "rose", "won", "lost", "left", "met", "found", "held", "led", "sold", "bought", "paid", "spent", "cut", "hit", "shot", "struck", "fled", "brought", "thought", "became", "ran", "knew", "wrote", "spoke", "broke", "chose", "drove", "flew", "grew", "threw", "wore", "ago", "last", "since", "yesterday"],
   pastPatterns: [/^(?!(?:need|speed|indeed|hundred|red|bed|feed|seed|breed|proceed|exceed|succeed|united|based|shed|weed|deed|greed|bred|fled|led|embed|wed|bled)$)[a-z]{2,}ed$/],
   nameBefore: ["black", "good", "cyber", "super", "easter", "palm", "ash", "bloody", "holy", "st"],
+  clauseJoiners: ["and", "but", "while", "whereas", "although", "though", "as", "when"],
+  dayPrepositions: ["on"],
+  dayPartPhrases: (() => {
+    const out: Record<string, DayPart> = {};
+    const moments: [string, DayPart][] = [["dawn", "MO"], ["daybreak", "MO"], ["sunrise", "MO"], ["first light", "MO"], ["dusk", "EV"], ["sunset", "EV"], ["sundown", "EV"], ["nightfall", "NI"], ["dark", "NI"]];
+    for (const [m, p] of moments) {
+      if (m !== "dark" && m !== "first light") out[m] = p;
+      for (const pre of ["at", "before", "just before", "shortly before", "after", "just after", "shortly after", "around", "until", "by"]) out[`${pre} ${m}`] = p;
+    }
+    delete out.dark;
+    out["in the early morning"] = "MO";
+    out["early in the morning"] = "MO";
+    out["late at night"] = "NI";
+    return out;
+  })(),
+  partPrepositions: ["in", "during", "through", "throughout"],
+  birthCues: ["born", "born in", "born on", "b."],
 };

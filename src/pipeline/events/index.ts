@@ -1,4 +1,6 @@
-import type { Doc, DocEvent, EntityType, Span } from "../../model/doc.js";
+import type { Doc, DocEvent, EntityType, Span, Timex } from "../../model/doc.js";
+import type { TimeLexicon } from "../times/lexicon.js";
+import { isBirthDate } from "../times/index.js";
 import type { Stage } from "../stage.js";
 import { fineTokensOf, Phrases, tokenAt, type Tok } from "../counts/numbers.js";
 import type { EventLexicon } from "./lexicon.js";
@@ -108,7 +110,7 @@ interface Unit extends Span {
   sentence: number;
 }
 
-export function buildEvents(doc: Doc, lex: EventLexicon): DocEvent[] {
+export function buildEvents(doc: Doc, lex: EventLexicon, timeLex?: TimeLexicon): DocEvent[] {
   const units: Unit[] = doc.claims.length
     ? doc.claims.map((c) => ({ start: c.start, end: c.end, claim: c.id, sentence: c.sentence }))
     : doc.sentences.map((s) => ({ start: s.start, end: s.end, sentence: s.index }));
@@ -149,7 +151,8 @@ export function buildEvents(doc: Doc, lex: EventLexicon): DocEvent[] {
     if (!types.size) continue;
     // the time: a date or time of day in the claim, else one earlier in its sentence
     const sent = doc.sentences[u.sentence];
-    const dated = (t: { type: string; value: string }) => (t.type === "DATE" || t.type === "TIME") && /^\d/.test(t.value);
+    // a birth date ("born in 1985") is no time of the event
+    const dated = (t: Timex) => (t.type === "DATE" || t.type === "TIME") && /^\d/.test(t.value) && !(timeLex && isBirthDate(doc.text, timeLex, t));
     let time = within(timesSorted, u).map(([t]) => t).find(dated);
     if (!time && sent) time = within(timesSorted, sent).map(([t]) => t).find((t) => t.end <= u.start && dated(t));
     const actors = new Set<string>();
@@ -190,5 +193,5 @@ export function buildEvents(doc: Doc, lex: EventLexicon): DocEvent[] {
 }
 
 export const events: Stage = (doc: Doc, ctx) => {
-  doc.events = buildEvents(doc, ctx.lang.events);
+  doc.events = buildEvents(doc, ctx.lang.events, ctx.lang.times);
 };

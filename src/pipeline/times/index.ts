@@ -1,6 +1,6 @@
-import type { Doc, Timex, TimexType } from "../../model/doc.js";
+import type { Doc, Span, Timex, TimexType } from "../../model/doc.js";
 import type { Stage } from "../stage.js";
-import { fineTokens, fineTokensOf, Phrases, readNumber, scaleOf, tokId, wordId, type Tok } from "../counts/numbers.js";
+import { fineTokens, fineTokensOf, Phrases, readNumber, scaleOf, tokenAt, tokId, wordId, type Tok } from "../counts/numbers.js";
 import type { CountLexicon } from "../counts/lexicon.js";
 import type { Approx, DayPart, Edge, Season, TimeLexicon, Unit } from "./lexicon.js";
 import { addDays, addMonths, fmtDay, fmtMonth, fmtWeek, pad, parseLocal, validDay, weekday, type Ymd } from "./calendar.js";
@@ -15,6 +15,14 @@ interface Hit {
   value: string;
   type?: TimexType;
   mod?: string;
+  /** A day counted from the moment of speaking ("gisteren", "this morning"): inside a quote, from when it was said. */
+  deictic?: { offset: number; part?: DayPart };
+}
+
+/** What the times stage may know of the text from earlier stages: quotes (to date what is said) and names. */
+export interface TimeContext {
+  quotes?: readonly Span[];
+  mentions?: readonly { start: number; end: number; type: string; text: string }[];
 }
 type Tense = "past" | "future" | "none";
 
@@ -23,9 +31,9 @@ interface Compiled {
   weekdays: Phrases<number>;
   seasons: Phrases<Season>;
   parts: Phrases<DayPart>;
-  days: Phrases<{ offset: number; part?: DayPart }>;
+  days: Phrases<{ offset: number; part?: DayPart; pastNight?: boolean }>;
   weekdayParts: Phrases<{ weekday: number; part: DayPart }>;
-  units: Phrases<{ unit: Unit; plural: boolean }>;
+  units: Phrases<{ unit: Unit; plural: boolean; stretch?: boolean }>;
   relatives: Phrases<{ offset: number; durative?: boolean }>;
   determiners: Phrases<true>;
   articles: Phrases<true>;
@@ -74,6 +82,11 @@ interface Compiled {
   ambiguousSeasons: Set<string>;
   ordinalSuffixes: Set<string>;
   nameBefore: Set<string>;
+  clauseJoiners: Set<string>;
+  dayPrepositions: Phrases<true>;
+  dayPartPhrases: Phrases<DayPart>;
+  partPrepositions: Set<string>;
+  birthCues: Phrases<true>;
 }
 
 const cache = new WeakMap<TimeLexicon, Compiled>();
@@ -135,6 +148,11 @@ function compile(lex: TimeLexicon): Compiled {
     ambiguousSeasons: new Set(lex.ambiguousSeasons),
     ordinalSuffixes: new Set(lex.ordinalSuffixes),
     nameBefore: new Set(lex.nameBefore ?? []),
+    clauseJoiners: new Set(lex.clauseJoiners),
+    dayPrepositions: set(lex.dayPrepositions),
+    dayPartPhrases: new Phrases(Object.entries(lex.dayPartPhrases)),
+    partPrepositions: new Set(lex.partPrepositions),
+    birthCues: set(lex.birthCues),
   };
   const starts = new Set<string>(["'", "’"]);
   const seconds = new Set<string>();
@@ -143,7 +161,7 @@ function compile(lex: TimeLexicon): Compiled {
     if (t[0]) starts.add(t[0].t);
     if (t[1]) seconds.add(t[1].t);
   };
-  for (const table of [lex.months, lex.weekdays, lex.seasons, lex.partsOfDay, lex.days, lex.weekdayParts, lex.units, lex.relatives, lex.anaphors, lex.edges, lex.approx, lex.sets, lex.refs, lex.ordinals, lex.decadeNames, lex.numbers.words, lex.numbers.fractions])
+  for (const table of [lex.months, lex.weekdays, lex.seasons, lex.partsOfDay, lex.days, lex.weekdayParts, lex.units, lex.relatives, lex.anaphors, lex.edges, lex.approx, lex.sets, lex.refs, lex.ordinals, lex.decadeNames, lex.numbers.words, lex.numbers.fractions, lex.dayPartPhrases])
     for (const k of Object.keys(table)) first(k);
   for (const list of [lex.nightOf, Object.keys(lex.namedClock), lex.determiners, lex.theYear, lex.vague, lex.vaguePluralAfter, lex.every, lex.decadePrefixes, lex.blockers, lex.quarterWords, lex.numbers.articles]) for (const k of list) first(k);
   // words that continue an expression after its first word
@@ -158,7 +176,7 @@ function compile(lex: TimeLexicon): Compiled {
   c.seconds = seconds;
   // a start that is no expression on its own ("the", "in", "three") only matters before another start
   const standalone = new Set<string>();
-  for (const table of [lex.months, lex.weekdays, lex.seasons, lex.days, lex.weekdayParts, lex.sets, lex.refs, lex.decadeNames, lex.namedClock])
+  for (const table of [lex.months, lex.weekdays, lex.seasons, lex.days, lex.weekdayParts, lex.sets, lex.refs, lex.decadeNames, lex.namedClock, lex.dayPartPhrases])
     for (const k of Object.keys(table)) {
       const t = fineTokens(k);
       if (t.length === 1) standalone.add(t[0]!.t);
@@ -276,6 +294,13 @@ class Tagger {
   }
 
   // ---------- tense of the clause ----------
+  /** A new clause starts at token k: "; …", ", and …", ", maar …". */
+  clauseBreak(k: number): boolean {
+    const t = this.toks[k]!;
+    if (t.kind === "p") return t.t === ";";
+    return this.c.clauseJoiners.has(t.t) && k > 0 && this.toks[k - 1]!.t === ",";
+  }
+
   /** Tense cue at token k, cached per sentence: 1 future, -1 listed past word, -2 past shape ("-ed"), 0 none. */
   cueAt(k: number): number {
     if (!this.cues) this.cues = new Map();
@@ -293,8 +318,19 @@ class Tagger {
   /** Tense of the clause around token `at`, from cue words within a window (bounded work per call). */
   tense(at: number): Tense {
     const W = 30;
-    const lo = Math.max(this.sentStart, at - W);
-    const hi = Math.min(this.sentEnd, at + W);
+    let lo = Math.max(this.sentStart, at - W);
+    let hi = Math.min(this.sentEnd, at + W);
+    // the clause only: "warned of the coming storm, and on Sunday they ordered …" is past
+    for (let k = at - 1; k > lo; k--)
+      if (this.clauseBreak(k)) {
+        lo = k + 1;
+        break;
+      }
+    for (let k = at + 1; k < hi; k++)
+      if (this.clauseBreak(k)) {
+        hi = k;
+        break;
+      }
     // a future auxiliary shortly before the expression governs it ("is due to be published in May")
     for (let k = at - 1; k >= lo && at - k <= 10; k--) if (this.cueAt(k) === 1) return "future";
     // the nearest cue before the expression (a listed word at the same place outranks a shape), else after
@@ -625,8 +661,15 @@ class Tagger {
     const u = this.m(this.c.units, j);
     if (u) {
       const unit = u[0].unit;
-      if (u[0].plural) return offset !== 0 ? { i, j: u[1], value: durationValue("X", unit), type: "DURATION" } : null;
-      if (hasDet && (durative || unit === "decade" || unit === "century")) return { i, j: u[1], value: durationValue(1, unit), type: "DURATION" };
+      if (u[0].plural) {
+        if (offset === 0) return null;
+        // "the coming days and weeks", "de afgelopen weken of maanden": no one unit, a stretch of the past or future
+        const rw = this.m(this.c.rangeWords, u[1]);
+        const u2 = rw ? this.m(this.c.units, rw[1]) : null;
+        if (u2 && u2[0].plural && this.endsClean(u2[1])) return { i, j: u2[1], value: offset > 0 ? "FUTURE_REF" : "PAST_REF", type: "DATE" };
+        return { i, j: u[1], value: durationValue("X", unit), type: "DURATION" };
+      }
+      if ((hasDet && (durative || unit === "decade" || unit === "century")) || u[0].stretch) return { i, j: u[1], value: durationValue(1, unit), type: "DURATION" };
       // volgende week dinsdag: a weekday of that week
       const wd = unit === "week" ? this.m(this.c.weekdays, u[1]) : null;
       if (wd) {
@@ -658,8 +701,8 @@ class Tagger {
     const p = this.m(this.c.parts, j);
     if (p && !hasDet) {
       // this morning; last night = the night before today
-      const d = offset < 0 ? addDays(this.dct, -1) : offset > 0 ? addDays(this.dct, 1) : this.dct;
-      return { i, j: p[1], value: `${fmtDay(d)}T${p[0]}`, type: "TIME" };
+      const o = Math.sign(offset);
+      return { i, j: p[1], value: `${fmtDay(addDays(this.dct, o))}T${p[0]}`, type: "TIME", deictic: { offset: o, part: p[0] } };
     }
     return null;
   }
@@ -712,8 +755,35 @@ class Tagger {
       const p = this.m(this.c.parts, j);
       if (p) (part = p[0]), (j = p[1]);
     }
+    // a night carries the date of the evening it starts: "tonight" written before dawn is the night that began
+    // the day before, and so is "vannacht" told in the past tense (last night)
+    if (part === "NI" && offset === 0 && (this.dctHour < 6 || (r[0].pastNight && this.tense(i) === "past"))) offset = -1;
     const d = addDays(this.dct, offset);
-    return part ? { i, j, value: `${fmtDay(d)}T${part}`, type: "TIME" } : { i, j, value: fmtDay(d) };
+    const deictic = { offset, ...(part && { part }) };
+    return part ? { i, j, value: `${fmtDay(d)}T${part}`, type: "TIME", deictic } : { i, j, value: fmtDay(d), deictic };
+  }
+
+  /** just before dawn, bij zonsopgang, after nightfall [on Sunday]: a part of the day the sentence speaks of. */
+  dayPartPhrase(i: number): Hit | null {
+    const r = this.m(this.c.dayPartPhrases, i);
+    if (!r || !this.startsClean(i) || !this.endsClean(r[1])) return null;
+    // "Dawn" in mid-sentence is a name ("by Dawn Butler")
+    const last = r[1] - 1;
+    if (isCap(this.toks[last]!) && !this.sentenceInitial(last)) return null;
+    const day = this.dayAfter(r[1]) ?? this.sentDay ?? this.dct;
+    return { i, j: r[1], value: `${fmtDay(day)}T${r[0]}`, type: "TIME" };
+  }
+
+  /** "(in de loop van) de avond", "(during) the night": that part of the day the text last named. */
+  thePart(i: number): Hit | null {
+    if (i <= this.sentStart || !this.c.partPrepositions.has(this.toks[i - 1]!.t)) return null;
+    const a = this.m(this.c.articles, i);
+    const p = a ? this.m(this.c.parts, a[1]) : null;
+    if (!p || !this.endsClean(p[1])) return null;
+    // "de avond van 22 maart", "the night of the attack" (the night-of rule reads a date after it)
+    if (this.m(this.c.ofWords, p[1])) return null;
+    if (this.tense(i) === "future") return null;
+    return { i, j: p[1], value: `${fmtDay(this.anchor)}T${p[0]}`, type: "TIME" };
   }
 
   /** Monday, maandagavond, Friday afternoon, Monday, May 22. */
@@ -742,10 +812,10 @@ class Tagger {
     if (nc) {
       let j = nc[1];
       let day: Ymd | null = null;
-      const on = this.m(this.c.nightTo, j) ?? (this.tok(j)?.t === "on" || this.tok(j)?.t === "op" ? ([true, j + 1] as const) : null);
+      const on = this.m(this.c.nightTo, j) ?? this.m(this.c.dayPrepositions, j);
       const wd = this.m(this.c.weekdays, on ? on[1] : j);
       if (wd) (day = this.weekdayDate(wd[0], i)), (j = wd[1]);
-      day ??= this.sentDay ?? this.dct;
+      day ??= this.dayAfter(j) ?? this.clockDay(i);
       return { i, j, value: `${fmtDay(day)}T${nc[0]}`, type: "TIME" };
     }
     const t = this.tok(i);
@@ -803,20 +873,39 @@ class Tagger {
     const dw = wd ? null : this.m(this.c.days, j);
     if (wd) (day = this.weekdayDate(wd[0], i)), (j = wd[1]);
     else if (dw && !dw[0].part) (day = addDays(this.dct, dw[0].offset)), (j = dw[1]);
-    // a clock time belongs to a date in its own sentence, else to the day of publication
-    if (!day) {
-      // "3 a.m. on Sunday": the day right after gives the date without joining the expression
-      for (let k = j; k < j + 2 && !day; k++) {
-        const w2 = this.m(this.c.weekdays, k);
-        if (w2) day = this.weekdayDate(w2[0], i);
-        const d2 = w2 ? null : this.m(this.c.days, k);
-        if (d2 && !d2[0].part) day = addDays(this.dct, d2[0].offset);
-      }
-    }
-    day ??= this.sentDay ?? this.dct;
+    // "3 a.m. on Sunday", "16:15 UTC, June 1st": a day right after gives the date without joining the expression;
+    // else the day the text last named, the one it tells of ("maandag … De eerste trilling werd rond 2.00 uur waargenomen")
+    day ??= this.dayAfter(j) ?? this.clockDay(i);
     const hh = pad(h);
     const value = `${fmtDay(day)}T${hh}:${pad(mi)}${sec !== null ? `:${pad(sec)}` : ""}${zone}`;
     return { i, j, value, type: "TIME" };
+  }
+
+  /** A day named within a few tokens after a clock time: "on Sunday", ", June 1st", "maandagavond". */
+  dayAfter(j: number): Ymd | null {
+    for (let k = j; k < j + 3 && k < this.sentEnd; k++) {
+      const w = this.m(this.c.weekdays, k);
+      if (w) return this.weekdayDate(w[0], k);
+      const wp = this.m(this.c.weekdayParts, k);
+      if (wp) return this.weekdayDate(wp[0].weekday, k);
+      const d = this.m(this.c.days, k);
+      if (d) return addDays(this.dct, d[0].offset);
+      const t = this.tok(k)!;
+      if (t.kind === "d" || this.m(this.c.months, k)) {
+        const ex = this.explicitDate(k);
+        const dm = ex && /^(\d{4})-(\d{2})-(\d{2})$/.exec(ex.value);
+        if (dm) return { y: +dm[1]!, m: +dm[2]!, d: +dm[3]! };
+        return null;
+      }
+      if (t.kind === "w" && !this.m(this.c.determiners, k) && !this.m(this.c.dayPrepositions, k)) return null;
+    }
+    return null;
+  }
+
+  /** The day of a clock time the text gives no day for: the last day it named, unless the clause looks ahead. */
+  clockDay(i: number): Ymd {
+    if (this.sentDay) return this.sentDay;
+    return this.tense(i) === "future" ? this.dct : this.anchor;
   }
 
   /** [almost] three days, a decade, 15 months ago, twee dagen later, four-week, several years. */
@@ -1002,6 +1091,8 @@ class Tagger {
     b = better(b, this.explicitDate(i), i);
     b = better(b, this.weekdayExpr(i), i);
     b = better(b, this.dayWord(i), i);
+    b = better(b, this.dayPartPhrase(i), i);
+    b = better(b, this.thePart(i), i);
     b = better(b, this.relative(i), i);
     b = better(b, this.duration(i), i);
     b = better(b, this.setExpr(i), i);
@@ -1009,11 +1100,15 @@ class Tagger {
     return better(b, this.ref(i), i);
   }
 
-  run(sentences: { start: number; end: number }[]): Timex[] {
+  run(sentences: { start: number; end: number }[], context: TimeContext = {}): Timex[] {
     const out: Timex[] = [];
+    /** Per output: its sentence and, for a day counted from the moment of speaking, how. */
+    const meta: { sentence: number; deictic?: Hit["deictic"] }[] = [];
+    let sn = -1;
     const toks = this.toks;
     let ti = 0;
     for (const s of sentences) {
+      sn++;
       while (ti < toks.length && toks[ti]!.s < s.start) ti++;
       let te = ti;
       while (te < toks.length && toks[te]!.e <= s.end) te++;
@@ -1051,8 +1146,10 @@ class Tagger {
         const end = toks[h.j - 1]!.e;
         const type: TimexType = h.type ?? (h.value.startsWith("P") && h.value !== "PAST_REF" && h.value !== "PRESENT_REF" ? "DURATION" : /T\d/.test(h.value) ? "TIME" : "DATE");
         out.push({ start, end, text: this.text.slice(start, end), value: h.value, type, ...(h.mod && { mod: h.mod }) });
+        meta.push({ sentence: sn, ...(h.deictic && { deictic: h.deictic }) });
         const dm = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(h.value);
-        if (dm && type !== "DURATION" && type !== "SET") {
+        // a birth date is no moment of the events told: it anchors nothing
+        if (dm && type !== "DURATION" && type !== "SET" && !this.birth(h.i, h.j)) {
           this.anchorYear = +dm[1]!;
           if (dm[2]) this.anchorMonth = { y: +dm[1]!, m: +dm[2]!, d: 15 };
           if (dm[3]) {
@@ -1064,14 +1161,118 @@ class Tagger {
       }
       ti = te;
     }
+    if (context.quotes?.length) this.quoted(out, meta, sentences, context);
     return out;
+  }
+
+  /** The date is a birth date: "born in 1985", "geboren op 3 mei 1985", "in 1985 geboren". */
+  birth(i: number, j: number): boolean {
+    for (let k = Math.max(this.sentStart, i - 2); k < i; k++) {
+      const b = this.m(this.c.birthCues, k);
+      if (b && b[1] >= i - 1) return true;
+    }
+    return !!this.m(this.c.birthCues, j);
+  }
+
+  /**
+   * Days counted from the moment of speaking ("gisteren", "last night") inside a quote count from when it was
+   * said, where the report dates that: a date in the quote's own sentences outside the quote ("…,” zei hij
+   * dinsdag), else the date of a sentence just before that names the same speaker ("Koning Filip heeft
+   * dinsdagavond … „…gisteren…”, zei Filip").
+   */
+  quoted(out: Timex[], meta: { sentence: number; deictic?: Hit["deictic"] }[], sentences: readonly Span[], context: TimeContext): void {
+    const quotes = [...context.quotes!].sort((a, b) => a.start - b.start);
+    const quoteAt = (x: number): Span | null => {
+      let lo = 0, hi = quotes.length - 1, at = -1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        if (quotes[mid]!.start <= x) (at = mid), (lo = mid + 1);
+        else hi = mid - 1;
+      }
+      return at >= 0 && x < quotes[at]!.end ? quotes[at]! : null;
+    };
+    const sentenceOf = (x: number): number => {
+      let lo = 0, hi = sentences.length - 1, at = 0;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        if (sentences[mid]!.start <= x) (at = mid), (lo = mid + 1);
+        else hi = mid - 1;
+      }
+      return at;
+    };
+    const dayOf = (t: Timex): Ymd | null => {
+      const dm = /^(\d{4})-(\d{2})-(\d{2})/.exec(t.value);
+      return dm && (t.type === "DATE" || t.type === "TIME") ? { y: +dm[1]!, m: +dm[2]!, d: +dm[3]! } : null;
+    };
+    // names of speakers (people, organisations) by sentence, as lower-case name words
+    const names = new Map<number, Set<string>>();
+    for (const m of context.mentions ?? []) {
+      if (m.type !== "person" && m.type !== "organization" && m.type !== "group") continue;
+      if (quoteAt(m.start)) continue;
+      const sn = sentenceOf(m.start);
+      let set = names.get(sn);
+      if (!set) names.set(sn, (set = new Set()));
+      for (const w of m.text.split(/[^\p{L}]+/u)) if (w.length > 2 && /^\p{Lu}/u.test(w)) set.add(w.toLowerCase());
+    }
+    const shareName = (a: number, b0: number, b1: number) => {
+      const sa = names.get(a);
+      if (!sa) return false;
+      for (let b = b0; b <= b1; b++) for (const w of names.get(b) ?? []) if (sa.has(w)) return true;
+      return false;
+    };
+    for (let n = 0; n < out.length; n++) {
+      const d = meta[n]!.deictic;
+      const t = out[n]!;
+      const q = d ? quoteAt(t.start) : null;
+      if (!d || !q) continue;
+      const s0 = sentenceOf(q.start), s1 = sentenceOf(Math.max(q.start, q.end - 1));
+      let said: Ymd | null = null;
+      // a date in the quote's sentences, outside the quote (and in the next sentence when the quote closes
+      // its own: "„…” Dat zei hij dinsdag."): the nearest after it, else before it; a few expressions each way
+      const last = s1 + (sentences[s1]!.end <= q.end ? 1 : 0);
+      for (let k = n + 1, c = 0; k < out.length && !said && meta[k]!.sentence <= last && c < 24; k++, c++) {
+        const o = out[k]!;
+        if (o.start >= q.end && !quoteAt(o.start) && !meta[k]!.deictic) said = dayOf(o);
+      }
+      for (let k = n - 1, c = 0; k >= 0 && !said && meta[k]!.sentence >= s0 && c < 24; k--, c++) {
+        const o = out[k]!;
+        if (o.end <= q.start && !quoteAt(o.start)) said = dayOf(o);
+      }
+      // a dated sentence shortly before that names the same speaker
+      if (!said) {
+        for (let k = n - 1, c = 0; k >= 0 && meta[k]!.sentence >= s0 - 2 && c < 24; k--, c++) {
+          const o = out[k]!;
+          if (o.end > q.start || quoteAt(o.start)) continue;
+          const day = dayOf(o);
+          if (day && meta[k]!.sentence < s0 && shareName(meta[k]!.sentence, s0, s1 + 1)) said = day;
+          if (day) break;
+        }
+      }
+      if (!said || fmtDay(said) > fmtDay(this.dct)) continue;
+      const day = fmtDay(addDays(said, d.offset));
+      t.value = d.part ? `${day}T${d.part}` : day;
+    }
   }
 }
 
 /** Tags time expressions in a text; exported for the tests and for callers without a pipeline. */
-export function tagTimes(text: string, lex: TimeLexicon, published: string, sentences?: { start: number; end: number }[], countNouns?: ReadonlySet<string>): Timex[] {
+export function tagTimes(text: string, lex: TimeLexicon, published: string, sentences?: { start: number; end: number }[], countNouns?: ReadonlySet<string>, context?: TimeContext): Timex[] {
   const t = new Tagger(text, lex, published, countNouns);
-  return t.run(sentences && sentences.length ? sentences : [{ start: 0, end: text.length }]);
+  return t.run(sentences && sentences.length ? sentences : [{ start: 0, end: text.length }], context);
+}
+
+/** A time expression that dates a birth ("born in 1985", "in 1985 geboren"): no moment of the events told. */
+export function isBirthDate(text: string, lex: TimeLexicon, t: Span): boolean {
+  const toks = fineTokensOf(text);
+  const i = tokenAt(toks, t.start);
+  let j = i;
+  while (j < toks.length && toks[j]!.e <= t.end) j++;
+  const cues = compile(lex).birthCues;
+  for (let k = Math.max(0, i - 2); k < i; k++) {
+    const b = cues.match(toks, k);
+    if (b && b[1] >= i - 1) return true;
+  }
+  return !!cues.match(toks, j);
 }
 
 const nounCache = new WeakMap<object, Set<string>>();
@@ -1087,5 +1288,8 @@ function countNouns(lex: CountLexicon): Set<string> {
 }
 
 export const times: Stage = (doc: Doc, ctx) => {
-  doc.times = tagTimes(doc.text, ctx.lang.times, doc.meta.published, doc.sentences, countNouns(ctx.lang.counts));
+  doc.times = tagTimes(doc.text, ctx.lang.times, doc.meta.published, doc.sentences, countNouns(ctx.lang.counts), {
+    quotes: doc.quotes.map((q) => q.inner),
+    mentions: doc.mentions,
+  });
 };

@@ -196,19 +196,19 @@ export const times: TimeLexicon = {
   nameBefore: ["black", "good", "cyber", "super", "easter", "palm", "ash", "bloody", "holy", "st"],
   clauseJoiners: ["and", "but", "while", "whereas", "although", "though", "as", "when"],
   dayPrepositions: ["on"],
-  dayPartPhrases: (() => {
-    const out: Record<string, DayPart> = {};
-    const moments: [string, DayPart][] = [["dawn", "MO"], ["daybreak", "MO"], ["sunrise", "MO"], ["first light", "MO"], ["dusk", "EV"], ["sunset", "EV"], ["sundown", "EV"], ["nightfall", "NI"], ["dark", "NI"]];
-    for (const [m, p] of moments) {
-      if (m !== "dark" && m !== "first light") out[m] = p;
-      for (const pre of ["at", "before", "just before", "shortly before", "after", "just after", "shortly after", "around", "until", "by"]) out[`${pre} ${m}`] = p;
-    }
-    delete out.dark;
-    out["in the early morning"] = "MO";
-    out["early in the morning"] = "MO";
-    out["late at night"] = "NI";
-    return out;
-  })(),
+  dayMoments: {
+    dawn: { part: "MO" },
+    daybreak: { part: "MO" },
+    sunrise: { part: "MO" },
+    "first light": { part: "MO", prefixed: true },
+    "early morning": { part: "MO", prefixed: true },
+    dusk: { part: "EV" },
+    sunset: { part: "EV" },
+    sundown: { part: "EV" },
+    nightfall: { part: "NI" },
+    dark: { part: "NI", prefixed: true },
+  },
+  dayMomentPrefixes: ["at", "before", "just before", "shortly before", "after", "just after", "shortly after", "around", "until", "by", "in the"],
   partPrepositions: ["in", "during", "through", "throughout"],
   birthCues: ["born", "born in", "born on", "b."],
 };

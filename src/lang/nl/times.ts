@@ -253,22 +253,23 @@ export const times: TimeLexicon = {
   nameBefore: ["sint", "st"],
   clauseJoiners: ["en", "maar", "terwijl", "hoewel", "want", "toen", "nadat", "voordat"],
   dayPrepositions: ["op"],
-  dayPartPhrases: (() => {
-    const out: Record<string, DayPart> = {};
-    const moments: [string, DayPart][] = [["zonsopgang", "MO"], ["dageraad", "MO"], ["het ochtendgloren", "MO"], ["het krieken van de dag", "MO"], ["zonsondergang", "EV"], ["het vallen van de avond", "EV"], ["de schemering", "EV"], ["het vallen van de nacht", "NI"], ["het invallen van de duisternis", "NI"], ["het invallen van de nacht", "NI"]];
-    for (const [m, p] of moments) {
-      if (!m.includes(" ")) out[m] = p;
-      for (const pre of ["bij", "voor", "vlak voor", "kort voor", "net voor", "na", "vlak na", "kort na", "net na", "rond", "tegen", "in"]) out[`${pre} ${m}`] = p;
-    }
-    out["in de vroege ochtend"] = "MO";
-    out["vroeg in de ochtend"] = "MO";
-    out["in de vroege ochtenduren"] = "MO";
-    out["laat in de avond"] = "EV";
-    out["in de late avond"] = "EV";
-    out["in de nachtelijke uren"] = "NI";
-    out["midden in de nacht"] = "NI";
-    return out;
-  })(),
+  dayMoments: {
+    zonsopgang: { part: "MO" },
+    dageraad: { part: "MO" },
+    ochtendgloren: { part: "MO" },
+    "het krieken van de dag": { part: "MO", prefixed: true },
+    "vroege ochtend": { part: "MO", prefixed: true },
+    "vroege ochtenduren": { part: "MO", prefixed: true },
+    zonsondergang: { part: "EV" },
+    schemering: { part: "EV", prefixed: true },
+    "het vallen van de avond": { part: "EV", prefixed: true },
+    "late avond": { part: "EV", prefixed: true },
+    "het vallen van de nacht": { part: "NI", prefixed: true },
+    "het invallen van de duisternis": { part: "NI", prefixed: true },
+    "het invallen van de nacht": { part: "NI", prefixed: true },
+    "nachtelijke uren": { part: "NI", prefixed: true },
+  },
+  dayMomentPrefixes: ["bij", "voor", "vlak voor", "kort voor", "net voor", "na", "vlak na", "kort na", "net na", "rond", "tegen", "in de", "bij het", "voor het", "na het", "tijdens de"],
   partPrepositions: ["in", "van", "tijdens", "gedurende", "heel"],
   birthCues: ["geboren", "geboren in", "geboren op", "geb."],
 };

@@ -1,7 +1,7 @@
 import type { Approx, Claim, Count, CountKind, Doc, Span } from "../../model/doc.js";
 import type { Stage } from "../stage.js";
 import type { CountLexicon } from "./lexicon.js";
-import { fineTokensOf, Phrases, readNumber, type Tok } from "./numbers.js";
+import { fineTokens, fineTokensOf, Phrases, readNumber, tokId, wordId, type Tok } from "./numbers.js";
 
 // A figure is a number followed, within a few adjectives, by a noun that says what is counted. The noun gives
 // the kind; for people counted by a neutral noun ("twelve people", "twaalf burgers", "four men") the clause
@@ -17,8 +17,8 @@ interface Compiled {
   /** Single-word nouns matched as the end of a compound (Dutch), by their last three letters. */
   suffixes: Map<string, [string, CountKind][]>;
   verbs: Phrases<CountKind>;
-  /** Split verbs ("kwamen … om"): head before the figure, particle closing the clause. */
-  split: { head: Phrases<true>; tail: Phrases<true>; kind: CountKind }[];
+  /** Split verbs ("kwamen … om") by their head before the figure: the particles closing the clause and their kinds. */
+  split: Phrases<{ tail: Phrases<true>; kind: CountKind }[]>;
   objects: Phrases<true>;
   objectWords: Set<string>;
   weak: Set<string>;
@@ -36,6 +36,8 @@ interface Compiled {
   articleOrdinals: Set<string>;
   objectStarts: Set<string>;
   generic: Phrases<true>;
+  /** By word id: the word can open a figure (a hedge, a number word, an article); other words are skipped at once. */
+  starts: Uint8Array;
 }
 const cache = new WeakMap<CountLexicon, Compiled>();
 const KINDS: CountKind[] = ["killed", "wounded", "arrested", "missing", "personnel", "vehicles", "other"];
@@ -47,12 +49,12 @@ function compile(lex: CountLexicon): Compiled {
   if (c) return c;
   const nouns: [string, CountKind][] = [];
   const verbs: [string, CountKind][] = [];
-  const split: Compiled["split"] = [];
+  const split = new Map<string, { tail: Phrases<true>; kind: CountKind }[]>();
   for (const k of KINDS) {
     for (const n of lex.kinds[k].nouns) nouns.push([n, k]);
     for (const v of lex.kinds[k].verbs) {
       const [head, tail] = v.split("…").map((x) => x.trim());
-      if (tail) split.push({ head: new Phrases([[head!, true]]), tail: new Phrases([[tail, true]]), kind: k });
+      if (tail) split.set(head!, [...(split.get(head!) ?? []), { tail: new Phrases([[tail, true]]), kind: k }]);
       else verbs.push([v, k]);
     }
   }
@@ -67,7 +69,7 @@ function compile(lex: CountLexicon): Compiled {
     nouns: new Phrases(nouns),
     suffixes,
     verbs: new Phrases(verbs),
-    split,
+    split: new Phrases(split),
     objects: set(lex.objects),
     objectWords: new Set(lex.objects),
     weak: new Set(lex.weakNouns),
@@ -85,7 +87,15 @@ function compile(lex: CountLexicon): Compiled {
     articleOrdinals: new Set(lex.articleOrdinals),
     objectStarts: new Set(lex.objectStarts),
     generic: set(lex.generic),
+    starts: new Uint8Array(0),
   };
+  const first = new Set<number>();
+  for (const k of [...Object.keys(lex.approx), ...Object.keys(lex.vagueAmounts), ...Object.keys(lex.numbers.words), ...lex.numbers.articles, ...Object.keys(lex.numbers.fractions)]) {
+    const t = fineTokens(k)[0];
+    if (t) first.add(wordId(t.t));
+  }
+  c.starts = new Uint8Array(Math.max(0, ...first) + 1);
+  for (const id of first) c.starts[id] = 1;
   cache.set(lex, c);
   return c;
 }
@@ -144,7 +154,8 @@ export function findCounts(text: string, lex: CountLexicon, skip: readonly Span[
   const isNumber = (m: number) => {
     const t = toks[m]!;
     if (t.kind === "d") return true;
-    return t.kind === "w" && (!!c.vague.match(toks, m) || !!readNumber(toks, m, lex.numbers));
+    if (t.kind !== "w" || (c.starts[tokId(t)] !== 1 && !(lex.numbers.compoundScales && t.t.length >= 7))) return false;
+    return !!c.vague.match(toks, m) || !!readNumber(toks, m, lex.numbers);
   };
   const nounAt = (j: number): Noun | null => {
     const p = c.nouns.match(toks, j);
@@ -194,8 +205,14 @@ export function findCounts(text: string, lex: CountLexicon, skip: readonly Span[
   };
   let prior: Prior | null = null;
   let i = 0;
+  const compounds = !!lex.numbers.compoundScales;
   while (i < toks.length) {
     const t0 = toks[i]!;
+    // most words open no figure: a digit, a listed first word, or (Dutch) a long word that may be a compound number
+    if (t0.kind !== "d" && !(t0.kind === "w" && (c.starts[tokId(t0)] === 1 || (compounds && t0.t.length >= 7)))) {
+      i++;
+      continue;
+    }
     if (inSkip(t0.s)) {
       i++;
       continue;
@@ -316,9 +333,9 @@ export function findCounts(text: string, lex: CountLexicon, skip: readonly Span[
         }
       }
       // "kwamen twaalf burgers om": the verb's head before the figure, its particle closing the clause
-      if (!found && c.split.length && i > 0) {
-        for (const sv of c.split) {
-          if (!sv.head.match(toks, i - 1)) continue;
+      const heads: [{ tail: Phrases<true>; kind: CountKind }[], number] | null = !found && i > 0 ? c.split.match(toks, i - 1) : null;
+      if (heads && heads[1] === i) {
+        for (const sv of heads[0]) {
           for (let m = end, n = 0; m < toks.length && n < REACH; m++, n++) {
             if (clauseEnd(m)) break;
             const tl = sv.tail.match(toks, m);

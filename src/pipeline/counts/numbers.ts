@@ -35,6 +35,8 @@ export interface Tok {
   /** Id of `t` in the phrase vocabulary (-1: in no phrase), valid while `v` equals the vocabulary's version. */
   id?: number;
   v?: number;
+  /** The value of a one-word compound number ("twintigduizend"), null when the word is none; set when first read. */
+  cn?: number | null;
 }
 
 // Every word of every phrase table gets a small integer id; a token looks its text up once and the tables
@@ -122,7 +124,7 @@ export function fineTokens(text: string, from = 0, to = text.length): Tok[] {
     }
     const raw = text.slice(s, i);
     const kind: Tok["kind"] = k === 1 ? "w" : k === 2 ? "d" : "p";
-    out.push({ s, e: i, t: kind === "w" ? raw.toLowerCase() : raw, raw, sp: prevEnd !== s, kind, id: -1, v: -1 });
+    out.push({ s, e: i, t: kind === "w" ? raw.toLowerCase() : raw, raw, sp: prevEnd !== s, kind, id: -1, v: -1, cn: undefined });
     prevEnd = i;
   }
   return out;
@@ -136,7 +138,7 @@ export function fineTokensRe(text: string, from: number, to: number): Tok[] {
     const raw = m[0];
     const s = m.index;
     const kind: Tok["kind"] = m[1] !== undefined ? "w" : m[2] !== undefined ? "d" : "p";
-    out.push({ s, e: s + raw.length, t: kind === "w" ? raw.toLowerCase() : raw, raw, sp: prevEnd !== s, kind, id: -1, v: -1 });
+    out.push({ s, e: s + raw.length, t: kind === "w" ? raw.toLowerCase() : raw, raw, sp: prevEnd !== s, kind, id: -1, v: -1, cn: undefined });
     prevEnd = s + raw.length;
   }
   return out;
@@ -226,6 +228,8 @@ interface CompiledNumbers {
   single: Map<string, number>;
   /** Scales of a thousand and more, largest first, for compounds. */
   bigScales: [string, number][];
+  /** First three letters of the number words and scales a compound can open with: most words are ruled out at once. */
+  compoundStarts: Set<string>;
 }
 const compiled = new WeakMap<NumberLexicon, CompiledNumbers>();
 // readNumber runs at nearly every token with the same lexicon: remember the last one
@@ -244,6 +248,7 @@ function compile(lex: NumberLexicon): CompiledNumbers {
       scales: new Map(Object.entries(lex.scales)),
       single: new Map(Object.entries(lex.words).filter(([k]) => /^\p{L}+$/u.test(k))),
       bigScales: lex.compoundScales ? Object.entries(lex.scales).filter(([k, v]) => v >= 1000 && /^\p{L}{4,}$/u.test(k)).sort((a, b) => b[1] - a[1]) : [],
+      compoundStarts: new Set([...Object.keys(lex.words), ...Object.keys(lex.scales)].filter((k) => /^\p{L}{3,}$/u.test(k)).map((k) => k.slice(0, 3))),
     };
     compiled.set(lex, c);
   }
@@ -296,8 +301,10 @@ export function readNumber(toks: readonly Tok[], i: number, lex: NumberLexicon, 
     if (sc) return { value: f[0] * sc[0], j: sc[1], digits: false, article: false };
     return { value: f[0], j: f[1], digits: false, article: false };
   }
-  if (c.bigScales.length && !c.single.has(t.t)) {
-    const v = compoundNumber(t.t, c, 0);
+  if (c.bigScales.length && t.t.length >= 7) {
+    // the stages read the same tokens one after the other: remember the reading on the token
+    if (t.cn === undefined) t.cn = !c.compoundStarts.has(t.t.slice(0, 3)) || c.single.has(t.t) ? null : compoundNumber(t.t, c, 0);
+    const v = t.cn;
     if (v !== null) {
       let value = v;
       let j = i + 1;

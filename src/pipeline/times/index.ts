@@ -78,13 +78,16 @@ interface Compiled {
   seconds: Set<string>;
   /** By word id: 1 a start, 2 a prefix, 4 a second word (the sets above, looked up once per token). */
   flags: Uint8Array;
+  /** By word id: the rules (bits of R) whose expressions can open with the word. */
+  rules: Uint16Array;
   ambiguousMonths: Set<string>;
   ambiguousSeasons: Set<string>;
   ordinalSuffixes: Set<string>;
   nameBefore: Set<string>;
   clauseJoiners: Set<string>;
   dayPrepositions: Phrases<true>;
-  dayPartPhrases: Phrases<DayPart>;
+  dayMoments: Phrases<{ part: DayPart; prefixed?: boolean }>;
+  dayMomentPrefixes: Phrases<true>;
   partPrepositions: Set<string>;
   birthCues: Phrases<true>;
 }
@@ -143,6 +146,7 @@ function compile(lex: TimeLexicon): Compiled {
     prefixes: new Set(),
     seconds: new Set(),
     flags: new Uint8Array(0),
+    rules: new Uint16Array(0),
     monthAbbrev: new Set(Object.keys(lex.months).filter((k) => Object.keys(lex.months).some((o) => o.length > k.length && o.startsWith(k) && lex.months[o] === lex.months[k]))),
     ambiguousMonths: new Set(lex.ambiguousMonths),
     ambiguousSeasons: new Set(lex.ambiguousSeasons),
@@ -150,7 +154,8 @@ function compile(lex: TimeLexicon): Compiled {
     nameBefore: new Set(lex.nameBefore ?? []),
     clauseJoiners: new Set(lex.clauseJoiners),
     dayPrepositions: set(lex.dayPrepositions),
-    dayPartPhrases: new Phrases(Object.entries(lex.dayPartPhrases)),
+    dayMoments: new Phrases(Object.entries(lex.dayMoments)),
+    dayMomentPrefixes: set(lex.dayMomentPrefixes),
     partPrepositions: new Set(lex.partPrepositions),
     birthCues: set(lex.birthCues),
   };
@@ -161,7 +166,7 @@ function compile(lex: TimeLexicon): Compiled {
     if (t[0]) starts.add(t[0].t);
     if (t[1]) seconds.add(t[1].t);
   };
-  for (const table of [lex.months, lex.weekdays, lex.seasons, lex.partsOfDay, lex.days, lex.weekdayParts, lex.units, lex.relatives, lex.anaphors, lex.edges, lex.approx, lex.sets, lex.refs, lex.ordinals, lex.decadeNames, lex.numbers.words, lex.numbers.fractions, lex.dayPartPhrases])
+  for (const table of [lex.months, lex.weekdays, lex.seasons, lex.partsOfDay, lex.days, lex.weekdayParts, lex.units, lex.relatives, lex.anaphors, lex.edges, lex.approx, lex.sets, lex.refs, lex.ordinals, lex.decadeNames, lex.numbers.words, lex.numbers.fractions, lex.dayMoments])
     for (const k of Object.keys(table)) first(k);
   for (const list of [lex.nightOf, Object.keys(lex.namedClock), lex.determiners, lex.theYear, lex.vague, lex.vaguePluralAfter, lex.every, lex.decadePrefixes, lex.blockers, lex.quarterWords, lex.numbers.articles]) for (const k of list) first(k);
   // words that continue an expression after its first word
@@ -176,7 +181,7 @@ function compile(lex: TimeLexicon): Compiled {
   c.seconds = seconds;
   // a start that is no expression on its own ("the", "in", "three") only matters before another start
   const standalone = new Set<string>();
-  for (const table of [lex.months, lex.weekdays, lex.seasons, lex.days, lex.weekdayParts, lex.sets, lex.refs, lex.decadeNames, lex.namedClock, lex.dayPartPhrases])
+  for (const table of [lex.months, lex.weekdays, lex.seasons, lex.days, lex.weekdayParts, lex.sets, lex.refs, lex.decadeNames, lex.namedClock, lex.dayMoments])
     for (const k of Object.keys(table)) {
       const t = fineTokens(k);
       if (t.length === 1) standalone.add(t[0]!.t);
@@ -186,9 +191,54 @@ function compile(lex: TimeLexicon): Compiled {
   for (const [set, bit] of [[c.starts, 1], [c.prefixes, 2], [c.seconds, 4]] as const) for (const w of set) flagged.push([wordId(w), bit]);
   c.flags = new Uint8Array(Math.max(0, ...flagged.map(([id]) => id)) + 1);
   for (const [id, bit] of flagged) c.flags[id]! |= bit;
+  // which rules can open at a word: each rule is tried only where its first word stands
+  const ruleWords: [number, string[]][] = [
+    [R.anaphor, Object.keys(lex.anaphors)],
+    [R.nightOf, lex.nightOf],
+    [R.edged, Object.keys(lex.edges)],
+    [R.clock, Object.keys(lex.namedClock)],
+    [R.explicitDate, ["'", "’", "q", ...lex.determiners, ...Object.keys(lex.ordinals), ...Object.keys(lex.months), ...Object.keys(lex.decadeNames), ...lex.decadePrefixes, ...Object.keys(lex.seasons)]],
+    [R.weekday, [...Object.keys(lex.weekdays), ...Object.keys(lex.weekdayParts)]],
+    [R.dayWord, Object.keys(lex.days)],
+    [R.dayPart, Object.keys(lex.dayMoments)],
+    [R.thePart, lex.articles],
+    [R.relative, [...lex.articles, ...Object.keys(lex.relatives)]],
+    [R.duration, [...Object.keys(lex.approx), ...lex.determiners, ...Object.keys(lex.numbers.words), ...lex.numbers.articles, ...Object.keys(lex.numbers.fractions), ...lex.vague]],
+    [R.setExpr, [...Object.keys(lex.sets), ...lex.every]],
+    [R.vaguePlural, [...Object.keys(lex.units), ...lex.vaguePluralAfter]],
+    [R.ref, Object.keys(lex.refs)],
+  ];
+  const masks: [number, number][] = [];
+  for (const [bit, words] of ruleWords)
+    for (const k of words) {
+      const t = fineTokens(k)[0];
+      if (t) masks.push([wordId(t.t), bit]);
+    }
+  c.rules = new Uint16Array(Math.max(0, ...masks.map(([id]) => id)) + 1);
+  for (const [id, bit] of masks) c.rules[id]! |= bit;
   cache.set(lex, c);
   return c;
 }
+
+/** One bit per rule of `Tagger.at`. */
+const R = {
+  anaphor: 1,
+  nightOf: 2,
+  edged: 4,
+  clock: 8,
+  explicitDate: 16,
+  weekday: 32,
+  dayWord: 64,
+  dayPart: 128,
+  thePart: 256,
+  relative: 512,
+  duration: 1024,
+  setExpr: 2048,
+  vaguePlural: 4096,
+  ref: 8192,
+} as const;
+/** The rules a number written in digits can open. */
+const DIGIT_RULES = R.clock | R.explicitDate | R.duration;
 
 const UNIT_CODE: Record<Unit, string> = {
   second: "TS",
@@ -234,6 +284,8 @@ class Tagger {
   anchorMonth: Ymd;
   anchorYear: number;
   sentDay: Ymd | null = null;
+  /** Token index after the last expression found: a look behind stops there. */
+  lastEnd = 0;
   sentStart = 0;
   sentEnd = 0;
   private cues: Map<number, number> | null = null;
@@ -318,32 +370,24 @@ class Tagger {
   /** Tense of the clause around token `at`, from cue words within a window (bounded work per call). */
   tense(at: number): Tense {
     const W = 30;
-    let lo = Math.max(this.sentStart, at - W);
-    let hi = Math.min(this.sentEnd, at + W);
-    // the clause only: "warned of the coming storm, and on Sunday they ordered …" is past
-    for (let k = at - 1; k > lo; k--)
-      if (this.clauseBreak(k)) {
-        lo = k + 1;
-        break;
-      }
-    for (let k = at + 1; k < hi; k++)
-      if (this.clauseBreak(k)) {
-        hi = k;
-        break;
-      }
+    const lo = Math.max(this.sentStart, at - W);
+    const hi = Math.min(this.sentEnd, at + W);
+    // the clause only: "warned of the coming storm, and on Sunday they ordered …" is past; every scan stops
+    // where a new clause begins
     // a future auxiliary shortly before the expression governs it ("is due to be published in May")
-    for (let k = at - 1; k >= lo && at - k <= 10; k--) if (this.cueAt(k) === 1) return "future";
+    for (let k = at - 1; k >= lo && at - k <= 10 && !this.clauseBreak(k); k--) if (this.cueAt(k) === 1) return "future";
     // the nearest cue before the expression (a listed word at the same place outranks a shape), else after
-    for (let k = at - 1; k >= lo; k--) {
+    for (let k = at - 1; k >= lo && !this.clauseBreak(k); k--) {
       const v = this.cueAt(k);
       if (v !== 0) return v === 1 ? "future" : "past";
     }
-    for (let k = at + 1; k < hi; k++) {
+    for (let k = at + 1; k < hi && !this.clauseBreak(k); k++) {
       const v = this.cueAt(k);
       if (v !== 0) return v === 1 ? "future" : "past";
     }
     return "none";
   }
+
 
   // ---------- resolution ----------
   weekdayDate(wd: number, at: number): Ymd {
@@ -765,13 +809,21 @@ class Tagger {
 
   /** just before dawn, bij zonsopgang, after nightfall [on Sunday]: a part of the day the sentence speaks of. */
   dayPartPhrase(i: number): Hit | null {
-    const r = this.m(this.c.dayPartPhrases, i);
+    const r = this.m(this.c.dayMoments, i);
     if (!r || !this.startsClean(i) || !this.endsClean(r[1])) return null;
     // "Dawn" in mid-sentence is a name ("by Dawn Butler")
     const last = r[1] - 1;
     if (isCap(this.toks[last]!) && !this.sentenceInitial(last)) return null;
+    // the preposition before the moment stays in the span ("just before dawn", "vlak voor zonsopgang"); it is
+    // looked for behind the moment, so that frequent words like "before" or "voor" open no search of their own
+    let from = i;
+    for (let k = Math.max(this.sentStart, this.lastEnd, i - 3); k < i && from === i; k++) {
+      const p = this.m(this.c.dayMomentPrefixes, k);
+      if (p && p[1] === i) from = k;
+    }
+    if (r[0].prefixed && from === i) return null;
     const day = this.dayAfter(r[1]) ?? this.sentDay ?? this.dct;
-    return { i, j: r[1], value: `${fmtDay(day)}T${r[0]}`, type: "TIME" };
+    return { i: from, j: r[1], value: `${fmtDay(day)}T${r[0].part}`, type: "TIME" };
   }
 
   /** "(in de loop van) de avond", "(during) the night": that part of the day the text last named. */
@@ -905,7 +957,9 @@ class Tagger {
   /** The day of a clock time the text gives no day for: the last day it named, unless the clause looks ahead. */
   clockDay(i: number): Ymd {
     if (this.sentDay) return this.sentDay;
-    return this.tense(i) === "future" ? this.dct : this.anchor;
+    const a = this.anchor, d = this.dct;
+    if (a.y === d.y && a.m === d.m && a.d === d.d) return d;
+    return this.tense(i) === "future" ? d : a;
   }
 
   /** [almost] three days, a decade, 15 months ago, twee dagen later, four-week, several years. */
@@ -1083,21 +1137,27 @@ class Tagger {
 
   at(i: number): Hit | null {
     // the rules in a fixed order, the longest hit winning and the first on a tie; called directly, not
-    // through a list of closures, because this runs at every candidate token
-    let b = better(null, this.anaphor(i), i);
-    b = better(b, this.nightOf(i), i);
-    b = better(b, this.edged(i), i);
-    b = better(b, this.clock(i), i);
-    b = better(b, this.explicitDate(i), i);
-    b = better(b, this.weekdayExpr(i), i);
-    b = better(b, this.dayWord(i), i);
-    b = better(b, this.dayPartPhrase(i), i);
-    b = better(b, this.thePart(i), i);
-    b = better(b, this.relative(i), i);
-    b = better(b, this.duration(i), i);
-    b = better(b, this.setExpr(i), i);
-    b = better(b, this.vaguePlural(i), i);
-    return better(b, this.ref(i), i);
+    // through a list of closures, because this runs at every candidate token; a rule is tried only where
+    // its first word stands
+    const t = this.toks[i]!;
+    const r = t.kind === "d" ? DIGIT_RULES : (this.c.rules[tokId(t)] ?? 0);
+    if (!r) return null;
+    let b: Hit | null = null;
+    if (r & R.anaphor) b = better(b, this.anaphor(i), i);
+    if (r & R.nightOf) b = better(b, this.nightOf(i), i);
+    if (r & R.edged) b = better(b, this.edged(i), i);
+    if (r & R.clock) b = better(b, this.clock(i), i);
+    if (r & R.explicitDate) b = better(b, this.explicitDate(i), i);
+    if (r & R.weekday) b = better(b, this.weekdayExpr(i), i);
+    if (r & R.dayWord) b = better(b, this.dayWord(i), i);
+    if (r & R.dayPart) b = better(b, this.dayPartPhrase(i), i);
+    if (r & R.thePart) b = better(b, this.thePart(i), i);
+    if (r & R.relative) b = better(b, this.relative(i), i);
+    if (r & R.duration) b = better(b, this.duration(i), i);
+    if (r & R.setExpr) b = better(b, this.setExpr(i), i);
+    if (r & R.vaguePlural) b = better(b, this.vaguePlural(i), i);
+    if (r & R.ref) b = better(b, this.ref(i), i);
+    return b;
   }
 
   run(sentences: { start: number; end: number }[], context: TimeContext = {}): Timex[] {
@@ -1158,10 +1218,11 @@ class Tagger {
           }
         }
         i = h.j;
+        this.lastEnd = h.j;
       }
       ti = te;
     }
-    if (context.quotes?.length) this.quoted(out, meta, sentences, context);
+    if (context.quotes?.length && meta.some((m) => m.deictic)) this.quoted(out, meta, sentences, context);
     return out;
   }
 
@@ -1204,17 +1265,22 @@ class Tagger {
       const dm = /^(\d{4})-(\d{2})-(\d{2})/.exec(t.value);
       return dm && (t.type === "DATE" || t.type === "TIME") ? { y: +dm[1]!, m: +dm[2]!, d: +dm[3]! } : null;
     };
-    // names of speakers (people, organisations) by sentence, as lower-case name words
-    const names = new Map<number, Set<string>>();
-    for (const m of context.mentions ?? []) {
-      if (m.type !== "person" && m.type !== "organization" && m.type !== "group") continue;
-      if (quoteAt(m.start)) continue;
-      const sn = sentenceOf(m.start);
-      let set = names.get(sn);
-      if (!set) names.set(sn, (set = new Set()));
-      for (const w of m.text.split(/[^\p{L}]+/u)) if (w.length > 2 && /^\p{Lu}/u.test(w)) set.add(w.toLowerCase());
-    }
+    // names of speakers (people, organisations) by sentence, as lower-case name words; gathered when first needed
+    let names: Map<number, Set<string>> | null = null;
+    const gather = () => {
+      const names = new Map<number, Set<string>>();
+      for (const m of context.mentions ?? []) {
+        if (m.type !== "person" && m.type !== "organization" && m.type !== "group") continue;
+        if (quoteAt(m.start)) continue;
+        const sn = sentenceOf(m.start);
+        let set = names.get(sn);
+        if (!set) names.set(sn, (set = new Set()));
+        for (const w of m.text.split(/[^\p{L}]+/u)) if (w.length > 2 && /^\p{Lu}/u.test(w)) set.add(w.toLowerCase());
+      }
+      return names;
+    };
     const shareName = (a: number, b0: number, b1: number) => {
+      names ??= gather();
       const sa = names.get(a);
       if (!sa) return false;
       for (let b = b0; b <= b1; b++) for (const w of names.get(b) ?? []) if (sa.has(w)) return true;

@@ -112,8 +112,10 @@ export interface TimeLexicon {
   clauseJoiners: string[];
   /** "on"/"op" before a day: "at midnight on Sunday", "om 3 uur op maandag". */
   dayPrepositions: string[];
-  /** Moments of the day by the sun, with the prepositions that stay in the span: "just before dawn" MO, "bij zonsondergang" EV. */
-  dayPartPhrases: Record<string, DayPart>;
+  /** Moments of the day by the sun: "dawn" MO, "zonsondergang" EV; `prefixed` ones only after a prefix ("after dark"). */
+  dayMoments: Record<string, { part: DayPart; prefixed?: boolean }>;
+  /** Prepositions before a moment that stay in its span: "just before (dawn)", "bij (zonsopgang)". */
+  dayMomentPrefixes: string[];
   /** Prepositions before "the evening", "de avond" that make it a part of the day the text last named: "in", "tijdens". */
   partPrepositions: string[];
   /** Words next to a date that make it a birth date, no moment of the events: "born in", "geboren". */

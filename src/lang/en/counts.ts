@@ -9,7 +9,7 @@ TENS.forEach((w, i) => w && (words[w] = i * 10));
 
 export const numbers: NumberLexicon = {
   words,
-  scales: { hundred: 100, thousand: 1000, million: 1e6, millions: 1e6, billion: 1e9, m: 1e6, bn: 1e9 },
+  scales: { hundred: 100, thousand: 1000, million: 1e6, millions: 1e6, billion: 1e9, m: 1e6, bn: 1e9, dozen: 12 },
   joiners: ["and"],
   articles: ["a", "an", "one"],
   andAHalf: ["and a half", "and one half", "½"],
@@ -27,11 +27,17 @@ export const counts: CountLexicon = {
         "slain", "executed", "shot dead", "gunned down", "murdered", "stabbed to death", "beaten to death", "drowned", "massacred", "confirmed dead", "feared dead", "presumed dead",
       ],
     },
-    wounded: { nouns: ["wounded", "injured", "injuries", "casualties", "injury"], verbs: ["wounded", "injured", "injuring", "wounding", "hurt", "hospitalised", "hospitalized", "were injured", "were wounded", "taken to hospital"] },
-    arrested: {
-      nouns: ["arrests", "arrested", "detainees", "detained", "prisoners"],
+    wounded: {
+      nouns: ["wounded", "injured", "injuries", "casualties", "injury"],
       verbs: [
-        "arrested", "detained", "arresting", "detaining", "taken into custody", "in custody", "held", "rounded up", "apprehended", "captured", "taken prisoner", "were charged", "was charged", "been charged", "indicted",
+        "wounded", "injured", "injuring", "wounding", "hurt", "hospitalised", "hospitalized", "were injured", "were wounded", "taken to hospital", "in critical condition", "in serious condition",
+        "in a critical condition", "in a serious condition", "in stable condition", "critically injured", "seriously injured",
+      ],
+    },
+    arrested: {
+      nouns: ["arrests", "arrested", "detainees", "detained", "prisoners", "detainee", "prisoner"],
+      verbs: [
+        "arrested", "detained", "arresting", "detaining", "taken into custody", "in custody", "were held", "being held", "held captive", "held in custody", "rounded up", "apprehended", "captured", "taken prisoner", "were charged", "was charged", "been charged", "indicted",
         "remanded", "jailed",
       ],
     },
@@ -40,7 +46,8 @@ export const counts: CountLexicon = {
       nouns: [
         "soldiers", "soldier", "troops", "fighters", "fighter", "militants", "militant", "servicemen", "serviceman", "personnel", "men", "insurgents", "rebels", "guerrillas", "combatants", "paratroopers",
         "marines", "officers", "police officers", "policemen", "mercenaries", "volunteers", "saboteurs", "recruits", "reservists", "conscripts", "members", "commandos", "guards", "sailors", "pilots", "crew",
-        "gunmen", "attackers", "assailants", "perpetrators", "shooters", "terrorists", "jihadists", "hostage-takers",
+        "gunmen", "attackers", "assailants", "perpetrators", "shooters", "terrorists", "jihadists", "hostage-takers", "officer", "police officer", "policeman", "policewoman", "guard",
+        "marine", "gunman", "attacker", "assailant", "perpetrator", "shooter", "terrorist", "rebel", "insurgent", "mercenary", "sailor", "pilot", "paratrooper", "conscript", "reservist",
       ],
       verbs: [],
     },
@@ -49,7 +56,10 @@ export const counts: CountLexicon = {
       nouns: [
         "people", "persons", "person", "civilians", "civilian", "residents", "children", "child", "women", "villagers", "inhabitants", "hostages", "refugees", "migrants", "protesters", "demonstrators",
         "passengers", "workers", "students", "journalists", "suspects", "individuals", "teenagers", "men and women", "man", "woman", "boy", "girl", "resident", "suspect", "teenager", "fans", "supporters",
-        "spectators", "visitors", "concertgoers", "households", "families", "nationals", "citizens",
+        "spectators", "visitors", "concertgoers", "households", "families", "nationals", "citizens", "firefighters", "firefighter", "rescuers", "rescuer", "paramedics", "paramedic",
+        "medics", "medic", "aid workers", "aid worker", "journalist", "worker", "student", "passenger", "pedestrians", "pedestrian", "tourists", "tourist", "worshippers", "worshipper", "patients",
+        "patient", "protester", "demonstrator", "hostage", "migrant", "refugee", "villager", "citizen", "national", "fisherman", "fishermen", "farmer", "farmers", "baby", "babies", "infant", "infants",
+        "bystanders", "bystander", "passers-by", "passer-by", "passersby", "passerby",
       ],
       verbs: [],
     },
@@ -87,6 +97,6 @@ export const counts: CountLexicon = {
   partitivePronouns: ["of them", "of those", "of whom", "of which"],
   coordinators: ["and", "but", "plus"],
   articleOrdinals: ["second", "third", "fourth", "fifth"],
-  objectStarts: ["the", "a", "an", "his", "her", "their", "its", "him", "them", "us", "me", "at", "some", "more", "nearly", "about", "around", "dozens", "hundreds", "thousands", "scores"],
+  objectStarts: ["the", "a", "an", "his", "her", "their", "its", "him", "them", "us", "me", "dozens", "hundreds", "thousands", "scores"],
   generic: ["usually", "typically", "normally", "generally", "on average", "as a rule", "each year", "every year", "per year", "a year", "annually"],
 };

@@ -172,11 +172,15 @@ export function findCounts(text: string, lex: CountLexicon, skip: readonly Span[
     if (isCap(t) && t.t.length > 4 && lex.demonymSuffixes.some((s) => t.t.endsWith(s))) return { kind: "personnel", end: j + 1, object: false, weak: false };
     return null;
   };
-  /** A casualty verb at m that is active with an object after it ("killed 12 people", "arrested the suspect"). */
+  /** A casualty verb is active, with an object after it: "killed 12 people", "arrested the suspect", "killing at least 7". */
   const activeAt = (after: number) => {
     const n = toks[after];
     if (!n) return false;
-    return n.kind === "d" || (n.kind === "w" && (c.objectStarts.has(n.t) || !!nounAt(after) || isNumber(after)));
+    if (n.kind === "d") return true;
+    if (n.kind !== "w") return false;
+    if (c.objectStarts.has(n.t) || !!nounAt(after) || isNumber(after)) return true;
+    const ap = c.approx.match(toks, after);
+    return !!ap && ap[1] < toks.length && isNumber(ap[1]);
   };
   /** A hedge word in the clause that makes the figure a general statement. */
   const generic = (from: number, to: number) => {
@@ -187,6 +191,8 @@ export function findCounts(text: string, lex: CountLexicon, skip: readonly Span[
   /** Digits that end a name ("Nord Stream 2", "Boeing 737"), or join such a number ("Nord Stream 1 en 2"). */
   const nameNumber = (m: number, joined = false): boolean => {
     const p = toks[m - 1];
+    // "A330-200", "Su-25": the number of a model
+    if (p && p.t === "-" && !p.sp && !toks[m]!.sp && m >= 2 && toks[m - 2]!.kind !== "p") return true;
     if (!p || p.kind !== "w") return false;
     if (c.coordinators.has(p.t)) return !joined && m >= 2 && toks[m - 2]!.kind === "d" && nameNumber(m - 2, true);
     if (!isCap(p) || m < 2 || clauseEnd(m - 2) || QUOTES.has(toks[m - 2]!.t)) return false;
@@ -197,11 +203,15 @@ export function findCounts(text: string, lex: CountLexicon, skip: readonly Span[
     const t = toks[m];
     return !t || t.kind === "p" || c.functionWords.has(t.t) || !!c.verbs.match(toks, m);
   };
-  /** An age: "Jan de Vries (48)", "Raymond Roth, 48, of …". */
+  /** An age after the one it belongs to: "Jan de Vries (48)", "de man (34)", "the man, 34, was", "two men, 34 and 36,". */
   const age = (m: number, after: number) => {
-    const p = toks[m - 1], n = toks[after], name = toks[m - 2];
-    if (!p || !n || !name || name.kind !== "w" || !isCap(name)) return false;
-    return (p.t === "(" && n.t === ")") || (p.t === "," && n.t === ",");
+    const p = toks[m - 1], n = toks[after], who = toks[m - 2];
+    if (!p || !n || !who) return false;
+    if (who.kind !== "w" && !c.coordinators.has(p.t)) return false;
+    if (p.t === "(") return n.t === ")";
+    // the second of two: "34 and 36,"
+    if (c.coordinators.has(p.t)) return who.kind === "d" && toks[m - 3]?.t === "," && (n.t === "," || n.t === ")");
+    return p.t === "," && (n.t === "," || (c.coordinators.has(n.t) && toks[after + 1]?.kind === "d"));
   };
   let prior: Prior | null = null;
   let i = 0;
@@ -282,6 +292,8 @@ export function findCounts(text: string, lex: CountLexicon, skip: readonly Span[
           words++;
           continue;
         }
+        // "two Su-25 jets": the number of a model is part of its name
+        if (!t.sp && toks[m - 1]!.t === "-" && !toks[m - 1]!.sp && m - 2 >= nounFrom && toks[m - 2]!.kind === "w") continue;
         break;
       }
       noun = nounAt(m);
@@ -306,7 +318,8 @@ export function findCounts(text: string, lex: CountLexicon, skip: readonly Span[
       for (let m = i - 1, n = 0; m >= 0 && n < 6; m--, n++) {
         if (clauseEnd(m) && n > 0) break;
         const inc = c.including.match(toks, m);
-        if (inc && inc[1] <= i) {
+        // right before the figure, a word at most between ("Daarvan zouden vier verdachten")
+        if (inc && inc[1] <= i && inc[1] >= i - 2) {
           if (prior && CASUALTY.has(prior.kind) && m - prior.end < PRIOR) found = prior.kind;
           break;
         }
@@ -326,7 +339,8 @@ export function findCounts(text: string, lex: CountLexicon, skip: readonly Span[
           if (prior && i - prior.end < PRIOR) (found = prior.kind), (anaphoric = true);
           break;
         }
-        const v = n === 0 ? c.verbs.match(toks, m) : null;
+        // "killing at least seven", "arrested the two men"
+        const v = n === 0 || (n === 1 && c.objectStarts.has(toks[i - 1]!.t)) ? c.verbs.match(toks, m) : null;
         if (v && v[1] <= i) {
           found = v[0];
           break;
@@ -339,7 +353,8 @@ export function findCounts(text: string, lex: CountLexicon, skip: readonly Span[
           for (let m = end, n = 0; m < toks.length && n < REACH; m++, n++) {
             if (clauseEnd(m)) break;
             const tl = sv.tail.match(toks, m);
-            if (tl && (tl[1] >= toks.length || toks[tl[1]]!.kind === "p")) {
+            // the particle closes the clause, or an adjunct follows it ("kwamen 45 mensen om bij de overstromingen")
+            if (tl && (tl[1] >= toks.length || toks[tl[1]]!.kind === "p" || c.functionWords.has(toks[tl[1]]!.t))) {
               found = sv.kind;
               break;
             }
@@ -349,11 +364,11 @@ export function findCounts(text: string, lex: CountLexicon, skip: readonly Span[
       }
       // a passive or intransitive verb later in the clause: "were killed", "werden … doodgeschoten", "omkwamen";
       // without a noun only close by ("11,300 were dead", "two of them lost their lives")
-      const reach = noun && !noun.pseudo ? REACH : 8;
+      const reach = noun && !noun.pseudo && !article ? REACH : 8;
       let verbFound = false;
       if (!found) {
         for (let m = end, n = 0; m < toks.length && n < reach; m++, n++) {
-          if (clauseEnd(m) || (m > end && isNumber(m))) break;
+          if (clauseEnd(m) || (m > end && isNumber(m) && !(toks[m]!.kind === "d" && age(m, m + 1)))) break;
           const v = c.verbs.match(toks, m);
           if (v) {
             if (activeAt(v[1])) {
@@ -368,18 +383,26 @@ export function findCounts(text: string, lex: CountLexicon, skip: readonly Span[
         }
       }
       if (found && (!noun || noun.weak || !CASUALTY.has(noun.kind))) kind = found;
-      if (found && (CASUALTY.has(found) || anaphoric)) licensed = true;
+      // a figure without a noun stands on its own ("killing at least seven,"), not before more of a number ("a 3 1/2-minute")
+      if (found && (CASUALTY.has(found) || anaphoric) && (noun || toks[j]?.kind !== "d")) licensed = true;
       // "two leaks in Denmark and two in Sweden": a bare number after a coordinator repeats the figure before
       // it, when nothing follows that could be its own noun and that figure heads its clause (not "met 40.000
       // inwoners en vier voor …")
       if (!kind && !article && i > 0 && c.coordinators.has(toks[i - 1]!.t) && prior && i - prior.end < 16 && ellipsis(j)) {
+        // … and the coordinated part has words of its own ("in Denmark's waters and two in Sweden's"), not
+        // only numbers ("two men, 34 and 36")
         const before = toks[prior.start - 1];
         let same = !before || before.kind === "p" || !c.functionWords.has(before.t) || c.coordinators.has(before.t);
-        for (let m = prior.end; same && m < i; m++) if (clauseEnd(m)) same = false;
+        let words = false;
+        for (let m = prior.end; same && m < i - 1; m++) {
+          if (clauseEnd(m)) same = false;
+          if (toks[m]!.kind === "w") words = true;
+        }
+        same &&= words;
         if (same) (kind = prior.kind), (licensed = true);
       }
       // a lone "one" or "één" is a pronoun unless a casualty verb follows its partitive: "one of them was killed"
-      if (value === 1 && !ordinal && (!noun || (noun.pseudo && !verbFound))) licensed = false;
+      if (value === 1 && !ordinal && (!noun || ((noun.pseudo || second) && !verbFound))) licensed = false;
       // "you're not a victim": an article with a noun of uncertain kind needs the verb
       if (article && noun?.weak && !found) licensed = false;
     }

@@ -145,3 +145,16 @@ test("quotes and anchors stay linear on long texts", () => {
   // eight times the text: a quadratic pass would take some 64 times as long
   assert.ok(run(2400) < small * 8 * 3, "not linear");
 });
+
+test("overnight and midnight that have passed, quarters of a year, the end of the year, named days", () => {
+  expectTimes("en", "Residents were evacuated overnight.", [["overnight", "2023-05-22TNI"]]);
+  expectTimes("en", "The suspect was arrested shortly after midnight.", [["shortly after midnight", "2023-05-22T24:00"]]);
+  expectTimes("nl", "De verdachte werd kort na middernacht aangehouden.", [["kort na middernacht", "2023-05-22T24:00"]]);
+  expectTimes("en", "The economy shrank for two consecutive quarters of the year.", [["two consecutive quarters", "P2Q"]]);
+  expectTimes("en", "A quarter of its dealers closed.", []);
+  expectTimes("en", "In the final quarter of 2022 the company made a loss.", [["the final quarter of 2022", "2022-Q4"]]);
+  expectTimes("nl", "In het laatste kwartaal van 2022 leed het bedrijf verlies.", [["het laatste kwartaal van 2022", "2022-Q4"]]);
+  expectTimes("en", "Infections peaked by the end of the year.", [["the end of the year", "2022"]]);
+  expectTimes("en", "Markets crashed on what became known as Black Monday.", []);
+  expectTimes("nl", "Op Goede Vrijdag bleven de winkels dicht.", []);
+});

@@ -13,7 +13,7 @@ const WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "satur
 const weekdays: Record<string, number> = {};
 WEEKDAYS.forEach((d, i) => (weekdays[d] = i + 1));
 
-const partsOfDay: Record<string, DayPart> = { morning: "MO", afternoon: "AF", evening: "EV", night: "NI", overnight: "NI" };
+const partsOfDay: Record<string, DayPart> = { morning: "MO", afternoon: "AF", evening: "EV", night: "NI" };
 
 const weekdayParts: Record<string, { weekday: number; part: DayPart }> = {};
 
@@ -52,6 +52,7 @@ export const times: TimeLexicon = {
     yesterday: { offset: -1 },
     tomorrow: { offset: 1 },
     tonight: { offset: 0, part: "NI" },
+    overnight: { offset: 0, part: "NI", pastNight: true },
     "the day before yesterday": { offset: -2 },
     "the day after tomorrow": { offset: 2 },
   },
@@ -211,4 +212,5 @@ export const times: TimeLexicon = {
   dayMomentPrefixes: ["at", "before", "just before", "shortly before", "after", "just after", "shortly after", "around", "until", "by", "in the"],
   partPrepositions: ["in", "during", "through", "throughout"],
   birthCues: ["born", "born in", "born on", "b."],
+  lastOrdinals: ["final", "last", "closing"],
 };

@@ -250,7 +250,7 @@ export const times: TimeLexicon = {
   futureCues: ["zal", "zullen", "zult", "zou", "zouden", "gaat", "gaan", "wil", "willen", "komende", "volgende", "aanstaande", "verwacht", "gepland", "moet", "moeten", "morgen", "kan", "kunnen", "zou", "zouden", "in aanloop naar", "voorafgaand aan"],
   pastCues: ["was", "waren", "werd", "werden", "had", "hadden", "heeft", "zei", "zeiden", "vielen", "viel", "kwam", "kwamen", "ging", "gingen", "sprak", "liet", "lieten", "nam", "namen", "gaf", "gaven", "vond", "vonden", "stond", "stonden", "bleef", "bleven", "ontstonden", "ontstond", "trok", "trokken", "geleden", "vorige", "afgelopen", "sinds", "gisteren"],
   pastPatterns: [/^ge[a-zë]{2,}[dt]$/, /^[a-z]{3,}(?:dde|tte|dden|tten)$/],
-  nameBefore: ["sint", "st"],
+  nameBefore: ["sint", "st", "goede", "witte", "zwarte", "blauwe", "stille"],
   clauseJoiners: ["en", "maar", "terwijl", "hoewel", "want", "toen", "nadat", "voordat"],
   dayPrepositions: ["op"],
   dayMoments: {
@@ -272,4 +272,5 @@ export const times: TimeLexicon = {
   dayMomentPrefixes: ["bij", "voor", "vlak voor", "kort voor", "net voor", "na", "vlak na", "kort na", "net na", "rond", "tegen", "in de", "bij het", "voor het", "na het", "tijdens de"],
   partPrepositions: ["in", "van", "tijdens", "gedurende", "heel"],
   birthCues: ["geboren", "geboren in", "geboren op", "geb."],
+  lastOrdinals: ["laatste"],
 };

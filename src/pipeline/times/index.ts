@@ -90,6 +90,7 @@ interface Compiled {
   dayMomentPrefixes: Phrases<true>;
   partPrepositions: Set<string>;
   birthCues: Phrases<true>;
+  lastOrdinals: Phrases<true>;
 }
 
 const cache = new WeakMap<TimeLexicon, Compiled>();
@@ -158,6 +159,7 @@ function compile(lex: TimeLexicon): Compiled {
     dayMomentPrefixes: set(lex.dayMomentPrefixes),
     partPrepositions: new Set(lex.partPrepositions),
     birthCues: set(lex.birthCues),
+    lastOrdinals: set(lex.lastOrdinals),
   };
   const starts = new Set<string>(["'", "’"]);
   const seconds = new Set<string>();
@@ -168,7 +170,7 @@ function compile(lex: TimeLexicon): Compiled {
   };
   for (const table of [lex.months, lex.weekdays, lex.seasons, lex.partsOfDay, lex.days, lex.weekdayParts, lex.units, lex.relatives, lex.anaphors, lex.edges, lex.approx, lex.sets, lex.refs, lex.ordinals, lex.decadeNames, lex.numbers.words, lex.numbers.fractions, lex.dayMoments])
     for (const k of Object.keys(table)) first(k);
-  for (const list of [lex.nightOf, Object.keys(lex.namedClock), lex.determiners, lex.theYear, lex.vague, lex.vaguePluralAfter, lex.every, lex.decadePrefixes, lex.blockers, lex.quarterWords, lex.numbers.articles]) for (const k of list) first(k);
+  for (const list of [lex.nightOf, Object.keys(lex.namedClock), lex.determiners, lex.theYear, lex.vague, lex.vaguePluralAfter, lex.every, lex.decadePrefixes, lex.blockers, lex.quarterWords, lex.numbers.articles, lex.lastOrdinals]) for (const k of list) first(k);
   // words that continue an expression after its first word
   for (const list of [lex.vaguePluralBefore, lex.unitAdjectives, lex.rangeWords, lex.ago, Object.keys(lex.shifts), lex.clockWords, Object.keys(lex.meridiem), Object.keys(lex.zones), lex.ofWords, lex.quarterWords, lex.halfWords, lex.centuryWords, lex.ordinalSuffixes, lex.numbers.andAHalf, Object.keys(lex.numbers.scales), lex.numbers.joiners, lex.ageAfter])
     for (const k of list) {
@@ -197,7 +199,7 @@ function compile(lex: TimeLexicon): Compiled {
     [R.nightOf, lex.nightOf],
     [R.edged, Object.keys(lex.edges)],
     [R.clock, Object.keys(lex.namedClock)],
-    [R.explicitDate, ["'", "’", "q", ...lex.determiners, ...Object.keys(lex.ordinals), ...Object.keys(lex.months), ...Object.keys(lex.decadeNames), ...lex.decadePrefixes, ...Object.keys(lex.seasons)]],
+    [R.explicitDate, ["'", "’", "q", ...lex.determiners, ...Object.keys(lex.ordinals), ...lex.lastOrdinals, ...Object.keys(lex.months), ...Object.keys(lex.decadeNames), ...lex.decadePrefixes, ...Object.keys(lex.seasons)]],
     [R.weekday, [...Object.keys(lex.weekdays), ...Object.keys(lex.weekdayParts)]],
     [R.dayWord, Object.keys(lex.days)],
     [R.dayPart, Object.keys(lex.dayMoments)],
@@ -566,6 +568,16 @@ class Tagger {
     {
       const k = this.det(i);
       let ord: [number, number] | null = this.m(this.c.ordinals, k);
+      // "the final quarter of 2009": the last one of the year named after it
+      const fin = ord ? null : this.m(this.c.lastOrdinals, k);
+      if (fin) {
+        let f = fin[1];
+        if (this.isPunct(f, "-") && this.glued(f)) f++;
+        const q = this.m(this.c.quarterWords, f);
+        const h = q ? null : this.m(this.c.halfWords, f);
+        const of = q || h ? this.m(this.c.ofWords, (q ?? h)![1]) : null;
+        if (of && (this.year(of[1], true) || this.relYear(of[1]))) ord = [q ? 4 : 2, fin[1]];
+      }
       if (!ord) {
         const dn = this.tok(k);
         if (dn && dn.kind === "d" && dn.raw.length <= 2) {
@@ -816,11 +828,7 @@ class Tagger {
     if (isCap(this.toks[last]!) && !this.sentenceInitial(last)) return null;
     // the preposition before the moment stays in the span ("just before dawn", "vlak voor zonsopgang"); it is
     // looked for behind the moment, so that frequent words like "before" or "voor" open no search of their own
-    let from = i;
-    for (let k = Math.max(this.sentStart, this.lastEnd, i - 3); k < i && from === i; k++) {
-      const p = this.m(this.c.dayMomentPrefixes, k);
-      if (p && p[1] === i) from = k;
-    }
+    const from = this.momentPrefix(i);
     if (r[0].prefixed && from === i) return null;
     const day = this.dayAfter(r[1]) ?? this.sentDay ?? this.dct;
     return { i: from, j: r[1], value: `${fmtDay(day)}T${r[0].part}`, type: "TIME" };
@@ -838,6 +846,15 @@ class Tagger {
     return { i, j: p[1], value: `${fmtDay(this.anchor)}T${p[0]}`, type: "TIME" };
   }
 
+  /** Where a preposition before a moment of the day begins ("just before", "kort na"), else i. */
+  momentPrefix(i: number): number {
+    for (let k = Math.max(this.sentStart, this.lastEnd, i - 3); k < i; k++) {
+      const p = this.m(this.c.dayMomentPrefixes, k);
+      if (p && p[1] === i) return k;
+    }
+    return i;
+  }
+
   /** Monday, maandagavond, Friday afternoon, Monday, May 22. */
   weekdayExpr(i: number): Hit | null {
     const wp = this.m(this.c.weekdayParts, i);
@@ -847,6 +864,8 @@ class Tagger {
     }
     const r = this.m(this.c.weekdays, i);
     if (!r || !this.startsClean(i) || !this.endsClean(r[1])) return null;
+    // "Black Monday", "Goede Vrijdag": a name
+    if (i > this.sentStart && this.c.nameBefore.has(this.toks[i - 1]!.t)) return null;
     let j = r[1];
     // Monday, May 22
     const after = this.isPunct(j, ",") ? j + 1 : j;
@@ -860,15 +879,22 @@ class Tagger {
 
   /** 14.00 uur, 2 p.m., 10:30, 0800 UTC, om 3 uur [+ Saturday/today]. */
   clock(i: number): Hit | null {
-    const nc = i > this.sentStart && this.m(this.c.clockPrepositions, i - 1) ? this.m(this.c.namedClock, i) : null;
-    if (nc) {
+    // "at midnight"; "shortly after midnight", "kort na middernacht" keep their preposition in the span
+    const byPrep = i > this.sentStart && !!this.m(this.c.clockPrepositions, i - 1);
+    const nc = this.m(this.c.namedClock, i);
+    let from = i;
+    if (nc && !byPrep) from = this.momentPrefix(i);
+    if (nc && (byPrep || from < i)) {
       let j = nc[1];
       let day: Ymd | null = null;
       const on = this.m(this.c.nightTo, j) ?? this.m(this.c.dayPrepositions, j);
       const wd = this.m(this.c.weekdays, on ? on[1] : j);
       if (wd) (day = this.weekdayDate(wd[0], i)), (j = wd[1]);
-      day ??= this.dayAfter(j) ?? this.clockDay(i);
-      return { i, j, value: `${fmtDay(day)}T${nc[0]}`, type: "TIME" };
+      day ??= this.dayAfter(j);
+      // the midnight that has passed, told in the past tense, ends the day before
+      if (!day && nc[0] === "24:00" && !this.sentDay && this.tense(i) === "past") day = addDays(this.clockDay(i), -1);
+      day ??= this.clockDay(i);
+      return { i: from, j, value: `${fmtDay(day)}T${nc[0]}`, type: "TIME" };
     }
     const t = this.tok(i);
     if (!t || t.kind !== "d" || !this.startsClean(i) || t.raw.length > 4) return null;
@@ -991,7 +1017,8 @@ class Tagger {
       if (u2 && this.endsClean(u2[1])) return { i: k2, j, value: durationValue(n, u2[0].unit), type: "DURATION" };
     }
     const adj = this.m(this.c.unitAdjectives, j);
-    if (adj && this.m(this.c.units, adj[1])) j = adj[1];
+    const withAdj = !!adj && !!this.m(this.c.units, adj[1]);
+    if (withAdj) j = adj![1];
     const u = this.m(this.c.units, j);
     if (!u || (!this.endsClean(u[1]) && this.tok(u[1])?.kind !== "p")) return null;
     if (this.isPunct(u[1], "-") && this.glued(u[1]) && this.tok(u[1] + 1)?.kind === "w" && this.glued(u[1] + 1)) return null; // a quarter-century
@@ -1002,7 +1029,8 @@ class Tagger {
     // "rond 3 uur", "om 8 uur": a clock time, which the clock rule reads from the number on
     if (unit === "hour" && num?.digits !== undefined && n !== "X" && n <= 24 && k2 > 0 && this.m(this.c.clockPrepositions, k2 - 1) && !this.m(this.c.ago, j)) return null;
     if (num && !num.digits && n === 1 && unit === "second") return null; // "a second A380", "one second slower"
-    if ((unit === "quarter" || unit === "half") && this.m(this.c.ofWords, j)) return null; // a quarter of its dealers
+    // a quarter of its dealers, three quarters of the votes; but two consecutive quarters of growth
+    if ((unit === "quarter" || unit === "half") && !withAdj && this.m(this.c.ofWords, j)) return null;
     if (this.m(this.c.ageAfter, this.isPunct(j, "-") ? j + 1 : j)) return null; // 22-year-old
     const ago = this.m(this.c.ago, j);
     if (ago) {
@@ -1108,7 +1136,15 @@ class Tagger {
     // the end of the month / het eind van de week: the current one
     const du = ty ? null : this.m(this.c.units, this.det(j));
     const cur = du && !du[0].plural && this.det(j) > j ? this.shiftUnit(this.dct, du[0].unit, 0) : null;
-    const inner = ty ? { i: j, j: ty[1], value: String(this.dct.y) } : cur ? { i: j, j: du![1], value: cur } : this.longest(j, [(x) => this.explicitDate(x), (x) => this.relative(x), (x) => this.dayWord(x), (x) => this.weekdayExpr(x)]);
+    // "peaked by the end of the year", told in March, is the year before
+    // (not "later dit jaar": this year is named)
+    const yearOf = () => {
+      if (!ty || (ty[1] - j > 1 && !this.m(this.c.articles, j))) return this.dct.y;
+      if (e[0] === "END" && this.dct.m < 12 && this.tense(i) === "past") return this.dct.y - 1;
+      if (e[0] === "START" && this.dct.m > 1 && this.tense(i) === "future") return this.dct.y + 1;
+      return this.dct.y;
+    };
+    const inner = ty ? { i: j, j: ty[1], value: String(yearOf()) } : cur ? { i: j, j: du![1], value: cur } : this.longest(j, [(x) => this.explicitDate(x), (x) => this.relative(x), (x) => this.dayWord(x), (x) => this.weekdayExpr(x)]);
     if (!inner || inner.type === "DURATION" || inner.type === "SET") return null;
     return { i, j: inner.j, value: inner.value, type: inner.type, mod: e[0] };
   }

@@ -120,4 +120,6 @@ export interface TimeLexicon {
   partPrepositions: string[];
   /** Words next to a date that make it a birth date, no moment of the events: "born in", "geboren". */
   birthCues: string[];
+  /** "final", "laatste": before "quarter of 2009" the last quarter (or half) of that year. */
+  lastOrdinals: string[];
 }

@@ -26,6 +26,8 @@ interface Compiled {
   split: Phrases<Phrases<EventType>>;
 }
 const GAP = 8;
+/** How far after its cue (in characters) a time dates the saying: "said on Tuesday", "said at a news conference just before dawn". */
+const SAID_REACH = 25;
 const cache = new WeakMap<EventLexicon, Compiled>();
 function compile(lex: EventLexicon): Compiled {
   let c = cache.get(lex);
@@ -153,8 +155,14 @@ export function buildEvents(doc: Doc, lex: EventLexicon, timeLex?: TimeLexicon):
     const sent = doc.sentences[u.sentence];
     // a birth date ("born in 1985") is no time of the event
     const dated = (t: Timex) => (t.type === "DATE" || t.type === "TIME") && /^\d/.test(t.value) && !(timeLex && isBirthDate(doc.text, timeLex, t));
-    let time = within(timesSorted, u).map(([t]) => t).find(dated);
-    if (!time && sent) time = within(timesSorted, sent).map(([t]) => t).find((t) => t.end <= u.start && dated(t));
+    // a time right after the cue dates the saying ("said on Tuesday", "zei dinsdag", "said at a news conference
+    // just before dawn"), not what is said: it is the time of a statement, never of the attack or the toll
+    const cue = claim?.cue;
+    const ofSaying = (t: Timex) => !!cue && t.start >= cue.start && t.start - cue.end <= SAID_REACH;
+    const inClaim = within(timesSorted, u).map(([t]) => t).filter(dated);
+    let eventTime = inClaim.find((t) => !ofSaying(t));
+    if (!eventTime && sent) eventTime = within(timesSorted, sent).map(([t]) => t).find((t) => t.end <= u.start && dated(t));
+    const saidTime = inClaim.find(ofSaying) ?? eventTime;
     const actors = new Set<string>();
     const places = new Set<string>();
     for (const [m] of within(mentionsSorted, u)) {
@@ -162,8 +170,9 @@ export function buildEvents(doc: Doc, lex: EventLexicon, timeLex?: TimeLexicon):
       if (PLACE_TYPES.has(m.type)) places.add(m.entity);
       else if (ACTOR_TYPES.has(m.type)) actors.add(m.entity);
     }
-    const day = time ? time.value.slice(0, 10) : "";
     for (const [type, trig] of types) {
+      const time = SPEECH.has(type) ? saidTime : eventTime;
+      const day = time ? time.value.slice(0, 10) : "";
       const who = new Set(actors);
       if (SPEECH.has(type) && claim?.source?.entity) who.add(claim.source.entity);
       // one event per type and day (and speaker, for what is said); a claim without a date joins the type's event

@@ -1301,25 +1301,32 @@ class Tagger {
       const dm = /^(\d{4})-(\d{2})-(\d{2})/.exec(t.value);
       return dm && (t.type === "DATE" || t.type === "TIME") ? { y: +dm[1]!, m: +dm[2]!, d: +dm[3]! } : null;
     };
-    // names of speakers (people, organisations) by sentence, as lower-case name words; gathered when first needed
-    let names: Map<number, Set<string>> | null = null;
-    const gather = () => {
-      const names = new Map<number, Set<string>>();
-      for (const m of context.mentions ?? []) {
-        if (m.type !== "person" && m.type !== "organization" && m.type !== "group") continue;
-        if (quoteAt(m.start)) continue;
-        const sn = sentenceOf(m.start);
-        let set = names.get(sn);
-        if (!set) names.set(sn, (set = new Set()));
+    // names of speakers (people, organisations) in a sentence, as lower-case name words; read when first asked
+    let mentions: readonly { start: number; end: number; type: string; text: string }[] | null = null;
+    const names = new Map<number, Set<string>>();
+    const namesIn = (sn: number): Set<string> => {
+      let set = names.get(sn);
+      if (set) return set;
+      names.set(sn, (set = new Set()));
+      mentions ??= [...(context.mentions ?? [])].sort((a, b) => a.start - b.start);
+      const sent = sentences[sn]!;
+      let lo = 0, hi = mentions.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (mentions[mid]!.start < sent.start) lo = mid + 1;
+        else hi = mid;
+      }
+      for (let k = lo; k < mentions.length && mentions[k]!.start < sent.end; k++) {
+        const m = mentions[k]!;
+        if ((m.type !== "person" && m.type !== "organization" && m.type !== "group") || quoteAt(m.start)) continue;
         for (const w of m.text.split(/[^\p{L}]+/u)) if (w.length > 2 && /^\p{Lu}/u.test(w)) set.add(w.toLowerCase());
       }
-      return names;
+      return set;
     };
     const shareName = (a: number, b0: number, b1: number) => {
-      names ??= gather();
-      const sa = names.get(a);
-      if (!sa) return false;
-      for (let b = b0; b <= b1; b++) for (const w of names.get(b) ?? []) if (sa.has(w)) return true;
+      const sa = namesIn(a);
+      if (!sa.size) return false;
+      for (let b = b0; b <= b1 && b < sentences.length; b++) for (const w of namesIn(b)) if (sa.has(w)) return true;
       return false;
     };
     for (let n = 0; n < out.length; n++) {

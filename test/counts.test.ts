@@ -212,3 +212,15 @@ test("ages and model numbers are no figures", () => {
   assert.deepEqual(find("en", "The air force lost two Su-25 jets."), [["vehicles", 2, "exact", "two Su-25 jets"]]);
   assert.deepEqual(find("en", "He held a 3 1/2-minute news conference."), []);
 });
+
+test("a lone 'one' right before its verb, lives as the toll", () => {
+  assert.deepEqual(find("en", "One was killed and two were injured."), [
+    ["killed", 1, "exact", "One was killed"],
+    ["wounded", 2, "exact", "two were injured"],
+  ]);
+  assert.deepEqual(find("nl", "Eén raakte zwaargewond."), [["wounded", 1, "exact", "Eén raakte zwaargewond"]]);
+  assert.deepEqual(find("en", "He is the one who should be indicted."), []);
+  assert.deepEqual(find("en", "The blast claimed the lives of 14 people."), [["killed", 14, "exact", "14 people"]]);
+  assert.deepEqual(find("nl", "De aanslag kostte aan zeker 30 mensen het leven."), [["killed", 30, "min", "zeker 30 mensen"]]);
+  assert.deepEqual(find("nl", "De ramp eiste zeker 30 levens."), [["killed", 30, "min", "zeker 30 levens"]]);
+});

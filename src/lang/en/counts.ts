@@ -71,7 +71,7 @@ export const counts: CountLexicon = {
   weakNouns: ["victims", "victim"],
   tolls: {
     "death toll": "killed", "number of dead": "killed", "number of deaths": "killed", "number of injured": "wounded", "number of wounded": "wounded", "number of arrests": "arrested", "casualty toll": "killed",
-    "number of missing": "missing", "death of": "killed", "deaths of": "killed", "killing of": "killed", "killings of": "killed", "of the dead": "killed", "among the dead": "killed", "of the victims": "killed",
+    "number of missing": "missing", "lives of": "killed", "death of": "killed", "deaths of": "killed", "killing of": "killed", "killings of": "killed", "of the dead": "killed", "among the dead": "killed", "of the victims": "killed",
     "among the victims": "killed", "of the injured": "wounded", "among the injured": "wounded", "of the wounded": "wounded", "among the wounded": "wounded", "of the missing": "missing",
     "among the missing": "missing", "arrest of": "arrested", "arrests of": "arrested", "detention of": "arrested", "of those arrested": "arrested", "among those arrested": "arrested",
   },

@@ -42,12 +42,13 @@ export const counts: CountLexicon = {
   numbers,
   kinds: {
     killed: {
-      nouns: ["dode", "doden", "dodelijke slachtoffers", "dodelijk slachtoffer", "lichamen", "lijken", "stoffelijke overschotten", "gesneuvelden", "omgekomenen", "overledenen", "slachtoffers", "slachtoffer"],
+      nouns: ["dode", "doden", "dodelijke slachtoffers", "dodelijk slachtoffer", "lichamen", "lijken", "levens", "mensenlevens", "stoffelijke overschotten", "gesneuvelden", "omgekomenen", "overledenen", "slachtoffers", "slachtoffer"],
       verbs: [
         "gedood", "omgekomen", "om het leven gekomen", "om het leven", "kwamen om", "kwam om", "omkwamen", "omkwam", "omkomen", "sneuvelden", "sneuvelde", "gesneuveld", "overleden", "overleed",
         "stierven", "stierf", "bezweken", "bezweek", "verdronken", "verdronk", "doodgeschoten", "doodschoot", "doodschoten", "doodgestoken", "doodstak", "doodde", "doodden", "vermoord", "vermoordde",
         "vermoordden", "omgebracht", "geëxecuteerd", "dood", "liet het leven", "lieten het leven", "het leven lieten", "het leven liet", "kwamen … om", "kwam … om", "komen … om",
-        "kwamen … om het leven", "kwam … om het leven", "lieten … het leven", "liet … het leven", "schoot … dood", "schoten … dood",
+        "kwamen … om het leven", "kwam … om het leven", "lieten … het leven", "liet … het leven", "schoot … dood", "schoten … dood", "kostte … het leven",
+        "kostten … het leven", "kost … het leven",
       ],
     },
     wounded: {

@@ -347,7 +347,13 @@ export function findCounts(text: string, lex: CountLexicon, skip: readonly Span[
         }
       }
       // "kwamen twaalf burgers om": the verb's head before the figure, its particle closing the clause
-      const heads: [{ tail: Phrases<true>; kind: CountKind }[], number] | null = !found && i > 0 ? c.split.match(toks, i - 1) : null;
+      // (across a preposition: "kostte aan zeker 30 mensen het leven")
+      let heads: [{ tail: Phrases<true>; kind: CountKind }[], number] | null = !found && i > 0 ? c.split.match(toks, i - 1) : null;
+      if (!found && !heads && i > 1 && c.functionWords.has(toks[i - 1]!.t)) {
+        heads = c.split.match(toks, i - 2);
+        if (heads && heads[1] !== i - 1) heads = null;
+        else if (heads) heads = [heads[0], i];
+      }
       if (heads && heads[1] === i) {
         for (const sv of heads[0]) {
           for (let m = end, n = 0; m < toks.length && n < REACH; m++, n++) {
@@ -366,6 +372,7 @@ export function findCounts(text: string, lex: CountLexicon, skip: readonly Span[
       // without a noun only close by ("11,300 were dead", "two of them lost their lives")
       const reach = noun && !noun.pseudo && !article ? REACH : 8;
       let verbFound = false;
+      let verbGap = 0;
       if (!found) {
         for (let m = end, n = 0; m < toks.length && n < reach; m++, n++) {
           if (clauseEnd(m) || (m > end && isNumber(m) && !(toks[m]!.kind === "d" && age(m, m + 1)))) break;
@@ -377,6 +384,7 @@ export function findCounts(text: string, lex: CountLexicon, skip: readonly Span[
             }
             found = v[0];
             verbFound = true;
+            verbGap = m - end;
             if (!noun) end = v[1];
             break;
           }
@@ -402,7 +410,8 @@ export function findCounts(text: string, lex: CountLexicon, skip: readonly Span[
         if (same) (kind = prior.kind), (licensed = true);
       }
       // a lone "one" or "één" is a pronoun unless a casualty verb follows its partitive: "one of them was killed"
-      if (value === 1 && !ordinal && (!noun || ((noun.pseudo || second) && !verbFound))) licensed = false;
+      // ("one was killed", "één raakte gewond": the verb right after it)
+      if (value === 1 && !ordinal && ((!noun && !(verbFound && verbGap <= 2)) || (noun && (noun.pseudo || second) && !verbFound))) licensed = false;
       // "you're not a victim": an article with a noun of uncertain kind needs the verb
       if (article && noun?.weak && !found) licensed = false;
     }

@@ -36,9 +36,12 @@ interface Compiled {
   articleOrdinals: Set<string>;
   objectStarts: Set<string>;
   generic: Phrases<true>;
-  /** By word id: the word can open a figure (a hedge, a number word, an article); other words are skipped at once. */
-  starts: Uint8Array;
+  /** By word id, bits of F: what a word can be or open, so most words cost one look-up in the scans. */
+  wf: Uint8Array;
 }
+
+/** Bits of `Compiled.wf`. */
+const F = { start: 1, toll: 2, anaphoric: 4, verb: 8, including: 16, generic: 32, func: 64, noun: 128 } as const;
 const cache = new WeakMap<CountLexicon, Compiled>();
 const KINDS: CountKind[] = ["killed", "wounded", "arrested", "missing", "personnel", "vehicles", "other"];
 const CASUALTY: ReadonlySet<CountKind> = new Set(["killed", "wounded", "arrested", "missing"]);
@@ -87,15 +90,25 @@ function compile(lex: CountLexicon): Compiled {
     articleOrdinals: new Set(lex.articleOrdinals),
     objectStarts: new Set(lex.objectStarts),
     generic: set(lex.generic),
-    starts: new Uint8Array(0),
+    wf: new Uint8Array(0),
   };
-  const first = new Set<number>();
-  for (const k of [...Object.keys(lex.approx), ...Object.keys(lex.vagueAmounts), ...Object.keys(lex.numbers.words), ...lex.numbers.articles, ...Object.keys(lex.numbers.fractions)]) {
-    const t = fineTokens(k)[0];
-    if (t) first.add(wordId(t.t));
-  }
-  c.starts = new Uint8Array(Math.max(0, ...first) + 1);
-  for (const id of first) c.starts[id] = 1;
+  const bits: [number, number][] = [];
+  const mark = (keys: Iterable<string>, bit: number) => {
+    for (const k of keys) {
+      const t = fineTokens(k)[0];
+      if (t) bits.push([wordId(t.t), bit]);
+    }
+  };
+  mark([...Object.keys(lex.approx), ...Object.keys(lex.vagueAmounts), ...Object.keys(lex.numbers.words), ...lex.numbers.articles, ...Object.keys(lex.numbers.fractions)], F.start);
+  mark(Object.keys(lex.tolls), F.toll);
+  mark(lex.anaphoricTolls, F.anaphoric);
+  mark(verbs.map(([v]) => v), F.verb);
+  mark(lex.including, F.including);
+  mark(lex.generic, F.generic);
+  mark(lex.functionWords, F.func);
+  mark(nouns.map(([n]) => n), F.noun);
+  c.wf = new Uint8Array(Math.max(0, ...bits.map(([id]) => id)) + 1);
+  for (const [id, bit] of bits) c.wf[id]! |= bit;
   cache.set(lex, c);
   return c;
 }
@@ -147,6 +160,11 @@ export function findCounts(text: string, lex: CountLexicon, skip: readonly Span[
     }
     return at >= 0 && s < sorted[at]!.end;
   };
+  /** The bits of F of the word at m (0 for marks, digits and unknown words). */
+  const fl = (m: number): number => {
+    const t = toks[m]!;
+    return t.kind === "w" ? (c.wf[tokId(t)] ?? 0) : 0;
+  };
   const clauseEnd = (m: number) => {
     const t = toks[m]!;
     return t.kind === "p" && CLAUSE_END.has(t.t);
@@ -154,13 +172,14 @@ export function findCounts(text: string, lex: CountLexicon, skip: readonly Span[
   const isNumber = (m: number) => {
     const t = toks[m]!;
     if (t.kind === "d") return true;
-    if (t.kind !== "w" || (c.starts[tokId(t)] !== 1 && !(lex.numbers.compoundScales && t.t.length >= 7))) return false;
+    if (t.kind !== "w" || (!(fl(m) & F.start) && !(lex.numbers.compoundScales && t.t.length >= 7))) return false;
     return !!c.vague.match(toks, m) || !!readNumber(toks, m, lex.numbers);
   };
   const nounAt = (j: number): Noun | null => {
-    const p = c.nouns.match(toks, j);
+    const f = fl(j);
+    const p = f & F.noun ? c.nouns.match(toks, j) : null;
     // "death toll", "aantal doden": a running total, not the counted noun
-    if (p && c.tolls.match(toks, j)) return null;
+    if (p && f & F.toll && c.tolls.match(toks, j)) return null;
     if (p) return { kind: p[0], end: p[1], object: !!c.objects.match(toks, j), weak: p[1] === j + 1 && c.weak.has(toks[j]!.t) };
     const t = toks[j]!;
     if (t.kind !== "w") return null;
@@ -184,8 +203,8 @@ export function findCounts(text: string, lex: CountLexicon, skip: readonly Span[
   };
   /** A hedge word in the clause that makes the figure a general statement. */
   const generic = (from: number, to: number) => {
-    for (let m = from - 1, n = 0; m >= 0 && n < REACH && !clauseEnd(m); m--, n++) if (c.generic.match(toks, m)) return true;
-    for (let m = to, n = 0; m < toks.length && n < REACH && !clauseEnd(m); m++, n++) if (c.generic.match(toks, m)) return true;
+    for (let m = from - 1, n = 0; m >= 0 && n < REACH && !clauseEnd(m); m--, n++) if (fl(m) & F.generic && c.generic.match(toks, m)) return true;
+    for (let m = to, n = 0; m < toks.length && n < REACH && !clauseEnd(m); m++, n++) if (fl(m) & F.generic && c.generic.match(toks, m)) return true;
     return false;
   };
   /** Digits that end a name ("Nord Stream 2", "Boeing 737"), or join such a number ("Nord Stream 1 en 2"). */
@@ -196,12 +215,12 @@ export function findCounts(text: string, lex: CountLexicon, skip: readonly Span[
     if (!p || p.kind !== "w") return false;
     if (c.coordinators.has(p.t)) return !joined && m >= 2 && toks[m - 2]!.kind === "d" && nameNumber(m - 2, true);
     if (!isCap(p) || m < 2 || clauseEnd(m - 2) || QUOTES.has(toks[m - 2]!.t)) return false;
-    return !c.functionWords.has(p.t) && !c.verbs.match(toks, m - 1) && !c.tolls.match(toks, m - 1) && !nounAt(m - 1);
+    return !(fl(m - 1) & (F.func | F.verb | F.toll)) && !nounAt(m - 1);
   };
   /** Nothing after a bare number that could be its own noun: a mark, a function word, the end. */
   const ellipsis = (m: number) => {
     const t = toks[m];
-    return !t || t.kind === "p" || c.functionWords.has(t.t) || !!c.verbs.match(toks, m);
+    return !t || t.kind === "p" || !!(fl(m) & F.func) || (!!(fl(m) & F.verb) && !!c.verbs.match(toks, m));
   };
   /** An age after the one it belongs to: "Jan de Vries (48)", "de man (34)", "the man, 34, was", "two men, 34 and 36,". */
   const age = (m: number, after: number) => {
@@ -219,7 +238,7 @@ export function findCounts(text: string, lex: CountLexicon, skip: readonly Span[
   while (i < toks.length) {
     const t0 = toks[i]!;
     // most words open no figure: a digit, a listed first word, or (Dutch) a long word that may be a compound number
-    if (t0.kind !== "d" && !(t0.kind === "w" && (c.starts[tokId(t0)] === 1 || (compounds && t0.t.length >= 7)))) {
+    if (t0.kind !== "d" && !(t0.kind === "w" && (c.wf[tokId(t0)]! & F.start || (compounds && t0.t.length >= 7)))) {
       i++;
       continue;
     }
@@ -303,7 +322,7 @@ export function findCounts(text: string, lex: CountLexicon, skip: readonly Span[
         if (head && CASUALTY.has(noun.kind) && (head.kind === "other" || head.kind === "personnel") && !head.object) noun = { kind: noun.kind, end: head.end, object: false, weak: true };
         break;
       }
-      if (c.functionWords.has(t.t) || c.verbs.match(toks, m) || isNumber(m)) break;
+      if (fl(m) & F.func || (fl(m) & F.verb && c.verbs.match(toks, m)) || isNumber(m)) break;
       words++;
     }
     // "drie van de vier hebben …": the second number stands for things named before
@@ -317,7 +336,7 @@ export function findCounts(text: string, lex: CountLexicon, skip: readonly Span[
       // the part of a figure before it: "including four gunmen", "Daarvan zouden vier verdachten"
       for (let m = i - 1, n = 0; m >= 0 && n < 6; m--, n++) {
         if (clauseEnd(m) && n > 0) break;
-        const inc = c.including.match(toks, m);
+        const inc = fl(m) & F.including ? c.including.match(toks, m) : null;
         // right before the figure, a word at most between ("Daarvan zouden vier verdachten")
         if (inc && inc[1] <= i && inc[1] >= i - 2) {
           if (prior && CASUALTY.has(prior.kind) && m - prior.end < PRIOR) found = prior.kind;
@@ -328,19 +347,20 @@ export function findCounts(text: string, lex: CountLexicon, skip: readonly Span[
       // a casualty verb right before the figure, or a running total before it in its clause
       for (let m = i - 1, n = 0; !found && m >= 0 && n < REACH; m--, n++) {
         if (clauseEnd(m) || isNumber(m)) break;
-        const tl = c.tolls.match(toks, m);
+        const f = fl(m);
+        const tl = f & F.toll ? c.tolls.match(toks, m) : null;
         if (tl && tl[1] <= i) {
           found = tl[0];
           break;
         }
-        const an = c.anaphoric.match(toks, m);
+        const an = f & F.anaphoric ? c.anaphoric.match(toks, m) : null;
         if (an && an[1] <= i && n < 6) {
           // "put the number at 85": what the figure before it counted
           if (prior && i - prior.end < PRIOR) (found = prior.kind), (anaphoric = true);
           break;
         }
         // "killing at least seven", "arrested the two men"
-        const v = n === 0 || (n === 1 && c.objectStarts.has(toks[i - 1]!.t)) ? c.verbs.match(toks, m) : null;
+        const v = f & F.verb && (n === 0 || (n === 1 && c.objectStarts.has(toks[i - 1]!.t))) ? c.verbs.match(toks, m) : null;
         if (v && v[1] <= i) {
           found = v[0];
           break;
@@ -349,7 +369,7 @@ export function findCounts(text: string, lex: CountLexicon, skip: readonly Span[
       // "kwamen twaalf burgers om": the verb's head before the figure, its particle closing the clause
       // (across a preposition: "kostte aan zeker 30 mensen het leven")
       let heads: [{ tail: Phrases<true>; kind: CountKind }[], number] | null = !found && i > 0 ? c.split.match(toks, i - 1) : null;
-      if (!found && !heads && i > 1 && c.functionWords.has(toks[i - 1]!.t)) {
+      if (!found && !heads && i > 1 && fl(i - 1) & F.func) {
         heads = c.split.match(toks, i - 2);
         if (heads && heads[1] !== i - 1) heads = null;
         else if (heads) heads = [heads[0], i];
@@ -360,7 +380,7 @@ export function findCounts(text: string, lex: CountLexicon, skip: readonly Span[
             if (clauseEnd(m)) break;
             const tl = sv.tail.match(toks, m);
             // the particle closes the clause, or an adjunct follows it ("kwamen 45 mensen om bij de overstromingen")
-            if (tl && (tl[1] >= toks.length || toks[tl[1]]!.kind === "p" || c.functionWords.has(toks[tl[1]]!.t))) {
+            if (tl && (tl[1] >= toks.length || toks[tl[1]]!.kind === "p" || fl(tl[1]) & F.func)) {
               found = sv.kind;
               break;
             }
@@ -376,7 +396,7 @@ export function findCounts(text: string, lex: CountLexicon, skip: readonly Span[
       if (!found) {
         for (let m = end, n = 0; m < toks.length && n < reach; m++, n++) {
           if (clauseEnd(m) || (m > end && isNumber(m) && !(toks[m]!.kind === "d" && age(m, m + 1)))) break;
-          const v = c.verbs.match(toks, m);
+          const v = fl(m) & F.verb ? c.verbs.match(toks, m) : null;
           if (v) {
             if (activeAt(v[1])) {
               m = v[1] - 1;

@@ -155,14 +155,16 @@ export function buildEvents(doc: Doc, lex: EventLexicon, timeLex?: TimeLexicon):
     const sent = doc.sentences[u.sentence];
     // a birth date ("born in 1985") is no time of the event
     const dated = (t: Timex) => (t.type === "DATE" || t.type === "TIME") && /^\d/.test(t.value) && !(timeLex && isBirthDate(doc.text, timeLex, t));
+    const datedShape = (t: Timex) => (t.type === "DATE" || t.type === "TIME") && /^\d/.test(t.value);
     // a time right after the cue dates the saying ("said on Tuesday", "zei dinsdag", "said at a news conference
     // just before dawn"), not what is said: it is the time of a statement, never of the attack or the toll
     const cue = claim?.cue;
     const ofSaying = (t: Timex) => !!cue && t.start >= cue.start && t.start - cue.end <= SAID_REACH;
-    const inClaim = within(timesSorted, u).map(([t]) => t).filter(dated);
-    let eventTime = inClaim.find((t) => !ofSaying(t));
+    // the birth check (a look at the words around) only for the times that could be chosen
+    const inClaim = within(timesSorted, u).map(([t]) => t).filter(datedShape);
+    let eventTime = inClaim.find((t) => !ofSaying(t) && dated(t));
     if (!eventTime && sent) eventTime = within(timesSorted, sent).map(([t]) => t).find((t) => t.end <= u.start && dated(t));
-    const saidTime = inClaim.find(ofSaying) ?? eventTime;
+    const saidTime = inClaim.find((t) => ofSaying(t) && dated(t)) ?? eventTime;
     const actors = new Set<string>();
     const places = new Set<string>();
     for (const [m] of within(mentionsSorted, u)) {

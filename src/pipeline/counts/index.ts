@@ -1,7 +1,7 @@
 import type { Approx, Claim, Count, CountKind, Doc, Span } from "../../model/doc.js";
 import type { Stage } from "../stage.js";
 import type { CountLexicon } from "./lexicon.js";
-import { fineTokens, fineTokensOf, Phrases, readNumber, tokId, wordId, type Tok } from "./numbers.js";
+import { fineTokens, fineTokensOf, maybeCompound, Phrases, readNumber, tokId, wordId, type Tok } from "./numbers.js";
 
 // A figure is a number followed, within a few adjectives, by a noun that says what is counted. The noun gives
 // the kind; for people counted by a neutral noun ("twelve people", "twaalf burgers", "four men") the clause
@@ -172,7 +172,7 @@ export function findCounts(text: string, lex: CountLexicon, skip: readonly Span[
   const isNumber = (m: number) => {
     const t = toks[m]!;
     if (t.kind === "d") return true;
-    if (t.kind !== "w" || (!(fl(m) & F.start) && !(lex.numbers.compoundScales && t.t.length >= 7))) return false;
+    if (t.kind !== "w" || (!(fl(m) & F.start) && !maybeCompound(t, lex.numbers))) return false;
     return !!c.vague.match(toks, m) || !!readNumber(toks, m, lex.numbers);
   };
   const nounAt = (j: number): Noun | null => {
@@ -238,7 +238,7 @@ export function findCounts(text: string, lex: CountLexicon, skip: readonly Span[
   while (i < toks.length) {
     const t0 = toks[i]!;
     // most words open no figure: a digit, a listed first word, or (Dutch) a long word that may be a compound number
-    if (t0.kind !== "d" && !(t0.kind === "w" && (c.wf[tokId(t0)]! & F.start || (compounds && t0.t.length >= 7)))) {
+    if (t0.kind !== "d" && !(t0.kind === "w" && (c.wf[tokId(t0)]! & F.start || (compounds && maybeCompound(t0, lex.numbers))))) {
       i++;
       continue;
     }
@@ -327,6 +327,11 @@ export function findCounts(text: string, lex: CountLexicon, skip: readonly Span[
     }
     // "drie van de vier hebben …": the second number stands for things named before
     if (!noun && second && ellipsis(nounFrom)) noun = { kind: "other", end: nounFrom, object: false, weak: false, pseudo: true };
+    // an article without a person after it is no figure whatever the clause says: spare the search
+    if (article && !ordinal && (!noun || noun.object)) {
+      i = Math.max(j, i + 1);
+      continue;
+    }
     let kind: CountKind | null = noun ? noun.kind : null;
     let end = noun ? noun.end : j;
     let licensed = !!noun;

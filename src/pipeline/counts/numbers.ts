@@ -302,9 +302,7 @@ export function readNumber(toks: readonly Tok[], i: number, lex: NumberLexicon, 
     return { value: f[0], j: f[1], digits: false, article: false };
   }
   if (c.bigScales.length && t.t.length >= 7) {
-    // the stages read the same tokens one after the other: remember the reading on the token
-    if (t.cn === undefined) t.cn = !c.compoundStarts.has(t.t.slice(0, 3)) || c.single.has(t.t) ? null : compoundNumber(t.t, c, 0);
-    const v = t.cn;
+    const v = compoundOf(t, c);
     if (v !== null) {
       let value = v;
       let j = i + 1;
@@ -362,6 +360,18 @@ export function readNumber(toks: readonly Tok[], i: number, lex: NumberLexicon, 
   const h = c.half.match(toks, j);
   if (h) (value += 0.5), (j = h[1]), (article = false);
   return { value, j, digits: false, article };
+}
+
+/** The value of a one-word compound number ("twintigduizend"), or null; remembered on the token, which the stages share. */
+function compoundOf(t: Tok, c: CompiledNumbers): number | null {
+  if (t.cn === undefined) t.cn = !c.compoundStarts.has(t.t.slice(0, 3)) || c.single.has(t.t) ? null : compoundNumber(t.t, c, 0);
+  return t.cn;
+}
+
+/** A word that may be a one-word compound number of a language that writes them ("twintigduizend"). */
+export function maybeCompound(t: Tok, lex: NumberLexicon): boolean {
+  if (!lex.compoundScales || t.kind !== "w" || t.t.length < 7) return false;
+  return compoundOf(t, compile(lex)) !== null;
 }
 
 /**

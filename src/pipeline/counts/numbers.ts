@@ -110,6 +110,8 @@ export function fineTokens(text: string, from = 0, to = text.length): Tok[] {
     }
     const s = i;
     i += w;
+    // a word needs lower-casing only when it holds a capital or a letter outside ASCII
+    let fold = cp < 97 || cp > 122;
     if (k !== 3) {
       while (i < n) {
         let c2 = text.charCodeAt(i);
@@ -119,12 +121,13 @@ export function fineTokens(text: string, from = 0, to = text.length): Tok[] {
           if (lo >= 0xdc00 && lo <= 0xdfff) (c2 = (c2 - 0xd800) * 0x400 + (lo - 0xdc00) + 0x10000), (w2 = 2);
         }
         if (classOf(c2) !== k) break;
+        if (c2 < 97 || c2 > 122) fold = true;
         i += w2;
       }
     }
     const raw = text.slice(s, i);
     const kind: Tok["kind"] = k === 1 ? "w" : k === 2 ? "d" : "p";
-    out.push({ s, e: i, t: kind === "w" ? raw.toLowerCase() : raw, raw, sp: prevEnd !== s, kind, id: -1, v: -1, cn: undefined });
+    out.push({ s, e: i, t: kind === "w" && fold ? raw.toLowerCase() : raw, raw, sp: prevEnd !== s, kind, id: -1, v: -1, cn: undefined });
     prevEnd = i;
   }
   return out;

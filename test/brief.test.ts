@@ -74,7 +74,7 @@ test("the briefing lists every figure by source, each kind as a range where sour
   const expect: [BriefLine[], string, string, RegExp | null][] = [
     [killed.lines, "twintig strijders", "20", /Defence Ministry/],
     [killed.lines, "een dode", "1", /Freedom of Russia Legion/],
-    [killed.lines, "more than 50", "≥50", /Defence Ministry/],
+    [killed.lines, "more than 50 attackers", "≥50", /Defence Ministry/],
     [killed.lines, "meer dan zeventig strijders", "≥70", /Defence Ministry/],
     [killed.lines, "one of its fighters", "1", null],
     [wounded.lines, "drie burgers", "3", /Gladkov/],

@@ -99,3 +99,23 @@ test("without claims, sentences are the units", () => {
   const evs = buildEvents(doc, langPack("nl").events);
   assert.deepEqual(evs.map((e) => [e.type, e.time, e.locations]), [["explosion", "2023-05-22TEV", ["e1"]]]);
 });
+
+test("a time right after the cue dates the saying, not the casualties or the attack", () => {
+  const text = "Twaalf mensen kwamen om bij de aanval, zei de burgemeester dinsdag.";
+  const cueAt = text.indexOf("zei");
+  const doc = docWith("nl", text, [{ text: text.slice(0, -1), source: { name: "de burgemeester", kind: "official" }, cue: { start: cueAt, end: cueAt + 3, text: "zei" } }]);
+  const ev = buildEvents(doc, langPack("nl").events, langPack("nl").times);
+  const cas = ev.find((e) => e.type === "casualties");
+  assert.ok(cas, JSON.stringify(ev));
+  assert.equal(cas.time, undefined);
+  const en = "Two people were killed on Monday, police said on Tuesday.";
+  const cue = en.indexOf("said");
+  const d2 = docWith("en", en, [{ text: en.slice(0, -1), source: { name: "police", kind: "official" }, cue: { start: cue, end: cue + 4, text: "said" } }]);
+  const e2 = buildEvents(d2, langPack("en").events, langPack("en").times);
+  assert.deepEqual(e2.map((e) => [e.type, e.time]), [["casualties", "2023-05-22"]]);
+  // what is said is dated by the saying
+  const st = "The minister said on Friday that the talks had failed.";
+  const c3 = st.indexOf("said");
+  const d3 = docWith("en", st, [{ text: st.slice(0, -1), source: { name: "The minister", kind: "official" }, cue: { start: c3, end: c3 + 4, text: "said" } }]);
+  assert.deepEqual(buildEvents(d3, langPack("en").events, langPack("en").times).map((e) => [e.type, e.time]), [["statement", "2023-05-19"]]);
+});

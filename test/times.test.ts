@@ -25,7 +25,9 @@ test("nl: parts of day written as one word", () => {
   expectTimes("nl", "Er werd gisteravond melding gemaakt van explosies.", [["gisteravond", "2023-05-22TEV"]]);
   expectTimes("nl", "De gouverneur liet vanochtend weten dat de operatie voortduurt.", [["vanochtend", "2023-05-23TMO"]]);
   expectTimes("nl", "Vanmiddag sprak de minister de Kamer toe.", [["Vanmiddag", "2023-05-23TAF"]]);
-  expectTimes("nl", "Vannacht werden drie drones neergehaald.", [["Vannacht", "2023-05-23TNI"]]);
+  // told in the past tense, "vannacht" is last night, which carries the date of the evening it began
+  expectTimes("nl", "Vannacht werden drie drones neergehaald.", [["Vannacht", "2023-05-22TNI"]]);
+  expectTimes("nl", "Vannacht wordt er opnieuw regen verwacht.", [["Vannacht", "2023-05-23TNI"]]);
   expectTimes("nl", "Vanavond vergadert de veiligheidsraad opnieuw.", [["Vanavond", "2023-05-23TEV"]]);
   expectTimes("nl", "Gistermiddag sloeg een raket in op een school.", [["Gistermiddag", "2023-05-22TAF"]]);
 });

@@ -13,7 +13,7 @@ const WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "satur
 const weekdays: Record<string, number> = {};
 WEEKDAYS.forEach((d, i) => (weekdays[d] = i + 1));
 
-const partsOfDay: Record<string, DayPart> = { morning: "MO", afternoon: "AF", evening: "EV", night: "NI", overnight: "NI" };
+const partsOfDay: Record<string, DayPart> = { morning: "MO", afternoon: "AF", evening: "EV", night: "NI" };
 
 const weekdayParts: Record<string, { weekday: number; part: DayPart }> = {};
 
@@ -52,6 +52,7 @@ export const times: TimeLexicon = {
     yesterday: { offset: -1 },
     tomorrow: { offset: 1 },
     tonight: { offset: 0, part: "NI" },
+    overnight: { offset: 0, part: "NI", pastNight: true },
     "the day before yesterday": { offset: -2 },
     "the day after tomorrow": { offset: 2 },
   },
@@ -194,4 +195,22 @@ export const times: TimeLexicon = {
   pastCues: ["was", "were", "had", "did", "said", "told", "went", "came", "took", "made", "gave", "saw", "began", "fell", "rose", "won", "lost", "left", "met", "found", "held", "led", "sold", "bought", "paid", "spent", "cut", "hit", "shot", "struck", "fled", "brought", "thought", "became", "ran", "knew", "wrote", "spoke", "broke", "chose", "drove", "flew", "grew", "threw", "wore", "ago", "last", "since", "yesterday"],
   pastPatterns: [/^(?!(?:need|speed|indeed|hundred|red|bed|feed|seed|breed|proceed|exceed|succeed|united|based|shed|weed|deed|greed|bred|fled|led|embed|wed|bled)$)[a-z]{2,}ed$/],
   nameBefore: ["black", "good", "cyber", "super", "easter", "palm", "ash", "bloody", "holy", "st"],
+  clauseJoiners: ["and", "but", "while", "whereas", "although", "though", "as", "when"],
+  dayPrepositions: ["on"],
+  dayMoments: {
+    dawn: { part: "MO" },
+    daybreak: { part: "MO" },
+    sunrise: { part: "MO" },
+    "first light": { part: "MO", prefixed: true },
+    "early morning": { part: "MO", prefixed: true },
+    dusk: { part: "EV" },
+    sunset: { part: "EV" },
+    sundown: { part: "EV" },
+    nightfall: { part: "NI" },
+    dark: { part: "NI", prefixed: true },
+  },
+  dayMomentPrefixes: ["at", "before", "just before", "shortly before", "after", "just after", "shortly after", "around", "until", "by", "in the"],
+  partPrepositions: ["in", "during", "through", "throughout"],
+  birthCues: ["born", "born in", "born on", "b."],
+  lastOrdinals: ["final", "last", "closing"],
 };

@@ -19,21 +19,21 @@ const weekdayParts: Record<string, { weekday: number; part: DayPart }> = {};
 WEEKDAYS.forEach((d, i) => {
   for (const [p, v] of Object.entries(partsOfDay)) weekdayParts[d + p] = { weekday: i + 1, part: v };
 });
-const days: Record<string, { offset: number; part?: DayPart }> = {
+const days: Record<string, { offset: number; part?: DayPart; pastNight?: boolean }> = {
   vandaag: { offset: 0 },
   gisteren: { offset: -1 },
   morgen: { offset: 1 },
   eergisteren: { offset: -2 },
   overmorgen: { offset: 2 },
   vanavond: { offset: 0, part: "EV" },
-  vannacht: { offset: 0, part: "NI" },
+  vannacht: { offset: 0, part: "NI", pastNight: true },
   vanochtend: { offset: 0, part: "MO" },
   vanmorgen: { offset: 0, part: "MO" },
   vanmiddag: { offset: 0, part: "AF" },
   "deze ochtend": { offset: 0, part: "MO" },
   "deze middag": { offset: 0, part: "AF" },
-  "afgelopen nacht": { offset: 0, part: "NI" },
-  "de afgelopen nacht": { offset: 0, part: "NI" },
+  "afgelopen nacht": { offset: -1, part: "NI" },
+  "de afgelopen nacht": { offset: -1, part: "NI" },
 };
 for (const [p, v] of Object.entries(partsOfDay)) {
   days[`gister${p}`] = { offset: -1, part: v };
@@ -42,7 +42,7 @@ for (const [p, v] of Object.entries(partsOfDay)) {
   days[`eergister${p}`] = { offset: -2, part: v };
 }
 
-const units: Record<string, { unit: Unit; plural: boolean }> = {};
+const units: Record<string, { unit: Unit; plural: boolean; stretch?: boolean }> = {};
 const U: [string, string, Unit][] = [
   ["seconde", "seconden", "second"],
   ["minuut", "minuten", "minute"],
@@ -58,7 +58,7 @@ const U: [string, string, Unit][] = [
   ["eeuw", "eeuwen", "century"],
 ];
 for (const [s, p, u] of U) (units[s] = { unit: u, plural: false }), (units[p] = { unit: u, plural: true });
-Object.assign(units, { etmaal: { unit: "day", plural: false }, "boekjaar": { unit: "year", plural: false } });
+Object.assign(units, { etmaal: { unit: "day", plural: false, stretch: true }, etmalen: { unit: "day", plural: true, stretch: true }, boekjaar: { unit: "year", plural: false } });
 
 const ORD = ["eerste", "tweede", "derde", "vierde", "vijfde", "zesde", "zevende", "achtste", "negende", "tiende", "elfde", "twaalfde", "dertiende", "veertiende", "vijftiende", "zestiende", "zeventiende", "achttiende", "negentiende", "twintigste"];
 const ordinals: Record<string, number> = { eenentwintigste: 21, tweeëntwintigste: 22, drieëntwintigste: 23, vierentwintigste: 24, vijfentwintigste: 25, zesentwintigste: 26, zevenentwintigste: 27, achtentwintigste: 28, negenentwintigste: 29, dertigste: 30, eenendertigste: 31 };
@@ -103,7 +103,7 @@ export const times: TimeLexicon = {
   nightOf: ["de nacht van"],
   nightTo: ["op"],
   namedClock: { middernacht: "24:00", middaguur: "12:00" },
-  blockers: ["zo snel mogelijk", "zomertijd", "wintertijd", "af en toe", "van tijd tot tijd", "nu en dan"],
+  blockers: ["zo snel mogelijk", "zomertijd", "wintertijd", "af en toe", "van tijd tot tijd", "nu en dan", "tot nu toe", "nu.nl", "nu eenmaal", "nu wel", "nu eens", "neem nu"],
   shifts: { later: 1, daarna: 1, erna: 1, nadien: 1, eerder: -1, daarvoor: -1, ervoor: -1, tevoren: -1, voordien: -1 },
   anaphors: {
     "de dag erna": { unit: "day", offset: 1 },
@@ -215,8 +215,10 @@ export const times: TimeLexicon = {
     decennialang: "PXDE",
     eeuwenlang: "PXCE",
   },
-  // not "nu": it is mostly a discourse word ("wat we nu weten") and the Dutch reports do not tag it
+  // "nu" is the present of the report ("wat nu onderzocht wordt"); "tot nu toe" (so far), the particles "nu
+  // eenmaal" and "nu wel" ("wat we nu wel en niet weten") and the outlet NU.nl are blocked
   refs: {
+    nu: "PRESENT_REF",
     momenteel: "PRESENT_REF",
     tegenwoordig: "PRESENT_REF",
     thans: "PRESENT_REF",
@@ -248,5 +250,27 @@ export const times: TimeLexicon = {
   futureCues: ["zal", "zullen", "zult", "zou", "zouden", "gaat", "gaan", "wil", "willen", "komende", "volgende", "aanstaande", "verwacht", "gepland", "moet", "moeten", "morgen", "kan", "kunnen", "zou", "zouden", "in aanloop naar", "voorafgaand aan"],
   pastCues: ["was", "waren", "werd", "werden", "had", "hadden", "heeft", "zei", "zeiden", "vielen", "viel", "kwam", "kwamen", "ging", "gingen", "sprak", "liet", "lieten", "nam", "namen", "gaf", "gaven", "vond", "vonden", "stond", "stonden", "bleef", "bleven", "ontstonden", "ontstond", "trok", "trokken", "geleden", "vorige", "afgelopen", "sinds", "gisteren"],
   pastPatterns: [/^ge[a-zë]{2,}[dt]$/, /^[a-z]{3,}(?:dde|tte|dden|tten)$/],
-  nameBefore: ["sint", "st"],
+  nameBefore: ["sint", "st", "goede", "witte", "zwarte", "blauwe", "stille"],
+  clauseJoiners: ["en", "maar", "terwijl", "hoewel", "want", "toen", "nadat", "voordat"],
+  dayPrepositions: ["op"],
+  dayMoments: {
+    zonsopgang: { part: "MO" },
+    dageraad: { part: "MO" },
+    ochtendgloren: { part: "MO" },
+    "het krieken van de dag": { part: "MO", prefixed: true },
+    "vroege ochtend": { part: "MO", prefixed: true },
+    "vroege ochtenduren": { part: "MO", prefixed: true },
+    zonsondergang: { part: "EV" },
+    schemering: { part: "EV", prefixed: true },
+    "het vallen van de avond": { part: "EV", prefixed: true },
+    "late avond": { part: "EV", prefixed: true },
+    "het vallen van de nacht": { part: "NI", prefixed: true },
+    "het invallen van de duisternis": { part: "NI", prefixed: true },
+    "het invallen van de nacht": { part: "NI", prefixed: true },
+    "nachtelijke uren": { part: "NI", prefixed: true },
+  },
+  dayMomentPrefixes: ["bij", "voor", "vlak voor", "kort voor", "net voor", "na", "vlak na", "kort na", "net na", "rond", "tegen", "in de", "bij het", "voor het", "na het", "tijdens de"],
+  partPrepositions: ["in", "van", "tijdens", "gedurende", "heel"],
+  birthCues: ["geboren", "geboren in", "geboren op", "geb."],
+  lastOrdinals: ["laatste"],
 };

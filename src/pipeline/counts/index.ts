@@ -1,42 +1,63 @@
 import type { Approx, Claim, Count, CountKind, Doc, Span } from "../../model/doc.js";
 import type { Stage } from "../stage.js";
 import type { CountLexicon } from "./lexicon.js";
-import { fineTokensOf, Phrases, readNumber, type Tok } from "./numbers.js";
+import { fineTokens, fineTokensOf, maybeCompound, Phrases, readNumber, tokId, wordId, type Tok } from "./numbers.js";
 
-// A figure is a number (digits, words, or a rough amount such as "tientallen") followed, within a few
-// adjectives, by a noun that says what is counted. The noun gives the kind; for people counted by a
-// neutral noun ("twelve people", "twaalf burgers") a casualty verb nearby ("were killed", "raakten gewond")
-// or a running total before the figure ("the death toll rose to 12") decides.
+// A figure is a number followed, within a few adjectives, by a noun that says what is counted. The noun gives
+// the kind; for people counted by a neutral noun ("twelve people", "twaalf burgers", "four men") the clause
+// decides: a casualty verb right before the figure ("killing at least seven"), a running total before it
+// ("the death toll rose to 12", "of the dead, 145 were"), a split verb around it ("kwamen … om"), a passive or
+// intransitive casualty verb after it ("were killed", "doodgeschoten", "omkwamen"), or the figure it is a part
+// of ("including four gunmen", "daarvan vier verdachten"). A figure without a noun counts only what such a
+// clause gives it, or repeats the kind of the figure it is coordinated with ("two leaks in Denmark and two in
+// Sweden"). An article counts one only for a person who is a casualty ("een dode", "a civilian was killed").
 
 interface Compiled {
   nouns: Phrases<CountKind>;
   /** Single-word nouns matched as the end of a compound (Dutch), by their last three letters. */
   suffixes: Map<string, [string, CountKind][]>;
   verbs: Phrases<CountKind>;
-  /** Split verbs ("kwamen … om"): head before the figure, particle after the noun. */
-  split: { head: Phrases<true>; tail: Phrases<true>; kind: CountKind }[];
+  /** Split verbs ("kwamen … om") by their head before the figure: the particles closing the clause and their kinds. */
+  split: Phrases<{ tail: Phrases<true>; kind: CountKind }[]>;
   objects: Phrases<true>;
+  objectWords: Set<string>;
+  weak: Set<string>;
   tolls: Phrases<CountKind>;
+  anaphoric: Phrases<true>;
   approx: Phrases<Approx>;
   vague: Phrases<{ value: number; approx: Approx }>;
   of: Phrases<true>;
   stop: Set<string>;
+  functionWords: Set<string>;
+  including: Phrases<true>;
+  partitiveOf: Phrases<true>;
+  partitivePronouns: Phrases<true>;
+  coordinators: Set<string>;
+  articleOrdinals: Set<string>;
+  objectStarts: Set<string>;
+  generic: Phrases<true>;
+  /** By word id, bits of F: what a word can be or open, so most words cost one look-up in the scans. */
+  wf: Uint8Array;
 }
+
+/** Bits of `Compiled.wf`. */
+const F = { start: 1, toll: 2, anaphoric: 4, verb: 8, including: 16, generic: 32, func: 64, noun: 128 } as const;
 const cache = new WeakMap<CountLexicon, Compiled>();
 const KINDS: CountKind[] = ["killed", "wounded", "arrested", "missing", "personnel", "vehicles", "other"];
 const CASUALTY: ReadonlySet<CountKind> = new Set(["killed", "wounded", "arrested", "missing"]);
+const set = (xs: readonly string[]) => new Phrases(xs.map((x) => [x, true as const]));
 
 function compile(lex: CountLexicon): Compiled {
   let c = cache.get(lex);
   if (c) return c;
   const nouns: [string, CountKind][] = [];
   const verbs: [string, CountKind][] = [];
-  const split: Compiled["split"] = [];
+  const split = new Map<string, { tail: Phrases<true>; kind: CountKind }[]>();
   for (const k of KINDS) {
     for (const n of lex.kinds[k].nouns) nouns.push([n, k]);
     for (const v of lex.kinds[k].verbs) {
       const [head, tail] = v.split("…").map((x) => x.trim());
-      if (tail) split.push({ head: new Phrases([[head!, true]]), tail: new Phrases([[tail, true]]), kind: k });
+      if (tail) split.set(head!, [...(split.get(head!) ?? []), { tail: new Phrases([[tail, true]]), kind: k }]);
       else verbs.push([v, k]);
     }
   }
@@ -51,14 +72,43 @@ function compile(lex: CountLexicon): Compiled {
     nouns: new Phrases(nouns),
     suffixes,
     verbs: new Phrases(verbs),
-    split,
-    objects: new Phrases(lex.objects.map((o) => [o, true as const])),
+    split: new Phrases(split),
+    objects: set(lex.objects),
+    objectWords: new Set(lex.objects),
+    weak: new Set(lex.weakNouns),
     tolls: new Phrases(Object.entries(lex.tolls)),
+    anaphoric: set(lex.anaphoricTolls),
     approx: new Phrases(Object.entries(lex.approx)),
     vague: new Phrases(Object.entries(lex.vagueAmounts)),
-    of: new Phrases(lex.of.map((o) => [o, true as const])),
+    of: set(lex.of),
     stop: new Set(lex.stopBefore),
+    functionWords: new Set(lex.functionWords),
+    including: set(lex.including),
+    partitiveOf: set(lex.partitiveOf),
+    partitivePronouns: set(lex.partitivePronouns),
+    coordinators: new Set(lex.coordinators),
+    articleOrdinals: new Set(lex.articleOrdinals),
+    objectStarts: new Set(lex.objectStarts),
+    generic: set(lex.generic),
+    wf: new Uint8Array(0),
   };
+  const bits: [number, number][] = [];
+  const mark = (keys: Iterable<string>, bit: number) => {
+    for (const k of keys) {
+      const t = fineTokens(k)[0];
+      if (t) bits.push([wordId(t.t), bit]);
+    }
+  };
+  mark([...Object.keys(lex.approx), ...Object.keys(lex.vagueAmounts), ...Object.keys(lex.numbers.words), ...lex.numbers.articles, ...Object.keys(lex.numbers.fractions)], F.start);
+  mark(Object.keys(lex.tolls), F.toll);
+  mark(lex.anaphoricTolls, F.anaphoric);
+  mark(verbs.map(([v]) => v), F.verb);
+  mark(lex.including, F.including);
+  mark(lex.generic, F.generic);
+  mark(lex.functionWords, F.func);
+  mark(nouns.map(([n]) => n), F.noun);
+  c.wf = new Uint8Array(Math.max(0, ...bits.map(([id]) => id)) + 1);
+  for (const [id, bit] of bits) c.wf[id]! |= bit;
   cache.set(lex, c);
   return c;
 }
@@ -70,6 +120,29 @@ const isCap = (t: Tok) => {
 };
 const CLAUSE_END = new Set([".", ";", "!", "?", ":"]);
 const QUOTES = new Set(["'", "’", "‘", '"', "“", "”", "„", "«", "»"]);
+/** How far a clause is searched on either side of a figure, in tokens (bounded work per figure). */
+const REACH = 20;
+/** How far back a figure may look for the figure it is a part of or repeats, in tokens. */
+const PRIOR = 80;
+
+interface Noun {
+  kind: CountKind;
+  /** Token index after the noun. */
+  end: number;
+  object: boolean;
+  /** Its kind gives way to a verb of the clause. */
+  weak: boolean;
+  /** No noun but a partitive standing for one ("twee ervan", "drie van de vier"). */
+  pseudo?: boolean;
+}
+interface Prior {
+  kind: CountKind;
+  /** Token index of the figure. */
+  start: number;
+  approx: Approx;
+  /** Token index after the figure. */
+  end: number;
+}
 
 /** Finds counts in a text. `skip` holds spans (time expressions) whose numbers are not counts. */
 export function findCounts(text: string, lex: CountLexicon, skip: readonly Span[] = []): Count[] {
@@ -87,63 +160,145 @@ export function findCounts(text: string, lex: CountLexicon, skip: readonly Span[
     }
     return at >= 0 && s < sorted[at]!.end;
   };
-  const nounAt = (j: number): [CountKind, number, boolean] | null => {
-    const p = c.nouns.match(toks, j);
-    if (p) return [p[0], p[1], !!c.objects.match(toks, j)];
+  /** The bits of F of the word at m (0 for marks, digits and unknown words). */
+  const fl = (m: number): number => {
+    const t = toks[m]!;
+    return t.kind === "w" ? (c.wf[tokId(t)] ?? 0) : 0;
+  };
+  const clauseEnd = (m: number) => {
+    const t = toks[m]!;
+    return t.kind === "p" && CLAUSE_END.has(t.t);
+  };
+  const isNumber = (m: number) => {
+    const t = toks[m]!;
+    if (t.kind === "d") return true;
+    if (t.kind !== "w" || (!(fl(m) & F.start) && !maybeCompound(t, lex.numbers))) return false;
+    return !!c.vague.match(toks, m) || !!readNumber(toks, m, lex.numbers);
+  };
+  const nounAt = (j: number): Noun | null => {
+    const f = fl(j);
+    const p = f & F.noun ? c.nouns.match(toks, j) : null;
+    // "death toll", "aantal doden": a running total, not the counted noun
+    if (p && f & F.toll && c.tolls.match(toks, j)) return null;
+    if (p) return { kind: p[0], end: p[1], object: !!c.objects.match(toks, j), weak: p[1] === j + 1 && c.weak.has(toks[j]!.t) };
     const t = toks[j]!;
     if (t.kind !== "w") return null;
     // the compound ends at the next space or mark
     if (c.suffixes.size && (j + 1 >= toks.length || toks[j + 1]!.sp || toks[j + 1]!.kind === "p")) {
-      for (const [n, k] of c.suffixes.get(t.t.slice(-3)) ?? []) if (t.t.length > n.length && t.t.endsWith(n)) return [k, j + 1, lex.objects.includes(n)];
+      for (const [n, k] of c.suffixes.get(t.t.slice(-3)) ?? [])
+        if (t.t.length > n.length && t.t.endsWith(n)) return { kind: k, end: j + 1, object: c.objectWords.has(n), weak: c.weak.has(n) };
     }
-    if (isCap(t) && t.t.length > 4 && lex.demonymSuffixes.some((s) => t.t.endsWith(s))) return ["personnel", j + 1, false];
+    if (isCap(t) && t.t.length > 4 && lex.demonymSuffixes.some((s) => t.t.endsWith(s))) return { kind: "personnel", end: j + 1, object: false, weak: false };
     return null;
   };
+  /** A casualty verb is active, with an object after it: "killed 12 people", "arrested the suspect", "killing at least 7". */
+  const activeAt = (after: number) => {
+    const n = toks[after];
+    if (!n) return false;
+    if (n.kind === "d") return true;
+    if (n.kind !== "w") return false;
+    if (c.objectStarts.has(n.t) || !!nounAt(after) || isNumber(after)) return true;
+    const ap = c.approx.match(toks, after);
+    return !!ap && ap[1] < toks.length && isNumber(ap[1]);
+  };
+  /** A hedge word in the clause that makes the figure a general statement. */
+  const generic = (from: number, to: number) => {
+    for (let m = from - 1, n = 0; m >= 0 && n < REACH && !clauseEnd(m); m--, n++) if (fl(m) & F.generic && c.generic.match(toks, m)) return true;
+    for (let m = to, n = 0; m < toks.length && n < REACH && !clauseEnd(m); m++, n++) if (fl(m) & F.generic && c.generic.match(toks, m)) return true;
+    return false;
+  };
+  /** Digits that end a name ("Nord Stream 2", "Boeing 737"), or join such a number ("Nord Stream 1 en 2"). */
+  const nameNumber = (m: number, joined = false): boolean => {
+    const p = toks[m - 1];
+    // "A330-200", "Su-25": the number of a model
+    if (p && p.t === "-" && !p.sp && !toks[m]!.sp && m >= 2 && toks[m - 2]!.kind !== "p") return true;
+    if (!p || p.kind !== "w") return false;
+    if (c.coordinators.has(p.t)) return !joined && m >= 2 && toks[m - 2]!.kind === "d" && nameNumber(m - 2, true);
+    if (!isCap(p) || m < 2 || clauseEnd(m - 2) || QUOTES.has(toks[m - 2]!.t)) return false;
+    return !(fl(m - 1) & (F.func | F.verb | F.toll)) && !nounAt(m - 1);
+  };
+  /** Nothing after a bare number that could be its own noun: a mark, a function word, the end. */
+  const ellipsis = (m: number) => {
+    const t = toks[m];
+    return !t || t.kind === "p" || !!(fl(m) & F.func) || (!!(fl(m) & F.verb) && !!c.verbs.match(toks, m));
+  };
+  /** An age after the one it belongs to: "Jan de Vries (48)", "de man (34)", "the man, 34, was", "two men, 34 and 36,". */
+  const age = (m: number, after: number) => {
+    const p = toks[m - 1], n = toks[after], who = toks[m - 2];
+    if (!p || !n || !who) return false;
+    if (who.kind !== "w" && !c.coordinators.has(p.t)) return false;
+    if (p.t === "(") return n.t === ")";
+    // the second of two: "34 and 36,"
+    if (c.coordinators.has(p.t)) return who.kind === "d" && toks[m - 3]?.t === "," && (n.t === "," || n.t === ")");
+    return p.t === "," && (n.t === "," || (c.coordinators.has(n.t) && toks[after + 1]?.kind === "d"));
+  };
+  let prior: Prior | null = null;
   let i = 0;
+  const compounds = !!lex.numbers.compoundScales;
   while (i < toks.length) {
     const t0 = toks[i]!;
+    // most words open no figure: a digit, a listed first word, or (Dutch) a long word that may be a compound number
+    if (t0.kind !== "d" && !(t0.kind === "w" && (c.wf[tokId(t0)]! & F.start || (compounds && maybeCompound(t0, lex.numbers))))) {
+      i++;
+      continue;
+    }
     if (inSkip(t0.s)) {
       i++;
       continue;
     }
     let k = i;
     let approx: Approx = "exact";
-    const ap = c.approx.match(toks, k);
-    if (ap) (approx = ap[0]), (k = ap[1]);
-    let value: number;
-    let j: number;
-    let article = false;
+    // "zeker bijna honderd": the hedge nearest the number holds
+    for (let h = 0; h < 2; h++) {
+      const ap = c.approx.match(toks, k);
+      if (!ap) break;
+      (approx = ap[0]), (k = ap[1]);
+    }
     const vg = c.vague.match(toks, k);
-    const num = vg ? null : readNumber(toks, k, lex.numbers, true);
     if (vg) {
-      value = vg[0].value;
-      if (approx === "exact") approx = vg[0].approx;
-      j = vg[1];
-      const of = c.of.match(toks, j);
-      if (of) j = of[1];
-    } else if (num) {
-      if (inSkip(toks[k]!.s)) {
-        i = num.j;
-        continue;
-      }
-      value = num.value;
-      j = num.j;
-      article = num.article;
-    } else {
+      // a rough amount names no number: no figure
+      i = vg[1];
+      continue;
+    }
+    const num = readNumber(toks, k, lex.numbers, true);
+    if (!num) {
       i++;
       continue;
     }
+    if (inSkip(toks[k]!.s)) {
+      i = num.j;
+      continue;
+    }
+    if (num.digits && k === i && (nameNumber(i) || age(i, num.j))) {
+      i = num.j;
+      continue;
+    }
+    const value = num.value;
+    let j = num.j;
+    const article = num.article;
     const next = toks[j];
     // 45-jarige, 3-0, 24-uurs: a compound adjective, not a count
-    const compound = !!next && !next.sp && next.t === "-" && !!num?.digits && toks[j + 1]?.kind === "w" && !toks[j + 1]!.sp;
-    if (next && (compound || c.stop.has(next.t) || (!next.sp && next.kind === "w" && num?.digits))) {
+    const compound = !!next && !next.sp && next.t === "-" && num.digits && toks[j + 1]?.kind === "w" && !toks[j + 1]!.sp;
+    if (next && (compound || c.stop.has(next.t) || (!next.sp && next.kind === "w" && num.digits))) {
       i = j;
       continue;
     }
+    // "een derde (raakte gewond)": one more person
+    let ordinal = false;
+    if (article && next && c.articleOrdinals.has(next.t)) (ordinal = true), (j = j + 1);
+    let noun: Noun | null = null;
+    let nounFrom = j;
+    // "twee ervan", "two of them": things or people named before
+    const pp = article ? null : c.partitivePronouns.match(toks, j);
+    if (pp) noun = { kind: "other", end: pp[1], object: false, weak: false, pseudo: true };
+    // "drie van de vier (pijpleidingen)", "six of the pediatric deaths": the figure counts what follows
+    const po = article || pp ? null : c.partitiveOf.match(toks, j);
+    const second = po && po[1] < toks.length && !inSkip(toks[po[1]]!.s) ? readNumber(toks, po[1], lex.numbers) : null;
+    if (po) nounFrom = second ? second.j : po[1];
     // the counted noun, a few adjectives (or a closing quote: "'ruim honderd' Russen") later
-    let noun: [CountKind, number, boolean] | null = null;
     let words = 0;
-    for (let m = j; m < toks.length && words <= lex.skipAdjectives && m < j + lex.skipAdjectives + 6; m++) {
+    const limit = article ? 2 : lex.skipAdjectives;
+    for (let m = nounFrom; !noun && m < toks.length && words <= limit && m < nounFrom + limit + 6; m++) {
       const t = toks[m]!;
       if (t.kind === "p") {
         if (QUOTES.has(t.t) || t.t === "-") continue;
@@ -156,42 +311,81 @@ export function findCounts(text: string, lex: CountLexicon, skip: readonly Span[
           words++;
           continue;
         }
+        // "two Su-25 jets": the number of a model is part of its name
+        if (!t.sp && toks[m - 1]!.t === "-" && !toks[m - 1]!.sp && m - 2 >= nounFrom && toks[m - 2]!.kind === "w") continue;
         break;
       }
       noun = nounAt(m);
-      if (noun) break;
-      if (c.verbs.match(toks, m)) break;
+      if (noun) {
+        // "the wounded children", "dead soldiers": an adjective before the head noun, whose kind a verb may still change
+        const head = noun.end < toks.length && toks[noun.end]!.sp ? nounAt(noun.end) : null;
+        if (head && CASUALTY.has(noun.kind) && (head.kind === "other" || head.kind === "personnel") && !head.object) noun = { kind: noun.kind, end: head.end, object: false, weak: true };
+        break;
+      }
+      if (fl(m) & F.func || (fl(m) & F.verb && c.verbs.match(toks, m)) || isNumber(m)) break;
       words++;
     }
-    let kind: CountKind | null = noun ? noun[0] : null;
-    let end = noun ? noun[1] : j;
-    // a casualty verb right before the figure ("killing at least seven"), a running total before it, or a
-    // casualty verb after the noun ("twelve people were killed")
-    if (!kind || ((kind === "other" || kind === "personnel") && !noun![2])) {
+    // "drie van de vier hebben …": the second number stands for things named before
+    if (!noun && second && ellipsis(nounFrom)) noun = { kind: "other", end: nounFrom, object: false, weak: false, pseudo: true };
+    // an article without a person after it is no figure whatever the clause says: spare the search
+    if (article && !ordinal && (!noun || noun.object)) {
+      i = Math.max(j, i + 1);
+      continue;
+    }
+    let kind: CountKind | null = noun ? noun.kind : null;
+    let end = noun ? noun.end : j;
+    let licensed = !!noun;
+    if (!noun || ((noun.kind === "other" || noun.kind === "personnel") && !noun.object) || noun.weak) {
       let found: CountKind | null = null;
+      let anaphoric = false;
+      // the part of a figure before it: "including four gunmen", "Daarvan zouden vier verdachten"
       for (let m = i - 1, n = 0; m >= 0 && n < 6; m--, n++) {
-        const t = toks[m]!;
-        if (t.kind === "p" && CLAUSE_END.has(t.t)) break;
-        const tl = c.tolls.match(toks, m);
+        if (clauseEnd(m) && n > 0) break;
+        const inc = fl(m) & F.including ? c.including.match(toks, m) : null;
+        // right before the figure, a word at most between ("Daarvan zouden vier verdachten")
+        if (inc && inc[1] <= i && inc[1] >= i - 2) {
+          if (prior && CASUALTY.has(prior.kind) && m - prior.end < PRIOR) found = prior.kind;
+          break;
+        }
+        if (isNumber(m)) break;
+      }
+      // a casualty verb right before the figure, or a running total before it in its clause
+      for (let m = i - 1, n = 0; !found && m >= 0 && n < REACH; m--, n++) {
+        if (clauseEnd(m) || isNumber(m)) break;
+        const f = fl(m);
+        const tl = f & F.toll ? c.tolls.match(toks, m) : null;
         if (tl && tl[1] <= i) {
           found = tl[0];
           break;
         }
-        const v = n === 0 ? c.verbs.match(toks, m) : null;
+        const an = f & F.anaphoric ? c.anaphoric.match(toks, m) : null;
+        if (an && an[1] <= i && n < 6) {
+          // "put the number at 85": what the figure before it counted
+          if (prior && i - prior.end < PRIOR) (found = prior.kind), (anaphoric = true);
+          break;
+        }
+        // "killing at least seven", "arrested the two men"
+        const v = f & F.verb && (n === 0 || (n === 1 && c.objectStarts.has(toks[i - 1]!.t))) ? c.verbs.match(toks, m) : null;
         if (v && v[1] <= i) {
           found = v[0];
           break;
         }
       }
       // "kwamen twaalf burgers om": the verb's head before the figure, its particle closing the clause
-      if (!found && c.split.length && i > 0) {
-        for (const sv of c.split) {
-          if (!sv.head.match(toks, i - 1)) continue;
-          for (let m = end, n = 0; m < toks.length && n < 8; m++, n++) {
-            const t = toks[m]!;
-            if (t.kind === "p" && CLAUSE_END.has(t.t)) break;
+      // (across a preposition: "kostte aan zeker 30 mensen het leven")
+      let heads: [{ tail: Phrases<true>; kind: CountKind }[], number] | null = !found && i > 0 ? c.split.match(toks, i - 1) : null;
+      if (!found && !heads && i > 1 && fl(i - 1) & F.func) {
+        heads = c.split.match(toks, i - 2);
+        if (heads && heads[1] !== i - 1) heads = null;
+        else if (heads) heads = [heads[0], i];
+      }
+      if (heads && heads[1] === i) {
+        for (const sv of heads[0]) {
+          for (let m = end, n = 0; m < toks.length && n < REACH; m++, n++) {
+            if (clauseEnd(m)) break;
             const tl = sv.tail.match(toks, m);
-            if (tl && (tl[1] >= toks.length || toks[tl[1]]!.kind === "p")) {
+            // the particle closes the clause, or an adjunct follows it ("kwamen 45 mensen om bij de overstromingen")
+            if (tl && (tl[1] >= toks.length || toks[tl[1]]!.kind === "p" || fl(tl[1]) & F.func)) {
               found = sv.kind;
               break;
             }
@@ -199,34 +393,67 @@ export function findCounts(text: string, lex: CountLexicon, skip: readonly Span[
           if (found) break;
         }
       }
+      // a passive or intransitive verb later in the clause: "were killed", "werden … doodgeschoten", "omkwamen";
+      // without a noun only close by ("11,300 were dead", "two of them lost their lives")
+      const reach = noun && !noun.pseudo && !article ? REACH : 8;
+      let verbFound = false;
+      let verbGap = 0;
       if (!found) {
-        for (let m = end, n = 0; m < toks.length && n < 8; m++, n++) {
-          const t = toks[m]!;
-          if (t.kind === "p" && CLAUSE_END.has(t.t)) break;
-          const v = c.verbs.match(toks, m);
+        for (let m = end, n = 0; m < toks.length && n < reach; m++, n++) {
+          if (clauseEnd(m) || (m > end && isNumber(m) && !(toks[m]!.kind === "d" && age(m, m + 1)))) break;
+          const v = fl(m) & F.verb ? c.verbs.match(toks, m) : null;
           if (v) {
+            if (activeAt(v[1])) {
+              m = v[1] - 1;
+              continue;
+            }
             found = v[0];
+            verbFound = true;
+            verbGap = m - end;
             if (!noun) end = v[1];
             break;
           }
-          if (t.kind === "d") break;
         }
       }
-      if (found) kind = found;
+      if (found && (!noun || noun.weak || !CASUALTY.has(noun.kind))) kind = found;
+      // a figure without a noun stands on its own ("killing at least seven,"), not before more of a number ("a 3 1/2-minute")
+      if (found && (CASUALTY.has(found) || anaphoric) && (noun || toks[j]?.kind !== "d")) licensed = true;
+      // "two leaks in Denmark and two in Sweden": a bare number after a coordinator repeats the figure before
+      // it, when nothing follows that could be its own noun and that figure heads its clause (not "met 40.000
+      // inwoners en vier voor …")
+      if (!kind && !article && i > 0 && c.coordinators.has(toks[i - 1]!.t) && prior && i - prior.end < 16 && ellipsis(j)) {
+        // … and the coordinated part has words of its own ("in Denmark's waters and two in Sweden's"), not
+        // only numbers ("two men, 34 and 36")
+        const before = toks[prior.start - 1];
+        let same = !before || before.kind === "p" || !c.functionWords.has(before.t) || c.coordinators.has(before.t);
+        let words = false;
+        for (let m = prior.end; same && m < i - 1; m++) {
+          if (clauseEnd(m)) same = false;
+          if (toks[m]!.kind === "w") words = true;
+        }
+        same &&= words;
+        if (same) (kind = prior.kind), (licensed = true);
+      }
+      // a lone "one" or "één" is a pronoun unless a casualty verb follows its partitive: "one of them was killed"
+      // ("one was killed", "één raakte gewond": the verb right after it)
+      if (value === 1 && !ordinal && ((!noun && !(verbFound && verbGap <= 2)) || (noun && (noun.pseudo || second) && !verbFound))) licensed = false;
+      // "you're not a victim": an article with a noun of uncertain kind needs the verb
+      if (article && noun?.weak && !found) licensed = false;
     }
-    // "een dode", "a man was arrested": an article counts one only for a casualty
-    if (!kind || (!noun && !CASUALTY.has(kind)) || (article && !CASUALTY.has(kind))) {
-      i = j;
+    // an article counts one only for a person who is a casualty: "een dode", "a civilian was killed", "een derde"
+    if (article && !(ordinal || (noun && !noun.object))) licensed = false;
+    if (article && (!kind || !CASUALTY.has(kind))) licensed = false;
+    if (!kind || !licensed || !Number.isFinite(value) || value <= 0 || generic(i, end)) {
+      i = Math.max(j, i + 1);
       continue;
     }
-    if (!Number.isFinite(value) || value <= 0) {
-      i = j;
-      continue;
-    }
+    // "zeker veertig doden en honderd gewonden": the hedge covers both figures
+    if (approx === "exact" && prior && prior.approx !== "exact" && i > 0 && prior.end === i - 1 && c.coordinators.has(toks[i - 1]!.t)) approx = prior.approx;
     const start = toks[i]!.s;
     const e = toks[end - 1]!.e;
     out.push({ start, end: e, text: text.slice(start, e), kind, value, approx });
-    i = noun ? noun[1] : j;
+    prior = { kind, start: i, approx, end };
+    i = Math.max(j, noun ? noun.end : j, i + 1);
   }
   return out;
 }

@@ -16,6 +16,11 @@ export interface NumberLexicon {
   fractions: Record<string, number>;
   /** "," or "." — the other one groups thousands (3.500 in Dutch, 1,200 in English). */
   decimalMark: "," | ".";
+  /**
+   * Numbers above a thousand are written as one word around their scale (Dutch "twintigduizend",
+   * "honderdduizend", "tweemiljoenvijfhonderdduizend"): a word is read as [number]scale[number].
+   */
+  compoundScales?: boolean;
 }
 
 export interface Tok {
@@ -30,6 +35,8 @@ export interface Tok {
   /** Id of `t` in the phrase vocabulary (-1: in no phrase), valid while `v` equals the vocabulary's version. */
   id?: number;
   v?: number;
+  /** The value of a one-word compound number ("twintigduizend"), null when the word is none; set when first read. */
+  cn?: number | null;
 }
 
 // Every word of every phrase table gets a small integer id; a token looks its text up once and the tables
@@ -103,6 +110,8 @@ export function fineTokens(text: string, from = 0, to = text.length): Tok[] {
     }
     const s = i;
     i += w;
+    // a word needs lower-casing only when it holds a capital or a letter outside ASCII
+    let fold = cp < 97 || cp > 122;
     if (k !== 3) {
       while (i < n) {
         let c2 = text.charCodeAt(i);
@@ -112,12 +121,13 @@ export function fineTokens(text: string, from = 0, to = text.length): Tok[] {
           if (lo >= 0xdc00 && lo <= 0xdfff) (c2 = (c2 - 0xd800) * 0x400 + (lo - 0xdc00) + 0x10000), (w2 = 2);
         }
         if (classOf(c2) !== k) break;
+        if (c2 < 97 || c2 > 122) fold = true;
         i += w2;
       }
     }
     const raw = text.slice(s, i);
     const kind: Tok["kind"] = k === 1 ? "w" : k === 2 ? "d" : "p";
-    out.push({ s, e: i, t: kind === "w" ? raw.toLowerCase() : raw, raw, sp: prevEnd !== s, kind, id: -1, v: -1 });
+    out.push({ s, e: i, t: kind === "w" && fold ? raw.toLowerCase() : raw, raw, sp: prevEnd !== s, kind, id: -1, v: -1, cn: undefined });
     prevEnd = i;
   }
   return out;
@@ -131,7 +141,7 @@ export function fineTokensRe(text: string, from: number, to: number): Tok[] {
     const raw = m[0];
     const s = m.index;
     const kind: Tok["kind"] = m[1] !== undefined ? "w" : m[2] !== undefined ? "d" : "p";
-    out.push({ s, e: s + raw.length, t: kind === "w" ? raw.toLowerCase() : raw, raw, sp: prevEnd !== s, kind, id: -1, v: -1 });
+    out.push({ s, e: s + raw.length, t: kind === "w" ? raw.toLowerCase() : raw, raw, sp: prevEnd !== s, kind, id: -1, v: -1, cn: undefined });
     prevEnd = s + raw.length;
   }
   return out;
@@ -217,6 +227,12 @@ interface CompiledNumbers {
   joiners: Set<string>;
   /** Own keys only: a word such as "constructor" is no scale. */
   scales: Map<string, number>;
+  /** One-word number words by their text, for compounds. */
+  single: Map<string, number>;
+  /** Scales of a thousand and more, largest first, for compounds. */
+  bigScales: [string, number][];
+  /** First three letters of the number words and scales a compound can open with: most words are ruled out at once. */
+  compoundStarts: Set<string>;
 }
 const compiled = new WeakMap<NumberLexicon, CompiledNumbers>();
 // readNumber runs at nearly every token with the same lexicon: remember the last one
@@ -233,6 +249,9 @@ function compile(lex: NumberLexicon): CompiledNumbers {
       articles: new Set(lex.articles),
       joiners: new Set(lex.joiners),
       scales: new Map(Object.entries(lex.scales)),
+      single: new Map(Object.entries(lex.words).filter(([k]) => /^\p{L}+$/u.test(k))),
+      bigScales: lex.compoundScales ? Object.entries(lex.scales).filter(([k, v]) => v >= 1000 && /^\p{L}{4,}$/u.test(k)).sort((a, b) => b[1] - a[1]) : [],
+      compoundStarts: new Set([...Object.keys(lex.words), ...Object.keys(lex.scales)].filter((k) => /^\p{L}{3,}$/u.test(k)).map((k) => k.slice(0, 3))),
     };
     compiled.set(lex, c);
   }
@@ -259,7 +278,8 @@ export function readNumber(toks: readonly Tok[], i: number, lex: NumberLexicon, 
     const group = lex.decimalMark === "," ? "." : ",";
     // thousands groups: 3.500, 1,200,000
     const grouped = t.raw.length <= 3;
-    while (grouped && j + 1 < toks.length && toks[j]!.t === group && !toks[j]!.sp && toks[j + 1]!.kind === "d" && !toks[j + 1]!.sp && toks[j + 1]!.raw.length === 3) {
+    // at most six groups (a quintillion): a longer run is no one number, and the bound keeps every call short
+    for (let g = 0; grouped && g < 6 && j + 1 < toks.length && toks[j]!.t === group && !toks[j]!.sp && toks[j + 1]!.kind === "d" && !toks[j + 1]!.sp && toks[j + 1]!.raw.length === 3; g++) {
       text += toks[j + 1]!.raw;
       j += 2;
     }
@@ -276,7 +296,24 @@ export function readNumber(toks: readonly Tok[], i: number, lex: NumberLexicon, 
   }
   if (t.kind !== "w") return null;
   const f = c.fractions.match(toks, i);
-  if (f) return { value: f[0], j: f[1], digits: false, article: false };
+  if (f) {
+    // "half a dozen", "een half miljoen": a part of the number after it
+    const w = c.words.match(toks, f[1]);
+    const sc = w ? null : scaleAt(toks, f[1], c);
+    if (w) return { value: f[0] * w[0], j: w[1], digits: false, article: false };
+    if (sc) return { value: f[0] * sc[0], j: sc[1], digits: false, article: false };
+    return { value: f[0], j: f[1], digits: false, article: false };
+  }
+  if (c.bigScales.length && t.t.length >= 7) {
+    const v = compoundOf(t, c);
+    if (v !== null) {
+      let value = v;
+      let j = i + 1;
+      const h = c.half.match(toks, j);
+      if (h) (value += 0.5), (j = h[1]);
+      return { value, j, digits: false, article: false };
+    }
+  }
   let total = 0;
   let current = 0;
   let j = i;
@@ -326,6 +363,38 @@ export function readNumber(toks: readonly Tok[], i: number, lex: NumberLexicon, 
   const h = c.half.match(toks, j);
   if (h) (value += 0.5), (j = h[1]), (article = false);
   return { value, j, digits: false, article };
+}
+
+/** The value of a one-word compound number ("twintigduizend"), or null; remembered on the token, which the stages share. */
+function compoundOf(t: Tok, c: CompiledNumbers): number | null {
+  if (t.cn === undefined) t.cn = !c.compoundStarts.has(t.t.slice(0, 3)) || c.single.has(t.t) ? null : compoundNumber(t.t, c, 0);
+  return t.cn;
+}
+
+/** A word that may be a one-word compound number of a language that writes them ("twintigduizend"). */
+export function maybeCompound(t: Tok, lex: NumberLexicon): boolean {
+  if (!lex.compoundScales || t.kind !== "w" || t.t.length < 7) return false;
+  return compoundOf(t, compile(lex)) !== null;
+}
+
+/**
+ * A one-word number around a scale: "twintigduizend" 20000, "honderdduizend" 100000, "duizendvijfhonderd"
+ * 1500. Each scale is looked for once, largest first, and the rest below it: bounded work per word.
+ */
+function compoundNumber(w: string, c: CompiledNumbers, from: number): number | null {
+  if (w.length > 60) return null;
+  for (let k = from; k < c.bigScales.length; k++) {
+    const [name, scale] = c.bigScales[k]!;
+    const at = w.indexOf(name);
+    if (at < 0) continue;
+    const left = w.slice(0, at), right = w.slice(at + name.length);
+    const lv = left === "" ? 1 : (c.single.get(left) ?? compoundNumber(left, c, k + 1));
+    if (lv === null || lv <= 0 || lv >= 1000) return null;
+    const rv = right === "" ? 0 : (c.single.get(right) ?? compoundNumber(right, c, k + 1));
+    if (rv === null || rv >= scale) return null;
+    return lv * scale + rv;
+  }
+  return null;
 }
 
 function scaleAt(toks: readonly Tok[], j: number, c: CompiledNumbers): [number, number] | null {

@@ -1,4 +1,6 @@
-import type { Doc, DocEvent, EntityType, Span } from "../../model/doc.js";
+import type { Doc, DocEvent, EntityType, Span, Timex } from "../../model/doc.js";
+import type { TimeLexicon } from "../times/lexicon.js";
+import { isBirthDate } from "../times/index.js";
 import type { Stage } from "../stage.js";
 import { fineTokensOf, Phrases, tokenAt, type Tok } from "../counts/numbers.js";
 import type { EventLexicon } from "./lexicon.js";
@@ -24,6 +26,8 @@ interface Compiled {
   split: Phrases<Phrases<EventType>>;
 }
 const GAP = 8;
+/** How far after its cue (in characters) a time dates the saying: "said on Tuesday", "said at a news conference just before dawn". */
+const SAID_REACH = 25;
 const cache = new WeakMap<EventLexicon, Compiled>();
 function compile(lex: EventLexicon): Compiled {
   let c = cache.get(lex);
@@ -108,7 +112,7 @@ interface Unit extends Span {
   sentence: number;
 }
 
-export function buildEvents(doc: Doc, lex: EventLexicon): DocEvent[] {
+export function buildEvents(doc: Doc, lex: EventLexicon, timeLex?: TimeLexicon): DocEvent[] {
   const units: Unit[] = doc.claims.length
     ? doc.claims.map((c) => ({ start: c.start, end: c.end, claim: c.id, sentence: c.sentence }))
     : doc.sentences.map((s) => ({ start: s.start, end: s.end, sentence: s.index }));
@@ -149,9 +153,18 @@ export function buildEvents(doc: Doc, lex: EventLexicon): DocEvent[] {
     if (!types.size) continue;
     // the time: a date or time of day in the claim, else one earlier in its sentence
     const sent = doc.sentences[u.sentence];
-    const dated = (t: { type: string; value: string }) => (t.type === "DATE" || t.type === "TIME") && /^\d/.test(t.value);
-    let time = within(timesSorted, u).map(([t]) => t).find(dated);
-    if (!time && sent) time = within(timesSorted, sent).map(([t]) => t).find((t) => t.end <= u.start && dated(t));
+    // a birth date ("born in 1985") is no time of the event
+    const dated = (t: Timex) => (t.type === "DATE" || t.type === "TIME") && /^\d/.test(t.value) && !(timeLex && isBirthDate(doc.text, timeLex, t));
+    const datedShape = (t: Timex) => (t.type === "DATE" || t.type === "TIME") && /^\d/.test(t.value);
+    // a time right after the cue dates the saying ("said on Tuesday", "zei dinsdag", "said at a news conference
+    // just before dawn"), not what is said: it is the time of a statement, never of the attack or the toll
+    const cue = claim?.cue;
+    const ofSaying = (t: Timex) => !!cue && t.start >= cue.start && t.start - cue.end <= SAID_REACH;
+    // the birth check (a look at the words around) only for the times that could be chosen
+    const inClaim = within(timesSorted, u).map(([t]) => t).filter(datedShape);
+    let eventTime = inClaim.find((t) => !ofSaying(t) && dated(t));
+    if (!eventTime && sent) eventTime = within(timesSorted, sent).map(([t]) => t).find((t) => t.end <= u.start && dated(t));
+    const saidTime = inClaim.find((t) => ofSaying(t) && dated(t)) ?? eventTime;
     const actors = new Set<string>();
     const places = new Set<string>();
     for (const [m] of within(mentionsSorted, u)) {
@@ -159,8 +172,9 @@ export function buildEvents(doc: Doc, lex: EventLexicon): DocEvent[] {
       if (PLACE_TYPES.has(m.type)) places.add(m.entity);
       else if (ACTOR_TYPES.has(m.type)) actors.add(m.entity);
     }
-    const day = time ? time.value.slice(0, 10) : "";
     for (const [type, trig] of types) {
+      const time = SPEECH.has(type) ? saidTime : eventTime;
+      const day = time ? time.value.slice(0, 10) : "";
       const who = new Set(actors);
       if (SPEECH.has(type) && claim?.source?.entity) who.add(claim.source.entity);
       // one event per type and day (and speaker, for what is said); a claim without a date joins the type's event
@@ -190,5 +204,5 @@ export function buildEvents(doc: Doc, lex: EventLexicon): DocEvent[] {
 }
 
 export const events: Stage = (doc: Doc, ctx) => {
-  doc.events = buildEvents(doc, ctx.lang.events);
+  doc.events = buildEvents(doc, ctx.lang.events, ctx.lang.times);
 };

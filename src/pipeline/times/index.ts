@@ -1,6 +1,6 @@
-import type { Doc, Timex, TimexType } from "../../model/doc.js";
+import type { Doc, Span, Timex, TimexType } from "../../model/doc.js";
 import type { Stage } from "../stage.js";
-import { fineTokens, fineTokensOf, Phrases, readNumber, scaleOf, tokId, wordId, type Tok } from "../counts/numbers.js";
+import { fineTokens, fineTokensOf, Phrases, readNumber, scaleOf, tokenAt, tokId, wordId, type Tok } from "../counts/numbers.js";
 import type { CountLexicon } from "../counts/lexicon.js";
 import type { Approx, DayPart, Edge, Season, TimeLexicon, Unit } from "./lexicon.js";
 import { addDays, addMonths, fmtDay, fmtMonth, fmtWeek, pad, parseLocal, validDay, weekday, type Ymd } from "./calendar.js";
@@ -15,6 +15,14 @@ interface Hit {
   value: string;
   type?: TimexType;
   mod?: string;
+  /** A day counted from the moment of speaking ("gisteren", "this morning"): inside a quote, from when it was said. */
+  deictic?: { offset: number; part?: DayPart };
+}
+
+/** What the times stage may know of the text from earlier stages: quotes (to date what is said) and names. */
+export interface TimeContext {
+  quotes?: readonly Span[];
+  mentions?: readonly { start: number; end: number; type: string; text: string }[];
 }
 type Tense = "past" | "future" | "none";
 
@@ -23,9 +31,9 @@ interface Compiled {
   weekdays: Phrases<number>;
   seasons: Phrases<Season>;
   parts: Phrases<DayPart>;
-  days: Phrases<{ offset: number; part?: DayPart }>;
+  days: Phrases<{ offset: number; part?: DayPart; pastNight?: boolean }>;
   weekdayParts: Phrases<{ weekday: number; part: DayPart }>;
-  units: Phrases<{ unit: Unit; plural: boolean }>;
+  units: Phrases<{ unit: Unit; plural: boolean; stretch?: boolean }>;
   relatives: Phrases<{ offset: number; durative?: boolean }>;
   determiners: Phrases<true>;
   articles: Phrases<true>;
@@ -70,10 +78,19 @@ interface Compiled {
   seconds: Set<string>;
   /** By word id: 1 a start, 2 a prefix, 4 a second word (the sets above, looked up once per token). */
   flags: Uint8Array;
+  /** By word id: the rules (bits of R) whose expressions can open with the word. */
+  rules: Uint16Array;
   ambiguousMonths: Set<string>;
   ambiguousSeasons: Set<string>;
   ordinalSuffixes: Set<string>;
   nameBefore: Set<string>;
+  clauseJoiners: Set<string>;
+  dayPrepositions: Phrases<true>;
+  dayMoments: Phrases<{ part: DayPart; prefixed?: boolean }>;
+  dayMomentPrefixes: Phrases<true>;
+  partPrepositions: Set<string>;
+  birthCues: Phrases<true>;
+  lastOrdinals: Phrases<true>;
 }
 
 const cache = new WeakMap<TimeLexicon, Compiled>();
@@ -130,11 +147,19 @@ function compile(lex: TimeLexicon): Compiled {
     prefixes: new Set(),
     seconds: new Set(),
     flags: new Uint8Array(0),
+    rules: new Uint16Array(0),
     monthAbbrev: new Set(Object.keys(lex.months).filter((k) => Object.keys(lex.months).some((o) => o.length > k.length && o.startsWith(k) && lex.months[o] === lex.months[k]))),
     ambiguousMonths: new Set(lex.ambiguousMonths),
     ambiguousSeasons: new Set(lex.ambiguousSeasons),
     ordinalSuffixes: new Set(lex.ordinalSuffixes),
     nameBefore: new Set(lex.nameBefore ?? []),
+    clauseJoiners: new Set(lex.clauseJoiners),
+    dayPrepositions: set(lex.dayPrepositions),
+    dayMoments: new Phrases(Object.entries(lex.dayMoments)),
+    dayMomentPrefixes: set(lex.dayMomentPrefixes),
+    partPrepositions: new Set(lex.partPrepositions),
+    birthCues: set(lex.birthCues),
+    lastOrdinals: set(lex.lastOrdinals),
   };
   const starts = new Set<string>(["'", "’"]);
   const seconds = new Set<string>();
@@ -143,9 +168,9 @@ function compile(lex: TimeLexicon): Compiled {
     if (t[0]) starts.add(t[0].t);
     if (t[1]) seconds.add(t[1].t);
   };
-  for (const table of [lex.months, lex.weekdays, lex.seasons, lex.partsOfDay, lex.days, lex.weekdayParts, lex.units, lex.relatives, lex.anaphors, lex.edges, lex.approx, lex.sets, lex.refs, lex.ordinals, lex.decadeNames, lex.numbers.words, lex.numbers.fractions])
+  for (const table of [lex.months, lex.weekdays, lex.seasons, lex.partsOfDay, lex.days, lex.weekdayParts, lex.units, lex.relatives, lex.anaphors, lex.edges, lex.approx, lex.sets, lex.refs, lex.ordinals, lex.decadeNames, lex.numbers.words, lex.numbers.fractions, lex.dayMoments])
     for (const k of Object.keys(table)) first(k);
-  for (const list of [lex.nightOf, Object.keys(lex.namedClock), lex.determiners, lex.theYear, lex.vague, lex.vaguePluralAfter, lex.every, lex.decadePrefixes, lex.blockers, lex.quarterWords, lex.numbers.articles]) for (const k of list) first(k);
+  for (const list of [lex.nightOf, Object.keys(lex.namedClock), lex.determiners, lex.theYear, lex.vague, lex.vaguePluralAfter, lex.every, lex.decadePrefixes, lex.blockers, lex.quarterWords, lex.numbers.articles, lex.lastOrdinals]) for (const k of list) first(k);
   // words that continue an expression after its first word
   for (const list of [lex.vaguePluralBefore, lex.unitAdjectives, lex.rangeWords, lex.ago, Object.keys(lex.shifts), lex.clockWords, Object.keys(lex.meridiem), Object.keys(lex.zones), lex.ofWords, lex.quarterWords, lex.halfWords, lex.centuryWords, lex.ordinalSuffixes, lex.numbers.andAHalf, Object.keys(lex.numbers.scales), lex.numbers.joiners, lex.ageAfter])
     for (const k of list) {
@@ -158,7 +183,7 @@ function compile(lex: TimeLexicon): Compiled {
   c.seconds = seconds;
   // a start that is no expression on its own ("the", "in", "three") only matters before another start
   const standalone = new Set<string>();
-  for (const table of [lex.months, lex.weekdays, lex.seasons, lex.days, lex.weekdayParts, lex.sets, lex.refs, lex.decadeNames, lex.namedClock])
+  for (const table of [lex.months, lex.weekdays, lex.seasons, lex.days, lex.weekdayParts, lex.sets, lex.refs, lex.decadeNames, lex.namedClock, lex.dayMoments])
     for (const k of Object.keys(table)) {
       const t = fineTokens(k);
       if (t.length === 1) standalone.add(t[0]!.t);
@@ -168,9 +193,54 @@ function compile(lex: TimeLexicon): Compiled {
   for (const [set, bit] of [[c.starts, 1], [c.prefixes, 2], [c.seconds, 4]] as const) for (const w of set) flagged.push([wordId(w), bit]);
   c.flags = new Uint8Array(Math.max(0, ...flagged.map(([id]) => id)) + 1);
   for (const [id, bit] of flagged) c.flags[id]! |= bit;
+  // which rules can open at a word: each rule is tried only where its first word stands
+  const ruleWords: [number, string[]][] = [
+    [R.anaphor, Object.keys(lex.anaphors)],
+    [R.nightOf, lex.nightOf],
+    [R.edged, Object.keys(lex.edges)],
+    [R.clock, Object.keys(lex.namedClock)],
+    [R.explicitDate, ["'", "’", "q", ...lex.determiners, ...Object.keys(lex.ordinals), ...lex.lastOrdinals, ...Object.keys(lex.months), ...Object.keys(lex.decadeNames), ...lex.decadePrefixes, ...Object.keys(lex.seasons)]],
+    [R.weekday, [...Object.keys(lex.weekdays), ...Object.keys(lex.weekdayParts)]],
+    [R.dayWord, Object.keys(lex.days)],
+    [R.dayPart, Object.keys(lex.dayMoments)],
+    [R.thePart, lex.articles],
+    [R.relative, [...lex.articles, ...Object.keys(lex.relatives)]],
+    [R.duration, [...Object.keys(lex.approx), ...lex.determiners, ...Object.keys(lex.numbers.words), ...lex.numbers.articles, ...Object.keys(lex.numbers.fractions), ...lex.vague]],
+    [R.setExpr, [...Object.keys(lex.sets), ...lex.every]],
+    [R.vaguePlural, [...Object.keys(lex.units), ...lex.vaguePluralAfter]],
+    [R.ref, Object.keys(lex.refs)],
+  ];
+  const masks: [number, number][] = [];
+  for (const [bit, words] of ruleWords)
+    for (const k of words) {
+      const t = fineTokens(k)[0];
+      if (t) masks.push([wordId(t.t), bit]);
+    }
+  c.rules = new Uint16Array(Math.max(0, ...masks.map(([id]) => id)) + 1);
+  for (const [id, bit] of masks) c.rules[id]! |= bit;
   cache.set(lex, c);
   return c;
 }
+
+/** One bit per rule of `Tagger.at`. */
+const R = {
+  anaphor: 1,
+  nightOf: 2,
+  edged: 4,
+  clock: 8,
+  explicitDate: 16,
+  weekday: 32,
+  dayWord: 64,
+  dayPart: 128,
+  thePart: 256,
+  relative: 512,
+  duration: 1024,
+  setExpr: 2048,
+  vaguePlural: 4096,
+  ref: 8192,
+} as const;
+/** The rules a number written in digits can open. */
+const DIGIT_RULES = R.clock | R.explicitDate | R.duration;
 
 const UNIT_CODE: Record<Unit, string> = {
   second: "TS",
@@ -216,6 +286,8 @@ class Tagger {
   anchorMonth: Ymd;
   anchorYear: number;
   sentDay: Ymd | null = null;
+  /** Token index after the last expression found: a look behind stops there. */
+  lastEnd = 0;
   sentStart = 0;
   sentEnd = 0;
   private cues: Map<number, number> | null = null;
@@ -276,6 +348,13 @@ class Tagger {
   }
 
   // ---------- tense of the clause ----------
+  /** A new clause starts at token k: "; …", ", and …", ", maar …". */
+  clauseBreak(k: number): boolean {
+    const t = this.toks[k]!;
+    if (t.kind === "p") return t.t === ";";
+    return this.c.clauseJoiners.has(t.t) && k > 0 && this.toks[k - 1]!.t === ",";
+  }
+
   /** Tense cue at token k, cached per sentence: 1 future, -1 listed past word, -2 past shape ("-ed"), 0 none. */
   cueAt(k: number): number {
     if (!this.cues) this.cues = new Map();
@@ -295,19 +374,22 @@ class Tagger {
     const W = 30;
     const lo = Math.max(this.sentStart, at - W);
     const hi = Math.min(this.sentEnd, at + W);
+    // the clause only: "warned of the coming storm, and on Sunday they ordered …" is past; every scan stops
+    // where a new clause begins
     // a future auxiliary shortly before the expression governs it ("is due to be published in May")
-    for (let k = at - 1; k >= lo && at - k <= 10; k--) if (this.cueAt(k) === 1) return "future";
+    for (let k = at - 1; k >= lo && at - k <= 10 && !this.clauseBreak(k); k--) if (this.cueAt(k) === 1) return "future";
     // the nearest cue before the expression (a listed word at the same place outranks a shape), else after
-    for (let k = at - 1; k >= lo; k--) {
+    for (let k = at - 1; k >= lo && !this.clauseBreak(k); k--) {
       const v = this.cueAt(k);
       if (v !== 0) return v === 1 ? "future" : "past";
     }
-    for (let k = at + 1; k < hi; k++) {
+    for (let k = at + 1; k < hi && !this.clauseBreak(k); k++) {
       const v = this.cueAt(k);
       if (v !== 0) return v === 1 ? "future" : "past";
     }
     return "none";
   }
+
 
   // ---------- resolution ----------
   weekdayDate(wd: number, at: number): Ymd {
@@ -486,6 +568,16 @@ class Tagger {
     {
       const k = this.det(i);
       let ord: [number, number] | null = this.m(this.c.ordinals, k);
+      // "the final quarter of 2009": the last one of the year named after it
+      const fin = ord ? null : this.m(this.c.lastOrdinals, k);
+      if (fin) {
+        let f = fin[1];
+        if (this.isPunct(f, "-") && this.glued(f)) f++;
+        const q = this.m(this.c.quarterWords, f);
+        const h = q ? null : this.m(this.c.halfWords, f);
+        const of = q || h ? this.m(this.c.ofWords, (q ?? h)![1]) : null;
+        if (of && (this.year(of[1], true) || this.relYear(of[1]))) ord = [q ? 4 : 2, fin[1]];
+      }
       if (!ord) {
         const dn = this.tok(k);
         if (dn && dn.kind === "d" && dn.raw.length <= 2) {
@@ -625,8 +717,15 @@ class Tagger {
     const u = this.m(this.c.units, j);
     if (u) {
       const unit = u[0].unit;
-      if (u[0].plural) return offset !== 0 ? { i, j: u[1], value: durationValue("X", unit), type: "DURATION" } : null;
-      if (hasDet && (durative || unit === "decade" || unit === "century")) return { i, j: u[1], value: durationValue(1, unit), type: "DURATION" };
+      if (u[0].plural) {
+        if (offset === 0) return null;
+        // "the coming days and weeks", "de afgelopen weken of maanden": no one unit, a stretch of the past or future
+        const rw = this.m(this.c.rangeWords, u[1]);
+        const u2 = rw ? this.m(this.c.units, rw[1]) : null;
+        if (u2 && u2[0].plural && this.endsClean(u2[1])) return { i, j: u2[1], value: offset > 0 ? "FUTURE_REF" : "PAST_REF", type: "DATE" };
+        return { i, j: u[1], value: durationValue("X", unit), type: "DURATION" };
+      }
+      if ((hasDet && (durative || unit === "decade" || unit === "century")) || u[0].stretch) return { i, j: u[1], value: durationValue(1, unit), type: "DURATION" };
       // volgende week dinsdag: a weekday of that week
       const wd = unit === "week" ? this.m(this.c.weekdays, u[1]) : null;
       if (wd) {
@@ -658,8 +757,8 @@ class Tagger {
     const p = this.m(this.c.parts, j);
     if (p && !hasDet) {
       // this morning; last night = the night before today
-      const d = offset < 0 ? addDays(this.dct, -1) : offset > 0 ? addDays(this.dct, 1) : this.dct;
-      return { i, j: p[1], value: `${fmtDay(d)}T${p[0]}`, type: "TIME" };
+      const o = Math.sign(offset);
+      return { i, j: p[1], value: `${fmtDay(addDays(this.dct, o))}T${p[0]}`, type: "TIME", deictic: { offset: o, part: p[0] } };
     }
     return null;
   }
@@ -712,8 +811,48 @@ class Tagger {
       const p = this.m(this.c.parts, j);
       if (p) (part = p[0]), (j = p[1]);
     }
+    // a night carries the date of the evening it starts: "tonight" written before dawn is the night that began
+    // the day before, and so is "vannacht" told in the past tense (last night)
+    if (part === "NI" && offset === 0 && (this.dctHour < 6 || (r[0].pastNight && this.tense(i) === "past"))) offset = -1;
     const d = addDays(this.dct, offset);
-    return part ? { i, j, value: `${fmtDay(d)}T${part}`, type: "TIME" } : { i, j, value: fmtDay(d) };
+    const deictic = { offset, ...(part && { part }) };
+    return part ? { i, j, value: `${fmtDay(d)}T${part}`, type: "TIME", deictic } : { i, j, value: fmtDay(d), deictic };
+  }
+
+  /** just before dawn, bij zonsopgang, after nightfall [on Sunday]: a part of the day the sentence speaks of. */
+  dayPartPhrase(i: number): Hit | null {
+    const r = this.m(this.c.dayMoments, i);
+    if (!r || !this.startsClean(i) || !this.endsClean(r[1])) return null;
+    // "Dawn" in mid-sentence is a name ("by Dawn Butler")
+    const last = r[1] - 1;
+    if (isCap(this.toks[last]!) && !this.sentenceInitial(last)) return null;
+    // the preposition before the moment stays in the span ("just before dawn", "vlak voor zonsopgang"); it is
+    // looked for behind the moment, so that frequent words like "before" or "voor" open no search of their own
+    const from = this.momentPrefix(i);
+    if (r[0].prefixed && from === i) return null;
+    const day = this.dayAfter(r[1]) ?? this.sentDay ?? this.dct;
+    return { i: from, j: r[1], value: `${fmtDay(day)}T${r[0].part}`, type: "TIME" };
+  }
+
+  /** "(in de loop van) de avond", "(during) the night": that part of the day the text last named. */
+  thePart(i: number): Hit | null {
+    if (i <= this.sentStart || !this.c.partPrepositions.has(this.toks[i - 1]!.t)) return null;
+    const a = this.m(this.c.articles, i);
+    const p = a ? this.m(this.c.parts, a[1]) : null;
+    if (!p || !this.endsClean(p[1])) return null;
+    // "de avond van 22 maart", "the night of the attack" (the night-of rule reads a date after it)
+    if (this.m(this.c.ofWords, p[1])) return null;
+    if (this.tense(i) === "future") return null;
+    return { i, j: p[1], value: `${fmtDay(this.anchor)}T${p[0]}`, type: "TIME" };
+  }
+
+  /** Where a preposition before a moment of the day begins ("just before", "kort na"), else i. */
+  momentPrefix(i: number): number {
+    for (let k = Math.max(this.sentStart, this.lastEnd, i - 3); k < i; k++) {
+      const p = this.m(this.c.dayMomentPrefixes, k);
+      if (p && p[1] === i) return k;
+    }
+    return i;
   }
 
   /** Monday, maandagavond, Friday afternoon, Monday, May 22. */
@@ -725,6 +864,8 @@ class Tagger {
     }
     const r = this.m(this.c.weekdays, i);
     if (!r || !this.startsClean(i) || !this.endsClean(r[1])) return null;
+    // "Black Monday", "Goede Vrijdag": a name
+    if (i > this.sentStart && this.c.nameBefore.has(this.toks[i - 1]!.t)) return null;
     let j = r[1];
     // Monday, May 22
     const after = this.isPunct(j, ",") ? j + 1 : j;
@@ -738,15 +879,22 @@ class Tagger {
 
   /** 14.00 uur, 2 p.m., 10:30, 0800 UTC, om 3 uur [+ Saturday/today]. */
   clock(i: number): Hit | null {
-    const nc = i > this.sentStart && this.m(this.c.clockPrepositions, i - 1) ? this.m(this.c.namedClock, i) : null;
-    if (nc) {
+    // "at midnight"; "shortly after midnight", "kort na middernacht" keep their preposition in the span
+    const byPrep = i > this.sentStart && !!this.m(this.c.clockPrepositions, i - 1);
+    const nc = this.m(this.c.namedClock, i);
+    let from = i;
+    if (nc && !byPrep) from = this.momentPrefix(i);
+    if (nc && (byPrep || from < i)) {
       let j = nc[1];
       let day: Ymd | null = null;
-      const on = this.m(this.c.nightTo, j) ?? (this.tok(j)?.t === "on" || this.tok(j)?.t === "op" ? ([true, j + 1] as const) : null);
+      const on = this.m(this.c.nightTo, j) ?? this.m(this.c.dayPrepositions, j);
       const wd = this.m(this.c.weekdays, on ? on[1] : j);
       if (wd) (day = this.weekdayDate(wd[0], i)), (j = wd[1]);
-      day ??= this.sentDay ?? this.dct;
-      return { i, j, value: `${fmtDay(day)}T${nc[0]}`, type: "TIME" };
+      day ??= this.dayAfter(j);
+      // the midnight that has passed, told in the past tense, ends the day before
+      if (!day && nc[0] === "24:00" && !this.sentDay && this.tense(i) === "past") day = addDays(this.clockDay(i), -1);
+      day ??= this.clockDay(i);
+      return { i: from, j, value: `${fmtDay(day)}T${nc[0]}`, type: "TIME" };
     }
     const t = this.tok(i);
     if (!t || t.kind !== "d" || !this.startsClean(i) || t.raw.length > 4) return null;
@@ -803,20 +951,41 @@ class Tagger {
     const dw = wd ? null : this.m(this.c.days, j);
     if (wd) (day = this.weekdayDate(wd[0], i)), (j = wd[1]);
     else if (dw && !dw[0].part) (day = addDays(this.dct, dw[0].offset)), (j = dw[1]);
-    // a clock time belongs to a date in its own sentence, else to the day of publication
-    if (!day) {
-      // "3 a.m. on Sunday": the day right after gives the date without joining the expression
-      for (let k = j; k < j + 2 && !day; k++) {
-        const w2 = this.m(this.c.weekdays, k);
-        if (w2) day = this.weekdayDate(w2[0], i);
-        const d2 = w2 ? null : this.m(this.c.days, k);
-        if (d2 && !d2[0].part) day = addDays(this.dct, d2[0].offset);
-      }
-    }
-    day ??= this.sentDay ?? this.dct;
+    // "3 a.m. on Sunday", "16:15 UTC, June 1st": a day right after gives the date without joining the expression;
+    // else the day the text last named, the one it tells of ("maandag … De eerste trilling werd rond 2.00 uur waargenomen")
+    day ??= this.dayAfter(j) ?? this.clockDay(i);
     const hh = pad(h);
     const value = `${fmtDay(day)}T${hh}:${pad(mi)}${sec !== null ? `:${pad(sec)}` : ""}${zone}`;
     return { i, j, value, type: "TIME" };
+  }
+
+  /** A day named within a few tokens after a clock time: "on Sunday", ", June 1st", "maandagavond". */
+  dayAfter(j: number): Ymd | null {
+    for (let k = j; k < j + 3 && k < this.sentEnd; k++) {
+      const w = this.m(this.c.weekdays, k);
+      if (w) return this.weekdayDate(w[0], k);
+      const wp = this.m(this.c.weekdayParts, k);
+      if (wp) return this.weekdayDate(wp[0].weekday, k);
+      const d = this.m(this.c.days, k);
+      if (d) return addDays(this.dct, d[0].offset);
+      const t = this.tok(k)!;
+      if (t.kind === "d" || this.m(this.c.months, k)) {
+        const ex = this.explicitDate(k);
+        const dm = ex && /^(\d{4})-(\d{2})-(\d{2})$/.exec(ex.value);
+        if (dm) return { y: +dm[1]!, m: +dm[2]!, d: +dm[3]! };
+        return null;
+      }
+      if (t.kind === "w" && !this.m(this.c.determiners, k) && !this.m(this.c.dayPrepositions, k)) return null;
+    }
+    return null;
+  }
+
+  /** The day of a clock time the text gives no day for: the last day it named, unless the clause looks ahead. */
+  clockDay(i: number): Ymd {
+    if (this.sentDay) return this.sentDay;
+    const a = this.anchor, d = this.dct;
+    if (a.y === d.y && a.m === d.m && a.d === d.d) return d;
+    return this.tense(i) === "future" ? d : a;
   }
 
   /** [almost] three days, a decade, 15 months ago, twee dagen later, four-week, several years. */
@@ -848,7 +1017,8 @@ class Tagger {
       if (u2 && this.endsClean(u2[1])) return { i: k2, j, value: durationValue(n, u2[0].unit), type: "DURATION" };
     }
     const adj = this.m(this.c.unitAdjectives, j);
-    if (adj && this.m(this.c.units, adj[1])) j = adj[1];
+    const withAdj = !!adj && !!this.m(this.c.units, adj[1]);
+    if (withAdj) j = adj![1];
     const u = this.m(this.c.units, j);
     if (!u || (!this.endsClean(u[1]) && this.tok(u[1])?.kind !== "p")) return null;
     if (this.isPunct(u[1], "-") && this.glued(u[1]) && this.tok(u[1] + 1)?.kind === "w" && this.glued(u[1] + 1)) return null; // a quarter-century
@@ -859,7 +1029,8 @@ class Tagger {
     // "rond 3 uur", "om 8 uur": a clock time, which the clock rule reads from the number on
     if (unit === "hour" && num?.digits !== undefined && n !== "X" && n <= 24 && k2 > 0 && this.m(this.c.clockPrepositions, k2 - 1) && !this.m(this.c.ago, j)) return null;
     if (num && !num.digits && n === 1 && unit === "second") return null; // "a second A380", "one second slower"
-    if ((unit === "quarter" || unit === "half") && this.m(this.c.ofWords, j)) return null; // a quarter of its dealers
+    // a quarter of its dealers, three quarters of the votes; but two consecutive quarters of growth
+    if ((unit === "quarter" || unit === "half") && !withAdj && this.m(this.c.ofWords, j)) return null;
     if (this.m(this.c.ageAfter, this.isPunct(j, "-") ? j + 1 : j)) return null; // 22-year-old
     const ago = this.m(this.c.ago, j);
     if (ago) {
@@ -965,7 +1136,15 @@ class Tagger {
     // the end of the month / het eind van de week: the current one
     const du = ty ? null : this.m(this.c.units, this.det(j));
     const cur = du && !du[0].plural && this.det(j) > j ? this.shiftUnit(this.dct, du[0].unit, 0) : null;
-    const inner = ty ? { i: j, j: ty[1], value: String(this.dct.y) } : cur ? { i: j, j: du![1], value: cur } : this.longest(j, [(x) => this.explicitDate(x), (x) => this.relative(x), (x) => this.dayWord(x), (x) => this.weekdayExpr(x)]);
+    // "peaked by the end of the year", told in March, is the year before
+    // (not "later dit jaar": this year is named)
+    const yearOf = () => {
+      if (!ty || (ty[1] - j > 1 && !this.m(this.c.articles, j))) return this.dct.y;
+      if (e[0] === "END" && this.dct.m < 12 && this.tense(i) === "past") return this.dct.y - 1;
+      if (e[0] === "START" && this.dct.m > 1 && this.tense(i) === "future") return this.dct.y + 1;
+      return this.dct.y;
+    };
+    const inner = ty ? { i: j, j: ty[1], value: String(yearOf()) } : cur ? { i: j, j: du![1], value: cur } : this.longest(j, [(x) => this.explicitDate(x), (x) => this.relative(x), (x) => this.dayWord(x), (x) => this.weekdayExpr(x)]);
     if (!inner || inner.type === "DURATION" || inner.type === "SET") return null;
     return { i, j: inner.j, value: inner.value, type: inner.type, mod: e[0] };
   }
@@ -994,26 +1173,38 @@ class Tagger {
 
   at(i: number): Hit | null {
     // the rules in a fixed order, the longest hit winning and the first on a tie; called directly, not
-    // through a list of closures, because this runs at every candidate token
-    let b = better(null, this.anaphor(i), i);
-    b = better(b, this.nightOf(i), i);
-    b = better(b, this.edged(i), i);
-    b = better(b, this.clock(i), i);
-    b = better(b, this.explicitDate(i), i);
-    b = better(b, this.weekdayExpr(i), i);
-    b = better(b, this.dayWord(i), i);
-    b = better(b, this.relative(i), i);
-    b = better(b, this.duration(i), i);
-    b = better(b, this.setExpr(i), i);
-    b = better(b, this.vaguePlural(i), i);
-    return better(b, this.ref(i), i);
+    // through a list of closures, because this runs at every candidate token; a rule is tried only where
+    // its first word stands
+    const t = this.toks[i]!;
+    const r = t.kind === "d" ? DIGIT_RULES : (this.c.rules[tokId(t)] ?? 0);
+    if (!r) return null;
+    let b: Hit | null = null;
+    if (r & R.anaphor) b = better(b, this.anaphor(i), i);
+    if (r & R.nightOf) b = better(b, this.nightOf(i), i);
+    if (r & R.edged) b = better(b, this.edged(i), i);
+    if (r & R.clock) b = better(b, this.clock(i), i);
+    if (r & R.explicitDate) b = better(b, this.explicitDate(i), i);
+    if (r & R.weekday) b = better(b, this.weekdayExpr(i), i);
+    if (r & R.dayWord) b = better(b, this.dayWord(i), i);
+    if (r & R.dayPart) b = better(b, this.dayPartPhrase(i), i);
+    if (r & R.thePart) b = better(b, this.thePart(i), i);
+    if (r & R.relative) b = better(b, this.relative(i), i);
+    if (r & R.duration) b = better(b, this.duration(i), i);
+    if (r & R.setExpr) b = better(b, this.setExpr(i), i);
+    if (r & R.vaguePlural) b = better(b, this.vaguePlural(i), i);
+    if (r & R.ref) b = better(b, this.ref(i), i);
+    return b;
   }
 
-  run(sentences: { start: number; end: number }[]): Timex[] {
+  run(sentences: { start: number; end: number }[], context: TimeContext = {}): Timex[] {
     const out: Timex[] = [];
+    /** Per output: its sentence and, for a day counted from the moment of speaking, how. */
+    const meta: { sentence: number; deictic?: Hit["deictic"] }[] = [];
+    let sn = -1;
     const toks = this.toks;
     let ti = 0;
     for (const s of sentences) {
+      sn++;
       while (ti < toks.length && toks[ti]!.s < s.start) ti++;
       let te = ti;
       while (te < toks.length && toks[te]!.e <= s.end) te++;
@@ -1051,8 +1242,10 @@ class Tagger {
         const end = toks[h.j - 1]!.e;
         const type: TimexType = h.type ?? (h.value.startsWith("P") && h.value !== "PAST_REF" && h.value !== "PRESENT_REF" ? "DURATION" : /T\d/.test(h.value) ? "TIME" : "DATE");
         out.push({ start, end, text: this.text.slice(start, end), value: h.value, type, ...(h.mod && { mod: h.mod }) });
+        meta.push({ sentence: sn, ...(h.deictic && { deictic: h.deictic }) });
         const dm = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(h.value);
-        if (dm && type !== "DURATION" && type !== "SET") {
+        // a birth date is no moment of the events told: it anchors nothing
+        if (dm && type !== "DURATION" && type !== "SET" && !this.birth(h.i, h.j)) {
           this.anchorYear = +dm[1]!;
           if (dm[2]) this.anchorMonth = { y: +dm[1]!, m: +dm[2]!, d: 15 };
           if (dm[3]) {
@@ -1061,17 +1254,134 @@ class Tagger {
           }
         }
         i = h.j;
+        this.lastEnd = h.j;
       }
       ti = te;
     }
+    if (context.quotes?.length && meta.some((m) => m.deictic)) this.quoted(out, meta, sentences, context);
     return out;
+  }
+
+  /** The date is a birth date: "born in 1985", "geboren op 3 mei 1985", "in 1985 geboren". */
+  birth(i: number, j: number): boolean {
+    for (let k = Math.max(this.sentStart, i - 2); k < i; k++) {
+      const b = this.m(this.c.birthCues, k);
+      if (b && b[1] >= i - 1) return true;
+    }
+    return !!this.m(this.c.birthCues, j);
+  }
+
+  /**
+   * Days counted from the moment of speaking ("gisteren", "last night") inside a quote count from when it was
+   * said, where the report dates that: a date in the quote's own sentences outside the quote ("…,” zei hij
+   * dinsdag), else the date of a sentence just before that names the same speaker ("Koning Filip heeft
+   * dinsdagavond … „…gisteren…”, zei Filip").
+   */
+  quoted(out: Timex[], meta: { sentence: number; deictic?: Hit["deictic"] }[], sentences: readonly Span[], context: TimeContext): void {
+    const quotes = [...context.quotes!].sort((a, b) => a.start - b.start);
+    const quoteAt = (x: number): Span | null => {
+      let lo = 0, hi = quotes.length - 1, at = -1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        if (quotes[mid]!.start <= x) (at = mid), (lo = mid + 1);
+        else hi = mid - 1;
+      }
+      return at >= 0 && x < quotes[at]!.end ? quotes[at]! : null;
+    };
+    const sentenceOf = (x: number): number => {
+      let lo = 0, hi = sentences.length - 1, at = 0;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        if (sentences[mid]!.start <= x) (at = mid), (lo = mid + 1);
+        else hi = mid - 1;
+      }
+      return at;
+    };
+    const dayOf = (t: Timex): Ymd | null => {
+      const dm = /^(\d{4})-(\d{2})-(\d{2})/.exec(t.value);
+      return dm && (t.type === "DATE" || t.type === "TIME") ? { y: +dm[1]!, m: +dm[2]!, d: +dm[3]! } : null;
+    };
+    // names of speakers (people, organisations) in a sentence, as lower-case name words; read when first asked
+    let mentions: readonly { start: number; end: number; type: string; text: string }[] | null = null;
+    const names = new Map<number, Set<string>>();
+    const namesIn = (sn: number): Set<string> => {
+      let set = names.get(sn);
+      if (set) return set;
+      names.set(sn, (set = new Set()));
+      mentions ??= [...(context.mentions ?? [])].sort((a, b) => a.start - b.start);
+      const sent = sentences[sn]!;
+      let lo = 0, hi = mentions.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (mentions[mid]!.start < sent.start) lo = mid + 1;
+        else hi = mid;
+      }
+      for (let k = lo; k < mentions.length && mentions[k]!.start < sent.end; k++) {
+        const m = mentions[k]!;
+        if ((m.type !== "person" && m.type !== "organization" && m.type !== "group") || quoteAt(m.start)) continue;
+        for (const w of m.text.split(/[^\p{L}]+/u)) if (w.length > 2 && /^\p{Lu}/u.test(w)) set.add(w.toLowerCase());
+      }
+      return set;
+    };
+    const shareName = (a: number, b0: number, b1: number) => {
+      const sa = namesIn(a);
+      if (!sa.size) return false;
+      for (let b = b0; b <= b1 && b < sentences.length; b++) for (const w of namesIn(b)) if (sa.has(w)) return true;
+      return false;
+    };
+    for (let n = 0; n < out.length; n++) {
+      const d = meta[n]!.deictic;
+      const t = out[n]!;
+      const q = d ? quoteAt(t.start) : null;
+      if (!d || !q) continue;
+      const s0 = sentenceOf(q.start), s1 = sentenceOf(Math.max(q.start, q.end - 1));
+      let said: Ymd | null = null;
+      // a date in the quote's sentences, outside the quote (and in the next sentence when the quote closes
+      // its own: "„…” Dat zei hij dinsdag."): the nearest after it, else before it; a few expressions each way
+      const last = s1 + (sentences[s1]!.end <= q.end ? 1 : 0);
+      for (let k = n + 1, c = 0; k < out.length && !said && meta[k]!.sentence <= last && c < 24; k++, c++) {
+        const o = out[k]!;
+        if (o.start >= q.end && !quoteAt(o.start) && !meta[k]!.deictic) said = dayOf(o);
+      }
+      for (let k = n - 1, c = 0; k >= 0 && !said && meta[k]!.sentence >= s0 && c < 24; k--, c++) {
+        const o = out[k]!;
+        if (o.end <= q.start && !quoteAt(o.start)) said = dayOf(o);
+      }
+      // a dated sentence shortly before that names the same speaker
+      if (!said) {
+        for (let k = n - 1, c = 0; k >= 0 && meta[k]!.sentence >= s0 - 2 && c < 24; k--, c++) {
+          const o = out[k]!;
+          if (o.end > q.start || quoteAt(o.start)) continue;
+          const day = dayOf(o);
+          if (day && meta[k]!.sentence < s0 && shareName(meta[k]!.sentence, s0, s1 + 1)) said = day;
+          if (day) break;
+        }
+      }
+      if (!said || fmtDay(said) > fmtDay(this.dct)) continue;
+      const day = fmtDay(addDays(said, d.offset));
+      t.value = d.part ? `${day}T${d.part}` : day;
+    }
   }
 }
 
 /** Tags time expressions in a text; exported for the tests and for callers without a pipeline. */
-export function tagTimes(text: string, lex: TimeLexicon, published: string, sentences?: { start: number; end: number }[], countNouns?: ReadonlySet<string>): Timex[] {
+export function tagTimes(text: string, lex: TimeLexicon, published: string, sentences?: { start: number; end: number }[], countNouns?: ReadonlySet<string>, context?: TimeContext): Timex[] {
   const t = new Tagger(text, lex, published, countNouns);
-  return t.run(sentences && sentences.length ? sentences : [{ start: 0, end: text.length }]);
+  return t.run(sentences && sentences.length ? sentences : [{ start: 0, end: text.length }], context);
+}
+
+/** A time expression that dates a birth ("born in 1985", "in 1985 geboren"): no moment of the events told. */
+export function isBirthDate(text: string, lex: TimeLexicon, t: Span): boolean {
+  const toks = fineTokensOf(text);
+  const i = tokenAt(toks, t.start);
+  let j = i;
+  while (j < toks.length && toks[j]!.e <= t.end) j++;
+  const cues = compile(lex).birthCues;
+  for (let k = Math.max(0, i - 2); k < i; k++) {
+    const b = cues.match(toks, k);
+    if (b && b[1] >= i - 1) return true;
+  }
+  return !!cues.match(toks, j);
 }
 
 const nounCache = new WeakMap<object, Set<string>>();
@@ -1087,5 +1397,8 @@ function countNouns(lex: CountLexicon): Set<string> {
 }
 
 export const times: Stage = (doc: Doc, ctx) => {
-  doc.times = tagTimes(doc.text, ctx.lang.times, doc.meta.published, doc.sentences, countNouns(ctx.lang.counts));
+  doc.times = tagTimes(doc.text, ctx.lang.times, doc.meta.published, doc.sentences, countNouns(ctx.lang.counts), {
+    quotes: doc.quotes.map((q) => q.inner),
+    mentions: doc.mentions,
+  });
 };

@@ -27,11 +27,11 @@ export interface TimeLexicon {
   ambiguousSeasons: string[];
   partsOfDay: Record<string, DayPart>;
   /** One-word day references: "yesterday" -1, "gisteravond" -1 EV, "vannacht" 0 NI. */
-  days: Record<string, { offset: number; part?: DayPart }>;
+  days: Record<string, { offset: number; part?: DayPart; /** "vannacht": the night before in a past-tense clause */ pastNight?: boolean }>;
   /** Weekday and part of day written as one word: "maandagavond". */
   weekdayParts: Record<string, { weekday: number; part: DayPart }>;
-  /** Singular and plural unit nouns. */
-  units: Record<string, { unit: Unit; plural: boolean }>;
+  /** Singular and plural unit nouns; a `stretch` is no calendar unit ("etmaal": any 24 hours), so "afgelopen etmaal" is a duration. */
+  units: Record<string, { unit: Unit; plural: boolean; stretch?: boolean }>;
   /** Deictic modifiers before a unit, month, weekday or season: "last" -1, "next" 1, "this" 0. */
   relatives: Record<string, { offset: number; /** "the past week" is a stretch of time, not a calendar week */ durative?: boolean }>;
   /** Articles and demonstratives that may open a time expression and stay in its span. */
@@ -108,4 +108,18 @@ export interface TimeLexicon {
   pastPatterns: RegExp[];
   /** Words that, right before a weekday or month, make it part of a name rather than a date. */
   nameBefore?: string[];
+  /** Conjunctions that open a new clause after a comma (", and", ", maar"): the tense of a clause stops there. */
+  clauseJoiners: string[];
+  /** "on"/"op" before a day: "at midnight on Sunday", "om 3 uur op maandag". */
+  dayPrepositions: string[];
+  /** Moments of the day by the sun: "dawn" MO, "zonsondergang" EV; `prefixed` ones only after a prefix ("after dark"). */
+  dayMoments: Record<string, { part: DayPart; prefixed?: boolean }>;
+  /** Prepositions before a moment that stay in its span: "just before (dawn)", "bij (zonsopgang)". */
+  dayMomentPrefixes: string[];
+  /** Prepositions before "the evening", "de avond" that make it a part of the day the text last named: "in", "tijdens". */
+  partPrepositions: string[];
+  /** Words next to a date that make it a birth date, no moment of the events: "born in", "geboren". */
+  birthCues: string[];
+  /** "final", "laatste": before "quarter of 2009" the last quarter (or half) of that year. */
+  lastOrdinals: string[];
 }

@@ -70,13 +70,6 @@ function computeKeys(p: Prepared, c: Chunk): string[] {
   return out;
 }
 
-function containsRun(hay: readonly string[], needle: readonly string[]): boolean {
-  outer: for (let i = 0; i + needle.length <= hay.length; i++) {
-    for (let k = 0; k < needle.length; k++) if (hay[i + k] !== needle[k]) continue outer;
-    return true;
-  }
-  return false;
-}
 
 /**
  * The type of a group of names from the strongest evidence any of them carries (lower rank = stronger):
@@ -187,119 +180,155 @@ function markOrgLike(p: Prepared, chunks: readonly Chunk[]): void {
   for (const c of chunks) if (c.via === "name" && c.t1 - c.t0 === 1 && firsts.has(tokenKeys(p, c)[0]!)) c.orgLike = true;
 }
 
-/** Joins the names of one entity: same key, apposition, acronym, short form, compound. */
+/** Longest run of words a short form may be (longer names are only ever matched whole). */
+const MAX_RUN = 6;
+/** An acronym that fits more long names of its shape than this is taken as ambiguous without trying them all. */
+const MAX_ACRONYM_CANDIDATES = 64;
+
+function push<K>(m: Map<K, number[]>, k: K, v: number): void {
+  const l = m.get(k);
+  if (!l) m.set(k, [v]);
+  else if (l[l.length - 1] !== v) l.push(v);
+}
+
+/**
+ * Joins the names of one entity: same key, apposition, acronym, short form, compound.
+ * Linear in the number of names: the pairwise rules run once per distinct name (every occurrence of a
+ * name is one group from the start) and find their partners through indexes of suffixes and word runs,
+ * each list of which is read by the one distinct name whose key it holds.
+ */
 function mergeNames(doc: Doc, p: Prepared, chunks: readonly Chunk[], isName: readonly boolean[]): UnionFind {
   const n = chunks.length;
   const uf = new UnionFind(n);
+  // distinct names by full key; the first occurrence stands for them all
   const byKey = new Map<string, number>();
+  const distinct: number[] = [];
+  /** Some occurrence of the distinct name is neither an acronym in parentheses nor known to the lexicon. */
+  const shortOk = new Map<number, boolean>();
   for (let i = 0; i < n; i++) {
     if (!isName[i]) continue;
-    const fk = fullKeyOf(p, chunks[i]!);
+    const c = chunks[i]!;
+    const fk = fullKeyOf(p, c);
     const prev = byKey.get(fk);
-    if (prev !== undefined) uf.union(prev, i);
-    else byKey.set(fk, i);
+    const ok = c.via !== "acronym" && !c.known;
+    if (prev !== undefined) {
+      uf.union(prev, i);
+      if (ok) shortOk.set(prev, true);
+    } else {
+      byKey.set(fk, i);
+      distinct.push(i);
+      shortOk.set(i, ok);
+    }
   }
   for (let i = 0; i < n; i++) {
     const a = chunks[i]!.appositionOf;
     if (a !== undefined && isName[i]) uf.union(a, i);
   }
-  // indexes for the pairwise rules below, so that they stay linear in practice
-  const byToken = new Map<string, number[]>();
-  const byHeadWord = new Map<string, number[]>();
-  const acronymAt = new Map<string, number>();
-  for (let j = 0; j < n; j++) {
-    if (!isName[j]) continue;
-    const c = chunks[j]!;
-    if (c.via === "acronym" && !acronymAt.has(c.text)) acronymAt.set(c.text, j);
-    const kj = tokenKeys(p, c);
-    if (kj.length < 2) continue;
-    for (let x = 0; x < kj.length; x++) {
-      const k = kj[x]!;
-      if (kj.indexOf(k) < x) continue;
-      const l = byToken.get(k);
-      if (l) l.push(j);
-      else byToken.set(k, [j]);
-    }
-    if (c.headToken !== undefined) {
-      const hk = spellingKey(doc.tokens[c.headToken]!.text);
-      const l = byHeadWord.get(hk);
-      if (l) l.push(j);
-      else byHeadWord.set(hk, [j]);
-    }
-  }
   // acronyms used on their own later (RVK) join the group whose name they abbreviate
-  if (acronymAt.size) for (let i = 0; i < n; i++) {
+  const acronymAt = new Map<string, number>();
+  for (let i = 0; i < n; i++) if (isName[i] && chunks[i]!.via === "acronym" && !acronymAt.has(chunks[i]!.text)) acronymAt.set(chunks[i]!.text, i);
+  if (acronymAt.size) for (const i of distinct) {
     const c = chunks[i]!;
-    if (!isName[i] || !c.allCaps || c.t1 - c.t0 !== 1 || c.known) continue;
+    if (!c.allCaps || c.t1 - c.t0 !== 1 || c.known) continue;
     const acr = acronymAt.get(c.text);
     if (acr !== undefined) uf.union(acr, i);
   }
-  // short forms: Deen = Bob Deen, Clingendael = Instituut Clingendael, Vrijwilligerskorps = Russische Vrijwilligerskorps
+  // indexes over the distinct long names: a person's name by each of its endings (Deen = Bob Deen), a
+  // body's name by each run of its words (Clingendael = Instituut Clingendael), and by head and word
+  // (Vrijheidslegioen = Legioen Vrijheid voor Rusland)
   const personLike = (c: Chunk) => !c.head && !c.known && !c.gaz && (c.givenName || !!c.role || c.t1 - c.t0 >= 2);
-  const none: number[] = [];
-  for (let i = 0; i < n; i++) {
+  const suffixes = new Map<string, number[]>();
+  const runs = new Map<string, number[]>();
+  const headWord = new Map<string, number[]>();
+  for (const j of distinct) {
+    const l = chunks[j]!;
+    const kj = tokenKeys(p, l);
+    if (kj.length < 2) continue;
+    if (personLike(l)) {
+      for (let s = Math.max(1, kj.length - MAX_RUN); s < kj.length; s++) push(suffixes, kj.slice(s).join(" "), j);
+    } else if (l.head) {
+      for (let a = 0; a < kj.length; a++) {
+        for (let b = a + 1; b <= Math.min(kj.length, a + MAX_RUN); b++) if (b - a < kj.length) push(runs, kj.slice(a, b).join(" "), j);
+      }
+    }
+    if (l.headToken !== undefined) {
+      const hk = spellingKey(doc.tokens[l.headToken]!.text);
+      const seen = new Set<string>();
+      for (const k of kj) if (!seen.has(k)) {
+        seen.add(k);
+        push(headWord, `${hk}\u0000${k}`, j);
+      }
+    }
+  }
+  // short forms: Deen = Bob Deen, Clingendael = Instituut Clingendael, Vrijwilligerskorps = Russische Vrijwilligerskorps;
+  // longer ones first, so that Donna Brazile has joined Chairperson Donna Brazile before Brazile asks
+  const byLength: number[] = [];
+  for (const i of distinct) byLength.push(i);
+  byLength.sort((x, y) => tokenKeys(p, chunks[y]!).length - tokenKeys(p, chunks[x]!).length || x - y);
+  for (const i of byLength) {
     const c = chunks[i]!;
-    if (!isName[i] || c.via === "acronym" || c.known) continue;
+    if (!shortOk.get(i)) continue;
     if (c.gaz && c.gaz.some((e) => e.kind !== "place" || e.population >= 100000)) continue;
     const ki = tokenKeys(p, c);
-    if (!ki.length) continue;
+    if (!ki.length || ki.length > MAX_RUN) continue;
+    const fk = fullKeyOf(p, c);
+    const single = ki.length === 1 ? c.text.toLowerCase() : "";
     let target = -1;
     let ambiguous = false;
-    const first = byToken.get(ki[0]!) ?? none;
-    const last = ki.length > 1 && ki[ki.length - 1] !== ki[0] ? byToken.get(ki[ki.length - 1]!) ?? none : none;
-    // the candidates: those with the first key, then those with the last one not already seen
-    for (let y = 0; y < first.length + last.length; y++) {
-      const j = y < first.length ? first[y]! : last[y - first.length]!;
-      if (y >= first.length && first.includes(j)) continue;
-      const l = chunks[j]!;
-      const kj = tokenKeys(p, l);
-      if (j === i || kj.length <= ki.length) continue;
-      let ok: boolean;
-      // a person's short form is the end of the full name: Deen, Van Uhm
-      if (personLike(l)) {
-        ok = true;
-        for (let x = 0; x < ki.length; x++) if (kj[kj.length - ki.length + x] !== ki[x]) {
-          ok = false;
+    const bySuffix = suffixes.get(fk);
+    for (const list of [bySuffix, runs.get(fk)]) {
+      if (!list || ambiguous) continue;
+      for (const j of list) {
+        if (j === i) continue;
+        // a body's head word alone (Instituut) is a description of it, not its short name
+        if (list !== bySuffix && single && chunks[j]!.head!.word === single) continue;
+        const r = uf.find(j);
+        if (target >= 0 && uf.find(target) !== r) {
+          ambiguous = true;
           break;
         }
-      } else if (l.head) ok = containsRun(kj, ki) && !(ki.length === 1 && l.head.word === c.text.toLowerCase());
-      else ok = false;
-      if (!ok) continue;
-      const r = uf.find(j);
-      if (target >= 0 && uf.find(target) !== r) ambiguous = true;
-      if (target < 0 || Math.abs(j - i) < Math.abs(target - i)) target = j;
+        target = j;
+      }
     }
     if (target >= 0 && !ambiguous) uf.union(target, i);
   }
   // compounds: Vrijheidslegioen = Legioen Vrijheid voor Rusland (same head, the modifier among the words)
-  if (byHeadWord.size) for (let i = 0; i < n; i++) {
+  if (headWord.size) for (const i of distinct) {
     const c = chunks[i]!;
-    if (!isName[i] || c.t1 - c.t0 !== 1) continue;
+    if (c.t1 - c.t0 !== 1) continue;
     const ch = compoundHead(p, c.text);
     if (!ch) continue;
-    const js = byHeadWord.get(spellingKey(ch.head.word));
-    if (!js) continue;
-    const mod = spellingKey(ch.modifier);
-    for (const j of js) if (j !== i && tokenKeys(p, chunks[j]!).includes(mod)) uf.union(j, i);
+    const js = headWord.get(`${spellingKey(ch.head.word)}\u0000${spellingKey(ch.modifier)}`);
+    if (js) for (const j of js) if (j !== i) uf.union(j, i);
   }
   // an acronym standing alone that fits exactly one long name of the report joins it
-  const longWithHead: number[] = [];
-  for (let j = 0; j < n; j++) {
+  const longWithHead = new Map<string, number[]>();
+  for (const j of distinct) {
     const x = chunks[j]!;
-    if (isName[j] && x.t1 - x.t0 >= 2 && x.head) longWithHead.push(j);
+    if (x.t1 - x.t0 < 2 || !x.head) continue;
+    // acronymFits may skip a leading adjective: index by the initial of the first two words
+    const words = x.text.toLowerCase().split(/\s+/, 2);
+    push(longWithHead, `${x.t1 - x.t0}${words[0]![0]}`, j);
+    if (words[1] && words[1][0] !== words[0]![0]) push(longWithHead, `${x.t1 - x.t0}${words[1][0]}`, j);
   }
-  if (longWithHead.length) {
+  if (longWithHead.size) {
     const size = new Map<number, number>();
     for (let j = 0; j < n; j++) if (isName[j]) size.set(uf.find(j), (size.get(uf.find(j)) ?? 0) + 1);
-    for (let i = 0; i < n; i++) {
+    for (const i of distinct) {
       const c = chunks[i]!;
-      if (!isName[i] || !c.allCaps || c.known || c.t1 - c.t0 !== 1 || uf.find(i) !== i || (size.get(i) ?? 0) > 1) continue;
+      if (!c.allCaps || c.known || c.t1 - c.t0 !== 1 || uf.find(i) !== i || (size.get(i) ?? 0) > 1) continue;
+      const cands = longWithHead.get(`${c.text.length}${c.text[0]!.toLowerCase()}`);
+      if (!cands) continue;
       let fit = -1;
       let root = -1;
       let groups = 0;
-      for (const j of longWithHead) {
-        const l = chunks[j]!;
-        if (!(c.text.length === l.t1 - l.t0 && acronymFits(c.text, l.text))) continue;
+      for (let x = 0; x < cands.length && groups < 2; x++) {
+        if (x >= MAX_ACRONYM_CANDIDATES) {
+          groups = 2;
+          break;
+        }
+        const j = cands[x]!;
+        if (!acronymFits(c.text, chunks[j]!.text)) continue;
         const r = uf.find(j);
         if (fit < 0) {
           fit = j;
@@ -355,36 +384,51 @@ function typeLists(doc: Doc, p: Prepared, chunks: readonly Chunk[], groups: read
   }
 }
 
-/** Definite descriptions: het legioen → the one group with that head (the nearest before it if several). */
+/**
+ * Definite descriptions: het legioen → the one group with that head, or, if several have it, the one
+ * named last before the description. One sweep in reading order.
+ */
 function attachDescriptions(p: Prepared, chunks: readonly Chunk[], isName: readonly boolean[], groups: readonly Group[]): void {
-  let byHead: Map<string, Group[]> | undefined;
-  for (let i = 0; i < chunks.length; i++) {
-    if (isName[i]) continue;
+  let any = false;
+  for (let i = 0; i < chunks.length; i++) if (!isName[i]) any = true;
+  if (!any) return;
+  // the groups a description may name, by head, in group order
+  const byHead = new Map<string, Group[]>();
+  const groupOf: (Group | undefined)[] = [];
+  for (let i = 0; i < chunks.length; i++) groupOf.push(undefined);
+  for (const g of groups) {
+    for (const i of g.idx) groupOf[i] = g;
+    if (g.type === "person" || g.type === "location") continue;
+    for (const h of g.heads) {
+      const l = byHead.get(h);
+      if (l) l.push(g);
+      else byHead.set(h, [g]);
+    }
+  }
+  const order: number[] = [];
+  for (let i = 0; i < chunks.length; i++) order.push(i);
+  order.sort((x, y) => chunks[x]!.start - chunks[y]!.start || x - y);
+  // the group of each head named last so far
+  const last = new Map<string, Group>();
+  const seen = (g: Group) => {
+    if (g.type !== "person" && g.type !== "location") for (const h of g.heads) last.set(h, g);
+  };
+  for (const i of order) {
     const c = chunks[i]!;
-    if (!byHead) {
-      // the groups a description may name, by head, in group order
-      byHead = new Map();
-      for (const g of groups) {
-        if (g.type === "person" || g.type === "location") continue;
-        for (const h of g.heads) {
-          const l = byHead.get(h);
-          if (l) l.push(g);
-          else byHead.set(h, [g]);
-        }
-      }
+    if (isName[i]) {
+      const g = groupOf[i];
+      if (g) seen(g);
+      continue;
     }
     const h = c.descriptionHead!;
     const ch = compoundHead(p, h);
     const word = ch ? ch.head.word : h;
     const fits = byHead.get(word);
     if (!fits) continue;
-    let g = fits[0]!;
-    if (fits.length > 1) {
-      const before = fits.filter((x) => chunks[x.idx[0]!]!.start < c.start);
-      if (!before.length) continue;
-      g = before.reduce((a, b) => (Math.max(...b.idx.map((k) => chunks[k]!.start).filter((s) => s < c.start)) > Math.max(...a.idx.map((k) => chunks[k]!.start).filter((s) => s < c.start)) ? b : a));
-    }
+    const g = fits.length === 1 ? fits[0]! : last.get(word);
+    if (!g) continue;
     g.idx.push(i);
+    seen(g);
   }
 }
 
@@ -483,9 +527,11 @@ export function extractEntities(doc: Doc, p: Prepared): void {
     for (const i of g.idx) ms.push(mentionIndex[i]!);
     ms.sort((a, b) => a - b);
     const aliases: string[] = [];
+    const had = new Set<string>([g.name]);
     for (const i of g.idx) {
       const c = chunks[i]!;
-      if (c.via === "description" || c.text === g.name || aliases.includes(c.text)) continue;
+      if (c.via === "description" || had.has(c.text)) continue;
+      had.add(c.text);
       aliases.push(c.text);
     }
     const e: Entity = { id, type: g.type, name: g.name, aliases, key: "", mentions: ms };

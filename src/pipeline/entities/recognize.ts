@@ -220,6 +220,24 @@ function headOf(p: Prepared, word: string): HeadEntry | undefined {
   return p.heads.get(word.toLowerCase());
 }
 
+const LOWER = /\p{Ll}/u;
+const inTail = (c: string) => c === "-" || c === "'" || c === "’" || LOWER.test(c);
+
+/**
+ * Where a lower-case tail after a dash begins in a word (Poetin-regime → 6), or -1: the first dash
+ * followed by a lower-case letter from which only lower-case letters, apostrophes and dashes run to the
+ * end. One pass back and one forward, so that a long hyphenated word costs its length, not its square.
+ */
+export function lowerTail(w: string): number {
+  let k = w.length;
+  while (k > 0 && inTail(w[k - 1]!)) k--;
+  for (let d = Math.max(0, k - 1); d + 1 < w.length; d++) {
+    const c = w[d];
+    if ((c === "-" || c === "‑") && LOWER.test(w[d + 1]!)) return d;
+  }
+  return -1;
+}
+
 /** Is token i the first word of its sentence or of a quoted sentence? Capitals there say nothing. */
 function sentenceInitial(doc: Doc, s: Sentence, i: number): boolean {
   for (let k = i - 1; k >= s.tokenStart; k--) {
@@ -454,18 +472,18 @@ export function recognize(doc: Doc, p: Prepared): Chunk[] {
       const last = toks[b - 1]!;
       // a name inside a compound with a common noun (Poetin-regime, Kremlin-woordvoerder): the name part only
       let lastEnd = last.end;
-      let dash = /[-‑]\p{Ll}[\p{Ll}'’-]*$/u.exec(last.text);
+      let dash = lowerTail(last.text);
       // ING-groep, Likoed-partij, Milieu-inspectie: a head after the dash makes the whole word the name
       let dashHead: HeadEntry | undefined;
       let dashType: EntityType | undefined;
-      if (dash) {
-        const tail = dash[0].slice(1);
+      if (dash >= 0) {
+        const tail = last.text.slice(dash + 1);
         dashHead = headOf(p, tail);
         dashType = dashHead ? undefined : typeNoun(p, tail);
-        if ((dashHead && dashHead.type !== "other") || (dashType && dashType !== "location")) dash = null;
+        if ((dashHead && dashHead.type !== "other") || (dashType && dashType !== "location")) dash = -1;
         else dashHead = dashType = undefined;
       }
-      if (dash) lastEnd = last.start + dash.index;
+      if (dash >= 0) lastEnd = last.start + dash;
       // Milk Inc., Ford Motor Co.: the stop of a company abbreviation belongs to the name
       else if (toks[b]?.text === "." && toks[b]!.start === last.end && p.lex.nameAbbreviations.includes(last.text.toLowerCase())) lastEnd = toks[b]!.end;
       if (lastEnd - first.start < 2) {
@@ -483,7 +501,7 @@ export function recognize(doc: Doc, p: Prepared): Chunk[] {
         continue;
       }
       const chunk: Chunk = { start: first.start, end: lastEnd, t0: a, t1: b, text, via: "name", tentative: false };
-      if (dash) chunk.inCompound = true;
+      if (dash >= 0) chunk.inCompound = true;
       if (dashHead) {
         chunk.head = dashHead;
         chunk.headToken = b - 1;

@@ -9,11 +9,32 @@ const heads = (type: HeadEntry["type"], compound: boolean, words: string): HeadE
 // nationality adjectives in all their inflections → the country's ISO code
 const demonyms = demonymTable({
   RU: "russisch russische", UA: "oekraïens oekraïense oekraiens oekraiense", NL: "nederlands nederlandse",
-  BE: "belgisch belgische vlaams vlaamse waals waalse", US: "amerikaans amerikaanse", GB: "brits britse", DE: "duits duitse",
+  BE: "belgisch belgische vlaams vlaamse waals waalse", US: "amerikaans amerikaanse", GB: "brits britse engels engelse schots schotse", DE: "duits duitse",
   FR: "frans franse", CN: "chinees chinese", PL: "pools poolse", BY: "wit-russisch wit-russische belarussisch belarussische",
   TR: "turks turkse", IL: "israëlisch israëlische", IR: "iraans iraanse", SY: "syrisch syrische",
   EU: "europees europese", IT: "italiaans italiaanse", ES: "spaans spaanse", GE: "georgisch georgische",
+  SE: "zweeds zweedse", DK: "deens deense", NO: "noors noorse", FI: "fins finse", EE: "ests estse", LV: "lets letse", LT: "litouws litouwse",
+  CZ: "tsjechisch tsjechische", SK: "slowaaks slowaakse", HU: "hongaars hongaarse", RO: "roemeens roemeense", BG: "bulgaars bulgaarse",
+  GR: "grieks griekse", PT: "portugees portugese", AT: "oostenrijks oostenrijkse", CH: "zwitsers zwitserse", IE: "iers ierse",
+  RS: "servisch servische", HR: "kroatisch kroatische", MD: "moldavisch moldavische", AM: "armeens armeense", AZ: "azerbeidzjaans azerbeidzjaanse",
+  KZ: "kazachs kazachse", TJ: "tadzjieks tadzjiekse", UZ: "oezbeeks oezbeekse", AF: "afghaans afghaanse", PK: "pakistaans pakistaanse",
+  IN: "indiaas indiase", JP: "japans japanse", KR: "koreaans koreaanse", KP: "noord-koreaans noord-koreaanse", TW: "taiwanees taiwanese",
+  IQ: "iraaks iraakse", SA: "saoedisch saoedische", JO: "jordaans jordaanse", LB: "libanees libanese", EG: "egyptisch egyptische",
+  LY: "libisch libische", TN: "tunesisch tunesische", DZ: "algerijns algerijnse", MA: "marokkaans marokkaanse", SD: "soedanees soedanese",
+  ET: "ethiopisch ethiopische", NG: "nigeriaans nigeriaanse", ZA: "zuid-afrikaans zuid-afrikaanse", PS: "palestijns palestijnse",
+  YE: "jemenitisch jemenitische", QA: "qatarees qatarese", CA: "canadees canadese", MX: "mexicaans mexicaanse", BR: "braziliaans braziliaanse",
+  AR: "argentijns argentijnse", AU: "australisch australische", SO: "somalisch somalische", ML: "malinees malinese", NE: "nigerees nigerese",
 });
+// the people of a country (de Russen, een Tunesiër): nouns, never a name on their own
+const peoples = demonymTable({
+  RU: "rus russen", UA: "oekraïner oekraïners oekraïeners", NL: "nederlander nederlanders", US: "amerikaan amerikanen", GB: "brit britten",
+  DE: "duitser duitsers", FR: "fransman fransen", BE: "belg belgen", CN: "chinees chinezen", EU: "europeaan europeanen", IL: "israëliër israëliërs",
+  PS: "palestijn palestijnen", IR: "iraniër iraniërs", TR: "turk turken", SE: "zweed", DK: "denen", TN: "tunesiër tunesiërs",
+  LY: "libiër libiërs", EG: "egyptenaar egyptenaren", SY: "syriër syriërs", IQ: "irakees irakezen", AF: "afghaan afghanen", MA: "marokkaan marokkanen",
+  TJ: "tadzjiek tadzjieken", CZ: "tsjech tsjechen", HU: "hongaar hongaren", IT: "italiaan italianen", ES: "spanjaard spanjaarden",
+});
+// adjectives of religion and ideology, written with a capital in Dutch and never a name alone
+const creeds = "islamitisch islamitische islamistisch islamistische christelijk christelijke joods joodse arabisch arabische soennitisch soennitische sjiitisch sjiitische koerdisch koerdische jihadistisch jihadistische moslim moslims";
 
 export const entities: EntityLexicon = {
   roles: [
@@ -46,7 +67,7 @@ export const entities: EntityLexicon = {
   ],
   functionWords: "de het een en of maar want dus toch ook nog al dan die dat deze dit wie wat waar wanneer hoe waarom welke er hier daar zo als om in op aan bij met voor van naar uit door over onder tegen tussen na sinds tijdens volgens zonder hij zij ze wij we jij je u ik men zijn haar hun ons onze mijn uw iedereen niemand niets alles geen niet wel nu toen later eerder vandaag gisteren morgen inmiddels intussen ondertussen bovendien daarnaast echter verder tenslotte uiteindelijk volgens aldus mogelijk misschien waarschijnlijk vermoedelijk onduidelijk duidelijk zeker ja nee".split(" "),
   commonWords: commonWords.concat(capitalisedAdjectives.map((w) => w.toLowerCase())),
-  nonNames: "januari februari maart april mei juni juli augustus september oktober november december maandag dinsdag woensdag donderdag vrijdag zaterdag zondag pasen kerstmis pinksteren wk ek btw ipo adsl umts gsm sms pc tv cd dvd dna hiv aids mri ict kmo pvc cao wao".split(" "),
+  nonNames: creeds.split(" ").concat("januari februari maart april mei juni juli augustus september oktober november december maandag dinsdag woensdag donderdag vrijdag zaterdag zondag pasen kerstmis pinksteren wk ek btw ipo adsl umts gsm sms pc tv cd dvd dna hiv aids mri ict kmo pvc cao wao".split(" ")),
   definiteArticles: ["het", "de", "dat", "die", "deze", "dit"],
   locativePrepositions: ["in", "naar", "uit", "nabij", "rond", "rondom", "vanuit", "richting", "langs", "te"],
   speechVerbs: "zegt zei zeiden zeggen stelt stelde stellen meldt meldde melden gemeld bevestigt bevestigde bevestigd ontkent ontkende ontkend claimt claimde geclaimd eist eiste geëist waarschuwt waarschuwde beschuldigt beschuldigde verklaart verklaarde verklaard reageert reageerde laat liet kondigt kondigde aangekondigd dreigt dreigde spreekt sprak erkent erkende erkend benadrukt benadrukte noemt noemde beweert beweerde ontkennen bevestigen wijst wees weigert weigerde gezegd gesteld".split(" "),
@@ -64,22 +85,24 @@ export const entities: EntityLexicon = {
     { name: "Bankova", type: "organization", government: "UA" },
     ...("Europa Afrika Azië Oceanië Latijns-Amerika Zuid-Amerika Noord-Amerika Midden-Amerika Midden-Oosten Balkan Scandinavië Kaukasus Siberië Oost-Europa West-Europa Centraal-Azië Zuidoost-Azië Noord-Afrika Sahel Donbas Gaza Gazastrook Westelijke-Jordaanoever Antarctica Noordpool Zuidpool Middellandse-Zeegebied").split(" ").map((n) => ({ name: n, type: "location" as const })), // spelling keys fold the hyphens
     { name: "VS", type: "location" }, { name: "USA", type: "location" },
-    { name: "NAVO", type: "organization" }, { name: "NATO", type: "organization" },
-    { name: "VN", type: "organization" }, { name: "Verenigde Naties", type: "organization" },
-    { name: "EU", type: "organization" }, { name: "Europese Unie", type: "organization" },
+    { name: "NAVO", type: "organization", same: "NATO" }, { name: "NATO", type: "organization", same: "NATO" }, { name: "Navo", type: "organization", same: "NATO" },
+    { name: "VN", type: "organization", same: "UN" }, { name: "Verenigde Naties", type: "organization", same: "UN" },
+    { name: "EU", type: "organization", same: "EU" }, { name: "Europese Unie", type: "organization", same: "EU" },
+    { name: "Rode Halve Maan", type: "organization" },
     { name: "Europese Commissie", type: "organization" }, { name: "OVSE", type: "organization" },
     { name: "Rode Kruis", type: "organization" }, { name: "IAEA", type: "organization" },
     { name: "FSB", type: "organization" }, { name: "SBU", type: "organization" }, { name: "GRU", type: "organization" },
     { name: "KGB", type: "organization" }, { name: "CIA", type: "organization" }, { name: "FBI", type: "organization" },
     { name: "AIVD", type: "organization" }, { name: "MIVD", type: "organization" }, { name: "Wagner", type: "group" },
-    { name: "Hamas", type: "group" }, { name: "Hezbollah", type: "group" }, { name: "Hezbollah", type: "group" },
-    { name: "Taliban", type: "group" }, { name: "IS", type: "group" }, { name: "Al-Qaida", type: "group" },
+    { name: "Hamas", type: "group" }, { name: "Hezbollah", type: "group" }, { name: "Taliban", type: "group" },
+    ...["IS", "ISIS", "IS-K", "ISIS-K", "Islamitische Staat", "Provincie Khorasan", "Islamic State"].map((name) => ({ name, type: "group" as const, same: "IS" })),
+    ...["Al-Qaida", "al-Qaeda", "Al-Qaeda", "al-Qaida", "Al Qaida", "Al Qaeda"].map((name) => ({ name, type: "group" as const, same: "AQ" })),
     { name: "Tweede Kamer", type: "organization" }, { name: "Eerste Kamer", type: "organization" },
     { name: "Defensie", type: "organization" }, { name: "Reuters", type: "organization" }, { name: "ANP", type: "organization" },
     { name: "Belga", type: "organization" }, { name: "AP", type: "organization" }, { name: "AFP", type: "organization" },
     { name: "NOS", type: "organization" }, { name: "BBC", type: "organization" }, { name: "CNN", type: "organization" },
   ],
-  demonyms: { ...demonyms, ...{ russen: "RU", rus: "RU", oekraïners: "UA", oekraïner: "UA", nederlanders: "NL", nederlander: "NL", amerikanen: "US", amerikaan: "US", britten: "GB", brit: "GB", duitsers: "DE", duitser: "DE", fransen: "FR", fransman: "FR", belgen: "BE", belg: "BE", chinezen: "CN", europeanen: "EU", israëliërs: "IL", palestijnen: "PS", iraniërs: "IR", turken: "TR" } },
+  demonyms: { ...demonyms, ...peoples },
   compoundLinkers: ["s", "en", "e", "-"],
   typeNouns: typeNouns({
     organization: "tv weblog blog krant dagblad weekblad website nieuwssite site zender omroep persbureau bedrijf onderneming concern firma bank organisatie partij denktank instituut club ploeg vereniging stichting beweging groep dienst agentschap fabrikant producent uitgeverij",
@@ -97,4 +120,12 @@ export const entities: EntityLexicon = {
   foreignArticles: ["the", "les", "los", "las", "il"],
   listSeparators: [",", "en", "of", "&"],
   givenNames,
+  nonNameAbbreviations: "jan feb mrt apr jun jul aug sep sept okt nov dec ma di wo do vr za zo".split(" "),
+  innerParticles: ["al", "el", "bin", "ibn", "bint", "abu", "ben"],
+  ambiguousInnerParticles: ["al", "ben"],
+  foreignConnectors: ["et", "y", "und"],
+  namePrefixes: { storm: "other", orkaan: "other", cycloon: "other", tyfoon: "other", wervelstorm: "other", "tropische storm": "other" },
+  bodyHeads: "regering overheid ministerie leger marine luchtmacht landmacht kustwacht krijgsmacht strijdkrachten inlichtingendienst veiligheidsdienst geheime-dienst dienst parket openbaar-ministerie justitie grenswacht".split(" ").map((w) => w.replace("-", " ")),
+  bareBodyHeads: [],
+  bodyCompoundHeads: ["autoriteiten", "autoriteit", "dienst", "ministerie"],
 };

@@ -210,7 +210,8 @@ function mergeNames(doc: Doc, p: Prepared, chunks: readonly Chunk[], isName: rea
     const c = chunks[i]!;
     const fk = fullKeyOf(p, c);
     const prev = byKey.get(fk);
-    const ok = c.via !== "acronym" && !c.known;
+    // a known name is a short form only of itself after a country adjective (Libyan Red Crescent)
+    const ok = c.via !== "acronym";
     if (prev !== undefined) {
       uf.union(prev, i);
       if (ok) shortOk.set(prev, true);
@@ -223,6 +224,15 @@ function mergeNames(doc: Doc, p: Prepared, chunks: readonly Chunk[], isName: rea
   for (let i = 0; i < n; i++) {
     const a = chunks[i]!.appositionOf;
     if (a !== undefined && isName[i]) uf.union(a, i);
+  }
+  // the other names of a known entity: IS, Islamitische Staat, Islamic State
+  const sameAt = new Map<string, number>();
+  for (const i of distinct) {
+    const k = chunks[i]!.same;
+    if (k === undefined) continue;
+    const at = sameAt.get(k);
+    if (at === undefined) sameAt.set(k, i);
+    else uf.union(at, i);
   }
   // acronyms used on their own later (RVK) join the group whose name they abbreviate
   const acronymAt = new Map<string, number>();
@@ -238,6 +248,8 @@ function mergeNames(doc: Doc, p: Prepared, chunks: readonly Chunk[], isName: rea
   // (Vrijheidslegioen = Legioen Vrijheid voor Rusland)
   const personLike = (c: Chunk) => !c.head && !c.known && !c.gaz && (c.givenName || !!c.role || c.t1 - c.t0 >= 2);
   const suffixes = new Map<string, number[]>();
+  // Filip = Koning Filip van België, Vladimir = Vladimir Poetin: a given name alone is the one person so named
+  const givenFirst = new Map<string, number[]>();
   const runs = new Map<string, number[]>();
   const headWord = new Map<string, number[]>();
   for (const j of distinct) {
@@ -246,6 +258,7 @@ function mergeNames(doc: Doc, p: Prepared, chunks: readonly Chunk[], isName: rea
     if (kj.length < 2) continue;
     if (personLike(l)) {
       for (let s = Math.max(1, kj.length - MAX_RUN); s < kj.length; s++) push(suffixes, kj.slice(s).join(" "), j);
+      if (l.givenName) push(givenFirst, kj[0]!, j);
     } else if (l.head) {
       for (let a = 0; a < kj.length; a++) {
         for (let b = a + 1; b <= Math.min(kj.length, a + MAX_RUN); b++) if (b - a < kj.length) push(runs, kj.slice(a, b).join(" "), j);
@@ -276,12 +289,16 @@ function mergeNames(doc: Doc, p: Prepared, chunks: readonly Chunk[], isName: rea
     let target = -1;
     let ambiguous = false;
     const bySuffix = suffixes.get(fk);
-    for (const list of [bySuffix, runs.get(fk)]) {
+    // a given name alone that ends no full name: the first name of the one person so named
+    const byGiven = !bySuffix && ki.length === 1 && c.givenName && !c.known ? givenFirst.get(fk) : undefined;
+    const byRun = runs.get(fk);
+    for (const list of [bySuffix, byRun, byGiven]) {
       if (!list || ambiguous) continue;
       for (const j of list) {
         if (j === i) continue;
+        if (c.known && !(chunks[j]!.adjectival && tokenKeys(p, chunks[j]!).length === ki.length + 1)) continue;
         // a body's head word alone (Instituut) is a description of it, not its short name
-        if (list !== bySuffix && single && chunks[j]!.head!.word === single) continue;
+        if (list === byRun && single && chunks[j]!.head!.word === single) continue;
         const r = uf.find(j);
         if (target >= 0 && uf.find(target) !== r) {
           ambiguous = true;
@@ -530,9 +547,19 @@ export function extractEntities(doc: Doc, p: Prepared): void {
     const had = new Set<string>([g.name]);
     for (const i of g.idx) {
       const c = chunks[i]!;
-      if (c.via === "description" || had.has(c.text)) continue;
-      had.add(c.text);
-      aliases.push(c.text);
+      if (c.via === "description") continue;
+      if (!had.has(c.text)) {
+        had.add(c.text);
+        aliases.push(c.text);
+      }
+      // generaal Haftar, President Duda, Koning Filip: the name with its title is a name of the person too
+      if (c.titleStart !== undefined && g.type === "person") {
+        const titled = doc.text.slice(c.titleStart, c.end);
+        if (!had.has(titled)) {
+          had.add(titled);
+          aliases.push(titled);
+        }
+      }
     }
     const e: Entity = { id, type: g.type, name: g.name, aliases, key: "", mentions: ms };
     const ge = geoOf.get(g);

@@ -20,6 +20,10 @@ export interface Chunk {
   roleKind?: RoleEntry["kind"];
   /** Evidence for the type, strongest first: lexicon, head, role, given name, gazetteer, shape. */
   known?: { type: EntityType; government?: string };
+  /** The entity a known name stands for, shared by its other names (IS, Islamic State). */
+  same?: string;
+  /** Where the title before a person's name begins (generaal Haftar): "title name" is an alias. */
+  titleStart?: number;
   head?: HeadEntry;
   /** The word that carries the head: a whole word (Instituut) or a compound (Vrijheidslegioen). */
   headToken?: number;
@@ -81,6 +85,13 @@ export interface Prepared {
   typeNounMemo: Map<string, EntityType | undefined>;
   roleMemo: Map<string, RoleEntry | undefined>;
   adjectives: Set<string>;
+  innerParticles: Set<string>;
+  ambiguousInner: Set<string>;
+  abbreviations: Set<string>;
+  namePrefixes: Map<string, EntityType>;
+  bodyHeads: Set<string>;
+  /** The canonical name of a known name that has others for the same entity (Islamitische Staat → IS). */
+  same: Map<string, string>;
 }
 
 /** The lexicon's knowledge of a name as written. */
@@ -124,6 +135,12 @@ export function prepare(lex: EntityLexicon): Prepared {
     typeNounMemo: new Map(),
     roleMemo: new Map(),
     adjectives: new Set(lex.capitalisedAdjectives),
+    innerParticles: lower(lex.innerParticles),
+    ambiguousInner: lower(lex.ambiguousInnerParticles),
+    abbreviations: lower(lex.nonNameAbbreviations),
+    namePrefixes: new Map(Object.entries(lex.namePrefixes)),
+    bodyHeads: lower(lex.bodyHeads),
+    same: new Map(lex.known.flatMap((k) => (k.same ? [[`=${k.name}`, k.same] as const, [spellingKey(k.name), k.same] as const] : []))),
   };
   cache.set(lex, p);
   return p;
@@ -281,6 +298,45 @@ export function recognize(doc: Doc, p: Prepared): Chunk[] {
     }
   }
   const lowerKnown = (w: string) => p.common.has(w) || p.functionWords.has(w) || lowerSeen.has(w);
+  // al-Obaidi, el-Drese, bin-Salman: a lower-case particle and a capitalised name in one word
+  const pcap = new Uint8Array(toks.length);
+  for (let k = 0; k < toks.length; k++) {
+    const w = low[k]!;
+    const d = w.indexOf("-");
+    if (d > 0 && d + 1 < w.length && toks[k]!.kind === "word" && p.innerParticles.has(w.slice(0, d)) && UPPER_START.test(toks[k]!.text.slice(d + 1))) pcap[k] = 1;
+  }
+  const nameWord = (k: number) => isCap(toks[k]) || pcap[k] === 1;
+  // a word the gazetteer knows as a country or a region: Filip van | België stops a person's name there
+  const countryLike = (w: string) => gaz.byKey(spellingKey(w)).some((e) => e.kind === "country" || e.kind === "admin1");
+  // a word that may follow a particle inside a name: no country, people, adjective or common word
+  const nameAfterParticle = (k: number) => {
+    const w = toks[k]!.text;
+    return !countryLike(w) && !p.demonyms.has(low[k]!) && !p.adjectives.has(w) && !lowerKnown(low[k]!) && !headOf(p, w) && !compoundHead(p, w);
+  };
+  // a country adjective, also with a compass prefix: Zweedse, Oost-Libische, West-Libische
+  const demonymAt = (k: number) => {
+    const w = low[k]!;
+    if (p.demonyms.has(w)) return true;
+    const d = w.lastIndexOf("-");
+    return d > 0 && p.demonyms.has(w.slice(d + 1)) && UPPER_START.test(toks[k]!.text);
+  };
+  // de Zweedse nationale seismische dienst, the British navy, het Russische ministerie van Defensie
+  const bodyAt = (k: number, end: number): number => {
+    if (!demonymAt(k) || !isCap(toks[k])) return -1;
+    let m = k + 1;
+    for (let adj = 0; adj <= 3 && m < end; adj++, m++) {
+      const two = m + 1 < end && isWord(toks[m + 1]) ? `${low[m]} ${low[m + 1]}` : "";
+      if (two && p.bodyHeads.has(two) && !UPPER_START.test(toks[m]!.text)) return m + 2;
+      const w = low[m]!;
+      if (!isWord(toks[m]) || UPPER_START.test(toks[m]!.text)) return -1;
+      if (p.bodyHeads.has(w)) return m + 1;
+      // migratie-autoriteiten, inlichtingendienst: a compound names a body of its own
+      for (const h of p.lex.bodyCompoundHeads) if (w.length > h.length + 2 && w.endsWith(h)) return -(m + 1) - 2;
+      // only adjectives stand between: no function word, no verb of the sentence
+      if (p.functionWords.has(w) || p.speech.has(w) || p.articles.has(w)) return -1;
+    }
+    return -1;
+  };
 
   for (const s of doc.sentences) {
     const tc = titled[s.index]!;
@@ -288,7 +344,7 @@ export function recognize(doc: Doc, p: Prepared): Chunk[] {
     while (i < s.tokenEnd) {
       const t = toks[i]!;
       const articleStart = isWord(t) && p.articles.has(low[i]!) && (!isCap(t) || sentenceInitial(doc, s, i));
-      if (!isCap(t) || (articleStart && isWord(toks[i + 1]) && !UPPER_START.test(toks[i + 1]!.text))) {
+      if (!nameWord(i) || (articleStart && isWord(toks[i + 1]) && !UPPER_START.test(toks[i + 1]!.text))) {
         // a definite description naming a head: het legioen, the ministry
         if (articleStart) {
           const n = toks[i + 1];
@@ -299,6 +355,25 @@ export function recognize(doc: Doc, p: Prepared): Chunk[] {
           }
         }
         i++;
+        continue;
+      }
+      let bodyEnd = bodyAt(i, s.tokenEnd);
+      // qualified: an adjective, a compound, a compass point or a portfolio says which body; the bare
+      // country adjective and noun (de Britse regering) is a name only for the heads that say so (the British navy)
+      let qualified = bodyEnd < -1 || bodyEnd > i + 2 || low[i]!.includes("-");
+      if (bodyEnd < -1) bodyEnd = -bodyEnd - 2;
+      let e = bodyEnd;
+      // ministerie van Buitenlandse Zaken: the portfolio after "van" belongs to the body
+      if (bodyEnd > 0 && p.lex.portfolioLinkers.includes(low[e]!) && isCap(toks[e + 1]) && e + 1 < s.tokenEnd) {
+        e += 2;
+        if (e < s.tokenEnd && p.lex.portfolioContinuations.includes(low[e]!) && isCap(toks[e])) e++;
+        qualified = true;
+      }
+      if (bodyEnd > 0 && (qualified || p.lex.bareBodyHeads.includes(toks.slice(i + 1, bodyEnd).map((x) => x.text.toLowerCase()).join(" ")))) {
+        const last = toks[e - 1]!;
+        const head = low[bodyEnd - 1]!;
+        chunks.push({ start: t.start, end: last.end, t0: i, t1: e, text: doc.text.slice(t.start, last.end), via: "name", tentative: false, head: { word: head, type: "organization" }, headToken: bodyEnd - 1, adjectival: true });
+        i = e;
         continue;
       }
       // grow the chunk: capitalised words, initials, particles inside person names, connectors inside
@@ -313,9 +388,9 @@ export function recognize(doc: Doc, p: Prepared): Chunk[] {
       while (j < s.tokenEnd) {
         const u = toks[j]!;
         const prev = toks[j - 1]!;
-        if (isCap(u) && !(tc && lowerKnown(low[j]!) && !midCaps.has(u.text))) {
+        if (nameWord(j) && !(tc && lowerKnown(low[j]!) && !midCaps.has(u.text))) {
           // a given name inside a run starts a new name: minister van Onderwijs | Marleen Vanderpoorten
-          if (p.givenNames.has(u.text) && !p.givenNames.has(prev.text) && prev.text !== "." && !p.particles.has(prev.text.toLowerCase()) && !hasHead && !roleOf(p, prev.text)) break;
+          if (p.givenNames.has(u.text) && !p.givenNames.has(prev.text) && prev.text !== "." && !p.particles.has(prev.text.toLowerCase()) && !hasHead && !roleOf(p, prev.text) && !p.namePrefixes.has(prev.text.toLowerCase())) break;
           if (bodyHead(u.text)) hasHead = true;
           j++;
           continue;
@@ -351,13 +426,29 @@ export function recognize(doc: Doc, p: Prepared): Chunk[] {
             while (k < s.tokenEnd && isWord(toks[k]) && p.particles.has(low[k]!)) k++;
             const first = toks[i]!;
             void first;
+            // Marcelo Rebelo de Sousa: two capitalised words that are no common words make a person's name so far
+            // (but "van" after a full name is "of": Ronan Keating van Boyzone)
+            let twoNames = j - i >= 2 && !hasHead && !p.lex.portfolioLinkers.includes(lw);
+            for (let x = i; twoNames && x < j; x++) if (!isCap(toks[x]) || lowerKnown(low[x]!) || p.demonyms.has(low[x]!) || knownOf(p, toks[x]!.text)) twoNames = false;
             const nameSoFar = p.givenNames.has(prev.text) || INITIAL.test(prev.text) ||
               (j - i === 2 && toks[i + 1]!.text === "." && INITIAL.test(first.text)) ||
-              (p.particles.has(prev.text.toLowerCase()) && !p.articles.has(prev.text.toLowerCase()));
+              (p.particles.has(prev.text.toLowerCase()) && !p.articles.has(prev.text.toLowerCase())) ||
+              (twoNames && k < s.tokenEnd && isCap(toks[k]) && nameAfterParticle(k));
             if (nameSoFar && isCap(toks[k]) && k < s.tokenEnd && !headOf(p, toks[k]!.text)) {
               j = k;
               continue;
             }
+          }
+          // Osama bin Laden, Al Jabal al Akhdar: an Arabic particle between two name words
+          if (p.innerParticles.has(lw) && j + 1 < s.tokenEnd && isCap(toks[j + 1]) && nameAfterParticle(j + 1) && !p.givenNames.has(toks[j + 1]!.text) &&
+            (!p.ambiguousInner.has(lw) || p.innerParticles.has(low[i]!))) {
+            j += 1;
+            continue;
+          }
+          // Pierre et Vacances: a foreign word for "and" inside one name
+          if (p.lex.foreignConnectors.includes(lw) && j + 1 < s.tokenEnd && isCap(toks[j + 1]) && isCap(prev)) {
+            j += 1;
+            continue;
           }
           // connectors inside an organisation's name: Legioen Vrijheid voor Rusland, Bank of America
           if ((hasHead || lw === "&") && p.connectors.has(lw)) {
@@ -376,6 +467,7 @@ export function recognize(doc: Doc, p: Prepared): Chunk[] {
       const initial = sentenceInitial(doc, s, i) || tc;
       let role: string | undefined;
       let roleKind: RoleEntry["kind"] | undefined;
+      let titleAt = -1;
       const fullKey = spellingKey(doc.text.slice(toks[a]!.start, toks[b - 1]!.end));
       // a whole chunk the lexicon or (for several words: Den Haag) the gazetteer knows is kept whole
       const fullKnown = knownOf(p, doc.text.slice(toks[a]!.start, toks[b - 1]!.end)) ?? (j - i > 1 && gaz.byKey(fullKey).length ? { type: "location" as EntityType } : undefined);
@@ -386,7 +478,8 @@ export function recognize(doc: Doc, p: Prepared): Chunk[] {
         const fw = low[a]!;
         // Van Roost, Van de Steene: a particle that is no article starts a name even at a sentence start
         const particleStart = b - a > 1 && p.particles.has(fw) && !p.articles.has(fw) && isCap(toks[a + 1]) && !p.demonyms.has(low[a + 1]!) && !p.adjectives.has(toks[a + 1]!.text);
-        while (!particleStart && a < b && initial && a === i && (p.functionWords.has(low[a]!) || (lowerKnown(low[a]!) && !midCaps.has(toks[a]!.text) && !p.givenNames.has(toks[a]!.text) && !knownOf(p, toks[a]!.text)))) a++;
+        const prefixStart = b - a > 1 && p.namePrefixes.has(fw);
+        while (!particleStart && !prefixStart && a < b && initial && a === i && (p.functionWords.has(low[a]!) || (lowerKnown(low[a]!) && !midCaps.has(toks[a]!.text) && !p.givenNames.has(toks[a]!.text) && !knownOf(p, toks[a]!.text)))) a++;
         // De Volder regisseert: an article that is also a surname particle, before one unknown capitalised word
         if (a === i + 1 && b - a === 1 && p.particles.has(fw) && p.articles.has(fw)) {
           const w = toks[a]!.text;
@@ -420,21 +513,23 @@ export function recognize(doc: Doc, p: Prepared): Chunk[] {
         // Defense Minister Sergei Shoigu: a capitalised title of up to three words before the name
         for (let k = Math.min(a + 2, b - 2); k > a; k--) {
           const r = roleOf(p, toks[k]!.text);
-          if (!r || headOf(p, toks[k + 1]!.text)) continue;
+          if (!r || headOf(p, toks[k + 1]!.text) || compoundHead(p, toks[k + 1]!.text)) continue;
           role = doc.text.slice(toks[a]!.start, toks[k]!.end);
           roleKind = r.kind;
+          titleAt = toks[k]!.start;
           a = k + 1;
           break;
         }
         while (a < b - 1) {
           const w = low[a]!;
-          // General Motors, Royal Navy: a role word followed by a head is the name itself
-          if (headOf(p, toks[a + 1]!.text)) break;
+          // General Motors, Royal Navy, Koning Boudewijnstadion: a role word followed by a head is the name itself
+          if (headOf(p, toks[a + 1]!.text) || compoundHead(p, toks[a + 1]!.text)) break;
           const r = roleOf(p, w);
           if (r || p.honorifics.has(w) || p.honorifics.has(w + ".") || p.rolePrefixes.has(w)) {
             if (r) {
               role = role ? `${role} ${toks[a]!.text}` : toks[a]!.text;
               roleKind = r.kind;
+              titleAt = toks[a]!.start;
             }
             a++;
             if (toks[a]?.text === ".") a++;
@@ -442,7 +537,7 @@ export function recognize(doc: Doc, p: Prepared): Chunk[] {
         }
         while (b > a && (p.nonNames.has(low[b - 1]!) || (toks[b - 1]!.text === "." && !(b - a > 2 && INITIAL.test(toks[b - 2]!.text))))) b--;
         // a connector or particle left dangling at the end
-        while (b > a && !UPPER_START.test(toks[b - 1]!.text) && !(toks[b - 1]!.text === "." && b - a > 2 && INITIAL.test(toks[b - 2]!.text))) b--;
+        while (b > a && !UPPER_START.test(toks[b - 1]!.text) && pcap[b - 1] !== 1 && !(toks[b - 1]!.text === "." && b - a > 2 && INITIAL.test(toks[b - 2]!.text))) b--;
         // het Franse Danone, de Amerikaanse Osterloh: the adjective is no part of the name
         const adj = a < b ? toks[a]!.text : "";
         const inflected = !p.lex.inflectedAdjectiveEnding || adj.endsWith(p.lex.inflectedAdjectiveEnding);
@@ -467,6 +562,18 @@ export function recognize(doc: Doc, p: Prepared): Chunk[] {
           b = a + len;
           j = a + len;
         }
+      }
+      // Nord Stream 2, Radio 1: a small number right after a name that is no place belongs to it, unless
+      // a table of figures goes on after it (Geel 2 0 1 1)
+      const nt = toks[b];
+      const after = toks[b + 1];
+      if (b === j && b < s.tokenEnd && nt && nt.kind === "number" && /^[1-9]$/.test(nt.text) && nt.start === toks[b - 1]!.end + 1 &&
+        !(after?.kind === "number" && /^\d+$/.test(after.text)) && !(after && after.start === nt.end && !/^[.,;:)]$/.test(after.text)) &&
+        !(headOf(p, toks[b - 1]!.text) ?? compoundHead(p, toks[b - 1]!.text)?.head)?.type.startsWith("loc") &&
+        !gaz.byKey(spellingKey(doc.text.slice(toks[a]!.start, toks[b - 1]!.end))).length && !knownOf(p, doc.text.slice(toks[a]!.start, toks[b - 1]!.end)) &&
+        !p.givenNames.has(toks[b - 1]!.text)) {
+        b++;
+        j++;
       }
       const first = toks[a]!;
       const last = toks[b - 1]!;
@@ -496,7 +603,9 @@ export function recognize(doc: Doc, p: Prepared): Chunk[] {
       const lw = first.text.toLowerCase();
       // a capitalised adjective alone (Russische, European) is no name; nor a month or weekday
       const nextLower = isWord(toks[b]) && b < s.tokenEnd && !UPPER_START.test(toks[b]!.text);
-      if (single && !fullKnown && ((nextLower && first.text.length >= 6 && !p.givenNames.has(first.text) && p.lex.adjectiveSuffixes.some((x) => first.text.endsWith(x))) || p.demonyms.has(lw) || p.nonNames.has(lw) || (p.common.has(lw) && !initial && /^\p{Lu}\p{Ll}+e$/u.test(first.text) && !gaz.byKey(key).length))) {
+      // Sept. 26, 10 AM, wo 12 mei: an abbreviated month, weekday or time of day
+      const abbreviation = single && p.abbreviations.has(lw) && ((toks[b]?.text === "." && toks[b]!.start === first.end) || toks[b]?.kind === "number" || toks[a - 1]?.kind === "number");
+      if (abbreviation || (single && !fullKnown && ((nextLower && first.text.length >= 6 && !p.givenNames.has(first.text) && p.lex.adjectiveSuffixes.some((x) => first.text.endsWith(x))) || p.demonyms.has(lw) || p.nonNames.has(lw) || (p.common.has(lw) && !initial && /^\p{Lu}\p{Ll}+e$/u.test(first.text) && !gaz.byKey(key).length)))) {
         i = j;
         continue;
       }
@@ -523,6 +632,7 @@ export function recognize(doc: Doc, p: Prepared): Chunk[] {
         (isWord(prevTok2) && p.lex.attributionMarkers.includes(`${prevTok2.text.toLowerCase()} ${prevTok?.text.toLowerCase()}`));
       if ((isWord(nextTok) && b < s.tokenEnd && p.speech.has(nextTok.text.toLowerCase())) || (isWord(prevTok) && p.speech.has(prevTok.text.toLowerCase())) || attributed) chunk.speaker = true;
       if (role) chunk.role = role;
+      if (role && roleKind === "official" && titleAt >= 0) chunk.titleStart = titleAt;
       if (titled) chunk.titled = true;
       if (particleName) chunk.givenName = true;
       // H. Bouwmeester, S. de Wilde: an initial and its stop start a person's name
@@ -550,10 +660,13 @@ export function recognize(doc: Doc, p: Prepared): Chunk[] {
           if (rs - 1 >= s.tokenStart && isWord(pp) && (p.rolePrefixes.has(pp.text.toLowerCase()) || p.demonyms.has(pp.text.toLowerCase()))) rs--;
           chunk.role = doc.text.slice(toks[rs]!.start, pt.end);
           chunk.roleKind = rr.kind;
+          if (rr.kind === "official" && pt.end + 1 === first.start) chunk.titleStart = pt.start;
         }
       }
       const known = knownOf(p, text);
       if (known) chunk.known = known;
+      const same = p.same.get(`=${text}`) ?? (ALL_CAPS.test(text) && text.length <= 2 ? undefined : p.same.get(key));
+      if (same) chunk.same = same;
       // a noun that says what the name is: het weblog Oryx, de grensplaats Sjebekino, the company Apple
       const tn = a > s.tokenStart && isWord(toks[a - 1]) && !UPPER_START.test(toks[a - 1]!.text) ? typeNoun(p, toks[a - 1]!.text) : undefined;
       if (tn && !chunk.typeNoun) chunk.typeNoun = tn;
@@ -584,6 +697,30 @@ export function recognize(doc: Doc, p: Prepared): Chunk[] {
       const before = a > s.tokenStart ? toks[a - 1] : undefined;
       const before2 = a - 1 > s.tokenStart ? toks[a - 2] : undefined;
       if (isWord(before) && (p.locatives.has(before.text.toLowerCase()) || (p.articles.has(before.text.toLowerCase()) && isWord(before2) && p.locatives.has(before2.text.toLowerCase())))) chunk.locative = true;
+      // storm Daniel, orkaan Katrina, Hurricane Ian: the kind of thing is part of its name
+      if (b - a >= 2 && p.namePrefixes.has(lw)) {
+        chunk.head = { word: lw, type: p.namePrefixes.get(lw)! };
+        chunk.headToken = a;
+      } else if (a === i && a > s.tokenStart && !chunk.role) {
+        const w1 = toks[a - 1]!;
+        const w2 = a - 1 > s.tokenStart ? toks[a - 2] : undefined;
+        const two = isWord(w2) && isWord(w1) ? `${low[a - 2]} ${low[a - 1]}` : "";
+        const pre = two && p.namePrefixes.has(two) && !UPPER_START.test(w2!.text) ? a - 2 : isWord(w1) && !UPPER_START.test(w1.text) && p.namePrefixes.has(low[a - 1]!) ? a - 1 : -1;
+        if (pre >= 0) {
+          const word = pre === a - 2 ? two : low[a - 1]!;
+          chunk.start = toks[pre]!.start;
+          chunk.t0 = pre;
+          chunk.text = doc.text.slice(chunk.start, chunk.end);
+          chunk.head = { word, type: p.namePrefixes.get(word)! };
+          chunk.headToken = pre;
+          delete chunk.gaz;
+          delete chunk.givenName;
+          chunk.tentative = false;
+          chunks.push(chunk);
+          i = j;
+          continue;
+        }
+      }
       // a sentence-initial single word with no evidence waits for the rest of the report to confirm it
       if (initial && a === i && single && !known && !g.length && !chunk.head && !chunk.role && !chunk.allCaps && !midCaps.has(first.text)) chunk.tentative = true;
       chunks.push(chunk);
@@ -606,7 +743,7 @@ export function linkAppositions(doc: Doc, chunks: Chunk[]): void {
     const x = chunks[inner]!;
     if (doc.tokens[x.t1]?.text !== ")") return;
     if (x.allCaps && x.t1 - x.t0 === 1) {
-      if (!acronymFits(x.text, c.text)) return;
+      if (!acronymFits(x.text, c.text) && !initialsOfTail(x.text, c.text)) return;
       x.via = "acronym";
     } else if (x.t1 - x.t0 < 2 || c.givenName || c.role) {
       // Christian Ruud (Noo), Vera Dua (Agalev): a country or a party beside a person, not another name
@@ -615,6 +752,16 @@ export function linkAppositions(doc: Doc, chunks: Chunk[]): void {
     x.appositionOf = k;
     x.tentative = false;
   });
+}
+
+/**
+ * OCHA fits United Nations Office for the Coordination of Humanitarian Affairs: the acronym is the
+ * initials of the last capitalised words of the name (the body's parent left out in front).
+ */
+export function initialsOfTail(acr: string, name: string): boolean {
+  let initials = "";
+  for (const w of name.split(/\s+/)) if (/^\p{Lu}/u.test(w)) initials += w[0]!.toUpperCase();
+  return acr.length >= 2 && initials.length > acr.length && initials.endsWith(acr.toUpperCase());
 }
 
 /** RVK fits Russische Vrijwilligerskorps: the letters in order, the first at the start, each word used. */

@@ -11,7 +11,16 @@ export interface PlaceQuery {
   regionHint?: boolean;
   /** Nothing but the gazetteer says it is a place: accept only a place inside a country or region the report names. */
   strict?: boolean;
+  /**
+   * The text itself says it is a place (in X, the village of X, the X region). Without that, a small town
+   * in a country the report never names is taken for a coincidence of spelling (Hamada in a report on
+   * Libya, a sentence-initial Four), not for the place.
+   */
+  supported?: boolean;
 }
+
+/** Population from which a town is known well enough to be meant without support from the text. */
+const WELL_KNOWN = 100000;
 
 /** Shortest spelling key for which a one-letter slip is tolerated. */
 const FUZZY_MIN = 8;
@@ -57,7 +66,7 @@ export function geocodeAll(queries: readonly PlaceQuery[]): (GazEntry | null)[] 
   });
   const score = (e: GazEntry, q: PlaceQuery, resolvedRegions: Set<string>): number => {
     if (e.kind === "country") return 100;
-    let s = e.kind === "admin1" ? (q.regionHint ? 20 : 5.5) : Math.log10(e.population + 10);
+    let s = e.kind === "admin1" ? (q.regionHint ? 20 : 5.5) : e.kind === "feature" ? 5.5 : Math.log10(e.population + 10);
     if (countries.has(e.country)) s += 3;
     if (e.kind === "place" && regions.has(regionId(e))) s += 4;
     if (e.kind === "place" && resolvedRegions.has(regionId(e))) s += 2;
@@ -78,9 +87,12 @@ export function geocodeAll(queries: readonly PlaceQuery[]): (GazEntry | null)[] 
     return best;
   };
   // first pass without, second with the regions of the places resolved in the first
-  const inContext = (e: GazEntry) => e.kind === "place" && (countries.has(e.country) || regions.has(regionId(e)));
+  const inContext = (e: GazEntry) => (e.kind === "place" || e.kind === "feature") && (countries.has(e.country) || regions.has(regionId(e)));
+  const farAway = (e: GazEntry) => e.kind === "place" && countries.size > 0 && !inContext(e) && e.population < WELL_KNOWN && e.fcode !== "PPLC";
   cands.forEach((cs, i) => {
-    if (queries[i]!.strict) cands[i] = cs.filter(inContext);
+    const q = queries[i]!;
+    if (q.strict) cands[i] = cs.filter(inContext);
+    else if (!q.supported) cands[i] = cs.filter((e) => !farAway(e));
   });
   // results made by push, so that callers always get the same kind of array (see extractEntities)
   const none = new Set<string>();

@@ -63,7 +63,10 @@ export const entities: EntityLexicon = {
     ...heads("group", true, "legioen militie brigade bataljon regiment"),
     ...heads("other", false, "spelen open awards league cup beker prijs trofee tour festival kampioenschap kampioenschappen oorlog wereldoorlog verdrag akkoord operatie"),
     ...heads("location", true, "straat laan steenweg plein kaai dreef gracht singel boulevard"),
+    ...heads("location", false, "place"),
     ...heads("facility", true, "luchthaven vliegveld ziekenhuis kerncentrale centrale kazerne paleis brug gevangenis stadion ambassade haven basis fabriek raffinaderij dam"),
+    // venues named in English or another language inside Dutch text: Crocus City Hall, Sportpaleis Arena
+    ...heads("facility", false, "hall arena theater theatre stadium"),
   ],
   functionWords: "de het een en of maar want dus toch ook nog al dan die dat deze dit wie wat waar wanneer hoe waarom welke er hier daar zo als om in op aan bij met voor van naar uit door over onder tegen tussen na sinds tijdens volgens zonder hij zij ze wij we jij je u ik men zijn haar hun ons onze mijn uw iedereen niemand niets alles geen niet wel nu toen later eerder vandaag gisteren morgen inmiddels intussen ondertussen bovendien daarnaast echter verder tenslotte uiteindelijk volgens aldus mogelijk misschien waarschijnlijk vermoedelijk onduidelijk duidelijk zeker ja nee".split(" "),
   commonWords: commonWords.concat(capitalisedAdjectives.map((w) => w.toLowerCase())),
@@ -108,7 +111,7 @@ export const entities: EntityLexicon = {
     organization: "tv weblog blog krant dagblad weekblad website nieuwssite site zender omroep persbureau bedrijf onderneming concern firma bank organisatie partij denktank instituut club ploeg vereniging stichting beweging groep dienst agentschap fabrikant producent uitgeverij",
     group: "militie rebellengroep strijdgroep knokploeg eenheid bende",
     location: "stad dorp gehucht plaats grensplaats gemeente regio provincie deelstaat land hoofdstad havenstad grensstad grensdorp oblast district wijk buurt eiland rivier",
-    facility: "vliegveld luchthaven ziekenhuis kazerne gevangenis centrale",
+    facility: "vliegveld luchthaven ziekenhuis kazerne gevangenis centrale concertzaal zaal concertgebouw stadion theater",
   }),
   capitalisedAdjectives,
   inflectedAdjectiveEnding: "e",
@@ -127,5 +130,7 @@ export const entities: EntityLexicon = {
   namePrefixes: { storm: "other", orkaan: "other", cycloon: "other", tyfoon: "other", wervelstorm: "other", "tropische storm": "other" },
   bodyHeads: "regering overheid ministerie leger marine luchtmacht landmacht kustwacht krijgsmacht strijdkrachten inlichtingendienst veiligheidsdienst geheime-dienst dienst parket openbaar-ministerie justitie grenswacht".split(" ").map((w) => w.replace("-", " ")),
   bareBodyHeads: [],
+  landmarkAdjectives: ["koninklijk", "koninklijke", "presidentieel", "presidentiële", "keizerlijk", "keizerlijke"],
+  namedBodyHeads: ["omroep", "zender", "krant", "dagblad", "weekblad", "persbureau", "nieuwszender", "nieuwsagentschap", "publieke omroep"],
   bodyCompoundHeads: ["autoriteiten", "autoriteit", "dienst", "ministerie"],
 };

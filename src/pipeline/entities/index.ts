@@ -100,7 +100,7 @@ function decideType(cs: readonly Chunk[]): { type: EntityType; government?: stri
     if (c.role) vote(3, "person");
     if (c.givenName && c.t1 - c.t0 >= 2) vote(4, "person");
     if (c.givenName) vote(8.8, "person");
-    if (!short && gk === "admin1") vote(5, "location");
+    if (!short && (gk === "admin1" || gk === "feature")) vote(5, "location");
     if (!short && c.gaz && c.gaz.some((e) => e.kind === "place" && (e.population >= 100000 || e.fcode === "PPLC"))) vote(5, "location");
     // a town of some size, unless it speaks like a person (zegt Guerra)
     if (!short && !c.speaker && c.gaz && c.gaz.some((e) => e.kind === "place" && e.population >= 5000)) vote(5.5, "location");
@@ -502,12 +502,14 @@ export function extractEntities(doc: Doc, p: Prepared): void {
   for (const g of locs) {
     const names = new Set<string>();
     let hinted = 0;
+    let supported = false;
     for (const i of g.idx) {
       const c = chunks[i]!;
       if (isName[i]) names.add(c.text);
       if (REGION_WORD.test(doc.text.slice(Math.max(0, c.start - 12), c.end + 8))) hinted++;
+      if (c.locative || c.typeNoun === "location" || (c.head && c.head.type === "location")) supported = true;
     }
-    queries.push({ strict: g.type !== "location", names: [...names], regionHint: 2 * hinted > g.idx.length });
+    queries.push({ strict: g.type !== "location", names: [...names], regionHint: 2 * hinted > g.idx.length, supported: supported || hinted > 0 });
   }
   const geo = geocodeAll(queries);
   const geoOf = new Map<Group, GazEntry>();
@@ -518,6 +520,7 @@ export function extractEntities(doc: Doc, p: Prepared): void {
       locs[k]!.type = "location";
     }
   }
+  const within = placeTowns(doc, chunks, groups, geoOf);
 
   // build mentions and entities
   const mentions: Mention[] = [];
@@ -552,20 +555,24 @@ export function extractEntities(doc: Doc, p: Prepared): void {
         had.add(c.text);
         aliases.push(c.text);
       }
-      // generaal Haftar, President Duda, Koning Filip: the name with its title is a name of the person too
-      if (c.titleStart !== undefined && g.type === "person") {
-        const titled = doc.text.slice(c.titleStart, c.end);
-        if (!had.has(titled)) {
-          had.add(titled);
-          aliases.push(titled);
-        }
+      // generaal Haftar, President Duda, Koning Filip: the name with its title is a name of the person too;
+      // so is a role description in apposition (Denmark's Prime Minister, Mette Frederiksen)
+      if (g.type === "person") for (const alt of [c.titleStart !== undefined ? doc.text.slice(c.titleStart, c.end) : "", c.apposition ? doc.text.slice(c.apposition.start, c.apposition.end) : ""]) {
+        if (!alt || had.has(alt)) continue;
+        had.add(alt);
+        aliases.push(alt);
       }
     }
     const e: Entity = { id, type: g.type, name: g.name, aliases, key: "", mentions: ms };
     const ge = geoOf.get(g);
-    if (ge) {
+    const town = within.get(g);
+    if (town) {
+      // the venue itself is not in the gazetteer: its town's coordinates, and a key of its own
+      e.geo = { lat: town.lat, lon: town.lon, country: town.country, geonameId: 0, within: { name: town.name, geonameId: town.geonameId } };
+      e.key = `${g.type === "facility" ? "fac" : "loc"}:${fullKeyOf(p, chunks[g.idx.find((i) => chunks[i]!.text === g.name)!]!)}`;
+    } else if (ge) {
       e.geo = { lat: ge.lat, lon: ge.lon, country: ge.country, geonameId: ge.geonameId, ...(ge.admin1 && { admin1: ge.admin1 }), ...(ge.population && { population: ge.population }) };
-      e.key = ge.kind === "place" ? `geo:${ge.geonameId}` : ge.kind === "country" ? `geo:${ge.country}` : `geo:${ge.country}.${ge.admin1}`;
+      e.key = ge.kind === "place" ? `geo:${ge.geonameId}` : ge.kind === "country" ? `geo:${ge.country}` : ge.kind === "feature" ? `geo:${ge.fcode}.${spellingKey(ge.name)}` : `geo:${ge.country}.${ge.admin1}`;
     } else if (g.government) {
       e.key = `gov:${g.government}`;
       e.metonymGovernment = true;
@@ -582,6 +589,59 @@ export function extractEntities(doc: Doc, p: Prepared): void {
   markMetonymy(doc, p, mentions, entities, geoOf, groups);
   doc.mentions = mentions;
   doc.entities = entities;
+}
+
+/**
+ * Venues, squares and streets the gazetteer does not hold (het Koning Boudewijnstadion in Brussel, the
+ * Crocus City Hall on the edge of Moscow): the town the report puts them in, a town named in the same
+ * sentence, else the town the report names most, if it names one more than once or only one.
+ */
+function placeTowns(doc: Doc, chunks: readonly Chunk[], groups: readonly Group[], geoOf: Map<Group, GazEntry>): Map<Group, GazEntry> {
+  const out = new Map<Group, GazEntry>();
+  const venue = (g: Group) => !geoOf.has(g) && (g.type === "facility" || (g.type === "location" && g.idx.some((i) => chunks[i]!.head?.type === "location")));
+  if (!groups.some(venue)) return out;
+  const sentenceOf = new Int32Array(doc.tokens.length);
+  for (const st of doc.sentences) for (let k = st.tokenStart; k < st.tokenEnd; k++) sentenceOf[k] = st.index;
+  // towns by sentence, and the report's main town
+  const townsIn = new Map<number, { at: number; e: GazEntry }[]>();
+  const count = new Map<GazEntry, number>();
+  for (const g of groups) {
+    const e = geoOf.get(g);
+    if (!e || e.kind !== "place") continue;
+    for (const i of g.idx) {
+      const c = chunks[i]!;
+      const si = sentenceOf[c.t0]!;
+      const l = townsIn.get(si);
+      if (l) l.push({ at: c.start, e });
+      else townsIn.set(si, [{ at: c.start, e }]);
+      count.set(e, (count.get(e) ?? 0) + 1);
+    }
+  }
+  let main: GazEntry | undefined;
+  let best = 0;
+  for (const [e, n] of count) if (n > best) {
+    best = n;
+    main = e;
+  }
+  if (main && best < 2 && count.size > 1) main = undefined;
+  for (const g of groups) {
+    if (!venue(g)) continue;
+    let town: GazEntry | undefined;
+    for (const i of g.idx) {
+      const c = chunks[i]!;
+      const l = townsIn.get(sentenceOf[c.t0]!);
+      if (!l) continue;
+      let d = Infinity;
+      for (const t of l) if (Math.abs(t.at - c.start) < d) {
+        d = Math.abs(t.at - c.start);
+        town = t.e;
+      }
+      if (town) break;
+    }
+    town ??= main;
+    if (town) out.set(g, town);
+  }
+  return out;
 }
 
 const REGION_WORD = /\b(?:regio|region|oblast|provincie|province)\b/i;

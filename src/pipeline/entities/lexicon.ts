@@ -114,6 +114,10 @@ export interface EntityLexicon {
    * ends in one of them also counts when written as a compound (migratie-autoriteiten, inlichtingendienst).
    */
   bodyHeads: readonly string[];
+  /** Adjectives that make a building one of a kind: het koninklijk paleis, the presidential palace. Lower case. */
+  landmarkAdjectives: readonly string[];
+  /** Heads of a body named by its name right after them: de Zweedse nationale omroep SVT, het Duitse persbureau DPA. */
+  namedBodyHeads: readonly string[];
   /** Compound endings that make such a body only inside a compound: migratie-|autoriteiten. */
   bodyCompoundHeads: readonly string[];
   /**

@@ -24,6 +24,8 @@ export interface Chunk {
   same?: string;
   /** Where the title before a person's name begins (generaal Haftar): "title name" is an alias. */
   titleStart?: number;
+  /** A role description set off before the name by a comma (Denmark's Prime Minister, Mette Frederiksen): an alias. */
+  apposition?: { start: number; end: number };
   head?: HeadEntry;
   /** The word that carries the head: a whole word (Instituut) or a compound (Vrijheidslegioen). */
   headToken?: number;
@@ -90,6 +92,7 @@ export interface Prepared {
   abbreviations: Set<string>;
   namePrefixes: Map<string, EntityType>;
   bodyHeads: Set<string>;
+  namedBodyHeads: Set<string>;
   /** The canonical name of a known name that has others for the same entity (Islamitische Staat → IS). */
   same: Map<string, string>;
 }
@@ -140,6 +143,7 @@ export function prepare(lex: EntityLexicon): Prepared {
     abbreviations: lower(lex.nonNameAbbreviations),
     namePrefixes: new Map(Object.entries(lex.namePrefixes)),
     bodyHeads: lower(lex.bodyHeads),
+    namedBodyHeads: lower(lex.namedBodyHeads),
     same: new Map(lex.known.flatMap((k) => (k.same ? [[`=${k.name}`, k.same] as const, [spellingKey(k.name), k.same] as const] : []))),
   };
   cache.set(lex, p);
@@ -320,22 +324,25 @@ export function recognize(doc: Doc, p: Prepared): Chunk[] {
     const d = w.lastIndexOf("-");
     return d > 0 && p.demonyms.has(w.slice(d + 1)) && UPPER_START.test(toks[k]!.text);
   };
-  // de Zweedse nationale seismische dienst, the British navy, het Russische ministerie van Defensie
-  const bodyAt = (k: number, end: number): number => {
-    if (!demonymAt(k) || !isCap(toks[k])) return -1;
+  // de Zweedse nationale seismische dienst, the British navy, het Russische ministerie van Defensie, de
+  // Zweedse nationale omroep SVT: where the body's head ends, whether a compound made it, whether a name
+  // must follow (a broadcaster or paper is named by its name)
+  const bodyAt = (k: number, end: number): { end: number; compound: boolean; named: boolean } | null => {
+    if (!demonymAt(k) || !isCap(toks[k])) return null;
     let m = k + 1;
     for (let adj = 0; adj <= 3 && m < end; adj++, m++) {
       const two = m + 1 < end && isWord(toks[m + 1]) ? `${low[m]} ${low[m + 1]}` : "";
-      if (two && p.bodyHeads.has(two) && !UPPER_START.test(toks[m]!.text)) return m + 2;
+      if (two && p.bodyHeads.has(two) && !UPPER_START.test(toks[m]!.text)) return { end: m + 2, compound: false, named: false };
       const w = low[m]!;
-      if (!isWord(toks[m]) || UPPER_START.test(toks[m]!.text)) return -1;
-      if (p.bodyHeads.has(w)) return m + 1;
+      if (!isWord(toks[m]) || UPPER_START.test(toks[m]!.text)) return null;
+      if (p.bodyHeads.has(w)) return { end: m + 1, compound: false, named: false };
+      if (p.namedBodyHeads.has(w)) return m + 1 < end && isCap(toks[m + 1]) ? { end: m + 1, compound: false, named: true } : null;
       // migratie-autoriteiten, inlichtingendienst: a compound names a body of its own
-      for (const h of p.lex.bodyCompoundHeads) if (w.length > h.length + 2 && w.endsWith(h)) return -(m + 1) - 2;
+      for (const h of p.lex.bodyCompoundHeads) if (w.length > h.length + 2 && w.endsWith(h)) return { end: m + 1, compound: true, named: false };
       // only adjectives stand between: no function word, no verb of the sentence
-      if (p.functionWords.has(w) || p.speech.has(w) || p.articles.has(w)) return -1;
+      if (p.functionWords.has(w) || p.speech.has(w) || p.articles.has(w)) return null;
     }
-    return -1;
+    return null;
   };
 
   for (const s of doc.sentences) {
@@ -345,6 +352,13 @@ export function recognize(doc: Doc, p: Prepared): Chunk[] {
       const t = toks[i]!;
       const articleStart = isWord(t) && p.articles.has(low[i]!) && (!isCap(t) || sentenceInitial(doc, s, i));
       if (!nameWord(i) || (articleStart && isWord(toks[i + 1]) && !UPPER_START.test(toks[i + 1]!.text))) {
+        // het koninklijk paleis, the presidential palace: a building of which a capital has one, named so
+        if (articleStart && isWord(toks[i + 1]) && isWord(toks[i + 2]) && i + 2 < s.tokenEnd && p.lex.landmarkAdjectives.includes(low[i + 1]!) && headOf(p, low[i + 2]!)?.type === "facility" && !isCap(toks[i + 3])) {
+          const a1 = toks[i + 1]!, a2 = toks[i + 2]!;
+          chunks.push({ start: a1.start, end: a2.end, t0: i + 1, t1: i + 3, text: doc.text.slice(a1.start, a2.end), via: "name", tentative: false, head: headOf(p, low[i + 2]!)!, headToken: i + 2, hasCommon: true });
+          i += 3;
+          continue;
+        }
         // a definite description naming a head: het legioen, the ministry
         if (articleStart) {
           const n = toks[i + 1];
@@ -357,12 +371,17 @@ export function recognize(doc: Doc, p: Prepared): Chunk[] {
         i++;
         continue;
       }
-      let bodyEnd = bodyAt(i, s.tokenEnd);
-      // qualified: an adjective, a compound, a compass point or a portfolio says which body; the bare
-      // country adjective and noun (de Britse regering) is a name only for the heads that say so (the British navy)
-      let qualified = bodyEnd < -1 || bodyEnd > i + 2 || low[i]!.includes("-");
-      if (bodyEnd < -1) bodyEnd = -bodyEnd - 2;
+      // De Duitse geologische dienst at the start of a sentence: the article is no part of the body's name
+      if (!bodyAt(i, s.tokenEnd) && p.functionWords.has(low[i]!) && i + 1 < s.tokenEnd && bodyAt(i + 1, s.tokenEnd)) i++;
+      const t0 = toks[i]!;
+      const body = bodyAt(i, s.tokenEnd);
+      const bodyEnd = body ? body.end : -1;
+      // qualified: an adjective, a compound, a compass point, a portfolio or its own name says which body;
+      // the bare country adjective and noun (de Britse regering) is a name only for the heads that say so
+      let qualified = !!body && (body.compound || body.named || bodyEnd > i + 2 || low[i]!.includes("-"));
       let e = bodyEnd;
+      // de Zweedse nationale omroep SVT: the name after the head belongs to the body's name
+      if (body?.named) while (e < s.tokenEnd && isCap(toks[e])) e++;
       // ministerie van Buitenlandse Zaken: the portfolio after "van" belongs to the body
       if (bodyEnd > 0 && p.lex.portfolioLinkers.includes(low[e]!) && isCap(toks[e + 1]) && e + 1 < s.tokenEnd) {
         e += 2;
@@ -372,7 +391,7 @@ export function recognize(doc: Doc, p: Prepared): Chunk[] {
       if (bodyEnd > 0 && (qualified || p.lex.bareBodyHeads.includes(toks.slice(i + 1, bodyEnd).map((x) => x.text.toLowerCase()).join(" ")))) {
         const last = toks[e - 1]!;
         const head = low[bodyEnd - 1]!;
-        chunks.push({ start: t.start, end: last.end, t0: i, t1: e, text: doc.text.slice(t.start, last.end), via: "name", tentative: false, head: { word: head, type: "organization" }, headToken: bodyEnd - 1, adjectival: true });
+        chunks.push({ start: t0.start, end: last.end, t0: i, t1: e, text: doc.text.slice(t0.start, last.end), via: "name", tentative: false, head: { word: head, type: "organization" }, headToken: bodyEnd - 1, adjectival: true });
         i = e;
         continue;
       }
@@ -663,6 +682,11 @@ export function recognize(doc: Doc, p: Prepared): Chunk[] {
           if (rr.kind === "official" && pt.end + 1 === first.start) chunk.titleStart = pt.start;
         }
       }
+      // de presidentiële adviseur van Kiev, Mikhaylo Podolyak; Denmark's Prime Minister, Mette Frederiksen
+      if (!single && !chunk.role && toks[a - 1]?.text === "," && a - 2 >= s.tokenStart) {
+        const ap = roleApposition(doc, p, s.tokenStart, a - 2);
+        if (ap) chunk.apposition = ap;
+      }
       const known = knownOf(p, text);
       if (known) chunk.known = known;
       const same = p.same.get(`=${text}`) ?? (ALL_CAPS.test(text) && text.length <= 2 ? undefined : p.same.get(key));
@@ -721,13 +745,41 @@ export function recognize(doc: Doc, p: Prepared): Chunk[] {
           continue;
         }
       }
-      // a sentence-initial single word with no evidence waits for the rest of the report to confirm it
-      if (initial && a === i && single && !known && !g.length && !chunk.head && !chunk.role && !chunk.allCaps && !midCaps.has(first.text)) chunk.tentative = true;
+      // a sentence-initial single word with no evidence waits for the rest of the report to confirm it (a
+      // village of a few hundred, Four, is no evidence)
+      if (initial && a === i && single && !known && !g.some((e) => e.kind !== "place" || e.population >= 1000) && !chunk.head && !chunk.role && !chunk.allCaps && !midCaps.has(first.text)) chunk.tentative = true;
       chunks.push(chunk);
       i = j;
     }
   }
   return chunks;
+}
+
+/**
+ * The role description that ends at token `end` (inclusive) and stands before a comma and a name: back
+ * to an article, a comma or the sentence start, at most six words, ending in a role noun or in a role
+ * noun and "van/of" with a capitalised name (presidentiële adviseur van Kiev). Its offsets, or null.
+ */
+function roleApposition(doc: Doc, p: Prepared, from: number, end: number): { start: number; end: number } | null {
+  const toks = doc.tokens;
+  let roleAt = -1;
+  let k = end;
+  // "van Kiev", "of Denmark": a linker and capitalised words after the role
+  let m = end;
+  while (m > from && isCap(toks[m]) && end - m < 3) m--;
+  if (m < end && p.lex.portfolioLinkers.includes(toks[m]!.text.toLowerCase()) && m - 1 >= from && roleOf(p, toks[m - 1]!.text)) k = m - 1;
+  if (!isWord(toks[k]) || !roleOf(p, toks[k]!.text)) return null;
+  roleAt = k;
+  let start = k;
+  for (let x = k - 1; x >= from && k - x < 6; x--) {
+    const t = toks[x]!;
+    const lw = t.text.toLowerCase();
+    if (!isWord(t) || p.articles.has(lw) || lw === "a" || lw === "an" || lw === "een") break;
+    if (p.functionWords.has(lw) || p.speech.has(lw)) return null;
+    start = x;
+  }
+  void roleAt;
+  return { start: toks[start]!.start, end: toks[end]!.end };
 }
 
 /** Links a chunk in parentheses right after another: the acronym (RVK) or the other-language name (Legion Svoboda Rossija). */

@@ -17,6 +17,8 @@ export interface PlaceQuery {
    * Libya, a sentence-initial Four), not for the place.
    */
   supported?: boolean;
+  /** The name is also a common word (West, Centre): without support, no region or town outside the report's countries. */
+  common?: boolean;
 }
 
 /** Population from which a town is known well enough to be meant without support from the text. */
@@ -92,7 +94,7 @@ export function geocodeAll(queries: readonly PlaceQuery[]): (GazEntry | null)[] 
   cands.forEach((cs, i) => {
     const q = queries[i]!;
     if (q.strict) cands[i] = cs.filter(inContext);
-    else if (!q.supported) cands[i] = cs.filter((e) => !farAway(e));
+    else if (!q.supported) cands[i] = cs.filter((e) => !farAway(e) && !(q.common && (e.kind === "admin1" || e.kind === "place") && !inContext(e) && !(e.kind === "admin1" && countries.has(e.country))));
   });
   // results made by push, so that callers always get the same kind of array (see extractEntities)
   const none = new Set<string>();

@@ -58,7 +58,7 @@ export const entities: EntityLexicon = {
   nameParticles: ["van", "de", "der", "den", "ter", "ten", "te", "'t", "von", "di", "da", "du", "le", "la", "el", "al", "bin", "ibn", "ben", "dos", "do"],
   nameConnectors: ["voor", "van", "en", "de", "der", "den", "het", "&"],
   heads: [
-    ...heads("organization", true, "instituut academie universiteit hogeschool ministerie departement partij bank raad commissie rechtbank parlement senaat agentschap dienst politie krijgsmacht strijdkrachten marine luchtmacht landmacht zeemacht korps bond federatie unie vereniging stichting organisatie bureau centrum fonds omroep inspectie consortium maatschappij alliantie coalitie beweging"),
+    ...heads("organization", true, "instituut academie universiteit hogeschool ministerie departement partij bank raad commissie rechtbank parlement senaat agentschap dienst politie krijgsmacht strijdkrachten marine luchtmacht landmacht zeemacht korps bond federatie unie vereniging stichting organisatie bureau centrum fonds omroep inspectie consortium maatschappij alliantie coalitie beweging orgaan comité comite tribunaal"),
     ...heads("organization", false, "groep leger hof kamer krant studio radio nv bv inc telecom software capital partners systems technologies holding holdings media records soundsystem brothers entertainment energy electric pharma labs solutions services international airlines airways"),
     ...heads("group", true, "legioen militie brigade bataljon regiment"),
     ...heads("other", false, "spelen open awards league cup beker prijs trofee tour festival kampioenschap kampioenschappen oorlog wereldoorlog verdrag akkoord operatie"),

@@ -509,7 +509,8 @@ export function extractEntities(doc: Doc, p: Prepared): void {
       if (REGION_WORD.test(doc.text.slice(Math.max(0, c.start - 12), c.end + 8))) hinted++;
       if (c.locative || c.typeNoun === "location" || (c.head && c.head.type === "location")) supported = true;
     }
-    queries.push({ strict: g.type !== "location", names: [...names], regionHint: 2 * hinted > g.idx.length, supported: supported || hinted > 0 });
+    const common = g.idx.some((i) => chunks[i]!.commonWord === true);
+    queries.push({ strict: g.type !== "location", names: [...names], regionHint: 2 * hinted > g.idx.length, supported: supported || hinted > 0, common });
   }
   const geo = geocodeAll(queries);
   const geoOf = new Map<Group, GazEntry>();

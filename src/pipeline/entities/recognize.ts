@@ -310,6 +310,8 @@ export function recognize(doc: Doc, p: Prepared): Chunk[] {
     if (d > 0 && d + 1 < w.length && toks[k]!.kind === "word" && p.innerParticles.has(w.slice(0, d)) && UPPER_START.test(toks[k]!.text.slice(d + 1))) pcap[k] = 1;
   }
   const nameWord = (k: number) => isCap(toks[k]) || pcap[k] === 1;
+  // "rebelo de sousa" once Marcelo Rebelo de Sousa has been named: the short form keeps its particle
+  const particleTails = new Set<string>();
   // a word the gazetteer knows as a country or a region: Filip van | België stops a person's name there
   const countryLike = (w: string) => gaz.byKey(spellingKey(w)).some((e) => e.kind === "country" || e.kind === "admin1");
   // a word that may follow a particle inside a name: no country, people, adjective or common word
@@ -449,11 +451,13 @@ export function recognize(doc: Doc, p: Prepared): Chunk[] {
             // (but "van" after a full name is "of": Ronan Keating van Boyzone)
             let twoNames = j - i >= 2 && !hasHead && !p.lex.portfolioLinkers.includes(lw);
             for (let x = i; twoNames && x < j; x++) if (!isCap(toks[x]) || lowerKnown(low[x]!) || p.demonyms.has(low[x]!) || knownOf(p, toks[x]!.text)) twoNames = false;
-            const nameSoFar = p.givenNames.has(prev.text) || INITIAL.test(prev.text) ||
+            const tail = k < s.tokenEnd ? `${low[j - 1]} ${low.slice(j, k).join(" ")} ${low[k]}` : "";
+            const nameSoFar = p.givenNames.has(prev.text) || INITIAL.test(prev.text) || particleTails.has(tail) ||
               (j - i === 2 && toks[i + 1]!.text === "." && INITIAL.test(first.text)) ||
               (p.particles.has(prev.text.toLowerCase()) && !p.articles.has(prev.text.toLowerCase())) ||
               (twoNames && k < s.tokenEnd && isCap(toks[k]) && nameAfterParticle(k));
             if (nameSoFar && isCap(toks[k]) && k < s.tokenEnd && !headOf(p, toks[k]!.text)) {
+              if (particleTails.size < 10000) particleTails.add(tail);
               j = k;
               continue;
             }
@@ -566,7 +570,9 @@ export function recognize(doc: Doc, p: Prepared): Chunk[] {
           // an acronym after it that takes the adjective's letter says the adjective belongs: Vlaamse Scholierenkoepel (VSK)
           const acr = toks[b]?.text === "(" && toks[b + 2]?.text === ")" ? toks[b + 1]!.text : "";
           const spelled = acr && ALL_CAPS.test(acr) && acronymFits(acr, doc.text.slice(toks[a]!.start, toks[b - 1]!.end));
-          if (!head && !spelled && !lowerKnown(low[a + 1]!)) a++;
+          // The United Nations, New York: a name the lexicon or the gazetteer knows keeps its adjective
+          const whole = doc.text.slice(toks[a]!.start, toks[b - 1]!.end);
+          if (!head && !spelled && !lowerKnown(low[a + 1]!) && !knownOf(p, whole) && !gaz.byKey(spellingKey(whole)).length) a++;
         }
       }
       // a role word on its own (CEO, Minister) is no name

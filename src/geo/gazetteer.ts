@@ -24,6 +24,8 @@ export interface GazEntry {
   fcode: string;
   /** Dutch name, for countries. */
   nameNl?: string;
+  /** "country.admin1", made once on first use (geocoding compares regions for every candidate). */
+  region?: string;
 }
 
 export interface Gazetteer {

@@ -28,7 +28,7 @@ const WELL_KNOWN = 100000;
 const FUZZY_MIN = 8;
 
 function regionId(e: GazEntry): string {
-  return `${e.country}.${e.admin1}`;
+  return (e.region ??= `${e.country}.${e.admin1}`);
 }
 
 const regionKeyCache = new Map<string, { entries: readonly GazEntry[]; keys: string[] }>();
@@ -94,7 +94,16 @@ export function geocodeAll(queries: readonly PlaceQuery[]): (GazEntry | null)[] 
   cands.forEach((cs, i) => {
     const q = queries[i]!;
     if (q.strict) cands[i] = cs.filter(inContext);
-    else if (!q.supported) cands[i] = cs.filter((e) => !farAway(e) && !(q.common && (e.kind === "admin1" || e.kind === "place") && !inContext(e) && !(e.kind === "admin1" && countries.has(e.country))));
+    else if (!q.supported) {
+      const keep = (e: GazEntry) => !farAway(e) && !(q.common && (e.kind === "admin1" || e.kind === "place") && !inContext(e) && !(e.kind === "admin1" && countries.has(e.country)));
+      // most candidate lists lose nothing: copy only those that do
+      let all = true;
+      for (const e of cs) if (!keep(e)) {
+        all = false;
+        break;
+      }
+      if (!all) cands[i] = cs.filter(keep);
+    }
   });
   // results made by push, so that callers always get the same kind of array (see extractEntities)
   const none = new Set<string>();

@@ -95,15 +95,15 @@ function decideType(cs: readonly Chunk[]): { type: EntityType; government?: stri
     if (c.initials) vote(6.4, "person");
     if (c.head && c.headToken !== undefined) vote(1, c.head.type);
     const gk = c.gaz?.[0]?.kind;
-    if (!short && c.gaz && c.gaz.some((e) => e.kind === "country")) vote(2, "location");
+    if (!short && c.gazCountry) vote(2, "location");
     if (c.typeNoun) vote(2.5, c.typeNoun);
     if (c.role) vote(3, "person");
     if (c.givenName && c.t1 - c.t0 >= 2) vote(4, "person");
     if (c.givenName) vote(8.8, "person");
     if (!short && (gk === "admin1" || gk === "feature")) vote(5, "location");
-    if (!short && c.gaz && c.gaz.some((e) => e.kind === "place" && (e.population >= 100000 || e.fcode === "PPLC"))) vote(5, "location");
+    if (!short && c.gazCity) vote(5, "location");
     // a town of some size, unless it speaks like a person (zegt Guerra)
-    if (!short && !c.speaker && c.gaz && c.gaz.some((e) => e.kind === "place" && e.population >= 5000)) vote(5.5, "location");
+    if (!short && !c.speaker && c.gazTown) vote(5.5, "location");
     if (c.allCaps) vote(6.5, "organization");
     if (!short && c.gaz && c.locative) vote(6, "location");
     if (c.locative) vote(7, "location");
@@ -178,6 +178,12 @@ function markOrgLike(p: Prepared, chunks: readonly Chunk[]): void {
   }
   if (!firsts.size) return;
   for (const c of chunks) if (c.via === "name" && c.t1 - c.t0 === 1 && firsts.has(tokenKeys(p, c)[0]!)) c.orgLike = true;
+}
+
+/** True when the chunks are in reading order, as recognize() makes them. */
+function inOrder(chunks: readonly Chunk[]): boolean {
+  for (let i = 1; i < chunks.length; i++) if (chunks[i]!.start < chunks[i - 1]!.start) return false;
+  return true;
 }
 
 /** Longest run of words a short form may be (longer names are only ever matched whole). */
@@ -266,18 +272,13 @@ function mergeNames(doc: Doc, p: Prepared, chunks: readonly Chunk[], isName: rea
     }
     if (l.headToken !== undefined) {
       const hk = spellingKey(doc.tokens[l.headToken]!.text);
-      const seen = new Set<string>();
-      for (const k of kj) if (!seen.has(k)) {
-        seen.add(k);
-        push(headWord, `${hk}\u0000${k}`, j);
-      }
+      for (let x = 0; x < kj.length; x++) if (kj.indexOf(kj[x]!) === x) push(headWord, `${hk}\u0000${kj[x]}`, j);
     }
   }
   // short forms: Deen = Bob Deen, Clingendael = Instituut Clingendael, Vrijwilligerskorps = Russische Vrijwilligerskorps;
   // longer ones first, so that Donna Brazile has joined Chairperson Donna Brazile before Brazile asks
   const byLength: number[] = [];
-  for (const i of distinct) byLength.push(i);
-  byLength.sort((x, y) => tokenKeys(p, chunks[y]!).length - tokenKeys(p, chunks[x]!).length || x - y);
+  for (let len = MAX_RUN; len >= 1; len--) for (const i of distinct) if (tokenKeys(p, chunks[i]!).length === len) byLength.push(i);
   for (const i of byLength) {
     const c = chunks[i]!;
     if (!shortOk.get(i)) continue;
@@ -422,9 +423,10 @@ function attachDescriptions(p: Prepared, chunks: readonly Chunk[], isName: reado
       else byHead.set(h, [g]);
     }
   }
+  // chunks come in reading order (recognize() scans left to right)
   const order: number[] = [];
   for (let i = 0; i < chunks.length; i++) order.push(i);
-  order.sort((x, y) => chunks[x]!.start - chunks[y]!.start || x - y);
+  if (!inOrder(chunks)) order.sort((x, y) => chunks[x]!.start - chunks[y]!.start || x - y);
   // the group of each head named last so far
   const last = new Map<string, Group>();
   const seen = (g: Group) => {
@@ -548,21 +550,21 @@ export function extractEntities(doc: Doc, p: Prepared): void {
     for (const i of g.idx) ms.push(mentionIndex[i]!);
     ms.sort((a, b) => a - b);
     const aliases: string[] = [];
-    const had = new Set<string>([g.name]);
+    // a set only for the rare group with many names: an array is cheaper for the usual few
+    const had = g.idx.length > 16 ? new Set<string>([g.name]) : undefined;
+    const add = (alt: string) => {
+      if (alt === g.name || (had ? had.has(alt) : aliases.includes(alt))) return;
+      had?.add(alt);
+      aliases.push(alt);
+    };
     for (const i of g.idx) {
       const c = chunks[i]!;
       if (c.via === "description") continue;
-      if (!had.has(c.text)) {
-        had.add(c.text);
-        aliases.push(c.text);
-      }
+      add(c.text);
       // generaal Haftar, President Duda, Koning Filip: the name with its title is a name of the person too;
       // so is a role description in apposition (Denmark's Prime Minister, Mette Frederiksen)
-      if (g.type === "person") for (const alt of [c.titleStart !== undefined ? doc.text.slice(c.titleStart, c.end) : "", c.apposition ? doc.text.slice(c.apposition.start, c.apposition.end) : ""]) {
-        if (!alt || had.has(alt)) continue;
-        had.add(alt);
-        aliases.push(alt);
-      }
+      if (g.type === "person" && c.titleStart !== undefined) add(doc.text.slice(c.titleStart, c.end));
+      if (g.type === "person" && c.apposition) add(doc.text.slice(c.apposition.start, c.apposition.end));
     }
     const e: Entity = { id, type: g.type, name: g.name, aliases, key: "", mentions: ms };
     const ge = geoOf.get(g);

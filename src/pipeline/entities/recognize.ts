@@ -30,6 +30,10 @@ export interface Chunk {
   /** The word that carries the head: a whole word (Instituut) or a compound (Vrijheidslegioen). */
   headToken?: number;
   gaz?: readonly GazEntry[];
+  /** What the gazetteer entries say, read once: a country among them, a city (>= 100k or a capital), a town (>= 5000), a region or feature first. */
+  gazCountry?: boolean;
+  gazCity?: boolean;
+  gazTown?: boolean;
   givenName?: boolean;
   allCaps?: boolean;
   locative?: boolean;
@@ -60,6 +64,52 @@ export interface Chunk {
   /** Spelling keys of the words (demonyms as country codes) and their join, made once when merging. */
   keys?: string[];
   fullKey?: string;
+}
+
+/**
+ * A chunk with every field present from the start, so that all chunks share one shape: the stage reads
+ * their fields in many places, and objects that grow fields one by one in varying order made each of
+ * those reads slow.
+ */
+export function newChunk(start: number, end: number, t0: number, t1: number, text: string, via: Chunk["via"]): Chunk {
+  return {
+    start,
+    end,
+    t0,
+    t1,
+    text,
+    via,
+    tentative: false,
+    role: undefined,
+    roleKind: undefined,
+    known: undefined,
+    same: undefined,
+    titleStart: undefined,
+    apposition: undefined,
+    head: undefined,
+    headToken: undefined,
+    gaz: undefined,
+    gazCountry: undefined,
+    gazCity: undefined,
+    gazTown: undefined,
+    givenName: undefined,
+    allCaps: undefined,
+    locative: undefined,
+    titled: undefined,
+    inCompound: undefined,
+    orgContext: undefined,
+    speaker: undefined,
+    orgLike: undefined,
+    initials: undefined,
+    hasCommon: undefined,
+    commonWord: undefined,
+    typeNoun: undefined,
+    adjectival: undefined,
+    descriptionHead: undefined,
+    appositionOf: undefined,
+    keys: undefined,
+    fullKey: undefined,
+  };
 }
 
 export interface Prepared {
@@ -250,6 +300,7 @@ const inTail = (c: string) => c === "-" || c === "'" || c === "’" || LOWER.tes
  * end. One pass back and one forward, so that a long hyphenated word costs its length, not its square.
  */
 export function lowerTail(w: string): number {
+  if (w.indexOf("-") < 0 && w.indexOf("‑") < 0) return -1;
   let k = w.length;
   while (k > 0 && inTail(w[k - 1]!)) k--;
   for (let d = Math.max(0, k - 1); d + 1 < w.length; d++) {
@@ -282,6 +333,100 @@ function titleCase(doc: Doc, s: Sentence): boolean {
   return words >= 3 && caps / words >= 0.7;
 }
 
+/** What the helpers of recognize() read of one document. */
+interface Scan {
+  doc: Doc;
+  p: Prepared;
+  toks: readonly Token[];
+  low: readonly string[];
+  lowerSeen: ReadonlySet<string>;
+}
+
+/** al-Obaidi, el-Drese, bin-Salman: a lower-case particle (two to four letters) and a capitalised name in one word. */
+function particleWord(x: Scan, k: number): boolean {
+  const t = x.toks[k];
+  if (!t || t.kind !== "word") return false;
+  const w = t.text;
+  const d = w.charCodeAt(2) === 45 ? 2 : w.charCodeAt(3) === 45 ? 3 : w.charCodeAt(4) === 45 ? 4 : -1;
+  return d > 0 && d + 1 < w.length && UPPER_START.test(w.slice(d + 1)) && x.p.innerParticles.has(x.low[k]!.slice(0, d));
+}
+
+/** A word the gazetteer knows as a country or a region. */
+function countryLike(w: string): boolean {
+  for (const e of gazetteer().byKey(spellingKey(w))) if (e.kind === "country" || e.kind === "admin1") return true;
+  return false;
+}
+
+/** A word that may follow a particle inside a name: no country, people, adjective, common word or head. */
+function nameAfterParticle(x: Scan, k: number): boolean {
+  const { p, low } = x;
+  const w = x.toks[k]!.text;
+  const lw = low[k]!;
+  return !p.demonyms.has(lw) && !p.adjectives.has(w) && !p.common.has(lw) && !p.functionWords.has(lw) && !x.lowerSeen.has(lw) && !headOf(p, w) && !compoundHead(p, w) && !countryLike(w);
+}
+
+/** A country adjective, also with a compass prefix: Zweedse, Oost-Libische, West-Libische. */
+function demonymAt(x: Scan, k: number): boolean {
+  const w = x.low[k]!;
+  if (x.p.demonyms.has(w)) return true;
+  const d = w.lastIndexOf("-");
+  return d > 0 && x.p.demonyms.has(w.slice(d + 1)) && UPPER_START.test(x.toks[k]!.text);
+}
+
+/**
+ * de Zweedse nationale seismische dienst, the British navy, het Russische ministerie van Defensie, de
+ * Zweedse nationale omroep SVT: where the body's head ends, whether a compound made it, whether a name
+ * must follow (a broadcaster or paper is named by its name).
+ */
+function bodyAt(x: Scan, k: number, end: number): { end: number; compound: boolean; named: boolean } | null {
+  const { p, toks, low } = x;
+  if (!isCap(toks[k]) || !demonymAt(x, k)) return null;
+  let m = k + 1;
+  for (let adj = 0; adj <= 3 && m < end; adj++, m++) {
+    if (!isWord(toks[m]) || UPPER_START.test(toks[m]!.text)) return null;
+    const w = low[m]!;
+    if (m + 1 < end && isWord(toks[m + 1]) && p.bodyHeads.has(`${w} ${low[m + 1]}`)) return { end: m + 2, compound: false, named: false };
+    if (p.bodyHeads.has(w)) return { end: m + 1, compound: false, named: false };
+    if (p.namedBodyHeads.has(w)) return m + 1 < end && isCap(toks[m + 1]) ? { end: m + 1, compound: false, named: true } : null;
+    // migratie-autoriteiten, inlichtingendienst: a compound names a body of its own
+    for (const h of p.lex.bodyCompoundHeads) if (w.length > h.length + 2 && w.endsWith(h)) return { end: m + 1, compound: true, named: false };
+    // only adjectives stand between: no function word, no verb of the sentence
+    if (p.functionWords.has(w) || p.speech.has(w) || p.articles.has(w)) return null;
+  }
+  return null;
+}
+
+/** The chunk of a state body starting at token i (or after a sentence-initial article there), or null. */
+function bodyChunk(x: Scan, from: number, to: number, i: number): Chunk | null {
+  const { p, toks, low, doc } = x;
+  let at = i;
+  let body = bodyAt(x, at, to);
+  // De Duitse geologische dienst at the start of a sentence: the article is no part of the body's name
+  if (!body && p.functionWords.has(low[i]!) && i + 1 < to) body = bodyAt(x, (at = i + 1), to);
+  if (!body) return null;
+  void from;
+  const bodyEnd = body.end;
+  // qualified: an adjective, a compound, a compass point, a portfolio or its own name says which body;
+  // the bare country adjective and noun (de Britse regering) is a name only for the heads that say so
+  let qualified = body.compound || body.named || bodyEnd > at + 2 || low[at]!.includes("-");
+  let e = bodyEnd;
+  // de Zweedse nationale omroep SVT: the name after the head belongs to the body's name
+  if (body.named) while (e < to && isCap(toks[e])) e++;
+  // ministerie van Buitenlandse Zaken: the portfolio after "van" belongs to the body
+  if (e + 1 < to && p.lex.portfolioLinkers.includes(low[e]!) && isCap(toks[e + 1])) {
+    e += 2;
+    if (e < to && p.lex.portfolioContinuations.includes(low[e]!) && isCap(toks[e])) e++;
+    qualified = true;
+  }
+  if (!qualified && !p.lex.bareBodyHeads.includes(low.slice(at + 1, bodyEnd).join(" "))) return null;
+  const first = toks[at]!, last = toks[e - 1]!;
+  const c = newChunk(first.start, last.end, at, e, doc.text.slice(first.start, last.end), "name");
+  c.head = { word: low[bodyEnd - 1]!, type: "organization" };
+  c.headToken = bodyEnd - 1;
+  c.adjectival = true;
+  return c;
+}
+
 export function recognize(doc: Doc, p: Prepared): Chunk[] {
   const chunks: Chunk[] = [];
   const toks = doc.tokens;
@@ -302,50 +447,10 @@ export function recognize(doc: Doc, p: Prepared): Chunk[] {
     }
   }
   const lowerKnown = (w: string) => p.common.has(w) || p.functionWords.has(w) || lowerSeen.has(w);
-  // al-Obaidi, el-Drese, bin-Salman: a lower-case particle and a capitalised name in one word
-  const pcap = new Uint8Array(toks.length);
-  for (let k = 0; k < toks.length; k++) {
-    const w = low[k]!;
-    const d = w.indexOf("-");
-    if (d > 0 && d + 1 < w.length && toks[k]!.kind === "word" && p.innerParticles.has(w.slice(0, d)) && UPPER_START.test(toks[k]!.text.slice(d + 1))) pcap[k] = 1;
-  }
-  const nameWord = (k: number) => isCap(toks[k]) || pcap[k] === 1;
+  const x: Scan = { doc, p, toks, low, lowerSeen };
+  const nameWord = (k: number) => isCap(toks[k]) || particleWord(x, k);
   // "rebelo de sousa" once Marcelo Rebelo de Sousa has been named: the short form keeps its particle
   const particleTails = new Set<string>();
-  // a word the gazetteer knows as a country or a region: Filip van | België stops a person's name there
-  const countryLike = (w: string) => gaz.byKey(spellingKey(w)).some((e) => e.kind === "country" || e.kind === "admin1");
-  // a word that may follow a particle inside a name: no country, people, adjective or common word
-  const nameAfterParticle = (k: number) => {
-    const w = toks[k]!.text;
-    return !countryLike(w) && !p.demonyms.has(low[k]!) && !p.adjectives.has(w) && !lowerKnown(low[k]!) && !headOf(p, w) && !compoundHead(p, w);
-  };
-  // a country adjective, also with a compass prefix: Zweedse, Oost-Libische, West-Libische
-  const demonymAt = (k: number) => {
-    const w = low[k]!;
-    if (p.demonyms.has(w)) return true;
-    const d = w.lastIndexOf("-");
-    return d > 0 && p.demonyms.has(w.slice(d + 1)) && UPPER_START.test(toks[k]!.text);
-  };
-  // de Zweedse nationale seismische dienst, the British navy, het Russische ministerie van Defensie, de
-  // Zweedse nationale omroep SVT: where the body's head ends, whether a compound made it, whether a name
-  // must follow (a broadcaster or paper is named by its name)
-  const bodyAt = (k: number, end: number): { end: number; compound: boolean; named: boolean } | null => {
-    if (!demonymAt(k) || !isCap(toks[k])) return null;
-    let m = k + 1;
-    for (let adj = 0; adj <= 3 && m < end; adj++, m++) {
-      const two = m + 1 < end && isWord(toks[m + 1]) ? `${low[m]} ${low[m + 1]}` : "";
-      if (two && p.bodyHeads.has(two) && !UPPER_START.test(toks[m]!.text)) return { end: m + 2, compound: false, named: false };
-      const w = low[m]!;
-      if (!isWord(toks[m]) || UPPER_START.test(toks[m]!.text)) return null;
-      if (p.bodyHeads.has(w)) return { end: m + 1, compound: false, named: false };
-      if (p.namedBodyHeads.has(w)) return m + 1 < end && isCap(toks[m + 1]) ? { end: m + 1, compound: false, named: true } : null;
-      // migratie-autoriteiten, inlichtingendienst: a compound names a body of its own
-      for (const h of p.lex.bodyCompoundHeads) if (w.length > h.length + 2 && w.endsWith(h)) return { end: m + 1, compound: true, named: false };
-      // only adjectives stand between: no function word, no verb of the sentence
-      if (p.functionWords.has(w) || p.speech.has(w) || p.articles.has(w)) return null;
-    }
-    return null;
-  };
 
   for (const s of doc.sentences) {
     const tc = titled[s.index]!;
@@ -357,7 +462,11 @@ export function recognize(doc: Doc, p: Prepared): Chunk[] {
         // het koninklijk paleis, the presidential palace: a building of which a capital has one, named so
         if (articleStart && isWord(toks[i + 1]) && isWord(toks[i + 2]) && i + 2 < s.tokenEnd && p.lex.landmarkAdjectives.includes(low[i + 1]!) && headOf(p, low[i + 2]!)?.type === "facility" && !isCap(toks[i + 3])) {
           const a1 = toks[i + 1]!, a2 = toks[i + 2]!;
-          chunks.push({ start: a1.start, end: a2.end, t0: i + 1, t1: i + 3, text: doc.text.slice(a1.start, a2.end), via: "name", tentative: false, head: headOf(p, low[i + 2]!)!, headToken: i + 2, hasCommon: true });
+          const c = newChunk(a1.start, a2.end, i + 1, i + 3, doc.text.slice(a1.start, a2.end), "name");
+          c.head = headOf(p, low[i + 2]!)!;
+          c.headToken = i + 2;
+          c.hasCommon = true;
+          chunks.push(c);
           i += 3;
           continue;
         }
@@ -365,7 +474,9 @@ export function recognize(doc: Doc, p: Prepared): Chunk[] {
         if (articleStart) {
           const n = toks[i + 1];
           if (isWord(n) && i + 1 < s.tokenEnd && !UPPER_START.test(n.text) && (headOf(p, n.text) || compoundHead(p, n.text)) && !isCap(toks[i + 2])) {
-            chunks.push({ start: t.start, end: n.end, t0: i + 1, t1: i + 2, text: doc.text.slice(t.start, n.end), via: "description", tentative: false, descriptionHead: n.text.toLowerCase() });
+            const c = newChunk(t.start, n.end, i + 1, i + 2, doc.text.slice(t.start, n.end), "description");
+            c.descriptionHead = n.text.toLowerCase();
+            chunks.push(c);
             i += 2;
             continue;
           }
@@ -373,28 +484,10 @@ export function recognize(doc: Doc, p: Prepared): Chunk[] {
         i++;
         continue;
       }
-      // De Duitse geologische dienst at the start of a sentence: the article is no part of the body's name
-      if (!bodyAt(i, s.tokenEnd) && p.functionWords.has(low[i]!) && i + 1 < s.tokenEnd && bodyAt(i + 1, s.tokenEnd)) i++;
-      const t0 = toks[i]!;
-      const body = bodyAt(i, s.tokenEnd);
-      const bodyEnd = body ? body.end : -1;
-      // qualified: an adjective, a compound, a compass point, a portfolio or its own name says which body;
-      // the bare country adjective and noun (de Britse regering) is a name only for the heads that say so
-      let qualified = !!body && (body.compound || body.named || bodyEnd > i + 2 || low[i]!.includes("-"));
-      let e = bodyEnd;
-      // de Zweedse nationale omroep SVT: the name after the head belongs to the body's name
-      if (body?.named) while (e < s.tokenEnd && isCap(toks[e])) e++;
-      // ministerie van Buitenlandse Zaken: the portfolio after "van" belongs to the body
-      if (bodyEnd > 0 && p.lex.portfolioLinkers.includes(low[e]!) && isCap(toks[e + 1]) && e + 1 < s.tokenEnd) {
-        e += 2;
-        if (e < s.tokenEnd && p.lex.portfolioContinuations.includes(low[e]!) && isCap(toks[e])) e++;
-        qualified = true;
-      }
-      if (bodyEnd > 0 && (qualified || p.lex.bareBodyHeads.includes(toks.slice(i + 1, bodyEnd).map((x) => x.text.toLowerCase()).join(" ")))) {
-        const last = toks[e - 1]!;
-        const head = low[bodyEnd - 1]!;
-        chunks.push({ start: t0.start, end: last.end, t0: i, t1: e, text: doc.text.slice(t0.start, last.end), via: "name", tentative: false, head: { word: head, type: "organization" }, headToken: bodyEnd - 1, adjectival: true });
-        i = e;
+      const body = bodyChunk(x, s.tokenStart, s.tokenEnd, i);
+      if (body) {
+        chunks.push(body);
+        i = body.t1;
         continue;
       }
       // grow the chunk: capitalised words, initials, particles inside person names, connectors inside
@@ -447,24 +540,30 @@ export function recognize(doc: Doc, p: Prepared): Chunk[] {
             while (k < s.tokenEnd && isWord(toks[k]) && p.particles.has(low[k]!)) k++;
             const first = toks[i]!;
             void first;
+            const nextCap = k < s.tokenEnd && isCap(toks[k]);
+            let nameSoFar = nextCap && (p.givenNames.has(prev.text) || INITIAL.test(prev.text) ||
+              (j - i === 2 && toks[i + 1]!.text === "." && INITIAL.test(first.text)) ||
+              (p.particles.has(low[j - 1]!) && !p.articles.has(low[j - 1]!)));
+            // Rebelo de Sousa once Marcelo Rebelo de Sousa has been named
+            let tail = "";
+            if (nextCap && (nameSoFar || particleTails.size > 0 || j - i >= 2)) tail = `${low[j - 1]} ${k - j === 1 ? lw : low.slice(j, k).join(" ")} ${low[k]}`;
+            if (!nameSoFar && tail && particleTails.has(tail)) nameSoFar = true;
             // Marcelo Rebelo de Sousa: two capitalised words that are no common words make a person's name so far
             // (but "van" after a full name is "of": Ronan Keating van Boyzone)
-            let twoNames = j - i >= 2 && !hasHead && !p.lex.portfolioLinkers.includes(lw);
-            for (let x = i; twoNames && x < j; x++) if (!isCap(toks[x]) || lowerKnown(low[x]!) || p.demonyms.has(low[x]!) || knownOf(p, toks[x]!.text)) twoNames = false;
-            const tail = k < s.tokenEnd ? `${low[j - 1]} ${low.slice(j, k).join(" ")} ${low[k]}` : "";
-            const nameSoFar = p.givenNames.has(prev.text) || INITIAL.test(prev.text) || particleTails.has(tail) ||
-              (j - i === 2 && toks[i + 1]!.text === "." && INITIAL.test(first.text)) ||
-              (p.particles.has(prev.text.toLowerCase()) && !p.articles.has(prev.text.toLowerCase())) ||
-              (twoNames && k < s.tokenEnd && isCap(toks[k]) && nameAfterParticle(k));
-            if (nameSoFar && isCap(toks[k]) && k < s.tokenEnd && !headOf(p, toks[k]!.text)) {
+            if (!nameSoFar && nextCap && j - i >= 2 && !hasHead && !p.lex.portfolioLinkers.includes(lw)) {
+              let twoNames = true;
+              for (let x = i; twoNames && x < j; x++) if (!isCap(toks[x]) || lowerKnown(low[x]!) || p.demonyms.has(low[x]!) || knownOf(p, toks[x]!.text)) twoNames = false;
+              nameSoFar = twoNames && nameAfterParticle(x, k);
+            }
+            if (nameSoFar && !headOf(p, toks[k]!.text)) {
               if (particleTails.size < 10000) particleTails.add(tail);
               j = k;
               continue;
             }
           }
           // Osama bin Laden, Al Jabal al Akhdar: an Arabic particle between two name words
-          if (p.innerParticles.has(lw) && j + 1 < s.tokenEnd && isCap(toks[j + 1]) && nameAfterParticle(j + 1) && !p.givenNames.has(toks[j + 1]!.text) &&
-            (!p.ambiguousInner.has(lw) || p.innerParticles.has(low[i]!))) {
+          if (p.innerParticles.has(lw) && j + 1 < s.tokenEnd && isCap(toks[j + 1]) && (!p.ambiguousInner.has(lw) || p.innerParticles.has(low[i]!)) &&
+            !p.givenNames.has(toks[j + 1]!.text) && nameAfterParticle(x, j + 1)) {
             j += 1;
             continue;
           }
@@ -545,10 +644,10 @@ export function recognize(doc: Doc, p: Prepared): Chunk[] {
         }
         while (a < b - 1) {
           const w = low[a]!;
-          // General Motors, Royal Navy, Koning Boudewijnstadion: a role word followed by a head is the name itself
-          if (headOf(p, toks[a + 1]!.text) || compoundHead(p, toks[a + 1]!.text)) break;
           const r = roleOf(p, w);
           if (r || p.honorifics.has(w) || p.honorifics.has(w + ".") || p.rolePrefixes.has(w)) {
+            // General Motors, Royal Navy, Koning Boudewijnstadion: a role word followed by a head is the name itself
+            if (headOf(p, toks[a + 1]!.text) || compoundHead(p, toks[a + 1]!.text)) break;
             if (r) {
               role = role ? `${role} ${toks[a]!.text}` : toks[a]!.text;
               roleKind = r.kind;
@@ -560,7 +659,7 @@ export function recognize(doc: Doc, p: Prepared): Chunk[] {
         }
         while (b > a && (p.nonNames.has(low[b - 1]!) || (toks[b - 1]!.text === "." && !(b - a > 2 && INITIAL.test(toks[b - 2]!.text))))) b--;
         // a connector or particle left dangling at the end
-        while (b > a && !UPPER_START.test(toks[b - 1]!.text) && pcap[b - 1] !== 1 && !(toks[b - 1]!.text === "." && b - a > 2 && INITIAL.test(toks[b - 2]!.text))) b--;
+        while (b > a && !UPPER_START.test(toks[b - 1]!.text) && !particleWord(x, b - 1) && !(toks[b - 1]!.text === "." && b - a > 2 && INITIAL.test(toks[b - 2]!.text))) b--;
         // het Franse Danone, de Amerikaanse Osterloh: the adjective is no part of the name
         const adj = a < b ? toks[a]!.text : "";
         const inflected = !p.lex.inflectedAdjectiveEnding || adj.endsWith(p.lex.inflectedAdjectiveEnding);
@@ -571,8 +670,10 @@ export function recognize(doc: Doc, p: Prepared): Chunk[] {
           const acr = toks[b]?.text === "(" && toks[b + 2]?.text === ")" ? toks[b + 1]!.text : "";
           const spelled = acr && ALL_CAPS.test(acr) && acronymFits(acr, doc.text.slice(toks[a]!.start, toks[b - 1]!.end));
           // The United Nations, New York: a name the lexicon or the gazetteer knows keeps its adjective
-          const whole = doc.text.slice(toks[a]!.start, toks[b - 1]!.end);
-          if (!head && !spelled && !lowerKnown(low[a + 1]!) && !knownOf(p, whole) && !gaz.byKey(spellingKey(whole)).length) a++;
+          if (!head && !spelled && !lowerKnown(low[a + 1]!)) {
+            const whole = doc.text.slice(toks[a]!.start, toks[b - 1]!.end);
+            if (!knownOf(p, whole) && !gaz.byKey(spellingKey(whole)).length) a++;
+          }
         }
       }
       // a role word on its own (CEO, Minister) is no name
@@ -634,7 +735,7 @@ export function recognize(doc: Doc, p: Prepared): Chunk[] {
         i = j;
         continue;
       }
-      const chunk: Chunk = { start: first.start, end: lastEnd, t0: a, t1: b, text, via: "name", tentative: false };
+      const chunk = newChunk(first.start, lastEnd, a, b, text, "name");
       if (dash >= 0) chunk.inCompound = true;
       if (dashHead) {
         chunk.head = dashHead;
@@ -695,8 +796,10 @@ export function recognize(doc: Doc, p: Prepared): Chunk[] {
       }
       const known = knownOf(p, text);
       if (known) chunk.known = known;
-      const same = p.same.get(`=${text}`) ?? (ALL_CAPS.test(text) && text.length <= 2 ? undefined : p.same.get(key));
-      if (same) chunk.same = same;
+      if (known) {
+        const same = p.same.get(`=${text}`) ?? (ALL_CAPS.test(text) && text.length <= 2 ? undefined : p.same.get(key));
+        if (same) chunk.same = same;
+      }
       // a noun that says what the name is: het weblog Oryx, de grensplaats Sjebekino, the company Apple
       const tn = a > s.tokenStart && isWord(toks[a - 1]) && !UPPER_START.test(toks[a - 1]!.text) ? typeNoun(p, toks[a - 1]!.text) : undefined;
       if (tn && !chunk.typeNoun) chunk.typeNoun = tn;
@@ -719,7 +822,16 @@ export function recognize(doc: Doc, p: Prepared): Chunk[] {
       let g = ALL_CAPS.test(text) ? [] : gaz.byKey(key);
       // a common word that is also a small town's name is the word, not the town
       if (chunk.commonWord) g = g.filter((e) => e.kind !== "place" || e.population >= 500000);
-      if (g.length) chunk.gaz = g;
+      if (g.length) {
+        chunk.gaz = g;
+        for (const e of g) {
+          if (e.kind === "country") chunk.gazCountry = true;
+          else if (e.kind === "place") {
+            if (e.population >= 100000 || e.fcode === "PPLC") chunk.gazCity = true;
+            if (e.population >= 5000) chunk.gazTown = true;
+          }
+        }
+      }
       if (p.givenNames.has(first.text) && !ALL_CAPS.test(first.text)) chunk.givenName = true;
       if (ALL_CAPS.test(text.replace(/\s/g, "")) && !HAS_LOWER.test(text)) chunk.allCaps = true;
       // (JAB) on a line of its own: a writer's initials under an article
@@ -734,8 +846,9 @@ export function recognize(doc: Doc, p: Prepared): Chunk[] {
       } else if (a === i && a > s.tokenStart && !chunk.role) {
         const w1 = toks[a - 1]!;
         const w2 = a - 1 > s.tokenStart ? toks[a - 2] : undefined;
-        const two = isWord(w2) && isWord(w1) ? `${low[a - 2]} ${low[a - 1]}` : "";
-        const pre = two && p.namePrefixes.has(two) && !UPPER_START.test(w2!.text) ? a - 2 : isWord(w1) && !UPPER_START.test(w1.text) && p.namePrefixes.has(low[a - 1]!) ? a - 1 : -1;
+        let pre = isWord(w1) && !UPPER_START.test(w1.text) && p.namePrefixes.has(low[a - 1]!) ? a - 1 : -1;
+        const two = pre >= 0 && isWord(w2) ? `${low[a - 2]} ${low[a - 1]}` : "";
+        if (two && p.namePrefixes.has(two) && !UPPER_START.test(w2!.text)) pre = a - 2;
         if (pre >= 0) {
           const word = pre === a - 2 ? two : low[a - 1]!;
           chunk.start = toks[pre]!.start;
@@ -743,8 +856,8 @@ export function recognize(doc: Doc, p: Prepared): Chunk[] {
           chunk.text = doc.text.slice(chunk.start, chunk.end);
           chunk.head = { word, type: p.namePrefixes.get(word)! };
           chunk.headToken = pre;
-          delete chunk.gaz;
-          delete chunk.givenName;
+          chunk.gaz = undefined;
+          chunk.givenName = undefined;
           chunk.tentative = false;
           chunks.push(chunk);
           i = j;

@@ -213,3 +213,21 @@ test("a word of a group's name is not geocoded on its own", () => {
   assert.equal(named(en, "West")?.geo, undefined);
   assert.equal(named(en, "Khorasan")?.geo, undefined);
 });
+
+test("results lists: a country abbreviation after a player is that country; initials after the last sentence are the writer", () => {
+  const nl = run("Tweede ronde: Kim Clijsters (Bel) - Elena Dementieva (Rus) 6-3, 6-2. Tim Henman (GBr) won ook. (JVD)", "nl");
+  const bel = at(nl, "Bel")!;
+  assert.equal(bel.type, "location");
+  assert.equal(bel.geo?.country, "BE");
+  assert.equal(at(nl, "Rus")?.geo?.country, "RU");
+  assert.equal(at(nl, "GBr")?.geo?.country, "GB");
+  assert.equal(at(nl, "JVD")?.type, "person");
+  const en = run("Men's 100 metres: Noah Lyles (USA) won ahead of Kishane Thompson (JAM).", "en");
+  assert.equal(at(en, "USA")?.type, "location");
+});
+
+test("a role before an acronym makes no person of the acronym", () => {
+  const nl = run("Voorzitter BBL Michel Tilmant leidt de bank. Volgens de BBL zijn de cijfers goed.", "nl");
+  assert.notEqual(at(nl, "Michel Tilmant"), undefined);
+  assert.notEqual(named(nl, "BBL")?.type, "person");
+});

@@ -105,6 +105,12 @@ export const entities: EntityLexicon = {
   namePrefixes: { storm: "other", hurricane: "other", typhoon: "other", cyclone: "other", "tropical storm": "other" },
   bodyHeads: ["government", "ministry", "army", "navy", "air force", "coast guard", "military intelligence", "intelligence service", "security service", "foreign ministry", "defense ministry", "defence ministry"],
   bareBodyHeads: ["navy", "air force", "army", "coast guard", "military intelligence", "intelligence service", "security service"],
+  countryAbbreviations: {
+    NED: "NL", BEL: "BE", FRA: "FR", GER: "DE", ITA: "IT", ESP: "ES", POR: "PT", GBR: "GB", IRL: "IE", USA: "US", CAN: "CA", RUS: "RU", UKR: "UA",
+    BLR: "BY", POL: "PL", CZE: "CZ", SVK: "SK", HUN: "HU", ROU: "RO", BUL: "BG", CRO: "HR", SLO: "SI", SRB: "RS", GRE: "GR", TUR: "TR", SWE: "SE",
+    NOR: "NO", DEN: "DK", FIN: "FI", SUI: "CH", AUT: "AT", ARG: "AR", BRA: "BR", CHI: "CL", COL: "CO", MEX: "MX", AUS: "AU", NZL: "NZ", JPN: "JP",
+    KOR: "KR", CHN: "CN", IND: "IN", RSA: "ZA", KEN: "KE", ETH: "ET",
+  },
   landmarkAdjectives: ["royal", "presidential", "imperial"],
   namedBodyHeads: ["broadcaster", "newspaper", "daily", "news agency", "agency", "network", "channel"],
   bodyCompoundHeads: [],

@@ -130,6 +130,13 @@ export const entities: EntityLexicon = {
   namePrefixes: { storm: "other", orkaan: "other", cycloon: "other", tyfoon: "other", wervelstorm: "other", "tropische storm": "other" },
   bodyHeads: "regering overheid ministerie leger marine luchtmacht landmacht kustwacht krijgsmacht strijdkrachten inlichtingendienst veiligheidsdienst geheime-dienst dienst parket openbaar-ministerie justitie grenswacht".split(" ").map((w) => w.replace("-", " ")),
   bareBodyHeads: [],
+  countryAbbreviations: {
+    Ned: "NL", Bel: "BE", Fra: "FR", Dui: "DE", Ita: "IT", Spa: "ES", Por: "PT", Eng: "GB", GBr: "GB", Sch: "GB", Ier: "IE", VSt: "US", Can: "CA",
+    Rus: "RU", Oek: "UA", Wru: "BY", Pol: "PL", Tsj: "CZ", Slk: "SK", Hon: "HU", Roe: "RO", Bul: "BG", Kro: "HR", Slo: "SI", Ser: "RS", Bos: "BA",
+    Gri: "GR", Tur: "TR", Zwe: "SE", Noo: "NO", Den: "DK", Fin: "FI", Zwi: "CH", Oos: "AT", Lux: "LU", Arg: "AR", Bra: "BR", Chi: "CL", Chil: "CL",
+    Col: "CO", Mex: "MX", Ven: "VE", Per: "PE", Uru: "UY", Aus: "AU", NZe: "NZ", Jap: "JP", Kor: "KR", Chn: "CN", Ind: "IN", ZAf: "ZA", Zim: "ZW",
+    Mar: "MA", Alg: "DZ", Tun: "TN", Egy: "EG", Ken: "KE", Eth: "ET", Nig: "NG", Kaz: "KZ", Isr: "IL", Let: "LV", Lit: "LT", Est: "EE", Slv: "SI",
+  },
   landmarkAdjectives: ["koninklijk", "koninklijke", "presidentieel", "presidentiële", "keizerlijk", "keizerlijke"],
   namedBodyHeads: ["omroep", "zender", "krant", "dagblad", "weekblad", "persbureau", "nieuwszender", "nieuwsagentschap", "publieke omroep"],
   bodyCompoundHeads: ["autoriteiten", "autoriteit", "dienst", "ministerie"],

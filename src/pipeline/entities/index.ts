@@ -7,7 +7,7 @@ import { prepare, recognize, linkAppositions, compoundHead, acronymFits, roleOf,
 import type { EntityLexicon, RoleEntry } from "./lexicon.js";
 import { spellingKey } from "../../geo/spelling.js";
 import { geocodeAll, type PlaceQuery } from "../../geo/geocode.js";
-import type { GazEntry } from "../../geo/gazetteer.js";
+import { gazetteer, type GazEntry } from "../../geo/gazetteer.js";
 
 export { roleOf } from "./recognize.js";
 export type { EntityLexicon, RoleEntry, RoleKind, HeadEntry } from "./lexicon.js";
@@ -97,7 +97,8 @@ function decideType(cs: readonly Chunk[]): { type: EntityType; government?: stri
     const gk = c.gaz?.[0]?.kind;
     if (!short && c.gazCountry) vote(2, "location");
     if (c.typeNoun) vote(2.5, c.typeNoun);
-    if (c.role) vote(3, "person");
+    // voorzitter BBL, CEO of IBM: a role before an acronym names the body's office, not a person
+    if (c.role && !c.allCaps) vote(3, "person");
     if (c.givenName && c.t1 - c.t0 >= 2) vote(4, "person");
     if (c.givenName) vote(8.8, "person");
     if (!short && (gk === "admin1" || gk === "feature")) vote(5, "location");
@@ -517,7 +518,9 @@ export function extractEntities(doc: Doc, p: Prepared): void {
   const geo = geocodeAll(queries);
   const geoOf = new Map<Group, GazEntry>();
   for (let k = 0; k < locs.length; k++) {
-    const e = geo[k];
+    // a country abbreviation of a results list is that country
+    let e = geo[k];
+    for (const i of locs[k]!.idx) if (chunks[i]!.country) e = gazetteer().country(chunks[i]!.country!) ?? e;
     if (e) {
       geoOf.set(locs[k]!, e);
       locs[k]!.type = "location";

@@ -114,6 +114,11 @@ export interface EntityLexicon {
    * ends in one of them also counts when written as a compound (migratie-autoriteiten, inlichtingendienst).
    */
   bodyHeads: readonly string[];
+  /**
+   * Country abbreviations of sports results, written after a player's name: Kim Clijsters (Bel), Marat
+   * Safin (Rus); English uses the IOC codes (FRA, GBR). Abbreviation as written → ISO country code.
+   */
+  countryAbbreviations: Readonly<Record<string, string>>;
   /** Adjectives that make a building one of a kind: het koninklijk paleis, the presidential palace. Lower case. */
   landmarkAdjectives: readonly string[];
   /** Heads of a body named by its name right after them: de Zweedse nationale omroep SVT, het Duitse persbureau DPA. */

@@ -57,6 +57,8 @@ export interface Chunk {
   typeNoun?: EntityType;
   /** Starts with a capitalised adjective (Europese Schengenzone): a name of something, seldom a person. */
   adjectival?: boolean;
+  /** A country abbreviation after a player's name (Safin (Rus)): the ISO code of the country it stands for. */
+  country?: string;
   /** For descriptions (het legioen): the head word the description names. */
   descriptionHead?: string;
   /** Index of the chunk this one stands in parentheses after (apposition or acronym). */
@@ -104,6 +106,7 @@ export function newChunk(start: number, end: number, t0: number, t1: number, tex
     hasCommon: undefined,
     commonWord: undefined,
     typeNoun: undefined,
+    country: undefined,
     adjectival: undefined,
     descriptionHead: undefined,
     appositionOf: undefined,
@@ -677,7 +680,7 @@ export function recognize(doc: Doc, p: Prepared): Chunk[] {
         }
       }
       // a role word on its own (CEO, Minister) is no name
-      if (a >= b || (b - a === 1 && roleOf(p, toks[a]!.text) && !knownOf(p, toks[a]!.text))) {
+      if (a >= b || (b - a === 1 && roleOf(p, toks[a]!.text) && !knownOf(p, toks[a]!.text) && !(toks[a - 1]?.text === "(" && p.lex.countryAbbreviations[toks[a]!.text]))) {
         i = j;
         continue;
       }
@@ -729,9 +732,11 @@ export function recognize(doc: Doc, p: Prepared): Chunk[] {
       const lw = first.text.toLowerCase();
       // a capitalised adjective alone (Russische, European) is no name; nor a month or weekday
       const nextLower = isWord(toks[b]) && b < s.tokenEnd && !UPPER_START.test(toks[b]!.text);
+      // Marat Safin (Rus), Tim Henman (GBr) / 6): a country abbreviation in parentheses after a name
+      const abbrCountry = single && toks[a - 1]?.text === "(" && a - 2 >= s.tokenStart && isCap(toks[a - 2]) && (toks[b]?.text === ")" || toks[b]?.text === "/") ? p.lex.countryAbbreviations[first.text] : undefined;
       // Sept. 26, 10 AM, wo 12 mei: an abbreviated month, weekday or time of day
       const abbreviation = single && p.abbreviations.has(lw) && ((toks[b]?.text === "." && toks[b]!.start === first.end) || toks[b]?.kind === "number" || toks[a - 1]?.kind === "number");
-      if (abbreviation || (single && !fullKnown && ((nextLower && first.text.length >= 6 && !p.givenNames.has(first.text) && p.lex.adjectiveSuffixes.some((x) => first.text.endsWith(x))) || p.demonyms.has(lw) || p.nonNames.has(lw) || (p.common.has(lw) && !initial && /^\p{Lu}\p{Ll}+e$/u.test(first.text) && !gaz.byKey(key).length)))) {
+      if (!abbrCountry && (abbreviation || (single && !fullKnown && ((nextLower && first.text.length >= 6 && !p.givenNames.has(first.text) && p.lex.adjectiveSuffixes.some((x) => first.text.endsWith(x))) || p.demonyms.has(lw) || p.nonNames.has(lw) || (p.common.has(lw) && !initial && /^\p{Lu}\p{Ll}+e$/u.test(first.text) && !gaz.byKey(key).length))))) {
         i = j;
         continue;
       }
@@ -794,6 +799,10 @@ export function recognize(doc: Doc, p: Prepared): Chunk[] {
         const ap = roleApposition(doc, p, s.tokenStart, a - 2);
         if (ap) chunk.apposition = ap;
       }
+      if (abbrCountry) {
+        chunk.country = abbrCountry;
+        chunk.typeNoun = "location";
+      }
       const known = knownOf(p, text);
       if (known) chunk.known = known;
       if (known) {
@@ -834,8 +843,8 @@ export function recognize(doc: Doc, p: Prepared): Chunk[] {
       }
       if (p.givenNames.has(first.text) && !ALL_CAPS.test(first.text)) chunk.givenName = true;
       if (ALL_CAPS.test(text.replace(/\s/g, "")) && !HAS_LOWER.test(text)) chunk.allCaps = true;
-      // (JAB) on a line of its own: a writer's initials under an article
-      if (chunk.allCaps && single && text.length <= 4 && !known && toks[a - 1]?.text === "(" && toks[b]?.text === ")" && a - 1 === s.tokenStart && b + 1 === s.tokenEnd) chunk.initials = true;
+      // (JAB) on a line of its own or after the last sentence: a writer's initials under an article
+      if (chunk.allCaps && single && text.length <= 4 && !known && toks[a - 1]?.text === "(" && toks[b]?.text === ")" && (a - 1 === s.tokenStart || /^[.!?”"’]$/.test(toks[a - 2]?.text ?? "")) && !p.lex.countryAbbreviations[text]) chunk.initials = true;
       const before = a > s.tokenStart ? toks[a - 1] : undefined;
       const before2 = a - 1 > s.tokenStart ? toks[a - 2] : undefined;
       if (isWord(before) && (p.locatives.has(before.text.toLowerCase()) || (p.articles.has(before.text.toLowerCase()) && isWord(before2) && p.locatives.has(before2.text.toLowerCase())))) chunk.locative = true;

@@ -231,3 +231,20 @@ test("a role before an acronym makes no person of the acronym", () => {
   assert.notEqual(at(nl, "Michel Tilmant"), undefined);
   assert.notEqual(named(nl, "BBL")?.type, "person");
 });
+
+test("a one-shot export of several reports has one entity for the same person or body in each", async () => {
+  const { buildExport } = await import("../src/export/json.js");
+  const a = run("Premier Alexander De Croo sprak van een terreurdaad. Islamitische Staat eiste de aanslag op.", "nl");
+  const b = new Doc("De Croo said the attack targeted Swedes. Islamic State claimed it.", { id: "d2", published: "2024-03-05T12:00:00+01:00", publishedFrom: "flag", language: "en", languageFrom: "flag" });
+  const pack = langPack("en");
+  segmentDoc(b, pack.segment);
+  entityStage(b, { lang: pack });
+  const exp = buildExport([a, b]);
+  const croo = exp.entities.filter((e) => [e.name, ...e.aliases].includes("De Croo"));
+  assert.equal(croo.length, 1);
+  assert.deepEqual(croo[0]!.mentions.map((m) => `${m.doc}:${m.text}`), ["d1:Alexander De Croo", "d2:De Croo"]);
+  const is = exp.entities.filter((e) => [e.name, ...e.aliases].includes("Islamic State"));
+  assert.equal(is.length, 1);
+  assert.ok(is[0]!.aliases.includes("Islamic State") || is[0]!.name === "Islamic State");
+  assert.deepEqual([...new Set(is[0]!.mentions.map((m) => m.doc))], ["d1", "d2"]);
+});

@@ -579,6 +579,9 @@ export function extractEntities(doc: Doc, p: Prepared): void {
     } else if (ge) {
       e.geo = { lat: ge.lat, lon: ge.lon, country: ge.country, geonameId: ge.geonameId, ...(ge.admin1 && { admin1: ge.admin1 }), ...(ge.population && { population: ge.population }) };
       e.key = ge.kind === "place" ? `geo:${ge.geonameId}` : ge.kind === "country" ? `geo:${ge.country}` : ge.kind === "feature" ? `geo:${ge.fcode}.${spellingKey(ge.name)}` : `geo:${ge.country}.${ge.admin1}`;
+    } else if (g.idx.some((i) => chunks[i]!.same !== undefined)) {
+      // IS, Islamitische Staat, Islamic State: one key in every language
+      e.key = `known:${chunks[g.idx.find((i) => chunks[i]!.same !== undefined)!]!.same}`;
     } else if (g.government) {
       e.key = `gov:${g.government}`;
       e.metonymGovernment = true;

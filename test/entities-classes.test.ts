@@ -248,3 +248,14 @@ test("a one-shot export of several reports has one entity for the same person or
   assert.ok(is[0]!.aliases.includes("Islamic State") || is[0]!.name === "Islamic State");
   assert.deepEqual([...new Set(is[0]!.mentions.map((m) => m.doc))], ["d1", "d2"]);
 });
+
+test("players before a country abbreviation, people named by what they are, a party after a politician", () => {
+  const nl = run("Uitslagen: Belli (Ita) - Olano (Spa) 6-2. De Nederlandse zakenman Derksen kocht het bedrijf. Vera Dua (Agalev) reageerde.", "nl");
+  assert.equal(at(nl, "Belli")?.type, "person");
+  assert.equal(at(nl, "Derksen")?.type, "person");
+  assert.equal(at(nl, "Agalev")?.type, "organization");
+  // a surname that is also a town is the person once the full name stands in the report
+  const en = run("Lindsay Davenport won the first set. Davenport then served for the match in Houston.", "en");
+  assert.deepEqual(texts(en, at(en, "Lindsay Davenport")!), ["Lindsay Davenport", "Davenport"]);
+  assert.equal(at(en, "Houston")?.type, "location");
+});

@@ -35,6 +35,7 @@ export const entities: EntityLexicon = {
     ...roles("media", "journalist correspondent reporter editor columnist photographer"),
     ...roles("party", "leader founder rebel fighter activist"),
     ...roles("other", "chairman chairwoman chair director executive ceo cfo coo founder owner coach manager captain pope bishop cardinal imam rabbi"),
+    ...roles("other", "businessman businesswoman entrepreneur emperor empress tsar sultan emir singer actress actor director poet composer artist painter daughter son father mother brother sister husband wife widow widower uncle aunt nephew niece suspect victim witness"),
   ],
   roleSuffixes: [],
   rolePrefixes: ["former", "ex", "vice", "deputy", "acting", "interim", "then", "new", "outgoing", "incoming", "assistant"],

@@ -44,6 +44,8 @@ export const entities: EntityLexicon = {
     ...roles("party", "leider oprichter commandant rebellenleider strijder oppositieleider partijleider fractievoorzitter kamerlid senator europarlementariër activist"),
     ...roles("other", "italiaan amerikaan spanjaard fransman brit duitser belg nederlander rus oekraïner marokkaan serviër kroaat portugees braziliaan argentijn australiër canadees zweed noor fin pool tsjech hongaar roemeen bulgaar griek turk iraniër israëliër palestijn japanner keniaan ethiopiër zwitser oostenrijker ier schot engelsman mexicaan colombiaan"),
     ...roles("other", "substituut voorzitter directeur topman topvrouw ceo bestuurder eigenaar trainer coach bondscoach aanvoerder doelman spits renner schrijver zanger acteur paus bisschop kardinaal imam rabbijn dominee"),
+    // people named by what they are or whose they are: zakenman Derksen, keizer Saturninus, dochter Lavinia
+    ...roles("other", "zakenman zakenvrouw ondernemer keizer keizerin tsaar sultan emir onderluitenant zangeres actrice regisseur regisseuse dichter componist kunstenaar schilder choreograaf dochter zoon vader moeder broer zus zuster echtgenoot echtgenote weduwe weduwnaar grootvader grootmoeder oom tante neef nicht vriendin vriend familie verdachte slachtoffer getuige"),
   ],
   roleSuffixes: [
     ...roles("expert", "deskundige expert kenner analist onderzoeker specialist"),
@@ -108,7 +110,7 @@ export const entities: EntityLexicon = {
   demonyms: { ...demonyms, ...peoples },
   compoundLinkers: ["s", "en", "e", "-"],
   typeNouns: typeNouns({
-    organization: "tv weblog blog krant dagblad weekblad website nieuwssite site zender omroep persbureau bedrijf onderneming concern firma bank organisatie partij denktank instituut club ploeg vereniging stichting beweging groep dienst agentschap fabrikant producent uitgeverij",
+    organization: "tv weblog blog krant dagblad weekblad website nieuwssite site zender omroep persbureau bedrijf onderneming concern firma bank organisatie partij denktank instituut club ploeg vereniging stichting beweging groep dienst agentschap fabrikant producent uitgeverij vzw nv bv holding keten rederij maatschappij bedrijven",
     group: "militie rebellengroep strijdgroep knokploeg eenheid bende",
     location: "stad dorp gehucht plaats grensplaats gemeente regio provincie deelstaat land hoofdstad havenstad grensstad grensdorp oblast district wijk buurt eiland rivier",
     facility: "vliegveld luchthaven ziekenhuis kazerne gevangenis centrale concertzaal zaal concertgebouw stadion theater",

@@ -100,6 +100,7 @@ function decideType(cs: readonly Chunk[]): { type: EntityType; government?: stri
     // voorzitter BBL, CEO of IBM: a role before an acronym names the body's office, not a person
     if (c.role && !c.allCaps) vote(3, "person");
     if (c.givenName && c.t1 - c.t0 >= 2) vote(4, "person");
+    if (c.player) vote(4, "person");
     if (c.givenName) vote(8.8, "person");
     if (!short && (gk === "admin1" || gk === "feature")) vote(5, "location");
     if (!short && c.gazCity) vote(5, "location");
@@ -283,7 +284,10 @@ function mergeNames(doc: Doc, p: Prepared, chunks: readonly Chunk[], isName: rea
   for (const i of byLength) {
     const c = chunks[i]!;
     if (!shortOk.get(i)) continue;
-    if (c.gaz && c.gaz.some((e) => e.kind !== "place" || e.population >= 100000)) continue;
+    // a name the gazetteer knows well is its own place, unless a person's full name ends in it and it
+    // stands after no locative (Lindsay Davenport … Davenport, but in Davenport)
+    const wellKnown = !!c.gaz && c.gaz.some((e) => e.kind !== "place" || e.population >= 100000);
+    if (wellKnown && (c.locative || c.gazCountry)) continue;
     const ki = tokenKeys(p, c);
     if (!ki.length || ki.length > MAX_RUN) continue;
     const fk = fullKeyOf(p, c);
@@ -293,8 +297,8 @@ function mergeNames(doc: Doc, p: Prepared, chunks: readonly Chunk[], isName: rea
     const bySuffix = suffixes.get(fk);
     // a given name alone that ends no full name: the first name of the one person so named
     const byGiven = !bySuffix && ki.length === 1 && c.givenName && !c.known ? givenFirst.get(fk) : undefined;
-    const byRun = runs.get(fk);
-    for (const list of [bySuffix, byRun, byGiven]) {
+    const byRun = wellKnown ? undefined : runs.get(fk);
+    for (const list of [bySuffix, byRun, wellKnown ? undefined : byGiven]) {
       if (!list || ambiguous) continue;
       for (const j of list) {
         if (j === i) continue;

@@ -59,6 +59,8 @@ export interface Chunk {
   adjectival?: boolean;
   /** A country abbreviation after a player's name (Safin (Rus)): the ISO code of the country it stands for. */
   country?: string;
+  /** The name before such an abbreviation: a player, a person. */
+  player?: boolean;
   /** For descriptions (het legioen): the head word the description names. */
   descriptionHead?: string;
   /** Index of the chunk this one stands in parentheses after (apposition or acronym). */
@@ -107,6 +109,7 @@ export function newChunk(start: number, end: number, t0: number, t1: number, tex
     commonWord: undefined,
     typeNoun: undefined,
     country: undefined,
+    player: undefined,
     adjectival: undefined,
     descriptionHead: undefined,
     appositionOf: undefined,
@@ -803,6 +806,9 @@ export function recognize(doc: Doc, p: Prepared): Chunk[] {
         chunk.country = abbrCountry;
         chunk.typeNoun = "location";
       }
+      if (toks[b]?.text === "(" && toks[b + 1] && p.lex.countryAbbreviations[toks[b + 1]!.text] && (toks[b + 2]?.text === ")" || toks[b + 2]?.text === "/")) chunk.player = true;
+      // Vera Dua (Agalev), Didier Reynders (PRL): a name in parentheses after a person's is their party or club
+      if (single && !abbrCountry && toks[a - 1]?.text === "(" && toks[b]?.text === ")" && a - 3 >= s.tokenStart && isCap(toks[a - 2]) && isCap(toks[a - 3]) && p.givenNames.has(toks[a - 3]!.text)) chunk.orgContext = true;
       const known = knownOf(p, text);
       if (known) chunk.known = known;
       if (known) {

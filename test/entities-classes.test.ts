@@ -259,3 +259,11 @@ test("players before a country abbreviation, people named by what they are, a pa
   assert.deepEqual(texts(en, at(en, "Lindsay Davenport")!), ["Lindsay Davenport", "Davenport"]);
   assert.equal(at(en, "Houston")?.type, "location");
 });
+
+test("a name inside a compound with a common noun is no mention of its own", () => {
+  const nl = run("Het Kremlin zweeg. Een Kremlin-woordvoerder sprak later van provocatie; ook het Poetin-regime reageerde niet.", "nl");
+  assert.deepEqual(texts(nl, at(nl, "Kremlin")!), ["Kremlin"]);
+  assert.ok(!mentionTexts(nl).includes("Poetin"));
+  const en = run("NATO met on Tuesday. The NATO-led mission will go on, NATO said.", "en");
+  assert.deepEqual(texts(en, at(en, "NATO")!), ["NATO", "NATO"]);
+});

@@ -135,7 +135,7 @@ function fullKeyOf(p: Prepared, c: Chunk): string {
 // The array helpers below are plain loops on purpose: the engine's inlined map/filter kept deoptimising the
 // stage (wrong map on arrays whose element kind varies from report to report), costing more than the work.
 
-/** Tentative sentence-initial words and names inside compounds, kept only when the report confirms them. */
+/** Tentative sentence-initial words, kept only when the report confirms them; names inside compounds, dropped. */
 function confirmChunks(p: Prepared, chunks: readonly Chunk[]): Chunk[] {
   // confirm tentative sentence-initial words: kept when the report names the same thing elsewhere
   const confirmed = new Set<string>();
@@ -155,7 +155,9 @@ function confirmChunks(p: Prepared, chunks: readonly Chunk[]): Chunk[] {
       }
       if (!ok) continue;
     }
-    if (c.inCompound && !fullKeys.has(fullKeyOf(p, c))) continue;
+    // Poetin-regime, KID-kinderen, NAVO-chef: a compound with a common noun is a word about the name, not a
+    // mention of it (the entity stands on the report's other mentions)
+    if (c.inCompound) continue;
     out.push(c);
   }
   return out;

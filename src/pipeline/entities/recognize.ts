@@ -39,7 +39,7 @@ export interface Chunk {
   locative?: boolean;
   /** An article and capitalised common words: De Morgen, Het Laatste Nieuws (a title). */
   titled?: boolean;
-  /** The name part of a compound with a common noun (Poetin-regime): kept only if the report names it elsewhere. */
+  /** The name part of a compound with a common noun (Poetin-regime): no mention of its own. */
   inCompound?: boolean;
   /** After "bij" or after a person's "van": a body one works at or for. */
   orgContext?: boolean;

@@ -26,6 +26,8 @@ const WELL_KNOWN = 100000;
 
 /** Shortest spelling key for which a one-letter slip is tolerated. */
 const FUZZY_MIN = 8;
+/** Smallest town a one-letter slip may lead to. */
+const FUZZY_MIN_POPULATION = 1000;
 
 function regionId(e: GazEntry): string {
   return (e.region ??= `${e.country}.${e.admin1}`);
@@ -38,7 +40,9 @@ function regionKeys(r: string): { entries: readonly GazEntry[]; keys: string[] }
   let hit = regionKeyCache.get(r);
   if (!hit) {
     const [cc, a1] = r.split(".") as [string, string];
-    const entries = gazetteer().placesIn(cc, a1);
+    // a one-letter slip is forgiven only towards a town of some size: the villages of a few hundred the
+    // gazetteer also holds are matched by their exact names (and would make this index half again as big)
+    const entries = gazetteer().placesIn(cc, a1).filter((e) => e.population >= FUZZY_MIN_POPULATION);
     hit = { entries, keys: entries.map((e) => spellingKeyOnce(e.name)) };
     if (regionKeyCache.size > 500) regionKeyCache.clear();
     regionKeyCache.set(r, hit);

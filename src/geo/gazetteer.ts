@@ -6,7 +6,8 @@ import { gunzipSync } from "node:zlib";
 import { fileURLToPath } from "node:url";
 import { spellingKey } from "./spelling.js";
 
-export type PlaceKind = "country" | "admin1" | "place";
+/** place: a populated place; feature: a sea, strait, gulf, canal or island (features.tsv). */
+export type PlaceKind = "country" | "admin1" | "place" | "feature";
 
 export interface GazEntry {
   kind: PlaceKind;
@@ -19,10 +20,12 @@ export interface GazEntry {
   /** Admin-1 code (without the country prefix) for places and regions. */
   admin1: string;
   population: number;
-  /** GeoNames feature code (PPLC capital, PPLA seat of a first-order division …); "" for regions, countries. */
+  /** GeoNames feature code (PPLC capital, PPLA seat of a first-order division, SEA, ISL …); "" for regions, countries. */
   fcode: string;
   /** Dutch name, for countries. */
   nameNl?: string;
+  /** "country.admin1", made once on first use (geocoding compares regions for every candidate). */
+  region?: string;
 }
 
 export interface Gazetteer {
@@ -92,6 +95,20 @@ function load(): Gazetteer {
     const e: GazEntry = { kind: "admin1", geonameId: 0, name, lat: +lat, lon: +lon, country: code.slice(0, dot), admin1: code.slice(dot + 1), population: 0, fcode: "" };
     for (const k of keys.split("|")) add(k, e);
     regions++;
+  }
+  // seas, straits and islands: a short hand-made table (GeoNames' hydrographic and island classes are not
+  // in the data this package is built from)
+  try {
+    for (const line of readFileSync(dir + "features.tsv", "utf8").split("\n")) {
+      if (!line) continue;
+      const [fcode, lat, lon, cc, names] = line.split("\t") as [string, string, string, string, string];
+      const ns = names.split("|");
+      const e: GazEntry = { kind: "feature", geonameId: 0, name: ns[0]!, lat: +lat, lon: +lon, country: cc, admin1: "", population: 0, fcode };
+      for (const k of new Set(ns.map(spellingKey))) add(k, e);
+      regions++;
+    }
+  } catch {
+    /* an installation without the table still has every town */
   }
   // the two big tables stay as text; rows are parsed when a look-up needs them
   const places = gunzipSync(readFileSync(dir + "places.tsv.gz")).toString("utf8");

@@ -11,13 +11,26 @@ export interface PlaceQuery {
   regionHint?: boolean;
   /** Nothing but the gazetteer says it is a place: accept only a place inside a country or region the report names. */
   strict?: boolean;
+  /**
+   * The text itself says it is a place (in X, the village of X, the X region). Without that, a small town
+   * in a country the report never names is taken for a coincidence of spelling (Hamada in a report on
+   * Libya, a sentence-initial Four), not for the place.
+   */
+  supported?: boolean;
+  /** The name is also a common word (West, Centre): without support, no region or town outside the report's countries. */
+  common?: boolean;
 }
+
+/** Population from which a town is known well enough to be meant without support from the text. */
+const WELL_KNOWN = 100000;
 
 /** Shortest spelling key for which a one-letter slip is tolerated. */
 const FUZZY_MIN = 8;
+/** Smallest town a one-letter slip may lead to. */
+const FUZZY_MIN_POPULATION = 1000;
 
 function regionId(e: GazEntry): string {
-  return `${e.country}.${e.admin1}`;
+  return (e.region ??= `${e.country}.${e.admin1}`);
 }
 
 const regionKeyCache = new Map<string, { entries: readonly GazEntry[]; keys: string[] }>();
@@ -27,7 +40,9 @@ function regionKeys(r: string): { entries: readonly GazEntry[]; keys: string[] }
   let hit = regionKeyCache.get(r);
   if (!hit) {
     const [cc, a1] = r.split(".") as [string, string];
-    const entries = gazetteer().placesIn(cc, a1);
+    // a one-letter slip is forgiven only towards a town of some size: the villages of a few hundred the
+    // gazetteer also holds are matched by their exact names (and would make this index half again as big)
+    const entries = gazetteer().placesIn(cc, a1).filter((e) => e.population >= FUZZY_MIN_POPULATION);
     hit = { entries, keys: entries.map((e) => spellingKeyOnce(e.name)) };
     if (regionKeyCache.size > 500) regionKeyCache.clear();
     regionKeyCache.set(r, hit);
@@ -57,7 +72,7 @@ export function geocodeAll(queries: readonly PlaceQuery[]): (GazEntry | null)[] 
   });
   const score = (e: GazEntry, q: PlaceQuery, resolvedRegions: Set<string>): number => {
     if (e.kind === "country") return 100;
-    let s = e.kind === "admin1" ? (q.regionHint ? 20 : 5.5) : Math.log10(e.population + 10);
+    let s = e.kind === "admin1" ? (q.regionHint ? 20 : 5.5) : e.kind === "feature" ? 5.5 : Math.log10(e.population + 10);
     if (countries.has(e.country)) s += 3;
     if (e.kind === "place" && regions.has(regionId(e))) s += 4;
     if (e.kind === "place" && resolvedRegions.has(regionId(e))) s += 2;
@@ -78,9 +93,21 @@ export function geocodeAll(queries: readonly PlaceQuery[]): (GazEntry | null)[] 
     return best;
   };
   // first pass without, second with the regions of the places resolved in the first
-  const inContext = (e: GazEntry) => e.kind === "place" && (countries.has(e.country) || regions.has(regionId(e)));
+  const inContext = (e: GazEntry) => (e.kind === "place" || e.kind === "feature") && (countries.has(e.country) || regions.has(regionId(e)));
+  const farAway = (e: GazEntry) => e.kind === "place" && countries.size > 0 && !inContext(e) && e.population < WELL_KNOWN && e.fcode !== "PPLC";
   cands.forEach((cs, i) => {
-    if (queries[i]!.strict) cands[i] = cs.filter(inContext);
+    const q = queries[i]!;
+    if (q.strict) cands[i] = cs.filter(inContext);
+    else if (!q.supported) {
+      const keep = (e: GazEntry) => !farAway(e) && !(q.common && (e.kind === "admin1" || e.kind === "place") && !inContext(e) && !(e.kind === "admin1" && countries.has(e.country)));
+      // most candidate lists lose nothing: copy only those that do
+      let all = true;
+      for (const e of cs) if (!keep(e)) {
+        all = false;
+        break;
+      }
+      if (!all) cands[i] = cs.filter(keep);
+    }
   });
   // results made by push, so that callers always get the same kind of array (see extractEntities)
   const none = new Set<string>();

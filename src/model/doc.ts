@@ -91,6 +91,8 @@ export interface Geo {
   /** Admin-1 code or name, when known. */
   admin1?: string;
   population?: number;
+  /** A venue or square the gazetteer does not hold: the coordinates are those of the town it lies in. */
+  within?: { name: string; geonameId: number };
 }
 
 export interface Entity {

@@ -7,7 +7,7 @@ import { prepare, recognize, linkAppositions, compoundHead, acronymFits, roleOf,
 import type { EntityLexicon, RoleEntry } from "./lexicon.js";
 import { spellingKey } from "../../geo/spelling.js";
 import { geocodeAll, type PlaceQuery } from "../../geo/geocode.js";
-import type { GazEntry } from "../../geo/gazetteer.js";
+import { gazetteer, type GazEntry } from "../../geo/gazetteer.js";
 
 export { roleOf } from "./recognize.js";
 export type { EntityLexicon, RoleEntry, RoleKind, HeadEntry } from "./lexicon.js";
@@ -70,13 +70,6 @@ function computeKeys(p: Prepared, c: Chunk): string[] {
   return out;
 }
 
-function containsRun(hay: readonly string[], needle: readonly string[]): boolean {
-  outer: for (let i = 0; i + needle.length <= hay.length; i++) {
-    for (let k = 0; k < needle.length; k++) if (hay[i + k] !== needle[k]) continue outer;
-    return true;
-  }
-  return false;
-}
 
 /**
  * The type of a group of names from the strongest evidence any of them carries (lower rank = stronger):
@@ -102,15 +95,17 @@ function decideType(cs: readonly Chunk[]): { type: EntityType; government?: stri
     if (c.initials) vote(6.4, "person");
     if (c.head && c.headToken !== undefined) vote(1, c.head.type);
     const gk = c.gaz?.[0]?.kind;
-    if (!short && c.gaz && c.gaz.some((e) => e.kind === "country")) vote(2, "location");
+    if (!short && c.gazCountry) vote(2, "location");
     if (c.typeNoun) vote(2.5, c.typeNoun);
-    if (c.role) vote(3, "person");
+    // voorzitter BBL, CEO of IBM: a role before an acronym names the body's office, not a person
+    if (c.role && !c.allCaps) vote(3, "person");
     if (c.givenName && c.t1 - c.t0 >= 2) vote(4, "person");
+    if (c.player) vote(4, "person");
     if (c.givenName) vote(8.8, "person");
-    if (!short && gk === "admin1") vote(5, "location");
-    if (!short && c.gaz && c.gaz.some((e) => e.kind === "place" && (e.population >= 100000 || e.fcode === "PPLC"))) vote(5, "location");
+    if (!short && (gk === "admin1" || gk === "feature")) vote(5, "location");
+    if (!short && c.gazCity) vote(5, "location");
     // a town of some size, unless it speaks like a person (zegt Guerra)
-    if (!short && !c.speaker && c.gaz && c.gaz.some((e) => e.kind === "place" && e.population >= 5000)) vote(5.5, "location");
+    if (!short && !c.speaker && c.gazTown) vote(5.5, "location");
     if (c.allCaps) vote(6.5, "organization");
     if (!short && c.gaz && c.locative) vote(6, "location");
     if (c.locative) vote(7, "location");
@@ -140,7 +135,7 @@ function fullKeyOf(p: Prepared, c: Chunk): string {
 // The array helpers below are plain loops on purpose: the engine's inlined map/filter kept deoptimising the
 // stage (wrong map on arrays whose element kind varies from report to report), costing more than the work.
 
-/** Tentative sentence-initial words and names inside compounds, kept only when the report confirms them. */
+/** Tentative sentence-initial words, kept only when the report confirms them; names inside compounds, dropped. */
 function confirmChunks(p: Prepared, chunks: readonly Chunk[]): Chunk[] {
   // confirm tentative sentence-initial words: kept when the report names the same thing elsewhere
   const confirmed = new Set<string>();
@@ -160,7 +155,9 @@ function confirmChunks(p: Prepared, chunks: readonly Chunk[]): Chunk[] {
       }
       if (!ok) continue;
     }
-    if (c.inCompound && !fullKeys.has(fullKeyOf(p, c))) continue;
+    // Poetin-regime, KID-kinderen, NAVO-chef: a compound with a common noun is a word about the name, not a
+    // mention of it (the entity stands on the report's other mentions)
+    if (c.inCompound) continue;
     out.push(c);
   }
   return out;
@@ -187,119 +184,176 @@ function markOrgLike(p: Prepared, chunks: readonly Chunk[]): void {
   for (const c of chunks) if (c.via === "name" && c.t1 - c.t0 === 1 && firsts.has(tokenKeys(p, c)[0]!)) c.orgLike = true;
 }
 
-/** Joins the names of one entity: same key, apposition, acronym, short form, compound. */
+/** True when the chunks are in reading order, as recognize() makes them. */
+function inOrder(chunks: readonly Chunk[]): boolean {
+  for (let i = 1; i < chunks.length; i++) if (chunks[i]!.start < chunks[i - 1]!.start) return false;
+  return true;
+}
+
+/** Longest run of words a short form may be (longer names are only ever matched whole). */
+const MAX_RUN = 6;
+/** An acronym that fits more long names of its shape than this is taken as ambiguous without trying them all. */
+const MAX_ACRONYM_CANDIDATES = 64;
+
+function push<K>(m: Map<K, number[]>, k: K, v: number): void {
+  const l = m.get(k);
+  if (!l) m.set(k, [v]);
+  else if (l[l.length - 1] !== v) l.push(v);
+}
+
+/**
+ * Joins the names of one entity: same key, apposition, acronym, short form, compound.
+ * Linear in the number of names: the pairwise rules run once per distinct name (every occurrence of a
+ * name is one group from the start) and find their partners through indexes of suffixes and word runs,
+ * each list of which is read by the one distinct name whose key it holds.
+ */
 function mergeNames(doc: Doc, p: Prepared, chunks: readonly Chunk[], isName: readonly boolean[]): UnionFind {
   const n = chunks.length;
   const uf = new UnionFind(n);
+  // distinct names by full key; the first occurrence stands for them all
   const byKey = new Map<string, number>();
+  const distinct: number[] = [];
+  /** Some occurrence of the distinct name is neither an acronym in parentheses nor known to the lexicon. */
+  const shortOk = new Map<number, boolean>();
   for (let i = 0; i < n; i++) {
     if (!isName[i]) continue;
-    const fk = fullKeyOf(p, chunks[i]!);
+    const c = chunks[i]!;
+    const fk = fullKeyOf(p, c);
     const prev = byKey.get(fk);
-    if (prev !== undefined) uf.union(prev, i);
-    else byKey.set(fk, i);
+    // a known name is a short form only of itself after a country adjective (Libyan Red Crescent)
+    const ok = c.via !== "acronym";
+    if (prev !== undefined) {
+      uf.union(prev, i);
+      if (ok) shortOk.set(prev, true);
+    } else {
+      byKey.set(fk, i);
+      distinct.push(i);
+      shortOk.set(i, ok);
+    }
   }
   for (let i = 0; i < n; i++) {
     const a = chunks[i]!.appositionOf;
     if (a !== undefined && isName[i]) uf.union(a, i);
   }
-  // indexes for the pairwise rules below, so that they stay linear in practice
-  const byToken = new Map<string, number[]>();
-  const byHeadWord = new Map<string, number[]>();
-  const acronymAt = new Map<string, number>();
-  for (let j = 0; j < n; j++) {
-    if (!isName[j]) continue;
-    const c = chunks[j]!;
-    if (c.via === "acronym" && !acronymAt.has(c.text)) acronymAt.set(c.text, j);
-    const kj = tokenKeys(p, c);
-    if (kj.length < 2) continue;
-    for (let x = 0; x < kj.length; x++) {
-      const k = kj[x]!;
-      if (kj.indexOf(k) < x) continue;
-      const l = byToken.get(k);
-      if (l) l.push(j);
-      else byToken.set(k, [j]);
-    }
-    if (c.headToken !== undefined) {
-      const hk = spellingKey(doc.tokens[c.headToken]!.text);
-      const l = byHeadWord.get(hk);
-      if (l) l.push(j);
-      else byHeadWord.set(hk, [j]);
-    }
+  // the other names of a known entity: IS, Islamitische Staat, Islamic State
+  const sameAt = new Map<string, number>();
+  for (const i of distinct) {
+    const k = chunks[i]!.same;
+    if (k === undefined) continue;
+    const at = sameAt.get(k);
+    if (at === undefined) sameAt.set(k, i);
+    else uf.union(at, i);
   }
   // acronyms used on their own later (RVK) join the group whose name they abbreviate
-  if (acronymAt.size) for (let i = 0; i < n; i++) {
+  const acronymAt = new Map<string, number>();
+  for (let i = 0; i < n; i++) if (isName[i] && chunks[i]!.via === "acronym" && !acronymAt.has(chunks[i]!.text)) acronymAt.set(chunks[i]!.text, i);
+  if (acronymAt.size) for (const i of distinct) {
     const c = chunks[i]!;
-    if (!isName[i] || !c.allCaps || c.t1 - c.t0 !== 1 || c.known) continue;
+    if (!c.allCaps || c.t1 - c.t0 !== 1 || c.known) continue;
     const acr = acronymAt.get(c.text);
     if (acr !== undefined) uf.union(acr, i);
   }
-  // short forms: Deen = Bob Deen, Clingendael = Instituut Clingendael, Vrijwilligerskorps = Russische Vrijwilligerskorps
+  // indexes over the distinct long names: a person's name by each of its endings (Deen = Bob Deen), a
+  // body's name by each run of its words (Clingendael = Instituut Clingendael), and by head and word
+  // (Vrijheidslegioen = Legioen Vrijheid voor Rusland)
   const personLike = (c: Chunk) => !c.head && !c.known && !c.gaz && (c.givenName || !!c.role || c.t1 - c.t0 >= 2);
-  const none: number[] = [];
-  for (let i = 0; i < n; i++) {
+  const suffixes = new Map<string, number[]>();
+  // Filip = Koning Filip van België, Vladimir = Vladimir Poetin: a given name alone is the one person so named
+  const givenFirst = new Map<string, number[]>();
+  const runs = new Map<string, number[]>();
+  const headWord = new Map<string, number[]>();
+  for (const j of distinct) {
+    const l = chunks[j]!;
+    const kj = tokenKeys(p, l);
+    if (kj.length < 2) continue;
+    if (personLike(l)) {
+      for (let s = Math.max(1, kj.length - MAX_RUN); s < kj.length; s++) push(suffixes, kj.slice(s).join(" "), j);
+      if (l.givenName) push(givenFirst, kj[0]!, j);
+    } else if (l.head) {
+      for (let a = 0; a < kj.length; a++) {
+        for (let b = a + 1; b <= Math.min(kj.length, a + MAX_RUN); b++) if (b - a < kj.length) push(runs, kj.slice(a, b).join(" "), j);
+      }
+    }
+    if (l.headToken !== undefined) {
+      const hk = spellingKey(doc.tokens[l.headToken]!.text);
+      for (let x = 0; x < kj.length; x++) if (kj.indexOf(kj[x]!) === x) push(headWord, `${hk}\u0000${kj[x]}`, j);
+    }
+  }
+  // short forms: Deen = Bob Deen, Clingendael = Instituut Clingendael, Vrijwilligerskorps = Russische Vrijwilligerskorps;
+  // longer ones first, so that Donna Brazile has joined Chairperson Donna Brazile before Brazile asks
+  const byLength: number[] = [];
+  for (let len = MAX_RUN; len >= 1; len--) for (const i of distinct) if (tokenKeys(p, chunks[i]!).length === len) byLength.push(i);
+  for (const i of byLength) {
     const c = chunks[i]!;
-    if (!isName[i] || c.via === "acronym" || c.known) continue;
-    if (c.gaz && c.gaz.some((e) => e.kind !== "place" || e.population >= 100000)) continue;
+    if (!shortOk.get(i)) continue;
+    // a name the gazetteer knows well is its own place, unless a person's full name ends in it and it
+    // stands after no locative (Lindsay Davenport … Davenport, but in Davenport)
+    const wellKnown = !!c.gaz && c.gaz.some((e) => e.kind !== "place" || e.population >= 100000);
+    if (wellKnown && (c.locative || c.gazCountry)) continue;
     const ki = tokenKeys(p, c);
-    if (!ki.length) continue;
+    if (!ki.length || ki.length > MAX_RUN) continue;
+    const fk = fullKeyOf(p, c);
+    const single = ki.length === 1 ? c.text.toLowerCase() : "";
     let target = -1;
     let ambiguous = false;
-    const first = byToken.get(ki[0]!) ?? none;
-    const last = ki.length > 1 && ki[ki.length - 1] !== ki[0] ? byToken.get(ki[ki.length - 1]!) ?? none : none;
-    // the candidates: those with the first key, then those with the last one not already seen
-    for (let y = 0; y < first.length + last.length; y++) {
-      const j = y < first.length ? first[y]! : last[y - first.length]!;
-      if (y >= first.length && first.includes(j)) continue;
-      const l = chunks[j]!;
-      const kj = tokenKeys(p, l);
-      if (j === i || kj.length <= ki.length) continue;
-      let ok: boolean;
-      // a person's short form is the end of the full name: Deen, Van Uhm
-      if (personLike(l)) {
-        ok = true;
-        for (let x = 0; x < ki.length; x++) if (kj[kj.length - ki.length + x] !== ki[x]) {
-          ok = false;
+    const bySuffix = suffixes.get(fk);
+    // a given name alone that ends no full name: the first name of the one person so named
+    const byGiven = !bySuffix && ki.length === 1 && c.givenName && !c.known ? givenFirst.get(fk) : undefined;
+    const byRun = wellKnown ? undefined : runs.get(fk);
+    for (const list of [bySuffix, byRun, wellKnown ? undefined : byGiven]) {
+      if (!list || ambiguous) continue;
+      for (const j of list) {
+        if (j === i) continue;
+        if (c.known && !(chunks[j]!.adjectival && tokenKeys(p, chunks[j]!).length === ki.length + 1)) continue;
+        // a body's head word alone (Instituut) is a description of it, not its short name
+        if (list === byRun && single && chunks[j]!.head!.word === single) continue;
+        const r = uf.find(j);
+        if (target >= 0 && uf.find(target) !== r) {
+          ambiguous = true;
           break;
         }
-      } else if (l.head) ok = containsRun(kj, ki) && !(ki.length === 1 && l.head.word === c.text.toLowerCase());
-      else ok = false;
-      if (!ok) continue;
-      const r = uf.find(j);
-      if (target >= 0 && uf.find(target) !== r) ambiguous = true;
-      if (target < 0 || Math.abs(j - i) < Math.abs(target - i)) target = j;
+        target = j;
+      }
     }
     if (target >= 0 && !ambiguous) uf.union(target, i);
   }
   // compounds: Vrijheidslegioen = Legioen Vrijheid voor Rusland (same head, the modifier among the words)
-  if (byHeadWord.size) for (let i = 0; i < n; i++) {
+  if (headWord.size) for (const i of distinct) {
     const c = chunks[i]!;
-    if (!isName[i] || c.t1 - c.t0 !== 1) continue;
+    if (c.t1 - c.t0 !== 1) continue;
     const ch = compoundHead(p, c.text);
     if (!ch) continue;
-    const js = byHeadWord.get(spellingKey(ch.head.word));
-    if (!js) continue;
-    const mod = spellingKey(ch.modifier);
-    for (const j of js) if (j !== i && tokenKeys(p, chunks[j]!).includes(mod)) uf.union(j, i);
+    const js = headWord.get(`${spellingKey(ch.head.word)}\u0000${spellingKey(ch.modifier)}`);
+    if (js) for (const j of js) if (j !== i) uf.union(j, i);
   }
   // an acronym standing alone that fits exactly one long name of the report joins it
-  const longWithHead: number[] = [];
-  for (let j = 0; j < n; j++) {
+  const longWithHead = new Map<string, number[]>();
+  for (const j of distinct) {
     const x = chunks[j]!;
-    if (isName[j] && x.t1 - x.t0 >= 2 && x.head) longWithHead.push(j);
+    if (x.t1 - x.t0 < 2 || !x.head) continue;
+    // acronymFits may skip a leading adjective: index by the initial of the first two words
+    const words = x.text.toLowerCase().split(/\s+/, 2);
+    push(longWithHead, `${x.t1 - x.t0}${words[0]![0]}`, j);
+    if (words[1] && words[1][0] !== words[0]![0]) push(longWithHead, `${x.t1 - x.t0}${words[1][0]}`, j);
   }
-  if (longWithHead.length) {
+  if (longWithHead.size) {
     const size = new Map<number, number>();
     for (let j = 0; j < n; j++) if (isName[j]) size.set(uf.find(j), (size.get(uf.find(j)) ?? 0) + 1);
-    for (let i = 0; i < n; i++) {
+    for (const i of distinct) {
       const c = chunks[i]!;
-      if (!isName[i] || !c.allCaps || c.known || c.t1 - c.t0 !== 1 || uf.find(i) !== i || (size.get(i) ?? 0) > 1) continue;
+      if (!c.allCaps || c.known || c.t1 - c.t0 !== 1 || uf.find(i) !== i || (size.get(i) ?? 0) > 1) continue;
+      const cands = longWithHead.get(`${c.text.length}${c.text[0]!.toLowerCase()}`);
+      if (!cands) continue;
       let fit = -1;
       let root = -1;
       let groups = 0;
-      for (const j of longWithHead) {
-        const l = chunks[j]!;
-        if (!(c.text.length === l.t1 - l.t0 && acronymFits(c.text, l.text))) continue;
+      for (let x = 0; x < cands.length && groups < 2; x++) {
+        if (x >= MAX_ACRONYM_CANDIDATES) {
+          groups = 2;
+          break;
+        }
+        const j = cands[x]!;
+        if (!acronymFits(c.text, chunks[j]!.text)) continue;
         const r = uf.find(j);
         if (fit < 0) {
           fit = j;
@@ -355,36 +409,52 @@ function typeLists(doc: Doc, p: Prepared, chunks: readonly Chunk[], groups: read
   }
 }
 
-/** Definite descriptions: het legioen → the one group with that head (the nearest before it if several). */
+/**
+ * Definite descriptions: het legioen → the one group with that head, or, if several have it, the one
+ * named last before the description. One sweep in reading order.
+ */
 function attachDescriptions(p: Prepared, chunks: readonly Chunk[], isName: readonly boolean[], groups: readonly Group[]): void {
-  let byHead: Map<string, Group[]> | undefined;
-  for (let i = 0; i < chunks.length; i++) {
-    if (isName[i]) continue;
+  let any = false;
+  for (let i = 0; i < chunks.length; i++) if (!isName[i]) any = true;
+  if (!any) return;
+  // the groups a description may name, by head, in group order
+  const byHead = new Map<string, Group[]>();
+  const groupOf: (Group | undefined)[] = [];
+  for (let i = 0; i < chunks.length; i++) groupOf.push(undefined);
+  for (const g of groups) {
+    for (const i of g.idx) groupOf[i] = g;
+    if (g.type === "person" || g.type === "location") continue;
+    for (const h of g.heads) {
+      const l = byHead.get(h);
+      if (l) l.push(g);
+      else byHead.set(h, [g]);
+    }
+  }
+  // chunks come in reading order (recognize() scans left to right)
+  const order: number[] = [];
+  for (let i = 0; i < chunks.length; i++) order.push(i);
+  if (!inOrder(chunks)) order.sort((x, y) => chunks[x]!.start - chunks[y]!.start || x - y);
+  // the group of each head named last so far
+  const last = new Map<string, Group>();
+  const seen = (g: Group) => {
+    if (g.type !== "person" && g.type !== "location") for (const h of g.heads) last.set(h, g);
+  };
+  for (const i of order) {
     const c = chunks[i]!;
-    if (!byHead) {
-      // the groups a description may name, by head, in group order
-      byHead = new Map();
-      for (const g of groups) {
-        if (g.type === "person" || g.type === "location") continue;
-        for (const h of g.heads) {
-          const l = byHead.get(h);
-          if (l) l.push(g);
-          else byHead.set(h, [g]);
-        }
-      }
+    if (isName[i]) {
+      const g = groupOf[i];
+      if (g) seen(g);
+      continue;
     }
     const h = c.descriptionHead!;
     const ch = compoundHead(p, h);
     const word = ch ? ch.head.word : h;
     const fits = byHead.get(word);
     if (!fits) continue;
-    let g = fits[0]!;
-    if (fits.length > 1) {
-      const before = fits.filter((x) => chunks[x.idx[0]!]!.start < c.start);
-      if (!before.length) continue;
-      g = before.reduce((a, b) => (Math.max(...b.idx.map((k) => chunks[k]!.start).filter((s) => s < c.start)) > Math.max(...a.idx.map((k) => chunks[k]!.start).filter((s) => s < c.start)) ? b : a));
-    }
+    const g = fits.length === 1 ? fits[0]! : last.get(word);
+    if (!g) continue;
     g.idx.push(i);
+    seen(g);
   }
 }
 
@@ -441,22 +511,28 @@ export function extractEntities(doc: Doc, p: Prepared): void {
   for (const g of locs) {
     const names = new Set<string>();
     let hinted = 0;
+    let supported = false;
     for (const i of g.idx) {
       const c = chunks[i]!;
       if (isName[i]) names.add(c.text);
       if (REGION_WORD.test(doc.text.slice(Math.max(0, c.start - 12), c.end + 8))) hinted++;
+      if (c.locative || c.typeNoun === "location" || (c.head && c.head.type === "location")) supported = true;
     }
-    queries.push({ strict: g.type !== "location", names: [...names], regionHint: 2 * hinted > g.idx.length });
+    const common = g.idx.some((i) => chunks[i]!.commonWord === true);
+    queries.push({ strict: g.type !== "location", names: [...names], regionHint: 2 * hinted > g.idx.length, supported: supported || hinted > 0, common });
   }
   const geo = geocodeAll(queries);
   const geoOf = new Map<Group, GazEntry>();
   for (let k = 0; k < locs.length; k++) {
-    const e = geo[k];
+    // a country abbreviation of a results list is that country
+    let e = geo[k];
+    for (const i of locs[k]!.idx) if (chunks[i]!.country) e = gazetteer().country(chunks[i]!.country!) ?? e;
     if (e) {
       geoOf.set(locs[k]!, e);
       locs[k]!.type = "location";
     }
   }
+  const within = placeTowns(doc, chunks, groups, geoOf);
 
   // build mentions and entities
   const mentions: Mention[] = [];
@@ -483,16 +559,35 @@ export function extractEntities(doc: Doc, p: Prepared): void {
     for (const i of g.idx) ms.push(mentionIndex[i]!);
     ms.sort((a, b) => a - b);
     const aliases: string[] = [];
+    // a set only for the rare group with many names: an array is cheaper for the usual few
+    const had = g.idx.length > 16 ? new Set<string>([g.name]) : undefined;
+    const add = (alt: string) => {
+      if (alt === g.name || (had ? had.has(alt) : aliases.includes(alt))) return;
+      had?.add(alt);
+      aliases.push(alt);
+    };
     for (const i of g.idx) {
       const c = chunks[i]!;
-      if (c.via === "description" || c.text === g.name || aliases.includes(c.text)) continue;
-      aliases.push(c.text);
+      if (c.via === "description") continue;
+      add(c.text);
+      // generaal Haftar, President Duda, Koning Filip: the name with its title is a name of the person too;
+      // so is a role description in apposition (Denmark's Prime Minister, Mette Frederiksen)
+      if (g.type === "person" && c.titleStart !== undefined) add(doc.text.slice(c.titleStart, c.end));
+      if (g.type === "person" && c.apposition) add(doc.text.slice(c.apposition.start, c.apposition.end));
     }
     const e: Entity = { id, type: g.type, name: g.name, aliases, key: "", mentions: ms };
     const ge = geoOf.get(g);
-    if (ge) {
+    const town = within.get(g);
+    if (town) {
+      // the venue itself is not in the gazetteer: its town's coordinates, and a key of its own
+      e.geo = { lat: town.lat, lon: town.lon, country: town.country, geonameId: 0, within: { name: town.name, geonameId: town.geonameId } };
+      e.key = `${g.type === "facility" ? "fac" : "loc"}:${fullKeyOf(p, chunks[g.idx.find((i) => chunks[i]!.text === g.name)!]!)}`;
+    } else if (ge) {
       e.geo = { lat: ge.lat, lon: ge.lon, country: ge.country, geonameId: ge.geonameId, ...(ge.admin1 && { admin1: ge.admin1 }), ...(ge.population && { population: ge.population }) };
-      e.key = ge.kind === "place" ? `geo:${ge.geonameId}` : ge.kind === "country" ? `geo:${ge.country}` : `geo:${ge.country}.${ge.admin1}`;
+      e.key = ge.kind === "place" ? `geo:${ge.geonameId}` : ge.kind === "country" ? `geo:${ge.country}` : ge.kind === "feature" ? `geo:${ge.fcode}.${spellingKey(ge.name)}` : `geo:${ge.country}.${ge.admin1}`;
+    } else if (g.idx.some((i) => chunks[i]!.same !== undefined)) {
+      // IS, Islamitische Staat, Islamic State: one key in every language
+      e.key = `known:${chunks[g.idx.find((i) => chunks[i]!.same !== undefined)!]!.same}`;
     } else if (g.government) {
       e.key = `gov:${g.government}`;
       e.metonymGovernment = true;
@@ -509,6 +604,59 @@ export function extractEntities(doc: Doc, p: Prepared): void {
   markMetonymy(doc, p, mentions, entities, geoOf, groups);
   doc.mentions = mentions;
   doc.entities = entities;
+}
+
+/**
+ * Venues, squares and streets the gazetteer does not hold (het Koning Boudewijnstadion in Brussel, the
+ * Crocus City Hall on the edge of Moscow): the town the report puts them in, a town named in the same
+ * sentence, else the town the report names most, if it names one more than once or only one.
+ */
+function placeTowns(doc: Doc, chunks: readonly Chunk[], groups: readonly Group[], geoOf: Map<Group, GazEntry>): Map<Group, GazEntry> {
+  const out = new Map<Group, GazEntry>();
+  const venue = (g: Group) => !geoOf.has(g) && (g.type === "facility" || (g.type === "location" && g.idx.some((i) => chunks[i]!.head?.type === "location")));
+  if (!groups.some(venue)) return out;
+  const sentenceOf = new Int32Array(doc.tokens.length);
+  for (const st of doc.sentences) for (let k = st.tokenStart; k < st.tokenEnd; k++) sentenceOf[k] = st.index;
+  // towns by sentence, and the report's main town
+  const townsIn = new Map<number, { at: number; e: GazEntry }[]>();
+  const count = new Map<GazEntry, number>();
+  for (const g of groups) {
+    const e = geoOf.get(g);
+    if (!e || e.kind !== "place") continue;
+    for (const i of g.idx) {
+      const c = chunks[i]!;
+      const si = sentenceOf[c.t0]!;
+      const l = townsIn.get(si);
+      if (l) l.push({ at: c.start, e });
+      else townsIn.set(si, [{ at: c.start, e }]);
+      count.set(e, (count.get(e) ?? 0) + 1);
+    }
+  }
+  let main: GazEntry | undefined;
+  let best = 0;
+  for (const [e, n] of count) if (n > best) {
+    best = n;
+    main = e;
+  }
+  if (main && best < 2 && count.size > 1) main = undefined;
+  for (const g of groups) {
+    if (!venue(g)) continue;
+    let town: GazEntry | undefined;
+    for (const i of g.idx) {
+      const c = chunks[i]!;
+      const l = townsIn.get(sentenceOf[c.t0]!);
+      if (!l) continue;
+      let d = Infinity;
+      for (const t of l) if (Math.abs(t.at - c.start) < d) {
+        d = Math.abs(t.at - c.start);
+        town = t.e;
+      }
+      if (town) break;
+    }
+    town ??= main;
+    if (town) out.set(g, town);
+  }
+  return out;
 }
 
 const REGION_WORD = /\b(?:regio|region|oblast|provincie|province)\b/i;

@@ -57,8 +57,11 @@ export interface EntityLexicon {
   sourceMarkers: readonly string[];
   /** Words that attribute what follows to the name after them: volgens, aldus, according to. */
   attributionMarkers: readonly string[];
-  /** Known names with their type: organisations and people a gazetteer cannot type (FSB, NAVO, Kremlin). */
-  known: readonly { name: string; type: EntityType; government?: string }[];
+  /**
+   * Known names with their type: organisations and people a gazetteer cannot type (FSB, NAVO, Kremlin).
+   * `same`: names with the same value are one entity (IS, Islamitische Staat, Islamic State).
+   */
+  known: readonly { name: string; type: EntityType; government?: string; same?: string }[];
   /** Demonym adjectives (all inflections) → ISO country code: Russische → RU. Used for keys, not as mentions. */
   demonyms: Readonly<Record<string, string>>;
   /** Lower-case linking letters between the parts of a compound: Vrijheid|s|legioen. */
@@ -85,4 +88,47 @@ export interface EntityLexicon {
   listSeparators: readonly string[];
   /** Common given names (capitalised as written), to type a two-word name as a person. */
   givenNames: readonly string[];
+  /**
+   * Abbreviations of months, weekdays and the time of day (sept, wed, am): no names when a stop follows
+   * them or a number stands beside them (Sept. 26, 10 AM, wo 12 mei).
+   */
+  nonNameAbbreviations: readonly string[];
+  /**
+   * Particles of (mostly Arabic) names that join two capitalised words even without a given name before
+   * them (Osama bin Laden, Al Jabal al Akhdar), and that start a hyphenated name part (al-Obaidi).
+   * `ambiguous`: those that are also ordinary words of the language (Dutch "al"): they join only inside a
+   * name that begins with a particle.
+   */
+  innerParticles: readonly string[];
+  ambiguousInnerParticles: readonly string[];
+  /** Foreign words joining two capitalised words into one name: Pierre et Vacances, Ortega y Gasset. */
+  foreignConnectors: readonly string[];
+  /**
+   * Nouns that name a kind of named thing and belong to the name after them, with its type: storm
+   * Daniel, orkaan Katrina, Hurricane Ian. Lower case; several words allowed (tropical storm).
+   */
+  namePrefixes: Readonly<Record<string, EntityType>>;
+  /**
+   * Heads of a state body named by a country adjective and a common noun: de Duitse geologische dienst,
+   * the British navy, the Ukrainian air force. Lower case; several words allowed (air force). A word that
+   * ends in one of them also counts when written as a compound (migratie-autoriteiten, inlichtingendienst).
+   */
+  bodyHeads: readonly string[];
+  /**
+   * Country abbreviations of sports results, written after a player's name: Kim Clijsters (Bel), Marat
+   * Safin (Rus); English uses the IOC codes (FRA, GBR). Abbreviation as written → ISO country code.
+   */
+  countryAbbreviations: Readonly<Record<string, string>>;
+  /** Adjectives that make a building one of a kind: het koninklijk paleis, the presidential palace. Lower case. */
+  landmarkAdjectives: readonly string[];
+  /** Heads of a body named by its name right after them: de Zweedse nationale omroep SVT, het Duitse persbureau DPA. */
+  namedBodyHeads: readonly string[];
+  /** Compound endings that make such a body only inside a compound: migratie-|autoriteiten. */
+  bodyCompoundHeads: readonly string[];
+  /**
+   * The body nouns that name the body after a country adjective alone (the British navy, the Ukrainian
+   * air force); other heads need a qualifier to make a name (de Duitse geologische dienst, het Russische
+   * ministerie van Defensie, de Oost-Libische regering), while the bare "de Britse regering" describes.
+   */
+  bareBodyHeads: readonly string[];
 }

@@ -20,16 +20,26 @@ export interface Chunk {
   roleKind?: RoleEntry["kind"];
   /** Evidence for the type, strongest first: lexicon, head, role, given name, gazetteer, shape. */
   known?: { type: EntityType; government?: string };
+  /** The entity a known name stands for, shared by its other names (IS, Islamic State). */
+  same?: string;
+  /** Where the title before a person's name begins (generaal Haftar): "title name" is an alias. */
+  titleStart?: number;
+  /** A role description set off before the name by a comma (Denmark's Prime Minister, Mette Frederiksen): an alias. */
+  apposition?: { start: number; end: number };
   head?: HeadEntry;
   /** The word that carries the head: a whole word (Instituut) or a compound (Vrijheidslegioen). */
   headToken?: number;
   gaz?: readonly GazEntry[];
+  /** What the gazetteer entries say, read once: a country among them, a city (>= 100k or a capital), a town (>= 5000), a region or feature first. */
+  gazCountry?: boolean;
+  gazCity?: boolean;
+  gazTown?: boolean;
   givenName?: boolean;
   allCaps?: boolean;
   locative?: boolean;
   /** An article and capitalised common words: De Morgen, Het Laatste Nieuws (a title). */
   titled?: boolean;
-  /** The name part of a compound with a common noun (Poetin-regime): kept only if the report names it elsewhere. */
+  /** The name part of a compound with a common noun (Poetin-regime): no mention of its own. */
   inCompound?: boolean;
   /** After "bij" or after a person's "van": a body one works at or for. */
   orgContext?: boolean;
@@ -47,6 +57,10 @@ export interface Chunk {
   typeNoun?: EntityType;
   /** Starts with a capitalised adjective (Europese Schengenzone): a name of something, seldom a person. */
   adjectival?: boolean;
+  /** A country abbreviation after a player's name (Safin (Rus)): the ISO code of the country it stands for. */
+  country?: string;
+  /** The name before such an abbreviation: a player, a person. */
+  player?: boolean;
   /** For descriptions (het legioen): the head word the description names. */
   descriptionHead?: string;
   /** Index of the chunk this one stands in parentheses after (apposition or acronym). */
@@ -54,6 +68,54 @@ export interface Chunk {
   /** Spelling keys of the words (demonyms as country codes) and their join, made once when merging. */
   keys?: string[];
   fullKey?: string;
+}
+
+/**
+ * A chunk with every field present from the start, so that all chunks share one shape: the stage reads
+ * their fields in many places, and objects that grow fields one by one in varying order made each of
+ * those reads slow.
+ */
+export function newChunk(start: number, end: number, t0: number, t1: number, text: string, via: Chunk["via"]): Chunk {
+  return {
+    start,
+    end,
+    t0,
+    t1,
+    text,
+    via,
+    tentative: false,
+    role: undefined,
+    roleKind: undefined,
+    known: undefined,
+    same: undefined,
+    titleStart: undefined,
+    apposition: undefined,
+    head: undefined,
+    headToken: undefined,
+    gaz: undefined,
+    gazCountry: undefined,
+    gazCity: undefined,
+    gazTown: undefined,
+    givenName: undefined,
+    allCaps: undefined,
+    locative: undefined,
+    titled: undefined,
+    inCompound: undefined,
+    orgContext: undefined,
+    speaker: undefined,
+    orgLike: undefined,
+    initials: undefined,
+    hasCommon: undefined,
+    commonWord: undefined,
+    typeNoun: undefined,
+    country: undefined,
+    player: undefined,
+    adjectival: undefined,
+    descriptionHead: undefined,
+    appositionOf: undefined,
+    keys: undefined,
+    fullKey: undefined,
+  };
 }
 
 export interface Prepared {
@@ -81,6 +143,14 @@ export interface Prepared {
   typeNounMemo: Map<string, EntityType | undefined>;
   roleMemo: Map<string, RoleEntry | undefined>;
   adjectives: Set<string>;
+  innerParticles: Set<string>;
+  ambiguousInner: Set<string>;
+  abbreviations: Set<string>;
+  namePrefixes: Map<string, EntityType>;
+  bodyHeads: Set<string>;
+  namedBodyHeads: Set<string>;
+  /** The canonical name of a known name that has others for the same entity (Islamitische Staat → IS). */
+  same: Map<string, string>;
 }
 
 /** The lexicon's knowledge of a name as written. */
@@ -124,6 +194,13 @@ export function prepare(lex: EntityLexicon): Prepared {
     typeNounMemo: new Map(),
     roleMemo: new Map(),
     adjectives: new Set(lex.capitalisedAdjectives),
+    innerParticles: lower(lex.innerParticles),
+    ambiguousInner: lower(lex.ambiguousInnerParticles),
+    abbreviations: lower(lex.nonNameAbbreviations),
+    namePrefixes: new Map(Object.entries(lex.namePrefixes)),
+    bodyHeads: lower(lex.bodyHeads),
+    namedBodyHeads: lower(lex.namedBodyHeads),
+    same: new Map(lex.known.flatMap((k) => (k.same ? [[`=${k.name}`, k.same] as const, [spellingKey(k.name), k.same] as const] : []))),
   };
   cache.set(lex, p);
   return p;
@@ -220,6 +297,25 @@ function headOf(p: Prepared, word: string): HeadEntry | undefined {
   return p.heads.get(word.toLowerCase());
 }
 
+const LOWER = /\p{Ll}/u;
+const inTail = (c: string) => c === "-" || c === "'" || c === "’" || LOWER.test(c);
+
+/**
+ * Where a lower-case tail after a dash begins in a word (Poetin-regime → 6), or -1: the first dash
+ * followed by a lower-case letter from which only lower-case letters, apostrophes and dashes run to the
+ * end. One pass back and one forward, so that a long hyphenated word costs its length, not its square.
+ */
+export function lowerTail(w: string): number {
+  if (w.indexOf("-") < 0 && w.indexOf("‑") < 0) return -1;
+  let k = w.length;
+  while (k > 0 && inTail(w[k - 1]!)) k--;
+  for (let d = Math.max(0, k - 1); d + 1 < w.length; d++) {
+    const c = w[d];
+    if ((c === "-" || c === "‑") && LOWER.test(w[d + 1]!)) return d;
+  }
+  return -1;
+}
+
 /** Is token i the first word of its sentence or of a quoted sentence? Capitals there say nothing. */
 function sentenceInitial(doc: Doc, s: Sentence, i: number): boolean {
   for (let k = i - 1; k >= s.tokenStart; k--) {
@@ -243,6 +339,100 @@ function titleCase(doc: Doc, s: Sentence): boolean {
   return words >= 3 && caps / words >= 0.7;
 }
 
+/** What the helpers of recognize() read of one document. */
+interface Scan {
+  doc: Doc;
+  p: Prepared;
+  toks: readonly Token[];
+  low: readonly string[];
+  lowerSeen: ReadonlySet<string>;
+}
+
+/** al-Obaidi, el-Drese, bin-Salman: a lower-case particle (two to four letters) and a capitalised name in one word. */
+function particleWord(x: Scan, k: number): boolean {
+  const t = x.toks[k];
+  if (!t || t.kind !== "word") return false;
+  const w = t.text;
+  const d = w.charCodeAt(2) === 45 ? 2 : w.charCodeAt(3) === 45 ? 3 : w.charCodeAt(4) === 45 ? 4 : -1;
+  return d > 0 && d + 1 < w.length && UPPER_START.test(w.slice(d + 1)) && x.p.innerParticles.has(x.low[k]!.slice(0, d));
+}
+
+/** A word the gazetteer knows as a country or a region. */
+function countryLike(w: string): boolean {
+  for (const e of gazetteer().byKey(spellingKey(w))) if (e.kind === "country" || e.kind === "admin1") return true;
+  return false;
+}
+
+/** A word that may follow a particle inside a name: no country, people, adjective, common word or head. */
+function nameAfterParticle(x: Scan, k: number): boolean {
+  const { p, low } = x;
+  const w = x.toks[k]!.text;
+  const lw = low[k]!;
+  return !p.demonyms.has(lw) && !p.adjectives.has(w) && !p.common.has(lw) && !p.functionWords.has(lw) && !x.lowerSeen.has(lw) && !headOf(p, w) && !compoundHead(p, w) && !countryLike(w);
+}
+
+/** A country adjective, also with a compass prefix: Zweedse, Oost-Libische, West-Libische. */
+function demonymAt(x: Scan, k: number): boolean {
+  const w = x.low[k]!;
+  if (x.p.demonyms.has(w)) return true;
+  const d = w.lastIndexOf("-");
+  return d > 0 && x.p.demonyms.has(w.slice(d + 1)) && UPPER_START.test(x.toks[k]!.text);
+}
+
+/**
+ * de Zweedse nationale seismische dienst, the British navy, het Russische ministerie van Defensie, de
+ * Zweedse nationale omroep SVT: where the body's head ends, whether a compound made it, whether a name
+ * must follow (a broadcaster or paper is named by its name).
+ */
+function bodyAt(x: Scan, k: number, end: number): { end: number; compound: boolean; named: boolean } | null {
+  const { p, toks, low } = x;
+  if (!isCap(toks[k]) || !demonymAt(x, k)) return null;
+  let m = k + 1;
+  for (let adj = 0; adj <= 3 && m < end; adj++, m++) {
+    if (!isWord(toks[m]) || UPPER_START.test(toks[m]!.text)) return null;
+    const w = low[m]!;
+    if (m + 1 < end && isWord(toks[m + 1]) && p.bodyHeads.has(`${w} ${low[m + 1]}`)) return { end: m + 2, compound: false, named: false };
+    if (p.bodyHeads.has(w)) return { end: m + 1, compound: false, named: false };
+    if (p.namedBodyHeads.has(w)) return m + 1 < end && isCap(toks[m + 1]) ? { end: m + 1, compound: false, named: true } : null;
+    // migratie-autoriteiten, inlichtingendienst: a compound names a body of its own
+    for (const h of p.lex.bodyCompoundHeads) if (w.length > h.length + 2 && w.endsWith(h)) return { end: m + 1, compound: true, named: false };
+    // only adjectives stand between: no function word, no verb of the sentence
+    if (p.functionWords.has(w) || p.speech.has(w) || p.articles.has(w)) return null;
+  }
+  return null;
+}
+
+/** The chunk of a state body starting at token i (or after a sentence-initial article there), or null. */
+function bodyChunk(x: Scan, from: number, to: number, i: number): Chunk | null {
+  const { p, toks, low, doc } = x;
+  let at = i;
+  let body = bodyAt(x, at, to);
+  // De Duitse geologische dienst at the start of a sentence: the article is no part of the body's name
+  if (!body && p.functionWords.has(low[i]!) && i + 1 < to) body = bodyAt(x, (at = i + 1), to);
+  if (!body) return null;
+  void from;
+  const bodyEnd = body.end;
+  // qualified: an adjective, a compound, a compass point, a portfolio or its own name says which body;
+  // the bare country adjective and noun (de Britse regering) is a name only for the heads that say so
+  let qualified = body.compound || body.named || bodyEnd > at + 2 || low[at]!.includes("-");
+  let e = bodyEnd;
+  // de Zweedse nationale omroep SVT: the name after the head belongs to the body's name
+  if (body.named) while (e < to && isCap(toks[e])) e++;
+  // ministerie van Buitenlandse Zaken: the portfolio after "van" belongs to the body
+  if (e + 1 < to && p.lex.portfolioLinkers.includes(low[e]!) && isCap(toks[e + 1])) {
+    e += 2;
+    if (e < to && p.lex.portfolioContinuations.includes(low[e]!) && isCap(toks[e])) e++;
+    qualified = true;
+  }
+  if (!qualified && !p.lex.bareBodyHeads.includes(low.slice(at + 1, bodyEnd).join(" "))) return null;
+  const first = toks[at]!, last = toks[e - 1]!;
+  const c = newChunk(first.start, last.end, at, e, doc.text.slice(first.start, last.end), "name");
+  c.head = { word: low[bodyEnd - 1]!, type: "organization" };
+  c.headToken = bodyEnd - 1;
+  c.adjectival = true;
+  return c;
+}
+
 export function recognize(doc: Doc, p: Prepared): Chunk[] {
   const chunks: Chunk[] = [];
   const toks = doc.tokens;
@@ -263,6 +453,10 @@ export function recognize(doc: Doc, p: Prepared): Chunk[] {
     }
   }
   const lowerKnown = (w: string) => p.common.has(w) || p.functionWords.has(w) || lowerSeen.has(w);
+  const x: Scan = { doc, p, toks, low, lowerSeen };
+  const nameWord = (k: number) => isCap(toks[k]) || particleWord(x, k);
+  // "rebelo de sousa" once Marcelo Rebelo de Sousa has been named: the short form keeps its particle
+  const particleTails = new Set<string>();
 
   for (const s of doc.sentences) {
     const tc = titled[s.index]!;
@@ -270,17 +464,36 @@ export function recognize(doc: Doc, p: Prepared): Chunk[] {
     while (i < s.tokenEnd) {
       const t = toks[i]!;
       const articleStart = isWord(t) && p.articles.has(low[i]!) && (!isCap(t) || sentenceInitial(doc, s, i));
-      if (!isCap(t) || (articleStart && isWord(toks[i + 1]) && !UPPER_START.test(toks[i + 1]!.text))) {
+      if (!nameWord(i) || (articleStart && isWord(toks[i + 1]) && !UPPER_START.test(toks[i + 1]!.text))) {
+        // het koninklijk paleis, the presidential palace: a building of which a capital has one, named so
+        if (articleStart && isWord(toks[i + 1]) && isWord(toks[i + 2]) && i + 2 < s.tokenEnd && p.lex.landmarkAdjectives.includes(low[i + 1]!) && headOf(p, low[i + 2]!)?.type === "facility" && !isCap(toks[i + 3])) {
+          const a1 = toks[i + 1]!, a2 = toks[i + 2]!;
+          const c = newChunk(a1.start, a2.end, i + 1, i + 3, doc.text.slice(a1.start, a2.end), "name");
+          c.head = headOf(p, low[i + 2]!)!;
+          c.headToken = i + 2;
+          c.hasCommon = true;
+          chunks.push(c);
+          i += 3;
+          continue;
+        }
         // a definite description naming a head: het legioen, the ministry
         if (articleStart) {
           const n = toks[i + 1];
           if (isWord(n) && i + 1 < s.tokenEnd && !UPPER_START.test(n.text) && (headOf(p, n.text) || compoundHead(p, n.text)) && !isCap(toks[i + 2])) {
-            chunks.push({ start: t.start, end: n.end, t0: i + 1, t1: i + 2, text: doc.text.slice(t.start, n.end), via: "description", tentative: false, descriptionHead: n.text.toLowerCase() });
+            const c = newChunk(t.start, n.end, i + 1, i + 2, doc.text.slice(t.start, n.end), "description");
+            c.descriptionHead = n.text.toLowerCase();
+            chunks.push(c);
             i += 2;
             continue;
           }
         }
         i++;
+        continue;
+      }
+      const body = bodyChunk(x, s.tokenStart, s.tokenEnd, i);
+      if (body) {
+        chunks.push(body);
+        i = body.t1;
         continue;
       }
       // grow the chunk: capitalised words, initials, particles inside person names, connectors inside
@@ -295,9 +508,9 @@ export function recognize(doc: Doc, p: Prepared): Chunk[] {
       while (j < s.tokenEnd) {
         const u = toks[j]!;
         const prev = toks[j - 1]!;
-        if (isCap(u) && !(tc && lowerKnown(low[j]!) && !midCaps.has(u.text))) {
+        if (nameWord(j) && !(tc && lowerKnown(low[j]!) && !midCaps.has(u.text))) {
           // a given name inside a run starts a new name: minister van Onderwijs | Marleen Vanderpoorten
-          if (p.givenNames.has(u.text) && !p.givenNames.has(prev.text) && prev.text !== "." && !p.particles.has(prev.text.toLowerCase()) && !hasHead && !roleOf(p, prev.text)) break;
+          if (p.givenNames.has(u.text) && !p.givenNames.has(prev.text) && prev.text !== "." && !p.particles.has(prev.text.toLowerCase()) && !hasHead && !roleOf(p, prev.text) && !p.namePrefixes.has(prev.text.toLowerCase())) break;
           if (bodyHead(u.text)) hasHead = true;
           j++;
           continue;
@@ -333,13 +546,37 @@ export function recognize(doc: Doc, p: Prepared): Chunk[] {
             while (k < s.tokenEnd && isWord(toks[k]) && p.particles.has(low[k]!)) k++;
             const first = toks[i]!;
             void first;
-            const nameSoFar = p.givenNames.has(prev.text) || INITIAL.test(prev.text) ||
+            const nextCap = k < s.tokenEnd && isCap(toks[k]);
+            let nameSoFar = nextCap && (p.givenNames.has(prev.text) || INITIAL.test(prev.text) ||
               (j - i === 2 && toks[i + 1]!.text === "." && INITIAL.test(first.text)) ||
-              (p.particles.has(prev.text.toLowerCase()) && !p.articles.has(prev.text.toLowerCase()));
-            if (nameSoFar && isCap(toks[k]) && k < s.tokenEnd && !headOf(p, toks[k]!.text)) {
+              (p.particles.has(low[j - 1]!) && !p.articles.has(low[j - 1]!)));
+            // Rebelo de Sousa once Marcelo Rebelo de Sousa has been named
+            let tail = "";
+            if (nextCap && (nameSoFar || particleTails.size > 0 || j - i >= 2)) tail = `${low[j - 1]} ${k - j === 1 ? lw : low.slice(j, k).join(" ")} ${low[k]}`;
+            if (!nameSoFar && tail && particleTails.has(tail)) nameSoFar = true;
+            // Marcelo Rebelo de Sousa: two capitalised words that are no common words make a person's name so far
+            // (but "van" after a full name is "of": Ronan Keating van Boyzone)
+            if (!nameSoFar && nextCap && j - i >= 2 && !hasHead && !p.lex.portfolioLinkers.includes(lw)) {
+              let twoNames = true;
+              for (let x = i; twoNames && x < j; x++) if (!isCap(toks[x]) || lowerKnown(low[x]!) || p.demonyms.has(low[x]!) || knownOf(p, toks[x]!.text)) twoNames = false;
+              nameSoFar = twoNames && nameAfterParticle(x, k);
+            }
+            if (nameSoFar && !headOf(p, toks[k]!.text)) {
+              if (particleTails.size < 10000) particleTails.add(tail);
               j = k;
               continue;
             }
+          }
+          // Osama bin Laden, Al Jabal al Akhdar: an Arabic particle between two name words
+          if (p.innerParticles.has(lw) && j + 1 < s.tokenEnd && isCap(toks[j + 1]) && (!p.ambiguousInner.has(lw) || p.innerParticles.has(low[i]!)) &&
+            !p.givenNames.has(toks[j + 1]!.text) && nameAfterParticle(x, j + 1)) {
+            j += 1;
+            continue;
+          }
+          // Pierre et Vacances: a foreign word for "and" inside one name
+          if (p.lex.foreignConnectors.includes(lw) && j + 1 < s.tokenEnd && isCap(toks[j + 1]) && isCap(prev)) {
+            j += 1;
+            continue;
           }
           // connectors inside an organisation's name: Legioen Vrijheid voor Rusland, Bank of America
           if ((hasHead || lw === "&") && p.connectors.has(lw)) {
@@ -358,6 +595,7 @@ export function recognize(doc: Doc, p: Prepared): Chunk[] {
       const initial = sentenceInitial(doc, s, i) || tc;
       let role: string | undefined;
       let roleKind: RoleEntry["kind"] | undefined;
+      let titleAt = -1;
       const fullKey = spellingKey(doc.text.slice(toks[a]!.start, toks[b - 1]!.end));
       // a whole chunk the lexicon or (for several words: Den Haag) the gazetteer knows is kept whole
       const fullKnown = knownOf(p, doc.text.slice(toks[a]!.start, toks[b - 1]!.end)) ?? (j - i > 1 && gaz.byKey(fullKey).length ? { type: "location" as EntityType } : undefined);
@@ -368,7 +606,8 @@ export function recognize(doc: Doc, p: Prepared): Chunk[] {
         const fw = low[a]!;
         // Van Roost, Van de Steene: a particle that is no article starts a name even at a sentence start
         const particleStart = b - a > 1 && p.particles.has(fw) && !p.articles.has(fw) && isCap(toks[a + 1]) && !p.demonyms.has(low[a + 1]!) && !p.adjectives.has(toks[a + 1]!.text);
-        while (!particleStart && a < b && initial && a === i && (p.functionWords.has(low[a]!) || (lowerKnown(low[a]!) && !midCaps.has(toks[a]!.text) && !p.givenNames.has(toks[a]!.text) && !knownOf(p, toks[a]!.text)))) a++;
+        const prefixStart = b - a > 1 && p.namePrefixes.has(fw);
+        while (!particleStart && !prefixStart && a < b && initial && a === i && (p.functionWords.has(low[a]!) || (lowerKnown(low[a]!) && !midCaps.has(toks[a]!.text) && !p.givenNames.has(toks[a]!.text) && !knownOf(p, toks[a]!.text)))) a++;
         // De Volder regisseert: an article that is also a surname particle, before one unknown capitalised word
         if (a === i + 1 && b - a === 1 && p.particles.has(fw) && p.articles.has(fw)) {
           const w = toks[a]!.text;
@@ -402,21 +641,23 @@ export function recognize(doc: Doc, p: Prepared): Chunk[] {
         // Defense Minister Sergei Shoigu: a capitalised title of up to three words before the name
         for (let k = Math.min(a + 2, b - 2); k > a; k--) {
           const r = roleOf(p, toks[k]!.text);
-          if (!r || headOf(p, toks[k + 1]!.text)) continue;
+          if (!r || headOf(p, toks[k + 1]!.text) || compoundHead(p, toks[k + 1]!.text)) continue;
           role = doc.text.slice(toks[a]!.start, toks[k]!.end);
           roleKind = r.kind;
+          titleAt = toks[k]!.start;
           a = k + 1;
           break;
         }
         while (a < b - 1) {
           const w = low[a]!;
-          // General Motors, Royal Navy: a role word followed by a head is the name itself
-          if (headOf(p, toks[a + 1]!.text)) break;
           const r = roleOf(p, w);
           if (r || p.honorifics.has(w) || p.honorifics.has(w + ".") || p.rolePrefixes.has(w)) {
+            // General Motors, Royal Navy, Koning Boudewijnstadion: a role word followed by a head is the name itself
+            if (headOf(p, toks[a + 1]!.text) || compoundHead(p, toks[a + 1]!.text)) break;
             if (r) {
               role = role ? `${role} ${toks[a]!.text}` : toks[a]!.text;
               roleKind = r.kind;
+              titleAt = toks[a]!.start;
             }
             a++;
             if (toks[a]?.text === ".") a++;
@@ -424,7 +665,7 @@ export function recognize(doc: Doc, p: Prepared): Chunk[] {
         }
         while (b > a && (p.nonNames.has(low[b - 1]!) || (toks[b - 1]!.text === "." && !(b - a > 2 && INITIAL.test(toks[b - 2]!.text))))) b--;
         // a connector or particle left dangling at the end
-        while (b > a && !UPPER_START.test(toks[b - 1]!.text) && !(toks[b - 1]!.text === "." && b - a > 2 && INITIAL.test(toks[b - 2]!.text))) b--;
+        while (b > a && !UPPER_START.test(toks[b - 1]!.text) && !particleWord(x, b - 1) && !(toks[b - 1]!.text === "." && b - a > 2 && INITIAL.test(toks[b - 2]!.text))) b--;
         // het Franse Danone, de Amerikaanse Osterloh: the adjective is no part of the name
         const adj = a < b ? toks[a]!.text : "";
         const inflected = !p.lex.inflectedAdjectiveEnding || adj.endsWith(p.lex.inflectedAdjectiveEnding);
@@ -434,11 +675,15 @@ export function recognize(doc: Doc, p: Prepared): Chunk[] {
           // an acronym after it that takes the adjective's letter says the adjective belongs: Vlaamse Scholierenkoepel (VSK)
           const acr = toks[b]?.text === "(" && toks[b + 2]?.text === ")" ? toks[b + 1]!.text : "";
           const spelled = acr && ALL_CAPS.test(acr) && acronymFits(acr, doc.text.slice(toks[a]!.start, toks[b - 1]!.end));
-          if (!head && !spelled && !lowerKnown(low[a + 1]!)) a++;
+          // The United Nations, New York: a name the lexicon or the gazetteer knows keeps its adjective
+          if (!head && !spelled && !lowerKnown(low[a + 1]!)) {
+            const whole = doc.text.slice(toks[a]!.start, toks[b - 1]!.end);
+            if (!knownOf(p, whole) && !gaz.byKey(spellingKey(whole)).length) a++;
+          }
         }
       }
       // a role word on its own (CEO, Minister) is no name
-      if (a >= b || (b - a === 1 && roleOf(p, toks[a]!.text) && !knownOf(p, toks[a]!.text))) {
+      if (a >= b || (b - a === 1 && roleOf(p, toks[a]!.text) && !knownOf(p, toks[a]!.text) && !(toks[a - 1]?.text === "(" && p.lex.countryAbbreviations[toks[a]!.text]))) {
         i = j;
         continue;
       }
@@ -450,22 +695,34 @@ export function recognize(doc: Doc, p: Prepared): Chunk[] {
           j = a + len;
         }
       }
+      // Nord Stream 2, Radio 1: a small number right after a name that is no place belongs to it, unless
+      // a table of figures goes on after it (Geel 2 0 1 1)
+      const nt = toks[b];
+      const after = toks[b + 1];
+      if (b === j && b < s.tokenEnd && nt && nt.kind === "number" && /^[1-9]$/.test(nt.text) && nt.start === toks[b - 1]!.end + 1 &&
+        !(after?.kind === "number" && /^\d+$/.test(after.text)) && !(after && after.start === nt.end && !/^[.,;:)]$/.test(after.text)) &&
+        !(headOf(p, toks[b - 1]!.text) ?? compoundHead(p, toks[b - 1]!.text)?.head)?.type.startsWith("loc") &&
+        !gaz.byKey(spellingKey(doc.text.slice(toks[a]!.start, toks[b - 1]!.end))).length && !knownOf(p, doc.text.slice(toks[a]!.start, toks[b - 1]!.end)) &&
+        !p.givenNames.has(toks[b - 1]!.text)) {
+        b++;
+        j++;
+      }
       const first = toks[a]!;
       const last = toks[b - 1]!;
       // a name inside a compound with a common noun (Poetin-regime, Kremlin-woordvoerder): the name part only
       let lastEnd = last.end;
-      let dash = /[-‑]\p{Ll}[\p{Ll}'’-]*$/u.exec(last.text);
+      let dash = lowerTail(last.text);
       // ING-groep, Likoed-partij, Milieu-inspectie: a head after the dash makes the whole word the name
       let dashHead: HeadEntry | undefined;
       let dashType: EntityType | undefined;
-      if (dash) {
-        const tail = dash[0].slice(1);
+      if (dash >= 0) {
+        const tail = last.text.slice(dash + 1);
         dashHead = headOf(p, tail);
         dashType = dashHead ? undefined : typeNoun(p, tail);
-        if ((dashHead && dashHead.type !== "other") || (dashType && dashType !== "location")) dash = null;
+        if ((dashHead && dashHead.type !== "other") || (dashType && dashType !== "location")) dash = -1;
         else dashHead = dashType = undefined;
       }
-      if (dash) lastEnd = last.start + dash.index;
+      if (dash >= 0) lastEnd = last.start + dash;
       // Milk Inc., Ford Motor Co.: the stop of a company abbreviation belongs to the name
       else if (toks[b]?.text === "." && toks[b]!.start === last.end && p.lex.nameAbbreviations.includes(last.text.toLowerCase())) lastEnd = toks[b]!.end;
       if (lastEnd - first.start < 2) {
@@ -478,12 +735,16 @@ export function recognize(doc: Doc, p: Prepared): Chunk[] {
       const lw = first.text.toLowerCase();
       // a capitalised adjective alone (Russische, European) is no name; nor a month or weekday
       const nextLower = isWord(toks[b]) && b < s.tokenEnd && !UPPER_START.test(toks[b]!.text);
-      if (single && !fullKnown && ((nextLower && first.text.length >= 6 && !p.givenNames.has(first.text) && p.lex.adjectiveSuffixes.some((x) => first.text.endsWith(x))) || p.demonyms.has(lw) || p.nonNames.has(lw) || (p.common.has(lw) && !initial && /^\p{Lu}\p{Ll}+e$/u.test(first.text) && !gaz.byKey(key).length))) {
+      // Marat Safin (Rus), Tim Henman (GBr) / 6): a country abbreviation in parentheses after a name
+      const abbrCountry = single && toks[a - 1]?.text === "(" && a - 2 >= s.tokenStart && isCap(toks[a - 2]) && (toks[b]?.text === ")" || toks[b]?.text === "/") ? p.lex.countryAbbreviations[first.text] : undefined;
+      // Sept. 26, 10 AM, wo 12 mei: an abbreviated month, weekday or time of day
+      const abbreviation = single && p.abbreviations.has(lw) && ((toks[b]?.text === "." && toks[b]!.start === first.end) || toks[b]?.kind === "number" || toks[a - 1]?.kind === "number");
+      if (!abbrCountry && (abbreviation || (single && !fullKnown && ((nextLower && first.text.length >= 6 && !p.givenNames.has(first.text) && p.lex.adjectiveSuffixes.some((x) => first.text.endsWith(x))) || p.demonyms.has(lw) || p.nonNames.has(lw) || (p.common.has(lw) && !initial && /^\p{Lu}\p{Ll}+e$/u.test(first.text) && !gaz.byKey(key).length))))) {
         i = j;
         continue;
       }
-      const chunk: Chunk = { start: first.start, end: lastEnd, t0: a, t1: b, text, via: "name", tentative: false };
-      if (dash) chunk.inCompound = true;
+      const chunk = newChunk(first.start, lastEnd, a, b, text, "name");
+      if (dash >= 0) chunk.inCompound = true;
       if (dashHead) {
         chunk.head = dashHead;
         chunk.headToken = b - 1;
@@ -505,6 +766,7 @@ export function recognize(doc: Doc, p: Prepared): Chunk[] {
         (isWord(prevTok2) && p.lex.attributionMarkers.includes(`${prevTok2.text.toLowerCase()} ${prevTok?.text.toLowerCase()}`));
       if ((isWord(nextTok) && b < s.tokenEnd && p.speech.has(nextTok.text.toLowerCase())) || (isWord(prevTok) && p.speech.has(prevTok.text.toLowerCase())) || attributed) chunk.speaker = true;
       if (role) chunk.role = role;
+      if (role && roleKind === "official" && titleAt >= 0) chunk.titleStart = titleAt;
       if (titled) chunk.titled = true;
       if (particleName) chunk.givenName = true;
       // H. Bouwmeester, S. de Wilde: an initial and its stop start a person's name
@@ -532,10 +794,27 @@ export function recognize(doc: Doc, p: Prepared): Chunk[] {
           if (rs - 1 >= s.tokenStart && isWord(pp) && (p.rolePrefixes.has(pp.text.toLowerCase()) || p.demonyms.has(pp.text.toLowerCase()))) rs--;
           chunk.role = doc.text.slice(toks[rs]!.start, pt.end);
           chunk.roleKind = rr.kind;
+          if (rr.kind === "official" && pt.end + 1 === first.start) chunk.titleStart = pt.start;
         }
       }
+      // de presidentiële adviseur van Kiev, Mikhaylo Podolyak; Denmark's Prime Minister, Mette Frederiksen
+      if (!single && !chunk.role && toks[a - 1]?.text === "," && a - 2 >= s.tokenStart) {
+        const ap = roleApposition(doc, p, s.tokenStart, a - 2);
+        if (ap) chunk.apposition = ap;
+      }
+      if (abbrCountry) {
+        chunk.country = abbrCountry;
+        chunk.typeNoun = "location";
+      }
+      if (toks[b]?.text === "(" && toks[b + 1] && p.lex.countryAbbreviations[toks[b + 1]!.text] && (toks[b + 2]?.text === ")" || toks[b + 2]?.text === "/")) chunk.player = true;
+      // Vera Dua (Agalev), Didier Reynders (PRL): a name in parentheses after a person's is their party or club
+      if (single && !abbrCountry && toks[a - 1]?.text === "(" && toks[b]?.text === ")" && a - 3 >= s.tokenStart && isCap(toks[a - 2]) && isCap(toks[a - 3]) && p.givenNames.has(toks[a - 3]!.text)) chunk.orgContext = true;
       const known = knownOf(p, text);
       if (known) chunk.known = known;
+      if (known) {
+        const same = p.same.get(`=${text}`) ?? (ALL_CAPS.test(text) && text.length <= 2 ? undefined : p.same.get(key));
+        if (same) chunk.same = same;
+      }
       // a noun that says what the name is: het weblog Oryx, de grensplaats Sjebekino, the company Apple
       const tn = a > s.tokenStart && isWord(toks[a - 1]) && !UPPER_START.test(toks[a - 1]!.text) ? typeNoun(p, toks[a - 1]!.text) : undefined;
       if (tn && !chunk.typeNoun) chunk.typeNoun = tn;
@@ -558,21 +837,83 @@ export function recognize(doc: Doc, p: Prepared): Chunk[] {
       let g = ALL_CAPS.test(text) ? [] : gaz.byKey(key);
       // a common word that is also a small town's name is the word, not the town
       if (chunk.commonWord) g = g.filter((e) => e.kind !== "place" || e.population >= 500000);
-      if (g.length) chunk.gaz = g;
+      if (g.length) {
+        chunk.gaz = g;
+        for (const e of g) {
+          if (e.kind === "country") chunk.gazCountry = true;
+          else if (e.kind === "place") {
+            if (e.population >= 100000 || e.fcode === "PPLC") chunk.gazCity = true;
+            if (e.population >= 5000) chunk.gazTown = true;
+          }
+        }
+      }
       if (p.givenNames.has(first.text) && !ALL_CAPS.test(first.text)) chunk.givenName = true;
       if (ALL_CAPS.test(text.replace(/\s/g, "")) && !HAS_LOWER.test(text)) chunk.allCaps = true;
-      // (JAB) on a line of its own: a writer's initials under an article
-      if (chunk.allCaps && single && text.length <= 4 && !known && toks[a - 1]?.text === "(" && toks[b]?.text === ")" && a - 1 === s.tokenStart && b + 1 === s.tokenEnd) chunk.initials = true;
+      // (JAB) on a line of its own or after the last sentence: a writer's initials under an article
+      if (chunk.allCaps && single && text.length <= 4 && !known && toks[a - 1]?.text === "(" && toks[b]?.text === ")" && (a - 1 === s.tokenStart || /^[.!?”"’]$/.test(toks[a - 2]?.text ?? "")) && !p.lex.countryAbbreviations[text]) chunk.initials = true;
       const before = a > s.tokenStart ? toks[a - 1] : undefined;
       const before2 = a - 1 > s.tokenStart ? toks[a - 2] : undefined;
       if (isWord(before) && (p.locatives.has(before.text.toLowerCase()) || (p.articles.has(before.text.toLowerCase()) && isWord(before2) && p.locatives.has(before2.text.toLowerCase())))) chunk.locative = true;
-      // a sentence-initial single word with no evidence waits for the rest of the report to confirm it
-      if (initial && a === i && single && !known && !g.length && !chunk.head && !chunk.role && !chunk.allCaps && !midCaps.has(first.text)) chunk.tentative = true;
+      // storm Daniel, orkaan Katrina, Hurricane Ian: the kind of thing is part of its name
+      if (b - a >= 2 && p.namePrefixes.has(lw)) {
+        chunk.head = { word: lw, type: p.namePrefixes.get(lw)! };
+        chunk.headToken = a;
+      } else if (a === i && a > s.tokenStart && !chunk.role) {
+        const w1 = toks[a - 1]!;
+        const w2 = a - 1 > s.tokenStart ? toks[a - 2] : undefined;
+        let pre = isWord(w1) && !UPPER_START.test(w1.text) && p.namePrefixes.has(low[a - 1]!) ? a - 1 : -1;
+        const two = pre >= 0 && isWord(w2) ? `${low[a - 2]} ${low[a - 1]}` : "";
+        if (two && p.namePrefixes.has(two) && !UPPER_START.test(w2!.text)) pre = a - 2;
+        if (pre >= 0) {
+          const word = pre === a - 2 ? two : low[a - 1]!;
+          chunk.start = toks[pre]!.start;
+          chunk.t0 = pre;
+          chunk.text = doc.text.slice(chunk.start, chunk.end);
+          chunk.head = { word, type: p.namePrefixes.get(word)! };
+          chunk.headToken = pre;
+          chunk.gaz = undefined;
+          chunk.givenName = undefined;
+          chunk.tentative = false;
+          chunks.push(chunk);
+          i = j;
+          continue;
+        }
+      }
+      // a sentence-initial single word with no evidence waits for the rest of the report to confirm it (a
+      // village of a few hundred, Four, is no evidence)
+      if (initial && a === i && single && !known && !g.some((e) => e.kind !== "place" || e.population >= 1000) && !chunk.head && !chunk.role && !chunk.allCaps && !midCaps.has(first.text)) chunk.tentative = true;
       chunks.push(chunk);
       i = j;
     }
   }
   return chunks;
+}
+
+/**
+ * The role description that ends at token `end` (inclusive) and stands before a comma and a name: back
+ * to an article, a comma or the sentence start, at most six words, ending in a role noun or in a role
+ * noun and "van/of" with a capitalised name (presidentiële adviseur van Kiev). Its offsets, or null.
+ */
+function roleApposition(doc: Doc, p: Prepared, from: number, end: number): { start: number; end: number } | null {
+  const toks = doc.tokens;
+  let roleAt = -1;
+  let k = end;
+  // "van Kiev", "of Denmark": a linker and capitalised words after the role
+  let m = end;
+  while (m > from && isCap(toks[m]) && end - m < 3) m--;
+  if (m < end && p.lex.portfolioLinkers.includes(toks[m]!.text.toLowerCase()) && m - 1 >= from && roleOf(p, toks[m - 1]!.text)) k = m - 1;
+  if (!isWord(toks[k]) || !roleOf(p, toks[k]!.text)) return null;
+  roleAt = k;
+  let start = k;
+  for (let x = k - 1; x >= from && k - x < 6; x--) {
+    const t = toks[x]!;
+    const lw = t.text.toLowerCase();
+    if (!isWord(t) || p.articles.has(lw) || lw === "a" || lw === "an" || lw === "een") break;
+    if (p.functionWords.has(lw) || p.speech.has(lw)) return null;
+    start = x;
+  }
+  void roleAt;
+  return { start: toks[start]!.start, end: toks[end]!.end };
 }
 
 /** Links a chunk in parentheses right after another: the acronym (RVK) or the other-language name (Legion Svoboda Rossija). */
@@ -588,7 +929,7 @@ export function linkAppositions(doc: Doc, chunks: Chunk[]): void {
     const x = chunks[inner]!;
     if (doc.tokens[x.t1]?.text !== ")") return;
     if (x.allCaps && x.t1 - x.t0 === 1) {
-      if (!acronymFits(x.text, c.text)) return;
+      if (!acronymFits(x.text, c.text) && !initialsOfTail(x.text, c.text)) return;
       x.via = "acronym";
     } else if (x.t1 - x.t0 < 2 || c.givenName || c.role) {
       // Christian Ruud (Noo), Vera Dua (Agalev): a country or a party beside a person, not another name
@@ -597,6 +938,16 @@ export function linkAppositions(doc: Doc, chunks: Chunk[]): void {
     x.appositionOf = k;
     x.tentative = false;
   });
+}
+
+/**
+ * OCHA fits United Nations Office for the Coordination of Humanitarian Affairs: the acronym is the
+ * initials of the last capitalised words of the name (the body's parent left out in front).
+ */
+export function initialsOfTail(acr: string, name: string): boolean {
+  let initials = "";
+  for (const w of name.split(/\s+/)) if (/^\p{Lu}/u.test(w)) initials += w[0]!.toUpperCase();
+  return acr.length >= 2 && initials.length > acr.length && initials.endsWith(acr.toUpperCase());
 }
 
 /** RVK fits Russische Vrijwilligerskorps: the letters in order, the first at the start, each word used. */

@@ -1,0 +1,1074 @@
+// The store over any SQL backend: every query of the ledger, written once against the Dialect, and the
+// bookkeeping of the aggregates. A backend (sqlite.ts; postgres.ts in step 2) only runs the SQL.
+import { fullText, type Dialect, type FullText } from "./dialect.js";
+import type { Conn, Driver } from "./driver.js";
+import { claimKey, claimUid, entityUid, reportUid } from "./ids.js";
+import { LATEST, plan, SPAN } from "./schema.js";
+import {
+  StoreBusy,
+  StoreFull,
+  StoreRefused,
+  type AsserterRow,
+  type Basis,
+  type ClaimFilter,
+  type ClaimRecord,
+  type ClaimRow,
+  type CountRow,
+  type EntityRow,
+  type EventRow,
+  type FigureRow,
+  type FusedRow,
+  type FusionClaim,
+  type FusionItem,
+  type PropRow,
+  type Reads,
+  type ReportParts,
+  type ReportRecord,
+  type ReportRow,
+  type SpanText,
+  type Store,
+  type StoreOptions,
+  type Stored,
+  type TimeRow,
+  type UnknownRow,
+  type WriteTx,
+} from "./types.js";
+import type { ClaimStatus, EntityType, Lang } from "../model/doc.js";
+
+type Row = Record<string, unknown>;
+const num = (v: unknown): number => (typeof v === "number" ? v : Number(v));
+const numOrNull = (v: unknown): number | null => (v === null || v === undefined ? null : num(v));
+const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
+const json = <T>(v: unknown, empty: T): T => (v === null || v === undefined ? empty : (JSON.parse(String(v)) as T));
+const fold = (s: string) => s.normalize("NFD").replace(/\p{M}+/gu, "").toLowerCase().replace(/\s+/g, " ").trim();
+
+/** Rows [lo, hi) of a report. */
+const range = (report: number) => [report * SPAN, (report + 1) * SPAN] as const;
+/** A span's text: the slice of the report, unless the stage's own text differed (then it was stored). */
+const slice = (text: string, start: number, end: number, stored: unknown) => (stored === null || stored === undefined ? text.slice(start, end) : String(stored));
+
+const RCOLS = "id, uid, version, current, cluster, hash, identity, title, source, url, published, published_ms, published_from, language, language_from, origin, format, ingested_at";
+const CCOLS = `c.id, c.report, c.cid, c.sentence, c.paragraph, c.start, c.stop, c.status, c.pkey, c.asserter, c.source_keyed, s.name AS source_name,
+  c.source_kind, c.source_entity, c.source_role, c.cue_start, c.cue_stop, c.cue_text, c.quote, c.entities, c.features, c.notable, c.text`;
+const CJOIN = "LEFT JOIN sources s ON s.id = c.source";
+
+function reportRow(r: Row): ReportRow {
+  const id = num(r.id);
+  return {
+    id,
+    uid: String(r.uid),
+    version: num(r.version),
+    current: !!num(r.current),
+    cluster: r.cluster === null || r.cluster === undefined ? id : num(r.cluster),
+    hash: String(r.hash),
+    identity: str(r.identity),
+    title: str(r.title),
+    source: str(r.source),
+    url: str(r.url),
+    published: String(r.published),
+    publishedMs: num(r.published_ms),
+    publishedFrom: r.published_from as ReportRow["publishedFrom"],
+    language: r.language as Lang,
+    languageFrom: r.language_from as ReportRow["languageFrom"],
+    origin: str(r.origin),
+    format: str(r.format),
+    ingestedAt: String(r.ingested_at),
+    ...(r.text !== undefined && { text: String(r.text) }),
+  };
+}
+
+function claimRow(r: Row, rep: { uid: string; text: string }): ClaimRow {
+  const id = num(r.id);
+  const start = num(r.start), end = num(r.stop);
+  const cueStart = numOrNull(r.cue_start);
+  return {
+    id,
+    report: num(r.report),
+    seq: id % SPAN,
+    uid: claimUid(rep.uid, String(r.cid)),
+    sentence: num(r.sentence),
+    paragraph: num(r.paragraph),
+    start,
+    end,
+    text: slice(rep.text, start, end, r.text),
+    status: r.status as ClaimStatus,
+    pkey: num(r.pkey),
+    asserter: num(r.asserter),
+    sourceKeyed: !!num(r.source_keyed),
+    source:
+      r.source_name === null || r.source_name === undefined
+        ? null
+        : { name: String(r.source_name), kind: r.source_kind as never, entity: numOrNull(r.source_entity), role: str(r.source_role) },
+    cue: cueStart === null ? null : { start: cueStart, end: num(r.cue_stop), text: slice(rep.text, cueStart, num(r.cue_stop), r.cue_text) },
+    quote: !!num(r.quote),
+    entities: json<number[]>(r.entities, []),
+    features: json<object | null>(r.features, null),
+    notable: num(r.notable),
+  };
+}
+
+function mentions(v: unknown, text: string): SpanText[] {
+  const flat = json<(number | string)[]>(v, []);
+  const out: SpanText[] = [];
+  for (let i = 0; i < flat.length; ) {
+    const start = flat[i++] as number, end = flat[i++] as number;
+    // A stored text follows its offsets only when it is not their slice.
+    const own = typeof flat[i] === "string" ? (flat[i++] as string) : undefined;
+    out.push({ start, end, text: own ?? text.slice(start, end) });
+  }
+  return out;
+}
+
+function fusedRow(r: Row): FusedRow {
+  return {
+    id: num(r.id),
+    uid: String(r.uid),
+    fkey: String(r.fkey),
+    type: r.type as EntityType,
+    reports: num(r.reports),
+    mentions: num(r.mentions),
+    claims: num(r.claims),
+    geo: r.lat === null || r.lat === undefined ? null : { lat: num(r.lat), lon: num(r.lon), country: str(r.country), geonameId: numOrNull(r.geoname_id) },
+  };
+}
+
+class SqlReads implements Reads {
+  constructor(
+    protected readonly c: Conn,
+    protected readonly d: Dialect,
+    protected readonly ft: FullText,
+  ) {}
+
+  protected async texts(ids: Iterable<number>): Promise<Map<number, { uid: string; text: string; source: string | null; publishedMs: number; language: Lang; published: string; cluster: number }>> {
+    const want = [...new Set(ids)];
+    const out = new Map<number, { uid: string; text: string; source: string | null; publishedMs: number; language: Lang; published: string; cluster: number }>();
+    for (let i = 0; i < want.length; i += 500) {
+      const rows = await this.c.all<Row>(`SELECT id, uid, text, source, published_ms, language, published, cluster FROM reports WHERE ${this.d.inList("id")}`, [this.d.list(want.slice(i, i + 500))]);
+      for (const r of rows)
+        out.set(num(r.id), {
+          uid: String(r.uid), text: String(r.text), source: str(r.source), publishedMs: num(r.published_ms), language: r.language as Lang,
+          published: String(r.published), cluster: r.cluster === null ? num(r.id) : num(r.cluster),
+        });
+    }
+    return out;
+  }
+
+  // ------------------------------------------------------------------ reports
+
+  async basis(): Promise<Basis> {
+    const b = (await this.c.get<Row>(
+      `SELECT count(*) AS n, count(DISTINCT coalesce(source, CAST(id AS TEXT))) AS outlets, min(published_ms) AS first, max(published_ms) AS last FROM reports WHERE current = 1`,
+    ))!;
+    const langs = await this.c.all<Row>("SELECT DISTINCT language FROM reports WHERE current = 1");
+    return {
+      reports: num(b.n),
+      outlets: num(b.outlets),
+      firstMs: numOrNull(b.first),
+      lastMs: numOrNull(b.last),
+      languages: langs.map((l) => l.language as Lang).sort(),
+    };
+  }
+
+  async maxReportId(): Promise<number> {
+    return num((await this.c.get<Row>("SELECT coalesce(max(id), 0) AS n FROM reports"))!.n);
+  }
+
+  async reportsAfter(id: number): Promise<ReportRow[]> {
+    return (await this.c.all<Row>(`SELECT ${RCOLS} FROM reports WHERE id > ? ORDER BY id`, [id])).map(reportRow);
+  }
+
+  async reportsByIds(ids: readonly number[], withText = false): Promise<ReportRow[]> {
+    if (!ids.length) return [];
+    const rows = await this.c.all<Row>(`SELECT ${RCOLS}${withText ? ", text" : ""} FROM reports WHERE ${this.d.inList("id")}`, [this.d.list(ids)]);
+    const by = new Map(rows.map((r) => [num(r.id), reportRow(r)]));
+    return ids.map((i) => by.get(i)).filter((r): r is ReportRow => !!r);
+  }
+
+  async reportByUid(uid: string, withText = false): Promise<ReportRow | undefined> {
+    const r = await this.c.get<Row>(`SELECT ${RCOLS}${withText ? ", text" : ""} FROM reports WHERE uid = ? ORDER BY current DESC, version DESC LIMIT 1`, [uid]);
+    return r && reportRow(r);
+  }
+
+  async listReports(o: { words?: readonly string[]; limit: number; offset: number }): Promise<{ total: number; items: ReportRow[] }> {
+    const where = o.words?.length ? `current = 1 AND id IN (${this.ft.reportsMatching})` : "current = 1";
+    const params = o.words?.length ? [this.ft.query(o.words)] : [];
+    const total = num((await this.c.get<Row>(`SELECT count(*) AS n FROM reports WHERE ${where}`, params))!.n);
+    const items = (await this.c.all<Row>(`SELECT ${RCOLS} FROM reports WHERE ${where} ORDER BY id DESC LIMIT ? OFFSET ?`, [...params, o.limit, o.offset])).map(reportRow);
+    return { total, items };
+  }
+
+  async reportsPage(after: { ms: number; id: number } | null, limit: number, withText = false): Promise<ReportRow[]> {
+    const cols = `${RCOLS}${withText ? ", text" : ""}`;
+    // Publication time, then the stable id: the order does not depend on the order of ingestion.
+    if (!after) return (await this.c.all<Row>(`SELECT ${cols} FROM reports WHERE current = 1 ORDER BY published_ms, uid${this.d.binary} LIMIT ?`, [limit])).map(reportRow);
+    const uid = (await this.c.get<Row>("SELECT uid FROM reports WHERE id = ?", [after.id]))?.uid;
+    return (
+      await this.c.all<Row>(
+        `SELECT ${cols} FROM reports WHERE current = 1 AND (published_ms > ? OR (published_ms = ? AND uid${this.d.binary} > ?)) ORDER BY published_ms, uid${this.d.binary} LIMIT ?`,
+        [after.ms, after.ms, uid ?? "", limit],
+      )
+    ).map(reportRow);
+  }
+
+  async reportParts(reports: readonly ReportRow[]): Promise<ReportParts[]> {
+    if (!reports.length) return [];
+    const missing = reports.filter((r) => r.text === undefined).map((r) => r.id);
+    const texts = missing.length ? await this.texts(missing) : new Map();
+    const parts = new Map<number, ReportParts>();
+    for (const r of reports) {
+      const text = r.text ?? texts.get(r.id)?.text ?? "";
+      parts.set(r.id, { report: { ...r, text }, entities: [], claims: [], times: [], counts: [], unknowns: [], events: [] });
+    }
+    const ids = this.d.list(reports.map((r) => r.id));
+    const from = (table: string, alias: string) => `${this.d.listTable("j")} JOIN ${table} ${alias} ON ${alias}.id >= j.value * ${SPAN} AND ${alias}.id < (j.value + 1) * ${SPAN}`;
+    const of = (r: Row) => parts.get(num(r.report))!;
+    for (const r of await this.c.all<Row>(`SELECT x.id, x.report, x.fused, x.type, x.name, x.aliases, x.mentions FROM ${from("entities", "x")} ORDER BY x.id`, [ids])) {
+      const p = of(r);
+      p.entities.push({
+        id: num(r.id), report: num(r.report), seq: num(r.id) % SPAN, fused: num(r.fused), type: r.type as EntityType, name: String(r.name),
+        aliases: json<string[]>(r.aliases, []), mentions: mentions(r.mentions, p.report.text),
+      });
+    }
+    for (const r of await this.c.all<Row>(`SELECT ${CCOLS} FROM ${from("claims", "c")} ${CJOIN} ORDER BY c.id`, [ids])) {
+      const p = of(r);
+      p.claims.push(claimRow(r, p.report));
+    }
+    for (const r of await this.c.all<Row>(`SELECT x.* FROM ${from("times", "x")} ORDER BY x.id`, [ids])) {
+      const p = of(r);
+      const start = num(r.start), end = num(r.stop);
+      p.times.push({
+        id: num(r.id), report: num(r.report), seq: num(r.id) % SPAN, start, end, text: slice(p.report.text, start, end, r.text),
+        value: String(r.value), type: r.type as TimeRow["type"], mod: str(r.mod), timeline: numOrNull(r.claim),
+      });
+    }
+    for (const r of await this.c.all<Row>(`SELECT x.* FROM ${from("counts", "x")} ORDER BY x.id`, [ids])) {
+      const p = of(r);
+      const start = num(r.start), end = num(r.stop);
+      p.counts.push({
+        id: num(r.id), report: num(r.report), seq: num(r.id) % SPAN, start, end, text: slice(p.report.text, start, end, r.text),
+        kind: r.kind as CountRow["kind"], value: num(r.value), approx: r.approx as CountRow["approx"], claim: numOrNull(r.claim),
+      });
+    }
+    for (const r of await this.c.all<Row>(`SELECT x.* FROM ${from("unknowns", "x")} ORDER BY x.id`, [ids])) {
+      const p = of(r);
+      const start = num(r.start), end = num(r.stop);
+      p.unknowns.push({ id: num(r.id), report: num(r.report), seq: num(r.id) % SPAN, start, end, text: slice(p.report.text, start, end, r.text), claim: numOrNull(r.claim) } satisfies UnknownRow);
+    }
+    for (const r of await this.c.all<Row>(`SELECT x.* FROM ${from("events", "x")} ORDER BY x.id`, [ids])) {
+      of(r).events.push({
+        id: num(r.id), report: num(r.report), seq: num(r.id) % SPAN, type: String(r.type), claims: json(r.claims, []), actors: json(r.actors, []),
+        locations: json(r.locations, []), time: str(r.time),
+      } satisfies EventRow);
+    }
+    return reports.map((r) => parts.get(r.id)!);
+  }
+
+  async findByHash(hash: string): Promise<Stored | undefined> {
+    const r = await this.c.get<Row>("SELECT id, uid, version FROM reports WHERE hash = ?", [hash]);
+    return r && { id: num(r.id), uid: String(r.uid), version: num(r.version) };
+  }
+
+  async currentByIdentity(identity: string): Promise<(Stored & { text: string; url: string | null; title: string | null }) | undefined> {
+    for (const uid of [reportUid(identity), reportUid(identity, true)]) {
+      const r = await this.c.get<Row>("SELECT id, uid, version, text, url, title FROM reports WHERE uid = ? AND identity = ? AND current = 1", [uid, identity]);
+      if (r) return { id: num(r.id), uid: String(r.uid), version: num(r.version), text: String(r.text), url: str(r.url), title: str(r.title) };
+    }
+    return undefined;
+  }
+
+  async claimCount(report: number): Promise<number> {
+    return num((await this.c.get<Row>("SELECT count(*) AS n FROM claims WHERE id >= ? AND id < ?", [...range(report)]))!.n);
+  }
+
+  // ------------------------------------------------------------------ claims
+
+  private async withReports(rows: Row[]): Promise<ClaimRow[]> {
+    const texts = await this.texts(rows.map((r) => num(r.report)));
+    return rows.map((r) => claimRow(r, texts.get(num(r.report))!));
+  }
+
+  async searchClaims(f: ClaimFilter): Promise<{ total: number; items: ClaimRow[] }> {
+    const where: string[] = ["r.current = 1"];
+    const params: unknown[] = [];
+    if (f.report !== undefined) {
+      where.push("r.id = ?");
+      params.push(f.report);
+    }
+    if (f.status?.length) {
+      where.push(this.d.inList("c.status"));
+      params.push(this.d.list(f.status));
+    }
+    if (f.ownVoice) where.push("c.source IS NULL");
+    if (f.sourceName !== undefined) {
+      where.push("c.source IN (SELECT id FROM sources WHERE folded = ?)");
+      params.push(fold(f.sourceName));
+    }
+    if (f.sinceMs !== undefined) {
+      where.push("r.published_ms >= ?");
+      params.push(f.sinceMs);
+    }
+    if (f.untilMs !== undefined) {
+      where.push("r.published_ms <= ?");
+      params.push(f.untilMs);
+    }
+    if (f.words?.length) {
+      where.push(`c.id IN (${this.ft.claimsMatching})`);
+      params.push(this.ft.query(f.words));
+    }
+    const from = `reports r JOIN claims c ON c.id >= r.id * ${SPAN} AND c.id < (r.id + 1) * ${SPAN} ${CJOIN}`;
+    const order = `ORDER BY r.published_ms, r.uid${this.d.binary}, c.id`;
+    if (f.entities || f.sourceEntities) {
+      // Claims naming an entity, or with it as their source: the reports that mention it bound the search;
+      // the claim's own list of entities (or its source) decides.
+      const group = (list: readonly { report: number; seq: number }[] | undefined) => {
+        if (!list) return undefined;
+        const m = new Map<number, Set<number>>();
+        for (const e of list) (m.get(e.report) ?? m.set(e.report, new Set()).get(e.report)!).add(e.seq);
+        return m;
+      };
+      const named = group(f.entities), sources = group(f.sourceEntities);
+      const reports = new Set([...(named?.keys() ?? []), ...(sources?.keys() ?? [])]);
+      if (!reports.size) return { total: 0, items: [] };
+      where.push(this.d.inList("r.id"));
+      params.push(this.d.list([...reports]));
+      const rows = (await this.c.all<Row>(`SELECT ${CCOLS} FROM ${from} WHERE ${where.join(" AND ")} ${order}`, params)).filter((r) => {
+        const src = r.source_entity === null ? undefined : num(r.source_entity);
+        if (sources && !(src !== undefined && sources.get(num(r.report))?.has(src))) return false;
+        if (!named) return true;
+        const seqs = named.get(num(r.report));
+        if (!seqs) return false;
+        if (!f.entitiesNamedOnly && src !== undefined && seqs.has(src)) return true;
+        return json<number[]>(r.entities, []).some((s) => seqs.has(s));
+      });
+      return { total: rows.length, items: await this.withReports(rows.slice(f.offset, f.offset + f.limit)) };
+    }
+    const total = num((await this.c.get<Row>(`SELECT count(*) AS n FROM ${from} WHERE ${where.join(" AND ")}`, params))!.n);
+    const rows = await this.c.all<Row>(`SELECT ${CCOLS} FROM ${from} WHERE ${where.join(" AND ")} ${order} LIMIT ? OFFSET ?`, [...params, f.limit, f.offset]);
+    return { total, items: await this.withReports(rows) };
+  }
+
+  async claimsByIds(ids: readonly number[]): Promise<ClaimRow[]> {
+    if (!ids.length) return [];
+    return this.withReports(await this.c.all<Row>(`SELECT ${CCOLS} FROM claims c ${CJOIN} WHERE ${this.d.inList("c.id")} ORDER BY c.id`, [this.d.list(ids)]));
+  }
+
+  private async fusionForm(rows: Row[], reports: Map<number, { uid: string; text: string; source: string | null; publishedMs: number; language: Lang; published: string; cluster: number }>): Promise<FusionClaim[]> {
+    if (!rows.length) return [];
+    // The fusion keys of the entities the claims name.
+    const ids = [...new Set(rows.map((r) => num(r.report)))];
+    const keyOf = new Map<number, string>();
+    for (const e of await this.c.all<Row>(
+      `SELECT e.id, f.fkey FROM ${this.d.listTable("j")} JOIN entities e ON e.id >= j.value * ${SPAN} AND e.id < (j.value + 1) * ${SPAN} JOIN fused f ON f.id = e.fused`,
+      [this.d.list(ids)],
+    ))
+      keyOf.set(num(e.id), String(e.fkey));
+    return rows.map((r) => {
+      const rep = reports.get(num(r.report))!;
+      const c = claimRow(r, rep);
+      return {
+        id: c.id, uid: c.uid, report: c.report, reportUid: rep.uid, seq: c.seq, sentence: c.sentence, paragraph: c.paragraph,
+        start: c.start, end: c.end, text: c.text, status: c.status, pkey: c.pkey, asserterKey: String(r.akey),
+        asserterName: c.source?.name ?? rep.source ?? "the report", sourceKeyed: c.sourceKeyed,
+        entityKeys: c.entities.map((s) => keyOf.get(c.report * SPAN + s)).filter((k): k is string => !!k),
+        features: c.features, notable: c.notable, published: rep.published, publishedMs: rep.publishedMs, language: rep.language, cluster: rep.cluster,
+      };
+    });
+  }
+
+  async *fusionClaims(bits: number, after?: number): AsyncIterable<FusionClaim[]> {
+    if (after !== undefined) {
+      // In the order of ingestion: what arrived since a watermark.
+      let last = after;
+      for (;;) {
+        const rows = await this.c.all<Row>(
+          `SELECT ${CCOLS}, a.key AS akey FROM claims c ${CJOIN} JOIN asserters a ON a.id = c.asserter JOIN reports r ON r.id = c.report AND r.current = 1
+           WHERE c.id > ? AND (c.notable & ?) <> 0 ORDER BY c.id LIMIT 2000`,
+          [last, bits],
+        );
+        if (!rows.length) return;
+        last = num(rows[rows.length - 1]!.id);
+        yield this.fusionForm(rows, await this.texts(rows.map((r) => num(r.report))));
+      }
+    }
+    let cursor: { ms: number; id: number } | null = null;
+    for (;;) {
+      const page = await this.reportsPage(cursor, 256, true);
+      if (!page.length) return;
+      const lastRep = page[page.length - 1]!;
+      cursor = { ms: lastRep.publishedMs, id: lastRep.id };
+      const rows = await this.c.all<Row>(
+        `SELECT ${CCOLS}, a.key AS akey FROM ${this.d.listTable("j")} JOIN claims c ON c.id >= j.value * ${SPAN} AND c.id < (j.value + 1) * ${SPAN} ${CJOIN}
+         JOIN asserters a ON a.id = c.asserter WHERE (c.notable & ?) <> 0 ORDER BY c.id`,
+        [this.d.list(page.map((r) => r.id)), bits],
+      );
+      const reports = new Map(page.map((r) => [r.id, { uid: r.uid, text: r.text!, source: r.source, publishedMs: r.publishedMs, language: r.language, published: r.published, cluster: r.cluster }]));
+      const order = new Map(page.map((r, i) => [r.id, i]));
+      rows.sort((a, b) => order.get(num(a.report))! - order.get(num(b.report))! || num(a.id) - num(b.id));
+      const out = await this.fusionForm(rows, reports);
+      if (out.length) yield out;
+    }
+  }
+
+  async fusionClaimsByIds(ids: readonly number[]): Promise<FusionClaim[]> {
+    if (!ids.length) return [];
+    const rows = await this.c.all<Row>(`SELECT ${CCOLS}, a.key AS akey FROM claims c ${CJOIN} JOIN asserters a ON a.id = c.asserter WHERE ${this.d.inList("c.id")}`, [this.d.list(ids)]);
+    const by = new Map(rows.map((r) => [num(r.id), r]));
+    const ordered = ids.map((i) => by.get(i)).filter((r): r is Row => !!r);
+    return this.fusionForm(ordered, await this.texts(ordered.map((r) => num(r.report))));
+  }
+
+  // ------------------------------------------------------------------ aggregates for the briefing
+
+  async propGroups(o: { statuses: readonly ClaimStatus[]; byAsserter: boolean; sinceMs?: number; limit: number }): Promise<{ total: number; rows: PropRow[] }> {
+    const since = o.sinceMs !== undefined;
+    const rows = o.byAsserter
+      ? await this.c.all<Row>(
+          `SELECT status, pkey, asserter, CAST(asserter AS TEXT) AS asserters, n, first_ms, last_ms, kind, quote, count(*) OVER () AS total
+           FROM props WHERE ${this.d.inList("status")} ${since ? "AND last_ms > ?" : ""}
+           ORDER BY n DESC, first_ms, first_claim LIMIT ?`,
+          [this.d.list(o.statuses), ...(since ? [o.sinceMs] : []), o.limit],
+        )
+      : await this.c.all<Row>(
+          `SELECT status, pkey, NULL AS asserter, ${this.d.stringAgg("CAST(asserter AS TEXT)", "','")} AS asserters, sum(n) AS n, min(first_ms) AS first_ms,
+                  max(last_ms) AS last_ms, max(kind) AS kind, max(quote) AS quote, count(*) OVER () AS total
+           FROM props WHERE ${this.d.inList("status")} GROUP BY pkey, status ${since ? "HAVING max(last_ms) > ?" : ""}
+           ORDER BY n DESC, first_ms, min(first_claim) LIMIT ?`,
+          [this.d.list(o.statuses), ...(since ? [o.sinceMs] : []), o.limit],
+        );
+    return {
+      total: rows.length ? num(rows[0]!.total) : 0,
+      rows: rows.map((r) => ({
+        status: r.status as ClaimStatus,
+        pkey: num(r.pkey),
+        asserter: numOrNull(r.asserter),
+        asserters: String(r.asserters ?? "").split(",").filter(Boolean).map(Number),
+        n: num(r.n),
+        firstMs: num(r.first_ms),
+        lastMs: num(r.last_ms),
+        kind: str(r.kind),
+        quote: !!num(r.quote),
+      })),
+    };
+  }
+
+  async propCites(pkey: number, status: ClaimStatus, asserter: number | null, limit: number) {
+    const rows = await this.c.all<Row>(
+      `SELECT c.report, c.id, c.start, c.stop, c.text, r.uid, r.language, r.text AS rtext FROM claims c JOIN reports r ON r.id = c.report AND r.current = 1
+       WHERE c.pkey = ? AND c.status = ? ${asserter !== null ? "AND c.asserter = ?" : ""} ORDER BY r.published_ms, c.report, c.start LIMIT ?`,
+      [pkey, status, ...(asserter !== null ? [asserter] : []), limit],
+    );
+    return rows.map((r) => ({
+      report: num(r.report), reportUid: String(r.uid), seq: num(r.id) % SPAN, start: num(r.start), end: num(r.stop),
+      text: slice(String(r.rtext), num(r.start), num(r.stop), r.text), language: r.language as Lang,
+    }));
+  }
+
+  async propClusters(pkey: number, status: ClaimStatus, asserter: number | null): Promise<number> {
+    const r = await this.c.get<Row>(
+      `SELECT count(DISTINCT coalesce(r.cluster, r.id)) AS n FROM claims c JOIN reports r ON r.id = c.report AND r.current = 1
+       WHERE c.pkey = ? AND c.status = ? ${asserter !== null ? "AND c.asserter = ?" : ""}`,
+      [pkey, status, ...(asserter !== null ? [asserter] : [])],
+    );
+    return num(r?.n ?? 0);
+  }
+
+  async asserters(ids: readonly number[]): Promise<AsserterRow[]> {
+    if (!ids.length) return [];
+    return (await this.c.all<Row>(`SELECT id, key, name, claims FROM asserters WHERE ${this.d.inList("id")}`, [this.d.list(ids)])).map((r) => ({
+      id: num(r.id), key: String(r.key), name: String(r.name), claims: num(r.claims),
+    }));
+  }
+
+  async asserterByKey(keys: readonly string[]): Promise<AsserterRow[]> {
+    if (!keys.length) return [];
+    return (await this.c.all<Row>(`SELECT id, key, name, claims FROM asserters WHERE ${this.d.inList("key")}`, [this.d.list(keys)])).map((r) => ({
+      id: num(r.id), key: String(r.key), name: String(r.name), claims: num(r.claims),
+    }));
+  }
+
+  async unknownItems() {
+    const rows = await this.c.all<Row>(
+      `SELECT u.report AS report, u.start AS start, u.stop AS stop, u.text AS text, r.published_ms AS published_ms, r.language AS language
+       FROM unknowns u JOIN reports r ON r.id = u.report AND r.current = 1
+       UNION ALL
+       SELECT c.report, c.start, c.stop, c.text, r.published_ms, r.language FROM claims c JOIN reports r ON r.id = c.report AND r.current = 1
+       WHERE c.status = 'unknown' AND NOT EXISTS (SELECT 1 FROM unknowns u WHERE u.id >= c.report * ${SPAN} AND u.id < (c.report + 1) * ${SPAN} AND u.start < c.stop AND c.start < u.stop)
+       ORDER BY 5, 1, 2`,
+    );
+    const out: { report: number; reportUid: string; start: number; end: number; text: string; publishedMs: number; language: Lang }[] = [];
+    // Report texts in slices, so that a ledger with many unknowns does not hold every text at once.
+    for (let i = 0; i < rows.length; i += 2000) {
+      const chunk = rows.slice(i, i + 2000);
+      const texts = await this.texts(chunk.map((r) => num(r.report)));
+      for (const r of chunk)
+        out.push({
+          report: num(r.report), reportUid: texts.get(num(r.report))!.uid, start: num(r.start), end: num(r.stop),
+          text: slice(texts.get(num(r.report))!.text, num(r.start), num(r.stop), r.text),
+          publishedMs: num(r.published_ms), language: r.language as Lang,
+        });
+    }
+    return out;
+  }
+
+  private async figureRows(rows: Row[]): Promise<FigureRow[]> {
+    const texts = await this.texts(rows.map((r) => num(r.report)));
+    return rows.map((r) => {
+      const t = texts.get(num(r.report))!;
+      return {
+        kind: r.kind as FigureRow["kind"], asserter: num(r.asserter), asserterKey: String(r.akey), asserterName: str(r.source_name) ?? t.source ?? "the report",
+        report: num(r.report), reportUid: t.uid, claim: num(r.claim), value: num(r.value), approx: r.approx as FigureRow["approx"],
+        start: num(r.start), end: num(r.stop), text: slice(t.text, num(r.start), num(r.stop), r.text), publishedMs: num(r.published_ms), status: r.status as ClaimStatus,
+      };
+    });
+  }
+
+  async figures(): Promise<FigureRow[]> {
+    return this.figureRows(
+      await this.c.all<Row>(
+        `SELECT * FROM (
+           SELECT n.kind, c.asserter, a.key AS akey, s.name AS source_name, n.report, n.claim, n.value, n.approx, n.start, n.stop, n.text, r.published_ms, c.status,
+                  row_number() OVER (PARTITION BY n.kind, c.asserter, n.value, n.approx ORDER BY r.published_ms, n.report, n.start) AS rn
+           FROM counts n JOIN reports r ON r.id = n.report AND r.current = 1 JOIN claims c ON c.id = n.report * ${SPAN} + n.claim
+           LEFT JOIN sources s ON s.id = c.source JOIN asserters a ON a.id = c.asserter
+           WHERE c.status NOT IN ('denied', 'unknown')) x
+         WHERE rn = 1 ORDER BY published_ms, report, start`,
+      ),
+    );
+  }
+
+  async latestFigures(): Promise<FigureRow[]> {
+    return this.figureRows(
+      await this.c.all<Row>(
+        `SELECT * FROM (
+           SELECT n.kind, c.asserter, a.key AS akey, s.name AS source_name, n.report, n.claim, n.value, n.approx, n.start, n.stop, n.text, r.published_ms, c.status,
+                  row_number() OVER (PARTITION BY n.kind, c.asserter ORDER BY r.published_ms DESC, n.report DESC, n.start DESC) AS rn
+           FROM counts n JOIN reports r ON r.id = n.report AND r.current = 1 JOIN claims c ON c.id = n.report * ${SPAN} + n.claim
+           LEFT JOIN sources s ON s.id = c.source JOIN asserters a ON a.id = c.asserter
+           WHERE c.status NOT IN ('denied', 'unknown')) x
+         WHERE rn = 1 ORDER BY kind${this.d.binary}, akey${this.d.binary}`,
+      ),
+    );
+  }
+
+  async *timeline(o: { sinceMs?: number }) {
+    let after: { value: string; id: number } | null = null;
+    const since = o.sinceMs !== undefined;
+    for (;;) {
+      const rows: Row[] = await this.c.all<Row>(
+        `SELECT t.id, t.value, t.report, t.start, t.stop, t.text, t.claim, c.start AS cstart, c.stop AS cstop, c.text AS ctext, c.pkey, r.published_ms
+         FROM times t JOIN reports r ON r.id = t.report AND r.current = 1 ${since ? "AND r.published_ms > ?" : ""}
+         JOIN claims c ON c.id = t.report * ${SPAN} + t.claim
+         WHERE t.claim IS NOT NULL ${after ? `AND (t.value${this.d.binary} > ? OR (t.value = ? AND t.id > ?))` : ""}
+         ORDER BY t.value${this.d.binary}, t.id LIMIT 200`,
+        [...(since ? [o.sinceMs] : []), ...(after ? [after.value, after.value, after.id] : [])],
+      );
+      if (!rows.length) return;
+      const last = rows[rows.length - 1]!;
+      after = { value: String(last.value), id: num(last.id) };
+      const texts = await this.texts(rows.map((r) => num(r.report)));
+      yield rows.map((r) => {
+        const t = texts.get(num(r.report))!.text;
+        return {
+          value: String(r.value), timeText: slice(t, num(r.start), num(r.stop), r.text), claimText: slice(t, num(r.cstart), num(r.cstop), r.ctext),
+          report: num(r.report), reportUid: texts.get(num(r.report))!.uid, start: num(r.cstart), end: num(r.cstop), claim: num(r.claim), pkey: num(r.pkey),
+          publishedMs: num(r.published_ms),
+        };
+      });
+    }
+  }
+
+  async timelineTotal(o: { sinceMs?: number }): Promise<number> {
+    const since = o.sinceMs !== undefined;
+    const r = await this.c.get<Row>(
+      `SELECT count(*) AS n FROM (SELECT DISTINCT t.value, c.pkey FROM times t JOIN reports r ON r.id = t.report AND r.current = 1 ${since ? "AND r.published_ms > ?" : ""}
+       JOIN claims c ON c.id = t.report * ${SPAN} + t.claim WHERE t.claim IS NOT NULL) x`,
+      since ? [o.sinceMs] : [],
+    );
+    return num(r!.n);
+  }
+
+  // ------------------------------------------------------------------ fused entities
+
+  async fusedEntities(o: { places?: boolean; type?: EntityType; words?: readonly string[]; limit: number; offset?: number; geo?: boolean }) {
+    const where = ["reports > 0"];
+    const params: unknown[] = [];
+    if (o.places !== undefined) where.push(`type ${o.places ? "" : "NOT "}IN ('location', 'facility')`);
+    if (o.type) {
+      where.push("type = ?");
+      params.push(o.type);
+    }
+    if (o.geo) where.push("lat IS NOT NULL");
+    if (o.words?.length) {
+      // Names are few next to claims: match them here.
+      const ws = o.words.map(fold);
+      const hits = new Set<number>();
+      for (const r of await this.c.all<Row>(`SELECT fused, ${this.d.stringAgg("name", "' '")} AS names FROM fused_names GROUP BY fused`)) {
+        const t = fold(String(r.names));
+        if (ws.every((w) => t.includes(w))) hits.add(num(r.fused));
+      }
+      where.push(this.d.inList("id"));
+      params.push(this.d.list([...hits]));
+    }
+    const w = where.join(" AND ");
+    const total = num((await this.c.get<Row>(`SELECT count(*) AS n FROM fused WHERE ${w}`, params))!.n);
+    const rows = await this.c.all<Row>(`SELECT * FROM fused WHERE ${w} ORDER BY reports DESC, mentions DESC, fkey${this.d.binary} LIMIT ? OFFSET ?`, [...params, o.limit, o.offset ?? 0]);
+    return { total, rows: rows.map(fusedRow) };
+  }
+
+  async fusedByIds(ids: readonly number[]): Promise<FusedRow[]> {
+    if (!ids.length) return [];
+    return (await this.c.all<Row>(`SELECT * FROM fused WHERE ${this.d.inList("id")}`, [this.d.list(ids)])).map(fusedRow);
+  }
+
+  async fusedByUid(uid: string): Promise<FusedRow | undefined> {
+    const r = await this.c.get<Row>("SELECT * FROM fused WHERE uid = ?", [uid]);
+    return r && fusedRow(r);
+  }
+
+  async fusedByKeys(fkeys: readonly string[]): Promise<FusedRow[]> {
+    if (!fkeys.length) return [];
+    return (await this.c.all<Row>(`SELECT * FROM fused WHERE ${this.d.inList("fkey")}`, [this.d.list(fkeys)])).map(fusedRow);
+  }
+
+  async fusedNames(ids: readonly number[]): Promise<Map<number, { name: string; n: number }[]>> {
+    const out = new Map<number, { name: string; n: number }[]>();
+    if (!ids.length) return out;
+    for (const r of await this.c.all<Row>(`SELECT fused, name, n FROM fused_names WHERE ${this.d.inList("fused")} ORDER BY fused, n DESC, name${this.d.binary}`, [this.d.list(ids)])) {
+      const k = num(r.fused);
+      (out.get(k) ?? out.set(k, []).get(k)!).push({ name: String(r.name), n: num(r.n) });
+    }
+    return out;
+  }
+
+  async firstMention(fused: number) {
+    const r = await this.c.get<Row>(
+      `SELECT e.report, e.mentions, r.uid, r.text FROM entities e JOIN reports r ON r.id = e.report AND r.current = 1 WHERE e.fused = ? ORDER BY e.id LIMIT 1`,
+      [fused],
+    );
+    if (!r) return undefined;
+    const m = mentions(r.mentions, String(r.text))[0];
+    return m && { report: num(r.report), reportUid: String(r.uid), start: m.start, end: m.end };
+  }
+
+  async entitiesOfFused(fused: number, limit = 1_000_000) {
+    return (
+      await this.c.all<Row>(`SELECT e.id, e.report FROM entities e JOIN reports r ON r.id = e.report AND r.current = 1 WHERE e.fused = ? ORDER BY e.id LIMIT ?`, [fused, limit])
+    ).map((r) => ({ report: num(r.report), seq: num(r.id) % SPAN }));
+  }
+
+  async entitiesPage(after: { fused: number; id: number } | null, limit: number) {
+    // Fused entities in the order of their stable ids; each one's rows in publication order.
+    const fusedIds = await this.c.all<Row>(
+      after
+        ? `SELECT id, uid, fkey FROM fused WHERE reports > 0 AND uid${this.d.binary} > (SELECT uid FROM fused WHERE id = ?) ORDER BY uid${this.d.binary} LIMIT ?`
+        : `SELECT id, uid, fkey FROM fused WHERE reports > 0 ORDER BY uid${this.d.binary} LIMIT ?`,
+      after ? [after.fused, limit] : [limit],
+    );
+    if (!fusedIds.length) return [];
+    const rows = await this.c.all<Row>(
+      `SELECT e.id, e.report, e.fused, e.type, e.name, e.aliases, e.mentions, r.published_ms, r.uid AS ruid FROM ${this.d.listTable("j")} JOIN entities e ON e.fused = j.value
+       JOIN reports r ON r.id = e.report AND r.current = 1`,
+      [this.d.list(fusedIds.map((f) => num(f.id)))],
+    );
+    const texts = await this.texts(rows.map((r) => num(r.report)));
+    const order = new Map(fusedIds.map((f, i) => [num(f.id), i]));
+    const fkey = new Map(fusedIds.map((f) => [num(f.id), String(f.fkey)]));
+    rows.sort(
+      (a, b) =>
+        order.get(num(a.fused))! - order.get(num(b.fused))! ||
+        num(a.published_ms) - num(b.published_ms) ||
+        (String(a.ruid) < String(b.ruid) ? -1 : String(a.ruid) > String(b.ruid) ? 1 : 0) ||
+        num(a.id) - num(b.id),
+    );
+    return rows.map((r) => ({
+      id: num(r.id), report: num(r.report), seq: num(r.id) % SPAN, fused: num(r.fused), fkey: fkey.get(num(r.fused))!, type: r.type as EntityType,
+      name: String(r.name), aliases: json<string[]>(r.aliases, []), mentions: mentions(r.mentions, texts.get(num(r.report))!.text), publishedMs: num(r.published_ms),
+    }));
+  }
+
+  // ------------------------------------------------------------------ fusion results
+
+  async *fusionItems(kind: string): AsyncIterable<FusionItem[]> {
+    let after = "";
+    for (;;) {
+      const rows = await this.c.all<Row>(`SELECT id, data FROM fusion_items WHERE kind = ? AND id${this.d.binary} > ? ORDER BY id${this.d.binary} LIMIT 1000`, [kind, after]);
+      if (!rows.length) return;
+      after = String(rows[rows.length - 1]!.id);
+      yield rows.map((r) => ({ id: String(r.id), data: JSON.parse(String(r.data)) as unknown }));
+    }
+  }
+
+  async fusionLinks(kind: string, claims: readonly number[]): Promise<Map<number, string>> {
+    const out = new Map<number, string>();
+    if (!claims.length) return out;
+    for (const r of await this.c.all<Row>(`SELECT claim, item FROM fusion_links WHERE kind = ? AND ${this.d.inList("claim")}`, [kind, this.d.list(claims)]))
+      out.set(num(r.claim), String(r.item));
+    return out;
+  }
+
+  async fusionState(kind: string) {
+    const r = await this.c.get<Row>("SELECT watermark, data FROM fusion_state WHERE kind = ?", [kind]);
+    return r && { watermark: num(r.watermark), data: r.data === null ? undefined : (JSON.parse(String(r.data)) as unknown) };
+  }
+}
+
+/** Claims of a report that name each of its entities (each claim once per entity). */
+function claimsNaming(claims: readonly { entities: readonly number[] }[]): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const c of claims) for (const s of new Set(c.entities)) out.set(s, (out.get(s) ?? 0) + 1);
+  return out;
+}
+
+class SqlTx extends SqlReads implements WriteTx {
+  private sourceIds = new Map<string, number>();
+  private savepoints = 0;
+
+  constructor(c: Conn, d: Dialect, ft: FullText, private readonly kind: (e: unknown) => "busy" | "full" | "other") {
+    super(c, d, ft);
+  }
+
+  fatal(e: unknown): boolean {
+    return this.kind(e) !== "other";
+  }
+
+  async savepoint<T>(fn: () => Promise<T>): Promise<T> {
+    const name = `s${++this.savepoints}`;
+    await this.c.run(`SAVEPOINT ${name}`);
+    try {
+      const out = await fn();
+      await this.c.run(`RELEASE ${name}`);
+      return out;
+    } catch (e) {
+      try {
+        await this.c.run(`ROLLBACK TO ${name}`);
+        await this.c.run(`RELEASE ${name}`);
+      } catch {
+        /* the transaction itself is lost; the caller's error says why */
+      }
+      this.sourceIds.clear();
+      throw e;
+    }
+  }
+
+  async bandHits(band: number, limit: number) {
+    return (
+      await this.c.all<Row>(`SELECT b.report, coalesce(r.cluster, r.id) AS cluster FROM bands b JOIN reports r ON r.id = b.report WHERE b.band = ? ORDER BY b.report LIMIT ?`, [band, limit])
+    ).map((r) => ({ report: num(r.report), cluster: num(r.cluster) }));
+  }
+
+  async minhashOf(report: number): Promise<Uint8Array | undefined> {
+    const r = await this.c.get<Row>("SELECT minhash FROM reports WHERE id = ?", [report]);
+    return (r?.minhash as Uint8Array | null) ?? undefined;
+  }
+
+  async namesFor(nkeys: readonly string[], type: EntityType): Promise<Map<string, string>> {
+    const out = new Map<string, string>();
+    for (const k of new Set(nkeys)) {
+      const r = await this.c.get<Row>("SELECT fkey FROM names WHERE nkey = ? AND type = ?", [k, type]);
+      if (r) out.set(k, String(r.fkey));
+    }
+    return out;
+  }
+
+  async addNames(nkeys: readonly string[], type: EntityType, fkey: string): Promise<void> {
+    await this.c.many(
+      "INSERT INTO names (nkey, type, fkey) VALUES (?, ?, ?) ON CONFLICT (nkey, type) DO NOTHING",
+      [...new Set(nkeys)].map((k) => [k, type, fkey]),
+    );
+  }
+
+  private async sourceId(name: string): Promise<number> {
+    let id = this.sourceIds.get(name);
+    if (id === undefined) {
+      const r =
+        (await this.c.get<Row>("SELECT id FROM sources WHERE name = ?", [name])) ??
+        (await this.c.get<Row>("INSERT INTO sources (name, folded) VALUES (?, ?) RETURNING id", [name, fold(name)]))!;
+      id = num(r.id);
+      this.sourceIds.set(name, id);
+    }
+    return id;
+  }
+
+  async retire(id: number): Promise<void> {
+    await this.c.run("UPDATE reports SET current = 0 WHERE id = ?", [id]);
+    const [lo, hi] = range(id);
+    const claims = await this.c.all<Row>("SELECT status, pkey, asserter, entities FROM claims WHERE id >= ? AND id < ?", [lo, hi]);
+    for (const c of claims) {
+      await this.c.run("UPDATE props SET n = n - 1 WHERE status = ? AND pkey = ? AND asserter = ?", [c.status, c.pkey, c.asserter]);
+      await this.c.run("DELETE FROM props WHERE status = ? AND pkey = ? AND asserter = ? AND n <= 0", [c.status, c.pkey, c.asserter]);
+      await this.c.run("UPDATE asserters SET claims = claims - 1 WHERE id = ?", [c.asserter]);
+    }
+    const naming = claimsNaming(claims.map((c) => ({ entities: json<number[]>(c.entities, []) })));
+    const perFused = new Map<number, { mentions: number; claims: number; names: Set<string> }>();
+    for (const e of await this.c.all<Row>("SELECT id, fused, name, aliases, mentions FROM entities WHERE id >= ? AND id < ?", [lo, hi])) {
+      const f = num(e.fused);
+      const agg = perFused.get(f) ?? perFused.set(f, { mentions: 0, claims: 0, names: new Set() }).get(f)!;
+      agg.mentions += mentions(e.mentions, "").length;
+      agg.claims += naming.get(num(e.id) % SPAN) ?? 0;
+      agg.names.add(String(e.name));
+      for (const a of json<string[]>(e.aliases, [])) agg.names.add(a);
+    }
+    for (const [f, agg] of perFused) {
+      await this.c.run("UPDATE fused SET reports = reports - 1, mentions = mentions - ?, claims = claims - ? WHERE id = ?", [agg.mentions, agg.claims, f]);
+      for (const n of agg.names) {
+        await this.c.run("UPDATE fused_names SET n = n - 1 WHERE fused = ? AND name = ?", [f, n]);
+        await this.c.run("DELETE FROM fused_names WHERE fused = ? AND name = ? AND n <= 0", [f, n]);
+      }
+    }
+  }
+
+  async putReport(r: ReportRecord, supersedes: Stored | undefined): Promise<Stored> {
+    const m = r.meta;
+    let uid: string;
+    if (supersedes) {
+      uid = supersedes.uid;
+      await this.retire(supersedes.id);
+    } else {
+      const lineage = r.identity ?? `hash:${r.hash}`;
+      uid = reportUid(lineage);
+      const other = await this.c.get<Row>("SELECT identity, hash FROM reports WHERE uid = ? LIMIT 1", [uid]);
+      if (other && (str(other.identity) ?? `hash:${String(other.hash)}`) !== lineage) uid = reportUid(lineage, true);
+    }
+    const version = supersedes ? supersedes.version + 1 : 1;
+    const id = num(
+      (await this.c.get<Row>(
+        `INSERT INTO reports (uid, hash, identity, version, supersedes, current, cluster, title, source, url, published, published_ms, published_from,
+           language, language_from, origin, format, ingested_at, minhash, text)
+         VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+        [
+          uid, r.hash, r.identity, version, supersedes?.id ?? null, r.cluster, m.title ?? null, m.source ?? null, m.url ?? null, m.published,
+          publishedMs(m.published), m.publishedFrom, m.language, m.languageFrom, m.origin ?? null, m.format ?? null, r.ingestedAt,
+          Buffer.from(r.minhash.buffer, r.minhash.byteOffset, r.minhash.byteLength), r.text,
+        ],
+      ))!.id,
+    );
+    const parts = Math.max(r.entities.length, r.claims.length, r.times.length, r.counts.length, r.unknowns.length, r.events.length);
+    if (parts >= SPAN) throw new Error(`the report yields ${parts} rows of one kind; a report can hold at most ${SPAN - 1}`);
+    const key = (seq: number) => id * SPAN + seq;
+    const own = (s: SpanText) => (r.text.slice(s.start, s.end) === s.text ? null : s.text);
+
+    await this.c.many("INSERT INTO bands (band, report) VALUES (?, ?) ON CONFLICT (band, report) DO NOTHING", [...new Set(r.bands)].map((b) => [b, id]));
+    if (this.ft.indexReport) await this.c.run(this.ft.indexReport, [id, m.title ?? "", r.text]);
+
+    // Fused entities: one row per fusion key, counted once per report.
+    const naming = claimsNaming(r.claims);
+    const perKey = new Map<string, { type: EntityType; mentions: number; claims: number; geo?: EntityRecord["geo"]; names: Set<string> }>();
+    r.entities.forEach((e, seq) => {
+      const agg = perKey.get(e.fkey) ?? perKey.set(e.fkey, { type: e.type, mentions: 0, claims: 0, names: new Set() }).get(e.fkey)!;
+      agg.mentions += e.mentions.length;
+      agg.claims += naming.get(seq) ?? 0;
+      agg.geo ??= e.geo;
+      agg.names.add(e.name);
+      for (const a of e.aliases) agg.names.add(a);
+    });
+    const fusedId = new Map<string, number>();
+    for (const [fkey, agg] of perKey) {
+      const g = agg.geo;
+      const row = (await this.c.get<Row>(
+        `INSERT INTO fused (fkey, uid, type, reports, mentions, claims, lat, lon, country, geoname_id) VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (fkey) DO UPDATE SET reports = fused.reports + 1, mentions = fused.mentions + excluded.mentions, claims = fused.claims + excluded.claims,
+           lat = coalesce(fused.lat, excluded.lat), lon = coalesce(fused.lon, excluded.lon), country = coalesce(fused.country, excluded.country),
+           geoname_id = coalesce(fused.geoname_id, excluded.geoname_id)
+         RETURNING id`,
+        [fkey, entityUid(fkey), agg.type, agg.mentions, agg.claims, g?.lat ?? null, g?.lon ?? null, g?.country ?? null, g?.geonameId ?? null],
+      ))!;
+      const f = num(row.id);
+      fusedId.set(fkey, f);
+      await this.c.many(
+        "INSERT INTO fused_names (fused, name, n) VALUES (?, ?, 1) ON CONFLICT (fused, name) DO UPDATE SET n = fused_names.n + 1",
+        [...agg.names].map((n) => [f, n]),
+      );
+    }
+    await this.c.many(
+      "INSERT INTO entities (id, report, fused, type, name, aliases, mentions) VALUES (?, ?, ?, ?, ?, ?, ?)",
+      r.entities.map((e, seq) => [
+        key(seq), id, fusedId.get(e.fkey)!, e.type, e.name, e.aliases.length ? JSON.stringify(e.aliases) : null,
+        JSON.stringify(e.mentions.flatMap((x) => (own(x) === null ? [x.start, x.end] : [x.start, x.end, x.text]))),
+      ]),
+    );
+
+    // Claims, their asserters, their full-text index and the propositions they count into.
+    const asserterId = new Map<string, number>();
+    const perAsserter = new Map<string, { name: string; n: number }>();
+    for (const c of r.claims) {
+      const a = perAsserter.get(c.asserter.key) ?? perAsserter.set(c.asserter.key, { name: c.asserter.name, n: 0 }).get(c.asserter.key)!;
+      a.n++;
+    }
+    for (const [k, a] of perAsserter) {
+      const row = (await this.c.get<Row>(
+        "INSERT INTO asserters (key, name, claims) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET claims = asserters.claims + excluded.claims RETURNING id",
+        [k, a.name, a.n],
+      ))!;
+      asserterId.set(k, num(row.id));
+    }
+    const seen = new Map<string, number>();
+    const claimRows: unknown[][] = [];
+    for (let seq = 0; seq < r.claims.length; seq++) {
+      const c = r.claims[seq]!;
+      const words = c.text.replace(/\s+/g, " ").trim();
+      const n = seen.get(words) ?? 0;
+      seen.set(words, n + 1);
+      claimRows.push([
+        key(seq), id, claimKey(c.text, n), c.sentence, c.paragraph, c.start, c.end, c.status, c.pkey, asserterId.get(c.asserter.key)!, c.sourceKeyed ? 1 : 0,
+        c.source ? await this.sourceId(c.source.name) : null, c.source?.kind ?? null, c.source?.entity ?? null, c.source?.role ?? null,
+        c.cue?.start ?? null, c.cue?.end ?? null, c.cue ? own(c.cue) : null, c.quote ? 1 : 0, c.entities.length ? JSON.stringify(c.entities) : null,
+        c.features ? JSON.stringify(c.features) : null, c.notable, own(c),
+      ]);
+    }
+    await this.c.many(
+      `INSERT INTO claims (id, report, cid, sentence, paragraph, start, stop, status, pkey, asserter, source_keyed, source, source_kind, source_entity, source_role,
+         cue_start, cue_stop, cue_text, quote, entities, features, notable, text)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      claimRows,
+    );
+    if (this.ft.indexClaim) await this.c.many(this.ft.indexClaim, r.claims.map((c, seq) => [key(seq), c.text]));
+    const ms = publishedMs(m.published);
+    await this.c.many(
+      `INSERT INTO props (status, pkey, asserter, n, first_ms, last_ms, first_claim, kind, quote) VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?)
+       ON CONFLICT (status, pkey, asserter) DO UPDATE SET n = props.n + 1,
+         first_claim = CASE WHEN excluded.first_ms < props.first_ms THEN excluded.first_claim ELSE props.first_claim END,
+         first_ms = ${this.d.least("props.first_ms", "excluded.first_ms")}, last_ms = ${this.d.greatest("props.last_ms", "excluded.last_ms")},
+         kind = coalesce(props.kind, excluded.kind), quote = ${this.d.greatest("props.quote", "excluded.quote")}`,
+      r.claims.map((c, seq) => [c.status, c.pkey, asserterId.get(c.asserter.key)!, ms, ms, key(seq), c.source?.kind ?? null, c.quote ? 1 : 0]),
+    );
+
+    await this.c.many(
+      "INSERT INTO times (id, report, start, stop, value, type, mod, claim, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      r.times.map((t, seq) => [key(seq), id, t.start, t.end, t.value, t.type, t.mod ?? null, t.timeline ?? null, own(t)]),
+    );
+    await this.c.many(
+      "INSERT INTO counts (id, report, start, stop, kind, value, approx, claim, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      r.counts.map((n, seq) => [key(seq), id, n.start, n.end, n.kind, n.value, n.approx, n.claim ?? null, own(n)]),
+    );
+    await this.c.many(
+      "INSERT INTO unknowns (id, report, start, stop, claim, text) VALUES (?, ?, ?, ?, ?, ?)",
+      r.unknowns.map((u, seq) => [key(seq), id, u.start, u.end, u.claim ?? null, own(u)]),
+    );
+    await this.c.many(
+      "INSERT INTO events (id, report, type, claims, actors, locations, time) VALUES (?, ?, ?, ?, ?, ?, ?)",
+      r.events.map((v, seq) => [key(seq), id, v.type, JSON.stringify(v.claims), JSON.stringify(v.actors), JSON.stringify(v.locations), v.time ?? null]),
+    );
+    return { id, uid, version };
+  }
+
+  async putFusionItems(kind: string, items: readonly FusionItem[]): Promise<void> {
+    await this.c.many(
+      "INSERT INTO fusion_items (kind, id, data) VALUES (?, ?, ?) ON CONFLICT (kind, id) DO UPDATE SET data = excluded.data",
+      items.map((i) => [kind, i.id, JSON.stringify(i.data)]),
+    );
+  }
+
+  async deleteFusionItems(kind: string, ids: readonly string[]): Promise<void> {
+    await this.c.many("DELETE FROM fusion_items WHERE kind = ? AND id = ?", ids.map((i) => [kind, i]));
+  }
+
+  async linkClaims(kind: string, links: readonly { claim: number; item: string }[]): Promise<void> {
+    await this.c.many(
+      "INSERT INTO fusion_links (kind, claim, item) VALUES (?, ?, ?) ON CONFLICT (kind, claim) DO UPDATE SET item = excluded.item",
+      links.map((l) => [kind, l.claim, l.item]),
+    );
+  }
+
+  async setFusionState(kind: string, watermark: number, data?: unknown): Promise<void> {
+    await this.c.run(
+      "INSERT INTO fusion_state (kind, watermark, data) VALUES (?, ?, ?) ON CONFLICT (kind) DO UPDATE SET watermark = excluded.watermark, data = excluded.data",
+      [kind, watermark, data === undefined ? null : JSON.stringify(data)],
+    );
+  }
+}
+
+type EntityRecord = ReportRecord["entities"][number];
+export type { ClaimRecord };
+
+function publishedMs(iso: string): number {
+  const t = Date.parse(iso);
+  return Number.isNaN(t) ? 0 : t;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export class SqlStore implements Store {
+  readonly reads: Reads;
+  private readonly ft: FullText;
+  private closed = false;
+
+  private constructor(
+    private readonly driver: Driver,
+    private readonly o: StoreOptions,
+  ) {
+    this.ft = fullText(driver.dialect);
+    this.reads = new SqlReads(driver.reader, driver.dialect, this.ft);
+  }
+
+  /** Opens the ledger behind a driver, bringing its schema up to date (unless read-only). */
+  static async open(driver: Driver, o: StoreOptions = {}): Promise<SqlStore> {
+    try {
+      const from = await driver.schemaVersion();
+      if (from < 0) throw new StoreRefused(`${driver.location} is not a sitrep ledger (it holds other tables)`);
+      const p = plan(from);
+      if ("refuse" in p) throw new StoreRefused(`cannot open the ledger ${driver.location}: ${p.refuse}`);
+      if (p.run.length) {
+        if (driver.readonly) throw new StoreRefused(`the ledger ${driver.location} has schema ${from}; this sitrep needs ${LATEST}: open it for writing once (sitrep ingest) to update it`);
+        for (const step of p.run) await driver.migrate(step.version, step.sql(driver.dialect));
+      }
+      return new SqlStore(driver, o);
+    } catch (e) {
+      await driver.close();
+      if (e instanceof StoreRefused) throw e;
+      const code = String((e as { code?: unknown })?.code ?? "");
+      if (code === "SQLITE_NOTADB" || code === "SQLITE_CORRUPT") throw new StoreRefused(`${driver.location} is not a sitrep ledger (${(e as Error).message})`);
+      throw e;
+    }
+  }
+
+  get backend() {
+    return this.driver.dialect.backend;
+  }
+  get location() {
+    return this.driver.location;
+  }
+
+  async write<T>(fn: (tx: WriteTx) => Promise<T>): Promise<T> {
+    const deadline = Date.now() + (this.o.writeDeadlineMs ?? 10 * 60_000);
+    const started = Date.now();
+    let told = false;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.lock(() => this.driver.transaction((c) => fn(new SqlTx(c, this.driver.dialect, this.ft, (x) => this.driver.errorKind(x)))));
+      } catch (e) {
+        const kind = this.driver.errorKind(e);
+        if (kind === "full") throw new StoreFull(`the ledger ${this.location} could not take the write: ${(e as Error).message}`);
+        if (kind !== "busy") throw e;
+        // Another writer holds the ledger: run the whole transaction again once it lets go.
+        if (Date.now() > deadline) throw new StoreBusy(`other writers held the ledger ${this.location} for over ${Math.round((Date.now() - started) / 1000)} s`);
+        if (!told && this.o.onWait) {
+          told = true;
+          this.o.onWait(Date.now() - started);
+        }
+        await sleep(Math.min(1000, 10 * 2 ** Math.min(attempt, 6)) * (0.5 + Math.random()));
+      }
+    }
+  }
+
+  /** Writes of this process one at a time (another process's wait in the database). */
+  private queue: Promise<unknown> = Promise.resolve();
+  private lock<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(fn, fn);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  async snapshot<T>(fn: (r: Reads) => Promise<T>): Promise<T> {
+    return this.driver.snapshot((c) => fn(new SqlReads(c, this.driver.dialect, this.ft)));
+  }
+
+  changeMark(): Promise<number> {
+    return this.driver.changeMark();
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.driver.close();
+  }
+}

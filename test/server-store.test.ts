@@ -9,7 +9,8 @@ import type { AddressInfo } from "node:net";
 import type { FastifyInstance } from "fastify";
 import { buildServer } from "../src/server/app.js";
 import { StoreLedger } from "../src/server/store.js";
-import { openStore } from "../src/store/db.js";
+import { openStore } from "../src/store/index.js";
+import { storeReports } from "../src/ledger/ingest.js";
 import { toDoc } from "../src/ingest/index.js";
 import { runPipeline } from "../src/pipeline/index.js";
 import { ExportSchema } from "../src/export/schema.js";
@@ -48,14 +49,14 @@ describe("the API over the SQLite ledger", () => {
 
   before(async () => {
     db = join(mkdtempSync(join(tmpdir(), "sitrep-store-")), "ledger.db");
-    ledger = new StoreLedger(db, { pollMs: 100 });
+    ledger = await StoreLedger.open(db, { pollMs: 100 });
     app = await buildServer({ ledger, token: TOKEN, loopback: true, readNeedsToken: false, allowFetch: false, webDir: join(tmpdir(), "no-web-here") });
     await app.listen({ port: 0, host: "127.0.0.1" });
     base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
   });
   after(async () => {
     await app.close();
-    ledger.close();
+    await ledger.close();
   });
 
   const add = async (body: object) => {
@@ -76,7 +77,7 @@ describe("the API over the SQLite ledger", () => {
     const a = await add({ text: EN });
     assert.equal(a.status, 201);
     assert.equal(a.body.status, "added");
-    assert.match(a.body.report, /^d\d+$/);
+    assert.match(a.body.report, /^d[0-9a-z]{12}$/);
     assert.equal((await add({ text: EN })).body.status, "unchanged");
     assert.equal((await add({ text: NL })).status, 201);
     const undated = "De gemeente Tilburg sluit de ijsbaan vanwege de warmte, meldt een woordvoerder.\n";
@@ -122,15 +123,15 @@ describe("the API over the SQLite ledger", () => {
     const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
     let buf = "";
     while (!/event: hello/.test(buf)) buf += (await reader.read()).value ?? "";
-    const other = openStore(db);
+    const other = await openStore(db);
     try {
       const doc = toDoc(
         { text: "The A2 motorway near Weert reopened on Tuesday morning, the road authority said.\n", title: "A2 reopens near Weert", published: "2024-04-03T08:00:00+02:00", origin: "elsewhere.txt", format: "text", language: "en" },
         "d0",
       );
-      other.store(runPipeline(doc));
+      await storeReports(other, [runPipeline(doc)]);
     } finally {
-      other.close();
+      await other.close();
     }
     while (!/event: ledger\ndata: .*A2 reopens near Weert.*\n\n/.test(buf)) {
       const { value, done } = await reader.read();

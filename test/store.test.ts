@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawn, spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, statSync, writeFileSync } from "node:fs";
+import { mkdtempSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -11,6 +11,7 @@ import { runPipeline } from "../src/pipeline/index.js";
 import { openStore, SPAN, type Store } from "../src/store/index.js";
 import { LATEST } from "../src/store/schema.js";
 import { storeReports, type Result } from "../src/ledger/ingest.js";
+import { writeCorpus } from "./helpers.js";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const bin = join(root, "bin", "sitrep.js");
@@ -119,23 +120,6 @@ test("a failure in the middle of storing a report leaves nothing of it; the othe
   db.close();
   await s.close();
 });
-
-// Reports of our own, varied so that every one is distinct.
-const PLACES = ["Grajvoron", "Kozinka", "Glotovo", "Borisovka", "Sjebekino", "Valoejki"];
-export function writeCorpus(dir: string, n: number, tag = "r"): void {
-  mkdirSync(dir, { recursive: true });
-  for (let i = 0; i < n; i++) {
-    const p = PLACES[i % PLACES.length]!;
-    const text =
-      i % 2
-        ? `Volgens gouverneur Gladkov zijn in ${p} ${i + 2} burgers gewond geraakt. Het legioen zegt dat het ${p} in handen heeft. Onduidelijk is hoeveel strijders er zijn (bericht ${tag}${i}).`
-        : `The governor said ${i + 2} civilians were wounded in ${p}. The legion said it controlled ${p}, but the ministry denied that. It is unclear how many fighters remain (report ${tag}${i}).`;
-    writeFileSync(
-      join(dir, `${tag}${String(i).padStart(4, "0")}.txt`),
-      `---\ntitle: "Bericht ${tag}${i}"\nsource: "Krant ${i % 7}"\nurl: "https://example.org/${tag}/${i}"\npublished: 2023-05-23T${String(8 + (i % 12)).padStart(2, "0")}:00:00+02:00\nlanguage: ${i % 2 ? "nl" : "en"}\n---\n${text}\n`,
-    );
-  }
-}
 
 /** Per report (by content hash): current?, and how many claims, entities, figures, times and indexed claims it has. */
 function tableCounts(file: string): Map<string, string> {

@@ -993,7 +993,7 @@ export class SqlStore implements Store {
   private closed = false;
 
   private constructor(
-    private readonly driver: Driver,
+    readonly driver: Driver,
     private readonly o: StoreOptions,
   ) {
     this.ft = fullText(driver.dialect);

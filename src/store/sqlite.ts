@@ -80,6 +80,11 @@ export class SqliteDriver implements Driver {
     return this.r;
   }
 
+  /** The writing connection itself, for maintenance and for tests (a size limit stands in for a full disk). */
+  get database(): Database.Database | undefined {
+    return this.w?.db;
+  }
+
   private writer(): SqliteConn {
     if (!this.w) throw new Error(`the ledger ${this.location} is open for reading only`);
     return this.w;

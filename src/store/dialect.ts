@@ -14,6 +14,7 @@
 //   scalar min/max    min(a, b) / max(a, b)                   LEAST(a, b) / GREATEST(a, b)
 //   full-text search  FTS5 tables, unicode61 without accents  tsvector columns (dutch/english + unaccent), GIN
 //   schema version    PRAGMA user_version                     the meta table
+//   report bodies     BLOB, deflated by the store             TEXT (TOAST compresses it)
 
 export type Backend = "sqlite" | "postgres";
 
@@ -33,6 +34,9 @@ export interface Dialect {
   listTable(alias: string): string;
   /** Text ordered by code points (as SQLite does), whatever the database's collation. */
   readonly binary: string;
+  /** The column type of a report's body, and whether the store compresses it (PostgreSQL's TOAST does its own). */
+  readonly body: string;
+  readonly compressBody: boolean;
   stringAgg(expr: string, sep: string): string;
   least(a: string, b: string): string;
   greatest(a: string, b: string): string;
@@ -50,6 +54,8 @@ export const sqlite: Dialect = {
   list: (values) => JSON.stringify(values),
   listTable: (alias) => `json_each(?) AS ${alias}`,
   binary: "",
+  body: "BLOB",
+  compressBody: true,
   stringAgg: (expr, sep) => `group_concat(${expr}, ${sep})`,
   least: (a, b) => `min(${a}, ${b})`,
   greatest: (a, b) => `max(${a}, ${b})`,
@@ -66,6 +72,8 @@ export const postgres: Dialect = {
   list: (values) => values,
   listTable: (alias) => `unnest(?::bigint[]) AS ${alias}(value)`,
   binary: ' COLLATE "C"',
+  body: "TEXT",
+  compressBody: false,
   stringAgg: (expr, sep) => `string_agg(${expr}, ${sep})`,
   least: (a, b) => `LEAST(${a}, ${b})`,
   greatest: (a, b) => `GREATEST(${a}, ${b})`,
@@ -91,12 +99,8 @@ export interface FullText {
   schema: string;
   /** Indexes a stored report (id, title, text); null when the index follows the table by itself. */
   indexReport: string | null;
-  /** Indexes a stored claim (claim id, claim text). */
-  indexClaim: string | null;
   /** A subquery of report ids whose title or text holds every word of the query parameter. */
   reportsMatching: string;
-  /** A subquery of claim ids whose text holds every word of the query parameter. */
-  claimsMatching: string;
   /** The query parameter for a list of words (already split, at least one). */
   query(words: readonly string[]): unknown;
 }
@@ -104,33 +108,26 @@ export interface FullText {
 export function fullText(d: Dialect): FullText {
   if (d.backend === "sqlite") {
     // detail=none keeps no word positions (the index is a quarter of the size with them): enough for
-    // "all these words", which is what search offers. Reports are indexed from the reports table itself;
-    // claims have no text column (it is a span of the report), so their index keeps no copy either.
+    // "all these words", which is what search offers. The index keeps no copy of the text (content=''), nor
+    // sizes for ranking (columnsize=0). Claims are found through their report's entry (a claim holds all
+    // the words only if its report does) and then by their own words, so they need no index of their own.
     return {
       schema: `
-        CREATE VIRTUAL TABLE reports_fts USING fts5(title, text, content='reports', content_rowid='id', tokenize='unicode61 remove_diacritics 2', detail=none);
-        CREATE VIRTUAL TABLE claims_fts USING fts5(text, content='', tokenize='unicode61 remove_diacritics 2', detail=none);`,
+        CREATE VIRTUAL TABLE reports_fts USING fts5(title, text, content='', columnsize=0, tokenize='unicode61 remove_diacritics 2', detail=none);`,
       indexReport: "INSERT INTO reports_fts (rowid, title, text) VALUES (?, ?, ?)",
-      indexClaim: "INSERT INTO claims_fts (rowid, text) VALUES (?, ?)",
       reportsMatching: "SELECT rowid FROM reports_fts WHERE reports_fts MATCH ?",
-      claimsMatching: "SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?",
       query: (words) => words.map((w) => `"${w.replace(/"/g, '""')}"*`).join(" "),
     };
   }
-  // PostgreSQL (step 2): Dutch and English stemming configurations with unaccent; a claim's vector is
-  // computed from its span when it is written (the claim keeps no text of its own).
+  // PostgreSQL (step 2): Dutch and English stemming configurations with unaccent.
   return {
     schema: `
       CREATE EXTENSION IF NOT EXISTS unaccent;
       ALTER TABLE reports ADD COLUMN search tsvector;
-      ALTER TABLE claims ADD COLUMN search tsvector;
-      CREATE INDEX reports_search ON reports USING GIN (search);
-      CREATE INDEX claims_search ON claims USING GIN (search);`,
+      CREATE INDEX reports_search ON reports USING GIN (search);`,
     indexReport:
       "UPDATE reports r SET search = to_tsvector(CASE WHEN r.language = 'nl' THEN 'dutch'::regconfig ELSE 'english'::regconfig END, unaccent(coalesce(t.title, '') || ' ' || t.text)) FROM (SELECT ?::bigint AS id, ?::text AS title, ?::text AS text) t WHERE r.id = t.id",
-    indexClaim: "UPDATE claims c SET search = to_tsvector('simple', unaccent(t.text)) FROM (SELECT ?::bigint AS id, ?::text AS text) t WHERE c.id = t.id",
     reportsMatching: "SELECT id FROM reports WHERE search @@ to_tsquery('simple', unaccent(?))",
-    claimsMatching: "SELECT id FROM claims WHERE search @@ to_tsquery('simple', unaccent(?))",
     query: (words) => words.map((w) => `${w.replace(/[^\p{L}\p{N}]/gu, "")}:*`).join(" & "),
   };
 }

@@ -2,7 +2,7 @@
 // against the Dialect. Add new migrations at the end; never edit one that has shipped.
 //
 // Layout, and why:
-// - A report row keeps the body once; every span (claim, mention, time, figure, unknown, cue) is stored as
+// - A report row keeps the body once (compressed on SQLite; PostgreSQL compresses by itself); every span (claim, mention, time, figure, unknown, cue) is stored as
 //   offsets and sliced from it when read. No span text is stored twice (a `text` column is filled only in
 //   the unexpected case that a stage's span text is not the slice of its offsets).
 // - The rows a report yields (entities, claims, times, counts, unknowns, events) have the key
@@ -48,7 +48,7 @@ export const MIGRATIONS: readonly ((d: Dialect) => string)[] = [
     origin TEXT, format TEXT,
     ingested_at TEXT NOT NULL,
     minhash ${d.bytes},
-    text TEXT NOT NULL
+    text ${d.body} NOT NULL
   );
   CREATE INDEX reports_uid ON reports (uid);
   CREATE INDEX reports_current ON reports (published_ms, uid) WHERE current = 1;
@@ -98,7 +98,7 @@ export const MIGRATIONS: readonly ((d: Dialect) => string)[] = [
     notable INTEGER NOT NULL,
     text TEXT
   );
-  CREATE INDEX claims_pkey ON claims (pkey, status);
+  CREATE INDEX claims_pkey ON claims (pkey);
   CREATE INDEX claims_notable ON claims (id) WHERE notable <> 0;
   CREATE INDEX claims_unknown ON claims (id) WHERE status = 'unknown';
 

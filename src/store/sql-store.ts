@@ -1,5 +1,6 @@
 // The store over any SQL backend: every query of the ledger, written once against the Dialect, and the
 // bookkeeping of the aggregates. A backend (sqlite.ts; postgres.ts in step 2) only runs the SQL.
+import { deflateRawSync, inflateRawSync } from "node:zlib";
 import { fullText, type Dialect, type FullText } from "./dialect.js";
 import type { Conn, Driver } from "./driver.js";
 import { claimKey, claimUid, entityUid, reportUid } from "./ids.js";
@@ -44,6 +45,8 @@ const fold = (s: string) => s.normalize("NFD").replace(/\p{M}+/gu, "").toLowerCa
 
 /** Rows [lo, hi) of a report. */
 const range = (report: number) => [report * SPAN, (report + 1) * SPAN] as const;
+/** The rows of the reports listed in j (see listTable): a key range each. */
+const ofListed = (alias: string) => `${alias}.id >= j.value * ${SPAN} AND ${alias}.id < (j.value + 1) * ${SPAN}`;
 /** A span's text: the slice of the report, unless the stage's own text differed (then it was stored). */
 const slice = (text: string, start: number, end: number, stored: unknown) => (stored === null || stored === undefined ? text.slice(start, end) : String(stored));
 
@@ -51,6 +54,10 @@ const RCOLS = "id, uid, version, current, cluster, hash, identity, title, source
 const CCOLS = `c.id, c.report, c.cid, c.sentence, c.paragraph, c.start, c.stop, c.status, c.pkey, c.asserter, c.source_keyed, s.name AS source_name,
   c.source_kind, c.source_entity, c.source_role, c.cue_start, c.cue_stop, c.cue_text, c.quote, c.entities, c.features, c.notable, c.text`;
 const CJOIN = "LEFT JOIN sources s ON s.id = c.source";
+
+/** A report's body as stored, and back. */
+const encodeBody = (d: Dialect, text: string): unknown => (d.compressBody ? deflateRawSync(Buffer.from(text, "utf8")) : text);
+const decodeBody = (v: unknown): string => (v instanceof Uint8Array ? inflateRawSync(v).toString("utf8") : String(v));
 
 function reportRow(r: Row): ReportRow {
   const id = num(r.id);
@@ -73,7 +80,7 @@ function reportRow(r: Row): ReportRow {
     origin: str(r.origin),
     format: str(r.format),
     ingestedAt: String(r.ingested_at),
-    ...(r.text !== undefined && { text: String(r.text) }),
+    ...(r.text !== undefined && { text: decodeBody(r.text) }),
   };
 }
 
@@ -132,6 +139,16 @@ function fusedRow(r: Row): FusedRow {
   };
 }
 
+interface ReportText {
+  uid: string;
+  text: string;
+  source: string | null;
+  publishedMs: number;
+  language: Lang;
+  published: string;
+  cluster: number;
+}
+
 class SqlReads implements Reads {
   constructor(
     protected readonly c: Conn,
@@ -139,16 +156,28 @@ class SqlReads implements Reads {
     protected readonly ft: FullText,
   ) {}
 
-  protected async texts(ids: Iterable<number>): Promise<Map<number, { uid: string; text: string; source: string | null; publishedMs: number; language: Lang; published: string; cluster: number }>> {
-    const want = [...new Set(ids)];
-    const out = new Map<number, { uid: string; text: string; source: string | null; publishedMs: number; language: Lang; published: string; cluster: number }>();
+  /** Report rows never change once written: their bodies (decompressed) are worth keeping a while. */
+  private textCache = new Map<number, ReportText>();
+
+  protected async texts(ids: Iterable<number>): Promise<Map<number, ReportText>> {
+    const out = new Map<number, ReportText>();
+    const want: number[] = [];
+    for (const id of new Set(ids)) {
+      const hit = this.textCache.get(id);
+      if (hit) out.set(id, hit);
+      else want.push(id);
+    }
     for (let i = 0; i < want.length; i += 500) {
       const rows = await this.c.all<Row>(`SELECT id, uid, text, source, published_ms, language, published, cluster FROM reports WHERE ${this.d.inList("id")}`, [this.d.list(want.slice(i, i + 500))]);
-      for (const r of rows)
-        out.set(num(r.id), {
-          uid: String(r.uid), text: String(r.text), source: str(r.source), publishedMs: num(r.published_ms), language: r.language as Lang,
+      for (const r of rows) {
+        const t: ReportText = {
+          uid: String(r.uid), text: decodeBody(r.text), source: str(r.source), publishedMs: num(r.published_ms), language: r.language as Lang,
           published: String(r.published), cluster: r.cluster === null ? num(r.id) : num(r.cluster),
-        });
+        };
+        out.set(num(r.id), t);
+        if (this.textCache.size >= 4096) this.textCache.delete(this.textCache.keys().next().value!);
+        this.textCache.set(num(r.id), t);
+      }
     }
     return out;
   }
@@ -220,7 +249,9 @@ class SqlReads implements Reads {
       parts.set(r.id, { report: { ...r, text }, entities: [], claims: [], times: [], counts: [], unknowns: [], events: [] });
     }
     const ids = this.d.list(reports.map((r) => r.id));
-    const from = (table: string, alias: string) => `${this.d.listTable("j")} JOIN ${table} ${alias} ON ${alias}.id >= j.value * ${SPAN} AND ${alias}.id < (j.value + 1) * ${SPAN}`;
+    // The list drives the join (CROSS JOIN keeps SQLite from scanning the table instead), each report one
+    // range of keys.
+    const from = (table: string, alias: string, join = "") => `${this.d.listTable("j")} CROSS JOIN ${table} ${alias} ${join} WHERE ${ofListed(alias)}`;
     const of = (r: Row) => parts.get(num(r.report))!;
     for (const r of await this.c.all<Row>(`SELECT x.id, x.report, x.fused, x.type, x.name, x.aliases, x.mentions FROM ${from("entities", "x")} ORDER BY x.id`, [ids])) {
       const p = of(r);
@@ -229,7 +260,7 @@ class SqlReads implements Reads {
         aliases: json<string[]>(r.aliases, []), mentions: mentions(r.mentions, p.report.text),
       });
     }
-    for (const r of await this.c.all<Row>(`SELECT ${CCOLS} FROM ${from("claims", "c")} ${CJOIN} ORDER BY c.id`, [ids])) {
+    for (const r of await this.c.all<Row>(`SELECT ${CCOLS} FROM ${from("claims", "c", CJOIN)} ORDER BY c.id`, [ids])) {
       const p = of(r);
       p.claims.push(claimRow(r, p.report));
     }
@@ -271,7 +302,7 @@ class SqlReads implements Reads {
   async currentByIdentity(identity: string): Promise<(Stored & { text: string; url: string | null; title: string | null }) | undefined> {
     for (const uid of [reportUid(identity), reportUid(identity, true)]) {
       const r = await this.c.get<Row>("SELECT id, uid, version, text, url, title FROM reports WHERE uid = ? AND identity = ? AND current = 1", [uid, identity]);
-      if (r) return { id: num(r.id), uid: String(r.uid), version: num(r.version), text: String(r.text), url: str(r.url), title: str(r.title) };
+      if (r) return { id: num(r.id), uid: String(r.uid), version: num(r.version), text: decodeBody(r.text), url: str(r.url), title: str(r.title) };
     }
     return undefined;
   }
@@ -312,14 +343,15 @@ class SqlReads implements Reads {
       params.push(f.untilMs);
     }
     if (f.words?.length) {
-      where.push(`c.id IN (${this.ft.claimsMatching})`);
+      where.push(`r.id IN (${this.ft.reportsMatching})`);
       params.push(this.ft.query(f.words));
     }
     const from = `reports r JOIN claims c ON c.id >= r.id * ${SPAN} AND c.id < (r.id + 1) * ${SPAN} ${CJOIN}`;
     const order = `ORDER BY r.published_ms, r.uid${this.d.binary}, c.id`;
-    if (f.entities || f.sourceEntities) {
+    if (f.entities || f.sourceEntities || f.words?.length) {
       // Claims naming an entity, or with it as their source: the reports that mention it bound the search;
-      // the claim's own list of entities (or its source) decides.
+      // the claim's own list of entities (or its source) decides. Claims with all the words: the reports
+      // that have them all bound the search; the claim's own words decide.
       const group = (list: readonly { report: number; seq: number }[] | undefined) => {
         if (!list) return undefined;
         const m = new Map<number, Set<number>>();
@@ -327,11 +359,13 @@ class SqlReads implements Reads {
         return m;
       };
       const named = group(f.entities), sources = group(f.sourceEntities);
-      const reports = new Set([...(named?.keys() ?? []), ...(sources?.keys() ?? [])]);
-      if (!reports.size) return { total: 0, items: [] };
-      where.push(this.d.inList("r.id"));
-      params.push(this.d.list([...reports]));
-      const rows = (await this.c.all<Row>(`SELECT ${CCOLS} FROM ${from} WHERE ${where.join(" AND ")} ${order}`, params)).filter((r) => {
+      if (named || sources) {
+        const reports = new Set([...(named?.keys() ?? []), ...(sources?.keys() ?? [])]);
+        if (!reports.size) return { total: 0, items: [] };
+        where.push(this.d.inList("r.id"));
+        params.push(this.d.list([...reports]));
+      }
+      let rows = (await this.c.all<Row>(`SELECT ${CCOLS} FROM ${from} WHERE ${where.join(" AND ")} ${order}`, params)).filter((r) => {
         const src = r.source_entity === null ? undefined : num(r.source_entity);
         if (sources && !(src !== undefined && sources.get(num(r.report))?.has(src))) return false;
         if (!named) return true;
@@ -340,6 +374,19 @@ class SqlReads implements Reads {
         if (!f.entitiesNamedOnly && src !== undefined && seqs.has(src)) return true;
         return json<number[]>(r.entities, []).some((s) => seqs.has(s));
       });
+      if (f.words?.length) {
+        const ws = f.words.map(fold);
+        const kept: Row[] = [];
+        for (let i = 0; i < rows.length; i += 2000) {
+          const chunk = rows.slice(i, i + 2000);
+          const texts = await this.texts(chunk.map((r) => num(r.report)));
+          for (const r of chunk) {
+            const words = fold(slice(texts.get(num(r.report))!.text, num(r.start), num(r.stop), r.text)).split(/[^\p{L}\p{N}]+/u);
+            if (ws.every((w) => words.some((x) => x.startsWith(w)))) kept.push(r);
+          }
+        }
+        rows = kept;
+      }
       return { total: rows.length, items: await this.withReports(rows.slice(f.offset, f.offset + f.limit)) };
     }
     const total = num((await this.c.get<Row>(`SELECT count(*) AS n FROM ${from} WHERE ${where.join(" AND ")}`, params))!.n);
@@ -352,16 +399,16 @@ class SqlReads implements Reads {
     return this.withReports(await this.c.all<Row>(`SELECT ${CCOLS} FROM claims c ${CJOIN} WHERE ${this.d.inList("c.id")} ORDER BY c.id`, [this.d.list(ids)]));
   }
 
-  private async fusionForm(rows: Row[], reports: Map<number, { uid: string; text: string; source: string | null; publishedMs: number; language: Lang; published: string; cluster: number }>): Promise<FusionClaim[]> {
+  private async fusionForm(rows: Row[], reports: Map<number, ReportText>): Promise<FusionClaim[]> {
     if (!rows.length) return [];
     // The fusion keys of the entities the claims name.
-    const ids = [...new Set(rows.map((r) => num(r.report)))];
+    const want = new Set<number>();
+    for (const r of rows) for (const e of json<number[]>(r.entities, [])) want.add(num(r.report) * SPAN + e);
     const keyOf = new Map<number, string>();
-    for (const e of await this.c.all<Row>(
-      `SELECT e.id, f.fkey FROM ${this.d.listTable("j")} JOIN entities e ON e.id >= j.value * ${SPAN} AND e.id < (j.value + 1) * ${SPAN} JOIN fused f ON f.id = e.fused`,
-      [this.d.list(ids)],
-    ))
-      keyOf.set(num(e.id), String(e.fkey));
+    const ids = [...want];
+    for (let i = 0; i < ids.length; i += 5000)
+      for (const e of await this.c.all<Row>(`SELECT e.id, f.fkey FROM entities e JOIN fused f ON f.id = e.fused WHERE ${this.d.inList("e.id")}`, [this.d.list(ids.slice(i, i + 5000))]))
+        keyOf.set(num(e.id), String(e.fkey));
     return rows.map((r) => {
       const rep = reports.get(num(r.report))!;
       const c = claimRow(r, rep);
@@ -390,23 +437,13 @@ class SqlReads implements Reads {
         yield this.fusionForm(rows, await this.texts(rows.map((r) => num(r.report))));
       }
     }
-    let cursor: { ms: number; id: number } | null = null;
-    for (;;) {
-      const page = await this.reportsPage(cursor, 256, true);
-      if (!page.length) return;
-      const lastRep = page[page.length - 1]!;
-      cursor = { ms: lastRep.publishedMs, id: lastRep.id };
-      const rows = await this.c.all<Row>(
-        `SELECT ${CCOLS}, a.key AS akey FROM ${this.d.listTable("j")} JOIN claims c ON c.id >= j.value * ${SPAN} AND c.id < (j.value + 1) * ${SPAN} ${CJOIN}
-         JOIN asserters a ON a.id = c.asserter WHERE (c.notable & ?) <> 0 ORDER BY c.id`,
-        [this.d.list(page.map((r) => r.id)), bits],
-      );
-      const reports = new Map(page.map((r) => [r.id, { uid: r.uid, text: r.text!, source: r.source, publishedMs: r.publishedMs, language: r.language, published: r.published, cluster: r.cluster }]));
-      const order = new Map(page.map((r, i) => [r.id, i]));
-      rows.sort((a, b) => order.get(num(a.report))! - order.get(num(b.report))! || num(a.id) - num(b.id));
-      const out = await this.fusionForm(rows, reports);
-      if (out.length) yield out;
-    }
+    // In publication order: the keys of every such claim first (small), then the claims a chunk at a time.
+    const keys = await this.c.all<Row>(
+      `SELECT c.id, r.published_ms, r.uid FROM claims c JOIN reports r ON r.id = c.report AND r.current = 1 WHERE c.notable <> 0 AND (c.notable & ?) <> 0`,
+      [bits],
+    );
+    keys.sort((a, b) => num(a.published_ms) - num(b.published_ms) || (String(a.uid) < String(b.uid) ? -1 : String(a.uid) > String(b.uid) ? 1 : 0) || num(a.id) - num(b.id));
+    for (let i = 0; i < keys.length; i += 2000) yield this.fusionClaimsByIds(keys.slice(i, i + 2000).map((k) => num(k.id)));
   }
 
   async fusionClaimsByIds(ids: readonly number[]): Promise<FusionClaim[]> {
@@ -459,7 +496,7 @@ class SqlReads implements Reads {
     );
     return rows.map((r) => ({
       report: num(r.report), reportUid: String(r.uid), seq: num(r.id) % SPAN, start: num(r.start), end: num(r.stop),
-      text: slice(String(r.rtext), num(r.start), num(r.stop), r.text), language: r.language as Lang,
+      text: slice(decodeBody(r.rtext), num(r.start), num(r.stop), r.text), language: r.language as Lang,
     }));
   }
 
@@ -646,7 +683,7 @@ class SqlReads implements Reads {
       [fused],
     );
     if (!r) return undefined;
-    const m = mentions(r.mentions, String(r.text))[0];
+    const m = mentions(r.mentions, decodeBody(r.text))[0];
     return m && { report: num(r.report), reportUid: String(r.uid), start: m.start, end: m.end };
   }
 
@@ -666,8 +703,8 @@ class SqlReads implements Reads {
     );
     if (!fusedIds.length) return [];
     const rows = await this.c.all<Row>(
-      `SELECT e.id, e.report, e.fused, e.type, e.name, e.aliases, e.mentions, r.published_ms, r.uid AS ruid FROM ${this.d.listTable("j")} JOIN entities e ON e.fused = j.value
-       JOIN reports r ON r.id = e.report AND r.current = 1`,
+      `SELECT e.id, e.report, e.fused, e.type, e.name, e.aliases, e.mentions, r.published_ms, r.uid AS ruid FROM ${this.d.listTable("j")} CROSS JOIN entities e
+       JOIN reports r ON r.id = e.report AND r.current = 1 WHERE e.fused = j.value`,
       [this.d.list(fusedIds.map((f) => num(f.id)))],
     );
     const texts = await this.texts(rows.map((r) => num(r.report)));
@@ -838,7 +875,7 @@ class SqlTx extends SqlReads implements WriteTx {
         [
           uid, r.hash, r.identity, version, supersedes?.id ?? null, r.cluster, m.title ?? null, m.source ?? null, m.url ?? null, m.published,
           publishedMs(m.published), m.publishedFrom, m.language, m.languageFrom, m.origin ?? null, m.format ?? null, r.ingestedAt,
-          Buffer.from(r.minhash.buffer, r.minhash.byteOffset, r.minhash.byteLength), r.text,
+          Buffer.from(r.minhash.buffer, r.minhash.byteOffset, r.minhash.byteLength), encodeBody(this.d, r.text),
         ],
       ))!.id,
     );
@@ -921,7 +958,6 @@ class SqlTx extends SqlReads implements WriteTx {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       claimRows,
     );
-    if (this.ft.indexClaim) await this.c.many(this.ft.indexClaim, r.claims.map((c, seq) => [key(seq), c.text]));
     const ms = publishedMs(m.published);
     await this.c.many(
       `INSERT INTO props (status, pkey, asserter, n, first_ms, last_ms, first_claim, kind, quote) VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?)

@@ -141,6 +141,8 @@ export class SqliteDriver implements Driver {
   }
 
   async close(): Promise<void> {
+    // The reader first: the writer, closing last, folds the write-ahead log into the file and removes it.
+    if (this.r.db.open) this.r.db.close();
     if (this.w?.db.open) {
       // Statistics for the query planner, cheap when nothing changed.
       try {
@@ -150,7 +152,6 @@ export class SqliteDriver implements Driver {
       }
       this.w.db.close();
     }
-    if (this.r.db.open) this.r.db.close();
   }
 
   static exists(file: string): boolean {

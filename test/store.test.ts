@@ -112,6 +112,7 @@ test("a failure in the middle of storing a report leaves nothing of it; the othe
   const db = new Database(s.location, { readonly: true });
   const n = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
   assert.equal(n("SELECT count(*) AS n FROM reports"), 1);
+  assert.equal(n("SELECT count(*) AS n FROM bodies"), 1);
   const [lo, hi] = [ok(r2).id * SPAN, (ok(r2).id + 1) * SPAN];
   for (const t of ["entities", "claims", "counts", "times", "unknowns", "events"]) assert.equal(n(`SELECT count(*) AS n FROM ${t} WHERE id < ${lo} OR id >= ${hi}`), 0, t);
   assert.equal(n("SELECT count(*) AS n FROM bands WHERE report <> " + ok(r2).id), 0);
@@ -127,7 +128,7 @@ function tableCounts(file: string): Map<string, string> {
   const per = (t: string) => `(SELECT count(*) FROM ${t} x WHERE x.id >= r.id * ${SPAN} AND x.id < (r.id + 1) * ${SPAN})`;
   const rows = db
     .prepare(
-      `SELECT r.hash AS hash, r.current AS current, ${per("claims")} AS claims, ${per("entities")} AS entities, ${per("counts")} AS counts, ${per("times")} AS times
+      `SELECT hex(r.hash) AS hash, r.current AS current, ${per("claims")} AS claims, ${per("entities")} AS entities, ${per("counts")} AS counts, ${per("times")} AS times
        FROM reports r`,
     )
     .all() as { hash: string; current: number; claims: number; entities: number; counts: number; times: number }[];

@@ -175,9 +175,10 @@ export async function buildPicture(r: Reads, opts: PictureOptions = {}): Promise
   };
   const nameOfKey = async (key: string, fallback?: string, stored?: string): Promise<string> =>
     (key.startsWith("e:") ? await entityName(key.slice(2)) : undefined) ?? fallback ?? stored ?? key;
-  const nameOf = async (id: number, fallback?: string): Promise<string> => {
-    const a = await asserter(id);
-    return nameOfKey(a.key, fallback, a.name);
+  const byKey = new Map<string, { name: string; claims: number } | undefined>();
+  const asserterOfKey = async (key: string) => {
+    if (!byKey.has(key)) byKey.set(key, (await r.asserterByKey([key]))[0]);
+    return byKey.get(key);
   };
 
   // --- propositions, grouped by wording and status (from the aggregates the store keeps)
@@ -250,7 +251,7 @@ export async function buildPicture(r: Reads, opts: PictureOptions = {}): Promise
     const c = byCid.get(id)!;
     return {
       text: c.text,
-      source: await nameOfKey(c.asserterKey, c.asserterKey.startsWith("voice:") ? c.asserterName : undefined, (await r.asserterByKey([c.asserterKey]))[0]?.name),
+      source: await nameOfKey(c.asserterKey, c.asserterKey.startsWith("voice:") ? c.asserterName : undefined, (await asserterOfKey(c.asserterKey))?.name),
       status: c.status,
       cite: { doc: c.reportUid, start: c.start, end: c.end },
       language: c.language,
@@ -325,7 +326,7 @@ export async function buildPicture(r: Reads, opts: PictureOptions = {}): Promise
       out.push({
         key: e.fkey, type: e.type, name, names: [...set].sort(), reports: e.reports, mentions: e.mentions,
         ...(e.geo && { geo: { lat: e.geo.lat, lon: e.geo.lon, country: e.geo.country, geonameId: e.geo.geonameId } }),
-        asserts: (await r.asserterByKey([`e:${e.fkey}`]))[0]?.claims ?? 0,
+        asserts: (await asserterOfKey(`e:${e.fkey}`))?.claims ?? 0,
         ...(fm && { cite: { doc: fm.reportUid, start: fm.start, end: fm.end } }),
       });
     }

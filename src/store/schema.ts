@@ -2,14 +2,16 @@
 // against the Dialect. Add new migrations at the end; never edit one that has shipped.
 //
 // Layout, and why:
-// - A report row keeps the body once (compressed on SQLite; PostgreSQL compresses by itself); every span (claim, mention, time, figure, unknown, cue) is stored as
+// - A report's body is kept once, apart from its metadata (bodies; compressed on SQLite, where PostgreSQL
+//   compresses by itself), so that the rows read most are small; every span (claim, mention, time, figure, unknown, cue) is stored as
 //   offsets and sliced from it when read. No span text is stored twice (a `text` column is filled only in
 //   the unexpected case that a stage's span text is not the slice of its offsets).
 // - The rows a report yields (entities, claims, times, counts, unknowns, events) have the key
 //   report * 2^20 + position in the report, so one report's rows are one key range (no index needed to
 //   read a report's claims) and claim keys grow with ingestion (a watermark reads what is new).
 // - A report's wire-copy cluster is the id of the earlier report it copies (NULL: its own id).
-// - Names of sources are kept once (sources), with a folded form for search.
+// - Names of sources are kept once (sources), with a folded form for search; a claim's status, an entity's
+//   type and a source's kind are small numbers (codes.ts).
 // - Reports have two identities: `id`, internal and per version, and `uid`, the stable id users see and
 //   cite (d + 12 base32 characters of a hash of the report's URL or file, else of its content), shared by
 //   all versions. A claim's stable id is uid + "-" + `cid`, a hash of its wording and its occurrence in the
@@ -23,6 +25,7 @@
 //   entities) with who, when and why; the extraction rows are never changed by one.
 import type { Dialect } from "./dialect.js";
 import { fullText } from "./dialect.js";
+import { status } from "./codes.js";
 
 /** Rows of one report: key = report * SPAN + position. */
 export const SPAN = 1048576;
@@ -36,7 +39,7 @@ export const MIGRATIONS: readonly ((d: Dialect) => string)[] = [
   CREATE TABLE reports (
     id ${d.autoId},
     uid TEXT NOT NULL,
-    hash TEXT NOT NULL UNIQUE,
+    hash ${d.bytes} NOT NULL UNIQUE,
     identity TEXT,
     version INTEGER NOT NULL,
     supersedes ${d.int8},
@@ -47,9 +50,9 @@ export const MIGRATIONS: readonly ((d: Dialect) => string)[] = [
     language TEXT NOT NULL, language_from TEXT NOT NULL,
     origin TEXT, format TEXT,
     ingested_at TEXT NOT NULL,
-    minhash ${d.bytes},
-    text ${d.body} NOT NULL
+    minhash ${d.bytes}
   );
+  CREATE TABLE bodies (id ${d.int8} PRIMARY KEY, text ${d.body} NOT NULL);
   CREATE INDEX reports_uid ON reports (uid);
   CREATE INDEX reports_current ON reports (published_ms, uid) WHERE current = 1;
   CREATE TABLE bands (band ${d.int8} NOT NULL, report ${d.int8} NOT NULL, PRIMARY KEY (band, report))${d.clustered};
@@ -58,7 +61,7 @@ export const MIGRATIONS: readonly ((d: Dialect) => string)[] = [
     id ${d.autoId},
     fkey TEXT NOT NULL UNIQUE,
     uid TEXT NOT NULL UNIQUE,
-    type TEXT NOT NULL,
+    type INTEGER NOT NULL,
     reports INTEGER NOT NULL, mentions INTEGER NOT NULL, claims INTEGER NOT NULL,
     lat REAL, lon REAL, country TEXT, geoname_id INTEGER
   );
@@ -69,7 +72,7 @@ export const MIGRATIONS: readonly ((d: Dialect) => string)[] = [
     id ${d.int8} PRIMARY KEY,
     report ${d.int8} NOT NULL,
     fused ${d.int8} NOT NULL,
-    type TEXT NOT NULL,
+    type INTEGER NOT NULL,
     name TEXT NOT NULL,
     aliases TEXT,
     mentions TEXT NOT NULL
@@ -86,11 +89,11 @@ export const MIGRATIONS: readonly ((d: Dialect) => string)[] = [
     cid TEXT NOT NULL,
     sentence INTEGER NOT NULL, paragraph INTEGER NOT NULL,
     start INTEGER NOT NULL, stop INTEGER NOT NULL,
-    status TEXT NOT NULL,
+    status INTEGER NOT NULL,
     pkey ${d.int8} NOT NULL,
     asserter ${d.int8} NOT NULL,
     source_keyed INTEGER NOT NULL,
-    source ${d.int8}, source_kind TEXT, source_entity INTEGER, source_role TEXT,
+    source ${d.int8}, source_kind INTEGER, source_entity INTEGER, source_role TEXT,
     cue_start INTEGER, cue_stop INTEGER, cue_text TEXT,
     quote INTEGER NOT NULL,
     entities TEXT,
@@ -100,12 +103,12 @@ export const MIGRATIONS: readonly ((d: Dialect) => string)[] = [
   );
   CREATE INDEX claims_pkey ON claims (pkey);
   CREATE INDEX claims_notable ON claims (id) WHERE notable <> 0;
-  CREATE INDEX claims_unknown ON claims (id) WHERE status = 'unknown';
+  CREATE INDEX claims_unknown ON claims (id) WHERE status = ${status.code("unknown")};
 
   CREATE TABLE props (
-    status TEXT NOT NULL, pkey ${d.int8} NOT NULL, asserter ${d.int8} NOT NULL,
+    status INTEGER NOT NULL, pkey ${d.int8} NOT NULL, asserter ${d.int8} NOT NULL,
     n INTEGER NOT NULL, first_ms ${d.int8} NOT NULL, last_ms ${d.int8} NOT NULL, first_claim ${d.int8} NOT NULL,
-    kind TEXT, quote INTEGER NOT NULL,
+    kind INTEGER, quote INTEGER NOT NULL,
     PRIMARY KEY (status, pkey, asserter)
   )${d.clustered};
 

@@ -35,6 +35,10 @@ import {
   type WriteTx,
 } from "./types.js";
 import type { ClaimStatus, EntityType, Lang } from "../model/doc.js";
+import { entityType, sourceKind, status } from "./codes.js";
+
+const PLACES = `(${entityType.code("location")}, ${entityType.code("facility")})`;
+const NOT_ASSERTED = `(${status.code("denied")}, ${status.code("unknown")})`;
 
 type Row = Record<string, unknown>;
 const num = (v: unknown): number => (typeof v === "number" ? v : Number(v));
@@ -50,7 +54,10 @@ const ofListed = (alias: string) => `${alias}.id >= j.value * ${SPAN} AND ${alia
 /** A span's text: the slice of the report, unless the stage's own text differed (then it was stored). */
 const slice = (text: string, start: number, end: number, stored: unknown) => (stored === null || stored === undefined ? text.slice(start, end) : String(stored));
 
-const RCOLS = "id, uid, version, current, cluster, hash, identity, title, source, url, published, published_ms, published_from, language, language_from, origin, format, ingested_at";
+const RCOLS = "r.id, r.uid, r.version, r.current, r.cluster, r.hash, r.identity, r.title, r.source, r.url, r.published, r.published_ms, r.published_from, r.language, r.language_from, r.origin, r.format, r.ingested_at";
+/** Reports, with their bodies when asked for (kept apart, so that a report's row is small to read). */
+const reportsFrom = (withText: boolean) => (withText ? "reports r JOIN bodies b ON b.id = r.id" : "reports r");
+const textCol = (withText: boolean) => (withText ? ", b.text" : "");
 const CCOLS = `c.id, c.report, c.cid, c.sentence, c.paragraph, c.start, c.stop, c.status, c.pkey, c.asserter, c.source_keyed, s.name AS source_name,
   c.source_kind, c.source_entity, c.source_role, c.cue_start, c.cue_stop, c.cue_text, c.quote, c.entities, c.features, c.notable, c.text`;
 const CJOIN = "LEFT JOIN sources s ON s.id = c.source";
@@ -58,6 +65,16 @@ const CJOIN = "LEFT JOIN sources s ON s.id = c.source";
 /** A report's body as stored, and back. */
 const encodeBody = (d: Dialect, text: string): unknown => (d.compressBody ? deflateRawSync(Buffer.from(text, "utf8")) : text);
 const decodeBody = (v: unknown): string => (v instanceof Uint8Array ? inflateRawSync(v).toString("utf8") : String(v));
+
+/** A content hash (hex) as stored: its bytes. */
+const hashBytes = (hex: string) => Buffer.from(hex, "hex");
+const hashHex = (v: unknown) => (v instanceof Uint8Array ? Buffer.from(v).toString("hex") : String(v));
+/**
+ * A report's identity as stored: nothing when it is just its URL (the common case), "" when it has none
+ * although it has a URL, else the identity itself.
+ */
+const identityStored = (identity: string | null, url: string | null | undefined) => (url ? (identity === `url:${url}` ? null : (identity ?? "")) : identity);
+const identityRead = (stored: unknown, url: unknown) => (stored === null || stored === undefined ? (url ? `url:${String(url)}` : null) : stored === "" ? null : String(stored));
 
 function reportRow(r: Row): ReportRow {
   const id = num(r.id);
@@ -67,8 +84,8 @@ function reportRow(r: Row): ReportRow {
     version: num(r.version),
     current: !!num(r.current),
     cluster: r.cluster === null || r.cluster === undefined ? id : num(r.cluster),
-    hash: String(r.hash),
-    identity: str(r.identity),
+    hash: hashHex(r.hash),
+    identity: identityRead(r.identity, r.url),
     title: str(r.title),
     source: str(r.source),
     url: str(r.url),
@@ -98,14 +115,14 @@ function claimRow(r: Row, rep: { uid: string; text: string }): ClaimRow {
     start,
     end,
     text: slice(rep.text, start, end, r.text),
-    status: r.status as ClaimStatus,
+    status: status.word(r.status),
     pkey: num(r.pkey),
     asserter: num(r.asserter),
     sourceKeyed: !!num(r.source_keyed),
     source:
       r.source_name === null || r.source_name === undefined
         ? null
-        : { name: String(r.source_name), kind: r.source_kind as never, entity: numOrNull(r.source_entity), role: str(r.source_role) },
+        : { name: String(r.source_name), kind: sourceKind.word(r.source_kind), entity: numOrNull(r.source_entity), role: str(r.source_role) },
     cue: cueStart === null ? null : { start: cueStart, end: num(r.cue_stop), text: slice(rep.text, cueStart, num(r.cue_stop), r.cue_text) },
     quote: !!num(r.quote),
     entities: json<number[]>(r.entities, []),
@@ -131,7 +148,7 @@ function fusedRow(r: Row): FusedRow {
     id: num(r.id),
     uid: String(r.uid),
     fkey: String(r.fkey),
-    type: r.type as EntityType,
+    type: entityType.word(r.type),
     reports: num(r.reports),
     mentions: num(r.mentions),
     claims: num(r.claims),
@@ -168,7 +185,10 @@ class SqlReads implements Reads {
       else want.push(id);
     }
     for (let i = 0; i < want.length; i += 500) {
-      const rows = await this.c.all<Row>(`SELECT id, uid, text, source, published_ms, language, published, cluster FROM reports WHERE ${this.d.inList("id")}`, [this.d.list(want.slice(i, i + 500))]);
+      const rows = await this.c.all<Row>(
+        `SELECT r.id, r.uid, b.text, r.source, r.published_ms, r.language, r.published, r.cluster FROM reports r JOIN bodies b ON b.id = r.id WHERE ${this.d.inList("r.id")}`,
+        [this.d.list(want.slice(i, i + 500))],
+      );
       for (const r of rows) {
         const t: ReportText = {
           uid: String(r.uid), text: decodeBody(r.text), source: str(r.source), publishedMs: num(r.published_ms), language: r.language as Lang,
@@ -203,37 +223,38 @@ class SqlReads implements Reads {
   }
 
   async reportsAfter(id: number): Promise<ReportRow[]> {
-    return (await this.c.all<Row>(`SELECT ${RCOLS} FROM reports WHERE id > ? ORDER BY id`, [id])).map(reportRow);
+    return (await this.c.all<Row>(`SELECT ${RCOLS} FROM reports r WHERE r.id > ? ORDER BY r.id`, [id])).map(reportRow);
   }
 
   async reportsByIds(ids: readonly number[], withText = false): Promise<ReportRow[]> {
     if (!ids.length) return [];
-    const rows = await this.c.all<Row>(`SELECT ${RCOLS}${withText ? ", text" : ""} FROM reports WHERE ${this.d.inList("id")}`, [this.d.list(ids)]);
+    const rows = await this.c.all<Row>(`SELECT ${RCOLS}${textCol(withText)} FROM ${reportsFrom(withText)} WHERE ${this.d.inList("r.id")}`, [this.d.list(ids)]);
     const by = new Map(rows.map((r) => [num(r.id), reportRow(r)]));
     return ids.map((i) => by.get(i)).filter((r): r is ReportRow => !!r);
   }
 
   async reportByUid(uid: string, withText = false): Promise<ReportRow | undefined> {
-    const r = await this.c.get<Row>(`SELECT ${RCOLS}${withText ? ", text" : ""} FROM reports WHERE uid = ? ORDER BY current DESC, version DESC LIMIT 1`, [uid]);
+    const r = await this.c.get<Row>(`SELECT ${RCOLS}${textCol(withText)} FROM ${reportsFrom(withText)} WHERE r.uid = ? ORDER BY r.current DESC, r.version DESC LIMIT 1`, [uid]);
     return r && reportRow(r);
   }
 
   async listReports(o: { words?: readonly string[]; limit: number; offset: number }): Promise<{ total: number; items: ReportRow[] }> {
-    const where = o.words?.length ? `current = 1 AND id IN (${this.ft.reportsMatching})` : "current = 1";
+    const where = o.words?.length ? `r.current = 1 AND r.id IN (${this.ft.reportsMatching})` : "r.current = 1";
     const params = o.words?.length ? [this.ft.query(o.words)] : [];
-    const total = num((await this.c.get<Row>(`SELECT count(*) AS n FROM reports WHERE ${where}`, params))!.n);
-    const items = (await this.c.all<Row>(`SELECT ${RCOLS} FROM reports WHERE ${where} ORDER BY id DESC LIMIT ? OFFSET ?`, [...params, o.limit, o.offset])).map(reportRow);
+    const total = num((await this.c.get<Row>(`SELECT count(*) AS n FROM reports r WHERE ${where}`, params))!.n);
+    const items = (await this.c.all<Row>(`SELECT ${RCOLS} FROM reports r WHERE ${where} ORDER BY r.id DESC LIMIT ? OFFSET ?`, [...params, o.limit, o.offset])).map(reportRow);
     return { total, items };
   }
 
   async reportsPage(after: { ms: number; id: number } | null, limit: number, withText = false): Promise<ReportRow[]> {
-    const cols = `${RCOLS}${withText ? ", text" : ""}`;
+    const cols = `${RCOLS}${textCol(withText)}`;
+    const from = reportsFrom(withText);
     // Publication time, then the stable id: the order does not depend on the order of ingestion.
-    if (!after) return (await this.c.all<Row>(`SELECT ${cols} FROM reports WHERE current = 1 ORDER BY published_ms, uid${this.d.binary} LIMIT ?`, [limit])).map(reportRow);
+    if (!after) return (await this.c.all<Row>(`SELECT ${cols} FROM ${from} WHERE r.current = 1 ORDER BY r.published_ms, r.uid${this.d.binary} LIMIT ?`, [limit])).map(reportRow);
     const uid = (await this.c.get<Row>("SELECT uid FROM reports WHERE id = ?", [after.id]))?.uid;
     return (
       await this.c.all<Row>(
-        `SELECT ${cols} FROM reports WHERE current = 1 AND (published_ms > ? OR (published_ms = ? AND uid${this.d.binary} > ?)) ORDER BY published_ms, uid${this.d.binary} LIMIT ?`,
+        `SELECT ${cols} FROM ${from} WHERE r.current = 1 AND (r.published_ms > ? OR (r.published_ms = ? AND r.uid${this.d.binary} > ?)) ORDER BY r.published_ms, r.uid${this.d.binary} LIMIT ?`,
         [after.ms, after.ms, uid ?? "", limit],
       )
     ).map(reportRow);
@@ -256,7 +277,7 @@ class SqlReads implements Reads {
     for (const r of await this.c.all<Row>(`SELECT x.id, x.report, x.fused, x.type, x.name, x.aliases, x.mentions FROM ${from("entities", "x")} ORDER BY x.id`, [ids])) {
       const p = of(r);
       p.entities.push({
-        id: num(r.id), report: num(r.report), seq: num(r.id) % SPAN, fused: num(r.fused), type: r.type as EntityType, name: String(r.name),
+        id: num(r.id), report: num(r.report), seq: num(r.id) % SPAN, fused: num(r.fused), type: entityType.word(r.type), name: String(r.name),
         aliases: json<string[]>(r.aliases, []), mentions: mentions(r.mentions, p.report.text),
       });
     }
@@ -295,13 +316,17 @@ class SqlReads implements Reads {
   }
 
   async findByHash(hash: string): Promise<Stored | undefined> {
-    const r = await this.c.get<Row>("SELECT id, uid, version FROM reports WHERE hash = ?", [hash]);
+    const r = await this.c.get<Row>("SELECT id, uid, version FROM reports WHERE hash = ?", [hashBytes(hash)]);
     return r && { id: num(r.id), uid: String(r.uid), version: num(r.version) };
   }
 
   async currentByIdentity(identity: string): Promise<(Stored & { text: string; url: string | null; title: string | null }) | undefined> {
     for (const uid of [reportUid(identity), reportUid(identity, true)]) {
-      const r = await this.c.get<Row>("SELECT id, uid, version, text, url, title FROM reports WHERE uid = ? AND identity = ? AND current = 1", [uid, identity]);
+      const rows = await this.c.all<Row>(
+        "SELECT r.id, r.uid, r.version, r.identity, b.text, r.url, r.title FROM reports r JOIN bodies b ON b.id = r.id WHERE r.uid = ? AND r.current = 1",
+        [uid],
+      );
+      const r = rows.find((x) => identityRead(x.identity, x.url) === identity);
       if (r) return { id: num(r.id), uid: String(r.uid), version: num(r.version), text: decodeBody(r.text), url: str(r.url), title: str(r.title) };
     }
     return undefined;
@@ -327,7 +352,7 @@ class SqlReads implements Reads {
     }
     if (f.status?.length) {
       where.push(this.d.inList("c.status"));
-      params.push(this.d.list(f.status));
+      params.push(this.d.list(f.status.map(status.code)));
     }
     if (f.ownVoice) where.push("c.source IS NULL");
     if (f.sourceName !== undefined) {
@@ -463,36 +488,36 @@ class SqlReads implements Reads {
           `SELECT status, pkey, asserter, CAST(asserter AS TEXT) AS asserters, n, first_ms, last_ms, kind, quote, count(*) OVER () AS total
            FROM props WHERE ${this.d.inList("status")} ${since ? "AND last_ms > ?" : ""}
            ORDER BY n DESC, first_ms, first_claim LIMIT ?`,
-          [this.d.list(o.statuses), ...(since ? [o.sinceMs] : []), o.limit],
+          [this.d.list(o.statuses.map(status.code)), ...(since ? [o.sinceMs] : []), o.limit],
         )
       : await this.c.all<Row>(
           `SELECT status, pkey, NULL AS asserter, ${this.d.stringAgg("CAST(asserter AS TEXT)", "','")} AS asserters, sum(n) AS n, min(first_ms) AS first_ms,
                   max(last_ms) AS last_ms, max(kind) AS kind, max(quote) AS quote, count(*) OVER () AS total
            FROM props WHERE ${this.d.inList("status")} GROUP BY pkey, status ${since ? "HAVING max(last_ms) > ?" : ""}
            ORDER BY n DESC, first_ms, min(first_claim) LIMIT ?`,
-          [this.d.list(o.statuses), ...(since ? [o.sinceMs] : []), o.limit],
+          [this.d.list(o.statuses.map(status.code)), ...(since ? [o.sinceMs] : []), o.limit],
         );
     return {
       total: rows.length ? num(rows[0]!.total) : 0,
       rows: rows.map((r) => ({
-        status: r.status as ClaimStatus,
+        status: status.word(r.status),
         pkey: num(r.pkey),
         asserter: numOrNull(r.asserter),
         asserters: String(r.asserters ?? "").split(",").filter(Boolean).map(Number),
         n: num(r.n),
         firstMs: num(r.first_ms),
         lastMs: num(r.last_ms),
-        kind: str(r.kind),
+        kind: r.kind === null || r.kind === undefined ? null : sourceKind.word(r.kind),
         quote: !!num(r.quote),
       })),
     };
   }
 
-  async propCites(pkey: number, status: ClaimStatus, asserter: number | null, limit: number) {
+  async propCites(pkey: number, st: ClaimStatus, asserter: number | null, limit: number) {
     const rows = await this.c.all<Row>(
-      `SELECT c.report, c.id, c.start, c.stop, c.text, r.uid, r.language, r.text AS rtext FROM claims c JOIN reports r ON r.id = c.report AND r.current = 1
+      `SELECT c.report, c.id, c.start, c.stop, c.text, r.uid, r.language, b.text AS rtext FROM claims c JOIN reports r ON r.id = c.report AND r.current = 1 JOIN bodies b ON b.id = r.id
        WHERE c.pkey = ? AND c.status = ? ${asserter !== null ? "AND c.asserter = ?" : ""} ORDER BY r.published_ms, c.report, c.start LIMIT ?`,
-      [pkey, status, ...(asserter !== null ? [asserter] : []), limit],
+      [pkey, status.code(st), ...(asserter !== null ? [asserter] : []), limit],
     );
     return rows.map((r) => ({
       report: num(r.report), reportUid: String(r.uid), seq: num(r.id) % SPAN, start: num(r.start), end: num(r.stop),
@@ -500,11 +525,11 @@ class SqlReads implements Reads {
     }));
   }
 
-  async propClusters(pkey: number, status: ClaimStatus, asserter: number | null): Promise<number> {
+  async propClusters(pkey: number, st: ClaimStatus, asserter: number | null): Promise<number> {
     const r = await this.c.get<Row>(
       `SELECT count(DISTINCT coalesce(r.cluster, r.id)) AS n FROM claims c JOIN reports r ON r.id = c.report AND r.current = 1
        WHERE c.pkey = ? AND c.status = ? ${asserter !== null ? "AND c.asserter = ?" : ""}`,
-      [pkey, status, ...(asserter !== null ? [asserter] : [])],
+      [pkey, status.code(st), ...(asserter !== null ? [asserter] : [])],
     );
     return num(r?.n ?? 0);
   }
@@ -529,7 +554,7 @@ class SqlReads implements Reads {
        FROM unknowns u JOIN reports r ON r.id = u.report AND r.current = 1
        UNION ALL
        SELECT c.report, c.start, c.stop, c.text, r.published_ms, r.language FROM claims c JOIN reports r ON r.id = c.report AND r.current = 1
-       WHERE c.status = 'unknown' AND NOT EXISTS (SELECT 1 FROM unknowns u WHERE u.id >= c.report * ${SPAN} AND u.id < (c.report + 1) * ${SPAN} AND u.start < c.stop AND c.start < u.stop)
+       WHERE c.status = ${status.code("unknown")} AND NOT EXISTS (SELECT 1 FROM unknowns u WHERE u.id >= c.report * ${SPAN} AND u.id < (c.report + 1) * ${SPAN} AND u.start < c.stop AND c.start < u.stop)
        ORDER BY 5, 1, 2`,
     );
     const out: { report: number; reportUid: string; start: number; end: number; text: string; publishedMs: number; language: Lang }[] = [];
@@ -554,7 +579,7 @@ class SqlReads implements Reads {
       return {
         kind: r.kind as FigureRow["kind"], asserter: num(r.asserter), asserterKey: String(r.akey), asserterName: str(r.source_name) ?? t.source ?? "the report",
         report: num(r.report), reportUid: t.uid, claim: num(r.claim), value: num(r.value), approx: r.approx as FigureRow["approx"],
-        start: num(r.start), end: num(r.stop), text: slice(t.text, num(r.start), num(r.stop), r.text), publishedMs: num(r.published_ms), status: r.status as ClaimStatus,
+        start: num(r.start), end: num(r.stop), text: slice(t.text, num(r.start), num(r.stop), r.text), publishedMs: num(r.published_ms), status: status.word(r.status),
       };
     });
   }
@@ -567,7 +592,7 @@ class SqlReads implements Reads {
                   row_number() OVER (PARTITION BY n.kind, c.asserter, n.value, n.approx ORDER BY r.published_ms, n.report, n.start) AS rn
            FROM counts n JOIN reports r ON r.id = n.report AND r.current = 1 JOIN claims c ON c.id = n.report * ${SPAN} + n.claim
            LEFT JOIN sources s ON s.id = c.source JOIN asserters a ON a.id = c.asserter
-           WHERE c.status NOT IN ('denied', 'unknown')) x
+           WHERE c.status NOT IN ${NOT_ASSERTED}) x
          WHERE rn = 1 ORDER BY published_ms, report, start`,
       ),
     );
@@ -581,7 +606,7 @@ class SqlReads implements Reads {
                   row_number() OVER (PARTITION BY n.kind, c.asserter ORDER BY r.published_ms DESC, n.report DESC, n.start DESC) AS rn
            FROM counts n JOIN reports r ON r.id = n.report AND r.current = 1 JOIN claims c ON c.id = n.report * ${SPAN} + n.claim
            LEFT JOIN sources s ON s.id = c.source JOIN asserters a ON a.id = c.asserter
-           WHERE c.status NOT IN ('denied', 'unknown')) x
+           WHERE c.status NOT IN ${NOT_ASSERTED}) x
          WHERE rn = 1 ORDER BY kind${this.d.binary}, akey${this.d.binary}`,
       ),
     );
@@ -629,10 +654,10 @@ class SqlReads implements Reads {
   async fusedEntities(o: { places?: boolean; type?: EntityType; words?: readonly string[]; limit: number; offset?: number; geo?: boolean }) {
     const where = ["reports > 0"];
     const params: unknown[] = [];
-    if (o.places !== undefined) where.push(`type ${o.places ? "" : "NOT "}IN ('location', 'facility')`);
+    if (o.places !== undefined) where.push(`type ${o.places ? "" : "NOT "}IN ${PLACES}`);
     if (o.type) {
       where.push("type = ?");
-      params.push(o.type);
+      params.push(entityType.code(o.type));
     }
     if (o.geo) where.push("lat IS NOT NULL");
     if (o.words?.length) {
@@ -679,7 +704,7 @@ class SqlReads implements Reads {
 
   async firstMention(fused: number) {
     const r = await this.c.get<Row>(
-      `SELECT e.report, e.mentions, r.uid, r.text FROM entities e JOIN reports r ON r.id = e.report AND r.current = 1 WHERE e.fused = ? ORDER BY e.id LIMIT 1`,
+      `SELECT e.report, e.mentions, r.uid, b.text FROM entities e JOIN reports r ON r.id = e.report AND r.current = 1 JOIN bodies b ON b.id = r.id WHERE e.fused = ? ORDER BY e.id LIMIT 1`,
       [fused],
     );
     if (!r) return undefined;
@@ -718,7 +743,7 @@ class SqlReads implements Reads {
         num(a.id) - num(b.id),
     );
     return rows.map((r) => ({
-      id: num(r.id), report: num(r.report), seq: num(r.id) % SPAN, fused: num(r.fused), fkey: fkey.get(num(r.fused))!, type: r.type as EntityType,
+      id: num(r.id), report: num(r.report), seq: num(r.id) % SPAN, fused: num(r.fused), fkey: fkey.get(num(r.fused))!, type: entityType.word(r.type),
       name: String(r.name), aliases: json<string[]>(r.aliases, []), mentions: mentions(r.mentions, texts.get(num(r.report))!.text), publishedMs: num(r.published_ms),
     }));
   }
@@ -863,22 +888,23 @@ class SqlTx extends SqlReads implements WriteTx {
     } else {
       const lineage = r.identity ?? `hash:${r.hash}`;
       uid = reportUid(lineage);
-      const other = await this.c.get<Row>("SELECT identity, hash FROM reports WHERE uid = ? LIMIT 1", [uid]);
-      if (other && (str(other.identity) ?? `hash:${String(other.hash)}`) !== lineage) uid = reportUid(lineage, true);
+      const other = await this.c.get<Row>("SELECT identity, url, hash FROM reports WHERE uid = ? LIMIT 1", [uid]);
+      if (other && (identityRead(other.identity, other.url) ?? `hash:${hashHex(other.hash)}`) !== lineage) uid = reportUid(lineage, true);
     }
     const version = supersedes ? supersedes.version + 1 : 1;
     const id = num(
       (await this.c.get<Row>(
         `INSERT INTO reports (uid, hash, identity, version, supersedes, current, cluster, title, source, url, published, published_ms, published_from,
-           language, language_from, origin, format, ingested_at, minhash, text)
-         VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+           language, language_from, origin, format, ingested_at, minhash)
+         VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
         [
-          uid, r.hash, r.identity, version, supersedes?.id ?? null, r.cluster, m.title ?? null, m.source ?? null, m.url ?? null, m.published,
+          uid, hashBytes(r.hash), identityStored(r.identity, m.url), version, supersedes?.id ?? null, r.cluster, m.title ?? null, m.source ?? null, m.url ?? null, m.published,
           publishedMs(m.published), m.publishedFrom, m.language, m.languageFrom, m.origin ?? null, m.format ?? null, r.ingestedAt,
-          Buffer.from(r.minhash.buffer, r.minhash.byteOffset, r.minhash.byteLength), encodeBody(this.d, r.text),
+          Buffer.from(r.minhash.buffer, r.minhash.byteOffset, r.minhash.byteLength),
         ],
       ))!.id,
     );
+    await this.c.run("INSERT INTO bodies (id, text) VALUES (?, ?)", [id, encodeBody(this.d, r.text)]);
     const parts = Math.max(r.entities.length, r.claims.length, r.times.length, r.counts.length, r.unknowns.length, r.events.length);
     if (parts >= SPAN) throw new Error(`the report yields ${parts} rows of one kind; a report can hold at most ${SPAN - 1}`);
     const key = (seq: number) => id * SPAN + seq;
@@ -907,7 +933,7 @@ class SqlTx extends SqlReads implements WriteTx {
            lat = coalesce(fused.lat, excluded.lat), lon = coalesce(fused.lon, excluded.lon), country = coalesce(fused.country, excluded.country),
            geoname_id = coalesce(fused.geoname_id, excluded.geoname_id)
          RETURNING id`,
-        [fkey, entityUid(fkey), agg.type, agg.mentions, agg.claims, g?.lat ?? null, g?.lon ?? null, g?.country ?? null, g?.geonameId ?? null],
+        [fkey, entityUid(fkey), entityType.code(agg.type), agg.mentions, agg.claims, g?.lat ?? null, g?.lon ?? null, g?.country ?? null, g?.geonameId ?? null],
       ))!;
       const f = num(row.id);
       fusedId.set(fkey, f);
@@ -919,7 +945,7 @@ class SqlTx extends SqlReads implements WriteTx {
     await this.c.many(
       "INSERT INTO entities (id, report, fused, type, name, aliases, mentions) VALUES (?, ?, ?, ?, ?, ?, ?)",
       r.entities.map((e, seq) => [
-        key(seq), id, fusedId.get(e.fkey)!, e.type, e.name, e.aliases.length ? JSON.stringify(e.aliases) : null,
+        key(seq), id, fusedId.get(e.fkey)!, entityType.code(e.type), e.name, e.aliases.length ? JSON.stringify(e.aliases) : null,
         JSON.stringify(e.mentions.flatMap((x) => (own(x) === null ? [x.start, x.end] : [x.start, x.end, x.text]))),
       ]),
     );
@@ -946,8 +972,8 @@ class SqlTx extends SqlReads implements WriteTx {
       const n = seen.get(words) ?? 0;
       seen.set(words, n + 1);
       claimRows.push([
-        key(seq), id, claimKey(c.text, n), c.sentence, c.paragraph, c.start, c.end, c.status, c.pkey, asserterId.get(c.asserter.key)!, c.sourceKeyed ? 1 : 0,
-        c.source ? await this.sourceId(c.source.name) : null, c.source?.kind ?? null, c.source?.entity ?? null, c.source?.role ?? null,
+        key(seq), id, claimKey(c.text, n), c.sentence, c.paragraph, c.start, c.end, status.code(c.status), c.pkey, asserterId.get(c.asserter.key)!, c.sourceKeyed ? 1 : 0,
+        c.source ? await this.sourceId(c.source.name) : null, c.source ? sourceKind.code(c.source.kind) : null, c.source?.entity ?? null, c.source?.role ?? null,
         c.cue?.start ?? null, c.cue?.end ?? null, c.cue ? own(c.cue) : null, c.quote ? 1 : 0, c.entities.length ? JSON.stringify(c.entities) : null,
         c.features ? JSON.stringify(c.features) : null, c.notable, own(c),
       ]);
@@ -965,7 +991,7 @@ class SqlTx extends SqlReads implements WriteTx {
          first_claim = CASE WHEN excluded.first_ms < props.first_ms THEN excluded.first_claim ELSE props.first_claim END,
          first_ms = ${this.d.least("props.first_ms", "excluded.first_ms")}, last_ms = ${this.d.greatest("props.last_ms", "excluded.last_ms")},
          kind = coalesce(props.kind, excluded.kind), quote = ${this.d.greatest("props.quote", "excluded.quote")}`,
-      r.claims.map((c, seq) => [c.status, c.pkey, asserterId.get(c.asserter.key)!, ms, ms, key(seq), c.source?.kind ?? null, c.quote ? 1 : 0]),
+      r.claims.map((c, seq) => [status.code(c.status), c.pkey, asserterId.get(c.asserter.key)!, ms, ms, key(seq), c.source ? sourceKind.code(c.source.kind) : null, c.quote ? 1 : 0]),
     );
 
     await this.c.many(

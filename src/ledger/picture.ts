@@ -132,7 +132,10 @@ export function toCClaim(c: FusionClaim): CClaim {
     doc: c.reportUid,
     sentence: c.sentence,
     paragraph: c.paragraph,
-    text: c.text,
+    // read when the finder needs the words (few of the claims it compares)
+    get text() {
+      return c.text;
+    },
     status: c.status,
     asserter: c.asserterKey,
     asserterName: c.asserterName,

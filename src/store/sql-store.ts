@@ -101,11 +101,11 @@ function reportRow(r: Row): ReportRow {
   };
 }
 
-function claimRow(r: Row, rep: { uid: string; text: string }): ClaimRow {
+function claimRow(r: Row, rep: { uid: string; readonly text: string }, lazy = false): ClaimRow {
   const id = num(r.id);
   const start = num(r.start), end = num(r.stop);
   const cueStart = numOrNull(r.cue_start);
-  return {
+  const row: ClaimRow = {
     id,
     report: num(r.report),
     seq: id % SPAN,
@@ -114,7 +114,7 @@ function claimRow(r: Row, rep: { uid: string; text: string }): ClaimRow {
     paragraph: num(r.paragraph),
     start,
     end,
-    text: slice(rep.text, start, end, r.text),
+    text: lazy ? "" : slice(rep.text, start, end, r.text),
     status: status.word(r.status),
     pkey: num(r.pkey),
     asserter: num(r.asserter),
@@ -123,12 +123,21 @@ function claimRow(r: Row, rep: { uid: string; text: string }): ClaimRow {
       r.source_name === null || r.source_name === undefined
         ? null
         : { name: String(r.source_name), kind: sourceKind.word(r.source_kind), entity: numOrNull(r.source_entity), role: str(r.source_role) },
-    cue: cueStart === null ? null : { start: cueStart, end: num(r.cue_stop), text: slice(rep.text, cueStart, num(r.cue_stop), r.cue_text) },
+    cue: cueStart === null ? null : { start: cueStart, end: num(r.cue_stop), text: lazy ? "" : slice(rep.text, cueStart, num(r.cue_stop), r.cue_text) },
     quote: !!num(r.quote),
     entities: json<number[]>(r.entities, []),
     features: json<object | null>(r.features, null),
     notable: num(r.notable),
   };
+  if (lazy) {
+    let text: string | undefined;
+    Object.defineProperty(row, "text", { enumerable: true, get: () => (text ??= slice(rep.text, start, end, r.text)) });
+    if (cueStart !== null) {
+      let cue: string | undefined;
+      Object.defineProperty(row.cue, "text", { enumerable: true, get: () => (cue ??= slice(rep.text, cueStart, num(r.cue_stop), r.cue_text)) });
+    }
+  }
+  return row;
 }
 
 function mentions(v: unknown, text: string): SpanText[] {
@@ -158,12 +167,36 @@ function fusedRow(r: Row): FusedRow {
 
 interface ReportText {
   uid: string;
-  text: string;
+  /** Decompressed when first read: many readers of a report need only its metadata. */
+  readonly text: string;
   source: string | null;
   publishedMs: number;
   language: Lang;
   published: string;
   cluster: number;
+}
+
+class StoredText implements ReportText {
+  private raw: unknown;
+  private decoded: string | undefined;
+  constructor(
+    r: Row,
+    readonly uid = String(r.uid),
+    readonly source = str(r.source),
+    readonly publishedMs = num(r.published_ms),
+    readonly language = r.language as Lang,
+    readonly published = String(r.published),
+    readonly cluster = r.cluster === null ? num(r.id) : num(r.cluster),
+  ) {
+    this.raw = r.text;
+  }
+  get text(): string {
+    if (this.decoded === undefined) {
+      this.decoded = decodeBody(this.raw);
+      this.raw = undefined;
+    }
+    return this.decoded;
+  }
 }
 
 class SqlReads implements Reads {
@@ -190,10 +223,7 @@ class SqlReads implements Reads {
         [this.d.list(want.slice(i, i + 500))],
       );
       for (const r of rows) {
-        const t: ReportText = {
-          uid: String(r.uid), text: decodeBody(r.text), source: str(r.source), publishedMs: num(r.published_ms), language: r.language as Lang,
-          published: String(r.published), cluster: r.cluster === null ? num(r.id) : num(r.cluster),
-        };
+        const t = new StoredText(r);
         out.set(num(r.id), t);
         if (this.textCache.size >= 4096) this.textCache.delete(this.textCache.keys().next().value!);
         this.textCache.set(num(r.id), t);
@@ -436,10 +466,11 @@ class SqlReads implements Reads {
         keyOf.set(num(e.id), String(e.fkey));
     return rows.map((r) => {
       const rep = reports.get(num(r.report))!;
-      const c = claimRow(r, rep);
+      // The claim's words only when asked for: fusion reads them for few of the claims it compares.
+      const c = claimRow(r, { uid: rep.uid, get text() { return rep.text; } }, true);
       return {
         id: c.id, uid: c.uid, report: c.report, reportUid: rep.uid, seq: c.seq, sentence: c.sentence, paragraph: c.paragraph,
-        start: c.start, end: c.end, text: c.text, status: c.status, pkey: c.pkey, asserterKey: String(r.akey),
+        start: c.start, end: c.end, get text() { return c.text; }, status: c.status, pkey: c.pkey, asserterKey: String(r.akey),
         asserterName: c.source?.name ?? rep.source ?? "the report", sourceKeyed: c.sourceKeyed,
         entityKeys: c.entities.map((s) => keyOf.get(c.report * SPAN + s)).filter((k): k is string => !!k),
         features: c.features, notable: c.notable, published: rep.published, publishedMs: rep.publishedMs, language: rep.language, cluster: rep.cluster,
@@ -462,13 +493,17 @@ class SqlReads implements Reads {
         yield this.fusionForm(rows, await this.texts(rows.map((r) => num(r.report))));
       }
     }
-    // In publication order: the keys of every such claim first (small), then the claims a chunk at a time.
-    const keys = await this.c.all<Row>(
-      `SELECT c.id, r.published_ms, r.uid FROM claims c JOIN reports r ON r.id = c.report AND r.current = 1 WHERE c.notable <> 0 AND (c.notable & ?) <> 0`,
+    // In publication order (then stable id): every such claim in one pass over their partial index.
+    const rows = await this.c.all<Row>(
+      `SELECT ${CCOLS}, a.key AS akey, r.published_ms AS published_ms, r.uid AS ruid FROM claims c JOIN reports r ON r.id = c.report AND r.current = 1 ${CJOIN}
+       JOIN asserters a ON a.id = c.asserter WHERE c.notable <> 0 AND (c.notable & ?) <> 0`,
       [bits],
     );
-    keys.sort((a, b) => num(a.published_ms) - num(b.published_ms) || (String(a.uid) < String(b.uid) ? -1 : String(a.uid) > String(b.uid) ? 1 : 0) || num(a.id) - num(b.id));
-    for (let i = 0; i < keys.length; i += 2000) yield this.fusionClaimsByIds(keys.slice(i, i + 2000).map((k) => num(k.id)));
+    rows.sort((a, b) => num(a.published_ms) - num(b.published_ms) || (String(a.ruid) < String(b.ruid) ? -1 : String(a.ruid) > String(b.ruid) ? 1 : 0) || num(a.id) - num(b.id));
+    for (let i = 0; i < rows.length; i += 5000) {
+      const chunk = rows.slice(i, i + 5000);
+      yield this.fusionForm(chunk, await this.texts(chunk.map((r) => num(r.report))));
+    }
   }
 
   async fusionClaimsByIds(ids: readonly number[]): Promise<FusionClaim[]> {
@@ -515,13 +550,14 @@ class SqlReads implements Reads {
 
   async propCites(pkey: number, st: ClaimStatus, asserter: number | null, limit: number) {
     const rows = await this.c.all<Row>(
-      `SELECT c.report, c.id, c.start, c.stop, c.text, r.uid, r.language, b.text AS rtext FROM claims c JOIN reports r ON r.id = c.report AND r.current = 1 JOIN bodies b ON b.id = r.id
+      `SELECT c.report, c.id, c.start, c.stop, c.text, r.uid, r.language FROM claims c JOIN reports r ON r.id = c.report AND r.current = 1
        WHERE c.pkey = ? AND c.status = ? ${asserter !== null ? "AND c.asserter = ?" : ""} ORDER BY r.published_ms, c.report, c.start LIMIT ?`,
       [pkey, status.code(st), ...(asserter !== null ? [asserter] : []), limit],
     );
+    const texts = await this.texts(rows.map((r) => num(r.report)));
     return rows.map((r) => ({
       report: num(r.report), reportUid: String(r.uid), seq: num(r.id) % SPAN, start: num(r.start), end: num(r.stop),
-      text: slice(decodeBody(r.rtext), num(r.start), num(r.stop), r.text), language: r.language as Lang,
+      text: slice(texts.get(num(r.report))!.text, num(r.start), num(r.stop), r.text), language: r.language as Lang,
     }));
   }
 
@@ -704,11 +740,12 @@ class SqlReads implements Reads {
 
   async firstMention(fused: number) {
     const r = await this.c.get<Row>(
-      `SELECT e.report, e.mentions, r.uid, b.text FROM entities e JOIN reports r ON r.id = e.report AND r.current = 1 JOIN bodies b ON b.id = r.id WHERE e.fused = ? ORDER BY e.id LIMIT 1`,
+      `SELECT e.report, e.mentions, r.uid FROM entities e JOIN reports r ON r.id = e.report AND r.current = 1 WHERE e.fused = ? ORDER BY e.id LIMIT 1`,
       [fused],
     );
     if (!r) return undefined;
-    const m = mentions(r.mentions, decodeBody(r.text))[0];
+    // Only the offsets are wanted: no need to read the report's text.
+    const m = mentions(r.mentions, "")[0];
     return m && { report: num(r.report), reportUid: String(r.uid), start: m.start, end: m.end };
   }
 

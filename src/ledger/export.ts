@@ -4,7 +4,7 @@
 // holds more than a page of reports, except what the contradiction finder compares (the claims that can
 // take part in a contradiction). The writers of the formats are in src/export.
 import type { Lang } from "../model/doc.js";
-import { NOTABLE, SPAN, type ReportParts, type ReportRow, type Reads } from "../store/index.js";
+import { NOTABLE, SPAN, type PartKind, type ReportParts, type ReportRow, type Reads } from "../store/index.js";
 import type { SitrepExport } from "../export/schema.js";
 import { findContradictions, type CCount } from "./contradictions.js";
 import { finderId, toCClaim } from "./picture.js";
@@ -25,7 +25,19 @@ export interface ClaimLine {
   figures: string[];
 }
 
+/** What one page of reports contributes to each per-report section of the export. */
+export interface ReportSections {
+  documents: ExportDocument[];
+  claims: ExportClaim[];
+  unknowns: X["unknowns"];
+  times: X["times"];
+  counts: X["counts"];
+  events: X["events"];
+}
+
 export interface LedgerExport {
+  /** Every per-report section at once, reading each report once (what a writer of the whole export wants). */
+  reportSections(): AsyncIterable<ReportSections>;
   documents(): AsyncIterable<ExportDocument[]>;
   entities(): AsyncIterable<ExportEntity[]>;
   claims(): AsyncIterable<ExportClaim[]>;
@@ -85,9 +97,10 @@ export function ledgerExport(r: Reads, lang: Lang = "en"): LedgerExport {
     }
   }
 
-  async function* parts(): AsyncIterable<ReportParts[]> {
-    for await (const page of pages(true)) {
-      const ps = await r.reportParts(page);
+  /** Pages of what reports yielded: only the kinds asked for (each section reads only its own). */
+  async function* parts(only: readonly PartKind[], withText = true): AsyncIterable<ReportParts[]> {
+    for await (const page of pages(withText)) {
+      const ps = await r.reportParts(page, only);
       await uidsOf(ps.flatMap((p) => p.entities.map((e) => e.fused)));
       yield ps;
     }
@@ -121,7 +134,44 @@ export function ledgerExport(r: Reads, lang: Lang = "en"): LedgerExport {
     };
   };
 
+  const unknownsOf = (p: ReportParts) => {
+    const { claim } = within(p);
+    return p.unknowns.map((u) => ({
+      id: unknownUid(p.report.uid, u.seq), doc: p.report.uid, start: u.start, end: u.end, text: u.text, ...(claim(u.claim) && { claim: claim(u.claim)! }),
+    }));
+  };
+  const timesOf = (p: ReportParts) => p.times.map((t) => ({ doc: p.report.uid, start: t.start, end: t.end, text: t.text, value: t.value, type: t.type, ...(t.mod && { mod: t.mod }) }));
+  const countsOf = (p: ReportParts) => {
+    const { claim } = within(p);
+    return p.counts.map((n) => ({ doc: p.report.uid, start: n.start, end: n.end, text: n.text, kind: n.kind, value: n.value, approx: n.approx, claim: claim(n.claim) ?? null }));
+  };
+  const eventsOf = (p: ReportParts) => {
+    const { ent, claim } = within(p);
+    const ids = (xs: number[], f: (s: number) => string | undefined) => [...new Set(xs.map(f).filter((x): x is string => !!x))];
+    return p.events.map((v) => ({
+      id: eventUid(p.report.uid, v.seq), type: v.type, claims: ids(v.claims, claim), actors: ids(v.actors, ent), locations: ids(v.locations, ent), time: v.time,
+    }));
+  };
+  /** The figures that belong to a claim, as the contradiction finder takes them; kept when a full pass saw them. */
+  let figures: CCount[] | undefined;
+  const figuresOf = (p: ReportParts): CCount[] =>
+    p.counts.filter((n) => n.claim !== null).map((n) => ({ claim: finderId(p.report.uid, n.claim!), kind: n.kind, value: n.value, approx: n.approx, text: n.text }));
+
   return {
+    async *reportSections() {
+      const seen: CCount[] = [];
+      for await (const ps of parts(["entityIds", "claims", "times", "counts", "unknowns", "events"]))
+        yield {
+          documents: ps.map((p) => documentOf(p.report)),
+          claims: ps.flatMap((p) => p.claims.map((c) => claimOf(p, c))),
+          unknowns: ps.flatMap(unknownsOf),
+          times: ps.flatMap(timesOf),
+          counts: ps.flatMap((p) => (seen.push(...figuresOf(p)), countsOf(p))),
+          events: ps.flatMap(eventsOf),
+        };
+      figures = seen;
+    },
+
     async *documents() {
       for await (const page of pages(true)) yield page.map((x) => documentOf(x as ReportRow & { text: string }));
     },
@@ -170,41 +220,23 @@ export function ledgerExport(r: Reads, lang: Lang = "en"): LedgerExport {
     },
 
     async *claims() {
-      for await (const ps of parts()) yield ps.flatMap((p) => p.claims.map((c) => claimOf(p, c)));
+      for await (const ps of parts(["entityIds", "claims"])) yield ps.flatMap((p) => p.claims.map((c) => claimOf(p, c)));
     },
 
     async *unknowns() {
-      for await (const ps of parts())
-        yield ps.flatMap((p) => {
-          const { claim } = within(p);
-          return p.unknowns.map((u) => ({
-            id: unknownUid(p.report.uid, u.seq), doc: p.report.uid, start: u.start, end: u.end, text: u.text, ...(claim(u.claim) && { claim: claim(u.claim)! }),
-          }));
-        });
+      for await (const ps of parts(["claimIds", "unknowns"])) yield ps.flatMap(unknownsOf);
     },
 
     async *times() {
-      for await (const ps of parts())
-        yield ps.flatMap((p) => p.times.map((t) => ({ doc: p.report.uid, start: t.start, end: t.end, text: t.text, value: t.value, type: t.type, ...(t.mod && { mod: t.mod }) })));
+      for await (const ps of parts(["times"])) yield ps.flatMap(timesOf);
     },
 
     async *counts() {
-      for await (const ps of parts())
-        yield ps.flatMap((p) => {
-          const { claim } = within(p);
-          return p.counts.map((n) => ({ doc: p.report.uid, start: n.start, end: n.end, text: n.text, kind: n.kind, value: n.value, approx: n.approx, claim: claim(n.claim) ?? null }));
-        });
+      for await (const ps of parts(["claimIds", "counts"])) yield ps.flatMap(countsOf);
     },
 
     async *events() {
-      for await (const ps of parts())
-        yield ps.flatMap((p) => {
-          const { ent, claim } = within(p);
-          const ids = (xs: number[], f: (s: number) => string | undefined) => [...new Set(xs.map(f).filter((x): x is string => !!x))];
-          return p.events.map((v) => ({
-            id: eventUid(p.report.uid, v.seq), type: v.type, claims: ids(v.claims, claim), actors: ids(v.actors, ent), locations: ids(v.locations, ent), time: v.time,
-          }));
-        });
+      for await (const ps of parts(["claimIds", "events", "entityIds"], false)) yield ps.flatMap(eventsOf);
     },
 
     async *contradictions() {
@@ -217,11 +249,11 @@ export function ledgerExport(r: Reads, lang: Lang = "en"): LedgerExport {
           uidOf.set(cc.id, c.uid);
           claims.push(cc);
         }
-      const counts: CCount[] = [];
-      for await (const ps of parts())
-        for (const p of ps)
-          for (const n of p.counts)
-            if (n.claim !== null) counts.push({ claim: finderId(p.report.uid, n.claim), kind: n.kind, value: n.value, approx: n.approx, text: n.text });
+      let counts = figures;
+      if (!counts) {
+        counts = [];
+        for await (const ps of parts(["counts"])) for (const p of ps) counts.push(...figuresOf(p));
+      }
       const out: ExportContradiction[] = [];
       for (const f of findContradictions(claims, counts)) {
         const a = uidOf.get(f.claims[0]), b = uidOf.get(f.claims[1]);
@@ -233,7 +265,7 @@ export function ledgerExport(r: Reads, lang: Lang = "en"): LedgerExport {
 
     async *claimLines() {
       const placeName = new Map<number, string>();
-      for await (const ps of parts()) {
+      for await (const ps of parts(["entityIds", "claims", "times", "counts"])) {
         const places = ps.flatMap((p) => p.entities.filter((e) => isPlace(e.type)).map((e) => e.fused)).filter((f) => !placeName.has(f));
         if (places.length) {
           const fused = await r.fusedByIds([...new Set(places)]);

@@ -21,6 +21,7 @@ import {
   type FusedRow,
   type FusionClaim,
   type FusionItem,
+  type PartKind,
   type PropRow,
   type Reads,
   type ReportParts,
@@ -140,14 +141,32 @@ function claimRow(r: Row, rep: { uid: string; readonly text: string }, lazy = fa
   return row;
 }
 
-function mentions(v: unknown, text: string): SpanText[] {
+/**
+ * An entity's mentions as stored: a flat list of offsets, each pair followed by nothing when the mention
+ * reads as the entity's name, by -(k+1) when it reads as its k-th name (aliases from 1), or by its words
+ * when it reads as neither (a pronoun, a description). So a mention's words are known without reading the
+ * report, and nearly never stored.
+ */
+function encodeMentions(e: { name: string; aliases: readonly string[]; mentions: readonly SpanText[] }): string {
+  const names = [e.name, ...e.aliases];
+  return JSON.stringify(
+    e.mentions.flatMap((m) => {
+      const k = names.indexOf(m.text);
+      return k === 0 ? [m.start, m.end] : k > 0 ? [m.start, m.end, -(k + 1)] : [m.start, m.end, m.text];
+    }),
+  );
+}
+
+function mentions(v: unknown, names: readonly string[]): SpanText[] {
   const flat = json<(number | string)[]>(v, []);
   const out: SpanText[] = [];
   for (let i = 0; i < flat.length; ) {
     const start = flat[i++] as number, end = flat[i++] as number;
-    // A stored text follows its offsets only when it is not their slice.
-    const own = typeof flat[i] === "string" ? (flat[i++] as string) : undefined;
-    out.push({ start, end, text: own ?? text.slice(start, end) });
+    const next = flat[i];
+    let text = names[0] ?? "";
+    if (typeof next === "string") text = flat[i++] as string;
+    else if (typeof next === "number" && next < 0) text = names[-(flat[i++] as number) - 1] ?? "";
+    out.push({ start, end, text });
   }
   return out;
 }
@@ -284,15 +303,17 @@ class SqlReads implements Reads {
     const uid = (await this.c.get<Row>("SELECT uid FROM reports WHERE id = ?", [after.id]))?.uid;
     return (
       await this.c.all<Row>(
-        `SELECT ${cols} FROM ${from} WHERE r.current = 1 AND (r.published_ms > ? OR (r.published_ms = ? AND r.uid${this.d.binary} > ?)) ORDER BY r.published_ms, r.uid${this.d.binary} LIMIT ?`,
-        [after.ms, after.ms, uid ?? "", limit],
+        `SELECT ${cols} FROM ${from} WHERE r.current = 1 AND (r.published_ms, r.uid${this.d.binary}) > (?, ?) ORDER BY r.published_ms, r.uid${this.d.binary} LIMIT ?`,
+        [after.ms, uid ?? "", limit],
       )
     ).map(reportRow);
   }
 
-  async reportParts(reports: readonly ReportRow[]): Promise<ReportParts[]> {
+  async reportParts(reports: readonly ReportRow[], only?: readonly PartKind[]): Promise<ReportParts[]> {
+    const want = (k: PartKind) => !only || only.includes(k);
     if (!reports.length) return [];
-    const missing = reports.filter((r) => r.text === undefined).map((r) => r.id);
+    const needText = (["claims", "times", "counts", "unknowns"] as const).some(want);
+    const missing = needText ? reports.filter((r) => r.text === undefined).map((r) => r.id) : [];
     const texts = missing.length ? await this.texts(missing) : new Map();
     const parts = new Map<number, ReportParts>();
     for (const r of reports) {
@@ -304,18 +325,27 @@ class SqlReads implements Reads {
     // range of keys.
     const from = (table: string, alias: string, join = "") => `${this.d.listTable("j")} CROSS JOIN ${table} ${alias} ${join} WHERE ${ofListed(alias)}`;
     const of = (r: Row) => parts.get(num(r.report))!;
-    for (const r of await this.c.all<Row>(`SELECT x.id, x.report, x.fused, x.type, x.name, x.aliases, x.mentions FROM ${from("entities", "x")} ORDER BY x.id`, [ids])) {
+    for (const r of want("entities") ? await this.c.all<Row>(`SELECT x.id, x.report, x.fused, x.type, x.name, x.aliases, x.mentions FROM ${from("entities", "x")} ORDER BY x.id`, [ids]) : []) {
       const p = of(r);
       p.entities.push({
         id: num(r.id), report: num(r.report), seq: num(r.id) % SPAN, fused: num(r.fused), type: entityType.word(r.type), name: String(r.name),
-        aliases: json<string[]>(r.aliases, []), mentions: mentions(r.mentions, p.report.text),
+        aliases: json<string[]>(r.aliases, []), mentions: mentions(r.mentions, [String(r.name), ...json<string[]>(r.aliases, [])]),
       });
     }
-    for (const r of await this.c.all<Row>(`SELECT ${CCOLS} FROM ${from("claims", "c", CJOIN)} ORDER BY c.id`, [ids])) {
+    for (const r of want("claims") ? await this.c.all<Row>(`SELECT ${CCOLS} FROM ${from("claims", "c", CJOIN)} ORDER BY c.id`, [ids]) : []) {
       const p = of(r);
       p.claims.push(claimRow(r, p.report));
     }
-    for (const r of await this.c.all<Row>(`SELECT x.* FROM ${from("times", "x")} ORDER BY x.id`, [ids])) {
+    if (only?.includes("entityIds") && !want("entities"))
+      for (const r of await this.c.all<Row>(`SELECT x.id, x.report, x.fused, x.type FROM ${from("entities", "x")} ORDER BY x.id`, [ids])) {
+        of(r).entities.push({ id: num(r.id), report: num(r.report), seq: num(r.id) % SPAN, fused: num(r.fused), type: entityType.word(r.type), name: "", aliases: [], mentions: [] });
+      }
+    if (only?.includes("claimIds") && !want("claims"))
+      for (const r of await this.c.all<Row>(`SELECT x.id, x.report, x.cid FROM ${from("claims", "x")} ORDER BY x.id`, [ids])) {
+        const p = of(r);
+        p.claims.push({ id: num(r.id), report: num(r.report), seq: num(r.id) % SPAN, uid: claimUid(p.report.uid, String(r.cid)) } as ClaimRow);
+      }
+    for (const r of want("times") ? await this.c.all<Row>(`SELECT x.* FROM ${from("times", "x")} ORDER BY x.id`, [ids]) : []) {
       const p = of(r);
       const start = num(r.start), end = num(r.stop);
       p.times.push({
@@ -323,7 +353,7 @@ class SqlReads implements Reads {
         value: String(r.value), type: r.type as TimeRow["type"], mod: str(r.mod), timeline: numOrNull(r.claim),
       });
     }
-    for (const r of await this.c.all<Row>(`SELECT x.* FROM ${from("counts", "x")} ORDER BY x.id`, [ids])) {
+    for (const r of want("counts") ? await this.c.all<Row>(`SELECT x.* FROM ${from("counts", "x")} ORDER BY x.id`, [ids]) : []) {
       const p = of(r);
       const start = num(r.start), end = num(r.stop);
       p.counts.push({
@@ -331,12 +361,12 @@ class SqlReads implements Reads {
         kind: r.kind as CountRow["kind"], value: num(r.value), approx: r.approx as CountRow["approx"], claim: numOrNull(r.claim),
       });
     }
-    for (const r of await this.c.all<Row>(`SELECT x.* FROM ${from("unknowns", "x")} ORDER BY x.id`, [ids])) {
+    for (const r of want("unknowns") ? await this.c.all<Row>(`SELECT x.* FROM ${from("unknowns", "x")} ORDER BY x.id`, [ids]) : []) {
       const p = of(r);
       const start = num(r.start), end = num(r.stop);
       p.unknowns.push({ id: num(r.id), report: num(r.report), seq: num(r.id) % SPAN, start, end, text: slice(p.report.text, start, end, r.text), claim: numOrNull(r.claim) } satisfies UnknownRow);
     }
-    for (const r of await this.c.all<Row>(`SELECT x.* FROM ${from("events", "x")} ORDER BY x.id`, [ids])) {
+    for (const r of want("events") ? await this.c.all<Row>(`SELECT x.* FROM ${from("events", "x")} ORDER BY x.id`, [ids]) : []) {
       of(r).events.push({
         id: num(r.id), report: num(r.report), seq: num(r.id) % SPAN, type: String(r.type), claims: json(r.claims, []), actors: json(r.actors, []),
         locations: json(r.locations, []), time: str(r.time),
@@ -745,7 +775,7 @@ class SqlReads implements Reads {
     );
     if (!r) return undefined;
     // Only the offsets are wanted: no need to read the report's text.
-    const m = mentions(r.mentions, "")[0];
+    const m = mentions(r.mentions, [])[0];
     return m && { report: num(r.report), reportUid: String(r.uid), start: m.start, end: m.end };
   }
 
@@ -769,7 +799,6 @@ class SqlReads implements Reads {
        JOIN reports r ON r.id = e.report AND r.current = 1 WHERE e.fused = j.value`,
       [this.d.list(fusedIds.map((f) => num(f.id)))],
     );
-    const texts = await this.texts(rows.map((r) => num(r.report)));
     const order = new Map(fusedIds.map((f, i) => [num(f.id), i]));
     const fkey = new Map(fusedIds.map((f) => [num(f.id), String(f.fkey)]));
     rows.sort(
@@ -781,7 +810,8 @@ class SqlReads implements Reads {
     );
     return rows.map((r) => ({
       id: num(r.id), report: num(r.report), seq: num(r.id) % SPAN, fused: num(r.fused), fkey: fkey.get(num(r.fused))!, type: entityType.word(r.type),
-      name: String(r.name), aliases: json<string[]>(r.aliases, []), mentions: mentions(r.mentions, texts.get(num(r.report))!.text), publishedMs: num(r.published_ms),
+      name: String(r.name), aliases: json<string[]>(r.aliases, []), mentions: mentions(r.mentions, [String(r.name), ...json<string[]>(r.aliases, [])]),
+      publishedMs: num(r.published_ms),
     }));
   }
 
@@ -902,7 +932,7 @@ class SqlTx extends SqlReads implements WriteTx {
     for (const e of await this.c.all<Row>("SELECT id, fused, name, aliases, mentions FROM entities WHERE id >= ? AND id < ?", [lo, hi])) {
       const f = num(e.fused);
       const agg = perFused.get(f) ?? perFused.set(f, { mentions: 0, claims: 0, names: new Set() }).get(f)!;
-      agg.mentions += mentions(e.mentions, "").length;
+      agg.mentions += mentions(e.mentions, []).length;
       agg.claims += naming.get(num(e.id) % SPAN) ?? 0;
       agg.names.add(String(e.name));
       for (const a of json<string[]>(e.aliases, [])) agg.names.add(a);
@@ -983,7 +1013,7 @@ class SqlTx extends SqlReads implements WriteTx {
       "INSERT INTO entities (id, report, fused, type, name, aliases, mentions) VALUES (?, ?, ?, ?, ?, ?, ?)",
       r.entities.map((e, seq) => [
         key(seq), id, fusedId.get(e.fkey)!, entityType.code(e.type), e.name, e.aliases.length ? JSON.stringify(e.aliases) : null,
-        JSON.stringify(e.mentions.flatMap((x) => (own(x) === null ? [x.start, x.end] : [x.start, x.end, x.text]))),
+        encodeMentions(e),
       ]),
     );
 

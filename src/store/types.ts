@@ -178,6 +178,9 @@ export interface EventRow {
   time: string | null;
 }
 
+/** "claimIds", "entityIds": claims and entities with their ids, positions (and fused entity) only; no text read. */
+export type PartKind = "entities" | "entityIds" | "claims" | "claimIds" | "times" | "counts" | "unknowns" | "events";
+
 /** Everything a report yielded, for the export and a report's page. */
 export interface ReportParts {
   report: ReportRow & { text: string };
@@ -306,8 +309,8 @@ export interface Reads {
   listReports(o: { words?: readonly string[]; limit: number; offset: number }): Promise<{ total: number; items: ReportRow[] }>;
   /** Current reports in publication order (then stable id), a page after the cursor (keyset paging for streams). */
   reportsPage(after: { ms: number; id: number } | null, limit: number, withText?: boolean): Promise<ReportRow[]>;
-  /** Everything the given reports yielded, in the order given. */
-  reportParts(reports: readonly ReportRow[]): Promise<ReportParts[]>;
+  /** What the given reports yielded (all of it, or the kinds asked for), in the order given. */
+  reportParts(reports: readonly ReportRow[], only?: readonly PartKind[]): Promise<ReportParts[]>;
   findByHash(hash: string): Promise<Stored | undefined>;
   /** The current version of the report with this identity (URL or file). */
   currentByIdentity(identity: string): Promise<(Stored & { text: string; url: string | null; title: string | null }) | undefined>;

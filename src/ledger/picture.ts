@@ -126,24 +126,39 @@ export interface PictureOptions {
 const iso = (ms: number) => new Date(ms).toISOString();
 
 /** A claim as the contradiction finder takes it; ids sort like positions in the report. */
+class FinderClaim implements CClaim {
+  readonly id: string;
+  readonly doc: string;
+  readonly sentence: number;
+  readonly paragraph: number;
+  readonly status: CClaim["status"];
+  readonly asserter: string;
+  readonly asserterName: string;
+  readonly sourceKey?: string;
+  readonly entityKeys: string[];
+  readonly features: ClaimFeatures;
+  readonly published: string;
+  constructor(private readonly c: FusionClaim) {
+    this.id = finderId(c.reportUid, c.seq);
+    this.doc = c.reportUid;
+    this.sentence = c.sentence;
+    this.paragraph = c.paragraph;
+    this.status = c.status;
+    this.asserter = c.asserterKey;
+    this.asserterName = c.asserterName;
+    if (c.sourceKeyed) this.sourceKey = c.asserterKey.slice(2);
+    this.entityKeys = c.entityKeys;
+    this.features = (c.features ?? {}) as ClaimFeatures;
+    this.published = iso(c.publishedMs);
+  }
+  /** Read when the finder needs the words (few of the claims it compares). */
+  get text(): string {
+    return this.c.text;
+  }
+}
+
 export function toCClaim(c: FusionClaim): CClaim {
-  return {
-    id: finderId(c.reportUid, c.seq),
-    doc: c.reportUid,
-    sentence: c.sentence,
-    paragraph: c.paragraph,
-    // read when the finder needs the words (few of the claims it compares)
-    get text() {
-      return c.text;
-    },
-    status: c.status,
-    asserter: c.asserterKey,
-    asserterName: c.asserterName,
-    ...(c.sourceKeyed && { sourceKey: c.asserterKey.slice(2) }),
-    entityKeys: c.entityKeys,
-    features: (c.features ?? {}) as ClaimFeatures,
-    published: iso(c.publishedMs),
-  };
+  return new FinderClaim(c);
 }
 
 export const finderId = (reportUid: string, seq: number) => `${reportUid}/c${seq + 1}`;

@@ -218,6 +218,71 @@ class StoredText implements ReportText {
   }
 }
 
+/** A claim as fusion reads it; its words are read from the report only when asked for (few are). */
+class StoredFusionClaim implements FusionClaim {
+  readonly id: number;
+  readonly uid: string;
+  readonly report: number;
+  readonly reportUid: string;
+  readonly seq: number;
+  readonly sentence: number;
+  readonly paragraph: number;
+  readonly start: number;
+  readonly end: number;
+  readonly status: ClaimStatus;
+  readonly pkey: number;
+  readonly asserterKey: string;
+  readonly asserterName: string;
+  readonly sourceKeyed: boolean;
+  readonly entityKeys: string[];
+  readonly features: object | null;
+  readonly notable: number;
+  readonly published: string;
+  readonly publishedMs: number;
+  readonly language: Lang;
+  readonly cluster: number;
+  private words: string | undefined;
+  private readonly own: unknown;
+
+  constructor(
+    r: Row,
+    private readonly rep: ReportText,
+    keyOf: Map<number, string>,
+  ) {
+    this.id = num(r.id);
+    this.report = num(r.report);
+    this.seq = this.id % SPAN;
+    this.uid = claimUid(rep.uid, String(r.cid));
+    this.reportUid = rep.uid;
+    this.sentence = num(r.sentence);
+    this.paragraph = num(r.paragraph);
+    this.start = num(r.start);
+    this.end = num(r.stop);
+    this.status = status.word(r.status);
+    this.pkey = num(r.pkey);
+    this.asserterKey = String(r.akey);
+    this.asserterName = str(r.source_name) ?? rep.source ?? "the report";
+    this.sourceKeyed = !!num(r.source_keyed);
+    const keys: string[] = [];
+    for (const s of json<number[]>(r.entities, [])) {
+      const k = keyOf.get(this.report * SPAN + s);
+      if (k) keys.push(k);
+    }
+    this.entityKeys = keys;
+    this.features = json<object | null>(r.features, null);
+    this.notable = num(r.notable);
+    this.published = rep.published;
+    this.publishedMs = rep.publishedMs;
+    this.language = rep.language;
+    this.cluster = rep.cluster;
+    this.own = r.text;
+  }
+
+  get text(): string {
+    return (this.words ??= slice(this.rep.text, this.start, this.end, this.own));
+  }
+}
+
 class SqlReads implements Reads {
   constructor(
     protected readonly c: Conn,
@@ -494,18 +559,7 @@ class SqlReads implements Reads {
     for (let i = 0; i < ids.length; i += 5000)
       for (const e of await this.c.all<Row>(`SELECT e.id, f.fkey FROM entities e JOIN fused f ON f.id = e.fused WHERE ${this.d.inList("e.id")}`, [this.d.list(ids.slice(i, i + 5000))]))
         keyOf.set(num(e.id), String(e.fkey));
-    return rows.map((r) => {
-      const rep = reports.get(num(r.report))!;
-      // The claim's words only when asked for: fusion reads them for few of the claims it compares.
-      const c = claimRow(r, { uid: rep.uid, get text() { return rep.text; } }, true);
-      return {
-        id: c.id, uid: c.uid, report: c.report, reportUid: rep.uid, seq: c.seq, sentence: c.sentence, paragraph: c.paragraph,
-        start: c.start, end: c.end, get text() { return c.text; }, status: c.status, pkey: c.pkey, asserterKey: String(r.akey),
-        asserterName: c.source?.name ?? rep.source ?? "the report", sourceKeyed: c.sourceKeyed,
-        entityKeys: c.entities.map((s) => keyOf.get(c.report * SPAN + s)).filter((k): k is string => !!k),
-        features: c.features, notable: c.notable, published: rep.published, publishedMs: rep.publishedMs, language: rep.language, cluster: rep.cluster,
-      };
-    });
+    return rows.map((r) => new StoredFusionClaim(r, reports.get(num(r.report))!, keyOf));
   }
 
   async *fusionClaims(bits: number, after?: number): AsyncIterable<FusionClaim[]> {
@@ -642,10 +696,16 @@ class SqlReads implements Reads {
     const texts = await this.texts(rows.map((r) => num(r.report)));
     return rows.map((r) => {
       const t = texts.get(num(r.report))!;
+      const start = num(r.start), end = num(r.stop);
+      let words: string | undefined;
       return {
         kind: r.kind as FigureRow["kind"], asserter: num(r.asserter), asserterKey: String(r.akey), asserterName: str(r.source_name) ?? t.source ?? "the report",
         report: num(r.report), reportUid: t.uid, claim: num(r.claim), value: num(r.value), approx: r.approx as FigureRow["approx"],
-        start: num(r.start), end: num(r.stop), text: slice(t.text, num(r.start), num(r.stop), r.text), publishedMs: num(r.published_ms), status: status.word(r.status),
+        start, end, publishedMs: num(r.published_ms), status: status.word(r.status),
+        // the words of a figure are shown for few of them: read the report only then
+        get text() {
+          return (words ??= slice(t.text, start, end, r.text));
+        },
       };
     });
   }

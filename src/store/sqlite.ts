@@ -120,14 +120,18 @@ export class SqliteDriver implements Driver {
   }
 
   async snapshot<T>(fn: (c: Conn) => Promise<T>): Promise<T> {
-    const db = this.open(true);
-    const c = new SqliteConn(db);
+    // A reader of its own (opening one costs more than many reads): the reading connection when the store
+    // is only read (a command that briefs or exports) and no view is open on it; else a new connection, so
+    // that a long view (an export that streams) never holds back what the reading connection sees.
+    const own = !this.readonly || this.r.db.inTransaction;
+    const db = own ? this.open(true) : this.r.db;
+    const c = own ? new SqliteConn(db) : this.r;
     try {
       db.exec("BEGIN");
       return await fn(c);
     } finally {
       if (db.inTransaction) db.exec("COMMIT");
-      db.close();
+      if (own) db.close();
     }
   }
 

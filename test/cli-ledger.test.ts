@@ -103,6 +103,17 @@ test("the briefing of an empty ledger is one sentence saying so, in the reader's
   assert.doesNotMatch(html, /<section|None\./);
 });
 
+test("SITREP_DB names the ledger when --db is not given", () => {
+  const dir = tmp();
+  const f = join(dir, "a.txt");
+  writeFileSync(f, "---\ntitle: Brug dicht\nlanguage: nl\npublished: 2024-04-02T10:00:00+02:00\n---\nDe brug over de IJssel blijft tot vrijdag dicht, meldt Rijkswaterstaat.\n");
+  const db = join(dir, "from-env.db");
+  const r = sitrep(["ingest", f], { SITREP_DB: db });
+  assert.equal(r.status, 0, r.stderr);
+  assert.ok(existsSync(db));
+  assert.match(sitrep(["brief"], { SITREP_DB: db }).stdout, /Based on 1 report from 1 outlet/);
+});
+
 test("one of a thing is one: 1 report, 1 claim", () => {
   const dir = tmp();
   const f = join(dir, "a.txt");

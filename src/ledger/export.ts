@@ -4,7 +4,7 @@
 // holds more than a page of reports, except what the contradiction finder compares (the claims that can
 // take part in a contradiction). The writers of the formats are in src/export.
 import type { Lang } from "../model/doc.js";
-import { NOTABLE, SPAN, type PartKind, type ReportParts, type ReportRow, type Reads } from "../store/index.js";
+import { NOTABLE, type PartKind, type ReportParts, type ReportRow, type Reads } from "../store/index.js";
 import type { SitrepExport } from "../export/schema.js";
 import { findContradictions, type CCount } from "./contradictions.js";
 import { finderId, toCClaim } from "./picture.js";
@@ -324,6 +324,3 @@ export function ledgerExport(r: Reads, lang: Lang = "en"): LedgerExport {
     },
   };
 }
-
-/** Row key of a claim from its report and position (for callers holding both). */
-export const claimRowId = (report: number, seq: number) => report * SPAN + seq;

@@ -6,7 +6,7 @@ import type { ServerResponse } from "node:http";
 import { CLAIM_STATUSES, type ClaimStatus, type Lang } from "../model/doc.js";
 import { bearer, hostAllowed, tokenMatches } from "./auth.js";
 import { fetchReport, FetchFailed, FetchRefused, type FetchOptions } from "./fetch.js";
-import { ReportError, type LedgerChange, type LedgerPort, type NewReport } from "./port.js";
+import { LedgerUnavailable, ReportError, type LedgerChange, type LedgerPort, type NewReport } from "./port.js";
 import { loadStatic, type StaticFiles } from "./static.js";
 import { BRIEF_CSP } from "../brief/index.js";
 import { pipeTo } from "../export/stream.js";
@@ -136,6 +136,7 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
   app.setErrorHandler((err: Error & { statusCode?: number; code?: string; validation?: unknown }, _req, reply) => {
     if (err instanceof HttpError) return sendError(reply, err.status, err.code, err.message);
     if (err instanceof ReportError) return sendError(reply, 422, "bad_report", err.message);
+    if (err instanceof LedgerUnavailable) return sendError(reply.header("retry-after", "30"), 503, "ledger_unavailable", err.message);
     if (err instanceof FetchRefused) return sendError(reply, 422, "fetch_refused", err.message);
     if (err instanceof FetchFailed) return sendError(reply, 502, "fetch_failed", err.message);
     if (err.validation) return sendError(reply, 400, "bad_request", err.message);

@@ -231,6 +231,11 @@ export interface LedgerPort {
   close(): Promise<void>;
 }
 
+/** The ledger cannot take a report now (a full disk; other writers held it too long): 503, nothing stored. */
+export class LedgerUnavailable extends Error {
+  override name = "LedgerUnavailable";
+}
+
 /** Bad input from the client (the report cannot be read): the server answers 422 with the message. */
 export class ReportError extends Error {
   override name = "ReportError";

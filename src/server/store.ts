@@ -7,7 +7,7 @@
 import type { Doc, Lang } from "../model/doc.js";
 import { toDoc } from "../ingest/index.js";
 import { runPipeline } from "../pipeline/index.js";
-import { openStore, reportOfClaim, type Store, type StoreOptions } from "../store/index.js";
+import { openStore, reportOfClaim, StoreBusy, type Store, type StoreOptions } from "../store/index.js";
 import { prepare, storeReports } from "../ledger/ingest.js";
 import { buildPicture } from "../ledger/picture.js";
 import { ledgerExport } from "../ledger/export.js";
@@ -18,6 +18,7 @@ import { readBody } from "./extract.js";
 import { revive, WorkerClient } from "./workers.js";
 import { claimRows, isPlace, Names, reportDetail, sentenceAround, summaryOf, words } from "./views.js";
 import {
+  LedgerUnavailable,
   ReportError,
   type AddResult,
   type Briefing,
@@ -140,10 +141,17 @@ export class StoreLedger implements LedgerPort {
     const docs = await this.extract(input);
     if (this.closed) throw new Error("the ledger is closed");
     if (!docs.length) throw new ReportError("no report found in the body");
-    const results = await storeReports(this.store, docs.map(prepare));
+    let results;
+    try {
+      results = await storeReports(this.store, docs.map(prepare));
+    } catch (e) {
+      if (e instanceof StoreBusy) throw new LedgerUnavailable(`${e.message}; nothing was stored, send the report again`);
+      throw e;
+    }
     let last: AddResult | undefined;
     const changes: Omit<LedgerChange, "version">[] = [];
     results.forEach((r, i) => {
+      if (!r.ok && r.full) throw new LedgerUnavailable(`the report was not stored: ${r.error}`);
       if (!r.ok) throw new Error(`the report could not be stored: ${r.error}`);
       const title = docs[i]!.meta.title;
       last = { status: r.status, report: r.report, ...(title !== undefined && { title }), claims: r.claims };

@@ -577,17 +577,16 @@ class SqlReads implements Reads {
         yield this.fusionForm(rows, await this.texts(rows.map((r) => num(r.report))));
       }
     }
-    // In publication order (then stable id): every such claim in one pass over their partial index.
-    const rows = await this.c.all<Row>(
-      `SELECT ${CCOLS}, a.key AS akey, r.published_ms AS published_ms, r.uid AS ruid FROM claims c JOIN reports r ON r.id = c.report AND r.current = 1 ${CJOIN}
-       JOIN asserters a ON a.id = c.asserter WHERE c.notable <> 0 AND (c.notable & ?) <> 0`,
+    // In publication order (then stable id): the keys of every such claim first (small, from their partial
+    // index), then the claims a chunk at a time, so that only a chunk of rows is held at once.
+    const keys = await this.c.all<Row>(
+      `SELECT c.id, r.published_ms, r.uid FROM claims c JOIN reports r ON r.id = c.report AND r.current = 1 WHERE c.notable <> 0 AND (c.notable & ?) <> 0`,
       [bits],
     );
-    rows.sort((a, b) => num(a.published_ms) - num(b.published_ms) || (String(a.ruid) < String(b.ruid) ? -1 : String(a.ruid) > String(b.ruid) ? 1 : 0) || num(a.id) - num(b.id));
-    for (let i = 0; i < rows.length; i += 5000) {
-      const chunk = rows.slice(i, i + 5000);
-      yield this.fusionForm(chunk, await this.texts(chunk.map((r) => num(r.report))));
-    }
+    keys.sort((a, b) => num(a.published_ms) - num(b.published_ms) || (String(a.uid) < String(b.uid) ? -1 : String(a.uid) > String(b.uid) ? 1 : 0) || num(a.id) - num(b.id));
+    const ids = keys.map((k) => num(k.id));
+    keys.length = 0;
+    for (let i = 0; i < ids.length; i += 5000) yield this.fusionClaimsByIds(ids.slice(i, i + 5000));
   }
 
   async fusionClaimsByIds(ids: readonly number[]): Promise<FusionClaim[]> {

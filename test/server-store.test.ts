@@ -11,6 +11,7 @@ import { buildServer } from "../src/server/app.js";
 import { StoreLedger } from "../src/server/store.js";
 import { openStore } from "../src/store/index.js";
 import { storeReports } from "../src/ledger/ingest.js";
+import type { SqliteDriver } from "../src/store/sqlite.js";
 import { toDoc } from "../src/ingest/index.js";
 import { runPipeline } from "../src/pipeline/index.js";
 import { ExportSchema } from "../src/export/schema.js";
@@ -141,5 +142,41 @@ describe("the API over the SQLite ledger", () => {
     ctrl.abort();
     const reports = (await (await fetch(`${base}/api/reports`)).json()) as Page<{ title?: string }>;
     assert.equal(reports.items[0]!.title, "A2 reopens near Weert", "the announced report is readable at once");
+  });
+});
+
+describe("a ledger that cannot take a report", () => {
+  test("answers 503 with the reason and a retry-after; nothing half-stored, nothing announced", async () => {
+    const db = join(mkdtempSync(join(tmpdir(), "sitrep-store-")), "ledger.db");
+    const ledger = await StoreLedger.open(db, { workers: false, pollMs: 100 });
+    const app = await buildServer({ ledger, token: TOKEN, loopback: true, readNeedsToken: false, allowFetch: false, webDir: join(tmpdir(), "no-web-here") });
+    await app.listen({ port: 0, host: "127.0.0.1" });
+    const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+    try {
+      const w = ((ledger.store as unknown as { driver: SqliteDriver }).driver).database!;
+      w.pragma(`max_page_count = ${(w.pragma("page_count", { simple: true }) as number) + 2}`);
+      // Reports of our own until the ledger is full.
+      const stored: string[] = [];
+      let refused: Response | undefined;
+      for (let i = 0; i < 200 && !refused; i++) {
+        const text = `---\ntitle: Melding ${i}\nsource: Stadsradio\npublished: 2024-04-0${1 + (i % 9)}T10:00:00+02:00\nlanguage: nl\n---\nDe brandweer in Kampen meldt dat bij brand ${i} niemand gewond raakte. Onduidelijk is hoe het vuur ontstond.\n`;
+        const r = await fetch(`${base}/api/reports`, { method: "POST", headers: auth, body: JSON.stringify({ text }) });
+        if (r.status === 201) stored.push(((await r.json()) as { report: string }).report);
+        else refused = r;
+      }
+      assert.ok(refused, "the ledger filled up");
+      assert.ok(stored.length >= 1, "some reports went in first");
+      assert.equal(refused.status, 503);
+      assert.equal(refused.headers.get("retry-after"), "30");
+      assert.match(refused.headers.get("content-security-policy")!, /default-src/);
+      const body = (await refused.json()) as { error: { code: string; message: string } };
+      assert.equal(body.error.code, "ledger_unavailable");
+      assert.match(body.error.message, /not stored/);
+      const listed = (await (await fetch(`${base}/api/reports?limit=1000`)).json()) as Page<{ id: string }>;
+      assert.deepEqual(listed.items.map((r) => r.id).sort(), [...stored].sort(), "exactly the reports answered 201 are in the ledger");
+    } finally {
+      await app.close();
+      await ledger.close();
+    }
   });
 });

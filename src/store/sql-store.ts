@@ -496,7 +496,9 @@ class SqlReads implements Reads {
       where.push(`r.id IN (${this.ft.reportsMatching})`);
       params.push(this.ft.query(f.words));
     }
-    const from = `reports r JOIN claims c ON c.id >= r.id * ${SPAN} AND c.id < (r.id + 1) * ${SPAN} ${CJOIN}`;
+    // Reports drive (in publication order, from their index), each one's claims a key range.
+    where.push(`c.id >= r.id * ${SPAN} AND c.id < (r.id + 1) * ${SPAN}`);
+    const from = `reports r CROSS JOIN claims c ${CJOIN}`;
     const order = `ORDER BY r.published_ms, r.uid${this.d.binary}, c.id`;
     if (f.entities || f.sourceEntities || f.words?.length) {
       // Claims naming an entity, or with it as their source: the reports that mention it bound the search;
@@ -539,7 +541,16 @@ class SqlReads implements Reads {
       }
       return { total: rows.length, items: await this.withReports(rows.slice(f.offset, f.offset + f.limit)) };
     }
-    const total = num((await this.c.get<Row>(`SELECT count(*) AS n FROM ${from} WHERE ${where.join(" AND ")}`, params))!.n);
+    // With no filter but statuses, the propositions' counters hold the total (they count current claims).
+    const onlyStatus = f.report === undefined && !f.ownVoice && f.sourceName === undefined && f.sinceMs === undefined && f.untilMs === undefined;
+    const total = onlyStatus
+      ? num(
+          (await this.c.get<Row>(
+            `SELECT coalesce(sum(n), 0) AS n FROM props${f.status?.length ? ` WHERE ${this.d.inList("status")}` : ""}`,
+            f.status?.length ? [this.d.list(f.status.map(status.code))] : [],
+          ))!.n,
+        )
+      : num((await this.c.get<Row>(`SELECT count(*) AS n FROM ${from} WHERE ${where.join(" AND ")}`, params))!.n);
     const rows = await this.c.all<Row>(`SELECT ${CCOLS} FROM ${from} WHERE ${where.join(" AND ")} ${order} LIMIT ? OFFSET ?`, [...params, f.limit, f.offset]);
     return { total, items: await this.withReports(rows) };
   }

@@ -3,13 +3,13 @@
 // (read at run time), into a fresh ledger. A few are wire copies (same text, other outlet) and updates
 // (same URL, new text). Prints reports/s, peak memory (RSS), and the time of `brief` on that ledger,
 // in process and through the CLI.
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { spawnSync } from "node:child_process";
 import { readReports, toDoc } from "../src/ingest/index.js";
 import { runPipeline } from "../src/pipeline/index.js";
-import { openStore } from "../src/store/db.js";
+import { openStore } from "../src/store/index.js";
 import { ingestFiles } from "../src/cli/ingest.js";
 import { buildPicture } from "../src/ledger/picture.js";
 import { composeBriefing, renderBriefing } from "../src/brief/index.js";
@@ -91,18 +91,19 @@ for (let i = 0; i < N; i++) {
   writeFileSync(join(input, `r${String(i).padStart(6, "0")}.txt`), file);
 }
 
-const store = openStore(dbFile);
+const store = await openStore(dbFile);
 const list = readdirSync(input).sort().map((f) => join(input, f));
 const t0 = performance.now();
-const sum = ingestFiles(store, list, { progress: process.stderr.isTTY ? "bar" : "none" });
+const sum = await ingestFiles(store, list, { progress: process.stderr.isTTY ? "bar" : "none" });
 const secs = (performance.now() - t0) / 1000;
-store.close();
+await store.close();
 const rssIngest = process.resourceUsage().maxRSS / 1024;
+const dbBytes = ["", "-wal"].reduce((n, s) => n + (existsSync(dbFile + s) ? statSync(dbFile + s).size : 0), 0);
 
 const t1 = performance.now();
-const s2 = openStore(dbFile, { readonly: true });
-const md = renderBriefing(composeBriefing(buildPicture(s2, { lang: "en" }), "en"), "md");
-s2.close();
+const s2 = await openStore(dbFile, { readonly: true });
+const md = renderBriefing(composeBriefing(await s2.snapshot((r) => buildPicture(r, { lang: "en" })), "en"), "md");
+await s2.close();
 const briefMs = performance.now() - t1;
 const t2 = performance.now();
 const cli = spawnSync(process.execPath, [join(root, "bin", "sitrep.js"), "brief", "--db", dbFile, "--lang", "nl"], { encoding: "utf8", maxBuffer: 1 << 28 });
@@ -121,12 +122,15 @@ const result = {
   reports_per_s: +(sum.reports / secs).toFixed(1),
   mb_per_s: +(bytes / 1048576 / secs).toFixed(3),
   peak_rss_mb: +rssIngest.toFixed(1),
+  db_mb: +(dbBytes / 1048576).toFixed(2),
+  db_over_input: +(dbBytes / bytes).toFixed(2),
   brief_in_process_ms: +briefMs.toFixed(0),
   brief_cli_ms: +cliMs.toFixed(0),
   brief_md_chars: md.length,
 };
 console.log(`ingest: ${result.reports} reports (${result.input_mb} MB) in ${result.ingest_s} s = ${result.reports_per_s} reports/s, ${result.mb_per_s} MB/s; peak RSS ${result.peak_rss_mb} MB`);
 console.log(`        ${result.added} added, ${result.unchanged} unchanged, ${result.updated} updated, ${result.failed} failed; corpus ${result.corpus}`);
+console.log(`ledger: ${result.db_mb} MB on disk, ${result.db_over_input} × the input`);
 console.log(`brief:  ${result.brief_in_process_ms} ms in process, ${result.brief_cli_ms} ms through the CLI (node start-up included)`);
 console.log(JSON.stringify(result));
 if (!keep) rmSync(work, { recursive: true, force: true });

@@ -5,12 +5,13 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { openStore } from "../src/store/db.js";
+import { openStore } from "../src/store/index.js";
 import { expandInputs, ingestFiles } from "../src/cli/ingest.js";
 import { buildPicture } from "../src/ledger/picture.js";
 import { composeBriefing, renderBriefing, type Briefing, type BriefLine } from "../src/brief/index.js";
-import { exportLedger } from "../src/ledger/export.js";
-import { ExportSchema } from "../src/export/schema.js";
+import { ledgerExport } from "../src/ledger/export.js";
+import { exportJson } from "../src/export/stream.js";
+import { ExportSchema, type SitrepExport } from "../src/export/schema.js";
 import type { Lang } from "../src/model/doc.js";
 
 // Four reports of our own about the May 2023 raid: two Dutch, two English, one of them wire copy of the other.
@@ -20,26 +21,31 @@ const bin = join(root, "bin", "sitrep.js");
 
 const dbFile = join(mkdtempSync(join(tmpdir(), "sitrep-brief-")), "ledger.db");
 {
-  const s = openStore(dbFile);
-  const sum = ingestFiles(s, expandInputs([fixtures]).files);
+  const s = await openStore(dbFile);
+  const sum = await ingestFiles(s, expandInputs([fixtures]).files);
   assert.equal(sum.added, 4, JSON.stringify(sum));
-  s.close();
+  await s.close();
 }
 
-function briefing(lang: Lang, since?: string): Briefing {
-  const s = openStore(dbFile, { readonly: true });
+async function briefing(lang: Lang, since?: string): Promise<Briefing> {
+  const s = await openStore(dbFile, { readonly: true });
   try {
-    return composeBriefing(buildPicture(s, { lang, since }), lang);
+    return composeBriefing(await s.snapshot((r) => buildPicture(r, { lang, since })), lang);
   } finally {
-    s.close();
+    await s.close();
   }
 }
-const ledger = (() => {
-  const s = openStore(dbFile, { readonly: true });
+const B = { en: await briefing("en"), nl: await briefing("nl") };
+const ledger: SitrepExport = await (async () => {
+  const s = await openStore(dbFile, { readonly: true });
   try {
-    return exportLedger(s);
+    let json = "";
+    await s.snapshot(async (r) => {
+      for await (const chunk of exportJson(ledgerExport(r))) json += chunk;
+    });
+    return JSON.parse(json) as SitrepExport;
   } finally {
-    s.close();
+    await s.close();
   }
 })();
 const docByTitle = (t: RegExp) => ledger.documents.find((d) => t.test(d.title ?? ""))!.id;
@@ -53,7 +59,7 @@ const group = (b: Briefing, id: string, title: RegExp) => section(b, id).groups!
 test("every line with a quote cites spans that hold exactly that quote", () => {
   const texts = new Map(ledger.documents.map((d) => [d.id, d.text]));
   for (const lang of ["nl", "en"] as const) {
-    const b = briefing(lang);
+    const b = B[lang];
     for (const s of b.sections) {
       for (const l of [...s.lines, ...(s.groups ?? []).flatMap((g) => g.lines)]) {
         if (!l.quote || s.id === "unclear" && l.quote.includes("⟷")) continue;
@@ -65,7 +71,7 @@ test("every line with a quote cites spans that hold exactly that quote", () => {
 });
 
 test("the briefing lists every figure by source, each kind as a range where sources differ", () => {
-  const b = briefing("en");
+  const b = B.en;
   const killed = group(b, "figures", /^Killed/)!;
   const wounded = group(b, "figures", /^Wounded/)!;
   assert.ok(killed && wounded, JSON.stringify(section(b, "figures")));
@@ -101,7 +107,7 @@ test("aliases merge across languages and transliterations, named in the reader's
     ["en", "Freedom of Russia Legion", /Vjatsjeslav Gladkov/],
     ["nl", "Legioen Vrijheid voor Rusland", /Vjatsjeslav Gladkov|Vyacheslav Gladkov/],
   ] as const) {
-    const actors = section(briefing(lang), "actors").lines.map((l) => l.text);
+    const actors = section(B[lang], "actors").lines.map((l) => l.text);
     const legionLines = actors.filter((t) => /Legion|Legioen|legioen/i.test(t));
     assert.equal(legionLines.length, 1, JSON.stringify(actors));
     assert.ok(legionLines[0]!.startsWith(legion), legionLines[0]);
@@ -112,18 +118,18 @@ test("aliases merge across languages and transliterations, named in the reader's
     assert.match(g[0]!, gladkov);
     assert.match(g[0]!, /4 (reports|berichten)/);
   }
-  for (const l of [...section(briefing("en"), "actors").lines, ...section(briefing("en"), "places").lines]) {
+  for (const l of [...section(B.en, "actors").lines, ...section(B.en, "places").lines]) {
     assert.equal(l.cites.length, 1, `${l.text} cites where it is named`);
     const c = l.cites[0]!;
     assert.ok(ledger.documents.find((d) => d.id === c.doc)!.text.slice(c.start, c.end).length > 0);
   }
-  const places = section(briefing("nl"), "places").lines.map((l) => l.text);
+  const places = section(B.nl, "places").lines.map((l) => l.text);
   assert.equal(places.filter((t) => /Oekraïne|Ukraine/.test(t)).length, 1, JSON.stringify(places));
   assert.match(places.find((t) => /Oekraïne/.test(t))!, /^Oekraïne \(ook: Ukraine\)/);
 });
 
 test("the briefing shows each contradiction with a reason, within and across reports", () => {
-  const b = briefing("en");
+  const b = B.en;
   const contested = group(b, "unclear", /Contested/)!.lines;
   const find = (a: RegExp, c: RegExp) => contested.find((l) => a.test(l.quote ?? l.text) && c.test(l.quote ?? l.text));
   const avond = docByTitle(/Strijders steken/);
@@ -146,14 +152,14 @@ test("the briefing shows each contradiction with a reason, within and across rep
 });
 
 test("near-identical wire copy in two outlets is one independent source", () => {
-  const est = section(briefing("en"), "established").lines.find((l) => /satellite images/.test(l.quote ?? ""));
+  const est = section(B.en, "established").lines.find((l) => /satellite images/.test(l.quote ?? ""));
   assert.ok(est);
   assert.match(est.text, /2 reports, 1 independent/);
   assert.equal(est.cites.length, 2);
 });
 
-test("--since shows only what later reports added", () => {
-  const b = briefing("nl", "2023-05-24T00:00:00+02:00");
+test("--since shows only what later reports added", async () => {
+  const b = await briefing("nl", "2023-05-24T00:00:00+02:00");
   const later = docByTitle(/Moskou verklaart/);
   for (const id of ["established", "claims", "denied", "unclear", "figures", "timeline"])
     for (const l of allLines(b, id)) assert.ok(l.cites.some((c) => c.doc === later), `${id}: ${l.quote ?? l.text}`);
@@ -163,15 +169,15 @@ test("--since shows only what later reports added", () => {
 });
 
 test("the briefing's language is the reader's, not the reports'", () => {
-  const nl = renderBriefing(briefing("nl"), "md");
-  const en = renderBriefing(briefing("en"), "md");
+  const nl = renderBriefing(B.nl, "md");
+  const en = renderBriefing(B.en, "md");
   assert.match(nl, /^# Wat we wel en niet weten/);
   assert.match(nl, /## Wie claimt wat/);
   assert.match(en, /^# What we know and what we don't/);
   assert.match(en, /## Who claims what/);
   // quotes stay in the original language in both
   for (const md of [nl, en]) assert.match(md, /“Oekraïne ontkent elke betrokkenheid bij de aanval”/);
-  const html = renderBriefing(briefing("en"), "html");
+  const html = renderBriefing(B.en, "html");
   assert.match(html, /<section id="figures">/);
   assert.ok(!/<q>[^<]*"[^<]*<\/q>/.test(html), "quotes are escaped in HTML");
 });
@@ -186,7 +192,8 @@ test("export: the whole ledger as valid sitrep/1, the claims table and the place
   assert.ok(x.contradictions.length >= 6);
   const csv = spawnSync(process.execPath, [bin, "export", "--db", dbFile, "--format", "csv"], { encoding: "utf8" });
   assert.equal(csv.status, 0, csv.stderr);
-  const rows = csv.stdout.trim().split("\n");
+  assert.ok(csv.stdout.startsWith("\uFEFF"), "a byte-order mark, so that spreadsheets read UTF-8");
+  const rows = csv.stdout.slice(1).trimEnd().split("\r\n");
   assert.equal(rows[0], "id,doc,published,outlet,language,start,end,status,source,source_kind,cue,quote,times,places,figures,text");
   assert.equal(rows.length - 1, x.claims.length);
   assert.ok(rows.some((r) => r.includes("killed=min:70")), "figures in the claims table");

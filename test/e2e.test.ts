@@ -59,7 +59,7 @@ describe("the page in headless Chromium", { skip: missing }, () => {
   let ledger: StoreLedger;
 
   before(async () => {
-    ledger = new StoreLedger(join(mkdtempSync(join(tmpdir(), "sitrep-e2e-")), "ledger.db"));
+    ledger = await StoreLedger.open(join(mkdtempSync(join(tmpdir(), "sitrep-e2e-")), "ledger.db"));
     mkdirSync(artifacts, { recursive: true });
     const samples = join(root, "samples");
     for (const f of readdirSync(samples).filter((x) => /\.(txt|html)$/.test(x)).sort()) {
@@ -82,7 +82,7 @@ describe("the page in headless Chromium", { skip: missing }, () => {
   after(async () => {
     await browser?.close();
     await close?.();
-    ledger?.close();
+    await ledger?.close();
   });
 
   test("the briefing loads, with sections and citations, and the stream is live", async () => {

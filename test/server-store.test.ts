@@ -9,7 +9,9 @@ import type { AddressInfo } from "node:net";
 import type { FastifyInstance } from "fastify";
 import { buildServer } from "../src/server/app.js";
 import { StoreLedger } from "../src/server/store.js";
-import { openStore } from "../src/store/db.js";
+import { openStore } from "../src/store/index.js";
+import { storeReports } from "../src/ledger/ingest.js";
+import type { SqliteDriver } from "../src/store/sqlite.js";
 import { toDoc } from "../src/ingest/index.js";
 import { runPipeline } from "../src/pipeline/index.js";
 import { ExportSchema } from "../src/export/schema.js";
@@ -48,14 +50,14 @@ describe("the API over the SQLite ledger", () => {
 
   before(async () => {
     db = join(mkdtempSync(join(tmpdir(), "sitrep-store-")), "ledger.db");
-    ledger = new StoreLedger(db, { pollMs: 100 });
+    ledger = await StoreLedger.open(db, { pollMs: 100 });
     app = await buildServer({ ledger, token: TOKEN, loopback: true, readNeedsToken: false, allowFetch: false, webDir: join(tmpdir(), "no-web-here") });
     await app.listen({ port: 0, host: "127.0.0.1" });
     base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
   });
   after(async () => {
     await app.close();
-    ledger.close();
+    await ledger.close();
   });
 
   const add = async (body: object) => {
@@ -76,7 +78,7 @@ describe("the API over the SQLite ledger", () => {
     const a = await add({ text: EN });
     assert.equal(a.status, 201);
     assert.equal(a.body.status, "added");
-    assert.match(a.body.report, /^d\d+$/);
+    assert.match(a.body.report, /^d[0-9a-z]{12}$/);
     assert.equal((await add({ text: EN })).body.status, "unchanged");
     assert.equal((await add({ text: NL })).status, 201);
     const undated = "De gemeente Tilburg sluit de ijsbaan vanwege de warmte, meldt een woordvoerder.\n";
@@ -122,15 +124,15 @@ describe("the API over the SQLite ledger", () => {
     const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
     let buf = "";
     while (!/event: hello/.test(buf)) buf += (await reader.read()).value ?? "";
-    const other = openStore(db);
+    const other = await openStore(db);
     try {
       const doc = toDoc(
         { text: "The A2 motorway near Weert reopened on Tuesday morning, the road authority said.\n", title: "A2 reopens near Weert", published: "2024-04-03T08:00:00+02:00", origin: "elsewhere.txt", format: "text", language: "en" },
         "d0",
       );
-      other.store(runPipeline(doc));
+      await storeReports(other, [runPipeline(doc)]);
     } finally {
-      other.close();
+      await other.close();
     }
     while (!/event: ledger\ndata: .*A2 reopens near Weert.*\n\n/.test(buf)) {
       const { value, done } = await reader.read();
@@ -140,5 +142,41 @@ describe("the API over the SQLite ledger", () => {
     ctrl.abort();
     const reports = (await (await fetch(`${base}/api/reports`)).json()) as Page<{ title?: string }>;
     assert.equal(reports.items[0]!.title, "A2 reopens near Weert", "the announced report is readable at once");
+  });
+});
+
+describe("a ledger that cannot take a report", () => {
+  test("answers 503 with the reason and a retry-after; nothing half-stored, nothing announced", async () => {
+    const db = join(mkdtempSync(join(tmpdir(), "sitrep-store-")), "ledger.db");
+    const ledger = await StoreLedger.open(db, { workers: false, pollMs: 100 });
+    const app = await buildServer({ ledger, token: TOKEN, loopback: true, readNeedsToken: false, allowFetch: false, webDir: join(tmpdir(), "no-web-here") });
+    await app.listen({ port: 0, host: "127.0.0.1" });
+    const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+    try {
+      const w = ((ledger.store as unknown as { driver: SqliteDriver }).driver).database!;
+      w.pragma(`max_page_count = ${(w.pragma("page_count", { simple: true }) as number) + 2}`);
+      // Reports of our own until the ledger is full.
+      const stored: string[] = [];
+      let refused: Response | undefined;
+      for (let i = 0; i < 200 && !refused; i++) {
+        const text = `---\ntitle: Melding ${i}\nsource: Stadsradio\npublished: 2024-04-0${1 + (i % 9)}T10:00:00+02:00\nlanguage: nl\n---\nDe brandweer in Kampen meldt dat bij brand ${i} niemand gewond raakte. Onduidelijk is hoe het vuur ontstond.\n`;
+        const r = await fetch(`${base}/api/reports`, { method: "POST", headers: auth, body: JSON.stringify({ text }) });
+        if (r.status === 201) stored.push(((await r.json()) as { report: string }).report);
+        else refused = r;
+      }
+      assert.ok(refused, "the ledger filled up");
+      assert.ok(stored.length >= 1, "some reports went in first");
+      assert.equal(refused.status, 503);
+      assert.equal(refused.headers.get("retry-after"), "30");
+      assert.match(refused.headers.get("content-security-policy")!, /default-src/);
+      const body = (await refused.json()) as { error: { code: string; message: string } };
+      assert.equal(body.error.code, "ledger_unavailable");
+      assert.match(body.error.message, /not stored/);
+      const listed = (await (await fetch(`${base}/api/reports?limit=1000`)).json()) as Page<{ id: string }>;
+      assert.deepEqual(listed.items.map((r) => r.id).sort(), [...stored].sort(), "exactly the reports answered 201 are in the ledger");
+    } finally {
+      await app.close();
+      await ledger.close();
+    }
   });
 });

@@ -1,5 +1,5 @@
-// The HTTP API on an ephemeral loopback port, over the in-memory ledger: access rules, reports in and out,
-// claim search with filters, places, timeline, briefing, exports, errors, limits, live events, URL fetching.
+// The HTTP API on an ephemeral loopback port, over a ledger in a temporary file: access rules, reports in and
+// out, claim search with filters, places, timeline, briefing, exports, errors, limits, live events, URL fetching.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import http from "node:http";
@@ -9,7 +9,7 @@ import { join } from "node:path";
 import type { AddressInfo } from "node:net";
 import type { FastifyInstance } from "fastify";
 import { buildServer, type ServerOptions } from "../src/server/app.js";
-import { MemoryLedger } from "../src/server/memory.js";
+import { StoreLedger } from "../src/server/store.js";
 import { blockedAddress } from "../src/server/fetch.js";
 import { bearer, hostAllowed, loadToken, tokenMatches } from "../src/server/auth.js";
 import { ExportSchema } from "../src/export/schema.js";
@@ -41,13 +41,17 @@ Burgemeester Jansen ontkent dat de stad te laat heeft gewaarschuwd.
 Onduidelijk is hoeveel huizen water hebben gemaakt.
 `;
 
-async function start(opts: Partial<ServerOptions> = {}): Promise<{ app: FastifyInstance; base: string; ledger: MemoryLedger }> {
-  const ledger = (opts.ledger as MemoryLedger | undefined) ?? new MemoryLedger();
+async function start(opts: Partial<ServerOptions> = {}): Promise<{ app: FastifyInstance; base: string; ledger: StoreLedger; close: () => Promise<void> }> {
+  const ledger = await StoreLedger.open(join(mkdtempSync(join(tmpdir(), "sitrep-server-")), "ledger.db"), { workers: false, pollMs: 100 });
   const webDir = mkdtempSync(join(tmpdir(), "sitrep-web-"));
   writeFileSync(join(webDir, "index.html"), "<!doctype html><title>sitrep</title>");
   const app = await buildServer({ ledger, token: TOKEN, loopback: true, readNeedsToken: false, allowFetch: false, webDir, ...opts });
   await app.listen({ port: 0, host: "127.0.0.1" });
-  return { app, base: `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`, ledger };
+  const close = async () => {
+    await app.close();
+    await ledger.close();
+  };
+  return { app, base: `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`, ledger, close };
 }
 
 async function post(base: string, body: unknown, headers: Record<string, string> = auth) {
@@ -55,19 +59,19 @@ async function post(base: string, body: unknown, headers: Record<string, string>
 }
 
 describe("sitrep serve API", () => {
-  let app: FastifyInstance;
   let base: string;
+  let close: () => Promise<void>;
   let ids: string[] = [];
 
   before(async () => {
-    ({ app, base } = await start());
+    ({ base, close } = await start());
     for (const text of [EN, NL]) {
       const r = await post(base, { text });
       assert.equal(r.status, 201);
       ids.push(((await r.json()) as { report: string }).report);
     }
   });
-  after(() => app.close());
+  after(() => close());
 
   test("the OpenAPI 3 description lists the API", async () => {
     const r = await fetch(`${base}/openapi.json`);
@@ -178,7 +182,7 @@ describe("sitrep serve API", () => {
       assert.equal(r.status, 413);
       assert.equal(((await r.json()) as { error: { code: string } }).error.code, "too_large");
     } finally {
-      await small.app.close();
+      await small.close();
     }
   });
 
@@ -215,13 +219,29 @@ describe("sitrep serve API", () => {
     assert.match(await md.text(), /^# /);
     const html = await fetch(`${base}/api/brief?lang=en&format=html`);
     assert.match(html.headers.get("content-type")!, /text\/html/);
+    // the served briefing keeps its style sheet under a policy that allows that one and no script
+    const csp = html.headers.get("content-security-policy")!;
+    const doc = await html.text();
+    const style = /<style>([^<]*)<\/style>/.exec(doc)![1]!;
+    const { createHash } = await import("node:crypto");
+    assert.ok(csp.includes(`'sha256-${createHash("sha256").update(style).digest("base64")}'`), csp);
+    assert.match(csp, /default-src 'none'/);
+    assert.doesNotMatch(csp, /script-src|unsafe-inline/);
+    assert.ok(doc.includes(`content="${csp.replace(/'/g, "&#39;")}"`), "the same policy travels in the file");
   });
 
   test("exports: sitrep/1 JSON, claims CSV, places GeoJSON", async () => {
     const j = ExportSchema.parse(await (await fetch(`${base}/api/export?format=json`)).json());
     assert.ok(j.documents.length >= 2);
-    const csv = await (await fetch(`${base}/api/export?format=csv`)).text();
-    assert.match(csv.split("\r\n")[0]!, /^id,report,published,status,source/);
+    const bytes = Buffer.from(await (await fetch(`${base}/api/export?format=csv`)).arrayBuffer());
+    assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], "a byte-order mark, so that spreadsheets read UTF-8");
+    const csv = bytes.toString("utf8").slice(1);
+    assert.equal(csv.split("\r\n")[0]!, "id,doc,published,outlet,language,start,end,status,source,source_kind,cue,quote,times,places,figures,text");
+    // the same ids as the JSON export
+    const ids = new Set(j.claims.map((c) => c.id));
+    const rows = csv.trimEnd().split("\r\n").slice(1);
+    assert.equal(rows.length, j.claims.length);
+    for (const r of rows) assert.ok(ids.has(r.split(",", 1)[0]!), r);
     const geo = (await (await fetch(`${base}/api/export?format=geojson`)).json()) as PlaceCollection;
     assert.equal(geo.type, "FeatureCollection");
     assert.equal((await fetch(`${base}/api/export?format=xlsx`)).status, 400);
@@ -244,6 +264,22 @@ describe("sitrep serve API", () => {
     assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval/);
     assert.equal(r.headers.get("x-content-type-options"), "nosniff");
     assert.equal((await fetch(`${base}/assets/..%2f..%2fpackage.json`)).status, 404);
+  });
+
+  test("a malformed URL gets a 400 with the security headers, like every other answer", async () => {
+    const u = new URL(base);
+    for (const path of ["/%E0%A4%A", "/api/reports/%zz", "/api/reports/%E0%A4%A"]) {
+      const res = await new Promise<http.IncomingMessage>((resolve, reject) => {
+        http.get({ host: u.hostname, port: u.port, path, headers: { host: `localhost:${u.port}` } }, (r) => {
+          r.resume();
+          resolve(r);
+        }).on("error", reject);
+      });
+      assert.equal(res.statusCode, 400, path);
+      assert.match(String(res.headers["content-security-policy"]), /default-src 'self'/, path);
+      assert.equal(res.headers["x-content-type-options"], "nosniff", path);
+      assert.equal(res.headers["x-frame-options"], "DENY", path);
+    }
   });
 
   test("a request naming another host is refused (DNS rebinding)", async () => {
@@ -294,8 +330,8 @@ describe("access beyond loopback", () => {
       assert.equal((await fetch(`${open.base}/api/claims`)).status, 200);
       assert.equal((await post(open.base, { text: "x" }, {})).status, 401);
     } finally {
-      await closed.app.close();
-      await open.app.close();
+      await closed.close();
+      await open.close();
     }
   });
 
@@ -354,20 +390,23 @@ describe("adding a report by URL", () => {
       assert.equal(r.status, 403);
       assert.equal(((await r.json()) as { error: { code: string } }).error.code, "fetch_disabled");
     } finally {
-      await s.app.close();
+      await s.close();
     }
   });
 
   test("refuses loopback and private addresses, written out or behind a name", async () => {
     const s = await start({ allowFetch: true });
     try {
-      for (const url of [`http://127.0.0.1:${port}/article`, `http://localhost:${port}/article`, `http://[::1]:${port}/article`, "http://169.254.169.254/latest/meta-data/", "http://10.1.2.3/", "http://0x7f000001/", "file:///etc/passwd"]) {
+      for (const url of [
+        `http://127.0.0.1:${port}/article`, `http://localhost:${port}/article`, `http://[::1]:${port}/article`, "http://169.254.169.254/latest/meta-data/", "http://10.1.2.3/",
+        "http://0x7f000001/", "file:///etc/passwd", `http://[::127.0.0.1]:${port}/article`, `http://[::ffff:127.0.0.1]:${port}/article`, `http://[0:0:0:0:0:ffff:7f00:1]:${port}/article`,
+      ]) {
         const r = await post(s.base, { url });
         assert.equal(r.status, 422, url);
         assert.equal(((await r.json()) as { error: { code: string } }).error.code, "fetch_refused", url);
       }
     } finally {
-      await s.app.close();
+      await s.close();
     }
   });
 
@@ -388,12 +427,17 @@ describe("adding a report by URL", () => {
         assert.equal(((await r.json()) as { error: { code: string } }).error.code, "fetch_refused", path);
       }
     } finally {
-      await s.app.close();
+      await s.close();
     }
   });
 
   test("the address rule", () => {
-    for (const ip of ["127.0.0.1", "10.0.0.1", "172.16.5.4", "172.31.255.255", "192.168.1.1", "169.254.169.254", "100.64.0.1", "0.0.0.0", "224.0.0.1", "::1", "::", "fe80::1", "fd12:3456::1", "::ffff:127.0.0.1", "::ffff:10.0.0.1", "64:ff9b::a00:1"]) {
+    for (const ip of [
+      "127.0.0.1", "10.0.0.1", "172.16.5.4", "172.31.255.255", "192.168.1.1", "169.254.169.254", "100.64.0.1", "0.0.0.0", "224.0.0.1", "::1", "::", "fe80::1",
+      "fd12:3456::1", "::ffff:127.0.0.1", "::ffff:10.0.0.1", "64:ff9b::a00:1",
+      // IPv4-compatible, as the URL parser writes http://[::127.0.0.1]/, and IPv4-translated forms
+      "::7f00:1", "::127.0.0.1", "::a00:1", "0:0:0:0:0:0:7f00:1", "::ffff:0:7f00:1", "::ffff:0:c0a8:101",
+    ]) {
       assert.ok(blockedAddress(ip), `${ip} must be refused`);
     }
     for (const ip of ["8.8.8.8", "93.184.216.34", "172.32.0.1", "2001:4860:4860::8888", "2a00:1450:4001::1"]) assert.equal(blockedAddress(ip), undefined, ip);

@@ -1,15 +1,17 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawn, spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import { Doc, type DocMeta } from "../src/model/doc.js";
 import { runPipeline } from "../src/pipeline/index.js";
-import { openStore } from "../src/store/db.js";
-import { MIGRATIONS } from "../src/store/migrations.js";
+import { openStore, SPAN, type Store } from "../src/store/index.js";
+import { LATEST } from "../src/store/schema.js";
+import { storeReports, type Result } from "../src/ledger/ingest.js";
+import { writeCorpus } from "./helpers.js";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const bin = join(root, "bin", "sitrep.js");
@@ -20,94 +22,118 @@ function doc(text: string, meta: Partial<DocMeta> = {}): Doc {
   return runPipeline(d);
 }
 
+const ok = (r: Result | undefined) => {
+  assert.ok(r && r.ok, JSON.stringify(r));
+  return r as Extract<Result, { ok: true }>;
+};
+
 const NL = "Het legioen zegt dat het de controle heeft over twee dorpen in de regio Belgorod. Oekraïne ontkent iedere betrokkenheid.\n";
 
-test("a report is stored once; the same content again changes nothing; new text at the same URL is a new version", () => {
-  const dir = tmp();
-  const s = openStore(join(dir, "l.db"));
-  const url = "https://example.org/nieuws/belgorod";
-  const a = s.store(doc(NL, { url, source: "Dagblad" }));
-  assert.equal(a.outcome, "added");
-  const again = s.store(doc(NL, { url, source: "Dagblad" }));
-  assert.equal(again.outcome, "unchanged");
-  assert.equal(again.id, a.id);
-  const b = s.store(doc(NL + "De gouverneur meldt dat de evacuatie van drie dorpen is begonnen.\n", { url, source: "Dagblad" }));
-  assert.equal(b.outcome, "updated");
-  assert.equal(b.version, 2);
-  const rows = s.db.prepare("SELECT id, version, current, supersedes FROM reports ORDER BY id").all() as { id: number; version: number; current: number; supersedes: number | null }[];
-  assert.deepEqual(rows.map((r) => [r.version, r.current, r.supersedes]), [[1, 0, null], [2, 1, a.id]]);
-  // a different outlet with the same text is another report, not a version
-  const c = s.store(doc(NL, { url: "https://example.org/ander/belgorod", source: "Ander Blad" }));
-  assert.equal(c.outcome, "added");
-  s.close();
-});
-
-test("full-text search finds reports and claims without the diacritics", () => {
-  const s = openStore(join(tmp(), "l.db"));
-  s.store(doc(NL, { url: "https://example.org/a" }));
-  const hits = s.search("Oekraine ontkent");
-  assert.ok(hits.length >= 1, "claims search");
-  assert.match(hits[0]!.text, /Oekraïne/);
-  assert.equal(s.searchReports("oekraine").length, 1);
-  assert.equal(s.searchReports("\"unbalanced quote").length, 0, "user syntax cannot break the query");
-  s.close();
-});
-
-test("migrations run once, in order, and a ledger from a newer sitrep is refused", () => {
-  const file = join(tmp(), "l.db");
-  openStore(file).close();
-  const db = new Database(file);
-  assert.equal(db.pragma("user_version", { simple: true }), MIGRATIONS.length);
-  db.pragma(`user_version = ${MIGRATIONS.length + 5}`);
-  db.close();
-  assert.throws(() => openStore(file), /newer sitrep/);
-});
-
-test("a failure in the middle of storing a report leaves nothing of it", () => {
-  const s = openStore(join(tmp(), "l.db"));
-  const d = doc(NL, { url: "https://example.org/broken" });
-  assert.ok(d.claims.length > 0, "the pipeline found claims to store");
-  // a claim with a duplicate id breaks the primary key after the report row and its entities are written
-  d.claims.push({ ...d.claims[0]! });
-  assert.throws(() => s.store(d));
-  for (const t of ["reports", "entities", "claims", "counts", "times", "claims_fts", "bands"]) {
-    assert.equal((s.db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n, 0, t);
-  }
-  s.close();
-});
-
-// Reports of our own, varied so that every one is distinct.
-const PLACES = ["Grajvoron", "Kozinka", "Glotovo", "Borisovka", "Sjebekino", "Valoejki"];
-function writeCorpus(dir: string, n: number): void {
-  mkdirSync(dir, { recursive: true });
-  for (let i = 0; i < n; i++) {
-    const p = PLACES[i % PLACES.length]!;
-    const text =
-      i % 2
-        ? `Volgens gouverneur Gladkov zijn in ${p} ${i + 2} burgers gewond geraakt. Het legioen zegt dat het ${p} in handen heeft. Onduidelijk is hoeveel strijders er zijn (bericht ${i}).`
-        : `The governor said ${i + 2} civilians were wounded in ${p}. The legion said it controlled ${p}, but the ministry denied that. It is unclear how many fighters remain (report ${i}).`;
-    writeFileSync(
-      join(dir, `r${String(i).padStart(4, "0")}.txt`),
-      `---\ntitle: "Bericht ${i}"\nsource: "Krant ${i % 7}"\nurl: "https://example.org/r/${i}"\npublished: 2023-05-23T${String(8 + (i % 12)).padStart(2, "0")}:00:00+02:00\nlanguage: ${i % 2 ? "nl" : "en"}\n---\n${text}\n`,
-    );
-  }
+async function claimsOf(s: Store, id: number) {
+  const [row] = await s.reads.reportsByIds([id], true);
+  return (await s.reads.reportParts([row!]))[0]!.claims;
 }
 
+test("a report is stored once; the same content again changes nothing; new text at the same URL is a new version with the same ids", async () => {
+  const s = await openStore(join(tmp(), "l.db"));
+  const url = "https://example.org/nieuws/belgorod";
+  const a = ok((await storeReports(s, [doc(NL, { url, source: "Dagblad" })]))[0]);
+  assert.equal(a.status, "added");
+  assert.match(a.report, /^d[0-9a-z]{12}$/);
+  const again = ok((await storeReports(s, [doc(NL, { url, source: "Dagblad" })]))[0]);
+  assert.deepEqual([again.status, again.report, again.id], ["unchanged", a.report, a.id]);
+  const b = ok((await storeReports(s, [doc("De gouverneur meldt dat de evacuatie van drie dorpen is begonnen.\n" + NL, { url, source: "Dagblad" })]))[0]);
+  assert.deepEqual([b.status, b.version, b.report], ["updated", 2, a.report], "a new version keeps the report's id");
+  const rows = await s.reads.reportsByIds([a.id, b.id]);
+  assert.deepEqual(rows.map((r) => [r.version, r.current]), [[1, false], [2, true]]);
+  // The claims the new version keeps word for word keep their ids, though their offsets moved.
+  const before = await claimsOf(s, a.id), after = await claimsOf(s, b.id);
+  const legion = (cs: typeof before) => cs.find((c) => c.text.startsWith("Het legioen zegt"))!;
+  assert.equal(legion(after).uid, legion(before).uid);
+  assert.ok(legion(after).start > legion(before).start);
+  assert.match(legion(after).uid, new RegExp(`^${a.report}-[0-9a-z]{8}$`));
+  assert.equal(new Set(after.map((c) => c.uid)).size, after.length, "claim ids are unique in a report");
+  // the current version is the one the stable id opens
+  assert.equal((await s.reads.reportByUid(a.report))!.version, 2);
+  // a different outlet with the same text is another report, not a version
+  const c = ok((await storeReports(s, [doc(NL, { url: "https://example.org/ander/belgorod", source: "Ander Blad" })]))[0]);
+  assert.equal(c.status, "added");
+  assert.notEqual(c.report, a.report);
+  await s.close();
+});
+
+test("full-text search finds reports and claims without the diacritics, by whole words or their start", async () => {
+  const s = await openStore(join(tmp(), "l.db"));
+  await storeReports(s, [doc(NL, { url: "https://example.org/a" })]);
+  const hits = await s.reads.searchClaims({ words: ["oekraine", "ontkent"], limit: 10, offset: 0 });
+  assert.equal(hits.total, 1);
+  assert.equal(hits.items[0]!.text, "Oekraïne ontkent iedere betrokkenheid");
+  assert.equal((await s.reads.searchClaims({ words: ["betrok"], limit: 10, offset: 0 })).total, 1, "the start of a word");
+  assert.equal((await s.reads.searchClaims({ words: ["oekraine", "dorpen"], limit: 10, offset: 0 })).total, 0, "every word in the one claim");
+  assert.equal((await s.reads.listReports({ words: ["oekraine", "dorpen"], limit: 10, offset: 0 })).total, 1, "every word in the report");
+  assert.equal((await s.reads.listReports({ words: ['"unbalanced'], limit: 10, offset: 0 })).total, 0, "user syntax cannot break the query");
+  await s.close();
+});
+
+test("migrations run once, in order; a ledger of a newer or of the old sitrep, or another database, is refused with the reason", async () => {
+  const file = join(tmp(), "l.db");
+  await (await openStore(file)).close();
+  const db = new Database(file);
+  assert.equal(db.pragma("user_version", { simple: true }), LATEST);
+  db.pragma(`user_version = ${LATEST + 5}`);
+  db.close();
+  await assert.rejects(openStore(file), /newer sitrep/);
+  const old = join(tmp(), "old.db");
+  const o = new Database(old);
+  o.exec("CREATE TABLE reports (id INTEGER PRIMARY KEY, text TEXT)");
+  o.pragma("user_version = 2");
+  o.close();
+  await assert.rejects(openStore(old), /sitrep 0\.1 \(schema 2\).*ingest its reports into a new ledger/);
+  const other = join(tmp(), "other.db");
+  const x = new Database(other);
+  x.exec("CREATE TABLE invoices (id INTEGER PRIMARY KEY)");
+  x.close();
+  await assert.rejects(openStore(other), /not a sitrep ledger/);
+  const notDb = join(tmp(), "notes.db");
+  writeFileSync(notDb, "these are my notes, not a database ".repeat(200));
+  await assert.rejects(openStore(notDb), /not a sitrep ledger/);
+});
+
+test("a failure in the middle of storing a report leaves nothing of it; the other reports of the batch are stored", async () => {
+  const s = await openStore(join(tmp(), "l.db"));
+  const bad = doc(NL, { url: "https://example.org/broken" });
+  assert.ok(bad.claims.length > 1 && bad.entities.length > 0, "the pipeline found claims and entities to store");
+  // a claim without a status breaks a constraint after the report row, its entities and names are written
+  (bad.claims[1] as { status: unknown }).status = null;
+  const good = doc("De burgemeester van Koersk opende woensdag een nieuwe brug, meldt de gemeente.\n", { url: "https://example.org/good" });
+  const [r1, r2] = await storeReports(s, [bad, good]);
+  assert.equal(r1!.ok, false);
+  assert.equal(ok(r2).status, "added");
+  const db = new Database(s.location, { readonly: true });
+  const n = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
+  assert.equal(n("SELECT count(*) AS n FROM reports"), 1);
+  assert.equal(n("SELECT count(*) AS n FROM bodies"), 1);
+  const [lo, hi] = [ok(r2).id * SPAN, (ok(r2).id + 1) * SPAN];
+  for (const t of ["entities", "claims", "counts", "times", "unknowns", "events"]) assert.equal(n(`SELECT count(*) AS n FROM ${t} WHERE id < ${lo} OR id >= ${hi}`), 0, t);
+  assert.equal(n("SELECT count(*) AS n FROM bands WHERE report <> " + ok(r2).id), 0);
+  assert.equal(n("SELECT coalesce(sum(n), 0) AS n FROM props"), n("SELECT count(*) AS n FROM claims"), "the aggregates count only what is stored");
+  assert.equal(n("SELECT count(*) AS n FROM names WHERE nkey LIKE '%belgorod%'"), 0, "names of the broken report are gone too");
+  db.close();
+  await s.close();
+});
+
+/** Per report (by content hash): current?, and how many claims, entities, figures and times it has. */
 function tableCounts(file: string): Map<string, string> {
   const db = new Database(file, { readonly: true });
+  const per = (t: string) => `(SELECT count(*) FROM ${t} x WHERE x.id >= r.id * ${SPAN} AND x.id < (r.id + 1) * ${SPAN})`;
   const rows = db
     .prepare(
-      `SELECT r.hash AS hash, r.current AS current,
-        (SELECT count(*) FROM claims c WHERE c.report = r.id) AS claims,
-        (SELECT count(*) FROM entities e WHERE e.report = r.id) AS entities,
-        (SELECT count(*) FROM counts n WHERE n.report = r.id) AS counts,
-        (SELECT count(*) FROM times t WHERE t.report = r.id) AS times,
-        (SELECT count(*) FROM claims_fts f WHERE f.report = r.id) AS fts
+      `SELECT hex(r.hash) AS hash, r.current AS current, ${per("claims")} AS claims, ${per("entities")} AS entities, ${per("counts")} AS counts, ${per("times")} AS times
        FROM reports r`,
     )
-    .all() as { hash: string; current: number; claims: number; entities: number; counts: number; times: number; fts: number }[];
+    .all() as { hash: string; current: number; claims: number; entities: number; counts: number; times: number }[];
   db.close();
-  return new Map(rows.map((r) => [r.hash, `${r.current}/${r.claims}/${r.entities}/${r.counts}/${r.times}/${r.fts}`]));
+  return new Map(rows.map((r) => [r.hash, `${r.current}/${r.claims}/${r.entities}/${r.counts}/${r.times}`]));
 }
 
 test("kill -9 during a bulk ingest, then ingest again: nothing missing, duplicated or half-stored", async () => {
@@ -116,41 +142,112 @@ test("kill -9 during a bulk ingest, then ingest again: nothing missing, duplicat
   const N = 400;
   writeCorpus(corpus, N);
   const killed = join(dir, "killed.db");
-  // Kill the ingest once it has stored some reports but long before it is done.
-  await new Promise<void>((resolve, reject) => {
+  // An "added" line is written only once its batch has committed: kill at the first one, so that some
+  // reports are stored and the ingest is far from done, however slow or fast the machine.
+  const announced = await new Promise<number>((resolve, reject) => {
     const child = spawn(process.execPath, [bin, "ingest", corpus, "--db", killed], { stdio: ["ignore", "ignore", "pipe"] });
-    let stored = 0;
+    let added = 0;
     child.stderr.setEncoding("utf8");
     child.stderr.on("data", (s: string) => {
-      stored += (s.match(/^added /gm) ?? []).length;
-      if (stored >= 40 && child.exitCode === null && !child.killed) child.kill("SIGKILL");
+      added += (s.match(/^added /gm) ?? []).length;
+      if (added > 0 && child.exitCode === null && !child.killed) child.kill("SIGKILL");
     });
-    child.on("exit", (code, signal) => (signal === "SIGKILL" ? resolve() : reject(new Error(`ingest was not killed (exit ${code}); make N larger`))));
+    child.on("exit", (code, signal) => (signal === "SIGKILL" ? resolve(added) : reject(new Error(`ingest was not killed (exit ${code})`))));
   });
   const partial = tableCounts(killed);
-  assert.ok(partial.size > 0 && partial.size < N, `stored ${partial.size} of ${N} before the kill`);
+  assert.ok(partial.size >= announced, `every report announced as added was stored (${partial.size} stored, ${announced} announced)`);
+  assert.ok(partial.size < N, `the kill came before the end (${partial.size} of ${N})`);
   const r = spawnSync(process.execPath, [bin, "ingest", corpus, "--db", killed], { encoding: "utf8" });
   assert.equal(r.status, 0, r.stderr);
-  assert.match(r.stdout, new RegExp(`^${N - partial.size} added, ${partial.size} unchanged, 0 updated, 0 failed`));
+  assert.match(r.stdout, new RegExp(`^${N - partial.size} added, ${partial.size} unchanged, 0 updated, 0 failed, 0 skipped`));
   // The same corpus ingested without interruption gives the same reports with the same contents.
   const clean = join(dir, "clean.db");
   const c = spawnSync(process.execPath, [bin, "ingest", corpus, "--db", clean], { encoding: "utf8" });
   assert.equal(c.status, 0, c.stderr.split("\n").filter((l) => !/^(added|unchanged|updated) /.test(l)).join("\n"));
   const after = tableCounts(killed);
-  const expected = tableCounts(clean);
   assert.equal(after.size, N);
-  assert.deepEqual(after, expected);
+  assert.deepEqual(after, tableCounts(clean));
 });
 
-test("near-identical copy of a report in another outlet joins its wire-copy cluster; other reports do not", () => {
-  const s = openStore(join(tmp(), "l.db"));
+test("near-identical copy of a report in another outlet joins its wire-copy cluster; other reports do not", async () => {
+  const s = await openStore(join(tmp(), "l.db"));
   const wire =
     "Russische strijders die aan Oekraïense zijde vechten, zeggen dat ze verder zijn opgerukt in de regio Belgorod. De gouverneur meldt dat drie dorpen zijn ontruimd en dat er twee gewonden zijn gevallen. Het ministerie van Defensie spreekt van een mislukte aanval.\n";
-  const a = s.store(doc(wire, { url: "https://example.org/a", source: "Persbureau" }));
-  const b = s.store(doc(wire.replace("drie dorpen", "drie grensdorpen"), { url: "https://example.org/b", source: "Dagblad" }));
-  const c = s.store(doc("De burgemeester van Koersk opende woensdag een nieuwe brug over de rivier. Volgens de gemeente kostte het project acht miljoen roebel.\n", { url: "https://example.org/c", source: "Dagblad" }));
-  const cluster = (id: number) => (s.db.prepare("SELECT cluster FROM reports WHERE id = ?").get(id) as { cluster: number }).cluster;
-  assert.equal(cluster(b.id), cluster(a.id));
-  assert.notEqual(cluster(c.id), cluster(a.id));
-  s.close();
+  const [a, b, c] = (
+    await storeReports(s, [
+      doc(wire, { url: "https://example.org/a", source: "Persbureau" }),
+      doc(wire.replace("drie dorpen", "drie grensdorpen"), { url: "https://example.org/b", source: "Dagblad" }),
+      doc("De burgemeester van Koersk opende woensdag een nieuwe brug over de rivier. Volgens de gemeente kostte het project acht miljoen roebel.\n", { url: "https://example.org/c", source: "Dagblad" }),
+    ])
+  ).map(ok);
+  const cluster = async (id: number) => (await s.reads.reportsByIds([id]))[0]!.cluster;
+  assert.equal(await cluster(b!.id), a!.id);
+  assert.equal(await cluster(a!.id), a!.id);
+  assert.equal(await cluster(c!.id), c!.id);
+  await s.close();
+});
+
+test("the ledger keeps each span's text once: a claim's words are not stored beside the report", async () => {
+  const dir = tmp();
+  writeCorpus(join(dir, "in"), 60);
+  const file = join(dir, "l.db");
+  const r = spawnSync(process.execPath, [bin, "ingest", join(dir, "in"), "--db", file], { encoding: "utf8" });
+  assert.equal(r.status, 0, r.stderr);
+  const db = new Database(file, { readonly: true });
+  const n = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
+  assert.equal(n("SELECT count(*) AS n FROM claims WHERE text IS NOT NULL"), 0);
+  assert.equal(n("SELECT count(*) AS n FROM times WHERE text IS NOT NULL"), 0);
+  assert.ok(n("SELECT count(*) AS n FROM claims") >= 120);
+  const indexes = db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name").all() as { name: string }[];
+  assert.ok(indexes.length <= 11, indexes.map((i) => i.name).join(", "));
+  db.close();
+  assert.ok(statSync(file).size > 0);
+});
+
+test("fusion reads every claim's language-free keys in bulk and since a watermark, and keeps what the ledger computes from them", async () => {
+  const s = await openStore(join(tmp(), "l.db"));
+  const [a] = (await storeReports(s, [doc(NL, { url: "https://example.org/f1", source: "Dagblad" })])).map(ok);
+  const all = [];
+  for await (const page of s.reads.fusionClaims(7)) all.push(...page);
+  const denial = all.find((c) => c.status === "denied")!;
+  assert.ok(denial, JSON.stringify(all.map((c) => c.text)));
+  assert.equal(denial.text, "Oekraïne ontkent iedere betrokkenheid");
+  assert.equal(denial.reportUid, a!.report);
+  assert.match(denial.asserterKey, /^(e:|voice:)/);
+  assert.ok(denial.entityKeys.length >= 1, "the fusion keys of the entities it names");
+  // what arrived after a watermark, in the order of arrival
+  const mark = Math.max(...all.map((c) => c.id));
+  const [b] = (await storeReports(s, [doc("De gouverneur ontkent dat er gewonden zijn gevallen in Sjebekino.\n", { url: "https://example.org/f2" })])).map(ok);
+  const fresh = [];
+  for await (const page of s.reads.fusionClaims(7, mark)) fresh.push(...page);
+  assert.ok(fresh.length >= 1 && fresh.every((c) => c.report === b!.id), JSON.stringify(fresh.map((c) => c.text)));
+  // the ledger's own results: items of a kind, links from claims to them, and how far it got
+  await s.write(async (tx) => {
+    await tx.putFusionItems("proposition", [{ id: "p1", data: { text: denial.text, claims: [denial.uid] } }, { id: "p2", data: { text: "x" } }]);
+    await tx.linkClaims("proposition", [{ claim: denial.id, item: "p1" }]);
+    await tx.deleteFusionItems("proposition", ["p2"]);
+    await tx.setFusionState("proposition", mark, { version: 1 });
+  });
+  const items = [];
+  for await (const page of s.reads.fusionItems("proposition")) items.push(...page);
+  assert.deepEqual(items, [{ id: "p1", data: { text: denial.text, claims: [denial.uid] } }]);
+  assert.deepEqual([...(await s.reads.fusionLinks("proposition", [denial.id, denial.id + 1]))], [[denial.id, "p1"]]);
+  assert.deepEqual(await s.reads.fusionState("proposition"), { watermark: mark, data: { version: 1 } });
+  await s.close();
+});
+
+test("one schema for both backends: the PostgreSQL form has no SQLite-only syntax, and parameters are numbered", async () => {
+  const { MIGRATIONS } = await import("../src/store/schema.js");
+  const { postgres, sqlite } = await import("../src/store/dialect.js");
+  const pg = MIGRATIONS.map((m) => m(postgres)).join("\n");
+  const lite = MIGRATIONS.map((m) => m(sqlite)).join("\n");
+  for (const sqliteOnly of [/WITHOUT ROWID/, /fts5/i, /json_each/, /INTEGER PRIMARY KEY/]) assert.doesNotMatch(pg, sqliteOnly);
+  assert.match(pg, /GENERATED BY DEFAULT AS IDENTITY/);
+  assert.match(pg, /tsvector/);
+  assert.match(lite, /fts5/);
+  // the same tables in both
+  const tables = (sql: string) => [...sql.matchAll(/CREATE (?:VIRTUAL )?TABLE (\w+)/g)].map((m) => m[1]).filter((t) => !t!.endsWith("_fts")).sort();
+  assert.deepEqual(tables(pg), tables(lite));
+  assert.equal(postgres.params("SELECT ? , '?' , ? WHERE x = ?"), "SELECT $1 , '?' , $2 WHERE x = $3");
+  assert.equal(sqlite.params("SELECT ?"), "SELECT ?");
 });

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { Lang } from "../model/doc.js";
 import { brief as en } from "../lang/en/brief.js";
 import { brief as nl } from "../lang/nl/brief.js";
@@ -38,6 +39,7 @@ const day = (iso: string) => iso.slice(0, 16).replace("T", " ") + (iso.endsWith(
 export function composeBriefing(p: Picture, lang: Lang): Briefing {
   const L = LABELS[lang];
   const b = p.basis;
+  if (!b.reports) return { schema: "sitrep-brief/1", lang, title: L.title, basis: L.empty, ...(p.since && { since: p.since }), sections: [], reports: [] };
   const basis = L.basis(b.reports, b.outlets, b.first ? day(b.first) : "–", b.last ? day(b.last) : "–", b.languages.join(", ") || "–");
   const who = (name: string) => (name === "the report" ? L.theReport : name);
   const prop = (x: Proposition, prefix = ""): BriefLine => ({
@@ -183,12 +185,29 @@ function contradictionLine(c: ContradictionView, L: BriefLabels, who: (n: string
 
 const cite = (c: Cite) => `[${c.doc}:${c.start}–${c.end}]`;
 
+/**
+ * A report's address as a link target, or undefined: only http and https. A report can say anything about
+ * itself, and a `javascript:` or `data:` address in a saved briefing would run when clicked.
+ */
+export function safeUrl(u: string | null | undefined): string | undefined {
+  if (!u) return undefined;
+  try {
+    const url = new URL(u);
+    return url.protocol === "http:" || url.protocol === "https:" ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Report text in Markdown: nothing in it can become a link, an image or HTML. */
+const mdText = (s: string) => s.replace(/[\\[\]<>]/g, "\\$&");
+
 export function renderMarkdown(b: Briefing): string {
   const L = LABELS[b.lang];
   const out: string[] = [`# ${b.title}`, "", `_${b.basis}_`];
   if (b.since) out.push("", `_${L.changesSince(b.since)}_`);
   const line = (l: BriefLine) => {
-    const parts = [l.isNew ? `**${L.isNew}** ` : "", l.quote ? `“${l.quote}”` : "", l.quote && l.text ? " — " : "", l.text, l.cites.length ? " " + l.cites.map(cite).join(" ") : ""];
+    const parts = [l.isNew ? `**${L.isNew}** ` : "", l.quote ? `“${mdText(l.quote)}”` : "", l.quote && l.text ? " — " : "", mdText(l.text), l.cites.length ? " " + l.cites.map(cite).join(" ") : ""];
     return `- ${parts.join("").trim()}`;
   };
   for (const s of b.sections) {
@@ -203,12 +222,24 @@ export function renderMarkdown(b: Briefing): string {
     }
     if (s.more) out.push("", L.more(s.more));
   }
-  out.push("", `## ${L.sections.reports}`, "");
-  for (const r of b.reports) out.push(`- ${r.doc}: ${r.title ?? "—"} — ${r.source ?? "—"}, ${r.published} (${r.language})${r.url ? ` <${r.url}>` : ""}`);
+  if (b.reports.length) out.push("", `## ${L.sections.reports}`, "");
+  for (const r of b.reports) {
+    const url = safeUrl(r.url);
+    const shown = url ? ` <${url}>` : r.url ? ` \`${r.url.replace(/`/g, "'")}\`` : "";
+    out.push(`- ${r.doc}: ${mdText(r.title ?? "—")} — ${mdText(r.source ?? "—")}, ${r.published} (${r.language})${shown}`);
+  }
   return out.join("\n") + "\n";
 }
 
-const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+
+const STYLE = "body{font:16px/1.5 system-ui,sans-serif;max-width:52rem;margin:2rem auto;padding:0 1rem}q{font-style:italic}.cite{font-size:.8em;color:#555}.new strong{color:#b00}.url{font-family:monospace;word-break:break-all}";
+
+/**
+ * The briefing's own content security policy: no script at all, no requests, only its one style sheet.
+ * It travels in the file (a meta element), and the server sends it as the header of the served briefing.
+ */
+export const BRIEF_CSP = `default-src 'none'; style-src 'sha256-${createHash("sha256").update(STYLE).digest("base64")}'; img-src 'none'; base-uri 'none'; form-action 'none'`;
 
 export function renderHtml(b: Briefing): string {
   const L = LABELS[b.lang];
@@ -217,8 +248,9 @@ export function renderHtml(b: Briefing): string {
       .map((c) => ` <a class="cite" href="#${esc(c.doc)}" data-start="${c.start}" data-end="${c.end}">${esc(cite(c))}</a>`)
       .join("")}</li>`;
   const parts: string[] = [
-    `<!doctype html><html lang="${b.lang}"><head><meta charset="utf-8"><title>${esc(b.title)}</title>`,
-    `<style>body{font:16px/1.5 system-ui,sans-serif;max-width:52rem;margin:2rem auto;padding:0 1rem}q{font-style:italic}.cite{font-size:.8em;color:#555}.new strong{color:#b00}</style></head><body>`,
+    `<!doctype html><html lang="${b.lang}"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${esc(BRIEF_CSP)}">`,
+    `<meta name="referrer" content="no-referrer"><title>${esc(b.title)}</title>`,
+    `<style>${STYLE}</style></head><body>`,
     `<h1>${esc(b.title)}</h1><p><em>${esc(b.basis)}</em></p>`,
   ];
   if (b.since) parts.push(`<p><em>${esc(L.changesSince(b.since))}</em></p>`);
@@ -230,10 +262,16 @@ export function renderHtml(b: Briefing): string {
     if (s.more) parts.push(`<p>${esc(L.more(s.more))}</p>`);
     parts.push(`</section>`);
   }
-  parts.push(`<section id="reports"><h2>${esc(L.sections.reports)}</h2><ul>`);
-  for (const r of b.reports)
-    parts.push(`<li id="${esc(r.doc)}">${esc(r.doc)}: ${esc(r.title ?? "—")} — ${esc(r.source ?? "—")}, ${esc(r.published)} (${r.language})${r.url ? ` <a href="${esc(r.url)}">${esc(r.url)}</a>` : ""}</li>`);
-  parts.push(`</ul></section></body></html>`);
+  if (b.reports.length) {
+    parts.push(`<section id="reports"><h2>${esc(L.sections.reports)}</h2><ul>`);
+    for (const r of b.reports) {
+      const url = safeUrl(r.url);
+      const shown = url ? ` <a href="${esc(url)}" rel="noopener noreferrer nofollow">${esc(url)}</a>` : r.url ? ` <span class="url">${esc(r.url)}</span>` : "";
+      parts.push(`<li id="${esc(r.doc)}">${esc(r.doc)}: ${esc(r.title ?? "—")} — ${esc(r.source ?? "—")}, ${esc(r.published)} (${esc(r.language)})${shown}</li>`);
+    }
+    parts.push(`</ul></section>`);
+  }
+  parts.push(`</body></html>`);
   return parts.join("\n") + "\n";
 }
 

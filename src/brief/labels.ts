@@ -27,5 +27,7 @@ export interface BriefLabels {
   asserts: (n: number) => string;
   isNew: string;
   none: string;
+  /** The briefing of a ledger without reports: one sentence saying so and how to add some. */
+  empty: string;
   sayingMore: (n: number) => string;
 }

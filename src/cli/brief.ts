@@ -1,22 +1,26 @@
-import { existsSync } from "node:fs";
 import type { Lang } from "../model/doc.js";
-import { openStore } from "../store/db.js";
+import { ledgerExists, openStore, shownLocation, StoreRefused, type Store } from "../store/index.js";
 import { buildPicture } from "../ledger/picture.js";
 import { composeBriefing, renderBriefing } from "../brief/index.js";
 
+/** The ledger to read is missing or cannot be opened: one line, exit 1. */
 export class NoLedger extends Error {}
 
-export function openLedger(dbFile: string) {
-  if (!existsSync(dbFile)) throw new NoLedger(`no ledger at ${dbFile}: run \`sitrep ingest\` first (or pass --db FILE)`);
-  return openStore(dbFile, { readonly: true });
+export async function openLedger(db: string): Promise<Store> {
+  if (!ledgerExists(db)) throw new NoLedger(`no ledger at ${shownLocation(db)}: run \`sitrep ingest\` first (or pass --db FILE)`);
+  try {
+    return await openStore(db, { readonly: true });
+  } catch (e) {
+    if (e instanceof StoreRefused) throw new NoLedger(e.message);
+    throw e;
+  }
 }
 
-export function briefText(dbFile: string, o: { lang: Lang; format: "md" | "html" | "json"; since?: string; limit?: number }): string {
-  const store = openLedger(dbFile);
+export async function briefText(db: string, o: { lang: Lang; format: "md" | "html" | "json"; since?: string; limit?: number }): Promise<string> {
+  const store = await openLedger(db);
   try {
-    const picture = buildPicture(store, { lang: o.lang, since: o.since, limit: o.limit });
-    return renderBriefing(composeBriefing(picture, o.lang), o.format);
+    return await store.snapshot(async (r) => renderBriefing(composeBriefing(await buildPicture(r, { lang: o.lang, since: o.since, limit: o.limit }), o.lang), o.format));
   } finally {
-    store.close();
+    await store.close();
   }
 }

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { fileURLToPath } from "node:url";
 import { join } from "node:path";
 import type { Lang } from "../model/doc.js";
-import { openStore } from "../store/db.js";
+import { openStore } from "../store/index.js";
 import { buildPicture } from "../ledger/picture.js";
 import { composeBriefing, renderBriefing } from "../brief/index.js";
 import { ingestFiles } from "./ingest.js";
@@ -34,16 +34,16 @@ export async function demo(format: string, lang: Lang = "en"): Promise<number> {
   }
   const dir = mkdtempSync(join(tmpdir(), "sitrep-demo-"));
   try {
-    const store = openStore(join(dir, "demo.db"));
+    const store = await openStore(join(dir, "demo.db"));
     let text: string;
     let failed: number;
     try {
-      const sum = ingestFiles(store, files, { progress: "none" });
+      const sum = await ingestFiles(store, files, { progress: "none" });
       failed = sum.failed.length;
-      const briefing = composeBriefing(buildPicture(store, { lang }), lang);
+      const briefing = composeBriefing(await store.snapshot((r) => buildPicture(r, { lang })), lang);
       text = renderBriefing(briefing, format === "json" ? "json" : format === "html" ? "html" : "md");
     } finally {
-      store.close();
+      await store.close();
     }
     await out(text);
     return failed ? 1 : 0;

@@ -1,16 +1,18 @@
 import type { Lang } from "../model/doc.js";
-import { exportLedger } from "../ledger/export.js";
-import { claimsCsv, placesGeoJson } from "../ledger/tables.js";
+import { ledgerExport } from "../ledger/export.js";
+import { claimsCsv } from "../export/csv.js";
+import { exportJson, pipeTo, placesGeoJson } from "../export/stream.js";
 import { openLedger } from "./brief.js";
 
-export function exportText(dbFile: string, o: { format: "json" | "csv" | "geojson"; lang: Lang }): string {
-  const store = openLedger(dbFile);
+/** Writes the export as it is read (flat memory however large the ledger). */
+export async function exportTo(db: string, o: { format: "json" | "csv" | "geojson"; lang: Lang }, out: NodeJS.WritableStream): Promise<void> {
+  const store = await openLedger(db);
   try {
-    const ledger = exportLedger(store, o.lang);
-    if (o.format === "csv") return claimsCsv(ledger);
-    if (o.format === "geojson") return JSON.stringify(placesGeoJson(ledger), null, 2) + "\n";
-    return JSON.stringify(ledger, null, 2) + "\n";
+    await store.snapshot(async (r) => {
+      const x = ledgerExport(r, o.lang);
+      await pipeTo(o.format === "csv" ? claimsCsv(x.claimLines()) : o.format === "geojson" ? placesGeoJson(x) : exportJson(x), out);
+    });
   } finally {
-    store.close();
+    await store.close();
   }
 }

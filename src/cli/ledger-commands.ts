@@ -7,7 +7,8 @@ const ingestModule = () => import("./ingest.js");
 const briefModule = () => import("./brief.js");
 const exportModule = () => import("./export.js");
 
-const DB_HELP = "ledger database (SQLite file)";
+const DB_HELP = "the ledger: a SQLite file (default: $SITREP_DB, else sitrep.db)";
+const ledger = async (db: string | undefined) => (await import("../store/index.js")).ledgerLocation(db);
 
 function usage<T>(f: () => T): T {
   try {
@@ -23,10 +24,11 @@ function parseSince(v: string | undefined): string | undefined {
   return v;
 }
 
-async function ledgerAction(f: () => Promise<string>): Promise<void> {
+async function ledgerAction(f: () => Promise<string | void>): Promise<void> {
   const { NoLedger } = await briefModule();
   try {
-    await out(await f());
+    const text = await f();
+    if (typeof text === "string") await out(text);
     process.exitCode = 0;
   } catch (e) {
     if (e instanceof NoLedger) {
@@ -34,6 +36,8 @@ async function ledgerAction(f: () => Promise<string>): Promise<void> {
       process.exitCode = 1;
       return;
     }
+    // The reader stopped reading (`sitrep export … | head`): nothing is wrong.
+    if ((e as { code?: string })?.code === "EPIPE") return;
     throw e;
   }
 }
@@ -43,41 +47,53 @@ export function registerLedgerCommands(p: Command): void {
   p.command("ingest")
     .description("store reports and what they say in the ledger (idempotent; a changed report becomes a new version)")
     .argument("<input...>", "report files, directories or globs: .txt/.md, .html, .jsonl, RSS/Atom, Telegram result.json")
-    .option("--db <file>", DB_HELP, "sitrep.db")
+    .option("--db <file>", DB_HELP)
     .option("--published <iso>", "publication time for reports that do not state one (ISO 8601)")
     .option("--lang <code>", "language of reports that do not state one: nl or en (default: detected)")
-    .addHelpText("after", "\nExample:\n  sitrep ingest reports/ 'feeds/*.xml' --db belgorod.db")
-    .action(async (inputs: string[], o: { db: string; published?: string; lang?: string }) => {
+    .addHelpText(
+      "after",
+      "\nBad items of a file (a JSON line, a feed item, a Telegram message) are skipped with a line each; the exit code is 1 when\nanything failed or was skipped. URLs are not fetched here: add them through `sitrep serve --allow-fetch`.\n\nExample:\n  sitrep ingest reports/ 'feeds/*.xml' --db belgorod.db",
+    )
+    .action(async (inputs: string[], o: { db?: string; published?: string; lang?: string }) => {
       const published = usage(() => parsePublished(o.published));
       const lang = usage(() => parseLang(o.lang));
       const { runIngest, summaryText } = await ingestModule();
-      const { summary } = runIngest(inputs, o.db, { published, lang, progress: process.stderr.isTTY ? "bar" : "lines" });
-      await out(summaryText(summary));
-      process.exitCode = summary.failed.length || summary.skipped.length ? 1 : 0;
+      const { StoreRefused } = await import("../store/index.js");
+      try {
+        const { summary } = await runIngest(inputs, await ledger(o.db), { published, lang, progress: process.stderr.isTTY ? "bar" : "lines" });
+        await out(summaryText(summary));
+        process.exitCode = summary.failed.length || summary.skipped.length ? 1 : 0;
+      } catch (e) {
+        if (!(e instanceof StoreRefused)) throw e;
+        process.stderr.write(`sitrep: ${e.message}\n`);
+        process.exitCode = 1;
+      }
     });
 
   p.command("brief")
     .description("what we know and what we don't: established, who claims what, denied, unclear, figures, timeline, places, actors")
-    .option("--db <file>", DB_HELP, "sitrep.db")
+    .option("--db <file>", DB_HELP)
     .addOption(new Option("--lang <code>", "language of the briefing (quotes stay in the original)").choices(["nl", "en"]).default("en"))
     .addOption(new Option("--format <format>", "output format").choices(["md", "html", "json"]).default("md"))
     .option("--since <time>", "only what reports published after this time added or changed")
     .option("--limit <n>", "most lines per section", "40")
     .addHelpText("after", "\nExample:\n  sitrep brief --lang nl\n  sitrep brief --db belgorod.db --since 2023-05-23T12:00:00+02:00 --format html > brief.html")
-    .action(async (o: { db: string; lang: Lang; format: "md" | "html" | "json"; since?: string; limit: string }) => {
+    .action(async (o: { db?: string; lang: Lang; format: "md" | "html" | "json"; since?: string; limit: string }) => {
       const since = usage(() => parseSince(o.since));
       const limit = Number(o.limit);
       if (!Number.isInteger(limit) || limit < 1) throw new UsageError(`--limit must be a positive whole number, not ${JSON.stringify(o.limit)}`);
-      await ledgerAction(async () => (await briefModule()).briefText(o.db, { lang: o.lang, format: o.format, since, limit }));
+      const db = await ledger(o.db);
+      await ledgerAction(async () => (await briefModule()).briefText(db, { lang: o.lang, format: o.format, since, limit }));
     });
 
   p.command("export")
     .description("the whole ledger: sitrep/1 JSON, a claims table (CSV) or the places with their claims (GeoJSON)")
-    .option("--db <file>", DB_HELP, "sitrep.db")
+    .option("--db <file>", DB_HELP)
     .addOption(new Option("--format <format>", "output format").choices(["json", "csv", "geojson"]).makeOptionMandatory())
     .addOption(new Option("--lang <code>", "language of fused names (Oekraïne or Ukraine)").choices(["nl", "en"]).default("en"))
     .addHelpText("after", "\nExample:\n  sitrep export --format csv > claims.csv\n  sitrep export --db belgorod.db --format geojson > places.geojson")
-    .action(async (o: { db: string; format: "json" | "csv" | "geojson"; lang: Lang }) => {
-      await ledgerAction(async () => (await exportModule()).exportText(o.db, o));
+    .action(async (o: { db?: string; format: "json" | "csv" | "geojson"; lang: Lang }) => {
+      const db = await ledger(o.db);
+      await ledgerAction(async () => (await exportModule()).exportTo(db, o, process.stdout));
     });
 }

@@ -53,15 +53,15 @@ function program(): Command {
 
   p.command("serve")
     .description("serve the ledger as an HTTP API and a web page (reading open on localhost; writing needs the token)")
-    .option("--db <file>", "ledger database", "sitrep.db")
+    .option("--db <file>", "the ledger: a SQLite file, created when missing (default: $SITREP_DB, else sitrep.db)")
     .option("--port <n>", "port to listen on (0: any free port)", "8080")
     .option("--host <address>", "address to listen on; beyond loopback, reading needs the token unless --public", "127.0.0.1")
     .option("--public", "let anyone who can reach the server read the ledger without the token")
     .option("--allow-fetch", "let clients add a report by URL (private, loopback and link-local addresses are always refused)")
     .option("--token-file <file>", "read the write token from this file (else SITREP_TOKEN, else a random one is printed)")
-    .option("--memory", "keep the ledger in memory only (nothing is written to disk)")
+    .option("--memory", "a temporary ledger, removed when the server stops")
     .addHelpText("after", "\nExample:\n  SITREP_TOKEN=$(openssl rand -hex 20) sitrep serve --db news.db --port 8080")
-    .action(async (o: { db: string; port: string; host: string; public?: boolean; allowFetch?: boolean; tokenFile?: string; memory?: boolean }) => {
+    .action(async (o: { db?: string; port: string; host: string; public?: boolean; allowFetch?: boolean; tokenFile?: string; memory?: boolean }) => {
       const { serve } = await import("./serve.js");
       process.exitCode = await serve(o);
     });

@@ -3,10 +3,11 @@ import { isIP } from "node:net";
 import { isLoopbackAddress, loadToken } from "../server/auth.js";
 import { buildServer } from "../server/app.js";
 import { openLedger } from "../server/ledger.js";
-import { UsageError } from "./io.js";
+import { ledgerExists, ledgerLocation, shownLocation, StoreRefused } from "../store/index.js";
+import { fail, UsageError } from "./io.js";
 
 export interface ServeOptions {
-  db: string;
+  db?: string;
   port: string;
   host: string;
   public?: boolean;
@@ -26,9 +27,30 @@ export async function serve(o: ServeOptions): Promise<number> {
     throw new UsageError((e as Error).message);
   }
   const loopback = isLoopbackAddress(o.host);
-  const ledger = await openLedger(o.memory ? undefined : o.db);
+  const db = o.memory ? undefined : ledgerLocation(o.db);
+  if (db !== undefined && !ledgerExists(db)) process.stderr.write(`sitrep: no ledger at ${shownLocation(db)}: creating a new one\n`);
+  let ledger;
+  try {
+    ledger = await openLedger(db);
+  } catch (e) {
+    if (!(e instanceof StoreRefused)) throw e;
+    fail(e.message);
+    return 1;
+  }
   const app = await buildServer({ ledger: ledger.port, token: token.token, loopback, readNeedsToken: !loopback && !o.public, allowFetch: !!o.allowFetch });
-  const address = await app.listen({ port, host: o.host.replace(/^\[|\]$/g, "") });
+  let address: string;
+  try {
+    address = await app.listen({ port, host: o.host.replace(/^\[|\]$/g, "") });
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    await app.close();
+    await ledger.port.close();
+    if (code === "EADDRINUSE") fail(`port ${port} on ${o.host} is in use: stop what is listening there, or choose another with --port`);
+    else if (code === "EACCES") fail(`may not listen on port ${port} on ${o.host}: choose a port above 1023 with --port`);
+    else if (code === "EADDRNOTAVAIL") fail(`${o.host} is not an address of this machine: choose another with --host`);
+    else fail(`cannot listen on ${o.host}:${port}: ${(e as Error).message}`);
+    return 1;
+  }
   const url = address.replace("://[::1]", "://[::1]").replace("://127.0.0.1", "://localhost");
   // the banner goes out in one write, so a reader never sees the address without the token line
   const lines = [`sitrep: serving ${ledger.description} on ${url}/`];
@@ -42,10 +64,10 @@ export async function serve(o: ServeOptions): Promise<number> {
     const stop = () => {
       process.off("SIGINT", stop);
       process.off("SIGTERM", stop);
-      void app.close().then(() => {
-        ledger.port.close();
-        resolve();
-      });
+      void app
+        .close()
+        .then(() => ledger.port.close())
+        .then(() => resolve());
     };
     process.on("SIGINT", stop);
     process.on("SIGTERM", stop);

@@ -8,6 +8,7 @@ function who(c: Claim): string {
 }
 
 const one = (s: string) => s.replace(/\s+/g, " ").trim();
+const count = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 /** A readable per-report summary: what each report says, who says it, and how sure. */
 export function renderSummary(docs: readonly Doc[]): string {
@@ -19,7 +20,7 @@ export function renderSummary(docs: readonly Doc[]): string {
     lines.push("");
     lines.push(
       `${m.source ? `${m.source} · ` : ""}published ${m.published} (from ${m.publishedFrom}) · language ${m.language} (${m.languageFrom}) · ` +
-        `${doc.sentences.length} sentences, ${doc.claims.length} claims`,
+        `${count(doc.sentences.length, "sentence")}, ${count(doc.claims.length, "claim")}`,
     );
     if (m.origin) lines.push(`file: ${m.origin}`);
     for (const status of STATUS_ORDER) {

@@ -1,125 +1,326 @@
-import type { Store } from "../store/db.js";
+// The whole ledger (current versions of reports) in the sitrep/1 shape, section by section, as streams of
+// pages: entities fused across reports and languages (one entity per fusion key, mentions in every
+// report), claims, figures, times, events and the contradictions found across the ledger. Nothing here
+// holds more than a page of reports, except what the contradiction finder compares (the claims that can
+// take part in a contradiction). The writers of the formats are in src/export.
+import type { Lang } from "../model/doc.js";
+import { NOTABLE, type PartKind, type ReportParts, type ReportRow, type Reads } from "../store/index.js";
 import type { SitrepExport } from "../export/schema.js";
-import { emptyExport } from "../export/json.js";
-import type { Approx, ClaimStatus, CountKind, EntityType, Lang, SourceKind, TimexType } from "../model/doc.js";
-import { findContradictions, type CClaim, type CCount } from "./contradictions.js";
-import type { ClaimFeatures } from "./features.js";
-import { aliasTable } from "./names.js";
+import { findContradictions, type CCount } from "./contradictions.js";
+import { finderId, toCClaim } from "./picture.js";
+import { displayName } from "./naming.js";
 
-const did = (n: number) => `d${n}`;
+type X = SitrepExport;
+export type ExportDocument = X["documents"][number] & { version?: number };
+export type ExportEntity = X["entities"][number];
+export type ExportClaim = X["claims"][number];
+export type ExportContradiction = X["contradictions"][number] & { type?: string; also?: string[] };
 
-type EntRow = { report: number; lid: string; type: EntityType; name: string; fkey: string; aliases: string; mentions: string; lat: number | null; lon: number | null; country: string | null; geoname_id: number | null };
-type ClaimRow = {
-  report: number; lid: string; sentence: number; paragraph: number; start: number; end: number; text: string; status: ClaimStatus;
-  source_name: string | null; source_kind: SourceKind | null; source_entity: string | null; source_role: string | null;
-  cue_text: string | null; cue_start: number | null; cue_end: number | null; quote: number; entities: string;
-  asserter: string; asserter_name: string; source_key: string | null; entity_keys: string; features: string; published: string;
-};
+/** A claim with what sits inside its span, for tables. */
+export interface ClaimLine {
+  claim: ExportClaim;
+  document: ExportDocument;
+  times: string[];
+  places: string[];
+  figures: string[];
+}
 
-/**
- * The whole ledger (current versions of reports) as one sitrep/1 export: entities fused across reports
- * and languages (one entity per fusion key, mentions in every report), claims, figures, times and the
- * contradictions found across the ledger.
- */
-export function exportLedger(store: Store, lang: Lang = "en"): SitrepExport & { ledger: { fused: true; contradictions_found_across_reports: boolean } } {
-  const db = store.db;
-  const reports = db
-    .prepare<[], { id: number; title: string | null; source: string | null; url: string | null; published: string; published_from: string; language: Lang; language_from: string; text: string; version: number }>(
-      "SELECT id, title, source, url, published, published_from, language, language_from, text, version FROM reports WHERE current = 1 ORDER BY published_utc, id",
-    )
-    .all();
-  const out: SitrepExport & { ledger: { fused: true; contradictions_found_across_reports: boolean } } = {
-    ...emptyExport(),
-    documents: reports.map((r) => ({
-      id: did(r.id),
-      ...(r.title !== null && { title: r.title }),
-      ...(r.source !== null && { source: r.source }),
-      ...(r.url !== null && { url: r.url }),
-      published: r.published,
-      published_from: r.published_from as never,
-      language: r.language,
-      language_from: r.language_from as never,
-      text: r.text,
-      ...(r.version > 1 && { version: r.version }),
-    })),
-    ledger: { fused: true, contradictions_found_across_reports: true },
+/** What one page of reports contributes to each per-report section of the export. */
+export interface ReportSections {
+  documents: ExportDocument[];
+  claims: ExportClaim[];
+  unknowns: X["unknowns"];
+  times: X["times"];
+  counts: X["counts"];
+  events: X["events"];
+}
+
+export interface LedgerExport {
+  /** Every per-report section at once, reading each report once (what a writer of the whole export wants). */
+  reportSections(): AsyncIterable<ReportSections>;
+  documents(): AsyncIterable<ExportDocument[]>;
+  entities(): AsyncIterable<ExportEntity[]>;
+  claims(): AsyncIterable<ExportClaim[]>;
+  unknowns(): AsyncIterable<X["unknowns"]>;
+  times(): AsyncIterable<X["times"]>;
+  counts(): AsyncIterable<X["counts"]>;
+  events(): AsyncIterable<X["events"]>;
+  contradictions(): AsyncIterable<ExportContradiction[]>;
+  /** The claims with the times, places and figures inside each (the claims table). */
+  claimLines(): AsyncIterable<ClaimLine[]>;
+  /** Places with coordinates, each with the claims that name it. */
+  places(): AsyncIterable<PlaceWithClaims[]>;
+}
+
+export interface PlaceWithClaims {
+  entity: ExportEntity & { geo: NonNullable<ExportEntity["geo"]> };
+  reports: string[];
+  claims: { id: string; doc: string; start: number; end: number; status: string; source: string | null; text: string }[];
+}
+
+const PAGE = 200;
+const isPlace = (t: string) => t === "location" || t === "facility";
+const eventUid = (report: string, seq: number) => `${report}-v${seq + 1}`;
+const unknownUid = (report: string, seq: number) => `${report}-u${seq + 1}`;
+
+export function documentOf(r: ReportRow & { text: string }): ExportDocument {
+  return {
+    id: r.uid,
+    ...(r.title !== null && { title: r.title }),
+    ...(r.source !== null && { source: r.source }),
+    ...(r.url !== null && { url: r.url }),
+    published: r.published,
+    published_from: r.publishedFrom,
+    language: r.language,
+    language_from: r.languageFrom,
+    text: r.text,
+    ...(r.version > 1 && { version: r.version }),
   };
-  const cur = "JOIN reports r ON r.id = x.report AND r.current = 1";
-  const ents = db.prepare<[], EntRow>(`SELECT x.* FROM entities x ${cur} ORDER BY r.published_utc, x.report, x.lid`).all();
-  const sets = new Map(aliasTable().sets.map((s) => [s.id, s]));
-  const fused = new Map<string, { id: string; rows: EntRow[] }>();
-  for (const e of ents) {
-    let f = fused.get(e.fkey);
-    if (!f) fused.set(e.fkey, (f = { id: `e${fused.size + 1}`, rows: [] }));
-    f.rows.push(e);
-  }
-  const entId = new Map<string, string>(); // report/lid → fused id
-  for (const [fkey, f] of fused) {
-    const counts = new Map<string, number>();
-    const names = new Set<string>();
-    for (const r of f.rows) {
-      entId.set(`${r.report}/${r.lid}`, f.id);
-      counts.set(r.name, (counts.get(r.name) ?? 0) + 1);
-      names.add(r.name);
-      for (const a of JSON.parse(r.aliases) as string[]) names.add(a);
+}
+
+/** The export of the ledger behind `r` (use a snapshot, so that every section sees the same ledger). */
+export function ledgerExport(r: Reads, lang: Lang = "en"): LedgerExport {
+  const fusedUid = new Map<number, string>();
+  const uidsOf = async (ids: Iterable<number>) => {
+    const want = [...new Set(ids)].filter((i) => !fusedUid.has(i));
+    for (let i = 0; i < want.length; i += 500) for (const f of await r.fusedByIds(want.slice(i, i + 500))) fusedUid.set(f.id, f.uid);
+  };
+
+  async function* pages(withText: boolean): AsyncIterable<ReportRow[]> {
+    let cursor: { ms: number; id: number } | null = null;
+    for (;;) {
+      const page = await r.reportsPage(cursor, PAGE, withText);
+      if (!page.length) return;
+      const last = page[page.length - 1]!;
+      cursor = { ms: last.publishedMs, id: last.id };
+      yield page;
     }
-    const set = sets.get(fkey);
-    const name = set ? (lang === "nl" ? set.nl : set.en) : [...counts].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length)[0]![0];
-    names.delete(name);
-    const geo = f.rows.find((r) => r.lat !== null && r.lon !== null);
-    out.entities.push({
-      id: f.id,
-      type: f.rows[0]!.type,
-      name,
-      aliases: [...names].sort(),
-      key: fkey,
-      mentions: f.rows.flatMap((r) => (JSON.parse(r.mentions) as [number, number, string][]).map(([start, end, text]) => ({ doc: did(r.report), start, end, text }))),
-      ...(geo && { geo: { lat: geo.lat!, lon: geo.lon!, country: geo.country ?? "", geonameId: geo.geoname_id ?? 0 } }),
-    });
   }
-  const claims = db.prepare<[], ClaimRow>(`SELECT x.*, r.published_utc AS published FROM claims x ${cur} ORDER BY r.published_utc, x.report, x.start, x.lid`).all();
-  const claimId = new Map<string, string>();
-  claims.forEach((c, i) => claimId.set(`${c.report}/${c.lid}`, `c${i + 1}`));
-  for (const c of claims) {
-    const ent = (lid: string | null) => (lid === null ? undefined : entId.get(`${c.report}/${lid}`));
-    out.claims.push({
-      id: claimId.get(`${c.report}/${c.lid}`)!,
-      doc: did(c.report),
+
+  /** Pages of what reports yielded: only the kinds asked for (each section reads only its own). */
+  async function* parts(only: readonly PartKind[], withText = true): AsyncIterable<ReportParts[]> {
+    for await (const page of pages(withText)) {
+      const ps = await r.reportParts(page, only);
+      await uidsOf(ps.flatMap((p) => p.entities.map((e) => e.fused)));
+      yield ps;
+    }
+  }
+
+  /** Ids within one report's parts. */
+  const within = (p: ReportParts) => {
+    const ent = (seq: number | null | undefined) => {
+      if (seq === null || seq === undefined) return undefined;
+      const e = p.entities[seq];
+      return e ? fusedUid.get(e.fused) : undefined;
+    };
+    const claim = (seq: number | null | undefined) => (seq === null || seq === undefined ? undefined : p.claims[seq]?.uid);
+    return { ent, claim };
+  };
+
+  const claimOf = (p: ReportParts, c: ReportParts["claims"][number]): ExportClaim => {
+    const { ent } = within(p);
+    const src = c.source;
+    return {
+      id: c.uid,
+      doc: p.report.uid,
       start: c.start,
       end: c.end,
       text: c.text,
       status: c.status,
-      source: c.source_name
-        ? { name: c.source_name, ...(ent(c.source_entity) && { entity: ent(c.source_entity)! }), kind: c.source_kind ?? "other", ...(c.source_role && { role: c.source_role }) }
-        : null,
-      cue: c.cue_text !== null ? { text: c.cue_text, start: c.cue_start!, end: c.cue_end! } : null,
-      quote: !!c.quote,
-      entities: [...new Set((JSON.parse(c.entities) as string[]).map((l) => ent(l)).filter((x): x is string => !!x))],
-    });
-  }
-  const unknowns = db.prepare<[], { report: number; lid: string; start: number; end: number; text: string; claim: string | null }>(`SELECT x.* FROM unknowns x ${cur} ORDER BY r.published_utc, x.report, x.start`).all();
-  unknowns.forEach((u, i) =>
-    out.unknowns.push({ id: `u${i + 1}`, doc: did(u.report), start: u.start, end: u.end, text: u.text, ...(u.claim && claimId.get(`${u.report}/${u.claim}`) && { claim: claimId.get(`${u.report}/${u.claim}`)! }) }),
-  );
-  for (const t of db.prepare<[], { report: number; start: number; end: number; text: string; value: string; type: TimexType; mod: string | null }>(`SELECT x.* FROM times x ${cur} ORDER BY r.published_utc, x.report, x.start`).all())
-    out.times.push({ doc: did(t.report), start: t.start, end: t.end, text: t.text, value: t.value, type: t.type, ...(t.mod && { mod: t.mod }) });
-  const countRows = db.prepare<[], { report: number; start: number; end: number; text: string; kind: CountKind; value: number; approx: Approx; claim: string | null }>(`SELECT x.* FROM counts x ${cur} ORDER BY r.published_utc, x.report, x.start`).all();
-  for (const n of countRows)
-    out.counts.push({ doc: did(n.report), start: n.start, end: n.end, text: n.text, kind: n.kind, value: n.value, approx: n.approx, claim: n.claim ? claimId.get(`${n.report}/${n.claim}`) ?? null : null });
-  const events = db.prepare<[], { report: number; lid: string; type: string; claims: string; actors: string; locations: string; time: string | null }>(`SELECT x.* FROM events x ${cur} ORDER BY r.published_utc, x.report, x.lid`).all();
-  events.forEach((v, i) => {
-    const m = (ids: string, map: Map<string, string>) => [...new Set((JSON.parse(ids) as string[]).map((l) => map.get(`${v.report}/${l}`)).filter((x): x is string => !!x))];
-    out.events.push({ id: `v${i + 1}`, type: v.type, claims: m(v.claims, claimId), actors: m(v.actors, entId), locations: m(v.locations, entId), time: v.time });
-  });
-  const cclaims: CClaim[] = claims.map((c) => ({
-      id: `${c.report}/${c.lid}`, doc: did(c.report), sentence: c.sentence, paragraph: c.paragraph, text: c.text, status: c.status,
-      asserter: c.asserter, asserterName: c.asserter_name, ...(c.source_key && { sourceKey: c.source_key }),
-      entityKeys: JSON.parse(c.entity_keys) as string[], features: JSON.parse(c.features) as ClaimFeatures, published: c.published,
+      source: src ? { name: src.name, ...(ent(src.entity) && { entity: ent(src.entity)! }), kind: src.kind, ...(src.role && { role: src.role }) } : null,
+      cue: c.cue ? { text: c.cue.text, start: c.cue.start, end: c.cue.end } : null,
+      quote: c.quote,
+      entities: [...new Set(c.entities.map((s) => ent(s)).filter((x): x is string => !!x))],
+    };
+  };
+
+  const unknownsOf = (p: ReportParts) => {
+    const { claim } = within(p);
+    return p.unknowns.map((u) => ({
+      id: unknownUid(p.report.uid, u.seq), doc: p.report.uid, start: u.start, end: u.end, text: u.text, ...(claim(u.claim) && { claim: claim(u.claim)! }),
     }));
-  const ccounts: CCount[] = countRows.filter((n) => n.claim).map((n) => ({ claim: `${n.report}/${n.claim}`, kind: n.kind, value: n.value, approx: n.approx, text: n.text }));
-  for (const f of findContradictions(cclaims, ccounts)) {
-    const a = claimId.get(f.claims[0]), b = claimId.get(f.claims[1]);
-    if (a && b) out.contradictions.push({ claims: [a, b], reason: f.reason, type: f.type, ...(f.also?.length && { also: f.also.map((x) => claimId.get(x)!).filter(Boolean) }) } as never);
-  }
-  return out;
+  };
+  const timesOf = (p: ReportParts) => p.times.map((t) => ({ doc: p.report.uid, start: t.start, end: t.end, text: t.text, value: t.value, type: t.type, ...(t.mod && { mod: t.mod }) }));
+  const countsOf = (p: ReportParts) => {
+    const { claim } = within(p);
+    return p.counts.map((n) => ({ doc: p.report.uid, start: n.start, end: n.end, text: n.text, kind: n.kind, value: n.value, approx: n.approx, claim: claim(n.claim) ?? null }));
+  };
+  const eventsOf = (p: ReportParts) => {
+    const { ent, claim } = within(p);
+    const ids = (xs: number[], f: (s: number) => string | undefined) => [...new Set(xs.map(f).filter((x): x is string => !!x))];
+    return p.events.map((v) => ({
+      id: eventUid(p.report.uid, v.seq), type: v.type, claims: ids(v.claims, claim), actors: ids(v.actors, ent), locations: ids(v.locations, ent), time: v.time,
+    }));
+  };
+  /** The figures that belong to a claim, as the contradiction finder takes them; kept when a full pass saw them. */
+  let figures: CCount[] | undefined;
+  const figuresOf = (p: ReportParts): CCount[] =>
+    p.counts.filter((n) => n.claim !== null).map((n) => ({ claim: finderId(p.report.uid, n.claim!), kind: n.kind, value: n.value, approx: n.approx, text: n.text }));
+
+  return {
+    async *reportSections() {
+      const seen: CCount[] = [];
+      for await (const ps of parts(["entityIds", "claims", "times", "counts", "unknowns", "events"]))
+        yield {
+          documents: ps.map((p) => documentOf(p.report)),
+          claims: ps.flatMap((p) => p.claims.map((c) => claimOf(p, c))),
+          unknowns: ps.flatMap(unknownsOf),
+          times: ps.flatMap(timesOf),
+          counts: ps.flatMap((p) => (seen.push(...figuresOf(p)), countsOf(p))),
+          events: ps.flatMap(eventsOf),
+        };
+      figures = seen;
+    },
+
+    async *documents() {
+      for await (const page of pages(true)) yield page.map((x) => documentOf(x as ReportRow & { text: string }));
+    },
+
+    async *entities() {
+      // One entity per fusion key, its mentions in every current report; its name in the asked language
+      // (the alias table's), else the name its reports use most.
+      let cursor: { fused: number; id: number } | null = null;
+      for (;;) {
+        const rows = await r.entitiesPage(cursor, 100);
+        if (!rows.length) return;
+        const last = rows[rows.length - 1]!;
+        cursor = { fused: last.fused, id: last.id };
+        const uids = new Map<number, string>();
+        for (const f of await r.fusedByIds([...new Set(rows.map((x) => x.fused))])) uids.set(f.id, f.uid);
+        const geo = new Map((await r.fusedByIds([...uids.keys()])).map((f) => [f.id, f.geo]));
+        const reportUids = new Map((await r.reportsByIds([...new Set(rows.map((x) => x.report))])).map((x) => [x.id, x.uid]));
+        const out: ExportEntity[] = [];
+        let i = 0;
+        while (i < rows.length) {
+          const f = rows[i]!.fused;
+          const group = [];
+          while (i < rows.length && rows[i]!.fused === f) group.push(rows[i++]!);
+          const counts = new Map<string, number>();
+          const names = new Set<string>();
+          for (const e of group) {
+            counts.set(e.name, (counts.get(e.name) ?? 0) + 1);
+            names.add(e.name);
+            for (const a of e.aliases) names.add(a);
+          }
+          const name = displayName(group[0]!.fkey, lang, [...counts].map(([name, n]) => ({ name, n }))) ?? group[0]!.name;
+          names.delete(name);
+          const g = geo.get(f);
+          out.push({
+            id: uids.get(f)!,
+            type: group[0]!.type,
+            name,
+            aliases: [...names].sort(),
+            key: group[0]!.fkey,
+            mentions: group.flatMap((e) => e.mentions.map((m) => ({ doc: reportUids.get(e.report)!, start: m.start, end: m.end, text: m.text }))),
+            ...(g && { geo: { lat: g.lat, lon: g.lon, country: g.country ?? "", geonameId: g.geonameId ?? 0 } }),
+          });
+        }
+        yield out;
+      }
+    },
+
+    async *claims() {
+      for await (const ps of parts(["entityIds", "claims"])) yield ps.flatMap((p) => p.claims.map((c) => claimOf(p, c)));
+    },
+
+    async *unknowns() {
+      for await (const ps of parts(["claimIds", "unknowns"])) yield ps.flatMap(unknownsOf);
+    },
+
+    async *times() {
+      for await (const ps of parts(["times"])) yield ps.flatMap(timesOf);
+    },
+
+    async *counts() {
+      for await (const ps of parts(["claimIds", "counts"])) yield ps.flatMap(countsOf);
+    },
+
+    async *events() {
+      for await (const ps of parts(["claimIds", "events", "entityIds"], false)) yield ps.flatMap(eventsOf);
+    },
+
+    async *contradictions() {
+      // The claims that can take part (see NOTABLE), and every figure that belongs to a claim.
+      const claims = [];
+      const uidOf = new Map<string, string>();
+      for await (const page of r.fusionClaims(NOTABLE.featured | NOTABLE.figure | NOTABLE.denialReport))
+        for (const c of page) {
+          const cc = toCClaim(c);
+          uidOf.set(cc.id, c.uid);
+          claims.push(cc);
+        }
+      let counts = figures;
+      if (!counts) {
+        counts = [];
+        for await (const ps of parts(["counts"])) for (const p of ps) counts.push(...figuresOf(p));
+      }
+      const out: ExportContradiction[] = [];
+      for (const f of findContradictions(claims, counts)) {
+        const a = uidOf.get(f.claims[0]), b = uidOf.get(f.claims[1]);
+        if (a && b)
+          out.push({ claims: [a, b], reason: f.reason, type: f.type, ...(f.also?.length && { also: f.also.map((x) => uidOf.get(x)!).filter(Boolean) }) });
+      }
+      yield out;
+    },
+
+    async *claimLines() {
+      const placeName = new Map<number, string>();
+      for await (const ps of parts(["entityIds", "claims", "times", "counts"])) {
+        const places = ps.flatMap((p) => p.entities.filter((e) => isPlace(e.type)).map((e) => e.fused)).filter((f) => !placeName.has(f));
+        if (places.length) {
+          const fused = await r.fusedByIds([...new Set(places)]);
+          const nameLists = await r.fusedNames(fused.map((f) => f.id));
+          for (const f of fused) placeName.set(f.id, displayName(f.fkey, lang, nameLists.get(f.id)) ?? f.fkey);
+        }
+        yield ps.flatMap((p) => {
+          const document = documentOf(p.report);
+          return p.claims.map((c) => {
+            const inside = (t: { start: number; end: number }) => t.start >= c.start && t.end <= c.end;
+            return {
+              claim: claimOf(p, c),
+              document,
+              times: p.times.filter(inside).map((t) => t.value),
+              places: [
+                ...new Set(
+                  c.entities
+                    .map((s) => p.entities[s])
+                    .filter((e) => e && isPlace(e.type))
+                    .map((e) => placeName.get(e!.fused)!),
+                ),
+              ],
+              figures: p.counts
+                .filter((n) => n.claim === c.seq || (n.claim === null && inside(n)))
+                .map((n) => `${n.kind}=${n.approx === "exact" ? "" : n.approx + ":"}${n.value}`),
+            };
+          });
+        });
+      }
+    },
+
+    async *places() {
+      for (let offset = 0; ; offset += 100) {
+        const { rows } = await r.fusedEntities({ places: true, geo: true, limit: 100, offset });
+        if (!rows.length) return;
+        const nameLists = await r.fusedNames(rows.map((f) => f.id));
+        const out: PlaceWithClaims[] = [];
+        for (const f of rows) {
+          const at = await r.entitiesOfFused(f.id);
+          const reports = await r.reportsByIds([...new Set(at.map((e) => e.report))]);
+          const claims = await r.searchClaims({ entities: at, entitiesNamedOnly: true, limit: 1_000_000, offset: 0 });
+          const uid = new Map(reports.map((x) => [x.id, x.uid]));
+          const all = nameLists.get(f.id) ?? [];
+          const name = displayName(f.fkey, lang, all) ?? f.fkey;
+          out.push({
+            entity: {
+              id: f.uid, type: f.type, name, aliases: all.map((x) => x.name).filter((n) => n !== name).sort(), key: f.fkey, mentions: [],
+              geo: { lat: f.geo!.lat, lon: f.geo!.lon, country: f.geo!.country ?? "", geonameId: f.geo!.geonameId ?? 0 },
+            },
+            reports: reports.map((x) => x.uid),
+            claims: claims.items.map((c) => ({ id: c.uid, doc: uid.get(c.report)!, start: c.start, end: c.end, status: c.status, source: c.source?.name ?? null, text: c.text })),
+          });
+        }
+        yield out;
+      }
+    },
+  };
 }

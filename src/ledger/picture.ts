@@ -1,10 +1,10 @@
 import type { Approx, ClaimStatus, CountKind, EntityType, Lang } from "../model/doc.js";
-import type { Store } from "../store/db.js";
+import { NOTABLE, SPAN, type FusionClaim, type Reads } from "../store/index.js";
 import { findContradictions, showFigure, type CClaim, type CCount, type Found } from "./contradictions.js";
 import type { ClaimFeatures } from "./features.js";
-import { aliasTable } from "./names.js";
+import { displayName } from "./naming.js";
 
-/** A span of a stored report that a line of the briefing rests on. */
+/** A span of a stored report that a line of the briefing rests on (doc: the report's stable id). */
 export interface Cite {
   doc: string;
   start: number;
@@ -19,7 +19,8 @@ export interface ReportInfo {
   published: string;
   language: Lang;
   version: number;
-  cluster: number;
+  /** The report whose wire copy this is (itself when it is an original). */
+  cluster: string;
 }
 
 /** One statement as carried by one or more reports (same wording, same status). */
@@ -121,187 +122,164 @@ export interface PictureOptions {
   limit?: number;
 }
 
-const did = (n: number) => `d${n}`;
 
-/** Reads the fused picture out of the ledger: the material of the briefing and of the exports. */
-export function buildPicture(store: Store, opts: PictureOptions = {}): Picture {
-  const db = store.db;
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/** A claim as the contradiction finder takes it; ids sort like positions in the report. */
+class FinderClaim implements CClaim {
+  readonly id: string;
+  readonly doc: string;
+  readonly sentence: number;
+  readonly paragraph: number;
+  readonly status: CClaim["status"];
+  readonly asserter: string;
+  readonly asserterName: string;
+  readonly sourceKey?: string;
+  readonly entityKeys: string[];
+  readonly features: ClaimFeatures;
+  readonly published: string;
+  constructor(private readonly c: FusionClaim) {
+    this.id = finderId(c.reportUid, c.seq);
+    this.doc = c.reportUid;
+    this.sentence = c.sentence;
+    this.paragraph = c.paragraph;
+    this.status = c.status;
+    this.asserter = c.asserterKey;
+    this.asserterName = c.asserterName;
+    if (c.sourceKeyed) this.sourceKey = c.asserterKey.slice(2);
+    this.entityKeys = c.entityKeys;
+    this.features = (c.features ?? {}) as ClaimFeatures;
+    this.published = iso(c.publishedMs);
+  }
+  /** Read when the finder needs the words (few of the claims it compares). */
+  get text(): string {
+    return this.c.text;
+  }
+}
+
+export function toCClaim(c: FusionClaim): CClaim {
+  return new FinderClaim(c);
+}
+
+export const finderId = (reportUid: string, seq: number) => `${reportUid}/c${seq + 1}`;
+
+/** Reads the fused picture out of the ledger: the material of the briefing. */
+export async function buildPicture(r: Reads, opts: PictureOptions = {}): Promise<Picture> {
   const lang = opts.lang ?? "en";
   const limit = opts.limit ?? 40;
   const since = opts.since;
-  const sinceSql = since ? new Date(since).toISOString() : null;
-  const after = (published: string) => !!sinceSql && new Date(published).toISOString() > sinceSql;
+  const sinceMs = since ? Date.parse(since) : undefined;
+  const after = (ms: number) => sinceMs !== undefined && ms > sinceMs;
 
   // --- who says it: fused actors by their name in the briefing's language
-  const sets = new Map(aliasTable().sets.map((s) => [s.id, s]));
-  const topNameStmt = db.prepare<[string], { name: string }>("SELECT name FROM fused_names WHERE fkey = ? ORDER BY n DESC, length(name) DESC, name LIMIT 1");
-  const asserterStmt = db.prepare<[string], { name: string }>("SELECT name FROM asserters WHERE asserter = ?");
-  const memo = new Map<string, string | undefined>();
-  const entityName = (fkey: string): string | undefined => {
-    const set = sets.get(fkey);
-    if (set) return lang === "nl" ? set.nl : set.en;
-    if (!memo.has(fkey)) memo.set(fkey, topNameStmt.get(fkey)?.name);
-    return memo.get(fkey);
+  const names = new Map<string, string | undefined>();
+  const entityName = async (fkey: string): Promise<string | undefined> => {
+    if (!names.has(fkey)) {
+      const f = (await r.fusedByKeys([fkey]))[0];
+      const top = f ? (await r.fusedNames([f.id])).get(f.id) : undefined;
+      names.set(fkey, displayName(fkey, lang, top));
+    }
+    return names.get(fkey);
   };
-  const nameOf = (asserter: string, fallback?: string): string =>
-    (asserter.startsWith("e:") ? entityName(asserter.slice(2)) : undefined) ?? fallback ?? asserterStmt.get(asserter)?.name ?? asserter;
+  const asserterRows = new Map<number, { key: string; name: string }>();
+  const asserter = async (id: number) => {
+    let a = asserterRows.get(id);
+    if (!a) {
+      const row = (await r.asserters([id]))[0];
+      a = row ? { key: row.key, name: row.name } : { key: String(id), name: String(id) };
+      asserterRows.set(id, a);
+    }
+    return a;
+  };
+  const nameOfKey = async (key: string, fallback?: string, stored?: string): Promise<string> =>
+    (key.startsWith("e:") ? await entityName(key.slice(2)) : undefined) ?? fallback ?? stored ?? key;
+  const byKey = new Map<string, { name: string; claims: number } | undefined>();
+  const asserterOfKey = async (key: string) => {
+    if (!byKey.has(key)) byKey.set(key, (await r.asserterByKey([key]))[0]);
+    return byKey.get(key);
+  };
 
   // --- propositions, grouped by wording and status (from the aggregates the store keeps)
-  type Row = {
-    pkey: string; status: ClaimStatus; asserter: string | null; nr: number; first: string; last: string; text: string; language: Lang;
-    sources: string | null; kind: string | null; quote: number; total: number;
-  };
-  const sinceLit = sinceSql ? `'${sinceSql.replace(/'/g, "")}'` : null;
-  const groups = (statuses: string, cap: number, byAsserter: boolean): { rows: Row[]; total: number } => {
-    const rows = byAsserter
-      ? db
-          .prepare<[], Row>(
-            `SELECT pkey, status, asserter, n AS nr, first, last, text, language, asserter AS sources, kind, quote, count(*) OVER () AS total
-             FROM props WHERE status IN (${statuses}) ${sinceLit ? `AND last > ${sinceLit}` : ""}
-             ORDER BY n DESC, first, first_report, first_start LIMIT ${cap}`,
-          )
-          .all()
-      : db
-          .prepare<[], Row>(
-            `SELECT pkey, status, NULL AS asserter, sum(n) AS nr, min(first) AS first, max(last) AS last, min(text) AS text, min(language) AS language,
-                    group_concat(asserter, char(31)) AS sources, max(kind) AS kind, max(quote) AS quote, count(*) OVER () AS total
-             FROM props WHERE status IN (${statuses}) GROUP BY pkey, status ${sinceLit ? `HAVING max(last) > ${sinceLit}` : ""}
-             ORDER BY nr DESC, first, min(first_report), min(first_start) LIMIT ${cap}`,
-          )
-          .all();
-    return { rows, total: rows[0]?.total ?? 0 };
-  };
-  const citeStmt = db.prepare<[string, string], { report: number; start: number; end: number }>(
-    `SELECT c.report AS report, c.start AS start, c."end" AS "end" FROM claims c JOIN reports r ON r.id = c.report AND r.current = 1
-     WHERE c.pkey = ? AND c.status = ? ORDER BY r.published_utc, c.report, c.start LIMIT 3`,
-  );
-  const citeByStmt = db.prepare<[string, string, string], { report: number; start: number; end: number }>(
-    `SELECT c.report AS report, c.start AS start, c."end" AS "end" FROM claims c JOIN reports r ON r.id = c.report AND r.current = 1
-     WHERE c.pkey = ? AND c.status = ? AND c.asserter = ? ORDER BY r.published_utc, c.report, c.start LIMIT 3`,
-  );
-  const clustersStmt = db.prepare<[string, string], { n: number }>("SELECT count(DISTINCT cluster) AS n FROM prop_clusters WHERE pkey = ? AND status = ?");
-  const clustersByStmt = db.prepare<[string, string, string], { n: number }>(
-    "SELECT count(DISTINCT cluster) AS n FROM prop_clusters WHERE pkey = ? AND status = ? AND asserter = ?",
-  );
-  const cited = new Set<number>();
-  const toProp = (r: Row): Proposition => {
-    const cites = (r.asserter ? citeByStmt.all(r.pkey, r.status, r.asserter) : citeStmt.all(r.pkey, r.status)).map((c) => {
-      cited.add(c.report);
-      return { doc: did(c.report), start: c.start, end: c.end };
-    });
+  const toProp = async (row: Awaited<ReturnType<Reads["propGroups"]>>["rows"][number]): Promise<Proposition> => {
+    const cites = await r.propCites(row.pkey, row.status, row.asserter, 3);
+    const sources: string[] = [];
+    for (const id of row.asserters) {
+      const a = await asserter(id);
+      if (!a.key.startsWith("voice:")) sources.push(await nameOfKey(a.key, undefined, a.name));
+    }
     return {
-      text: r.text,
-      language: r.language,
-      status: r.status,
-      sources: r.sources ? [...new Set(r.sources.split("\u001f").filter((a) => !a.startsWith("voice:")).map((a) => nameOf(a)))].sort() : [],
-      sourceKind: r.kind,
-      quote: !!r.quote,
-      cites,
-      reports: r.nr,
-      independent: (r.asserter ? clustersByStmt.get(r.pkey, r.status, r.asserter) : clustersStmt.get(r.pkey, r.status))?.n ?? 1,
-      first: r.first,
-      last: r.last,
-      ...(since && { isNew: after(r.first) }),
+      text: cites[0]?.text ?? "",
+      language: cites[0]?.language ?? lang,
+      status: row.status,
+      sources: [...new Set(sources)].sort(),
+      sourceKind: row.kind,
+      quote: row.quote,
+      cites: cites.map((c) => ({ doc: c.reportUid, start: c.start, end: c.end })),
+      reports: row.n,
+      independent: (await r.propClusters(row.pkey, row.status, row.asserter)) || 1,
+      first: iso(row.firstMs),
+      last: iso(row.lastMs),
+      ...(since && { isNew: after(row.firstMs) }),
     };
   };
-  const est = groups("'established', 'confirmed'", limit, false);
-  const cla = groups("'claimed'", limit * 2, true);
-  const den = groups("'denied'", limit, true);
-  const hed = groups("'probable', 'possible'", limit, true);
+  const est = await r.propGroups({ statuses: ["established", "confirmed"], byAsserter: false, sinceMs, limit });
+  const cla = await r.propGroups({ statuses: ["claimed"], byAsserter: true, sinceMs, limit: limit * 2 });
+  const den = await r.propGroups({ statuses: ["denied"], byAsserter: true, sinceMs, limit });
+  const hed = await r.propGroups({ statuses: ["probable", "possible"], byAsserter: true, sinceMs, limit });
 
   // --- explicit unknowns (claims with status unknown, and the unknowns table)
-  const unk = db
-    .prepare<[], { text: string; report: number; start: number; end: number; published: string; language: Lang }>(
-      `SELECT u.text AS text, u.report AS report, u.start AS start, u."end" AS "end", r.published_utc AS published, r.language AS language
-       FROM unknowns u JOIN reports r ON r.id = u.report AND r.current = 1
-       UNION ALL
-       SELECT c.text, c.report, c.start, c."end", r.published_utc, r.language FROM claims c JOIN reports r ON r.id = c.report AND r.current = 1
-       WHERE c.status = 'unknown' AND NOT EXISTS (SELECT 1 FROM unknowns u WHERE u.report = c.report AND u.start < c."end" AND c.start < u."end")
-       ORDER BY 4, 2, 3`,
-    )
-    .all();
   const unknownMap = new Map<string, Proposition>();
-  for (const u of unk) {
-    if (since && !after(u.published)) continue;
+  for (const u of await r.unknownItems()) {
+    if (since && !after(u.publishedMs)) continue;
     const k = u.text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
     const p = unknownMap.get(k);
-    const cite = { doc: did(u.report), start: u.start, end: u.end };
+    const cite = { doc: u.reportUid, start: u.start, end: u.end };
     if (p) {
       p.reports++;
       if (p.cites.length < 3 && !p.cites.some((c) => c.doc === cite.doc)) p.cites.push(cite);
-      p.last = u.published;
+      p.last = iso(u.publishedMs);
     } else
       unknownMap.set(k, {
         text: u.text, language: u.language, status: "unknown", sources: [], sourceKind: null, quote: false, cites: [cite],
-        reports: 1, independent: 1, first: u.published, last: u.published, ...(since && { isNew: true }),
+        reports: 1, independent: 1, first: iso(u.publishedMs), last: iso(u.publishedMs), ...(since && { isNew: true }),
       });
   }
   const unknowns = [...unknownMap.values()];
 
-  // --- contradictions over the whole ledger
-  type CRow = {
-    report: number; lid: string; sentence: number; paragraph: number; start: number; end: number; text: string; status: ClaimStatus;
-    asserter: string; asserter_name: string; source_key: string | null; entity_keys: string; features: string; published: string; language: Lang; pkey: string;
-  };
-  // Only claims that can take part in a contradiction: denials and claims that state a state or theme;
-  // for figures, the latest figure of each source and kind (a source revising itself is an update).
-  const claimCols = `c.report, c.lid, c.sentence, c.paragraph, c.start, c."end" AS "end", c.text, c.status, c.asserter, c.asserter_name, c.source_key, c.pkey,
-              c.entity_keys, c.features, r.published_utc AS published, r.language`;
-  const notable = db
-    .prepare<[], CRow>(
-      `SELECT ${claimCols} FROM claims c JOIN reports r ON r.id = c.report AND r.current = 1
-       WHERE c.notable = 1 AND (c.status = 'denied' OR c.features <> '{}') ORDER BY r.published_utc, c.report, c.sentence`,
-    )
-    .all();
-  type LRow = { report: number; claim: string; kind: CountKind; value: number; approx: Approx; text: string; asserter: string };
-  const latestCounts = db
-    .prepare<[], LRow>(
-      `SELECT report, claim, kind, value, approx, text, asserter FROM (
-         SELECT n.report, n.claim, n.kind, n.value, n.approx, n.text, c.asserter,
-                row_number() OVER (PARTITION BY n.kind, c.asserter ORDER BY r.published_utc DESC, n.report DESC, n.start DESC) AS rn
-         FROM counts n JOIN reports r ON r.id = n.report AND r.current = 1 JOIN claims c ON c.report = n.report AND c.lid = n.claim
-         WHERE c.status NOT IN ('denied', 'unknown'))
-       WHERE rn = 1 ORDER BY kind, asserter`,
-    )
-    .all();
+  // --- contradictions over the whole ledger: denials and claims that state a state or theme; for
+  // figures, the latest figure of each source and kind (a source revising itself is an update).
+  const notable: FusionClaim[] = [];
+  for await (const page of r.fusionClaims(NOTABLE.featured)) notable.push(...page.filter((c) => c.status === "denied" || c.features));
+  const latest = await r.latestFigures();
   {
-    const have = new Set(notable.map((r) => `${r.report}/${r.lid}`));
-    const one = db.prepare<[number, string], CRow>(`SELECT ${claimCols} FROM claims c JOIN reports r ON r.id = c.report WHERE c.report = ? AND c.lid = ?`);
-    for (const n of latestCounts) {
-      const k = `${n.report}/${n.claim}`;
-      if (have.has(k)) continue;
-      have.add(k);
-      const row = one.get(n.report, n.claim);
-      if (row) notable.push(row);
+    const have = new Set(notable.map((c) => c.id));
+    const missing: number[] = [];
+    for (const n of latest) {
+      const id = n.report * SPAN + n.claim;
+      if (!have.has(id)) {
+        have.add(id);
+        missing.push(id);
+      }
     }
+    notable.push(...(await r.fusionClaimsByIds(missing)));
   }
-  const cid = (r: { report: number; lid: string }) => `${did(r.report)}/${r.lid}`;
-  const cclaims: CClaim[] = notable.map((r) => ({
-    id: cid(r),
-    doc: did(r.report),
-    sentence: r.sentence,
-    paragraph: r.paragraph,
-    text: r.text,
-    status: r.status,
-    asserter: r.asserter,
-    asserterName: r.asserter_name,
-    ...(r.source_key && { sourceKey: r.source_key }),
-    entityKeys: JSON.parse(r.entity_keys) as string[],
-    features: JSON.parse(r.features) as ClaimFeatures,
-    published: r.published,
-  }));
-  const byCid = new Map(notable.map((r) => [cid(r), r]));
-  const ccounts: CCount[] = latestCounts.map((n) => ({ claim: `${did(n.report)}/${n.claim}`, kind: n.kind, value: n.value, approx: n.approx, text: n.text }));
-  const side = (id: string) => {
-    const r = byCid.get(id)!;
-    return { text: r.text, source: nameOf(r.asserter, r.asserter.startsWith("voice:") ? r.asserter_name : undefined), status: r.status, cite: { doc: did(r.report), start: r.start, end: r.end }, language: r.language };
+  const byCid = new Map(notable.map((c) => [finderId(c.reportUid, c.seq), c]));
+  const ccounts: CCount[] = latest.map((n) => ({ claim: finderId(n.reportUid, n.claim), kind: n.kind, value: n.value, approx: n.approx, text: n.text }));
+  const side = async (id: string) => {
+    const c = byCid.get(id)!;
+    return {
+      text: c.text,
+      source: await nameOfKey(c.asserterKey, c.asserterKey.startsWith("voice:") ? c.asserterName : undefined, (await asserterOfKey(c.asserterKey))?.name),
+      status: c.status,
+      cite: { doc: c.reportUid, start: c.start, end: c.end },
+      language: c.language,
+    };
   };
   const contradictions: ContradictionView[] = [];
   // Wire copy repeats a report's contradictions word for word: one line, counted.
   const byWording = new Map<string, ContradictionView>();
-  for (const f of findContradictions(cclaims, ccounts)) {
-    const a = side(f.claims[0]), b = side(f.claims[1]);
-    const isNew = since ? [f.claims[0], f.claims[1], ...(f.also ?? [])].some((id) => after(byCid.get(id)!.published)) : undefined;
+  for (const f of findContradictions(notable.map(toCClaim), ccounts)) {
+    const isNew = since ? [f.claims[0], f.claims[1], ...(f.also ?? [])].some((id) => after(byCid.get(id)!.publishedMs)) : undefined;
     if (since && !isNew) continue;
     const wording = `${f.type}|${f.detail.kind ?? ""}|${[byCid.get(f.claims[0])!.pkey, byCid.get(f.claims[1])!.pkey].sort().join("|")}`;
     const prior = byWording.get(wording);
@@ -310,120 +288,106 @@ export function buildPicture(store: Store, opts: PictureOptions = {}): Picture {
       if (isNew) prior.isNew = true;
       continue;
     }
-    const view: ContradictionView = { found: f, a, b, more: f.also?.length ?? 0, ...(since && { isNew }) };
+    const view: ContradictionView = { found: f, a: await side(f.claims[0]), b: await side(f.claims[1]), more: f.also?.length ?? 0, ...(since && { isNew }) };
     byWording.set(wording, view);
     contradictions.push(view);
   }
 
   // --- figures: each kind by source, one line per source and figure (citing where it first appeared)
-  type FRow = { kind: CountKind; asserter: string; asserter_name: string; value: number; approx: Approx; published: string; report: number; start: number; end: number; text: string; status: ClaimStatus };
-  const figureRows = db
-    .prepare<[], FRow>(
-      `SELECT n.kind AS kind, c.asserter AS asserter, c.asserter_name AS asserter_name, n.value AS value, n.approx AS approx,
-              min(r.published_utc) AS published, n.report AS report, n.start AS start, n."end" AS "end", n.text AS text, c.status AS status
-       FROM counts n JOIN reports r ON r.id = n.report AND r.current = 1 JOIN claims c ON c.report = n.report AND c.lid = n.claim
-       WHERE c.status NOT IN ('denied', 'unknown')
-       GROUP BY n.kind, c.asserter, n.value, n.approx ORDER BY published, report, start`,
-    )
-    .all();
+  const figureRows = await r.figures();
   const figures: FigureKind[] = [];
   const KIND_ORDER: CountKind[] = ["killed", "wounded", "missing", "arrested", "personnel", "vehicles", "other"];
   for (const kind of KIND_ORDER) {
     const rows = figureRows.filter((n) => n.kind === kind);
     if (!rows.length) continue;
-    const lines: FigureLine[] = rows.map((n) => ({
-      kind, source: nameOf(n.asserter, n.asserter.startsWith("voice:") ? n.asserter_name : undefined), asserter: n.asserter, value: n.value, approx: n.approx,
-      shown: showFigure(n), text: n.text, cite: { doc: did(n.report), start: n.start, end: n.end }, published: n.published, status: n.status,
-      ...(since && { isNew: after(n.published) }),
-    }));
+    const lines: FigureLine[] = [];
+    for (const n of rows)
+      lines.push({
+        kind, source: await nameOfKey(n.asserterKey, n.asserterKey.startsWith("voice:") ? n.asserterName : undefined, (await asserter(n.asserter)).name),
+        asserter: n.asserterKey, value: n.value, approx: n.approx, shown: showFigure(n), text: n.text,
+        cite: { doc: n.reportUid, start: n.start, end: n.end }, published: iso(n.publishedMs), status: n.status,
+        ...(since && { isNew: after(n.publishedMs) }),
+      });
     if (since && !lines.some((l) => l.isNew)) continue;
-    const vals = latestCounts.filter((n) => n.kind === kind).map((n) => n.value);
+    const vals = latest.filter((n) => n.kind === kind).map((n) => n.value);
     const range: [number, number] = [Math.min(...vals), Math.max(...vals)];
     // With --since only the new figures are listed; the range still spans every source's latest figure.
     figures.push({ kind, lines: (since ? lines.filter((l) => l.isNew) : lines).slice(0, limit), range, agree: range[0] === range[1] });
   }
 
   // --- timeline: time expressions with the claim that holds them, earliest first
-  const tlStmt = db.prepare<[], { value: string; ttext: string; ctext: string; report: number; start: number; end: number; published: string }>(
-    `SELECT t.value AS value, t.ttext AS ttext, t.ctext AS ctext, t.report AS report, t.start AS start, t."end" AS "end", r.published_utc AS published
-     FROM timeline t JOIN reports r ON r.id = t.report AND r.current = 1 ${sinceLit ? `AND r.published_utc > ${sinceLit}` : ""}
-     ORDER BY t.value, t.report, t.start`,
-  );
   const tlSeen = new Set<string>();
   const timeline: TimelineEntry[] = [];
-  let tlTotal = 0;
   // The index gives the rows in order: stop once the section is full, count the rest in SQL.
-  for (const t of tlStmt.iterate()) {
-    const k = `${t.value}|${t.ctext.toLowerCase()}`;
-    if (tlSeen.has(k)) continue;
-    tlSeen.add(k);
-    timeline.push({ value: t.value, text: t.ttext, what: t.ctext, cite: { doc: did(t.report), start: t.start, end: t.end }, ...(since && { isNew: true }) });
-    if (timeline.length >= limit) break;
+  timeline: for await (const page of r.timeline({ sinceMs })) {
+    for (const t of page) {
+      const k = `${t.value}|${t.pkey}`;
+      if (tlSeen.has(k)) continue;
+      tlSeen.add(k);
+      timeline.push({ value: t.value, text: t.timeText, what: t.claimText, cite: { doc: t.reportUid, start: t.start, end: t.end }, ...(since && { isNew: true }) });
+      if (timeline.length >= limit) break timeline;
+    }
   }
-  tlTotal =
-    timeline.length < limit
-      ? timeline.length
-      : (db
-          .prepare(
-            `SELECT count(*) AS n FROM (SELECT DISTINCT t.value, lower(t.ctext) FROM timeline t JOIN reports r ON r.id = t.report AND r.current = 1 ${sinceLit ? `AND r.published_utc > ${sinceLit}` : ""})`,
-          )
-          .get() as { n: number }).n;
+  const tlTotal = timeline.length < limit ? timeline.length : await r.timelineTotal({ sinceMs });
 
   // --- places and actors, fused across reports and languages (from the aggregates)
-  type ERow = { fkey: string; type: EntityType; reports: number; mentions: number; lat: number | null; lon: number | null; country: string | null; geoname_id: number | null };
-  const PLACE = "('location', 'facility')";
-  const entRows = (where: string) =>
-    db.prepare<[], ERow>(`SELECT * FROM fused WHERE ${where} ORDER BY reports DESC, mentions DESC, fkey LIMIT ${limit}`).all();
-  const entTotal = (where: string) => (db.prepare(`SELECT count(*) AS n FROM fused WHERE ${where}`).get() as { n: number }).n;
-  const namesStmt = db.prepare<[string], { name: string }>("SELECT name FROM fused_names WHERE fkey = ? ORDER BY n DESC, name LIMIT 16");
-  const assertsStmt = db.prepare<[string], { n: number | null }>("SELECT sum(n) AS n FROM props WHERE asserter = ?");
-  const firstMention = db.prepare<[string], { report: number; mentions: string }>(
-    "SELECT e.report AS report, e.mentions AS mentions FROM entities e JOIN reports r ON r.id = e.report AND r.current = 1 WHERE e.fkey = ? ORDER BY e.report LIMIT 1",
-  );
-  const fused = (e: ERow): FusedEntity => {
-    const names = new Set(namesStmt.all(e.fkey).map((r) => r.name));
-    const fm = firstMention.get(e.fkey);
-    const m0 = fm ? (JSON.parse(fm.mentions) as [number, number, string][])[0] : undefined;
-    const name = entityName(e.fkey) ?? e.fkey;
-    names.delete(name);
-    return {
-      key: e.fkey, type: e.type, name, names: [...names].sort(), reports: e.reports, mentions: e.mentions,
-      ...(e.lat !== null && e.lon !== null && { geo: { lat: e.lat, lon: e.lon, country: e.country, geonameId: e.geoname_id } }),
-      asserts: assertsStmt.get(`e:${e.fkey}`)?.n ?? 0,
-      ...(fm && m0 && { cite: { doc: did(fm.report), start: m0[0], end: m0[1] } }),
-    };
+  const fusedOf = async (places: boolean) => {
+    const { rows, total } = await r.fusedEntities({ places, limit });
+    const nameLists = await r.fusedNames(rows.map((e) => e.id));
+    const out: FusedEntity[] = [];
+    for (const e of rows) {
+      const all = nameLists.get(e.id) ?? [];
+      const set = new Set(all.slice(0, 16).map((x) => x.name).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+      const name = displayName(e.fkey, lang, all) ?? e.fkey;
+      set.delete(name);
+      const fm = await r.firstMention(e.id);
+      out.push({
+        key: e.fkey, type: e.type, name, names: [...set].sort(), reports: e.reports, mentions: e.mentions,
+        ...(e.geo && { geo: { lat: e.geo.lat, lon: e.geo.lon, country: e.geo.country, geonameId: e.geo.geonameId } }),
+        asserts: (await asserterOfKey(`e:${e.fkey}`))?.claims ?? 0,
+        ...(fm && { cite: { doc: fm.reportUid, start: fm.start, end: fm.end } }),
+      });
+    }
+    return { rows: out, total };
   };
-  const places = entRows(`type IN ${PLACE}`).map(fused);
-  const actors = entRows(`type NOT IN ${PLACE}`).map(fused);
+  const places = await fusedOf(true);
+  const actors = await fusedOf(false);
 
-  const established = est.rows.map(toProp), claimed = cla.rows.map(toProp), denied = den.rows.map(toProp), hedged = hed.rows.map(toProp);
+  const established: Proposition[] = [], claimed: Proposition[] = [], denied: Proposition[] = [], hedged: Proposition[] = [];
+  for (const x of est.rows) established.push(await toProp(x));
+  for (const x of cla.rows) claimed.push(await toProp(x));
+  for (const x of den.rows) denied.push(await toProp(x));
+  for (const x of hed.rows) hedged.push(await toProp(x));
   const shownUnknowns = unknowns.slice(0, limit);
 
   // --- the reports: what the picture rests on, and those its lines cite
-  const basis = db
-    .prepare<[], { n: number; outlets: number; first: string | null; last: string | null; langs: string | null }>(
-      `SELECT count(*) AS n, count(DISTINCT coalesce(source, id)) AS outlets, min(published_utc) AS first, max(published_utc) AS last,
-              group_concat(DISTINCT language) AS langs FROM reports WHERE current = 1`,
-    )
-    .get()!;
+  const basis = await r.basis();
   const docs = new Set<string>();
   const cite = (c: Cite) => docs.add(c.doc);
   for (const x of [...established, ...claimed, ...denied, ...hedged, ...shownUnknowns]) x.cites.forEach(cite);
   for (const c of contradictions) [c.a.cite, c.b.cite].forEach(cite);
   for (const f of figures) f.lines.forEach((l) => cite(l.cite));
   timeline.forEach((t) => cite(t.cite));
-  for (const e of [...places, ...actors]) if (e.cite) cite(e.cite);
-  const ids = [...docs].map((d) => Number(d.slice(1))).sort((x, y) => x - y);
-  const reportStmt = db.prepare<[number], { id: number; title: string | null; source: string | null; url: string | null; published: string; language: Lang; version: number; cluster: number }>(
-    "SELECT id, title, source, url, published, language, version, cluster FROM reports WHERE id = ?",
-  );
-  const reports = ids
-    .map((id) => reportStmt.get(id)!)
-    .map((r) => ({ doc: did(r.id), title: r.title, source: r.source, url: r.url, published: r.published, language: r.language, version: r.version, cluster: r.cluster }))
-    .sort((x, y) => Date.parse(x.published) - Date.parse(y.published) || Number(x.doc.slice(1)) - Number(y.doc.slice(1)));
+  for (const e of [...places.rows, ...actors.rows]) if (e.cite) cite(e.cite);
+  const rows = [];
+  for (const uid of docs) {
+    const row = await r.reportByUid(uid);
+    if (row) rows.push(row);
+  }
+  const clusters = new Map((await r.reportsByIds([...new Set(rows.map((x) => x.cluster))])).map((x) => [x.id, x.uid]));
+  const reports: ReportInfo[] = rows
+    .map((x) => ({
+      doc: x.uid, title: x.title, source: x.source, url: x.url, published: x.published, language: x.language, version: x.version,
+      cluster: clusters.get(x.cluster) ?? x.uid, ms: x.publishedMs,
+    }))
+    .sort((x, y) => x.ms - y.ms || (x.doc < y.doc ? -1 : x.doc > y.doc ? 1 : 0))
+    .map(({ ms: _ms, ...x }) => x);
 
   return {
-    basis: { reports: basis.n, outlets: basis.outlets, first: basis.first, last: basis.last, languages: (basis.langs ?? "").split(",").filter(Boolean).sort() as Lang[] },
+    basis: {
+      reports: basis.reports, outlets: basis.outlets, first: basis.firstMs === null ? null : iso(basis.firstMs), last: basis.lastMs === null ? null : iso(basis.lastMs),
+      languages: basis.languages,
+    },
     reports,
     established,
     claimed,
@@ -433,11 +397,11 @@ export function buildPicture(store: Store, opts: PictureOptions = {}): Picture {
     contradictions,
     figures,
     timeline,
-    places,
-    actors,
+    places: places.rows,
+    actors: actors.rows,
     totals: {
       established: est.total, claimed: cla.total, denied: den.total, hedged: hed.total, unknowns: unknowns.length,
-      timeline: tlTotal, places: entTotal(`type IN ${PLACE}`), actors: entTotal(`type NOT IN ${PLACE}`),
+      timeline: tlTotal, places: places.total, actors: actors.total,
     },
     ...(since && { since }),
   };

@@ -6,8 +6,10 @@ import type { ServerResponse } from "node:http";
 import { CLAIM_STATUSES, type ClaimStatus, type Lang } from "../model/doc.js";
 import { bearer, hostAllowed, tokenMatches } from "./auth.js";
 import { fetchReport, FetchFailed, FetchRefused, type FetchOptions } from "./fetch.js";
-import { ReportError, type LedgerChange, type LedgerPort, type NewReport } from "./port.js";
+import { LedgerUnavailable, ReportError, type LedgerChange, type LedgerPort, type NewReport } from "./port.js";
 import { loadStatic, type StaticFiles } from "./static.js";
+import { BRIEF_CSP } from "../brief/index.js";
+import { pipeTo } from "../export/stream.js";
 
 export interface ServerOptions {
   ledger: LedgerPort;
@@ -80,6 +82,13 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
     requestTimeout: 60_000,
     routerOptions: { maxParamLength: 200 },
     ajv: { customOptions: { coerceTypes: true, removeAdditional: false, allErrors: false } },
+    // A request the router cannot even read (a malformed URL, bad content type) is answered here, before
+    // any hook runs: it gets the same headers and error shape as every other answer.
+    frameworkErrors: (err, _req, reply) => {
+      for (const [k, v] of Object.entries(SECURITY_HEADERS)) reply.header(k, v);
+      const status = (err as { statusCode?: number }).statusCode ?? 400;
+      return sendError(reply, status, "bad_request", err.message);
+    },
   });
 
   await app.register(swagger, {
@@ -117,9 +126,17 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
     }
   });
 
+  // Every answer carries the security headers, whatever path it took (an error, a 404, a 304); a route
+  // that sets a policy of its own (the served briefing) keeps it.
+  app.addHook("onSend", async (_req, reply, payload) => {
+    for (const [k, v] of Object.entries(SECURITY_HEADERS)) if (!reply.hasHeader(k)) reply.header(k, v);
+    return payload;
+  });
+
   app.setErrorHandler((err: Error & { statusCode?: number; code?: string; validation?: unknown }, _req, reply) => {
     if (err instanceof HttpError) return sendError(reply, err.status, err.code, err.message);
     if (err instanceof ReportError) return sendError(reply, 422, "bad_report", err.message);
+    if (err instanceof LedgerUnavailable) return sendError(reply.header("retry-after", "30"), 503, "ledger_unavailable", err.message);
     if (err instanceof FetchRefused) return sendError(reply, 422, "fetch_refused", err.message);
     if (err instanceof FetchFailed) return sendError(reply, 502, "fetch_failed", err.message);
     if (err.validation) return sendError(reply, 400, "bad_request", err.message);
@@ -134,14 +151,14 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
 
   // Responses to reads depend only on the URL and the ledger version: cache them until the next change.
   const cache = new Map<string, { version: number; type: string; body: string }>();
-  function cached(req: FastifyRequest, reply: FastifyReply, make: () => { type: string; body: string }) {
+  async function cached(req: FastifyRequest, reply: FastifyReply, make: () => Promise<{ type: string; body: string }>) {
     const v = ledger.version();
     const etag = `"v${v}"`;
     reply.header("etag", etag).header("cache-control", "no-cache");
     if (req.headers["if-none-match"] === etag) return reply.code(304).send();
     let hit = cache.get(req.url);
     if (!hit || hit.version !== v) {
-      hit = { version: v, ...make() };
+      hit = { version: v, ...(await make()) };
       if (cache.size >= 512) cache.delete(cache.keys().next().value!);
       cache.set(req.url, hit);
     }
@@ -183,7 +200,7 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
     },
     async (req, reply) => {
       const q = req.query as { q?: string; limit: number; offset: number };
-      return cached(req, reply, () => json(ledger.listReports(q)));
+      return cached(req, reply, async () => json(await ledger.listReports(q)));
     },
   );
 
@@ -244,8 +261,8 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
     },
     async (req, reply) => {
       const { id } = req.params as { id: string };
-      return cached(req, reply, () => {
-        const r = ledger.getReport(id);
+      return cached(req, reply, async () => {
+        const r = await ledger.getReport(id);
         if (!r) throw new HttpError(404, "not_found", `no report ${id}`);
         return json(r);
       });
@@ -280,9 +297,9 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
       const q = req.query as Record<string, string | number | undefined>;
       const status = typeof q.status === "string" && q.status ? q.status.split(",").map((s) => s.trim()) : undefined;
       for (const s of status ?? []) if (!(CLAIM_STATUSES as readonly string[]).includes(s)) throw new HttpError(400, "bad_request", `unknown status ${JSON.stringify(s)}: one of ${CLAIM_STATUSES.join(", ")}`);
-      return cached(req, reply, () =>
+      return cached(req, reply, async () =>
         json(
-          ledger.searchClaims({
+          await ledger.searchClaims({
             ...(status && { status: status as ClaimStatus[] }),
             ...(["source", "entity", "place", "report", "since", "until", "q"] as const).reduce((a, k) => (typeof q[k] === "string" && q[k] ? { ...a, [k]: q[k] } : a), {}),
             limit: q.limit as number,
@@ -303,21 +320,30 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
         response: { 400: errorSchema },
       },
     },
-    async (req, reply) => cached(req, reply, () => json(ledger.entities(req.query as { type?: never; q?: string }))),
+    async (req, reply) => cached(req, reply, async () => json(await ledger.entities(req.query as { type?: never; q?: string }))),
   );
 
   app.get(
     "/api/places",
     { schema: { summary: "Places with coordinates as a GeoJSON FeatureCollection of points", tags: ["entities"] } },
-    async (req, reply) => cached(req, reply, () => ({ type: "application/geo+json", body: JSON.stringify(ledger.places()) })),
+    async (req, reply) => cached(req, reply, async () => ({ type: "application/geo+json", body: JSON.stringify(await ledger.places()) })),
   );
 
-  app.get("/api/timeline", { schema: { summary: "Dated time expressions in order, each with its report span and claim", tags: ["claims"] } }, async (req, reply) =>
-    cached(req, reply, () => json(ledger.timeline())),
+  app.get(
+    "/api/timeline",
+    {
+      schema: {
+        summary: "Dated time expressions in order, each with its report span and claim (the earliest `limit`)",
+        tags: ["claims"],
+        querystring: { type: "object", properties: { limit: { type: "integer", minimum: 1, maximum: 50000, default: 5000 } } },
+      },
+    },
+    async (req, reply) =>
+    cached(req, reply, async () => json(await ledger.timeline({ limit: (req.query as { limit?: number }).limit ?? 5000 }))),
   );
 
   app.get("/api/contradictions", { schema: { summary: "Pairs of claims that cannot both hold, with the reason", tags: ["claims"] } }, async (req, reply) =>
-    cached(req, reply, () => json(ledger.contradictions())),
+    cached(req, reply, async () => json(await ledger.contradictions())),
   );
 
   app.get(
@@ -333,9 +359,11 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
     },
     async (req, reply) => {
       const { lang, format } = req.query as { lang: Lang; format: "json" | "md" | "html" };
-      return cached(req, reply, () => {
-        if (format === "json") return json(ledger.briefing(lang));
-        const r = ledger.renderBrief(lang, format);
+      // The briefing as a document keeps its own policy: it allows its one inline style sheet, nothing else.
+      if (format === "html") reply.header("content-security-policy", BRIEF_CSP);
+      return cached(req, reply, async () => {
+        if (format === "json") return json(await ledger.briefing(lang));
+        const r = await ledger.renderBrief(lang, format);
         return { type: r.contentType, body: r.body };
       });
     },
@@ -354,10 +382,26 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
     async (req, reply) => {
       const { format } = req.query as { format: "json" | "csv" | "geojson" };
       reply.header("content-disposition", `attachment; filename="sitrep.${format === "csv" ? "csv" : format === "geojson" ? "geojson" : "json"}"`);
-      return cached(req, reply, () => {
-        const r = ledger.export(format);
-        return { type: r.contentType, body: r.body };
-      });
+      // The export is written as it is read (a large ledger is never built whole in memory), so it is not
+      // kept in the cache; a client that has this version gets 304.
+      const etag = `"v${ledger.version()}"`;
+      reply.header("etag", etag).header("cache-control", "no-cache");
+      if (req.headers["if-none-match"] === etag) return (reply as FastifyReply).code(304).send();
+      reply.hijack();
+      const res = reply.raw;
+      try {
+        await ledger.export(format, async (s) => {
+          res.writeHead(200, { ...SECURITY_HEADERS, "content-type": s.contentType, etag, "cache-control": "no-cache", "content-disposition": String(reply.getHeader("content-disposition")) });
+          await pipeTo(s.chunks, res);
+          res.end();
+        });
+      } catch (e) {
+        process.stderr.write(`sitrep serve: the export failed: ${(e as Error)?.message ?? String(e)}\n`);
+        if (!res.headersSent) {
+          res.writeHead(500, { ...SECURITY_HEADERS, "content-type": "application/json" });
+          res.end(JSON.stringify({ error: { status: 500, code: "internal", message: "the export failed" } }));
+        } else res.destroy();
+      }
     },
   );
 

@@ -14,12 +14,12 @@ export interface TokenSource {
 export function loadToken(env: NodeJS.ProcessEnv, file?: string): TokenSource {
   if (file) {
     const t = readFileSync(file, "utf8").split(/\r?\n/, 1)[0]!.trim();
-    if (t.length < 16) throw new Error(`the token in ${file} is shorter than 16 characters`);
+    if (t.length < 16) throw new Error(`the token in ${file} is shorter than 16 characters: make one with \`openssl rand -hex 20 > ${file}\``);
     return { token: t, from: "file" };
   }
   const e = env.SITREP_TOKEN?.trim();
   if (e) {
-    if (e.length < 16) throw new Error("SITREP_TOKEN is shorter than 16 characters");
+    if (e.length < 16) throw new Error("SITREP_TOKEN is shorter than 16 characters: make one with `export SITREP_TOKEN=$(openssl rand -hex 20)`");
     return { token: e, from: "env" };
   }
   return { token: randomBytes(24).toString("base64url"), from: "generated" };

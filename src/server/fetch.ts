@@ -15,8 +15,11 @@ for (const [net, bits] of [
   ["192.0.0.0", 24], ["192.0.2.0", 24], ["192.88.99.0", 24], ["192.168.0.0", 16], ["198.18.0.0", 15],
   ["198.51.100.0", 24], ["203.0.113.0", 24], ["224.0.0.0", 4], ["240.0.0.0", 4],
 ] as const) blocked4.addSubnet(net, bits, "ipv4");
+// Every IPv6 form that carries an IPv4 address is refused as a whole (IPv4-compatible ::a.b.c.d, mapped
+// ::ffff:a.b.c.d, translated ::ffff:0:a.b.c.d, NAT64, 6to4, Teredo): each can reach a private IPv4 host
+// ("http://[::127.0.0.1]/"), and no news site needs one. ::/96 holds :: and ::1 too.
 for (const [net, bits] of [
-  ["::", 128], ["::1", 128], ["::ffff:0:0", 96], ["64:ff9b::", 96], ["64:ff9b:1::", 48], ["100::", 64], ["2001::", 23],
+  ["::", 96], ["::ffff:0:0", 96], ["::ffff:0:0:0", 96], ["64:ff9b::", 96], ["64:ff9b:1::", 48], ["100::", 64], ["2001::", 23],
   ["2001:db8::", 32], ["2002::", 16], ["fc00::", 7], ["fe80::", 10], ["fec0::", 10], ["ff00::", 8],
 ] as const) blocked6.addSubnet(net, bits, "ipv6");
 

@@ -1,6 +1,6 @@
-// The narrow interface the HTTP server needs from a ledger. The server and the page speak only this, so the
-// ledger behind it (in memory for tests, the SQLite store in production) can change without touching either.
-// Everything here is plain JSON: these shapes are also the API's response bodies.
+// The narrow interface the HTTP server needs from a ledger. The server and the page speak only this; the
+// one implementation (store.ts) reads the store (src/store) through src/ledger, src/brief and src/export,
+// whatever the backend. Everything here is plain JSON: these shapes are also the API's response bodies.
 import type { ClaimStatus, EntityType, Lang, SourceKind } from "../model/doc.js";
 
 export type ReportFormat = "text" | "html";
@@ -197,6 +197,12 @@ export interface Rendered {
   body: string;
 }
 
+/** A response written as it is read (an export of the whole ledger). */
+export interface Streamed {
+  contentType: string;
+  chunks: AsyncIterable<string>;
+}
+
 export interface LedgerChange {
   type: "report";
   status: AddResult["status"];
@@ -210,18 +216,24 @@ export interface LedgerPort {
   /** Grows by one at every change; used for ETags and to tell clients what they have seen. */
   version(): number;
   addReport(report: NewReport): Promise<AddResult>;
-  listReports(opts: { limit?: number; offset?: number; q?: string }): Page<ReportSummary>;
-  getReport(id: string): ReportDetail | undefined;
-  searchClaims(q: ClaimQuery): Page<ClaimRow>;
-  entities(opts: { type?: EntityType; q?: string }): EntityRow[];
-  places(): PlaceCollection;
-  timeline(): TimelineItem[];
-  contradictions(): ContradictionRow[];
-  briefing(lang: Lang): Briefing;
-  renderBrief(lang: Lang, format: BriefFormat): Rendered;
-  export(format: ExportFormat): Rendered;
+  listReports(opts: { limit?: number; offset?: number; q?: string }): Promise<Page<ReportSummary>>;
+  getReport(id: string): Promise<ReportDetail | undefined>;
+  searchClaims(q: ClaimQuery): Promise<Page<ClaimRow>>;
+  entities(opts: { type?: EntityType; q?: string }): Promise<EntityRow[]>;
+  places(): Promise<PlaceCollection>;
+  timeline(opts?: { limit?: number }): Promise<TimelineItem[]>;
+  contradictions(): Promise<ContradictionRow[]>;
+  briefing(lang: Lang): Promise<Briefing>;
+  renderBrief(lang: Lang, format: BriefFormat): Promise<Rendered>;
+  /** Runs `write` over the export, read from one consistent view of the ledger. */
+  export(format: ExportFormat, write: (s: Streamed) => Promise<void>): Promise<void>;
   subscribe(listener: (change: LedgerChange) => void): () => void;
-  close(): void;
+  close(): Promise<void>;
+}
+
+/** The ledger cannot take a report now (a full disk; other writers held it too long): 503, nothing stored. */
+export class LedgerUnavailable extends Error {
+  override name = "LedgerUnavailable";
 }
 
 /** Bad input from the client (the report cannot be read): the server answers 422 with the message. */

@@ -1,158 +1,135 @@
-// The ledger port over the SQLite store (src/store) with its fusion, contradictions and briefing
-// (src/ledger, src/brief). Reads are served from a snapshot of the fused export and the briefings. The
-// pipeline and the snapshot builds run in worker threads, so requests keep being answered while reports
-// are extracted and the picture is recomputed; builds are coalesced (a burst of reports gives a few
-// snapshots, not one each), and change events go out once a snapshot that holds the change is in place, so
-// a client that refetches on an event sees it. Reports written by another process (`sitrep ingest --db` on the same file) are noticed
-// through SQLite's data_version and announced the same way.
+// The server's one read side: every API read is a read of the store (src/store) through src/ledger,
+// src/brief and src/export, the same code the command line uses; nothing is built whole at start, so a
+// large ledger is served at once. The pipeline and the briefing run in worker threads, so requests keep
+// being answered while a report is extracted or the briefing recomputed. Changes are announced once
+// committed, whoever made them: this process, or another one writing to the same ledger (`sitrep ingest
+// --db` on the same file), noticed through the store's change mark.
 import type { Doc, Lang } from "../model/doc.js";
 import { toDoc } from "../ingest/index.js";
 import { runPipeline } from "../pipeline/index.js";
-import { contentHash, openStore, type Store } from "../store/db.js";
-import { exportLedger } from "../ledger/export.js";
-import { claimsCsv, placesGeoJson } from "../ledger/tables.js";
+import { openStore, reportOfClaim, StoreBusy, type Store, type StoreOptions } from "../store/index.js";
+import { prepare, storeReports } from "../ledger/ingest.js";
 import { buildPicture } from "../ledger/picture.js";
+import { ledgerExport } from "../ledger/export.js";
 import { composeBriefing, renderBriefing, type Briefing as StoreBriefing, type BriefLine } from "../brief/index.js";
-import type { SitrepExport } from "../export/schema.js";
+import { claimsCsv } from "../export/csv.js";
+import { exportJson, placesGeoJson } from "../export/stream.js";
 import { readBody } from "./extract.js";
 import { revive, WorkerClient } from "./workers.js";
-import { ReportError, type AddResult, type Briefing, type BriefingLine, type BriefFormat, type ExportFormat, type LedgerChange, type LedgerPort, type NewReport, type Rendered } from "./port.js";
-import { ExportViews } from "./views.js";
+import { claimRows, isPlace, Names, reportDetail, sentenceAround, summaryOf, words } from "./views.js";
+import {
+  LedgerUnavailable,
+  ReportError,
+  type AddResult,
+  type Briefing,
+  type BriefingLine,
+  type BriefFormat,
+  type ClaimQuery,
+  type ClaimRow,
+  type ContradictionRow,
+  type EntityRow,
+  type ExportFormat,
+  type LedgerChange,
+  type LedgerPort,
+  type NewReport,
+  type Page,
+  type PlaceCollection,
+  type Rendered,
+  type ReportDetail,
+  type ReportSummary,
+  type Streamed,
+  type TimelineItem,
+} from "./port.js";
+import type { EntityType } from "../model/doc.js";
 
-interface Snapshot {
-  version: number;
-  x: SitrepExport;
-  views: ExportViews;
-  briefs: Map<string, StoreBriefing>;
-  built: number;
-}
-
-export interface StoreLedgerOptions {
+export interface StoreLedgerOptions extends StoreOptions {
   /** How often to look for reports other processes wrote (ms). */
   pollMs?: number;
-  /** Extract and build snapshots in worker threads (default); off, everything runs on the calling thread. */
+  /** Extract and build briefings in worker threads (default); off, everything runs on the calling thread. */
   workers?: boolean;
+  /** Called once the ledger is closed (a temporary ledger removes its file). */
+  onClose?: () => void;
 }
 
-const did = (n: number) => `d${n}`;
+/** The API's names of entities and places come in this language (the page translates its own words). */
+const NAMES_LANG: Lang = "en";
 
 export class StoreLedger implements LedgerPort {
-  readonly store: Store;
-  private snap: Snapshot;
-  private writes = 0;
-  private pending: (Omit<LedgerChange, "version"> & { at: number })[] = [];
-  private building = false;
-  private again = false;
-  private timer: NodeJS.Timeout | undefined;
-  private lastBuildMs = 0;
-  private dataVersion: number;
-  private maxId: number;
+  private v = 0;
+  private maxSeen = 0;
+  private own = new Set<number>();
+  private mark = 0;
   private poll: NodeJS.Timeout;
+  private polling = false;
   private listeners = new Set<(c: LedgerChange) => void>();
   private extractor: WorkerClient | undefined;
-  private snapper: WorkerClient | undefined;
+  private briefer: WorkerClient | undefined;
   private closed = false;
+  /** Reads that cost more than a query, kept until the next change. */
+  private memo = new Map<string, { version: number; value: Promise<unknown> }>();
 
-  constructor(private readonly file: string, opts: StoreLedgerOptions = {}) {
-    this.store = openStore(file);
-    this.dataVersion = this.store.db.pragma("data_version", { simple: true }) as number;
-    this.maxId = this.currentMaxId();
-    this.snap = this.build();
+  private constructor(
+    readonly store: Store,
+    private readonly spec: string,
+    private readonly opts: StoreLedgerOptions,
+  ) {
     if (opts.workers !== false) {
       this.extractor = new WorkerClient();
-      this.snapper = new WorkerClient();
+      this.briefer = new WorkerClient();
     }
-    this.poll = setInterval(() => this.checkOthers(), opts.pollMs ?? 2000);
+    this.poll = setInterval(() => void this.checkOthers(), opts.pollMs ?? 1000);
     this.poll.unref();
   }
 
-  private currentMaxId(): number {
-    return (this.store.db.prepare("SELECT coalesce(max(id), 0) AS n FROM reports").get() as { n: number }).n;
-  }
-
-  private build(): Snapshot {
-    const t0 = performance.now();
-    const version = this.writes;
-    const x = exportLedger(this.store, "en");
-    const snap = this.install(version, x, new Map());
-    this.lastBuildMs = performance.now() - t0;
-    return snap;
-  }
-
-  private install(version: number, x: SitrepExport, briefs: Map<string, StoreBriefing>): Snapshot {
-    return { version, x, views: new ExportViews(x, (id) => Number(id.slice(1)) || 0), briefs, built: Date.now() };
-  }
-
-  /** Puts a new snapshot in place and announces the changes it holds. */
-  private swap(snap: Snapshot): void {
-    if (this.closed || snap.version < this.snap.version) return;
-    this.snap = snap;
-    const done = this.pending.filter((c) => c.at <= snap.version);
-    this.pending = this.pending.filter((c) => c.at > snap.version);
-    for (const { at: _at, ...c } of done) for (const l of this.listeners) l({ ...c, version: snap.version });
-  }
-
-  private schedule(): void {
-    if (this.closed) return;
-    if (this.building) {
-      this.again = true;
-      return;
-    }
-    this.building = true;
-    const finish = () => {
-      this.building = false;
-      if (this.again) {
-        this.again = false;
-        this.schedule();
-      }
-    };
-    if (this.snapper) {
-      // The worker builds at most a third of the time, so that during a burst of reports it leaves CPU for
-      // extraction and for answering requests (two cores are common).
-      const wait = Math.max(0, this.snap.built + 2 * this.lastBuildMs - Date.now());
-      this.timer = setTimeout(() => {
-        this.timer = undefined;
-        const t0 = Date.now();
-        const version = this.writes;
-        this.snapper!
-          .request({ type: "snapshot", file: this.file, version, langs: ["en", "nl"] })
-          .then(
-            (r) => {
-              const s = r.snapshot!;
-              this.lastBuildMs = Date.now() - t0;
-              this.swap(this.install(s.version, s.export as SitrepExport, new Map(Object.entries(s.briefs) as [string, StoreBriefing][])));
-            },
-            () => {
-              if (!this.closed) this.swap(this.build());
-            },
-          )
-          .finally(finish);
-      }, wait);
-      return;
-    }
-    // Without workers, a build blocks the thread: leave at least as long between builds as one takes.
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      this.swap(this.build());
-      finish();
-    }, Math.max(0, this.snap.built + this.lastBuildMs - Date.now()));
-  }
-
-  /** Reports another process committed since we last looked. */
-  private checkOthers(): void {
-    const dv = this.store.db.pragma("data_version", { simple: true }) as number;
-    if (dv === this.dataVersion) return;
-    this.dataVersion = dv;
-    const rows = this.store.db.prepare("SELECT id, title, version FROM reports WHERE id > ? ORDER BY id").all(this.maxId) as { id: number; title: string | null; version: number }[];
-    if (!rows.length) return;
-    this.maxId = rows[rows.length - 1]!.id;
-    const at = ++this.writes;
-    for (const r of rows) this.pending.push({ type: "report", status: r.version > 1 ? "updated" : "added", report: did(r.id), ...(r.title !== null && { title: r.title }), at });
-    this.schedule();
+  /** Opens (creating when missing) the ledger at `spec` for serving. */
+  static async open(spec: string, opts: StoreLedgerOptions = {}): Promise<StoreLedger> {
+    // The server waits briefly inside SQLite and otherwise retries without blocking requests.
+    const store = await openStore(spec, { busyWaitMs: 50, ...opts });
+    const l = new StoreLedger(store, spec, opts);
+    l.maxSeen = await store.reads.maxReportId();
+    l.mark = await store.changeMark();
+    return l;
   }
 
   version(): number {
-    return this.snap.version;
+    return this.v;
+  }
+
+  private announce(changes: Omit<LedgerChange, "version">[]): void {
+    if (!changes.length) return;
+    this.v++;
+    for (const c of changes) for (const l of this.listeners) l({ ...c, version: this.v });
+  }
+
+  /** Reports another process committed since we last looked. */
+  private async checkOthers(): Promise<void> {
+    if (this.polling || this.closed) return;
+    this.polling = true;
+    try {
+      const m = await this.store.changeMark();
+      if (m === this.mark) return;
+      this.mark = m;
+      const rows = await this.store.reads.reportsAfter(this.maxSeen);
+      if (!rows.length) return;
+      this.maxSeen = rows[rows.length - 1]!.id;
+      const others = rows.filter((r) => !this.own.has(r.id));
+      for (const r of rows) this.own.delete(r.id);
+      this.announce(others.map((r) => ({ type: "report", status: r.version > 1 ? "updated" : "added", report: r.uid, ...(r.title !== null && { title: r.title }) })));
+    } catch {
+      /* a ledger being closed or briefly locked: look again next time */
+    } finally {
+      this.polling = false;
+    }
+  }
+
+  private cached<T>(key: string, make: () => Promise<T>): Promise<T> {
+    const hit = this.memo.get(key);
+    if (hit && hit.version === this.v) return hit.value as Promise<T>;
+    const value = make();
+    if (this.memo.size > 64) this.memo.clear();
+    this.memo.set(key, { version: this.v, value });
+    value.catch(() => this.memo.delete(key));
+    return value;
   }
 
   private async extract(input: NewReport): Promise<Doc[]> {
@@ -163,67 +140,215 @@ export class StoreLedger implements LedgerPort {
   async addReport(input: NewReport): Promise<AddResult> {
     const docs = await this.extract(input);
     if (this.closed) throw new Error("the ledger is closed");
-    // From here on nothing awaits: each report is checked and stored before any other request runs.
+    if (!docs.length) throw new ReportError("no report found in the body");
+    let results;
+    try {
+      results = await storeReports(this.store, docs.map(prepare));
+    } catch (e) {
+      if (e instanceof StoreBusy) throw new LedgerUnavailable(`${e.message}; nothing was stored, send the report again`);
+      throw e;
+    }
     let last: AddResult | undefined;
-    for (const doc of docs) {
-      // An upload with no date of its own is dated on arrival, so its content hash changes with every
-      // sending: look for the same text (and address) instead.
-      const same =
-        doc.meta.publishedFrom === "file-mtime"
-          ? (this.store.db.prepare("SELECT id, title FROM reports WHERE current = 1 AND text = ? AND coalesce(url, '') = ? AND coalesce(title, '') = ? LIMIT 1").get(doc.text, doc.meta.url ?? "", doc.meta.title ?? "") as { id: number; title: string | null } | undefined)
-          : (this.store.db.prepare("SELECT id, title FROM reports WHERE hash = ?").get(contentHash(doc)) as { id: number; title: string | null } | undefined);
-      if (same) {
-        const n = (this.store.db.prepare("SELECT count(*) AS n FROM claims WHERE report = ?").get(same.id) as { n: number }).n;
-        last = { status: "unchanged", report: did(same.id), ...(same.title !== null && { title: same.title }), claims: n };
-        continue;
+    const changes: Omit<LedgerChange, "version">[] = [];
+    results.forEach((r, i) => {
+      if (!r.ok && r.full) throw new LedgerUnavailable(`the report was not stored: ${r.error}`);
+      if (!r.ok) throw new Error(`the report could not be stored: ${r.error}`);
+      const title = docs[i]!.meta.title;
+      last = { status: r.status, report: r.report, ...(title !== undefined && { title }), claims: r.claims };
+      if (r.status !== "unchanged") {
+        this.own.add(r.id);
+        changes.push({ type: "report", status: r.status, report: r.report, ...(title !== undefined && { title }) });
       }
-      const r = this.store.store(doc);
-      this.dataVersion = this.store.db.pragma("data_version", { simple: true }) as number;
-      this.maxId = Math.max(this.maxId, r.id);
-      last = { status: r.outcome, report: did(r.id), ...(doc.meta.title !== undefined && { title: doc.meta.title }), claims: doc.claims.length };
-      if (r.outcome !== "unchanged") {
-        const at = ++this.writes;
-        this.pending.push({ type: "report", status: r.outcome, report: did(r.id), ...(last.title !== undefined && { title: last.title }), at });
-        this.schedule();
+    });
+    this.announce(changes);
+    return last!;
+  }
+
+  async listReports(opts: { limit?: number; offset?: number; q?: string }): Promise<Page<ReportSummary>> {
+    const r = this.store.reads;
+    const page = await r.listReports({ words: words(opts.q), limit: opts.limit ?? 50, offset: opts.offset ?? 0 });
+    const items: ReportSummary[] = [];
+    for (const x of page.items) items.push(summaryOf({ ...x, text: "" }, await r.claimCount(x.id)));
+    return { total: page.total, items };
+  }
+
+  async getReport(id: string): Promise<ReportDetail | undefined> {
+    return this.store.snapshot(async (r) => {
+      const row = await r.reportByUid(id, true);
+      if (!row) return undefined;
+      const [p] = await r.reportParts([row]);
+      const names = new Names(r, NAMES_LANG);
+      await names.load(p!.entities.map((e) => e.fused));
+      return reportDetail(p!, names);
+    });
+  }
+
+  async searchClaims(q: ClaimQuery): Promise<Page<ClaimRow>> {
+    return this.store.snapshot(async (r) => {
+      const none = { total: 0, items: [] };
+      let report: number | undefined;
+      if (q.report) {
+        const row = await r.reportByUid(q.report);
+        if (!row) return none;
+        report = row.id;
       }
-    }
-    if (!last) throw new ReportError("no report found in the body");
-    return last;
+      const rowsOf = async (uid: string) => {
+        const f = await r.fusedByUid(uid);
+        return f ? r.entitiesOfFused(f.id) : undefined;
+      };
+      let entities: { report: number; seq: number }[] | undefined;
+      let namedOnly = false;
+      if (q.entity) entities = (await rowsOf(q.entity)) ?? [];
+      if (q.place) {
+        const at = (await rowsOf(q.place)) ?? [];
+        const keep = new Set(at.map((e) => `${e.report}/${e.seq}`));
+        entities = entities ? entities.filter((e) => keep.has(`${e.report}/${e.seq}`)) : at;
+        namedOnly = !q.entity;
+      }
+      let sourceEntities: { report: number; seq: number }[] | undefined;
+      let sourceName: string | undefined;
+      let ownVoice = false;
+      if (q.source === "report") ownVoice = true;
+      else if (q.source) {
+        const at = /^e[0-9a-z]{10}$/.test(q.source) ? await rowsOf(q.source) : undefined;
+        if (at) sourceEntities = at;
+        else sourceName = q.source;
+      }
+      const page = await r.searchClaims({
+        ...(q.status?.length && { status: q.status }),
+        ...(report !== undefined && { report }),
+        ...(ownVoice && { ownVoice }),
+        ...(sourceName !== undefined && { sourceName }),
+        ...(entities && { entities, entitiesNamedOnly: namedOnly }),
+        ...(sourceEntities && { sourceEntities }),
+        ...(q.since && { sinceMs: Date.parse(q.since) }),
+        ...(q.until && { untilMs: Date.parse(q.until) }),
+        ...(words(q.q).length && { words: words(q.q) }),
+        limit: q.limit ?? 100,
+        offset: q.offset ?? 0,
+      });
+      return { total: page.total, items: await this.rows(r, page.items) };
+    });
   }
 
-  listReports(opts: { limit?: number; offset?: number; q?: string }) {
-    return this.snap.views.listReports(opts);
-  }
-  getReport(id: string) {
-    return this.snap.views.getReport(id);
-  }
-  searchClaims(q: Parameters<ExportViews["searchClaims"]>[0]) {
-    return this.snap.views.searchClaims(q);
-  }
-  entities(opts: { type?: string; q?: string }) {
-    return this.snap.views.entities(opts);
-  }
-  places() {
-    return this.snap.views.places();
-  }
-  timeline() {
-    return this.snap.views.timeline();
-  }
-  contradictions() {
-    return this.snap.views.contradictions();
+  /** API rows for stored claims, in the order given. */
+  private async rows(r: Parameters<Parameters<Store["snapshot"]>[0]>[0], claims: Awaited<ReturnType<Store["reads"]["claimsByIds"]>>): Promise<ClaimRow[]> {
+    const reports = await r.reportsByIds([...new Set(claims.map((c) => c.report))], true);
+    const parts = new Map((await r.reportParts(reports)).map((p) => [p.report.id, p]));
+    const names = new Names(r, NAMES_LANG);
+    await names.load([...parts.values()].flatMap((p) => p.entities.map((e) => e.fused)));
+    return claims.map((c) => claimRows(parts.get(c.report)!, names, [c])[0]!);
   }
 
-  private storeBriefing(lang: Lang): StoreBriefing {
-    let b = this.snap.briefs.get(lang);
-    if (!b) {
-      b = composeBriefing(buildPicture(this.store, { lang }), lang);
-      this.snap.briefs.set(lang, b);
-    }
-    return b;
+  async entities(opts: { type?: EntityType; q?: string }): Promise<EntityRow[]> {
+    return this.cached(`entities ${opts.type ?? ""} ${opts.q ?? ""}`, () =>
+      this.store.snapshot(async (r) => {
+        const { rows } = await r.fusedEntities({ ...(opts.type && { type: opts.type }), ...(opts.q && { words: words(opts.q) }), limit: 1_000_000 });
+        const out: EntityRow[] = [];
+        for (let i = 0; i < rows.length; i += 500) {
+          const chunk = rows.slice(i, i + 500);
+          const names = await r.fusedNames(chunk.map((f) => f.id));
+          const shown = new Names(r, NAMES_LANG);
+          await shown.load(chunk.map((f) => f.id));
+          for (const f of chunk) {
+            const name = shown.nameOf(f.id);
+            out.push({
+              id: f.uid, name, type: f.type, aliases: (names.get(f.id) ?? []).map((x) => x.name).filter((n) => n !== name),
+              mentions: f.mentions, reports: f.reports, claims: f.claims,
+              ...(f.geo && { geo: { lat: f.geo.lat, lon: f.geo.lon, country: f.geo.country ?? "" } }),
+            });
+          }
+        }
+        return out.sort((a, b) => b.mentions - a.mentions || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      }),
+    );
   }
 
-  briefing(lang: Lang): Briefing {
-    const b = this.storeBriefing(lang);
+  async places(): Promise<PlaceCollection> {
+    const all = await this.entities({});
+    return {
+      type: "FeatureCollection",
+      features: all
+        .filter((e) => e.geo && isPlace(e.type))
+        .map((e) => ({
+          type: "Feature" as const,
+          id: e.id,
+          geometry: { type: "Point" as const, coordinates: [e.geo!.lon, e.geo!.lat] as [number, number] },
+          properties: { id: e.id, name: e.name, country: e.geo!.country, mentions: e.mentions, reports: e.reports, claims: e.claims },
+        })),
+    };
+  }
+
+  async timeline(opts: { limit?: number } = {}): Promise<TimelineItem[]> {
+    const limit = opts.limit ?? 5000;
+    return this.cached(`timeline ${limit}`, () =>
+      this.store.snapshot(async (r) => {
+        // Every dated time expression of the current reports, earliest first, each with the claim that
+        // holds it (or its sentence). Read a page of reports at a time; keep the earliest `limit`.
+        let items: (TimelineItem & { ms: number })[] = [];
+        const ord = (a: TimelineItem, b: TimelineItem) => (a.value < b.value ? -1 : a.value > b.value ? 1 : a.report < b.report ? -1 : a.report > b.report ? 1 : a.start - b.start);
+        let cursor: { ms: number; id: number } | null = null;
+        for (;;) {
+          const page = await r.reportsPage(cursor, 200, true);
+          if (!page.length) break;
+          cursor = { ms: page[page.length - 1]!.publishedMs, id: page[page.length - 1]!.id };
+          for (const p of await r.reportParts(page)) {
+            for (const t of p.times) {
+              if (t.type === "DURATION" || t.type === "SET" || !/^\d{4}/.test(t.value)) continue;
+              const c = p.claims.find((x) => t.start >= x.start && t.end <= x.end);
+              const label = c ? c.text : sentenceAround(p.report.text, t.start, t.end);
+              items.push({ value: t.value, text: t.text, report: p.report.uid, start: t.start, end: t.end, ...(c && { claim: c.uid }), label: label.trim(), ms: 0 });
+            }
+          }
+          if (items.length > 2 * limit) items = items.sort(ord).slice(0, limit);
+        }
+        return items
+          .sort(ord)
+          .slice(0, limit)
+          .map(({ ms: _ms, ...x }) => x);
+      }),
+    );
+  }
+
+  async contradictions(): Promise<ContradictionRow[]> {
+    return this.cached("contradictions", () =>
+      this.store.snapshot(async (r) => {
+        const found = [];
+        for await (const page of ledgerExport(r, NAMES_LANG).contradictions()) found.push(...page);
+        // The claims on either side, read report by report.
+        const byReport = new Map<string, Set<string>>();
+        for (const f of found) for (const id of f.claims) (byReport.get(reportOfClaim(id)) ?? byReport.set(reportOfClaim(id), new Set()).get(reportOfClaim(id))!).add(id);
+        const rowOf = new Map<string, ClaimRow>();
+        for (const [uid, ids] of byReport) {
+          const rep = await r.reportByUid(uid, true);
+          if (!rep) continue;
+          const [p] = await r.reportParts([rep]);
+          const names = new Names(r, NAMES_LANG);
+          await names.load(p!.entities.map((e) => e.fused));
+          for (const row of claimRows(p!, names, p!.claims.filter((c) => ids.has(c.uid)))) rowOf.set(row.id, row);
+        }
+        const rows: ContradictionRow[] = [];
+        for (const f of found) {
+          const a = rowOf.get(f.claims[0]!), b = rowOf.get(f.claims[1]!);
+          if (a && b) rows.push({ a, b, reason: f.reason });
+        }
+        return rows;
+      }),
+    );
+  }
+
+  private storeBriefing(lang: Lang): Promise<StoreBriefing> {
+    return this.cached(`brief ${lang}`, async () => {
+      if (this.briefer) {
+        const r = await this.briefer.request({ type: "brief", db: this.spec, lang });
+        return r.briefing as StoreBriefing;
+      }
+      return composeBriefing(await this.store.snapshot((r) => buildPicture(r, { lang })), lang);
+    });
+  }
+
+  async briefing(lang: Lang): Promise<Briefing> {
+    const b = await this.storeBriefing(lang);
     const line = (l: BriefLine): BriefingLine => ({
       text: l.text,
       ...(l.quote !== undefined && { quote: l.quote }),
@@ -233,7 +358,7 @@ export class StoreLedger implements LedgerPort {
     return {
       lang,
       title: b.title,
-      generated: new Date(this.snap.built).toISOString(),
+      generated: new Date().toISOString(),
       reports: b.reports.length,
       basis: b.basis,
       sections: b.sections.map((s) => ({
@@ -246,16 +371,18 @@ export class StoreLedger implements LedgerPort {
     };
   }
 
-  renderBrief(lang: Lang, format: BriefFormat): Rendered {
-    const body = renderBriefing(this.storeBriefing(lang), format);
+  async renderBrief(lang: Lang, format: BriefFormat): Promise<Rendered> {
+    const body = renderBriefing(await this.storeBriefing(lang), format);
     return { contentType: format === "json" ? "application/json" : format === "html" ? "text/html; charset=utf-8" : "text/markdown; charset=utf-8", body };
   }
 
-  export(format: ExportFormat): Rendered {
-    const x = this.snap.x;
-    if (format === "csv") return { contentType: "text/csv; charset=utf-8", body: claimsCsv(x) };
-    if (format === "geojson") return { contentType: "application/geo+json", body: JSON.stringify(placesGeoJson(x)) };
-    return { contentType: "application/json", body: JSON.stringify(x) };
+  async export(format: ExportFormat, write: (s: Streamed) => Promise<void>): Promise<void> {
+    await this.store.snapshot(async (r) => {
+      const x = ledgerExport(r, NAMES_LANG);
+      if (format === "csv") return write({ contentType: "text/csv; charset=utf-8", chunks: claimsCsv(x.claimLines()) });
+      if (format === "geojson") return write({ contentType: "application/geo+json", chunks: placesGeoJson(x) });
+      return write({ contentType: "application/json", chunks: exportJson(x) });
+    });
   }
 
   subscribe(listener: (c: LedgerChange) => void): () => void {
@@ -263,13 +390,13 @@ export class StoreLedger implements LedgerPort {
     return () => this.listeners.delete(listener);
   }
 
-  close(): void {
+  async close(): Promise<void> {
+    if (this.closed) return;
     this.closed = true;
     clearInterval(this.poll);
-    if (this.timer) clearTimeout(this.timer);
     this.listeners.clear();
-    void this.extractor?.close();
-    void this.snapper?.close();
-    this.store.close();
+    await Promise.all([this.extractor?.close(), this.briefer?.close()]);
+    await this.store.close();
+    this.opts.onClose?.();
   }
 }

@@ -36,5 +36,6 @@ export const brief: BriefLabels = {
   asserts: (n) => `${n} claim${n === 1 ? "" : "s"} attributed`,
   isNew: "new",
   none: "None.",
+  empty: "The ledger holds no reports yet. Add reports with `sitrep ingest FILE…`, or through `sitrep serve`.",
   sayingMore: (n) => `(+${n} more reports saying the same)`,
 };

@@ -36,5 +36,6 @@ export const brief: BriefLabels = {
   asserts: (n) => `${n} uitspra${n === 1 ? "ak" : "ken"} toegeschreven`,
   isNew: "nieuw",
   none: "Geen.",
+  empty: "Het grootboek bevat nog geen berichten. Voeg berichten toe met `sitrep ingest BESTAND…` of via `sitrep serve`.",
   sayingMore: (n) => `(+${n} berichten die hetzelfde zeggen)`,
 };

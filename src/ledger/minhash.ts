@@ -1,4 +1,4 @@
-import { fold } from "../ledger/features.js";
+import { fold } from "./features.js";
 
 // Near-duplicate detection for wire copy: MinHash over word 3-shingles, LSH bands for candidates.
 const N = 32;

@@ -1,0 +1,271 @@
+// Storing extracted reports in the ledger: the fusion decisions that are made when a report arrives (which
+// entity of the ledger each of its entities is, who asserts each claim, which proposition a claim states,
+// which earlier report it copies, what may take part in contradictions), handed to the store as one
+// record per report. Everything that needs only the report is worked out before the write transaction
+// opens; inside it, only what depends on the ledger (names seen before, earlier wire copy).
+import { createHash } from "node:crypto";
+import { resolve } from "node:path";
+import type { Doc, Entity } from "../model/doc.js";
+import { key52, NOTABLE, StoreFull, type ClaimRecord, type ReportRecord, type Store, type Stored, type WriteTx } from "../store/index.js";
+import { asserterOf, fusionKey } from "./fromdoc.js";
+import { featuresOf, fold } from "./features.js";
+import { bands, minhash, similarity } from "./minhash.js";
+import { nameKey, shortFormOf } from "./names.js";
+
+/** Two reports at least this similar (estimated Jaccard of word 3-shingles) are one source: wire copy. */
+const WIRE_COPY = 0.6;
+
+/** The content hash that decides "unchanged": the body and the metadata that identify the report. */
+export function contentHash(doc: Doc): string {
+  const m = doc.meta;
+  return createHash("sha256")
+    .update(JSON.stringify([m.url ?? "", m.source ?? "", m.title ?? "", m.published, doc.text]))
+    .digest("hex")
+    .slice(0, 32);
+}
+
+/** What makes two versions the same report: its URL, else the file it was read from. */
+export function identityOf(doc: Doc): string | null {
+  const m = doc.meta;
+  if (m.url) return `url:${m.url}`;
+  if (m.origin && (m.format === "text" || m.format === "html")) return `file:${resolve(m.origin)}`;
+  return null;
+}
+
+/** A proposition key: claims with the same wording (case, accents, punctuation aside) state the same thing. */
+export function propositionKey(text: string): number {
+  return key52(fold(text).replace(/[^\p{L}\p{N}]+/gu, " ").trim());
+}
+
+/** What can be worked out from the report alone, before the ledger is asked anything. */
+interface Prepared {
+  doc: Doc;
+  hash: string;
+  identity: string | null;
+  sig: Uint32Array;
+  bands: string[];
+  features: (object | null)[];
+  pkeys: number[];
+}
+
+export function prepare(doc: Doc): Prepared {
+  const sig = minhash(doc.text);
+  return {
+    doc,
+    hash: contentHash(doc),
+    identity: identityOf(doc),
+    sig,
+    bands: bands(sig),
+    features: doc.claims.map((c) => {
+      const f = JSON.stringify(featuresOf(c, doc.lang));
+      return f === "{}" ? null : (JSON.parse(f) as object);
+    }),
+    pkeys: doc.claims.map((c) => propositionKey(c.text)),
+  };
+}
+
+/** Fusion key of an entity: the alias table, then any name already in the ledger, then its own key. */
+async function resolveEntity(tx: WriteTx, e: Entity): Promise<string> {
+  const names = [e.name, ...e.aliases].filter((n) => n.length >= 3 || /^\p{Lu}{2,}$/u.test(n));
+  const table = fusionKey(e.name, e.type, e.key, e.aliases);
+  let fkey = /^a\d+:/.test(table) ? table : undefined;
+  if (!fkey) {
+    const known = await tx.namesFor(names.map(nameKey), e.type);
+    for (const n of names) {
+      fkey = known.get(nameKey(n));
+      if (fkey) break;
+    }
+  }
+  fkey ??= table;
+  await tx.addNames(names.map(nameKey), e.type, fkey);
+  return fkey;
+}
+
+/** The wire-copy cluster of a new report: that of the first earlier report similar enough, else its own. */
+async function clusterOf(tx: WriteTx, p: Prepared, bandKeys: number[]): Promise<number | null> {
+  const checked = new Set<number>();
+  for (const b of bandKeys) {
+    for (const h of await tx.bandHits(b, 8)) {
+      if (checked.has(h.report)) continue;
+      checked.add(h.report);
+      const m = await tx.minhashOf(h.report);
+      if (m) {
+        const other = new Uint32Array(m.buffer.slice(m.byteOffset, m.byteOffset + m.byteLength));
+        if (similarity(p.sig, other) >= WIRE_COPY) return h.cluster;
+      }
+      if (checked.size >= 24) return null;
+    }
+  }
+  return null;
+}
+
+export type Status = "added" | "updated" | "unchanged";
+
+export interface Outcome {
+  status: Status;
+  /** Stable report id. */
+  report: string;
+  id: number;
+  version: number;
+  claims: number;
+}
+
+async function storeOne(tx: WriteTx, p: Prepared, now: Date): Promise<Outcome> {
+  const doc = p.doc;
+  const m = doc.meta;
+  const same = await tx.findByHash(p.hash);
+  if (same) return { status: "unchanged", report: same.uid, id: same.id, version: same.version, claims: await tx.claimCount(same.id) };
+  const prev: (Stored & { text: string; url: string | null; title: string | null }) | undefined = p.identity ? await tx.currentByIdentity(p.identity) : undefined;
+  // A report dated only by its file's time (or its arrival) is the same report when its words are.
+  if (prev && m.publishedFrom === "file-mtime" && prev.text === doc.text && (prev.url ?? "") === (m.url ?? "") && (prev.title ?? "") === (m.title ?? ""))
+    return { status: "unchanged", report: prev.uid, id: prev.id, version: prev.version, claims: await tx.claimCount(prev.id) };
+
+  const bandKeys = p.bands.map(key52);
+  const cluster = await clusterOf(tx, p, bandKeys);
+
+  // Entities: longest names first, so that a short form takes the key of the full name it abbreviates.
+  const fkeys = new Map<string, string>();
+  const byLength = [...doc.entities].sort((a, b) => b.name.length - a.name.length || a.id.localeCompare(b.id));
+  for (const e of byLength) {
+    const full = shortFormOf(e, doc.entities);
+    fkeys.set(e.id, full && fkeys.has(full.id) ? fkeys.get(full.id)! : await resolveEntity(tx, e));
+  }
+  const seqOf = new Map<string, number>();
+  doc.entities.forEach((e, i) => {
+    if (!seqOf.has(e.id)) seqOf.set(e.id, i);
+  });
+  const claimSeq = new Map(doc.claims.map((c, i) => [c.id, i]));
+  // asserterOf asks the document for entities by id; answer from an index rather than a scan per claim.
+  const byId = new Map<string, Entity>();
+  for (const e of doc.entities) if (!byId.has(e.id)) byId.set(e.id, e);
+  const view = Object.assign(Object.create(doc) as Doc, { entityById: (id: string) => byId.get(id) });
+
+  // The claim each figure belongs to: the one it names, else the one whose span holds it.
+  const countClaim = doc.counts.map((n) => n.claim ?? doc.claims.find((c) => c.start <= n.start && n.end <= c.end)?.id);
+  const withCounts = new Set(countClaim.filter(Boolean));
+  const hasDenial = doc.claims.some((c) => c.status === "denied");
+  const claims: ClaimRecord[] = doc.claims.map((c, i) => {
+    const a = asserterOf(view, c, (eid) => fkeys.get(eid));
+    const s = doc.sentences[c.sentence] ?? doc.sentences[doc.sentenceAt(c.start)];
+    const features = p.features[i]!;
+    return {
+      start: c.start,
+      end: c.end,
+      text: c.text,
+      sentence: s ? s.index : c.sentence,
+      paragraph: s ? s.paragraph : 0,
+      status: c.status,
+      pkey: p.pkeys[i]!,
+      asserter: { key: a.key, name: a.name },
+      sourceKeyed: a.sourceKey !== undefined,
+      source: c.source
+        ? {
+            name: c.source.name,
+            kind: c.source.kind,
+            ...(c.source.entity !== undefined && seqOf.has(c.source.entity) && { entity: seqOf.get(c.source.entity)! }),
+            ...(c.source.role && { role: c.source.role }),
+          }
+        : null,
+      cue: c.cue ? { start: c.cue.start, end: c.cue.end, text: c.cue.text } : null,
+      quote: c.quote,
+      entities: c.entities.map((id) => seqOf.get(id)).filter((x): x is number => x !== undefined),
+      features,
+      notable:
+        (c.status === "denied" || features ? NOTABLE.featured : 0) | (withCounts.has(c.id) ? NOTABLE.figure : 0) | (hasDenial ? NOTABLE.denialReport : 0),
+    };
+  });
+  const record: ReportRecord = {
+    hash: p.hash,
+    identity: p.identity,
+    meta: {
+      title: m.title, source: m.source, url: m.url, published: m.published, publishedFrom: m.publishedFrom, language: m.language,
+      languageFrom: m.languageFrom, origin: m.origin, format: m.format,
+    },
+    text: doc.text,
+    ingestedAt: now.toISOString(),
+    minhash: new Uint8Array(p.sig.buffer, p.sig.byteOffset, p.sig.byteLength),
+    bands: bandKeys,
+    cluster,
+    entities: doc.entities.map((e) => ({
+      type: e.type,
+      name: e.name,
+      aliases: e.aliases,
+      fkey: fkeys.get(e.id)!,
+      mentions: e.mentions.map((i) => doc.mentions[i]).filter((x) => !!x).map((x) => ({ start: x!.start, end: x!.end, text: x!.text })),
+      ...(e.geo && { geo: { lat: e.geo.lat, lon: e.geo.lon, country: e.geo.country, geonameId: e.geo.geonameId } }),
+    })),
+    claims,
+    unknowns: doc.unknowns.map((u) => ({ start: u.start, end: u.end, text: u.text, ...(u.claim && claimSeq.has(u.claim) && { claim: claimSeq.get(u.claim)! }) })),
+    times: doc.times.map((t) => {
+      // A dated time belongs on the timeline with the (not denied) claim that holds it.
+      const dated = (t.type === "DATE" || t.type === "TIME") && /^\d{4}/.test(t.value);
+      const at = dated ? doc.claims.findIndex((k) => k.start <= t.start && t.end <= k.end && k.status !== "denied") : -1;
+      return { start: t.start, end: t.end, text: t.text, value: t.value, type: t.type, ...(t.mod && { mod: t.mod }), ...(at >= 0 && { timeline: at }) };
+    }),
+    counts: doc.counts.map((n, i) => ({
+      start: n.start, end: n.end, text: n.text, kind: n.kind, value: n.value, approx: n.approx,
+      ...(countClaim[i] !== undefined && claimSeq.has(countClaim[i]!) && { claim: claimSeq.get(countClaim[i]!)! }),
+    })),
+    events: doc.events.map((v) => ({
+      type: v.type,
+      claims: v.claims.map((x) => claimSeq.get(x)).filter((x): x is number => x !== undefined),
+      actors: v.actors.map((x) => seqOf.get(x)).filter((x): x is number => x !== undefined),
+      locations: v.locations.map((x) => seqOf.get(x)).filter((x): x is number => x !== undefined),
+      ...(v.time && { time: v.time }),
+    })),
+  };
+  const s = await tx.putReport(record, prev);
+  return { status: prev ? "updated" : "added", report: s.uid, id: s.id, version: s.version, claims: claims.length };
+}
+
+export type Result = ({ ok: true } & Outcome) | { ok: false; error: string; full?: boolean };
+
+/**
+ * Stores reports in one write transaction (each in a savepoint: one that cannot be stored is left out, the
+ * others go in). The results are known to be committed when the promise resolves; when the ledger is
+ * busy the whole transaction runs again, and when it cannot take the write (a full disk) the reports are
+ * tried one at a time so that exactly those that fit are stored and reported.
+ */
+export async function storeReports(store: Store, docs: readonly (Doc | Prepared)[], now: Date = new Date()): Promise<Result[]> {
+  const prepared = docs.map((d) => ("hash" in d && "sig" in d ? d : prepare(d as Doc)));
+  const batch = (ps: readonly Prepared[]) =>
+    store.write(async (tx) => {
+      const out: Result[] = [];
+      for (const p of ps) {
+        try {
+          out.push({ ok: true, ...(await tx.savepoint(() => storeOne(tx, p, now))) });
+        } catch (e) {
+          if (e instanceof StoreFull || tx.fatal(e)) throw e;
+          out.push({ ok: false, error: (e as Error)?.message ?? String(e) });
+        }
+      }
+      return out;
+    });
+  try {
+    return await batch(prepared);
+  } catch (e) {
+    if (!(e instanceof StoreFull) || prepared.length === 1) {
+      if (e instanceof StoreFull) return [{ ok: false, error: e.message, full: true }];
+      throw e;
+    }
+  }
+  const out: Result[] = [];
+  for (const p of prepared) {
+    if (out.length && !out[out.length - 1]!.ok && (out[out.length - 1] as { full?: boolean }).full) {
+      out.push({ ok: false, error: "not stored: the ledger could not take more", full: true });
+      continue;
+    }
+    try {
+      out.push(...(await batch([p])));
+    } catch (e) {
+      if (!(e instanceof StoreFull)) throw e;
+      out.push({ ok: false, error: e.message, full: true });
+    }
+  }
+  return out;
+}
+
+/** Is this exact report in the ledger already? (A cheap check before running the pipeline.) */
+export async function known(store: Store, doc: Doc): Promise<boolean> {
+  return !!(await store.reads.findByHash(contentHash(doc)));
+}

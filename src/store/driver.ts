@@ -1,0 +1,35 @@
+// What a backend supplies to the store: connections that run SQL (written with ? placeholders, see
+// dialect.ts), transactions, and how its errors read. Everything else (the queries, the bookkeeping, the
+// retries) is shared by both backends in sql-store.ts.
+import type { Dialect } from "./dialect.js";
+
+export interface Conn {
+  all<T>(sql: string, params?: readonly unknown[]): Promise<T[]>;
+  get<T>(sql: string, params?: readonly unknown[]): Promise<T | undefined>;
+  /** Resolves to the number of rows changed. */
+  run(sql: string, params?: readonly unknown[]): Promise<number>;
+  /** The same statement once for each row of parameters (a prepared statement, or one multi-row insert). */
+  many(sql: string, rows: readonly (readonly unknown[])[]): Promise<void>;
+}
+
+export type ErrorKind = "busy" | "full" | "other";
+
+export interface Driver {
+  readonly dialect: Dialect;
+  readonly location: string;
+  readonly readonly: boolean;
+  /** A connection for reads outside transactions. */
+  readonly reader: Conn;
+  /** The schema version of the ledger (0: empty). */
+  schemaVersion(): Promise<number>;
+  /** Runs one migration and records its version, atomically. */
+  migrate(version: number, sql: string): Promise<void>;
+  /** One attempt at a write transaction: commits when fn resolves, rolls back when it throws. */
+  transaction<T>(fn: (c: Conn) => Promise<T>): Promise<T>;
+  /** fn over one consistent read view (its own connection or read transaction). */
+  snapshot<T>(fn: (c: Conn) => Promise<T>): Promise<T>;
+  errorKind(e: unknown): ErrorKind;
+  /** Changes whenever any connection commits. */
+  changeMark(): Promise<number>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,46 @@
+// Opening a ledger: `--db FILE` (SQLite, the default) or `--db postgres://…` (PostgreSQL), else SITREP_DB,
+// else ./sitrep.db. Everything else in sitrep reaches the ledger through the Store interface (types.ts).
+import { existsSync } from "node:fs";
+import { SqliteDriver } from "./sqlite.js";
+import { SqlStore } from "./sql-store.js";
+import { StoreRefused, type Store, type StoreOptions } from "./types.js";
+
+export * from "./types.js";
+export { reportUid, claimUid, entityUid, reportOfClaim, claimKey, key52 } from "./ids.js";
+export { SPAN } from "./schema.js";
+
+export const DEFAULT_LEDGER = "sitrep.db";
+
+/** Where the ledger is: the --db value, else SITREP_DB, else ./sitrep.db. */
+export function ledgerLocation(flag?: string, env: NodeJS.ProcessEnv = process.env): string {
+  return flag ?? (env.SITREP_DB || DEFAULT_LEDGER);
+}
+
+export function isDatabaseUrl(spec: string): boolean {
+  return /^postgres(?:ql)?:\/\//i.test(spec);
+}
+
+/** A ledger location fit to print: a database URL without its password. */
+export function shownLocation(spec: string): string {
+  return isDatabaseUrl(spec) ? spec.replace(/:\/\/([^:/@]+):[^@]*@/, "://$1:***@") : spec;
+}
+
+/** Does a ledger exist there? (A database URL is taken to exist; connecting tells.) */
+export function ledgerExists(spec: string): boolean {
+  return isDatabaseUrl(spec) || existsSync(spec);
+}
+
+export async function openStore(spec: string, o: StoreOptions = {}): Promise<Store> {
+  if (isDatabaseUrl(spec)) throw new StoreRefused(`PostgreSQL ledgers (${shownLocation(spec)}) are not supported by this build of sitrep yet; use a ledger file`);
+  if (o.readonly && !existsSync(spec)) throw new StoreRefused(`no ledger at ${spec}`);
+  let driver: SqliteDriver;
+  try {
+    driver = new SqliteDriver(spec, { readonly: o.readonly, busyWaitMs: o.busyWaitMs });
+  } catch (e) {
+    const code = String((e as { code?: unknown })?.code ?? "");
+    if (code === "SQLITE_NOTADB" || code === "SQLITE_CORRUPT") throw new StoreRefused(`${spec} is not a sitrep ledger (${(e as Error).message})`);
+    if (code === "SQLITE_CANTOPEN") throw new StoreRefused(`cannot open the ledger ${spec}: ${(e as Error).message}`);
+    throw e;
+  }
+  return SqlStore.open(driver, o);
+}

@@ -1,0 +1,157 @@
+// The ledger's schema and its migrations, for both backends, from one place: each migration is SQL written
+// against the Dialect. Add new migrations at the end; never edit one that has shipped.
+//
+// Layout, and why:
+// - A report's body is kept once, apart from its metadata (bodies; compressed on SQLite, where PostgreSQL
+//   compresses by itself), so that the rows read most are small; every span (claim, mention, time, figure, unknown, cue) is stored as
+//   offsets and sliced from it when read. No span text is stored twice (a `text` column is filled only in
+//   the unexpected case that a stage's span text is not the slice of its offsets).
+// - The rows a report yields (entities, claims, times, counts, unknowns, events) have the key
+//   report * 2^20 + position in the report, so one report's rows are one key range (no index needed to
+//   read a report's claims) and claim keys grow with ingestion (a watermark reads what is new).
+// - A report's wire-copy cluster is the id of the earlier report it copies (NULL: its own id).
+// - Names of sources are kept once (sources), with a folded form for search; a claim's status, an entity's
+//   type and a source's kind are small numbers (codes.ts).
+// - Reports have two identities: `id`, internal and per version, and `uid`, the stable id users see and
+//   cite (d + 12 base32 characters of a hash of the report's URL or file, else of its content), shared by
+//   all versions. A claim's stable id is uid + "-" + `cid`, a hash of its wording and its occurrence in the
+//   report (ids.ts), so it survives a new version that keeps the claim's words.
+// - Fusion keys chosen by src/ledger (entity fusion keys, proposition keys, asserters, wire-copy clusters)
+//   are stored as given; the aggregates below (props, fused, fused_names, asserters) are counters over them
+//   kept current by every write, so that a briefing of a large ledger reads small tables.
+// - fusion_items / fusion_links / fusion_state hold what src/ledger computes over the whole ledger
+//   (propositions, incidents …) in a shape the ledger owns.
+// - corrections: an editor's corrections (retract a report, a claim's status or source, merge or split
+//   entities) with who, when and why; the extraction rows are never changed by one.
+import type { Dialect } from "./dialect.js";
+import { fullText } from "./dialect.js";
+import { status } from "./codes.js";
+
+/** Rows of one report: key = report * SPAN + position. */
+export const SPAN = 1048576;
+
+/** Ledgers of sitrep 0.1 (schema 1 and 2) kept every span's text several times over; they are re-ingested. */
+export const FIRST = 3;
+
+export const MIGRATIONS: readonly ((d: Dialect) => string)[] = [
+  // 3: the whole ledger
+  (d) => `
+  CREATE TABLE reports (
+    id ${d.autoId},
+    uid TEXT NOT NULL,
+    hash ${d.bytes} NOT NULL UNIQUE,
+    identity TEXT,
+    version INTEGER NOT NULL,
+    supersedes ${d.int8},
+    current INTEGER NOT NULL,
+    cluster ${d.int8},
+    title TEXT, source TEXT, url TEXT,
+    published TEXT NOT NULL, published_ms ${d.int8} NOT NULL, published_from TEXT NOT NULL,
+    language TEXT NOT NULL, language_from TEXT NOT NULL,
+    origin TEXT, format TEXT,
+    ingested_at TEXT NOT NULL,
+    minhash ${d.bytes}
+  );
+  CREATE TABLE bodies (id ${d.int8} PRIMARY KEY, text ${d.body} NOT NULL);
+  CREATE INDEX reports_uid ON reports (uid);
+  CREATE INDEX reports_current ON reports (published_ms, uid) WHERE current = 1;
+  CREATE TABLE bands (band ${d.int8} NOT NULL, report ${d.int8} NOT NULL, PRIMARY KEY (band, report))${d.clustered};
+
+  CREATE TABLE fused (
+    id ${d.autoId},
+    fkey TEXT NOT NULL UNIQUE,
+    uid TEXT NOT NULL UNIQUE,
+    type INTEGER NOT NULL,
+    reports INTEGER NOT NULL, mentions INTEGER NOT NULL, claims INTEGER NOT NULL,
+    lat REAL, lon REAL, country TEXT, geoname_id INTEGER
+  );
+  CREATE TABLE fused_names (fused ${d.int8} NOT NULL, name TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (fused, name))${d.clustered};
+  CREATE TABLE names (nkey TEXT NOT NULL, type TEXT NOT NULL, fkey TEXT NOT NULL, PRIMARY KEY (nkey, type))${d.clustered};
+
+  CREATE TABLE entities (
+    id ${d.int8} PRIMARY KEY,
+    report ${d.int8} NOT NULL,
+    fused ${d.int8} NOT NULL,
+    type INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    aliases TEXT,
+    mentions TEXT NOT NULL
+  );
+  CREATE INDEX entities_fused ON entities (fused, id);
+
+  CREATE TABLE asserters (id ${d.autoId}, key TEXT NOT NULL UNIQUE, name TEXT NOT NULL, claims INTEGER NOT NULL);
+  CREATE TABLE sources (id ${d.autoId}, name TEXT NOT NULL UNIQUE, folded TEXT NOT NULL);
+  CREATE INDEX sources_folded ON sources (folded);
+
+  CREATE TABLE claims (
+    id ${d.int8} PRIMARY KEY,
+    report ${d.int8} NOT NULL,
+    cid TEXT NOT NULL,
+    sentence INTEGER NOT NULL, paragraph INTEGER NOT NULL,
+    start INTEGER NOT NULL, stop INTEGER NOT NULL,
+    status INTEGER NOT NULL,
+    pkey ${d.int8} NOT NULL,
+    asserter ${d.int8} NOT NULL,
+    source_keyed INTEGER NOT NULL,
+    source ${d.int8}, source_kind INTEGER, source_entity INTEGER, source_role TEXT,
+    cue_start INTEGER, cue_stop INTEGER, cue_text TEXT,
+    quote INTEGER NOT NULL,
+    entities TEXT,
+    features TEXT,
+    notable INTEGER NOT NULL,
+    text TEXT
+  );
+  CREATE INDEX claims_pkey ON claims (pkey);
+  CREATE INDEX claims_notable ON claims (id) WHERE notable <> 0;
+  CREATE INDEX claims_unknown ON claims (id) WHERE status = ${status.code("unknown")};
+
+  CREATE TABLE props (
+    status INTEGER NOT NULL, pkey ${d.int8} NOT NULL, asserter ${d.int8} NOT NULL,
+    n INTEGER NOT NULL, first_ms ${d.int8} NOT NULL, last_ms ${d.int8} NOT NULL, first_claim ${d.int8} NOT NULL,
+    kind INTEGER, quote INTEGER NOT NULL,
+    PRIMARY KEY (status, pkey, asserter)
+  )${d.clustered};
+
+  CREATE TABLE times (
+    id ${d.int8} PRIMARY KEY, report ${d.int8} NOT NULL, start INTEGER NOT NULL, stop INTEGER NOT NULL,
+    value TEXT NOT NULL, type TEXT NOT NULL, mod TEXT, claim INTEGER, text TEXT
+  );
+  CREATE INDEX times_timeline ON times (value, id) WHERE claim IS NOT NULL;
+  CREATE TABLE counts (
+    id ${d.int8} PRIMARY KEY, report ${d.int8} NOT NULL, start INTEGER NOT NULL, stop INTEGER NOT NULL,
+    kind TEXT NOT NULL, value REAL NOT NULL, approx TEXT NOT NULL, claim INTEGER, text TEXT
+  );
+  CREATE TABLE unknowns (id ${d.int8} PRIMARY KEY, report ${d.int8} NOT NULL, start INTEGER NOT NULL, stop INTEGER NOT NULL, claim INTEGER, text TEXT);
+  CREATE TABLE events (
+    id ${d.int8} PRIMARY KEY, report ${d.int8} NOT NULL, type TEXT NOT NULL,
+    claims TEXT NOT NULL, actors TEXT NOT NULL, locations TEXT NOT NULL, time TEXT
+  );
+
+  CREATE TABLE fusion_items (kind TEXT NOT NULL, id TEXT NOT NULL, data TEXT NOT NULL, PRIMARY KEY (kind, id))${d.clustered};
+  CREATE TABLE fusion_links (kind TEXT NOT NULL, claim ${d.int8} NOT NULL, item TEXT NOT NULL, PRIMARY KEY (kind, claim))${d.clustered};
+  CREATE INDEX fusion_links_item ON fusion_links (kind, item);
+  CREATE TABLE fusion_state (kind TEXT PRIMARY KEY, watermark ${d.int8} NOT NULL, data TEXT);
+
+  CREATE TABLE corrections (
+    id ${d.autoId},
+    at TEXT NOT NULL, who TEXT NOT NULL, why TEXT NOT NULL,
+    target TEXT NOT NULL, action TEXT NOT NULL, data TEXT, undoes ${d.int8}
+  );
+  CREATE INDEX corrections_target ON corrections (target);
+  ${fullText(d).schema}
+  `,
+];
+
+/** The schema version a ledger written by this sitrep has. */
+export const LATEST = FIRST + MIGRATIONS.length - 1;
+
+/** The migrations to run on a ledger at `from` (0: a new one), or why it cannot be opened. */
+export function plan(from: number): { run: { version: number; sql: (d: Dialect) => string }[] } | { refuse: string } {
+  if (from > LATEST) return { refuse: `it was written by a newer sitrep (schema ${from}; this one knows up to ${LATEST})` };
+  if (from > 0 && from < FIRST)
+    return { refuse: `it was written by sitrep 0.1 (schema ${from}), which stored ledgers differently: ingest its reports into a new ledger` };
+  const start = from === 0 ? FIRST : from + 1;
+  const run: { version: number; sql: (d: Dialect) => string }[] = [];
+  for (let v = start; v <= LATEST; v++) run.push({ version: v, sql: MIGRATIONS[v - FIRST]! });
+  return { run };
+}

@@ -1,0 +1,1273 @@
+// The store over any SQL backend: every query of the ledger, written once against the Dialect, and the
+// bookkeeping of the aggregates. A backend (sqlite.ts; postgres.ts in step 2) only runs the SQL.
+import { deflateRawSync, inflateRawSync } from "node:zlib";
+import { fullText, type Dialect, type FullText } from "./dialect.js";
+import type { Conn, Driver } from "./driver.js";
+import { claimKey, claimUid, entityUid, reportUid } from "./ids.js";
+import { LATEST, plan, SPAN } from "./schema.js";
+import {
+  StoreBusy,
+  StoreFull,
+  StoreRefused,
+  type AsserterRow,
+  type Basis,
+  type ClaimFilter,
+  type ClaimRecord,
+  type ClaimRow,
+  type CountRow,
+  type EntityRow,
+  type EventRow,
+  type FigureRow,
+  type FusedRow,
+  type FusionClaim,
+  type FusionItem,
+  type PartKind,
+  type PropRow,
+  type Reads,
+  type ReportParts,
+  type ReportRecord,
+  type ReportRow,
+  type SpanText,
+  type Store,
+  type StoreOptions,
+  type Stored,
+  type TimeRow,
+  type UnknownRow,
+  type WriteTx,
+} from "./types.js";
+import type { ClaimStatus, EntityType, Lang } from "../model/doc.js";
+import { entityType, sourceKind, status } from "./codes.js";
+
+const PLACES = `(${entityType.code("location")}, ${entityType.code("facility")})`;
+const NOT_ASSERTED = `(${status.code("denied")}, ${status.code("unknown")})`;
+
+type Row = Record<string, unknown>;
+const num = (v: unknown): number => (typeof v === "number" ? v : Number(v));
+const numOrNull = (v: unknown): number | null => (v === null || v === undefined ? null : num(v));
+const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
+const json = <T>(v: unknown, empty: T): T => (v === null || v === undefined ? empty : (JSON.parse(String(v)) as T));
+const fold = (s: string) => s.normalize("NFD").replace(/\p{M}+/gu, "").toLowerCase().replace(/\s+/g, " ").trim();
+
+/** Rows [lo, hi) of a report. */
+const range = (report: number) => [report * SPAN, (report + 1) * SPAN] as const;
+/** The rows of the reports listed in j (see listTable): a key range each. */
+const ofListed = (alias: string) => `${alias}.id >= j.value * ${SPAN} AND ${alias}.id < (j.value + 1) * ${SPAN}`;
+/** A span's text: the slice of the report, unless the stage's own text differed (then it was stored). */
+const slice = (text: string, start: number, end: number, stored: unknown) => (stored === null || stored === undefined ? text.slice(start, end) : String(stored));
+
+const RCOLS = "r.id, r.uid, r.version, r.current, r.cluster, r.hash, r.identity, r.title, r.source, r.url, r.published, r.published_ms, r.published_from, r.language, r.language_from, r.origin, r.format, r.ingested_at";
+/** Reports, with their bodies when asked for (kept apart, so that a report's row is small to read). */
+const reportsFrom = (withText: boolean) => (withText ? "reports r JOIN bodies b ON b.id = r.id" : "reports r");
+const textCol = (withText: boolean) => (withText ? ", b.text" : "");
+const CCOLS = `c.id, c.report, c.cid, c.sentence, c.paragraph, c.start, c.stop, c.status, c.pkey, c.asserter, c.source_keyed, s.name AS source_name,
+  c.source_kind, c.source_entity, c.source_role, c.cue_start, c.cue_stop, c.cue_text, c.quote, c.entities, c.features, c.notable, c.text`;
+const CJOIN = "LEFT JOIN sources s ON s.id = c.source";
+
+/** A report's body as stored, and back. */
+const encodeBody = (d: Dialect, text: string): unknown => (d.compressBody ? deflateRawSync(Buffer.from(text, "utf8")) : text);
+const decodeBody = (v: unknown): string => (v instanceof Uint8Array ? inflateRawSync(v).toString("utf8") : String(v));
+
+/** A content hash (hex) as stored: its bytes. */
+const hashBytes = (hex: string) => Buffer.from(hex, "hex");
+const hashHex = (v: unknown) => (v instanceof Uint8Array ? Buffer.from(v).toString("hex") : String(v));
+/**
+ * A report's identity as stored: nothing when it is just its URL (the common case), "" when it has none
+ * although it has a URL, else the identity itself.
+ */
+const identityStored = (identity: string | null, url: string | null | undefined) => (url ? (identity === `url:${url}` ? null : (identity ?? "")) : identity);
+const identityRead = (stored: unknown, url: unknown) => (stored === null || stored === undefined ? (url ? `url:${String(url)}` : null) : stored === "" ? null : String(stored));
+
+function reportRow(r: Row): ReportRow {
+  const id = num(r.id);
+  return {
+    id,
+    uid: String(r.uid),
+    version: num(r.version),
+    current: !!num(r.current),
+    cluster: r.cluster === null || r.cluster === undefined ? id : num(r.cluster),
+    hash: hashHex(r.hash),
+    identity: identityRead(r.identity, r.url),
+    title: str(r.title),
+    source: str(r.source),
+    url: str(r.url),
+    published: String(r.published),
+    publishedMs: num(r.published_ms),
+    publishedFrom: r.published_from as ReportRow["publishedFrom"],
+    language: r.language as Lang,
+    languageFrom: r.language_from as ReportRow["languageFrom"],
+    origin: str(r.origin),
+    format: str(r.format),
+    ingestedAt: String(r.ingested_at),
+    ...(r.text !== undefined && { text: decodeBody(r.text) }),
+  };
+}
+
+function claimRow(r: Row, rep: { uid: string; readonly text: string }, lazy = false): ClaimRow {
+  const id = num(r.id);
+  const start = num(r.start), end = num(r.stop);
+  const cueStart = numOrNull(r.cue_start);
+  const row: ClaimRow = {
+    id,
+    report: num(r.report),
+    seq: id % SPAN,
+    uid: claimUid(rep.uid, String(r.cid)),
+    sentence: num(r.sentence),
+    paragraph: num(r.paragraph),
+    start,
+    end,
+    text: lazy ? "" : slice(rep.text, start, end, r.text),
+    status: status.word(r.status),
+    pkey: num(r.pkey),
+    asserter: num(r.asserter),
+    sourceKeyed: !!num(r.source_keyed),
+    source:
+      r.source_name === null || r.source_name === undefined
+        ? null
+        : { name: String(r.source_name), kind: sourceKind.word(r.source_kind), entity: numOrNull(r.source_entity), role: str(r.source_role) },
+    cue: cueStart === null ? null : { start: cueStart, end: num(r.cue_stop), text: lazy ? "" : slice(rep.text, cueStart, num(r.cue_stop), r.cue_text) },
+    quote: !!num(r.quote),
+    entities: json<number[]>(r.entities, []),
+    features: json<object | null>(r.features, null),
+    notable: num(r.notable),
+  };
+  if (lazy) {
+    let text: string | undefined;
+    Object.defineProperty(row, "text", { enumerable: true, get: () => (text ??= slice(rep.text, start, end, r.text)) });
+    if (cueStart !== null) {
+      let cue: string | undefined;
+      Object.defineProperty(row.cue, "text", { enumerable: true, get: () => (cue ??= slice(rep.text, cueStart, num(r.cue_stop), r.cue_text)) });
+    }
+  }
+  return row;
+}
+
+/**
+ * An entity's mentions as stored: a flat list of offsets, each pair followed by nothing when the mention
+ * reads as the entity's name, by -(k+1) when it reads as its k-th name (aliases from 1), or by its words
+ * when it reads as neither (a pronoun, a description). So a mention's words are known without reading the
+ * report, and nearly never stored.
+ */
+function encodeMentions(e: { name: string; aliases: readonly string[]; mentions: readonly SpanText[] }): string {
+  const names = [e.name, ...e.aliases];
+  return JSON.stringify(
+    e.mentions.flatMap((m) => {
+      const k = names.indexOf(m.text);
+      return k === 0 ? [m.start, m.end] : k > 0 ? [m.start, m.end, -(k + 1)] : [m.start, m.end, m.text];
+    }),
+  );
+}
+
+function mentions(v: unknown, names: readonly string[]): SpanText[] {
+  const flat = json<(number | string)[]>(v, []);
+  const out: SpanText[] = [];
+  for (let i = 0; i < flat.length; ) {
+    const start = flat[i++] as number, end = flat[i++] as number;
+    const next = flat[i];
+    let text = names[0] ?? "";
+    if (typeof next === "string") text = flat[i++] as string;
+    else if (typeof next === "number" && next < 0) text = names[-(flat[i++] as number) - 1] ?? "";
+    out.push({ start, end, text });
+  }
+  return out;
+}
+
+function fusedRow(r: Row): FusedRow {
+  return {
+    id: num(r.id),
+    uid: String(r.uid),
+    fkey: String(r.fkey),
+    type: entityType.word(r.type),
+    reports: num(r.reports),
+    mentions: num(r.mentions),
+    claims: num(r.claims),
+    geo: r.lat === null || r.lat === undefined ? null : { lat: num(r.lat), lon: num(r.lon), country: str(r.country), geonameId: numOrNull(r.geoname_id) },
+  };
+}
+
+interface ReportText {
+  uid: string;
+  /** Decompressed when first read: many readers of a report need only its metadata. */
+  readonly text: string;
+  source: string | null;
+  publishedMs: number;
+  language: Lang;
+  published: string;
+  cluster: number;
+}
+
+class StoredText implements ReportText {
+  private raw: unknown;
+  private decoded: string | undefined;
+  constructor(
+    r: Row,
+    readonly uid = String(r.uid),
+    readonly source = str(r.source),
+    readonly publishedMs = num(r.published_ms),
+    readonly language = r.language as Lang,
+    readonly published = String(r.published),
+    readonly cluster = r.cluster === null ? num(r.id) : num(r.cluster),
+  ) {
+    this.raw = r.text;
+  }
+  get text(): string {
+    if (this.decoded === undefined) {
+      this.decoded = decodeBody(this.raw);
+      this.raw = undefined;
+    }
+    return this.decoded;
+  }
+}
+
+/** A claim as fusion reads it; its words are read from the report only when asked for (few are). */
+class StoredFusionClaim implements FusionClaim {
+  readonly id: number;
+  readonly uid: string;
+  readonly report: number;
+  readonly reportUid: string;
+  readonly seq: number;
+  readonly sentence: number;
+  readonly paragraph: number;
+  readonly start: number;
+  readonly end: number;
+  readonly status: ClaimStatus;
+  readonly pkey: number;
+  readonly asserterKey: string;
+  readonly asserterName: string;
+  readonly sourceKeyed: boolean;
+  readonly entityKeys: string[];
+  readonly features: object | null;
+  readonly notable: number;
+  readonly published: string;
+  readonly publishedMs: number;
+  readonly language: Lang;
+  readonly cluster: number;
+  private words: string | undefined;
+  private readonly own: unknown;
+
+  constructor(
+    r: Row,
+    private readonly rep: ReportText,
+    keyOf: Map<number, string>,
+  ) {
+    this.id = num(r.id);
+    this.report = num(r.report);
+    this.seq = this.id % SPAN;
+    this.uid = claimUid(rep.uid, String(r.cid));
+    this.reportUid = rep.uid;
+    this.sentence = num(r.sentence);
+    this.paragraph = num(r.paragraph);
+    this.start = num(r.start);
+    this.end = num(r.stop);
+    this.status = status.word(r.status);
+    this.pkey = num(r.pkey);
+    this.asserterKey = String(r.akey);
+    this.asserterName = str(r.source_name) ?? rep.source ?? "the report";
+    this.sourceKeyed = !!num(r.source_keyed);
+    const keys: string[] = [];
+    for (const s of json<number[]>(r.entities, [])) {
+      const k = keyOf.get(this.report * SPAN + s);
+      if (k) keys.push(k);
+    }
+    this.entityKeys = keys;
+    this.features = json<object | null>(r.features, null);
+    this.notable = num(r.notable);
+    this.published = rep.published;
+    this.publishedMs = rep.publishedMs;
+    this.language = rep.language;
+    this.cluster = rep.cluster;
+    this.own = r.text;
+  }
+
+  get text(): string {
+    return (this.words ??= slice(this.rep.text, this.start, this.end, this.own));
+  }
+}
+
+class SqlReads implements Reads {
+  constructor(
+    protected readonly c: Conn,
+    protected readonly d: Dialect,
+    protected readonly ft: FullText,
+  ) {}
+
+  /** Report rows never change once written: their bodies (decompressed) are worth keeping a while. */
+  private textCache = new Map<number, ReportText>();
+
+  protected async texts(ids: Iterable<number>): Promise<Map<number, ReportText>> {
+    const out = new Map<number, ReportText>();
+    const want: number[] = [];
+    for (const id of new Set(ids)) {
+      const hit = this.textCache.get(id);
+      if (hit) out.set(id, hit);
+      else want.push(id);
+    }
+    for (let i = 0; i < want.length; i += 500) {
+      const rows = await this.c.all<Row>(
+        `SELECT r.id, r.uid, b.text, r.source, r.published_ms, r.language, r.published, r.cluster FROM reports r JOIN bodies b ON b.id = r.id WHERE ${this.d.inList("r.id")}`,
+        [this.d.list(want.slice(i, i + 500))],
+      );
+      for (const r of rows) {
+        const t = new StoredText(r);
+        out.set(num(r.id), t);
+        if (this.textCache.size >= 4096) this.textCache.delete(this.textCache.keys().next().value!);
+        this.textCache.set(num(r.id), t);
+      }
+    }
+    return out;
+  }
+
+  // ------------------------------------------------------------------ reports
+
+  async basis(): Promise<Basis> {
+    const b = (await this.c.get<Row>(
+      `SELECT count(*) AS n, count(DISTINCT coalesce(source, CAST(id AS TEXT))) AS outlets, min(published_ms) AS first, max(published_ms) AS last FROM reports WHERE current = 1`,
+    ))!;
+    const langs = await this.c.all<Row>("SELECT DISTINCT language FROM reports WHERE current = 1");
+    return {
+      reports: num(b.n),
+      outlets: num(b.outlets),
+      firstMs: numOrNull(b.first),
+      lastMs: numOrNull(b.last),
+      languages: langs.map((l) => l.language as Lang).sort(),
+    };
+  }
+
+  async maxReportId(): Promise<number> {
+    return num((await this.c.get<Row>("SELECT coalesce(max(id), 0) AS n FROM reports"))!.n);
+  }
+
+  async reportsAfter(id: number): Promise<ReportRow[]> {
+    return (await this.c.all<Row>(`SELECT ${RCOLS} FROM reports r WHERE r.id > ? ORDER BY r.id`, [id])).map(reportRow);
+  }
+
+  async reportsByIds(ids: readonly number[], withText = false): Promise<ReportRow[]> {
+    if (!ids.length) return [];
+    const rows = await this.c.all<Row>(`SELECT ${RCOLS}${textCol(withText)} FROM ${reportsFrom(withText)} WHERE ${this.d.inList("r.id")}`, [this.d.list(ids)]);
+    const by = new Map(rows.map((r) => [num(r.id), reportRow(r)]));
+    return ids.map((i) => by.get(i)).filter((r): r is ReportRow => !!r);
+  }
+
+  async reportByUid(uid: string, withText = false): Promise<ReportRow | undefined> {
+    const r = await this.c.get<Row>(`SELECT ${RCOLS}${textCol(withText)} FROM ${reportsFrom(withText)} WHERE r.uid = ? ORDER BY r.current DESC, r.version DESC LIMIT 1`, [uid]);
+    return r && reportRow(r);
+  }
+
+  async listReports(o: { words?: readonly string[]; limit: number; offset: number }): Promise<{ total: number; items: ReportRow[] }> {
+    const where = o.words?.length ? `r.current = 1 AND r.id IN (${this.ft.reportsMatching})` : "r.current = 1";
+    const params = o.words?.length ? [this.ft.query(o.words)] : [];
+    const total = num((await this.c.get<Row>(`SELECT count(*) AS n FROM reports r WHERE ${where}`, params))!.n);
+    const items = (await this.c.all<Row>(`SELECT ${RCOLS} FROM reports r WHERE ${where} ORDER BY r.id DESC LIMIT ? OFFSET ?`, [...params, o.limit, o.offset])).map(reportRow);
+    return { total, items };
+  }
+
+  async reportsPage(after: { ms: number; id: number } | null, limit: number, withText = false): Promise<ReportRow[]> {
+    const cols = `${RCOLS}${textCol(withText)}`;
+    const from = reportsFrom(withText);
+    // Publication time, then the stable id: the order does not depend on the order of ingestion.
+    if (!after) return (await this.c.all<Row>(`SELECT ${cols} FROM ${from} WHERE r.current = 1 ORDER BY r.published_ms, r.uid${this.d.binary} LIMIT ?`, [limit])).map(reportRow);
+    const uid = (await this.c.get<Row>("SELECT uid FROM reports WHERE id = ?", [after.id]))?.uid;
+    return (
+      await this.c.all<Row>(
+        `SELECT ${cols} FROM ${from} WHERE r.current = 1 AND (r.published_ms, r.uid${this.d.binary}) > (?, ?) ORDER BY r.published_ms, r.uid${this.d.binary} LIMIT ?`,
+        [after.ms, uid ?? "", limit],
+      )
+    ).map(reportRow);
+  }
+
+  async reportParts(reports: readonly ReportRow[], only?: readonly PartKind[]): Promise<ReportParts[]> {
+    const want = (k: PartKind) => !only || only.includes(k);
+    if (!reports.length) return [];
+    const needText = (["claims", "times", "counts", "unknowns"] as const).some(want);
+    const missing = needText ? reports.filter((r) => r.text === undefined).map((r) => r.id) : [];
+    const texts = missing.length ? await this.texts(missing) : new Map();
+    const parts = new Map<number, ReportParts>();
+    for (const r of reports) {
+      const text = r.text ?? texts.get(r.id)?.text ?? "";
+      parts.set(r.id, { report: { ...r, text }, entities: [], claims: [], times: [], counts: [], unknowns: [], events: [] });
+    }
+    const ids = this.d.list(reports.map((r) => r.id));
+    // The list drives the join (CROSS JOIN keeps SQLite from scanning the table instead), each report one
+    // range of keys.
+    const from = (table: string, alias: string, join = "") => `${this.d.listTable("j")} CROSS JOIN ${table} ${alias} ${join} WHERE ${ofListed(alias)}`;
+    const of = (r: Row) => parts.get(num(r.report))!;
+    for (const r of want("entities") ? await this.c.all<Row>(`SELECT x.id, x.report, x.fused, x.type, x.name, x.aliases, x.mentions FROM ${from("entities", "x")} ORDER BY x.id`, [ids]) : []) {
+      const p = of(r);
+      p.entities.push({
+        id: num(r.id), report: num(r.report), seq: num(r.id) % SPAN, fused: num(r.fused), type: entityType.word(r.type), name: String(r.name),
+        aliases: json<string[]>(r.aliases, []), mentions: mentions(r.mentions, [String(r.name), ...json<string[]>(r.aliases, [])]),
+      });
+    }
+    for (const r of want("claims") ? await this.c.all<Row>(`SELECT ${CCOLS} FROM ${from("claims", "c", CJOIN)} ORDER BY c.id`, [ids]) : []) {
+      const p = of(r);
+      p.claims.push(claimRow(r, p.report));
+    }
+    if (only?.includes("entityIds") && !want("entities"))
+      for (const r of await this.c.all<Row>(`SELECT x.id, x.report, x.fused, x.type FROM ${from("entities", "x")} ORDER BY x.id`, [ids])) {
+        of(r).entities.push({ id: num(r.id), report: num(r.report), seq: num(r.id) % SPAN, fused: num(r.fused), type: entityType.word(r.type), name: "", aliases: [], mentions: [] });
+      }
+    if (only?.includes("claimIds") && !want("claims"))
+      for (const r of await this.c.all<Row>(`SELECT x.id, x.report, x.cid FROM ${from("claims", "x")} ORDER BY x.id`, [ids])) {
+        const p = of(r);
+        p.claims.push({ id: num(r.id), report: num(r.report), seq: num(r.id) % SPAN, uid: claimUid(p.report.uid, String(r.cid)) } as ClaimRow);
+      }
+    for (const r of want("times") ? await this.c.all<Row>(`SELECT x.* FROM ${from("times", "x")} ORDER BY x.id`, [ids]) : []) {
+      const p = of(r);
+      const start = num(r.start), end = num(r.stop);
+      p.times.push({
+        id: num(r.id), report: num(r.report), seq: num(r.id) % SPAN, start, end, text: slice(p.report.text, start, end, r.text),
+        value: String(r.value), type: r.type as TimeRow["type"], mod: str(r.mod), timeline: numOrNull(r.claim),
+      });
+    }
+    for (const r of want("counts") ? await this.c.all<Row>(`SELECT x.* FROM ${from("counts", "x")} ORDER BY x.id`, [ids]) : []) {
+      const p = of(r);
+      const start = num(r.start), end = num(r.stop);
+      p.counts.push({
+        id: num(r.id), report: num(r.report), seq: num(r.id) % SPAN, start, end, text: slice(p.report.text, start, end, r.text),
+        kind: r.kind as CountRow["kind"], value: num(r.value), approx: r.approx as CountRow["approx"], claim: numOrNull(r.claim),
+      });
+    }
+    for (const r of want("unknowns") ? await this.c.all<Row>(`SELECT x.* FROM ${from("unknowns", "x")} ORDER BY x.id`, [ids]) : []) {
+      const p = of(r);
+      const start = num(r.start), end = num(r.stop);
+      p.unknowns.push({ id: num(r.id), report: num(r.report), seq: num(r.id) % SPAN, start, end, text: slice(p.report.text, start, end, r.text), claim: numOrNull(r.claim) } satisfies UnknownRow);
+    }
+    for (const r of want("events") ? await this.c.all<Row>(`SELECT x.* FROM ${from("events", "x")} ORDER BY x.id`, [ids]) : []) {
+      of(r).events.push({
+        id: num(r.id), report: num(r.report), seq: num(r.id) % SPAN, type: String(r.type), claims: json(r.claims, []), actors: json(r.actors, []),
+        locations: json(r.locations, []), time: str(r.time),
+      } satisfies EventRow);
+    }
+    return reports.map((r) => parts.get(r.id)!);
+  }
+
+  async findByHash(hash: string): Promise<Stored | undefined> {
+    const r = await this.c.get<Row>("SELECT id, uid, version FROM reports WHERE hash = ?", [hashBytes(hash)]);
+    return r && { id: num(r.id), uid: String(r.uid), version: num(r.version) };
+  }
+
+  async currentByIdentity(identity: string): Promise<(Stored & { text: string; url: string | null; title: string | null }) | undefined> {
+    for (const uid of [reportUid(identity), reportUid(identity, true)]) {
+      const rows = await this.c.all<Row>(
+        "SELECT r.id, r.uid, r.version, r.identity, b.text, r.url, r.title FROM reports r JOIN bodies b ON b.id = r.id WHERE r.uid = ? AND r.current = 1",
+        [uid],
+      );
+      const r = rows.find((x) => identityRead(x.identity, x.url) === identity);
+      if (r) return { id: num(r.id), uid: String(r.uid), version: num(r.version), text: decodeBody(r.text), url: str(r.url), title: str(r.title) };
+    }
+    return undefined;
+  }
+
+  async claimCount(report: number): Promise<number> {
+    return num((await this.c.get<Row>("SELECT count(*) AS n FROM claims WHERE id >= ? AND id < ?", [...range(report)]))!.n);
+  }
+
+  // ------------------------------------------------------------------ claims
+
+  private async withReports(rows: Row[]): Promise<ClaimRow[]> {
+    const texts = await this.texts(rows.map((r) => num(r.report)));
+    return rows.map((r) => claimRow(r, texts.get(num(r.report))!));
+  }
+
+  async searchClaims(f: ClaimFilter): Promise<{ total: number; items: ClaimRow[] }> {
+    const where: string[] = ["r.current = 1"];
+    const params: unknown[] = [];
+    if (f.report !== undefined) {
+      where.push("r.id = ?");
+      params.push(f.report);
+    }
+    if (f.status?.length) {
+      where.push(this.d.inList("c.status"));
+      params.push(this.d.list(f.status.map(status.code)));
+    }
+    if (f.ownVoice) where.push("c.source IS NULL");
+    if (f.sourceName !== undefined) {
+      where.push("c.source IN (SELECT id FROM sources WHERE folded = ?)");
+      params.push(fold(f.sourceName));
+    }
+    if (f.sinceMs !== undefined) {
+      where.push("r.published_ms >= ?");
+      params.push(f.sinceMs);
+    }
+    if (f.untilMs !== undefined) {
+      where.push("r.published_ms <= ?");
+      params.push(f.untilMs);
+    }
+    if (f.words?.length) {
+      where.push(`r.id IN (${this.ft.reportsMatching})`);
+      params.push(this.ft.query(f.words));
+    }
+    // Reports drive (in publication order, from their index), each one's claims a key range.
+    where.push(`c.id >= r.id * ${SPAN} AND c.id < (r.id + 1) * ${SPAN}`);
+    const from = `reports r CROSS JOIN claims c ${CJOIN}`;
+    const order = `ORDER BY r.published_ms, r.uid${this.d.binary}, c.id`;
+    if (f.entities || f.sourceEntities || f.words?.length) {
+      // Claims naming an entity, or with it as their source: the reports that mention it bound the search;
+      // the claim's own list of entities (or its source) decides. Claims with all the words: the reports
+      // that have them all bound the search; the claim's own words decide.
+      const group = (list: readonly { report: number; seq: number }[] | undefined) => {
+        if (!list) return undefined;
+        const m = new Map<number, Set<number>>();
+        for (const e of list) (m.get(e.report) ?? m.set(e.report, new Set()).get(e.report)!).add(e.seq);
+        return m;
+      };
+      const named = group(f.entities), sources = group(f.sourceEntities);
+      if (named || sources) {
+        const reports = new Set([...(named?.keys() ?? []), ...(sources?.keys() ?? [])]);
+        if (!reports.size) return { total: 0, items: [] };
+        where.push(this.d.inList("r.id"));
+        params.push(this.d.list([...reports]));
+      }
+      let rows = (await this.c.all<Row>(`SELECT ${CCOLS} FROM ${from} WHERE ${where.join(" AND ")} ${order}`, params)).filter((r) => {
+        const src = r.source_entity === null ? undefined : num(r.source_entity);
+        if (sources && !(src !== undefined && sources.get(num(r.report))?.has(src))) return false;
+        if (!named) return true;
+        const seqs = named.get(num(r.report));
+        if (!seqs) return false;
+        if (!f.entitiesNamedOnly && src !== undefined && seqs.has(src)) return true;
+        return json<number[]>(r.entities, []).some((s) => seqs.has(s));
+      });
+      if (f.words?.length) {
+        const ws = f.words.map(fold);
+        const kept: Row[] = [];
+        for (let i = 0; i < rows.length; i += 2000) {
+          const chunk = rows.slice(i, i + 2000);
+          const texts = await this.texts(chunk.map((r) => num(r.report)));
+          for (const r of chunk) {
+            const words = fold(slice(texts.get(num(r.report))!.text, num(r.start), num(r.stop), r.text)).split(/[^\p{L}\p{N}]+/u);
+            if (ws.every((w) => words.some((x) => x.startsWith(w)))) kept.push(r);
+          }
+        }
+        rows = kept;
+      }
+      return { total: rows.length, items: await this.withReports(rows.slice(f.offset, f.offset + f.limit)) };
+    }
+    // With no filter but statuses, the propositions' counters hold the total (they count current claims).
+    const onlyStatus = f.report === undefined && !f.ownVoice && f.sourceName === undefined && f.sinceMs === undefined && f.untilMs === undefined;
+    const total = onlyStatus
+      ? num(
+          (await this.c.get<Row>(
+            `SELECT coalesce(sum(n), 0) AS n FROM props${f.status?.length ? ` WHERE ${this.d.inList("status")}` : ""}`,
+            f.status?.length ? [this.d.list(f.status.map(status.code))] : [],
+          ))!.n,
+        )
+      : num((await this.c.get<Row>(`SELECT count(*) AS n FROM ${from} WHERE ${where.join(" AND ")}`, params))!.n);
+    const rows = await this.c.all<Row>(`SELECT ${CCOLS} FROM ${from} WHERE ${where.join(" AND ")} ${order} LIMIT ? OFFSET ?`, [...params, f.limit, f.offset]);
+    return { total, items: await this.withReports(rows) };
+  }
+
+  async claimsByIds(ids: readonly number[]): Promise<ClaimRow[]> {
+    if (!ids.length) return [];
+    return this.withReports(await this.c.all<Row>(`SELECT ${CCOLS} FROM claims c ${CJOIN} WHERE ${this.d.inList("c.id")} ORDER BY c.id`, [this.d.list(ids)]));
+  }
+
+  private async fusionForm(rows: Row[], reports: Map<number, ReportText>): Promise<FusionClaim[]> {
+    if (!rows.length) return [];
+    // The fusion keys of the entities the claims name.
+    const want = new Set<number>();
+    for (const r of rows) for (const e of json<number[]>(r.entities, [])) want.add(num(r.report) * SPAN + e);
+    const keyOf = new Map<number, string>();
+    const ids = [...want];
+    for (let i = 0; i < ids.length; i += 5000)
+      for (const e of await this.c.all<Row>(`SELECT e.id, f.fkey FROM entities e JOIN fused f ON f.id = e.fused WHERE ${this.d.inList("e.id")}`, [this.d.list(ids.slice(i, i + 5000))]))
+        keyOf.set(num(e.id), String(e.fkey));
+    return rows.map((r) => new StoredFusionClaim(r, reports.get(num(r.report))!, keyOf));
+  }
+
+  async *fusionClaims(bits: number, after?: number): AsyncIterable<FusionClaim[]> {
+    if (after !== undefined) {
+      // In the order of ingestion: what arrived since a watermark.
+      let last = after;
+      for (;;) {
+        const rows = await this.c.all<Row>(
+          `SELECT ${CCOLS}, a.key AS akey FROM claims c ${CJOIN} JOIN asserters a ON a.id = c.asserter JOIN reports r ON r.id = c.report AND r.current = 1
+           WHERE c.id > ? AND (c.notable & ?) <> 0 ORDER BY c.id LIMIT 2000`,
+          [last, bits],
+        );
+        if (!rows.length) return;
+        last = num(rows[rows.length - 1]!.id);
+        yield this.fusionForm(rows, await this.texts(rows.map((r) => num(r.report))));
+      }
+    }
+    // In publication order (then stable id): the keys of every such claim first (small, from their partial
+    // index), then the claims a chunk at a time, so that only a chunk of rows is held at once.
+    const keys = await this.c.all<Row>(
+      `SELECT c.id, r.published_ms, r.uid FROM claims c JOIN reports r ON r.id = c.report AND r.current = 1 WHERE c.notable <> 0 AND (c.notable & ?) <> 0`,
+      [bits],
+    );
+    keys.sort((a, b) => num(a.published_ms) - num(b.published_ms) || (String(a.uid) < String(b.uid) ? -1 : String(a.uid) > String(b.uid) ? 1 : 0) || num(a.id) - num(b.id));
+    const ids = keys.map((k) => num(k.id));
+    keys.length = 0;
+    for (let i = 0; i < ids.length; i += 5000) yield this.fusionClaimsByIds(ids.slice(i, i + 5000));
+  }
+
+  async fusionClaimsByIds(ids: readonly number[]): Promise<FusionClaim[]> {
+    if (!ids.length) return [];
+    const rows = await this.c.all<Row>(`SELECT ${CCOLS}, a.key AS akey FROM claims c ${CJOIN} JOIN asserters a ON a.id = c.asserter WHERE ${this.d.inList("c.id")}`, [this.d.list(ids)]);
+    const by = new Map(rows.map((r) => [num(r.id), r]));
+    const ordered = ids.map((i) => by.get(i)).filter((r): r is Row => !!r);
+    return this.fusionForm(ordered, await this.texts(ordered.map((r) => num(r.report))));
+  }
+
+  // ------------------------------------------------------------------ aggregates for the briefing
+
+  async propGroups(o: { statuses: readonly ClaimStatus[]; byAsserter: boolean; sinceMs?: number; limit: number }): Promise<{ total: number; rows: PropRow[] }> {
+    const since = o.sinceMs !== undefined;
+    const rows = o.byAsserter
+      ? await this.c.all<Row>(
+          `SELECT status, pkey, asserter, CAST(asserter AS TEXT) AS asserters, n, first_ms, last_ms, kind, quote, count(*) OVER () AS total
+           FROM props WHERE ${this.d.inList("status")} ${since ? "AND last_ms > ?" : ""}
+           ORDER BY n DESC, first_ms, first_claim LIMIT ?`,
+          [this.d.list(o.statuses.map(status.code)), ...(since ? [o.sinceMs] : []), o.limit],
+        )
+      : await this.c.all<Row>(
+          `SELECT status, pkey, NULL AS asserter, ${this.d.stringAgg("CAST(asserter AS TEXT)", "','")} AS asserters, sum(n) AS n, min(first_ms) AS first_ms,
+                  max(last_ms) AS last_ms, max(kind) AS kind, max(quote) AS quote, count(*) OVER () AS total
+           FROM props WHERE ${this.d.inList("status")} GROUP BY pkey, status ${since ? "HAVING max(last_ms) > ?" : ""}
+           ORDER BY n DESC, first_ms, min(first_claim) LIMIT ?`,
+          [this.d.list(o.statuses.map(status.code)), ...(since ? [o.sinceMs] : []), o.limit],
+        );
+    return {
+      total: rows.length ? num(rows[0]!.total) : 0,
+      rows: rows.map((r) => ({
+        status: status.word(r.status),
+        pkey: num(r.pkey),
+        asserter: numOrNull(r.asserter),
+        asserters: String(r.asserters ?? "").split(",").filter(Boolean).map(Number),
+        n: num(r.n),
+        firstMs: num(r.first_ms),
+        lastMs: num(r.last_ms),
+        kind: r.kind === null || r.kind === undefined ? null : sourceKind.word(r.kind),
+        quote: !!num(r.quote),
+      })),
+    };
+  }
+
+  async propCites(pkey: number, st: ClaimStatus, asserter: number | null, limit: number) {
+    const rows = await this.c.all<Row>(
+      `SELECT c.report, c.id, c.start, c.stop, c.text, r.uid, r.language FROM claims c JOIN reports r ON r.id = c.report AND r.current = 1
+       WHERE c.pkey = ? AND c.status = ? ${asserter !== null ? "AND c.asserter = ?" : ""} ORDER BY r.published_ms, c.report, c.start LIMIT ?`,
+      [pkey, status.code(st), ...(asserter !== null ? [asserter] : []), limit],
+    );
+    const texts = await this.texts(rows.map((r) => num(r.report)));
+    return rows.map((r) => ({
+      report: num(r.report), reportUid: String(r.uid), seq: num(r.id) % SPAN, start: num(r.start), end: num(r.stop),
+      text: slice(texts.get(num(r.report))!.text, num(r.start), num(r.stop), r.text), language: r.language as Lang,
+    }));
+  }
+
+  async propClusters(pkey: number, st: ClaimStatus, asserter: number | null): Promise<number> {
+    const r = await this.c.get<Row>(
+      `SELECT count(DISTINCT coalesce(r.cluster, r.id)) AS n FROM claims c JOIN reports r ON r.id = c.report AND r.current = 1
+       WHERE c.pkey = ? AND c.status = ? ${asserter !== null ? "AND c.asserter = ?" : ""}`,
+      [pkey, status.code(st), ...(asserter !== null ? [asserter] : [])],
+    );
+    return num(r?.n ?? 0);
+  }
+
+  async asserters(ids: readonly number[]): Promise<AsserterRow[]> {
+    if (!ids.length) return [];
+    return (await this.c.all<Row>(`SELECT id, key, name, claims FROM asserters WHERE ${this.d.inList("id")}`, [this.d.list(ids)])).map((r) => ({
+      id: num(r.id), key: String(r.key), name: String(r.name), claims: num(r.claims),
+    }));
+  }
+
+  async asserterByKey(keys: readonly string[]): Promise<AsserterRow[]> {
+    if (!keys.length) return [];
+    return (await this.c.all<Row>(`SELECT id, key, name, claims FROM asserters WHERE ${this.d.inList("key")}`, [this.d.list(keys)])).map((r) => ({
+      id: num(r.id), key: String(r.key), name: String(r.name), claims: num(r.claims),
+    }));
+  }
+
+  async unknownItems() {
+    const rows = await this.c.all<Row>(
+      `SELECT u.report AS report, u.start AS start, u.stop AS stop, u.text AS text, r.published_ms AS published_ms, r.language AS language
+       FROM unknowns u JOIN reports r ON r.id = u.report AND r.current = 1
+       UNION ALL
+       SELECT c.report, c.start, c.stop, c.text, r.published_ms, r.language FROM claims c JOIN reports r ON r.id = c.report AND r.current = 1
+       WHERE c.status = ${status.code("unknown")} AND NOT EXISTS (SELECT 1 FROM unknowns u WHERE u.id >= c.report * ${SPAN} AND u.id < (c.report + 1) * ${SPAN} AND u.start < c.stop AND c.start < u.stop)
+       ORDER BY 5, 1, 2`,
+    );
+    const out: { report: number; reportUid: string; start: number; end: number; text: string; publishedMs: number; language: Lang }[] = [];
+    // Report texts in slices, so that a ledger with many unknowns does not hold every text at once.
+    for (let i = 0; i < rows.length; i += 2000) {
+      const chunk = rows.slice(i, i + 2000);
+      const texts = await this.texts(chunk.map((r) => num(r.report)));
+      for (const r of chunk)
+        out.push({
+          report: num(r.report), reportUid: texts.get(num(r.report))!.uid, start: num(r.start), end: num(r.stop),
+          text: slice(texts.get(num(r.report))!.text, num(r.start), num(r.stop), r.text),
+          publishedMs: num(r.published_ms), language: r.language as Lang,
+        });
+    }
+    return out;
+  }
+
+  private async figureRows(rows: Row[]): Promise<FigureRow[]> {
+    const texts = await this.texts(rows.map((r) => num(r.report)));
+    return rows.map((r) => {
+      const t = texts.get(num(r.report))!;
+      const start = num(r.start), end = num(r.stop);
+      let words: string | undefined;
+      return {
+        kind: r.kind as FigureRow["kind"], asserter: num(r.asserter), asserterKey: String(r.akey), asserterName: str(r.source_name) ?? t.source ?? "the report",
+        report: num(r.report), reportUid: t.uid, claim: num(r.claim), value: num(r.value), approx: r.approx as FigureRow["approx"],
+        start, end, publishedMs: num(r.published_ms), status: status.word(r.status),
+        // the words of a figure are shown for few of them: read the report only then
+        get text() {
+          return (words ??= slice(t.text, start, end, r.text));
+        },
+      };
+    });
+  }
+
+  async figures(): Promise<FigureRow[]> {
+    return this.figureRows(
+      await this.c.all<Row>(
+        `SELECT * FROM (
+           SELECT n.kind, c.asserter, a.key AS akey, s.name AS source_name, n.report, n.claim, n.value, n.approx, n.start, n.stop, n.text, r.published_ms, c.status,
+                  row_number() OVER (PARTITION BY n.kind, c.asserter, n.value, n.approx ORDER BY r.published_ms, n.report, n.start) AS rn
+           FROM counts n JOIN reports r ON r.id = n.report AND r.current = 1 JOIN claims c ON c.id = n.report * ${SPAN} + n.claim
+           LEFT JOIN sources s ON s.id = c.source JOIN asserters a ON a.id = c.asserter
+           WHERE c.status NOT IN ${NOT_ASSERTED}) x
+         WHERE rn = 1 ORDER BY published_ms, report, start`,
+      ),
+    );
+  }
+
+  async latestFigures(): Promise<FigureRow[]> {
+    return this.figureRows(
+      await this.c.all<Row>(
+        `SELECT * FROM (
+           SELECT n.kind, c.asserter, a.key AS akey, s.name AS source_name, n.report, n.claim, n.value, n.approx, n.start, n.stop, n.text, r.published_ms, c.status,
+                  row_number() OVER (PARTITION BY n.kind, c.asserter ORDER BY r.published_ms DESC, n.report DESC, n.start DESC) AS rn
+           FROM counts n JOIN reports r ON r.id = n.report AND r.current = 1 JOIN claims c ON c.id = n.report * ${SPAN} + n.claim
+           LEFT JOIN sources s ON s.id = c.source JOIN asserters a ON a.id = c.asserter
+           WHERE c.status NOT IN ${NOT_ASSERTED}) x
+         WHERE rn = 1 ORDER BY kind${this.d.binary}, akey${this.d.binary}`,
+      ),
+    );
+  }
+
+  async *timeline(o: { sinceMs?: number }) {
+    let after: { value: string; id: number } | null = null;
+    const since = o.sinceMs !== undefined;
+    for (;;) {
+      const rows: Row[] = await this.c.all<Row>(
+        `SELECT t.id, t.value, t.report, t.start, t.stop, t.text, t.claim, c.start AS cstart, c.stop AS cstop, c.text AS ctext, c.pkey, r.published_ms
+         FROM times t JOIN reports r ON r.id = t.report AND r.current = 1 ${since ? "AND r.published_ms > ?" : ""}
+         JOIN claims c ON c.id = t.report * ${SPAN} + t.claim
+         WHERE t.claim IS NOT NULL ${after ? `AND (t.value${this.d.binary} > ? OR (t.value = ? AND t.id > ?))` : ""}
+         ORDER BY t.value${this.d.binary}, t.id LIMIT 200`,
+        [...(since ? [o.sinceMs] : []), ...(after ? [after.value, after.value, after.id] : [])],
+      );
+      if (!rows.length) return;
+      const last = rows[rows.length - 1]!;
+      after = { value: String(last.value), id: num(last.id) };
+      const texts = await this.texts(rows.map((r) => num(r.report)));
+      yield rows.map((r) => {
+        const t = texts.get(num(r.report))!.text;
+        return {
+          value: String(r.value), timeText: slice(t, num(r.start), num(r.stop), r.text), claimText: slice(t, num(r.cstart), num(r.cstop), r.ctext),
+          report: num(r.report), reportUid: texts.get(num(r.report))!.uid, start: num(r.cstart), end: num(r.cstop), claim: num(r.claim), pkey: num(r.pkey),
+          publishedMs: num(r.published_ms),
+        };
+      });
+    }
+  }
+
+  async timelineTotal(o: { sinceMs?: number }): Promise<number> {
+    const since = o.sinceMs !== undefined;
+    const r = await this.c.get<Row>(
+      `SELECT count(*) AS n FROM (SELECT DISTINCT t.value, c.pkey FROM times t JOIN reports r ON r.id = t.report AND r.current = 1 ${since ? "AND r.published_ms > ?" : ""}
+       JOIN claims c ON c.id = t.report * ${SPAN} + t.claim WHERE t.claim IS NOT NULL) x`,
+      since ? [o.sinceMs] : [],
+    );
+    return num(r!.n);
+  }
+
+  // ------------------------------------------------------------------ fused entities
+
+  async fusedEntities(o: { places?: boolean; type?: EntityType; words?: readonly string[]; limit: number; offset?: number; geo?: boolean }) {
+    const where = ["reports > 0"];
+    const params: unknown[] = [];
+    if (o.places !== undefined) where.push(`type ${o.places ? "" : "NOT "}IN ${PLACES}`);
+    if (o.type) {
+      where.push("type = ?");
+      params.push(entityType.code(o.type));
+    }
+    if (o.geo) where.push("lat IS NOT NULL");
+    if (o.words?.length) {
+      // Names are few next to claims: match them here.
+      const ws = o.words.map(fold);
+      const hits = new Set<number>();
+      for (const r of await this.c.all<Row>(`SELECT fused, ${this.d.stringAgg("name", "' '")} AS names FROM fused_names GROUP BY fused`)) {
+        const t = fold(String(r.names));
+        if (ws.every((w) => t.includes(w))) hits.add(num(r.fused));
+      }
+      where.push(this.d.inList("id"));
+      params.push(this.d.list([...hits]));
+    }
+    const w = where.join(" AND ");
+    const total = num((await this.c.get<Row>(`SELECT count(*) AS n FROM fused WHERE ${w}`, params))!.n);
+    const rows = await this.c.all<Row>(`SELECT * FROM fused WHERE ${w} ORDER BY reports DESC, mentions DESC, fkey${this.d.binary} LIMIT ? OFFSET ?`, [...params, o.limit, o.offset ?? 0]);
+    return { total, rows: rows.map(fusedRow) };
+  }
+
+  async fusedByIds(ids: readonly number[]): Promise<FusedRow[]> {
+    if (!ids.length) return [];
+    return (await this.c.all<Row>(`SELECT * FROM fused WHERE ${this.d.inList("id")}`, [this.d.list(ids)])).map(fusedRow);
+  }
+
+  async fusedByUid(uid: string): Promise<FusedRow | undefined> {
+    const r = await this.c.get<Row>("SELECT * FROM fused WHERE uid = ?", [uid]);
+    return r && fusedRow(r);
+  }
+
+  async fusedByKeys(fkeys: readonly string[]): Promise<FusedRow[]> {
+    if (!fkeys.length) return [];
+    return (await this.c.all<Row>(`SELECT * FROM fused WHERE ${this.d.inList("fkey")}`, [this.d.list(fkeys)])).map(fusedRow);
+  }
+
+  async fusedNames(ids: readonly number[]): Promise<Map<number, { name: string; n: number }[]>> {
+    const out = new Map<number, { name: string; n: number }[]>();
+    if (!ids.length) return out;
+    for (const r of await this.c.all<Row>(`SELECT fused, name, n FROM fused_names WHERE ${this.d.inList("fused")} ORDER BY fused, n DESC, name${this.d.binary}`, [this.d.list(ids)])) {
+      const k = num(r.fused);
+      (out.get(k) ?? out.set(k, []).get(k)!).push({ name: String(r.name), n: num(r.n) });
+    }
+    return out;
+  }
+
+  async firstMention(fused: number) {
+    const r = await this.c.get<Row>(
+      `SELECT e.report, e.mentions, r.uid FROM entities e JOIN reports r ON r.id = e.report AND r.current = 1 WHERE e.fused = ? ORDER BY e.id LIMIT 1`,
+      [fused],
+    );
+    if (!r) return undefined;
+    // Only the offsets are wanted: no need to read the report's text.
+    const m = mentions(r.mentions, [])[0];
+    return m && { report: num(r.report), reportUid: String(r.uid), start: m.start, end: m.end };
+  }
+
+  async entitiesOfFused(fused: number, limit = 1_000_000) {
+    return (
+      await this.c.all<Row>(`SELECT e.id, e.report FROM entities e JOIN reports r ON r.id = e.report AND r.current = 1 WHERE e.fused = ? ORDER BY e.id LIMIT ?`, [fused, limit])
+    ).map((r) => ({ report: num(r.report), seq: num(r.id) % SPAN }));
+  }
+
+  async entitiesPage(after: { fused: number; id: number } | null, limit: number) {
+    // Fused entities in the order of their stable ids; each one's rows in publication order.
+    const fusedIds = await this.c.all<Row>(
+      after
+        ? `SELECT id, uid, fkey FROM fused WHERE reports > 0 AND uid${this.d.binary} > (SELECT uid FROM fused WHERE id = ?) ORDER BY uid${this.d.binary} LIMIT ?`
+        : `SELECT id, uid, fkey FROM fused WHERE reports > 0 ORDER BY uid${this.d.binary} LIMIT ?`,
+      after ? [after.fused, limit] : [limit],
+    );
+    if (!fusedIds.length) return [];
+    const rows = await this.c.all<Row>(
+      `SELECT e.id, e.report, e.fused, e.type, e.name, e.aliases, e.mentions, r.published_ms, r.uid AS ruid FROM ${this.d.listTable("j")} CROSS JOIN entities e
+       JOIN reports r ON r.id = e.report AND r.current = 1 WHERE e.fused = j.value`,
+      [this.d.list(fusedIds.map((f) => num(f.id)))],
+    );
+    const order = new Map(fusedIds.map((f, i) => [num(f.id), i]));
+    const fkey = new Map(fusedIds.map((f) => [num(f.id), String(f.fkey)]));
+    rows.sort(
+      (a, b) =>
+        order.get(num(a.fused))! - order.get(num(b.fused))! ||
+        num(a.published_ms) - num(b.published_ms) ||
+        (String(a.ruid) < String(b.ruid) ? -1 : String(a.ruid) > String(b.ruid) ? 1 : 0) ||
+        num(a.id) - num(b.id),
+    );
+    return rows.map((r) => ({
+      id: num(r.id), report: num(r.report), seq: num(r.id) % SPAN, fused: num(r.fused), fkey: fkey.get(num(r.fused))!, type: entityType.word(r.type),
+      name: String(r.name), aliases: json<string[]>(r.aliases, []), mentions: mentions(r.mentions, [String(r.name), ...json<string[]>(r.aliases, [])]),
+      publishedMs: num(r.published_ms),
+    }));
+  }
+
+  // ------------------------------------------------------------------ fusion results
+
+  async *fusionItems(kind: string): AsyncIterable<FusionItem[]> {
+    let after = "";
+    for (;;) {
+      const rows = await this.c.all<Row>(`SELECT id, data FROM fusion_items WHERE kind = ? AND id${this.d.binary} > ? ORDER BY id${this.d.binary} LIMIT 1000`, [kind, after]);
+      if (!rows.length) return;
+      after = String(rows[rows.length - 1]!.id);
+      yield rows.map((r) => ({ id: String(r.id), data: JSON.parse(String(r.data)) as unknown }));
+    }
+  }
+
+  async fusionLinks(kind: string, claims: readonly number[]): Promise<Map<number, string>> {
+    const out = new Map<number, string>();
+    if (!claims.length) return out;
+    for (const r of await this.c.all<Row>(`SELECT claim, item FROM fusion_links WHERE kind = ? AND ${this.d.inList("claim")}`, [kind, this.d.list(claims)]))
+      out.set(num(r.claim), String(r.item));
+    return out;
+  }
+
+  async fusionState(kind: string) {
+    const r = await this.c.get<Row>("SELECT watermark, data FROM fusion_state WHERE kind = ?", [kind]);
+    return r && { watermark: num(r.watermark), data: r.data === null ? undefined : (JSON.parse(String(r.data)) as unknown) };
+  }
+}
+
+/** Claims of a report that name each of its entities (each claim once per entity). */
+function claimsNaming(claims: readonly { entities: readonly number[] }[]): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const c of claims) for (const s of new Set(c.entities)) out.set(s, (out.get(s) ?? 0) + 1);
+  return out;
+}
+
+class SqlTx extends SqlReads implements WriteTx {
+  private sourceIds = new Map<string, number>();
+  private savepoints = 0;
+
+  constructor(c: Conn, d: Dialect, ft: FullText, private readonly kind: (e: unknown) => "busy" | "full" | "other") {
+    super(c, d, ft);
+  }
+
+  fatal(e: unknown): boolean {
+    return this.kind(e) !== "other";
+  }
+
+  async savepoint<T>(fn: () => Promise<T>): Promise<T> {
+    const name = `s${++this.savepoints}`;
+    await this.c.run(`SAVEPOINT ${name}`);
+    try {
+      const out = await fn();
+      await this.c.run(`RELEASE ${name}`);
+      return out;
+    } catch (e) {
+      try {
+        await this.c.run(`ROLLBACK TO ${name}`);
+        await this.c.run(`RELEASE ${name}`);
+      } catch {
+        /* the transaction itself is lost; the caller's error says why */
+      }
+      this.sourceIds.clear();
+      throw e;
+    }
+  }
+
+  async bandHits(band: number, limit: number) {
+    return (
+      await this.c.all<Row>(`SELECT b.report, coalesce(r.cluster, r.id) AS cluster FROM bands b JOIN reports r ON r.id = b.report WHERE b.band = ? ORDER BY b.report LIMIT ?`, [band, limit])
+    ).map((r) => ({ report: num(r.report), cluster: num(r.cluster) }));
+  }
+
+  async minhashOf(report: number): Promise<Uint8Array | undefined> {
+    const r = await this.c.get<Row>("SELECT minhash FROM reports WHERE id = ?", [report]);
+    return (r?.minhash as Uint8Array | null) ?? undefined;
+  }
+
+  async namesFor(nkeys: readonly string[], type: EntityType): Promise<Map<string, string>> {
+    const out = new Map<string, string>();
+    for (const k of new Set(nkeys)) {
+      const r = await this.c.get<Row>("SELECT fkey FROM names WHERE nkey = ? AND type = ?", [k, type]);
+      if (r) out.set(k, String(r.fkey));
+    }
+    return out;
+  }
+
+  async addNames(nkeys: readonly string[], type: EntityType, fkey: string): Promise<void> {
+    await this.c.many(
+      "INSERT INTO names (nkey, type, fkey) VALUES (?, ?, ?) ON CONFLICT (nkey, type) DO NOTHING",
+      [...new Set(nkeys)].map((k) => [k, type, fkey]),
+    );
+  }
+
+  private async sourceId(name: string): Promise<number> {
+    let id = this.sourceIds.get(name);
+    if (id === undefined) {
+      const r =
+        (await this.c.get<Row>("SELECT id FROM sources WHERE name = ?", [name])) ??
+        (await this.c.get<Row>("INSERT INTO sources (name, folded) VALUES (?, ?) RETURNING id", [name, fold(name)]))!;
+      id = num(r.id);
+      this.sourceIds.set(name, id);
+    }
+    return id;
+  }
+
+  async retire(id: number): Promise<void> {
+    await this.c.run("UPDATE reports SET current = 0 WHERE id = ?", [id]);
+    const [lo, hi] = range(id);
+    const claims = await this.c.all<Row>("SELECT status, pkey, asserter, entities FROM claims WHERE id >= ? AND id < ?", [lo, hi]);
+    for (const c of claims) {
+      await this.c.run("UPDATE props SET n = n - 1 WHERE status = ? AND pkey = ? AND asserter = ?", [c.status, c.pkey, c.asserter]);
+      await this.c.run("DELETE FROM props WHERE status = ? AND pkey = ? AND asserter = ? AND n <= 0", [c.status, c.pkey, c.asserter]);
+      await this.c.run("UPDATE asserters SET claims = claims - 1 WHERE id = ?", [c.asserter]);
+    }
+    const naming = claimsNaming(claims.map((c) => ({ entities: json<number[]>(c.entities, []) })));
+    const perFused = new Map<number, { mentions: number; claims: number; names: Set<string> }>();
+    for (const e of await this.c.all<Row>("SELECT id, fused, name, aliases, mentions FROM entities WHERE id >= ? AND id < ?", [lo, hi])) {
+      const f = num(e.fused);
+      const agg = perFused.get(f) ?? perFused.set(f, { mentions: 0, claims: 0, names: new Set() }).get(f)!;
+      agg.mentions += mentions(e.mentions, []).length;
+      agg.claims += naming.get(num(e.id) % SPAN) ?? 0;
+      agg.names.add(String(e.name));
+      for (const a of json<string[]>(e.aliases, [])) agg.names.add(a);
+    }
+    for (const [f, agg] of perFused) {
+      await this.c.run("UPDATE fused SET reports = reports - 1, mentions = mentions - ?, claims = claims - ? WHERE id = ?", [agg.mentions, agg.claims, f]);
+      for (const n of agg.names) {
+        await this.c.run("UPDATE fused_names SET n = n - 1 WHERE fused = ? AND name = ?", [f, n]);
+        await this.c.run("DELETE FROM fused_names WHERE fused = ? AND name = ? AND n <= 0", [f, n]);
+      }
+    }
+  }
+
+  async putReport(r: ReportRecord, supersedes: Stored | undefined): Promise<Stored> {
+    const m = r.meta;
+    let uid: string;
+    if (supersedes) {
+      uid = supersedes.uid;
+      await this.retire(supersedes.id);
+    } else {
+      const lineage = r.identity ?? `hash:${r.hash}`;
+      uid = reportUid(lineage);
+      const other = await this.c.get<Row>("SELECT identity, url, hash FROM reports WHERE uid = ? LIMIT 1", [uid]);
+      if (other && (identityRead(other.identity, other.url) ?? `hash:${hashHex(other.hash)}`) !== lineage) uid = reportUid(lineage, true);
+    }
+    const version = supersedes ? supersedes.version + 1 : 1;
+    const id = num(
+      (await this.c.get<Row>(
+        `INSERT INTO reports (uid, hash, identity, version, supersedes, current, cluster, title, source, url, published, published_ms, published_from,
+           language, language_from, origin, format, ingested_at, minhash)
+         VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+        [
+          uid, hashBytes(r.hash), identityStored(r.identity, m.url), version, supersedes?.id ?? null, r.cluster, m.title ?? null, m.source ?? null, m.url ?? null, m.published,
+          publishedMs(m.published), m.publishedFrom, m.language, m.languageFrom, m.origin ?? null, m.format ?? null, r.ingestedAt,
+          Buffer.from(r.minhash.buffer, r.minhash.byteOffset, r.minhash.byteLength),
+        ],
+      ))!.id,
+    );
+    await this.c.run("INSERT INTO bodies (id, text) VALUES (?, ?)", [id, encodeBody(this.d, r.text)]);
+    const parts = Math.max(r.entities.length, r.claims.length, r.times.length, r.counts.length, r.unknowns.length, r.events.length);
+    if (parts >= SPAN) throw new Error(`the report yields ${parts} rows of one kind; a report can hold at most ${SPAN - 1}`);
+    const key = (seq: number) => id * SPAN + seq;
+    const own = (s: SpanText) => (r.text.slice(s.start, s.end) === s.text ? null : s.text);
+
+    await this.c.many("INSERT INTO bands (band, report) VALUES (?, ?) ON CONFLICT (band, report) DO NOTHING", [...new Set(r.bands)].map((b) => [b, id]));
+    if (this.ft.indexReport) await this.c.run(this.ft.indexReport, [id, m.title ?? "", r.text]);
+
+    // Fused entities: one row per fusion key, counted once per report.
+    const naming = claimsNaming(r.claims);
+    const perKey = new Map<string, { type: EntityType; mentions: number; claims: number; geo?: EntityRecord["geo"]; names: Set<string> }>();
+    r.entities.forEach((e, seq) => {
+      const agg = perKey.get(e.fkey) ?? perKey.set(e.fkey, { type: e.type, mentions: 0, claims: 0, names: new Set() }).get(e.fkey)!;
+      agg.mentions += e.mentions.length;
+      agg.claims += naming.get(seq) ?? 0;
+      agg.geo ??= e.geo;
+      agg.names.add(e.name);
+      for (const a of e.aliases) agg.names.add(a);
+    });
+    const fusedId = new Map<string, number>();
+    for (const [fkey, agg] of perKey) {
+      const g = agg.geo;
+      const row = (await this.c.get<Row>(
+        `INSERT INTO fused (fkey, uid, type, reports, mentions, claims, lat, lon, country, geoname_id) VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (fkey) DO UPDATE SET reports = fused.reports + 1, mentions = fused.mentions + excluded.mentions, claims = fused.claims + excluded.claims,
+           lat = coalesce(fused.lat, excluded.lat), lon = coalesce(fused.lon, excluded.lon), country = coalesce(fused.country, excluded.country),
+           geoname_id = coalesce(fused.geoname_id, excluded.geoname_id)
+         RETURNING id`,
+        [fkey, entityUid(fkey), entityType.code(agg.type), agg.mentions, agg.claims, g?.lat ?? null, g?.lon ?? null, g?.country ?? null, g?.geonameId ?? null],
+      ))!;
+      const f = num(row.id);
+      fusedId.set(fkey, f);
+      await this.c.many(
+        "INSERT INTO fused_names (fused, name, n) VALUES (?, ?, 1) ON CONFLICT (fused, name) DO UPDATE SET n = fused_names.n + 1",
+        [...agg.names].map((n) => [f, n]),
+      );
+    }
+    await this.c.many(
+      "INSERT INTO entities (id, report, fused, type, name, aliases, mentions) VALUES (?, ?, ?, ?, ?, ?, ?)",
+      r.entities.map((e, seq) => [
+        key(seq), id, fusedId.get(e.fkey)!, entityType.code(e.type), e.name, e.aliases.length ? JSON.stringify(e.aliases) : null,
+        encodeMentions(e),
+      ]),
+    );
+
+    // Claims, their asserters, their full-text index and the propositions they count into.
+    const asserterId = new Map<string, number>();
+    const perAsserter = new Map<string, { name: string; n: number }>();
+    for (const c of r.claims) {
+      const a = perAsserter.get(c.asserter.key) ?? perAsserter.set(c.asserter.key, { name: c.asserter.name, n: 0 }).get(c.asserter.key)!;
+      a.n++;
+    }
+    for (const [k, a] of perAsserter) {
+      const row = (await this.c.get<Row>(
+        "INSERT INTO asserters (key, name, claims) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET claims = asserters.claims + excluded.claims RETURNING id",
+        [k, a.name, a.n],
+      ))!;
+      asserterId.set(k, num(row.id));
+    }
+    const seen = new Map<string, number>();
+    const claimRows: unknown[][] = [];
+    for (let seq = 0; seq < r.claims.length; seq++) {
+      const c = r.claims[seq]!;
+      const words = c.text.replace(/\s+/g, " ").trim();
+      const n = seen.get(words) ?? 0;
+      seen.set(words, n + 1);
+      claimRows.push([
+        key(seq), id, claimKey(c.text, n), c.sentence, c.paragraph, c.start, c.end, status.code(c.status), c.pkey, asserterId.get(c.asserter.key)!, c.sourceKeyed ? 1 : 0,
+        c.source ? await this.sourceId(c.source.name) : null, c.source ? sourceKind.code(c.source.kind) : null, c.source?.entity ?? null, c.source?.role ?? null,
+        c.cue?.start ?? null, c.cue?.end ?? null, c.cue ? own(c.cue) : null, c.quote ? 1 : 0, c.entities.length ? JSON.stringify(c.entities) : null,
+        c.features ? JSON.stringify(c.features) : null, c.notable, own(c),
+      ]);
+    }
+    await this.c.many(
+      `INSERT INTO claims (id, report, cid, sentence, paragraph, start, stop, status, pkey, asserter, source_keyed, source, source_kind, source_entity, source_role,
+         cue_start, cue_stop, cue_text, quote, entities, features, notable, text)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      claimRows,
+    );
+    const ms = publishedMs(m.published);
+    await this.c.many(
+      `INSERT INTO props (status, pkey, asserter, n, first_ms, last_ms, first_claim, kind, quote) VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?)
+       ON CONFLICT (status, pkey, asserter) DO UPDATE SET n = props.n + 1,
+         first_claim = CASE WHEN excluded.first_ms < props.first_ms THEN excluded.first_claim ELSE props.first_claim END,
+         first_ms = ${this.d.least("props.first_ms", "excluded.first_ms")}, last_ms = ${this.d.greatest("props.last_ms", "excluded.last_ms")},
+         kind = coalesce(props.kind, excluded.kind), quote = ${this.d.greatest("props.quote", "excluded.quote")}`,
+      r.claims.map((c, seq) => [status.code(c.status), c.pkey, asserterId.get(c.asserter.key)!, ms, ms, key(seq), c.source ? sourceKind.code(c.source.kind) : null, c.quote ? 1 : 0]),
+    );
+
+    await this.c.many(
+      "INSERT INTO times (id, report, start, stop, value, type, mod, claim, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      r.times.map((t, seq) => [key(seq), id, t.start, t.end, t.value, t.type, t.mod ?? null, t.timeline ?? null, own(t)]),
+    );
+    await this.c.many(
+      "INSERT INTO counts (id, report, start, stop, kind, value, approx, claim, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      r.counts.map((n, seq) => [key(seq), id, n.start, n.end, n.kind, n.value, n.approx, n.claim ?? null, own(n)]),
+    );
+    await this.c.many(
+      "INSERT INTO unknowns (id, report, start, stop, claim, text) VALUES (?, ?, ?, ?, ?, ?)",
+      r.unknowns.map((u, seq) => [key(seq), id, u.start, u.end, u.claim ?? null, own(u)]),
+    );
+    await this.c.many(
+      "INSERT INTO events (id, report, type, claims, actors, locations, time) VALUES (?, ?, ?, ?, ?, ?, ?)",
+      r.events.map((v, seq) => [key(seq), id, v.type, JSON.stringify(v.claims), JSON.stringify(v.actors), JSON.stringify(v.locations), v.time ?? null]),
+    );
+    return { id, uid, version };
+  }
+
+  async putFusionItems(kind: string, items: readonly FusionItem[]): Promise<void> {
+    await this.c.many(
+      "INSERT INTO fusion_items (kind, id, data) VALUES (?, ?, ?) ON CONFLICT (kind, id) DO UPDATE SET data = excluded.data",
+      items.map((i) => [kind, i.id, JSON.stringify(i.data)]),
+    );
+  }
+
+  async deleteFusionItems(kind: string, ids: readonly string[]): Promise<void> {
+    await this.c.many("DELETE FROM fusion_items WHERE kind = ? AND id = ?", ids.map((i) => [kind, i]));
+  }
+
+  async linkClaims(kind: string, links: readonly { claim: number; item: string }[]): Promise<void> {
+    await this.c.many(
+      "INSERT INTO fusion_links (kind, claim, item) VALUES (?, ?, ?) ON CONFLICT (kind, claim) DO UPDATE SET item = excluded.item",
+      links.map((l) => [kind, l.claim, l.item]),
+    );
+  }
+
+  async setFusionState(kind: string, watermark: number, data?: unknown): Promise<void> {
+    await this.c.run(
+      "INSERT INTO fusion_state (kind, watermark, data) VALUES (?, ?, ?) ON CONFLICT (kind) DO UPDATE SET watermark = excluded.watermark, data = excluded.data",
+      [kind, watermark, data === undefined ? null : JSON.stringify(data)],
+    );
+  }
+}
+
+type EntityRecord = ReportRecord["entities"][number];
+export type { ClaimRecord };
+
+function publishedMs(iso: string): number {
+  const t = Date.parse(iso);
+  return Number.isNaN(t) ? 0 : t;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export class SqlStore implements Store {
+  readonly reads: Reads;
+  private readonly ft: FullText;
+  private closed = false;
+
+  private constructor(
+    readonly driver: Driver,
+    private readonly o: StoreOptions,
+  ) {
+    this.ft = fullText(driver.dialect);
+    this.reads = new SqlReads(driver.reader, driver.dialect, this.ft);
+  }
+
+  /** Opens the ledger behind a driver, bringing its schema up to date (unless read-only). */
+  static async open(driver: Driver, o: StoreOptions = {}): Promise<SqlStore> {
+    try {
+      const from = await driver.schemaVersion();
+      if (from < 0) throw new StoreRefused(`${driver.location} is not a sitrep ledger (it holds other tables)`);
+      const p = plan(from);
+      if ("refuse" in p) throw new StoreRefused(`cannot open the ledger ${driver.location}: ${p.refuse}`);
+      if (p.run.length) {
+        if (driver.readonly) throw new StoreRefused(`the ledger ${driver.location} has schema ${from}; this sitrep needs ${LATEST}: open it for writing once (sitrep ingest) to update it`);
+        for (const step of p.run) await driver.migrate(step.version, step.sql(driver.dialect));
+      }
+      return new SqlStore(driver, o);
+    } catch (e) {
+      await driver.close();
+      if (e instanceof StoreRefused) throw e;
+      const code = String((e as { code?: unknown })?.code ?? "");
+      if (code === "SQLITE_NOTADB" || code === "SQLITE_CORRUPT") throw new StoreRefused(`${driver.location} is not a sitrep ledger (${(e as Error).message})`);
+      throw e;
+    }
+  }
+
+  get backend() {
+    return this.driver.dialect.backend;
+  }
+  get location() {
+    return this.driver.location;
+  }
+
+  async write<T>(fn: (tx: WriteTx) => Promise<T>): Promise<T> {
+    const deadline = Date.now() + (this.o.writeDeadlineMs ?? 10 * 60_000);
+    const started = Date.now();
+    let told = false;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.lock(() => this.driver.transaction((c) => fn(new SqlTx(c, this.driver.dialect, this.ft, (x) => this.driver.errorKind(x)))));
+      } catch (e) {
+        const kind = this.driver.errorKind(e);
+        if (kind === "full") throw new StoreFull(`the ledger ${this.location} could not take the write: ${(e as Error).message}`);
+        if (kind !== "busy") throw e;
+        // Another writer holds the ledger: run the whole transaction again once it lets go.
+        if (Date.now() > deadline) throw new StoreBusy(`other writers held the ledger ${this.location} for over ${Math.round((Date.now() - started) / 1000)} s`);
+        if (!told && this.o.onWait) {
+          told = true;
+          this.o.onWait(Date.now() - started);
+        }
+        await sleep(Math.min(1000, 10 * 2 ** Math.min(attempt, 6)) * (0.5 + Math.random()));
+      }
+    }
+  }
+
+  /** Writes of this process one at a time (another process's wait in the database). */
+  private queue: Promise<unknown> = Promise.resolve();
+  private lock<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(fn, fn);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  async snapshot<T>(fn: (r: Reads) => Promise<T>): Promise<T> {
+    return this.driver.snapshot((c) => fn(new SqlReads(c, this.driver.dialect, this.ft)));
+  }
+
+  changeMark(): Promise<number> {
+    return this.driver.changeMark();
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.driver.close();
+  }
+}

@@ -1,0 +1,170 @@
+// The SQLite backend (better-sqlite3): a ledger in one file, for one machine. Synchronous underneath; the
+// driver's promises resolve at once. Writes go through one connection in WAL mode (readers never wait for
+// the writer), reads through another, and a consistent view (an export, a briefing) opens a connection
+// of its own for its duration.
+import Database from "better-sqlite3";
+import { existsSync } from "node:fs";
+import { sqlite } from "./dialect.js";
+import type { Conn, Driver, ErrorKind } from "./driver.js";
+
+type Stmt = Database.Statement<unknown[], unknown>;
+
+class SqliteConn implements Conn {
+  private stmts = new Map<string, Stmt>();
+  constructor(readonly db: Database.Database) {}
+
+  private prep(sql: string): Stmt {
+    let s = this.stmts.get(sql);
+    if (!s) {
+      s = this.db.prepare(sql);
+      // A cache without bound would grow with every distinct query text; the set used is small.
+      if (this.stmts.size > 500) this.stmts.clear();
+      this.stmts.set(sql, s);
+    }
+    return s;
+  }
+
+  allSync<T>(sql: string, params: readonly unknown[] = []): T[] {
+    return this.prep(sql).all(...params) as T[];
+  }
+  async all<T>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
+    return this.prep(sql).all(...params) as T[];
+  }
+  async get<T>(sql: string, params: readonly unknown[] = []): Promise<T | undefined> {
+    return this.prep(sql).get(...params) as T | undefined;
+  }
+  async run(sql: string, params: readonly unknown[] = []): Promise<number> {
+    return this.prep(sql).run(...params).changes;
+  }
+  async many(sql: string, rows: readonly (readonly unknown[])[]): Promise<void> {
+    if (!rows.length) return;
+    const s = this.prep(sql);
+    for (const r of rows) s.run(...r);
+  }
+}
+
+export interface SqliteOptions {
+  readonly?: boolean;
+  /** How long SQLite itself waits for another writer's lock before reporting busy (ms). */
+  busyWaitMs?: number;
+}
+
+export class SqliteDriver implements Driver {
+  readonly dialect = sqlite;
+  readonly readonly: boolean;
+  private w: SqliteConn | undefined;
+  private r: SqliteConn;
+  private busyWaitMs: number;
+
+  constructor(readonly location: string, o: SqliteOptions = {}) {
+    this.readonly = !!o.readonly;
+    this.busyWaitMs = o.busyWaitMs ?? 2000;
+    if (!this.readonly) {
+      const db = new Database(location, { timeout: this.busyWaitMs });
+      // Pages of 8 KB hold report bodies and index runs with less waste (a new ledger only; ignored after).
+      db.pragma("page_size = 8192");
+      // WAL + NORMAL: a killed process loses at most the transaction in flight, never half of one.
+      db.pragma("journal_mode = WAL");
+      db.pragma("synchronous = NORMAL");
+      db.pragma("cache_size = -64000");
+      db.pragma("automatic_index = OFF");
+      this.w = new SqliteConn(db);
+    }
+    this.r = new SqliteConn(this.open(true));
+  }
+
+  private open(readonly: boolean): Database.Database {
+    const db = new Database(this.location, { readonly, fileMustExist: true, timeout: this.busyWaitMs });
+    // Readers mostly stream (exports) or look up a few rows: a small page cache; the OS caches the file.
+    db.pragma("cache_size = -16000");
+    // A temporary index built for one query over a large table costs more than it saves, every time.
+    db.pragma("automatic_index = OFF");
+    return db;
+  }
+
+  get reader(): Conn {
+    return this.r;
+  }
+
+  /** The writing connection itself, for maintenance and for tests (a size limit stands in for a full disk). */
+  get database(): Database.Database | undefined {
+    return this.w?.db;
+  }
+
+  private writer(): SqliteConn {
+    if (!this.w) throw new Error(`the ledger ${this.location} is open for reading only`);
+    return this.w;
+  }
+
+  async schemaVersion(): Promise<number> {
+    const v = this.r.db.pragma("user_version", { simple: true }) as number;
+    if (v === 0 && this.r.allSync<{ n: number }>("SELECT count(*) AS n FROM sqlite_master")[0]!.n > 0) return -1;
+    return v;
+  }
+
+  async migrate(version: number, sql: string): Promise<void> {
+    const db = this.writer().db;
+    db.transaction(() => {
+      db.exec(sql);
+      db.pragma(`user_version = ${version}`);
+    }).immediate();
+  }
+
+  async transaction<T>(fn: (c: Conn) => Promise<T>): Promise<T> {
+    const c = this.writer();
+    c.db.exec("BEGIN IMMEDIATE");
+    try {
+      const out = await fn(c);
+      c.db.exec("COMMIT");
+      return out;
+    } catch (e) {
+      if (c.db.inTransaction) c.db.exec("ROLLBACK");
+      throw e;
+    }
+  }
+
+  async snapshot<T>(fn: (c: Conn) => Promise<T>): Promise<T> {
+    // A reader of its own (opening one costs more than many reads): the reading connection when the store
+    // is only read (a command that briefs or exports) and no view is open on it; else a new connection, so
+    // that a long view (an export that streams) never holds back what the reading connection sees.
+    const own = !this.readonly || this.r.db.inTransaction;
+    const db = own ? this.open(true) : this.r.db;
+    const c = own ? new SqliteConn(db) : this.r;
+    try {
+      db.exec("BEGIN");
+      return await fn(c);
+    } finally {
+      if (db.inTransaction) db.exec("COMMIT");
+      if (own) db.close();
+    }
+  }
+
+  errorKind(e: unknown): ErrorKind {
+    const code = String((e as { code?: unknown })?.code ?? "");
+    if (code.startsWith("SQLITE_BUSY") || code.startsWith("SQLITE_LOCKED")) return "busy";
+    if (code === "SQLITE_FULL" || code.startsWith("SQLITE_IOERR") || code.startsWith("SQLITE_READONLY") || code === "SQLITE_CANTOPEN") return "full";
+    return "other";
+  }
+
+  async changeMark(): Promise<number> {
+    return this.r.db.pragma("data_version", { simple: true }) as number;
+  }
+
+  async close(): Promise<void> {
+    // The reader first: the writer, closing last, folds the write-ahead log into the file and removes it.
+    if (this.r.db.open) this.r.db.close();
+    if (this.w?.db.open) {
+      // Statistics for the query planner, cheap when nothing changed.
+      try {
+        this.w.db.pragma("optimize");
+      } catch {
+        /* a full disk or a lock: the statistics can wait */
+      }
+      this.w.db.close();
+    }
+  }
+
+  static exists(file: string): boolean {
+    return existsSync(file);
+  }
+}

@@ -1,0 +1,426 @@
+// The store's interface: every read and write of the ledger, by name, as promises. Two backends implement
+// it (SQLite, the default, embedded; PostgreSQL for teams); nothing outside src/store writes SQL. The
+// store makes no fusion decision: entity fusion keys, proposition keys, asserters, wire-copy clusters and
+// what may take part in contradictions arrive in the records src/ledger hands it, and the aggregates are
+// plain counters over those keys.
+import type { ClaimStatus, CountKind, Approx, EntityType, Lang, PublishedFrom, LanguageFrom, SourceKind, TimexType, DocMeta } from "../model/doc.js";
+import type { Backend } from "./dialect.js";
+
+// ---------------------------------------------------------------- writes: what src/ledger hands over
+
+export interface SpanText {
+  start: number;
+  end: number;
+  /** The words of the span (checked against the report text; stored only when they differ). */
+  text: string;
+}
+
+export interface EntityRecord {
+  type: EntityType;
+  name: string;
+  aliases: readonly string[];
+  /** The ledger's fusion key: entities of any report with the same key are one entity. */
+  fkey: string;
+  mentions: readonly SpanText[];
+  geo?: { lat: number; lon: number; country: string; geonameId: number };
+}
+
+export interface ClaimRecord extends SpanText {
+  sentence: number;
+  paragraph: number;
+  status: ClaimStatus;
+  /** Proposition key (claims with the same key state the same thing). */
+  pkey: number;
+  /** Who asserts it, as a key the same across reports and languages, and the name first seen for it. */
+  asserter: { key: string; name: string };
+  /** The asserter key minus its "e:" prefix is the source's fusion key (a named or known source). */
+  sourceKeyed: boolean;
+  source: { name: string; kind: SourceKind; entity?: number; role?: string } | null;
+  cue: SpanText | null;
+  quote: boolean;
+  /** Positions of its entities in the report's entity list. */
+  entities: readonly number[];
+  /** Language-free features for fusion (opaque to the store); null when none. */
+  features: object | null;
+  /** Bit set: why the claim may take part in fusion across reports (see NOTABLE). 0: it never does. */
+  notable: number;
+}
+
+/** NOTABLE bits: a denial or a claim with features; carries a figure; in a report that has a denial. */
+export const NOTABLE = { featured: 1, figure: 2, denialReport: 4 } as const;
+
+export interface ReportRecord {
+  hash: string;
+  /** url:… or file:… — what makes two versions one report (null: none, the content is the identity). */
+  identity: string | null;
+  meta: Omit<DocMeta, "id" | "item">;
+  text: string;
+  ingestedAt: string;
+  minhash: Uint8Array;
+  bands: readonly number[];
+  /** Wire-copy cluster: the internal id of an earlier report this one copies, or null for its own. */
+  cluster: number | null;
+  entities: readonly EntityRecord[];
+  claims: readonly ClaimRecord[];
+  unknowns: readonly (SpanText & { claim?: number })[];
+  /** `timeline`: the claim (position) that holds a dated time, for the timeline. */
+  times: readonly (SpanText & { value: string; type: TimexType; mod?: string; timeline?: number })[];
+  counts: readonly (SpanText & { kind: CountKind; value: number; approx: Approx; claim?: number })[];
+  events: readonly { type: string; claims: readonly number[]; actors: readonly number[]; locations: readonly number[]; time?: string }[];
+}
+
+export interface Stored {
+  id: number;
+  uid: string;
+  version: number;
+}
+
+export interface FusionItem {
+  id: string;
+  data: unknown;
+}
+
+// ---------------------------------------------------------------- reads
+
+export interface ReportRow {
+  id: number;
+  uid: string;
+  version: number;
+  current: boolean;
+  cluster: number;
+  hash: string;
+  identity: string | null;
+  title: string | null;
+  source: string | null;
+  url: string | null;
+  published: string;
+  publishedMs: number;
+  publishedFrom: PublishedFrom;
+  language: Lang;
+  languageFrom: LanguageFrom;
+  origin: string | null;
+  format: string | null;
+  ingestedAt: string;
+  /** Only when asked for. */
+  text?: string;
+}
+
+export interface EntityRow {
+  id: number;
+  report: number;
+  seq: number;
+  fused: number;
+  type: EntityType;
+  name: string;
+  aliases: string[];
+  mentions: SpanText[];
+}
+
+export interface ClaimRow {
+  id: number;
+  report: number;
+  seq: number;
+  /** Stable id: report uid + "-" + key. */
+  uid: string;
+  sentence: number;
+  paragraph: number;
+  start: number;
+  end: number;
+  text: string;
+  status: ClaimStatus;
+  pkey: number;
+  asserter: number;
+  sourceKeyed: boolean;
+  source: { name: string; kind: SourceKind; entity: number | null; role: string | null } | null;
+  cue: SpanText | null;
+  quote: boolean;
+  entities: number[];
+  features: object | null;
+  notable: number;
+}
+
+export interface TimeRow extends SpanText {
+  id: number;
+  report: number;
+  seq: number;
+  value: string;
+  type: TimexType;
+  mod: string | null;
+  /** Position of the claim that holds it on the timeline. */
+  timeline: number | null;
+}
+
+export interface CountRow extends SpanText {
+  id: number;
+  report: number;
+  seq: number;
+  kind: CountKind;
+  value: number;
+  approx: Approx;
+  claim: number | null;
+}
+
+export interface UnknownRow extends SpanText {
+  id: number;
+  report: number;
+  seq: number;
+  claim: number | null;
+}
+
+export interface EventRow {
+  id: number;
+  report: number;
+  seq: number;
+  type: string;
+  claims: number[];
+  actors: number[];
+  locations: number[];
+  time: string | null;
+}
+
+/** "claimIds", "entityIds": claims and entities with their ids, positions (and fused entity) only; no text read. */
+export type PartKind = "entities" | "entityIds" | "claims" | "claimIds" | "times" | "counts" | "unknowns" | "events";
+
+/** Everything a report yielded, for the export and a report's page. */
+export interface ReportParts {
+  report: ReportRow & { text: string };
+  entities: EntityRow[];
+  claims: ClaimRow[];
+  times: TimeRow[];
+  counts: CountRow[];
+  unknowns: UnknownRow[];
+  events: EventRow[];
+}
+
+export interface FusedRow {
+  id: number;
+  uid: string;
+  fkey: string;
+  type: EntityType;
+  reports: number;
+  mentions: number;
+  claims: number;
+  geo: { lat: number; lon: number; country: string | null; geonameId: number | null } | null;
+}
+
+export interface AsserterRow {
+  id: number;
+  key: string;
+  name: string;
+  claims: number;
+}
+
+export interface PropRow {
+  status: ClaimStatus;
+  pkey: number;
+  /** Null when grouped over asserters. */
+  asserter: number | null;
+  asserters: number[];
+  n: number;
+  firstMs: number;
+  lastMs: number;
+  kind: string | null;
+  quote: boolean;
+}
+
+/** A claim in the form fusion reads it: language-free keys and features, with where it is. */
+export interface FusionClaim {
+  id: number;
+  uid: string;
+  report: number;
+  reportUid: string;
+  seq: number;
+  sentence: number;
+  paragraph: number;
+  start: number;
+  end: number;
+  text: string;
+  status: ClaimStatus;
+  pkey: number;
+  asserterKey: string;
+  /** The source's name, else the outlet's, else "the report". */
+  asserterName: string;
+  sourceKeyed: boolean;
+  entityKeys: string[];
+  features: object | null;
+  notable: number;
+  published: string;
+  publishedMs: number;
+  language: Lang;
+  cluster: number;
+}
+
+export interface FigureRow {
+  kind: CountKind;
+  reportUid: string;
+  asserter: number;
+  asserterKey: string;
+  /** The source's name, else the outlet's, else "the report". */
+  asserterName: string;
+  report: number;
+  claim: number;
+  value: number;
+  approx: Approx;
+  start: number;
+  end: number;
+  text: string;
+  publishedMs: number;
+  status: ClaimStatus;
+}
+
+export interface ClaimFilter {
+  status?: readonly ClaimStatus[];
+  /** Internal report id. */
+  report?: number;
+  /** Claims whose source name, folded, is this (the caller folds). */
+  sourceName?: string;
+  /** Claims the report makes in its own voice. */
+  ownVoice?: boolean;
+  /** Claims that name one of these entities (report id and position), or whose source is one. */
+  entities?: readonly { report: number; seq: number }[];
+  /** Only entities named in the claim, not its source. */
+  entitiesNamedOnly?: boolean;
+  /** Claims whose source is one of these entities (report id and position). */
+  sourceEntities?: readonly { report: number; seq: number }[];
+  sinceMs?: number;
+  untilMs?: number;
+  words?: readonly string[];
+  limit: number;
+  offset: number;
+}
+
+export interface Basis {
+  reports: number;
+  outlets: number;
+  firstMs: number | null;
+  lastMs: number | null;
+  languages: Lang[];
+}
+
+export interface Reads {
+  // reports
+  basis(): Promise<Basis>;
+  maxReportId(): Promise<number>;
+  reportsAfter(id: number): Promise<ReportRow[]>;
+  reportsByIds(ids: readonly number[], withText?: boolean): Promise<ReportRow[]>;
+  /** The newest version of the report with this stable id. */
+  reportByUid(uid: string, withText?: boolean): Promise<ReportRow | undefined>;
+  /** Current reports, newest ingested first, optionally those whose title or text has all the words. */
+  listReports(o: { words?: readonly string[]; limit: number; offset: number }): Promise<{ total: number; items: ReportRow[] }>;
+  /** Current reports in publication order (then stable id), a page after the cursor (keyset paging for streams). */
+  reportsPage(after: { ms: number; id: number } | null, limit: number, withText?: boolean): Promise<ReportRow[]>;
+  /** What the given reports yielded (all of it, or the kinds asked for), in the order given. */
+  reportParts(reports: readonly ReportRow[], only?: readonly PartKind[]): Promise<ReportParts[]>;
+  findByHash(hash: string): Promise<Stored | undefined>;
+  /** The current version of the report with this identity (URL or file). */
+  currentByIdentity(identity: string): Promise<(Stored & { text: string; url: string | null; title: string | null }) | undefined>;
+  claimCount(report: number): Promise<number>;
+
+  // claims
+  searchClaims(f: ClaimFilter): Promise<{ total: number; items: ClaimRow[] }>;
+  /** Claims by internal id (any version). */
+  claimsByIds(ids: readonly number[]): Promise<ClaimRow[]>;
+  /** Current claims that may take part in fusion, in publication order: those with any of the NOTABLE bits. */
+  fusionClaims(bits: number, after?: number): AsyncIterable<FusionClaim[]>;
+  /** Current claims by internal id, in the fusion form. */
+  fusionClaimsByIds(ids: readonly number[]): Promise<FusionClaim[]>;
+
+  // aggregates for the briefing
+  propGroups(o: { statuses: readonly ClaimStatus[]; byAsserter: boolean; sinceMs?: number; limit: number }): Promise<{ total: number; rows: PropRow[] }>;
+  /** The first current claims of a proposition, in publication order. */
+  propCites(pkey: number, status: ClaimStatus, asserter: number | null, limit: number): Promise<{ report: number; reportUid: string; seq: number; start: number; end: number; text: string; language: Lang }[]>;
+  /** Independent origins (wire-copy clusters) among the current reports that carry a proposition. */
+  propClusters(pkey: number, status: ClaimStatus, asserter: number | null): Promise<number>;
+  asserters(ids: readonly number[]): Promise<AsserterRow[]>;
+  asserterByKey(keys: readonly string[]): Promise<AsserterRow[]>;
+  /** Unknowns and claims with status unknown (not inside an unknown), in publication order. */
+  unknownItems(): Promise<{ report: number; reportUid: string; start: number; end: number; text: string; publishedMs: number; language: Lang }[]>;
+  /** Figures of current, asserted claims: one row per kind, asserter, value and figure, where first seen. */
+  figures(): Promise<FigureRow[]>;
+  /** The latest figure of each kind by each asserter. */
+  latestFigures(): Promise<FigureRow[]>;
+  /** Dated times held by a claim, in time order, from current reports (published after sinceMs). */
+  timeline(o: { sinceMs?: number }): AsyncIterable<{ value: string; timeText: string; claimText: string; report: number; reportUid: string; start: number; end: number; claim: number; pkey: number; publishedMs: number }[]>;
+  timelineTotal(o: { sinceMs?: number }): Promise<number>;
+
+  // fused entities
+  fusedEntities(o: { places?: boolean; type?: EntityType; words?: readonly string[]; limit: number; offset?: number; geo?: boolean }): Promise<{ total: number; rows: FusedRow[] }>;
+  fusedByIds(ids: readonly number[]): Promise<FusedRow[]>;
+  fusedByUid(uid: string): Promise<FusedRow | undefined>;
+  fusedByKeys(fkeys: readonly string[]): Promise<FusedRow[]>;
+  /** Names of fused entities, most used first. */
+  fusedNames(ids: readonly number[]): Promise<Map<number, { name: string; n: number }[]>>;
+  /** The first current mention of a fused entity. */
+  firstMention(fused: number): Promise<{ report: number; reportUid: string; start: number; end: number } | undefined>;
+  /** Current entity rows of a fused entity (report, position), at most `limit`. */
+  entitiesOfFused(fused: number, limit?: number): Promise<{ report: number; seq: number }[]>;
+  /** Current entity rows in fused order, a page after the cursor (the export's entities). */
+  entitiesPage(after: { fused: number; id: number } | null, limit: number): Promise<(EntityRow & { fkey: string; publishedMs: number })[]>;
+
+  // fusion results
+  fusionItems(kind: string): AsyncIterable<FusionItem[]>;
+  fusionLinks(kind: string, claims: readonly number[]): Promise<Map<number, string>>;
+  fusionState(kind: string): Promise<{ watermark: number; data: unknown } | undefined>;
+}
+
+export interface WriteTx extends Reads {
+  /** Runs fn so that, should it throw, what it wrote is undone and the transaction goes on. */
+  savepoint<T>(fn: () => Promise<T>): Promise<T>;
+  /** Errors after which the transaction cannot go on (another writer, a full disk): rethrow them. */
+  fatal(e: unknown): boolean;
+  /** Takes a version out of the current picture and out of the aggregates. */
+  retire(id: number): Promise<void>;
+  /** Earlier reports whose signature shares this band, oldest first, with their wire-copy cluster. */
+  bandHits(band: number, limit: number): Promise<{ report: number; cluster: number }[]>;
+  minhashOf(report: number): Promise<Uint8Array | undefined>;
+  /** Fusion keys already given to these name keys of this type. */
+  namesFor(nkeys: readonly string[], type: EntityType): Promise<Map<string, string>>;
+  addNames(nkeys: readonly string[], type: EntityType, fkey: string): Promise<void>;
+  /** Writes a report and all it yielded, and counts it into the aggregates; retires the version it supersedes. */
+  putReport(r: ReportRecord, supersedes: Stored | undefined): Promise<Stored>;
+  putFusionItems(kind: string, items: readonly FusionItem[]): Promise<void>;
+  deleteFusionItems(kind: string, ids: readonly string[]): Promise<void>;
+  linkClaims(kind: string, links: readonly { claim: number; item: string }[]): Promise<void>;
+  setFusionState(kind: string, watermark: number, data?: unknown): Promise<void>;
+}
+
+export interface StoreOptions {
+  /** Open an existing ledger for reading only. */
+  readonly?: boolean;
+  /** How long one attempt waits for another writer before the transaction is tried again (ms). */
+  busyWaitMs?: number;
+  /** Give up on a write after waiting this long for other writers in all (ms). */
+  writeDeadlineMs?: number;
+  /** Told once per write that has to wait for another writer. */
+  onWait?: (waitedMs: number) => void;
+}
+
+export interface Store {
+  readonly backend: Backend;
+  /** What the ledger is: a file path, or a database URL without its password. */
+  readonly location: string;
+  /** Reads that each see the latest commits. */
+  readonly reads: Reads;
+  /** Runs fn in one write transaction. When another writer holds the ledger, the whole of fn runs again. */
+  write<T>(fn: (tx: WriteTx) => Promise<T>): Promise<T>;
+  /** Runs fn over one consistent view of the ledger. */
+  snapshot<T>(fn: (r: Reads) => Promise<T>): Promise<T>;
+  /** A number that changes whenever anyone (another process too) commits to the ledger. */
+  changeMark(): Promise<number>;
+  close(): Promise<void>;
+}
+
+/** The ledger could not take the write (disk full, read-only file …): nothing of it was stored. */
+export class StoreFull extends Error {
+  override name = "StoreFull";
+}
+
+/** The ledger cannot be opened (missing, of another version, not a ledger). */
+export class StoreRefused extends Error {
+  override name = "StoreRefused";
+}
+
+/** Other writers held the ledger longer than the write could wait. */
+export class StoreBusy extends Error {
+  override name = "StoreBusy";
+}

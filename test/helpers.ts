@@ -1,0 +1,21 @@
+// Test material of our own, shared by several test files (this file holds no tests).
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+
+// Reports of our own, varied so that every one is distinct.
+const PLACES = ["Grajvoron", "Kozinka", "Glotovo", "Borisovka", "Sjebekino", "Valoejki"];
+export function writeCorpus(dir: string, n: number, tag = "r"): void {
+  mkdirSync(dir, { recursive: true });
+  for (let i = 0; i < n; i++) {
+    const p = PLACES[i % PLACES.length]!;
+    const text =
+      i % 2
+        ? `Volgens gouverneur Gladkov zijn in ${p} ${i + 2} burgers gewond geraakt. Het legioen zegt dat het ${p} in handen heeft. Onduidelijk is hoeveel strijders er zijn (bericht ${tag}${i}).`
+        : `The governor said ${i + 2} civilians were wounded in ${p}. The legion said it controlled ${p}, but the ministry denied that. It is unclear how many fighters remain (report ${tag}${i}).`;
+    writeFileSync(
+      join(dir, `${tag}${String(i).padStart(4, "0")}.txt`),
+      `---\ntitle: "Bericht ${tag}${i}"\nsource: "Krant ${i % 7}"\nurl: "https://example.org/${tag}/${i}"\npublished: 2023-05-23T${String(8 + (i % 12)).padStart(2, "0")}:00:00+02:00\nlanguage: ${i % 2 ? "nl" : "en"}\n---\n${text}\n`,
+    );
+  }
+}
+

@@ -281,7 +281,7 @@ test("ingest: skipped items are named one line each, counted in the summary, and
   assert.equal(r.status, 1, r.stderr);
   assert.match(r.stdout, /^2 added, 0 unchanged, 0 updated, 0 failed, 2 skipped \(2 reports\)$/m);
   assert.match(r.stderr, new RegExp(`^sitrep: ${jsonl.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}:2: not valid JSON`, "m"));
-  assert.match(r.stderr, new RegExp(`^sitrep: ${jsonl.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}:3: has no "text"$`, "m"));
+  assert.match(r.stderr, new RegExp(`^sitrep: ${jsonl.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}:3: has no "text" \\(skipped\\)$`, "m"));
   const e = sitrep("extract", jsonl, "--format", "json");
   assert.equal(e.status, 1);
   assert.equal(JSON.parse(e.stdout).documents.length, 2);

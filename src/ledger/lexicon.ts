@@ -13,6 +13,8 @@ export interface OppositionLexicon {
 }
 
 export interface LedgerLexicon {
+  /** Entities across reports (institutions, nationality adjectives). */
+  entities: EntityFusionLexicon;
   oppositions: OppositionLexicon[];
   /** Words that turn the following state into its opposite ("niet", "not"), looked for just before a match. */
   negators: string[];
@@ -22,4 +24,26 @@ export interface LedgerLexicon {
   backRef: string[];
   /** Themes a denial and a claim can share across languages (involvement in an attack, …). */
   themes: { name: string; patterns: string[] }[];
+}
+
+/**
+ * What the ledger needs beyond contradictions to fuse reports: institutions named by a common noun phrase
+ * and nationality adjectives the entity lexicon does not list. Patterns as above.
+ */
+export interface EntityFusionLexicon {
+  /**
+   * Institutions a report names by what they are ("het Poolse ministerie van Buitenlandse Zaken", "Poland's
+   * foreign ministry"): a language-free concept and its patterns. With the country a name carries, the
+   * concept identifies the body across languages.
+   */
+  institutions: { name: string; patterns: string[] }[];
+  /** Nationality adjectives (lower case, all inflections) → ISO country code, beyond the entity lexicon's. */
+  demonyms: Record<string, string>;
+  /** Words that may stand in an institution's name without naming another body: nationale, federal, the. */
+  fillers: string[];
+  /**
+   * Roles that name one person once the body or country is known ("de Russische leider", "NATO Secretary
+   * General", "NAVO-chef"): a language-free concept and its patterns.
+   */
+  roles: { name: string; patterns: string[] }[];
 }

@@ -4,6 +4,53 @@ import type { LedgerLexicon } from "../../ledger/lexicon.js";
 const W = String.raw`(?:\S+\s+){0,3}`; // up to three words in between
 
 export const ledger: LedgerLexicon = {
+  entities: {
+    institutions: [
+      { name: "ministry:defence", patterns: [String.raw`defen[cs]e ministry`, String.raw`ministry of defen[cs]e`, String.raw`defen[cs]e department`, String.raw`department of defen[cs]e`, String.raw`pentagon`] },
+      { name: "ministry:foreign", patterns: [String.raw`foreign (?:affairs )?ministry`, String.raw`ministry of foreign affairs`, String.raw`foreign office`, String.raw`state department`] },
+      { name: "ministry:interior", patterns: [String.raw`interior ministry`, String.raw`ministry of (?:the )?interior`, String.raw`home office`] },
+      { name: "ministry:health", patterns: [String.raw`health ministry`, String.raw`ministry of (?:public )?health`] },
+      { name: "ministry:justice", patterns: [String.raw`justice ministry`, String.raw`ministry of justice`, String.raw`justice department`] },
+      { name: "prosecution", patterns: [String.raw`(?:public |federal )?prosecutor'?s'? office`, String.raw`prosecution (?:authority|service|office)`, String.raw`public prosecutor`, String.raw`(?:federal )?prosecutors?`] },
+      { name: "police", patterns: [String.raw`(?:federal |local )?police`] },
+      { name: "military", patterns: [String.raw`army`, String.raw`armed forces`, String.raw`military`] },
+      { name: "air-force", patterns: [String.raw`air force`] },
+      { name: "navy", patterns: [String.raw`navy`] },
+      { name: "air-defence", patterns: [String.raw`air defen[cs]e`] },
+      { name: "intelligence:military", patterns: [String.raw`military intelligence`] },
+      { name: "intelligence:security", patterns: [String.raw`security service`, String.raw`secret service`] },
+      { name: "seismology", patterns: [String.raw`seismi(?:c|ological) (?:network|service|institute)`] },
+      { name: "meteorology", patterns: [String.raw`meteorological (?:center|centre|office|service|institute)`, String.raw`weather service`] },
+      { name: "red-cross", patterns: [String.raw`red cross`] },
+      { name: "red-crescent", patterns: [String.raw`red crescent`] },
+      { name: "coast-guard", patterns: [String.raw`coast ?guard`] },
+      { name: "fire-service", patterns: [String.raw`fire (?:service|department|brigade)`] },
+      { name: "government", patterns: [String.raw`government`, String.raw`cabinet`, String.raw`administration`] },
+      { name: "parliament", patterns: [String.raw`parliament`] },
+      { name: "court", patterns: [String.raw`court`] },
+    ],
+    fillers: ["the", "of", "s", "national", "federal", "public", "state", "central"],
+    roles: [
+      { name: "head", patterns: [String.raw`president`, String.raw`leader`, String.raw`chief`, String.raw`head`, String.raw`boss`, String.raw`secretary[- ]general`, String.raw`head of state`] },
+      { name: "premier", patterns: [String.raw`prime minister`, String.raw`premier`, String.raw`pm`] },
+      { name: "minister:defence", patterns: [String.raw`defen[cs]e minister`, String.raw`minister of defen[cs]e`, String.raw`defen[cs]e secretary`] },
+      { name: "minister:foreign", patterns: [String.raw`foreign minister`, String.raw`minister of foreign affairs`, String.raw`foreign secretary`, String.raw`secretary of state`] },
+      { name: "minister:interior", patterns: [String.raw`interior minister`, String.raw`minister of (?:the )?interior`, String.raw`home secretary`] },
+      { name: "minister:health", patterns: [String.raw`health minister`, String.raw`minister of health`] },
+      { name: "governor", patterns: [String.raw`governor`] },
+      { name: "mayor", patterns: [String.raw`mayor`] },
+      { name: "spokesperson", patterns: [String.raw`spokes(?:man|woman|person)`] },
+      { name: "prosecutor", patterns: [String.raw`prosecutor`] },
+    ],
+    // beyond the entity lexicon's: the countries news on wars and disasters names most
+    demonyms: {
+      swedish: "SE", danish: "DK", norwegian: "NO", finnish: "FI", latvian: "LV", lithuanian: "LT", estonian: "EE",
+      libyan: "LY", egyptian: "EG", tunisian: "TN", moroccan: "MA", algerian: "DZ", iraqi: "IQ", lebanese: "LB", saudi: "SA",
+      afghan: "AF", pakistani: "PK", indian: "IN", tajik: "TJ", austrian: "AT", swiss: "CH", czech: "CZ", hungarian: "HU",
+      romanian: "RO", moldovan: "MD", greek: "GR", portuguese: "PT", korean: "KR", mexican: "MX", sudanese: "SD",
+      yemeni: "YE", jordanian: "JO", armenian: "AM", azerbaijani: "AZ",
+    },
+  },
   oppositions: [
     {
       name: "independence",

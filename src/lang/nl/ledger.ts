@@ -4,6 +4,57 @@ import type { LedgerLexicon } from "../../ledger/lexicon.js";
 const W = String.raw`(?:\S+\s+){0,3}`; // up to three words in between
 
 export const ledger: LedgerLexicon = {
+  entities: {
+    institutions: [
+      { name: "ministry:defence", patterns: [String.raw`ministerie van defensie`, String.raw`defensieministerie`, String.raw`ministerie van oorlog`] },
+      { name: "ministry:foreign", patterns: [String.raw`ministerie van buitenlandse zaken`, String.raw`buitenlandministerie`, String.raw`ministerie van buitenlands beleid`] },
+      { name: "ministry:interior", patterns: [String.raw`ministerie van binnenlandse zaken`, String.raw`binnenlandministerie`] },
+      { name: "ministry:health", patterns: [String.raw`ministerie van (?:volks)?gezondheid`, String.raw`gezondheidsministerie`] },
+      { name: "ministry:justice", patterns: [String.raw`ministerie van justitie`, String.raw`justitieministerie`] },
+      { name: "prosecution", patterns: [String.raw`openbaar ministerie`, String.raw`(?:federaal )?parket`, String.raw`(?:federale )?aanklager`, String.raw`openbare aanklager`] },
+      { name: "police", patterns: [String.raw`(?:federale |lokale )?politie`] },
+      { name: "military", patterns: [String.raw`leger`, String.raw`strijdkrachten`, String.raw`krijgsmacht`] },
+      { name: "air-force", patterns: [String.raw`luchtmacht`] },
+      { name: "navy", patterns: [String.raw`marine`, String.raw`zeemacht`] },
+      { name: "air-defence", patterns: [String.raw`luchtverdediging`, String.raw`luchtafweer`] },
+      { name: "intelligence:military", patterns: [String.raw`militaire inlichtingendienst`] },
+      { name: "intelligence:security", patterns: [String.raw`veiligheidsdienst`, String.raw`geheime dienst`] },
+      { name: "seismology", patterns: [String.raw`seismi(?:sche|sch|ologische) (?:dienst|netwerk|instituut)`] },
+      { name: "meteorology", patterns: [String.raw`meteorologisch(?:e)? (?:dienst|instituut|centrum)`, String.raw`weerdienst`] },
+      { name: "red-cross", patterns: [String.raw`rode kruis`] },
+      { name: "red-crescent", patterns: [String.raw`rode halve maan`] },
+      { name: "coast-guard", patterns: [String.raw`kustwacht`] },
+      { name: "fire-service", patterns: [String.raw`brandweer`] },
+      { name: "government", patterns: [String.raw`regering`, String.raw`kabinet`, String.raw`overheid`] },
+      { name: "parliament", patterns: [String.raw`parlement`] },
+      { name: "court", patterns: [String.raw`rechtbank`, String.raw`gerechtshof`] },
+    ],
+    fillers: ["de", "het", "van", "der", "den", "nationale", "nationaal", "federale", "federaal", "openbare", "openbaar", "staats", "centrale", "centraal"],
+    roles: [
+      { name: "head", patterns: [String.raw`president`, String.raw`leider`, String.raw`chef`, String.raw`hoofd`, String.raw`baas`, String.raw`topman`, String.raw`secretaris-?generaal`, String.raw`staatshoofd`] },
+      { name: "premier", patterns: [String.raw`premier`, String.raw`minister-?president`, String.raw`regeringsleider`] },
+      { name: "minister:defence", patterns: [String.raw`minister van defensie`, String.raw`defensieminister`] },
+      { name: "minister:foreign", patterns: [String.raw`minister van buitenlandse zaken`, String.raw`buitenlandminister`] },
+      { name: "minister:interior", patterns: [String.raw`minister van binnenlandse zaken`, String.raw`binnenlandminister`] },
+      { name: "minister:health", patterns: [String.raw`minister van (?:volks)?gezondheid`, String.raw`gezondheidsminister`] },
+      { name: "governor", patterns: [String.raw`gouverneur`] },
+      { name: "mayor", patterns: [String.raw`burgemeester`] },
+      { name: "spokesperson", patterns: [String.raw`woordvoerder`, String.raw`woordvoerster`] },
+      { name: "prosecutor", patterns: [String.raw`aanklager`, String.raw`procureur`] },
+    ],
+    // beyond the entity lexicon's: the countries news on wars and disasters names most
+    demonyms: {
+      zweeds: "SE", zweedse: "SE", deens: "DK", deense: "DK", noors: "NO", noorse: "NO", fins: "FI", finse: "FI",
+      lets: "LV", letse: "LV", litouws: "LT", litouwse: "LT", ests: "EE", estse: "EE", libisch: "LY", libische: "LY",
+      egyptisch: "EG", egyptische: "EG", tunesisch: "TN", tunesische: "TN", marokkaans: "MA", marokkaanse: "MA",
+      algerijns: "DZ", algerijnse: "DZ", iraaks: "IQ", iraakse: "IQ", libanees: "LB", libanese: "LB", saoedisch: "SA", saoedische: "SA",
+      afghaans: "AF", afghaanse: "AF", pakistaans: "PK", pakistaanse: "PK", indiaas: "IN", indiase: "IN", tadzjieks: "TJ", tadzjiekse: "TJ",
+      oostenrijks: "AT", oostenrijkse: "AT", zwitsers: "CH", zwitserse: "CH", tsjechisch: "CZ", tsjechische: "CZ", hongaars: "HU", hongaarse: "HU",
+      roemeens: "RO", roemeense: "RO", moldavisch: "MD", moldavische: "MD", grieks: "GR", griekse: "GR", portugees: "PT", portugese: "PT",
+      japans: "JP", japanse: "JP", koreaans: "KR", koreaanse: "KR", canadees: "CA", canadese: "CA", mexicaans: "MX", mexicaanse: "MX",
+      soedanees: "SD", soedanese: "SD", jemenitisch: "YE", jemenitische: "YE", jordaans: "JO", jordaanse: "JO", armeens: "AM", armeense: "AM", azerbeidzjaans: "AZ", azerbeidzjaanse: "AZ",
+    },
+  },
   oppositions: [
     {
       name: "independence",

@@ -10,6 +10,7 @@ import { fileURLToPath } from "node:url";
 import { extractFiles } from "../src/cli/extract.js";
 import { buildExport } from "../src/export/json.js";
 import { fusedLedgerExport } from "../src/ledger/fusedexport.js";
+import { useGold } from "./devset-gold.js";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const shared = resolve(root, "../shared");
@@ -20,6 +21,9 @@ if (!existsSync(join(shared, "eval", "score-cross.mjs"))) {
 }
 const args = process.argv.slice(2);
 const misses = args.includes("--misses");
+// --gold-inputs: the claims and figures of each report from its gold file instead of the extraction (entities,
+// places and times stay extracted): how well fusion does on correct claims, apart from extraction errors
+const goldInputs = args.includes("--gold-inputs");
 const keepAt = args.indexOf("--keep");
 const keep = keepAt >= 0 ? args[keepAt + 1] : undefined;
 const wanted = args.filter((a, i) => !a.startsWith("--") && !(keepAt >= 0 && i === keepAt + 1));
@@ -35,6 +39,7 @@ for (const ev of events) {
   const files = readdirSync(join(dir, "corpus")).filter((f) => f.endsWith(".txt")).sort().map((f) => join(dir, "corpus", f));
   const golds = readdirSync(join(dir, "gold")).filter((f) => f.endsWith(".gold.json")).sort().map((f) => join(dir, "gold", f));
   const { docs } = extractFiles(files, {});
+  if (goldInputs) docs.forEach((d, i) => useGold(d, golds.find((g) => g.endsWith(files[i]!.split("/").pop()!.replace(/\.txt$/, ".gold.json")))!));
   const one = join(tmp, `${ev}-extract.json`);
   writeFileSync(one, JSON.stringify(buildExport(docs)));
   const ledger = join(tmp, `${ev}-ledger.json`);

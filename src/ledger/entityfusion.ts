@@ -42,6 +42,8 @@ export interface EntityRecord {
   country?: string;
   /** A place that speaks for its government (Kyiv says, het Kremlin). */
   metonym?: boolean;
+  /** The country whose government it is or whose capital it is: who speaks when it speaks (Kyiv, het Kremlin). */
+  government?: string;
 }
 
 type Klass = "person" | "org" | "place";
@@ -80,8 +82,17 @@ export function entityRecords(doc: Doc): EntityRecord[] {
       ...(e.key.startsWith("geo:") && { geo: e.key }),
       ...(e.geo?.country && { country: e.geo.country }),
       ...(e.metonymGovernment && { metonym: true }),
+      ...(governmentOf(e) && { government: governmentOf(e)! }),
     };
   });
+}
+
+/** The country an entity speaks for: a government ("gov:RU", het Kremlin) or a capital (Kyiv, Moskou). */
+function governmentOf(e: Doc["entities"][number]): string | undefined {
+  if (e.key.startsWith("gov:")) return e.key.slice(4);
+  if (!e.geo?.geonameId) return undefined;
+  const hit = lookupName(e.name).find((g) => g.geonameId === e.geo!.geonameId && g.fcode === "PPLC");
+  return hit?.country;
 }
 
 interface Compiled {
@@ -332,6 +343,8 @@ export interface EntityCluster {
   name(lang: Lang): string;
   /** The country, when the cluster is a country. */
   country?: string;
+  /** The country whose government speaks when this entity speaks (a capital, a government body). */
+  government?: string;
   /** Keys (strong and offered) of the cluster, for finding it by a role or an institution. */
   keys: Set<string>;
 }
@@ -430,8 +443,9 @@ function makeCluster(key: string, recs: EntityRecord[], keys: Set<string>): Enti
   const names = [...counts.keys()].sort();
   const type = [...typeVotes].sort((a, b) => b[1] - a[1] || cmp(a[0], b[0]))[0]![0];
   const top = [...counts].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length || cmp(a[0], b[0]))[0]![0];
-  let country: string | undefined;
+  let country: string | undefined, government: string | undefined;
   for (const r of recs) if (r.geo && /^geo:[A-Z]{2}$/.test(r.geo)) country = r.geo.slice(4);
+  for (const r of recs) if (r.government) government ??= r.government;
   const setName = key.startsWith("A:") ? recs.flatMap((r) => [r.name, ...r.aliases]).find((n) => aliasSetOf(n, type) ?? aliasSetOf(n, "other")) : undefined;
   const set = setName ? (aliasSetOf(setName, type) ?? aliasSetOf(setName, "other")) : undefined;
   return {
@@ -441,6 +455,7 @@ function makeCluster(key: string, recs: EntityRecord[], keys: Set<string>): Enti
     names,
     name: (lang) => (set ? (lang === "nl" ? set.nl : set.en) : top),
     ...(country && { country }),
+    ...((government ?? country) && { government: government ?? country }),
     keys,
   };
 }

@@ -1,7 +1,7 @@
 import type { Doc, Lang } from "../model/doc.js";
 import type { SitrepExport } from "../export/schema.js";
 import { buildExport } from "../export/json.js";
-import { entityRecords, fuseEntities } from "./entityfusion.js";
+import { fuseReports } from "./fusion.js";
 
 /**
  * A whole-ledger sitrep/1 export of extracted reports without a store: one entity per cluster of names
@@ -10,7 +10,8 @@ import { entityRecords, fuseEntities } from "./entityfusion.js";
  */
 export function fusedLedgerExport(docs: readonly Doc[], lang: Lang = "en"): SitrepExport {
   const out = buildExport(docs);
-  const { clusters, clusterOf } = fuseEntities(docs.flatMap(entityRecords));
+  const fusion = fuseReports(docs, lang);
+  const { clusters } = fusion.entities;
   // buildExport numbers entities e1… over the documents in order: the same walk maps them back
   const exportId = new Map<string, string>();
   let ne = 0;
@@ -48,6 +49,21 @@ export function fusedLedgerExport(docs: readonly Doc[], lang: Lang = "en"): Sitr
     v.actors = [...new Set(v.actors.map(map))];
     v.locations = [...new Set(v.locations.map(map))];
   }
-  void clusterOf;
+  // claims: buildExport numbers them c1… over the documents in order
+  const claimId = new Map<string, string>();
+  let nc = 0;
+  for (const d of docs) for (const c of d.claims) claimId.set(`${d.meta.id}/${c.id}`, `c${++nc}`);
+  (out as SitrepExport & { propositions: unknown[] }).propositions = fusion.propositions.map((p, i) => ({
+    id: `p${i + 1}`,
+    text: p.text,
+    claims: p.claims.map((c) => claimId.get(c)!),
+    status: p.status,
+    sources: p.sources.map((s) => ({ name: s.name, kind: s.kind, ...(s.entity && { entity: s.entity }) })),
+    reports: p.reports,
+    independent_sources: p.independent,
+    first_seen: p.first_seen,
+    last_seen: p.last_seen,
+    history: p.history.map((h) => ({ ...h, claim: claimId.get(h.claim)! })),
+  }));
   return out;
 }

@@ -15,9 +15,20 @@ export interface OppositionLexicon {
 export interface LedgerLexicon {
   /** Entities across reports (institutions, nationality adjectives). */
   entities: EntityFusionLexicon;
+  /**
+   * The words of language-free concepts (src/ledger/concepts.ts has the entry syntax): `v:` what is said to
+   * happen or hold (v:kill, v:arrest, v:leak), `n:` what it is about (n:missile, n:dam). Concept names are
+   * shared by every language; a concept a language does not list is simply never found in it.
+   */
+  concepts: Record<string, string>;
   oppositions: OppositionLexicon[];
   /** Words that turn the following state into its opposite ("niet", "not"), looked for just before a match. */
   negators: string[];
+  /**
+   * How many words before a concept a negator reaches (default 3): Dutch puts "niet" before the whole
+   * verb-final phrase ("is niet door de Russische autoriteiten geleverd").
+   */
+  negationWindow?: number;
   /** Phrases that mark a statement as running against something said before ("ondenkbaar dat", "however"). */
   counter: string[];
   /** Phrases by which a denial points back at an earlier statement ("die cijfers", "the ministry's account"). */

@@ -1,0 +1,214 @@
+import type { Approx, Claim, ClaimStatus, CountKind, Doc, Lang, SourceKind } from "../model/doc.js";
+import { LANGS } from "../model/doc.js";
+import { langPack } from "../lang/index.js";
+import { conceptsOf, conceptTokens, conceptWords, type ConceptHit, type ConceptToken } from "./concepts.js";
+import { featuresOf, fold, type ClaimFeatures } from "./features.js";
+import { ledgerLexicon } from "./lang.js";
+import { lookupName } from "../geo/gazetteer.js";
+
+/**
+ * The language-free fusion keys of one claim, computed from its report alone: a store keeps one
+ * `FusionClaim` per claim at ingest (it is plain JSON) and never needs the report's words again to fuse it
+ * with other reports. What it says (concepts with polarity), who and what it names (entity records of its
+ * report, countries named by adjective), its figures and dates, and who asserts it.
+ */
+export interface FusionClaim {
+  /** Unique in the ledger: `<doc>/<claim id>`. */
+  id: string;
+  doc: string;
+  /** A content key that orders claims the same way whatever order reports arrived in. */
+  order: string;
+  published: string;
+  outlet: string | null;
+  /** The news agency a report credits (ANP, AP, Reuters…): its copies are one origin. */
+  agency: string | null;
+  lang: Lang;
+  text: string;
+  start: number;
+  end: number;
+  sentence: number;
+  paragraph: number;
+  status: ClaimStatus;
+  quote: boolean;
+  /** The source as the report names it; `entity` is the entity record id (`<doc>/<entity id>`). */
+  source: { name: string; kind: SourceKind; entity?: string; role?: string } | null;
+  /** Concepts with polarity, `!` before a negated one, `@<ISO>` for one a country qualifies: "v:kill", "!v:operate", "n:missile@RU". */
+  concepts: string[];
+  /** What the claim says first happens (the first `v:`/`s:` concept in its words): what a denial denies. */
+  main: string | null;
+  /** Entity records the claim names (its source left out). */
+  entities: string[];
+  /** Countries named by an adjective or a people ("Oekraïense", "the Russians"): `C:<ISO>`. */
+  countries: string[];
+  figures: { kind: CountKind; value: number; approx: Approx }[];
+  /** Calendar days the claim's time expressions point at: `2024-03-22`. */
+  days: string[];
+  /** Wording features the contradiction finder reads (oppositions, themes, pointers back). */
+  features: ClaimFeatures;
+  /** Word shingles of the claim (hashes), to tell a copied sentence from an independent one. */
+  shingles: number[];
+}
+
+const AGENCIES = ["ANP", "AP", "AFP", "Reuters", "Belga", "DPA", "EFE", "Anadolu", "TASS", "RIA Novosti", "Interfax", "Xinhua", "PA", "Ukrinform", "Associated Press", "Agence France-Presse"];
+const AGENCY_RE = new RegExp(`(?:^|[\\s(/©–—-])(${AGENCIES.map((a) => a.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})(?=$|[\\s)/,.:;–—-])`);
+const AGENCY_NAME: Record<string, string> = { "Associated Press": "AP", "Agence France-Presse": "AFP" };
+
+/** The agency a report credits: in its outlet ("upday (ANP)") or in a credit line at its start or end. */
+export function agencyOf(doc: Doc): string | null {
+  const src = doc.meta.source ?? "";
+  const paren = /\(([^)]+)\)/.exec(src);
+  const fromSource = paren && AGENCY_RE.exec(` ${paren[1]} `);
+  if (fromSource) return AGENCY_NAME[fromSource[1]!] ?? fromSource[1]!;
+  const t = doc.text;
+  for (const part of [t.slice(0, 160), t.slice(Math.max(0, t.length - 160))]) {
+    const m = /\((ANP|AP|AFP|Reuters|Belga|DPA|EFE)\)|(?:©|Copyright)\s*(ANP|AP|AFP|Reuters|Belga|DPA)/.exec(part);
+    if (m) return m[1] ?? m[2]!;
+  }
+  return null;
+}
+
+function hash(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+const demonymMemo = new Map<Lang, Map<string, string>>();
+function demonyms(lang: Lang): Map<string, string> {
+  let m = demonymMemo.get(lang);
+  if (!m) {
+    m = new Map();
+    for (const [w, cc] of Object.entries(langPack(lang).entities.demonyms)) m.set(fold(w), cc);
+    for (const [w, cc] of Object.entries(ledgerLexicon(lang).entities.demonyms)) m.set(fold(w), cc);
+    demonymMemo.set(lang, m);
+  }
+  return m;
+}
+
+/**
+ * The country each word names, by adjective or people in either language (a Dutch text may say
+ * "Russian-made") or by a capitalised country name; `name` tells the two apart.
+ */
+export function countryWords(tokens: readonly ConceptToken[], lang: Lang): ({ cc: string; name: boolean } | undefined)[] {
+  return tokens.map((t) => {
+    const cc = demonyms(lang).get(t.w) ?? LANGS.map((l) => demonyms(l).get(t.w)).find(Boolean);
+    if (cc) return { cc, name: false };
+    if (t.w.length < 4 || !/^\p{Lu}\p{Ll}/u.test(t.raw)) return undefined;
+    const c = lookupName(t.raw).find((e) => e.kind === "country")?.country;
+    return c ? { cc: c, name: true } : undefined;
+  });
+}
+
+const PUNCT = /[,.;:!?()\[\]"“”„«»–—]/;
+
+/** The fusion keys of every claim of an extracted report. */
+export function fusionClaims(doc: Doc): FusionClaim[] {
+  const m = doc.meta;
+  const docKey = hash(doc.text).toString(36);
+  const published = new Date(m.published);
+  const utc = Number.isNaN(published.getTime()) ? m.published : published.toISOString();
+  const agency = agencyOf(doc);
+  return doc.claims.map((c) => claimKeys(doc, c, `${utc}|${docKey}|${String(c.start).padStart(7, "0")}`, agency));
+}
+
+function claimKeys(doc: Doc, c: Claim, order: string, agency: string | null): FusionClaim {
+  // the attribution (the source's name, its apposition, the cue: "Björn Lund, director of …, told NPR",
+  // "Volgens een minister van …") says who holds the claim, not what it says: it is left out, with what
+  // trails it at the end of the claim or leads it at the start
+  let text = c.text;
+  let keep: [number, number][] = [[0, text.length]];
+  const parts = [c.cue, c.source?.span].filter((x): x is { start: number; end: number } => !!x && x.start >= c.start && x.end <= c.end);
+  if (parts.length) {
+    const a = Math.min(...parts.map((x) => x.start)) - c.start, b = Math.max(...parts.map((x) => x.end)) - c.start;
+    const before = text.slice(0, a).trim().length, after = text.slice(b).trim().length;
+    if (before < 3) keep = [[b, text.length]];
+    else if (after < 3 || a > text.length / 2) keep = [[0, a]];
+    else keep = [[0, a], [b, text.length]];
+    // blank what is left out, so offsets stay those of the claim
+    let t = "";
+    let at = 0;
+    for (const [x, y] of keep) {
+      t += " ".repeat(x - at) + text.slice(x, y);
+      at = y;
+    }
+    text = t + " ".repeat(text.length - at);
+  }
+  const inContent = (start: number, end: number) => keep.some(([x, y]) => start - c.start >= x && end - c.start <= y);
+  const tokens = conceptTokens(text);
+  const hits: ConceptHit[] = conceptsOf(text, doc.lang, tokens);
+  const cws = countryWords(tokens, doc.lang);
+  const concepts = new Set(hits.map((h) => (h.neg ? "!" : "") + h.concept));
+  // a concept a country qualifies ("Russische raketten", "Ukrainian air defence", "Russia fired", "door
+  // Rusland geproduceerde raket"): whose missile, whose air defence. Next to it, or one word between for
+  // what it is about; never across punctuation.
+  for (const h of hits)
+    for (const k of [h.at - 1, h.at - 2]) {
+      const q = k >= 0 ? cws[k] : undefined;
+      if (!q || (k === h.at - 2 && !h.concept.startsWith("n:"))) continue;
+      if (PUNCT.test(text.slice(tokens[k]!.end, tokens[h.at]!.start))) continue;
+      concepts.add(`${h.neg ? "!" : ""}${h.concept}@${q.cc}`);
+    }
+  const sourceEntity = c.source?.entity;
+  // an "entity" that is a people ("Swedes", "de Oekraïners") names its country
+  const peoples: string[] = [];
+  const named = c.entities.filter((id) => {
+    if (id === sourceEntity) return false;
+    const e = doc.entityById(id);
+    if (e && !e.mentions.some((i) => doc.mentions[i] && inContent(doc.mentions[i]!.start, doc.mentions[i]!.end))) return false;
+    const cc = e ? (demonyms(doc.lang).get(fold(e.name)) ?? LANGS.map((l) => demonyms(l).get(fold(e.name))).find(Boolean)) : undefined;
+    if (cc) peoples.push(`C:${cc}`);
+    return !cc;
+  });
+  const entities = [...new Set(named.map((e) => `${doc.meta.id}/${e}`))].sort();
+  const figures = doc.counts
+    .filter((n) => (n.claim === c.id || (n.claim === undefined && n.start >= c.start && n.end <= c.end)) && inContent(n.start, n.end))
+    .map((n) => ({ kind: n.kind, value: n.value, approx: n.approx }));
+  const days = new Set<string>();
+  for (const t of doc.times) {
+    if (t.start < c.start || t.end > c.end || !inContent(t.start, t.end) || (t.type !== "DATE" && t.type !== "TIME")) continue;
+    const d = /^(\d{4}-\d{2}-\d{2})/.exec(t.value);
+    if (d) days.add(d[1]!);
+  }
+  const s = doc.sentences[c.sentence] ?? doc.sentences[doc.sentenceAt(c.start)];
+  const ws = conceptWords(c.text);
+  const shingles = new Set<number>();
+  for (let i = 0; i + 2 <= ws.length; i++) shingles.add(hash(`${ws[i]} ${ws[i + 1]}`));
+  return {
+    id: `${doc.meta.id}/${c.id}`,
+    doc: doc.meta.id,
+    order,
+    published: doc.meta.published,
+    outlet: doc.meta.source ?? null,
+    agency,
+    lang: doc.lang,
+    text: c.text,
+    start: c.start,
+    end: c.end,
+    sentence: s ? s.index : c.sentence,
+    paragraph: s ? s.paragraph : 0,
+    status: c.status,
+    quote: c.quote,
+    source: c.source
+      ? {
+          name: c.source.name,
+          kind: c.source.kind,
+          ...(c.source.entity && { entity: `${doc.meta.id}/${c.source.entity}` }),
+          ...(c.source.role && { role: c.source.role }),
+        }
+      : null,
+    concepts: [...concepts].sort(),
+    main: (() => {
+      const h = hits.find((x) => x.concept.startsWith("v:") || x.concept.startsWith("s:"));
+      return h ? (h.neg ? "!" : "") + h.concept : null;
+    })(),
+    entities,
+    countries: [...new Set([...cws.filter((x) => !!x).map((x) => `C:${x!.cc}`), ...peoples])].sort(),
+    figures,
+    days: [...days].sort(),
+    features: featuresOf(c, doc.lang),
+    shingles: [...shingles].sort((a, b) => a - b),
+  };
+}

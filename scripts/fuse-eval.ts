@@ -11,6 +11,7 @@ import { extractFiles } from "../src/cli/extract.js";
 import { buildExport } from "../src/export/json.js";
 import { fusedLedgerExport } from "../src/ledger/fusedexport.js";
 import { useGold } from "./devset-gold.js";
+import { runPipeline } from "../src/pipeline/index.js";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const shared = resolve(root, "../shared");
@@ -39,7 +40,11 @@ for (const ev of events) {
   const files = readdirSync(join(dir, "corpus")).filter((f) => f.endsWith(".txt")).sort().map((f) => join(dir, "corpus", f));
   const golds = readdirSync(join(dir, "gold")).filter((f) => f.endsWith(".gold.json")).sort().map((f) => join(dir, "gold", f));
   const { docs } = extractFiles(files, {});
-  if (goldInputs) docs.forEach((d, i) => useGold(d, golds.find((g) => g.endsWith(files[i]!.split("/").pop()!.replace(/\.txt$/, ".gold.json")))!));
+  if (goldInputs)
+    docs.forEach((d, i) => {
+      useGold(d, golds.find((g) => g.endsWith(files[i]!.split("/").pop()!.replace(/\.txt$/, ".gold.json")))!);
+      runPipeline(d, new Set(["contradictions"]));
+    });
   const one = join(tmp, `${ev}-extract.json`);
   writeFileSync(one, JSON.stringify(buildExport(docs)));
   const ledger = join(tmp, `${ev}-ledger.json`);

@@ -36,6 +36,11 @@ export interface FusionClaim {
   concepts: string[];
   /** What the claim says first happens (the first `v:`/`s:` concept in its words): what a denial denies. */
   main: string | null;
+  /**
+   * Who the claim says did what it says happened: `C:<ISO>` for a country (named, by adjective, or by its
+   * capital or government), `R:<entity record>` for another party. Empty when it names no doer.
+   */
+  agents: string[];
   /** Entity records the claim names (its source left out). */
   entities: string[];
   /** Countries named by an adjective or a people ("Oekraïense", "the Russians"): `C:<ISO>`. */
@@ -102,7 +107,83 @@ export function countryWords(tokens: readonly ConceptToken[], lang: Lang): ({ cc
   });
 }
 
+/** The countries a name says by adjective or people ("Ukrainian officials", "de Russische leider"). */
+export function countriesOfName(name: string, lang: Lang): string[] {
+  return [...new Set(countryWords(conceptTokens(name), lang).filter((x) => !!x && !x.name).map((x) => `C:${x!.cc}`))];
+}
+
 const PUNCT = /[,.;:!?()\[\]"“”„«»–—]/;
+
+/** Concepts that are acts someone does (their doer is an agent). */
+const ACTS = new Set(["v:attack", "v:launch", "v:cause", "v:use", "v:explode", "v:sabotage", "v:shoot", "v:kill", "v:cross", "v:stop", "v:plan", "v:produce", "v:impact", "v:campaign", "n:missile", "n:air-defence"]);
+/** Concepts that put an act on someone (the accused follows, or stands before a passive). */
+const BLAME = new Set(["v:accuse", "v:responsible", "v:involve", "v:link"]);
+
+/**
+ * The doers a claim names: after an agent marker ("door Moskou", "fired by Ukrainian air defence"),
+ * the party blamed ("blamed British navy personnel", "Russia had been accused"), or the subject or
+ * adjective right before the act ("Russian missiles", "Moscow fired", "Russia has cut"). Explicit
+ * markers win over the rest.
+ */
+function agentsOf(doc: Doc, c: Claim, text: string, tokens: readonly ConceptToken[], hits: readonly ConceptHit[], cws: ReturnType<typeof countryWords>): string[] {
+  const lex = ledgerLexicon(doc.lang).agents;
+  const markers = new Set(lex.markers);
+  const aux = new Set(lex.auxiliaries);
+  const party: (string | undefined)[] = cws.map((q) => (q ? `C:${q.cc}` : undefined));
+  for (const id of c.entities) {
+    if (id === c.source?.entity) continue;
+    const e = doc.entityById(id);
+    if (!e) continue;
+    const gov = e.key.startsWith("gov:") ? e.key.slice(4) : e.key.startsWith("geo:") && /^geo:[A-Z]{2}$/.test(e.key) ? e.key.slice(4) : capitalOf(e);
+    if (!gov && (e.type === "location" || e.type === "facility")) continue;
+    const key = gov ? `C:${gov}` : `R:${doc.meta.id}/${e.id}`;
+    for (const mi of e.mentions) {
+      const m = doc.mentions[mi];
+      if (!m) continue;
+      tokens.forEach((t, k) => {
+        if (t.start >= m.start - c.start && t.end <= m.end - c.start) party[k] ??= key;
+      });
+    }
+  }
+  const gap = (a: number, b: number) => PUNCT.test(text.slice(tokens[a]!.end, tokens[b]!.start));
+  const firstParty = (from: number, to: number, step: 1 | -1, origin: number): string | undefined => {
+    for (let k = from; step > 0 ? k <= to : k >= to; k += step) {
+      if (k < 0 || k >= tokens.length) return undefined;
+      if (gap(Math.min(origin, k), Math.max(origin, k))) return undefined;
+      if (party[k]) return party[k];
+    }
+    return undefined;
+  };
+  const explicit = new Set<string>(), other = new Set<string>();
+  for (const h of hits) {
+    if (h.neg) continue;
+    if (ACTS.has(h.concept)) {
+      for (let k = h.end + 1; k <= h.end + 3 && k < tokens.length; k++)
+        if (markers.has(tokens[k]!.w)) {
+          const p = firstParty(k + 1, k + 5, 1, k);
+          if (p) explicit.add(p);
+          break;
+        }
+      // the subject before the act: right before it, or before an auxiliary, or an adjective of the
+      // subject's noun before an auxiliary ("German authorities had halted")
+      let before = party[h.at - 1] && !gap(h.at - 1, h.at) ? party[h.at - 1] : undefined;
+      if (!before && h.at >= 2 && aux.has(tokens[h.at - 1]!.w) && !gap(h.at - 3 >= 0 ? h.at - 3 : h.at - 2, h.at)) {
+        before = party[h.at - 2] ?? (h.at >= 3 && cws[h.at - 3] && !cws[h.at - 3]!.name ? party[h.at - 3] : undefined);
+      }
+      if (before) other.add(before);
+    } else if (BLAME.has(h.concept)) {
+      const p = firstParty(h.end + 1, h.end + 3, 1, h.end) ?? firstParty(h.at - 1, h.at - 4, -1, h.at);
+      if (p) other.add(p);
+    }
+  }
+  return [...(explicit.size ? explicit : other)].sort();
+}
+
+/** The country whose capital a place is, from the gazetteer. */
+function capitalOf(e: Doc["entities"][number]): string | undefined {
+  if (!e.geo?.geonameId) return undefined;
+  return lookupName(e.name).find((g) => g.geonameId === e.geo!.geonameId && g.fcode === "PPLC")?.country;
+}
 
 /** The fusion keys of every claim of an extracted report. */
 export function fusionClaims(doc: Doc): FusionClaim[] {
@@ -120,7 +201,14 @@ function claimKeys(doc: Doc, c: Claim, order: string, agency: string | null): Fu
   // trails it at the end of the claim or leads it at the start
   let text = c.text;
   let keep: [number, number][] = [[0, text.length]];
-  const parts = [c.cue, c.source?.span].filter((x): x is { start: number; end: number } => !!x && x.start >= c.start && x.end <= c.end);
+  const inside = (x: { start: number; end: number } | null | undefined): x is { start: number; end: number } => !!x && x.start >= c.start && x.end <= c.end;
+  // without a named source the cue is a hedge or a bare verb ("waarschijnlijk", "reportedly"): only it goes
+  const parts = c.source?.span && inside(c.source.span) ? [c.cue, c.source.span].filter(inside) : [];
+  if (!parts.length && inside(c.cue)) {
+    const a = c.cue.start - c.start, b = c.cue.end - c.start;
+    keep = [[0, a], [b, text.length]];
+    text = text.slice(0, a) + " ".repeat(b - a) + text.slice(b);
+  }
   if (parts.length) {
     const a = Math.min(...parts.map((x) => x.start)) - c.start, b = Math.max(...parts.map((x) => x.end)) - c.start;
     const before = text.slice(0, a).trim().length, after = text.slice(b).trim().length;
@@ -205,6 +293,7 @@ function claimKeys(doc: Doc, c: Claim, order: string, agency: string | null): Fu
       return h ? (h.neg ? "!" : "") + h.concept : null;
     })(),
     entities,
+    agents: agentsOf(doc, c, text, tokens, hits, cws),
     countries: [...new Set([...cws.filter((x) => !!x).map((x) => `C:${x!.cc}`), ...peoples])].sort(),
     figures,
     days: [...days].sort(),

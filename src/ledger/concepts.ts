@@ -20,8 +20,9 @@ export interface ConceptHit {
   concept: string;
   /** Negated by a negator shortly before, or an entry that says it negated. */
   neg: boolean;
-  /** Word index of the first word, for ordering only. */
+  /** Index (into `conceptTokens`) of its first word and of its last. */
   at: number;
+  end: number;
 }
 
 type Tok = { kind: "exact" | "prefix" | "suffix" | "infix" | "gap"; s: string; /** words a gap may span */ n?: number };
@@ -177,7 +178,7 @@ export function conceptWords(text: string): string[] {
 export function conceptsOf(text: string, lang: Lang, tokens: readonly ConceptToken[] = conceptTokens(text)): ConceptHit[] {
   const c = compiled(lang);
   const words = tokens.map((t) => t.w);
-  const raw: { e: Entry; at: number }[] = [];
+  const raw: { e: Entry; at: number; end: number }[] = [];
   const used = new Uint8Array(words.length);
   for (let i = 0; i < words.length; i++) {
     if (used[i]) continue;
@@ -203,7 +204,7 @@ export function conceptsOf(text: string, lang: Lang, tokens: readonly ConceptTok
     for (const x of c.infix) if (w.includes(x.s)) consider([x.e]);
     if (!best) continue;
     const top: Entry = best;
-    if (top.len > 1) raw.push({ e: top, at: i });
+    if (top.len > 1) raw.push({ e: top, at: i, end: bestAt[bestAt.length - 1]! });
     else {
       // one word may say several things: a compound (luchtafweer|raket) names each of its parts
       const all = new Set<Entry>();
@@ -214,7 +215,7 @@ export function conceptsOf(text: string, lang: Lang, tokens: readonly ConceptTok
       for (let l = c.minPrefix; l <= Math.min(w.length, c.maxPrefix); l++) add(c.prefix.get(w.slice(0, l)));
       for (let l = Math.max(0, w.length - 24); l <= w.length - 3; l++) add(c.suffix.get(w.slice(l)));
       for (const x of c.infix) if (w.includes(x.s)) all.add(x.e);
-      for (const e of all) raw.push({ e, at: i });
+      for (const e of all) raw.push({ e, at: i, end: i });
     }
     for (const k of bestAt) used[k] = 1;
   }
@@ -227,5 +228,5 @@ export function conceptsOf(text: string, lang: Lang, tokens: readonly ConceptTok
       for (let j = k; j < raw.length && raw[j]!.at === raw[k]!.at; j++) flipped[j] ^= 1;
     }
   }
-  return raw.map((h, j) => ({ concept: h.e.concept, neg: h.e.neg !== !!flipped[j], at: h.at }));
+  return raw.map((h, j) => ({ concept: h.e.concept, neg: h.e.neg !== !!flipped[j], at: h.at, end: h.end }));
 }

@@ -195,6 +195,11 @@ function conceptOf(name: string, lang: Lang, kind: "institutions" | "roles"): { 
         if (cc || set) qualifier ??= cc ? `C:${cc}` : `A:${set!.id}`;
         else if (!LANGS.some((x) => compiled(x).fillers.has(w))) left.push(w);
       }
+      // a role in a body named by what it is ("spokesman for the Libyan Red Crescent"): the body qualifies it
+      if (kind === "roles" && rest.length) {
+        const inst = conceptOf(rest.join(" "), lang, "institutions");
+        if (inst?.qualifier?.startsWith("C:")) qualifier = `I:${inst.qualifier}:${inst.concept}`;
+      }
       return { concept: i.name, ...(qualifier && { qualifier }), bare: left.length === 0 };
     }
   }
@@ -448,6 +453,7 @@ function makeCluster(key: string, recs: EntityRecord[], keys: Set<string>): Enti
   for (const r of recs) if (r.government) government ??= r.government;
   const setName = key.startsWith("A:") ? recs.flatMap((r) => [r.name, ...r.aliases]).find((n) => aliasSetOf(n, type) ?? aliasSetOf(n, "other")) : undefined;
   const set = setName ? (aliasSetOf(setName, type) ?? aliasSetOf(setName, "other")) : undefined;
+  if (set?.country) government ??= set.country;
   return {
     key,
     type,

@@ -53,6 +53,15 @@ export function fusedLedgerExport(docs: readonly Doc[], lang: Lang = "en"): Sitr
   const claimId = new Map<string, string>();
   let nc = 0;
   for (const d of docs) for (const c of d.claims) claimId.set(`${d.meta.id}/${c.id}`, `c${++nc}`);
+  // contradictions: the fusion's, inside reports and across them (the stage's are the same pairs inside reports)
+  const pairs = new Set<string>();
+  out.contradictions = [];
+  for (const d of fusion.disputes) {
+    const a = claimId.get(d.claims[0])!, b = claimId.get(d.claims[1])!;
+    if (pairs.has(`${a}|${b}`)) continue;
+    pairs.add(`${a}|${b}`);
+    out.contradictions.push({ claims: [a, b], reason: d.reason, type: d.type, ...(d.detail.update && { update: true }) } as never);
+  }
   (out as SitrepExport & { propositions: unknown[] }).propositions = fusion.propositions.map((p, i) => ({
     id: `p${i + 1}`,
     text: p.text,

@@ -21,25 +21,56 @@
  * `fuseReports(docs)` below does all of it for reports in memory (the one-shot export and the evaluation).
  */
 import type { Doc, Lang, SourceKind } from "../model/doc.js";
-import { fusionClaims, type FusionClaim } from "./claimkeys.js";
+import { countriesOfName, fusionClaims, type FusionClaim } from "./claimkeys.js";
 import { entityRecords, fuseEntities, roleKeyOf, type EntityFusion } from "./entityfusion.js";
 import { nameKey } from "./names.js";
 import { fuseBlock, type BlockContext, type Proposition } from "./propositions.js";
+import { findDisputes, type Dispute } from "./disputes.js";
 
 export interface Fusion {
   entities: EntityFusion;
   claims: FusionClaim[];
   propositions: Proposition[];
+  /** Contradictions inside reports and across them. */
+  disputes: Dispute[];
   context: BlockContext;
 }
 
 /** The block context over a ledger's fused entities. */
 export function blockContext(entities: EntityFusion, lang: Lang = "en"): BlockContext {
+  const byKey = new Map(entities.clusters.map((c) => [c.key, c]));
   return {
     entityKey: (r) => entities.clusterOf.get(r)?.key,
-    countryOf: (k) => entities.clusters.find((c) => c.key === k)?.country,
+    countryOf: (k) => byKey.get(k)?.country,
     asserter: (c) => asserterOf(c, entities, lang),
+    party: (c) => partyOf(c, entities, lang),
+    // a gazetteer place (a city, a village), not a country, region or sea
+    isPlace: (k) => !!byKey.get(k)?.records.some((r) => /^geo:\d+$/.test(r.geo ?? "")),
   };
+}
+
+/** The parties a claim's asserter speaks for (see BlockContext.party). */
+export function partyOf(c: FusionClaim, entities: EntityFusion, lang: Lang): string[] {
+  if (!c.source) return [];
+  const a = asserterOf(c, entities, lang);
+  const out = new Set<string>([a.key]);
+  const cluster = c.source.entity ? entities.clusterOf.get(c.source.entity) : a.entity ? entities.clusters.find((x) => x.key === a.entity) : undefined;
+  if (cluster) {
+    for (const k of cluster.keys) {
+      // a role's body or country (R:spokesperson:I:C:LY:red-crescent, R:head:C:UA), an institution's country
+      const role = /^R:[^:]+:(.*)$/.exec(k);
+      const q = role ? role[1]! : k.startsWith("I:") ? k : "";
+      const m = /(?:^|:)C:([A-Z]{2})/.exec(q);
+      if (m) out.add(`C:${m[1]}`);
+      if (role && q.startsWith("I:")) out.add(`e:${q}`);
+      if (role && q.startsWith("A:")) out.add(`e:${q}`);
+    }
+    if (cluster.government) out.add(`C:${cluster.government}`);
+  }
+  // an unnamed or unlinked source may name its country ("Ukrainian officials", "de Russische autoriteiten")
+  for (const cc of countriesOfName(c.source.name, c.lang)) out.add(cc);
+  if (c.source.role) for (const cc of countriesOfName(c.source.role, c.lang)) out.add(cc);
+  return [...out].sort();
 }
 
 export function asserterOf(c: FusionClaim, entities: EntityFusion, lang: Lang): { key: string; name: string; entity?: string; kind: SourceKind | "report" } {
@@ -62,5 +93,6 @@ export function fuseReports(docs: readonly Doc[], lang: Lang = "en"): Fusion {
   const claims = docs.flatMap(fusionClaims);
   const context = blockContext(entities, lang);
   const propositions = fuseBlock(claims, context);
-  return { entities, claims, propositions, context };
+  const disputes = findDisputes(claims, context, { scope: "ledger" });
+  return { entities, claims, propositions, disputes, context };
 }

@@ -10,6 +10,8 @@ export interface OppositionLexicon {
   /** The two states that cannot both hold; `label` is language-independent ("independent", "subordinate"). */
   a: { label: string; patterns: string[] };
   b: { label: string; patterns: string[] };
+  /** A concept both claims must say for the states to be of one thing (`n:suspect`: the suspect is caught). */
+  about?: string;
 }
 
 export interface LedgerLexicon {
@@ -21,6 +23,11 @@ export interface LedgerLexicon {
    * shared by every language; a concept a language does not list is simply never found in it.
    */
   concepts: Record<string, string>;
+  /**
+   * How a language names who did something: `markers` introduce the doer after the act ("door", "by");
+   * `auxiliaries` may stand between a subject and its verb ("Russia has cut", "Rusland heeft…").
+   */
+  agents: { markers: string[]; auxiliaries: string[] };
   oppositions: OppositionLexicon[];
   /** Words that turn the following state into its opposite ("niet", "not"), looked for just before a match. */
   negators: string[];

@@ -44,6 +44,8 @@ export interface AliasSet {
   en: string;
   nl: string;
   names: string[];
+  /** The state a body belongs to (FSB, Kremlin: RU): who speaks when it speaks. */
+  country?: string;
 }
 
 const COMPATIBLE: Record<EntityType, EntityType[]> = {
@@ -76,9 +78,9 @@ export function aliasTable(): { sets: AliasSet[]; byKey: Map<string, AliasSet[]>
   try {
     // dist/src/ledger/names.js → package root
     const path = fileURLToPath(new URL("../../../data/aliases.json", import.meta.url));
-    const raw = JSON.parse(readFileSync(path, "utf8")) as { sets: { type: EntityType; nl: string; names: string[] }[] };
+    const raw = JSON.parse(readFileSync(path, "utf8")) as { sets: { type: EntityType; nl: string; names: string[]; country?: string }[] };
     raw.sets.forEach((s, i) => {
-      const set: AliasSet = { id: `a${i + 1}:${nameKey(s.names[0]!)}`, type: s.type, en: s.names[0]!, nl: s.nl, names: s.names };
+      const set: AliasSet = { id: `a${i + 1}:${nameKey(s.names[0]!)}`, type: s.type, en: s.names[0]!, nl: s.nl, names: s.names, ...(s.country && { country: s.country }) };
       sets.push(set);
       for (const n of s.names) {
         const k = nameKey(n);

@@ -20,6 +20,14 @@ export interface BlockContext {
   countryOf(entityKey: string): string | undefined;
   /** Who asserts a claim, as a key that is one across reports and languages, and a display name. */
   asserter(c: FusionClaim): { key: string; name: string; entity?: string; kind: SourceKind | "report" };
+  /**
+   * The parties a claim's asserter speaks for: its country when it is a government, a capital or an
+   * official whose role names the country ("de Oekraïense president", "Russia's defence ministry"), and
+   * the asserter itself. Empty for a report's own voice.
+   */
+  party(c: FusionClaim): string[];
+  /** Is a fused entity a place below a country (a city, a village, a region)? */
+  isPlace(entityKey: string): boolean;
 }
 
 export interface PropositionSource {

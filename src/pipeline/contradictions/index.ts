@@ -1,9 +1,19 @@
 import type { Stage } from "../stage.js";
-import { findContradictions } from "../../ledger/contradictions.js";
-import { docForContradictions } from "../../ledger/fromdoc.js";
+import { fusionClaims } from "../../ledger/claimkeys.js";
+import { findDisputes } from "../../ledger/disputes.js";
+import { entityRecords, fuseEntities } from "../../ledger/entityfusion.js";
+import { blockContext } from "../../ledger/fusion.js";
 
-/** Within-report contradictions; the same finder runs over the whole ledger in src/ledger. */
+/**
+ * Contradictions inside one report: the ledger's finder (src/ledger/disputes.ts) over this report's claims
+ * alone, so a report is read by the same rules as a ledger of many.
+ */
 export const contradictions: Stage = (doc) => {
-  const { claims, counts } = docForContradictions(doc);
-  doc.contradictions = findContradictions(claims, counts).map((f) => ({ claims: f.claims, reason: f.reason }));
+  const claims = fusionClaims(doc);
+  const ctx = blockContext(fuseEntities(entityRecords(doc)), doc.lang);
+  const prefix = `${doc.meta.id}/`;
+  doc.contradictions = findDisputes(claims, ctx, { scope: "report" }).map((d) => ({
+    claims: [d.claims[0].slice(prefix.length), d.claims[1].slice(prefix.length)],
+    reason: d.reason,
+  }));
 };

@@ -1,7 +1,7 @@
 import type { Approx, Claim, ClaimStatus, CountKind, Doc, Lang, SourceKind } from "../model/doc.js";
 import { LANGS } from "../model/doc.js";
 import { langPack } from "../lang/index.js";
-import { conceptsOf, conceptTokens, conceptWords, type ConceptHit, type ConceptToken } from "./concepts.js";
+import { conceptsOf, conceptTokens, type ConceptHit, type ConceptToken } from "./concepts.js";
 import { featuresOf, fold, type ClaimFeatures } from "./features.js";
 import { ledgerLexicon } from "./lang.js";
 import { lookupName } from "../geo/gazetteer.js";
@@ -82,12 +82,15 @@ function hash(s: string): number {
 }
 
 const demonymMemo = new Map<Lang, Map<string, string>>();
+/** Nationality words of a language first, then of the others (a Dutch text may say "Russian-made"). */
 function demonyms(lang: Lang): Map<string, string> {
   let m = demonymMemo.get(lang);
   if (!m) {
     m = new Map();
-    for (const [w, cc] of Object.entries(langPack(lang).entities.demonyms)) m.set(fold(w), cc);
-    for (const [w, cc] of Object.entries(ledgerLexicon(lang).entities.demonyms)) m.set(fold(w), cc);
+    for (const l of [...LANGS.filter((x) => x !== lang), lang]) {
+      for (const [w, cc] of Object.entries(langPack(l).entities.demonyms)) m.set(fold(w), cc);
+      for (const [w, cc] of Object.entries(ledgerLexicon(l).entities.demonyms)) m.set(fold(w), cc);
+    }
     demonymMemo.set(lang, m);
   }
   return m;
@@ -98,18 +101,42 @@ function demonyms(lang: Lang): Map<string, string> {
  * "Russian-made") or by a capitalised country name; `name` tells the two apart.
  */
 export function countryWords(tokens: readonly ConceptToken[], lang: Lang): ({ cc: string; name: boolean } | undefined)[] {
+  const dem = demonyms(lang);
   return tokens.map((t) => {
-    const cc = demonyms(lang).get(t.w) ?? LANGS.map((l) => demonyms(l).get(t.w)).find(Boolean);
+    // nationality words and country names are written with a capital in both languages
+    const c0 = t.raw.charCodeAt(0);
+    if (c0 < 128 ? c0 < 65 || c0 > 90 : !/^\p{Lu}/u.test(t.raw)) return undefined;
+    const cc = dem.get(t.w);
     if (cc) return { cc, name: false };
     if (t.w.length < 4 || !/^\p{Lu}\p{Ll}/u.test(t.raw)) return undefined;
-    const c = lookupName(t.raw).find((e) => e.kind === "country")?.country;
+    const c = countryNamed(t.raw);
     return c ? { cc: c, name: true } : undefined;
   });
 }
 
+const countryMemo = new Map<string, string | null>();
+/** The country a capitalised word names, from the gazetteer (remembered: names repeat). */
+function countryNamed(word: string): string | undefined {
+  let c = countryMemo.get(word);
+  if (c === undefined) {
+    c = lookupName(word).find((e) => e.kind === "country")?.country ?? null;
+    if (countryMemo.size > 50_000) countryMemo.clear();
+    countryMemo.set(word, c);
+  }
+  return c ?? undefined;
+}
+
+const nameMemo = new Map<string, string[]>();
 /** The countries a name says by adjective or people ("Ukrainian officials", "de Russische leider"). */
 export function countriesOfName(name: string, lang: Lang): string[] {
-  return [...new Set(countryWords(conceptTokens(name), lang).filter((x) => !!x && !x.name).map((x) => `C:${x!.cc}`))];
+  const key = `${lang}|${name}`;
+  let r = nameMemo.get(key);
+  if (!r) {
+    r = [...new Set(countryWords(conceptTokens(name), lang).filter((x) => !!x && !x.name).map((x) => `C:${x!.cc}`))];
+    if (nameMemo.size > 50_000) nameMemo.clear();
+    nameMemo.set(key, r);
+  }
+  return r;
 }
 
 const PUNCT = /[,.;:!?()\[\]"“”„«»–—]/;
@@ -125,24 +152,21 @@ const BLAME = new Set(["v:accuse", "v:responsible", "v:involve", "v:link"]);
  * adjective right before the act ("Russian missiles", "Moscow fired", "Russia has cut"). Explicit
  * markers win over the rest.
  */
-function agentsOf(doc: Doc, c: Claim, text: string, tokens: readonly ConceptToken[], hits: readonly ConceptHit[], cws: ReturnType<typeof countryWords>): string[] {
-  const lex = ledgerLexicon(doc.lang).agents;
-  const markers = new Set(lex.markers);
-  const aux = new Set(lex.auxiliaries);
+function agentsOf(doc: Doc, ix: DocIndex, c: Claim, text: string, tokens: readonly ConceptToken[], hits: readonly ConceptHit[], cws: ReturnType<typeof countryWords>): string[] {
+  // most claims name no act or blame: nothing to look for
+  if (!hits.some((h) => !h.neg && (ACTS.has(h.concept) || BLAME.has(h.concept)))) return [];
+  const { markers, aux } = agentWords(doc.lang);
   const party: (string | undefined)[] = cws.map((q) => (q ? `C:${q.cc}` : undefined));
   for (const id of c.entities) {
     if (id === c.source?.entity) continue;
-    const e = doc.entityById(id);
+    const e = ix.entity.get(id);
     if (!e) continue;
     const gov = e.key.startsWith("gov:") ? e.key.slice(4) : e.key.startsWith("geo:") && /^geo:[A-Z]{2}$/.test(e.key) ? e.key.slice(4) : capitalOf(e);
     if (!gov && (e.type === "location" || e.type === "facility")) continue;
     const key = gov ? `C:${gov}` : `R:${doc.meta.id}/${e.id}`;
-    for (const mi of e.mentions) {
-      const m = doc.mentions[mi];
-      if (!m) continue;
-      tokens.forEach((t, k) => {
-        if (t.start >= m.start - c.start && t.end <= m.end - c.start) party[k] ??= key;
-      });
+    for (const m of within(ix.mentionsOf.get(id) ?? [], c.start, c.end)) {
+      for (let k = firstTokenAt(tokens, m.start - c.start); k < tokens.length && tokens[k]!.start < m.end - c.start; k++)
+        if (tokens[k]!.end <= m.end - c.start) party[k] ??= key;
     }
   }
   const gap = (a: number, b: number) => PUNCT.test(text.slice(tokens[a]!.end, tokens[b]!.start));
@@ -179,23 +203,101 @@ function agentsOf(doc: Doc, c: Claim, text: string, tokens: readonly ConceptToke
   return [...(explicit.size ? explicit : other)].sort();
 }
 
-/** The country whose capital a place is, from the gazetteer. */
-function capitalOf(e: Doc["entities"][number]): string | undefined {
-  if (!e.geo?.geonameId) return undefined;
-  return lookupName(e.name).find((g) => g.geonameId === e.geo!.geonameId && g.fcode === "PPLC")?.country;
+const agentMemo = new Map<Lang, { markers: Set<string>; aux: Set<string> }>();
+function agentWords(lang: Lang): { markers: Set<string>; aux: Set<string> } {
+  let m = agentMemo.get(lang);
+  if (!m) {
+    const lex = ledgerLexicon(lang).agents;
+    agentMemo.set(lang, (m = { markers: new Set(lex.markers), aux: new Set(lex.auxiliaries) }));
+  }
+  return m;
 }
 
-/** The fusion keys of every claim of an extracted report. */
-export function fusionClaims(doc: Doc): FusionClaim[] {
+/** The first token that starts at or after an offset (tokens are in text order). */
+function firstTokenAt(tokens: readonly ConceptToken[], at: number): number {
+  let lo = 0, hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.start < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** What a report's claims look up, indexed once per report (no scan of every count or time per claim). */
+interface DocIndex {
+  entity: Map<string, Doc["entities"][number]>;
+  countsOf: Map<string, Doc["counts"]>;
+  /** Counts not linked to a claim, and times, in text order. */
+  loose: Doc["counts"];
+  times: Doc["times"];
+  /** Each entity's mentions in text order. */
+  mentionsOf: Map<string, { start: number; end: number }[]>;
+}
+
+function indexDoc(doc: Doc): DocIndex {
+  const entity = new Map<string, Doc["entities"][number]>();
+  for (const e of doc.entities) if (!entity.has(e.id)) entity.set(e.id, e);
+  const countsOf = new Map<string, Doc["counts"]>();
+  const loose: Doc["counts"] = [];
+  for (const n of doc.counts) {
+    if (n.claim === undefined) loose.push(n);
+    else (countsOf.get(n.claim) ?? countsOf.set(n.claim, []).get(n.claim)!).push(n);
+  }
+  loose.sort((a, b) => a.start - b.start);
+  const times = [...doc.times].sort((a, b) => a.start - b.start);
+  const mentionsOf = new Map<string, { start: number; end: number }[]>();
+  for (const e of doc.entities) {
+    const ms = e.mentions.map((i) => doc.mentions[i]).filter((m): m is NonNullable<typeof m> => !!m).sort((a, b) => a.start - b.start);
+    mentionsOf.set(e.id, ms);
+  }
+  return { entity, countsOf, loose, times, mentionsOf };
+}
+
+/** The spans of a sorted list that start within [start, end). */
+function within<T extends { start: number; end: number }>(list: readonly T[], start: number, end: number): T[] {
+  let lo = 0, hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]!.start < start) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: T[] = [];
+  for (let k = lo; k < list.length && list[k]!.start < end; k++) if (list[k]!.end <= end) out.push(list[k]!);
+  return out;
+}
+
+const capitalMemo = new Map<number, string | null>();
+/** The country whose capital a place is, from the gazetteer (remembered per place). */
+function capitalOf(e: Doc["entities"][number]): string | undefined {
+  const id = e.geo?.geonameId;
+  if (!id) return undefined;
+  let c = capitalMemo.get(id);
+  if (c === undefined) {
+    c = lookupName(e.name).find((g) => g.geonameId === id && g.fcode === "PPLC")?.country ?? null;
+    if (capitalMemo.size > 50_000) capitalMemo.clear();
+    capitalMemo.set(id, c);
+  }
+  return c ?? undefined;
+}
+
+/**
+ * The fusion keys of every claim of an extracted report. `shingles: false` leaves out what only the
+ * ledger needs (word shingles for telling copies apart), for the pipeline's contradictions stage.
+ */
+export function fusionClaims(doc: Doc, opts: { shingles?: boolean } = {}): FusionClaim[] {
   const m = doc.meta;
-  const docKey = hash(doc.text).toString(36);
+  // enough of the text to tell two reports published at one moment apart, without hashing all of it
+  const docKey = `${hash(doc.text.slice(0, 256)).toString(36)}${doc.text.length.toString(36)}`;
   const published = new Date(m.published);
   const utc = Number.isNaN(published.getTime()) ? m.published : published.toISOString();
   const agency = agencyOf(doc);
-  return doc.claims.map((c) => claimKeys(doc, c, `${utc}|${docKey}|${String(c.start).padStart(7, "0")}`, agency));
+  const ix = indexDoc(doc);
+  const withShingles = opts.shingles ?? true;
+  return doc.claims.map((c) => claimKeys(doc, ix, c, `${utc}|${docKey}|${String(c.start).padStart(7, "0")}`, agency, withShingles));
 }
 
-function claimKeys(doc: Doc, c: Claim, order: string, agency: string | null): FusionClaim {
+function claimKeys(doc: Doc, ix: DocIndex, c: Claim, order: string, agency: string | null, withShingles: boolean): FusionClaim {
   // the attribution (the source's name, its apposition, the cue: "Björn Lund, director of …, told NPR",
   // "Volgens een minister van …") says who holds the claim, not what it says: it is left out, with what
   // trails it at the end of the claim or leads it at the start
@@ -244,26 +346,25 @@ function claimKeys(doc: Doc, c: Claim, order: string, agency: string | null): Fu
   const peoples: string[] = [];
   const named = c.entities.filter((id) => {
     if (id === sourceEntity) return false;
-    const e = doc.entityById(id);
-    if (e && !e.mentions.some((i) => doc.mentions[i] && inContent(doc.mentions[i]!.start, doc.mentions[i]!.end))) return false;
-    const cc = e ? (demonyms(doc.lang).get(fold(e.name)) ?? LANGS.map((l) => demonyms(l).get(fold(e.name))).find(Boolean)) : undefined;
+    const e = ix.entity.get(id);
+    if (e && !within(ix.mentionsOf.get(id) ?? [], c.start, c.end).some((m) => inContent(m.start, m.end))) return false;
+    const cc = e ? demonyms(doc.lang).get(fold(e.name)) : undefined;
     if (cc) peoples.push(`C:${cc}`);
     return !cc;
   });
   const entities = [...new Set(named.map((e) => `${doc.meta.id}/${e}`))].sort();
-  const figures = doc.counts
-    .filter((n) => (n.claim === c.id || (n.claim === undefined && n.start >= c.start && n.end <= c.end)) && inContent(n.start, n.end))
+  const figures = [...(ix.countsOf.get(c.id) ?? []), ...within(ix.loose, c.start, c.end)]
+    .filter((n) => inContent(n.start, n.end))
     .map((n) => ({ kind: n.kind, value: n.value, approx: n.approx }));
   const days = new Set<string>();
-  for (const t of doc.times) {
-    if (t.start < c.start || t.end > c.end || !inContent(t.start, t.end) || (t.type !== "DATE" && t.type !== "TIME")) continue;
+  for (const t of within(ix.times, c.start, c.end)) {
+    if (!inContent(t.start, t.end) || (t.type !== "DATE" && t.type !== "TIME")) continue;
     const d = /^(\d{4}-\d{2}-\d{2})/.exec(t.value);
     if (d) days.add(d[1]!);
   }
   const s = doc.sentences[c.sentence] ?? doc.sentences[doc.sentenceAt(c.start)];
-  const ws = conceptWords(c.text);
   const shingles = new Set<number>();
-  for (let i = 0; i + 2 <= ws.length; i++) shingles.add(hash(`${ws[i]} ${ws[i + 1]}`));
+  if (withShingles) for (let i = 0; i + 2 <= tokens.length; i++) shingles.add(hash(tokens[i]!.w + " " + tokens[i + 1]!.w));
   return {
     id: `${doc.meta.id}/${c.id}`,
     doc: doc.meta.id,
@@ -293,7 +394,7 @@ function claimKeys(doc: Doc, c: Claim, order: string, agency: string | null): Fu
       return h ? (h.neg ? "!" : "") + h.concept : null;
     })(),
     entities,
-    agents: agentsOf(doc, c, text, tokens, hits, cws),
+    agents: agentsOf(doc, ix, c, text, tokens, hits, cws),
     countries: [...new Set([...cws.filter((x) => !!x).map((x) => `C:${x!.cc}`), ...peoples])].sort(),
     figures,
     days: [...days].sort(),

@@ -42,8 +42,10 @@ interface Compiled {
   negators: Set<string>;
   /** How many words before a concept a negator reaches. */
   window: number;
-  minPrefix: number;
-  maxPrefix: number;
+  /** The lengths of the prefix and suffix stems the lexicon has, ascending: a word is looked up at these only. */
+  prefixLengths: number[];
+  suffixLengths: number[];
+  memo: Map<string, readonly Entry[]>;
 }
 
 function parseEntry(concept: string, raw: string): Entry {
@@ -68,7 +70,7 @@ function compiled(lang: Lang): Compiled {
   let c = memo.get(lang);
   if (c) return c;
   const lex = ledgerLexicon(lang);
-  c = { exact: new Map(), prefix: new Map(), suffix: new Map(), infix: [], negators: new Set(lex.negators.filter((n) => !n.includes(" ")).map(fold)), window: lex.negationWindow ?? 3, minPrefix: 99, maxPrefix: 0 };
+  c = { exact: new Map(), prefix: new Map(), suffix: new Map(), infix: [], negators: new Set(lex.negators.filter((n) => !n.includes(" ")).map(fold)), window: lex.negationWindow ?? 3, prefixLengths: [], suffixLengths: [], memo: new Map() };
   const put = (m: Map<string, Entry[]>, k: string, e: Entry) => {
     const l = m.get(k);
     if (l) l.push(e);
@@ -81,12 +83,16 @@ function compiled(lang: Lang): Compiled {
       if (t.kind === "exact") put(c.exact, t.s, e);
       else if (t.kind === "prefix") {
         put(c.prefix, t.s, e);
-        c.minPrefix = Math.min(c.minPrefix, t.s.length);
-        c.maxPrefix = Math.max(c.maxPrefix, t.s.length);
-      } else if (t.kind === "suffix") put(c.suffix, t.s, e);
+        if (!c.prefixLengths.includes(t.s.length)) c.prefixLengths.push(t.s.length);
+      } else if (t.kind === "suffix") {
+        put(c.suffix, t.s, e);
+        if (!c.suffixLengths.includes(t.s.length)) c.suffixLengths.push(t.s.length);
+      }
       else if (t.kind === "infix") c.infix.push({ s: t.s, e });
     }
   }
+  c.prefixLengths.sort((a, b) => a - b);
+  c.suffixLengths.sort((a, b) => a - b);
   memo.set(lang, c);
   return c;
 }
@@ -104,6 +110,35 @@ function tokMatches(t: Tok, w: string): boolean {
     default:
       return false;
   }
+}
+
+const NONE: readonly Entry[] = [];
+
+/**
+ * Every entry whose first token a word matches, looked up by the stem lengths the lexicon has and
+ * remembered per word (news repeats its words; most match nothing).
+ */
+function candidates(c: Compiled, w: string): readonly Entry[] {
+  const hit = c.memo.get(w);
+  if (hit) return hit;
+  let out: Entry[] | undefined;
+  const put = (es: Entry[] | undefined) => {
+    if (es) (out ??= []).push(...es);
+  };
+  put(c.exact.get(w));
+  for (const l of c.prefixLengths) {
+    if (l > w.length) break;
+    put(c.prefix.get(w.slice(0, l)));
+  }
+  for (const l of c.suffixLengths) {
+    if (l > w.length) break;
+    put(c.suffix.get(w.slice(w.length - l)));
+  }
+  for (const x of c.infix) if (w.includes(x.s)) (out ??= []).push(x.e);
+  const r = out ?? NONE;
+  if (c.memo.size > 100_000) c.memo.clear();
+  c.memo.set(w, r);
+  return r;
 }
 
 /** The word positions an entry covers from word i (gap words left out), or null when it does not match there. */
@@ -148,17 +183,21 @@ const WORD = /[\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}]+)*/gu;
 /** The words of a text as the lexicon reads them, split at anything but letters and digits. */
 export function conceptTokens(text: string): ConceptToken[] {
   const out: ConceptToken[] = [];
-  for (const m of text.matchAll(WORD)) {
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
     let raw = m[0];
-    const start = m.index!;
-    const neg = /^(.+)n['’]t$/iu.exec(raw);
-    if (neg) {
-      out.push({ w: fold(neg[1]!), raw: neg[1]!, start, end: start + neg[1]!.length });
-      out.push({ w: "not", raw: "not", start: start + neg[1]!.length, end: start + raw.length });
-      continue;
-    }
-    raw = raw.replace(/['’]s$/u, "");
-    for (const part of raw.split(/['’]/u)) if (part) out.push({ w: fold(part), raw: part, start, end: start + raw.length });
+    const start = m.index;
+    const q = raw.indexOf("'") >= 0 || raw.indexOf("’") >= 0;
+    if (q) {
+      const neg = /^(.+)n['’]t$/iu.exec(raw);
+      if (neg) {
+        out.push({ w: fold(neg[1]!), raw: neg[1]!, start, end: start + neg[1]!.length });
+        out.push({ w: "not", raw: "not", start: start + neg[1]!.length, end: start + raw.length });
+        continue;
+      }
+      raw = raw.replace(/['’]s$/u, "");
+      for (const part of raw.split(/['’]/u)) if (part) out.push({ w: fold(part), raw: part, start, end: start + raw.length });
+    } else out.push({ w: fold(raw), raw, start, end: start + raw.length });
   }
   return out;
 }
@@ -183,39 +222,31 @@ export function conceptsOf(text: string, lang: Lang, tokens: readonly ConceptTok
   for (let i = 0; i < words.length; i++) {
     if (used[i]) continue;
     const w = words[i]!;
+    const cands = candidates(c, w);
+    if (!cands.length) continue;
     let best: Entry | undefined;
     let bestAt: number[] = [];
-    const consider = (es: Entry[] | undefined) => {
-      if (!es) return;
-      for (const e of es) {
-        if (e.len < (best?.len ?? 0)) continue;
-        const at = matchAt(e, words, i);
-        if (!at || at.some((k) => used[k])) continue;
-        const span = at[at.length - 1]! - i;
-        if (e.len > (best?.len ?? 0) || span > bestAt[bestAt.length - 1]! - i) {
-          best = e;
-          bestAt = at;
-        }
+    for (const e of cands) {
+      if (e.len === 1) {
+        if (!best) [best, bestAt] = [e, [i]];
+        continue;
       }
-    };
-    consider(c.exact.get(w));
-    for (let l = c.minPrefix; l <= Math.min(w.length, c.maxPrefix); l++) consider(c.prefix.get(w.slice(0, l)));
-    for (let l = Math.max(0, w.length - 24); l <= w.length - 3; l++) consider(c.suffix.get(w.slice(l)));
-    for (const x of c.infix) if (w.includes(x.s)) consider([x.e]);
+      if (e.len < (best?.len ?? 0)) continue;
+      const at = matchAt(e, words, i);
+      if (!at || at.some((k) => used[k])) continue;
+      const span = at[at.length - 1]! - i;
+      if (e.len > (best?.len ?? 0) || span > bestAt[bestAt.length - 1]! - i) [best, bestAt] = [e, at];
+    }
     if (!best) continue;
     const top: Entry = best;
     if (top.len > 1) raw.push({ e: top, at: i, end: bestAt[bestAt.length - 1]! });
     else {
       // one word may say several things: a compound (luchtafweer|raket) names each of its parts
-      const all = new Set<Entry>();
-      const add = (es: Entry[] | undefined) => {
-        for (const e of es ?? []) if (e.len === 1 && matchAt(e, words, i)) all.add(e);
-      };
-      add(c.exact.get(w));
-      for (let l = c.minPrefix; l <= Math.min(w.length, c.maxPrefix); l++) add(c.prefix.get(w.slice(0, l)));
-      for (let l = Math.max(0, w.length - 24); l <= w.length - 3; l++) add(c.suffix.get(w.slice(l)));
-      for (const x of c.infix) if (w.includes(x.s)) all.add(x.e);
-      for (const e of all) raw.push({ e, at: i, end: i });
+      const seenHere = new Set<Entry>();
+      for (const e of cands) if (e.len === 1 && !seenHere.has(e)) {
+        seenHere.add(e);
+        raw.push({ e, at: i, end: i });
+      }
     }
     for (const k of bestAt) used[k] = 1;
   }

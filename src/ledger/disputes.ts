@@ -104,6 +104,41 @@ export function showValue(value: number, approx: Approx): string {
   return (approx === "min" ? "≥" : approx === "max" ? "≤" : approx === "about" ? "~" : "") + String(value);
 }
 
+/**
+ * The claims of a block, indexed so that no rule compares every pair: by report and sentence (windows
+ * inside a report), by the parties a claim names, by figure, by act.
+ */
+class Index {
+  readonly byDoc = new Map<string, Item[]>();
+  readonly byName = new Map<string, Item[]>();
+  constructor(readonly items: Item[]) {
+    for (const it of items) (this.byDoc.get(it.c.doc) ?? this.byDoc.set(it.c.doc, []).get(it.c.doc)!).push(it);
+    for (const l of this.byDoc.values()) l.sort((a, b) => a.c.sentence - b.c.sentence || cmp(a.c.order, b.c.order));
+    for (const it of items) for (const n of new Set([...it.names, ...it.parties])) (this.byName.get(n) ?? this.byName.set(n, []).get(n)!).push(it);
+  }
+  /** The claims of a report from `from` to `to` sentences (inclusive), in order. */
+  around(doc: string, from: number, to: number): Item[] {
+    const l = this.byDoc.get(doc) ?? [];
+    let lo = 0, hi = l.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (l[mid]!.c.sentence < from) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: Item[] = [];
+    for (let k = lo; k < l.length && l[k]!.c.sentence <= to; k++) out.push(l[k]!);
+    return out;
+  }
+  /** The claims that name a party (as doer, country, entity or speaker), at most `cap` of them. */
+  naming(key: string, cap = MAX_GROUP): Item[] {
+    const l = this.byName.get(key) ?? [];
+    return l.length > cap ? l.slice(0, cap) : l;
+  }
+}
+
+/** The most claims one rule compares with one claim across reports: enough for any real ledger's incident. */
+const MAX_GROUP = 2000;
+
 /** The contradictions among a block's claims (one report, or one incident of the ledger). */
 export function findDisputes(claims: readonly FusionClaim[], ctx: BlockContext, opts: DisputeOptions = {}): Dispute[] {
   const scope = opts.scope ?? "ledger";
@@ -136,14 +171,15 @@ export function findDisputes(claims: readonly FusionClaim[], ctx: BlockContext, 
       detail: { asserters: [x.asserter, y.asserter], ...detail, ...(detail.values && { values: sw(detail.values) }), ...(detail.labels && { labels: sw(detail.labels) }) },
     });
   };
+  const ix = new Index(items);
   const near = (a: Item, b: Item, w: number) => a.c.doc === b.c.doc && Math.abs(a.c.sentence - b.c.sentence) <= w;
   const inScope = (a: Item, b: Item) => (scope === "report" ? a.c.doc === b.c.doc : true);
 
-  figures(items, inScope, add);
-  denials(items, inScope, near, window, add);
+  figures(ix, inScope, add);
+  denials(ix, scope, window, add);
   attributions(items, inScope, add);
   opposed(items, inScope, near, add);
-  pointedBack(items, add, scope === "ledger");
+  pointedBack(ix, add, scope === "ledger");
   return out.sort((a, b) => cmp(a.claims[0], b.claims[0]) || cmp(a.claims[1], b.claims[1]) || cmp(a.type, b.type));
 }
 
@@ -187,72 +223,88 @@ function measures(it: Item): string[] {
   return [...it.concepts].filter((k) => k.startsWith("n:") && !k.includes("@") && k !== "n:number");
 }
 
-function figures(items: Item[], inScope: (a: Item, b: Item) => boolean, add: Add): void {
+function figures(ix: Index, inScope: (a: Item, b: Item) => boolean, add: Add): void {
   type F = { it: Item; kind: CountKind; value: number; approx: Approx; measure: string[] };
-  const list: F[] = [];
-  const lastOther = new Map<string, string[]>();
-  for (const it of items) {
-    for (const f of it.c.figures) {
-      if (f.kind === "other") {
-        // "put the number at 85": the measure of the figure just before in the same report
-        let m = measures(it);
-        if (!m.length && it.concepts.has("n:number")) m = lastOther.get(it.c.doc) ?? [];
-        if (m.length) lastOther.set(it.c.doc, m);
-        if (it.asserted && m.length) list.push({ it, kind: f.kind, value: f.value, approx: f.approx, measure: m });
-        continue;
+  // one statement of a figure by one asserter stands for its repeats: pairs are over distinct statements
+  const groups = new Map<string, F[]>();
+  const seenStatement = new Set<string>();
+  const byValue = new Map<string, Item[]>();
+  for (const list of ix.byDoc.values()) {
+    let lastOther: string[] = [];
+    for (const it of list) {
+      for (const f of it.c.figures) {
+        let measure: string[] = [];
+        if (f.kind === "other") {
+          // "put the number at 85": the measure of the figure just before in the same report
+          measure = measures(it);
+          if (!measure.length && it.concepts.has("n:number")) measure = lastOther;
+          if (measure.length) lastOther = measure;
+          if (!measure.length) continue;
+        } else if (!TOLL_KINDS.has(f.kind)) continue;
+        if (!it.asserted) continue;
+        (byValue.get(`${f.kind}:${f.value}`) ?? byValue.set(`${f.kind}:${f.value}`, []).get(`${f.kind}:${f.value}`)!).push(it);
+        const st = `${it.asserter}|${it.c.doc}|${f.kind}|${f.value}|${f.approx}|${measure.join(",")}`;
+        if (seenStatement.has(st)) continue;
+        seenStatement.add(st);
+        for (const g of f.kind === "other" ? measure.map((m) => `other:${m}`) : [f.kind]) {
+          const l = groups.get(g) ?? groups.set(g, []).get(g)!;
+          if (l.length < MAX_GROUP) l.push({ it, kind: f.kind, value: f.value, approx: f.approx, measure });
+        }
       }
-      if (!TOLL_KINDS.has(f.kind)) continue;
-      if (it.asserted) list.push({ it, kind: f.kind, value: f.value, approx: f.approx, measure: [] });
     }
   }
-  for (let i = 0; i < list.length; i++)
-    for (let j = i + 1; j < list.length; j++) {
-      const a = list[i]!, b = list[j]!;
-      if (a.kind !== b.kind || a.it.asserter === b.it.asserter || a.it.c.id === b.it.c.id || !inScope(a.it, b.it)) continue;
-      if (a.kind === "other" && !a.measure.some((m) => b.measure.includes(m))) continue;
-      const [a0, a1] = interval(a.value, a.approx), [b0, b1] = interval(b.value, b.approx);
-      if (a1 >= b0 && b1 >= a0) continue;
-      // figures for two different places are two tolls
-      const pa = a.it.places, pb = b.it.places;
-      if (pa.size && pb.size && ![...pa].some((p) => pb.has(p))) continue;
-      const va = showValue(a.value, a.approx), vb = showValue(b.value, b.approx);
-      const [early, late] = a.it.published <= b.it.published ? [a, b] : [b, a];
-      const update = late.it.published - early.it.published >= 3 * 3600e3 && interval(late.value, late.approx)[0] > interval(early.value, early.approx)[1];
-      const what = a.kind === "other" ? a.measure.find((m) => b.measure.includes(m))!.slice(2) : a.kind;
-      add(a.it, b.it, "figures", a.kind === "other" ? `other:${what}` : a.kind,
-        `${what}: ${va} according to ${a.it.name} vs ${vb} according to ${b.it.name}${update ? " (a later, higher figure: the earlier one is superseded)" : ""}`,
-        { kind: a.kind, values: [va, vb], ...(update && { update: true }) });
-    }
-  // a denial of a figure against the figure; "much higher" against an official figure
-  for (const d of items) {
+  for (const [group, list] of groups) {
+    list.sort((a, b) => cmp(a.it.c.order, b.it.c.order));
+    for (let i = 0; i < list.length; i++)
+      for (let j = i + 1; j < list.length; j++) {
+        const a = list[i]!, b = list[j]!;
+        if (a.it.asserter === b.it.asserter || a.it.c.id === b.it.c.id || !inScope(a.it, b.it)) continue;
+        const [a0, a1] = interval(a.value, a.approx), [b0, b1] = interval(b.value, b.approx);
+        if (a1 >= b0 && b1 >= a0) continue;
+        // figures for two different places are two tolls
+        const pa = a.it.places, pb = b.it.places;
+        if (pa.size && pb.size && ![...pa].some((p) => pb.has(p))) continue;
+        const va = showValue(a.value, a.approx), vb = showValue(b.value, b.approx);
+        const [early, late] = a.it.published <= b.it.published ? [a, b] : [b, a];
+        const update = late.it.published - early.it.published >= 3 * 3600e3 && interval(late.value, late.approx)[0] > interval(early.value, early.approx)[1];
+        const what = group.startsWith("other:") ? group.slice(8) : group;
+        add(a.it, b.it, "figures", group,
+          `${what}: ${va} according to ${a.it.name} vs ${vb} according to ${b.it.name}${update ? " (a later, higher figure: the earlier one is superseded)" : ""}`,
+          { kind: a.kind, values: [va, vb], ...(update && { update: true }) });
+      }
+  }
+  for (const d of ix.items) {
+    // a denial of a figure against the figure
     if (d.c.status === "denied")
       for (const f of d.c.figures)
-        for (const x of items) {
-          if (!x.asserted || !inScope(d, x)) continue;
-          if (x.c.figures.some((g) => g.kind === f.kind && g.value === f.value))
-            add(d, x, "figure-denied", `${f.kind}:${f.value}`, `${d.name} denies the figure ${f.value} (${f.kind}) that ${x.name} gives: ${q(d.c.text)} against ${q(x.c.text)}`, { kind: f.kind });
-        }
+        for (const x of byValue.get(`${f.kind}:${f.value}`) ?? [])
+          if (inScope(d, x)) add(d, x, "figure-denied", `${f.kind}:${f.value}`, `${d.name} denies the figure ${f.value} (${f.kind}) that ${x.name} gives: ${q(d.c.text)} against ${q(x.c.text)}`, { kind: f.kind });
     // "we haven't announced these numbers": a party denies the figures others attribute to it
-    if (d.concepts.has("!v:provide") && (d.c.features.backRef || d.concepts.has("n:number")))
-      for (const x of items) {
-        if (!x.asserted || !inScope(d, x) || !x.c.figures.length || x.asserter === d.asserter) continue;
-        // the figures are said to be the denier's: its own claim, or one that names it ("attributing these
-        // numbers to the Libyan Red Crescent")
-        const its = (p: string) => p.startsWith("E:") && d.parties.has(p);
-        if (![...x.parties].some(its) && ![...x.names].some(its) && !d.parties.has(x.asserter.replace(/^e:/, "E:"))) continue;
-        add(d, x, "figure-denied", `said:${d.c.id}`, `${d.name} denies having given the figures ${x.name} is said to have given: ${q(d.c.text)} against ${q(x.c.text)}`, {});
+    if (d.concepts.has("!v:provide") && (d.c.features.backRef || d.concepts.has("n:number"))) {
+      const its = (p: string) => p.startsWith("E:") && d.parties.has(p);
+      for (const p of d.parties) {
+        if (!p.startsWith("E:")) continue;
+        for (const x of ix.naming(p)) {
+          if (!x.asserted || !inScope(d, x) || !x.c.figures.length || x.asserter === d.asserter) continue;
+          // the figures are said to be the denier's: its own claim, or one that names it ("attributing
+          // these numbers to the Libyan Red Crescent")
+          if (![...x.parties].some(its) && ![...x.names].some(its)) continue;
+          add(d, x, "figure-denied", `said:${d.c.id}`, `${d.name} denies having given the figures ${x.name} is said to have given: ${q(d.c.text)} against ${q(x.c.text)}`, {});
+        }
       }
+    }
+    // "the real toll is much higher" against an official figure just before it
     if (d.concepts.has("v:higher") && (d.concepts.has("v:kill") || d.concepts.has("n:number")))
-      for (const x of items) {
-        if (x === d || !x.asserted || x.c.doc !== d.c.doc || x.c.sentence > d.c.sentence || d.c.sentence - x.c.sentence > 8) continue;
+      for (const x of ix.around(d.c.doc, d.c.sentence - 8, d.c.sentence)) {
+        if (x === d || !x.asserted) continue;
         const f = x.c.figures.find((g) => g.kind === "killed");
         if (f) add(d, x, "toll-higher", "killed", `${d.name} says the toll is higher than ${x.name}'s ${showValue(f.value, f.approx)}: ${q(d.c.text)} against ${q(x.c.text)}`, { kind: "killed" });
       }
   }
 }
 
-function denials(items: Item[], inScope: (a: Item, b: Item) => boolean, near: (a: Item, b: Item, w: number) => boolean, window: number, add: Add): void {
-  for (const d of items) {
+function denials(ix: Index, scope: "report" | "ledger", window: number, add: Add): void {
+  for (const d of ix.items) {
     if (!d.denial) continue;
     // whose part is denied: the denier's own ("Kyiv: nothing to do with it"), else the doers it names
     const denied = d.parties.size ? new Set([...d.parties].filter((p) => p.startsWith("C:") || p.startsWith("E:"))) : new Set(d.agents);
@@ -260,10 +312,12 @@ function denials(items: Item[], inScope: (a: Item, b: Item) => boolean, near: (a
     // military intelligence spokesman Andriy Yusov said Ukraine was not involved")
     if (![...denied].some((p) => p.startsWith("C:"))) for (const n of d.c.countries) denied.add(n);
     if (!denied.size) continue;
-    for (const x of items) {
-      if (x === d || !x.asserted || !inScope(d, x)) continue;
+    // the accusations it answers: near it in its report, and (in a ledger) any claim naming the party
+    const cands = new Set(ix.around(d.c.doc, d.c.sentence - window, d.c.sentence + window));
+    if (scope === "ledger") for (const p of denied) for (const x of ix.naming(p)) if (x.c.doc !== d.c.doc) cands.add(x);
+    for (const x of cands) {
+      if (x === d || !x.asserted) continue;
       if ([...x.parties].some((p) => denied.has(p))) continue;
-      if (d.c.doc === x.c.doc && !near(d, x, window)) continue;
       const agent = [...x.agents].some((g) => denied.has(g));
       const named = [...x.names].some((g) => denied.has(g)) && [...x.concepts].some((k) => !k.startsWith("!") && AGENCY.has(bare(k)));
       if (!agent && !named) continue;
@@ -274,47 +328,71 @@ function denials(items: Item[], inScope: (a: Item, b: Item) => boolean, near: (a
 }
 
 function attributions(items: Item[], inScope: (a: Item, b: Item) => boolean, add: Add): void {
-  const acts = (it: Item) => new Set([...it.concepts].filter((k) => !k.startsWith("!") && ACTS[bare(k)]).map((k) => ACTS[bare(k)]!));
-  for (let i = 0; i < items.length; i++) {
-    const a = items[i]!;
-    if (!a.asserted || !a.agents.size) continue;
-    const actsA = acts(a);
-    for (let j = i + 1; j < items.length; j++) {
-      const b = items[j]!;
-      if (!b.asserted || !b.agents.size || !inScope(a, b) || a.asserter === b.asserter) continue;
-      if ([...a.agents].some((g) => b.agents.has(g))) continue;
-      const shared = [...acts(b)].filter((k) => actsA.has(k));
-      if (!shared.length) continue;
-      // a source does not accuse itself: the doers are other than the speakers
-      if ([...a.agents].some((g) => b.parties.has(g)) && [...b.agents].some((g) => a.parties.has(g))) continue;
-      const ga = [...a.agents].map((g) => g.replace(/^[CE]:/, "")).join(", "), gb = [...b.agents].map((g) => g.replace(/^[CE]:/, "")).join(", ");
-      add(a, b, "attribution", `who:${shared[0]}`, `who is behind it: ${a.name} names ${ga}, ${b.name} names ${gb}: ${q(a.c.text)} against ${q(b.c.text)}`, { parties: [...a.agents, ...b.agents] });
+  // per act, the claims that name its doer, grouped by the doers they name: groups with different doers
+  // are compared, a few pairs each (thousands of repeats of one attribution make one group)
+  const byAct = new Map<string, Map<string, Item[]>>();
+  for (const it of items) {
+    if (!it.asserted || !it.agents.size) continue;
+    const sig = [...it.agents].sort().join(",");
+    for (const act of new Set([...it.concepts].filter((k) => !k.startsWith("!") && ACTS[bare(k)]).map((k) => ACTS[bare(k)]!))) {
+      const m = byAct.get(act) ?? byAct.set(act, new Map()).get(act)!;
+      const l = m.get(sig) ?? m.set(sig, []).get(sig)!;
+      if (l.length < MAX_GROUP) l.push(it);
     }
+  }
+  for (const [act, groups] of byAct) {
+    const sigs = [...groups.keys()].sort();
+    for (let i = 0; i < sigs.length; i++)
+      for (let j = i + 1; j < sigs.length; j++) {
+        const A = groups.get(sigs[i]!)!, B = groups.get(sigs[j]!)!;
+        if (A[0]!.agents.size && [...A[0]!.agents].some((g) => B[0]!.agents.has(g))) continue;
+        for (const a of A)
+          for (const b of B) {
+            if (!inScope(a, b) || a.asserter === b.asserter) continue;
+            // a source does not accuse itself: the doers are other than the speakers
+            if ([...a.agents].some((g) => b.parties.has(g)) && [...b.agents].some((g) => a.parties.has(g))) continue;
+            const ga = [...a.agents].map((g) => g.replace(/^[CE]:/, "")).join(", "), gb = [...b.agents].map((g) => g.replace(/^[CE]:/, "")).join(", ");
+            add(a, b, "attribution", `who:${act}`, `who is behind it: ${a.name} names ${ga}, ${b.name} names ${gb}: ${q(a.c.text)} against ${q(b.c.text)}`, { parties: [...a.agents, ...b.agents] });
+          }
+      }
   }
 }
 
 function opposed(items: Item[], inScope: (a: Item, b: Item) => boolean, near: (a: Item, b: Item, w: number) => boolean, add: Add): void {
-  const byState = new Map<string, { it: Item; label: string; words: string }[]>();
+  type S = { it: Item; label: string; words: string };
+  const byState = new Map<string, S[]>();
   for (const it of items) {
     if (NOT_ASSERTED.has(it.c.status)) continue;
     for (const [name, s] of Object.entries(it.c.features.states ?? {})) {
-      let l = byState.get(name);
-      if (!l) byState.set(name, (l = []));
-      l.push({ it, label: s.label, words: s.words });
+      const l = byState.get(name) ?? byState.set(name, []).get(name)!;
+      if (l.length < MAX_GROUP) l.push({ it, label: s.label, words: s.words });
     }
   }
   for (const [name, list] of byState) {
-    for (let i = 0; i < list.length; i++)
-      for (let j = i + 1; j < list.length; j++) {
-        const a = list[i]!, b = list[j]!;
-        if (a.label === b.label || !inScope(a.it, b.it)) continue;
-        const about = ledgerLexicon(a.it.c.lang).oppositions.find((o) => o.name === name)?.about;
-        if (about && !(a.it.concepts.has(about) && b.it.concepts.has(about))) continue;
-        // in one report: close together; across reports: about a shared actor (or the one the
-        // opposition is about: the suspect at large, the suspect caught)
-        if (a.it.c.doc === b.it.c.doc ? !near(a.it, b.it, 4) : !about && ![...a.it.names].some((n) => b.it.names.has(n))) continue;
-        add(a.it, b.it, "opposed", name, `${a.it.name}: ${a.label} (${q(a.words)}) vs ${b.it.name}: ${b.label} (${q(b.words)})`, { opposition: name, labels: [a.label, b.label] });
-      }
+    const about = ledgerLexicon(list[0]!.it.c.lang).oppositions.find((o) => o.name === name)?.about;
+    const ok = (a: S, b: S) => {
+      if (a.label === b.label || !inScope(a.it, b.it)) return false;
+      if (about && !(a.it.concepts.has(about) && b.it.concepts.has(about))) return false;
+      // in one report: close together; across reports: about a shared actor (or the one the opposition
+      // is about: the suspect at large, the suspect caught)
+      return a.it.c.doc === b.it.c.doc ? near(a.it, b.it, 4) : !!about || [...a.it.names].some((n) => b.it.names.has(n));
+    };
+    const pair = (a: S, b: S) => add(a.it, b.it, "opposed", name, `${a.it.name}: ${a.label} (${q(a.words)}) vs ${b.it.name}: ${b.label} (${q(b.words)})`, { opposition: name, labels: [a.label, b.label] });
+    // inside a report: neighbours; across reports: a few claims of each asserter and state stand for all
+    const byDoc = new Map<string, S[]>();
+    for (const x of list) (byDoc.get(x.it.c.doc) ?? byDoc.set(x.it.c.doc, []).get(x.it.c.doc)!).push(x);
+    for (const l of byDoc.values())
+      for (let i = 0; i < l.length; i++)
+        for (let j = i + 1; j < l.length && Math.abs(l[j]!.it.c.sentence - l[i]!.it.c.sentence) <= 4; j++) if (ok(l[i]!, l[j]!)) pair(l[i]!, l[j]!);
+    const reps = new Map<string, S[]>();
+    for (const x of list) {
+      const k = `${x.it.asserter}|${x.label}`;
+      const r = reps.get(k) ?? reps.set(k, []).get(k)!;
+      if (r.length < 3) r.push(x);
+    }
+    const rl = [...reps.values()].flat();
+    for (let i = 0; i < rl.length; i++)
+      for (let j = i + 1; j < rl.length; j++) if (rl[i]!.it.c.doc !== rl[j]!.it.c.doc && ok(rl[i]!, rl[j]!)) pair(rl[i]!, rl[j]!);
   }
 }
 
@@ -323,52 +401,43 @@ function nameWords(s: string): string[] {
   return fold(s).split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 4);
 }
 
-function pointedBack(items: Item[], add: Add, scopeAll: boolean): void {
-  const others = (d: Item) => items.filter((x) => x.c.doc !== d.c.doc);
-  const byDoc = new Map<string, Item[]>();
-  for (const it of items) (byDoc.get(it.c.doc) ?? byDoc.set(it.c.doc, []).get(it.c.doc)!).push(it);
-  for (const list of byDoc.values()) {
-    list.sort((a, b) => a.c.sentence - b.c.sentence || cmp(a.c.order, b.c.order));
-    for (const d of list) {
-      const f = d.c.features;
-      const denies = d.denial;
-      if (denies && f.backRef) {
-        // the statement it names ("de bewering van Poetin"), else the nearest earlier one by someone else
-        const text = new Set(nameWords(d.c.text));
-        const own = new Set(nameWords(d.name));
-        const earlier = list.filter((x) => x.asserted && x.asserter !== d.asserter && x.c.sentence < d.c.sentence && d.c.sentence - x.c.sentence <= 4);
-        const named = earlier.filter((x) => nameWords(x.name).some((w) => !own.has(w) && text.has(w)));
-        const nearest = earlier.length ? Math.max(...earlier.map((x) => x.c.sentence)) : -1;
-        for (const x of named.length ? named : earlier.filter((x) => x.c.sentence === nearest || (x.c.paragraph === d.c.paragraph && d.c.sentence - x.c.sentence <= 3)))
-          add(d, x, "pointed-back", `back:${d.c.id}`, `${d.name} denies what ${x.name} says: ${q(d.c.text)} against ${q(x.c.text)}`, {});
-      }
+function pointedBack(ix: Index, add: Add, scopeAll: boolean): void {
+  for (const d of ix.items) {
+    const f = d.c.features;
+    if (d.denial && f.backRef) {
+      // the statement it names ("de bewering van Poetin"), else the nearest earlier one by someone else
+      const text = new Set(nameWords(d.c.text));
+      const own = new Set(nameWords(d.name));
+      const earlier = ix.around(d.c.doc, d.c.sentence - 4, d.c.sentence - 1).filter((x) => x.asserted && x.asserter !== d.asserter);
+      const named = earlier.filter((x) => nameWords(x.name).some((w) => !own.has(w) && text.has(w)));
+      const nearest = earlier.length ? Math.max(...earlier.map((x) => x.c.sentence)) : -1;
+      for (const x of named.length ? named : earlier.filter((x) => x.c.sentence === nearest || (x.c.paragraph === d.c.paragraph && d.c.sentence - x.c.sentence <= 3)))
+        add(d, x, "pointed-back", `back:${d.c.id}`, `${d.name} denies what ${x.name} says: ${q(d.c.text)} against ${q(x.c.text)}`, {});
       // across reports: a denial that names whose version it rejects ("the FSB version … another lie")
       // against what that party says about the same thing elsewhere
-      if (d.denial && f.backRef && scopeAll) {
+      if (scopeAll) {
         const verbs = [...d.concepts].filter((k) => /^[vs]:/.test(k) && !k.includes("@") && k !== "v:false");
-        const targets = [...d.names].filter((n) => n.startsWith("E:") || n.startsWith("C:"));
-        for (const x of others(d)) {
-          if (!x.asserted || x.asserter === d.asserter) continue;
-          if (![...x.parties].some((p) => targets.includes(p))) continue;
-          if (verbs.some((v) => x.concepts.has(v))) add(d, x, "pointed-back", `back:${d.c.id}`, `${d.name} rejects ${x.name}'s version: ${q(d.c.text)} against ${q(x.c.text)}`, {});
-        }
+        for (const t of [...d.names].filter((n) => n.startsWith("E:") || n.startsWith("C:")))
+          for (const x of ix.naming(t)) {
+            if (x.c.doc === d.c.doc || !x.asserted || x.asserter === d.asserter || !x.parties.has(t)) continue;
+            if (verbs.some((v) => x.concepts.has(v))) add(d, x, "pointed-back", `back:${d.c.id}`, `${d.name} rejects ${x.name}'s version: ${q(d.c.text)} against ${q(x.c.text)}`, {});
+          }
       }
-      // a statement that runs against what was just said ("conflicting reports … however"): the nearest
-      // earlier one by someone else that says the same kind of thing
-      if (f.counter && d.asserted) {
-        const verbs = [...d.concepts].filter((k) => /^[vs]:/.test(k) && !k.includes("@"));
-        for (const x of list) {
-          if (x === d || x.asserter === d.asserter || !x.asserted || x.c.sentence > d.c.sentence || d.c.sentence - x.c.sentence > 2) continue;
-          if (verbs.some((v) => x.concepts.has(v))) add(d, x, "pointed-back", `counter:${d.c.id}`, `${d.name} runs against what ${x.name} says: ${q(d.c.text)} against ${q(x.c.text)}`, {});
-        }
-      }
-      // a denial that answers a counter-statement right after it ("… denies it; the images show otherwise")
-      if (d.c.status === "denied")
-        for (const x of list) {
-          const after = x.c.sentence - d.c.sentence;
-          if (x === d || x.asserter === d.asserter || !x.asserted || !x.c.features.counter || after < 0 || after > 2) continue;
-          add(d, x, "pointed-back", `counter:${x.c.id}`, `${d.name} denies it, ${x.name} argues otherwise: ${q(d.c.text)} against ${q(x.c.text)}`, {});
-        }
     }
+    // a statement that runs against what was just said ("conflicting reports … however"): the nearest
+    // earlier one by someone else that says the same kind of thing
+    if (f.counter && d.asserted) {
+      const verbs = [...d.concepts].filter((k) => /^[vs]:/.test(k) && !k.includes("@"));
+      for (const x of ix.around(d.c.doc, d.c.sentence - 2, d.c.sentence)) {
+        if (x === d || x.asserter === d.asserter || !x.asserted) continue;
+        if (verbs.some((v) => x.concepts.has(v))) add(d, x, "pointed-back", `counter:${d.c.id}`, `${d.name} runs against what ${x.name} says: ${q(d.c.text)} against ${q(x.c.text)}`, {});
+      }
+    }
+    // a denial that answers a counter-statement right after it ("… denies it; the images show otherwise")
+    if (d.c.status === "denied")
+      for (const x of ix.around(d.c.doc, d.c.sentence, d.c.sentence + 2)) {
+        if (x === d || x.asserter === d.asserter || !x.asserted || !x.c.features.counter) continue;
+        add(d, x, "pointed-back", `counter:${x.c.id}`, `${d.name} denies it, ${x.name} argues otherwise: ${q(d.c.text)} against ${q(x.c.text)}`, {});
+      }
   }
 }

@@ -87,12 +87,19 @@ export function entityRecords(doc: Doc): EntityRecord[] {
   });
 }
 
+const capitalMemo = new Map<number, string | null>();
 /** The country an entity speaks for: a government ("gov:RU", het Kremlin) or a capital (Kyiv, Moskou). */
 function governmentOf(e: Doc["entities"][number]): string | undefined {
   if (e.key.startsWith("gov:")) return e.key.slice(4);
-  if (!e.geo?.geonameId) return undefined;
-  const hit = lookupName(e.name).find((g) => g.geonameId === e.geo!.geonameId && g.fcode === "PPLC");
-  return hit?.country;
+  const id = e.geo?.geonameId;
+  if (!id) return undefined;
+  let c = capitalMemo.get(id);
+  if (c === undefined) {
+    c = lookupName(e.name).find((g) => g.geonameId === id && g.fcode === "PPLC")?.country ?? null;
+    if (capitalMemo.size > 50_000) capitalMemo.clear();
+    capitalMemo.set(id, c);
+  }
+  return c ?? undefined;
 }
 
 interface Compiled {
@@ -179,7 +186,21 @@ function countryOfWord(w: string): string | undefined {
  * An institution or role named by what it is: the concept, the country or body that qualifies it and
  * whether nothing else is left in the name (then the phrase names the institution itself).
  */
-function conceptOf(name: string, lang: Lang, kind: "institutions" | "roles"): { concept: string; qualifier?: string; bare: boolean } | undefined {
+type Concept = { concept: string; qualifier?: string; bare: boolean };
+const conceptMemo = new Map<string, Concept | null>();
+function conceptOf(name: string, lang: Lang, kind: "institutions" | "roles"): Concept | undefined {
+  // names and roles repeat across claims and reports
+  const key = `${lang}|${kind}|${name}`;
+  let r = conceptMemo.get(key);
+  if (r === undefined) {
+    r = computeConcept(name, lang, kind) ?? null;
+    if (conceptMemo.size > 50_000) conceptMemo.clear();
+    conceptMemo.set(key, r);
+  }
+  return r ?? undefined;
+}
+
+function computeConcept(name: string, lang: Lang, kind: "institutions" | "roles"): Concept | undefined {
   const f = fold(name);
   for (const l of [lang, ...LANGS.filter((x) => x !== lang)]) {
     const c = compiled(l);
@@ -357,6 +378,41 @@ export interface EntityCluster {
 const RANK: Record<string, number> = { A: 0, G: 1, I: 2, N: 3, X: 4 };
 const keyRank = (k: string) => (RANK[k[0]!] ?? 5) * 1e6 + k.length;
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * The entities of one report as clusters of their own, without joining them to others: the report's own
+ * merging already holds. Cheap enough for the pipeline's contradictions stage; keys are the report's
+ * entity keys, and a person's roles still name the body or country they speak for.
+ */
+export function reportEntities(doc: Doc): EntityFusion {
+  const clusters: EntityCluster[] = [];
+  const clusterOf = new Map<string, EntityCluster>();
+  entityRecords(doc).forEach((r, i) => {
+    const e = doc.entities[i]!;
+    const keys = new Set<string>();
+    for (const role of r.roles) {
+      const c = conceptOf(role, r.lang, "roles");
+      if (c?.qualifier) keys.add(`R:${c.concept}:${c.qualifier}`);
+    }
+    const set = aliasSetOf(r.name, r.type);
+    const government = r.government ?? set?.country ?? (r.geo && /^geo:[A-Z]{2}$/.test(r.geo) ? r.geo.slice(4) : undefined);
+    const c: EntityCluster = {
+      key: set ? `A:${set.id}` : e.key || `R:${r.id}`,
+      type: r.type,
+      records: [r],
+      names: [r.name, ...r.aliases],
+      name: (lang) => (set ? (lang === "nl" ? set.nl : set.en) : r.name),
+      ...(r.geo && /^geo:[A-Z]{2}$/.test(r.geo) && { country: r.geo.slice(4) }),
+      ...(government && { government }),
+      keys,
+    };
+    clusters.push(c);
+    clusterOf.set(r.id, c);
+  });
+  const byOffer = new Map<string, EntityCluster | null>();
+  for (const c of clusters) for (const k of c.keys) byOffer.set(k, byOffer.has(k) && byOffer.get(k) !== c ? null : c);
+  return { clusters, clusterOf, byKey: (k) => byOffer.get(k) ?? undefined };
+}
 
 export interface EntityFusion {
   clusters: EntityCluster[];

@@ -22,7 +22,7 @@
  */
 import type { Doc, Lang, SourceKind } from "../model/doc.js";
 import { countriesOfName, fusionClaims, type FusionClaim } from "./claimkeys.js";
-import { entityRecords, fuseEntities, roleKeyOf, type EntityFusion } from "./entityfusion.js";
+import { entityRecords, fuseEntities, reportEntities, roleKeyOf, type EntityFusion } from "./entityfusion.js";
 import { nameKey } from "./names.js";
 import { fuseBlock, type BlockContext, type Proposition } from "./propositions.js";
 import { findDisputes, type Dispute } from "./disputes.js";
@@ -47,6 +47,11 @@ export function blockContext(entities: EntityFusion, lang: Lang = "en"): BlockCo
     // a gazetteer place (a city, a village), not a country, region or sea
     isPlace: (k) => !!byKey.get(k)?.records.some((r) => /^geo:\d+$/.test(r.geo ?? "")),
   };
+}
+
+/** The block context of one report alone (the pipeline's contradictions stage). */
+export function reportContext(doc: Doc): BlockContext {
+  return blockContext(reportEntities(doc), doc.lang);
 }
 
 /** The parties a claim's asserter speaks for (see BlockContext.party). */
@@ -90,7 +95,7 @@ export function asserterOf(c: FusionClaim, entities: EntityFusion, lang: Lang): 
 /** Everything fused from reports in memory. */
 export function fuseReports(docs: readonly Doc[], lang: Lang = "en"): Fusion {
   const entities = fuseEntities(docs.flatMap(entityRecords));
-  const claims = docs.flatMap(fusionClaims);
+  const claims = docs.flatMap((d) => fusionClaims(d));
   const context = blockContext(entities, lang);
   const propositions = fuseBlock(claims, context);
   const disputes = findDisputes(claims, context, { scope: "ledger" });

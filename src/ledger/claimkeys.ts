@@ -282,19 +282,26 @@ function capitalOf(e: Doc["entities"][number]): string | undefined {
 }
 
 /**
+ * A content key of a report that orders reports the same way whatever order they arrived in: its
+ * publication instant (UTC), then a hash of the start of its text and its length.
+ */
+export function reportKey(doc: Doc): string {
+  const published = new Date(doc.meta.published);
+  const utc = Number.isNaN(published.getTime()) ? doc.meta.published : published.toISOString();
+  // enough of the text to tell two reports published at one moment apart, without hashing all of it
+  return `${utc}|${hash(doc.text.slice(0, 256)).toString(36)}${doc.text.length.toString(36)}`;
+}
+
+/**
  * The fusion keys of every claim of an extracted report. `shingles: false` leaves out what only the
  * ledger needs (word shingles for telling copies apart), for the pipeline's contradictions stage.
  */
 export function fusionClaims(doc: Doc, opts: { shingles?: boolean } = {}): FusionClaim[] {
-  const m = doc.meta;
-  // enough of the text to tell two reports published at one moment apart, without hashing all of it
-  const docKey = `${hash(doc.text.slice(0, 256)).toString(36)}${doc.text.length.toString(36)}`;
-  const published = new Date(m.published);
-  const utc = Number.isNaN(published.getTime()) ? m.published : published.toISOString();
+  const rk = reportKey(doc);
   const agency = agencyOf(doc);
   const ix = indexDoc(doc);
   const withShingles = opts.shingles ?? true;
-  return doc.claims.map((c) => claimKeys(doc, ix, c, `${utc}|${docKey}|${String(c.start).padStart(7, "0")}`, agency, withShingles));
+  return doc.claims.map((c) => claimKeys(doc, ix, c, `${rk}|${String(c.start).padStart(7, "0")}`, agency, withShingles));
 }
 
 function claimKeys(doc: Doc, ix: DocIndex, c: Claim, order: string, agency: string | null, withShingles: boolean): FusionClaim {

@@ -31,6 +31,8 @@ export type DisputeType = "figures" | "figure-denied" | "toll-higher" | "denial"
 export interface Dispute {
   /** Fusion claim ids, the earlier first (content order). */
   claims: [string, string];
+  /** The incident whose block it was found in (set by the caller that blocks a ledger by incident). */
+  incident?: string;
   type: DisputeType;
   reason: string;
   detail: {

@@ -26,10 +26,13 @@ import { entityRecords, fuseEntities, reportEntities, roleKeyOf, type EntityFusi
 import { nameKey } from "./names.js";
 import { fuseBlock, type BlockContext, type Proposition } from "./propositions.js";
 import { findDisputes, type Dispute } from "./disputes.js";
+import { clusterIncidents, incidentKeys } from "./incidents.js";
 
 export interface Fusion {
   entities: EntityFusion;
   claims: FusionClaim[];
+  /** Report id → incident id. */
+  incidents: Map<string, string>;
   propositions: Proposition[];
   /** Contradictions inside reports and across them. */
   disputes: Dispute[];
@@ -97,7 +100,23 @@ export function fuseReports(docs: readonly Doc[], lang: Lang = "en"): Fusion {
   const entities = fuseEntities(docs.flatMap(entityRecords));
   const claims = docs.flatMap((d) => fusionClaims(d));
   const context = blockContext(entities, lang);
-  const propositions = fuseBlock(claims, context);
-  const disputes = findDisputes(claims, context, { scope: "ledger" });
-  return { entities, claims, propositions, disputes, context };
+  const incidents = clusterIncidents(
+    docs.map((d) => incidentKeys(d, claims.filter((c) => c.doc === d.meta.id))),
+    entities,
+  );
+  // one block per incident: propositions and contradictions never cross incidents
+  const blocks = new Map<string, FusionClaim[]>();
+  for (const c of claims) {
+    const i = incidents.get(c.doc)!;
+    (blocks.get(i) ?? blocks.set(i, []).get(i)!).push(c);
+  }
+  const propositions: Proposition[] = [];
+  const disputes: Dispute[] = [];
+  for (const i of [...blocks.keys()].sort()) {
+    const block = blocks.get(i)!;
+    propositions.push(...fuseBlock(block, context).map((p) => ({ ...p, incident: i })));
+    disputes.push(...findDisputes(block, context, { scope: "ledger" }).map((d) => ({ ...d, incident: i })));
+  }
+  propositions.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return { entities, claims, incidents, propositions, disputes, context };
 }

@@ -40,6 +40,8 @@ export interface PropositionSource {
 export interface Proposition {
   /** Deterministic: from the earliest claim's content key. */
   key: string;
+  /** The incident whose block it was fused in (set by the caller that blocks a ledger by incident). */
+  incident?: string;
   claims: string[];
   /** The earliest claim's wording. */
   text: string;

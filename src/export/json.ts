@@ -1,5 +1,6 @@
 import type { Doc } from "../model/doc.js";
 import type { SitrepExport } from "./schema.js";
+import { addFusion } from "../ledger/fusionexport.js";
 
 /** An export with every list present and empty: the shape the one-shot and the ledger exports fill in. */
 export function emptyExport(): SitrepExport {
@@ -92,5 +93,7 @@ export function buildExport(docs: readonly Doc[]): SitrepExport {
       if (a && b) out.contradictions.push({ claims: [a, b], reason: x.reason });
     }
   }
+  // several reports: their propositions and the contradictions across them (src/ledger/fusionexport.ts)
+  if (docs.length > 1) addFusion(out, docs);
   return out;
 }

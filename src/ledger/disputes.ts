@@ -62,6 +62,8 @@ const TOLL_KINDS: ReadonlySet<CountKind> = new Set(["killed", "wounded", "missin
 const AGENCY = new Set([
   "v:involve", "v:attack", "v:cause", "v:launch", "v:use", "v:plan", "v:cross", "v:responsible", "v:link", "v:accuse",
   "v:campaign", "v:sabotage", "v:explode", "v:move-toward", "v:origin", "v:produce", "v:shoot", "v:stop", "s:claim-responsibility",
+  // the weapon a party is said to own ("the missile was Russian")
+  "n:missile", "n:air-defence",
 ]);
 /** Acts whose doer two sources may name differently; the words of one act ("caused", "fired", "used") as one. */
 const ACTS: Record<string, string> = {

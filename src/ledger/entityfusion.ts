@@ -331,6 +331,16 @@ export function entityKeys(r: EntityRecord): EntityKeys {
   return { strong: sorted(strong), seeks: sorted(seeks), offers: sorted(offers) };
 }
 
+/**
+ * The institution a name says it is, language-free, with its country when it names one ("de regionale
+ * regering" → "government", "Russia's defence ministry" → "C:RU:ministry:defence"); undefined when the
+ * name says more than that (a named body).
+ */
+export function institutionOf(name: string, lang: Lang): string | undefined {
+  const c = conceptOf(name, lang, "institutions");
+  return c?.bare ? (c.qualifier ? `${c.qualifier}:${c.concept}` : c.concept) : undefined;
+}
+
 /** The role key a source named only by its role seeks ("de Russische leider" → `R:head:C:RU`). */
 export function roleKeyOf(name: string, lang: Lang): string | undefined {
   const c = conceptOf(name, lang, "roles");

@@ -2,6 +2,7 @@ import type { Doc, Lang } from "../model/doc.js";
 import type { SitrepExport } from "../export/schema.js";
 import { buildExport } from "../export/json.js";
 import { fuseReports } from "./fusion.js";
+import { exportClaimIds, exportPropositions, type ExportedProposition } from "./fusionexport.js";
 
 /**
  * A whole-ledger sitrep/1 export of extracted reports without a store: one entity per cluster of names
@@ -49,10 +50,7 @@ export function fusedLedgerExport(docs: readonly Doc[], lang: Lang = "en"): Sitr
     v.actors = [...new Set(v.actors.map(map))];
     v.locations = [...new Set(v.locations.map(map))];
   }
-  // claims: buildExport numbers them c1… over the documents in order
-  const claimId = new Map<string, string>();
-  let nc = 0;
-  for (const d of docs) for (const c of d.claims) claimId.set(`${d.meta.id}/${c.id}`, `c${++nc}`);
+  const claimId = exportClaimIds(docs);
   // contradictions: the fusion's, inside reports and across them (the stage's are the same pairs inside reports)
   const pairs = new Set<string>();
   out.contradictions = [];
@@ -62,17 +60,7 @@ export function fusedLedgerExport(docs: readonly Doc[], lang: Lang = "en"): Sitr
     pairs.add(`${a}|${b}`);
     out.contradictions.push({ claims: [a, b], reason: d.reason, type: d.type, ...(d.detail.update && { update: true }) } as never);
   }
-  (out as SitrepExport & { propositions: unknown[] }).propositions = fusion.propositions.map((p, i) => ({
-    id: `p${i + 1}`,
-    text: p.text,
-    claims: p.claims.map((c) => claimId.get(c)!),
-    status: p.status,
-    sources: p.sources.map((s) => ({ name: s.name, kind: s.kind, ...(s.entity && { entity: s.entity }) })),
-    reports: p.reports,
-    independent_sources: p.independent,
-    first_seen: p.first_seen,
-    last_seen: p.last_seen,
-    history: p.history.map((h) => ({ ...h, claim: claimId.get(h.claim)! })),
-  }));
+  const clusterIndex = new Map(clusters.map((c, i) => [c.key, `e${i + 1}`]));
+  (out as SitrepExport & { propositions: ExportedProposition[] }).propositions = exportPropositions(fusion, claimId, (k) => clusterIndex.get(k));
   return out;
 }

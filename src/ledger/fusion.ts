@@ -22,7 +22,7 @@
  */
 import type { Doc, Lang, SourceKind } from "../model/doc.js";
 import { countriesOfName, fusionClaims, type FusionClaim } from "./claimkeys.js";
-import { entityRecords, fuseEntities, reportEntities, roleKeyOf, type EntityFusion } from "./entityfusion.js";
+import { entityRecords, fuseEntities, institutionOf, reportEntities, roleKeyOf, type EntityFusion } from "./entityfusion.js";
 import { nameKey } from "./names.js";
 import { fuseBlock, type BlockContext, type Proposition } from "./propositions.js";
 import { findDisputes, type Dispute } from "./disputes.js";
@@ -84,6 +84,10 @@ export function partyOf(c: FusionClaim, entities: EntityFusion, lang: Lang): str
 export function asserterOf(c: FusionClaim, entities: EntityFusion, lang: Lang): { key: string; name: string; entity?: string; kind: SourceKind | "report" } {
   if (!c.source) return { key: `voice:${c.outlet ?? c.doc}`, name: c.outlet ?? "the report", kind: "report" };
   const s = c.source;
+  // a source named in full can say more than the entity it was linked to: "Ukraine's air force" is the
+  // air force (the Ukrainian one), as "de Oekraïense luchtmacht" is
+  const named = institutionOf(s.name, c.lang);
+  if (named?.startsWith("C:")) return { key: `i:${named}`, name: s.name, kind: s.kind };
   const cluster = s.entity ? entities.clusterOf.get(s.entity) : undefined;
   const byRole = cluster ? undefined : (() => {
     const rk = roleKeyOf(s.name, c.lang);
@@ -92,6 +96,9 @@ export function asserterOf(c: FusionClaim, entities: EntityFusion, lang: Lang): 
   const e = cluster ?? byRole;
   // a capital or a government body speaks for its country: "Kyiv zei", "Ukraine denies" are one speaker
   if (e) return { key: e.government ? `C:${e.government}` : `e:${e.key}`, name: e.name(lang), entity: e.key, kind: s.kind };
+  // a body named by what it is, in either language ("the regional government", "de regionale regering")
+  const inst = institutionOf(s.name, c.lang);
+  if (inst) return { key: `i:${inst}`, name: s.name, kind: s.kind };
   return { key: `${s.kind === "unnamed" ? "u" : "n"}:${nameKey(s.name)}`, name: s.name, kind: s.kind };
 }
 

@@ -321,8 +321,10 @@ function claimKeys(doc: Doc, ix: DocIndex, c: Claim, order: string, agency: stri
   if (parts.length) {
     const a = Math.min(...parts.map((x) => x.start)) - c.start, b = Math.max(...parts.map((x) => x.end)) - c.start;
     const before = text.slice(0, a).trim().length, after = text.slice(b).trim().length;
+    // a name without its speech verb is the subject of what follows: only it goes
+    const spoken = inside(c.cue);
     if (before < 3) keep = [[b, text.length]];
-    else if (after < 3 || a > text.length / 2) keep = [[0, a]];
+    else if (spoken && (after < 3 || a > text.length / 2)) keep = [[0, a]];
     else keep = [[0, a], [b, text.length]];
     // blank what is left out, so offsets stay those of the claim
     let t = "";

@@ -61,14 +61,47 @@ const TOLL_KINDS: ReadonlySet<CountKind> = new Set(["killed", "wounded", "missin
 /** Concepts of doing, planning or backing an act: what an accusation says of a party and a denial denies. */
 const AGENCY = new Set([
   "v:involve", "v:attack", "v:cause", "v:launch", "v:use", "v:plan", "v:cross", "v:responsible", "v:link", "v:accuse",
-  "v:campaign", "v:sabotage", "v:explode", "v:move-toward", "v:origin", "v:produce", "v:shoot", "v:stop", "s:claim-responsibility",
+  "v:sabotage", "v:explode", "v:move-toward", "v:origin", "v:produce", "v:shoot", "v:stop", "s:claim-responsibility",
   // the weapon a party is said to own ("the missile was Russian")
   "n:missile", "n:air-defence",
 ]);
+/**
+ * Words of doing that say little alone ("used", "caused", "launched", "cut", "planned"): they speak of an
+ * act of violence only beside one (an attack, a missile), of a cut in supplies only beside what is cut.
+ */
+const WEAK: Record<string, (k: Set<string>) => boolean> = {
+  "v:use": (k) => STRONG.some((x) => k.has(x)),
+  "v:cause": (k) => STRONG.some((x) => k.has(x)) || k.has("v:leak") || k.has("v:collapse"),
+  "v:launch": (k) => STRONG.some((x) => k.has(x)),
+  "v:plan": (k) => STRONG.some((x) => k.has(x)) || k.has("v:cross") || k.has("n:border"),
+  "v:stop": (k) => ["n:gas", "n:pipeline", "n:supply"].some((x) => k.has(x)),
+};
+const STRONG = ["v:attack", "v:shoot", "v:explode", "v:sabotage", "n:missile", "n:air-defence", "v:kill"];
+
+/** The concepts of doing or having a part that a claim really says (weak words only with support). */
+function agencyIn(concepts: Set<string>, negated = false): string[] {
+  const plain = new Set([...concepts].map(bare));
+  return [...concepts].filter((k) => k.startsWith("!") === negated && AGENCY.has(bare(k)) && (!WEAK[bare(k)] || WEAK[bare(k)]!(plain)));
+}
+
+/** What a denial of `denied` can answer in a claim: the same act family, or any part when a part is denied. */
+function related(denied: string, x: Item): boolean {
+  const acts = agencyIn(x.concepts);
+  if (PART.has(denied)) return acts.length > 0;
+  const fam = VIOLENCE.has(denied) ? "violence" : denied;
+  return acts.some((k) => (VIOLENCE.has(bare(k)) ? "violence" : bare(k)) === fam);
+}
+
+/** Acts of violence and their weapons: denying an attack answers a claim about the missile that struck. */
+const VIOLENCE = new Set(["v:attack", "v:shoot", "v:explode", "v:sabotage", "v:launch", "v:cause", "v:use", "n:missile", "n:air-defence"]);
+
+/** Concepts of having a part in something, whatever the act: denying them denies any act named. */
+const PART = new Set(["v:involve", "v:responsible", "v:origin", "v:plan", "v:link", "s:claim-responsibility"]);
+
 /** Acts whose doer two sources may name differently; the words of one act ("caused", "fired", "used") as one. */
 const ACTS: Record<string, string> = {
   "v:attack": "attack", "v:cause": "doing", "v:launch": "doing", "v:use": "doing", "v:explode": "explosion", "v:sabotage": "explosion",
-  "v:shoot": "attack", "v:stop": "stop", "v:responsible": "doing", "v:accuse": "doing", "n:missile": "projectile", "n:air-defence": "projectile",
+  "v:shoot": "attack", "v:stop": "stop", "n:missile": "projectile", "n:air-defence": "projectile",
 };
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -210,7 +243,7 @@ function itemOf(c: FusionClaim, ctx: BlockContext): Item {
     if (k && ctx.isPlace(k)) places.add(k);
   }
   const concepts = new Set(c.concepts);
-  const negAgency = c.concepts.some((k) => k.startsWith("!") && AGENCY.has(bare(k)));
+  const negAgency = agencyIn(new Set(c.concepts), true).length > 0;
   // "another lie", "onzin": calling something false denies it
   const denial = c.status === "denied" || negAgency || c.concepts.includes("v:false");
   const asserted = !NOT_ASSERTED.has(c.status) && !c.main?.startsWith("!") && !c.concepts.includes("v:false");
@@ -319,12 +352,18 @@ function denials(ix: Index, scope: "report" | "ledger", window: number, add: Add
     // the accusations it answers: near it in its report, and (in a ledger) any claim naming the party
     const cands = new Set(ix.around(d.c.doc, d.c.sentence - window, d.c.sentence + window));
     if (scope === "ledger") for (const p of denied) for (const x of ix.naming(p)) if (x.c.doc !== d.c.doc) cands.add(x);
+    // what it denies: an act or a part in one ("any involvement", "attacking the market"); a denial that
+    // says nothing of what it denies ("denied the charge") answers only what it points back at
+    const what = [...agencyIn(d.concepts), ...agencyIn(d.concepts, true)];
     for (const x of cands) {
       if (x === d || !x.asserted) continue;
       if ([...x.parties].some((p) => denied.has(p))) continue;
       const agent = [...x.agents].some((g) => denied.has(g));
-      const named = [...x.names].some((g) => denied.has(g)) && [...x.concepts].some((k) => !k.startsWith("!") && AGENCY.has(bare(k)));
+      const named = what.length > 0 && [...x.names].some((g) => denied.has(g)) && agencyIn(x.concepts).length > 0;
       if (!agent && !named) continue;
+      // across reports, the accusation must be of the kind of thing denied: an act of the family, or any
+      // part in the incident when a part is what is denied
+      if (x.c.doc !== d.c.doc && !what.some((k) => related(bare(k), x))) continue;
       const who = [...denied].find((p) => x.names.has(p)) ?? [...denied][0]!;
       add(d, x, "denial", `denial:${who}`, `${d.name} denies ${who.replace(/^[CE]:/, "")}'s part; ${x.name} says otherwise: ${q(d.c.text)} against ${q(x.c.text)}`, { parties: [who] });
     }
@@ -338,7 +377,7 @@ function attributions(items: Item[], inScope: (a: Item, b: Item) => boolean, add
   for (const it of items) {
     if (!it.asserted || !it.agents.size) continue;
     const sig = [...it.agents].sort().join(",");
-    for (const act of new Set([...it.concepts].filter((k) => !k.startsWith("!") && ACTS[bare(k)]).map((k) => ACTS[bare(k)]!))) {
+    for (const act of new Set(agencyIn(it.concepts).filter((k) => ACTS[bare(k)]).map((k) => ACTS[bare(k)]!))) {
       const m = byAct.get(act) ?? byAct.set(act, new Map()).get(act)!;
       const l = m.get(sig) ?? m.set(sig, []).get(sig)!;
       if (l.length < MAX_GROUP) l.push(it);

@@ -267,6 +267,9 @@ class UnionFind {
   }
 }
 
+/** How many members of each of two clusters are compared when they may join. */
+const LINK_SAMPLE = 60;
+
 /** Index keys that propose candidate pairs; a key shared by very many claims proposes none on its own. */
 const MAX_POSTING = 400;
 
@@ -312,8 +315,9 @@ export function fuseBlock(claims: readonly FusionClaim[], ctx: BlockContext): Pr
     const ra = uf.find(p.i), rb = uf.find(p.j);
     if (ra === rb) continue;
     let sum = 0, count = 0, ok = true;
-    for (const x of uf.members[ra]!) {
-      for (const y of uf.members[rb]!) {
+    // a proposition repeated by thousands of copies is judged by its first members: the work stays bounded
+    for (const x of uf.members[ra]!.slice(0, LINK_SAMPLE)) {
+      for (const y of uf.members[rb]!.slice(0, LINK_SAMPLE)) {
         const a = sigs[x]!, b = sigs[y]!;
         if (conflict(a, b)) {
           ok = false;
@@ -386,7 +390,7 @@ function originsOf(cs: readonly FusionClaim[], ctx: BlockContext): string[] {
   // copies: the later of two nearly identical sentences takes the earlier one's origin
   for (let i = 0; i < cs.length; i++) {
     if (!out[i]!.startsWith("O:")) continue;
-    for (let j = 0; j < i; j++) {
+    for (let j = Math.max(0, i - 200); j < i; j++) {
       if (cs[j]!.lang !== cs[i]!.lang) continue;
       if (jaccard(cs[i]!.shingles, cs[j]!.shingles) >= 0.6) {
         out[i] = out[j]!;

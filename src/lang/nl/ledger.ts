@@ -118,7 +118,7 @@ export const ledger: LedgerLexicon = {
     "v:member": "lid_~_van lid aangesloten geinspireerd trouw_gezworen",
     "v:summon": "ontboden ontbieden op_het_matje",
     "n:ambassador": "ambassadeur",
-    "n:missile": "raket raketten *raket *raketten projectiel projectielen drone drones *drone *drones",
+    "n:missile": "raket* *raket *raketten projectiel projectielen drone drones *drone *drones",
     "n:air-defence": "luchtafweer luchtverdediging *luchtafweer* luchtafweersysteem",
     "v:cause": "veroorzaakt veroorzaakte veroorzaken oorzaak het_gevolg_van als_gevolg_van gevolg_van",
     "v:produce": "geproduceerd* gemaakt* makelij vervaardigd* produceert produceerde",

@@ -1,24 +1,34 @@
 /**
  * Fusion across reports: one picture from many reports, as pure functions that give the same result
- * whatever order the reports arrive in.
+ * whatever order the reports arrive in (ties are broken by content keys, never by ingest order).
  *
  * ## The interface for a store
  *
- * At ingest, per report (each a pure function of the report alone; the results are plain JSON):
- * - `entityRecords(doc)` and `entityKeys(record)` (entityfusion.ts): one record per entity with its link
- *   keys (strong keys, and keys it seeks or offers);
- * - `fusionClaims(doc)` (claimkeys.ts): one record per claim with its language-free fusion keys: concepts
- *   with polarity, entity records, countries, figures, days, source, wording features;
- * - `incidentKeys(doc, claims)` (incidents.ts): the places, days and event kinds the report is about.
+ * At ingest, per report: pure functions of the report alone, whose results are plain JSON to store:
+ * - `entityRecords(doc)` (entityfusion.ts): one `EntityRecord` per entity (names, aliases, roles, place,
+ *   government); `entityKeys(record)` gives its link keys (strong keys, and keys it seeks or offers) if
+ *   the store wants to index them;
+ * - `fusionClaims(doc)` (claimkeys.ts): one `FusionClaim` per claim, its language-free fusion keys:
+ *   concepts with polarity (`v:kill`, `!v:operate`, `n:missile@RU`), the first thing it says happens,
+ *   entity records, countries, doers, figures, days, source, wording features, a content order key, word
+ *   shingles (copies). Nothing of the report's words is needed after this;
+ * - `incidentKeys(doc, claims)` (incidents.ts): the entities, acts and days a report is about.
  *
- * When the ledger is read (or after a batch of reports), recomputed from the stored records:
- * - `fuseEntities(records)`: entity clusters (components over shared keys: a store may keep them as a
- *   union-find over keys and only recompute the components a new report touches);
- * - `clusterIncidents(reports)`: incidents, blocked on place and day keys;
- * - per incident, `fuseBlock(claims, context)` (propositions.ts) and `crossContradictions(claims, context)`
- *   (crossfind.ts): a block is all claims of one incident's reports, so a new report only asks for the
- *   recomputation of its own incident's block.
- * `fuseReports(docs)` below does all of it for reports in memory (the one-shot export and the evaluation).
+ * When the ledger is read, or after a batch of reports, recomputed from the stored records:
+ * 1. `fuseEntities(records)` (entityfusion.ts): entity clusters, the connected components over shared keys
+ *    plus the joins a surname, an institution without its country, a role or an ungeocoded place seeks. A
+ *    store may keep a union-find over keys and recompute only the components a new report touches.
+ * 2. `clusterIncidents(incidentKeys, entities)` (incidents.ts): report → incident. Candidate pairs come
+ *    from entity keys (a key in more than 200 reports proposes none); a new report can only join or
+ *    bridge the incidents of the reports it shares keys with.
+ * 3. per incident, with `ctx = blockContext(entities)` (below):
+ *    `fuseBlock(claimsOfIncident, ctx)` (propositions.ts) → the incident's propositions, and
+ *    `findDisputes(claimsOfIncident, ctx, { scope: "ledger" })` (disputes.ts) → its contradictions.
+ *    Both are functions of the set of claims: a new report means recomputing its own incident's block
+ *    only, and the same claims in any order give the same result. Inside a block, candidate pairs come
+ *    from indexes (what happens, parties, figures, windows inside a report), never all pairs.
+ * `fuseReports(docs)` below does all of it for reports in memory (the one-shot export, the evaluation);
+ * `reportContext(doc)` is the cheap context of one report for the pipeline's contradictions stage.
  */
 import type { Doc, Lang, SourceKind } from "../model/doc.js";
 import { countriesOfName, fusionClaims, type FusionClaim } from "./claimkeys.js";

@@ -251,9 +251,17 @@ export function conceptsOf(text: string, lang: Lang, tokens: readonly ConceptTok
     for (const k of bestAt) used[k] = 1;
   }
   const flipped = new Uint8Array(raw.length);
+  // hits are in word order: one pointer walks them as the negators come (linear however many there are)
+  let next = 0;
   for (let p = 0; p < words.length; p++) {
     if (used[p] || !c.negators.has(words[p]!)) continue;
-    const k = raw.findIndex((h) => h.at > p && h.at - p <= c.window && /^[vs]:/.test(h.e.concept));
+    while (next < raw.length && raw[next]!.at <= p) next++;
+    let k = -1;
+    for (let j = next; j < raw.length && raw[j]!.at - p <= c.window; j++)
+      if (/^[vs]:/.test(raw[j]!.e.concept)) {
+        k = j;
+        break;
+      }
     if (k >= 0) {
       // every concept read at that word (a compound's parts) is negated together
       for (let j = k; j < raw.length && raw[j]!.at === raw[k]!.at; j++) flipped[j] ^= 1;

@@ -293,8 +293,25 @@ export function fuseBlock(claims: readonly FusionClaim[], ctx: BlockContext): Pr
   const pairs: { i: number; j: number; sim: number }[] = [];
   const seen = new Set<number>();
   const n = sigs.length;
-  for (const list of postings.values()) {
-    if (list.length > MAX_POSTING) continue;
+  // a key too common to pair every claim holding it (thousands of copies of "killed") is split by each
+  // claim's rarest other key: copies of one statement still meet
+  const df = new Map<string, number>();
+  for (const s of sigs) for (const k of s.keys.keys()) df.set(k, (df.get(k) ?? 0) + 1);
+  const lists: number[][] = [];
+  for (const [key, list] of postings) {
+    if (list.length <= MAX_POSTING) {
+      lists.push(list);
+      continue;
+    }
+    const sub = new Map<string, number[]>();
+    for (const i of list) {
+      let rare: string | undefined;
+      for (const k of sigs[i]!.keys.keys()) if (k !== key && (!rare || df.get(k)! < df.get(rare)! || (df.get(k) === df.get(rare) && k < rare))) rare = k;
+      if (rare) (sub.get(rare) ?? sub.set(rare, []).get(rare)!).push(i);
+    }
+    for (const l of sub.values()) lists.push(l.length > MAX_POSTING ? l.slice(0, MAX_POSTING) : l);
+  }
+  for (const list of lists) {
     for (let x = 0; x < list.length; x++)
       for (let y = x + 1; y < list.length; y++) {
         const i = list[x]!, j = list[y]!;

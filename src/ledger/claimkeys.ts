@@ -1,7 +1,7 @@
 import type { Approx, Claim, ClaimStatus, CountKind, Doc, Lang, SourceKind } from "../model/doc.js";
 import { LANGS } from "../model/doc.js";
 import { langPack } from "../lang/index.js";
-import { conceptsOf, conceptTokens, type ConceptHit, type ConceptToken } from "./concepts.js";
+import { conceptFilter, conceptsOf, conceptTokens, type ConceptHit, type ConceptToken } from "./concepts.js";
 import { featuresOf, fold, type ClaimFeatures } from "./features.js";
 import { ledgerLexicon } from "./lang.js";
 import { lookupName } from "../geo/gazetteer.js";
@@ -296,13 +296,35 @@ export function reportKey(doc: Doc): string {
  * The fusion keys of every claim of an extracted report. `shingles: false` leaves out what only the
  * ledger needs (word shingles for telling copies apart), for the pipeline's contradictions stage.
  */
-export function fusionClaims(doc: Doc, opts: { shingles?: boolean } = {}): FusionClaim[] {
+export function fusionClaims(doc: Doc, opts: { shingles?: boolean; only?: (c: Claim) => boolean } = {}): FusionClaim[] {
   const rk = reportKey(doc);
   const agency = agencyOf(doc);
   const ix = indexDoc(doc);
   const withShingles = opts.shingles ?? true;
-  return doc.claims.map((c) => claimKeys(doc, ix, c, `${rk}|${String(c.start).padStart(7, "0")}`, agency, withShingles));
+  const claims = opts.only ? doc.claims.filter(opts.only) : doc.claims;
+  return claims.map((c) => claimKeys(doc, ix, c, `${rk}|${String(c.start).padStart(7, "0")}`, agency, withShingles));
 }
+
+/** Whether a claim can take part in a contradiction inside its report (everything else is skipped there). */
+export function mayDispute(doc: Doc, c: Claim, counted: ReadonlySet<string>): boolean {
+  if (c.status === "denied" || counted.has(c.id)) return true;
+  const f = featuresOf(c, doc.lang);
+  if (f.states || f.counter || f.backRef || f.themes || f.negThemes) return true;
+  // a negator matters only beside a word of doing, which the test looks for anyway
+  let test = disputeFilters.get(doc.lang);
+  if (!test) disputeFilters.set(doc.lang, (test = conceptFilter(doc.lang, DISPUTE_CONCEPTS, false)));
+  return test(c.text);
+}
+const disputeFilters = new Map<Lang, (text: string) => boolean>();
+
+/**
+ * The concepts the contradiction rules read in a report: doing (its weak words only count beside these),
+ * weapons, blame, "higher", "not announced", falsehood. Figures, states and pointers are tested apart.
+ */
+const DISPUTE_CONCEPTS = [
+  "v:involve", "v:attack", "v:cross", "v:responsible", "v:link", "v:accuse", "v:sabotage", "v:explode", "v:move-toward", "v:origin",
+  "v:produce", "v:shoot", "s:claim-responsibility", "n:missile", "n:air-defence", "v:campaign", "v:higher", "v:provide", "v:false",
+];
 
 function claimKeys(doc: Doc, ix: DocIndex, c: Claim, order: string, agency: string | null, withShingles: boolean): FusionClaim {
   // the attribution (the source's name, its apposition, the cue: "Björn Lund, director of …, told NPR",

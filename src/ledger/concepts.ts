@@ -168,6 +168,30 @@ function matchAt(e: Entry, words: readonly string[], i: number): number[] | null
   return at;
 }
 
+/**
+ * A cheap test of whether a text may say any of some concepts (or, when asked, hold a negator): one
+ * expression of the literal stems of their entries' first words, without word boundaries (a false "maybe"
+ * only costs a closer reading). False means it surely does not; true means read it with `conceptsOf`.
+ */
+export function conceptFilter(lang: Lang, concepts: readonly string[], negators = true): (text: string) => boolean {
+  const lex = ledgerLexicon(lang);
+  const want = new Set(concepts);
+  const lits = new Set<string>();
+  for (const [concept, list] of Object.entries(lex.concepts)) {
+    if (!want.has(concept)) continue;
+    for (const raw of list.split(/\s+/).filter(Boolean)) {
+      const first = fold(raw.replace(/^-/, "")).split(/[_-]/).filter(Boolean)[0]!.replace(/\*/g, "");
+      if (first) lits.add(first);
+    }
+  }
+  if (negators) for (const n of lex.negators) lits.add(fold(n));
+  // a literal that contains another is implied by it
+  const all = [...lits];
+  const kept = all.filter((x) => !all.some((y) => y !== x && x.includes(y)));
+  const re = new RegExp(kept.map((x) => x.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")).join("|"));
+  return (text) => re.test(fold(text));
+}
+
 /** A word of a text as the lexicon reads it, with where it stands in the text. */
 export interface ConceptToken {
   /** Folded; "n't" read as "not", a possessive 's dropped. */

@@ -1,6 +1,7 @@
 import type { Doc } from "../model/doc.js";
 import type { SitrepExport } from "./schema.js";
 import { fusionKey } from "../ledger/fromdoc.js";
+import { addFusion } from "../ledger/fusionexport.js";
 
 /** An export with every list present and empty: the shape the one-shot and the ledger exports fill in. */
 export function emptyExport(): SitrepExport {
@@ -93,7 +94,12 @@ export function buildExport(docs: readonly Doc[]): SitrepExport {
       if (a && b) out.contradictions.push({ claims: [a, b], reason: x.reason });
     }
   }
-  if (docs.length > 1) fuseEntities(out);
+  // several reports: their propositions and the contradictions across them (src/ledger/fusionexport.ts),
+  // then one entity for one referent across them
+  if (docs.length > 1) {
+    addFusion(out, docs);
+    fuseEntities(out);
+  }
   return out;
 }
 

@@ -1,6 +1,7 @@
 import type { Lang } from "../model/doc.js";
 import { ledgerLexicon } from "./lang.js";
 import type { LedgerLexicon } from "./lexicon.js";
+import { conceptsOf } from "./concepts.js";
 
 /** What a claim's wording says that matters for comparing it with other claims (language-independent). */
 export interface ClaimFeatures {
@@ -34,7 +35,7 @@ interface Compiled {
    * alternation of every pattern at each word.
    */
   needles: RegExp | null;
-  opp: { name: string; a: RegExp; b: RegExp; la: string; lb: string }[];
+  opp: { name: string; a: RegExp; b: RegExp; la: string; lb: string; about?: string }[];
   counter: RegExp | null;
   backRef: RegExp | null;
   themes: { name: string; re: RegExp }[];
@@ -58,7 +59,7 @@ function compiled(lang: Lang): Compiled {
       lex,
       any: alt(all)!,
       needles: needlesOf(all),
-      opp: lex.oppositions.map((o) => ({ name: o.name, a: alt(o.a.patterns)!, b: alt(o.b.patterns)!, la: o.a.label, lb: o.b.label })),
+      opp: lex.oppositions.map((o) => ({ name: o.name, a: alt(o.a.patterns)!, b: alt(o.b.patterns)!, la: o.a.label, lb: o.b.label, ...(o.about && { about: o.about }) })),
       counter: alt(lex.counter),
       backRef: alt(lex.backRef),
       themes: lex.themes.map((t) => ({ name: t.name, re: alt(t.patterns)! })),
@@ -261,7 +262,9 @@ export function claimFeatures(text: string, lang: Lang): ClaimFeatures {
         if (!seen.has(l)) seen.set(l, words(m));
       }
     }
-    // A claim that names both states ("not independent but under command") is left to the reader.
+    // A claim that names both states ("not independent but under command") is left to the reader; an
+    // opposition about one thing (the suspect caught or at large) holds only for claims that name it.
+    if (seen.size === 1 && o.about && !conceptsOf(text, lang).some((h) => h.concept === o.about)) continue;
     if (seen.size === 1) {
       const [label, w] = [...seen][0]!;
       (f.states ??= {})[o.name] = { label, words: w };

@@ -10,16 +10,58 @@ export interface OppositionLexicon {
   /** The two states that cannot both hold; `label` is language-independent ("independent", "subordinate"). */
   a: { label: string; patterns: string[] };
   b: { label: string; patterns: string[] };
+  /** A concept both claims must say for the states to be of one thing (`n:suspect`: the suspect is caught). */
+  about?: string;
 }
 
 export interface LedgerLexicon {
+  /** Entities across reports (institutions, nationality adjectives). */
+  entities: EntityFusionLexicon;
+  /**
+   * The words of language-free concepts (src/ledger/concepts.ts has the entry syntax): `v:` what is said to
+   * happen or hold (v:kill, v:arrest, v:leak), `n:` what it is about (n:missile, n:dam). Concept names are
+   * shared by every language; a concept a language does not list is simply never found in it.
+   */
+  concepts: Record<string, string>;
+  /**
+   * How a language names who did something: `markers` introduce the doer after the act ("door", "by");
+   * `auxiliaries` may stand between a subject and its verb ("Russia has cut", "Rusland heeft…").
+   */
+  agents: { markers: string[]; auxiliaries: string[] };
   oppositions: OppositionLexicon[];
   /** Words that turn the following state into its opposite ("niet", "not"), looked for just before a match. */
   negators: string[];
+  /**
+   * How many words before a concept a negator reaches (default 3): Dutch puts "niet" before the whole
+   * verb-final phrase ("is niet door de Russische autoriteiten geleverd").
+   */
+  negationWindow?: number;
   /** Phrases that mark a statement as running against something said before ("ondenkbaar dat", "however"). */
   counter: string[];
   /** Phrases by which a denial points back at an earlier statement ("die cijfers", "the ministry's account"). */
   backRef: string[];
   /** Themes a denial and a claim can share across languages (involvement in an attack, …). */
   themes: { name: string; patterns: string[] }[];
+}
+
+/**
+ * What the ledger needs beyond contradictions to fuse reports: institutions named by a common noun phrase
+ * and nationality adjectives the entity lexicon does not list. Patterns as above.
+ */
+export interface EntityFusionLexicon {
+  /**
+   * Institutions a report names by what they are ("het Poolse ministerie van Buitenlandse Zaken", "Poland's
+   * foreign ministry"): a language-free concept and its patterns. With the country a name carries, the
+   * concept identifies the body across languages.
+   */
+  institutions: { name: string; patterns: string[] }[];
+  /** Nationality adjectives (lower case, all inflections) → ISO country code, beyond the entity lexicon's. */
+  demonyms: Record<string, string>;
+  /** Words that may stand in an institution's name without naming another body: nationale, federal, the. */
+  fillers: string[];
+  /**
+   * Roles that name one person once the body or country is known ("de Russische leider", "NATO Secretary
+   * General", "NAVO-chef"): a language-free concept and its patterns.
+   */
+  roles: { name: string; patterns: string[] }[];
 }

@@ -44,6 +44,8 @@ export interface AliasSet {
   en: string;
   nl: string;
   names: string[];
+  /** The state a body belongs to (FSB, Kremlin: RU): who speaks when it speaks. */
+  country?: string;
 }
 
 const COMPATIBLE: Record<EntityType, EntityType[]> = {
@@ -66,31 +68,40 @@ export function compatibleTypes(a: EntityType, b: EntityType): boolean {
   return COMPATIBLE_PAIR[a]?.[b] ?? (COMPATIBLE[a].includes(b) || COMPATIBLE[b].includes(a));
 }
 
-let table: { sets: AliasSet[]; byKey: Map<string, AliasSet[]> } | undefined;
+let table: { sets: AliasSet[]; byKey: Map<string, AliasSet[]>; byTail: Map<string, AliasSet[]> } | undefined;
 
 /** The shipped cross-language name table (data/aliases.json at the package root). */
-export function aliasTable(): { sets: AliasSet[]; byKey: Map<string, AliasSet[]> } {
+export function aliasTable(): { sets: AliasSet[]; byKey: Map<string, AliasSet[]>; byTail: Map<string, AliasSet[]> } {
   if (table) return table;
   const sets: AliasSet[] = [];
   const byKey = new Map<string, AliasSet[]>();
+  // every word-final tail of a listed name ("russia legion" of "freedom of russia legion"): a name that
+  // ends a listed one is found with one look-up
+  const byTail = new Map<string, AliasSet[]>();
   try {
     // dist/src/ledger/names.js → package root
     const path = fileURLToPath(new URL("../../../data/aliases.json", import.meta.url));
-    const raw = JSON.parse(readFileSync(path, "utf8")) as { sets: { type: EntityType; nl: string; names: string[] }[] };
+    const raw = JSON.parse(readFileSync(path, "utf8")) as { sets: { type: EntityType; nl: string; names: string[]; country?: string }[] };
     raw.sets.forEach((s, i) => {
-      const set: AliasSet = { id: `a${i + 1}:${nameKey(s.names[0]!)}`, type: s.type, en: s.names[0]!, nl: s.nl, names: s.names };
+      const set: AliasSet = { id: `a${i + 1}:${nameKey(s.names[0]!)}`, type: s.type, en: s.names[0]!, nl: s.nl, names: s.names, ...(s.country && { country: s.country }) };
       sets.push(set);
       for (const n of s.names) {
         const k = nameKey(n);
         const l = byKey.get(k) ?? [];
         if (!l.includes(set)) l.push(set);
         byKey.set(k, l);
+        for (let p = k.indexOf(" "); p >= 0; p = k.indexOf(" ", p + 1)) {
+          const tail = k.slice(p + 1);
+          const t = byTail.get(tail) ?? [];
+          if (!t.includes(set)) t.push(set);
+          byTail.set(tail, t);
+        }
       }
     });
   } catch {
     // Without the table, names still merge by spelling key.
   }
-  table = { sets, byKey };
+  table = { sets, byKey, byTail };
   return table;
 }
 
@@ -124,13 +135,10 @@ function findAliasSet(name: string, type: EntityType): AliasSet | undefined {
   const hit = t.byKey.get(k)?.find((s) => compatibleTypes(s.type, type));
   if (hit || !k.includes(" ")) return hit;
   let found: AliasSet | undefined;
-  for (const [key, sets] of t.byKey) {
-    if (!key.endsWith(" " + k)) continue;
-    for (const s of sets) {
-      if (!compatibleTypes(s.type, type)) continue;
-      if (found && found !== s) return undefined; // ambiguous
-      found = s;
-    }
+  for (const s of t.byTail.get(k) ?? []) {
+    if (!compatibleTypes(s.type, type)) continue;
+    if (found && found !== s) return undefined; // ambiguous
+    found = s;
   }
   return found;
 }

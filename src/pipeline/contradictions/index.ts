@@ -1,9 +1,33 @@
 import type { Stage } from "../stage.js";
-import { findContradictions } from "../../ledger/contradictions.js";
-import { docForContradictions } from "../../ledger/fromdoc.js";
+import { fusionClaims, mayDispute } from "../../ledger/claimkeys.js";
+import { featuresOf } from "../../ledger/features.js";
+import { findDisputes } from "../../ledger/disputes.js";
+import { reportContext } from "../../ledger/fusion.js";
 
-/** Within-report contradictions; the same finder runs over the whole ledger in src/ledger. */
+/**
+ * Contradictions inside one report: the ledger's finder (src/ledger/disputes.ts) over this report's claims
+ * alone, so a report is read by the same rules as a ledger of many.
+ */
 export const contradictions: Stage = (doc) => {
-  const { claims, counts } = docForContradictions(doc);
-  doc.contradictions = findContradictions(claims, counts).map((f) => ({ claims: f.claims, reason: f.reason }));
+  // claims that can take part in no contradiction (no figure, no denial, no act, blame or pointer) are
+  // not read further: most of a report
+  const counted = new Set(doc.counts.map((n) => n.claim).filter((x): x is string => !!x));
+  const keep = new Set(doc.claims.filter((c) => mayDispute(doc, c, counted)).map((c) => c.id));
+  // what a denial or a counter-statement points back at may be any statement just before or after it
+  const pointers = doc.claims.filter((c) => {
+    const f = featuresOf(c, doc.lang);
+    return c.status === "denied" || f.backRef || f.counter;
+  });
+  if (pointers.length) {
+    const near = new Uint8Array(doc.sentences.length + 1);
+    for (const p of pointers) for (let k = Math.max(0, p.sentence - 4); k <= Math.min(doc.sentences.length, p.sentence + 4); k++) near[k] = 1;
+    for (const c of doc.claims) if (near[Math.min(c.sentence, doc.sentences.length)]) keep.add(c.id);
+  }
+  const claims = fusionClaims(doc, { shingles: false, only: (c) => keep.has(c.id) });
+  const ctx = reportContext(doc);
+  const prefix = `${doc.meta.id}/`;
+  doc.contradictions = findDisputes(claims, ctx, { scope: "report" }).map((d) => ({
+    claims: [d.claims[0].slice(prefix.length), d.claims[1].slice(prefix.length)],
+    reason: d.reason,
+  }));
 };

@@ -1,0 +1,435 @@
+import type { Approx, Claim, ClaimStatus, CountKind, Doc, Lang, SourceKind } from "../model/doc.js";
+import { LANGS } from "../model/doc.js";
+import { langPack } from "../lang/index.js";
+import { conceptFilter, conceptsOf, conceptTokens, type ConceptHit, type ConceptToken } from "./concepts.js";
+import { featuresOf, fold, type ClaimFeatures } from "./features.js";
+import { ledgerLexicon } from "./lang.js";
+import { lookupName } from "../geo/gazetteer.js";
+
+/**
+ * The language-free fusion keys of one claim, computed from its report alone: a store keeps one
+ * `FusionClaim` per claim at ingest (it is plain JSON) and never needs the report's words again to fuse it
+ * with other reports. What it says (concepts with polarity), who and what it names (entity records of its
+ * report, countries named by adjective), its figures and dates, and who asserts it.
+ */
+export interface FusionClaim {
+  /** Unique in the ledger: `<doc>/<claim id>`. */
+  id: string;
+  doc: string;
+  /** A content key that orders claims the same way whatever order reports arrived in. */
+  order: string;
+  published: string;
+  outlet: string | null;
+  /** The news agency a report credits (ANP, AP, Reuters…): its copies are one origin. */
+  agency: string | null;
+  lang: Lang;
+  text: string;
+  start: number;
+  end: number;
+  sentence: number;
+  paragraph: number;
+  status: ClaimStatus;
+  quote: boolean;
+  /** The source as the report names it; `entity` is the entity record id (`<doc>/<entity id>`). */
+  source: { name: string; kind: SourceKind; entity?: string; role?: string } | null;
+  /** Concepts with polarity, `!` before a negated one, `@<ISO>` for one a country qualifies: "v:kill", "!v:operate", "n:missile@RU". */
+  concepts: string[];
+  /** What the claim says first happens (the first `v:`/`s:` concept in its words): what a denial denies. */
+  main: string | null;
+  /**
+   * Who the claim says did what it says happened: `C:<ISO>` for a country (named, by adjective, or by its
+   * capital or government), `R:<entity record>` for another party. Empty when it names no doer.
+   */
+  agents: string[];
+  /** Entity records the claim names (its source left out). */
+  entities: string[];
+  /** Countries named by an adjective or a people ("Oekraïense", "the Russians"): `C:<ISO>`. */
+  countries: string[];
+  figures: { kind: CountKind; value: number; approx: Approx }[];
+  /** Calendar days the claim's time expressions point at: `2024-03-22`. */
+  days: string[];
+  /** Wording features the contradiction finder reads (oppositions, themes, pointers back). */
+  features: ClaimFeatures;
+  /** Word shingles of the claim (hashes), to tell a copied sentence from an independent one. */
+  shingles: number[];
+}
+
+const AGENCIES = ["ANP", "AP", "AFP", "Reuters", "Belga", "DPA", "EFE", "Anadolu", "TASS", "RIA Novosti", "Interfax", "Xinhua", "PA", "Ukrinform", "Associated Press", "Agence France-Presse"];
+const AGENCY_RE = new RegExp(`(?:^|[\\s(/©–—-])(${AGENCIES.map((a) => a.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})(?=$|[\\s)/,.:;–—-])`);
+const AGENCY_NAME: Record<string, string> = { "Associated Press": "AP", "Agence France-Presse": "AFP" };
+
+/** The agency a report credits: in its outlet ("upday (ANP)") or in a credit line at its start or end. */
+export function agencyOf(doc: Doc): string | null {
+  const src = doc.meta.source ?? "";
+  const paren = /\(([^)]+)\)/.exec(src);
+  const fromSource = paren && AGENCY_RE.exec(` ${paren[1]} `);
+  if (fromSource) return AGENCY_NAME[fromSource[1]!] ?? fromSource[1]!;
+  const t = doc.text;
+  for (const part of [t.slice(0, 160), t.slice(Math.max(0, t.length - 160))]) {
+    const m = /\((ANP|AP|AFP|Reuters|Belga|DPA|EFE)\)|(?:©|Copyright)\s*(ANP|AP|AFP|Reuters|Belga|DPA)/.exec(part);
+    if (m) return m[1] ?? m[2]!;
+  }
+  return null;
+}
+
+function hash(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+const demonymMemo = new Map<Lang, Map<string, string>>();
+/** Nationality words of a language first, then of the others (a Dutch text may say "Russian-made"). */
+function demonyms(lang: Lang): Map<string, string> {
+  let m = demonymMemo.get(lang);
+  if (!m) {
+    m = new Map();
+    for (const l of [...LANGS.filter((x) => x !== lang), lang]) {
+      for (const [w, cc] of Object.entries(langPack(l).entities.demonyms)) m.set(fold(w), cc);
+      for (const [w, cc] of Object.entries(ledgerLexicon(l).entities.demonyms)) m.set(fold(w), cc);
+    }
+    demonymMemo.set(lang, m);
+  }
+  return m;
+}
+
+/**
+ * The country each word names, by adjective or people in either language (a Dutch text may say
+ * "Russian-made") or by a capitalised country name; `name` tells the two apart.
+ */
+export function countryWords(tokens: readonly ConceptToken[], lang: Lang): ({ cc: string; name: boolean } | undefined)[] {
+  const dem = demonyms(lang);
+  return tokens.map((t) => {
+    // nationality words and country names are written with a capital in both languages
+    const c0 = t.raw.charCodeAt(0);
+    if (c0 < 128 ? c0 < 65 || c0 > 90 : !/^\p{Lu}/u.test(t.raw)) return undefined;
+    const cc = dem.get(t.w);
+    if (cc) return { cc, name: false };
+    if (t.w.length < 4 || !/^\p{Lu}\p{Ll}/u.test(t.raw)) return undefined;
+    const c = countryNamed(t.raw);
+    return c ? { cc: c, name: true } : undefined;
+  });
+}
+
+const countryMemo = new Map<string, string | null>();
+/** The country a capitalised word names, from the gazetteer (remembered: names repeat). */
+function countryNamed(word: string): string | undefined {
+  let c = countryMemo.get(word);
+  if (c === undefined) {
+    c = lookupName(word).find((e) => e.kind === "country")?.country ?? null;
+    if (countryMemo.size > 50_000) countryMemo.clear();
+    countryMemo.set(word, c);
+  }
+  return c ?? undefined;
+}
+
+const nameMemo = new Map<string, string[]>();
+/** The countries a name says by adjective or people ("Ukrainian officials", "de Russische leider"). */
+export function countriesOfName(name: string, lang: Lang): string[] {
+  const key = `${lang}|${name}`;
+  let r = nameMemo.get(key);
+  if (!r) {
+    r = [...new Set(countryWords(conceptTokens(name), lang).filter((x) => !!x && !x.name).map((x) => `C:${x!.cc}`))];
+    if (nameMemo.size > 50_000) nameMemo.clear();
+    nameMemo.set(key, r);
+  }
+  return r;
+}
+
+const PUNCT = /[,.;:!?()\[\]"“”„«»–—]/;
+
+/** Concepts that are acts someone does (their doer is an agent). */
+const ACTS = new Set(["v:attack", "v:launch", "v:cause", "v:use", "v:explode", "v:sabotage", "v:shoot", "v:kill", "v:cross", "v:stop", "v:plan", "v:produce", "v:impact", "v:campaign", "n:missile", "n:air-defence"]);
+/** Concepts that put an act on someone (the accused follows, or stands before a passive). */
+const BLAME = new Set(["v:accuse", "v:responsible", "v:involve", "v:link"]);
+
+/**
+ * The doers a claim names: after an agent marker ("door Moskou", "fired by Ukrainian air defence"),
+ * the party blamed ("blamed British navy personnel", "Russia had been accused"), or the subject or
+ * adjective right before the act ("Russian missiles", "Moscow fired", "Russia has cut"). Explicit
+ * markers win over the rest.
+ */
+function agentsOf(doc: Doc, ix: DocIndex, c: Claim, text: string, tokens: readonly ConceptToken[], hits: readonly ConceptHit[], cws: ReturnType<typeof countryWords>): string[] {
+  // most claims name no act or blame: nothing to look for
+  if (!hits.some((h) => !h.neg && (ACTS.has(h.concept) || BLAME.has(h.concept)))) return [];
+  const { markers, aux } = agentWords(doc.lang);
+  const party: (string | undefined)[] = cws.map((q) => (q ? `C:${q.cc}` : undefined));
+  for (const id of c.entities) {
+    if (id === c.source?.entity) continue;
+    const e = ix.entity.get(id);
+    if (!e) continue;
+    const gov = e.key.startsWith("gov:") ? e.key.slice(4) : e.key.startsWith("geo:") && /^geo:[A-Z]{2}$/.test(e.key) ? e.key.slice(4) : capitalOf(e);
+    if (!gov && (e.type === "location" || e.type === "facility")) continue;
+    const key = gov ? `C:${gov}` : `R:${doc.meta.id}/${e.id}`;
+    for (const m of within(ix.mentionsOf.get(id) ?? [], c.start, c.end)) {
+      for (let k = firstTokenAt(tokens, m.start - c.start); k < tokens.length && tokens[k]!.start < m.end - c.start; k++)
+        if (tokens[k]!.end <= m.end - c.start) party[k] ??= key;
+    }
+  }
+  const gap = (a: number, b: number) => PUNCT.test(text.slice(tokens[a]!.end, tokens[b]!.start));
+  const firstParty = (from: number, to: number, step: 1 | -1, origin: number): string | undefined => {
+    for (let k = from; step > 0 ? k <= to : k >= to; k += step) {
+      if (k < 0 || k >= tokens.length) return undefined;
+      if (gap(Math.min(origin, k), Math.max(origin, k))) return undefined;
+      if (party[k]) return party[k];
+    }
+    return undefined;
+  };
+  const explicit = new Set<string>(), other = new Set<string>();
+  for (const h of hits) {
+    if (h.neg) continue;
+    if (ACTS.has(h.concept)) {
+      for (let k = h.end + 1; k <= h.end + 3 && k < tokens.length; k++)
+        if (markers.has(tokens[k]!.w)) {
+          const p = firstParty(k + 1, k + 5, 1, k);
+          if (p) explicit.add(p);
+          break;
+        }
+      // the subject before the act: right before it, or before an auxiliary, or an adjective of the
+      // subject's noun before an auxiliary ("German authorities had halted")
+      let before = party[h.at - 1] && !gap(h.at - 1, h.at) ? party[h.at - 1] : undefined;
+      if (!before && h.at >= 2 && aux.has(tokens[h.at - 1]!.w) && !gap(h.at - 3 >= 0 ? h.at - 3 : h.at - 2, h.at)) {
+        before = party[h.at - 2] ?? (h.at >= 3 && cws[h.at - 3] && !cws[h.at - 3]!.name ? party[h.at - 3] : undefined);
+      }
+      if (before) other.add(before);
+    } else if (BLAME.has(h.concept)) {
+      const p = firstParty(h.end + 1, h.end + 3, 1, h.end) ?? firstParty(h.at - 1, h.at - 4, -1, h.at);
+      if (p) other.add(p);
+    }
+  }
+  return [...(explicit.size ? explicit : other)].sort();
+}
+
+const agentMemo = new Map<Lang, { markers: Set<string>; aux: Set<string> }>();
+function agentWords(lang: Lang): { markers: Set<string>; aux: Set<string> } {
+  let m = agentMemo.get(lang);
+  if (!m) {
+    const lex = ledgerLexicon(lang).agents;
+    agentMemo.set(lang, (m = { markers: new Set(lex.markers), aux: new Set(lex.auxiliaries) }));
+  }
+  return m;
+}
+
+/** The first token that starts at or after an offset (tokens are in text order). */
+function firstTokenAt(tokens: readonly ConceptToken[], at: number): number {
+  let lo = 0, hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.start < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** What a report's claims look up, indexed once per report (no scan of every count or time per claim). */
+interface DocIndex {
+  entity: Map<string, Doc["entities"][number]>;
+  countsOf: Map<string, Doc["counts"]>;
+  /** Counts not linked to a claim, and times, in text order. */
+  loose: Doc["counts"];
+  times: Doc["times"];
+  /** Each entity's mentions in text order. */
+  mentionsOf: Map<string, { start: number; end: number }[]>;
+}
+
+function indexDoc(doc: Doc): DocIndex {
+  const entity = new Map<string, Doc["entities"][number]>();
+  for (const e of doc.entities) if (!entity.has(e.id)) entity.set(e.id, e);
+  const countsOf = new Map<string, Doc["counts"]>();
+  const loose: Doc["counts"] = [];
+  for (const n of doc.counts) {
+    if (n.claim === undefined) loose.push(n);
+    else (countsOf.get(n.claim) ?? countsOf.set(n.claim, []).get(n.claim)!).push(n);
+  }
+  loose.sort((a, b) => a.start - b.start);
+  const times = [...doc.times].sort((a, b) => a.start - b.start);
+  const mentionsOf = new Map<string, { start: number; end: number }[]>();
+  for (const e of doc.entities) {
+    const ms = e.mentions.map((i) => doc.mentions[i]).filter((m): m is NonNullable<typeof m> => !!m).sort((a, b) => a.start - b.start);
+    mentionsOf.set(e.id, ms);
+  }
+  return { entity, countsOf, loose, times, mentionsOf };
+}
+
+/** The spans of a sorted list that start within [start, end). */
+function within<T extends { start: number; end: number }>(list: readonly T[], start: number, end: number): T[] {
+  let lo = 0, hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]!.start < start) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: T[] = [];
+  for (let k = lo; k < list.length && list[k]!.start < end; k++) if (list[k]!.end <= end) out.push(list[k]!);
+  return out;
+}
+
+const capitalMemo = new Map<number, string | null>();
+/** The country whose capital a place is, from the gazetteer (remembered per place). */
+function capitalOf(e: Doc["entities"][number]): string | undefined {
+  const id = e.geo?.geonameId;
+  if (!id) return undefined;
+  let c = capitalMemo.get(id);
+  if (c === undefined) {
+    c = lookupName(e.name).find((g) => g.geonameId === id && g.fcode === "PPLC")?.country ?? null;
+    if (capitalMemo.size > 50_000) capitalMemo.clear();
+    capitalMemo.set(id, c);
+  }
+  return c ?? undefined;
+}
+
+/**
+ * A content key of a report that orders reports the same way whatever order they arrived in: its
+ * publication instant (UTC), then a hash of the start of its text and its length.
+ */
+export function reportKey(doc: Doc): string {
+  const published = new Date(doc.meta.published);
+  const utc = Number.isNaN(published.getTime()) ? doc.meta.published : published.toISOString();
+  // enough of the text to tell two reports published at one moment apart, without hashing all of it
+  return `${utc}|${hash(doc.text.slice(0, 256)).toString(36)}${doc.text.length.toString(36)}`;
+}
+
+/**
+ * The fusion keys of every claim of an extracted report. `shingles: false` leaves out what only the
+ * ledger needs (word shingles for telling copies apart), for the pipeline's contradictions stage.
+ */
+export function fusionClaims(doc: Doc, opts: { shingles?: boolean; only?: (c: Claim) => boolean } = {}): FusionClaim[] {
+  const rk = reportKey(doc);
+  const agency = agencyOf(doc);
+  const ix = indexDoc(doc);
+  const withShingles = opts.shingles ?? true;
+  const claims = opts.only ? doc.claims.filter(opts.only) : doc.claims;
+  return claims.map((c) => claimKeys(doc, ix, c, `${rk}|${String(c.start).padStart(7, "0")}`, agency, withShingles));
+}
+
+/** Whether a claim can take part in a contradiction inside its report (everything else is skipped there). */
+export function mayDispute(doc: Doc, c: Claim, counted: ReadonlySet<string>): boolean {
+  if (c.status === "denied" || counted.has(c.id)) return true;
+  const f = featuresOf(c, doc.lang);
+  if (f.states || f.counter || f.backRef || f.themes || f.negThemes) return true;
+  // a negator matters only beside a word of doing, which the test looks for anyway
+  let test = disputeFilters.get(doc.lang);
+  if (!test) disputeFilters.set(doc.lang, (test = conceptFilter(doc.lang, DISPUTE_CONCEPTS, false)));
+  return test(c.text);
+}
+const disputeFilters = new Map<Lang, (text: string) => boolean>();
+
+/**
+ * The concepts the contradiction rules read in a report: doing (its weak words only count beside these),
+ * weapons, blame, "higher", "not announced", falsehood. Figures, states and pointers are tested apart.
+ */
+const DISPUTE_CONCEPTS = [
+  "v:involve", "v:attack", "v:cross", "v:responsible", "v:link", "v:accuse", "v:sabotage", "v:explode", "v:move-toward", "v:origin",
+  "v:produce", "v:shoot", "s:claim-responsibility", "n:missile", "n:air-defence", "v:campaign", "v:higher", "v:provide", "v:false",
+];
+
+function claimKeys(doc: Doc, ix: DocIndex, c: Claim, order: string, agency: string | null, withShingles: boolean): FusionClaim {
+  // the attribution (the source's name, its apposition, the cue: "Björn Lund, director of …, told NPR",
+  // "Volgens een minister van …") says who holds the claim, not what it says: it is left out, with what
+  // trails it at the end of the claim or leads it at the start
+  let text = c.text;
+  let keep: [number, number][] = [[0, text.length]];
+  const inside = (x: { start: number; end: number } | null | undefined): x is { start: number; end: number } => !!x && x.start >= c.start && x.end <= c.end;
+  // without a named source the cue is a hedge or a bare verb ("waarschijnlijk", "reportedly"): only it goes
+  const parts = c.source?.span && inside(c.source.span) ? [c.cue, c.source.span].filter(inside) : [];
+  if (!parts.length && inside(c.cue)) {
+    const a = c.cue.start - c.start, b = c.cue.end - c.start;
+    keep = [[0, a], [b, text.length]];
+    text = text.slice(0, a) + " ".repeat(b - a) + text.slice(b);
+  }
+  if (parts.length) {
+    const a = Math.min(...parts.map((x) => x.start)) - c.start, b = Math.max(...parts.map((x) => x.end)) - c.start;
+    const before = text.slice(0, a).trim().length, after = text.slice(b).trim().length;
+    // a name without its speech verb is the subject of what follows: only it goes
+    const spoken = inside(c.cue);
+    if (before < 3) keep = [[b, text.length]];
+    else if (spoken && (after < 3 || a > text.length / 2)) keep = [[0, a]];
+    else keep = [[0, a], [b, text.length]];
+    // blank what is left out, so offsets stay those of the claim
+    let t = "";
+    let at = 0;
+    for (const [x, y] of keep) {
+      t += " ".repeat(x - at) + text.slice(x, y);
+      at = y;
+    }
+    text = t + " ".repeat(text.length - at);
+  }
+  const inContent = (start: number, end: number) => keep.some(([x, y]) => start - c.start >= x && end - c.start <= y);
+  const tokens = conceptTokens(text);
+  const hits: ConceptHit[] = conceptsOf(text, doc.lang, tokens);
+  const cws = countryWords(tokens, doc.lang);
+  const concepts = new Set(hits.map((h) => (h.neg ? "!" : "") + h.concept));
+  // a concept a country qualifies ("Russische raketten", "Ukrainian air defence", "Russia fired", "door
+  // Rusland geproduceerde raket"): whose missile, whose air defence. Next to it, or one word between for
+  // what it is about; never across punctuation.
+  for (const h of hits)
+    for (const k of [h.at - 1, h.at - 2]) {
+      const q = k >= 0 ? cws[k] : undefined;
+      if (!q || (k === h.at - 2 && !h.concept.startsWith("n:"))) continue;
+      if (PUNCT.test(text.slice(tokens[k]!.end, tokens[h.at]!.start))) continue;
+      concepts.add(`${h.neg ? "!" : ""}${h.concept}@${q.cc}`);
+    }
+  const sourceEntity = c.source?.entity;
+  // an "entity" that is a people ("Swedes", "de Oekraïners") names its country
+  const peoples: string[] = [];
+  const named = c.entities.filter((id) => {
+    if (id === sourceEntity) return false;
+    const e = ix.entity.get(id);
+    if (e && !within(ix.mentionsOf.get(id) ?? [], c.start, c.end).some((m) => inContent(m.start, m.end))) return false;
+    const cc = e ? demonyms(doc.lang).get(fold(e.name)) : undefined;
+    if (cc) peoples.push(`C:${cc}`);
+    return !cc;
+  });
+  const entities = [...new Set(named.map((e) => `${doc.meta.id}/${e}`))].sort();
+  const figures = [...(ix.countsOf.get(c.id) ?? []), ...within(ix.loose, c.start, c.end)]
+    .filter((n) => inContent(n.start, n.end))
+    .map((n) => ({ kind: n.kind, value: n.value, approx: n.approx }));
+  const days = new Set<string>();
+  for (const t of within(ix.times, c.start, c.end)) {
+    if (!inContent(t.start, t.end) || (t.type !== "DATE" && t.type !== "TIME")) continue;
+    const d = /^(\d{4}-\d{2}-\d{2})/.exec(t.value);
+    if (d) days.add(d[1]!);
+  }
+  const s = doc.sentences[c.sentence] ?? doc.sentences[doc.sentenceAt(c.start)];
+  const shingles = new Set<number>();
+  if (withShingles) for (let i = 0; i + 2 <= tokens.length; i++) shingles.add(hash(tokens[i]!.w + " " + tokens[i + 1]!.w));
+  return {
+    id: `${doc.meta.id}/${c.id}`,
+    doc: doc.meta.id,
+    order,
+    published: doc.meta.published,
+    outlet: doc.meta.source ?? null,
+    agency,
+    lang: doc.lang,
+    text: c.text,
+    start: c.start,
+    end: c.end,
+    sentence: s ? s.index : c.sentence,
+    paragraph: s ? s.paragraph : 0,
+    status: c.status,
+    quote: c.quote,
+    source: c.source
+      ? {
+          name: c.source.name,
+          kind: c.source.kind,
+          ...(c.source.entity && { entity: `${doc.meta.id}/${c.source.entity}` }),
+          ...(c.source.role && { role: c.source.role }),
+        }
+      : null,
+    concepts: [...concepts].sort(),
+    main: (() => {
+      const h = hits.find((x) => x.concept.startsWith("v:") || x.concept.startsWith("s:"));
+      return h ? (h.neg ? "!" : "") + h.concept : null;
+    })(),
+    entities,
+    agents: agentsOf(doc, ix, c, text, tokens, hits, cws),
+    countries: [...new Set([...cws.filter((x) => !!x).map((x) => `C:${x!.cc}`), ...peoples])].sort(),
+    figures,
+    days: [...days].sort(),
+    features: featuresOf(c, doc.lang),
+    shingles: [...shingles].sort((a, b) => a - b),
+  };
+}

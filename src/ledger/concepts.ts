@@ -1,0 +1,295 @@
+import type { Lang } from "../model/doc.js";
+import { fold } from "./features.js";
+import { ledgerLexicon } from "./lang.js";
+
+/**
+ * Language-free concepts in a claim's words: what is said to happen (`v:kill`, `v:arrest`, `v:leak`) and
+ * what it is about (`n:missile`, `n:dam`, `n:threat-level`), each with its polarity. A language's lexicon
+ * (src/lang/<code>/ledger.ts, `concepts`) lists the words of each concept; two claims in different
+ * languages that say the same thing share concepts, entity keys, figures and dates, not words.
+ *
+ * Entry syntax (space-separated entries per concept):
+ * - `word` the word itself; `stem*` any word it begins; `*head` any word it ends (a Dutch compound head:
+ *   `*raket` in luchtafweerraket); `*part*` any word containing it;
+ * - `a_b_c` a phrase; `~` inside a phrase stands for up to three other words (`om_~_leven`);
+ * - a leading `-` marks an entry that says the concept negated (`-stil_~_liggen` for "not in operation").
+ * At each word the longest entry wins and its words are not read again ("claimed responsibility" is one
+ * claim of responsibility, not also a statement about responsibility).
+ */
+export interface ConceptHit {
+  concept: string;
+  /** Negated by a negator shortly before, or an entry that says it negated. */
+  neg: boolean;
+  /** Index (into `conceptTokens`) of its first word and of its last. */
+  at: number;
+  end: number;
+}
+
+type Tok = { kind: "exact" | "prefix" | "suffix" | "infix" | "gap"; s: string; /** words a gap may span */ n?: number };
+interface Entry {
+  concept: string;
+  toks: Tok[];
+  neg: boolean;
+  /** Words an entry covers at least: longer entries win. */
+  len: number;
+}
+
+interface Compiled {
+  exact: Map<string, Entry[]>;
+  prefix: Map<string, Entry[]>;
+  suffix: Map<string, Entry[]>;
+  infix: { s: string; e: Entry }[];
+  negators: Set<string>;
+  /** How many words before a concept a negator reaches. */
+  window: number;
+  /** The lengths of the prefix and suffix stems the lexicon has, ascending: a word is looked up at these only. */
+  prefixLengths: number[];
+  suffixLengths: number[];
+  memo: Map<string, readonly Entry[]>;
+}
+
+function parseEntry(concept: string, raw: string): Entry {
+  const neg = raw.startsWith("-");
+  const body = neg ? raw.slice(1) : raw;
+  // words are read split at hyphens too: "anti-missile_defence" is three words, as in the text
+  const toks: Tok[] = body.split(/[_-]/).filter(Boolean).map((t): Tok => {
+    if (t === "~") return { kind: "gap", s: "", n: 3 };
+    if (t === "~~") return { kind: "gap", s: "", n: 6 };
+    const f = fold(t);
+    if (f.startsWith("*") && f.endsWith("*") && f.length > 2) return { kind: "infix", s: f.slice(1, -1) };
+    if (f.endsWith("*")) return { kind: "prefix", s: f.slice(0, -1) };
+    if (f.startsWith("*")) return { kind: "suffix", s: f.slice(1) };
+    return { kind: "exact", s: f };
+  });
+  if (toks[0]!.kind === "gap" || toks[toks.length - 1]!.kind === "gap") throw new Error(`concept entry ${raw}: a phrase cannot begin or end with ~`);
+  return { concept, toks, neg, len: toks.filter((t) => t.kind !== "gap").length };
+}
+
+const memo = new Map<Lang, Compiled>();
+function compiled(lang: Lang): Compiled {
+  let c = memo.get(lang);
+  if (c) return c;
+  const lex = ledgerLexicon(lang);
+  c = { exact: new Map(), prefix: new Map(), suffix: new Map(), infix: [], negators: new Set(lex.negators.filter((n) => !n.includes(" ")).map(fold)), window: lex.negationWindow ?? 3, prefixLengths: [], suffixLengths: [], memo: new Map() };
+  const put = (m: Map<string, Entry[]>, k: string, e: Entry) => {
+    const l = m.get(k);
+    if (l) l.push(e);
+    else m.set(k, [e]);
+  };
+  for (const [concept, list] of Object.entries(lex.concepts)) {
+    for (const raw of list.split(/\s+/).filter(Boolean)) {
+      const e = parseEntry(concept, raw);
+      const t = e.toks[0]!;
+      if (t.kind === "exact") put(c.exact, t.s, e);
+      else if (t.kind === "prefix") {
+        put(c.prefix, t.s, e);
+        if (!c.prefixLengths.includes(t.s.length)) c.prefixLengths.push(t.s.length);
+      } else if (t.kind === "suffix") {
+        put(c.suffix, t.s, e);
+        if (!c.suffixLengths.includes(t.s.length)) c.suffixLengths.push(t.s.length);
+      }
+      else if (t.kind === "infix") c.infix.push({ s: t.s, e });
+    }
+  }
+  c.prefixLengths.sort((a, b) => a - b);
+  c.suffixLengths.sort((a, b) => a - b);
+  memo.set(lang, c);
+  return c;
+}
+
+function tokMatches(t: Tok, w: string): boolean {
+  switch (t.kind) {
+    case "exact":
+      return w === t.s;
+    case "prefix":
+      return w.startsWith(t.s);
+    case "suffix":
+      return w.endsWith(t.s);
+    case "infix":
+      return w.includes(t.s);
+    default:
+      return false;
+  }
+}
+
+const NONE: readonly Entry[] = [];
+
+/**
+ * Every entry whose first token a word matches, looked up by the stem lengths the lexicon has and
+ * remembered per word (news repeats its words; most match nothing).
+ */
+function candidates(c: Compiled, w: string): readonly Entry[] {
+  const hit = c.memo.get(w);
+  if (hit) return hit;
+  let out: Entry[] | undefined;
+  const put = (es: Entry[] | undefined) => {
+    if (es) (out ??= []).push(...es);
+  };
+  put(c.exact.get(w));
+  for (const l of c.prefixLengths) {
+    if (l > w.length) break;
+    put(c.prefix.get(w.slice(0, l)));
+  }
+  for (const l of c.suffixLengths) {
+    if (l > w.length) break;
+    put(c.suffix.get(w.slice(w.length - l)));
+  }
+  for (const x of c.infix) if (w.includes(x.s)) (out ??= []).push(x.e);
+  const r = out ?? NONE;
+  if (c.memo.size > 100_000) c.memo.clear();
+  c.memo.set(w, r);
+  return r;
+}
+
+/** The word positions an entry covers from word i (gap words left out), or null when it does not match there. */
+function matchAt(e: Entry, words: readonly string[], i: number): number[] | null {
+  let j = i;
+  const at: number[] = [];
+  for (let k = 0; k < e.toks.length; k++) {
+    const t = e.toks[k]!;
+    if (t.kind === "gap") {
+      // the next token within the gap's reach
+      const next = e.toks[++k]!;
+      let found = -1;
+      for (let g = j; g < Math.min(words.length, j + t.n! + 1); g++)
+        if (tokMatches(next, words[g]!)) {
+          found = g;
+          break;
+        }
+      if (found < 0) return null;
+      at.push(found);
+      j = found + 1;
+      continue;
+    }
+    if (j >= words.length || !tokMatches(t, words[j]!)) return null;
+    at.push(j);
+    j++;
+  }
+  return at;
+}
+
+/**
+ * A cheap test of whether a text may say any of some concepts (or, when asked, hold a negator): one
+ * expression of the literal stems of their entries' first words, without word boundaries (a false "maybe"
+ * only costs a closer reading). False means it surely does not; true means read it with `conceptsOf`.
+ */
+export function conceptFilter(lang: Lang, concepts: readonly string[], negators = true): (text: string) => boolean {
+  const lex = ledgerLexicon(lang);
+  const want = new Set(concepts);
+  const lits = new Set<string>();
+  for (const [concept, list] of Object.entries(lex.concepts)) {
+    if (!want.has(concept)) continue;
+    for (const raw of list.split(/\s+/).filter(Boolean)) {
+      const first = fold(raw.replace(/^-/, "")).split(/[_-]/).filter(Boolean)[0]!.replace(/\*/g, "");
+      if (first) lits.add(first);
+    }
+  }
+  if (negators) for (const n of lex.negators) lits.add(fold(n));
+  // a literal that contains another is implied by it
+  const all = [...lits];
+  const kept = all.filter((x) => !all.some((y) => y !== x && x.includes(y)));
+  const re = new RegExp(kept.map((x) => x.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")).join("|"));
+  return (text) => re.test(fold(text));
+}
+
+/** A word of a text as the lexicon reads it, with where it stands in the text. */
+export interface ConceptToken {
+  /** Folded; "n't" read as "not", a possessive 's dropped. */
+  w: string;
+  /** As written (for capitals). */
+  raw: string;
+  start: number;
+  end: number;
+}
+
+const WORD = /[\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}]+)*/gu;
+
+/** The words of a text as the lexicon reads them, split at anything but letters and digits. */
+export function conceptTokens(text: string): ConceptToken[] {
+  const out: ConceptToken[] = [];
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
+    let raw = m[0];
+    const start = m.index;
+    const q = raw.indexOf("'") >= 0 || raw.indexOf("’") >= 0;
+    if (q) {
+      const neg = /^(.+)n['’]t$/iu.exec(raw);
+      if (neg) {
+        out.push({ w: fold(neg[1]!), raw: neg[1]!, start, end: start + neg[1]!.length });
+        out.push({ w: "not", raw: "not", start: start + neg[1]!.length, end: start + raw.length });
+        continue;
+      }
+      raw = raw.replace(/['’]s$/u, "");
+      for (const part of raw.split(/['’]/u)) if (part) out.push({ w: fold(part), raw: part, start, end: start + raw.length });
+    } else out.push({ w: fold(raw), raw, start, end: start + raw.length });
+  }
+  return out;
+}
+
+/** Words of a text as the lexicon reads them (folded). */
+export function conceptWords(text: string): string[] {
+  return conceptTokens(text).map((t) => t.w);
+}
+
+/**
+ * The concepts a text says, in order (a concept said twice is there twice; `at` indexes `conceptTokens`). Words a matched phrase uses are not read
+ * again, and a negator inside a phrase ("niets met … te maken") negates nothing else; words in a phrase's
+ * gap are still read ("aanslag" in "niets met de aanslag te maken"). A negator negates the first thing
+ * said to happen or hold (`v:`, `s:`) within the language's window after it: "Neither of the pipelines
+ * are active" negates being active, not the pipelines.
+ */
+export function conceptsOf(text: string, lang: Lang, tokens: readonly ConceptToken[] = conceptTokens(text)): ConceptHit[] {
+  const c = compiled(lang);
+  const words = tokens.map((t) => t.w);
+  const raw: { e: Entry; at: number; end: number }[] = [];
+  const used = new Uint8Array(words.length);
+  for (let i = 0; i < words.length; i++) {
+    if (used[i]) continue;
+    const w = words[i]!;
+    const cands = candidates(c, w);
+    if (!cands.length) continue;
+    let best: Entry | undefined;
+    let bestAt: number[] = [];
+    for (const e of cands) {
+      if (e.len === 1) {
+        if (!best) [best, bestAt] = [e, [i]];
+        continue;
+      }
+      if (e.len < (best?.len ?? 0)) continue;
+      const at = matchAt(e, words, i);
+      if (!at || at.some((k) => used[k])) continue;
+      const span = at[at.length - 1]! - i;
+      if (e.len > (best?.len ?? 0) || span > bestAt[bestAt.length - 1]! - i) [best, bestAt] = [e, at];
+    }
+    if (!best) continue;
+    const top: Entry = best;
+    if (top.len > 1) raw.push({ e: top, at: i, end: bestAt[bestAt.length - 1]! });
+    else {
+      // one word may say several things: a compound (luchtafweer|raket) names each of its parts
+      const seenHere = new Set<Entry>();
+      for (const e of cands) if (e.len === 1 && !seenHere.has(e)) {
+        seenHere.add(e);
+        raw.push({ e, at: i, end: i });
+      }
+    }
+    for (const k of bestAt) used[k] = 1;
+  }
+  const flipped = new Uint8Array(raw.length);
+  // hits are in word order: one pointer walks them as the negators come (linear however many there are)
+  let next = 0;
+  for (let p = 0; p < words.length; p++) {
+    if (used[p] || !c.negators.has(words[p]!)) continue;
+    while (next < raw.length && raw[next]!.at <= p) next++;
+    let k = -1;
+    for (let j = next; j < raw.length && raw[j]!.at - p <= c.window; j++)
+      if (/^[vs]:/.test(raw[j]!.e.concept)) {
+        k = j;
+        break;
+      }
+    if (k >= 0) {
+      // every concept read at that word (a compound's parts) is negated together
+      for (let j = k; j < raw.length && raw[j]!.at === raw[k]!.at; j++) flipped[j] ^= 1;
+    }
+  }
+  return raw.map((h, j) => ({ concept: h.e.concept, neg: h.e.neg !== !!flipped[j], at: h.at, end: h.end }));
+}

@@ -1,0 +1,486 @@
+import type { Approx, CountKind } from "../model/doc.js";
+import type { FusionClaim } from "./claimkeys.js";
+import { fold } from "./features.js";
+import type { BlockContext } from "./propositions.js";
+import { ledgerLexicon } from "./lang.js";
+
+/**
+ * Contradictions over fusion claims: two claims that cannot both hold as stated, inside one report (the
+ * pipeline's contradictions stage) or across the reports of one incident (the ledger). Pure and
+ * order-independent: pairs are found from the claims' language-free keys and listed in content order.
+ *
+ * - figures: one kind of figure (killed, wounded, missing, arrested, or one measure of another kind) for
+ *   the incident by different sources, with values that cannot both be true. A figure for one place can
+ *   contradict a figure for the whole only by exceeding it; figures for two different places never do. A
+ *   source revising itself is an update, not a contradiction; a later, higher figure by another source is
+ *   listed with `update: true` (the toll rose; the earlier one is superseded, not refuted).
+ * - figure denied: a denial of a figure ("denied that the toll had reached 11,300") against a claim of it.
+ * - toll higher: "the real toll is much higher" against an official figure.
+ * - denial: a party denies its part ("nothing to do with it", "not involved", "Russia denies carrying out a
+ *   missile attack") against another's claim that names that party as doing, planning or backing it.
+ * - attribution: two sources put the same act on different doers (Russian missiles vs Ukrainian air
+ *   defence; Moscow vs British navy personnel).
+ * - opposed: a state and its opposite (independent vs under command; over vs still going on; at large vs
+ *   caught), from the language's opposition lexicon.
+ * - pointed back: a denial or a counter-statement that points back at what another said ("De Oekraïners
+ *   hebben de bewering van Poetin tegengesproken", "conflicting reports … however").
+ * Two claims of the same asserter never contradict each other. Each finding says why.
+ */
+export type DisputeType = "figures" | "figure-denied" | "toll-higher" | "denial" | "attribution" | "opposed" | "pointed-back";
+
+export interface Dispute {
+  /** Fusion claim ids, the earlier first (content order). */
+  claims: [string, string];
+  /** The incident whose block it was found in (set by the caller that blocks a ledger by incident). */
+  incident?: string;
+  type: DisputeType;
+  reason: string;
+  detail: {
+    asserters: [string, string];
+    kind?: CountKind;
+    values?: [string, string];
+    /** The later figure is higher and comes from a later report: the earlier one is superseded. */
+    update?: boolean;
+    parties?: string[];
+    opposition?: string;
+    labels?: [string, string];
+  };
+}
+
+export interface DisputeOptions {
+  /** "report": pairs inside one report only (the pipeline stage); "ledger": across reports too. */
+  scope?: "report" | "ledger";
+  /** How many sentences apart two claims of one report may be for a denial to answer an accusation. */
+  window?: number;
+  /** At most this many pairs for one pair of asserters and one point (a ledger with thousands of copies). */
+  perPoint?: number;
+}
+
+const NOT_ASSERTED = new Set(["denied", "unknown"]);
+const TOLL_KINDS: ReadonlySet<CountKind> = new Set(["killed", "wounded", "missing", "arrested"]);
+/** Concepts of doing, planning or backing an act: what an accusation says of a party and a denial denies. */
+const AGENCY = new Set([
+  "v:involve", "v:attack", "v:cause", "v:launch", "v:use", "v:plan", "v:cross", "v:responsible", "v:link", "v:accuse",
+  "v:sabotage", "v:explode", "v:move-toward", "v:origin", "v:produce", "v:shoot", "v:stop", "s:claim-responsibility",
+  // the weapon a party is said to own ("the missile was Russian")
+  "n:missile", "n:air-defence",
+]);
+/**
+ * Words of doing that say little alone ("used", "caused", "launched", "cut", "planned"): they speak of an
+ * act of violence only beside one (an attack, a missile), of a cut in supplies only beside what is cut.
+ */
+const WEAK: Record<string, (k: Set<string>) => boolean> = {
+  "v:use": (k) => STRONG.some((x) => k.has(x)),
+  "v:cause": (k) => STRONG.some((x) => k.has(x)) || k.has("v:leak") || k.has("v:collapse"),
+  "v:launch": (k) => STRONG.some((x) => k.has(x)),
+  "v:plan": (k) => STRONG.some((x) => k.has(x)) || k.has("v:cross") || k.has("n:border"),
+  "v:stop": (k) => ["n:gas", "n:pipeline", "n:supply"].some((x) => k.has(x)),
+};
+const STRONG = ["v:attack", "v:shoot", "v:explode", "v:sabotage", "n:missile", "n:air-defence", "v:kill"];
+
+/** The concepts of doing or having a part that a claim really says (weak words only with support). */
+function agencyIn(concepts: Set<string>, negated = false): string[] {
+  const plain = new Set([...concepts].map(bare));
+  return [...concepts].filter((k) => k.startsWith("!") === negated && AGENCY.has(bare(k)) && (!WEAK[bare(k)] || WEAK[bare(k)]!(plain)));
+}
+
+/** What a denial of `denied` can answer in a claim: the same act family, or any part when a part is denied. */
+function related(denied: string, x: Item): boolean {
+  const acts = agencyIn(x.concepts);
+  if (PART.has(denied)) return acts.length > 0;
+  const fam = VIOLENCE.has(denied) ? "violence" : denied;
+  return acts.some((k) => (VIOLENCE.has(bare(k)) ? "violence" : bare(k)) === fam);
+}
+
+/** Acts of violence and their weapons: denying an attack answers a claim about the missile that struck. */
+const VIOLENCE = new Set(["v:attack", "v:shoot", "v:explode", "v:sabotage", "v:launch", "v:cause", "v:use", "n:missile", "n:air-defence"]);
+
+/** Concepts of having a part in something, whatever the act: denying them denies any act named. */
+const PART = new Set(["v:involve", "v:responsible", "v:origin", "v:plan", "v:link", "s:claim-responsibility"]);
+
+/** Acts whose doer two sources may name differently; the words of one act ("caused", "fired", "used") as one. */
+const ACTS: Record<string, string> = {
+  "v:attack": "attack", "v:cause": "doing", "v:launch": "doing", "v:use": "doing", "v:explode": "explosion", "v:sabotage": "explosion",
+  "v:shoot": "attack", "v:stop": "stop", "n:missile": "projectile", "n:air-defence": "projectile",
+};
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const bare = (k: string) => k.replace(/^!/, "").replace(/@.*$/, "");
+const q = (s: string) => `'${s.length > 90 ? s.slice(0, 87) + "…" : s}'`;
+
+interface Item {
+  c: FusionClaim;
+  asserter: string;
+  name: string;
+  parties: Set<string>;
+  /** Everything the claim names that can be a party: agents, countries, entities (capitals as countries). */
+  names: Set<string>;
+  agents: Set<string>;
+  places: Set<string>;
+  concepts: Set<string>;
+  asserted: boolean;
+  denial: boolean;
+  published: number;
+}
+
+function interval(value: number, approx: Approx): [number, number] {
+  switch (approx) {
+    case "min":
+      return [value, Infinity];
+    case "max":
+      // "up to", "nearly": an estimate just below its figure
+      return [value * 0.8, value];
+    case "about":
+      return [value * 0.9, value * 1.1];
+    default:
+      return [value, value];
+  }
+}
+
+export function showValue(value: number, approx: Approx): string {
+  return (approx === "min" ? "≥" : approx === "max" ? "≤" : approx === "about" ? "~" : "") + String(value);
+}
+
+/**
+ * The claims of a block, indexed so that no rule compares every pair: by report and sentence (windows
+ * inside a report), by the parties a claim names, by figure, by act.
+ */
+class Index {
+  readonly byDoc = new Map<string, Item[]>();
+  readonly byName = new Map<string, Item[]>();
+  constructor(readonly items: Item[]) {
+    for (const it of items) (this.byDoc.get(it.c.doc) ?? this.byDoc.set(it.c.doc, []).get(it.c.doc)!).push(it);
+    for (const l of this.byDoc.values()) l.sort((a, b) => a.c.sentence - b.c.sentence || cmp(a.c.order, b.c.order));
+    for (const it of items) for (const n of new Set([...it.names, ...it.parties])) (this.byName.get(n) ?? this.byName.set(n, []).get(n)!).push(it);
+  }
+  /** The claims of a report from `from` to `to` sentences (inclusive), in order. */
+  around(doc: string, from: number, to: number): Item[] {
+    const l = this.byDoc.get(doc) ?? [];
+    let lo = 0, hi = l.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (l[mid]!.c.sentence < from) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: Item[] = [];
+    for (let k = lo; k < l.length && l[k]!.c.sentence <= to; k++) out.push(l[k]!);
+    return out;
+  }
+  /** The claims that name a party (as doer, country, entity or speaker), at most `cap` of them. */
+  naming(key: string, cap = MAX_GROUP): Item[] {
+    const l = this.byName.get(key) ?? [];
+    return l.length > cap ? l.slice(0, cap) : l;
+  }
+}
+
+/** The most claims one rule compares with one claim across reports: enough for any real ledger's incident. */
+const MAX_GROUP = 2000;
+
+/** The contradictions among a block's claims (one report, or one incident of the ledger). */
+export function findDisputes(claims: readonly FusionClaim[], ctx: BlockContext, opts: DisputeOptions = {}): Dispute[] {
+  const scope = opts.scope ?? "ledger";
+  const window = opts.window ?? 8;
+  const perPoint = opts.perPoint ?? 24;
+  const items: Item[] = [...claims].sort((a, b) => cmp(a.order, b.order) || cmp(a.id, b.id)).map((c) => itemOf(c, ctx));
+  const out: Dispute[] = [];
+  const seen = new Set<string>();
+  const perKey = new Map<string, number>();
+  const add = (a: Item, b: Item, type: DisputeType, point: string, reason: string, detail: Omit<Dispute["detail"], "asserters">) => {
+    // one source does not contradict itself, except by denying what it is reported to have said
+    if (a.c.id === b.c.id || (a.asserter === b.asserter && type !== "figure-denied")) return;
+    const [x, y] = cmp(a.c.order, b.c.order) <= 0 ? [a, b] : [b, a];
+    const key = `${x.c.id}|${y.c.id}`;
+    if (seen.has(key)) return;
+    // across reports, thousands of copies of one statement make one dispute, shown by a few of its pairs
+    if (x.c.doc !== y.c.doc) {
+      const group = `${type}|${point}|${[x.asserter, y.asserter].sort().join("|")}`;
+      const n = perKey.get(group) ?? 0;
+      if (n >= perPoint) return;
+      perKey.set(group, n + 1);
+    }
+    seen.add(key);
+    const flip = x !== a;
+    const sw = <T>(p: [T, T] | undefined): [T, T] | undefined => (p && flip ? [p[1], p[0]] : p);
+    out.push({
+      claims: [x.c.id, y.c.id],
+      type,
+      reason,
+      detail: { asserters: [x.asserter, y.asserter], ...detail, ...(detail.values && { values: sw(detail.values) }), ...(detail.labels && { labels: sw(detail.labels) }) },
+    });
+  };
+  const ix = new Index(items);
+  const near = (a: Item, b: Item, w: number) => a.c.doc === b.c.doc && Math.abs(a.c.sentence - b.c.sentence) <= w;
+  const inScope = (a: Item, b: Item) => (scope === "report" ? a.c.doc === b.c.doc : true);
+
+  figures(ix, inScope, add);
+  denials(ix, scope, window, add);
+  attributions(items, inScope, add);
+  opposed(items, inScope, near, add);
+  pointedBack(ix, add, scope === "ledger");
+  return out.sort((a, b) => cmp(a.claims[0], b.claims[0]) || cmp(a.claims[1], b.claims[1]) || cmp(a.type, b.type));
+}
+
+function itemOf(c: FusionClaim, ctx: BlockContext): Item {
+  const a = ctx.asserter(c);
+  const names = new Set<string>([...c.agents, ...c.countries]);
+  for (const r of c.entities) {
+    const k = ctx.entityKey(r);
+    if (!k) continue;
+    const cc = ctx.countryOf(k);
+    names.add(cc ? `C:${cc}` : `E:${k}`);
+  }
+  const agents = new Set<string>();
+  for (const g of c.agents) {
+    if (g.startsWith("R:")) {
+      const k = ctx.entityKey(g.slice(2));
+      if (k) agents.add(`E:${k}`);
+    } else agents.add(g);
+  }
+  for (const g of agents) names.add(g);
+  const places = new Set<string>();
+  for (const r of c.entities) {
+    const k = ctx.entityKey(r);
+    if (k && ctx.isPlace(k)) places.add(k);
+  }
+  const concepts = new Set(c.concepts);
+  const negAgency = agencyIn(new Set(c.concepts), true).length > 0;
+  // "another lie", "onzin": calling something false denies it
+  const denial = c.status === "denied" || negAgency || c.concepts.includes("v:false");
+  const asserted = !NOT_ASSERTED.has(c.status) && !c.main?.startsWith("!") && !c.concepts.includes("v:false");
+  const parties = new Set(ctx.party(c).map((p) => (p.startsWith("e:") ? `E:${p.slice(2)}` : p)));
+  if (a.key.startsWith("e:")) parties.add(`E:${a.key.slice(2)}`);
+  const t = Date.parse(c.published);
+  return { c, asserter: a.key, name: a.name, parties, names, agents, places, concepts, asserted, denial, published: Number.isNaN(t) ? 0 : t };
+}
+
+type Add = (a: Item, b: Item, type: DisputeType, point: string, reason: string, detail: Omit<Dispute["detail"], "asserters">) => void;
+
+/** The measure a figure of kind "other" counts: what both claims are about (missiles, leaks). */
+function measures(it: Item): string[] {
+  return [...it.concepts].filter((k) => k.startsWith("n:") && !k.includes("@") && k !== "n:number");
+}
+
+function figures(ix: Index, inScope: (a: Item, b: Item) => boolean, add: Add): void {
+  type F = { it: Item; kind: CountKind; value: number; approx: Approx; measure: string[] };
+  // one statement of a figure by one asserter stands for its repeats: pairs are over distinct statements
+  const groups = new Map<string, F[]>();
+  const seenStatement = new Set<string>();
+  const byValue = new Map<string, Item[]>();
+  for (const list of ix.byDoc.values()) {
+    let lastOther: string[] = [];
+    for (const it of list) {
+      for (const f of it.c.figures) {
+        let measure: string[] = [];
+        if (f.kind === "other") {
+          // "put the number at 85": the measure of the figure just before in the same report
+          measure = measures(it);
+          if (!measure.length && it.concepts.has("n:number")) measure = lastOther;
+          if (measure.length) lastOther = measure;
+          if (!measure.length) continue;
+        } else if (!TOLL_KINDS.has(f.kind)) continue;
+        if (!it.asserted) continue;
+        (byValue.get(`${f.kind}:${f.value}`) ?? byValue.set(`${f.kind}:${f.value}`, []).get(`${f.kind}:${f.value}`)!).push(it);
+        const st = `${it.asserter}|${it.c.doc}|${f.kind}|${f.value}|${f.approx}|${measure.join(",")}`;
+        if (seenStatement.has(st)) continue;
+        seenStatement.add(st);
+        for (const g of f.kind === "other" ? measure.map((m) => `other:${m}`) : [f.kind]) {
+          const l = groups.get(g) ?? groups.set(g, []).get(g)!;
+          if (l.length < MAX_GROUP) l.push({ it, kind: f.kind, value: f.value, approx: f.approx, measure });
+        }
+      }
+    }
+  }
+  for (const [group, list] of groups) {
+    list.sort((a, b) => cmp(a.it.c.order, b.it.c.order));
+    for (let i = 0; i < list.length; i++)
+      for (let j = i + 1; j < list.length; j++) {
+        const a = list[i]!, b = list[j]!;
+        if (a.it.asserter === b.it.asserter || a.it.c.id === b.it.c.id || !inScope(a.it, b.it)) continue;
+        const [a0, a1] = interval(a.value, a.approx), [b0, b1] = interval(b.value, b.approx);
+        if (a1 >= b0 && b1 >= a0) continue;
+        // figures for two different places are two tolls
+        const pa = a.it.places, pb = b.it.places;
+        if (pa.size && pb.size && ![...pa].some((p) => pb.has(p))) continue;
+        const va = showValue(a.value, a.approx), vb = showValue(b.value, b.approx);
+        const [early, late] = a.it.published <= b.it.published ? [a, b] : [b, a];
+        const update = late.it.published - early.it.published >= 3 * 3600e3 && interval(late.value, late.approx)[0] > interval(early.value, early.approx)[1];
+        const what = group.startsWith("other:") ? group.slice(8) : group;
+        add(a.it, b.it, "figures", group,
+          `${what}: ${va} according to ${a.it.name} vs ${vb} according to ${b.it.name}${update ? " (a later, higher figure: the earlier one is superseded)" : ""}`,
+          { kind: a.kind, values: [va, vb], ...(update && { update: true }) });
+      }
+  }
+  for (const d of ix.items) {
+    // a denial of a figure against the figure
+    if (d.c.status === "denied")
+      for (const f of d.c.figures)
+        for (const x of byValue.get(`${f.kind}:${f.value}`) ?? [])
+          if (inScope(d, x)) add(d, x, "figure-denied", `${f.kind}:${f.value}`, `${d.name} denies the figure ${f.value} (${f.kind}) that ${x.name} gives: ${q(d.c.text)} against ${q(x.c.text)}`, { kind: f.kind });
+    // "we haven't announced these numbers": a party denies the figures others attribute to it
+    if (d.concepts.has("!v:provide") && (d.c.features.backRef || d.concepts.has("n:number"))) {
+      const its = (p: string) => p.startsWith("E:") && d.parties.has(p);
+      for (const p of d.parties) {
+        if (!p.startsWith("E:")) continue;
+        for (const x of ix.naming(p)) {
+          if (!x.asserted || !inScope(d, x) || !x.c.figures.length || x.asserter === d.asserter) continue;
+          // the figures are said to be the denier's: its own claim, or one that names it ("attributing
+          // these numbers to the Libyan Red Crescent")
+          if (![...x.parties].some(its) && ![...x.names].some(its)) continue;
+          add(d, x, "figure-denied", `said:${d.c.id}`, `${d.name} denies having given the figures ${x.name} is said to have given: ${q(d.c.text)} against ${q(x.c.text)}`, {});
+        }
+      }
+    }
+    // "the real toll is much higher" against an official figure just before it
+    if (d.concepts.has("v:higher") && (d.concepts.has("v:kill") || d.concepts.has("n:number")))
+      for (const x of ix.around(d.c.doc, d.c.sentence - 8, d.c.sentence)) {
+        if (x === d || !x.asserted) continue;
+        const f = x.c.figures.find((g) => g.kind === "killed");
+        if (f) add(d, x, "toll-higher", "killed", `${d.name} says the toll is higher than ${x.name}'s ${showValue(f.value, f.approx)}: ${q(d.c.text)} against ${q(x.c.text)}`, { kind: "killed" });
+      }
+  }
+}
+
+function denials(ix: Index, scope: "report" | "ledger", window: number, add: Add): void {
+  for (const d of ix.items) {
+    if (!d.denial) continue;
+    // whose part is denied: the denier's own ("Kyiv: nothing to do with it"), else the doers it names
+    const denied = d.parties.size ? new Set([...d.parties].filter((p) => p.startsWith("C:") || p.startsWith("E:"))) : new Set(d.agents);
+    // a speaker whose country is not known from its name speaks for the country it names ("Ukrainian
+    // military intelligence spokesman Andriy Yusov said Ukraine was not involved")
+    if (![...denied].some((p) => p.startsWith("C:"))) for (const n of d.c.countries) denied.add(n);
+    if (!denied.size) continue;
+    // the accusations it answers: near it in its report, and (in a ledger) any claim naming the party
+    const cands = new Set(ix.around(d.c.doc, d.c.sentence - window, d.c.sentence + window));
+    if (scope === "ledger") for (const p of denied) for (const x of ix.naming(p)) if (x.c.doc !== d.c.doc) cands.add(x);
+    // what it denies: an act or a part in one ("any involvement", "attacking the market"); a denial that
+    // says nothing of what it denies ("denied the charge") answers only what it points back at
+    const what = [...agencyIn(d.concepts), ...agencyIn(d.concepts, true)];
+    for (const x of cands) {
+      if (x === d || !x.asserted) continue;
+      if ([...x.parties].some((p) => denied.has(p))) continue;
+      const agent = [...x.agents].some((g) => denied.has(g));
+      const named = what.length > 0 && [...x.names].some((g) => denied.has(g)) && agencyIn(x.concepts).length > 0;
+      if (!agent && !named) continue;
+      // across reports, the accusation must be of the kind of thing denied: an act of the family, or any
+      // part in the incident when a part is what is denied
+      if (x.c.doc !== d.c.doc && !what.some((k) => related(bare(k), x))) continue;
+      const who = [...denied].find((p) => x.names.has(p)) ?? [...denied][0]!;
+      add(d, x, "denial", `denial:${who}`, `${d.name} denies ${who.replace(/^[CE]:/, "")}'s part; ${x.name} says otherwise: ${q(d.c.text)} against ${q(x.c.text)}`, { parties: [who] });
+    }
+  }
+}
+
+function attributions(items: Item[], inScope: (a: Item, b: Item) => boolean, add: Add): void {
+  // per act, the claims that name its doer, grouped by the doers they name: groups with different doers
+  // are compared, a few pairs each (thousands of repeats of one attribution make one group)
+  const byAct = new Map<string, Map<string, Item[]>>();
+  for (const it of items) {
+    if (!it.asserted || !it.agents.size) continue;
+    const sig = [...it.agents].sort().join(",");
+    for (const act of new Set(agencyIn(it.concepts).filter((k) => ACTS[bare(k)]).map((k) => ACTS[bare(k)]!))) {
+      const m = byAct.get(act) ?? byAct.set(act, new Map()).get(act)!;
+      const l = m.get(sig) ?? m.set(sig, []).get(sig)!;
+      if (l.length < MAX_GROUP) l.push(it);
+    }
+  }
+  for (const [act, groups] of byAct) {
+    const sigs = [...groups.keys()].sort();
+    for (let i = 0; i < sigs.length; i++)
+      for (let j = i + 1; j < sigs.length; j++) {
+        const A = groups.get(sigs[i]!)!, B = groups.get(sigs[j]!)!;
+        if (A[0]!.agents.size && [...A[0]!.agents].some((g) => B[0]!.agents.has(g))) continue;
+        for (const a of A)
+          for (const b of B) {
+            if (!inScope(a, b) || a.asserter === b.asserter) continue;
+            // a source does not accuse itself: the doers are other than the speakers
+            if ([...a.agents].some((g) => b.parties.has(g)) && [...b.agents].some((g) => a.parties.has(g))) continue;
+            const ga = [...a.agents].map((g) => g.replace(/^[CE]:/, "")).join(", "), gb = [...b.agents].map((g) => g.replace(/^[CE]:/, "")).join(", ");
+            add(a, b, "attribution", `who:${act}`, `who is behind it: ${a.name} names ${ga}, ${b.name} names ${gb}: ${q(a.c.text)} against ${q(b.c.text)}`, { parties: [...a.agents, ...b.agents] });
+          }
+      }
+  }
+}
+
+function opposed(items: Item[], inScope: (a: Item, b: Item) => boolean, near: (a: Item, b: Item, w: number) => boolean, add: Add): void {
+  type S = { it: Item; label: string; words: string };
+  const byState = new Map<string, S[]>();
+  for (const it of items) {
+    if (NOT_ASSERTED.has(it.c.status)) continue;
+    for (const [name, s] of Object.entries(it.c.features.states ?? {})) {
+      const l = byState.get(name) ?? byState.set(name, []).get(name)!;
+      if (l.length < MAX_GROUP) l.push({ it, label: s.label, words: s.words });
+    }
+  }
+  for (const [name, list] of byState) {
+    const about = ledgerLexicon(list[0]!.it.c.lang).oppositions.find((o) => o.name === name)?.about;
+    const ok = (a: S, b: S) => {
+      if (a.label === b.label || !inScope(a.it, b.it)) return false;
+      if (about && !(a.it.concepts.has(about) && b.it.concepts.has(about))) return false;
+      // in one report: close together; across reports: about a shared actor (or the one the opposition
+      // is about: the suspect at large, the suspect caught)
+      return a.it.c.doc === b.it.c.doc ? near(a.it, b.it, 4) : !!about || [...a.it.names].some((n) => b.it.names.has(n));
+    };
+    const pair = (a: S, b: S) => add(a.it, b.it, "opposed", name, `${a.it.name}: ${a.label} (${q(a.words)}) vs ${b.it.name}: ${b.label} (${q(b.words)})`, { opposition: name, labels: [a.label, b.label] });
+    // inside a report: neighbours; across reports: a few claims of each asserter and state stand for all
+    const byDoc = new Map<string, S[]>();
+    for (const x of list) (byDoc.get(x.it.c.doc) ?? byDoc.set(x.it.c.doc, []).get(x.it.c.doc)!).push(x);
+    for (const l of byDoc.values())
+      for (let i = 0; i < l.length; i++)
+        for (let j = i + 1; j < l.length && Math.abs(l[j]!.it.c.sentence - l[i]!.it.c.sentence) <= 4; j++) if (ok(l[i]!, l[j]!)) pair(l[i]!, l[j]!);
+    const reps = new Map<string, S[]>();
+    for (const x of list) {
+      const k = `${x.it.asserter}|${x.label}`;
+      const r = reps.get(k) ?? reps.set(k, []).get(k)!;
+      if (r.length < 3) r.push(x);
+    }
+    const rl = [...reps.values()].flat();
+    for (let i = 0; i < rl.length; i++)
+      for (let j = i + 1; j < rl.length; j++) if (rl[i]!.it.c.doc !== rl[j]!.it.c.doc && ok(rl[i]!, rl[j]!)) pair(rl[i]!, rl[j]!);
+  }
+}
+
+/** Words of a name that a text may use to point at its speaker ("de bewering van Poetin"). */
+function nameWords(s: string): string[] {
+  return fold(s).split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 4);
+}
+
+function pointedBack(ix: Index, add: Add, scopeAll: boolean): void {
+  for (const d of ix.items) {
+    const f = d.c.features;
+    if (d.denial && f.backRef) {
+      // the statement it names ("de bewering van Poetin"), else the nearest earlier one by someone else
+      const text = new Set(nameWords(d.c.text));
+      const own = new Set(nameWords(d.name));
+      const earlier = ix.around(d.c.doc, d.c.sentence - 4, d.c.sentence - 1).filter((x) => x.asserted && x.asserter !== d.asserter);
+      const named = earlier.filter((x) => nameWords(x.name).some((w) => !own.has(w) && text.has(w)));
+      const nearest = earlier.length ? Math.max(...earlier.map((x) => x.c.sentence)) : -1;
+      for (const x of named.length ? named : earlier.filter((x) => x.c.sentence === nearest || (x.c.paragraph === d.c.paragraph && d.c.sentence - x.c.sentence <= 3)))
+        add(d, x, "pointed-back", `back:${d.c.id}`, `${d.name} denies what ${x.name} says: ${q(d.c.text)} against ${q(x.c.text)}`, {});
+      // across reports: a denial that names whose version it rejects ("the FSB version … another lie")
+      // against what that party says about the same thing elsewhere
+      if (scopeAll) {
+        const verbs = [...d.concepts].filter((k) => /^[vs]:/.test(k) && !k.includes("@") && k !== "v:false");
+        for (const t of [...d.names].filter((n) => n.startsWith("E:") || n.startsWith("C:")))
+          for (const x of ix.naming(t)) {
+            if (x.c.doc === d.c.doc || !x.asserted || x.asserter === d.asserter || !x.parties.has(t)) continue;
+            if (verbs.some((v) => x.concepts.has(v))) add(d, x, "pointed-back", `back:${d.c.id}`, `${d.name} rejects ${x.name}'s version: ${q(d.c.text)} against ${q(x.c.text)}`, {});
+          }
+      }
+    }
+    // a statement that runs against what was just said ("conflicting reports … however"): the nearest
+    // earlier one by someone else that says the same kind of thing
+    if (f.counter && d.asserted) {
+      const verbs = [...d.concepts].filter((k) => /^[vs]:/.test(k) && !k.includes("@"));
+      for (const x of ix.around(d.c.doc, d.c.sentence - 2, d.c.sentence)) {
+        if (x === d || x.asserter === d.asserter || !x.asserted) continue;
+        if (verbs.some((v) => x.concepts.has(v))) add(d, x, "pointed-back", `counter:${d.c.id}`, `${d.name} runs against what ${x.name} says: ${q(d.c.text)} against ${q(x.c.text)}`, {});
+      }
+    }
+    // a denial that answers a counter-statement right after it ("… denies it; the images show otherwise")
+    if (d.c.status === "denied")
+      for (const x of ix.around(d.c.doc, d.c.sentence, d.c.sentence + 2)) {
+        if (x === d || x.asserter === d.asserter || !x.asserted || !x.c.features.counter) continue;
+        add(d, x, "pointed-back", `counter:${x.c.id}`, `${d.name} denies it, ${x.name} argues otherwise: ${q(d.c.text)} against ${q(x.c.text)}`, {});
+      }
+  }
+}

@@ -1,0 +1,533 @@
+import type { Doc, EntityType, Lang } from "../model/doc.js";
+import { LANGS } from "../model/doc.js";
+import { langPack } from "../lang/index.js";
+import { lookupName } from "../geo/gazetteer.js";
+import { fold } from "./features.js";
+import { ledgerLexicon } from "./lang.js";
+import { aliasSetOf, nameKey } from "./names.js";
+
+/**
+ * Entities across reports and languages, as a pure function of the set of entities (order-independent).
+ *
+ * Each entity of a report becomes an `EntityRecord` (plain data, storable at ingest) and gets link keys
+ * from it alone (`entityKeys`):
+ * - strong keys, any one of which identifies the referent: the cross-language alias set (data/aliases.json),
+ *   the gazetteer place, the spelling key of each name (Poetin/Putin, Joesov/Yusov, Grajvoron/Grayvoron),
+ *   an acronym and the initials of a long name (OCHA), an institution with its country ("het Russische
+ *   ministerie van Defensie" = "Russia's Defense Ministry": `I:RU:ministry:defence`), a role with its body
+ *   or country ("NATO Secretary General", "NAVO-chef": `R:head:…`);
+ * - seeking keys, which join the one cluster that offers them and nothing when several do: a surname alone
+ *   ("Yusov", "President Duda", "Kadhafi" for "Moammar Gadhafi", by a consonant skeleton that absorbs
+ *   romanisations), an institution without its country ("het ministerie van Defensie"), a place that was not
+ *   geocoded (Schaarbeek/Schaerbeek).
+ * Clusters are the connected components over shared strong keys, then the seeking joins computed from that
+ * snapshot: the same for any order of the records. A store keeps the keys with each entity and recomputes
+ * the components of the keys a new report touches.
+ */
+export interface EntityRecord {
+  /** Unique in the ledger: `<doc>/<entity id>`. */
+  id: string;
+  doc: string;
+  lang: Lang;
+  type: EntityType;
+  name: string;
+  aliases: string[];
+  /** Titles and roles seen on its mentions ("gouverneur van Belgorod", "NATO Secretary General"). */
+  roles: string[];
+  /** Title + name as written ("President Duda", "generaal Haftar"): name forms of the entity. */
+  titled?: string[];
+  /** Gazetteer key of a place: `geo:<geonameId>`, `geo:<CC>` for a country, `geo:<CC>.<admin1>`. */
+  geo?: string;
+  /** The country a place lies in. */
+  country?: string;
+  /** A place that speaks for its government (Kyiv says, het Kremlin). */
+  metonym?: boolean;
+  /** The country whose government it is or whose capital it is: who speaks when it speaks (Kyiv, het Kremlin). */
+  government?: string;
+}
+
+type Klass = "person" | "org" | "place";
+const KLASSES: Record<EntityType, Klass[]> = {
+  person: ["person"],
+  organization: ["org"],
+  group: ["org"],
+  location: ["place"],
+  facility: ["place"],
+  // a name the extraction could not type may be any of them
+  other: ["person", "org", "place"],
+};
+
+/** The records of one extracted report. */
+export function entityRecords(doc: Doc): EntityRecord[] {
+  return doc.entities.map((e) => {
+    const roles = new Set<string>();
+    const titled = new Set<string>();
+    for (const i of e.mentions) {
+      const m = doc.mentions[i];
+      if (!m?.role) continue;
+      roles.add(m.role);
+      // the title written right before the name is a name form of its own ("President Duda")
+      const before = doc.text.slice(Math.max(0, m.start - m.role.length - 1), m.start);
+      if (!m.role.includes(" ") && before === m.role + " " && m.type === "person") titled.add(`${m.role} ${m.text}`);
+    }
+    return {
+      id: `${doc.meta.id}/${e.id}`,
+      doc: doc.meta.id,
+      lang: doc.lang,
+      type: e.type,
+      name: e.name,
+      aliases: [...e.aliases],
+      roles: [...roles].sort(),
+      ...(titled.size && { titled: [...titled].sort() }),
+      ...(e.key.startsWith("geo:") && { geo: e.key }),
+      ...(e.geo?.country && { country: e.geo.country }),
+      ...(e.metonymGovernment && { metonym: true }),
+      ...(governmentOf(e) && { government: governmentOf(e)! }),
+    };
+  });
+}
+
+const capitalMemo = new Map<number, string | null>();
+/** The country an entity speaks for: a government ("gov:RU", het Kremlin) or a capital (Kyiv, Moskou). */
+function governmentOf(e: Doc["entities"][number]): string | undefined {
+  if (e.key.startsWith("gov:")) return e.key.slice(4);
+  const id = e.geo?.geonameId;
+  if (!id) return undefined;
+  let c = capitalMemo.get(id);
+  if (c === undefined) {
+    c = lookupName(e.name).find((g) => g.geonameId === id && g.fcode === "PPLC")?.country ?? null;
+    if (capitalMemo.size > 50_000) capitalMemo.clear();
+    capitalMemo.set(id, c);
+  }
+  return c ?? undefined;
+}
+
+interface Compiled {
+  titles: Set<string>;
+  particles: Set<string>;
+  demonyms: Map<string, string>;
+  fillers: Set<string>;
+  institutions: { name: string; re: RegExp }[];
+  roles: { name: string; re: RegExp }[];
+}
+
+const B0 = String.raw`(?<![\p{L}\p{N}])`;
+const B1 = String.raw`(?![\p{L}\p{N}])`;
+const compiledMemo = new Map<Lang, Compiled>();
+function compiled(lang: Lang): Compiled {
+  let c = compiledMemo.get(lang);
+  if (c) return c;
+  const ent = langPack(lang).entities;
+  const led = ledgerLexicon(lang).entities;
+  const titles = new Set<string>();
+  for (const r of ent.roles) titles.add(fold(r.word));
+  for (const h of ent.honorifics) titles.add(fold(h).replace(/\.$/, ""));
+  for (const p of ent.rolePrefixes) titles.add(fold(p));
+  const demonyms = new Map<string, string>();
+  for (const [w, cc] of Object.entries(ent.demonyms)) demonyms.set(fold(w), cc);
+  for (const [w, cc] of Object.entries(led.demonyms)) demonyms.set(fold(w), cc);
+  const re = (ps: string[]) => new RegExp(`${B0}(?:${ps.join("|")})${B1}`, "u");
+  c = {
+    titles,
+    particles: new Set(ent.nameParticles.map(fold)),
+    demonyms,
+    fillers: new Set(led.fillers),
+    institutions: led.institutions.map((i) => ({ name: i.name, re: re(i.patterns) })),
+    roles: led.roles.map((r) => ({ name: r.name, re: re(r.patterns) })),
+  };
+  compiledMemo.set(lang, c);
+  return c;
+}
+
+/** Words of a name, folded and split on anything that is not a letter or digit. */
+function wordsOf(s: string): string[] {
+  return fold(s)
+    .replace(/['’]s\b/g, "")
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+}
+
+/** A person's name without the titles before it, as spelling keys per word ("President Duda" → ["duda"]). */
+export function personWords(name: string, lang: Lang): string[] {
+  const ws = wordsOf(name);
+  let i = 0;
+  const isTitle = (w: string) => LANGS.some((l) => compiled(l).titles.has(w));
+  while (i < ws.length - 1 && isTitle(ws[i]!)) i++;
+  return ws.slice(i).map((w) => nameKey(w)).filter(Boolean);
+  void lang;
+}
+
+/**
+ * A consonant skeleton that absorbs the usual romanisations of one name (Kadhafi/Gadhafi/Qaddafi,
+ * Hamad/Hamada, Zelensky/Zelenskyy/Zelenski): velars as one, dh/th as d, vowels and doubled letters dropped.
+ */
+export function skeleton(key: string): string {
+  return key
+    .replace(/[qgc]/g, "k")
+    .replace(/ph/g, "f")
+    .replace(/([kdtsz])h/g, "$1")
+    .replace(/t/g, "d")
+    .replace(/[aeiouy]/g, "")
+    .replace(/(.)\1+/g, "$1");
+}
+
+/** The country a word names: a nationality adjective or a country's name, in either language. */
+function countryOfWord(w: string): string | undefined {
+  for (const l of LANGS) {
+    const cc = compiled(l).demonyms.get(w);
+    if (cc) return cc;
+  }
+  if (w.length < 4) return undefined;
+  const hit = lookupName(w).find((e) => e.kind === "country");
+  return hit?.country;
+}
+
+/**
+ * An institution or role named by what it is: the concept, the country or body that qualifies it and
+ * whether nothing else is left in the name (then the phrase names the institution itself).
+ */
+type Concept = { concept: string; qualifier?: string; bare: boolean };
+const conceptMemo = new Map<string, Concept | null>();
+function conceptOf(name: string, lang: Lang, kind: "institutions" | "roles"): Concept | undefined {
+  // names and roles repeat across claims and reports
+  const key = `${lang}|${kind}|${name}`;
+  let r = conceptMemo.get(key);
+  if (r === undefined) {
+    r = computeConcept(name, lang, kind) ?? null;
+    if (conceptMemo.size > 50_000) conceptMemo.clear();
+    conceptMemo.set(key, r);
+  }
+  return r ?? undefined;
+}
+
+function computeConcept(name: string, lang: Lang, kind: "institutions" | "roles"): Concept | undefined {
+  const f = fold(name);
+  for (const l of [lang, ...LANGS.filter((x) => x !== lang)]) {
+    const c = compiled(l);
+    for (const i of c[kind]) {
+      const m = i.re.exec(f);
+      if (!m) continue;
+      const rest = wordsOf(f.slice(0, m.index) + " " + f.slice(m.index + m[0].length));
+      let qualifier: string | undefined;
+      const left: string[] = [];
+      for (const w of rest) {
+        const cc = countryOfWord(w);
+        const set = cc ? undefined : aliasSetOf(w, "organization");
+        if (cc || set) qualifier ??= cc ? `C:${cc}` : `A:${set!.id}`;
+        else if (!LANGS.some((x) => compiled(x).fillers.has(w))) left.push(w);
+      }
+      // a role in a body named by what it is ("spokesman for the Libyan Red Crescent"): the body qualifies it
+      if (kind === "roles" && rest.length) {
+        const inst = conceptOf(rest.join(" "), lang, "institutions");
+        if (inst?.qualifier?.startsWith("C:")) qualifier = `I:${inst.qualifier}:${inst.concept}`;
+      }
+      return { concept: i.name, ...(qualifier && { qualifier }), bare: left.length === 0 };
+    }
+  }
+  return undefined;
+}
+
+/** Names specific enough to join reports on: an acronym, or a key of four letters or more. */
+function specific(name: string, key: string): boolean {
+  if (/^\p{Lu}[\p{Lu}\d]{1,5}$/u.test(name)) return true;
+  return key.replace(/ /g, "").length >= 4;
+}
+
+/** Initials of the capitalised words of a long name: "United Nations Office for the Coordination…" → UNOCHA. */
+function initials(name: string): string | undefined {
+  const ws = name.split(/[\s-]+/).filter((w) => /^\p{Lu}/u.test(w));
+  if (ws.length < 2) return undefined;
+  return ws.map((w) => w[0]!.toUpperCase()).join("");
+}
+
+export interface EntityKeys {
+  /** Keys that identify the referent: two records sharing one are the same entity. */
+  strong: string[];
+  /** Keys this record joins by when exactly one cluster offers them. */
+  seeks: string[];
+  /** Keys this record offers to seekers. */
+  offers: string[];
+}
+
+/** The link keys of one record: a pure function of the record, so a store can keep them with it. */
+export function entityKeys(r: EntityRecord): EntityKeys {
+  const strong = new Set<string>();
+  const seeks = new Set<string>();
+  const offers = new Set<string>();
+  const klasses = KLASSES[r.type];
+  const names = [r.name, ...r.aliases, ...(r.titled ?? [])];
+  for (const n of names) {
+    // a name of several words is specific enough for the table whatever type the extraction gave it
+    const set = aliasSetOf(n, r.type) ?? (n.trim().includes(" ") ? aliasSetOf(n, "other") : undefined);
+    if (set) strong.add(`A:${set.id}`);
+  }
+  if (r.geo && r.geo !== "geo:0") strong.add(`G:${r.geo.slice(4)}`);
+  for (const n of names) {
+    for (const k of klasses) {
+      if (k === "person") {
+        const ws = personWords(n, r.lang);
+        if (!ws.length) continue;
+        const particles = compiled(r.lang).particles;
+        const key = ws.join(" ");
+        if (!specific(n, key)) continue;
+        strong.add(`N:person:${key}`);
+        // a surname alone: one word, or particles and one word ("De Croo", "al-Sisi")
+        const first = ws.findIndex((w) => !particles.has(w));
+        const surnameOnly = ws.length === 1 || first === ws.length - 1;
+        const last = ws[ws.length - 1]!;
+        // short names keep their spelling: a skeleton of two consonants joins too much
+        const sk0 = skeleton(last);
+        const sk = sk0.length >= 3 ? sk0 : last;
+        if (sk.length < 3) continue;
+        if (surnameOnly) {
+          seeks.add(`S:${sk}`);
+          offers.add(`S1:${sk}`);
+          seeks.add(`S1:${sk}`);
+        } else if (r.type === "person") offers.add(`S:${sk}`);
+        continue;
+      }
+      const key = nameKey(n);
+      if (!key || !specific(n, key)) continue;
+      strong.add(`N:${k}:${key}`);
+      if (k === "place" && !r.geo) {
+        const sk = skeleton(key);
+        if (sk.length >= 4) {
+          seeks.add(`L:${sk}`);
+          offers.add(`L:${sk}`);
+        }
+      } else if (k === "place" && r.geo) {
+        const sk = skeleton(key);
+        if (sk.length >= 4) offers.add(`L:${sk}`);
+      }
+      if (k === "org") {
+        if (/^\p{Lu}[\p{Lu}\d]{1,5}$/u.test(n)) strong.add(`X:${n}`);
+        const ini = initials(n);
+        if (ini) {
+          strong.add(`X:${ini}`);
+          for (let i = 1; ini.length - i >= 4; i++) strong.add(`X:${ini.slice(i)}`);
+        }
+        const inst = conceptOf(n, r.lang, "institutions");
+        if (inst?.bare) {
+          if (inst.qualifier) {
+            strong.add(`I:${inst.qualifier}:${inst.concept}`);
+            offers.add(`I:${inst.concept}`);
+          } else seeks.add(`I:${inst.concept}`);
+        }
+      }
+    }
+  }
+  // a role with its body or country names one person ("NATO Secretary General", "de Russische leider")
+  if (r.type === "person" || r.type === "other") {
+    for (const role of r.roles) {
+      const c = conceptOf(role, r.lang, "roles");
+      if (c?.qualifier) offers.add(`R:${c.concept}:${c.qualifier}`);
+    }
+    if (r.type === "other" || !r.name.trim().includes(" ")) {
+      const c = conceptOf(r.name, r.lang, "roles");
+      if (c?.qualifier && c.bare) seeks.add(`R:${c.concept}:${c.qualifier}`);
+    }
+  }
+  const sorted = (s: Set<string>) => [...s].sort();
+  return { strong: sorted(strong), seeks: sorted(seeks), offers: sorted(offers) };
+}
+
+/**
+ * The institution a name says it is, language-free, with its country when it names one ("de regionale
+ * regering" → "government", "Russia's defence ministry" → "C:RU:ministry:defence"); undefined when the
+ * name says more than that (a named body).
+ */
+export function institutionOf(name: string, lang: Lang): string | undefined {
+  const c = conceptOf(name, lang, "institutions");
+  return c?.bare ? (c.qualifier ? `${c.qualifier}:${c.concept}` : c.concept) : undefined;
+}
+
+/** The role key a source named only by its role seeks ("de Russische leider" → `R:head:C:RU`). */
+export function roleKeyOf(name: string, lang: Lang): string | undefined {
+  const c = conceptOf(name, lang, "roles");
+  return c?.qualifier && c.bare ? `R:${c.concept}:${c.qualifier}` : undefined;
+}
+
+class UnionFind {
+  private p = new Map<string, string>();
+  find(x: string): string {
+    let r = x;
+    for (let n = this.p.get(r); n !== undefined && n !== r; n = this.p.get(r)) r = n;
+    for (let y = x, n = this.p.get(y); n !== undefined && n !== r; n = this.p.get(y)) {
+      this.p.set(y, r);
+      y = n;
+    }
+    if (!this.p.has(r)) this.p.set(r, r);
+    return r;
+  }
+  union(a: string, b: string): void {
+    const ra = this.find(a), rb = this.find(b);
+    if (ra === rb) return;
+    // the smaller key stays the root: the result does not depend on the order of unions
+    if (ra < rb) this.p.set(rb, ra);
+    else this.p.set(ra, rb);
+  }
+}
+
+export interface EntityCluster {
+  /** Deterministic key of the cluster: its alias set, else its place, else its smallest name key. */
+  key: string;
+  type: EntityType;
+  records: EntityRecord[];
+  /** Every name and alias, each once, sorted. */
+  names: string[];
+  /** Display name: the alias table's name in the language asked, else the name most records use. */
+  name(lang: Lang): string;
+  /** The country, when the cluster is a country. */
+  country?: string;
+  /** The country whose government speaks when this entity speaks (a capital, a government body). */
+  government?: string;
+  /** Keys (strong and offered) of the cluster, for finding it by a role or an institution. */
+  keys: Set<string>;
+}
+
+const RANK: Record<string, number> = { A: 0, G: 1, I: 2, N: 3, X: 4 };
+const keyRank = (k: string) => (RANK[k[0]!] ?? 5) * 1e6 + k.length;
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * The entities of one report as clusters of their own, without joining them to others: the report's own
+ * merging already holds. Cheap enough for the pipeline's contradictions stage; keys are the report's
+ * entity keys, and a person's roles still name the body or country they speak for.
+ */
+export function reportEntities(doc: Doc): EntityFusion {
+  const clusters: EntityCluster[] = [];
+  const clusterOf = new Map<string, EntityCluster>();
+  entityRecords(doc).forEach((r, i) => {
+    const e = doc.entities[i]!;
+    const keys = new Set<string>();
+    for (const role of r.roles) {
+      const c = conceptOf(role, r.lang, "roles");
+      if (c?.qualifier) keys.add(`R:${c.concept}:${c.qualifier}`);
+    }
+    const set = aliasSetOf(r.name, r.type);
+    const government = r.government ?? set?.country ?? (r.geo && /^geo:[A-Z]{2}$/.test(r.geo) ? r.geo.slice(4) : undefined);
+    const c: EntityCluster = {
+      key: set ? `A:${set.id}` : e.key || `R:${r.id}`,
+      type: r.type,
+      records: [r],
+      names: [r.name, ...r.aliases],
+      name: (lang) => (set ? (lang === "nl" ? set.nl : set.en) : r.name),
+      ...(r.geo && /^geo:[A-Z]{2}$/.test(r.geo) && { country: r.geo.slice(4) }),
+      ...(government && { government }),
+      keys,
+    };
+    clusters.push(c);
+    clusterOf.set(r.id, c);
+  });
+  const byOffer = new Map<string, EntityCluster | null>();
+  for (const c of clusters) for (const k of c.keys) byOffer.set(k, byOffer.has(k) && byOffer.get(k) !== c ? null : c);
+  return { clusters, clusterOf, byKey: (k) => byOffer.get(k) ?? undefined };
+}
+
+export interface EntityFusion {
+  clusters: EntityCluster[];
+  /** Record id → its cluster. */
+  clusterOf: Map<string, EntityCluster>;
+  /** The one cluster offering a key (a role, an institution, a surname), if exactly one does. */
+  byKey(key: string): EntityCluster | undefined;
+}
+
+/**
+ * Clusters of records that name one referent: connected components over shared strong keys, then each
+ * seeking key joins the one component that offers it. The result is the same for any order of `records`.
+ */
+export function fuseEntities(records: readonly EntityRecord[]): EntityFusion {
+  const uf = new UnionFind();
+  const keys = new Map<string, EntityKeys>();
+  for (const r of records) {
+    const k = entityKeys(r);
+    keys.set(r.id, k);
+    uf.find(`R:${r.id}`);
+    for (const s of k.strong) uf.union(`R:${r.id}`, s);
+  }
+  // seeking joins, all decided on the components as they stand after the strong keys
+  const offered = new Map<string, Set<string>>();
+  for (const r of records) {
+    const root = uf.find(`R:${r.id}`);
+    for (const o of keys.get(r.id)!.offers) {
+      let s = offered.get(o);
+      if (!s) offered.set(o, (s = new Set()));
+      s.add(root);
+    }
+  }
+  const joins: [string, string][] = [];
+  for (const r of records) {
+    const own = uf.find(`R:${r.id}`);
+    const ks = keys.get(r.id)!;
+    // a surname among full names first; among single names only when no full name ends in it
+    let named = false;
+    for (const s of ks.seeks) {
+      if (s.startsWith("S1:")) continue;
+      const roots = [...(offered.get(s) ?? [])].filter((x) => x !== own);
+      if (roots.length === 1) {
+        joins.push([own, roots[0]!]);
+        if (s.startsWith("S:")) named = true;
+      }
+    }
+    if (!named)
+      for (const s of ks.seeks) {
+        if (!s.startsWith("S1:") || (offered.get(`S:${s.slice(3)}`)?.size ?? 0) > 0) continue;
+        const roots = [...(offered.get(s) ?? [])].filter((x) => x !== own);
+        if (roots.length === 1) joins.push([own, roots[0]!]);
+      }
+  }
+  for (const [a, b] of joins) uf.union(a, b);
+
+  const groups = new Map<string, EntityRecord[]>();
+  for (const r of [...records].sort((a, b) => cmp(a.id, b.id))) {
+    const root = uf.find(`R:${r.id}`);
+    let g = groups.get(root);
+    if (!g) groups.set(root, (g = []));
+    g.push(r);
+  }
+  const clusters: EntityCluster[] = [];
+  const clusterOf = new Map<string, EntityCluster>();
+  for (const recs of groups.values()) {
+    const all = new Set<string>();
+    for (const r of recs) for (const s of keys.get(r.id)!.strong) all.add(s);
+    const key = [...all].sort((a, b) => keyRank(a) - keyRank(b) || cmp(a, b))[0] ?? `R:${recs[0]!.id}`;
+    for (const r of recs) for (const s of keys.get(r.id)!.offers) all.add(s);
+    const c = makeCluster(key, recs, all);
+    clusters.push(c);
+    for (const r of recs) clusterOf.set(r.id, c);
+  }
+  clusters.sort((a, b) => cmp(a.key, b.key));
+  const byOffer = new Map<string, EntityCluster | null>();
+  for (const c of clusters) for (const k of c.keys) byOffer.set(k, byOffer.has(k) && byOffer.get(k) !== c ? null : c);
+  return { clusters, clusterOf, byKey: (k) => byOffer.get(k) ?? undefined };
+}
+
+function makeCluster(key: string, recs: EntityRecord[], keys: Set<string>): EntityCluster {
+  const counts = new Map<string, number>();
+  const typeVotes = new Map<EntityType, number>();
+  for (const r of recs) {
+    for (const n of [r.name, ...r.aliases, ...(r.titled ?? [])]) counts.set(n, (counts.get(n) ?? 0) + (n === r.name ? 2 : 1));
+    typeVotes.set(r.type, (typeVotes.get(r.type) ?? 0) + (r.type === "other" ? 0.5 : 1));
+  }
+  // a role with its body names the person too ("NATO Secretary General")
+  for (const r of recs) for (const role of r.roles) if (conceptOf(role, r.lang, "roles")?.qualifier && !counts.has(role)) counts.set(role, 0);
+  const names = [...counts.keys()].sort();
+  const type = [...typeVotes].sort((a, b) => b[1] - a[1] || cmp(a[0], b[0]))[0]![0];
+  const top = [...counts].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length || cmp(a[0], b[0]))[0]![0];
+  let country: string | undefined, government: string | undefined;
+  for (const r of recs) if (r.geo && /^geo:[A-Z]{2}$/.test(r.geo)) country = r.geo.slice(4);
+  for (const r of recs) if (r.government) government ??= r.government;
+  const setName = key.startsWith("A:") ? recs.flatMap((r) => [r.name, ...r.aliases]).find((n) => aliasSetOf(n, type) ?? aliasSetOf(n, "other")) : undefined;
+  const set = setName ? (aliasSetOf(setName, type) ?? aliasSetOf(setName, "other")) : undefined;
+  if (set?.country) government ??= set.country;
+  return {
+    key,
+    type,
+    records: recs,
+    names,
+    name: (lang) => (set ? (lang === "nl" ? set.nl : set.en) : top),
+    ...(country && { country }),
+    ...((government ?? country) && { government: government ?? country }),
+    keys,
+  };
+}

@@ -1,0 +1,139 @@
+/**
+ * Fusion across reports: one picture from many reports, as pure functions that give the same result
+ * whatever order the reports arrive in (ties are broken by content keys, never by ingest order).
+ *
+ * ## The interface for a store
+ *
+ * At ingest, per report: pure functions of the report alone, whose results are plain JSON to store:
+ * - `entityRecords(doc)` (entityfusion.ts): one `EntityRecord` per entity (names, aliases, roles, place,
+ *   government); `entityKeys(record)` gives its link keys (strong keys, and keys it seeks or offers) if
+ *   the store wants to index them;
+ * - `fusionClaims(doc)` (claimkeys.ts): one `FusionClaim` per claim, its language-free fusion keys:
+ *   concepts with polarity (`v:kill`, `!v:operate`, `n:missile@RU`), the first thing it says happens,
+ *   entity records, countries, doers, figures, days, source, wording features, a content order key, word
+ *   shingles (copies). Nothing of the report's words is needed after this;
+ * - `incidentKeys(doc, claims)` (incidents.ts): the entities, acts and days a report is about.
+ *
+ * When the ledger is read, or after a batch of reports, recomputed from the stored records:
+ * 1. `fuseEntities(records)` (entityfusion.ts): entity clusters, the connected components over shared keys
+ *    plus the joins a surname, an institution without its country, a role or an ungeocoded place seeks. A
+ *    store may keep a union-find over keys and recompute only the components a new report touches.
+ * 2. `clusterIncidents(incidentKeys, entities)` (incidents.ts): report → incident. Candidate pairs come
+ *    from entity keys (a key in more than 200 reports proposes none); a new report can only join or
+ *    bridge the incidents of the reports it shares keys with.
+ * 3. per incident, with `ctx = blockContext(entities)` (below):
+ *    `fuseBlock(claimsOfIncident, ctx)` (propositions.ts) → the incident's propositions, and
+ *    `findDisputes(claimsOfIncident, ctx, { scope: "ledger" })` (disputes.ts) → its contradictions.
+ *    Both are functions of the set of claims: a new report means recomputing its own incident's block
+ *    only, and the same claims in any order give the same result. Inside a block, candidate pairs come
+ *    from indexes (what happens, parties, figures, windows inside a report), never all pairs.
+ * `fuseReports(docs)` below does all of it for reports in memory (the one-shot export, the evaluation);
+ * `reportContext(doc)` is the cheap context of one report for the pipeline's contradictions stage.
+ */
+import type { Doc, Lang, SourceKind } from "../model/doc.js";
+import { countriesOfName, fusionClaims, type FusionClaim } from "./claimkeys.js";
+import { entityRecords, fuseEntities, institutionOf, reportEntities, roleKeyOf, type EntityFusion } from "./entityfusion.js";
+import { nameKey } from "./names.js";
+import { fuseBlock, type BlockContext, type Proposition } from "./propositions.js";
+import { findDisputes, type Dispute } from "./disputes.js";
+import { clusterIncidents, incidentKeys } from "./incidents.js";
+
+export interface Fusion {
+  entities: EntityFusion;
+  claims: FusionClaim[];
+  /** Report id → incident id. */
+  incidents: Map<string, string>;
+  propositions: Proposition[];
+  /** Contradictions inside reports and across them. */
+  disputes: Dispute[];
+  context: BlockContext;
+}
+
+/** The block context over a ledger's fused entities. */
+export function blockContext(entities: EntityFusion, lang: Lang = "en"): BlockContext {
+  const byKey = new Map(entities.clusters.map((c) => [c.key, c]));
+  return {
+    entityKey: (r) => entities.clusterOf.get(r)?.key,
+    countryOf: (k) => byKey.get(k)?.country,
+    asserter: (c) => asserterOf(c, entities, lang),
+    party: (c) => partyOf(c, entities, lang),
+    // a gazetteer place (a city, a village), not a country, region or sea
+    isPlace: (k) => !!byKey.get(k)?.records.some((r) => /^geo:\d+$/.test(r.geo ?? "")),
+  };
+}
+
+/** The block context of one report alone (the pipeline's contradictions stage). */
+export function reportContext(doc: Doc): BlockContext {
+  return blockContext(reportEntities(doc), doc.lang);
+}
+
+/** The parties a claim's asserter speaks for (see BlockContext.party). */
+export function partyOf(c: FusionClaim, entities: EntityFusion, lang: Lang): string[] {
+  if (!c.source) return [];
+  const a = asserterOf(c, entities, lang);
+  const out = new Set<string>([a.key]);
+  const cluster = c.source.entity ? entities.clusterOf.get(c.source.entity) : a.entity ? entities.clusters.find((x) => x.key === a.entity) : undefined;
+  if (cluster) {
+    for (const k of cluster.keys) {
+      // a role's body or country (R:spokesperson:I:C:LY:red-crescent, R:head:C:UA), an institution's country
+      const role = /^R:[^:]+:(.*)$/.exec(k);
+      const q = role ? role[1]! : k.startsWith("I:") ? k : "";
+      const m = /(?:^|:)C:([A-Z]{2})/.exec(q);
+      if (m) out.add(`C:${m[1]}`);
+      if (role && q.startsWith("I:")) out.add(`e:${q}`);
+      if (role && q.startsWith("A:")) out.add(`e:${q}`);
+    }
+    if (cluster.government) out.add(`C:${cluster.government}`);
+  }
+  // an unnamed or unlinked source may name its country ("Ukrainian officials", "de Russische autoriteiten")
+  for (const cc of countriesOfName(c.source.name, c.lang)) out.add(cc);
+  if (c.source.role) for (const cc of countriesOfName(c.source.role, c.lang)) out.add(cc);
+  return [...out].sort();
+}
+
+export function asserterOf(c: FusionClaim, entities: EntityFusion, lang: Lang): { key: string; name: string; entity?: string; kind: SourceKind | "report" } {
+  if (!c.source) return { key: `voice:${c.outlet ?? c.doc}`, name: c.outlet ?? "the report", kind: "report" };
+  const s = c.source;
+  // a source named in full can say more than the entity it was linked to: "Ukraine's air force" is the
+  // air force (the Ukrainian one), as "de Oekraïense luchtmacht" is
+  const named = institutionOf(s.name, c.lang);
+  if (named?.startsWith("C:")) return { key: `i:${named}`, name: s.name, kind: s.kind };
+  const cluster = s.entity ? entities.clusterOf.get(s.entity) : undefined;
+  const byRole = cluster ? undefined : (() => {
+    const rk = roleKeyOf(s.name, c.lang);
+    return rk ? entities.byKey(rk) : undefined;
+  })();
+  const e = cluster ?? byRole;
+  // a capital or a government body speaks for its country: "Kyiv zei", "Ukraine denies" are one speaker
+  if (e) return { key: e.government ? `C:${e.government}` : `e:${e.key}`, name: e.name(lang), entity: e.key, kind: s.kind };
+  // a body named by what it is, in either language ("the regional government", "de regionale regering")
+  const inst = institutionOf(s.name, c.lang);
+  if (inst) return { key: `i:${inst}`, name: s.name, kind: s.kind };
+  return { key: `${s.kind === "unnamed" ? "u" : "n"}:${nameKey(s.name)}`, name: s.name, kind: s.kind };
+}
+
+/** Everything fused from reports in memory. */
+export function fuseReports(docs: readonly Doc[], lang: Lang = "en"): Fusion {
+  const entities = fuseEntities(docs.flatMap(entityRecords));
+  const claims = docs.flatMap((d) => fusionClaims(d));
+  const context = blockContext(entities, lang);
+  const incidents = clusterIncidents(
+    docs.map((d) => incidentKeys(d, claims.filter((c) => c.doc === d.meta.id))),
+    entities,
+  );
+  // one block per incident: propositions and contradictions never cross incidents
+  const blocks = new Map<string, FusionClaim[]>();
+  for (const c of claims) {
+    const i = incidents.get(c.doc)!;
+    (blocks.get(i) ?? blocks.set(i, []).get(i)!).push(c);
+  }
+  const propositions: Proposition[] = [];
+  const disputes: Dispute[] = [];
+  for (const i of [...blocks.keys()].sort()) {
+    const block = blocks.get(i)!;
+    propositions.push(...fuseBlock(block, context).map((p) => ({ ...p, incident: i })));
+    disputes.push(...findDisputes(block, context, { scope: "ledger" }).map((d) => ({ ...d, incident: i })));
+  }
+  propositions.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return { entities, claims, incidents, propositions, disputes, context };
+}

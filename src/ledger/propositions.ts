@@ -1,0 +1,449 @@
+import type { Approx, ClaimStatus, CountKind, SourceKind } from "../model/doc.js";
+import type { FusionClaim } from "./claimkeys.js";
+
+/**
+ * Propositions: the claims of a block (one incident of the ledger) that state the same thing, across
+ * reports and languages. Pure and order-independent: the result depends on the set of claims only.
+ *
+ * A claim's signature is language-free: its concepts with polarity (v:kill, !v:operate), the entities it
+ * names as fused across the ledger (countries as `C:<ISO>`, whether named or said by adjective), its figures
+ * and the days it points at. Two claims may fuse when they share what is said to happen (a `v:` concept),
+ * their signatures overlap enough, and nothing sets them apart: a negation one has and the other lacks,
+ * figures of one kind that differ, different days. Candidate pairs come from an index on the signature
+ * keys (no comparison of all pairs); accepted pairs join clusters strongest first, and two clusters join
+ * only when no claim of one conflicts with a claim of the other.
+ */
+export interface BlockContext {
+  /** The fused entity key of an entity record (`<doc>/<entity id>`), when it is known. */
+  entityKey(record: string): string | undefined;
+  /** The ISO code of a fused entity that is a country, so "Oekraïne" meets "Oekraïense". */
+  countryOf(entityKey: string): string | undefined;
+  /** Who asserts a claim, as a key that is one across reports and languages, and a display name. */
+  asserter(c: FusionClaim): { key: string; name: string; entity?: string; kind: SourceKind | "report" };
+  /**
+   * The parties a claim's asserter speaks for: its country when it is a government, a capital or an
+   * official whose role names the country ("de Oekraïense president", "Russia's defence ministry"), and
+   * the asserter itself. Empty for a report's own voice.
+   */
+  party(c: FusionClaim): string[];
+  /** Is a fused entity a place below a country (a city, a village, a region)? */
+  isPlace(entityKey: string): boolean;
+}
+
+export interface PropositionSource {
+  name: string;
+  key: string;
+  kind: SourceKind | "report";
+  entity?: string;
+}
+
+export interface Proposition {
+  /** Deterministic: from the earliest claim's content key. */
+  key: string;
+  /** The incident whose block it was fused in (set by the caller that blocks a ledger by incident). */
+  incident?: string;
+  claims: string[];
+  /** The earliest claim's wording. */
+  text: string;
+  status: ClaimStatus;
+  /** Negated concepts make a proposition of its own: the denial of P is not P. */
+  polarity: "affirmed" | "negated";
+  sources: PropositionSource[];
+  reports: number;
+  /** Independent origins: one speaker quoted by many outlets, an agency's copies, a copied sentence count once. */
+  independent: number;
+  origins: string[];
+  first_seen: string;
+  last_seen: string;
+  history: { at: string; status: ClaimStatus; claim: string }[];
+  figures: { kind: CountKind; value: number; approx: Approx }[];
+}
+
+const W_V = 3, W_N = 1, W_E = 2, W_F = 3, W_T = 1;
+
+/**
+ * Concepts that say one thing in different words: "caused by", "fired by" and "used by" Ukrainian air
+ * defence all say whose doing it was: the class stands for each of them.
+ */
+const CLASSES: Record<string, string> = { "v:cause": "V:doing", "v:launch": "V:doing", "v:use": "V:doing" };
+/** How much of two signatures must be shared for their claims to state one thing. */
+export const FUSE_AT = 0.45;
+/** The fewest keys two claims must share: more than what happens. */
+const MIN_SHARED = 2;
+/** …unless what they share weighs this much (a rare concept of what happens). */
+const MIN_SHARED_WEIGHT = 8;
+/** 1 is Dice (for claims of equal size), 0 containment of the shorter claim in the longer. */
+const CONTAIN = 0.5;
+
+interface Sig {
+  c: FusionClaim;
+  keys: Map<string, number>;
+  total: number;
+  verbs: Set<string>;
+  negVerbs: string;
+  /** Concept → the countries that qualify it in this claim. */
+  quals: Map<string, Set<string>>;
+  figs: Map<CountKind, { value: number; approx: Approx }>;
+  days: Set<string>;
+}
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The keys of a claim with their base weights (before the block's rarity weighting). */
+function rawSignature(c: FusionClaim, ctx: BlockContext): Sig {
+  const keys = new Map<string, number>();
+  const verbs = new Set<string>();
+  const quals = new Map<string, Set<string>>();
+  const neg: string[] = [];
+  const flip = (k: string) => (k.startsWith("!") ? k.slice(1) : "!" + k);
+  // a denial states the negation of what it denies: the first thing it says happens ("denies any
+  // involvement in the attack" denies the involvement, not the attack)
+  // ("Ukraine denies any involvement"); a denial that says its own "not" ("Yusov said Ukraine was not
+  // involved", read as a denial) already states the negation
+  const denied = c.status === "denied" && c.main && !c.main.startsWith("!") ? c.main : null;
+  const negatedMain = !!c.main && (c.main.startsWith("!") || c.status === "denied");
+  for (const k0 of c.concepts) {
+    const bare0 = k0.replace(/^!/, "").replace(/@.*$/, "");
+    const k = denied && bare0 === denied ? flip(k0) : k0;
+    const bare = k.replace(/^!/, "");
+    const isVerb = bare.startsWith("v:") || bare.startsWith("s:");
+    const cls = CLASSES[bare.replace(/@.*$/, "")];
+    if (cls) {
+      // one thing in different words: the class stands for each of them
+      const ck = (k.startsWith("!") ? "!" : "") + cls + (bare.includes("@") ? bare.slice(bare.indexOf("@")) : "");
+      keys.set(ck, W_V);
+      if (ck.includes("@")) {
+        const concept = ck.slice(0, ck.indexOf("@"));
+        let q = quals.get(concept);
+        if (!q) quals.set(concept, (q = new Set()));
+        q.add(ck.slice(ck.indexOf("@") + 1));
+      } else {
+        verbs.add(ck);
+        if (ck.startsWith("!")) neg.push(ck);
+      }
+      continue;
+    }
+    keys.set(k, isVerb ? W_V : W_N);
+    const at = k.indexOf("@");
+    if (at >= 0) {
+      const concept = k.slice(0, at);
+      let q = quals.get(concept);
+      if (!q) quals.set(concept, (q = new Set()));
+      q.add(k.slice(at + 1));
+      continue;
+    }
+    if (isVerb) {
+      verbs.add(k);
+      if (k.startsWith("!")) neg.push(k);
+    }
+  }
+  for (const r of c.entities) {
+    const e = ctx.entityKey(r);
+    if (!e) continue;
+    const cc = ctx.countryOf(e);
+    keys.set(cc ? `C:${cc}` : `E:${e}`, W_E);
+  }
+  for (const cc of c.countries) keys.set(cc, W_E);
+  // who says it is part of what is said when the claim is a speech act of its own (a claim of
+  // responsibility) or denies something of the speaker ("Kyiv: nothing to do with it")
+  if (c.source && (negatedMain || c.concepts.some((k) => k.startsWith("s:")))) {
+    const a = ctx.asserter(c).key;
+    keys.set(a.startsWith("C:") ? a : `E:${a.replace(/^e:/, "")}`, W_E);
+  }
+  const figs = new Map<CountKind, { value: number; approx: Approx }>();
+  for (const f of c.figures) {
+    // the largest figure of a kind is what the claim counts ("11 arrested, among them four gunmen")
+    const prev = figs.get(f.kind);
+    if (!prev || f.value > prev.value) figs.set(f.kind, { value: f.value, approx: f.approx });
+  }
+  for (const [kind, f] of figs) keys.set(`F:${kind}:${figureKey(f.value)}`, W_F);
+  for (const d of c.days) keys.set(`T:${d}`, W_T);
+  return { c, keys, total: 0, verbs, negVerbs: neg.sort().join(","), quals, figs, days: new Set(c.days) };
+}
+
+/**
+ * Weights by rarity in the block: a key most claims of an incident share (its place, "killed") says little
+ * about which of them state the same thing; a rare one (air defence, a dam) says much.
+ */
+function weigh(sigs: Sig[]): void {
+  const df = new Map<string, number>();
+  for (const s of sigs) for (const k of s.keys.keys()) df.set(k, (df.get(k) ?? 0) + 1);
+  const n = sigs.length;
+  for (const s of sigs) {
+    let total = 0;
+    for (const [k, w] of s.keys) {
+      const v = w * Math.log((n + 1) / df.get(k)!);
+      s.keys.set(k, v);
+      total += v;
+    }
+    s.total = total;
+  }
+}
+
+/** Figures at two significant digits: 10,000 and 10,100 are one figure. */
+function figureKey(x: number): number {
+  if (x < 100) return x;
+  const p = Math.pow(10, Math.floor(Math.log10(x)) - 1);
+  return Math.round(x / p) * p;
+}
+
+/** Two figures name one number: equal, or equal at two significant digits (10,000 and 10,100). */
+function sameFigure(a: number, b: number): boolean {
+  if (a === b) return true;
+  const r = (x: number) => {
+    const p = Math.pow(10, Math.max(0, Math.floor(Math.log10(Math.abs(x))) - 1));
+    return Math.round(x / p) * p;
+  };
+  return a >= 100 && b >= 100 && r(a) === r(b);
+}
+
+function conflict(a: Sig, b: Sig): boolean {
+  if ((a.c.status === "unknown") !== (b.c.status === "unknown")) return true;
+  if (a.negVerbs !== b.negVerbs) return true;
+  for (const v of a.verbs) {
+    const opp = v.startsWith("!") ? v.slice(1) : "!" + v;
+    if (b.verbs.has(opp)) return true;
+  }
+  for (const [k, f] of a.figs) {
+    const g = b.figs.get(k);
+    if (g && !sameFigure(f.value, g.value)) return true;
+  }
+  // whose: a Russian missile is not a Ukrainian one
+  for (const [k, q] of a.quals) {
+    const r = b.quals.get(k);
+    if (!r) continue;
+    let shared = false;
+    for (const x of q) if (r.has(x)) shared = true;
+    if (!shared) return true;
+  }
+  if (a.days.size && b.days.size) {
+    let shared = false;
+    for (const d of a.days) if (b.days.has(d)) shared = true;
+    if (!shared) return true;
+  }
+  return false;
+}
+
+function similarity(a: Sig, b: Sig): number {
+  let shared = 0, count = 0;
+  let verb = false;
+  for (const [k, w] of a.keys) {
+    const v = b.keys.get(k);
+    if (v === undefined) continue;
+    shared += w;
+    count++;
+    if (a.verbs.has(k)) verb = true;
+  }
+  // what is said to happen must be shared when both say something happens
+  if (!verb && a.verbs.size && b.verbs.size) return 0;
+  // one common key alone (what happens, with nothing about who, where or how many) is too little to go
+  // on; one rare thing said by both ("will be punished") is enough
+  if (count < MIN_SHARED && shared < MIN_SHARED_WEIGHT) return 0;
+  // between Dice and containment: a short claim inside a long one that also says more (a toll in a
+  // sentence on the arrests) is closer to it than their sizes alone suggest
+  const lo = Math.min(a.total, b.total), hi = Math.max(a.total, b.total);
+  const d = lo + CONTAIN * (hi - lo);
+  return d ? shared / d : 0;
+}
+
+class UnionFind {
+  private p: number[];
+  members: number[][];
+  constructor(n: number) {
+    this.p = Array.from({ length: n }, (_, i) => i);
+    this.members = Array.from({ length: n }, (_, i) => [i]);
+  }
+  find(x: number): number {
+    while (this.p[x] !== x) x = this.p[x] = this.p[this.p[x]!]!;
+    return x;
+  }
+  union(a: number, b: number): void {
+    const ra = this.find(a), rb = this.find(b);
+    if (ra === rb) return;
+    const [keep, drop] = ra < rb ? [ra, rb] : [rb, ra];
+    this.p[drop] = keep;
+    this.members[keep]!.push(...this.members[drop]!);
+    this.members[drop] = [];
+  }
+}
+
+/** How many members of each of two clusters are compared when they may join. */
+const LINK_SAMPLE = 60;
+
+/** Index keys that propose candidate pairs; a key shared by very many claims proposes none on its own. */
+const MAX_POSTING = 400;
+
+const STATUS_RANK: Record<ClaimStatus, number> = { confirmed: 0, established: 1, claimed: 2, probable: 3, possible: 4, unknown: 5, denied: 6 };
+
+/**
+ * The propositions of a block of claims: every claim in exactly one, propositions sorted by their earliest
+ * claim. The same set of claims gives the same propositions in any order.
+ */
+export function fuseBlock(claims: readonly FusionClaim[], ctx: BlockContext): Proposition[] {
+  const sorted = [...claims].sort((a, b) => cmp(a.order, b.order) || cmp(a.id, b.id));
+  const sigs = sorted.map((c) => rawSignature(c, ctx));
+  weigh(sigs);
+  // candidate pairs: claims that share a concept of what happens, a figure or a named actor
+  const postings = new Map<string, number[]>();
+  sigs.forEach((s, i) => {
+    // what happens proposes pairs; a claim that says nothing happens offers what it is about
+    const offer = s.verbs.size ? s.verbs : [...s.keys.keys()].filter((k) => k.startsWith("n:") || k.startsWith("!n:"));
+    for (const k of offer) (postings.get(k) ?? postings.set(k, []).get(k)!).push(i);
+  });
+  const pairs: { i: number; j: number; sim: number }[] = [];
+  const seen = new Set<number>();
+  const n = sigs.length;
+  // a key too common to pair every claim holding it (thousands of copies of "killed") is split by each
+  // claim's rarest other key: copies of one statement still meet
+  const df = new Map<string, number>();
+  for (const s of sigs) for (const k of s.keys.keys()) df.set(k, (df.get(k) ?? 0) + 1);
+  const lists: number[][] = [];
+  for (const [key, list] of postings) {
+    if (list.length <= MAX_POSTING) {
+      lists.push(list);
+      continue;
+    }
+    const sub = new Map<string, number[]>();
+    for (const i of list) {
+      let rare: string | undefined;
+      for (const k of sigs[i]!.keys.keys()) if (k !== key && (!rare || df.get(k)! < df.get(rare)! || (df.get(k) === df.get(rare) && k < rare))) rare = k;
+      if (rare) (sub.get(rare) ?? sub.set(rare, []).get(rare)!).push(i);
+    }
+    for (const l of sub.values()) lists.push(l.length > MAX_POSTING ? l.slice(0, MAX_POSTING) : l);
+  }
+  for (const list of lists) {
+    for (let x = 0; x < list.length; x++)
+      for (let y = x + 1; y < list.length; y++) {
+        const i = list[x]!, j = list[y]!;
+        const code = i * n + j;
+        if (seen.has(code)) continue;
+        seen.add(code);
+        const a = sigs[i]!, b = sigs[j]!;
+        if (conflict(a, b)) continue;
+        const sim = similarity(a, b);
+        if (sim >= FUSE_AT) pairs.push({ i, j, sim });
+      }
+  }
+  pairs.sort((p, q) => q.sim - p.sim || p.i - q.i || p.j - q.j);
+  const uf = new UnionFind(n);
+  // average linkage: two clusters join when their claims, taken pair by pair, are as alike on average as
+  // two claims must be, and no pair conflicts (single links would chain a whole event into one)
+  for (const p of pairs) {
+    const ra = uf.find(p.i), rb = uf.find(p.j);
+    if (ra === rb) continue;
+    let sum = 0, count = 0, ok = true;
+    // a proposition repeated by thousands of copies is judged by its first members: the work stays bounded
+    for (const x of uf.members[ra]!.slice(0, LINK_SAMPLE)) {
+      for (const y of uf.members[rb]!.slice(0, LINK_SAMPLE)) {
+        const a = sigs[x]!, b = sigs[y]!;
+        if (conflict(a, b)) {
+          ok = false;
+          break;
+        }
+        sum += similarity(a, b);
+        count++;
+      }
+      if (!ok) break;
+    }
+    if (ok && sum / count >= FUSE_AT) uf.union(ra, rb);
+  }
+  const out: Proposition[] = [];
+  for (let i = 0; i < n; i++) {
+    if (uf.find(i) !== i) continue;
+    const members = [...uf.members[i]!].sort((a, b) => a - b).map((k) => sigs[k]!);
+    out.push(proposition(members, ctx));
+  }
+  return out;
+}
+
+function proposition(members: Sig[], ctx: BlockContext): Proposition {
+  const cs = members.map((m) => m.c);
+  const first = cs[0]!;
+  const sources = new Map<string, PropositionSource>();
+  for (const c of cs) {
+    const a = ctx.asserter(c);
+    if (!sources.has(a.key)) sources.set(a.key, { name: a.name, key: a.key, kind: a.kind, ...(a.entity && { entity: a.entity }) });
+  }
+  const statuses = cs.map((c) => c.status);
+  let status: ClaimStatus;
+  if (statuses.includes("confirmed")) status = "confirmed";
+  else if (statuses.includes("established")) status = "established";
+  else if (statuses.every((s) => s === "denied")) status = "denied";
+  else status = statuses.filter((s) => s !== "denied").sort((a, b) => STATUS_RANK[a] - STATUS_RANK[b])[0]!;
+  const byTime = [...cs].sort((a, b) => cmp(a.order, b.order));
+  const history: Proposition["history"] = [];
+  for (const c of byTime) if (!history.length || history[history.length - 1]!.status !== c.status) history.push({ at: c.published, status: c.status, claim: c.id });
+  const origins = originsOf(cs, ctx);
+  const figs = members[0]!.figs;
+  return {
+    key: `p:${first.order}`,
+    claims: cs.map((c) => c.id),
+    text: first.text,
+    status,
+    polarity: members[0]!.negVerbs ? "negated" : "affirmed",
+    sources: [...sources.values()].sort((a, b) => cmp(a.key, b.key)),
+    reports: new Set(cs.map((c) => c.doc)).size,
+    independent: new Set(origins).size,
+    origins: [...new Set(origins)].sort(),
+    first_seen: byTime[0]!.published,
+    last_seen: byTime[byTime.length - 1]!.published,
+    history,
+    figures: [...figs].map(([kind, f]) => ({ kind, ...f })),
+  };
+}
+
+/**
+ * Where each claim of a proposition comes from: a named speaker is one origin however many outlets quote
+ * them; a report's own voice is its agency when it credits one, else its outlet, and a sentence copied
+ * nearly word for word from another outlet's shares that outlet's origin.
+ */
+function originsOf(cs: readonly FusionClaim[], ctx: BlockContext): string[] {
+  const out: string[] = cs.map((c) => {
+    const a = ctx.asserter(c);
+    if (c.source && c.source.kind !== "unnamed") return `S:${a.key}`;
+    if (c.agency) return `W:${c.agency}`;
+    return `O:${c.outlet ?? c.doc}`;
+  });
+  // copies: the later of two nearly identical sentences takes the earlier one's origin
+  for (let i = 0; i < cs.length; i++) {
+    if (!out[i]!.startsWith("O:")) continue;
+    for (let j = Math.max(0, i - 200); j < i; j++) {
+      if (cs[j]!.lang !== cs[i]!.lang) continue;
+      if (jaccard(cs[i]!.shingles, cs[j]!.shingles) >= 0.6) {
+        out[i] = out[j]!;
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+function jaccard(a: readonly number[], b: readonly number[]): number {
+  if (!a.length || !b.length) return 0;
+  let i = 0, j = 0, both = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) {
+      both++;
+      i++;
+      j++;
+    } else if (a[i]! < b[j]!) i++;
+    else j++;
+  }
+  return both / (a.length + b.length - both);
+}
+
+/** For inspection and tests: the weighted keys of each claim of a block and how alike two of them are. */
+export function explainBlock(claims: readonly FusionClaim[], ctx: BlockContext): {
+  keys(id: string): Map<string, number>;
+  similarity(a: string, b: string): number;
+  conflict(a: string, b: string): boolean;
+} {
+  const sigs = [...claims].sort((a, b) => cmp(a.order, b.order)).map((c) => rawSignature(c, ctx));
+  weigh(sigs);
+  const by = new Map(sigs.map((s) => [s.c.id, s]));
+  return {
+    keys: (id) => by.get(id)!.keys,
+    similarity: (a, b) => similarity(by.get(a)!, by.get(b)!),
+    conflict: (a, b) => conflict(by.get(a)!, by.get(b)!),
+  };
+}

@@ -1,0 +1,186 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { Doc, type Lang } from "../src/model/doc.js";
+import { runPipeline } from "../src/pipeline/index.js";
+import { fuseReports, type Fusion } from "../src/ledger/fusion.js";
+import { buildExport } from "../src/export/json.js";
+
+// Reports written for these tests: two incidents in one ledger (a missile strike on a market in Kharkiv, told
+// in Dutch and English, and floods in Valencia), a toll that rises, a denial, and an agency's copy carried by
+// two outlets.
+interface R {
+  source: string;
+  published: string;
+  lang: Lang;
+  text: string;
+}
+const KHARKIV: R[] = [
+  {
+    source: "Dagblad Noord",
+    published: "2025-03-03T12:00:00+01:00",
+    lang: "nl",
+    text:
+      "Bij een raketaanval op een markt in Charkiv zijn maandagochtend zeker twaalf mensen om het leven gekomen. Dat meldt gouverneur Oleh Synjehoebov.\n\n" +
+      "De Oekraïense luchtmacht zegt dat het om een Russische raket ging. Rusland ontkent dat het de markt heeft aangevallen.\n",
+  },
+  {
+    source: "Coast Herald (AP)",
+    published: "2025-03-04T09:00:00+00:00",
+    lang: "en",
+    text:
+      "At least 40 people were killed when a missile struck a market in Kharkiv on Monday, regional governor Oleh Syniehubov said.\n\n" +
+      "Ukraine's air force said the missile was Russian. Russia denied attacking the market.\n",
+  },
+  {
+    source: "Valley Times (AP)",
+    published: "2025-03-04T09:30:00+00:00",
+    lang: "en",
+    text:
+      "At least 40 people were killed when a missile struck a market in Kharkiv on Monday, regional governor Oleh Syniehubov said.\n\n" +
+      "Ukraine's air force said the missile was Russian. Russia denied attacking the market.\n",
+  },
+  {
+    source: "Avondkrant",
+    published: "2025-03-04T18:00:00+01:00",
+    lang: "nl",
+    text: "Bij de aanval op de markt in Charkiv zijn inmiddels 41 doden gevallen, meldt gouverneur Synjehoebov. Volgens burgemeester Ihor Terechov zijn 25 mensen omgekomen.\n",
+  },
+];
+const VALENCIA: R[] = [
+  { source: "Iberia Post", published: "2025-03-05T10:00:00+01:00", lang: "en", text: "Flash floods killed eight people in Valencia on Wednesday, the regional government said.\n" },
+  { source: "Zuiderkrant", published: "2025-03-05T16:00:00+01:00", lang: "nl", text: "Bij overstromingen in Valencia zijn woensdag acht mensen omgekomen, meldt de regionale regering.\n" },
+];
+
+function docs(rs: readonly R[]): Doc[] {
+  return rs.map((r, i) =>
+    runPipeline(new Doc(r.text, { id: `d${i + 1}`, source: r.source, published: r.published, publishedFrom: "flag", language: r.lang, languageFrom: "flag" })),
+  );
+}
+
+/** A claim as outlet + words, so results can be compared whatever ids the reports got. */
+function named(f: Fusion, ds: readonly Doc[]): (id: string) => string {
+  const byId = new Map(f.claims.map((c) => [c.id, c]));
+  const outlet = new Map(ds.map((d) => [d.meta.id, d.meta.source!]));
+  return (id) => `${outlet.get(byId.get(id)!.doc)}: ${byId.get(id)!.text}`;
+}
+
+function groups(f: Fusion, ds: readonly Doc[]): string[][] {
+  const n = named(f, ds);
+  return f.propositions
+    .filter((p) => p.claims.length > 1)
+    .map((p) => p.claims.map(n).sort())
+    .sort((a, b) => (a[0]! < b[0]! ? -1 : 1));
+}
+
+function disputes(f: Fusion, ds: readonly Doc[]): string[] {
+  const n = named(f, ds);
+  return f.disputes.map((d) => `${d.type} | ${[n(d.claims[0]), n(d.claims[1])].sort().join(" || ")}`).sort();
+}
+
+const ALL = [...KHARKIV, ...VALENCIA];
+
+test("propositions: one statement across reports and languages is one proposition, its copies and its speaker counted once", () => {
+  const ds = docs(ALL);
+  const f = fuseReports(ds);
+  assert.deepEqual(groups(f, ds), [
+    [
+      "Coast Herald (AP): At least 40 people were killed when a missile struck a market in Kharkiv on Monday, regional governor Oleh Syniehubov said",
+      "Valley Times (AP): At least 40 people were killed when a missile struck a market in Kharkiv on Monday, regional governor Oleh Syniehubov said",
+    ],
+    [
+      "Coast Herald (AP): Russia denied attacking the market",
+      "Dagblad Noord: Rusland ontkent dat het de markt heeft aangevallen",
+      "Valley Times (AP): Russia denied attacking the market",
+    ],
+    [
+      "Coast Herald (AP): Ukraine's air force said the missile was Russian",
+      "Dagblad Noord: De Oekraïense luchtmacht zegt dat het om een Russische raket ging",
+      "Valley Times (AP): Ukraine's air force said the missile was Russian",
+    ],
+    ["Iberia Post: Flash floods killed eight people in Valencia on Wednesday, the regional government said", "Zuiderkrant: Bij overstromingen in Valencia zijn woensdag acht mensen omgekomen, meldt de regionale regering"],
+  ]);
+  const byText = (t: string) => f.propositions.find((p) => p.text.startsWith(t))!;
+  const denial = byText("Rusland ontkent");
+  assert.equal(denial.status, "denied");
+  assert.equal(denial.reports, 3);
+  assert.equal(denial.independent, 1, "one speaker, Russia, however many outlets quote it");
+  assert.equal(denial.first_seen, "2025-03-03T12:00:00+01:00");
+  assert.equal(denial.last_seen, "2025-03-04T09:30:00+00:00");
+  const missile = byText("De Oekraïense luchtmacht");
+  assert.equal(missile.status, "claimed");
+  assert.equal(missile.independent, 1, "the Ukrainian air force, named in Dutch and in English");
+  const floods = byText("Flash floods");
+  assert.equal(floods.independent, 1, "the regional government, named in two languages, is one source");
+  // the toll of twelve and the toll of forty-one are different statements of the rising toll
+  assert.ok(!f.propositions.some((p) => p.claims.length > 1 && p.text.includes("twaalf")));
+});
+
+test("incidents: the Kharkiv reports are one incident, the Valencia floods another", () => {
+  const ds = docs(ALL);
+  const f = fuseReports(ds);
+  const inc = ds.map((d) => f.incidents.get(d.meta.id));
+  assert.equal(new Set(inc.slice(0, 4)).size, 1);
+  assert.equal(new Set(inc.slice(4)).size, 1);
+  assert.notEqual(inc[0], inc[4]);
+  // nothing is fused or set against each other across the two incidents
+  for (const p of f.propositions) assert.equal(new Set(p.claims.map((c) => f.incidents.get(c.split("/")[0]!))).size, 1);
+});
+
+test("contradictions: a denial against the claim that names the denier, figures by different sources; a rising toll is no contradiction", () => {
+  const ds = docs(ALL);
+  const f = fuseReports(ds);
+  const air = ["Coast Herald (AP): Ukraine's air force said the missile was Russian", "Dagblad Noord: De Oekraïense luchtmacht zegt dat het om een Russische raket ging", "Valley Times (AP): Ukraine's air force said the missile was Russian"];
+  const deny = ["Coast Herald (AP): Russia denied attacking the market", "Dagblad Noord: Rusland ontkent dat het de markt heeft aangevallen", "Valley Times (AP): Russia denied attacking the market"];
+  const expected = [
+    ...air.flatMap((a) => deny.map((d) => `denial | ${[a, d].sort().join(" || ")}`)),
+    "figures | Avondkrant: Bij de aanval op de markt in Charkiv zijn inmiddels 41 doden gevallen, meldt gouverneur Synjehoebov || Avondkrant: Volgens burgemeester Ihor Terechov zijn 25 mensen omgekomen",
+    "figures | Avondkrant: Volgens burgemeester Ihor Terechov zijn 25 mensen omgekomen || Coast Herald (AP): At least 40 people were killed when a missile struck a market in Kharkiv on Monday, regional governor Oleh Syniehubov said",
+    "figures | Avondkrant: Volgens burgemeester Ihor Terechov zijn 25 mensen omgekomen || Valley Times (AP): At least 40 people were killed when a missile struck a market in Kharkiv on Monday, regional governor Oleh Syniehubov said",
+  ].sort();
+  assert.deepEqual(disputes(f, ds), expected);
+  const fig = f.disputes.find((d) => d.type === "figures" && d.detail.values?.includes("41"))!;
+  // speakers by their name across the ledger: the governor as the English reports spell him
+  assert.match(fig.reason, /killed: 41 according to Oleh Syniehubov vs 25 according to Ihor Terechov/);
+  const den = f.disputes.find((d) => d.type === "denial")!;
+  assert.match(den.reason, /denies RU's part/);
+});
+
+test("a later, higher figure from another source is marked as an update; one source raising its own figure is none", () => {
+  const ds = docs([
+    { source: "Morning Star", published: "2025-06-02T08:00:00+02:00", lang: "en", text: "Officials said 12 people died in the collapse of the Linden Street bridge in Rotterdam on Sunday.\n" },
+    { source: "Evening Post", published: "2025-06-04T18:00:00+02:00", lang: "en", text: "Rescuers said 31 people died in the collapse of the Linden Street bridge in Rotterdam on Sunday.\n" },
+    { source: "Evening Post", published: "2025-06-05T18:00:00+02:00", lang: "en", text: "Rescuers said 35 people died in the collapse of the Linden Street bridge in Rotterdam on Sunday.\n" },
+  ]);
+  const f = fuseReports(ds);
+  const figs = f.disputes.filter((d) => d.type === "figures");
+  assert.deepEqual(figs.map((d) => d.detail.values).sort(), [["12", "31"], ["12", "35"]]);
+  assert.ok(figs.every((d) => d.detail.update === true));
+  assert.match(figs[0]!.reason, /superseded/);
+});
+
+test("the result does not depend on the order reports arrive in", () => {
+  const a = docs(ALL);
+  const b = docs([...ALL].reverse());
+  const fa = fuseReports(a), fb = fuseReports(b);
+  assert.deepEqual(groups(fb, b), groups(fa, a));
+  assert.deepEqual(disputes(fb, b), disputes(fa, a));
+  const inc = (f: Fusion, ds: Doc[]) => ds.map((d) => `${d.meta.source}=${f.incidents.get(d.meta.id)}`).sort();
+  assert.deepEqual(inc(fb, b), inc(fa, a));
+});
+
+test("the one-shot export of several reports carries their propositions and the contradictions across them", () => {
+  const ds = docs(ALL);
+  const x = buildExport(ds) as ReturnType<typeof buildExport> & { propositions: { claims: string[]; reports: number; independent_sources: number; status: string }[] };
+  const multi = x.propositions.filter((p) => p.claims.length > 1);
+  assert.equal(multi.length, 4);
+  assert.ok(x.propositions.every((p) => p.claims.every((c) => x.claims.some((k) => k.id === c))));
+  const across = x.contradictions.filter((c) => {
+    const [a, b] = c.claims.map((id) => x.claims.find((k) => k.id === id)!.doc);
+    return a !== b;
+  });
+  // Russia's denial in three reports against the air force in three: the six pairs across reports, and the
+  // two figures of 40 against the mayor's 25
+  assert.equal(across.length, 8);
+  const one = buildExport([ds[0]!]) as { propositions?: unknown };
+  assert.equal(one.propositions, undefined, "a single report is not fused");
+});

@@ -506,7 +506,13 @@ function makeCluster(key: string, recs: EntityRecord[], keys: Set<string>): Enti
   const counts = new Map<string, number>();
   const typeVotes = new Map<EntityType, number>();
   for (const r of recs) {
-    for (const n of [r.name, ...r.aliases, ...(r.titled ?? [])]) counts.set(n, (counts.get(n) ?? 0) + (n === r.name ? 2 : 1));
+    // a record votes once per name: its own name counts most, an alias less, a titled form ("governor X")
+    // only makes the name known, so a display name is never "governor X" when "X" is there
+    const votes = new Map<string, number>();
+    for (const n of r.titled ?? []) votes.set(n, 0);
+    for (const n of r.aliases) votes.set(n, 1);
+    votes.set(r.name, 2);
+    for (const [n, v] of votes) counts.set(n, (counts.get(n) ?? 0) + v);
     typeVotes.set(r.type, (typeVotes.get(r.type) ?? 0) + (r.type === "other" ? 0.5 : 1));
   }
   // a role with its body names the person too ("NATO Secretary General")

@@ -89,18 +89,16 @@ export const SHAPES: Shape[] = [
     note: "many capitalised hyphenated names",
     build: (n) => fill((i) => `Al-Ka-${i % 97}-Ro said. `, n) + "\n",
   },
-  { todo: "entities (name merging)", name: "abbreviations", lang: "en", note: "many repeated abbreviations", build: (n) => fill("U.S. Mr. Dr. Gen. Lt. Col. St. ", n) + "\n" },
+  { name: "abbreviations", lang: "en", note: "many repeated abbreviations", build: (n) => fill("U.S. Mr. Dr. Gen. Lt. Col. St. ", n) + "\n" },
   { name: "abbreviations-nl", lang: "nl", note: "many repeated Dutch abbreviations", build: (n) => fill("dhr. mevr. o.a. i.p.v. ca. Prof. dr. ", n) + "\n" },
   { name: "initials", lang: "en", note: "initials without end", build: (n) => fill("A. B. C. D. E. F. G. H. ", n) + "\n" },
   {
-    todo: "entities (name merging)",
     name: "repeated-name",
     lang: "en",
     note: "one name repeated in every sentence",
     build: (n) => fill("Mr. John Smith said the army moved. ", n) + "\n",
   },
   {
-    todo: "entities (name merging; 8.7× at 1 MB)",
     name: "many-names",
     lang: "nl",
     note: "thousands of distinct capitalised names",
@@ -121,7 +119,7 @@ export const SHAPES: Shape[] = [
   { name: "speech-chain", lang: "nl", note: "says-clauses without end", build: (n) => fill("zegt hij, zei zij, meldt het leger, ", n) + "einde.\n" },
   { name: "speech-chain-en", lang: "en", note: "says-clauses without end", build: (n) => fill("he said, she says, the army reported, ", n) + "end.\n" },
   { name: "one-long-word", lang: "nl", note: "one word, no spaces", build: (n) => "Het woord " + "a".repeat(n) + " eindigt.\n" },
-  { todo: "entities (name merging)", name: "capital-word-run", lang: "en", note: "capitalised words without punctuation", build: (n) => fill("Alpha Bravo Charlie Delta ", n) + "\n" },
+  { name: "capital-word-run", lang: "en", note: "capitalised words without punctuation", build: (n) => fill("Alpha Bravo Charlie Delta ", n) + "\n" },
   { name: "digits", lang: "en", note: "numbers without end", build: (n) => fill((i) => `${i} ${i * 7},5 ${i}.000 `, n) + "\n" },
   { name: "counts", lang: "en", note: "casualty figures without end", build: (n) => fill((i) => `${i} killed, ${i + 1} wounded and ${i + 2} missing; `, n) + "\n" },
   { name: "dates", lang: "nl", note: "time expressions without end", build: (n) => fill("gisteren op 23 mei 2023 om 14.00 uur, dinsdag, vorige week, ", n) + "\n" },
@@ -138,7 +136,7 @@ export const SHAPES: Shape[] = [
   { name: "combining", lang: "nl", note: "letters with stacked combining marks", build: (n) => fill("e\u0301\u0302\u0303\u0304 ", n) + "\n" },
   { name: "cjk", lang: "en", note: "Chinese text without spaces", build: (n) => fill("北京时间今天上午发生了爆炸。", n) + "\n" },
   { name: "control-separators", lang: "en", note: "form feed, vertical tab, U+0085, U+2028", build: (n) => fill("word\fword\vword\u0085word\u2028word\u2029", n) + "\n" },
-  { todo: "entities (name merging)", name: "mixed-scripts", lang: "nl", note: "Cyrillic, Arabic and Latin names mixed", build: (n) => fill("Грайворон الرقة Belgorod Грайворон-Сити ", n) + "\n" },
+  { name: "mixed-scripts", lang: "nl", note: "Cyrillic, Arabic and Latin names mixed", build: (n) => fill("Грайворон الرقة Belgorod Грайворон-Сити ", n) + "\n" },
 ];
 
 /** Paragraphs of normal news text per language: our samples, plus the corpora under ../shared when present. */

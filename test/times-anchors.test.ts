@@ -160,3 +160,29 @@ test("overnight and midnight that have passed, quarters of a year, the end of th
   expectTimes("en", "Markets crashed on what became known as Black Monday.", []);
   expectTimes("nl", "Op Goede Vrijdag bleven de winkels dicht.", []);
 });
+
+test("the month May is no modal verb: a day in May told in the past lies before the report", () => {
+  const dec = "2026-12-01T08:00:00+01:00";
+  expectTimes("en", "On 23 May the army withdrew from the border villages.", [["23 May", "2026-05-23"]], dec);
+  expectTimes("en", "The army withdrew from the border villages on 23 May.", [["23 May", "2026-05-23"]], dec);
+  expectTimes("en", "The talks will resume on 23 May.", [["23 May", "2027-05-23"]], dec);
+});
+
+test("with only a file's time to go on, what hangs on the moment of writing is left open and flagged", () => {
+  const text = "Shelling hit the port on Wednesday, the harbour master said. On 12 March the ferries stopped. The truce of 4 March 2022 held for a week.";
+  const doc = new Doc(text, { id: "d1", published: "2026-11-30T10:00:00Z", publishedFrom: "file-mtime", language: "en", languageFrom: "flag" });
+  runPipeline(doc);
+  assert.deepEqual(
+    doc.times.map((t) => [t.text, t.value, !!t.unresolved]),
+    [
+      ["Wednesday", "XXXX-XX-XX", true],
+      ["12 March", "XXXX-03-12", true],
+      ["4 March 2022", "2022-03-04", false],
+      ["a week", "P1W", false],
+    ],
+  );
+  // the same text with a stated publication time resolves them
+  const dated = new Doc(text, { id: "d1", published: "2026-11-30T10:00:00Z", publishedFrom: "flag", language: "en", languageFrom: "flag" });
+  runPipeline(dated);
+  assert.deepEqual(dated.times.map((t) => t.value).slice(0, 2), ["2026-11-25", "2026-03-12"]);
+});

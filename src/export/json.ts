@@ -71,7 +71,7 @@ export function buildExport(docs: readonly Doc[]): SitrepExport {
       out.unknowns.push({ id: `u${++nu}`, doc: d, start: u.start, end: u.end, text: u.text, ...(u.claim && { claim: cid.get(u.claim) }) });
     }
     for (const t of doc.times) {
-      out.times.push({ doc: d, start: t.start, end: t.end, text: t.text, value: t.value, type: t.type, ...(t.mod && { mod: t.mod }) });
+      out.times.push({ doc: d, start: t.start, end: t.end, text: t.text, value: t.value, type: t.type, ...(t.mod && { mod: t.mod }), ...(t.unresolved && { unresolved: true }) });
     }
     for (const c of doc.counts) {
       out.counts.push({ doc: d, start: c.start, end: c.end, text: c.text, kind: c.kind, value: c.value, approx: c.approx, claim: c.claim ? cid.get(c.claim) ?? null : null });

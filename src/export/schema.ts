@@ -59,6 +59,7 @@ export const ExportSchema = z.object({
       value: z.string(),
       type: z.enum(["DATE", "TIME", "DURATION", "SET"]),
       mod: z.string().optional(),
+      unresolved: z.boolean().optional(),
     }),
   ),
   counts: z.array(

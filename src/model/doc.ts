@@ -159,6 +159,8 @@ export interface Timex extends Span {
   value: string;
   type: TimexType;
   mod?: string;
+  /** The value hangs on a moment the report does not state (only a file's time was known): left open. */
+  unresolved?: boolean;
 }
 
 export type CountKind = "killed" | "wounded" | "arrested" | "missing" | "personnel" | "vehicles" | "other";

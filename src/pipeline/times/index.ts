@@ -370,7 +370,8 @@ class Tagger {
   }
 
   /** Tense of the clause around token `at`, from cue words within a window (bounded work per call). */
-  tense(at: number): Tense {
+  /** `after`: where the expression ends ("23 May" must not read its own "May" as the modal verb). */
+  tense(at: number, after = at + 1): Tense {
     const W = 30;
     const lo = Math.max(this.sentStart, at - W);
     const hi = Math.min(this.sentEnd, at + W);
@@ -383,7 +384,7 @@ class Tagger {
       const v = this.cueAt(k);
       if (v !== 0) return v === 1 ? "future" : "past";
     }
-    for (let k = at + 1; k < hi && !this.clauseBreak(k); k++) {
+    for (let k = after; k < hi && !this.clauseBreak(k); k++) {
       const v = this.cueAt(k);
       if (v !== 0) return v === 1 ? "future" : "past";
     }
@@ -398,10 +399,10 @@ class Tagger {
     const back = (cur - wd + 7) % 7;
     return this.tense(at) === "future" ? addDays(this.dct, 7 - back) : addDays(this.dct, -back);
   }
-  monthYear(mo: number, at: number): number {
+  monthYear(mo: number, at: number, after?: number): number {
     const { y, m } = this.dct;
     if (mo === m) return y;
-    const t = this.tense(at);
+    const t = this.tense(at, after);
     if (t === "future") return mo > m ? y : y + 1;
     if (t === "past") return mo < m ? y : y - 1;
     return y;
@@ -529,7 +530,7 @@ class Tagger {
           const ry = yy ? null : this.relYear(e); // 24 februari vorig jaar
           if (yy) (y = yy.y), (e = yy.j);
           else if (ry) (y = ry.y), (e = ry.j);
-          const year = y ?? this.monthYear(mo.mo, i);
+          const year = y ?? this.monthYear(mo.mo, i, e);
           if (validDay(year, mo.mo, dn.d)) take({ i, j: e, value: fmtDay({ y: year, m: mo.mo, d: dn.d }) });
         }
       }
@@ -546,7 +547,7 @@ class Tagger {
           let y: number | null = null;
           const yy = this.year(this.isPunct(e, ",") ? e + 1 : e, true);
           if (yy) (y = yy.y), (e = yy.j);
-          const year = y ?? this.monthYear(mo.mo, i);
+          const year = y ?? this.monthYear(mo.mo, i, e);
           if (validDay(year, mo.mo, dn.d)) take({ i, j: e, value: fmtDay({ y: year, m: mo.mo, d: dn.d }) });
         }
         if (this.isPunct(j, ",")) j++;
@@ -560,7 +561,7 @@ class Tagger {
         if (ry) take({ i, j: ry.j, value: fmtMonth(ry.y, mo.mo) });
         if (!best) {
           const alone = this.month(i, true);
-          if (alone) take({ i, j: alone.j, value: fmtMonth(this.monthYear(alone.mo, i), alone.mo) });
+          if (alone) take({ i, j: alone.j, value: fmtMonth(this.monthYear(alone.mo, i, alone.j), alone.mo) });
         }
       }
     }
@@ -1397,8 +1398,40 @@ function countNouns(lex: CountLexicon): Set<string> {
 }
 
 export const times: Stage = (doc: Doc, ctx) => {
-  doc.times = tagTimes(doc.text, ctx.lang.times, doc.meta.published, doc.sentences, countNouns(ctx.lang.counts), {
-    quotes: doc.quotes.map((q) => q.inner),
-    mentions: doc.mentions,
-  });
+  const tag = (published: string) =>
+    tagTimes(doc.text, ctx.lang.times, published, doc.sentences, countNouns(ctx.lang.counts), {
+      quotes: doc.quotes.map((q) => q.inner),
+      mentions: doc.mentions,
+    });
+  doc.times = tag(doc.meta.published);
+  // A file's modification time is no publication time: what the text dates only from "now" ("Wednesday",
+  // "yesterday", "23 May" without a year) must not be dated by it. Tagging again against another moment
+  // shows which values hang on it; those keep only what the text itself fixes, and are flagged.
+  if (doc.meta.publishedFrom === "file-mtime") unanchor(doc.times, tag(OTHER_NOW));
 };
+
+/** A moment unlike any real publication time: another year, month, weekday and hour. */
+const OTHER_NOW = "1987-02-17T03:00:00+00:00";
+
+function unanchor(times: Timex[], other: readonly Timex[]): void {
+  const at = new Map<string, Timex>();
+  for (const t of other) at.set(`${t.start}:${t.end}`, t);
+  for (const t of times) {
+    const o = at.get(`${t.start}:${t.end}`);
+    if (o && o.value === t.value) continue;
+    t.value = o && o.value.length === t.value.length ? maskDiffering(t.value, o.value) : maskDigits(t.value);
+    t.unresolved = true;
+  }
+}
+
+/** Parts where two readings differ are masked whole: "2026-05-23" and "1987-05-23" give "XXXX-05-23". */
+function maskDiffering(a: string, b: string): string {
+  const pa = a.split(/([-T:])/), pb = b.split(/([-T:])/);
+  if (pa.length !== pb.length) return maskDigits(a);
+  return pa.map((p, i) => (p === pb[i] ? p : p.replace(/\d/g, "X"))).join("");
+}
+
+/** A date whose every part hangs on the moment of writing: its digits masked, its form kept. */
+function maskDigits(v: string): string {
+  return /^\d{4}/.test(v) ? v.replace(/^[\d-]+/, (d) => d.replace(/\d/g, "X")) : v;
+}

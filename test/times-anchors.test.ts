@@ -186,3 +186,10 @@ test("with only a file's time to go on, what hangs on the moment of writing is l
   runPipeline(dated);
   assert.deepEqual(dated.times.map((t) => t.value).slice(0, 2), ["2026-11-25", "2026-03-12"]);
 });
+
+test("strong and irregular past forms make a later month of the year last year's", () => {
+  expectTimes("nl", "In oktober vochten de troepen nog om de brug.", [["oktober", "2022-10"]]);
+  expectTimes("nl", "In november schoot de luchtafweer twee drones neer.", [["november", "2022-11"]]);
+  expectTimes("en", "In October the brigade withdrew from the river.", [["October", "2022-10"]]);
+  expectTimes("en", "In October the brigade will withdraw from the river.", [["October", "2023-10"]]);
+});

@@ -295,6 +295,7 @@ test("extract: a German page prints one warning line and yields no claims", () =
   const exp = JSON.parse(r.stdout);
   assert.equal(exp.claims.length, 0);
   assert.equal(exp.counts.length, 0);
+  assert.equal(exp.documents[0].language, "de", "the export names the language it was written in");
 });
 
 test("front matter: a YAML warning does not break the one-line error format", () => {

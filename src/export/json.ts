@@ -26,7 +26,8 @@ export function buildExport(docs: readonly Doc[]): SitrepExport {
       ...(m.url !== undefined && { url: m.url }),
       published: m.published,
       published_from: m.publishedFrom,
-      language: m.language,
+      // a language sitrep has no lexicons for is named as detected; nothing was extracted from it
+      language: m.otherLanguage ?? m.language,
       language_from: m.languageFrom,
       text: doc.text,
     });

@@ -21,7 +21,8 @@ export const ExportSchema = z.object({
       url: z.string().optional(),
       published: z.string(),
       published_from: z.enum(["front-matter", "metadata", "flag", "file-mtime", "feed"]),
-      language: z.enum(["nl", "en"]),
+      /** nl or en, or the ISO 639-1 code of a language sitrep stored without extracting from it. */
+      language: z.string().regex(/^[a-z]{2,3}$/),
       language_from: z.enum(["front-matter", "metadata", "flag", "detected", "fallback"]),
       text: z.string(),
     }),

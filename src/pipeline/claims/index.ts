@@ -72,19 +72,12 @@ export function extractClaims(doc: Doc, lex: ClaimLexicon): void {
   for (const s of doc.sentences) for (let i = s.tokenStart; i < s.tokenEnd; i++) sentOf[i] = s.index;
   const V: View = { doc, P, low, raw, time, punct, sentOf };
 
-  const speech = doc.quotes.map((q) => isSpeech(V, q));
+  const words = wordPrefix(V);
+  const speech = doc.quotes.map((q) => isSpeech(V, q, words));
   const closeAt = new Set<number>();
   for (let k = 0; k < doc.quotes.length; k++) closeAt.add(doc.quotes[k]!.end);
-
-  const inSpeech = (at: number) => {
-    const si = doc.sentenceAt(at);
-    if (si < 0) return false;
-    for (const q of doc.sentences[si]!.quotes) {
-      const x = doc.quotes[q]!;
-      if (speech[q] && at >= x.inner.start && at < x.inner.end) return true;
-    }
-    return false;
-  };
+  const cover = speechCover(V, speech);
+  const inSpeech = (i: number) => cover.inside[i] === 1;
   const boundary = (i: number) => punct[i] === 1 || P.complementizers.has(low[i]!) || P.splitters.has(low[i]!);
 
   // 1. clauses and their cues
@@ -158,8 +151,14 @@ export function extractClaims(doc: Doc, lex: ClaimLexicon): void {
   }
 
   // 3. direct speech: every sentence of a quote belongs to its speaker
+  // quotes nest (the segmenter pairs marks on a stack): the outermost speech owns every sentence inside it,
+  // so only outermost quotes are walked and each sentence is visited once however deep the nesting
+  let outerEnd = -1;
   for (let q = 0; q < doc.quotes.length; q++) {
     if (!speech[q]) continue;
+    const x = doc.quotes[q]!;
+    if (x.end <= outerEnd) continue;
+    outerEnd = x.end;
     assignQuote(V, q, bySentence);
   }
 
@@ -189,7 +188,7 @@ export function extractClaims(doc: Doc, lex: ClaimLexicon): void {
         status: c.status,
         source: c.source,
         cue: c.cue,
-        quote: c.quote || overlapsSpeech(doc, doc.sentences[c.sentence]!.quotes, speech, span),
+        quote: c.quote || overlapsSpeech(V, cover, span),
         entities: entitiesIn(doc, span),
       };
       out.push(claim);
@@ -219,13 +218,49 @@ function markSpans(doc: Doc, spans: readonly Span[], mark: Uint8Array): void {
   }
 }
 
-/** A quote of someone's words, not a term in quote marks ('rode lijnen', "als ratten"). */
-function isSpeech(V: View, q: { start: number; end: number; inner: Span }): boolean {
+/** Per token, the number of letter-or-digit runs before it: words inside any span in O(log n). */
+function wordPrefix(V: View): Int32Array {
+  const toks = V.doc.tokens;
+  const pre = new Int32Array(toks.length + 1);
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i]!.text;
+    let runs = 0;
+    let inRun = false;
+    for (const ch of t) {
+      const w = WORD_CHAR.test(ch);
+      if (w && !inRun) runs++;
+      inRun = w;
+    }
+    pre[i + 1] = pre[i]! + runs;
+  }
+  return pre;
+}
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+/** Index of the first token that starts at or after `offset`. */
+function firstTokenFrom(V: View, offset: number): number {
+  const toks = V.doc.tokens;
+  let lo = 0;
+  let hi = toks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (toks[mid]!.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * A quote of someone's words, not a term in quote marks ('rode lijnen', "als ratten"). Quotes may nest and
+ * run long on hostile input, so the test reads token counts and never the quote's text.
+ */
+function isSpeech(V: View, q: { start: number; end: number; inner: Span }, words: Int32Array): boolean {
   const { doc } = V;
-  const inner = doc.text.slice(q.inner.start, q.inner.end);
-  const words = inner.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
-  if (words < 4) return false;
-  const lastChar = inner.trimEnd().slice(-1);
+  const a = firstTokenFrom(V, q.inner.start);
+  const b = firstTokenFrom(V, q.inner.end);
+  if (words[b]! - words[a]! < 4) return false;
+  const last = b > a ? doc.tokens[b - 1]!.text : "";
+  const lastChar = last.slice(-1);
   if (lastChar && ".,!?…:;".includes(lastChar)) return true;
   const before = doc.text.slice(Math.max(0, q.start - 3), q.start);
   if (/:\s*$/u.test(before)) return true;
@@ -236,6 +271,36 @@ function isSpeech(V: View, q: { start: number; end: number; inner: Span }): bool
   if (s !== e) return true;
   const sent = doc.sentences[s];
   return !!sent && q.end - q.start >= 0.6 * (sent.end - sent.start);
+}
+
+interface SpeechCover {
+  /** 1 where a token lies inside the words of a speech quote. */
+  inside: Uint8Array;
+  /** Characters (a token and the space after it) inside speech, summed over the tokens before each index. */
+  chars: Float64Array;
+}
+
+/** Which tokens stand inside quoted speech, by one sweep over a difference array (nesting costs nothing). */
+function speechCover(V: View, speech: readonly boolean[]): SpeechCover {
+  const { doc } = V;
+  const n = doc.tokens.length;
+  const diff = new Int32Array(n + 1);
+  doc.quotes.forEach((q, k) => {
+    if (!speech[k]) return;
+    diff[firstTokenFrom(V, q.inner.start)]! += 1;
+    diff[firstTokenFrom(V, q.inner.end)]! -= 1;
+  });
+  const inside = new Uint8Array(n);
+  const chars = new Float64Array(n + 1);
+  let depth = 0;
+  for (let i = 0; i < n; i++) {
+    depth += diff[i]!;
+    const t = doc.tokens[i]!;
+    const width = (i + 1 < n ? doc.tokens[i + 1]!.start : t.end) - t.start;
+    if (depth > 0) inside[i] = 1;
+    chars[i + 1] = chars[i]! + (depth > 0 ? width : 0);
+  }
+  return { inside, chars };
 }
 
 /** Clause boundaries: a semicolon, or a comma before a coordinating or concessive conjunction. */
@@ -284,7 +349,7 @@ function readClause(
   t1: number,
   ms: CueMatch[],
   closeAt: Set<number>,
-  inSpeech: (at: number) => boolean,
+  inSpeech: (i: number) => boolean,
 ): Clause {
   const c: Clause = {
     sentence: s.index,
@@ -338,7 +403,7 @@ function readClause(
     if (!found || rank === 0) continue;
     if (role === "according" || role === "self") if (!found.raw) continue;
     // a cue inside quoted speech yields to the frame that names the quote's speaker
-    if (inSpeech(V.doc.tokens[m.start]!.start)) rank -= 5;
+    if (inSpeech(m.start)) rank -= 5;
     // "Moscow denied responsibility and accused Kyiv of sabotage": the denial sets the status
     if (m.cue.cue.status === "denied" && found.raw) denial = m;
     if (!best || rank > best.rank || (rank === best.rank && rank === 4 && m.start > best.m.start)) best = { m, raw: found.raw, post: found.post, rank };
@@ -545,7 +610,7 @@ function selfSubject(V: View, t0: number, t1: number, m: CueMatch): RawSource | 
       break;
     }
   }
-  while (i < t1 && (P.connectives.has(low[i]!) || P.splitters.has(low[i]!) || punct[i])) i++;
+  while (i < m.start && (P.connectives.has(low[i]!) || P.splitters.has(low[i]!) || punct[i])) i++;
   if (i < m.start) {
     const s = sourceAt(V, npForward(V, i, m.start));
     if (s) return s;
@@ -558,15 +623,18 @@ function selfSubject(V: View, t0: number, t1: number, m: CueMatch): RawSource | 
   }
   // the cue opens the clause: "Naar eigen zeggen bestaat de groep uit …", "By its own account, the group …"
   let j = m.end;
-  while (j < t1 && punct[j]) j++;
+  while (j < t1 && j < m.end + 8 && punct[j]) j++;
   return sourceAt(V, npForward(V, j, t1)) ?? sourceAt(V, npForward(V, j + 1, t1));
 }
+
+const AGENT_WINDOW = 30;
 
 /** The agent of a passive: "is door Kyiv bevestigd", "was confirmed by the ministry". */
 function agentOf(V: View, t0: number, t1: number, m: CueMatch): RawSource | null {
   const { P, low } = V;
   let best = -1;
-  for (let k = t0; k < t1; k++) {
+  // an agent stands near its participle; the window keeps a clause of many passives linear
+  for (let k = Math.max(t0, m.start - AGENT_WINDOW); k < t1 && k <= m.end + AGENT_WINDOW; k++) {
     if (!P.agents.has(low[k]!)) continue;
     if (best < 0 || Math.abs(k - m.start) < Math.abs(best - m.start)) best = k;
   }
@@ -590,25 +658,28 @@ function assignQuote(V: View, q: number, bySentence: Clause[][]): void {
   };
   const outsideCue = (c: Clause) => !!c.cue && (c.cue.end <= quote.inner.start || c.cue.start >= quote.inner.end);
   const named = (c: Clause) => !!c.source && c.source.kind !== "unnamed" && !!c.frame;
+  // a sentence may hold many quotes and clauses (hostile input): only the clauses at the quote and two on
+  // either side are looked at, which is every clause of a news sentence
+  const near = (s: number) => clausesNear(V, bySentence[s] ?? [], quote.start, quote.end, 2);
   let speaker: Clause | null = null;
   for (let s = last; s >= first && !speaker; s--) {
-    for (const c of bySentence[s] ?? []) if (named(c) && outsideCue(c)) speaker = c;
+    for (const c of near(s)) if (named(c) && outsideCue(c)) speaker = c;
   }
   if (!speaker) {
     const prev = doc.sentences[first - 1];
     if (prev && !prev.heading && !prev.question && doc.sentences[first]!.paragraph - prev.paragraph <= 1) {
       const list = bySentence[first - 1] ?? [];
-      for (const c of list) if (named(c) && !inside(c)) speaker = c;
+      for (const c of list.slice(-3)) if (named(c) && !inside(c)) speaker = c;
     }
   }
   if (!speaker) {
     const next = doc.sentences[last + 1];
     if (next && !next.heading && next.paragraph === doc.sentences[last]!.paragraph) {
-      for (const c of bySentence[last + 1] ?? []) if (named(c) && c.frame?.cue.cue.role !== "passive") speaker = c;
+      for (const c of (bySentence[last + 1] ?? []).slice(0, 3)) if (named(c) && c.frame?.cue.cue.role !== "passive") speaker = c;
     }
   }
   for (let s = first; s <= last; s++) {
-    for (const c of bySentence[s] ?? []) {
+    for (const c of s === first || s === last ? near(s) : (bySentence[s] ?? [])) {
       if (!inside(c) && !(c.frame && outsideCue(c))) continue;
       c.quote = true;
       if (!speaker || c === speaker) continue;
@@ -618,6 +689,22 @@ function assignQuote(V: View, q: number, bySentence: Clause[][]): void {
       if (c.status === "established" || (c.status === "claimed" && !c.frame) || c.source?.kind === "unnamed") c.status = "claimed";
     }
   }
+}
+
+/** The clauses of a sentence (in text order) that overlap [a, b), with `extra` more on either side. */
+function clausesNear(V: View, list: readonly Clause[], a: number, b: number, extra: number): readonly Clause[] {
+  if (list.length <= 2 * extra + 1) return list;
+  const toks = V.doc.tokens;
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (toks[list[mid]!.t1 - 1]!.end <= a) lo = mid + 1;
+    else hi = mid;
+  }
+  let end = lo;
+  while (end < list.length && toks[list[end]!.t0]!.start < b) end++;
+  return list.slice(Math.max(0, lo - extra), Math.min(list.length, end + extra));
 }
 
 function sameSource(a: Source | null, b: Source | null): boolean {
@@ -636,15 +723,10 @@ function trimSpan(V: View, t0: number, t1: number): Span | null {
   return { start: doc.tokens[a]!.start, end: doc.tokens[b - 1]!.end };
 }
 
-function overlapsSpeech(doc: Doc, quotes: readonly number[], speech: boolean[], span: Span): boolean {
-  for (const q of quotes) {
-    const x = doc.quotes[q]!;
-    if (speech[q] && x.start < span.end && x.end > span.start) {
-      const ov = Math.min(x.inner.end, span.end) - Math.max(x.inner.start, span.start);
-      if (ov > 0.3 * (span.end - span.start)) return true;
-    }
-  }
-  return false;
+function overlapsSpeech(V: View, cover: SpeechCover, span: Span): boolean {
+  const a = firstTokenFrom(V, span.start);
+  const b = firstTokenFrom(V, span.end);
+  return cover.chars[b]! - cover.chars[a]! > 0.3 * (span.end - span.start);
 }
 
 /** Mentions overlapping a span; mentions are short, so a sorted list and a bounded look-back suffice. */

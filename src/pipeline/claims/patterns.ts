@@ -116,11 +116,34 @@ export function matchCues(
   isName?: (i: number) => boolean,
 ): CueMatch[] {
   const out: CueMatch[] = [];
-  let clauseWords: Set<string> | null = null;
+  let clauseWords: Map<string, number> | null = null;
+  // where each word first stands in the clause: "unless" and "unlessBefore" are then look-ups, not scans
+  const firstAt = (w: string) => {
+    if (!clauseWords) {
+      clauseWords = new Map();
+      for (let k = from; k < to; k++) if (!clauseWords.has(low[k]!)) clauseWords.set(low[k]!, k);
+    }
+    return clauseWords.get(w) ?? -1;
+  };
   const inClause = (w: Set<string>) => {
-    clauseWords ??= new Set(low.slice(from, to));
-    for (const x of w) if (clauseWords.has(x)) return true;
+    for (const x of w) if (firstAt(x) >= 0) return true;
     return false;
+  };
+  const before = (w: Set<string>, i: number) => {
+    for (const x of w) {
+      const at = firstAt(x);
+      if (at >= 0 && at < i) return true;
+    }
+    return false;
+  };
+  // the clause's last token with a letter: its final particle
+  let lastWord = -2;
+  const finalWord = () => {
+    if (lastWord === -2) {
+      lastWord = to - 1;
+      while (lastWord >= from && !HAS_LETTER.test(low[lastWord]!)) lastWord--;
+    }
+    return lastWord;
   };
   for (let i = from; i < to; i++) {
     if (isName?.(i)) continue;
@@ -135,11 +158,10 @@ export function matchCues(
       if (i > from && c.notRightAfter.has(low[i - 1]!)) return;
       if (c.unlessNext.size && m.end < to && c.unlessNext.has(low[m.end]!)) return;
       if (c.unlessFinal.size) {
-        let f = to - 1;
-        while (f > m.end && !HAS_LETTER.test(low[f]!)) f--;
+        const f = finalWord();
         if (f >= m.end && c.unlessFinal.has(low[f]!)) return;
       }
-      if (c.unlessBefore.size) for (let k = from; k < i; k++) if (c.unlessBefore.has(low[k]!)) return;
+      if (c.unlessBefore.size && before(c.unlessBefore, i)) return;
       out.push(m);
     };
     if (cands) for (const c of cands) tryOne(c);

@@ -1,4 +1,5 @@
 import type { ClaimLexicon, CuePattern, RoleWord } from "../../pipeline/claims/lexicon.js";
+import { verbForms } from "./verb-forms.js";
 
 // Forms of a Dutch reporting verb: present singular and plural, past singular and plural, participle.
 const v = (...forms: string[]) => forms.join("|");
@@ -273,4 +274,20 @@ export const claims: ClaimLexicon = {
   honorifics: ["dhr", "mevr", "mw", "mevrouw", "meneer", "heer"],
   subjectAfterVerb: true,
   unnamedName: "niet genoemde bron",
+  // the treebank's forms and the auxiliaries, which it also tags as pronouns (zijn) or leaves out
+  verbForms: [
+    ...verbForms,
+    ..."is zijn was waren wordt worden werd werden heeft hebben had hadden zal zullen zou zouden kan kunnen kon konden moet moeten moest moesten mag mogen mocht mochten wil willen wilde wilden blijft blijven bleef bleven gaat gaan ging gingen komt komen kwam kwamen staat staan stond stonden ligt liggen lag lagen zit zitten zat zaten".split(" "),
+  ],
+  // regular past tenses (meldde, vluchtten); "-ste" is a superlative or an ordinal
+  verbEndings: ["de", "te", "den", "ten"],
+  verbEndingMin: 6,
+  additive: ["en"],
+  coordinators: ["en", "maar"],
+  correlatives: ["zowel", "tussen"],
+  relativeClause: ["die", "waarbij", "waardoor", "waarna", "waarin", "waarmee", "waarop"],
+  relativeAlways: ["waarbij", "waardoor", "waarna"],
+  adverbialClause: ["nadat", "doordat"],
+  furniture: [],
+  creditWords: [],
 };

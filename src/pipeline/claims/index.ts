@@ -49,6 +49,8 @@ interface Clause {
   quote: boolean;
   /** The clause's frame had a first-person subject (I, we): the words are the quote's speaker's. */
   firstPerson?: boolean;
+  /** How the clause was cut from the one before it. */
+  kind?: ClauseKind;
 }
 
 export const claims: Stage = (doc, ctx) => extractClaims(doc, ctx.lang.claims);
@@ -60,17 +62,20 @@ export function extractClaims(doc: Doc, lex: ClaimLexicon): void {
   const low = new Array<string>(n);
   const raw = new Array<string>(n);
   const punct = new Uint8Array(n);
+  const cap = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
     const t = toks[i]!;
     raw[i] = t.text;
     low[i] = t.text.toLowerCase();
     punct[i] = t.kind === "punct" || t.kind === "quote" || t.kind === "symbol" ? 1 : 0;
+    // a capital: the lower-case form differs in its first letter (cheaper than a Unicode class per look-up)
+    if (t.kind === "word" && low[i]!.charCodeAt(0) !== t.text.charCodeAt(0) && isCap(t.text)) cap[i] = 1;
   }
   const time = new Uint8Array(n);
   markSpans(doc, doc.times, time);
   const sentOf = new Int32Array(n);
   for (const s of doc.sentences) for (let i = s.tokenStart; i < s.tokenEnd; i++) sentOf[i] = s.index;
-  const V: View = { doc, P, low, raw, time, punct, sentOf };
+  const V: View = { doc, P, low, raw, time, punct, sentOf, cap };
 
   const words = wordPrefix(V);
   const speech = doc.quotes.map((q) => isSpeech(V, q, words));
@@ -84,8 +89,10 @@ export function extractClaims(doc: Doc, lex: ClaimLexicon): void {
   const bySentence: Clause[][] = doc.sentences.map(() => []);
   for (const s of doc.sentences) {
     if (s.heading || s.question) continue;
-    for (const [t0, t1, ms] of splitSentence(V, s, index, boundary)) {
-      const c = readClause(V, s, t0, t1, ms, closeAt, inSpeech);
+    for (const [t0, t1, ms, kind] of splitSentence(V, s, index, boundary)) {
+      const prev = bySentence[s.index]!.at(-1);
+      const c = readClause(V, s, t0, t1, ms, closeAt, inSpeech, (kind === "participle" || kind === "coord") && prev ? prev.t0 : t0);
+      c.kind = kind;
       bySentence[s.index]!.push(c);
     }
   }
@@ -120,7 +127,9 @@ export function extractClaims(doc: Doc, lex: ClaimLexicon): void {
       if (c.source || c.frame || !prev.source || !prev.frame || prev.post) continue;
       const w0 = V.low[c.t0]!;
       const w1 = V.low[c.t0 + 1] ?? "";
-      if (!(P.splitters.has(w0) && P.complementizers.has(w1))) continue;
+      // "… zei dat A en B", "said hospitals were closed and the morgue was full": a coordinated clause
+      // without a comma is part of the content
+      if (!(P.splitters.has(w0) && P.complementizers.has(w1)) && c.kind !== "coord") continue;
       c.source = prev.source;
       c.cue = prev.cue;
       if (c.status === "established") c.status = prev.frame.cue.cue.status === "denied" || prev.frame.cue.cue.status === "confirmed" ? prev.frame.cue.cue.status : "claimed";
@@ -162,20 +171,11 @@ export function extractClaims(doc: Doc, lex: ClaimLexicon): void {
     assignQuote(V, q, bySentence);
   }
 
-  // 4. merge neighbours that say the same thing the same way, then emit
+  // 4. emit: every clause is a proposition of its own, even when its neighbour has the same status and source
   const out: Claim[] = [];
   const unknowns: Unknown[] = [];
   for (const list of bySentence) {
-    const merged: Clause[] = [];
     for (const c of list) {
-      const prev = merged[merged.length - 1];
-      if (prev && prev.status === c.status && sameSource(prev.source, c.source)) {
-        prev.t1 = c.t1;
-        prev.quote ||= c.quote;
-        prev.cue ??= c.cue;
-      } else merged.push({ ...c });
-    }
-    for (const c of merged) {
       const span = trimSpan(V, c.t0, c.t1);
       if (!span) continue;
       const id = `c${out.length + 1}`;
@@ -218,24 +218,16 @@ function markSpans(doc: Doc, spans: readonly Span[], mark: Uint8Array): void {
   }
 }
 
-/** Per token, the number of letter-or-digit runs before it: words inside any span in O(log n). */
+/** Per token, the number of words and numbers before it: words inside any span in O(log n). */
 function wordPrefix(V: View): Int32Array {
   const toks = V.doc.tokens;
   const pre = new Int32Array(toks.length + 1);
   for (let i = 0; i < toks.length; i++) {
-    const t = toks[i]!.text;
-    let runs = 0;
-    let inRun = false;
-    for (const ch of t) {
-      const w = WORD_CHAR.test(ch);
-      if (w && !inRun) runs++;
-      inRun = w;
-    }
-    pre[i + 1] = pre[i]! + runs;
+    const k = toks[i]!.kind;
+    pre[i + 1] = pre[i]! + (k === "word" || k === "number" ? 1 : 0);
   }
   return pre;
 }
-const WORD_CHAR = /[\p{L}\p{N}]/u;
 
 /** Index of the first token that starts at or after `offset`. */
 function firstTokenFrom(V: View, offset: number): number {
@@ -303,27 +295,143 @@ function speechCover(V: View, speech: readonly boolean[]): SpeechCover {
   return { inside, chars };
 }
 
-/** Clause boundaries: a semicolon, or a comma before a coordinating or concessive conjunction. */
-function splitSentence(V: View, s: Sentence, index: CueIndex, boundary: (i: number) => boolean): [number, number, CueMatch[]][] {
+/** How a clause was cut from the one before it in its sentence. */
+type ClauseKind = "first" | "cut" | "coord" | "participle" | "relative";
+type Piece = [number, number, CueMatch[], ClauseKind];
+
+const DASHES: ReadonlySet<string> = new Set(["–", "—", "--", "-", "―"]);
+/** How far ahead a clause's verb is looked for: a subject of a few words, an adverb or two. */
+const CLAUSE_AHEAD = 8;
+/** How far a trailing relative clause may run to the sentence's end (longer: the main clause resumes). */
+const RELATIVE_TAIL = 40;
+
+/**
+ * Clause boundaries, each the start of a proposition of its own: a semicolon; a comma before a concessive
+ * conjunction; "en"/"and"/"maar"/"but" between two clauses (not between two noun phrases: "Derna en
+ * Benghazi", "both A and B"); a dash or a colon between two clauses; a relative clause that closes the
+ * sentence (", which did not …", "waarbij zeker 140 mensen omkwamen"); a clause of time or cause
+ * (nadat, after); a participle after a comma (", knocking out power for …").
+ */
+function splitSentence(V: View, s: Sentence, index: CueIndex, boundary: (i: number) => boolean): Piece[] {
   const { low, raw, P } = V;
-  const cuts: number[] = [];
-  for (let i = s.tokenStart + 1; i < s.tokenEnd - 1; i++) {
-    if (raw[i] === ";") cuts.push(i + 1);
-    else if (raw[i] === "," && P.splitters.has(low[i + 1]!)) cuts.push(i + 1);
+  const a0 = s.tokenStart;
+  const b0 = s.tokenEnd;
+  // verbs of the sentence, looked up when a cut is in question and then remembered
+  let verb: Int8Array | null = null;
+  const isV = (i: number) => {
+    verb ??= new Int8Array(b0 - a0).fill(-1);
+    const x = verb[i - a0]!;
+    if (x >= 0) return x === 1;
+    const y = isVerb(V, i, a0);
+    verb[i - a0] = y ? 1 : 0;
+    return y;
+  };
+  /** A clause opens at `j`: a complementiser, or a verb within a few words before any relative or infinitive. */
+  const clauseAhead = (j: number, ahead = CLAUSE_AHEAD) => {
+    if (j >= b0) return false;
+    if (P.complementizers.has(low[j]!)) return true;
+    for (let k = j, seen = 0; k < b0 && seen < ahead; k++) {
+      if (V.punct[k]) {
+        // an apposition's or an adverbial's commas are passed ("and ISIS-K, a branch of …, has claimed"),
+        // not a frame after the content (", zei de adviseur")
+        if (raw[k] === "," && !(k + 1 < b0 && isV(k + 1))) continue;
+        return false;
+      }
+      seen++;
+      const w = low[k]!;
+      if (k > j && (P.relStarters.has(w) || P.complementizers.has(w))) return false;
+      // an infinitive ("en de oorlog te beëindigen"), not a preposition ("a link to the bombing")
+      if (P.lex.infinitiveMarkers.includes(w) && !(k + 1 < b0 && (P.det.has(low[k + 1]!) || V.cap[k + 1] === 1))) return false;
+      if (isV(k)) return true;
+    }
+    return false;
+  };
+  const cuts: [number, ClauseKind][] = [];
+  let from = a0; // where the current clause began
+  let seenVerb = false; // a verb stands between `from` and `scanned`
+  let scanned = a0;
+  // whether a verb stands between the clause's start and `i`: each token is looked at once per clause
+  const verbBefore = (i: number) => {
+    while (!seenVerb && scanned < i) if (isV(scanned++)) seenVerb = true;
+    return seenVerb;
+  };
+  let correlative = false; // "both A and B", "zowel A als B": no cut at its "and"
+  let listed = false; // a comma after the clause's verb: "A, B and C" is one list, not two clauses
+  const cut = (at: number, kind: ClauseKind) => {
+    cuts.push([at, kind]);
+    from = at;
+    seenVerb = false;
+    scanned = at;
+    correlative = false;
+    listed = false;
+  };
+  /** "…, liberating its territory and is fighting …": a participle that is one item of a list of verbs. */
+  const listAhead = (j: number) => {
+    for (let k = j; k < b0 && k < j + CLAUSE_AHEAD; k++) {
+      if (V.punct[k]) return false;
+      if (P.coordinators.has(low[k]!)) return isV(k + 1) || (k + 2 < b0 && isV(k + 2));
+    }
+    return false;
+  };
+  for (let i = a0 + 1; i < b0 - 1; i++) {
+    const w = low[i]!;
+    if (!V.punct[i] && !P.clauseWords.has(w)) continue;
+    const next = low[i + 1]!;
+    const r = raw[i]!;
+    if (r === ";") {
+      cut(i + 1, "cut");
+      continue;
+    }
+    if (r === ",") {
+      let j = i + 1;
+      while (j < b0 - 1 && V.doc.tokens[j]!.kind === "quote") j++; // ', "maar …'
+      const nj = low[j]!;
+      if (P.additive.has(nj)) {
+        if (verbBefore(i) && clauseAhead(j + 1, 2 * CLAUSE_AHEAD)) cut(j, "cut");
+      } else if (P.splitters.has(nj)) cut(j, "cut");
+      else if (P.relClause.has(nj) && verbBefore(i) && relativeTail(V, j, b0)) cut(j, "relative");
+      else if (P.adverbial.has(nj) && verbBefore(i) && clauseAhead(j + 1)) cut(j, "cut");
+      else if (P.lex.participleEnding && verbBefore(i) && isParticiple(V, j) && !listAhead(j + 1)) cut(j, "participle");
+      if (verbBefore(i)) listed = true;
+      continue;
+    }
+    if (DASHES.has(r) && V.punct[i] && verbBefore(i) && !P.relStarters.has(next) && clauseAhead(i + 1)) {
+      cut(i + 1, "cut");
+      continue;
+    }
+    if (r === ":" && verbBefore(i) && V.doc.tokens[i + 1]!.kind !== "quote" && !frameBefore(V, index, from, i) && clauseAhead(i + 1)) {
+      cut(i + 1, "cut");
+      continue;
+    }
+    if (P.correlatives.has(w)) correlative = true;
+    if (P.coordinators.has(w) && verbBefore(i) && !correlative && !listed && raw[i - 1] !== "," && !namePair(V, i) && clauseAhead(i + 1)) {
+      cut(i, "coord");
+      continue;
+    }
+    if (P.relAlways.has(w) && verbBefore(i) && relativeTail(V, i, b0)) {
+      cut(i, "relative");
+      continue;
+    }
+    if (P.adverbial.has(w) && verbBefore(i) && raw[i - 1] !== "," && clauseAhead(i + 1)) {
+      cut(i, "cut");
+      continue;
+    }
   }
-  const out: [number, number][] = [];
-  let a = s.tokenStart;
-  for (const c of cuts) {
-    if (c > a) out.push([a, c]);
+  const out: [number, number, ClauseKind][] = [];
+  let a = a0;
+  let kind: ClauseKind = "first";
+  for (const [c, k] of cuts) {
+    if (c > a) out.push([a, c, kind]);
     a = c;
+    kind = k;
   }
-  if (a < s.tokenEnd) out.push([a, s.tokenEnd]);
+  if (a < b0) out.push([a, b0, kind]);
   // an explicit unknown in a later subordinate clause stands on its own: "…, waarvan het doel onbekend is"
-  const res: [number, number, CueMatch[]][] = [];
+  const res: Piece[] = [];
   const within = (ms: CueMatch[], a: number, b: number) => ms.filter((m) => m.start >= a && m.end <= b);
-  for (const [t0, t1] of out) {
+  for (const [t0, t1, kind] of out) {
     // a capitalised word inside a sentence is a name, not a cue: "the United States", "The Post"
-    const isName = (i: number) => i > s.tokenStart && isCap(raw[i]!) && !punct(V, i - 1);
+    const isName = (i: number) => i > s.tokenStart && (V.cap[i] === 1) && !punct(V, i - 1);
     const ms = matchCues(index, V.low, V.raw, t0, t1, boundary, isName);
     const unk = ms.find((m) => m.cue.cue.role === "unknown");
     let done = false;
@@ -331,15 +439,80 @@ function splitSentence(V: View, s: Sentence, index: CueIndex, boundary: (i: numb
       for (let k = unk.start - 1; k > t0; k--) {
         if (raw[k] !== ",") continue;
         if (P.relStarters.has(low[k + 1]!) && !ms.some((m) => m.cue.cue.role === "unknown" && m.start < k)) {
-          res.push([t0, k + 1, within(ms, t0, k + 1)], [k + 1, t1, within(ms, k + 1, t1)]);
+          res.push([t0, k + 1, within(ms, t0, k + 1), kind], [k + 1, t1, within(ms, k + 1, t1), "cut"]);
           done = true;
         }
         break;
       }
     }
-    if (!done) res.push([t0, t1, ms]);
+    if (!done) res.push([t0, t1, ms, kind]);
   }
   return res;
+}
+
+/** A verb stands in [a, b) (the last 40 tokens of it: content before a frame is near it). */
+function verbIn(V: View, a: number, b: number): boolean {
+  const s = V.doc.sentences[V.sentOf[Math.max(a, 0)]!]!;
+  for (let k = Math.max(a, b - 40); k < b; k++) if (isVerb(V, k, s.tokenStart)) return true;
+  return false;
+}
+
+/** Only conjunctions, connectives and punctuation stand in [a, b): a verb at `b` opens its clause. */
+function opensClause(V: View, a: number, b: number): boolean {
+  for (let k = a; k < b; k++) if (!V.punct[k] && !V.P.coordinators.has(V.low[k]!) && !V.P.connectives.has(V.low[k]!)) return false;
+  return true;
+}
+
+/**
+ * A finite verb or an infinitive: a form the language lists, else a regular past tense ("raised",
+ * "meldde") that is no adjective after a determiner ("the armed men", "de tweede").
+ */
+function isVerb(V: View, i: number, sentStart: number): boolean {
+  const { P, low, raw } = V;
+  if (V.punct[i]) return false;
+  if (i > sentStart && (V.cap[i] === 1)) return false;
+  const w = low[i]!;
+  if (P.verbForms.has(w)) return true;
+  if (w.length < P.lex.verbEndingMin || !LOWER_WORD.test(w)) return false;
+  if (i > sentStart && (P.det.has(low[i - 1]!) || P.possessives.has(low[i - 1]!))) return false;
+  for (const e of P.lex.verbEndings) if (w.endsWith(e) && !w.endsWith("s" + e)) return true;
+  return false;
+}
+const LOWER_WORD = /^\p{Ll}+$/u;
+
+/** "Nord Stream 1 and Nord Stream 2", "Mirzoyev and Rachabalizoda": names (or numbers) on both sides. */
+function namePair(V: View, i: number): boolean {
+  const before = V.raw[i - 1]!;
+  const after = V.raw[i + 1] ?? "";
+  return (isCap(before) || /^\d/u.test(before)) && isCap(after);
+}
+
+/** A participle opening a clause after a comma: ", knocking out power", not ", according to" or ", including". */
+function isParticiple(V: View, j: number): boolean {
+  const { P, low, raw } = V;
+  const w = low[j]!;
+  const e = P.lex.participleEnding!;
+  if (w.length <= e.length + 2 || !w.endsWith(e) || (V.cap[j] === 1) || !LOWER_WORD.test(w)) return false;
+  if (P.stops.has(w) || P.affil.has(w)) return false;
+  return !P.lex.infinitiveMarkers.includes(low[j + 1] ?? "");
+}
+
+/** A relative clause at `j` that runs to the sentence's end: no main clause resumes after it. */
+function relativeTail(V: View, j: number, end: number): boolean {
+  if (end - j > RELATIVE_TAIL) return false;
+  for (let k = j + 1; k < end - 1; k++) if (V.raw[k] === "," || V.raw[k] === ";") return false; // "X, die …, zei"
+  return true;
+}
+
+/** A reporting frame stands in [a, b): "X said:" introduces what follows the colon. */
+function frameBefore(V: View, index: CueIndex, a: number, b: number): boolean {
+  for (let k = Math.max(a, b - 30); k < b; k++) {
+    for (const c of index.byFirst.get(V.low[k]!) ?? []) {
+      const role = c.cue.role;
+      if (role === "report" || role === "according" || role === "self" || role === "passive") return true;
+    }
+  }
+  return false;
 }
 
 function readClause(
@@ -350,6 +523,7 @@ function readClause(
   ms: CueMatch[],
   closeAt: Set<number>,
   inSpeech: (i: number) => boolean,
+  subjT0: number,
 ): Clause {
   const c: Clause = {
     sentence: s.index,
@@ -379,10 +553,13 @@ function readClause(
       found = { raw: sourceAt(V, npForward(V, inGap ? m.gapStart : m.end, inGap ? m.gapEnd : t1)), post: false };
       rank = 5;
     } else if (role === "self") {
-      found = { raw: selfSubject(V, t0, t1, m), post: false };
+      // a participle clause's subject is its sentence's: "X denied it, saying …"
+      found = { raw: selfSubject(V, m.start === t0 ? subjT0 : t0, t1, m), post: false };
       rank = 5;
     } else if (role === "report") {
       found = reportSubject(V, t0, t1, m, closeAt);
+      // "Hij betuigde zijn medeleven en schrijft op X dat …": a coordinated verb shares its subject
+      if (!found?.raw && subjT0 < t0 && opensClause(V, t0, m.start)) found = { raw: selfSubject(V, subjT0, t1, m), post: false };
       if (found && !found.post && m.cue.cue.needsContent && !contentFollows(V, m.end, t1)) found = null;
       if (found && !found.post && m.cue.cue.postOnly) found = null;
       rank = found?.raw ? (found.post ? 3 : 4) : 0;
@@ -481,7 +658,10 @@ function reportSubject(V: View, t0: number, t1: number, m: CueMatch, closeAt: Se
   // what stands right before the verb, connectives aside ("…, zo zegt X")
   let k = m.start - 1;
   while (k >= t0 && P.connectives.has(low[k]!)) k--;
-  const afterComma = k > t0 && (raw[k] === "," || raw[k] === ":" || (doc.tokens[k]!.kind === "quote" && closeAt.has(doc.tokens[k]!.end)));
+  const closesQuote = (x: number) => doc.tokens[x]!.kind === "quote" && closeAt.has(doc.tokens[x]!.end);
+  // "…, zegt X" follows its content: a clause or a quote, not a bare subject with an adverb ("The ministry,
+  // however, accused the West")
+  const afterComma = k > t0 && (raw[k] === "," || raw[k] === ":" || closesQuote(k)) && (closesQuote(k) || closesQuote(k - 1) || verbIn(V, t0, k));
   let weakPost: RawSource | null = null;
   if (afterComma) {
     const fwd = sourceAt(V, npForward(V, after, limit, true));
@@ -605,7 +785,7 @@ function selfSubject(V: View, t0: number, t1: number, m: CueMatch): RawSource | 
   let i = t0;
   // a dateline opens the first sentence: "Washington (AFP) – The Washington Post said …"
   for (let k = t0 + 1; k < Math.min(m.start, t0 + 8); k++) {
-    if ((V.raw[k] === "–" || V.raw[k] === "—" || V.raw[k] === "-") && (V.raw[k - 1] === ")" || isCap(V.raw[k - 1]!))) {
+    if ((V.raw[k] === "–" || V.raw[k] === "—" || V.raw[k] === "-") && (V.raw[k - 1] === ")" || (V.cap[k - 1] === 1))) {
       i = k + 1;
       break;
     }
@@ -705,11 +885,6 @@ function clausesNear(V: View, list: readonly Clause[], a: number, b: number, ext
   let end = lo;
   while (end < list.length && toks[list[end]!.t0]!.start < b) end++;
   return list.slice(Math.max(0, lo - extra), Math.min(list.length, end + extra));
-}
-
-function sameSource(a: Source | null, b: Source | null): boolean {
-  if (!a || !b) return a === b;
-  return a.name === b.name && a.kind === b.kind;
 }
 
 /** The clause's span without the punctuation and conjunction-less commas at its edges. */
@@ -820,20 +995,20 @@ class Resolver {
       let i = s.tokenStart;
       while (i < s.tokenEnd) {
         const first = i === s.tokenStart;
-        if (!isCap(raw[i]!) || this.V.punct[i] || (first && (P.det.has(low[i]!) || P.stops.has(low[i]!) || P.connectives.has(low[i]!)))) {
+        if (!(this.V.cap[i] === 1) || this.V.punct[i] || (first && (P.det.has(low[i]!) || P.stops.has(low[i]!) || P.connectives.has(low[i]!)))) {
           i++;
           continue;
         }
         // a title opens the run: "Oost-Europadeskundige Bob Deen" names Bob Deen, a person
         const title = roleOfWord(this.V, low[i]!);
-        if (title?.who === "person" && i + 1 < s.tokenEnd && isCap(raw[i + 1]!) && !this.V.punct[i + 1]) {
+        if (title?.who === "person" && i + 1 < s.tokenEnd && (this.V.cap[i + 1] === 1) && !this.V.punct[i + 1]) {
           personAt.add(i + 1);
           i++;
         }
         let j = i + 1;
         while (j < s.tokenEnd) {
-          if (isCap(raw[j]!) && !this.V.punct[j]) j++;
-          else if (P.nameConn.has(low[j]!) && j + 1 < s.tokenEnd && isCap(raw[j + 1]!)) j += 2;
+          if ((this.V.cap[j] === 1) && !this.V.punct[j]) j++;
+          else if (P.nameConn.has(low[j]!) && j + 1 < s.tokenEnd && (this.V.cap[j + 1] === 1)) j += 2;
           else break;
         }
         const text = doc.text.slice(doc.tokens[i]!.start, doc.tokens[j - 1]!.end);
@@ -841,7 +1016,7 @@ class Resolver {
         const r = before ? roleOfWord(this.V, before) : undefined;
         const headRole = roleOfWord(this.V, low[i]!);
         let plain = true; // "Han Bouwmeester", not "Legioen Vrijheid voor Rusland"
-        for (let k = i; k < j; k++) if (!isCap(raw[k]!)) plain = false;
+        for (let k = i; k < j; k++) if (!(this.V.cap[k] === 1)) plain = false;
         const who: Who = r?.who === "person" || personAt.has(i) ? "person" : headRole?.who === "group" ? "group" : plain && j - i >= 2 && j - i <= 3 && !headRole ? "person" : "unknown";
         this.names.push({ at: doc.tokens[i]!.start, name: text, kind: r?.kind ?? headRole?.kind ?? "other", who, words: words(text) });
         i = j;

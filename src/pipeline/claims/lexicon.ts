@@ -114,4 +114,35 @@ export interface ClaimLexicon {
   subjectAfterVerb: boolean;
   /** The name given to a source that the report leaves unnamed. */
   unnamedName: string;
+  /**
+   * Finite verbs and infinitives (lower case): what tells a clause from a noun phrase after "en"/"and", a
+   * dash or a colon. Words not listed count as verbs by `verbEndings` (regular past tenses).
+   */
+  verbForms: readonly string[];
+  /** Endings of regular past tenses ("raised", "meldde"), for words of at least `verbEndingMin` letters. */
+  verbEndings: readonly string[];
+  verbEndingMin: number;
+  /** Conjunctions that join two clauses, with or without a comma (en, maar, and, but). */
+  coordinators: readonly string[];
+  /** The coordinators that also join noun phrases (en, and): after a comma too they cut only before a clause. */
+  additive: readonly string[];
+  /** Words that announce a coordination of noun phrases ("both A and B"): no clause cut after them. */
+  correlatives: readonly string[];
+  /**
+   * Words opening a relative clause that adds a proposition of its own when it closes the sentence after a
+   * comma (", which did not …", ", die …"); `relativeAlways` do so even without a comma (waarbij).
+   */
+  relativeClause: readonly string[];
+  relativeAlways: readonly string[];
+  /** Subordinators of time and cause whose clause is a proposition of its own (after, nadat). */
+  adverbialClause: readonly string[];
+  /** The ending of a participle that opens a clause after a comma (", knocking out power"). */
+  participleEnding?: string;
+  /**
+   * Lines that are page furniture, not reporting: "Lees ook", "Continue reading", photo credits. A sentence
+   * whose first words match one of these (space-separated, lower case) gives no claim.
+   */
+  furniture: readonly string[];
+  /** Words that, standing just before a noun in a credit line, mark it as one (Foto, Photo, Beeld). */
+  creditWords: readonly string[];
 }

@@ -26,6 +26,15 @@ export interface Prepared {
   relStarters: Set<string>;
   possessives: Set<string>;
   honorifics: Set<string>;
+  verbForms: Set<string>;
+  coordinators: Set<string>;
+  additive: Set<string>;
+  relClause: Set<string>;
+  relAlways: Set<string>;
+  adverbial: Set<string>;
+  correlatives: Set<string>;
+  /** Every word that may open or announce a clause cut: one look-up per token decides whether to look closer. */
+  clauseWords: Set<string>;
 }
 
 export function prepareLexicon(lex: ClaimLexicon): Prepared {
@@ -57,6 +66,15 @@ export function prepareLexicon(lex: ClaimLexicon): Prepared {
     relStarters: new Set(lex.relativeStarters),
     possessives: new Set(lex.possessives),
     honorifics: new Set(lex.honorifics),
+    // the reporting verbs count as verbs too: "Oekraïne ontkent …" is a clause
+    verbForms: new Set([...lex.verbForms, ...lex.cues.filter((c) => c.role === "report").flatMap((c) => c.pattern.split(/\s+/u)[0]!.split("|")).filter((w) => /^\p{Ll}+$/u.test(w))]),
+    coordinators: new Set(lex.coordinators),
+    additive: new Set(lex.additive),
+    relClause: new Set(lex.relativeClause),
+    relAlways: new Set(lex.relativeAlways),
+    adverbial: new Set(lex.adverbialClause),
+    correlatives: new Set(lex.correlatives),
+    clauseWords: new Set([...lex.coordinators, ...lex.correlatives, ...lex.relativeAlways, ...lex.adverbialClause]),
   };
 }
 
@@ -86,6 +104,8 @@ export interface View {
   punct: Uint8Array;
   /** Index of the sentence each token belongs to. */
   sentOf: Int32Array;
+  /** 1 where a token begins with a capital letter. */
+  cap: Uint8Array;
 }
 
 export function isPronoun(P: Prepared, low: string): boolean {
@@ -98,7 +118,7 @@ function isHead(V: View, i: number): boolean {
   // "the daily wrote": a role word after a determiner is no time expression
   if (V.time[i] && !(i > 0 && V.P.det.has(V.low[i - 1]!) && roleOf(V.P, low))) return false;
   if (roleOf(V.P, low) || V.P.docNouns.has(low) || V.P.honorifics.has(low)) return true;
-  return isCap(V.raw[i]!) && !V.P.stops.has(low) && !V.P.det.has(low) && !V.P.connectives.has(low) && !isFirstFunctionWord(V, i);
+  return (V.cap[i] === 1) && !V.P.stops.has(low) && !V.P.det.has(low) && !V.P.connectives.has(low) && !isFirstFunctionWord(V, i);
 }
 
 /** A capitalised word that is only capitalised because it opens the sentence and is a function word. */
@@ -138,11 +158,11 @@ export function npForward(V: View, i: number, limit: number, loose = false): Spa
       k++;
       continue;
     }
-    if (lastHead === k - 1 && isCap(raw[lastHead]!) && !roleOf(P, low[lastHead]!) && P.lex.adjectiveEndings.some((e) => low[lastHead]!.endsWith(e))) {
+    if (lastHead === k - 1 && (V.cap[lastHead] === 1) && !roleOf(P, low[lastHead]!) && P.lex.adjectiveEndings.some((e) => low[lastHead]!.endsWith(e))) {
       // a noun after a capitalised modifier, up to where the phrase ends: "de Oekraïense luchtmacht zijn",
       // "the Ukrainian air force."
       let j = k;
-      while (j < max && j < k + 2 && !V.punct[j] && !V.time[j] && !P.det.has(low[j]!) && !P.stops.has(low[j]!) && !P.complementizers.has(low[j]!) && !P.aux.has(low[j]!) && !isCap(raw[j]!) && HAS_LETTER.test(low[j]!)) j++;
+      while (j < max && j < k + 2 && !V.punct[j] && !V.time[j] && !P.det.has(low[j]!) && !P.stops.has(low[j]!) && !P.complementizers.has(low[j]!) && !P.aux.has(low[j]!) && !(V.cap[j] === 1) && HAS_LETTER.test(low[j]!)) j++;
       const ends = j >= limit || V.punct[j] || V.time[j] || P.stops.has(low[j]!) || P.complementizers.has(low[j]!) || P.aux.has(low[j]!);
       if (j > k && ends) {
         lastHead = j - 1;
@@ -154,17 +174,17 @@ export function npForward(V: View, i: number, limit: number, loose = false): Spa
       // only when a name, role or determiner + name follows: "van het Instituut Clingendael", "voor Rusland"
       let j = k + 1;
       if (j < max && P.det.has(low[j]!)) j++;
-      while (j < max && !V.punct[j] && !isHead(V, j) && !P.stops.has(low[j]!) && j < k + 4 && !isCap(raw[j]!)) j++;
+      while (j < max && !V.punct[j] && !isHead(V, j) && !P.stops.has(low[j]!) && j < k + 4 && !(V.cap[j] === 1)) j++;
       if (j < max && isHead(V, j)) {
         k = j;
         continue;
       }
       break;
     }
-    if (loose && k > i && k === i + 1 && P.det.has(low[i]!) && !isCap(raw[k]!) && HAS_LETTER.test(w) && !P.stops.has(w) && !P.aux.has(w) && !P.complementizers.has(w) && !isPronoun(P, w)) {
+    if (loose && k > i && k === i + 1 && P.det.has(low[i]!) && !(V.cap[k] === 1) && HAS_LETTER.test(w) && !P.stops.has(w) && !P.aux.has(w) && !P.complementizers.has(w) && !isPronoun(P, w)) {
       // after a reporting verb, a determiner and a common noun that close the phrase: "meldt de veiligheidsregio."
       let j = k;
-      while (j < max && j < k + 2 && !V.punct[j] && !V.time[j] && !P.det.has(low[j]!) && !P.stops.has(low[j]!) && !P.complementizers.has(low[j]!) && !P.aux.has(low[j]!) && !isCap(raw[j]!) && HAS_LETTER.test(low[j]!)) j++;
+      while (j < max && j < k + 2 && !V.punct[j] && !V.time[j] && !P.det.has(low[j]!) && !P.stops.has(low[j]!) && !P.complementizers.has(low[j]!) && !P.aux.has(low[j]!) && !(V.cap[j] === 1) && HAS_LETTER.test(low[j]!)) j++;
       const ends = j >= limit || V.punct[j] || V.time[j] || P.stops.has(low[j]!) || P.complementizers.has(low[j]!);
       if (ends) {
         lastHead = j - 1;
@@ -206,7 +226,7 @@ export function npBackward(V: View, from: number, e: number): Span | null {
   // skip auxiliaries, adverbs and time expressions between subject and verb: "Trump on Tuesday has said"
   while (k >= from) {
     const w = low[k]!;
-    if ((V.time[k] && !isHead(V, k)) || P.aux.has(w) || (!isCap(raw[k]!) && w.length > 4 && P.lex.adverbEndings.some((x) => w.endsWith(x)))) {
+    if ((V.time[k] && !isHead(V, k)) || P.aux.has(w) || (!(V.cap[k] === 1) && w.length > 4 && P.lex.adverbEndings.some((x) => w.endsWith(x)))) {
       k--;
       continue;
     }
@@ -292,10 +312,10 @@ export function npBackward(V: View, from: number, e: number): Span | null {
     if (start >= 0 && !P.stops.has(w) && !P.aux.has(w) && !P.connectives.has(w) && !P.complementizers.has(w) && HAS_LETTER.test(w)) {
       // modifiers before a head only count when a determiner closes them within two words
       let j = k;
-      while (j >= from && j > k - 2 && !V.punct[j] && !P.det.has(low[j]!) && !P.stops.has(low[j]!) && !isCap(raw[j]!) && HAS_LETTER.test(low[j]!)) j--;
+      while (j >= from && j > k - 2 && !V.punct[j] && !P.det.has(low[j]!) && !P.stops.has(low[j]!) && !(V.cap[j] === 1) && HAS_LETTER.test(low[j]!)) j--;
       if (j >= from && P.det.has(low[j]!)) {
         start = j;
-      } else if (j >= from && j < k && isHead(V, j) && isCap(raw[j]!)) {
+      } else if (j >= from && j < k && isHead(V, j) && (V.cap[j] === 1)) {
         // a capitalised adjective before the modifier: "Russian state media"
         start = j;
         k = j - 1;
@@ -316,10 +336,10 @@ export function npBackward(V: View, from: number, e: number): Span | null {
  */
 function surnameParticle(V: View, a: number, k: number, b: number): boolean {
   const { P, low, raw } = V;
-  if (k - 1 < a || !isCap(raw[k - 1]!) || (k - 2 >= a && isCap(raw[k - 2]!))) return false;
+  if (k - 1 < a || !(V.cap[k - 1] === 1) || (k - 2 >= a && (V.cap[k - 2] === 1))) return false;
   let j = k;
   while (j < b && j < k + 3 && P.nameConn.has(low[j]!)) j++;
-  if (j === k || j >= b || !isCap(raw[j]!) || roleOf(P, low[j]!)) return false;
+  if (j === k || j >= b || !(V.cap[j] === 1) || roleOf(P, low[j]!)) return false;
   return j + 1 === b;
 }
 
@@ -361,8 +381,8 @@ export function parseSource(V: View, span: Span): ParsedSource | null {
   for (let k = a + 1; k < b; k++) {
     // "Freedom of Russia Legion" holds its connector; after a given name and surname it opens an
     // affiliation: "Bob Deen van Clingendael"
-    const personBefore = k - 2 >= a && isCap(raw[k - 1]!) && isCap(raw[k - 2]!) && (k - 3 < a || !isCap(raw[k - 3]!));
-    const inName = P.nameConn.has(low[k]!) && isCap(raw[k - 1]!) && k + 1 < b && isCap(raw[k + 1]!) && !roleOf(P, low[k + 1]!) && !personBefore;
+    const personBefore = k - 2 >= a && (V.cap[k - 1] === 1) && (V.cap[k - 2] === 1) && (k - 3 < a || !(V.cap[k - 3] === 1));
+    const inName = P.nameConn.has(low[k]!) && (V.cap[k - 1] === 1) && k + 1 < b && (V.cap[k + 1] === 1) && !roleOf(P, low[k + 1]!) && !personBefore;
     if (P.affil.has(low[k]!) && !inName && !surnameParticle(V, a, k, b)) {
       cut = k;
       break;
@@ -391,7 +411,7 @@ export function parseSource(V: View, span: Span): ParsedSource | null {
   let nameStart = a;
   let nameEnd = cut;
   let roleText: string | undefined;
-  if (lastRole >= 0 && lastRole + 1 < cut && isCap(raw[lastRole + 1]!)) {
+  if (lastRole >= 0 && lastRole + 1 < cut && (V.cap[lastRole + 1] === 1)) {
     // "Oost-Europadeskundige Bob Deen", "Russian President Vladimir Putin": the name follows the role
     nameStart = lastRole + 1;
     roleText = chars(a, lastRole + 1);
@@ -404,12 +424,12 @@ export function parseSource(V: View, span: Span): ParsedSource | null {
     if (cut < b) roleText = chars(cut, b);
     const capRun = cut - a;
     let allCap = true;
-    for (let k = a; k < cut; k++) if (!isCap(raw[k]!)) allCap = false;
+    for (let k = a; k < cut; k++) if (!(V.cap[k] === 1)) allCap = false;
     if (allCap && capRun >= 2 && capRun <= 3) who = "person";
   }
   const nameSpan = { start: t[nameStart]!.start, end: t[nameEnd - 1]!.end };
   const name = doc.text.slice(nameSpan.start, nameSpan.end);
   let description: string | undefined;
-  if (nameEnd - nameStart === 1 && !isCap(raw[nameStart]!) && span.start < nameStart) description = low[nameStart];
+  if (nameEnd - nameStart === 1 && !(V.cap[nameStart] === 1) && span.start < nameStart) description = low[nameStart];
   return { name, nameSpan, ...(roleText && { role: roleText }), kind, who, pronoun: null, ...(description && { description }) };
 }

@@ -1,11 +1,11 @@
 import type { ClaimLexicon, CuePattern, RoleWord } from "../../pipeline/claims/lexicon.js";
 import { verbForms } from "./verb-forms.js";
+import { commonWords } from "./common-words.js";
 
 const v = (...forms: string[]) => forms.join("|");
 
 const SAY = v("say", "says", "said", "saying");
 const REPORT = v(
-  "tell", "tells", "told",
   "claims", "claimed",
   "argue", "argues", "argued",
   "assert", "asserts", "asserted",
@@ -82,6 +82,7 @@ const cues: CuePattern[] = [
   // reporting verbs before or after the content
   // not as an adjective: "the reported loss", "Trump's alleged remarks"
   { pattern: SAY, role: "report", status: "claimed", notRightAfter: ["the", "a", "an", "'s", "’s", "his", "her", "its", "their", "our", "is", "was", "were", "are", "been", "be"] },
+  { pattern: "tell|tells|told", role: "report", status: "claimed", objectAfter: true, notRightAfter: ["is", "was", "were", "are", "been", "be"] },
   { pattern: REPORT, role: "report", status: "claimed", notRightAfter: ["the", "a", "an", "'s", "’s", "his", "her", "its", "their", "our", "is", "was", "were", "are", "been", "be"] },
   { pattern: `${REPORT_THAT} that`, role: "report", status: "claimed" },
   { pattern: "point|points|pointed|pointing out", role: "report", status: "claimed" },
@@ -225,6 +226,12 @@ const roles: RoleWord[] = [
   { word: "person", kind: "unnamed", who: "person" },
   { word: "people", kind: "unnamed", who: "group" },
   // others
+  { word: "gunman", kind: "other", who: "person" },
+  { word: "shooter", kind: "other", who: "person" },
+  { word: "attacker", kind: "other", who: "person" },
+  { word: "assailant", kind: "other", who: "person" },
+  { word: "suspect", kind: "other", who: "person" },
+  { word: "inhabitant", kind: "other", who: "person" },
   { word: "witness", kind: "other", who: "person" },
   { word: "witnesses", kind: "other", who: "group" },
   { word: "resident", kind: "other", who: "person" },
@@ -263,7 +270,7 @@ export const claims: ClaimLexicon = {
   ],
   connectives: [
     "but", "and", "also", "still", "yet", "however", "meanwhile", "moreover", "furthermore", "instead", "so",
-    "later", "earlier", "now", "then", "separately", "initially", "indeed", "in", "addition",
+    "later", "earlier", "now", "then", "separately", "initially", "indeed", "additionally",
   ],
   // auxiliaries and the adverbs that stand between a subject and its verb ("has already warned")
   auxiliaries: [
@@ -306,6 +313,9 @@ export const claims: ClaimLexicon = {
   relativeAlways: [],
   adverbialClause: ["after", "because"],
   participleEnding: "ing",
+  prepositions: "in on at to with about after before during over under into onto by through since until without against among via within despite amid following toward towards across behind near upon from of for".split(" "),
+  nameParticles: ["al", "el", "ad", "as", "ash", "bin", "ibn", "abu", "ben"],
+  commonWords,
   furniture: [],
   creditWords: [],
 };

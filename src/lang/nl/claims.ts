@@ -1,5 +1,6 @@
 import type { ClaimLexicon, CuePattern, RoleWord } from "../../pipeline/claims/lexicon.js";
 import { verbForms } from "./verb-forms.js";
+import { commonWords } from "./common-words.js";
 
 // Forms of a Dutch reporting verb: present singular and plural, past singular and plural, participle.
 const v = (...forms: string[]) => forms.join("|");
@@ -213,6 +214,13 @@ const roles: RoleWord[] = [
   { word: "betrokkene", kind: "unnamed", who: "person" },
   { word: "betrokkenen", kind: "unnamed", who: "group" },
   // others
+  { word: "schutter", kind: "other", who: "person" },
+  { word: "dader", kind: "other", who: "person" },
+  { word: "*verdachte", kind: "other", who: "person" },
+  { word: "aanslagpleger", kind: "other", who: "person" },
+  { word: "aanvaller", kind: "other", who: "person" },
+  { word: "*inwoner", kind: "other", who: "person" },
+  { word: "*inwoners", kind: "other", who: "group" },
   { word: "*getuige", kind: "other", who: "person" },
   { word: "*getuigen", kind: "other", who: "group" },
   { word: "*bewoner", kind: "other", who: "person" },
@@ -288,6 +296,9 @@ export const claims: ClaimLexicon = {
   relativeClause: ["die", "waarbij", "waardoor", "waarna", "waarin", "waarmee", "waarop"],
   relativeAlways: ["waarbij", "waardoor", "waarna"],
   adverbialClause: ["nadat", "doordat"],
+  prepositions: "in op aan met tegen tegenover tijdens na voor over onder naar om rond bij tot vanuit via zonder sinds door namens van uit binnen buiten achter langs".split(" "),
+  nameParticles: ["al", "el", "ad", "as", "ash", "bin", "ibn", "abu", "ben"],
+  commonWords,
   furniture: [],
   creditWords: [],
 };

@@ -7,7 +7,7 @@ import type { Claim, ClaimStatus, Cue, Doc, Entity, Sentence, Source, Span, Unkn
 import type { Stage } from "../stage.js";
 import type { ClaimLexicon, CueRole } from "./lexicon.js";
 import { compileCues, matchCues, type CueIndex, type CueMatch } from "./patterns.js";
-import { isCap, npBackward, npForward, parseSource, prepareLexicon, type ParsedSource, type Prepared, type View, type Who } from "./source.js";
+import { isCap, isInitial, npBackward, npForward, parseSource, prepareLexicon, roleOf, type ParsedSource, type Prepared, type View, type Who } from "./source.js";
 
 interface Compiled {
   P: Prepared;
@@ -70,12 +70,15 @@ export function extractClaims(doc: Doc, lex: ClaimLexicon): void {
     punct[i] = t.kind === "punct" || t.kind === "quote" || t.kind === "symbol" ? 1 : 0;
     // a capital: the lower-case form differs in its first letter (cheaper than a Unicode class per look-up)
     if (t.kind === "word" && low[i]!.charCodeAt(0) !== t.text.charCodeAt(0) && isCap(t.text)) cap[i] = 1;
+    else if (t.kind === "word" && particleName(P, low[i]!, t.text)) cap[i] = 1;
   }
+  const named = new Uint8Array(n);
+  markSpans(doc, doc.mentions.filter((m) => m.via === undefined || m.via === "name" || m.via === "acronym"), named);
   const time = new Uint8Array(n);
   markSpans(doc, doc.times, time);
   const sentOf = new Int32Array(n);
   for (const s of doc.sentences) for (let i = s.tokenStart; i < s.tokenEnd; i++) sentOf[i] = s.index;
-  const V: View = { doc, P, low, raw, time, punct, sentOf, cap };
+  const V: View = { doc, P, low, raw, time, punct, sentOf, cap, named };
 
   const words = wordPrefix(V);
   const speech = doc.quotes.map((q) => isSpeech(V, q, words));
@@ -200,6 +203,13 @@ export function extractClaims(doc: Doc, lex: ClaimLexicon): void {
 }
 
 const punct = (V: View, i: number) => V.punct[i] === 1;
+
+/** A surname that opens with a lower-case particle: "al-Obaidi", "el-Drese". */
+function particleName(P: Prepared, low: string, raw: string): boolean {
+  const dash = low.indexOf("-");
+  if (dash < 1 || dash > 3 || !P.lex.nameParticles.includes(low.slice(0, dash))) return false;
+  return isCap(raw.slice(dash + 1));
+}
 
 function markSpans(doc: Doc, spans: readonly Span[], mark: Uint8Array): void {
   if (!spans.length) return;
@@ -663,7 +673,9 @@ function reportSubject(V: View, t0: number, t1: number, m: CueMatch, closeAt: Se
   // however, accused the West")
   const afterComma = k > t0 && (raw[k] === "," || raw[k] === ":" || closesQuote(k)) && (closesQuote(k) || closesQuote(k - 1) || verbIn(V, t0, k));
   let weakPost: RawSource | null = null;
-  if (afterComma) {
+  // "told Reuters": the noun phrase after the verb is who was told
+  const hearer = !!m.cue.cue.objectAfter;
+  if (afterComma && !hearer) {
     const fwd = sourceAt(V, npForward(V, after, limit, true));
     if (fwd) {
       // "…, said X" ends with its source (adjuncts aside); "…, said Kyiv was …" is no post frame, and
@@ -689,7 +701,10 @@ function reportSubject(V: View, t0: number, t1: number, m: CueMatch, closeAt: Se
   if (kv < segStart && segStart > t0 && raw[segStart - 1] === ",") {
     // the verb right after a comma, content after it: the clause's subject carries an apposition or a
     // relative clause ("X, analist bij Y, zegt dat", "Strijders die aan Oekraïense zijde vechten, zeggen")
-    const subj = selfSubject(V, t0, t1, { ...m, start: segStart - 1 });
+    const app = appositionName(V, t0, segStart - 1);
+    if (app) return { raw: app, post: false };
+    // after content ("Six people were missing, X, minister, told …") the clause's first phrase is no subject
+    const subj = afterComma ? null : selfSubject(V, t0, t1, { ...m, start: segStart - 1 });
     if (subj) return { raw: subj, post: false };
     // "“…,” Chris Weston, chief strategist at IG, said": the name before the apposition's first comma
     let j = segStart - 2;
@@ -708,7 +723,11 @@ function reportSubject(V: View, t0: number, t1: number, m: CueMatch, closeAt: Se
     const subj = selfSubject(V, t0, t1, { ...m, start: kb, end: m.end });
     if (subj) return { raw: subj, post: false };
   }
-  const back = npBackward(V, segStart, m.start);
+  let back = npBackward(V, segStart, m.start);
+  // the object of a preposition is no subject: "waarin de schutter in het Arabisch zegt", "police in Kyiv said"
+  for (let hop = 0; back && hop < 2 && back.start - 1 >= segStart && P.preps.has(low[back.start - 1]!); hop++) {
+    back = npBackward(V, segStart, back.start - 1);
+  }
   if (back) {
     const src = sourceAt(V, back);
     // "…, he said." / "“…,” Obama said on Monday": the subject and its verb close the clause
@@ -719,10 +738,32 @@ function reportSubject(V: View, t0: number, t1: number, m: CueMatch, closeAt: Se
   }
   if (weakPost) return { raw: weakPost, post: true };
   // inverted order: "Daarom zegt hij dat", "inmiddels claimen ze", "In een verklaring zegt het ministerie"
-  if (!P.lex.subjectAfterVerb) return null;
+  if (!P.lex.subjectAfterVerb || hearer) return null;
   const fwd = sourceAt(V, npForward(V, after, limit, true));
   if (fwd) return { raw: fwd, post: afterComma };
   return null;
+}
+
+/**
+ * "Belgium's premier, Alexander De Croo, said", "Voormalig ambassadeur in Moskou, Ron Keller, vertelt": a
+ * role phrase and then a name between commas before the verb; the name speaks, the role describes it.
+ */
+function appositionName(V: View, t0: number, comma: number): RawSource | null {
+  const { raw } = V;
+  let c1 = -1;
+  for (let k = t0; k < comma && k < t0 + 12; k++) if (raw[k] === ",") (c1 = k), (k = comma);
+  if (c1 < 0 || comma - c1 < 2 || comma - c1 > 6) return null;
+  // the first phrase is a role without a name: its head word is a title or function
+  const firstSpan = npForward(V, t0, c1);
+  const first = sourceAt(V, firstSpan);
+  if (!first || !firstSpan || first.parsed.pronoun || !roleOf(V.P, V.low[firstSpan.end - 1]!)) return null;
+  const span = npForward(V, c1 + 1, comma);
+  if (!span || span.end !== comma) return null;
+  for (let k = span.start; k < span.end; k++) if (V.cap[k] !== 1 && !isInitial(V, k) && raw[k] !== ".") return null;
+  const name = sourceAt(V, span);
+  if (!name) return null;
+  const role = V.doc.text.slice(V.doc.tokens[t0]!.start, V.doc.tokens[c1 - 1]!.end);
+  return { parsed: { ...name.parsed, who: "person", kind: first.parsed.kind, role }, span: name.span };
 }
 
 /** A perfect auxiliary (heeft, has) before a participle cue, with no passive auxiliary in between. */
@@ -944,6 +985,8 @@ interface Candidate {
   who: Who;
   role?: string;
   words: string[];
+  /** The title seen before the name ("Oekraïense president"): what "de president" later points back to. */
+  roleWords?: string[];
   quoted?: boolean;
 }
 
@@ -980,7 +1023,7 @@ class Resolver {
         const type = e?.type ?? m.type;
         const who: Who = type === "person" ? "person" : type === "other" || type === "facility" ? "unknown" : "group";
         const kind: Source["kind"] = type === "location" || type === "group" ? "party" : "other";
-        this.names.push({ at: m.start, name: e?.name ?? m.text, ...(m.entity && { entity: m.entity }), kind, who, words: words(e?.name ?? m.text) });
+        this.names.push({ at: m.start, name: e?.name ?? m.text, ...(m.entity && { entity: m.entity }), kind, who, words: words(e?.name ?? m.text), ...(m.role && { roleWords: words(m.role) }) });
       }
     } else this.scanNames();
     this.names.sort((a, b) => a.at - b.at);
@@ -1052,7 +1095,9 @@ class Resolver {
         const d = p.description;
         const ante =
           this.latest(at, (c) => c.words.length > 1 && c.words[c.words.length - 1] === d) ??
-          this.latest(at, (c) => c.words.some((w) => w === d || w.endsWith(d)));
+          this.latest(at, (c) => c.words.some((w) => w === d || w.endsWith(d))) ??
+          // "de president" after "de Oekraïense president Volodymyr Zelensky"
+          this.latest(at, (c) => !!c.roleWords?.includes(d));
         if (ante) {
           name = ante.name;
           if (ante.entity) entity = ante.entity;

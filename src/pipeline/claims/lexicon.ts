@@ -46,6 +46,10 @@ export interface CuePattern {
   unlessBefore?: readonly string[];
   /** The cue does not hold when one of these words stands anywhere in the clause ("zou moeten"). */
   unless?: readonly string[];
+  /** The noun phrase right after the verb is who is spoken to, never the speaker ("told Reuters"). */
+  objectAfter?: boolean;
+  /** The cue does not hold when one of these words is its object, within four words after it ("zei niets"). */
+  unlessObject?: readonly string[];
 }
 
 export interface RoleWord {
@@ -136,6 +140,12 @@ export interface ClaimLexicon {
   relativeAlways: readonly string[];
   /** Subordinators of time and cause whose clause is a proposition of its own (after, nadat). */
   adverbialClause: readonly string[];
+  /** Prepositions: a noun phrase right after one is its object, never the subject of the verb that follows. */
+  prepositions: readonly string[];
+  /** Lower-case particles that open a surname ("al-Obaidi", "el-Drese"): such a word counts as capitalised. */
+  nameParticles: readonly string[];
+  /** Words used as common words more often than in names: capitalised at a sentence's start they are no name. */
+  commonWords?: readonly string[];
   /** The ending of a participle that opens a clause after a comma (", knocking out power"). */
   participleEnding?: string;
   /**

@@ -35,6 +35,8 @@ export interface Prepared {
   correlatives: Set<string>;
   /** Every word that may open or announce a clause cut: one look-up per token decides whether to look closer. */
   clauseWords: Set<string>;
+  preps: Set<string>;
+  common: Set<string>;
 }
 
 export function prepareLexicon(lex: ClaimLexicon): Prepared {
@@ -75,6 +77,8 @@ export function prepareLexicon(lex: ClaimLexicon): Prepared {
     adverbial: new Set(lex.adverbialClause),
     correlatives: new Set(lex.correlatives),
     clauseWords: new Set([...lex.coordinators, ...lex.correlatives, ...lex.relativeAlways, ...lex.adverbialClause]),
+    preps: new Set(lex.prepositions),
+    common: new Set(lex.commonWords ?? []),
   };
 }
 
@@ -106,6 +110,14 @@ export interface View {
   sentOf: Int32Array;
   /** 1 where a token begins with a capital letter. */
   cap: Uint8Array;
+  /** 1 where a token lies inside a name that entity recognition found. */
+  named: Uint8Array;
+}
+
+/** A single capital letter: an initial inside a name ("Lisa O. Monaco", "James B. Comey"). */
+export function isInitial(V: View, i: number): boolean {
+  const r = V.raw[i]!;
+  return r.length === 1 && V.cap[i] === 1;
 }
 
 export function isPronoun(P: Prepared, low: string): boolean {
@@ -127,7 +139,11 @@ function isFirstFunctionWord(V: View, i: number): boolean {
   // the first word of a sentence, or of a quote or bracket inside it
   if (!s || (s.tokenStart !== i && !(i > s.tokenStart && V.punct[i - 1] && V.raw[i - 1] !== ","))) return false;
   const low = V.low[i]!;
-  return V.P.stops.has(low) || V.P.det.has(low) || V.P.connectives.has(low) || V.P.splitters.has(low) || V.P.complementizers.has(low) || V.P.affil.has(low);
+  if (V.P.stops.has(low) || V.P.det.has(low) || V.P.connectives.has(low) || V.P.splitters.has(low) || V.P.complementizers.has(low) || V.P.affil.has(low)) return true;
+  // an adverb that opens the sentence before its verb ("Tegelijkertijd zegt Polen", "Eerder meldde …"),
+  // unless entity recognition took it for a name; "Emergency crews said" keeps its modifier
+  const next = V.low[i + 1] ?? "";
+  return V.P.common.has(low) && V.named[i] !== 1 && !roleOf(V.P, low) && (V.punct[i + 1] === 1 || V.P.verbForms.has(next));
 }
 
 /**
@@ -144,7 +160,7 @@ export function npForward(V: View, i: number, limit: number, loose = false): Spa
   const max = Math.min(limit, i + 14);
   while (k < max) {
     const w = low[k]!;
-    if (w === "." && k > i && P.honorifics.has(low[k - 1]!)) {
+    if (w === "." && k > i && (P.honorifics.has(low[k - 1]!) || isInitial(V, k - 1)) && k + 1 < limit && V.cap[k + 1] === 1) {
       k++;
       continue;
     }
@@ -282,6 +298,11 @@ export function npBackward(V: View, from: number, e: number): Span | null {
       k -= 2;
       continue;
     }
+    if (w === "." && k - 1 >= from && isInitial(V, k - 1) && start >= 0) {
+      start = k - 1; // "Lisa O. Monaco"
+      k -= 2;
+      continue;
+    }
     if (V.punct[k] || (V.time[k] && !isHead(V, k))) break;
     if (P.det.has(w) && !isPronoun(P, w)) {
       // "the Institute for the Study of War": a determiner after a connector inside a name
@@ -383,7 +404,8 @@ export function parseSource(V: View, span: Span): ParsedSource | null {
     // affiliation: "Bob Deen van Clingendael"
     const personBefore = k - 2 >= a && (V.cap[k - 1] === 1) && (V.cap[k - 2] === 1) && (k - 3 < a || !(V.cap[k - 3] === 1));
     const inName = P.nameConn.has(low[k]!) && (V.cap[k - 1] === 1) && k + 1 < b && (V.cap[k + 1] === 1) && !roleOf(P, low[k + 1]!) && !personBefore;
-    if (P.affil.has(low[k]!) && !inName && !surnameParticle(V, a, k, b)) {
+    // "Police in Leeds": a place after the head is where, not who
+    if ((P.affil.has(low[k]!) || P.lex.locativePreps.includes(low[k]!)) && !inName && !surnameParticle(V, a, k, b)) {
       cut = k;
       break;
     }
@@ -418,8 +440,11 @@ export function parseSource(V: View, span: Span): ParsedSource | null {
     if (cut < b) roleText += " " + chars(cut, b);
     if (role?.who === "person" || role === undefined) who = "person";
   } else if (lastRole >= 0) {
-    // no name: the role is the name ("de gouverneur van Belgorod", "the Foreign Ministry")
-    nameEnd = b;
+    // no name: the role is the name ("de gouverneur van Belgorod", "the Foreign Ministry"), without the
+    // place it speaks from ("police in Leeds")
+    const where = cut < b && !P.affil.has(low[cut]!);
+    nameEnd = where ? cut : b;
+    if (where) roleText = chars(cut, b);
   } else {
     if (cut < b) roleText = chars(cut, b);
     const capRun = cut - a;

@@ -460,6 +460,12 @@ function splitSentence(V: View, s: Sentence, index: CueIndex, boundary: (i: numb
   return res;
 }
 
+/** "Strijders die aan Oekraïense zijde vechten, zeggen …": the clause opens with a subject and its relative clause. */
+function subjectWithRelative(V: View, a: number, b: number): boolean {
+  const np = npForward(V, a, b);
+  return !!np && np.end < b && V.P.relStarters.has(V.low[np.end]!);
+}
+
 /** A verb stands in [a, b) (the last 40 tokens of it: content before a frame is near it). */
 function verbIn(V: View, a: number, b: number): boolean {
   const s = V.doc.sentences[V.sentOf[Math.max(a, 0)]!]!;
@@ -671,7 +677,7 @@ function reportSubject(V: View, t0: number, t1: number, m: CueMatch, closeAt: Se
   const closesQuote = (x: number) => doc.tokens[x]!.kind === "quote" && closeAt.has(doc.tokens[x]!.end);
   // "…, zegt X" follows its content: a clause or a quote, not a bare subject with an adverb ("The ministry,
   // however, accused the West")
-  const afterComma = k > t0 && (raw[k] === "," || raw[k] === ":" || closesQuote(k)) && (closesQuote(k) || closesQuote(k - 1) || verbIn(V, t0, k));
+  const afterComma = k > t0 && (raw[k] === "," || raw[k] === ":" || closesQuote(k)) && (closesQuote(k) || closesQuote(k - 1) || (verbIn(V, t0, k) && !subjectWithRelative(V, t0, k)));
   let weakPost: RawSource | null = null;
   // "told Reuters": the noun phrase after the verb is who was told
   const hearer = !!m.cue.cue.objectAfter;

@@ -291,7 +291,7 @@ export const claims: ClaimLexicon = {
   infinitiveMarkers: ["to"],
   adverbEndings: ["ly"],
   anaphors: ["that", "this", "so", "is", "was", "what"],
-  firstPerson: ["i", "we", "i’m", "i'm", "we’re", "we're", "i’ve", "i've", "we’ve", "we've"],
+  firstPerson: ["i", "we", "my", "our", "i’m", "i'm", "we’re", "we're", "i’ve", "i've", "we’ve", "we've"],
   adjectiveEndings: ["an", "ese", "ish", "i", "ch"],
   perfectAuxiliaries: ["has", "have", "had"],
   passiveAuxiliaries: ["is", "are", "was", "were", "be", "been", "being"],

@@ -275,7 +275,7 @@ export const claims: ClaimLexicon = {
   infinitiveMarkers: ["te", "om"],
   adverbEndings: [],
   anaphors: ["dat", "dit", "zo"],
-  firstPerson: ["ik", "we", "wij"],
+  firstPerson: ["ik", "we", "wij", "mijn", "ons", "onze"],
   adjectiveEndings: ["se", "sche"],
   perfectAuxiliaries: ["heeft", "hebben", "had", "hadden"],
   passiveAuxiliaries: ["wordt", "worden", "werd", "werden", "is", "zijn", "was", "waren"],

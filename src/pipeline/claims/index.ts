@@ -6,7 +6,7 @@
 import type { Claim, ClaimStatus, Cue, Doc, Entity, Sentence, Source, Span, Unknown } from "../../model/doc.js";
 import type { Stage } from "../stage.js";
 import type { ClaimLexicon, CueRole } from "./lexicon.js";
-import { compileCues, matchCues, type CueIndex, type CueMatch } from "./patterns.js";
+import { compileCues, matchCues, type CompiledCue, type CueIndex, type CueMatch } from "./patterns.js";
 import { isCap, isInitial, npBackward, npForward, parseSource, prepareLexicon, roleOf, type ParsedSource, type Prepared, type View, type Who } from "./source.js";
 
 interface Compiled {
@@ -51,6 +51,8 @@ interface Clause {
   firstPerson?: boolean;
   /** How the clause was cut from the one before it. */
   kind?: ClauseKind;
+  /** A speaking participle opens the clause without a subject to be found: it takes its sentence's speaker. */
+  pendingSelf?: CueMatch;
 }
 
 export const claims: Stage = (doc, ctx) => extractClaims(doc, ctx.lang.claims);
@@ -92,7 +94,7 @@ export function extractClaims(doc: Doc, lex: ClaimLexicon): void {
   const bySentence: Clause[][] = doc.sentences.map(() => []);
   for (const s of doc.sentences) {
     if (s.heading || s.question) continue;
-    for (const [t0, t1, ms, kind] of splitSentence(V, s, index, boundary)) {
+    for (const [t0, t1, ms, kind] of splitSentence(V, s, index, boundary, inSpeech)) {
       const prev = bySentence[s.index]!.at(-1);
       const c = readClause(V, s, t0, t1, ms, closeAt, inSpeech, (kind === "participle" || kind === "coord") && prev ? prev.t0 : t0);
       c.kind = kind;
@@ -105,8 +107,10 @@ export function extractClaims(doc: Doc, lex: ClaimLexicon): void {
   for (const list of bySentence) {
     for (let k = 0; k < list.length; k++) {
       const c = list[k]!;
-      if (c.raw && P.lex.firstPerson.includes(V.low[tokenAt(V, c.raw.span.start)]!) && c.raw.span.end - c.raw.span.start <= 4) {
-        // "I think …", "we believe …": inside a quote the speaker's own words, outside it the author's
+      if (c.raw && P.lex.firstPerson.includes(V.low[tokenAt(V, c.raw.span.start)]!)) {
+        // "I think …", "we believe …": inside a quote the speaker's own words, outside it the author's;
+        // "“We check …,” explaining that …": the participle speaks for whoever says "we"
+        if (c.kind === "participle" && c.frame?.cue.cue.role === "self") c.pendingSelf = c.frame;
         c.raw = null;
         c.firstPerson = true;
         if (c.frame?.cue.cue.status === "claimed") c.status = statusOf({ ...c, frame: null }, []);
@@ -172,6 +176,19 @@ export function extractClaims(doc: Doc, lex: ClaimLexicon): void {
     if (x.end <= outerEnd) continue;
     outerEnd = x.end;
     assignQuote(V, q, bySentence);
+  }
+
+  // "…,” explaining that …": a speaking participle without a subject of its own speaks for the clause before
+  for (const list of bySentence) {
+    for (let k = 1; k < list.length; k++) {
+      const c = list[k]!;
+      const prev = list[k - 1]!;
+      if (!c.pendingSelf || c.source || !prev.source || prev.source.kind === "unnamed") continue;
+      c.source = prev.source;
+      c.cue = cueOf(V, c.pendingSelf);
+      const st = c.pendingSelf.cue.cue.status;
+      if (c.status === "established") c.status = st;
+    }
   }
 
   // 4. emit: every clause is a proposition of its own, even when its neighbour has the same status and source
@@ -322,7 +339,7 @@ const RELATIVE_TAIL = 40;
  * sentence (", which did not …", "waarbij zeker 140 mensen omkwamen"); a clause of time or cause
  * (nadat, after); a participle after a comma (", knocking out power for …").
  */
-function splitSentence(V: View, s: Sentence, index: CueIndex, boundary: (i: number) => boolean): Piece[] {
+function splitSentence(V: View, s: Sentence, index: CueIndex, boundary: (i: number) => boolean, inSpeech: (i: number) => boolean): Piece[] {
   const { low, raw, P } = V;
   const a0 = s.tokenStart;
   const b0 = s.tokenEnd;
@@ -392,6 +409,8 @@ function splitSentence(V: View, s: Sentence, index: CueIndex, boundary: (i: numb
       cut(i + 1, "cut");
       continue;
     }
+    // inside quoted speech a sentence is the speaker's unit: only a comma before a conjunction cuts it
+    if (inSpeech(i) && r !== ",") continue;
     if (r === ",") {
       let j = i + 1;
       while (j < b0 - 1 && V.doc.tokens[j]!.kind === "quote") j++; // ', "maar …'
@@ -399,7 +418,9 @@ function splitSentence(V: View, s: Sentence, index: CueIndex, boundary: (i: numb
       if (P.additive.has(nj)) {
         if (verbBefore(i) && clauseAhead(j + 1, 2 * CLAUSE_AHEAD)) cut(j, "cut");
       } else if (P.splitters.has(nj)) cut(j, "cut");
-      else if (P.relClause.has(nj) && verbBefore(i) && relativeTail(V, j, b0)) cut(j, "relative");
+      else if (inSpeech(i) && inSpeech(j)) {
+        /* only conjunctions cut a quoted sentence */
+      } else if (P.relClause.has(nj) && verbBefore(i) && relativeTail(V, j, b0)) cut(j, "relative");
       else if (P.adverbial.has(nj) && verbBefore(i) && clauseAhead(j + 1)) cut(j, "cut");
       else if (P.lex.participleEnding && verbBefore(i) && isParticiple(V, j) && !listAhead(j + 1)) cut(j, "participle");
       if (verbBefore(i)) listed = true;
@@ -584,7 +605,9 @@ function readClause(
       found = { raw: agent, post: false };
       rank = agent ? 3 : 1;
       // "Het Kremlin heeft de beschuldigingen ontkend": a perfect, not a passive; its subject is the source
-      const perf = agent ? -1 : perfectAux(V, t0, m.start);
+      // "had been accused": the match opens with a passive auxiliary, so it is a passive whatever precedes
+      const passiveOpen = V.P.lex.passiveAuxiliaries.includes(V.low[m.start]!);
+      const perf = agent || passiveOpen ? -1 : perfectAux(V, t0, m.start);
       if (perf >= 0) {
         const subj = reportSubject(V, t0, t1, { ...m, start: perf, end: perf + 1, gapStart: -1, gapEnd: -1 }, closeAt);
         if (subj?.raw) (found = subj), (rank = 3);
@@ -594,12 +617,23 @@ function readClause(
       rank = 1;
     }
     if (!found || rank === 0) continue;
-    if (role === "according" || role === "self") if (!found.raw) continue;
+    if (role === "self" && !found.raw) {
+      // "…,” explaining that …": the speaker is found once the quotes are assigned
+      if (m.start === t0) c.pendingSelf = m;
+      continue;
+    }
+    if (role === "according" && found.raw?.parsed.document) (found = { raw: null, post: false }), (rank = 1);
+    else if (role === "according" && !found.raw) continue;
     // a cue inside quoted speech yields to the frame that names the quote's speaker
     if (inSpeech(m.start)) rank -= 5;
     // "Moscow denied responsibility and accused Kyiv of sabotage": the denial sets the status
     if (m.cue.cue.status === "denied" && found.raw) denial = m;
     if (!best || rank > best.rank || (rank === best.rank && rank === 4 && m.start > best.m.start)) best = { m, raw: found.raw, post: found.post, rank };
+  }
+  // "Stoltenberg continued: “…”", "Mook agreed: …", "PARTICIPANT: …": a speaker before a colon
+  if (!best || best.rank < 3) {
+    const cf = colonFrame(V, t0, t1, closeAt);
+    if (cf) best = { m: cf.m, raw: cf.raw, post: false, rank: 4 };
   }
   if (best) {
     c.frame = best.m;
@@ -772,6 +806,51 @@ function appositionName(V: View, t0: number, comma: number): RawSource | null {
   return { parsed: { ...name.parsed, who: "person", kind: first.parsed.kind, role }, span: name.span };
 }
 
+/** A reporting verb no lexicon lists, recognised by the colon and the speech after it. */
+const COLON_CUE: CompiledCue = {
+  cue: { pattern: ":", role: "report", status: "claimed" },
+  order: -1,
+  steps: [],
+  final: false,
+  hasGap: false,
+  notAfter: new Set(),
+  unless: new Set(),
+  unlessBefore: new Set(),
+  notRightAfter: new Set(),
+  unlessFinal: new Set(),
+  unlessNext: new Set(),
+};
+
+/**
+ * A colon that introduces speech: a verb before it with its subject ("X continued: “…”", "X wrote: …"),
+ * or a name alone at the start of the sentence (a transcript's "PARTICIPANT: …", "Ken Bone: …").
+ */
+function colonFrame(V: View, t0: number, t1: number, closeAt: Set<number>): { m: CueMatch; raw: RawSource } | null {
+  const { raw, doc } = V;
+  let k = -1;
+  for (let j = t0 + 1; j < t1 - 1 && j < t0 + 40; j++) if (raw[j] === ":") (k = j), (j = t1);
+  if (k < 0) return null;
+  const next = k + 1;
+  const speech = doc.tokens[next]!.kind === "quote" || next >= t1 - 1 || V.P.lex.firstPerson.includes(V.low[next]!);
+  const s = doc.sentences[V.sentOf[t0]!]!;
+  let v = k - 1;
+  while (v > t0 && (V.time[v] || (!V.cap[v] && V.low[v]!.length > 4 && V.P.lex.adverbEndings.some((e) => V.low[v]!.endsWith(e))))) v--;
+  if (speech && isVerb(V, v, s.tokenStart)) {
+    const m: CueMatch = { cue: COLON_CUE, start: v, end: v + 1, gapStart: -1, gapEnd: -1 };
+    const subj = reportSubject(V, t0, t1, m, closeAt);
+    if (subj?.raw && !subj.post) return { m, raw: subj.raw };
+    return null;
+  }
+  // a name that opens the sentence and ends at the colon, with no verb
+  if (k - t0 > 6 || t0 !== s.tokenStart || V.cap[t0] !== 1) return null;
+  for (let j = t0; j < k; j++) if (isVerb(V, j, s.tokenStart) && V.cap[j] !== 1) return null;
+  const span = npForward(V, t0, k);
+  if (!span || span.end !== k) return null;
+  const src = sourceAt(V, span);
+  if (!src || src.parsed.pronoun || src.parsed.document) return null;
+  return { m: { cue: COLON_CUE, start: k, end: k + 1, gapStart: -1, gapEnd: -1 }, raw: src };
+}
+
 /** A perfect auxiliary (heeft, has) before a participle cue, with no passive auxiliary in between. */
 function perfectAux(V: View, t0: number, at: number): number {
   const { P, low } = V;
@@ -893,10 +972,14 @@ function assignQuote(V: View, q: number, bySentence: Clause[][]): void {
     for (const c of near(s)) if (named(c) && outsideCue(c)) speaker = c;
   }
   if (!speaker) {
-    const prev = doc.sentences[first - 1];
-    if (prev && !prev.heading && !prev.question && doc.sentences[first]!.paragraph - prev.paragraph <= 1) {
-      const list = bySentence[first - 1] ?? [];
-      for (const c of list.slice(-3)) if (named(c) && !inside(c)) speaker = c;
+    // the speaker named just before: in the sentence before, or a sentence or two further back in the same
+    // paragraph ("X vertelt dat … . En zijn zoons … . „…”"), or whoever spoke the quote before this one
+    const para = doc.sentences[first]!.paragraph;
+    for (let s = first - 1; s >= 0 && s >= first - 3 && !speaker; s--) {
+      const prev = doc.sentences[s]!;
+      if (prev.heading || prev.question || para - prev.paragraph > (s === first - 1 ? 1 : 0)) break;
+      const list = bySentence[s] ?? [];
+      for (const c of list.slice(-3)) if ((named(c) && !inside(c)) || (c.quote && c.source && c.source.kind !== "unnamed" && s === first - 1)) speaker = c;
     }
   }
   if (!speaker) {

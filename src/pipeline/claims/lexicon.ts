@@ -101,7 +101,7 @@ export interface ClaimLexicon {
   passiveAuxiliaries: readonly string[];
   /** Endings of capitalised adjectives of nationality (Oekraïense, Ukrainian) that a noun may follow. */
   adjectiveEndings: readonly string[];
-  /** First-person pronouns: a frame with them inside a quote is the speaker's own (I think, we believe). */
+  /** First-person pronouns and possessives: a frame with them is the speaker's own (I think, our analysis shows). */
   firstPerson: readonly string[];
   /** Endings of adverbs that may stand between a subject and its verb ("Obama famously said"). */
   adverbEndings: readonly string[];

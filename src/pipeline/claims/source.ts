@@ -186,7 +186,7 @@ export function npForward(V: View, i: number, limit: number, loose = false): Spa
         continue;
       }
     }
-    if ((P.affil.has(w) || P.nameConn.has(w)) && lastHead >= 0) {
+    if ((P.affil.has(w) || P.nameConn.has(w) || (P.agents.has(w) && P.docNouns.has(low[lastHead]!))) && lastHead >= 0) {
       // only when a name, role or determiner + name follows: "van het Instituut Clingendael", "voor Rusland"
       let j = k + 1;
       if (j < max && P.det.has(low[j]!)) j++;
@@ -375,6 +375,8 @@ export interface ParsedSource {
   description?: string;
   /** The name carries an honorific and is not to be expanded ("Mrs. Trump"). */
   honorific?: boolean;
+  /** A document without an author ("berichten", "preliminary data"): hearsay, not a named source. */
+  document?: boolean;
 }
 
 /** Splits a source phrase into name, role and affiliation and tells its kind. */
@@ -393,9 +395,20 @@ export function parseSource(V: View, span: Span): ParsedSource | null {
   while (a < b && P.det.has(low[a]!)) a++;
   if (a >= b) return null;
   // a document or message: the source is its author ("een overzicht van het weblog X", "a report by X")
-  if (P.docNouns.has(low[a]!) && a + 1 < b && (P.affil.has(low[a + 1]!) || P.agents.has(low[a + 1]!))) {
-    const inner = parseSource(V, { start: a + 2, end: b });
-    if (inner) return { ...inner, role: [raw[a]!, inner.role].filter(Boolean).join(", ") };
+  // ("de recentste cijfers van de VN": modifiers may stand before the noun)
+  for (let d = a; d < b - 1 && d < a + 3; d++) {
+    if (!P.docNouns.has(low[d]!)) continue;
+    if (P.affil.has(low[d + 1]!) || P.agents.has(low[d + 1]!)) {
+      const inner = parseSource(V, { start: d + 2, end: b });
+      if (inner) return { ...inner, role: [chars(a, d + 1), inner.role].filter(Boolean).join(", ") };
+    }
+    break;
+  }
+  // a document nobody is named for ("volgens berichten", "according to preliminary data"): no named source
+  if (P.docNouns.has(low[b - 1]!) && V.cap[b - 1] !== 1) {
+    let named = false;
+    for (let k = a; k < b - 1; k++) if (V.cap[k] === 1 || roleOf(P, low[k]!)) named = true;
+    if (!named) return { name: chars(a, b), nameSpan: { start: t[a]!.start, end: t[b - 1]!.end }, kind: "unnamed", who: "unknown", pronoun: null, document: true };
   }
   // head and affiliation: the first affiliation preposition after a head word
   let cut = b;
@@ -445,6 +458,15 @@ export function parseSource(V: View, span: Span): ParsedSource | null {
     const where = cut < b && !P.affil.has(low[cut]!);
     nameEnd = where ? cut : b;
     if (where) roleText = chars(cut, b);
+  } else if (V.cap[a] !== 1 && cut - a >= 2 && V.cap[cut - 1] === 1) {
+    // a title no lexicon lists before a name: "ingenieur Piet Kok", "resident Karim al-Masri"
+    let k = cut - 1;
+    while (k > a && (V.cap[k - 1] === 1 || isInitial(V, k - 1) || (raw[k - 1] === "." && k - 2 > a && isInitial(V, k - 2)))) k--;
+    if (k > a) {
+      nameStart = k;
+      roleText = chars(a, k) + (cut < b ? " " + chars(cut, b) : "");
+      who = "person";
+    } else if (cut < b) roleText = chars(cut, b);
   } else {
     if (cut < b) roleText = chars(cut, b);
     const capRun = cut - a;

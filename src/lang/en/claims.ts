@@ -15,13 +15,11 @@ const REPORT = v(
   "write", "writes", "wrote",
   "tweeted",
   "reported",
-  "warn", "warns", "warned",
   "contend", "contends", "contended",
   "maintain", "maintains", "maintained",
   "acknowledge", "acknowledges", "acknowledged",
   "admit", "admits", "admitted",
   "allege", "alleges", "alleged",
-  "accuse", "accuses", "accused",
   "blame", "blames", "blamed",
   "predict", "predicts", "predicted",
   "promised", "vowed", "pledged",
@@ -37,7 +35,7 @@ const REPORT = v(
   "clarify", "clarifies", "clarified", "assure", "assures", "assured", "reiterate", "reiterates", "reiterated",
   "recount", "recounts", "recounted", "suggests", "suggested", "signaled", "signalled", "implied",
   "contradicted", "countered", "retorted", "observed", "boasted", "complained", "lamented",
-  "alleging", "charged",
+  "alleging",
 );
 // attitude and evidence verbs count only before "that": "the attack found its target" is no report
 const REPORT_THAT = v(
@@ -81,7 +79,13 @@ const cues: CuePattern[] = [
 
   // reporting verbs before or after the content
   // not as an adjective: "the reported loss", "Trump's alleged remarks"
-  { pattern: SAY, role: "report", status: "claimed", notRightAfter: ["the", "a", "an", "'s", "’s", "his", "her", "its", "their", "our", "is", "was", "were", "are", "been", "be"] },
+  { pattern: SAY, role: "report", status: "claimed", notRightAfter: ["the", "a", "an", "'s", "’s", "his", "her", "its", "their", "our", "is", "was", "were", "are", "been", "be"], unlessObject: ["nothing"] },
+  // "accused Kyiv of sabotage"; "a suspect accused of killing" is no frame (a passive without its auxiliary)
+  { pattern: "accuse|accuses|accused", role: "report", status: "claimed", unlessNext: ["of"], notRightAfter: ["the", "a", "an", "is", "was", "were", "are", "been", "be"] },
+  // warning the public or charging the men is an act; "warned that …" reports
+  { pattern: "warn|warns|warned|charged|mention|mentions|mentioned", role: "report", status: "claimed", needsContent: true, notRightAfter: ["the", "a", "an", "is", "was", "were", "are", "been", "be"] },
+  { pattern: "put|puts|putting the|its|their … number|toll|figure|tally|total|count at", role: "report", status: "claimed" },
+  { pattern: "named|names|described|describes|describe … as", role: "report", status: "claimed", notRightAfter: ["is", "was", "were", "are", "been", "be"] },
   { pattern: "tell|tells|told", role: "report", status: "claimed", objectAfter: true, notRightAfter: ["is", "was", "were", "are", "been", "be"] },
   { pattern: REPORT, role: "report", status: "claimed", notRightAfter: ["the", "a", "an", "'s", "’s", "his", "her", "its", "their", "our", "is", "was", "were", "are", "been", "be"] },
   { pattern: `${REPORT_THAT} that`, role: "report", status: "claimed" },
@@ -90,6 +94,8 @@ const cues: CuePattern[] = [
   // announcing or declaring an act is an event; only with reported content is it an attribution
   { pattern: "stated|announce|announces|announced|declare|declares|declared|add|adds|added|reports|responded", role: "report", status: "claimed", needsContent: true, notRightAfter: ["the", "a", "an", "is", "was", "were", "are", "been", "be"] },
   { pattern: "according to", role: "according", status: "claimed" },
+  { pattern: "denial|denials from|by", role: "according", status: "denied" },
+  { pattern: "report|reports from|by", role: "according", status: "claimed" },
   { pattern: "as reported|stated|claimed by", role: "according", status: "claimed" },
   { pattern: "citing", role: "according", status: "claimed" },
   { pattern: "reportedly|allegedly|purportedly|supposedly|ostensibly", role: "hearsay", status: "claimed" },
@@ -104,13 +110,15 @@ const cues: CuePattern[] = [
   { pattern: "was|is the … message|statement|response|reply|word|verdict from|of", role: "according", status: "claimed" },
 
   // hedges towards likely
-  { pattern: "appear|appears|appeared|seem|seems|seemed", role: "hedge", status: "probable" },
+  // "appeared in court" is no hedge
+  { pattern: "appear|appears|appeared|seem|seems|seemed", role: "hedge", status: "probable", unlessNext: ["in", "at", "before", "on", "for", "with", "alongside", "outside", "inside"] },
   { pattern: "likely|probably|apparently|presumably|evidently", role: "hedge", status: "probable", notAfter: ["not", "less", "un"] },
   { pattern: "widely|generally believed|assumed|thought", role: "hedge", status: "probable" },
-  { pattern: "is|are|was|were believed|thought|presumed|suspected to", role: "hedge", status: "probable" },
+  { pattern: "is|are|was|were … believed|thought|presumed|suspected|expected to", role: "hedge", status: "probable" },
   { pattern: "in all likelihood", role: "hedge", status: "probable" },
   // hedges towards maybe
-  { pattern: "=may|=might|could|possibly|perhaps|maybe|potentially|conceivably", role: "hedge", status: "possible", notAfter: ["as", "if"] },
+  // "could only be caused by" concludes, "could not" negates
+  { pattern: "=may|=might|could|possibly|perhaps|maybe|potentially|conceivably", role: "hedge", status: "possible", notAfter: ["as", "if"], unlessNext: ["only", "not", "never"] },
   { pattern: "possible|possibility", role: "hedge", status: "possible", notAfter: ["as", "not", "im", "impossible", "every", "all"] },
   { pattern: "cannot|not be ruled out|excluded", role: "hedge", status: "possible" },
   { pattern: "not rule|ruling out", role: "report", status: "possible" },
@@ -244,7 +252,7 @@ const roles: RoleWord[] = [
 
 export const claims: ClaimLexicon = {
   cues,
-  splitters: ["but", "although", "though", "while", "whereas", "yet", "and"],
+  splitters: ["but", "although", "though", "while", "whereas", "yet", "and", "despite"],
   relativeStarters: ["which", "who", "whose", "where", "what", "how", "why", "whether", "but", "and"],
   agentMarkers: ["by"],
   complementizers: ["that", "whether", "if"],

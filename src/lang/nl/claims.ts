@@ -19,10 +19,10 @@ const OTHER_REPORT = v(
   "twittert", "twitterde", "twitterden",
   "berichtte", "berichtten",
   "rapporteert", "rapporteren", "rapporteerde", "rapporteerden",
-  "erkent", "erkennen", "erkende", "erkenden",
   "antwoordt", "antwoordde", "antwoordden",
   "concludeert", "concluderen", "concludeerde", "concludeerden",
   "suggereert", "suggereerde",
+  "speculeert", "speculeren", "speculeerde", "speculeerden",
   "betoogt", "betoogde",
   "onderstreept", "onderstreepte",
   "dreigt", "dreigde", "dreigden",
@@ -78,14 +78,21 @@ const cues: CuePattern[] = [
 
   // reporting verbs, before or after the content
   // "zegt het bezoek af" (cancels), "zegt steun toe" (promises) are no reports
-  { pattern: ZEGGEN, role: "report", status: "claimed", unlessFinal: ["af", "toe"] },
+  { pattern: ZEGGEN, role: "report", status: "claimed", unlessFinal: ["af", "toe"], unlessObject: ["niets", "niks"] },
+  // "erkent de fout" is an act; "erkent dat …" reports ("de internationaal erkende regering" is neither)
+  { pattern: "erkent|erkennen|erkende|erkenden", role: "report", status: "claimed", needsContent: true },
   { pattern: STELLEN, role: "report", status: "claimed", needsContent: true },
   { pattern: VERKLAREN, role: "report", status: "claimed", needsContent: true },
   { pattern: MELDEN, role: "report", status: "claimed", unlessNext: ["zich"], unlessFinal: ["aan", "af", "ziek"] },
   { pattern: `${ATTITUDE} dat`, role: "report", status: "claimed" },
   { pattern: ATTITUDE, role: "report", status: "claimed", postOnly: true },
   { pattern: "noemt|noemen|noemde|noemden", role: "report", status: "claimed" },
-  { pattern: `${SPREKEN} van`, role: "report", status: "claimed" },
+  { pattern: `${SPREKEN} van|over`, role: "report", status: "claimed" },
+  // "Zelensky wijst Rusland aan als schuldige", "X beschouwt het als een aanval"
+  { pattern: `${WIJZEN} … aan als`, role: "report", status: "claimed" },
+  { pattern: `${WIJZEN} … als … aan$`, role: "report", status: "claimed" },
+  { pattern: "beschouwt|beschouwen|beschouwde|beschouwden … als", role: "report", status: "claimed" },
+  { pattern: "voegt|voegen|voegde|voegden … toe$", role: "report", status: "claimed", needsContent: true },
   { pattern: `${ATTITUDE} hij|zij|ze|men|niet|ook|wel|nog dat`, role: "report", status: "claimed" },
   { pattern: OTHER_REPORT, role: "report", status: "claimed" },
   { pattern: `${LATEN} … weten$`, role: "report", status: "claimed" },
@@ -103,6 +110,8 @@ const cues: CuePattern[] = [
   { pattern: "beschuldigd", role: "passive", status: "claimed" },
   // attribution by phrase
   { pattern: "volgens", role: "according", status: "claimed" },
+  { pattern: "ontkenning|ontkenningen van|door", role: "according", status: "denied" },
+  { pattern: "berichten|bericht van|door", role: "according", status: "claimed" },
   { pattern: "naar verluidt", role: "hearsay", status: "claimed" },
   { pattern: "er zijn|waren|gaan|gingen … berichten|geruchten", role: "hearsay", status: "claimed" },
   { pattern: "onbevestigde berichten", role: "hearsay", status: "claimed" },
@@ -115,12 +124,15 @@ const cues: CuePattern[] = [
 
   // hedges towards likely
   { pattern: "lijkt|lijken|leek|leken|schijnt|schijnen|scheen", role: "hedge", status: "probable" },
-  { pattern: "waarschijnlijk|vermoedelijk|kennelijk|klaarblijkelijk|blijkbaar", role: "hedge", status: "probable" },
+  { pattern: "waarschijnlijk|hoogstwaarschijnlijk|vermoedelijk|kennelijk|klaarblijkelijk|blijkbaar", role: "hedge", status: "probable" },
   { pattern: "algemeen aangenomen", role: "hedge", status: "probable" },
-  { pattern: "wordt|werd aangenomen|vermoed", role: "hedge", status: "probable" },
+  { pattern: "wordt|werd aangenomen|vermoed|verwacht", role: "hedge", status: "probable" },
+  // the report's own forecast: "het dodental kan nog verder oplopen"
+  { pattern: "kan|kunnen … oplopen|stijgen|toenemen|verslechteren", role: "hedge", status: "possible" },
   { pattern: "naar alle waarschijnlijkheid", role: "hedge", status: "probable" },
   // hedges towards maybe
-  { pattern: "mogelijk|misschien|wellicht|eventueel|mogelijkerwijs|mogelijkheid", role: "hedge", status: "possible", notAfter: ["zo", "zoveel", "zomin", "zoveel", "maakt", "maakte", "maken", "niet"] },
+  // "daar is geen twijfel over mogelijk" is certainty, not a hedge
+  { pattern: "mogelijk|misschien|wellicht|eventueel|mogelijkerwijs|mogelijkheid", role: "hedge", status: "possible", notAfter: ["zo", "zoveel", "zomin", "zoveel", "maakt", "maakte", "maken", "niet", "twijfel"] },
   { pattern: "zou|zouden … kunnen", role: "hedge", status: "possible" },
   { pattern: "kan|kon … zijn dat", role: "hedge", status: "possible" },
   { pattern: "niet uitgesloten", role: "hedge", status: "possible" },
@@ -148,6 +160,11 @@ const roles: RoleWord[] = [
   { word: "openbaar", kind: "official", who: "group" },
   { word: "aanklager", kind: "official", who: "person" },
   { word: "brandweer", kind: "official", who: "group" },
+  { word: "*directeur", kind: "official", who: "person" },
+  { word: "*voorzitter", kind: "official", who: "person" },
+  { word: "*secretaris", kind: "official", who: "person" },
+  { word: "*secretaris-generaal", kind: "official", who: "person" },
+  { word: "*dienst", kind: "official", who: "group" },
   // parties: governments, leaders, armies, armed groups
   { word: "*president", kind: "party", who: "person" },
   { word: "premier", kind: "party", who: "person" },
@@ -230,7 +247,7 @@ const roles: RoleWord[] = [
 
 export const claims: ClaimLexicon = {
   cues,
-  splitters: ["maar", "hoewel", "terwijl", "ofschoon", "echter", "doch", "alhoewel", "en"],
+  splitters: ["maar", "hoewel", "terwijl", "ofschoon", "echter", "doch", "alhoewel", "en", "ondanks"],
   relativeStarters: ["waarvan", "waarbij", "waarover", "wat", "die", "hoeveel", "hoe", "wie", "waar", "waarom", "maar", "en"],
   agentMarkers: ["door"],
   complementizers: ["dat", "of", "om"],

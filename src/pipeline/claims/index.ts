@@ -587,7 +587,7 @@ function readClause(
     let rank = 0;
     if (role === "according") {
       const inGap = m.cue.cue.sourceIn === "gap" && m.gapStart >= 0;
-      found = { raw: sourceAt(V, npForward(V, inGap ? m.gapStart : m.end, inGap ? m.gapEnd : t1)), post: false };
+      found = { raw: sourceAt(V, npForward(V, inGap ? m.gapStart : m.end, inGap ? m.gapEnd : t1, true)), post: false };
       rank = 5;
     } else if (role === "self") {
       // a participle clause's subject is its sentence's: "X denied it, saying …"
@@ -713,8 +713,8 @@ function reportSubject(V: View, t0: number, t1: number, m: CueMatch, closeAt: Se
   // however, accused the West")
   const afterComma = k > t0 && (raw[k] === "," || raw[k] === ":" || closesQuote(k)) && (closesQuote(k) || closesQuote(k - 1) || (verbIn(V, t0, k) && !subjectWithRelative(V, t0, k)));
   let weakPost: RawSource | null = null;
-  // "told Reuters": the noun phrase after the verb is who was told
-  const hearer = !!m.cue.cue.objectAfter;
+  // "told Reuters": the noun phrase after the verb is who was told; after "dat"/"that" the content begins
+  const hearer = !!m.cue.cue.objectAfter || (after > m.start && P.complementizers.has(low[after - 1]!));
   if (afterComma && !hearer) {
     const fwd = sourceAt(V, npForward(V, after, limit, true));
     if (fwd) {
@@ -819,6 +819,7 @@ const COLON_CUE: CompiledCue = {
   notRightAfter: new Set(),
   unlessFinal: new Set(),
   unlessNext: new Set(),
+  unlessObject: new Set(),
 };
 
 /**

@@ -31,6 +31,7 @@ export interface CompiledCue {
   notRightAfter: Set<string>;
   unlessFinal: Set<string>;
   unlessNext: Set<string>;
+  unlessObject: Set<string>;
 }
 
 export interface CueMatch {
@@ -82,6 +83,7 @@ export function compileCues(cues: readonly CuePattern[]): CueIndex {
       notRightAfter: new Set(cue.notRightAfter ?? []),
       unlessFinal: new Set(cue.unlessFinal ?? []),
       unlessNext: new Set(cue.unlessNext ?? []),
+      unlessObject: new Set(cue.unlessObject ?? []),
     };
     const first = steps[0]!;
     if (first.gap) throw new Error(`cue pattern starts with a gap: ${cue.pattern}`);
@@ -162,6 +164,10 @@ export function matchCues(
         if (f >= m.end && c.unlessFinal.has(low[f]!)) return;
       }
       if (c.unlessBefore.size && before(c.unlessBefore, i)) return;
+      if (c.unlessObject.size) {
+        // "zei in zijn toespraak niets": nothing said, up to the clause's content
+        for (let k = m.end; k < to && k < m.end + 4 && !boundary(k); k++) if (c.unlessObject.has(low[k]!)) return;
+      }
       out.push(m);
     };
     if (cands) for (const c of cands) tryOne(c);

@@ -63,6 +63,15 @@ const cues: CuePattern[] = [
   { pattern: "not … said|disclosed|specified|revealed|explained how|whether|who|what|when|where|why", role: "unknown", status: "unknown" },
   { pattern: "would|did not say|confirm|disclose", role: "unknown", status: "unknown" },
   { pattern: "wouldn't|didn't|won't say|confirm|disclose", role: "unknown", status: "unknown" },
+  { pattern: "not … been confirmed|verified|established|determined", role: "unknown", status: "unknown" },
+  { pattern: "little|nothing is|was … known", role: "unknown", status: "unknown" },
+  { pattern: "too early to say|tell|know|determine", role: "unknown", status: "unknown" },
+  { pattern: "no … certainty|certainties|confirmation", role: "unknown", status: "unknown" },
+  // what a source leaves out: "gave no figures for", "did not provide any further information"
+  { pattern: "gave|give|gives|provided|provide|provides|offered|released no … figures|details|information|breakdown|explanation", role: "unknown", status: "unknown" },
+  { pattern: "did|does|do|has|have|had|would|could not provide|give|release|offer|disclose … figures|details|information|breakdown|explanation", role: "unknown", status: "unknown" },
+  { pattern: "without … saying|specifying|naming|identifying|explaining", role: "unknown", status: "unknown", scopeFromCue: true },
+  { pattern: "still … under investigation|being investigated", role: "unknown", status: "unknown" },
 
   // denial
   { pattern: "deny|denies|denied|denying", role: "report", status: "denied", notAfter: ["be", "was", "were", "is", "are", "been"] },
@@ -138,6 +147,7 @@ const roles: RoleWord[] = [
   { word: "officials", kind: "official", who: "group" },
   { word: "ministry", kind: "official", who: "group" },
   { word: "department", kind: "official", who: "group" },
+  { word: "office", kind: "official", who: "group" },
   { word: "police", kind: "official", who: "group" },
   { word: "authorities", kind: "official", who: "group" },
   { word: "prosecutor", kind: "official", who: "person" },
@@ -252,7 +262,7 @@ const roles: RoleWord[] = [
 
 export const claims: ClaimLexicon = {
   cues,
-  splitters: ["but", "although", "though", "while", "whereas", "yet", "and", "despite"],
+  splitters: ["but", "although", "though", "while", "whereas", "yet", "and", "despite", "without"],
   relativeStarters: ["which", "who", "whose", "where", "what", "how", "why", "whether", "but", "and"],
   agentMarkers: ["by"],
   complementizers: ["that", "whether", "if"],

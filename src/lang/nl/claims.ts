@@ -50,7 +50,7 @@ const DOEN = v("doet", "doen", "deed", "deden");
 
 const cues: CuePattern[] = [
   // explicit unknowns first: "er wordt niets gemeld" is an unknown, not a passive report
-  { pattern: "onduidelijk|onbekend|onzeker", role: "unknown", status: "unknown" },
+  { pattern: "onduidelijk|onbekend|onzeker|onduidelijkheid|onzekerheid", role: "unknown", status: "unknown" },
   { pattern: "niet|nog|niets … duidelijk|bekend", role: "unknown", status: "unknown" },
   { pattern: "niets|geen … gemeld|bekendgemaakt|bevestigd|vernomen", role: "unknown", status: "unknown" },
   { pattern: "niet … te verifiëren|controleren|bevestigen", role: "unknown", status: "unknown" },
@@ -62,6 +62,18 @@ const cues: CuePattern[] = [
   { pattern: "valt|viel … niet te zeggen", role: "unknown", status: "unknown" },
   { pattern: "niet … gezegd|bekendgemaakt|gemeld|verteld hoeveel|of|wie|wat|waar|wanneer|waarom|hoe", role: "unknown", status: "unknown" },
   { pattern: "wil|wilde|willen|wilden|kan|kon|kunnen|konden niet zeggen|bevestigen|melden of|hoeveel|wie|wat|waar|wanneer", role: "unknown", status: "unknown" },
+  // nobody confirms, establishes or verifies it yet: "is nog niet officieel bevestigd", "wilde niet bevestigen dat"
+  { pattern: "niet … bevestigd|bevestigen|vastgesteld|vaststellen|verifiëren|nagaan|controleren", role: "unknown", status: "unknown" },
+  { pattern: "niet … vast te stellen", role: "unknown", status: "unknown" },
+  { pattern: "niet … te voorspellen|bepalen|achterhalen|zeggen", role: "unknown", status: "unknown" },
+  { pattern: "moeilijk … te zeggen|bepalen|voorspellen", role: "unknown", status: "unknown" },
+  // a question the future or an inquiry must answer: "zal moeten uitwijzen of", "wordt nog onderzocht"
+  { pattern: "zal|zullen|moet|moeten … uitwijzen", role: "unknown", status: "unknown" },
+  { pattern: "nog … onderzocht", role: "unknown", status: "unknown" },
+  { pattern: "geen … zekerheid|duidelijkheid|uitsluitsel", role: "unknown", status: "unknown" },
+  { pattern: "doet|deed|doen|deden … geen uitspraken|uitspraak", role: "unknown", status: "unknown" },
+  // what a source leaves out: "zonder te zeggen waarvoor", "zonder een schuldige aan te wijzen"
+  { pattern: "zonder … te zeggen|noemen|melden|vermelden|specificeren|wijzen", role: "unknown", status: "unknown", scopeFromCue: true },
 
   // denial
   { pattern: ONTKENNEN, role: "report", status: "denied" },
@@ -247,7 +259,7 @@ const roles: RoleWord[] = [
 
 export const claims: ClaimLexicon = {
   cues,
-  splitters: ["maar", "hoewel", "terwijl", "ofschoon", "echter", "doch", "alhoewel", "en", "ondanks"],
+  splitters: ["maar", "hoewel", "terwijl", "ofschoon", "echter", "doch", "alhoewel", "en", "ondanks", "zonder"],
   relativeStarters: ["waarvan", "waarbij", "waarover", "wat", "die", "hoeveel", "hoe", "wie", "waar", "waarom", "maar", "en"],
   agentMarkers: ["door"],
   complementizers: ["dat", "of", "om"],

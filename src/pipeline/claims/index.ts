@@ -53,6 +53,8 @@ interface Clause {
   kind?: ClauseKind;
   /** A speaking participle opens the clause without a subject to be found: it takes its sentence's speaker. */
   pendingSelf?: CueMatch;
+  /** The clause's explicit unknown ("onduidelijk is of", "could not confirm"). */
+  unknown?: CueMatch;
 }
 
 export const claims: Stage = (doc, ctx) => extractClaims(doc, ctx.lang.claims);
@@ -126,6 +128,8 @@ export function extractClaims(doc: Doc, lex: ClaimLexicon): void {
         c.cue = null;
         c.status = statusOf(c, []);
       }
+      // the clause's subject is what a later "it"/"hij" most likely points at
+      resolver.noteSubject(c);
     }
     // "X zegt dat A, maar dat B": the second complement clause is X's too
     for (let k = 1; k < list.length; k++) {
@@ -212,7 +216,11 @@ export function extractClaims(doc: Doc, lex: ClaimLexicon): void {
         entities: entitiesIn(doc, span),
       };
       out.push(claim);
-      if (c.status === "unknown") unknowns.push({ id: `u${unknowns.length + 1}`, start: span.start, end: span.end, text: claim.text, claim: id });
+      if (c.unknown) {
+        // the open question: from the cue, or from the start of the content that holds it, to the clause's end
+        const u = trimSpan(V, unknownScope(V, c.t0, c.unknown), c.t1) ?? span;
+        unknowns.push({ id: `u${unknowns.length + 1}`, start: u.start, end: u.end, text: doc.text.slice(u.start, u.end), claim: id });
+      }
     }
   }
   doc.claims = out;
@@ -505,9 +513,11 @@ function opensClause(V: View, a: number, b: number): boolean {
  * "meldde") that is no adjective after a determiner ("the armed men", "de tweede").
  */
 function isVerb(V: View, i: number, sentStart: number): boolean {
-  const { P, low, raw } = V;
+  const { P, low } = V;
   if (V.punct[i]) return false;
-  if (i > sentStart && (V.cap[i] === 1)) return false;
+  if (i > sentStart && V.cap[i] === 1) return false;
+  // an infinitive after "te"/"to" is no finite verb of its own clause ("zonder te zeggen waarvoor")
+  if (i > sentStart && P.lex.infinitiveMarkers.includes(low[i - 1]!)) return false;
   const w = low[i]!;
   if (P.verbForms.has(w)) return true;
   if (w.length < P.lex.verbEndingMin || !LOWER_WORD.test(w)) return false;
@@ -653,11 +663,17 @@ function readClause(
   }
   // "er wordt niets gemeld over X": nobody claims anything
   if (c.status === "unknown") {
-    // an open question has no asserter: "Het Pentagon wil niet zeggen of …", "Reuters could not verify …"
-    c.unnamed = c.inherit = false;
-    c.frame = null;
-    c.raw = null;
-    c.cue = null;
+    const unk = ms.find((x) => x.cue.cue.role === "unknown")!;
+    c.unknown = unk;
+    // an open question has no asserter ("Het Pentagon wil niet zeggen of …", "Reuters could not verify …"),
+    // unless a named source reports it as open: "Polen zegt dat nog niet is vastgesteld wie …"
+    const embedded = !!c.frame && !!c.raw && c.frame.end <= unk.start && !c.post && NAMED_ROLES.has(c.frame.cue.cue.role);
+    if (!embedded) {
+      c.unnamed = c.inherit = false;
+      c.frame = null;
+      c.raw = null;
+      c.cue = null;
+    }
   }
   // an unknown or hedge cue without a frame still shows why the status is what it is
   if (!c.cue) {
@@ -1018,6 +1034,17 @@ function clausesNear(V: View, list: readonly Clause[], a: number, b: number, ext
   return list.slice(Math.max(0, lo - extra), Math.min(list.length, end + extra));
 }
 
+/**
+ * Where an unknown's open question begins: at its cue when the cue opens it ("zonder te zeggen waarom"), else
+ * after the last complementiser before the cue ("Polen zegt dat [nog niet is vastgesteld wie …]"), else at
+ * the clause's start ("[De dienst wilde niet bevestigen dat …]").
+ */
+function unknownScope(V: View, t0: number, m: CueMatch): number {
+  if (m.cue.cue.scopeFromCue) return m.start;
+  for (let k = m.start - 1; k > t0 && k >= m.start - 30; k--) if (V.P.complementizers.has(V.low[k]!)) return k + 1;
+  return t0;
+}
+
 /** The clause's span without the punctuation and conjunction-less commas at its edges. */
 function trimSpan(V: View, t0: number, t1: number): Span | null {
   const { doc } = V;
@@ -1211,12 +1238,37 @@ class Resolver {
     return out;
   }
 
+  private readonly subjects: Candidate[] = [];
+  /** Remembers the subject that opens a clause ("The prosecutor's office did not …"), once per clause. */
+  noteSubject(c: Clause): void {
+    const { V } = this;
+    let i = c.t0;
+    while (i < c.t1 && i < c.t0 + 3 && (V.punct[i] || V.P.connectives.has(V.low[i]!) || V.P.coordinators.has(V.low[i]!))) i++;
+    const span = npForward(V, i, c.t1);
+    if (!span) return;
+    const raw = sourceAt(V, span);
+    if (!raw || raw.parsed.pronoun || raw.parsed.document) return;
+    const p = raw.parsed;
+    const m = mentionAt(V.doc, p.nameSpan);
+    const e = this.entity(m?.entity);
+    const type = e?.type ?? m?.type;
+    const who: Who = type === "person" ? "person" : type && type !== "other" && type !== "facility" ? "group" : p.who;
+    if (who === "unknown") return;
+    const name = e?.name ?? p.name;
+    const at = raw.span.start;
+    if (this.subjects.length && this.subjects[this.subjects.length - 1]!.at >= at) return;
+    this.subjects.push({ at, name, ...(e && { entity: e.id }), kind: p.kind === "other" && type ? kindOfEntity(type) : p.kind, who, words: words(name) });
+  }
+
   private antecedent(at: number, pron: "person" | "group" | "any"): Candidate | undefined {
     const ok = (c: Candidate) => !c.quoted && (pron === "any" ? c.who !== "unknown" : c.who === pron);
     const { doc } = this.V;
     const s = doc.sentenceAt(at);
     const floor = s >= 0 ? doc.sentences[Math.max(0, s - 6)]!.start : 0;
-    const a = this.latest(at, ok, floor, this.sources);
+    // speakers and clause subjects first: a later mention in an object or an adjunct is less likely meant
+    const sp = this.latest(at, ok, floor, this.sources);
+    const su = this.latest(at, ok, floor, this.subjects);
+    const a = !sp ? su : !su ? sp : su.at > sp.at ? su : sp;
     const b = this.latest(at, ok, floor, this.names);
     if (!a) return b;
     if (!b) return a;

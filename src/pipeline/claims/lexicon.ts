@@ -46,6 +46,8 @@ export interface CuePattern {
   unlessBefore?: readonly string[];
   /** The cue does not hold when one of these words stands anywhere in the clause ("zou moeten"). */
   unless?: readonly string[];
+  /** An unknown whose open question starts at the cue, not at its clause ("…, zonder te zeggen waarom"). */
+  scopeFromCue?: boolean;
   /** The noun phrase right after the verb is who is spoken to, never the speaker ("told Reuters"). */
   objectAfter?: boolean;
   /** The cue does not hold when one of these words is its object, within four words after it ("zei niets"). */

@@ -93,6 +93,7 @@ export function roleOf(P: Prepared, low: string): RoleWord | undefined {
 }
 
 const CAP = /^\p{Lu}/u;
+const ACRONYM = /^\p{Lu}{2,6}$/u;
 const HAS_LETTER = /\p{L}/u;
 export const isCap = (s: string) => CAP.test(s);
 
@@ -130,6 +131,8 @@ function isHead(V: View, i: number): boolean {
   // "the daily wrote": a role word after a determiner is no time expression
   if (V.time[i] && !(i > 0 && V.P.det.has(V.low[i - 1]!) && roleOf(V.P, low))) return false;
   if (roleOf(V.P, low) || V.P.docNouns.has(low) || V.P.honorifics.has(low)) return true;
+  // an acronym is a name even when it spells a function word: "het OM", "US officials"
+  if (V.cap[i] === 1 && ACRONYM.test(V.raw[i]!)) return true;
   return (V.cap[i] === 1) && !V.P.stops.has(low) && !V.P.det.has(low) && !V.P.connectives.has(low) && !isFirstFunctionWord(V, i);
 }
 

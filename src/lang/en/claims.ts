@@ -303,7 +303,8 @@ export const claims: ClaimLexicon = {
   documentNouns: [
     "report", "statement", "analysis", "study", "survey", "poll", "data", "figures", "review", "overview",
     "assessment", "estimate", "estimates", "update", "release", "tweet", "post", "message", "footage", "images",
-    "document", "documents", "memo", "letter", "filing", "complaint", "records", "count", "tally",
+    "document", "documents", "memo", "letter", "filing", "complaint", "records", "count", "tally", "polls", "surveys",
+    "numbers", "statistics", "emails", "reports", "results", "findings", "documents",
   ],
   possessives: ["'s", "’s", "'", "’"],
   infinitiveMarkers: ["to"],

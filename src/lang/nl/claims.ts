@@ -299,6 +299,7 @@ export const claims: ClaimLexicon = {
   documentNouns: [
     "overzicht", "rapport", "verslag", "verklaring", "analyse", "onderzoek", "bericht", "berichten", "cijfers",
     "beelden", "gegevens", "inschatting", "schatting", "update", "persbericht", "tweet", "reactie", "boodschap",
+    "peilingen", "peiling", "onderzoeken", "documenten", "resultaten", "bevindingen", "statistieken",
   ],
   possessives: ["'s", "’s"],
   infinitiveMarkers: ["te", "om"],

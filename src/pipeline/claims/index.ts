@@ -7,7 +7,7 @@ import type { Claim, ClaimStatus, Cue, Doc, Entity, Sentence, Source, Span, Unkn
 import type { Stage } from "../stage.js";
 import type { ClaimLexicon, CueRole } from "./lexicon.js";
 import { compileCues, matchCues, type CompiledCue, type CueIndex, type CueMatch } from "./patterns.js";
-import { isCap, isInitial, npBackward, npForward, parseSource, prepareLexicon, roleOf, type ParsedSource, type Prepared, type View, type Who } from "./source.js";
+import { isCap, isInitial, isPronoun, npBackward, npForward, parseSource, prepareLexicon, roleOf, type ParsedSource, type Prepared, type View, type Who } from "./source.js";
 
 interface Compiled {
   P: Prepared;
@@ -55,6 +55,8 @@ interface Clause {
   pendingSelf?: CueMatch;
   /** The clause's explicit unknown ("onduidelijk is of", "could not confirm"). */
   unknown?: CueMatch;
+  /** The document an unnamed source is known by ("recent polls", "berichten"). */
+  documentName?: string;
 }
 
 export const claims: Stage = (doc, ctx) => extractClaims(doc, ctx.lang.claims);
@@ -121,7 +123,7 @@ export function extractClaims(doc: Doc, lex: ClaimLexicon): void {
       }
       if (c.raw) c.source = resolver.resolve(c.raw);
       else if (c.inherit && k > 0 && list[k - 1]!.source && list[k - 1]!.source!.kind !== "unnamed") c.source = list[k - 1]!.source;
-      else if (c.unnamed || c.inherit) c.source = { name: lex.unnamedName, kind: "unnamed" };
+      else if (c.unnamed || c.inherit) c.source = { name: c.unnamed && c.documentName ? c.documentName : lex.unnamedName, kind: "unnamed" };
       if (c.frame && !c.source && NAMED_ROLES.has(c.frame.cue.cue.role) && c.frame.cue.cue.role !== "passive") {
         // a reporting verb without a subject to be found: no attribution (a noun use, a relative clause)
         c.frame = null;
@@ -140,7 +142,8 @@ export function extractClaims(doc: Doc, lex: ClaimLexicon): void {
       const w1 = V.low[c.t0 + 1] ?? "";
       // "… zei dat A en B", "said hospitals were closed and the morgue was full": a coordinated clause
       // without a comma is part of the content
-      if (!(P.splitters.has(w0) && P.complementizers.has(w1)) && c.kind !== "coord") continue;
+      // "X said he stopped because he was tired": a clause of cause or time inside the content is X's too
+      if (!(P.splitters.has(w0) && P.complementizers.has(w1)) && c.kind !== "coord" && c.kind !== "adverbial") continue;
       c.source = prev.source;
       c.cue = prev.cue;
       if (c.status === "established") c.status = prev.frame.cue.cue.status === "denied" || prev.frame.cue.cue.status === "confirmed" ? prev.frame.cue.cue.status : "claimed";
@@ -331,7 +334,7 @@ function speechCover(V: View, speech: readonly boolean[]): SpeechCover {
 }
 
 /** How a clause was cut from the one before it in its sentence. */
-type ClauseKind = "first" | "cut" | "coord" | "participle" | "relative";
+type ClauseKind = "first" | "cut" | "coord" | "participle" | "relative" | "adverbial";
 type Piece = [number, number, CueMatch[], ClauseKind];
 
 const DASHES: ReadonlySet<string> = new Set(["–", "—", "--", "-", "―"]);
@@ -392,6 +395,7 @@ function splitSentence(V: View, s: Sentence, index: CueIndex, boundary: (i: numb
   };
   let correlative = false; // "both A and B", "zowel A als B": no cut at its "and"
   let listed = false; // a comma after the clause's verb: "A, B and C" is one list, not two clauses
+  let embedded = false; // inside a relative clause between commas
   const cut = (at: number, kind: ClauseKind) => {
     cuts.push([at, kind]);
     from = at;
@@ -417,21 +421,29 @@ function splitSentence(V: View, s: Sentence, index: CueIndex, boundary: (i: numb
       cut(i + 1, "cut");
       continue;
     }
-    // inside quoted speech a sentence is the speaker's unit: only a comma before a conjunction cuts it
-    if (inSpeech(i) && r !== ",") continue;
+    // inside quoted speech a sentence is the speaker's unit: only a comma before a conjunction cuts it;
+    // inside a relative clause between commas ("X, who spoke because she feared …, said") nothing cuts
+    if ((inSpeech(i) || embedded) && r !== ",") continue;
     if (r === ",") {
       let j = i + 1;
       while (j < b0 - 1 && V.doc.tokens[j]!.kind === "quote") j++; // ', "maar …'
       const nj = low[j]!;
+      const cuts0 = cuts.length;
+      if (embedded) {
+        embedded = false;
+        continue;
+      }
       if (P.additive.has(nj)) {
         if (verbBefore(i) && clauseAhead(j + 1, 2 * CLAUSE_AHEAD)) cut(j, "cut");
       } else if (P.splitters.has(nj)) cut(j, "cut");
       else if (inSpeech(i) && inSpeech(j)) {
         /* only conjunctions cut a quoted sentence */
       } else if (P.relClause.has(nj) && verbBefore(i) && relativeTail(V, j, b0)) cut(j, "relative");
-      else if (P.adverbial.has(nj) && verbBefore(i) && clauseAhead(j + 1)) cut(j, "cut");
+      else if (P.adverbial.has(nj) && verbBefore(i) && clauseAhead(j + 1)) cut(j, "adverbial");
       else if (P.lex.participleEnding && verbBefore(i) && isParticiple(V, j) && !listAhead(j + 1)) cut(j, "participle");
       if (verbBefore(i)) listed = true;
+      // a relative clause that did not close the sentence is embedded: the main clause resumes after it
+      if (cuts.length === cuts0 && P.relStarters.has(nj) && !P.complementizers.has(nj)) embedded = true;
       continue;
     }
     if (DASHES.has(r) && V.punct[i] && verbBefore(i) && !P.relStarters.has(next) && clauseAhead(i + 1)) {
@@ -452,7 +464,7 @@ function splitSentence(V: View, s: Sentence, index: CueIndex, boundary: (i: numb
       continue;
     }
     if (P.adverbial.has(w) && verbBefore(i) && raw[i - 1] !== "," && clauseAhead(i + 1)) {
-      cut(i, "cut");
+      cut(i, "adverbial");
       continue;
     }
   }
@@ -468,9 +480,14 @@ function splitSentence(V: View, s: Sentence, index: CueIndex, boundary: (i: numb
   // an explicit unknown in a later subordinate clause stands on its own: "…, waarvan het doel onbekend is"
   const res: Piece[] = [];
   const within = (ms: CueMatch[], a: number, b: number) => ms.filter((m) => m.start >= a && m.end <= b);
+  // in a title-cased line ("Clinton Said That The Blame …") capitals say nothing about names
+  let words = 0;
+  let caps = 0;
+  for (let i = a0; i < b0; i++) if (!V.punct[i] && V.doc.tokens[i]!.kind === "word") (words++, V.cap[i] && caps++);
+  const titleCase = words >= 5 && caps >= 0.7 * words;
   for (const [t0, t1, kind] of out) {
     // a capitalised word inside a sentence is a name, not a cue: "the United States", "The Post"
-    const isName = (i: number) => i > s.tokenStart && (V.cap[i] === 1) && !punct(V, i - 1);
+    const isName = (i: number) => !titleCase && i > s.tokenStart && V.cap[i] === 1 && !punct(V, i - 1);
     const ms = matchCues(index, V.low, V.raw, t0, t1, boundary, isName);
     const unk = ms.find((m) => m.cue.cue.role === "unknown");
     let done = false;
@@ -597,7 +614,9 @@ function readClause(
     let rank = 0;
     if (role === "according") {
       const inGap = m.cue.cue.sourceIn === "gap" && m.gapStart >= 0;
-      found = { raw: sourceAt(V, npForward(V, inGap ? m.gapStart : m.end, inGap ? m.gapEnd : t1, true)), post: false };
+      const a = inGap ? m.gapStart : m.end;
+      const b = inGap ? m.gapEnd : t1;
+      found = { raw: sourceAt(V, npForward(V, a, b, true) ?? bareSource(V, a, b)), post: false };
       rank = 5;
     } else if (role === "self") {
       // a participle clause's subject is its sentence's: "X denied it, saying …"
@@ -632,7 +651,11 @@ function readClause(
       if (m.start === t0) c.pendingSelf = m;
       continue;
     }
-    if (role === "according" && found.raw?.parsed.document) (found = { raw: null, post: false }), (rank = 1);
+    if (role === "according" && found.raw?.parsed.document) {
+      // "according to recent polls": no one is named, the document is
+      c.documentName = found.raw.parsed.name;
+      (found = { raw: null, post: false }), (rank = 1);
+    }
     else if (role === "according" && !found.raw) continue;
     // a cue inside quoted speech yields to the frame that names the quote's speaker
     if (inSpeech(m.start)) rank -= 5;
@@ -822,6 +845,27 @@ function appositionName(V: View, t0: number, comma: number): RawSource | null {
   return { parsed: { ...name.parsed, who: "person", kind: first.parsed.kind, role }, span: name.span };
 }
 
+/**
+ * A bare plural that closes its clause after "according to"/"volgens": "according to recent polls",
+ * "according to exit surveys of voters", "volgens ooggetuigen".
+ */
+function bareSource(V: View, a: number, b: number): Span | null {
+  const { P, low } = V;
+  let k = a;
+  let words = 0;
+  const word = (j: number) => !V.punct[j] && !V.time[j] && V.cap[j] !== 1 && LOWER_WORD.test(low[j]!) && !P.stops.has(low[j]!) && !P.det.has(low[j]!) && !P.aux.has(low[j]!) && !P.complementizers.has(low[j]!) && !isPronoun(P, low[j]!);
+  while (k < b && words < 3 && word(k)) k++, words++;
+  if (!words) return null;
+  // "of voters": one affiliation of a word or two
+  if (k + 1 < b && P.affil.has(low[k]!) && word(k + 1)) {
+    let j = k + 1;
+    while (j < b && j < k + 3 && word(j)) j++;
+    k = j;
+  }
+  if (k < b && !V.punct[k]) return null;
+  return { start: a, end: k };
+}
+
 /** A reporting verb no lexicon lists, recognised by the colon and the speech after it. */
 const COLON_CUE: CompiledCue = {
   cue: { pattern: ":", role: "report", status: "claimed" },
@@ -858,11 +902,17 @@ function colonFrame(V: View, t0: number, t1: number, closeAt: Set<number>): { m:
     if (subj?.raw && !subj.post) return { m, raw: subj.raw };
     return null;
   }
-  // a name that opens the sentence and ends at the colon, with no verb
-  if (k - t0 > 6 || t0 !== s.tokenStart || V.cap[t0] !== 1) return null;
+  // a name that opens the sentence and ends at the colon, with no verb; an affiliation may follow it after a
+  // comma ("Meghan McCain, Twitter:", "Jeremy Lott, author:")
+  if (k - t0 > 12 || t0 !== s.tokenStart || V.cap[t0] !== 1) return null;
   for (let j = t0; j < k; j++) if (isVerb(V, j, s.tokenStart) && V.cap[j] !== 1) return null;
   const span = npForward(V, t0, k);
-  if (!span || span.end !== k) return null;
+  if (!span) return null;
+  if (span.end !== k) {
+    if (raw[span.end] !== "," || span.end - t0 > 6) return null;
+    const rest = npForward(V, span.end + 1, k, true);
+    if (!rest || rest.end !== k) return null;
+  }
   const src = sourceAt(V, span);
   if (!src || src.parsed.pronoun || src.parsed.document) return null;
   return { m: { cue: COLON_CUE, start: k, end: k + 1, gapStart: -1, gapEnd: -1 }, raw: src };

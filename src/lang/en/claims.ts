@@ -34,7 +34,7 @@ const REPORT = v(
   "remarked", "quipped", "joked",
   "clarify", "clarifies", "clarified", "assure", "assures", "assured", "reiterate", "reiterates", "reiterated",
   "recount", "recounts", "recounted", "suggests", "suggested", "signaled", "signalled", "implied",
-  "contradicted", "countered", "retorted", "observed", "boasted", "complained", "lamented",
+  "contradicted", "countered", "retorted", "observed", "boasted", "boasts", "complained", "lamented",
   "alleging",
 );
 // attitude and evidence verbs count only before "that": "the attack found its target" is no report
@@ -46,6 +46,7 @@ const REPORT_THAT = v(
   "agreed", "worry", "worries", "worried", "signal", "signals", "signaled", "signalled", "estimate",
   "estimates", "estimated", "claim", "report", "state", "states", "note", "promise", "promises", "vow", "vows",
   "pledge", "pledges", "tweet", "tweets", "reply", "replies", "respond", "responds", "remark", "remarks",
+  "calculate", "calculates", "calculated", "outlined", "outlines", "reckon", "reckons", "reckoned",
 );
 
 const cues: CuePattern[] = [
@@ -99,6 +100,11 @@ const cues: CuePattern[] = [
   { pattern: REPORT, role: "report", status: "claimed", notRightAfter: ["the", "a", "an", "'s", "’s", "his", "her", "its", "their", "our", "is", "was", "were", "are", "been", "be"] },
   { pattern: `${REPORT_THAT} that`, role: "report", status: "claimed" },
   { pattern: "point|points|pointed|pointing out", role: "report", status: "claimed" },
+  // evidence speaks through its document: "Records show …", "the poll found …" (a person who found something did not say it)
+  { pattern: "show|shows|showed|showing|find|finds|found|suggest|suggests|suggested|indicate|indicates|indicated|indicating|reveal|reveals|revealed|revealing", role: "report", status: "claimed", subjectDocument: true, notRightAfter: ["is", "was", "were", "are", "been", "be"] },
+  // naming and calling: "Trump called it “a disaster”", "has referred to her as …"
+  { pattern: "call|calls|called|calling", role: "report", status: "claimed", needsContent: true, unlessNext: ["for", "on", "off", "in", "up", "out"], notRightAfter: ["is", "was", "were", "are", "been", "be", "so", "the", "a", "an"] },
+  { pattern: "refer|refers|referred|referring to … as", role: "report", status: "claimed" },
   { pattern: REPORT_THAT, role: "report", status: "claimed", postOnly: true },
   // announcing or declaring an act is an event; only with reported content is it an attribution
   { pattern: "stated|announce|announces|announced|declare|declares|declared|add|adds|added|reports|responded", role: "report", status: "claimed", needsContent: true, notRightAfter: ["the", "a", "an", "is", "was", "were", "are", "been", "be"] },
@@ -112,7 +118,7 @@ const cues: CuePattern[] = [
   { pattern: "unconfirmed reports", role: "hearsay", status: "claimed" },
   { pattern: "by their|his|her|its own account|admission", role: "self", status: "claimed" },
   // participles whose subject is the clause's: "X became the first …, saying it was swayed"
-  { pattern: "saying|adding|claiming|noting|insisting|arguing|warning|stating|asserting|writing|telling|explaining|suggesting|accusing|blaming|calling", role: "self", status: "claimed" },
+  { pattern: "saying|adding|claiming|noting|insisting|arguing|warning|stating|asserting|writing|telling|explaining|suggesting|accusing|blaming|calling|promising|vowing|pledging|predicting|reminding|conceding|admitting|arguing|questioning|contending|alleging", role: "self", status: "claimed" },
   { pattern: "denying|rejecting|dismissing", role: "self", status: "denied" },
   { pattern: "confirming|acknowledging", role: "self", status: "confirmed" },
   { pattern: "in their|his|her|its own words", role: "self", status: "claimed" },
@@ -304,6 +310,9 @@ export const claims: ClaimLexicon = {
     "report", "statement", "analysis", "study", "survey", "poll", "data", "figures", "review", "overview",
     "assessment", "estimate", "estimates", "update", "release", "tweet", "post", "message", "footage", "images",
     "document", "documents", "memo", "letter", "filing", "complaint", "records", "count", "tally", "polls", "surveys",
+  "interviews", "investigation", "inquiry", "research", "studies", "audit", "review", "evidence", "results",
+  "roundup", "version", "email", "ad", "ads", "disclosures", "filings", "returns", "excerpts", "book", "video",
+  "videos", "photos", "transcript", "transcripts", "pitch", "website", "site", "notes", "minutes", "cable", "cables",
     "numbers", "statistics", "emails", "reports", "results", "findings", "documents",
   ],
   possessives: ["'s", "’s", "'", "’"],

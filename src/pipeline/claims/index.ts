@@ -100,7 +100,8 @@ export function extractClaims(doc: Doc, lex: ClaimLexicon): void {
     if (s.heading || s.question) continue;
     for (const [t0, t1, ms, kind] of splitSentence(V, s, index, boundary, inSpeech)) {
       const prev = bySentence[s.index]!.at(-1);
-      const c = readClause(V, s, t0, t1, ms, closeAt, inSpeech, (kind === "participle" || kind === "coord") && prev ? prev.t0 : t0);
+      const shares = kind === "participle" || kind === "coord" || (kind === "cut" && P.coordinators.has(V.low[t0]!));
+      const c = readClause(V, s, t0, t1, ms, closeAt, inSpeech, shares && prev ? prev.t0 : t0);
       c.kind = kind;
       bySentence[s.index]!.push(c);
     }
@@ -440,7 +441,7 @@ function splitSentence(V: View, s: Sentence, index: CueIndex, boundary: (i: numb
         /* only conjunctions cut a quoted sentence */
       } else if (P.relClause.has(nj) && verbBefore(i) && relativeTail(V, j, b0)) cut(j, "relative");
       else if (P.adverbial.has(nj) && verbBefore(i) && clauseAhead(j + 1)) cut(j, "adverbial");
-      else if (P.lex.participleEnding && verbBefore(i) && isParticiple(V, j) && !listAhead(j + 1)) cut(j, "participle");
+      else if (P.lex.participleEnding && verbBefore(i) && isParticiple(V, j) && !listAhead(j + 1) && !reportVerbAt(V, index, i - 1)) cut(j, "participle");
       if (verbBefore(i)) listed = true;
       // a relative clause that did not close the sentence is embedded: the main clause resumes after it
       if (cuts.length === cuts0 && P.relStarters.has(nj) && !P.complementizers.has(nj)) embedded = true;
@@ -512,6 +513,14 @@ function subjectWithRelative(V: View, a: number, b: number): boolean {
   return !!np && np.end < b && V.P.relStarters.has(V.low[np.end]!);
 }
 
+/** The source phrase is headed by a document or a body of evidence ("Records", "the latest poll", "interviews … by X"). */
+function documentHead(V: View, rs: RawSource): boolean {
+  if (rs.parsed.document) return true;
+  const a = tokenAt(V, rs.span.start);
+  for (let k = a; k < V.low.length && V.doc.tokens[k]!.start < rs.span.end && k < a + 8; k++) if (V.P.docNouns.has(V.low[k]!)) return true;
+  return false;
+}
+
 /** A verb stands in [a, b) (the last 40 tokens of it: content before a frame is near it). */
 function verbIn(V: View, a: number, b: number): boolean {
   const s = V.doc.sentences[V.sentOf[Math.max(a, 0)]!]!;
@@ -566,6 +575,12 @@ function relativeTail(V: View, j: number, end: number): boolean {
   if (end - j > RELATIVE_TAIL) return false;
   for (let k = j + 1; k < end - 1; k++) if (V.raw[k] === "," || V.raw[k] === ";") return false; // "X, die …, zei"
   return true;
+}
+
+/** A one-word reporting verb at `k`: ", banking analysts say, cleaning up …" closes an interposed frame. */
+function reportVerbAt(V: View, index: CueIndex, k: number): boolean {
+  for (const c of index.byFirst.get(V.low[k]!) ?? []) if (c.cue.role === "report" && c.steps.length === 1) return true;
+  return false;
 }
 
 /** A reporting frame stands in [a, b): "X said:" introduces what follows the colon. */
@@ -627,6 +642,7 @@ function readClause(
       // "Hij betuigde zijn medeleven en schrijft op X dat …": a coordinated verb shares its subject
       if (!found?.raw && subjT0 < t0 && opensClause(V, t0, m.start)) found = { raw: selfSubject(V, subjT0, t1, m), post: false };
       if (found && !found.post && m.cue.cue.needsContent && !contentFollows(V, m.end, t1)) found = null;
+      if (found && m.cue.cue.subjectDocument && !(found.raw && documentHead(V, found.raw))) found = null;
       if (found && !found.post && m.cue.cue.postOnly) found = null;
       rank = found?.raw ? (found.post ? 3 : 4) : 0;
     } else if (role === "passive") {
@@ -856,11 +872,15 @@ function bareSource(V: View, a: number, b: number): Span | null {
   const word = (j: number) => !V.punct[j] && !V.time[j] && V.cap[j] !== 1 && LOWER_WORD.test(low[j]!) && !P.stops.has(low[j]!) && !P.det.has(low[j]!) && !P.aux.has(low[j]!) && !P.complementizers.has(low[j]!) && !isPronoun(P, low[j]!);
   while (k < b && words < 3 && word(k)) k++, words++;
   if (!words) return null;
-  // "of voters": one affiliation of a word or two
-  if (k + 1 < b && P.affil.has(low[k]!) && word(k + 1)) {
-    let j = k + 1;
-    while (j < b && j < k + 3 && word(j)) j++;
-    k = j;
+  // "of voters", "with the Federal Election Commission": one affiliation
+  if (k + 1 < b && P.affil.has(low[k]!)) {
+    const np = npForward(V, k + 1, b);
+    if (np) k = np.end;
+    else if (word(k + 1)) {
+      let j = k + 1;
+      while (j < b && j < k + 3 && word(j)) j++;
+      k = j;
+    }
   }
   if (k < b && !V.punct[k]) return null;
   return { start: a, end: k };

@@ -48,6 +48,8 @@ export interface CuePattern {
   unless?: readonly string[];
   /** An unknown whose open question starts at the cue, not at its clause ("…, zonder te zeggen waarom"). */
   scopeFromCue?: boolean;
+  /** The cue holds only with a document or a body of evidence as its subject ("Records show …", "the poll found"). */
+  subjectDocument?: boolean;
   /** The noun phrase right after the verb is who is spoken to, never the speaker ("told Reuters"). */
   objectAfter?: boolean;
   /** The cue does not hold when one of these words is its object, within four words after it ("zei niets"). */

@@ -286,7 +286,8 @@ export function npBackward(V: View, from: number, e: number): Span | null {
         k--;
         break;
       }
-      if (P.stops.has(low[j]!)) break;
+      // "An earlier version said": an adverb after a determiner is an adjective
+      if (P.stops.has(low[j]!) && !(j - 1 >= from && P.det.has(low[j - 1]!) && !V.punct[j - 1])) break;
     }
     if (start < 0) return null;
   }

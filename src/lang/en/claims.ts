@@ -103,7 +103,7 @@ const cues: CuePattern[] = [
   // evidence speaks through its document: "Records show …", "the poll found …" (a person who found something did not say it)
   { pattern: "show|shows|showed|showing|find|finds|found|suggest|suggests|suggested|indicate|indicates|indicated|indicating|reveal|reveals|revealed|revealing", role: "report", status: "claimed", subjectDocument: true, notRightAfter: ["is", "was", "were", "are", "been", "be"] },
   // naming and calling: "Trump called it “a disaster”", "has referred to her as …"
-  { pattern: "call|calls|called|calling", role: "report", status: "claimed", needsContent: true, unlessNext: ["for", "on", "off", "in", "up", "out"], notRightAfter: ["is", "was", "were", "are", "been", "be", "so", "the", "a", "an"] },
+  { pattern: "call|calls|called|calling", role: "report", status: "claimed", needsContent: true, unlessNext: ["for", "on", "off", "in", "up", "out", "itself", "himself", "herself", "themselves"], notRightAfter: ["is", "was", "were", "are", "been", "be", "so", "the", "a", "an"] },
   { pattern: "refer|refers|referred|referring to … as", role: "report", status: "claimed" },
   { pattern: REPORT_THAT, role: "report", status: "claimed", postOnly: true },
   // announcing or declaring an act is an event; only with reported content is it an attribution

@@ -579,6 +579,7 @@ function relativeTail(V: View, j: number, end: number): boolean {
 
 /** A one-word reporting verb at `k`: ", banking analysts say, cleaning up …" closes an interposed frame. */
 function reportVerbAt(V: View, index: CueIndex, k: number): boolean {
+  if (k > 0 && (V.P.det.has(V.low[k - 1]!) || V.P.possessives.has(V.low[k - 1]!))) return false; // "denied the report"
   for (const c of index.byFirst.get(V.low[k]!) ?? []) if (c.cue.role === "report" && c.steps.length === 1) return true;
   return false;
 }

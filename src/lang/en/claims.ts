@@ -344,6 +344,11 @@ export const claims: ClaimLexicon = {
   prepositions: "in on at to with about after before during over under into onto by through since until without against among via within despite amid following toward towards across behind near upon from of for".split(" "),
   nameParticles: ["al", "el", "ad", "as", "ash", "bin", "ibn", "abu", "ben"],
   commonWords,
-  furniture: [],
-  creditWords: [],
+  furniture: [
+    "related :", "read more", "read the full", "continue reading", "click here", "sign up", "subscribe", "follow us",
+    "follow live", "follow the", "watch :", "listen :", "photo :", "image :", "video :", "update :", "editor's note",
+    "editor’s note", "advertisement", "share this", "most read", "recommended :", "see also", "for more on",
+    "more on this", "get the", "download the app",
+  ],
+  creditWords: ["photo", "photograph", "image", "picture", "credit", "©"],
 };

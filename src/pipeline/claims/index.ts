@@ -57,6 +57,8 @@ interface Clause {
   unknown?: CueMatch;
   /** The document an unnamed source is known by ("recent polls", "berichten"). */
   documentName?: string;
+  /** A bare frame that points back ("Dat meldt de politie."): it gives the sentence before its source, no claim. */
+  suppress?: boolean;
 }
 
 export const claims: Stage = (doc, ctx) => extractClaims(doc, ctx.lang.claims);
@@ -97,7 +99,7 @@ export function extractClaims(doc: Doc, lex: ClaimLexicon): void {
   // 1. clauses and their cues
   const bySentence: Clause[][] = doc.sentences.map(() => []);
   for (const s of doc.sentences) {
-    if (s.heading || s.question) continue;
+    if (s.heading || s.question || furniture(V, s)) continue;
     for (const [t0, t1, ms, kind] of splitSentence(V, s, index, boundary, inSpeech)) {
       const prev = bySentence[s.index]!.at(-1);
       const shares = kind === "participle" || kind === "coord" || (kind === "cut" && P.coordinators.has(V.low[t0]!));
@@ -155,6 +157,9 @@ export function extractClaims(doc: Doc, lex: ClaimLexicon): void {
       const s = doc.sentences[c.sentence]!;
       const prev = doc.sentences[c.sentence - 1];
       if (prev && prev.paragraph === s.paragraph && !prev.heading && !prev.question) {
+        // a frame that only attributes ("Dat meldt de politie.") is no proposition of its own; a confirmation
+        // or a denial of what came before is ("Dat heeft de minister bevestigd.")
+        if (c.status === "claimed") c.suppress = true;
         for (const p of bySentence[c.sentence - 1]!) {
           if (p.source || !(p.status === "established" || p.status === "probable" || p.status === "possible")) continue;
           p.source = c.source;
@@ -204,6 +209,7 @@ export function extractClaims(doc: Doc, lex: ClaimLexicon): void {
   const unknowns: Unknown[] = [];
   for (const list of bySentence) {
     for (const c of list) {
+      if (c.suppress) continue;
       const span = trimSpan(V, c.t0, c.t1);
       if (!span) continue;
       const id = `c${out.length + 1}`;
@@ -255,6 +261,24 @@ function markSpans(doc: Doc, spans: readonly Span[], mark: Uint8Array): void {
       }
     }
   }
+}
+
+/** Page furniture: "Lees ook: …", "Volg het laatste nieuws in dit liveblog", "Photo: Getty Images", "© AFP". */
+function furniture(V: View, s: Sentence): boolean {
+  const { P, low } = V;
+  let a = s.tokenStart;
+  while (a < s.tokenEnd && V.punct[a] && low[a] !== "©") a++;
+  for (const seq of P.furniture.get(low[a] ?? "") ?? []) {
+    let k = 0;
+    while (k < seq.length && a + k < s.tokenEnd && low[a + k] === seq[k]) k++;
+    if (k === seq.length) return true;
+  }
+  if (s.tokenEnd - s.tokenStart > 14) return false;
+  for (let i = s.tokenStart; i < s.tokenEnd; i++) {
+    if (low[i] === "©") return true;
+    if (P.credit.has(low[i]!) && i + 1 < s.tokenEnd && (low[i + 1] === ":" || low[i + 1] === "/" || low[i + 1] === "|")) return true;
+  }
+  return false;
 }
 
 /** Per token, the number of words and numbers before it: words inside any span in O(log n). */
@@ -820,6 +844,8 @@ function reportSubject(V: View, t0: number, t1: number, m: CueMatch, closeAt: Se
     if (subj) return { raw: subj, post: false };
   }
   let back = npBackward(V, segStart, m.start);
+  // "Die beschuldiging uitte Oekraïne": an anaphoric object opens the clause and the subject follows the verb
+  if (back && P.lex.subjectAfterVerb && back.start === t0 && P.lex.anaphors.includes(low[t0]!)) back = null;
   // the object of a preposition is no subject: "waarin de schutter in het Arabisch zegt", "police in Kyiv said"
   for (let hop = 0; back && hop < 2 && back.start - 1 >= segStart && P.preps.has(low[back.start - 1]!); hop++) {
     back = npBackward(V, segStart, back.start - 1);
@@ -961,7 +987,8 @@ function anaphoric(V: View, c: Clause): boolean {
     if (k >= m.start && k < m.end) continue;
     const t = V.doc.tokens[k]!;
     if (src && t.start >= src.start && t.end <= src.end) continue;
-    if (V.punct[k] || V.time[k] || P.lex.anaphors.includes(low[k]!) || P.aux.has(low[k]!) || P.det.has(low[k]!) || P.agents.has(low[k]!)) continue;
+    // "Die beschuldiging uitte Oekraïne": a noun for what was said may follow the anaphor
+    if (V.punct[k] || V.time[k] || P.lex.anaphors.includes(low[k]!) || P.aux.has(low[k]!) || P.det.has(low[k]!) || P.agents.has(low[k]!) || (k === c.t0 + 1 && P.docNouns.has(low[k]!))) continue;
     return false;
   }
   return true;

@@ -157,6 +157,9 @@ export interface ClaimLexicon {
    * whose first words match one of these (space-separated, lower case) gives no claim.
    */
   furniture: readonly string[];
-  /** Words that, standing just before a noun in a credit line, mark it as one (Foto, Photo, Beeld). */
+  /**
+   * Words of a credit line ("Foto: ANP", "Photo: Getty Images", "© AFP"): a short sentence with one of them
+   * before a colon or a slash, or with ©, gives no claim.
+   */
   creditWords: readonly string[];
 }

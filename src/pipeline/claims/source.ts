@@ -37,6 +37,9 @@ export interface Prepared {
   clauseWords: Set<string>;
   preps: Set<string>;
   common: Set<string>;
+  /** Furniture openings as token sequences, by their first token. */
+  furniture: Map<string, string[][]>;
+  credit: Set<string>;
 }
 
 export function prepareLexicon(lex: ClaimLexicon): Prepared {
@@ -79,7 +82,20 @@ export function prepareLexicon(lex: ClaimLexicon): Prepared {
     clauseWords: new Set([...lex.coordinators, ...lex.correlatives, ...lex.relativeAlways, ...lex.adverbialClause]),
     preps: new Set(lex.prepositions),
     common: new Set(lex.commonWords ?? []),
+    furniture: furnitureIndex(lex.furniture),
+    credit: new Set(lex.creditWords),
   };
+}
+
+function furnitureIndex(lines: readonly string[]): Map<string, string[][]> {
+  const m = new Map<string, string[][]>();
+  for (const l of lines) {
+    const seq = l.split(/\s+/u);
+    const list = m.get(seq[0]!);
+    if (list) list.push(seq);
+    else m.set(seq[0]!, [seq]);
+  }
+  return m;
 }
 
 export function roleOf(P: Prepared, low: string): RoleWord | undefined {

@@ -174,6 +174,7 @@ const roles: RoleWord[] = [
   { word: "chairwoman", kind: "official", who: "person" },
   { word: "chair", kind: "official", who: "person" },
   { word: "judge", kind: "official", who: "person" },
+  { word: "court", kind: "official", who: "group" },
   // parties
   { word: "president", kind: "party", who: "person" },
   { word: "vice", kind: "party", who: "person" },

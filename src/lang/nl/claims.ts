@@ -172,6 +172,8 @@ const roles: RoleWord[] = [
   { word: "*functionarissen", kind: "official", who: "group" },
   { word: "openbaar", kind: "official", who: "group" },
   { word: "aanklager", kind: "official", who: "person" },
+  { word: "rechtbank", kind: "official", who: "group" },
+  { word: "rechter", kind: "official", who: "person" },
   { word: "brandweer", kind: "official", who: "group" },
   { word: "*directeur", kind: "official", who: "person" },
   { word: "*voorzitter", kind: "official", who: "person" },

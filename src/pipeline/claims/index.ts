@@ -146,7 +146,7 @@ export function extractClaims(doc: Doc, lex: ClaimLexicon): void {
       // "… zei dat A en B", "said hospitals were closed and the morgue was full": a coordinated clause
       // without a comma is part of the content
       // "X said he stopped because he was tired": a clause of cause or time inside the content is X's too
-      if (!(P.splitters.has(w0) && P.complementizers.has(w1)) && c.kind !== "coord" && c.kind !== "adverbial") continue;
+      if (!(P.splitters.has(w0) && P.complementizers.has(w1)) && !(c.kind === "coord" && P.additive.has(w0)) && c.kind !== "adverbial") continue;
       c.source = prev.source;
       c.cue = prev.cue;
       if (c.status === "established") c.status = prev.frame.cue.cue.status === "denied" || prev.frame.cue.cue.status === "confirmed" ? prev.frame.cue.cue.status : "claimed";
@@ -168,9 +168,10 @@ export function extractClaims(doc: Doc, lex: ClaimLexicon): void {
         }
       }
     }
-    // a frame after the content covers the clauses before it in the sentence: "A, maar B, zegt X"
+    // a frame after the content covers the clauses before it in the sentence: "A, maar B, zegt X", "A after B,
+    // according to X"
     const last = list[list.length - 1];
-    if (last?.post && last.source) {
+    if (last && last.source && (last.post || finalAccording(V, last))) {
       for (const c of list) if (c !== last && !c.source && c.status === "established") {
         c.source = last.source;
         c.cue = last.cue;
@@ -397,7 +398,7 @@ function splitSentence(V: View, s: Sentence, index: CueIndex, boundary: (i: numb
       if (V.punct[k]) {
         // an apposition's or an adverbial's commas are passed ("and ISIS-K, a branch of …, has claimed"),
         // not a frame after the content (", zei de adviseur")
-        if (raw[k] === "," && !(k + 1 < b0 && isV(k + 1))) continue;
+        if (raw[k] === "," && !(k + 1 < b0 && reportVerbAt(V, index, k + 1))) continue;
         return false;
       }
       seen++;
@@ -443,7 +444,8 @@ function splitSentence(V: View, s: Sentence, index: CueIndex, boundary: (i: numb
     const next = low[i + 1]!;
     const r = raw[i]!;
     if (r === ";") {
-      cut(i + 1, "cut");
+      // "identified as A, 32; B, 30; and C, 19, are …": a semicolon between items of a list is no clause end
+      if (verbBefore(i)) cut(i + 1, "cut");
       continue;
     }
     // inside quoted speech a sentence is the speaker's unit: only a comma before a conjunction cuts it;
@@ -599,6 +601,15 @@ function relativeTail(V: View, j: number, end: number): boolean {
   if (end - j > RELATIVE_TAIL) return false;
   for (let k = j + 1; k < end - 1; k++) if (V.raw[k] === "," || V.raw[k] === ";") return false; // "X, die …, zei"
   return true;
+}
+
+/** The clause ends in ", according to X" / ", volgens X": the attribution closes the sentence. */
+function finalAccording(V: View, c: Clause): boolean {
+  const m = c.frame;
+  if (!m || m.cue.cue.role !== "according" || m.cue.cue.sourceIn === "gap") return false;
+  if (m.start <= c.t0 || V.raw[m.start - 1] !== ",") return false;
+  const src = c.source?.span;
+  return !!src && tokenAfterSpan(V, src) >= c.t1 - 1;
 }
 
 /** A one-word reporting verb at `k`: ", banking analysts say, cleaning up …" closes an interposed frame. */

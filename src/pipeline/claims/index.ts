@@ -71,24 +71,35 @@ export function extractClaims(doc: Doc, lex: ClaimLexicon): void {
   const raw = new Array<string>(n);
   const punct = new Uint8Array(n);
   const cap = new Uint8Array(n);
+  const words = new Int32Array(n + 1);
   for (let i = 0; i < n; i++) {
     const t = toks[i]!;
-    raw[i] = t.text;
-    low[i] = t.text.toLowerCase();
-    punct[i] = t.kind === "punct" || t.kind === "quote" || t.kind === "symbol" ? 1 : 0;
+    const text = t.text;
+    raw[i] = text;
+    const lw = text.toLowerCase();
+    low[i] = lw;
+    const k = t.kind;
+    punct[i] = k === "punct" || k === "quote" || k === "symbol" ? 1 : 0;
+    words[i + 1] = words[i]! + (k === "word" || k === "number" ? 1 : 0);
+    if (k !== "word") continue;
     // a capital: the lower-case form differs in its first letter (cheaper than a Unicode class per look-up)
-    if (t.kind === "word" && low[i]!.charCodeAt(0) !== t.text.charCodeAt(0) && isCap(t.text)) cap[i] = 1;
-    else if (t.kind === "word" && particleName(P, low[i]!, t.text)) cap[i] = 1;
+    const c0 = text.charCodeAt(0);
+    if (lw.charCodeAt(0) !== c0) {
+      if (isCap(text)) cap[i] = 1;
+    } else if (PARTICLE_FIRST[c0] && particleName(P, lw, text)) cap[i] = 1;
   }
-  const named = new Uint8Array(n);
-  markSpans(doc, doc.mentions.filter((m) => m.via === undefined || m.via === "name" || m.via === "acronym"), named);
+  // whether entity recognition took a token for a name: looked up rarely, so by binary search on demand
+  const named = (i: number) => {
+    const t = toks[i]!;
+    for (const m of mentionsIn(doc, t)) if (m.via === undefined || m.via === "name" || m.via === "acronym") return true;
+    return false;
+  };
   const time = new Uint8Array(n);
   markSpans(doc, doc.times, time);
   const sentOf = new Int32Array(n);
   for (const s of doc.sentences) for (let i = s.tokenStart; i < s.tokenEnd; i++) sentOf[i] = s.index;
-  const V: View = { doc, P, low, raw, time, punct, sentOf, cap, named };
+  const V: View = { doc, P, low, raw, time, punct, sentOf, cap, named, verbMemo: new Uint8Array(n) };
 
-  const words = wordPrefix(V);
   const speech = doc.quotes.map((q) => isSpeech(V, q, words));
   const closeAt = new Set<number>();
   for (let k = 0; k < doc.quotes.length; k++) closeAt.add(doc.quotes[k]!.end);
@@ -223,7 +234,7 @@ export function extractClaims(doc: Doc, lex: ClaimLexicon): void {
         status: c.status,
         source: c.source,
         cue: c.cue,
-        quote: c.quote || overlapsSpeech(V, cover, span),
+        quote: c.quote || overlapsSpeech(V, cover, span, doc.sentences[c.sentence]!.quotes),
         entities: entitiesIn(doc, span),
       };
       out.push(claim);
@@ -239,11 +250,18 @@ export function extractClaims(doc: Doc, lex: ClaimLexicon): void {
 }
 
 const punct = (V: View, i: number) => V.punct[i] === 1;
+/** First letters of the particles that may open a surname ("al-", "el-", "ibn-", "bin-"). */
+const PARTICLE_FIRST = (() => {
+  const a = new Uint8Array(65536);
+  for (const c of "aebi") a[c.charCodeAt(0)] = 1;
+  return a;
+})();
 
 /** A surname that opens with a lower-case particle: "al-Obaidi", "el-Drese". */
 function particleName(P: Prepared, low: string, raw: string): boolean {
-  const dash = low.indexOf("-");
-  if (dash < 1 || dash > 3 || !P.lex.nameParticles.includes(low.slice(0, dash))) return false;
+  // the dash stands after a particle of two or three letters: look at those two places only
+  const dash = low.charCodeAt(2) === 45 ? 2 : low.charCodeAt(3) === 45 ? 3 : -1;
+  if (dash < 0 || !P.lex.nameParticles.includes(low.slice(0, dash))) return false;
   return isCap(raw.slice(dash + 1));
 }
 
@@ -276,21 +294,12 @@ function furniture(V: View, s: Sentence): boolean {
   }
   if (s.tokenEnd - s.tokenStart > 14) return false;
   for (let i = s.tokenStart; i < s.tokenEnd; i++) {
-    if (low[i] === "©") return true;
-    if (P.credit.has(low[i]!) && i + 1 < s.tokenEnd && (low[i + 1] === ":" || low[i + 1] === "/" || low[i + 1] === "|")) return true;
+    if (!V.punct[i]) continue;
+    const w = low[i]!;
+    if (w === "©") return true;
+    if ((w === ":" || w === "/" || w === "|") && i > s.tokenStart && P.credit.has(low[i - 1]!)) return true;
   }
   return false;
-}
-
-/** Per token, the number of words and numbers before it: words inside any span in O(log n). */
-function wordPrefix(V: View): Int32Array {
-  const toks = V.doc.tokens;
-  const pre = new Int32Array(toks.length + 1);
-  for (let i = 0; i < toks.length; i++) {
-    const k = toks[i]!.kind;
-    pre[i + 1] = pre[i]! + (k === "word" || k === "number" ? 1 : 0);
-  }
-  return pre;
 }
 
 /** Index of the first token that starts at or after `offset`. */
@@ -380,16 +389,7 @@ function splitSentence(V: View, s: Sentence, index: CueIndex, boundary: (i: numb
   const { low, raw, P } = V;
   const a0 = s.tokenStart;
   const b0 = s.tokenEnd;
-  // verbs of the sentence, looked up when a cut is in question and then remembered
-  let verb: Int8Array | null = null;
-  const isV = (i: number) => {
-    verb ??= new Int8Array(b0 - a0).fill(-1);
-    const x = verb[i - a0]!;
-    if (x >= 0) return x === 1;
-    const y = isVerb(V, i, a0);
-    verb[i - a0] = y ? 1 : 0;
-    return y;
-  };
+  const isV = (i: number) => verbAt(V, i);
   /** A clause opens at `j`: a complementiser, or a verb within a few words before any relative or infinitive. */
   const clauseAhead = (j: number, ahead = CLAUSE_AHEAD) => {
     if (j >= b0) return false;
@@ -416,11 +416,12 @@ function splitSentence(V: View, s: Sentence, index: CueIndex, boundary: (i: numb
   let scanned = a0;
   // whether a verb stands between the clause's start and `i`: each token is looked at once per clause
   const verbBefore = (i: number) => {
-    while (!seenVerb && scanned < i) if (isV(scanned++)) seenVerb = true;
+    while (!seenVerb && scanned < i) if (isV(scanned++)) (seenVerb = true), (firstVerb = scanned - 1);
     return seenVerb;
   };
   let correlative = false; // "both A and B", "zowel A als B": no cut at its "and"
-  let listed = false; // a comma after the clause's verb: "A, B and C" is one list, not two clauses
+  let lastComma = -1; // "A, B and C": a comma after the clause's first verb makes a list, not two clauses
+  let firstVerb = -1;
   let embedded = false; // inside a relative clause between commas
   const cut = (at: number, kind: ClauseKind) => {
     cuts.push([at, kind]);
@@ -428,7 +429,8 @@ function splitSentence(V: View, s: Sentence, index: CueIndex, boundary: (i: numb
     seenVerb = false;
     scanned = at;
     correlative = false;
-    listed = false;
+    lastComma = -1;
+    firstVerb = -1;
   };
   /** "…, liberating its territory and is fighting …": a participle that is one item of a list of verbs. */
   const listAhead = (j: number) => {
@@ -440,7 +442,8 @@ function splitSentence(V: View, s: Sentence, index: CueIndex, boundary: (i: numb
   };
   for (let i = a0 + 1; i < b0 - 1; i++) {
     const w = low[i]!;
-    if (!V.punct[i] && !P.clauseWords.has(w)) continue;
+    // one array look-up turns away most words before the set is asked
+    if (!V.punct[i] && (!P.clauseFirst[w.charCodeAt(0)] || !P.clauseWords.has(w))) continue;
     const next = low[i + 1]!;
     const r = raw[i]!;
     if (r === ";") {
@@ -467,8 +470,8 @@ function splitSentence(V: View, s: Sentence, index: CueIndex, boundary: (i: numb
         /* only conjunctions cut a quoted sentence */
       } else if (P.relClause.has(nj) && verbBefore(i) && relativeTail(V, j, b0)) cut(j, "relative");
       else if (P.adverbial.has(nj) && verbBefore(i) && clauseAhead(j + 1)) cut(j, "adverbial");
-      else if (P.lex.participleEnding && verbBefore(i) && isParticiple(V, j) && !listAhead(j + 1) && !reportVerbAt(V, index, i - 1)) cut(j, "participle");
-      if (verbBefore(i)) listed = true;
+      else if (P.lex.participleEnding && isParticiple(V, j) && verbBefore(i) && !listAhead(j + 1) && !reportVerbAt(V, index, i - 1)) cut(j, "participle");
+      lastComma = i;
       // a relative clause that did not close the sentence is embedded: the main clause resumes after it
       if (cuts.length === cuts0 && P.relStarters.has(nj) && !P.complementizers.has(nj)) embedded = true;
       continue;
@@ -482,7 +485,7 @@ function splitSentence(V: View, s: Sentence, index: CueIndex, boundary: (i: numb
       continue;
     }
     if (P.correlatives.has(w)) correlative = true;
-    if (P.coordinators.has(w) && verbBefore(i) && !correlative && !listed && raw[i - 1] !== "," && !namePair(V, i) && clauseAhead(i + 1)) {
+    if (P.coordinators.has(w) && verbBefore(i) && !correlative && !(lastComma > firstVerb) && raw[i - 1] !== "," && !namePair(V, i) && clauseAhead(i + 1)) {
       cut(i, "coord");
       continue;
     }
@@ -508,13 +511,19 @@ function splitSentence(V: View, s: Sentence, index: CueIndex, boundary: (i: numb
   const res: Piece[] = [];
   const within = (ms: CueMatch[], a: number, b: number) => ms.filter((m) => m.start >= a && m.end <= b);
   // in a title-cased line ("Clinton Said That The Blame …") capitals say nothing about names
-  let words = 0;
-  let caps = 0;
-  for (let i = a0; i < b0; i++) if (!V.punct[i] && V.doc.tokens[i]!.kind === "word") (words++, V.cap[i] && caps++);
-  const titleCase = words >= 5 && caps >= 0.7 * words;
+  let titleCase = -1;
+  const titled = () => {
+    if (titleCase < 0) {
+      let words = 0;
+      let caps = 0;
+      for (let i = a0; i < b0; i++) if (!V.punct[i]) (words++, V.cap[i] && caps++);
+      titleCase = words >= 5 && caps >= 0.7 * words ? 1 : 0;
+    }
+    return titleCase === 1;
+  };
   for (const [t0, t1, kind] of out) {
     // a capitalised word inside a sentence is a name, not a cue: "the United States", "The Post"
-    const isName = (i: number) => !titleCase && i > s.tokenStart && V.cap[i] === 1 && !punct(V, i - 1);
+    const isName = (i: number) => i > s.tokenStart && V.cap[i] === 1 && !punct(V, i - 1) && !titled();
     const ms = matchCues(index, V.low, V.raw, t0, t1, boundary, isName);
     const unk = ms.find((m) => m.cue.cue.role === "unknown");
     let done = false;
@@ -550,7 +559,7 @@ function documentHead(V: View, rs: RawSource): boolean {
 /** A verb stands in [a, b) (the last 40 tokens of it: content before a frame is near it). */
 function verbIn(V: View, a: number, b: number): boolean {
   const s = V.doc.sentences[V.sentOf[Math.max(a, 0)]!]!;
-  for (let k = Math.max(a, b - 40); k < b; k++) if (isVerb(V, k, s.tokenStart)) return true;
+  for (let k = Math.max(a, b - 40); k < b; k++) if (verbAt(V, k)) return true;
   return false;
 }
 
@@ -558,6 +567,15 @@ function verbIn(V: View, a: number, b: number): boolean {
 function opensClause(V: View, a: number, b: number): boolean {
   for (let k = a; k < b; k++) if (!V.punct[k] && !V.P.coordinators.has(V.low[k]!) && !V.P.connectives.has(V.low[k]!)) return false;
   return true;
+}
+
+/** Whether token `i` is a verb, looked up once per token (0 unknown, 1 no, 2 yes). */
+function verbAt(V: View, i: number): boolean {
+  const x = V.verbMemo[i]!;
+  if (x) return x === 2;
+  const y = isVerb(V, i, V.doc.sentences[V.sentOf[i]!]!.tokenStart);
+  V.verbMemo[i] = y ? 2 : 1;
+  return y;
 }
 
 /**
@@ -571,11 +589,18 @@ function isVerb(V: View, i: number, sentStart: number): boolean {
   // an infinitive after "te"/"to" is no finite verb of its own clause ("zonder te zeggen waarvoor")
   if (i > sentStart && P.lex.infinitiveMarkers.includes(low[i - 1]!)) return false;
   const w = low[i]!;
-  if (P.verbForms.has(w)) return true;
-  if (w.length < P.lex.verbEndingMin || !LOWER_WORD.test(w)) return false;
-  if (i > sentStart && (P.det.has(low[i - 1]!) || P.possessives.has(low[i - 1]!))) return false;
-  for (const e of P.lex.verbEndings) if (w.endsWith(e) && !w.endsWith("s" + e)) return true;
-  return false;
+  const kind = verbKind(P, w);
+  if (kind === 1) return true;
+  // a regular past tense is no adjective after a determiner: "the armed men", "de tweede"
+  return kind === 2 && !(i > sentStart && (P.det.has(low[i - 1]!) || P.possessives.has(low[i - 1]!)));
+}
+
+/** 1: a listed verb form; 2: a regular past tense by its ending; 0: neither. */
+function verbKind(P: Prepared, w: string): number {
+  if (P.verbForms.has(w)) return 1;
+  if (w.length < P.lex.verbEndingMin || !P.verbEndChars.has(w.charCodeAt(w.length - 1))) return 0;
+  for (const e of P.lex.verbEndings) if (w.endsWith(e) && !w.endsWith("s" + e) && LOWER_WORD.test(w)) return 2;
+  return 0;
 }
 const LOWER_WORD = /^\p{Ll}+$/u;
 
@@ -653,6 +678,13 @@ function readClause(
     source: null,
     cue: null,
     quote: false,
+    // every field set up front: one object shape for all clauses keeps the property look-ups fast
+    firstPerson: false,
+    kind: "first",
+    pendingSelf: undefined,
+    unknown: undefined,
+    documentName: undefined,
+    suppress: false,
   };
   // frames, best first: explicit source phrases, then reporting verbs (the innermost, i.e. last, one
   // before its content; else one after it), then passives, then unnamed hearsay
@@ -947,14 +979,14 @@ const COLON_CUE: CompiledCue = {
 function colonFrame(V: View, t0: number, t1: number, closeAt: Set<number>): { m: CueMatch; raw: RawSource } | null {
   const { raw, doc } = V;
   let k = -1;
-  for (let j = t0 + 1; j < t1 - 1 && j < t0 + 40; j++) if (raw[j] === ":") (k = j), (j = t1);
+  for (let j = t0 + 1; j < t1 - 1 && j < t0 + 40; j++) if (V.punct[j] && raw[j] === ":") (k = j), (j = t1);
   if (k < 0) return null;
   const next = k + 1;
   const speech = doc.tokens[next]!.kind === "quote" || next >= t1 - 1 || V.P.lex.firstPerson.includes(V.low[next]!);
   const s = doc.sentences[V.sentOf[t0]!]!;
   let v = k - 1;
   while (v > t0 && (V.time[v] || (!V.cap[v] && V.low[v]!.length > 4 && V.P.lex.adverbEndings.some((e) => V.low[v]!.endsWith(e))))) v--;
-  if (speech && isVerb(V, v, s.tokenStart)) {
+  if (speech && verbAt(V, v)) {
     const m: CueMatch = { cue: COLON_CUE, start: v, end: v + 1, gapStart: -1, gapEnd: -1 };
     const subj = reportSubject(V, t0, t1, m, closeAt);
     if (subj?.raw && !subj.post) return { m, raw: subj.raw };
@@ -963,7 +995,7 @@ function colonFrame(V: View, t0: number, t1: number, closeAt: Set<number>): { m:
   // a name that opens the sentence and ends at the colon, with no verb; an affiliation may follow it after a
   // comma ("Meghan McCain, Twitter:", "Jeremy Lott, author:")
   if (k - t0 > 12 || t0 !== s.tokenStart || V.cap[t0] !== 1) return null;
-  for (let j = t0; j < k; j++) if (isVerb(V, j, s.tokenStart) && V.cap[j] !== 1) return null;
+  for (let j = t0; j < k; j++) if (verbAt(V, j) && V.cap[j] !== 1) return null;
   const span = npForward(V, t0, k);
   if (!span) return null;
   if (span.end !== k) {
@@ -1165,7 +1197,8 @@ function trimSpan(V: View, t0: number, t1: number): Span | null {
   return { start: doc.tokens[a]!.start, end: doc.tokens[b - 1]!.end };
 }
 
-function overlapsSpeech(V: View, cover: SpeechCover, span: Span): boolean {
+function overlapsSpeech(V: View, cover: SpeechCover, span: Span, quotes: readonly number[]): boolean {
+  if (!quotes.length) return false;
   const a = firstTokenFrom(V, span.start);
   const b = firstTokenFrom(V, span.end);
   return cover.chars[b]! - cover.chars[a]! > 0.3 * (span.end - span.start);
@@ -1221,7 +1254,7 @@ interface Candidate {
  * entity recognition ran, mentions (person, group, organisation, place); without it, capitalised names.
  */
 class Resolver {
-  private readonly names: Candidate[] = [];
+  private namesList: Candidate[] | null = null;
   private readonly sources: Candidate[] = [];
   private readonly entityMap = new Map<string, Entity>();
   private entity(id: string | undefined): Entity | undefined {
@@ -1229,10 +1262,23 @@ class Resolver {
   }
   constructor(
     private readonly V: View,
-    speech: readonly Span[],
+    private readonly speech: readonly Span[],
   ) {
+    for (const e of V.doc.entities) this.entityMap.set(e.id, e);
+  }
+
+  /** The names of the report, gathered the first time a pronoun or a short name needs them. */
+  private get names(): Candidate[] {
+    if (!this.namesList) {
+      this.namesList = [];
+      this.gatherNames();
+    }
+    return this.namesList;
+  }
+
+  private gatherNames(): void {
+    const { V, speech } = this;
     const { doc } = V;
-    for (const e of doc.entities) this.entityMap.set(e.id, e);
     // a name inside quoted speech is seldom what a later pronoun points at ("Zonder steun van Kyiv …", zegt zij)
     let q = 0;
     const quoted = (at: number) => {
@@ -1347,26 +1393,50 @@ class Resolver {
     return out;
   }
 
-  private readonly subjects: Candidate[] = [];
-  /** Remembers the subject that opens a clause ("The prosecutor's office did not …"), once per clause. */
+  private readonly clauses: Clause[] = [];
+  private readonly subjectOf = new Map<Clause, Candidate | null>();
+  /** Remembers a clause whose subject a later "it"/"hij" may point at; the subject is read when one does. */
   noteSubject(c: Clause): void {
+    this.clauses.push(c);
+  }
+
+  /** The subject that opens a clause ("The prosecutor's office did not …"), read once. */
+  private subject(c: Clause): Candidate | null {
+    let hit = this.subjectOf.get(c);
+    if (hit === undefined) this.subjectOf.set(c, (hit = this.readSubject(c)));
+    return hit;
+  }
+
+  private readSubject(c: Clause): Candidate | null {
     const { V } = this;
     let i = c.t0;
     while (i < c.t1 && i < c.t0 + 3 && (V.punct[i] || V.P.connectives.has(V.low[i]!) || V.P.coordinators.has(V.low[i]!))) i++;
     const span = npForward(V, i, c.t1);
-    if (!span) return;
+    if (!span) return null;
     const raw = sourceAt(V, span);
-    if (!raw || raw.parsed.pronoun || raw.parsed.document) return;
+    if (!raw || raw.parsed.pronoun || raw.parsed.document) return null;
     const p = raw.parsed;
     const m = mentionAt(V.doc, p.nameSpan);
     const e = this.entity(m?.entity);
     const type = e?.type ?? m?.type;
     const who: Who = type === "person" ? "person" : type && type !== "other" && type !== "facility" ? "group" : p.who;
-    if (who === "unknown") return;
+    if (who === "unknown") return null;
     const name = e?.name ?? p.name;
-    const at = raw.span.start;
-    if (this.subjects.length && this.subjects[this.subjects.length - 1]!.at >= at) return;
-    this.subjects.push({ at, name, ...(e && { entity: e.id }), kind: p.kind === "other" && type ? kindOfEntity(type) : p.kind, who, words: words(name) });
+    return { at: raw.span.start, name, ...(e && { entity: e.id }), kind: p.kind === "other" && type ? kindOfEntity(type) : p.kind, who, words: words(name) };
+  }
+
+  /** The latest clause subject before `at` (and after `floor`) that `ok` accepts. */
+  private latestSubject(at: number, ok: (c: Candidate) => boolean, floor: number): Candidate | undefined {
+    const toks = this.V.doc.tokens;
+    for (let k = this.clauses.length - 1, seen = 0; k >= 0 && seen < 12; k--, seen++) {
+      const c = this.clauses[k]!;
+      const start = toks[c.t0]!.start;
+      if (start >= at) continue;
+      if (start < floor) break;
+      const s = this.subject(c);
+      if (s && s.at < at && ok(s)) return s;
+    }
+    return undefined;
   }
 
   private antecedent(at: number, pron: "person" | "group" | "any"): Candidate | undefined {
@@ -1376,7 +1446,7 @@ class Resolver {
     const floor = s >= 0 ? doc.sentences[Math.max(0, s - 6)]!.start : 0;
     // speakers and clause subjects first: a later mention in an object or an adjunct is less likely meant
     const sp = this.latest(at, ok, floor, this.sources);
-    const su = this.latest(at, ok, floor, this.subjects);
+    const su = this.latestSubject(at, ok, floor);
     const a = !sp ? su : !su ? sp : su.at > sp.at ? su : sp;
     const b = this.latest(at, ok, floor, this.names);
     if (!a) return b;

@@ -118,62 +118,71 @@ export function matchCues(
   isName?: (i: number) => boolean,
 ): CueMatch[] {
   const out: CueMatch[] = [];
-  let clauseWords: Map<string, number> | null = null;
-  // where each word first stands in the clause: "unless" and "unlessBefore" are then look-ups, not scans
-  const firstAt = (w: string) => {
-    if (!clauseWords) {
-      clauseWords = new Map();
-      for (let k = from; k < to; k++) if (!clauseWords.has(low[k]!)) clauseWords.set(low[k]!, k);
-    }
-    return clauseWords.get(w) ?? -1;
-  };
-  const inClause = (w: Set<string>) => {
-    for (const x of w) if (firstAt(x) >= 0) return true;
-    return false;
-  };
-  const before = (w: Set<string>, i: number) => {
-    for (const x of w) {
-      const at = firstAt(x);
-      if (at >= 0 && at < i) return true;
-    }
-    return false;
-  };
-  // the clause's last token with a letter: its final particle
-  let lastWord = -2;
-  const finalWord = () => {
-    if (lastWord === -2) {
-      lastWord = to - 1;
-      while (lastWord >= from && !HAS_LETTER.test(low[lastWord]!)) lastWord--;
-    }
-    return lastWord;
-  };
+  const st: ClauseState = { low, from, to, firstAt: null, lastWord: -2 };
+  const loose = index.loose;
   for (let i = from; i < to; i++) {
-    if (isName?.(i)) continue;
     const cands = index.byFirst.get(low[i]!);
-    const tryOne = (c: CompiledCue) => {
-      const m = matchAt(c, low, raw, i, to, boundary);
-      if (!m) return;
-      if (c.notAfter.size) {
-        for (let k = Math.max(from, i - 3); k < i; k++) if (c.notAfter.has(low[k]!)) return;
-      }
-      if (c.unless.size && inClause(c.unless)) return;
-      if (i > from && c.notRightAfter.has(low[i - 1]!)) return;
-      if (c.unlessNext.size && m.end < to && c.unlessNext.has(low[m.end]!)) return;
-      if (c.unlessFinal.size) {
-        const f = finalWord();
-        if (f >= m.end && c.unlessFinal.has(low[f]!)) return;
-      }
-      if (c.unlessBefore.size && before(c.unlessBefore, i)) return;
-      if (c.unlessObject.size) {
-        // "zei in zijn toespraak niets": nothing said, up to the clause's content
-        for (let k = m.end; k < to && k < m.end + 4 && !boundary(k); k++) if (c.unlessObject.has(low[k]!)) return;
-      }
-      out.push(m);
-    };
-    if (cands) for (const c of cands) tryOne(c);
-    for (const c of index.loose) if (!cands?.includes(c)) tryOne(c);
+    if (!cands && !loose.length) continue;
+    if (isName?.(i)) continue;
+    if (cands) for (const c of cands) tryCue(c, st, raw, i, boundary, out);
+    for (const c of loose) if (!cands?.includes(c)) tryCue(c, st, raw, i, boundary, out);
   }
   return out;
+}
+
+/** What a clause's cue conditions look up, computed once per clause when first asked. */
+interface ClauseState {
+  low: readonly string[];
+  from: number;
+  to: number;
+  /** Where each word first stands in the clause: "unless" and "unlessBefore" are look-ups, not scans. */
+  firstAt: Map<string, number> | null;
+  /** The clause's last token with a letter (its final particle), -2 until asked. */
+  lastWord: number;
+}
+
+function firstAt(st: ClauseState, w: string): number {
+  if (!st.firstAt) {
+    st.firstAt = new Map();
+    for (let k = st.from; k < st.to; k++) if (!st.firstAt.has(st.low[k]!)) st.firstAt.set(st.low[k]!, k);
+  }
+  return st.firstAt.get(w) ?? -1;
+}
+
+function finalWord(st: ClauseState): number {
+  if (st.lastWord === -2) {
+    let f = st.to - 1;
+    while (f >= st.from && !HAS_LETTER.test(st.low[f]!)) f--;
+    st.lastWord = f;
+  }
+  return st.lastWord;
+}
+
+function tryCue(c: CompiledCue, st: ClauseState, raw: readonly string[], i: number, boundary: (i: number) => boolean, out: CueMatch[]): void {
+  const { low, from, to } = st;
+  const m = matchAt(c, low, raw, i, to, boundary);
+  if (!m) return;
+  if (c.notAfter.size) {
+    for (let k = Math.max(from, i - 3); k < i; k++) if (c.notAfter.has(low[k]!)) return;
+  }
+  if (c.unless.size) for (const x of c.unless) if (firstAt(st, x) >= 0) return;
+  if (i > from && c.notRightAfter.has(low[i - 1]!)) return;
+  if (c.unlessNext.size && m.end < to && c.unlessNext.has(low[m.end]!)) return;
+  if (c.unlessFinal.size) {
+    const f = finalWord(st);
+    if (f >= m.end && c.unlessFinal.has(low[f]!)) return;
+  }
+  if (c.unlessBefore.size) {
+    for (const x of c.unlessBefore) {
+      const at = firstAt(st, x);
+      if (at >= 0 && at < i) return;
+    }
+  }
+  if (c.unlessObject.size) {
+    // "zei in zijn toespraak niets": nothing said, up to the clause's content
+    for (let k = m.end; k < to && k < m.end + 4 && !boundary(k); k++) if (c.unlessObject.has(low[k]!)) return;
+  }
+  out.push(m);
 }
 
 function matchAt(

@@ -40,6 +40,10 @@ export interface Prepared {
   /** Furniture openings as token sequences, by their first token. */
   furniture: Map<string, string[][]>;
   credit: Set<string>;
+  /** Last characters of the regular past-tense endings. */
+  verbEndChars: Set<number>;
+  /** 1 at the char code of every first letter of a clause word. */
+  clauseFirst: Uint8Array;
 }
 
 export function prepareLexicon(lex: ClaimLexicon): Prepared {
@@ -84,7 +88,15 @@ export function prepareLexicon(lex: ClaimLexicon): Prepared {
     common: new Set(lex.commonWords ?? []),
     furniture: furnitureIndex(lex.furniture),
     credit: new Set(lex.creditWords),
+    verbEndChars: new Set(lex.verbEndings.map((e) => e.charCodeAt(e.length - 1))),
+    clauseFirst: firstChars([...lex.coordinators, ...lex.correlatives, ...lex.relativeAlways, ...lex.adverbialClause]),
   };
+}
+
+function firstChars(words: readonly string[]): Uint8Array {
+  const a = new Uint8Array(65536);
+  for (const w of words) a[w.charCodeAt(0)] = 1;
+  return a;
 }
 
 function furnitureIndex(lines: readonly string[]): Map<string, string[][]> {
@@ -127,8 +139,10 @@ export interface View {
   sentOf: Int32Array;
   /** 1 where a token begins with a capital letter. */
   cap: Uint8Array;
-  /** 1 where a token lies inside a name that entity recognition found. */
-  named: Uint8Array;
+  /** Whether a token lies inside a name that entity recognition found. */
+  named: (i: number) => boolean;
+  /** Per token: 0 not yet known, 1 no verb, 2 a verb (filled as clauses are cut). */
+  verbMemo: Uint8Array;
 }
 
 /** A single capital letter: an initial inside a name ("Lisa O. Monaco", "James B. Comey"). */
@@ -162,7 +176,7 @@ function isFirstFunctionWord(V: View, i: number): boolean {
   // an adverb that opens the sentence before its verb ("Tegelijkertijd zegt Polen", "Eerder meldde …"),
   // unless entity recognition took it for a name; "Emergency crews said" keeps its modifier
   const next = V.low[i + 1] ?? "";
-  return V.P.common.has(low) && V.named[i] !== 1 && !roleOf(V.P, low) && (V.punct[i + 1] === 1 || V.P.verbForms.has(next));
+  return V.P.common.has(low) && !V.named(i) && !roleOf(V.P, low) && (V.punct[i + 1] === 1 || V.P.verbForms.has(next));
 }
 
 /**

@@ -86,7 +86,7 @@ export function extractClaims(doc: Doc, lex: ClaimLexicon): void {
     const c0 = text.charCodeAt(0);
     if (lw.charCodeAt(0) !== c0) {
       if (isCap(text)) cap[i] = 1;
-    } else if (PARTICLE_FIRST[c0] && particleName(P, lw, text)) cap[i] = 1;
+    } else if (P.particleFirst[c0] && particleName(P, lw, text)) cap[i] = 1;
   }
   // whether entity recognition took a token for a name: looked up rarely, so by binary search on demand
   const named = (i: number) => {
@@ -250,12 +250,7 @@ export function extractClaims(doc: Doc, lex: ClaimLexicon): void {
 }
 
 const punct = (V: View, i: number) => V.punct[i] === 1;
-/** First letters of the particles that may open a surname ("al-", "el-", "ibn-", "bin-"). */
-const PARTICLE_FIRST = (() => {
-  const a = new Uint8Array(65536);
-  for (const c of "aebi") a[c.charCodeAt(0)] = 1;
-  return a;
-})();
+
 
 /** A surname that opens with a lower-case particle: "al-Obaidi", "el-Drese". */
 function particleName(P: Prepared, low: string, raw: string): boolean {

@@ -44,6 +44,8 @@ export interface Prepared {
   verbEndChars: Set<number>;
   /** 1 at the char code of every first letter of a clause word. */
   clauseFirst: Uint8Array;
+  /** 1 at the char code of every first letter of a surname particle ("al-", "ibn-"). */
+  particleFirst: Uint8Array;
 }
 
 export function prepareLexicon(lex: ClaimLexicon): Prepared {
@@ -90,6 +92,7 @@ export function prepareLexicon(lex: ClaimLexicon): Prepared {
     credit: new Set(lex.creditWords),
     verbEndChars: new Set(lex.verbEndings.map((e) => e.charCodeAt(e.length - 1))),
     clauseFirst: firstChars([...lex.coordinators, ...lex.correlatives, ...lex.relativeAlways, ...lex.adverbialClause]),
+    particleFirst: firstChars(lex.nameParticles),
   };
 }
 

@@ -114,7 +114,11 @@ export function extractClaims(doc: Doc, lex: ClaimLexicon): void {
     for (const [t0, t1, ms, kind] of splitSentence(V, s, index, boundary, inSpeech)) {
       const prev = bySentence[s.index]!.at(-1);
       const shares = kind === "participle" || kind === "coord" || (kind === "cut" && P.coordinators.has(V.low[t0]!));
-      const c = readClause(V, s, t0, t1, ms, closeAt, inSpeech, shares && prev ? prev.t0 : t0);
+      // the subject stands in the clause that opened the chain: "Trump knocked X, blamed Y and said …"
+      let holder = prev;
+      const list = bySentence[s.index]!;
+      for (let k = list.length - 1; k > 0 && holder && (holder.kind === "coord" || holder.kind === "participle" || P.coordinators.has(V.low[holder.t0]!)); k--) holder = list[k - 1];
+      const c = readClause(V, s, t0, t1, ms, closeAt, inSpeech, shares && holder ? holder.t0 : t0);
       c.kind = kind;
       bySentence[s.index]!.push(c);
     }
@@ -460,7 +464,7 @@ function splitSentence(V: View, s: Sentence, index: CueIndex, boundary: (i: numb
       }
       if (P.additive.has(nj)) {
         if (verbBefore(i) && clauseAhead(j + 1, 2 * CLAUSE_AHEAD)) cut(j, "cut");
-      } else if (P.splitters.has(nj)) cut(j, "cut");
+      } else if (P.splitters.has(nj) && raw[j + 1] !== ",") cut(j, "cut"); // "X, though, say …" is an adverb
       else if (inSpeech(i) && inSpeech(j)) {
         /* only conjunctions cut a quoted sentence */
       } else if (P.relClause.has(nj) && verbBefore(i) && relativeTail(V, j, b0)) cut(j, "relative");
@@ -471,8 +475,11 @@ function splitSentence(V: View, s: Sentence, index: CueIndex, boundary: (i: numb
       if (cuts.length === cuts0 && P.relStarters.has(nj) && !P.complementizers.has(nj)) embedded = true;
       continue;
     }
-    if (DASHES.has(r) && V.punct[i] && verbBefore(i) && !P.relStarters.has(next) && clauseAhead(i + 1)) {
-      cut(i + 1, "cut");
+    if (DASHES.has(r) && V.punct[i] && spaced(V, i)) {
+      // "--" typed as two hyphens is one dash
+      const e = raw[i + 1] === "-" && V.doc.tokens[i + 1]!.start === V.doc.tokens[i]!.end ? i + 1 : i;
+      if (verbBefore(i) && !P.relStarters.has(low[e + 1] ?? "") && clauseAhead(e + 1)) cut(e + 1, "cut");
+      i = e;
       continue;
     }
     if (r === ":" && verbBefore(i) && V.doc.tokens[i + 1]!.kind !== "quote" && !frameBefore(V, index, from, i) && clauseAhead(i + 1)) {
@@ -556,6 +563,17 @@ function verbIn(V: View, a: number, b: number): boolean {
   const s = V.doc.sentences[V.sentOf[Math.max(a, 0)]!]!;
   for (let k = Math.max(a, b - 40); k < b; k++) if (verbAt(V, k)) return true;
   return false;
+}
+
+/** White space on both sides of token `i`: a dash between clauses, not a hyphen ("U.S.-Russian"). */
+function spaced(V: View, i: number): boolean {
+  const t = V.doc.tokens;
+  if (i < 1 || i + 1 >= t.length) return false;
+  // "--" may come as two hyphens: the pair is one dash
+  let j = i;
+  if (t[i + 1]!.text === "-" && t[i + 1]!.start === t[i]!.end) j = i + 1;
+  else if (t[i - 1]!.text === "-" && t[i - 1]!.end === t[i]!.start) return false;
+  return j + 1 < t.length && t[i]!.start > t[i - 1]!.end && t[j + 1]!.start > t[j]!.end;
 }
 
 /** Only conjunctions, connectives and punctuation stand in [a, b): a verb at `b` opens its clause. */
@@ -703,7 +721,7 @@ function readClause(
     } else if (role === "report") {
       found = reportSubject(V, t0, t1, m, closeAt);
       // "Hij betuigde zijn medeleven en schrijft op X dat …": a coordinated verb shares its subject
-      if (!found?.raw && subjT0 < t0 && opensClause(V, t0, m.start)) found = { raw: selfSubject(V, subjT0, t1, m), post: false };
+      if (!found?.raw && subjT0 < t0 && opensClause(V, t0, m.start)) found = { raw: selfSubject(V, subjT0, t1, m, false), post: false };
       if (found && !found.post && m.cue.cue.needsContent && !contentFollows(V, m.end, t1)) found = null;
       if (found && m.cue.cue.subjectDocument && !(found.raw && documentHead(V, found.raw))) found = null;
       if (found && !found.post && m.cue.cue.postOnly) found = null;
@@ -862,7 +880,7 @@ function reportSubject(V: View, t0: number, t1: number, m: CueMatch, closeAt: Se
     const app = appositionName(V, t0, segStart - 1);
     if (app) return { raw: app, post: false };
     // after content ("Six people were missing, X, minister, told …") the clause's first phrase is no subject
-    const subj = afterComma ? null : selfSubject(V, t0, t1, { ...m, start: segStart - 1 });
+    const subj = afterComma ? null : selfSubject(V, t0, t1, { ...m, start: segStart - 1 }, P.lex.subjectAfterVerb);
     if (subj) return { raw: subj, post: false };
     // "“…,” Chris Weston, chief strategist at IG, said": the name before the apposition's first comma
     let j = segStart - 2;
@@ -1059,7 +1077,7 @@ function tokenAfterSpan(V: View, span: Span): number {
 }
 
 /** "Het legioen bestaat naar eigen zeggen uit …": the subject opens the clause (or follows the verb). */
-function selfSubject(V: View, t0: number, t1: number, m: CueMatch): RawSource | null {
+function selfSubject(V: View, t0: number, t1: number, m: CueMatch, forward = true): RawSource | null {
   const { P, low, punct } = V;
   let i = t0;
   // a dateline opens the first sentence: "Washington (AFP) – The Washington Post said …"
@@ -1070,6 +1088,10 @@ function selfSubject(V: View, t0: number, t1: number, m: CueMatch): RawSource | 
     }
   }
   while (i < m.start && (P.connectives.has(low[i]!) || P.splitters.has(low[i]!) || punct[i])) i++;
+  // a fronted adjunct before its comma: "On Russia, Trump again knocked …"
+  if (i < m.start && P.preps.has(low[i]!)) {
+    for (let k = i + 1; k < m.start && k < i + 10; k++) if (V.raw[k] === ",") (i = k + 1), (k = m.start);
+  }
   if (i < m.start) {
     const s = sourceAt(V, npForward(V, i, m.start));
     if (s) return s;
@@ -1081,6 +1103,7 @@ function selfSubject(V: View, t0: number, t1: number, m: CueMatch): RawSource | 
     }
   }
   // the cue opens the clause: "Naar eigen zeggen bestaat de groep uit …", "By its own account, the group …"
+  if (!forward) return null;
   let j = m.end;
   while (j < t1 && j < m.end + 8 && punct[j]) j++;
   return sourceAt(V, npForward(V, j, t1)) ?? sourceAt(V, npForward(V, j + 1, t1));

@@ -169,6 +169,12 @@ function isHead(V: View, i: number): boolean {
   return (V.cap[i] === 1) && !V.P.stops.has(low) && !V.P.det.has(low) && !V.P.connectives.has(low) && !isFirstFunctionWord(V, i);
 }
 
+/** A capitalised common word opening the sentence ("Former", "Senior"): a head only until a real one follows. */
+function softHead(V: View, i: number): boolean {
+  const s = V.doc.sentences[V.sentOf[i]!];
+  return !!s && s.tokenStart === i && V.P.common.has(V.low[i]!) && !V.named(i) && !roleOf(V.P, V.low[i]!);
+}
+
 /** A capitalised word that is only capitalised because it opens the sentence and is a function word. */
 function isFirstFunctionWord(V: View, i: number): boolean {
   const s = V.doc.sentences[V.sentOf[i]!];
@@ -250,10 +256,12 @@ export function npForward(V: View, i: number, limit: number, loose = false): Spa
       // for a modifier ("het Kremlin zit Oekraïne")
       let j = k + 1;
       let ok = false;
-      for (; j < max && j <= k + (lastHead < 0 ? 3 : 2); j++) {
+      // a capitalised common word that opens the sentence is a modifier too: "Former senior law enforcement officials"
+      const soft = lastHead === i && softHead(V, i);
+      for (; j < max && j <= k + (lastHead < 0 || soft ? 4 : 2); j++) {
         if (V.punct[j] || V.time[j] || P.stops.has(low[j]!)) break;
         if (isHead(V, j)) {
-          ok = lastHead < 0 || !!roleOf(P, low[j]!);
+          ok = lastHead < 0 || soft || !!roleOf(P, low[j]!);
           break;
         }
       }

@@ -487,7 +487,8 @@ function splitSentence(V: View, s: Sentence, index: CueIndex, boundary: (i: numb
       continue;
     }
     if (P.correlatives.has(w)) correlative = true;
-    if (P.coordinators.has(w) && verbBefore(i) && !correlative && !(lastComma > firstVerb) && raw[i - 1] !== "," && !namePair(V, i) && clauseAhead(i + 1)) {
+    // "to be heard and acknowledged": two verbs side by side share everything
+    if (P.coordinators.has(w) && verbBefore(i) && !correlative && !(lastComma > firstVerb) && raw[i - 1] !== "," && !namePair(V, i) && !(isV(i - 1) && isV(i + 1) && verbKind(P, low[i + 1]!) === 2) && clauseAhead(i + 1)) {
       cut(i, "coord");
       continue;
     }
@@ -578,7 +579,8 @@ function spaced(V: View, i: number): boolean {
 
 /** Only conjunctions, connectives and punctuation stand in [a, b): a verb at `b` opens its clause. */
 function opensClause(V: View, a: number, b: number): boolean {
-  for (let k = a; k < b; k++) if (!V.punct[k] && !V.P.coordinators.has(V.low[k]!) && !V.P.connectives.has(V.low[k]!)) return false;
+  const { P, low } = V;
+  for (let k = a; k < b; k++) if (!V.punct[k] && !P.coordinators.has(low[k]!) && !P.connectives.has(low[k]!) && !P.aux.has(low[k]!)) return false;
   return true;
 }
 
@@ -999,6 +1001,8 @@ function colonFrame(V: View, t0: number, t1: number, closeAt: Set<number>): { m:
   const s = doc.sentences[V.sentOf[t0]!]!;
   let v = k - 1;
   while (v > t0 && (V.time[v] || (!V.cap[v] && V.low[v]!.length > 4 && V.P.lex.adverbEndings.some((e) => V.low[v]!.endsWith(e))))) v--;
+  // "asked her:", "told reporters:": whom the speaker addresses stands between the verb and the colon
+  if (v > t0 && !verbAt(V, v) && (isPronoun(V.P, V.low[v]!) || !V.cap[v]) && verbAt(V, v - 1)) v--;
   if (speech && verbAt(V, v)) {
     const m: CueMatch = { cue: COLON_CUE, start: v, end: v + 1, gapStart: -1, gapEnd: -1 };
     const subj = reportSubject(V, t0, t1, m, closeAt);
@@ -1012,9 +1016,9 @@ function colonFrame(V: View, t0: number, t1: number, closeAt: Set<number>): { m:
   const span = npForward(V, t0, k);
   if (!span) return null;
   if (span.end !== k) {
-    if (raw[span.end] !== "," || span.end - t0 > 6) return null;
-    const rest = npForward(V, span.end + 1, k, true);
-    if (!rest || rest.end !== k) return null;
+    // "Jeremy Lott, author:", "Meghan McCain, Twitter:": a short affiliation without a verb after the comma
+    if (raw[span.end] !== "," || span.end - t0 > 6 || k - span.end > 7) return null;
+    for (let j = span.end + 1; j < k; j++) if (V.punct[j] && raw[j] !== "," && raw[j] !== ".") return null;
   }
   const src = sourceAt(V, span);
   if (!src || src.parsed.pronoun || src.parsed.document) return null;

@@ -243,14 +243,16 @@ export function buildPicture(store: Store, opts: PictureOptions = {}): Picture {
     report: number; lid: string; sentence: number; paragraph: number; start: number; end: number; text: string; status: ClaimStatus;
     asserter: string; asserter_name: string; source_key: string | null; entity_keys: string; features: string; published: string; language: Lang; pkey: string;
   };
-  // Only claims that can take part in a contradiction: denials and claims that state a state or theme;
-  // for figures, the latest figure of each source and kind (a source revising itself is an update).
+  // Only claims that can take part in a contradiction: denials, claims that state a state or theme, and
+  // claims that give a figure (what "those figures" rejects, now that a sentence's figure and its other
+  // content are separate claims); figure against figure uses the latest figure of each source and kind (a
+  // source revising itself is an update).
   const claimCols = `c.report, c.lid, c.sentence, c.paragraph, c.start, c."end" AS "end", c.text, c.status, c.asserter, c.asserter_name, c.source_key, c.pkey,
               c.entity_keys, c.features, r.published_utc AS published, r.language`;
   const notable = db
     .prepare<[], CRow>(
       `SELECT ${claimCols} FROM claims c JOIN reports r ON r.id = c.report AND r.current = 1
-       WHERE c.notable = 1 AND (c.status = 'denied' OR c.features <> '{}') ORDER BY r.published_utc, c.report, c.sentence`,
+       WHERE c.notable = 1 ORDER BY r.published_utc, c.report, c.sentence`,
     )
     .all();
   type LRow = { report: number; claim: string; kind: CountKind; value: number; approx: Approx; text: string; asserter: string };

@@ -316,6 +316,7 @@ export const claims: ClaimLexicon = {
   "videos", "photos", "transcript", "transcripts", "pitch", "website", "site", "notes", "minutes", "cable", "cables",
     "numbers", "statistics", "emails", "reports", "results", "findings", "documents",
   ],
+  observationNouns: ["images", "image", "footage", "video", "videos", "photos", "photo", "pictures", "picture", "photographs", "satellite"],
   possessives: ["'s", "’s", "'", "’"],
   infinitiveMarkers: ["to"],
   adverbEndings: ["ly"],

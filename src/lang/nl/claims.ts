@@ -305,6 +305,7 @@ export const claims: ClaimLexicon = {
     "peilingen", "peiling", "onderzoeken", "documenten", "resultaten", "bevindingen", "statistieken",
     "beschuldiging", "beschuldigingen", "bewering", "beweringen", "claim", "conclusie", "waarschuwing",
   ],
+  observationNouns: ["beelden", "beeld", "foto's", "foto", "video", "video's", "satellietbeelden", "camerabeelden", "opnames"],
   possessives: ["'s", "’s"],
   infinitiveMarkers: ["te", "om"],
   adverbEndings: [],

@@ -553,10 +553,14 @@ function subjectWithRelative(V: View, a: number, b: number): boolean {
 
 /** The source phrase is headed by a document or a body of evidence ("Records", "the latest poll", "interviews … by X"). */
 function documentHead(V: View, rs: RawSource): boolean {
-  if (rs.parsed.document) return true;
   const a = tokenAt(V, rs.span.start);
-  for (let k = a; k < V.low.length && V.doc.tokens[k]!.start < rs.span.end && k < a + 8; k++) if (V.P.docNouns.has(V.low[k]!)) return true;
-  return false;
+  for (let k = a; k < V.low.length && V.doc.tokens[k]!.start < rs.span.end && k < a + 8; k++) {
+    const w = V.low[k]!;
+    // what images or footage show is seen, not said: the report states it ("satellite images show …")
+    if (V.P.observed.has(w)) return false;
+    if (V.P.docNouns.has(w)) return true;
+  }
+  return !!rs.parsed.document;
 }
 
 /** A verb stands in [a, b) (the last 40 tokens of it: content before a frame is near it). */

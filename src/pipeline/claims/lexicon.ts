@@ -94,6 +94,8 @@ export interface ClaimLexicon {
   auxiliaries: readonly string[];
   /** Nouns for a document or message whose author is the source (een rapport van X, a statement from X). */
   documentNouns: readonly string[];
+  /** Nouns for what is seen rather than said (images, footage): what they show, the report states. */
+  observationNouns: readonly string[];
   /**
    * Words that make a frame point back at the sentence before it: "Dat meldt de politie.", "That is what
    * the governor said." The first word must be one of these; the rest may be too.

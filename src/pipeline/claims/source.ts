@@ -46,6 +46,7 @@ export interface Prepared {
   clauseFirst: Uint8Array;
   /** 1 at the char code of every first letter of a surname particle ("al-", "ibn-"). */
   particleFirst: Uint8Array;
+  observed: Set<string>;
 }
 
 export function prepareLexicon(lex: ClaimLexicon): Prepared {
@@ -93,6 +94,7 @@ export function prepareLexicon(lex: ClaimLexicon): Prepared {
     verbEndChars: new Set(lex.verbEndings.map((e) => e.charCodeAt(e.length - 1))),
     clauseFirst: firstChars([...lex.coordinators, ...lex.correlatives, ...lex.relativeAlways, ...lex.adverbialClause]),
     particleFirst: firstChars(lex.nameParticles),
+    observed: new Set(lex.observationNouns),
   };
 }
 

@@ -1269,7 +1269,8 @@ interface Candidate {
   kind: Source["kind"];
   who: Who;
   role?: string;
-  words: string[];
+  /** The name's words, lower case: read when first needed (most candidates are never compared). */
+  words?: string[];
   /** The title seen before the name ("Oekraïense president"): what "de president" later points back to. */
   roleWords?: string[];
   quoted?: boolean;
@@ -1314,14 +1315,17 @@ class Resolver {
     if (doc.mentions.length) {
       const { P } = V;
       for (const m of doc.mentions) {
-        const lw = m.text.toLowerCase();
-        // a function word taken for a name is no antecedent
-        if (m.via === "pronoun" || P.det.has(lw) || P.stops.has(lw) || P.connectives.has(lw) || P.personPron.has(lw) || P.groupPron.has(lw)) continue;
+        if (m.via === "pronoun") continue;
+        // a function word taken for a name is no antecedent (one word only: names of several words are names)
+        if (m.text.length < 14 && !m.text.includes(" ")) {
+          const lw = m.text.toLowerCase();
+          if (P.det.has(lw) || P.stops.has(lw) || P.connectives.has(lw) || P.personPron.has(lw) || P.groupPron.has(lw)) continue;
+        }
         const e = this.entity(m.entity);
         const type = e?.type ?? m.type;
         const who: Who = type === "person" ? "person" : type === "other" || type === "facility" ? "unknown" : "group";
         const kind: Source["kind"] = type === "location" || type === "group" ? "party" : "other";
-        this.names.push({ at: m.start, name: e?.name ?? m.text, ...(m.entity && { entity: m.entity }), kind, who, words: words(e?.name ?? m.text), ...(m.role && { roleWords: words(m.role) }) });
+        this.names.push({ at: m.start, name: e?.name ?? m.text, ...(m.entity && { entity: m.entity }), kind, who, ...(m.role && { roleWords: words(m.role) }) });
       }
     } else this.scanNames();
     this.names.sort((a, b) => a.at - b.at);
@@ -1359,7 +1363,7 @@ class Resolver {
         let plain = true; // "Han Bouwmeester", not "Legioen Vrijheid voor Rusland"
         for (let k = i; k < j; k++) if (!(this.V.cap[k] === 1)) plain = false;
         const who: Who = r?.who === "person" || personAt.has(i) ? "person" : headRole?.who === "group" ? "group" : plain && j - i >= 2 && j - i <= 3 && !headRole ? "person" : "unknown";
-        this.names.push({ at: doc.tokens[i]!.start, name: text, kind: r?.kind ?? headRole?.kind ?? "other", who, words: words(text) });
+        this.names.push({ at: doc.tokens[i]!.start, name: text, kind: r?.kind ?? headRole?.kind ?? "other", who });
         i = j;
       }
     }
@@ -1392,8 +1396,11 @@ class Resolver {
         // "het legioen", "the group": the latest name or source with that head word
         const d = p.description;
         const ante =
-          this.latest(at, (c) => c.words.length > 1 && c.words[c.words.length - 1] === d) ??
-          this.latest(at, (c) => c.words.some((w) => w === d || w.endsWith(d))) ??
+          this.latest(at, (c) => {
+            const w = candWords(c);
+            return w.length > 1 && w[w.length - 1] === d;
+          }) ??
+          this.latest(at, (c) => candWords(c).some((w) => w === d || w.endsWith(d))) ??
           // "de president" after "de Oekraïense president Volodymyr Zelensky"
           this.latest(at, (c) => !!c.roleWords?.includes(d));
         if (ante) {
@@ -1413,7 +1420,7 @@ class Resolver {
         }
       }
       out = { name, ...(entity && { entity }), kind, span: rs.span, ...(p.role && { role: p.role }) };
-      this.sources.push({ at, name, ...(entity && { entity }), kind, who, ...(p.role && { role: p.role }), words: words(name) });
+      this.sources.push({ at, name, ...(entity && { entity }), kind, who, ...(p.role && { role: p.role }) });
       return out;
     }
     return out;
@@ -1448,7 +1455,7 @@ class Resolver {
     const who: Who = type === "person" ? "person" : type && type !== "other" && type !== "facility" ? "group" : p.who;
     if (who === "unknown") return null;
     const name = e?.name ?? p.name;
-    return { at: raw.span.start, name, ...(e && { entity: e.id }), kind: p.kind === "other" && type ? kindOfEntity(type) : p.kind, who, words: words(name) };
+    return { at: raw.span.start, name, ...(e && { entity: e.id }), kind: p.kind === "other" && type ? kindOfEntity(type) : p.kind, who };
   }
 
   /** The latest clause subject before `at` (and after `floor`) that `ok` accepts. */
@@ -1511,21 +1518,23 @@ class Resolver {
   private fuller(last: string): Candidate | undefined {
     // only people go by their surname alone: "Rusland" is no short form of "Legioen Vrijheid voor Rusland"
     // a personal name: capitalised words only ("Bob Deen"), not a role phrase ("governor of Kherson")
-    const full = (c: Candidate) => c.who === "person" && c.words.length >= 2 && c.words.length <= 4 && c.name.split(/\s+/u).every((w) => isCap(w));
+    const full = (c: Candidate) => c.who === "person" && candWords(c).length >= 2 && candWords(c).length <= 4 && c.name.split(/\s+/u).every((w) => isCap(w));
     for (let k = this.sourcesSeen; k < this.sources.length; k++) {
       const c = this.sources[k]!;
-      if (full(c) && !this.srcByLast.has(c.words.at(-1)!)) this.srcByLast.set(c.words.at(-1)!, c);
+      if (full(c) && !this.srcByLast.has(candWords(c).at(-1)!)) this.srcByLast.set(candWords(c).at(-1)!, c);
     }
     this.sourcesSeen = this.sources.length;
     const fromSources = this.srcByLast.get(last);
     if (fromSources) return fromSources;
     if (!this.byLast) {
       this.byLast = new Map();
-      for (const c of this.names) if (full(c) && !this.byLast.has(c.words.at(-1)!)) this.byLast.set(c.words.at(-1)!, c);
+      for (const c of this.names) if (full(c) && !this.byLast.has(candWords(c).at(-1)!)) this.byLast.set(candWords(c).at(-1)!, c);
     }
     return this.byLast.get(last);
   }
 }
+
+const candWords = (c: Candidate) => (c.words ??= words(c.name));
 
 const wordCache = new Map<string, string[]>();
 function words(s: string): string[] {

@@ -62,6 +62,8 @@ const SHAPES: [string, Lang, string][] = [
   ["passives with agents", "nl", rep("is bevestigd door ") + "."],
   ["punctuation after a frame", "nl", "Het is zo, zegt hij" + rep(" ,") + "."],
   ["a capitalised word with a long hyphenated tail", "nl", "De Noord-" + rep("x-") + "woord zegt dat."],
+  ["one sentence of many coordinated clauses", "nl", rep("de brug viel en de dijk brak ") + "."],
+  ["one sentence of many clauses after semicolons", "en", rep("the bridge fell; the dam broke; ") + "."],
 ];
 
 for (const [name, lang, text] of SHAPES) {

@@ -111,15 +111,13 @@ export function extractClaims(doc: Doc, lex: ClaimLexicon): void {
   const bySentence: Clause[][] = doc.sentences.map(() => []);
   for (const s of doc.sentences) {
     if (s.heading || s.question || furniture(V, s)) continue;
+    // the subject stands in the clause that opened a chain of verbs: "Trump knocked X, blamed Y and said …"
+    let holder = -1;
     for (const [t0, t1, ms, kind] of splitSentence(V, s, index, boundary, inSpeech)) {
-      const prev = bySentence[s.index]!.at(-1);
       const shares = kind === "participle" || kind === "coord" || (kind === "cut" && P.coordinators.has(V.low[t0]!));
-      // the subject stands in the clause that opened the chain: "Trump knocked X, blamed Y and said …"
-      let holder = prev;
-      const list = bySentence[s.index]!;
-      for (let k = list.length - 1; k > 0 && holder && (holder.kind === "coord" || holder.kind === "participle" || P.coordinators.has(V.low[holder.t0]!)); k--) holder = list[k - 1];
-      const c = readClause(V, s, t0, t1, ms, closeAt, inSpeech, shares && holder ? holder.t0 : t0);
+      const c = readClause(V, s, t0, t1, ms, closeAt, inSpeech, shares && holder >= 0 ? holder : t0);
       c.kind = kind;
+      if (!shares || holder < 0) holder = t0;
       bySentence[s.index]!.push(c);
     }
   }

@@ -98,7 +98,7 @@ export function extractClaims(doc: Doc, lex: ClaimLexicon): void {
   markSpans(doc, doc.times, time);
   const sentOf = new Int32Array(n);
   for (const s of doc.sentences) for (let i = s.tokenStart; i < s.tokenEnd; i++) sentOf[i] = s.index;
-  const V: View = { doc, P, low, raw, time, punct, sentOf, cap, named, verbMemo: new Uint8Array(n) };
+  const V: View = { doc, P, low, raw, time, punct, sentOf, cap, named, verbMemo: new Uint8Array(n), colons: new Uint8Array(doc.sentences.length) };
 
   const speech = doc.quotes.map((q) => isSpeech(V, q, words));
   const closeAt = new Set<number>();
@@ -338,31 +338,24 @@ function isSpeech(V: View, q: { start: number; end: number; inner: Span }, words
 interface SpeechCover {
   /** 1 where a token lies inside the words of a speech quote. */
   inside: Uint8Array;
-  /** Characters (a token and the space after it) inside speech, summed over the tokens before each index. */
-  chars: Float64Array;
 }
 
-/** Which tokens stand inside quoted speech, by one sweep over a difference array (nesting costs nothing). */
+/**
+ * Which tokens stand inside quoted speech. Quotes nest, so each quote marks only the tokens after what the
+ * quotes before it already covered: every token is marked at most once.
+ */
 function speechCover(V: View, speech: readonly boolean[]): SpeechCover {
   const { doc } = V;
-  const n = doc.tokens.length;
-  const diff = new Int32Array(n + 1);
+  const inside = new Uint8Array(doc.tokens.length);
+  let covered = 0;
   doc.quotes.forEach((q, k) => {
     if (!speech[k]) return;
-    diff[firstTokenFrom(V, q.inner.start)]! += 1;
-    diff[firstTokenFrom(V, q.inner.end)]! -= 1;
+    const a = Math.max(covered, firstTokenFrom(V, q.inner.start));
+    const b = firstTokenFrom(V, q.inner.end);
+    for (let i = a; i < b; i++) inside[i] = 1;
+    covered = Math.max(covered, b);
   });
-  const inside = new Uint8Array(n);
-  const chars = new Float64Array(n + 1);
-  let depth = 0;
-  for (let i = 0; i < n; i++) {
-    depth += diff[i]!;
-    const t = doc.tokens[i]!;
-    const width = (i + 1 < n ? doc.tokens[i + 1]!.start : t.end) - t.start;
-    if (depth > 0) inside[i] = 1;
-    chars[i + 1] = chars[i]! + (depth > 0 ? width : 0);
-  }
-  return { inside, chars };
+  return { inside };
 }
 
 /** How a clause was cut from the one before it in its sentence. */
@@ -443,6 +436,7 @@ function splitSentence(V: View, s: Sentence, index: CueIndex, boundary: (i: numb
     if (!V.punct[i] && (!P.clauseFirst[w.charCodeAt(0)] || !P.clauseWords.has(w))) continue;
     const next = low[i + 1]!;
     const r = raw[i]!;
+    if (r === ":") V.colons[s.index] = 1;
     if (r === ";") {
       // "identified as A, 32; B, 30; and C, 19, are …": a semicolon between items of a list is no clause end
       if (verbBefore(i)) cut(i + 1, "cut");
@@ -765,7 +759,7 @@ function readClause(
     if (!best || rank > best.rank || (rank === best.rank && rank === 4 && m.start > best.m.start)) best = { m, raw: found.raw, post: found.post, rank };
   }
   // "Stoltenberg continued: “…”", "Mook agreed: …", "PARTICIPANT: …": a speaker before a colon
-  if (!best || best.rank < 3) {
+  if ((!best || best.rank < 3) && V.colons[s.index]) {
     const cf = colonFrame(V, t0, t1, closeAt);
     if (cf) best = { m: cf.m, raw: cf.raw, post: false, rank: 4 };
   }
@@ -1223,9 +1217,13 @@ function trimSpan(V: View, t0: number, t1: number): Span | null {
 
 function overlapsSpeech(V: View, cover: SpeechCover, span: Span, quotes: readonly number[]): boolean {
   if (!quotes.length) return false;
-  const a = firstTokenFrom(V, span.start);
-  const b = firstTokenFrom(V, span.end);
-  return cover.chars[b]! - cover.chars[a]! > 0.3 * (span.end - span.start);
+  // the characters of the span (a token and the space after it) that stand inside speech
+  const toks = V.doc.tokens;
+  let chars = 0;
+  for (let i = firstTokenFrom(V, span.start); i < toks.length && toks[i]!.start < span.end; i++) {
+    if (cover.inside[i]) chars += (i + 1 < toks.length ? Math.min(toks[i + 1]!.start, span.end) : toks[i]!.end) - toks[i]!.start;
+  }
+  return chars > 0.3 * (span.end - span.start);
 }
 
 /** Mentions overlapping a span; mentions are short, so a sorted list and a bounded look-back suffice. */

@@ -148,6 +148,8 @@ export interface View {
   named: (i: number) => boolean;
   /** Per token: 0 not yet known, 1 no verb, 2 a verb (filled as clauses are cut). */
   verbMemo: Uint8Array;
+  /** Per sentence: 1 when it holds a colon (found while cutting it), so only those look for a colon frame. */
+  colons: Uint8Array;
 }
 
 /** A single capital letter: an initial inside a name ("Lisa O. Monaco", "James B. Comey"). */

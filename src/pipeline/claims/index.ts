@@ -1268,7 +1268,7 @@ interface Candidate {
   /** The name's words, lower case: read when first needed (most candidates are never compared). */
   words?: string[];
   /** The title seen before the name ("Oekraïense president"): what "de president" later points back to. */
-  roleWords?: string[];
+  title?: string;
   quoted?: boolean;
 }
 
@@ -1321,7 +1321,7 @@ class Resolver {
         const type = e?.type ?? m.type;
         const who: Who = type === "person" ? "person" : type === "other" || type === "facility" ? "unknown" : "group";
         const kind: Source["kind"] = type === "location" || type === "group" ? "party" : "other";
-        this.names.push({ at: m.start, name: e?.name ?? m.text, ...(m.entity && { entity: m.entity }), kind, who, ...(m.role && { roleWords: words(m.role) }) });
+        this.names.push({ at: m.start, name: e?.name ?? m.text, ...(m.entity && { entity: m.entity }), kind, who, ...(m.role && { title: m.role }) });
       }
     } else this.scanNames();
     this.names.sort((a, b) => a.at - b.at);
@@ -1398,7 +1398,7 @@ class Resolver {
           }) ??
           this.latest(at, (c) => candWords(c).some((w) => w === d || w.endsWith(d))) ??
           // "de president" after "de Oekraïense president Volodymyr Zelensky"
-          this.latest(at, (c) => !!c.roleWords?.includes(d));
+          this.latest(at, (c) => !!c.title && words(c.title).includes(d));
         if (ante) {
           name = ante.name;
           if (ante.entity) entity = ante.entity;
@@ -1514,7 +1514,7 @@ class Resolver {
   private fuller(last: string): Candidate | undefined {
     // only people go by their surname alone: "Rusland" is no short form of "Legioen Vrijheid voor Rusland"
     // a personal name: capitalised words only ("Bob Deen"), not a role phrase ("governor of Kherson")
-    const full = (c: Candidate) => c.who === "person" && candWords(c).length >= 2 && candWords(c).length <= 4 && c.name.split(/\s+/u).every((w) => isCap(w));
+    const full = (c: Candidate) => c.who === "person" && candWords(c).length >= 2 && candWords(c).length <= 4 && capitalisedWords(c.name);
     for (let k = this.sourcesSeen; k < this.sources.length; k++) {
       const c = this.sources[k]!;
       if (full(c) && !this.srcByLast.has(candWords(c).at(-1)!)) this.srcByLast.set(candWords(c).at(-1)!, c);
@@ -1531,6 +1531,20 @@ class Resolver {
 }
 
 const candWords = (c: Candidate) => (c.words ??= words(c.name));
+
+/** Every word of a name begins with a capital ("Bob Deen", not "governor of Kherson"). */
+function capitalisedWords(name: string): boolean {
+  let start = true;
+  for (let i = 0; i < name.length; i++) {
+    const ch = name[i]!;
+    if (ch === " ") start = true;
+    else if (start) {
+      if (!isCap(ch)) return false;
+      start = false;
+    }
+  }
+  return true;
+}
 
 const wordCache = new Map<string, string[]>();
 function words(s: string): string[] {

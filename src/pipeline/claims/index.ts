@@ -83,10 +83,10 @@ export function extractClaims(doc: Doc, lex: ClaimLexicon): void {
     words[i + 1] = words[i]! + (k === "word" || k === "number" ? 1 : 0);
     if (k !== "word") continue;
     // a capital: the lower-case form differs in its first letter (cheaper than a Unicode class per look-up)
+    // a first letter that lower-casing changes is a capital
     const c0 = text.charCodeAt(0);
-    if (lw.charCodeAt(0) !== c0) {
-      if (isCap(text)) cap[i] = 1;
-    } else if (P.particleFirst[c0] && particleName(P, lw, text)) cap[i] = 1;
+    if (lw.charCodeAt(0) !== c0) cap[i] = 1;
+    else if (P.particleFirst[c0] && particleName(P, lw, text)) cap[i] = 1;
   }
   // whether entity recognition took a token for a name: looked up rarely, so by binary search on demand
   const named = (i: number) => {

@@ -298,6 +298,15 @@ export function npBackward(V: View, from: number, e: number): Span | null {
       k--; // the preposition of a time expression: "on Tuesday"
       continue;
     }
+    if (raw[k] === ")") {
+      // a short aside in brackets after the name: "Sen. Elizabeth Warren (D-Mass.) said"
+      let j = k - 1;
+      while (j >= from && j > k - 8 && raw[j] !== "(" && raw[j] !== ")") j--;
+      if (j >= from && raw[j] === "(" && j > from) {
+        k = j - 1;
+        continue;
+      }
+    }
     break;
   }
   if (k < from) return null;

@@ -79,3 +79,11 @@ test("the accused of a passive accusation is no source", () => {
   assert.equal(c.status, "claimed");
   assert.equal(c.source?.kind, "unnamed");
 });
+
+test("a colon frame may name whom the speaker addresses; a label may carry an affiliation", () => {
+  const en = run("The mayor reassured residents: “The dam will hold through the night.”", "en");
+  const c = claim(en, "dam will hold");
+  assert.deepEqual([c.status, c.source?.name, c.cue?.text], ["claimed", "mayor", "reassured"]);
+  const label = run("Dana Reyes, historian: “The river has never risen this fast.”", "en");
+  assert.deepEqual(reading(claim(label, "never risen")), ["claimed", "Dana Reyes"]);
+});

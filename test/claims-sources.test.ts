@@ -66,3 +66,24 @@ test("names with a lower-case particle and with initials are whole names", () =>
   const nl = run("“Alles is weg”, vertelt inwoner Samir el-Haddad.", "nl");
   assert.deepEqual(who(claim(nl, "Alles is weg")), ["claimed", "Samir el-Haddad", "vertelt"]);
 });
+
+test("verbs in a chain share the subject of the first; an aside in brackets stays out of the name", () => {
+  const en = run("On Tuesday, the mayor visited the harbour, thanked the crews and said the damage was worse than feared.", "en");
+  const c = claim(en, "damage");
+  assert.deepEqual(who(c), ["claimed", "mayor", "said"]);
+  const but = run("The minister has praised the rescue teams, but has denied that the warnings came too late.", "en");
+  assert.deepEqual(who(claim(but, "warnings")), ["denied", "minister", "denied"]);
+  const aside = run("“We were never told,” Sen. Maria Lopez (D-Ore.) said.", "en");
+  assert.deepEqual(who(claim(aside, "never told")), ["claimed", "Maria Lopez", "said"]);
+  const dash = run("Officials said U.S.-Russian talks would resume on Monday.", "en");
+  assert.equal(dash.claims.length, 1, "a hyphen between names is no dash between clauses");
+});
+
+test("what documents show is claimed by them; what images show, the report states", () => {
+  const en = run("Court records show the company owed $2 million in taxes.", "en");
+  assert.deepEqual(who(claim(en, "owed")), ["claimed", "Court records", "show"]);
+  const img = run("Satellite images show trucks massing near the border.", "en");
+  assert.deepEqual(who(claim(img, "trucks")), ["established", null, null]);
+  const poll = run("Polls showing a close race have unsettled the campaign.", "en");
+  assert.equal(claim(poll, "close race").status, "claimed");
+});

@@ -67,12 +67,13 @@ const cues: CuePattern[] = [
   { pattern: "not … been confirmed|verified|established|determined", role: "unknown", status: "unknown" },
   { pattern: "little|nothing is|was … known", role: "unknown", status: "unknown" },
   { pattern: "too early to say|tell|know|determine", role: "unknown", status: "unknown" },
-  { pattern: "no … certainty|certainties|confirmation", role: "unknown", status: "unknown" },
+  { pattern: "certainty|certainties|confirmation", role: "unknown", status: "unknown", requireBefore: ["no"] },
   // what a source leaves out: "gave no figures for", "did not provide any further information"
   { pattern: "gave|give|gives|provided|provide|provides|offered|released no … figures|details|information|breakdown|explanation", role: "unknown", status: "unknown" },
   { pattern: "did|does|do|has|have|had|would|could not provide|give|release|offer|disclose … figures|details|information|breakdown|explanation", role: "unknown", status: "unknown" },
   { pattern: "without … saying|specifying|naming|identifying|explaining", role: "unknown", status: "unknown", scopeFromCue: true },
-  { pattern: "still … under investigation|being investigated", role: "unknown", status: "unknown" },
+  { pattern: "under investigation", role: "unknown", status: "unknown", requireBefore: ["still"] },
+  { pattern: "being investigated", role: "unknown", status: "unknown", requireBefore: ["still"] },
 
   // denial
   { pattern: "deny|denies|denied|denying", role: "report", status: "denied", notAfter: ["be", "was", "were", "is", "are", "been"] },
@@ -129,7 +130,7 @@ const cues: CuePattern[] = [
   { pattern: "appear|appears|appeared|seem|seems|seemed", role: "hedge", status: "probable", unlessNext: ["in", "at", "before", "on", "for", "with", "alongside", "outside", "inside"] },
   { pattern: "likely|probably|apparently|presumably|evidently", role: "hedge", status: "probable", notAfter: ["not", "less", "un"] },
   { pattern: "widely|generally believed|assumed|thought", role: "hedge", status: "probable" },
-  { pattern: "is|are|was|were … believed|thought|presumed|suspected|expected to", role: "hedge", status: "probable" },
+  { pattern: "believed|thought|presumed|suspected|expected to", role: "hedge", status: "probable", requireBefore: ["is", "are", "was", "were"] },
   { pattern: "in all likelihood", role: "hedge", status: "probable" },
   // hedges towards maybe
   // "could only be caused by" concludes, "could not" negates

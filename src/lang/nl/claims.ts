@@ -64,15 +64,15 @@ const cues: CuePattern[] = [
   { pattern: "niet … gezegd|bekendgemaakt|gemeld|verteld hoeveel|of|wie|wat|waar|wanneer|waarom|hoe", role: "unknown", status: "unknown" },
   { pattern: "wil|wilde|willen|wilden|kan|kon|kunnen|konden niet zeggen|bevestigen|melden of|hoeveel|wie|wat|waar|wanneer", role: "unknown", status: "unknown" },
   // nobody confirms, establishes or verifies it yet: "is nog niet officieel bevestigd", "wilde niet bevestigen dat"
-  { pattern: "niet … bevestigd|bevestigen|vastgesteld|vaststellen|verifiëren|nagaan|controleren", role: "unknown", status: "unknown" },
-  { pattern: "niet … vast te stellen", role: "unknown", status: "unknown" },
-  { pattern: "niet … te voorspellen|bepalen|achterhalen|zeggen", role: "unknown", status: "unknown" },
+  { pattern: "bevestigd|bevestigen|vastgesteld|vaststellen|verifiëren|nagaan|controleren", role: "unknown", status: "unknown", requireBefore: ["niet"] },
+  { pattern: "vast te stellen", role: "unknown", status: "unknown", requireBefore: ["niet"] },
+  { pattern: "te voorspellen|bepalen|achterhalen|zeggen", role: "unknown", status: "unknown", requireBefore: ["niet"] },
   { pattern: "moeilijk … te zeggen|bepalen|voorspellen", role: "unknown", status: "unknown" },
   // a question the future or an inquiry must answer: "zal moeten uitwijzen of", "wordt nog onderzocht"
-  { pattern: "zal|zullen|moet|moeten … uitwijzen", role: "unknown", status: "unknown" },
-  { pattern: "nog … onderzocht", role: "unknown", status: "unknown" },
-  { pattern: "geen … zekerheid|duidelijkheid|uitsluitsel", role: "unknown", status: "unknown" },
-  { pattern: "doet|deed|doen|deden … geen uitspraken|uitspraak", role: "unknown", status: "unknown" },
+  { pattern: "uitwijzen", role: "unknown", status: "unknown", requireBefore: ["zal", "zullen", "moet", "moeten"] },
+  { pattern: "onderzocht", role: "unknown", status: "unknown", requireBefore: ["nog"] },
+  { pattern: "zekerheid|duidelijkheid|uitsluitsel", role: "unknown", status: "unknown", requireBefore: ["geen"] },
+  { pattern: "uitspraken|uitspraak", role: "unknown", status: "unknown", requireBefore: ["geen"] },
   // what a source leaves out: "zonder te zeggen waarvoor", "zonder een schuldige aan te wijzen"
   { pattern: "zonder … te zeggen|noemen|melden|vermelden|specificeren|wijzen", role: "unknown", status: "unknown", scopeFromCue: true },
 
@@ -103,7 +103,6 @@ const cues: CuePattern[] = [
   { pattern: `${SPREKEN} van|over`, role: "report", status: "claimed" },
   // "Zelensky wijst Rusland aan als schuldige", "X beschouwt het als een aanval"
   { pattern: `${WIJZEN} … aan als`, role: "report", status: "claimed" },
-  { pattern: `${WIJZEN} … als … aan$`, role: "report", status: "claimed" },
   { pattern: "beschouwt|beschouwen|beschouwde|beschouwden … als", role: "report", status: "claimed" },
   { pattern: "voegt|voegen|voegde|voegden … toe$", role: "report", status: "claimed", needsContent: true },
   { pattern: `${ATTITUDE} hij|zij|ze|men|niet|ook|wel|nog dat`, role: "report", status: "claimed" },
@@ -141,7 +140,7 @@ const cues: CuePattern[] = [
   { pattern: "algemeen aangenomen", role: "hedge", status: "probable" },
   { pattern: "wordt|werd aangenomen|vermoed|verwacht", role: "hedge", status: "probable" },
   // the report's own forecast: "het dodental kan nog verder oplopen"
-  { pattern: "kan|kunnen … oplopen|stijgen|toenemen|verslechteren", role: "hedge", status: "possible" },
+  { pattern: "oplopen|stijgen|toenemen|verslechteren", role: "hedge", status: "possible", requireBefore: ["kan", "kunnen"] },
   { pattern: "naar alle waarschijnlijkheid", role: "hedge", status: "probable" },
   // hedges towards maybe
   // "daar is geen twijfel over mogelijk" is certainty, not a hedge

@@ -981,6 +981,7 @@ const COLON_CUE: CompiledCue = {
   unlessFinal: new Set(),
   unlessNext: new Set(),
   unlessObject: new Set(),
+  requireBefore: new Set(),
 };
 
 /**

@@ -27,6 +27,11 @@ export interface CuePattern {
   /** The cue does not hold when one of these words stands within three tokens before it ("zo snel mogelijk"). */
   notAfter?: readonly string[];
   /**
+   * The cue holds only when one of these words stands within six tokens before it in the clause: "niet …
+   * bevestigd" anchored on its rare word, so that frequent words like "niet" or "was" start no search.
+   */
+  requireBefore?: readonly string[];
+  /**
    * A reporting verb that is only an attribution with reported content after it (a complementiser, a colon,
    * a quote) or after its content: "stelt dat …", "…, stelt X", but not "stelt een ultimatum",
    * "announced a curfew".

@@ -32,6 +32,7 @@ export interface CompiledCue {
   unlessFinal: Set<string>;
   unlessNext: Set<string>;
   unlessObject: Set<string>;
+  requireBefore: Set<string>;
 }
 
 export interface CueMatch {
@@ -84,6 +85,7 @@ export function compileCues(cues: readonly CuePattern[]): CueIndex {
       unlessFinal: new Set(cue.unlessFinal ?? []),
       unlessNext: new Set(cue.unlessNext ?? []),
       unlessObject: new Set(cue.unlessObject ?? []),
+      requireBefore: new Set(cue.requireBefore ?? []),
     };
     const first = steps[0]!;
     if (first.gap) throw new Error(`cue pattern starts with a gap: ${cue.pattern}`);
@@ -164,6 +166,13 @@ function tryCue(c: CompiledCue, st: ClauseState, raw: readonly string[], i: numb
   if (!m) return;
   if (c.notAfter.size) {
     for (let k = Math.max(from, i - 3); k < i; k++) if (c.notAfter.has(low[k]!)) return;
+  }
+  if (c.requireBefore.size) {
+    let found = -1;
+    for (let k = Math.max(from, i - 6); k < i; k++) if (c.requireBefore.has(low[k]!)) found = k;
+    if (found < 0) return;
+    // the cue's span runs from that word ("niet officieel bevestigd"), as a pattern with a gap would
+    m.start = found;
   }
   if (c.unless.size) for (const x of c.unless) if (firstAt(st, x) >= 0) return;
   if (i > from && c.notRightAfter.has(low[i - 1]!)) return;

@@ -101,8 +101,9 @@ export function compileCues(cues: readonly CuePattern[]): CueIndex {
 }
 
 function stepHit(step: WordStep, low: string, raw: string): boolean {
-  if (step.words.has(low) || step.exact.has(raw)) return true;
-  for (const s of step.suffixes) if (low.length >= s.length && low.endsWith(s)) return true;
+  if (step.words.has(low)) return true;
+  if (step.exact.size && step.exact.has(raw)) return true;
+  if (step.suffixes.length) for (const s of step.suffixes) if (low.length >= s.length && low.endsWith(s)) return true;
   return false;
 }
 

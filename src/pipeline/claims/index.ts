@@ -114,7 +114,8 @@ export function extractClaims(doc: Doc, lex: ClaimLexicon): void {
     // the subject stands in the clause that opened a chain of verbs: "Trump knocked X, blamed Y and said …"
     let holder = -1;
     for (const [t0, t1, ms, kind] of splitSentence(V, s, index, boundary, inSpeech)) {
-      const shares = kind === "participle" || kind === "coord" || (kind === "cut" && P.coordinators.has(V.low[t0]!));
+      // a clause that opens with a verb has no subject of its own: "X questioned A; blamed B; and said …"
+      const shares = kind === "participle" || kind === "coord" || (kind === "cut" && (P.coordinators.has(V.low[t0]!) || verbAt(V, t0)));
       const c = readClause(V, s, t0, t1, ms, closeAt, inSpeech, shares && holder >= 0 ? holder : t0);
       c.kind = kind;
       if (!shares || holder < 0) holder = t0;
@@ -412,6 +413,11 @@ function splitSentence(V: View, s: Sentence, index: CueIndex, boundary: (i: numb
   let correlative = false; // "both A and B", "zowel A als B": no cut at its "and"
   let lastComma = -1; // "A, B and C": a comma after the clause's first verb makes a list, not two clauses
   let firstVerb = -1;
+  let lastComp = -1; // the last complementiser: a new clause whose subject comes before its verb
+  const verbBetween = (a: number, b: number) => {
+    for (let k = a + 1; k < b && k < a + 30; k++) if (isV(k)) return true;
+    return b - a >= 30;
+  };
   let embedded = false; // inside a relative clause between commas
   const cut = (at: number, kind: ClauseKind) => {
     cuts.push([at, kind]);
@@ -421,6 +427,7 @@ function splitSentence(V: View, s: Sentence, index: CueIndex, boundary: (i: numb
     correlative = false;
     lastComma = -1;
     firstVerb = -1;
+    lastComp = -1;
   };
   /** "…, liberating its territory and is fighting …": a participle that is one item of a list of verbs. */
   const listAhead = (j: number) => {
@@ -480,7 +487,10 @@ function splitSentence(V: View, s: Sentence, index: CueIndex, boundary: (i: numb
     }
     if (P.correlatives.has(w)) correlative = true;
     // "to be heard and acknowledged": two verbs side by side share everything
-    if (P.coordinators.has(w) && verbBefore(i) && !correlative && !(lastComma > firstVerb) && raw[i - 1] !== "," && !namePair(V, i) && !(isV(i - 1) && isV(i + 1) && verbKind(P, low[i + 1]!) === 2) && clauseAhead(i + 1)) {
+    if (P.complementizers.has(w)) lastComp = i;
+    // "said that Gov. McCrory and other officials have used …": after "that" the subject may list names
+    const subjectListed = lastComp > firstVerb && !verbBetween(lastComp, i);
+    if (P.coordinators.has(w) && verbBefore(i) && !correlative && !(lastComma > firstVerb) && !subjectListed && raw[i - 1] !== "," && !namePair(V, i) && !(isV(i - 1) && isV(i + 1) && verbKind(P, low[i + 1]!) === 2) && clauseAhead(i + 1)) {
       cut(i, "coord");
       continue;
     }
@@ -648,6 +658,15 @@ function finalAccording(V: View, c: Clause): boolean {
   return !!src && tokenAfterSpan(V, src) >= c.t1 - 1;
 }
 
+/** A relative pronoun after a noun stands in the few words before `k`: "a developer that it says". */
+function inRelative(V: View, t0: number, k: number): boolean {
+  const { P, low } = V;
+  for (let j = k - 1; j >= t0 && j >= k - 3; j--) {
+    if (P.relStarters.has(low[j]!) || P.complementizers.has(low[j]!)) return j > t0 && !V.punct[j - 1] && !verbAt(V, j - 1);
+  }
+  return false;
+}
+
 /** A one-word reporting verb at `k`: ", banking analysts say, cleaning up …" closes an interposed frame. */
 function reportVerbAt(V: View, index: CueIndex, k: number): boolean {
   if (k > 0 && (V.P.det.has(V.low[k - 1]!) || V.P.possessives.has(V.low[k - 1]!))) return false; // "denied the report"
@@ -756,7 +775,9 @@ function readClause(
     if (inSpeech(m.start)) rank -= 5;
     // "Moscow denied responsibility and accused Kyiv of sabotage": the denial sets the status
     if (m.cue.cue.status === "denied" && found.raw) denial = m;
-    if (!best || rank > best.rank || (rank === best.rank && rank === 4 && m.start > best.m.start)) best = { m, raw: found.raw, post: found.post, rank };
+    // the innermost frame wins ("X said that Y says Z": Y), but not one inside a relative clause of an object
+    // ("The document says A for a developer that it says …")
+    if (!best || rank > best.rank || (rank === best.rank && rank === 4 && m.start > best.m.start && !inRelative(V, t0, m.start))) best = { m, raw: found.raw, post: found.post, rank };
   }
   // "Stoltenberg continued: “…”", "Mook agreed: …", "PARTICIPANT: …": a speaker before a colon
   if ((!best || best.rank < 3) && V.colons[s.index]) {
@@ -1089,8 +1110,8 @@ function selfSubject(V: View, t0: number, t1: number, m: CueMatch, forward = tru
     }
   }
   while (i < m.start && (P.connectives.has(low[i]!) || P.splitters.has(low[i]!) || punct[i])) i++;
-  // a fronted adjunct before its comma: "On Russia, Trump again knocked …"
-  if (i < m.start && P.preps.has(low[i]!)) {
+  // a fronted adjunct before its comma: "On Russia, Trump again knocked …", "Asked about it, Conway said …"
+  if (i < m.start && (P.preps.has(low[i]!) || verbAt(V, i))) {
     for (let k = i + 1; k < m.start && k < i + 10; k++) if (V.raw[k] === ",") (i = k + 1), (k = m.start);
   }
   if (i < m.start) {

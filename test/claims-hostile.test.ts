@@ -64,6 +64,11 @@ const SHAPES: [string, Lang, string][] = [
   ["a capitalised word with a long hyphenated tail", "nl", "De Noord-" + rep("x-") + "woord zegt dat."],
   ["one sentence of many coordinated clauses", "nl", rep("de brug viel en de dijk brak ") + "."],
   ["one sentence of many clauses after semicolons", "en", rep("the bridge fell; the dam broke; ") + "."],
+  ["dashes between clauses", "en", "He said the bridge fell" + rep(" -- the dam broke") + "."],
+  ["colons between clauses", "en", "The mayor said" + rep(": the dam broke") + "."],
+  ["names coordinated after that", "en", "He said" + rep(" that Smith and Jones") + " left."],
+  ["asides in brackets before a verb", "en", "Sen. Warren " + rep("(D-Mass.) ") + "said it."],
+  ["relative clauses with frames", "en", "The court released a statement" + rep(", which said that") + " it was so."],
 ];
 
 for (const [name, lang, text] of SHAPES) {

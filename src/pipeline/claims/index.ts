@@ -441,6 +441,10 @@ function splitSentence(V: View, s: Sentence, index: CueIndex, boundary: (i: numb
     const w = low[i]!;
     // one array look-up turns away most words before the set is asked
     if (!V.punct[i] && (!P.clauseFirst[w.charCodeAt(0)] || !P.clauseWords.has(w))) continue;
+    if (P.complementizers.has(w)) {
+      lastComp = i;
+      continue;
+    }
     const next = low[i + 1]!;
     const r = raw[i]!;
     if (r === ":") V.colons[s.index] = 1;
@@ -487,7 +491,6 @@ function splitSentence(V: View, s: Sentence, index: CueIndex, boundary: (i: numb
     }
     if (P.correlatives.has(w)) correlative = true;
     // "to be heard and acknowledged": two verbs side by side share everything
-    if (P.complementizers.has(w)) lastComp = i;
     // "said that Gov. McCrory and other officials have used …": after "that" the subject may list names
     const subjectListed = lastComp > firstVerb && !verbBetween(lastComp, i);
     if (P.coordinators.has(w) && verbBefore(i) && !correlative && !(lastComma > firstVerb) && !subjectListed && raw[i - 1] !== "," && !namePair(V, i) && !(isV(i - 1) && isV(i + 1) && verbKind(P, low[i + 1]!) === 2) && clauseAhead(i + 1)) {

@@ -349,9 +349,9 @@ export const claims: ClaimLexicon = {
   commonWords,
   furniture: [
     "related :", "read more", "read the full", "continue reading", "click here", "sign up", "subscribe", "follow us",
-    "follow live", "follow the", "watch :", "listen :", "photo :", "image :", "video :", "update :", "editor's note",
+    "follow live", "watch :", "listen :", "photo :", "image :", "video :", "update :", "editor's note",
     "editor’s note", "advertisement", "share this", "most read", "recommended :", "see also", "for more on",
-    "more on this", "get the", "download the app",
+    "more on this story", "download the app",
   ],
   creditWords: ["photo", "photograph", "image", "picture", "credit", "©"],
 };

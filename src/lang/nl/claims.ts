@@ -336,7 +336,7 @@ export const claims: ClaimLexicon = {
   // page furniture that reaches the body: promotions, reading tips, labels of media
   furniture: [
     "lees ook", "lees meer", "lees hier", "lees verder", "lees het hele", "bekijk ook", "bekijk hier", "bekijk de",
-    "volg het laatste nieuws", "volg ons", "volg alle", "volg de", "meer nieuws", "meer over", "klik hier",
+    "volg het laatste nieuws", "volg ons", "volg alle", "meer nieuws", "klik hier",
     "download de app", "abonneer", "schrijf je in", "gerelateerd :", "update :", "foto :", "beeld :", "video :",
     "bron :", "correctie :", "luister ook", "kijk ook", "kijk hier",
   ],

@@ -87,3 +87,17 @@ test("what documents show is claimed by them; what images show, the report state
   const poll = run("Polls showing a close race have unsettled the campaign.", "en");
   assert.equal(claim(poll, "close race").status, "claimed");
 });
+
+test("a relative pronoun that speaks stands for the phrase before its comma", () => {
+  const en = run("Police questioned the neighbours, who said the man had fled.", "en");
+  assert.deepEqual(who(claim(en, "man had fled")), ["claimed", "neighbours", "said"]);
+  const nl = run("De politie sprak met de buren, die zeiden dat de man was gevlucht.", "nl");
+  assert.deepEqual(who(claim(nl, "was gevlucht")), ["claimed", "buren", "zeiden"]);
+});
+
+test("calling something names it only with a quotation; calling someone is an act", () => {
+  const en = run("The senator called the plan “a reckless gamble”.", "en");
+  assert.deepEqual(who(claim(en, "reckless gamble")), ["claimed", "senator", "called"]);
+  const act = run("Police called the neighbours, who said the man had fled.", "en");
+  assert.deepEqual(who(claim(act, "called the neighbours")), ["established", null, null]);
+});

@@ -104,7 +104,7 @@ const cues: CuePattern[] = [
   // evidence speaks through its document: "Records show …", "the poll found …" (a person who found something did not say it)
   { pattern: "show|shows|showed|showing|find|finds|found|suggest|suggests|suggested|indicate|indicates|indicated|indicating|reveal|reveals|revealed|revealing", role: "report", status: "claimed", subjectDocument: true, notRightAfter: ["is", "was", "were", "are", "been", "be"] },
   // naming and calling: "Trump called it “a disaster”", "has referred to her as …"
-  { pattern: "call|calls|called|calling", role: "report", status: "claimed", needsContent: true, unlessNext: ["for", "on", "off", "in", "up", "out", "itself", "himself", "herself", "themselves"], notRightAfter: ["is", "was", "were", "are", "been", "be", "so", "the", "a", "an"] },
+  { pattern: "call|calls|called|calling", role: "report", status: "claimed", needsContent: true, quoteObject: true, unlessNext: ["for", "on", "off", "in", "up", "out", "itself", "himself", "herself", "themselves"], notRightAfter: ["is", "was", "were", "are", "been", "be", "so", "the", "a", "an"] },
   { pattern: "refer|refers|referred|referring to … as", role: "report", status: "claimed" },
   { pattern: REPORT_THAT, role: "report", status: "claimed", postOnly: true },
   // announcing or declaring an act is an event; only with reported content is it an attribution
@@ -342,9 +342,10 @@ export const claims: ClaimLexicon = {
   correlatives: ["both", "either", "neither", "between"],
   relativeClause: ["which", "who"],
   relativeAlways: [],
+  relativeSubjects: ["who"],
   adverbialClause: ["after", "because"],
   participleEnding: "ing",
-  prepositions: "in on at to with about after before during over under into onto by through since until without against among via within despite amid following toward towards across behind near upon from of for".split(" "),
+  prepositions: "in on at to with about after before during over under into onto by through since until without against among via within despite amid following toward towards across behind near upon from of for including excluding regarding concerning according pending notwithstanding".split(" "),
   nameParticles: ["al", "el", "ad", "as", "ash", "bin", "ibn", "abu", "ben"],
   commonWords,
   furniture: [

@@ -329,6 +329,7 @@ export const claims: ClaimLexicon = {
   correlatives: ["zowel", "tussen"],
   relativeClause: ["die", "waarbij", "waardoor", "waarna", "waarin", "waarmee", "waarop"],
   relativeAlways: ["waarbij", "waardoor", "waarna"],
+  relativeSubjects: ["die"],
   adverbialClause: ["nadat", "doordat"],
   prepositions: "in op aan met tegen tegenover tijdens na voor over onder naar om rond bij tot vanuit via zonder sinds door namens van uit binnen buiten achter langs".split(" "),
   nameParticles: ["al", "el", "ad", "as", "ash", "bin", "ibn", "abu", "ben"],

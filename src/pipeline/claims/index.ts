@@ -641,7 +641,7 @@ function isParticiple(V: View, j: number): boolean {
   const w = low[j]!;
   const e = P.lex.participleEnding!;
   if (w.length <= e.length + 2 || !w.endsWith(e) || (V.cap[j] === 1) || !LOWER_WORD.test(w)) return false;
-  if (P.stops.has(w) || P.affil.has(w)) return false;
+  if (P.stops.has(w) || P.affil.has(w) || P.preps.has(w)) return false;
   return !P.lex.infinitiveMarkers.includes(low[j + 1] ?? "");
 }
 
@@ -743,6 +743,7 @@ function readClause(
       // "Hij betuigde zijn medeleven en schrijft op X dat …": a coordinated verb shares its subject
       if (!found?.raw && subjT0 < t0 && opensClause(V, t0, m.start)) found = { raw: selfSubject(V, subjT0, t1, m, false), post: false };
       if (found && !found.post && m.cue.cue.needsContent && !contentFollows(V, m.end, t1)) found = null;
+      if (found && m.cue.cue.quoteObject && !quoteFollows(V, m.end, t1)) found = null;
       if (found && m.cue.cue.subjectDocument && !(found.raw && documentHead(V, found.raw))) found = null;
       if (found && !found.post && m.cue.cue.postOnly) found = null;
       rank = found?.raw ? (found.post ? 3 : 4) : 0;
@@ -921,6 +922,15 @@ function reportSubject(V: View, t0: number, t1: number, m: CueMatch, closeAt: Se
     const subj = selfSubject(V, t0, t1, { ...m, start: kb, end: m.end });
     if (subj) return { raw: subj, post: false };
   }
+  // "the neighbours, who said …": the relative pronoun stands for the phrase before its comma
+  const s0 = doc.sentences[V.sentOf[t0]!]!.tokenStart;
+  if (m.start - 1 >= t0 && P.lex.relativeSubjects.includes(low[m.start - 1]!) && m.start - 2 > s0 && raw[m.start - 2] === ",") {
+    const c = m.start - 2;
+    // the phrase before the comma: a name or a role, else a determiner and its noun ("de buren, die zeiden")
+    const span = npBackward(V, Math.max(s0, m.start - 12), c) ?? (c - 2 >= s0 && P.det.has(low[c - 2]!) && !V.punct[c - 1] ? { start: c - 2, end: c } : null);
+    const ante = sourceAt(V, span);
+    if (ante) return { raw: ante, post: false };
+  }
   let back = npBackward(V, segStart, m.start);
   // "Die beschuldiging uitte Oekraïne": an anaphoric object opens the clause and the subject follows the verb
   if (back && P.lex.subjectAfterVerb && back.start === t0 && P.lex.anaphors.includes(low[t0]!)) back = null;
@@ -1073,6 +1083,15 @@ function anaphoric(V: View, c: Clause): boolean {
     return false;
   }
   return true;
+}
+
+/** A quotation opens within six words after `from`, before any other punctuation: "called it “a disgrace”". */
+function quoteFollows(V: View, from: number, to: number): boolean {
+  for (let k = from; k < to && k < from + 6; k++) {
+    if (V.doc.tokens[k]!.kind === "quote") return true;
+    if (V.punct[k]) return false;
+  }
+  return false;
 }
 
 /** Reported content opens after token `from`: a complementiser, a colon or an opening quote. */

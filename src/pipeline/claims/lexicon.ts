@@ -55,6 +55,8 @@ export interface CuePattern {
   scopeFromCue?: boolean;
   /** The cue holds only with a document or a body of evidence as its subject ("Records show …", "the poll found"). */
   subjectDocument?: boolean;
+  /** The content must be a quotation that opens within a few words, before any comma ("called it “a disgrace”"). */
+  quoteObject?: boolean;
   /** The noun phrase right after the verb is who is spoken to, never the speaker ("told Reuters"). */
   objectAfter?: boolean;
   /** The cue does not hold when one of these words is its object, within four words after it ("zei niets"). */
@@ -149,6 +151,8 @@ export interface ClaimLexicon {
    */
   relativeClause: readonly string[];
   relativeAlways: readonly string[];
+  /** Relative pronouns that are the subject of their clause: "the neighbours, who said …" speak. */
+  relativeSubjects: readonly string[];
   /** Subordinators of time and cause whose clause is a proposition of its own (after, nadat). */
   adverbialClause: readonly string[];
   /** Prepositions: a noun phrase right after one is its object, never the subject of the verb that follows. */

@@ -246,10 +246,12 @@ export async function buildPicture(r: Reads, opts: PictureOptions = {}): Promise
   }
   const unknowns = [...unknownMap.values()];
 
-  // --- contradictions over the whole ledger: denials and claims that state a state or theme; for
-  // figures, the latest figure of each source and kind (a source revising itself is an update).
+  // --- contradictions over the whole ledger: denials, claims that state a state or theme, and claims that
+  // give a figure (what "those figures" rejects, now that a sentence's figure and its other content are
+  // separate claims); figure against figure uses the latest figure of each source and kind (a source
+  // revising itself is an update).
   const notable: FusionClaim[] = [];
-  for await (const page of r.fusionClaims(NOTABLE.featured)) notable.push(...page.filter((c) => c.status === "denied" || c.features));
+  for await (const page of r.fusionClaims(NOTABLE.featured | NOTABLE.figure)) notable.push(...page);
   const latest = await r.latestFigures();
   {
     const have = new Set(notable.map((c) => c.id));

@@ -1,10 +1,11 @@
 import type { ClaimLexicon, CuePattern, RoleWord } from "../../pipeline/claims/lexicon.js";
+import { verbForms } from "./verb-forms.js";
+import { commonWords } from "./common-words.js";
 
 const v = (...forms: string[]) => forms.join("|");
 
 const SAY = v("say", "says", "said", "saying");
 const REPORT = v(
-  "tell", "tells", "told",
   "claims", "claimed",
   "argue", "argues", "argued",
   "assert", "asserts", "asserted",
@@ -14,13 +15,11 @@ const REPORT = v(
   "write", "writes", "wrote",
   "tweeted",
   "reported",
-  "warn", "warns", "warned",
   "contend", "contends", "contended",
   "maintain", "maintains", "maintained",
   "acknowledge", "acknowledges", "acknowledged",
   "admit", "admits", "admitted",
   "allege", "alleges", "alleged",
-  "accuse", "accuses", "accused",
   "blame", "blames", "blamed",
   "predict", "predicts", "predicted",
   "promised", "vowed", "pledged",
@@ -35,8 +34,8 @@ const REPORT = v(
   "remarked", "quipped", "joked",
   "clarify", "clarifies", "clarified", "assure", "assures", "assured", "reiterate", "reiterates", "reiterated",
   "recount", "recounts", "recounted", "suggests", "suggested", "signaled", "signalled", "implied",
-  "contradicted", "countered", "retorted", "observed", "pointed", "boasted", "complained", "lamented",
-  "alleging", "charged",
+  "contradicted", "countered", "retorted", "observed", "boasted", "boasts", "complained", "lamented",
+  "alleging",
 );
 // attitude and evidence verbs count only before "that": "the attack found its target" is no report
 const REPORT_THAT = v(
@@ -47,6 +46,7 @@ const REPORT_THAT = v(
   "agreed", "worry", "worries", "worried", "signal", "signals", "signaled", "signalled", "estimate",
   "estimates", "estimated", "claim", "report", "state", "states", "note", "promise", "promises", "vow", "vows",
   "pledge", "pledges", "tweet", "tweets", "reply", "replies", "respond", "responds", "remark", "remarks",
+  "calculate", "calculates", "calculated", "outlined", "outlines", "reckon", "reckons", "reckoned",
 );
 
 const cues: CuePattern[] = [
@@ -64,6 +64,16 @@ const cues: CuePattern[] = [
   { pattern: "not … said|disclosed|specified|revealed|explained how|whether|who|what|when|where|why", role: "unknown", status: "unknown" },
   { pattern: "would|did not say|confirm|disclose", role: "unknown", status: "unknown" },
   { pattern: "wouldn't|didn't|won't say|confirm|disclose", role: "unknown", status: "unknown" },
+  { pattern: "not … been confirmed|verified|established|determined", role: "unknown", status: "unknown" },
+  { pattern: "little|nothing is|was … known", role: "unknown", status: "unknown" },
+  { pattern: "too early to say|tell|know|determine", role: "unknown", status: "unknown" },
+  { pattern: "certainty|certainties|confirmation", role: "unknown", status: "unknown", requireBefore: ["no"] },
+  // what a source leaves out: "gave no figures for", "did not provide any further information"
+  { pattern: "gave|give|gives|provided|provide|provides|offered|released no … figures|details|information|breakdown|explanation", role: "unknown", status: "unknown" },
+  { pattern: "did|does|do|has|have|had|would|could not provide|give|release|offer|disclose … figures|details|information|breakdown|explanation", role: "unknown", status: "unknown" },
+  { pattern: "without … saying|specifying|naming|identifying|explaining", role: "unknown", status: "unknown", scopeFromCue: true },
+  { pattern: "under investigation", role: "unknown", status: "unknown", requireBefore: ["still"] },
+  { pattern: "being investigated", role: "unknown", status: "unknown", requireBefore: ["still"] },
 
   // denial
   { pattern: "deny|denies|denied|denying", role: "report", status: "denied", notAfter: ["be", "was", "were", "is", "are", "been"] },
@@ -80,13 +90,28 @@ const cues: CuePattern[] = [
 
   // reporting verbs before or after the content
   // not as an adjective: "the reported loss", "Trump's alleged remarks"
-  { pattern: SAY, role: "report", status: "claimed", notRightAfter: ["the", "a", "an", "'s", "’s", "his", "her", "its", "their", "our", "is", "was", "were", "are", "been", "be"] },
+  { pattern: SAY, role: "report", status: "claimed", notRightAfter: ["the", "a", "an", "'s", "’s", "his", "her", "its", "their", "our", "is", "was", "were", "are", "been", "be"], unlessObject: ["nothing"] },
+  // "accused Kyiv of sabotage"; "a suspect accused of killing" is no frame (a passive without its auxiliary)
+  { pattern: "accuse|accuses|accused", role: "report", status: "claimed", unlessNext: ["of"], notRightAfter: ["the", "a", "an", "is", "was", "were", "are", "been", "be"] },
+  // warning the public or charging the men is an act; "warned that …" reports
+  { pattern: "warn|warns|warned|charged|mention|mentions|mentioned", role: "report", status: "claimed", needsContent: true, notRightAfter: ["the", "a", "an", "is", "was", "were", "are", "been", "be"] },
+  { pattern: "put|puts|putting the|its|their … number|toll|figure|tally|total|count at", role: "report", status: "claimed" },
+  { pattern: "named|names|described|describes|describe … as", role: "report", status: "claimed", notRightAfter: ["is", "was", "were", "are", "been", "be"] },
+  { pattern: "tell|tells|told", role: "report", status: "claimed", objectAfter: true, notRightAfter: ["is", "was", "were", "are", "been", "be"] },
   { pattern: REPORT, role: "report", status: "claimed", notRightAfter: ["the", "a", "an", "'s", "’s", "his", "her", "its", "their", "our", "is", "was", "were", "are", "been", "be"] },
   { pattern: `${REPORT_THAT} that`, role: "report", status: "claimed" },
+  { pattern: "point|points|pointed|pointing out", role: "report", status: "claimed" },
+  // evidence speaks through its document: "Records show …", "the poll found …" (a person who found something did not say it)
+  { pattern: "show|shows|showed|showing|find|finds|found|suggest|suggests|suggested|indicate|indicates|indicated|indicating|reveal|reveals|revealed|revealing", role: "report", status: "claimed", subjectDocument: true, notRightAfter: ["is", "was", "were", "are", "been", "be"] },
+  // naming and calling: "Trump called it “a disaster”", "has referred to her as …"
+  { pattern: "call|calls|called|calling", role: "report", status: "claimed", needsContent: true, quoteObject: true, unlessNext: ["for", "on", "off", "in", "up", "out", "itself", "himself", "herself", "themselves"], notRightAfter: ["is", "was", "were", "are", "been", "be", "so", "the", "a", "an"] },
+  { pattern: "refer|refers|referred|referring to … as", role: "report", status: "claimed" },
   { pattern: REPORT_THAT, role: "report", status: "claimed", postOnly: true },
   // announcing or declaring an act is an event; only with reported content is it an attribution
   { pattern: "stated|announce|announces|announced|declare|declares|declared|add|adds|added|reports|responded", role: "report", status: "claimed", needsContent: true, notRightAfter: ["the", "a", "an", "is", "was", "were", "are", "been", "be"] },
   { pattern: "according to", role: "according", status: "claimed" },
+  { pattern: "denial|denials from|by", role: "according", status: "denied" },
+  { pattern: "report|reports from|by", role: "according", status: "claimed" },
   { pattern: "as reported|stated|claimed by", role: "according", status: "claimed" },
   { pattern: "citing", role: "according", status: "claimed" },
   { pattern: "reportedly|allegedly|purportedly|supposedly|ostensibly", role: "hearsay", status: "claimed" },
@@ -94,20 +119,22 @@ const cues: CuePattern[] = [
   { pattern: "unconfirmed reports", role: "hearsay", status: "claimed" },
   { pattern: "by their|his|her|its own account|admission", role: "self", status: "claimed" },
   // participles whose subject is the clause's: "X became the first …, saying it was swayed"
-  { pattern: "saying|adding|claiming|noting|insisting|arguing|warning|stating|asserting|writing|telling|explaining|suggesting|accusing|blaming|calling", role: "self", status: "claimed" },
+  { pattern: "saying|adding|claiming|noting|insisting|arguing|warning|stating|asserting|writing|telling|explaining|suggesting|accusing|blaming|calling|promising|vowing|pledging|predicting|reminding|conceding|admitting|arguing|questioning|contending|alleging", role: "self", status: "claimed" },
   { pattern: "denying|rejecting|dismissing", role: "self", status: "denied" },
   { pattern: "confirming|acknowledging", role: "self", status: "confirmed" },
   { pattern: "in their|his|her|its own words", role: "self", status: "claimed" },
   { pattern: "was|is the … message|statement|response|reply|word|verdict from|of", role: "according", status: "claimed" },
 
   // hedges towards likely
-  { pattern: "appear|appears|appeared|seem|seems|seemed", role: "hedge", status: "probable" },
+  // "appeared in court" is no hedge
+  { pattern: "appear|appears|appeared|seem|seems|seemed", role: "hedge", status: "probable", unlessNext: ["in", "at", "before", "on", "for", "with", "alongside", "outside", "inside"] },
   { pattern: "likely|probably|apparently|presumably|evidently", role: "hedge", status: "probable", notAfter: ["not", "less", "un"] },
   { pattern: "widely|generally believed|assumed|thought", role: "hedge", status: "probable" },
-  { pattern: "is|are|was|were believed|thought|presumed|suspected to", role: "hedge", status: "probable" },
+  { pattern: "believed|thought|presumed|suspected|expected to", role: "hedge", status: "probable", requireBefore: ["is", "are", "was", "were"] },
   { pattern: "in all likelihood", role: "hedge", status: "probable" },
   // hedges towards maybe
-  { pattern: "=may|=might|could|possibly|perhaps|maybe|potentially|conceivably", role: "hedge", status: "possible", notAfter: ["as", "if"] },
+  // "could only be caused by" concludes, "could not" negates
+  { pattern: "=may|=might|could|possibly|perhaps|maybe|potentially|conceivably", role: "hedge", status: "possible", notAfter: ["as", "if"], unlessNext: ["only", "not", "never"] },
   { pattern: "possible|possibility", role: "hedge", status: "possible", notAfter: ["as", "not", "im", "impossible", "every", "all"] },
   { pattern: "cannot|not be ruled out|excluded", role: "hedge", status: "possible" },
   { pattern: "not rule|ruling out", role: "report", status: "possible" },
@@ -127,6 +154,7 @@ const roles: RoleWord[] = [
   { word: "officials", kind: "official", who: "group" },
   { word: "ministry", kind: "official", who: "group" },
   { word: "department", kind: "official", who: "group" },
+  { word: "office", kind: "official", who: "group" },
   { word: "police", kind: "official", who: "group" },
   { word: "authorities", kind: "official", who: "group" },
   { word: "prosecutor", kind: "official", who: "person" },
@@ -147,6 +175,7 @@ const roles: RoleWord[] = [
   { word: "chairwoman", kind: "official", who: "person" },
   { word: "chair", kind: "official", who: "person" },
   { word: "judge", kind: "official", who: "person" },
+  { word: "court", kind: "official", who: "group" },
   // parties
   { word: "president", kind: "party", who: "person" },
   { word: "vice", kind: "party", who: "person" },
@@ -223,6 +252,12 @@ const roles: RoleWord[] = [
   { word: "person", kind: "unnamed", who: "person" },
   { word: "people", kind: "unnamed", who: "group" },
   // others
+  { word: "gunman", kind: "other", who: "person" },
+  { word: "shooter", kind: "other", who: "person" },
+  { word: "attacker", kind: "other", who: "person" },
+  { word: "assailant", kind: "other", who: "person" },
+  { word: "suspect", kind: "other", who: "person" },
+  { word: "inhabitant", kind: "other", who: "person" },
   { word: "witness", kind: "other", who: "person" },
   { word: "witnesses", kind: "other", who: "group" },
   { word: "resident", kind: "other", who: "person" },
@@ -235,7 +270,7 @@ const roles: RoleWord[] = [
 
 export const claims: ClaimLexicon = {
   cues,
-  splitters: ["but", "although", "though", "while", "whereas", "yet", "and"],
+  splitters: ["but", "although", "though", "while", "whereas", "yet", "and", "despite", "without"],
   relativeStarters: ["which", "who", "whose", "where", "what", "how", "why", "whether", "but", "and"],
   agentMarkers: ["by"],
   complementizers: ["that", "whether", "if"],
@@ -261,7 +296,7 @@ export const claims: ClaimLexicon = {
   ],
   connectives: [
     "but", "and", "also", "still", "yet", "however", "meanwhile", "moreover", "furthermore", "instead", "so",
-    "later", "earlier", "now", "then", "separately", "initially", "indeed", "in", "addition",
+    "later", "earlier", "now", "then", "separately", "initially", "indeed", "additionally",
   ],
   // auxiliaries and the adverbs that stand between a subject and its verb ("has already warned")
   auxiliaries: [
@@ -276,17 +311,48 @@ export const claims: ClaimLexicon = {
   documentNouns: [
     "report", "statement", "analysis", "study", "survey", "poll", "data", "figures", "review", "overview",
     "assessment", "estimate", "estimates", "update", "release", "tweet", "post", "message", "footage", "images",
-    "document", "documents", "memo", "letter", "filing", "complaint", "records", "count", "tally",
+    "document", "documents", "memo", "letter", "filing", "complaint", "records", "count", "tally", "polls", "surveys",
+  "interviews", "investigation", "inquiry", "research", "studies", "audit", "review", "evidence", "results",
+  "roundup", "version", "email", "ad", "ads", "disclosures", "filings", "returns", "excerpts", "book", "video",
+  "videos", "photos", "transcript", "transcripts", "pitch", "website", "site", "notes", "minutes", "cable", "cables",
+    "numbers", "statistics", "emails", "reports", "results", "findings", "documents",
   ],
+  observationNouns: ["images", "image", "footage", "video", "videos", "photos", "photo", "pictures", "picture", "photographs", "satellite"],
   possessives: ["'s", "’s", "'", "’"],
   infinitiveMarkers: ["to"],
   adverbEndings: ["ly"],
   anaphors: ["that", "this", "so", "is", "was", "what"],
-  firstPerson: ["i", "we", "i’m", "i'm", "we’re", "we're", "i’ve", "i've", "we’ve", "we've"],
+  firstPerson: ["i", "we", "my", "our", "i’m", "i'm", "we’re", "we're", "i’ve", "i've", "we’ve", "we've"],
   adjectiveEndings: ["an", "ese", "ish", "i", "ch"],
   perfectAuxiliaries: ["has", "have", "had"],
   passiveAuxiliaries: ["is", "are", "was", "were", "be", "been", "being"],
   honorifics: ["mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady"],
   subjectAfterVerb: false,
   unnamedName: "unnamed source",
+  // the treebank's forms, and the irregular past tenses a news report uses that it happens to lack
+  verbForms: [
+    ...verbForms,
+    ..."is are was were be been has have had will would can could may might must should shall do does did".split(" "),
+    ..."arose ate awoke bore beat became began bent bet bid bit bled blew broke bred brought built burnt burned burst bought cast caught chose clung came cost crept cut dealt dug dove drew dreamt drank drove fed felt fought found fled flung flew forbade forgot forgave froze got gave went grew hung had heard hid hit held hurt kept knelt knew laid led leapt left lent let lay lit lost made meant met paid proved put quit read rode rang rose ran sawed said saw sought sold sent set shook shed shone shot showed shut sang sank sat slew slept slid slung spoke sped spent spun spat split spread sprang stood stole stuck stung struck swore swept swam swung took taught tore told thought threw thrust trod woke wore wove wept won wound wrote".split(" "),
+  ],
+  verbEndings: ["ed"],
+  verbEndingMin: 5,
+  additive: ["and"],
+  coordinators: ["and", "but"],
+  correlatives: ["both", "either", "neither", "between"],
+  relativeClause: ["which", "who"],
+  relativeAlways: [],
+  relativeSubjects: ["who"],
+  adverbialClause: ["after", "because"],
+  participleEnding: "ing",
+  prepositions: "in on at to with about after before during over under into onto by through since until without against among via within despite amid following toward towards across behind near upon from of for including excluding regarding concerning according pending notwithstanding".split(" "),
+  nameParticles: ["al", "el", "ad", "as", "ash", "bin", "ibn", "abu", "ben"],
+  commonWords,
+  furniture: [
+    "related :", "read more", "read the full", "continue reading", "click here", "sign up", "subscribe", "follow us",
+    "follow live", "watch :", "listen :", "photo :", "image :", "video :", "update :", "editor's note",
+    "editor’s note", "advertisement", "share this", "most read", "recommended :", "see also", "for more on",
+    "more on this story", "download the app",
+  ],
+  creditWords: ["photo", "photograph", "image", "picture", "credit", "©"],
 };

@@ -1,4 +1,6 @@
 import type { ClaimLexicon, CuePattern, RoleWord } from "../../pipeline/claims/lexicon.js";
+import { verbForms } from "./verb-forms.js";
+import { commonWords } from "./common-words.js";
 
 // Forms of a Dutch reporting verb: present singular and plural, past singular and plural, participle.
 const v = (...forms: string[]) => forms.join("|");
@@ -17,10 +19,11 @@ const OTHER_REPORT = v(
   "twittert", "twitterde", "twitterden",
   "berichtte", "berichtten",
   "rapporteert", "rapporteren", "rapporteerde", "rapporteerden",
-  "erkent", "erkennen", "erkende", "erkenden",
   "antwoordt", "antwoordde", "antwoordden",
   "concludeert", "concluderen", "concludeerde", "concludeerden",
   "suggereert", "suggereerde",
+  "speculeert", "speculeren", "speculeerde", "speculeerden",
+  "uitte", "uitten",
   "betoogt", "betoogde",
   "onderstreept", "onderstreepte",
   "dreigt", "dreigde", "dreigden",
@@ -48,7 +51,7 @@ const DOEN = v("doet", "doen", "deed", "deden");
 
 const cues: CuePattern[] = [
   // explicit unknowns first: "er wordt niets gemeld" is an unknown, not a passive report
-  { pattern: "onduidelijk|onbekend|onzeker", role: "unknown", status: "unknown" },
+  { pattern: "onduidelijk|onbekend|onzeker|onduidelijkheid|onzekerheid", role: "unknown", status: "unknown" },
   { pattern: "niet|nog|niets … duidelijk|bekend", role: "unknown", status: "unknown" },
   { pattern: "niets|geen … gemeld|bekendgemaakt|bevestigd|vernomen", role: "unknown", status: "unknown" },
   { pattern: "niet … te verifiëren|controleren|bevestigen", role: "unknown", status: "unknown" },
@@ -60,6 +63,18 @@ const cues: CuePattern[] = [
   { pattern: "valt|viel … niet te zeggen", role: "unknown", status: "unknown" },
   { pattern: "niet … gezegd|bekendgemaakt|gemeld|verteld hoeveel|of|wie|wat|waar|wanneer|waarom|hoe", role: "unknown", status: "unknown" },
   { pattern: "wil|wilde|willen|wilden|kan|kon|kunnen|konden niet zeggen|bevestigen|melden of|hoeveel|wie|wat|waar|wanneer", role: "unknown", status: "unknown" },
+  // nobody confirms, establishes or verifies it yet: "is nog niet officieel bevestigd", "wilde niet bevestigen dat"
+  { pattern: "bevestigd|bevestigen|vastgesteld|vaststellen|verifiëren|nagaan|controleren", role: "unknown", status: "unknown", requireBefore: ["niet"] },
+  { pattern: "vast te stellen", role: "unknown", status: "unknown", requireBefore: ["niet"] },
+  { pattern: "te voorspellen|bepalen|achterhalen|zeggen", role: "unknown", status: "unknown", requireBefore: ["niet"] },
+  { pattern: "moeilijk … te zeggen|bepalen|voorspellen", role: "unknown", status: "unknown" },
+  // a question the future or an inquiry must answer: "zal moeten uitwijzen of", "wordt nog onderzocht"
+  { pattern: "uitwijzen", role: "unknown", status: "unknown", requireBefore: ["zal", "zullen", "moet", "moeten"] },
+  { pattern: "onderzocht", role: "unknown", status: "unknown", requireBefore: ["nog"] },
+  { pattern: "zekerheid|duidelijkheid|uitsluitsel", role: "unknown", status: "unknown", requireBefore: ["geen"] },
+  { pattern: "uitspraken|uitspraak", role: "unknown", status: "unknown", requireBefore: ["geen"] },
+  // what a source leaves out: "zonder te zeggen waarvoor", "zonder een schuldige aan te wijzen"
+  { pattern: "zonder … te zeggen|noemen|melden|vermelden|specificeren|wijzen", role: "unknown", status: "unknown", scopeFromCue: true },
 
   // denial
   { pattern: ONTKENNEN, role: "report", status: "denied" },
@@ -76,14 +91,20 @@ const cues: CuePattern[] = [
 
   // reporting verbs, before or after the content
   // "zegt het bezoek af" (cancels), "zegt steun toe" (promises) are no reports
-  { pattern: ZEGGEN, role: "report", status: "claimed", unlessFinal: ["af", "toe"] },
+  { pattern: ZEGGEN, role: "report", status: "claimed", unlessFinal: ["af", "toe"], unlessObject: ["niets", "niks"] },
+  // "erkent de fout" is an act; "erkent dat …" reports ("de internationaal erkende regering" is neither)
+  { pattern: "erkent|erkennen|erkende|erkenden", role: "report", status: "claimed", needsContent: true },
   { pattern: STELLEN, role: "report", status: "claimed", needsContent: true },
   { pattern: VERKLAREN, role: "report", status: "claimed", needsContent: true },
   { pattern: MELDEN, role: "report", status: "claimed", unlessNext: ["zich"], unlessFinal: ["aan", "af", "ziek"] },
   { pattern: `${ATTITUDE} dat`, role: "report", status: "claimed" },
   { pattern: ATTITUDE, role: "report", status: "claimed", postOnly: true },
   { pattern: "noemt|noemen|noemde|noemden", role: "report", status: "claimed" },
-  { pattern: `${SPREKEN} van`, role: "report", status: "claimed" },
+  { pattern: `${SPREKEN} van|over`, role: "report", status: "claimed" },
+  // "Zelensky wijst Rusland aan als schuldige", "X beschouwt het als een aanval"
+  { pattern: `${WIJZEN} … aan als`, role: "report", status: "claimed" },
+  { pattern: "beschouwt|beschouwen|beschouwde|beschouwden … als", role: "report", status: "claimed" },
+  { pattern: "voegt|voegen|voegde|voegden … toe$", role: "report", status: "claimed", needsContent: true },
   { pattern: `${ATTITUDE} hij|zij|ze|men|niet|ook|wel|nog dat`, role: "report", status: "claimed" },
   { pattern: OTHER_REPORT, role: "report", status: "claimed" },
   { pattern: `${LATEN} … weten$`, role: "report", status: "claimed" },
@@ -101,6 +122,8 @@ const cues: CuePattern[] = [
   { pattern: "beschuldigd", role: "passive", status: "claimed" },
   // attribution by phrase
   { pattern: "volgens", role: "according", status: "claimed" },
+  { pattern: "ontkenning|ontkenningen van|door", role: "according", status: "denied" },
+  { pattern: "berichten|bericht van|door", role: "according", status: "claimed" },
   { pattern: "naar verluidt", role: "hearsay", status: "claimed" },
   { pattern: "er zijn|waren|gaan|gingen … berichten|geruchten", role: "hearsay", status: "claimed" },
   { pattern: "onbevestigde berichten", role: "hearsay", status: "claimed" },
@@ -113,12 +136,15 @@ const cues: CuePattern[] = [
 
   // hedges towards likely
   { pattern: "lijkt|lijken|leek|leken|schijnt|schijnen|scheen", role: "hedge", status: "probable" },
-  { pattern: "waarschijnlijk|vermoedelijk|kennelijk|klaarblijkelijk|blijkbaar", role: "hedge", status: "probable" },
+  { pattern: "waarschijnlijk|hoogstwaarschijnlijk|vermoedelijk|kennelijk|klaarblijkelijk|blijkbaar", role: "hedge", status: "probable" },
   { pattern: "algemeen aangenomen", role: "hedge", status: "probable" },
-  { pattern: "wordt|werd aangenomen|vermoed", role: "hedge", status: "probable" },
+  { pattern: "wordt|werd aangenomen|vermoed|verwacht", role: "hedge", status: "probable" },
+  // the report's own forecast: "het dodental kan nog verder oplopen"
+  { pattern: "oplopen|stijgen|toenemen|verslechteren", role: "hedge", status: "possible", requireBefore: ["kan", "kunnen"] },
   { pattern: "naar alle waarschijnlijkheid", role: "hedge", status: "probable" },
   // hedges towards maybe
-  { pattern: "mogelijk|misschien|wellicht|eventueel|mogelijkerwijs|mogelijkheid", role: "hedge", status: "possible", notAfter: ["zo", "zoveel", "zomin", "zoveel", "maakt", "maakte", "maken", "niet"] },
+  // "daar is geen twijfel over mogelijk" is certainty, not a hedge
+  { pattern: "mogelijk|misschien|wellicht|eventueel|mogelijkerwijs|mogelijkheid", role: "hedge", status: "possible", notAfter: ["zo", "zoveel", "zomin", "zoveel", "maakt", "maakte", "maken", "niet", "twijfel"] },
   { pattern: "zou|zouden … kunnen", role: "hedge", status: "possible" },
   { pattern: "kan|kon … zijn dat", role: "hedge", status: "possible" },
   { pattern: "niet uitgesloten", role: "hedge", status: "possible" },
@@ -145,7 +171,14 @@ const roles: RoleWord[] = [
   { word: "*functionarissen", kind: "official", who: "group" },
   { word: "openbaar", kind: "official", who: "group" },
   { word: "aanklager", kind: "official", who: "person" },
+  { word: "rechtbank", kind: "official", who: "group" },
+  { word: "rechter", kind: "official", who: "person" },
   { word: "brandweer", kind: "official", who: "group" },
+  { word: "*directeur", kind: "official", who: "person" },
+  { word: "*voorzitter", kind: "official", who: "person" },
+  { word: "*secretaris", kind: "official", who: "person" },
+  { word: "*secretaris-generaal", kind: "official", who: "person" },
+  { word: "*dienst", kind: "official", who: "group" },
   // parties: governments, leaders, armies, armed groups
   { word: "*president", kind: "party", who: "person" },
   { word: "premier", kind: "party", who: "person" },
@@ -212,6 +245,13 @@ const roles: RoleWord[] = [
   { word: "betrokkene", kind: "unnamed", who: "person" },
   { word: "betrokkenen", kind: "unnamed", who: "group" },
   // others
+  { word: "schutter", kind: "other", who: "person" },
+  { word: "dader", kind: "other", who: "person" },
+  { word: "*verdachte", kind: "other", who: "person" },
+  { word: "aanslagpleger", kind: "other", who: "person" },
+  { word: "aanvaller", kind: "other", who: "person" },
+  { word: "*inwoner", kind: "other", who: "person" },
+  { word: "*inwoners", kind: "other", who: "group" },
   { word: "*getuige", kind: "other", who: "person" },
   { word: "*getuigen", kind: "other", who: "group" },
   { word: "*bewoner", kind: "other", who: "person" },
@@ -221,7 +261,7 @@ const roles: RoleWord[] = [
 
 export const claims: ClaimLexicon = {
   cues,
-  splitters: ["maar", "hoewel", "terwijl", "ofschoon", "echter", "doch", "alhoewel", "en"],
+  splitters: ["maar", "hoewel", "terwijl", "ofschoon", "echter", "doch", "alhoewel", "en", "ondanks", "zonder"],
   relativeStarters: ["waarvan", "waarbij", "waarover", "wat", "die", "hoeveel", "hoe", "wie", "waar", "waarom", "maar", "en"],
   agentMarkers: ["door"],
   complementizers: ["dat", "of", "om"],
@@ -261,16 +301,45 @@ export const claims: ClaimLexicon = {
   documentNouns: [
     "overzicht", "rapport", "verslag", "verklaring", "analyse", "onderzoek", "bericht", "berichten", "cijfers",
     "beelden", "gegevens", "inschatting", "schatting", "update", "persbericht", "tweet", "reactie", "boodschap",
+    "peilingen", "peiling", "onderzoeken", "documenten", "resultaten", "bevindingen", "statistieken",
+    "beschuldiging", "beschuldigingen", "bewering", "beweringen", "claim", "conclusie", "waarschuwing",
   ],
+  observationNouns: ["beelden", "beeld", "foto's", "foto", "video", "video's", "satellietbeelden", "camerabeelden", "opnames"],
   possessives: ["'s", "’s"],
   infinitiveMarkers: ["te", "om"],
   adverbEndings: [],
-  anaphors: ["dat", "dit", "zo"],
-  firstPerson: ["ik", "we", "wij"],
+  anaphors: ["dat", "dit", "zo", "die", "deze"],
+  firstPerson: ["ik", "we", "wij", "mijn", "ons", "onze"],
   adjectiveEndings: ["se", "sche"],
   perfectAuxiliaries: ["heeft", "hebben", "had", "hadden"],
   passiveAuxiliaries: ["wordt", "worden", "werd", "werden", "is", "zijn", "was", "waren"],
   honorifics: ["dhr", "mevr", "mw", "mevrouw", "meneer", "heer"],
   subjectAfterVerb: true,
   unnamedName: "niet genoemde bron",
+  // the treebank's forms and the auxiliaries, which it also tags as pronouns (zijn) or leaves out
+  verbForms: [
+    ...verbForms,
+    ..."is zijn was waren wordt worden werd werden heeft hebben had hadden zal zullen zou zouden kan kunnen kon konden moet moeten moest moesten mag mogen mocht mochten wil willen wilde wilden blijft blijven bleef bleven gaat gaan ging gingen komt komen kwam kwamen staat staan stond stonden ligt liggen lag lagen zit zitten zat zaten".split(" "),
+  ],
+  // regular past tenses (meldde, vluchtten); "-ste" is a superlative or an ordinal
+  verbEndings: ["de", "te", "den", "ten"],
+  verbEndingMin: 6,
+  additive: ["en"],
+  coordinators: ["en", "maar"],
+  correlatives: ["zowel", "tussen"],
+  relativeClause: ["die", "waarbij", "waardoor", "waarna", "waarin", "waarmee", "waarop"],
+  relativeAlways: ["waarbij", "waardoor", "waarna"],
+  relativeSubjects: ["die"],
+  adverbialClause: ["nadat", "doordat"],
+  prepositions: "in op aan met tegen tegenover tijdens na voor over onder naar om rond bij tot vanuit via zonder sinds door namens van uit binnen buiten achter langs".split(" "),
+  nameParticles: ["al", "el", "ad", "as", "ash", "bin", "ibn", "abu", "ben"],
+  commonWords,
+  // page furniture that reaches the body: promotions, reading tips, labels of media
+  furniture: [
+    "lees ook", "lees meer", "lees hier", "lees verder", "lees het hele", "bekijk ook", "bekijk hier", "bekijk de",
+    "volg het laatste nieuws", "volg ons", "volg alle", "meer nieuws", "klik hier",
+    "download de app", "abonneer", "schrijf je in", "gerelateerd :", "update :", "foto :", "beeld :", "video :",
+    "bron :", "correctie :", "luister ook", "kijk ook", "kijk hier",
+  ],
+  creditWords: ["foto", "beeld", "fotograaf", "fotografie", "©"],
 };

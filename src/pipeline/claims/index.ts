@@ -6,8 +6,8 @@
 import type { Claim, ClaimStatus, Cue, Doc, Entity, Sentence, Source, Span, Unknown } from "../../model/doc.js";
 import type { Stage } from "../stage.js";
 import type { ClaimLexicon, CueRole } from "./lexicon.js";
-import { compileCues, matchCues, type CueIndex, type CueMatch } from "./patterns.js";
-import { isCap, npBackward, npForward, parseSource, prepareLexicon, type ParsedSource, type Prepared, type View, type Who } from "./source.js";
+import { compileCues, matchCues, type CompiledCue, type CueIndex, type CueMatch } from "./patterns.js";
+import { isCap, isInitial, isPronoun, npBackward, npForward, parseSource, prepareLexicon, roleOf, type ParsedSource, type Prepared, type View, type Who } from "./source.js";
 
 interface Compiled {
   P: Prepared;
@@ -49,6 +49,16 @@ interface Clause {
   quote: boolean;
   /** The clause's frame had a first-person subject (I, we): the words are the quote's speaker's. */
   firstPerson?: boolean;
+  /** How the clause was cut from the one before it. */
+  kind?: ClauseKind;
+  /** A speaking participle opens the clause without a subject to be found: it takes its sentence's speaker. */
+  pendingSelf?: CueMatch;
+  /** The clause's explicit unknown ("onduidelijk is of", "could not confirm"). */
+  unknown?: CueMatch;
+  /** The document an unnamed source is known by ("recent polls", "berichten"). */
+  documentName?: string;
+  /** A bare frame that points back ("Dat meldt de politie."): it gives the sentence before its source, no claim. */
+  suppress?: boolean;
 }
 
 export const claims: Stage = (doc, ctx) => extractClaims(doc, ctx.lang.claims);
@@ -60,39 +70,55 @@ export function extractClaims(doc: Doc, lex: ClaimLexicon): void {
   const low = new Array<string>(n);
   const raw = new Array<string>(n);
   const punct = new Uint8Array(n);
+  const cap = new Uint8Array(n);
+  const words = new Int32Array(n + 1);
   for (let i = 0; i < n; i++) {
     const t = toks[i]!;
-    raw[i] = t.text;
-    low[i] = t.text.toLowerCase();
-    punct[i] = t.kind === "punct" || t.kind === "quote" || t.kind === "symbol" ? 1 : 0;
+    const text = t.text;
+    raw[i] = text;
+    const lw = text.toLowerCase();
+    low[i] = lw;
+    const k = t.kind;
+    punct[i] = k === "punct" || k === "quote" || k === "symbol" ? 1 : 0;
+    words[i + 1] = words[i]! + (k === "word" || k === "number" ? 1 : 0);
+    if (k !== "word") continue;
+    // a capital: the lower-case form differs in its first letter (cheaper than a Unicode class per look-up)
+    // a first letter that lower-casing changes is a capital
+    const c0 = text.charCodeAt(0);
+    if (lw.charCodeAt(0) !== c0) cap[i] = 1;
+    else if (P.particleFirst[c0] && particleName(P, lw, text)) cap[i] = 1;
   }
+  // whether entity recognition took a token for a name: looked up rarely, so by binary search on demand
+  const named = (i: number) => {
+    const t = toks[i]!;
+    for (const m of mentionsIn(doc, t)) if (m.via === undefined || m.via === "name" || m.via === "acronym") return true;
+    return false;
+  };
   const time = new Uint8Array(n);
   markSpans(doc, doc.times, time);
   const sentOf = new Int32Array(n);
   for (const s of doc.sentences) for (let i = s.tokenStart; i < s.tokenEnd; i++) sentOf[i] = s.index;
-  const V: View = { doc, P, low, raw, time, punct, sentOf };
+  const V: View = { doc, P, low, raw, time, punct, sentOf, cap, named, verbMemo: new Uint8Array(n), colons: new Uint8Array(doc.sentences.length) };
 
-  const speech = doc.quotes.map((q) => isSpeech(V, q));
+  const speech = doc.quotes.map((q) => isSpeech(V, q, words));
   const closeAt = new Set<number>();
   for (let k = 0; k < doc.quotes.length; k++) closeAt.add(doc.quotes[k]!.end);
-
-  const inSpeech = (at: number) => {
-    const si = doc.sentenceAt(at);
-    if (si < 0) return false;
-    for (const q of doc.sentences[si]!.quotes) {
-      const x = doc.quotes[q]!;
-      if (speech[q] && at >= x.inner.start && at < x.inner.end) return true;
-    }
-    return false;
-  };
+  const cover = speechCover(V, speech);
+  const inSpeech = (i: number) => cover.inside[i] === 1;
   const boundary = (i: number) => punct[i] === 1 || P.complementizers.has(low[i]!) || P.splitters.has(low[i]!);
 
   // 1. clauses and their cues
   const bySentence: Clause[][] = doc.sentences.map(() => []);
   for (const s of doc.sentences) {
-    if (s.heading || s.question) continue;
-    for (const [t0, t1, ms] of splitSentence(V, s, index, boundary)) {
-      const c = readClause(V, s, t0, t1, ms, closeAt, inSpeech);
+    if (s.heading || s.question || furniture(V, s)) continue;
+    // the subject stands in the clause that opened a chain of verbs: "Trump knocked X, blamed Y and said …"
+    let holder = -1;
+    for (const [t0, t1, ms, kind] of splitSentence(V, s, index, boundary, inSpeech)) {
+      // a clause that opens with a verb has no subject of its own: "X questioned A; blamed B; and said …"
+      const shares = kind === "participle" || kind === "coord" || (kind === "cut" && (P.coordinators.has(V.low[t0]!) || verbAt(V, t0)));
+      const c = readClause(V, s, t0, t1, ms, closeAt, inSpeech, shares && holder >= 0 ? holder : t0);
+      c.kind = kind;
+      if (!shares || holder < 0) holder = t0;
       bySentence[s.index]!.push(c);
     }
   }
@@ -102,8 +128,10 @@ export function extractClaims(doc: Doc, lex: ClaimLexicon): void {
   for (const list of bySentence) {
     for (let k = 0; k < list.length; k++) {
       const c = list[k]!;
-      if (c.raw && P.lex.firstPerson.includes(V.low[tokenAt(V, c.raw.span.start)]!) && c.raw.span.end - c.raw.span.start <= 4) {
-        // "I think …", "we believe …": inside a quote the speaker's own words, outside it the author's
+      if (c.raw && P.lex.firstPerson.includes(V.low[tokenAt(V, c.raw.span.start)]!)) {
+        // "I think …", "we believe …": inside a quote the speaker's own words, outside it the author's;
+        // "“We check …,” explaining that …": the participle speaks for whoever says "we"
+        if (c.kind === "participle" && c.frame?.cue.cue.role === "self") c.pendingSelf = c.frame;
         c.raw = null;
         c.firstPerson = true;
         if (c.frame?.cue.cue.status === "claimed") c.status = statusOf({ ...c, frame: null }, []);
@@ -112,13 +140,15 @@ export function extractClaims(doc: Doc, lex: ClaimLexicon): void {
       }
       if (c.raw) c.source = resolver.resolve(c.raw);
       else if (c.inherit && k > 0 && list[k - 1]!.source && list[k - 1]!.source!.kind !== "unnamed") c.source = list[k - 1]!.source;
-      else if (c.unnamed || c.inherit) c.source = { name: lex.unnamedName, kind: "unnamed" };
+      else if (c.unnamed || c.inherit) c.source = { name: c.unnamed && c.documentName ? c.documentName : lex.unnamedName, kind: "unnamed" };
       if (c.frame && !c.source && NAMED_ROLES.has(c.frame.cue.cue.role) && c.frame.cue.cue.role !== "passive") {
         // a reporting verb without a subject to be found: no attribution (a noun use, a relative clause)
         c.frame = null;
         c.cue = null;
         c.status = statusOf(c, []);
       }
+      // the clause's subject is what a later "it"/"hij" most likely points at
+      resolver.noteSubject(c);
     }
     // "X zegt dat A, maar dat B": the second complement clause is X's too
     for (let k = 1; k < list.length; k++) {
@@ -127,7 +157,10 @@ export function extractClaims(doc: Doc, lex: ClaimLexicon): void {
       if (c.source || c.frame || !prev.source || !prev.frame || prev.post) continue;
       const w0 = V.low[c.t0]!;
       const w1 = V.low[c.t0 + 1] ?? "";
-      if (!(P.splitters.has(w0) && P.complementizers.has(w1))) continue;
+      // "… zei dat A en B", "said hospitals were closed and the morgue was full": a coordinated clause
+      // without a comma is part of the content
+      // "X said he stopped because he was tired": a clause of cause or time inside the content is X's too
+      if (!(P.splitters.has(w0) && P.complementizers.has(w1)) && !(c.kind === "coord" && P.additive.has(w0)) && c.kind !== "adverbial") continue;
       c.source = prev.source;
       c.cue = prev.cue;
       if (c.status === "established") c.status = prev.frame.cue.cue.status === "denied" || prev.frame.cue.cue.status === "confirmed" ? prev.frame.cue.cue.status : "claimed";
@@ -138,6 +171,9 @@ export function extractClaims(doc: Doc, lex: ClaimLexicon): void {
       const s = doc.sentences[c.sentence]!;
       const prev = doc.sentences[c.sentence - 1];
       if (prev && prev.paragraph === s.paragraph && !prev.heading && !prev.question) {
+        // a frame that only attributes ("Dat meldt de politie.") is no proposition of its own; a confirmation
+        // or a denial of what came before is ("Dat heeft de minister bevestigd.")
+        if (c.status === "claimed") c.suppress = true;
         for (const p of bySentence[c.sentence - 1]!) {
           if (p.source || !(p.status === "established" || p.status === "probable" || p.status === "possible")) continue;
           p.source = c.source;
@@ -146,9 +182,10 @@ export function extractClaims(doc: Doc, lex: ClaimLexicon): void {
         }
       }
     }
-    // a frame after the content covers the clauses before it in the sentence: "A, maar B, zegt X"
+    // a frame after the content covers the clauses before it in the sentence: "A, maar B, zegt X", "A after B,
+    // according to X"
     const last = list[list.length - 1];
-    if (last?.post && last.source) {
+    if (last && last.source && (last.post || finalAccording(V, last))) {
       for (const c of list) if (c !== last && !c.source && c.status === "established") {
         c.source = last.source;
         c.cue = last.cue;
@@ -158,25 +195,36 @@ export function extractClaims(doc: Doc, lex: ClaimLexicon): void {
   }
 
   // 3. direct speech: every sentence of a quote belongs to its speaker
+  // quotes nest (the segmenter pairs marks on a stack): the outermost speech owns every sentence inside it,
+  // so only outermost quotes are walked and each sentence is visited once however deep the nesting
+  let outerEnd = -1;
   for (let q = 0; q < doc.quotes.length; q++) {
     if (!speech[q]) continue;
+    const x = doc.quotes[q]!;
+    if (x.end <= outerEnd) continue;
+    outerEnd = x.end;
     assignQuote(V, q, bySentence);
   }
 
-  // 4. merge neighbours that say the same thing the same way, then emit
+  // "…,” explaining that …": a speaking participle without a subject of its own speaks for the clause before
+  for (const list of bySentence) {
+    for (let k = 1; k < list.length; k++) {
+      const c = list[k]!;
+      const prev = list[k - 1]!;
+      if (!c.pendingSelf || c.source || !prev.source || prev.source.kind === "unnamed") continue;
+      c.source = prev.source;
+      c.cue = cueOf(V, c.pendingSelf);
+      const st = c.pendingSelf.cue.cue.status;
+      if (c.status === "established") c.status = st;
+    }
+  }
+
+  // 4. emit: every clause is a proposition of its own, even when its neighbour has the same status and source
   const out: Claim[] = [];
   const unknowns: Unknown[] = [];
   for (const list of bySentence) {
-    const merged: Clause[] = [];
     for (const c of list) {
-      const prev = merged[merged.length - 1];
-      if (prev && prev.status === c.status && sameSource(prev.source, c.source)) {
-        prev.t1 = c.t1;
-        prev.quote ||= c.quote;
-        prev.cue ??= c.cue;
-      } else merged.push({ ...c });
-    }
-    for (const c of merged) {
+      if (c.suppress) continue;
       const span = trimSpan(V, c.t0, c.t1);
       if (!span) continue;
       const id = `c${out.length + 1}`;
@@ -189,11 +237,15 @@ export function extractClaims(doc: Doc, lex: ClaimLexicon): void {
         status: c.status,
         source: c.source,
         cue: c.cue,
-        quote: c.quote || overlapsSpeech(doc, doc.sentences[c.sentence]!.quotes, speech, span),
+        quote: c.quote || overlapsSpeech(V, cover, span, doc.sentences[c.sentence]!.quotes),
         entities: entitiesIn(doc, span),
       };
       out.push(claim);
-      if (c.status === "unknown") unknowns.push({ id: `u${unknowns.length + 1}`, start: span.start, end: span.end, text: claim.text, claim: id });
+      if (c.unknown) {
+        // the open question: from the cue, or from the start of the content that holds it, to the clause's end
+        const u = trimSpan(V, unknownScope(V, c.t0, c.unknown), c.t1) ?? span;
+        unknowns.push({ id: `u${unknowns.length + 1}`, start: u.start, end: u.end, text: doc.text.slice(u.start, u.end), claim: id });
+      }
     }
   }
   doc.claims = out;
@@ -201,6 +253,15 @@ export function extractClaims(doc: Doc, lex: ClaimLexicon): void {
 }
 
 const punct = (V: View, i: number) => V.punct[i] === 1;
+
+
+/** A surname that opens with a lower-case particle: "al-Obaidi", "el-Drese". */
+function particleName(P: Prepared, low: string, raw: string): boolean {
+  // the dash stands after a particle of two or three letters: look at those two places only
+  const dash = low.charCodeAt(2) === 45 ? 2 : low.charCodeAt(3) === 45 ? 3 : -1;
+  if (dash < 0 || !P.lex.nameParticles.includes(low.slice(0, dash))) return false;
+  return isCap(raw.slice(dash + 1));
+}
 
 function markSpans(doc: Doc, spans: readonly Span[], mark: Uint8Array): void {
   if (!spans.length) return;
@@ -219,13 +280,50 @@ function markSpans(doc: Doc, spans: readonly Span[], mark: Uint8Array): void {
   }
 }
 
-/** A quote of someone's words, not a term in quote marks ('rode lijnen', "als ratten"). */
-function isSpeech(V: View, q: { start: number; end: number; inner: Span }): boolean {
+/** Page furniture: "Lees ook: …", "Volg het laatste nieuws in dit liveblog", "Photo: Getty Images", "© AFP". */
+function furniture(V: View, s: Sentence): boolean {
+  const { P, low } = V;
+  let a = s.tokenStart;
+  while (a < s.tokenEnd && V.punct[a] && low[a] !== "©") a++;
+  for (const seq of P.furniture.get(low[a] ?? "") ?? []) {
+    let k = 0;
+    while (k < seq.length && a + k < s.tokenEnd && low[a + k] === seq[k]) k++;
+    if (k === seq.length) return true;
+  }
+  if (s.tokenEnd - s.tokenStart > 14) return false;
+  for (let i = s.tokenStart; i < s.tokenEnd; i++) {
+    if (!V.punct[i]) continue;
+    const w = low[i]!;
+    if (w === "©") return true;
+    if ((w === ":" || w === "/" || w === "|") && i > s.tokenStart && P.credit.has(low[i - 1]!)) return true;
+  }
+  return false;
+}
+
+/** Index of the first token that starts at or after `offset`. */
+function firstTokenFrom(V: View, offset: number): number {
+  const toks = V.doc.tokens;
+  let lo = 0;
+  let hi = toks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (toks[mid]!.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * A quote of someone's words, not a term in quote marks ('rode lijnen', "als ratten"). Quotes may nest and
+ * run long on hostile input, so the test reads token counts and never the quote's text.
+ */
+function isSpeech(V: View, q: { start: number; end: number; inner: Span }, words: Int32Array): boolean {
   const { doc } = V;
-  const inner = doc.text.slice(q.inner.start, q.inner.end);
-  const words = inner.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
-  if (words < 4) return false;
-  const lastChar = inner.trimEnd().slice(-1);
+  const a = firstTokenFrom(V, q.inner.start);
+  const b = firstTokenFrom(V, q.inner.end);
+  if (words[b]! - words[a]! < 4) return false;
+  const last = b > a ? doc.tokens[b - 1]!.text : "";
+  const lastChar = last.slice(-1);
   if (lastChar && ".,!?…:;".includes(lastChar)) return true;
   const before = doc.text.slice(Math.max(0, q.start - 3), q.start);
   if (/:\s*$/u.test(before)) return true;
@@ -238,27 +336,202 @@ function isSpeech(V: View, q: { start: number; end: number; inner: Span }): bool
   return !!sent && q.end - q.start >= 0.6 * (sent.end - sent.start);
 }
 
-/** Clause boundaries: a semicolon, or a comma before a coordinating or concessive conjunction. */
-function splitSentence(V: View, s: Sentence, index: CueIndex, boundary: (i: number) => boolean): [number, number, CueMatch[]][] {
+interface SpeechCover {
+  /** 1 where a token lies inside the words of a speech quote. */
+  inside: Uint8Array;
+}
+
+/**
+ * Which tokens stand inside quoted speech. Quotes nest, so each quote marks only the tokens after what the
+ * quotes before it already covered: every token is marked at most once.
+ */
+function speechCover(V: View, speech: readonly boolean[]): SpeechCover {
+  const { doc } = V;
+  const inside = new Uint8Array(doc.tokens.length);
+  let covered = 0;
+  doc.quotes.forEach((q, k) => {
+    if (!speech[k]) return;
+    const a = Math.max(covered, firstTokenFrom(V, q.inner.start));
+    const b = firstTokenFrom(V, q.inner.end);
+    for (let i = a; i < b; i++) inside[i] = 1;
+    covered = Math.max(covered, b);
+  });
+  return { inside };
+}
+
+/** How a clause was cut from the one before it in its sentence. */
+type ClauseKind = "first" | "cut" | "coord" | "participle" | "relative" | "adverbial";
+type Piece = [number, number, CueMatch[], ClauseKind];
+
+const DASHES: ReadonlySet<string> = new Set(["–", "—", "--", "-", "―"]);
+/** How far ahead a clause's verb is looked for: a subject of a few words, an adverb or two. */
+const CLAUSE_AHEAD = 8;
+/** How far a trailing relative clause may run to the sentence's end (longer: the main clause resumes). */
+const RELATIVE_TAIL = 40;
+
+/**
+ * Clause boundaries, each the start of a proposition of its own: a semicolon; a comma before a concessive
+ * conjunction; "en"/"and"/"maar"/"but" between two clauses (not between two noun phrases: "Derna en
+ * Benghazi", "both A and B"); a dash or a colon between two clauses; a relative clause that closes the
+ * sentence (", which did not …", "waarbij zeker 140 mensen omkwamen"); a clause of time or cause
+ * (nadat, after); a participle after a comma (", knocking out power for …").
+ */
+function splitSentence(V: View, s: Sentence, index: CueIndex, boundary: (i: number) => boolean, inSpeech: (i: number) => boolean): Piece[] {
   const { low, raw, P } = V;
-  const cuts: number[] = [];
-  for (let i = s.tokenStart + 1; i < s.tokenEnd - 1; i++) {
-    if (raw[i] === ";") cuts.push(i + 1);
-    else if (raw[i] === "," && P.splitters.has(low[i + 1]!)) cuts.push(i + 1);
+  const a0 = s.tokenStart;
+  const b0 = s.tokenEnd;
+  const isV = (i: number) => verbAt(V, i);
+  /** A clause opens at `j`: a complementiser, or a verb within a few words before any relative or infinitive. */
+  const clauseAhead = (j: number, ahead = CLAUSE_AHEAD) => {
+    if (j >= b0) return false;
+    if (P.complementizers.has(low[j]!)) return true;
+    for (let k = j, seen = 0; k < b0 && seen < ahead; k++) {
+      if (V.punct[k]) {
+        // an apposition's or an adverbial's commas are passed ("and ISIS-K, a branch of …, has claimed"),
+        // not a frame after the content (", zei de adviseur")
+        if (raw[k] === "," && !(k + 1 < b0 && reportVerbAt(V, index, k + 1))) continue;
+        return false;
+      }
+      seen++;
+      const w = low[k]!;
+      if (k > j && (P.relStarters.has(w) || P.complementizers.has(w))) return false;
+      // an infinitive ("en de oorlog te beëindigen"), not a preposition ("a link to the bombing")
+      if (P.lex.infinitiveMarkers.includes(w) && !(k + 1 < b0 && (P.det.has(low[k + 1]!) || V.cap[k + 1] === 1))) return false;
+      if (isV(k)) return true;
+    }
+    return false;
+  };
+  const cuts: [number, ClauseKind][] = [];
+  let from = a0; // where the current clause began
+  let seenVerb = false; // a verb stands between `from` and `scanned`
+  let scanned = a0;
+  // whether a verb stands between the clause's start and `i`: each token is looked at once per clause
+  const verbBefore = (i: number) => {
+    while (!seenVerb && scanned < i) if (isV(scanned++)) (seenVerb = true), (firstVerb = scanned - 1);
+    return seenVerb;
+  };
+  let correlative = false; // "both A and B", "zowel A als B": no cut at its "and"
+  let lastComma = -1; // "A, B and C": a comma after the clause's first verb makes a list, not two clauses
+  let firstVerb = -1;
+  let lastComp = -1; // the last complementiser: a new clause whose subject comes before its verb
+  const verbBetween = (a: number, b: number) => {
+    for (let k = a + 1; k < b && k < a + 30; k++) if (isV(k)) return true;
+    return b - a >= 30;
+  };
+  let embedded = false; // inside a relative clause between commas
+  const cut = (at: number, kind: ClauseKind) => {
+    cuts.push([at, kind]);
+    from = at;
+    seenVerb = false;
+    scanned = at;
+    correlative = false;
+    lastComma = -1;
+    firstVerb = -1;
+    lastComp = -1;
+  };
+  /** "…, liberating its territory and is fighting …": a participle that is one item of a list of verbs. */
+  const listAhead = (j: number) => {
+    for (let k = j; k < b0 && k < j + CLAUSE_AHEAD; k++) {
+      if (V.punct[k]) return false;
+      if (P.coordinators.has(low[k]!)) return isV(k + 1) || (k + 2 < b0 && isV(k + 2));
+    }
+    return false;
+  };
+  for (let i = a0 + 1; i < b0 - 1; i++) {
+    const w = low[i]!;
+    // one array look-up turns away most words before the set is asked
+    if (!V.punct[i] && (!P.clauseFirst[w.charCodeAt(0)] || !P.clauseWords.has(w))) continue;
+    if (P.complementizers.has(w)) {
+      lastComp = i;
+      continue;
+    }
+    const next = low[i + 1]!;
+    const r = raw[i]!;
+    if (r === ":") V.colons[s.index] = 1;
+    if (r === ";") {
+      // "identified as A, 32; B, 30; and C, 19, are …": a semicolon between items of a list is no clause end
+      if (verbBefore(i)) cut(i + 1, "cut");
+      continue;
+    }
+    // inside quoted speech a sentence is the speaker's unit: only a comma before a conjunction cuts it;
+    // inside a relative clause between commas ("X, who spoke because she feared …, said") nothing cuts
+    if ((inSpeech(i) || embedded) && r !== ",") continue;
+    if (r === ",") {
+      let j = i + 1;
+      while (j < b0 - 1 && V.doc.tokens[j]!.kind === "quote") j++; // ', "maar …'
+      const nj = low[j]!;
+      const cuts0 = cuts.length;
+      if (embedded) {
+        embedded = false;
+        continue;
+      }
+      if (P.additive.has(nj)) {
+        if (verbBefore(i) && clauseAhead(j + 1, 2 * CLAUSE_AHEAD)) cut(j, "cut");
+      } else if (P.splitters.has(nj) && raw[j + 1] !== ",") cut(j, "cut"); // "X, though, say …" is an adverb
+      else if (inSpeech(i) && inSpeech(j)) {
+        /* only conjunctions cut a quoted sentence */
+      } else if (P.relClause.has(nj) && verbBefore(i) && relativeTail(V, j, b0)) cut(j, "relative");
+      else if (P.adverbial.has(nj) && verbBefore(i) && clauseAhead(j + 1)) cut(j, "adverbial");
+      else if (P.lex.participleEnding && isParticiple(V, j) && verbBefore(i) && !listAhead(j + 1) && !reportVerbAt(V, index, i - 1)) cut(j, "participle");
+      lastComma = i;
+      // a relative clause that did not close the sentence is embedded: the main clause resumes after it
+      if (cuts.length === cuts0 && P.relStarters.has(nj) && !P.complementizers.has(nj)) embedded = true;
+      continue;
+    }
+    if (DASHES.has(r) && V.punct[i] && spaced(V, i)) {
+      // "--" typed as two hyphens is one dash
+      const e = raw[i + 1] === "-" && V.doc.tokens[i + 1]!.start === V.doc.tokens[i]!.end ? i + 1 : i;
+      if (verbBefore(i) && !P.relStarters.has(low[e + 1] ?? "") && clauseAhead(e + 1)) cut(e + 1, "cut");
+      i = e;
+      continue;
+    }
+    if (r === ":" && verbBefore(i) && V.doc.tokens[i + 1]!.kind !== "quote" && !frameBefore(V, index, from, i) && clauseAhead(i + 1)) {
+      cut(i + 1, "cut");
+      continue;
+    }
+    if (P.correlatives.has(w)) correlative = true;
+    // "to be heard and acknowledged": two verbs side by side share everything
+    // "said that Gov. McCrory and other officials have used …": after "that" the subject may list names
+    const subjectListed = lastComp > firstVerb && !verbBetween(lastComp, i);
+    if (P.coordinators.has(w) && verbBefore(i) && !correlative && !(lastComma > firstVerb) && !subjectListed && raw[i - 1] !== "," && !namePair(V, i) && !(isV(i - 1) && isV(i + 1) && verbKind(P, low[i + 1]!) === 2) && clauseAhead(i + 1)) {
+      cut(i, "coord");
+      continue;
+    }
+    if (P.relAlways.has(w) && verbBefore(i) && relativeTail(V, i, b0)) {
+      cut(i, "relative");
+      continue;
+    }
+    if (P.adverbial.has(w) && verbBefore(i) && raw[i - 1] !== "," && clauseAhead(i + 1)) {
+      cut(i, "adverbial");
+      continue;
+    }
   }
-  const out: [number, number][] = [];
-  let a = s.tokenStart;
-  for (const c of cuts) {
-    if (c > a) out.push([a, c]);
+  const out: [number, number, ClauseKind][] = [];
+  let a = a0;
+  let kind: ClauseKind = "first";
+  for (const [c, k] of cuts) {
+    if (c > a) out.push([a, c, kind]);
     a = c;
+    kind = k;
   }
-  if (a < s.tokenEnd) out.push([a, s.tokenEnd]);
+  if (a < b0) out.push([a, b0, kind]);
   // an explicit unknown in a later subordinate clause stands on its own: "…, waarvan het doel onbekend is"
-  const res: [number, number, CueMatch[]][] = [];
+  const res: Piece[] = [];
   const within = (ms: CueMatch[], a: number, b: number) => ms.filter((m) => m.start >= a && m.end <= b);
-  for (const [t0, t1] of out) {
+  // in a title-cased line ("Clinton Said That The Blame …") capitals say nothing about names
+  let titleCase = -1;
+  const titled = () => {
+    if (titleCase < 0) {
+      let words = 0;
+      let caps = 0;
+      for (let i = a0; i < b0; i++) if (!V.punct[i]) (words++, V.cap[i] && caps++);
+      titleCase = words >= 5 && caps >= 0.7 * words ? 1 : 0;
+    }
+    return titleCase === 1;
+  };
+  for (const [t0, t1, kind] of out) {
     // a capitalised word inside a sentence is a name, not a cue: "the United States", "The Post"
-    const isName = (i: number) => i > s.tokenStart && isCap(raw[i]!) && !punct(V, i - 1);
+    const isName = (i: number) => i > s.tokenStart && V.cap[i] === 1 && !punct(V, i - 1) && !titled();
     const ms = matchCues(index, V.low, V.raw, t0, t1, boundary, isName);
     const unk = ms.find((m) => m.cue.cue.role === "unknown");
     let done = false;
@@ -266,15 +539,153 @@ function splitSentence(V: View, s: Sentence, index: CueIndex, boundary: (i: numb
       for (let k = unk.start - 1; k > t0; k--) {
         if (raw[k] !== ",") continue;
         if (P.relStarters.has(low[k + 1]!) && !ms.some((m) => m.cue.cue.role === "unknown" && m.start < k)) {
-          res.push([t0, k + 1, within(ms, t0, k + 1)], [k + 1, t1, within(ms, k + 1, t1)]);
+          res.push([t0, k + 1, within(ms, t0, k + 1), kind], [k + 1, t1, within(ms, k + 1, t1), "cut"]);
           done = true;
         }
         break;
       }
     }
-    if (!done) res.push([t0, t1, ms]);
+    if (!done) res.push([t0, t1, ms, kind]);
   }
   return res;
+}
+
+/** "Strijders die aan Oekraïense zijde vechten, zeggen …": the clause opens with a subject and its relative clause. */
+function subjectWithRelative(V: View, a: number, b: number): boolean {
+  const np = npForward(V, a, b);
+  return !!np && np.end < b && V.P.relStarters.has(V.low[np.end]!);
+}
+
+/** The source phrase is headed by a document or a body of evidence ("Records", "the latest poll", "interviews … by X"). */
+function documentHead(V: View, rs: RawSource): boolean {
+  const a = tokenAt(V, rs.span.start);
+  for (let k = a; k < V.low.length && V.doc.tokens[k]!.start < rs.span.end && k < a + 8; k++) {
+    const w = V.low[k]!;
+    // what images or footage show is seen, not said: the report states it ("satellite images show …")
+    if (V.P.observed.has(w)) return false;
+    if (V.P.docNouns.has(w)) return true;
+  }
+  return !!rs.parsed.document;
+}
+
+/** A verb stands in [a, b) (the last 40 tokens of it: content before a frame is near it). */
+function verbIn(V: View, a: number, b: number): boolean {
+  const s = V.doc.sentences[V.sentOf[Math.max(a, 0)]!]!;
+  for (let k = Math.max(a, b - 40); k < b; k++) if (verbAt(V, k)) return true;
+  return false;
+}
+
+/** White space on both sides of token `i`: a dash between clauses, not a hyphen ("U.S.-Russian"). */
+function spaced(V: View, i: number): boolean {
+  const t = V.doc.tokens;
+  if (i < 1 || i + 1 >= t.length) return false;
+  // "--" may come as two hyphens: the pair is one dash
+  let j = i;
+  if (t[i + 1]!.text === "-" && t[i + 1]!.start === t[i]!.end) j = i + 1;
+  else if (t[i - 1]!.text === "-" && t[i - 1]!.end === t[i]!.start) return false;
+  return j + 1 < t.length && t[i]!.start > t[i - 1]!.end && t[j + 1]!.start > t[j]!.end;
+}
+
+/** Only conjunctions, connectives and punctuation stand in [a, b): a verb at `b` opens its clause. */
+function opensClause(V: View, a: number, b: number): boolean {
+  const { P, low } = V;
+  for (let k = a; k < b; k++) if (!V.punct[k] && !P.coordinators.has(low[k]!) && !P.connectives.has(low[k]!) && !P.aux.has(low[k]!)) return false;
+  return true;
+}
+
+/** Whether token `i` is a verb, looked up once per token (0 unknown, 1 no, 2 yes). */
+function verbAt(V: View, i: number): boolean {
+  const x = V.verbMemo[i]!;
+  if (x) return x === 2;
+  const y = isVerb(V, i, V.doc.sentences[V.sentOf[i]!]!.tokenStart);
+  V.verbMemo[i] = y ? 2 : 1;
+  return y;
+}
+
+/**
+ * A finite verb or an infinitive: a form the language lists, else a regular past tense ("raised",
+ * "meldde") that is no adjective after a determiner ("the armed men", "de tweede").
+ */
+function isVerb(V: View, i: number, sentStart: number): boolean {
+  const { P, low } = V;
+  if (V.punct[i]) return false;
+  if (i > sentStart && V.cap[i] === 1) return false;
+  // an infinitive after "te"/"to" is no finite verb of its own clause ("zonder te zeggen waarvoor")
+  if (i > sentStart && P.lex.infinitiveMarkers.includes(low[i - 1]!)) return false;
+  const w = low[i]!;
+  const kind = verbKind(P, w);
+  if (kind === 1) return true;
+  // a regular past tense is no adjective after a determiner: "the armed men", "de tweede"
+  return kind === 2 && !(i > sentStart && (P.det.has(low[i - 1]!) || P.possessives.has(low[i - 1]!)));
+}
+
+/** 1: a listed verb form; 2: a regular past tense by its ending; 0: neither. */
+function verbKind(P: Prepared, w: string): number {
+  if (P.verbForms.has(w)) return 1;
+  if (w.length < P.lex.verbEndingMin || !P.verbEndChars.has(w.charCodeAt(w.length - 1))) return 0;
+  for (const e of P.lex.verbEndings) if (w.endsWith(e) && !w.endsWith("s" + e) && LOWER_WORD.test(w)) return 2;
+  return 0;
+}
+const LOWER_WORD = /^\p{Ll}+$/u;
+
+/** "Nord Stream 1 and Nord Stream 2", "Mirzoyev and Rachabalizoda": names (or numbers) on both sides. */
+function namePair(V: View, i: number): boolean {
+  const before = V.raw[i - 1]!;
+  const after = V.raw[i + 1] ?? "";
+  return (isCap(before) || /^\d/u.test(before)) && isCap(after);
+}
+
+/** A participle opening a clause after a comma: ", knocking out power", not ", according to" or ", including". */
+function isParticiple(V: View, j: number): boolean {
+  const { P, low, raw } = V;
+  const w = low[j]!;
+  const e = P.lex.participleEnding!;
+  if (w.length <= e.length + 2 || !w.endsWith(e) || (V.cap[j] === 1) || !LOWER_WORD.test(w)) return false;
+  if (P.stops.has(w) || P.affil.has(w) || P.preps.has(w)) return false;
+  return !P.lex.infinitiveMarkers.includes(low[j + 1] ?? "");
+}
+
+/** A relative clause at `j` that runs to the sentence's end: no main clause resumes after it. */
+function relativeTail(V: View, j: number, end: number): boolean {
+  if (end - j > RELATIVE_TAIL) return false;
+  for (let k = j + 1; k < end - 1; k++) if (V.raw[k] === "," || V.raw[k] === ";") return false; // "X, die …, zei"
+  return true;
+}
+
+/** The clause ends in ", according to X" / ", volgens X": the attribution closes the sentence. */
+function finalAccording(V: View, c: Clause): boolean {
+  const m = c.frame;
+  if (!m || m.cue.cue.role !== "according" || m.cue.cue.sourceIn === "gap") return false;
+  if (m.start <= c.t0 || V.raw[m.start - 1] !== ",") return false;
+  const src = c.source?.span;
+  return !!src && tokenAfterSpan(V, src) >= c.t1 - 1;
+}
+
+/** A relative pronoun after a noun stands in the few words before `k`: "a developer that it says". */
+function inRelative(V: View, t0: number, k: number): boolean {
+  const { P, low } = V;
+  for (let j = k - 1; j >= t0 && j >= k - 3; j--) {
+    if (P.relStarters.has(low[j]!) || P.complementizers.has(low[j]!)) return j > t0 && !V.punct[j - 1] && !verbAt(V, j - 1);
+  }
+  return false;
+}
+
+/** A one-word reporting verb at `k`: ", banking analysts say, cleaning up …" closes an interposed frame. */
+function reportVerbAt(V: View, index: CueIndex, k: number): boolean {
+  if (k > 0 && (V.P.det.has(V.low[k - 1]!) || V.P.possessives.has(V.low[k - 1]!))) return false; // "denied the report"
+  for (const c of index.byFirst.get(V.low[k]!) ?? []) if (c.cue.role === "report" && c.steps.length === 1) return true;
+  return false;
+}
+
+/** A reporting frame stands in [a, b): "X said:" introduces what follows the colon. */
+function frameBefore(V: View, index: CueIndex, a: number, b: number): boolean {
+  for (let k = Math.max(a, b - 30); k < b; k++) {
+    for (const c of index.byFirst.get(V.low[k]!) ?? []) {
+      const role = c.cue.role;
+      if (role === "report" || role === "according" || role === "self" || role === "passive") return true;
+    }
+  }
+  return false;
 }
 
 function readClause(
@@ -284,7 +695,8 @@ function readClause(
   t1: number,
   ms: CueMatch[],
   closeAt: Set<number>,
-  inSpeech: (at: number) => boolean,
+  inSpeech: (i: number) => boolean,
+  subjT0: number,
 ): Clause {
   const c: Clause = {
     sentence: s.index,
@@ -299,6 +711,13 @@ function readClause(
     source: null,
     cue: null,
     quote: false,
+    // every field set up front: one object shape for all clauses keeps the property look-ups fast
+    firstPerson: false,
+    kind: "first",
+    pendingSelf: undefined,
+    unknown: undefined,
+    documentName: undefined,
+    suppress: false,
   };
   // frames, best first: explicit source phrases, then reporting verbs (the innermost, i.e. last, one
   // before its content; else one after it), then passives, then unnamed hearsay
@@ -311,14 +730,21 @@ function readClause(
     let rank = 0;
     if (role === "according") {
       const inGap = m.cue.cue.sourceIn === "gap" && m.gapStart >= 0;
-      found = { raw: sourceAt(V, npForward(V, inGap ? m.gapStart : m.end, inGap ? m.gapEnd : t1)), post: false };
+      const a = inGap ? m.gapStart : m.end;
+      const b = inGap ? m.gapEnd : t1;
+      found = { raw: sourceAt(V, npForward(V, a, b, true) ?? bareSource(V, a, b)), post: false };
       rank = 5;
     } else if (role === "self") {
-      found = { raw: selfSubject(V, t0, t1, m), post: false };
+      // a participle clause's subject is its sentence's: "X denied it, saying …"
+      found = { raw: selfSubject(V, m.start === t0 ? subjT0 : t0, t1, m), post: false };
       rank = 5;
     } else if (role === "report") {
       found = reportSubject(V, t0, t1, m, closeAt);
+      // "Hij betuigde zijn medeleven en schrijft op X dat …": a coordinated verb shares its subject
+      if (!found?.raw && subjT0 < t0 && opensClause(V, t0, m.start)) found = { raw: selfSubject(V, subjT0, t1, m, false), post: false };
       if (found && !found.post && m.cue.cue.needsContent && !contentFollows(V, m.end, t1)) found = null;
+      if (found && m.cue.cue.quoteObject && !quoteFollows(V, m.end, t1)) found = null;
+      if (found && m.cue.cue.subjectDocument && !(found.raw && documentHead(V, found.raw))) found = null;
       if (found && !found.post && m.cue.cue.postOnly) found = null;
       rank = found?.raw ? (found.post ? 3 : 4) : 0;
     } else if (role === "passive") {
@@ -326,7 +752,9 @@ function readClause(
       found = { raw: agent, post: false };
       rank = agent ? 3 : 1;
       // "Het Kremlin heeft de beschuldigingen ontkend": a perfect, not a passive; its subject is the source
-      const perf = agent ? -1 : perfectAux(V, t0, m.start);
+      // "had been accused": the match opens with a passive auxiliary, so it is a passive whatever precedes
+      const passiveOpen = V.P.lex.passiveAuxiliaries.includes(V.low[m.start]!);
+      const perf = agent || passiveOpen ? -1 : perfectAux(V, t0, m.start);
       if (perf >= 0) {
         const subj = reportSubject(V, t0, t1, { ...m, start: perf, end: perf + 1, gapStart: -1, gapEnd: -1 }, closeAt);
         if (subj?.raw) (found = subj), (rank = 3);
@@ -336,12 +764,29 @@ function readClause(
       rank = 1;
     }
     if (!found || rank === 0) continue;
-    if (role === "according" || role === "self") if (!found.raw) continue;
+    if (role === "self" && !found.raw) {
+      // "…,” explaining that …": the speaker is found once the quotes are assigned
+      if (m.start === t0) c.pendingSelf = m;
+      continue;
+    }
+    if (role === "according" && found.raw?.parsed.document) {
+      // "according to recent polls": no one is named, the document is
+      c.documentName = found.raw.parsed.name;
+      (found = { raw: null, post: false }), (rank = 1);
+    }
+    else if (role === "according" && !found.raw) continue;
     // a cue inside quoted speech yields to the frame that names the quote's speaker
-    if (inSpeech(V.doc.tokens[m.start]!.start)) rank -= 5;
+    if (inSpeech(m.start)) rank -= 5;
     // "Moscow denied responsibility and accused Kyiv of sabotage": the denial sets the status
     if (m.cue.cue.status === "denied" && found.raw) denial = m;
-    if (!best || rank > best.rank || (rank === best.rank && rank === 4 && m.start > best.m.start)) best = { m, raw: found.raw, post: found.post, rank };
+    // the innermost frame wins ("X said that Y says Z": Y), but not one inside a relative clause of an object
+    // ("The document says A for a developer that it says …")
+    if (!best || rank > best.rank || (rank === best.rank && rank === 4 && m.start > best.m.start && !inRelative(V, t0, m.start))) best = { m, raw: found.raw, post: found.post, rank };
+  }
+  // "Stoltenberg continued: “…”", "Mook agreed: …", "PARTICIPANT: …": a speaker before a colon
+  if ((!best || best.rank < 3) && V.colons[s.index]) {
+    const cf = colonFrame(V, t0, t1, closeAt);
+    if (cf) best = { m: cf.m, raw: cf.raw, post: false, rank: 4 };
   }
   if (best) {
     c.frame = best.m;
@@ -361,11 +806,17 @@ function readClause(
   }
   // "er wordt niets gemeld over X": nobody claims anything
   if (c.status === "unknown") {
-    // an open question has no asserter: "Het Pentagon wil niet zeggen of …", "Reuters could not verify …"
-    c.unnamed = c.inherit = false;
-    c.frame = null;
-    c.raw = null;
-    c.cue = null;
+    const unk = ms.find((x) => x.cue.cue.role === "unknown")!;
+    c.unknown = unk;
+    // an open question has no asserter ("Het Pentagon wil niet zeggen of …", "Reuters could not verify …"),
+    // unless a named source reports it as open: "Polen zegt dat nog niet is vastgesteld wie …"
+    const embedded = !!c.frame && !!c.raw && c.frame.end <= unk.start && !c.post && NAMED_ROLES.has(c.frame.cue.cue.role);
+    if (!embedded) {
+      c.unnamed = c.inherit = false;
+      c.frame = null;
+      c.raw = null;
+      c.cue = null;
+    }
   }
   // an unknown or hedge cue without a frame still shows why the status is what it is
   if (!c.cue) {
@@ -416,9 +867,14 @@ function reportSubject(V: View, t0: number, t1: number, m: CueMatch, closeAt: Se
   // what stands right before the verb, connectives aside ("…, zo zegt X")
   let k = m.start - 1;
   while (k >= t0 && P.connectives.has(low[k]!)) k--;
-  const afterComma = k > t0 && (raw[k] === "," || raw[k] === ":" || (doc.tokens[k]!.kind === "quote" && closeAt.has(doc.tokens[k]!.end)));
+  const closesQuote = (x: number) => doc.tokens[x]!.kind === "quote" && closeAt.has(doc.tokens[x]!.end);
+  // "…, zegt X" follows its content: a clause or a quote, not a bare subject with an adverb ("The ministry,
+  // however, accused the West")
+  const afterComma = k > t0 && (raw[k] === "," || raw[k] === ":" || closesQuote(k)) && (closesQuote(k) || closesQuote(k - 1) || (verbIn(V, t0, k) && !subjectWithRelative(V, t0, k)));
   let weakPost: RawSource | null = null;
-  if (afterComma) {
+  // "told Reuters": the noun phrase after the verb is who was told; after "dat"/"that" the content begins
+  const hearer = !!m.cue.cue.objectAfter || (after > m.start && P.complementizers.has(low[after - 1]!));
+  if (afterComma && !hearer) {
     const fwd = sourceAt(V, npForward(V, after, limit, true));
     if (fwd) {
       // "…, said X" ends with its source (adjuncts aside); "…, said Kyiv was …" is no post frame, and
@@ -444,7 +900,10 @@ function reportSubject(V: View, t0: number, t1: number, m: CueMatch, closeAt: Se
   if (kv < segStart && segStart > t0 && raw[segStart - 1] === ",") {
     // the verb right after a comma, content after it: the clause's subject carries an apposition or a
     // relative clause ("X, analist bij Y, zegt dat", "Strijders die aan Oekraïense zijde vechten, zeggen")
-    const subj = selfSubject(V, t0, t1, { ...m, start: segStart - 1 });
+    const app = appositionName(V, t0, segStart - 1);
+    if (app) return { raw: app, post: false };
+    // after content ("Six people were missing, X, minister, told …") the clause's first phrase is no subject
+    const subj = afterComma ? null : selfSubject(V, t0, t1, { ...m, start: segStart - 1 }, P.lex.subjectAfterVerb);
     if (subj) return { raw: subj, post: false };
     // "“…,” Chris Weston, chief strategist at IG, said": the name before the apposition's first comma
     let j = segStart - 2;
@@ -463,7 +922,22 @@ function reportSubject(V: View, t0: number, t1: number, m: CueMatch, closeAt: Se
     const subj = selfSubject(V, t0, t1, { ...m, start: kb, end: m.end });
     if (subj) return { raw: subj, post: false };
   }
-  const back = npBackward(V, segStart, m.start);
+  // "the neighbours, who said …": the relative pronoun stands for the phrase before its comma
+  const s0 = doc.sentences[V.sentOf[t0]!]!.tokenStart;
+  if (m.start - 1 >= t0 && P.lex.relativeSubjects.includes(low[m.start - 1]!) && m.start - 2 > s0 && raw[m.start - 2] === ",") {
+    const c = m.start - 2;
+    // the phrase before the comma: a name or a role, else a determiner and its noun ("de buren, die zeiden")
+    const span = npBackward(V, Math.max(s0, m.start - 12), c) ?? (c - 2 >= s0 && P.det.has(low[c - 2]!) && !V.punct[c - 1] ? { start: c - 2, end: c } : null);
+    const ante = sourceAt(V, span);
+    if (ante) return { raw: ante, post: false };
+  }
+  let back = npBackward(V, segStart, m.start);
+  // "Die beschuldiging uitte Oekraïne": an anaphoric object opens the clause and the subject follows the verb
+  if (back && P.lex.subjectAfterVerb && back.start === t0 && P.lex.anaphors.includes(low[t0]!)) back = null;
+  // the object of a preposition is no subject: "waarin de schutter in het Arabisch zegt", "police in Kyiv said"
+  for (let hop = 0; back && hop < 2 && back.start - 1 >= segStart && P.preps.has(low[back.start - 1]!); hop++) {
+    back = npBackward(V, segStart, back.start - 1);
+  }
   if (back) {
     const src = sourceAt(V, back);
     // "…, he said." / "“…,” Obama said on Monday": the subject and its verb close the clause
@@ -474,10 +948,112 @@ function reportSubject(V: View, t0: number, t1: number, m: CueMatch, closeAt: Se
   }
   if (weakPost) return { raw: weakPost, post: true };
   // inverted order: "Daarom zegt hij dat", "inmiddels claimen ze", "In een verklaring zegt het ministerie"
-  if (!P.lex.subjectAfterVerb) return null;
+  if (!P.lex.subjectAfterVerb || hearer) return null;
   const fwd = sourceAt(V, npForward(V, after, limit, true));
   if (fwd) return { raw: fwd, post: afterComma };
   return null;
+}
+
+/**
+ * "Belgium's premier, Alexander De Croo, said", "Voormalig ambassadeur in Moskou, Ron Keller, vertelt": a
+ * role phrase and then a name between commas before the verb; the name speaks, the role describes it.
+ */
+function appositionName(V: View, t0: number, comma: number): RawSource | null {
+  const { raw } = V;
+  let c1 = -1;
+  for (let k = t0; k < comma && k < t0 + 12; k++) if (raw[k] === ",") (c1 = k), (k = comma);
+  if (c1 < 0 || comma - c1 < 2 || comma - c1 > 6) return null;
+  // the first phrase is a role without a name: its head word is a title or function
+  const firstSpan = npForward(V, t0, c1);
+  const first = sourceAt(V, firstSpan);
+  if (!first || !firstSpan || first.parsed.pronoun || !roleOf(V.P, V.low[firstSpan.end - 1]!)) return null;
+  const span = npForward(V, c1 + 1, comma);
+  if (!span || span.end !== comma) return null;
+  for (let k = span.start; k < span.end; k++) if (V.cap[k] !== 1 && !isInitial(V, k) && raw[k] !== ".") return null;
+  const name = sourceAt(V, span);
+  if (!name) return null;
+  const role = V.doc.text.slice(V.doc.tokens[t0]!.start, V.doc.tokens[c1 - 1]!.end);
+  return { parsed: { ...name.parsed, who: "person", kind: first.parsed.kind, role }, span: name.span };
+}
+
+/**
+ * A bare plural that closes its clause after "according to"/"volgens": "according to recent polls",
+ * "according to exit surveys of voters", "volgens ooggetuigen".
+ */
+function bareSource(V: View, a: number, b: number): Span | null {
+  const { P, low } = V;
+  let k = a;
+  let words = 0;
+  const word = (j: number) => !V.punct[j] && !V.time[j] && V.cap[j] !== 1 && LOWER_WORD.test(low[j]!) && !P.stops.has(low[j]!) && !P.det.has(low[j]!) && !P.aux.has(low[j]!) && !P.complementizers.has(low[j]!) && !isPronoun(P, low[j]!);
+  while (k < b && words < 3 && word(k)) k++, words++;
+  if (!words) return null;
+  // "of voters", "with the Federal Election Commission": one affiliation
+  if (k + 1 < b && P.affil.has(low[k]!)) {
+    const np = npForward(V, k + 1, b);
+    if (np) k = np.end;
+    else if (word(k + 1)) {
+      let j = k + 1;
+      while (j < b && j < k + 3 && word(j)) j++;
+      k = j;
+    }
+  }
+  if (k < b && !V.punct[k]) return null;
+  return { start: a, end: k };
+}
+
+/** A reporting verb no lexicon lists, recognised by the colon and the speech after it. */
+const COLON_CUE: CompiledCue = {
+  cue: { pattern: ":", role: "report", status: "claimed" },
+  order: -1,
+  steps: [],
+  final: false,
+  hasGap: false,
+  notAfter: new Set(),
+  unless: new Set(),
+  unlessBefore: new Set(),
+  notRightAfter: new Set(),
+  unlessFinal: new Set(),
+  unlessNext: new Set(),
+  unlessObject: new Set(),
+  requireBefore: new Set(),
+};
+
+/**
+ * A colon that introduces speech: a verb before it with its subject ("X continued: “…”", "X wrote: …"),
+ * or a name alone at the start of the sentence (a transcript's "PARTICIPANT: …", "Ken Bone: …").
+ */
+function colonFrame(V: View, t0: number, t1: number, closeAt: Set<number>): { m: CueMatch; raw: RawSource } | null {
+  const { raw, doc } = V;
+  let k = -1;
+  for (let j = t0 + 1; j < t1 - 1 && j < t0 + 40; j++) if (V.punct[j] && raw[j] === ":") (k = j), (j = t1);
+  if (k < 0) return null;
+  const next = k + 1;
+  const speech = doc.tokens[next]!.kind === "quote" || next >= t1 - 1 || V.P.lex.firstPerson.includes(V.low[next]!);
+  const s = doc.sentences[V.sentOf[t0]!]!;
+  let v = k - 1;
+  while (v > t0 && (V.time[v] || (!V.cap[v] && V.low[v]!.length > 4 && V.P.lex.adverbEndings.some((e) => V.low[v]!.endsWith(e))))) v--;
+  // "asked her:", "told reporters:": whom the speaker addresses stands between the verb and the colon
+  if (v > t0 && !verbAt(V, v) && (isPronoun(V.P, V.low[v]!) || !V.cap[v]) && verbAt(V, v - 1)) v--;
+  if (speech && verbAt(V, v)) {
+    const m: CueMatch = { cue: COLON_CUE, start: v, end: v + 1, gapStart: -1, gapEnd: -1 };
+    const subj = reportSubject(V, t0, t1, m, closeAt);
+    if (subj?.raw && !subj.post) return { m, raw: subj.raw };
+    return null;
+  }
+  // a name that opens the sentence and ends at the colon, with no verb; an affiliation may follow it after a
+  // comma ("Meghan McCain, Twitter:", "Jeremy Lott, author:")
+  if (k - t0 > 12 || t0 !== s.tokenStart || V.cap[t0] !== 1) return null;
+  for (let j = t0; j < k; j++) if (verbAt(V, j) && V.cap[j] !== 1) return null;
+  const span = npForward(V, t0, k);
+  if (!span) return null;
+  if (span.end !== k) {
+    // "Jeremy Lott, author:", "Meghan McCain, Twitter:": a short affiliation without a verb after the comma
+    if (raw[span.end] !== "," || span.end - t0 > 6 || k - span.end > 7) return null;
+    for (let j = span.end + 1; j < k; j++) if (V.punct[j] && raw[j] !== "," && raw[j] !== ".") return null;
+  }
+  const src = sourceAt(V, span);
+  if (!src || src.parsed.pronoun || src.parsed.document) return null;
+  return { m: { cue: COLON_CUE, start: k, end: k + 1, gapStart: -1, gapEnd: -1 }, raw: src };
 }
 
 /** A perfect auxiliary (heeft, has) before a participle cue, with no passive auxiliary in between. */
@@ -502,10 +1078,20 @@ function anaphoric(V: View, c: Clause): boolean {
     if (k >= m.start && k < m.end) continue;
     const t = V.doc.tokens[k]!;
     if (src && t.start >= src.start && t.end <= src.end) continue;
-    if (V.punct[k] || V.time[k] || P.lex.anaphors.includes(low[k]!) || P.aux.has(low[k]!) || P.det.has(low[k]!) || P.agents.has(low[k]!)) continue;
+    // "Die beschuldiging uitte Oekraïne": a noun for what was said may follow the anaphor
+    if (V.punct[k] || V.time[k] || P.lex.anaphors.includes(low[k]!) || P.aux.has(low[k]!) || P.det.has(low[k]!) || P.agents.has(low[k]!) || (k === c.t0 + 1 && P.docNouns.has(low[k]!))) continue;
     return false;
   }
   return true;
+}
+
+/** A quotation opens within six words after `from`, before any other punctuation: "called it “a disgrace”". */
+function quoteFollows(V: View, from: number, to: number): boolean {
+  for (let k = from; k < to && k < from + 6; k++) {
+    if (V.doc.tokens[k]!.kind === "quote") return true;
+    if (V.punct[k]) return false;
+  }
+  return false;
 }
 
 /** Reported content opens after token `from`: a complementiser, a colon or an opening quote. */
@@ -535,17 +1121,21 @@ function tokenAfterSpan(V: View, span: Span): number {
 }
 
 /** "Het legioen bestaat naar eigen zeggen uit …": the subject opens the clause (or follows the verb). */
-function selfSubject(V: View, t0: number, t1: number, m: CueMatch): RawSource | null {
+function selfSubject(V: View, t0: number, t1: number, m: CueMatch, forward = true): RawSource | null {
   const { P, low, punct } = V;
   let i = t0;
   // a dateline opens the first sentence: "Washington (AFP) – The Washington Post said …"
   for (let k = t0 + 1; k < Math.min(m.start, t0 + 8); k++) {
-    if ((V.raw[k] === "–" || V.raw[k] === "—" || V.raw[k] === "-") && (V.raw[k - 1] === ")" || isCap(V.raw[k - 1]!))) {
+    if ((V.raw[k] === "–" || V.raw[k] === "—" || V.raw[k] === "-") && (V.raw[k - 1] === ")" || (V.cap[k - 1] === 1))) {
       i = k + 1;
       break;
     }
   }
-  while (i < t1 && (P.connectives.has(low[i]!) || P.splitters.has(low[i]!) || punct[i])) i++;
+  while (i < m.start && (P.connectives.has(low[i]!) || P.splitters.has(low[i]!) || punct[i])) i++;
+  // a fronted adjunct before its comma: "On Russia, Trump again knocked …", "Asked about it, Conway said …"
+  if (i < m.start && (P.preps.has(low[i]!) || verbAt(V, i))) {
+    for (let k = i + 1; k < m.start && k < i + 10; k++) if (V.raw[k] === ",") (i = k + 1), (k = m.start);
+  }
   if (i < m.start) {
     const s = sourceAt(V, npForward(V, i, m.start));
     if (s) return s;
@@ -557,16 +1147,20 @@ function selfSubject(V: View, t0: number, t1: number, m: CueMatch): RawSource | 
     }
   }
   // the cue opens the clause: "Naar eigen zeggen bestaat de groep uit …", "By its own account, the group …"
+  if (!forward) return null;
   let j = m.end;
-  while (j < t1 && punct[j]) j++;
+  while (j < t1 && j < m.end + 8 && punct[j]) j++;
   return sourceAt(V, npForward(V, j, t1)) ?? sourceAt(V, npForward(V, j + 1, t1));
 }
+
+const AGENT_WINDOW = 30;
 
 /** The agent of a passive: "is door Kyiv bevestigd", "was confirmed by the ministry". */
 function agentOf(V: View, t0: number, t1: number, m: CueMatch): RawSource | null {
   const { P, low } = V;
   let best = -1;
-  for (let k = t0; k < t1; k++) {
+  // an agent stands near its participle; the window keeps a clause of many passives linear
+  for (let k = Math.max(t0, m.start - AGENT_WINDOW); k < t1 && k <= m.end + AGENT_WINDOW; k++) {
     if (!P.agents.has(low[k]!)) continue;
     if (best < 0 || Math.abs(k - m.start) < Math.abs(best - m.start)) best = k;
   }
@@ -590,25 +1184,32 @@ function assignQuote(V: View, q: number, bySentence: Clause[][]): void {
   };
   const outsideCue = (c: Clause) => !!c.cue && (c.cue.end <= quote.inner.start || c.cue.start >= quote.inner.end);
   const named = (c: Clause) => !!c.source && c.source.kind !== "unnamed" && !!c.frame;
+  // a sentence may hold many quotes and clauses (hostile input): only the clauses at the quote and two on
+  // either side are looked at, which is every clause of a news sentence
+  const near = (s: number) => clausesNear(V, bySentence[s] ?? [], quote.start, quote.end, 2);
   let speaker: Clause | null = null;
   for (let s = last; s >= first && !speaker; s--) {
-    for (const c of bySentence[s] ?? []) if (named(c) && outsideCue(c)) speaker = c;
+    for (const c of near(s)) if (named(c) && outsideCue(c)) speaker = c;
   }
   if (!speaker) {
-    const prev = doc.sentences[first - 1];
-    if (prev && !prev.heading && !prev.question && doc.sentences[first]!.paragraph - prev.paragraph <= 1) {
-      const list = bySentence[first - 1] ?? [];
-      for (const c of list) if (named(c) && !inside(c)) speaker = c;
+    // the speaker named just before: in the sentence before, or a sentence or two further back in the same
+    // paragraph ("X vertelt dat … . En zijn zoons … . „…”"), or whoever spoke the quote before this one
+    const para = doc.sentences[first]!.paragraph;
+    for (let s = first - 1; s >= 0 && s >= first - 3 && !speaker; s--) {
+      const prev = doc.sentences[s]!;
+      if (prev.heading || prev.question || para - prev.paragraph > (s === first - 1 ? 1 : 0)) break;
+      const list = bySentence[s] ?? [];
+      for (const c of list.slice(-3)) if ((named(c) && !inside(c)) || (c.quote && c.source && c.source.kind !== "unnamed" && s === first - 1)) speaker = c;
     }
   }
   if (!speaker) {
     const next = doc.sentences[last + 1];
     if (next && !next.heading && next.paragraph === doc.sentences[last]!.paragraph) {
-      for (const c of bySentence[last + 1] ?? []) if (named(c) && c.frame?.cue.cue.role !== "passive") speaker = c;
+      for (const c of (bySentence[last + 1] ?? []).slice(0, 3)) if (named(c) && c.frame?.cue.cue.role !== "passive") speaker = c;
     }
   }
   for (let s = first; s <= last; s++) {
-    for (const c of bySentence[s] ?? []) {
+    for (const c of s === first || s === last ? near(s) : (bySentence[s] ?? [])) {
       if (!inside(c) && !(c.frame && outsideCue(c))) continue;
       c.quote = true;
       if (!speaker || c === speaker) continue;
@@ -620,9 +1221,31 @@ function assignQuote(V: View, q: number, bySentence: Clause[][]): void {
   }
 }
 
-function sameSource(a: Source | null, b: Source | null): boolean {
-  if (!a || !b) return a === b;
-  return a.name === b.name && a.kind === b.kind;
+/** The clauses of a sentence (in text order) that overlap [a, b), with `extra` more on either side. */
+function clausesNear(V: View, list: readonly Clause[], a: number, b: number, extra: number): readonly Clause[] {
+  if (list.length <= 2 * extra + 1) return list;
+  const toks = V.doc.tokens;
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (toks[list[mid]!.t1 - 1]!.end <= a) lo = mid + 1;
+    else hi = mid;
+  }
+  let end = lo;
+  while (end < list.length && toks[list[end]!.t0]!.start < b) end++;
+  return list.slice(Math.max(0, lo - extra), Math.min(list.length, end + extra));
+}
+
+/**
+ * Where an unknown's open question begins: at its cue when the cue opens it ("zonder te zeggen waarom"), else
+ * after the last complementiser before the cue ("Polen zegt dat [nog niet is vastgesteld wie …]"), else at
+ * the clause's start ("[De dienst wilde niet bevestigen dat …]").
+ */
+function unknownScope(V: View, t0: number, m: CueMatch): number {
+  if (m.cue.cue.scopeFromCue) return m.start;
+  for (let k = m.start - 1; k > t0 && k >= m.start - 30; k--) if (V.P.complementizers.has(V.low[k]!)) return k + 1;
+  return t0;
 }
 
 /** The clause's span without the punctuation and conjunction-less commas at its edges. */
@@ -636,15 +1259,15 @@ function trimSpan(V: View, t0: number, t1: number): Span | null {
   return { start: doc.tokens[a]!.start, end: doc.tokens[b - 1]!.end };
 }
 
-function overlapsSpeech(doc: Doc, quotes: readonly number[], speech: boolean[], span: Span): boolean {
-  for (const q of quotes) {
-    const x = doc.quotes[q]!;
-    if (speech[q] && x.start < span.end && x.end > span.start) {
-      const ov = Math.min(x.inner.end, span.end) - Math.max(x.inner.start, span.start);
-      if (ov > 0.3 * (span.end - span.start)) return true;
-    }
+function overlapsSpeech(V: View, cover: SpeechCover, span: Span, quotes: readonly number[]): boolean {
+  if (!quotes.length) return false;
+  // the characters of the span (a token and the space after it) that stand inside speech
+  const toks = V.doc.tokens;
+  let chars = 0;
+  for (let i = firstTokenFrom(V, span.start); i < toks.length && toks[i]!.start < span.end; i++) {
+    if (cover.inside[i]) chars += (i + 1 < toks.length ? Math.min(toks[i + 1]!.start, span.end) : toks[i]!.end) - toks[i]!.start;
   }
-  return false;
+  return chars > 0.3 * (span.end - span.start);
 }
 
 /** Mentions overlapping a span; mentions are short, so a sorted list and a bounded look-back suffice. */
@@ -686,7 +1309,10 @@ interface Candidate {
   kind: Source["kind"];
   who: Who;
   role?: string;
-  words: string[];
+  /** The name's words, lower case: read when first needed (most candidates are never compared). */
+  words?: string[];
+  /** The title seen before the name ("Oekraïense president"): what "de president" later points back to. */
+  title?: string;
   quoted?: boolean;
 }
 
@@ -695,7 +1321,7 @@ interface Candidate {
  * entity recognition ran, mentions (person, group, organisation, place); without it, capitalised names.
  */
 class Resolver {
-  private readonly names: Candidate[] = [];
+  private namesList: Candidate[] | null = null;
   private readonly sources: Candidate[] = [];
   private readonly entityMap = new Map<string, Entity>();
   private entity(id: string | undefined): Entity | undefined {
@@ -703,10 +1329,23 @@ class Resolver {
   }
   constructor(
     private readonly V: View,
-    speech: readonly Span[],
+    private readonly speech: readonly Span[],
   ) {
+    for (const e of V.doc.entities) this.entityMap.set(e.id, e);
+  }
+
+  /** The names of the report, gathered the first time a pronoun or a short name needs them. */
+  private get names(): Candidate[] {
+    if (!this.namesList) {
+      this.namesList = [];
+      this.gatherNames();
+    }
+    return this.namesList;
+  }
+
+  private gatherNames(): void {
+    const { V, speech } = this;
     const { doc } = V;
-    for (const e of doc.entities) this.entityMap.set(e.id, e);
     // a name inside quoted speech is seldom what a later pronoun points at ("Zonder steun van Kyiv …", zegt zij)
     let q = 0;
     const quoted = (at: number) => {
@@ -716,14 +1355,17 @@ class Resolver {
     if (doc.mentions.length) {
       const { P } = V;
       for (const m of doc.mentions) {
-        const lw = m.text.toLowerCase();
-        // a function word taken for a name is no antecedent
-        if (m.via === "pronoun" || P.det.has(lw) || P.stops.has(lw) || P.connectives.has(lw) || P.personPron.has(lw) || P.groupPron.has(lw)) continue;
+        if (m.via === "pronoun") continue;
+        // a function word taken for a name is no antecedent (one word only: names of several words are names)
+        if (m.text.length < 14 && !m.text.includes(" ")) {
+          const lw = m.text.toLowerCase();
+          if (P.det.has(lw) || P.stops.has(lw) || P.connectives.has(lw) || P.personPron.has(lw) || P.groupPron.has(lw)) continue;
+        }
         const e = this.entity(m.entity);
         const type = e?.type ?? m.type;
         const who: Who = type === "person" ? "person" : type === "other" || type === "facility" ? "unknown" : "group";
         const kind: Source["kind"] = type === "location" || type === "group" ? "party" : "other";
-        this.names.push({ at: m.start, name: e?.name ?? m.text, ...(m.entity && { entity: m.entity }), kind, who, words: words(e?.name ?? m.text) });
+        this.names.push({ at: m.start, name: e?.name ?? m.text, ...(m.entity && { entity: m.entity }), kind, who, ...(m.role && { title: m.role }) });
       }
     } else this.scanNames();
     this.names.sort((a, b) => a.at - b.at);
@@ -738,20 +1380,20 @@ class Resolver {
       let i = s.tokenStart;
       while (i < s.tokenEnd) {
         const first = i === s.tokenStart;
-        if (!isCap(raw[i]!) || this.V.punct[i] || (first && (P.det.has(low[i]!) || P.stops.has(low[i]!) || P.connectives.has(low[i]!)))) {
+        if (!(this.V.cap[i] === 1) || this.V.punct[i] || (first && (P.det.has(low[i]!) || P.stops.has(low[i]!) || P.connectives.has(low[i]!)))) {
           i++;
           continue;
         }
         // a title opens the run: "Oost-Europadeskundige Bob Deen" names Bob Deen, a person
         const title = roleOfWord(this.V, low[i]!);
-        if (title?.who === "person" && i + 1 < s.tokenEnd && isCap(raw[i + 1]!) && !this.V.punct[i + 1]) {
+        if (title?.who === "person" && i + 1 < s.tokenEnd && (this.V.cap[i + 1] === 1) && !this.V.punct[i + 1]) {
           personAt.add(i + 1);
           i++;
         }
         let j = i + 1;
         while (j < s.tokenEnd) {
-          if (isCap(raw[j]!) && !this.V.punct[j]) j++;
-          else if (P.nameConn.has(low[j]!) && j + 1 < s.tokenEnd && isCap(raw[j + 1]!)) j += 2;
+          if ((this.V.cap[j] === 1) && !this.V.punct[j]) j++;
+          else if (P.nameConn.has(low[j]!) && j + 1 < s.tokenEnd && (this.V.cap[j + 1] === 1)) j += 2;
           else break;
         }
         const text = doc.text.slice(doc.tokens[i]!.start, doc.tokens[j - 1]!.end);
@@ -759,9 +1401,9 @@ class Resolver {
         const r = before ? roleOfWord(this.V, before) : undefined;
         const headRole = roleOfWord(this.V, low[i]!);
         let plain = true; // "Han Bouwmeester", not "Legioen Vrijheid voor Rusland"
-        for (let k = i; k < j; k++) if (!isCap(raw[k]!)) plain = false;
+        for (let k = i; k < j; k++) if (!(this.V.cap[k] === 1)) plain = false;
         const who: Who = r?.who === "person" || personAt.has(i) ? "person" : headRole?.who === "group" ? "group" : plain && j - i >= 2 && j - i <= 3 && !headRole ? "person" : "unknown";
-        this.names.push({ at: doc.tokens[i]!.start, name: text, kind: r?.kind ?? headRole?.kind ?? "other", who, words: words(text) });
+        this.names.push({ at: doc.tokens[i]!.start, name: text, kind: r?.kind ?? headRole?.kind ?? "other", who });
         i = j;
       }
     }
@@ -794,8 +1436,13 @@ class Resolver {
         // "het legioen", "the group": the latest name or source with that head word
         const d = p.description;
         const ante =
-          this.latest(at, (c) => c.words.length > 1 && c.words[c.words.length - 1] === d) ??
-          this.latest(at, (c) => c.words.some((w) => w === d || w.endsWith(d)));
+          this.latest(at, (c) => {
+            const w = candWords(c);
+            return w.length > 1 && w[w.length - 1] === d;
+          }) ??
+          this.latest(at, (c) => candWords(c).some((w) => w === d || w.endsWith(d))) ??
+          // "de president" after "de Oekraïense president Volodymyr Zelensky"
+          this.latest(at, (c) => !!c.title && words(c.title).includes(d));
         if (ante) {
           name = ante.name;
           if (ante.entity) entity = ante.entity;
@@ -813,10 +1460,56 @@ class Resolver {
         }
       }
       out = { name, ...(entity && { entity }), kind, span: rs.span, ...(p.role && { role: p.role }) };
-      this.sources.push({ at, name, ...(entity && { entity }), kind, who, ...(p.role && { role: p.role }), words: words(name) });
+      this.sources.push({ at, name, ...(entity && { entity }), kind, who, ...(p.role && { role: p.role }) });
       return out;
     }
     return out;
+  }
+
+  private readonly clauses: Clause[] = [];
+  private readonly subjectOf = new Map<Clause, Candidate | null>();
+  /** Remembers a clause whose subject a later "it"/"hij" may point at; the subject is read when one does. */
+  noteSubject(c: Clause): void {
+    this.clauses.push(c);
+  }
+
+  /** The subject that opens a clause ("The prosecutor's office did not …"), read once. */
+  private subject(c: Clause): Candidate | null {
+    let hit = this.subjectOf.get(c);
+    if (hit === undefined) this.subjectOf.set(c, (hit = this.readSubject(c)));
+    return hit;
+  }
+
+  private readSubject(c: Clause): Candidate | null {
+    const { V } = this;
+    let i = c.t0;
+    while (i < c.t1 && i < c.t0 + 3 && (V.punct[i] || V.P.connectives.has(V.low[i]!) || V.P.coordinators.has(V.low[i]!))) i++;
+    const span = npForward(V, i, c.t1);
+    if (!span) return null;
+    const raw = sourceAt(V, span);
+    if (!raw || raw.parsed.pronoun || raw.parsed.document) return null;
+    const p = raw.parsed;
+    const m = mentionAt(V.doc, p.nameSpan);
+    const e = this.entity(m?.entity);
+    const type = e?.type ?? m?.type;
+    const who: Who = type === "person" ? "person" : type && type !== "other" && type !== "facility" ? "group" : p.who;
+    if (who === "unknown") return null;
+    const name = e?.name ?? p.name;
+    return { at: raw.span.start, name, ...(e && { entity: e.id }), kind: p.kind === "other" && type ? kindOfEntity(type) : p.kind, who };
+  }
+
+  /** The latest clause subject before `at` (and after `floor`) that `ok` accepts. */
+  private latestSubject(at: number, ok: (c: Candidate) => boolean, floor: number): Candidate | undefined {
+    const toks = this.V.doc.tokens;
+    for (let k = this.clauses.length - 1, seen = 0; k >= 0 && seen < 12; k--, seen++) {
+      const c = this.clauses[k]!;
+      const start = toks[c.t0]!.start;
+      if (start >= at) continue;
+      if (start < floor) break;
+      const s = this.subject(c);
+      if (s && s.at < at && ok(s)) return s;
+    }
+    return undefined;
   }
 
   private antecedent(at: number, pron: "person" | "group" | "any"): Candidate | undefined {
@@ -824,7 +1517,10 @@ class Resolver {
     const { doc } = this.V;
     const s = doc.sentenceAt(at);
     const floor = s >= 0 ? doc.sentences[Math.max(0, s - 6)]!.start : 0;
-    const a = this.latest(at, ok, floor, this.sources);
+    // speakers and clause subjects first: a later mention in an object or an adjunct is less likely meant
+    const sp = this.latest(at, ok, floor, this.sources);
+    const su = this.latestSubject(at, ok, floor);
+    const a = !sp ? su : !su ? sp : su.at > sp.at ? su : sp;
     const b = this.latest(at, ok, floor, this.names);
     if (!a) return b;
     if (!b) return a;
@@ -862,20 +1558,36 @@ class Resolver {
   private fuller(last: string): Candidate | undefined {
     // only people go by their surname alone: "Rusland" is no short form of "Legioen Vrijheid voor Rusland"
     // a personal name: capitalised words only ("Bob Deen"), not a role phrase ("governor of Kherson")
-    const full = (c: Candidate) => c.who === "person" && c.words.length >= 2 && c.words.length <= 4 && c.name.split(/\s+/u).every((w) => isCap(w));
+    const full = (c: Candidate) => c.who === "person" && candWords(c).length >= 2 && candWords(c).length <= 4 && capitalisedWords(c.name);
     for (let k = this.sourcesSeen; k < this.sources.length; k++) {
       const c = this.sources[k]!;
-      if (full(c) && !this.srcByLast.has(c.words.at(-1)!)) this.srcByLast.set(c.words.at(-1)!, c);
+      if (full(c) && !this.srcByLast.has(candWords(c).at(-1)!)) this.srcByLast.set(candWords(c).at(-1)!, c);
     }
     this.sourcesSeen = this.sources.length;
     const fromSources = this.srcByLast.get(last);
     if (fromSources) return fromSources;
     if (!this.byLast) {
       this.byLast = new Map();
-      for (const c of this.names) if (full(c) && !this.byLast.has(c.words.at(-1)!)) this.byLast.set(c.words.at(-1)!, c);
+      for (const c of this.names) if (full(c) && !this.byLast.has(candWords(c).at(-1)!)) this.byLast.set(candWords(c).at(-1)!, c);
     }
     return this.byLast.get(last);
   }
+}
+
+const candWords = (c: Candidate) => (c.words ??= words(c.name));
+
+/** Every word of a name begins with a capital ("Bob Deen", not "governor of Kherson"). */
+function capitalisedWords(name: string): boolean {
+  let start = true;
+  for (let i = 0; i < name.length; i++) {
+    const ch = name[i]!;
+    if (ch === " ") start = true;
+    else if (start) {
+      if (!isCap(ch)) return false;
+      start = false;
+    }
+  }
+  return true;
 }
 
 const wordCache = new Map<string, string[]>();

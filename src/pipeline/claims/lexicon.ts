@@ -27,6 +27,11 @@ export interface CuePattern {
   /** The cue does not hold when one of these words stands within three tokens before it ("zo snel mogelijk"). */
   notAfter?: readonly string[];
   /**
+   * The cue holds only when one of these words stands within six tokens before it in the clause: "niet …
+   * bevestigd" anchored on its rare word, so that frequent words like "niet" or "was" start no search.
+   */
+  requireBefore?: readonly string[];
+  /**
    * A reporting verb that is only an attribution with reported content after it (a complementiser, a colon,
    * a quote) or after its content: "stelt dat …", "…, stelt X", but not "stelt een ultimatum",
    * "announced a curfew".
@@ -46,6 +51,16 @@ export interface CuePattern {
   unlessBefore?: readonly string[];
   /** The cue does not hold when one of these words stands anywhere in the clause ("zou moeten"). */
   unless?: readonly string[];
+  /** An unknown whose open question starts at the cue, not at its clause ("…, zonder te zeggen waarom"). */
+  scopeFromCue?: boolean;
+  /** The cue holds only with a document or a body of evidence as its subject ("Records show …", "the poll found"). */
+  subjectDocument?: boolean;
+  /** The content must be a quotation that opens within a few words, before any comma ("called it “a disgrace”"). */
+  quoteObject?: boolean;
+  /** The noun phrase right after the verb is who is spoken to, never the speaker ("told Reuters"). */
+  objectAfter?: boolean;
+  /** The cue does not hold when one of these words is its object, within four words after it ("zei niets"). */
+  unlessObject?: readonly string[];
 }
 
 export interface RoleWord {
@@ -86,6 +101,8 @@ export interface ClaimLexicon {
   auxiliaries: readonly string[];
   /** Nouns for a document or message whose author is the source (een rapport van X, a statement from X). */
   documentNouns: readonly string[];
+  /** Nouns for what is seen rather than said (images, footage): what they show, the report states. */
+  observationNouns: readonly string[];
   /**
    * Words that make a frame point back at the sentence before it: "Dat meldt de politie.", "That is what
    * the governor said." The first word must be one of these; the rest may be too.
@@ -97,7 +114,7 @@ export interface ClaimLexicon {
   passiveAuxiliaries: readonly string[];
   /** Endings of capitalised adjectives of nationality (Oekraïense, Ukrainian) that a noun may follow. */
   adjectiveEndings: readonly string[];
-  /** First-person pronouns: a frame with them inside a quote is the speaker's own (I think, we believe). */
+  /** First-person pronouns and possessives: a frame with them is the speaker's own (I think, our analysis shows). */
   firstPerson: readonly string[];
   /** Endings of adverbs that may stand between a subject and its verb ("Obama famously said"). */
   adverbEndings: readonly string[];
@@ -114,4 +131,46 @@ export interface ClaimLexicon {
   subjectAfterVerb: boolean;
   /** The name given to a source that the report leaves unnamed. */
   unnamedName: string;
+  /**
+   * Finite verbs and infinitives (lower case): what tells a clause from a noun phrase after "en"/"and", a
+   * dash or a colon. Words not listed count as verbs by `verbEndings` (regular past tenses).
+   */
+  verbForms: readonly string[];
+  /** Endings of regular past tenses ("raised", "meldde"), for words of at least `verbEndingMin` letters. */
+  verbEndings: readonly string[];
+  verbEndingMin: number;
+  /** Conjunctions that join two clauses, with or without a comma (en, maar, and, but). */
+  coordinators: readonly string[];
+  /** The coordinators that also join noun phrases (en, and): after a comma too they cut only before a clause. */
+  additive: readonly string[];
+  /** Words that announce a coordination of noun phrases ("both A and B"): no clause cut after them. */
+  correlatives: readonly string[];
+  /**
+   * Words opening a relative clause that adds a proposition of its own when it closes the sentence after a
+   * comma (", which did not …", ", die …"); `relativeAlways` do so even without a comma (waarbij).
+   */
+  relativeClause: readonly string[];
+  relativeAlways: readonly string[];
+  /** Relative pronouns that are the subject of their clause: "the neighbours, who said …" speak. */
+  relativeSubjects: readonly string[];
+  /** Subordinators of time and cause whose clause is a proposition of its own (after, nadat). */
+  adverbialClause: readonly string[];
+  /** Prepositions: a noun phrase right after one is its object, never the subject of the verb that follows. */
+  prepositions: readonly string[];
+  /** Lower-case particles that open a surname ("al-Obaidi", "el-Drese"): such a word counts as capitalised. */
+  nameParticles: readonly string[];
+  /** Words used as common words more often than in names: capitalised at a sentence's start they are no name. */
+  commonWords?: readonly string[];
+  /** The ending of a participle that opens a clause after a comma (", knocking out power"). */
+  participleEnding?: string;
+  /**
+   * Lines that are page furniture, not reporting: "Lees ook", "Continue reading", photo credits. A sentence
+   * whose first words match one of these (space-separated, lower case) gives no claim.
+   */
+  furniture: readonly string[];
+  /**
+   * Words of a credit line ("Foto: ANP", "Photo: Getty Images", "© AFP"): a short sentence with one of them
+   * before a colon or a slash, or with ©, gives no claim.
+   */
+  creditWords: readonly string[];
 }

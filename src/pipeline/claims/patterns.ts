@@ -31,6 +31,8 @@ export interface CompiledCue {
   notRightAfter: Set<string>;
   unlessFinal: Set<string>;
   unlessNext: Set<string>;
+  unlessObject: Set<string>;
+  requireBefore: Set<string>;
 }
 
 export interface CueMatch {
@@ -82,6 +84,8 @@ export function compileCues(cues: readonly CuePattern[]): CueIndex {
       notRightAfter: new Set(cue.notRightAfter ?? []),
       unlessFinal: new Set(cue.unlessFinal ?? []),
       unlessNext: new Set(cue.unlessNext ?? []),
+      unlessObject: new Set(cue.unlessObject ?? []),
+      requireBefore: new Set(cue.requireBefore ?? []),
     };
     const first = steps[0]!;
     if (first.gap) throw new Error(`cue pattern starts with a gap: ${cue.pattern}`);
@@ -97,8 +101,9 @@ export function compileCues(cues: readonly CuePattern[]): CueIndex {
 }
 
 function stepHit(step: WordStep, low: string, raw: string): boolean {
-  if (step.words.has(low) || step.exact.has(raw)) return true;
-  for (const s of step.suffixes) if (low.length >= s.length && low.endsWith(s)) return true;
+  if (step.words.has(low)) return true;
+  if (step.exact.size && step.exact.has(raw)) return true;
+  if (step.suffixes.length) for (const s of step.suffixes) if (low.length >= s.length && low.endsWith(s)) return true;
   return false;
 }
 
@@ -116,36 +121,78 @@ export function matchCues(
   isName?: (i: number) => boolean,
 ): CueMatch[] {
   const out: CueMatch[] = [];
-  let clauseWords: Set<string> | null = null;
-  const inClause = (w: Set<string>) => {
-    clauseWords ??= new Set(low.slice(from, to));
-    for (const x of w) if (clauseWords.has(x)) return true;
-    return false;
-  };
+  const st: ClauseState = { low, from, to, firstAt: null, lastWord: -2 };
+  const loose = index.loose;
   for (let i = from; i < to; i++) {
-    if (isName?.(i)) continue;
     const cands = index.byFirst.get(low[i]!);
-    const tryOne = (c: CompiledCue) => {
-      const m = matchAt(c, low, raw, i, to, boundary);
-      if (!m) return;
-      if (c.notAfter.size) {
-        for (let k = Math.max(from, i - 3); k < i; k++) if (c.notAfter.has(low[k]!)) return;
-      }
-      if (c.unless.size && inClause(c.unless)) return;
-      if (i > from && c.notRightAfter.has(low[i - 1]!)) return;
-      if (c.unlessNext.size && m.end < to && c.unlessNext.has(low[m.end]!)) return;
-      if (c.unlessFinal.size) {
-        let f = to - 1;
-        while (f > m.end && !HAS_LETTER.test(low[f]!)) f--;
-        if (f >= m.end && c.unlessFinal.has(low[f]!)) return;
-      }
-      if (c.unlessBefore.size) for (let k = from; k < i; k++) if (c.unlessBefore.has(low[k]!)) return;
-      out.push(m);
-    };
-    if (cands) for (const c of cands) tryOne(c);
-    for (const c of index.loose) if (!cands?.includes(c)) tryOne(c);
+    if (!cands && !loose.length) continue;
+    if (isName?.(i)) continue;
+    if (cands) for (const c of cands) tryCue(c, st, raw, i, boundary, out);
+    for (const c of loose) if (!cands?.includes(c)) tryCue(c, st, raw, i, boundary, out);
   }
   return out;
+}
+
+/** What a clause's cue conditions look up, computed once per clause when first asked. */
+interface ClauseState {
+  low: readonly string[];
+  from: number;
+  to: number;
+  /** Where each word first stands in the clause: "unless" and "unlessBefore" are look-ups, not scans. */
+  firstAt: Map<string, number> | null;
+  /** The clause's last token with a letter (its final particle), -2 until asked. */
+  lastWord: number;
+}
+
+function firstAt(st: ClauseState, w: string): number {
+  if (!st.firstAt) {
+    st.firstAt = new Map();
+    for (let k = st.from; k < st.to; k++) if (!st.firstAt.has(st.low[k]!)) st.firstAt.set(st.low[k]!, k);
+  }
+  return st.firstAt.get(w) ?? -1;
+}
+
+function finalWord(st: ClauseState): number {
+  if (st.lastWord === -2) {
+    let f = st.to - 1;
+    while (f >= st.from && !HAS_LETTER.test(st.low[f]!)) f--;
+    st.lastWord = f;
+  }
+  return st.lastWord;
+}
+
+function tryCue(c: CompiledCue, st: ClauseState, raw: readonly string[], i: number, boundary: (i: number) => boolean, out: CueMatch[]): void {
+  const { low, from, to } = st;
+  const m = matchAt(c, low, raw, i, to, boundary);
+  if (!m) return;
+  if (c.notAfter.size) {
+    for (let k = Math.max(from, i - 3); k < i; k++) if (c.notAfter.has(low[k]!)) return;
+  }
+  if (c.requireBefore.size) {
+    let found = -1;
+    for (let k = Math.max(from, i - 6); k < i; k++) if (c.requireBefore.has(low[k]!)) found = k;
+    if (found < 0) return;
+    // the cue's span runs from that word ("niet officieel bevestigd"), as a pattern with a gap would
+    m.start = found;
+  }
+  if (c.unless.size) for (const x of c.unless) if (firstAt(st, x) >= 0) return;
+  if (i > from && c.notRightAfter.has(low[i - 1]!)) return;
+  if (c.unlessNext.size && m.end < to && c.unlessNext.has(low[m.end]!)) return;
+  if (c.unlessFinal.size) {
+    const f = finalWord(st);
+    if (f >= m.end && c.unlessFinal.has(low[f]!)) return;
+  }
+  if (c.unlessBefore.size) {
+    for (const x of c.unlessBefore) {
+      const at = firstAt(st, x);
+      if (at >= 0 && at < i) return;
+    }
+  }
+  if (c.unlessObject.size) {
+    // "zei in zijn toespraak niets": nothing said, up to the clause's content
+    for (let k = m.end; k < to && k < m.end + 4 && !boundary(k); k++) if (c.unlessObject.has(low[k]!)) return;
+  }
+  out.push(m);
 }
 
 function matchAt(

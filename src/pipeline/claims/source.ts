@@ -26,6 +26,27 @@ export interface Prepared {
   relStarters: Set<string>;
   possessives: Set<string>;
   honorifics: Set<string>;
+  verbForms: Set<string>;
+  coordinators: Set<string>;
+  additive: Set<string>;
+  relClause: Set<string>;
+  relAlways: Set<string>;
+  adverbial: Set<string>;
+  correlatives: Set<string>;
+  /** Every word that may open or announce a clause cut: one look-up per token decides whether to look closer. */
+  clauseWords: Set<string>;
+  preps: Set<string>;
+  common: Set<string>;
+  /** Furniture openings as token sequences, by their first token. */
+  furniture: Map<string, string[][]>;
+  credit: Set<string>;
+  /** Last characters of the regular past-tense endings. */
+  verbEndChars: Set<number>;
+  /** 1 at the char code of every first letter of a clause word. */
+  clauseFirst: Uint8Array;
+  /** 1 at the char code of every first letter of a surname particle ("al-", "ibn-"). */
+  particleFirst: Uint8Array;
+  observed: Set<string>;
 }
 
 export function prepareLexicon(lex: ClaimLexicon): Prepared {
@@ -57,7 +78,41 @@ export function prepareLexicon(lex: ClaimLexicon): Prepared {
     relStarters: new Set(lex.relativeStarters),
     possessives: new Set(lex.possessives),
     honorifics: new Set(lex.honorifics),
+    // the reporting verbs count as verbs too: "Oekraïne ontkent …" is a clause
+    verbForms: new Set([...lex.verbForms, ...lex.cues.filter((c) => c.role === "report").flatMap((c) => c.pattern.split(/\s+/u)[0]!.split("|")).filter((w) => /^\p{Ll}+$/u.test(w))]),
+    coordinators: new Set(lex.coordinators),
+    additive: new Set(lex.additive),
+    relClause: new Set(lex.relativeClause),
+    relAlways: new Set(lex.relativeAlways),
+    adverbial: new Set(lex.adverbialClause),
+    correlatives: new Set(lex.correlatives),
+    clauseWords: new Set([...lex.coordinators, ...lex.correlatives, ...lex.relativeAlways, ...lex.adverbialClause, ...lex.complementizers]),
+    preps: new Set(lex.prepositions),
+    common: new Set(lex.commonWords ?? []),
+    furniture: furnitureIndex(lex.furniture),
+    credit: new Set(lex.creditWords),
+    verbEndChars: new Set(lex.verbEndings.map((e) => e.charCodeAt(e.length - 1))),
+    clauseFirst: firstChars([...lex.coordinators, ...lex.correlatives, ...lex.relativeAlways, ...lex.adverbialClause, ...lex.complementizers]),
+    particleFirst: firstChars(lex.nameParticles),
+    observed: new Set(lex.observationNouns),
   };
+}
+
+function firstChars(words: readonly string[]): Uint8Array {
+  const a = new Uint8Array(65536);
+  for (const w of words) a[w.charCodeAt(0)] = 1;
+  return a;
+}
+
+function furnitureIndex(lines: readonly string[]): Map<string, string[][]> {
+  const m = new Map<string, string[][]>();
+  for (const l of lines) {
+    const seq = l.split(/\s+/u);
+    const list = m.get(seq[0]!);
+    if (list) list.push(seq);
+    else m.set(seq[0]!, [seq]);
+  }
+  return m;
 }
 
 export function roleOf(P: Prepared, low: string): RoleWord | undefined {
@@ -71,6 +126,7 @@ export function roleOf(P: Prepared, low: string): RoleWord | undefined {
 }
 
 const CAP = /^\p{Lu}/u;
+const ACRONYM = /^\p{Lu}{2,6}$/u;
 const HAS_LETTER = /\p{L}/u;
 export const isCap = (s: string) => CAP.test(s);
 
@@ -86,6 +142,20 @@ export interface View {
   punct: Uint8Array;
   /** Index of the sentence each token belongs to. */
   sentOf: Int32Array;
+  /** 1 where a token begins with a capital letter. */
+  cap: Uint8Array;
+  /** Whether a token lies inside a name that entity recognition found. */
+  named: (i: number) => boolean;
+  /** Per token: 0 not yet known, 1 no verb, 2 a verb (filled as clauses are cut). */
+  verbMemo: Uint8Array;
+  /** Per sentence: 1 when it holds a colon (found while cutting it), so only those look for a colon frame. */
+  colons: Uint8Array;
+}
+
+/** A single capital letter: an initial inside a name ("Lisa O. Monaco", "James B. Comey"). */
+export function isInitial(V: View, i: number): boolean {
+  const r = V.raw[i]!;
+  return r.length === 1 && V.cap[i] === 1;
 }
 
 export function isPronoun(P: Prepared, low: string): boolean {
@@ -98,7 +168,15 @@ function isHead(V: View, i: number): boolean {
   // "the daily wrote": a role word after a determiner is no time expression
   if (V.time[i] && !(i > 0 && V.P.det.has(V.low[i - 1]!) && roleOf(V.P, low))) return false;
   if (roleOf(V.P, low) || V.P.docNouns.has(low) || V.P.honorifics.has(low)) return true;
-  return isCap(V.raw[i]!) && !V.P.stops.has(low) && !V.P.det.has(low) && !V.P.connectives.has(low) && !isFirstFunctionWord(V, i);
+  // an acronym is a name even when it spells a function word: "het OM", "US officials"
+  if (V.cap[i] === 1 && ACRONYM.test(V.raw[i]!)) return true;
+  return (V.cap[i] === 1) && !V.P.stops.has(low) && !V.P.det.has(low) && !V.P.connectives.has(low) && !isFirstFunctionWord(V, i);
+}
+
+/** A capitalised common word opening the sentence ("Former", "Senior"): a head only until a real one follows. */
+function softHead(V: View, i: number): boolean {
+  const s = V.doc.sentences[V.sentOf[i]!];
+  return !!s && s.tokenStart === i && V.P.common.has(V.low[i]!) && !V.named(i) && !roleOf(V.P, V.low[i]!);
 }
 
 /** A capitalised word that is only capitalised because it opens the sentence and is a function word. */
@@ -107,7 +185,11 @@ function isFirstFunctionWord(V: View, i: number): boolean {
   // the first word of a sentence, or of a quote or bracket inside it
   if (!s || (s.tokenStart !== i && !(i > s.tokenStart && V.punct[i - 1] && V.raw[i - 1] !== ","))) return false;
   const low = V.low[i]!;
-  return V.P.stops.has(low) || V.P.det.has(low) || V.P.connectives.has(low) || V.P.splitters.has(low) || V.P.complementizers.has(low) || V.P.affil.has(low);
+  if (V.P.stops.has(low) || V.P.det.has(low) || V.P.connectives.has(low) || V.P.splitters.has(low) || V.P.complementizers.has(low) || V.P.affil.has(low)) return true;
+  // an adverb that opens the sentence before its verb ("Tegelijkertijd zegt Polen", "Eerder meldde …"),
+  // unless entity recognition took it for a name; "Emergency crews said" keeps its modifier
+  const next = V.low[i + 1] ?? "";
+  return V.P.common.has(low) && !V.named(i) && !roleOf(V.P, low) && (V.punct[i + 1] === 1 || V.P.verbForms.has(next));
 }
 
 /**
@@ -124,7 +206,7 @@ export function npForward(V: View, i: number, limit: number, loose = false): Spa
   const max = Math.min(limit, i + 14);
   while (k < max) {
     const w = low[k]!;
-    if (w === "." && k > i && P.honorifics.has(low[k - 1]!)) {
+    if (w === "." && k > i && (P.honorifics.has(low[k - 1]!) || isInitial(V, k - 1)) && k + 1 < limit && V.cap[k + 1] === 1) {
       k++;
       continue;
     }
@@ -138,11 +220,11 @@ export function npForward(V: View, i: number, limit: number, loose = false): Spa
       k++;
       continue;
     }
-    if (lastHead === k - 1 && isCap(raw[lastHead]!) && !roleOf(P, low[lastHead]!) && P.lex.adjectiveEndings.some((e) => low[lastHead]!.endsWith(e))) {
+    if (lastHead === k - 1 && (V.cap[lastHead] === 1) && !roleOf(P, low[lastHead]!) && P.lex.adjectiveEndings.some((e) => low[lastHead]!.endsWith(e))) {
       // a noun after a capitalised modifier, up to where the phrase ends: "de Oekraïense luchtmacht zijn",
       // "the Ukrainian air force."
       let j = k;
-      while (j < max && j < k + 2 && !V.punct[j] && !V.time[j] && !P.det.has(low[j]!) && !P.stops.has(low[j]!) && !P.complementizers.has(low[j]!) && !P.aux.has(low[j]!) && !isCap(raw[j]!) && HAS_LETTER.test(low[j]!)) j++;
+      while (j < max && j < k + 2 && !V.punct[j] && !V.time[j] && !P.det.has(low[j]!) && !P.stops.has(low[j]!) && !P.complementizers.has(low[j]!) && !P.aux.has(low[j]!) && !(V.cap[j] === 1) && HAS_LETTER.test(low[j]!)) j++;
       const ends = j >= limit || V.punct[j] || V.time[j] || P.stops.has(low[j]!) || P.complementizers.has(low[j]!) || P.aux.has(low[j]!);
       if (j > k && ends) {
         lastHead = j - 1;
@@ -150,21 +232,21 @@ export function npForward(V: View, i: number, limit: number, loose = false): Spa
         continue;
       }
     }
-    if ((P.affil.has(w) || P.nameConn.has(w)) && lastHead >= 0) {
+    if ((P.affil.has(w) || P.nameConn.has(w) || (P.agents.has(w) && P.docNouns.has(low[lastHead]!))) && lastHead >= 0) {
       // only when a name, role or determiner + name follows: "van het Instituut Clingendael", "voor Rusland"
       let j = k + 1;
       if (j < max && P.det.has(low[j]!)) j++;
-      while (j < max && !V.punct[j] && !isHead(V, j) && !P.stops.has(low[j]!) && j < k + 4 && !isCap(raw[j]!)) j++;
+      while (j < max && !V.punct[j] && !isHead(V, j) && !P.stops.has(low[j]!) && j < k + 4 && !(V.cap[j] === 1)) j++;
       if (j < max && isHead(V, j)) {
         k = j;
         continue;
       }
       break;
     }
-    if (loose && k > i && k === i + 1 && P.det.has(low[i]!) && !isCap(raw[k]!) && HAS_LETTER.test(w) && !P.stops.has(w) && !P.aux.has(w) && !P.complementizers.has(w) && !isPronoun(P, w)) {
+    if (loose && k > i && k === i + 1 && P.det.has(low[i]!) && !(V.cap[k] === 1) && HAS_LETTER.test(w) && !P.stops.has(w) && !P.aux.has(w) && !P.complementizers.has(w) && !isPronoun(P, w)) {
       // after a reporting verb, a determiner and a common noun that close the phrase: "meldt de veiligheidsregio."
       let j = k;
-      while (j < max && j < k + 2 && !V.punct[j] && !V.time[j] && !P.det.has(low[j]!) && !P.stops.has(low[j]!) && !P.complementizers.has(low[j]!) && !P.aux.has(low[j]!) && !isCap(raw[j]!) && HAS_LETTER.test(low[j]!)) j++;
+      while (j < max && j < k + 2 && !V.punct[j] && !V.time[j] && !P.det.has(low[j]!) && !P.stops.has(low[j]!) && !P.complementizers.has(low[j]!) && !P.aux.has(low[j]!) && !(V.cap[j] === 1) && HAS_LETTER.test(low[j]!)) j++;
       const ends = j >= limit || V.punct[j] || V.time[j] || P.stops.has(low[j]!) || P.complementizers.has(low[j]!);
       if (ends) {
         lastHead = j - 1;
@@ -178,10 +260,12 @@ export function npForward(V: View, i: number, limit: number, loose = false): Spa
       // for a modifier ("het Kremlin zit Oekraïne")
       let j = k + 1;
       let ok = false;
-      for (; j < max && j <= k + (lastHead < 0 ? 3 : 2); j++) {
+      // a capitalised common word that opens the sentence is a modifier too: "Former senior law enforcement officials"
+      const soft = lastHead === i && softHead(V, i);
+      for (; j < max && j <= k + (lastHead < 0 || soft ? 4 : 2); j++) {
         if (V.punct[j] || V.time[j] || P.stops.has(low[j]!)) break;
         if (isHead(V, j)) {
-          ok = lastHead < 0 || !!roleOf(P, low[j]!);
+          ok = lastHead < 0 || soft || !!roleOf(P, low[j]!);
           break;
         }
       }
@@ -206,13 +290,22 @@ export function npBackward(V: View, from: number, e: number): Span | null {
   // skip auxiliaries, adverbs and time expressions between subject and verb: "Trump on Tuesday has said"
   while (k >= from) {
     const w = low[k]!;
-    if ((V.time[k] && !isHead(V, k)) || P.aux.has(w) || (!isCap(raw[k]!) && w.length > 4 && P.lex.adverbEndings.some((x) => w.endsWith(x)))) {
+    if ((V.time[k] && !isHead(V, k)) || P.aux.has(w) || (!(V.cap[k] === 1) && w.length > 4 && P.lex.adverbEndings.some((x) => w.endsWith(x)))) {
       k--;
       continue;
     }
     if (P.stops.has(w) && !P.det.has(w) && !isPronoun(P, w) && k + 1 < e && V.time[k + 1]) {
       k--; // the preposition of a time expression: "on Tuesday"
       continue;
+    }
+    if (raw[k] === ")") {
+      // a short aside in brackets after the name: "Sen. Elizabeth Warren (D-Mass.) said"
+      let j = k - 1;
+      while (j >= from && j > k - 8 && raw[j] !== "(" && raw[j] !== ")") j--;
+      if (j >= from && raw[j] === "(" && j > from) {
+        k = j - 1;
+        continue;
+      }
     }
     break;
   }
@@ -247,7 +340,8 @@ export function npBackward(V: View, from: number, e: number): Span | null {
         k--;
         break;
       }
-      if (P.stops.has(low[j]!)) break;
+      // "An earlier version said": an adverb after a determiner is an adjective
+      if (P.stops.has(low[j]!) && !(j - 1 >= from && P.det.has(low[j - 1]!) && !V.punct[j - 1])) break;
     }
     if (start < 0) return null;
   }
@@ -259,6 +353,11 @@ export function npBackward(V: View, from: number, e: number): Span | null {
     }
     if (w === "." && k - 1 >= from && P.honorifics.has(low[k - 1]!) && start >= 0) {
       start = k - 1; // "Mrs. Trump"
+      k -= 2;
+      continue;
+    }
+    if (w === "." && k - 1 >= from && isInitial(V, k - 1) && start >= 0) {
+      start = k - 1; // "Lisa O. Monaco"
       k -= 2;
       continue;
     }
@@ -292,10 +391,10 @@ export function npBackward(V: View, from: number, e: number): Span | null {
     if (start >= 0 && !P.stops.has(w) && !P.aux.has(w) && !P.connectives.has(w) && !P.complementizers.has(w) && HAS_LETTER.test(w)) {
       // modifiers before a head only count when a determiner closes them within two words
       let j = k;
-      while (j >= from && j > k - 2 && !V.punct[j] && !P.det.has(low[j]!) && !P.stops.has(low[j]!) && !isCap(raw[j]!) && HAS_LETTER.test(low[j]!)) j--;
+      while (j >= from && j > k - 2 && !V.punct[j] && !P.det.has(low[j]!) && !P.stops.has(low[j]!) && !(V.cap[j] === 1) && HAS_LETTER.test(low[j]!)) j--;
       if (j >= from && P.det.has(low[j]!)) {
         start = j;
-      } else if (j >= from && j < k && isHead(V, j) && isCap(raw[j]!)) {
+      } else if (j >= from && j < k && isHead(V, j) && (V.cap[j] === 1)) {
         // a capitalised adjective before the modifier: "Russian state media"
         start = j;
         k = j - 1;
@@ -316,10 +415,10 @@ export function npBackward(V: View, from: number, e: number): Span | null {
  */
 function surnameParticle(V: View, a: number, k: number, b: number): boolean {
   const { P, low, raw } = V;
-  if (k - 1 < a || !isCap(raw[k - 1]!) || (k - 2 >= a && isCap(raw[k - 2]!))) return false;
+  if (k - 1 < a || !(V.cap[k - 1] === 1) || (k - 2 >= a && (V.cap[k - 2] === 1))) return false;
   let j = k;
   while (j < b && j < k + 3 && P.nameConn.has(low[j]!)) j++;
-  if (j === k || j >= b || !isCap(raw[j]!) || roleOf(P, low[j]!)) return false;
+  if (j === k || j >= b || !(V.cap[j] === 1) || roleOf(P, low[j]!)) return false;
   return j + 1 === b;
 }
 
@@ -334,6 +433,8 @@ export interface ParsedSource {
   description?: string;
   /** The name carries an honorific and is not to be expanded ("Mrs. Trump"). */
   honorific?: boolean;
+  /** A document without an author ("berichten", "preliminary data"): hearsay, not a named source. */
+  document?: boolean;
 }
 
 /** Splits a source phrase into name, role and affiliation and tells its kind. */
@@ -352,18 +453,30 @@ export function parseSource(V: View, span: Span): ParsedSource | null {
   while (a < b && P.det.has(low[a]!)) a++;
   if (a >= b) return null;
   // a document or message: the source is its author ("een overzicht van het weblog X", "a report by X")
-  if (P.docNouns.has(low[a]!) && a + 1 < b && (P.affil.has(low[a + 1]!) || P.agents.has(low[a + 1]!))) {
-    const inner = parseSource(V, { start: a + 2, end: b });
-    if (inner) return { ...inner, role: [raw[a]!, inner.role].filter(Boolean).join(", ") };
+  // ("de recentste cijfers van de VN": modifiers may stand before the noun)
+  for (let d = a; d < b - 1 && d < a + 3; d++) {
+    if (!P.docNouns.has(low[d]!)) continue;
+    if (P.affil.has(low[d + 1]!) || P.agents.has(low[d + 1]!)) {
+      const inner = parseSource(V, { start: d + 2, end: b });
+      if (inner) return { ...inner, role: [chars(a, d + 1), inner.role].filter(Boolean).join(", ") };
+    }
+    break;
+  }
+  // a document nobody is named for ("volgens berichten", "according to preliminary data"): no named source
+  if (P.docNouns.has(low[b - 1]!) && V.cap[b - 1] !== 1) {
+    let named = false;
+    for (let k = a; k < b - 1; k++) if (V.cap[k] === 1 || roleOf(P, low[k]!)) named = true;
+    if (!named) return { name: chars(a, b), nameSpan: { start: t[a]!.start, end: t[b - 1]!.end }, kind: "unnamed", who: "unknown", pronoun: null, document: true };
   }
   // head and affiliation: the first affiliation preposition after a head word
   let cut = b;
   for (let k = a + 1; k < b; k++) {
     // "Freedom of Russia Legion" holds its connector; after a given name and surname it opens an
     // affiliation: "Bob Deen van Clingendael"
-    const personBefore = k - 2 >= a && isCap(raw[k - 1]!) && isCap(raw[k - 2]!) && (k - 3 < a || !isCap(raw[k - 3]!));
-    const inName = P.nameConn.has(low[k]!) && isCap(raw[k - 1]!) && k + 1 < b && isCap(raw[k + 1]!) && !roleOf(P, low[k + 1]!) && !personBefore;
-    if (P.affil.has(low[k]!) && !inName && !surnameParticle(V, a, k, b)) {
+    const personBefore = k - 2 >= a && (V.cap[k - 1] === 1) && (V.cap[k - 2] === 1) && (k - 3 < a || !(V.cap[k - 3] === 1));
+    const inName = P.nameConn.has(low[k]!) && (V.cap[k - 1] === 1) && k + 1 < b && (V.cap[k + 1] === 1) && !roleOf(P, low[k + 1]!) && !personBefore;
+    // "Police in Leeds": a place after the head is where, not who
+    if ((P.affil.has(low[k]!) || P.lex.locativePreps.includes(low[k]!)) && !inName && !surnameParticle(V, a, k, b)) {
       cut = k;
       break;
     }
@@ -391,25 +504,37 @@ export function parseSource(V: View, span: Span): ParsedSource | null {
   let nameStart = a;
   let nameEnd = cut;
   let roleText: string | undefined;
-  if (lastRole >= 0 && lastRole + 1 < cut && isCap(raw[lastRole + 1]!)) {
+  if (lastRole >= 0 && lastRole + 1 < cut && (V.cap[lastRole + 1] === 1)) {
     // "Oost-Europadeskundige Bob Deen", "Russian President Vladimir Putin": the name follows the role
     nameStart = lastRole + 1;
     roleText = chars(a, lastRole + 1);
     if (cut < b) roleText += " " + chars(cut, b);
     if (role?.who === "person" || role === undefined) who = "person";
   } else if (lastRole >= 0) {
-    // no name: the role is the name ("de gouverneur van Belgorod", "the Foreign Ministry")
-    nameEnd = b;
+    // no name: the role is the name ("de gouverneur van Belgorod", "the Foreign Ministry"), without the
+    // place it speaks from ("police in Leeds")
+    const where = cut < b && !P.affil.has(low[cut]!);
+    nameEnd = where ? cut : b;
+    if (where) roleText = chars(cut, b);
+  } else if (V.cap[a] !== 1 && cut - a >= 2 && V.cap[cut - 1] === 1) {
+    // a title no lexicon lists before a name: "ingenieur Piet Kok", "resident Karim al-Masri"
+    let k = cut - 1;
+    while (k > a && (V.cap[k - 1] === 1 || isInitial(V, k - 1) || (raw[k - 1] === "." && k - 2 > a && isInitial(V, k - 2)))) k--;
+    if (k > a) {
+      nameStart = k;
+      roleText = chars(a, k) + (cut < b ? " " + chars(cut, b) : "");
+      who = "person";
+    } else if (cut < b) roleText = chars(cut, b);
   } else {
     if (cut < b) roleText = chars(cut, b);
     const capRun = cut - a;
     let allCap = true;
-    for (let k = a; k < cut; k++) if (!isCap(raw[k]!)) allCap = false;
+    for (let k = a; k < cut; k++) if (!(V.cap[k] === 1)) allCap = false;
     if (allCap && capRun >= 2 && capRun <= 3) who = "person";
   }
   const nameSpan = { start: t[nameStart]!.start, end: t[nameEnd - 1]!.end };
   const name = doc.text.slice(nameSpan.start, nameSpan.end);
   let description: string | undefined;
-  if (nameEnd - nameStart === 1 && !isCap(raw[nameStart]!) && span.start < nameStart) description = low[nameStart];
+  if (nameEnd - nameStart === 1 && !(V.cap[nameStart] === 1) && span.start < nameStart) description = low[nameStart];
   return { name, nameSpan, ...(roleText && { role: roleText }), kind, who, pronoun: null, ...(description && { description }) };
 }

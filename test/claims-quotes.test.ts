@@ -1,0 +1,89 @@
+// Quoted speech (SPEC §4): every sentence of a quote is its speaker's, wherever the speaker is named; a colon
+// introduces speech; documents nobody is named for are no sources.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { Doc, type Claim, type Lang } from "../src/model/doc.js";
+import { langPack } from "../src/lang/index.js";
+import { segment } from "../src/pipeline/segment/index.js";
+import { entities } from "../src/pipeline/entities/index.js";
+import { times } from "../src/pipeline/times/index.js";
+import { claims } from "../src/pipeline/claims/index.js";
+
+function run(text: string, lang: Lang): Doc {
+  const doc = new Doc(text, { id: "d1", published: "2024-03-05T12:00:00+01:00", publishedFrom: "flag", language: lang, languageFrom: "flag" });
+  const ctx = { lang: langPack(lang) };
+  for (const stage of [segment, entities, times, claims]) stage(doc, ctx);
+  return doc;
+}
+function claim(doc: Doc, part: string): Claim {
+  const c = doc.claims.find((x) => x.text.includes(part));
+  assert.ok(c, `no claim holds "${part}"; claims: ${doc.claims.map((x) => x.text).join(" | ")}`);
+  return c;
+}
+const reading = (c: Claim) => [c.status, c.source?.name ?? null] as const;
+
+test("a quote after a sentence without a frame belongs to the speaker named just before", () => {
+  const nl = run(
+    "Oud-burgemeester Kees Bakker vertelt dat hij het gebouw goed kent. Zijn dochter werkte er jaren. „Het is een enorm complex. Er zitten winkels en kantoren.”",
+    "nl",
+  );
+  for (const part of ["enorm complex", "winkels en kantoren"]) assert.deepEqual(reading(claim(nl, part)), ["claimed", "Kees Bakker"], part);
+  assert.deepEqual(reading(claim(nl, "dochter")), ["established", null]);
+  const en = run('Marta Ruiz, the agency\'s spokeswoman, said: “The numbers change daily.”\n\n"We check every figure with partners," explaining that the toll could still rise.', "en");
+  assert.deepEqual(reading(claim(en, "every figure")), ["claimed", "Marta Ruiz"]);
+  const c = claim(en, "explaining");
+  assert.deepEqual([c.text, ...reading(c), c.cue?.text], ["explaining that the toll could still rise", "claimed", "Marta Ruiz", "explaining"]);
+});
+
+test("a colon after a verb or a name introduces speech", () => {
+  const en = run("The mayor continued: “We will rebuild the bridge before winter.”", "en");
+  assert.deepEqual([...reading(claim(en, "rebuild")), claim(en, "rebuild").cue?.text], ["claimed", "mayor", "continued"]);
+  const nl = run("Minister Anna Berg vervolgde: „We bouwen de brug voor de winter weer op.”", "nl");
+  assert.deepEqual([...reading(claim(nl, "bouwen")), claim(nl, "bouwen").cue?.text], ["claimed", "Anna Berg", "vervolgde"]);
+  const label = run("Tom Haas: I saw the water rise within minutes.", "en");
+  assert.deepEqual(reading(claim(label, "water rise")), ["claimed", "Tom Haas"]);
+  // a clause before a colon is no speaker
+  const clause = run("The country has two governments: the east is held by a general.", "en");
+  assert.deepEqual(reading(claim(clause, "general")), ["established", null]);
+});
+
+test("a frame with a first-person owner inside a quote is the speaker's own", () => {
+  const en = run('Anna Berg said: "Our analysis shows that the dam failed overnight."', "en");
+  assert.deepEqual(reading(claim(en, "dam failed")), ["claimed", "Anna Berg"]);
+  const nl = run('"Onze metingen laten zien dat de dijk verzakt", zegt ingenieur Piet Kok.', "nl");
+  assert.deepEqual(reading(claim(nl, "verzakt")), ["claimed", "Piet Kok"]);
+});
+
+test("a document nobody is named for is hearsay; inside a quote the speaker stays", () => {
+  const nl = run("Volgens berichten waren er vier daders.", "nl");
+  const c = claim(nl, "vier daders");
+  assert.equal(c.status, "claimed");
+  assert.equal(c.source?.kind, "unnamed");
+  const en = run('"They fled towards the border, where, according to preliminary data, a car was waiting," the president said.', "en");
+  assert.deepEqual(reading(claim(en, "car was waiting")), ["claimed", "president"]);
+  const owned = run("According to figures from the Red Cross, 300 people are missing.", "en");
+  assert.deepEqual(reading(claim(owned, "missing")), ["claimed", "Red Cross"]);
+  const nlOwned = run("Volgens de nieuwste cijfers van het Rode Kruis zijn er 300 vermisten.", "nl");
+  assert.deepEqual(reading(claim(nlOwned, "vermisten")), ["claimed", "Rode Kruis"]);
+});
+
+test("a quoted sentence is not cut at a conjunction without a comma", () => {
+  const en = run('"We want all the facts and will share them with the public," the minister said.', "en");
+  assert.equal(en.claims.length, 1);
+  assert.deepEqual(reading(en.claims[0]!), ["claimed", "minister"]);
+});
+
+test("the accused of a passive accusation is no source", () => {
+  const en = run("The militia had previously been accused of shelling the market.", "en");
+  const c = claim(en, "shelling");
+  assert.equal(c.status, "claimed");
+  assert.equal(c.source?.kind, "unnamed");
+});
+
+test("a colon frame may name whom the speaker addresses; a label may carry an affiliation", () => {
+  const en = run("The mayor reassured residents: “The dam will hold through the night.”", "en");
+  const c = claim(en, "dam will hold");
+  assert.deepEqual([c.status, c.source?.name, c.cue?.text], ["claimed", "mayor", "reassured"]);
+  const label = run("Dana Reyes, historian: “The river has never risen this fast.”", "en");
+  assert.deepEqual(reading(claim(label, "never risen")), ["claimed", "Dana Reyes"]);
+});

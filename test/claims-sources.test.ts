@@ -1,0 +1,103 @@
+// Who speaks (SPEC §4): the source is the whole noun phrase that names the asserter, resolved to its entity.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { Doc, type Claim, type Lang } from "../src/model/doc.js";
+import { langPack } from "../src/lang/index.js";
+import { segment } from "../src/pipeline/segment/index.js";
+import { entities } from "../src/pipeline/entities/index.js";
+import { times } from "../src/pipeline/times/index.js";
+import { claims } from "../src/pipeline/claims/index.js";
+
+function run(text: string, lang: Lang): Doc {
+  const doc = new Doc(text, { id: "d1", published: "2024-03-05T12:00:00+01:00", publishedFrom: "flag", language: lang, languageFrom: "flag" });
+  const ctx = { lang: langPack(lang) };
+  for (const stage of [segment, entities, times, claims]) stage(doc, ctx);
+  return doc;
+}
+function claim(doc: Doc, part: string): Claim {
+  const c = doc.claims.find((x) => x.text.includes(part));
+  assert.ok(c, `no claim holds "${part}"; claims: ${doc.claims.map((x) => x.text).join(" | ")}`);
+  return c;
+}
+const who = (c: Claim) => [c.status, c.source?.name ?? null, c.cue?.text ?? null] as const;
+
+test("a name in apposition to a role is the speaker, the role describes it", () => {
+  const nl = run("De woordvoerder van de brandweer, Karin Mol, zei dat het vuur onder controle is.", "nl");
+  assert.deepEqual(who(claim(nl, "onder controle")), ["claimed", "Karin Mol", "zei"]);
+  assert.equal(claim(nl, "onder controle").source!.role, "De woordvoerder van de brandweer");
+  const en = run("The governor of the province, Anna Berg, said two bridges had collapsed.", "en");
+  assert.deepEqual(who(claim(en, "bridges")), ["claimed", "Anna Berg", "said"]);
+  const poss = run("The mayor's spokesman, Tom Reed, said the roads were closed.", "en");
+  assert.deepEqual(who(claim(poss, "roads")), ["claimed", "Tom Reed", "said"]);
+});
+
+test("who tells an outlet speaks, not the outlet", () => {
+  const pre = run("Piet de Graaf, a spokesman for the port, told Reuters that two ships had sunk.", "en");
+  assert.deepEqual(who(claim(pre, "ships")), ["claimed", "Piet de Graaf", "told"]);
+  const post = run("Six people were still missing, Laura Kent, the region's health minister, told local radio.", "en");
+  assert.deepEqual(who(claim(post, "missing")), ["claimed", "Laura Kent", "told"]);
+  const nl = run("In een interview met de NOS zegt minister Jansen dat de dijk het houdt.", "nl");
+  assert.deepEqual(who(claim(nl, "dijk")), ["claimed", "Jansen", "zegt"]);
+});
+
+test("an adverb opening the sentence, a language or a place after a preposition is no source", () => {
+  const nl = run("Tegelijkertijd zegt Duitsland dat het onderzoek nog loopt.", "nl");
+  assert.deepEqual(who(claim(nl, "onderzoek")), ["claimed", "Duitsland", "zegt"]);
+  const eerder = run("Eerder meldde de politie dat er drie mensen waren opgepakt.", "nl");
+  assert.equal(claim(eerder, "opgepakt").source?.name, "politie");
+  const lang = run("Op een video zegt de schutter in het Frans dat hij alleen handelde.", "nl");
+  assert.equal(claim(lang, "alleen handelde").source?.name, "schutter");
+  const en = run("Police in Leeds said the driver had fled.", "en");
+  assert.deepEqual(who(claim(en, "driver")), ["claimed", "Police", "said"]);
+});
+
+test("a description points back to the named person who holds that title", () => {
+  const nl = run('De Oekraïense president Volodymyr Zelensky sprak het parlement toe. "We blijven vechten tot het einde", zei de president.', "nl");
+  const c = claim(nl, "blijven vechten");
+  assert.equal(c.source?.name, "Volodymyr Zelensky");
+  assert.ok(c.source?.entity, "resolved to the entity");
+});
+
+test("names with a lower-case particle and with initials are whole names", () => {
+  const en = run("“We lost everything,” said resident Karim al-Masri.", "en");
+  assert.deepEqual(who(claim(en, "lost everything")), ["claimed", "Karim al-Masri", "said"]);
+  const init = run("“The numbers are rising,” Lisa K. Monroe, the agency's director, said.", "en");
+  assert.equal(claim(init, "numbers").source?.name, "Lisa K. Monroe");
+  const nl = run("“Alles is weg”, vertelt inwoner Samir el-Haddad.", "nl");
+  assert.deepEqual(who(claim(nl, "Alles is weg")), ["claimed", "Samir el-Haddad", "vertelt"]);
+});
+
+test("verbs in a chain share the subject of the first; an aside in brackets stays out of the name", () => {
+  const en = run("On Tuesday, the mayor visited the harbour, thanked the crews and said the damage was worse than feared.", "en");
+  const c = claim(en, "damage");
+  assert.deepEqual(who(c), ["claimed", "mayor", "said"]);
+  const but = run("The minister has praised the rescue teams, but has denied that the warnings came too late.", "en");
+  assert.deepEqual(who(claim(but, "warnings")), ["denied", "minister", "denied"]);
+  const aside = run("“We were never told,” Sen. Maria Lopez (D-Ore.) said.", "en");
+  assert.deepEqual(who(claim(aside, "never told")), ["claimed", "Maria Lopez", "said"]);
+  const dash = run("Officials said U.S.-Russian talks would resume on Monday.", "en");
+  assert.equal(dash.claims.length, 1, "a hyphen between names is no dash between clauses");
+});
+
+test("what documents show is claimed by them; what images show, the report states", () => {
+  const en = run("Court records show the company owed $2 million in taxes.", "en");
+  assert.deepEqual(who(claim(en, "owed")), ["claimed", "Court records", "show"]);
+  const img = run("Satellite images show trucks massing near the border.", "en");
+  assert.deepEqual(who(claim(img, "trucks")), ["established", null, null]);
+  const poll = run("Polls showing a close race have unsettled the campaign.", "en");
+  assert.equal(claim(poll, "close race").status, "claimed");
+});
+
+test("a relative pronoun that speaks stands for the phrase before its comma", () => {
+  const en = run("Police questioned the neighbours, who said the man had fled.", "en");
+  assert.deepEqual(who(claim(en, "man had fled")), ["claimed", "neighbours", "said"]);
+  const nl = run("De politie sprak met de buren, die zeiden dat de man was gevlucht.", "nl");
+  assert.deepEqual(who(claim(nl, "was gevlucht")), ["claimed", "buren", "zeiden"]);
+});
+
+test("calling something names it only with a quotation; calling someone is an act", () => {
+  const en = run("The senator called the plan “a reckless gamble”.", "en");
+  assert.deepEqual(who(claim(en, "reckless gamble")), ["claimed", "senator", "called"]);
+  const act = run("Police called the neighbours, who said the man had fled.", "en");
+  assert.deepEqual(who(claim(act, "called the neighbours")), ["established", null, null]);
+});

@@ -65,15 +65,19 @@ async function admin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
 export async function newDatabase(): Promise<string> {
   const name = `sitrep_test_${process.pid}_${Date.now().toString(36)}_${++seq}`;
   await admin((c) => c.query(`CREATE DATABASE ${name}`));
-  if (!created.length)
-    after(async () => {
-      await admin(async (c) => {
-        for (const d of created) await c.query(`DROP DATABASE IF EXISTS ${d} WITH (FORCE)`).catch(() => undefined);
-      });
-    });
   created.push(name);
   return withDatabase(PG_URL!, name);
 }
+
+// Registered when the test file loads (at the top level: a hook registered inside a test would run when
+// that test ends), so the databases go when the file's tests are done.
+if (PG_URL)
+  after(async () => {
+    if (!created.length) return;
+    await admin(async (c) => {
+      for (const d of created) await c.query(`DROP DATABASE IF EXISTS ${d} WITH (FORCE)`).catch(() => undefined);
+    });
+  });
 
 const postgresBackend: Backend = {
   name: "PostgreSQL",

@@ -88,6 +88,8 @@ export class StoreLedger implements LedgerPort {
     const l = new StoreLedger(store, spec, opts);
     l.maxSeen = await store.reads.maxReportId();
     l.mark = await store.changeMark();
+    // PostgreSQL says at once when any process (a worker on another machine) commits: look then too.
+    if (store.onChange) l.unlisten = await store.onChange(() => l.wake());
     return l;
   }
 
@@ -99,6 +101,13 @@ export class StoreLedger implements LedgerPort {
     if (!changes.length) return;
     this.v++;
     for (const c of changes) for (const l of this.listeners) l({ ...c, version: this.v });
+  }
+
+  private unlisten: (() => void) | undefined;
+  private lookAgain = false;
+  private wake(): void {
+    if (this.polling) this.lookAgain = true;
+    else void this.checkOthers();
   }
 
   /** Reports another process committed since we last looked. */
@@ -119,6 +128,10 @@ export class StoreLedger implements LedgerPort {
       /* a ledger being closed or briefly locked: look again next time */
     } finally {
       this.polling = false;
+      if (this.lookAgain) {
+        this.lookAgain = false;
+        void this.checkOthers();
+      }
     }
   }
 
@@ -394,6 +407,7 @@ export class StoreLedger implements LedgerPort {
     if (this.closed) return;
     this.closed = true;
     clearInterval(this.poll);
+    this.unlisten?.();
     this.listeners.clear();
     await Promise.all([this.extractor?.close(), this.briefer?.close()]);
     await this.store.close();

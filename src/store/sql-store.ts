@@ -1265,6 +1265,11 @@ export class SqlStore implements Store {
     return this.driver.changeMark();
   }
 
+  get onChange(): Store["onChange"] {
+    const d = this.driver;
+    return d.onChange ? (fn) => d.onChange!(fn) : undefined;
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;

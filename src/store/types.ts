@@ -393,6 +393,8 @@ export interface StoreOptions {
   writeDeadlineMs?: number;
   /** Told once per write that has to wait for another writer. */
   onWait?: (waitedMs: number) => void;
+  /** PostgreSQL: commit without waiting for the disk (a crash of the database server loses the last commits, in order). */
+  asyncCommit?: boolean;
 }
 
 export interface Store {
@@ -407,6 +409,8 @@ export interface Store {
   snapshot<T>(fn: (r: Reads) => Promise<T>): Promise<T>;
   /** A number that changes whenever anyone (another process too) commits to the ledger. */
   changeMark(): Promise<number>;
+  /** PostgreSQL: fn is called as soon as any process commits a write (LISTEN/NOTIFY); resolves to a way to stop. */
+  onChange?(fn: () => void): Promise<() => void>;
   close(): Promise<void>;
 }
 

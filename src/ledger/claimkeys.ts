@@ -362,6 +362,10 @@ function claimKeys(doc: Doc, ix: DocIndex, c: Claim, order: string, agency: stri
   const hits: ConceptHit[] = conceptsOf(text, doc.lang, tokens);
   const cws = countryWords(tokens, doc.lang);
   const concepts = new Set(hits.map((h) => (h.neg ? "!" : "") + h.concept));
+  // a speech act that is what the claim says is carried by its cue ("IS claimed responsibility", "eiste de
+  // aanslag op"): left out with the attribution, it is looked for in the whole claim
+  const acts = text === c.text ? [] : conceptsOf(c.text, doc.lang).filter((h) => h.concept.startsWith("s:") && !h.neg);
+  for (const h of acts) concepts.add(h.concept);
   // a concept a country qualifies ("Russische raketten", "Ukrainian air defence", "Russia fired", "door
   // Rusland geproduceerde raket"): whose missile, whose air defence. Next to it, or one word between for
   // what it is about; never across punctuation.
@@ -421,6 +425,7 @@ function claimKeys(doc: Doc, ix: DocIndex, c: Claim, order: string, agency: stri
       : null,
     concepts: [...concepts].sort(),
     main: (() => {
+      if (acts.length) return acts[0]!.concept;
       const h = hits.find((x) => x.concept.startsWith("v:") || x.concept.startsWith("s:"));
       return h ? (h.neg ? "!" : "") + h.concept : null;
     })(),

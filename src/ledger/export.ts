@@ -225,6 +225,8 @@ export function ledgerExport(r: Reads, lang: Lang = "en"): LedgerExport {
           names.add(e.name);
           for (const a of e.aliases) names.add(a);
         }
+        // the cluster's name forms: titles with the name, roles that name the one person ("NATO Secretary General")
+        if (g.cluster) for (const n of g.cluster.names) names.add(n);
         const first = geo.get(g.rows[0]!.e.fused);
         const name = g.cluster ? g.cluster.name(lang) : displayName(first?.fkey ?? "", lang, [...counts].map(([name, n]) => ({ name, n }))) ?? g.rows[0]!.e.name;
         names.delete(name);

@@ -217,11 +217,25 @@ function conflict(a: Sig, b: Sig): boolean {
     if (!shared) return true;
   }
   if (a.days.size && b.days.size) {
-    let shared = false;
-    for (const d of a.days) if (b.days.has(d)) shared = true;
-    if (!shared) return true;
+    // a day apart is one event told from either side of midnight, or by the day it was said ("late Monday"
+    // in one report, "said on Tuesday" in the next); further apart, two events
+    let near = false;
+    for (const d of a.days) for (const e of b.days) if (d === e || Math.abs(dayNumber(d) - dayNumber(e)) <= 1) near = true;
+    if (!near) return true;
   }
   return false;
+}
+
+const dayMemo = new Map<string, number>();
+/** Days since the epoch of a YYYY-MM-DD day (NaN otherwise, which is near nothing). */
+function dayNumber(d: string): number {
+  let n = dayMemo.get(d);
+  if (n === undefined) {
+    n = /^\d{4}-\d{2}-\d{2}$/.test(d) ? Math.round(Date.parse(d + "T00:00:00Z") / 864e5) : NaN;
+    if (dayMemo.size > 10_000) dayMemo.clear();
+    dayMemo.set(d, n);
+  }
+  return n;
 }
 
 function similarity(a: Sig, b: Sig): number {

@@ -3,6 +3,9 @@ import { NOTABLE, SPAN, type FusionClaim, type Reads } from "../store/index.js";
 import { findContradictions, showFigure, type CClaim, type CCount, type Found } from "./contradictions.js";
 import type { ClaimFeatures } from "./features.js";
 import { displayName } from "./naming.js";
+import { ledgerFusion } from "./stored.js";
+import type { Fusion } from "./fusion.js";
+import type { Proposition as Fused } from "./propositions.js";
 
 /** A span of a stored report that a line of the briefing rests on (doc: the report's stable id). */
 export interface Cite {
@@ -355,11 +358,26 @@ export async function buildPicture(r: Reads, opts: PictureOptions = {}): Promise
   const places = await fusedOf(true);
   const actors = await fusedOf(false);
 
+  // --- propositions: the ledger's fusion (one line per thing said, however many reports and languages say
+  // it); a ledger whose reports were stored without fusion records falls back to the store's wording groups
+  const lf = await ledgerFusion(r, lang);
+  const fusedProps = lf.missing.length === 0 || lf.fusion.claims.length > 0;
   const established: Proposition[] = [], claimed: Proposition[] = [], denied: Proposition[] = [], hedged: Proposition[] = [];
-  for (const x of est.rows) established.push(await toProp(x));
-  for (const x of cla.rows) claimed.push(await toProp(x));
-  for (const x of den.rows) denied.push(await toProp(x));
-  for (const x of hed.rows) hedged.push(await toProp(x));
+  const totals = { established: est.total, claimed: cla.total, denied: den.total, hedged: hed.total };
+  if (fusedProps) {
+    const split = splitPropositions(lf.fusion, since);
+    const take = (xs: Proposition[]) => xs.slice(0, limit);
+    established.push(...take(split.established));
+    claimed.push(...take(split.claimed));
+    denied.push(...take(split.denied));
+    hedged.push(...take(split.hedged));
+    Object.assign(totals, { established: split.established.length, claimed: split.claimed.length, denied: split.denied.length, hedged: split.hedged.length });
+  } else {
+    for (const x of est.rows) established.push(await toProp(x));
+    for (const x of cla.rows) claimed.push(await toProp(x));
+    for (const x of den.rows) denied.push(await toProp(x));
+    for (const x of hed.rows) hedged.push(await toProp(x));
+  }
   const shownUnknowns = unknowns.slice(0, limit);
 
   // --- the reports: what the picture rests on, and those its lines cite
@@ -402,9 +420,67 @@ export async function buildPicture(r: Reads, opts: PictureOptions = {}): Promise
     places: places.rows,
     actors: actors.rows,
     totals: {
-      established: est.total, claimed: cla.total, denied: den.total, hedged: hed.total, unknowns: unknowns.length,
+      ...totals, unknowns: unknowns.length,
       timeline: tlTotal, places: places.total, actors: actors.total,
     },
     ...(since && { since }),
+  };
+}
+
+/**
+ * The fusion's propositions as the briefing's sections, strongest first (more independent sources, more
+ * reports, earlier). "Established" holds only what a report states in its own voice and no claim of the
+ * ledger disputes; what a named source says goes under "claimed" by that source, however sure it sounds;
+ * denials and hedges have sections of their own. With `since`, only propositions seen again or anew after it.
+ */
+export function splitPropositions(f: Fusion, since?: string): Record<"established" | "claimed" | "denied" | "hedged", Proposition[]> {
+  const claimOf = new Map(f.claims.map((c) => [c.id, c]));
+  const disputed = new Set(f.disputes.filter((d) => !d.detail.update).flatMap((d) => d.claims));
+  const sinceMs = since ? Date.parse(since) : undefined;
+  const out = { established: [] as Fused[], claimed: [] as Fused[], denied: [] as Fused[], hedged: [] as Fused[] };
+  for (const p of f.propositions) {
+    if (sinceMs !== undefined && !(Date.parse(p.last_seen) > sinceMs)) continue;
+    const cs = p.claims.map((id) => claimOf.get(id)!);
+    if (p.status === "unknown") continue; // the unknowns section has them
+    if (p.status === "denied") out.denied.push(p);
+    else if (p.status === "probable" || p.status === "possible") out.hedged.push(p);
+    else if ((p.status === "established" || p.status === "confirmed") && !cs.some((c) => disputed.has(c.id)) && (p.status === "confirmed" || cs.some((c) => !c.source && c.status === "established")))
+      out.established.push(p);
+    // the report's own voice against a source: the contested lines show both sides
+    else if (!p.sources.some((x) => x.kind !== "report") && cs.some((c) => disputed.has(c.id))) continue;
+    else out.claimed.push(p);
+  }
+  const strength = (a: Fused, b: Fused) => b.independent - a.independent || b.reports - a.reports || (a.first_seen < b.first_seen ? -1 : a.first_seen > b.first_seen ? 1 : 0) || (a.key < b.key ? -1 : 1);
+  const view = (p: Fused): Proposition => {
+    const cs = p.claims.map((id) => claimOf.get(id)!);
+    // one citation per report, earliest first, at most three
+    const cites: Cite[] = [];
+    const seen = new Set<string>();
+    for (const c of [...cs].sort((a, b) => (a.order < b.order ? -1 : 1))) {
+      if (seen.has(c.doc) || cites.length >= 3) continue;
+      seen.add(c.doc);
+      cites.push({ doc: c.doc, start: c.start, end: c.end });
+    }
+    const first = [...cs].sort((a, b) => (a.order < b.order ? -1 : 1))[0]!;
+    return {
+      text: first.text,
+      language: first.lang,
+      status: p.status,
+      sources: [...new Set(p.sources.filter((s) => s.kind !== "report").map((s) => s.name))].sort(),
+      sourceKind: p.sources.find((s) => s.kind !== "report")?.kind ?? null,
+      quote: cs.some((c) => c.quote),
+      cites,
+      reports: p.reports,
+      independent: Math.max(1, p.independent),
+      first: p.first_seen,
+      last: p.last_seen,
+      ...(sinceMs !== undefined && { isNew: Date.parse(p.first_seen) > sinceMs }),
+    };
+  };
+  return {
+    established: out.established.sort(strength).map(view),
+    claimed: out.claimed.sort(strength).map(view),
+    denied: out.denied.sort(strength).map(view),
+    hedged: out.hedged.sort(strength).map(view),
   };
 }

@@ -97,6 +97,9 @@ export function asserterOf(c: FusionClaim, entities: EntityFusion, lang: Lang): 
   // a source named in full can say more than the entity it was linked to: "Ukraine's air force" is the
   // air force (the Ukrainian one), as "de Oekraïense luchtmacht" is
   const named = institutionOf(s.name, c.lang);
+  // a country's government speaks for the country, as its capital does ("Ukraine's government", "Kyiv")
+  const gov = named ? /^C:([A-Z]{2}):government$/.exec(named) : null;
+  if (gov) return { key: `C:${gov[1]}`, name: s.name, kind: s.kind };
   if (named?.startsWith("C:")) return { key: `i:${named}`, name: s.name, kind: s.kind };
   const cluster = s.entity ? entities.clusterOf.get(s.entity) : undefined;
   const byRole = cluster ? undefined : (() => {

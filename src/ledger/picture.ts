@@ -281,21 +281,26 @@ export async function buildPicture(r: Reads, opts: PictureOptions = {}): Promise
     };
   };
   const contradictions: ContradictionView[] = [];
-  // Wire copy repeats a report's contradictions word for word: one line, counted.
-  const byWording = new Map<string, ContradictionView>();
-  for (const f of findContradictions(notable.map(toCClaim), ccounts)) {
-    const isNew = since ? [f.claims[0], f.claims[1], ...(f.also ?? [])].some((id) => after(byCid.get(id)!.publishedMs)) : undefined;
-    if (since && !isNew) continue;
-    const wording = `${f.type}|${f.detail.kind ?? ""}|${[byCid.get(f.claims[0])!.pkey, byCid.get(f.claims[1])!.pkey].sort().join("|")}`;
-    const prior = byWording.get(wording);
-    if (prior) {
-      prior.more += 1 + (f.also?.length ?? 0);
-      if (isNew) prior.isNew = true;
-      continue;
+  const lf = await ledgerFusion(r, lang);
+  const fusedProps = lf.missing.length === 0 || lf.fusion.claims.length > 0;
+  if (fusedProps) contradictions.push(...disputeViews(lf.fusion, since, lang));
+  else {
+    // Wire copy repeats a report's contradictions word for word: one line, counted.
+    const byWording = new Map<string, ContradictionView>();
+    for (const f of findContradictions(notable.map(toCClaim), ccounts)) {
+      const isNew = since ? [f.claims[0], f.claims[1], ...(f.also ?? [])].some((id) => after(byCid.get(id)!.publishedMs)) : undefined;
+      if (since && !isNew) continue;
+      const wording = `${f.type}|${f.detail.kind ?? ""}|${[byCid.get(f.claims[0])!.pkey, byCid.get(f.claims[1])!.pkey].sort().join("|")}`;
+      const prior = byWording.get(wording);
+      if (prior) {
+        prior.more += 1 + (f.also?.length ?? 0);
+        if (isNew) prior.isNew = true;
+        continue;
+      }
+      const view: ContradictionView = { found: f, a: await side(f.claims[0]), b: await side(f.claims[1]), more: f.also?.length ?? 0, ...(since && { isNew }) };
+      byWording.set(wording, view);
+      contradictions.push(view);
     }
-    const view: ContradictionView = { found: f, a: await side(f.claims[0]), b: await side(f.claims[1]), more: f.also?.length ?? 0, ...(since && { isNew }) };
-    byWording.set(wording, view);
-    contradictions.push(view);
   }
 
   // --- figures: each kind by source, one line per source and figure (citing where it first appeared)
@@ -360,12 +365,10 @@ export async function buildPicture(r: Reads, opts: PictureOptions = {}): Promise
 
   // --- propositions: the ledger's fusion (one line per thing said, however many reports and languages say
   // it); a ledger whose reports were stored without fusion records falls back to the store's wording groups
-  const lf = await ledgerFusion(r, lang);
-  const fusedProps = lf.missing.length === 0 || lf.fusion.claims.length > 0;
   const established: Proposition[] = [], claimed: Proposition[] = [], denied: Proposition[] = [], hedged: Proposition[] = [];
   const totals = { established: est.total, claimed: cla.total, denied: den.total, hedged: hed.total };
   if (fusedProps) {
-    const split = splitPropositions(lf.fusion, since);
+    const split = splitPropositions(lf.fusion, since, lang);
     const take = (xs: Proposition[]) => xs.slice(0, limit);
     established.push(...take(split.established));
     claimed.push(...take(split.claimed));
@@ -433,8 +436,9 @@ export async function buildPicture(r: Reads, opts: PictureOptions = {}): Promise
  * ledger disputes; what a named source says goes under "claimed" by that source, however sure it sounds;
  * denials and hedges have sections of their own. With `since`, only propositions seen again or anew after it.
  */
-export function splitPropositions(f: Fusion, since?: string): Record<"established" | "claimed" | "denied" | "hedged", Proposition[]> {
+export function splitPropositions(f: Fusion, since?: string, lang: Lang = "en"): Record<"established" | "claimed" | "denied" | "hedged", Proposition[]> {
   const claimOf = new Map(f.claims.map((c) => [c.id, c]));
+  const speaker = speakerNames(f, lang);
   const disputed = new Set(f.disputes.filter((d) => !d.detail.update).flatMap((d) => d.claims));
   const sinceMs = since ? Date.parse(since) : undefined;
   const out = { established: [] as Fused[], claimed: [] as Fused[], denied: [] as Fused[], hedged: [] as Fused[] };
@@ -466,7 +470,7 @@ export function splitPropositions(f: Fusion, since?: string): Record<"establishe
       text: first.text,
       language: first.lang,
       status: p.status,
-      sources: [...new Set(p.sources.filter((s) => s.kind !== "report").map((s) => s.name))].sort(),
+      sources: [...new Set(p.sources.filter((s) => s.kind !== "report").map((s) => speaker.get(s.key) ?? s.name))].sort(),
       sourceKind: p.sources.find((s) => s.kind !== "report")?.kind ?? null,
       quote: cs.some((c) => c.quote),
       cites,
@@ -483,4 +487,75 @@ export function splitPropositions(f: Fusion, since?: string): Record<"establishe
     denied: out.denied.sort(strength).map(view),
     hedged: out.hedged.sort(strength).map(view),
   };
+}
+
+/**
+ * The ledger fusion's contradictions as the briefing shows them: a figure that a later report raises is an
+ * update and not shown; wire copies and one speaker quoted by many outlets make one line ("+N more").
+ */
+export function disputeViews(f: Fusion, since?: string, lang: Lang = "en"): ContradictionView[] {
+  const claimOf = new Map(f.claims.map((c) => [c.id, c]));
+  const speaker = speakerNames(f, lang);
+  const propOf = new Map<string, number>();
+  f.propositions.forEach((p, i) => p.claims.forEach((c) => propOf.set(c, i)));
+  const sinceMs = since ? Date.parse(since) : undefined;
+  const side = (id: string) => {
+    const c = claimOf.get(id)!;
+    const a = f.context.asserter(c);
+    return { text: c.text, source: a.kind === "report" ? c.outlet ?? "the report" : speaker.get(a.key) ?? a.name, status: c.status, cite: { doc: c.doc, start: c.start, end: c.end }, language: c.lang };
+  };
+  const out: ContradictionView[] = [];
+  const byPair = new Map<string, ContradictionView>();
+  for (const d of f.disputes) {
+    if (d.detail.update) continue;
+    const isNew = sinceMs !== undefined ? d.claims.some((id) => Date.parse(claimOf.get(id)!.published) > sinceMs) : undefined;
+    if (sinceMs !== undefined && !isNew) continue;
+    // one line per thing disputed: a denial by one speaker against one proposition, however many outlets
+    // and languages carry either side
+    const denier = d.type === "denial" ? d.claims.find((id) => claimOf.get(id)!.status === "denied") : undefined;
+    const key = denier
+      ? `denial|${f.context.asserter(claimOf.get(denier)!).key}|${d.claims.filter((id) => id !== denier).map((id) => propOf.get(id) ?? id).join("|")}`
+      : `${d.type}|${d.detail.kind ?? ""}|${d.claims.map((id) => propOf.get(id) ?? id).sort().join("|")}`;
+    const prior = byPair.get(key);
+    if (prior) {
+      prior.more++;
+      if (isNew) prior.isNew = true;
+      continue;
+    }
+    const type: Found["type"] = d.type === "figures" && d.detail.values ? "figures" : d.type === "opposed" && d.detail.labels ? "opposed" : "denial";
+    const found: Found = {
+      claims: d.claims,
+      type,
+      reason: d.reason,
+      detail: { asserters: d.detail.asserters, ...(d.detail.kind && { kind: d.detail.kind }), ...(d.detail.values && { values: d.detail.values }), ...(d.detail.labels && { labels: d.detail.labels }), ...(type === "denial" && { via: d.type === "denial" ? ("theme" as const) : d.type === "attribution" ? ("counter" as const) : ("backRef" as const) }) },
+    };
+    const view: ContradictionView = { found, a: side(d.claims[0]), b: side(d.claims[1]), more: 0, ...(isNew !== undefined && { isNew }) };
+    byPair.set(key, view);
+    out.push(view);
+  }
+  return out;
+}
+
+/**
+ * One name per speaker across the ledger, so that "who claims what" has one heading per speaker: a fused
+ * entity's name in the briefing's language, else the name reports in that language use most, else the most
+ * used ("Russian defence ministry" and "Russische ministerie van Defensie" are one speaker).
+ */
+export function speakerNames(f: Fusion, lang: Lang): Map<string, string> {
+  const votes = new Map<string, Map<string, number>>();
+  const fixed = new Map<string, string>();
+  for (const c of f.claims) {
+    if (!c.source) continue;
+    const a = f.context.asserter(c);
+    if (!fixed.has(a.key)) {
+      // a body named by what it is ("Russia's defence ministry") is the entity that offers that key
+      const cl = a.entity ? f.entities.clusters.find((x) => x.key === a.entity) : a.key.startsWith("i:") ? f.entities.byKey(`I:${a.key.slice(2)}`) : undefined;
+      if (cl) fixed.set(a.key, cl.name(lang));
+    }
+    const v = votes.get(a.key) ?? votes.set(a.key, new Map()).get(a.key)!;
+    v.set(a.name, (v.get(a.name) ?? 0) + (c.lang === lang ? 2 : 1));
+  }
+  const out = new Map(fixed);
+  for (const [k, v] of votes) if (!out.has(k)) out.set(k, [...v].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]![0]);
+  return out;
 }

@@ -506,6 +506,7 @@ export function disputeViews(f: Fusion, since?: string, lang: Lang = "en"): Cont
   };
   const out: ContradictionView[] = [];
   const byPair = new Map<string, ContradictionView>();
+  const reportsOf = new Map<ContradictionView, Set<string>>();
   for (const d of f.disputes) {
     if (d.detail.update) continue;
     const isNew = sinceMs !== undefined ? d.claims.some((id) => Date.parse(claimOf.get(id)!.published) > sinceMs) : undefined;
@@ -518,7 +519,10 @@ export function disputeViews(f: Fusion, since?: string, lang: Lang = "en"): Cont
       : `${d.type}|${d.detail.kind ?? ""}|${d.claims.map((id) => propOf.get(id) ?? id).sort().join("|")}`;
     const prior = byPair.get(key);
     if (prior) {
-      prior.more++;
+      // "+N more reports": the reports carrying either side beyond the two cited
+      const rs = reportsOf.get(prior)!;
+      for (const id of d.claims) rs.add(claimOf.get(id)!.doc);
+      prior.more = rs.size - new Set([prior.a.cite.doc, prior.b.cite.doc]).size;
       if (isNew) prior.isNew = true;
       continue;
     }
@@ -531,6 +535,7 @@ export function disputeViews(f: Fusion, since?: string, lang: Lang = "en"): Cont
     };
     const view: ContradictionView = { found, a: side(d.claims[0]), b: side(d.claims[1]), more: 0, ...(isNew !== undefined && { isNew }) };
     byPair.set(key, view);
+    reportsOf.set(view, new Set(d.claims.map((id) => claimOf.get(id)!.doc)));
     out.push(view);
   }
   return out;

@@ -345,7 +345,13 @@ function claimKeys(doc: Doc, ix: DocIndex, c: Claim, order: string, agency: stri
     const before = text.slice(0, a).trim().length, after = text.slice(b).trim().length;
     // a name without its speech verb is the subject of what follows: only it goes
     const spoken = inside(c.cue);
-    if (before < 3) keep = [[b, text.length]];
+    // the name first and the verb last ("Washington en Moskou hebben elke betrokkenheid ontkend"): what
+    // they say is between them
+    const src = c.source?.span && inside(c.source.span) ? c.source.span : null;
+    // (an apposition between them, set off by commas, is still the attribution's)
+    const middle = src && spoken && src.end <= c.cue!.start ? text.slice(src.end - c.start, c.cue!.start - c.start) : "";
+    if (after < 3 && middle.trim().length >= 3 && !/[,;:()]/.test(middle)) keep = before < 3 ? [[src!.end - c.start, c.cue!.start - c.start]] : [[0, src!.start - c.start], [src!.end - c.start, c.cue!.start - c.start]];
+    else if (before < 3) keep = [[b, text.length]];
     else if (spoken && (after < 3 || a > text.length / 2)) keep = [[0, a]];
     else keep = [[0, a], [b, text.length]];
     // blank what is left out, so offsets stay those of the claim
@@ -362,6 +368,10 @@ function claimKeys(doc: Doc, ix: DocIndex, c: Claim, order: string, agency: stri
   const hits: ConceptHit[] = conceptsOf(text, doc.lang, tokens);
   const cws = countryWords(tokens, doc.lang);
   const concepts = new Set(hits.map((h) => (h.neg ? "!" : "") + h.concept));
+  // a speech act that is what the claim says is carried by its cue ("IS claimed responsibility", "eiste de
+  // aanslag op"): left out with the attribution, it is looked for in the whole claim
+  const acts = text === c.text ? [] : conceptsOf(c.text, doc.lang).filter((h) => h.concept.startsWith("s:") && !h.neg);
+  for (const h of acts) concepts.add(h.concept);
   // a concept a country qualifies ("Russische raketten", "Ukrainian air defence", "Russia fired", "door
   // Rusland geproduceerde raket"): whose missile, whose air defence. Next to it, or one word between for
   // what it is about; never across punctuation.
@@ -421,6 +431,7 @@ function claimKeys(doc: Doc, ix: DocIndex, c: Claim, order: string, agency: stri
       : null,
     concepts: [...concepts].sort(),
     main: (() => {
+      if (acts.length) return acts[0]!.concept;
       const h = hits.find((x) => x.concept.startsWith("v:") || x.concept.startsWith("s:"));
       return h ? (h.neg ? "!" : "") + h.concept : null;
     })(),

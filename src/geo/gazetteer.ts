@@ -93,9 +93,6 @@ function lineStarts(buf: Buffer): Int32Array {
   return out;
 }
 
-/** Regions looked up by scanning the table before an index of every region is worth building. */
-const REGION_SCANS = 8;
-
 function load(): Gazetteer {
   const dir = dataDir();
   const small = new Map<string, GazEntry[]>();
@@ -140,7 +137,6 @@ function load(): Gazetteer {
   const { places, keys } = unpacked ?? { places: gunzipSync(readFileSync(dir + "places.tsv.gz")), keys: gunzipSync(readFileSync(dir + "place-keys.tsv.gz")) };
   unpacked = null;
   const placeAt = lineStarts(places);
-  const keyAt = lineStarts(keys);
   const rows = new Map<number, GazEntry>();
   const row = (i: number): GazEntry => {
     let e = rows.get(i);
@@ -151,9 +147,9 @@ function load(): Gazetteer {
     rows.set(i, e);
     return e;
   };
-  // the key of row i compared with k (as UTF-8 bytes; the keys are ASCII) in place, without slicing it out
-  const compareKey = (i: number, k: Uint8Array): number => {
-    let at = keyAt[i]!;
+  // the key of the line starting at byte `at` compared with k (as UTF-8 bytes; the keys are ASCII) in
+  // place, without slicing it out
+  const compareKey = (at: number, k: Uint8Array): number => {
     for (let x = 0; ; x++, at++) {
       const a = keys[at]!;
       if (x === k.length) return a === 9 ? 0 : 1;
@@ -162,15 +158,21 @@ function load(): Gazetteer {
       if (a !== b) return a - b;
     }
   };
+  // binary search over the bytes of the sorted key table: [lo, hi) always begins and ends at line starts,
+  // so no index of its 360,000 lines is needed
   const findKey = (key: string): number => {
     const k = Buffer.from(key, "utf8");
-    let lo = 0, hi = keyAt.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const c = compareKey(mid, k);
-      if (c < 0) lo = mid + 1;
-      else if (c > 0) hi = mid - 1;
-      else return mid;
+    let lo = 0, hi = keys.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const at = mid === 0 ? 0 : keys.lastIndexOf(10, mid - 1) + 1;
+      const c = compareKey(at, k);
+      if (c === 0) return at;
+      if (c < 0) {
+        const end = keys.indexOf(10, at);
+        if (end < 0) break;
+        lo = end + 1;
+      } else hi = at;
     }
     return -1;
   };
@@ -179,9 +181,9 @@ function load(): Gazetteer {
     let hit = cache.get(k);
     if (hit) return hit;
     const out: GazEntry[] = [...(small.get(k) ?? [])];
-    const i = findKey(k);
-    if (i >= 0) {
-      const tab = keys.indexOf(9, keyAt[i]!);
+    const at = findKey(k);
+    if (at >= 0) {
+      const tab = keys.indexOf(9, at);
       const end = keys.indexOf(10, tab);
       for (const n of keys.toString("latin1", tab + 1, end).split(",")) out.push(row(+n));
     }
@@ -190,46 +192,31 @@ function load(): Gazetteer {
     cache.set(k, hit);
     return hit;
   };
-  // where row i's country and admin-1 columns start (the fifth and sixth)
-  const regionAt = (i: number): number => {
-    let at = placeAt[i]!;
-    for (let f = 0; f < 4; f++) at = places.indexOf(9, at) + 1;
-    return at;
-  };
-  // rows by region: the first few regions a run asks for are found by a scan of the table that makes no
-  // strings (a small report asks for one or two); after that an index of every region pays for itself
-  let regionRows: Map<string, number[]> | null = null;
-  let scans = 0;
+  // where each row's country and admin-1 columns start (the fifth and sixth), found on the first fuzzy
+  // look-up; a region's rows are then a scan that compares a few bytes per row and makes no strings
+  let regionAt: Int32Array | null = null;
   const regionCache = new Map<string, GazEntry[]>();
   const placesIn = (cc: string, a1: string): readonly GazEntry[] => {
     const rk = `${cc}.${a1}`;
     let r = regionCache.get(rk);
     if (r) return r;
-    let found: number[];
-    if (!regionRows && scans < REGION_SCANS) {
-      scans++;
-      found = [];
-      const want = Buffer.from(`${cc}\t${a1}\t`, "utf8");
+    if (!regionAt) {
+      regionAt = new Int32Array(placeAt.length);
       for (let i = 0; i < placeAt.length; i++) {
-        const at = regionAt(i);
-        let x = 0;
-        while (x < want.length && places[at + x] === want[x]) x++;
-        if (x === want.length) found.push(i);
+        let at = placeAt[i]!;
+        for (let f = 0; f < 4; f++) at = places.indexOf(9, at) + 1;
+        regionAt[i] = at;
       }
-    } else {
-      if (!regionRows) {
-        regionRows = new Map();
-        for (let i = 0; i < placeAt.length; i++) {
-          const at = regionAt(i);
-          const t1 = places.indexOf(9, at);
-          const t2 = places.indexOf(9, t1 + 1);
-          const key = `${places.toString("utf8", at, t1)}.${places.toString("utf8", t1 + 1, t2)}`;
-          const l = regionRows.get(key);
-          if (l) l.push(i);
-          else regionRows.set(key, [i]);
-        }
-      }
-      found = regionRows.get(rk) ?? [];
+    }
+    const found: number[] = [];
+    const want = Buffer.from(`${cc}\t${a1}\t`, "utf8");
+    const w0 = want[0]!;
+    for (let i = 0; i < regionAt.length; i++) {
+      const at = regionAt[i]!;
+      if (places[at] !== w0) continue;
+      let x = 1;
+      while (x < want.length && places[at + x] === want[x]) x++;
+      if (x === want.length) found.push(i);
     }
     r = found.map(row);
     regionCache.set(rk, r);

@@ -192,29 +192,39 @@ function load(): Gazetteer {
     cache.set(k, hit);
     return hit;
   };
-  // where each row's country and admin-1 columns start (the fifth and sixth), found on the first fuzzy
-  // look-up; a region's rows are then a scan that compares a few bytes per row and makes no strings
+  // rows by region, indexed on the first fuzzy look-up by a hash of the bytes of the country and admin-1
+  // columns (the fifth and sixth): no string per row; a hit is checked byte by byte
+  const hashBytes = (b: Uint8Array, from: number, to: number): number => {
+    let h = 0x811c9dc5;
+    for (let x = from; x < to; x++) h = Math.imul(h ^ b[x]!, 0x01000193);
+    return h;
+  };
   let regionAt: Int32Array | null = null;
+  let byRegion: Map<number, number[]> | null = null;
   const regionCache = new Map<string, GazEntry[]>();
   const placesIn = (cc: string, a1: string): readonly GazEntry[] => {
     const rk = `${cc}.${a1}`;
     let r = regionCache.get(rk);
     if (r) return r;
-    if (!regionAt) {
+    if (!regionAt || !byRegion) {
       regionAt = new Int32Array(placeAt.length);
+      byRegion = new Map();
       for (let i = 0; i < placeAt.length; i++) {
         let at = placeAt[i]!;
         for (let f = 0; f < 4; f++) at = places.indexOf(9, at) + 1;
         regionAt[i] = at;
+        const end = places.indexOf(9, places.indexOf(9, at) + 1) + 1;
+        const h = hashBytes(places, at, end);
+        const l = byRegion.get(h);
+        if (l) l.push(i);
+        else byRegion.set(h, [i]);
       }
     }
     const found: number[] = [];
     const want = Buffer.from(`${cc}\t${a1}\t`, "utf8");
-    const w0 = want[0]!;
-    for (let i = 0; i < regionAt.length; i++) {
+    for (const i of byRegion.get(hashBytes(want, 0, want.length)) ?? []) {
       const at = regionAt[i]!;
-      if (places[at] !== w0) continue;
-      let x = 1;
+      let x = 0;
       while (x < want.length && places[at + x] === want[x]) x++;
       if (x === want.length) found.push(i);
     }

@@ -109,6 +109,8 @@ interface Compiled {
   fillers: Set<string>;
   institutions: { name: string; re: RegExp }[];
   roles: { name: string; re: RegExp }[];
+  /** Any of the institutions, any of the roles: one test rules out most names before each is tried. */
+  any: { institutions: RegExp; roles: RegExp };
 }
 
 const B0 = String.raw`(?<![\p{L}\p{N}])`;
@@ -134,6 +136,7 @@ function compiled(lang: Lang): Compiled {
     fillers: new Set(led.fillers),
     institutions: led.institutions.map((i) => ({ name: i.name, re: re(i.patterns) })),
     roles: led.roles.map((r) => ({ name: r.name, re: re(r.patterns) })),
+    any: { institutions: re(led.institutions.flatMap((i) => i.patterns)), roles: re(led.roles.flatMap((r) => r.patterns)) },
   };
   compiledMemo.set(lang, c);
   return c;
@@ -204,6 +207,7 @@ function computeConcept(name: string, lang: Lang, kind: "institutions" | "roles"
   const f = fold(name);
   for (const l of [lang, ...LANGS.filter((x) => x !== lang)]) {
     const c = compiled(l);
+    if (!c.any[kind].test(f)) continue;
     for (const i of c[kind]) {
       const m = i.re.exec(f);
       if (!m) continue;

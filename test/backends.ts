@@ -5,6 +5,7 @@ import { test, after } from "node:test";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import Database from "better-sqlite3";
 import pg from "pg";
 
@@ -70,8 +71,11 @@ export async function newDatabase(): Promise<string> {
 }
 
 // Registered when the test file loads (at the top level: a hook registered inside a test would run when
-// that test ends), so the databases go when the file's tests are done.
-if (PG_URL)
+// that test ends), so the databases go when the file's tests are done. Not when this file is itself the
+// entry point (node --test runs every file under test/): Node 20 never ends a run of no tests with an
+// after hook.
+const entry = process.argv[1] ? pathToFileURL(process.argv[1]).href : "";
+if (PG_URL && entry !== import.meta.url)
   after(async () => {
     if (!created.length) return;
     await admin(async (c) => {

@@ -317,6 +317,8 @@ export function AddView(props: { allowFetch: boolean; onToken: () => void }) {
   const [token, setTok] = useState(getToken());
   const [tokenState, setTokenState] = useState<"ok" | "bad" | undefined>();
   const [busy, setBusy] = useState(false);
+  // A chosen file is read asynchronously: nothing is sent until its text is in hand.
+  const [reading, setReading] = useState(false);
   const [result, setResult] = useState<{ ok: boolean; msg: string; report?: string }>();
 
   useEffect(() => {
@@ -327,7 +329,16 @@ export function AddView(props: { allowFetch: boolean; onToken: () => void }) {
   const onFile = async (e: Event) => {
     const file = (e.target as HTMLInputElement).files?.[0];
     if (!file) return;
-    const body = await file.text();
+    setReading(true);
+    let body: string;
+    try {
+      body = await file.text();
+    } catch (err) {
+      setResult({ ok: false, msg: String(err) });
+      return;
+    } finally {
+      setReading(false);
+    }
     setFileName(file.name);
     if (/\.x?html?$/i.test(file.name)) {
       setHtml(body);
@@ -419,7 +430,7 @@ export function AddView(props: { allowFetch: boolean; onToken: () => void }) {
             {tokenState === "ok" ? <span class="ok">✓ {t.tokenOk}</span> : tokenState === "bad" ? <span class="bad">✗ {t.tokenBad}</span> : t.tokenHelp}
           </small>
         </label>
-        <button type="submit" class="primary" disabled={busy || (!text.trim() && html === undefined && !url.trim())} data-testid="submit">
+        <button type="submit" class="primary" disabled={busy || reading || (!text.trim() && html === undefined && !url.trim())} data-testid="submit">
           {busy ? t.sending : t.submit}
         </button>
         {result && (

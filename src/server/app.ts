@@ -6,7 +6,7 @@ import type { ServerResponse } from "node:http";
 import { CLAIM_STATUSES, type ClaimStatus, type Lang } from "../model/doc.js";
 import { bearer, hostAllowed, tokenMatches } from "./auth.js";
 import { fetchReport, FetchFailed, FetchRefused, type FetchOptions } from "./fetch.js";
-import { LedgerUnavailable, ReportError, type LedgerChange, type LedgerPort, type NewReport } from "./port.js";
+import { LedgerUnavailable, ReportError, type ClaimQuery, type LedgerChange, type LedgerPort, type NewReport } from "./port.js";
 import { loadStatic, type StaticFiles } from "./static.js";
 import { BRIEF_CSP } from "../brief/index.js";
 import { pipeTo } from "../export/stream.js";
@@ -269,23 +269,41 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
     },
   );
 
+  const claimFilterProps = {
+    status: { type: "string", maxLength: 200, description: `comma-separated: ${CLAIM_STATUSES.join(", ")}` },
+    source: { type: "string", maxLength: 300, description: "a source's name or entity id; 'report' for the report's own voice" },
+    entity: { type: "string", maxLength: 100 },
+    place: { type: "string", maxLength: 100 },
+    report: { type: "string", maxLength: 100 },
+    outlet: { type: "string", maxLength: 300, description: "the report's outlet" },
+    language: { type: "string", maxLength: 16, description: "the report's language code" },
+    since: { type: "string", format: "date-time" },
+    until: { type: "string", format: "date-time" },
+    q: { type: "string", maxLength: 500 },
+    sort: { type: "string", enum: ["published", "-published", "status", "-status", "source", "-source", "outlet", "-outlet"], default: "published" },
+  } as const;
+  const claimQuery = (req: FastifyRequest): ClaimQuery => {
+    const q = req.query as Record<string, string | number | undefined>;
+    const status = typeof q.status === "string" && q.status ? q.status.split(",").map((s) => s.trim()) : undefined;
+    for (const s of status ?? []) if (!(CLAIM_STATUSES as readonly string[]).includes(s)) throw new HttpError(400, "bad_request", `unknown status ${JSON.stringify(s)}: one of ${CLAIM_STATUSES.join(", ")}`);
+    return {
+      ...(status && { status: status as ClaimStatus[] }),
+      ...(["source", "entity", "place", "report", "outlet", "language", "since", "until", "q", "sort"] as const).reduce((a, k) => (typeof q[k] === "string" && q[k] ? { ...a, [k]: q[k] } : a), {}),
+      ...(typeof q.limit === "number" && { limit: q.limit }),
+      ...(typeof q.offset === "number" && { offset: q.offset }),
+    };
+  };
+
   app.get(
     "/api/claims",
     {
       schema: {
-        summary: "Search claims by status, source, entity, place, report, publication time and text",
+        summary: "Search claims by status, source, entity, place, report, outlet, language, publication time and text; sorted, a page at a time",
         tags: ["claims"],
         querystring: {
           type: "object",
           properties: {
-            status: { type: "string", maxLength: 200, description: `comma-separated: ${CLAIM_STATUSES.join(", ")}` },
-            source: { type: "string", maxLength: 300, description: "a source's name or entity id; 'report' for the report's own voice" },
-            entity: { type: "string", maxLength: 100 },
-            place: { type: "string", maxLength: 100 },
-            report: { type: "string", maxLength: 100 },
-            since: { type: "string", format: "date-time" },
-            until: { type: "string", format: "date-time" },
-            q: { type: "string", maxLength: 500 },
+            ...claimFilterProps,
             limit: { type: "integer", minimum: 1, maximum: 5000, default: 200 },
             offset: { type: "integer", minimum: 0, default: 0 },
           },
@@ -294,19 +312,56 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
       },
     },
     async (req, reply) => {
-      const q = req.query as Record<string, string | number | undefined>;
-      const status = typeof q.status === "string" && q.status ? q.status.split(",").map((s) => s.trim()) : undefined;
-      for (const s of status ?? []) if (!(CLAIM_STATUSES as readonly string[]).includes(s)) throw new HttpError(400, "bad_request", `unknown status ${JSON.stringify(s)}: one of ${CLAIM_STATUSES.join(", ")}`);
-      return cached(req, reply, async () =>
-        json(
-          await ledger.searchClaims({
-            ...(status && { status: status as ClaimStatus[] }),
-            ...(["source", "entity", "place", "report", "since", "until", "q"] as const).reduce((a, k) => (typeof q[k] === "string" && q[k] ? { ...a, [k]: q[k] } : a), {}),
-            limit: q.limit as number,
-            offset: q.offset as number,
-          }),
-        ),
-      );
+      const q = claimQuery(req);
+      return cached(req, reply, async () => json(await ledger.searchClaims(q)));
+    },
+  );
+
+  app.get(
+    "/api/claims/facets",
+    {
+      schema: {
+        summary: "How many of the selected claims have each status, source, outlet and language (each facet ignores its own filter)",
+        tags: ["claims"],
+        querystring: { type: "object", properties: claimFilterProps },
+        response: errors,
+      },
+    },
+    async (req, reply) => {
+      const q = claimQuery(req);
+      return cached(req, reply, async () => json(await ledger.claimFacets(q)));
+    },
+  );
+
+  app.get(
+    "/api/claims/export",
+    {
+      schema: {
+        summary: "The selected claims, all of them in the chosen order, as CSV (the columns of the whole export) or JSON",
+        tags: ["export"],
+        querystring: { type: "object", properties: { ...claimFilterProps, format: { type: "string", enum: ["csv", "json"], default: "csv" } } },
+        response: errors,
+      },
+    },
+    async (req, reply) => {
+      const q = claimQuery(req);
+      const format = (req.query as { format: "csv" | "json" }).format;
+      const disposition = `attachment; filename="sitrep-claims.${format}"`;
+      reply.hijack();
+      const res = reply.raw;
+      try {
+        await ledger.exportClaims(q, format, async (s) => {
+          res.writeHead(200, { ...SECURITY_HEADERS, "content-type": s.contentType, "cache-control": "no-cache", "content-disposition": disposition });
+          await pipeTo(s.chunks, res);
+          res.end();
+        });
+      } catch (e) {
+        process.stderr.write(`sitrep serve: the export failed: ${(e as Error)?.message ?? String(e)}\n`);
+        if (!res.headersSent) {
+          res.writeHead(500, { ...SECURITY_HEADERS, "content-type": "application/json" });
+          res.end(JSON.stringify({ error: { status: 500, code: "internal", message: "the export failed" } }));
+        } else res.destroy();
+      }
     },
   );
 

@@ -90,8 +90,27 @@ export interface ClaimQuery {
   until?: string;
   /** Free text: words that must all occur in the claim (case and diacritics ignored). */
   q?: string;
+  /** The report's outlet, as the reports name it. */
+  outlet?: string;
+  language?: Lang;
+  /** published, status, source or outlet; a leading "-" for descending. */
+  sort?: string;
   limit?: number;
   offset?: number;
+}
+
+export interface FacetValue {
+  /** null: none (a claim the report makes in its own voice; a report without an outlet). */
+  value: string | null;
+  n: number;
+}
+
+/** How many of the selected claims have each value, per facet (each facet ignoring its own filter). */
+export interface ClaimFacets {
+  status: FacetValue[];
+  source: FacetValue[];
+  outlet: FacetValue[];
+  language: FacetValue[];
 }
 
 export interface Page<T> {
@@ -219,6 +238,9 @@ export interface LedgerPort {
   listReports(opts: { limit?: number; offset?: number; q?: string }): Promise<Page<ReportSummary>>;
   getReport(id: string): Promise<ReportDetail | undefined>;
   searchClaims(q: ClaimQuery): Promise<Page<ClaimRow>>;
+  claimFacets(q: ClaimQuery): Promise<ClaimFacets>;
+  /** Runs `write` over the claims `q` selects (all of them, limit and offset ignored), in its order. */
+  exportClaims(q: ClaimQuery, format: "csv" | "json", write: (s: Streamed) => Promise<void>): Promise<void>;
   entities(opts: { type?: EntityType; q?: string }): Promise<EntityRow[]>;
   places(): Promise<PlaceCollection>;
   timeline(opts?: { limit?: number }): Promise<TimelineItem[]>;

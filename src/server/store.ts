@@ -7,7 +7,7 @@
 import type { Doc, Lang } from "../model/doc.js";
 import { toDoc } from "../ingest/index.js";
 import { runPipeline } from "../pipeline/index.js";
-import { openStore, reportOfClaim, StoreBusy, type Store, type StoreOptions } from "../store/index.js";
+import { openStore, reportOfClaim, StoreBusy, type ClaimFacet, type ClaimFilter, type ClaimSort, type Reads, type Store, type StoreOptions } from "../store/index.js";
 import { prepare, storeReports } from "../ledger/ingest.js";
 import { buildPicture } from "../ledger/picture.js";
 import { ledgerExport } from "../ledger/export.js";
@@ -16,7 +16,7 @@ import { claimsCsv } from "../export/csv.js";
 import { exportJson, placesGeoJson } from "../export/stream.js";
 import { readBody } from "./extract.js";
 import { revive, WorkerClient } from "./workers.js";
-import { claimRows, isPlace, Names, reportDetail, sentenceAround, summaryOf, words } from "./views.js";
+import { claimLines, claimRows, claimsJson, isPlace, Names, reportDetail, sentenceAround, summaryOf, words } from "./views.js";
 import {
   LedgerUnavailable,
   ReportError,
@@ -24,6 +24,7 @@ import {
   type Briefing,
   type BriefingLine,
   type BriefFormat,
+  type ClaimFacets,
   type ClaimQuery,
   type ClaimRow,
   type ContradictionRow,
@@ -53,6 +54,9 @@ export interface StoreLedgerOptions extends StoreOptions {
 
 /** The API's names of entities and places come in this language (the page translates its own words). */
 const NAMES_LANG: Lang = "en";
+/** Values shown per facet; the rest are reached by search. */
+const FACET_LIMIT = 30;
+const EXPORT_PAGE = 1000;
 
 export class StoreLedger implements LedgerPort {
   private v = 0;
@@ -183,51 +187,94 @@ export class StoreLedger implements LedgerPort {
     });
   }
 
+  /** The store's filter for an API query; undefined when it names a report or entity there is none of. */
+  private async filterOf(r: Reads, q: ClaimQuery): Promise<ClaimFilter | undefined> {
+    let report: number | undefined;
+    if (q.report) {
+      const row = await r.reportByUid(q.report);
+      if (!row) return undefined;
+      report = row.id;
+    }
+    const rowsOf = async (uid: string) => {
+      const f = await r.fusedByUid(uid);
+      return f ? r.entitiesOfFused(f.id) : undefined;
+    };
+    let entities: { report: number; seq: number }[] | undefined;
+    let namedOnly = false;
+    if (q.entity) entities = (await rowsOf(q.entity)) ?? [];
+    if (q.place) {
+      const at = (await rowsOf(q.place)) ?? [];
+      const keep = new Set(at.map((e) => `${e.report}/${e.seq}`));
+      entities = entities ? entities.filter((e) => keep.has(`${e.report}/${e.seq}`)) : at;
+      namedOnly = !q.entity;
+    }
+    let sourceEntities: { report: number; seq: number }[] | undefined;
+    let sourceName: string | undefined;
+    let ownVoice = false;
+    if (q.source === "report") ownVoice = true;
+    else if (q.source) {
+      const at = /^e[0-9a-z]{10}$/.test(q.source) ? await rowsOf(q.source) : undefined;
+      if (at) sourceEntities = at;
+      else sourceName = q.source;
+    }
+    return {
+      ...(q.status?.length && { status: q.status }),
+      ...(report !== undefined && { report }),
+      ...(ownVoice && { ownVoice }),
+      ...(sourceName !== undefined && { sourceName }),
+      ...(entities && { entities, entitiesNamedOnly: namedOnly }),
+      ...(sourceEntities && { sourceEntities }),
+      ...(q.since && { sinceMs: Date.parse(q.since) }),
+      ...(q.until && { untilMs: Date.parse(q.until) }),
+      ...(words(q.q).length && { words: words(q.q) }),
+      ...(q.outlet && { outlet: q.outlet }),
+      ...(q.language && { language: q.language }),
+      ...(q.sort && { sort: { by: q.sort.replace(/^-/, "") as ClaimSort, desc: q.sort.startsWith("-") } }),
+      limit: q.limit ?? 100,
+      offset: q.offset ?? 0,
+    };
+  }
+
   async searchClaims(q: ClaimQuery): Promise<Page<ClaimRow>> {
     return this.store.snapshot(async (r) => {
-      const none = { total: 0, items: [] };
-      let report: number | undefined;
-      if (q.report) {
-        const row = await r.reportByUid(q.report);
-        if (!row) return none;
-        report = row.id;
-      }
-      const rowsOf = async (uid: string) => {
-        const f = await r.fusedByUid(uid);
-        return f ? r.entitiesOfFused(f.id) : undefined;
-      };
-      let entities: { report: number; seq: number }[] | undefined;
-      let namedOnly = false;
-      if (q.entity) entities = (await rowsOf(q.entity)) ?? [];
-      if (q.place) {
-        const at = (await rowsOf(q.place)) ?? [];
-        const keep = new Set(at.map((e) => `${e.report}/${e.seq}`));
-        entities = entities ? entities.filter((e) => keep.has(`${e.report}/${e.seq}`)) : at;
-        namedOnly = !q.entity;
-      }
-      let sourceEntities: { report: number; seq: number }[] | undefined;
-      let sourceName: string | undefined;
-      let ownVoice = false;
-      if (q.source === "report") ownVoice = true;
-      else if (q.source) {
-        const at = /^e[0-9a-z]{10}$/.test(q.source) ? await rowsOf(q.source) : undefined;
-        if (at) sourceEntities = at;
-        else sourceName = q.source;
-      }
-      const page = await r.searchClaims({
-        ...(q.status?.length && { status: q.status }),
-        ...(report !== undefined && { report }),
-        ...(ownVoice && { ownVoice }),
-        ...(sourceName !== undefined && { sourceName }),
-        ...(entities && { entities, entitiesNamedOnly: namedOnly }),
-        ...(sourceEntities && { sourceEntities }),
-        ...(q.since && { sinceMs: Date.parse(q.since) }),
-        ...(q.until && { untilMs: Date.parse(q.until) }),
-        ...(words(q.q).length && { words: words(q.q) }),
-        limit: q.limit ?? 100,
-        offset: q.offset ?? 0,
-      });
+      const f = await this.filterOf(r, q);
+      if (!f) return { total: 0, items: [] };
+      const page = await r.searchClaims(f);
       return { total: page.total, items: await this.rows(r, page.items) };
+    });
+  }
+
+  async claimFacets(q: ClaimQuery): Promise<ClaimFacets> {
+    return this.cached(`facets ${JSON.stringify(q)}`, () =>
+      this.store.snapshot(async (r) => {
+        const out: ClaimFacets = { status: [], source: [], outlet: [], language: [] };
+        // Each facet counts the claims the other filters select, so that its own values stay choosable.
+        const without: Record<ClaimFacet, Partial<ClaimQuery>> = { status: { status: [] }, source: { source: "" }, outlet: { outlet: "" }, language: { language: undefined } };
+        for (const by of ["status", "source", "outlet", "language"] as const) {
+          const f = await this.filterOf(r, { ...q, ...without[by] });
+          if (f) out[by] = await r.claimFacets(f, by, FACET_LIMIT);
+        }
+        return out;
+      }),
+    );
+  }
+
+  async exportClaims(q: ClaimQuery, format: "csv" | "json", write: (s: Streamed) => Promise<void>): Promise<void> {
+    await this.store.snapshot(async (r) => {
+      const f = await this.filterOf(r, q);
+      const self = this;
+      // Pages of the filtered view, in its order, read from one snapshot.
+      async function* pages(): AsyncIterable<ClaimRow[]> {
+        if (!f) return;
+        for (let offset = 0; ; offset += EXPORT_PAGE) {
+          const page = await r.searchClaims({ ...f, limit: EXPORT_PAGE, offset });
+          if (!page.items.length) return;
+          yield await self.rows(r, page.items);
+          if (page.items.length < EXPORT_PAGE) return;
+        }
+      }
+      if (format === "csv") await write({ contentType: "text/csv; charset=utf-8", chunks: claimsCsv(claimLines(pages())) });
+      else await write({ contentType: "application/json; charset=utf-8", chunks: claimsJson(pages(), { filters: q, version: this.v }) });
     });
   }
 

@@ -285,9 +285,18 @@ export interface ClaimFilter {
   sinceMs?: number;
   untilMs?: number;
   words?: readonly string[];
+  /** The report's outlet, exactly as stored. */
+  outlet?: string;
+  language?: Lang;
+  /** Default: publication time, oldest first. Ties keep publication order. */
+  sort?: { by: ClaimSort; desc?: boolean };
   limit: number;
   offset: number;
 }
+
+export type ClaimSort = "published" | "status" | "source" | "outlet";
+/** What claims can be counted by (facets): status, source name, the report's outlet, its language. */
+export type ClaimFacet = "status" | "source" | "outlet" | "language";
 
 export interface Basis {
   reports: number;
@@ -318,6 +327,8 @@ export interface Reads {
 
   // claims
   searchClaims(f: ClaimFilter): Promise<{ total: number; items: ClaimRow[] }>;
+  /** How many of the claims `f` selects have each value of `by` (limit and offset ignored), most first. */
+  claimFacets(f: ClaimFilter, by: ClaimFacet, limit: number): Promise<{ value: string | null; n: number }[]>;
   /** Claims by internal id (any version). */
   claimsByIds(ids: readonly number[]): Promise<ClaimRow[]>;
   /** Current claims that may take part in fusion, in publication order: those with any of the NOTABLE bits. */

@@ -274,6 +274,7 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
     source: { type: "string", maxLength: 300, description: "a source's name or entity id; 'report' for the report's own voice" },
     entity: { type: "string", maxLength: 100 },
     place: { type: "string", maxLength: 100 },
+    about: { type: "string", maxLength: 100, description: "an entity id: claims naming it that it does not make itself" },
     report: { type: "string", maxLength: 100 },
     outlet: { type: "string", maxLength: 300, description: "the report's outlet" },
     language: { type: "string", maxLength: 16, description: "the report's language code" },
@@ -288,7 +289,7 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
     for (const s of status ?? []) if (!(CLAIM_STATUSES as readonly string[]).includes(s)) throw new HttpError(400, "bad_request", `unknown status ${JSON.stringify(s)}: one of ${CLAIM_STATUSES.join(", ")}`);
     return {
       ...(status && { status: status as ClaimStatus[] }),
-      ...(["source", "entity", "place", "report", "outlet", "language", "since", "until", "q", "sort"] as const).reduce((a, k) => (typeof q[k] === "string" && q[k] ? { ...a, [k]: q[k] } : a), {}),
+      ...(["source", "entity", "place", "about", "report", "outlet", "language", "since", "until", "q", "sort"] as const).reduce((a, k) => (typeof q[k] === "string" && q[k] ? { ...a, [k]: q[k] } : a), {}),
       ...(typeof q.limit === "number" && { limit: q.limit }),
       ...(typeof q.offset === "number" && { offset: q.offset }),
     };
@@ -376,6 +377,26 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
       },
     },
     async (req, reply) => cached(req, reply, async () => json(await ledger.entities(req.query as { type?: never; q?: string }))),
+  );
+
+  app.get(
+    "/api/entities/:id",
+    {
+      schema: {
+        summary: "One entity merged across reports, by its stable id",
+        tags: ["entities"],
+        params: { type: "object", properties: { id: { type: "string", maxLength: 100 } }, required: ["id"] },
+        response: { 404: errorSchema },
+      },
+    },
+    async (req, reply) => {
+      const { id } = req.params as { id: string };
+      return cached(req, reply, async () => {
+        const e = (await ledger.entities({})).find((x) => x.id === id);
+        if (!e) throw new HttpError(404, "not_found", `no entity ${id}`);
+        return json(e);
+      });
+    },
   );
 
   app.get(

@@ -84,6 +84,8 @@ export interface ClaimQuery {
   source?: string;
   entity?: string;
   place?: string;
+  /** An entity id: claims that name it, except those it makes itself (what is said about it). */
+  about?: string;
   report?: string;
   /** Publication time window (ISO 8601), inclusive. */
   since?: string;
@@ -133,14 +135,15 @@ export interface EntityRow {
   mentions: number;
   reports: number;
   claims: number;
-  geo?: { lat: number; lon: number; country: string };
+  /** area: a country or region (drawn as its outline where the map has one), not a point. */
+  geo?: { lat: number; lon: number; country: string; area?: boolean };
 }
 
 export interface PlaceFeature {
   type: "Feature";
   id: string;
   geometry: { type: "Point"; coordinates: [number, number] };
-  properties: { id: string; name: string; country: string; mentions: number; reports: number; claims: number };
+  properties: { id: string; name: string; country: string; mentions: number; reports: number; claims: number; area?: boolean };
 }
 
 export interface PlaceCollection {

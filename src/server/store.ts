@@ -208,6 +208,13 @@ export class StoreLedger implements LedgerPort {
       entities = entities ? entities.filter((e) => keep.has(`${e.report}/${e.seq}`)) : at;
       namedOnly = !q.entity;
     }
+    let notSource = false;
+    if (q.about) {
+      const at = (await rowsOf(q.about)) ?? [];
+      const keep = new Set(at.map((e) => `${e.report}/${e.seq}`));
+      entities = entities ? entities.filter((e) => keep.has(`${e.report}/${e.seq}`)) : at;
+      namedOnly = notSource = true;
+    }
     let sourceEntities: { report: number; seq: number }[] | undefined;
     let sourceName: string | undefined;
     let ownVoice = false;
@@ -222,7 +229,7 @@ export class StoreLedger implements LedgerPort {
       ...(report !== undefined && { report }),
       ...(ownVoice && { ownVoice }),
       ...(sourceName !== undefined && { sourceName }),
-      ...(entities && { entities, entitiesNamedOnly: namedOnly }),
+      ...(entities && { entities, entitiesNamedOnly: namedOnly, ...(notSource && { entitiesNotSource: true }) }),
       ...(sourceEntities && { sourceEntities }),
       ...(q.since && { sinceMs: Date.parse(q.since) }),
       ...(q.until && { untilMs: Date.parse(q.until) }),
@@ -302,7 +309,8 @@ export class StoreLedger implements LedgerPort {
             out.push({
               id: f.uid, name, type: f.type, aliases: (names.get(f.id) ?? []).map((x) => x.name).filter((n) => n !== name),
               mentions: f.mentions, reports: f.reports, claims: f.claims,
-              ...(f.geo && { geo: { lat: f.geo.lat, lon: f.geo.lon, country: f.geo.country ?? "" } }),
+              // A gazetteer entry without a GeoNames id is a country or a region: an area, not a point.
+              ...(f.geo && { geo: { lat: f.geo.lat, lon: f.geo.lon, country: f.geo.country ?? "", ...(!f.geo.geonameId && { area: true }) } }),
             });
           }
         }
@@ -321,7 +329,7 @@ export class StoreLedger implements LedgerPort {
           type: "Feature" as const,
           id: e.id,
           geometry: { type: "Point" as const, coordinates: [e.geo!.lon, e.geo!.lat] as [number, number] },
-          properties: { id: e.id, name: e.name, country: e.geo!.country, mentions: e.mentions, reports: e.reports, claims: e.claims },
+          properties: { id: e.id, name: e.name, country: e.geo!.country, mentions: e.mentions, reports: e.reports, claims: e.claims, ...(e.geo!.area && { area: true }) },
         })),
     };
   }

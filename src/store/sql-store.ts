@@ -540,6 +540,7 @@ class SqlReads implements Reads {
       if (!named) return true;
       const seqs = named.get(num(r.report));
       if (!seqs) return false;
+      if (f.entitiesNotSource && src !== undefined && seqs.has(src)) return false;
       if (!f.entitiesNamedOnly && src !== undefined && seqs.has(src)) return true;
       return json<number[]>(r.entities, []).some((s) => seqs.has(s));
     });

@@ -280,6 +280,8 @@ export interface ClaimFilter {
   entities?: readonly { report: number; seq: number }[];
   /** Only entities named in the claim, not its source. */
   entitiesNamedOnly?: boolean;
+  /** Not the claims whose source is one of `entities` (what others say about them). */
+  entitiesNotSource?: boolean;
   /** Claims whose source is one of these entities (report id and position). */
   sourceEntities?: readonly { report: number; seq: number }[];
   sinceMs?: number;

@@ -51,6 +51,8 @@ Residents claimed that the warning came too late.
 It is unclear how long the road to ${a} will stay closed.
 The province said that ${i + 40} soldiers had arrived in ${b}.
 A spokesman for the railway said trains to ${a} would run again on Friday.
+The ministry said that Belgium had sent pumps to ${b}.
+Firefighters said that the water in Oudebroekerveld was still rising.
 `;
 }
 
@@ -221,6 +223,51 @@ describe("the page for an analyst, in headless Chromium", { skip: missing }, () 
     const at = await page.getByTestId("claims-at").locator("li").allTextContents();
     assert.ok(at.length >= 1 && at.every((x) => x.includes(place)), at.join(" | "));
     await page.screenshot({ path: join(artifacts, "place-page.png") });
+  });
+
+  test("the map zooms to a village, whose marker lists its claims; a country is an outline; unplaced places are listed", async () => {
+    await page.goto(`${base}/#/map`);
+    await page.locator(".land").first().waitFor();
+    await page.locator("[data-testid=map-marker], [data-testid=map-cluster]").first().waitFor();
+    const zoom = async () => Number(await page.getByTestId("map").getAttribute("data-zoom"));
+    // Zwolle and Kampen lie 13 km apart: at first they are one cluster.
+    const kampen = page.locator("[data-testid=map-marker][data-place=Kampen]");
+    assert.equal(await kampen.count(), 0, "Kampen starts inside a cluster");
+    await page.screenshot({ path: join(artifacts, "map-clusters.png") });
+    // The wheel zooms in around the pointer.
+    const box = (await page.getByTestId("map").boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    const z0 = await zoom();
+    await page.mouse.wheel(0, -300);
+    await page.waitForFunction((z) => Number((globalThis as any).document.querySelector("[data-testid=map]").getAttribute("data-zoom")) > z, z0);
+    // Click the cluster that holds Kampen until it splits.
+    for (let i = 0; i < 8 && !(await kampen.count()); i++) {
+      const c = page.locator("[data-testid=map-cluster]").filter({ has: page.locator("title", { hasText: "Kampen" }) });
+      if (await c.count()) await c.first().click();
+      else await page.getByTestId("zoom-in").click();
+      await page.waitForTimeout(100);
+    }
+    await kampen.waitFor();
+    assert.ok((await zoom()) > z0, "zoomed in");
+    await kampen.click();
+    const popup = page.getByTestId("map-popup");
+    await popup.locator("li").first().waitFor();
+    assert.equal(await popup.getAttribute("data-place"), "Kampen");
+    const items = await popup.locator("li").allTextContents();
+    assert.ok(items.length >= 3 && items.every((x) => x.includes("Kampen")), items.join(" | "));
+    await page.screenshot({ path: join(artifacts, "map-village.png") });
+    // Drag pans.
+    const before = await page.locator("[data-testid=map-marker][data-place=Kampen]").getAttribute("transform");
+    await page.mouse.move(box.x + 200, box.y + 200);
+    await page.mouse.down();
+    await page.mouse.move(box.x + 320, box.y + 260, { steps: 5 });
+    await page.mouse.up();
+    assert.notEqual(await kampen.getAttribute("transform"), before, "the map moved");
+    // The country named in the reports is its outline; the place the gazetteer does not know is listed.
+    await page.getByTestId("map-all").click();
+    await page.locator("[data-testid=map-area][data-place=Belgium]").waitFor();
+    assert.deepEqual(await page.getByTestId("unplaced").locator("a").allTextContents(), ["Oudebroekerveld"]);
+    await page.screenshot({ path: join(artifacts, "map-world.png") });
   });
 
   test("on a phone (390×844) no view scrolls sideways, and the map fills the width", async () => {

@@ -15,6 +15,7 @@ import { CLAIM_STATUSES } from "../src/model/doc.js";
 import { CLAIM_COLUMNS } from "../src/export/csv.js";
 import type { ClaimFacets, ClaimRow, Page } from "../src/server/port.js";
 
+const TOKEN = "claims-token-0123456789abcdef";
 const root = fileURLToPath(new URL("../../", import.meta.url));
 
 // Reports of our own, from three outlets on three days, in two languages.
@@ -51,7 +52,7 @@ describe("claims: paging, sorting, facets, date range, export of the view", () =
     for (const f of readdirSync(samples).sort()) await ledger.addReport({ body: readFileSync(join(samples, f), "utf8"), format: f.endsWith(".html") ? "html" : "text", origin: f });
     for (const [i, [source, published, language, text]] of OWN.entries())
       await ledger.addReport({ body: `---\ntitle: Report ${i}\nsource: ${source}\npublished: ${published}\nlanguage: ${language}\n---\n${text}`, format: "text", origin: `own-${i}` });
-    app = await buildServer({ ledger, token: "claims-token-0123456789abcdef", loopback: true, readNeedsToken: false, allowFetch: false, webDir: mkdtempSync(join(tmpdir(), "sitrep-web-")) });
+    app = await buildServer({ ledger, token: TOKEN, loopback: true, readNeedsToken: false, allowFetch: false, webDir: mkdtempSync(join(tmpdir(), "sitrep-web-")) });
     await app.listen({ port: 0, host: "127.0.0.1" });
     base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
   });
@@ -134,6 +135,47 @@ describe("claims: paging, sorting, facets, date range, export of the view", () =
     const js = (await (await fetch(`${base}/api/claims/export?format=json&${query}`)).json()) as { claims: ClaimRow[]; filters: { status: string[] } };
     assert.deepEqual(js.claims.map((c) => c.id), view.map((c) => c.id));
     assert.deepEqual(js.filters.status, ["claimed", "denied"]);
+  });
+
+  test("a correction needs the token, shows who/when/why, keeps the extraction, is exported, and can be undone", async () => {
+    const send = (body: object, token: string | null = TOKEN) =>
+      fetch(`${base}/api/corrections`, { method: "POST", headers: { "content-type": "application/json", ...(token && { authorization: `Bearer ${token}` }) }, body: JSON.stringify(body) });
+    const claim = (await get<Page<ClaimRow>>("/api/claims?status=claimed&limit=1")).items[0]!;
+    const body = { who: "Editor A", why: "the ministry retracted the statement", target: claim.id, action: "status", data: { status: "denied" } };
+    assert.equal((await send(body, null)).status, 401);
+    assert.equal((await send({ ...body, data: { status: "rumoured" } })).status, 422);
+    assert.equal((await send({ ...body, target: claim.report + "-zzzzzzzz" })).status, 422);
+    const made = await send(body);
+    assert.equal(made.status, 201);
+    const c = (await made.json()) as { id: number; at: string; who: string };
+    assert.equal(c.who, "Editor A");
+    const row = async () => (await get<Page<ClaimRow>>(`/api/claims?report=${claim.report}&limit=500`)).items.find((x) => x.id === claim.id)!;
+    let now = await row();
+    assert.equal(now.status, "denied");
+    assert.equal(now.extracted?.status, "claimed", "the extraction is kept");
+    assert.equal(now.corrections?.[0]?.why, "the ministry retracted the statement");
+    const trail = await get<{ id: number; who: string; at: string; undone?: boolean }[]>(`/api/corrections?target=${claim.id}`);
+    assert.equal(trail.length, 1);
+    assert.ok(!Number.isNaN(Date.parse(trail[0]!.at)));
+    // Exported as corrected, with the extraction beside it in the JSON.
+    const js = (await (await fetch(`${base}/api/claims/export?format=json&report=${claim.report}`)).json()) as { claims: ClaimRow[] };
+    const out = js.claims.find((x) => x.id === claim.id)!;
+    assert.equal(out.status, "denied");
+    assert.equal(out.extracted?.status, "claimed");
+    const csv = await (await fetch(`${base}/api/claims/export?format=csv&report=${claim.report}`)).text();
+    assert.match(csv.split("\r\n").find((l) => l.startsWith(claim.id))!, /,denied,/);
+    // Undo: the extraction's status is back; the trail keeps both.
+    assert.equal((await send({ who: "Editor B", why: "checked again", action: "undo", undoes: c.id })).status, 201);
+    now = await row();
+    assert.equal(now.status, "claimed");
+    assert.equal(now.extracted, undefined);
+    const after = await get<{ id: number; action: string; undone?: boolean }[]>(`/api/corrections?target=${claim.id}`);
+    assert.deepEqual(after.map((x) => [x.action, !!x.undone]), [["status", true], ["undo", false]]);
+    assert.equal((await send({ who: "Editor B", why: "again", action: "undo", undoes: c.id })).status, 422, "undone once");
+    // A retracted report: its claims say so, and so does the report.
+    assert.equal((await send({ who: "Editor A", why: "the outlet withdrew the story", target: claim.report, action: "retract" })).status, 201);
+    assert.ok((await get<Page<ClaimRow>>(`/api/claims?report=${claim.report}`)).items.every((x) => x.retracted));
+    assert.equal((await get<{ retracted?: boolean }>(`/api/reports/${claim.report}`)).retracted, true);
   });
 
   test("bad sort and status values are refused with 400", async () => {

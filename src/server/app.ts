@@ -6,7 +6,7 @@ import type { ServerResponse } from "node:http";
 import { CLAIM_STATUSES, type ClaimStatus, type Lang } from "../model/doc.js";
 import { bearer, hostAllowed, tokenMatches } from "./auth.js";
 import { fetchReport, FetchFailed, FetchRefused, type FetchOptions } from "./fetch.js";
-import { LedgerUnavailable, ReportError, type ClaimQuery, type LedgerChange, type LedgerPort, type NewReport } from "./port.js";
+import { LedgerUnavailable, ReportError, type ClaimQuery, type LedgerChange, type LedgerPort, type NewCorrection, type NewReport } from "./port.js";
 import { loadStatic, type StaticFiles } from "./static.js";
 import { BRIEF_CSP } from "../brief/index.js";
 import { pipeTo } from "../export/stream.js";
@@ -363,6 +363,53 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
           res.end(JSON.stringify({ error: { status: 500, code: "internal", message: "the export failed" } }));
         } else res.destroy();
       }
+    },
+  );
+
+  app.post(
+    "/api/corrections",
+    {
+      schema: {
+        summary: "Correct the ledger (needs the token): retract a report, correct a claim's status or source, merge or split entities, or undo a correction",
+        description: "Kept with who, when and why beside the extraction, which is never changed; reads show the corrected values with the extraction's under `extracted`.",
+        tags: ["corrections"],
+        security: [{ token: [] }],
+        body: {
+          type: "object",
+          additionalProperties: false,
+          required: ["who", "why", "action"],
+          properties: {
+            who: { type: "string", minLength: 1, maxLength: 200 },
+            why: { type: "string", minLength: 1, maxLength: 2000 },
+            target: { type: "string", maxLength: 100 },
+            action: { type: "string", enum: ["retract", "status", "source", "merge", "split", "undo"] },
+            data: { type: "object", additionalProperties: { type: "string", maxLength: 300 } },
+            undoes: { type: "integer", minimum: 1 },
+          },
+        },
+        response: { 201: { type: "object", additionalProperties: true }, 400: errorSchema, 401: errorSchema, 422: errorSchema },
+      },
+    },
+    async (req, reply) => {
+      const b = req.body as NewCorrection;
+      if (b.action !== "undo" && !b.target) throw new HttpError(400, "bad_request", "target: the id of the report, claim or entity");
+      if (b.action === "undo" && b.undoes === undefined) throw new HttpError(400, "bad_request", "undoes: the id of the correction to undo");
+      return reply.code(201).send(await ledger.correct({ ...b, target: b.target ?? "" }));
+    },
+  );
+
+  app.get(
+    "/api/corrections",
+    {
+      schema: {
+        summary: "The audit trail: every correction (undone ones included), oldest first, or those about one target",
+        tags: ["corrections"],
+        querystring: { type: "object", properties: { target: { type: "string", maxLength: 100 } } },
+      },
+    },
+    async (req, reply) => {
+      const { target } = req.query as { target?: string };
+      return cached(req, reply, async () => json(await ledger.corrections(target ? [target] : undefined)));
     },
   );
 

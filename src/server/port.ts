@@ -76,6 +76,40 @@ export interface ClaimRow {
   places: EntityRef[];
   /** TIMEX3 values of the time expressions inside the claim span. */
   times: string[];
+  /** Set when an editor corrected the claim or retracted its report: status and source above are then the
+   * corrected ones, these the extraction's. */
+  extracted?: { status: ClaimStatus; source: ClaimSource | null };
+  retracted?: boolean;
+  /** The corrections in effect for this claim and its report, oldest first. */
+  corrections?: Correction[];
+}
+
+export type CorrectionAction = "retract" | "status" | "source" | "merge" | "split" | "undo";
+
+/** An editor's correction as kept: never a change to the extraction, always with who, when and why. */
+export interface Correction {
+  id: number;
+  at: string;
+  who: string;
+  why: string;
+  /** The stable id of the report, claim or entity it is about. */
+  target: string;
+  action: CorrectionAction;
+  /** status: { status }; source: { source }; merge: { into }; split: { report? }; undo: none. */
+  data: Record<string, unknown> | null;
+  /** For an undo: the correction it takes back. */
+  undoes: number | null;
+  /** Taken back by a later undo. */
+  undone?: boolean;
+}
+
+export interface NewCorrection {
+  who: string;
+  why: string;
+  target: string;
+  action: CorrectionAction;
+  data?: Record<string, unknown>;
+  undoes?: number;
 }
 
 export interface ClaimQuery {
@@ -122,6 +156,9 @@ export interface Page<T> {
 
 export interface ReportDetail extends Omit<ReportSummary, "claims"> {
   text: string;
+  retracted?: boolean;
+  /** Every correction about the report or one of its claims, oldest first, undone ones included. */
+  corrections?: Correction[];
   claims: ClaimRow[];
   mentions: { start: number; end: number; entity?: string; type: EntityType }[];
   times: { start: number; end: number; value: string }[];
@@ -226,7 +263,7 @@ export interface Streamed {
 }
 
 export interface LedgerChange {
-  type: "report";
+  type: "report" | "correction";
   status: AddResult["status"];
   report: string;
   title?: string;
@@ -252,6 +289,10 @@ export interface LedgerPort {
   renderBrief(lang: Lang, format: BriefFormat): Promise<Rendered>;
   /** Runs `write` over the export, read from one consistent view of the ledger. */
   export(format: ExportFormat, write: (s: Streamed) => Promise<void>): Promise<void>;
+  /** Keeps an editor's correction (checked against the ledger); ReportError when it does not apply. */
+  correct(c: NewCorrection): Promise<Correction>;
+  /** Corrections, oldest first: all of them, or those about these targets. */
+  corrections(targets?: readonly string[]): Promise<Correction[]>;
   subscribe(listener: (change: LedgerChange) => void): () => void;
   close(): Promise<void>;
 }

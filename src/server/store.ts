@@ -4,7 +4,7 @@
 // being answered while a report is extracted or the briefing recomputed. Changes are announced once
 // committed, whoever made them: this process, or another one writing to the same ledger (`sitrep ingest
 // --db` on the same file), noticed through the store's change mark.
-import type { Doc, Lang } from "../model/doc.js";
+import { CLAIM_STATUSES, type Doc, type Lang } from "../model/doc.js";
 import { toDoc } from "../ingest/index.js";
 import { runPipeline } from "../pipeline/index.js";
 import { openStore, reportOfClaim, StoreBusy, type ClaimFacet, type ClaimFilter, type ClaimSort, type Reads, type Store, type StoreOptions } from "../store/index.js";
@@ -16,7 +16,7 @@ import { claimsCsv } from "../export/csv.js";
 import { exportJson, placesGeoJson } from "../export/stream.js";
 import { readBody } from "./extract.js";
 import { revive, WorkerClient } from "./workers.js";
-import { claimLines, claimRows, claimsJson, isPlace, Names, reportDetail, sentenceAround, summaryOf, words } from "./views.js";
+import { applyCorrections, claimLines, claimRows, claimsJson, isPlace, Names, reportDetail, sentenceAround, summaryOf, words } from "./views.js";
 import {
   LedgerUnavailable,
   ReportError,
@@ -25,6 +25,9 @@ import {
   type BriefingLine,
   type BriefFormat,
   type ClaimFacets,
+  type Correction,
+  type CorrectionAction,
+  type NewCorrection,
   type ClaimQuery,
   type ClaimRow,
   type ContradictionRow,
@@ -183,8 +186,87 @@ export class StoreLedger implements LedgerPort {
       const [p] = await r.reportParts([row]);
       const names = new Names(r, NAMES_LANG);
       await names.load(p!.entities.map((e) => e.fused));
-      return reportDetail(p!, names);
+      const d = reportDetail(p!, names);
+      const all = await this.correctionsOf(r, [d.id, ...d.claims.map((c) => c.id)]);
+      d.claims = applyCorrections(d.claims, all);
+      if (all.some((c) => !c.undone && c.action === "retract" && c.target === d.id)) d.retracted = true;
+      if (all.length) d.corrections = all;
+      return d;
     });
+  }
+
+  /** Corrections about these targets, each marked when a later undo took it back. */
+  private async correctionsOf(r: Reads, targets: readonly string[] | undefined): Promise<Correction[]> {
+    const rows: Correction[] = [];
+    for (let offset = 0; ; offset += 5000) {
+      const page = await r.corrections({ ...(targets && { targets }), limit: 5000, offset });
+      rows.push(...page.rows.map((x) => ({ ...x, action: x.action as CorrectionAction, data: x.data as Record<string, unknown> | null })));
+      if (page.rows.length < 5000) break;
+    }
+    const undone = new Set(rows.filter((x) => x.action === "undo").map((x) => x.undoes));
+    return rows.map((x) => (undone.has(x.id) ? { ...x, undone: true } : x));
+  }
+
+  async corrections(targets?: readonly string[]): Promise<Correction[]> {
+    return this.store.snapshot((r) => this.correctionsOf(r, targets));
+  }
+
+  async correct(c: NewCorrection): Promise<Correction> {
+    const who = c.who.trim(), why = c.why.trim();
+    if (!who) throw new ReportError("say who makes the correction (who)");
+    if (!why) throw new ReportError("say why (why): the audit trail keeps the reason");
+    let target = c.target;
+    let data: Record<string, unknown> | null = null;
+    let undoes: number | null = null;
+    await this.store.snapshot(async (r) => {
+      const claimExists = async (id: string) => {
+        const rep = await r.reportByUid(reportOfClaim(id));
+        return !!rep && (await r.reportParts([rep], ["claims"]))[0]!.claims.some((x) => x.uid === id);
+      };
+      switch (c.action) {
+        case "retract":
+          if (!(await r.reportByUid(target))) throw new ReportError(`no report ${target}`);
+          break;
+        case "status": {
+          const st = c.data?.status;
+          if (typeof st !== "string" || !(CLAIM_STATUSES as readonly string[]).includes(st)) throw new ReportError(`status: one of ${CLAIM_STATUSES.join(", ")}`);
+          if (!(await claimExists(target))) throw new ReportError(`no claim ${target}`);
+          data = { status: st };
+          break;
+        }
+        case "source": {
+          const src = c.data?.source;
+          if (typeof src !== "string" || !src.trim() || src.length > 300) throw new ReportError("source: the name of who makes the claim ('report' for the report itself)");
+          if (!(await claimExists(target))) throw new ReportError(`no claim ${target}`);
+          data = { source: src.trim() };
+          break;
+        }
+        case "merge":
+        case "split": {
+          if (!(await r.fusedByUid(target))) throw new ReportError(`no entity ${target}`);
+          const other = c.action === "merge" ? c.data?.into : c.data?.from;
+          if (typeof other !== "string" || !(await r.fusedByUid(other))) throw new ReportError(c.action === "merge" ? "into: the id of the entity to merge with" : "from: the id of the entity to split from");
+          data = c.action === "merge" ? { into: other } : { from: other };
+          break;
+        }
+        case "undo": {
+          const all = await this.correctionsOf(r, undefined);
+          const was = all.find((x) => x.id === c.undoes);
+          if (!was) throw new ReportError(`no correction ${c.undoes}`);
+          if (was.action === "undo") throw new ReportError("an undo is not undone: make the correction again");
+          if (was.undone) throw new ReportError(`correction ${was.id} is already undone`);
+          target = was.target;
+          undoes = was.id;
+          break;
+        }
+        default:
+          throw new ReportError("action: one of retract, status, source, merge, split, undo");
+      }
+    });
+    const record = { at: new Date().toISOString(), who: who.slice(0, 200), why: why.slice(0, 2000), target, action: c.action, data, undoes };
+    const id = await this.store.write((tx) => tx.putCorrection(record));
+    this.announce([{ type: "correction", status: "updated", report: reportOfClaim(target) }]);
+    return { id, ...record };
   }
 
   /** The store's filter for an API query; undefined when it names a report or entity there is none of. */
@@ -291,7 +373,8 @@ export class StoreLedger implements LedgerPort {
     const parts = new Map((await r.reportParts(reports)).map((p) => [p.report.id, p]));
     const names = new Names(r, NAMES_LANG);
     await names.load([...parts.values()].flatMap((p) => p.entities.map((e) => e.fused)));
-    return claims.map((c) => claimRows(parts.get(c.report)!, names, [c])[0]!);
+    const rows = claims.map((c) => claimRows(parts.get(c.report)!, names, [c])[0]!);
+    return applyCorrections(rows, await this.correctionsOf(r, [...new Set(rows.flatMap((x) => [x.id, x.report]))]));
   }
 
   async entities(opts: { type?: EntityType; q?: string }): Promise<EntityRow[]> {

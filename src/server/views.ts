@@ -5,7 +5,7 @@ import type { Lang } from "../model/doc.js";
 import type { Reads, ReportParts, ClaimRow as StoredClaim } from "../store/index.js";
 import { displayName } from "../ledger/naming.js";
 import type { ClaimLine } from "../ledger/export.js";
-import type { ClaimRow, ClaimSource, EntityRef, ReportDetail, ReportSummary } from "./port.js";
+import type { ClaimRow, ClaimSource, Correction, EntityRef, ReportDetail, ReportSummary } from "./port.js";
 
 /** Lower case without diacritics, for matching typed search words against report text. */
 export function fold(s: string): string {
@@ -202,4 +202,29 @@ export async function* claimsJson(pages: AsyncIterable<ClaimRow[]>, meta: { filt
     if (out) yield out;
   }
   yield "\n]}\n";
+}
+
+/**
+ * Claims as the editors left them: the latest status or source correction in effect replaces the
+ * extraction's (kept under `extracted`); a retracted report marks its claims. Undone corrections do nothing.
+ */
+export function applyCorrections(rows: ClaimRow[], corrections: readonly Correction[]): ClaimRow[] {
+  const live = corrections.filter((c) => !c.undone && c.action !== "undo");
+  if (!live.length) return rows;
+  const about = new Map<string, Correction[]>();
+  for (const c of live) (about.get(c.target) ?? about.set(c.target, []).get(c.target)!).push(c);
+  return rows.map((row) => {
+    const mine = [...(about.get(row.report) ?? []), ...(about.get(row.id) ?? [])].sort((a, b) => a.id - b.id);
+    if (!mine.length) return row;
+    const out: ClaimRow = { ...row, extracted: { status: row.status, source: row.source }, corrections: mine };
+    for (const c of mine) {
+      if (c.action === "retract") out.retracted = true;
+      else if (c.action === "status") out.status = c.data!.status as ClaimRow["status"];
+      else if (c.action === "source") {
+        const name = String(c.data!.source);
+        out.source = name === "report" ? null : { name, kind: row.source?.name === name ? row.source.kind : "other" };
+      }
+    }
+    return out;
+  });
 }

@@ -12,6 +12,8 @@ import {
   type AsserterRow,
   type Basis,
   type ClaimFacet,
+  type CorrectionRecord,
+  type CorrectionRow,
   type ClaimFilter,
   type ClaimRecord,
   type ClaimRow,
@@ -614,6 +616,20 @@ class SqlReads implements Reads {
     const col = by === "status" ? "c.status" : by === "source" ? "s.name" : by === "outlet" ? "r.source" : "r.language";
     const rows = await this.c.all<Row>(`SELECT ${col} AS v, count(*) AS n FROM ${set.from} WHERE ${set.where.join(" AND ")} GROUP BY ${col} ORDER BY n DESC, v LIMIT ?`, [...set.params, limit]);
     return rows.map((r) => ({ value: valueOf(r.v), n: num(r.n) }));
+  }
+
+  async corrections(o: { targets?: readonly string[]; limit: number; offset: number }): Promise<{ total: number; rows: CorrectionRow[] }> {
+    const where = o.targets ? (o.targets.length ? `WHERE ${this.d.inList("target")}` : "WHERE 1 = 0") : "";
+    const params = o.targets?.length ? [this.d.list([...o.targets])] : [];
+    const total = num((await this.c.get<Row>(`SELECT count(*) AS n FROM corrections ${where}`, params))!.n);
+    const rows = await this.c.all<Row>(`SELECT id, at, who, why, target, action, data, undoes FROM corrections ${where} ORDER BY id LIMIT ? OFFSET ?`, [...params, o.limit, o.offset]);
+    return {
+      total,
+      rows: rows.map((r) => ({
+        id: num(r.id), at: String(r.at), who: String(r.who), why: String(r.why), target: String(r.target), action: String(r.action),
+        data: r.data === null ? null : JSON.parse(String(r.data)), undoes: r.undoes === null ? null : num(r.undoes),
+      })),
+    };
   }
 
   async claimsByIds(ids: readonly number[]): Promise<ClaimRow[]> {
@@ -1227,6 +1243,13 @@ class SqlTx extends SqlReads implements WriteTx {
       "INSERT INTO fusion_links (kind, claim, item) VALUES (?, ?, ?) ON CONFLICT (kind, claim) DO UPDATE SET item = excluded.item",
       links.map((l) => [kind, l.claim, l.item]),
     );
+  }
+
+  async putCorrection(c: CorrectionRecord): Promise<number> {
+    const r = await this.c.get<Row>("INSERT INTO corrections (at, who, why, target, action, data, undoes) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id", [
+      c.at, c.who, c.why, c.target, c.action, c.data === null || c.data === undefined ? null : JSON.stringify(c.data), c.undoes,
+    ]);
+    return num(r!.id);
   }
 
   async setFusionState(kind: string, watermark: number, data?: unknown): Promise<void> {

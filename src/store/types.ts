@@ -296,6 +296,24 @@ export interface ClaimFilter {
   offset: number;
 }
 
+/**
+ * An editor's correction, kept beside the extraction (which it never changes): who, when, why, what it is
+ * about (a report, claim or entity stable id), what it does, and the earlier correction it undoes.
+ */
+export interface CorrectionRecord {
+  at: string;
+  who: string;
+  why: string;
+  target: string;
+  action: string;
+  data: unknown;
+  undoes: number | null;
+}
+
+export interface CorrectionRow extends CorrectionRecord {
+  id: number;
+}
+
 export type ClaimSort = "published" | "status" | "source" | "outlet";
 /** What claims can be counted by (facets): status, source name, the report's outlet, its language. */
 export type ClaimFacet = "status" | "source" | "outlet" | "language";
@@ -331,6 +349,8 @@ export interface Reads {
   searchClaims(f: ClaimFilter): Promise<{ total: number; items: ClaimRow[] }>;
   /** How many of the claims `f` selects have each value of `by` (limit and offset ignored), most first. */
   claimFacets(f: ClaimFilter, by: ClaimFacet, limit: number): Promise<{ value: string | null; n: number }[]>;
+  /** Corrections, oldest first: all, or those about these targets. */
+  corrections(o: { targets?: readonly string[]; limit: number; offset: number }): Promise<{ total: number; rows: CorrectionRow[] }>;
   /** Claims by internal id (any version). */
   claimsByIds(ids: readonly number[]): Promise<ClaimRow[]>;
   /** Current claims that may take part in fusion, in publication order: those with any of the NOTABLE bits. */
@@ -395,6 +415,8 @@ export interface WriteTx extends Reads {
   deleteFusionItems(kind: string, ids: readonly string[]): Promise<void>;
   linkClaims(kind: string, links: readonly { claim: number; item: string }[]): Promise<void>;
   setFusionState(kind: string, watermark: number, data?: unknown): Promise<void>;
+  /** Keeps a correction; its id. */
+  putCorrection(c: CorrectionRecord): Promise<number>;
 }
 
 export interface StoreOptions {

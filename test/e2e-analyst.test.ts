@@ -270,6 +270,38 @@ describe("the page for an analyst, in headless Chromium", { skip: missing }, () 
     await page.screenshot({ path: join(artifacts, "map-world.png") });
   });
 
+  test("an editor corrects a claim's status, sees who/when/why, and undoes it", async () => {
+    await page.goto(`${base}/#/claims?status=denied`);
+    await waitRows();
+    const id = (await page.locator("tr[data-claim]").first().getAttribute("data-claim"))!;
+    await page.evaluate((tok) => (globalThis as any).localStorage.setItem("sitrep.token", tok), TOKEN);
+    await page.goto(`${base}/#/claims?status=denied&claim=${id}`);
+    await page.reload();
+    const row = page.locator(`tr[data-claim="${id}"]`);
+    await row.waitFor();
+    await page.getByTestId("correct-form").waitFor();
+    await page.getByTestId("corr-who").fill("Desk editor");
+    await page.getByTestId("corr-why").fill("The police later said the bridge was closed after all");
+    await page.getByTestId("corr-status").selectOption("confirmed");
+    await page.getByTestId("corr-status-send").click();
+    await page.getByTestId("corr-result").filter({ hasText: /#\d+/ }).waitFor();
+    // The row shows the corrected status and says it was corrected; the extraction is shown beside it.
+    await page.waitForFunction((cid) => (globalThis as any).document.querySelector(`tr[data-claim="${cid}"]`)?.getAttribute("data-corrected") === "yes", id);
+    assert.equal(await row.locator(".badge").getAttribute("data-status"), "confirmed");
+    assert.match((await page.getByTestId("extracted").textContent())!, /denied/);
+    const trail = page.getByTestId("correction-trail");
+    assert.match((await trail.textContent())!, /Desk editor.*The police later said the bridge was closed after all/);
+    await page.screenshot({ path: join(artifacts, "correction.png") });
+    // Undo, with a reason: the extraction's status is back and the trail keeps both.
+    page.once("dialog", (d) => void d.accept("Wrong claim"));
+    await trail.locator("button").first().click();
+    await page.waitForFunction((cid) => !(globalThis as any).document.querySelector(`tr[data-claim="${cid}"]`)?.hasAttribute("data-corrected"), id);
+    assert.equal(await row.locator(".badge").getAttribute("data-status"), "denied");
+    await trail.locator("li[data-action=undo]").waitFor();
+    assert.equal(await trail.locator("li.undone").count(), 1);
+    await page.screenshot({ path: join(artifacts, "correction-undone.png") });
+  });
+
   test("on a phone (390×844) no view scrolls sideways, and the map fills the width", async () => {
     const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: "en-GB" });
     const phone = await ctx.newPage();

@@ -56,7 +56,7 @@ function App() {
     return followEvents(
       (e) => {
         setVersion(e.version);
-        if (e.status !== "unchanged") setToast(e);
+        if (e.status !== "unchanged" && e.type === "report") setToast(e);
       },
       (ok, v) => {
         setConnected(ok);

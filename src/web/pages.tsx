@@ -7,6 +7,7 @@ import { qs, useApi } from "./api.js";
 import { useT } from "./i18n.js";
 import { pieces } from "./report.js";
 import { SourceLabel, StatusBadge, fmtTime, go } from "./ui.js";
+import { CorrectForm, CorrectionTrail } from "./correct.js";
 
 const PAGE = 100;
 
@@ -120,6 +121,7 @@ export function ReportPage(props: { id: string; start?: number; end?: number; ve
             </a>
           </p>
         )}
+        {d.retracted && <p class="badge retracted" data-testid="retracted">{t.retracted}</p>}
         <p class="muted">{t.allSpans}</p>
       </header>
       <div class="report-text" data-testid="report-text">
@@ -162,6 +164,8 @@ export function ReportPage(props: { id: string; start?: number; end?: number; ve
         {t.claimsIn} ({d.claims.length})
       </h2>
       <ClaimList items={d.claims} />
+      <CorrectionTrail items={d.corrections ?? []} />
+      {!d.retracted && <CorrectForm report={d.id} />}
     </article>
   );
 }

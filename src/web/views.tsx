@@ -288,9 +288,10 @@ export function ClaimsView(props: { filters: ClaimFilters; version: number }) {
                 {claims.data.items.map((c, i) => (
                   <tr
                     key={c.id}
-                    class={c.id === f.claim ? "sel" : ""}
+                    class={`${c.id === f.claim ? "sel" : ""} ${c.retracted ? "retracted" : ""}`}
                     data-claim={c.id}
                     data-row={first + i + 1}
+                    data-corrected={c.extracted ? "yes" : undefined}
                     tabIndex={0}
                     aria-selected={c.id === f.claim}
                     onClick={() => set({ claim: c.id })}
@@ -303,6 +304,12 @@ export function ClaimsView(props: { filters: ClaimFilters; version: number }) {
                   >
                     <td class="c-status">
                       <StatusBadge status={c.status} />
+                      {c.extracted && (
+                        <span class="corrected" title={`${t.extractedAs} ${t.statuses[c.extracted.status]}`}>
+                          ✎ {t.corrected}
+                        </span>
+                      )}
+                      {c.retracted && <span class="corrected">{t.retracted}</span>}
                     </td>
                     <td class="c-text">
                       <span class="claim-text">{c.text}</span>

@@ -53,6 +53,11 @@ export interface StoreLedgerOptions extends StoreOptions {
   workers?: boolean;
   /** Called once the ledger is closed (a temporary ledger removes its file). */
   onClose?: () => void;
+  /**
+   * Compute the page's first views (the briefing, the claim counts) at open and after each change, so
+   * that on a large ledger an analyst who opens the page does not wait for them (`sitrep serve`).
+   */
+  warm?: boolean;
 }
 
 /** The API's names of entities and places come in this language (the page translates its own words). */
@@ -95,7 +100,22 @@ export class StoreLedger implements LedgerPort {
     const l = new StoreLedger(store, spec, opts);
     l.maxSeen = await store.reads.maxReportId();
     l.mark = await store.changeMark();
+    if (opts.warm) l.warmSoon(0);
     return l;
+  }
+
+  private warmTimer: NodeJS.Timeout | undefined;
+  /** The first views, computed once the ledger has been quiet for `delayMs`; failures are ignored (a read will retry). */
+  private warmSoon(delayMs: number): void {
+    if (this.warmTimer) clearTimeout(this.warmTimer);
+    this.warmTimer = setTimeout(() => {
+      this.warmTimer = undefined;
+      if (this.closed) return;
+      void this.claimFacets({})
+        .then(() => this.briefing("en"))
+        .catch(() => undefined);
+    }, delayMs);
+    this.warmTimer.unref();
   }
 
   version(): number {
@@ -105,6 +125,7 @@ export class StoreLedger implements LedgerPort {
   private announce(changes: Omit<LedgerChange, "version">[]): void {
     if (!changes.length) return;
     this.v++;
+    if (this.opts.warm) this.warmSoon(2000);
     for (const c of changes) for (const l of this.listeners) l({ ...c, version: this.v });
   }
 
@@ -334,7 +355,8 @@ export class StoreLedger implements LedgerPort {
   }
 
   async claimFacets(q: ClaimQuery): Promise<ClaimFacets> {
-    return this.cached(`facets ${JSON.stringify(q)}`, () =>
+    const { sort: _s, limit: _l, offset: _o, ...key } = q;
+    return this.cached(`facets ${JSON.stringify(key)}`, () =>
       this.store.snapshot(async (r) => {
         const out: ClaimFacets = { status: [], source: [], outlet: [], language: [] };
         // Each facet counts the claims the other filters select, so that its own values stay choosable.
@@ -532,6 +554,7 @@ export class StoreLedger implements LedgerPort {
     if (this.closed) return;
     this.closed = true;
     clearInterval(this.poll);
+    if (this.warmTimer) clearTimeout(this.warmTimer);
     this.listeners.clear();
     await Promise.all([this.extractor?.close(), this.briefer?.close()]);
     await this.store.close();

@@ -127,7 +127,8 @@ export function ClaimsView(props: { filters: ClaimFilters; version: number }) {
   const page = Math.max(1, Number(f.page) || 1);
   const query = apiQuery(f);
   const claims = useApi<Page<ClaimRow>>(`/api/claims${qs({ ...query, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE })}`, props.version);
-  const facets = useApi<ClaimFacets>(`/api/claims/facets${qs(query)}`, props.version);
+  // Counts do not depend on the order: the same address (and the server's cache) for every sort.
+  const facets = useApi<ClaimFacets>(`/api/claims/facets${qs({ ...query, sort: undefined })}`, props.version);
   const ents = useApi<EntityRow[]>("/api/entities", props.version);
   const reports = useApi<Page<ReportSummary>>("/api/reports?limit=1000", props.version);
   const set = (patch: Partial<ClaimFilters>) => {

@@ -129,7 +129,11 @@ describe("the page in headless Chromium", { skip: missing }, () => {
 
     // filter by status: only claimed claims remain, ProRail's among them
     await page.getByTestId("status-claimed").click();
-    await page.waitForFunction(() => [...(globalThis as any).document.querySelectorAll("tr[data-claim] .badge")].every((b: any) => b.getAttribute("data-status") === "claimed"));
+    // a table being re-rendered is empty for a moment, and every() holds on nothing: wait for rows
+    await page.waitForFunction(() => {
+      const badges = [...(globalThis as any).document.querySelectorAll("tr[data-claim] .badge")];
+      return badges.length > 0 && badges.every((b: any) => b.getAttribute("data-status") === "claimed");
+    });
     const claimed = await page.locator("tr[data-claim]").allTextContents();
     assert.ok(claimed.some((t) => /ProRail/.test(t)), claimed.join(" | "));
     assert.ok(claimed.length < allRows, "the status filter narrows the table");

@@ -16,6 +16,9 @@ import { toDoc } from "../src/ingest/index.js";
 import { runPipeline } from "../src/pipeline/index.js";
 import { ExportSchema } from "../src/export/schema.js";
 import type { Briefing, ClaimRow, Page, ReportDetail } from "../src/server/port.js";
+import { BACKENDS, PG_URL } from "./backends.js";
+
+if (!PG_URL) test.skip("PostgreSQL: SITREP_TEST_PG not set (the API ran over SQLite only)");
 
 const TOKEN = "store-test-token-0123456789";
 const auth = { authorization: `Bearer ${TOKEN}`, "content-type": "application/json" };
@@ -42,15 +45,16 @@ Volgens de netbeheerder was een beschadigde kabel de oorzaak.
 Het is onduidelijk wanneer alle huizen weer stroom hebben.
 `;
 
-describe("the API over the SQLite ledger", () => {
+for (const be of BACKENDS) describe(`the API over the ${be.name} ledger`, () => {
   let app: FastifyInstance;
   let base: string;
   let ledger: StoreLedger;
   let db: string;
 
   before(async () => {
-    db = join(mkdtempSync(join(tmpdir(), "sitrep-store-")), "ledger.db");
-    ledger = await StoreLedger.open(db, { pollMs: 100 });
+    db = await be.ledger();
+    // On PostgreSQL the server hears of other processes' reports by NOTIFY: no polling to fall back on here.
+    ledger = await StoreLedger.open(db, { pollMs: be.name === "PostgreSQL" ? 3_600_000 : 100 });
     app = await buildServer({ ledger, token: TOKEN, loopback: true, readNeedsToken: false, allowFetch: false, webDir: join(tmpdir(), "no-web-here") });
     await app.listen({ port: 0, host: "127.0.0.1" });
     base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
@@ -118,7 +122,7 @@ describe("the API over the SQLite ledger", () => {
     ExportSchema.parse(await (await fetch(`${base}/api/export?format=json`)).json());
   });
 
-  test("a report another process writes into the same file is announced live", async () => {
+  test("a report another process writes into the same ledger is announced live", async () => {
     const ctrl = new AbortController();
     const res = await fetch(`${base}/api/events`, { signal: ctrl.signal });
     const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();

@@ -12,6 +12,7 @@ import { openStore, SPAN, type Store } from "../src/store/index.js";
 import { LATEST } from "../src/store/schema.js";
 import { storeReports, type Result } from "../src/ledger/ingest.js";
 import { writeCorpus } from "./helpers.js";
+import { BACKENDS, eachBackend, newDatabase, PG_URL, type Backend } from "./backends.js";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const bin = join(root, "bin", "sitrep.js");
@@ -34,8 +35,8 @@ async function claimsOf(s: Store, id: number) {
   return (await s.reads.reportParts([row!]))[0]!.claims;
 }
 
-test("a report is stored once; the same content again changes nothing; new text at the same URL is a new version with the same ids", async () => {
-  const s = await openStore(join(tmp(), "l.db"));
+eachBackend("a report is stored once; the same content again changes nothing; new text at the same URL is a new version with the same ids", async (be) => {
+  const s = await openStore(await be.ledger());
   const url = "https://example.org/nieuws/belgorod";
   const a = ok((await storeReports(s, [doc(NL, { url, source: "Dagblad" })]))[0]);
   assert.equal(a.status, "added");
@@ -62,8 +63,8 @@ test("a report is stored once; the same content again changes nothing; new text 
   await s.close();
 });
 
-test("full-text search finds reports and claims without the diacritics, by whole words or their start", async () => {
-  const s = await openStore(join(tmp(), "l.db"));
+eachBackend("full-text search finds reports and claims without the diacritics, by whole words or their start", async (be) => {
+  const s = await openStore(await be.ledger());
   await storeReports(s, [doc(NL, { url: "https://example.org/a" })]);
   const hits = await s.reads.searchClaims({ words: ["oekraine", "ontkent"], limit: 10, offset: 0 });
   assert.equal(hits.total, 1);
@@ -99,8 +100,23 @@ test("migrations run once, in order; a ledger of a newer or of the old sitrep, o
   await assert.rejects(openStore(notDb), /not a sitrep ledger/);
 });
 
-test("a failure in the middle of storing a report leaves nothing of it; the other reports of the batch are stored", async () => {
-  const s = await openStore(join(tmp(), "l.db"));
+test("PostgreSQL: migrations run once, also from two processes at once; a ledger of a newer sitrep or another database is refused", { skip: !PG_URL && "SITREP_TEST_PG not set" }, async () => {
+  const spec = await newDatabase();
+  const [a, b] = await Promise.all([openStore(spec), openStore(spec)]);
+  await Promise.all([a.close(), b.close()]);
+  const pgb = BACKENDS.find((x) => x.name === "PostgreSQL")!;
+  assert.equal(await pgb.n(spec, "SELECT value::int AS n FROM sitrep_meta WHERE key = 'schema'"), LATEST);
+  await pgb.rows(spec, `UPDATE sitrep_meta SET value = '${LATEST + 5}' WHERE key = 'schema'`);
+  await assert.rejects(openStore(spec), /newer sitrep/);
+  const other = await newDatabase();
+  await pgb.rows(other, "CREATE TABLE invoices (id INTEGER PRIMARY KEY)");
+  await assert.rejects(openStore(other), /not a sitrep ledger/);
+  await assert.rejects(openStore(await newDatabase(), { readonly: true }), /no ledger at .*database is empty/);
+});
+
+eachBackend("a failure in the middle of storing a report leaves nothing of it; the other reports of the batch are stored", async (be) => {
+  const spec = await be.ledger();
+  const s = await openStore(spec);
   const bad = doc(NL, { url: "https://example.org/broken" });
   assert.ok(bad.claims.length > 1 && bad.entities.length > 0, "the pipeline found claims and entities to store");
   // a claim without a status breaks a constraint after the report row, its entities and names are written
@@ -109,39 +125,34 @@ test("a failure in the middle of storing a report leaves nothing of it; the othe
   const [r1, r2] = await storeReports(s, [bad, good]);
   assert.equal(r1!.ok, false);
   assert.equal(ok(r2).status, "added");
-  const db = new Database(s.location, { readonly: true });
-  const n = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
-  assert.equal(n("SELECT count(*) AS n FROM reports"), 1);
-  assert.equal(n("SELECT count(*) AS n FROM bodies"), 1);
-  const [lo, hi] = [ok(r2).id * SPAN, (ok(r2).id + 1) * SPAN];
-  for (const t of ["entities", "claims", "counts", "times", "unknowns", "events"]) assert.equal(n(`SELECT count(*) AS n FROM ${t} WHERE id < ${lo} OR id >= ${hi}`), 0, t);
-  assert.equal(n("SELECT count(*) AS n FROM bands WHERE report <> " + ok(r2).id), 0);
-  assert.equal(n("SELECT coalesce(sum(n), 0) AS n FROM props"), n("SELECT count(*) AS n FROM claims"), "the aggregates count only what is stored");
-  assert.equal(n("SELECT count(*) AS n FROM names WHERE nkey LIKE '%belgorod%'"), 0, "names of the broken report are gone too");
-  db.close();
   await s.close();
+  const n = (sql: string) => be.n(spec, sql);
+  assert.equal(await n("SELECT count(*) AS n FROM reports"), 1);
+  assert.equal(await n("SELECT count(*) AS n FROM bodies"), 1);
+  const [lo, hi] = [ok(r2).id * SPAN, (ok(r2).id + 1) * SPAN];
+  for (const t of ["entities", "claims", "counts", "times", "unknowns", "events"]) assert.equal(await n(`SELECT count(*) AS n FROM ${t} WHERE id < ${lo} OR id >= ${hi}`), 0, t);
+  assert.equal(await n("SELECT count(*) AS n FROM bands WHERE report <> " + ok(r2).id), 0);
+  assert.equal(await n("SELECT coalesce(sum(n), 0) AS n FROM props"), await n("SELECT count(*) AS n FROM claims"), "the aggregates count only what is stored");
+  assert.equal(await n("SELECT count(*) AS n FROM names WHERE nkey LIKE '%belgorod%'"), 0, "names of the broken report are gone too");
 });
 
 /** Per report (by content hash): current?, and how many claims, entities, figures and times it has. */
-function tableCounts(file: string): Map<string, string> {
-  const db = new Database(file, { readonly: true });
+async function tableCounts(be: Backend, spec: string): Promise<Map<string, string>> {
   const per = (t: string) => `(SELECT count(*) FROM ${t} x WHERE x.id >= r.id * ${SPAN} AND x.id < (r.id + 1) * ${SPAN})`;
-  const rows = db
-    .prepare(
-      `SELECT hex(r.hash) AS hash, r.current AS current, ${per("claims")} AS claims, ${per("entities")} AS entities, ${per("counts")} AS counts, ${per("times")} AS times
-       FROM reports r`,
-    )
-    .all() as { hash: string; current: number; claims: number; entities: number; counts: number; times: number }[];
-  db.close();
+  const rows = await be.rows<{ hash: string; current: number; claims: number; entities: number; counts: number; times: number }>(
+    spec,
+    `SELECT ${be.hex("r.hash")} AS hash, r.current AS current, ${per("claims")} AS claims, ${per("entities")} AS entities, ${per("counts")} AS counts, ${per("times")} AS times
+     FROM reports r`,
+  );
   return new Map(rows.map((r) => [r.hash, `${r.current}/${r.claims}/${r.entities}/${r.counts}/${r.times}`]));
 }
 
-test("kill -9 during a bulk ingest, then ingest again: nothing missing, duplicated or half-stored", async () => {
+eachBackend("kill -9 during a bulk ingest, then ingest again: nothing missing, duplicated or half-stored", async (be) => {
   const dir = tmp();
   const corpus = join(dir, "in");
   const N = 400;
   writeCorpus(corpus, N);
-  const killed = join(dir, "killed.db");
+  const killed = await be.ledger();
   // An "added" line is written only once its batch has committed: kill at the first one, so that some
   // reports are stored and the ingest is far from done, however slow or fast the machine.
   const announced = await new Promise<number>((resolve, reject) => {
@@ -154,23 +165,23 @@ test("kill -9 during a bulk ingest, then ingest again: nothing missing, duplicat
     });
     child.on("exit", (code, signal) => (signal === "SIGKILL" ? resolve(added) : reject(new Error(`ingest was not killed (exit ${code})`))));
   });
-  const partial = tableCounts(killed);
+  const partial = await tableCounts(be, killed);
   assert.ok(partial.size >= announced, `every report announced as added was stored (${partial.size} stored, ${announced} announced)`);
   assert.ok(partial.size < N, `the kill came before the end (${partial.size} of ${N})`);
   const r = spawnSync(process.execPath, [bin, "ingest", corpus, "--db", killed], { encoding: "utf8" });
   assert.equal(r.status, 0, r.stderr);
   assert.match(r.stdout, new RegExp(`^${N - partial.size} added, ${partial.size} unchanged, 0 updated, 0 failed, 0 skipped`));
   // The same corpus ingested without interruption gives the same reports with the same contents.
-  const clean = join(dir, "clean.db");
+  const clean = await be.ledger();
   const c = spawnSync(process.execPath, [bin, "ingest", corpus, "--db", clean], { encoding: "utf8" });
   assert.equal(c.status, 0, c.stderr.split("\n").filter((l) => !/^(added|unchanged|updated) /.test(l)).join("\n"));
-  const after = tableCounts(killed);
+  const after = await tableCounts(be, killed);
   assert.equal(after.size, N);
-  assert.deepEqual(after, tableCounts(clean));
+  assert.deepEqual(after, await tableCounts(be, clean));
 });
 
-test("near-identical copy of a report in another outlet joins its wire-copy cluster; other reports do not", async () => {
-  const s = await openStore(join(tmp(), "l.db"));
+eachBackend("near-identical copy of a report in another outlet joins its wire-copy cluster; other reports do not", async (be) => {
+  const s = await openStore(await be.ledger());
   const wire =
     "Russische strijders die aan Oekraïense zijde vechten, zeggen dat ze verder zijn opgerukt in de regio Belgorod. De gouverneur meldt dat drie dorpen zijn ontruimd en dat er twee gewonden zijn gevallen. Het ministerie van Defensie spreekt van een mislukte aanval.\n";
   const [a, b, c] = (
@@ -187,25 +198,29 @@ test("near-identical copy of a report in another outlet joins its wire-copy clus
   await s.close();
 });
 
-test("the ledger keeps each span's text once: a claim's words are not stored beside the report", async () => {
+eachBackend("the ledger keeps each span's text once: a claim's words are not stored beside the report", async (be) => {
   const dir = tmp();
   writeCorpus(join(dir, "in"), 60);
-  const file = join(dir, "l.db");
-  const r = spawnSync(process.execPath, [bin, "ingest", join(dir, "in"), "--db", file], { encoding: "utf8" });
+  const spec = await be.ledger();
+  const r = spawnSync(process.execPath, [bin, "ingest", join(dir, "in"), "--db", spec], { encoding: "utf8" });
   assert.equal(r.status, 0, r.stderr);
-  const db = new Database(file, { readonly: true });
-  const n = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
-  assert.equal(n("SELECT count(*) AS n FROM claims WHERE text IS NOT NULL"), 0);
-  assert.equal(n("SELECT count(*) AS n FROM times WHERE text IS NOT NULL"), 0);
-  assert.ok(n("SELECT count(*) AS n FROM claims") >= 120);
-  const indexes = db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name").all() as { name: string }[];
-  assert.ok(indexes.length <= 11, indexes.map((i) => i.name).join(", "));
-  db.close();
-  assert.ok(statSync(file).size > 0);
+  const n = (sql: string) => be.n(spec, sql);
+  assert.equal(await n("SELECT count(*) AS n FROM claims WHERE text IS NOT NULL"), 0);
+  assert.equal(await n("SELECT count(*) AS n FROM times WHERE text IS NOT NULL"), 0);
+  assert.ok((await n("SELECT count(*) AS n FROM claims")) >= 120);
+  if (be.name === "SQLite") {
+    const indexes = await be.rows<{ name: string }>(spec, "SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name");
+    assert.ok(indexes.length <= 11, indexes.map((i) => i.name).join(", "));
+    assert.ok(statSync(spec).size > 0);
+  } else {
+    // the primary keys' and unique constraints' own indexes aside
+    const indexes = await be.rows<{ name: string }>(spec, "SELECT indexname AS name FROM pg_indexes WHERE schemaname = current_schema() AND indexname NOT LIKE '%\\_pkey' AND indexname NOT LIKE '%\\_key'");
+    assert.ok(indexes.length <= 12, indexes.map((i) => i.name).join(", "));
+  }
 });
 
-test("fusion reads every claim's language-free keys in bulk and since a watermark, and keeps what the ledger computes from them", async () => {
-  const s = await openStore(join(tmp(), "l.db"));
+eachBackend("fusion reads every claim's language-free keys in bulk and since a watermark, and keeps what the ledger computes from them", async (be) => {
+  const s = await openStore(await be.ledger());
   const [a] = (await storeReports(s, [doc(NL, { url: "https://example.org/f1", source: "Dagblad" })])).map(ok);
   const all = [];
   for await (const page of s.reads.fusionClaims(7)) all.push(...page);
@@ -246,7 +261,7 @@ test("one schema for both backends: the PostgreSQL form has no SQLite-only synta
   assert.match(pg, /tsvector/);
   assert.match(lite, /fts5/);
   // the same tables in both
-  const tables = (sql: string) => [...sql.matchAll(/CREATE (?:VIRTUAL )?TABLE (\w+)/g)].map((m) => m[1]).filter((t) => !t!.endsWith("_fts")).sort();
+  const tables = (sql: string) => [...sql.matchAll(/CREATE (?:VIRTUAL )?TABLE (\w+)/g)].map((m) => m[1]).filter((t) => !/_(fts|search)$/.test(t!)).sort();
   assert.deepEqual(tables(pg), tables(lite));
   assert.equal(postgres.params("SELECT ? , '?' , ? WHERE x = ?"), "SELECT $1 , '?' , $2 WHERE x = $3");
   assert.equal(sqlite.params("SELECT ?"), "SELECT ?");

@@ -7,7 +7,7 @@ const ingestModule = () => import("./ingest.js");
 const briefModule = () => import("./brief.js");
 const exportModule = () => import("./export.js");
 
-const DB_HELP = "the ledger: a SQLite file (default: $SITREP_DB, else sitrep.db)";
+const DB_HELP = "the ledger: a SQLite file or a postgres:// URL (default: $SITREP_DB, else sitrep.db)";
 const ledger = async (db: string | undefined) => (await import("../store/index.js")).ledgerLocation(db);
 
 function usage<T>(f: () => T): T {
@@ -50,19 +50,51 @@ export function registerLedgerCommands(p: Command): void {
     .option("--db <file>", DB_HELP)
     .option("--published <iso>", "publication time for reports that do not state one (ISO 8601)")
     .option("--lang <code>", "language of reports that do not state one: nl or en (default: detected)")
+    .option("--queue", "PostgreSQL: only queue the reports; `sitrep worker` processes them")
     .addHelpText(
       "after",
       "\nBad items of a file (a JSON line, a feed item, a Telegram message) are skipped with a line each; the exit code is 1 when\nanything failed or was skipped. URLs are not fetched here: add them through `sitrep serve --allow-fetch`.\n\nExample:\n  sitrep ingest reports/ 'feeds/*.xml' --db belgorod.db",
     )
-    .action(async (inputs: string[], o: { db?: string; published?: string; lang?: string }) => {
+    .action(async (inputs: string[], o: { db?: string; published?: string; lang?: string; queue?: boolean }) => {
       const published = usage(() => parsePublished(o.published));
       const lang = usage(() => parseLang(o.lang));
       const { runIngest, summaryText } = await ingestModule();
       const { StoreRefused } = await import("../store/index.js");
       try {
+        if (o.queue) {
+          const { enqueueFiles } = await import("./worker.js");
+          const s = await enqueueFiles(inputs, await ledger(o.db), { published, lang });
+          for (const f of s.failed) process.stderr.write(`sitrep: ${f.file}: ${f.reason}\n`);
+          await out(`${s.queued} queued, ${s.already} queued already, ${s.failed.length} failed\n`);
+          process.exitCode = s.failed.length ? 1 : 0;
+          return;
+        }
         const { summary } = await runIngest(inputs, await ledger(o.db), { published, lang, progress: process.stderr.isTTY ? "bar" : "lines" });
         await out(summaryText(summary));
         process.exitCode = summary.failed.length || summary.skipped.length ? 1 : 0;
+      } catch (e) {
+        if (!(e instanceof StoreRefused)) throw e;
+        process.stderr.write(`sitrep: ${e.message}\n`);
+        process.exitCode = 1;
+      }
+    });
+
+  p.command("worker")
+    .description("PostgreSQL: take reports from the ledger's queue (sitrep ingest --queue), extract and store them, one transaction each")
+    .option("--db <url>", "the ledger: a postgres:// URL (default: $SITREP_DB)")
+    .option("--concurrency <n>", "worker processes on this machine (one per core at most)", "1")
+    .option("--until-idle", "stop once the queue is empty (else wait for more)")
+    .option("--quiet", "no line per report")
+    .addHelpText("after", "\nAny number of workers, on any number of machines, can share one queue.\n\nExample:\n  sitrep worker --db postgres://sitrep@db.example.org/news --concurrency 2")
+    .action(async (o: { db?: string; concurrency: string; untilIdle?: boolean; quiet?: boolean }) => {
+      const concurrency = Number(o.concurrency);
+      if (!Number.isInteger(concurrency) || concurrency < 1) throw new UsageError(`--concurrency must be a positive whole number, not ${JSON.stringify(o.concurrency)}`);
+      const { runWorker, workerSummaryText } = await import("./worker.js");
+      const { StoreRefused } = await import("../store/index.js");
+      try {
+        const s = await runWorker(await ledger(o.db), { concurrency, untilIdle: o.untilIdle, quiet: o.quiet });
+        await out(workerSummaryText(s));
+        process.exitCode = s.failed || s.crashed ? 1 : 0;
       } catch (e) {
         if (!(e instanceof StoreRefused)) throw e;
         process.stderr.write(`sitrep: ${e.message}\n`);

@@ -53,7 +53,7 @@ function program(): Command {
 
   p.command("serve")
     .description("serve the ledger as an HTTP API and a web page (reading open on localhost; writing needs the token)")
-    .option("--db <file>", "the ledger: a SQLite file, created when missing (default: $SITREP_DB, else sitrep.db)")
+    .option("--db <file>", "the ledger: a SQLite file, created when missing, or a postgres:// URL (default: $SITREP_DB, else sitrep.db)")
     .option("--port <n>", "port to listen on (0: any free port)", "8080")
     .option("--host <address>", "address to listen on; beyond loopback, reading needs the token unless --public", "127.0.0.1")
     .option("--public", "let anyone who can reach the server read the ledger without the token")

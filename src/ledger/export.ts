@@ -71,7 +71,7 @@ export function documentOf(r: ReportRow & { text: string }): ExportDocument {
     ...(r.url !== null && { url: r.url }),
     published: r.published,
     published_from: r.publishedFrom,
-    language: r.language,
+    language: r.otherLanguage ?? r.language,
     language_from: r.languageFrom,
     text: r.text,
     ...(r.version > 1 && { version: r.version }),

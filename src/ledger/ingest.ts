@@ -179,7 +179,7 @@ async function storeOne(tx: WriteTx, p: Prepared, now: Date): Promise<Outcome> {
     identity: p.identity,
     meta: {
       title: m.title, source: m.source, url: m.url, published: m.published, publishedFrom: m.publishedFrom, language: m.language,
-      languageFrom: m.languageFrom, origin: m.origin, format: m.format,
+      languageFrom: m.languageFrom, otherLanguage: m.otherLanguage, origin: m.origin, format: m.format,
     },
     text: doc.text,
     ingestedAt: now.toISOString(),

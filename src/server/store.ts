@@ -101,6 +101,8 @@ export class StoreLedger implements LedgerPort {
     l.maxSeen = await store.reads.maxReportId();
     l.mark = await store.changeMark();
     if (opts.warm) l.warmSoon(0);
+    // PostgreSQL says at once when any process (a worker on another machine) commits: look then too.
+    if (store.onChange) l.unlisten = await store.onChange(() => l.wake());
     return l;
   }
 
@@ -129,6 +131,13 @@ export class StoreLedger implements LedgerPort {
     for (const c of changes) for (const l of this.listeners) l({ ...c, version: this.v });
   }
 
+  private unlisten: (() => void) | undefined;
+  private lookAgain = false;
+  private wake(): void {
+    if (this.polling) this.lookAgain = true;
+    else void this.checkOthers();
+  }
+
   /** Reports another process committed since we last looked. */
   private async checkOthers(): Promise<void> {
     if (this.polling || this.closed) return;
@@ -147,6 +156,10 @@ export class StoreLedger implements LedgerPort {
       /* a ledger being closed or briefly locked: look again next time */
     } finally {
       this.polling = false;
+      if (this.lookAgain) {
+        this.lookAgain = false;
+        void this.checkOthers();
+      }
     }
   }
 
@@ -555,6 +568,7 @@ export class StoreLedger implements LedgerPort {
     this.closed = true;
     clearInterval(this.poll);
     if (this.warmTimer) clearTimeout(this.warmTimer);
+    this.unlisten?.();
     this.listeners.clear();
     await Promise.all([this.extractor?.close(), this.briefer?.close()]);
     await this.store.close();

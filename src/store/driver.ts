@@ -31,5 +31,7 @@ export interface Driver {
   errorKind(e: unknown): ErrorKind;
   /** Changes whenever any connection commits. */
   changeMark(): Promise<number>;
+  /** Calls back when any process commits (where the backend can tell at once). */
+  onChange?(cb: () => void): Promise<() => void>;
   close(): Promise<void>;
 }

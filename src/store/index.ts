@@ -2,6 +2,7 @@
 // else ./sitrep.db. Everything else in sitrep reaches the ledger through the Store interface (types.ts).
 import { existsSync } from "node:fs";
 import { SqliteDriver } from "./sqlite.js";
+import { PostgresDriver } from "./postgres.js";
 import { SqlStore } from "./sql-store.js";
 import { StoreRefused, type Store, type StoreOptions } from "./types.js";
 
@@ -31,7 +32,7 @@ export function ledgerExists(spec: string): boolean {
 }
 
 export async function openStore(spec: string, o: StoreOptions = {}): Promise<Store> {
-  if (isDatabaseUrl(spec)) throw new StoreRefused(`PostgreSQL ledgers (${shownLocation(spec)}) are not supported by this build of sitrep yet; use a ledger file`);
+  if (isDatabaseUrl(spec)) return openPostgres(spec, o);
   if (o.readonly && !existsSync(spec)) throw new StoreRefused(`no ledger at ${spec}`);
   let driver: SqliteDriver;
   try {
@@ -41,6 +42,21 @@ export async function openStore(spec: string, o: StoreOptions = {}): Promise<Sto
     if (code === "SQLITE_NOTADB" || code === "SQLITE_CORRUPT") throw new StoreRefused(`${spec} is not a sitrep ledger (${(e as Error).message})`);
     if (code === "SQLITE_CANTOPEN") throw new StoreRefused(`cannot open the ledger ${spec}: ${(e as Error).message}`);
     throw e;
+  }
+  return SqlStore.open(driver, o);
+}
+
+async function openPostgres(url: string, o: StoreOptions): Promise<Store> {
+  const shown = shownLocation(url);
+  const driver = new PostgresDriver(url, shown, { readonly: o.readonly, busyWaitMs: o.busyWaitMs, asyncCommit: o.asyncCommit });
+  try {
+    // An empty database read from is no ledger yet (as a missing file is not); written to, it becomes one.
+    // (Asking also tells at once whether the database can be reached.)
+    if ((await driver.schemaVersion()) === 0 && o.readonly) throw new StoreRefused(`no ledger at ${shown}: the database is empty (sitrep ingest or sitrep worker creates it)`);
+  } catch (e) {
+    await driver.close();
+    if (e instanceof StoreRefused) throw e;
+    throw new StoreRefused(`cannot open the ledger ${shown}: ${(e as Error).message}`);
   }
   return SqlStore.open(driver, o);
 }

@@ -48,6 +48,7 @@ export const MIGRATIONS: readonly ((d: Dialect) => string)[] = [
     title TEXT, source TEXT, url TEXT,
     published TEXT NOT NULL, published_ms ${d.int8} NOT NULL, published_from TEXT NOT NULL,
     language TEXT NOT NULL, language_from TEXT NOT NULL,
+    other_language TEXT,
     origin TEXT, format TEXT,
     ingested_at TEXT NOT NULL,
     minhash ${d.bytes}
@@ -63,7 +64,7 @@ export const MIGRATIONS: readonly ((d: Dialect) => string)[] = [
     uid TEXT NOT NULL UNIQUE,
     type INTEGER NOT NULL,
     reports INTEGER NOT NULL, mentions INTEGER NOT NULL, claims INTEGER NOT NULL,
-    lat REAL, lon REAL, country TEXT, geoname_id INTEGER
+    lat ${d.real}, lon ${d.real}, country TEXT, geoname_id INTEGER
   );
   CREATE TABLE fused_names (fused ${d.int8} NOT NULL, name TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (fused, name))${d.clustered};
   CREATE TABLE names (nkey TEXT NOT NULL, type TEXT NOT NULL, fkey TEXT NOT NULL, PRIMARY KEY (nkey, type))${d.clustered};
@@ -101,7 +102,8 @@ export const MIGRATIONS: readonly ((d: Dialect) => string)[] = [
     notable INTEGER NOT NULL,
     text TEXT
   );
-  CREATE INDEX claims_pkey ON claims (pkey);
+  -- (on PostgreSQL the name claims_pkey is the primary key's own index)
+  CREATE INDEX ${d.backend === "postgres" ? "claims_by_pkey" : "claims_pkey"} ON claims (pkey);
   CREATE INDEX claims_notable ON claims (id) WHERE notable <> 0;
   CREATE INDEX claims_unknown ON claims (id) WHERE status = ${status.code("unknown")};
 
@@ -119,7 +121,7 @@ export const MIGRATIONS: readonly ((d: Dialect) => string)[] = [
   CREATE INDEX times_timeline ON times (value, id) WHERE claim IS NOT NULL;
   CREATE TABLE counts (
     id ${d.int8} PRIMARY KEY, report ${d.int8} NOT NULL, start INTEGER NOT NULL, stop INTEGER NOT NULL,
-    kind TEXT NOT NULL, value REAL NOT NULL, approx TEXT NOT NULL, claim INTEGER, text TEXT
+    kind TEXT NOT NULL, value ${d.real} NOT NULL, approx TEXT NOT NULL, claim INTEGER, text TEXT
   );
   CREATE TABLE unknowns (id ${d.int8} PRIMARY KEY, report ${d.int8} NOT NULL, start INTEGER NOT NULL, stop INTEGER NOT NULL, claim INTEGER, text TEXT);
   CREATE TABLE events (

@@ -98,6 +98,8 @@ export interface ReportRow {
   publishedFrom: PublishedFrom;
   language: Lang;
   languageFrom: LanguageFrom;
+  /** A language sitrep has no lexicons for (ISO 639-1), when the report is in one; `language` is then what it was read as. */
+  otherLanguage: string | null;
   origin: string | null;
   format: string | null;
   ingestedAt: string;
@@ -428,6 +430,8 @@ export interface StoreOptions {
   writeDeadlineMs?: number;
   /** Told once per write that has to wait for another writer. */
   onWait?: (waitedMs: number) => void;
+  /** PostgreSQL: commit without waiting for the disk (a crash of the database server loses the last commits, in order). */
+  asyncCommit?: boolean;
 }
 
 export interface Store {
@@ -442,6 +446,8 @@ export interface Store {
   snapshot<T>(fn: (r: Reads) => Promise<T>): Promise<T>;
   /** A number that changes whenever anyone (another process too) commits to the ledger. */
   changeMark(): Promise<number>;
+  /** PostgreSQL: fn is called as soon as any process commits a write (LISTEN/NOTIFY); resolves to a way to stop. */
+  onChange?(fn: () => void): Promise<() => void>;
   close(): Promise<void>;
 }
 

@@ -1,0 +1,236 @@
+// The PostgreSQL backend (node-postgres): one ledger shared by a team, written by ingest workers on any
+// number of machines. The SQL is sitrep's one SQL (sql-store.ts over the postgres Dialect); this file only
+// runs it: a pool of connections for reads, a connection per write transaction, a read-only repeatable-read
+// transaction for a consistent view.
+//
+// Writers take one transaction-scoped advisory lock, so that write transactions follow one another as on
+// SQLite: the fusion decisions made while a report is stored (names seen before, earlier wire copies) read
+// what the writers before it committed, whichever machine they ran on. The expensive part, extraction,
+// runs outside that lock, on every worker at once. The lock goes with the transaction: a killed writer
+// holds nothing.
+//
+// Every write transaction also sends a notification on commit (NOTIFY sitrep_ledger), so that every
+// `sitrep serve` on the database hears at once of reports any worker stored.
+import pg from "pg";
+import { postgres } from "./dialect.js";
+import type { Conn, Driver, ErrorKind } from "./driver.js";
+
+/** Key of the advisory lock that writers hold for their transaction ("sitrep" in ASCII). */
+const WRITER_LOCK = 0x736974726570;
+export const CHANNEL = "sitrep_ledger";
+
+// 64-bit integers and numerics (sums, counts) as JavaScript numbers: every id and count of the ledger is
+// below 2^53 (report * 2^20 + position).
+const types = {
+  getTypeParser: ((oid: number, format?: "text" | "binary") =>
+    oid === 20 || oid === 1700 ? (v: string) => Number(v) : pg.types.getTypeParser(oid, format as "text")) as typeof pg.types.getTypeParser,
+};
+
+/** Names of prepared statements, by their text: the same few dozen statements run millions of times. */
+const prepared = new Map<string, string>();
+function statement(text: string, values: readonly unknown[]): pg.QueryConfig {
+  let name = prepared.get(text);
+  // Statement texts that vary (multi-row inserts) are not worth preparing, nor an unbounded set of them.
+  if (!name && prepared.size < 2000 && !text.includes("/*once*/")) prepared.set(text, (name = `s${prepared.size + 1}`));
+  return { text, values: values as unknown[], ...(name && { name }) };
+}
+
+type Queryable = pg.Pool | pg.PoolClient;
+
+class PgConn implements Conn {
+  private sqlCache = new Map<string, string>();
+  constructor(readonly q: Queryable) {}
+
+  private sql(text: string): string {
+    let s = this.sqlCache.get(text);
+    if (s === undefined) {
+      s = postgres.params(text);
+      if (this.sqlCache.size > 1000) this.sqlCache.clear();
+      this.sqlCache.set(text, s);
+    }
+    return s;
+  }
+
+  async all<T>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
+    const r = await this.q.query(statement(this.sql(sql), params));
+    return r.rows as T[];
+  }
+  async get<T>(sql: string, params: readonly unknown[] = []): Promise<T | undefined> {
+    return (await this.all<T>(sql, params))[0];
+  }
+  async run(sql: string, params: readonly unknown[] = []): Promise<number> {
+    if (!params.length && !/\?/.test(sql)) return (await this.q.query(sql)).rowCount ?? 0;
+    return (await this.q.query(statement(this.sql(sql), params))).rowCount ?? 0;
+  }
+  async many(sql: string, rows: readonly (readonly unknown[])[]): Promise<void> {
+    if (!rows.length) return;
+    // A plain insert (or one that skips conflicts) goes as multi-row inserts: one round trip for many rows.
+    // One that updates on conflict cannot: two rows of one statement may hit the same key.
+    const m = /^(\s*INSERT\b[\s\S]*?\bVALUES\s*)(\([^()]*\))([\s\S]*)$/i.exec(sql);
+    if (m && !/DO\s+UPDATE/i.test(m[3]!) && rows.length > 1) {
+      const [, head, tuple, tail] = m;
+      const per = rows[0]!.length || 1;
+      const chunk = Math.max(1, Math.floor(30000 / per));
+      for (let i = 0; i < rows.length; i += chunk) {
+        const part = rows.slice(i, i + chunk);
+        const text = `${head}${Array(part.length).fill(tuple).join(", ")}${tail} /*once*/`;
+        await this.q.query({ text: postgres.params(text), values: part.flat() as unknown[] });
+      }
+      return;
+    }
+    for (const r of rows) await this.run(sql, r);
+  }
+}
+
+export interface PostgresOptions {
+  readonly?: boolean;
+  /** How long one statement waits for a lock before the write is tried again (ms). */
+  busyWaitMs?: number;
+  /** Connections in the pool (reads and views; writes of one process go one at a time). */
+  poolSize?: number;
+  /** Commit without waiting for the disk (a crash of the database loses the last commits, in order). */
+  asyncCommit?: boolean;
+}
+
+export class PostgresDriver implements Driver {
+  readonly dialect = postgres;
+  readonly readonly: boolean;
+  readonly pool: pg.Pool;
+  private r: PgConn;
+  private listener: pg.Client | undefined;
+  private listeners = new Set<() => void>();
+  private notices = 0;
+  private closed = false;
+
+  constructor(
+    readonly url: string,
+    readonly location: string,
+    private readonly o: PostgresOptions = {},
+  ) {
+    this.readonly = !!o.readonly;
+    const options = [
+      o.readonly ? "-c default_transaction_read_only=on" : "",
+      o.asyncCommit ? "-c synchronous_commit=off" : "",
+      // A statement that waits longer than this for a lock fails as busy, and the write is tried again.
+      `-c lock_timeout=${Math.max(1000, o.busyWaitMs ?? 60_000)}`,
+    ]
+      .filter(Boolean)
+      .join(" ");
+    this.pool = new pg.Pool({ connectionString: url, max: o.poolSize ?? 6, types, options, application_name: "sitrep", idleTimeoutMillis: 30_000 } as pg.PoolConfig);
+    // An idle connection the server drops (a restart) is an event of the pool, not a crash of sitrep.
+    this.pool.on("error", () => undefined);
+    this.r = new PgConn(this.pool);
+  }
+
+  get reader(): Conn {
+    return this.r;
+  }
+
+  async schemaVersion(): Promise<number> {
+    const meta = await this.pool.query<{ t: string | null }>("SELECT to_regclass('sitrep_meta')::text AS t");
+    if (meta.rows[0]?.t) {
+      const v = await this.pool.query<{ value: string }>("SELECT value FROM sitrep_meta WHERE key = 'schema'");
+      return Number(v.rows[0]?.value ?? 0);
+    }
+    // Tables of something else in the schema sitrep would write to: not a ledger (the job queue aside).
+    const other = await this.pool.query<{ n: number }>(
+      "SELECT count(*) AS n FROM pg_tables WHERE schemaname = current_schema() AND tablename <> 'sitrep_jobs'",
+    );
+    return Number(other.rows[0]!.n) > 0 ? -1 : 0;
+  }
+
+  async migrate(version: number, sql: string): Promise<void> {
+    const c = await this.pool.connect();
+    try {
+      await c.query("BEGIN");
+      await c.query("SELECT pg_advisory_xact_lock($1)", [WRITER_LOCK]);
+      await c.query("CREATE TABLE IF NOT EXISTS sitrep_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
+      // Another process may have run it while this one waited for the lock.
+      const v = await c.query<{ value: string }>("SELECT value FROM sitrep_meta WHERE key = 'schema'");
+      if (Number(v.rows[0]?.value ?? 0) < version) {
+        await c.query(sql);
+        await c.query("INSERT INTO sitrep_meta (key, value) VALUES ('schema', $1) ON CONFLICT (key) DO UPDATE SET value = excluded.value", [String(version)]);
+      }
+      await c.query("COMMIT");
+    } catch (e) {
+      await c.query("ROLLBACK").catch(() => undefined);
+      throw e;
+    } finally {
+      c.release();
+    }
+  }
+
+  async transaction<T>(fn: (c: Conn) => Promise<T>): Promise<T> {
+    if (this.readonly) throw new Error(`the ledger ${this.location} is open for reading only`);
+    const client = await this.pool.connect();
+    let broken = false;
+    try {
+      await client.query("BEGIN");
+      await client.query({ name: "sitrep_lock", text: "SELECT pg_advisory_xact_lock($1)", values: [WRITER_LOCK] });
+      const out = await fn(new PgConn(client));
+      await client.query({ name: "sitrep_notify", text: "SELECT pg_notify($1, '')", values: [CHANNEL] });
+      await client.query("COMMIT");
+      return out;
+    } catch (e) {
+      try {
+        await client.query("ROLLBACK");
+      } catch {
+        broken = true;
+      }
+      throw e;
+    } finally {
+      client.release(broken);
+    }
+  }
+
+  async snapshot<T>(fn: (c: Conn) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    try {
+      await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+      return await fn(new PgConn(client));
+    } finally {
+      await client.query("COMMIT").catch(() => undefined);
+      client.release();
+    }
+  }
+
+  errorKind(e: unknown): ErrorKind {
+    const code = String((e as { code?: unknown })?.code ?? "");
+    // serialization failure, deadlock, lock not available (lock_timeout), a statement cancelled by it
+    if (code === "40001" || code === "40P01" || code === "55P03") return "busy";
+    // disk full, out of memory, too many connections … and a read-only server
+    if (code.startsWith("53") || code === "25006") return "full";
+    return "other";
+  }
+
+  /** Moves whenever anyone commits a write (the next transaction id), or a notification arrives. */
+  async changeMark(): Promise<number> {
+    const r = await this.pool.query<{ x: number }>({ name: "sitrep_mark", text: "SELECT pg_snapshot_xmax(pg_current_snapshot())::text::bigint AS x" });
+    return Number(r.rows[0]!.x) * 1024 + (this.notices % 1024);
+  }
+
+  /** Calls back whenever any process commits a write to this database (LISTEN). */
+  async onChange(cb: () => void): Promise<() => void> {
+    this.listeners.add(cb);
+    if (!this.listener && !this.closed) {
+      const client = new pg.Client({ connectionString: this.url, types, application_name: "sitrep-listen" } as pg.ClientConfig);
+      this.listener = client;
+      client.on("error", () => undefined);
+      client.on("notification", () => {
+        this.notices++;
+        for (const l of this.listeners) l();
+      });
+      await client.connect();
+      await client.query(`LISTEN ${CHANNEL}`);
+    }
+    return () => this.listeners.delete(cb);
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.listeners.clear();
+    if (this.listener) await this.listener.end().catch(() => undefined);
+    await this.pool.end();
+  }
+}

@@ -4,7 +4,7 @@ import { langPack } from "../lang/index.js";
 import { conceptFilter, conceptsOf, conceptTokens, type ConceptHit, type ConceptToken } from "./concepts.js";
 import { featuresOf, fold, type ClaimFeatures } from "./features.js";
 import { ledgerLexicon } from "./lang.js";
-import { lookupName } from "../geo/gazetteer.js";
+import { lookupArea, lookupName } from "../geo/gazetteer.js";
 
 /**
  * The language-free fusion keys of one claim, computed from its report alone: a store keeps one
@@ -119,7 +119,7 @@ const countryMemo = new Map<string, string | null>();
 function countryNamed(word: string): string | undefined {
   let c = countryMemo.get(word);
   if (c === undefined) {
-    c = lookupName(word).find((e) => e.kind === "country")?.country ?? null;
+    c = lookupArea(word).find((e) => e.kind === "country")?.country ?? null;
     if (countryMemo.size > 50_000) countryMemo.clear();
     countryMemo.set(word, c);
   }

@@ -283,7 +283,20 @@ export async function buildPicture(r: Reads, opts: PictureOptions = {}): Promise
   const contradictions: ContradictionView[] = [];
   const lf = await ledgerFusion(r, lang);
   const fusedProps = lf.missing.length === 0 || lf.fusion.claims.length > 0;
-  if (fusedProps) contradictions.push(...disputeViews(lf.fusion, since, lang));
+  // the strongest disputes first (carried by more reports; differing figures, which read as one line a kind,
+  // before the rest), at most `limit`
+  if (fusedProps) {
+    const views = disputeViews(lf.fusion, since, lang);
+    contradictions.push(...views.filter((v) => v.found.type === "figures"));
+    contradictions.push(
+      ...views
+        .map((v, i) => ({ v, i }))
+        .filter((x) => x.v.found.type !== "figures")
+        .sort((a, b) => b.v.more - a.v.more || a.i - b.i)
+        .slice(0, limit)
+        .map((x) => x.v),
+    );
+  }
   else {
     // Wire copy repeats a report's contradictions word for word: one line, counted.
     const byWording = new Map<string, ContradictionView>();

@@ -211,18 +211,19 @@ export function renderMarkdown(b: Briefing): string {
     return `- ${parts.join("").trim()}`;
   };
   for (const s of b.sections) {
-    out.push("", `## ${s.title}`, "");
+    // headings sit right on their lines: the briefing is read on one screen
+    out.push("", `## ${s.title}`);
     const empty = !s.lines.length && !(s.groups ?? []).some((g) => g.lines.length);
     if (empty) out.push(b.since ? L.nothingNew : L.none);
     for (const l of s.lines) out.push(line(l));
     for (const g of s.groups ?? []) {
       if (!g.lines.length) continue;
-      out.push("", `### ${g.title}`, "");
+      out.push(`### ${g.title}`);
       for (const l of g.lines) out.push(line(l));
     }
-    if (s.more) out.push("", L.more(s.more));
+    if (s.more) out.push(L.more(s.more));
   }
-  if (b.reports.length) out.push("", `## ${L.sections.reports}`, "");
+  if (b.reports.length) out.push("", `## ${L.sections.reports}`);
   for (const r of b.reports) {
     const url = safeUrl(r.url);
     const shown = url ? ` <${url}>` : r.url ? ` \`${r.url.replace(/`/g, "'")}\`` : "";

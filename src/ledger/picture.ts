@@ -287,7 +287,7 @@ export async function buildPicture(r: Reads, opts: PictureOptions = {}): Promise
   // before the rest), at most `limit`
   if (fusedProps) {
     const views = disputeViews(lf.fusion, since, lang);
-    contradictions.push(...views.filter((v) => v.found.type === "figures"));
+    contradictions.push(...views.filter((v) => v.found.type === "figures").sort((a, b) => (a.found.claims[0] < b.found.claims[0] ? -1 : a.found.claims[0] > b.found.claims[0] ? 1 : 0)));
     contradictions.push(
       ...views
         .map((v, i) => ({ v, i }))
@@ -470,11 +470,11 @@ export function splitPropositions(f: Fusion, since?: string, lang: Lang = "en"):
   const strength = (a: Fused, b: Fused) => b.independent - a.independent || b.reports - a.reports || (a.first_seen < b.first_seen ? -1 : a.first_seen > b.first_seen ? 1 : 0) || (a.key < b.key ? -1 : 1);
   const view = (p: Fused): Proposition => {
     const cs = p.claims.map((id) => claimOf.get(id)!);
-    // one citation per report, earliest first, at most three
+    // every citation: one per report, earliest first
     const cites: Cite[] = [];
     const seen = new Set<string>();
     for (const c of [...cs].sort((a, b) => (a.order < b.order ? -1 : 1))) {
-      if (seen.has(c.doc) || cites.length >= 3) continue;
+      if (seen.has(c.doc)) continue;
       seen.add(c.doc);
       cites.push({ doc: c.doc, start: c.start, end: c.end });
     }

@@ -3,7 +3,7 @@ import type { Lang } from "../model/doc.js";
 import { brief as en } from "../lang/en/brief.js";
 import { brief as nl } from "../lang/nl/brief.js";
 import type { Cite, ContradictionView, Picture, Proposition, ReportInfo } from "../ledger/picture.js";
-import type { BriefLabels } from "./labels.js";
+import { timexInWords, timexOrder, type BriefLabels } from "./labels.js";
 
 const LABELS: Record<Lang, BriefLabels> = { nl, en };
 
@@ -137,7 +137,7 @@ export function composeBriefing(p: Picture, lang: Lang): Briefing {
   sections.push({
     id: "timeline",
     title: L.sections.timeline,
-    lines: p.timeline.map((t) => ({ text: `${t.value} (${t.text})`, quote: t.what, cites: [t.cite], ...(t.isNew !== undefined && { isNew: t.isNew }) })),
+    lines: [...p.timeline].sort((a, b) => (timexOrder(a.value) < timexOrder(b.value) ? -1 : timexOrder(a.value) > timexOrder(b.value) ? 1 : 0)).map((t) => ({ text: `${timexInWords(t.value, L)} (${t.text})`, quote: t.what, cites: [t.cite], ...(t.isNew !== undefined && { isNew: t.isNew }) })),
     ...more(p.timeline.length, p.totals.timeline),
   });
 

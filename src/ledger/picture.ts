@@ -287,7 +287,7 @@ export async function buildPicture(r: Reads, opts: PictureOptions = {}): Promise
   // before the rest), at most `limit`
   if (fusedProps) {
     const views = disputeViews(lf.fusion, since, lang);
-    contradictions.push(...views.filter((v) => v.found.type === "figures").sort((a, b) => (a.found.claims[0] < b.found.claims[0] ? -1 : a.found.claims[0] > b.found.claims[0] ? 1 : 0)));
+    contradictions.push(...views.filter((v) => v.found.type === "figures"));
     contradictions.push(
       ...views
         .map((v, i) => ({ v, i }))
@@ -520,7 +520,13 @@ export function disputeViews(f: Fusion, since?: string, lang: Lang = "en"): Cont
   const out: ContradictionView[] = [];
   const byPair = new Map<string, ContradictionView>();
   const reportsOf = new Map<ContradictionView, Set<string>>();
-  for (const d of f.disputes) {
+  // the pair shown for a dispute many reports carry: in the briefing's language if one is, else the earliest
+  const rank = (d: Fusion["disputes"][number]) => {
+    const [a, b] = d.claims.map((id) => claimOf.get(id)!);
+    return `${Number(a!.lang !== lang) + Number(b!.lang !== lang)}|${a!.order}|${b!.order}`;
+  };
+  const ranked = f.disputes.map((d) => ({ d, r: rank(d) })).sort((x, y) => (x.r < y.r ? -1 : x.r > y.r ? 1 : 0)).map((x) => x.d);
+  for (const d of ranked) {
     if (d.detail.update) continue;
     const isNew = sinceMs !== undefined ? d.claims.some((id) => Date.parse(claimOf.get(id)!.published) > sinceMs) : undefined;
     if (sinceMs !== undefined && !isNew) continue;
@@ -551,7 +557,9 @@ export function disputeViews(f: Fusion, since?: string, lang: Lang = "en"): Cont
     reportsOf.set(view, new Set(d.claims.map((id) => claimOf.get(id)!.doc)));
     out.push(view);
   }
-  return out;
+  // in the order of the claims' content keys (publication, then words): never the order of ids or of arrival
+  const at = (v: ContradictionView) => claimOf.get(v.found.claims[0])!.order;
+  return out.map((v, i) => ({ v, i })).sort((a, b) => (at(a.v) < at(b.v) ? -1 : at(a.v) > at(b.v) ? 1 : a.i - b.i)).map((x) => x.v);
 }
 
 /**

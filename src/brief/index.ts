@@ -3,7 +3,7 @@ import type { Lang } from "../model/doc.js";
 import { brief as en } from "../lang/en/brief.js";
 import { brief as nl } from "../lang/nl/brief.js";
 import type { Cite, ContradictionView, Picture, Proposition, ReportInfo } from "../ledger/picture.js";
-import type { BriefLabels } from "./labels.js";
+import { timexInWords, timexOrder, type BriefLabels } from "./labels.js";
 
 const LABELS: Record<Lang, BriefLabels> = { nl, en };
 
@@ -137,7 +137,7 @@ export function composeBriefing(p: Picture, lang: Lang): Briefing {
   sections.push({
     id: "timeline",
     title: L.sections.timeline,
-    lines: p.timeline.map((t) => ({ text: `${t.value} (${t.text})`, quote: t.what, cites: [t.cite], ...(t.isNew !== undefined && { isNew: t.isNew }) })),
+    lines: [...p.timeline].sort((a, b) => (timexOrder(a.value) < timexOrder(b.value) ? -1 : timexOrder(a.value) > timexOrder(b.value) ? 1 : 0)).map((t) => ({ text: `${timexInWords(t.value, L)} (${t.text})`, quote: t.what, cites: [t.cite], ...(t.isNew !== undefined && { isNew: t.isNew }) })),
     ...more(p.timeline.length, p.totals.timeline),
   });
 
@@ -211,18 +211,19 @@ export function renderMarkdown(b: Briefing): string {
     return `- ${parts.join("").trim()}`;
   };
   for (const s of b.sections) {
-    out.push("", `## ${s.title}`, "");
+    // headings sit right on their lines: the briefing is read on one screen
+    out.push("", `## ${s.title}`);
     const empty = !s.lines.length && !(s.groups ?? []).some((g) => g.lines.length);
     if (empty) out.push(b.since ? L.nothingNew : L.none);
     for (const l of s.lines) out.push(line(l));
     for (const g of s.groups ?? []) {
       if (!g.lines.length) continue;
-      out.push("", `### ${g.title}`, "");
+      out.push(`### ${g.title}`);
       for (const l of g.lines) out.push(line(l));
     }
-    if (s.more) out.push("", L.more(s.more));
+    if (s.more) out.push(L.more(s.more));
   }
-  if (b.reports.length) out.push("", `## ${L.sections.reports}`, "");
+  if (b.reports.length) out.push("", `## ${L.sections.reports}`);
   for (const r of b.reports) {
     const url = safeUrl(r.url);
     const shown = url ? ` <${url}>` : r.url ? ` \`${r.url.replace(/`/g, "'")}\`` : "";

@@ -30,4 +30,27 @@ export interface BriefLabels {
   /** The briefing of a ledger without reports: one sentence saying so and how to add some. */
   empty: string;
   sayingMore: (n: number) => string;
+  /** Calendar words for a TIMEX3 date: weekdays Monday first, months January first, parts of the day. */
+  calendar: { weekdays: readonly string[]; months: readonly string[]; parts: Record<"MO" | "AF" | "EV" | "NI" | "DT", string>; date: (weekday: string, day: number, month: string, year: number) => string; at: (date: string, time: string) => string };
+}
+
+/** A TIMEX3 value in words ("Monday 3 March 2025, morning"); a value it cannot read stays as it is. */
+export function timexInWords(value: string, L: BriefLabels): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(MO|AF|EV|NI|DT|(\d{2}):(\d{2})))?$/.exec(value);
+  if (m) {
+    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    const wd = (new Date(Date.UTC(y, mo - 1, d)).getUTCDay() + 6) % 7;
+    const c = L.calendar;
+    const date = c.date(c.weekdays[wd]!, d, c.months[mo - 1]!, y);
+    if (!m[4]) return date;
+    return c.at(date, m[5] ? `${m[5]}:${m[6]}` : c.parts[m[4] as keyof BriefLabels["calendar"]["parts"]]);
+  }
+  const ym = /^(\d{4})-(\d{2})$/.exec(value);
+  if (ym) return `${L.calendar.months[Number(ym[2]) - 1]} ${ym[1]}`;
+  return value;
+}
+
+/** Sort key of a TIMEX3 value: parts of the day in the order they come (morning before afternoon). */
+export function timexOrder(value: string): string {
+  return value.replace(/T(MO|AF|EV|NI|DT)$/, (_, p: string) => `T${{ MO: "06", DT: "09", AF: "13", EV: "18", NI: "22" }[p] ?? "12"}:00`);
 }

@@ -536,11 +536,12 @@ function makeCluster(key: string, recs: EntityRecord[], keys: Set<string>): Enti
   for (const r of recs) for (const role of r.roles) if (conceptOf(role, r.lang, "roles")?.qualifier && !counts.has(role)) counts.set(role, 0);
   const names = [...counts.keys()].sort();
   const type = [...typeVotes].sort((a, b) => b[1] - a[1] || cmp(a[0], b[0]))[0]![0];
+  const own = new Set(recs.map((r) => r.name));
   const most = [...counts].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length || cmp(a[0], b[0]))[0]![0];
   // a person or a body is shown by its full name when reports also give it: "Jens Stoltenberg", not the
   // "Stoltenberg" of later mentions; "Freedom of Russia Legion", not "Legion" (a place keeps its own name:
   // "Derna" is not "Wadi Derna")
-  const fuller = type === "location" || type === "facility" ? undefined : [...counts].filter(([n, v]) => v > 0 && n.endsWith(" " + most) && namePart(n.slice(0, n.length - most.length - 1), recs[0]!.lang)).sort((a, b) => b[1] - a[1] || b[0].length - a[0].length || cmp(a[0], b[0]))[0];
+  const fuller = type === "location" || type === "facility" ? undefined : [...counts].filter(([n]) => own.has(n) && n.endsWith(" " + most) && namePart(n.slice(0, n.length - most.length - 1), recs[0]!.lang)).sort((a, b) => b[1] - a[1] || b[0].length - a[0].length || cmp(a[0], b[0]))[0];
   const top = fuller ? fuller[0] : most;
   let country: string | undefined, government: string | undefined;
   for (const r of recs) if (r.geo && /^geo:[A-Z]{2}$/.test(r.geo)) country = r.geo.slice(4);

@@ -283,7 +283,20 @@ export async function buildPicture(r: Reads, opts: PictureOptions = {}): Promise
   const contradictions: ContradictionView[] = [];
   const lf = await ledgerFusion(r, lang);
   const fusedProps = lf.missing.length === 0 || lf.fusion.claims.length > 0;
-  if (fusedProps) contradictions.push(...disputeViews(lf.fusion, since, lang));
+  // the strongest disputes first (carried by more reports; differing figures, which read as one line a kind,
+  // before the rest), at most `limit`
+  if (fusedProps) {
+    const views = disputeViews(lf.fusion, since, lang);
+    contradictions.push(...views.filter((v) => v.found.type === "figures"));
+    contradictions.push(
+      ...views
+        .map((v, i) => ({ v, i }))
+        .filter((x) => x.v.found.type !== "figures")
+        .sort((a, b) => b.v.more - a.v.more || a.i - b.i)
+        .slice(0, limit)
+        .map((x) => x.v),
+    );
+  }
   else {
     // Wire copy repeats a report's contradictions word for word: one line, counted.
     const byWording = new Map<string, ContradictionView>();
@@ -457,11 +470,11 @@ export function splitPropositions(f: Fusion, since?: string, lang: Lang = "en"):
   const strength = (a: Fused, b: Fused) => b.independent - a.independent || b.reports - a.reports || (a.first_seen < b.first_seen ? -1 : a.first_seen > b.first_seen ? 1 : 0) || (a.key < b.key ? -1 : 1);
   const view = (p: Fused): Proposition => {
     const cs = p.claims.map((id) => claimOf.get(id)!);
-    // one citation per report, earliest first, at most three
+    // every citation: one per report, earliest first
     const cites: Cite[] = [];
     const seen = new Set<string>();
     for (const c of [...cs].sort((a, b) => (a.order < b.order ? -1 : 1))) {
-      if (seen.has(c.doc) || cites.length >= 3) continue;
+      if (seen.has(c.doc)) continue;
       seen.add(c.doc);
       cites.push({ doc: c.doc, start: c.start, end: c.end });
     }
@@ -507,7 +520,13 @@ export function disputeViews(f: Fusion, since?: string, lang: Lang = "en"): Cont
   const out: ContradictionView[] = [];
   const byPair = new Map<string, ContradictionView>();
   const reportsOf = new Map<ContradictionView, Set<string>>();
-  for (const d of f.disputes) {
+  // the pair shown for a dispute many reports carry: in the briefing's language if one is, else the earliest
+  const rank = (d: Fusion["disputes"][number]) => {
+    const [a, b] = d.claims.map((id) => claimOf.get(id)!);
+    return `${Number(a!.lang !== lang) + Number(b!.lang !== lang)}|${a!.order}|${b!.order}`;
+  };
+  const ranked = f.disputes.map((d) => ({ d, r: rank(d) })).sort((x, y) => (x.r < y.r ? -1 : x.r > y.r ? 1 : 0)).map((x) => x.d);
+  for (const d of ranked) {
     if (d.detail.update) continue;
     const isNew = sinceMs !== undefined ? d.claims.some((id) => Date.parse(claimOf.get(id)!.published) > sinceMs) : undefined;
     if (sinceMs !== undefined && !isNew) continue;
@@ -538,7 +557,9 @@ export function disputeViews(f: Fusion, since?: string, lang: Lang = "en"): Cont
     reportsOf.set(view, new Set(d.claims.map((id) => claimOf.get(id)!.doc)));
     out.push(view);
   }
-  return out;
+  // in the order of the claims' content keys (publication, then words): never the order of ids or of arrival
+  const at = (v: ContradictionView) => claimOf.get(v.found.claims[0])!.order;
+  return out.map((v, i) => ({ v, i })).sort((a, b) => (at(a.v) < at(b.v) ? -1 : at(a.v) > at(b.v) ? 1 : a.i - b.i)).map((x) => x.v);
 }
 
 /**

@@ -225,7 +225,8 @@ export function extractClaims(doc: Doc, lex: ClaimLexicon): void {
   for (const list of bySentence) {
     for (const c of list) {
       if (c.suppress) continue;
-      const span = trimSpan(V, c.t0, c.t1);
+      const content = c.raw && c.frame ? contentOf(V, c) : null;
+      const span = content ? trimSpan(V, content[0], content[1]) ?? trimSpan(V, c.t0, c.t1) : trimSpan(V, c.t0, c.t1);
       if (!span) continue;
       const id = `c${out.length + 1}`;
       const claim: Claim = {
@@ -1249,6 +1250,28 @@ function unknownScope(V: View, t0: number, m: CueMatch): number {
 }
 
 /** The clause's span without the punctuation and conjunction-less commas at its edges. */
+/** Below this share of its clause the reported content is the claim, not the frame after it. */
+const CONTENT_SHARE = 0.3;
+
+/**
+ * The reported content of a clause whose frame follows it and takes up most of it: "“We won,” Clinton said to
+ * cheers from some 4,000 supporters who had crammed into the hall" is the quote. A frame no longer than about
+ * twice its content stays in the span (the clause is the proposition), and so does a frame before its content,
+ * whose clause the claim is ("X, a long title, said that …").
+ */
+function contentOf(V: View, c: Clause): [number, number] | null {
+  const m = c.frame!;
+  const toks = V.doc.tokens;
+  const fa = Math.max(c.t0, Math.min(tokenAt(V, c.raw!.span.start), m.start));
+  if (fa <= c.t0 + 1) return null;
+  // after its content: flagged so, or right after a closing quote ("“…,” Clinton said to cheers …")
+  const afterQuote = toks[fa - 1]!.kind === "quote" || (V.punct[fa - 1] === 1 && toks[fa - 2]!.kind === "quote");
+  if (!c.post && !afterQuote) return null;
+  const whole = toks[c.t1 - 1]!.end - toks[c.t0]!.start;
+  const part = toks[fa - 1]!.end - toks[c.t0]!.start;
+  return part < CONTENT_SHARE * whole ? [c.t0, fa] : null;
+}
+
 function trimSpan(V: View, t0: number, t1: number): Span | null {
   const { doc } = V;
   let a = t0;

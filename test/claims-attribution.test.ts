@@ -1,0 +1,39 @@
+// Attribution in English news (SPEC §3, §4): the span is the reported content when a long frame follows it, the
+// speaker is the whole noun phrase that names them. Sentences of our own, in news style.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { Doc, type Claim, type Lang } from "../src/model/doc.js";
+import { langPack } from "../src/lang/index.js";
+import { segment } from "../src/pipeline/segment/index.js";
+import { entities } from "../src/pipeline/entities/index.js";
+import { times } from "../src/pipeline/times/index.js";
+import { claims } from "../src/pipeline/claims/index.js";
+
+function run(text: string, lang: Lang = "en"): Doc {
+  const doc = new Doc(text, { id: "d1", published: "2024-03-05T12:00:00+01:00", publishedFrom: "flag", language: lang, languageFrom: "flag" });
+  const ctx = { lang: langPack(lang) };
+  for (const stage of [segment, entities, times, claims]) stage(doc, ctx);
+  return doc;
+}
+function claim(doc: Doc, part: string): Claim {
+  const c = doc.claims.find((x) => x.text.includes(part));
+  assert.ok(c, `no claim holds "${part}"; claims: ${doc.claims.map((x) => x.text).join(" | ")}`);
+  return c;
+}
+const reading = (c: Claim) => [c.text, c.status, c.source?.name ?? null] as const;
+
+test("a quote followed by a long frame is the claim; a short frame stays in the span", () => {
+  const long = run(
+    "“We will rebuild the bridge,” the mayor said to applause from several hundred residents who had gathered outside the town hall on Friday evening.",
+  );
+  assert.deepEqual(reading(claim(long, "rebuild")), ["“We will rebuild the bridge,”", "claimed", "mayor"]);
+  const short = run("“The water is falling,” Lena Dijkstra said on Friday.");
+  assert.deepEqual(reading(claim(short, "falling")), ["“The water is falling,” Lena Dijkstra said on Friday", "claimed", "Lena Dijkstra"]);
+  // a frame before its content stays: the clause is the proposition
+  const pre = run("Tom Walsh, the harbour master of the eastern port and a former naval officer, said the pier had held.");
+  assert.deepEqual(reading(claim(pre, "pier")), [
+    "Tom Walsh, the harbour master of the eastern port and a former naval officer, said the pier had held",
+    "claimed",
+    "Tom Walsh",
+  ]);
+});

@@ -37,3 +37,20 @@ test("a quote followed by a long frame is the claim; a short frame stays in the 
     "Tom Walsh",
   ]);
 });
+
+test("a head noun with its prepositional phrase is the speaker", () => {
+  const doc = run("Engineers at the regional water board say the levees will hold until Sunday. Many farmers in the valley say the harvest is lost.");
+  assert.deepEqual(reading(claim(doc, "levees")), ["Engineers at the regional water board say the levees will hold until Sunday", "claimed", "Engineers"]);
+  assert.deepEqual(reading(claim(doc, "harvest")), ["Many farmers in the valley say the harvest is lost", "claimed", "Many farmers"]);
+  // a noun after "of" inside an object is no subject: "accused X of …"
+  const obj = run("The minister accused the contractor of cutting corners on the bridge.");
+  assert.notEqual(claim(obj, "corners").source?.name, "contractor of cutting");
+});
+
+test("a quote that follows a quoted sentence goes on in the voice of that quote's speaker", () => {
+  const doc = run(
+    "“The dam will hold,” Mayor Ruth Hale said, though engineers and other officials have not said the dam is safe. “Remember, the water is still rising. And the pumps are failing.” The county closed the road.",
+  );
+  assert.deepEqual(reading(claim(doc, "Remember")), ["“Remember, the water is still rising", "claimed", "Ruth Hale"]);
+  assert.deepEqual(reading(claim(doc, "pumps")), ["And the pumps are failing.”", "claimed", "Ruth Hale"]);
+});

@@ -203,7 +203,7 @@ export function extractClaims(doc: Doc, lex: ClaimLexicon): void {
     const x = doc.quotes[q]!;
     if (x.end <= outerEnd) continue;
     outerEnd = x.end;
-    assignQuote(V, q, bySentence);
+    assignQuote(V, q, bySentence, speech);
   }
 
   // "…,” explaining that …": a speaking participle without a subject of its own speaks for the clause before
@@ -939,6 +939,8 @@ function reportSubject(V: View, t0: number, t1: number, m: CueMatch, closeAt: Se
   for (let hop = 0; back && hop < 2 && back.start - 1 >= segStart && P.preps.has(low[back.start - 1]!); hop++) {
     back = npBackward(V, segStart, back.start - 1);
   }
+  // "Experts in flood control say", "Many women in politics say": a head noun and its prepositional phrase
+  if (!back && P.lex.subjectAfterVerb === false) back = headWithPhrase(V, segStart, kv + 1);
   if (back) {
     const src = sourceAt(V, back);
     // "…, he said." / "“…,” Obama said on Monday": the subject and its verb close the clause
@@ -959,6 +961,22 @@ function reportSubject(V: View, t0: number, t1: number, m: CueMatch, closeAt: Se
  * "Belgium's premier, Alexander De Croo, said", "Voormalig ambassadeur in Moskou, Ron Keller, vertelt": a
  * role phrase and then a name between commas before the verb; the name speaks, the role describes it.
  */
+/** "Experts in flood control" before a verb ending at `e`: a head noun before a preposition whose object ends there. */
+function headWithPhrase(V: View, from: number, e: number): Span | null {
+  const { P, low } = V;
+  for (let j = e - 2; j >= from && j >= e - 5; j--) {
+    const w = low[j]!;
+    if (V.punct[j] || P.aux.has(w) || P.complementizers.has(w) || P.connectives.has(w) || verbAt(V, j) || w.endsWith("ing")) return null;
+    if (!P.affil.has(w) && !P.lex.locativePreps.includes(w)) continue;
+    const head = npBackward(V, from, j);
+    // the phrase is the clause's subject: nothing but connectives before it ("accused X of showering praise")
+    if (!head || isPronoun(P, low[head.start]!)) return null;
+    for (let k = from; k < head.start; k++) if (!P.connectives.has(low[k]!)) return null;
+    return { start: head.start, end: e };
+  }
+  return null;
+}
+
 function appositionName(V: View, t0: number, comma: number): RawSource | null {
   const { raw } = V;
   let c1 = -1;
@@ -1171,7 +1189,7 @@ function agentOf(V: View, t0: number, t1: number, m: CueMatch): RawSource | null
 }
 
 /** The quote's speaker: named in a sentence of the quote, else in the sentence before, else after. */
-function assignQuote(V: View, q: number, bySentence: Clause[][]): void {
+function assignQuote(V: View, q: number, bySentence: Clause[][], speech: readonly boolean[]): void {
   const { doc } = V;
   const quote = doc.quotes[q]!;
   const first = doc.sentenceAt(quote.start);
@@ -1201,6 +1219,11 @@ function assignQuote(V: View, q: number, bySentence: Clause[][]): void {
       if (prev.heading || prev.question || para - prev.paragraph > (s === first - 1 ? 1 : 0)) break;
       const list = bySentence[s] ?? [];
       for (const c of list.slice(-3)) if ((named(c) && !inside(c)) || (c.quote && c.source && c.source.kind !== "unnamed" && s === first - 1)) speaker = c;
+      // “…,” X said, though officials have not said … “…”: a quote goes on from the speaker of the quote just
+      // before it, not from a later subject of that sentence
+      if (s === first - 1 && speaker && !holdsQuote(V, speaker, speech)) {
+        for (const c of list.slice(-3)) if (named(c) && holdsQuote(V, c, speech)) speaker = c;
+      }
     }
   }
   if (!speaker) {
@@ -1223,6 +1246,17 @@ function assignQuote(V: View, q: number, bySentence: Clause[][]): void {
 }
 
 /** The clauses of a sentence (in text order) that overlap [a, b), with `extra` more on either side. */
+/** Whether quoted speech of the clause's sentence stands within the clause (not a quoted word). */
+function holdsQuote(V: View, c: Clause, speech: readonly boolean[]): boolean {
+  const a = V.doc.tokens[c.t0]!.start;
+  const b = V.doc.tokens[c.t1 - 1]!.end;
+  for (const q of V.doc.sentences[c.sentence]!.quotes) {
+    const x = V.doc.quotes[q]!;
+    if (speech[q] && x.start < b && x.end > a) return true;
+  }
+  return false;
+}
+
 function clausesNear(V: View, list: readonly Clause[], a: number, b: number, extra: number): readonly Clause[] {
   if (list.length <= 2 * extra + 1) return list;
   const toks = V.doc.tokens;

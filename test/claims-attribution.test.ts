@@ -54,3 +54,15 @@ test("a quote that follows a quoted sentence goes on in the voice of that quote'
   assert.deepEqual(reading(claim(doc, "Remember")), ["“Remember, the water is still rising", "claimed", "Ruth Hale"]);
   assert.deepEqual(reading(claim(doc, "pumps")), ["And the pumps are failing.”", "claimed", "Ruth Hale"]);
 });
+
+test("a word inside the quote is no subject of a participle after the frame", () => {
+  const doc = run("“I don’t think the bridge is safe,” Hale said, before suggesting that the inspectors had been rushed.");
+  assert.deepEqual(reading(claim(doc, "bridge")), [
+    "“I don’t think the bridge is safe,” Hale said, before suggesting that the inspectors had been rushed",
+    "claimed",
+    "Hale",
+  ]);
+  const more = run("“We are glad you came,” Nora Bakker wrote, adding, “These floods will come back. The dikes are too low.”");
+  assert.deepEqual(reading(claim(more, "glad")), ["“We are glad you came,” Nora Bakker wrote, adding, “These floods will come back", "claimed", "Nora Bakker"]);
+  assert.deepEqual(reading(claim(more, "dikes")), ["The dikes are too low.”", "claimed", "Nora Bakker"]);
+});

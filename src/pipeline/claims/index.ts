@@ -738,6 +738,8 @@ function readClause(
     } else if (role === "self") {
       // a participle clause's subject is its sentence's: "X denied it, saying …"
       found = { raw: selfSubject(V, m.start === t0 ? subjT0 : t0, t1, m), post: false };
+      // "“I doubt it,” Hale said, adding that …": a word inside the quote is no subject of the participle
+      if (found.raw && m.start !== t0 && inSpeech(tokenAt(V, found.raw.span.start))) found.raw = null;
       rank = 5;
     } else if (role === "report") {
       found = reportSubject(V, t0, t1, m, closeAt);
@@ -1301,6 +1303,8 @@ function contentOf(V: View, c: Clause): [number, number] | null {
   // after its content: flagged so, or right after a closing quote ("“…,” Clinton said to cheers …")
   const afterQuote = toks[fa - 1]!.kind === "quote" || (V.punct[fa - 1] === 1 && toks[fa - 2]!.kind === "quote");
   if (!c.post && !afterQuote) return null;
+  // “…,” X wrote, adding, “…”: the frame opens more speech, which the span keeps
+  for (let k = Math.max(m.end, tokenAfterSpan(V, c.raw!.span)); k < c.t1; k++) if (toks[k]!.kind === "quote" && (V.raw[k - 1] === "," || V.raw[k - 1] === ":")) return null;
   const whole = toks[c.t1 - 1]!.end - toks[c.t0]!.start;
   const part = toks[fa - 1]!.end - toks[c.t0]!.start;
   return part < CONTENT_SHARE * whole ? [c.t0, fa] : null;

@@ -66,3 +66,12 @@ test("a word inside the quote is no subject of a participle after the frame", ()
   assert.deepEqual(reading(claim(more, "glad")), ["“We are glad you came,” Nora Bakker wrote, adding, “These floods will come back", "claimed", "Nora Bakker"]);
   assert.deepEqual(reading(claim(more, "dikes")), ["The dikes are too low.”", "claimed", "Nora Bakker"]);
 });
+
+test("a relative clause between the speaker and the verb is stepped over", () => {
+  const doc = run("The farmers, who lost most of their herds, said the dike broke at night. The insurers, which paid out millions, said they had done nothing wrong.");
+  assert.deepEqual(reading(claim(doc, "dike")), ["The farmers, who lost most of their herds, said the dike broke at night", "claimed", "farmers"]);
+  assert.deepEqual(reading(claim(doc, "insurers")), ["The insurers, which paid out millions, said they had done nothing wrong", "claimed", "insurers"]);
+  // "said nothing" reports nothing
+  const none = run("The insurers said nothing about the dike.");
+  assert.deepEqual(reading(claim(none, "insurers")), ["The insurers said nothing about the dike", "established", null]);
+});

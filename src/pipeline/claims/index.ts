@@ -553,6 +553,16 @@ function splitSentence(V: View, s: Sentence, index: CueIndex, boundary: (i: numb
 
 /** "Strijders die aan Oekraïense zijde vechten, zeggen …": the clause opens with a subject and its relative clause. */
 function subjectWithRelative(V: View, a: number, b: number): boolean {
+  // "The farmers, who lost their herds, said …": a short phrase without a verb, then the relative clause
+  for (let j = a + 1; j < b - 1 && j <= a + 8; j++) {
+    if (V.punct[j] && V.raw[j] !== ",") break;
+    if (V.raw[j] === ",") {
+      const w = V.low[j + 1]!;
+      if (V.P.lex.relativeSubjects.includes(w) || w === "which") return true;
+      break;
+    }
+    if (verbAt(V, j)) break;
+  }
   const np = npForward(V, a, b);
   return !!np && np.end < b && V.P.relStarters.has(V.low[np.end]!);
 }
@@ -905,6 +915,9 @@ function reportSubject(V: View, t0: number, t1: number, m: CueMatch, closeAt: Se
     // relative clause ("X, analist bij Y, zegt dat", "Strijders die aan Oekraïense zijde vechten, zeggen")
     const app = appositionName(V, t0, segStart - 1);
     if (app) return { raw: app, post: false };
+    // "The companies, which gave few answers, said …": the phrase before a relative clause set off by commas
+    const rel = relativeHost(V, t0, segStart - 1);
+    if (rel) return { raw: rel, post: false };
     // after content ("Six people were missing, X, minister, told …") the clause's first phrase is no subject
     const subj = afterComma ? null : selfSubject(V, t0, t1, { ...m, start: segStart - 1 }, P.lex.subjectAfterVerb);
     if (subj) return { raw: subj, post: false };
@@ -975,6 +988,19 @@ function headWithPhrase(V: View, from: number, e: number): Span | null {
     if (!head || isPronoun(P, low[head.start]!)) return null;
     for (let k = from; k < head.start; k++) if (!P.connectives.has(low[k]!)) return null;
     return { start: head.start, end: e };
+  }
+  return null;
+}
+
+/** The noun phrase that opens the clause before ", which/who …," ending at the comma `close`. */
+function relativeHost(V: View, t0: number, close: number): RawSource | null {
+  const { P, low, raw } = V;
+  for (let j = close - 2; j > t0 && j >= close - 30; j--) {
+    if (raw[j] !== ",") continue;
+    if (!P.lex.relativeSubjects.includes(low[j + 1]!) && low[j + 1] !== "which") return null;
+    const np = npBackward(V, t0, j);
+    if (!np || np.start !== t0 || isPronoun(P, low[np.start]!)) return null;
+    return sourceAt(V, np);
   }
   return null;
 }

@@ -88,9 +88,10 @@ const cues: CuePattern[] = [
   // passive reports: the agent after by, else an unnamed source
   { pattern: "was|were|is|are|been|be said|reported|claimed|alleged|quoted|accused|blamed", role: "passive", status: "claimed" },
 
-  // reporting verbs before or after the content
+  // reporting verbs before or after the content; "said nothing" reports nothing, "said they had done nothing
+  // wrong" does (English puts the object right after the verb)
   // not as an adjective: "the reported loss", "Trump's alleged remarks"
-  { pattern: SAY, role: "report", status: "claimed", notRightAfter: ["the", "a", "an", "'s", "’s", "his", "her", "its", "their", "our", "is", "was", "were", "are", "been", "be"], unlessObject: ["nothing"] },
+  { pattern: SAY, role: "report", status: "claimed", notRightAfter: ["the", "a", "an", "'s", "’s", "his", "her", "its", "their", "our", "is", "was", "were", "are", "been", "be"], unlessNext: ["nothing"] },
   // "accused Kyiv of sabotage"; "a suspect accused of killing" is no frame (a passive without its auxiliary)
   { pattern: "accuse|accuses|accused", role: "report", status: "claimed", unlessNext: ["of"], notRightAfter: ["the", "a", "an", "is", "was", "were", "are", "been", "be"] },
   // warning the public or charging the men is an act; "warned that …" reports

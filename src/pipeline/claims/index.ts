@@ -203,7 +203,7 @@ export function extractClaims(doc: Doc, lex: ClaimLexicon): void {
     const x = doc.quotes[q]!;
     if (x.end <= outerEnd) continue;
     outerEnd = x.end;
-    assignQuote(V, q, bySentence);
+    assignQuote(V, q, bySentence, speech);
   }
 
   // "…,” explaining that …": a speaking participle without a subject of its own speaks for the clause before
@@ -225,7 +225,8 @@ export function extractClaims(doc: Doc, lex: ClaimLexicon): void {
   for (const list of bySentence) {
     for (const c of list) {
       if (c.suppress) continue;
-      const span = trimSpan(V, c.t0, c.t1);
+      const content = c.raw && c.frame ? contentOf(V, c) : null;
+      const span = content ? trimSpan(V, content[0], content[1]) ?? trimSpan(V, c.t0, c.t1) : trimSpan(V, c.t0, c.t1);
       if (!span) continue;
       const id = `c${out.length + 1}`;
       const claim: Claim = {
@@ -552,6 +553,16 @@ function splitSentence(V: View, s: Sentence, index: CueIndex, boundary: (i: numb
 
 /** "Strijders die aan Oekraïense zijde vechten, zeggen …": the clause opens with a subject and its relative clause. */
 function subjectWithRelative(V: View, a: number, b: number): boolean {
+  // "The farmers, who lost their herds, said …": a short phrase without a verb, then the relative clause
+  for (let j = a + 1; j < b - 1 && j <= a + 8; j++) {
+    if (V.punct[j] && V.raw[j] !== ",") break;
+    if (V.raw[j] === ",") {
+      const w = V.low[j + 1]!;
+      if (V.P.lex.relativeSubjects.includes(w) || w === "which") return true;
+      break;
+    }
+    if (verbAt(V, j)) break;
+  }
   const np = npForward(V, a, b);
   return !!np && np.end < b && V.P.relStarters.has(V.low[np.end]!);
 }
@@ -737,6 +748,8 @@ function readClause(
     } else if (role === "self") {
       // a participle clause's subject is its sentence's: "X denied it, saying …"
       found = { raw: selfSubject(V, m.start === t0 ? subjT0 : t0, t1, m), post: false };
+      // "“I doubt it,” Hale said, adding that …": a word inside the quote is no subject of the participle
+      if (found.raw && m.start !== t0 && inSpeech(tokenAt(V, found.raw.span.start))) found.raw = null;
       rank = 5;
     } else if (role === "report") {
       found = reportSubject(V, t0, t1, m, closeAt);
@@ -902,6 +915,9 @@ function reportSubject(V: View, t0: number, t1: number, m: CueMatch, closeAt: Se
     // relative clause ("X, analist bij Y, zegt dat", "Strijders die aan Oekraïense zijde vechten, zeggen")
     const app = appositionName(V, t0, segStart - 1);
     if (app) return { raw: app, post: false };
+    // "The companies, which gave few answers, said …": the phrase before a relative clause set off by commas
+    const rel = relativeHost(V, t0, segStart - 1);
+    if (rel) return { raw: rel, post: false };
     // after content ("Six people were missing, X, minister, told …") the clause's first phrase is no subject
     const subj = afterComma ? null : selfSubject(V, t0, t1, { ...m, start: segStart - 1 }, P.lex.subjectAfterVerb);
     if (subj) return { raw: subj, post: false };
@@ -938,6 +954,8 @@ function reportSubject(V: View, t0: number, t1: number, m: CueMatch, closeAt: Se
   for (let hop = 0; back && hop < 2 && back.start - 1 >= segStart && P.preps.has(low[back.start - 1]!); hop++) {
     back = npBackward(V, segStart, back.start - 1);
   }
+  // "Experts in flood control say", "Many women in politics say": a head noun and its prepositional phrase
+  if (!back && P.lex.subjectAfterVerb === false) back = headWithPhrase(V, segStart, kv + 1);
   if (back) {
     const src = sourceAt(V, back);
     // "…, he said." / "“…,” Obama said on Monday": the subject and its verb close the clause
@@ -958,6 +976,35 @@ function reportSubject(V: View, t0: number, t1: number, m: CueMatch, closeAt: Se
  * "Belgium's premier, Alexander De Croo, said", "Voormalig ambassadeur in Moskou, Ron Keller, vertelt": a
  * role phrase and then a name between commas before the verb; the name speaks, the role describes it.
  */
+/** "Experts in flood control" before a verb ending at `e`: a head noun before a preposition whose object ends there. */
+function headWithPhrase(V: View, from: number, e: number): Span | null {
+  const { P, low } = V;
+  for (let j = e - 2; j >= from && j >= e - 5; j--) {
+    const w = low[j]!;
+    if (V.punct[j] || P.aux.has(w) || P.complementizers.has(w) || P.connectives.has(w) || verbAt(V, j) || w.endsWith("ing")) return null;
+    if (!P.affil.has(w) && !P.lex.locativePreps.includes(w)) continue;
+    const head = npBackward(V, from, j);
+    // the phrase is the clause's subject: nothing but connectives before it ("accused X of showering praise")
+    if (!head || isPronoun(P, low[head.start]!)) return null;
+    for (let k = from; k < head.start; k++) if (!P.connectives.has(low[k]!)) return null;
+    return { start: head.start, end: e };
+  }
+  return null;
+}
+
+/** The noun phrase that opens the clause before ", which/who …," ending at the comma `close`. */
+function relativeHost(V: View, t0: number, close: number): RawSource | null {
+  const { P, low, raw } = V;
+  for (let j = close - 2; j > t0 && j >= close - 30; j--) {
+    if (raw[j] !== ",") continue;
+    if (!P.lex.relativeSubjects.includes(low[j + 1]!) && low[j + 1] !== "which") return null;
+    const np = npBackward(V, t0, j);
+    if (!np || np.start !== t0 || isPronoun(P, low[np.start]!)) return null;
+    return sourceAt(V, np);
+  }
+  return null;
+}
+
 function appositionName(V: View, t0: number, comma: number): RawSource | null {
   const { raw } = V;
   let c1 = -1;
@@ -1170,7 +1217,7 @@ function agentOf(V: View, t0: number, t1: number, m: CueMatch): RawSource | null
 }
 
 /** The quote's speaker: named in a sentence of the quote, else in the sentence before, else after. */
-function assignQuote(V: View, q: number, bySentence: Clause[][]): void {
+function assignQuote(V: View, q: number, bySentence: Clause[][], speech: readonly boolean[]): void {
   const { doc } = V;
   const quote = doc.quotes[q]!;
   const first = doc.sentenceAt(quote.start);
@@ -1200,6 +1247,11 @@ function assignQuote(V: View, q: number, bySentence: Clause[][]): void {
       if (prev.heading || prev.question || para - prev.paragraph > (s === first - 1 ? 1 : 0)) break;
       const list = bySentence[s] ?? [];
       for (const c of list.slice(-3)) if ((named(c) && !inside(c)) || (c.quote && c.source && c.source.kind !== "unnamed" && s === first - 1)) speaker = c;
+      // “…,” X said, though officials have not said … “…”: a quote goes on from the speaker of the quote just
+      // before it, not from a later subject of that sentence
+      if (s === first - 1 && speaker && !holdsQuote(V, speaker, speech)) {
+        for (const c of list.slice(-3)) if (named(c) && holdsQuote(V, c, speech)) speaker = c;
+      }
     }
   }
   if (!speaker) {
@@ -1222,6 +1274,17 @@ function assignQuote(V: View, q: number, bySentence: Clause[][]): void {
 }
 
 /** The clauses of a sentence (in text order) that overlap [a, b), with `extra` more on either side. */
+/** Whether quoted speech of the clause's sentence stands within the clause (not a quoted word). */
+function holdsQuote(V: View, c: Clause, speech: readonly boolean[]): boolean {
+  const a = V.doc.tokens[c.t0]!.start;
+  const b = V.doc.tokens[c.t1 - 1]!.end;
+  for (const q of V.doc.sentences[c.sentence]!.quotes) {
+    const x = V.doc.quotes[q]!;
+    if (speech[q] && x.start < b && x.end > a) return true;
+  }
+  return false;
+}
+
 function clausesNear(V: View, list: readonly Clause[], a: number, b: number, extra: number): readonly Clause[] {
   if (list.length <= 2 * extra + 1) return list;
   const toks = V.doc.tokens;
@@ -1249,6 +1312,30 @@ function unknownScope(V: View, t0: number, m: CueMatch): number {
 }
 
 /** The clause's span without the punctuation and conjunction-less commas at its edges. */
+/** Below this share of its clause the reported content is the claim, not the frame after it. */
+const CONTENT_SHARE = 0.3;
+
+/**
+ * The reported content of a clause whose frame follows it and takes up most of it: "“We won,” Clinton said to
+ * cheers from some 4,000 supporters who had crammed into the hall" is the quote. A frame no longer than about
+ * twice its content stays in the span (the clause is the proposition), and so does a frame before its content,
+ * whose clause the claim is ("X, a long title, said that …").
+ */
+function contentOf(V: View, c: Clause): [number, number] | null {
+  const m = c.frame!;
+  const toks = V.doc.tokens;
+  const fa = Math.max(c.t0, Math.min(tokenAt(V, c.raw!.span.start), m.start));
+  if (fa <= c.t0 + 1) return null;
+  // after its content: flagged so, or right after a closing quote ("“…,” Clinton said to cheers …")
+  const afterQuote = toks[fa - 1]!.kind === "quote" || (V.punct[fa - 1] === 1 && toks[fa - 2]!.kind === "quote");
+  if (!c.post && !afterQuote) return null;
+  // “…,” X wrote, adding, “…”: the frame opens more speech, which the span keeps
+  for (let k = Math.max(m.end, tokenAfterSpan(V, c.raw!.span)); k < c.t1; k++) if (toks[k]!.kind === "quote" && (V.raw[k - 1] === "," || V.raw[k - 1] === ":")) return null;
+  const whole = toks[c.t1 - 1]!.end - toks[c.t0]!.start;
+  const part = toks[fa - 1]!.end - toks[c.t0]!.start;
+  return part < CONTENT_SHARE * whole ? [c.t0, fa] : null;
+}
+
 function trimSpan(V: View, t0: number, t1: number): Span | null {
   const { doc } = V;
   let a = t0;

@@ -1,0 +1,77 @@
+// Attribution in English news (SPEC §3, §4): the span is the reported content when a long frame follows it, the
+// speaker is the whole noun phrase that names them. Sentences of our own, in news style.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { Doc, type Claim, type Lang } from "../src/model/doc.js";
+import { langPack } from "../src/lang/index.js";
+import { segment } from "../src/pipeline/segment/index.js";
+import { entities } from "../src/pipeline/entities/index.js";
+import { times } from "../src/pipeline/times/index.js";
+import { claims } from "../src/pipeline/claims/index.js";
+
+function run(text: string, lang: Lang = "en"): Doc {
+  const doc = new Doc(text, { id: "d1", published: "2024-03-05T12:00:00+01:00", publishedFrom: "flag", language: lang, languageFrom: "flag" });
+  const ctx = { lang: langPack(lang) };
+  for (const stage of [segment, entities, times, claims]) stage(doc, ctx);
+  return doc;
+}
+function claim(doc: Doc, part: string): Claim {
+  const c = doc.claims.find((x) => x.text.includes(part));
+  assert.ok(c, `no claim holds "${part}"; claims: ${doc.claims.map((x) => x.text).join(" | ")}`);
+  return c;
+}
+const reading = (c: Claim) => [c.text, c.status, c.source?.name ?? null] as const;
+
+test("a quote followed by a long frame is the claim; a short frame stays in the span", () => {
+  const long = run(
+    "“We will rebuild the bridge,” the mayor said to applause from several hundred residents who had gathered outside the town hall on Friday evening.",
+  );
+  assert.deepEqual(reading(claim(long, "rebuild")), ["“We will rebuild the bridge,”", "claimed", "mayor"]);
+  const short = run("“The water is falling,” Lena Dijkstra said on Friday.");
+  assert.deepEqual(reading(claim(short, "falling")), ["“The water is falling,” Lena Dijkstra said on Friday", "claimed", "Lena Dijkstra"]);
+  // a frame before its content stays: the clause is the proposition
+  const pre = run("Tom Walsh, the harbour master of the eastern port and a former naval officer, said the pier had held.");
+  assert.deepEqual(reading(claim(pre, "pier")), [
+    "Tom Walsh, the harbour master of the eastern port and a former naval officer, said the pier had held",
+    "claimed",
+    "Tom Walsh",
+  ]);
+});
+
+test("a head noun with its prepositional phrase is the speaker", () => {
+  const doc = run("Engineers at the regional water board say the levees will hold until Sunday. Many farmers in the valley say the harvest is lost.");
+  assert.deepEqual(reading(claim(doc, "levees")), ["Engineers at the regional water board say the levees will hold until Sunday", "claimed", "Engineers"]);
+  assert.deepEqual(reading(claim(doc, "harvest")), ["Many farmers in the valley say the harvest is lost", "claimed", "Many farmers"]);
+  // a noun after "of" inside an object is no subject: "accused X of …"
+  const obj = run("The minister accused the contractor of cutting corners on the bridge.");
+  assert.notEqual(claim(obj, "corners").source?.name, "contractor of cutting");
+});
+
+test("a quote that follows a quoted sentence goes on in the voice of that quote's speaker", () => {
+  const doc = run(
+    "“The dam will hold,” Mayor Ruth Hale said, though engineers and other officials have not said the dam is safe. “Remember, the water is still rising. And the pumps are failing.” The county closed the road.",
+  );
+  assert.deepEqual(reading(claim(doc, "Remember")), ["“Remember, the water is still rising", "claimed", "Ruth Hale"]);
+  assert.deepEqual(reading(claim(doc, "pumps")), ["And the pumps are failing.”", "claimed", "Ruth Hale"]);
+});
+
+test("a word inside the quote is no subject of a participle after the frame", () => {
+  const doc = run("“I don’t think the bridge is safe,” Hale said, before suggesting that the inspectors had been rushed.");
+  assert.deepEqual(reading(claim(doc, "bridge")), [
+    "“I don’t think the bridge is safe,” Hale said, before suggesting that the inspectors had been rushed",
+    "claimed",
+    "Hale",
+  ]);
+  const more = run("“We are glad you came,” Nora Bakker wrote, adding, “These floods will come back. The dikes are too low.”");
+  assert.deepEqual(reading(claim(more, "glad")), ["“We are glad you came,” Nora Bakker wrote, adding, “These floods will come back", "claimed", "Nora Bakker"]);
+  assert.deepEqual(reading(claim(more, "dikes")), ["The dikes are too low.”", "claimed", "Nora Bakker"]);
+});
+
+test("a relative clause between the speaker and the verb is stepped over", () => {
+  const doc = run("The farmers, who lost most of their herds, said the dike broke at night. The insurers, which paid out millions, said they had done nothing wrong.");
+  assert.deepEqual(reading(claim(doc, "dike")), ["The farmers, who lost most of their herds, said the dike broke at night", "claimed", "farmers"]);
+  assert.deepEqual(reading(claim(doc, "insurers")), ["The insurers, which paid out millions, said they had done nothing wrong", "claimed", "insurers"]);
+  // "said nothing" reports nothing
+  const none = run("The insurers said nothing about the dike.");
+  assert.deepEqual(reading(claim(none, "insurers")), ["The insurers said nothing about the dike", "established", null]);
+});

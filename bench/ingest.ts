@@ -1,4 +1,4 @@
-// npm run bench:ingest [-- --n 10000] [--db FILE] [--keep]: ingest of N reports (default 10,000) made by
+// npm run bench:ingest [-- --n 10000] [--db FILE | --db postgres://… --workers 1,2] [--keep]: ingest of N reports (default 10,000) made by
 // recombining sentences of our sample reports and, when ../shared is here, the corpora under ../shared
 // (read at run time), into a fresh ledger. A few are wire copies (same text, other outlet) and updates
 // (same URL, new text). Prints reports/s, peak memory (RSS), and the time of `brief` on that ledger,
@@ -19,7 +19,7 @@ const arg = (name: string) => {
   const i = process.argv.indexOf(name);
   return i > 0 ? process.argv[i + 1] : undefined;
 };
-const N = Number(arg("--n") ?? 10000);
+const N = Number(arg("--n") ?? arg("--reports") ?? 10000);
 const work = mkdtempSync(join(tmpdir(), "sitrep-bench-"));
 const dbFile = arg("--db") ?? join(work, "bench.db");
 const keep = process.argv.includes("--keep");
@@ -89,6 +89,14 @@ for (let i = 0; i < N; i++) {
   const file = `---\ntitle: "Bench ${i}"\nsource: "${pick(OUTLETS)}"\nurl: "${url}"\npublished: ${published}\nlanguage: ${lang}\n---\n${text}\n`;
   bytes += Buffer.byteLength(file);
   writeFileSync(join(input, `r${String(i).padStart(6, "0")}.txt`), file);
+}
+
+// A PostgreSQL ledger (--db postgres://…): queued, and taken by 1, 2 … worker processes (--workers 1,2).
+if (/^postgres(?:ql)?:\/\//i.test(dbFile)) {
+  const { benchWorkers } = await import("./workers.js");
+  await benchWorkers({ url: dbFile, input, reports: N, bytes, workers: arg("--workers") ?? "1,2", keep });
+  if (!keep) rmSync(work, { recursive: true, force: true });
+  process.exit(0);
 }
 
 const store = await openStore(dbFile);

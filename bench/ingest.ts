@@ -2,7 +2,7 @@
 // recombining sentences of our sample reports and, when ../shared is here, the corpora under ../shared
 // (read at run time), into a fresh ledger. A few are wire copies (same text, other outlet) and updates
 // (same URL, new text). Prints reports/s, peak memory (RSS), and the time of `brief` on that ledger,
-// in process and through the CLI.
+// in process and through the CLI; with --reads also serve start-up and /api/claims latency.
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -141,5 +141,11 @@ console.log(`        ${result.added} added, ${result.unchanged} unchanged, ${res
 console.log(`ledger: ${result.db_mb} MB on disk, ${result.db_over_input} × the input`);
 console.log(`brief:  ${result.brief_in_process_ms} ms in process, ${result.brief_cli_ms} ms through the CLI (node start-up included)`);
 console.log(JSON.stringify(result));
+if (process.argv.includes("--reads")) {
+  // the same read figures as for PostgreSQL (bench/workers.ts): serve's start and /api/claims latency
+  const { measureReads, pct } = await import("./workers.js");
+  const m = await measureReads(dbFile);
+  console.log(`serve:  listening after ${m.listenMs.toFixed(0)} ms; /api/claims (50 a page, uncached, ${m.total} claims): p50 ${pct(m.lat, 50).toFixed(1)} ms, p95 ${pct(m.lat, 95).toFixed(1)} ms; brief (CLI) median ${pct(m.briefs, 50).toFixed(0)} ms`);
+}
 if (!keep) rmSync(work, { recursive: true, force: true });
 else console.log(`kept: ${work}`);

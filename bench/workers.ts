@@ -39,7 +39,7 @@ function peakRss(pid: number): number {
   }
 }
 
-const pct = (xs: number[], p: number) => {
+export const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
 };
@@ -88,6 +88,26 @@ export async function benchWorkers(o: { url: string; input: string; reports: num
   const one = runs.find((r) => r.workers === 1);
   for (const r of runs) if (one && r !== one) console.log(`${r.workers} workers / 1 worker: ${(r.perSec / one.perSec).toFixed(2)}×`);
 
+  const { briefs, listenMs, lat, total } = await measureReads(last);
+  console.log(`brief (CLI, node start-up included): median ${pct(briefs, 50).toFixed(0)} ms on ${runs[runs.length - 1]?.stored} reports`);
+  console.log(`serve: listening after ${listenMs.toFixed(0)} ms; /api/claims (50 a page, uncached, ${total} claims): p50 ${pct(lat, 50).toFixed(1)} ms, p95 ${pct(lat, 95).toFixed(1)} ms`);
+  console.log(
+    JSON.stringify({
+      backend: "postgres",
+      reports: o.reports,
+      input_mb: +(o.bytes / 1048576).toFixed(2),
+      runs: runs.map((r) => ({ workers: r.workers, secs: +r.secs.toFixed(2), reports_per_s: +r.perSec.toFixed(1), peak_rss_mb: r.rss.map((x) => +x.toFixed(1)), stored: r.stored, distinct: r.distinct })),
+      brief_cli_ms: +pct(briefs, 50).toFixed(0),
+      serve_listen_ms: +listenMs.toFixed(0),
+      api_claims_p50_ms: +pct(lat, 50).toFixed(1),
+      api_claims_p95_ms: +pct(lat, 95).toFixed(1),
+    }),
+  );
+  if (!o.keep) for (const w of counts) await admin(o.url, `DROP DATABASE IF EXISTS ${`${base}_bench_w${w}`.replace(/[^a-z0-9_]/gi, "_").toLowerCase()} WITH (FORCE)`);
+}
+
+/** `sitrep brief` through the CLI (median of three), and `sitrep serve`: until it listens, then uncached /api/claims pages. */
+export async function measureReads(last: string): Promise<{ briefs: number[]; listenMs: number; lat: number[]; total: number }> {
   // brief through the CLI (node start-up included), median of three
   const briefs: number[] = [];
   for (let i = 0; i < 3; i++) {
@@ -96,8 +116,6 @@ export async function benchWorkers(o: { url: string; input: string; reports: num
     if (b.status !== 0) throw new Error(`brief failed: ${b.stderr}`);
     briefs.push(performance.now() - t);
   }
-  const ver = spawnSync(process.execPath, [bin, "--version"]);
-  void ver;
   // serve: until it listens, then uncached pages of claims (each offset and filter asked once)
   const ts = performance.now();
   const server = spawn(process.execPath, [bin, "serve", "--db", last, "--port", "0"], { stdio: ["ignore", "ignore", "pipe"], env: { ...process.env, SITREP_TOKEN: "bench-token-0123456789abcdef" } });
@@ -116,7 +134,7 @@ export async function benchWorkers(o: { url: string; input: string; reports: num
   try {
     const first = (await (await fetch(`${baseUrl}/api/claims?limit=50`)).json()) as { total: number };
     total = first.total;
-    const statuses = ["", "&status=denied", "&status=asserted", "&status=reported,hedged"];
+    const statuses = ["", "&status=denied", "&status=claimed", "&status=established,confirmed"];
     for (let i = 0; i < 200; i++) {
       const offset = Math.floor(((i * 7919) % 997) / 997 * Math.max(1, total - 50));
       const t = performance.now();
@@ -128,19 +146,5 @@ export async function benchWorkers(o: { url: string; input: string; reports: num
   } finally {
     server.kill("SIGTERM");
   }
-  console.log(`brief (CLI, node start-up included): median ${pct(briefs, 50).toFixed(0)} ms on ${runs[runs.length - 1]?.stored} reports`);
-  console.log(`serve: listening after ${listenMs.toFixed(0)} ms; /api/claims (50 a page, uncached, ${total} claims): p50 ${pct(lat, 50).toFixed(1)} ms, p95 ${pct(lat, 95).toFixed(1)} ms`);
-  console.log(
-    JSON.stringify({
-      backend: "postgres",
-      reports: o.reports,
-      input_mb: +(o.bytes / 1048576).toFixed(2),
-      runs: runs.map((r) => ({ workers: r.workers, secs: +r.secs.toFixed(2), reports_per_s: +r.perSec.toFixed(1), peak_rss_mb: r.rss.map((x) => +x.toFixed(1)), stored: r.stored, distinct: r.distinct })),
-      brief_cli_ms: +pct(briefs, 50).toFixed(0),
-      serve_listen_ms: +listenMs.toFixed(0),
-      api_claims_p50_ms: +pct(lat, 50).toFixed(1),
-      api_claims_p95_ms: +pct(lat, 95).toFixed(1),
-    }),
-  );
-  if (!o.keep) for (const w of counts) await admin(o.url, `DROP DATABASE IF EXISTS ${`${base}_bench_w${w}`.replace(/[^a-z0-9_]/gi, "_").toLowerCase()} WITH (FORCE)`);
+  return { briefs, listenMs, lat, total };
 }

@@ -1,10 +1,11 @@
 // The two backends for the store and ledger suites (this file holds no tests). SQLite always; PostgreSQL
 // when SITREP_TEST_PG holds a connection string to a server where the user may create databases: every
 // ledger is a database of its own, dropped when the test file ends.
-import { test } from "node:test";
+import { test, after } from "node:test";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import Database from "better-sqlite3";
 import pg from "pg";
 
@@ -69,17 +70,18 @@ export async function newDatabase(): Promise<string> {
   return withDatabase(PG_URL!, name);
 }
 
-/**
- * Drops the databases this test file created. A test file that makes databases calls it at its top level
- * (`after(dropDatabases)`); this file does not register it itself, as it is run as a test file of its own too
- * (and a hook in a file without tests keeps `node --test --test-force-exit` from ending).
- */
-export async function dropDatabases(): Promise<void> {
-  if (!created.length) return;
-  await admin(async (c) => {
-    for (const d of created.splice(0)) await c.query(`DROP DATABASE IF EXISTS ${d} WITH (FORCE)`).catch(() => undefined);
+// Registered when the test file loads (at the top level: a hook registered inside a test would run when
+// that test ends), so the databases go when the file's tests are done. Not when this file is itself the
+// entry point (node --test runs every file under test/): Node 20 never ends a run of no tests with an
+// after hook.
+const entry = process.argv[1] ? pathToFileURL(process.argv[1]).href : "";
+if (PG_URL && entry !== import.meta.url)
+  after(async () => {
+    if (!created.length) return;
+    await admin(async (c) => {
+      for (const d of created) await c.query(`DROP DATABASE IF EXISTS ${d} WITH (FORCE)`).catch(() => undefined);
+    });
   });
-}
 
 const postgresBackend: Backend = {
   name: "PostgreSQL",

@@ -64,7 +64,10 @@ test("every line with a quote cites spans that hold exactly that quote", () => {
       for (const l of [...s.lines, ...(s.groups ?? []).flatMap((g) => g.lines)]) {
         if (!l.quote || s.id === "unclear" && l.quote.includes("⟷")) continue;
         assert.ok(l.cites.length > 0, `${s.id}: ${l.quote}`);
-        for (const c of l.cites) assert.equal(texts.get(c.doc)!.slice(c.start, c.end), l.quote, `${s.id} ${c.doc}`);
+        // a proposition's line quotes its first claim and cites every report that states it, in its own words
+        assert.equal(texts.get(l.cites[0]!.doc)!.slice(l.cites[0]!.start, l.cites[0]!.end), l.quote, `${s.id} ${l.cites[0]!.doc}`);
+        for (const c of l.cites.slice(1))
+          assert.ok(ledger.claims.some((k) => k.doc === c.doc && k.start === c.start && k.end === c.end) || texts.get(c.doc)!.slice(c.start, c.end) === l.quote, `${s.id} ${c.doc}`);
       }
     }
   }
@@ -137,9 +140,10 @@ test("the briefing shows each contradiction with a reason, within and across rep
   assert.ok(independence, JSON.stringify(contested, null, 1));
   assert.match(independence.text, /acts independently.*under another's command/);
   assert.deepEqual(independence.cites.map((c) => c.doc), [avond, avond]);
-  assert.match(find(/ontkent elke betrokkenheid/, /ondenkbaar/)?.text ?? "", /Ukraine denies it; Pieter Smits argues otherwise/);
+  assert.match(find(/ontkent elke betrokkenheid/, /ondenkbaar/)?.text ?? "", /Ukraine denies involvement; Pieter Smits says otherwise/);
   assert.match(find(/rejected those figures/, /defence ministry said/)?.text ?? "", /Freedom of Russia Legion rejects what Russian Defence Ministry says/);
-  assert.ok(find(/denied any role/, /satellite images/));
+  // Ukraine's denial, in Dutch and in English, against the satellite images: one line
+  assert.equal(contested.filter((l) => /ontkent elke betrokkenheid|denied any role/.test(l.quote ?? "") && /satellite images/.test(l.quote ?? "")).length, 1);
   assert.match(find(/operation to clear the area was over/, /fight goes on/)?.text ?? "", /it is over; .* it goes on/);
   assert.match(find(/beëindigd/, /gaat de strijd gewoon door/)?.text ?? "", /Russische autoriteiten: it is over; .*: it goes on/);
   const killed = contested.find((l) => /^Killed:/.test(l.text));
@@ -152,10 +156,17 @@ test("the briefing shows each contradiction with a reason, within and across rep
 });
 
 test("near-identical wire copy in two outlets is one independent source", () => {
-  const est = section(B.en, "established").lines.find((l) => /satellite images/.test(l.quote ?? ""));
-  assert.ok(est);
-  assert.match(est.text, /2 reports, 1 independent/);
-  assert.equal(est.cites.length, 2);
+  // the satellite images stand against Ukraine's denial: contested, not established; one proposition of two
+  // reports that count as one source
+  assert.ok(!section(B.en, "established").lines.some((l) => /satellite images/.test(l.quote ?? "")));
+  const props = (ledger as SitrepExport & { propositions: { text: string; reports: number; independent_sources: number; claims: string[] }[] }).propositions;
+  const sat = props.find((p) => /satellite images/.test(p.text));
+  assert.ok(sat);
+  assert.equal(sat.reports, 2);
+  assert.equal(sat.independent_sources, 1);
+  assert.equal(sat.claims.length, 2);
+  const contested = group(B.en, "unclear", /contested|Contested/)!.lines;
+  assert.ok(contested.some((l) => /satellite images/.test(l.quote ?? "")));
 });
 
 test("--since shows only what later reports added", async () => {

@@ -165,3 +165,24 @@ test("CSV: a cell a spreadsheet would run as a formula is text; the file opens w
     await ledger.close();
   }
 });
+
+test("a report in a language sitrep does not read is stored with one warning line and exported under its own language, with no claims", () => {
+  const dir = tmp();
+  const f = join(dir, "bericht.de.txt");
+  writeFileSync(
+    f,
+    "---\ntitle: Brücke gesperrt\npublished: 2024-04-02T10:00:00+02:00\n---\nDie Brücke über den Rhein bei Köln bleibt nach Angaben der Stadt bis Freitag gesperrt. Nach Angaben der Polizei wurden bei dem Unfall zwei Menschen verletzt, die Ursache ist noch unklar.\n",
+  );
+  const db = join(dir, "ledger.db");
+  const r = sitrep(["ingest", f, "--db", db]);
+  assert.equal(r.status, 0, r.stderr);
+  const warnings = r.stderr.split("\n").filter((l) => /German/.test(l));
+  assert.equal(warnings.length, 1, r.stderr);
+  const out = sitrep(["export", "--db", db, "--format", "json"]);
+  assert.equal(out.status, 0, out.stderr);
+  const exp = JSON.parse(out.stdout);
+  assert.equal(exp.documents.length, 1);
+  assert.equal(exp.documents[0].language, "de");
+  assert.equal(exp.claims.length, 0);
+  assert.equal(exp.counts?.length ?? 0, 0);
+});

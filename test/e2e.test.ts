@@ -111,7 +111,11 @@ describe("the page in headless Chromium", { skip: missing }, () => {
 
     // filter by status: only claimed claims remain, ProRail's among them
     await page.getByTestId("status-claimed").click();
-    await page.waitForFunction(() => [...(globalThis as any).document.querySelectorAll("tr[data-claim] .badge")].every((b: any) => b.getAttribute("data-status") === "claimed"));
+    // a table being re-rendered is empty for a moment, and every() holds on nothing: wait for rows
+    await page.waitForFunction(() => {
+      const badges = [...(globalThis as any).document.querySelectorAll("tr[data-claim] .badge")];
+      return badges.length > 0 && badges.every((b: any) => b.getAttribute("data-status") === "claimed");
+    });
     const claimed = await page.locator("tr[data-claim]").allTextContents();
     assert.ok(claimed.some((t) => /ProRail/.test(t)), claimed.join(" | "));
     assert.ok(claimed.length < allRows, "the status filter narrows the table");
@@ -182,9 +186,13 @@ describe("the page in headless Chromium", { skip: missing }, () => {
     await page.getByTestId("token").fill(TOKEN);
     const html = `<!doctype html><html lang="nl"><head><title>Veerpont Zwolle weer in de vaart</title><meta name="author" content="Stadskrant"></head><body><nav>Home · Regio · Sport</nav><article><h1>Veerpont Zwolle weer in de vaart</h1><p>De veerpont over de IJssel bij Zwolle vaart sinds vanochtend weer, meldt de gemeente.</p><p>Volgens de schipper was een kapotte motor de oorzaak van de storing.</p></article><footer>Stadskrant</footer></body></html>`;
     await page.getByTestId("report-file").setInputFiles({ name: "veerpont.html", mimeType: "text/html", buffer: Buffer.from(html) });
+    // the file is read asynchronously: submit only once the form shows it
+    await page.waitForFunction(() => ((globalThis as any).document.querySelector("[data-testid=report-input]")?.value ?? "").includes("veerpont.html"));
     await page.getByTestId("meta-published").fill("2024-06-01T10:00:00+02:00");
     await page.getByTestId("submit").click();
-    await page.getByTestId("add-result").filter({ hasText: /Added as d\d+/ }).waitFor();
+    const result = page.getByTestId("add-result");
+    await result.waitFor();
+    assert.match((await result.textContent()) ?? "", /Added as d\d+/);
     await page.getByTestId("added-link").click();
     const rows = page.locator("tr[data-claim]");
     await rows.filter({ hasText: "veerpont" }).first().waitFor();

@@ -65,6 +65,16 @@ test("front matter: an unquoted title with a colon is read as people mean it", (
   assert.equal(fm.body, "Text.\n");
 });
 
+test("front matter: simple lines read without the YAML parser give what YAML gives; escapes, comments and lists still go through it", () => {
+  // plain and simply quoted values (the fast path) next to what only YAML reads right
+  const plain = splitFrontMatter(`---\ntitle: "Explosie in haven: twee gewonden"\nsource: 'Omroep West'\nurl: https://example.nl/a?b=c\nLanguage: nl\n---\nx\n`);
+  assert.deepEqual(plain.fields, { title: "Explosie in haven: twee gewonden", source: "Omroep West", url: "https://example.nl/a?b=c", language: "nl" });
+  assert.equal(splitFrontMatter(`---\ntitle: "Gas \\"leak\\" at the depot"\n---\nx\n`).fields.title, 'Gas "leak" at the depot');
+  assert.equal(splitFrontMatter("---\ntitle: 'It''s over'\n---\nx\n").fields.title, "It's over");
+  assert.equal(splitFrontMatter("---\ntitle: Flooding in Derna # a comment\n---\nx\n").fields.title, "Flooding in Derna");
+  assert.equal(splitFrontMatter("---\ntags: [storm, flood]\n---\nx\n").fields.tags, "storm, flood");
+});
+
 test("front matter: values that YAML would turn into numbers or dates stay strings", () => {
   const fm = splitFrontMatter("---\ntitle: 1984\npublished: 2024-02-11\n---\nx\n");
   assert.equal(fm.fields.title, "1984");

@@ -1,7 +1,7 @@
 // The ledger on both backends: the same reports ingested into SQLite and into PostgreSQL give the same
 // export (sitrep/1 JSON, CSV) and the same briefing, byte for byte — fusion, figures, contradictions and
 // the stable ids included. Needs SITREP_TEST_PG (skipped, and says so, without it).
-import { after, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { mkdtempSync } from "node:fs";
@@ -9,9 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { writeCorpus } from "./helpers.js";
-import { newDatabase, PG_URL, dropDatabases } from "./backends.js";
-
-after(dropDatabases);
+import { newDatabase, PG_URL } from "./backends.js";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const bin = join(root, "bin", "sitrep.js");

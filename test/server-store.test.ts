@@ -16,9 +16,7 @@ import { toDoc } from "../src/ingest/index.js";
 import { runPipeline } from "../src/pipeline/index.js";
 import { ExportSchema } from "../src/export/schema.js";
 import type { Briefing, ClaimRow, Page, ReportDetail } from "../src/server/port.js";
-import { BACKENDS, PG_URL, dropDatabases } from "./backends.js";
-
-after(dropDatabases);
+import { BACKENDS, PG_URL } from "./backends.js";
 
 if (!PG_URL) test.skip("PostgreSQL: SITREP_TEST_PG not set (the API ran over SQLite only)");
 

@@ -1,7 +1,7 @@
 // Ingest workers on a PostgreSQL ledger: reports queued once, taken by several workers at once, some of
 // them killed (kill -9) mid-ingest; every report ends up stored exactly once, with all it yielded, the same
 // as a plain ingest of the same files. Needs SITREP_TEST_PG (skipped, and says so, without it).
-import { after, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawn, spawnSync } from "node:child_process";
 import { copyFileSync, mkdtempSync, readdirSync } from "node:fs";
@@ -10,9 +10,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { SPAN } from "../src/store/index.js";
 import { writeCorpus } from "./helpers.js";
-import { BACKENDS, newDatabase, PG_URL, dropDatabases } from "./backends.js";
-
-after(dropDatabases);
+import { BACKENDS, newDatabase, PG_URL } from "./backends.js";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const bin = join(root, "bin", "sitrep.js");

@@ -1,4 +1,4 @@
-import { after, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, statSync, writeFileSync } from "node:fs";
@@ -12,9 +12,7 @@ import { openStore, SPAN, type Store } from "../src/store/index.js";
 import { LATEST } from "../src/store/schema.js";
 import { storeReports, type Result } from "../src/ledger/ingest.js";
 import { writeCorpus } from "./helpers.js";
-import { BACKENDS, eachBackend, newDatabase, PG_URL, type Backend, dropDatabases } from "./backends.js";
-
-after(dropDatabases);
+import { BACKENDS, eachBackend, newDatabase, PG_URL, type Backend } from "./backends.js";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const bin = join(root, "bin", "sitrep.js");

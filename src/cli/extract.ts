@@ -24,6 +24,9 @@ export function extractFiles(files: readonly string[], opts: ReadOptions): Extra
         const warning = languageWarning(doc);
         if (warning) fail(`warning: ${warning}`);
         runPipeline(doc);
+        // the tokens (a third of an extracted report's memory) serve the stages only: neither the export
+        // nor the fusion across reports reads them, and a run over many reports holds every report to the end
+        doc.tokens = [];
         docs.push(doc);
       }
     } catch (e) {

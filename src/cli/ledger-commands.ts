@@ -108,11 +108,12 @@ export function registerLedgerCommands(p: Command): void {
     .addOption(new Option("--lang <code>", "language of the briefing (quotes stay in the original)").choices(["nl", "en"]).default("en"))
     .addOption(new Option("--format <format>", "output format").choices(["md", "html", "json"]).default("md"))
     .option("--since <time>", "only what reports published after this time added or changed")
-    .option("--limit <n>", "most lines per section", "40")
+    .option("--limit <n>", "most lines per section (the strongest first)", "8")
+    .option("--all", "every line of every section")
     .addHelpText("after", "\nExample:\n  sitrep brief --lang nl\n  sitrep brief --db belgorod.db --since 2023-05-23T12:00:00+02:00 --format html > brief.html")
-    .action(async (o: { db?: string; lang: Lang; format: "md" | "html" | "json"; since?: string; limit: string }) => {
+    .action(async (o: { db?: string; lang: Lang; format: "md" | "html" | "json"; since?: string; limit: string; all?: boolean }) => {
       const since = usage(() => parseSince(o.since));
-      const limit = Number(o.limit);
+      const limit = o.all ? 1_000_000 : Number(o.limit);
       if (!Number.isInteger(limit) || limit < 1) throw new UsageError(`--limit must be a positive whole number, not ${JSON.stringify(o.limit)}`);
       const db = await ledger(o.db);
       await ledgerAction(async () => (await briefModule()).briefText(db, { lang: o.lang, format: o.format, since, limit }));

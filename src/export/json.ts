@@ -13,7 +13,7 @@ export function emptyExport(): SitrepExport {
  * (e1, c1 …); here they are renumbered across documents so that every id in the export is unique,
  * and every reference (claim → entity, count → claim, event → claim) follows the renumbering.
  */
-export function buildExport(docs: readonly Doc[]): SitrepExport {
+export function buildExport(docs: readonly Doc[], opts: { fuse?: boolean } = {}): SitrepExport {
   const out = emptyExport();
   let ne = 0, nc = 0, nu = 0, nv = 0;
   for (const doc of docs) {
@@ -97,7 +97,7 @@ export function buildExport(docs: readonly Doc[]): SitrepExport {
   }
   // several reports: their propositions and the contradictions across them (src/ledger/fusionexport.ts),
   // then one entity for one referent across them
-  if (docs.length > 1) {
+  if (docs.length > 1 && opts.fuse !== false) {
     addFusion(out, docs);
     fuseEntities(out);
   }

@@ -2,7 +2,9 @@
 // populated places with >= 1000 inhabitants and their alternate names, admin-1 regions, countries with their
 // Dutch and English names. Loaded once, lazily, on the first look-up; every name is indexed by its spelling key.
 import { readFileSync } from "node:fs";
-import { gunzipSync } from "node:zlib";
+import { readFile } from "node:fs/promises";
+import { gunzip, gunzipSync } from "node:zlib";
+import { promisify } from "node:util";
 import { fileURLToPath } from "node:url";
 import { spellingKey } from "./spelling.js";
 
@@ -52,21 +54,41 @@ function dataDir(): string {
 }
 
 let loaded: Gazetteer | null = null;
+/** The two big tables, unpacked ahead of the first look-up by `preloadGazetteer`. */
+let unpacked: { places: Buffer; keys: Buffer } | null = null;
+let unpacking: Promise<void> | null = null;
 
 /** The gazetteer, loaded on first call. */
 export function gazetteer(): Gazetteer {
   return (loaded ??= load());
 }
 
-/** Offsets of the line starts of a text (one pass, no strings made). */
-function lineStarts(text: string): Int32Array {
+/**
+ * Reads and unpacks the big tables off the main thread (zlib works on libuv's thread pool), so that a
+ * command that will geocode can do it while its modules load and its input is read; `gazetteer()` then
+ * finds them ready. Harmless to call more than once, or never.
+ */
+export function preloadGazetteer(): Promise<void> {
+  if (loaded || unpacked) return Promise.resolve();
+  return (unpacking ??= (async () => {
+    const dir = dataDir();
+    const unzip = promisify(gunzip);
+    const [places, keys] = await Promise.all([readFile(dir + "places.tsv.gz").then((b) => unzip(b)), readFile(dir + "place-keys.tsv.gz").then((b) => unzip(b))]);
+    unpacked ??= { places, keys };
+  })().catch(() => {
+    // the synchronous load will meet the same problem and say so
+  }));
+}
+
+/** Offsets of the line starts of a table (one pass over its bytes, no strings made). */
+function lineStarts(buf: Buffer): Int32Array {
   let n = 0;
-  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) n++;
+  for (let i = buf.indexOf(10); i >= 0; i = buf.indexOf(10, i + 1)) n++;
   const out = new Int32Array(n);
   let at = 0;
   for (let k = 0; k < n; k++) {
     out[k] = at;
-    at = text.indexOf("\n", at) + 1;
+    at = buf.indexOf(10, at) + 1;
   }
   return out;
 }
@@ -110,40 +132,47 @@ function load(): Gazetteer {
   } catch {
     /* an installation without the table still has every town */
   }
-  // the two big tables stay as text; rows are parsed when a look-up needs them
-  const places = gunzipSync(readFileSync(dir + "places.tsv.gz")).toString("utf8");
-  const keys = gunzipSync(readFileSync(dir + "place-keys.tsv.gz")).toString("utf8");
+  // the two big tables stay as bytes (never one string of 10 MB, nor a string per row): rows are parsed
+  // when a look-up needs them
+  const { places, keys } = unpacked ?? { places: gunzipSync(readFileSync(dir + "places.tsv.gz")), keys: gunzipSync(readFileSync(dir + "place-keys.tsv.gz")) };
+  unpacked = null;
   const placeAt = lineStarts(places);
-  const keyAt = lineStarts(keys);
   const rows = new Map<number, GazEntry>();
   const row = (i: number): GazEntry => {
     let e = rows.get(i);
     if (e) return e;
-    const end = places.indexOf("\n", placeAt[i]!);
-    const f = places.slice(placeAt[i]!, end).split("\t");
+    const end = places.indexOf(10, placeAt[i]!);
+    const f = places.toString("utf8", placeAt[i]!, end).split("\t");
     e = { kind: "place", geonameId: +f[0]!, name: f[1]!, lat: +f[2]!, lon: +f[3]!, country: f[4]!, admin1: f[5]!, population: +f[6]!, fcode: f[7]! };
     rows.set(i, e);
     return e;
   };
-  // the key of row i compared with k in place (as the string comparison would), without slicing it out
-  const compareKey = (i: number, k: string): number => {
-    let at = keyAt[i]!;
+  // the key of the line starting at byte `at` compared with k (as UTF-8 bytes; the keys are ASCII) in
+  // place, without slicing it out
+  const compareKey = (at: number, k: Uint8Array): number => {
     for (let x = 0; ; x++, at++) {
-      const a = keys.charCodeAt(at);
+      const a = keys[at]!;
       if (x === k.length) return a === 9 ? 0 : 1;
       if (a === 9) return -1;
-      const b = k.charCodeAt(x);
+      const b = k[x]!;
       if (a !== b) return a - b;
     }
   };
-  const findKey = (k: string): number => {
-    let lo = 0, hi = keyAt.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const c = compareKey(mid, k);
-      if (c < 0) lo = mid + 1;
-      else if (c > 0) hi = mid - 1;
-      else return mid;
+  // binary search over the bytes of the sorted key table: [lo, hi) always begins and ends at line starts,
+  // so no index of its 360,000 lines is needed
+  const findKey = (key: string): number => {
+    const k = Buffer.from(key, "utf8");
+    let lo = 0, hi = keys.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const at = mid === 0 ? 0 : keys.lastIndexOf(10, mid - 1) + 1;
+      const c = compareKey(at, k);
+      if (c === 0) return at;
+      if (c < 0) {
+        const end = keys.indexOf(10, at);
+        if (end < 0) break;
+        lo = end + 1;
+      } else hi = at;
     }
     return -1;
   };
@@ -152,38 +181,54 @@ function load(): Gazetteer {
     let hit = cache.get(k);
     if (hit) return hit;
     const out: GazEntry[] = [...(small.get(k) ?? [])];
-    const i = findKey(k);
-    if (i >= 0) {
-      const tab = keys.indexOf("\t", keyAt[i]!);
-      const end = keys.indexOf("\n", tab);
-      for (const n of keys.slice(tab + 1, end).split(",")) out.push(row(+n));
+    const at = findKey(k);
+    if (at >= 0) {
+      const tab = keys.indexOf(9, at);
+      const end = keys.indexOf(10, tab);
+      for (const n of keys.toString("latin1", tab + 1, end).split(",")) out.push(row(+n));
     }
     hit = out;
     if (cache.size > 50000) cache.clear();
     cache.set(k, hit);
     return hit;
   };
-  // rows by region, built on the first fuzzy look-up (one pass over the table)
-  let regionRows: Map<string, number[]> | null = null;
+  // rows by region, indexed on the first fuzzy look-up by a hash of the bytes of the country and admin-1
+  // columns (the fifth and sixth): no string per row; a hit is checked byte by byte
+  const hashBytes = (b: Uint8Array, from: number, to: number): number => {
+    let h = 0x811c9dc5;
+    for (let x = from; x < to; x++) h = Math.imul(h ^ b[x]!, 0x01000193);
+    return h;
+  };
+  let regionAt: Int32Array | null = null;
+  let byRegion: Map<number, number[]> | null = null;
   const regionCache = new Map<string, GazEntry[]>();
   const placesIn = (cc: string, a1: string): readonly GazEntry[] => {
     const rk = `${cc}.${a1}`;
     let r = regionCache.get(rk);
     if (r) return r;
-    if (!regionRows) {
-      regionRows = new Map();
+    if (!regionAt || !byRegion) {
+      regionAt = new Int32Array(placeAt.length);
+      byRegion = new Map();
       for (let i = 0; i < placeAt.length; i++) {
         let at = placeAt[i]!;
-        for (let f = 0; f < 4; f++) at = places.indexOf("\t", at) + 1;
-        const t1 = places.indexOf("\t", at);
-        const t2 = places.indexOf("\t", t1 + 1);
-        const key = `${places.slice(at, t1)}.${places.slice(t1 + 1, t2)}`;
-        const l = regionRows.get(key);
+        for (let f = 0; f < 4; f++) at = places.indexOf(9, at) + 1;
+        regionAt[i] = at;
+        const end = places.indexOf(9, places.indexOf(9, at) + 1) + 1;
+        const h = hashBytes(places, at, end);
+        const l = byRegion.get(h);
         if (l) l.push(i);
-        else regionRows.set(key, [i]);
+        else byRegion.set(h, [i]);
       }
     }
-    r = (regionRows.get(rk) ?? []).map(row);
+    const found: number[] = [];
+    const want = Buffer.from(`${cc}\t${a1}\t`, "utf8");
+    for (const i of byRegion.get(hashBytes(want, 0, want.length)) ?? []) {
+      const at = regionAt[i]!;
+      let x = 0;
+      while (x < want.length && places[at + x] === want[x]) x++;
+      if (x === want.length) found.push(i);
+    }
+    r = found.map(row);
     regionCache.set(rk, r);
     return r;
   };

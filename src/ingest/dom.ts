@@ -3,8 +3,11 @@
 // or <body> for others (Readability then throws), keeps misnested formatting and table content where no
 // browser puts it. parse5 implements the standard's algorithm (jsdom uses it, and so Readability's own
 // expectations), and building linkedom nodes from it keeps linkedom's fast DOM for Readability.
-import { parse, parseFragment, type DefaultTreeAdapterMap, type TreeAdapter, type Token } from "parse5";
-import { parseHTML } from "linkedom";
+import type { DefaultTreeAdapterMap, TreeAdapter, Token } from "parse5";
+import { lazyModule } from "./lazy.js";
+
+const parse5 = lazyModule<typeof import("parse5")>("parse5");
+const linkedom = lazyModule<typeof import("linkedom")>("linkedom");
 
 /** The slice of linkedom's node API the builder uses. */
 interface LNode {
@@ -125,7 +128,7 @@ function adapter(doc: LDocument): TreeAdapter<DefaultTreeAdapterMap> {
 }
 
 function emptyDocument(): LDocument {
-  const { document } = parseHTML("<!doctype html><html></html>") as unknown as { document: LDocument };
+  const { document } = linkedom().parseHTML("<!doctype html><html></html>") as unknown as { document: LDocument };
   const root = document.documentElement;
   if (root) document.removeChild(root);
   return document;
@@ -137,7 +140,7 @@ function emptyDocument(): LDocument {
  */
 export function parsePage<T>(html: string): T {
   const doc = emptyDocument();
-  parse(html, { treeAdapter: adapter(doc), scriptingEnabled: false });
+  parse5().parse(html, { treeAdapter: adapter(doc), scriptingEnabled: false });
   return doc as unknown as T;
 }
 
@@ -151,7 +154,7 @@ export function parseBodyFragment<T>(html: string): T {
   htmlEl.appendChild(head);
   htmlEl.appendChild(body);
   doc.appendChild(htmlEl);
-  const frag = parseFragment(body as never, html, { treeAdapter: ad, scriptingEnabled: false }) as unknown as LNode;
+  const frag = parse5().parseFragment(body as never, html, { treeAdapter: ad, scriptingEnabled: false }) as unknown as LNode;
   body.appendChild(frag);
   return doc as unknown as T;
 }

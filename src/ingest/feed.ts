@@ -1,11 +1,13 @@
 // RSS 2.0 (and RSS 1.0/RDF) and Atom feeds: one report per item/entry. Hostile XML is refused before
 // parsing: any entity declaration (the billion-laughs and external-entity attacks both need one) ends
 // the read, and the parser never fetches anything.
-import { XMLParser, XMLValidator } from "fast-xml-parser";
 import type { Lang } from "../model/doc.js";
 import { ReadFailure } from "./bytes.js";
 import { anyDateToIso, languageCode, otherLanguageCode } from "./dates.js";
 import { fragmentToText, plainToText } from "./htmltext.js";
+import { lazyModule } from "./lazy.js";
+
+const fxp = lazyModule<typeof import("fast-xml-parser")>("fast-xml-parser");
 
 export interface FeedItem {
   text?: string;
@@ -30,7 +32,8 @@ export interface Feed {
 
 type Obj = Record<string, unknown>;
 
-const parser = new XMLParser({
+let parserMade: InstanceType<typeof import("fast-xml-parser").XMLParser> | undefined;
+const parser = () => (parserMade ??= new (fxp().XMLParser)({
   ignoreAttributes: false,
   attributeNamePrefix: "@_",
   textNodeName: "#text",
@@ -40,7 +43,7 @@ const parser = new XMLParser({
   processEntities: true,
   htmlEntities: true,
   isArray: (name) => name === "item" || name === "entry" || name === "link",
-});
+}));
 
 /** Looks like a feed: an RSS, RDF or Atom root element near the start. */
 export function looksLikeFeed(head: string): boolean {
@@ -53,11 +56,11 @@ export function readFeed(xml: string): Feed {
   }
   let root: Obj;
   try {
-    root = parser.parse(xml) as Obj;
+    root = parser().parse(xml) as Obj;
   } catch (e) {
     // the validator words the problem for a person (line and what is wrong); the parser's own message
     // can be an internal one ("readTagExp returned undefined")
-    const v = XMLValidator.validate(xml);
+    const v = fxp().XMLValidator.validate(xml);
     if (v !== true) throw new ReadFailure(`malformed XML on line ${v.err.line}: ${v.err.msg}`);
     throw new ReadFailure(`malformed XML (${String((e as Error)?.message ?? e).split("\n")[0]!.replace(/\bundefined\b/g, "nothing")})`);
   }
@@ -66,7 +69,7 @@ export function readFeed(xml: string): Feed {
   const atom = obj(root.feed);
   if (rss || rdf) return readRss(rss ? obj(rss.channel) ?? {} : obj(rdf!.channel) ?? {}, rss ? arr(obj(rss.channel)?.item) : arr(rdf!.item));
   if (atom) return readAtom(atom);
-  const v = XMLValidator.validate(xml);
+  const v = fxp().XMLValidator.validate(xml);
   if (v !== true) throw new ReadFailure(`malformed XML on line ${v.err.line}: ${v.err.msg}`);
   throw new ReadFailure("is XML but not an RSS or Atom feed (no <rss>, <rdf:RDF> or <feed> root element)");
 }

@@ -1,7 +1,9 @@
 // Front matter between `---` lines at the top of a .txt/.md report, read as YAML with the failsafe schema:
 // every value stays a string exactly as written (2023-05-23T17:00:00+02:00 is not turned into a Date,
 // `title: 1984` not into a number).
-import { isMap, isScalar, parseDocument } from "yaml";
+import { lazyModule } from "./lazy.js";
+
+const yaml = lazyModule<typeof import("yaml")>("yaml");
 
 export interface FrontMatter {
   fields: Record<string, string>;
@@ -48,7 +50,36 @@ function countLines(s: string, end: number): number {
   return n;
 }
 
+/**
+ * A line `key: value` whose value YAML reads as written (a plain scalar: no quote, bracket, anchor, tag,
+ * block or comment mark), or quoted without escapes: front matter of only such lines needs no YAML parser,
+ * which costs more to load than a small report costs to read.
+ */
+const PLAIN_PAIR = /^([A-Za-z_][\w-]*):[ ]+([^\s"'\[\]{}&*!|>%@`#,?:\-][^#\t]*)$/;
+const QUOTED_PAIR = /^([A-Za-z_][\w-]*):[ ]+(?:"([^"\\]*)"|'([^']*)')[ ]*$/;
+
+function plainPairs(head: string): Record<string, string> | undefined {
+  const fields: Record<string, string> = {};
+  for (const line of head.split(/\r?\n/)) {
+    if (!line.trim()) continue;
+    const q = QUOTED_PAIR.exec(line);
+    if (q) {
+      fields[q[1]!.toLowerCase()] = (q[2] ?? q[3]!).trim();
+      continue;
+    }
+    const kv = PLAIN_PAIR.exec(line);
+    // ": " inside a value makes the YAML reading fail and the line-by-line one take over: same outcome,
+    // but that path is the one that says so
+    if (!kv || kv[2]!.includes(": ") || kv[2]!.trimEnd().endsWith(":")) return undefined;
+    fields[kv[1]!.toLowerCase()] = kv[2]!.trim();
+  }
+  return fields;
+}
+
 function parseHead(head: string): Record<string, string> {
+  const plain = plainPairs(head);
+  if (plain) return plain;
+  const { isMap, isScalar, parseDocument } = yaml();
   // logLevel "error": yaml's warnings (a collection as a key, an unknown tag) would otherwise go to stderr as
   // Node process warnings of several lines, breaking the one-line-per-problem error output
   const doc = parseDocument(head, { schema: "failsafe", prettyErrors: false, uniqueKeys: true, logLevel: "error" });

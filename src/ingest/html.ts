@@ -1,11 +1,13 @@
 // An HTML news page → the article body (via Readability: navigation, ads, footers and the like dropped)
 // and its metadata from <meta> tags and JSON-LD.
-import { Readability } from "@mozilla/readability";
 import type { Lang } from "../model/doc.js";
 import { cleanBlocks, cleanParagraphs } from "./boilerplate.js";
 import { ReadFailure } from "./bytes.js";
 import { anyDateToIso, languageCode } from "./dates.js";
 import { parsePage } from "./dom.js";
+import { lazyModule } from "./lazy.js";
+
+const readability = lazyModule<typeof import("@mozilla/readability")>("@mozilla/readability");
 import { flatten, htmlToBlocks, markupPieces, MAX_MARKUP_PIECES, nestingDepth, MAX_PARSE_DEPTH, type Block, type DomNode } from "./htmltext.js";
 
 export interface HtmlReport extends Omit<PageMeta, "articleBody"> {
@@ -181,7 +183,7 @@ export function readHtml(html: string): HtmlReport {
     mutated = true;
     try {
       markChrome(document);
-      const article = new Readability<Block[]>(document as never, {
+      const article = new (readability().Readability)<Block[]>(document as never, {
         serializer: (node) => htmlToBlocks(node as unknown as DomNode, (el) => el.getAttribute?.(CHROME_MARK) != null),
       }).parse();
       blocks = article?.content ?? [];

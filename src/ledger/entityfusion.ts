@@ -4,7 +4,7 @@ import { langPack } from "../lang/index.js";
 import { lookupName } from "../geo/gazetteer.js";
 import { fold } from "./features.js";
 import { ledgerLexicon } from "./lang.js";
-import { aliasSetOf, nameKey } from "./names.js";
+import { aliasSetOf, nameKey, shortFormsOf } from "./names.js";
 
 /**
  * Entities across reports and languages, as a pure function of the set of entities (order-independent).
@@ -109,6 +109,8 @@ interface Compiled {
   fillers: Set<string>;
   institutions: { name: string; re: RegExp }[];
   roles: { name: string; re: RegExp }[];
+  /** Any of the institutions, any of the roles: one test rules out most names before each is tried. */
+  any: { institutions: RegExp; roles: RegExp };
 }
 
 const B0 = String.raw`(?<![\p{L}\p{N}])`;
@@ -134,6 +136,7 @@ function compiled(lang: Lang): Compiled {
     fillers: new Set(led.fillers),
     institutions: led.institutions.map((i) => ({ name: i.name, re: re(i.patterns) })),
     roles: led.roles.map((r) => ({ name: r.name, re: re(r.patterns) })),
+    any: { institutions: re(led.institutions.flatMap((i) => i.patterns)), roles: re(led.roles.flatMap((r) => r.patterns)) },
   };
   compiledMemo.set(lang, c);
   return c;
@@ -204,6 +207,7 @@ function computeConcept(name: string, lang: Lang, kind: "institutions" | "roles"
   const f = fold(name);
   for (const l of [lang, ...LANGS.filter((x) => x !== lang)]) {
     const c = compiled(l);
+    if (!c.any[kind].test(f)) continue;
     for (const i of c[kind]) {
       const m = i.re.exec(f);
       if (!m) continue;
@@ -445,6 +449,11 @@ export function fuseEntities(records: readonly EntityRecord[]): EntityFusion {
     uf.find(`R:${r.id}`);
     for (const s of k.strong) uf.union(`R:${r.id}`, s);
   }
+  // within one report a short form is the longer name it ends ("the Legion" of "Freedom of Russia Legion"),
+  // as the report's own reading of it is
+  const byDoc = new Map<string, EntityRecord[]>();
+  for (const r of records) (byDoc.get(r.doc) ?? byDoc.set(r.doc, []).get(r.doc)!).push(r);
+  for (const rs of byDoc.values()) for (const [short, full] of shortFormsOf(rs)) uf.union(`R:${short.id}`, `R:${full.id}`);
   // seeking joins, all decided on the components as they stand after the strong keys
   const offered = new Map<string, Set<string>>();
   for (const r of records) {
@@ -502,6 +511,14 @@ export function fuseEntities(records: readonly EntityRecord[]): EntityFusion {
   return { clusters, clusterOf, byKey: (k) => byOffer.get(k) ?? undefined };
 }
 
+/** Words before a name that are more of the name ("Jens", "Freedom of Russia"), not a title ("governor", "Minister"). */
+function namePart(words: string, lang: Lang): boolean {
+  const ws = words.split(/\s+/).filter(Boolean);
+  if (!ws.length || !/^\p{Lu}/u.test(ws[0]!)) return false;
+  if (ws.some((w) => w.length > 3 && !/^\p{Lu}/u.test(w))) return false;
+  return !ws.some((w) => conceptOf(w, lang, "roles"));
+}
+
 function makeCluster(key: string, recs: EntityRecord[], keys: Set<string>): EntityCluster {
   const counts = new Map<string, number>();
   const typeVotes = new Map<EntityType, number>();
@@ -519,7 +536,12 @@ function makeCluster(key: string, recs: EntityRecord[], keys: Set<string>): Enti
   for (const r of recs) for (const role of r.roles) if (conceptOf(role, r.lang, "roles")?.qualifier && !counts.has(role)) counts.set(role, 0);
   const names = [...counts.keys()].sort();
   const type = [...typeVotes].sort((a, b) => b[1] - a[1] || cmp(a[0], b[0]))[0]![0];
-  const top = [...counts].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length || cmp(a[0], b[0]))[0]![0];
+  const most = [...counts].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length || cmp(a[0], b[0]))[0]![0];
+  // a person or a body is shown by its full name when reports also give it: "Jens Stoltenberg", not the
+  // "Stoltenberg" of later mentions; "Freedom of Russia Legion", not "Legion" (a place keeps its own name:
+  // "Derna" is not "Wadi Derna")
+  const fuller = type === "location" || type === "facility" ? undefined : [...counts].filter(([n, v]) => v > 0 && n.endsWith(" " + most) && namePart(n.slice(0, n.length - most.length - 1), recs[0]!.lang)).sort((a, b) => b[1] - a[1] || b[0].length - a[0].length || cmp(a[0], b[0]))[0];
+  const top = fuller ? fuller[0] : most;
   let country: string | undefined, government: string | undefined;
   for (const r of recs) if (r.geo && /^geo:[A-Z]{2}$/.test(r.geo)) country = r.geo.slice(4);
   for (const r of recs) if (r.government) government ??= r.government;

@@ -4,11 +4,13 @@
 // holds more than a page of reports, except what the contradiction finder compares (the claims that can
 // take part in a contradiction). The writers of the formats are in src/export.
 import type { Lang } from "../model/doc.js";
-import { NOTABLE, type PartKind, type ReportParts, type ReportRow, type Reads } from "../store/index.js";
+import { type PartKind, type ReportParts, type ReportRow, type Reads } from "../store/index.js";
 import type { SitrepExport } from "../export/schema.js";
-import { findContradictions, type CCount } from "./contradictions.js";
-import { finderId, toCClaim } from "./picture.js";
 import { displayName } from "./naming.js";
+import { ledgerFusion, type LedgerFusion } from "./stored.js";
+import { exportPropositions, type ExportedProposition } from "./fusionexport.js";
+import { entityUid } from "../store/ids.js";
+import type { EntityCluster } from "./entityfusion.js";
 
 type X = SitrepExport;
 export type ExportDocument = X["documents"][number] & { version?: number };
@@ -46,6 +48,8 @@ export interface LedgerExport {
   counts(): AsyncIterable<X["counts"]>;
   events(): AsyncIterable<X["events"]>;
   contradictions(): AsyncIterable<ExportContradiction[]>;
+  /** One entry per proposition, however many reports and languages state it (SPEC §3). */
+  propositions(): AsyncIterable<ExportedProposition[]>;
   /** The claims with the times, places and figures inside each (the claims table). */
   claimLines(): AsyncIterable<ClaimLine[]>;
   /** Places with coordinates, each with the claims that name it. */
@@ -71,7 +75,7 @@ export function documentOf(r: ReportRow & { text: string }): ExportDocument {
     ...(r.url !== null && { url: r.url }),
     published: r.published,
     published_from: r.publishedFrom,
-    language: r.language,
+    language: r.otherLanguage ?? r.language,
     language_from: r.languageFrom,
     text: r.text,
     ...(r.version > 1 && { version: r.version }),
@@ -84,6 +88,32 @@ export function ledgerExport(r: Reads, lang: Lang = "en"): LedgerExport {
   const uidsOf = async (ids: Iterable<number>) => {
     const want = [...new Set(ids)].filter((i) => !fusedUid.has(i));
     for (let i = 0; i < want.length; i += 500) for (const f of await r.fusedByIds(want.slice(i, i + 500))) fusedUid.set(f.id, f.uid);
+  };
+
+  // The ledger's fusion (entity clusters, propositions, contradictions), read once and shared by every section.
+  let fusedP: Promise<LedgerFusion> | undefined;
+  let F: LedgerFusion | undefined;
+  const fused = async () => (F ??= await (fusedP ??= ledgerFusion(r, lang)));
+  const clusterId = (c: EntityCluster) => entityUid(`cluster\u0000${c.key}`);
+  /** The export id of entity `seq` of a report: its fused cluster's, else the store's fusion key's. */
+  const entityId = (report: string, seq: number, fused: number): string | undefined => {
+    const rec = F?.entityRecord(report, seq);
+    const c = rec ? F!.fusion.entities.clusterOf.get(rec) : undefined;
+    return c ? clusterId(c) : fusedUid.get(fused);
+  };
+  /** Fusion claim id → the store's stable claim id (read once, for contradictions and propositions). */
+  let claimUids: Map<string, string> | undefined;
+  const claimUidMap = async () => {
+    if (claimUids) return claimUids;
+    const f = await fused();
+    const bySeq = new Map<string, string>();
+    for await (const ps of parts(["claimIds"], false)) for (const p of ps) for (const c of p.claims) bySeq.set(`${p.report.uid}/${c.seq}`, c.uid);
+    claimUids = new Map();
+    for (const [id, at] of f.claimAt) {
+      const u = bySeq.get(`${at.report}/${at.seq}`);
+      if (u) claimUids.set(id, u);
+    }
+    return claimUids;
   };
 
   async function* pages(withText: boolean): AsyncIterable<ReportRow[]> {
@@ -99,6 +129,7 @@ export function ledgerExport(r: Reads, lang: Lang = "en"): LedgerExport {
 
   /** Pages of what reports yielded: only the kinds asked for (each section reads only its own). */
   async function* parts(only: readonly PartKind[], withText = true): AsyncIterable<ReportParts[]> {
+    await fused();
     for await (const page of pages(withText)) {
       const ps = await r.reportParts(page, only);
       await uidsOf(ps.flatMap((p) => p.entities.map((e) => e.fused)));
@@ -111,7 +142,7 @@ export function ledgerExport(r: Reads, lang: Lang = "en"): LedgerExport {
     const ent = (seq: number | null | undefined) => {
       if (seq === null || seq === undefined) return undefined;
       const e = p.entities[seq];
-      return e ? fusedUid.get(e.fused) : undefined;
+      return e ? entityId(p.report.uid, seq, e.fused) : undefined;
     };
     const claim = (seq: number | null | undefined) => (seq === null || seq === undefined ? undefined : p.claims[seq]?.uid);
     return { ent, claim };
@@ -152,24 +183,17 @@ export function ledgerExport(r: Reads, lang: Lang = "en"): LedgerExport {
       id: eventUid(p.report.uid, v.seq), type: v.type, claims: ids(v.claims, claim), actors: ids(v.actors, ent), locations: ids(v.locations, ent), time: v.time,
     }));
   };
-  /** The figures that belong to a claim, as the contradiction finder takes them; kept when a full pass saw them. */
-  let figures: CCount[] | undefined;
-  const figuresOf = (p: ReportParts): CCount[] =>
-    p.counts.filter((n) => n.claim !== null).map((n) => ({ claim: finderId(p.report.uid, n.claim!), kind: n.kind, value: n.value, approx: n.approx, text: n.text }));
-
   return {
     async *reportSections() {
-      const seen: CCount[] = [];
       for await (const ps of parts(["entityIds", "claims", "times", "counts", "unknowns", "events"]))
         yield {
           documents: ps.map((p) => documentOf(p.report)),
           claims: ps.flatMap((p) => p.claims.map((c) => claimOf(p, c))),
           unknowns: ps.flatMap(unknownsOf),
           times: ps.flatMap(timesOf),
-          counts: ps.flatMap((p) => (seen.push(...figuresOf(p)), countsOf(p))),
+          counts: ps.flatMap(countsOf),
           events: ps.flatMap(eventsOf),
         };
-      figures = seen;
     },
 
     async *documents() {
@@ -177,46 +201,48 @@ export function ledgerExport(r: Reads, lang: Lang = "en"): LedgerExport {
     },
 
     async *entities() {
-      // One entity per fusion key, its mentions in every current report; its name in the asked language
-      // (the alias table's), else the name its reports use most.
-      let cursor: { fused: number; id: number } | null = null;
-      for (;;) {
-        const rows = await r.entitiesPage(cursor, 100);
-        if (!rows.length) return;
-        const last = rows[rows.length - 1]!;
-        cursor = { fused: last.fused, id: last.id };
-        const uids = new Map<number, string>();
-        for (const f of await r.fusedByIds([...new Set(rows.map((x) => x.fused))])) uids.set(f.id, f.uid);
-        const geo = new Map((await r.fusedByIds([...uids.keys()])).map((f) => [f.id, f.geo]));
-        const reportUids = new Map((await r.reportsByIds([...new Set(rows.map((x) => x.report))])).map((x) => [x.id, x.uid]));
-        const out: ExportEntity[] = [];
-        let i = 0;
-        while (i < rows.length) {
-          const f = rows[i]!.fused;
-          const group = [];
-          while (i < rows.length && rows[i]!.fused === f) group.push(rows[i++]!);
-          const counts = new Map<string, number>();
-          const names = new Set<string>();
-          for (const e of group) {
-            counts.set(e.name, (counts.get(e.name) ?? 0) + 1);
-            names.add(e.name);
-            for (const a of e.aliases) names.add(a);
-          }
-          const name = displayName(group[0]!.fkey, lang, [...counts].map(([name, n]) => ({ name, n }))) ?? group[0]!.name;
-          names.delete(name);
-          const g = geo.get(f);
-          out.push({
-            id: uids.get(f)!,
-            type: group[0]!.type,
-            name,
-            aliases: [...names].sort(),
-            key: group[0]!.fkey,
-            mentions: group.flatMap((e) => e.mentions.map((m) => ({ doc: reportUids.get(e.report)!, start: m.start, end: m.end, text: m.text }))),
-            ...(g && { geo: { lat: g.lat, lon: g.lon, country: g.country ?? "", geonameId: g.geonameId ?? 0 } }),
+      // One entity per cluster of the ledger's entity fusion (titles, acronyms, both languages, a role that
+      // names a person), its mentions in every current report; its name in the asked language.
+      const f = await fused();
+      type Group = { id: string; cluster?: EntityCluster; rows: { report: string; e: ReportParts["entities"][number] }[] };
+      const groups = new Map<string, Group>();
+      for await (const ps of parts(["entities"], false))
+        for (const p of ps)
+          p.entities.forEach((e, seq) => {
+            const rec = f.entityRecord(p.report.uid, seq);
+            const cluster = rec ? f.fusion.entities.clusterOf.get(rec) : undefined;
+            const id = cluster ? clusterId(cluster) : fusedUid.get(e.fused)!;
+            const g = groups.get(id) ?? groups.set(id, { id, ...(cluster && { cluster }), rows: [] }).get(id)!;
+            g.rows.push({ report: p.report.uid, e });
           });
+      const geo = new Map((await r.fusedByIds([...new Set([...groups.values()].flatMap((g) => g.rows.map((x) => x.e.fused)))])).map((x) => [x.id, x]));
+      const out: ExportEntity[] = [];
+      for (const g of [...groups.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
+        const counts = new Map<string, number>();
+        const names = new Set<string>();
+        for (const { e } of g.rows) {
+          counts.set(e.name, (counts.get(e.name) ?? 0) + 1);
+          names.add(e.name);
+          for (const a of e.aliases) names.add(a);
         }
-        yield out;
+        // the cluster's name forms: titles with the name, roles that name the one person ("NATO Secretary General")
+        if (g.cluster) for (const n of g.cluster.names) names.add(n);
+        const first = geo.get(g.rows[0]!.e.fused);
+        const name = g.cluster ? g.cluster.name(lang) : displayName(first?.fkey ?? "", lang, [...counts].map(([name, n]) => ({ name, n }))) ?? g.rows[0]!.e.name;
+        names.delete(name);
+        const gf = g.rows.map((x) => geo.get(x.e.fused)?.geo).find(Boolean);
+        out.push({
+          id: g.id,
+          type: g.cluster?.type ?? g.rows[0]!.e.type,
+          name,
+          aliases: [...names].sort(),
+          key: g.cluster?.key ?? first?.fkey ?? "",
+          mentions: g.rows.flatMap(({ report, e }) => e.mentions.map((m) => ({ doc: report, start: m.start, end: m.end, text: m.text }))),
+          ...(gf && { geo: { lat: gf.lat, lon: gf.lon, country: gf.country ?? "", geonameId: gf.geonameId ?? 0 } }),
+        });
+        if (out.length >= 200) yield out.splice(0);
       }
+      yield out;
     },
 
     async *claims() {
@@ -240,27 +266,28 @@ export function ledgerExport(r: Reads, lang: Lang = "en"): LedgerExport {
     },
 
     async *contradictions() {
-      // The claims that can take part (see NOTABLE), and every figure that belongs to a claim.
-      const claims = [];
-      const uidOf = new Map<string, string>();
-      for await (const page of r.fusionClaims(NOTABLE.featured | NOTABLE.figure | NOTABLE.denialReport))
-        for (const c of page) {
-          const cc = toCClaim(c);
-          uidOf.set(cc.id, c.uid);
-          claims.push(cc);
-        }
-      let counts = figures;
-      if (!counts) {
-        counts = [];
-        for await (const ps of parts(["counts"])) for (const p of ps) counts.push(...figuresOf(p));
-      }
+      // the ledger fusion's: inside reports and across them, per incident
+      const f = await fused();
+      const uid = await claimUidMap();
       const out: ExportContradiction[] = [];
-      for (const f of findContradictions(claims, counts)) {
-        const a = uidOf.get(f.claims[0]), b = uidOf.get(f.claims[1]);
-        if (a && b)
-          out.push({ claims: [a, b], reason: f.reason, type: f.type, ...(f.also?.length && { also: f.also.map((x) => uidOf.get(x)!).filter(Boolean) }) });
+      const pairs = new Set<string>();
+      for (const d of f.fusion.disputes) {
+        const a = uid.get(d.claims[0]), b = uid.get(d.claims[1]);
+        if (!a || !b || pairs.has(`${a}|${b}`)) continue;
+        pairs.add(`${a}|${b}`);
+        out.push({ claims: [a, b], reason: d.reason, type: d.type, ...(d.detail.update && { update: true }), ...(d.incident && { incident: d.incident }) } as ExportContradiction);
       }
       yield out;
+    },
+
+    async *propositions() {
+      const f = await fused();
+      const uid = await claimUidMap();
+      const byKey = new Map(f.fusion.entities.clusters.map((c) => [c.key, c]));
+      yield exportPropositions(f.fusion, uid, (k) => {
+        const c = byKey.get(k);
+        return c ? clusterId(c) : undefined;
+      });
     },
 
     async *claimLines() {

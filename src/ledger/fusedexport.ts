@@ -10,7 +10,7 @@ import { exportClaimIds, exportPropositions, type ExportedProposition } from "./
  * the evaluation script and by tests; the store-backed export does the same from its tables.
  */
 export function fusedLedgerExport(docs: readonly Doc[], lang: Lang = "en"): SitrepExport {
-  const out = buildExport(docs);
+  const out = buildExport(docs, { fuse: false });
   const fusion = fuseReports(docs, lang);
   const { clusters } = fusion.entities;
   // buildExport numbers entities e1… over the documents in order: the same walk maps them back

@@ -32,11 +32,11 @@
  */
 import type { Doc, Lang, SourceKind } from "../model/doc.js";
 import { countriesOfName, fusionClaims, type FusionClaim } from "./claimkeys.js";
-import { entityRecords, fuseEntities, institutionOf, reportEntities, roleKeyOf, type EntityFusion } from "./entityfusion.js";
+import { entityRecords, fuseEntities, type EntityRecord, institutionOf, reportEntities, roleKeyOf, type EntityFusion } from "./entityfusion.js";
 import { nameKey } from "./names.js";
 import { fuseBlock, type BlockContext, type Proposition } from "./propositions.js";
 import { findDisputes, type Dispute } from "./disputes.js";
-import { clusterIncidents, incidentKeys } from "./incidents.js";
+import { clusterIncidents, incidentKeys, type IncidentKeys } from "./incidents.js";
 
 export interface Fusion {
   entities: EntityFusion;
@@ -97,6 +97,9 @@ export function asserterOf(c: FusionClaim, entities: EntityFusion, lang: Lang): 
   // a source named in full can say more than the entity it was linked to: "Ukraine's air force" is the
   // air force (the Ukrainian one), as "de Oekraïense luchtmacht" is
   const named = institutionOf(s.name, c.lang);
+  // a country's government speaks for the country, as its capital does ("Ukraine's government", "Kyiv")
+  const gov = named ? /^C:([A-Z]{2}):government$/.exec(named) : null;
+  if (gov) return { key: `C:${gov[1]}`, name: s.name, kind: s.kind };
   if (named?.startsWith("C:")) return { key: `i:${named}`, name: s.name, kind: s.kind };
   const cluster = s.entity ? entities.clusterOf.get(s.entity) : undefined;
   const byRole = cluster ? undefined : (() => {
@@ -114,11 +117,30 @@ export function asserterOf(c: FusionClaim, entities: EntityFusion, lang: Lang): 
 
 /** Everything fused from reports in memory. */
 export function fuseReports(docs: readonly Doc[], lang: Lang = "en"): Fusion {
-  const entities = fuseEntities(docs.flatMap(entityRecords));
-  const claims = docs.flatMap((d) => fusionClaims(d));
+  return fuseRecords(docs.map(reportFusion), lang);
+}
+
+/** What fusion keeps of one report: all it needs, as plain JSON (the ledger stores one per report). */
+export interface ReportFusion {
+  entities: EntityRecord[];
+  claims: FusionClaim[];
+  incident: IncidentKeys;
+}
+
+export function reportFusion(doc: Doc): ReportFusion {
+  const claims = fusionClaims(doc);
+  return { entities: entityRecords(doc), claims, incident: incidentKeys(doc, claims) };
+}
+
+/** Everything fused from the stored records of reports; the same records in any order give the same result. */
+export function fuseRecords(given: readonly ReportFusion[], lang: Lang = "en"): Fusion {
+  // by content key, so that nothing downstream can see the order reports arrived in
+  const reports = [...given].sort((a, b) => (a.incident.order < b.incident.order ? -1 : a.incident.order > b.incident.order ? 1 : 0));
+  const entities = fuseEntities(reports.flatMap((r) => r.entities));
+  const claims = reports.flatMap((r) => r.claims);
   const context = blockContext(entities, lang);
   const incidents = clusterIncidents(
-    docs.map((d) => incidentKeys(d, claims.filter((c) => c.doc === d.meta.id))),
+    reports.map((r) => r.incident),
     entities,
   );
   // one block per incident: propositions and contradictions never cross incidents

@@ -11,6 +11,7 @@ import { asserterOf, fusionKey } from "./fromdoc.js";
 import { featuresOf, fold } from "./features.js";
 import { bands, minhash, similarity } from "./minhash.js";
 import { nameKey, shortFormOf } from "./names.js";
+import { putStoredFusion, storedFusion, type StoredFusion } from "./stored.js";
 
 /** Two reports at least this similar (estimated Jaccard of word 3-shingles) are one source: wire copy. */
 const WIRE_COPY = 0.6;
@@ -46,6 +47,7 @@ interface Prepared {
   bands: string[];
   features: (object | null)[];
   pkeys: number[];
+  fusion: StoredFusion;
 }
 
 export function prepare(doc: Doc): Prepared {
@@ -61,6 +63,7 @@ export function prepare(doc: Doc): Prepared {
       return f === "{}" ? null : (JSON.parse(f) as object);
     }),
     pkeys: doc.claims.map((c) => propositionKey(c.text)),
+    fusion: storedFusion(doc),
   };
 }
 
@@ -179,7 +182,7 @@ async function storeOne(tx: WriteTx, p: Prepared, now: Date): Promise<Outcome> {
     identity: p.identity,
     meta: {
       title: m.title, source: m.source, url: m.url, published: m.published, publishedFrom: m.publishedFrom, language: m.language,
-      languageFrom: m.languageFrom, origin: m.origin, format: m.format,
+      languageFrom: m.languageFrom, otherLanguage: m.otherLanguage, origin: m.origin, format: m.format,
     },
     text: doc.text,
     ingestedAt: now.toISOString(),
@@ -215,6 +218,7 @@ async function storeOne(tx: WriteTx, p: Prepared, now: Date): Promise<Outcome> {
     })),
   };
   const s = await tx.putReport(record, prev);
+  await putStoredFusion(tx, s.uid, p.fusion);
   return { status: prev ? "updated" : "added", report: s.uid, id: s.id, version: s.version, claims: claims.length };
 }
 

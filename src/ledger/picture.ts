@@ -3,6 +3,9 @@ import { NOTABLE, SPAN, type FusionClaim, type Reads } from "../store/index.js";
 import { findContradictions, showFigure, type CClaim, type CCount, type Found } from "./contradictions.js";
 import type { ClaimFeatures } from "./features.js";
 import { displayName } from "./naming.js";
+import { ledgerFusion } from "./stored.js";
+import type { Fusion } from "./fusion.js";
+import type { Proposition as Fused } from "./propositions.js";
 
 /** A span of a stored report that a line of the briefing rests on (doc: the report's stable id). */
 export interface Cite {
@@ -278,21 +281,26 @@ export async function buildPicture(r: Reads, opts: PictureOptions = {}): Promise
     };
   };
   const contradictions: ContradictionView[] = [];
-  // Wire copy repeats a report's contradictions word for word: one line, counted.
-  const byWording = new Map<string, ContradictionView>();
-  for (const f of findContradictions(notable.map(toCClaim), ccounts)) {
-    const isNew = since ? [f.claims[0], f.claims[1], ...(f.also ?? [])].some((id) => after(byCid.get(id)!.publishedMs)) : undefined;
-    if (since && !isNew) continue;
-    const wording = `${f.type}|${f.detail.kind ?? ""}|${[byCid.get(f.claims[0])!.pkey, byCid.get(f.claims[1])!.pkey].sort().join("|")}`;
-    const prior = byWording.get(wording);
-    if (prior) {
-      prior.more += 1 + (f.also?.length ?? 0);
-      if (isNew) prior.isNew = true;
-      continue;
+  const lf = await ledgerFusion(r, lang);
+  const fusedProps = lf.missing.length === 0 || lf.fusion.claims.length > 0;
+  if (fusedProps) contradictions.push(...disputeViews(lf.fusion, since, lang));
+  else {
+    // Wire copy repeats a report's contradictions word for word: one line, counted.
+    const byWording = new Map<string, ContradictionView>();
+    for (const f of findContradictions(notable.map(toCClaim), ccounts)) {
+      const isNew = since ? [f.claims[0], f.claims[1], ...(f.also ?? [])].some((id) => after(byCid.get(id)!.publishedMs)) : undefined;
+      if (since && !isNew) continue;
+      const wording = `${f.type}|${f.detail.kind ?? ""}|${[byCid.get(f.claims[0])!.pkey, byCid.get(f.claims[1])!.pkey].sort().join("|")}`;
+      const prior = byWording.get(wording);
+      if (prior) {
+        prior.more += 1 + (f.also?.length ?? 0);
+        if (isNew) prior.isNew = true;
+        continue;
+      }
+      const view: ContradictionView = { found: f, a: await side(f.claims[0]), b: await side(f.claims[1]), more: f.also?.length ?? 0, ...(since && { isNew }) };
+      byWording.set(wording, view);
+      contradictions.push(view);
     }
-    const view: ContradictionView = { found: f, a: await side(f.claims[0]), b: await side(f.claims[1]), more: f.also?.length ?? 0, ...(since && { isNew }) };
-    byWording.set(wording, view);
-    contradictions.push(view);
   }
 
   // --- figures: each kind by source, one line per source and figure (citing where it first appeared)
@@ -355,11 +363,24 @@ export async function buildPicture(r: Reads, opts: PictureOptions = {}): Promise
   const places = await fusedOf(true);
   const actors = await fusedOf(false);
 
+  // --- propositions: the ledger's fusion (one line per thing said, however many reports and languages say
+  // it); a ledger whose reports were stored without fusion records falls back to the store's wording groups
   const established: Proposition[] = [], claimed: Proposition[] = [], denied: Proposition[] = [], hedged: Proposition[] = [];
-  for (const x of est.rows) established.push(await toProp(x));
-  for (const x of cla.rows) claimed.push(await toProp(x));
-  for (const x of den.rows) denied.push(await toProp(x));
-  for (const x of hed.rows) hedged.push(await toProp(x));
+  const totals = { established: est.total, claimed: cla.total, denied: den.total, hedged: hed.total };
+  if (fusedProps) {
+    const split = splitPropositions(lf.fusion, since, lang);
+    const take = (xs: Proposition[]) => xs.slice(0, limit);
+    established.push(...take(split.established));
+    claimed.push(...take(split.claimed));
+    denied.push(...take(split.denied));
+    hedged.push(...take(split.hedged));
+    Object.assign(totals, { established: split.established.length, claimed: split.claimed.length, denied: split.denied.length, hedged: split.hedged.length });
+  } else {
+    for (const x of est.rows) established.push(await toProp(x));
+    for (const x of cla.rows) claimed.push(await toProp(x));
+    for (const x of den.rows) denied.push(await toProp(x));
+    for (const x of hed.rows) hedged.push(await toProp(x));
+  }
   const shownUnknowns = unknowns.slice(0, limit);
 
   // --- the reports: what the picture rests on, and those its lines cite
@@ -402,9 +423,144 @@ export async function buildPicture(r: Reads, opts: PictureOptions = {}): Promise
     places: places.rows,
     actors: actors.rows,
     totals: {
-      established: est.total, claimed: cla.total, denied: den.total, hedged: hed.total, unknowns: unknowns.length,
+      ...totals, unknowns: unknowns.length,
       timeline: tlTotal, places: places.total, actors: actors.total,
     },
     ...(since && { since }),
   };
+}
+
+/**
+ * The fusion's propositions as the briefing's sections, strongest first (more independent sources, more
+ * reports, earlier). "Established" holds only what a report states in its own voice and no claim of the
+ * ledger disputes; what a named source says goes under "claimed" by that source, however sure it sounds;
+ * denials and hedges have sections of their own. With `since`, only propositions seen again or anew after it.
+ */
+export function splitPropositions(f: Fusion, since?: string, lang: Lang = "en"): Record<"established" | "claimed" | "denied" | "hedged", Proposition[]> {
+  const claimOf = new Map(f.claims.map((c) => [c.id, c]));
+  const speaker = speakerNames(f, lang);
+  const disputed = new Set(f.disputes.filter((d) => !d.detail.update).flatMap((d) => d.claims));
+  const sinceMs = since ? Date.parse(since) : undefined;
+  const out = { established: [] as Fused[], claimed: [] as Fused[], denied: [] as Fused[], hedged: [] as Fused[] };
+  for (const p of f.propositions) {
+    if (sinceMs !== undefined && !(Date.parse(p.last_seen) > sinceMs)) continue;
+    const cs = p.claims.map((id) => claimOf.get(id)!);
+    if (p.status === "unknown") continue; // the unknowns section has them
+    if (p.status === "denied") out.denied.push(p);
+    else if (p.status === "probable" || p.status === "possible") out.hedged.push(p);
+    else if ((p.status === "established" || p.status === "confirmed") && !cs.some((c) => disputed.has(c.id)) && (p.status === "confirmed" || cs.some((c) => !c.source && c.status === "established")))
+      out.established.push(p);
+    // the report's own voice against a source: the contested lines show both sides
+    else if (!p.sources.some((x) => x.kind !== "report") && cs.some((c) => disputed.has(c.id))) continue;
+    else out.claimed.push(p);
+  }
+  const strength = (a: Fused, b: Fused) => b.independent - a.independent || b.reports - a.reports || (a.first_seen < b.first_seen ? -1 : a.first_seen > b.first_seen ? 1 : 0) || (a.key < b.key ? -1 : 1);
+  const view = (p: Fused): Proposition => {
+    const cs = p.claims.map((id) => claimOf.get(id)!);
+    // one citation per report, earliest first, at most three
+    const cites: Cite[] = [];
+    const seen = new Set<string>();
+    for (const c of [...cs].sort((a, b) => (a.order < b.order ? -1 : 1))) {
+      if (seen.has(c.doc) || cites.length >= 3) continue;
+      seen.add(c.doc);
+      cites.push({ doc: c.doc, start: c.start, end: c.end });
+    }
+    const first = [...cs].sort((a, b) => (a.order < b.order ? -1 : 1))[0]!;
+    return {
+      text: first.text,
+      language: first.lang,
+      status: p.status,
+      sources: [...new Set(p.sources.filter((s) => s.kind !== "report").map((s) => speaker.get(s.key) ?? s.name))].sort(),
+      sourceKind: p.sources.find((s) => s.kind !== "report")?.kind ?? null,
+      quote: cs.some((c) => c.quote),
+      cites,
+      reports: p.reports,
+      independent: Math.max(1, p.independent),
+      first: p.first_seen,
+      last: p.last_seen,
+      ...(sinceMs !== undefined && { isNew: Date.parse(p.first_seen) > sinceMs }),
+    };
+  };
+  return {
+    established: out.established.sort(strength).map(view),
+    claimed: out.claimed.sort(strength).map(view),
+    denied: out.denied.sort(strength).map(view),
+    hedged: out.hedged.sort(strength).map(view),
+  };
+}
+
+/**
+ * The ledger fusion's contradictions as the briefing shows them: a figure that a later report raises is an
+ * update and not shown; wire copies and one speaker quoted by many outlets make one line ("+N more").
+ */
+export function disputeViews(f: Fusion, since?: string, lang: Lang = "en"): ContradictionView[] {
+  const claimOf = new Map(f.claims.map((c) => [c.id, c]));
+  const speaker = speakerNames(f, lang);
+  const propOf = new Map<string, number>();
+  f.propositions.forEach((p, i) => p.claims.forEach((c) => propOf.set(c, i)));
+  const sinceMs = since ? Date.parse(since) : undefined;
+  const side = (id: string) => {
+    const c = claimOf.get(id)!;
+    const a = f.context.asserter(c);
+    return { text: c.text, source: a.kind === "report" ? c.outlet ?? "the report" : speaker.get(a.key) ?? a.name, status: c.status, cite: { doc: c.doc, start: c.start, end: c.end }, language: c.lang };
+  };
+  const out: ContradictionView[] = [];
+  const byPair = new Map<string, ContradictionView>();
+  const reportsOf = new Map<ContradictionView, Set<string>>();
+  for (const d of f.disputes) {
+    if (d.detail.update) continue;
+    const isNew = sinceMs !== undefined ? d.claims.some((id) => Date.parse(claimOf.get(id)!.published) > sinceMs) : undefined;
+    if (sinceMs !== undefined && !isNew) continue;
+    // one line per thing disputed: a denial by one speaker against one proposition, however many outlets
+    // and languages carry either side
+    const denier = d.type === "denial" ? d.claims.find((id) => claimOf.get(id)!.status === "denied") : undefined;
+    const key = denier
+      ? `denial|${f.context.asserter(claimOf.get(denier)!).key}|${d.claims.filter((id) => id !== denier).map((id) => propOf.get(id) ?? id).join("|")}`
+      : `${d.type}|${d.detail.kind ?? ""}|${d.claims.map((id) => propOf.get(id) ?? id).sort().join("|")}`;
+    const prior = byPair.get(key);
+    if (prior) {
+      // "+N more reports": the reports carrying either side beyond the two cited
+      const rs = reportsOf.get(prior)!;
+      for (const id of d.claims) rs.add(claimOf.get(id)!.doc);
+      prior.more = rs.size - new Set([prior.a.cite.doc, prior.b.cite.doc]).size;
+      if (isNew) prior.isNew = true;
+      continue;
+    }
+    const type: Found["type"] = d.type === "figures" && d.detail.values ? "figures" : d.type === "opposed" && d.detail.labels ? "opposed" : "denial";
+    const found: Found = {
+      claims: d.claims,
+      type,
+      reason: d.reason,
+      detail: { asserters: d.detail.asserters, ...(d.detail.kind && { kind: d.detail.kind }), ...(d.detail.values && { values: d.detail.values }), ...(d.detail.labels && { labels: d.detail.labels }), ...(type === "denial" && { via: d.type === "denial" ? ("theme" as const) : d.type === "attribution" ? ("counter" as const) : ("backRef" as const) }) },
+    };
+    const view: ContradictionView = { found, a: side(d.claims[0]), b: side(d.claims[1]), more: 0, ...(isNew !== undefined && { isNew }) };
+    byPair.set(key, view);
+    reportsOf.set(view, new Set(d.claims.map((id) => claimOf.get(id)!.doc)));
+    out.push(view);
+  }
+  return out;
+}
+
+/**
+ * One name per speaker across the ledger, so that "who claims what" has one heading per speaker: a fused
+ * entity's name in the briefing's language, else the name reports in that language use most, else the most
+ * used ("Russian defence ministry" and "Russische ministerie van Defensie" are one speaker).
+ */
+export function speakerNames(f: Fusion, lang: Lang): Map<string, string> {
+  const votes = new Map<string, Map<string, number>>();
+  const fixed = new Map<string, string>();
+  for (const c of f.claims) {
+    if (!c.source) continue;
+    const a = f.context.asserter(c);
+    if (!fixed.has(a.key)) {
+      // a body named by what it is ("Russia's defence ministry") is the entity that offers that key
+      const cl = a.entity ? f.entities.clusters.find((x) => x.key === a.entity) : a.key.startsWith("i:") ? f.entities.byKey(`I:${a.key.slice(2)}`) : undefined;
+      if (cl) fixed.set(a.key, cl.name(lang));
+    }
+    const v = votes.get(a.key) ?? votes.set(a.key, new Map()).get(a.key)!;
+    v.set(a.name, (v.get(a.name) ?? 0) + (c.lang === lang ? 2 : 1));
+  }
+  const out = new Map(fixed);
+  for (const [k, v] of votes) if (!out.has(k)) out.set(k, [...v].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]![0]);
+  return out;
 }

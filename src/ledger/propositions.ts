@@ -85,6 +85,8 @@ interface Sig {
   quals: Map<string, Set<string>>;
   figs: Map<CountKind, { value: number; approx: Approx }>;
   days: Set<string>;
+  /** The words, folded: the same words are the same statement whatever else differs. */
+  wording: string;
 }
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -158,7 +160,8 @@ function rawSignature(c: FusionClaim, ctx: BlockContext): Sig {
   }
   for (const [kind, f] of figs) keys.set(`F:${kind}:${figureKey(f.value)}`, W_F);
   for (const d of c.days) keys.set(`T:${d}`, W_T);
-  return { c, keys, total: 0, verbs, negVerbs: neg.sort().join(","), quals, figs, days: new Set(c.days) };
+  const wording = c.text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+  return { c, keys, total: 0, verbs, negVerbs: neg.sort().join(","), quals, figs, days: new Set(c.days), wording };
 }
 
 /**
@@ -217,14 +220,31 @@ function conflict(a: Sig, b: Sig): boolean {
     if (!shared) return true;
   }
   if (a.days.size && b.days.size) {
-    let shared = false;
-    for (const d of a.days) if (b.days.has(d)) shared = true;
-    if (!shared) return true;
+    // a day apart is one event told from either side of midnight, or by the day it was said ("late Monday"
+    // in one report, "said on Tuesday" in the next); further apart, two events
+    let near = false;
+    for (const d of a.days) for (const e of b.days) if (d === e || Math.abs(dayNumber(d) - dayNumber(e)) <= 1) near = true;
+    if (!near) return true;
   }
   return false;
 }
 
+const dayMemo = new Map<string, number>();
+/** Days since the epoch of a YYYY-MM-DD day (NaN otherwise, which is near nothing). */
+function dayNumber(d: string): number {
+  let n = dayMemo.get(d);
+  if (n === undefined) {
+    n = /^\d{4}-\d{2}-\d{2}$/.test(d) ? Math.round(Date.parse(d + "T00:00:00Z") / 864e5) : NaN;
+    if (dayMemo.size > 10_000) dayMemo.clear();
+    dayMemo.set(d, n);
+  }
+  return n;
+}
+
 function similarity(a: Sig, b: Sig): number {
+  // word for word the same (wire copy, a quote carried by many outlets): one statement, even one that names
+  // nothing the keys can hold ("The Legion rejected those figures")
+  if (a.wording === b.wording && a.wording.length >= 12) return 1;
   let shared = 0, count = 0;
   let verb = false;
   for (const [k, w] of a.keys) {
@@ -289,6 +309,7 @@ export function fuseBlock(claims: readonly FusionClaim[], ctx: BlockContext): Pr
     // what happens proposes pairs; a claim that says nothing happens offers what it is about
     const offer = s.verbs.size ? s.verbs : [...s.keys.keys()].filter((k) => k.startsWith("n:") || k.startsWith("!n:"));
     for (const k of offer) (postings.get(k) ?? postings.set(k, []).get(k)!).push(i);
+    if (s.wording.length >= 12) (postings.get("=" + s.wording) ?? postings.set("=" + s.wording, []).get("=" + s.wording)!).push(i);
   });
   const pairs: { i: number; j: number; sim: number }[] = [];
   const seen = new Set<number>();

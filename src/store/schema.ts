@@ -48,6 +48,7 @@ export const MIGRATIONS: readonly ((d: Dialect) => string)[] = [
     title TEXT, source TEXT, url TEXT,
     published TEXT NOT NULL, published_ms ${d.int8} NOT NULL, published_from TEXT NOT NULL,
     language TEXT NOT NULL, language_from TEXT NOT NULL,
+    other_language TEXT,
     origin TEXT, format TEXT,
     ingested_at TEXT NOT NULL,
     minhash ${d.bytes}

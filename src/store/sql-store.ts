@@ -55,7 +55,7 @@ const ofListed = (alias: string) => `${alias}.id >= j.value * ${SPAN} AND ${alia
 /** A span's text: the slice of the report, unless the stage's own text differed (then it was stored). */
 const slice = (text: string, start: number, end: number, stored: unknown) => (stored === null || stored === undefined ? text.slice(start, end) : String(stored));
 
-const RCOLS = "r.id, r.uid, r.version, r.current, r.cluster, r.hash, r.identity, r.title, r.source, r.url, r.published, r.published_ms, r.published_from, r.language, r.language_from, r.origin, r.format, r.ingested_at";
+const RCOLS = "r.id, r.uid, r.version, r.current, r.cluster, r.hash, r.identity, r.title, r.source, r.url, r.published, r.published_ms, r.published_from, r.language, r.language_from, r.other_language, r.origin, r.format, r.ingested_at";
 /** Reports, with their bodies when asked for (kept apart, so that a report's row is small to read). */
 const reportsFrom = (withText: boolean) => (withText ? "reports r JOIN bodies b ON b.id = r.id" : "reports r");
 const textCol = (withText: boolean) => (withText ? ", b.text" : "");
@@ -95,6 +95,7 @@ function reportRow(r: Row): ReportRow {
     publishedFrom: r.published_from as ReportRow["publishedFrom"],
     language: r.language as Lang,
     languageFrom: r.language_from as ReportRow["languageFrom"],
+    otherLanguage: str(r.other_language),
     origin: str(r.origin),
     format: str(r.format),
     ingestedAt: String(r.ingested_at),
@@ -1033,11 +1034,11 @@ class SqlTx extends SqlReads implements WriteTx {
     const id = num(
       (await this.c.get<Row>(
         `INSERT INTO reports (uid, hash, identity, version, supersedes, current, cluster, title, source, url, published, published_ms, published_from,
-           language, language_from, origin, format, ingested_at, minhash)
-         VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+           language, language_from, other_language, origin, format, ingested_at, minhash)
+         VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
         [
           uid, hashBytes(r.hash), identityStored(r.identity, m.url), version, supersedes?.id ?? null, r.cluster, m.title ?? null, m.source ?? null, m.url ?? null, m.published,
-          publishedMs(m.published), m.publishedFrom, m.language, m.languageFrom, m.origin ?? null, m.format ?? null, r.ingestedAt,
+          publishedMs(m.published), m.publishedFrom, m.language, m.languageFrom, m.otherLanguage ?? null, m.origin ?? null, m.format ?? null, r.ingestedAt,
           Buffer.from(r.minhash.buffer, r.minhash.byteOffset, r.minhash.byteLength),
         ],
       ))!.id,

@@ -98,6 +98,8 @@ export interface ReportRow {
   publishedFrom: PublishedFrom;
   language: Lang;
   languageFrom: LanguageFrom;
+  /** A language sitrep has no lexicons for (ISO 639-1), when the report is in one; `language` is then what it was read as. */
+  otherLanguage: string | null;
   origin: string | null;
   format: string | null;
   ingestedAt: string;

@@ -66,7 +66,7 @@ export const ledger: LedgerLexicon = {
     "v:charge": "charged charges charge indicted indictment prosecuted arraigned",
     "s:claim-responsibility": "claimed_responsibility claim_responsibility claims_responsibility claiming_responsibility claimed_~~_responsibility took_responsibility",
     "v:responsible": "responsible responsibility blame blamed fault",
-    "v:involve": "involved involvement anything_to_do -nothing_to_do took_part take_part had_a_hand role_in",
+    "v:involve": "involved involvement anything_to_do -nothing_to_do took_part take_part had_a_hand role_in being_behind was_behind were_behind is_behind are_behind be_behind been_behind",
     "v:accuse": "accused accuse accuses accusing accusation* blamed",
     "v:link": "link linked links connection connected pointed_~_at pointing_at",
     "v:move-toward": "towards toward en_route heading_for headed_for escape escaped fled flee fleeing",

@@ -70,7 +70,7 @@ export const ledger: LedgerLexicon = {
     "v:charge": "aangeklaagd aanklacht aanklachten in_staat_van_beschuldiging vervolgd vervolging voorgeleid",
     "s:claim-responsibility": "opgeeist opeisen eiste_~_op eisten_~_op claimde_~~_verantwoordelijkheid claimden_~~_verantwoordelijkheid claimt_~~_verantwoordelijkheid verantwoordelijkheid_~_opgeeist eist_~_op",
     "v:responsible": "verantwoordelijk verantwoordelijke verantwoordelijkheid schuld aan_te_rekenen aanrekenen aangerekend",
-    "v:involve": "betrokken betrokkenheid betrokkenen te_maken deelgenomen deelname de_hand_in -niets_met_~~_te_maken -niks_met_~~_te_maken",
+    "v:involve": "betrokken betrokkenheid betrokkenen te_maken deelgenomen deelname de_hand_in zit_achter zat_achter zitten_achter zaten_achter achter_~_zit achter_~_zat achter_~_zitten achter_~_zaten -niets_met_~~_te_maken -niks_met_~~_te_maken",
     "v:accuse": "beschuldig* beticht* verweten verwijt* aangewezen",
     "v:link": "verband link gelinkt in_de_richting_van_~_wijzen wijzen_naar wees_naar",
     "v:move-toward": "op_weg_naar vertrekken_naar vertrokken_naar vluchten_naar vluchtten_naar richting",

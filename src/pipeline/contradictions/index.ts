@@ -12,6 +12,22 @@ export const contradictions: Stage = (doc) => {
   // claims that can take part in no contradiction (no figure, no denial, no act, blame or pointer) are
   // not read further: most of a report
   const counted = new Set(doc.counts.map((n) => n.claim).filter((x): x is string => !!x));
+  // a figure inside a claim's span is among its figures even when not linked to it
+  const loose = doc.counts.filter((n) => n.claim === undefined).sort((a, b) => a.start - b.start);
+  if (loose.length)
+    for (const c of doc.claims) {
+      let lo = 0, hi = loose.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (loose[mid]!.start < c.start) lo = mid + 1;
+        else hi = mid;
+      }
+      for (let k = lo; k < loose.length && loose[k]!.start < c.end; k++)
+        if (loose[k]!.end <= c.end) {
+          counted.add(c.id);
+          break;
+        }
+    }
   const keep = new Set(doc.claims.filter((c) => mayDispute(doc, c, counted)).map((c) => c.id));
   // what a denial or a counter-statement points back at may be any statement just before or after it
   const pointers = doc.claims.filter((c) => {

@@ -31,6 +31,24 @@ function isSpaceAt(text: string, i: number): boolean {
   return c > 127 && SPACE.test(text[i]!);
 }
 
+const isAsciiLetter = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+
+/**
+ * The end of a plain ASCII word of two letters or more starting at `at` when the scanner would read exactly
+ * that (what follows is no letter, digit, mark, hyphen or apostrophe that could extend it), else -1.
+ * Most tokens are such words; they skip the regular expression and its match array.
+ */
+function plainWordEnd(text: string, at: number, to: number): number {
+  let i = at;
+  while (i < to && isAsciiLetter(text.charCodeAt(i))) i++;
+  if (i - at < 2) return -1;
+  if (i >= to) return i;
+  const c = text.charCodeAt(i);
+  // a digit, a non-ASCII letter or mark, or a joiner (- ' and their Unicode kin) may continue the word
+  if (c > 127 || (c >= 48 && c <= 57) || c === 45 || c === 39) return -1;
+  return i;
+}
+
 export function tokenize(text: string, lex: SegmentLexicon, from = 0, to = text.length): Token[] {
   const out: Token[] = [];
   const elisions = lex.elisions;
@@ -49,6 +67,12 @@ export function tokenize(text: string, lex: SegmentLexicon, from = 0, to = text.
         at += 2;
         continue;
       }
+    }
+    const plain = plainWordEnd(text, at, to);
+    if (plain > 0) {
+      out.push({ start: at, end: plain, text: text.slice(at, plain), kind: "word" });
+      at = plain;
+      continue;
     }
     TOKEN.lastIndex = at;
     const m = TOKEN.exec(text);

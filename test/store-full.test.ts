@@ -35,9 +35,9 @@ test("a full disk: ingest reports as added exactly what was committed, says that
   const file = join(dir, "ledger.db");
   const store = await openStore(file);
   const db = ((store as SqlStore).driver as SqliteDriver).database!;
-  // Room for some 60 KB more: a few dozen of these small reports.
+  // Room for some 150 KB more: a few dozen of these small reports, with what fusion keeps of each.
   const page = db.pragma("page_size", { simple: true }) as number;
-  db.pragma(`max_page_count = ${(db.pragma("page_count", { simple: true }) as number) + Math.ceil(60_000 / page)}`);
+  db.pragma(`max_page_count = ${(db.pragma("page_count", { simple: true }) as number) + Math.ceil(150_000 / page)}`);
   const { value: sum, err } = await capture(() => ingestFiles(store, files, { progress: "lines" }));
   await store.close();
 
@@ -45,7 +45,7 @@ test("a full disk: ingest reports as added exactly what was committed, says that
   const check = new Database(file, { readonly: true });
   const stored = (check.prepare("SELECT uid FROM reports WHERE current = 1 ORDER BY uid").all() as { uid: string }[]).map((r) => r.uid);
   check.close();
-  assert.ok(stored.length > 10 && stored.length < 200, `the limit was reached midway (${stored.length} stored)`);
+  assert.ok(stored.length > 3 && stored.length < 200, `the limit was reached midway (${stored.length} stored)`);
   assert.deepEqual(announced, stored, "every report announced as added is stored, and every stored one was announced");
   assert.equal(sum.added, stored.length);
   assert.equal(sum.failed.length, 200 - stored.length, "the others are counted as not stored");

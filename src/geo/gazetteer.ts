@@ -33,6 +33,10 @@ export interface GazEntry {
 export interface Gazetteer {
   /** Every entry (country, region or place) one of whose names has this spelling key. */
   byKey(key: string): readonly GazEntry[];
+  /** Whether any entry has this spelling key (`byKey(key).length > 0`, without reading the towns' rows). */
+  has(key: string): boolean;
+  /** The countries, regions and seas of a key, without its towns: the first of `byKey(key)` that are not towns. */
+  areas(key: string): readonly GazEntry[];
   /** The places of one admin-1 region (for fuzzy matching inside a region the report names). */
   placesIn(country: string, admin1: string): readonly GazEntry[];
   country(code: string): GazEntry | undefined;
@@ -232,7 +236,20 @@ function load(): Gazetteer {
     regionCache.set(rk, r);
     return r;
   };
-  return { byKey, placesIn, country: (cc) => countries.get(cc), size: placeAt.length + regions + countries.size };
+  const none: readonly GazEntry[] = [];
+  return {
+    byKey,
+    has: (k) => (cache.get(k)?.length ?? 0) > 0 || (small.get(k)?.length ?? 0) > 0 || findKey(k) >= 0,
+    areas: (k) => small.get(k) ?? none,
+    placesIn,
+    country: (cc) => countries.get(cc),
+    size: placeAt.length + regions + countries.size,
+  };
+}
+
+/** The countries, regions and seas (no towns) for a name as written. */
+export function lookupArea(name: string): readonly GazEntry[] {
+  return gazetteer().areas(spellingKey(name));
 }
 
 /** Convenience: entries for a name as written. */

@@ -33,17 +33,32 @@ function regionId(e: GazEntry): string {
   return (e.region ??= `${e.country}.${e.admin1}`);
 }
 
-const regionKeyCache = new Map<string, { entries: readonly GazEntry[]; keys: string[] }>();
+interface RegionKeys {
+  entries: readonly GazEntry[];
+  keys: string[];
+  /** Indices into `keys` by length and first letter (`7|b`), ascending: the only keys a one-letter slip can reach. */
+  byShape: Map<string, number[]>;
+}
+
+const regionKeyCache = new Map<string, RegionKeys>();
 
 /** The places of a region with the spelling keys of their names, computed once per region. */
-function regionKeys(r: string): { entries: readonly GazEntry[]; keys: string[] } {
+function regionKeys(r: string): RegionKeys {
   let hit = regionKeyCache.get(r);
   if (!hit) {
     const [cc, a1] = r.split(".") as [string, string];
     // a one-letter slip is forgiven only towards a town of some size: the villages of a few hundred the
     // gazetteer also holds are matched by their exact names (and would make this index half again as big)
     const entries = gazetteer().placesIn(cc, a1).filter((e) => e.population >= FUZZY_MIN_POPULATION);
-    hit = { entries, keys: entries.map((e) => spellingKeyOnce(e.name)) };
+    const keys = entries.map((e) => spellingKeyOnce(e.name));
+    const byShape = new Map<string, number[]>();
+    keys.forEach((k, x) => {
+      const shape = `${k.length}|${k[0]}`;
+      const l = byShape.get(shape);
+      if (l) l.push(x);
+      else byShape.set(shape, [x]);
+    });
+    hit = { entries, keys, byShape };
     if (regionKeyCache.size > 500) regionKeyCache.clear();
     regionKeyCache.set(r, hit);
   }
@@ -127,10 +142,14 @@ export function geocodeAll(queries: readonly PlaceQuery[]): (GazEntry | null)[] 
         const k = spellingKey(n);
         if (k.length < FUZZY_MIN) continue;
         for (const r of regions) {
-          const { entries, keys } = regionKeys(r);
-          for (let x = 0; x < keys.length; x++) {
+          const { entries, keys, byShape } = regionKeys(r);
+          // the keys one letter longer, as long or one shorter with the same first letter, in table order
+          // (the first of equally populous towns wins, as in a scan of the whole region)
+          const xs: number[] = [];
+          for (const len of [k.length - 1, k.length, k.length + 1]) for (const x of byShape.get(`${len}|${k[0]}`) ?? []) xs.push(x);
+          xs.sort((a, b) => a - b);
+          for (const x of xs) {
             const pk = keys[x]!;
-            if (Math.abs(pk.length - k.length) > 1 || pk[0] !== k[0]) continue;
             const e = entries[x]!;
             if (withinOneEdit(k, pk) && (!best || e.population > best.population)) best = e;
           }

@@ -4,7 +4,7 @@ import { langPack } from "../lang/index.js";
 import { conceptFilter, conceptsOf, conceptTokens, type ConceptHit, type ConceptToken } from "./concepts.js";
 import { featuresOf, fold, type ClaimFeatures } from "./features.js";
 import { ledgerLexicon } from "./lang.js";
-import { lookupName } from "../geo/gazetteer.js";
+import { lookupArea, lookupName } from "../geo/gazetteer.js";
 
 /**
  * The language-free fusion keys of one claim, computed from its report alone: a store keeps one
@@ -81,6 +81,15 @@ function hash(s: string): number {
   return h >>> 0;
 }
 
+/** hash(`${a} ${b}`) without making the string (the hash reads one character after another). */
+function hashPair(a: string, b: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < a.length; i++) h = Math.imul(h ^ a.charCodeAt(i), 0x01000193);
+  h = Math.imul(h ^ 32, 0x01000193);
+  for (let i = 0; i < b.length; i++) h = Math.imul(h ^ b.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
 const demonymMemo = new Map<Lang, Map<string, string>>();
 /** Nationality words of a language first, then of the others (a Dutch text may say "Russian-made"). */
 function demonyms(lang: Lang): Map<string, string> {
@@ -119,7 +128,7 @@ const countryMemo = new Map<string, string | null>();
 function countryNamed(word: string): string | undefined {
   let c = countryMemo.get(word);
   if (c === undefined) {
-    c = lookupName(word).find((e) => e.kind === "country")?.country ?? null;
+    c = lookupArea(word).find((e) => e.kind === "country")?.country ?? null;
     if (countryMemo.size > 50_000) countryMemo.clear();
     countryMemo.set(word, c);
   }
@@ -415,8 +424,14 @@ function claimKeys(doc: Doc, ix: DocIndex, c: Claim, order: string, agency: stri
     if (d) days.add(d[1]!);
   }
   const s = doc.sentences[c.sentence] ?? doc.sentences[doc.sentenceAt(c.start)];
-  const shingles = new Set<number>();
-  if (withShingles) for (let i = 0; i + 2 <= tokens.length; i++) shingles.add(hash(tokens[i]!.w + " " + tokens[i + 1]!.w));
+  // distinct and in order: sorted as unsigned integers, repeats dropped
+  const shingles: number[] = [];
+  if (withShingles && tokens.length > 1) {
+    const hs = new Uint32Array(tokens.length - 1);
+    for (let i = 0; i + 1 < tokens.length; i++) hs[i] = hashPair(tokens[i]!.w, tokens[i + 1]!.w);
+    hs.sort();
+    for (let i = 0; i < hs.length; i++) if (i === 0 || hs[i] !== hs[i - 1]) shingles.push(hs[i]!);
+  }
   return {
     id: `${doc.meta.id}/${c.id}`,
     doc: doc.meta.id,
@@ -452,6 +467,6 @@ function claimKeys(doc: Doc, ix: DocIndex, c: Claim, order: string, agency: stri
     figures,
     days: [...days].sort(),
     features: featuresOf(c, doc.lang),
-    shingles: [...shingles].sort((a, b) => a - b),
+    shingles,
   };
 }

@@ -1,7 +1,7 @@
 import type { Doc, EntityType, Lang } from "../model/doc.js";
 import { LANGS } from "../model/doc.js";
 import { langPack } from "../lang/index.js";
-import { lookupName } from "../geo/gazetteer.js";
+import { lookupArea, lookupName } from "../geo/gazetteer.js";
 import { fold } from "./features.js";
 import { ledgerLexicon } from "./lang.js";
 import { aliasSetOf, nameKey, shortFormsOf } from "./names.js";
@@ -181,7 +181,7 @@ function countryOfWord(w: string): string | undefined {
     if (cc) return cc;
   }
   if (w.length < 4) return undefined;
-  const hit = lookupName(w).find((e) => e.kind === "country");
+  const hit = lookupArea(w).find((e) => e.kind === "country");
   return hit?.country;
 }
 

@@ -6,7 +6,7 @@ import type { ServerResponse } from "node:http";
 import { CLAIM_STATUSES, type ClaimStatus, type Lang } from "../model/doc.js";
 import { bearer, hostAllowed, tokenMatches } from "./auth.js";
 import { fetchReport, FetchFailed, FetchRefused, type FetchOptions } from "./fetch.js";
-import { LedgerUnavailable, ReportError, type LedgerChange, type LedgerPort, type NewReport } from "./port.js";
+import { LedgerUnavailable, ReportError, type ClaimQuery, type LedgerChange, type LedgerPort, type NewCorrection, type NewReport } from "./port.js";
 import { loadStatic, type StaticFiles } from "./static.js";
 import { BRIEF_CSP } from "../brief/index.js";
 import { pipeTo } from "../export/stream.js";
@@ -269,23 +269,42 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
     },
   );
 
+  const claimFilterProps = {
+    status: { type: "string", maxLength: 200, description: `comma-separated: ${CLAIM_STATUSES.join(", ")}` },
+    source: { type: "string", maxLength: 300, description: "a source's name or entity id; 'report' for the report's own voice" },
+    entity: { type: "string", maxLength: 100 },
+    place: { type: "string", maxLength: 100 },
+    about: { type: "string", maxLength: 100, description: "an entity id: claims naming it that it does not make itself" },
+    report: { type: "string", maxLength: 100 },
+    outlet: { type: "string", maxLength: 300, description: "the report's outlet" },
+    language: { type: "string", maxLength: 16, description: "the report's language code" },
+    since: { type: "string", format: "date-time" },
+    until: { type: "string", format: "date-time" },
+    q: { type: "string", maxLength: 500 },
+    sort: { type: "string", enum: ["published", "-published", "status", "-status", "source", "-source", "outlet", "-outlet"], default: "published" },
+  } as const;
+  const claimQuery = (req: FastifyRequest): ClaimQuery => {
+    const q = req.query as Record<string, string | number | undefined>;
+    const status = typeof q.status === "string" && q.status ? q.status.split(",").map((s) => s.trim()) : undefined;
+    for (const s of status ?? []) if (!(CLAIM_STATUSES as readonly string[]).includes(s)) throw new HttpError(400, "bad_request", `unknown status ${JSON.stringify(s)}: one of ${CLAIM_STATUSES.join(", ")}`);
+    return {
+      ...(status && { status: status as ClaimStatus[] }),
+      ...(["source", "entity", "place", "about", "report", "outlet", "language", "since", "until", "q", "sort"] as const).reduce((a, k) => (typeof q[k] === "string" && q[k] ? { ...a, [k]: q[k] } : a), {}),
+      ...(typeof q.limit === "number" && { limit: q.limit }),
+      ...(typeof q.offset === "number" && { offset: q.offset }),
+    };
+  };
+
   app.get(
     "/api/claims",
     {
       schema: {
-        summary: "Search claims by status, source, entity, place, report, publication time and text",
+        summary: "Search claims by status, source, entity, place, report, outlet, language, publication time and text; sorted, a page at a time",
         tags: ["claims"],
         querystring: {
           type: "object",
           properties: {
-            status: { type: "string", maxLength: 200, description: `comma-separated: ${CLAIM_STATUSES.join(", ")}` },
-            source: { type: "string", maxLength: 300, description: "a source's name or entity id; 'report' for the report's own voice" },
-            entity: { type: "string", maxLength: 100 },
-            place: { type: "string", maxLength: 100 },
-            report: { type: "string", maxLength: 100 },
-            since: { type: "string", format: "date-time" },
-            until: { type: "string", format: "date-time" },
-            q: { type: "string", maxLength: 500 },
+            ...claimFilterProps,
             limit: { type: "integer", minimum: 1, maximum: 5000, default: 200 },
             offset: { type: "integer", minimum: 0, default: 0 },
           },
@@ -294,19 +313,103 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
       },
     },
     async (req, reply) => {
-      const q = req.query as Record<string, string | number | undefined>;
-      const status = typeof q.status === "string" && q.status ? q.status.split(",").map((s) => s.trim()) : undefined;
-      for (const s of status ?? []) if (!(CLAIM_STATUSES as readonly string[]).includes(s)) throw new HttpError(400, "bad_request", `unknown status ${JSON.stringify(s)}: one of ${CLAIM_STATUSES.join(", ")}`);
-      return cached(req, reply, async () =>
-        json(
-          await ledger.searchClaims({
-            ...(status && { status: status as ClaimStatus[] }),
-            ...(["source", "entity", "place", "report", "since", "until", "q"] as const).reduce((a, k) => (typeof q[k] === "string" && q[k] ? { ...a, [k]: q[k] } : a), {}),
-            limit: q.limit as number,
-            offset: q.offset as number,
-          }),
-        ),
-      );
+      const q = claimQuery(req);
+      return cached(req, reply, async () => json(await ledger.searchClaims(q)));
+    },
+  );
+
+  app.get(
+    "/api/claims/facets",
+    {
+      schema: {
+        summary: "How many of the selected claims have each status, source, outlet and language (each facet ignores its own filter)",
+        tags: ["claims"],
+        querystring: { type: "object", properties: claimFilterProps },
+        response: errors,
+      },
+    },
+    async (req, reply) => {
+      const q = claimQuery(req);
+      return cached(req, reply, async () => json(await ledger.claimFacets(q)));
+    },
+  );
+
+  app.get(
+    "/api/claims/export",
+    {
+      schema: {
+        summary: "The selected claims, all of them in the chosen order, as CSV (the columns of the whole export) or JSON",
+        tags: ["export"],
+        querystring: { type: "object", properties: { ...claimFilterProps, format: { type: "string", enum: ["csv", "json"], default: "csv" } } },
+        response: errors,
+      },
+    },
+    async (req, reply) => {
+      const q = claimQuery(req);
+      const format = (req.query as { format: "csv" | "json" }).format;
+      const disposition = `attachment; filename="sitrep-claims.${format}"`;
+      reply.hijack();
+      const res = reply.raw;
+      try {
+        await ledger.exportClaims(q, format, async (s) => {
+          res.writeHead(200, { ...SECURITY_HEADERS, "content-type": s.contentType, "cache-control": "no-cache", "content-disposition": disposition });
+          await pipeTo(s.chunks, res);
+          res.end();
+        });
+      } catch (e) {
+        process.stderr.write(`sitrep serve: the export failed: ${(e as Error)?.message ?? String(e)}\n`);
+        if (!res.headersSent) {
+          res.writeHead(500, { ...SECURITY_HEADERS, "content-type": "application/json" });
+          res.end(JSON.stringify({ error: { status: 500, code: "internal", message: "the export failed" } }));
+        } else res.destroy();
+      }
+    },
+  );
+
+  app.post(
+    "/api/corrections",
+    {
+      schema: {
+        summary: "Correct the ledger (needs the token): retract a report, correct a claim's status or source, merge or split entities, or undo a correction",
+        description: "Kept with who, when and why beside the extraction, which is never changed; reads show the corrected values with the extraction's under `extracted`.",
+        tags: ["corrections"],
+        security: [{ token: [] }],
+        body: {
+          type: "object",
+          additionalProperties: false,
+          required: ["who", "why", "action"],
+          properties: {
+            who: { type: "string", minLength: 1, maxLength: 200 },
+            why: { type: "string", minLength: 1, maxLength: 2000 },
+            target: { type: "string", maxLength: 100 },
+            action: { type: "string", enum: ["retract", "status", "source", "merge", "split", "undo"] },
+            data: { type: "object", additionalProperties: { type: "string", maxLength: 300 } },
+            undoes: { type: "integer", minimum: 1 },
+          },
+        },
+        response: { 201: { type: "object", additionalProperties: true }, 400: errorSchema, 401: errorSchema, 422: errorSchema },
+      },
+    },
+    async (req, reply) => {
+      const b = req.body as NewCorrection;
+      if (b.action !== "undo" && !b.target) throw new HttpError(400, "bad_request", "target: the id of the report, claim or entity");
+      if (b.action === "undo" && b.undoes === undefined) throw new HttpError(400, "bad_request", "undoes: the id of the correction to undo");
+      return reply.code(201).send(await ledger.correct({ ...b, target: b.target ?? "" }));
+    },
+  );
+
+  app.get(
+    "/api/corrections",
+    {
+      schema: {
+        summary: "The audit trail: every correction (undone ones included), oldest first, or those about one target",
+        tags: ["corrections"],
+        querystring: { type: "object", properties: { target: { type: "string", maxLength: 100 } } },
+      },
+    },
+    async (req, reply) => {
+      const { target } = req.query as { target?: string };
+      return cached(req, reply, async () => json(await ledger.corrections(target ? [target] : undefined)));
     },
   );
 
@@ -321,6 +424,26 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
       },
     },
     async (req, reply) => cached(req, reply, async () => json(await ledger.entities(req.query as { type?: never; q?: string }))),
+  );
+
+  app.get(
+    "/api/entities/:id",
+    {
+      schema: {
+        summary: "One entity merged across reports, by its stable id",
+        tags: ["entities"],
+        params: { type: "object", properties: { id: { type: "string", maxLength: 100 } }, required: ["id"] },
+        response: { 404: errorSchema },
+      },
+    },
+    async (req, reply) => {
+      const { id } = req.params as { id: string };
+      return cached(req, reply, async () => {
+        const e = (await ledger.entities({})).find((x) => x.id === id);
+        if (!e) throw new HttpError(404, "not_found", `no entity ${id}`);
+        return json(e);
+      });
+    },
   );
 
   app.get(

@@ -76,6 +76,40 @@ export interface ClaimRow {
   places: EntityRef[];
   /** TIMEX3 values of the time expressions inside the claim span. */
   times: string[];
+  /** Set when an editor corrected the claim or retracted its report: status and source above are then the
+   * corrected ones, these the extraction's. */
+  extracted?: { status: ClaimStatus; source: ClaimSource | null };
+  retracted?: boolean;
+  /** The corrections in effect for this claim and its report, oldest first. */
+  corrections?: Correction[];
+}
+
+export type CorrectionAction = "retract" | "status" | "source" | "merge" | "split" | "undo";
+
+/** An editor's correction as kept: never a change to the extraction, always with who, when and why. */
+export interface Correction {
+  id: number;
+  at: string;
+  who: string;
+  why: string;
+  /** The stable id of the report, claim or entity it is about. */
+  target: string;
+  action: CorrectionAction;
+  /** status: { status }; source: { source }; merge: { into }; split: { report? }; undo: none. */
+  data: Record<string, unknown> | null;
+  /** For an undo: the correction it takes back. */
+  undoes: number | null;
+  /** Taken back by a later undo. */
+  undone?: boolean;
+}
+
+export interface NewCorrection {
+  who: string;
+  why: string;
+  target: string;
+  action: CorrectionAction;
+  data?: Record<string, unknown>;
+  undoes?: number;
 }
 
 export interface ClaimQuery {
@@ -84,14 +118,35 @@ export interface ClaimQuery {
   source?: string;
   entity?: string;
   place?: string;
+  /** An entity id: claims that name it, except those it makes itself (what is said about it). */
+  about?: string;
   report?: string;
   /** Publication time window (ISO 8601), inclusive. */
   since?: string;
   until?: string;
   /** Free text: words that must all occur in the claim (case and diacritics ignored). */
   q?: string;
+  /** The report's outlet, as the reports name it. */
+  outlet?: string;
+  language?: Lang;
+  /** published, status, source or outlet; a leading "-" for descending. */
+  sort?: string;
   limit?: number;
   offset?: number;
+}
+
+export interface FacetValue {
+  /** null: none (a claim the report makes in its own voice; a report without an outlet). */
+  value: string | null;
+  n: number;
+}
+
+/** How many of the selected claims have each value, per facet (each facet ignoring its own filter). */
+export interface ClaimFacets {
+  status: FacetValue[];
+  source: FacetValue[];
+  outlet: FacetValue[];
+  language: FacetValue[];
 }
 
 export interface Page<T> {
@@ -101,6 +156,9 @@ export interface Page<T> {
 
 export interface ReportDetail extends Omit<ReportSummary, "claims"> {
   text: string;
+  retracted?: boolean;
+  /** Every correction about the report or one of its claims, oldest first, undone ones included. */
+  corrections?: Correction[];
   claims: ClaimRow[];
   mentions: { start: number; end: number; entity?: string; type: EntityType }[];
   times: { start: number; end: number; value: string }[];
@@ -114,14 +172,15 @@ export interface EntityRow {
   mentions: number;
   reports: number;
   claims: number;
-  geo?: { lat: number; lon: number; country: string };
+  /** area: a country or region (drawn as its outline where the map has one), not a point. */
+  geo?: { lat: number; lon: number; country: string; area?: boolean };
 }
 
 export interface PlaceFeature {
   type: "Feature";
   id: string;
   geometry: { type: "Point"; coordinates: [number, number] };
-  properties: { id: string; name: string; country: string; mentions: number; reports: number; claims: number };
+  properties: { id: string; name: string; country: string; mentions: number; reports: number; claims: number; area?: boolean };
 }
 
 export interface PlaceCollection {
@@ -204,7 +263,7 @@ export interface Streamed {
 }
 
 export interface LedgerChange {
-  type: "report";
+  type: "report" | "correction";
   status: AddResult["status"];
   report: string;
   title?: string;
@@ -219,6 +278,9 @@ export interface LedgerPort {
   listReports(opts: { limit?: number; offset?: number; q?: string }): Promise<Page<ReportSummary>>;
   getReport(id: string): Promise<ReportDetail | undefined>;
   searchClaims(q: ClaimQuery): Promise<Page<ClaimRow>>;
+  claimFacets(q: ClaimQuery): Promise<ClaimFacets>;
+  /** Runs `write` over the claims `q` selects (all of them, limit and offset ignored), in its order. */
+  exportClaims(q: ClaimQuery, format: "csv" | "json", write: (s: Streamed) => Promise<void>): Promise<void>;
   entities(opts: { type?: EntityType; q?: string }): Promise<EntityRow[]>;
   places(): Promise<PlaceCollection>;
   timeline(opts?: { limit?: number }): Promise<TimelineItem[]>;
@@ -227,6 +289,10 @@ export interface LedgerPort {
   renderBrief(lang: Lang, format: BriefFormat): Promise<Rendered>;
   /** Runs `write` over the export, read from one consistent view of the ledger. */
   export(format: ExportFormat, write: (s: Streamed) => Promise<void>): Promise<void>;
+  /** Keeps an editor's correction (checked against the ledger); ReportError when it does not apply. */
+  correct(c: NewCorrection): Promise<Correction>;
+  /** Corrections, oldest first: all of them, or those about these targets. */
+  corrections(targets?: readonly string[]): Promise<Correction[]>;
   subscribe(listener: (change: LedgerChange) => void): () => void;
   close(): Promise<void>;
 }

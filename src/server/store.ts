@@ -4,10 +4,10 @@
 // being answered while a report is extracted or the briefing recomputed. Changes are announced once
 // committed, whoever made them: this process, or another one writing to the same ledger (`sitrep ingest
 // --db` on the same file), noticed through the store's change mark.
-import type { Doc, Lang } from "../model/doc.js";
+import { CLAIM_STATUSES, type Doc, type Lang } from "../model/doc.js";
 import { toDoc } from "../ingest/index.js";
 import { runPipeline } from "../pipeline/index.js";
-import { openStore, reportOfClaim, StoreBusy, type Store, type StoreOptions } from "../store/index.js";
+import { openStore, reportOfClaim, StoreBusy, type ClaimFacet, type ClaimFilter, type ClaimSort, type Reads, type Store, type StoreOptions } from "../store/index.js";
 import { prepare, storeReports } from "../ledger/ingest.js";
 import { buildPicture } from "../ledger/picture.js";
 import { ledgerExport } from "../ledger/export.js";
@@ -16,7 +16,7 @@ import { claimsCsv } from "../export/csv.js";
 import { exportJson, placesGeoJson } from "../export/stream.js";
 import { readBody } from "./extract.js";
 import { revive, WorkerClient } from "./workers.js";
-import { claimRows, isPlace, Names, reportDetail, sentenceAround, summaryOf, words } from "./views.js";
+import { applyCorrections, claimLines, claimRows, claimsJson, isPlace, Names, reportDetail, sentenceAround, summaryOf, words } from "./views.js";
 import {
   LedgerUnavailable,
   ReportError,
@@ -24,6 +24,10 @@ import {
   type Briefing,
   type BriefingLine,
   type BriefFormat,
+  type ClaimFacets,
+  type Correction,
+  type CorrectionAction,
+  type NewCorrection,
   type ClaimQuery,
   type ClaimRow,
   type ContradictionRow,
@@ -49,10 +53,18 @@ export interface StoreLedgerOptions extends StoreOptions {
   workers?: boolean;
   /** Called once the ledger is closed (a temporary ledger removes its file). */
   onClose?: () => void;
+  /**
+   * Compute the page's first views (the briefing, the claim counts) at open and after each change, so
+   * that on a large ledger an analyst who opens the page does not wait for them (`sitrep serve`).
+   */
+  warm?: boolean;
 }
 
 /** The API's names of entities and places come in this language (the page translates its own words). */
 const NAMES_LANG: Lang = "en";
+/** Values shown per facet; the rest are reached by search. */
+const FACET_LIMIT = 30;
+const EXPORT_PAGE = 1000;
 
 export class StoreLedger implements LedgerPort {
   private v = 0;
@@ -88,9 +100,24 @@ export class StoreLedger implements LedgerPort {
     const l = new StoreLedger(store, spec, opts);
     l.maxSeen = await store.reads.maxReportId();
     l.mark = await store.changeMark();
+    if (opts.warm) l.warmSoon(0);
     // PostgreSQL says at once when any process (a worker on another machine) commits: look then too.
     if (store.onChange) l.unlisten = await store.onChange(() => l.wake());
     return l;
+  }
+
+  private warmTimer: NodeJS.Timeout | undefined;
+  /** The first views, computed once the ledger has been quiet for `delayMs`; failures are ignored (a read will retry). */
+  private warmSoon(delayMs: number): void {
+    if (this.warmTimer) clearTimeout(this.warmTimer);
+    this.warmTimer = setTimeout(() => {
+      this.warmTimer = undefined;
+      if (this.closed) return;
+      void this.claimFacets({})
+        .then(() => this.briefing("en"))
+        .catch(() => undefined);
+    }, delayMs);
+    this.warmTimer.unref();
   }
 
   version(): number {
@@ -100,6 +127,7 @@ export class StoreLedger implements LedgerPort {
   private announce(changes: Omit<LedgerChange, "version">[]): void {
     if (!changes.length) return;
     this.v++;
+    if (this.opts.warm) this.warmSoon(2000);
     for (const c of changes) for (const l of this.listeners) l({ ...c, version: this.v });
   }
 
@@ -192,55 +220,185 @@ export class StoreLedger implements LedgerPort {
       const [p] = await r.reportParts([row]);
       const names = new Names(r, NAMES_LANG);
       await names.load(p!.entities.map((e) => e.fused));
-      return reportDetail(p!, names);
+      const d = reportDetail(p!, names);
+      const all = await this.correctionsOf(r, [d.id, ...d.claims.map((c) => c.id)]);
+      d.claims = applyCorrections(d.claims, all);
+      if (all.some((c) => !c.undone && c.action === "retract" && c.target === d.id)) d.retracted = true;
+      if (all.length) d.corrections = all;
+      return d;
     });
+  }
+
+  /** Corrections about these targets, each marked when a later undo took it back. */
+  private async correctionsOf(r: Reads, targets: readonly string[] | undefined): Promise<Correction[]> {
+    const rows: Correction[] = [];
+    for (let offset = 0; ; offset += 5000) {
+      const page = await r.corrections({ ...(targets && { targets }), limit: 5000, offset });
+      rows.push(...page.rows.map((x) => ({ ...x, action: x.action as CorrectionAction, data: x.data as Record<string, unknown> | null })));
+      if (page.rows.length < 5000) break;
+    }
+    const undone = new Set(rows.filter((x) => x.action === "undo").map((x) => x.undoes));
+    return rows.map((x) => (undone.has(x.id) ? { ...x, undone: true } : x));
+  }
+
+  async corrections(targets?: readonly string[]): Promise<Correction[]> {
+    return this.store.snapshot((r) => this.correctionsOf(r, targets));
+  }
+
+  async correct(c: NewCorrection): Promise<Correction> {
+    const who = c.who.trim(), why = c.why.trim();
+    if (!who) throw new ReportError("say who makes the correction (who)");
+    if (!why) throw new ReportError("say why (why): the audit trail keeps the reason");
+    let target = c.target;
+    let data: Record<string, unknown> | null = null;
+    let undoes: number | null = null;
+    await this.store.snapshot(async (r) => {
+      const claimExists = async (id: string) => {
+        const rep = await r.reportByUid(reportOfClaim(id));
+        return !!rep && (await r.reportParts([rep], ["claims"]))[0]!.claims.some((x) => x.uid === id);
+      };
+      switch (c.action) {
+        case "retract":
+          if (!(await r.reportByUid(target))) throw new ReportError(`no report ${target}`);
+          break;
+        case "status": {
+          const st = c.data?.status;
+          if (typeof st !== "string" || !(CLAIM_STATUSES as readonly string[]).includes(st)) throw new ReportError(`status: one of ${CLAIM_STATUSES.join(", ")}`);
+          if (!(await claimExists(target))) throw new ReportError(`no claim ${target}`);
+          data = { status: st };
+          break;
+        }
+        case "source": {
+          const src = c.data?.source;
+          if (typeof src !== "string" || !src.trim() || src.length > 300) throw new ReportError("source: the name of who makes the claim ('report' for the report itself)");
+          if (!(await claimExists(target))) throw new ReportError(`no claim ${target}`);
+          data = { source: src.trim() };
+          break;
+        }
+        case "merge":
+        case "split": {
+          if (!(await r.fusedByUid(target))) throw new ReportError(`no entity ${target}`);
+          const other = c.action === "merge" ? c.data?.into : c.data?.from;
+          if (typeof other !== "string" || !(await r.fusedByUid(other))) throw new ReportError(c.action === "merge" ? "into: the id of the entity to merge with" : "from: the id of the entity to split from");
+          data = c.action === "merge" ? { into: other } : { from: other };
+          break;
+        }
+        case "undo": {
+          const all = await this.correctionsOf(r, undefined);
+          const was = all.find((x) => x.id === c.undoes);
+          if (!was) throw new ReportError(`no correction ${c.undoes}`);
+          if (was.action === "undo") throw new ReportError("an undo is not undone: make the correction again");
+          if (was.undone) throw new ReportError(`correction ${was.id} is already undone`);
+          target = was.target;
+          undoes = was.id;
+          break;
+        }
+        default:
+          throw new ReportError("action: one of retract, status, source, merge, split, undo");
+      }
+    });
+    const record = { at: new Date().toISOString(), who: who.slice(0, 200), why: why.slice(0, 2000), target, action: c.action, data, undoes };
+    const id = await this.store.write((tx) => tx.putCorrection(record));
+    this.announce([{ type: "correction", status: "updated", report: reportOfClaim(target) }]);
+    return { id, ...record };
+  }
+
+  /** The store's filter for an API query; undefined when it names a report or entity there is none of. */
+  private async filterOf(r: Reads, q: ClaimQuery): Promise<ClaimFilter | undefined> {
+    let report: number | undefined;
+    if (q.report) {
+      const row = await r.reportByUid(q.report);
+      if (!row) return undefined;
+      report = row.id;
+    }
+    const rowsOf = async (uid: string) => {
+      const f = await r.fusedByUid(uid);
+      return f ? r.entitiesOfFused(f.id) : undefined;
+    };
+    let entities: { report: number; seq: number }[] | undefined;
+    let namedOnly = false;
+    if (q.entity) entities = (await rowsOf(q.entity)) ?? [];
+    if (q.place) {
+      const at = (await rowsOf(q.place)) ?? [];
+      const keep = new Set(at.map((e) => `${e.report}/${e.seq}`));
+      entities = entities ? entities.filter((e) => keep.has(`${e.report}/${e.seq}`)) : at;
+      namedOnly = !q.entity;
+    }
+    let notSource = false;
+    if (q.about) {
+      const at = (await rowsOf(q.about)) ?? [];
+      const keep = new Set(at.map((e) => `${e.report}/${e.seq}`));
+      entities = entities ? entities.filter((e) => keep.has(`${e.report}/${e.seq}`)) : at;
+      namedOnly = notSource = true;
+    }
+    let sourceEntities: { report: number; seq: number }[] | undefined;
+    let sourceName: string | undefined;
+    let ownVoice = false;
+    if (q.source === "report") ownVoice = true;
+    else if (q.source) {
+      const at = /^e[0-9a-z]{10}$/.test(q.source) ? await rowsOf(q.source) : undefined;
+      if (at) sourceEntities = at;
+      else sourceName = q.source;
+    }
+    return {
+      ...(q.status?.length && { status: q.status }),
+      ...(report !== undefined && { report }),
+      ...(ownVoice && { ownVoice }),
+      ...(sourceName !== undefined && { sourceName }),
+      ...(entities && { entities, entitiesNamedOnly: namedOnly, ...(notSource && { entitiesNotSource: true }) }),
+      ...(sourceEntities && { sourceEntities }),
+      ...(q.since && { sinceMs: Date.parse(q.since) }),
+      ...(q.until && { untilMs: Date.parse(q.until) }),
+      ...(words(q.q).length && { words: words(q.q) }),
+      ...(q.outlet && { outlet: q.outlet }),
+      ...(q.language && { language: q.language }),
+      ...(q.sort && { sort: { by: q.sort.replace(/^-/, "") as ClaimSort, desc: q.sort.startsWith("-") } }),
+      limit: q.limit ?? 100,
+      offset: q.offset ?? 0,
+    };
   }
 
   async searchClaims(q: ClaimQuery): Promise<Page<ClaimRow>> {
     return this.store.snapshot(async (r) => {
-      const none = { total: 0, items: [] };
-      let report: number | undefined;
-      if (q.report) {
-        const row = await r.reportByUid(q.report);
-        if (!row) return none;
-        report = row.id;
-      }
-      const rowsOf = async (uid: string) => {
-        const f = await r.fusedByUid(uid);
-        return f ? r.entitiesOfFused(f.id) : undefined;
-      };
-      let entities: { report: number; seq: number }[] | undefined;
-      let namedOnly = false;
-      if (q.entity) entities = (await rowsOf(q.entity)) ?? [];
-      if (q.place) {
-        const at = (await rowsOf(q.place)) ?? [];
-        const keep = new Set(at.map((e) => `${e.report}/${e.seq}`));
-        entities = entities ? entities.filter((e) => keep.has(`${e.report}/${e.seq}`)) : at;
-        namedOnly = !q.entity;
-      }
-      let sourceEntities: { report: number; seq: number }[] | undefined;
-      let sourceName: string | undefined;
-      let ownVoice = false;
-      if (q.source === "report") ownVoice = true;
-      else if (q.source) {
-        const at = /^e[0-9a-z]{10}$/.test(q.source) ? await rowsOf(q.source) : undefined;
-        if (at) sourceEntities = at;
-        else sourceName = q.source;
-      }
-      const page = await r.searchClaims({
-        ...(q.status?.length && { status: q.status }),
-        ...(report !== undefined && { report }),
-        ...(ownVoice && { ownVoice }),
-        ...(sourceName !== undefined && { sourceName }),
-        ...(entities && { entities, entitiesNamedOnly: namedOnly }),
-        ...(sourceEntities && { sourceEntities }),
-        ...(q.since && { sinceMs: Date.parse(q.since) }),
-        ...(q.until && { untilMs: Date.parse(q.until) }),
-        ...(words(q.q).length && { words: words(q.q) }),
-        limit: q.limit ?? 100,
-        offset: q.offset ?? 0,
-      });
+      const f = await this.filterOf(r, q);
+      if (!f) return { total: 0, items: [] };
+      const page = await r.searchClaims(f);
       return { total: page.total, items: await this.rows(r, page.items) };
+    });
+  }
+
+  async claimFacets(q: ClaimQuery): Promise<ClaimFacets> {
+    const { sort: _s, limit: _l, offset: _o, ...key } = q;
+    return this.cached(`facets ${JSON.stringify(key)}`, () =>
+      this.store.snapshot(async (r) => {
+        const out: ClaimFacets = { status: [], source: [], outlet: [], language: [] };
+        // Each facet counts the claims the other filters select, so that its own values stay choosable.
+        const without: Record<ClaimFacet, Partial<ClaimQuery>> = { status: { status: [] }, source: { source: "" }, outlet: { outlet: "" }, language: { language: undefined } };
+        for (const by of ["status", "source", "outlet", "language"] as const) {
+          const f = await this.filterOf(r, { ...q, ...without[by] });
+          if (f) out[by] = await r.claimFacets(f, by, FACET_LIMIT);
+        }
+        return out;
+      }),
+    );
+  }
+
+  async exportClaims(q: ClaimQuery, format: "csv" | "json", write: (s: Streamed) => Promise<void>): Promise<void> {
+    await this.store.snapshot(async (r) => {
+      const f = await this.filterOf(r, q);
+      const self = this;
+      // Pages of the filtered view, in its order, read from one snapshot.
+      async function* pages(): AsyncIterable<ClaimRow[]> {
+        if (!f) return;
+        for (let offset = 0; ; offset += EXPORT_PAGE) {
+          const page = await r.searchClaims({ ...f, limit: EXPORT_PAGE, offset });
+          if (!page.items.length) return;
+          yield await self.rows(r, page.items);
+          if (page.items.length < EXPORT_PAGE) return;
+        }
+      }
+      if (format === "csv") await write({ contentType: "text/csv; charset=utf-8", chunks: claimsCsv(claimLines(pages())) });
+      else await write({ contentType: "application/json; charset=utf-8", chunks: claimsJson(pages(), { filters: q, version: this.v }) });
     });
   }
 
@@ -250,7 +408,8 @@ export class StoreLedger implements LedgerPort {
     const parts = new Map((await r.reportParts(reports)).map((p) => [p.report.id, p]));
     const names = new Names(r, NAMES_LANG);
     await names.load([...parts.values()].flatMap((p) => p.entities.map((e) => e.fused)));
-    return claims.map((c) => claimRows(parts.get(c.report)!, names, [c])[0]!);
+    const rows = claims.map((c) => claimRows(parts.get(c.report)!, names, [c])[0]!);
+    return applyCorrections(rows, await this.correctionsOf(r, [...new Set(rows.flatMap((x) => [x.id, x.report]))]));
   }
 
   async entities(opts: { type?: EntityType; q?: string }): Promise<EntityRow[]> {
@@ -268,7 +427,8 @@ export class StoreLedger implements LedgerPort {
             out.push({
               id: f.uid, name, type: f.type, aliases: (names.get(f.id) ?? []).map((x) => x.name).filter((n) => n !== name),
               mentions: f.mentions, reports: f.reports, claims: f.claims,
-              ...(f.geo && { geo: { lat: f.geo.lat, lon: f.geo.lon, country: f.geo.country ?? "" } }),
+              // A gazetteer entry without a GeoNames id is a country or a region: an area, not a point.
+              ...(f.geo && { geo: { lat: f.geo.lat, lon: f.geo.lon, country: f.geo.country ?? "", ...(!f.geo.geonameId && { area: true }) } }),
             });
           }
         }
@@ -287,7 +447,7 @@ export class StoreLedger implements LedgerPort {
           type: "Feature" as const,
           id: e.id,
           geometry: { type: "Point" as const, coordinates: [e.geo!.lon, e.geo!.lat] as [number, number] },
-          properties: { id: e.id, name: e.name, country: e.geo!.country, mentions: e.mentions, reports: e.reports, claims: e.claims },
+          properties: { id: e.id, name: e.name, country: e.geo!.country, mentions: e.mentions, reports: e.reports, claims: e.claims, ...(e.geo!.area && { area: true }) },
         })),
     };
   }
@@ -407,6 +567,7 @@ export class StoreLedger implements LedgerPort {
     if (this.closed) return;
     this.closed = true;
     clearInterval(this.poll);
+    if (this.warmTimer) clearTimeout(this.warmTimer);
     this.unlisten?.();
     this.listeners.clear();
     await Promise.all([this.extractor?.close(), this.briefer?.close()]);

@@ -4,7 +4,8 @@
 import type { Lang } from "../model/doc.js";
 import type { Reads, ReportParts, ClaimRow as StoredClaim } from "../store/index.js";
 import { displayName } from "../ledger/naming.js";
-import type { ClaimRow, ClaimSource, EntityRef, ReportDetail, ReportSummary } from "./port.js";
+import type { ClaimLine } from "../ledger/export.js";
+import type { ClaimRow, ClaimSource, Correction, EntityRef, ReportDetail, ReportSummary } from "./port.js";
 
 /** Lower case without diacritics, for matching typed search words against report text. */
 export function fold(s: string): string {
@@ -153,4 +154,77 @@ export function reportDetail(p: ReportParts, names: Names): ReportDetail {
     mentions,
     times: p.times.map((t) => ({ start: t.start, end: t.end, value: t.value })),
   };
+}
+
+/**
+ * The API's claim rows as the export's claim lines, so that a filtered view is written by the one CSV
+ * writer (src/export) with the columns of the whole ledger's CSV. Figures are not part of an API row: the
+ * filtered view's figures column stays empty (the whole export has them).
+ */
+export async function* claimLines(pages: AsyncIterable<ClaimRow[]>): AsyncIterable<ClaimLine[]> {
+  for await (const rows of pages)
+    yield rows.map((c) => ({
+      claim: {
+        id: c.id,
+        doc: c.report,
+        start: c.start,
+        end: c.end,
+        text: c.text,
+        status: c.status,
+        source: c.source ? { name: c.source.name, ...(c.source.entity && { entity: c.source.entity }), kind: c.source.kind } : null,
+        cue: c.cue,
+        quote: c.quote,
+        entities: c.entities.map((e) => e.id),
+      },
+      document: {
+        id: c.report,
+        ...(c.reportTitle !== undefined && { title: c.reportTitle }),
+        ...(c.reportSource !== undefined && { source: c.reportSource }),
+        published: c.published,
+        language: c.language,
+      } as ClaimLine["document"],
+      times: c.times,
+      places: c.places.map((p) => p.name),
+      figures: [],
+    }));
+}
+
+/** The filtered view as JSON: the query, then the same rows /api/claims answers with, written as read. */
+export async function* claimsJson(pages: AsyncIterable<ClaimRow[]>, meta: { filters: object; version: number }): AsyncIterable<string> {
+  yield `{"format":"sitrep-claims/1","filters":${JSON.stringify(meta.filters)},"version":${meta.version},"claims":[`;
+  let first = true;
+  for await (const rows of pages) {
+    let out = "";
+    for (const r of rows) {
+      out += (first ? "\n" : ",\n") + JSON.stringify(r);
+      first = false;
+    }
+    if (out) yield out;
+  }
+  yield "\n]}\n";
+}
+
+/**
+ * Claims as the editors left them: the latest status or source correction in effect replaces the
+ * extraction's (kept under `extracted`); a retracted report marks its claims. Undone corrections do nothing.
+ */
+export function applyCorrections(rows: ClaimRow[], corrections: readonly Correction[]): ClaimRow[] {
+  const live = corrections.filter((c) => !c.undone && c.action !== "undo");
+  if (!live.length) return rows;
+  const about = new Map<string, Correction[]>();
+  for (const c of live) (about.get(c.target) ?? about.set(c.target, []).get(c.target)!).push(c);
+  return rows.map((row) => {
+    const mine = [...(about.get(row.report) ?? []), ...(about.get(row.id) ?? [])].sort((a, b) => a.id - b.id);
+    if (!mine.length) return row;
+    const out: ClaimRow = { ...row, extracted: { status: row.status, source: row.source }, corrections: mine };
+    for (const c of mine) {
+      if (c.action === "retract") out.retracted = true;
+      else if (c.action === "status") out.status = c.data!.status as ClaimRow["status"];
+      else if (c.action === "source") {
+        const name = String(c.data!.source);
+        out.source = name === "report" ? null : { name, kind: row.source?.name === name ? row.source.kind : "other" };
+      }
+    }
+    return out;
+  });
 }

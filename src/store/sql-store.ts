@@ -11,6 +11,9 @@ import {
   StoreRefused,
   type AsserterRow,
   type Basis,
+  type ClaimFacet,
+  type CorrectionRecord,
+  type CorrectionRow,
   type ClaimFilter,
   type ClaimRecord,
   type ClaimRow,
@@ -471,7 +474,11 @@ class SqlReads implements Reads {
     return rows.map((r) => claimRow(r, texts.get(num(r.report))!));
   }
 
-  async searchClaims(f: ClaimFilter): Promise<{ total: number; items: ClaimRow[] }> {
+  /**
+   * The claims a filter selects, as SQL (from, where, params) when SQL alone decides; with an entity or
+   * words, as the rows themselves, filtered here (`rows`, in publication order).
+   */
+  private async claimSet(f: ClaimFilter): Promise<{ from: string; where: string[]; params: unknown[]; rows?: Row[] }> {
     const where: string[] = ["r.current = 1"];
     const params: unknown[] = [];
     if (f.report !== undefined) {
@@ -486,6 +493,14 @@ class SqlReads implements Reads {
     if (f.sourceName !== undefined) {
       where.push("c.source IN (SELECT id FROM sources WHERE folded = ?)");
       params.push(fold(f.sourceName));
+    }
+    if (f.outlet !== undefined) {
+      where.push("r.source = ?");
+      params.push(f.outlet);
+    }
+    if (f.language !== undefined) {
+      where.push("r.language = ?");
+      params.push(f.language);
     }
     if (f.sinceMs !== undefined) {
       where.push("r.published_ms >= ?");
@@ -502,50 +517,77 @@ class SqlReads implements Reads {
     // Reports drive (in publication order, from their index), each one's claims a key range.
     where.push(`c.id >= r.id * ${SPAN} AND c.id < (r.id + 1) * ${SPAN}`);
     const from = `reports r CROSS JOIN claims c ${CJOIN}`;
-    const order = `ORDER BY r.published_ms, r.uid${this.d.binary}, c.id`;
-    if (f.entities || f.sourceEntities || f.words?.length) {
-      // Claims naming an entity, or with it as their source: the reports that mention it bound the search;
-      // the claim's own list of entities (or its source) decides. Claims with all the words: the reports
-      // that have them all bound the search; the claim's own words decide.
-      const group = (list: readonly { report: number; seq: number }[] | undefined) => {
-        if (!list) return undefined;
-        const m = new Map<number, Set<number>>();
-        for (const e of list) (m.get(e.report) ?? m.set(e.report, new Set()).get(e.report)!).add(e.seq);
-        return m;
-      };
-      const named = group(f.entities), sources = group(f.sourceEntities);
-      if (named || sources) {
-        const reports = new Set([...(named?.keys() ?? []), ...(sources?.keys() ?? [])]);
-        if (!reports.size) return { total: 0, items: [] };
-        where.push(this.d.inList("r.id"));
-        params.push(this.d.list([...reports]));
-      }
-      let rows = (await this.c.all<Row>(`SELECT ${CCOLS} FROM ${from} WHERE ${where.join(" AND ")} ${order}`, params)).filter((r) => {
-        const src = r.source_entity === null ? undefined : num(r.source_entity);
-        if (sources && !(src !== undefined && sources.get(num(r.report))?.has(src))) return false;
-        if (!named) return true;
-        const seqs = named.get(num(r.report));
-        if (!seqs) return false;
-        if (!f.entitiesNamedOnly && src !== undefined && seqs.has(src)) return true;
-        return json<number[]>(r.entities, []).some((s) => seqs.has(s));
-      });
-      if (f.words?.length) {
-        const ws = f.words.map(fold);
-        const kept: Row[] = [];
-        for (let i = 0; i < rows.length; i += 2000) {
-          const chunk = rows.slice(i, i + 2000);
-          const texts = await this.texts(chunk.map((r) => num(r.report)));
-          for (const r of chunk) {
-            const words = fold(slice(texts.get(num(r.report))!.text, num(r.start), num(r.stop), r.text)).split(/[^\p{L}\p{N}]+/u);
-            if (ws.every((w) => words.some((x) => x.startsWith(w)))) kept.push(r);
-          }
+    if (!(f.entities || f.sourceEntities || f.words?.length)) return { from, where, params };
+    // Claims naming an entity, or with it as their source: the reports that mention it bound the search;
+    // the claim's own list of entities (or its source) decides. Claims with all the words: the reports
+    // that have them all bound the search; the claim's own words decide.
+    const group = (list: readonly { report: number; seq: number }[] | undefined) => {
+      if (!list) return undefined;
+      const m = new Map<number, Set<number>>();
+      for (const e of list) (m.get(e.report) ?? m.set(e.report, new Set()).get(e.report)!).add(e.seq);
+      return m;
+    };
+    const named = group(f.entities), sources = group(f.sourceEntities);
+    if (named || sources) {
+      const reports = new Set([...(named?.keys() ?? []), ...(sources?.keys() ?? [])]);
+      if (!reports.size) return { from, where, params, rows: [] };
+      where.push(this.d.inList("r.id"));
+      params.push(this.d.list([...reports]));
+    }
+    let rows = (
+      await this.c.all<Row>(
+        `SELECT ${CCOLS}, r.published_ms AS r_ms, r.source AS r_outlet, r.language AS r_lang FROM ${from} WHERE ${where.join(" AND ")} ORDER BY r.published_ms, r.uid${this.d.binary}, c.id`,
+        params,
+      )
+    ).filter((r) => {
+      const src = r.source_entity === null ? undefined : num(r.source_entity);
+      if (sources && !(src !== undefined && sources.get(num(r.report))?.has(src))) return false;
+      if (!named) return true;
+      const seqs = named.get(num(r.report));
+      if (!seqs) return false;
+      if (f.entitiesNotSource && src !== undefined && seqs.has(src)) return false;
+      if (!f.entitiesNamedOnly && src !== undefined && seqs.has(src)) return true;
+      return json<number[]>(r.entities, []).some((s) => seqs.has(s));
+    });
+    if (f.words?.length) {
+      const ws = f.words.map(fold);
+      const kept: Row[] = [];
+      for (let i = 0; i < rows.length; i += 2000) {
+        const chunk = rows.slice(i, i + 2000);
+        const texts = await this.texts(chunk.map((r) => num(r.report)));
+        for (const r of chunk) {
+          const words = fold(slice(texts.get(num(r.report))!.text, num(r.start), num(r.stop), r.text)).split(/[^\p{L}\p{N}]+/u);
+          if (ws.every((w) => words.some((x) => x.startsWith(w)))) kept.push(r);
         }
-        rows = kept;
+      }
+      rows = kept;
+    }
+    return { from, where, params, rows };
+  }
+
+  async searchClaims(f: ClaimFilter): Promise<{ total: number; items: ClaimRow[] }> {
+    const set = await this.claimSet(f);
+    const by = f.sort?.by ?? "published";
+    const desc = !!f.sort?.desc;
+    if (set.rows) {
+      const rows = set.rows;
+      if (by !== "published" || desc) {
+        // Rows arrive in publication order; a stable sort keeps it as the tie-break.
+        const key = (r: Row): string | number | null =>
+          by === "status" ? num(r.status) : by === "source" ? str(r.source_name) : by === "outlet" ? str(r.r_outlet) : num(r.r_ms);
+        const cmp = (a: Row, b: Row) => {
+          const x = key(a), y = key(b);
+          const c = x === y ? 0 : x === null ? -1 : y === null ? 1 : x < y ? -1 : 1;
+          return desc ? -c : c;
+        };
+        rows.sort(cmp);
       }
       return { total: rows.length, items: await this.withReports(rows.slice(f.offset, f.offset + f.limit)) };
     }
+    const { from, where, params } = set;
     // With no filter but statuses, the propositions' counters hold the total (they count current claims).
-    const onlyStatus = f.report === undefined && !f.ownVoice && f.sourceName === undefined && f.sinceMs === undefined && f.untilMs === undefined;
+    const onlyStatus =
+      f.report === undefined && !f.ownVoice && f.sourceName === undefined && f.outlet === undefined && f.language === undefined && f.sinceMs === undefined && f.untilMs === undefined;
     const total = onlyStatus
       ? num(
           (await this.c.get<Row>(
@@ -554,8 +596,43 @@ class SqlReads implements Reads {
           ))!.n,
         )
       : num((await this.c.get<Row>(`SELECT count(*) AS n FROM ${from} WHERE ${where.join(" AND ")}`, params))!.n);
+    const dir = desc ? " DESC" : "";
+    // Empty values first in either direction on both backends (PostgreSQL puts NULLs last by default).
+    const col = (c: string) => `CASE WHEN ${c} IS NULL THEN 0 ELSE 1 END${dir}, ${c}${dir}, `;
+    const head = by === "status" ? `c.status${dir}, ` : by === "source" ? col("s.name") : by === "outlet" ? col("r.source") : "";
+    const order = by === "published" ? `ORDER BY r.published_ms${dir}, r.uid${this.d.binary}${dir}, c.id${dir}` : `ORDER BY ${head}r.published_ms, r.uid${this.d.binary}, c.id`;
     const rows = await this.c.all<Row>(`SELECT ${CCOLS} FROM ${from} WHERE ${where.join(" AND ")} ${order} LIMIT ? OFFSET ?`, [...params, f.limit, f.offset]);
     return { total, items: await this.withReports(rows) };
+  }
+
+  async claimFacets(f: ClaimFilter, by: ClaimFacet, limit: number): Promise<{ value: string | null; n: number }[]> {
+    const set = await this.claimSet(f);
+    const valueOf = (v: unknown): string | null => (v === null || v === undefined ? null : by === "status" ? status.word(v) : String(v));
+    if (set.rows) {
+      const m = new Map<string | null, number>();
+      for (const r of set.rows) {
+        const v = valueOf(by === "status" ? r.status : by === "source" ? r.source_name : by === "outlet" ? r.r_outlet : r.r_lang);
+        m.set(v, (m.get(v) ?? 0) + 1);
+      }
+      return [...m].map(([value, n]) => ({ value, n })).sort((a, b) => b.n - a.n || String(a.value).localeCompare(String(b.value))).slice(0, limit);
+    }
+    const col = by === "status" ? "c.status" : by === "source" ? "s.name" : by === "outlet" ? "r.source" : "r.language";
+    const rows = await this.c.all<Row>(`SELECT ${col} AS v, count(*) AS n FROM ${set.from} WHERE ${set.where.join(" AND ")} GROUP BY ${col} ORDER BY n DESC, v LIMIT ?`, [...set.params, limit]);
+    return rows.map((r) => ({ value: valueOf(r.v), n: num(r.n) }));
+  }
+
+  async corrections(o: { targets?: readonly string[]; limit: number; offset: number }): Promise<{ total: number; rows: CorrectionRow[] }> {
+    const where = o.targets ? (o.targets.length ? `WHERE ${this.d.inList("target")}` : "WHERE 1 = 0") : "";
+    const params = o.targets?.length ? [this.d.list([...o.targets])] : [];
+    const total = num((await this.c.get<Row>(`SELECT count(*) AS n FROM corrections ${where}`, params))!.n);
+    const rows = await this.c.all<Row>(`SELECT id, at, who, why, target, action, data, undoes FROM corrections ${where} ORDER BY id LIMIT ? OFFSET ?`, [...params, o.limit, o.offset]);
+    return {
+      total,
+      rows: rows.map((r) => ({
+        id: num(r.id), at: String(r.at), who: String(r.who), why: String(r.why), target: String(r.target), action: String(r.action),
+        data: r.data === null ? null : JSON.parse(String(r.data)), undoes: r.undoes === null ? null : num(r.undoes),
+      })),
+    };
   }
 
   async claimsByIds(ids: readonly number[]): Promise<ClaimRow[]> {
@@ -1177,6 +1254,13 @@ class SqlTx extends SqlReads implements WriteTx {
       "INSERT INTO fusion_links (kind, claim, item) VALUES (?, ?, ?) ON CONFLICT (kind, claim) DO UPDATE SET item = excluded.item",
       links.map((l) => [kind, l.claim, l.item]),
     );
+  }
+
+  async putCorrection(c: CorrectionRecord): Promise<number> {
+    const r = await this.c.get<Row>("INSERT INTO corrections (at, who, why, target, action, data, undoes) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id", [
+      c.at, c.who, c.why, c.target, c.action, c.data === null || c.data === undefined ? null : JSON.stringify(c.data), c.undoes,
+    ]);
+    return num(r!.id);
   }
 
   async setFusionState(kind: string, watermark: number, data?: unknown): Promise<void> {

@@ -282,14 +282,43 @@ export interface ClaimFilter {
   entities?: readonly { report: number; seq: number }[];
   /** Only entities named in the claim, not its source. */
   entitiesNamedOnly?: boolean;
+  /** Not the claims whose source is one of `entities` (what others say about them). */
+  entitiesNotSource?: boolean;
   /** Claims whose source is one of these entities (report id and position). */
   sourceEntities?: readonly { report: number; seq: number }[];
   sinceMs?: number;
   untilMs?: number;
   words?: readonly string[];
+  /** The report's outlet, exactly as stored. */
+  outlet?: string;
+  language?: Lang;
+  /** Default: publication time, oldest first. Ties keep publication order. */
+  sort?: { by: ClaimSort; desc?: boolean };
   limit: number;
   offset: number;
 }
+
+/**
+ * An editor's correction, kept beside the extraction (which it never changes): who, when, why, what it is
+ * about (a report, claim or entity stable id), what it does, and the earlier correction it undoes.
+ */
+export interface CorrectionRecord {
+  at: string;
+  who: string;
+  why: string;
+  target: string;
+  action: string;
+  data: unknown;
+  undoes: number | null;
+}
+
+export interface CorrectionRow extends CorrectionRecord {
+  id: number;
+}
+
+export type ClaimSort = "published" | "status" | "source" | "outlet";
+/** What claims can be counted by (facets): status, source name, the report's outlet, its language. */
+export type ClaimFacet = "status" | "source" | "outlet" | "language";
 
 export interface Basis {
   reports: number;
@@ -320,6 +349,10 @@ export interface Reads {
 
   // claims
   searchClaims(f: ClaimFilter): Promise<{ total: number; items: ClaimRow[] }>;
+  /** How many of the claims `f` selects have each value of `by` (limit and offset ignored), most first. */
+  claimFacets(f: ClaimFilter, by: ClaimFacet, limit: number): Promise<{ value: string | null; n: number }[]>;
+  /** Corrections, oldest first: all, or those about these targets. */
+  corrections(o: { targets?: readonly string[]; limit: number; offset: number }): Promise<{ total: number; rows: CorrectionRow[] }>;
   /** Claims by internal id (any version). */
   claimsByIds(ids: readonly number[]): Promise<ClaimRow[]>;
   /** Current claims that may take part in fusion, in publication order: those with any of the NOTABLE bits. */
@@ -384,6 +417,8 @@ export interface WriteTx extends Reads {
   deleteFusionItems(kind: string, ids: readonly string[]): Promise<void>;
   linkClaims(kind: string, links: readonly { claim: number; item: string }[]): Promise<void>;
   setFusionState(kind: string, watermark: number, data?: unknown): Promise<void>;
+  /** Keeps a correction; its id. */
+  putCorrection(c: CorrectionRecord): Promise<number>;
 }
 
 export interface StoreOptions {

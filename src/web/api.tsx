@@ -142,3 +142,9 @@ export function qs(o: Record<string, string | number | undefined>): string {
   const s = p.toString();
   return s ? `?${s}` : "";
 }
+
+export async function postCorrection(body: Record<string, unknown>): Promise<{ id: number }> {
+  const res = await fetch("/api/corrections", { method: "POST", headers: headers({ "content-type": "application/json" }), body: JSON.stringify(body) });
+  if (!res.ok) throw await asError(res);
+  return res.json();
+}

@@ -6,7 +6,8 @@ import "./styles.css";
 import { followEvents, getJson, takeTokenFromHash, type LedgerEvent } from "./api.js";
 import { DICTS, LangContext, initialLang, type UiLang } from "./i18n.js";
 import { MapView } from "./map.js";
-import { AddView, BriefView, ClaimsView, ContradictionsView, ReportRoute, TimelineView, type ClaimFilters } from "./views.js";
+import { EntityPage, ReportPage, ReportsView } from "./pages.js";
+import { AddView, BriefView, CLAIM_FILTER_KEYS, ClaimsView, ContradictionsView, TimelineView, type ClaimFilters } from "./views.js";
 
 interface Route {
   view: string;
@@ -55,7 +56,7 @@ function App() {
     return followEvents(
       (e) => {
         setVersion(e.version);
-        if (e.status !== "unchanged") setToast(e);
+        if (e.status !== "unchanged" && e.type === "report") setToast(e);
       },
       (ok, v) => {
         setConnected(ok);
@@ -75,6 +76,7 @@ function App() {
   const tabs: [string, string][] = [
     ["brief", t.brief],
     ["claims", t.claims],
+    ["reports", t.reportsTab],
     ["timeline", t.timeline],
     ["map", t.map],
     ["contradictions", t.contradictions],
@@ -82,7 +84,7 @@ function App() {
   ];
   const p = route.params;
   const filters: ClaimFilters = {};
-  for (const k of ["status", "source", "entity", "place", "report", "q", "claim"] as const) {
+  for (const k of CLAIM_FILTER_KEYS) {
     const v = p.get(k);
     if (v) filters[k] = v;
   }
@@ -93,14 +95,20 @@ function App() {
       break;
     case "report":
       body = route.id ? (
-        <ReportRoute id={route.id} start={p.has("start") ? Number(p.get("start")) : undefined} end={p.has("end") ? Number(p.get("end")) : undefined} version={version} />
+        <ReportPage id={route.id} start={p.has("start") ? Number(p.get("start")) : undefined} end={p.has("end") ? Number(p.get("end")) : undefined} version={version} />
       ) : null;
+      break;
+    case "reports":
+      body = <ReportsView q={p.get("q") ?? undefined} page={p.get("page") ?? undefined} version={version} />;
+      break;
+    case "entity":
+      body = route.id ? <EntityPage id={route.id} version={version} /> : null;
       break;
     case "timeline":
       body = <TimelineView version={version} />;
       break;
     case "map":
-      body = <MapView version={version} />;
+      body = <MapView version={version} focus={p.get("focus") ?? undefined} />;
       break;
     case "contradictions":
       body = <ContradictionsView version={version} />;
@@ -111,7 +119,7 @@ function App() {
     default:
       body = <BriefView lang={lang} version={version} />;
   }
-  const current = route.view === "report" ? "claims" : route.view;
+  const current = route.view === "report" ? "reports" : route.view === "entity" ? "claims" : route.view;
   return (
     <LangContext.Provider value={lang}>
       <header class="top">

@@ -1,16 +1,20 @@
 // The places on a map that needs no tile server: Natural Earth country outlines (world-atlas, 1:50m) ship
-// with the page as a file of its own, and d3-geo draws them as SVG around the places of the ledger.
-import { useEffect, useMemo, useState } from "preact/hooks";
-import { geoMercator, geoPath, geoGraticule10 } from "d3-geo";
+// with the page as a file of its own, and d3-geo draws them as SVG. The map zooms (wheel, pinch, buttons,
+// a click on a cluster) and pans (drag); places closer on screen than a marker's width are one cluster
+// that splits as you zoom in; a country is drawn as its outline, not a dot; a marker opens the list of its
+// claims; the named places the gazetteer could not place are listed beside the map.
+import { useEffect, useMemo, useRef, useState } from "preact/hooks";
+import { geoContains, geoMercator, geoPath, geoGraticule10 } from "d3-geo";
 import { feature } from "topojson-client";
 import type { Topology, GeometryCollection } from "topojson-specification";
-import type { FeatureCollection, Geometry } from "geojson";
+import type { Feature, FeatureCollection, Geometry } from "geojson";
 import outlinesUrl from "world-atlas/countries-50m.json?url";
-import type { PlaceCollection, PlaceFeature } from "../server/port.js";
-import { useApi } from "./api.js";
+import type { ClaimRow, EntityRow, Page, PlaceCollection, PlaceFeature } from "../server/port.js";
+import { qs, useApi } from "./api.js";
 import { useT } from "./i18n.js";
-import { go } from "./ui.js";
+import { StatusBadge } from "./ui.js";
 
+type Country = Feature<Geometry, { name: string }>;
 let outlines: Promise<FeatureCollection<Geometry, { name: string }>> | undefined;
 function loadOutlines() {
   outlines ??= fetch(outlinesUrl)
@@ -21,18 +25,18 @@ function loadOutlines() {
 
 const W = 1000;
 const H = 700;
-/** Places within this many degrees of the busiest place make up the focus of the map. */
+/** Places within this many degrees of the busiest place make up the first view of the map. */
 const FOCUS_DEGREES = 9;
+/** Markers closer than this on screen (viewBox units) are drawn as one cluster. */
+const CLUSTER_PX = 30;
+const MAX_ZOOM = 4096;
 
 function dist(a: [number, number], b: [number, number]): number {
   const dx = (a[0] - b[0]) * Math.cos(((a[1] + b[1]) / 2) * (Math.PI / 180));
   return Math.hypot(dx, a[1] - b[1]);
 }
 
-/**
- * The places around the busiest neighbourhood: a stray far-off mention (a capital quoted once) should not
- * shrink the scene of the event to a dot on a world map. "All places" shows everything.
- */
+/** The places around the busiest neighbourhood: a stray far-off mention should not make the first view a world map. */
 function focusCluster(feats: PlaceFeature[]): PlaceFeature[] {
   if (feats.length < 2) return feats;
   let best = feats[0]!;
@@ -48,61 +52,57 @@ function focusCluster(feats: PlaceFeature[]): PlaceFeature[] {
   return feats.filter((g) => dist(best.geometry.coordinates, g.geometry.coordinates) <= FOCUS_DEGREES);
 }
 
-interface Marker {
-  f: PlaceFeature;
+interface Cluster {
   x: number;
   y: number;
-  r: number;
-  label?: { x: number; y: number; anchor: "start" | "end" | "middle" };
+  members: { f: PlaceFeature; x: number; y: number }[];
+  claims: number;
 }
 
-/**
- * Labels placed greedily, busiest place first: right of the marker, else left, above or below; a label that
- * would overlap one already placed (or a marker) is left out, and the marker's tooltip still names it.
- */
-function placeLabels(ms: Omit<Marker, "label">[]): Marker[] {
-  const boxes: [number, number, number, number][] = ms.map((m) => [m.x - m.r, m.y - m.r, m.x + m.r, m.y + m.r]);
-  const hit = (b: [number, number, number, number], skip: number) =>
-    boxes.some((o, i) => i !== skip && b[0] < o[2] && b[2] > o[0] && b[1] < o[3] && b[3] > o[1]);
-  const order = ms.map((_, i) => i).sort((a, b) => ms[b]!.f.properties.claims - ms[a]!.f.properties.claims);
-  const out: Marker[] = ms.map((m) => ({ ...m }));
-  for (const i of order) {
-    const m = out[i]!;
-    const w = m.f.properties.name.length * 8 + 4;
-    const h = 16;
-    const tries: [NonNullable<Marker["label"]>, [number, number, number, number]][] = [
-      [{ x: m.r + 4, y: 5, anchor: "start" }, [m.x + m.r + 2, m.y - h / 2, m.x + m.r + 4 + w, m.y + h / 2]],
-      [{ x: -m.r - 4, y: 5, anchor: "end" }, [m.x - m.r - 4 - w, m.y - h / 2, m.x - m.r - 2, m.y + h / 2]],
-      [{ x: 0, y: -m.r - 6, anchor: "middle" }, [m.x - w / 2, m.y - m.r - 6 - h, m.x + w / 2, m.y - m.r - 4]],
-      [{ x: 0, y: m.r + 16, anchor: "middle" }, [m.x - w / 2, m.y + m.r + 2, m.x + w / 2, m.y + m.r + 4 + h]],
-    ];
-    for (const [label, box] of tries) {
-      if (!hit(box, i)) {
-        m.label = label;
-        boxes.push(box);
-        break;
-      }
-    }
+/** Greedy clustering on screen, busiest place first: each place joins the first cluster within reach. */
+function cluster(points: { f: PlaceFeature; x: number; y: number }[]): Cluster[] {
+  const out: Cluster[] = [];
+  for (const p of [...points].sort((a, b) => b.f.properties.claims - a.f.properties.claims || (a.f.id < b.f.id ? -1 : 1))) {
+    const c = out.find((c) => Math.hypot(c.x - p.x, c.y - p.y) < CLUSTER_PX);
+    if (c) {
+      c.members.push(p);
+      c.claims += p.f.properties.claims;
+    } else out.push({ x: p.x, y: p.y, members: [p], claims: p.f.properties.claims });
   }
   return out;
 }
 
-export function MapView(props: { version: number }) {
+interface View {
+  k: number;
+  x: number;
+  y: number;
+}
+
+export function MapView(props: { version: number; focus?: string }) {
   const t = useT();
   const places = useApi<PlaceCollection>("/api/places", props.version);
+  const ents = useApi<EntityRow[]>("/api/entities", props.version);
   const [world, setWorld] = useState<FeatureCollection<Geometry, { name: string }>>();
-  const [hover, setHover] = useState<PlaceFeature>();
+  const [view, setView] = useState<View>({ k: 1, x: 0, y: 0 });
+  const [open, setOpen] = useState<string | undefined>(props.focus);
+  const [all, setAll] = useState(false);
+  const svg = useRef<SVGSVGElement>(null);
   useEffect(() => {
     void loadOutlines().then(setWorld);
   }, []);
 
   const feats = places.data?.features ?? [];
-  const [all, setAll] = useState(false);
-  const framed = all ? feats : focusCluster(feats);
+  const byName = useMemo(() => new Map((world?.features ?? []).map((c) => [c.properties.name.toLowerCase(), c])), [world]);
+  /** A place that is a country: its outline (matched by name, and the outline must hold its point). */
+  const outlineOf = (f: PlaceFeature): Country | undefined => {
+    if (!f.properties.area) return undefined;
+    const c = byName.get(f.properties.name.toLowerCase());
+    return c && geoContains(c, f.geometry.coordinates) ? c : undefined;
+  };
+  const framed = all ? feats : focusCluster(feats.filter((f) => !outlineOf(f)).length ? feats.filter((f) => !outlineOf(f)) : feats);
   const projection = useMemo(() => {
     const p = geoMercator();
     if (!framed.length) return p.fitExtent([[20, 20], [W - 20, H - 20]], { type: "Sphere" } as never);
-    // Frame the places with a margin of a few degrees, so a single town still shows its region.
     const lons = framed.map((f) => f.geometry.coordinates[0]);
     const lats = framed.map((f) => f.geometry.coordinates[1]);
     const pad = 1.5;
@@ -118,49 +118,183 @@ export function MapView(props: { version: number }) {
       properties: {},
     };
     return p.fitExtent([[70, 50], [W - 70, H - 50]], box as never);
-  }, [places.data, all]);
+  }, [places.data, all, world]);
+  useEffect(() => setView({ k: 1, x: 0, y: 0 }), [projection]);
+  // A place asked for in the address: centre on it, close enough to tell it from its neighbours.
+  useEffect(() => {
+    if (!props.focus) return;
+    const f = feats.find((x) => x.id === props.focus);
+    const xy = f && projection(f.geometry.coordinates);
+    if (!xy) return;
+    const k = 64;
+    setView({ k, x: W / 2 - xy[0] * k, y: H / 2 - xy[1] * k });
+    setOpen(props.focus);
+  }, [props.focus, projection, feats.length]);
   const path = geoPath(projection);
+
+  const toScreen = (lonlat: [number, number]): [number, number] | undefined => {
+    const xy = projection(lonlat);
+    return xy ? [xy[0] * view.k + view.x, xy[1] * view.k + view.y] : undefined;
+  };
+  const areas = feats.filter((f) => outlineOf(f));
+  const points = feats
+    .filter((f) => !outlineOf(f))
+    .flatMap((f) => {
+      const xy = toScreen(f.geometry.coordinates);
+      return xy && xy[0] > -50 && xy[0] < W + 50 && xy[1] > -50 && xy[1] < H + 50 ? [{ f, x: xy[0], y: xy[1] }] : [];
+    });
+  const clusters = cluster(points);
   const maxClaims = Math.max(1, ...feats.map((f) => f.properties.claims));
-  const markers = placeLabels(
-    feats.flatMap((f) => {
-      const xy = projection(f.geometry.coordinates);
-      return xy ? [{ f, x: xy[0], y: xy[1], r: 5 + 13 * Math.sqrt(f.properties.claims / maxClaims) }] : [];
-    }),
-  );
+  const radius = (claims: number) => 6 + 12 * Math.sqrt(Math.min(1, claims / maxClaims));
+
+  /** Zoom by `factor` keeping the viewBox point (cx, cy) where it is. */
+  const zoomAt = (factor: number, cx = W / 2, cy = H / 2) =>
+    setView((v) => {
+      const k = Math.min(MAX_ZOOM, Math.max(0.5, v.k * factor));
+      const f = k / v.k;
+      return { k, x: cx - (cx - v.x) * f, y: cy - (cy - v.y) * f };
+    });
+  const toViewBox = (clientX: number, clientY: number): [number, number] => {
+    // Through the SVG's own matrix: on a phone the drawing is cropped to the frame (slice), not squeezed.
+    const el = svg.current!;
+    const m = el.getScreenCTM();
+    if (!m) return [0, 0];
+    const p = new DOMPoint(clientX, clientY).matrixTransform(m.inverse());
+    return [p.x, p.y];
+  };
+  /** Frame a cluster's places so that they come apart. */
+  const zoomTo = (c: Cluster) => {
+    const xs = c.members.map((m) => (m.x - view.x) / view.k);
+    const ys = c.members.map((m) => (m.y - view.y) / view.k);
+    const w = Math.max(...xs) - Math.min(...xs), h = Math.max(...ys) - Math.min(...ys);
+    const k = Math.min(MAX_ZOOM, Math.max(view.k * 2, Math.min((W * 0.5) / Math.max(w, 1e-6), (H * 0.5) / Math.max(h, 1e-6))));
+    const cx = (Math.max(...xs) + Math.min(...xs)) / 2, cy = (Math.max(...ys) + Math.min(...ys)) / 2;
+    setView({ k, x: W / 2 - cx * k, y: H / 2 - cy * k });
+  };
+
+  // Drag to pan, two fingers to pinch; the wheel zooms around the pointer.
+  const pointers = useRef(new Map<number, [number, number]>());
+  const moved = useRef(0);
+  useEffect(() => {
+    const el = svg.current;
+    if (!el) return;
+    const wheel = (e: WheelEvent) => {
+      e.preventDefault();
+      const [cx, cy] = toViewBox(e.clientX, e.clientY);
+      zoomAt(Math.pow(2, -e.deltaY / 300), cx, cy);
+    };
+    el.addEventListener("wheel", wheel, { passive: false });
+    return () => el.removeEventListener("wheel", wheel);
+  }, [svg.current]);
+  const onPointerDown = (e: PointerEvent) => {
+    pointers.current.set(e.pointerId, toViewBox(e.clientX, e.clientY));
+    moved.current = 0;
+  };
+  const onPointerMove = (e: PointerEvent) => {
+    const prev = pointers.current.get(e.pointerId);
+    if (!prev) return;
+    const now = toViewBox(e.clientX, e.clientY);
+    if (pointers.current.size === 1) {
+      const dx = now[0] - prev[0], dy = now[1] - prev[1];
+      moved.current += Math.abs(dx) + Math.abs(dy);
+      if (moved.current > 4) {
+        if (!(e.currentTarget as Element).hasPointerCapture(e.pointerId)) (e.currentTarget as Element).setPointerCapture(e.pointerId);
+        setView((v) => ({ ...v, x: v.x + dx, y: v.y + dy }));
+      }
+    } else if (pointers.current.size === 2) {
+      const [other] = [...pointers.current].filter(([id]) => id !== e.pointerId).map(([, p]) => p);
+      const before = Math.hypot(prev[0] - other![0], prev[1] - other![1]);
+      const after = Math.hypot(now[0] - other![0], now[1] - other![1]);
+      moved.current += 10;
+      if (before > 0) zoomAt(after / before, (now[0] + other![0]) / 2, (now[1] + other![1]) / 2);
+    }
+    pointers.current.set(e.pointerId, now);
+  };
+  const onPointerUp = (e: PointerEvent) => {
+    pointers.current.delete(e.pointerId);
+  };
+  const click = (fn: () => void) => () => {
+    if (moved.current > 4) return;
+    fn();
+  };
+
+  const unplaced = (ents.data ?? []).filter((e) => (e.type === "location" || e.type === "facility") && !e.geo);
+  const openFeat = feats.find((f) => f.id === open);
 
   return (
     <div class="map-view">
-      <div class="map-frame" data-testid="map">
-        <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={t.map}>
+      <div class="map-frame" data-testid="map" data-zoom={view.k.toFixed(2)}>
+        <svg
+          ref={svg}
+          viewBox={`0 0 ${W} ${H}`}
+          preserveAspectRatio="xMidYMid slice"
+          role="img"
+          aria-label={t.map}
+          onPointerDown={onPointerDown}
+          onPointerMove={onPointerMove}
+          onPointerUp={onPointerUp}
+          onPointerCancel={onPointerUp}
+        >
           <rect class="sea" x={0} y={0} width={W} height={H} />
-          <path class="graticule" d={path(geoGraticule10()) ?? ""} />
-          {world?.features.map((f, i) => (
-            <path key={i} class="land" d={path(f) ?? ""}>
-              <title>{f.properties.name}</title>
-            </path>
-          ))}
-          {markers.map((m) => (
-            <g
-              key={m.f.id}
-              class="marker"
-              data-testid="map-marker"
-              data-place={m.f.properties.name}
-              transform={`translate(${m.x.toFixed(1)},${m.y.toFixed(1)})`}
-              onMouseEnter={() => setHover(m.f)}
-              onMouseLeave={() => setHover(undefined)}
-              onClick={() => go(`#/claims?place=${encodeURIComponent(m.f.id)}`)}
-            >
-              <title>{`${m.f.properties.name} · ${t.claimsCount(m.f.properties.claims)}`}</title>
-              <circle r={m.r} />
-              {m.label && (
-                <text x={m.label.x} y={m.label.y} text-anchor={m.label.anchor}>
-                  {m.f.properties.name}
+          <g transform={`translate(${view.x.toFixed(2)},${view.y.toFixed(2)}) scale(${view.k})`}>
+            <path class="graticule" d={path(geoGraticule10()) ?? ""} />
+            {world?.features.map((f, i) => (
+              <path key={i} class="land" d={path(f) ?? ""}>
+                <title>{f.properties.name}</title>
+              </path>
+            ))}
+            {areas.map((f) => (
+              <path
+                key={f.id}
+                class={`area ${open === f.id ? "on" : ""}`}
+                data-testid="map-area"
+                data-place={f.properties.name}
+                d={path(outlineOf(f)!) ?? ""}
+                onClick={click(() => setOpen(f.id))}
+              >
+                <title>{`${f.properties.name} · ${t.claimsCount(f.properties.claims)}`}</title>
+              </path>
+            ))}
+          </g>
+          {clusters.map((c) =>
+            c.members.length > 1 ? (
+              <g key={`c${c.members[0]!.f.id}`} class="cluster" data-testid="map-cluster" data-places={c.members.map((m) => m.f.properties.name).join("|")} transform={`translate(${c.x.toFixed(1)},${c.y.toFixed(1)})`} onClick={click(() => zoomTo(c))}>
+                <title>{c.members.map((m) => m.f.properties.name).join(", ")}</title>
+                <circle r={radius(c.claims) + 4} />
+                <text y={4} text-anchor="middle">
+                  {c.members.length}
                 </text>
-              )}
-            </g>
-          ))}
+              </g>
+            ) : (
+              <g
+                key={c.members[0]!.f.id}
+                class={`marker ${open === c.members[0]!.f.id ? "on" : ""}`}
+                data-testid="map-marker"
+                data-place={c.members[0]!.f.properties.name}
+                transform={`translate(${c.x.toFixed(1)},${c.y.toFixed(1)})`}
+                onClick={click(() => setOpen(c.members[0]!.f.id))}
+              >
+                <title>{`${c.members[0]!.f.properties.name} · ${t.claimsCount(c.members[0]!.f.properties.claims)}`}</title>
+                <circle r={radius(c.members[0]!.f.properties.claims)} />
+                <text x={radius(c.members[0]!.f.properties.claims) + 4} y={5}>
+                  {c.members[0]!.f.properties.name}
+                </text>
+              </g>
+            ),
+          )}
         </svg>
         {!feats.length && places.data && <p class="map-empty">{t.noPlaces}</p>}
+        <div class="map-zoom">
+          <button aria-label="zoom in" data-testid="zoom-in" onClick={() => zoomAt(2)}>
+            +
+          </button>
+          <button aria-label="zoom out" data-testid="zoom-out" onClick={() => zoomAt(0.5)}>
+            −
+          </button>
+          <button aria-label="reset" data-testid="zoom-reset" onClick={() => setView({ k: 1, x: 0, y: 0 })}>
+            ⟲
+          </button>
+        </div>
         {feats.length > 1 && (
           <div class="map-tools">
             <button class={all ? "" : "on"} onClick={() => setAll(false)} data-testid="map-focus">
@@ -173,21 +307,73 @@ export function MapView(props: { version: number }) {
         )}
       </div>
       <aside class="map-side">
+        {openFeat && <PlaceClaims f={openFeat} version={props.version} onClose={() => setOpen(undefined)} />}
         <h2>{t.places}</h2>
         <p class="muted small">{t.mapNote}</p>
         <ul class="place-list">
           {[...feats]
             .sort((a, b) => b.properties.claims - a.properties.claims || a.properties.name.localeCompare(b.properties.name))
             .map((f) => (
-              <li key={f.id} class={hover?.id === f.id ? "hover" : ""}>
-                <a href={`#/claims?place=${encodeURIComponent(f.id)}`}>{f.properties.name}</a>
+              <li key={f.id} class={open === f.id ? "hover" : ""}>
+                <a
+                  href={`#/map?focus=${encodeURIComponent(f.id)}`}
+                  onClick={(e) => {
+                    e.preventDefault();
+                    const xy = projection(f.geometry.coordinates);
+                    if (xy) setView((v) => ({ k: Math.max(v.k, 16), x: W / 2 - xy[0] * Math.max(v.k, 16), y: H / 2 - xy[1] * Math.max(v.k, 16) }));
+                    setOpen(f.id);
+                  }}
+                >
+                  {f.properties.name}
+                </a>
                 <span class="muted">
                   {f.properties.country} · {t.claimsCount(f.properties.claims)} · {t.reports(f.properties.reports)}
                 </span>
               </li>
             ))}
         </ul>
+        {unplaced.length > 0 && (
+          <>
+            <h2 class="unplaced-head">{t.unplaced}</h2>
+            <p class="muted small">{t.unplacedNote}</p>
+            <ul class="place-list" data-testid="unplaced">
+              {unplaced.map((e) => (
+                <li key={e.id}>
+                  <a href={`#/entity/${encodeURIComponent(e.id)}`}>{e.name}</a>
+                  <span class="muted">{t.claimsCount(e.claims)}</span>
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
       </aside>
     </div>
+  );
+}
+
+/** The claims that name a place, from its marker. */
+function PlaceClaims(props: { f: PlaceFeature; version: number; onClose: () => void }) {
+  const t = useT();
+  const r = useApi<Page<ClaimRow>>(`/api/claims${qs({ place: props.f.id, limit: 50 })}`, props.version);
+  return (
+    <section class="map-popup" data-testid="map-popup" data-place={props.f.properties.name}>
+      <header>
+        <h3>
+          <a href={`#/entity/${encodeURIComponent(props.f.id)}`}>{props.f.properties.name}</a>
+        </h3>
+        <button class="icon" aria-label={t.close} onClick={props.onClose}>
+          ×
+        </button>
+      </header>
+      <p class="muted small">{r.data ? t.claimsCount(r.data.total) : t.loading}</p>
+      <ul>
+        {r.data?.items.map((c) => (
+          <li key={c.id} data-claim={c.id}>
+            <StatusBadge status={c.status} /> <a href={`#/claims?claim=${encodeURIComponent(c.id)}`}>{c.text}</a>
+          </li>
+        ))}
+      </ul>
+      {r.data && r.data.total > r.data.items.length && <a href={`#/claims?place=${encodeURIComponent(props.f.id)}`}>{t.more(r.data.total - r.data.items.length)} →</a>}
+    </section>
   );
 }

@@ -6,6 +6,7 @@ import type { ClaimRow, ReportDetail } from "../server/port.js";
 import { useApi } from "./api.js";
 import { useT } from "./i18n.js";
 import { StatusBadge, SourceLabel, fmtTime } from "./ui.js";
+import { CorrectForm, CorrectionTrail } from "./correct.js";
 
 interface Mark {
   start: number;
@@ -90,9 +91,22 @@ export function ReportPanel(props: { id: string; claim?: string; span?: { start:
         <div class="claim-summary">
           <StatusBadge status={claim.status} />
           <SourceLabel source={claim.source} />
+          {claim.extracted && (
+            <span class="muted small" data-testid="extracted">
+              ({t.extractedAs} {t.statuses[claim.extracted.status]}
+              {claim.extracted.source?.name !== claim.source?.name ? ` · ${claim.extracted.source?.name ?? t.reportItself}` : ""})
+            </span>
+          )}
+          {claim.retracted && <span class="badge retracted">{t.retracted}</span>}
           <span class="legend">
             {t.legend} <span class="hl-claim">{t.span}</span> <span class="hl-cue">{t.cue}</span> <span class="hl-source">{t.sourceSpan}</span>
           </span>
+        </div>
+      )}
+      {claim && (
+        <div class="panel-correct">
+          <CorrectionTrail items={(d.corrections ?? []).filter((c) => c.target === claim.id || c.target === d.id)} />
+          <CorrectForm key={claim.id} claim={claim} />
         </div>
       )}
       <div class="report-text" ref={box} data-testid="report-text">

@@ -1,6 +1,6 @@
 // The briefing, the claim table, the timeline, the contradictions and the form that adds a report.
 import { useEffect, useState } from "preact/hooks";
-import type { Briefing, BriefingLine, ClaimRow, ContradictionRow, EntityRow, Page, ReportSummary, TimelineItem } from "../server/port.js";
+import type { Briefing, BriefingLine, ClaimFacets, ClaimRow, ContradictionRow, EntityRow, FacetValue, Page, ReportSummary, TimelineItem } from "../server/port.js";
 import { ApiError, getJson, postReport, qs, setToken, getToken, useApi } from "./api.js";
 import { useT, type UiLang } from "./i18n.js";
 import { ReportPanel } from "./report.js";
@@ -79,8 +79,44 @@ export interface ClaimFilters {
   entity?: string;
   place?: string;
   report?: string;
+  outlet?: string;
+  language?: string;
+  /** Publication dates (YYYY-MM-DD), inclusive, in UTC. */
+  from?: string;
+  to?: string;
   q?: string;
+  sort?: string;
+  /** Page number, from 1. */
+  page?: string;
   claim?: string;
+}
+
+export const CLAIM_FILTER_KEYS = ["status", "source", "entity", "place", "report", "outlet", "language", "from", "to", "q", "sort", "page", "claim"] as const;
+
+const PAGE_SIZE = 100;
+
+/** The API's query for the filters of the address (dates become a UTC time window). */
+function apiQuery(f: ClaimFilters): Record<string, string | undefined> {
+  return {
+    status: f.status, source: f.source, entity: f.entity, place: f.place, report: f.report, outlet: f.outlet, language: f.language, q: f.q, sort: f.sort,
+    since: f.from && /^\d{4}-\d{2}-\d{2}$/.test(f.from) ? `${f.from}T00:00:00Z` : undefined,
+    until: f.to && /^\d{4}-\d{2}-\d{2}$/.test(f.to) ? `${f.to}T23:59:59.999Z` : undefined,
+  };
+}
+
+function SortHead(props: { col: string; label: string; sort?: string; cls?: string; onSort: (s: string | undefined) => void }) {
+  const t = useT();
+  const cur = props.sort ?? "published";
+  const on = cur.replace(/^-/, "") === props.col;
+  const desc = on && cur.startsWith("-");
+  const next = on ? (desc ? props.col : `-${props.col}`) : props.col;
+  return (
+    <th class={props.cls} aria-sort={on ? (desc ? "descending" : "ascending") : "none"}>
+      <button class="sort" data-testid={`sort-${props.col}`} title={t.sortBy(props.label)} onClick={() => props.onSort(next === "published" ? undefined : next)}>
+        {props.label} <span class="arrow">{on ? (desc ? "▼" : "▲") : "↕"}</span>
+      </button>
+    </th>
+  );
 }
 
 export function ClaimsView(props: { filters: ClaimFilters; version: number }) {
@@ -88,23 +124,27 @@ export function ClaimsView(props: { filters: ClaimFilters; version: number }) {
   const f = props.filters;
   const [text, setText] = useState(f.q ?? "");
   useEffect(() => setText(f.q ?? ""), [f.q]);
-  const claims = useApi<Page<ClaimRow>>(`/api/claims${qs({ status: f.status, source: f.source, entity: f.entity, place: f.place, report: f.report, q: f.q, limit: 500 })}`, props.version);
+  const page = Math.max(1, Number(f.page) || 1);
+  const query = apiQuery(f);
+  const claims = useApi<Page<ClaimRow>>(`/api/claims${qs({ ...query, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE })}`, props.version);
+  // Counts do not depend on the order: the same address (and the server's cache) for every sort.
+  const facets = useApi<ClaimFacets>(`/api/claims/facets${qs({ ...query, sort: undefined })}`, props.version);
   const ents = useApi<EntityRow[]>("/api/entities", props.version);
   const reports = useApi<Page<ReportSummary>>("/api/reports?limit=1000", props.version);
-  const all = useApi<Page<ClaimRow>>("/api/claims?limit=5000", props.version);
   const set = (patch: Partial<ClaimFilters>) => {
-    const next = { ...f, ...patch };
+    // Any change but the page or the open claim starts again at the first page.
+    const next = { ...f, ...(!("page" in patch) && !("claim" in patch) && { page: undefined }), ...patch };
     go(`#/claims${qs(next as Record<string, string>)}`);
   };
   // Debounced search as the user types.
   useEffect(() => {
     if ((f.q ?? "") === text) return;
-    const h = setTimeout(() => set({ q: text || undefined }), 250);
+    const h = setTimeout(() => set({ q: text || undefined, claim: undefined }), 250);
     return () => clearTimeout(h);
   }, [text]);
 
-  const sources = new Map<string, string>();
-  for (const c of all.data?.items ?? []) if (c.source) sources.set(c.source.entity ?? c.source.name, c.source.name);
+  const fc = facets.data;
+  const countOf = (list: FacetValue[] | undefined, v: string | null) => list?.find((x) => x.value === v)?.n;
   const actorList = (ents.data ?? []).filter((e) => e.type !== "location" && e.type !== "facility");
   const placeList = (ents.data ?? []).filter((e) => e.type === "location" || e.type === "facility");
   const active = new Set((f.status ?? "").split(",").filter(Boolean));
@@ -114,8 +154,26 @@ export function ClaimsView(props: { filters: ClaimFilters; version: number }) {
     else n.add(s);
     set({ status: [...n].join(",") || undefined, claim: undefined });
   };
-  const selected = f.claim ? claims.data?.items.find((c) => c.id === f.claim) ?? all.data?.items.find((c) => c.id === f.claim) : undefined;
+  const selected = f.claim ? claims.data?.items.find((c) => c.id === f.claim) : undefined;
   const reportOfClaim = selected?.report ?? (f.claim ? f.claim.split("-", 1)[0] : undefined);
+  const total = claims.data?.total ?? 0;
+  const first = (page - 1) * PAGE_SIZE;
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const filtered = CLAIM_FILTER_KEYS.some((k) => k !== "sort" && k !== "page" && k !== "claim" && f[k]);
+  const n = (x: number | undefined) => (x === undefined ? "" : ` (${x})`);
+
+  const pager = (where: string) =>
+    total > PAGE_SIZE ? (
+      <nav class="pager" aria-label="pages" data-testid={`pager-${where}`}>
+        <button disabled={page <= 1} data-testid={`page-prev-${where}`} onClick={() => set({ page: page > 2 ? String(page - 1) : undefined })}>
+          ← {t.prev}
+        </button>
+        <span class="rows" data-testid={`page-rows-${where}`}>{t.rows(first + 1, Math.min(total, first + PAGE_SIZE), total)}</span>
+        <button disabled={page >= pages} data-testid={`page-next-${where}`} onClick={() => set({ page: String(page + 1) })}>
+          {t.next} →
+        </button>
+      </nav>
+    ) : null;
 
   return (
     <div class={`claims-layout ${f.claim ? "with-panel" : ""}`}>
@@ -125,6 +183,7 @@ export function ClaimsView(props: { filters: ClaimFilters; version: number }) {
             {STATUSES.map((s) => (
               <button key={s} class={`chip st-${s} ${active.has(s) ? "on" : ""}`} aria-pressed={active.has(s)} data-testid={`status-${s}`} onClick={() => toggle(s)}>
                 {t.statuses[s]}
+                {fc && <span class="n" data-testid={`count-${s}`}>{countOf(fc.status, s) ?? 0}</span>}
               </button>
             ))}
           </div>
@@ -132,10 +191,30 @@ export function ClaimsView(props: { filters: ClaimFilters; version: number }) {
             <input type="search" class="search" placeholder={t.search} value={text} data-testid="search" onInput={(e) => setText((e.target as HTMLInputElement).value)} />
             <select data-testid="filter-source" value={f.source ?? ""} onChange={(e) => set({ source: (e.target as HTMLSelectElement).value || undefined, claim: undefined })}>
               <option value="">{t.anySource}</option>
-              <option value="report">{t.reportItself}</option>
-              {[...sources].sort((a, b) => a[1].localeCompare(b[1])).map(([k, name]) => (
-                <option key={k} value={k}>
-                  {name}
+              <option value="report">
+                {t.reportItself}
+                {n(countOf(fc?.source, null))}
+              </option>
+              {f.source && f.source !== "report" && !fc?.source.some((x) => x.value === f.source) && <option value={f.source}>{actorList.find((e) => e.id === f.source)?.name ?? f.source}</option>}
+              {(fc?.source ?? []).filter((x) => x.value !== null).map((x) => (
+                <option key={x.value!} value={x.value!}>
+                  {x.value} ({x.n})
+                </option>
+              ))}
+            </select>
+            <select data-testid="filter-outlet" value={f.outlet ?? ""} onChange={(e) => set({ outlet: (e.target as HTMLSelectElement).value || undefined, claim: undefined })}>
+              <option value="">{t.anyOutlet}</option>
+              {(fc?.outlet ?? []).filter((x) => x.value !== null).map((x) => (
+                <option key={x.value!} value={x.value!}>
+                  {x.value} ({x.n})
+                </option>
+              ))}
+            </select>
+            <select data-testid="filter-language" value={f.language ?? ""} onChange={(e) => set({ language: (e.target as HTMLSelectElement).value || undefined, claim: undefined })}>
+              <option value="">{t.anyLanguage}</option>
+              {(fc?.language ?? []).filter((x) => x.value !== null).map((x) => (
+                <option key={x.value!} value={x.value!}>
+                  {x.value!.toUpperCase()} ({x.n})
                 </option>
               ))}
             </select>
@@ -143,7 +222,7 @@ export function ClaimsView(props: { filters: ClaimFilters; version: number }) {
               <option value="">{t.anyEntity}</option>
               {actorList.map((e) => (
                 <option key={e.id} value={e.id}>
-                  {e.name}
+                  {e.name} ({e.claims})
                 </option>
               ))}
             </select>
@@ -151,7 +230,7 @@ export function ClaimsView(props: { filters: ClaimFilters; version: number }) {
               <option value="">{t.anyPlace}</option>
               {placeList.map((e) => (
                 <option key={e.id} value={e.id}>
-                  {e.name}
+                  {e.name} ({e.claims})
                 </option>
               ))}
             </select>
@@ -163,73 +242,115 @@ export function ClaimsView(props: { filters: ClaimFilters; version: number }) {
                 </option>
               ))}
             </select>
-            {(f.status || f.source || f.entity || f.place || f.report || f.q) && (
-              <button class="link" onClick={() => go("#/claims")}>
+            <label class="date">
+              {t.from} <input type="date" value={f.from ?? ""} data-testid="filter-from" onChange={(e) => set({ from: (e.target as HTMLInputElement).value || undefined, claim: undefined })} />
+            </label>
+            <label class="date">
+              {t.to} <input type="date" value={f.to ?? ""} data-testid="filter-to" onChange={(e) => set({ to: (e.target as HTMLInputElement).value || undefined, claim: undefined })} />
+            </label>
+            {filtered && (
+              <button class="link" onClick={() => go(`#/claims${qs({ sort: f.sort })}`)}>
                 {t.clear}
               </button>
             )}
           </div>
-          <p class="count" data-testid="claim-count">
-            {claims.data ? t.claimsCount(claims.data.total) : t.loading}
-          </p>
+          <div class="count-row">
+            <p class="count" data-testid="claim-count">
+              {claims.data ? t.claimsCount(total) : t.loading}
+            </p>
+            <p class="export">
+              {t.exportView}:{" "}
+              <a href={`/api/claims/export${qs({ ...query, format: "csv" })}`} download="sitrep-claims.csv" data-testid="export-csv">
+                CSV
+              </a>{" "}
+              ·{" "}
+              <a href={`/api/claims/export${qs({ ...query, format: "json" })}`} download="sitrep-claims.json" data-testid="export-json">
+                JSON
+              </a>
+            </p>
+          </div>
         </div>
         {claims.error && <p class="error">{claims.error.message}</p>}
-        {claims.data && !claims.data.total && <p class="empty">{all.data?.total ? t.noMatch : t.empty}</p>}
-        {claims.data && claims.data.total > 0 && (
-          <table class="claims" data-testid="claims-table">
-            <thead>
-              <tr>
-                <th class="c-status">{t.status}</th>
-                <th>{t.claim}</th>
-                <th class="c-source">{t.source}</th>
-                <th class="c-report">{t.report}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {claims.data.items.map((c) => (
-                <tr
-                  key={c.id}
-                  class={c.id === f.claim ? "sel" : ""}
-                  data-claim={c.id}
-                  tabIndex={0}
-                  aria-selected={c.id === f.claim}
-                  onClick={() => set({ claim: c.id })}
-                  onKeyDown={(e) => {
-                    if (e.key === "Enter" || e.key === " ") {
-                      e.preventDefault();
-                      set({ claim: c.id });
-                    }
-                  }}
-                >
-                  <td class="c-status">
-                    <StatusBadge status={c.status} />
-                  </td>
-                  <td class="c-text">
-                    <span class="claim-text">{c.text}</span>
-                    {c.places.length > 0 && <span class="places">{c.places.map((p) => p.name).join(" · ")}</span>}
-                  </td>
-                  <td class="c-source">
-                    <SourceLabel source={c.source} />
-                  </td>
-                  <td class="c-report">
-                    <span class="rt">{c.reportSource ?? c.report}</span>
-                    <span class="rd">{fmtTime(c.published)}</span>
-                  </td>
+        {claims.data && !total && <p class="empty">{filtered ? t.noMatch : t.empty}</p>}
+        {pager("top")}
+        {claims.data && total > 0 && (
+          <div class="table-wrap">
+            <table class="claims" data-testid="claims-table">
+              <thead>
+                <tr>
+                  <SortHead col="status" label={t.status} sort={f.sort} cls="c-status" onSort={(s) => set({ sort: s })} />
+                  <th>{t.claim}</th>
+                  <SortHead col="source" label={t.source} sort={f.sort} cls="c-source" onSort={(s) => set({ sort: s })} />
+                  <SortHead col="outlet" label={t.outlet} sort={f.sort} cls="c-report" onSort={(s) => set({ sort: s })} />
+                  <SortHead col="published" label={t.publishedCol} sort={f.sort} cls="c-time" onSort={(s) => set({ sort: s })} />
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {claims.data.items.map((c, i) => (
+                  <tr
+                    key={c.id}
+                    class={`${c.id === f.claim ? "sel" : ""} ${c.retracted ? "retracted" : ""}`}
+                    data-claim={c.id}
+                    data-row={first + i + 1}
+                    data-corrected={c.extracted ? "yes" : undefined}
+                    tabIndex={0}
+                    aria-selected={c.id === f.claim}
+                    onClick={() => set({ claim: c.id })}
+                    onKeyDown={(e) => {
+                      if (e.key === "Enter" || e.key === " ") {
+                        e.preventDefault();
+                        set({ claim: c.id });
+                      }
+                    }}
+                  >
+                    <td class="c-status">
+                      <StatusBadge status={c.status} />
+                      {c.extracted && (
+                        <span class="corrected" title={`${t.extractedAs} ${t.statuses[c.extracted.status]}`}>
+                          ✎ {t.corrected}
+                        </span>
+                      )}
+                      {c.retracted && <span class="corrected">{t.retracted}</span>}
+                    </td>
+                    <td class="c-text">
+                      <span class="claim-text">{c.text}</span>
+                      {c.places.length > 0 && (
+                        <span class="places">
+                          {c.places.map((p, j) => (
+                            <a key={p.id} href={`#/entity/${encodeURIComponent(p.id)}`} onClick={(e) => e.stopPropagation()}>
+                              {j ? " · " : ""}
+                              {p.name}
+                            </a>
+                          ))}
+                        </span>
+                      )}
+                    </td>
+                    <td class="c-source">
+                      {c.source?.entity ? (
+                        <a href={`#/entity/${encodeURIComponent(c.source.entity)}`} onClick={(e) => e.stopPropagation()}>
+                          <SourceLabel source={c.source} />
+                        </a>
+                      ) : (
+                        <SourceLabel source={c.source} />
+                      )}
+                    </td>
+                    <td class="c-report">
+                      <a class="rt" href={`#/report/${encodeURIComponent(c.report)}`} onClick={(e) => e.stopPropagation()}>
+                        {c.reportSource ?? c.report}
+                      </a>
+                    </td>
+                    <td class="c-time">
+                      <span class="rd">{fmtTime(c.published)}</span>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         )}
+        {pager("bottom")}
       </section>
       {f.claim && reportOfClaim && <ReportPanel id={reportOfClaim} claim={f.claim} version={props.version} onClose={() => set({ claim: undefined })} />}
-    </div>
-  );
-}
-
-export function ReportRoute(props: { id: string; start?: number; end?: number; version: number }) {
-  return (
-    <div class="report-route">
-      <ReportPanel id={props.id} span={props.start !== undefined && props.end !== undefined ? { start: props.start, end: props.end } : undefined} version={props.version} onClose={() => history.back()} />
     </div>
   );
 }
@@ -317,6 +438,8 @@ export function AddView(props: { allowFetch: boolean; onToken: () => void }) {
   const [token, setTok] = useState(getToken());
   const [tokenState, setTokenState] = useState<"ok" | "bad" | undefined>();
   const [busy, setBusy] = useState(false);
+  // A chosen file is read asynchronously: nothing is sent until its text is in hand.
+  const [reading, setReading] = useState(false);
   const [result, setResult] = useState<{ ok: boolean; msg: string; report?: string }>();
 
   useEffect(() => {
@@ -327,7 +450,16 @@ export function AddView(props: { allowFetch: boolean; onToken: () => void }) {
   const onFile = async (e: Event) => {
     const file = (e.target as HTMLInputElement).files?.[0];
     if (!file) return;
-    const body = await file.text();
+    setReading(true);
+    let body: string;
+    try {
+      body = await file.text();
+    } catch (err) {
+      setResult({ ok: false, msg: String(err) });
+      return;
+    } finally {
+      setReading(false);
+    }
     setFileName(file.name);
     if (/\.x?html?$/i.test(file.name)) {
       setHtml(body);
@@ -419,7 +551,7 @@ export function AddView(props: { allowFetch: boolean; onToken: () => void }) {
             {tokenState === "ok" ? <span class="ok">✓ {t.tokenOk}</span> : tokenState === "bad" ? <span class="bad">✗ {t.tokenBad}</span> : t.tokenHelp}
           </small>
         </label>
-        <button type="submit" class="primary" disabled={busy || (!text.trim() && html === undefined && !url.trim())} data-testid="submit">
+        <button type="submit" class="primary" disabled={busy || reading || (!text.trim() && html === undefined && !url.trim())} data-testid="submit">
           {busy ? t.sending : t.submit}
         </button>
         {result && (

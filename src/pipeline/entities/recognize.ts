@@ -359,7 +359,7 @@ function particleWord(x: Scan, k: number): boolean {
 
 /** A word the gazetteer knows as a country or a region. */
 function countryLike(w: string): boolean {
-  for (const e of gazetteer().byKey(spellingKey(w))) if (e.kind === "country" || e.kind === "admin1") return true;
+  for (const e of gazetteer().areas(spellingKey(w))) if (e.kind === "country" || e.kind === "admin1") return true;
   return false;
 }
 
@@ -598,7 +598,7 @@ export function recognize(doc: Doc, p: Prepared): Chunk[] {
       let titleAt = -1;
       const fullKey = spellingKey(doc.text.slice(toks[a]!.start, toks[b - 1]!.end));
       // a whole chunk the lexicon or (for several words: Den Haag) the gazetteer knows is kept whole
-      const fullKnown = knownOf(p, doc.text.slice(toks[a]!.start, toks[b - 1]!.end)) ?? (j - i > 1 && gaz.byKey(fullKey).length ? { type: "location" as EntityType } : undefined);
+      const fullKnown = knownOf(p, doc.text.slice(toks[a]!.start, toks[b - 1]!.end)) ?? (j - i > 1 && gaz.has(fullKey) ? { type: "location" as EntityType } : undefined);
       let titled = false;
       let particleName = false;
       let typeNounLead: EntityType | undefined;
@@ -625,7 +625,7 @@ export function recognize(doc: Doc, p: Prepared): Chunk[] {
           const lastW = toks[b - 1]!.text;
           if (p.adjectives.has(lastW) || (lastW.length >= 6 && p.lex.adjectiveSuffixes.some((x) => lastW.endsWith(x)))) allCommon = false;
           const restKey = spellingKey(doc.text.slice(toks[a]!.start, toks[b - 1]!.end));
-          if (allCommon && !gaz.byKey(restKey).length && !knownOf(p, doc.text.slice(toks[a]!.start, toks[b - 1]!.end)) && !headOf(p, toks[b - 1]!.text)) {
+          if (allCommon && !gaz.has(restKey) && !knownOf(p, doc.text.slice(toks[a]!.start, toks[b - 1]!.end)) && !headOf(p, toks[b - 1]!.text)) {
             a = i;
             titled = true;
           }
@@ -678,7 +678,7 @@ export function recognize(doc: Doc, p: Prepared): Chunk[] {
           // The United Nations, New York: a name the lexicon or the gazetteer knows keeps its adjective
           if (!head && !spelled && !lowerKnown(low[a + 1]!)) {
             const whole = doc.text.slice(toks[a]!.start, toks[b - 1]!.end);
-            if (!knownOf(p, whole) && !gaz.byKey(spellingKey(whole)).length) a++;
+            if (!knownOf(p, whole) && !gaz.has(spellingKey(whole))) a++;
           }
         }
       }
@@ -702,7 +702,7 @@ export function recognize(doc: Doc, p: Prepared): Chunk[] {
       if (b === j && b < s.tokenEnd && nt && nt.kind === "number" && /^[1-9]$/.test(nt.text) && nt.start === toks[b - 1]!.end + 1 &&
         !(after?.kind === "number" && /^\d+$/.test(after.text)) && !(after && after.start === nt.end && !/^[.,;:)]$/.test(after.text)) &&
         !(headOf(p, toks[b - 1]!.text) ?? compoundHead(p, toks[b - 1]!.text)?.head)?.type.startsWith("loc") &&
-        !gaz.byKey(spellingKey(doc.text.slice(toks[a]!.start, toks[b - 1]!.end))).length && !knownOf(p, doc.text.slice(toks[a]!.start, toks[b - 1]!.end)) &&
+        !gaz.has(spellingKey(doc.text.slice(toks[a]!.start, toks[b - 1]!.end))) && !knownOf(p, doc.text.slice(toks[a]!.start, toks[b - 1]!.end)) &&
         !p.givenNames.has(toks[b - 1]!.text)) {
         b++;
         j++;
@@ -739,7 +739,7 @@ export function recognize(doc: Doc, p: Prepared): Chunk[] {
       const abbrCountry = single && toks[a - 1]?.text === "(" && a - 2 >= s.tokenStart && isCap(toks[a - 2]) && (toks[b]?.text === ")" || toks[b]?.text === "/") ? p.lex.countryAbbreviations[first.text] : undefined;
       // Sept. 26, 10 AM, wo 12 mei: an abbreviated month, weekday or time of day
       const abbreviation = single && p.abbreviations.has(lw) && ((toks[b]?.text === "." && toks[b]!.start === first.end) || toks[b]?.kind === "number" || toks[a - 1]?.kind === "number");
-      if (!abbrCountry && (abbreviation || (single && !fullKnown && ((nextLower && first.text.length >= 6 && !p.givenNames.has(first.text) && p.lex.adjectiveSuffixes.some((x) => first.text.endsWith(x))) || p.demonyms.has(lw) || p.nonNames.has(lw) || (p.common.has(lw) && !initial && /^\p{Lu}\p{Ll}+e$/u.test(first.text) && !gaz.byKey(key).length))))) {
+      if (!abbrCountry && (abbreviation || (single && !fullKnown && ((nextLower && first.text.length >= 6 && !p.givenNames.has(first.text) && p.lex.adjectiveSuffixes.some((x) => first.text.endsWith(x))) || p.demonyms.has(lw) || p.nonNames.has(lw) || (p.common.has(lw) && !initial && /^\p{Lu}\p{Ll}+e$/u.test(first.text) && !gaz.has(key)))))) {
         i = j;
         continue;
       }

@@ -1,0 +1,125 @@
+// Corrections by an editor (with the write token): a claim's status or source, a report's retraction, and
+// the undo of any of them. The page shows every correction with who, when and why; the extraction stays
+// as it was and is shown beside the corrected value.
+import { useState } from "preact/hooks";
+import type { ClaimRow, Correction } from "../server/port.js";
+import { ApiError, getToken, postCorrection } from "./api.js";
+import { useT } from "./i18n.js";
+import { fmtTime } from "./ui.js";
+
+const STATUSES = ["established", "confirmed", "claimed", "denied", "probable", "possible", "unknown"];
+const WHO_KEY = "sitrep.editor";
+
+function describe(c: Correction, t: ReturnType<typeof useT>): string {
+  switch (c.action) {
+    case "status":
+      return `${t.corrStatus} → ${t.statuses[String(c.data?.status)] ?? String(c.data?.status)}`;
+    case "source":
+      return `${t.corrSource} → ${String(c.data?.source)}`;
+    case "retract":
+      return t.corrRetract;
+    case "undo":
+      return `${t.corrUndo} #${c.undoes}`;
+    default:
+      return `${c.action} ${JSON.stringify(c.data)}`;
+  }
+}
+
+export function CorrectionTrail(props: { items: Correction[] }) {
+  const t = useT();
+  const [err, setErr] = useState<string>();
+  if (!props.items.length) return null;
+  const who = localStorage.getItem(WHO_KEY) || "editor";
+  const undo = async (c: Correction) => {
+    const why = prompt(t.corrWhyUndo);
+    if (!why) return;
+    try {
+      await postCorrection({ who, why, action: "undo", undoes: c.id });
+      setErr(undefined);
+    } catch (e) {
+      setErr(e instanceof ApiError ? `${e.status}: ${e.message}` : String(e));
+    }
+  };
+  return (
+    <div class="trail" data-testid="correction-trail">
+      <h3>{t.corrTrail}</h3>
+      <ol>
+        {props.items.map((c) => (
+          <li key={c.id} class={c.undone ? "undone" : ""} data-correction={c.id} data-action={c.action}>
+            <span class="what">
+              #{c.id} {describe(c, t)}
+            </span>{" "}
+            <span class="muted">
+              {fmtTime(c.at)} · {c.who} · “{c.why}”
+            </span>
+            {!c.undone && c.action !== "undo" && getToken() && (
+              <button class="link" data-testid={`undo-${c.id}`} onClick={() => void undo(c)}>
+                {t.corrUndo}
+              </button>
+            )}
+          </li>
+        ))}
+      </ol>
+      {err && <p class="error">{err}</p>}
+    </div>
+  );
+}
+
+/** The form that corrects one claim (status, source) or retracts one report. */
+export function CorrectForm(props: { claim?: ClaimRow; report?: string }) {
+  const t = useT();
+  const [who, setWho] = useState(localStorage.getItem(WHO_KEY) ?? "");
+  const [why, setWhy] = useState("");
+  const [status, setStatus] = useState(props.claim?.status ?? "");
+  const [source, setSource] = useState("");
+  const [msg, setMsg] = useState<{ ok: boolean; text: string }>();
+  if (!getToken()) return <p class="muted small">{t.corrNeedToken}</p>;
+  const send = async (body: Record<string, unknown>) => {
+    try {
+      localStorage.setItem(WHO_KEY, who);
+      const r = await postCorrection({ who, why, ...body });
+      setMsg({ ok: true, text: `${t.corrDone} #${r.id}` });
+      setWhy("");
+    } catch (e) {
+      setMsg({ ok: false, text: e instanceof ApiError ? `${e.status}: ${e.message}` : String(e) });
+    }
+  };
+  const ready = who.trim() && why.trim();
+  return (
+    <form class="correct" data-testid="correct-form" onSubmit={(e) => e.preventDefault()}>
+      <h3>{props.claim ? t.corrClaim : t.corrReport}</h3>
+      <div class="row">
+        <input placeholder={t.corrWho} value={who} data-testid="corr-who" onInput={(e) => setWho((e.target as HTMLInputElement).value)} />
+        <input placeholder={t.corrWhy} value={why} data-testid="corr-why" onInput={(e) => setWhy((e.target as HTMLInputElement).value)} />
+      </div>
+      {props.claim && (
+        <div class="row">
+          <select value={status} data-testid="corr-status" onChange={(e) => setStatus((e.target as HTMLSelectElement).value)}>
+            {STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t.statuses[s]}
+              </option>
+            ))}
+          </select>
+          <button type="button" disabled={!ready || status === props.claim.status} data-testid="corr-status-send" onClick={() => void send({ action: "status", target: props.claim!.id, data: { status } })}>
+            {t.corrStatus}
+          </button>
+          <input placeholder={t.corrSourcePh} value={source} data-testid="corr-source" onInput={(e) => setSource((e.target as HTMLInputElement).value)} />
+          <button type="button" disabled={!ready || !source.trim()} data-testid="corr-source-send" onClick={() => void send({ action: "source", target: props.claim!.id, data: { source } })}>
+            {t.corrSource}
+          </button>
+        </div>
+      )}
+      {props.report && (
+        <button type="button" class="danger" disabled={!ready} data-testid="corr-retract" onClick={() => void send({ action: "retract", target: props.report })}>
+          {t.corrRetract}
+        </button>
+      )}
+      {msg && (
+        <p class={msg.ok ? "result ok" : "result bad"} data-testid="corr-result">
+          {msg.text}
+        </p>
+      )}
+    </form>
+  );
+}

@@ -1,8 +1,8 @@
-// npm run bench:ingest [-- --n 10000] [--db FILE] [--keep]: ingest of N reports (default 10,000) made by
+// npm run bench:ingest [-- --n 10000] [--db FILE | --db postgres://… --workers 1,2] [--keep]: ingest of N reports (default 10,000) made by
 // recombining sentences of our sample reports and, when ../shared is here, the corpora under ../shared
 // (read at run time), into a fresh ledger. A few are wire copies (same text, other outlet) and updates
 // (same URL, new text). Prints reports/s, peak memory (RSS), and the time of `brief` on that ledger,
-// in process and through the CLI.
+// in process and through the CLI; with --reads also serve start-up and /api/claims latency.
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -19,7 +19,7 @@ const arg = (name: string) => {
   const i = process.argv.indexOf(name);
   return i > 0 ? process.argv[i + 1] : undefined;
 };
-const N = Number(arg("--n") ?? 10000);
+const N = Number(arg("--n") ?? arg("--reports") ?? 10000);
 const work = mkdtempSync(join(tmpdir(), "sitrep-bench-"));
 const dbFile = arg("--db") ?? join(work, "bench.db");
 const keep = process.argv.includes("--keep");
@@ -91,6 +91,14 @@ for (let i = 0; i < N; i++) {
   writeFileSync(join(input, `r${String(i).padStart(6, "0")}.txt`), file);
 }
 
+// A PostgreSQL ledger (--db postgres://…): queued, and taken by 1, 2 … worker processes (--workers 1,2).
+if (/^postgres(?:ql)?:\/\//i.test(dbFile)) {
+  const { benchWorkers } = await import("./workers.js");
+  await benchWorkers({ url: dbFile, input, reports: N, bytes, workers: arg("--workers") ?? "1,2", keep });
+  if (!keep) rmSync(work, { recursive: true, force: true });
+  process.exit(0);
+}
+
 const store = await openStore(dbFile);
 const list = readdirSync(input).sort().map((f) => join(input, f));
 const t0 = performance.now();
@@ -133,5 +141,11 @@ console.log(`        ${result.added} added, ${result.unchanged} unchanged, ${res
 console.log(`ledger: ${result.db_mb} MB on disk, ${result.db_over_input} × the input`);
 console.log(`brief:  ${result.brief_in_process_ms} ms in process, ${result.brief_cli_ms} ms through the CLI (node start-up included)`);
 console.log(JSON.stringify(result));
+if (process.argv.includes("--reads")) {
+  // the same read figures as for PostgreSQL (bench/workers.ts): serve's start and /api/claims latency
+  const { measureReads, pct } = await import("./workers.js");
+  const m = await measureReads(dbFile);
+  console.log(`serve:  listening after ${m.listenMs.toFixed(0)} ms; /api/claims (50 a page, uncached, ${m.total} claims): p50 ${pct(m.lat, 50).toFixed(1)} ms, p95 ${pct(m.lat, 95).toFixed(1)} ms; brief (CLI) median ${pct(m.briefs, 50).toFixed(0)} ms`);
+}
 if (!keep) rmSync(work, { recursive: true, force: true });
 else console.log(`kept: ${work}`);

@@ -90,6 +90,9 @@ export interface WorkerSummary {
   failed: number;
   /** Worker processes that ended with an error (--concurrency). */
   crashed?: number;
+  /** Milliseconds spent extracting, and storing (waiting for other writers included). */
+  extractMs?: number;
+  storeMs?: number;
 }
 
 /** One worker process: takes reports from the queue until it is empty (--until-idle) or it is stopped. */
@@ -122,8 +125,13 @@ export async function runWorker(db: string, o: WorkerOptions = {}): Promise<Work
           say(`unchanged ${raw.origin}${label}`);
           return;
         }
+        const t0 = performance.now();
         runPipeline(doc);
-        const [r] = await storeReports(store, [prepare(doc)]);
+        const p = prepare(doc);
+        const t1 = performance.now();
+        const [r] = await storeReports(store, [p]);
+        sum.extractMs = (sum.extractMs ?? 0) + (t1 - t0);
+        sum.storeMs = (sum.storeMs ?? 0) + (performance.now() - t1);
         if (!r || !r.ok) throw new Error(r ? r.error : "not stored");
         sum[r.status]++;
         say(`${r.status} ${r.report} ${raw.origin}${label}`);
@@ -188,5 +196,7 @@ async function runWorkers(db: string, o: WorkerOptions): Promise<WorkerSummary> 
 }
 
 export function workerSummaryText(s: WorkerSummary): string {
-  return `${s.added} added, ${s.unchanged} unchanged, ${s.updated} updated, ${s.failed} failed${s.crashed ? `; ${s.crashed} worker processes failed` : ""}\n`;
+  const stored = s.added + s.updated;
+  const per = stored && s.extractMs !== undefined ? ` (per report: extraction ${(s.extractMs / stored).toFixed(1)} ms, storing ${(s.storeMs! / stored).toFixed(1)} ms)` : "";
+  return `${s.added} added, ${s.unchanged} unchanged, ${s.updated} updated, ${s.failed} failed${s.crashed ? `; ${s.crashed} worker processes failed` : ""}${per}\n`;
 }

@@ -64,21 +64,53 @@ class PgConn implements Conn {
   }
   async many(sql: string, rows: readonly (readonly unknown[])[]): Promise<void> {
     if (!rows.length) return;
-    // A plain insert (or one that skips conflicts) goes as multi-row inserts: one round trip for many rows.
-    // One that updates on conflict cannot: two rows of one statement may hit the same key.
-    const m = /^(\s*INSERT\b[\s\S]*?\bVALUES\s*)(\([^()]*\))([\s\S]*)$/i.exec(sql);
-    if (m && !/DO\s+UPDATE/i.test(m[3]!) && rows.length > 1) {
-      const [, head, tuple, tail] = m;
-      const per = rows[0]!.length || 1;
-      const chunk = Math.max(1, Math.floor(30000 / per));
-      for (let i = 0; i < rows.length; i += chunk) {
-        const part = rows.slice(i, i + chunk);
+    if (rows.length === 1) return void (await this.run(sql, rows[0]));
+    // An insert goes as multi-row inserts: one round trip for many rows. One that updates on conflict
+    // cannot hold the same key twice: rows go in rounds, the k-th row of each key in round k, so that each
+    // key's rows are still applied in their order.
+    const m = /^(\s*INSERT\s+INTO\s+\w+\s*\(([^()]*)\)\s*VALUES\s*)(\([^()]*\))([\s\S]*)$/i.exec(sql);
+    if (!m) {
+      for (const r of rows) await this.run(sql, r);
+      return;
+    }
+    const [, head, columns, tuple, tail] = m;
+    let rounds: (readonly unknown[])[][] = [rows as (readonly unknown[])[]];
+    if (/DO\s+UPDATE/i.test(tail!)) {
+      const conflict = /ON\s+CONFLICT\s*\(([^()]*)\)/i.exec(tail!);
+      const cols = columns!.split(",").map((c) => c.trim());
+      // which parameter of a row holds each column of the conflict key (the tuple may hold constants)
+      const slots = tuple!.slice(1, -1).split(",").map((x) => x.trim());
+      const param = new Map<string, number>();
+      let k = 0;
+      slots.forEach((x, i) => {
+        if (x === "?") param.set(cols[i]!, k++);
+      });
+      const key = conflict?.[1]!.split(",").map((c) => param.get(c.trim()));
+      if (!key || key.some((i) => i === undefined)) {
+        for (const r of rows) await this.run(sql, r);
+        return;
+      }
+      rounds = [];
+      const seen = new Map<string, number>();
+      for (const r of rows) {
+        const id = JSON.stringify(key.map((i) => r[i!]));
+        const n = seen.get(id) ?? 0;
+        seen.set(id, n + 1);
+        (rounds[n] ??= []).push(r);
+      }
+    }
+    const per = rows[0]!.length || 1;
+    const chunk = Math.max(1, Math.floor(30000 / per));
+    for (const round of rounds)
+      for (let i = 0; i < round.length; i += chunk) {
+        const part = round.slice(i, i + chunk);
+        if (part.length === 1) {
+          await this.run(sql, part[0]);
+          continue;
+        }
         const text = `${head}${Array(part.length).fill(tuple).join(", ")}${tail} /*once*/`;
         await this.q.query({ text: postgres.params(text), values: part.flat() as unknown[] });
       }
-      return;
-    }
-    for (const r of rows) await this.run(sql, r);
   }
 }
 
@@ -165,11 +197,10 @@ export class PostgresDriver implements Driver {
     const client = await this.pool.connect();
     let broken = false;
     try {
-      await client.query("BEGIN");
-      await client.query({ name: "sitrep_lock", text: "SELECT pg_advisory_xact_lock($1)", values: [WRITER_LOCK] });
+      // (each pair of statements in one round trip: a query with no parameters may hold several)
+      await client.query(`BEGIN; SELECT pg_advisory_xact_lock(${WRITER_LOCK})`);
       const out = await fn(new PgConn(client));
-      await client.query({ name: "sitrep_notify", text: "SELECT pg_notify($1, '')", values: [CHANNEL] });
-      await client.query("COMMIT");
+      await client.query(`SELECT pg_notify('${CHANNEL}', ''); COMMIT`);
       return out;
     } catch (e) {
       try {

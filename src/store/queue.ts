@@ -74,12 +74,9 @@ export class JobQueue {
     const c = await this.pool.connect();
     let broken = false;
     try {
-      await c.query("BEGIN");
-      const r = await c.query<{ id: string; data: string }>({
-        name: "sitrep_take",
-        text: "SELECT id, data FROM sitrep_jobs WHERE error IS NULL ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED",
-      });
-      const row = r.rows[0];
+      // BEGIN and the claim in one round trip (a query without parameters may hold several statements)
+      const res = (await c.query("BEGIN; SELECT id, data FROM sitrep_jobs WHERE error IS NULL ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED")) as unknown as pg.QueryResult[];
+      const row = (res[1]!.rows as { id: string; data: string }[])[0];
       if (!row) {
         await c.query("COMMIT");
         return undefined;
@@ -88,12 +85,14 @@ export class JobQueue {
       let out: T | undefined, error: unknown;
       try {
         out = await fn(job);
-        await c.query({ name: "sitrep_done", text: "DELETE FROM sitrep_jobs WHERE id = $1", values: [job.id] });
       } catch (e) {
         error = e;
-        await c.query({ name: "sitrep_failed", text: "UPDATE sitrep_jobs SET error = $2 WHERE id = $1", values: [job.id, String((e as Error)?.message ?? e)] });
       }
-      await c.query("COMMIT");
+      if (error === undefined) await c.query(`DELETE FROM sitrep_jobs WHERE id = ${Math.trunc(job.id)}; COMMIT`);
+      else {
+        await c.query({ name: "sitrep_failed", text: "UPDATE sitrep_jobs SET error = $2 WHERE id = $1", values: [job.id, String((error as Error)?.message ?? error)] });
+        await c.query("COMMIT");
+      }
       return { job, out, error };
     } catch (e) {
       broken = true;

@@ -450,12 +450,14 @@ class SqlReads implements Reads {
   }
 
   async currentByIdentity(identity: string): Promise<(Stored & { text: string; url: string | null; title: string | null }) | undefined> {
-    for (const uid of [reportUid(identity), reportUid(identity, true)]) {
-      const rows = await this.c.all<Row>(
-        "SELECT r.id, r.uid, r.version, r.identity, b.text, r.url, r.title FROM reports r JOIN bodies b ON b.id = r.id WHERE r.uid = ? AND r.current = 1",
-        [uid],
-      );
-      const r = rows.find((x) => identityRead(x.identity, x.url) === identity);
+    // Both forms of the id in one query (each query is a round trip to a database server).
+    const uids = [reportUid(identity), reportUid(identity, true)];
+    const rows = await this.c.all<Row>(
+      "SELECT r.id, r.uid, r.version, r.identity, b.text, r.url, r.title FROM reports r JOIN bodies b ON b.id = r.id WHERE r.uid IN (?, ?) AND r.current = 1",
+      uids,
+    );
+    for (const uid of uids) {
+      const r = rows.find((x) => String(x.uid) === uid && identityRead(x.identity, x.url) === identity);
       if (r) return { id: num(r.id), uid: String(r.uid), version: num(r.version), text: decodeBody(r.text), url: str(r.url), title: str(r.title) };
     }
     return undefined;
@@ -1040,10 +1042,9 @@ class SqlTx extends SqlReads implements WriteTx {
 
   async namesFor(nkeys: readonly string[], type: EntityType): Promise<Map<string, string>> {
     const out = new Map<string, string>();
-    for (const k of new Set(nkeys)) {
-      const r = await this.c.get<Row>("SELECT fkey FROM names WHERE nkey = ? AND type = ?", [k, type]);
-      if (r) out.set(k, String(r.fkey));
-    }
+    const keys = [...new Set(nkeys)];
+    if (!keys.length) return out;
+    for (const r of await this.c.all<Row>(`SELECT nkey, fkey FROM names WHERE type = ? AND ${this.d.inList("nkey")}`, [type, this.d.list(keys)])) out.set(String(r.nkey), String(r.fkey));
     return out;
   }
 
@@ -1172,13 +1173,22 @@ class SqlTx extends SqlReads implements WriteTx {
       const a = perAsserter.get(c.asserter.key) ?? perAsserter.set(c.asserter.key, { name: c.asserter.name, n: 0 }).get(c.asserter.key)!;
       a.n++;
     }
-    for (const [k, a] of perAsserter) {
-      const row = (await this.c.get<Row>(
-        "INSERT INTO asserters (key, name, claims) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET claims = asserters.claims + excluded.claims RETURNING id",
-        [k, a.name, a.n],
-      ))!;
-      asserterId.set(k, num(row.id));
+    // One statement for all of the report's asserters (their keys are distinct).
+    const akeys = [...perAsserter.keys()];
+    for (let i = 0; i < akeys.length; i += 200) {
+      const part = akeys.slice(i, i + 200);
+      const rows = await this.c.all<Row>(
+        `INSERT INTO asserters (key, name, claims) VALUES ${part.map(() => "(?, ?, ?)").join(", ")}
+         ON CONFLICT (key) DO UPDATE SET claims = asserters.claims + excluded.claims RETURNING id, key`,
+        part.flatMap((k) => [k, perAsserter.get(k)!.name, perAsserter.get(k)!.n]),
+      );
+      for (const row of rows) asserterId.set(String(row.key), num(row.id));
     }
+    // The ids of the claims' sources, in one query for those this transaction has not met yet.
+    const newSources = [...new Set(r.claims.flatMap((c) => (c.source && !this.sourceIds.has(c.source.name) ? [c.source.name] : [])))];
+    for (let i = 0; i < newSources.length; i += 500)
+      for (const row of await this.c.all<Row>(`SELECT id, name FROM sources WHERE ${this.d.inList("name")}`, [this.d.list(newSources.slice(i, i + 500))]))
+        this.sourceIds.set(String(row.name), num(row.id));
     const seen = new Map<string, number>();
     const claimRows: unknown[][] = [];
     for (let seq = 0; seq < r.claims.length; seq++) {

@@ -1,0 +1,150 @@
+// The PostgreSQL part of `npm run bench:ingest -- --db postgres://… [--workers 1,2] [--reports N]`: the
+// generated reports queued once per run (`sitrep ingest --queue`) into a new database each, then taken by
+// 1, 2 … worker processes (`sitrep worker --until-idle`) at once. Prints reports/s per number of workers
+// and the ratio to one worker, each worker's peak memory (VmHWM), whether every report was stored exactly
+// once; on the last ledger, `sitrep brief` (CLI, median of 3), and `sitrep serve`: time until it listens
+// and the latency of uncached /api/claims pages (p50/p95).
+import { spawn, spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import pg from "pg";
+import { root } from "./corpus.js";
+
+const bin = join(root, "bin", "sitrep.js");
+
+function withDatabase(url: string, name: string): string {
+  const m = /^(postgres(?:ql)?:\/\/[^/?]*)(\/[^?]*)?(\?.*)?$/i.exec(url);
+  if (!m) throw new Error(`not a postgres:// URL: ${url}`);
+  return `${m[1]}/${name}${m[3] ?? ""}`;
+}
+const dbName = (url: string) => /^postgres(?:ql)?:\/\/[^/?]*\/([^?]*)/i.exec(url)?.[1] || "postgres";
+
+async function admin(url: string, sql: string): Promise<pg.QueryResult> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    return await c.query(sql);
+  } finally {
+    await c.end();
+  }
+}
+
+/** Peak resident memory of a process so far (MB), from /proc (Linux); 0 where there is none. */
+function peakRss(pid: number): number {
+  try {
+    const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+    return m ? Number(m[1]) / 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
+
+export const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
+};
+
+export async function benchWorkers(o: { url: string; input: string; reports: number; bytes: number; workers: string; keep: boolean }): Promise<void> {
+  const counts = o.workers.split(",").map(Number).filter((n) => Number.isInteger(n) && n > 0);
+  const base = dbName(o.url);
+  const runs: { workers: number; secs: number; perSec: number; rss: number[]; stored: number; distinct: number; queued: number; enqueueS: number }[] = [];
+  let last = "";
+  for (const w of counts) {
+    const name = `${base}_bench_w${w}`.replace(/[^a-z0-9_]/gi, "_").toLowerCase();
+    await admin(o.url, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin(o.url, `CREATE DATABASE ${name}`);
+    const db = withDatabase(o.url, name);
+    last = db;
+    const tq = performance.now();
+    const q = spawnSync(process.execPath, [bin, "ingest", "--queue", "--db", db, o.input], { encoding: "utf8", maxBuffer: 1 << 28 });
+    if (q.status !== 0) throw new Error(`queueing failed: ${q.stderr}`);
+    const enqueueS = (performance.now() - tq) / 1000;
+    const queued = Number(/^(\d+) queued/.exec(q.stdout)?.[1] ?? 0);
+    const t0 = performance.now();
+    const rss = Array<number>(w).fill(0);
+    const children = Array.from({ length: w }, () => spawn(process.execPath, [bin, "worker", "--db", db, "--until-idle", "--quiet"], { stdio: ["ignore", "pipe", "inherit"] }));
+    const watch = setInterval(() => children.forEach((c, i) => (rss[i] = Math.max(rss[i]!, peakRss(c.pid!)))), 200);
+    const outs = await Promise.all(
+      children.map(
+        (c) =>
+          new Promise<string>((resolve, reject) => {
+            let out = "";
+            c.stdout!.setEncoding("utf8").on("data", (s: string) => (out += s));
+            c.on("exit", () => children.forEach((x, i) => (rss[i] = Math.max(rss[i]!, peakRss(x.pid!)))));
+            c.on("close", (code) => (code === 0 ? resolve(out) : reject(new Error(`a worker exited ${code}: ${out}`))));
+          }),
+      ),
+    );
+    clearInterval(watch);
+    const secs = (performance.now() - t0) / 1000;
+    const r = await admin(db, "SELECT count(*) AS n, count(DISTINCT hash) AS d FROM reports");
+    const stored = Number(r.rows[0].n), distinct = Number(r.rows[0].d);
+    runs.push({ workers: w, secs, perSec: queued / secs, rss, stored, distinct, queued, enqueueS });
+    console.log(
+      `${w} worker${w > 1 ? "s" : ""}: ${queued} reports in ${secs.toFixed(1)} s = ${(queued / secs).toFixed(1)} reports/s; peak RSS per worker ${rss.map((x) => x.toFixed(0)).join(", ")} MB; ` +
+        `${stored} report rows, ${distinct} distinct (queued in ${enqueueS.toFixed(1)} s) — ${outs.map((s) => s.trim()).join(" | ")}`,
+    );
+  }
+  const one = runs.find((r) => r.workers === 1);
+  for (const r of runs) if (one && r !== one) console.log(`${r.workers} workers / 1 worker: ${(r.perSec / one.perSec).toFixed(2)}×`);
+
+  const { briefs, listenMs, lat, total } = await measureReads(last);
+  console.log(`brief (CLI, node start-up included): median ${pct(briefs, 50).toFixed(0)} ms on ${runs[runs.length - 1]?.stored} reports`);
+  console.log(`serve: listening after ${listenMs.toFixed(0)} ms; /api/claims (50 a page, uncached, ${total} claims): p50 ${pct(lat, 50).toFixed(1)} ms, p95 ${pct(lat, 95).toFixed(1)} ms`);
+  console.log(
+    JSON.stringify({
+      backend: "postgres",
+      reports: o.reports,
+      input_mb: +(o.bytes / 1048576).toFixed(2),
+      runs: runs.map((r) => ({ workers: r.workers, secs: +r.secs.toFixed(2), reports_per_s: +r.perSec.toFixed(1), peak_rss_mb: r.rss.map((x) => +x.toFixed(1)), stored: r.stored, distinct: r.distinct })),
+      brief_cli_ms: +pct(briefs, 50).toFixed(0),
+      serve_listen_ms: +listenMs.toFixed(0),
+      api_claims_p50_ms: +pct(lat, 50).toFixed(1),
+      api_claims_p95_ms: +pct(lat, 95).toFixed(1),
+    }),
+  );
+  if (!o.keep) for (const w of counts) await admin(o.url, `DROP DATABASE IF EXISTS ${`${base}_bench_w${w}`.replace(/[^a-z0-9_]/gi, "_").toLowerCase()} WITH (FORCE)`);
+}
+
+/** `sitrep brief` through the CLI (median of three), and `sitrep serve`: until it listens, then uncached /api/claims pages. */
+export async function measureReads(last: string): Promise<{ briefs: number[]; listenMs: number; lat: number[]; total: number }> {
+  // brief through the CLI (node start-up included), median of three
+  const briefs: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const t = performance.now();
+    const b = spawnSync(process.execPath, [bin, "brief", "--db", last], { encoding: "utf8", maxBuffer: 1 << 28 });
+    if (b.status !== 0) throw new Error(`brief failed: ${b.stderr}`);
+    briefs.push(performance.now() - t);
+  }
+  // serve: until it listens, then uncached pages of claims (each offset and filter asked once)
+  const ts = performance.now();
+  const server = spawn(process.execPath, [bin, "serve", "--db", last, "--port", "0"], { stdio: ["ignore", "ignore", "pipe"], env: { ...process.env, SITREP_TOKEN: "bench-token-0123456789abcdef" } });
+  let err = "";
+  const baseUrl = await new Promise<string>((resolve, reject) => {
+    server.stderr!.setEncoding("utf8").on("data", (s: string) => {
+      err += s;
+      const m = /on (http:\/\/localhost:\d+)\//.exec(err);
+      if (m) resolve(m[1]!);
+    });
+    server.on("exit", (code) => reject(new Error(`serve exited ${code}: ${err}`)));
+  });
+  const listenMs = performance.now() - ts;
+  const lat: number[] = [];
+  let total = 0;
+  try {
+    const first = (await (await fetch(`${baseUrl}/api/claims?limit=50`)).json()) as { total: number };
+    total = first.total;
+    const statuses = ["", "&status=denied", "&status=claimed", "&status=established,confirmed"];
+    for (let i = 0; i < 200; i++) {
+      const offset = Math.floor(((i * 7919) % 997) / 997 * Math.max(1, total - 50));
+      const t = performance.now();
+      const res = await fetch(`${baseUrl}/api/claims?limit=50&offset=${offset}${statuses[i % statuses.length]}`);
+      await res.arrayBuffer();
+      if (res.status !== 200) throw new Error(`/api/claims answered ${res.status}`);
+      lat.push(performance.now() - t);
+    }
+  } finally {
+    server.kill("SIGTERM");
+  }
+  return { briefs, listenMs, lat, total };
+}

@@ -61,3 +61,12 @@ test("denials and reports named by a noun", () => {
   assert.deepEqual([c.text, ...reading(c)], ["despite denials from the army that it fired the rocket", "denied", "army", "denials from"]);
   assert.deepEqual(reading(only("There were reports by local media that the suspect fled.", "en")).slice(0, 2), ["claimed", "local media"]);
 });
+
+test("a version called a lie, untrue or nonsense is denied; a false alarm is not", () => {
+  assert.equal(only("The lawyer of the two men said that version is a lie.", "en").status, "denied");
+  assert.equal(only("The company said the reports were untrue.", "en").status, "denied");
+  assert.equal(only("It was a false alarm, the fire brigade said.", "en").status, "claimed");
+  assert.equal(only("Volgens hun advocaat is dat verhaal een leugen.", "nl").status, "denied");
+  assert.equal(only("Dat is gelogen, zegt de burgemeester.", "nl").status, "denied");
+  assert.equal(only("De burgemeester zegt dat het gemaal een leugen in stand hield.", "nl").status, "claimed");
+});

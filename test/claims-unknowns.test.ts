@@ -61,3 +61,20 @@ test("the open question is the span: after the content's 'dat', from 'zonder', n
   assert.deepEqual(dash.unknowns.map((u) => u.text), ["Hoe het vuur ontstond is onduidelijk"]);
   assert.equal(dash.claims.find((c) => c.text.startsWith("de brandweer"))?.status, "established");
 });
+
+test("a question an inquiry still has to answer is open; a finding it made is not", () => {
+  for (const [s, lang] of [
+    ["Further investigation could show who sabotaged the cable", "en"],
+    ["The autopsy must establish how the fisherman died", "en"],
+    ["Tests will determine whether the water is safe to drink", "en"],
+    ["Het moet nog blijken of de brug weer open kan", "nl"],
+    ["Of het om brandstichting ging, zal uit onderzoek moeten blijken", "nl"],
+  ] as const)
+    assert.deepEqual(open(s + ".", lang), [s, "unknown"], s);
+  for (const [s, lang] of [
+    ["The inquiry showed that the cable had been cut", "en"],
+    ["Investigators said the footage shows two men near the depot", "en"],
+    ["Uit onderzoek bleek dat de brug veilig is", "nl"],
+  ] as const)
+    assert.equal(run(s + ".", lang).unknowns.length, 0, s);
+});

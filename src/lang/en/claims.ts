@@ -72,6 +72,9 @@ const cues: CuePattern[] = [
   { pattern: "gave|give|gives|provided|provide|provides|offered|released no … figures|details|information|breakdown|explanation", role: "unknown", status: "unknown" },
   { pattern: "did|does|do|has|have|had|would|could not provide|give|release|offer|disclose … figures|details|information|breakdown|explanation", role: "unknown", status: "unknown" },
   { pattern: "without … saying|specifying|naming|identifying|explaining", role: "unknown", status: "unknown", scopeFromCue: true },
+  // a question an inquiry still has to answer: "further investigation could show who …", "the autopsy must
+  // establish how …" (a finding in the past tense, "the inquiry showed", is no open question)
+  { pattern: "will|would|could|may|might|must|should yield|show|reveal|determine|establish|tell|clarify", role: "unknown", status: "unknown", requireBefore: ["investigation", "investigations", "inquiry", "inquiries", "probe", "autopsy", "autopsies", "tests", "analysis", "examination", "inquest"] },
   { pattern: "under investigation", role: "unknown", status: "unknown", requireBefore: ["still"] },
   { pattern: "being investigated", role: "unknown", status: "unknown", requireBefore: ["still"] },
 
@@ -80,6 +83,9 @@ const cues: CuePattern[] = [
   { pattern: "reject|rejects|rejected|dismiss|dismisses|dismissed|refute|refutes|refuted|disputed|disputes", role: "report", status: "denied", notAfter: ["be", "was", "were", "is", "are", "been"] },
   { pattern: "was|were|is|are|been|be denied|rejected|dismissed|refuted|disputed", role: "passive", status: "denied" },
   { pattern: "not true", role: "hedge", status: "denied" },
+  // a version called a lie is denied: "the claim that they fled to Ukraine is a lie"
+  { pattern: "is|was|are|were a lie|lies", role: "hedge", status: "denied" },
+  { pattern: "is|was|are|were untrue|fabricated|nonsense", role: "hedge", status: "denied" },
 
   // confirmation
   { pattern: "confirm|confirms|confirmed|confirming", role: "report", status: "confirmed", notAfter: ["be", "was", "were", "is", "are", "been"] },

@@ -70,6 +70,8 @@ const cues: CuePattern[] = [
   { pattern: "moeilijk … te zeggen|bepalen|voorspellen", role: "unknown", status: "unknown" },
   // a question the future or an inquiry must answer: "zal moeten uitwijzen of", "wordt nog onderzocht"
   { pattern: "uitwijzen", role: "unknown", status: "unknown", requireBefore: ["zal", "zullen", "moet", "moeten"] },
+  // "dat zal (nog) moeten blijken", "het moet nog blijken of …"
+  { pattern: "blijken", role: "unknown", status: "unknown", requireBefore: ["moet", "moeten"] },
   { pattern: "onderzocht", role: "unknown", status: "unknown", requireBefore: ["nog"] },
   { pattern: "zekerheid|duidelijkheid|uitsluitsel", role: "unknown", status: "unknown", requireBefore: ["geen"] },
   { pattern: "uitspraken|uitspraak", role: "unknown", status: "unknown", requireBefore: ["geen"] },
@@ -84,6 +86,7 @@ const cues: CuePattern[] = [
   { pattern: "van de hand gewezen", role: "passive", status: "denied" },
   { pattern: "ontkend|afgewezen|tegengesproken|weersproken", role: "passive", status: "denied" },
   { pattern: "niet waar", role: "hedge", status: "denied" },
+  { pattern: "is|was|zijn|waren … leugen|leugens|gelogen|onzin|verzonnen", role: "hedge", status: "denied" },
 
   // confirmation
   { pattern: BEVESTIGEN, role: "report", status: "confirmed" },

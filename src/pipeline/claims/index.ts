@@ -1307,7 +1307,15 @@ function clausesNear(V: View, list: readonly Clause[], a: number, b: number, ext
  */
 function unknownScope(V: View, t0: number, m: CueMatch): number {
   if (m.cue.cue.scopeFromCue) return m.start;
-  for (let k = m.start - 1; k > t0 && k >= m.start - 30; k--) if (V.P.complementizers.has(V.low[k]!)) return k + 1;
+  // a fronted question is the open one whole: "[Of het om brand ging], is onduidelijk"
+  if (V.P.complementizers.has(V.low[t0]!) && !V.P.lex.infinitiveMarkers.includes(V.low[t0]!)) return t0;
+  let te = false;
+  for (let k = m.start - 1; k > t0 && k >= m.start - 30; k--) {
+    const w = V.low[k]!;
+    // "om" opens a clause only with its "te" ("weigerde om te zeggen of …"); else it is a preposition ("het gaat om")
+    if (V.P.complementizers.has(w) && (!V.P.lex.infinitiveMarkers.includes(w) || te)) return k + 1;
+    else if (V.P.lex.infinitiveMarkers.includes(w) && !V.P.complementizers.has(w)) te = true;
+  }
   return t0;
 }
 

@@ -85,7 +85,11 @@ describe("the page for an analyst, in headless Chromium", { skip: missing }, () 
     await ledger?.close();
   });
 
-  const countShown = async () => Number((await page.getByTestId("claim-count").textContent())!.replace(/\D+/g, ""));
+  // the count of the table as shown, once it has loaded (it reads "Loading…" meanwhile)
+  const countShown = async () => {
+    await page.waitForFunction(() => /\d/.test((globalThis as any).document.querySelector("[data-testid=claim-count]")?.textContent ?? ""));
+    return Number((await page.getByTestId("claim-count").textContent())!.replace(/\D+/g, ""));
+  };
   const waitRows = () => page.locator("tr[data-claim]").first().waitFor();
 
   test("the claims table pages past row 500", async () => {

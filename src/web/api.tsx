@@ -61,24 +61,23 @@ export interface Loaded<T> {
 
 /** Fetches `path` again whenever it or the ledger version changes; keeps the old data while reloading. */
 export function useApi<T>(path: string | null, version: number): Loaded<T> {
-  const [state, setState] = useState<Loaded<T>>({ loading: true });
-  const [shown, setShown] = useState(path);
+  // The answer remembers its question: in the render where the question changes, before the effect below
+  // has run, an old answer must not be shown as the new one (page 2's rows numbered as page 3's).
+  const [state, setState] = useState<Loaded<T> & { for?: string | null }>({ loading: true });
   useEffect(() => {
     if (!path) return;
     let live = true;
     // A new question clears the old answer; a new ledger version keeps it on screen until the update lands.
-    if (path !== shown) {
-      setShown(path);
-      setState({ loading: true });
-    } else setState((s) => ({ ...s, loading: true }));
+    setState((s) => (s.for === path ? { ...s, loading: true } : { loading: true, for: path }));
     getJson<T>(path).then(
-      (data) => live && setState({ data, loading: false }),
-      (error: ApiError) => live && setState((s) => ({ data: s.data, error, loading: false })),
+      (data) => live && setState({ data, loading: false, for: path }),
+      (error: ApiError) => live && setState((s) => ({ data: s.for === path ? s.data : undefined, error, loading: false, for: path })),
     );
     return () => {
       live = false;
     };
   }, [path, version]);
+  if (state.for !== path) return { loading: true };
   return state;
 }
 

@@ -66,6 +66,8 @@ test("a version called a lie, untrue or nonsense is denied; a false alarm is not
   assert.equal(only("The lawyer of the two men said that version is a lie.", "en").status, "denied");
   assert.equal(only("The company said the reports were untrue.", "en").status, "denied");
   assert.equal(only("It was a false alarm, the fire brigade said.", "en").status, "claimed");
+  assert.equal(only('The mayor said the police account was "once again a lie from the city hall".', "en").status, "denied");
+  assert.notEqual(only("The documentary was about the lies that the regime told.", "en").status, "denied");
   assert.equal(only("Volgens hun advocaat is dat verhaal een leugen.", "nl").status, "denied");
   assert.equal(only("Dat is gelogen, zegt de burgemeester.", "nl").status, "denied");
   assert.equal(only("De burgemeester zegt dat het gemaal een leugen in stand hield.", "nl").status, "claimed");

@@ -84,8 +84,9 @@ const cues: CuePattern[] = [
   { pattern: "was|were|is|are|been|be denied|rejected|dismissed|refuted|disputed", role: "passive", status: "denied" },
   { pattern: "not true", role: "hedge", status: "denied" },
   // a version called a lie is denied: "the claim that they fled to Ukraine is a lie"
-  { pattern: "is|was|are|were a lie|lies", role: "hedge", status: "denied" },
-  { pattern: "is|was|are|were untrue|fabricated|nonsense", role: "hedge", status: "denied" },
+  // (the article, else "the lies that the regime told" would be a denial)
+  { pattern: "is|was|are|were … a|another|outright|blatant lie", role: "hedge", status: "denied" },
+  { pattern: "is|was|are|were lies|untrue|fabricated|nonsense", role: "hedge", status: "denied" },
 
   // confirmation
   { pattern: "confirm|confirms|confirmed|confirming", role: "report", status: "confirmed", notAfter: ["be", "was", "were", "is", "are", "been"] },

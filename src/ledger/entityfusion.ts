@@ -320,6 +320,23 @@ export function entityKeys(r: EntityRecord): EntityKeys {
       }
     }
   }
+  // a named storm or the like ("Storm Daniel", "orkaan Katrina") offers its proper name to a report that
+  // calls it by that name alone ("Daniel"), as a full name offers its surname
+  if (r.type !== "person") {
+    const prefixes = langPack(r.lang).entities.namePrefixes;
+    for (const n of names) {
+      const ws = n.trim().split(/\s+/);
+      if (ws.length < 2 || ws.length > 3) continue;
+      const head = ws.slice(0, -1).join(" ").toLowerCase();
+      const last = ws[ws.length - 1]!;
+      if (!Object.hasOwn(prefixes, head) || !/^\p{Lu}\p{Ll}/u.test(last)) continue;
+      const sk = skeleton(fold(last));
+      if (sk.length < 3) continue;
+      offers.add(`S:${sk}`);
+      // "storm Daniel", "Storm Daniel", "orkaan Daniel": one storm whatever the head word and language
+      strong.add(`W:${sk}`);
+    }
+  }
   // a role with its body or country names one person ("NATO Secretary General", "de Russische leider")
   if (r.type === "person" || r.type === "other") {
     for (const role of r.roles) {

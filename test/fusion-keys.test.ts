@@ -104,3 +104,14 @@ test("entities: a named storm called by its name alone in another report is the 
   assert.ok(together(rs, "orkaan Xaver", "Xaver"));
   assert.ok(!together(rs, "Xaver", "Helga Brandt"));
 });
+
+test("entities: one word no gazetteer knows, read as a place, joins the one person whose surname it spells", () => {
+  const rs = [
+    rec("Osama Hamad", "person", "en"),
+    rec("Hamada", "location", "nl"),
+    rec("Derna", "location", "nl", { geo: "geo:87205" }),
+    rec("Anna Derner", "person", "en"),
+  ];
+  assert.ok(together(rs, "Osama Hamad", "Hamada"), "a transliteration of the surname");
+  assert.ok(!together(rs, "Derna", "Anna Derner"), "a place the gazetteer knows stays a place");
+});

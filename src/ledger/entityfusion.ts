@@ -299,6 +299,9 @@ export function entityKeys(r: EntityRecord): EntityKeys {
           seeks.add(`L:${sk}`);
           offers.add(`L:${sk}`);
         }
+        // one word no gazetteer knows, read as a place, may be a person's name in another spelling ("de
+        // regering van Hamada" of prime minister Osama Hamad): it joins the one person of that surname
+        if (r.type !== "other" && !key.includes(" ") && sk.length >= 3) seeks.add(`S:${sk}`);
       } else if (k === "place" && r.geo) {
         const sk = skeleton(key);
         if (sk.length >= 4) offers.add(`L:${sk}`);

@@ -216,3 +216,20 @@ test("propositions: the same countries as doer in one claim and as target in the
   // the same doer in two languages still makes one statement
   assert.equal(propOf("Russian missiles attacked Ukraine"), propOf("Russische raketten hebben"));
 });
+
+test("propositions: a toll said alone is the same toll said inside a longer sentence, and another toll is not", () => {
+  const long: R = {
+    source: "Kustkrant",
+    published: "2025-05-12T10:00:00+02:00",
+    lang: "en",
+    text: "The death toll in the coastal town of Marsa has soared to 2,340 as rescuers search the mud after two dams collapsed in heavy rain.\n",
+  };
+  const short = (toll: string): R => ({ source: "Avondblad", published: "2025-05-12T18:00:00+02:00", lang: "nl", text: `Volgens de laatste cijfers zijn er in Marsa inmiddels ${toll} doden gevallen.\n` });
+  const fused = (toll: string) => {
+    const ds = docs([long, short(toll)]);
+    const f = fuseReports(ds);
+    return f.propositions.some((p) => p.claims.length === 2);
+  };
+  assert.ok(fused("2.340"));
+  assert.ok(!fused("1.200"));
+});

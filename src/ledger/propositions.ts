@@ -297,7 +297,15 @@ function similarity(a: Sig, b: Sig): number {
   // sentence on the arrests) is closer to it than their sizes alone suggest
   const lo = Math.min(a.total, b.total), hi = Math.max(a.total, b.total);
   const d = lo + CONTAIN * (hi - lo);
-  return d ? shared / d : 0;
+  const sim = d ? shared / d : 0;
+  // a figure with what it counts, said whole inside a longer claim ("11,300 dead" in a sentence that also
+  // tells of the dams and the search): the longer claim states it too
+  if (sim < FUSE_AT && count >= 2 && count === Math.min(a.keys.size, b.keys.size)) {
+    const small = a.keys.size <= b.keys.size ? a : b, large = small === a ? b : a;
+    // the very figure, not one near it (137 and "at least 140" are two tolls)
+    if (small.figs.size && [...small.figs].every(([k, f]) => large.figs.get(k)?.value === f.value)) return FUSE_AT;
+  }
+  return sim;
 }
 
 class UnionFind {

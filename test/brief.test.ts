@@ -105,6 +105,30 @@ test("the briefing lists every figure by source, each kind as a range where sour
   assert.equal(wounded.lines.filter((x) => x.quote === "eight civilians").length, 1);
 });
 
+test("a short briefing keeps each kind's lowest and highest figure and says how many more there are", async () => {
+  const s = await openStore(dbFile, { readonly: true });
+  const short = await s.snapshot((r) => buildPicture(r, { lang: "en", limit: 4 })).finally(() => s.close());
+  const b = composeBriefing(short, "en");
+  const killed = group(b, "figures", /^Killed/)!;
+  const wounded = group(b, "figures", /^Wounded/)!;
+  // the range heading stays the whole spread, and the two lines shown are its ends
+  assert.match(killed.title, /1–70, sources differ/);
+  assert.deepEqual(killed.lines.map((l) => l.text.split(" — ")[0]).sort(), ["1", "≥70"]);
+  assert.deepEqual(wounded.lines.map((l) => l.text.split(" — ")[0]).sort(), ["12", "2"]);
+  const full = section(B.en, "figures").groups!.reduce((n, g) => n + g.lines.length, 0);
+  const shown = section(b, "figures").groups!.reduce((n, g) => n + g.lines.length, 0);
+  assert.equal(section(b, "figures").more, full - shown);
+  assert.equal(section(B.en, "figures").more, undefined);
+  // the sections backing the lines above them hold fewer lines than the propositions' sections
+  for (const id of ["timeline", "places", "actors"]) {
+    assert.ok(section(b, id).lines.length <= 3, id);
+    assert.equal(section(b, id).more ?? 0, section(B.en, id).lines.length - section(b, id).lines.length, id);
+  }
+  assert.ok(section(b, "actors").more! > 0);
+  const contested = group(b, "unclear", /Contested|Disputed/i);
+  assert.ok(!contested || contested.lines.length <= 4);
+});
+
 test("aliases merge across languages and transliterations, named in the reader's language", () => {
   for (const [lang, legion, gladkov] of [
     ["en", "Freedom of Russia Legion", /Vjatsjeslav Gladkov/],

@@ -92,3 +92,26 @@ test("concepts: what a claim says, language-free, with the negation on what happ
   assert.deepEqual(c("Two people died and three were wounded", "en"), ["v:kill", "v:wound"]);
   assert.deepEqual(c("Bij de schietpartij kwamen twee agenten om het leven", "nl").sort(), ["n:police", "v:kill", "v:shoot"].sort());
 });
+
+test("entities: a named storm called by its name alone in another report is the storm; a person of another name is not", () => {
+  const rs = [
+    rec("Storm Xaver", "other", "en", { aliases: ["storm Xaver"] }),
+    rec("orkaan Xaver", "other", "nl"),
+    rec("Xaver", "person", "nl"),
+    rec("Helga Brandt", "person", "en"),
+  ];
+  assert.ok(together(rs, "Storm Xaver", "Xaver"));
+  assert.ok(together(rs, "orkaan Xaver", "Xaver"));
+  assert.ok(!together(rs, "Xaver", "Helga Brandt"));
+});
+
+test("entities: one word no gazetteer knows, read as a place, joins the one person whose surname it spells", () => {
+  const rs = [
+    rec("Osama Hamad", "person", "en"),
+    rec("Hamada", "location", "nl"),
+    rec("Derna", "location", "nl", { geo: "geo:87205" }),
+    rec("Anna Derner", "person", "en"),
+  ];
+  assert.ok(together(rs, "Osama Hamad", "Hamada"), "a transliteration of the surname");
+  assert.ok(!together(rs, "Derna", "Anna Derner"), "a place the gazetteer knows stays a place");
+});

@@ -184,3 +184,52 @@ test("the one-shot export of several reports carries their propositions and the 
   const one = buildExport([ds[0]!]) as { propositions?: unknown };
   assert.equal(one.propositions, undefined, "a single report is not fused");
 });
+
+test("propositions: the same countries as doer in one claim and as target in the other say different things", () => {
+  const rs: R[] = [
+    {
+      source: "Grenskrant",
+      published: "2025-04-08T10:00:00+02:00",
+      lang: "nl",
+      text: "Russische raketten hebben dinsdag Oekraïne aangevallen. De raket die in het dorp Hrubieszów insloeg, werd volgens onderzoekers afgevuurd door de Oekraïense luchtverdediging.\n",
+    },
+    {
+      source: "Border Daily",
+      published: "2025-04-08T12:00:00+00:00",
+      lang: "en",
+      text: "Investigators said the missile that hit the village of Hrubieszów was fired by Ukrainian air defence against a Russian attack on Ukraine on Tuesday.\n",
+    },
+    {
+      source: "Eastern Wire",
+      published: "2025-04-08T14:00:00+00:00",
+      lang: "en",
+      text: "Russian missiles attacked Ukraine on Tuesday, the Ukrainian air force said.\n",
+    },
+  ];
+  const ds = docs(rs);
+  const f = fuseReports(ds);
+  const n = named(f, ds);
+  const propOf = (t: string) => f.propositions.find((p) => p.claims.some((id) => n(id).includes(t)))!;
+  // the Ukrainian launch is its own statement, never the Russian attack
+  assert.notEqual(propOf("fired by Ukrainian air defence"), propOf("Russian missiles attacked Ukraine"));
+  assert.notEqual(propOf("afgevuurd door de Oekraïense luchtverdediging"), propOf("Russische raketten hebben"));
+  // the same doer in two languages still makes one statement
+  assert.equal(propOf("Russian missiles attacked Ukraine"), propOf("Russische raketten hebben"));
+});
+
+test("propositions: a toll said alone is the same toll said inside a longer sentence, and another toll is not", () => {
+  const long: R = {
+    source: "Kustkrant",
+    published: "2025-05-12T10:00:00+02:00",
+    lang: "en",
+    text: "The death toll in the coastal town of Marsa has soared to 2,340 as rescuers search the mud after two dams collapsed in heavy rain.\n",
+  };
+  const short = (toll: string): R => ({ source: "Avondblad", published: "2025-05-12T18:00:00+02:00", lang: "nl", text: `Volgens de laatste cijfers zijn er in Marsa inmiddels ${toll} doden gevallen.\n` });
+  const fused = (toll: string) => {
+    const ds = docs([long, short(toll)]);
+    const f = fuseReports(ds);
+    return f.propositions.some((p) => p.claims.length === 2);
+  };
+  assert.ok(fused("2.340"));
+  assert.ok(!fused("1.200"));
+});

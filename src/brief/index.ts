@@ -132,6 +132,7 @@ export function composeBriefing(p: Picture, lang: Lang): Briefing {
       title: `${L.kinds[f.kind]} — ${f.agree ? `${f.range[0]}, ${L.agree}` : L.range(String(f.range[0]), String(f.range[1]))}`,
       lines: f.lines.map((l) => ({ text: `${l.shown} — ${who(l.source)}`, quote: l.text, cites: [l.cite], ...(l.isNew !== undefined && { isNew: l.isNew }) })),
     })),
+    ...(p.totals.figures > 0 && { more: p.totals.figures }),
   });
 
   sections.push({

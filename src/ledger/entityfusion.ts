@@ -299,6 +299,9 @@ export function entityKeys(r: EntityRecord): EntityKeys {
           seeks.add(`L:${sk}`);
           offers.add(`L:${sk}`);
         }
+        // one word no gazetteer knows, read as a place, may be a person's name in another spelling ("de
+        // regering van Hamada" of prime minister Osama Hamad): it joins the one person of that surname
+        if (r.type !== "other" && !key.includes(" ") && sk.length >= 3) seeks.add(`S:${sk}`);
       } else if (k === "place" && r.geo) {
         const sk = skeleton(key);
         if (sk.length >= 4) offers.add(`L:${sk}`);
@@ -318,6 +321,23 @@ export function entityKeys(r: EntityRecord): EntityKeys {
           } else seeks.add(`I:${inst.concept}`);
         }
       }
+    }
+  }
+  // a named storm or the like ("Storm Daniel", "orkaan Katrina") offers its proper name to a report that
+  // calls it by that name alone ("Daniel"), as a full name offers its surname
+  if (r.type !== "person") {
+    const prefixes = langPack(r.lang).entities.namePrefixes;
+    for (const n of names) {
+      const ws = n.trim().split(/\s+/);
+      if (ws.length < 2 || ws.length > 3) continue;
+      const head = ws.slice(0, -1).join(" ").toLowerCase();
+      const last = ws[ws.length - 1]!;
+      if (!Object.hasOwn(prefixes, head) || !/^\p{Lu}\p{Ll}/u.test(last)) continue;
+      const sk = skeleton(fold(last));
+      if (sk.length < 3) continue;
+      offers.add(`S:${sk}`);
+      // "storm Daniel", "Storm Daniel", "orkaan Daniel": one storm whatever the head word and language
+      strong.add(`W:${sk}`);
     }
   }
   // a role with its body or country names one person ("NATO Secretary General", "de Russische leider")

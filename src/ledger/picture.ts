@@ -112,7 +112,7 @@ export interface Picture {
   places: FusedEntity[];
   actors: FusedEntity[];
   /** Totals before any limit, so the briefing can say "and N more". */
-  totals: Record<"established" | "claimed" | "denied" | "hedged" | "unknowns" | "timeline" | "places" | "actors", number>;
+  totals: Record<"established" | "claimed" | "denied" | "hedged" | "unknowns" | "timeline" | "places" | "actors" | "figures", number>;
   since?: string;
 }
 
@@ -170,6 +170,10 @@ export const finderId = (reportUid: string, seq: number) => `${reportUid}/c${seq
 export async function buildPicture(r: Reads, opts: PictureOptions = {}): Promise<Picture> {
   const lang = opts.lang ?? "en";
   const limit = opts.limit ?? 40;
+  // The sections read from the store's aggregates (figures, timeline, places, actors) back up the lines
+  // above them: fewer of them, so a default briefing of a busy event stays on a page or two.
+  const few = Math.max(1, Math.ceil((limit * 3) / 4));
+  const perKind = Math.max(2, Math.ceil(limit / 2));
   const since = opts.since;
   const sinceMs = since ? Date.parse(since) : undefined;
   const after = (ms: number) => sinceMs !== undefined && ms > sinceMs;
@@ -287,13 +291,16 @@ export async function buildPicture(r: Reads, opts: PictureOptions = {}): Promise
   // before the rest), at most `limit`
   if (fusedProps) {
     const views = disputeViews(lf.fusion, since, lang);
-    contradictions.push(...views.filter((v) => v.found.type === "figures"));
+    const figureViews = views.filter((v) => v.found.type === "figures");
+    contradictions.push(...figureViews);
+    // the briefing reads differing figures as one line a kind: those lines count against the section's limit
+    const figureKinds = new Set(figureViews.map((v) => v.found.detail.kind)).size;
     contradictions.push(
       ...views
         .map((v, i) => ({ v, i }))
         .filter((x) => x.v.found.type !== "figures")
         .sort((a, b) => b.v.more - a.v.more || a.i - b.i)
-        .slice(0, limit)
+        .slice(0, Math.max(1, limit - figureKinds))
         .map((x) => x.v),
     );
   }
@@ -319,6 +326,7 @@ export async function buildPicture(r: Reads, opts: PictureOptions = {}): Promise
   // --- figures: each kind by source, one line per source and figure (citing where it first appeared)
   const figureRows = await r.figures();
   const figures: FigureKind[] = [];
+  let figuresHidden = 0;
   const KIND_ORDER: CountKind[] = ["killed", "wounded", "missing", "arrested", "personnel", "vehicles", "other"];
   for (const kind of KIND_ORDER) {
     const rows = figureRows.filter((n) => n.kind === kind);
@@ -335,7 +343,14 @@ export async function buildPicture(r: Reads, opts: PictureOptions = {}): Promise
     const vals = latest.filter((n) => n.kind === kind).map((n) => n.value);
     const range: [number, number] = [Math.min(...vals), Math.max(...vals)];
     // With --since only the new figures are listed; the range still spans every source's latest figure.
-    figures.push({ kind, lines: (since ? lines.filter((l) => l.isNew) : lines).slice(0, limit), range, agree: range[0] === range[1] });
+    const listed = since ? lines.filter((l) => l.isNew) : lines;
+    if (figures.length >= few) {
+      figuresHidden += listed.length;
+      continue;
+    }
+    const shown = strongestFigures(listed, perKind);
+    figuresHidden += listed.length - shown.length;
+    figures.push({ kind, lines: shown, range, agree: range[0] === range[1] });
   }
 
   // --- timeline: time expressions with the claim that holds them, earliest first
@@ -348,14 +363,14 @@ export async function buildPicture(r: Reads, opts: PictureOptions = {}): Promise
       if (tlSeen.has(k)) continue;
       tlSeen.add(k);
       timeline.push({ value: t.value, text: t.timeText, what: t.claimText, cite: { doc: t.reportUid, start: t.start, end: t.end }, ...(since && { isNew: true }) });
-      if (timeline.length >= limit) break timeline;
+      if (timeline.length >= few) break timeline;
     }
   }
-  const tlTotal = timeline.length < limit ? timeline.length : await r.timelineTotal({ sinceMs });
+  const tlTotal = timeline.length < few ? timeline.length : await r.timelineTotal({ sinceMs });
 
   // --- places and actors, fused across reports and languages (from the aggregates)
   const fusedOf = async (places: boolean) => {
-    const { rows, total } = await r.fusedEntities({ places, limit });
+    const { rows, total } = await r.fusedEntities({ places, limit: few });
     const nameLists = await r.fusedNames(rows.map((e) => e.id));
     const out: FusedEntity[] = [];
     for (const e of rows) {
@@ -437,10 +452,26 @@ export async function buildPicture(r: Reads, opts: PictureOptions = {}): Promise
     actors: actors.rows,
     totals: {
       ...totals, unknowns: unknowns.length,
-      timeline: tlTotal, places: places.total, actors: actors.total,
+      timeline: tlTotal, places: places.total, actors: actors.total, figures: figuresHidden,
     },
     ...(since && { since }),
   };
+}
+
+/**
+ * At most `n` of one kind's figure lines, in their order: the lowest and the highest figure first, so the
+ * lines shown span the kind's spread, then the rest as they came.
+ */
+function strongestFigures(lines: FigureLine[], n: number): FigureLine[] {
+  if (lines.length <= n) return lines;
+  let lo = 0, hi = 0;
+  for (let i = 1; i < lines.length; i++) {
+    if (lines[i].value < lines[lo].value) lo = i;
+    if (lines[i].value > lines[hi].value) hi = i;
+  }
+  const pick = new Set([lo, hi]);
+  for (let i = 0; i < lines.length && pick.size < n; i++) pick.add(i);
+  return lines.filter((_, i) => pick.has(i));
 }
 
 /**

@@ -59,6 +59,15 @@ export interface Proposition {
   figures: { kind: CountKind; value: number; approx: Approx }[];
 }
 
+/** Concepts that put an act on someone: their "agent" is the party blamed (claimkeys.ts, `agentsOf`). */
+const BLAMES: ReadonlySet<string> = new Set(["v:accuse", "v:responsible", "v:involve", "v:link"]);
+
+/**
+ * Acts whose doer a claim's countries name reliably. Not killing or shooting: "two Swedes were shot dead",
+ * "twee Zweden kwamen om het leven" put the victims where the doer stands.
+ */
+const DOER_ACTS: ReadonlySet<string> = new Set(["v:attack", "v:launch", "v:cause", "v:use", "v:explode", "v:sabotage", "v:cross", "v:stop", "v:plan", "v:produce", "v:impact", "v:campaign"]);
+
 const W_V = 3, W_N = 1, W_E = 2, W_F = 3, W_T = 1;
 
 /**
@@ -87,6 +96,8 @@ interface Sig {
   days: Set<string>;
   /** The words, folded: the same words are the same statement whatever else differs. */
   wording: string;
+  /** Who does what the claim says happens, fused across reports (`C:<ISO>`, `E:<key>`); empty when unnamed. */
+  doers: Set<string>;
 }
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -161,7 +172,19 @@ function rawSignature(c: FusionClaim, ctx: BlockContext): Sig {
   for (const [kind, f] of figs) keys.set(`F:${kind}:${figureKey(f.value)}`, W_F);
   for (const d of c.days) keys.set(`T:${d}`, W_T);
   const wording = c.text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
-  return { c, keys, total: 0, verbs, negVerbs: neg.sort().join(","), quals, figs, days: new Set(c.days), wording };
+  const doers = new Set<string>();
+  // only states: a person or group is named in too many ways ("a suspect", "the gunman") to tell two
+  // doers apart across reports, and a claim that blames names the blamed party, not a doer
+  if (c.main && DOER_ACTS.has(c.main) && !c.concepts.some((k) => BLAMES.has(k)))
+    for (const g of c.agents) {
+      if (g.startsWith("C:")) doers.add(g);
+      else if (g.startsWith("R:")) {
+        const e = ctx.entityKey(g.slice(2));
+        const cc = e && ctx.countryOf(e);
+        if (cc) doers.add(`C:${cc}`);
+      }
+    }
+  return { c, keys, total: 0, verbs, negVerbs: neg.sort().join(","), quals, figs, days: new Set(c.days), wording, doers };
 }
 
 /**
@@ -210,6 +233,17 @@ function conflict(a: Sig, b: Sig): boolean {
   for (const [k, f] of a.figs) {
     const g = b.figs.get(k);
     if (g && !sameFigure(f.value, g.value)) return true;
+  }
+  // who does it: "fired by Ukrainian air defence" and "Russian airstrikes targeted Ukraine" share what
+  // happens and the countries, but one country does it in one claim and the other in the other. When both
+  // claims name both countries the roles are left to the rest of the signature: word order puts an object
+  // right before a Dutch participle ("Rusland heeft Oekraïne aangevallen"), where a doer would stand.
+  if (a.doers.size && b.doers.size) {
+    let shared = false, aInB = false, bInA = false;
+    for (const g of a.doers) if (b.doers.has(g)) shared = true;
+    for (const g of a.doers) if (b.keys.has(g)) aInB = true;
+    for (const g of b.doers) if (a.keys.has(g)) bInA = true;
+    if (!shared && !(aInB && bInA)) return true;
   }
   // whose: a Russian missile is not a Ukrainian one
   for (const [k, q] of a.quals) {
@@ -263,7 +297,15 @@ function similarity(a: Sig, b: Sig): number {
   // sentence on the arrests) is closer to it than their sizes alone suggest
   const lo = Math.min(a.total, b.total), hi = Math.max(a.total, b.total);
   const d = lo + CONTAIN * (hi - lo);
-  return d ? shared / d : 0;
+  const sim = d ? shared / d : 0;
+  // a figure with what it counts, said whole inside a longer claim ("11,300 dead" in a sentence that also
+  // tells of the dams and the search): the longer claim states it too
+  if (sim < FUSE_AT && count >= 2 && count === Math.min(a.keys.size, b.keys.size)) {
+    const small = a.keys.size <= b.keys.size ? a : b, large = small === a ? b : a;
+    // the very figure, not one near it (137 and "at least 140" are two tolls)
+    if (small.figs.size && [...small.figs].every(([k, f]) => large.figs.get(k)?.value === f.value)) return FUSE_AT;
+  }
+  return sim;
 }
 
 class UnionFind {

@@ -6,7 +6,7 @@ import type { ServerResponse } from "node:http";
 import { CLAIM_STATUSES, type ClaimStatus, type Lang } from "../model/doc.js";
 import { bearer, hostAllowed, tokenMatches } from "./auth.js";
 import { fetchReport, FetchFailed, FetchRefused, type FetchOptions } from "./fetch.js";
-import { LedgerUnavailable, ReportError, type ClaimQuery, type LedgerChange, type LedgerPort, type NewCorrection, type NewReport } from "./port.js";
+import { LedgerUnavailable, ReportError, type ClaimQuery, type LedgerChange, type LedgerPort, type NewCorrection, type NewReport, type Streamed } from "./port.js";
 import { loadStatic, type StaticFiles } from "./static.js";
 import { BRIEF_CSP } from "../brief/index.js";
 import { pipeTo } from "../export/stream.js";
@@ -348,21 +348,7 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
       const q = claimQuery(req);
       const format = (req.query as { format: "csv" | "json" }).format;
       const disposition = `attachment; filename="sitrep-claims.${format}"`;
-      reply.hijack();
-      const res = reply.raw;
-      try {
-        await ledger.exportClaims(q, format, async (s) => {
-          res.writeHead(200, { ...SECURITY_HEADERS, "content-type": s.contentType, "cache-control": "no-cache", "content-disposition": disposition });
-          await pipeTo(s.chunks, res);
-          res.end();
-        });
-      } catch (e) {
-        process.stderr.write(`sitrep serve: the export failed: ${(e as Error)?.message ?? String(e)}\n`);
-        if (!res.headersSent) {
-          res.writeHead(500, { ...SECURITY_HEADERS, "content-type": "application/json" });
-          res.end(JSON.stringify({ error: { status: 500, code: "internal", message: "the export failed" } }));
-        } else res.destroy();
-      }
+      await streamExport(reply, { "cache-control": "no-cache", "content-disposition": disposition }, (write) => ledger.exportClaims(q, format, write));
     },
   );
 
@@ -510,21 +496,7 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
       const etag = `"v${ledger.version()}"`;
       reply.header("etag", etag).header("cache-control", "no-cache");
       if (req.headers["if-none-match"] === etag) return (reply as FastifyReply).code(304).send();
-      reply.hijack();
-      const res = reply.raw;
-      try {
-        await ledger.export(format, async (s) => {
-          res.writeHead(200, { ...SECURITY_HEADERS, "content-type": s.contentType, etag, "cache-control": "no-cache", "content-disposition": String(reply.getHeader("content-disposition")) });
-          await pipeTo(s.chunks, res);
-          res.end();
-        });
-      } catch (e) {
-        process.stderr.write(`sitrep serve: the export failed: ${(e as Error)?.message ?? String(e)}\n`);
-        if (!res.headersSent) {
-          res.writeHead(500, { ...SECURITY_HEADERS, "content-type": "application/json" });
-          res.end(JSON.stringify({ error: { status: 500, code: "internal", message: "the export failed" } }));
-        } else res.destroy();
-      }
+      await streamExport(reply, { etag, "cache-control": "no-cache", "content-disposition": String(reply.getHeader("content-disposition")) }, (write) => ledger.export(format, write));
     },
   );
 
@@ -597,4 +569,27 @@ async function newReport(req: FastifyRequest, o: ServerOptions): Promise<NewRepo
   }
   const isHtml = b.html !== undefined || (b.filename !== undefined && /\.x?html?$/i.test(b.filename));
   return { body: (b.html ?? b.text)!, format: isHtml ? "html" : "text", origin: b.filename ? `upload:${b.filename}` : "upload", ...(b.url && { url: b.url }), ...meta };
+}
+
+/**
+ * Streams an export straight to the socket (a ledger of any size in little memory). Headers go out with the
+ * first bytes, so a failure before them is a 500 in the API's form; after them the connection is cut, which
+ * a client sees as a broken download rather than a complete-looking file.
+ */
+async function streamExport(reply: FastifyReply, headers: Record<string, string>, run: (write: (s: Streamed) => Promise<void>) => Promise<void>): Promise<void> {
+  reply.hijack();
+  const res = reply.raw;
+  try {
+    await run(async (s) => {
+      res.writeHead(200, { ...SECURITY_HEADERS, "content-type": s.contentType, ...headers });
+      await pipeTo(s.chunks, res);
+      res.end();
+    });
+  } catch (e) {
+    process.stderr.write(`sitrep serve: the export failed: ${(e as Error)?.message ?? String(e)}\n`);
+    if (!res.headersSent) {
+      res.writeHead(500, { ...SECURITY_HEADERS, "content-type": "application/json" });
+      res.end(JSON.stringify({ error: { status: 500, code: "internal", message: "the export failed" } }));
+    } else res.destroy();
+  }
 }

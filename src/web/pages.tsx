@@ -5,7 +5,7 @@ import { useState } from "preact/hooks";
 import type { ClaimRow, EntityRow, Page, ReportDetail, ReportSummary } from "../server/port.js";
 import { qs, useApi } from "./api.js";
 import { useT } from "./i18n.js";
-import { pieces } from "./report.js";
+import { ReportMeta, paragraphs, pieces } from "./report.js";
 import { SourceLabel, StatusBadge, fmtTime, go } from "./ui.js";
 import { CorrectForm, CorrectionTrail } from "./correct.js";
 
@@ -96,31 +96,12 @@ export function ReportPage(props: { id: string; start?: number; end?: number; ve
     return best;
   };
   const entityAt = (s: number) => d.mentions.find((m) => m.start <= s && s < m.end && m.entity)?.entity;
-  const paras: { start: number; text: string }[] = [];
-  let at = 0;
-  for (const p of d.text.split(/\n/)) {
-    if (p.trim()) paras.push({ start: at, text: p });
-    at += p.length + 1;
-  }
+  const paras = paragraphs(d.text);
   return (
     <article class="report-page" data-testid="report-page">
       <header class="report-head">
         <h1 data-testid="report-title">{d.title ?? t.untitled}</h1>
-        <p class="meta">
-          {d.source && <span>{d.source} · </span>}
-          <span>
-            {t.published} {fmtTime(d.published)}
-          </span>
-          <span> · {d.language.toUpperCase()}</span>
-          <span class="rid"> · {d.id}</span>
-        </p>
-        {d.url && (
-          <p class="meta url">
-            <a href={d.url} target="_blank" rel="noopener noreferrer nofollow">
-              {d.url}
-            </a>
-          </p>
-        )}
+        <ReportMeta d={d} />
         {d.retracted && <p class="badge retracted" data-testid="retracted">{t.retracted}</p>}
         <p class="muted">{t.allSpans}</p>
       </header>

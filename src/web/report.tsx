@@ -34,6 +34,41 @@ export function pieces(text: string, marks: Mark[]): { text: string; cls: string
   return out;
 }
 
+/** A report's paragraphs with where each begins, so marks given as offsets in the whole text can be shifted into them. */
+export function paragraphs(text: string): { start: number; text: string }[] {
+  const out: { start: number; text: string }[] = [];
+  let at = 0;
+  for (const p of text.split(/\n/)) {
+    if (p.trim()) out.push({ start: at, text: p });
+    at += p.length + 1;
+  }
+  return out;
+}
+
+/** Outlet, time, language, id and address of a report, as the panel and the report's page show them. */
+export function ReportMeta({ d }: { d: ReportDetail }) {
+  const t = useT();
+  return (
+    <>
+      <p class="meta">
+        {d.source && <span>{d.source} · </span>}
+        <span>
+          {t.published} {fmtTime(d.published)}
+        </span>
+        <span> · {d.language.toUpperCase()}</span>
+        <span class="rid"> · {d.id}</span>
+      </p>
+      {d.url && (
+        <p class="meta url">
+          <a href={d.url} target="_blank" rel="noopener noreferrer nofollow">
+            {d.url}
+          </a>
+        </p>
+      )}
+    </>
+  );
+}
+
 export function ReportPanel(props: { id: string; claim?: string; span?: { start: number; end: number }; version: number; onClose?: () => void }) {
   const t = useT();
   const r = useApi<ReportDetail>(`/api/reports/${encodeURIComponent(props.id)}`, props.version);
@@ -54,32 +89,13 @@ export function ReportPanel(props: { id: string; claim?: string; span?: { start:
   if (!r.data) return <aside class="panel report-panel">{r.error ? <p class="error">{r.error.message}</p> : <p class="muted">{t.loading}</p>}</aside>;
   const d = r.data;
   // Paragraphs keep their breaks; each is cut into pieces separately with the marks shifted into it.
-  const paras: { start: number; text: string }[] = [];
-  let at = 0;
-  for (const p of d.text.split(/\n/)) {
-    if (p.trim()) paras.push({ start: at, text: p });
-    at += p.length + 1;
-  }
+  const paras = paragraphs(d.text);
   return (
     <aside class="panel report-panel" data-testid="report-panel">
       <header class="report-head">
         <div>
           <h2 data-testid="report-title">{d.title ?? t.untitled}</h2>
-          <p class="meta">
-            {d.source && <span>{d.source} · </span>}
-            <span>
-              {t.published} {fmtTime(d.published)}
-            </span>
-            <span> · {d.language.toUpperCase()}</span>
-            <span class="rid"> · {d.id}</span>
-          </p>
-          {d.url && (
-            <p class="meta url">
-              <a href={d.url} target="_blank" rel="noopener noreferrer nofollow">
-                {d.url}
-              </a>
-            </p>
-          )}
+          <ReportMeta d={d} />
         </div>
         {props.onClose && (
           <button class="icon" title={t.close} aria-label={t.close} onClick={props.onClose}>

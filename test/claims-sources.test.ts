@@ -1,24 +1,10 @@
 // Who speaks (SPEC §4): the source is the whole noun phrase that names the asserter, resolved to its entity.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { Doc, type Claim, type Lang } from "../src/model/doc.js";
-import { langPack } from "../src/lang/index.js";
-import { segment } from "../src/pipeline/segment/index.js";
-import { entities } from "../src/pipeline/entities/index.js";
-import { times } from "../src/pipeline/times/index.js";
-import { claims } from "../src/pipeline/claims/index.js";
+import type { Claim, Lang } from "../src/model/doc.js";
+import { claimHolding as claim, runClaims } from "./helpers.js";
 
-function run(text: string, lang: Lang): Doc {
-  const doc = new Doc(text, { id: "d1", published: "2024-03-05T12:00:00+01:00", publishedFrom: "flag", language: lang, languageFrom: "flag" });
-  const ctx = { lang: langPack(lang) };
-  for (const stage of [segment, entities, times, claims]) stage(doc, ctx);
-  return doc;
-}
-function claim(doc: Doc, part: string): Claim {
-  const c = doc.claims.find((x) => x.text.includes(part));
-  assert.ok(c, `no claim holds "${part}"; claims: ${doc.claims.map((x) => x.text).join(" | ")}`);
-  return c;
-}
+const run = runClaims;
 const who = (c: Claim) => [c.status, c.source?.name ?? null, c.cue?.text ?? null] as const;
 
 test("a name in apposition to a role is the speaker, the role describes it", () => {

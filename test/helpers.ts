@@ -1,6 +1,28 @@
 // Test material of our own, shared by several test files (this file holds no tests).
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import assert from "node:assert/strict";
+import { Doc, type Claim, type Lang } from "../src/model/doc.js";
+import { langPack } from "../src/lang/index.js";
+import { segment } from "../src/pipeline/segment/index.js";
+import { entities } from "../src/pipeline/entities/index.js";
+import { times } from "../src/pipeline/times/index.js";
+import { claims } from "../src/pipeline/claims/index.js";
+
+/** A text of ours run through the stages claims depend on, published on 5 March 2024 at noon. */
+export function runClaims(text: string, lang: Lang): Doc {
+  const doc = new Doc(text, { id: "d1", published: "2024-03-05T12:00:00+01:00", publishedFrom: "flag", language: lang, languageFrom: "flag" });
+  const ctx = { lang: langPack(lang) };
+  for (const stage of [segment, entities, times, claims]) stage(doc, ctx);
+  return doc;
+}
+
+/** The claim whose text holds `part`; fails with every claim's text when there is none. */
+export function claimHolding(doc: Doc, part: string): Claim {
+  const c = doc.claims.find((x) => x.text.includes(part));
+  assert.ok(c, `no claim holds "${part}"; claims: ${doc.claims.map((x) => x.text).join(" | ")}`);
+  return c;
+}
 
 // Reports of our own, varied so that every one is distinct.
 const PLACES = ["Grajvoron", "Kozinka", "Glotovo", "Borisovka", "Sjebekino", "Valoejki"];

@@ -2,7 +2,7 @@
 // introduces speech; documents nobody is named for are no sources.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import type { Claim, Lang } from "../src/model/doc.js";
+import type { Claim } from "../src/model/doc.js";
 import { claimHolding as claim, runClaims } from "./helpers.js";
 
 const run = runClaims;

@@ -1,7 +1,7 @@
 // Who speaks (SPEC §4): the source is the whole noun phrase that names the asserter, resolved to its entity.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import type { Claim, Lang } from "../src/model/doc.js";
+import type { Claim } from "../src/model/doc.js";
 import { claimHolding as claim, runClaims } from "./helpers.js";
 
 const run = runClaims;

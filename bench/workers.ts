@@ -50,7 +50,7 @@ export async function benchWorkers(o: { url: string; input: string; reports: num
   const runs: { workers: number; secs: number; perSec: number; rss: number[]; stored: number; distinct: number; queued: number; enqueueS: number }[] = [];
   let last = "";
   for (const w of counts) {
-    const name = `${base}_bench_w${w}`.replace(/[^a-z0-9_]/gi, "_").toLowerCase();
+    const name = `${base}_bench_${process.pid}_w${w}`.replace(/[^a-z0-9_]/gi, "_").toLowerCase();
     await admin(o.url, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     await admin(o.url, `CREATE DATABASE ${name}`);
     const db = withDatabase(o.url, name);
@@ -103,7 +103,7 @@ export async function benchWorkers(o: { url: string; input: string; reports: num
       api_claims_p95_ms: +pct(lat, 95).toFixed(1),
     }),
   );
-  if (!o.keep) for (const w of counts) await admin(o.url, `DROP DATABASE IF EXISTS ${`${base}_bench_w${w}`.replace(/[^a-z0-9_]/gi, "_").toLowerCase()} WITH (FORCE)`);
+  if (!o.keep) for (const w of counts) await admin(o.url, `DROP DATABASE IF EXISTS ${`${base}_bench_${process.pid}_w${w}`.replace(/[^a-z0-9_]/gi, "_").toLowerCase()} WITH (FORCE)`);
 }
 
 /** `sitrep brief` through the CLI (median of three), and `sitrep serve`: until it listens, then uncached /api/claims pages. */

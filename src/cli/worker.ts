@@ -10,6 +10,7 @@ import { IngestError, readReports, toDoc } from "../ingest/index.js";
 import { runPipeline } from "../pipeline/index.js";
 import { isDatabaseUrl, openStore } from "../store/index.js";
 import { openQueue, type JobQueue } from "../store/queue.js";
+import { writeStats } from "../store/postgres.js";
 import { known, prepare, storeReports } from "../ledger/ingest.js";
 import { expandInputs, URL_INPUT } from "./ingest.js";
 import { fail, UsageError } from "./io.js";
@@ -93,6 +94,8 @@ export interface WorkerSummary {
   /** Milliseconds spent extracting, and storing (waiting for other writers included). */
   extractMs?: number;
   storeMs?: number;
+  /** Write transactions, their round trips to the database, time holding the writers' lock and waiting for it (ms). */
+  tx?: { n: number; trips: number; lockedMs: number; waitMs: number };
 }
 
 /** One worker process: takes reports from the queue until it is empty (--until-idle) or it is stopped. */
@@ -152,6 +155,10 @@ export async function runWorker(db: string, o: WorkerOptions = {}): Promise<Work
     await q.close();
     await store.close();
   }
+  sum.tx = { n: writeStats.transactions, trips: writeStats.roundTrips, lockedMs: writeStats.lockedMs, waitMs: writeStats.waitMs };
+  if (writeStats.profile.size)
+    for (const [k, v] of [...writeStats.profile].sort((a, b) => b[1].ms - a[1].ms).slice(0, 25))
+      process.stderr.write(`${v.ms.toFixed(0).padStart(7)} ms ${String(v.n).padStart(6)}× ${k}\n`);
   return sum;
 }
 
@@ -197,6 +204,9 @@ async function runWorkers(db: string, o: WorkerOptions): Promise<WorkerSummary> 
 
 export function workerSummaryText(s: WorkerSummary): string {
   const stored = s.added + s.updated;
-  const per = stored && s.extractMs !== undefined ? ` (per report: extraction ${(s.extractMs / stored).toFixed(1)} ms, storing ${(s.storeMs! / stored).toFixed(1)} ms)` : "";
+  const tx = s.tx?.n
+    ? `, ${(s.tx.trips / s.tx.n).toFixed(1)} round trips a write transaction, ${(s.tx.lockedMs / s.tx.n).toFixed(1)} ms holding the writers' lock, ${(s.tx.waitMs / s.tx.n).toFixed(1)} ms waiting for it`
+    : "";
+  const per = stored && s.extractMs !== undefined ? ` (per report: extraction ${(s.extractMs / stored).toFixed(1)} ms, storing ${(s.storeMs! / stored).toFixed(1)} ms${tx})` : "";
   return `${s.added} added, ${s.unchanged} unchanged, ${s.updated} updated, ${s.failed} failed${s.crashed ? `; ${s.crashed} worker processes failed` : ""}${per}\n`;
 }

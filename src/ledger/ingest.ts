@@ -6,7 +6,7 @@
 import { createHash } from "node:crypto";
 import { resolve } from "node:path";
 import type { Doc, Entity } from "../model/doc.js";
-import { key52, NOTABLE, StoreFull, type ClaimRecord, type ReportRecord, type Store, type Stored, type WriteTx } from "../store/index.js";
+import { key52, NOTABLE, StoreFull, type ClaimRecord, type NameRow, type ReportRecord, type Store, type Stored, type WriteTx } from "../store/index.js";
 import { asserterOf, fusionKey } from "./fromdoc.js";
 import { featuresOf, fold } from "./features.js";
 import { bands, minhash, similarity } from "./minhash.js";
@@ -67,31 +67,59 @@ export function prepare(doc: Doc): Prepared {
   };
 }
 
-/** Fusion key of an entity: the alias table, then any name already in the ledger, then its own key. */
-async function resolveEntity(tx: WriteTx, e: Entity): Promise<string> {
-  const names = [e.name, ...e.aliases].filter((n) => n.length >= 3 || /^\p{Lu}{2,}$/u.test(n));
-  const table = fusionKey(e.name, e.type, e.key, e.aliases);
-  let fkey = /^a\d+:/.test(table) ? table : undefined;
-  if (!fkey) {
-    const known = await tx.namesFor(names.map(nameKey), e.type);
-    for (const n of names) {
-      fkey = known.get(nameKey(n));
-      if (fkey) break;
+/** The names of an entity that may join it to others: a short name only when it is an acronym. */
+const joiningNames = (e: Entity) => [e.name, ...e.aliases].filter((n) => n.length >= 3 || /^\p{Lu}{2,}$/u.test(n));
+
+/**
+ * The fusion keys of a report's entities, longest names first so that a short form takes the key of the
+ * full name it abbreviates: the alias table, then any name already in the ledger, then its own key. The
+ * ledger is asked once for all the names of the report; the names each entity adds are seen by the
+ * entities after it, as if each had been written before the next was looked up, and written at the end.
+ */
+async function entityKeys(tx: WriteTx, doc: Doc): Promise<Map<string, string>> {
+  const byLength = [...doc.entities].sort((a, b) => b.name.length - a.name.length || a.id.localeCompare(b.id));
+  const wanted = new Set<string>();
+  for (const e of byLength) for (const n of joiningNames(e)) wanted.add(nameKey(n));
+  const names = new Map<string, string>();
+  const at = (nkey: string, type: string) => `${type}\u0000${nkey}`;
+  for (const r of await tx.namesFor([...wanted])) names.set(at(r.nkey, r.type), r.fkey);
+  const added: NameRow[] = [];
+  const fkeys = new Map<string, string>();
+  for (const e of byLength) {
+    const full = shortFormOf(e, doc.entities);
+    if (full && fkeys.has(full.id)) {
+      fkeys.set(e.id, fkeys.get(full.id)!);
+      continue;
     }
+    const nkeys = joiningNames(e).map(nameKey);
+    const table = fusionKey(e.name, e.type, e.key, e.aliases);
+    let fkey = /^a\d+:/.test(table) ? table : undefined;
+    if (!fkey)
+      for (const k of nkeys) {
+        fkey = names.get(at(k, e.type));
+        if (fkey) break;
+      }
+    fkey ??= table;
+    for (const k of new Set(nkeys))
+      if (!names.has(at(k, e.type))) {
+        names.set(at(k, e.type), fkey);
+        added.push({ nkey: k, type: e.type, fkey });
+      }
+    fkeys.set(e.id, fkey);
   }
-  fkey ??= table;
-  await tx.addNames(names.map(nameKey), e.type, fkey);
-  return fkey;
+  await tx.addNames(added);
+  return fkeys;
 }
 
 /** The wire-copy cluster of a new report: that of the first earlier report similar enough, else its own. */
 async function clusterOf(tx: WriteTx, p: Prepared, bandKeys: number[]): Promise<number | null> {
   const checked = new Set<number>();
+  const hits = await tx.bandHits(bandKeys, 8);
   for (const b of bandKeys) {
-    for (const h of await tx.bandHits(b, 8)) {
+    for (const h of hits.get(b) ?? []) {
       if (checked.has(h.report)) continue;
       checked.add(h.report);
-      const m = await tx.minhashOf(h.report);
+      const m = h.minhash;
       if (m) {
         const other = new Uint32Array(m.buffer.slice(m.byteOffset, m.byteOffset + m.byteLength));
         if (similarity(p.sig, other) >= WIRE_COPY) return h.cluster;
@@ -126,13 +154,7 @@ async function storeOne(tx: WriteTx, p: Prepared, now: Date): Promise<Outcome> {
   const bandKeys = p.bands.map(key52);
   const cluster = await clusterOf(tx, p, bandKeys);
 
-  // Entities: longest names first, so that a short form takes the key of the full name it abbreviates.
-  const fkeys = new Map<string, string>();
-  const byLength = [...doc.entities].sort((a, b) => b.name.length - a.name.length || a.id.localeCompare(b.id));
-  for (const e of byLength) {
-    const full = shortFormOf(e, doc.entities);
-    fkeys.set(e.id, full && fkeys.has(full.id) ? fkeys.get(full.id)! : await resolveEntity(tx, e));
-  }
+  const fkeys = await entityKeys(tx, doc);
   const seqOf = new Map<string, number>();
   doc.entities.forEach((e, i) => {
     if (!seqOf.has(e.id)) seqOf.set(e.id, i);
@@ -222,6 +244,13 @@ async function storeOne(tx: WriteTx, p: Prepared, now: Date): Promise<Outcome> {
   return { status: prev ? "updated" : "added", report: s.uid, id: s.id, version: s.version, claims: claims.length };
 }
 
+/** A report that could not be stored, carried out of its transaction so that the transaction is undone. */
+class NotStored extends Error {
+  constructor(override readonly cause: unknown) {
+    super("not stored");
+  }
+}
+
 export type Result = ({ ok: true } & Outcome) | { ok: false; error: string; full?: boolean };
 
 /**
@@ -232,8 +261,17 @@ export type Result = ({ ok: true } & Outcome) | { ok: false; error: string; full
  */
 export async function storeReports(store: Store, docs: readonly (Doc | Prepared)[], now: Date = new Date()): Promise<Result[]> {
   const prepared = docs.map((d) => ("hash" in d && "sig" in d ? d : prepare(d as Doc)));
-  const batch = (ps: readonly Prepared[]) =>
+  const write = (ps: readonly Prepared[]) =>
     store.write(async (tx) => {
+      // One report needs no savepoint (two round trips more on a server): should it fail, its whole
+      // transaction is rolled back.
+      if (ps.length === 1)
+        try {
+          return [{ ok: true, ...(await storeOne(tx, ps[0]!, now)) }] as Result[];
+        } catch (e) {
+          if (e instanceof StoreFull || tx.fatal(e)) throw e;
+          throw new NotStored(e);
+        }
       const out: Result[] = [];
       for (const p of ps) {
         try {
@@ -244,6 +282,11 @@ export async function storeReports(store: Store, docs: readonly (Doc | Prepared)
         }
       }
       return out;
+    });
+  const batch = (ps: readonly Prepared[]) =>
+    write(ps).catch((e: unknown) => {
+      if (e instanceof NotStored) return [{ ok: false, error: (e.cause as Error)?.message ?? String(e.cause) }] as Result[];
+      throw e;
     });
   try {
     return await batch(prepared);

@@ -37,9 +37,85 @@ function statement(text: string, values: readonly unknown[]): pg.QueryConfig {
 
 type Queryable = pg.Pool | pg.PoolClient;
 
+/**
+ * What this process's write transactions cost: round trips to the server, and time holding the writers'
+ * lock (what bounds the ledger's rate however many workers there are). SITREP_PG_PROFILE=1 also keeps
+ * the time of each statement, by its first words.
+ */
+export const writeStats = { transactions: 0, roundTrips: 0, lockedMs: 0, waitMs: 0, profile: new Map<string, { n: number; ms: number }>() };
+const profiling = !!process.env.SITREP_PG_PROFILE;
+async function timed<R>(text: string, run: () => Promise<R>): Promise<R> {
+  if (!profiling) return run();
+  const t = performance.now();
+  try {
+    return await run();
+  } finally {
+    const k = text.replace(/\s+/g, " ").trim().slice(0, 60);
+    const e = writeStats.profile.get(k) ?? writeStats.profile.set(k, { n: 0, ms: 0 }).get(k)!;
+    e.n++;
+    e.ms += performance.now() - t;
+  }
+}
+
+/** A value written into the text of a statement: the same value the server would get as a parameter. */
+function literal(v: unknown): string {
+  if (v === null || v === undefined) return "NULL";
+  // (a negative number in brackets: "- ?" must not become the start of a comment)
+  if (typeof v === "number") return Number.isFinite(v) ? (v < 0 || Object.is(v, -0) ? `(${String(v)})` : String(v)) : `'${String(v)}'`;
+  if (typeof v === "bigint") return v < 0n ? `(${String(v)})` : String(v);
+  if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
+  if (v instanceof Uint8Array) return `'\\x${Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString("hex")}'::bytea`;
+  if (Array.isArray(v)) return pg.escapeLiteral(`{${v.map((x) => (x === null ? "NULL" : `"${String(x).replace(/[\\"]/g, "\\$&")}"`)).join(",")}}`);
+  return pg.escapeLiteral(String(v));
+}
+
+/** A statement with its parameters written in (for a batch of statements sent as one query). */
+function inline(sql: string, params: readonly unknown[]): string {
+  let k = 0;
+  let out = "";
+  let quoted = false;
+  for (const ch of sql) {
+    if (ch === "'") quoted = !quoted;
+    out += ch === "?" && !quoted ? literal(params[k++]) : ch;
+  }
+  return out;
+}
+
+/** Statements whose result nobody reads: a write transaction sends them later, with the next query. */
+const DEFERRABLE = /^\s*(INSERT|UPDATE|DELETE)\b/i;
+
 class PgConn implements Conn {
   private sqlCache = new Map<string, string>();
-  constructor(readonly q: Queryable) {}
+  /** Round trips made through this connection. */
+  trips = 0;
+  /**
+   * Writes not sent yet (deferring connections only). A write transaction's inserts and updates that
+   * return nothing wait here and go with the next query that returns something, or with the commit, as
+   * one multi-statement query: a report's dozen inserts cost one round trip, not a dozen, while the
+   * writers' lock is held. An error among them surfaces with that query, still inside the transaction.
+   */
+  private pending: string[] = [];
+  private pendingChars = 0;
+  constructor(
+    readonly q: Queryable,
+    private readonly defer = false,
+  ) {}
+
+  private query(c: pg.QueryConfig | string): Promise<pg.QueryResult> {
+    this.trips++;
+    const text = typeof c === "string" ? c : c.text;
+    return timed(text, () => this.q.query(c as pg.QueryConfig));
+  }
+
+  /** Sends the waiting writes with `last` (a statement without parameters) in one round trip; last's result. */
+  async flush(last?: string): Promise<pg.QueryResult | undefined> {
+    const all = last === undefined ? this.pending : [...this.pending, last];
+    this.pending = [];
+    this.pendingChars = 0;
+    if (!all.length) return undefined;
+    const r = (await this.query(all.join(";\n"))) as pg.QueryResult | pg.QueryResult[];
+    return Array.isArray(r) ? r[r.length - 1] : r;
+  }
 
   private sql(text: string): string {
     let s = this.sqlCache.get(text);
@@ -52,15 +128,32 @@ class PgConn implements Conn {
   }
 
   async all<T>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
-    const r = await this.q.query(statement(this.sql(sql), params));
+    // with writes waiting: all in one query, this one's rows last
+    if (this.pending.length) return (await this.flush(inline(sql, params)))!.rows as T[];
+    const r = await this.query(statement(this.sql(sql), params));
     return r.rows as T[];
   }
   async get<T>(sql: string, params: readonly unknown[] = []): Promise<T | undefined> {
     return (await this.all<T>(sql, params))[0];
   }
   async run(sql: string, params: readonly unknown[] = []): Promise<number> {
-    if (!params.length && !/\?/.test(sql)) return (await this.q.query(sql)).rowCount ?? 0;
-    return (await this.q.query(statement(this.sql(sql), params))).rowCount ?? 0;
+    if (this.defer) {
+      if (DEFERRABLE.test(sql) && !/\bRETURNING\b/i.test(sql)) {
+        const text = inline(sql, params);
+        this.pending.push(text);
+        this.pendingChars += text.length;
+        if (this.pendingChars > 4 << 20) await this.flush();
+        return 0;
+      }
+      // A savepoint is set, or let go, after the writes before it (and its failures surface inside it);
+      // rolling back to one drops the writes not sent yet, all made after it.
+      if (/^\s*ROLLBACK\s+TO\b/i.test(sql)) {
+        this.pending = [];
+        this.pendingChars = 0;
+      } else if (this.pending.length || !params.length) return (await this.flush(inline(sql, params)))!.rowCount ?? 0;
+    }
+    if (!params.length && !/\?/.test(sql)) return (await this.query(sql)).rowCount ?? 0;
+    return (await this.query(statement(this.sql(sql), params))).rowCount ?? 0;
   }
   async many(sql: string, rows: readonly (readonly unknown[])[]): Promise<void> {
     if (!rows.length) return;
@@ -109,7 +202,8 @@ class PgConn implements Conn {
           continue;
         }
         const text = `${head}${Array(part.length).fill(tuple).join(", ")}${tail} /*once*/`;
-        await this.q.query({ text: postgres.params(text), values: part.flat() as unknown[] });
+        if (this.defer) await this.run(text, part.flat());
+        else await this.query({ text: postgres.params(text), values: part.flat() as unknown[] });
       }
   }
 }
@@ -198,9 +292,16 @@ export class PostgresDriver implements Driver {
     let broken = false;
     try {
       // (each pair of statements in one round trip: a query with no parameters may hold several)
+      const t0 = performance.now();
       await client.query(`BEGIN; SELECT pg_advisory_xact_lock(${WRITER_LOCK})`);
-      const out = await fn(new PgConn(client));
-      await client.query(`SELECT pg_notify('${CHANNEL}', ''); COMMIT`);
+      const t1 = performance.now();
+      const conn = new PgConn(client, true);
+      const out = await fn(conn);
+      await conn.flush(`SELECT pg_notify('${CHANNEL}', ''); COMMIT`);
+      writeStats.transactions++;
+      writeStats.roundTrips += conn.trips + 1;
+      writeStats.waitMs += t1 - t0;
+      writeStats.lockedMs += performance.now() - t1;
       return out;
     } catch (e) {
       try {

@@ -24,6 +24,7 @@ import {
   type FusedRow,
   type FusionClaim,
   type FusionItem,
+  type NameRow,
   type PartKind,
   type PropRow,
   type Reads,
@@ -1029,29 +1030,37 @@ class SqlTx extends SqlReads implements WriteTx {
     }
   }
 
-  async bandHits(band: number, limit: number) {
-    return (
-      await this.c.all<Row>(`SELECT b.report, coalesce(r.cluster, r.id) AS cluster FROM bands b JOIN reports r ON r.id = b.report WHERE b.band = ? ORDER BY b.report LIMIT ?`, [band, limit])
-    ).map((r) => ({ report: num(r.report), cluster: num(r.cluster) }));
-  }
-
-  async minhashOf(report: number): Promise<Uint8Array | undefined> {
-    const r = await this.c.get<Row>("SELECT minhash FROM reports WHERE id = ?", [report]);
-    return (r?.minhash as Uint8Array | null) ?? undefined;
-  }
-
-  async namesFor(nkeys: readonly string[], type: EntityType): Promise<Map<string, string>> {
-    const out = new Map<string, string>();
-    const keys = [...new Set(nkeys)];
-    if (!keys.length) return out;
-    for (const r of await this.c.all<Row>(`SELECT nkey, fkey FROM names WHERE type = ? AND ${this.d.inList("nkey")}`, [type, this.d.list(keys)])) out.set(String(r.nkey), String(r.fkey));
+  async bandHits(bands: readonly number[], limit: number) {
+    const out = new Map<number, { report: number; cluster: number; minhash: Uint8Array | null }[]>();
+    const want = [...new Set(bands)];
+    if (!want.length) return out;
+    // the first `limit` reports of each band, by the (band, report) key, and only then their rows
+    const rows = await this.c.all<Row>(
+      `SELECT h.band, h.report, coalesce(r.cluster, r.id) AS cluster, r.minhash
+       FROM (SELECT band, report, row_number() OVER (PARTITION BY band ORDER BY report) AS k FROM bands WHERE ${this.d.inList("band")}) h
+       JOIN reports r ON r.id = h.report WHERE h.k <= ? ORDER BY h.band, h.report`,
+      [this.d.list(want), limit],
+    );
+    for (const r of rows) {
+      const b = num(r.band);
+      (out.get(b) ?? out.set(b, []).get(b)!).push({ report: num(r.report), cluster: num(r.cluster), minhash: (r.minhash as Uint8Array | null) ?? null });
+    }
     return out;
   }
 
-  async addNames(nkeys: readonly string[], type: EntityType, fkey: string): Promise<void> {
+  async namesFor(nkeys: readonly string[]): Promise<NameRow[]> {
+    const keys = [...new Set(nkeys)];
+    const out: NameRow[] = [];
+    for (let i = 0; i < keys.length; i += 500)
+      for (const r of await this.c.all<Row>(`SELECT nkey, type, fkey FROM names WHERE ${this.d.inList("nkey")}`, [this.d.list(keys.slice(i, i + 500))]))
+        out.push({ nkey: String(r.nkey), type: r.type as EntityType, fkey: String(r.fkey) });
+    return out;
+  }
+
+  async addNames(rows: readonly NameRow[]): Promise<void> {
     await this.c.many(
       "INSERT INTO names (nkey, type, fkey) VALUES (?, ?, ?) ON CONFLICT (nkey, type) DO NOTHING",
-      [...new Set(nkeys)].map((k) => [k, type, fkey]),
+      rows.map((r) => [r.nkey, r.type, r.fkey]),
     );
   }
 
@@ -1140,24 +1149,28 @@ class SqlTx extends SqlReads implements WriteTx {
       agg.names.add(e.name);
       for (const a of e.aliases) agg.names.add(a);
     });
+    // One statement for all of the report's fused entities (their keys are distinct), one for their names.
     const fusedId = new Map<string, number>();
-    for (const [fkey, agg] of perKey) {
-      const g = agg.geo;
-      const row = (await this.c.get<Row>(
-        `INSERT INTO fused (fkey, uid, type, reports, mentions, claims, lat, lon, country, geoname_id) VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?, ?)
+    const fkeys = [...perKey.keys()].sort();
+    for (let i = 0; i < fkeys.length; i += 200) {
+      const part = fkeys.slice(i, i + 200);
+      const rows = await this.c.all<Row>(
+        `INSERT INTO fused (fkey, uid, type, reports, mentions, claims, lat, lon, country, geoname_id) VALUES ${part.map(() => "(?, ?, ?, 1, ?, ?, ?, ?, ?, ?)").join(", ")}
          ON CONFLICT (fkey) DO UPDATE SET reports = fused.reports + 1, mentions = fused.mentions + excluded.mentions, claims = fused.claims + excluded.claims,
            lat = coalesce(fused.lat, excluded.lat), lon = coalesce(fused.lon, excluded.lon), country = coalesce(fused.country, excluded.country),
            geoname_id = coalesce(fused.geoname_id, excluded.geoname_id)
-         RETURNING id`,
-        [fkey, entityUid(fkey), entityType.code(agg.type), agg.mentions, agg.claims, g?.lat ?? null, g?.lon ?? null, g?.country ?? null, g?.geonameId ?? null],
-      ))!;
-      const f = num(row.id);
-      fusedId.set(fkey, f);
-      await this.c.many(
-        "INSERT INTO fused_names (fused, name, n) VALUES (?, ?, 1) ON CONFLICT (fused, name) DO UPDATE SET n = fused_names.n + 1",
-        [...agg.names].map((n) => [f, n]),
+         RETURNING id, fkey`,
+        part.flatMap((fkey) => {
+          const agg = perKey.get(fkey)!, g = agg.geo;
+          return [fkey, entityUid(fkey), entityType.code(agg.type), agg.mentions, agg.claims, g?.lat ?? null, g?.lon ?? null, g?.country ?? null, g?.geonameId ?? null];
+        }),
       );
+      for (const row of rows) fusedId.set(String(row.fkey), num(row.id));
     }
+    await this.c.many(
+      "INSERT INTO fused_names (fused, name, n) VALUES (?, ?, 1) ON CONFLICT (fused, name) DO UPDATE SET n = fused_names.n + 1",
+      fkeys.flatMap((fkey) => [...perKey.get(fkey)!.names].map((n) => [fusedId.get(fkey)!, n])),
+    );
     await this.c.many(
       "INSERT INTO entities (id, report, fused, type, name, aliases, mentions) VALUES (?, ?, ?, ?, ?, ?, ?)",
       r.entities.map((e, seq) => [
@@ -1189,6 +1202,13 @@ class SqlTx extends SqlReads implements WriteTx {
     for (let i = 0; i < newSources.length; i += 500)
       for (const row of await this.c.all<Row>(`SELECT id, name FROM sources WHERE ${this.d.inList("name")}`, [this.d.list(newSources.slice(i, i + 500))]))
         this.sourceIds.set(String(row.name), num(row.id));
+    // and those the ledger has not met yet, in one statement (writers one at a time: none can add them meanwhile)
+    const unmet = newSources.filter((n) => !this.sourceIds.has(n));
+    for (let i = 0; i < unmet.length; i += 200) {
+      const part = unmet.slice(i, i + 200);
+      for (const row of await this.c.all<Row>(`INSERT INTO sources (name, folded) VALUES ${part.map(() => "(?, ?)").join(", ")} RETURNING id, name`, part.flatMap((n) => [n, fold(n)])))
+        this.sourceIds.set(String(row.name), num(row.id));
+    }
     const seen = new Map<string, number>();
     const claimRows: unknown[][] = [];
     for (let seq = 0; seq < r.claims.length; seq++) {

@@ -398,6 +398,13 @@ export interface Reads {
   fusionState(kind: string): Promise<{ watermark: number; data: unknown } | undefined>;
 }
 
+/** A name key of one entity type, and the fusion key it was first given. */
+export interface NameRow {
+  nkey: string;
+  type: EntityType;
+  fkey: string;
+}
+
 export interface WriteTx extends Reads {
   /** Runs fn so that, should it throw, what it wrote is undone and the transaction goes on. */
   savepoint<T>(fn: () => Promise<T>): Promise<T>;
@@ -405,12 +412,15 @@ export interface WriteTx extends Reads {
   fatal(e: unknown): boolean;
   /** Takes a version out of the current picture and out of the aggregates. */
   retire(id: number): Promise<void>;
-  /** Earlier reports whose signature shares this band, oldest first, with their wire-copy cluster. */
-  bandHits(band: number, limit: number): Promise<{ report: number; cluster: number }[]>;
-  minhashOf(report: number): Promise<Uint8Array | undefined>;
-  /** Fusion keys already given to these name keys of this type. */
-  namesFor(nkeys: readonly string[], type: EntityType): Promise<Map<string, string>>;
-  addNames(nkeys: readonly string[], type: EntityType, fkey: string): Promise<void>;
+  /**
+   * For each of these bands, the first `limit` earlier reports whose signature shares it (oldest first),
+   * with their wire-copy cluster and signature: one query for all the bands of a report.
+   */
+  bandHits(bands: readonly number[], limit: number): Promise<Map<number, { report: number; cluster: number; minhash: Uint8Array | null }[]>>;
+  /** Fusion keys already given to these name keys, of any type: one query for all the names of a report. */
+  namesFor(nkeys: readonly string[]): Promise<NameRow[]>;
+  /** Gives fusion keys to names (a name that has one keeps it). */
+  addNames(rows: readonly NameRow[]): Promise<void>;
   /** Writes a report and all it yielded, and counts it into the aggregates; retires the version it supersedes. */
   putReport(r: ReportRecord, supersedes: Stored | undefined): Promise<Stored>;
   putFusionItems(kind: string, items: readonly FusionItem[]): Promise<void>;

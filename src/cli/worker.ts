@@ -95,7 +95,7 @@ export interface WorkerSummary {
   extractMs?: number;
   storeMs?: number;
   /** Write transactions, their round trips to the database, time holding the writers' lock and waiting for it (ms). */
-  tx?: { n: number; trips: number; lockedMs: number; waitMs: number };
+  tx?: { n: number; trips: number; heldMs: number; txMs: number };
 }
 
 /** One worker process: takes reports from the queue until it is empty (--until-idle) or it is stopped. */
@@ -155,7 +155,7 @@ export async function runWorker(db: string, o: WorkerOptions = {}): Promise<Work
     await q.close();
     await store.close();
   }
-  sum.tx = { n: writeStats.transactions, trips: writeStats.roundTrips, lockedMs: writeStats.lockedMs, waitMs: writeStats.waitMs };
+  sum.tx = { n: writeStats.transactions, trips: writeStats.roundTrips, heldMs: writeStats.heldMs, txMs: writeStats.txMs };
   if (writeStats.profile.size)
     for (const [k, v] of [...writeStats.profile].sort((a, b) => b[1].ms - a[1].ms).slice(0, 25))
       process.stderr.write(`${v.ms.toFixed(0).padStart(7)} ms ${String(v.n).padStart(6)}× ${k}\n`);
@@ -205,7 +205,7 @@ async function runWorkers(db: string, o: WorkerOptions): Promise<WorkerSummary> 
 export function workerSummaryText(s: WorkerSummary): string {
   const stored = s.added + s.updated;
   const tx = s.tx?.n
-    ? `, ${(s.tx.trips / s.tx.n).toFixed(1)} round trips a write transaction, ${(s.tx.lockedMs / s.tx.n).toFixed(1)} ms holding the writers' lock, ${(s.tx.waitMs / s.tx.n).toFixed(1)} ms waiting for it`
+    ? `, ${(s.tx.trips / s.tx.n).toFixed(1)} round trips a write transaction, ${(s.tx.heldMs / s.tx.n).toFixed(1)} ms holding the writers' lock, ${(s.tx.txMs / s.tx.n).toFixed(1)} ms from asking for it to the commit`
     : "";
   const per = stored && s.extractMs !== undefined ? ` (per report: extraction ${(s.extractMs / stored).toFixed(1)} ms, storing ${(s.storeMs! / stored).toFixed(1)} ms${tx})` : "";
   return `${s.added} added, ${s.unchanged} unchanged, ${s.updated} updated, ${s.failed} failed${s.crashed ? `; ${s.crashed} worker processes failed` : ""}${per}\n`;

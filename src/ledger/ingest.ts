@@ -72,17 +72,15 @@ const joiningNames = (e: Entity) => [e.name, ...e.aliases].filter((n) => n.lengt
 
 /**
  * The fusion keys of a report's entities, longest names first so that a short form takes the key of the
- * full name it abbreviates: the alias table, then any name already in the ledger, then its own key. The
- * ledger is asked once for all the names of the report; the names each entity adds are seen by the
- * entities after it, as if each had been written before the next was looked up, and written at the end.
+ * full name it abbreviates: the alias table, then any name already in the ledger (`known`: the ledger's
+ * keys for all the names of the report, asked at once), then its own key. The names each entity adds are
+ * seen by the entities after it, as if each had been written before the next was looked up.
  */
-async function entityKeys(tx: WriteTx, doc: Doc): Promise<Map<string, string>> {
+async function entityKeys(tx: WriteTx, doc: Doc, known: readonly NameRow[]): Promise<Map<string, string>> {
   const byLength = [...doc.entities].sort((a, b) => b.name.length - a.name.length || a.id.localeCompare(b.id));
-  const wanted = new Set<string>();
-  for (const e of byLength) for (const n of joiningNames(e)) wanted.add(nameKey(n));
   const names = new Map<string, string>();
   const at = (nkey: string, type: string) => `${type}\u0000${nkey}`;
-  for (const r of await tx.namesFor([...wanted])) names.set(at(r.nkey, r.type), r.fkey);
+  for (const r of known) names.set(at(r.nkey, r.type), r.fkey);
   const added: NameRow[] = [];
   const fkeys = new Map<string, string>();
   for (const e of byLength) {
@@ -112,9 +110,8 @@ async function entityKeys(tx: WriteTx, doc: Doc): Promise<Map<string, string>> {
 }
 
 /** The wire-copy cluster of a new report: that of the first earlier report similar enough, else its own. */
-async function clusterOf(tx: WriteTx, p: Prepared, bandKeys: number[]): Promise<number | null> {
+function clusterOf(p: Prepared, bandKeys: number[], hits: Map<number, { report: number; cluster: number; minhash: Uint8Array | null }[]>): number | null {
   const checked = new Set<number>();
-  const hits = await tx.bandHits(bandKeys, 8);
   for (const b of bandKeys) {
     for (const h of hits.get(b) ?? []) {
       if (checked.has(h.report)) continue;
@@ -144,17 +141,18 @@ export interface Outcome {
 async function storeOne(tx: WriteTx, p: Prepared, now: Date): Promise<Outcome> {
   const doc = p.doc;
   const m = doc.meta;
-  const same = await tx.findByHash(p.hash);
+  const bandKeys = p.bands.map(key52);
+  // everything the ledger is asked before the report is written, at once
+  const look = await tx.lookup({ hash: p.hash, identity: p.identity, bands: bandKeys, bandLimit: 8, nkeys: doc.entities.flatMap((e) => joiningNames(e).map(nameKey)) });
+  const same = look.same;
   if (same) return { status: "unchanged", report: same.uid, id: same.id, version: same.version, claims: await tx.claimCount(same.id) };
-  const prev: (Stored & { text: string; url: string | null; title: string | null }) | undefined = p.identity ? await tx.currentByIdentity(p.identity) : undefined;
+  const prev: (Stored & { text: string; url: string | null; title: string | null }) | undefined = look.prev;
   // A report dated only by its file's time (or its arrival) is the same report when its words are.
   if (prev && m.publishedFrom === "file-mtime" && prev.text === doc.text && (prev.url ?? "") === (m.url ?? "") && (prev.title ?? "") === (m.title ?? ""))
     return { status: "unchanged", report: prev.uid, id: prev.id, version: prev.version, claims: await tx.claimCount(prev.id) };
 
-  const bandKeys = p.bands.map(key52);
-  const cluster = await clusterOf(tx, p, bandKeys);
-
-  const fkeys = await entityKeys(tx, doc);
+  const cluster = clusterOf(p, bandKeys, look.hits);
+  const fkeys = await entityKeys(tx, doc, look.names);
   const seqOf = new Map<string, number>();
   doc.entities.forEach((e, i) => {
     if (!seqOf.has(e.id)) seqOf.set(e.id, i);

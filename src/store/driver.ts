@@ -10,6 +10,8 @@ export interface Conn {
   run(sql: string, params?: readonly unknown[]): Promise<number>;
   /** The same statement once for each row of parameters (a prepared statement, or one multi-row insert). */
   many(sql: string, rows: readonly (readonly unknown[])[]): Promise<void>;
+  /** Queries that do not depend on one another, in one round trip (a server backend); the rows of each. */
+  batch?<T>(qs: readonly { sql: string; params: readonly unknown[] }[]): Promise<T[][]>;
 }
 
 export type ErrorKind = "busy" | "full" | "other";

@@ -38,11 +38,12 @@ function statement(text: string, values: readonly unknown[]): pg.QueryConfig {
 type Queryable = pg.Pool | pg.PoolClient;
 
 /**
- * What this process's write transactions cost: round trips to the server, and time holding the writers'
- * lock (what bounds the ledger's rate however many workers there are). SITREP_PG_PROFILE=1 also keeps
+ * What this process's write transactions cost: round trips to the server, time holding the writers' lock
+ * (by the server's clock: what bounds the ledger's rate however many workers there are), and time from
+ * asking for the lock to the commit (waiting for other writers included). SITREP_PG_PROFILE=1 also keeps
  * the time of each statement, by its first words.
  */
-export const writeStats = { transactions: 0, roundTrips: 0, lockedMs: 0, waitMs: 0, profile: new Map<string, { n: number; ms: number }>() };
+export const writeStats = { transactions: 0, roundTrips: 0, heldMs: 0, txMs: 0, profile: new Map<string, { n: number; ms: number }>() };
 const profiling = !!process.env.SITREP_PG_PROFILE;
 async function timed<R>(text: string, run: () => Promise<R>): Promise<R> {
   if (!profiling) return run();
@@ -109,12 +110,30 @@ class PgConn implements Conn {
 
   /** Sends the waiting writes with `last` (a statement without parameters) in one round trip; last's result. */
   async flush(last?: string): Promise<pg.QueryResult | undefined> {
-    const all = last === undefined ? this.pending : [...this.pending, last];
+    const r = await this.send(last === undefined ? [] : [last]);
+    return r[r.length - 1];
+  }
+
+  /** The waiting writes and then these statements (written out), in one round trip: the results of these. */
+  async send(texts: readonly string[]): Promise<pg.QueryResult[]> {
+    const all = [...this.pending, ...texts];
+    const before = this.pending.length;
     this.pending = [];
     this.pendingChars = 0;
-    if (!all.length) return undefined;
+    if (!all.length) return [];
     const r = (await this.query(all.join(";\n"))) as pg.QueryResult | pg.QueryResult[];
-    return Array.isArray(r) ? r[r.length - 1] : r;
+    return (Array.isArray(r) ? r : [r]).slice(before);
+  }
+
+  /** Starts with these statements, sent with the first query (a transaction's BEGIN and its lock). */
+  prefix(texts: readonly string[]): void {
+    this.pending.unshift(...texts);
+  }
+
+  async batch<T>(qs: readonly { sql: string; params: readonly unknown[] }[]): Promise<T[][]> {
+    if (!qs.length) return [];
+    if (qs.length === 1 && !this.pending.length) return [await this.all<T>(qs[0]!.sql, qs[0]!.params)];
+    return (await this.send(qs.map((q) => inline(q.sql, q.params)))).map((r) => r.rows as T[]);
   }
 
   private sql(text: string): string {
@@ -293,15 +312,18 @@ export class PostgresDriver implements Driver {
     try {
       // (each pair of statements in one round trip: a query with no parameters may hold several)
       const t0 = performance.now();
-      await client.query(`BEGIN; SELECT pg_advisory_xact_lock(${WRITER_LOCK})`);
-      const t1 = performance.now();
       const conn = new PgConn(client, true);
+      // BEGIN and the lock go with the transaction's first query (the server notes when it got the lock).
+      conn.prefix(["BEGIN", `SELECT pg_advisory_xact_lock(${WRITER_LOCK})`, "SELECT set_config('sitrep.locked', clock_timestamp()::text, true)"]);
       const out = await fn(conn);
-      await conn.flush(`SELECT pg_notify('${CHANNEL}', ''); COMMIT`);
+      const [end] = await conn.send([
+        `SELECT pg_notify('${CHANNEL}', ''), 1000 * extract(epoch FROM clock_timestamp() - current_setting('sitrep.locked')::timestamptz) AS held`,
+        "COMMIT",
+      ]);
+      writeStats.heldMs += Number((end?.rows[0] as { held?: unknown } | undefined)?.held ?? 0);
       writeStats.transactions++;
-      writeStats.roundTrips += conn.trips + 1;
-      writeStats.waitMs += t1 - t0;
-      writeStats.lockedMs += performance.now() - t1;
+      writeStats.roundTrips += conn.trips;
+      writeStats.txMs += performance.now() - t0;
       return out;
     } catch (e) {
       try {

@@ -52,6 +52,14 @@ const str = (v: unknown): string | null => (v === null || v === undefined ? null
 const json = <T>(v: unknown, empty: T): T => (v === null || v === undefined ? empty : (JSON.parse(String(v)) as T));
 const fold = (s: string) => s.normalize("NFD").replace(/\p{M}+/gu, "").toLowerCase().replace(/\s+/g, " ").trim();
 
+/** Queries that do not depend on one another: in one round trip where the backend can, else in turn. */
+async function batch(c: Conn, qs: readonly { sql: string; params: readonly unknown[] }[]): Promise<Row[][]> {
+  if (c.batch) return c.batch<Row>(qs);
+  const out: Row[][] = [];
+  for (const q of qs) out.push(await c.all<Row>(q.sql, q.params));
+  return out;
+}
+
 /** Rows [lo, hi) of a report. */
 const range = (report: number) => [report * SPAN, (report + 1) * SPAN] as const;
 /** The rows of the reports listed in j (see listTable): a key range each. */
@@ -80,6 +88,16 @@ const hashHex = (v: unknown) => (v instanceof Uint8Array ? Buffer.from(v).toStri
  */
 const identityStored = (identity: string | null, url: string | null | undefined) => (url ? (identity === `url:${url}` ? null : (identity ?? "")) : identity);
 const identityRead = (stored: unknown, url: unknown) => (stored === null || stored === undefined ? (url ? `url:${String(url)}` : null) : stored === "" ? null : String(stored));
+
+/** The current version of an identity: under either form of its uid. */
+const IDENTITY_SQL = "SELECT r.id, r.uid, r.version, r.identity, b.text, r.url, r.title FROM reports r JOIN bodies b ON b.id = r.id WHERE r.uid IN (?, ?) AND r.current = 1";
+function currentOf(rows: readonly Row[], identity: string, uids: readonly string[]) {
+  for (const uid of uids) {
+    const r = rows.find((x) => String(x.uid) === uid && identityRead(x.identity, x.url) === identity);
+    if (r) return { id: num(r.id), uid: String(r.uid), version: num(r.version), text: decodeBody(r.text), url: str(r.url), title: str(r.title) };
+  }
+  return undefined;
+}
 
 function reportRow(r: Row): ReportRow {
   const id = num(r.id);
@@ -453,15 +471,7 @@ class SqlReads implements Reads {
   async currentByIdentity(identity: string): Promise<(Stored & { text: string; url: string | null; title: string | null }) | undefined> {
     // Both forms of the id in one query (each query is a round trip to a database server).
     const uids = [reportUid(identity), reportUid(identity, true)];
-    const rows = await this.c.all<Row>(
-      "SELECT r.id, r.uid, r.version, r.identity, b.text, r.url, r.title FROM reports r JOIN bodies b ON b.id = r.id WHERE r.uid IN (?, ?) AND r.current = 1",
-      uids,
-    );
-    for (const uid of uids) {
-      const r = rows.find((x) => String(x.uid) === uid && identityRead(x.identity, x.url) === identity);
-      if (r) return { id: num(r.id), uid: String(r.uid), version: num(r.version), text: decodeBody(r.text), url: str(r.url), title: str(r.title) };
-    }
-    return undefined;
+    return currentOf(await this.c.all<Row>(IDENTITY_SQL, uids), identity, uids);
   }
 
   async claimCount(report: number): Promise<number> {
@@ -1030,17 +1040,18 @@ class SqlTx extends SqlReads implements WriteTx {
     }
   }
 
-  async bandHits(bands: readonly number[], limit: number) {
-    const out = new Map<number, { report: number; cluster: number; minhash: Uint8Array | null }[]>();
-    const want = [...new Set(bands)];
-    if (!want.length) return out;
+  private bandQuery(bands: readonly number[], limit: number) {
     // the first `limit` reports of each band, by the (band, report) key, and only then their rows
-    const rows = await this.c.all<Row>(
-      `SELECT h.band, h.report, coalesce(r.cluster, r.id) AS cluster, r.minhash
+    return {
+      sql: `SELECT h.band, h.report, coalesce(r.cluster, r.id) AS cluster, r.minhash
        FROM (SELECT band, report, row_number() OVER (PARTITION BY band ORDER BY report) AS k FROM bands WHERE ${this.d.inList("band")}) h
        JOIN reports r ON r.id = h.report WHERE h.k <= ? ORDER BY h.band, h.report`,
-      [this.d.list(want), limit],
-    );
+      params: [this.d.list([...new Set(bands)]), limit],
+    };
+  }
+
+  private static hitsOf(rows: readonly Row[]) {
+    const out = new Map<number, { report: number; cluster: number; minhash: Uint8Array | null }[]>();
     for (const r of rows) {
       const b = num(r.band);
       (out.get(b) ?? out.set(b, []).get(b)!).push({ report: num(r.report), cluster: num(r.cluster), minhash: (r.minhash as Uint8Array | null) ?? null });
@@ -1048,13 +1059,42 @@ class SqlTx extends SqlReads implements WriteTx {
     return out;
   }
 
+  private nameQuery(nkeys: readonly string[]) {
+    return { sql: `SELECT nkey, type, fkey FROM names WHERE ${this.d.inList("nkey")}`, params: [this.d.list([...new Set(nkeys)])] };
+  }
+
+  private static namesOf(rows: readonly Row[]): NameRow[] {
+    return rows.map((r) => ({ nkey: String(r.nkey), type: r.type as EntityType, fkey: String(r.fkey) }));
+  }
+
+  async bandHits(bands: readonly number[], limit: number) {
+    if (!bands.length) return new Map();
+    const q = this.bandQuery(bands, limit);
+    return SqlTx.hitsOf(await this.c.all<Row>(q.sql, q.params));
+  }
+
   async namesFor(nkeys: readonly string[]): Promise<NameRow[]> {
-    const keys = [...new Set(nkeys)];
-    const out: NameRow[] = [];
-    for (let i = 0; i < keys.length; i += 500)
-      for (const r of await this.c.all<Row>(`SELECT nkey, type, fkey FROM names WHERE ${this.d.inList("nkey")}`, [this.d.list(keys.slice(i, i + 500))]))
-        out.push({ nkey: String(r.nkey), type: r.type as EntityType, fkey: String(r.fkey) });
-    return out;
+    if (!nkeys.length) return [];
+    const q = this.nameQuery(nkeys);
+    return SqlTx.namesOf(await this.c.all<Row>(q.sql, q.params));
+  }
+
+  async lookup(q: { hash: string; identity: string | null; bands: readonly number[]; bandLimit: number; nkeys: readonly string[] }) {
+    const uids = q.identity ? [reportUid(q.identity), reportUid(q.identity, true)] : [];
+    const qs = [
+      { sql: "SELECT id, uid, version FROM reports WHERE hash = ?", params: [hashBytes(q.hash)] },
+      ...(q.identity ? [{ sql: IDENTITY_SQL, params: uids }] : []),
+      ...(q.bands.length ? [this.bandQuery(q.bands, q.bandLimit)] : []),
+      ...(q.nkeys.length ? [this.nameQuery(q.nkeys)] : []),
+    ];
+    const res = await batch(this.c, qs);
+    let k = 0;
+    const h = res[k++]![0];
+    const same = h && { id: num(h.id), uid: String(h.uid), version: num(h.version) };
+    const prev = q.identity ? currentOf(res[k++]!, q.identity, uids) : undefined;
+    const hits = q.bands.length ? SqlTx.hitsOf(res[k++]!) : new Map();
+    const names = q.nkeys.length ? SqlTx.namesOf(res[k++]!) : [];
+    return { same, prev, hits, names };
   }
 
   async addNames(rows: readonly NameRow[]): Promise<void> {
@@ -1107,36 +1147,14 @@ class SqlTx extends SqlReads implements WriteTx {
   async putReport(r: ReportRecord, supersedes: Stored | undefined): Promise<Stored> {
     const m = r.meta;
     let uid: string;
+    const lineage = r.identity ?? `hash:${r.hash}`;
     if (supersedes) {
       uid = supersedes.uid;
       await this.retire(supersedes.id);
-    } else {
-      const lineage = r.identity ?? `hash:${r.hash}`;
-      uid = reportUid(lineage);
-      const other = await this.c.get<Row>("SELECT identity, url, hash FROM reports WHERE uid = ? LIMIT 1", [uid]);
-      if (other && (identityRead(other.identity, other.url) ?? `hash:${hashHex(other.hash)}`) !== lineage) uid = reportUid(lineage, true);
-    }
+    } else uid = reportUid(lineage);
     const version = supersedes ? supersedes.version + 1 : 1;
-    const id = num(
-      (await this.c.get<Row>(
-        `INSERT INTO reports (uid, hash, identity, version, supersedes, current, cluster, title, source, url, published, published_ms, published_from,
-           language, language_from, other_language, origin, format, ingested_at, minhash)
-         VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-        [
-          uid, hashBytes(r.hash), identityStored(r.identity, m.url), version, supersedes?.id ?? null, r.cluster, m.title ?? null, m.source ?? null, m.url ?? null, m.published,
-          publishedMs(m.published), m.publishedFrom, m.language, m.languageFrom, m.otherLanguage ?? null, m.origin ?? null, m.format ?? null, r.ingestedAt,
-          Buffer.from(r.minhash.buffer, r.minhash.byteOffset, r.minhash.byteLength),
-        ],
-      ))!.id,
-    );
-    await this.c.run("INSERT INTO bodies (id, text) VALUES (?, ?)", [id, encodeBody(this.d, r.text)]);
     const parts = Math.max(r.entities.length, r.claims.length, r.times.length, r.counts.length, r.unknowns.length, r.events.length);
     if (parts >= SPAN) throw new Error(`the report yields ${parts} rows of one kind; a report can hold at most ${SPAN - 1}`);
-    const key = (seq: number) => id * SPAN + seq;
-    const own = (s: SpanText) => (r.text.slice(s.start, s.end) === s.text ? null : s.text);
-
-    await this.c.many("INSERT INTO bands (band, report) VALUES (?, ?) ON CONFLICT (band, report) DO NOTHING", [...new Set(r.bands)].map((b) => [b, id]));
-    if (this.ft.indexReport) await this.c.run(this.ft.indexReport, [id, m.title ?? "", r.text]);
 
     // Fused entities: one row per fusion key, counted once per report.
     const naming = claimsNaming(r.claims);
@@ -1149,24 +1167,83 @@ class SqlTx extends SqlReads implements WriteTx {
       agg.names.add(e.name);
       for (const a of e.aliases) agg.names.add(a);
     });
-    // One statement for all of the report's fused entities (their keys are distinct), one for their names.
-    const fusedId = new Map<string, number>();
     const fkeys = [...perKey.keys()].sort();
+    const perAsserter = new Map<string, { name: string; n: number }>();
+    for (const c of r.claims) {
+      const a = perAsserter.get(c.asserter.key) ?? perAsserter.set(c.asserter.key, { name: c.asserter.name, n: 0 }).get(c.asserter.key)!;
+      a.n++;
+    }
+    const akeys = [...perAsserter.keys()];
+    const newSources = [...new Set(r.claims.flatMap((c) => (c.source && !this.sourceIds.has(c.source.name) ? [c.source.name] : [])))];
+
+    // What returns ids goes in one batch (one round trip to a database server): whether another lineage
+    // has this uid already (it is asked before the report is written), the report's row, its fused
+    // entities and its asserters (one statement each for all of them: their keys are distinct), and the
+    // ids of its sources that this transaction has not met yet.
+    const qs: { sql: string; params: readonly unknown[] }[] = [];
+    if (!supersedes) qs.push({ sql: "SELECT identity, url, hash FROM reports WHERE uid = ? LIMIT 1", params: [uid] });
+    qs.push({
+      sql: `INSERT INTO reports (uid, hash, identity, version, supersedes, current, cluster, title, source, url, published, published_ms, published_from,
+           language, language_from, other_language, origin, format, ingested_at, minhash)
+         VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+      params: [
+        uid, hashBytes(r.hash), identityStored(r.identity, m.url), version, supersedes?.id ?? null, r.cluster, m.title ?? null, m.source ?? null, m.url ?? null, m.published,
+        publishedMs(m.published), m.publishedFrom, m.language, m.languageFrom, m.otherLanguage ?? null, m.origin ?? null, m.format ?? null, r.ingestedAt,
+        Buffer.from(r.minhash.buffer, r.minhash.byteOffset, r.minhash.byteLength),
+      ],
+    });
     for (let i = 0; i < fkeys.length; i += 200) {
       const part = fkeys.slice(i, i + 200);
-      const rows = await this.c.all<Row>(
-        `INSERT INTO fused (fkey, uid, type, reports, mentions, claims, lat, lon, country, geoname_id) VALUES ${part.map(() => "(?, ?, ?, 1, ?, ?, ?, ?, ?, ?)").join(", ")}
+      qs.push({
+        sql: `INSERT INTO fused (fkey, uid, type, reports, mentions, claims, lat, lon, country, geoname_id) VALUES ${part.map(() => "(?, ?, ?, 1, ?, ?, ?, ?, ?, ?)").join(", ")}
          ON CONFLICT (fkey) DO UPDATE SET reports = fused.reports + 1, mentions = fused.mentions + excluded.mentions, claims = fused.claims + excluded.claims,
            lat = coalesce(fused.lat, excluded.lat), lon = coalesce(fused.lon, excluded.lon), country = coalesce(fused.country, excluded.country),
            geoname_id = coalesce(fused.geoname_id, excluded.geoname_id)
          RETURNING id, fkey`,
-        part.flatMap((fkey) => {
+        params: part.flatMap((fkey) => {
           const agg = perKey.get(fkey)!, g = agg.geo;
           return [fkey, entityUid(fkey), entityType.code(agg.type), agg.mentions, agg.claims, g?.lat ?? null, g?.lon ?? null, g?.country ?? null, g?.geonameId ?? null];
         }),
-      );
-      for (const row of rows) fusedId.set(String(row.fkey), num(row.id));
+      });
     }
+    for (let i = 0; i < akeys.length; i += 200) {
+      const part = akeys.slice(i, i + 200);
+      qs.push({
+        sql: `INSERT INTO asserters (key, name, claims) VALUES ${part.map(() => "(?, ?, ?)").join(", ")}
+         ON CONFLICT (key) DO UPDATE SET claims = asserters.claims + excluded.claims RETURNING id, key`,
+        params: part.flatMap((k) => [k, perAsserter.get(k)!.name, perAsserter.get(k)!.n]),
+      });
+    }
+    for (let i = 0; i < newSources.length; i += 500)
+      qs.push({ sql: `SELECT id, name FROM sources WHERE ${this.d.inList("name")}`, params: [this.d.list(newSources.slice(i, i + 500))] });
+    const res = await batch(this.c, qs);
+    let k = 0;
+    if (!supersedes) {
+      const other = res[k++]![0];
+      // (the report's row was written after this was read: a uid of another lineage is rare, renamed at once)
+      if (other && (identityRead(other.identity, other.url) ?? `hash:${hashHex(other.hash)}`) !== lineage) uid = reportUid(lineage, true);
+    }
+    const id = num(res[k++]![0]!.id);
+    if (!supersedes && uid !== reportUid(lineage)) await this.c.run("UPDATE reports SET uid = ? WHERE id = ?", [uid, id]);
+    const fusedId = new Map<string, number>();
+    const asserterId = new Map<string, number>();
+    for (let i = 0; i < fkeys.length; i += 200) for (const row of res[k++]!) fusedId.set(String(row.fkey), num(row.id));
+    for (let i = 0; i < akeys.length; i += 200) for (const row of res[k++]!) asserterId.set(String(row.key), num(row.id));
+    for (let i = 0; i < newSources.length; i += 500) for (const row of res[k++]!) this.sourceIds.set(String(row.name), num(row.id));
+    // and those the ledger has not met yet, in one statement (writers one at a time: none can add them meanwhile)
+    const unmet = newSources.filter((n) => !this.sourceIds.has(n));
+    for (let i = 0; i < unmet.length; i += 200) {
+      const part = unmet.slice(i, i + 200);
+      for (const row of await this.c.all<Row>(`INSERT INTO sources (name, folded) VALUES ${part.map(() => "(?, ?)").join(", ")} RETURNING id, name`, part.flatMap((n) => [n, fold(n)])))
+        this.sourceIds.set(String(row.name), num(row.id));
+    }
+
+    // The rest returns nothing (on a database server it waits, and goes with the commit).
+    await this.c.run("INSERT INTO bodies (id, text) VALUES (?, ?)", [id, encodeBody(this.d, r.text)]);
+    const key = (seq: number) => id * SPAN + seq;
+    const own = (s: SpanText) => (r.text.slice(s.start, s.end) === s.text ? null : s.text);
+    await this.c.many("INSERT INTO bands (band, report) VALUES (?, ?) ON CONFLICT (band, report) DO NOTHING", [...new Set(r.bands)].map((b) => [b, id]));
+    if (this.ft.indexReport) await this.c.run(this.ft.indexReport, [id, m.title ?? "", r.text]);
     await this.c.many(
       "INSERT INTO fused_names (fused, name, n) VALUES (?, ?, 1) ON CONFLICT (fused, name) DO UPDATE SET n = fused_names.n + 1",
       fkeys.flatMap((fkey) => [...perKey.get(fkey)!.names].map((n) => [fusedId.get(fkey)!, n])),
@@ -1179,36 +1256,7 @@ class SqlTx extends SqlReads implements WriteTx {
       ]),
     );
 
-    // Claims, their asserters, their full-text index and the propositions they count into.
-    const asserterId = new Map<string, number>();
-    const perAsserter = new Map<string, { name: string; n: number }>();
-    for (const c of r.claims) {
-      const a = perAsserter.get(c.asserter.key) ?? perAsserter.set(c.asserter.key, { name: c.asserter.name, n: 0 }).get(c.asserter.key)!;
-      a.n++;
-    }
-    // One statement for all of the report's asserters (their keys are distinct).
-    const akeys = [...perAsserter.keys()];
-    for (let i = 0; i < akeys.length; i += 200) {
-      const part = akeys.slice(i, i + 200);
-      const rows = await this.c.all<Row>(
-        `INSERT INTO asserters (key, name, claims) VALUES ${part.map(() => "(?, ?, ?)").join(", ")}
-         ON CONFLICT (key) DO UPDATE SET claims = asserters.claims + excluded.claims RETURNING id, key`,
-        part.flatMap((k) => [k, perAsserter.get(k)!.name, perAsserter.get(k)!.n]),
-      );
-      for (const row of rows) asserterId.set(String(row.key), num(row.id));
-    }
-    // The ids of the claims' sources, in one query for those this transaction has not met yet.
-    const newSources = [...new Set(r.claims.flatMap((c) => (c.source && !this.sourceIds.has(c.source.name) ? [c.source.name] : [])))];
-    for (let i = 0; i < newSources.length; i += 500)
-      for (const row of await this.c.all<Row>(`SELECT id, name FROM sources WHERE ${this.d.inList("name")}`, [this.d.list(newSources.slice(i, i + 500))]))
-        this.sourceIds.set(String(row.name), num(row.id));
-    // and those the ledger has not met yet, in one statement (writers one at a time: none can add them meanwhile)
-    const unmet = newSources.filter((n) => !this.sourceIds.has(n));
-    for (let i = 0; i < unmet.length; i += 200) {
-      const part = unmet.slice(i, i + 200);
-      for (const row of await this.c.all<Row>(`INSERT INTO sources (name, folded) VALUES ${part.map(() => "(?, ?)").join(", ")} RETURNING id, name`, part.flatMap((n) => [n, fold(n)])))
-        this.sourceIds.set(String(row.name), num(row.id));
-    }
+    // Claims, their full-text index and the propositions they count into.
     const seen = new Map<string, number>();
     const claimRows: unknown[][] = [];
     for (let seq = 0; seq < r.claims.length; seq++) {

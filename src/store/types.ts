@@ -419,6 +419,17 @@ export interface WriteTx extends Reads {
   bandHits(bands: readonly number[], limit: number): Promise<Map<number, { report: number; cluster: number; minhash: Uint8Array | null }[]>>;
   /** Fusion keys already given to these name keys, of any type: one query for all the names of a report. */
   namesFor(nkeys: readonly string[]): Promise<NameRow[]>;
+  /**
+   * All that storing a report asks of the ledger first, at once (one round trip to a database server): the
+   * report with this content, the current version of this identity, the reports that share these bands
+   * (as bandHits) and the fusion keys of these name keys (as namesFor).
+   */
+  lookup(q: { hash: string; identity: string | null; bands: readonly number[]; bandLimit: number; nkeys: readonly string[] }): Promise<{
+    same: Stored | undefined;
+    prev: (Stored & { text: string; url: string | null; title: string | null }) | undefined;
+    hits: Map<number, { report: number; cluster: number; minhash: Uint8Array | null }[]>;
+    names: NameRow[];
+  }>;
   /** Gives fusion keys to names (a name that has one keeps it). */
   addNames(rows: readonly NameRow[]): Promise<void>;
   /** Writes a report and all it yielded, and counts it into the aggregates; retires the version it supersedes. */

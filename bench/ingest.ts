@@ -143,9 +143,10 @@ console.log(`brief:  ${result.brief_in_process_ms} ms in process, ${result.brief
 console.log(JSON.stringify(result));
 if (process.argv.includes("--reads")) {
   // the same read figures as for PostgreSQL (bench/workers.ts): serve's start and /api/claims latency
-  const { measureReads, pct } = await import("./workers.js");
+  const { measureReads, pct, readBars } = await import("./workers.js");
   const m = await measureReads(dbFile);
   console.log(`serve:  listening after ${m.listenMs.toFixed(0)} ms; /api/claims (50 a page, uncached, ${m.total} claims): p50 ${pct(m.lat, 50).toFixed(1)} ms, p95 ${pct(m.lat, 95).toFixed(1)} ms; brief (CLI) median ${pct(m.briefs, 50).toFixed(0)} ms`);
+  console.log(readBars(m, sum.reports));
 }
 if (!keep) rmSync(work, { recursive: true, force: true });
 else console.log(`kept: ${work}`);

@@ -88,9 +88,11 @@ export async function benchWorkers(o: { url: string; input: string; reports: num
   const one = runs.find((r) => r.workers === 1);
   for (const r of runs) if (one && r !== one) console.log(`${r.workers} workers / 1 worker: ${(r.perSec / one.perSec).toFixed(2)}×`);
 
-  const { briefs, listenMs, lat, total } = await measureReads(last);
+  const m = await measureReads(last);
+  const { briefs, listenMs, lat, total } = m;
   console.log(`brief (CLI, node start-up included): median ${pct(briefs, 50).toFixed(0)} ms on ${runs[runs.length - 1]?.stored} reports`);
   console.log(`serve: listening after ${listenMs.toFixed(0)} ms; /api/claims (50 a page, uncached, ${total} claims): p50 ${pct(lat, 50).toFixed(1)} ms, p95 ${pct(lat, 95).toFixed(1)} ms`);
+  console.log(readBars(m, runs[runs.length - 1]?.stored ?? 0));
   console.log(
     JSON.stringify({
       backend: "postgres",
@@ -101,13 +103,26 @@ export async function benchWorkers(o: { url: string; input: string; reports: num
       serve_listen_ms: +listenMs.toFixed(0),
       api_claims_p50_ms: +pct(lat, 50).toFixed(1),
       api_claims_p95_ms: +pct(lat, 95).toFixed(1),
+      export_json_s: +(m.exportMs / 1000).toFixed(1),
+      export_json_peak_rss_mb: +m.exportMb.toFixed(0),
     }),
   );
   if (!o.keep) for (const w of counts) await admin(o.url, `DROP DATABASE IF EXISTS ${`${base}_bench_${process.pid}_w${w}`.replace(/[^a-z0-9_]/gi, "_").toLowerCase()} WITH (FORCE)`);
 }
 
 /** `sitrep brief` through the CLI (median of three), and `sitrep serve`: until it listens, then uncached /api/claims pages. */
-export async function measureReads(last: string): Promise<{ briefs: number[]; listenMs: number; lat: number[]; total: number }> {
+export async function measureReads(last: string): Promise<{ briefs: number[]; listenMs: number; lat: number[]; total: number; exportMs: number; exportMb: number; exportBytes: number }> {
+  // export --format json: time, and the peak memory of the process (sampled from /proc while it runs)
+  const te = performance.now();
+  const ex = spawn(process.execPath, [bin, "export", "--format", "json", "--db", last], { stdio: ["ignore", "pipe", "pipe"] });
+  let exportBytes = 0, exportMb = 0, exportErr = "";
+  ex.stdout!.on("data", (b: Buffer) => (exportBytes += b.length));
+  ex.stderr!.setEncoding("utf8").on("data", (t: string) => (exportErr += t));
+  const sample = setInterval(() => (exportMb = Math.max(exportMb, peakRss(ex.pid!))), 50);
+  const code = await new Promise<number | null>((res) => ex.on("close", res));
+  clearInterval(sample);
+  if (code !== 0) throw new Error(`export failed: ${exportErr}`);
+  const exportMs = performance.now() - te;
   // brief through the CLI (node start-up included), median of three
   const briefs: number[] = [];
   for (let i = 0; i < 3; i++) {
@@ -146,5 +161,17 @@ export async function measureReads(last: string): Promise<{ briefs: number[]; li
   } finally {
     server.kill("SIGTERM");
   }
-  return { briefs, listenMs, lat, total };
+  return { briefs, listenMs, lat, total, exportMs, exportMb, exportBytes };
+}
+
+/** The reading bars of a ledger (issue 15), each with its figure and whether it holds. */
+export function readBars(m: Awaited<ReturnType<typeof measureReads>>, reports: number): string {
+  const ok = (b: boolean) => (b ? "holds" : "MISSED");
+  return [
+    `bars on ${reports} reports:`,
+    `  serve listening within 5 s: ${(m.listenMs / 1000).toFixed(2)} s — ${ok(m.listenMs < 5000)}`,
+    `  export --format json streams with memory < 300 MB: peak ${m.exportMb.toFixed(0)} MB, ${(m.exportBytes / 1048576).toFixed(1)} MB in ${(m.exportMs / 1000).toFixed(1)} s — ${ok(m.exportMb < 300)}`,
+    `  brief < 1 s (CLI, node start-up included): median ${(pct(m.briefs, 50) / 1000).toFixed(2)} s — ${ok(pct(m.briefs, 50) < 1000)}`,
+    `  uncached /api/claims page p95 < 50 ms: ${pct(m.lat, 95).toFixed(1)} ms (p50 ${pct(m.lat, 50).toFixed(1)} ms) — ${ok(pct(m.lat, 95) < 50)}`,
+  ].join("\n");
 }

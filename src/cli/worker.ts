@@ -156,9 +156,6 @@ export async function runWorker(db: string, o: WorkerOptions = {}): Promise<Work
     await store.close();
   }
   sum.tx = { n: writeStats.transactions, trips: writeStats.roundTrips, heldMs: writeStats.heldMs, txMs: writeStats.txMs };
-  if (writeStats.profile.size)
-    for (const [k, v] of [...writeStats.profile].sort((a, b) => b[1].ms - a[1].ms).slice(0, 25))
-      process.stderr.write(`${v.ms.toFixed(0).padStart(7)} ms ${String(v.n).padStart(6)}× ${k}\n`);
   return sum;
 }
 

@@ -45,6 +45,11 @@ type Queryable = pg.Pool | pg.PoolClient;
  */
 export const writeStats = { transactions: 0, roundTrips: 0, heldMs: 0, txMs: 0, profile: new Map<string, { n: number; ms: number }>() };
 const profiling = !!process.env.SITREP_PG_PROFILE;
+if (profiling)
+  process.on("exit", () => {
+    for (const [k, v] of [...writeStats.profile].sort((a, b) => b[1].ms - a[1].ms).slice(0, 25))
+      process.stderr.write(`${v.ms.toFixed(0).padStart(7)} ms ${String(v.n).padStart(6)}× ${k}\n`);
+  });
 async function timed<R>(text: string, run: () => Promise<R>): Promise<R> {
   if (!profiling) return run();
   const t = performance.now();

@@ -1,4 +1,4 @@
-// npm run bench:ingest [-- --n 10000] [--db FILE | --db postgres://… --workers 1,2] [--keep]: ingest of N reports (default 10,000) made by
+// npm run bench:ingest [-- --n 10000] [--db FILE [--reads] | --db postgres://… --workers 1,2 [--no-reads]] [--keep]: ingest of N reports (default 10,000) made by
 // recombining sentences of our sample reports and, when ../shared is here, the corpora under ../shared
 // (read at run time), into a fresh ledger. A few are wire copies (same text, other outlet) and updates
 // (same URL, new text). Prints reports/s, peak memory (RSS), and the time of `brief` on that ledger,
@@ -94,7 +94,7 @@ for (let i = 0; i < N; i++) {
 // A PostgreSQL ledger (--db postgres://…): queued, and taken by 1, 2 … worker processes (--workers 1,2).
 if (/^postgres(?:ql)?:\/\//i.test(dbFile)) {
   const { benchWorkers } = await import("./workers.js");
-  await benchWorkers({ url: dbFile, input, reports: N, bytes, workers: arg("--workers") ?? "1,2", keep });
+  await benchWorkers({ url: dbFile, input, reports: N, bytes, workers: arg("--workers") ?? "1,2", keep, noReads: process.argv.includes("--no-reads") });
   if (!keep) rmSync(work, { recursive: true, force: true });
   process.exit(0);
 }

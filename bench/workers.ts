@@ -44,7 +44,7 @@ export const pct = (xs: number[], p: number) => {
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
 };
 
-export async function benchWorkers(o: { url: string; input: string; reports: number; bytes: number; workers: string; keep: boolean }): Promise<void> {
+export async function benchWorkers(o: { url: string; input: string; reports: number; bytes: number; workers: string; keep: boolean; noReads?: boolean }): Promise<void> {
   const counts = o.workers.split(",").map(Number).filter((n) => Number.isInteger(n) && n > 0);
   const base = dbName(o.url);
   const runs: { workers: number; secs: number; perSec: number; rss: number[]; stored: number; distinct: number; queued: number; enqueueS: number }[] = [];
@@ -88,6 +88,10 @@ export async function benchWorkers(o: { url: string; input: string; reports: num
   const one = runs.find((r) => r.workers === 1);
   for (const r of runs) if (one && r !== one) console.log(`${r.workers} workers / 1 worker: ${(r.perSec / one.perSec).toFixed(2)}×`);
 
+  if (o.noReads) {
+    if (!o.keep) for (const w of counts) await admin(o.url, `DROP DATABASE IF EXISTS ${`${base}_bench_${process.pid}_w${w}`.replace(/[^a-z0-9_]/gi, "_").toLowerCase()} WITH (FORCE)`);
+    return;
+  }
   const m = await measureReads(last);
   const { briefs, listenMs, lat, total } = m;
   console.log(`brief (CLI, node start-up included): median ${pct(briefs, 50).toFixed(0)} ms on ${runs[runs.length - 1]?.stored} reports`);

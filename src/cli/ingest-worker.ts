@@ -47,8 +47,12 @@ export async function extractFile(
       }
       runPipeline(doc);
       const prep = prepare(doc);
-      // the tokens serve the stages only; what is stored never reads them, and they are a third of a report
+      // the tokens (a third of a report), paragraphs, quotes and in-report contradictions serve the stages
+      // only: what is stored never reads them, and each report crosses to the writing thread
       doc.tokens = [];
+      doc.paragraphs = [];
+      doc.quotes = [];
+      doc.contradictions = [];
       await post({ seq, type: "report", label, ...(warning && { warning }), prep });
     }
   } catch (e) {

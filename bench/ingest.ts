@@ -1,4 +1,4 @@
-// npm run bench:ingest [-- --n 10000] [--db FILE [--reads] | --db postgres://… --workers 1,2 [--no-reads]] [--keep]: ingest of N reports (default 10,000) made by
+// npm run bench:ingest [-- --n 10000] [--jobs 0,2] [--no-brief] [--db FILE [--reads] | --db postgres://… --workers 1,2 [--no-reads]] [--keep]: ingest of N reports (default 10,000) made by
 // recombining sentences of our sample reports and, when ../shared is here, the corpora under ../shared
 // (read at run time), into a fresh ledger. A few are wire copies (same text, other outlet) and updates
 // (same URL, new text). Prints reports/s, peak memory (RSS), and the time of `brief` on that ledger,
@@ -10,7 +10,6 @@ import { spawnSync } from "node:child_process";
 import { readReports, toDoc } from "../src/ingest/index.js";
 import { runPipeline } from "../src/pipeline/index.js";
 import { openStore } from "../src/store/index.js";
-import { ingestFiles } from "../src/cli/ingest.js";
 import { buildPicture } from "../src/ledger/picture.js";
 import { composeBriefing, renderBriefing } from "../src/brief/index.js";
 import { benchSources, root, shared } from "./corpus.js";
@@ -99,22 +98,38 @@ if (/^postgres(?:ql)?:\/\//i.test(dbFile)) {
   process.exit(0);
 }
 
-const store = await openStore(dbFile);
-const list = readdirSync(input).sort().map((f) => join(input, f));
-const t0 = performance.now();
-const sum = await ingestFiles(store, list, { progress: process.stderr.isTTY ? "bar" : "none" });
-const secs = (performance.now() - t0) / 1000;
-await store.close();
-const rssIngest = process.resourceUsage().maxRSS / 1024;
+// Each ingest runs in a process of its own (`sitrep ingest`), so that its peak memory is its own and not
+// that of making the input; --jobs 0,2 ingests the same input once per value (0: extraction on the thread
+// that writes), into a fresh ledger each, for figures from one run.
+const runs: { jobs: string; secs: number; rss: number; sum: { added: number; unchanged: number; updated: number; failed: number; reports: number } }[] = [];
+for (const jobs of (arg("--jobs") ?? "default").split(",")) {
+  for (const s of ["", "-wal", "-shm"]) rmSync(dbFile + s, { force: true });
+  const child = spawnSync(
+    process.execPath,
+    [join(root, "dist", "bench", "ingest-child.js"), dbFile, input, jobs],
+    { encoding: "utf8", maxBuffer: 1 << 28, stdio: ["ignore", "pipe", "inherit"] },
+  );
+  if (child.status !== 0) throw new Error(`ingest failed (${child.status})`);
+  runs.push({ jobs, ...(JSON.parse(child.stdout.trim().split("\n").pop()!) as Omit<(typeof runs)[number], "jobs">) });
+}
+const last = runs[runs.length - 1]!;
+const sum = last.sum;
+const secs = last.secs;
+const rssIngest = last.rss;
 const dbBytes = ["", "-wal"].reduce((n, s) => n + (existsSync(dbFile + s) ? statSync(dbFile + s).size : 0), 0);
 
+// --no-brief: the ingest figures only
+const brief = !process.argv.includes("--no-brief");
 const t1 = performance.now();
-const s2 = await openStore(dbFile, { readonly: true });
-const md = renderBriefing(composeBriefing(await s2.snapshot((r) => buildPicture(r, { lang: "en" })), "en"), "md");
-await s2.close();
+let md = "";
+if (brief) {
+  const s2 = await openStore(dbFile, { readonly: true });
+  md = renderBriefing(composeBriefing(await s2.snapshot((r) => buildPicture(r, { lang: "en" })), "en"), "md");
+  await s2.close();
+}
 const briefMs = performance.now() - t1;
 const t2 = performance.now();
-const cli = spawnSync(process.execPath, [join(root, "bin", "sitrep.js"), "brief", "--db", dbFile, "--lang", "nl"], { encoding: "utf8", maxBuffer: 1 << 28 });
+const cli = brief ? spawnSync(process.execPath, [join(root, "bin", "sitrep.js"), "brief", "--db", dbFile, "--lang", "nl"], { encoding: "utf8", maxBuffer: 1 << 28 }) : { status: 0, stderr: "" };
 const cliMs = performance.now() - t2;
 if (cli.status !== 0) throw new Error(`brief failed: ${cli.stderr}`);
 
@@ -123,7 +138,7 @@ const result = {
   added: sum.added,
   unchanged: sum.unchanged,
   updated: sum.updated,
-  failed: sum.failed.length,
+  failed: sum.failed,
   input_mb: +(bytes / 1048576).toFixed(2),
   corpus: `${sources.length} files${existsSync(shared) ? " (samples + ../shared)" : " (samples only)"}`,
   ingest_s: +secs.toFixed(2),
@@ -136,6 +151,9 @@ const result = {
   brief_cli_ms: +cliMs.toFixed(0),
   brief_md_chars: md.length,
 };
+if (runs.length > 1)
+  for (const r of runs)
+    console.log(`jobs ${r.jobs.padEnd(7)}: ${(r.sum.reports / r.secs).toFixed(1)} reports/s (${r.secs.toFixed(2)} s), peak RSS ${r.rss.toFixed(1)} MB; ×${(runs[0]!.secs / r.secs).toFixed(2)} the speed of jobs ${runs[0]!.jobs}`);
 console.log(`ingest: ${result.reports} reports (${result.input_mb} MB) in ${result.ingest_s} s = ${result.reports_per_s} reports/s, ${result.mb_per_s} MB/s; peak RSS ${result.peak_rss_mb} MB`);
 console.log(`        ${result.added} added, ${result.unchanged} unchanged, ${result.updated} updated, ${result.failed} failed; corpus ${result.corpus}`);
 console.log(`ledger: ${result.db_mb} MB on disk, ${result.db_over_input} × the input`);

@@ -261,8 +261,43 @@ test("one schema for both backends: the PostgreSQL form has no SQLite-only synta
   assert.match(pg, /tsvector/);
   assert.match(lite, /fts5/);
   // the same tables in both
-  const tables = (sql: string) => [...sql.matchAll(/CREATE (?:VIRTUAL )?TABLE (\w+)/g)].map((m) => m[1]).filter((t) => !/_(fts|search)$/.test(t!)).sort();
+  // (a table made again by a later migration is still one table)
+  const tables = (sql: string) => [...new Set([...sql.matchAll(/CREATE (?:VIRTUAL )?TABLE (\w+)/g)].map((m) => m[1]).filter((t) => !/_(fts|search)$/.test(t!)))].sort();
   assert.deepEqual(tables(pg), tables(lite));
   assert.equal(postgres.params("SELECT ? , '?' , ? WHERE x = ?"), "SELECT $1 , '?' , $2 WHERE x = $3");
   assert.equal(sqlite.params("SELECT ?"), "SELECT ?");
+});
+
+test("SQLite: a report's fusion record is kept deflated in the table's own pages (no overflow page per report), and a ledger of schema 3 keeps its records when it moves to the inline table", async () => {
+  const file = join(tmp(), "fusion.db");
+  const s = await openStore(file);
+  const long = Array.from({ length: 12 }, (_, i) => `Het legioen zegt dat het de controle heeft over ${i + 2} dorpen in de regio Belgorod, meldt de gouverneur.`).join(" ") + "\n";
+  ok((await storeReports(s, [doc(long, { url: "https://example.org/fusion/1" })]))[0]);
+  await s.close();
+  const db = new Database(file, { readonly: true });
+  const row = db.prepare("SELECT data FROM fusion_items").get() as { data: unknown };
+  assert.ok(row.data instanceof Uint8Array, "deflated bytes, not JSON text");
+  const pages = db.prepare("SELECT pagetype, count(*) AS n FROM dbstat WHERE name = 'fusion_items' GROUP BY pagetype").all() as { pagetype: string; n: number }[];
+  assert.ok(!pages.some((p) => p.pagetype === "overflow"), JSON.stringify(pages));
+  db.close();
+
+  // a ledger written before: the clustered table and its JSON text
+  const { MIGRATIONS } = await import("../src/store/schema.js");
+  const { sqlite } = await import("../src/store/dialect.js");
+  const oldFile = join(tmp(), "three.db");
+  const o = new Database(oldFile);
+  o.exec(MIGRATIONS[0]!(sqlite));
+  o.prepare("INSERT INTO fusion_items (kind, id, data) VALUES (?, ?, ?)").run("proposition", "p1", JSON.stringify({ text: "x", claims: ["a"] }));
+  o.pragma("user_version = 3");
+  o.close();
+  const moved = await openStore(oldFile);
+  const items = [];
+  for await (const page of moved.reads.fusionItems("proposition")) items.push(...page);
+  assert.deepEqual(items, [{ id: "p1", data: { text: "x", claims: ["a"] } }]);
+  await moved.close();
+  const after = new Database(oldFile, { readonly: true });
+  assert.equal(after.pragma("user_version", { simple: true }), LATEST);
+  assert.match(String((after.prepare("SELECT sql FROM sqlite_master WHERE name = 'fusion_items'").get() as { sql: string }).sql), /^CREATE TABLE fusion_items \(/);
+  assert.doesNotMatch(String((after.prepare("SELECT sql FROM sqlite_master WHERE name = 'fusion_items'").get() as { sql: string }).sql), /WITHOUT ROWID/);
+  after.close();
 });

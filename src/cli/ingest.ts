@@ -1,10 +1,11 @@
 import { readdirSync, statSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { join, relative, resolve, sep } from "node:path";
-import type { Lang } from "../model/doc.js";
-import { IngestError, languageWarning, readReports, toDoc } from "../ingest/index.js";
-import { runPipeline } from "../pipeline/index.js";
+import { Worker } from "node:worker_threads";
+import { Doc, type Lang } from "../model/doc.js";
 import { openStore, shownLocation, type Store } from "../store/index.js";
-import { known, prepare, storeReports } from "../ledger/ingest.js";
+import { storeReports, type Prepared } from "../ledger/ingest.js";
+import { extractFile, type WorkerEvent, type WorkerSetup } from "./ingest-worker.js";
 import { fail } from "./io.js";
 
 /** File names that a directory or glob contributes (explicit file arguments are taken as given). */
@@ -90,15 +91,32 @@ export interface IngestOptions {
   lang?: Lang;
   /** Progress on a terminal (bar) or as plain lines. */
   progress?: "bar" | "lines" | "none";
+  /** Extraction threads: 0 extracts on this thread (default: one per core when there are many files). */
+  jobs?: number;
+  /** The ledger as the worker threads open it to read (default: the store's file, for SQLite). */
+  db?: string;
 }
 
 /** URLs are fetched only by the server, which checks where they lead. */
 export const URL_INPUT = /^https?:\/\//i;
 
+/** How many extraction threads an ingest of this many files uses: none (this thread) for a handful. */
+export function defaultJobs(files: number): number {
+  // a thread costs its start-up (modules, lexicons, gazetteer: a few hundred ms), worth it from a few dozen files
+  return files < 24 ? 0 : Math.max(1, Math.min(availableParallelism(), 8));
+}
+
+/** A Doc that crossed a thread boundary arrives as plain data: give it back its class. */
+function revive(p: Prepared): Prepared {
+  const o = p.doc;
+  return { ...p, doc: Object.assign(new Doc(o.text, o.meta), o) };
+}
+
 /**
- * Ingests files into an open store. Reports are extracted outside any transaction and written a few
- * dozen at a time, each in a transaction of its own within the batch; a line (and the summary) counts a
- * report only once its batch has committed.
+ * Ingests files into an open store. Reports are extracted outside any transaction (in worker threads when
+ * there are many files) and written a few dozen at a time, each in a savepoint of its own within the
+ * batch's transaction, in the order of the files whatever order they were extracted in; a line (and the
+ * summary) counts a report only once its batch has committed.
  */
 export async function ingestFiles(store: Store, files: readonly string[], opts: IngestOptions = {}): Promise<IngestSummary> {
   const sum: IngestSummary = { added: 0, unchanged: 0, updated: 0, failed: [], skipped: [], reports: 0 };
@@ -127,7 +145,7 @@ export async function ingestFiles(store: Store, files: readonly string[], opts: 
     fail(line);
   };
 
-  let pending: { prep: ReturnType<typeof prepare>; file: string; label: string }[] = [];
+  let pending: { prep: Prepared; file: string; label: string }[] = [];
   let batchStart = Date.now();
   let full: string | undefined;
   const flush = async () => {
@@ -148,47 +166,139 @@ export async function ingestFiles(store: Store, files: readonly string[], opts: 
     });
   };
 
-  for (const file of files) {
-    if (full) {
-      sum.failed.push({ file, reason: "not ingested: the ledger could not take more" });
-      continue;
-    }
-    try {
-      const raws = readReports(file, {
-        onItemError: (e) => {
-          sum.skipped.push({ file: e.file, ...(e.item && { item: e.item }), reason: e.reason });
-          problem(`${e.message} (skipped)`);
-        },
-      });
-      for (const raw of raws) {
-        const doc = toDoc(raw, "d1", { published: opts.published, lang: opts.lang });
-        const label = raws.length > 1 ? ` (${doc.meta.title ?? doc.meta.url ?? doc.meta.item ?? "report"})` : "";
-        const warning = languageWarning(doc);
-        if (warning) problem(`warning: ${warning}`);
-        sum.reports++;
-        if (await known(store, doc)) {
-          sum.unchanged++;
-          say(`unchanged ${file}${label}`);
-          continue;
-        }
-        runPipeline(doc);
-        if (!pending.length) batchStart = Date.now();
-        pending.push({ prep: prepare(doc), file, label });
-        // Write every few dozen reports or a fraction of a second, whichever comes first.
-        if (pending.length >= 64 || Date.now() - batchStart > 250) await flush();
+  /** What the extraction of a file says, taken in the order of the files. */
+  const take = async (file: string, e: WorkerEvent): Promise<void> => {
+    if (e.type === "skipped") {
+      sum.skipped.push({ file: e.file, ...(e.item && { item: e.item }), reason: e.reason });
+      problem(`${e.message} (skipped)`);
+    } else if (e.type === "failed") {
+      sum.failed.push({ file, reason: e.reason });
+      problem(`${file}: ${e.reason}`);
+    } else if (e.type === "report") {
+      if (e.warning) problem(`warning: ${e.warning}`);
+      sum.reports++;
+      if (!e.prep) {
+        sum.unchanged++;
+        say(`unchanged ${file}${e.label}`);
+        return;
       }
-    } catch (e) {
-      const reason = e instanceof IngestError ? e.reason : `could not be processed: ${(e as Error)?.message ?? String(e)}`;
-      sum.failed.push({ file, reason });
-      problem(`${file}: ${reason}`);
+      if (!pending.length) batchStart = Date.now();
+      pending.push({ prep: e.prep, file, label: e.label });
+      // Write every few dozen reports or a fraction of a second, whichever comes first.
+      if (pending.length >= 64 || Date.now() - batchStart > 250) await flush();
+    } else {
+      done++;
+      draw();
     }
-    done++;
-    draw();
-  }
+  };
+  const notIngested = (file: string) => sum.failed.push({ file, reason: "not ingested: the ledger could not take more" });
+
+  const jobs = opts.jobs ?? defaultJobs(files.length);
+  if (jobs < 1) {
+    const isKnown = async (hash: string) => !!(await store.reads.findByHash(hash));
+    for (let seq = 0; seq < files.length; seq++) {
+      const file = files[seq]!;
+      if (full) {
+        notIngested(file);
+        continue;
+      }
+      await extractFile(file, seq, opts, isKnown, (e) => take(file, e));
+    }
+  } else await withWorkers(store, files, opts, Math.min(jobs, files.length), take, () => !!full, notIngested);
   await flush();
   if (full) problem(`stopped: the ledger ${shownLocation(store.location)} could not take more (${full}); what is listed as added was stored`);
   draw(true);
   return sum;
+}
+
+/**
+ * Files extracted by `jobs` worker threads, their output taken file by file in the order given (so that
+ * the ledger's decisions that depend on what came before, such as which name a new entity joins or which
+ * earlier report a wire copy repeats, are those of an ingest on one thread). At most a few files per
+ * thread are extracted ahead of the writer, so memory does not grow with the number of files.
+ */
+async function withWorkers(
+  store: Store,
+  files: readonly string[],
+  opts: IngestOptions,
+  jobs: number,
+  take: (file: string, e: WorkerEvent) => Promise<void>,
+  stopped: () => boolean,
+  notIngested: (file: string) => void,
+): Promise<void> {
+  const readFrom = opts.db ?? (store.backend === "sqlite" ? store.location : undefined);
+  const setup: WorkerSetup = { db: readFrom ?? "", published: opts.published, lang: opts.lang };
+  const url = new URL("./ingest-worker.js", import.meta.url);
+  const events = new Map<number, WorkerEvent[]>();
+  let broken: Error | undefined;
+  let wake: (() => void) | undefined;
+  const ring = () => {
+    const w = wake;
+    wake = undefined;
+    w?.();
+  };
+  const pool = Array.from({ length: jobs }, () => {
+    const w = new Worker(url, { workerData: { sitrepIngest: setup } });
+    w.on("message", (e: WorkerEvent) => {
+      if (e.type === "report" && e.prep) e.prep = revive(e.prep);
+      const q = events.get(e.seq);
+      if (q) q.push(e);
+      else events.set(e.seq, [e]);
+      ring();
+    });
+    w.on("error", (e) => {
+      broken ??= e;
+      ring();
+    });
+    w.on("exit", (code) => {
+      if (code !== 0) broken ??= new Error(`an extraction thread stopped (exit code ${code})`);
+      ring();
+    });
+    return { w, load: 0 };
+  });
+  const owner = new Map<number, (typeof pool)[number]>();
+  const ahead = jobs * 4;
+  let sent = 0;
+  const send = () => {
+    while (sent < files.length && owner.size < ahead) {
+      const p = pool.reduce((a, b) => (b.load < a.load ? b : a));
+      p.load++;
+      owner.set(sent, p);
+      p.w.postMessage({ seq: sent, file: files[sent] });
+      sent++;
+    }
+  };
+  const next = async (seq: number): Promise<WorkerEvent> => {
+    for (;;) {
+      const q = events.get(seq);
+      if (q?.length) return q.shift()!;
+      if (broken) throw broken;
+      await new Promise<void>((r) => (wake = r));
+    }
+  };
+  try {
+    send();
+    for (let seq = 0; seq < files.length; seq++) {
+      const file = files[seq]!;
+      if (stopped()) {
+        notIngested(file);
+        continue;
+      }
+      for (;;) {
+        const e = await next(seq);
+        if (e.type === "end") {
+          events.delete(seq);
+          owner.get(seq)!.load--;
+          owner.delete(seq);
+          send();
+        }
+        await take(file, e);
+        if (e.type === "end" || stopped()) break;
+      }
+    }
+  } finally {
+    await Promise.all(pool.map((p) => p.w.terminate()));
+  }
 }
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
@@ -216,7 +326,7 @@ export async function runIngest(inputs: readonly string[], db: string, opts: Ing
     },
   });
   try {
-    const summary = await ingestFiles(store, files, opts);
+    const summary = await ingestFiles(store, files, { ...opts, db: opts.db ?? db });
     for (const u of urls) summary.failed.push({ file: u, reason: URL_REASON });
     for (const m of missing) summary.failed.push({ file: m, reason: "no such file, directory or matching files" });
     return { summary, missing };

@@ -51,13 +51,16 @@ export function registerLedgerCommands(p: Command): void {
     .option("--published <iso>", "publication time for reports that do not state one (ISO 8601)")
     .option("--lang <code>", "language of reports that do not state one: nl or en (default: detected)")
     .option("--queue", "PostgreSQL: only queue the reports; `sitrep worker` processes them")
+    .option("--jobs <n>", "threads that extract reports (default: one per core when there are many files; 0: none besides the one that writes)")
     .addHelpText(
       "after",
       "\nBad items of a file (a JSON line, a feed item, a Telegram message) are skipped with a line each; the exit code is 1 when\nanything failed or was skipped. URLs are not fetched here: add them through `sitrep serve --allow-fetch`.\n\nExample:\n  sitrep ingest reports/ 'feeds/*.xml' --db belgorod.db",
     )
-    .action(async (inputs: string[], o: { db?: string; published?: string; lang?: string; queue?: boolean }) => {
+    .action(async (inputs: string[], o: { db?: string; published?: string; lang?: string; queue?: boolean; jobs?: string }) => {
       const published = usage(() => parsePublished(o.published));
       const lang = usage(() => parseLang(o.lang));
+      const jobs = o.jobs === undefined ? undefined : Number(o.jobs);
+      if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 0 && jobs <= 64)) throw new UsageError(`--jobs must be a whole number from 0 to 64, not ${JSON.stringify(o.jobs)}`);
       const { runIngest, summaryText } = await ingestModule();
       const { StoreRefused } = await import("../store/index.js");
       try {
@@ -69,7 +72,7 @@ export function registerLedgerCommands(p: Command): void {
           process.exitCode = s.failed.length ? 1 : 0;
           return;
         }
-        const { summary } = await runIngest(inputs, await ledger(o.db), { published, lang, progress: process.stderr.isTTY ? "bar" : "lines" });
+        const { summary } = await runIngest(inputs, await ledger(o.db), { published, lang, jobs, progress: process.stderr.isTTY ? "bar" : "lines" });
         await out(summaryText(summary));
         process.exitCode = summary.failed.length || summary.skipped.length ? 1 : 0;
       } catch (e) {

@@ -39,7 +39,7 @@ export function propositionKey(text: string): number {
 }
 
 /** What can be worked out from the report alone, before the ledger is asked anything. */
-interface Prepared {
+export interface Prepared {
   doc: Doc;
   hash: string;
   identity: string | null;

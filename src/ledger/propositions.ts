@@ -157,11 +157,18 @@ function rawSignature(c: FusionClaim, ctx: BlockContext): Sig {
     keys.set(cc ? `C:${cc}` : `E:${e}`, W_E);
   }
   for (const cc of c.countries) keys.set(cc, W_E);
+  // a capital or a government that does or is blamed stands for its country ("Kyiv had anything to do
+  // with it" is Ukraine's doing), as "Ukraine" and "Ukrainian" do; a capital that is where something
+  // happens ("a press conference in Brussels") stays a place
+  for (const g of c.agents) if (g.startsWith("C:")) keys.set(g, W_E);
   // who says it is part of what is said when the claim is a speech act of its own (a claim of
   // responsibility) or denies something of the speaker ("Kyiv: nothing to do with it")
   if (c.source && (negatedMain || c.concepts.some((k) => k.startsWith("s:")))) {
     const a = ctx.asserter(c).key;
     keys.set(a.startsWith("C:") ? a : `E:${a.replace(/^e:/, "")}`, W_E);
+    // "Ukrainian officials deny" is Ukraine denying: the country a speaker speaks for is the party it
+    // speaks of, whoever of its officials says it
+    for (const p of ctx.party(c)) if (p.startsWith("C:")) keys.set(p, W_E);
   }
   const figs = new Map<CountKind, { value: number; approx: Approx }>();
   for (const f of c.figures) {

@@ -34,6 +34,11 @@ export interface FusionClaim {
   source: { name: string; kind: SourceKind; entity?: string; role?: string } | null;
   /** Concepts with polarity, `!` before a negated one, `@<ISO>` for one a country qualifies: "v:kill", "!v:operate", "n:missile@RU". */
   concepts: string[];
+  /**
+   * Concepts the claim says only in a clause that sets the scene ("when the drop in pressure occurred"):
+   * they count for less than what it states. Absent in records stored before it was kept.
+   */
+  background?: string[];
   /** What the claim says first happens (the first `v:`/`s:` concept in its words): what a denial denies. */
   main: string | null;
   /**
@@ -346,6 +351,25 @@ const DISPUTE_READS: ReadonlySet<string> = new Set([
   "n:number", "n:gas", "n:pipeline", "n:supply", "n:border",
 ]);
 
+const subordinatorMemo = new Map<Lang, Set<string>>();
+
+/**
+ * Which words of a claim stand in a clause that sets the scene: from a subordinator of the language
+ * ("when", "nadat") to the next punctuation or the end of the claim. One pass over the words.
+ */
+function sceneWords(text: string, tokens: readonly ConceptToken[], lang: Lang): Uint8Array {
+  let subs = subordinatorMemo.get(lang);
+  if (!subs) subordinatorMemo.set(lang, (subs = new Set((ledgerLexicon(lang).subordinators ?? []).map(fold))));
+  const out = new Uint8Array(tokens.length);
+  let inside = false;
+  for (let k = 0; k < tokens.length; k++) {
+    if (inside && k > 0 && PUNCT.test(text.slice(tokens[k - 1]!.end, tokens[k]!.start))) inside = false;
+    if (subs.has(tokens[k]!.w)) inside = true;
+    if (inside) out[k] = 1;
+  }
+  return out;
+}
+
 function claimKeys(doc: Doc, ix: DocIndex, c: Claim, order: string, agency: string | null, withShingles: boolean): FusionClaim {
   // the attribution (the source's name, its apposition, the cue: "Björn Lund, director of …, told NPR",
   // "Volgens een minister van …") says who holds the claim, not what it says: it is left out, with what
@@ -388,6 +412,8 @@ function claimKeys(doc: Doc, ix: DocIndex, c: Claim, order: string, agency: stri
   const hits: ConceptHit[] = conceptsOf(text, doc.lang, tokens);
   const cws = countryWords(tokens, doc.lang);
   const concepts = new Set(hits.map((h) => (h.neg ? "!" : "") + h.concept));
+  const scene = sceneWords(text, tokens, doc.lang);
+  const foreground = new Set(hits.filter((h) => !scene[h.at]).map((h) => (h.neg ? "!" : "") + h.concept));
   // a speech act that is what the claim says is carried by its cue ("IS claimed responsibility", "eiste de
   // aanslag op"): left out with the attribution, it is looked for in the whole claim
   const acts = text === c.text ? [] : conceptsOf(c.text, doc.lang).filter((h) => h.concept.startsWith("s:") && !h.neg);
@@ -456,6 +482,7 @@ function claimKeys(doc: Doc, ix: DocIndex, c: Claim, order: string, agency: stri
         }
       : null,
     concepts: [...concepts].sort(),
+    ...(scene.includes(1) && { background: [...concepts].filter((k) => !foreground.has(k) && !k.includes("@")).sort() }),
     main: (() => {
       if (acts.length) return acts[0]!.concept;
       const h = hits.find((x) => x.concept.startsWith("v:") || x.concept.startsWith("s:"));

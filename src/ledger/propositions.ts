@@ -69,6 +69,8 @@ const BLAMES: ReadonlySet<string> = new Set(["v:accuse", "v:responsible", "v:inv
 const DOER_ACTS: ReadonlySet<string> = new Set(["v:attack", "v:launch", "v:cause", "v:use", "v:explode", "v:sabotage", "v:cross", "v:stop", "v:plan", "v:produce", "v:impact", "v:campaign"]);
 
 const W_V = 3, W_N = 1, W_E = 2, W_F = 3, W_T = 1;
+/** What a claim says only in a clause that sets the scene weighs this share of what it states. */
+const W_SCENE = 0.5;
 
 /**
  * Concepts that say one thing in different words: "caused by", "fired by" and "used by" Ukrainian air
@@ -115,6 +117,7 @@ function rawSignature(c: FusionClaim, ctx: BlockContext): Sig {
   // involved", read as a denial) already states the negation
   const denied = c.status === "denied" && c.main && !c.main.startsWith("!") ? c.main : null;
   const negatedMain = !!c.main && (c.main.startsWith("!") || c.status === "denied");
+  const scene = new Set(c.background ?? []);
   for (const k0 of c.concepts) {
     const bare0 = k0.replace(/^!/, "").replace(/@.*$/, "");
     const k = denied && bare0 === denied ? flip(k0) : k0;
@@ -136,7 +139,7 @@ function rawSignature(c: FusionClaim, ctx: BlockContext): Sig {
       }
       continue;
     }
-    keys.set(k, isVerb ? W_V : W_N);
+    keys.set(k, (isVerb ? W_V : W_N) * (scene.has(k0) ? W_SCENE : 1));
     const at = k.indexOf("@");
     if (at >= 0) {
       const concept = k.slice(0, at);

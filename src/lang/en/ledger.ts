@@ -216,6 +216,8 @@ export const ledger: LedgerLexicon = {
       },
     },
   ],
+  // not "as" ("as well as", "such as") nor "that" (what is said follows it)
+  subordinators: ["when", "whenever", "after", "before", "because", "since", "while", "whilst", "although", "though", "until", "which", "whereby"],
   negationWindow: 5,
   negators: ["not", "no", "never", "n't", "hardly", "nothing", "none", "neither", "nor", "without"],
   counter: [

@@ -224,6 +224,8 @@ export const ledger: LedgerLexicon = {
     },
   ],
   negationWindow: 5,
+  // not "die" and "dat" (a pointer or what is said as often as a clause about something else)
+  subordinators: ["toen", "nadat", "voordat", "omdat", "doordat", "terwijl", "hoewel", "sinds", "zodra", "totdat", "waardoor", "waarbij", "waarna", "waarop"],
   negators: ["niet", "geen", "nooit", "allerminst", "nog niet", "niets", "noch", "zonder"],
   counter: [
     String.raw`ondenkbaar`,

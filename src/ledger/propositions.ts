@@ -359,7 +359,10 @@ export function fuseBlock(claims: readonly FusionClaim[], ctx: BlockContext): Pr
   const postings = new Map<string, number[]>();
   sigs.forEach((s, i) => {
     // what happens proposes pairs; a claim that says nothing happens offers what it is about
-    const offer = s.verbs.size ? s.verbs : [...s.keys.keys()].filter((k) => k.startsWith("n:") || k.startsWith("!n:"));
+    // (a claim that says something happens offers what it is about too: "two leaks were detected in
+    // Denmark's economic zone" meets "twee ervan bevonden zich in de Deense economische zone")
+    const about = [...s.keys.keys()].filter((k) => (k.startsWith("n:") || k.startsWith("!n:")) && !k.includes("@"));
+    const offer = s.verbs.size ? [...s.verbs, ...about] : about;
     for (const k of offer) (postings.get(k) ?? postings.set(k, []).get(k)!).push(i);
     if (s.wording.length >= 12) (postings.get("=" + s.wording) ?? postings.set("=" + s.wording, []).get("=" + s.wording)!).push(i);
   });

@@ -139,8 +139,11 @@ function rawSignature(c: FusionClaim, ctx: BlockContext): Sig {
       }
       continue;
     }
-    keys.set(k, (isVerb ? W_V : W_N) * (scene.has(k0) ? W_SCENE : 1));
     const at = k.indexOf("@");
+    // a country before an act that is not done by someone ("twee Zweden kwamen om het leven") names who
+    // it befell: it sets two claims apart when they differ (below), but it says no more than the country
+    // and the act do each
+    if (!(at >= 0 && isVerb && !DOER_ACTS.has(bare.slice(0, bare.indexOf("@"))))) keys.set(k, (isVerb ? W_V : W_N) * (scene.has(k0) ? W_SCENE : 1));
     if (at >= 0) {
       const concept = k.slice(0, at);
       let q = quals.get(concept);

@@ -77,7 +77,7 @@ export const ledger: LedgerLexicon = {
     "n:evidence": "evidence proof",
     "v:provide": "made_public provided provide presented published given announced announce released",
     "v:find": "found discovered detected",
-    "n:traces": "traces trace remains residue",
+    "n:traces": "traces trace remains_of residue",
     "n:explosives": "explosives explosive",
     "v:sabotage": "sabotage sabotaged",
     "v:register": "registered recorded measured",

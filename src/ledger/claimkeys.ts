@@ -50,7 +50,8 @@ export interface FusionClaim {
   entities: string[];
   /** Countries named by an adjective or a people ("Oekraïense", "the Russians"): `C:<ISO>`. */
   countries: string[];
-  figures: { kind: CountKind; value: number; approx: Approx }[];
+  /** `aside`: said in parentheses ("(up from 11,300 in an earlier report)"), not what the claim counts. */
+  figures: { kind: CountKind; value: number; approx: Approx; aside?: true }[];
   /** Calendar days the claim's time expressions point at: `2024-03-22`. */
   days: string[];
   /** Wording features the contradiction finder reads (oppositions, themes, pointers back). */
@@ -351,6 +352,12 @@ const DISPUTE_READS: ReadonlySet<string> = new Set([
   "n:number", "n:gas", "n:pipeline", "n:supply", "n:border",
 ]);
 
+/** Whether an offset of a text stands inside parentheses opened before it (and not closed before it). */
+function inParentheses(text: string, at: number): boolean {
+  const open = text.lastIndexOf("(", at);
+  return open >= 0 && text.lastIndexOf(")", at) < open;
+}
+
 const subordinatorMemo = new Map<Lang, Set<string>>();
 
 /**
@@ -442,7 +449,7 @@ function claimKeys(doc: Doc, ix: DocIndex, c: Claim, order: string, agency: stri
   const entities = [...new Set(named.map((e) => `${doc.meta.id}/${e}`))].sort();
   const figures = [...(ix.countsOf.get(c.id) ?? []), ...within(ix.loose, c.start, c.end)]
     .filter((n) => inContent(n.start, n.end))
-    .map((n) => ({ kind: n.kind, value: n.value, approx: n.approx }));
+    .map((n) => ({ kind: n.kind, value: n.value, approx: n.approx, ...(inParentheses(c.text, n.start - c.start) && { aside: true as const }) }));
   const days = new Set<string>();
   for (const t of within(ix.times, c.start, c.end)) {
     if (!inContent(t.start, t.end) || (t.type !== "DATE" && t.type !== "TIME")) continue;

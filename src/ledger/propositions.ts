@@ -177,7 +177,11 @@ function rawSignature(c: FusionClaim, ctx: BlockContext): Sig {
     for (const p of ctx.party(c)) if (p.startsWith("C:")) keys.set(p, W_E);
   }
   const figs = new Map<CountKind, { value: number; approx: Approx }>();
+  // an aside in parentheses ("(adjusting the numbers from a previous report that said 11,300 were dead)")
+  // is not what the claim counts, unless it is all the claim counts of that kind
+  const told = new Set(c.figures.filter((f) => !f.aside).map((f) => f.kind));
   for (const f of c.figures) {
+    if (f.aside && told.has(f.kind)) continue;
     // the largest figure of a kind is what the claim counts ("11 arrested, among them four gunmen")
     const prev = figs.get(f.kind);
     if (!prev || f.value > prev.value) figs.set(f.kind, { value: f.value, approx: f.approx });

@@ -240,8 +240,15 @@ function sameFigure(a: number, b: number): boolean {
   return a >= 100 && b >= 100 && r(a) === r(b);
 }
 
+/**
+ * Concepts that make what a claim says a suspicion: "both countries speculate it was sabotage" is not
+ * "the investigation found it was sabotage", whatever else the two share.
+ */
+const MODES: readonly string[] = ["v:suspect"];
+
 function conflict(a: Sig, b: Sig): boolean {
   if ((a.c.status === "unknown") !== (b.c.status === "unknown")) return true;
+  for (const m of MODES) if (a.verbs.has(m) !== b.verbs.has(m)) return true;
   if (a.negVerbs !== b.negVerbs) return true;
   for (const v of a.verbs) {
     const opp = v.startsWith("!") ? v.slice(1) : "!" + v;

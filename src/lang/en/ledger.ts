@@ -80,6 +80,7 @@ export const ledger: LedgerLexicon = {
     "n:traces": "traces trace remains_of residue",
     "n:explosives": "explosives explosive",
     "v:sabotage": "sabotage sabotaged",
+    "v:suspect": "suspicion suspicions speculate speculates speculated speculating speculation speculations suspected_that suspects_that suspect_that",
     "v:register": "registered recorded measured",
     "n:seismic": "seismic seismological seismologists measuring_stations quake earthquake tremor tremors",
     "v:leak": "leak leaks leaking leaked",

@@ -84,6 +84,7 @@ export const ledger: LedgerLexicon = {
     "n:traces": "sporen spoor resten",
     "n:explosives": "explosieven springstof springstoffen explosief",
     "v:sabotage": "sabotage sabotagedaad gesaboteerd saboteren",
+    "v:suspect": "vermoeden vermoedens vermoedt vermoedde vermoedden speculeren speculeert speculeerde speculeerden speculatie speculaties",
     "v:register": "gemeten meten registreerde* geregistreerd registreren waargenomen",
     "n:seismic": "*seismische seismisch seismologische meetstation* aardbeving* trilling* trillingen",
     "v:leak": "lek lekken lekkage lekkages lekte gaslek gaslekken *lek *lekken *lekkage",

@@ -103,3 +103,15 @@ test("propositions: what a scene-setting clause says is kept apart from what the
   const [plain] = fusionClaims(docs([{ source: "x", published: "2025-06-03T08:00:00+00:00", lang: "en", text: "The pressure in both pipelines dropped on Monday.\n" }])[0]!);
   assert.equal(plain!.background, undefined);
 });
+
+test("propositions: a year said alone is a key in either language; a figure in parentheses is an aside", () => {
+  const [nl] = fusionClaims(docs([{ source: "x", published: "2025-06-03T08:00:00+00:00", lang: "nl", text: "Sinds de opstand van 2011 verkeert het land in een politieke crisis.\n" }])[0]!);
+  assert.deepEqual(nl!.years, ["2011"]);
+  const [en] = fusionClaims(docs([{ source: "x", published: "2025-06-03T08:00:00+00:00", lang: "en", text: "The country has been mired in conflict since a 2011 uprising.\n" }])[0]!);
+  assert.deepEqual(en!.years, ["2011"]);
+  const [toll] = fusionClaims(
+    docs([{ source: "x", published: "2025-06-03T08:00:00+00:00", lang: "en", text: "Floods have killed 3,958 people in Derna, the health ministry said (adjusting an earlier report that said 11,300 people were killed).\n" }])[0]!,
+  );
+  const killed = toll!.figures.filter((f) => f.kind === "killed");
+  assert.deepEqual(killed.map((f) => [f.value, !!f.aside]).sort(), [[11300, true], [3958, false]].sort());
+});

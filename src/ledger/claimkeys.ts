@@ -54,6 +54,8 @@ export interface FusionClaim {
   figures: { kind: CountKind; value: number; approx: Approx; aside?: true }[];
   /** Calendar days the claim's time expressions point at: `2024-03-22`. */
   days: string[];
+  /** Years the claim names alone ("since the 2011 uprising", "sinds 2011"): `2011`. Absent when none. */
+  years?: string[];
   /** Wording features the contradiction finder reads (oppositions, themes, pointers back). */
   features: ClaimFeatures;
   /** Word shingles of the claim (hashes), to tell a copied sentence from an independent one. */
@@ -450,11 +452,12 @@ function claimKeys(doc: Doc, ix: DocIndex, c: Claim, order: string, agency: stri
   const figures = [...(ix.countsOf.get(c.id) ?? []), ...within(ix.loose, c.start, c.end)]
     .filter((n) => inContent(n.start, n.end))
     .map((n) => ({ kind: n.kind, value: n.value, approx: n.approx, ...(inParentheses(c.text, n.start - c.start) && { aside: true as const }) }));
-  const days = new Set<string>();
+  const days = new Set<string>(), years = new Set<string>();
   for (const t of within(ix.times, c.start, c.end)) {
     if (!inContent(t.start, t.end) || (t.type !== "DATE" && t.type !== "TIME")) continue;
     const d = /^(\d{4}-\d{2}-\d{2})/.exec(t.value);
     if (d) days.add(d[1]!);
+    else if (/^\d{4}$/.test(t.value)) years.add(t.value);
   }
   const s = doc.sentences[c.sentence] ?? doc.sentences[doc.sentenceAt(c.start)];
   // distinct and in order: sorted as unsigned integers, repeats dropped
@@ -500,6 +503,7 @@ function claimKeys(doc: Doc, ix: DocIndex, c: Claim, order: string, agency: stri
     countries: [...new Set([...cws.filter((x) => !!x).map((x) => `C:${x!.cc}`), ...peoples])].sort(),
     figures,
     days: [...days].sort(),
+    ...(years.size && { years: [...years].sort() }),
     features: featuresOf(c, doc.lang),
     shingles,
   };

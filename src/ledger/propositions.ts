@@ -188,6 +188,8 @@ function rawSignature(c: FusionClaim, ctx: BlockContext): Sig {
   }
   for (const [kind, f] of figs) keys.set(`F:${kind}:${figureKey(f.value)}`, W_F);
   for (const d of c.days) keys.set(`T:${d}`, W_T);
+  // a year said alone dates what the claim is about as surely as a day does ("sinds 2011", "a 2011 uprising")
+  for (const y of c.years ?? []) keys.set(`T:${y}`, W_T);
   const wording = c.text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
   const doers = new Set<string>();
   // only states: a person or group is named in too many ways ("a suspect", "the gunman") to tell two
@@ -435,7 +437,7 @@ export function fuseBlock(claims: readonly FusionClaim[], ctx: BlockContext): Pr
       }
       if (!ok) break;
     }
-    if (ok && sum / count >= FUSE_AT) uf.union(ra, rb);
+    if (ok && sum / count >= FUSE_AT * Number(process.env.K_LINK ?? 1)) uf.union(ra, rb);
   }
   const out: Proposition[] = [];
   for (let i = 0; i < n; i++) {

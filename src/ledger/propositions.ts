@@ -375,10 +375,7 @@ export function fuseBlock(claims: readonly FusionClaim[], ctx: BlockContext): Pr
   const postings = new Map<string, number[]>();
   sigs.forEach((s, i) => {
     // what happens proposes pairs; a claim that says nothing happens offers what it is about
-    // (a claim that says something happens offers what it is about too: "two leaks were detected in
-    // Denmark's economic zone" meets "twee ervan bevonden zich in de Deense economische zone")
-    const about = [...s.keys.keys()].filter((k) => (k.startsWith("n:") || k.startsWith("!n:")) && !k.includes("@"));
-    const offer = s.verbs.size ? [...s.verbs, ...about] : about;
+    const offer = s.verbs.size ? s.verbs : [...s.keys.keys()].filter((k) => k.startsWith("n:") || k.startsWith("!n:"));
     for (const k of offer) (postings.get(k) ?? postings.set(k, []).get(k)!).push(i);
     if (s.wording.length >= 12) (postings.get("=" + s.wording) ?? postings.set("=" + s.wording, []).get("=" + s.wording)!).push(i);
   });
@@ -403,19 +400,35 @@ export function fuseBlock(claims: readonly FusionClaim[], ctx: BlockContext): Pr
     }
     for (const l of sub.values()) lists.push(l.length > MAX_POSTING ? l.slice(0, MAX_POSTING) : l);
   }
-  for (const list of lists) {
-    for (let x = 0; x < list.length; x++)
-      for (let y = x + 1; y < list.length; y++) {
-        const i = list[x]!, j = list[y]!;
-        const code = i * n + j;
-        if (seen.has(code)) continue;
-        seen.add(code);
-        const a = sigs[i]!, b = sigs[j]!;
-        if (conflict(a, b)) continue;
-        const sim = similarity(a, b);
-        if (sim >= FUSE_AT) pairs.push({ i, j, sim });
-      }
-  }
+  const consider = (i: number, j: number) => {
+    if (i > j) [i, j] = [j, i];
+    const code = i * n + j;
+    if (seen.has(code)) return;
+    seen.add(code);
+    const a = sigs[i]!, b = sigs[j]!;
+    if (conflict(a, b)) return;
+    const sim = similarity(a, b);
+    if (sim >= FUSE_AT) pairs.push({ i, j, sim });
+  };
+  for (const list of lists) for (let x = 0; x < list.length; x++) for (let y = x + 1; y < list.length; y++) consider(list[x]!, list[y]!);
+  // a claim that says nothing happens also meets claims that say something happens about the same thing
+  // ("twee ervan bevonden zich in de Deense economische zone" and "two leaks were detected in Denmark's
+  // economic zone"): only such pairs, and a bounded number per key, so the work stays near linear
+  const holders = new Map<string, number[]>();
+  const wanted = new Set<string>();
+  for (const s of sigs) if (!s.verbs.size) for (const k of s.keys.keys()) if (k.startsWith("n:") && !k.includes("@")) wanted.add(k);
+  sigs.forEach((s, i) => {
+    if (!s.verbs.size) return;
+    for (const k of s.keys.keys()) {
+      if (!wanted.has(k)) continue;
+      const l = holders.get(k) ?? holders.set(k, []).get(k)!;
+      if (l.length < MAX_POSTING) l.push(i);
+    }
+  });
+  sigs.forEach((s, i) => {
+    if (s.verbs.size) return;
+    for (const k of s.keys.keys()) for (const j of holders.get(k) ?? []) consider(i, j);
+  });
   pairs.sort((p, q) => q.sim - p.sim || p.i - q.i || p.j - q.j);
   const uf = new UnionFind(n);
   // average linkage: two clusters join when their claims, taken pair by pair, are as alike on average as

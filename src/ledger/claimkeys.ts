@@ -34,6 +34,11 @@ export interface FusionClaim {
   source: { name: string; kind: SourceKind; entity?: string; role?: string } | null;
   /** Concepts with polarity, `!` before a negated one, `@<ISO>` for one a country qualifies: "v:kill", "!v:operate", "n:missile@RU". */
   concepts: string[];
+  /**
+   * Concepts the claim says only in a clause that sets the scene ("when the drop in pressure occurred"):
+   * they count for less than what it states. Absent in records stored before it was kept.
+   */
+  background?: string[];
   /** What the claim says first happens (the first `v:`/`s:` concept in its words): what a denial denies. */
   main: string | null;
   /**
@@ -45,9 +50,12 @@ export interface FusionClaim {
   entities: string[];
   /** Countries named by an adjective or a people ("Oekraïense", "the Russians"): `C:<ISO>`. */
   countries: string[];
-  figures: { kind: CountKind; value: number; approx: Approx }[];
+  /** `aside`: said in parentheses ("(up from 11,300 in an earlier report)"), not what the claim counts. */
+  figures: { kind: CountKind; value: number; approx: Approx; aside?: true }[];
   /** Calendar days the claim's time expressions point at: `2024-03-22`. */
   days: string[];
+  /** Years the claim names alone ("since the 2011 uprising", "sinds 2011"): `2011`. Absent when none. */
+  years?: string[];
   /** Wording features the contradiction finder reads (oppositions, themes, pointers back). */
   features: ClaimFeatures;
   /** Word shingles of the claim (hashes), to tell a copied sentence from an independent one. */
@@ -346,6 +354,31 @@ const DISPUTE_READS: ReadonlySet<string> = new Set([
   "n:number", "n:gas", "n:pipeline", "n:supply", "n:border",
 ]);
 
+/** Whether an offset of a text stands inside parentheses opened before it (and not closed before it). */
+function inParentheses(text: string, at: number): boolean {
+  const open = text.lastIndexOf("(", at);
+  return open >= 0 && text.lastIndexOf(")", at) < open;
+}
+
+const subordinatorMemo = new Map<Lang, Set<string>>();
+
+/**
+ * Which words of a claim stand in a clause that sets the scene: from a subordinator of the language
+ * ("when", "nadat") to the next punctuation or the end of the claim. One pass over the words.
+ */
+function sceneWords(text: string, tokens: readonly ConceptToken[], lang: Lang): Uint8Array {
+  let subs = subordinatorMemo.get(lang);
+  if (!subs) subordinatorMemo.set(lang, (subs = new Set((ledgerLexicon(lang).subordinators ?? []).map(fold))));
+  const out = new Uint8Array(tokens.length);
+  let inside = false;
+  for (let k = 0; k < tokens.length; k++) {
+    if (inside && k > 0 && PUNCT.test(text.slice(tokens[k - 1]!.end, tokens[k]!.start))) inside = false;
+    if (subs.has(tokens[k]!.w)) inside = true;
+    if (inside) out[k] = 1;
+  }
+  return out;
+}
+
 function claimKeys(doc: Doc, ix: DocIndex, c: Claim, order: string, agency: string | null, withShingles: boolean): FusionClaim {
   // the attribution (the source's name, its apposition, the cue: "Björn Lund, director of …, told NPR",
   // "Volgens een minister van …") says who holds the claim, not what it says: it is left out, with what
@@ -388,6 +421,8 @@ function claimKeys(doc: Doc, ix: DocIndex, c: Claim, order: string, agency: stri
   const hits: ConceptHit[] = conceptsOf(text, doc.lang, tokens);
   const cws = countryWords(tokens, doc.lang);
   const concepts = new Set(hits.map((h) => (h.neg ? "!" : "") + h.concept));
+  const scene = sceneWords(text, tokens, doc.lang);
+  const foreground = new Set(hits.filter((h) => !scene[h.at]).map((h) => (h.neg ? "!" : "") + h.concept));
   // a speech act that is what the claim says is carried by its cue ("IS claimed responsibility", "eiste de
   // aanslag op"): left out with the attribution, it is looked for in the whole claim
   const acts = text === c.text ? [] : conceptsOf(c.text, doc.lang).filter((h) => h.concept.startsWith("s:") && !h.neg);
@@ -416,12 +451,13 @@ function claimKeys(doc: Doc, ix: DocIndex, c: Claim, order: string, agency: stri
   const entities = [...new Set(named.map((e) => `${doc.meta.id}/${e}`))].sort();
   const figures = [...(ix.countsOf.get(c.id) ?? []), ...within(ix.loose, c.start, c.end)]
     .filter((n) => inContent(n.start, n.end))
-    .map((n) => ({ kind: n.kind, value: n.value, approx: n.approx }));
-  const days = new Set<string>();
+    .map((n) => ({ kind: n.kind, value: n.value, approx: n.approx, ...(inParentheses(c.text, n.start - c.start) && { aside: true as const }) }));
+  const days = new Set<string>(), years = new Set<string>();
   for (const t of within(ix.times, c.start, c.end)) {
     if (!inContent(t.start, t.end) || (t.type !== "DATE" && t.type !== "TIME")) continue;
     const d = /^(\d{4}-\d{2}-\d{2})/.exec(t.value);
     if (d) days.add(d[1]!);
+    else if (/^\d{4}$/.test(t.value)) years.add(t.value);
   }
   const s = doc.sentences[c.sentence] ?? doc.sentences[doc.sentenceAt(c.start)];
   // distinct and in order: sorted as unsigned integers, repeats dropped
@@ -456,6 +492,7 @@ function claimKeys(doc: Doc, ix: DocIndex, c: Claim, order: string, agency: stri
         }
       : null,
     concepts: [...concepts].sort(),
+    ...(scene.includes(1) && { background: [...concepts].filter((k) => !foreground.has(k) && !k.includes("@")).sort() }),
     main: (() => {
       if (acts.length) return acts[0]!.concept;
       const h = hits.find((x) => x.concept.startsWith("v:") || x.concept.startsWith("s:"));
@@ -466,6 +503,7 @@ function claimKeys(doc: Doc, ix: DocIndex, c: Claim, order: string, agency: stri
     countries: [...new Set([...cws.filter((x) => !!x).map((x) => `C:${x!.cc}`), ...peoples])].sort(),
     figures,
     days: [...days].sort(),
+    ...(years.size && { years: [...years].sort() }),
     features: featuresOf(c, doc.lang),
     shingles,
   };

@@ -29,6 +29,12 @@ export interface LedgerLexicon {
    */
   agents: { markers: string[]; auxiliaries: string[] };
   oppositions: OppositionLexicon[];
+  /**
+   * Words that open a clause which only sets the scene for what a claim states ("when the pressure
+   * dropped", "nadat de druk was gedaald", "after a missile hit"): what that clause says, up to the next
+   * punctuation, counts for less when claims are compared.
+   */
+  subordinators?: string[];
   /** Words that turn the following state into its opposite ("niet", "not"), looked for just before a match. */
   negators: string[];
   /**

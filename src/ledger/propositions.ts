@@ -69,6 +69,8 @@ const BLAMES: ReadonlySet<string> = new Set(["v:accuse", "v:responsible", "v:inv
 const DOER_ACTS: ReadonlySet<string> = new Set(["v:attack", "v:launch", "v:cause", "v:use", "v:explode", "v:sabotage", "v:cross", "v:stop", "v:plan", "v:produce", "v:impact", "v:campaign"]);
 
 const W_V = 3, W_N = 1, W_E = 2, W_F = 3, W_T = 1;
+/** What a claim says only in a clause that sets the scene weighs this share of what it states. */
+const W_SCENE = 0.5;
 
 /**
  * Concepts that say one thing in different words: "caused by", "fired by" and "used by" Ukrainian air
@@ -115,6 +117,7 @@ function rawSignature(c: FusionClaim, ctx: BlockContext): Sig {
   // involved", read as a denial) already states the negation
   const denied = c.status === "denied" && c.main && !c.main.startsWith("!") ? c.main : null;
   const negatedMain = !!c.main && (c.main.startsWith("!") || c.status === "denied");
+  const scene = new Set(c.background ?? []);
   for (const k0 of c.concepts) {
     const bare0 = k0.replace(/^!/, "").replace(/@.*$/, "");
     const k = denied && bare0 === denied ? flip(k0) : k0;
@@ -136,8 +139,11 @@ function rawSignature(c: FusionClaim, ctx: BlockContext): Sig {
       }
       continue;
     }
-    keys.set(k, isVerb ? W_V : W_N);
     const at = k.indexOf("@");
+    // a country before an act that is not done by someone ("twee Zweden kwamen om het leven") names who
+    // it befell: it sets two claims apart when they differ (below), but it says no more than the country
+    // and the act do each
+    if (!(at >= 0 && isVerb && !DOER_ACTS.has(bare.slice(0, bare.indexOf("@"))))) keys.set(k, (isVerb ? W_V : W_N) * (scene.has(k0) ? W_SCENE : 1));
     if (at >= 0) {
       const concept = k.slice(0, at);
       let q = quals.get(concept);
@@ -157,20 +163,33 @@ function rawSignature(c: FusionClaim, ctx: BlockContext): Sig {
     keys.set(cc ? `C:${cc}` : `E:${e}`, W_E);
   }
   for (const cc of c.countries) keys.set(cc, W_E);
+  // a capital or a government that does or is blamed stands for its country ("Kyiv had anything to do
+  // with it" is Ukraine's doing), as "Ukraine" and "Ukrainian" do; a capital that is where something
+  // happens ("a press conference in Brussels") stays a place
+  for (const g of c.agents) if (g.startsWith("C:")) keys.set(g, W_E);
   // who says it is part of what is said when the claim is a speech act of its own (a claim of
   // responsibility) or denies something of the speaker ("Kyiv: nothing to do with it")
   if (c.source && (negatedMain || c.concepts.some((k) => k.startsWith("s:")))) {
     const a = ctx.asserter(c).key;
     keys.set(a.startsWith("C:") ? a : `E:${a.replace(/^e:/, "")}`, W_E);
+    // "Ukrainian officials deny" is Ukraine denying: the country a speaker speaks for is the party it
+    // speaks of, whoever of its officials says it
+    for (const p of ctx.party(c)) if (p.startsWith("C:")) keys.set(p, W_E);
   }
   const figs = new Map<CountKind, { value: number; approx: Approx }>();
+  // an aside in parentheses ("(adjusting the numbers from a previous report that said 11,300 were dead)")
+  // is not what the claim counts, unless it is all the claim counts of that kind
+  const told = new Set(c.figures.filter((f) => !f.aside).map((f) => f.kind));
   for (const f of c.figures) {
+    if (f.aside && told.has(f.kind)) continue;
     // the largest figure of a kind is what the claim counts ("11 arrested, among them four gunmen")
     const prev = figs.get(f.kind);
     if (!prev || f.value > prev.value) figs.set(f.kind, { value: f.value, approx: f.approx });
   }
   for (const [kind, f] of figs) keys.set(`F:${kind}:${figureKey(f.value)}`, W_F);
   for (const d of c.days) keys.set(`T:${d}`, W_T);
+  // a year said alone dates what the claim is about as surely as a day does ("sinds 2011", "a 2011 uprising")
+  for (const y of c.years ?? []) keys.set(`T:${y}`, W_T);
   const wording = c.text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
   const doers = new Set<string>();
   // only states: a person or group is named in too many ways ("a suspect", "the gunman") to tell two
@@ -223,8 +242,15 @@ function sameFigure(a: number, b: number): boolean {
   return a >= 100 && b >= 100 && r(a) === r(b);
 }
 
+/**
+ * Concepts that make what a claim says a suspicion: "both countries speculate it was sabotage" is not
+ * "the investigation found it was sabotage", whatever else the two share.
+ */
+const MODES: readonly string[] = ["v:suspect"];
+
 function conflict(a: Sig, b: Sig): boolean {
   if ((a.c.status === "unknown") !== (b.c.status === "unknown")) return true;
+  for (const m of MODES) if (a.verbs.has(m) !== b.verbs.has(m)) return true;
   if (a.negVerbs !== b.negVerbs) return true;
   for (const v of a.verbs) {
     const opp = v.startsWith("!") ? v.slice(1) : "!" + v;
@@ -374,19 +400,35 @@ export function fuseBlock(claims: readonly FusionClaim[], ctx: BlockContext): Pr
     }
     for (const l of sub.values()) lists.push(l.length > MAX_POSTING ? l.slice(0, MAX_POSTING) : l);
   }
-  for (const list of lists) {
-    for (let x = 0; x < list.length; x++)
-      for (let y = x + 1; y < list.length; y++) {
-        const i = list[x]!, j = list[y]!;
-        const code = i * n + j;
-        if (seen.has(code)) continue;
-        seen.add(code);
-        const a = sigs[i]!, b = sigs[j]!;
-        if (conflict(a, b)) continue;
-        const sim = similarity(a, b);
-        if (sim >= FUSE_AT) pairs.push({ i, j, sim });
-      }
-  }
+  const consider = (i: number, j: number) => {
+    if (i > j) [i, j] = [j, i];
+    const code = i * n + j;
+    if (seen.has(code)) return;
+    seen.add(code);
+    const a = sigs[i]!, b = sigs[j]!;
+    if (conflict(a, b)) return;
+    const sim = similarity(a, b);
+    if (sim >= FUSE_AT) pairs.push({ i, j, sim });
+  };
+  for (const list of lists) for (let x = 0; x < list.length; x++) for (let y = x + 1; y < list.length; y++) consider(list[x]!, list[y]!);
+  // a claim that says nothing happens also meets claims that say something happens about the same thing
+  // ("twee ervan bevonden zich in de Deense economische zone" and "two leaks were detected in Denmark's
+  // economic zone"): only such pairs, and a bounded number per key, so the work stays near linear
+  const holders = new Map<string, number[]>();
+  const wanted = new Set<string>();
+  for (const s of sigs) if (!s.verbs.size) for (const k of s.keys.keys()) if (k.startsWith("n:") && !k.includes("@")) wanted.add(k);
+  sigs.forEach((s, i) => {
+    if (!s.verbs.size) return;
+    for (const k of s.keys.keys()) {
+      if (!wanted.has(k)) continue;
+      const l = holders.get(k) ?? holders.set(k, []).get(k)!;
+      if (l.length < MAX_POSTING) l.push(i);
+    }
+  });
+  sigs.forEach((s, i) => {
+    if (s.verbs.size) return;
+    for (const k of s.keys.keys()) for (const j of holders.get(k) ?? []) consider(i, j);
+  });
   pairs.sort((p, q) => q.sim - p.sim || p.i - q.i || p.j - q.j);
   const uf = new UnionFind(n);
   // average linkage: two clusters join when their claims, taken pair by pair, are as alike on average as
@@ -408,7 +450,7 @@ export function fuseBlock(claims: readonly FusionClaim[], ctx: BlockContext): Pr
       }
       if (!ok) break;
     }
-    if (ok && sum / count >= FUSE_AT) uf.union(ra, rb);
+    if (ok && sum / count >= FUSE_AT * Number(process.env.K_LINK ?? 1)) uf.union(ra, rb);
   }
   const out: Proposition[] = [];
   for (let i = 0; i < n; i++) {

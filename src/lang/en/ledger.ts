@@ -77,9 +77,10 @@ export const ledger: LedgerLexicon = {
     "n:evidence": "evidence proof",
     "v:provide": "made_public provided provide presented published given announced announce released",
     "v:find": "found discovered detected",
-    "n:traces": "traces trace remains residue",
+    "n:traces": "traces trace remains_of residue",
     "n:explosives": "explosives explosive",
     "v:sabotage": "sabotage sabotaged",
+    "v:suspect": "suspicion suspicions speculate speculates speculated speculating speculation speculations suspected_that suspects_that suspect_that",
     "v:register": "registered recorded measured",
     "n:seismic": "seismic seismological seismologists measuring_stations quake earthquake tremor tremors",
     "v:leak": "leak leaks leaking leaked",
@@ -216,6 +217,8 @@ export const ledger: LedgerLexicon = {
       },
     },
   ],
+  // not "as" ("as well as", "such as") nor "that" (what is said follows it)
+  subordinators: ["when", "whenever", "after", "before", "because", "since", "while", "whilst", "although", "though", "until", "which", "whereby"],
   negationWindow: 5,
   negators: ["not", "no", "never", "n't", "hardly", "nothing", "none", "neither", "nor", "without"],
   counter: [

@@ -84,6 +84,7 @@ export const ledger: LedgerLexicon = {
     "n:traces": "sporen spoor resten",
     "n:explosives": "explosieven springstof springstoffen explosief",
     "v:sabotage": "sabotage sabotagedaad gesaboteerd saboteren",
+    "v:suspect": "vermoeden vermoedens vermoedt vermoedde vermoedden speculeren speculeert speculeerde speculeerden speculatie speculaties",
     "v:register": "gemeten meten registreerde* geregistreerd registreren waargenomen",
     "n:seismic": "*seismische seismisch seismologische meetstation* aardbeving* trilling* trillingen",
     "v:leak": "lek lekken lekkage lekkages lekte gaslek gaslekken *lek *lekken *lekkage",
@@ -224,6 +225,8 @@ export const ledger: LedgerLexicon = {
     },
   ],
   negationWindow: 5,
+  // not "die" and "dat" (a pointer or what is said as often as a clause about something else)
+  subordinators: ["toen", "nadat", "voordat", "omdat", "doordat", "terwijl", "hoewel", "sinds", "zodra", "totdat", "waardoor", "waarbij", "waarna", "waarop"],
   negators: ["niet", "geen", "nooit", "allerminst", "nog niet", "niets", "noch", "zonder"],
   counter: [
     String.raw`ondenkbaar`,

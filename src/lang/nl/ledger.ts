@@ -19,7 +19,7 @@ export const ledger: LedgerLexicon = {
       { name: "air-defence", patterns: [String.raw`luchtverdediging`, String.raw`luchtafweer`] },
       { name: "intelligence:military", patterns: [String.raw`militaire inlichtingendienst`] },
       { name: "intelligence:security", patterns: [String.raw`veiligheidsdienst`, String.raw`geheime dienst`] },
-      { name: "seismology", patterns: [String.raw`seismi(?:sche|sch|ologische) (?:dienst|netwerk|instituut)`] },
+      { name: "seismology", patterns: [String.raw`seism(?:ische|isch|ologische) (?:dienst|netwerk|instituut)`] },
       { name: "meteorology", patterns: [String.raw`meteorologisch(?:e)? (?:dienst|instituut|centrum)`, String.raw`weerdienst`] },
       { name: "red-cross", patterns: [String.raw`rode kruis`] },
       { name: "red-crescent", patterns: [String.raw`rode halve maan`] },

@@ -4,6 +4,10 @@ import { conceptsOf, conceptTokens } from "./concepts.js";
 import { fold } from "./features.js";
 import type { BlockContext } from "./propositions.js";
 import { ledgerLexicon } from "./lang.js";
+import { notDoer as nlNotDoer } from "../lang/nl/ledger.js";
+import { notDoer as enNotDoer } from "../lang/en/ledger.js";
+
+const NOT_DOER: Record<FusionClaim["lang"], { locatives: string[]; passives: string[] }> = { nl: nlNotDoer, en: enNotDoer };
 
 /**
  * Contradictions over fusion claims: two claims that cannot both hold as stated, inside one report (the
@@ -98,6 +102,9 @@ function related(denied: string, x: Item): boolean {
 
 /** Acts of violence and their weapons: denying an attack answers a claim about the missile that struck. */
 const VIOLENCE = new Set(["v:attack", "v:shoot", "v:explode", "v:sabotage", "v:launch", "v:cause", "v:use", "n:missile", "n:air-defence"]);
+
+/** Concepts that put the blame or a part on someone: what a denial of blame answers. */
+const BLAME_PART = new Set(["v:responsible", "v:accuse", "v:involve", "s:claim-responsibility", "v:link"]);
 
 /** Concepts of having a part in something, whatever the act: denying them denies any act named. */
 const PART = new Set(["v:involve", "v:responsible", "v:origin", "v:plan", "v:link", "s:claim-responsibility"]);
@@ -406,6 +413,9 @@ function denials(ix: Index, scope: "report" | "ledger", window: number, add: Add
       // across reports, the accusation must be of the kind of thing denied: an act of the family, or any
       // part in the incident when a part is what is denied
       if (x.c.doc !== d.c.doc && !what.some((k) => related(bare(k), x))) continue;
+      // "this is not Ukraine's fault" denies blame, not the act: it answers who is to blame, never "the
+      // missile was fired by Ukraine's air defence"
+      if (what.length && what.every((k) => bare(k) === "v:responsible") && !agencyIn(x.concepts).some((k) => BLAME_PART.has(bare(k)))) continue;
       const who = [...denied].find((p) => x.names.has(p)) ?? [...denied][0]!;
       add(d, x, "denial", `denial:${who}`, `${d.name} denies ${who.replace(/^[CE]:/, "")}'s part; ${x.name} says otherwise: ${q(d.c.text)} against ${q(x.c.text)}`, { parties: [who] });
     }
@@ -416,11 +426,15 @@ function attributions(items: Item[], inScope: (a: Item, b: Item) => boolean, add
   // per act, the claims that name its doer, grouped by the doers they name: groups with different doers
   // are compared, a few pairs each (thousands of repeats of one attribution make one group)
   const byAct = new Map<string, Map<string, Item[]>>();
+  const doersOf = new Map<Item, Set<string>>();
   for (const it of items) {
     // what a claim says of the doer stands even when it opens with something negated ("Neither pipeline
     // is active, as Russia has cut deliveries"): the acts read are the ones it affirms
     if (NOT_ASSERTED.has(it.c.status) || it.concepts.has("v:false") || !it.agents.size) continue;
-    const sig = [...it.agents].sort().join(",");
+    const doers = doersIn(it);
+    if (!doers.size) continue;
+    doersOf.set(it, doers);
+    const sig = [...doers].sort().join(",");
     for (const act of new Set(agencyIn(it.concepts).filter((k) => ACTS[bare(k)]).map((k) => ACTS[bare(k)]!))) {
       const m = byAct.get(act) ?? byAct.set(act, new Map()).get(act)!;
       const l = m.get(sig) ?? m.set(sig, []).get(sig)!;
@@ -432,13 +446,17 @@ function attributions(items: Item[], inScope: (a: Item, b: Item) => boolean, add
     for (let i = 0; i < sigs.length; i++)
       for (let j = i + 1; j < sigs.length; j++) {
         const A = groups.get(sigs[i]!)!, B = groups.get(sigs[j]!)!;
-        if (A[0]!.agents.size && [...A[0]!.agents].some((g) => B[0]!.agents.has(g))) continue;
+        const da0 = doersOf.get(A[0]!)!, db0 = doersOf.get(B[0]!)!;
+        if ([...da0].some((g) => db0.has(g))) continue;
         for (const a of A)
           for (const b of B) {
             if (!inScope(a, b) || a.asserter === b.asserter) continue;
+            const da = doersOf.get(a)!, db = doersOf.get(b)!;
             // a source does not accuse itself: the doers are other than the speakers
-            if ([...a.agents].some((g) => b.parties.has(g)) && [...b.agents].some((g) => a.parties.has(g))) continue;
-            const ga = [...a.agents].map((g) => g.replace(/^[CE]:/, "")).join(", "), gb = [...b.agents].map((g) => g.replace(/^[CE]:/, "")).join(", ");
+            if ([...da].some((g) => b.parties.has(g)) && [...db].some((g) => a.parties.has(g))) continue;
+            // the two name doers of one thing: the missile that fell, the pipeline blown up, the attack
+            if (!shareSubject(a, b)) continue;
+            const ga = [...da].map((g) => g.replace(/^[CE]:/, "")).join(", "), gb = [...db].map((g) => g.replace(/^[CE]:/, "")).join(", ");
             add(a, b, "attribution", `who:${act}`, `who is behind it: ${a.name} names ${ga}, ${b.name} names ${gb}: ${q(a.c.text)} against ${q(b.c.text)}`, { parties: [...a.agents, ...b.agents] });
           }
       }
@@ -520,6 +538,46 @@ function whereDisputes(items: Item[], inScope: (a: Item, b: Item) => boolean, ad
       if (pa === pb) continue;
       add(a, b, "place", `where:${[pa, pb].sort().join("|")}`, `where it happened: ${a.name} and ${b.name} put it in different places: ${q(a.c.text)} against ${q(b.c.text)}`, { places: [pa!, pb!] });
     }
+}
+
+/** Things an act is done to or with, one name for each: an air-defence missile is a missile, a shooting an attack. */
+const SUBJECT: Record<string, string> = { "n:air-defence": "n:missile", "v:shoot": "v:attack", "v:explode": "v:attack", "v:sabotage": "v:attack", "v:attack": "v:attack", "v:kill": "v:kill" };
+const NOT_SUBJECT = new Set(["n:number", "n:conflict", "n:government", "n:social-media", "n:video", "n:suspect", "n:police"]);
+function subjects(it: Item): Set<string> {
+  const out = new Set<string>();
+  for (const k of it.concepts) {
+    if (k.startsWith("!")) continue;
+    const b = bare(k);
+    if (SUBJECT[b]) out.add(SUBJECT[b]!);
+    else if (b.startsWith("n:") && !NOT_SUBJECT.has(b)) out.add(b);
+  }
+  return out;
+}
+function shareSubject(a: Item, b: Item): boolean {
+  const sb = subjects(b);
+  for (const k of subjects(a)) if (sb.has(k)) return true;
+  return false;
+}
+
+/**
+ * The doers a claim names, less the countries it names only as the place of the act ("the missile that
+ * came down in Poland", "police in Belgium") or as the ones it was done to ("two Swedish nationals were
+ * shot dead"): a country word right after a locative, or followed (one word between at most) by a passive.
+ */
+function doersIn(it: Item): Set<string> {
+  const countries = [...it.agents].filter((g) => g.startsWith("C:"));
+  if (!countries.length) return it.agents;
+  const toks = conceptTokens(it.c.text);
+  const cws = countryWords(toks, it.c.lang);
+  const nd = NOT_DOER[it.c.lang];
+  const out = new Set(it.agents);
+  for (const g of countries) {
+    const at = cws.map((q, k) => (q && `C:${q.cc}` === g ? k : -1)).filter((k) => k >= 0);
+    if (!at.length) continue;
+    const notDoer = at.every((k) => nd.locatives.includes(toks[k - 1]?.w ?? "") || nd.passives.includes(toks[k + 1]?.w ?? "") || nd.passives.includes(toks[k + 2]?.w ?? ""));
+    if (notDoer) out.delete(g);
+  }
+  return out;
 }
 
 function opposed(ix: Index, items: Item[], inScope: (a: Item, b: Item) => boolean, near: (a: Item, b: Item, w: number) => boolean, add: Add): void {

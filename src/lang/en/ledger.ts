@@ -248,3 +248,13 @@ export const ledger: LedgerLexicon = {
     },
   ],
 };
+
+/**
+ * How an English claim names a country that is not the doer of the act beside it (read by
+ * src/ledger/disputes.ts): a place it happened in ("police in Belgium", "landed in Poland") or the ones it
+ * happened to ("two Swedish nationals were shot dead"). Lower case.
+ */
+export const notDoer = {
+  locatives: ["in", "at", "near", "into", "inside", "over", "across"],
+  passives: ["was", "were", "is", "are", "been", "being", "be"],
+};

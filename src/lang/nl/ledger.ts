@@ -259,3 +259,13 @@ export const ledger: LedgerLexicon = {
     },
   ],
 };
+
+/**
+ * How a Dutch claim names a country that is not the doer of the act beside it (read by src/ledger/disputes.ts):
+ * a place it happened in ("de raket die in Polen neerkwam") or the ones it happened to ("twee Zweden werden
+ * doodgeschoten"). Lower case.
+ */
+export const notDoer = {
+  locatives: ["in", "bij", "nabij", "naar", "op", "boven", "over", "richting"],
+  passives: ["werd", "werden", "wordt", "worden", "is", "zijn", "was", "waren"],
+};

@@ -257,6 +257,8 @@ function itemOf(c: FusionClaim, ctx: BlockContext): Item {
   // the party an act is blamed on when the blame is the claim's cue ("and blamed British navy personnel of
   // blowing up the pipeline"): the country named right after the blaming word
   if (!agents.size && agencyIn(new Set(c.concepts)).length) for (const g of blamed(c)) agents.add(g);
+  // who claims an attack names itself as its doer ("Een groep … eiste de aanslag op")
+  if (!agents.size && c.source && c.concepts.includes("s:claim-responsibility")) agents.add(a.key.startsWith("e:") ? `E:${a.key.slice(2)}` : a.key);
   for (const g of agents) names.add(g);
   const places = new Set<string>();
   const sites = new Set<string>();
@@ -570,11 +572,13 @@ function doersIn(it: Item): Set<string> {
   const toks = conceptTokens(it.c.text);
   const cws = countryWords(toks, it.c.lang);
   const nd = NOT_DOER[it.c.lang];
+  // "door Rusland is opgeblazen": right after "by" a country is the doer, passive or not
+  const markers = ledgerLexicon(it.c.lang).agents.markers;
   const out = new Set(it.agents);
   for (const g of countries) {
     const at = cws.map((q, k) => (q && `C:${q.cc}` === g ? k : -1)).filter((k) => k >= 0);
     if (!at.length) continue;
-    const notDoer = at.every((k) => nd.locatives.includes(toks[k - 1]?.w ?? "") || nd.passives.includes(toks[k + 1]?.w ?? "") || nd.passives.includes(toks[k + 2]?.w ?? ""));
+    const notDoer = at.every((k) => !markers.includes(toks[k - 1]?.w ?? "") && (nd.locatives.includes(toks[k - 1]?.w ?? "") || nd.passives.includes(toks[k + 1]?.w ?? "") || nd.passives.includes(toks[k + 2]?.w ?? "")));
     if (notDoer) out.delete(g);
   }
   return out;

@@ -309,6 +309,13 @@ export function entityKeys(r: EntityRecord): EntityKeys {
   if (r.state && r.government) return { strong: [`G:${r.government}`], seeks: [], offers: [] };
   const klasses = KLASSES[r.type];
   const names = [r.name, ...r.aliases, ...(r.titled ?? [])];
+  // the roles its mentions carry ("gouverneur Kim", "regional governor Vitaliy Kim"): a surname too short
+  // to join on alone ("Kim", "Lee") still joins the one full name with the same role
+  const roleConcepts = new Set<string>();
+  if (r.type === "person") for (const role of r.roles) {
+    const c = conceptOf(role, r.lang, "roles");
+    if (c) roleConcepts.add(c.concept);
+  }
   for (const n of names) {
     // a name of several words is specific enough for the table whatever type the extraction gave it
     const set = aliasSetOf(n, r.type) ?? (n.trim().includes(" ") ? aliasSetOf(n, "other") : undefined);
@@ -322,6 +329,10 @@ export function entityKeys(r: EntityRecord): EntityKeys {
         if (!ws.length) continue;
         const particles = compiled(r.lang).particles;
         const key = ws.join(" ");
+        for (const rc of roleConcepts) {
+          if (ws.length === 1) seeks.add(`T:${rc}:${ws[0]}`);
+          else offers.add(`T:${rc}:${ws[ws.length - 1]}`);
+        }
         if (!specific(n, key)) continue;
         strong.add(`N:person:${key}`);
         // a surname alone: one word, or particles and one word ("De Croo", "al-Sisi")

@@ -225,6 +225,7 @@ export function findDisputes(claims: readonly FusionClaim[], ctx: BlockContext, 
       detail: { asserters: [x.asserter, y.asserter], ...detail, ...(detail.values && { values: sw(detail.values) }), ...(detail.labels && { labels: sw(detail.labels) }) },
     });
   };
+  inheritNames(items);
   const ix = new Index(items);
   const near = (a: Item, b: Item, w: number) => a.c.doc === b.c.doc && Math.abs(a.c.sentence - b.c.sentence) <= w;
   const inScope = (a: Item, b: Item) => (scope === "report" ? a.c.doc === b.c.doc : true);
@@ -236,6 +237,21 @@ export function findDisputes(claims: readonly FusionClaim[], ctx: BlockContext, 
   whereDisputes(items, inScope, add);
   pointedBack(ix, add, scope === "ledger");
   return out.sort((a, b) => cmp(a.claims[0], b.claims[0]) || cmp(a.claims[1], b.claims[1]) || cmp(a.type, b.type));
+}
+
+/**
+ * A clause that names no party but says what was done ("…, en was dat land van plan de grens open te
+ * stellen") speaks of the parties the clause before it in the same sentence names.
+ */
+function inheritNames(items: Item[]): void {
+  const last = new Map<string, Item>();
+  for (const it of [...items].sort((a, b) => cmp(a.c.doc, b.c.doc) || a.c.sentence - b.c.sentence || a.c.start - b.c.start)) {
+    const key = `${it.c.doc}|${it.c.sentence}`;
+    const prev = last.get(key);
+    if (prev && !it.namesParty && agencyIn(it.concepts).length)
+      for (const n of prev.names) if (n.startsWith("C:") || n.startsWith("E:")) it.names.add(n);
+    last.set(key, it);
+  }
 }
 
 function itemOf(c: FusionClaim, ctx: BlockContext): Item {
@@ -578,7 +594,9 @@ function doersIn(it: Item): Set<string> {
   for (const g of countries) {
     const at = cws.map((q, k) => (q && `C:${q.cc}` === g ? k : -1)).filter((k) => k >= 0);
     if (!at.length) continue;
-    const notDoer = at.every((k) => !markers.includes(toks[k - 1]?.w ?? "") && (nd.locatives.includes(toks[k - 1]?.w ?? "") || nd.passives.includes(toks[k + 1]?.w ?? "") || nd.passives.includes(toks[k + 2]?.w ?? "")));
+    // one word (an article) may stand between ("op de Russische televisie", "by the Russian army")
+    const before = (k: number, ws: string[]) => ws.includes(toks[k - 1]?.w ?? "") || ws.includes(toks[k - 2]?.w ?? "");
+    const notDoer = at.every((k) => !before(k, markers) && (before(k, nd.locatives) || nd.passives.includes(toks[k + 1]?.w ?? "") || nd.passives.includes(toks[k + 2]?.w ?? "")));
     if (notDoer) out.delete(g);
   }
   return out;

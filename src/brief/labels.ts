@@ -21,7 +21,7 @@ export interface BriefLabels {
   agree: string;
   figuresDiffer: (kind: string, items: [string, string][]) => string;
   opposed: (a: string, sa: string, b: string, sb: string) => string;
-  denial: (a: string, b: string, via: "counter" | "backRef" | "theme") => string;
+  denial: (a: string, b: string, via: "counter" | "backRef" | "theme" | "doers" | "place") => string;
   alsoKnownAs: string;
   reportsOf: (n: number) => string;
   asserts: (n: number) => string;

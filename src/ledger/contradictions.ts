@@ -47,7 +47,8 @@ export interface Found {
     labels?: [string, string];
     words?: [string, string];
     theme?: string;
-    via?: "counter" | "backRef" | "theme";
+    /** How a "denial" row reads: a denial answered, pointed back at, or two doers named, two places given. */
+    via?: "counter" | "backRef" | "theme" | "doers" | "place";
   };
   /** Further claims that say the same as one side (cross-report duplicates). */
   also?: string[];

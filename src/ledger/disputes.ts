@@ -1,8 +1,13 @@
 import type { Approx, CountKind } from "../model/doc.js";
-import type { FusionClaim } from "./claimkeys.js";
+import { countryWords, type FusionClaim } from "./claimkeys.js";
+import { conceptsOf, conceptTokens } from "./concepts.js";
 import { fold } from "./features.js";
 import type { BlockContext } from "./propositions.js";
 import { ledgerLexicon } from "./lang.js";
+import { notDoer as nlNotDoer } from "../lang/nl/ledger.js";
+import { notDoer as enNotDoer } from "../lang/en/ledger.js";
+
+const NOT_DOER: Record<FusionClaim["lang"], { locatives: string[]; passives: string[] }> = { nl: nlNotDoer, en: enNotDoer };
 
 /**
  * Contradictions over fusion claims: two claims that cannot both hold as stated, inside one report (the
@@ -20,13 +25,14 @@ import { ledgerLexicon } from "./lang.js";
  *   missile attack") against another's claim that names that party as doing, planning or backing it.
  * - attribution: two sources put the same act on different doers (Russian missiles vs Ukrainian air
  *   defence; Moscow vs British navy personnel).
+ * - place: two sources put the act in different parts of a town.
  * - opposed: a state and its opposite (independent vs under command; over vs still going on; at large vs
  *   caught), from the language's opposition lexicon.
  * - pointed back: a denial or a counter-statement that points back at what another said ("De Oekraïners
  *   hebben de bewering van Poetin tegengesproken", "conflicting reports … however").
  * Two claims of the same asserter never contradict each other. Each finding says why.
  */
-export type DisputeType = "figures" | "figure-denied" | "toll-higher" | "denial" | "attribution" | "opposed" | "pointed-back";
+export type DisputeType = "figures" | "figure-denied" | "toll-higher" | "denial" | "attribution" | "opposed" | "place" | "pointed-back";
 
 export interface Dispute {
   /** Fusion claim ids, the earlier first (content order). */
@@ -44,6 +50,8 @@ export interface Dispute {
     parties?: string[];
     opposition?: string;
     labels?: [string, string];
+    /** The two places of a "place" dispute (fused entity keys). */
+    places?: [string, string];
   };
 }
 
@@ -95,12 +103,17 @@ function related(denied: string, x: Item): boolean {
 /** Acts of violence and their weapons: denying an attack answers a claim about the missile that struck. */
 const VIOLENCE = new Set(["v:attack", "v:shoot", "v:explode", "v:sabotage", "v:launch", "v:cause", "v:use", "n:missile", "n:air-defence"]);
 
+/** Concepts that put the blame or a part on someone: what a denial of blame answers. */
+const BLAME_PART = new Set(["v:responsible", "v:accuse", "v:involve", "s:claim-responsibility", "v:link"]);
+
 /** Concepts of having a part in something, whatever the act: denying them denies any act named. */
 const PART = new Set(["v:involve", "v:responsible", "v:origin", "v:plan", "v:link", "s:claim-responsibility"]);
 
 /** Acts whose doer two sources may name differently; the words of one act ("caused", "fired", "used") as one. */
+// An attack, a blast and sabotage are one act when a report says who is behind it: "a terrorist attack by
+// Moscow" and "British navy personnel blew up the pipeline" name two doers of the one thing that happened.
 const ACTS: Record<string, string> = {
-  "v:attack": "attack", "v:cause": "doing", "v:launch": "doing", "v:use": "doing", "v:explode": "explosion", "v:sabotage": "explosion",
+  "v:attack": "attack", "v:cause": "doing", "v:launch": "doing", "v:use": "doing", "v:explode": "attack", "v:sabotage": "attack",
   "v:shoot": "attack", "v:stop": "stop", "n:missile": "projectile", "n:air-defence": "projectile",
 };
 
@@ -117,6 +130,10 @@ interface Item {
   names: Set<string>;
   agents: Set<string>;
   places: Set<string>;
+  /** Places below a country the claim names (a town, a district, a square), as fused entity keys. */
+  sites: Set<string>;
+  /** The claim names a party (a person, a body, a country), not only places. */
+  namesParty: boolean;
   concepts: Set<string>;
   asserted: boolean;
   denial: boolean;
@@ -208,6 +225,7 @@ export function findDisputes(claims: readonly FusionClaim[], ctx: BlockContext, 
       detail: { asserters: [x.asserter, y.asserter], ...detail, ...(detail.values && { values: sw(detail.values) }), ...(detail.labels && { labels: sw(detail.labels) }) },
     });
   };
+  inheritNames(items);
   const ix = new Index(items);
   const near = (a: Item, b: Item, w: number) => a.c.doc === b.c.doc && Math.abs(a.c.sentence - b.c.sentence) <= w;
   const inScope = (a: Item, b: Item) => (scope === "report" ? a.c.doc === b.c.doc : true);
@@ -215,9 +233,25 @@ export function findDisputes(claims: readonly FusionClaim[], ctx: BlockContext, 
   figures(ix, inScope, add);
   denials(ix, scope, window, add);
   attributions(items, inScope, add);
-  opposed(items, inScope, near, add);
+  opposed(ix, items, inScope, near, add);
+  whereDisputes(items, inScope, add);
   pointedBack(ix, add, scope === "ledger");
   return out.sort((a, b) => cmp(a.claims[0], b.claims[0]) || cmp(a.claims[1], b.claims[1]) || cmp(a.type, b.type));
+}
+
+/**
+ * A clause that names no party but says what was done ("…, en was dat land van plan de grens open te
+ * stellen") speaks of the parties the clause before it in the same sentence names.
+ */
+function inheritNames(items: Item[]): void {
+  const last = new Map<string, Item>();
+  for (const it of [...items].sort((a, b) => cmp(a.c.doc, b.c.doc) || a.c.sentence - b.c.sentence || a.c.start - b.c.start)) {
+    const key = `${it.c.doc}|${it.c.sentence}`;
+    const prev = last.get(key);
+    if (prev && !it.namesParty && agencyIn(it.concepts).length)
+      for (const n of prev.names) if (n.startsWith("C:") || n.startsWith("E:")) it.names.add(n);
+    last.set(key, it);
+  }
 }
 
 function itemOf(c: FusionClaim, ctx: BlockContext): Item {
@@ -236,11 +270,22 @@ function itemOf(c: FusionClaim, ctx: BlockContext): Item {
       if (k) agents.add(`E:${k}`);
     } else agents.add(g);
   }
+  // the party an act is blamed on when the blame is the claim's cue ("and blamed British navy personnel of
+  // blowing up the pipeline"): the country named right after the blaming word
+  if (!agents.size && agencyIn(new Set(c.concepts)).length) for (const g of blamed(c)) agents.add(g);
+  // who claims an attack names itself as its doer ("Een groep … eiste de aanslag op")
+  if (!agents.size && c.source && c.concepts.includes("s:claim-responsibility")) agents.add(a.key.startsWith("e:") ? `E:${a.key.slice(2)}` : a.key);
   for (const g of agents) names.add(g);
   const places = new Set<string>();
+  const sites = new Set<string>();
+  let namesParty = agents.size > 0 || c.countries.length > 0;
   for (const r of c.entities) {
     const k = ctx.entityKey(r);
-    if (k && ctx.isPlace(k)) places.add(k);
+    if (!k) continue;
+    if (ctx.isPlace(k)) places.add(k);
+    const site = !ctx.countryOf(k) && (ctx.isPlace(k) || /^(?:G:\d|N:place:)/.test(k));
+    if (site) sites.add(k);
+    else namesParty = true;
   }
   const concepts = new Set(c.concepts);
   const negAgency = agencyIn(new Set(c.concepts), true).length > 0;
@@ -250,7 +295,29 @@ function itemOf(c: FusionClaim, ctx: BlockContext): Item {
   const parties = new Set(ctx.party(c).map((p) => (p.startsWith("e:") ? `E:${p.slice(2)}` : p)));
   if (a.key.startsWith("e:")) parties.add(`E:${a.key.slice(2)}`);
   const t = Date.parse(c.published);
-  return { c, asserter: a.key, name: a.name, parties, names, agents, places, concepts, asserted, denial, published: Number.isNaN(t) ? 0 : t };
+  return { c, asserter: a.key, name: a.name, parties, names, agents, places, sites, namesParty, concepts, asserted, denial, published: Number.isNaN(t) ? 0 : t };
+}
+
+const BLAMING = new Set(["v:accuse", "v:responsible"]);
+
+/** Countries a claim blames: a country word within three words after "blamed", "accused" (not "by"). */
+function blamed(c: FusionClaim): string[] {
+  const toks = conceptTokens(c.text);
+  const hits = conceptsOf(c.text, c.lang, toks).filter((h) => !h.neg && BLAMING.has(h.concept));
+  if (!hits.length) return [];
+  const cws = countryWords(toks, c.lang);
+  const markers = new Set(ledgerLexicon(c.lang).agents.markers);
+  const out: string[] = [];
+  for (const h of hits)
+    for (let k = h.end + 1; k <= h.end + 3 && k < toks.length; k++) {
+      if (markers.has(toks[k]!.w)) break;
+      const q = cws[k];
+      if (q) {
+        out.push(`C:${q.cc}`);
+        break;
+      }
+    }
+  return out;
 }
 
 type Add = (a: Item, b: Item, type: DisputeType, point: string, reason: string, detail: Omit<Dispute["detail"], "asserters">) => void;
@@ -364,6 +431,9 @@ function denials(ix: Index, scope: "report" | "ledger", window: number, add: Add
       // across reports, the accusation must be of the kind of thing denied: an act of the family, or any
       // part in the incident when a part is what is denied
       if (x.c.doc !== d.c.doc && !what.some((k) => related(bare(k), x))) continue;
+      // "this is not Ukraine's fault" denies blame, not the act: it answers who is to blame, never "the
+      // missile was fired by Ukraine's air defence"
+      if (what.length && what.every((k) => bare(k) === "v:responsible") && !agencyIn(x.concepts).some((k) => BLAME_PART.has(bare(k)))) continue;
       const who = [...denied].find((p) => x.names.has(p)) ?? [...denied][0]!;
       add(d, x, "denial", `denial:${who}`, `${d.name} denies ${who.replace(/^[CE]:/, "")}'s part; ${x.name} says otherwise: ${q(d.c.text)} against ${q(x.c.text)}`, { parties: [who] });
     }
@@ -374,9 +444,15 @@ function attributions(items: Item[], inScope: (a: Item, b: Item) => boolean, add
   // per act, the claims that name its doer, grouped by the doers they name: groups with different doers
   // are compared, a few pairs each (thousands of repeats of one attribution make one group)
   const byAct = new Map<string, Map<string, Item[]>>();
+  const doersOf = new Map<Item, Set<string>>();
   for (const it of items) {
-    if (!it.asserted || !it.agents.size) continue;
-    const sig = [...it.agents].sort().join(",");
+    // what a claim says of the doer stands even when it opens with something negated ("Neither pipeline
+    // is active, as Russia has cut deliveries"): the acts read are the ones it affirms
+    if (NOT_ASSERTED.has(it.c.status) || it.concepts.has("v:false") || !it.agents.size) continue;
+    const doers = doersIn(it);
+    if (!doers.size) continue;
+    doersOf.set(it, doers);
+    const sig = [...doers].sort().join(",");
     for (const act of new Set(agencyIn(it.concepts).filter((k) => ACTS[bare(k)]).map((k) => ACTS[bare(k)]!))) {
       const m = byAct.get(act) ?? byAct.set(act, new Map()).get(act)!;
       const l = m.get(sig) ?? m.set(sig, []).get(sig)!;
@@ -388,20 +464,145 @@ function attributions(items: Item[], inScope: (a: Item, b: Item) => boolean, add
     for (let i = 0; i < sigs.length; i++)
       for (let j = i + 1; j < sigs.length; j++) {
         const A = groups.get(sigs[i]!)!, B = groups.get(sigs[j]!)!;
-        if (A[0]!.agents.size && [...A[0]!.agents].some((g) => B[0]!.agents.has(g))) continue;
+        const da0 = doersOf.get(A[0]!)!, db0 = doersOf.get(B[0]!)!;
+        if ([...da0].some((g) => db0.has(g))) continue;
         for (const a of A)
           for (const b of B) {
             if (!inScope(a, b) || a.asserter === b.asserter) continue;
+            const da = doersOf.get(a)!, db = doersOf.get(b)!;
             // a source does not accuse itself: the doers are other than the speakers
-            if ([...a.agents].some((g) => b.parties.has(g)) && [...b.agents].some((g) => a.parties.has(g))) continue;
-            const ga = [...a.agents].map((g) => g.replace(/^[CE]:/, "")).join(", "), gb = [...b.agents].map((g) => g.replace(/^[CE]:/, "")).join(", ");
+            if ([...da].some((g) => b.parties.has(g)) && [...db].some((g) => a.parties.has(g))) continue;
+            // the two name doers of one thing: the missile that fell, the pipeline blown up, the attack
+            if (!shareSubject(a, b)) continue;
+            const ga = [...da].map((g) => g.replace(/^[CE]:/, "")).join(", "), gb = [...db].map((g) => g.replace(/^[CE]:/, "")).join(", ");
             add(a, b, "attribution", `who:${act}`, `who is behind it: ${a.name} names ${ga}, ${b.name} names ${gb}: ${q(a.c.text)} against ${q(b.c.text)}`, { parties: [...a.agents, ...b.agents] });
           }
       }
   }
 }
 
-function opposed(items: Item[], inScope: (a: Item, b: Item) => boolean, near: (a: Item, b: Item, w: number) => boolean, add: Add): void {
+type Opp = { name: string; about: string; a: RegExp; b: RegExp; la: string; lb: string; neg: Set<string> };
+const oppMemo = new Map<string, Opp[]>();
+/** A language's oppositions about one thing (the suspect at large or caught), compiled once. */
+function oppositionsAbout(lang: FusionClaim["lang"]): Opp[] {
+  let l = oppMemo.get(lang);
+  if (!l) {
+    const lex = ledgerLexicon(lang);
+    const re = (ps: string[]) => new RegExp(`(?<![\\p{L}\\p{N}])(?:${ps.join("|")})(?![\\p{L}\\p{N}])`, "u");
+    l = lex.oppositions
+      .filter((o) => o.about)
+      .map((o) => ({ name: o.name, about: o.about!, a: re(o.a.patterns), b: re(o.b.patterns), la: o.a.label, lb: o.b.label, neg: new Set(lex.negators) }));
+    oppMemo.set(lang, l);
+  }
+  return l;
+}
+
+/**
+ * The one state of an opposition a text says (a negator just before turns it round). When it says both
+ * ("Two Swedes were shot dead by a suspect who remains at large"), the one said right after the thing the
+ * opposition is about (the suspect) is the suspect's.
+ */
+function stateIn(text: string, lang: FusionClaim["lang"], o: Opp): { label: string; words: string } | undefined {
+  const t = fold(text);
+  const found = new Map<string, { words: string; at: number[] }>();
+  for (const [re, label, other] of [[o.a, o.la, o.lb], [o.b, o.lb, o.la]] as const) {
+    for (const m of t.matchAll(new RegExp(re.source, "gu"))) {
+      const before = t.slice(Math.max(0, m.index - 40), m.index).split(/[^\p{L}']+/u).filter(Boolean).slice(-3);
+      const l = before.some((w) => o.neg.has(w)) ? other : label;
+      const f = found.get(l) ?? found.set(l, { words: m[0], at: [] }).get(l)!;
+      f.at.push(m.index);
+    }
+  }
+  if (found.size === 1) {
+    const [label, f] = [...found][0]!;
+    return { label, words: f.words };
+  }
+  if (found.size !== 2) return undefined;
+  const toks = conceptTokens(t);
+  const ends = conceptsOf(t, lang, toks).filter((h) => h.concept === o.about && !h.neg).map((h) => toks[h.end]!.end);
+  const near = [...found].filter(([, f]) => f.at.some((x) => ends.some((e) => x >= e && x - e <= 40)));
+  return near.length === 1 ? { label: near[0]![0], words: near[0]![1].words } : undefined;
+}
+
+/**
+ * Does a claim speak of `about` (the suspect)? It says so, or it names no one ("Hij werd … neergeschoten",
+ * "He was shot by police in Schaerbeek") within two sentences after a claim of its report that does: it
+ * goes on about the same one.
+ */
+function speaksOf(ix: Index, it: Item, about: string): boolean {
+  if (it.concepts.has(about)) return true;
+  if (it.namesParty) return false;
+  return ix.around(it.c.doc, it.c.sentence - 2, it.c.sentence - 1).some((x) => x.concepts.has(about));
+}
+
+/**
+ * Where it happened: two sources put the act in two different parts of a town ("near Place Sainctelette"
+ * against "in the Schaerbeek neighbourhood where the rampage had taken place"). Only claims that place the
+ * act in a neighbourhood or district, each naming one place, and naming different ones: a claim that says
+ * the town ("in Brussels") holds every part of it.
+ */
+function whereDisputes(items: Item[], inScope: (a: Item, b: Item) => boolean, add: Add): void {
+  const placed: Item[] = [];
+  for (const it of items) {
+    if (NOT_ASSERTED.has(it.c.status) || it.sites.size !== 1 || !it.concepts.has("n:neighbourhood")) continue;
+    if (!agencyIn(it.concepts).some((k) => ACTS[bare(k)] === "attack")) continue;
+    if (placed.length < MAX_GROUP) placed.push(it);
+  }
+  for (let i = 0; i < placed.length; i++)
+    for (let j = i + 1; j < placed.length; j++) {
+      const a = placed[i]!, b = placed[j]!;
+      if (a.c.doc === b.c.doc || a.asserter === b.asserter || !inScope(a, b)) continue;
+      const [pa] = a.sites, [pb] = b.sites;
+      if (pa === pb) continue;
+      add(a, b, "place", `where:${[pa, pb].sort().join("|")}`, `where it happened: ${a.name} and ${b.name} put it in different places: ${q(a.c.text)} against ${q(b.c.text)}`, { places: [pa!, pb!] });
+    }
+}
+
+/** Things an act is done to or with, one name for each: an air-defence missile is a missile, a shooting an attack. */
+const SUBJECT: Record<string, string> = { "n:air-defence": "n:missile", "v:shoot": "v:attack", "v:explode": "v:attack", "v:sabotage": "v:attack", "v:attack": "v:attack", "v:kill": "v:kill" };
+const NOT_SUBJECT = new Set(["n:number", "n:conflict", "n:government", "n:social-media", "n:video", "n:suspect", "n:police"]);
+function subjects(it: Item): Set<string> {
+  const out = new Set<string>();
+  for (const k of it.concepts) {
+    if (k.startsWith("!")) continue;
+    const b = bare(k);
+    if (SUBJECT[b]) out.add(SUBJECT[b]!);
+    else if (b.startsWith("n:") && !NOT_SUBJECT.has(b)) out.add(b);
+  }
+  return out;
+}
+function shareSubject(a: Item, b: Item): boolean {
+  const sb = subjects(b);
+  for (const k of subjects(a)) if (sb.has(k)) return true;
+  return false;
+}
+
+/**
+ * The doers a claim names, less the countries it names only as the place of the act ("the missile that
+ * came down in Poland", "police in Belgium") or as the ones it was done to ("two Swedish nationals were
+ * shot dead"): a country word right after a locative, or followed (one word between at most) by a passive.
+ */
+function doersIn(it: Item): Set<string> {
+  const countries = [...it.agents].filter((g) => g.startsWith("C:"));
+  if (!countries.length) return it.agents;
+  const toks = conceptTokens(it.c.text);
+  const cws = countryWords(toks, it.c.lang);
+  const nd = NOT_DOER[it.c.lang];
+  // "door Rusland is opgeblazen": right after "by" a country is the doer, passive or not
+  const markers = ledgerLexicon(it.c.lang).agents.markers;
+  const out = new Set(it.agents);
+  for (const g of countries) {
+    const at = cws.map((q, k) => (q && `C:${q.cc}` === g ? k : -1)).filter((k) => k >= 0);
+    if (!at.length) continue;
+    // one word (an article) may stand between ("op de Russische televisie", "by the Russian army")
+    const before = (k: number, ws: string[]) => ws.includes(toks[k - 1]?.w ?? "") || ws.includes(toks[k - 2]?.w ?? "");
+    const notDoer = at.every((k) => !before(k, markers) && (before(k, nd.locatives) || nd.passives.includes(toks[k + 1]?.w ?? "") || nd.passives.includes(toks[k + 2]?.w ?? "")));
+    if (notDoer) out.delete(g);
+  }
+  return out;
+}
+
+function opposed(ix: Index, items: Item[], inScope: (a: Item, b: Item) => boolean, near: (a: Item, b: Item, w: number) => boolean, add: Add): void {
   type S = { it: Item; label: string; words: string };
   const byState = new Map<string, S[]>();
   for (const it of items) {
@@ -411,11 +612,23 @@ function opposed(items: Item[], inScope: (a: Item, b: Item) => boolean, near: (a
       if (l.length < MAX_GROUP) l.push({ it, label: s.label, words: s.words });
     }
   }
+  // a state said of "him" right after a claim about the suspect is said of the suspect ("Hij werd …
+  // neergeschoten"); of two states in one claim, the one said of the suspect
+  for (const it of items) {
+    if (NOT_ASSERTED.has(it.c.status)) continue;
+    for (const o of oppositionsAbout(it.c.lang)) {
+      if (it.c.features.states?.[o.name] || !speaksOf(ix, it, o.about)) continue;
+      const st = stateIn(it.c.text, it.c.lang, o);
+      if (!st) continue;
+      const l = byState.get(o.name) ?? byState.set(o.name, []).get(o.name)!;
+      if (l.length < MAX_GROUP) l.push({ it, ...st });
+    }
+  }
   for (const [name, list] of byState) {
     const about = ledgerLexicon(list[0]!.it.c.lang).oppositions.find((o) => o.name === name)?.about;
     const ok = (a: S, b: S) => {
       if (a.label === b.label || !inScope(a.it, b.it)) return false;
-      if (about && !(a.it.concepts.has(about) && b.it.concepts.has(about))) return false;
+      if (about && !(speaksOf(ix, a.it, about) && speaksOf(ix, b.it, about))) return false;
       // in one report: close together; across reports: about a shared actor (or the one the opposition
       // is about: the suspect at large, the suspect caught)
       return a.it.c.doc === b.it.c.doc ? near(a.it, b.it, 4) : !!about || [...a.it.names].some((n) => b.it.names.has(n));

@@ -2,6 +2,7 @@ import type { Doc, EntityType, Lang } from "../model/doc.js";
 import { LANGS } from "../model/doc.js";
 import { langPack } from "../lang/index.js";
 import { lookupArea, lookupName } from "../geo/gazetteer.js";
+import { conceptsOf } from "./concepts.js";
 import { fold } from "./features.js";
 import { ledgerLexicon } from "./lang.js";
 import { aliasSetOf, nameKey, shortFormsOf } from "./names.js";
@@ -44,6 +45,11 @@ export interface EntityRecord {
   metonym?: boolean;
   /** The country whose government it is or whose capital it is: who speaks when it speaks (Kyiv, het Kremlin). */
   government?: string;
+  /**
+   * A capital the report names only as its state, never as a place ("Moscow fired missiles", "Kyiv
+   * denies"): the record is the country, not the city.
+   */
+  state?: boolean;
 }
 
 type Klass = "person" | "org" | "place";
@@ -64,6 +70,12 @@ export function entityRecords(doc: Doc): EntityRecord[] {
     const titled = new Set<string>();
     for (const i of e.mentions) {
       const m = doc.mentions[i];
+      if (m && !m.role && e.type === "person") {
+        // a role written as one word with its body before the name ("NAVO-chef Jens Stoltenberg", "VN-chef
+        // Guterres"): the extraction keeps no mention of the compound, the role still names the person
+        const w = /(?:^|\s)([\p{L}][\p{L}\p{N}]*-[\p{L}]+) $/u.exec(doc.text.slice(Math.max(0, m.start - 40), m.start));
+        if (w && conceptOf(w[1]!, doc.lang, "roles")?.qualifier) roles.add(w[1]!);
+      }
       if (!m?.role) continue;
       roles.add(m.role);
       // the title written right before the name is a name form of its own ("President Duda")
@@ -83,8 +95,43 @@ export function entityRecords(doc: Doc): EntityRecord[] {
       ...(e.geo?.country && { country: e.geo.country }),
       ...(e.metonymGovernment && { metonym: true }),
       ...(governmentOf(e) && { government: governmentOf(e)! }),
+      ...(actsAsState(doc, e) && { state: true }),
     };
   });
+}
+
+/** Acts a state does that a place cannot: it fires, attacks, accuses, cuts supplies, denies. */
+const STATE_ACTS = new Set(["v:launch", "v:attack", "v:shoot", "v:accuse", "v:stop", "v:plan", "v:use", "v:sabotage", "v:explode", "v:responsible", "v:involve", "v:provide", "v:summon", "v:condemn", "v:warn"]);
+
+/**
+ * Does the report name this capital only as its state? Each of its mentions speaks (marked at extraction:
+ * "Kyiv bevestigt", "volgens Moskou") or is the subject of an act right after it ("Moscow fired", "Moskou
+ * beschuldigt"); one mention as a place ("in Moscow", "a concert hall near Moscow") keeps it a place.
+ */
+function actsAsState(doc: Doc, e: Doc["entities"][number]): boolean {
+  if (e.key.startsWith("gov:") || !e.geo?.geonameId || !governmentOf(e)) return false;
+  const speech = new Set(langPack(doc.lang).entities.speechVerbs.map(fold));
+  let any = false;
+  for (const i of e.mentions) {
+    const m = doc.mentions[i];
+    if (!m || m.via === "description" || m.via === "pronoun") continue;
+    if (m.via === "metonym") {
+      any = true;
+      continue;
+    }
+    // the words right after the name, up to the clause's end
+    const after = doc.text.slice(m.end, m.end + 80).split(/[,.;:!?"“”()]/u)[0]!;
+    const first = /^\s+([\p{L}'’-]+)/u.exec(after)?.[1];
+    if (!first) return false;
+    if (speech.has(fold(first))) {
+      any = true;
+      continue;
+    }
+    const hit = conceptsOf(after, doc.lang)[0];
+    if (!hit || hit.at !== 0 || hit.neg || !STATE_ACTS.has(hit.concept)) return false;
+    any = true;
+  }
+  return any;
 }
 
 const capitalMemo = new Map<number, string | null>();
@@ -258,8 +305,17 @@ export function entityKeys(r: EntityRecord): EntityKeys {
   const strong = new Set<string>();
   const seeks = new Set<string>();
   const offers = new Set<string>();
+  // a capital named only as its state is that state: the country's key, none of the city's
+  if (r.state && r.government) return { strong: [`G:${r.government}`], seeks: [], offers: [] };
   const klasses = KLASSES[r.type];
   const names = [r.name, ...r.aliases, ...(r.titled ?? [])];
+  // the roles its mentions carry ("gouverneur Kim", "regional governor Vitaliy Kim"): a surname too short
+  // to join on alone ("Kim", "Lee") still joins the one full name with the same role
+  const roleConcepts = new Set<string>();
+  if (r.type === "person") for (const role of r.roles) {
+    const c = conceptOf(role, r.lang, "roles");
+    if (c) roleConcepts.add(c.concept);
+  }
   for (const n of names) {
     // a name of several words is specific enough for the table whatever type the extraction gave it
     const set = aliasSetOf(n, r.type) ?? (n.trim().includes(" ") ? aliasSetOf(n, "other") : undefined);
@@ -273,6 +329,10 @@ export function entityKeys(r: EntityRecord): EntityKeys {
         if (!ws.length) continue;
         const particles = compiled(r.lang).particles;
         const key = ws.join(" ");
+        for (const rc of roleConcepts) {
+          if (ws.length === 1) seeks.add(`T:${rc}:${ws[0]}`);
+          else offers.add(`T:${rc}:${ws[ws.length - 1]}`);
+        }
         if (!specific(n, key)) continue;
         strong.add(`N:person:${key}`);
         // a surname alone: one word, or particles and one word ("De Croo", "al-Sisi")
@@ -539,6 +599,19 @@ function namePart(words: string, lang: Lang): boolean {
   return !ws.some((w) => conceptOf(w, lang, "roles"));
 }
 
+/**
+ * The name of a body without the country that qualifies it ("Libische Rode Halve Maan" → "Rode Halve Maan",
+ * "Swedish Public Prosecutor's Office" → "Public Prosecutor's Office"): a country word first, then the
+ * institution itself under a name of its own (capitalised); "het Russische ministerie van Defensie" names a
+ * ministry by what it is, and "het ministerie van Defensie" is any country's.
+ */
+function withoutCountry(name: string, lang: Lang): string | undefined {
+  const m = /^([\p{L}]+)(?:['’]s)?\s+(\p{Lu}\S*(?:\s+\S+)*)$/u.exec(name.trim());
+  if (!m || !countryOfWord(fold(m[1]!))) return undefined;
+  const inst = conceptOf(m[2]!, lang, "institutions");
+  return inst?.bare && !inst.qualifier ? m[2]! : undefined;
+}
+
 function makeCluster(key: string, recs: EntityRecord[], keys: Set<string>): EntityCluster {
   const counts = new Map<string, number>();
   const typeVotes = new Map<EntityType, number>();
@@ -548,12 +621,21 @@ function makeCluster(key: string, recs: EntityRecord[], keys: Set<string>): Enti
     const votes = new Map<string, number>();
     for (const n of r.titled ?? []) votes.set(n, 0);
     for (const n of r.aliases) votes.set(n, 1);
-    votes.set(r.name, 2);
+    // a capital that stands for its state ("Moscow fired") is a name of the state, never its display name
+    votes.set(r.name, r.state ? 0 : 2);
     for (const [n, v] of votes) counts.set(n, (counts.get(n) ?? 0) + v);
     typeVotes.set(r.type, (typeVotes.get(r.type) ?? 0) + (r.type === "other" ? 0.5 : 1));
   }
   // a role with its body names the person too ("NATO Secretary General")
   for (const r of recs) for (const role of r.roles) if (conceptOf(role, r.lang, "roles")?.qualifier && !counts.has(role)) counts.set(role, 0);
+  // a body named with its country is also called without it ("Libische Rode Halve Maan" is "de Rode Halve
+  // Maan" at home; "Russia's Defence Ministry", "the Defence Ministry")
+  for (const r of recs)
+    if (r.type === "organization")
+      for (const n of [r.name, ...r.aliases]) {
+        const bare = withoutCountry(n, r.lang);
+        if (bare && !counts.has(bare)) counts.set(bare, 0);
+      }
   const names = [...counts.keys()].sort();
   const type = [...typeVotes].sort((a, b) => b[1] - a[1] || cmp(a[0], b[0]))[0]![0];
   const own = new Set(recs.map((r) => r.name));
@@ -565,9 +647,14 @@ function makeCluster(key: string, recs: EntityRecord[], keys: Set<string>): Enti
   const top = fuller ? fuller[0] : most;
   let country: string | undefined, government: string | undefined;
   for (const r of recs) if (r.geo && /^geo:[A-Z]{2}$/.test(r.geo)) country = r.geo.slice(4);
+  // a country known only by its capital acting for it
+  if (!country && /^G:[A-Z]{2}$/.test(key)) country = key.slice(2);
   for (const r of recs) if (r.government) government ??= r.government;
-  const setName = key.startsWith("A:") ? recs.flatMap((r) => [r.name, ...r.aliases]).find((n) => aliasSetOf(n, type) ?? aliasSetOf(n, "other")) : undefined;
-  const set = setName ? (aliasSetOf(setName, type) ?? aliasSetOf(setName, "other")) : undefined;
+  // the alias set the cluster's key names (a capital standing for its state brings its own set's names)
+  const setOf = (n: string) => aliasSetOf(n, type) ?? aliasSetOf(n, "other");
+  const candidates = recs.filter((r) => !r.state).flatMap((r) => [r.name, ...r.aliases]);
+  const setName = key.startsWith("A:") ? (candidates.find((n) => `A:${setOf(n)?.id}` === key) ?? candidates.find(setOf)) : undefined;
+  const set = setName ? setOf(setName) : undefined;
   if (set?.country) government ??= set.country;
   return {
     key,

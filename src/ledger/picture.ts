@@ -581,7 +581,7 @@ export function disputeViews(f: Fusion, since?: string, lang: Lang = "en"): Cont
       claims: d.claims,
       type,
       reason: d.reason,
-      detail: { asserters: d.detail.asserters, ...(d.detail.kind && { kind: d.detail.kind }), ...(d.detail.values && { values: d.detail.values }), ...(d.detail.labels && { labels: d.detail.labels }), ...(type === "denial" && { via: d.type === "denial" ? ("theme" as const) : d.type === "attribution" ? ("counter" as const) : ("backRef" as const) }) },
+      detail: { asserters: d.detail.asserters, ...(d.detail.kind && { kind: d.detail.kind }), ...(d.detail.values && { values: d.detail.values }), ...(d.detail.labels && { labels: d.detail.labels }), ...(type === "denial" && { via: d.type === "denial" ? ("theme" as const) : d.type === "attribution" ? ("doers" as const) : d.type === "place" ? ("place" as const) : ("backRef" as const) }) },
     };
     const view: ContradictionView = { found, a: side(d.claims[0]), b: side(d.claims[1]), more: 0, ...(isNew !== undefined && { isNew }) };
     byPair.set(key, view);

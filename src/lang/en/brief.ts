@@ -30,7 +30,7 @@ export const brief: BriefLabels = {
   figuresDiffer: (k, items) => `${k}: ${items.map(([who, v]) => `${v} according to ${who}`).join("; ")}.`,
   opposed: (a, sa, b, sb) => `${a}: it ${sa}; ${b}: it ${sb}.`,
   denial: (a, b, via) =>
-    via === "backRef" ? `${a} rejects what ${b} says.` : via === "counter" ? `${a} denies it; ${b} argues otherwise.` : `${a} denies involvement; ${b} says otherwise.`,
+    via === "doers" ? `${a} and ${b} name different doers.` : via === "place" ? `${a} and ${b} put it in different places.` : via === "backRef" ? `${a} rejects what ${b} says.` : via === "counter" ? `${a} denies it; ${b} argues otherwise.` : `${a} denies involvement; ${b} says otherwise.`,
   alsoKnownAs: "also",
   reportsOf: (n) => `${n} report${n === 1 ? "" : "s"}`,
   asserts: (n) => `${n} claim${n === 1 ? "" : "s"} attributed`,

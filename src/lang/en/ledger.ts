@@ -19,7 +19,7 @@ export const ledger: LedgerLexicon = {
       { name: "air-defence", patterns: [String.raw`air defen[cs]e`] },
       { name: "intelligence:military", patterns: [String.raw`military intelligence`] },
       { name: "intelligence:security", patterns: [String.raw`security service`, String.raw`secret service`] },
-      { name: "seismology", patterns: [String.raw`seismi(?:c|ological) (?:network|service|institute)`] },
+      { name: "seismology", patterns: [String.raw`seism(?:ic|ological) (?:network|service|institute)`] },
       { name: "meteorology", patterns: [String.raw`meteorological (?:center|centre|office|service|institute)`, String.raw`weather service`] },
       { name: "red-cross", patterns: [String.raw`red cross`] },
       { name: "red-crescent", patterns: [String.raw`red crescent`] },
@@ -250,4 +250,14 @@ export const ledger: LedgerLexicon = {
       ],
     },
   ],
+};
+
+/**
+ * How an English claim names a country that is not the doer of the act beside it (read by
+ * src/ledger/disputes.ts): a place it happened in ("police in Belgium", "landed in Poland") or the ones it
+ * happened to ("two Swedish nationals were shot dead"). Lower case.
+ */
+export const notDoer = {
+  locatives: ["in", "at", "near", "into", "inside", "over", "across"],
+  passives: ["was", "were", "is", "are", "been", "being", "be"],
 };

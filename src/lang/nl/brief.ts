@@ -30,7 +30,7 @@ export const brief: BriefLabels = {
   figuresDiffer: (k, items) => `${k}: ${items.map(([who, v]) => `${v} volgens ${who}`).join("; ")}.`,
   opposed: (a, sa, b, sb) => `${a}: ${sa}; ${b}: ${sb}.`,
   denial: (a, b, via) =>
-    via === "backRef" ? `${a} spreekt tegen wat ${b} zegt.` : via === "counter" ? `${a} ontkent; ${b} stelt het tegendeel.` : `${a} ontkent betrokkenheid; ${b} zegt het tegendeel.`,
+    via === "doers" ? `${a} en ${b} wijzen een andere dader aan.` : via === "place" ? `${a} en ${b} noemen een andere plaats.` : via === "backRef" ? `${a} spreekt tegen wat ${b} zegt.` : via === "counter" ? `${a} ontkent; ${b} stelt het tegendeel.` : `${a} ontkent betrokkenheid; ${b} zegt het tegendeel.`,
   alsoKnownAs: "ook",
   reportsOf: (n) => `${n} bericht${n === 1 ? "" : "en"}`,
   asserts: (n) => `${n} uitspra${n === 1 ? "ak" : "ken"} toegeschreven`,

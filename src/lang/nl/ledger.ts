@@ -19,7 +19,7 @@ export const ledger: LedgerLexicon = {
       { name: "air-defence", patterns: [String.raw`luchtverdediging`, String.raw`luchtafweer`] },
       { name: "intelligence:military", patterns: [String.raw`militaire inlichtingendienst`] },
       { name: "intelligence:security", patterns: [String.raw`veiligheidsdienst`, String.raw`geheime dienst`] },
-      { name: "seismology", patterns: [String.raw`seismi(?:sche|sch|ologische) (?:dienst|netwerk|instituut)`] },
+      { name: "seismology", patterns: [String.raw`seism(?:ische|isch|ologische) (?:dienst|netwerk|instituut)`] },
       { name: "meteorology", patterns: [String.raw`meteorologisch(?:e)? (?:dienst|instituut|centrum)`, String.raw`weerdienst`] },
       { name: "red-cross", patterns: [String.raw`rode kruis`] },
       { name: "red-crescent", patterns: [String.raw`rode halve maan`] },
@@ -261,4 +261,14 @@ export const ledger: LedgerLexicon = {
       ],
     },
   ],
+};
+
+/**
+ * How a Dutch claim names a country that is not the doer of the act beside it (read by src/ledger/disputes.ts):
+ * a place it happened in ("de raket die in Polen neerkwam") or the ones it happened to ("twee Zweden werden
+ * doodgeschoten"). Lower case.
+ */
+export const notDoer = {
+  locatives: ["in", "bij", "nabij", "naar", "op", "boven", "over", "richting"],
+  passives: ["werd", "werden", "wordt", "worden", "is", "zijn", "was", "waren"],
 };

@@ -1,0 +1,153 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { Doc, type Lang } from "../src/model/doc.js";
+import { runPipeline } from "../src/pipeline/index.js";
+import { fuseReports, type Fusion } from "../src/ledger/fusion.js";
+
+// Contradictions and entities across reports, on reports written for these tests: a blast at a railway
+// bridge in Mykolaiv told in English and Dutch (a toll that rises, an accusation, a denial, a group that
+// claims the attack), floods in Valencia in the same ledger (another incident, two figures), and a shooting
+// in Brussels where the reports disagree on where it happened and whether the gunman is still at large.
+interface R {
+  source: string;
+  published: string;
+  lang: Lang;
+  text: string;
+}
+const BRIDGE: R[] = [
+  {
+    source: "Harbour Gazette",
+    published: "2025-06-10T09:00:00+00:00",
+    lang: "en",
+    text:
+      "An explosion destroyed a railway bridge in Mykolaiv on Tuesday, killing at least four people, regional governor Vitaliy Kim said.\n\n" +
+      "Ukraine's defence ministry accused Russia of blowing up the bridge. Moscow denied any involvement.\n",
+  },
+  {
+    source: "Dagblad Zuid",
+    published: "2025-06-11T18:00:00+02:00",
+    lang: "nl",
+    text:
+      "Bij de explosie bij een spoorbrug in Mykolajiv zijn inmiddels twaalf mensen omgekomen, meldt gouverneur Kim.\n\n" +
+      "Een groep die zich het Zwarte Zee Front noemt, eiste de aanslag op de brug op. Het Oekraïense ministerie van Defensie zegt dat de brug door Rusland is opgeblazen.\n",
+  },
+  {
+    source: "Black Sea Wire",
+    published: "2025-06-12T08:00:00+00:00",
+    lang: "en",
+    text: "The death toll from the explosion at the railway bridge in Mykolaiv has risen to 15, Ukraine's emergency service said on Thursday.\n",
+  },
+];
+const FLOODS: R[] = [
+  { source: "Iberia Post", published: "2025-06-11T10:00:00+02:00", lang: "en", text: "Flash floods killed eight people in Valencia on Wednesday, the regional government said.\n" },
+  { source: "Zuiderkrant", published: "2025-06-11T16:00:00+02:00", lang: "nl", text: "Bij overstromingen in Valencia zijn woensdag zes mensen omgekomen, zegt burgemeester María José Catalá.\n" },
+];
+const SHOOTING: R[] = [
+  {
+    source: "Capital Wire",
+    published: "2025-02-03T22:00:00+01:00",
+    lang: "en",
+    text:
+      "Two people were shot dead in Brussels on Monday evening. The shots were fired in the neighbourhood of Place Sainctelette.\n\n" +
+      "The gunman is still at large, police said.\n",
+  },
+  {
+    source: "Stadskrant",
+    published: "2025-02-04T11:00:00+01:00",
+    lang: "nl",
+    text: "De verdachte van de aanslag in Brussel is dinsdagochtend door de politie gevonden. Hij werd in een café in de wijk Schaarbeek neergeschoten.\n",
+  },
+];
+
+function docs(rs: readonly R[]): Doc[] {
+  return rs.map((r, i) =>
+    runPipeline(new Doc(r.text, { id: `d${i + 1}`, source: r.source, published: r.published, publishedFrom: "flag", language: r.lang, languageFrom: "flag" })),
+  );
+}
+
+function named(f: Fusion, ds: readonly Doc[]): (id: string) => string {
+  const byId = new Map(f.claims.map((c) => [c.id, c]));
+  const outlet = new Map(ds.map((d) => [d.meta.id, d.meta.source!]));
+  return (id) => `${outlet.get(byId.get(id)!.doc)}: ${byId.get(id)!.text}`;
+}
+
+function disputes(f: Fusion, ds: readonly Doc[]): string[] {
+  const n = named(f, ds);
+  return f.disputes.map((d) => `${d.type}${d.detail.update ? " (update)" : ""} | ${[n(d.claims[0]), n(d.claims[1])].sort().join(" || ")}`).sort();
+}
+
+/** The names of every cluster that joins names of more than one report or more than one name. */
+function clusters(f: Fusion): string[][] {
+  return f.entities.clusters.filter((c) => c.names.length > 1).map((c) => [...c.names].sort());
+}
+
+const BRIDGE_AND_FLOODS = [...BRIDGE, ...FLOODS];
+
+test("contradictions across reports: a denial, an accusation against a claim of the attack, a rising toll as an update, another incident apart", () => {
+  const ds = docs(BRIDGE_AND_FLOODS);
+  const f = fuseReports(ds);
+  assert.deepEqual(disputes(f, ds), [
+    // who is behind it: the group that claims the attack against the ministry that blames Russia, in either language
+    "attribution | Dagblad Zuid: Een groep die zich het Zwarte Zee Front noemt, eiste de aanslag op de brug op || Dagblad Zuid: Het Oekraïense ministerie van Defensie zegt dat de brug door Rusland is opgeblazen",
+    "attribution | Dagblad Zuid: Een groep die zich het Zwarte Zee Front noemt, eiste de aanslag op de brug op || Harbour Gazette: Ukraine's defence ministry accused Russia of blowing up the bridge",
+    // Moscow's denial against the accusations, in its own report and in the Dutch one
+    "denial | Dagblad Zuid: Het Oekraïense ministerie van Defensie zegt dat de brug door Rusland is opgeblazen || Harbour Gazette: Moscow denied any involvement",
+    "denial | Harbour Gazette: Moscow denied any involvement || Harbour Gazette: Ukraine's defence ministry accused Russia of blowing up the bridge",
+    // the governor's twelve, then the emergency service's fifteen a day later: the toll rose
+    "figures (update) | Black Sea Wire: The death toll from the explosion at the railway bridge in Mykolaiv has risen to 15, Ukraine's emergency service said on Thursday || Dagblad Zuid: Bij de explosie bij een spoorbrug in Mykolajiv zijn inmiddels twaalf mensen omgekomen, meldt gouverneur Kim",
+    // eight against six for one flood, by two sources on one day
+    "figures | Iberia Post: Flash floods killed eight people in Valencia on Wednesday, the regional government said || Zuiderkrant: Bij overstromingen in Valencia zijn woensdag zes mensen omgekomen, zegt burgemeester María José Catalá",
+  ]);
+  // never across incidents: the flood's eight never stands against the bridge's twelve
+  for (const d of f.disputes) assert.equal(f.incidents.get(d.claims[0].split("/")[0]!), f.incidents.get(d.claims[1].split("/")[0]!));
+  // the governor's four and twelve are one source revising itself: no dispute between them
+  assert.ok(!f.disputes.some((d) => d.type === "figures" && d.claims.every((id) => /Kim/.test(f.claims.find((c) => c.id === id)!.text))));
+  // each says why
+  const who = f.disputes.find((d) => d.type === "attribution")!;
+  assert.match(who.reason, /^who is behind it: .*names RU.*Zwarte Zee Front/);
+  const up = f.disputes.find((d) => d.detail.update)!;
+  assert.match(up.reason, /killed: 12 according to Vitaliy Kim vs 15 .*superseded/);
+});
+
+test("entities across reports: a capital acting as its state, transliterations, a title with a short surname", () => {
+  const ds = docs(BRIDGE_AND_FLOODS);
+  const f = fuseReports(ds);
+  const cs = clusters(f);
+  // "Moscow denied" is Russia speaking; "Russia" and "Rusland" the same state
+  assert.ok(cs.some((c) => c.join("|") === "Moscow|Rusland|Russia"), JSON.stringify(cs));
+  assert.ok(cs.some((c) => c.join("|") === "Mykolaiv|Mykolajiv"), JSON.stringify(cs));
+  // "gouverneur Kim" is the "regional governor Vitaliy Kim" of the English report: a surname of three
+  // letters joins the one full name that carries the same role
+  assert.ok(cs.some((c) => c.includes("Kim") && c.includes("Vitaliy Kim")), JSON.stringify(cs));
+  // the Ukrainian defence ministry in English and in Dutch is one speaker
+  const ministry = f.claims.filter((c) => /defen[cs]/i.test(c.source?.name ?? "")).map((c) => f.context.asserter(c).key);
+  assert.equal(new Set(ministry).size, 1);
+  assert.equal(ministry.length, 2);
+});
+
+test("entities: a capital named as a place stays the city", () => {
+  const ds = docs([
+    { source: "A", published: "2025-06-10T09:00:00+00:00", lang: "en", text: "Moscow fired missiles at the port, Kyiv said.\n" },
+    { source: "B", published: "2025-06-10T10:00:00+00:00", lang: "en", text: "Thousands gathered in Moscow on Tuesday for the parade.\n" },
+  ]);
+  const f = fuseReports(ds);
+  const moscow = f.entities.clusters.filter((c) => c.names.includes("Moscow"));
+  // the acting Moscow is the Russian state, the Moscow of the parade the city: two entities
+  assert.equal(moscow.length, 2);
+  assert.ok(moscow.some((c) => c.country === "RU"));
+  assert.ok(moscow.some((c) => !c.country));
+});
+
+test("contradictions across reports: where it happened and the gunman at large or shot, in two languages", () => {
+  const ds = docs(SHOOTING);
+  const f = fuseReports(ds);
+  assert.deepEqual(disputes(f, ds), [
+    // "hij" is the suspect of the sentence before: shot, against the gunman still at large the evening before
+    "opposed | Capital Wire: The gunman is still at large, police said || Stadskrant: Hij werd in een café in de wijk Schaarbeek neergeschoten",
+    // the English report puts the shots near Place Sainctelette, the Dutch one in Schaerbeek
+    "place | Capital Wire: The shots were fired in the neighbourhood of Place Sainctelette || Stadskrant: Hij werd in een café in de wijk Schaarbeek neergeschoten",
+  ]);
+  const opp = f.disputes.find((d) => d.type === "opposed")!;
+  assert.deepEqual([...opp.detail.labels!].sort(), ["at large", "caught or dead"]);
+  assert.match(f.disputes.find((d) => d.type === "place")!.reason, /^where it happened: .* put it in different places/);
+});

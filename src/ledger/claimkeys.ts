@@ -161,9 +161,9 @@ const BLAME = new Set(["v:accuse", "v:responsible", "v:involve", "v:link"]);
  * adjective right before the act ("Russian missiles", "Moscow fired", "Russia has cut"). Explicit
  * markers win over the rest.
  */
-function agentsOf(doc: Doc, ix: DocIndex, c: Claim, text: string, tokens: readonly ConceptToken[], hits: readonly ConceptHit[], cws: ReturnType<typeof countryWords>): string[] {
+function agentsOf(doc: Doc, ix: DocIndex, c: Claim, text: string, tokens: readonly ConceptToken[], hits: readonly ConceptHit[], cws: ReturnType<typeof countryWords>, blameAfter?: number): string[] {
   // most claims name no act or blame: nothing to look for
-  if (!hits.some((h) => !h.neg && (ACTS.has(h.concept) || BLAME.has(h.concept)))) return [];
+  if (blameAfter === undefined && !hits.some((h) => !h.neg && (ACTS.has(h.concept) || BLAME.has(h.concept)))) return [];
   const { markers, aux } = agentWords(doc.lang);
   const party: (string | undefined)[] = cws.map((q) => (q ? `C:${q.cc}` : undefined));
   for (const id of c.entities) {
@@ -188,6 +188,12 @@ function agentsOf(doc: Doc, ix: DocIndex, c: Claim, text: string, tokens: readon
     return undefined;
   };
   const explicit = new Set<string>(), other = new Set<string>();
+  if (blameAfter !== undefined) {
+    // the one blamed is the object of the cue; after an agent marker ("was blamed by") it is the accuser
+    const k0 = firstTokenAt(tokens, blameAfter);
+    const p = k0 < tokens.length && !markers.has(tokens[k0]!.w) ? firstParty(k0, k0 + 2, 1, k0) : undefined;
+    if (p) other.add(p);
+  }
   for (const h of hits) {
     if (h.neg) continue;
     if (ACTS.has(h.concept)) {
@@ -390,8 +396,14 @@ function claimKeys(doc: Doc, ix: DocIndex, c: Claim, order: string, agency: stri
   const concepts = new Set(hits.map((h) => (h.neg ? "!" : "") + h.concept));
   // a speech act that is what the claim says is carried by its cue ("IS claimed responsibility", "eiste de
   // aanslag op"): left out with the attribution, it is looked for in the whole claim
-  const acts = text === c.text ? [] : conceptsOf(c.text, doc.lang).filter((h) => h.concept.startsWith("s:") && !h.neg);
+  const whole = text === c.text ? [] : conceptsOf(c.text, doc.lang);
+  const acts = whole.filter((h) => h.concept.startsWith("s:") && !h.neg);
   for (const h of acts) concepts.add(h.concept);
+  // a figure the cue calls a number ("put the number at 85") is a figure of the measure just before it
+  if (whole.some((h) => h.concept === "n:number" && !h.neg) && (ix.countsOf.get(c.id)?.length || within(ix.loose, c.start, c.end).length)) concepts.add("n:number");
+  // a cue that blames ("blamed British navy personnel of …", "beschuldigde Rusland van …") names the doer
+  // right after it, in what the claim says
+  const cueBlames = !!c.cue && text !== c.text && c.cue.start >= c.start && c.cue.end <= c.end && conceptsOf(doc.text.slice(c.cue.start, c.cue.end), doc.lang).some((h) => h.concept === "v:accuse" && !h.neg);
   // a concept a country qualifies ("Russische raketten", "Ukrainian air defence", "Russia fired", "door
   // Rusland geproduceerde raket"): whose missile, whose air defence. Next to it, or one word between for
   // what it is about; never across punctuation.
@@ -462,7 +474,7 @@ function claimKeys(doc: Doc, ix: DocIndex, c: Claim, order: string, agency: stri
       return h ? (h.neg ? "!" : "") + h.concept : null;
     })(),
     entities,
-    agents: agentsOf(doc, ix, c, text, tokens, hits, cws),
+    agents: agentsOf(doc, ix, c, text, tokens, hits, cws, cueBlames ? c.cue!.end - c.start : undefined),
     countries: [...new Set([...cws.filter((x) => !!x).map((x) => `C:${x!.cc}`), ...peoples])].sort(),
     figures,
     days: [...days].sort(),

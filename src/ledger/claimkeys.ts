@@ -164,7 +164,7 @@ const BLAME = new Set(["v:accuse", "v:responsible", "v:involve", "v:link"]);
 function agentsOf(doc: Doc, ix: DocIndex, c: Claim, text: string, tokens: readonly ConceptToken[], hits: readonly ConceptHit[], cws: ReturnType<typeof countryWords>, blameAfter?: number): string[] {
   // most claims name no act or blame: nothing to look for
   if (blameAfter === undefined && !hits.some((h) => !h.neg && (ACTS.has(h.concept) || BLAME.has(h.concept)))) return [];
-  const { markers, aux } = agentWords(doc.lang);
+  const { markers, aux, anaphors } = agentWords(doc.lang);
   const party: (string | undefined)[] = cws.map((q) => (q ? `C:${q.cc}` : undefined));
   for (const id of c.entities) {
     if (id === c.source?.entity) continue;
@@ -177,6 +177,14 @@ function agentsOf(doc: Doc, ix: DocIndex, c: Claim, text: string, tokens: readon
       for (let k = firstTokenAt(tokens, m.start - c.start); k < tokens.length && tokens[k]!.start < m.end - c.start; k++)
         if (tokens[k]!.end <= m.end - c.start) party[k] ??= key;
     }
+  }
+  // "en was dat land van plan …": the country named last before the claim, in its sentence or the one before
+  for (const a of anaphors) {
+    const at = findWords(tokens, a);
+    if (at < 0) continue;
+    const cc = countryBefore(doc, c);
+    if (cc) for (let k = at; k < at + a.length; k++) party[k] ??= `C:${cc}`;
+    break;
   }
   const gap = (a: number, b: number) => PUNCT.test(text.slice(tokens[a]!.end, tokens[b]!.start));
   const firstParty = (from: number, to: number, step: 1 | -1, origin: number): string | undefined => {
@@ -218,14 +226,36 @@ function agentsOf(doc: Doc, ix: DocIndex, c: Claim, text: string, tokens: readon
   return [...(explicit.size ? explicit : other)].sort();
 }
 
-const agentMemo = new Map<Lang, { markers: Set<string>; aux: Set<string> }>();
-function agentWords(lang: Lang): { markers: Set<string>; aux: Set<string> } {
+const agentMemo = new Map<Lang, { markers: Set<string>; aux: Set<string>; anaphors: string[][] }>();
+function agentWords(lang: Lang): { markers: Set<string>; aux: Set<string>; anaphors: string[][] } {
   let m = agentMemo.get(lang);
   if (!m) {
     const lex = ledgerLexicon(lang).agents;
-    agentMemo.set(lang, (m = { markers: new Set(lex.markers), aux: new Set(lex.auxiliaries) }));
+    agentMemo.set(lang, (m = { markers: new Set(lex.markers), aux: new Set(lex.auxiliaries), anaphors: (lex.countryAnaphors ?? []).map((a) => conceptTokens(a).map((t) => t.w)) }));
   }
   return m;
+}
+
+/** Where a run of words starts among the tokens, or -1. */
+function findWords(tokens: readonly ConceptToken[], words: readonly string[]): number {
+  if (!words.length) return -1;
+  for (let k = 0; k + words.length <= tokens.length; k++) {
+    let j = 0;
+    while (j < words.length && tokens[k + j]!.w === words[j]) j++;
+    if (j === words.length) return k;
+  }
+  return -1;
+}
+
+/** The country named last before a claim: in its sentence, or the sentence before in its paragraph. */
+function countryBefore(doc: Doc, c: Claim): string | undefined {
+  const s = doc.sentences[c.sentence];
+  if (!s) return undefined;
+  const prev = doc.sentences[c.sentence - 1];
+  const from = prev && prev.paragraph === s.paragraph ? prev.start : s.start;
+  const cws = countryWords(conceptTokens(doc.text.slice(from, c.start)), doc.lang);
+  for (let k = cws.length - 1; k >= 0; k--) if (cws[k]) return cws[k]!.cc;
+  return undefined;
 }
 
 /** The first token that starts at or after an offset (tokens are in text order). */

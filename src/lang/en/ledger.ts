@@ -144,7 +144,7 @@ export const ledger: LedgerLexicon = {
     "v:origin": "came_from come_from comes_from originated origin ours theirs",
     "v:use": "used use using deployed",
   },
-  agents: { markers: ["by"], auxiliaries: ["has", "have", "had", "is", "are", "was", "were", "will", "would", "could", "may", "might", "did", "does", "also", "reportedly", "allegedly"] },
+  agents: { markers: ["by"], countryAnaphors: ["that country", "the same country"], auxiliaries: ["has", "have", "had", "is", "are", "was", "were", "will", "would", "could", "may", "might", "did", "does", "also", "reportedly", "allegedly"] },
   oppositions: [
     {
       name: "custody",

@@ -149,7 +149,7 @@ export const ledger: LedgerLexicon = {
     "v:origin": "afkomstig afkomstig_van afkomstig_uit herkomst van_ons van_hen",
     "v:use": "gebruikt gebruikte ingezet",
   },
-  agents: { markers: ["door", "van"], auxiliaries: ["heeft", "hebben", "had", "hadden", "is", "zijn", "was", "waren", "werd", "werden", "wordt", "zal", "zou", "zouden", "kan", "moet", "wil"] },
+  agents: { markers: ["door", "van"], countryAnaphors: ["dat land", "datzelfde land", "hetzelfde land"], auxiliaries: ["heeft", "hebben", "had", "hadden", "is", "zijn", "was", "waren", "werd", "werden", "wordt", "zal", "zou", "zouden", "kan", "moet", "wil"] },
   oppositions: [
     {
       name: "custody",

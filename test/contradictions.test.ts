@@ -107,3 +107,13 @@ test("'dat land' / 'that country' is the country named just before it: a doer it
   const none = found(report("en", "The Russian president said the gunmen were heading for the border after the attack and that country had planned to open it for them. Tbilisi said it had nothing to do with the attack."));
   assert.deepEqual(none, []);
 });
+
+test("'at least' is a count so far: a figure several times as high runs against it, another 'at least' does not (nl, en)", () => {
+  const nl = found(report("nl", "Volgens de burgemeester zijn mogelijk tot wel achtduizend mensen omgekomen in de stad. Volgens de minister van Binnenlandse Zaken zijn zeker 1.900 lichamen geteld."));
+  assert.deepEqual(nl.map((x) => x.pair), ["Volgens de burgemeester zijn mogelijk tot wel achtduizend mensen omgekomen in de stad || Volgens de minister van Binnenlandse Zaken zijn zeker 1.900 lichamen geteld"]);
+  assert.match(nl[0]!.reason, /killed: ≤8000 according to burgemeester vs ≥1900/);
+  const en = found(report("en", "The mayor said as many as 8,000 people may have died in the city. The interior minister said at least 1,900 bodies had been recovered. Rescuers said at least 4,000 people were killed."));
+  assert.deepEqual(en.map((x) => x.pair), ["The mayor said as many as 8,000 people may have died in the city || The interior minister said at least 1,900 bodies had been recovered"]);
+  // within three times the count: both may hold
+  assert.deepEqual(found(report("en", "The interior minister said at least 1,900 bodies had been recovered. The mayor said about 2,500 people had died.")), []);
+});

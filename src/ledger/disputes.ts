@@ -137,6 +137,16 @@ function interval(value: number, approx: Approx): [number, number] {
   }
 }
 
+/**
+ * A figure's range against another source's: "at least 5,300 bodies counted" is a count so far, not any
+ * number above it, so a figure of another source several times as high runs against it ("up to 20,000");
+ * against another "at least" both are lower bounds and either may hold.
+ */
+function bounded(f: { value: number; approx: Approx }, other: { approx: Approx }): [number, number] {
+  return f.approx === "min" && other.approx !== "min" ? [f.value, f.value * MIN_SPAN] : interval(f.value, f.approx);
+}
+const MIN_SPAN = 3;
+
 export function showValue(value: number, approx: Approx): string {
   return (approx === "min" ? "≥" : approx === "max" ? "≤" : approx === "about" ? "~" : "") + String(value);
 }
@@ -298,7 +308,7 @@ function figures(ix: Index, inScope: (a: Item, b: Item) => boolean, add: Add): v
       for (let j = i + 1; j < list.length; j++) {
         const a = list[i]!, b = list[j]!;
         if (a.it.asserter === b.it.asserter || a.it.c.id === b.it.c.id || !inScope(a.it, b.it)) continue;
-        const [a0, a1] = interval(a.value, a.approx), [b0, b1] = interval(b.value, b.approx);
+        const [a0, a1] = bounded(a, b), [b0, b1] = bounded(b, a);
         if (a1 >= b0 && b1 >= a0) continue;
         // figures for two different places are two tolls
         const pa = a.it.places, pb = b.it.places;

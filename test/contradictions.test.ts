@@ -46,3 +46,74 @@ test("no contradiction: tolls of two places, or one source updating its own figu
   assert.deepEqual(found(report("en", "Rescuers said 20 people died in Aleppo. In Idlib, the civil defence said 5 people died.")), []);
   assert.deepEqual(found(report("nl", "De politie meldde zondag drie doden. Maandag meldde de politie zeven doden.")), []);
 });
+
+test("'put the number at' counts what the figure just before it counts (en); a figure further on does not (en, nl)", () => {
+  const a = found(report("en", "A navy spokesman said the rebels launched about 40 drones overnight. The defence minister put the number at 25."));
+  assert.deepEqual(a.map((x) => x.pair), ["A navy spokesman said the rebels launched about 40 drones overnight || The defence minister put the number at 25"]);
+  assert.match(a[0]!.reason, /missile: ~40 according to navy spokesman vs 25 according to defence minister/);
+  // three sentences on, "the number" may count anything
+  assert.deepEqual(found(report("en", "A navy spokesman said the rebels launched about 40 drones overnight. The port reopened on Monday. Ships left the harbour. The defence minister put the number at 25.")), []);
+  const b = found(report("nl", "Volgens de luchtmacht vuurde Rusland ongeveer 60 raketten af. President Zelensky zei dat het aantal 45 was."));
+  assert.deepEqual(b.map((x) => x.pair), ["Volgens de luchtmacht vuurde Rusland ongeveer 60 raketten af || President Zelensky zei dat het aantal 45 was"]);
+});
+
+test("one party accused of an act, another blamed for it by the accused side (en, nl); the same culprit twice is no contradiction", () => {
+  const a = found(report("en", "Georgia had earlier been accused of being behind the explosion at the depot. The Armenian defence ministry blamed Turkish agents of blowing up the depot."));
+  assert.deepEqual(a.map((x) => x.pair), ["Georgia had earlier been accused of being behind the explosion at the depot || The Armenian defence ministry blamed Turkish agents of blowing up the depot"]);
+  assert.match(a[0]!.reason, /who is behind it: .*names GE.*names TR/);
+  const b = found(report("nl", "Rusland werd eerder beschuldigd van betrokkenheid bij de explosies bij de pijpleiding. Het Russische ministerie van Defensie beschuldigde Britse mariniers van het opblazen van de pijpleiding."));
+  assert.deepEqual(b.map((x) => x.pair), ["Rusland werd eerder beschuldigd van betrokkenheid bij de explosies bij de pijpleiding || Het Russische ministerie van Defensie beschuldigde Britse mariniers van het opblazen van de pijpleiding"]);
+  assert.match(b[0]!.reason, /who is behind it: .*names GB.*names RU/);
+  assert.deepEqual(found(report("en", "Georgia had earlier been accused of being behind the explosion at the depot. The Armenian defence ministry blamed Georgian agents of blowing up the depot.")), []);
+});
+
+test("a body denies having announced the figures another puts on it (en, nl); figures put on someone else are not its", () => {
+  const a = found(report("en", 'The relief agency said on Friday that 4,200 people had died, attributing these numbers to the Red Cross. A spokesman for the Red Cross, Omar Haddad, told reporters: "We have not announced these numbers."'));
+  assert.deepEqual(a.map((x) => x.pair), ['The relief agency said on Friday that 4,200 people had died || A spokesman for the Red Cross, Omar Haddad, told reporters: "We have not announced these numbers."']);
+  assert.match(a[0]!.reason, /Red Cross denies having given the figures attributed to it/);
+  const b = found(report("nl", "Het VN-agentschap meldde vrijdag dat 4.200 mensen zijn omgekomen, en schreef die aantallen toe aan het Rode Kruis. Een woordvoerder van het Rode Kruis zegt dat de organisatie die cijfers nooit bekendgemaakt heeft."));
+  assert.deepEqual(b.map((x) => x.pair), ["Het VN-agentschap meldde vrijdag dat 4.200 mensen zijn omgekomen || Een woordvoerder van het Rode Kruis zegt dat de organisatie die cijfers nooit bekendgemaakt heeft"]);
+  assert.deepEqual(found(report("en", 'The relief agency said on Friday that 4,200 people had died, attributing these numbers to the health ministry. A spokesman for the Red Cross, Omar Haddad, told reporters: "We have not announced these numbers."')), []);
+});
+
+test("'after being charged' stays inside the clause a final 'according to' attributes (en)", () => {
+  const d = report("en", "Two of the men pleaded guilty after being charged, according to a statement by the court. There were conflicting reports by local media, however, that a third man also pleaded guilty.");
+  assert.deepEqual(d.claims.map((c) => [c.text, c.status, c.source?.name]), [
+    ["Two of the men pleaded guilty after being charged, according to a statement by the court", "claimed", "court"],
+    ["There were conflicting reports by local media, however, that a third man also pleaded guilty", "claimed", "local media"],
+  ]);
+  assert.deepEqual(found(d).map((x) => x.pair), ["Two of the men pleaded guilty after being charged, according to a statement by the court || There were conflicting reports by local media, however, that a third man also pleaded guilty"]);
+});
+
+test("a 'lie' that names no speaker answers the statement that says what it rejects, not the one just before it (en)", () => {
+  const d = report("en", [
+    'The interior minister said the gunmen had fled towards Moldova after the attack.',
+    'A militant group claimed responsibility for the attack in a message on Telegram.',
+    'Moldovan police spokesman Ion Rusu said the ministry version that the gunmen were arrested on their way to Moldova was "a lie".',
+  ].join(" "));
+  assert.deepEqual(found(d).map((x) => x.pair), ['The interior minister said the gunmen had fled towards Moldova after the attack || Moldovan police spokesman Ion Rusu said the ministry version that the gunmen were arrested on their way to Moldova was "a lie"']);
+});
+
+test("'dat land' / 'that country' is the country named just before it: a doer its denial answers (nl, en)", () => {
+  const nl = found(report("nl", "Volgens de Russische president waren de daders na de aanval op weg naar Georgië en was dat land van plan de grens voor hen open te stellen. Tbilisi zei dat het niets met de aanval te maken heeft."));
+  assert.deepEqual(nl.map((x) => x.pair), [
+    "Volgens de Russische president waren de daders na de aanval op weg naar Georgië || Tbilisi zei dat het niets met de aanval te maken heeft",
+    "en was dat land van plan de grens voor hen open te stellen || Tbilisi zei dat het niets met de aanval te maken heeft",
+  ]);
+  assert.match(nl[1]!.reason, /Tbilisi denies GE's part/);
+  const en = found(report("en", "The Russian president said the gunmen were heading for Georgia after the attack and that country had planned to open the border for them. Tbilisi said it had nothing to do with the attack."));
+  assert.ok(en.some((x) => x.pair === "and that country had planned to open the border for them || Tbilisi said it had nothing to do with the attack"), JSON.stringify(en));
+  // no country before it: "that country" names no one
+  const none = found(report("en", "The Russian president said the gunmen were heading for the border after the attack and that country had planned to open it for them. Tbilisi said it had nothing to do with the attack."));
+  assert.deepEqual(none, []);
+});
+
+test("'at least' is a count so far: a figure several times as high runs against it, another 'at least' does not (nl, en)", () => {
+  const nl = found(report("nl", "Volgens de burgemeester zijn mogelijk tot wel achtduizend mensen omgekomen in de stad. Volgens de minister van Binnenlandse Zaken zijn zeker 1.900 lichamen geteld."));
+  assert.deepEqual(nl.map((x) => x.pair), ["Volgens de burgemeester zijn mogelijk tot wel achtduizend mensen omgekomen in de stad || Volgens de minister van Binnenlandse Zaken zijn zeker 1.900 lichamen geteld"]);
+  assert.match(nl[0]!.reason, /killed: ≤8000 according to burgemeester vs ≥1900/);
+  const en = found(report("en", "The mayor said as many as 8,000 people may have died in the city. The interior minister said at least 1,900 bodies had been recovered. Rescuers said at least 4,000 people were killed."));
+  assert.deepEqual(en.map((x) => x.pair), ["The mayor said as many as 8,000 people may have died in the city || The interior minister said at least 1,900 bodies had been recovered"]);
+  // within three times the count: both may hold
+  assert.deepEqual(found(report("en", "The interior minister said at least 1,900 bodies had been recovered. The mayor said about 2,500 people had died.")), []);
+});

@@ -169,10 +169,10 @@ const BLAME = new Set(["v:accuse", "v:responsible", "v:involve", "v:link"]);
  * adjective right before the act ("Russian missiles", "Moscow fired", "Russia has cut"). Explicit
  * markers win over the rest.
  */
-function agentsOf(doc: Doc, ix: DocIndex, c: Claim, text: string, tokens: readonly ConceptToken[], hits: readonly ConceptHit[], cws: ReturnType<typeof countryWords>): string[] {
+function agentsOf(doc: Doc, ix: DocIndex, c: Claim, text: string, tokens: readonly ConceptToken[], hits: readonly ConceptHit[], cws: ReturnType<typeof countryWords>, blameAfter?: number): string[] {
   // most claims name no act or blame: nothing to look for
-  if (!hits.some((h) => !h.neg && (ACTS.has(h.concept) || BLAME.has(h.concept)))) return [];
-  const { markers, aux } = agentWords(doc.lang);
+  if (blameAfter === undefined && !hits.some((h) => !h.neg && (ACTS.has(h.concept) || BLAME.has(h.concept)))) return [];
+  const { markers, aux, anaphors } = agentWords(doc.lang);
   const party: (string | undefined)[] = cws.map((q) => (q ? `C:${q.cc}` : undefined));
   for (const id of c.entities) {
     if (id === c.source?.entity) continue;
@@ -186,6 +186,14 @@ function agentsOf(doc: Doc, ix: DocIndex, c: Claim, text: string, tokens: readon
         if (tokens[k]!.end <= m.end - c.start) party[k] ??= key;
     }
   }
+  // "en was dat land van plan …": the country named last before the claim, in its sentence or the one before
+  for (const a of anaphors) {
+    const at = findWords(tokens, a);
+    if (at < 0) continue;
+    const cc = countryBefore(doc, c);
+    if (cc) for (let k = at; k < at + a.length; k++) party[k] ??= `C:${cc}`;
+    break;
+  }
   const gap = (a: number, b: number) => PUNCT.test(text.slice(tokens[a]!.end, tokens[b]!.start));
   const firstParty = (from: number, to: number, step: 1 | -1, origin: number): string | undefined => {
     for (let k = from; step > 0 ? k <= to : k >= to; k += step) {
@@ -196,6 +204,12 @@ function agentsOf(doc: Doc, ix: DocIndex, c: Claim, text: string, tokens: readon
     return undefined;
   };
   const explicit = new Set<string>(), other = new Set<string>();
+  if (blameAfter !== undefined) {
+    // the one blamed is the object of the cue; after an agent marker ("was blamed by") it is the accuser
+    const k0 = firstTokenAt(tokens, blameAfter);
+    const p = k0 < tokens.length && !markers.has(tokens[k0]!.w) ? firstParty(k0, k0 + 2, 1, k0) : undefined;
+    if (p) other.add(p);
+  }
   for (const h of hits) {
     if (h.neg) continue;
     if (ACTS.has(h.concept)) {
@@ -220,14 +234,36 @@ function agentsOf(doc: Doc, ix: DocIndex, c: Claim, text: string, tokens: readon
   return [...(explicit.size ? explicit : other)].sort();
 }
 
-const agentMemo = new Map<Lang, { markers: Set<string>; aux: Set<string> }>();
-function agentWords(lang: Lang): { markers: Set<string>; aux: Set<string> } {
+const agentMemo = new Map<Lang, { markers: Set<string>; aux: Set<string>; anaphors: string[][] }>();
+function agentWords(lang: Lang): { markers: Set<string>; aux: Set<string>; anaphors: string[][] } {
   let m = agentMemo.get(lang);
   if (!m) {
     const lex = ledgerLexicon(lang).agents;
-    agentMemo.set(lang, (m = { markers: new Set(lex.markers), aux: new Set(lex.auxiliaries) }));
+    agentMemo.set(lang, (m = { markers: new Set(lex.markers), aux: new Set(lex.auxiliaries), anaphors: (lex.countryAnaphors ?? []).map((a) => conceptTokens(a).map((t) => t.w)) }));
   }
   return m;
+}
+
+/** Where a run of words starts among the tokens, or -1. */
+function findWords(tokens: readonly ConceptToken[], words: readonly string[]): number {
+  if (!words.length) return -1;
+  for (let k = 0; k + words.length <= tokens.length; k++) {
+    let j = 0;
+    while (j < words.length && tokens[k + j]!.w === words[j]) j++;
+    if (j === words.length) return k;
+  }
+  return -1;
+}
+
+/** The country named last before a claim: in its sentence, or the sentence before in its paragraph. */
+function countryBefore(doc: Doc, c: Claim): string | undefined {
+  const s = doc.sentences[c.sentence];
+  if (!s) return undefined;
+  const prev = doc.sentences[c.sentence - 1];
+  const from = prev && prev.paragraph === s.paragraph ? prev.start : s.start;
+  const cws = countryWords(conceptTokens(doc.text.slice(from, c.start)), doc.lang);
+  for (let k = cws.length - 1; k >= 0; k--) if (cws[k]) return cws[k]!.cc;
+  return undefined;
 }
 
 /** The first token that starts at or after an offset (tokens are in text order). */
@@ -425,8 +461,14 @@ function claimKeys(doc: Doc, ix: DocIndex, c: Claim, order: string, agency: stri
   const foreground = new Set(hits.filter((h) => !scene[h.at]).map((h) => (h.neg ? "!" : "") + h.concept));
   // a speech act that is what the claim says is carried by its cue ("IS claimed responsibility", "eiste de
   // aanslag op"): left out with the attribution, it is looked for in the whole claim
-  const acts = text === c.text ? [] : conceptsOf(c.text, doc.lang).filter((h) => h.concept.startsWith("s:") && !h.neg);
+  const whole = text === c.text ? [] : conceptsOf(c.text, doc.lang);
+  const acts = whole.filter((h) => h.concept.startsWith("s:") && !h.neg);
   for (const h of acts) concepts.add(h.concept);
+  // a figure the cue calls a number ("put the number at 85") is a figure of the measure just before it
+  if (whole.some((h) => h.concept === "n:number" && !h.neg) && (ix.countsOf.get(c.id)?.length || within(ix.loose, c.start, c.end).length)) concepts.add("n:number");
+  // a cue that blames ("blamed British navy personnel of …", "beschuldigde Rusland van …") names the doer
+  // right after it, in what the claim says
+  const cueBlames = !!c.cue && text !== c.text && c.cue.start >= c.start && c.cue.end <= c.end && conceptsOf(doc.text.slice(c.cue.start, c.cue.end), doc.lang).some((h) => h.concept === "v:accuse" && !h.neg);
   // a concept a country qualifies ("Russische raketten", "Ukrainian air defence", "Russia fired", "door
   // Rusland geproduceerde raket"): whose missile, whose air defence. Next to it, or one word between for
   // what it is about; never across punctuation.
@@ -499,7 +541,7 @@ function claimKeys(doc: Doc, ix: DocIndex, c: Claim, order: string, agency: stri
       return h ? (h.neg ? "!" : "") + h.concept : null;
     })(),
     entities,
-    agents: agentsOf(doc, ix, c, text, tokens, hits, cws),
+    agents: agentsOf(doc, ix, c, text, tokens, hits, cws, cueBlames ? c.cue!.end - c.start : undefined),
     countries: [...new Set([...cws.filter((x) => !!x).map((x) => `C:${x!.cc}`), ...peoples])].sort(),
     figures,
     days: [...days].sort(),

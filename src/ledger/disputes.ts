@@ -154,6 +154,16 @@ function interval(value: number, approx: Approx): [number, number] {
   }
 }
 
+/**
+ * A figure's range against another source's: "at least 5,300 bodies counted" is a count so far, not any
+ * number above it, so a figure of another source several times as high runs against it ("up to 20,000");
+ * against another "at least" both are lower bounds and either may hold.
+ */
+function bounded(f: { value: number; approx: Approx }, other: { approx: Approx }): [number, number] {
+  return f.approx === "min" && other.approx !== "min" ? [f.value, f.value * MIN_SPAN] : interval(f.value, f.approx);
+}
+const MIN_SPAN = 3;
+
 export function showValue(value: number, approx: Approx): string {
   return (approx === "min" ? "≥" : approx === "max" ? "≤" : approx === "about" ? "~" : "") + String(value);
 }
@@ -335,14 +345,16 @@ function figures(ix: Index, inScope: (a: Item, b: Item) => boolean, add: Add): v
   const byValue = new Map<string, Item[]>();
   for (const list of ix.byDoc.values()) {
     let lastOther: string[] = [];
+    let lastAt = -Infinity;
     for (const it of list) {
       for (const f of it.c.figures) {
         let measure: string[] = [];
         if (f.kind === "other") {
-          // "put the number at 85": the measure of the figure just before in the same report
+          // "put the number at 85": the measure of the figure just before in the same report (in the
+          // sentence before at most: further on "the number" may count something else)
           measure = measures(it);
-          if (!measure.length && it.concepts.has("n:number")) measure = lastOther;
-          if (measure.length) lastOther = measure;
+          if (!measure.length && it.concepts.has("n:number") && it.c.sentence - lastAt <= 1) measure = lastOther;
+          if (measure.length) (lastOther = measure), (lastAt = it.c.sentence);
           if (!measure.length) continue;
         } else if (!TOLL_KINDS.has(f.kind)) continue;
         if (!it.asserted) continue;
@@ -363,7 +375,7 @@ function figures(ix: Index, inScope: (a: Item, b: Item) => boolean, add: Add): v
       for (let j = i + 1; j < list.length; j++) {
         const a = list[i]!, b = list[j]!;
         if (a.it.asserter === b.it.asserter || a.it.c.id === b.it.c.id || !inScope(a.it, b.it)) continue;
-        const [a0, a1] = interval(a.value, a.approx), [b0, b1] = interval(b.value, b.approx);
+        const [a0, a1] = bounded(a, b), [b0, b1] = bounded(b, a);
         if (a1 >= b0 && b1 >= a0) continue;
         // figures for two different places are two tolls
         const pa = a.it.places, pb = b.it.places;
@@ -394,6 +406,16 @@ function figures(ix: Index, inScope: (a: Item, b: Item) => boolean, add: Add): v
           // these numbers to the Libyan Red Crescent")
           if (![...x.parties].some(its) && ![...x.names].some(its)) continue;
           add(d, x, "figure-denied", `said:${d.c.id}`, `${d.name} denies having given the figures ${x.name} is said to have given: ${q(d.c.text)} against ${q(x.c.text)}`, {});
+        }
+        // the figures are put on the denier by a clause of their own that points back at them ("…
+        // 11,300 dead, attributing these numbers to the Libyan Red Crescent"): the figures just before it
+        for (const y of ix.naming(p)) {
+          if (y === d || y.c.doc !== d.c.doc || y.asserter === d.asserter || y.c.figures.length || !y.names.has(p)) continue;
+          if (!y.c.features.backRef && !y.concepts.has("n:number")) continue;
+          for (const x of ix.around(y.c.doc, y.c.sentence, y.c.sentence)) {
+            if (cmp(x.c.order, y.c.order) >= 0 || !x.asserted || !x.c.figures.length || x.asserter === d.asserter || !inScope(d, x)) continue;
+            add(d, x, "figure-denied", `said:${d.c.id}`, `${d.name} denies having given the figures attributed to it: ${q(d.c.text)} against ${q(x.c.text)}`, {});
+          }
         }
       }
     }
@@ -657,6 +679,27 @@ function nameWords(s: string): string[] {
   return fold(s).split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 4);
 }
 
+/**
+ * The claims that say most of what a denial names: the acts it speaks of and the parties it names, two
+ * of them at least and one an act (one shared word is chance: "the death toll" is in half a report).
+ */
+function sameThing(d: Item, cands: Item[]): Item[] {
+  const acts = new Set([...d.concepts].map(bare).filter((k) => /^[vs]:/.test(k) && k !== "v:false" && k !== "v:provide"));
+  if (!acts.size) return [];
+  const countries = [...d.names].filter((n) => n.startsWith("C:") || n.startsWith("E:"));
+  let best = 1;
+  let out: Item[] = [];
+  for (const x of cands) {
+    const xs = new Set([...x.concepts].map(bare));
+    const a = [...acts].filter((k) => xs.has(k)).length;
+    if (!a) continue;
+    const n = a + countries.filter((k) => x.names.has(k)).length;
+    if (n > best) (best = n), (out = [x]);
+    else if (n === best && out.length) out.push(x);
+  }
+  return out;
+}
+
 function pointedBack(ix: Index, add: Add, scopeAll: boolean): void {
   for (const d of ix.items) {
     const f = d.c.features;
@@ -667,7 +710,10 @@ function pointedBack(ix: Index, add: Add, scopeAll: boolean): void {
       const earlier = ix.around(d.c.doc, d.c.sentence - 4, d.c.sentence - 1).filter((x) => x.asserted && x.asserter !== d.asserter);
       const named = earlier.filter((x) => nameWords(x.name).some((w) => !own.has(w) && text.has(w)));
       const nearest = earlier.length ? Math.max(...earlier.map((x) => x.c.sentence)) : -1;
-      for (const x of named.length ? named : earlier.filter((x) => x.c.sentence === nearest || (x.c.paragraph === d.c.paragraph && d.c.sentence - x.c.sentence <= 3)))
+      // else the statement that says what the denial rejects ("the version that the suspects were arrested
+      // en route to Ukraine … a lie" against "they moved towards Ukraine"), a little further back too
+      const same = named.length ? [] : sameThing(d, ix.around(d.c.doc, d.c.sentence - 8, d.c.sentence - 1).filter((x) => x.asserted && x.asserter !== d.asserter));
+      for (const x of named.length ? named : same.length ? same : earlier.filter((x) => x.c.sentence === nearest || (x.c.paragraph === d.c.paragraph && d.c.sentence - x.c.sentence <= 3)))
         add(d, x, "pointed-back", `back:${d.c.id}`, `${d.name} denies what ${x.name} says: ${q(d.c.text)} against ${q(x.c.text)}`, {});
       // across reports: a denial that names whose version it rejects ("the FSB version … another lie")
       // against what that party says about the same thing elsewhere

@@ -27,7 +27,12 @@ export interface LedgerLexicon {
    * How a language names who did something: `markers` introduce the doer after the act ("door", "by");
    * `auxiliaries` may stand between a subject and its verb ("Russia has cut", "Rusland heeft…").
    */
-  agents: { markers: string[]; auxiliaries: string[] };
+  agents: {
+    markers: string[];
+    auxiliaries: string[];
+    /** Words that point back at the country named last ("dat land", "that country"): a doer like its name. */
+    countryAnaphors?: string[];
+  };
   oppositions: OppositionLexicon[];
   /**
    * Words that open a clause which only sets the scene for what a claim states ("when the pressure

@@ -69,7 +69,7 @@ export const ledger: LedgerLexicon = {
     "v:involve": "involved involvement anything_to_do -nothing_to_do took_part take_part had_a_hand role_in being_behind was_behind were_behind is_behind are_behind be_behind been_behind",
     "v:accuse": "accused accuse accuses accusing accusation* blamed",
     "v:link": "link linked links connection connected pointed_~_at pointing_at",
-    "v:move-toward": "towards toward en_route heading_for headed_for escape escaped fled flee fleeing",
+    "v:move-toward": "towards toward en_route on_~_way_to heading_for headed_for escape escaped fled flee fleeing",
     "v:punish": "punished punish punishment",
     "v:investigate": "investigation investigations investigate investigating investigated investigators inquiry probe",
     "v:analyse": "analysis analyses analysed analyzed",
@@ -145,7 +145,7 @@ export const ledger: LedgerLexicon = {
     "v:origin": "came_from come_from comes_from originated origin ours theirs",
     "v:use": "used use using deployed",
   },
-  agents: { markers: ["by"], auxiliaries: ["has", "have", "had", "is", "are", "was", "were", "will", "would", "could", "may", "might", "did", "does", "also", "reportedly", "allegedly"] },
+  agents: { markers: ["by"], countryAnaphors: ["that country", "the same country"], auxiliaries: ["has", "have", "had", "is", "are", "was", "were", "will", "would", "could", "may", "might", "did", "does", "also", "reportedly", "allegedly"] },
   oppositions: [
     {
       name: "custody",

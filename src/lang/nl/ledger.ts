@@ -63,7 +63,7 @@ export const ledger: LedgerLexicon = {
     "v:missing": "vermist vermisten vermiste *vermisten",
     "v:shoot": "schoot schoten schieten schiet geschoten neergeschoten doodgeschoten doodschoot doodschoten beschoten beschieting* *schietpartij vuurgevecht* het_vuur_~_open* vuur_open* opende_het_vuur openden_het_vuur kogels",
     "v:attack": "aanval aanvallen aangevallen *aanval *aanvallen aanslag aanslagen *aanslag *aanslagen terreurdaad terreuraanslag gruweldaad bestorm* stormden drongen_~_binnen drong_~_binnen binnengedrongen",
-    "v:explode": "explosie explosies *explosie *explosies ontploffing* *ontploffing *ontploffingen ontplofte ontploft explodeerde* geexplodeerd ontploffen knal* opgeblazen bom bommen *bom *bommen bomaanslag*",
+    "v:explode": "explosie explosies *explosie *explosies ontploffing* *ontploffing *ontploffingen ontplofte ontploft explodeerde* geexplodeerd ontploffen knal* opgeblazen opblazen blies_~_op bliezen_~_op bom bommen *bom *bommen bomaanslag*",
     "v:launch": "afgevuurd afvuren vuurde vuurden gelanceerd lanceerde* lanceren",
     "v:impact": "ingeslagen insloeg inslag* neergekomen neerkwam neerkwamen terechtgekomen",
     "v:arrest": "gearresteerd arresteerde* arrestatie* aangehouden aanhouding* aanhouden opgepakt oppakken pakten_~_op gevangengenomen in_hechtenis vastgezet gepakt",
@@ -150,7 +150,7 @@ export const ledger: LedgerLexicon = {
     "v:origin": "afkomstig afkomstig_van afkomstig_uit herkomst van_ons van_hen",
     "v:use": "gebruikt gebruikte ingezet",
   },
-  agents: { markers: ["door", "van"], auxiliaries: ["heeft", "hebben", "had", "hadden", "is", "zijn", "was", "waren", "werd", "werden", "wordt", "zal", "zou", "zouden", "kan", "moet", "wil"] },
+  agents: { markers: ["door", "van"], countryAnaphors: ["dat land", "datzelfde land", "hetzelfde land"], auxiliaries: ["heeft", "hebben", "had", "hadden", "is", "zijn", "was", "waren", "werd", "werden", "wordt", "zal", "zou", "zouden", "kan", "moet", "wil"] },
   oppositions: [
     {
       name: "custody",

@@ -502,7 +502,8 @@ function splitSentence(V: View, s: Sentence, index: CueIndex, boundary: (i: numb
       cut(i, "relative");
       continue;
     }
-    if (P.adverbial.has(w) && verbBefore(i) && raw[i - 1] !== "," && clauseAhead(i + 1)) {
+    // "pleaded guilty after being charged": a conjunction before a participle opens no clause of its own
+    if (P.adverbial.has(w) && verbBefore(i) && raw[i - 1] !== "," && clauseAhead(i + 1) && !nonFinite(V, i + 1)) {
       cut(i, "adverbial");
       continue;
     }
@@ -654,6 +655,13 @@ function isParticiple(V: View, j: number): boolean {
   if (w.length <= e.length + 2 || !w.endsWith(e) || (V.cap[j] === 1) || !LOWER_WORD.test(w)) return false;
   if (P.stops.has(w) || P.affil.has(w) || P.preps.has(w)) return false;
   return !P.lex.infinitiveMarkers.includes(low[j + 1] ?? "");
+}
+
+/** A participle right after a conjunction ("after being charged", "after meeting the minister"): no subject, no clause. */
+function nonFinite(V: View, j: number): boolean {
+  const e = V.P.lex.participleEnding;
+  const w = V.low[j] ?? "";
+  return !!e && w.length > e.length + 1 && w.endsWith(e) && V.cap[j] !== 1 && LOWER_WORD.test(w);
 }
 
 /** A relative clause at `j` that runs to the sentence's end: no main clause resumes after it. */

@@ -425,7 +425,7 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
     async (req, reply) => {
       const { id } = req.params as { id: string };
       return cached(req, reply, async () => {
-        const e = (await ledger.entities({})).find((x) => x.id === id);
+        const e = await ledger.entity(id);
         if (!e) throw new HttpError(404, "not_found", `no entity ${id}`);
         return json(e);
       });

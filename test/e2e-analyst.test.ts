@@ -345,6 +345,24 @@ describe("the page for an analyst, in headless Chromium", { skip: missing }, () 
     await page.screenshot({ path: join(artifacts, "entity-merge-undone.png") });
   });
 
+  test("a claim's link made before a new version of its report opens the same words after it", async () => {
+    const url = "https://news.example.org/ijssel/dike-kampen";
+    const v = (lead: string) =>
+      `---\ntitle: Dike at Kampen\nsource: Regio Courant\npublished: 2024-01-29T12:00:00+01:00\nlanguage: en\n---\n${lead}The water board said that the dike at Kampen had been reinforced overnight.\n`;
+    const first = await ledger.addReport({ body: v(""), format: "text", url, origin: "dike-v1" });
+    const claim = (await ledger.getReport(first.report))!.claims.find((c) => /reinforced overnight/.test(c.text))!;
+    const link = `${base}/#/claims?claim=${claim.id}`;
+    const second = await ledger.addReport({ body: v("Soldiers filled sandbags in Kampen on Monday night, the army said.\n"), format: "text", url, origin: "dike-v2" });
+    assert.deepEqual([second.status, second.report], ["updated", first.report]);
+    await page.goto(link);
+    await page.reload();
+    await page.getByTestId("report-text").locator(".hl-claim").first().waitFor();
+    const marked = (await page.getByTestId("report-text").locator(".hl-claim").allTextContents()).join("");
+    assert.equal(marked, claim.text);
+    assert.match((await page.getByTestId("report-text").textContent())!, /^Soldiers filled sandbags/, "the new version is shown");
+    await page.screenshot({ path: join(artifacts, "stable-link.png") });
+  });
+
   test("on a phone (390×844) no view scrolls sideways, and the map fills the width", async () => {
     const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: "en-GB" });
     const phone = await ctx.newPage();

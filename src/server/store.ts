@@ -213,9 +213,8 @@ export class StoreLedger implements LedgerPort {
   async listReports(opts: { limit?: number; offset?: number; q?: string }): Promise<Page<ReportSummary>> {
     const r = this.store.reads;
     const page = await r.listReports({ words: words(opts.q), limit: opts.limit ?? 50, offset: opts.offset ?? 0 });
-    const items: ReportSummary[] = [];
-    for (const x of page.items) items.push(summaryOf({ ...x, text: "" }, await r.claimCount(x.id)));
-    return { total: page.total, items };
+    const counts = await r.claimCounts(page.items.map((x) => x.id));
+    return { total: page.total, items: page.items.map((x) => summaryOf({ ...x, text: "" }, counts.get(x.id) ?? 0)) };
   }
 
   async getReport(id: string): Promise<ReportDetail | undefined> {
@@ -410,10 +409,16 @@ export class StoreLedger implements LedgerPort {
   /** API rows for stored claims, in the order given. */
   private async rows(r: Parameters<Parameters<Store["snapshot"]>[0]>[0], claims: Awaited<ReturnType<Store["reads"]["claimsByIds"]>>): Promise<ClaimRow[]> {
     const reports = await r.reportsByIds([...new Set(claims.map((c) => c.report))], true);
-    const parts = new Map((await r.reportParts(reports)).map((p) => [p.report.id, p]));
+    // (a row needs its report's entities and times, not all the report yielded)
+    const parts = new Map((await r.reportParts(reports, ["entities", "times"])).map((p) => [p.report.id, p]));
     const names = new Names(r, NAMES_LANG);
     await names.load([...parts.values()].flatMap((p) => p.entities.map((e) => e.fused)));
-    const rows = claims.map((c) => claimRows(parts.get(c.report)!, names, [c])[0]!);
+    // One call per report (it indexes the report's mentions once), then the rows in the order asked.
+    const byReport = new Map<number, typeof claims>();
+    for (const c of claims) (byReport.get(c.report) ?? byReport.set(c.report, []).get(c.report)!).push(c);
+    const made = new Map<number, ClaimRow>();
+    for (const [rep, cs] of byReport) claimRows(parts.get(rep)!, names, cs).forEach((row, i) => made.set(cs[i]!.id, row));
+    const rows = claims.map((c) => made.get(c.id)!);
     return withCorrections(rows, await this.correctionsOf(r, [...new Set(rows.flatMap((x) => [x.id, x.report]))]));
   }
 

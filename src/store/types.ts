@@ -358,6 +358,8 @@ export interface Reads {
   /** The current version of the report with this identity (URL or file). */
   currentByIdentity(identity: string): Promise<(Stored & { text: string; url: string | null; title: string | null }) | undefined>;
   claimCount(report: number): Promise<number>;
+  /** Claims of each of these reports (internal ids), in one read. */
+  claimCounts(reports: readonly number[]): Promise<Map<number, number>>;
 
   // claims
   searchClaims(f: ClaimFilter): Promise<{ total: number; items: ClaimRow[] }>;

@@ -542,6 +542,7 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
   app.get("/", { schema: { hide: true } }, page);
   app.get("/assets/*", { schema: { hide: true } }, page);
   app.get("/favicon.svg", { schema: { hide: true } }, page);
+  app.get("/prefetch.js", { schema: { hide: true } }, page);
 
   return app;
 }

@@ -259,6 +259,10 @@ describe("the page for an analyst, in headless Chromium", { skip: missing }, () 
     assert.equal(await popup.getAttribute("data-place"), "Kampen");
     const items = await popup.locator("li").allTextContents();
     assert.ok(items.length >= 3 && items.every((x) => x.includes("Kampen")), items.join(" | "));
+    // Around the village, the gazetteer's towns the reports do not name are labels on the map.
+    await page.locator("[data-testid=map-towns] .town").first().waitFor();
+    const towns = await page.locator("[data-testid=map-towns] .town").evaluateAll((els) => els.map((e) => e.getAttribute("data-town")));
+    assert.ok(towns.length >= 3 && !towns.some((x) => TOWNS.includes(x!)), towns.join(", "));
     await page.screenshot({ path: join(artifacts, "map-village.png") });
     // Drag pans.
     const before = await page.locator("[data-testid=map-marker][data-place=Kampen]").getAttribute("transform");

@@ -232,7 +232,7 @@ test("export: the whole ledger as valid sitrep/1, the claims table and the place
   assert.equal(csv.status, 0, csv.stderr);
   assert.ok(csv.stdout.startsWith("\uFEFF"), "a byte-order mark, so that spreadsheets read UTF-8");
   const rows = csv.stdout.slice(1).trimEnd().split("\r\n");
-  assert.equal(rows[0], "id,doc,published,outlet,language,start,end,status,source,source_kind,cue,quote,times,places,figures,text");
+  assert.equal(rows[0], "id,doc,published,outlet,language,start,end,status,source,source_kind,cue,quote,times,places,figures,text,corrected");
   assert.equal(rows.length - 1, x.claims.length);
   assert.ok(rows.some((r) => r.includes("killed=min:70")), "figures in the claims table");
   const geo = spawnSync(process.execPath, [bin, "export", "--db", dbFile, "--format", "geojson"], { encoding: "utf8" });

@@ -259,6 +259,10 @@ describe("the page for an analyst, in headless Chromium", { skip: missing }, () 
     assert.equal(await popup.getAttribute("data-place"), "Kampen");
     const items = await popup.locator("li").allTextContents();
     assert.ok(items.length >= 3 && items.every((x) => x.includes("Kampen")), items.join(" | "));
+    // Around the village, the gazetteer's towns the reports do not name are labels on the map.
+    await page.locator("[data-testid=map-towns] .town").first().waitFor();
+    const towns = await page.locator("[data-testid=map-towns] .town").evaluateAll((els) => els.map((e) => e.getAttribute("data-town")));
+    assert.ok(towns.length >= 3 && !towns.some((x) => TOWNS.includes(x!)), towns.join(", "));
     await page.screenshot({ path: join(artifacts, "map-village.png") });
     // Drag pans.
     const before = await page.locator("[data-testid=map-marker][data-place=Kampen]").getAttribute("transform");
@@ -279,7 +283,8 @@ describe("the page for an analyst, in headless Chromium", { skip: missing }, () 
     await waitRows();
     const id = (await page.locator("tr[data-claim]").first().getAttribute("data-claim"))!;
     await page.evaluate((tok) => (globalThis as any).localStorage.setItem("sitrep.token", tok), TOKEN);
-    await page.goto(`${base}/#/claims?status=denied&claim=${id}`);
+    // (the claim's report as the filter: corrected, the claim leaves a filter on its old status)
+    await page.goto(`${base}/#/claims?report=${id.split("-", 1)[0]}&claim=${id}`);
     await page.reload();
     const row = page.locator(`tr[data-claim="${id}"]`);
     await row.waitFor();
@@ -304,6 +309,62 @@ describe("the page for an analyst, in headless Chromium", { skip: missing }, () 
     await trail.locator("li[data-action=undo]").waitFor();
     assert.equal(await trail.locator("li.undone").count(), 1);
     await page.screenshot({ path: join(artifacts, "correction-undone.png") });
+  });
+
+  test("an editor merges two entities on an entity's page, and undoes it", async () => {
+    // The port authority under its English and its Dutch name: two entities until an editor merges them.
+    const port = (language: string, source: string, lines: string) =>
+      `---\ntitle: Storm at the port (${language})\nsource: ${source}\npublished: 2024-01-29T09:00:00+01:00\nlanguage: ${language}\n---\n${lines}\n`;
+    await ledger.addReport({ body: port("en", "Harbour Courier", "The Rotterdam Port Authority said that four ships had been diverted to Antwerp."), format: "text", origin: "port-en" });
+    await ledger.addReport({ body: port("nl", "Rijnmond Dagblad", "Volgens Havenbedrijf Rotterdam zijn vier schepen naar Antwerpen omgeleid.\nHavenbedrijf Rotterdam ontkent dat de kranen niet waren gekeurd."), format: "text", origin: "port-nl" });
+    const claims = (await ledger.searchClaims({ q: "schepen", limit: 10 })).items;
+    const A = claims[0]!.source!.entity!;
+    const B = (await ledger.searchClaims({ q: "ships diverted", limit: 10 })).items[0]!.source!.entity!;
+    assert.ok(A && B && A !== B, `${A} ${B}`);
+    await page.evaluate((tok) => (globalThis as any).localStorage.setItem("sitrep.token", tok), TOKEN);
+    await page.goto(`${base}/#/entity/${A}`);
+    await page.reload();
+    await page.getByTestId("entity-correct").waitFor();
+    const nameBefore = (await page.getByTestId("entity-name").textContent())!;
+    await page.getByTestId("entity-correct").getByTestId("corr-who").fill("Desk editor");
+    await page.getByTestId("entity-correct").getByTestId("corr-why").fill("Havenbedrijf Rotterdam is the port authority's Dutch name");
+    await page.getByTestId("corr-merge-q").fill("Rotterdam Port");
+    await page.getByTestId(`merge-into-${B}`).click();
+    // A's address now shows the merged entity, which says what both names said.
+    await page.getByTestId("merged-note").waitFor();
+    assert.equal(await page.getByTestId("entity-name").textContent(), "Rotterdam Port Authority");
+    await page.waitForFunction(() => /Havenbedrijf/.test((globalThis as any).document.querySelector("[data-testid=claims-by]")?.textContent ?? ""));
+    const by = await page.getByTestId("claims-by").locator("li").allTextContents();
+    assert.equal(by.length, 3, by.join(" | "));
+    const trail = page.getByTestId("correction-trail");
+    assert.match((await trail.textContent())!, /Desk editor.*Dutch name/);
+    await page.screenshot({ path: join(artifacts, "entity-merge.png") });
+    // Undo: A is its own entity again; the trail keeps both.
+    page.once("dialog", (d) => void d.accept("Not the same office"));
+    await trail.locator("li[data-action=merge] button").click();
+    await page.waitForFunction(() => !(globalThis as any).document.querySelector("[data-testid=merged-note]"));
+    assert.equal(await page.getByTestId("entity-name").textContent(), nameBefore);
+    await trail.locator("li[data-action=undo]").waitFor();
+    assert.equal(await trail.locator("li.undone").count(), 1);
+    await page.screenshot({ path: join(artifacts, "entity-merge-undone.png") });
+  });
+
+  test("a claim's link made before a new version of its report opens the same words after it", async () => {
+    const url = "https://news.example.org/ijssel/dike-kampen";
+    const v = (lead: string) =>
+      `---\ntitle: Dike at Kampen\nsource: Regio Courant\npublished: 2024-01-29T12:00:00+01:00\nlanguage: en\n---\n${lead}The water board said that the dike at Kampen had been reinforced overnight.\n`;
+    const first = await ledger.addReport({ body: v(""), format: "text", url, origin: "dike-v1" });
+    const claim = (await ledger.getReport(first.report))!.claims.find((c) => /reinforced overnight/.test(c.text))!;
+    const link = `${base}/#/claims?claim=${claim.id}`;
+    const second = await ledger.addReport({ body: v("Soldiers filled sandbags in Kampen on Monday night, the army said.\n"), format: "text", url, origin: "dike-v2" });
+    assert.deepEqual([second.status, second.report], ["updated", first.report]);
+    await page.goto(link);
+    await page.reload();
+    await page.getByTestId("report-text").locator(".hl-claim").first().waitFor();
+    const marked = (await page.getByTestId("report-text").locator(".hl-claim").allTextContents()).join("");
+    assert.equal(marked, claim.text);
+    assert.match((await page.getByTestId("report-text").textContent())!, /^Soldiers filled sandbags/, "the new version is shown");
+    await page.screenshot({ path: join(artifacts, "stable-link.png") });
   });
 
   test("on a phone (390×844) no view scrolls sideways, and the map fills the width", async () => {

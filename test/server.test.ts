@@ -236,7 +236,7 @@ describe("sitrep serve API", () => {
     const bytes = Buffer.from(await (await fetch(`${base}/api/export?format=csv`)).arrayBuffer());
     assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], "a byte-order mark, so that spreadsheets read UTF-8");
     const csv = bytes.toString("utf8").slice(1);
-    assert.equal(csv.split("\r\n")[0]!, "id,doc,published,outlet,language,start,end,status,source,source_kind,cue,quote,times,places,figures,text");
+    assert.equal(csv.split("\r\n")[0]!, "id,doc,published,outlet,language,start,end,status,source,source_kind,cue,quote,times,places,figures,text,corrected");
     // the same ids as the JSON export
     const ids = new Set(j.claims.map((c) => c.id));
     const rows = csv.trimEnd().split("\r\n").slice(1);

@@ -1,5 +1,5 @@
 import type { Lang } from "../model/doc.js";
-import { ledgerExists, openStore, shownLocation, StoreRefused, type Store } from "../store/index.js";
+import { corrected, ledgerExists, openStore, shownLocation, StoreRefused, type Store } from "../store/index.js";
 import { buildPicture } from "../ledger/picture.js";
 import { composeBriefing, renderBriefing } from "../brief/index.js";
 
@@ -19,7 +19,7 @@ export async function openLedger(db: string): Promise<Store> {
 export async function briefText(db: string, o: { lang: Lang; format: "md" | "html" | "json"; since?: string; limit?: number }): Promise<string> {
   const store = await openLedger(db);
   try {
-    return await store.snapshot(async (r) => renderBriefing(composeBriefing(await buildPicture(r, { lang: o.lang, since: o.since, limit: o.limit }), o.lang), o.format));
+    return await store.snapshot(async (r) => renderBriefing(composeBriefing(await buildPicture(await corrected(r), { lang: o.lang, since: o.since, limit: o.limit }), o.lang), o.format));
   } finally {
     await store.close();
   }

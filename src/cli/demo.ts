@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { fileURLToPath } from "node:url";
 import { join } from "node:path";
 import type { Lang } from "../model/doc.js";
-import { openStore } from "../store/index.js";
+import { corrected, openStore } from "../store/index.js";
 import { buildPicture } from "../ledger/picture.js";
 import { composeBriefing, renderBriefing } from "../brief/index.js";
 import { ingestFiles } from "./ingest.js";
@@ -40,7 +40,7 @@ export async function demo(format: string, lang: Lang = "en"): Promise<number> {
     try {
       const sum = await ingestFiles(store, files, { progress: "none" });
       failed = sum.failed.length;
-      const briefing = composeBriefing(await store.snapshot((r) => buildPicture(r, { lang })), lang);
+      const briefing = composeBriefing(await store.snapshot(async (r) => buildPicture(await corrected(r), { lang })), lang);
       text = renderBriefing(briefing, format === "json" ? "json" : format === "html" ? "html" : "md");
     } finally {
       await store.close();

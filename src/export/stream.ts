@@ -68,6 +68,7 @@ export async function* exportJson(x: LedgerExport): AsyncIterable<string> {
     for (const k of ["claims", "unknowns", "times", "counts", "events"] as const) yield* spooled(k, false);
     yield* array("contradictions", x.contradictions(), false);
     yield* array("propositions", x.propositions(), false);
+    yield* array("corrections", x.corrections(), false);
     yield `  "ledger": {\n    "fused": true,\n    "contradictions_found_across_reports": true\n  }\n}\n`;
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -40,6 +40,8 @@ export interface Gazetteer {
   /** The places of one admin-1 region (for fuzzy matching inside a region the report names). */
   placesIn(country: string, admin1: string): readonly GazEntry[];
   country(code: string): GazEntry | undefined;
+  /** Populated places inside a box (degrees; west may exceed east across the antimeridian), most inhabitants first. */
+  townsWithin(box: { west: number; south: number; east: number; north: number }, limit: number): readonly GazEntry[];
   size: number;
 }
 
@@ -236,8 +238,30 @@ function load(): Gazetteer {
     regionCache.set(rk, r);
     return r;
   };
+  // coordinates and inhabitants of every row, read on the first box asked for (map labels), most inhabitants first
+  let byPop: { i: number; lat: number; lon: number }[] | null = null;
+  const townsWithin = (b: { west: number; south: number; east: number; north: number }, limit: number): readonly GazEntry[] => {
+    if (!byPop) {
+      const all: { i: number; lat: number; lon: number; pop: number }[] = [];
+      for (let i = 0; i < placeAt.length; i++) {
+        const end = places.indexOf(10, placeAt[i]!);
+        const f = places.toString("latin1", placeAt[i]!, end).split("\t");
+        all.push({ i, lat: +f[2]!, lon: +f[3]!, pop: +f[6]! });
+      }
+      byPop = all.sort((a, c) => c.pop - a.pop || a.i - c.i);
+    }
+    const out: GazEntry[] = [];
+    const inLon = (lon: number) => (b.west <= b.east ? lon >= b.west && lon <= b.east : lon >= b.west || lon <= b.east);
+    for (const p of byPop) {
+      if (p.lat < b.south || p.lat > b.north || !inLon(p.lon)) continue;
+      out.push(row(p.i));
+      if (out.length >= limit) break;
+    }
+    return out;
+  };
   const none: readonly GazEntry[] = [];
   return {
+    townsWithin,
     byKey,
     has: (k) => (cache.get(k)?.length ?? 0) > 0 || (small.get(k)?.length ?? 0) > 0 || findKey(k) >= 0,
     areas: (k) => small.get(k) ?? none,

@@ -15,7 +15,12 @@ import type { EntityCluster } from "./entityfusion.js";
 type X = SitrepExport;
 export type ExportDocument = X["documents"][number] & { version?: number };
 export type ExportEntity = X["entities"][number];
-export type ExportClaim = X["claims"][number];
+export type ExportClaim = X["claims"][number] & {
+  /** An editor corrected the claim: what the extraction said. */
+  extracted?: { status: string; source: { name: string; kind: string } | null };
+  /** Its report was retracted by an editor. */
+  retracted?: boolean;
+};
 export type ExportContradiction = X["contradictions"][number] & { type?: string; also?: string[] };
 
 /** A claim with what sits inside its span, for tables. */
@@ -54,6 +59,20 @@ export interface LedgerExport {
   claimLines(): AsyncIterable<ClaimLine[]>;
   /** Places with coordinates, each with the claims that name it. */
   places(): AsyncIterable<PlaceWithClaims[]>;
+  /** The editors' corrections (the audit trail), oldest first, each marked when an undo took it back. */
+  corrections(): AsyncIterable<ExportCorrection[]>;
+}
+
+export interface ExportCorrection {
+  id: number;
+  at: string;
+  who: string;
+  why: string;
+  target: string;
+  action: string;
+  data: unknown;
+  undoes: number | null;
+  undone?: boolean;
 }
 
 export interface PlaceWithClaims {
@@ -95,8 +114,12 @@ export function ledgerExport(r: Reads, lang: Lang = "en"): LedgerExport {
   let F: LedgerFusion | undefined;
   const fused = async () => (F ??= await (fusedP ??= ledgerFusion(r, lang)));
   const clusterId = (c: EntityCluster) => entityUid(`cluster\u0000${c.key}`);
-  /** The export id of entity `seq` of a report: its fused cluster's, else the store's fusion key's. */
-  const entityId = (report: string, seq: number, fused: number): string | undefined => {
+  /**
+   * The export id of entity `seq` of a report: its fused cluster's, else the store's fusion key's. An
+   * entity an editor merged is the store's merged entity (the ids the page and the corrections use).
+   */
+  const entityId = (report: string, seq: number, fused: number, edited?: boolean): string | undefined => {
+    if (edited) return fusedUid.get(fused);
     const rec = F?.entityRecord(report, seq);
     const c = rec ? F!.fusion.entities.clusterOf.get(rec) : undefined;
     return c ? clusterId(c) : fusedUid.get(fused);
@@ -142,7 +165,7 @@ export function ledgerExport(r: Reads, lang: Lang = "en"): LedgerExport {
     const ent = (seq: number | null | undefined) => {
       if (seq === null || seq === undefined) return undefined;
       const e = p.entities[seq];
-      return e ? entityId(p.report.uid, seq, e.fused) : undefined;
+      return e ? entityId(p.report.uid, seq, e.fused, e.edited) : undefined;
     };
     const claim = (seq: number | null | undefined) => (seq === null || seq === undefined ? undefined : p.claims[seq]?.uid);
     return { ent, claim };
@@ -162,6 +185,11 @@ export function ledgerExport(r: Reads, lang: Lang = "en"): LedgerExport {
       cue: c.cue ? { text: c.cue.text, start: c.cue.start, end: c.cue.end } : null,
       quote: c.quote,
       entities: [...new Set(c.entities.map((s) => ent(s)).filter((x): x is string => !!x))],
+      // an editor's correction: the extraction kept beside it
+      ...(c.extracted && {
+        extracted: { status: c.extracted.status, source: c.extracted.source ? { name: c.extracted.source.name, kind: c.extracted.source.kind } : null },
+      }),
+      ...(c.retracted && { retracted: true }),
     };
   };
 
@@ -210,7 +238,7 @@ export function ledgerExport(r: Reads, lang: Lang = "en"): LedgerExport {
         for (const p of ps)
           p.entities.forEach((e, seq) => {
             const rec = f.entityRecord(p.report.uid, seq);
-            const cluster = rec ? f.fusion.entities.clusterOf.get(rec) : undefined;
+            const cluster = rec && !e.edited ? f.fusion.entities.clusterOf.get(rec) : undefined;
             const id = cluster ? clusterId(cluster) : fusedUid.get(e.fused)!;
             const g = groups.get(id) ?? groups.set(id, { id, ...(cluster && { cluster }), rows: [] }).get(id)!;
             g.rows.push({ report: p.report.uid, e });
@@ -322,6 +350,17 @@ export function ledgerExport(r: Reads, lang: Lang = "en"): LedgerExport {
           });
         });
       }
+    },
+
+    async *corrections() {
+      const all: ExportCorrection[] = [];
+      for (let offset = 0; ; offset += 5000) {
+        const page = await r.corrections({ limit: 5000, offset });
+        all.push(...page.rows);
+        if (page.rows.length < 5000) break;
+      }
+      const undone = new Set(all.filter((c) => c.action === "undo").map((c) => c.undoes));
+      yield all.map((c) => (undone.has(c.id) ? { ...c, undone: true } : c));
     },
 
     async *places() {

@@ -61,7 +61,8 @@ export async function ledgerFusion(r: Reads, lang: Lang = "en"): Promise<LedgerF
   for (;;) {
     const page: ReportRow[] = await r.reportsPage(cursor, 500, false);
     if (!page.length) break;
-    for (const x of page) current.add(x.uid);
+    // (a report an editor retracted is out of the picture: src/store/corrected.ts marks it)
+    for (const x of page) if (!x.retracted) current.add(x.uid);
     const last = page[page.length - 1]!;
     cursor = { ms: last.publishedMs, id: last.id };
   }

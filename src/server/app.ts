@@ -8,6 +8,7 @@ import { bearer, hostAllowed, tokenMatches } from "./auth.js";
 import { fetchReport, FetchFailed, FetchRefused, type FetchOptions } from "./fetch.js";
 import { LedgerUnavailable, ReportError, type ClaimQuery, type LedgerChange, type LedgerPort, type NewCorrection, type NewReport, type Streamed } from "./port.js";
 import { loadStatic, type StaticFiles } from "./static.js";
+import { gazetteer } from "../geo/gazetteer.js";
 import { BRIEF_CSP } from "../brief/index.js";
 import { pipeTo } from "../export/stream.js";
 
@@ -425,10 +426,34 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
     async (req, reply) => {
       const { id } = req.params as { id: string };
       return cached(req, reply, async () => {
-        const e = (await ledger.entities({})).find((x) => x.id === id);
+        const e = await ledger.entity(id);
         if (!e) throw new HttpError(404, "not_found", `no entity ${id}`);
         return json(e);
       });
+    },
+  );
+
+  app.get(
+    "/api/towns",
+    {
+      schema: {
+        summary: "Populated places of the gazetteer (GeoNames, CC BY 4.0) inside a box, most inhabitants first: the map's labels",
+        tags: ["entities"],
+        querystring: {
+          type: "object",
+          properties: { bbox: { type: "string", pattern: "^-?[0-9.]+,-?[0-9.]+,-?[0-9.]+,-?[0-9.]+$", maxLength: 100 }, limit: { type: "integer", minimum: 1, maximum: 200 } },
+          required: ["bbox"],
+        },
+        response: { 400: errorSchema },
+      },
+    },
+    async (req) => {
+      const q = req.query as { bbox: string; limit?: number };
+      const [west, south, east, north] = q.bbox.split(",").map(Number) as [number, number, number, number];
+      if (![west, south, east, north].every(Number.isFinite) || south > north) throw new HttpError(400, "bad_request", "bbox: west,south,east,north in degrees");
+      return gazetteer()
+        .townsWithin({ west, south, east, north }, q.limit ?? 40)
+        .map((e) => ({ name: e.name, lat: e.lat, lon: e.lon, country: e.country, population: e.population }));
     },
   );
 
@@ -542,6 +567,7 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
   app.get("/", { schema: { hide: true } }, page);
   app.get("/assets/*", { schema: { hide: true } }, page);
   app.get("/favicon.svg", { schema: { hide: true } }, page);
+  app.get("/prefetch.js", { schema: { hide: true } }, page);
 
   return app;
 }

@@ -174,6 +174,8 @@ export interface EntityRow {
   claims: number;
   /** area: a country or region (drawn as its outline where the map has one), not a point. */
   geo?: { lat: number; lon: number; country: string; area?: boolean };
+  /** The entities an editor merged into this one (their ids lead here). */
+  merged?: string[];
 }
 
 export interface PlaceFeature {
@@ -282,6 +284,8 @@ export interface LedgerPort {
   /** Runs `write` over the claims `q` selects (all of them, limit and offset ignored), in its order. */
   exportClaims(q: ClaimQuery, format: "csv" | "json", write: (s: Streamed) => Promise<void>): Promise<void>;
   entities(opts: { type?: EntityType; q?: string }): Promise<EntityRow[]>;
+  /** One entity by its stable id; the id of an entity an editor merged into another leads to that one. */
+  entity(id: string): Promise<EntityRow | undefined>;
   places(): Promise<PlaceCollection>;
   timeline(opts?: { limit?: number }): Promise<TimelineItem[]>;
   contradictions(): Promise<ContradictionRow[]>;

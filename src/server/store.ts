@@ -7,7 +7,7 @@
 import { CLAIM_STATUSES, type Doc, type Lang } from "../model/doc.js";
 import { toDoc } from "../ingest/index.js";
 import { runPipeline } from "../pipeline/index.js";
-import { openStore, reportOfClaim, StoreBusy, type ClaimFacet, type ClaimFilter, type ClaimSort, type Reads, type Store, type StoreOptions } from "../store/index.js";
+import { corrected, openStore, reportOfClaim, StoreBusy, type ClaimFacet, type ClaimFilter, type ClaimSort, type Reads, type Store, type StoreOptions } from "../store/index.js";
 import { prepare, storeReports } from "../ledger/ingest.js";
 import { buildPicture } from "../ledger/picture.js";
 import { ledgerExport } from "../ledger/export.js";
@@ -16,7 +16,7 @@ import { claimsCsv } from "../export/csv.js";
 import { exportJson, placesGeoJson } from "../export/stream.js";
 import { readBody } from "./extract.js";
 import { revive, WorkerClient } from "./workers.js";
-import { applyCorrections, claimLines, claimRows, claimsJson, isPlace, Names, reportDetail, sentenceAround, summaryOf, words } from "./views.js";
+import { withCorrections, claimLines, claimRows, claimsJson, isPlace, Names, reportDetail, sentenceAround, summaryOf, words } from "./views.js";
 import {
   LedgerUnavailable,
   ReportError,
@@ -163,6 +163,11 @@ export class StoreLedger implements LedgerPort {
     }
   }
 
+  /** One consistent view of the ledger with the editors' corrections applied: every read goes through it. */
+  private view<T>(fn: (r: Reads) => Promise<T>): Promise<T> {
+    return this.store.snapshot(async (r) => fn(await corrected(r)));
+  }
+
   private cached<T>(key: string, make: () => Promise<T>): Promise<T> {
     const hit = this.memo.get(key);
     if (hit && hit.version === this.v) return hit.value as Promise<T>;
@@ -208,13 +213,12 @@ export class StoreLedger implements LedgerPort {
   async listReports(opts: { limit?: number; offset?: number; q?: string }): Promise<Page<ReportSummary>> {
     const r = this.store.reads;
     const page = await r.listReports({ words: words(opts.q), limit: opts.limit ?? 50, offset: opts.offset ?? 0 });
-    const items: ReportSummary[] = [];
-    for (const x of page.items) items.push(summaryOf({ ...x, text: "" }, await r.claimCount(x.id)));
-    return { total: page.total, items };
+    const counts = await r.claimCounts(page.items.map((x) => x.id));
+    return { total: page.total, items: page.items.map((x) => summaryOf({ ...x, text: "" }, counts.get(x.id) ?? 0)) };
   }
 
   async getReport(id: string): Promise<ReportDetail | undefined> {
-    return this.store.snapshot(async (r) => {
+    return this.view(async (r) => {
       const row = await r.reportByUid(id, true);
       if (!row) return undefined;
       const [p] = await r.reportParts([row]);
@@ -222,8 +226,8 @@ export class StoreLedger implements LedgerPort {
       await names.load(p!.entities.map((e) => e.fused));
       const d = reportDetail(p!, names);
       const all = await this.correctionsOf(r, [d.id, ...d.claims.map((c) => c.id)]);
-      d.claims = applyCorrections(d.claims, all);
-      if (all.some((c) => !c.undone && c.action === "retract" && c.target === d.id)) d.retracted = true;
+      d.claims = withCorrections(d.claims, all);
+      if (row.retracted) d.retracted = true;
       if (all.length) d.corrections = all;
       return d;
     });
@@ -359,7 +363,7 @@ export class StoreLedger implements LedgerPort {
   }
 
   async searchClaims(q: ClaimQuery): Promise<Page<ClaimRow>> {
-    return this.store.snapshot(async (r) => {
+    return this.view(async (r) => {
       const f = await this.filterOf(r, q);
       if (!f) return { total: 0, items: [] };
       const page = await r.searchClaims(f);
@@ -370,7 +374,7 @@ export class StoreLedger implements LedgerPort {
   async claimFacets(q: ClaimQuery): Promise<ClaimFacets> {
     const { sort: _s, limit: _l, offset: _o, ...key } = q;
     return this.cached(`facets ${JSON.stringify(key)}`, () =>
-      this.store.snapshot(async (r) => {
+      this.view(async (r) => {
         const out: ClaimFacets = { status: [], source: [], outlet: [], language: [] };
         // Each facet counts the claims the other filters select, so that its own values stay choosable.
         const without: Record<ClaimFacet, Partial<ClaimQuery>> = { status: { status: [] }, source: { source: "" }, outlet: { outlet: "" }, language: { language: undefined } };
@@ -384,7 +388,7 @@ export class StoreLedger implements LedgerPort {
   }
 
   async exportClaims(q: ClaimQuery, format: "csv" | "json", write: (s: Streamed) => Promise<void>): Promise<void> {
-    await this.store.snapshot(async (r) => {
+    await this.view(async (r) => {
       const f = await this.filterOf(r, q);
       const self = this;
       // Pages of the filtered view, in its order, read from one snapshot.
@@ -405,16 +409,22 @@ export class StoreLedger implements LedgerPort {
   /** API rows for stored claims, in the order given. */
   private async rows(r: Parameters<Parameters<Store["snapshot"]>[0]>[0], claims: Awaited<ReturnType<Store["reads"]["claimsByIds"]>>): Promise<ClaimRow[]> {
     const reports = await r.reportsByIds([...new Set(claims.map((c) => c.report))], true);
-    const parts = new Map((await r.reportParts(reports)).map((p) => [p.report.id, p]));
+    // (a row needs its report's entities and times, not all the report yielded)
+    const parts = new Map((await r.reportParts(reports, ["entities", "times"])).map((p) => [p.report.id, p]));
     const names = new Names(r, NAMES_LANG);
     await names.load([...parts.values()].flatMap((p) => p.entities.map((e) => e.fused)));
-    const rows = claims.map((c) => claimRows(parts.get(c.report)!, names, [c])[0]!);
-    return applyCorrections(rows, await this.correctionsOf(r, [...new Set(rows.flatMap((x) => [x.id, x.report]))]));
+    // One call per report (it indexes the report's mentions once), then the rows in the order asked.
+    const byReport = new Map<number, typeof claims>();
+    for (const c of claims) (byReport.get(c.report) ?? byReport.set(c.report, []).get(c.report)!).push(c);
+    const made = new Map<number, ClaimRow>();
+    for (const [rep, cs] of byReport) claimRows(parts.get(rep)!, names, cs).forEach((row, i) => made.set(cs[i]!.id, row));
+    const rows = claims.map((c) => made.get(c.id)!);
+    return withCorrections(rows, await this.correctionsOf(r, [...new Set(rows.flatMap((x) => [x.id, x.report]))]));
   }
 
   async entities(opts: { type?: EntityType; q?: string }): Promise<EntityRow[]> {
     return this.cached(`entities ${opts.type ?? ""} ${opts.q ?? ""}`, () =>
-      this.store.snapshot(async (r) => {
+      this.view(async (r) => {
         const { rows } = await r.fusedEntities({ ...(opts.type && { type: opts.type }), ...(opts.q && { words: words(opts.q) }), limit: 1_000_000 });
         const out: EntityRow[] = [];
         for (let i = 0; i < rows.length; i += 500) {
@@ -426,7 +436,7 @@ export class StoreLedger implements LedgerPort {
             const name = shown.nameOf(f.id);
             out.push({
               id: f.uid, name, type: f.type, aliases: (names.get(f.id) ?? []).map((x) => x.name).filter((n) => n !== name),
-              mentions: f.mentions, reports: f.reports, claims: f.claims,
+              mentions: f.mentions, reports: f.reports, claims: f.claims, ...(f.merged?.length && { merged: f.merged }),
               // A gazetteer entry without a GeoNames id is a country or a region: an area, not a point.
               ...(f.geo && { geo: { lat: f.geo.lat, lon: f.geo.lon, country: f.geo.country ?? "", ...(!f.geo.geonameId && { area: true }) } }),
             });
@@ -435,6 +445,11 @@ export class StoreLedger implements LedgerPort {
         return out.sort((a, b) => b.mentions - a.mentions || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
       }),
     );
+  }
+
+  async entity(id: string): Promise<EntityRow | undefined> {
+    const uid = await this.view(async (r) => (await r.fusedByUid(id))?.uid);
+    return uid === undefined ? undefined : (await this.entities({})).find((x) => x.id === uid);
   }
 
   async places(): Promise<PlaceCollection> {
@@ -455,7 +470,7 @@ export class StoreLedger implements LedgerPort {
   async timeline(opts: { limit?: number } = {}): Promise<TimelineItem[]> {
     const limit = opts.limit ?? 5000;
     return this.cached(`timeline ${limit}`, () =>
-      this.store.snapshot(async (r) => {
+      this.view(async (r) => {
         // Every dated time expression of the current reports, earliest first, each with the claim that
         // holds it (or its sentence). Read a page of reports at a time; keep the earliest `limit`.
         let items: (TimelineItem & { ms: number })[] = [];
@@ -485,7 +500,7 @@ export class StoreLedger implements LedgerPort {
 
   async contradictions(): Promise<ContradictionRow[]> {
     return this.cached("contradictions", () =>
-      this.store.snapshot(async (r) => {
+      this.view(async (r) => {
         const found = [];
         for await (const page of ledgerExport(r, NAMES_LANG).contradictions()) found.push(...page);
         // The claims on either side, read report by report.
@@ -516,7 +531,7 @@ export class StoreLedger implements LedgerPort {
         const r = await this.briefer.request({ type: "brief", db: this.spec, lang });
         return r.briefing as StoreBriefing;
       }
-      return composeBriefing(await this.store.snapshot((r) => buildPicture(r, { lang })), lang);
+      return composeBriefing(await this.view((r) => buildPicture(r, { lang })), lang);
     });
   }
 
@@ -550,7 +565,7 @@ export class StoreLedger implements LedgerPort {
   }
 
   async export(format: ExportFormat, write: (s: Streamed) => Promise<void>): Promise<void> {
-    await this.store.snapshot(async (r) => {
+    await this.view(async (r) => {
       const x = ledgerExport(r, NAMES_LANG);
       if (format === "csv") return write({ contentType: "text/csv; charset=utf-8", chunks: claimsCsv(x.claimLines()) });
       if (format === "geojson") return write({ contentType: "application/geo+json", chunks: placesGeoJson(x) });

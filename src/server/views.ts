@@ -109,6 +109,12 @@ export function claimRows(p: ReportParts, names: Names, claims: readonly StoredC
       if (!uid) continue;
       (isPlace(e.type) ? places : refs).push({ id: uid, name: names.nameOf(e.fused), type: e.type });
     }
+    const sourceOf = (x: StoredClaim["source"]): ClaimSource | null => {
+      if (!x) return null;
+      const se = x.entity !== null ? p.entities[x.entity] : undefined;
+      const uid = se ? names.uidOf(se.fused) : undefined;
+      return { name: x.name, kind: x.kind, ...(uid && { entity: uid }) };
+    };
     let source: ClaimSource | null = null;
     if (c.source) {
       const se = c.source.entity !== null ? p.entities[c.source.entity] : undefined;
@@ -134,6 +140,8 @@ export function claimRows(p: ReportParts, names: Names, claims: readonly StoredC
       entities: refs,
       places,
       times: p.times.filter((t) => t.start >= c.start && t.end <= c.end).map((t) => t.value),
+      ...(c.extracted && { extracted: { status: c.extracted.status, source: sourceOf(c.extracted.source) } }),
+      ...(c.retracted && { retracted: true }),
     };
   });
 }
@@ -175,6 +183,8 @@ export async function* claimLines(pages: AsyncIterable<ClaimRow[]>): AsyncIterab
         cue: c.cue,
         quote: c.quote,
         entities: c.entities.map((e) => e.id),
+        ...(c.extracted && { extracted: { status: c.extracted.status, source: c.extracted.source && { name: c.extracted.source.name, kind: c.extracted.source.kind } } }),
+        ...(c.retracted && { retracted: true }),
       },
       document: {
         id: c.report,
@@ -205,26 +215,16 @@ export async function* claimsJson(pages: AsyncIterable<ClaimRow[]>, meta: { filt
 }
 
 /**
- * Claims as the editors left them: the latest status or source correction in effect replaces the
- * extraction's (kept under `extracted`); a retracted report marks its claims. Undone corrections do nothing.
+ * Claims with the audit trail of the corrections in effect for each (about the claim or its report),
+ * oldest first. The corrections themselves were applied when the store was read (src/store/corrected.ts).
  */
-export function applyCorrections(rows: ClaimRow[], corrections: readonly Correction[]): ClaimRow[] {
+export function withCorrections(rows: ClaimRow[], corrections: readonly Correction[]): ClaimRow[] {
   const live = corrections.filter((c) => !c.undone && c.action !== "undo");
   if (!live.length) return rows;
   const about = new Map<string, Correction[]>();
   for (const c of live) (about.get(c.target) ?? about.set(c.target, []).get(c.target)!).push(c);
   return rows.map((row) => {
     const mine = [...(about.get(row.report) ?? []), ...(about.get(row.id) ?? [])].sort((a, b) => a.id - b.id);
-    if (!mine.length) return row;
-    const out: ClaimRow = { ...row, extracted: { status: row.status, source: row.source }, corrections: mine };
-    for (const c of mine) {
-      if (c.action === "retract") out.retracted = true;
-      else if (c.action === "status") out.status = c.data!.status as ClaimRow["status"];
-      else if (c.action === "source") {
-        const name = String(c.data!.source);
-        out.source = name === "report" ? null : { name, kind: row.source?.name === name ? row.source.kind : "other" };
-      }
-    }
-    return out;
+    return mine.length ? { ...row, corrections: mine } : row;
   });
 }

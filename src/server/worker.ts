@@ -4,7 +4,7 @@ import { parentPort } from "node:worker_threads";
 import type { Doc, Lang } from "../model/doc.js";
 import { toDoc } from "../ingest/index.js";
 import { runPipeline } from "../pipeline/index.js";
-import { openStore, type Store } from "../store/index.js";
+import { corrected, openStore, type Store } from "../store/index.js";
 import { buildPicture } from "../ledger/picture.js";
 import { composeBriefing, type Briefing } from "../brief/index.js";
 import { readBody } from "./extract.js";
@@ -24,7 +24,7 @@ async function handle(m: WorkerRequest): Promise<WorkerReply> {
   let st = stores.get(m.db);
   if (!st) stores.set(m.db, (st = openStore(m.db, { readonly: true })));
   const store = await st;
-  const briefing = composeBriefing(await store.snapshot((r) => buildPicture(r, { lang: m.lang })), m.lang);
+  const briefing = composeBriefing(await store.snapshot(async (r) => buildPicture(await corrected(r), { lang: m.lang })), m.lang);
   return { id: m.id, ok: true, briefing };
 }
 

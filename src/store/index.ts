@@ -60,3 +60,4 @@ async function openPostgres(url: string, o: StoreOptions): Promise<Store> {
   }
   return SqlStore.open(driver, o);
 }
+export { corrected, liveCorrections } from "./corrected.js";

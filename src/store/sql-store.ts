@@ -478,6 +478,19 @@ class SqlReads implements Reads {
     return num((await this.c.get<Row>("SELECT count(*) AS n FROM claims WHERE id >= ? AND id < ?", [...range(report)]))!.n);
   }
 
+  async claimCounts(reports: readonly number[]): Promise<Map<number, number>> {
+    const out = new Map<number, number>();
+    if (!reports.length) return out;
+    // One query for a page of reports. A report's claims are the keys report * SPAN + 0, 1, … n - 1: the
+    // highest key tells how many (one seek, where counting would read every claim row).
+    for (const r of await this.c.all<Row>(
+      `SELECT j.value AS report, (SELECT max(c.id) FROM claims c WHERE c.id >= j.value * ${SPAN} AND c.id < (j.value + 1) * ${SPAN}) AS top FROM ${this.d.listTable("j")}`,
+      [this.d.list(reports)],
+    ))
+      out.set(num(r.report), r.top === null || r.top === undefined ? 0 : num(r.top) - num(r.report) * SPAN + 1);
+    return out;
+  }
+
   // ------------------------------------------------------------------ claims
 
   private async withReports(rows: Row[]): Promise<ClaimRow[]> {
@@ -497,7 +510,7 @@ class SqlReads implements Reads {
       params.push(f.report);
     }
     if (f.status?.length) {
-      where.push(this.d.inList("c.status"));
+      where.push(this.d.inList(statusExpr(f)));
       params.push(this.d.list(f.status.map(status.code)));
     }
     if (f.ownVoice) where.push("c.source IS NULL");
@@ -585,7 +598,7 @@ class SqlReads implements Reads {
       if (by !== "published" || desc) {
         // Rows arrive in publication order; a stable sort keeps it as the tie-break.
         const key = (r: Row): string | number | null =>
-          by === "status" ? num(r.status) : by === "source" ? str(r.source_name) : by === "outlet" ? str(r.r_outlet) : num(r.r_ms);
+          by === "status" ? rowStatus(f, r) : by === "source" ? str(r.source_name) : by === "outlet" ? str(r.r_outlet) : num(r.r_ms);
         const cmp = (a: Row, b: Row) => {
           const x = key(a), y = key(b);
           const c = x === y ? 0 : x === null ? -1 : y === null ? 1 : x < y ? -1 : 1;
@@ -598,6 +611,7 @@ class SqlReads implements Reads {
     const { from, where, params } = set;
     // With no filter but statuses, the propositions' counters hold the total (they count current claims).
     const onlyStatus =
+      !f.statusOf?.size &&
       f.report === undefined && !f.ownVoice && f.sourceName === undefined && f.outlet === undefined && f.language === undefined && f.sinceMs === undefined && f.untilMs === undefined;
     const total = onlyStatus
       ? num(
@@ -610,7 +624,7 @@ class SqlReads implements Reads {
     const dir = desc ? " DESC" : "";
     // Empty values first in either direction on both backends (PostgreSQL puts NULLs last by default).
     const col = (c: string) => `CASE WHEN ${c} IS NULL THEN 0 ELSE 1 END${dir}, ${c}${dir}, `;
-    const head = by === "status" ? `c.status${dir}, ` : by === "source" ? col("s.name") : by === "outlet" ? col("r.source") : "";
+    const head = by === "status" ? `${statusExpr(f)}${dir}, ` : by === "source" ? col("s.name") : by === "outlet" ? col("r.source") : "";
     const order = by === "published" ? `ORDER BY r.published_ms${dir}, r.uid${this.d.binary}${dir}, c.id${dir}` : `ORDER BY ${head}r.published_ms, r.uid${this.d.binary}, c.id`;
     const rows = await this.c.all<Row>(`SELECT ${CCOLS} FROM ${from} WHERE ${where.join(" AND ")} ${order} LIMIT ? OFFSET ?`, [...params, f.limit, f.offset]);
     return { total, items: await this.withReports(rows) };
@@ -622,12 +636,12 @@ class SqlReads implements Reads {
     if (set.rows) {
       const m = new Map<string | null, number>();
       for (const r of set.rows) {
-        const v = valueOf(by === "status" ? r.status : by === "source" ? r.source_name : by === "outlet" ? r.r_outlet : r.r_lang);
+        const v = valueOf(by === "status" ? rowStatus(f, r) : by === "source" ? r.source_name : by === "outlet" ? r.r_outlet : r.r_lang);
         m.set(v, (m.get(v) ?? 0) + 1);
       }
       return [...m].map(([value, n]) => ({ value, n })).sort((a, b) => b.n - a.n || String(a.value).localeCompare(String(b.value))).slice(0, limit);
     }
-    const col = by === "status" ? "c.status" : by === "source" ? "s.name" : by === "outlet" ? "r.source" : "r.language";
+    const col = by === "status" ? statusExpr(f) : by === "source" ? "s.name" : by === "outlet" ? "r.source" : "r.language";
     const rows = await this.c.all<Row>(`SELECT ${col} AS v, count(*) AS n FROM ${set.from} WHERE ${set.where.join(" AND ")} GROUP BY ${col} ORDER BY n DESC, v LIMIT ?`, [...set.params, limit]);
     return rows.map((r) => ({ value: valueOf(r.v), n: num(r.n) }));
   }
@@ -1000,6 +1014,24 @@ class SqlReads implements Reads {
     const r = await this.c.get<Row>("SELECT watermark, data FROM fusion_state WHERE kind = ?", [kind]);
     return r && { watermark: num(r.watermark), data: r.data === null ? undefined : (JSON.parse(String(r.data)) as unknown) };
   }
+}
+
+/**
+ * A claim's status as the filter sees it: the editors' corrections (few, numbers only, written into the
+ * SQL) in place of the extraction's.
+ */
+function statusExpr(f: ClaimFilter): string {
+  if (!f.statusOf?.size) return "c.status";
+  const cases = [...f.statusOf].map(([id, st]) => {
+    if (!Number.isSafeInteger(id)) throw new Error(`not a claim id: ${id}`);
+    return `WHEN ${id} THEN ${status.code(st)}`;
+  });
+  return `(CASE c.id ${cases.join(" ")} ELSE c.status END)`;
+}
+
+function rowStatus(f: ClaimFilter, r: Row): number {
+  const st = f.statusOf?.get(num(r.id));
+  return st === undefined ? num(r.status) : status.code(st);
 }
 
 /** Claims of a report that name each of its entities (each claim once per entity). */

@@ -105,6 +105,8 @@ export interface ReportRow {
   ingestedAt: string;
   /** Only when asked for. */
   text?: string;
+  /** An editor retracted it (set by corrected.ts). */
+  retracted?: boolean;
 }
 
 export interface EntityRow {
@@ -116,6 +118,8 @@ export interface EntityRow {
   name: string;
   aliases: string[];
   mentions: SpanText[];
+  /** Its fused entity is one an editor merged (`fused` is then the merged entity; set by corrected.ts). */
+  edited?: boolean;
 }
 
 export interface ClaimRow {
@@ -139,6 +143,10 @@ export interface ClaimRow {
   entities: number[];
   features: object | null;
   notable: number;
+  /** Set by corrected.ts when an editor changed the claim: the extraction's status and source. */
+  extracted?: { status: ClaimStatus; source: ClaimRow["source"] };
+  /** Its report is retracted (corrected.ts). */
+  retracted?: boolean;
 }
 
 export interface TimeRow extends SpanText {
@@ -203,6 +211,8 @@ export interface FusedRow {
   mentions: number;
   claims: number;
   geo: { lat: number; lon: number; country: string | null; geonameId: number | null } | null;
+  /** Stable ids of the entities an editor merged into this one (corrected.ts). */
+  merged?: string[];
 }
 
 export interface AsserterRow {
@@ -292,6 +302,8 @@ export interface ClaimFilter {
   /** The report's outlet, exactly as stored. */
   outlet?: string;
   language?: Lang;
+  /** Claims (internal id) whose status an editor corrected: filters, sorting and counts use this one. */
+  statusOf?: ReadonlyMap<number, ClaimStatus>;
   /** Default: publication time, oldest first. Ties keep publication order. */
   sort?: { by: ClaimSort; desc?: boolean };
   limit: number;
@@ -346,6 +358,8 @@ export interface Reads {
   /** The current version of the report with this identity (URL or file). */
   currentByIdentity(identity: string): Promise<(Stored & { text: string; url: string | null; title: string | null }) | undefined>;
   claimCount(report: number): Promise<number>;
+  /** Claims of each of these reports (internal ids), in one read. */
+  claimCounts(reports: readonly number[]): Promise<Map<number, number>>;
 
   // claims
   searchClaims(f: ClaimFilter): Promise<{ total: number; items: ClaimRow[] }>;

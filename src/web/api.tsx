@@ -41,8 +41,17 @@ async function asError(res: Response): Promise<ApiError> {
   }
 }
 
+/** Answers public/prefetch.js asked for before this code ran, each taken once. */
+function early(path: string): Promise<Response> | undefined {
+  const got = (globalThis as { __sitrepEarly?: Record<string, Promise<Response>> }).__sitrepEarly;
+  const p = got?.[path];
+  if (p) delete got[path];
+  return p;
+}
+
 export async function getJson<T>(path: string): Promise<T> {
-  const res = await fetch(path, { headers: headers({ accept: "application/json" }) });
+  const ask = () => fetch(path, { headers: headers({ accept: "application/json" }) });
+  const res = await (early(path)?.catch(ask) ?? ask());
   if (!res.ok) throw await asError(res);
   return (await res.json()) as T;
 }

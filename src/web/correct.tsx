@@ -2,8 +2,8 @@
 // the undo of any of them. The page shows every correction with who, when and why; the extraction stays
 // as it was and is shown beside the corrected value.
 import { useState } from "preact/hooks";
-import type { ClaimRow, Correction } from "../server/port.js";
-import { ApiError, getToken, postCorrection } from "./api.js";
+import type { ClaimRow, Correction, EntityRow } from "../server/port.js";
+import { ApiError, getJson, getToken, postCorrection, qs } from "./api.js";
 import { useT } from "./i18n.js";
 import { fmtTime } from "./ui.js";
 
@@ -20,6 +20,10 @@ function describe(c: Correction, t: ReturnType<typeof useT>): string {
       return t.corrRetract;
     case "undo":
       return `${t.corrUndo} #${c.undoes}`;
+    case "merge":
+      return `${t.corrMerge} ${String(c.data?.into)} (${c.target})`;
+    case "split":
+      return `${t.corrSplit} ${String(c.data?.from)} (${c.target})`;
     default:
       return `${c.action} ${JSON.stringify(c.data)}`;
   }
@@ -121,5 +125,83 @@ export function CorrectForm(props: { claim?: ClaimRow; report?: string }) {
         </p>
       )}
     </form>
+  );
+}
+
+/**
+ * The corrections of one entity: merge it into another (found by name), part an entity merged into it,
+ * and the trail of both, with undo.
+ */
+export function EntityCorrect(props: { entity: EntityRow; asked: string; trail: Correction[] }) {
+  const t = useT();
+  const x = props.entity;
+  const [who, setWho] = useState(localStorage.getItem(WHO_KEY) ?? "");
+  const [why, setWhy] = useState("");
+  const [q, setQ] = useState("");
+  const [found, setFound] = useState<EntityRow[]>([]);
+  const [msg, setMsg] = useState<{ ok: boolean; text: string }>();
+  const ids = new Set([x.id, props.asked, ...(x.merged ?? [])]);
+  const mine = props.trail.filter((c) => ids.has(c.target) || ids.has(String(c.data?.into)) || ids.has(String(c.data?.from)));
+  const undoneIds = new Set(mine.map((c) => c.id));
+  const trail = props.trail.filter((c) => undoneIds.has(c.id) || (c.action === "undo" && c.undoes !== null && undoneIds.has(c.undoes)));
+  const send = async (body: Record<string, unknown>) => {
+    try {
+      localStorage.setItem(WHO_KEY, who);
+      const r = await postCorrection({ who, why, ...body });
+      setMsg({ ok: true, text: `${t.corrDone} #${r.id}` });
+      setWhy("");
+    } catch (e) {
+      setMsg({ ok: false, text: e instanceof ApiError ? `${e.status}: ${e.message}` : String(e) });
+    }
+  };
+  const search = async (s: string) => {
+    setQ(s);
+    if (s.trim().length < 2) return setFound([]);
+    const rows = await getJson<EntityRow[]>(`/api/entities${qs({ q: s })}`).catch(() => [] as EntityRow[]);
+    setFound(rows.filter((e) => e.id !== x.id).slice(0, 8));
+  };
+  const ready = who.trim() && why.trim();
+  return (
+    <section class="entity-correct">
+      {props.asked !== x.id && <p class="muted" data-testid="merged-note">{t.corrLedHere(props.asked)}</p>}
+      {x.merged?.length ? <p class="muted" data-testid="merged-from">{t.corrMergedFrom(x.merged.join(", "))}</p> : null}
+      <CorrectionTrail items={trail} />
+      {getToken() ? (
+        <form class="correct" data-testid="entity-correct" onSubmit={(e) => e.preventDefault()}>
+          <h3>{t.corrEntity}</h3>
+          <div class="row">
+            <input placeholder={t.corrWho} value={who} data-testid="corr-who" onInput={(e) => setWho((e.target as HTMLInputElement).value)} />
+            <input placeholder={t.corrWhy} value={why} data-testid="corr-why" onInput={(e) => setWhy((e.target as HTMLInputElement).value)} />
+          </div>
+          <div class="row">
+            <input placeholder={t.corrMergeFind} value={q} data-testid="corr-merge-q" onInput={(e) => void search((e.target as HTMLInputElement).value)} />
+          </div>
+          <ul class="merge-found">
+            {found.map((e) => (
+              <li key={e.id}>
+                <button type="button" disabled={!ready} data-testid={`merge-into-${e.id}`} onClick={() => void send({ action: "merge", target: x.id, data: { into: e.id } })}>
+                  {t.corrMerge} {e.name}
+                </button>{" "}
+                <span class="muted">
+                  {e.type} · {e.id}
+                </span>
+              </li>
+            ))}
+          </ul>
+          {(x.merged ?? []).map((m) => (
+            <button type="button" key={m} disabled={!ready} data-testid={`split-${m}`} onClick={() => void send({ action: "split", target: m, data: { from: x.id } })}>
+              {t.corrSplit}: {m}
+            </button>
+          ))}
+          {msg && (
+            <p class={msg.ok ? "result ok" : "result bad"} data-testid="corr-result">
+              {msg.text}
+            </p>
+          )}
+        </form>
+      ) : (
+        <p class="muted small">{t.corrNeedToken}</p>
+      )}
+    </section>
   );
 }

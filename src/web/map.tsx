@@ -2,7 +2,9 @@
 // with the page as a file of its own, and d3-geo draws them as SVG. The map zooms (wheel, pinch, buttons,
 // a click on a cluster) and pans (drag); places closer on screen than a marker's width are one cluster
 // that splits as you zoom in; a country is drawn as its outline, not a dot; a marker opens the list of its
-// claims; the named places the gazetteer could not place are listed beside the map.
+// claims; the named places the gazetteer could not place are listed beside the map. The gazetteer's
+// populated places (GeoNames, CC BY 4.0, shipped in data/gazetteer) in view are labels, the biggest first
+// (/api/towns). No rivers: no maintained npm package ships Natural Earth's rivers.
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { geoContains, geoMercator, geoPath, geoGraticule10 } from "d3-geo";
 import { feature } from "topojson-client";
@@ -10,7 +12,16 @@ import type { Topology, GeometryCollection } from "topojson-specification";
 import type { Feature, FeatureCollection, Geometry } from "geojson";
 import outlinesUrl from "world-atlas/countries-50m.json?url";
 import type { ClaimRow, EntityRow, Page, PlaceCollection, PlaceFeature } from "../server/port.js";
-import { qs, useApi } from "./api.js";
+import { getJson, qs, useApi } from "./api.js";
+
+/** A populated place of the gazetteer, shown as a label. */
+interface Town {
+  name: string;
+  lat: number;
+  lon: number;
+  country: string;
+  population: number;
+}
 import { useT } from "./i18n.js";
 import { StatusBadge } from "./ui.js";
 
@@ -144,6 +155,20 @@ export function MapView(props: { version: number; focus?: string }) {
       return xy && xy[0] > -50 && xy[0] < W + 50 && xy[1] > -50 && xy[1] < H + 50 ? [{ f, x: xy[0], y: xy[1] }] : [];
     });
   const clusters = cluster(points);
+  // Populated places of the gazetteer in view as labels (the biggest first; more as you zoom in), asked for
+  // once the view has been still for a moment.
+  const [towns, setTowns] = useState<Town[]>([]);
+  useEffect(() => {
+    const h = setTimeout(() => {
+      const at = (sx: number, sy: number) => projection.invert?.([(sx - view.x) / view.k, (sy - view.y) / view.k]);
+      const nw = at(0, 0), se = at(W, H);
+      if (!nw || !se) return;
+      const bbox = [Math.max(-180, nw[0]), Math.max(-85, se[1]), Math.min(180, se[0]), Math.min(85, nw[1])].map((x) => x.toFixed(3)).join(",");
+      getJson<Town[]>(`/api/towns${qs({ bbox, limit: 40 })}`).then(setTowns, () => setTowns([]));
+    }, 200);
+    return () => clearTimeout(h);
+  }, [view, projection]);
+  const named = new Set(feats.map((f) => f.properties.name.toLowerCase()));
   const maxClaims = Math.max(1, ...feats.map((f) => f.properties.claims));
   const radius = (claims: number) => 6 + 12 * Math.sqrt(Math.min(1, claims / maxClaims));
 
@@ -255,6 +280,22 @@ export function MapView(props: { version: number; focus?: string }) {
                 <title>{`${f.properties.name} · ${t.claimsCount(f.properties.claims)}`}</title>
               </path>
             ))}
+          </g>
+          <g class="towns" data-testid="map-towns">
+            {towns
+              .filter((x) => !named.has(x.name.toLowerCase()))
+              .map((x) => {
+                const xy = projection([x.lon, x.lat]);
+                if (!xy) return null;
+                return (
+                  <g key={`${x.name} ${x.lat}`} class="town" data-town={x.name} transform={`translate(${(xy[0] * view.k + view.x).toFixed(1)},${(xy[1] * view.k + view.y).toFixed(1)})`}>
+                    <circle r={2} />
+                    <text x={4} y={3}>
+                      {x.name}
+                    </text>
+                  </g>
+                );
+              })}
           </g>
           {clusters.map((c) =>
             c.members.length > 1 ? (

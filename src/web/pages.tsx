@@ -2,12 +2,12 @@
 // what they say, what is claimed about them and where, across reports. Every id in an address is the stable
 // id of the export, so a link made last week still opens the same report, claim or entity.
 import { useState } from "preact/hooks";
-import type { ClaimRow, EntityRow, Page, ReportDetail, ReportSummary } from "../server/port.js";
+import type { ClaimRow, Correction, EntityRow, Page, ReportDetail, ReportSummary } from "../server/port.js";
 import { qs, useApi } from "./api.js";
 import { useT } from "./i18n.js";
 import { ReportMeta, paragraphs, pieces } from "./report.js";
 import { SourceLabel, StatusBadge, fmtTime, go } from "./ui.js";
-import { CorrectForm, CorrectionTrail } from "./correct.js";
+import { CorrectForm, CorrectionTrail, EntityCorrect } from "./correct.js";
 
 const PAGE = 100;
 
@@ -191,6 +191,7 @@ function ClaimSection(props: { title: string; query: Record<string, string>; ver
 export function EntityPage(props: { id: string; version: number }) {
   const t = useT();
   const e = useApi<EntityRow>(`/api/entities/${encodeURIComponent(props.id)}`, props.version);
+  const trail = useApi<Correction[]>("/api/corrections", props.version);
   if (e.error) return <p class="error">{e.error.status === 404 ? t.notFound : e.error.message}</p>;
   if (!e.data) return <p class="muted">{t.loading}</p>;
   const x = e.data;
@@ -214,6 +215,7 @@ export function EntityPage(props: { id: string; version: number }) {
           </p>
         )}
       </header>
+      <EntityCorrect entity={x} asked={props.id} trail={trail.data ?? []} />
       {place ? (
         <ClaimSection title={t.atPlace} query={{ place: x.id }} version={props.version} testid="claims-at" />
       ) : (

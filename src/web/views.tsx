@@ -129,8 +129,14 @@ export function ClaimsView(props: { filters: ClaimFilters; version: number }) {
   const claims = useApi<Page<ClaimRow>>(`/api/claims${qs({ ...query, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE })}`, props.version);
   // Counts do not depend on the order: the same address (and the server's cache) for every sort.
   const facets = useApi<ClaimFacets>(`/api/claims/facets${qs({ ...query, sort: undefined })}`, props.version);
-  const ents = useApi<EntityRow[]>("/api/entities", props.version);
-  const reports = useApi<Page<ReportSummary>>("/api/reports?limit=1000", props.version);
+  // The lists behind the entity, place and report choosers are asked for once the rows and their counts are
+  // on screen: on a large ledger they would otherwise hold up the first view (one server, one thread).
+  const [lists, setLists] = useState(false);
+  useEffect(() => {
+    if (!lists && claims.data && facets.data) setLists(true);
+  }, [claims.data, facets.data]);
+  const ents = useApi<EntityRow[]>(lists ? "/api/entities" : null, props.version);
+  const reports = useApi<Page<ReportSummary>>(lists ? "/api/reports?limit=1000" : null, props.version);
   const set = (patch: Partial<ClaimFilters>) => {
     // Any change but the page or the open claim starts again at the first page.
     const next = { ...f, ...(!("page" in patch) && !("claim" in patch) && { page: undefined }), ...patch };

@@ -96,6 +96,8 @@ export function extractClaims(doc: Doc, lex: ClaimLexicon): void {
   };
   const time = new Uint8Array(n);
   markSpans(doc, doc.times, time);
+  // "the daily wrote": a role word after a determiner is a noun, whatever the times stage took it for
+  for (let i = 1; i < n; i++) if (time[i] && !time[i - 1] && !time[i + 1] && P.det.has(low[i - 1]!) && roleOf(P, low[i]!)) time[i] = 0;
   const sentOf = new Int32Array(n);
   for (const s of doc.sentences) for (let i = s.tokenStart; i < s.tokenEnd; i++) sentOf[i] = s.index;
   const V: View = { doc, P, low, raw, time, punct, sentOf, cap, named, verbMemo: new Uint8Array(n), colons: new Uint8Array(doc.sentences.length) };
@@ -746,6 +748,9 @@ function readClause(
       found = { raw: sourceAt(V, npForward(V, a, b, true) ?? bareSource(V, a, b)), post: false };
       rank = 5;
     } else if (role === "self") {
+      // "“…,” the paper wrote while noting …": after a reporting verb of its clause the participle shares
+      // that verb's subject, which the verb's own frame finds
+      if (m.start > t0 && frames.some((o) => o.cue.cue.role === "report" && o.end <= m.start)) continue;
       // a participle clause's subject is its sentence's: "X denied it, saying …"
       found = { raw: selfSubject(V, m.start === t0 ? subjT0 : t0, t1, m), post: false };
       // "“I doubt it,” Hale said, adding that …": a word inside the quote is no subject of the participle
@@ -1230,7 +1235,9 @@ function assignQuote(V: View, q: number, bySentence: Clause[][], speech: readonl
     return ov > 0.6 * (b - a);
   };
   const outsideCue = (c: Clause) => !!c.cue && (c.cue.end <= quote.inner.start || c.cue.start >= quote.inner.end);
-  const named = (c: Clause) => !!c.source && c.source.kind !== "unnamed" && !!c.frame;
+  // a document that speaks for itself ("…,” the report said) names its speaker as well as a person does
+  const own = (c: Clause) => !!c.source && !!c.frame && (c.source.kind !== "unnamed" || !!c.raw?.parsed.document);
+  const named = own;
   // a sentence may hold many quotes and clauses (hostile input): only the clauses at the quote and two on
   // either side are looked at, which is every clause of a news sentence
   const near = (s: number) => clausesNear(V, bySentence[s] ?? [], quote.start, quote.end, 2);
@@ -1265,7 +1272,7 @@ function assignQuote(V: View, q: number, bySentence: Clause[][], speech: readonl
       if (!inside(c) && !(c.frame && outsideCue(c))) continue;
       c.quote = true;
       if (!speaker || c === speaker) continue;
-      if (c.source && c.source.kind !== "unnamed") continue;
+      if (c.source && (c.source.kind !== "unnamed" || own(c))) continue;
       c.source = speaker.source;
       c.cue = speaker.cue;
       if (c.status === "established" || (c.status === "claimed" && !c.frame) || c.source?.kind === "unnamed") c.status = "claimed";

@@ -290,7 +290,9 @@ export function npBackward(V: View, from: number, e: number): Span | null {
   // skip auxiliaries, adverbs and time expressions between subject and verb: "Trump on Tuesday has said"
   while (k >= from) {
     const w = low[k]!;
-    if ((V.time[k] && !isHead(V, k)) || P.aux.has(w) || (!(V.cap[k] === 1) && w.length > 4 && P.lex.adverbEndings.some((x) => w.endsWith(x)))) {
+    // an adverb between subject and verb ("Obama famously said"), not a noun after its determiner ("the daily wrote")
+    const adverb = !(V.cap[k] === 1) && w.length > 4 && P.lex.adverbEndings.some((x) => w.endsWith(x)) && !(k > from && P.det.has(low[k - 1]!));
+    if ((V.time[k] && !isHead(V, k)) || P.aux.has(w) || adverb) {
       k--;
       continue;
     }

@@ -114,7 +114,8 @@ const cues: CuePattern[] = [
   // naming and calling: "Trump called it “a disaster”", "has referred to her as …"
   { pattern: "call|calls|called|calling", role: "report", status: "claimed", needsContent: true, quoteObject: true, unlessNext: ["for", "on", "off", "in", "up", "out", "itself", "himself", "herself", "themselves"], notRightAfter: ["is", "was", "were", "are", "been", "be", "so", "the", "a", "an"] },
   { pattern: "refer|refers|referred|referring to … as", role: "report", status: "claimed" },
-  { pattern: REPORT_THAT, role: "report", status: "claimed", postOnly: true },
+  // a noun after its determiner is no verb: "the network of the state, …"
+  { pattern: REPORT_THAT, role: "report", status: "claimed", postOnly: true, notRightAfter: ["the", "a", "an", "'s", "’s", "his", "her", "its", "their", "our", "this", "that"] },
   // announcing or declaring an act is an event; only with reported content is it an attribution
   { pattern: "stated|announce|announces|announced|declare|declares|declared|add|adds|added|reports|responded", role: "report", status: "claimed", needsContent: true, notRightAfter: ["the", "a", "an", "is", "was", "were", "are", "been", "be"] },
   { pattern: "according to", role: "according", status: "claimed" },
@@ -324,6 +325,8 @@ export const claims: ClaimLexicon = {
   "roundup", "version", "email", "ad", "ads", "disclosures", "filings", "returns", "excerpts", "book", "video",
   "videos", "photos", "transcript", "transcripts", "pitch", "website", "site", "notes", "minutes", "cable", "cables",
     "numbers", "statistics", "emails", "reports", "results", "findings", "documents",
+    "letters", "statements", "memos", "messages", "tweets", "posts", "articles", "article", "editorial",
+    "editorials", "story", "stories", "recording", "recordings", "audio", "reviews", "analyses", "assessments",
   ],
   observationNouns: ["images", "image", "footage", "video", "videos", "photos", "photo", "pictures", "picture", "photographs", "satellite"],
   possessives: ["'s", "’s", "'", "’"],

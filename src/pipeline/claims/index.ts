@@ -570,6 +570,24 @@ function subjectWithRelative(V: View, a: number, b: number): boolean {
 }
 
 /** The source phrase is headed by a document or a body of evidence ("Records", "the latest poll", "interviews … by X"). */
+/** A document noun that opens the clause within its first few words ("Other emails from X that …"). */
+function documentSubject(V: View, t0: number, verb: number): RawSource | null {
+  const { P, low } = V;
+  let i = t0;
+  while (i < verb && (V.punct[i] || P.connectives.has(low[i]!) || P.coordinators.has(low[i]!))) i++;
+  if (verb - i > 30) return null;
+  for (let j = i; j < verb && j < i + 4; j++) {
+    const w = low[j]!;
+    if (V.punct[j] || P.stops.has(w) && !P.det.has(w) || P.complementizers.has(w) || isPronoun(P, w)) return null;
+    if (P.docNouns.has(w) && !P.observed.has(w)) {
+      // "surveys and panels": a second noun joined to the first stays in the phrase
+      const end = j + 2 < verb && P.additive.has(low[j + 1]!) && !V.punct[j + 2] && !verbAt(V, j + 2) ? j + 3 : j + 1;
+      return sourceAt(V, { start: i, end });
+    }
+  }
+  return null;
+}
+
 function documentHead(V: View, rs: RawSource): boolean {
   const a = tokenAt(V, rs.span.start);
   for (let k = a; k < V.low.length && V.doc.tokens[k]!.start < rs.span.end && k < a + 8; k++) {
@@ -762,6 +780,12 @@ function readClause(
       if (!found?.raw && subjT0 < t0 && opensClause(V, t0, m.start)) found = { raw: selfSubject(V, subjT0, t1, m, false), post: false };
       if (found && !found.post && m.cue.cue.needsContent && !contentFollows(V, m.end, t1)) found = null;
       if (found && m.cue.cue.quoteObject && !quoteFollows(V, m.end, t1)) found = null;
+      // "Large polls and panels show …", "Interviews conducted by the paper with workers found …": the
+      // document heads the clause's first phrase, however long the phrase runs before its verb
+      if (m.cue.cue.subjectDocument && !(found?.raw && documentHead(V, found.raw))) {
+        const d = documentSubject(V, t0, m.start);
+        if (d) found = { raw: d, post: false };
+      }
       if (found && m.cue.cue.subjectDocument && !(found.raw && documentHead(V, found.raw))) found = null;
       if (found && !found.post && m.cue.cue.postOnly) found = null;
       rank = found?.raw ? (found.post ? 3 : 4) : 0;
@@ -1036,7 +1060,9 @@ function bareSource(V: View, a: number, b: number): Span | null {
   const { P, low } = V;
   let k = a;
   let words = 0;
-  const word = (j: number) => !V.punct[j] && !V.time[j] && V.cap[j] !== 1 && LOWER_WORD.test(low[j]!) && !P.stops.has(low[j]!) && !P.det.has(low[j]!) && !P.aux.has(low[j]!) && !P.complementizers.has(low[j]!) && !isPronoun(P, low[j]!);
+  // a vague time word before the noun is its modifier: "according to recent polls"
+  const timeMod = (j: number) => V.time[j] === 1 && j === a && j + 1 < b && !V.time[j + 1] && !V.punct[j + 1];
+  const word = (j: number) => !V.punct[j] && (!V.time[j] || timeMod(j)) && V.cap[j] !== 1 && LOWER_WORD.test(low[j]!) && !P.stops.has(low[j]!) && !P.det.has(low[j]!) && !P.aux.has(low[j]!) && !P.complementizers.has(low[j]!) && !isPronoun(P, low[j]!);
   while (k < b && words < 3 && word(k)) k++, words++;
   if (!words) return null;
   // "of voters", "with the Federal Election Commission": one affiliation
@@ -1545,7 +1571,9 @@ class Resolver {
           this.latest(at, (c) => candWords(c).some((w) => w === d || w.endsWith(d))) ??
           // "de president" after "de Oekraïense president Volodymyr Zelensky"
           this.latest(at, (c) => !!c.title && words(c.title).includes(d));
-        if (ante) {
+        // only a name stands in for a description: "the official" after "an official familiar with the
+        // matter" is still the official, not the words that described him
+        if (ante && (ante.entity || capitalisedWords(ante.name))) {
           name = ante.name;
           if (ante.entity) entity = ante.entity;
           if (ante.who !== "unknown") who = ante.who;

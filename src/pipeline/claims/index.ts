@@ -1120,13 +1120,16 @@ function colonFrame(V: View, t0: number, t1: number, closeAt: Set<number>): { m:
   }
   // a name that opens the sentence and ends at the colon, with no verb; an affiliation may follow it after a
   // comma ("Meghan McCain, Twitter:", "Jeremy Lott, author:")
-  if (k - t0 > 12 || t0 !== s.tokenStart || V.cap[t0] !== 1) return null;
-  for (let j = t0; j < k; j++) if (verbAt(V, j) && V.cap[j] !== 1) return null;
-  const span = npForward(V, t0, k);
+  // a label may open a quoted transcript: "“PARTICIPANT: …"
+  let a = t0;
+  if (a === s.tokenStart && doc.tokens[a]!.kind === "quote" && a + 1 < k) a++;
+  if (k - a > 12 || t0 !== s.tokenStart || V.cap[a] !== 1) return null;
+  for (let j = a; j < k; j++) if (verbAt(V, j) && V.cap[j] !== 1) return null;
+  const span = npForward(V, a, k);
   if (!span) return null;
   if (span.end !== k) {
     // "Jeremy Lott, author:", "Meghan McCain, Twitter:": a short affiliation without a verb after the comma
-    if (raw[span.end] !== "," || span.end - t0 > 6 || k - span.end > 7) return null;
+    if (raw[span.end] !== "," || span.end - a > 6 || k - span.end > 7) return null;
     for (let j = span.end + 1; j < k; j++) if (V.punct[j] && raw[j] !== "," && raw[j] !== ".") return null;
   }
   const src = sourceAt(V, span);
@@ -1293,14 +1296,18 @@ function assignQuote(V: View, q: number, bySentence: Clause[][], speech: readonl
       for (const c of (bySentence[last + 1] ?? []).slice(0, 3)) if (named(c) && c.frame?.cue.cue.role !== "passive") speaker = c;
     }
   }
+  // a transcript inside the quote: every sentence after a speaker's label ("MR. SMITH: …") is that speaker's
+  let turn: Clause | null = null;
   for (let s = first; s <= last; s++) {
     for (const c of s === first || s === last ? near(s) : (bySentence[s] ?? [])) {
+      if (c.frame?.cue === COLON_CUE && named(c) && !outsideCue(c)) turn = c;
       if (!inside(c) && !(c.frame && outsideCue(c))) continue;
       c.quote = true;
-      if (!speaker || c === speaker) continue;
+      const who = turn ?? speaker;
+      if (!who || c === who) continue;
       if (c.source && (c.source.kind !== "unnamed" || own(c))) continue;
-      c.source = speaker.source;
-      c.cue = speaker.cue;
+      c.source = who.source;
+      c.cue = who.cue;
       if (c.status === "established" || (c.status === "claimed" && !c.frame) || c.source?.kind === "unnamed") c.status = "claimed";
     }
   }

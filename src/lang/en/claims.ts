@@ -106,6 +106,10 @@ const cues: CuePattern[] = [
   { pattern: "put|puts|putting the|its|their … number|toll|figure|tally|total|count at", role: "report", status: "claimed" },
   { pattern: "named|names|described|describes|describe … as", role: "report", status: "claimed", notRightAfter: ["is", "was", "were", "are", "been", "be"] },
   { pattern: "tell|tells|told", role: "report", status: "claimed", objectAfter: true, notRightAfter: ["is", "was", "were", "are", "been", "be"] },
+  // an appeal is what its speaker wants done: "urged voters to elect …", "asked the mayor whether …", "called
+  // on Congress to act" (the noun phrase before the infinitive is who is addressed)
+  { pattern: "urge|urges|urged|implore|implores|implored|ask|asks|asked … to|if|whether", role: "report", status: "claimed", objectAfter: true, notRightAfter: ["the", "a", "an", "is", "was", "were", "are", "been", "be", "being", "when", "if"] },
+  { pattern: "call|calls|called on … to", role: "report", status: "claimed", objectAfter: true, notRightAfter: ["the", "a", "an", "is", "was", "were", "are", "been", "be", "being"] },
   { pattern: REPORT, role: "report", status: "claimed", notRightAfter: ["the", "a", "an", "'s", "’s", "his", "her", "its", "their", "our", "is", "was", "were", "are", "been", "be"] },
   { pattern: `${REPORT_THAT} that`, role: "report", status: "claimed" },
   { pattern: "point|points|pointed|pointing out", role: "report", status: "claimed" },
@@ -128,7 +132,7 @@ const cues: CuePattern[] = [
   { pattern: "unconfirmed reports", role: "hearsay", status: "claimed" },
   { pattern: "by their|his|her|its own account|admission", role: "self", status: "claimed" },
   // participles whose subject is the clause's: "X became the first …, saying it was swayed"
-  { pattern: "saying|adding|claiming|noting|insisting|arguing|warning|stating|asserting|writing|telling|explaining|suggesting|accusing|blaming|calling|promising|vowing|pledging|predicting|reminding|conceding|admitting|arguing|questioning|contending|alleging", role: "self", status: "claimed" },
+  { pattern: "saying|adding|claiming|noting|urging|insisting|arguing|warning|stating|asserting|writing|telling|explaining|suggesting|accusing|blaming|calling|promising|vowing|pledging|predicting|reminding|conceding|admitting|arguing|questioning|contending|alleging", role: "self", status: "claimed" },
   { pattern: "denying|rejecting|dismissing", role: "self", status: "denied" },
   { pattern: "confirming|acknowledging", role: "self", status: "confirmed" },
   { pattern: "in their|his|her|its own words", role: "self", status: "claimed" },

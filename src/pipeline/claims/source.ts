@@ -254,7 +254,8 @@ export function npForward(V: View, i: number, limit: number, loose = false): Spa
         continue;
       }
     }
-    if (!P.stops.has(w) && !P.complementizers.has(w) && !P.aux.has(w) && HAS_LETTER.test(w)) {
+    // a word before a determiner is no modifier but a verb: "lawmakers urged the mayor"
+    if (!P.stops.has(w) && !P.complementizers.has(w) && !P.aux.has(w) && HAS_LETTER.test(w) && !(k + 1 < max && P.det.has(low[k + 1]!))) {
       // a modifier counts when a head follows within two words: "militaire weblog", "state media"
       // after a head only a role word may follow ("het Nederlandse militaire weblog"), or a verb would pass
       // for a modifier ("het Kremlin zit Oekraïne")

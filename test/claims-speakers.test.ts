@@ -81,3 +81,25 @@ test("in a quoted transcript every sentence after a speaker's label is that spea
   assert.equal(claim(nl, "agenda is lang").source?.name, "VOORZITTER");
   assert.equal(claim(nl, "begroting bespreken").source?.name, "WETHOUDER");
 });
+
+test("an appeal names who makes it, not whom it addresses", () => {
+  const doc = run(
+    "Senator Jane Doe urged voters at a rally in Dayton to elect a Democratic governor. Doe asked the minister whether the dam would hold. " +
+      "Two senior lawmakers urged the mayor to fund the repairs, warning that costs would rise. The mayor was asked to resign.",
+    "en",
+  );
+  assert.deepEqual(who(claim(doc, "elect a Democratic")), ["claimed", "Jane Doe"]);
+  assert.deepEqual(who(claim(doc, "dam would hold")), ["claimed", "Jane Doe"]);
+  assert.deepEqual(who(claim(doc, "fund the repairs")), ["claimed", "Two senior lawmakers"]);
+  assert.deepEqual(who(claim(doc, "costs would rise")), ["claimed", "Two senior lawmakers"]);
+  assert.deepEqual(who(claim(doc, "resign")), ["established", null]);
+});
+
+test("a noun inside an according-to phrase is no verb, and one of several speakers speaks", () => {
+  const doc = run("Exports fell in the autumn, according to a few district reports. Farm output rose, according to recent surveys.", "en");
+  assert.deepEqual(who(claim(doc, "Exports fell")), ["claimed", "few district reports"]);
+  assert.deepEqual(who(claim(doc, "Farm output")), ["claimed", "recent surveys"]);
+  const voters = run("“I feel good about him,” one said. “She lies too much,” said another. Others said they would stay home.", "en");
+  assert.deepEqual(who(claim(voters, "lies too much")), ["claimed", "another"]);
+  assert.deepEqual(who(claim(voters, "stay home")), ["claimed", "Others"]);
+});

@@ -264,6 +264,9 @@ const roles: RoleWord[] = [
   { word: "insiders", kind: "unnamed", who: "group" },
   { word: "person", kind: "unnamed", who: "person" },
   { word: "people", kind: "unnamed", who: "group" },
+  // indefinite speakers among those just named: "“…,” said another", "Others said …"
+  { word: "another", kind: "other", who: "person" },
+  { word: "others", kind: "other", who: "group" },
   // others
   { word: "gunman", kind: "other", who: "person" },
   { word: "shooter", kind: "other", who: "person" },

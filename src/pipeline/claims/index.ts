@@ -570,6 +570,11 @@ function subjectWithRelative(V: View, a: number, b: number): boolean {
 }
 
 /** The source phrase is headed by a document or a body of evidence ("Records", "the latest poll", "interviews … by X"). */
+function punctIn(V: View, a: number, b: number): boolean {
+  for (let k = a; k < b; k++) if (V.punct[k]) return true;
+  return false;
+}
+
 /** A document noun that opens the clause within its first few words ("Other emails from X that …"). */
 function documentSubject(V: View, t0: number, verb: number): RawSource | null {
   const { P, low } = V;
@@ -775,6 +780,8 @@ function readClause(
       if (found.raw && m.start !== t0 && inSpeech(tokenAt(V, found.raw.span.start))) found.raw = null;
       rank = 5;
     } else if (role === "report") {
+      // "according to a few district reports": a noun of the phrase after "according to" is no verb
+      if (frames.some((o) => o.cue.cue.role === "according" && o.end <= m.start && m.start - o.end <= 5 && !punctIn(V, o.end, m.start))) continue;
       found = reportSubject(V, t0, t1, m, closeAt);
       // "Hij betuigde zijn medeleven en schrijft op X dat …": a coordinated verb shares its subject
       if (!found?.raw && subjT0 < t0 && opensClause(V, t0, m.start)) found = { raw: selfSubject(V, subjT0, t1, m, false), post: false };
@@ -1058,10 +1065,12 @@ function appositionName(V: View, t0: number, comma: number): RawSource | null {
  */
 function bareSource(V: View, a: number, b: number): Span | null {
   const { P, low } = V;
-  let k = a;
   let words = 0;
-  // a vague time word before the noun is its modifier: "according to recent polls"
-  const timeMod = (j: number) => V.time[j] === 1 && j === a && j + 1 < b && !V.time[j + 1] && !V.punct[j + 1];
+  // a vague time word before the noun is its modifier: "according to recent polls", "a few district reports"
+  let a0 = a;
+  if (a0 + 1 < b && P.det.has(low[a0]!) && V.time[a0 + 1] === 1) a0++;
+  let k = a0;
+  const timeMod = (j: number) => V.time[j] === 1 && j === a0 && j + 1 < b && !V.time[j + 1] && !V.punct[j + 1];
   const word = (j: number) => !V.punct[j] && (!V.time[j] || timeMod(j)) && V.cap[j] !== 1 && LOWER_WORD.test(low[j]!) && !P.stops.has(low[j]!) && !P.det.has(low[j]!) && !P.aux.has(low[j]!) && !P.complementizers.has(low[j]!) && !isPronoun(P, low[j]!);
   while (k < b && words < 3 && word(k)) k++, words++;
   if (!words) return null;
@@ -1580,7 +1589,7 @@ class Resolver {
           this.latest(at, (c) => !!c.title && words(c.title).includes(d));
         // only a name stands in for a description: "the official" after "an official familiar with the
         // matter" is still the official, not the words that described him
-        if (ante && (ante.entity || capitalisedWords(ante.name))) {
+        if (ante && capitalisedWords(ante.name)) {
           name = ante.name;
           if (ante.entity) entity = ante.entity;
           if (ante.who !== "unknown") who = ante.who;

@@ -106,6 +106,10 @@ const cues: CuePattern[] = [
   { pattern: "put|puts|putting the|its|their … number|toll|figure|tally|total|count at", role: "report", status: "claimed" },
   { pattern: "named|names|described|describes|describe … as", role: "report", status: "claimed", notRightAfter: ["is", "was", "were", "are", "been", "be"] },
   { pattern: "tell|tells|told", role: "report", status: "claimed", objectAfter: true, notRightAfter: ["is", "was", "were", "are", "been", "be"] },
+  // an appeal is what its speaker wants done: "urged voters to elect …", "asked the mayor whether …", "called
+  // on Congress to act" (the noun phrase before the infinitive is who is addressed)
+  { pattern: "urge|urges|urged|implore|implores|implored|ask|asks|asked … to|if|whether", role: "report", status: "claimed", objectAfter: true, notRightAfter: ["the", "a", "an", "is", "was", "were", "are", "been", "be", "being", "when", "if"] },
+  { pattern: "call|calls|called on … to", role: "report", status: "claimed", objectAfter: true, notRightAfter: ["the", "a", "an", "is", "was", "were", "are", "been", "be", "being"] },
   { pattern: REPORT, role: "report", status: "claimed", notRightAfter: ["the", "a", "an", "'s", "’s", "his", "her", "its", "their", "our", "is", "was", "were", "are", "been", "be"] },
   { pattern: `${REPORT_THAT} that`, role: "report", status: "claimed" },
   { pattern: "point|points|pointed|pointing out", role: "report", status: "claimed" },
@@ -114,7 +118,8 @@ const cues: CuePattern[] = [
   // naming and calling: "Trump called it “a disaster”", "has referred to her as …"
   { pattern: "call|calls|called|calling", role: "report", status: "claimed", needsContent: true, quoteObject: true, unlessNext: ["for", "on", "off", "in", "up", "out", "itself", "himself", "herself", "themselves"], notRightAfter: ["is", "was", "were", "are", "been", "be", "so", "the", "a", "an"] },
   { pattern: "refer|refers|referred|referring to … as", role: "report", status: "claimed" },
-  { pattern: REPORT_THAT, role: "report", status: "claimed", postOnly: true },
+  // a noun after its determiner is no verb: "the network of the state, …"
+  { pattern: REPORT_THAT, role: "report", status: "claimed", postOnly: true, notRightAfter: ["the", "a", "an", "'s", "’s", "his", "her", "its", "their", "our", "this", "that"] },
   // announcing or declaring an act is an event; only with reported content is it an attribution
   { pattern: "stated|announce|announces|announced|declare|declares|declared|add|adds|added|reports|responded", role: "report", status: "claimed", needsContent: true, notRightAfter: ["the", "a", "an", "is", "was", "were", "are", "been", "be"] },
   { pattern: "according to", role: "according", status: "claimed" },
@@ -127,7 +132,7 @@ const cues: CuePattern[] = [
   { pattern: "unconfirmed reports", role: "hearsay", status: "claimed" },
   { pattern: "by their|his|her|its own account|admission", role: "self", status: "claimed" },
   // participles whose subject is the clause's: "X became the first …, saying it was swayed"
-  { pattern: "saying|adding|claiming|noting|insisting|arguing|warning|stating|asserting|writing|telling|explaining|suggesting|accusing|blaming|calling|promising|vowing|pledging|predicting|reminding|conceding|admitting|arguing|questioning|contending|alleging", role: "self", status: "claimed" },
+  { pattern: "saying|adding|claiming|noting|urging|insisting|arguing|warning|stating|asserting|writing|telling|explaining|suggesting|accusing|blaming|calling|promising|vowing|pledging|predicting|reminding|conceding|admitting|arguing|questioning|contending|alleging", role: "self", status: "claimed" },
   { pattern: "denying|rejecting|dismissing", role: "self", status: "denied" },
   { pattern: "confirming|acknowledging", role: "self", status: "confirmed" },
   { pattern: "in their|his|her|its own words", role: "self", status: "claimed" },
@@ -259,6 +264,9 @@ const roles: RoleWord[] = [
   { word: "insiders", kind: "unnamed", who: "group" },
   { word: "person", kind: "unnamed", who: "person" },
   { word: "people", kind: "unnamed", who: "group" },
+  // indefinite speakers among those just named: "“…,” said another", "Others said …"
+  { word: "another", kind: "other", who: "person" },
+  { word: "others", kind: "other", who: "group" },
   // others
   { word: "gunman", kind: "other", who: "person" },
   { word: "shooter", kind: "other", who: "person" },
@@ -324,6 +332,8 @@ export const claims: ClaimLexicon = {
   "roundup", "version", "email", "ad", "ads", "disclosures", "filings", "returns", "excerpts", "book", "video",
   "videos", "photos", "transcript", "transcripts", "pitch", "website", "site", "notes", "minutes", "cable", "cables",
     "numbers", "statistics", "emails", "reports", "results", "findings", "documents",
+    "letters", "statements", "memos", "messages", "tweets", "posts", "articles", "article", "editorial",
+    "editorials", "story", "stories", "recording", "recordings", "audio", "reviews", "analyses", "assessments",
   ],
   observationNouns: ["images", "image", "footage", "video", "videos", "photos", "photo", "pictures", "picture", "photographs", "satellite"],
   possessives: ["'s", "’s", "'", "’"],

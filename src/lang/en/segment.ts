@@ -11,6 +11,8 @@ export const segment: SegmentLexicon = {
     "Md", "Mich", "Minn", "Miss", "Mo", "Mont", "Neb", "Nev", "Okla", "Ore", "Pa", "Penn", "Tenn", "Tex",
     "Va", "Vt", "Wash", "Wis", "Wyo", "Mass", "Ariz", "Gens", "Reps", "Sens", "Lt.-Col", "Adj", "Ave", "Blvd",
     "cf", "ca", "viz", "Sept", "Oct", "Nov", "Dec", "Aug", "Jan", "Feb", "Apr", "Jul", "Jun",
+    // a transcript's speaker labels: "MR. SMITH:", "MS. DOE:"
+    "MR", "MRS", "MS",
   ],
   abbreviationsBeforeNumber: ["No", "Nos", "no", "nos", "Art", "art", "vol", "Vol", "p", "pp", "Mar", "Fig"],
   sentenceFinalAbbreviations: ["etc", "U.S", "U.K", "U.N", "a.m", "p.m", "Inc", "Corp", "Ltd", "Co", "Jr", "Sr", "D.C"],

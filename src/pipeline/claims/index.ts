@@ -96,6 +96,8 @@ export function extractClaims(doc: Doc, lex: ClaimLexicon): void {
   };
   const time = new Uint8Array(n);
   markSpans(doc, doc.times, time);
+  // "the daily wrote": a role word after a determiner is a noun, whatever the times stage took it for
+  for (let i = 1; i < n; i++) if (time[i] && !time[i - 1] && !time[i + 1] && P.det.has(low[i - 1]!) && roleOf(P, low[i]!)) time[i] = 0;
   const sentOf = new Int32Array(n);
   for (const s of doc.sentences) for (let i = s.tokenStart; i < s.tokenEnd; i++) sentOf[i] = s.index;
   const V: View = { doc, P, low, raw, time, punct, sentOf, cap, named, verbMemo: new Uint8Array(n), colons: new Uint8Array(doc.sentences.length) };
@@ -569,6 +571,29 @@ function subjectWithRelative(V: View, a: number, b: number): boolean {
 }
 
 /** The source phrase is headed by a document or a body of evidence ("Records", "the latest poll", "interviews … by X"). */
+function punctIn(V: View, a: number, b: number): boolean {
+  for (let k = a; k < b; k++) if (V.punct[k]) return true;
+  return false;
+}
+
+/** A document noun that opens the clause within its first few words ("Other emails from X that …"). */
+function documentSubject(V: View, t0: number, verb: number): RawSource | null {
+  const { P, low } = V;
+  let i = t0;
+  while (i < verb && (V.punct[i] || P.connectives.has(low[i]!) || P.coordinators.has(low[i]!))) i++;
+  if (verb - i > 30) return null;
+  for (let j = i; j < verb && j < i + 4; j++) {
+    const w = low[j]!;
+    if (V.punct[j] || P.stops.has(w) && !P.det.has(w) || P.complementizers.has(w) || isPronoun(P, w)) return null;
+    if (P.docNouns.has(w) && !P.observed.has(w)) {
+      // "surveys and panels": a second noun joined to the first stays in the phrase
+      const end = j + 2 < verb && P.additive.has(low[j + 1]!) && !V.punct[j + 2] && !verbAt(V, j + 2) ? j + 3 : j + 1;
+      return sourceAt(V, { start: i, end });
+    }
+  }
+  return null;
+}
+
 function documentHead(V: View, rs: RawSource): boolean {
   const a = tokenAt(V, rs.span.start);
   for (let k = a; k < V.low.length && V.doc.tokens[k]!.start < rs.span.end && k < a + 8; k++) {
@@ -754,17 +779,28 @@ function readClause(
       found = { raw: sourceAt(V, npForward(V, a, b, true) ?? bareSource(V, a, b)), post: false };
       rank = 5;
     } else if (role === "self") {
+      // "“…,” the paper wrote while noting …": after a reporting verb of its clause the participle shares
+      // that verb's subject, which the verb's own frame finds
+      if (m.start > t0 && frames.some((o) => o.cue.cue.role === "report" && o.end <= m.start)) continue;
       // a participle clause's subject is its sentence's: "X denied it, saying …"
       found = { raw: selfSubject(V, m.start === t0 ? subjT0 : t0, t1, m), post: false };
       // "“I doubt it,” Hale said, adding that …": a word inside the quote is no subject of the participle
       if (found.raw && m.start !== t0 && inSpeech(tokenAt(V, found.raw.span.start))) found.raw = null;
       rank = 5;
     } else if (role === "report") {
+      // "according to a few district reports": a noun of the phrase after "according to" is no verb
+      if (frames.some((o) => o.cue.cue.role === "according" && o.end <= m.start && m.start - o.end <= 5 && !punctIn(V, o.end, m.start))) continue;
       found = reportSubject(V, t0, t1, m, closeAt);
       // "Hij betuigde zijn medeleven en schrijft op X dat …": a coordinated verb shares its subject
       if (!found?.raw && subjT0 < t0 && opensClause(V, t0, m.start)) found = { raw: selfSubject(V, subjT0, t1, m, false), post: false };
       if (found && !found.post && m.cue.cue.needsContent && !contentFollows(V, m.end, t1)) found = null;
       if (found && m.cue.cue.quoteObject && !quoteFollows(V, m.end, t1)) found = null;
+      // "Large polls and panels show …", "Interviews conducted by the paper with workers found …": the
+      // document heads the clause's first phrase, however long the phrase runs before its verb
+      if (m.cue.cue.subjectDocument && !(found?.raw && documentHead(V, found.raw))) {
+        const d = documentSubject(V, t0, m.start);
+        if (d) found = { raw: d, post: false };
+      }
       if (found && m.cue.cue.subjectDocument && !(found.raw && documentHead(V, found.raw))) found = null;
       if (found && !found.post && m.cue.cue.postOnly) found = null;
       rank = found?.raw ? (found.post ? 3 : 4) : 0;
@@ -1037,9 +1073,13 @@ function appositionName(V: View, t0: number, comma: number): RawSource | null {
  */
 function bareSource(V: View, a: number, b: number): Span | null {
   const { P, low } = V;
-  let k = a;
   let words = 0;
-  const word = (j: number) => !V.punct[j] && !V.time[j] && V.cap[j] !== 1 && LOWER_WORD.test(low[j]!) && !P.stops.has(low[j]!) && !P.det.has(low[j]!) && !P.aux.has(low[j]!) && !P.complementizers.has(low[j]!) && !isPronoun(P, low[j]!);
+  // a vague time word before the noun is its modifier: "according to recent polls", "a few district reports"
+  let a0 = a;
+  if (a0 + 1 < b && P.det.has(low[a0]!) && V.time[a0 + 1] === 1) a0++;
+  let k = a0;
+  const timeMod = (j: number) => V.time[j] === 1 && j === a0 && j + 1 < b && !V.time[j + 1] && !V.punct[j + 1];
+  const word = (j: number) => !V.punct[j] && (!V.time[j] || timeMod(j)) && V.cap[j] !== 1 && LOWER_WORD.test(low[j]!) && !P.stops.has(low[j]!) && !P.det.has(low[j]!) && !P.aux.has(low[j]!) && !P.complementizers.has(low[j]!) && !isPronoun(P, low[j]!);
   while (k < b && words < 3 && word(k)) k++, words++;
   if (!words) return null;
   // "of voters", "with the Federal Election Commission": one affiliation
@@ -1097,13 +1137,16 @@ function colonFrame(V: View, t0: number, t1: number, closeAt: Set<number>): { m:
   }
   // a name that opens the sentence and ends at the colon, with no verb; an affiliation may follow it after a
   // comma ("Meghan McCain, Twitter:", "Jeremy Lott, author:")
-  if (k - t0 > 12 || t0 !== s.tokenStart || V.cap[t0] !== 1) return null;
-  for (let j = t0; j < k; j++) if (verbAt(V, j) && V.cap[j] !== 1) return null;
-  const span = npForward(V, t0, k);
+  // a label may open a quoted transcript: "“PARTICIPANT: …"
+  let a = t0;
+  if (a === s.tokenStart && doc.tokens[a]!.kind === "quote" && a + 1 < k) a++;
+  if (k - a > 12 || t0 !== s.tokenStart || V.cap[a] !== 1) return null;
+  for (let j = a; j < k; j++) if (verbAt(V, j) && V.cap[j] !== 1) return null;
+  const span = npForward(V, a, k);
   if (!span) return null;
   if (span.end !== k) {
     // "Jeremy Lott, author:", "Meghan McCain, Twitter:": a short affiliation without a verb after the comma
-    if (raw[span.end] !== "," || span.end - t0 > 6 || k - span.end > 7) return null;
+    if (raw[span.end] !== "," || span.end - a > 6 || k - span.end > 7) return null;
     for (let j = span.end + 1; j < k; j++) if (V.punct[j] && raw[j] !== "," && raw[j] !== ".") return null;
   }
   const src = sourceAt(V, span);
@@ -1238,7 +1281,9 @@ function assignQuote(V: View, q: number, bySentence: Clause[][], speech: readonl
     return ov > 0.6 * (b - a);
   };
   const outsideCue = (c: Clause) => !!c.cue && (c.cue.end <= quote.inner.start || c.cue.start >= quote.inner.end);
-  const named = (c: Clause) => !!c.source && c.source.kind !== "unnamed" && !!c.frame;
+  // a document that speaks for itself ("…,” the report said) names its speaker as well as a person does
+  const own = (c: Clause) => !!c.source && !!c.frame && (c.source.kind !== "unnamed" || !!c.raw?.parsed.document);
+  const named = own;
   // a sentence may hold many quotes and clauses (hostile input): only the clauses at the quote and two on
   // either side are looked at, which is every clause of a news sentence
   const near = (s: number) => clausesNear(V, bySentence[s] ?? [], quote.start, quote.end, 2);
@@ -1268,14 +1313,18 @@ function assignQuote(V: View, q: number, bySentence: Clause[][], speech: readonl
       for (const c of (bySentence[last + 1] ?? []).slice(0, 3)) if (named(c) && c.frame?.cue.cue.role !== "passive") speaker = c;
     }
   }
+  // a transcript inside the quote: every sentence after a speaker's label ("MR. SMITH: …") is that speaker's
+  let turn: Clause | null = null;
   for (let s = first; s <= last; s++) {
     for (const c of s === first || s === last ? near(s) : (bySentence[s] ?? [])) {
+      if (c.frame?.cue === COLON_CUE && named(c) && !outsideCue(c)) turn = c;
       if (!inside(c) && !(c.frame && outsideCue(c))) continue;
       c.quote = true;
-      if (!speaker || c === speaker) continue;
-      if (c.source && c.source.kind !== "unnamed") continue;
-      c.source = speaker.source;
-      c.cue = speaker.cue;
+      const who = turn ?? speaker;
+      if (!who || c === who) continue;
+      if (c.source && (c.source.kind !== "unnamed" || own(c))) continue;
+      c.source = who.source;
+      c.cue = who.cue;
       if (c.status === "established" || (c.status === "claimed" && !c.frame) || c.source?.kind === "unnamed") c.status = "claimed";
     }
   }
@@ -1546,7 +1595,9 @@ class Resolver {
           this.latest(at, (c) => candWords(c).some((w) => w === d || w.endsWith(d))) ??
           // "de president" after "de Oekraïense president Volodymyr Zelensky"
           this.latest(at, (c) => !!c.title && words(c.title).includes(d));
-        if (ante) {
+        // only a name stands in for a description: "the official" after "an official familiar with the
+        // matter" is still the official, not the words that described him
+        if (ante && capitalisedWords(ante.name)) {
           name = ante.name;
           if (ante.entity) entity = ante.entity;
           if (ante.who !== "unknown") who = ante.who;

@@ -254,7 +254,8 @@ export function npForward(V: View, i: number, limit: number, loose = false): Spa
         continue;
       }
     }
-    if (!P.stops.has(w) && !P.complementizers.has(w) && !P.aux.has(w) && HAS_LETTER.test(w)) {
+    // a word before a determiner is no modifier but a verb: "lawmakers urged the mayor"
+    if (!P.stops.has(w) && !P.complementizers.has(w) && !P.aux.has(w) && HAS_LETTER.test(w) && !(k + 1 < max && P.det.has(low[k + 1]!))) {
       // a modifier counts when a head follows within two words: "militaire weblog", "state media"
       // after a head only a role word may follow ("het Nederlandse militaire weblog"), or a verb would pass
       // for a modifier ("het Kremlin zit Oekraïne")
@@ -290,7 +291,9 @@ export function npBackward(V: View, from: number, e: number): Span | null {
   // skip auxiliaries, adverbs and time expressions between subject and verb: "Trump on Tuesday has said"
   while (k >= from) {
     const w = low[k]!;
-    if ((V.time[k] && !isHead(V, k)) || P.aux.has(w) || (!(V.cap[k] === 1) && w.length > 4 && P.lex.adverbEndings.some((x) => w.endsWith(x)))) {
+    // an adverb between subject and verb ("Obama famously said"), not a noun after its determiner ("the daily wrote")
+    const adverb = !(V.cap[k] === 1) && w.length > 4 && P.lex.adverbEndings.some((x) => w.endsWith(x)) && !(k > from && P.det.has(low[k - 1]!));
+    if ((V.time[k] && !isHead(V, k)) || P.aux.has(w) || adverb) {
       k--;
       continue;
     }

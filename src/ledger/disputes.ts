@@ -375,14 +375,17 @@ function figures(ix: Index, inScope: (a: Item, b: Item) => boolean, add: Add): v
       for (let j = i + 1; j < list.length; j++) {
         const a = list[i]!, b = list[j]!;
         if (a.it.asserter === b.it.asserter || a.it.c.id === b.it.c.id || !inScope(a.it, b.it)) continue;
-        const [a0, a1] = bounded(a, b), [b0, b1] = bounded(b, a);
+        const [early, late] = a.it.published <= b.it.published ? [a, b] : [b, a];
+        const later = late.it.published - early.it.published >= 3 * 3600e3;
+        // an "at least" that a later report raises is a count that has risen, not one contradicted
+        const range = (f: F, o: F) => (later && f === early ? interval(f.value, f.approx) : bounded(f, o));
+        const [a0, a1] = range(a, b), [b0, b1] = range(b, a);
         if (a1 >= b0 && b1 >= a0) continue;
         // figures for two different places are two tolls
         const pa = a.it.places, pb = b.it.places;
         if (pa.size && pb.size && ![...pa].some((p) => pb.has(p))) continue;
         const va = showValue(a.value, a.approx), vb = showValue(b.value, b.approx);
-        const [early, late] = a.it.published <= b.it.published ? [a, b] : [b, a];
-        const update = late.it.published - early.it.published >= 3 * 3600e3 && interval(late.value, late.approx)[0] > interval(early.value, early.approx)[1];
+        const update = later && interval(late.value, late.approx)[0] > interval(early.value, early.approx)[1];
         const what = group.startsWith("other:") ? group.slice(8) : group;
         add(a.it, b.it, "figures", group,
           `${what}: ${va} according to ${a.it.name} vs ${vb} according to ${b.it.name}${update ? " (a later, higher figure: the earlier one is superseded)" : ""}`,
@@ -612,13 +615,17 @@ function doersIn(it: Item): Set<string> {
   const nd = NOT_DOER[it.c.lang];
   // "door Rusland is opgeblazen": right after "by" a country is the doer, passive or not
   const markers = ledgerLexicon(it.c.lang).agents.markers;
+  // "Rusland werd beschuldigd van …", "X was accused of …": the subject of a passive accusation is the
+  // doer named, not one the act was done to
+  const blames = conceptsOf(it.c.text, it.c.lang, toks).filter((h) => !h.neg && BLAMING.has(h.concept)).map((h) => h.at);
+  const accusedAt = (k: number) => blames.some((b) => b > k && b - k <= 4);
   const out = new Set(it.agents);
   for (const g of countries) {
     const at = cws.map((q, k) => (q && `C:${q.cc}` === g ? k : -1)).filter((k) => k >= 0);
     if (!at.length) continue;
     // one word (an article) may stand between ("op de Russische televisie", "by the Russian army")
     const before = (k: number, ws: string[]) => ws.includes(toks[k - 1]?.w ?? "") || ws.includes(toks[k - 2]?.w ?? "");
-    const notDoer = at.every((k) => !before(k, markers) && (before(k, nd.locatives) || nd.passives.includes(toks[k + 1]?.w ?? "") || nd.passives.includes(toks[k + 2]?.w ?? "")));
+    const notDoer = at.every((k) => !before(k, markers) && !accusedAt(k) && (before(k, nd.locatives) || nd.passives.includes(toks[k + 1]?.w ?? "") || nd.passives.includes(toks[k + 2]?.w ?? "")));
     if (notDoer) out.delete(g);
   }
   return out;

@@ -1,20 +1,14 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { Doc, type Lang } from "../src/model/doc.js";
-import { runPipeline } from "../src/pipeline/index.js";
+import { Doc } from "../src/model/doc.js";
 import { fuseReports, type Fusion } from "../src/ledger/fusion.js";
+import { disputeLines, namedClaim, pipelineDocs, propositionGroups, type TestReport } from "./helpers.js";
 import { buildExport } from "../src/export/json.js";
 
 // Reports written for these tests: two incidents in one ledger (a missile strike on a market in Kharkiv, told
 // in Dutch and English, and floods in Valencia), a toll that rises, a denial, and an agency's copy carried by
 // two outlets.
-interface R {
-  source: string;
-  published: string;
-  lang: Lang;
-  text: string;
-}
-const KHARKIV: R[] = [
+const KHARKIV: TestReport[] = [
   {
     source: "Dagblad Noord",
     published: "2025-03-03T12:00:00+01:00",
@@ -46,43 +40,17 @@ const KHARKIV: R[] = [
     text: "Bij de aanval op de markt in Charkiv zijn inmiddels 41 doden gevallen, meldt gouverneur Synjehoebov. Volgens burgemeester Ihor Terechov zijn 25 mensen omgekomen.\n",
   },
 ];
-const VALENCIA: R[] = [
+const VALENCIA: TestReport[] = [
   { source: "Iberia Post", published: "2025-03-05T10:00:00+01:00", lang: "en", text: "Flash floods killed eight people in Valencia on Wednesday, the regional government said.\n" },
   { source: "Zuiderkrant", published: "2025-03-05T16:00:00+01:00", lang: "nl", text: "Bij overstromingen in Valencia zijn woensdag acht mensen omgekomen, meldt de regionale regering.\n" },
 ];
 
-function docs(rs: readonly R[]): Doc[] {
-  return rs.map((r, i) =>
-    runPipeline(new Doc(r.text, { id: `d${i + 1}`, source: r.source, published: r.published, publishedFrom: "flag", language: r.lang, languageFrom: "flag" })),
-  );
-}
-
-/** A claim as outlet + words, so results can be compared whatever ids the reports got. */
-function named(f: Fusion, ds: readonly Doc[]): (id: string) => string {
-  const byId = new Map(f.claims.map((c) => [c.id, c]));
-  const outlet = new Map(ds.map((d) => [d.meta.id, d.meta.source!]));
-  return (id) => `${outlet.get(byId.get(id)!.doc)}: ${byId.get(id)!.text}`;
-}
-
-function groups(f: Fusion, ds: readonly Doc[]): string[][] {
-  const n = named(f, ds);
-  return f.propositions
-    .filter((p) => p.claims.length > 1)
-    .map((p) => p.claims.map(n).sort())
-    .sort((a, b) => (a[0]! < b[0]! ? -1 : 1));
-}
-
-function disputes(f: Fusion, ds: readonly Doc[]): string[] {
-  const n = named(f, ds);
-  return f.disputes.map((d) => `${d.type} | ${[n(d.claims[0]), n(d.claims[1])].sort().join(" || ")}`).sort();
-}
-
 const ALL = [...KHARKIV, ...VALENCIA];
 
 test("propositions: one statement across reports and languages is one proposition, its copies and its speaker counted once", () => {
-  const ds = docs(ALL);
+  const ds = pipelineDocs(ALL);
   const f = fuseReports(ds);
-  assert.deepEqual(groups(f, ds), [
+  assert.deepEqual(propositionGroups(f, ds, true), [
     [
       "Coast Herald (AP): At least 40 people were killed when a missile struck a market in Kharkiv on Monday, regional governor Oleh Syniehubov said",
       "Valley Times (AP): At least 40 people were killed when a missile struck a market in Kharkiv on Monday, regional governor Oleh Syniehubov said",
@@ -116,7 +84,7 @@ test("propositions: one statement across reports and languages is one propositio
 });
 
 test("incidents: the Kharkiv reports are one incident, the Valencia floods another", () => {
-  const ds = docs(ALL);
+  const ds = pipelineDocs(ALL);
   const f = fuseReports(ds);
   const inc = ds.map((d) => f.incidents.get(d.meta.id));
   assert.equal(new Set(inc.slice(0, 4)).size, 1);
@@ -127,7 +95,7 @@ test("incidents: the Kharkiv reports are one incident, the Valencia floods anoth
 });
 
 test("contradictions: a denial against the claim that names the denier, figures by different sources; a rising toll is no contradiction", () => {
-  const ds = docs(ALL);
+  const ds = pipelineDocs(ALL);
   const f = fuseReports(ds);
   const air = ["Coast Herald (AP): Ukraine's air force said the missile was Russian", "Dagblad Noord: De Oekraïense luchtmacht zegt dat het om een Russische raket ging", "Valley Times (AP): Ukraine's air force said the missile was Russian"];
   const deny = ["Coast Herald (AP): Russia denied attacking the market", "Dagblad Noord: Rusland ontkent dat het de markt heeft aangevallen", "Valley Times (AP): Russia denied attacking the market"];
@@ -137,7 +105,7 @@ test("contradictions: a denial against the claim that names the denier, figures 
     "figures | Avondkrant: Volgens burgemeester Ihor Terechov zijn 25 mensen omgekomen || Coast Herald (AP): At least 40 people were killed when a missile struck a market in Kharkiv on Monday, regional governor Oleh Syniehubov said",
     "figures | Avondkrant: Volgens burgemeester Ihor Terechov zijn 25 mensen omgekomen || Valley Times (AP): At least 40 people were killed when a missile struck a market in Kharkiv on Monday, regional governor Oleh Syniehubov said",
   ].sort();
-  assert.deepEqual(disputes(f, ds), expected);
+  assert.deepEqual(disputeLines(f, ds), expected);
   const fig = f.disputes.find((d) => d.type === "figures" && d.detail.values?.includes("41"))!;
   // speakers by their name across the ledger: the governor as the English reports spell him
   assert.match(fig.reason, /killed: 41 according to Oleh Syniehubov vs 25 according to Ihor Terechov/);
@@ -146,7 +114,7 @@ test("contradictions: a denial against the claim that names the denier, figures 
 });
 
 test("a later, higher figure from another source is marked as an update; one source raising its own figure is none", () => {
-  const ds = docs([
+  const ds = pipelineDocs([
     { source: "Morning Star", published: "2025-06-02T08:00:00+02:00", lang: "en", text: "Officials said 12 people died in the collapse of the Linden Street bridge in Rotterdam on Sunday.\n" },
     { source: "Evening Post", published: "2025-06-04T18:00:00+02:00", lang: "en", text: "Rescuers said 31 people died in the collapse of the Linden Street bridge in Rotterdam on Sunday.\n" },
     { source: "Evening Post", published: "2025-06-05T18:00:00+02:00", lang: "en", text: "Rescuers said 35 people died in the collapse of the Linden Street bridge in Rotterdam on Sunday.\n" },
@@ -159,17 +127,17 @@ test("a later, higher figure from another source is marked as an update; one sou
 });
 
 test("the result does not depend on the order reports arrive in", () => {
-  const a = docs(ALL);
-  const b = docs([...ALL].reverse());
+  const a = pipelineDocs(ALL);
+  const b = pipelineDocs([...ALL].reverse());
   const fa = fuseReports(a), fb = fuseReports(b);
-  assert.deepEqual(groups(fb, b), groups(fa, a));
-  assert.deepEqual(disputes(fb, b), disputes(fa, a));
+  assert.deepEqual(propositionGroups(fb, b, true), propositionGroups(fa, a, true));
+  assert.deepEqual(disputeLines(fb, b), disputeLines(fa, a));
   const inc = (f: Fusion, ds: Doc[]) => ds.map((d) => `${d.meta.source}=${f.incidents.get(d.meta.id)}`).sort();
   assert.deepEqual(inc(fb, b), inc(fa, a));
 });
 
 test("the one-shot export of several reports carries their propositions and the contradictions across them", () => {
-  const ds = docs(ALL);
+  const ds = pipelineDocs(ALL);
   const x = buildExport(ds) as ReturnType<typeof buildExport> & { propositions: { claims: string[]; reports: number; independent_sources: number; status: string }[] };
   const multi = x.propositions.filter((p) => p.claims.length > 1);
   assert.equal(multi.length, 4);
@@ -186,7 +154,7 @@ test("the one-shot export of several reports carries their propositions and the 
 });
 
 test("propositions: the same countries as doer in one claim and as target in the other say different things", () => {
-  const rs: R[] = [
+  const rs: TestReport[] = [
     {
       source: "Grenskrant",
       published: "2025-04-08T10:00:00+02:00",
@@ -206,9 +174,9 @@ test("propositions: the same countries as doer in one claim and as target in the
       text: "Russian missiles attacked Ukraine on Tuesday, the Ukrainian air force said.\n",
     },
   ];
-  const ds = docs(rs);
+  const ds = pipelineDocs(rs);
   const f = fuseReports(ds);
-  const n = named(f, ds);
+  const n = namedClaim(f, ds);
   const propOf = (t: string) => f.propositions.find((p) => p.claims.some((id) => n(id).includes(t)))!;
   // the Ukrainian launch is its own statement, never the Russian attack
   assert.notEqual(propOf("fired by Ukrainian air defence"), propOf("Russian missiles attacked Ukraine"));
@@ -218,15 +186,15 @@ test("propositions: the same countries as doer in one claim and as target in the
 });
 
 test("propositions: a toll said alone is the same toll said inside a longer sentence, and another toll is not", () => {
-  const long: R = {
+  const long: TestReport = {
     source: "Kustkrant",
     published: "2025-05-12T10:00:00+02:00",
     lang: "en",
     text: "The death toll in the coastal town of Marsa has soared to 2,340 as rescuers search the mud after two dams collapsed in heavy rain.\n",
   };
-  const short = (toll: string): R => ({ source: "Avondblad", published: "2025-05-12T18:00:00+02:00", lang: "nl", text: `Volgens de laatste cijfers zijn er in Marsa inmiddels ${toll} doden gevallen.\n` });
+  const short = (toll: string): TestReport => ({ source: "Avondblad", published: "2025-05-12T18:00:00+02:00", lang: "nl", text: `Volgens de laatste cijfers zijn er in Marsa inmiddels ${toll} doden gevallen.\n` });
   const fused = (toll: string) => {
-    const ds = docs([long, short(toll)]);
+    const ds = pipelineDocs([long, short(toll)]);
     const f = fuseReports(ds);
     return f.propositions.some((p) => p.claims.length === 2);
   };

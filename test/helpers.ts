@@ -8,6 +8,8 @@ import { segment } from "../src/pipeline/segment/index.js";
 import { entities } from "../src/pipeline/entities/index.js";
 import { times } from "../src/pipeline/times/index.js";
 import { claims } from "../src/pipeline/claims/index.js";
+import { runPipeline } from "../src/pipeline/index.js";
+import type { Fusion } from "../src/ledger/fusion.js";
 
 /** A text of ours run through the stages claims depend on, published on 5 March 2024 at noon. */
 export function runClaims(text: string, lang: Lang): Doc {
@@ -41,3 +43,39 @@ export function writeCorpus(dir: string, n: number, tag = "r"): void {
   }
 }
 
+/** A report written for a fusion test: outlet, publication time, language and text. */
+export interface TestReport {
+  source: string;
+  published: string;
+  lang: Lang;
+  text: string;
+}
+
+/** Our reports through the whole pipeline, ids d1, d2, … in their order. */
+export function pipelineDocs(rs: readonly TestReport[]): Doc[] {
+  return rs.map((r, i) =>
+    runPipeline(new Doc(r.text, { id: `d${i + 1}`, source: r.source, published: r.published, publishedFrom: "flag", language: r.lang, languageFrom: "flag" })),
+  );
+}
+
+/** A claim as outlet + words, so results can be compared whatever ids the reports got. */
+export function namedClaim(f: Fusion, ds: readonly Doc[]): (id: string) => string {
+  const byId = new Map(f.claims.map((c) => [c.id, c]));
+  const outlet = new Map(ds.map((d) => [d.meta.id, d.meta.source!]));
+  return (id) => `${outlet.get(byId.get(id)!.doc)}: ${byId.get(id)!.text}`;
+}
+
+/** Each proposition as its named claims, sorted; with `fusedOnly` just those that join several claims. */
+export function propositionGroups(f: Fusion, ds: readonly Doc[], fusedOnly = false): string[][] {
+  const n = namedClaim(f, ds);
+  return f.propositions
+    .filter((p) => !fusedOnly || p.claims.length > 1)
+    .map((p) => p.claims.map(n).sort())
+    .sort((a, b) => (a[0]! < b[0]! ? -1 : 1));
+}
+
+/** Each dispute as "type | claim || claim", sorted; with `updates` a rising figure is marked "(update)". */
+export function disputeLines(f: Fusion, ds: readonly Doc[], updates = false): string[] {
+  const n = namedClaim(f, ds);
+  return f.disputes.map((d) => `${d.type}${updates && d.detail.update ? " (update)" : ""} | ${[n(d.claims[0]), n(d.claims[1])].sort().join(" || ")}`).sort();
+}

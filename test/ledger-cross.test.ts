@@ -1,20 +1,13 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { Doc, type Lang } from "../src/model/doc.js";
-import { runPipeline } from "../src/pipeline/index.js";
 import { fuseReports, type Fusion } from "../src/ledger/fusion.js";
+import { disputeLines, pipelineDocs, type TestReport } from "./helpers.js";
 
 // Contradictions and entities across reports, on reports written for these tests: a blast at a railway
 // bridge in Mykolaiv told in English and Dutch (a toll that rises, an accusation, a denial, a group that
 // claims the attack), floods in Valencia in the same ledger (another incident, two figures), and a shooting
 // in Brussels where the reports disagree on where it happened and whether the gunman is still at large.
-interface R {
-  source: string;
-  published: string;
-  lang: Lang;
-  text: string;
-}
-const BRIDGE: R[] = [
+const BRIDGE: TestReport[] = [
   {
     source: "Harbour Gazette",
     published: "2025-06-10T09:00:00+00:00",
@@ -38,11 +31,11 @@ const BRIDGE: R[] = [
     text: "The death toll from the explosion at the railway bridge in Mykolaiv has risen to 15, Ukraine's emergency service said on Thursday.\n",
   },
 ];
-const FLOODS: R[] = [
+const FLOODS: TestReport[] = [
   { source: "Iberia Post", published: "2025-06-11T10:00:00+02:00", lang: "en", text: "Flash floods killed eight people in Valencia on Wednesday, the regional government said.\n" },
   { source: "Zuiderkrant", published: "2025-06-11T16:00:00+02:00", lang: "nl", text: "Bij overstromingen in Valencia zijn woensdag zes mensen omgekomen, zegt burgemeester María José Catalá.\n" },
 ];
-const SHOOTING: R[] = [
+const SHOOTING: TestReport[] = [
   {
     source: "Capital Wire",
     published: "2025-02-03T22:00:00+01:00",
@@ -59,23 +52,6 @@ const SHOOTING: R[] = [
   },
 ];
 
-function docs(rs: readonly R[]): Doc[] {
-  return rs.map((r, i) =>
-    runPipeline(new Doc(r.text, { id: `d${i + 1}`, source: r.source, published: r.published, publishedFrom: "flag", language: r.lang, languageFrom: "flag" })),
-  );
-}
-
-function named(f: Fusion, ds: readonly Doc[]): (id: string) => string {
-  const byId = new Map(f.claims.map((c) => [c.id, c]));
-  const outlet = new Map(ds.map((d) => [d.meta.id, d.meta.source!]));
-  return (id) => `${outlet.get(byId.get(id)!.doc)}: ${byId.get(id)!.text}`;
-}
-
-function disputes(f: Fusion, ds: readonly Doc[]): string[] {
-  const n = named(f, ds);
-  return f.disputes.map((d) => `${d.type}${d.detail.update ? " (update)" : ""} | ${[n(d.claims[0]), n(d.claims[1])].sort().join(" || ")}`).sort();
-}
-
 /** The names of every cluster that joins names of more than one report or more than one name. */
 function clusters(f: Fusion): string[][] {
   return f.entities.clusters.filter((c) => c.names.length > 1).map((c) => [...c.names].sort());
@@ -84,9 +60,9 @@ function clusters(f: Fusion): string[][] {
 const BRIDGE_AND_FLOODS = [...BRIDGE, ...FLOODS];
 
 test("contradictions across reports: a denial, an accusation against a claim of the attack, a rising toll as an update, another incident apart", () => {
-  const ds = docs(BRIDGE_AND_FLOODS);
+  const ds = pipelineDocs(BRIDGE_AND_FLOODS);
   const f = fuseReports(ds);
-  assert.deepEqual(disputes(f, ds), [
+  assert.deepEqual(disputeLines(f, ds, true), [
     // who is behind it: the group that claims the attack against the ministry that blames Russia, in either language
     "attribution | Dagblad Zuid: Een groep die zich het Zwarte Zee Front noemt, eiste de aanslag op de brug op || Dagblad Zuid: Het Oekraïense ministerie van Defensie zegt dat de brug door Rusland is opgeblazen",
     "attribution | Dagblad Zuid: Een groep die zich het Zwarte Zee Front noemt, eiste de aanslag op de brug op || Harbour Gazette: Ukraine's defence ministry accused Russia of blowing up the bridge",
@@ -110,7 +86,7 @@ test("contradictions across reports: a denial, an accusation against a claim of 
 });
 
 test("entities across reports: a capital acting as its state, transliterations, a title with a short surname", () => {
-  const ds = docs(BRIDGE_AND_FLOODS);
+  const ds = pipelineDocs(BRIDGE_AND_FLOODS);
   const f = fuseReports(ds);
   const cs = clusters(f);
   // "Moscow denied" is Russia speaking; "Russia" and "Rusland" the same state
@@ -126,7 +102,7 @@ test("entities across reports: a capital acting as its state, transliterations, 
 });
 
 test("entities: a capital named as a place stays the city", () => {
-  const ds = docs([
+  const ds = pipelineDocs([
     { source: "A", published: "2025-06-10T09:00:00+00:00", lang: "en", text: "Moscow fired missiles at the port, Kyiv said.\n" },
     { source: "B", published: "2025-06-10T10:00:00+00:00", lang: "en", text: "Thousands gathered in Moscow on Tuesday for the parade.\n" },
   ]);
@@ -139,9 +115,9 @@ test("entities: a capital named as a place stays the city", () => {
 });
 
 test("contradictions across reports: where it happened and the gunman at large or shot, in two languages", () => {
-  const ds = docs(SHOOTING);
+  const ds = pipelineDocs(SHOOTING);
   const f = fuseReports(ds);
-  assert.deepEqual(disputes(f, ds), [
+  assert.deepEqual(disputeLines(f, ds, true), [
     // "hij" is the suspect of the sentence before: shot, against the gunman still at large the evening before
     "opposed | Capital Wire: The gunman is still at large, police said || Stadskrant: Hij werd in een café in de wijk Schaarbeek neergeschoten",
     // the English report puts the shots near Place Sainctelette, the Dutch one in Schaerbeek

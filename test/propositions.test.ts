@@ -1,24 +1,17 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { Doc, type Lang } from "../src/model/doc.js";
-import { runPipeline } from "../src/pipeline/index.js";
-import { fuseReports, type Fusion } from "../src/ledger/fusion.js";
+import { fuseReports } from "../src/ledger/fusion.js";
+import { pipelineDocs, propositionGroups, type TestReport } from "./helpers.js";
 import { fusionClaims } from "../src/ledger/claimkeys.js";
 
 // Reports written for these tests: a drone attack on a port told in Dutch, by an agency whose copy two
 // outlets carry word for word, and by a paper in its own words.
-interface R {
-  source: string;
-  published: string;
-  lang: Lang;
-  text: string;
-}
 const WIRE =
   "Three dock workers were killed in a drone attack on the port of Odesa overnight Monday, the regional governor said.\n\n" +
   "Two storage tanks at the port were still filled with grain when the fire broke out.\n\n" +
   "Russia denies any involvement in the attack on the port.\n\n" +
   "Two of the drones came down in Romania's territorial waters, according to the Romanian coast guard.\n";
-const PORT: R[] = [
+const PORT: TestReport[] = [
   {
     source: "Havenblad",
     published: "2025-06-02T20:00:00+02:00",
@@ -38,25 +31,12 @@ const PORT: R[] = [
   },
 ];
 
-function docs(rs: readonly R[]): Doc[] {
-  return rs.map((r, i) =>
-    runPipeline(new Doc(r.text, { id: `d${i + 1}`, source: r.source, published: r.published, publishedFrom: "flag", language: r.lang, languageFrom: "flag" })),
-  );
-}
-
-/** Each proposition as its claims (outlet: words), sorted, so results compare whatever ids reports got. */
-function groups(f: Fusion, ds: readonly Doc[]): string[][] {
-  const byId = new Map(f.claims.map((c) => [c.id, c]));
-  const outlet = new Map(ds.map((d) => [d.meta.id, d.meta.source!]));
-  return f.propositions.map((p) => p.claims.map((id) => `${outlet.get(byId.get(id)!.doc)}: ${byId.get(id)!.text}`).sort()).sort((a, b) => (a[0]! < b[0]! ? -1 : 1));
-}
-
-const ds = docs(PORT);
+const ds = pipelineDocs(PORT);
 const fusion = fuseReports(ds);
 const byText = (words: string) => fusion.propositions.find((p) => p.claims.some((id) => fusion.claims.find((c) => c.id === id)!.text.includes(words)))!;
 
 test("propositions: one statement in Dutch, in an agency's two copies and in a paper's own words is one proposition", () => {
-  assert.deepEqual(groups(fusion, ds), [
+  assert.deepEqual(propositionGroups(fusion, ds), [
     ["Coastal Wire (AP): Russia denies any involvement in the attack on the port", "Harbour Times (AP): Russia denies any involvement in the attack on the port", "Havenblad: Moskou zei dat het niets met de aanval op de haven te maken heeft"],
     [
       "Coastal Wire (AP): Three dock workers were killed in a drone attack on the port of Odesa overnight Monday, the regional governor said",
@@ -94,23 +74,23 @@ test("propositions: a claim that names no act meets one that does by what both a
 });
 
 test("propositions: what a scene-setting clause says is kept apart from what the claim states", () => {
-  const [en] = fusionClaims(docs([{ source: "x", published: "2025-06-03T08:00:00+00:00", lang: "en", text: "Both pipelines were still filled with gas when the pressure in them dropped.\n" }])[0]!);
+  const [en] = fusionClaims(pipelineDocs([{ source: "x", published: "2025-06-03T08:00:00+00:00", lang: "en", text: "Both pipelines were still filled with gas when the pressure in them dropped.\n" }])[0]!);
   assert.ok(en!.concepts.includes("v:contain") && en!.concepts.includes("v:decrease"));
   assert.deepEqual(en!.background, ["n:pressure", "v:decrease"]);
-  const [nl] = fusionClaims(docs([{ source: "x", published: "2025-06-03T08:00:00+00:00", lang: "nl", text: "De leidingen bevatten nog gas toen de druk daalde.\n" }])[0]!);
+  const [nl] = fusionClaims(pipelineDocs([{ source: "x", published: "2025-06-03T08:00:00+00:00", lang: "nl", text: "De leidingen bevatten nog gas toen de druk daalde.\n" }])[0]!);
   assert.deepEqual(nl!.background, ["n:pressure", "v:decrease"]);
   // a claim without such a clause has none
-  const [plain] = fusionClaims(docs([{ source: "x", published: "2025-06-03T08:00:00+00:00", lang: "en", text: "The pressure in both pipelines dropped on Monday.\n" }])[0]!);
+  const [plain] = fusionClaims(pipelineDocs([{ source: "x", published: "2025-06-03T08:00:00+00:00", lang: "en", text: "The pressure in both pipelines dropped on Monday.\n" }])[0]!);
   assert.equal(plain!.background, undefined);
 });
 
 test("propositions: a year said alone is a key in either language; a figure in parentheses is an aside", () => {
-  const [nl] = fusionClaims(docs([{ source: "x", published: "2025-06-03T08:00:00+00:00", lang: "nl", text: "Sinds de opstand van 2011 verkeert het land in een politieke crisis.\n" }])[0]!);
+  const [nl] = fusionClaims(pipelineDocs([{ source: "x", published: "2025-06-03T08:00:00+00:00", lang: "nl", text: "Sinds de opstand van 2011 verkeert het land in een politieke crisis.\n" }])[0]!);
   assert.deepEqual(nl!.years, ["2011"]);
-  const [en] = fusionClaims(docs([{ source: "x", published: "2025-06-03T08:00:00+00:00", lang: "en", text: "The country has been mired in conflict since a 2011 uprising.\n" }])[0]!);
+  const [en] = fusionClaims(pipelineDocs([{ source: "x", published: "2025-06-03T08:00:00+00:00", lang: "en", text: "The country has been mired in conflict since a 2011 uprising.\n" }])[0]!);
   assert.deepEqual(en!.years, ["2011"]);
   const [toll] = fusionClaims(
-    docs([{ source: "x", published: "2025-06-03T08:00:00+00:00", lang: "en", text: "Floods have killed 3,958 people in Derna, the health ministry said (adjusting an earlier report that said 11,300 people were killed).\n" }])[0]!,
+    pipelineDocs([{ source: "x", published: "2025-06-03T08:00:00+00:00", lang: "en", text: "Floods have killed 3,958 people in Derna, the health ministry said (adjusting an earlier report that said 11,300 people were killed).\n" }])[0]!,
   );
   const killed = toll!.figures.filter((f) => f.kind === "killed");
   assert.deepEqual(killed.map((f) => [f.value, !!f.aside]).sort(), [[11300, true], [3958, false]].sort());

@@ -4,7 +4,7 @@
 // holds more than a page of reports, except what the contradiction finder compares (the claims that can
 // take part in a contradiction). The writers of the formats are in src/export.
 import type { Lang } from "../model/doc.js";
-import { type PartKind, type ReportParts, type ReportRow, type Reads } from "../store/index.js";
+import { type CorrectionRow, type PartKind, type ReportParts, type ReportRow, type Reads } from "../store/index.js";
 import type { SitrepExport } from "../export/schema.js";
 import { displayName } from "./naming.js";
 import { ledgerFusion, type LedgerFusion } from "./stored.js";
@@ -63,15 +63,8 @@ export interface LedgerExport {
   corrections(): AsyncIterable<ExportCorrection[]>;
 }
 
-export interface ExportCorrection {
-  id: number;
-  at: string;
-  who: string;
-  why: string;
-  target: string;
-  action: string;
-  data: unknown;
-  undoes: number | null;
+/** A correction as exported: the store's row, marked when an undo took it back. */
+export interface ExportCorrection extends CorrectionRow {
   undone?: boolean;
 }
 

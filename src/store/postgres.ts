@@ -8,8 +8,10 @@
 // what the writers before it committed, whichever machine they ran on. The expensive part, extraction,
 // runs outside that lock, on every worker at once. The lock goes with the transaction: a killed writer
 // holds nothing. What the lock allows is one writer's round trips, so a write transaction makes few: BEGIN
-// and the lock go with its first query, queries that do not depend on one another go together (batch), and
-// writes that return nothing wait and go with the next query or the commit (a report: 3–4 round trips).
+// goes with its first query and the lock with its first query not asked before it (beforeLock: reads that
+// need no earlier commit, such as a report's search vector, which the server works on while another
+// writer holds the lock), queries that do not depend on one another go together (batch), and writes that
+// return nothing wait and go with the next query or the commit (a report: 3 round trips under the lock).
 //
 // Every write transaction also sends a notification on commit (NOTIFY sitrep_ledger), so that every
 // `sitrep serve` on the database hears at once of reports any worker stored.

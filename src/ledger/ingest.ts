@@ -261,6 +261,8 @@ export async function storeReports(store: Store, docs: readonly (Doc | Prepared)
   const prepared = docs.map((d) => ("hash" in d && "sig" in d ? d : prepare(d as Doc)));
   const write = (ps: readonly Prepared[]) =>
     store.write(async (tx) => {
+      // What needs nothing of the ledger is done before the writers' lock is taken.
+      await tx.beforeLock(ps.map((p) => ({ title: p.doc.meta.title ?? null, text: p.doc.text, language: p.doc.meta.language, items: [p.fusion] })));
       // One report needs no savepoint (two round trips more on a server): should it fail, its whole
       // transaction is rolled back.
       if (ps.length === 1)

@@ -12,6 +12,12 @@ export interface Conn {
   many(sql: string, rows: readonly (readonly unknown[])[]): Promise<void>;
   /** Queries that do not depend on one another, in one round trip (a server backend); the rows of each. */
   batch?<T>(qs: readonly { sql: string; params: readonly unknown[] }[]): Promise<T[][]>;
+  /**
+   * Runs fn before the transaction takes the writers' lock (a server backend: the lock otherwise goes with
+   * the transaction's first query). fn may only read: what it asks of the ledger may change before the
+   * lock is held, and a row it wrote could be one another writer holding the lock waits for.
+   */
+  beforeLock?<T>(fn: () => Promise<T>): Promise<T>;
 }
 
 export type ErrorKind = "busy" | "full" | "other";

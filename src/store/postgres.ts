@@ -8,8 +8,10 @@
 // what the writers before it committed, whichever machine they ran on. The expensive part, extraction,
 // runs outside that lock, on every worker at once. The lock goes with the transaction: a killed writer
 // holds nothing. What the lock allows is one writer's round trips, so a write transaction makes few: BEGIN
-// and the lock go with its first query, queries that do not depend on one another go together (batch), and
-// writes that return nothing wait and go with the next query or the commit (a report: 3–4 round trips).
+// goes with its first query and the lock with its first query not asked before it (beforeLock: reads that
+// need no earlier commit, such as a report's search vector, which the server works on while another
+// writer holds the lock), queries that do not depend on one another go together (batch), and writes that
+// return nothing wait and go with the next query or the commit (a report: 3 round trips under the lock).
 //
 // Every write transaction also sends a notification on commit (NOTIFY sitrep_ledger), so that every
 // `sitrep serve` on the database hears at once of reports any worker stored.
@@ -104,6 +106,9 @@ class PgConn implements Conn {
    */
   private pending: string[] = [];
   private pendingChars = 0;
+  /** The writers' lock, not taken yet: it goes with the next query sent outside beforeLock. */
+  private lockTexts: string[] = [];
+  private holding = 0;
   constructor(
     readonly q: Queryable,
     private readonly defer = false,
@@ -123,8 +128,10 @@ class PgConn implements Conn {
 
   /** The waiting writes and then these statements (written out), in one round trip: the results of these. */
   async send(texts: readonly string[]): Promise<pg.QueryResult[]> {
-    const all = [...this.pending, ...texts];
-    const before = this.pending.length;
+    const lock = this.holding ? [] : this.lockTexts;
+    if (!this.holding) this.lockTexts = [];
+    const all = [...this.pending, ...lock, ...texts];
+    const before = this.pending.length + lock.length;
     this.pending = [];
     this.pendingChars = 0;
     if (!all.length) return [];
@@ -137,9 +144,28 @@ class PgConn implements Conn {
     this.pending.unshift(...texts);
   }
 
+  /** The statements that take the writers' lock: sent before the next query that is not in beforeLock. */
+  lockWith(texts: readonly string[]): void {
+    this.lockTexts = [...texts];
+  }
+
+  async beforeLock<T>(fn: () => Promise<T>): Promise<T> {
+    this.holding++;
+    try {
+      return await fn();
+    } finally {
+      this.holding--;
+    }
+  }
+
+  /** Is something waiting to go with the next query (writes, BEGIN, the lock)? */
+  private get waiting(): boolean {
+    return this.pending.length > 0 || (!this.holding && this.lockTexts.length > 0);
+  }
+
   async batch<T>(qs: readonly { sql: string; params: readonly unknown[] }[]): Promise<T[][]> {
     if (!qs.length) return [];
-    if (qs.length === 1 && !this.pending.length) return [await this.all<T>(qs[0]!.sql, qs[0]!.params)];
+    if (qs.length === 1 && !this.waiting) return [await this.all<T>(qs[0]!.sql, qs[0]!.params)];
     return (await this.send(qs.map((q) => inline(q.sql, q.params)))).map((r) => r.rows as T[]);
   }
 
@@ -155,7 +181,7 @@ class PgConn implements Conn {
 
   async all<T>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
     // with writes waiting: all in one query, this one's rows last
-    if (this.pending.length) return (await this.flush(inline(sql, params)))!.rows as T[];
+    if (this.waiting) return (await this.flush(inline(sql, params)))!.rows as T[];
     const r = await this.query(statement(this.sql(sql), params));
     return r.rows as T[];
   }
@@ -176,7 +202,7 @@ class PgConn implements Conn {
       if (/^\s*ROLLBACK\s+TO\b/i.test(sql)) {
         this.pending = [];
         this.pendingChars = 0;
-      } else if (this.pending.length || !params.length) return (await this.flush(inline(sql, params)))!.rowCount ?? 0;
+      } else if (this.waiting || !params.length) return (await this.flush(inline(sql, params)))!.rowCount ?? 0;
     }
     if (!params.length && !/\?/.test(sql)) return (await this.query(sql)).rowCount ?? 0;
     return (await this.query(statement(this.sql(sql), params))).rowCount ?? 0;
@@ -320,8 +346,10 @@ export class PostgresDriver implements Driver {
       // (each pair of statements in one round trip: a query with no parameters may hold several)
       const t0 = performance.now();
       const conn = new PgConn(client, true);
-      // BEGIN and the lock go with the transaction's first query (the server notes when it got the lock).
-      conn.prefix(["BEGIN", `SELECT pg_advisory_xact_lock(${WRITER_LOCK})`, "SELECT set_config('sitrep.locked', clock_timestamp()::text, true)"]);
+      // BEGIN goes with the transaction's first query, and the lock with its first query that is not
+      // asked before it (beforeLock); the server notes when it got the lock.
+      conn.prefix(["BEGIN"]);
+      conn.lockWith([`SELECT pg_advisory_xact_lock(${WRITER_LOCK})`, "SELECT set_config('sitrep.locked', clock_timestamp()::text, true)"]);
       const out = await fn(conn);
       const [end] = await conn.send([
         `SELECT pg_notify('${CHANNEL}', ''), 1000 * extract(epoch FROM clock_timestamp() - current_setting('sitrep.locked')::timestamptz) AS held`,

@@ -1044,6 +1044,10 @@ function claimsNaming(claims: readonly { entities: readonly number[] }[]): Map<n
 class SqlTx extends SqlReads implements WriteTx {
   private sourceIds = new Map<string, number>();
   private savepoints = 0;
+  /** Prepared before the writers' lock: search entries by (language, title, text), encoded bodies and fusion records. */
+  private vectors = new Map<string, string>();
+  private bodies = new Map<string, unknown>();
+  private blobs = new WeakMap<object, unknown>();
 
   constructor(c: Conn, d: Dialect, ft: FullText, private readonly kind: (e: unknown) => "busy" | "full" | "other") {
     super(c, d, ft);
@@ -1127,6 +1131,26 @@ class SqlTx extends SqlReads implements WriteTx {
     const hits = q.bands.length ? SqlTx.hitsOf(res[k++]!) : new Map();
     const names = q.nkeys.length ? SqlTx.namesOf(res[k++]!) : [];
     return { same, prev, hits, names };
+  }
+
+  async beforeLock(reports: readonly { title: string | null; text: string; language: string; items?: readonly unknown[] }[]): Promise<void> {
+    for (const r of reports) {
+      this.bodies.set(r.text, encodeBody(this.d, r.text));
+      for (const i of r.items ?? []) if (i && typeof i === "object") this.blobs.set(i, encodeBody(this.d, JSON.stringify(i)));
+    }
+    const sv = this.ft.searchVector;
+    if (!sv || !this.ft.indexVector || !reports.length) return;
+    const qs = reports.map((r) => ({ sql: sv, params: [r.language, r.title ?? "", r.text] }));
+    // only reads: nothing another writer waits for is held before the lock
+    const res = await (this.c.beforeLock ? this.c.beforeLock(() => batch(this.c, qs)) : batch(this.c, qs));
+    reports.forEach((r, i) => {
+      const v = res[i]?.[0]?.v;
+      if (typeof v === "string") this.vectors.set(SqlTx.vectorKey(r.language, r.title ?? "", r.text), v);
+    });
+  }
+
+  private static vectorKey(language: string, title: string, text: string): string {
+    return `${language}\u0000${title}\u0000${text}`;
   }
 
   async addNames(rows: readonly NameRow[]): Promise<void> {
@@ -1246,6 +1270,18 @@ class SqlTx extends SqlReads implements WriteTx {
         params: part.flatMap((k) => [k, perAsserter.get(k)!.name, perAsserter.get(k)!.n]),
       });
     }
+    // On a server, the sources the ledger has not met yet are added first, in the same round trip, in
+    // the order they are met (writers one at a time: none can add them meanwhile; those it has met use
+    // up no ids); then all their ids are read.
+    const adding = !!this.c.batch && newSources.length > 0;
+    for (let i = 0; adding && i < newSources.length; i += 200) {
+      const part = newSources.slice(i, i + 200);
+      qs.push({
+        sql: `INSERT INTO sources (name, folded) SELECT v.name, v.folded FROM (VALUES ${part.map(() => "(?, ?, ?)").join(", ")}) AS v(k, name, folded)
+         WHERE NOT EXISTS (SELECT 1 FROM sources s WHERE s.name = v.name) ORDER BY v.k`,
+        params: part.flatMap((n, j) => [j, n, fold(n)]),
+      });
+    }
     for (let i = 0; i < newSources.length; i += 500)
       qs.push({ sql: `SELECT id, name FROM sources WHERE ${this.d.inList("name")}`, params: [this.d.list(newSources.slice(i, i + 500))] });
     const res = await batch(this.c, qs);
@@ -1261,6 +1297,7 @@ class SqlTx extends SqlReads implements WriteTx {
     const asserterId = new Map<string, number>();
     for (let i = 0; i < fkeys.length; i += 200) for (const row of res[k++]!) fusedId.set(String(row.fkey), num(row.id));
     for (let i = 0; i < akeys.length; i += 200) for (const row of res[k++]!) asserterId.set(String(row.key), num(row.id));
+    if (adding) k += Math.ceil(newSources.length / 200);
     for (let i = 0; i < newSources.length; i += 500) for (const row of res[k++]!) this.sourceIds.set(String(row.name), num(row.id));
     // and those the ledger has not met yet, in one statement (writers one at a time: none can add them meanwhile)
     const unmet = newSources.filter((n) => !this.sourceIds.has(n));
@@ -1271,11 +1308,13 @@ class SqlTx extends SqlReads implements WriteTx {
     }
 
     // The rest returns nothing (on a database server it waits, and goes with the commit).
-    await this.c.run("INSERT INTO bodies (id, text) VALUES (?, ?)", [id, encodeBody(this.d, r.text)]);
+    await this.c.run("INSERT INTO bodies (id, text) VALUES (?, ?)", [id, this.bodies.get(r.text) ?? encodeBody(this.d, r.text)]);
     const key = (seq: number) => id * SPAN + seq;
     const own = (s: SpanText) => (r.text.slice(s.start, s.end) === s.text ? null : s.text);
     await this.c.many("INSERT INTO bands (band, report) VALUES (?, ?) ON CONFLICT (band, report) DO NOTHING", [...new Set(r.bands)].map((b) => [b, id]));
-    if (this.ft.indexReport) await this.c.run(this.ft.indexReport, [id, m.title ?? "", r.text]);
+    const vector = this.vectors.get(SqlTx.vectorKey(m.language, m.title ?? "", r.text));
+    if (vector !== undefined && this.ft.indexVector) await this.c.run(this.ft.indexVector, [id, vector]);
+    else if (this.ft.indexReport) await this.c.run(this.ft.indexReport, [id, m.title ?? "", r.text]);
     await this.c.many(
       "INSERT INTO fused_names (fused, name, n) VALUES (?, ?, 1) ON CONFLICT (fused, name) DO UPDATE SET n = fused_names.n + 1",
       fkeys.flatMap((fkey) => [...perKey.get(fkey)!.names].map((n) => [fusedId.get(fkey)!, n])),
@@ -1342,7 +1381,7 @@ class SqlTx extends SqlReads implements WriteTx {
     await this.c.many(
       "INSERT INTO fusion_items (kind, id, data) VALUES (?, ?, ?) ON CONFLICT (kind, id) DO UPDATE SET data = excluded.data",
       // deflated as report bodies are (a report's fusion record repeats its keys for every claim: a quarter of the size)
-      items.map((i) => [kind, i.id, encodeBody(this.d, JSON.stringify(i.data))]),
+      items.map((i) => [kind, i.id, (i.data && typeof i.data === "object" && this.blobs.get(i.data)) || encodeBody(this.d, JSON.stringify(i.data))]),
     );
   }
 

@@ -444,6 +444,13 @@ export interface WriteTx extends Reads {
     hits: Map<number, { report: number; cluster: number; minhash: Uint8Array | null }[]>;
     names: NameRow[];
   }>;
+  /**
+   * What storing these reports will need that depends on nothing in the ledger (their search index
+   * entries, their compressed bodies and fusion records), worked out before the transaction takes the
+   * writers' lock (a database server), so that other writers do not wait for it. Only an optimisation:
+   * putReport and putFusionItems do the same for what was not prepared.
+   */
+  beforeLock(reports: readonly { title: string | null; text: string; language: string; items?: readonly unknown[] }[]): Promise<void>;
   /** Gives fusion keys to names (a name that has one keeps it). */
   addNames(rows: readonly NameRow[]): Promise<void>;
   /** Writes a report and all it yielded, and counts it into the aggregates; retires the version it supersedes. */

@@ -380,10 +380,9 @@ describe("the page for an analyst, in headless Chromium", { skip: missing }, () 
       for (const [hash, ready, shot] of [
         ["#/brief", "[data-testid=briefing]", "phone-brief.png"],
         ["#/claims", "tr[data-claim]", "phone-claims.png"],
-        
         ["#/reports", "tr[data-report]", ""],
         [`#/report/${report}`, "[data-testid=report-page]", "phone-report.png"],
-        ["#/map", "[data-testid=map-marker]", "phone-map.png"],
+        ["#/map", "[data-testid=map-marker], [data-testid=map-cluster]", "phone-map.png"],
         ["#/timeline", "[data-testid=timeline]", ""],
         ["#/add", "[data-testid=add-form]", ""],
       ] as const) {

@@ -4,10 +4,7 @@ import { conceptsOf, conceptTokens } from "./concepts.js";
 import { fold } from "./features.js";
 import type { BlockContext } from "./propositions.js";
 import { ledgerLexicon } from "./lang.js";
-import { notDoer as nlNotDoer } from "../lang/nl/ledger.js";
-import { notDoer as enNotDoer } from "../lang/en/ledger.js";
 
-const NOT_DOER: Record<FusionClaim["lang"], { locatives: string[]; passives: string[] }> = { nl: nlNotDoer, en: enNotDoer };
 
 /**
  * Contradictions over fusion claims: two claims that cannot both hold as stated, inside one report (the
@@ -612,9 +609,8 @@ function doersIn(it: Item): Set<string> {
   if (!countries.length) return it.agents;
   const toks = conceptTokens(it.c.text);
   const cws = countryWords(toks, it.c.lang);
-  const nd = NOT_DOER[it.c.lang];
   // "door Rusland is opgeblazen": right after "by" a country is the doer, passive or not
-  const markers = ledgerLexicon(it.c.lang).agents.markers;
+  const { markers, notDoer: nd = { locatives: [], passives: [] } } = ledgerLexicon(it.c.lang).agents;
   // "Rusland werd beschuldigd van …", "X was accused of …": the subject of a passive accusation is the
   // doer named, not one the act was done to
   const blames = conceptsOf(it.c.text, it.c.lang, toks).filter((h) => !h.neg && BLAMING.has(h.concept)).map((h) => h.at);

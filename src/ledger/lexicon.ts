@@ -32,6 +32,11 @@ export interface LedgerLexicon {
     auxiliaries: string[];
     /** Words that point back at the country named last ("dat land", "that country"): a doer like its name. */
     countryAnaphors?: string[];
+    /**
+     * A country word is no doer right after a locative ("police in Belgium", "de raket die in Polen
+     * neerkwam") or just before a passive ("two Swedish nationals were shot dead"). Lower case.
+     */
+    notDoer?: { locatives: string[]; passives: string[] };
   };
   oppositions: OppositionLexicon[];
   /**

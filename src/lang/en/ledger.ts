@@ -145,7 +145,12 @@ export const ledger: LedgerLexicon = {
     "v:origin": "came_from come_from comes_from originated origin ours theirs",
     "v:use": "used use using deployed",
   },
-  agents: { markers: ["by"], countryAnaphors: ["that country", "the same country"], auxiliaries: ["has", "have", "had", "is", "are", "was", "were", "will", "would", "could", "may", "might", "did", "does", "also", "reportedly", "allegedly"] },
+  agents: {
+    markers: ["by"],
+    countryAnaphors: ["that country", "the same country"],
+    auxiliaries: ["has", "have", "had", "is", "are", "was", "were", "will", "would", "could", "may", "might", "did", "does", "also", "reportedly", "allegedly"],
+    notDoer: { locatives: ["in", "at", "near", "into", "inside", "over", "across"], passives: ["was", "were", "is", "are", "been", "being", "be"] },
+  },
   oppositions: [
     {
       name: "custody",
@@ -250,14 +255,4 @@ export const ledger: LedgerLexicon = {
       ],
     },
   ],
-};
-
-/**
- * How an English claim names a country that is not the doer of the act beside it (read by
- * src/ledger/disputes.ts): a place it happened in ("police in Belgium", "landed in Poland") or the ones it
- * happened to ("two Swedish nationals were shot dead"). Lower case.
- */
-export const notDoer = {
-  locatives: ["in", "at", "near", "into", "inside", "over", "across"],
-  passives: ["was", "were", "is", "are", "been", "being", "be"],
 };

@@ -150,7 +150,12 @@ export const ledger: LedgerLexicon = {
     "v:origin": "afkomstig afkomstig_van afkomstig_uit herkomst van_ons van_hen",
     "v:use": "gebruikt gebruikte ingezet",
   },
-  agents: { markers: ["door", "van"], countryAnaphors: ["dat land", "datzelfde land", "hetzelfde land"], auxiliaries: ["heeft", "hebben", "had", "hadden", "is", "zijn", "was", "waren", "werd", "werden", "wordt", "zal", "zou", "zouden", "kan", "moet", "wil"] },
+  agents: {
+    markers: ["door", "van"],
+    countryAnaphors: ["dat land", "datzelfde land", "hetzelfde land"],
+    auxiliaries: ["heeft", "hebben", "had", "hadden", "is", "zijn", "was", "waren", "werd", "werden", "wordt", "zal", "zou", "zouden", "kan", "moet", "wil"],
+    notDoer: { locatives: ["in", "bij", "nabij", "naar", "op", "boven", "over", "richting"], passives: ["werd", "werden", "wordt", "worden", "is", "zijn", "was", "waren"] },
+  },
   oppositions: [
     {
       name: "custody",
@@ -261,14 +266,4 @@ export const ledger: LedgerLexicon = {
       ],
     },
   ],
-};
-
-/**
- * How a Dutch claim names a country that is not the doer of the act beside it (read by src/ledger/disputes.ts):
- * a place it happened in ("de raket die in Polen neerkwam") or the ones it happened to ("twee Zweden werden
- * doodgeschoten"). Lower case.
- */
-export const notDoer = {
-  locatives: ["in", "bij", "nabij", "naar", "op", "boven", "over", "richting"],
-  passives: ["werd", "werden", "wordt", "worden", "is", "zijn", "was", "waren"],
 };

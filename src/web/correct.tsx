@@ -70,6 +70,23 @@ export function CorrectionTrail(props: { items: Correction[] }) {
 }
 
 /** The form that corrects one claim (status, source) or retracts one report. */
+/** Sends an editor's correction; says which number it got, or why it failed. Remembers who sent it. */
+async function sendCorrection(
+  body: { who: string; why: string } & Record<string, unknown>,
+  t: ReturnType<typeof useT>,
+  setMsg: (m: { ok: boolean; text: string }) => void,
+  done: () => void,
+): Promise<void> {
+  try {
+    localStorage.setItem(WHO_KEY, body.who);
+    const r = await postCorrection(body);
+    setMsg({ ok: true, text: `${t.corrDone} #${r.id}` });
+    done();
+  } catch (e) {
+    setMsg({ ok: false, text: e instanceof ApiError ? `${e.status}: ${e.message}` : String(e) });
+  }
+}
+
 export function CorrectForm(props: { claim?: ClaimRow; report?: string }) {
   const t = useT();
   const [who, setWho] = useState(localStorage.getItem(WHO_KEY) ?? "");
@@ -78,16 +95,7 @@ export function CorrectForm(props: { claim?: ClaimRow; report?: string }) {
   const [source, setSource] = useState("");
   const [msg, setMsg] = useState<{ ok: boolean; text: string }>();
   if (!getToken()) return <p class="muted small">{t.corrNeedToken}</p>;
-  const send = async (body: Record<string, unknown>) => {
-    try {
-      localStorage.setItem(WHO_KEY, who);
-      const r = await postCorrection({ who, why, ...body });
-      setMsg({ ok: true, text: `${t.corrDone} #${r.id}` });
-      setWhy("");
-    } catch (e) {
-      setMsg({ ok: false, text: e instanceof ApiError ? `${e.status}: ${e.message}` : String(e) });
-    }
-  };
+  const send = (body: Record<string, unknown>) => sendCorrection({ who, why, ...body }, t, setMsg, () => setWhy(""));
   const ready = who.trim() && why.trim();
   return (
     <form class="correct" data-testid="correct-form" onSubmit={(e) => e.preventDefault()}>
@@ -144,16 +152,7 @@ export function EntityCorrect(props: { entity: EntityRow; asked: string; trail: 
   const mine = props.trail.filter((c) => ids.has(c.target) || ids.has(String(c.data?.into)) || ids.has(String(c.data?.from)));
   const undoneIds = new Set(mine.map((c) => c.id));
   const trail = props.trail.filter((c) => undoneIds.has(c.id) || (c.action === "undo" && c.undoes !== null && undoneIds.has(c.undoes)));
-  const send = async (body: Record<string, unknown>) => {
-    try {
-      localStorage.setItem(WHO_KEY, who);
-      const r = await postCorrection({ who, why, ...body });
-      setMsg({ ok: true, text: `${t.corrDone} #${r.id}` });
-      setWhy("");
-    } catch (e) {
-      setMsg({ ok: false, text: e instanceof ApiError ? `${e.status}: ${e.message}` : String(e) });
-    }
-  };
+  const send = (body: Record<string, unknown>) => sendCorrection({ who, why, ...body }, t, setMsg, () => setWhy(""));
   const search = async (s: string) => {
     setQ(s);
     if (s.trim().length < 2) return setFound([]);

@@ -613,15 +613,16 @@ function doersIn(it: Item): Set<string> {
   const { markers, notDoer: nd = { locatives: [], passives: [] } } = ledgerLexicon(it.c.lang).agents;
   // "Rusland werd beschuldigd van …", "X was accused of …": the subject of a passive accusation is the
   // doer named, not one the act was done to
-  const blames = conceptsOf(it.c.text, it.c.lang, toks).filter((h) => !h.neg && BLAMING.has(h.concept)).map((h) => h.at);
-  const accusedAt = (k: number) => blames.some((b) => b > k && b - k <= 4);
+  let blames: number[] | undefined;
+  const accusedAt = (k: number) =>
+    (blames ??= conceptsOf(it.c.text, it.c.lang, toks).filter((h) => !h.neg && BLAMING.has(h.concept)).map((h) => h.at)).some((b) => b > k && b - k <= 4);
   const out = new Set(it.agents);
   for (const g of countries) {
     const at = cws.map((q, k) => (q && `C:${q.cc}` === g ? k : -1)).filter((k) => k >= 0);
     if (!at.length) continue;
     // one word (an article) may stand between ("op de Russische televisie", "by the Russian army")
     const before = (k: number, ws: string[]) => ws.includes(toks[k - 1]?.w ?? "") || ws.includes(toks[k - 2]?.w ?? "");
-    const notDoer = at.every((k) => !before(k, markers) && !accusedAt(k) && (before(k, nd.locatives) || nd.passives.includes(toks[k + 1]?.w ?? "") || nd.passives.includes(toks[k + 2]?.w ?? "")));
+    const notDoer = at.every((k) => !before(k, markers) && (before(k, nd.locatives) || nd.passives.includes(toks[k + 1]?.w ?? "") || nd.passives.includes(toks[k + 2]?.w ?? "")) && !accusedAt(k));
     if (notDoer) out.delete(g);
   }
   return out;

@@ -50,6 +50,11 @@ export interface EntityRecord {
    * denies"): the record is the country, not the city.
    */
   state?: boolean;
+  /**
+   * An editor's correction (src/store/corrected.ts, applied as the record is read): keys it shares with the
+   * entities it was merged with, and keys it no longer joins by (those of an entity it was split from).
+   */
+  editor?: { join: string[]; drop: string[] };
 }
 
 type Klass = "person" | "org" | "place";
@@ -302,6 +307,12 @@ export interface EntityKeys {
 
 /** The link keys of one record: a pure function of the record, so a store can keep them with it. */
 export function entityKeys(r: EntityRecord): EntityKeys {
+  if (r.editor) {
+    const k = entityKeys({ ...r, editor: undefined });
+    const drop = new Set(r.editor.drop);
+    const keep = (xs: string[]) => xs.filter((x) => !drop.has(x));
+    return { strong: [...new Set([...keep(k.strong), ...r.editor.join])].sort(), seeks: keep(k.seeks), offers: keep(k.offers) };
+  }
   const strong = new Set<string>();
   const seeks = new Set<string>();
   const offers = new Set<string>();
@@ -533,7 +544,10 @@ export function fuseEntities(records: readonly EntityRecord[]): EntityFusion {
   // as the report's own reading of it is
   const byDoc = new Map<string, EntityRecord[]>();
   for (const r of records) (byDoc.get(r.doc) ?? byDoc.set(r.doc, []).get(r.doc)!).push(r);
-  for (const rs of byDoc.values()) for (const [short, full] of shortFormsOf(rs)) uf.union(`R:${short.id}`, `R:${full.id}`);
+  // (unless an editor split them apart)
+  const parted = (a: EntityRecord, b: EntityRecord) =>
+    !!(a.editor && b.editor && (a.editor.drop.length || b.editor.drop.length) && !a.editor.join.some((k) => b.editor!.join.includes(k)));
+  for (const rs of byDoc.values()) for (const [short, full] of shortFormsOf(rs)) if (!parted(short, full)) uf.union(`R:${short.id}`, `R:${full.id}`);
   // seeking joins, all decided on the components as they stand after the strong keys
   const offered = new Map<string, Set<string>>();
   for (const r of records) {

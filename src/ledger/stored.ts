@@ -5,7 +5,10 @@
 // in memory: the result depends only on which reports are current, never on the order they came in.
 import type { Doc, Lang } from "../model/doc.js";
 import type { Reads, ReportRow, WriteTx } from "../store/index.js";
+import { fusionFixes, type FusionFixes } from "../store/corrected.js";
 import { fuseRecords, reportFusion, type Fusion, type ReportFusion } from "./fusion.js";
+import { entityKeys, type EntityRecord } from "./entityfusion.js";
+import { fold } from "./features.js";
 
 /** The fusion_items kind under which each report's record is kept, by the report's stable id. */
 export const REPORT_FUSION = "report-fusion";
@@ -70,15 +73,19 @@ export async function ledgerFusion(r: Reads, lang: Lang = "en"): Promise<LedgerF
   const entityIds = new Map<string, string[]>();
   const claimAt = new Map<string, { report: string; seq: number }>();
   const seen = new Set<string>();
+  const byUid = new Map<string, StoredFusion>();
   for await (const items of r.fusionItems(REPORT_FUSION))
     for (const it of items) {
       if (!current.has(it.id)) continue;
       seen.add(it.id);
       const f = rehydrate(it.data, it.id);
+      byUid.set(it.id, f);
       records.push(f);
       entityIds.set(it.id, f.entityIds);
       f.claimIds.forEach((c, seq) => claimAt.set(`${it.id}/${c}`, { report: it.id, seq }));
     }
+  const fixes = await fusionFixes(r);
+  if (fixes) applyCorrections(byUid, fixes);
   return {
     fusion: fuseRecords(records, lang),
     claimAt,
@@ -88,4 +95,58 @@ export async function ledgerFusion(r: Reads, lang: Lang = "en"): Promise<LedgerF
     },
     missing: [...current].filter((u) => !seen.has(u)).sort(),
   };
+}
+
+/**
+ * The editors' corrections put into the records of the current reports (by report uid), in place: a claim's
+ * status and source, entities merged (one shared key) or split (each side without the keys of the other).
+ * The stored records, the extraction, are not changed: these are the records as read.
+ */
+export function applyCorrections(records: Map<string, StoredFusion>, fixes: FusionFixes): void {
+  for (const [uid, claims] of fixes.claims) {
+    const f = records.get(uid);
+    if (!f) continue;
+    const at = new Map(f.claims.map((c, i) => [c.id, i]));
+    for (const [seq, fix] of claims) {
+      const i = at.get(`${uid}/${f.claimIds[seq]}`);
+      if (i === undefined) continue;
+      const c = { ...f.claims[i]! };
+      if (fix.status) c.status = fix.status;
+      if (fix.source !== undefined && fix.source !== c.source?.name) {
+        // a name one of the report's entities goes by is that entity speaking
+        const name = fold(fix.source);
+        const e = f.entities.find((x) => [x.name, ...x.aliases].some((n) => fold(n) === name));
+        c.source = fix.source === "report" ? null : { name: fix.source, kind: "other", ...(e && { entity: e.id }) };
+      }
+      f.claims[i] = c;
+    }
+  }
+  const recordAt = (pos: string): EntityRecord | undefined => {
+    const cut = pos.lastIndexOf("/");
+    const uid = pos.slice(0, cut), f = records.get(uid);
+    const id = f?.entityIds[Number(pos.slice(cut + 1))];
+    return id === undefined ? undefined : f!.entities.find((x) => x.id === `${uid}/${id}`);
+  };
+  // What each split side joins by, before any correction.
+  const keysOf = new Map<number, string[]>();
+  for (const [g, ps] of fixes.groups) {
+    const ks = new Set<string>();
+    for (const p of ps) {
+      const rec = recordAt(p);
+      if (!rec) continue;
+      const k = entityKeys(rec);
+      for (const x of [...k.strong, ...k.seeks, ...k.offers]) ks.add(x);
+    }
+    keysOf.set(g, [...ks]);
+  }
+  for (const [uid, ents] of fixes.entities) {
+    const f = records.get(uid);
+    if (!f) continue;
+    for (const [seq, edit] of ents) {
+      const id = f.entityIds[seq];
+      const i = f.entities.findIndex((x) => x.id === `${uid}/${id}`);
+      if (id === undefined || i < 0) continue;
+      f.entities[i] = { ...f.entities[i]!, editor: { join: edit.join, drop: edit.apartFrom.flatMap((g) => keysOf.get(g) ?? []) } };
+    }
+  }
 }

@@ -469,9 +469,126 @@ function wrap(r: Reads, fix: Fixes): Reads {
   };
   return new Proxy(r, {
     get(target, key, receiver) {
+      if (key === UNCORRECTED) return target;
       if (Object.prototype.hasOwnProperty.call(over, key)) return over[key as keyof Reads];
       const v = Reflect.get(target, key, receiver) as unknown;
       return typeof v === "function" ? (v as (...a: unknown[]) => unknown).bind(target) : v;
     },
   });
+}
+
+/** The reads under `corrected(r)`'s view (the extraction as stored), for what needs to apply corrections its own way. */
+export const UNCORRECTED = Symbol("uncorrected");
+
+function uncorrected(r: Reads): Reads {
+  return ((r as unknown as Record<symbol, Reads | undefined>)[UNCORRECTED]) ?? r;
+}
+
+/** How an editor joined or parted an entity of a report, for the ledger's fusion (src/ledger/entityfusion.ts). */
+export interface EntityEdit {
+  /** Keys it shares with the entities an editor merged it with (and with its own mentions in other reports). */
+  join: string[];
+  /** The keys of the entity an editor split it from: it joins nothing by them. */
+  apartFrom: number[];
+}
+
+/**
+ * The corrections as the ledger's fusion needs them, by report (stable id) and position: the fusion keeps
+ * one record per report (src/ledger/stored.ts) and applies these to each as it is read, so the briefing's
+ * propositions, "who claims what" and the export's propositions see what the page sees.
+ */
+export interface FusionFixes {
+  /** Report uid → claim position → the corrected status and source ("report": the report's own voice). */
+  claims: Map<string, Map<number, { status?: ClaimStatus; source?: string }>>;
+  /** Report uid → entity position → how an editor joined or parted it. */
+  entities: Map<string, Map<number, EntityEdit>>;
+  /** Split groups: a number in `apartFrom` → the positions ("<report uid>/<seq>") of the entities of that group. */
+  groups: Map<number, string[]>;
+}
+
+/** The corrections in effect that the fusion must apply; undefined when none does. */
+export async function fusionFixes(given: Reads): Promise<FusionFixes | undefined> {
+  const r = uncorrected(given);
+  const live = liveCorrections(await allCorrections(r));
+  if (!live.some((c) => c.action === "status" || c.action === "source" || c.action === "merge" || c.action === "split")) return undefined;
+  const out: FusionFixes = { claims: new Map(), entities: new Map(), groups: new Map() };
+  const reports = new Map<string, ReportRow | null>();
+  const current = async (uid: string) => {
+    if (!reports.has(uid)) {
+      const row = (await r.reportByUid(uid)) ?? null;
+      reports.set(uid, row && row.current ? row : null);
+    }
+    return reports.get(uid)!;
+  };
+  const seqOf = new Map<string, Map<string, number>>();
+  const fused = new Map<string, number | null>();
+  const merges: { action: string; a: number; b: number }[] = [];
+  for (const c of live) {
+    const data = (c.data ?? {}) as Record<string, unknown>;
+    if (c.action === "status" || c.action === "source") {
+      const uid = reportOfClaim(c.target);
+      const rep = await current(uid);
+      if (!rep) continue;
+      if (!seqOf.has(uid)) seqOf.set(uid, new Map((await r.reportParts([rep], ["claimIds"]))[0]!.claims.map((x) => [x.uid, x.seq])));
+      const seq = seqOf.get(uid)!.get(c.target);
+      if (seq === undefined) continue;
+      const m = out.claims.get(uid) ?? out.claims.set(uid, new Map()).get(uid)!;
+      const fix = m.get(seq) ?? m.set(seq, {}).get(seq)!;
+      if (c.action === "status") fix.status = data.status as ClaimStatus;
+      else fix.source = String(data.source);
+    } else if (c.action === "merge" || c.action === "split") {
+      const id = async (u: unknown) => {
+        if (typeof u !== "string") return null;
+        if (!fused.has(u)) fused.set(u, (await r.fusedByUid(u))?.id ?? null);
+        return fused.get(u)!;
+      };
+      const a = await id(c.target), b = await id(c.action === "merge" ? data.into : data.from);
+      if (a !== null && b !== null) merges.push({ action: c.action, a, b });
+    }
+  }
+  const repOf = mergeGroups(merges);
+  const rep = (x: number) => repOf.get(x) ?? x;
+  // The current reports' entities of each fused entity involved, by (report uid, position).
+  const at = new Map<number, { uid: string; seq: number }[]>();
+  const positions = async (f: number) => {
+    if (!at.has(f)) {
+      const rows = await r.entitiesOfFused(f);
+      const reps = new Map((await r.reportsByIds([...new Set(rows.map((e) => e.report))])).map((x) => [x.id, x]));
+      at.set(f, rows.filter((e) => reps.get(e.report)?.current).map((e) => ({ uid: reps.get(e.report)!.uid, seq: e.seq })));
+    }
+    return at.get(f)!;
+  };
+  const membersOf = (g: number) => [...new Set([g, ...[...repOf].filter(([, x]) => x === g).map(([m]) => m)])];
+  const edit = (uid: string, seq: number) => {
+    const m = out.entities.get(uid) ?? out.entities.set(uid, new Map()).get(uid)!;
+    return m.get(seq) ?? m.set(seq, { join: [], apartFrom: [] }).get(seq)!;
+  };
+  const groupKey = async (g: number) => `E:${(await r.fusedByIds([g]))[0]?.uid ?? g}`;
+  // Merged: every mention of the group's entities shares one key.
+  for (const g of new Set(repOf.values())) {
+    const key = await groupKey(g);
+    for (const m of membersOf(g)) for (const p of await positions(m)) edit(p.uid, p.seq).join.push(key);
+  }
+  // Split and not merged again: each side is one entity of its own, joined by nothing the other has.
+  for (const s of merges) {
+    if (s.action !== "split" || rep(s.a) === rep(s.b)) continue;
+    const sides = [rep(s.a), rep(s.b)];
+    for (const g of sides) {
+      if (!out.groups.has(g)) {
+        const ps: string[] = [];
+        for (const m of membersOf(g)) for (const p of await positions(m)) ps.push(`${p.uid}/${p.seq}`);
+        out.groups.set(g, ps);
+      }
+    }
+    for (const [g, other] of [[sides[0]!, sides[1]!], [sides[1]!, sides[0]!]] as const) {
+      const key = await groupKey(g);
+      for (const m of membersOf(g))
+        for (const p of await positions(m)) {
+          const e = edit(p.uid, p.seq);
+          if (!e.join.includes(key)) e.join.push(key);
+          if (!e.apartFrom.includes(other)) e.apartFrom.push(other);
+        }
+    }
+  }
+  return out;
 }

@@ -96,6 +96,39 @@ describe("corrections reach the fusion: the briefing's propositions and the expo
     }
   });
 
+  eachBackend("the source filter, its counts and the sort see a claim's corrected source", async (b) => {
+    const l = await StoreLedger.open(await b.ledger(), { workers: false });
+    try {
+      await l.addReport({ body: EN, format: "text" });
+      await l.addReport({ body: NL, format: "text" });
+      const claim = (await l.searchClaims({ q: "inspected", limit: 10 })).items[0]!;
+      const ids = async (q: Parameters<StoreLedger["searchClaims"]>[0]) => (await l.searchClaims({ limit: 100, ...q })).items.map((c) => c.id);
+      const facet = async (name: string | null) => (await l.claimFacets({})).source.find((x) => x.value === name)?.n ?? 0;
+      assert.deepEqual(await ids({ source: "FNV Havens" }), [claim.id]);
+      const own0 = await ids({ source: "report" });
+      const c = await l.correct({ who: "Editor A", why: "the statement came from the FNV's national office", target: claim.id, action: "source", data: { source: "FNV" } });
+      assert.deepEqual(await ids({ source: "FNV Havens" }), []);
+      assert.deepEqual(await ids({ source: "fnv" }), [claim.id]);
+      // on the path filtered outside SQL (a text search) as well
+      assert.deepEqual(await ids({ source: "FNV", q: "cranes" }), [claim.id]);
+      assert.deepEqual([await facet("FNV"), await facet("FNV Havens")], [1, 0]);
+      const bySource = (await l.searchClaims({ sort: "source", limit: 100 })).items.filter((x) => x.source).map((x) => x.source!.name);
+      assert.deepEqual(bySource, [...bySource].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0)));
+      assert.ok(bySource.includes("FNV") && !bySource.includes("FNV Havens"));
+      // the report's own voice
+      const c2 = await l.correct({ who: "Editor A", why: "the paper's own finding", target: claim.id, action: "source", data: { source: "report" } });
+      assert.deepEqual((await ids({ source: "report" })).sort(), [...own0, claim.id].sort());
+      assert.equal(await facet(null), own0.length + 1);
+      assert.deepEqual(await ids({ source: "fnv" }), []);
+      await l.correct({ who: "Editor B", why: "back to the extraction", target: claim.id, action: "undo", undoes: c2.id });
+      await l.correct({ who: "Editor B", why: "back to the extraction", target: claim.id, action: "undo", undoes: c.id });
+      assert.deepEqual(await ids({ source: "FNV Havens" }), [claim.id]);
+      assert.deepEqual([await facet("FNV"), await facet("FNV Havens")], [0, 1]);
+    } finally {
+      await l.close();
+    }
+  });
+
   eachBackend("merged entities speak as one in who claims what; a split parts them again", async (b) => {
     const l = await StoreLedger.open(await b.ledger(), { workers: false });
     try {

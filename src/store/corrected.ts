@@ -109,6 +109,8 @@ class Fixes {
   /** Claims whose status, for the briefing, is not the extraction's. */
   moved: Moved[] = [];
   statusOf = new Map<number, ClaimStatus>();
+  /** Claims whose source an editor corrected → that source (null: the report's own voice). */
+  sourceOf = new Map<number, string | null>();
   /** Asserter of a merged-away entity → the asserter of the entity it was merged into. */
   asserterOf = new Map<number, number>();
   asserterMembers = new Map<number, number[]>();
@@ -151,7 +153,12 @@ class Fixes {
         if (!row) continue;
         const fix = f.claims.get(row.id) ?? f.claims.set(row.id, {}).get(row.id)!;
         if (c.action === "status") fix.status = data.status as ClaimStatus;
-        else fix.source = String(data.source);
+        else {
+          fix.source = String(data.source);
+          const to = fix.source === "report" ? null : fix.source;
+          if ((row.source?.name ?? null) === to) f.sourceOf.delete(row.id);
+          else f.sourceOf.set(row.id, to);
+        }
       } else if (c.action === "merge" || c.action === "split") {
         const a = await entity(c.target), b = await entity(c.action === "merge" ? data.into : data.from);
         if (a !== null && b !== null) merges.push({ action: c.action, a, b });
@@ -261,7 +268,7 @@ function wrap(r: Reads, fix: Fixes): Reads {
     return out;
   };
   const byIds = async (ids: readonly number[]) => combined(await r.fusedByIds([...new Set(ids.map((x) => fix.rep(x)))]));
-  const statusFilter = (f: ClaimFilter): ClaimFilter => (fix.statusOf.size ? { ...f, statusOf: fix.statusOf } : f);
+  const statusFilter = (f: ClaimFilter): ClaimFilter => ({ ...f, ...(fix.statusOf.size && { statusOf: fix.statusOf }), ...(fix.sourceOf.size && { sourceOf: fix.sourceOf }) });
   const notRetracted = <T extends { report: number }>(xs: T[]) => (fix.retracted.size ? xs.filter((x) => !fix.retracted.has(x.report)) : xs);
 
   /** A merged entity's asserter with the claims of the asserters merged into it. */

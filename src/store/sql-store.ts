@@ -513,10 +513,32 @@ class SqlReads implements Reads {
       where.push(this.d.inList(statusExpr(f)));
       params.push(this.d.list(f.status.map(status.code)));
     }
-    if (f.ownVoice) where.push("c.source IS NULL");
+    // A claim whose source an editor corrected is matched by its corrected source, never by the extracted one.
+    const moved = f.sourceOf?.size ? [...f.sourceOf] : [];
+    const idIn = (ids: number[]) => {
+      if (!ids.length) return "1 = 0";
+      params.push(this.d.list(ids));
+      return this.d.inList("c.id");
+    };
+    if (f.ownVoice) {
+      if (!moved.length) where.push("c.source IS NULL");
+      else {
+        const to = moved.filter(([, s]) => s === null).map(([id]) => id);
+        const notMoved = `NOT ${idIn(moved.map(([id]) => id))}`;
+        where.push(`((c.source IS NULL AND ${notMoved}) OR ${idIn(to)})`);
+      }
+    }
     if (f.sourceName !== undefined) {
-      where.push("c.source IN (SELECT id FROM sources WHERE folded = ?)");
-      params.push(fold(f.sourceName));
+      const want = fold(f.sourceName);
+      if (!moved.length) {
+        where.push("c.source IN (SELECT id FROM sources WHERE folded = ?)");
+        params.push(want);
+      } else {
+        params.push(want);
+        const notMoved = `NOT ${idIn(moved.map(([id]) => id))}`;
+        const to = moved.filter(([, s]) => s !== null && fold(s) === want).map(([id]) => id);
+        where.push(`((c.source IN (SELECT id FROM sources WHERE folded = ?) AND ${notMoved}) OR ${idIn(to)})`);
+      }
     }
     if (f.outlet !== undefined) {
       where.push("r.source = ?");
@@ -564,7 +586,8 @@ class SqlReads implements Reads {
         params,
       )
     ).filter((r) => {
-      const src = r.source_entity === null ? undefined : num(r.source_entity);
+      // (a source an editor renamed is no longer the entity the extraction linked)
+      const src = r.source_entity === null || f.sourceOf?.has(num(r.id)) ? undefined : num(r.source_entity);
       if (sources && !(src !== undefined && sources.get(num(r.report))?.has(src))) return false;
       if (!named) return true;
       const seqs = named.get(num(r.report));
@@ -598,7 +621,7 @@ class SqlReads implements Reads {
       if (by !== "published" || desc) {
         // Rows arrive in publication order; a stable sort keeps it as the tie-break.
         const key = (r: Row): string | number | null =>
-          by === "status" ? rowStatus(f, r) : by === "source" ? str(r.source_name) : by === "outlet" ? str(r.r_outlet) : num(r.r_ms);
+          by === "status" ? rowStatus(f, r) : by === "source" ? rowSource(f, r) : by === "outlet" ? str(r.r_outlet) : num(r.r_ms);
         const cmp = (a: Row, b: Row) => {
           const x = key(a), y = key(b);
           const c = x === y ? 0 : x === null ? -1 : y === null ? 1 : x < y ? -1 : 1;
@@ -624,9 +647,12 @@ class SqlReads implements Reads {
     const dir = desc ? " DESC" : "";
     // Empty values first in either direction on both backends (PostgreSQL puts NULLs last by default).
     const col = (c: string) => `CASE WHEN ${c} IS NULL THEN 0 ELSE 1 END${dir}, ${c}${dir}, `;
-    const head = by === "status" ? `${statusExpr(f)}${dir}, ` : by === "source" ? col("s.name") : by === "outlet" ? col("r.source") : "";
+    const sourceCol = sourceExpr(f);
+    const head = by === "status" ? `${statusExpr(f)}${dir}, ` : by === "source" ? col(sourceCol.sql) : by === "outlet" ? col("r.source") : "";
     const order = by === "published" ? `ORDER BY r.published_ms${dir}, r.uid${this.d.binary}${dir}, c.id${dir}` : `ORDER BY ${head}r.published_ms, r.uid${this.d.binary}, c.id`;
-    const rows = await this.c.all<Row>(`SELECT ${CCOLS} FROM ${from} WHERE ${where.join(" AND ")} ${order} LIMIT ? OFFSET ?`, [...params, f.limit, f.offset]);
+    // (the source expression appears twice in `col`)
+    const orderParams = by === "source" ? [...sourceCol.params, ...sourceCol.params] : [];
+    const rows = await this.c.all<Row>(`SELECT ${CCOLS} FROM ${from} WHERE ${where.join(" AND ")} ${order} LIMIT ? OFFSET ?`, [...params, ...orderParams, f.limit, f.offset]);
     return { total, items: await this.withReports(rows) };
   }
 
@@ -636,14 +662,25 @@ class SqlReads implements Reads {
     if (set.rows) {
       const m = new Map<string | null, number>();
       for (const r of set.rows) {
-        const v = valueOf(by === "status" ? rowStatus(f, r) : by === "source" ? r.source_name : by === "outlet" ? r.r_outlet : r.r_lang);
+        const v = valueOf(by === "status" ? rowStatus(f, r) : by === "source" ? rowSource(f, r) : by === "outlet" ? r.r_outlet : r.r_lang);
         m.set(v, (m.get(v) ?? 0) + 1);
       }
       return [...m].map(([value, n]) => ({ value, n })).sort((a, b) => b.n - a.n || String(a.value).localeCompare(String(b.value))).slice(0, limit);
     }
     const col = by === "status" ? statusExpr(f) : by === "source" ? "s.name" : by === "outlet" ? "r.source" : "r.language";
-    const rows = await this.c.all<Row>(`SELECT ${col} AS v, count(*) AS n FROM ${set.from} WHERE ${set.where.join(" AND ")} GROUP BY ${col} ORDER BY n DESC, v LIMIT ?`, [...set.params, limit]);
-    return rows.map((r) => ({ value: valueOf(r.v), n: num(r.n) }));
+    const moved = by === "source" && f.sourceOf?.size ? [...f.sourceOf.keys()] : [];
+    const rows = await this.c.all<Row>(`SELECT ${col} AS v, count(*) AS n FROM ${set.from} WHERE ${set.where.join(" AND ")} GROUP BY ${col} ORDER BY n DESC, v LIMIT ?`, [...set.params, limit + moved.length]);
+    const out = rows.map((r) => ({ value: valueOf(r.v), n: num(r.n) }));
+    if (!moved.length) return out;
+    // Claims an editor gave another source count under it: the few of them in the set move from one value to the other.
+    const counts = new Map(out.map((x) => [x.value, x.n]));
+    const hits = await this.c.all<Row>(`SELECT c.id, s.name AS v FROM ${set.from} WHERE ${[...set.where, this.d.inList("c.id")].join(" AND ")}`, [...set.params, this.d.list(moved)]);
+    for (const h of hits) {
+      const from = valueOf(h.v), to = f.sourceOf!.get(num(h.id)) ?? null;
+      if (counts.has(from)) counts.set(from, counts.get(from)! - 1);
+      counts.set(to, (counts.get(to) ?? 0) + 1);
+    }
+    return [...counts].filter(([, n]) => n > 0).map(([value, n]) => ({ value, n })).sort((a, b) => b.n - a.n || String(a.value).localeCompare(String(b.value))).slice(0, limit);
   }
 
   async corrections(o: { targets?: readonly string[]; limit: number; offset: number }): Promise<{ total: number; rows: CorrectionRow[] }> {
@@ -1027,6 +1064,22 @@ function statusExpr(f: ClaimFilter): string {
     return `WHEN ${id} THEN ${status.code(st)}`;
   });
   return `(CASE c.id ${cases.join(" ")} ELSE c.status END)`;
+}
+
+/** A claim's source name as the sort sees it: an editor's correction in place of the extraction's (bound, not written into the SQL). */
+function sourceExpr(f: ClaimFilter): { sql: string; params: unknown[] } {
+  if (!f.sourceOf?.size) return { sql: "s.name", params: [] };
+  const params: unknown[] = [];
+  const cases = [...f.sourceOf].map(([id, name]) => {
+    if (!Number.isSafeInteger(id)) throw new Error(`not a claim id: ${id}`);
+    params.push(name);
+    return `WHEN ${id} THEN CAST(? AS TEXT)`;
+  });
+  return { sql: `(CASE c.id ${cases.join(" ")} ELSE s.name END)`, params };
+}
+
+function rowSource(f: ClaimFilter, r: Row): string | null {
+  return f.sourceOf?.has(num(r.id)) ? f.sourceOf.get(num(r.id))! : str(r.source_name);
 }
 
 function rowStatus(f: ClaimFilter, r: Row): number {

@@ -304,6 +304,8 @@ export interface ClaimFilter {
   language?: Lang;
   /** Claims (internal id) whose status an editor corrected: filters, sorting and counts use this one. */
   statusOf?: ReadonlyMap<number, ClaimStatus>;
+  /** Claims (internal id) whose source an editor corrected (null: the report's own voice): the source filter, facet and sort use this one. */
+  sourceOf?: ReadonlyMap<number, string | null>;
   /** Default: publication time, oldest first. Ties keep publication order. */
   sort?: { by: ClaimSort; desc?: boolean };
   limit: number;

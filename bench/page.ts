@@ -32,7 +32,8 @@ function report(r: number): string {
 
 const ms = (t0: number) => `${(performance.now() - t0).toFixed(0)} ms`;
 
-const ledger = await StoreLedger.open(DB, { workers: true, warm: !process.argv.includes("--cold") });
+// As `sitrep serve` opens it: what it computes ahead starts once the server listens.
+const ledger = await StoreLedger.open(DB, { workers: true, warm: !process.argv.includes("--cold"), warmAfterListen: true });
 let have = (await ledger.searchClaims({ limit: 1 })).total;
 if (have < CLAIMS) {
   const t0 = performance.now();
@@ -60,18 +61,20 @@ if (existsSync(CHROMIUM) && existsSync(join(root, "dist", "web", "index.html")))
   // Twice: right after the server started, and once what `serve` computes ahead (the briefing, the counts)
   // is ready, as when an analyst opens the page some seconds after the server came up.
   for (const when of ["at start", "warm"])
-  for (const [hash, ready] of [
-    ["#/", "[data-testid=briefing]"],
-    ["#/claims", "[data-testid=count-denied]"],
-    ["#/claims?page=500", "tr[data-row='49901']"],
-    ["#/claims?sort=outlet", "[data-testid=count-denied]"],
+  for (const [hash, ready, what] of [
+    // the default route's first view: the newest claims while the briefing is built, or the briefing
+    ["#/", "[data-testid=first-view] li[data-claim], [data-testid=briefing]", "first view"],
+    ["#/", "[data-testid=briefing]", "the briefing"],
+    ["#/claims", "[data-testid=count-denied]", "first view"],
+    ["#/claims?page=500", "tr[data-row='49901']", "first view"],
+    ["#/claims?sort=outlet", "[data-testid=count-denied]", "first view"],
   ] as const) {
     const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
     const t0 = performance.now();
     await page.goto(`${base}/${hash}`);
-    await page.locator(ready).first().waitFor({ timeout: 120_000 });
+    await page.locator(ready).first().waitFor({ timeout: 180_000 });
     if (hash.startsWith("#/claims")) await page.locator("tr[data-claim]").first().waitFor();
-    console.log(`page ${hash} (${when}): first view in ${ms(t0)} (a new browser context, nothing cached)`);
+    console.log(`page ${hash} (${when}): ${what} in ${ms(t0)} (a new browser context, nothing cached)`);
     await page.context().close();
   }
   await browser.close();

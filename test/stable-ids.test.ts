@@ -89,3 +89,37 @@ test("a claim cited before a new version of its report still opens its words in 
     await l.close();
   }
 });
+
+test("a span cited by offsets in an earlier version re-anchors on its words, or says they are gone", async () => {
+  const l = await StoreLedger.open(join(mkdtempSync(join(tmpdir(), "sitrep-anchor-")), "l.db"), { workers: false });
+  const { buildServer } = await import("../src/server/app.js");
+  const app = await buildServer({ ledger: l, token: "anchor-token-0123456789abcdef", loopback: true, readNeedsToken: false, allowFetch: false, webDir: mkdtempSync(join(tmpdir(), "sitrep-web-")) });
+  try {
+    const v1 = await l.addReport({ body: V1, format: "text", url: URL });
+    // the briefing's citations say which version their offsets are in
+    const cites = (await l.briefing("en")).sections.flatMap((s) => [...s.lines, ...(s.groups ?? []).flatMap((g) => g.lines)]).flatMap((x) => x.cites);
+    assert.ok(cites.length && cites.every((c) => c.v === 1), JSON.stringify(cites));
+    const text1 = (await l.getReport(v1.report))!.text;
+    const span = (words: string) => ({ start: text1.indexOf(words), end: text1.indexOf(words) + words.length });
+    const kept = span("The coast guard said that two fishermen were still missing.");
+    const gone = span("The operator denied that the ferry had been overloaded.");
+    const anchor = async (s: { start: number; end: number }, v = 1) => (await app.inject({ url: `/api/reports/${v1.report}/anchor?v=${v}&start=${s.start}&end=${s.end}` })).json();
+    assert.deepEqual(await anchor(kept), { report: v1.report, state: "same", cited: 1, version: 1, ...kept, text: "The coast guard said that two fishermen were still missing." });
+
+    await l.addReport({ body: V2, format: "text", url: URL });
+    const text2 = (await l.getReport(v1.report))!.text;
+    const moved = await anchor(kept);
+    assert.equal(moved.state, "moved");
+    assert.equal(moved.version, 2);
+    assert.notEqual(moved.start, kept.start, "the new first paragraph moved the words");
+    assert.equal(text2.slice(moved.start, moved.end), "The coast guard said that two fishermen were still missing.");
+    // the old offsets in the new text would point at other words: that is what the link must not show
+    assert.notEqual(text2.slice(kept.start, kept.end), moved.text);
+    const stale = await anchor(gone);
+    assert.deepEqual([stale.state, stale.text], ["stale", "The operator denied that the ferry had been overloaded."]);
+    assert.equal((await app.inject({ url: `/api/reports/dnothere00000/anchor?v=1&start=0&end=4` })).statusCode, 404);
+  } finally {
+    await app.close();
+    await l.close();
+  }
+});

@@ -270,6 +270,32 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
     },
   );
 
+  app.get(
+    "/api/reports/:id/anchor",
+    {
+      schema: {
+        summary: "Where a span cited in an earlier version of a report stands now: the same words found again (moved), or gone (stale)",
+        tags: ["reports"],
+        params: { type: "object", properties: { id: { type: "string", maxLength: 100 } }, required: ["id"] },
+        querystring: {
+          type: "object",
+          properties: { v: { type: "integer", minimum: 1 }, start: { type: "integer", minimum: 0 }, end: { type: "integer", minimum: 0 } },
+          required: ["v", "start", "end"],
+        },
+        response: { 404: errorSchema },
+      },
+    },
+    async (req, reply) => {
+      const { id } = req.params as { id: string };
+      const { v, start, end } = req.query as { v: number; start: number; end: number };
+      return cached(req, reply, async () => {
+        const a = ledger.anchor ? await ledger.anchor(id, v, start, end) : undefined;
+        if (!a) throw new HttpError(404, "not_found", `no report ${id}`);
+        return json(a);
+      });
+    },
+  );
+
   const claimFilterProps = {
     status: { type: "string", maxLength: 200, description: `comma-separated: ${CLAIM_STATUSES.join(", ")}` },
     source: { type: "string", maxLength: 300, description: "a source's name or entity id; 'report' for the report's own voice" },
@@ -487,12 +513,26 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
         summary: "The briefing: what is established, who claims what, what is denied, what is unclear, the figures",
         description: "format=json (default) is the structured briefing the page renders; md and html are documents.",
         tags: ["briefing"],
-        querystring: { type: "object", properties: { lang: { ...langQuery, default: "en" }, format: { type: "string", enum: ["json", "md", "html"], default: "json" } } },
-        response: { 400: errorSchema },
+        querystring: {
+          type: "object",
+          properties: {
+            lang: { ...langQuery, default: "en" },
+            format: { type: "string", enum: ["json", "md", "html"], default: "json" },
+            wait: { type: "boolean", default: true, description: "false: answer 202 {pending: true} at once while the briefing is still being built (the page shows what is ready meanwhile)" },
+          },
+        },
+        response: {
+          202: { description: "The briefing is being built (wait=false)", type: "object", properties: { pending: { type: "boolean" }, lang: { type: "string" }, version: { type: "integer" } } },
+          400: errorSchema,
+        },
       },
     },
     async (req, reply) => {
-      const { lang, format } = req.query as { lang: Lang; format: "json" | "md" | "html" };
+      const { lang, format, wait } = req.query as { lang: Lang; format: "json" | "md" | "html"; wait: boolean };
+      if (!wait && format === "json" && ledger.briefingIfReady) {
+        const ready = await ledger.briefingIfReady(lang);
+        if (!ready) return reply.code(202).header("cache-control", "no-store").send({ pending: true, lang, version: ledger.version() });
+      }
       // The briefing as a document keeps its own policy: it allows its one inline style sheet, nothing else.
       if (format === "html") reply.header("content-security-policy", BRIEF_CSP);
       return cached(req, reply, async () => {
@@ -551,6 +591,10 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
 
   app.addHook("onClose", async () => {
     for (const s of streams) s.end();
+  });
+  // What the ledger computes ahead (the briefing, the counts) starts once the page can be answered.
+  app.addHook("onListen", async () => {
+    ledger.listening?.();
   });
 
   // The page: the built single-page application (index.html and hashed assets).

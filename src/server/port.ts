@@ -215,6 +215,23 @@ export interface Cite {
   claim?: string;
   start: number;
   end: number;
+  /** The version of the report the offsets are in (a later version may have moved the words: see `anchor`). */
+  v?: number;
+}
+
+/** Where a span cited in one version of a report stands in the current version. */
+export interface Anchor {
+  report: string;
+  /** same: the report has not changed; moved: the cited words are found at a new place; stale: they are gone. */
+  state: "same" | "moved" | "stale";
+  /** The version the citation was made on, and the current one. */
+  cited: number;
+  version: number;
+  /** In the current version (the offsets given, when stale). */
+  start: number;
+  end: number;
+  /** The words cited. */
+  text: string;
 }
 
 export interface BriefingLine {
@@ -290,6 +307,12 @@ export interface LedgerPort {
   timeline(opts?: { limit?: number }): Promise<TimelineItem[]>;
   contradictions(): Promise<ContradictionRow[]>;
   briefing(lang: Lang): Promise<Briefing>;
+  /** A span cited in version `v` of a report, found in its current version (by the words cited). */
+  anchor?(report: string, v: number, start: number, end: number): Promise<Anchor | undefined>;
+  /** The briefing if it is ready; else undefined, and it is being built (the page shows what is ready meanwhile). */
+  briefingIfReady?(lang: Lang): Promise<Briefing | undefined>;
+  /** The server is listening (a ledger may start work it kept back so as not to delay the first answers). */
+  listening?(): void;
   renderBrief(lang: Lang, format: BriefFormat): Promise<Rendered>;
   /** Runs `write` over the export, read from one consistent view of the ledger. */
   export(format: ExportFormat, write: (s: Streamed) => Promise<void>): Promise<void>;

@@ -21,6 +21,7 @@ import {
   LedgerUnavailable,
   ReportError,
   type AddResult,
+  type Anchor,
   type Briefing,
   type BriefingLine,
   type BriefFormat,
@@ -58,6 +59,8 @@ export interface StoreLedgerOptions extends StoreOptions {
    * that on a large ledger an analyst who opens the page does not wait for them (`sitrep serve`).
    */
   warm?: boolean;
+  /** With `warm`: wait for `listening()` (or a minute) before computing them, so the server answers first. */
+  warmAfterListen?: boolean;
 }
 
 /** The API's names of entities and places come in this language (the page translates its own words). */
@@ -78,7 +81,7 @@ export class StoreLedger implements LedgerPort {
   private briefer: WorkerClient | undefined;
   private closed = false;
   /** Reads that cost more than a query, kept until the next change. */
-  private memo = new Map<string, { version: number; value: Promise<unknown> }>();
+  private memo = new Map<string, { version: number; value: Promise<unknown>; done?: boolean }>();
 
   private constructor(
     readonly store: Store,
@@ -100,7 +103,8 @@ export class StoreLedger implements LedgerPort {
     const l = new StoreLedger(store, spec, opts);
     l.maxSeen = await store.reads.maxReportId();
     l.mark = await store.changeMark();
-    if (opts.warm) l.warmSoon(0);
+    // (the first views are computed once the server listens: `listening()`; a ledger not served, at once)
+    if (opts.warm) l.warmSoon(opts.warmAfterListen ? 60_000 : 0);
     // PostgreSQL says at once when any process (a worker on another machine) commits: look then too.
     if (store.onChange) l.unlisten = await store.onChange(() => l.wake());
     return l;
@@ -113,15 +117,28 @@ export class StoreLedger implements LedgerPort {
     this.warmTimer = setTimeout(() => {
       this.warmTimer = undefined;
       if (this.closed) return;
-      void this.claimFacets({})
-        .then(() => this.briefing("en"))
-        .catch(() => undefined);
+      // The briefing builds in its worker while the counts are read here: neither waits for the other.
+      void this.storeBriefing("en").catch(() => undefined);
+      void this.claimFacets({}).catch(() => undefined);
     }, delayMs);
     this.warmTimer.unref();
   }
 
   version(): number {
     return this.v;
+  }
+
+  /** The server listens: compute the first views now (with `warm`), the page's first requests not queued behind them. */
+  listening(): void {
+    if (this.opts.warm) this.warmSoon(0);
+  }
+
+  /** The briefing when it is built for the ledger as it is; else starts building it and says so (undefined). */
+  async briefingIfReady(lang: Lang): Promise<Briefing | undefined> {
+    const hit = this.memo.get(`brief ${lang}`);
+    if (hit?.done && hit.version === this.v) return this.briefing(lang);
+    void this.storeBriefing(lang).catch(() => undefined);
+    return undefined;
   }
 
   private announce(changes: Omit<LedgerChange, "version">[]): void {
@@ -173,8 +190,12 @@ export class StoreLedger implements LedgerPort {
     if (hit && hit.version === this.v) return hit.value as Promise<T>;
     const value = make();
     if (this.memo.size > 64) this.memo.clear();
-    this.memo.set(key, { version: this.v, value });
-    value.catch(() => this.memo.delete(key));
+    const entry: { version: number; value: Promise<unknown>; done?: boolean } = { version: this.v, value };
+    this.memo.set(key, entry);
+    value.then(
+      () => (entry.done = true),
+      () => this.memo.delete(key),
+    );
     return value;
   }
 
@@ -215,6 +236,27 @@ export class StoreLedger implements LedgerPort {
     const page = await r.listReports({ words: words(opts.q), limit: opts.limit ?? 50, offset: opts.offset ?? 0 });
     const counts = await r.claimCounts(page.items.map((x) => x.id));
     return { total: page.total, items: page.items.map((x) => summaryOf({ ...x, text: "" }, counts.get(x.id) ?? 0)) };
+  }
+
+  async anchor(id: string, v: number, start: number, end: number): Promise<Anchor | undefined> {
+    return this.view(async (r) => {
+      const cur = await r.reportByUid(id, true);
+      if (!cur) return undefined;
+      const text = cur.text ?? "";
+      const out = { report: cur.uid, cited: v, version: cur.version };
+      if (v === cur.version) return { ...out, state: "same" as const, start, end, text: text.slice(start, end) };
+      const old = await r.reportVersion(id, v, true);
+      const words = old?.text?.slice(Math.max(0, start), Math.max(0, end)) ?? "";
+      if (!words.trim()) return { ...out, state: "stale" as const, start, end, text: words };
+      // The occurrence nearest to where the words stood (a report rarely repeats a sentence word for word).
+      let best = -1;
+      for (let i = text.indexOf(words); i >= 0; i = text.indexOf(words, i + 1)) {
+        if (best < 0 || Math.abs(i - start) < Math.abs(best - start)) best = i;
+        if (i > start) break;
+      }
+      if (best < 0) return { ...out, state: "stale" as const, start, end, text: words };
+      return { ...out, state: best === start ? ("same" as const) : ("moved" as const), start: best, end: best + words.length, text: words };
+    });
   }
 
   async getReport(id: string): Promise<ReportDetail | undefined> {
@@ -537,11 +579,13 @@ export class StoreLedger implements LedgerPort {
 
   async briefing(lang: Lang): Promise<Briefing> {
     const b = await this.storeBriefing(lang);
+    // Offsets hold in one version of a report: each citation says which (a link made on it re-anchors later).
+    const versions = new Map(b.reports.map((x) => [x.doc, x.version]));
     const line = (l: BriefLine): BriefingLine => ({
       text: l.text,
       ...(l.quote !== undefined && { quote: l.quote }),
       ...(l.isNew && { isNew: true }),
-      cites: l.cites.map((c) => ({ report: c.doc, start: c.start, end: c.end })),
+      cites: l.cites.map((c) => ({ report: c.doc, start: c.start, end: c.end, ...(versions.has(c.doc) && { v: versions.get(c.doc)! }) })),
     });
     return {
       lang,

@@ -375,6 +375,11 @@ class SqlReads implements Reads {
     return r && reportRow(r);
   }
 
+  async reportVersion(uid: string, version: number, withText = false): Promise<ReportRow | undefined> {
+    const r = await this.c.get<Row>(`SELECT ${RCOLS}${textCol(withText)} FROM ${reportsFrom(withText)} WHERE r.uid = ? AND r.version = ? ORDER BY r.id DESC LIMIT 1`, [uid, version]);
+    return r && reportRow(r);
+  }
+
   async listReports(o: { words?: readonly string[]; limit: number; offset: number }): Promise<{ total: number; items: ReportRow[] }> {
     const where = o.words?.length ? `r.current = 1 AND r.id IN (${this.ft.reportsMatching})` : "r.current = 1";
     const params = o.words?.length ? [this.ft.query(o.words)] : [];

@@ -350,6 +350,8 @@ export interface Reads {
   reportsByIds(ids: readonly number[], withText?: boolean): Promise<ReportRow[]>;
   /** The newest version of the report with this stable id. */
   reportByUid(uid: string, withText?: boolean): Promise<ReportRow | undefined>;
+  /** One version of the report with this stable id, current or not (what an old citation was made on). */
+  reportVersion(uid: string, version: number, withText?: boolean): Promise<ReportRow | undefined>;
   /** Current reports, newest ingested first, optionally those whose title or text has all the words. */
   listReports(o: { words?: readonly string[]; limit: number; offset: number }): Promise<{ total: number; items: ReportRow[] }>;
   /** Current reports in publication order (then stable id), a page after the cursor (keyset paging for streams). */

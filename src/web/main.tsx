@@ -95,7 +95,13 @@ function App() {
       break;
     case "report":
       body = route.id ? (
-        <ReportPage id={route.id} start={p.has("start") ? Number(p.get("start")) : undefined} end={p.has("end") ? Number(p.get("end")) : undefined} version={version} />
+        <ReportPage
+          id={route.id}
+          start={p.has("start") ? Number(p.get("start")) : undefined}
+          end={p.has("end") ? Number(p.get("end")) : undefined}
+          v={p.has("v") ? Number(p.get("v")) || undefined : undefined}
+          version={version}
+        />
       ) : null;
       break;
     case "reports":

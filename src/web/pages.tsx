@@ -2,7 +2,7 @@
 // what they say, what is claimed about them and where, across reports. Every id in an address is the stable
 // id of the export, so a link made last week still opens the same report, claim or entity.
 import { useState } from "preact/hooks";
-import type { ClaimRow, Correction, EntityRow, Page, ReportDetail, ReportSummary } from "../server/port.js";
+import type { Anchor, ClaimRow, Correction, EntityRow, Page, ReportDetail, ReportSummary } from "../server/port.js";
 import { qs, useApi } from "./api.js";
 import { useT } from "./i18n.js";
 import { ReportMeta, paragraphs, pieces } from "./report.js";
@@ -77,17 +77,21 @@ export function ReportsView(props: { q?: string; page?: string; version: number 
 }
 
 /** A report with every claim marked by its status and every named entity linked; a cited span outlined. */
-export function ReportPage(props: { id: string; start?: number; end?: number; version: number }) {
+export function ReportPage(props: { id: string; start?: number; end?: number; v?: number; version: number }) {
   const t = useT();
   const r = useApi<ReportDetail>(`/api/reports/${encodeURIComponent(props.id)}`, props.version);
+  // A span cited by offsets in a given version: found again by its words in the current one, or said to be gone.
+  const cited = props.start !== undefined && props.end !== undefined;
+  const a = useApi<Anchor>(cited && props.v ? `/api/reports/${encodeURIComponent(props.id)}/anchor${qs({ v: props.v, start: props.start, end: props.end })}` : null, props.version);
   if (r.error) return <p class="error">{r.error.status === 404 ? t.notFound : r.error.message}</p>;
-  if (!r.data) return <p class="muted">{t.loading}</p>;
+  if (!r.data || (cited && props.v && !a.data && !a.error)) return <p class="muted">{t.loading}</p>;
   const d = r.data;
+  const span = a.data ? (a.data.state === "stale" ? undefined : a.data) : cited ? { start: props.start!, end: props.end! } : undefined;
   const marks = [
     ...d.claims.map((c) => ({ start: c.start, end: c.end, cls: `mk-claim st-${c.status}` })),
     ...(d.claims.flatMap((c) => (c.cue ? [{ start: c.cue.start, end: c.cue.end, cls: "mk-cue" }] : [])) as { start: number; end: number; cls: string }[]),
     ...d.mentions.map((m) => ({ start: m.start, end: m.end, cls: "mk-ent" })),
-    ...(props.start !== undefined && props.end !== undefined ? [{ start: props.start, end: props.end, cls: "hl-claim" }] : []),
+    ...(span ? [{ start: span.start, end: span.end, cls: "hl-claim" }] : []),
   ];
   // Which claim and entity a piece of text belongs to (the narrowest claim when they nest).
   const claimAt = (s: number) => {
@@ -103,6 +107,16 @@ export function ReportPage(props: { id: string; start?: number; end?: number; ve
         <h1 data-testid="report-title">{d.title ?? t.untitled}</h1>
         <ReportMeta d={d} />
         {d.retracted && <p class="badge retracted" data-testid="retracted">{t.retracted}</p>}
+        {a.data?.state === "moved" && (
+          <p class="note cite-moved" data-testid="cite-moved">
+            {t.citeMoved(a.data.cited, a.data.version)}
+          </p>
+        )}
+        {a.data?.state === "stale" && (
+          <p class="note cite-stale" data-testid="cite-stale">
+            {t.citeStale(a.data.cited, a.data.version)} <q>{a.data.text}</q>
+          </p>
+        )}
         <p class="muted">{t.allSpans}</p>
       </header>
       <div class="report-text" data-testid="report-text">

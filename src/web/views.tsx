@@ -8,8 +8,9 @@ import { StatusBadge, SourceLabel, fmtTime, go } from "./ui.js";
 
 const STATUSES = ["established", "confirmed", "claimed", "denied", "probable", "possible", "unknown"];
 
-function reportLink(report: string, start: number, end: number, claim?: string): string {
-  return claim ? `#/claims?claim=${encodeURIComponent(claim)}` : `#/report/${encodeURIComponent(report)}?start=${start}&end=${end}`;
+/** A claim by its id (stable); a span by its offsets in a version of the report (re-anchored on a later one). */
+function reportLink(report: string, start: number, end: number, claim?: string, v?: number): string {
+  return claim ? `#/claims?claim=${encodeURIComponent(claim)}` : `#/report/${encodeURIComponent(report)}?start=${start}&end=${end}${v ? `&v=${v}` : ""}`;
 }
 
 function BriefLines(props: { lines: BriefingLine[] }) {
@@ -23,7 +24,7 @@ function BriefLines(props: { lines: BriefingLine[] }) {
           <span class="line-text">{l.text}</span>
           {l.who && <span class="who"> — {l.who}</span>}
           {l.cites.map((c, j) => (
-            <a key={j} class="cite" href={reportLink(c.report, c.start, c.end, c.claim)} title={`${c.report}:${c.start}–${c.end}`}>
+            <a key={j} class="cite" href={reportLink(c.report, c.start, c.end, c.claim, c.v)} title={`${c.report}:${c.start}–${c.end}`}>
               {c.report}
             </a>
           ))}
@@ -33,16 +34,68 @@ function BriefLines(props: { lines: BriefingLine[] }) {
   );
 }
 
+/** The address the first view asks for the newest claims at (public/prefetch.js asks for it early). */
+export const LATEST_CLAIMS = "/api/claims?limit=20&sort=-published";
+const BRIEF_POLL_MS = 1500;
+
+/** While the briefing is being built: the newest claims, at once. */
+function FirstView(props: { version: number }) {
+  const t = useT();
+  const c = useApi<Page<ClaimRow>>(LATEST_CLAIMS, props.version);
+  return (
+    <article class="brief first-view" data-testid="first-view">
+      <header class="brief-head">
+        <h1>{t.brief}</h1>
+        <p class="meta muted" data-testid="briefing-pending">
+          {t.briefPending}
+        </p>
+      </header>
+      {c.error && <p class="error">{c.error.message}</p>}
+      {c.data && !c.data.total && <p class="empty">{t.empty}</p>}
+      {c.data && c.data.items.length > 0 && (
+        <ul class="latest">
+          {c.data.items.map((x) => (
+            <li key={x.id} data-claim={x.id}>
+              <StatusBadge status={x.status} /> <a href={`#/claims?claim=${encodeURIComponent(x.id)}`}>{x.text}</a>{" "}
+              <span class="muted">
+                — <SourceLabel source={x.source} /> · {x.reportSource ?? x.report} {fmtTime(x.published)}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+      <p>
+        <a href="#/claims">{t.allClaims} →</a>
+      </p>
+    </article>
+  );
+}
+
 export function BriefView(props: { lang: UiLang; version: number }) {
   const t = useT();
-  const b = useApi<Briefing>(`/api/brief?lang=${props.lang}`, props.version);
+  // Asked for without waiting: while the server builds the briefing (a large ledger, just after start), the
+  // page shows the newest claims and asks again until it is there.
+  const [tick, setTick] = useState(0);
+  const b = useApi<Briefing | { pending: true }>(`/api/brief?lang=${props.lang}&wait=false`, props.version * 100_000 + tick);
+  const pending = !!b.data && "pending" in b.data;
+  const [last, setLast] = useState<{ lang: string; b: Briefing } | undefined>(undefined);
+  useEffect(() => {
+    if (b.data && !("pending" in b.data)) setLast({ lang: props.lang, b: b.data });
+  }, [b.data]);
+  useEffect(() => {
+    if (!pending) return;
+    const h = setTimeout(() => setTick((x) => x + 1), BRIEF_POLL_MS);
+    return () => clearTimeout(h);
+  }, [pending, b.data]);
   if (b.error) return <p class="error">{b.error.message}</p>;
-  if (!b.data) return <p class="muted">{t.loading}</p>;
-  const d = b.data;
+  // A briefing being rebuilt after a change: the one before stays on screen until the new one is there.
+  const d = b.data && !("pending" in b.data) ? b.data : last?.lang === props.lang ? last.b : undefined;
+  if (!d) return pending ? <FirstView version={props.version} /> : <p class="muted">{t.loading}</p>;
   return (
     <article class="brief" data-testid="briefing">
       <header class="brief-head">
         <h1>{d.title}</h1>
+        {pending && <p class="muted updating">{t.briefUpdating}</p>}
         <p class="meta">
           {d.basis ?? t.basedOn(d.reports)} · {t.generated} {fmtTime(d.generated)} ·{" "}
           <span class="downloads">

@@ -13,7 +13,7 @@
   } catch (e) {
     return;
   }
-  var urls = hash === "#/" || hash === "#" ? ["/api/brief?lang=" + lang] : hash === "#/claims" ? ["/api/claims?limit=100&offset=0", "/api/claims/facets"] : [];
+  var urls = hash === "#/" || hash === "#" ? ["/api/brief?lang=" + lang + "&wait=false", "/api/claims?limit=20&sort=-published"] : hash === "#/claims" ? ["/api/claims?limit=100&offset=0", "/api/claims/facets"] : [];
   var early = (window.__sitrepEarly = {});
   urls.forEach(function (u) {
     var headers = { accept: "application/json" };

@@ -372,6 +372,90 @@ describe("the page for an analyst, in headless Chromium", { skip: missing }, () 
     await page.screenshot({ path: join(artifacts, "stable-link.png") });
   });
 
+  test("a status corrected on the page shows in the briefing, and its undo takes it back", async () => {
+    // A ledger of its own, small enough that every line of the briefing is shown (the river ledger's
+    // sections are full, and a one-report line would be among those left out).
+    const small = await StoreLedger.open(join(mkdtempSync(join(tmpdir(), "sitrep-e2e-brief-")), "ledger.db"), { workers: false });
+    const app = await buildServer({ ledger: small, token: TOKEN, loopback: true, readNeedsToken: false, allowFetch: false, webDir });
+    await app.listen({ port: 0, host: "127.0.0.1" });
+    const at = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+    try {
+      const r = await small.addReport({
+        body: `---\ntitle: Pumps at Zutphen\nsource: Oost Nieuws\npublished: 2024-01-30T10:00:00+01:00\nlanguage: en\n---\nThe water board said that the dike near Zutphen was holding.\nDike workers claimed that the pumps at Zutphen had failed twice.\nPolice in Zutphen denied that the bridge had been closed.\n`,
+        format: "text",
+        origin: "pumps-zutphen",
+      });
+      const claim = (await small.getReport(r.report))!.claims.find((c) => /failed twice/.test(c.text))!;
+      assert.equal(claim?.status, "claimed");
+      /** Does the briefing's section hold the claim's words (once the briefing is on screen and not updating)? */
+      const inSection = (key: string, yes: boolean) =>
+        page.waitForFunction(
+          ([k, y]) => {
+            const d = (globalThis as any).document;
+            if (!d.querySelector("[data-testid=briefing]") || d.querySelector(".brief .updating")) return false;
+            return /failed twice/.test(d.querySelector(`.sec-${k}`)?.textContent ?? "") === y;
+          },
+          [key, yes] as const,
+          { timeout: 60_000 },
+        );
+      await page.goto(`${at}/#/`);
+      await inSection("claims", true);
+      await inSection("denied", false);
+
+      await page.evaluate((tok) => (globalThis as any).localStorage.setItem("sitrep.token", tok), TOKEN);
+      await page.goto(`${at}/#/claims?claim=${claim.id}`);
+      await page.reload();
+      await page.getByTestId("correct-form").waitFor();
+      await page.getByTestId("corr-who").fill("Desk editor");
+      await page.getByTestId("corr-why").fill("The workers said they never made that claim; they deny the pumps failed");
+      await page.getByTestId("corr-status").selectOption("denied");
+      await page.getByTestId("corr-status-send").click();
+      await page.getByTestId("corr-result").filter({ hasText: /#\d+/ }).waitFor();
+
+      await page.goto(`${at}/#/`);
+      await inSection("denied", true);
+      await inSection("claims", false);
+      assert.match((await page.locator(".sec-denied li", { hasText: "failed twice" }).textContent())!, /Dike workers/);
+      await page.screenshot({ path: join(artifacts, "briefing-corrected.png"), fullPage: true });
+
+      // Undone elsewhere (another editor, through the API): the open briefing follows, live.
+      const made = (await small.corrections()).filter((c) => c.target === claim.id && c.action === "status");
+      await small.correct({ who: "Chief editor", why: "The workers confirmed their claim", target: claim.id, action: "undo", undoes: Number(made[made.length - 1]!.id) });
+      await inSection("claims", true);
+      await inSection("denied", false);
+      await page.screenshot({ path: join(artifacts, "briefing-correction-undone.png"), fullPage: true });
+    } finally {
+      // (the page's live stream holds a connection open: leave before the server closes)
+      await page.goto("about:blank");
+      await app.close();
+      await small.close();
+    }
+  });
+
+  test("a span linked by its offsets before a new version is marked where its words went, or said to be gone", async () => {
+    const url = "https://news.example.org/ijssel/pumping-station";
+    const v = (lead: string, last: string) =>
+      `---\ntitle: Pumping station at Deventer\nsource: Rivierbode\npublished: 2024-01-30T12:00:00+01:00\nlanguage: en\n---\n${lead}The water board said that the pumping station at Deventer ran day and night.\n${last}\n`;
+    const first = await ledger.addReport({ body: v("", "Engineers said that one pump had broken down."), format: "text", url, origin: "pumping-v1" });
+    const text1 = (await ledger.getReport(first.report))!.text;
+    const at = (w: string) => `${base}/#/report/${first.report}?start=${text1.indexOf(w)}&end=${text1.indexOf(w) + w.length}&v=1`;
+    const kept = "The water board said that the pumping station at Deventer ran day and night.";
+    const gone = "Engineers said that one pump had broken down.";
+    const [keptLink, goneLink] = [at(kept), at(gone)];
+    await ledger.addReport({ body: v("Sandbags were piled along the quay in Deventer on Tuesday, the mayor said.\n", "Engineers said that all pumps were working."), format: "text", url, origin: "pumping-v2" });
+    await page.goto(keptLink);
+    await page.reload();
+    await page.getByTestId("cite-moved").waitFor();
+    assert.equal((await page.getByTestId("report-text").locator(".hl-claim").allTextContents()).join(""), kept);
+    await page.screenshot({ path: join(artifacts, "offset-link-moved.png") });
+    await page.goto(goneLink);
+    await page.reload();
+    await page.getByTestId("cite-stale").waitFor();
+    assert.match((await page.getByTestId("cite-stale").textContent())!, /one pump had broken down/);
+    assert.equal(await page.getByTestId("report-text").locator(".hl-claim").count(), 0, "nothing else is marked in its place");
+    await page.screenshot({ path: join(artifacts, "offset-link-stale.png") });
+  });
+
   test("on a phone (390×844) no view scrolls sideways, and the map fills the width", async () => {
     const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: "en-GB" });
     const phone = await ctx.newPage();

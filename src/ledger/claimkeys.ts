@@ -60,6 +60,11 @@ export interface FusionClaim {
   features: ClaimFeatures;
   /** Word shingles of the claim (hashes), to tell a copied sentence from an independent one. */
   shingles: number[];
+  /**
+   * When the claim says two things, what each says on its own (a clause read with its main clause, two
+   * clauses that each count what happened): it corroborates a claim of either. Absent otherwise.
+   */
+  parts?: ClaimPart[];
 }
 
 const AGENCIES = ["ANP", "AP", "AFP", "Reuters", "Belga", "DPA", "EFE", "Anadolu", "TASS", "RIA Novosti", "Interfax", "Xinhua", "PA", "Ukrinform", "Associated Press", "Agence France-Presse"];
@@ -355,7 +360,31 @@ export function fusionClaims(doc: Doc, opts: { shingles?: boolean; only?: (c: Cl
   const ix = indexDoc(doc);
   const withShingles = opts.shingles ?? true;
   const claims = opts.only ? doc.claims.filter(opts.only) : doc.claims;
-  return claims.map((c) => claimKeys(doc, ix, c, `${rk}|${String(c.start).padStart(7, "0")}`, agency, withShingles));
+  const heads = headClauses(doc);
+  return claims.map((c) => claimKeys(doc, ix, c, `${rk}|${String(c.start).padStart(7, "0")}`, agency, withShingles, heads.get(c)));
+}
+
+/**
+ * Claims that are only a clause setting the scene ("after a missile hit the village", "nadat de dam was
+ * doorgebroken"), cut off from the main clause before them in their sentence: that main clause. A clause
+ * opened by a subordinator cannot stand alone; it says what it says of its main clause ("Two people were
+ * killed | after a missile hit the village" states the deaths), and is read with it.
+ */
+function headClauses(doc: Doc): Map<Claim, Claim> {
+  const out = new Map<Claim, Claim>();
+  let subs = subordinatorMemo.get(doc.lang);
+  if (!subs) subordinatorMemo.set(doc.lang, (subs = new Set((ledgerLexicon(doc.lang).subordinators ?? []).map(fold))));
+  const concessive = new Set((ledgerLexicon(doc.lang).concessives ?? []).map(fold));
+  const sorted = [...doc.claims].sort((a, b) => a.start - b.start);
+  for (let i = 1; i < sorted.length; i++) {
+    const c = sorted[i]!, prev = sorted[i - 1]!;
+    if (prev.sentence !== c.sentence || prev.end > c.start || out.has(prev)) continue;
+    // right after it: nothing but a comma or spaces between
+    if (c.start - prev.end > 3 || !/^[\s,]*$/.test(doc.text.slice(prev.end, c.start))) continue;
+    const first = /^[\p{L}]+/u.exec(c.text);
+    if (first && subs.has(fold(first[0])) && !concessive.has(fold(first[0]))) out.set(c, prev);
+  }
+  return out;
 }
 
 /** Whether a claim can take part in a contradiction inside its report (everything else is skipped there). */
@@ -412,10 +441,56 @@ function sceneWords(text: string, tokens: readonly ConceptToken[], lang: Lang): 
     if (subs.has(tokens[k]!.w)) inside = true;
     if (inside) out[k] = 1;
   }
+  const rel = relativeWords(lang);
+  // a relative clause after the opening noun ("De raket die dinsdag neerkwam in … is"): to the main verb
+  if (rel && tokens.length > 3 && rel.determiners.has(tokens[0]!.w)) {
+    for (let p = 2; p <= 3 && p < tokens.length - 1; p++) {
+      if (!rel.pronouns.has(tokens[p]!.w)) continue;
+      let plain = true;
+      for (let k = 1; k < p; k++) if (rel.aux.has(tokens[k]!.w) || rel.pronouns.has(tokens[k]!.w) || PUNCT.test(text.slice(tokens[k - 1]!.end, tokens[k]!.start))) plain = false;
+      if (!plain) break;
+      for (let k = p; k < tokens.length; k++) {
+        if (k > p && PUNCT.test(text.slice(tokens[k - 1]!.end, tokens[k]!.start))) break;
+        if (k > p + 1 && rel.aux.has(tokens[k]!.w)) break;
+        out[k] = 1;
+      }
+      break;
+    }
+  }
   return out;
 }
 
-function claimKeys(doc: Doc, ix: DocIndex, c: Claim, order: string, agency: string | null, withShingles: boolean): FusionClaim {
+const relativeMemo = new Map<Lang, { pronouns: Set<string>; determiners: Set<string>; aux: Set<string> } | null>();
+function relativeWords(lang: Lang): { pronouns: Set<string>; determiners: Set<string>; aux: Set<string> } | null {
+  let r = relativeMemo.get(lang);
+  if (r === undefined) {
+    const lex = ledgerLexicon(lang);
+    r = lex.relatives ? { pronouns: new Set(lex.relatives.pronouns.map(fold)), determiners: new Set(lex.relatives.determiners.map(fold)), aux: new Set(lex.agents.auxiliaries.map(fold)) } : null;
+    relativeMemo.set(lang, r);
+  }
+  return r;
+}
+
+/** What a part of a claim says, when the claim says two things (FusionClaim.parts). */
+export type ClaimPart = Pick<FusionClaim, "concepts" | "main" | "agents" | "entities" | "countries" | "figures" | "days"> & Pick<Partial<FusionClaim>, "background" | "years">;
+
+function partOf(k: FusionClaim): ClaimPart {
+  return {
+    concepts: k.concepts,
+    ...(k.background && { background: k.background }),
+    main: k.main,
+    agents: k.agents,
+    entities: k.entities,
+    countries: k.countries,
+    figures: k.figures,
+    days: k.days,
+    ...(k.years && { years: k.years }),
+  };
+}
+
+function claimKeys(doc: Doc, ix: DocIndex, own: Claim, order: string, agency: string | null, withShingles: boolean, head?: Claim, isPart = false): FusionClaim {
+  // a clause read with its main clause (headClauses): its keys are those of both, its attribution its own
+  const c: Claim = head ? { ...own, start: head.start, text: doc.text.slice(head.start, own.end), entities: [...new Set([...head.entities, ...own.entities])] } : own;
   // the attribution (the source's name, its apposition, the cue: "Björn Lund, director of …, told NPR",
   // "Volgens een minister van …") says who holds the claim, not what it says: it is left out, with what
   // trails it at the end of the claim or leads it at the start
@@ -472,13 +547,24 @@ function claimKeys(doc: Doc, ix: DocIndex, c: Claim, order: string, agency: stri
   // a concept a country qualifies ("Russische raketten", "Ukrainian air defence", "Russia fired", "door
   // Rusland geproduceerde raket"): whose missile, whose air defence. Next to it, or one word between for
   // what it is about; never across punctuation.
-  for (const h of hits)
+  // A country that qualifies a noun of a compound qualifies its head too: "a Ukrainian air defence
+  // missile" is a Ukrainian missile, as "een Oekraïense luchtafweerraket" is.
+  const qualified = new Map<number, string[]>();
+  hits.forEach((h, i) => {
+    const qs: string[] = [];
     for (const k of [h.at - 1, h.at - 2]) {
       const q = k >= 0 ? cws[k] : undefined;
       if (!q || (k === h.at - 2 && !h.concept.startsWith("n:"))) continue;
       if (PUNCT.test(text.slice(tokens[k]!.end, tokens[h.at]!.start))) continue;
-      concepts.add(`${h.neg ? "!" : ""}${h.concept}@${q.cc}`);
+      qs.push(q.cc);
     }
+    if (!qs.length && h.concept.startsWith("n:") && i > 0) {
+      const g = hits[i - 1]!;
+      if (g.end === h.at - 1 && g.at < h.at && g.concept.startsWith("n:")) qs.push(...(qualified.get(i - 1) ?? []));
+    }
+    if (qs.length) qualified.set(i, qs);
+    for (const cc of qs) concepts.add(`${h.neg ? "!" : ""}${h.concept}@${cc}`);
+  });
   const sourceEntity = c.source?.entity;
   // an "entity" that is a people ("Swedes", "de Oekraïners") names its country
   const peoples: string[] = [];
@@ -491,7 +577,7 @@ function claimKeys(doc: Doc, ix: DocIndex, c: Claim, order: string, agency: stri
     return !cc;
   });
   const entities = [...new Set(named.map((e) => `${doc.meta.id}/${e}`))].sort();
-  const figures = [...(ix.countsOf.get(c.id) ?? []), ...within(ix.loose, c.start, c.end)]
+  const figures = [...(ix.countsOf.get(c.id) ?? []), ...((head && ix.countsOf.get(head.id)) ?? []), ...within(ix.loose, c.start, c.end)]
     .filter((n) => inContent(n.start, n.end))
     .map((n) => ({ kind: n.kind, value: n.value, approx: n.approx, ...(inParentheses(c.text, n.start - c.start) && { aside: true as const }) }));
   const days = new Set<string>(), years = new Set<string>();
@@ -500,6 +586,21 @@ function claimKeys(doc: Doc, ix: DocIndex, c: Claim, order: string, agency: stri
     const d = /^(\d{4}-\d{2}-\d{2})/.exec(t.value);
     if (d) days.add(d[1]!);
     else if (/^\d{4}$/.test(t.value)) years.add(t.value);
+  }
+  // A claim that says two things corroborates either: a clause read with its main clause still says
+  // what it says alone ("nadat de druk was gedaald" is a drop in pressure), and two clauses that each count
+  // what happened ("twee Zweden kwamen om het leven, een derde raakte zwaargewond") are two facts.
+  const sayings: ClaimPart[] = [];
+  if (!isPart) {
+    if (head) sayings.push(partOf(claimKeys(doc, ix, own, order, agency, false, undefined, true)));
+    else {
+      const cut = clauseCut(text, tokens, hits, scene, figures.length ? [...(ix.countsOf.get(c.id) ?? []), ...within(ix.loose, c.start, c.end)].filter((n) => inContent(n.start, n.end)).map((n) => n.start - c.start) : []);
+      if (cut !== undefined)
+        for (const [x, y] of [[0, cut], [cut, c.text.length]] as const) {
+          const piece: Claim = { ...c, start: c.start + x, end: c.start + y, text: c.text.slice(x, y) };
+          sayings.push(partOf(claimKeys(doc, ix, piece, order, agency, false, undefined, true)));
+        }
+    }
   }
   const s = doc.sentences[c.sentence] ?? doc.sentences[doc.sentenceAt(c.start)];
   // distinct and in order: sorted as unsigned integers, repeats dropped
@@ -518,9 +619,9 @@ function claimKeys(doc: Doc, ix: DocIndex, c: Claim, order: string, agency: stri
     outlet: doc.meta.source ?? null,
     agency,
     lang: doc.lang,
-    text: c.text,
-    start: c.start,
-    end: c.end,
+    text: own.text,
+    start: own.start,
+    end: own.end,
     sentence: s ? s.index : c.sentence,
     paragraph: s ? s.paragraph : 0,
     status: c.status,
@@ -537,7 +638,9 @@ function claimKeys(doc: Doc, ix: DocIndex, c: Claim, order: string, agency: stri
     ...(scene.includes(1) && { background: [...concepts].filter((k) => !foreground.has(k) && !k.includes("@")).sort() }),
     main: (() => {
       if (acts.length) return acts[0]!.concept;
-      const h = hits.find((x) => x.concept.startsWith("v:") || x.concept.startsWith("s:"));
+      // what the claim states comes before what only sets its scene ("De raket die neerkwam … is het gevolg van")
+      const said = (x: ConceptHit) => x.concept.startsWith("v:") || x.concept.startsWith("s:");
+      const h = hits.find((x) => said(x) && !scene[x.at]) ?? hits.find(said);
       return h ? (h.neg ? "!" : "") + h.concept : null;
     })(),
     entities,
@@ -546,7 +649,26 @@ function claimKeys(doc: Doc, ix: DocIndex, c: Claim, order: string, agency: stri
     figures,
     days: [...days].sort(),
     ...(years.size && { years: [...years].sort() }),
-    features: featuresOf(c, doc.lang),
+    features: featuresOf(own, doc.lang),
     shingles,
+    ...(sayings.length && { parts: sayings }),
   };
+}
+
+/**
+ * Where a claim of two main clauses that each count what happened divides (an offset into its text): at
+ * a comma or semicolon, outside a clause that sets the scene, with something said to happen and a figure
+ * on either side. Undefined when it does not divide so.
+ */
+function clauseCut(text: string, tokens: readonly ConceptToken[], hits: readonly ConceptHit[], scene: Uint8Array, figureAt: readonly number[]): number | undefined {
+  if (figureAt.length < 2 || hits.length < 2) return undefined;
+  for (let k = 1; k < tokens.length; k++) {
+    const gap = text.slice(tokens[k - 1]!.end, tokens[k]!.start);
+    // a comma between clauses, not the one inside a figure ("11,300")
+    if (!/[,;]\s/.test(gap) || scene[k] || scene[k - 1]) continue;
+    const at = tokens[k]!.start;
+    const acts = (from: number, to: number) => hits.some((h) => h.concept.startsWith("v:") && !h.neg && h.at >= from && h.at < to && !scene[h.at]);
+    if (acts(0, k) && acts(k, tokens.length) && figureAt.some((f) => f < at) && figureAt.some((f) => f >= at)) return at;
+  }
+  return undefined;
 }

@@ -50,8 +50,12 @@ export interface FusionClaim {
   entities: string[];
   /** Countries named by an adjective or a people ("Oekraïense", "the Russians"): `C:<ISO>`. */
   countries: string[];
-  /** `aside`: said in parentheses ("(up from 11,300 in an earlier report)"), not what the claim counts. */
-  figures: { kind: CountKind; value: number; approx: Approx; aside?: true }[];
+  /**
+   * `aside`: said in parentheses ("(up from 11,300 in an earlier report)"), not what the claim counts;
+   * `added`: in a clause that sets the scene or adds to what the first reports ("…, een derde raakte
+   * zwaargewond"): it weighs less.
+   */
+  figures: { kind: CountKind; value: number; approx: Approx; aside?: true; added?: true }[];
   /** Calendar days the claim's time expressions point at: `2024-03-22`. */
   days: string[];
   /** Years the claim names alone ("since the 2011 uprising", "sinds 2011"): `2011`. Absent when none. */
@@ -442,6 +446,17 @@ function sceneWords(text: string, tokens: readonly ConceptToken[], lang: Lang): 
     if (inside) out[k] = 1;
   }
   const rel = relativeWords(lang);
+  // a participle that says which one is meant ("a suspected extremist accused of killing …")
+  if (rel?.participles.length)
+    for (let k = 2; k < tokens.length - 1; k++) {
+      const p = rel.participles.find((w) => w.every((x, j) => tokens[k + j]?.w === x));
+      if (!p || rel.aux.has(tokens[k - 1]!.w) || PUNCT.test(text.slice(tokens[k - 1]!.end, tokens[k]!.start))) continue;
+      for (let j = k; j < tokens.length; j++) {
+        if (j > k && PUNCT.test(text.slice(tokens[j - 1]!.end, tokens[j]!.start))) break;
+        out[j] = 1;
+      }
+      break;
+    }
   // a relative clause after the opening noun ("De raket die dinsdag neerkwam in … is"): to the main verb
   if (rel && tokens.length > 3 && rel.determiners.has(tokens[0]!.w)) {
     for (let p = 2; p <= 3 && p < tokens.length - 1; p++) {
@@ -460,12 +475,25 @@ function sceneWords(text: string, tokens: readonly ConceptToken[], lang: Lang): 
   return out;
 }
 
-const relativeMemo = new Map<Lang, { pronouns: Set<string>; determiners: Set<string>; aux: Set<string> } | null>();
-function relativeWords(lang: Lang): { pronouns: Set<string>; determiners: Set<string>; aux: Set<string> } | null {
+interface RelativeWords {
+  pronouns: Set<string>;
+  determiners: Set<string>;
+  aux: Set<string>;
+  participles: string[][];
+}
+const relativeMemo = new Map<Lang, RelativeWords | null>();
+function relativeWords(lang: Lang): RelativeWords | null {
   let r = relativeMemo.get(lang);
   if (r === undefined) {
     const lex = ledgerLexicon(lang);
-    r = lex.relatives ? { pronouns: new Set(lex.relatives.pronouns.map(fold)), determiners: new Set(lex.relatives.determiners.map(fold)), aux: new Set(lex.agents.auxiliaries.map(fold)) } : null;
+    r = lex.relatives
+      ? {
+          pronouns: new Set(lex.relatives.pronouns.map(fold)),
+          determiners: new Set(lex.relatives.determiners.map(fold)),
+          aux: new Set(lex.agents.auxiliaries.map(fold)),
+          participles: (lex.relatives.participles ?? []).map((p) => conceptTokens(p).map((t) => t.w)),
+        }
+      : null;
     relativeMemo.set(lang, r);
   }
   return r;
@@ -533,6 +561,11 @@ function claimKeys(doc: Doc, ix: DocIndex, own: Claim, order: string, agency: st
   const cws = countryWords(tokens, doc.lang);
   const concepts = new Set(hits.map((h) => (h.neg ? "!" : "") + h.concept));
   const scene = sceneWords(text, tokens, doc.lang);
+  // two clauses that each count what happened ("twee Zweden kwamen om het leven, een derde raakte
+  // zwaargewond"): the first is what the claim reports, the second adds to it and weighs as a scene does
+  const claimFigures = [...(ix.countsOf.get(c.id) ?? []), ...((head && ix.countsOf.get(head.id)) ?? []), ...within(ix.loose, c.start, c.end)].filter((n) => inContent(n.start, n.end));
+  const cut = isPart ? undefined : clauseCut(text, tokens, hits, scene, claimFigures.map((n) => n.start - c.start));
+  if (cut !== undefined) for (let k = 0; k < tokens.length; k++) if (tokens[k]!.start >= cut) scene[k] = 1;
   const foreground = new Set(hits.filter((h) => !scene[h.at]).map((h) => (h.neg ? "!" : "") + h.concept));
   // a speech act that is what the claim says is carried by its cue ("IS claimed responsibility", "eiste de
   // aanslag op"): left out with the attribution, it is looked for in the whole claim
@@ -577,9 +610,18 @@ function claimKeys(doc: Doc, ix: DocIndex, own: Claim, order: string, agency: st
     return !cc;
   });
   const entities = [...new Set(named.map((e) => `${doc.meta.id}/${e}`))].sort();
-  const figures = [...(ix.countsOf.get(c.id) ?? []), ...((head && ix.countsOf.get(head.id)) ?? []), ...within(ix.loose, c.start, c.end)]
-    .filter((n) => inContent(n.start, n.end))
-    .map((n) => ({ kind: n.kind, value: n.value, approx: n.approx, ...(inParentheses(c.text, n.start - c.start) && { aside: true as const }) }));
+  // a figure said where the claim only sets the scene or adds to what it reports weighs as little
+  const inScene = (at: number) => {
+    const k = firstTokenAt(tokens, at);
+    return k < tokens.length && tokens[k]!.start < at + 12 && !!scene[k];
+  };
+  const figures = claimFigures.map((n) => ({
+    kind: n.kind,
+    value: n.value,
+    approx: n.approx,
+    ...(inParentheses(c.text, n.start - c.start) && { aside: true as const }),
+    ...(inScene(n.start - c.start) && { added: true as const }),
+  }));
   const days = new Set<string>(), years = new Set<string>();
   for (const t of within(ix.times, c.start, c.end)) {
     if (!inContent(t.start, t.end) || (t.type !== "DATE" && t.type !== "TIME")) continue;
@@ -587,21 +629,10 @@ function claimKeys(doc: Doc, ix: DocIndex, own: Claim, order: string, agency: st
     if (d) days.add(d[1]!);
     else if (/^\d{4}$/.test(t.value)) years.add(t.value);
   }
-  // A claim that says two things corroborates either: a clause read with its main clause still says
-  // what it says alone ("nadat de druk was gedaald" is a drop in pressure), and two clauses that each count
-  // what happened ("twee Zweden kwamen om het leven, een derde raakte zwaargewond") are two facts.
+  // A claim that says two things corroborates either: a clause read with its main clause still says what
+  // it says alone ("nadat de druk was gedaald" is a drop in pressure)
   const sayings: ClaimPart[] = [];
-  if (!isPart) {
-    if (head) sayings.push(partOf(claimKeys(doc, ix, own, order, agency, false, undefined, true)));
-    else {
-      const cut = clauseCut(text, tokens, hits, scene, figures.length ? [...(ix.countsOf.get(c.id) ?? []), ...within(ix.loose, c.start, c.end)].filter((n) => inContent(n.start, n.end)).map((n) => n.start - c.start) : []);
-      if (cut !== undefined)
-        for (const [x, y] of [[0, cut], [cut, c.text.length]] as const) {
-          const piece: Claim = { ...c, start: c.start + x, end: c.start + y, text: c.text.slice(x, y) };
-          sayings.push(partOf(claimKeys(doc, ix, piece, order, agency, false, undefined, true)));
-        }
-    }
-  }
+  if (!isPart && head) sayings.push(partOf(claimKeys(doc, ix, own, order, agency, false, undefined, true)));
   const s = doc.sentences[c.sentence] ?? doc.sentences[doc.sentenceAt(c.start)];
   // distinct and in order: sorted as unsigned integers, repeats dropped
   const shingles: number[] = [];

@@ -184,7 +184,7 @@ function rawSignature(c: FusionClaim, ctx: BlockContext): Sig {
     // speaks of, whoever of its officials says it
     for (const p of ctx.party(c)) if (p.startsWith("C:")) keys.set(p, W_E);
   }
-  const figs = new Map<CountKind, { value: number; approx: Approx }>();
+  const figs = new Map<CountKind, { value: number; approx: Approx; added?: true }>();
   // an aside in parentheses ("(adjusting the numbers from a previous report that said 11,300 were dead)")
   // is not what the claim counts, unless it is all the claim counts of that kind
   const told = new Set(c.figures.filter((f) => !f.aside).map((f) => f.kind));
@@ -192,9 +192,9 @@ function rawSignature(c: FusionClaim, ctx: BlockContext): Sig {
     if (f.aside && told.has(f.kind)) continue;
     // the largest figure of a kind is what the claim counts ("11 arrested, among them four gunmen")
     const prev = figs.get(f.kind);
-    if (!prev || f.value > prev.value) figs.set(f.kind, { value: f.value, approx: f.approx });
+    if (!prev || f.value > prev.value) figs.set(f.kind, { value: f.value, approx: f.approx, ...(f.added && { added: true as const }) });
   }
-  for (const [kind, f] of figs) keys.set(`F:${kind}:${figureKey(f.value)}`, W_F);
+  for (const [kind, f] of figs) keys.set(`F:${kind}:${figureKey(f.value)}`, W_F * (f.added ? W_SCENE : 1));
   for (const d of c.days) keys.set(`T:${d}`, W_T);
   // a year said alone dates what the claim is about as surely as a day does ("sinds 2011", "a 2011 uprising")
   for (const y of c.years ?? []) keys.set(`T:${y}`, W_T);
@@ -514,7 +514,7 @@ function proposition(members: Sig[], ctx: BlockContext): Proposition {
     first_seen: byTime[0]!.published,
     last_seen: byTime[byTime.length - 1]!.published,
     history,
-    figures: [...figs].map(([kind, f]) => ({ kind, ...f })),
+    figures: [...figs].map(([kind, f]) => ({ kind, value: f.value, approx: f.approx })),
   };
 }
 

@@ -228,7 +228,7 @@ export const ledger: LedgerLexicon = {
   subordinators: ["when", "whenever", "after", "before", "because", "since", "while", "whilst", "although", "though", "until", "which", "whereby"],
   negationWindow: 5,
   concessives: ["although", "though", "while", "whilst", "whereas", "even"],
-  relatives: { pronouns: ["that", "which", "who", "whose"], determiners: ["the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their"] },
+  relatives: { pronouns: ["that", "which", "who", "whose"], determiners: ["the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their"], participles: ["accused of", "suspected of", "charged with", "wanted for", "believed to have"] },
   negators: ["not", "no", "never", "n't", "hardly", "nothing", "none", "neither", "nor", "without"],
   counter: [
     String.raw`inconceivable`,

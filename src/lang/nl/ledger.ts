@@ -235,7 +235,7 @@ export const ledger: LedgerLexicon = {
   // not "die" and "dat" (a pointer or what is said as often as a clause about something else)
   subordinators: ["toen", "nadat", "voordat", "omdat", "doordat", "terwijl", "hoewel", "sinds", "zodra", "totdat", "waardoor", "waarbij", "waarna", "waarop"],
   concessives: ["hoewel", "terwijl", "ofschoon", "alhoewel"],
-  relatives: { pronouns: ["die", "dat", "welke", "waarin", "waarmee"], determiners: ["de", "het", "een", "deze", "dit", "die", "dat", "die", "zijn", "haar", "hun"] },
+  relatives: { pronouns: ["die", "dat", "welke", "waarin", "waarmee"], determiners: ["de", "het", "een", "deze", "dit", "die", "dat", "die", "zijn", "haar", "hun"], participles: ["verdacht van", "beschuldigd van", "gezocht voor"] },
   negators: ["niet", "geen", "nooit", "allerminst", "nog niet", "niets", "noch", "zonder"],
   counter: [
     String.raw`ondenkbaar`,

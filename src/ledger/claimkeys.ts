@@ -693,13 +693,21 @@ function claimKeys(doc: Doc, ix: DocIndex, own: Claim, order: string, agency: st
  */
 function clauseCut(text: string, tokens: readonly ConceptToken[], hits: readonly ConceptHit[], scene: Uint8Array, figureAt: readonly number[]): number | undefined {
   if (figureAt.length < 2 || hits.length < 2) return undefined;
+  // one pass: the first and last word that says something happens, the first and last figure
+  let firstAct = Infinity, lastAct = -1;
+  for (const h of hits)
+    if (h.concept.startsWith("v:") && !h.neg && !scene[h.at]) {
+      firstAct = Math.min(firstAct, h.at);
+      lastAct = Math.max(lastAct, h.at);
+    }
+  let firstFig = Infinity, lastFig = -1;
+  for (const f of figureAt) (firstFig = Math.min(firstFig, f)), (lastFig = Math.max(lastFig, f));
   for (let k = 1; k < tokens.length; k++) {
     const gap = text.slice(tokens[k - 1]!.end, tokens[k]!.start);
     // a comma between clauses, not the one inside a figure ("11,300")
     if (!/[,;]\s/.test(gap) || scene[k] || scene[k - 1]) continue;
     const at = tokens[k]!.start;
-    const acts = (from: number, to: number) => hits.some((h) => h.concept.startsWith("v:") && !h.neg && h.at >= from && h.at < to && !scene[h.at]);
-    if (acts(0, k) && acts(k, tokens.length) && figureAt.some((f) => f < at) && figureAt.some((f) => f >= at)) return at;
+    if (firstAct < k && lastAct >= k && firstFig < at && lastFig >= at) return at;
   }
   return undefined;
 }

@@ -50,8 +50,12 @@ export interface FusionClaim {
   entities: string[];
   /** Countries named by an adjective or a people ("Oekraïense", "the Russians"): `C:<ISO>`. */
   countries: string[];
-  /** `aside`: said in parentheses ("(up from 11,300 in an earlier report)"), not what the claim counts. */
-  figures: { kind: CountKind; value: number; approx: Approx; aside?: true }[];
+  /**
+   * `aside`: said in parentheses ("(up from 11,300 in an earlier report)"), not what the claim counts;
+   * `added`: in a clause that sets the scene or adds to what the first reports ("…, een derde raakte
+   * zwaargewond"): it weighs less.
+   */
+  figures: { kind: CountKind; value: number; approx: Approx; aside?: true; added?: true }[];
   /** Calendar days the claim's time expressions point at: `2024-03-22`. */
   days: string[];
   /** Years the claim names alone ("since the 2011 uprising", "sinds 2011"): `2011`. Absent when none. */
@@ -60,6 +64,11 @@ export interface FusionClaim {
   features: ClaimFeatures;
   /** Word shingles of the claim (hashes), to tell a copied sentence from an independent one. */
   shingles: number[];
+  /**
+   * When the claim says two things, what each says on its own (a clause read with its main clause, two
+   * clauses that each count what happened): it corroborates a claim of either. Absent otherwise.
+   */
+  parts?: ClaimPart[];
 }
 
 const AGENCIES = ["ANP", "AP", "AFP", "Reuters", "Belga", "DPA", "EFE", "Anadolu", "TASS", "RIA Novosti", "Interfax", "Xinhua", "PA", "Ukrinform", "Associated Press", "Agence France-Presse"];
@@ -355,7 +364,31 @@ export function fusionClaims(doc: Doc, opts: { shingles?: boolean; only?: (c: Cl
   const ix = indexDoc(doc);
   const withShingles = opts.shingles ?? true;
   const claims = opts.only ? doc.claims.filter(opts.only) : doc.claims;
-  return claims.map((c) => claimKeys(doc, ix, c, `${rk}|${String(c.start).padStart(7, "0")}`, agency, withShingles));
+  const heads = headClauses(doc);
+  return claims.map((c) => claimKeys(doc, ix, c, `${rk}|${String(c.start).padStart(7, "0")}`, agency, withShingles, heads.get(c)));
+}
+
+/**
+ * Claims that are only a clause setting the scene ("after a missile hit the village", "nadat de dam was
+ * doorgebroken"), cut off from the main clause before them in their sentence: that main clause. A clause
+ * opened by a subordinator cannot stand alone; it says what it says of its main clause ("Two people were
+ * killed | after a missile hit the village" states the deaths), and is read with it.
+ */
+function headClauses(doc: Doc): Map<Claim, Claim> {
+  const out = new Map<Claim, Claim>();
+  let subs = subordinatorMemo.get(doc.lang);
+  if (!subs) subordinatorMemo.set(doc.lang, (subs = new Set((ledgerLexicon(doc.lang).subordinators ?? []).map(fold))));
+  const concessive = new Set((ledgerLexicon(doc.lang).concessives ?? []).map(fold));
+  const sorted = [...doc.claims].sort((a, b) => a.start - b.start);
+  for (let i = 1; i < sorted.length; i++) {
+    const c = sorted[i]!, prev = sorted[i - 1]!;
+    if (prev.sentence !== c.sentence || prev.end > c.start || out.has(prev)) continue;
+    // right after it: nothing but a comma or spaces between
+    if (c.start - prev.end > 3 || !/^[\s,]*$/.test(doc.text.slice(prev.end, c.start))) continue;
+    const first = /^[\p{L}]+/u.exec(c.text);
+    if (first && subs.has(fold(first[0])) && !concessive.has(fold(first[0]))) out.set(c, prev);
+  }
+  return out;
 }
 
 /** Whether a claim can take part in a contradiction inside its report (everything else is skipped there). */
@@ -412,10 +445,80 @@ function sceneWords(text: string, tokens: readonly ConceptToken[], lang: Lang): 
     if (subs.has(tokens[k]!.w)) inside = true;
     if (inside) out[k] = 1;
   }
+  const rel = relativeWords(lang);
+  // a participle that says which one is meant ("a suspected extremist accused of killing …")
+  if (rel?.participles.length)
+    for (let k = 2; k < tokens.length - 1; k++) {
+      const p = rel.participles.find((w) => w.every((x, j) => tokens[k + j]?.w === x));
+      if (!p || rel.aux.has(tokens[k - 1]!.w) || PUNCT.test(text.slice(tokens[k - 1]!.end, tokens[k]!.start))) continue;
+      for (let j = k; j < tokens.length; j++) {
+        if (j > k && PUNCT.test(text.slice(tokens[j - 1]!.end, tokens[j]!.start))) break;
+        out[j] = 1;
+      }
+      break;
+    }
+  // a relative clause after the opening noun ("De raket die dinsdag neerkwam in … is"): to the main verb
+  if (rel && tokens.length > 3 && rel.determiners.has(tokens[0]!.w)) {
+    for (let p = 2; p <= 3 && p < tokens.length - 1; p++) {
+      if (!rel.pronouns.has(tokens[p]!.w)) continue;
+      let plain = true;
+      for (let k = 1; k < p; k++) if (rel.aux.has(tokens[k]!.w) || rel.pronouns.has(tokens[k]!.w) || PUNCT.test(text.slice(tokens[k - 1]!.end, tokens[k]!.start))) plain = false;
+      if (!plain) break;
+      for (let k = p; k < tokens.length; k++) {
+        if (k > p && PUNCT.test(text.slice(tokens[k - 1]!.end, tokens[k]!.start))) break;
+        if (k > p + 1 && rel.aux.has(tokens[k]!.w)) break;
+        out[k] = 1;
+      }
+      break;
+    }
+  }
   return out;
 }
 
-function claimKeys(doc: Doc, ix: DocIndex, c: Claim, order: string, agency: string | null, withShingles: boolean): FusionClaim {
+interface RelativeWords {
+  pronouns: Set<string>;
+  determiners: Set<string>;
+  aux: Set<string>;
+  participles: string[][];
+}
+const relativeMemo = new Map<Lang, RelativeWords | null>();
+function relativeWords(lang: Lang): RelativeWords | null {
+  let r = relativeMemo.get(lang);
+  if (r === undefined) {
+    const lex = ledgerLexicon(lang);
+    r = lex.relatives
+      ? {
+          pronouns: new Set(lex.relatives.pronouns.map(fold)),
+          determiners: new Set(lex.relatives.determiners.map(fold)),
+          aux: new Set(lex.agents.auxiliaries.map(fold)),
+          participles: (lex.relatives.participles ?? []).map((p) => conceptTokens(p).map((t) => t.w)),
+        }
+      : null;
+    relativeMemo.set(lang, r);
+  }
+  return r;
+}
+
+/** What a part of a claim says, when the claim says two things (FusionClaim.parts). */
+export type ClaimPart = Pick<FusionClaim, "concepts" | "main" | "agents" | "entities" | "countries" | "figures" | "days"> & Pick<Partial<FusionClaim>, "background" | "years">;
+
+function partOf(k: FusionClaim): ClaimPart {
+  return {
+    concepts: k.concepts,
+    ...(k.background && { background: k.background }),
+    main: k.main,
+    agents: k.agents,
+    entities: k.entities,
+    countries: k.countries,
+    figures: k.figures,
+    days: k.days,
+    ...(k.years && { years: k.years }),
+  };
+}
+
+function claimKeys(doc: Doc, ix: DocIndex, own: Claim, order: string, agency: string | null, withShingles: boolean, head?: Claim, isPart = false): FusionClaim {
+  // a clause read with its main clause (headClauses): its keys are those of both, its attribution its own
+  const c: Claim = head ? { ...own, start: head.start, text: doc.text.slice(head.start, own.end), entities: [...new Set([...head.entities, ...own.entities])] } : own;
   // the attribution (the source's name, its apposition, the cue: "Björn Lund, director of …, told NPR",
   // "Volgens een minister van …") says who holds the claim, not what it says: it is left out, with what
   // trails it at the end of the claim or leads it at the start
@@ -458,6 +561,11 @@ function claimKeys(doc: Doc, ix: DocIndex, c: Claim, order: string, agency: stri
   const cws = countryWords(tokens, doc.lang);
   const concepts = new Set(hits.map((h) => (h.neg ? "!" : "") + h.concept));
   const scene = sceneWords(text, tokens, doc.lang);
+  // two clauses that each count what happened ("twee Zweden kwamen om het leven, een derde raakte
+  // zwaargewond"): the first is what the claim reports, the second adds to it and weighs as a scene does
+  const claimFigures = [...(ix.countsOf.get(c.id) ?? []), ...((head && ix.countsOf.get(head.id)) ?? []), ...within(ix.loose, c.start, c.end)].filter((n) => inContent(n.start, n.end));
+  const cut = isPart ? undefined : clauseCut(text, tokens, hits, scene, claimFigures.map((n) => n.start - c.start));
+  if (cut !== undefined) for (let k = 0; k < tokens.length; k++) if (tokens[k]!.start >= cut) scene[k] = 1;
   const foreground = new Set(hits.filter((h) => !scene[h.at]).map((h) => (h.neg ? "!" : "") + h.concept));
   // a speech act that is what the claim says is carried by its cue ("IS claimed responsibility", "eiste de
   // aanslag op"): left out with the attribution, it is looked for in the whole claim
@@ -472,13 +580,24 @@ function claimKeys(doc: Doc, ix: DocIndex, c: Claim, order: string, agency: stri
   // a concept a country qualifies ("Russische raketten", "Ukrainian air defence", "Russia fired", "door
   // Rusland geproduceerde raket"): whose missile, whose air defence. Next to it, or one word between for
   // what it is about; never across punctuation.
-  for (const h of hits)
+  // A country that qualifies a noun of a compound qualifies its head too: "a Ukrainian air defence
+  // missile" is a Ukrainian missile, as "een Oekraïense luchtafweerraket" is.
+  const qualified = new Map<number, string[]>();
+  hits.forEach((h, i) => {
+    const qs: string[] = [];
     for (const k of [h.at - 1, h.at - 2]) {
       const q = k >= 0 ? cws[k] : undefined;
       if (!q || (k === h.at - 2 && !h.concept.startsWith("n:"))) continue;
       if (PUNCT.test(text.slice(tokens[k]!.end, tokens[h.at]!.start))) continue;
-      concepts.add(`${h.neg ? "!" : ""}${h.concept}@${q.cc}`);
+      qs.push(q.cc);
     }
+    if (!qs.length && h.concept.startsWith("n:") && i > 0) {
+      const g = hits[i - 1]!;
+      if (g.end === h.at - 1 && g.at < h.at && g.concept.startsWith("n:")) qs.push(...(qualified.get(i - 1) ?? []));
+    }
+    if (qs.length) qualified.set(i, qs);
+    for (const cc of qs) concepts.add(`${h.neg ? "!" : ""}${h.concept}@${cc}`);
+  });
   const sourceEntity = c.source?.entity;
   // an "entity" that is a people ("Swedes", "de Oekraïners") names its country
   const peoples: string[] = [];
@@ -491,9 +610,18 @@ function claimKeys(doc: Doc, ix: DocIndex, c: Claim, order: string, agency: stri
     return !cc;
   });
   const entities = [...new Set(named.map((e) => `${doc.meta.id}/${e}`))].sort();
-  const figures = [...(ix.countsOf.get(c.id) ?? []), ...within(ix.loose, c.start, c.end)]
-    .filter((n) => inContent(n.start, n.end))
-    .map((n) => ({ kind: n.kind, value: n.value, approx: n.approx, ...(inParentheses(c.text, n.start - c.start) && { aside: true as const }) }));
+  // a figure said where the claim only sets the scene or adds to what it reports weighs as little
+  const inScene = (at: number) => {
+    const k = firstTokenAt(tokens, at);
+    return k < tokens.length && tokens[k]!.start < at + 12 && !!scene[k];
+  };
+  const figures = claimFigures.map((n) => ({
+    kind: n.kind,
+    value: n.value,
+    approx: n.approx,
+    ...(inParentheses(c.text, n.start - c.start) && { aside: true as const }),
+    ...(inScene(n.start - c.start) && { added: true as const }),
+  }));
   const days = new Set<string>(), years = new Set<string>();
   for (const t of within(ix.times, c.start, c.end)) {
     if (!inContent(t.start, t.end) || (t.type !== "DATE" && t.type !== "TIME")) continue;
@@ -501,6 +629,10 @@ function claimKeys(doc: Doc, ix: DocIndex, c: Claim, order: string, agency: stri
     if (d) days.add(d[1]!);
     else if (/^\d{4}$/.test(t.value)) years.add(t.value);
   }
+  // A claim that says two things corroborates either: a clause read with its main clause still says what
+  // it says alone ("nadat de druk was gedaald" is a drop in pressure)
+  const sayings: ClaimPart[] = [];
+  if (!isPart && head) sayings.push(partOf(claimKeys(doc, ix, own, order, agency, false, undefined, true)));
   const s = doc.sentences[c.sentence] ?? doc.sentences[doc.sentenceAt(c.start)];
   // distinct and in order: sorted as unsigned integers, repeats dropped
   const shingles: number[] = [];
@@ -518,9 +650,9 @@ function claimKeys(doc: Doc, ix: DocIndex, c: Claim, order: string, agency: stri
     outlet: doc.meta.source ?? null,
     agency,
     lang: doc.lang,
-    text: c.text,
-    start: c.start,
-    end: c.end,
+    text: own.text,
+    start: own.start,
+    end: own.end,
     sentence: s ? s.index : c.sentence,
     paragraph: s ? s.paragraph : 0,
     status: c.status,
@@ -537,7 +669,9 @@ function claimKeys(doc: Doc, ix: DocIndex, c: Claim, order: string, agency: stri
     ...(scene.includes(1) && { background: [...concepts].filter((k) => !foreground.has(k) && !k.includes("@")).sort() }),
     main: (() => {
       if (acts.length) return acts[0]!.concept;
-      const h = hits.find((x) => x.concept.startsWith("v:") || x.concept.startsWith("s:"));
+      // what the claim states comes before what only sets its scene ("De raket die neerkwam … is het gevolg van")
+      const said = (x: ConceptHit) => x.concept.startsWith("v:") || x.concept.startsWith("s:");
+      const h = hits.find((x) => said(x) && !scene[x.at]) ?? hits.find(said);
       return h ? (h.neg ? "!" : "") + h.concept : null;
     })(),
     entities,
@@ -546,7 +680,34 @@ function claimKeys(doc: Doc, ix: DocIndex, c: Claim, order: string, agency: stri
     figures,
     days: [...days].sort(),
     ...(years.size && { years: [...years].sort() }),
-    features: featuresOf(c, doc.lang),
+    features: featuresOf(own, doc.lang),
     shingles,
+    ...(sayings.length && { parts: sayings }),
   };
+}
+
+/**
+ * Where a claim of two main clauses that each count what happened divides (an offset into its text): at
+ * a comma or semicolon, outside a clause that sets the scene, with something said to happen and a figure
+ * on either side. Undefined when it does not divide so.
+ */
+function clauseCut(text: string, tokens: readonly ConceptToken[], hits: readonly ConceptHit[], scene: Uint8Array, figureAt: readonly number[]): number | undefined {
+  if (figureAt.length < 2 || hits.length < 2) return undefined;
+  // one pass: the first and last word that says something happens, the first and last figure
+  let firstAct = Infinity, lastAct = -1;
+  for (const h of hits)
+    if (h.concept.startsWith("v:") && !h.neg && !scene[h.at]) {
+      firstAct = Math.min(firstAct, h.at);
+      lastAct = Math.max(lastAct, h.at);
+    }
+  let firstFig = Infinity, lastFig = -1;
+  for (const f of figureAt) (firstFig = Math.min(firstFig, f)), (lastFig = Math.max(lastFig, f));
+  for (let k = 1; k < tokens.length; k++) {
+    const gap = text.slice(tokens[k - 1]!.end, tokens[k]!.start);
+    // a comma between clauses, not the one inside a figure ("11,300")
+    if (!/[,;]\s/.test(gap) || scene[k] || scene[k - 1]) continue;
+    const at = tokens[k]!.start;
+    if (firstAct < k && lastAct >= k && firstFig < at && lastFig >= at) return at;
+  }
+  return undefined;
 }

@@ -4,7 +4,9 @@ import { ledgerLexicon } from "./lang.js";
 
 /**
  * Language-free concepts in a claim's words: what is said to happen (`v:kill`, `v:arrest`, `v:leak`) and
- * what it is about (`n:missile`, `n:dam`, `n:threat-level`), each with its polarity. A language's lexicon
+ * what it is about (`n:missile`, `n:dam`, `n:threat-level`), each with its polarity; `x:` marks words that say
+ * how something is known ("analysis suggests", "uit onderzoek blijkt"): read so that their words are not
+ * taken for what the claim says, and left out of what claims share. A language's lexicon
  * (src/lang/<code>/ledger.ts, `concepts`) lists the words of each concept; two claims in different
  * languages that say the same thing share concepts, entity keys, figures and dates, not words.
  *

@@ -45,6 +45,28 @@ export interface LedgerLexicon {
    * punctuation, counts for less when claims are compared.
    */
   subordinators?: string[];
+  /**
+   * A relative clause after the noun a claim opens with says which thing is meant, not what the claim
+   * states ("De raket die dinsdag neerkwam … is het gevolg van …", "The missile that hit the village was
+   * …"): from the pronoun to the main clause's verb (an auxiliary of `agents`) it sets the scene. Only
+   * after a determiner and at most two words, so that "zei dat …" stays what is said. Lower case.
+   */
+  relatives?: {
+    pronouns: string[];
+    determiners: string[];
+    /**
+     * A participle after a noun says which one is meant as a relative clause does ("a suspected extremist
+     * accused of killing two fans"): from it to the next punctuation. Not after an auxiliary ("he was
+     * accused of"), nor right after the claim's first word (a headline's "Russia accused of …").
+     */
+    participles?: string[];
+  };
+  /**
+   * Subordinators whose clause states something of its own rather than setting the scene of its main
+   * clause: a concession ("though they remained filled with gas", "hoewel …"). A claim that is only
+   * such a clause is not read with the main clause before it. Lower case.
+   */
+  concessives?: string[];
   /** Words that turn the following state into its opposite ("niet", "not"), looked for just before a match. */
   negators: string[];
   /**

@@ -91,6 +91,8 @@ interface Sig {
   keys: Map<string, number>;
   total: number;
   verbs: Set<string>;
+  /** What the claim says happens only in a clause that sets the scene. */
+  sceneVerbs: Set<string>;
   negVerbs: string;
   /** Concept → the countries that qualify it in this claim. */
   quals: Map<string, Set<string>>;
@@ -100,6 +102,8 @@ interface Sig {
   wording: string;
   /** Who does what the claim says happens, fused across reports (`C:<ISO>`, `E:<key>`); empty when unnamed. */
   doers: Set<string>;
+  /** What each part says alone, when the claim says two things (FusionClaim.parts). */
+  parts: Sig[];
 }
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -108,6 +112,7 @@ const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 function rawSignature(c: FusionClaim, ctx: BlockContext): Sig {
   const keys = new Map<string, number>();
   const verbs = new Set<string>();
+  const sceneVerbs = new Set<string>();
   const quals = new Map<string, Set<string>>();
   const neg: string[] = [];
   const flip = (k: string) => (k.startsWith("!") ? k.slice(1) : "!" + k);
@@ -119,6 +124,7 @@ function rawSignature(c: FusionClaim, ctx: BlockContext): Sig {
   const negatedMain = !!c.main && (c.main.startsWith("!") || c.status === "denied");
   const scene = new Set(c.background ?? []);
   for (const k0 of c.concepts) {
+    if (k0.startsWith("x:")) continue;
     const bare0 = k0.replace(/^!/, "").replace(/@.*$/, "");
     const k = denied && bare0 === denied ? flip(k0) : k0;
     const bare = k.replace(/^!/, "");
@@ -135,6 +141,7 @@ function rawSignature(c: FusionClaim, ctx: BlockContext): Sig {
         q.add(ck.slice(ck.indexOf("@") + 1));
       } else {
         verbs.add(ck);
+        if (scene.has(k0)) sceneVerbs.add(ck);
         if (ck.startsWith("!")) neg.push(ck);
       }
       continue;
@@ -153,6 +160,7 @@ function rawSignature(c: FusionClaim, ctx: BlockContext): Sig {
     }
     if (isVerb) {
       verbs.add(k);
+      if (scene.has(k0)) sceneVerbs.add(k);
       if (k.startsWith("!")) neg.push(k);
     }
   }
@@ -176,7 +184,7 @@ function rawSignature(c: FusionClaim, ctx: BlockContext): Sig {
     // speaks of, whoever of its officials says it
     for (const p of ctx.party(c)) if (p.startsWith("C:")) keys.set(p, W_E);
   }
-  const figs = new Map<CountKind, { value: number; approx: Approx }>();
+  const figs = new Map<CountKind, { value: number; approx: Approx; added?: true }>();
   // an aside in parentheses ("(adjusting the numbers from a previous report that said 11,300 were dead)")
   // is not what the claim counts, unless it is all the claim counts of that kind
   const told = new Set(c.figures.filter((f) => !f.aside).map((f) => f.kind));
@@ -184,9 +192,9 @@ function rawSignature(c: FusionClaim, ctx: BlockContext): Sig {
     if (f.aside && told.has(f.kind)) continue;
     // the largest figure of a kind is what the claim counts ("11 arrested, among them four gunmen")
     const prev = figs.get(f.kind);
-    if (!prev || f.value > prev.value) figs.set(f.kind, { value: f.value, approx: f.approx });
+    if (!prev || f.value > prev.value) figs.set(f.kind, { value: f.value, approx: f.approx, ...(f.added && { added: true as const }) });
   }
-  for (const [kind, f] of figs) keys.set(`F:${kind}:${figureKey(f.value)}`, W_F);
+  for (const [kind, f] of figs) keys.set(`F:${kind}:${figureKey(f.value)}`, W_F * (f.added ? W_SCENE : 1));
   for (const d of c.days) keys.set(`T:${d}`, W_T);
   // a year said alone dates what the claim is about as surely as a day does ("sinds 2011", "a 2011 uprising")
   for (const y of c.years ?? []) keys.set(`T:${y}`, W_T);
@@ -203,7 +211,8 @@ function rawSignature(c: FusionClaim, ctx: BlockContext): Sig {
         if (cc) doers.add(`C:${cc}`);
       }
     }
-  return { c, keys, total: 0, verbs, negVerbs: neg.sort().join(","), quals, figs, days: new Set(c.days), wording, doers };
+  const parts = c.parts?.length ? c.parts.map((p) => rawSignature({ ...c, ...p, background: p.background, years: p.years, parts: undefined }, ctx)) : [];
+  return { c, keys, total: 0, verbs, sceneVerbs, negVerbs: neg.sort().join(","), quals, figs, days: new Set(c.days), wording, doers, parts };
 }
 
 /**
@@ -214,10 +223,10 @@ function weigh(sigs: Sig[]): void {
   const df = new Map<string, number>();
   for (const s of sigs) for (const k of s.keys.keys()) df.set(k, (df.get(k) ?? 0) + 1);
   const n = sigs.length;
-  for (const s of sigs) {
+  for (const s of sigs.flatMap((x) => [x, ...x.parts])) {
     let total = 0;
     for (const [k, w] of s.keys) {
-      const v = w * Math.log((n + 1) / df.get(k)!);
+      const v = w * Math.log((n + 1) / (df.get(k) ?? 1));
       s.keys.set(k, v);
       total += v;
     }
@@ -259,6 +268,8 @@ function conflict(a: Sig, b: Sig): boolean {
   for (const [k, f] of a.figs) {
     const g = b.figs.get(k);
     if (g && !sameFigure(f.value, g.value)) return true;
+    // "at least 140" leaves no room for 137, however near the two are
+    if (g && f.value !== g.value && ((f.approx === "min" && g.value < f.value) || (g.approx === "min" && f.value < g.value))) return true;
   }
   // who does it: "fired by Ukrainian air defence" and "Russian airstrikes targeted Ukraine" share what
   // happens and the countries, but one country does it in one claim and the other in the other. When both
@@ -301,7 +312,15 @@ function dayNumber(d: string): number {
   return n;
 }
 
+/** How alike two claims are: as wholes, or a part of one that says two things with the other. */
 function similarity(a: Sig, b: Sig): number {
+  let best = wholeSimilarity(a, b);
+  if (!a.parts.length && !b.parts.length) return best;
+  for (const x of [a, ...a.parts]) for (const y of [b, ...b.parts]) if (x !== a || y !== b) best = Math.max(best, wholeSimilarity(x, y));
+  return best;
+}
+
+function wholeSimilarity(a: Sig, b: Sig): number {
   // word for word the same (wire copy, a quote carried by many outlets): one statement, even one that names
   // nothing the keys can hold ("The Legion rejected those figures")
   if (a.wording === b.wording && a.wording.length >= 12) return 1;
@@ -312,7 +331,9 @@ function similarity(a: Sig, b: Sig): number {
     if (v === undefined) continue;
     shared += w;
     count++;
-    if (a.verbs.has(k)) verb = true;
+    // what both say only in a clause that sets the scene ("after a missile hit the village") is not what
+    // either states
+    if (a.verbs.has(k) && !(a.sceneVerbs.has(k) && b.sceneVerbs.has(k))) verb = true;
   }
   // what is said to happen must be shared when both say something happens
   if (!verb && a.verbs.size && b.verbs.size) return 0;
@@ -493,7 +514,7 @@ function proposition(members: Sig[], ctx: BlockContext): Proposition {
     first_seen: byTime[0]!.published,
     last_seen: byTime[byTime.length - 1]!.published,
     history,
-    figures: [...figs].map(([kind, f]) => ({ kind, ...f })),
+    figures: [...figs].map(([kind, f]) => ({ kind, value: f.value, approx: f.approx })),
   };
 }
 

@@ -73,6 +73,8 @@ export const ledger: LedgerLexicon = {
     "v:punish": "punished punish punishment",
     "v:investigate": "investigation investigations investigate investigating investigated investigators inquiry probe",
     "v:analyse": "analysis analyses analysed analyzed",
+    // how something is known, not what: "our preliminary analysis suggests that …" (see concepts.ts, `x:`)
+    "x:evidential": "analys*_suggest* analys*_show* analys*_indicat* investigation*_suggest* investigation*_show* investigation*_indicat* assessment*_suggest* assessment*_show* assessment*_indicat* findings_suggest* findings_show* evidence_suggest*",
     "v:continue": "continues continue continuing ongoing",
     "n:evidence": "evidence proof",
     "v:provide": "made_public provided provide presented published given announced announce released",
@@ -118,7 +120,7 @@ export const ledger: LedgerLexicon = {
     "n:missile": "missile missiles rocket rockets projectile projectiles drone drones",
     "n:air-defence": "air_defence air_defense anti-missile_defence anti-missile_defense anti-aircraft",
     "v:cause": "caused cause causing result_of resulted_from",
-    "v:produce": "made russian-made produced manufactured",
+    "v:produce": "made produced manufactured",
     "v:deliberate": "deliberate deliberately intentional intentionally",
     "v:indication": "indication indications indicate indicates indicated sign signs",
     "n:border": "border borders",
@@ -225,6 +227,8 @@ export const ledger: LedgerLexicon = {
   // not "as" ("as well as", "such as") nor "that" (what is said follows it)
   subordinators: ["when", "whenever", "after", "before", "because", "since", "while", "whilst", "although", "though", "until", "which", "whereby"],
   negationWindow: 5,
+  concessives: ["although", "though", "while", "whilst", "whereas", "even"],
+  relatives: { pronouns: ["that", "which", "who", "whose"], determiners: ["the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their"], participles: ["accused of", "suspected of", "charged with", "wanted for", "believed to have"] },
   negators: ["not", "no", "never", "n't", "hardly", "nothing", "none", "neither", "nor", "without"],
   counter: [
     String.raw`inconceivable`,

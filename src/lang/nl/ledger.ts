@@ -77,6 +77,8 @@ export const ledger: LedgerLexicon = {
     "v:punish": "gestraft straffen bestraft bestraffen",
     "v:investigate": "onderzoek onderzoeken onderzocht vooronderzoek *onderzoek onderzoekers",
     "v:analyse": "analyse analyses geanalyseerd",
+    // hoe iets bekend is, niet wat: "uit eerste onderzoek blijkt dat …" (zie concepts.ts, `x:`)
+    "x:evidential": "uit_~_onderzoek_blijkt uit_~_onderzoek_bleek uit_~_analyse_blijkt uit_~_analyse_bleek *onderzoek_wijst_uit *onderzoek_wees_uit *onderzoek_toont_aan *onderzoek_suggereert analyse_wijst_uit analyse_toont_aan analyse_suggereert",
     "v:continue": "gaat_door gaan_door gaan_verder gaat_verder voortgezet voortzetten doorgaan verder_gaan",
     "n:evidence": "bewijs bewijzen bewijsmateriaal",
     "v:provide": "geleverd leveren leverde levert gepresenteerd gegeven openbaar_gemaakt bekendgemaakt bekendmaken aangekondigd",
@@ -232,6 +234,8 @@ export const ledger: LedgerLexicon = {
   negationWindow: 5,
   // not "die" and "dat" (a pointer or what is said as often as a clause about something else)
   subordinators: ["toen", "nadat", "voordat", "omdat", "doordat", "terwijl", "hoewel", "sinds", "zodra", "totdat", "waardoor", "waarbij", "waarna", "waarop"],
+  concessives: ["hoewel", "terwijl", "ofschoon", "alhoewel"],
+  relatives: { pronouns: ["die", "dat", "welke", "waarin", "waarmee"], determiners: ["de", "het", "een", "deze", "dit", "die", "dat", "die", "zijn", "haar", "hun"], participles: ["verdacht van", "beschuldigd van", "gezocht voor"] },
   negators: ["niet", "geen", "nooit", "allerminst", "nog niet", "niets", "noch", "zonder"],
   counter: [
     String.raw`ondenkbaar`,

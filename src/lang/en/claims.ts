@@ -153,6 +153,10 @@ const cues: CuePattern[] = [
   { pattern: "not rule|ruling out", role: "report", status: "possible" },
 ];
 
+/** Words for people, each "person" in the singular and "group" in the plural (an English plural ends in -s or -men). */
+const people = (kind: RoleWord["kind"], words: string): RoleWord[] =>
+  words.split(" ").map((word) => ({ word, kind, who: /(?:s|men)$/u.test(word) ? "group" : "person" }));
+
 const roles: RoleWord[] = [
   // officials
   { word: "spokesman", kind: "official", who: "person" },
@@ -278,6 +282,10 @@ const roles: RoleWord[] = [
   { word: "witnesses", kind: "other", who: "group" },
   { word: "resident", kind: "other", who: "person" },
   { word: "residents", kind: "other", who: "group" },
+  // people who speak as a body of their kind: "most scientists agree that …", "critics say", "former employees said"
+  ...people("other", "critic critics voter voters supporter supporters member members activist activists advocate advocates lobbyist lobbyists employee employees worker workers staffer staffers investor investors executive executives negotiator negotiators organizer organizers protester protesters student students teacher teachers ally allies opponent opponents observer observers commentator commentators"),
+  ...people("official", "diplomat diplomats adviser advisers advisor advisors leaders congressmen congresswomen"),
+  ...people("expert", "scientist scientists doctors historian historians lawyer lawyers attorney attorneys"),
   { word: "organization", kind: "other", who: "group" },
   { word: "organisation", kind: "other", who: "group" },
   { word: "poll", kind: "other", who: "group" },

@@ -90,3 +90,24 @@ test("an interruption between the speaker and the verb, or a fronted adverb, doe
   const nl = run("De burgemeester, ondanks een lange nacht bij de pompen, zei dat het water zakte.", "nl");
   assert.deepEqual(reading(claim(nl, "zakte")), ["De burgemeester, ondanks een lange nacht bij de pompen, zei dat het water zakte", "claimed", "burgemeester"]);
 });
+
+test("a role before the name between commas, an aside between dashes and a function before a name give the speaker", () => {
+  const doc = run(
+    "The board will not raise the dike this year, the province’s spokeswoman, Anna Berg, told The Herald. " +
+      "Farmers - especially in the lower polders - said that the pumps had failed. " +
+      "The utility’s operations manager Ruth Hale said the pumps were old.",
+  );
+  assert.deepEqual(reading(claim(doc, "raise the dike")), [
+    "The board will not raise the dike this year, the province’s spokeswoman, Anna Berg, told The Herald",
+    "claimed",
+    "Anna Berg",
+  ]);
+  assert.deepEqual(reading(claim(doc, "pumps had failed")), ["Farmers - especially in the lower polders - said that the pumps had failed", "claimed", "Farmers"]);
+  assert.deepEqual(reading(claim(doc, "were old")), ["The utility’s operations manager Ruth Hale said the pumps were old", "claimed", "Ruth Hale"]);
+});
+
+test("joining a conversation is speaking: the quote after “chimed in” is the speaker's", () => {
+  const doc = run("Nora Bakker said the ferry was late. Her neighbour Ruth Hale chimed in. “We waited two hours. The captain never came.”");
+  assert.deepEqual(reading(claim(doc, "waited")), ["“We waited two hours", "claimed", "Her neighbour Ruth Hale"]);
+  assert.deepEqual(reading(claim(doc, "captain")), ["The captain never came.”", "claimed", "Her neighbour Ruth Hale"]);
+});

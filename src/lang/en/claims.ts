@@ -113,6 +113,8 @@ const cues: CuePattern[] = [
   { pattern: REPORT, role: "report", status: "claimed", notRightAfter: ["the", "a", "an", "'s", "’s", "his", "her", "its", "their", "our", "is", "was", "were", "are", "been", "be"] },
   { pattern: `${REPORT_THAT} that`, role: "report", status: "claimed" },
   { pattern: "point|points|pointed|pointing out", role: "report", status: "claimed" },
+  // joining a conversation is speaking: "Her friend, a student from Memphis, chimed in. “…”"
+  { pattern: "chime|chimes|chimed|chiming in", role: "report", status: "claimed" },
   // evidence speaks through its document: "Records show …", "the poll found …" (a person who found something did not say it)
   { pattern: "show|shows|showed|showing|find|finds|found|suggest|suggests|suggested|indicate|indicates|indicated|indicating|reveal|reveals|revealed|revealing", role: "report", status: "claimed", subjectDocument: true, notRightAfter: ["is", "was", "were", "are", "been", "be"] },
   // naming and calling: "Trump called it “a disaster”", "has referred to her as …"
@@ -191,6 +193,8 @@ const roles: RoleWord[] = [
   { word: "chairman", kind: "official", who: "person" },
   { word: "chairwoman", kind: "official", who: "person" },
   { word: "chair", kind: "official", who: "person" },
+  // "Trump's campaign manager Kellyanne Conway", "CNN host Wolf Blitzer": the function before the name
+  ...people("other", "manager managers host anchor moderator chief"),
   { word: "judge", kind: "official", who: "person" },
   { word: "court", kind: "official", who: "group" },
   // parties

@@ -959,6 +959,16 @@ function reportSubject(V: View, t0: number, t1: number, m: CueMatch, closeAt: Se
   }
   let kv = m.start - 1;
   while (kv >= segStart && (P.aux.has(low[kv]!) || V.time[kv])) kv--;
+  // "Democrats - especially in New York - said": an aside between dashes stands between the subject and its verb
+  if (kv > segStart && DASHES.has(raw[kv]!) && V.punct[kv] && spaced(V, kv)) {
+    for (let d = kv - 2; d > segStart && d >= kv - 15; d--) {
+      if (!(DASHES.has(raw[d]!) && V.punct[d] && spaced(V, d))) continue;
+      const np = npBackward(V, segStart, d);
+      const src = np && sourceAt(V, np);
+      if (src) return { raw: src, post: false };
+      break;
+    }
+  }
   if (kv < segStart && segStart > t0 && raw[segStart - 1] === ",") {
     // the verb right after a comma, content after it: the clause's subject carries an apposition or a
     // relative clause ("X, analist bij Y, zegt dat", "Strijders die aan Oekraïense zijde vechten, zeggen")
@@ -976,6 +986,13 @@ function reportSubject(V: View, t0: number, t1: number, m: CueMatch, closeAt: Se
     if (j > t0) {
       let b = j - 1;
       while (b >= t0 && !(V.punct[b] && raw[b] !== "." && raw[b] !== "-")) b--;
+      // "…, Trump's finance chairman, Steve Mnuchin, told …": the role comes first, the name between the commas
+      if (j - 1 > b && roleOf(P, low[j - 1]!) && segStart - 1 - j >= 2 && segStart - 1 - j <= 5) {
+        let allCap = true;
+        for (let k = j + 1; k < segStart - 1; k++) if (V.cap[k] !== 1 && !isInitial(V, k) && raw[k] !== ".") allCap = false;
+        const name = allCap ? sourceAt(V, { start: j + 1, end: segStart - 1 }) : null;
+        if (name) return { raw: name, post: false };
+      }
       const name = sourceAt(V, npBackward(V, b + 1, j));
       if (name) return { raw: name, post: false };
     }

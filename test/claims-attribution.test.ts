@@ -111,3 +111,15 @@ test("joining a conversation is speaking: the quote after “chimed in” is the
   assert.deepEqual(reading(claim(doc, "waited")), ["“We waited two hours", "claimed", "Her neighbour Ruth Hale"]);
   assert.deepEqual(reading(claim(doc, "captain")), ["The captain never came.”", "claimed", "Her neighbour Ruth Hale"]);
 });
+
+test("a participle without a comma speaks for the subject of its own clause, after “that”", () => {
+  const doc = run(
+    "The protests grew so loud that the Rijnland Water Board issued a statement saying that the dike was safe. The ministry released a report saying the pumps were old.",
+  );
+  assert.deepEqual(reading(claim(doc, "dike was safe")), [
+    "The protests grew so loud that the Rijnland Water Board issued a statement saying that the dike was safe",
+    "claimed",
+    "Rijnland Water Board",
+  ]);
+  assert.deepEqual(reading(claim(doc, "pumps were old")), ["The ministry released a report saying the pumps were old", "claimed", "ministry"]);
+});

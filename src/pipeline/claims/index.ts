@@ -788,7 +788,13 @@ function readClause(
       // that verb's subject, which the verb's own frame finds
       if (m.start > t0 && frames.some((o) => o.cue.cue.role === "report" && o.end <= m.start)) continue;
       // a participle clause's subject is its sentence's: "X denied it, saying …"
-      found = { raw: selfSubject(V, m.start === t0 ? subjT0 : t0, t1, m), post: false };
+      // "… grew so loud that the embassy issued a statement saying …": without a comma the participle belongs to
+      // the clause it stands in, which opens at the last complementiser
+      let from = m.start === t0 ? subjT0 : t0;
+      if (m.start > t0 && !V.punct[m.start - 1]) {
+        for (let k = m.start - 2; k > t0 && k >= m.start - 20; k--) if (V.P.complementizers.has(V.low[k]!)) (from = k + 1), (k = 0);
+      }
+      found = { raw: selfSubject(V, from, t1, m), post: false };
       // "“I doubt it,” Hale said, adding that …": a word inside the quote is no subject of the participle
       if (found.raw && m.start !== t0 && inSpeech(tokenAt(V, found.raw.span.start))) found.raw = null;
       rank = 5;

@@ -61,3 +61,65 @@ test("a relative clause between the speaker and the verb is stepped over", () =>
   const none = run("The insurers said nothing about the dike.");
   assert.deepEqual(reading(claim(none, "insurers")), ["The insurers said nothing about the dike", "established", null]);
 });
+
+test("people of a kind speak as a body: critics, voters, scientists, former employees", () => {
+  const doc = run(
+    "Most scientists agree that the levees are too low. Some former employees of the water board said in interviews that nothing would change. Critics say the plan will fail.",
+  );
+  assert.deepEqual(reading(claim(doc, "levees")), ["Most scientists agree that the levees are too low", "claimed", "Most scientists"]);
+  assert.deepEqual(reading(claim(doc, "nothing would change")), [
+    "Some former employees of the water board said in interviews that nothing would change",
+    "claimed",
+    "Some former employees",
+  ]);
+  assert.deepEqual(reading(claim(doc, "plan")), ["Critics say the plan will fail", "claimed", "Critics"]);
+  const nl = run("Critici zeggen dat het plan zal mislukken. De meeste wetenschappers denken dat de dijk het houdt.", "nl");
+  assert.deepEqual(reading(claim(nl, "plan")), ["Critici zeggen dat het plan zal mislukken", "claimed", "Critici"]);
+  assert.deepEqual(reading(claim(nl, "dijk")), ["De meeste wetenschappers denken dat de dijk het houdt", "claimed", "meeste wetenschappers"]);
+});
+
+test("an interruption between the speaker and the verb, or a fronted adverb, does not part them", () => {
+  const doc = run(
+    "Hale, despite a long night at the pumps, said the water was falling. Already, the mayor has closed the bridge and said, “We will reopen it on Monday.”",
+  );
+  assert.deepEqual(reading(claim(doc, "falling")), ["Hale, despite a long night at the pumps, said the water was falling", "claimed", "Hale"]);
+  assert.deepEqual(reading(claim(doc, "reopen")), ["and said, “We will reopen it on Monday.”", "claimed", "mayor"]);
+  // a clause with its verb before the comma is still one of two: "A rose, but B fell"
+  const two = run("The river caused flooding in three villages across the valley, but the worst-hit was Kampen.");
+  assert.deepEqual(reading(claim(two, "Kampen")), ["but the worst-hit was Kampen", "established", null]);
+  const nl = run("De burgemeester, ondanks een lange nacht bij de pompen, zei dat het water zakte.", "nl");
+  assert.deepEqual(reading(claim(nl, "zakte")), ["De burgemeester, ondanks een lange nacht bij de pompen, zei dat het water zakte", "claimed", "burgemeester"]);
+});
+
+test("a role before the name between commas, an aside between dashes and a function before a name give the speaker", () => {
+  const doc = run(
+    "The board will not raise the dike this year, the province’s spokeswoman, Anna Berg, told The Herald. " +
+      "Farmers - especially in the lower polders - said that the pumps had failed. " +
+      "The utility’s operations manager Ruth Hale said the pumps were old.",
+  );
+  assert.deepEqual(reading(claim(doc, "raise the dike")), [
+    "The board will not raise the dike this year, the province’s spokeswoman, Anna Berg, told The Herald",
+    "claimed",
+    "Anna Berg",
+  ]);
+  assert.deepEqual(reading(claim(doc, "pumps had failed")), ["Farmers - especially in the lower polders - said that the pumps had failed", "claimed", "Farmers"]);
+  assert.deepEqual(reading(claim(doc, "were old")), ["The utility’s operations manager Ruth Hale said the pumps were old", "claimed", "Ruth Hale"]);
+});
+
+test("joining a conversation is speaking: the quote after “chimed in” is the speaker's", () => {
+  const doc = run("Nora Bakker said the ferry was late. Her neighbour Ruth Hale chimed in. “We waited two hours. The captain never came.”");
+  assert.deepEqual(reading(claim(doc, "waited")), ["“We waited two hours", "claimed", "Her neighbour Ruth Hale"]);
+  assert.deepEqual(reading(claim(doc, "captain")), ["The captain never came.”", "claimed", "Her neighbour Ruth Hale"]);
+});
+
+test("a participle without a comma speaks for the subject of its own clause, after “that”", () => {
+  const doc = run(
+    "The protests grew so loud that the Rijnland Water Board issued a statement saying that the dike was safe. The ministry released a report saying the pumps were old.",
+  );
+  assert.deepEqual(reading(claim(doc, "dike was safe")), [
+    "The protests grew so loud that the Rijnland Water Board issued a statement saying that the dike was safe",
+    "claimed",
+    "Rijnland Water Board",
+  ]);
+  assert.deepEqual(reading(claim(doc, "pumps were old")), ["The ministry released a report saying the pumps were old", "claimed", "ministry"]);
+});

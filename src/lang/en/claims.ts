@@ -113,6 +113,8 @@ const cues: CuePattern[] = [
   { pattern: REPORT, role: "report", status: "claimed", notRightAfter: ["the", "a", "an", "'s", "’s", "his", "her", "its", "their", "our", "is", "was", "were", "are", "been", "be"] },
   { pattern: `${REPORT_THAT} that`, role: "report", status: "claimed" },
   { pattern: "point|points|pointed|pointing out", role: "report", status: "claimed" },
+  // joining a conversation is speaking: "Her friend, a student from Memphis, chimed in. “…”"
+  { pattern: "chime|chimes|chimed|chiming in", role: "report", status: "claimed" },
   // evidence speaks through its document: "Records show …", "the poll found …" (a person who found something did not say it)
   { pattern: "show|shows|showed|showing|find|finds|found|suggest|suggests|suggested|indicate|indicates|indicated|indicating|reveal|reveals|revealed|revealing", role: "report", status: "claimed", subjectDocument: true, notRightAfter: ["is", "was", "were", "are", "been", "be"] },
   // naming and calling: "Trump called it “a disaster”", "has referred to her as …"
@@ -153,6 +155,10 @@ const cues: CuePattern[] = [
   { pattern: "not rule|ruling out", role: "report", status: "possible" },
 ];
 
+/** Words for people, each "person" in the singular and "group" in the plural (an English plural ends in -s or -men). */
+const people = (kind: RoleWord["kind"], words: string): RoleWord[] =>
+  words.split(" ").map((word) => ({ word, kind, who: /(?:s|men)$/u.test(word) ? "group" : "person" }));
+
 const roles: RoleWord[] = [
   // officials
   { word: "spokesman", kind: "official", who: "person" },
@@ -187,6 +193,8 @@ const roles: RoleWord[] = [
   { word: "chairman", kind: "official", who: "person" },
   { word: "chairwoman", kind: "official", who: "person" },
   { word: "chair", kind: "official", who: "person" },
+  // "Trump's campaign manager Kellyanne Conway", "CNN host Wolf Blitzer": the function before the name
+  ...people("other", "manager managers host anchor moderator chief"),
   { word: "judge", kind: "official", who: "person" },
   { word: "court", kind: "official", who: "group" },
   // parties
@@ -278,6 +286,10 @@ const roles: RoleWord[] = [
   { word: "witnesses", kind: "other", who: "group" },
   { word: "resident", kind: "other", who: "person" },
   { word: "residents", kind: "other", who: "group" },
+  // people who speak as a body of their kind: "most scientists agree that …", "critics say", "former employees said"
+  ...people("other", "critic critics voter voters supporter supporters member members activist activists advocate advocates lobbyist lobbyists employee employees worker workers staffer staffers investor investors executive executives negotiator negotiators organizer organizers protester protesters student students teacher teachers ally allies opponent opponents observer observers commentator commentators"),
+  ...people("official", "diplomat diplomats adviser advisers advisor advisors leaders congressmen congresswomen"),
+  ...people("expert", "scientist scientists doctors historian historians lawyer lawyers attorney attorneys"),
   { word: "organization", kind: "other", who: "group" },
   { word: "organisation", kind: "other", who: "group" },
   { word: "poll", kind: "other", who: "group" },

@@ -154,6 +154,8 @@ const cues: CuePattern[] = [
   { pattern: "sluit|sluiten|sloot|sloten … niet uit$", role: "report", status: "possible" },
 ];
 
+const people = (kind: RoleWord["kind"], who: RoleWord["who"], words: string): RoleWord[] => words.split(" ").map((word) => ({ word, kind, who }));
+
 const roles: RoleWord[] = [
   // officials
   { word: "*woordvoerder", kind: "official", who: "person" },
@@ -255,6 +257,13 @@ const roles: RoleWord[] = [
   { word: "aanvaller", kind: "other", who: "person" },
   { word: "*inwoner", kind: "other", who: "person" },
   { word: "*inwoners", kind: "other", who: "group" },
+  // wie als groep van hun soort spreken: "critici zeggen", "de meeste wetenschappers zijn het erover eens dat …"
+  ...people("other", "person", "criticus kiezer aanhanger activist werknemer medewerker demonstrant student leraar investeerder waarnemer tegenstander bondgenoot"),
+  ...people("other", "group", "critici kiezers aanhangers activisten werknemers medewerkers demonstranten studenten leraren investeerders waarnemers tegenstanders bondgenoten"),
+  ...people("expert", "person", "wetenschapper historicus advocaat arts"),
+  ...people("expert", "group", "wetenschappers historici advocaten artsen"),
+  ...people("official", "person", "diplomaat adviseur kamerlid"),
+  ...people("official", "group", "diplomaten adviseurs leiders kamerleden"),
   { word: "*getuige", kind: "other", who: "person" },
   { word: "*getuigen", kind: "other", who: "group" },
   { word: "*bewoner", kind: "other", who: "person" },

@@ -369,6 +369,11 @@ type Piece = [number, number, CueMatch[], ClauseKind];
 const DASHES: ReadonlySet<string> = new Set(["–", "—", "--", "-", "―"]);
 /** How far ahead a clause's verb is looked for: a subject of a few words, an adverb or two. */
 const CLAUSE_AHEAD = 8;
+/**
+ * A clause this short without a verb is a subject that an interruption follows: "Trump, despite an effort to
+ * stay on script, said …", "De minister, hoewel ziek, zei …" (the verb test alone misses some past tenses).
+ */
+const SUBJECT_ONLY = 4;
 /** How far a trailing relative clause may run to the sentence's end (longer: the main clause resumes). */
 const RELATIVE_TAIL = 40;
 
@@ -470,7 +475,7 @@ function splitSentence(V: View, s: Sentence, index: CueIndex, boundary: (i: numb
       }
       if (P.additive.has(nj)) {
         if (verbBefore(i) && clauseAhead(j + 1, 2 * CLAUSE_AHEAD)) cut(j, "cut");
-      } else if (P.splitters.has(nj) && raw[j + 1] !== ",") cut(j, "cut"); // "X, though, say …" is an adverb
+      } else if (P.splitters.has(nj) && raw[j + 1] !== "," && (i - from > SUBJECT_ONLY || verbBefore(i))) cut(j, "cut"); // "X, though, say …" is an adverb
       else if (inSpeech(i) && inSpeech(j)) {
         /* only conjunctions cut a quoted sentence */
       } else if (P.relClause.has(nj) && verbBefore(i) && relativeTail(V, j, b0)) cut(j, "relative");
@@ -783,7 +788,13 @@ function readClause(
       // that verb's subject, which the verb's own frame finds
       if (m.start > t0 && frames.some((o) => o.cue.cue.role === "report" && o.end <= m.start)) continue;
       // a participle clause's subject is its sentence's: "X denied it, saying …"
-      found = { raw: selfSubject(V, m.start === t0 ? subjT0 : t0, t1, m), post: false };
+      // "… grew so loud that the embassy issued a statement saying …": without a comma the participle belongs to
+      // the clause it stands in, which opens at the last complementiser
+      let from = m.start === t0 ? subjT0 : t0;
+      if (m.start > t0 && !V.punct[m.start - 1]) {
+        for (let k = m.start - 2; k > t0 && k >= m.start - 20; k--) if (V.P.complementizers.has(V.low[k]!)) (from = k + 1), (k = 0);
+      }
+      found = { raw: selfSubject(V, from, t1, m), post: false };
       // "“I doubt it,” Hale said, adding that …": a word inside the quote is no subject of the participle
       if (found.raw && m.start !== t0 && inSpeech(tokenAt(V, found.raw.span.start))) found.raw = null;
       rank = 5;
@@ -954,6 +965,16 @@ function reportSubject(V: View, t0: number, t1: number, m: CueMatch, closeAt: Se
   }
   let kv = m.start - 1;
   while (kv >= segStart && (P.aux.has(low[kv]!) || V.time[kv])) kv--;
+  // "Democrats - especially in New York - said": an aside between dashes stands between the subject and its verb
+  if (kv > segStart && DASHES.has(raw[kv]!) && V.punct[kv] && spaced(V, kv)) {
+    for (let d = kv - 2; d > segStart && d >= kv - 15; d--) {
+      if (!(DASHES.has(raw[d]!) && V.punct[d] && spaced(V, d))) continue;
+      const np = npBackward(V, segStart, d);
+      const src = np && sourceAt(V, np);
+      if (src) return { raw: src, post: false };
+      break;
+    }
+  }
   if (kv < segStart && segStart > t0 && raw[segStart - 1] === ",") {
     // the verb right after a comma, content after it: the clause's subject carries an apposition or a
     // relative clause ("X, analist bij Y, zegt dat", "Strijders die aan Oekraïense zijde vechten, zeggen")
@@ -971,6 +992,13 @@ function reportSubject(V: View, t0: number, t1: number, m: CueMatch, closeAt: Se
     if (j > t0) {
       let b = j - 1;
       while (b >= t0 && !(V.punct[b] && raw[b] !== "." && raw[b] !== "-")) b--;
+      // "…, Trump's finance chairman, Steve Mnuchin, told …": the role comes first, the name between the commas
+      if (j - 1 > b && roleOf(P, low[j - 1]!) && segStart - 1 - j >= 2 && segStart - 1 - j <= 5) {
+        let allCap = true;
+        for (let k = j + 1; k < segStart - 1; k++) if (V.cap[k] !== 1 && !isInitial(V, k) && raw[k] !== ".") allCap = false;
+        const name = allCap ? sourceAt(V, { start: j + 1, end: segStart - 1 }) : null;
+        if (name) return { raw: name, post: false };
+      }
       const name = sourceAt(V, npBackward(V, b + 1, j));
       if (name) return { raw: name, post: false };
     }
@@ -997,6 +1025,8 @@ function reportSubject(V: View, t0: number, t1: number, m: CueMatch, closeAt: Se
   // the object of a preposition is no subject: "waarin de schutter in het Arabisch zegt", "police in Kyiv said"
   for (let hop = 0; back && hop < 2 && back.start - 1 >= segStart && P.preps.has(low[back.start - 1]!); hop++) {
     back = npBackward(V, segStart, back.start - 1);
+    // "Interviews conducted by the paper with workers found": a participle makes the phrase a clause's
+    if (back && verbsIn(V, back.start + 1, back.end)) back = null;
   }
   // "Experts in flood control say", "Many women in politics say": a head noun and its prepositional phrase
   if (!back && P.lex.subjectAfterVerb === false) back = headWithPhrase(V, segStart, kv + 1);
@@ -1020,6 +1050,12 @@ function reportSubject(V: View, t0: number, t1: number, m: CueMatch, closeAt: Se
  * "Belgium's premier, Alexander De Croo, said", "Voormalig ambassadeur in Moskou, Ron Keller, vertelt": a
  * role phrase and then a name between commas before the verb; the name speaks, the role describes it.
  */
+/** Whether a verb stands in [a, b). */
+function verbsIn(V: View, a: number, b: number): boolean {
+  for (let k = a; k < b; k++) if (verbAt(V, k)) return true;
+  return false;
+}
+
 /** "Experts in flood control" before a verb ending at `e`: a head noun before a preposition whose object ends there. */
 function headWithPhrase(V: View, from: number, e: number): Span | null {
   const { P, low } = V;
@@ -1031,6 +1067,8 @@ function headWithPhrase(V: View, from: number, e: number): Span | null {
     // the phrase is the clause's subject: nothing but connectives before it ("accused X of showering praise")
     if (!head || isPronoun(P, low[head.start]!)) return null;
     for (let k = from; k < head.start; k++) if (!P.connectives.has(low[k]!)) return null;
+    // "Interviews conducted by the paper with workers": a participle inside makes the phrase a document's
+    if (verbsIn(V, head.start + 1, j)) return null;
     return { start: head.start, end: e };
   }
   return null;
@@ -1230,6 +1268,8 @@ function selfSubject(V: View, t0: number, t1: number, m: CueMatch, forward = tru
     }
   }
   while (i < m.start && (P.connectives.has(low[i]!) || P.splitters.has(low[i]!) || punct[i])) i++;
+  // a fronted adverb before its comma: "Already, Trump has denounced …", "Separately, the ministry said …"
+  if (i + 1 < m.start && V.raw[i + 1] === "," && !V.named(i) && (P.aux.has(low[i]!) || (low[i]!.length > 4 && P.lex.adverbEndings.some((e) => low[i]!.endsWith(e))))) i += 2;
   // a fronted adjunct before its comma: "On Russia, Trump again knocked …", "Asked about it, Conway said …"
   if (i < m.start && (P.preps.has(low[i]!) || verbAt(V, i))) {
     for (let k = i + 1; k < m.start && k < i + 10; k++) if (V.raw[k] === ",") (i = k + 1), (k = m.start);

@@ -1,6 +1,7 @@
 // The gazetteer that ships in data/gazetteer/ (built by scripts/build-gazetteer.ts from GeoNames, CC BY 4.0):
 // populated places with >= 1000 inhabitants and their alternate names, admin-1 regions, countries with their
-// Dutch and English names. Loaded once, lazily, on the first look-up; every name is indexed by its spelling key.
+// Dutch and English names. Opened once, lazily, on the first look-up, from the pack made of these tables
+// (src/geo/gazpack.ts); every name is indexed by its spelling key.
 import { closeSync, existsSync, fstatSync, openSync, readFileSync, readSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { spellingKey } from "./spelling.js";
@@ -60,14 +61,6 @@ export function gazetteer(): Gazetteer {
 }
 
 /**
- * Kept for callers that start the load early; opening the pack is now cheaper than a thread hop, so this
- * loads nothing ahead.
- */
-export function preloadGazetteer(): Promise<void> {
-  return Promise.resolve();
-}
-
-/**
  * The bytes of the pack: read piece by piece where a look-up needs them (a short report touches a few hundred
  * rows of 200,000), and whole once so many pieces were asked for that one read is cheaper.
  */
@@ -104,6 +97,10 @@ class PackBytes {
       if (end >= 0) return b.subarray(0, end);
       if (b.length < len) return b;
     }
+  }
+
+  get isWhole(): boolean {
+    return this.whole !== null;
   }
 
   readWhole(): Buffer {
@@ -202,8 +199,14 @@ export function openGazetteer(dir: string): Gazetteer {
     }
     const b = lo - 1;
     if (b < 0) return null;
+    // blocks read piece by piece are kept (a short report asks for a few, often again); once the file is read
+    // whole a block is decoded each time, which keeps no second copy of the keys as strings
     let text = blocks.get(b);
-    if (text === undefined) blocks.set(b, (text = "\n" + bytes.read(blockAt[b]!, blockAt[b + 1]! - blockAt[b]!).toString("utf8")));
+    if (text === undefined) {
+      text = "\n" + bytes.read(blockAt[b]!, blockAt[b + 1]! - blockAt[b]!).toString("utf8");
+      if (bytes.isWhole) blocks.clear();
+      else blocks.set(b, text);
+    }
     const at = text.indexOf(`\n${key}\t`);
     if (at < 0) return null;
     const from = at + key.length + 2;

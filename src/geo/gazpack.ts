@@ -14,13 +14,15 @@
 //            offsets of each block's first key in the text of first keys (and its end), then that text
 //   regions  lines "country.admin1\trow,row,…" (the places of one region in table order)
 //   regionIx one line per region: "country.admin1\tbyte position\tbyte length", read on the first fuzzy look-up
-import { createHash } from "node:crypto";
+import { createRequire } from "node:module";
 import { closeSync, openSync, readFileSync, readSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
-import { gunzipSync } from "node:zlib";
+
+// zlib is needed only to make a pack, not to read one: loaded then
+const gunzipSync = (b: Buffer): Buffer => (createRequire(import.meta.url)("node:zlib") as typeof import("node:zlib")).gunzipSync(b);
 
 const MAGIC = 0x5a475253; // "SRGZ" read as a little-endian int32
 /** Raise when the layout or the meaning of a row changes: an older file is then rebuilt. */
-const VERSION = 3;
+const VERSION = 4;
 export const HEADER_BYTES = 80;
 // the header holds 28 bytes of magic, version and stamp, then one int32 per field of PackHeader
 const KEYS_PER_BLOCK = 64;
@@ -30,15 +32,30 @@ export const PACK_FILE = "gazetteer.bin";
 const SOURCES = ["countries.tsv", "admin1.tsv", "places.tsv.gz", "place-keys.tsv.gz"] as const;
 
 /**
- * A digest of the sources that is cheap to take: the small tables whole; of each gzipped table its size and its
- * last eight bytes, gzip's CRC-32 and length of the unpacked content.
+ * A digest of the sources that is cheap to take (no crypto module to load on every start): the small tables
+ * whole; of each gzipped table its size and its last eight bytes, gzip's CRC-32 and length of the unpacked
+ * content. Not a cryptographic digest: it tells a changed table, it guards against no one.
  */
 export function sourceStamp(dir: string): Buffer {
-  const h = createHash("sha1");
-  h.update(`sitrep-gazetteer ${VERSION}\n`);
+  // two lanes over 32-bit words (a few hundred kilobytes in a few milliseconds, before the JIT warms up)
+  const lanes = new Int32Array([0x811c9dc5 | 0, 0x9e3779b9 | 0]);
+  const feed = (b: Buffer) => {
+    const n = b.length >>> 2;
+    const words = b.byteOffset % 4 === 0 ? new Int32Array(b.buffer, b.byteOffset, n) : new Int32Array(Uint8Array.from(b.subarray(0, 4 * n)).buffer);
+    let h0 = lanes[0]!, h1 = lanes[1]!;
+    for (let i = 0; i < n; i++) {
+      const w = words[i]!;
+      h0 = Math.imul(h0 ^ w, 0x01000193);
+      h1 = Math.imul(h1 ^ w, 0x5bd1e995);
+    }
+    for (let i = 4 * n; i < b.length; i++) h0 = Math.imul(h0 ^ b[i]!, 0x01000193);
+    lanes[0] = h0;
+    lanes[1] = Math.imul(h1 ^ b.length, 0x5bd1e995);
+  };
+  feed(Buffer.from(`sitrep-gazetteer ${VERSION}\n`));
   for (const f of SOURCES) {
     if (!f.endsWith(".gz")) {
-      h.update(readFileSync(dir + f));
+      feed(readFileSync(dir + f));
       continue;
     }
     const size = statSync(dir + f).size;
@@ -49,10 +66,12 @@ export function sourceStamp(dir: string): Buffer {
     } finally {
       closeSync(fd);
     }
-    h.update(`${f} ${size}\n`);
-    h.update(tail);
+    feed(Buffer.from(`${f} ${size}\n`));
+    feed(tail);
   }
-  return h.digest();
+  const out = Buffer.alloc(20);
+  lanes.forEach((h, l) => out.writeInt32LE(h, 4 * l));
+  return out;
 }
 
 function lines(text: string): string[] {

@@ -4,7 +4,7 @@
 // `sitrep extract` three quarters of its time; and on a machine where fresh memory is dear even reading 20 MB is
 // felt, so a look-up reads only its part of the file: one block of keys, then the rows it points to.
 //
-// Layout: a header of 80 bytes ("SRGZ", format version, SHA-1 of the sources, section positions), then
+// Layout: a header of 80 bytes ("SRGZ", format version, 20-byte stamp of the sources, section positions), then
 //   rows     one line per entry, "\n"-terminated; an entry is known by the position of its row in the file. Countries
 //            first, then admin-1 regions, then places (most inhabitants first). Tab-separated: kind letter
 //            (c country, a admin-1, p place), GeoNames id, name, lat, lon, country, admin-1, population, feature

@@ -28,10 +28,8 @@ function program(): Command {
       } catch (e) {
         throw new UsageError((e as Error).message);
       }
-      // a command's modules load when it runs: start-up stays cheap for every other command. The gazetteer
-      // unpacks on another thread meanwhile.
-      const [, { extractFiles }, { buildExport }, { renderSummary }] = await Promise.all([
-        import("../geo/gazetteer.js").then((g) => g.preloadGazetteer()).then(() => ({})),
+      // a command's modules load when it runs: start-up stays cheap for every other command
+      const [{ extractFiles }, { buildExport }, { renderSummary }] = await Promise.all([
         import("./extract.js"),
         import("../export/json.js"),
         import("../export/markdown.js"),

@@ -1,12 +1,11 @@
 // The gazetteer that ships in data/gazetteer/ (built by scripts/build-gazetteer.ts from GeoNames, CC BY 4.0):
 // populated places with >= 1000 inhabitants and their alternate names, admin-1 regions, countries with their
-// Dutch and English names. Loaded once, lazily, on the first look-up; every name is indexed by its spelling key.
-import { readFileSync } from "node:fs";
-import { readFile } from "node:fs/promises";
-import { gunzip, gunzipSync } from "node:zlib";
-import { promisify } from "node:util";
+// Dutch and English names. Opened once, lazily, on the first look-up, from the pack made of these tables
+// (src/geo/gazpack.ts); every name is indexed by its spelling key.
+import { closeSync, existsSync, fstatSync, openSync, readFileSync, readSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { spellingKey } from "./spelling.js";
+import { buildPack, HEADER_BYTES, PACK_FILE, readHeader, sourceStamp, writePack, type PackHeader } from "./gazpack.js";
 
 /** place: a populated place; feature: a sea, strait, gulf, canal or island (features.tsv). */
 export type PlaceKind = "country" | "admin1" | "place" | "feature";
@@ -49,204 +48,249 @@ function dataDir(): string {
   // dist/src/geo/ → package root/data/gazetteer; src/geo/ (ts-node style) → same
   for (const up of ["../../../data/gazetteer/", "../../data/gazetteer/"]) {
     const p = fileURLToPath(new URL(up, import.meta.url));
-    try {
-      readFileSync(p + "countries.tsv", { flag: "r" });
-      return p;
-    } catch {
-      /* try the next */
-    }
+    if (existsSync(p + "countries.tsv")) return p;
   }
   throw new Error("sitrep: data/gazetteer is missing from the installation");
 }
 
 let loaded: Gazetteer | null = null;
-/** The two big tables, unpacked ahead of the first look-up by `preloadGazetteer`. */
-let unpacked: { places: Buffer; keys: Buffer } | null = null;
-let unpacking: Promise<void> | null = null;
 
 /** The gazetteer, loaded on first call. */
 export function gazetteer(): Gazetteer {
-  return (loaded ??= load());
+  return (loaded ??= openGazetteer(dataDir()));
 }
 
 /**
- * Reads and unpacks the big tables off the main thread (zlib works on libuv's thread pool), so that a
- * command that will geocode can do it while its modules load and its input is read; `gazetteer()` then
- * finds them ready. Harmless to call more than once, or never.
+ * The bytes of the pack: read piece by piece where a look-up needs them (a short report touches a few hundred
+ * rows of 200,000), and whole once so many pieces were asked for that one read is cheaper.
  */
-export function preloadGazetteer(): Promise<void> {
-  if (loaded || unpacked) return Promise.resolve();
-  return (unpacking ??= (async () => {
-    const dir = dataDir();
-    const unzip = promisify(gunzip);
-    const [places, keys] = await Promise.all([readFile(dir + "places.tsv.gz").then((b) => unzip(b)), readFile(dir + "place-keys.tsv.gz").then((b) => unzip(b))]);
-    unpacked ??= { places, keys };
-  })().catch(() => {
-    // the synchronous load will meet the same problem and say so
-  }));
+class PackBytes {
+  private reads = 0;
+  constructor(
+    private readonly path: string,
+    private fd: number | null,
+    private whole: Buffer | null,
+    readonly size: number,
+  ) {}
+
+  static readonly PIECES_BEFORE_WHOLE = 4000;
+
+  /** Bytes [pos, pos + len) (fewer at the end of the file). */
+  read(pos: number, len: number): Buffer {
+    len = Math.max(0, Math.min(len, this.size - pos));
+    if (!this.whole && ++this.reads > PackBytes.PIECES_BEFORE_WHOLE) this.readWhole();
+    if (this.whole) return this.whole.subarray(pos, pos + len);
+    const b = Buffer.allocUnsafe(len);
+    readSync(this.fd!, b, 0, len, pos);
+    return b;
+  }
+
+  /** The "\n"-terminated line that starts at `pos`, without its end. */
+  line(pos: number): Buffer {
+    if (this.whole) {
+      const end = this.whole.indexOf(10, pos);
+      return this.whole.subarray(pos, end < 0 ? this.size : end);
+    }
+    for (let len = 256; ; len *= 4) {
+      const b = this.read(pos, len);
+      const end = b.indexOf(10);
+      if (end >= 0) return b.subarray(0, end);
+      if (b.length < len) return b;
+    }
+  }
+
+  get isWhole(): boolean {
+    return this.whole !== null;
+  }
+
+  readWhole(): Buffer {
+    if (!this.whole) {
+      this.whole = readFileSync(this.path);
+      if (this.fd !== null) closeSync(this.fd);
+      this.fd = null;
+    }
+    return this.whole;
+  }
 }
 
-/** Offsets of the line starts of a table (one pass over its bytes, no strings made). */
-function lineStarts(buf: Buffer): Int32Array {
-  let n = 0;
-  for (let i = buf.indexOf(10); i >= 0; i = buf.indexOf(10, i + 1)) n++;
-  const out = new Int32Array(n);
-  let at = 0;
-  for (let k = 0; k < n; k++) {
-    out[k] = at;
-    at = buf.indexOf(10, at) + 1;
+/** The pack beside the tables, made (and stored, when the folder is writable) if it is missing or stale. */
+function openData(dir: string): { bytes: PackBytes; h: PackHeader } {
+  const stamp = sourceStamp(dir);
+  const path = dir + PACK_FILE;
+  try {
+    const fd = openSync(path, "r");
+    const head = Buffer.alloc(HEADER_BYTES);
+    readSync(fd, head, 0, HEADER_BYTES, 0);
+    const h = readHeader(head, stamp);
+    if (h && fstatSync(fd).size === h.total) return { bytes: new PackBytes(path, fd, null, h.total), h };
+    closeSync(fd);
+  } catch {
+    /* not made yet */
   }
-  return out;
+  let made: Buffer;
+  try {
+    made = writePack(dir);
+  } catch {
+    // a read-only installation: the pack lives in memory for this process only
+    made = buildPack(dir);
+  }
+  const h = readHeader(made, stamp);
+  if (!h) throw new Error("sitrep: the gazetteer pack could not be made");
+  return { bytes: new PackBytes(path, null, made, h.total), h };
 }
 
-function load(): Gazetteer {
-  const dir = dataDir();
-  const small = new Map<string, GazEntry[]>();
-  const countries = new Map<string, GazEntry>();
-  const add = (k: string, e: GazEntry) => {
-    const l = small.get(k);
-    if (l) l.push(e);
-    else small.set(k, [e]);
-  };
-  for (const line of readFileSync(dir + "countries.tsv", "utf8").split("\n")) {
-    if (!line) continue;
-    const [cc, en, nl, lat, lon, keys] = line.split("\t") as [string, string, string, string, string, string];
-    const e: GazEntry = { kind: "country", geonameId: 0, name: en, nameNl: nl, lat: +lat, lon: +lon, country: cc, admin1: "", population: 0, fcode: "" };
-    countries.set(cc, e);
-    for (const k of keys.split("|")) add(k, e);
-  }
-  let regions = 0;
-  for (const line of readFileSync(dir + "admin1.tsv", "utf8").split("\n")) {
-    if (!line) continue;
-    const [code, name, lat, lon, keys] = line.split("\t") as [string, string, string, string, string];
-    const dot = code.indexOf(".");
-    const e: GazEntry = { kind: "admin1", geonameId: 0, name, lat: +lat, lon: +lon, country: code.slice(0, dot), admin1: code.slice(dot + 1), population: 0, fcode: "" };
-    for (const k of keys.split("|")) add(k, e);
-    regions++;
-  }
+/** The gazetteer of the tables in `dir` (the installed ones: `gazetteer()`); exported for tests. */
+export function openGazetteer(dir: string): Gazetteer {
+  const { bytes, h } = openData(dir);
   // seas, straits and islands: a short hand-made table (GeoNames' hydrographic and island classes are not
-  // in the data this package is built from)
+  // in the data this package is built from), read here so that editing it needs no rebuild
+  const features = new Map<string, GazEntry[]>();
+  let featureCount = 0;
   try {
     for (const line of readFileSync(dir + "features.tsv", "utf8").split("\n")) {
       if (!line) continue;
       const [fcode, lat, lon, cc, names] = line.split("\t") as [string, string, string, string, string];
       const ns = names.split("|");
       const e: GazEntry = { kind: "feature", geonameId: 0, name: ns[0]!, lat: +lat, lon: +lon, country: cc, admin1: "", population: 0, fcode };
-      for (const k of new Set(ns.map(spellingKey))) add(k, e);
-      regions++;
+      for (const k of new Set(ns.map(spellingKey))) {
+        const l = features.get(k);
+        if (l) l.push(e);
+        else features.set(k, [e]);
+      }
+      featureCount++;
     }
   } catch {
     /* an installation without the table still has every town */
   }
-  // the two big tables stay as bytes (never one string of 10 MB, nor a string per row): rows are parsed
-  // when a look-up needs them
-  const { places, keys } = unpacked ?? { places: gunzipSync(readFileSync(dir + "places.tsv.gz")), keys: gunzipSync(readFileSync(dir + "place-keys.tsv.gz")) };
-  unpacked = null;
-  const placeAt = lineStarts(places);
+  // an entry (known by where its row starts) becomes an object when a look-up first returns it, and stays the same object
   const rows = new Map<number, GazEntry>();
-  const row = (i: number): GazEntry => {
-    let e = rows.get(i);
-    if (e) return e;
-    const end = places.indexOf(10, placeAt[i]!);
-    const f = places.toString("utf8", placeAt[i]!, end).split("\t");
-    e = { kind: "place", geonameId: +f[0]!, name: f[1]!, lat: +f[2]!, lon: +f[3]!, country: f[4]!, admin1: f[5]!, population: +f[6]!, fcode: f[7]! };
-    rows.set(i, e);
+  const parseRow = (line: string): GazEntry => {
+    const f = line.split("\t");
+    const kind: PlaceKind = f[0] === "p" ? "place" : f[0] === "c" ? "country" : "admin1";
+    // the same fields in the same order as ever (a country's Dutch name after its name)
+    return kind === "country"
+      ? { kind, geonameId: +f[1]!, name: f[2]!, nameNl: f[9]!, lat: +f[3]!, lon: +f[4]!, country: f[5]!, admin1: f[6]!, population: +f[7]!, fcode: f[8]! }
+      : { kind, geonameId: +f[1]!, name: f[2]!, lat: +f[3]!, lon: +f[4]!, country: f[5]!, admin1: f[6]!, population: +f[7]!, fcode: f[8]! };
+  };
+  const row = (at: number): GazEntry => {
+    let e = rows.get(at);
+    if (!e) rows.set(at, (e = parseRow(bytes.line(at).toString("utf8"))));
     return e;
   };
-  // the key of the line starting at byte `at` compared with k (as UTF-8 bytes; the keys are ASCII) in
-  // place, without slicing it out
-  const compareKey = (at: number, k: Uint8Array): number => {
-    for (let x = 0; ; x++, at++) {
-      const a = keys[at]!;
-      if (x === k.length) return a === 9 ? 0 : 1;
-      if (a === 9) return -1;
-      const b = k[x]!;
-      if (a !== b) return a - b;
-    }
+  // the first key of every block, read at open; a block is read when a key falls in it
+  const index = bytes.read(h.blocks, h.blocksLen);
+  const ints = (from: number, n: number) => {
+    const out = new Int32Array(n);
+    for (let i = 0; i < n; i++) out[i] = index.readInt32LE(from + 4 * i);
+    return out;
   };
-  // binary search over the bytes of the sorted key table: [lo, hi) always begins and ends at line starts,
-  // so no index of its 360,000 lines is needed
-  const findKey = (key: string): number => {
-    const k = Buffer.from(key, "utf8");
-    let lo = 0, hi = keys.length;
+  const blockAt = ints(0, h.blockCount + 1);
+  const firstAt = ints(4 * (h.blockCount + 1), h.blockCount + 1);
+  const firstKeys = index.toString("utf8", 8 * (h.blockCount + 1));
+  const blocks = new Map<number, string>();
+  /** The entries of a key as "row,row,…", or null. */
+  const findKey = (key: string): string | null => {
+    if (key.includes("\n") || key.includes("\t")) return null;
+    let lo = 0, hi = h.blockCount;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      const at = mid === 0 ? 0 : keys.lastIndexOf(10, mid - 1) + 1;
-      const c = compareKey(at, k);
-      if (c === 0) return at;
-      if (c < 0) {
-        const end = keys.indexOf(10, at);
-        if (end < 0) break;
-        lo = end + 1;
-      } else hi = at;
+      if (firstKeys.slice(firstAt[mid]!, firstAt[mid + 1]!) <= key) lo = mid + 1;
+      else hi = mid;
     }
-    return -1;
+    const b = lo - 1;
+    if (b < 0) return null;
+    // blocks read piece by piece are kept (a short report asks for a few, often again); once the file is read
+    // whole a block is decoded each time, which keeps no second copy of the keys as strings
+    let text = blocks.get(b);
+    if (text === undefined) {
+      text = "\n" + bytes.read(blockAt[b]!, blockAt[b + 1]! - blockAt[b]!).toString("utf8");
+      if (bytes.isWhole) blocks.clear();
+      else blocks.set(b, text);
+    }
+    const at = text.indexOf(`\n${key}\t`);
+    if (at < 0) return null;
+    const from = at + key.length + 2;
+    return text.slice(from, text.indexOf("\n", from));
   };
+  const none: readonly GazEntry[] = [];
   const cache = new Map<string, readonly GazEntry[]>();
   const byKey = (k: string): readonly GazEntry[] => {
     let hit = cache.get(k);
     if (hit) return hit;
-    const out: GazEntry[] = [...(small.get(k) ?? [])];
-    const at = findKey(k);
-    if (at >= 0) {
-      const tab = keys.indexOf(9, at);
-      const end = keys.indexOf(10, tab);
-      for (const n of keys.toString("latin1", tab + 1, end).split(",")) out.push(row(+n));
-    }
+    const out: GazEntry[] = [];
+    const at = findKey(k)?.split(",").map(Number) ?? [];
+    // countries and regions come first, then the hand-made features, then the towns (largest first)
+    let p = 0;
+    for (; p < at.length && at[p]! < h.firstPlace; p++) out.push(row(at[p]!));
+    for (const e of features.get(k) ?? none) out.push(e);
+    for (; p < at.length; p++) out.push(row(at[p]!));
     hit = out;
     if (cache.size > 50000) cache.clear();
     cache.set(k, hit);
     return hit;
   };
-  // rows by region, indexed on the first fuzzy look-up by a hash of the bytes of the country and admin-1
-  // columns (the fifth and sixth): no string per row; a hit is checked byte by byte
-  const hashBytes = (b: Uint8Array, from: number, to: number): number => {
-    let h = 0x811c9dc5;
-    for (let x = from; x < to; x++) h = Math.imul(h ^ b[x]!, 0x01000193);
-    return h;
+  const areaCache = new Map<string, readonly GazEntry[]>();
+  const areas = (k: string): readonly GazEntry[] => {
+    let hit = areaCache.get(k);
+    if (hit) return hit;
+    const out: GazEntry[] = [];
+    for (const at of findKey(k)?.split(",") ?? []) if (+at < h.firstPlace) out.push(row(+at));
+    for (const e of features.get(k) ?? none) out.push(e);
+    hit = out.length ? out : none;
+    if (areaCache.size > 50000) areaCache.clear();
+    areaCache.set(k, hit);
+    return hit;
   };
-  let regionAt: Int32Array | null = null;
-  let byRegion: Map<number, number[]> | null = null;
+  let regionIndex: Map<string, [number, number]> | null = null;
   const regionCache = new Map<string, GazEntry[]>();
   const placesIn = (cc: string, a1: string): readonly GazEntry[] => {
     const rk = `${cc}.${a1}`;
     let r = regionCache.get(rk);
     if (r) return r;
-    if (!regionAt || !byRegion) {
-      regionAt = new Int32Array(placeAt.length);
-      byRegion = new Map();
-      for (let i = 0; i < placeAt.length; i++) {
-        let at = placeAt[i]!;
-        for (let f = 0; f < 4; f++) at = places.indexOf(9, at) + 1;
-        regionAt[i] = at;
-        const end = places.indexOf(9, places.indexOf(9, at) + 1) + 1;
-        const h = hashBytes(places, at, end);
-        const l = byRegion.get(h);
-        if (l) l.push(i);
-        else byRegion.set(h, [i]);
+    if (!regionIndex) {
+      regionIndex = new Map();
+      for (const line of bytes.read(h.regionIx, h.regionIxLen).toString("utf8").split("\n")) {
+        if (!line) continue;
+        const [k, at, len] = line.split("\t") as [string, string, string];
+        regionIndex.set(k, [+at, +len]);
       }
     }
-    const found: number[] = [];
-    const want = Buffer.from(`${cc}\t${a1}\t`, "utf8");
-    for (const i of byRegion.get(hashBytes(want, 0, want.length)) ?? []) {
-      const at = regionAt[i]!;
-      let x = 0;
-      while (x < want.length && places[at + x] === want[x]) x++;
-      if (x === want.length) found.push(i);
+    const x = regionIndex.get(rk);
+    r = [];
+    if (x) {
+      const line = bytes.read(x[0], x[1]).toString("utf8");
+      for (const at of line.slice(line.indexOf("\t") + 1, line.length - 1).split(",")) r.push(row(+at));
     }
-    r = found.map(row);
     regionCache.set(rk, r);
     return r;
+  };
+  let countries: Map<string, GazEntry> | null = null;
+  const country = (cc: string): GazEntry | undefined => {
+    if (!countries) {
+      countries = new Map();
+      const all = bytes.read(h.rows, h.countriesEnd - h.rows);
+      for (let at = 0; at < all.length; ) {
+        const end = all.indexOf(10, at);
+        const pos = h.rows + at;
+        let e = rows.get(pos);
+        if (!e) rows.set(pos, (e = parseRow(all.toString("utf8", at, end))));
+        countries.set(e.country, e);
+        at = end + 1;
+      }
+    }
+    return countries.get(cc);
   };
   // coordinates and inhabitants of every row, read on the first box asked for (map labels), most inhabitants first
   let byPop: { i: number; lat: number; lon: number }[] | null = null;
   const townsWithin = (b: { west: number; south: number; east: number; north: number }, limit: number): readonly GazEntry[] => {
     if (!byPop) {
+      const whole = bytes.readWhole();
       const all: { i: number; lat: number; lon: number; pop: number }[] = [];
-      for (let i = 0; i < placeAt.length; i++) {
-        const end = places.indexOf(10, placeAt[i]!);
-        const f = places.toString("latin1", placeAt[i]!, end).split("\t");
-        all.push({ i, lat: +f[2]!, lon: +f[3]!, pop: +f[6]! });
+      for (let i = h.firstPlace; i < h.keys; ) {
+        const end = whole.indexOf(10, i);
+        const f = whole.toString("latin1", i, end).split("\t");
+        all.push({ i, lat: +f[3]!, lon: +f[4]!, pop: +f[7]! });
+        i = end + 1;
       }
       byPop = all.sort((a, c) => c.pop - a.pop || a.i - c.i);
     }
@@ -259,15 +303,14 @@ function load(): Gazetteer {
     }
     return out;
   };
-  const none: readonly GazEntry[] = [];
   return {
     townsWithin,
     byKey,
-    has: (k) => (cache.get(k)?.length ?? 0) > 0 || (small.get(k)?.length ?? 0) > 0 || findKey(k) >= 0,
-    areas: (k) => small.get(k) ?? none,
+    has: (k) => (cache.get(k)?.length ?? 0) > 0 || features.has(k) || findKey(k) !== null,
+    areas,
     placesIn,
-    country: (cc) => countries.get(cc),
-    size: placeAt.length + regions + countries.size,
+    country,
+    size: h.entries + featureCount,
   };
 }
 

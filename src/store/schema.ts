@@ -154,6 +154,10 @@ export const MIGRATIONS: readonly ((d: Dialect) => string)[] = [
   DROP TABLE fusion_items_clustered;
   `
       : "SELECT 1;",
+  // 5: a report's fusion record is deflated against its report's body (a preset dictionary: most of the
+  // record's words, its claims and names, are words of the report), so that they are not stored twice.
+  // `against` is the report whose body it was deflated against (NULL: none, as in ledgers of schema 4).
+  (d) => `ALTER TABLE fusion_items ADD COLUMN against ${d.int8};`,
 ];
 
 /** The schema version a ledger written by this sitrep has. */

@@ -78,6 +78,16 @@ const CJOIN = "LEFT JOIN sources s ON s.id = c.source";
 /** A report's body as stored, and back. */
 const encodeBody = (d: Dialect, text: string): unknown => (d.compressBody ? deflateRawSync(Buffer.from(text, "utf8")) : text);
 const decodeBody = (v: unknown): string => (v instanceof Uint8Array ? inflateRawSync(v).toString("utf8") : String(v));
+/**
+ * The preset dictionary of a fusion record deflated against its report's body: the body's last 32 KB
+ * (all that deflate's window can refer back to), as UTF-8.
+ */
+const dictionaryOf = (body: string): Buffer => {
+  const b = Buffer.from(body, "utf8");
+  return b.length > 32768 ? b.subarray(b.length - 32768) : b;
+};
+const encodeAgainst = (json: string, body: string): Buffer => deflateRawSync(Buffer.from(json, "utf8"), { dictionary: dictionaryOf(body) });
+const decodeAgainst = (v: Uint8Array, body: string): string => inflateRawSync(v, { dictionary: dictionaryOf(body) }).toString("utf8");
 
 /** A content hash (hex) as stored: its bytes. */
 const hashBytes = (hex: string) => Buffer.from(hex, "hex");
@@ -995,10 +1005,17 @@ class SqlReads implements Reads {
   async *fusionItems(kind: string): AsyncIterable<FusionItem[]> {
     let after = "";
     for (;;) {
-      const rows = await this.c.all<Row>(`SELECT id, data FROM fusion_items WHERE kind = ? AND id${this.d.binary} > ? ORDER BY id${this.d.binary} LIMIT 1000`, [kind, after]);
+      const rows = await this.c.all<Row>(
+        `SELECT f.id, f.data, b.text AS body FROM fusion_items f LEFT JOIN bodies b ON b.id = f.against
+         WHERE f.kind = ? AND f.id${this.d.binary} > ? ORDER BY f.id${this.d.binary} LIMIT 1000`,
+        [kind, after],
+      );
       if (!rows.length) return;
       after = String(rows[rows.length - 1]!.id);
-      yield rows.map((r) => ({ id: String(r.id), data: JSON.parse(decodeBody(r.data)) as unknown }));
+      yield rows.map((r) => ({
+        id: String(r.id),
+        data: JSON.parse(r.body !== null && r.body !== undefined && r.data instanceof Uint8Array ? decodeAgainst(r.data, decodeBody(r.body)) : decodeBody(r.data)) as unknown,
+      }));
     }
   }
 
@@ -1047,7 +1064,10 @@ class SqlTx extends SqlReads implements WriteTx {
   /** Prepared before the writers' lock: search entries by (language, title, text), encoded bodies and fusion records. */
   private vectors = new Map<string, string>();
   private bodies = new Map<string, unknown>();
-  private blobs = new WeakMap<object, unknown>();
+  /** Fusion records encoded before the lock, with the report text they were deflated against (if any). */
+  private blobs = new WeakMap<object, { data: unknown; against?: string }>();
+  /** The reports this transaction wrote, by their text: what a fusion record deflated against it names. */
+  private written = new Map<string, number>();
 
   constructor(c: Conn, d: Dialect, ft: FullText, private readonly kind: (e: unknown) => "busy" | "full" | "other") {
     super(c, d, ft);
@@ -1072,6 +1092,7 @@ class SqlTx extends SqlReads implements WriteTx {
         /* the transaction itself is lost; the caller's error says why */
       }
       this.sourceIds.clear();
+      this.written.clear();
       throw e;
     }
   }
@@ -1136,7 +1157,9 @@ class SqlTx extends SqlReads implements WriteTx {
   async beforeLock(reports: readonly { title: string | null; text: string; language: string; items?: readonly unknown[] }[]): Promise<void> {
     for (const r of reports) {
       this.bodies.set(r.text, encodeBody(this.d, r.text));
-      for (const i of r.items ?? []) if (i && typeof i === "object") this.blobs.set(i, encodeBody(this.d, JSON.stringify(i)));
+      for (const i of r.items ?? [])
+        if (i && typeof i === "object")
+          this.blobs.set(i, this.d.compressBody ? { data: encodeAgainst(JSON.stringify(i), r.text), against: r.text } : { data: encodeBody(this.d, JSON.stringify(i)) });
     }
     const sv = this.ft.searchVector;
     if (!sv || !this.ft.indexVector || !reports.length) return;
@@ -1309,6 +1332,7 @@ class SqlTx extends SqlReads implements WriteTx {
 
     // The rest returns nothing (on a database server it waits, and goes with the commit).
     await this.c.run("INSERT INTO bodies (id, text) VALUES (?, ?)", [id, this.bodies.get(r.text) ?? encodeBody(this.d, r.text)]);
+    this.written.set(r.text, id);
     const key = (seq: number) => id * SPAN + seq;
     const own = (s: SpanText) => (r.text.slice(s.start, s.end) === s.text ? null : s.text);
     await this.c.many("INSERT INTO bands (band, report) VALUES (?, ?) ON CONFLICT (band, report) DO NOTHING", [...new Set(r.bands)].map((b) => [b, id]));
@@ -1379,9 +1403,15 @@ class SqlTx extends SqlReads implements WriteTx {
 
   async putFusionItems(kind: string, items: readonly FusionItem[]): Promise<void> {
     await this.c.many(
-      "INSERT INTO fusion_items (kind, id, data) VALUES (?, ?, ?) ON CONFLICT (kind, id) DO UPDATE SET data = excluded.data",
-      // deflated as report bodies are (a report's fusion record repeats its keys for every claim: a quarter of the size)
-      items.map((i) => [kind, i.id, (i.data && typeof i.data === "object" && this.blobs.get(i.data)) || encodeBody(this.d, JSON.stringify(i.data))]),
+      "INSERT INTO fusion_items (kind, id, data, against) VALUES (?, ?, ?, ?) ON CONFLICT (kind, id) DO UPDATE SET data = excluded.data, against = excluded.against",
+      // deflated as report bodies are (a report's fusion record repeats its keys for every claim: a quarter of the size),
+      // and against the body of the report it was prepared with when this transaction wrote that report
+      items.map((i) => {
+        const b = i.data && typeof i.data === "object" ? this.blobs.get(i.data) : undefined;
+        const against = b?.against === undefined ? undefined : this.written.get(b.against);
+        if (b && (b.against === undefined || against !== undefined)) return [kind, i.id, b.data, against ?? null];
+        return [kind, i.id, encodeBody(this.d, JSON.stringify(i.data)), null];
+      }),
     );
   }
 

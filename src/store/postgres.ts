@@ -102,14 +102,11 @@ class PgConn implements Conn {
   /**
    * Writes not sent yet (deferring connections only). A write transaction's inserts and updates that
    * return nothing wait here and go with the next query that returns something, or with the commit, as
-   * one multi-statement query: a report's dozen inserts cost one round trip, not a dozen, while the
-   * writers' lock is held. An error among them surfaces with that query, still inside the transaction.
+   * one multi-statement query: a report's dozen inserts cost one round trip, not a dozen. An error
+   * among them surfaces with that query, still inside the transaction.
    */
   private pending: string[] = [];
   private pendingChars = 0;
-  /** The writers' lock, not taken yet: it goes with the next query sent outside beforeLock. */
-  private lockTexts: string[] = [];
-  private holding = 0;
   constructor(
     readonly q: Queryable,
     private readonly defer = false,
@@ -129,10 +126,8 @@ class PgConn implements Conn {
 
   /** The waiting writes and then these statements (written out), in one round trip: the results of these. */
   async send(texts: readonly string[]): Promise<pg.QueryResult[]> {
-    const lock = this.holding ? [] : this.lockTexts;
-    if (!this.holding) this.lockTexts = [];
-    const all = [...this.pending, ...lock, ...texts];
-    const before = this.pending.length + lock.length;
+    const all = [...this.pending, ...texts];
+    const before = this.pending.length;
     this.pending = [];
     this.pendingChars = 0;
     if (!all.length) return [];
@@ -140,28 +135,14 @@ class PgConn implements Conn {
     return (Array.isArray(r) ? r : [r]).slice(before);
   }
 
-  /** Starts with these statements, sent with the first query (a transaction's BEGIN and its lock). */
+  /** Starts with these statements, sent with the first query (a transaction's BEGIN). */
   prefix(texts: readonly string[]): void {
     this.pending.unshift(...texts);
   }
 
-  /** The statements that take the writers' lock: sent before the next query that is not in beforeLock. */
-  lockWith(texts: readonly string[]): void {
-    this.lockTexts = [...texts];
-  }
-
-  async beforeLock<T>(fn: () => Promise<T>): Promise<T> {
-    this.holding++;
-    try {
-      return await fn();
-    } finally {
-      this.holding--;
-    }
-  }
-
-  /** Is something waiting to go with the next query (writes, BEGIN, the lock)? */
+  /** Is something waiting to go with the next query (writes, BEGIN)? */
   private get waiting(): boolean {
-    return this.pending.length > 0 || (!this.holding && this.lockTexts.length > 0);
+    return this.pending.length > 0;
   }
 
   async batch<T>(qs: readonly { sql: string; params: readonly unknown[] }[]): Promise<T[][]> {

@@ -347,3 +347,39 @@ test("SQLite: a report's fusion record is deflated against its report's body (it
   assert.deepEqual(all.find((i) => i.id === "dzzzzzzzzzzzz")?.data, { claims: [{ text: "oud" }] });
   await again.close();
 });
+
+test("PostgreSQL: writers do not wait for one another, and what is new since a mark goes by commit order: a report that got its id first but commits last is still seen as new", { skip: !PG_URL && "SITREP_TEST_PG not set" }, async () => {
+  const url = await newDatabase();
+  const first = await openStore(url);
+  const second = await openStore(url);
+  let reached!: () => void;
+  const atCommit = new Promise<void>((r) => (reached = r));
+  let release!: () => void;
+  const gate = new Promise<void>((r) => (release = r));
+  // the first writer's transaction stops just before its commit
+  const slow = Object.assign(Object.create(first) as Store, {
+    write: <T>(fn: Parameters<Store["write"]>[0]) =>
+      first.write(async (tx) => {
+        const out = (await fn(tx)) as T;
+        reached();
+        await gate;
+        return out;
+      }),
+  });
+  const a = storeReports(slow, [doc("Het waterschap meldt dat de dijk bij Olst op twee plaatsen lekt.\n", { url: "https://example.org/volgorde/a" })]);
+  await atCommit;
+  const mark = await second.reads.maxReportId();
+  // the second writer stores and commits while the first is still open
+  const b = ok((await storeReports(second, [doc("De burgemeester van Deventer zegt dat de kade bij de Welle wordt verhoogd.\n", { url: "https://example.org/volgorde/b" })]))[0]);
+  const afterB = await second.reads.reportsAfter(mark);
+  assert.deepEqual(afterB.map((r) => r.id), [b.id]);
+  release();
+  const ra = ok((await a)[0]);
+  assert.ok(ra.id < b.id, `the first writer took its id first (${ra.id} < ${b.id})`);
+  const seen = afterB[0]!.committed!;
+  // by id, the first report is older than one already seen; by commit order it is new
+  assert.deepEqual((await second.reads.reportsAfter(seen)).map((r) => r.id), [ra.id]);
+  assert.equal(await second.reads.maxReportId(), (await second.reads.reportsAfter(seen))[0]!.committed);
+  await first.close();
+  await second.close();
+});

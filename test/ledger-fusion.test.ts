@@ -2,6 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
+import { deflateRawSync } from "node:zlib";
 import { join } from "node:path";
 import { openStore } from "../src/store/index.js";
 import { ingestFiles } from "../src/cli/ingest.js";
@@ -178,4 +179,23 @@ test("a toll that a later report raises is an update, not a contested line", asy
     "figures (update) | Evening Post: Rescuers said 31 people died in the collapse of the Linden Street bridge in Rotterdam on Sunday || Morning Star: Officials said 12 people died in the collapse of the Linden Street bridge in Rotterdam on Sunday",
   ]);
   assert.deepEqual(lines(brief.en, "unclear", "Contested"), []);
+});
+
+test("a report's fusion record reads back from its stored form exactly as it was made (shared fields said once, ids and order keys left out only where they follow, shingles as bytes)", async () => {
+  const { Doc } = await import("../src/model/doc.js");
+  const { runPipeline } = await import("../src/pipeline/index.js");
+  const { reportFusion } = await import("../src/ledger/fusion.js");
+  const { storedFusion, rehydrate } = await import("../src/ledger/stored.js");
+  for (const r of REPORTS) {
+    const doc = runPipeline(new Doc(r.text, { id: "d1", source: r.source, published: r.published, publishedFrom: "front-matter", language: r.lang, languageFrom: "front-matter", format: "text" }));
+    const stored = JSON.parse(JSON.stringify(storedFusion(doc)));
+    // as made: the report's own id in place of the placeholder
+    const self = Object.assign(Object.create(doc) as typeof doc, { meta: { ...doc.meta, id: "\u0001" } });
+    const made = { ...reportFusion(self), claimIds: doc.claims.map((c) => c.id), entityIds: doc.entities.map((e) => e.id) };
+    const want = rehydrate(JSON.parse(JSON.stringify(made)), "dabc");
+    assert.ok(want.claims.length > 0 && want.claims.some((c) => c.shingles.length > 0));
+    assert.equal(JSON.stringify(rehydrate(stored, "dabc")), JSON.stringify(want));
+    // and the stored form is smaller
+    assert.ok(deflateRawSync(JSON.stringify(stored)).length < deflateRawSync(JSON.stringify(made)).length);
+  }
 });

@@ -21,10 +21,88 @@ export interface StoredFusion extends ReportFusion {
   entityIds: string[];
 }
 
-/** Worked out before the write transaction: the report as the fusion sees it, its id left open. */
+/** Worked out before the write transaction: the report as the fusion sees it, its id left open, in its stored form. */
 export function storedFusion(doc: Doc): StoredFusion {
   const view = Object.assign(Object.create(doc) as Doc, { meta: { ...doc.meta, id: SELF } });
-  return { ...reportFusion(view), claimIds: doc.claims.map((c) => c.id), entityIds: doc.entities.map((e) => e.id) };
+  return compact({ ...reportFusion(view), claimIds: doc.claims.map((c) => c.id), entityIds: doc.entities.map((e) => e.id) });
+}
+
+// The stored form says once what every claim (entity) of the report repeats, and leaves out the ids and
+// order keys that follow from the report's (a claim's order is the report's and its offset): each only
+// when it does follow, so the record reads back exactly as it was made. Word shingles are kept as the
+// bytes of their 32-bit values (base64), not as decimal numbers. Records stored without this read as
+// they are.
+const CLAIM_SHARED = ["doc", "published", "outlet", "agency", "lang"] as const;
+const ENTITY_SHARED = ["doc", "lang"] as const;
+type Loose = Record<string, unknown>;
+const orderOf = (f: { incident: { order: string } }, start: number) => `${f.incident.order}|${String(start).padStart(7, "0")}`;
+
+function hoist(rows: readonly Loose[], keys: readonly string[]): Loose {
+  const shared: Loose = {};
+  for (const k of keys) if (rows.length && rows.every((r) => k in r && r[k] === rows[0]![k])) shared[k] = rows[0]![k];
+  return shared;
+}
+
+function compact(f: StoredFusion): StoredFusion {
+  const claims = f.claims as unknown as Loose[], entities = f.entities as unknown as Loose[];
+  const cs = hoist(claims, CLAIM_SHARED), es = hoist(entities, ENTITY_SHARED);
+  const out = {
+    ...f,
+    claims: claims.map((c, i) => {
+      const o: Loose = { ...c };
+      for (const k of Object.keys(cs)) delete o[k];
+      if (c.id === `${SELF}/${f.claimIds[i]}`) delete o.id;
+      if (c.order === orderOf(f, c.start as number)) delete o.order;
+      if (Array.isArray(c.shingles)) {
+        const b = Buffer.alloc(c.shingles.length * 4);
+        (c.shingles as number[]).forEach((v, j) => b.writeUInt32LE(v, j * 4));
+        o.shingles = b.toString("base64");
+      }
+      return o;
+    }),
+    entities: entities.map((e, i) => {
+      const o: Loose = { ...e };
+      for (const k of Object.keys(es)) delete o[k];
+      if (e.id === `${SELF}/${f.entityIds[i]}`) delete o.id;
+      return o;
+    }),
+    shared: { claims: cs, entities: es },
+  };
+  return out as unknown as StoredFusion;
+}
+
+/** A stored record as it was made (the report's id still left open), its keys in the order they were made in. */
+function expand(data: unknown): unknown {
+  const f = data as Loose & { shared?: { claims: Loose; entities: Loose }; claims: Loose[]; entities: Loose[]; claimIds: string[]; entityIds: string[]; incident: { order: string } };
+  if (!f || typeof f !== "object" || !f.shared) return data;
+  const { shared, ...rest } = f;
+  const whole = (x: Loose, head: Record<string, () => unknown>, common: Loose): Loose => {
+    const o: Loose = {};
+    for (const k of Object.keys(head)) {
+      if (k in x) o[k] = x[k];
+      else if (k in common) o[k] = common[k];
+      else if (k === "id" || k === "order") o[k] = head[k]!();
+    }
+    for (const [k, v] of Object.entries(x)) if (!(k in o)) o[k] = v;
+    return o;
+  };
+  const none = () => undefined;
+  return {
+    ...rest,
+    claims: f.claims.map((c, i) => {
+      const o = whole(c, { id: () => `${SELF}/${f.claimIds[i]}`, doc: none, order: () => orderOf(f, c.start as number), published: none, outlet: none, agency: none, lang: none }, shared.claims);
+      if (typeof o.shingles === "string") o.shingles = shinglesOf(o.shingles);
+      return o;
+    }),
+    entities: f.entities.map((e, i) => whole(e, { id: () => `${SELF}/${f.entityIds[i]}`, doc: none, lang: none }, shared.entities)),
+  };
+}
+
+function shinglesOf(b64: string): number[] {
+  const b = Buffer.from(b64, "base64");
+  const out: number[] = [];
+  for (let i = 0; i + 4 <= b.length; i += 4) out.push(b.readUInt32LE(i));
+  return out;
 }
 
 export async function putStoredFusion(tx: WriteTx, reportUid: string, f: StoredFusion): Promise<void> {
@@ -32,7 +110,8 @@ export async function putStoredFusion(tx: WriteTx, reportUid: string, f: StoredF
 }
 
 /** The record with the report's id put in. */
-function rehydrate(data: unknown, uid: string): StoredFusion {
+export function rehydrate(stored: unknown, uid: string): StoredFusion {
+  const data = expand(stored);
   const walk = (v: unknown): unknown => {
     if (typeof v === "string") return v.includes(SELF) ? v.split(SELF).join(uid) : v;
     if (Array.isArray(v)) return v.map(walk);

@@ -165,7 +165,8 @@ export class StoreLedger implements LedgerPort {
       this.mark = m;
       const rows = await this.store.reads.reportsAfter(this.maxSeen);
       if (!rows.length) return;
-      this.maxSeen = rows[rows.length - 1]!.id;
+      const last = rows[rows.length - 1]!;
+      this.maxSeen = last.committed ?? last.id;
       const others = rows.filter((r) => !this.own.has(r.id));
       for (const r of rows) this.own.delete(r.id);
       this.announce(others.map((r) => ({ type: "report", status: r.version > 1 ? "updated" : "added", report: r.uid, ...(r.title !== null && { title: r.title }) })));

@@ -146,11 +146,6 @@ export function fullText(d: Dialect): FullText {
       SELECT r.id, strip(to_tsvector(CASE r.language WHEN 'nl' THEN 'dutch'::regconfig WHEN 'en' THEN 'english'::regconfig ELSE 'simple'::regconfig END, t.words)
                          || to_tsvector('simple'::regconfig, t.words))
       FROM reports r, (SELECT ?::bigint AS id, unaccent(left(coalesce(?::text, '') || ' ' || ?::text, 4000000)) AS words) t WHERE r.id = t.id`,
-    // (the same vector; its text form reads back as the same tsvector)
-    searchVector: `SELECT strip(to_tsvector(CASE t.language WHEN 'nl' THEN 'dutch'::regconfig WHEN 'en' THEN 'english'::regconfig ELSE 'simple'::regconfig END, t.words)
-                         || to_tsvector('simple'::regconfig, t.words))::text AS v
-      FROM (SELECT ?::text AS language, unaccent(left(coalesce(?::text, '') || ' ' || ?::text, 4000000)) AS words) t`,
-    indexVector: "INSERT INTO reports_search (id, search) VALUES (?, ?::tsvector)",
     // every word (ALL): its start as written, or its stem in either language
     reportsMatching: `SELECT id FROM reports_search WHERE search @@ ALL (
       SELECT to_tsquery('simple'::regconfig, quote_literal(unaccent(w)) || ':*') || to_tsquery('dutch'::regconfig, quote_literal(unaccent(w)))

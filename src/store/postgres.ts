@@ -3,15 +3,16 @@
 // runs it: a pool of connections for reads, a connection per write transaction, a read-only repeatable-read
 // transaction for a consistent view.
 //
-// Writers take one transaction-scoped advisory lock, so that write transactions follow one another as on
-// SQLite: the fusion decisions made while a report is stored (names seen before, earlier wire copies) read
-// what the writers before it committed, whichever machine they ran on. The expensive part, extraction,
-// runs outside that lock, on every worker at once. The lock goes with the transaction: a killed writer
-// holds nothing. What the lock allows is one writer's round trips, so a write transaction makes few: BEGIN
-// goes with its first query and the lock with its first query not asked before it (beforeLock: reads that
-// need no earlier commit, such as a report's search vector, which the server works on while another
-// writer holds the lock), queries that do not depend on one another go together (batch), and writes that
-// return nothing wait and go with the next query or the commit (a report: 3 round trips under the lock).
+// Writers do not take turns for a whole transaction. They take turns only where two reports could decide
+// something about each other (the same content or identity, a band of near-duplicate signatures, a name
+// new to the ledger): a transaction-scoped advisory lock for each, taken before what it guards is read
+// (sql-store.ts, lookup), so that the fusion decisions made while a report is stored read what any writer
+// that shares one with it committed, whichever machine it ran on. Rows that many writers update (counters)
+// are written in one order. And one short lock goes with the commit, to give the transaction's reports
+// their place in commit order (seq: what readers that ask "what is new" go by, as ids no longer follow
+// it). Every lock goes with its transaction: a killed writer holds nothing. A write transaction makes few
+// round trips: BEGIN goes with its first query, queries that do not depend on one another go together
+// (batch), and writes that return nothing wait and go with the next query or the commit.
 //
 // Every write transaction also sends a notification on commit (NOTIFY sitrep_ledger), so that every
 // `sitrep serve` on the database hears at once of reports any worker stored.
@@ -101,14 +102,11 @@ class PgConn implements Conn {
   /**
    * Writes not sent yet (deferring connections only). A write transaction's inserts and updates that
    * return nothing wait here and go with the next query that returns something, or with the commit, as
-   * one multi-statement query: a report's dozen inserts cost one round trip, not a dozen, while the
-   * writers' lock is held. An error among them surfaces with that query, still inside the transaction.
+   * one multi-statement query: a report's dozen inserts cost one round trip, not a dozen. An error
+   * among them surfaces with that query, still inside the transaction.
    */
   private pending: string[] = [];
   private pendingChars = 0;
-  /** The writers' lock, not taken yet: it goes with the next query sent outside beforeLock. */
-  private lockTexts: string[] = [];
-  private holding = 0;
   constructor(
     readonly q: Queryable,
     private readonly defer = false,
@@ -128,10 +126,8 @@ class PgConn implements Conn {
 
   /** The waiting writes and then these statements (written out), in one round trip: the results of these. */
   async send(texts: readonly string[]): Promise<pg.QueryResult[]> {
-    const lock = this.holding ? [] : this.lockTexts;
-    if (!this.holding) this.lockTexts = [];
-    const all = [...this.pending, ...lock, ...texts];
-    const before = this.pending.length + lock.length;
+    const all = [...this.pending, ...texts];
+    const before = this.pending.length;
     this.pending = [];
     this.pendingChars = 0;
     if (!all.length) return [];
@@ -139,28 +135,14 @@ class PgConn implements Conn {
     return (Array.isArray(r) ? r : [r]).slice(before);
   }
 
-  /** Starts with these statements, sent with the first query (a transaction's BEGIN and its lock). */
+  /** Starts with these statements, sent with the first query (a transaction's BEGIN). */
   prefix(texts: readonly string[]): void {
     this.pending.unshift(...texts);
   }
 
-  /** The statements that take the writers' lock: sent before the next query that is not in beforeLock. */
-  lockWith(texts: readonly string[]): void {
-    this.lockTexts = [...texts];
-  }
-
-  async beforeLock<T>(fn: () => Promise<T>): Promise<T> {
-    this.holding++;
-    try {
-      return await fn();
-    } finally {
-      this.holding--;
-    }
-  }
-
-  /** Is something waiting to go with the next query (writes, BEGIN, the lock)? */
+  /** Is something waiting to go with the next query (writes, BEGIN)? */
   private get waiting(): boolean {
-    return this.pending.length > 0 || (!this.holding && this.lockTexts.length > 0);
+    return this.pending.length > 0;
   }
 
   async batch<T>(qs: readonly { sql: string; params: readonly unknown[] }[]): Promise<T[][]> {
@@ -346,15 +328,19 @@ export class PostgresDriver implements Driver {
       // (each pair of statements in one round trip: a query with no parameters may hold several)
       const t0 = performance.now();
       const conn = new PgConn(client, true);
-      // BEGIN goes with the transaction's first query, and the lock with its first query that is not
-      // asked before it (beforeLock); the server notes when it got the lock.
+      // BEGIN goes with the transaction's first query. Writers take turns only for the commit itself:
+      // the reports of the transaction get their place in commit order (seq, see schema.ts), and the
+      // lock goes with the commit. The server notes when it got the lock.
       conn.prefix(["BEGIN"]);
-      conn.lockWith([`SELECT pg_advisory_xact_lock(${WRITER_LOCK})`, "SELECT set_config('sitrep.locked', clock_timestamp()::text, true)"]);
       const out = await fn(conn);
-      const [end] = await conn.send([
-        `SELECT pg_notify('${CHANNEL}', ''), 1000 * extract(epoch FROM clock_timestamp() - current_setting('sitrep.locked')::timestamptz) AS held`,
-        "COMMIT",
-      ]);
+      const end = (
+        await conn.send([
+          `SELECT pg_advisory_xact_lock(${WRITER_LOCK}), set_config('sitrep.locked', clock_timestamp()::text, true)`,
+          "UPDATE reports SET seq = nextval('sitrep_commit_seq') WHERE seq IS NULL",
+          `SELECT pg_notify('${CHANNEL}', ''), 1000 * extract(epoch FROM clock_timestamp() - current_setting('sitrep.locked')::timestamptz) AS held`,
+          "COMMIT",
+        ])
+      )[2];
       writeStats.heldMs += Number((end?.rows[0] as { held?: unknown } | undefined)?.held ?? 0);
       writeStats.transactions++;
       writeStats.roundTrips += conn.trips;

@@ -154,6 +154,25 @@ export const MIGRATIONS: readonly ((d: Dialect) => string)[] = [
   DROP TABLE fusion_items_clustered;
   `
       : "SELECT 1;",
+  // 5: a report's fusion record is deflated against its report's body (a preset dictionary: most of the
+  // record's words, its claims and names, are words of the report), so that they are not stored twice.
+  // `against` is the report whose body it was deflated against (NULL: none, as in ledgers of schema 4).
+  (d) => `ALTER TABLE fusion_items ADD COLUMN against ${d.int8};`,
+  // 6: PostgreSQL writers no longer take turns for a whole report, so report ids no longer follow commit
+  // order. `seq` does: it is given in the commit's last statement, under a lock held only for the commit
+  // (postgres.ts), and readers that ask "what is new since" (live updates) go by it. NULL: a row of a
+  // transaction that has not committed yet, or a ledger on SQLite (one writer: ids follow commit order).
+  (d) =>
+    d.backend === "postgres"
+      ? `
+  ALTER TABLE reports ADD COLUMN seq BIGINT;
+  CREATE SEQUENCE sitrep_commit_seq;
+  UPDATE reports SET seq = id;
+  SELECT setval('sitrep_commit_seq', (SELECT coalesce(max(id), 0) + 1 FROM reports), false);
+  CREATE UNIQUE INDEX reports_seq ON reports (seq);
+  CREATE INDEX reports_uncommitted ON reports (id) WHERE seq IS NULL;
+  `
+      : "ALTER TABLE reports ADD COLUMN seq INTEGER;",
 ];
 
 /** The schema version a ledger written by this sitrep has. */

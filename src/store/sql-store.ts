@@ -1,5 +1,6 @@
 // The store over any SQL backend: every query of the ledger, written once against the Dialect, and the
 // bookkeeping of the aggregates. A backend (sqlite.ts; postgres.ts in step 2) only runs the SQL.
+import { createHash } from "node:crypto";
 import { deflateRawSync, inflateRawSync } from "node:zlib";
 import { fullText, type Dialect, type FullText } from "./dialect.js";
 import type { Conn, Driver } from "./driver.js";
@@ -78,6 +79,16 @@ const CJOIN = "LEFT JOIN sources s ON s.id = c.source";
 /** A report's body as stored, and back. */
 const encodeBody = (d: Dialect, text: string): unknown => (d.compressBody ? deflateRawSync(Buffer.from(text, "utf8")) : text);
 const decodeBody = (v: unknown): string => (v instanceof Uint8Array ? inflateRawSync(v).toString("utf8") : String(v));
+/**
+ * The preset dictionary of a fusion record deflated against its report's body: the body's last 32 KB
+ * (all that deflate's window can refer back to), as UTF-8.
+ */
+const dictionaryOf = (body: string): Buffer => {
+  const b = Buffer.from(body, "utf8");
+  return b.length > 32768 ? b.subarray(b.length - 32768) : b;
+};
+const encodeAgainst = (json: string, body: string): Buffer => deflateRawSync(Buffer.from(json, "utf8"), { dictionary: dictionaryOf(body) });
+const decodeAgainst = (v: Uint8Array, body: string): string => inflateRawSync(v, { dictionary: dictionaryOf(body) }).toString("utf8");
 
 /** A content hash (hex) as stored: its bytes. */
 const hashBytes = (hex: string) => Buffer.from(hex, "hex");
@@ -355,12 +366,15 @@ class SqlReads implements Reads {
     };
   }
 
+  // On PostgreSQL reports are in commit order by seq (schema 6), on SQLite by id (one writer).
   async maxReportId(): Promise<number> {
-    return num((await this.c.get<Row>("SELECT coalesce(max(id), 0) AS n FROM reports"))!.n);
+    const col = this.d.backend === "postgres" ? "seq" : "id";
+    return num((await this.c.get<Row>(`SELECT coalesce(max(${col}), 0) AS n FROM reports`))!.n);
   }
 
-  async reportsAfter(id: number): Promise<ReportRow[]> {
-    return (await this.c.all<Row>(`SELECT ${RCOLS} FROM reports r WHERE r.id > ? ORDER BY r.id`, [id])).map(reportRow);
+  async reportsAfter(mark: number): Promise<ReportRow[]> {
+    if (this.d.backend !== "postgres") return (await this.c.all<Row>(`SELECT ${RCOLS} FROM reports r WHERE r.id > ? ORDER BY r.id`, [mark])).map(reportRow);
+    return (await this.c.all<Row>(`SELECT ${RCOLS}, r.seq FROM reports r WHERE r.seq > ? ORDER BY r.seq`, [mark])).map((r) => ({ ...reportRow(r), committed: num(r.seq) }));
   }
 
   async reportsByIds(ids: readonly number[], withText = false): Promise<ReportRow[]> {
@@ -1037,10 +1051,17 @@ class SqlReads implements Reads {
   async *fusionItems(kind: string): AsyncIterable<FusionItem[]> {
     let after = "";
     for (;;) {
-      const rows = await this.c.all<Row>(`SELECT id, data FROM fusion_items WHERE kind = ? AND id${this.d.binary} > ? ORDER BY id${this.d.binary} LIMIT 1000`, [kind, after]);
+      const rows = await this.c.all<Row>(
+        `SELECT f.id, f.data, b.text AS body FROM fusion_items f LEFT JOIN bodies b ON b.id = f.against
+         WHERE f.kind = ? AND f.id${this.d.binary} > ? ORDER BY f.id${this.d.binary} LIMIT 1000`,
+        [kind, after],
+      );
       if (!rows.length) return;
       after = String(rows[rows.length - 1]!.id);
-      yield rows.map((r) => ({ id: String(r.id), data: JSON.parse(decodeBody(r.data)) as unknown }));
+      yield rows.map((r) => ({
+        id: String(r.id),
+        data: JSON.parse(r.body !== null && r.body !== undefined && r.data instanceof Uint8Array ? decodeAgainst(r.data, decodeBody(r.body)) : decodeBody(r.data)) as unknown,
+      }));
     }
   }
 
@@ -1105,7 +1126,10 @@ class SqlTx extends SqlReads implements WriteTx {
   /** Prepared before the writers' lock: search entries by (language, title, text), encoded bodies and fusion records. */
   private vectors = new Map<string, string>();
   private bodies = new Map<string, unknown>();
-  private blobs = new WeakMap<object, unknown>();
+  /** Fusion records encoded before the lock, with the report text they were deflated against (if any). */
+  private blobs = new WeakMap<object, { data: unknown; against?: string }>();
+  /** The reports this transaction wrote, by their text: what a fusion record deflated against it names. */
+  private written = new Map<string, number>();
 
   constructor(c: Conn, d: Dialect, ft: FullText, private readonly kind: (e: unknown) => "busy" | "full" | "other") {
     super(c, d, ft);
@@ -1130,6 +1154,7 @@ class SqlTx extends SqlReads implements WriteTx {
         /* the transaction itself is lost; the caller's error says why */
       }
       this.sourceIds.clear();
+      this.written.clear();
       throw e;
     }
   }
@@ -1173,28 +1198,52 @@ class SqlTx extends SqlReads implements WriteTx {
     return SqlTx.namesOf(await this.c.all<Row>(q.sql, q.params));
   }
 
+  /**
+   * Writers on a database server do not take turns for the whole report; they take turns only where two
+   * reports could decide something about each other: the same content or identity (stored once, versions
+   * in order), a band of near-duplicate signatures (wire copies), a name not yet in the ledger (one fusion
+   * key for it). A transaction-scoped advisory lock for each, taken in one order (by key) before what it
+   * guards is read, so that a report that shares one with another in flight waits for its commit and then
+   * sees it, and two reports that share none never wait for each other.
+   */
+  private lockKeys(keys: readonly string[]) {
+    const ks = [...new Set(keys.map((k) => createHash("sha1").update(k).digest().readBigInt64BE(0)))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    return { sql: "SELECT pg_advisory_xact_lock(k) FROM unnest(?::bigint[]) AS u(k)", params: [ks.map(String)] };
+  }
+
   async lookup(q: { hash: string; identity: string | null; bands: readonly number[]; bandLimit: number; nkeys: readonly string[] }) {
     const uids = q.identity ? [reportUid(q.identity), reportUid(q.identity, true)] : [];
+    const locking = this.d.backend === "postgres";
     const qs = [
+      ...(locking ? [this.lockKeys([`h:${q.hash}`, ...(q.identity ? [`i:${q.identity}`] : []), ...q.bands.map((b) => `b:${b}`)])] : []),
       { sql: "SELECT id, uid, version FROM reports WHERE hash = ?", params: [hashBytes(q.hash)] },
       ...(q.identity ? [{ sql: IDENTITY_SQL, params: uids }] : []),
       ...(q.bands.length ? [this.bandQuery(q.bands, q.bandLimit)] : []),
       ...(q.nkeys.length ? [this.nameQuery(q.nkeys)] : []),
     ];
     const res = await batch(this.c, qs);
-    let k = 0;
+    let k = locking ? 1 : 0;
     const h = res[k++]![0];
     const same = h && { id: num(h.id), uid: String(h.uid), version: num(h.version) };
     const prev = q.identity ? currentOf(res[k++]!, q.identity, uids) : undefined;
     const hits = q.bands.length ? SqlTx.hitsOf(res[k++]!) : new Map();
     const names = q.nkeys.length ? SqlTx.namesOf(res[k++]!) : [];
+    // names the ledger does not have yet: wait for any writer in flight that may be adding them, then ask again
+    const known = new Set(names.map((n) => n.nkey));
+    const unknown = [...new Set(q.nkeys)].filter((n) => !known.has(n));
+    if (locking && !same && unknown.length) {
+      const again = await batch(this.c, [this.lockKeys(unknown.map((n) => `n:${n}`)), this.nameQuery(unknown)]);
+      names.push(...SqlTx.namesOf(again[1]!));
+    }
     return { same, prev, hits, names };
   }
 
   async beforeLock(reports: readonly { title: string | null; text: string; language: string; items?: readonly unknown[] }[]): Promise<void> {
     for (const r of reports) {
       this.bodies.set(r.text, encodeBody(this.d, r.text));
-      for (const i of r.items ?? []) if (i && typeof i === "object") this.blobs.set(i, encodeBody(this.d, JSON.stringify(i)));
+      for (const i of r.items ?? [])
+        if (i && typeof i === "object")
+          this.blobs.set(i, this.d.compressBody ? { data: encodeAgainst(JSON.stringify(i), r.text), against: r.text } : { data: encodeBody(this.d, JSON.stringify(i)) });
     }
     const sv = this.ft.searchVector;
     if (!sv || !this.ft.indexVector || !reports.length) return;
@@ -1287,7 +1336,10 @@ class SqlTx extends SqlReads implements WriteTx {
       const a = perAsserter.get(c.asserter.key) ?? perAsserter.set(c.asserter.key, { name: c.asserter.name, n: 0 }).get(c.asserter.key)!;
       a.n++;
     }
-    const akeys = [...perAsserter.keys()];
+    // (on a server, rows that other writers may update at the same time are written in one order, by key:
+    // two writers then wait for each other at most, never each for the other)
+    const inOrder = this.d.backend === "postgres";
+    const akeys = inOrder ? [...perAsserter.keys()].sort() : [...perAsserter.keys()];
     const newSources = [...new Set(r.claims.flatMap((c) => (c.source && !this.sourceIds.has(c.source.name) ? [c.source.name] : [])))];
 
     // What returns ids goes in one batch (one round trip to a database server): whether another lineage
@@ -1329,14 +1381,14 @@ class SqlTx extends SqlReads implements WriteTx {
       });
     }
     // On a server, the sources the ledger has not met yet are added first, in the same round trip, in
-    // the order they are met (writers one at a time: none can add them meanwhile; those it has met use
-    // up no ids); then all their ids are read.
+    // the order they are met (those it has met use up no ids; one another writer adds meanwhile is left
+    // to it); then all their ids are read.
     const adding = !!this.c.batch && newSources.length > 0;
     for (let i = 0; adding && i < newSources.length; i += 200) {
       const part = newSources.slice(i, i + 200);
       qs.push({
         sql: `INSERT INTO sources (name, folded) SELECT v.name, v.folded FROM (VALUES ${part.map(() => "(?, ?, ?)").join(", ")}) AS v(k, name, folded)
-         WHERE NOT EXISTS (SELECT 1 FROM sources s WHERE s.name = v.name) ORDER BY v.k`,
+         WHERE NOT EXISTS (SELECT 1 FROM sources s WHERE s.name = v.name) ORDER BY v.k ON CONFLICT (name) DO NOTHING`,
         params: part.flatMap((n, j) => [j, n, fold(n)]),
       });
     }
@@ -1367,6 +1419,7 @@ class SqlTx extends SqlReads implements WriteTx {
 
     // The rest returns nothing (on a database server it waits, and goes with the commit).
     await this.c.run("INSERT INTO bodies (id, text) VALUES (?, ?)", [id, this.bodies.get(r.text) ?? encodeBody(this.d, r.text)]);
+    this.written.set(r.text, id);
     const key = (seq: number) => id * SPAN + seq;
     const own = (s: SpanText) => (r.text.slice(s.start, s.end) === s.text ? null : s.text);
     await this.c.many("INSERT INTO bands (band, report) VALUES (?, ?) ON CONFLICT (band, report) DO NOTHING", [...new Set(r.bands)].map((b) => [b, id]));
@@ -1375,7 +1428,7 @@ class SqlTx extends SqlReads implements WriteTx {
     else if (this.ft.indexReport) await this.c.run(this.ft.indexReport, [id, m.title ?? "", r.text]);
     await this.c.many(
       "INSERT INTO fused_names (fused, name, n) VALUES (?, ?, 1) ON CONFLICT (fused, name) DO UPDATE SET n = fused_names.n + 1",
-      fkeys.flatMap((fkey) => [...perKey.get(fkey)!.names].map((n) => [fusedId.get(fkey)!, n])),
+      fkeys.flatMap((fkey) => (inOrder ? [...perKey.get(fkey)!.names].sort() : [...perKey.get(fkey)!.names]).map((n) => [fusedId.get(fkey)!, n])),
     );
     await this.c.many(
       "INSERT INTO entities (id, report, fused, type, name, aliases, mentions) VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -1413,7 +1466,9 @@ class SqlTx extends SqlReads implements WriteTx {
          first_claim = CASE WHEN excluded.first_ms < props.first_ms THEN excluded.first_claim ELSE props.first_claim END,
          first_ms = ${this.d.least("props.first_ms", "excluded.first_ms")}, last_ms = ${this.d.greatest("props.last_ms", "excluded.last_ms")},
          kind = coalesce(props.kind, excluded.kind), quote = ${this.d.greatest("props.quote", "excluded.quote")}`,
-      r.claims.map((c, seq) => [status.code(c.status), c.pkey, asserterId.get(c.asserter.key)!, ms, ms, key(seq), c.source ? sourceKind.code(c.source.kind) : null, c.quote ? 1 : 0]),
+      ((rows) => (inOrder ? rows.sort((a, b) => a[0]! - b[0]! || a[1]! - b[1]! || a[2]! - b[2]!) : rows))(
+        r.claims.map((c, seq) => [status.code(c.status), c.pkey, asserterId.get(c.asserter.key)!, ms, ms, key(seq), c.source ? sourceKind.code(c.source.kind) : null, c.quote ? 1 : 0]),
+      ),
     );
 
     await this.c.many(
@@ -1437,9 +1492,15 @@ class SqlTx extends SqlReads implements WriteTx {
 
   async putFusionItems(kind: string, items: readonly FusionItem[]): Promise<void> {
     await this.c.many(
-      "INSERT INTO fusion_items (kind, id, data) VALUES (?, ?, ?) ON CONFLICT (kind, id) DO UPDATE SET data = excluded.data",
-      // deflated as report bodies are (a report's fusion record repeats its keys for every claim: a quarter of the size)
-      items.map((i) => [kind, i.id, (i.data && typeof i.data === "object" && this.blobs.get(i.data)) || encodeBody(this.d, JSON.stringify(i.data))]),
+      "INSERT INTO fusion_items (kind, id, data, against) VALUES (?, ?, ?, ?) ON CONFLICT (kind, id) DO UPDATE SET data = excluded.data, against = excluded.against",
+      // deflated as report bodies are (a report's fusion record repeats its keys for every claim: a quarter of the size),
+      // and against the body of the report it was prepared with when this transaction wrote that report
+      items.map((i) => {
+        const b = i.data && typeof i.data === "object" ? this.blobs.get(i.data) : undefined;
+        const against = b?.against === undefined ? undefined : this.written.get(b.against);
+        if (b && (b.against === undefined || against !== undefined)) return [kind, i.id, b.data, against ?? null];
+        return [kind, i.id, encodeBody(this.d, JSON.stringify(i.data)), null];
+      }),
     );
   }
 

@@ -107,6 +107,8 @@ export interface ReportRow {
   text?: string;
   /** An editor retracted it (set by corrected.ts). */
   retracted?: boolean;
+  /** Its place in commit order where ids do not follow it (PostgreSQL: writers commit in any order); else its id. reportsAfter goes by it. */
+  committed?: number;
 }
 
 export interface EntityRow {
@@ -345,8 +347,10 @@ export interface Basis {
 export interface Reads {
   // reports
   basis(): Promise<Basis>;
+  /** The commit mark of the last report committed (its id on SQLite; see ReportRow.committed). */
   maxReportId(): Promise<number>;
-  reportsAfter(id: number): Promise<ReportRow[]>;
+  /** Reports committed after a commit mark, in commit order. */
+  reportsAfter(mark: number): Promise<ReportRow[]>;
   reportsByIds(ids: readonly number[], withText?: boolean): Promise<ReportRow[]>;
   /** The newest version of the report with this stable id. */
   reportByUid(uid: string, withText?: boolean): Promise<ReportRow | undefined>;

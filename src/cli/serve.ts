@@ -51,6 +51,8 @@ export async function serve(o: ServeOptions): Promise<number> {
     else fail(`cannot listen on ${o.host}:${port}: ${(e as Error).message}`);
     return 1;
   }
+  // the first views (briefing, claim counts) are computed once the server answers, not before
+  ledger.port.warmNow();
   const url = address.replace("://[::1]", "://[::1]").replace("://127.0.0.1", "://localhost");
   // the banner goes out in one write, so a reader never sees the address without the token line
   const lines = [`sitrep: serving ${ledger.description} on ${url}/`];

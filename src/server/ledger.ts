@@ -11,7 +11,7 @@ export interface OpenedLedger {
   description: string;
 }
 
-export async function openLedger(db: string | undefined, opts: StoreLedgerOptions = { warm: true }): Promise<OpenedLedger> {
+export async function openLedger(db: string | undefined, opts: StoreLedgerOptions = { warm: true, warmLater: true }): Promise<OpenedLedger> {
   if (db === undefined) {
     const dir = mkdtempSync(join(tmpdir(), "sitrep-memory-"));
     const remove = () => rmSync(dir, { recursive: true, force: true });

@@ -59,6 +59,8 @@ export interface StoreLedgerOptions extends StoreOptions {
    * that on a large ledger an analyst who opens the page does not wait for them (`sitrep serve`).
    */
   warm?: boolean;
+  /** With `warm`: not at open but when `warmNow` is called (a server calls it once it listens). */
+  warmLater?: boolean;
 }
 
 /** The API's names of entities and places come in this language (the page translates its own words). */
@@ -101,7 +103,7 @@ export class StoreLedger implements LedgerPort {
     const l = new StoreLedger(store, spec, opts);
     l.maxSeen = await store.reads.maxReportId();
     l.mark = await store.changeMark();
-    if (opts.warm) l.warmSoon(0);
+    if (opts.warm && !opts.warmLater) l.warmSoon(0);
     // PostgreSQL says at once when any process (a worker on another machine) commits: look then too.
     if (store.onChange) l.unlisten = await store.onChange(() => l.wake());
     return l;
@@ -119,6 +121,11 @@ export class StoreLedger implements LedgerPort {
         .catch(() => undefined);
     }, delayMs);
     this.warmTimer.unref();
+  }
+
+  /** Computes the first views now (see `warm`); a server listens first, so that its start does not wait for them. */
+  warmNow(): void {
+    if (this.opts.warm) this.warmSoon(0);
   }
 
   version(): number {

@@ -737,10 +737,25 @@ class SqlReads implements Reads {
               v = await next(v);
             }
           } else if (!f.ownVoice) {
-            // the named sources in name order, each one's claims in publication order
-            const k = start !== undefined && at ? after(at) : undefined;
-            const seek = start !== undefined ? [`(s.name ${sop} ? OR (s.name = ?${k ? ` AND ${k.sql}` : ""}))`] : [];
-            await read(bySource, [...sourceJoin, ...seek], [...sourceParams, ...(start !== undefined ? [start, start, ...(k?.params ?? [])] : [])], `s.name${segDesc ? " DESC" : ""}, ${order}`);
+            // each named source in turn (the next found from the names' index), its claims from their index
+            // in publication order (one sort of all named sources' claims would cost seconds on a large ledger)
+            const next = async (v: string | undefined) =>
+              str(
+                (
+                  await this.c.get<Row>(
+                    `SELECT ${segDesc ? "max" : "min"}(name) AS v FROM sources WHERE ${f.sourceName !== undefined ? "folded = ?" : "1 = 1"}${v === undefined ? "" : ` AND name ${sop} ?`}`,
+                    [...sourceParams, ...(v === undefined ? [] : [v])],
+                  )
+                )?.v,
+              );
+            let v = start ?? (await next(undefined));
+            let own = start !== undefined;
+            while (v !== null && rows.length < want) {
+              const k = own && at ? after(at) : undefined;
+              await read(bySource, [...sourceJoin, "s.name = ?", ...(k ? [k.sql] : [])], [...sourceParams, v, ...(k?.params ?? [])], order);
+              own = false;
+              v = await next(v);
+            }
           }
         };
         if (!segDesc) {

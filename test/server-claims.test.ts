@@ -87,6 +87,32 @@ describe("claims: paging, sorting, facets, date range, export of the view", () =
     }
   });
 
+  test("pages by cursor (next onwards, prev back) are the pages by offset, under every sort and with filters; a bad cursor is refused", async () => {
+    for (const extra of ["", "&status=claimed,denied", "&q=cranes", "&outlet=Harbour%20Courier"])
+      for (const sort of ["published", "-published", "status", "-status", "source", "-source", "outlet", "-outlet"]) {
+        const what = `sort=${sort}${extra}`;
+        const byOffset = (await all(`sort=${sort}${extra}`)).map((c) => c.id);
+        const pages: Page<ClaimRow>[] = [];
+        for (let cursor = ""; ; ) {
+          const p = await get<Page<ClaimRow>>(`/api/claims?sort=${sort}${extra}&limit=5${cursor}`);
+          assert.equal(p.total, byOffset.length, `${what}: the total on every page`);
+          assert.equal(!!p.prev, pages.length > 0, `${what}: a page before this one`);
+          pages.push(p);
+          if (!p.next) break;
+          cursor = `&after=${p.next}`;
+        }
+        assert.deepEqual(pages.flatMap((p) => p.items.map((c) => c.id)), byOffset, what);
+        // back from the last page by prev: the same pages
+        for (let i = pages.length - 1; i > 0; i--) {
+          const p = await get<Page<ClaimRow>>(`/api/claims?sort=${sort}${extra}&limit=5&before=${pages[i]!.prev}`);
+          assert.deepEqual(p.items.map((c) => c.id), pages[i - 1]!.items.map((c) => c.id), `${what}: page ${i} by prev`);
+          assert.equal(!!p.prev, i > 1, `${what}: page ${i} has one before it`);
+          assert.ok(p.next, `${what}: and one after it`);
+        }
+      }
+    assert.equal((await fetch(`${base}/api/claims?after=nonsense`)).status, 400);
+  });
+
   test("facets count what the other filters select, and each count is what choosing the value gives", async () => {
     const f = await get<ClaimFacets>("/api/claims/facets");
     const total = (await get<Page<ClaimRow>>("/api/claims?limit=1")).total;

@@ -8,6 +8,7 @@ import { bearer, hostAllowed, tokenMatches } from "./auth.js";
 import { fetchReport, FetchFailed, FetchRefused, type FetchOptions } from "./fetch.js";
 import { LedgerUnavailable, ReportError, type ClaimQuery, type LedgerChange, type LedgerPort, type NewCorrection, type NewReport, type Streamed } from "./port.js";
 import { loadStatic, type StaticFiles } from "./static.js";
+import { decodeCursor } from "./cursor.js";
 import { gazetteer } from "../geo/gazetteer.js";
 import { BRIEF_CSP } from "../brief/index.js";
 import { pipeTo } from "../export/stream.js";
@@ -319,6 +320,12 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
       ...(["source", "entity", "place", "about", "report", "outlet", "language", "since", "until", "q", "sort"] as const).reduce((a, k) => (typeof q[k] === "string" && q[k] ? { ...a, [k]: q[k] } : a), {}),
       ...(typeof q.limit === "number" && { limit: q.limit }),
       ...(typeof q.offset === "number" && { offset: q.offset }),
+      ...(["after", "before"] as const).reduce((a, k) => {
+        const c = q[k];
+        if (typeof c !== "string" || !c) return a;
+        if (decodeCursor(c, "") === undefined) throw new HttpError(400, "bad_request", `${k}: not a cursor of this API (use a page's next or prev)`);
+        return { ...a, [k]: c };
+      }, {}),
     };
   };
 
@@ -333,10 +340,18 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
           properties: {
             ...claimFilterProps,
             limit: { type: "integer", minimum: 1, maximum: 5000, default: 200 },
-            offset: { type: "integer", minimum: 0, default: 0 },
+            offset: { type: "integer", minimum: 0, default: 0, description: "rows to skip; a page's next or prev cursor reads a deep page faster" },
+            after: { type: "string", maxLength: 1000, description: "the next cursor of a page: the page after it (offset ignored)" },
+            before: { type: "string", maxLength: 1000, description: "the prev cursor of a page: the page before it (offset ignored)" },
           },
         },
-        response: { 200: { type: "object", properties: { total: { type: "integer" }, items: { type: "array", items: claimRowSchema } } }, ...errors },
+        response: {
+          200: {
+            type: "object",
+            properties: { total: { type: "integer" }, items: { type: "array", items: claimRowSchema }, next: { type: "string" }, prev: { type: "string" } },
+          },
+          ...errors,
+        },
       },
     },
     async (req, reply) => {

@@ -133,6 +133,10 @@ export interface ClaimQuery {
   sort?: string;
   limit?: number;
   offset?: number;
+  /** A page's `next` cursor: the page after it (keyset paging; offset then ignored). */
+  after?: string;
+  /** A page's `prev` cursor: the page before it. */
+  before?: string;
 }
 
 export interface FacetValue {
@@ -152,6 +156,10 @@ export interface ClaimFacets {
 export interface Page<T> {
   total: number;
   items: T[];
+  /** Claims: the cursor of the page after this one (`after=`), when there is one. */
+  next?: string;
+  /** Claims: the cursor of the page before this one (`before=`), when there is one. */
+  prev?: string;
 }
 
 export interface ReportDetail extends Omit<ReportSummary, "claims"> {

@@ -7,7 +7,7 @@
 import { CLAIM_STATUSES, type Doc, type Lang } from "../model/doc.js";
 import { toDoc } from "../ingest/index.js";
 import { runPipeline } from "../pipeline/index.js";
-import { corrected, openStore, reportOfClaim, StoreBusy, type ClaimFacet, type ClaimFilter, type ClaimSort, type Reads, type Store, type StoreOptions } from "../store/index.js";
+import { corrected, openStore, reportOfClaim, StoreBusy, type ClaimFacet, type ClaimFilter, type ClaimKey, type ClaimSort, type Reads, type Store, type StoreOptions } from "../store/index.js";
 import { prepare, storeReports } from "../ledger/ingest.js";
 import { buildPicture } from "../ledger/picture.js";
 import { ledgerExport } from "../ledger/export.js";
@@ -15,6 +15,7 @@ import { composeBriefing, renderBriefing, type Briefing as StoreBriefing, type B
 import { claimsCsv } from "../export/csv.js";
 import { exportJson, placesGeoJson } from "../export/stream.js";
 import { readBody } from "./extract.js";
+import { decodeCursor, encodeCursor } from "./cursor.js";
 import { revive, WorkerClient } from "./workers.js";
 import { withCorrections, claimLines, claimRows, claimsJson, isPlace, Names, reportDetail, sentenceAround, summaryOf, words } from "./views.js";
 import {
@@ -406,16 +407,47 @@ export class StoreLedger implements LedgerPort {
   }
 
   async searchClaims(q: ClaimQuery): Promise<Page<ClaimRow>> {
-    return this.view(async (r) => {
+    // An offset is read as such (an address from before cursors); else keyset paging, whose cost does not
+    // grow with the depth of the page, and the total counted once per filter and ledger version.
+    if (q.offset && q.after === undefined && q.before === undefined)
+      return this.view(async (r) => {
+        const f = await this.filterOf(r, q);
+        if (!f) return { total: 0, items: [] };
+        const page = await r.searchClaims(f);
+        return { total: page.total, items: await this.rows(r, page.items) };
+      });
+    const sort = q.sort ?? "published";
+    const back = q.before !== undefined;
+    const at = (back ? decodeCursor(q.before!, sort) : q.after !== undefined ? decodeCursor(q.after, sort) : null) ?? null;
+    const page = await this.view(async (r): Promise<Page<ClaimRow> | undefined> => {
       const f = await this.filterOf(r, q);
-      if (!f) return { total: 0, items: [] };
-      const page = await r.searchClaims(f);
-      return { total: page.total, items: await this.rows(r, page.items) };
+      if (!f) return undefined;
+      const p = await r.claimsPage(f, at, back);
+      const first = p.keys[0], last = p.keys[p.keys.length - 1];
+      return {
+        total: 0,
+        items: await this.rows(r, p.items),
+        ...(last && (back || p.more) && { next: encodeCursor(sort, last) }),
+        ...(first && (back ? p.more : at !== null) && { prev: encodeCursor(sort, first) }),
+      };
     });
+    if (!page) return { total: 0, items: [] };
+    return { ...page, total: await this.claimCount(q) };
+  }
+
+  /** How many claims a query selects, kept until the ledger changes (every page of a list shows it). */
+  private claimCount(q: ClaimQuery): Promise<number> {
+    const { sort: _s, limit: _l, offset: _o, after: _a, before: _b, ...key } = q;
+    return this.cached(`count ${JSON.stringify(key)}`, () =>
+      this.view(async (r) => {
+        const f = await this.filterOf(r, q);
+        return f ? r.countClaims(f) : 0;
+      }),
+    );
   }
 
   async claimFacets(q: ClaimQuery): Promise<ClaimFacets> {
-    const { sort: _s, limit: _l, offset: _o, ...key } = q;
+    const { sort: _s, limit: _l, offset: _o, after: _a, before: _b, ...key } = q;
     return this.cached(`facets ${JSON.stringify(key)}`, () =>
       this.view(async (r) => {
         const out: ClaimFacets = { status: [], source: [], outlet: [], language: [] };
@@ -437,11 +469,11 @@ export class StoreLedger implements LedgerPort {
       // Pages of the filtered view, in its order, read from one snapshot.
       async function* pages(): AsyncIterable<ClaimRow[]> {
         if (!f) return;
-        for (let offset = 0; ; offset += EXPORT_PAGE) {
-          const page = await r.searchClaims({ ...f, limit: EXPORT_PAGE, offset });
-          if (!page.items.length) return;
-          yield await self.rows(r, page.items);
-          if (page.items.length < EXPORT_PAGE) return;
+        for (let at: ClaimKey | null = null; ; ) {
+          const page = await r.claimsPage({ ...f, limit: EXPORT_PAGE, offset: 0 }, at);
+          if (page.items.length) yield await self.rows(r, page.items);
+          if (!page.more) return;
+          at = page.keys[page.keys.length - 1]!;
         }
       }
       if (format === "csv") await write({ contentType: "text/csv; charset=utf-8", chunks: claimsCsv(claimLines(pages())) });

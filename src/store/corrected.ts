@@ -322,6 +322,13 @@ function wrap(r: Reads, fix: Fixes): Reads {
     claimFacets(f, by, limit) {
       return r.claimFacets(statusFilter(f), by, limit);
     },
+    async claimsPage(f, at, back) {
+      const p = await r.claimsPage(statusFilter(f), at, back);
+      return { ...p, items: p.items.map((c) => fix.claim(c)) };
+    },
+    countClaims(f) {
+      return r.countClaims(statusFilter(f));
+    },
     async claimsByIds(ids) {
       return (await r.claimsByIds(ids)).map((c) => fix.claim(c));
     },

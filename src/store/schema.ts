@@ -173,6 +173,13 @@ export const MIGRATIONS: readonly ((d: Dialect) => string)[] = [
   CREATE INDEX reports_uncommitted ON reports (id) WHERE seq IS NULL;
   `
       : "ALTER TABLE reports ADD COLUMN seq INTEGER;",
+  // 7: keyset paging of claims (SqlReads.claimsPage). Sorted by outlet, or an outlet filtered on: the current
+  // reports of one outlet in publication order. Sorted by source, or a source filtered on: one source's
+  // claims (a quarter of the claims have a named source; the rest are left out of the index).
+  (_d) => `
+  CREATE INDEX reports_outlet ON reports (source, published_ms, uid) WHERE current = 1;
+  CREATE INDEX claims_source ON claims (source) WHERE source IS NOT NULL;
+  `,
 ];
 
 /** The schema version a ledger written by this sitrep has. */

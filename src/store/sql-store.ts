@@ -16,6 +16,8 @@ import {
   type CorrectionRecord,
   type CorrectionRow,
   type ClaimFilter,
+  type ClaimKey,
+  type ClaimPage,
   type ClaimRecord,
   type ClaimRow,
   type CountRow,
@@ -40,10 +42,11 @@ import {
   type UnknownRow,
   type WriteTx,
 } from "./types.js";
-import type { ClaimStatus, EntityType, Lang } from "../model/doc.js";
+import { CLAIM_STATUSES, type ClaimStatus, type EntityType, type Lang } from "../model/doc.js";
 import { entityType, sourceKind, status } from "./codes.js";
 
 const PLACES = `(${entityType.code("location")}, ${entityType.code("facility")})`;
+const STATUS_CODES = CLAIM_STATUSES.map((_, i) => i);
 const NOT_ASSERTED = `(${status.code("denied")}, ${status.code("unknown")})`;
 
 type Row = Record<string, unknown>;
@@ -601,7 +604,7 @@ class SqlReads implements Reads {
     }
     let rows = (
       await this.c.all<Row>(
-        `SELECT ${CCOLS}, r.published_ms AS r_ms, r.source AS r_outlet, r.language AS r_lang FROM ${from} WHERE ${where.join(" AND ")} ORDER BY r.published_ms, r.uid${this.d.binary}, c.id`,
+        `SELECT ${CCOLS}, r.published_ms AS r_ms, r.uid AS r_uid, r.source AS r_outlet, r.language AS r_lang FROM ${from} WHERE ${where.join(" AND ")} ORDER BY r.published_ms, r.uid${this.d.binary}, c.id`,
         params,
       )
     ).filter((r) => {
@@ -651,18 +654,7 @@ class SqlReads implements Reads {
       return { total: rows.length, items: await this.withReports(rows.slice(f.offset, f.offset + f.limit)) };
     }
     const { from, where, params } = set;
-    // With no filter but statuses, the propositions' counters hold the total (they count current claims).
-    const onlyStatus =
-      !f.statusOf?.size &&
-      f.report === undefined && !f.ownVoice && f.sourceName === undefined && f.outlet === undefined && f.language === undefined && f.sinceMs === undefined && f.untilMs === undefined;
-    const total = onlyStatus
-      ? num(
-          (await this.c.get<Row>(
-            `SELECT coalesce(sum(n), 0) AS n FROM props${f.status?.length ? ` WHERE ${this.d.inList("status")}` : ""}`,
-            f.status?.length ? [this.d.list(f.status.map(status.code))] : [],
-          ))!.n,
-        )
-      : num((await this.c.get<Row>(`SELECT count(*) AS n FROM ${from} WHERE ${where.join(" AND ")}`, params))!.n);
+    const total = await this.totalOf(f, set);
     const dir = desc ? " DESC" : "";
     // Empty values first in either direction on both backends (PostgreSQL puts NULLs last by default).
     const col = (c: string) => `CASE WHEN ${c} IS NULL THEN 0 ELSE 1 END${dir}, ${c}${dir}, `;
@@ -673,6 +665,157 @@ class SqlReads implements Reads {
     const orderParams = by === "source" ? [...sourceCol.params, ...sourceCol.params] : [];
     const rows = await this.c.all<Row>(`SELECT ${CCOLS} FROM ${from} WHERE ${where.join(" AND ")} ${order} LIMIT ? OFFSET ?`, [...params, ...orderParams, f.limit, f.offset]);
     return { total, items: await this.withReports(rows) };
+  }
+
+  private async totalOf(f: ClaimFilter, set: { from: string; where: string[]; params: unknown[] }): Promise<number> {
+    // With no filter but statuses, the propositions' counters hold the total (they count current claims).
+    const onlyStatus =
+      !f.statusOf?.size &&
+      f.report === undefined && !f.ownVoice && f.sourceName === undefined && f.outlet === undefined && f.language === undefined && f.sinceMs === undefined && f.untilMs === undefined;
+    return onlyStatus
+      ? num(
+          (await this.c.get<Row>(
+            `SELECT coalesce(sum(n), 0) AS n FROM props${f.status?.length ? ` WHERE ${this.d.inList("status")}` : ""}`,
+            f.status?.length ? [this.d.list(f.status.map(status.code))] : [],
+          ))!.n,
+        )
+      : num((await this.c.get<Row>(`SELECT count(*) AS n FROM ${set.from} WHERE ${set.where.join(" AND ")}`, set.params))!.n);
+  }
+
+  async countClaims(f: ClaimFilter): Promise<number> {
+    const set = await this.claimSet(f);
+    return set.rows ? set.rows.length : this.totalOf(f, set);
+  }
+
+  /**
+   * Keyset paging. The order is (sorted-by value, then publication time, report stable id, claim id); the
+   * sorted-by value is read a segment at a time (a status; an outlet; no source, then the sources by
+   * name), each segment in publication order from an index, so that a page reads about as many rows as
+   * it shows, however deep it is. Reading backwards (`back`) reverses every direction and then the page.
+   */
+  async claimsPage(f: ClaimFilter, at: ClaimKey | null, back = false): Promise<ClaimPage> {
+    const set = await this.claimSet(f);
+    const by = f.sort?.by ?? "published";
+    const desc = !!f.sort?.desc;
+    const want = f.limit + 1;
+    const keyOf = (r: Row): ClaimKey => ({
+      seg: by === "status" ? rowStatus(f, r) : by === "outlet" ? str(r.r_outlet) : by === "source" ? str(r.source_name) : null,
+      ms: num(r.r_ms),
+      uid: String(r.r_uid),
+      id: num(r.id),
+    });
+    let rows: Row[] = [];
+    if (set.rows) {
+      // (an entity or words: the rows are at hand; the same order as SQL's, empty values first)
+      const seg = (a: ClaimKey["seg"], b: ClaimKey["seg"]) => (a === b ? 0 : a === null ? -1 : b === null ? 1 : a < b ? -1 : 1);
+      const tail = (a: ClaimKey, b: ClaimKey) => a.ms - b.ms || (a.uid === b.uid ? a.id - b.id : a.uid < b.uid ? -1 : 1);
+      const cmp = (a: ClaimKey, b: ClaimKey) => {
+        if (by === "published") return desc ? -tail(a, b) : tail(a, b);
+        const c = seg(a.seg, b.seg);
+        return c ? (desc ? -c : c) : tail(a, b);
+      };
+      const keyed = set.rows.map((r) => ({ r, k: keyOf(r) })).sort((x, y) => cmp(x.k, y.k));
+      if (back) keyed.reverse();
+      const i = at ? keyed.findIndex((x) => (back ? cmp(x.k, at) < 0 : cmp(x.k, at) > 0)) : 0;
+      rows = i < 0 ? [] : keyed.slice(i, i + want).map((x) => x.r);
+    } else {
+      const B = this.d.binary;
+      const segDesc = desc !== back;
+      const tailDesc = (by === "published" && desc) !== back;
+      const op = tailDesc ? "<" : ">";
+      const D = tailDesc ? " DESC" : "";
+      const order = `r.published_ms${D}, r.uid${B}${D}, c.id${D}`;
+      const after = (k: ClaimKey) => ({
+        sql: `r.published_ms ${op}= ? AND (r.published_ms ${op} ? OR r.uid${B} ${op} ? OR (r.uid = ? AND c.id ${op} ?))`,
+        params: [k.ms, k.ms, k.uid, k.uid, k.id],
+      });
+      const cols = `${CCOLS}, r.published_ms AS r_ms, r.uid AS r_uid, r.source AS r_outlet`;
+      // A source named in the filter, or sorting by source: from the sources, through their claims (an index).
+      const bySource = `sources s CROSS JOIN claims c CROSS JOIN reports r`;
+      // (naming the source folded, as the filter does: the sources' index finds them)
+      const sourceJoin = [`c.source = s.id AND r.id = c.report`, ...(f.sourceName !== undefined ? ["s.folded = ?"] : [])];
+      const sourceParams = f.sourceName !== undefined ? [fold(f.sourceName)] : [];
+      const driven = f.sourceName !== undefined ? { from: bySource, join: sourceJoin, params: sourceParams } : { from: set.from, join: [] as string[], params: [] as unknown[] };
+      const read = async (from: string, extra: string[], params: unknown[], orderBy: string) => {
+        if (rows.length >= want) return;
+        rows.push(
+          ...(await this.c.all<Row>(`SELECT ${cols} FROM ${from} WHERE ${[...set.where, ...extra].join(" AND ")} ORDER BY ${orderBy} LIMIT ?`, [
+            ...set.params,
+            ...params,
+            want - rows.length,
+          ])),
+        );
+      };
+      /** One segment: rows with this value of the sorted-by column, in publication order; the cursor's own segment from the cursor on. */
+      const segment = async (cond: string, condParams: unknown[], own: boolean) => {
+        const k = own && at ? after(at) : undefined;
+        await read(driven.from, [...driven.join, cond, ...(k ? [k.sql] : [])], [...driven.params, ...condParams, ...(k?.params ?? [])], order);
+      };
+      if (by === "published") await segment("1 = 1", [], true);
+      else if (by === "status") {
+        let codes = (f.status?.length ? [...new Set(f.status.map(status.code))] : STATUS_CODES).sort((a, b) => (segDesc ? b - a : a - b));
+        if (at) codes = codes.filter((c) => (segDesc ? c <= Number(at.seg) : c >= Number(at.seg)));
+        for (const c of codes) await segment(`${statusExpr(f)} = ${c}`, [], at !== null && c === Number(at.seg));
+      } else {
+        // Outlets and sources: no value first when reading upwards, last when reading downwards.
+        const sop = segDesc ? "<" : ">";
+        const inEmpty = at !== null && at.seg === null;
+        const start = at && typeof at.seg === "string" ? at.seg : undefined;
+        const empty = async () => {
+          if (by === "outlet" ? f.outlet !== undefined : f.sourceName !== undefined) return; // a value is asked for
+          await segment(`${by === "outlet" ? "r.source" : "c.source"} IS NULL`, [], inEmpty);
+        };
+        const named = async () => {
+          if (by === "outlet") {
+            if (f.outlet !== undefined) {
+              if (start === undefined || start === f.outlet) await segment("r.source = ?", [f.outlet], start !== undefined);
+              return;
+            }
+            // each outlet in turn, the next one found from the index
+            const next = async (v: string | undefined) =>
+              str((await this.c.get<Row>(`SELECT ${segDesc ? "max" : "min"}(source) AS v FROM reports WHERE current = 1${v === undefined ? "" : ` AND source ${sop} ?`}`, v === undefined ? [] : [v]))?.v);
+            let v = start ?? (await next(undefined));
+            let own = start !== undefined;
+            while (v !== null && rows.length < want) {
+              await segment("r.source = ?", [v], own);
+              own = false;
+              v = await next(v);
+            }
+          } else if (!f.ownVoice) {
+            // each named source in turn (the next found from the names' index), its claims from their index
+            // in publication order (one sort of all named sources' claims would cost seconds on a large ledger)
+            const next = async (v: string | undefined) =>
+              str(
+                (
+                  await this.c.get<Row>(
+                    `SELECT ${segDesc ? "max" : "min"}(name) AS v FROM sources WHERE ${f.sourceName !== undefined ? "folded = ?" : "1 = 1"}${v === undefined ? "" : ` AND name ${sop} ?`}`,
+                    [...sourceParams, ...(v === undefined ? [] : [v])],
+                  )
+                )?.v,
+              );
+            let v = start ?? (await next(undefined));
+            let own = start !== undefined;
+            while (v !== null && rows.length < want) {
+              const k = own && at ? after(at) : undefined;
+              await read(bySource, [...sourceJoin, "s.name = ?", ...(k ? [k.sql] : [])], [...sourceParams, v, ...(k?.params ?? [])], order);
+              own = false;
+              v = await next(v);
+            }
+          }
+        };
+        if (!segDesc) {
+          if (!at || inEmpty) await empty();
+          await named();
+        } else {
+          if (!inEmpty) await named();
+          await empty();
+        }
+      }
+    }
+    const more = rows.length > f.limit;
+    rows = rows.slice(0, f.limit);
+    if (back) rows.reverse();
+    return { items: await this.withReports(rows), keys: rows.map(keyOf), more };
   }
 
   async claimFacets(f: ClaimFilter, by: ClaimFacet, limit: number): Promise<{ value: string | null; n: number }[]> {

@@ -333,6 +333,24 @@ export interface CorrectionRow extends CorrectionRecord {
 }
 
 export type ClaimSort = "published" | "status" | "source" | "outlet";
+/**
+ * Where a claim stands in a sorted list (a cursor for keyset paging): the value sorted by (status code,
+ * outlet or source name; null when empty, or for the publication order), then the report's publication
+ * time and stable id, then the claim's internal id.
+ */
+export interface ClaimKey {
+  seg: string | number | null;
+  ms: number;
+  uid: string;
+  id: number;
+}
+export interface ClaimPage {
+  items: ClaimRow[];
+  /** Each item's key, in the same order. */
+  keys: ClaimKey[];
+  /** Rows lie beyond this page in the direction read (after it, or with `back` before it). */
+  more: boolean;
+}
 /** What claims can be counted by (facets): status, source name, the report's outlet, its language. */
 export type ClaimFacet = "status" | "source" | "outlet" | "language";
 
@@ -373,6 +391,14 @@ export interface Reads {
   searchClaims(f: ClaimFilter): Promise<{ total: number; items: ClaimRow[] }>;
   /** How many of the claims `f` selects have each value of `by` (limit and offset ignored), most first. */
   claimFacets(f: ClaimFilter, by: ClaimFacet, limit: number): Promise<{ value: string | null; n: number }[]>;
+  /**
+   * A page of the claims `f` selects, in its order (`f.limit` rows; `f.offset` ignored): those after `at`,
+   * or with `back` those before it (returned in the page's order). Keyset paging: the cost of a page does
+   * not grow with how deep it is.
+   */
+  claimsPage(f: ClaimFilter, at: ClaimKey | null, back?: boolean): Promise<ClaimPage>;
+  /** How many claims `f` selects (limit and offset ignored). */
+  countClaims(f: ClaimFilter): Promise<number>;
   /** Corrections, oldest first: all, or those about these targets. */
   corrections(o: { targets?: readonly string[]; limit: number; offset: number }): Promise<{ total: number; rows: CorrectionRow[] }>;
   /** Claims by internal id (any version). */

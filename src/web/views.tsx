@@ -141,10 +141,13 @@ export interface ClaimFilters {
   sort?: string;
   /** Page number, from 1. */
   page?: string;
+  /** The cursor the page was reached by (the API's next or prev of the page beside it). */
+  after?: string;
+  before?: string;
   claim?: string;
 }
 
-export const CLAIM_FILTER_KEYS = ["status", "source", "entity", "place", "report", "outlet", "language", "from", "to", "q", "sort", "page", "claim"] as const;
+export const CLAIM_FILTER_KEYS = ["status", "source", "entity", "place", "report", "outlet", "language", "from", "to", "q", "sort", "page", "after", "before", "claim"] as const;
 
 const PAGE_SIZE = 100;
 
@@ -179,7 +182,10 @@ export function ClaimsView(props: { filters: ClaimFilters; version: number }) {
   useEffect(() => setText(f.q ?? ""), [f.q]);
   const page = Math.max(1, Number(f.page) || 1);
   const query = apiQuery(f);
-  const claims = useApi<Page<ClaimRow>>(`/api/claims${qs({ ...query, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE })}`, props.version);
+  // A page reached by next or prev is read from its cursor (as fast at page 500 as at page 1); an address
+  // with only a page number, by its offset.
+  const at = f.after ? { after: f.after } : f.before ? { before: f.before } : page > 1 ? { offset: String((page - 1) * PAGE_SIZE) } : {};
+  const claims = useApi<Page<ClaimRow>>(`/api/claims${qs({ ...query, limit: PAGE_SIZE, ...at })}`, props.version);
   // Counts do not depend on the order: the same address (and the server's cache) for every sort.
   const facets = useApi<ClaimFacets>(`/api/claims/facets${qs({ ...query, sort: undefined })}`, props.version);
   // The lists behind the entity, place and report choosers are asked for once the rows and their counts are
@@ -192,7 +198,7 @@ export function ClaimsView(props: { filters: ClaimFilters; version: number }) {
   const reports = useApi<Page<ReportSummary>>(lists ? "/api/reports?limit=1000" : null, props.version);
   const set = (patch: Partial<ClaimFilters>) => {
     // Any change but the page or the open claim starts again at the first page.
-    const next = { ...f, ...(!("page" in patch) && !("claim" in patch) && { page: undefined }), ...patch };
+    const next = { ...f, ...(!("page" in patch) && !("claim" in patch) && { page: undefined, after: undefined, before: undefined }), ...patch };
     go(`#/claims${qs(next as Record<string, string>)}`);
   };
   // Debounced search as the user types.
@@ -218,17 +224,23 @@ export function ClaimsView(props: { filters: ClaimFilters; version: number }) {
   const total = claims.data?.total ?? 0;
   const first = (page - 1) * PAGE_SIZE;
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
-  const filtered = CLAIM_FILTER_KEYS.some((k) => k !== "sort" && k !== "page" && k !== "claim" && f[k]);
+  const filtered = CLAIM_FILTER_KEYS.some((k) => k !== "sort" && k !== "page" && k !== "after" && k !== "before" && k !== "claim" && f[k]);
   const n = (x: number | undefined) => (x === undefined ? "" : ` (${x})`);
 
   const pager = (where: string) =>
     total > PAGE_SIZE ? (
       <nav class="pager" aria-label="pages" data-testid={`pager-${where}`}>
-        <button disabled={page <= 1} data-testid={`page-prev-${where}`} onClick={() => set({ page: page > 2 ? String(page - 1) : undefined })}>
+        <button
+          disabled={page <= 1}
+          data-testid={`page-prev-${where}`}
+          onClick={() =>
+            set(page > 2 ? { page: String(page - 1), after: undefined, before: claims.data?.prev } : { page: undefined, after: undefined, before: undefined })
+          }
+        >
           ← {t.prev}
         </button>
         <span class="rows" data-testid={`page-rows-${where}`}>{t.rows(first + 1, Math.min(total, first + PAGE_SIZE), total)}</span>
-        <button disabled={page >= pages} data-testid={`page-next-${where}`} onClick={() => set({ page: String(page + 1) })}>
+        <button disabled={page >= pages} data-testid={`page-next-${where}`} onClick={() => set({ page: String(page + 1), after: claims.data?.next, before: undefined })}>
           {t.next} →
         </button>
       </nav>

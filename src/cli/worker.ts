@@ -12,6 +12,7 @@ import { isDatabaseUrl, openStore } from "../store/index.js";
 import { openQueue, type JobQueue } from "../store/queue.js";
 import { writeStats } from "../store/postgres.js";
 import { known, prepare, storeReports } from "../ledger/ingest.js";
+import { refreshWhenIdle } from "../ledger/snapshot.js";
 import { expandInputs, URL_INPUT } from "./ingest.js";
 import { fail, UsageError } from "./io.js";
 
@@ -116,6 +117,7 @@ export async function runWorker(db: string, o: WorkerOptions = {}): Promise<Work
   const say = (line: string) => {
     if (!o.quiet) process.stderr.write(line + "\n");
   };
+  let stored = false;
   try {
     while (!stopping) {
       const took = await q.take(async (job) => {
@@ -137,9 +139,15 @@ export async function runWorker(db: string, o: WorkerOptions = {}): Promise<Work
         sum.storeMs = (sum.storeMs ?? 0) + (performance.now() - t1);
         if (!r || !r.ok) throw new Error(r ? r.error : "not stored");
         sum[r.status]++;
+        if (r.status !== "unchanged") stored = true;
         say(`${r.status} ${r.report} ${raw.origin}${label}`);
       });
       if (!took) {
+        // the queue is empty: the briefing's picture for what is stored now (one worker at a time)
+        if (stored) {
+          // another worker refreshing: look again when next idle, for what was stored since it began
+          stored = !(await refreshWhenIdle(store).catch((e: unknown) => (say(`the briefing was not refreshed: ${(e as Error)?.message ?? String(e)}`), true)));
+        }
         if (o.untilIdle) break;
         await new Promise((res) => setTimeout(res, o.idleMs ?? 500));
         continue;

@@ -88,14 +88,15 @@ export function registerLedgerCommands(p: Command): void {
     .option("--concurrency <n>", "worker processes on this machine (one per core at most)", "1")
     .option("--until-idle", "stop once the queue is empty (else wait for more)")
     .option("--quiet", "no line per report")
+    .option("--no-refresh", "leave the briefing's kept picture to others (by default a worker whose queue goes idle refreshes it)")
     .addHelpText("after", "\nAny number of workers, on any number of machines, can share one queue.\n\nExample:\n  sitrep worker --db postgres://sitrep@db.example.org/news --concurrency 2")
-    .action(async (o: { db?: string; concurrency: string; untilIdle?: boolean; quiet?: boolean }) => {
+    .action(async (o: { db?: string; concurrency: string; untilIdle?: boolean; quiet?: boolean; refresh: boolean }) => {
       const concurrency = Number(o.concurrency);
       if (!Number.isInteger(concurrency) || concurrency < 1) throw new UsageError(`--concurrency must be a positive whole number, not ${JSON.stringify(o.concurrency)}`);
       const { runWorker, workerSummaryText } = await import("./worker.js");
       const { StoreRefused } = await import("../store/index.js");
       try {
-        const s = await runWorker(await ledger(o.db), { concurrency, untilIdle: o.untilIdle, quiet: o.quiet });
+        const s = await runWorker(await ledger(o.db), { concurrency, untilIdle: o.untilIdle, quiet: o.quiet, refresh: o.refresh });
         await out(workerSummaryText(s));
         process.exitCode = s.failed || s.crashed ? 1 : 0;
       } catch (e) {

@@ -79,6 +79,8 @@ export async function enqueueFiles(inputs: readonly string[], db: string, o: { p
 export interface WorkerOptions {
   concurrency?: number;
   untilIdle?: boolean;
+  /** Refresh the briefing's kept picture when the queue goes idle (default true). */
+  refresh?: boolean;
   /** Lines per report on stderr. */
   quiet?: boolean;
   /** How long to wait between looks at an empty queue (ms). */
@@ -144,7 +146,7 @@ export async function runWorker(db: string, o: WorkerOptions = {}): Promise<Work
       });
       if (!took) {
         // the queue is empty: the briefing's picture for what is stored now (one worker at a time)
-        if (stored) {
+        if (stored && o.refresh !== false) {
           // another worker refreshing: look again when next idle, for what was stored since it began
           stored = !(await refreshWhenIdle(store).catch((e: unknown) => (say(`the briefing was not refreshed: ${(e as Error)?.message ?? String(e)}`), true)));
         }
@@ -171,7 +173,7 @@ export async function runWorker(db: string, o: WorkerOptions = {}): Promise<Work
 async function runWorkers(db: string, o: WorkerOptions): Promise<WorkerSummary> {
   const n = o.concurrency!;
   const bin = resolve(process.argv[1] ?? "bin/sitrep.js");
-  const args = [bin, "worker", "--db", db, "--concurrency", "1", ...(o.untilIdle ? ["--until-idle"] : []), ...(o.quiet ? ["--quiet"] : [])];
+  const args = [bin, "worker", "--db", db, "--concurrency", "1", ...(o.untilIdle ? ["--until-idle"] : []), ...(o.quiet ? ["--quiet"] : []), ...(o.refresh === false ? ["--no-refresh"] : [])];
   const sum: WorkerSummary = { added: 0, unchanged: 0, updated: 0, failed: 0 };
   const children = Array.from({ length: n }, () => spawn(process.execPath, args, { stdio: ["ignore", "pipe", "inherit"] }));
   const forward = (sig: NodeJS.Signals) => () => children.forEach((c) => c.kill(sig));

@@ -96,6 +96,8 @@ export interface IngestOptions {
   jobs?: number;
   /** The ledger as the worker threads open it to read (default: the store's file, for SQLite). */
   db?: string;
+  /** `sitrep ingest`: refresh the briefing's kept picture at the end (default true). */
+  refresh?: boolean;
 }
 
 /** URLs are fetched only by the server, which checks where they lead. */
@@ -330,7 +332,7 @@ export async function runIngest(inputs: readonly string[], db: string, opts: Ing
     const summary = await ingestFiles(store, files, { ...opts, db: opts.db ?? db });
     // the briefing's picture, kept for this version of the ledger, so that `brief` and the server read it
     // instead of fusing every report (src/ledger/snapshot.ts); a refresh that fails leaves it stale
-    await refreshPictures(store).catch((e: unknown) => process.stderr.write(`sitrep: the briefing was not refreshed: ${(e as Error)?.message ?? String(e)}\n`));
+    if (opts.refresh !== false) await refreshPictures(store).catch((e: unknown) => process.stderr.write(`sitrep: the briefing was not refreshed: ${(e as Error)?.message ?? String(e)}\n`));
     for (const u of urls) summary.failed.push({ file: u, reason: URL_REASON });
     for (const m of missing) summary.failed.push({ file: m, reason: "no such file, directory or matching files" });
     return { summary, missing };

@@ -52,11 +52,12 @@ export function registerLedgerCommands(p: Command): void {
     .option("--lang <code>", "language of reports that do not state one: nl or en (default: detected)")
     .option("--queue", "PostgreSQL: only queue the reports; `sitrep worker` processes them")
     .option("--jobs <n>", "threads that extract reports (default: one per core when there are many files; 0: none besides the one that writes)")
+    .option("--no-refresh", "do not refresh the briefing's kept picture at the end (the next `brief` does)")
     .addHelpText(
       "after",
       "\nBad items of a file (a JSON line, a feed item, a Telegram message) are skipped with a line each; the exit code is 1 when\nanything failed or was skipped. URLs are not fetched here: add them through `sitrep serve --allow-fetch`.\n\nExample:\n  sitrep ingest reports/ 'feeds/*.xml' --db belgorod.db",
     )
-    .action(async (inputs: string[], o: { db?: string; published?: string; lang?: string; queue?: boolean; jobs?: string }) => {
+    .action(async (inputs: string[], o: { db?: string; published?: string; lang?: string; queue?: boolean; jobs?: string; refresh: boolean }) => {
       const published = usage(() => parsePublished(o.published));
       const lang = usage(() => parseLang(o.lang));
       const jobs = o.jobs === undefined ? undefined : Number(o.jobs);
@@ -72,7 +73,7 @@ export function registerLedgerCommands(p: Command): void {
           process.exitCode = s.failed.length ? 1 : 0;
           return;
         }
-        const { summary } = await runIngest(inputs, await ledger(o.db), { published, lang, jobs, progress: process.stderr.isTTY ? "bar" : "lines" });
+        const { summary } = await runIngest(inputs, await ledger(o.db), { published, lang, jobs, refresh: o.refresh, progress: process.stderr.isTTY ? "bar" : "lines" });
         await out(summaryText(summary));
         process.exitCode = summary.failed.length || summary.skipped.length ? 1 : 0;
       } catch (e) {

@@ -1,6 +1,6 @@
 import type { Lang } from "../model/doc.js";
-import { corrected, ledgerExists, openStore, shownLocation, StoreRefused, type Store } from "../store/index.js";
-import { buildPicture } from "../ledger/picture.js";
+import { ledgerExists, openStore, shownLocation, StoreRefused, type Store } from "../store/index.js";
+import { currentPicture, openForKeeping } from "../ledger/snapshot.js";
 import { composeBriefing, renderBriefing } from "../brief/index.js";
 
 /** The ledger to read is missing or cannot be opened: one line, exit 1. */
@@ -19,7 +19,9 @@ export async function openLedger(db: string): Promise<Store> {
 export async function briefText(db: string, o: { lang: Lang; format: "md" | "html" | "json"; since?: string; limit?: number }): Promise<string> {
   const store = await openLedger(db);
   try {
-    return await store.snapshot(async (r) => renderBriefing(composeBriefing(await buildPicture(await corrected(r), { lang: o.lang, since: o.since, limit: o.limit }), o.lang), o.format));
+    // the picture kept in the ledger when it is current; else worked out, and kept for the next brief
+    const { picture } = await currentPicture(store, { lang: o.lang, since: o.since, limit: o.limit }, () => openForKeeping(db));
+    return renderBriefing(composeBriefing(picture, o.lang), o.format);
   } finally {
     await store.close();
   }

@@ -5,6 +5,7 @@ import { Worker } from "node:worker_threads";
 import { Doc, type Lang } from "../model/doc.js";
 import { openStore, shownLocation, type Store } from "../store/index.js";
 import { storeReports, type Prepared } from "../ledger/ingest.js";
+import { refreshPictures } from "../ledger/snapshot.js";
 import { extractFile, type WorkerEvent, type WorkerSetup } from "./ingest-worker.js";
 import { fail } from "./io.js";
 
@@ -95,6 +96,8 @@ export interface IngestOptions {
   jobs?: number;
   /** The ledger as the worker threads open it to read (default: the store's file, for SQLite). */
   db?: string;
+  /** `sitrep ingest`: refresh the briefing's kept picture at the end (default true). */
+  refresh?: boolean;
 }
 
 /** URLs are fetched only by the server, which checks where they lead. */
@@ -327,6 +330,9 @@ export async function runIngest(inputs: readonly string[], db: string, opts: Ing
   });
   try {
     const summary = await ingestFiles(store, files, { ...opts, db: opts.db ?? db });
+    // the briefing's picture, kept for this version of the ledger, so that `brief` and the server read it
+    // instead of fusing every report (src/ledger/snapshot.ts); a refresh that fails leaves it stale
+    if (opts.refresh !== false) await refreshPictures(store).catch((e: unknown) => process.stderr.write(`sitrep: the briefing was not refreshed: ${(e as Error)?.message ?? String(e)}\n`));
     for (const u of urls) summary.failed.push({ file: u, reason: URL_REASON });
     for (const m of missing) summary.failed.push({ file: m, reason: "no such file, directory or matching files" });
     return { summary, missing };

@@ -52,11 +52,12 @@ export function registerLedgerCommands(p: Command): void {
     .option("--lang <code>", "language of reports that do not state one: nl or en (default: detected)")
     .option("--queue", "PostgreSQL: only queue the reports; `sitrep worker` processes them")
     .option("--jobs <n>", "threads that extract reports (default: one per core when there are many files; 0: none besides the one that writes)")
+    .option("--no-refresh", "do not refresh the briefing's kept picture at the end (the next `brief` does)")
     .addHelpText(
       "after",
       "\nBad items of a file (a JSON line, a feed item, a Telegram message) are skipped with a line each; the exit code is 1 when\nanything failed or was skipped. URLs are not fetched here: add them through `sitrep serve --allow-fetch`.\n\nExample:\n  sitrep ingest reports/ 'feeds/*.xml' --db belgorod.db",
     )
-    .action(async (inputs: string[], o: { db?: string; published?: string; lang?: string; queue?: boolean; jobs?: string }) => {
+    .action(async (inputs: string[], o: { db?: string; published?: string; lang?: string; queue?: boolean; jobs?: string; refresh: boolean }) => {
       const published = usage(() => parsePublished(o.published));
       const lang = usage(() => parseLang(o.lang));
       const jobs = o.jobs === undefined ? undefined : Number(o.jobs);
@@ -72,7 +73,7 @@ export function registerLedgerCommands(p: Command): void {
           process.exitCode = s.failed.length ? 1 : 0;
           return;
         }
-        const { summary } = await runIngest(inputs, await ledger(o.db), { published, lang, jobs, progress: process.stderr.isTTY ? "bar" : "lines" });
+        const { summary } = await runIngest(inputs, await ledger(o.db), { published, lang, jobs, refresh: o.refresh, progress: process.stderr.isTTY ? "bar" : "lines" });
         await out(summaryText(summary));
         process.exitCode = summary.failed.length || summary.skipped.length ? 1 : 0;
       } catch (e) {
@@ -88,14 +89,15 @@ export function registerLedgerCommands(p: Command): void {
     .option("--concurrency <n>", "worker processes on this machine (one per core at most)", "1")
     .option("--until-idle", "stop once the queue is empty (else wait for more)")
     .option("--quiet", "no line per report")
+    .option("--no-refresh", "leave the briefing's kept picture to others (by default a worker whose queue goes idle refreshes it)")
     .addHelpText("after", "\nAny number of workers, on any number of machines, can share one queue.\n\nExample:\n  sitrep worker --db postgres://sitrep@db.example.org/news --concurrency 2")
-    .action(async (o: { db?: string; concurrency: string; untilIdle?: boolean; quiet?: boolean }) => {
+    .action(async (o: { db?: string; concurrency: string; untilIdle?: boolean; quiet?: boolean; refresh: boolean }) => {
       const concurrency = Number(o.concurrency);
       if (!Number.isInteger(concurrency) || concurrency < 1) throw new UsageError(`--concurrency must be a positive whole number, not ${JSON.stringify(o.concurrency)}`);
       const { runWorker, workerSummaryText } = await import("./worker.js");
       const { StoreRefused } = await import("../store/index.js");
       try {
-        const s = await runWorker(await ledger(o.db), { concurrency, untilIdle: o.untilIdle, quiet: o.quiet });
+        const s = await runWorker(await ledger(o.db), { concurrency, untilIdle: o.untilIdle, quiet: o.quiet, refresh: o.refresh });
         await out(workerSummaryText(s));
         process.exitCode = s.failed || s.crashed ? 1 : 0;
       } catch (e) {

@@ -12,6 +12,7 @@ import { isDatabaseUrl, openStore } from "../store/index.js";
 import { openQueue, type JobQueue } from "../store/queue.js";
 import { writeStats } from "../store/postgres.js";
 import { known, prepare, storeReports } from "../ledger/ingest.js";
+import { refreshWhenIdle } from "../ledger/snapshot.js";
 import { expandInputs, URL_INPUT } from "./ingest.js";
 import { fail, UsageError } from "./io.js";
 
@@ -78,6 +79,8 @@ export async function enqueueFiles(inputs: readonly string[], db: string, o: { p
 export interface WorkerOptions {
   concurrency?: number;
   untilIdle?: boolean;
+  /** Refresh the briefing's kept picture when the queue goes idle (default true). */
+  refresh?: boolean;
   /** Lines per report on stderr. */
   quiet?: boolean;
   /** How long to wait between looks at an empty queue (ms). */
@@ -116,6 +119,7 @@ export async function runWorker(db: string, o: WorkerOptions = {}): Promise<Work
   const say = (line: string) => {
     if (!o.quiet) process.stderr.write(line + "\n");
   };
+  let stored = false;
   try {
     while (!stopping) {
       const took = await q.take(async (job) => {
@@ -137,9 +141,15 @@ export async function runWorker(db: string, o: WorkerOptions = {}): Promise<Work
         sum.storeMs = (sum.storeMs ?? 0) + (performance.now() - t1);
         if (!r || !r.ok) throw new Error(r ? r.error : "not stored");
         sum[r.status]++;
+        if (r.status !== "unchanged") stored = true;
         say(`${r.status} ${r.report} ${raw.origin}${label}`);
       });
       if (!took) {
+        // the queue is empty: the briefing's picture for what is stored now (one worker at a time)
+        if (stored && o.refresh !== false) {
+          // another worker refreshing: look again when next idle, for what was stored since it began
+          stored = !(await refreshWhenIdle(store).catch((e: unknown) => (say(`the briefing was not refreshed: ${(e as Error)?.message ?? String(e)}`), true)));
+        }
         if (o.untilIdle) break;
         await new Promise((res) => setTimeout(res, o.idleMs ?? 500));
         continue;
@@ -163,7 +173,7 @@ export async function runWorker(db: string, o: WorkerOptions = {}): Promise<Work
 async function runWorkers(db: string, o: WorkerOptions): Promise<WorkerSummary> {
   const n = o.concurrency!;
   const bin = resolve(process.argv[1] ?? "bin/sitrep.js");
-  const args = [bin, "worker", "--db", db, "--concurrency", "1", ...(o.untilIdle ? ["--until-idle"] : []), ...(o.quiet ? ["--quiet"] : [])];
+  const args = [bin, "worker", "--db", db, "--concurrency", "1", ...(o.untilIdle ? ["--until-idle"] : []), ...(o.quiet ? ["--quiet"] : []), ...(o.refresh === false ? ["--no-refresh"] : [])];
   const sum: WorkerSummary = { added: 0, unchanged: 0, updated: 0, failed: 0 };
   const children = Array.from({ length: n }, () => spawn(process.execPath, args, { stdio: ["ignore", "pipe", "inherit"] }));
   const forward = (sig: NodeJS.Signals) => () => children.forEach((c) => c.kill(sig));

@@ -67,12 +67,24 @@ export function reportContext(doc: Doc): BlockContext {
   return blockContext(reportEntities(doc), doc.lang);
 }
 
+const clusterIndex = new WeakMap<EntityFusion, Map<string, EntityFusion["clusters"][number]>>();
+/** The cluster whose key this is (the first, as a scan would find it), by an index built once per fusion. */
+export function clusterWithKey(entities: EntityFusion, key: string): EntityFusion["clusters"][number] | undefined {
+  let m = clusterIndex.get(entities);
+  if (!m) {
+    m = new Map();
+    for (const c of entities.clusters) if (!m.has(c.key)) m.set(c.key, c);
+    clusterIndex.set(entities, m);
+  }
+  return m.get(key);
+}
+
 /** The parties a claim's asserter speaks for (see BlockContext.party). */
 export function partyOf(c: FusionClaim, entities: EntityFusion, lang: Lang): string[] {
   if (!c.source) return [];
   const a = asserterOf(c, entities, lang);
   const out = new Set<string>([a.key]);
-  const cluster = c.source.entity ? entities.clusterOf.get(c.source.entity) : a.entity ? entities.clusters.find((x) => x.key === a.entity) : undefined;
+  const cluster = c.source.entity ? entities.clusterOf.get(c.source.entity) : a.entity ? clusterWithKey(entities, a.entity) : undefined;
   if (cluster) {
     for (const k of cluster.keys) {
       // a role's body or country (R:spokesperson:I:C:LY:red-crescent, R:head:C:UA), an institution's country

@@ -3,8 +3,8 @@ import { NOTABLE, SPAN, type FusionClaim, type Reads } from "../store/index.js";
 import { findContradictions, showFigure, type CClaim, type CCount, type Found } from "./contradictions.js";
 import type { ClaimFeatures } from "./features.js";
 import { displayName } from "./naming.js";
-import { ledgerFusion } from "./stored.js";
-import type { Fusion } from "./fusion.js";
+import { ledgerFusion, type LedgerFusion } from "./stored.js";
+import { clusterWithKey, type Fusion } from "./fusion.js";
 import type { Proposition as Fused } from "./propositions.js";
 
 /** A span of a stored report that a line of the briefing rests on (doc: the report's stable id). */
@@ -117,6 +117,8 @@ export interface Picture {
 }
 
 export interface PictureOptions {
+  /** The ledger's fusion in this language, when the caller has it already (one fusion, several pictures). */
+  fusion?: LedgerFusion;
   /** The briefing's language: picks display names of fused actors and places. */
   lang?: Lang;
   /** Only what reports published after this instant added or changed. */
@@ -285,7 +287,7 @@ export async function buildPicture(r: Reads, opts: PictureOptions = {}): Promise
     };
   };
   const contradictions: ContradictionView[] = [];
-  const lf = await ledgerFusion(r, lang);
+  const lf = opts.fusion ?? (await ledgerFusion(r, lang));
   const fusedProps = lf.missing.length === 0 || lf.fusion.claims.length > 0;
   // the strongest disputes first (carried by more reports; differing figures, which read as one line a kind,
   // before the rest), at most `limit`
@@ -606,7 +608,7 @@ export function speakerNames(f: Fusion, lang: Lang): Map<string, string> {
     const a = f.context.asserter(c);
     if (!fixed.has(a.key)) {
       // a body named by what it is ("Russia's defence ministry") is the entity that offers that key
-      const cl = a.entity ? f.entities.clusters.find((x) => x.key === a.entity) : a.key.startsWith("i:") ? f.entities.byKey(`I:${a.key.slice(2)}`) : undefined;
+      const cl = a.entity ? clusterWithKey(f.entities, a.entity) : a.key.startsWith("i:") ? f.entities.byKey(`I:${a.key.slice(2)}`) : undefined;
       if (cl) fixed.set(a.key, cl.name(lang));
     }
     const v = votes.get(a.key) ?? votes.set(a.key, new Map()).get(a.key)!;

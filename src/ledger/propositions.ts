@@ -452,11 +452,18 @@ export function fuseBlock(claims: readonly FusionClaim[], ctx: BlockContext): Pr
   });
   pairs.sort((p, q) => q.sim - p.sim || p.i - q.i || p.j - q.j);
   const uf = new UnionFind(n);
-  // average linkage: two clusters join when their claims, taken pair by pair, are as alike on average as
-  // two claims must be, and no pair conflicts (single links would chain a whole event into one)
+  const atLeast = FUSE_AT * Number(process.env.K_LINK ?? 1);
+  // Two clusters that did not join are asked again by every other candidate pair between them (copies of
+  // two statements that conflict: thousands of pairs). The answer depends only on the members compared
+  // (the first LINK_SAMPLE of each, and a cluster only ever appends), so it is kept until either sample
+  // grows: the same joins as asking each time, without the work growing with the square of the copies.
+  const refused = new Map<number, number>();
+  const sampled = (r: number) => Math.min(uf.members[r]!.length, LINK_SAMPLE);
   for (const p of pairs) {
     const ra = uf.find(p.i), rb = uf.find(p.j);
     if (ra === rb) continue;
+    const code = ra * n + rb, sizes = sampled(ra) * (LINK_SAMPLE + 1) + sampled(rb);
+    if (refused.get(code) === sizes) continue;
     let sum = 0, count = 0, ok = true;
     // a proposition repeated by thousands of copies is judged by its first members: the work stays bounded
     for (const x of uf.members[ra]!.slice(0, LINK_SAMPLE)) {
@@ -471,7 +478,8 @@ export function fuseBlock(claims: readonly FusionClaim[], ctx: BlockContext): Pr
       }
       if (!ok) break;
     }
-    if (ok && sum / count >= FUSE_AT * Number(process.env.K_LINK ?? 1)) uf.union(ra, rb);
+    if (ok && sum / count >= atLeast) uf.union(ra, rb);
+    else refused.set(code, sizes);
   }
   const out: Proposition[] = [];
   for (let i = 0; i < n; i++) {

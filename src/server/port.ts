@@ -268,7 +268,10 @@ export interface BriefingSection {
 export interface Briefing {
   lang: Lang;
   title: string;
+  /** When the picture shown was made: now, or, on a large ledger being refreshed, its last kept picture's time. */
   generated: string;
+  /** Reports came in since `generated`: a newer picture is being made. */
+  stale?: boolean;
   reports: number;
   /** What the briefing rests on, in words ("5 reports from 4 outlets, …"). */
   basis?: string;

@@ -600,18 +600,21 @@ export class StoreLedger implements LedgerPort {
     );
   }
 
-  private storeBriefing(lang: Lang): Promise<StoreBriefing> {
+  /** The briefing, and when the picture it shows was made when that was before this read (a large ledger's last kept picture). */
+  private storeBriefing(lang: Lang): Promise<{ b: StoreBriefing; asOf?: string; stale?: boolean }> {
     return this.cached(`brief ${lang}`, async () => {
       if (this.briefer) {
         const r = await this.briefer.request({ type: "brief", db: this.spec, lang });
-        return r.briefing as StoreBriefing;
+        // a last kept picture while a new one is made: asked again shortly, not kept until the next change
+        if (r.stale) setTimeout(() => this.memo.delete(`brief ${lang}`), 5000).unref();
+        return { b: r.briefing as StoreBriefing, asOf: r.asOf, stale: r.stale };
       }
-      return composeBriefing(await this.view((r) => buildPicture(r, { lang })), lang);
+      return { b: composeBriefing(await this.view((r) => buildPicture(r, { lang })), lang) };
     });
   }
 
   async briefing(lang: Lang): Promise<Briefing> {
-    const b = await this.storeBriefing(lang);
+    const { b, asOf, stale } = await this.storeBriefing(lang);
     // Offsets hold in one version of a report: each citation says which (a link made on it re-anchors later).
     const versions = new Map(b.reports.map((x) => [x.doc, x.version]));
     const line = (l: BriefLine): BriefingLine => ({
@@ -623,7 +626,8 @@ export class StoreLedger implements LedgerPort {
     return {
       lang,
       title: b.title,
-      generated: new Date().toISOString(),
+      generated: (stale && asOf) || new Date().toISOString(),
+      ...(stale && { stale: true }),
       reports: b.reports.length,
       basis: b.basis,
       sections: b.sections.map((s) => ({
@@ -637,7 +641,7 @@ export class StoreLedger implements LedgerPort {
   }
 
   async renderBrief(lang: Lang, format: BriefFormat): Promise<Rendered> {
-    const body = renderBriefing(await this.storeBriefing(lang), format);
+    const body = renderBriefing((await this.storeBriefing(lang)).b, format);
     return { contentType: format === "json" ? "application/json" : format === "html" ? "text/html; charset=utf-8" : "text/markdown; charset=utf-8", body };
   }
 

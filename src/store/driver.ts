@@ -39,6 +39,11 @@ export interface Driver {
   errorKind(e: unknown): ErrorKind;
   /** Changes whenever any connection commits. */
   changeMark(): Promise<number>;
+  /**
+   * Runs fn unless another process holds the lock of this name (a server backend: an advisory lock on a
+   * session of its own); undefined when it was held. Without it, fn always runs.
+   */
+  exclusive?<T>(name: string, fn: () => Promise<T>): Promise<T | undefined>;
   /** Calls back when any process commits (where the backend can tell at once). */
   onChange?(cb: () => void): Promise<() => void>;
   close(): Promise<void>;

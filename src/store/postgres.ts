@@ -384,6 +384,21 @@ export class PostgresDriver implements Driver {
     return Number(r.rows[0]!.x) * 1024 + (this.notices % 1024);
   }
 
+  async exclusive<T>(name: string, fn: () => Promise<T>): Promise<T | undefined> {
+    const client = await this.pool.connect();
+    try {
+      const got = await client.query<{ ok: boolean }>("SELECT pg_try_advisory_lock(hashtext($1)::bigint) AS ok", [`sitrep:${name}`]);
+      if (!got.rows[0]!.ok) return undefined;
+      try {
+        return await fn();
+      } finally {
+        await client.query("SELECT pg_advisory_unlock(hashtext($1)::bigint)", [`sitrep:${name}`]);
+      }
+    } finally {
+      client.release();
+    }
+  }
+
   /** Calls back whenever any process commits a write to this database (LISTEN). */
   async onChange(cb: () => void): Promise<() => void> {
     this.listeners.add(cb);

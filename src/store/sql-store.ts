@@ -1216,6 +1216,15 @@ class SqlReads implements Reads {
     return out;
   }
 
+  async ledgerVersion(): Promise<string> {
+    // counts as well as the highest ids: on PostgreSQL, rows commit out of id order (two workers), and a
+    // report committed late under a lower id still changes the count
+    const r = await this.c.get<Row>(
+      "SELECT (SELECT count(*) FROM reports) AS rn, (SELECT coalesce(max(id), 0) FROM reports) AS rm, (SELECT count(*) FROM corrections) AS cn, (SELECT coalesce(max(id), 0) FROM corrections) AS cm",
+    );
+    return `r${num(r!.rn)}.${num(r!.rm)}/c${num(r!.cn)}.${num(r!.cm)}`;
+  }
+
   async fusionState(kind: string) {
     const r = await this.c.get<Row>("SELECT watermark, data FROM fusion_state WHERE kind = ?", [kind]);
     return r && { watermark: num(r.watermark), data: r.data === null ? undefined : (JSON.parse(String(r.data)) as unknown) };
@@ -1760,6 +1769,10 @@ export class SqlStore implements Store {
 
   changeMark(): Promise<number> {
     return this.driver.changeMark();
+  }
+
+  exclusive<T>(name: string, fn: () => Promise<T>): Promise<T | undefined> {
+    return this.driver.exclusive ? this.driver.exclusive(name, fn) : fn();
   }
 
   get onChange(): Store["onChange"] {

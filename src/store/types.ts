@@ -444,6 +444,12 @@ export interface Reads {
   fusionItems(kind: string): AsyncIterable<FusionItem[]>;
   fusionLinks(kind: string, claims: readonly number[]): Promise<Map<number, string>>;
   fusionState(kind: string): Promise<{ watermark: number; data: unknown } | undefined>;
+  /**
+   * What every view of the ledger rests on, as one string that changes whenever a report (a version) or
+   * a correction is stored, by any process, and never comes back (rows are only ever added): results kept
+   * under it (src/ledger/snapshot.ts) are current while it is unchanged.
+   */
+  ledgerVersion(): Promise<string>;
 }
 
 /** A name key of one entity type, and the fusion key it was first given. */
@@ -522,6 +528,11 @@ export interface Store {
   snapshot<T>(fn: (r: Reads) => Promise<T>): Promise<T>;
   /** A number that changes whenever anyone (another process too) commits to the ledger. */
   changeMark(): Promise<number>;
+  /**
+   * Runs fn unless another process is running work of this name (PostgreSQL: an advisory lock, held by a
+   * session that ends with its process); undefined when it is. On SQLite fn always runs.
+   */
+  exclusive<T>(name: string, fn: () => Promise<T>): Promise<T | undefined>;
   /** PostgreSQL: fn is called as soon as any process commits a write (LISTEN/NOTIFY); resolves to a way to stop. */
   onChange?(fn: () => void): Promise<() => void>;
   close(): Promise<void>;

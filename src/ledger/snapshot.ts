@@ -1,0 +1,164 @@
+// The briefing's picture, kept in the ledger. Fusing every stored report costs time that grows with the
+// ledger (minutes at 100,000 reports), so the picture of the briefing (ranked propositions, speakers,
+// disputes, figures, timeline, places, actors) is worked out once per ledger version and stored; `brief`
+// and the server read it back in milliseconds.
+//
+// - The version (Reads.ledgerVersion) changes with every report version stored (added, replaced) and
+//   every correction (a retraction, a status, a merge): a picture kept under another version is stale.
+//   A picture also carries the stamp of the code that made it, so that another sitrep never reads it
+//   as its own.
+// - Refreshed after an ingest (`sitrep ingest` ends by refreshing; a PostgreSQL worker when its queue goes
+//   idle), by the server in the background, and by `brief` when it finds the kept one stale.
+// - Kept for the views asked without `--since`, in both languages, at the command line's and the server's
+//   number of lines; other options are worked out from the ledger as before.
+// The picture is the same as buildPicture's from scratch: it is buildPicture's result, stored.
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Lang } from "../model/doc.js";
+import { corrected, openStore, type Reads, type Store } from "../store/index.js";
+import { buildPicture, type Picture, type PictureOptions } from "./picture.js";
+import { ledgerFusion } from "./stored.js";
+
+/** The fusion_state kind of a kept picture: one per language and number of lines. */
+const KIND = "briefing-picture";
+export const SNAPSHOT_LANGS: readonly Lang[] = ["en", "nl"];
+/** The numbers of lines per section kept: the command line's default and the server's. */
+export const SNAPSHOT_LIMITS: readonly number[] = [4, 40];
+
+interface Kept {
+  version: string;
+  code: string;
+  builtAt: string;
+  picture: Picture;
+}
+
+/** A picture and how current it is. */
+export interface Pictured {
+  picture: Picture;
+  /** When it was worked out. */
+  builtAt: string;
+  /** The ledger version it shows; `stale` when the ledger has changed since. */
+  version: string;
+  stale: boolean;
+}
+
+let stamp: string | undefined;
+/**
+ * The code that makes pictures: a hash of this build's modules that fusion and the picture depend on (a
+ * picture made by other code is not current, whatever the ledger's version).
+ */
+export function codeStamp(): string {
+  if (stamp) return stamp;
+  const h = createHash("sha256");
+  const root = fileURLToPath(new URL("..", import.meta.url));
+  const walk = (dir: string) => {
+    let names: string[];
+    try {
+      names = readdirSync(dir).sort();
+    } catch {
+      return;
+    }
+    for (const n of names) {
+      const p = join(dir, n);
+      if (n.endsWith(".js")) h.update(n).update(readFileSync(p));
+      else if (!n.includes(".")) walk(p);
+    }
+  };
+  for (const d of ["ledger", "brief", "lang", "model", "store", "geo"]) walk(join(root, d));
+  return (stamp = h.digest("hex").slice(0, 16));
+}
+
+const kindOf = (lang: Lang, limit: number) => `${KIND}:${lang}:${limit}`;
+
+/** Whether pictures with these options are kept. */
+export function isKept(o: PictureOptions): boolean {
+  return !o.since && SNAPSHOT_LANGS.includes(o.lang ?? "en") && SNAPSHOT_LIMITS.includes(o.limit ?? 40);
+}
+
+async function readKept(r: Reads, lang: Lang, limit: number): Promise<Kept | undefined> {
+  const s = await r.fusionState(kindOf(lang, limit));
+  const k = s?.data as Kept | undefined;
+  return k && k.code === codeStamp() ? k : undefined;
+}
+
+/** The kept picture for these options, current or not (undefined when none is kept). */
+export async function keptPicture(r: Reads, o: PictureOptions): Promise<Pictured | undefined> {
+  if (!isKept(o)) return undefined;
+  const [version, k] = await Promise.all([r.ledgerVersion(), readKept(r, o.lang ?? "en", o.limit ?? 40)]);
+  return k && { picture: k.picture, builtAt: k.builtAt, version: k.version, stale: k.version !== version };
+}
+
+/**
+ * Works out the pictures of these languages (at every kept number of lines) over one consistent view of the
+ * ledger, one fusion per language, and keeps them. Languages whose pictures are current are left alone
+ * unless `force`. Returns the pictures made, by language and limit.
+ */
+export async function refreshPictures(store: Store, langs: readonly Lang[] = SNAPSHOT_LANGS, o: { force?: boolean } = {}): Promise<Map<string, Kept>> {
+  const made = await store.snapshot(async (raw) => {
+    const version = await raw.ledgerVersion();
+    const out = new Map<string, Kept>();
+    let r: Reads | undefined;
+    for (const lang of langs) {
+      if (!o.force) {
+        const kept = await Promise.all(SNAPSHOT_LIMITS.map((l) => readKept(raw, lang, l)));
+        if (kept.every((k) => k?.version === version)) continue;
+      }
+      r ??= await corrected(raw);
+      const fusion = await ledgerFusion(r, lang);
+      for (const limit of SNAPSHOT_LIMITS)
+        out.set(kindOf(lang, limit), { version, code: codeStamp(), builtAt: new Date().toISOString(), picture: await buildPicture(r, { lang, limit, fusion }) });
+    }
+    return out;
+  });
+  if (made.size)
+    await store.write(async (tx) => {
+      for (const [kind, k] of made) await tx.setFusionState(kind, Date.parse(k.builtAt), k);
+    });
+  return made;
+}
+
+/**
+ * The picture of the ledger as it is now: the kept one when it is current, else worked out (and, for kept
+ * options, kept when `save` can open the ledger for writing; a ledger that cannot be written to, or is
+ * busy, is only read).
+ */
+export async function currentPicture(store: Store, o: PictureOptions, save?: () => Promise<Store>): Promise<Pictured> {
+  const lang = o.lang ?? "en";
+  const got = await store.snapshot(async (r) => {
+    const k = await keptPicture(r, o);
+    if (k && !k.stale) return k;
+    if (isKept(o) && save) return undefined;
+    return { picture: await buildPicture(await corrected(r), o), builtAt: new Date().toISOString(), version: await r.ledgerVersion(), stale: false };
+  });
+  if (got) return got;
+  try {
+    const w = await save!();
+    try {
+      const made = (await refreshPictures(w, [lang])).get(kindOf(lang, o.limit ?? 40));
+      if (made) return { picture: made.picture, builtAt: made.builtAt, version: made.version, stale: false };
+      // another process kept it meanwhile
+      const k = await w.snapshot((r) => keptPicture(r, o));
+      if (k && !k.stale) return k;
+    } finally {
+      if (w !== store) await w.close();
+    }
+  } catch {
+    // read-only, or another writer holds the ledger: the picture is worked out without keeping it
+  }
+  return store.snapshot(async (r) => ({ picture: await buildPicture(await corrected(r), o), builtAt: new Date().toISOString(), version: await r.ledgerVersion(), stale: false }));
+}
+
+/** Opens the ledger to keep a picture in it, waiting little for other writers (keeping it is an optimisation). */
+export function openForKeeping(db: string): Promise<Store> {
+  return openStore(db, { busyWaitMs: 200, writeDeadlineMs: 5000 });
+}
+
+/**
+ * A worker's refresh once its queue is empty: one process at a time (the others, finding it taken, leave
+ * it to that one); the pictures it makes are current for what every worker had committed when it began.
+ */
+export async function refreshWhenIdle(store: Store): Promise<boolean> {
+  return (await store.exclusive("briefing-picture", async () => (await refreshPictures(store), true))) ?? false;
+}

@@ -444,12 +444,27 @@ function denials(ix: Index, scope: "report" | "ledger", window: number, add: Add
     // what it denies: an act or a part in one ("any involvement", "attacking the market"); a denial that
     // says nothing of what it denies ("denied the charge") answers only what it points back at
     const what = [...agencyIn(d.concepts), ...agencyIn(d.concepts, true)];
+    // the countries the denial names as where or against whom ("a missile attack on Poland"): not the party
+    // whose part is denied, nor the denier's own
+    const target = new Set(d.c.countries.filter((g) => !denied.has(g) && !d.parties.has(g)));
     for (const x of cands) {
       if (x === d || !x.asserted) continue;
       if ([...x.parties].some((p) => denied.has(p))) continue;
       const agent = [...x.agents].some((g) => denied.has(g));
       const named = what.length > 0 && [...x.names].some((g) => denied.has(g)) && agencyIn(x.concepts).length > 0;
       if (!agent && !named) continue;
+      if (x.c.doc !== d.c.doc && !agent) {
+        // across reports, a claim that names who did what it says, and names someone else, does not put
+        // the act on the party that denies: "Russian airstrikes targeted Ukraine" is no charge against
+        // Ukraine, however widely Ukraine denies a part in the incident
+        if (doersIn(x).size) continue;
+      }
+      // a denial of an act against one country does not answer an act against another: "Russia denies a
+      // missile attack on Poland" is silent on "Russian airstrikes targeted Ukraine"
+      if (x.c.doc !== d.c.doc && target.size) {
+        const elsewhere = x.c.countries.filter((g) => !denied.has(g) && !x.parties.has(g) && !x.agents.has(g));
+        if (elsewhere.length && !elsewhere.some((g) => target.has(g))) continue;
+      }
       // across reports, the accusation must be of the kind of thing denied: an act of the family, or any
       // part in the incident when a part is what is denied
       if (x.c.doc !== d.c.doc && !what.some((k) => related(bare(k), x))) continue;
@@ -496,6 +511,15 @@ function attributions(items: Item[], inScope: (a: Item, b: Item) => boolean, add
             if ([...da].some((g) => b.parties.has(g)) && [...db].some((g) => a.parties.has(g))) continue;
             // the two name doers of one thing: the missile that fell, the pipeline blown up, the attack
             if (!shareSubject(a, b)) continue;
+            if (a.c.doc !== b.c.doc) {
+              // each names the other's doer, but not as a doer: two acts, one answering the other ("Russian
+              // airstrikes targeted Ukraine"; "Ukraine's air defence fired at the Russian strikes")
+              const other = (x: Item, dx: Set<string>, dy: Set<string>) => [...dy].some((g) => x.names.has(g) && !dx.has(g));
+              if (other(a, da, db) && other(b, db, da)) continue;
+              // who made the weapon is not who fired it ("a Russian-made missile"): a claim that says only
+              // who produced it names no doer of the act
+              if (madeOnly(a) || madeOnly(b)) continue;
+            }
             const ga = [...da].map((g) => g.replace(/^[CE]:/, "")).join(", "), gb = [...db].map((g) => g.replace(/^[CE]:/, "")).join(", ");
             add(a, b, "attribution", `who:${act}`, `who is behind it: ${a.name} names ${ga}, ${b.name} names ${gb}: ${q(a.c.text)} against ${q(b.c.text)}`, { parties: [...a.agents, ...b.agents] });
           }
@@ -578,6 +602,12 @@ function whereDisputes(items: Item[], inScope: (a: Item, b: Item) => boolean, ad
       if (pa === pb) continue;
       add(a, b, "place", `where:${[pa, pb].sort().join("|")}`, `where it happened: ${a.name} and ${b.name} put it in different places: ${q(a.c.text)} against ${q(b.c.text)}`, { places: [pa!, pb!] });
     }
+}
+
+/** A claim whose only act is making the weapon ("door Rusland geproduceerd", "Russian-made"). */
+function madeOnly(it: Item): boolean {
+  const acts = agencyIn(it.concepts).map(bare);
+  return acts.includes("v:produce") && acts.every((k) => k === "v:produce" || k === "n:missile" || k === "n:air-defence" || k === "v:cause");
 }
 
 /** Things an act is done to or with, one name for each: an air-defence missile is a missile, a shooting an attack. */

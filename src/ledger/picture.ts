@@ -3,6 +3,7 @@ import { NOTABLE, SPAN, type FusionClaim, type Reads } from "../store/index.js";
 import { findContradictions, showFigure, type CClaim, type CCount, type Found } from "./contradictions.js";
 import type { ClaimFeatures } from "./features.js";
 import { displayName } from "./naming.js";
+import { langPack } from "../lang/index.js";
 import { ledgerFusion } from "./stored.js";
 import type { Fusion } from "./fusion.js";
 import type { Proposition as Fused } from "./propositions.js";
@@ -60,6 +61,8 @@ export interface FigureLine {
 
 export interface FigureKind {
   kind: CountKind;
+  /** What a figure of kind "other" counts (the noun after it: "households", "raketten"). */
+  measure?: string;
   lines: FigureLine[];
   /** Lowest and highest latest figure across sources; equal when they agree. */
   range: [number, number];
@@ -90,8 +93,9 @@ export interface FusedEntity {
 
 export interface ContradictionView {
   found: Found;
-  a: { text: string; source: string; status: ClaimStatus; cite: Cite; language: Lang };
-  b: { text: string; source: string; status: ClaimStatus; cite: Cite; language: Lang };
+  /** own: the report says it in its own voice (no named source). */
+  a: { text: string; source: string; status: ClaimStatus; cite: Cite; language: Lang; own?: boolean };
+  b: { text: string; source: string; status: ClaimStatus; cite: Cite; language: Lang; own?: boolean };
   more: number;
   isNew?: boolean;
 }
@@ -299,7 +303,9 @@ export async function buildPicture(r: Reads, opts: PictureOptions = {}): Promise
       ...views
         .map((v, i) => ({ v, i }))
         .filter((x) => x.v.found.type !== "figures")
-        .sort((a, b) => b.v.more - a.v.more || a.i - b.i)
+        // a quarrel between named parties leads; a report's own background sentence set against a party
+        // ("Russian airstrikes targeted Ukraine") comes after, however many reports carry it
+        .sort((a, b) => voices(a.v) - voices(b.v) || b.v.more - a.v.more || a.i - b.i)
         .slice(0, Math.max(1, limit - figureKinds))
         .map((x) => x.v),
     );
@@ -328,9 +334,25 @@ export async function buildPicture(r: Reads, opts: PictureOptions = {}): Promise
   const figures: FigureKind[] = [];
   let figuresHidden = 0;
   const KIND_ORDER: CountKind[] = ["killed", "wounded", "missing", "arrested", "personnel", "vehicles", "other"];
-  for (const kind of KIND_ORDER) {
+  // "other" counts anything: households, missiles, fans, dams. One range over them sets a count of fans
+  // against one of missiles, so each measure (the noun counted) is a group of its own.
+  const groupsOf = (kind: CountKind) => {
     const rows = figureRows.filter((n) => n.kind === kind);
-    if (!rows.length) continue;
+    if (kind !== "other") return rows.length ? [{ measure: undefined as string | undefined, rows }] : [];
+    const byMeasure = new Map<string, typeof rows>();
+    const last = new Map<string, { claim: number; measure: string }>();
+    for (const n of [...rows].sort((a, b) => a.report - b.report || a.start - b.start)) {
+      let m = countedNoun(n.text);
+      // "put the number at 85": a bare figure counts what the figure of the claim before it counted
+      const prev = last.get(n.reportUid);
+      if (!m && prev && n.claim - prev.claim <= 1) m = prev.measure;
+      if (m) last.set(n.reportUid, { claim: n.claim, measure: m });
+      const k = m ?? "";
+      (byMeasure.get(k) ?? byMeasure.set(k, []).get(k)!).push(n);
+    }
+    return [...byMeasure].sort((a, b) => b[1].length - a[1].length || (a[0] < b[0] ? -1 : 1)).map(([m, rows]) => ({ measure: m || undefined, rows }));
+  };
+  for (const kind of KIND_ORDER) for (const { measure, rows } of groupsOf(kind)) {
     const lines: FigureLine[] = [];
     for (const n of rows)
       lines.push({
@@ -340,7 +362,8 @@ export async function buildPicture(r: Reads, opts: PictureOptions = {}): Promise
         ...(since && { isNew: after(n.publishedMs) }),
       });
     if (since && !lines.some((l) => l.isNew)) continue;
-    const vals = latest.filter((n) => n.kind === kind).map((n) => n.value);
+    // the range spans every source's latest figure of the kind; a measure of "other" spans its own lines
+    const vals = measure === undefined && kind !== "other" ? latest.filter((n) => n.kind === kind).map((n) => n.value) : rows.map((n) => n.value);
     const range: [number, number] = [Math.min(...vals), Math.max(...vals)];
     // With --since only the new figures are listed; the range still spans every source's latest figure.
     const listed = since ? lines.filter((l) => l.isNew) : lines;
@@ -350,7 +373,7 @@ export async function buildPicture(r: Reads, opts: PictureOptions = {}): Promise
     }
     const shown = strongestFigures(listed, perKind);
     figuresHidden += listed.length - shown.length;
-    figures.push({ kind, lines: shown, range, agree: range[0] === range[1] });
+    figures.push({ kind, ...(measure && { measure }), lines: shown, range, agree: range[0] === range[1] });
   }
 
   // --- timeline: time expressions with the claim that holds them, earliest first
@@ -458,6 +481,23 @@ export async function buildPicture(r: Reads, opts: PictureOptions = {}): Promise
   };
 }
 
+/** Words of a number itself ("million", "duizend"), in every language: never the thing counted. */
+let numberWords: Set<string> | undefined;
+/** The noun a figure counts: the last word of its text when that word is not part of the number. */
+export function countedNoun(text: string): string | undefined {
+  numberWords ??= new Set(
+    (["en", "nl"] as const).flatMap((l) => {
+      const n = langPack(l).counts.numbers;
+      return [...Object.keys(n.words), ...Object.keys(n.scales), ...n.articles, ...n.joiners].flatMap((w) => w.split(" "));
+    }),
+  );
+  const w = /(\p{L}+)\P{L}*$/u.exec(text)?.[1]?.toLowerCase();
+  return w && w.length > 2 && !numberWords.has(w) ? w : undefined;
+}
+
+/** How many sides of a dispute are a report's own voice (0: two named sources). */
+const voices = (v: ContradictionView) => Number(!!v.a.own) + Number(!!v.b.own);
+
 /**
  * At most `n` of one kind's figure lines, in their order: the lowest and the highest figure first, so the
  * lines shown span the kind's spread, then the rest as they came.
@@ -546,7 +586,7 @@ export function disputeViews(f: Fusion, since?: string, lang: Lang = "en"): Cont
   const side = (id: string) => {
     const c = claimOf.get(id)!;
     const a = f.context.asserter(c);
-    return { text: c.text, source: a.kind === "report" ? c.outlet ?? "the report" : speaker.get(a.key) ?? a.name, status: c.status, cite: { doc: c.doc, start: c.start, end: c.end }, language: c.lang };
+    return { text: c.text, source: a.kind === "report" ? c.outlet ?? "the report" : speaker.get(a.key) ?? a.name, status: c.status, cite: { doc: c.doc, start: c.start, end: c.end }, language: c.lang, ...(a.kind === "report" && { own: true }) };
   };
   const out: ContradictionView[] = [];
   const byPair = new Map<string, ContradictionView>();

@@ -464,6 +464,8 @@ function denials(ix: Index, scope: "report" | "ledger", window: number, add: Add
       if (x.c.doc !== d.c.doc && target.size) {
         const elsewhere = x.c.countries.filter((g) => !denied.has(g) && !x.parties.has(g) && !x.agents.has(g));
         if (elsewhere.length && !elsewhere.some((g) => target.has(g))) continue;
+        // an attack denied on a country answers only a claim of an attack that reaches it
+        if (what.some((k) => bare(k) === "v:attack") && ![...x.names, ...x.c.countries].some((g) => target.has(g))) continue;
       }
       // across reports, the accusation must be of the kind of thing denied: an act of the family, or any
       // part in the incident when a part is what is denied
@@ -519,6 +521,8 @@ function attributions(items: Item[], inScope: (a: Item, b: Item) => boolean, add
               // who made the weapon is not who fired it ("a Russian-made missile"): a claim that says only
               // who produced it names no doer of the act
               if (madeOnly(a) || madeOnly(b)) continue;
+              // a count of many ("launched around 40 drones") is the barrage, not the one that came down
+              if (countsMany(a) !== countsMany(b)) continue;
             }
             const ga = [...da].map((g) => g.replace(/^[CE]:/, "")).join(", "), gb = [...db].map((g) => g.replace(/^[CE]:/, "")).join(", ");
             add(a, b, "attribution", `who:${act}`, `who is behind it: ${a.name} names ${ga}, ${b.name} names ${gb}: ${q(a.c.text)} against ${q(b.c.text)}`, { parties: [...a.agents, ...b.agents] });
@@ -603,6 +607,9 @@ function whereDisputes(items: Item[], inScope: (a: Item, b: Item) => boolean, ad
       add(a, b, "place", `where:${[pa, pb].sort().join("|")}`, `where it happened: ${a.name} and ${b.name} put it in different places: ${q(a.c.text)} against ${q(b.c.text)}`, { places: [pa!, pb!] });
     }
 }
+
+/** The claim counts the weapons of an act (more than one): a barrage, not one of its strikes. */
+const countsMany = (it: Item) => it.c.figures.some((f) => f.kind === "other" && f.value > 1) && (it.concepts.has("n:missile") || it.concepts.has("n:air-defence"));
 
 /** A claim whose only act is making the weapon ("door Rusland geproduceerd", "Russian-made"). */
 function madeOnly(it: Item): boolean {

@@ -106,7 +106,8 @@ function check(event: string, lang: string): { md: number; checked: Checked[] } 
         const st = statusesOf(ts);
         const xs = ts.filter((t) => /^X/.test(t.what));
         if (s.id === "established") {
-          if ([...st].some((x) => x !== "established" && x !== "confirmed")) push(s.id, g.title, l, `wrong: CROSS reads it ${[...st].join("/")}`);
+          // one report stating it in its own voice is enough; others may attribute it
+          if (st.size && !st.has("established") && !st.has("confirmed")) push(s.id, g.title, l, `wrong: CROSS reads it ${[...st].join("/")}`);
           else if (xs.length) push(s.id, g.title, l, `wrong: disputed in CROSS (${xs.map((t) => t.what).join(", ")})`);
           else if (ts.some((t) => t.what === "B:established" || /^K/.test(t.what))) push(s.id, g.title, l, "ok");
           else push(s.id, g.title, l, "read");

@@ -66,10 +66,10 @@ test("disputes across reports: a denial answers the claim that names the denier 
   ]);
 });
 
-test("the briefing's contested lines and figures, in English and Dutch: one measure a group, no line without its words", () => {
+test("the briefing's contested lines and figures, in English and Dutch: speakers named in the briefing's language, one measure a group, no line without its words", () => {
   assert.deepEqual(lines(brief.en, "unclear", "Contested"), [
     "Other figures: ~40 according to Ukrainian air force; 35 according to Volodymyr Zelensky.",
-    "“Oekraïne ontkent elke betrokkenheid bij het incident” ⟷ “De drone die in het Roemeense dorp Plauru neerstortte, was waarschijnlijk een Oekraïense drone, zegt het Roemeense ministerie van Defensie” Ukraine denies involvement; Roemeense ministerie van Defensie says otherwise.",
+    "“Oekraïne ontkent elke betrokkenheid bij het incident” ⟷ “De drone die in het Roemeense dorp Plauru neerstortte, was waarschijnlijk een Oekraïense drone, zegt het Roemeense ministerie van Defensie” Ukraine denies involvement; Romania's defence ministry says otherwise.",
   ]);
   assert.deepEqual(lines(brief.nl, "unclear", "Betwist"), [
     "Overige cijfers: ~40 volgens Ukrainian air force; 35 volgens Volodymyr Zelensky.",

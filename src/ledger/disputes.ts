@@ -4,6 +4,7 @@ import { conceptsOf, conceptTokens } from "./concepts.js";
 import { fold } from "./features.js";
 import type { BlockContext } from "./propositions.js";
 import { ledgerLexicon } from "./lang.js";
+import { langPack } from "../lang/index.js";
 
 
 /**
@@ -611,6 +612,19 @@ function whereDisputes(items: Item[], inScope: (a: Item, b: Item) => boolean, ad
 /** The claim counts the weapons of an act (more than one): a barrage, not one of its strikes. */
 const countsMany = (it: Item) => it.c.figures.some((f) => f.kind === "other" && f.value > 1) && (it.concepts.has("n:missile") || it.concepts.has("n:air-defence"));
 
+const numberWordsOf = new Map<string, Set<string>>();
+/** A figure or a number word of the language ("12", "twee", "two"). */
+function isNumberWord(w: string, lang: FusionClaim["lang"]): boolean {
+  if (/^\d[\d.,]*$/.test(w)) return true;
+  let set = numberWordsOf.get(lang);
+  if (!set) {
+    const n = langPack(lang).counts.numbers;
+    set = new Set([...Object.keys(n.words), ...Object.keys(n.scales)].filter((x) => !x.includes(" ")));
+    numberWordsOf.set(lang, set);
+  }
+  return set.has(w.toLowerCase());
+}
+
 /** A claim whose only act is making the weapon ("door Rusland geproduceerd", "Russian-made"). */
 function madeOnly(it: Item): boolean {
   const acts = agencyIn(it.concepts).map(bare);
@@ -651,6 +665,7 @@ function doersIn(it: Item): Set<string> {
   // "Rusland werd beschuldigd van …", "X was accused of …": the subject of a passive accusation is the
   // doer named, not one the act was done to
   let blames: number[] | undefined;
+  let borders: number[] | undefined;
   const accusedAt = (k: number) =>
     (blames ??= conceptsOf(it.c.text, it.c.lang, toks).filter((h) => !h.neg && BLAMING.has(h.concept)).map((h) => h.at)).some((b) => b > k && b - k <= 4);
   const out = new Set(it.agents);
@@ -659,7 +674,10 @@ function doersIn(it: Item): Set<string> {
     if (!at.length) continue;
     // one word (an article) may stand between ("op de Russische televisie", "by the Russian army")
     const before = (k: number, ws: string[]) => ws.includes(toks[k - 1]?.w ?? "") || ws.includes(toks[k - 2]?.w ?? "");
-    const notDoer = at.every((k) => !before(k, markers) && (before(k, nd.locatives) || nd.passives.includes(toks[k + 1]?.w ?? "") || nd.passives.includes(toks[k + 2]?.w ?? "")) && !accusedAt(k));
+    // "twee Polen", "two Swedes": people counted, the ones it befell; "the border with Poland": a place
+    const counted = (k: number) => isNumberWord(toks[k - 1]?.w ?? "", it.c.lang);
+    const atBorder = (k: number) => (borders ??= conceptsOf(it.c.text, it.c.lang, toks).filter((h) => !h.neg && h.concept === "n:border").map((h) => h.end)).some((e) => k > e && k - e <= 2);
+    const notDoer = at.every((k) => counted(k) || (!before(k, markers) && (before(k, nd.locatives) || atBorder(k) || nd.passives.includes(toks[k + 1]?.w ?? "") || nd.passives.includes(toks[k + 2]?.w ?? "")) && !accusedAt(k)));
     if (notDoer) out.delete(g);
   }
   return out;

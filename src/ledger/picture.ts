@@ -532,7 +532,7 @@ export function splitPropositions(f: Fusion, since?: string, lang: Lang = "en"):
     if (p.status === "unknown") continue; // the unknowns section has them
     if (p.status === "denied") out.denied.push(p);
     else if (p.status === "probable" || p.status === "possible") out.hedged.push(p);
-    else if ((p.status === "established" || p.status === "confirmed") && !cs.some((c) => disputed.has(c.id)) && (p.status === "confirmed" || cs.some((c) => !c.source && c.status === "established")))
+    else if (p.status === "confirmed" ? !cs.some((c) => disputed.has(c.id)) : ownVoice(p, cs, disputed))
       out.established.push(p);
     // the report's own voice against a source: the contested lines show both sides
     else if (!p.sources.some((x) => x.kind !== "report") && cs.some((c) => disputed.has(c.id))) continue;
@@ -549,7 +549,12 @@ export function splitPropositions(f: Fusion, since?: string, lang: Lang = "en"):
       seen.add(c.doc);
       cites.push({ doc: c.doc, start: c.start, end: c.end });
     }
-    const first = [...cs].sort((a, b) => (a.order < b.order ? -1 : 1))[0]!;
+    // the words quoted: what the claims have in common is best said by the shortest of them (a claim that
+    // also says who fired the missile must not speak for the reports that only give the toll), in the
+    // briefing's language when a report in it says it
+    // (a whole sentence before a clause: "and summoned the ambassador" leaves out who)
+    const clause = (t: string) => Number(!/^[\p{Lu}\p{N}"“‘'«]/u.test(t));
+    const first = [...cs].sort((a, b) => clause(a.text) - clause(b.text) || Number(a.lang !== lang) - Number(b.lang !== lang) || a.text.length - b.text.length || (a.order < b.order ? -1 : 1))[0]!;
     return {
       text: first.text,
       language: first.lang,
@@ -571,6 +576,20 @@ export function splitPropositions(f: Fusion, since?: string, lang: Lang = "en"):
     denied: out.denied.sort(strength).map(view),
     hedged: out.hedged.sort(strength).map(view),
   };
+}
+
+/**
+ * A proposition the reports state in their own voice: at least one report says it as established fact, and
+ * no more reports put it in a named source's mouth than state it themselves ("Russia bears ultimate
+ * responsibility", one outlet's words and two outlets' quote of Stoltenberg, is Stoltenberg's claim).
+ */
+function ownVoice(p: Fused, cs: readonly Fusion["claims"][number][], disputed: ReadonlySet<string>): boolean {
+  // a claim that a source disputes is out; one that says more than the rest ("two killed after Russian
+  // missiles crossed into Poland") may be disputed for what only it says, and leaves the others standing
+  const own = new Set(cs.filter((c) => !c.source && c.status === "established").map((c) => c.doc));
+  if (!own.size || cs.some((c) => own.has(c.doc) && disputed.has(c.id))) return false;
+  const named = new Set(cs.filter((c) => c.source && c.source.kind !== "unnamed" && !own.has(c.doc) && !disputed.has(c.id)).map((c) => c.doc));
+  return own.size >= named.size && p.status !== "unknown";
 }
 
 /**
@@ -640,6 +659,8 @@ export function disputeViews(f: Fusion, since?: string, lang: Lang = "en"): Cont
  */
 export function speakerNames(f: Fusion, lang: Lang): Map<string, string> {
   const votes = new Map<string, Map<string, number>>();
+  const ownLang = new Map<string, Map<string, number>>();
+  const inTable = new Set<string>();
   const fixed = new Map<string, string>();
   for (const c of f.claims) {
     if (!c.source) continue;
@@ -647,12 +668,25 @@ export function speakerNames(f: Fusion, lang: Lang): Map<string, string> {
     if (!fixed.has(a.key)) {
       // a body named by what it is ("Russia's defence ministry") is the entity that offers that key
       const cl = a.entity ? f.entities.clusters.find((x) => x.key === a.entity) : a.key.startsWith("i:") ? f.entities.byKey(`I:${a.key.slice(2)}`) : undefined;
-      if (cl) fixed.set(a.key, cl.name(lang));
+      if (cl) fixed.set(a.key, displayName(cl.key, lang) ?? cl.name(lang));
+      // a cluster the alias table does not know is named by its most used name, whatever its language:
+      // a report in the briefing's language that names the speaker names it better
+      if (cl && displayName(cl.key, lang) === undefined) inTable.add(a.key);
     }
     const v = votes.get(a.key) ?? votes.set(a.key, new Map()).get(a.key)!;
     v.set(a.name, (v.get(a.name) ?? 0) + (c.lang === lang ? 2 : 1));
+    if (c.lang === lang) {
+      const w = ownLang.get(a.key) ?? ownLang.set(a.key, new Map()).get(a.key)!;
+      w.set(a.name, (w.get(a.name) ?? 0) + 1);
+    }
   }
+  const top = (v: Map<string, number>) => [...v].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]![0];
+  for (const k of inTable) if (ownLang.has(k)) fixed.set(k, top(ownLang.get(k)!));
+  // the unnamed source is one speaker, called so in the briefing's language whatever report named it
+  const unnamed = langPack(lang).claims.unnamedName;
+  const anyUnnamed = new Set((["en", "nl"] as const).map((l) => langPack(l).claims.unnamedName));
+  for (const c of f.claims) if (c.source?.kind === "unnamed" && anyUnnamed.has(c.source.name)) fixed.set(f.context.asserter(c).key, unnamed);
   const out = new Map(fixed);
-  for (const [k, v] of votes) if (!out.has(k)) out.set(k, [...v].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]![0]);
+  for (const [k, v] of votes) if (!out.has(k)) out.set(k, top(v));
   return out;
 }

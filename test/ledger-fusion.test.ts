@@ -150,7 +150,7 @@ test("the briefing: one line per proposition, speakers by one name, the denial a
     const en = b.en, nl = b.nl;
     assert.deepEqual(lines(en, "established"), []);
     assert.deepEqual(en.sections.find((s) => s.id === "claims")!.groups!.map((g) => g.title), ["Ukraine's air force", "Oleh Syniehubov", "regional government", "Ihor Terechov"]);
-    assert.deepEqual(lines(en, "claims", "Ukraine's air force"), ["“De Oekraïense luchtmacht zegt dat het om een Russische raket ging” (3 reports, 1 independent)"]);
+    assert.deepEqual(lines(en, "claims", "Ukraine's air force"), ["“Ukraine's air force said the missile was Russian” (3 reports, 1 independent)"]);
     assert.deepEqual(lines(en, "claims", "Oleh Syniehubov"), [
       `“${FORTY}” (2 reports, 1 independent)`,
       "“Bij een raketaanval op een markt in Charkiv zijn maandagochtend zeker twaalf mensen om het leven gekomen”",

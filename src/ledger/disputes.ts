@@ -666,6 +666,7 @@ function doersIn(it: Item): Set<string> {
   // doer named, not one the act was done to
   let blames: number[] | undefined;
   let borders: number[] | undefined;
+  let makes: number[] | undefined;
   const accusedAt = (k: number) =>
     (blames ??= conceptsOf(it.c.text, it.c.lang, toks).filter((h) => !h.neg && BLAMING.has(h.concept)).map((h) => h.at)).some((b) => b > k && b - k <= 4);
   const out = new Set(it.agents);
@@ -676,8 +677,10 @@ function doersIn(it: Item): Set<string> {
     const before = (k: number, ws: string[]) => ws.includes(toks[k - 1]?.w ?? "") || ws.includes(toks[k - 2]?.w ?? "");
     // "twee Polen", "two Swedes": people counted, the ones it befell; "the border with Poland": a place
     const counted = (k: number) => isNumberWord(toks[k - 1]?.w ?? "", it.c.lang);
+    // "een door Rusland geproduceerde raket", "Russian-made": the maker of the weapon, not who fired it
+    const made = (k: number) => (makes ??= conceptsOf(it.c.text, it.c.lang, toks).filter((h) => !h.neg && h.concept === "v:produce").map((h) => h.at)).some((m) => m > k && m - k <= 1);
     const atBorder = (k: number) => (borders ??= conceptsOf(it.c.text, it.c.lang, toks).filter((h) => !h.neg && h.concept === "n:border").map((h) => h.end)).some((e) => k > e && k - e <= 2);
-    const notDoer = at.every((k) => counted(k) || (!before(k, markers) && (before(k, nd.locatives) || atBorder(k) || nd.passives.includes(toks[k + 1]?.w ?? "") || nd.passives.includes(toks[k + 2]?.w ?? "")) && !accusedAt(k)));
+    const notDoer = at.every((k) => counted(k) || made(k) || (!before(k, markers) && (before(k, nd.locatives) || atBorder(k) || nd.passives.includes(toks[k + 1]?.w ?? "") || nd.passives.includes(toks[k + 2]?.w ?? "")) && !accusedAt(k)));
     if (notDoer) out.delete(g);
   }
   return out;

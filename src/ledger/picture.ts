@@ -541,20 +541,20 @@ export function splitPropositions(f: Fusion, since?: string, lang: Lang = "en"):
   const strength = (a: Fused, b: Fused) => b.independent - a.independent || b.reports - a.reports || (a.first_seen < b.first_seen ? -1 : a.first_seen > b.first_seen ? 1 : 0) || (a.key < b.key ? -1 : 1);
   const view = (p: Fused): Proposition => {
     const cs = p.claims.map((id) => claimOf.get(id)!);
-    // every citation: one per report, earliest first
-    const cites: Cite[] = [];
-    const seen = new Set<string>();
+    // the words quoted: what the claims have in common is best said by the shortest of them (a claim that
+    // also says who fired the missile must not speak for the reports that only give the toll), in the
+    // briefing's language when a report in it says it (a whole sentence before a clause: "and summoned the
+    // ambassador" leaves out who)
+    const clause = (t: string) => Number(!/^[\p{Lu}\p{N}"“‘'«]/u.test(t));
+    const first = [...cs].sort((a, b) => clause(a.text) - clause(b.text) || Number(a.lang !== lang) - Number(b.lang !== lang) || a.text.length - b.text.length || (a.order < b.order ? -1 : 1))[0]!;
+    // every citation: one per report, the quoted words first, then the rest earliest first
+    const cites: Cite[] = [{ doc: first.doc, start: first.start, end: first.end }];
+    const seen = new Set<string>([first.doc]);
     for (const c of [...cs].sort((a, b) => (a.order < b.order ? -1 : 1))) {
       if (seen.has(c.doc)) continue;
       seen.add(c.doc);
       cites.push({ doc: c.doc, start: c.start, end: c.end });
     }
-    // the words quoted: what the claims have in common is best said by the shortest of them (a claim that
-    // also says who fired the missile must not speak for the reports that only give the toll), in the
-    // briefing's language when a report in it says it
-    // (a whole sentence before a clause: "and summoned the ambassador" leaves out who)
-    const clause = (t: string) => Number(!/^[\p{Lu}\p{N}"“‘'«]/u.test(t));
-    const first = [...cs].sort((a, b) => clause(a.text) - clause(b.text) || Number(a.lang !== lang) - Number(b.lang !== lang) || a.text.length - b.text.length || (a.order < b.order ? -1 : 1))[0]!;
     return {
       text: first.text,
       language: first.lang,
@@ -642,7 +642,9 @@ export function disputeViews(f: Fusion, since?: string, lang: Lang = "en"): Cont
       reason: d.reason,
       detail: { asserters: d.detail.asserters, ...(d.detail.kind && { kind: d.detail.kind }), ...(d.detail.values && { values: d.detail.values }), ...(d.detail.labels && { labels: d.detail.labels }), ...(type === "denial" && { via: d.type === "denial" ? ("theme" as const) : d.type === "attribution" ? ("doers" as const) : d.type === "place" ? ("place" as const) : ("backRef" as const) }) },
     };
-    const view: ContradictionView = { found, a: side(d.claims[0]), b: side(d.claims[1]), more: 0, ...(isNew !== undefined && { isNew }) };
+    // the denier speaks first, whichever claim came first and whatever its status says
+    const [ia, ib] = denier === d.claims[1] ? [d.claims[1], d.claims[0]] : d.claims;
+    const view: ContradictionView = { found, a: side(ia), b: side(ib), more: 0, ...(isNew !== undefined && { isNew }) };
     byPair.set(key, view);
     reportsOf.set(view, new Set(d.claims.map((id) => claimOf.get(id)!.doc)));
     out.push(view);
@@ -681,7 +683,12 @@ export function speakerNames(f: Fusion, lang: Lang): Map<string, string> {
     }
   }
   const top = (v: Map<string, number>) => [...v].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]![0];
-  for (const k of inTable) if (ownLang.has(k)) fixed.set(k, top(ownLang.get(k)!));
+  // (only when the cluster's name is not itself a name those reports use, in any capitals)
+  for (const k of inTable) {
+    const v = ownLang.get(k);
+    const have = fixed.get(k)?.toLowerCase();
+    if (v && ![...v.keys()].some((n) => n.toLowerCase() === have)) fixed.set(k, top(v));
+  }
   // the unnamed source is one speaker, called so in the briefing's language whatever report named it
   const unnamed = langPack(lang).claims.unnamedName;
   const anyUnnamed = new Set((["en", "nl"] as const).map((l) => langPack(l).claims.unnamedName));

@@ -546,7 +546,11 @@ export function splitPropositions(f: Fusion, since?: string, lang: Lang = "en"):
     // briefing's language when a report in it says it (a whole sentence before a clause: "and summoned the
     // ambassador" leaves out who)
     const clause = (t: string) => Number(!/^[\p{Lu}\p{N}"“‘'«]/u.test(t));
-    const first = [...cs].sort((a, b) => clause(a.text) - clause(b.text) || Number(a.lang !== lang) - Number(b.lang !== lang) || a.text.length - b.text.length || (a.order < b.order ? -1 : 1))[0]!;
+    // only words that say it as the line does: a claim of the proposition's status, and for what is
+    // established one the report says in its own voice ("Putin called the attack barbaric" does not quote
+    // the toll)
+    const fit = (c: (typeof cs)[number]) => Number(c.status !== p.status) * 2 + Number((p.status === "established" || p.status === "confirmed") && !!c.source);
+    const first = [...cs].sort((a, b) => fit(a) - fit(b) || clause(a.text) - clause(b.text) || Number(a.lang !== lang) - Number(b.lang !== lang) || a.text.length - b.text.length || (a.order < b.order ? -1 : 1))[0]!;
     // every citation: one per report, the quoted words first, then the rest earliest first
     const cites: Cite[] = [{ doc: first.doc, start: first.start, end: first.end }];
     const seen = new Set<string>([first.doc]);

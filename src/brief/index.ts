@@ -43,7 +43,8 @@ export function composeBriefing(p: Picture, lang: Lang): Briefing {
   const basis = L.basis(b.reports, b.outlets, b.first ? day(b.first) : "–", b.last ? day(b.last) : "–", b.languages.join(", ") || "–");
   const who = (name: string) => (name === "the report" ? L.theReport : name);
   const prop = (x: Proposition, prefix = ""): BriefLine => ({
-    text: prefix + L.reportsCount(x.reports, x.independent).trim(),
+    // a prefix with no count after it ("Russia denies:") ends the line, without a dangling space
+    text: (prefix + L.reportsCount(x.reports, x.independent).trim()).trim(),
     quote: x.text,
     cites: x.cites,
     ...(x.isNew !== undefined && { isNew: x.isNew }),
@@ -129,7 +130,7 @@ export function composeBriefing(p: Picture, lang: Lang): Briefing {
     title: L.sections.figures,
     lines: [],
     groups: p.figures.map((f) => ({
-      title: `${L.kinds[f.kind]} — ${f.agree ? `${f.range[0]}, ${L.agree}` : L.range(String(f.range[0]), String(f.range[1]))}`,
+      title: `${L.kinds[f.kind]}${f.measure ? ` (${f.measure})` : ""} — ${f.agree ? `${f.range[0]}, ${L.agree}` : L.range(String(f.range[0]), String(f.range[1]))}`,
       lines: f.lines.map((l) => ({ text: `${l.shown} — ${who(l.source)}`, quote: l.text, cites: [l.cite], ...(l.isNew !== undefined && { isNew: l.isNew }) })),
     })),
     ...(p.totals.figures > 0 && { more: p.totals.figures }),

@@ -4,6 +4,7 @@ import { conceptsOf, conceptTokens } from "./concepts.js";
 import { fold } from "./features.js";
 import type { BlockContext } from "./propositions.js";
 import { ledgerLexicon } from "./lang.js";
+import { langPack } from "../lang/index.js";
 
 
 /**
@@ -444,12 +445,29 @@ function denials(ix: Index, scope: "report" | "ledger", window: number, add: Add
     // what it denies: an act or a part in one ("any involvement", "attacking the market"); a denial that
     // says nothing of what it denies ("denied the charge") answers only what it points back at
     const what = [...agencyIn(d.concepts), ...agencyIn(d.concepts, true)];
+    // the countries the denial names as where or against whom ("a missile attack on Poland"): not the party
+    // whose part is denied, nor the denier's own
+    const target = new Set(d.c.countries.filter((g) => !denied.has(g) && !d.parties.has(g)));
     for (const x of cands) {
       if (x === d || !x.asserted) continue;
       if ([...x.parties].some((p) => denied.has(p))) continue;
       const agent = [...x.agents].some((g) => denied.has(g));
       const named = what.length > 0 && [...x.names].some((g) => denied.has(g)) && agencyIn(x.concepts).length > 0;
       if (!agent && !named) continue;
+      if (x.c.doc !== d.c.doc && !agent) {
+        // across reports, a claim that names who did what it says, and names someone else, does not put
+        // the act on the party that denies: "Russian airstrikes targeted Ukraine" is no charge against
+        // Ukraine, however widely Ukraine denies a part in the incident
+        if (doersIn(x).size) continue;
+      }
+      // a denial of an act against one country does not answer an act against another: "Russia denies a
+      // missile attack on Poland" is silent on "Russian airstrikes targeted Ukraine"
+      if (x.c.doc !== d.c.doc && target.size) {
+        const elsewhere = x.c.countries.filter((g) => !denied.has(g) && !x.parties.has(g) && !x.agents.has(g));
+        if (elsewhere.length && !elsewhere.some((g) => target.has(g))) continue;
+        // an attack denied on a country answers only a claim of an attack that reaches it
+        if (what.some((k) => bare(k) === "v:attack") && ![...x.names, ...x.c.countries].some((g) => target.has(g))) continue;
+      }
       // across reports, the accusation must be of the kind of thing denied: an act of the family, or any
       // part in the incident when a part is what is denied
       if (x.c.doc !== d.c.doc && !what.some((k) => related(bare(k), x))) continue;
@@ -496,6 +514,17 @@ function attributions(items: Item[], inScope: (a: Item, b: Item) => boolean, add
             if ([...da].some((g) => b.parties.has(g)) && [...db].some((g) => a.parties.has(g))) continue;
             // the two name doers of one thing: the missile that fell, the pipeline blown up, the attack
             if (!shareSubject(a, b)) continue;
+            if (a.c.doc !== b.c.doc) {
+              // each names the other's doer, but not as a doer: two acts, one answering the other ("Russian
+              // airstrikes targeted Ukraine"; "Ukraine's air defence fired at the Russian strikes")
+              const other = (x: Item, dx: Set<string>, dy: Set<string>) => [...dy].some((g) => x.names.has(g) && !dx.has(g));
+              if (other(a, da, db) && other(b, db, da)) continue;
+              // who made the weapon is not who fired it ("a Russian-made missile"): a claim that says only
+              // who produced it names no doer of the act
+              if (madeOnly(a) || madeOnly(b)) continue;
+              // a count of many ("launched around 40 drones") is the barrage, not the one that came down
+              if (countsMany(a) !== countsMany(b)) continue;
+            }
             const ga = [...da].map((g) => g.replace(/^[CE]:/, "")).join(", "), gb = [...db].map((g) => g.replace(/^[CE]:/, "")).join(", ");
             add(a, b, "attribution", `who:${act}`, `who is behind it: ${a.name} names ${ga}, ${b.name} names ${gb}: ${q(a.c.text)} against ${q(b.c.text)}`, { parties: [...a.agents, ...b.agents] });
           }
@@ -580,6 +609,28 @@ function whereDisputes(items: Item[], inScope: (a: Item, b: Item) => boolean, ad
     }
 }
 
+/** The claim counts the weapons of an act (more than one): a barrage, not one of its strikes. */
+const countsMany = (it: Item) => it.c.figures.some((f) => f.kind === "other" && f.value > 1) && (it.concepts.has("n:missile") || it.concepts.has("n:air-defence"));
+
+const numberWordsOf = new Map<string, Set<string>>();
+/** A figure or a number word of the language ("12", "twee", "two"). */
+function isNumberWord(w: string, lang: FusionClaim["lang"]): boolean {
+  if (/^\d[\d.,]*$/.test(w)) return true;
+  let set = numberWordsOf.get(lang);
+  if (!set) {
+    const n = langPack(lang).counts.numbers;
+    set = new Set([...Object.keys(n.words), ...Object.keys(n.scales)].filter((x) => !x.includes(" ")));
+    numberWordsOf.set(lang, set);
+  }
+  return set.has(w.toLowerCase());
+}
+
+/** A claim whose only act is making the weapon ("door Rusland geproduceerd", "Russian-made"). */
+function madeOnly(it: Item): boolean {
+  const acts = agencyIn(it.concepts).map(bare);
+  return acts.includes("v:produce") && acts.every((k) => k === "v:produce" || k === "n:missile" || k === "n:air-defence" || k === "v:cause");
+}
+
 /** Things an act is done to or with, one name for each: an air-defence missile is a missile, a shooting an attack. */
 const SUBJECT: Record<string, string> = { "n:air-defence": "n:missile", "v:shoot": "v:attack", "v:explode": "v:attack", "v:sabotage": "v:attack", "v:attack": "v:attack", "v:kill": "v:kill" };
 const NOT_SUBJECT = new Set(["n:number", "n:conflict", "n:government", "n:social-media", "n:video", "n:suspect", "n:police"]);
@@ -614,6 +665,8 @@ function doersIn(it: Item): Set<string> {
   // "Rusland werd beschuldigd van …", "X was accused of …": the subject of a passive accusation is the
   // doer named, not one the act was done to
   let blames: number[] | undefined;
+  let borders: number[] | undefined;
+  let makes: number[] | undefined;
   const accusedAt = (k: number) =>
     (blames ??= conceptsOf(it.c.text, it.c.lang, toks).filter((h) => !h.neg && BLAMING.has(h.concept)).map((h) => h.at)).some((b) => b > k && b - k <= 4);
   const out = new Set(it.agents);
@@ -622,7 +675,12 @@ function doersIn(it: Item): Set<string> {
     if (!at.length) continue;
     // one word (an article) may stand between ("op de Russische televisie", "by the Russian army")
     const before = (k: number, ws: string[]) => ws.includes(toks[k - 1]?.w ?? "") || ws.includes(toks[k - 2]?.w ?? "");
-    const notDoer = at.every((k) => !before(k, markers) && (before(k, nd.locatives) || nd.passives.includes(toks[k + 1]?.w ?? "") || nd.passives.includes(toks[k + 2]?.w ?? "")) && !accusedAt(k));
+    // "twee Polen", "two Swedes": people counted, the ones it befell; "the border with Poland": a place
+    const counted = (k: number) => isNumberWord(toks[k - 1]?.w ?? "", it.c.lang);
+    // "een door Rusland geproduceerde raket", "Russian-made": the maker of the weapon, not who fired it
+    const made = (k: number) => (makes ??= conceptsOf(it.c.text, it.c.lang, toks).filter((h) => !h.neg && h.concept === "v:produce").map((h) => h.at)).some((m) => m > k && m - k <= 1);
+    const atBorder = (k: number) => (borders ??= conceptsOf(it.c.text, it.c.lang, toks).filter((h) => !h.neg && h.concept === "n:border").map((h) => h.end)).some((e) => k > e && k - e <= 2);
+    const notDoer = at.every((k) => counted(k) || made(k) || (!before(k, markers) && (before(k, nd.locatives) || atBorder(k) || nd.passives.includes(toks[k + 1]?.w ?? "") || nd.passives.includes(toks[k + 2]?.w ?? "")) && !accusedAt(k)));
     if (notDoer) out.delete(g);
   }
   return out;

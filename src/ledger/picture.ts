@@ -3,6 +3,7 @@ import { NOTABLE, SPAN, type FusionClaim, type Reads } from "../store/index.js";
 import { findContradictions, showFigure, type CClaim, type CCount, type Found } from "./contradictions.js";
 import type { ClaimFeatures } from "./features.js";
 import { displayName } from "./naming.js";
+import { langPack } from "../lang/index.js";
 import { ledgerFusion, type LedgerFusion } from "./stored.js";
 import { clusterWithKey, type Fusion } from "./fusion.js";
 import type { Proposition as Fused } from "./propositions.js";
@@ -60,6 +61,8 @@ export interface FigureLine {
 
 export interface FigureKind {
   kind: CountKind;
+  /** What a figure of kind "other" counts (the noun after it: "households", "raketten"). */
+  measure?: string;
   lines: FigureLine[];
   /** Lowest and highest latest figure across sources; equal when they agree. */
   range: [number, number];
@@ -90,8 +93,9 @@ export interface FusedEntity {
 
 export interface ContradictionView {
   found: Found;
-  a: { text: string; source: string; status: ClaimStatus; cite: Cite; language: Lang };
-  b: { text: string; source: string; status: ClaimStatus; cite: Cite; language: Lang };
+  /** own: the report says it in its own voice (no named source). */
+  a: { text: string; source: string; status: ClaimStatus; cite: Cite; language: Lang; own?: boolean };
+  b: { text: string; source: string; status: ClaimStatus; cite: Cite; language: Lang; own?: boolean };
   more: number;
   isNew?: boolean;
 }
@@ -301,7 +305,9 @@ export async function buildPicture(r: Reads, opts: PictureOptions = {}): Promise
       ...views
         .map((v, i) => ({ v, i }))
         .filter((x) => x.v.found.type !== "figures")
-        .sort((a, b) => b.v.more - a.v.more || a.i - b.i)
+        // a quarrel between named parties leads; a report's own background sentence set against a party
+        // ("Russian airstrikes targeted Ukraine") comes after, however many reports carry it
+        .sort((a, b) => voices(a.v) - voices(b.v) || b.v.more - a.v.more || a.i - b.i)
         .slice(0, Math.max(1, limit - figureKinds))
         .map((x) => x.v),
     );
@@ -330,9 +336,25 @@ export async function buildPicture(r: Reads, opts: PictureOptions = {}): Promise
   const figures: FigureKind[] = [];
   let figuresHidden = 0;
   const KIND_ORDER: CountKind[] = ["killed", "wounded", "missing", "arrested", "personnel", "vehicles", "other"];
-  for (const kind of KIND_ORDER) {
+  // "other" counts anything: households, missiles, fans, dams. One range over them sets a count of fans
+  // against one of missiles, so each measure (the noun counted) is a group of its own.
+  const groupsOf = (kind: CountKind) => {
     const rows = figureRows.filter((n) => n.kind === kind);
-    if (!rows.length) continue;
+    if (kind !== "other") return rows.length ? [{ measure: undefined as string | undefined, rows }] : [];
+    const byMeasure = new Map<string, typeof rows>();
+    const last = new Map<string, { claim: number; measure: string }>();
+    for (const n of [...rows].sort((a, b) => a.report - b.report || a.start - b.start)) {
+      let m = countedNoun(n.text);
+      // "put the number at 85": a bare figure counts what the figure of the claim before it counted
+      const prev = last.get(n.reportUid);
+      if (!m && prev && n.claim - prev.claim <= 1) m = prev.measure;
+      if (m) last.set(n.reportUid, { claim: n.claim, measure: m });
+      const k = m ?? "";
+      (byMeasure.get(k) ?? byMeasure.set(k, []).get(k)!).push(n);
+    }
+    return [...byMeasure].sort((a, b) => b[1].length - a[1].length || (a[0] < b[0] ? -1 : 1)).map(([m, rows]) => ({ measure: m || undefined, rows }));
+  };
+  for (const kind of KIND_ORDER) for (const { measure, rows } of groupsOf(kind)) {
     const lines: FigureLine[] = [];
     for (const n of rows)
       lines.push({
@@ -342,7 +364,8 @@ export async function buildPicture(r: Reads, opts: PictureOptions = {}): Promise
         ...(since && { isNew: after(n.publishedMs) }),
       });
     if (since && !lines.some((l) => l.isNew)) continue;
-    const vals = latest.filter((n) => n.kind === kind).map((n) => n.value);
+    // the range spans every source's latest figure of the kind; a measure of "other" spans its own lines
+    const vals = measure === undefined && kind !== "other" ? latest.filter((n) => n.kind === kind).map((n) => n.value) : rows.map((n) => n.value);
     const range: [number, number] = [Math.min(...vals), Math.max(...vals)];
     // With --since only the new figures are listed; the range still spans every source's latest figure.
     const listed = since ? lines.filter((l) => l.isNew) : lines;
@@ -352,7 +375,7 @@ export async function buildPicture(r: Reads, opts: PictureOptions = {}): Promise
     }
     const shown = strongestFigures(listed, perKind);
     figuresHidden += listed.length - shown.length;
-    figures.push({ kind, lines: shown, range, agree: range[0] === range[1] });
+    figures.push({ kind, ...(measure && { measure }), lines: shown, range, agree: range[0] === range[1] });
   }
 
   // --- timeline: time expressions with the claim that holds them, earliest first
@@ -460,6 +483,23 @@ export async function buildPicture(r: Reads, opts: PictureOptions = {}): Promise
   };
 }
 
+/** Words of a number itself ("million", "duizend"), in every language: never the thing counted. */
+let numberWords: Set<string> | undefined;
+/** The noun a figure counts: the last word of its text when that word is not part of the number. */
+export function countedNoun(text: string): string | undefined {
+  numberWords ??= new Set(
+    (["en", "nl"] as const).flatMap((l) => {
+      const n = langPack(l).counts.numbers;
+      return [...Object.keys(n.words), ...Object.keys(n.scales), ...n.articles, ...n.joiners].flatMap((w) => w.split(" "));
+    }),
+  );
+  const w = /(\p{L}+)\P{L}*$/u.exec(text)?.[1]?.toLowerCase();
+  return w && w.length > 2 && !numberWords.has(w) ? w : undefined;
+}
+
+/** How many sides of a dispute are a report's own voice (0: two named sources). */
+const voices = (v: ContradictionView) => Number(!!v.a.own) + Number(!!v.b.own);
+
 /**
  * At most `n` of one kind's figure lines, in their order: the lowest and the highest figure first, so the
  * lines shown span the kind's spread, then the rest as they came.
@@ -494,7 +534,7 @@ export function splitPropositions(f: Fusion, since?: string, lang: Lang = "en"):
     if (p.status === "unknown") continue; // the unknowns section has them
     if (p.status === "denied") out.denied.push(p);
     else if (p.status === "probable" || p.status === "possible") out.hedged.push(p);
-    else if ((p.status === "established" || p.status === "confirmed") && !cs.some((c) => disputed.has(c.id)) && (p.status === "confirmed" || cs.some((c) => !c.source && c.status === "established")))
+    else if (p.status === "confirmed" ? !cs.some((c) => disputed.has(c.id)) : ownVoice(p, cs, disputed))
       out.established.push(p);
     // the report's own voice against a source: the contested lines show both sides
     else if (!p.sources.some((x) => x.kind !== "report") && cs.some((c) => disputed.has(c.id))) continue;
@@ -503,15 +543,24 @@ export function splitPropositions(f: Fusion, since?: string, lang: Lang = "en"):
   const strength = (a: Fused, b: Fused) => b.independent - a.independent || b.reports - a.reports || (a.first_seen < b.first_seen ? -1 : a.first_seen > b.first_seen ? 1 : 0) || (a.key < b.key ? -1 : 1);
   const view = (p: Fused): Proposition => {
     const cs = p.claims.map((id) => claimOf.get(id)!);
-    // every citation: one per report, earliest first
-    const cites: Cite[] = [];
-    const seen = new Set<string>();
+    // the words quoted: what the claims have in common is best said by the shortest of them (a claim that
+    // also says who fired the missile must not speak for the reports that only give the toll), in the
+    // briefing's language when a report in it says it (a whole sentence before a clause: "and summoned the
+    // ambassador" leaves out who)
+    const clause = (t: string) => Number(!/^[\p{Lu}\p{N}"“‘'«]/u.test(t));
+    // only words that say it as the line does: a claim of the proposition's status, and for what is
+    // established one the report says in its own voice ("Putin called the attack barbaric" does not quote
+    // the toll)
+    const fit = (c: (typeof cs)[number]) => Number(c.status !== p.status) * 2 + Number((p.status === "established" || p.status === "confirmed") && !!c.source);
+    const first = [...cs].sort((a, b) => fit(a) - fit(b) || clause(a.text) - clause(b.text) || Number(a.lang !== lang) - Number(b.lang !== lang) || a.text.length - b.text.length || (a.order < b.order ? -1 : 1))[0]!;
+    // every citation: one per report, the quoted words first, then the rest earliest first
+    const cites: Cite[] = [{ doc: first.doc, start: first.start, end: first.end }];
+    const seen = new Set<string>([first.doc]);
     for (const c of [...cs].sort((a, b) => (a.order < b.order ? -1 : 1))) {
       if (seen.has(c.doc)) continue;
       seen.add(c.doc);
       cites.push({ doc: c.doc, start: c.start, end: c.end });
     }
-    const first = [...cs].sort((a, b) => (a.order < b.order ? -1 : 1))[0]!;
     return {
       text: first.text,
       language: first.lang,
@@ -536,6 +585,20 @@ export function splitPropositions(f: Fusion, since?: string, lang: Lang = "en"):
 }
 
 /**
+ * A proposition the reports state in their own voice: at least one report says it as established fact, and
+ * no more reports put it in a named source's mouth than state it themselves ("Russia bears ultimate
+ * responsibility", one outlet's words and two outlets' quote of Stoltenberg, is Stoltenberg's claim).
+ */
+function ownVoice(p: Fused, cs: readonly Fusion["claims"][number][], disputed: ReadonlySet<string>): boolean {
+  // a claim that a source disputes is out; one that says more than the rest ("two killed after Russian
+  // missiles crossed into Poland") may be disputed for what only it says, and leaves the others standing
+  const own = new Set(cs.filter((c) => !c.source && c.status === "established").map((c) => c.doc));
+  if (!own.size || cs.some((c) => own.has(c.doc) && disputed.has(c.id))) return false;
+  const named = new Set(cs.filter((c) => c.source && c.source.kind !== "unnamed" && !own.has(c.doc) && !disputed.has(c.id)).map((c) => c.doc));
+  return own.size >= named.size && p.status !== "unknown";
+}
+
+/**
  * The ledger fusion's contradictions as the briefing shows them: a figure that a later report raises is an
  * update and not shown; wire copies and one speaker quoted by many outlets make one line ("+N more").
  */
@@ -548,7 +611,7 @@ export function disputeViews(f: Fusion, since?: string, lang: Lang = "en"): Cont
   const side = (id: string) => {
     const c = claimOf.get(id)!;
     const a = f.context.asserter(c);
-    return { text: c.text, source: a.kind === "report" ? c.outlet ?? "the report" : speaker.get(a.key) ?? a.name, status: c.status, cite: { doc: c.doc, start: c.start, end: c.end }, language: c.lang };
+    return { text: c.text, source: a.kind === "report" ? c.outlet ?? "the report" : speaker.get(a.key) ?? a.name, status: c.status, cite: { doc: c.doc, start: c.start, end: c.end }, language: c.lang, ...(a.kind === "report" && { own: true }) };
   };
   const out: ContradictionView[] = [];
   const byPair = new Map<string, ContradictionView>();
@@ -585,7 +648,9 @@ export function disputeViews(f: Fusion, since?: string, lang: Lang = "en"): Cont
       reason: d.reason,
       detail: { asserters: d.detail.asserters, ...(d.detail.kind && { kind: d.detail.kind }), ...(d.detail.values && { values: d.detail.values }), ...(d.detail.labels && { labels: d.detail.labels }), ...(type === "denial" && { via: d.type === "denial" ? ("theme" as const) : d.type === "attribution" ? ("doers" as const) : d.type === "place" ? ("place" as const) : ("backRef" as const) }) },
     };
-    const view: ContradictionView = { found, a: side(d.claims[0]), b: side(d.claims[1]), more: 0, ...(isNew !== undefined && { isNew }) };
+    // the denier speaks first, whichever claim came first and whatever its status says
+    const [ia, ib] = denier === d.claims[1] ? [d.claims[1], d.claims[0]] : d.claims;
+    const view: ContradictionView = { found, a: side(ia), b: side(ib), more: 0, ...(isNew !== undefined && { isNew }) };
     byPair.set(key, view);
     reportsOf.set(view, new Set(d.claims.map((id) => claimOf.get(id)!.doc)));
     out.push(view);
@@ -602,6 +667,8 @@ export function disputeViews(f: Fusion, since?: string, lang: Lang = "en"): Cont
  */
 export function speakerNames(f: Fusion, lang: Lang): Map<string, string> {
   const votes = new Map<string, Map<string, number>>();
+  const ownLang = new Map<string, Map<string, number>>();
+  const inTable = new Set<string>();
   const fixed = new Map<string, string>();
   for (const c of f.claims) {
     if (!c.source) continue;
@@ -609,12 +676,30 @@ export function speakerNames(f: Fusion, lang: Lang): Map<string, string> {
     if (!fixed.has(a.key)) {
       // a body named by what it is ("Russia's defence ministry") is the entity that offers that key
       const cl = a.entity ? clusterWithKey(f.entities, a.entity) : a.key.startsWith("i:") ? f.entities.byKey(`I:${a.key.slice(2)}`) : undefined;
-      if (cl) fixed.set(a.key, cl.name(lang));
+      if (cl) fixed.set(a.key, displayName(cl.key, lang) ?? cl.name(lang));
+      // a cluster the alias table does not know is named by its most used name, whatever its language:
+      // a report in the briefing's language that names the speaker names it better
+      if (cl && displayName(cl.key, lang) === undefined) inTable.add(a.key);
     }
     const v = votes.get(a.key) ?? votes.set(a.key, new Map()).get(a.key)!;
     v.set(a.name, (v.get(a.name) ?? 0) + (c.lang === lang ? 2 : 1));
+    if (c.lang === lang) {
+      const w = ownLang.get(a.key) ?? ownLang.set(a.key, new Map()).get(a.key)!;
+      w.set(a.name, (w.get(a.name) ?? 0) + 1);
+    }
   }
+  const top = (v: Map<string, number>) => [...v].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]![0];
+  // (only when the cluster's name is not itself a name those reports use, in any capitals)
+  for (const k of inTable) {
+    const v = ownLang.get(k);
+    const have = fixed.get(k)?.toLowerCase();
+    if (v && ![...v.keys()].some((n) => n.toLowerCase() === have)) fixed.set(k, top(v));
+  }
+  // the unnamed source is one speaker, called so in the briefing's language whatever report named it
+  const unnamed = langPack(lang).claims.unnamedName;
+  const anyUnnamed = new Set((["en", "nl"] as const).map((l) => langPack(l).claims.unnamedName));
+  for (const c of f.claims) if (c.source?.kind === "unnamed" && anyUnnamed.has(c.source.name)) fixed.set(f.context.asserter(c).key, unnamed);
   const out = new Map(fixed);
-  for (const [k, v] of votes) if (!out.has(k)) out.set(k, [...v].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]![0]);
+  for (const [k, v] of votes) if (!out.has(k)) out.set(k, top(v));
   return out;
 }

@@ -19,7 +19,8 @@ export const brief: BriefLabels = {
   sub: { unknowns: "Open questions", contested: "Contested", hedged: "Likely or possible, not established" },
   status: { established: "established", claimed: "claimed", confirmed: "confirmed", denied: "denied", probable: "probable", possible: "possible", unknown: "unknown" },
   kinds: { killed: "Killed", wounded: "Wounded", arrested: "Arrested", missing: "Missing", personnel: "Fighters / personnel", vehicles: "Vehicles", other: "Other figures" },
-  states: { independent: "acts independently", subordinate: "acts under another's command", ended: "is over", ongoing: "goes on" },
+  // whole predicates: a state label the lexicon gives raw ("at large") reads without a subject
+  states: { independent: "it acts independently", subordinate: "it acts under another's command", ended: "it is over", ongoing: "it goes on" },
   theReport: "the report",
   reportsCount: (r, i) => (r > 1 ? ` (${r} reports${i < r ? `, ${i} independent` : ""})` : ""),
   more: (n) => `… and ${n} more.`,
@@ -28,7 +29,7 @@ export const brief: BriefLabels = {
   range: (lo, hi) => `range ${lo}–${hi}, sources differ`,
   agree: "sources agree",
   figuresDiffer: (k, items) => `${k}: ${items.map(([who, v]) => `${v} according to ${who}`).join("; ")}.`,
-  opposed: (a, sa, b, sb) => `${a}: it ${sa}; ${b}: it ${sb}.`,
+  opposed: (a, sa, b, sb) => `${a}: ${sa}; ${b}: ${sb}.`,
   denial: (a, b, via) =>
     via === "doers" ? `${a} and ${b} name different doers.` : via === "place" ? `${a} and ${b} put it in different places.` : via === "backRef" ? `${a} rejects what ${b} says.` : via === "counter" ? `${a} denies it; ${b} argues otherwise.` : `${a} denies involvement; ${b} says otherwise.`,
   alsoKnownAs: "also",

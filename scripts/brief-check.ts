@@ -1,0 +1,158 @@
+// node dist/scripts/brief-check.js [EVENT…] [--lang en|nl] [--verbose]: ingests each devset event's reports into a
+// fresh ledger, writes its default briefing (JSON) and checks every line it can against the event's CROSS.md
+// (its JSON block: contradictions, corroborations, figures, timeline and the editor's briefing). What it cannot
+// decide it marks "read" for a person to check. A development tool: reads ../shared at run time only, ships
+// nothing, and says so and stops when ../shared is absent.
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import type { Briefing, BriefLine } from "../src/brief/index.js";
+
+const root = fileURLToPath(new URL("../../", import.meta.url));
+const devset = resolve(root, "../shared/devset");
+if (!existsSync(devset)) {
+  console.log(`brief-check: ../shared/devset is not here (looked in ${devset}); nothing to check`);
+  process.exit(0);
+}
+const args = process.argv.slice(2);
+const verbose = args.includes("--verbose");
+const langAt = args.indexOf("--lang");
+const langs = langAt >= 0 ? [args[langAt + 1]!] : ["en", "nl"];
+const wanted = args.filter((a, i) => !a.startsWith("--") && !(langAt >= 0 && i === langAt + 1));
+const events = readdirSync(devset, { withFileTypes: true }).filter((d) => d.isDirectory() && (!wanted.length || wanted.includes(d.name))).map((d) => d.name).sort();
+const sitrep = (...a: string[]) => {
+  const r = spawnSync("node", [join(root, "bin/sitrep.js"), ...a], { encoding: "utf8", maxBuffer: 1 << 28 });
+  if (r.status !== 0) throw new Error(`sitrep ${a[0]} failed: ${r.stderr}`);
+  return r.stdout;
+};
+
+interface XClaim { report: string; claim?: string; anchor: string; status?: string; source?: string | null; kind?: string; value?: number; text?: string; value_t?: string }
+interface Tag { what: string; start: number; end: number; claim: XClaim }
+
+/** A report's body as the ledger stores it (after the front matter) and its address. */
+function readReport(file: string) {
+  const raw = readFileSync(file, "utf8");
+  const m = /^---\n([\s\S]*?)\n---\n/.exec(raw);
+  const url = m ? /^url:\s*"?([^"\n]*)"?/m.exec(m[1]!)?.[1] : undefined;
+  return { body: m ? raw.slice(m[0].length) : raw, url };
+}
+
+const norm = (s: string) => s.toLowerCase().normalize("NFKD").replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+
+type Verdict = "ok" | "read" | `wrong: ${string}`;
+interface Checked { section: string; group?: string; line: string; verdict: Verdict }
+
+function check(event: string, lang: string): { md: number; checked: Checked[] } {
+  const dir = join(devset, event);
+  const crossMd = readFileSync(join(dir, "CROSS.md"), "utf8");
+  const cross = JSON.parse(crossMd.slice(crossMd.lastIndexOf("```json") + 7, crossMd.lastIndexOf("```")));
+  const files = readdirSync(join(dir, "corpus")).filter((f) => f.endsWith(".txt")).sort();
+  const reports = new Map(files.map((f) => [f, readReport(join(dir, "corpus", f))]));
+  const tmp = mkdtempSync(join(tmpdir(), "brief-check-"));
+  let b: Briefing, md: string;
+  try {
+    const db = join(tmp, "l.db");
+    sitrep("ingest", "--db", db, ...files.map((f) => join(dir, "corpus", f)));
+    b = JSON.parse(sitrep("brief", "--db", db, "--lang", lang, "--format", "json")) as Briefing;
+    md = sitrep("brief", "--db", db, "--lang", lang);
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+  const fileOfDoc = new Map<string, string>();
+  for (const r of b.reports) for (const [f, x] of reports) if (x.url && r.url === x.url) fileOfDoc.set(r.doc, f);
+
+  // every anchor of CROSS, placed in its report
+  const tags = new Map<string, Tag[]>();
+  const tag = (what: string, c: XClaim) => {
+    const body = reports.get(c.report)?.body;
+    const at = body?.indexOf(c.anchor) ?? -1;
+    if (at < 0) return;
+    const l = tags.get(c.report) ?? tags.set(c.report, []).get(c.report)!;
+    l.push({ what, start: at, end: at + c.anchor.length, claim: c });
+  };
+  for (const x of cross.contradictions ?? []) (tag(`${x.id}:a`, x.a), tag(`${x.id}:b`, x.b));
+  for (const k of cross.corroborations ?? []) for (const c of k.claims ?? []) tag(k.id, c);
+  (cross.figures ?? []).forEach((g: { figures: XClaim[] }, i: number) => g.figures.forEach((c) => tag(`F${i}`, c)));
+  for (const t of cross.timeline ?? []) for (const c of [...(t.times ?? []), ...(t.claims ?? [])]) tag(`T:${t.value}`, { ...c, value_t: t.value });
+  for (const [sec, items] of Object.entries(cross.briefing ?? {}))
+    for (const it of items as { claims?: XClaim[]; unknowns?: XClaim[] }[]) for (const c of [...(it.claims ?? []), ...(it.unknowns ?? [])]) tag(`B:${sec}`, c);
+  for (const u of cross.unknowns ?? []) tag("B:unknown", u);
+
+  const tagsOf = (cite: { doc: string; start: number; end: number }) => {
+    const f = fileOfDoc.get(cite.doc);
+    return f ? (tags.get(f) ?? []).filter((t) => t.start < cite.end && cite.start < t.end) : [];
+  };
+  const statusesOf = (ts: Tag[]) => new Set(ts.filter((t) => t.claim.status).map((t) => t.claim.status!));
+  const out: Checked[] = [];
+  const push = (section: string, group: string | undefined, l: BriefLine, verdict: Verdict) =>
+    out.push({ section, ...(group && { group }), line: `${l.quote ? `“${l.quote.slice(0, 90)}” ` : ""}${l.text.slice(0, 120)}`, verdict });
+
+  for (const s of b.sections) {
+    const groups = [{ title: undefined as string | undefined, lines: s.lines }, ...(s.groups ?? []).map((g) => ({ title: g.title, lines: g.lines }))];
+    // one heading per speaker
+    if (s.id === "claims") {
+      // the same heading twice, or the unnamed source under two names
+      const seen = new Map<string, number>();
+      for (const g of s.groups ?? []) seen.set(norm(g.title), (seen.get(norm(g.title)) ?? 0) + 1);
+      for (const [n, k] of seen) if (k > 1) out.push({ section: s.id, group: n, line: "(heading)", verdict: `wrong: heading "${n}" ${k} times` });
+      const unnamed = (s.groups ?? []).filter((g) => /^(—|unnamed|niet genoemd)/i.test(g.title.split(" / ").find((x) => /unnamed|niet genoemd|^—$/i.test(x)) ?? "x"));
+      if (unnamed.length > 1) out.push({ section: s.id, line: "(heading)", verdict: `wrong: the unnamed source heads ${unnamed.length} groups` });
+    }
+    for (const g of groups)
+      for (const l of g.lines) {
+        const ts = l.cites.flatMap(tagsOf);
+        const st = statusesOf(ts);
+        const xs = ts.filter((t) => /^X/.test(t.what));
+        if (s.id === "established") {
+          // one report stating it in its own voice is enough; others may attribute it
+          if (st.size && !st.has("established") && !st.has("confirmed")) push(s.id, g.title, l, `wrong: CROSS reads it ${[...st].join("/")}`);
+          else if (xs.length) push(s.id, g.title, l, `wrong: disputed in CROSS (${xs.map((t) => t.what).join(", ")})`);
+          else if (ts.some((t) => t.what === "B:established" || /^K/.test(t.what))) push(s.id, g.title, l, "ok");
+          else push(s.id, g.title, l, "read");
+        } else if (s.id === "denied") {
+          push(s.id, g.title, l, st.has("denied") ? "ok" : st.size ? `wrong: CROSS reads it ${[...st].join("/")}` : "read");
+        } else if (s.id === "claims") {
+          if (st.size && [...st].every((x) => x === "established")) push(s.id, g.title, l, "wrong: CROSS reads it established in the report's own voice");
+          else push(s.id, g.title, l, st.size ? "ok" : "read");
+        } else if (s.id === "unclear" && g.title && l.cites.length === 2 && l.quote?.includes("⟷")) {
+          // a contested pair is right when CROSS lists the two claims as one contradiction
+          const [a, c] = l.cites.map((x) => new Set(tagsOf(x).filter((t) => /^X/.test(t.what)).map((t) => t.what.split(":")[0])));
+          push(s.id, g.title, l, [...a!].some((x) => c!.has(x)) ? "ok" : "wrong: not a contradiction of CROSS");
+        } else if (s.id === "unclear" && g.title && !l.quote) {
+          // differing figures: one CROSS figure topic, and at least two values
+          const topics = new Set(l.cites.flatMap((x) => tagsOf(x).filter((t) => /^F/.test(t.what)).map((t) => t.what)));
+          push(s.id, g.title, l, topics.size > 1 ? "wrong: figures of different measures set against each other" : topics.size ? "read" : "read");
+        } else if (s.id === "figures") {
+          push(s.id, g.title, l, ts.some((t) => /^F/.test(t.what)) ? "ok" : "read");
+        } else if (s.id === "timeline") {
+          const vals = ts.filter((t) => t.claim.value_t).map((t) => t.claim.value_t!);
+          push(s.id, g.title, l, "read" + (vals.length ? ` (CROSS: ${[...new Set(vals)].join(", ")})` : "") as Verdict);
+        } else push(s.id, g.title, l, "read");
+      }
+    if (s.id === "figures")
+      for (const g of s.groups ?? []) {
+        const topics = new Set(g.lines.flatMap((l) => l.cites.flatMap(tagsOf).filter((t) => /^F/.test(t.what)).map((t) => t.what)));
+        if (topics.size > 1) out.push({ section: s.id, group: g.title, line: "(heading)", verdict: `wrong: one heading over ${topics.size} CROSS figure topics` });
+      }
+    if (s.id === "timeline") {
+      const order = s.lines.map((l) => l.text);
+      out.push({ section: s.id, line: "(order)", verdict: "read" });
+      void order;
+    }
+  }
+  return { md: md.trimEnd().split("\n").length, checked: out };
+}
+
+const rows: string[] = [];
+for (const ev of events)
+  for (const lang of langs) {
+    const { md, checked } = check(ev, lang);
+    const wrong = checked.filter((c) => c.verdict.startsWith("wrong"));
+    const ok = checked.filter((c) => c.verdict === "ok").length;
+    rows.push(`| ${ev} | ${lang} | ${md} | ${checked.length} | ${ok} | ${wrong.length} | ${checked.length - ok - wrong.length} |`);
+    console.log(`\n# ${ev} ${lang}: ${md} lines; ${checked.length} checked by script: ${ok} ok, ${wrong.length} wrong, ${checked.length - ok - wrong.length} to read`);
+    for (const c of checked) if (verbose || c.verdict !== "ok") console.log(`  [${c.verdict}] ${c.section}${c.group ? ` / ${c.group}` : ""}: ${c.line}`);
+  }
+console.log("\n| event | lang | lines | checked | ok | wrong | to read |\n|---|---|---|---|---|---|---|\n" + rows.join("\n"));

@@ -6,28 +6,8 @@ import assert from "node:assert/strict";
 import { StoreLedger } from "../src/server/store.js";
 import type { Briefing } from "../src/server/port.js";
 import { eachBackend } from "./backends.js";
-
 // A harbour storm told twice: a union's claim in English, the port authority under its Dutch name in Dutch.
-const EN = `---
-title: Cranes toppled in Rotterdam
-source: Harbour Courier
-published: 2024-03-04T18:00:00+01:00
-language: en
----
-A storm toppled two cranes at the Maasvlakte terminal in Rotterdam on Monday.
-The Rotterdam Port Authority said that four ships had been diverted to Antwerp.
-Dockworkers' union FNV Havens claimed that the cranes had not been inspected for a year.
-`;
-const NL = `---
-title: Storm legt haven stil
-source: Rijnmond Dagblad
-published: 2024-03-05T08:00:00+01:00
-language: nl
----
-Door de storm zijn maandag twee kranen op de Maasvlakte omgevallen.
-Volgens Havenbedrijf Rotterdam zijn vier schepen naar Antwerpen omgeleid.
-Havenbedrijf Rotterdam ontkent dat de kranen niet waren gekeurd.
-`;
+import { HARBOUR_EN as EN, HARBOUR_NL as NL, exportText } from "./harbour.js";
 
 const section = (b: Briefing, key: string) => b.sections.find((s) => s.key === key);
 /** "Who claims what": speaker → the claims quoted under it. */
@@ -35,11 +15,7 @@ const whoClaims = (b: Briefing) => new Map((section(b, "claims")?.groups ?? []).
 const deniedLines = (b: Briefing) => (section(b, "denied")?.lines ?? []).map((l) => `${l.text}${l.quote ?? ""}`);
 
 async function exported(l: StoreLedger): Promise<{ propositions: { status: string; claims: string[]; sources: { name: string }[] }[] }> {
-  let out = "";
-  await l.export("json", async (s) => {
-    for await (const c of s.chunks) out += c;
-  });
-  return JSON.parse(out);
+  return JSON.parse(await exportText(l, "json"));
 }
 
 describe("corrections reach the fusion: the briefing's propositions and the export's", () => {

@@ -11,38 +11,8 @@ import { StoreLedger } from "../src/server/store.js";
 import type { Briefing, ClaimRow, EntityRow } from "../src/server/port.js";
 import { mergeGroups } from "../src/store/corrected.js";
 import { eachBackend } from "./backends.js";
+import { HARBOUR_EN as EN, HARBOUR_NL as NL, exportText } from "./harbour.js";
 import { test } from "node:test";
-
-// Two reports of our own: the port authority in English, and under its Dutch name in Dutch, which the
-// extraction does not join (the kind of slip an editor repairs).
-const EN = `---
-title: Cranes toppled in Rotterdam
-source: Harbour Courier
-published: 2024-03-04T18:00:00+01:00
-language: en
----
-A storm toppled two cranes at the Maasvlakte terminal in Rotterdam on Monday.
-The Rotterdam Port Authority said that four ships had been diverted to Antwerp.
-Dockworkers' union FNV Havens claimed that the cranes had not been inspected for a year.
-`;
-const NL = `---
-title: Storm legt haven stil
-source: Rijnmond Dagblad
-published: 2024-03-05T08:00:00+01:00
-language: nl
----
-Door de storm zijn maandag twee kranen op de Maasvlakte omgevallen.
-Volgens Havenbedrijf Rotterdam zijn vier schepen naar Antwerpen omgeleid.
-Havenbedrijf Rotterdam ontkent dat de kranen niet waren gekeurd.
-`;
-
-async function text(l: StoreLedger, format: "json" | "csv"): Promise<string> {
-  let out = "";
-  await l.export(format, async (s) => {
-    for await (const c of s.chunks) out += c;
-  });
-  return out;
-}
 
 const actorLine = (b: Briefing, name: string) => b.sections.find((s) => s.key === "actors")?.lines.find((l) => l.text.startsWith(name))?.text;
 
@@ -75,7 +45,7 @@ describe("corrections are applied everywhere the ledger is read", () => {
       assert.ok(says.every((c) => c.source?.entity === B));
       assert.equal((await l.searchClaims({ entity: A, limit: 100 })).total, (await l.searchClaims({ entity: B, limit: 100 })).total);
       // The whole export: one entity, the claims point at it, the trail is there.
-      const js = JSON.parse(await text(l, "json")) as { entities: { id: string; mentions: unknown[] }[]; claims: { id: string; source: { entity?: string } | null }[]; corrections: { id: number; who: string; why: string; action: string }[] };
+      const js = JSON.parse(await exportText(l, "json")) as { entities: { id: string; mentions: unknown[] }[]; claims: { id: string; source: { entity?: string } | null }[]; corrections: { id: number; who: string; why: string; action: string }[] };
       assert.ok(!js.entities.some((e) => e.id === A));
       assert.equal(js.entities.find((e) => e.id === B)?.mentions.length, before.a.mentions + before.b.mentions);
       for (const c of bySource("Havenbedrijf Rotterdam")) assert.equal(js.claims.find((x) => x.id === c.id)?.source?.entity, B);
@@ -130,10 +100,10 @@ describe("corrections are applied everywhere the ledger is read", () => {
       const sorted = (await l.searchClaims({ sort: "status", limit: 100 })).items;
       const order = ["established", "confirmed", "claimed", "denied", "probable", "possible", "unknown"];
       for (let i = 1; i < sorted.length; i++) assert.ok(order.indexOf(sorted[i - 1]!.status) <= order.indexOf(sorted[i]!.status), "sorted by the corrected status");
-      const js = JSON.parse(await text(l, "json")) as { claims: (ClaimRow & { extracted?: { status: string } })[] };
+      const js = JSON.parse(await exportText(l, "json")) as { claims: (ClaimRow & { extracted?: { status: string } })[] };
       const out = js.claims.find((c) => c.id === claim.id)!;
       assert.deepEqual([out.status, out.extracted?.status], ["denied", "claimed"]);
-      const csv = (await text(l, "csv")).split("\r\n").find((x) => x.startsWith(claim.id))!;
+      const csv = (await exportText(l, "csv")).split("\r\n").find((x) => x.startsWith(claim.id))!;
       assert.match(csv, /,denied,FNV,/);
       assert.match(csv, /status was claimed; source was FNV Havens$/);
     } finally {
@@ -153,7 +123,7 @@ describe("corrections are applied everywhere the ledger is read", () => {
       const report = (await l.getReport(nl.report))!;
       assert.equal(report.retracted, true);
       assert.ok(report.claims.length > 0 && report.claims.every((c) => c.retracted));
-      const csv = (await text(l, "csv")).split("\r\n").filter((x) => x.startsWith(nl.report));
+      const csv = (await exportText(l, "csv")).split("\r\n").filter((x) => x.startsWith(nl.report));
       assert.ok(csv.length > 0 && csv.every((x) => x.endsWith(",retracted")), csv.join("\n"));
     } finally {
       await l.close();

@@ -210,12 +210,14 @@ eachBackend("the ledger keeps each span's text once: a claim's words are not sto
   assert.ok((await n("SELECT count(*) AS n FROM claims")) >= 120);
   if (be.name === "SQLite") {
     const indexes = await be.rows<{ name: string }>(spec, "SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name");
-    assert.ok(indexes.length <= 11, indexes.map((i) => i.name).join(", "));
+    // (each index serves a read; the last two added page the claims by outlet and by source)
+    assert.ok(indexes.length <= 12, indexes.map((i) => i.name).join(", "));
     assert.ok(statSync(spec).size > 0);
   } else {
     // the primary keys' and unique constraints' own indexes aside
     const indexes = await be.rows<{ name: string }>(spec, "SELECT indexname AS name FROM pg_indexes WHERE schemaname = current_schema() AND indexname NOT LIKE '%\\_pkey' AND indexname NOT LIKE '%\\_key'");
-    assert.ok(indexes.length <= 12, indexes.map((i) => i.name).join(", "));
+    // (as on SQLite, plus the full-text index and the commit order that writers working at once need)
+    assert.ok(indexes.length <= 14, indexes.map((i) => i.name).join(", "));
   }
 });
 

@@ -699,13 +699,23 @@ class SqlReads implements Reads {
     const desc = !!f.sort?.desc;
     const want = f.limit + 1;
     const keyOf = (r: Row): ClaimKey => ({
-      seg: by === "status" ? rowStatus(f, r) : by === "outlet" ? str(r.r_outlet) : by === "source" ? str(r.source_name) : null,
+      seg: by === "status" ? rowStatus(f, r) : by === "outlet" ? str(r.r_outlet) : by === "source" ? rowSource(f, r) : null,
       ms: num(r.r_ms),
       uid: String(r.r_uid),
       id: num(r.id),
     });
     let rows: Row[] = [];
-    if (set.rows) {
+    // Sorted by source while editors gave some claims another source: the sources' index orders the extracted
+    // names, so the set is read whole and sorted here, by the corrected ones (only then, and only this set).
+    const atHand =
+      set.rows ??
+      (by === "source" && f.sourceOf?.size
+        ? await this.c.all<Row>(
+            `SELECT ${CCOLS}, r.published_ms AS r_ms, r.uid AS r_uid, r.source AS r_outlet FROM ${set.from} WHERE ${set.where.join(" AND ")}`,
+            set.params,
+          )
+        : undefined);
+    if (atHand) {
       // (an entity or words: the rows are at hand; the same order as SQL's, empty values first)
       const seg = (a: ClaimKey["seg"], b: ClaimKey["seg"]) => (a === b ? 0 : a === null ? -1 : b === null ? 1 : a < b ? -1 : 1);
       const tail = (a: ClaimKey, b: ClaimKey) => a.ms - b.ms || (a.uid === b.uid ? a.id - b.id : a.uid < b.uid ? -1 : 1);
@@ -714,7 +724,7 @@ class SqlReads implements Reads {
         const c = seg(a.seg, b.seg);
         return c ? (desc ? -c : c) : tail(a, b);
       };
-      const keyed = set.rows.map((r) => ({ r, k: keyOf(r) })).sort((x, y) => cmp(x.k, y.k));
+      const keyed = atHand.map((r) => ({ r, k: keyOf(r) })).sort((x, y) => cmp(x.k, y.k));
       if (back) keyed.reverse();
       const i = at ? keyed.findIndex((x) => (back ? cmp(x.k, at) < 0 : cmp(x.k, at) > 0)) : 0;
       rows = i < 0 ? [] : keyed.slice(i, i + want).map((x) => x.r);
@@ -735,7 +745,8 @@ class SqlReads implements Reads {
       // (naming the source folded, as the filter does: the sources' index finds them)
       const sourceJoin = [`c.source = s.id AND r.id = c.report`, ...(f.sourceName !== undefined ? ["s.folded = ?"] : [])];
       const sourceParams = f.sourceName !== undefined ? [fold(f.sourceName)] : [];
-      const driven = f.sourceName !== undefined ? { from: bySource, join: sourceJoin, params: sourceParams } : { from: set.from, join: [] as string[], params: [] as unknown[] };
+      // (a source corrected by an editor is matched by the filter's own conditions, not through the names' index)
+      const driven = f.sourceName !== undefined && !f.sourceOf?.size ? { from: bySource, join: sourceJoin, params: sourceParams } : { from: set.from, join: [] as string[], params: [] as unknown[] };
       const read = async (from: string, extra: string[], params: unknown[], orderBy: string) => {
         if (rows.length >= want) return;
         rows.push(

@@ -127,3 +127,16 @@ test("contradictions across reports: where it happened and the gunman at large o
   assert.deepEqual([...opp.detail.labels!].sort(), ["at large", "caught or dead"]);
   assert.match(f.disputes.find((d) => d.type === "place")!.reason, /^where it happened: .* put it in different places/);
 });
+
+test("entities: a country the alias table does not list is named in each language as that language's reports name it", () => {
+  const ds = pipelineDocs([
+    { source: "A", published: "2025-06-10T09:00:00+00:00", lang: "nl", text: "Polen heeft de Russische ambassadeur ontboden, meldt de regering in Warschau.\n" },
+    { source: "B", published: "2025-06-10T10:00:00+00:00", lang: "nl", text: "Volgens Polen viel de raket op een graanschuur bij de grens.\n" },
+    { source: "C", published: "2025-06-10T11:00:00+00:00", lang: "en", text: "Poland summoned the Russian ambassador on Tuesday.\n" },
+  ]);
+  const f = fuseReports(ds);
+  const poland = f.entities.clusters.filter((c) => c.names.includes("Polen") || c.names.includes("Poland"));
+  assert.equal(poland.length, 1, JSON.stringify(poland.map((c) => c.names)));
+  // two Dutch reports name it more often, but an English reader reads "Poland"
+  assert.deepEqual([poland[0]!.name("en"), poland[0]!.name("nl")], ["Poland", "Polen"]);
+});

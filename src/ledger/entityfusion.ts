@@ -1,7 +1,7 @@
 import type { Doc, EntityType, Lang } from "../model/doc.js";
 import { LANGS } from "../model/doc.js";
 import { langPack } from "../lang/index.js";
-import { lookupArea, lookupName } from "../geo/gazetteer.js";
+import { gazetteer, lookupArea, lookupName } from "../geo/gazetteer.js";
 import { conceptsOf } from "./concepts.js";
 import { fold } from "./features.js";
 import { ledgerLexicon } from "./lang.js";
@@ -670,12 +670,22 @@ function makeCluster(key: string, recs: EntityRecord[], keys: Set<string>): Enti
   const setName = key.startsWith("A:") ? (candidates.find((n) => `A:${setOf(n)?.id}` === key) ?? candidates.find(setOf)) : undefined;
   const set = setName ? setOf(setName) : undefined;
   if (set?.country) government ??= set.country;
+  // a country the alias table does not list is named in each language as that language's reports name it
+  // ("Poland" in English, "Polen" in Dutch), else as the gazetteer does; never by whichever language's reports
+  // mention it most (a capital standing for its state is not its name)
+  const land = set === undefined && /^G:[A-Z]{2}$/.test(key) ? gazetteer().country(key.slice(2)) : undefined;
+  const landName = (lang: Lang): string => {
+    const n = new Map<string, number>();
+    for (const r of recs) if (!r.state && r.lang === lang) n.set(r.name, (n.get(r.name) ?? 0) + 1);
+    const used = [...n].sort((a, b) => b[1] - a[1] || cmp(a[0], b[0]))[0]?.[0];
+    return used ?? ((lang === "nl" ? land?.nameNl : land?.name) || top);
+  };
   return {
     key,
     type,
     records: recs,
     names,
-    name: (lang) => (set ? (lang === "nl" ? set.nl : set.en) : top),
+    name: (lang) => (set ? (lang === "nl" ? set.nl : set.en) : land ? landName(lang) : top),
     ...(country && { country }),
     ...((government ?? country) && { government: government ?? country }),
     keys,

@@ -87,6 +87,16 @@ async function sendCorrection(
   }
 }
 
+/** What the ledger answered to the last correction sent from a form. */
+function SendResult(props: { msg: { ok: boolean; text: string } | undefined }) {
+  const m = props.msg;
+  return m ? (
+    <p class={m.ok ? "result ok" : "result bad"} data-testid="corr-result">
+      {m.text}
+    </p>
+  ) : null;
+}
+
 export function CorrectForm(props: { claim?: ClaimRow; report?: string }) {
   const t = useT();
   const [who, setWho] = useState(localStorage.getItem(WHO_KEY) ?? "");
@@ -127,11 +137,7 @@ export function CorrectForm(props: { claim?: ClaimRow; report?: string }) {
           {t.corrRetract}
         </button>
       )}
-      {msg && (
-        <p class={msg.ok ? "result ok" : "result bad"} data-testid="corr-result">
-          {msg.text}
-        </p>
-      )}
+      <SendResult msg={msg} />
     </form>
   );
 }
@@ -192,11 +198,7 @@ export function EntityCorrect(props: { entity: EntityRow; asked: string; trail: 
               {t.corrSplit}: {m}
             </button>
           ))}
-          {msg && (
-            <p class={msg.ok ? "result ok" : "result bad"} data-testid="corr-result">
-              {msg.text}
-            </p>
-          )}
+          <SendResult msg={msg} />
         </form>
       ) : (
         <p class="muted small">{t.corrNeedToken}</p>

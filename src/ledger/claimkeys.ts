@@ -48,6 +48,12 @@ export interface FusionClaim {
   agents: string[];
   /** Entity records the claim names (its source left out). */
   entities: string[];
+  /**
+   * Of `entities`, those the claim names only in a list it adds after a dash ("… getroffen door
+   * overstromingen – met name de steden Derna en Benghazi, de regio rond …"): they weigh less than what it
+   * states. Absent when none (and in records stored before it was kept).
+   */
+  listed?: string[];
   /** Countries named by an adjective or a people ("Oekraïense", "the Russians"): `C:<ISO>`. */
   countries: string[];
   /**
@@ -295,6 +301,60 @@ interface DocIndex {
   times: Doc["times"];
   /** Each entity's mentions in text order. */
   mentionsOf: Map<string, { start: number; end: number }[]>;
+  /** The country the report names most (`reportCountry`), once asked. */
+  country?: string | null;
+}
+
+/**
+ * The country a report is about: the one it names most, by name or adjective ("Libië", "Libische"); of
+ * two named as often, the one named first. What "het land" and "the country" stand for when the sentence
+ * names none before them.
+ */
+function reportCountry(doc: Doc, ix: DocIndex): string | undefined {
+  if (ix.country === undefined) {
+    const n = new Map<string, number>();
+    for (const x of countryWords(conceptTokens(doc.text), doc.lang)) if (x) n.set(x.cc, (n.get(x.cc) ?? 0) + 1);
+    let best: string | null = null;
+    for (const [cc, k] of n) if (best === null || k > n.get(best)!) best = cc;
+    ix.country = best;
+  }
+  return ix.country ?? undefined;
+}
+
+const nounMemo = new Map<Lang, { det: Set<string>; nouns: Set<string> } | null>();
+/**
+ * The country a claim names by a noun that says no name ("het land telt twee regeringen", "the oil-rich
+ * country"): the country named last before it in its sentence, else the report's country. A determiner
+ * must open the noun's phrase, with at most two words between that name no country themselves.
+ */
+function countryByNoun(doc: Doc, ix: DocIndex, c: Claim, tokens: readonly ConceptToken[], cws: ReturnType<typeof countryWords>, text: string): { cc: string | undefined; det: number; noun: number } | undefined {
+  let lex = nounMemo.get(doc.lang);
+  if (lex === undefined) {
+    const l = ledgerLexicon(doc.lang).agents.countryNoun;
+    nounMemo.set(doc.lang, (lex = l ? { det: new Set(l.determiners.map(fold)), nouns: new Set(l.nouns.map(fold)) } : null));
+  }
+  if (!lex) return undefined;
+  for (let k = 1; k < tokens.length; k++) {
+    if (!lex.nouns.has(tokens[k]!.w)) continue;
+    let det = -1;
+    for (let j = k - 1; j >= Math.max(0, k - 3); j--) {
+      if (PUNCT.test(text.slice(tokens[j]!.end, tokens[j + 1]!.start)) || cws[j]) break;
+      if (lex.det.has(tokens[j]!.w)) {
+        det = j;
+        break;
+      }
+    }
+    if (det < 0) continue;
+    const found = (cc: string | undefined) => ({ cc, det, noun: k });
+    for (let j = det - 1; j >= 0; j--) if (cws[j]) return found(cws[j]!.cc);
+    const s = doc.sentences[c.sentence];
+    if (s && s.start < c.start) {
+      const before = countryWords(conceptTokens(doc.text.slice(s.start, c.start)), doc.lang);
+      for (let j = before.length - 1; j >= 0; j--) if (before[j]) return found(before[j]!.cc);
+    }
+    return found(reportCountry(doc, ix));
+  }
+  return undefined;
 }
 
 function indexDoc(doc: Doc): DocIndex {
@@ -559,6 +619,7 @@ function claimKeys(doc: Doc, ix: DocIndex, own: Claim, order: string, agency: st
   const tokens = conceptTokens(text);
   const hits: ConceptHit[] = conceptsOf(text, doc.lang, tokens);
   const cws = countryWords(tokens, doc.lang);
+  const byNoun = countryByNoun(doc, ix, c, tokens, cws, text);
   const concepts = new Set(hits.map((h) => (h.neg ? "!" : "") + h.concept));
   const scene = sceneWords(text, tokens, doc.lang);
   // two clauses that each count what happened ("twee Zweden kwamen om het leven, een derde raakte
@@ -610,6 +671,8 @@ function claimKeys(doc: Doc, ix: DocIndex, own: Claim, order: string, agency: st
     return !cc;
   });
   const entities = [...new Set(named.map((e) => `${doc.meta.id}/${e}`))].sort();
+  const tail = dashList(text, hits, tokens);
+  const listed = tail === undefined ? [] : [...new Set(named.filter((id) => within(ix.mentionsOf.get(id) ?? [], c.start, c.end).every((m) => !inContent(m.start, m.end) || m.start - c.start >= tail)).map((e) => `${doc.meta.id}/${e}`))].sort();
   // a figure said where the claim only sets the scene or adds to what it reports weighs as little
   const inScene = (at: number) => {
     const k = firstTokenAt(tokens, at);
@@ -633,6 +696,17 @@ function claimKeys(doc: Doc, ix: DocIndex, own: Claim, order: string, agency: st
   // it says alone ("nadat de druk was gedaald" is a drop in pressure)
   const sayings: ClaimPart[] = [];
   if (!isPart && head) sayings.push(partOf(claimKeys(doc, ix, own, order, agency, false, undefined, true)));
+  // a relative clause on a country ("… exposed vulnerabilities in the oil-rich country that has been mired
+  // in conflict since 2011", "het land, dat sinds 2011 verdeeld is") says something of that country on its
+  // own: read from the country's noun on, it corroborates a claim that says only that
+  if (!isPart && !head && byNoun && byNoun.det > 0) {
+    const rel = relativeWords(doc.lang);
+    const next = tokens[byNoun.noun + 1];
+    if (rel && next && rel.pronouns.has(next.w) && !/[.;:()]/.test(text.slice(tokens[byNoun.noun]!.end, next.start))) {
+      const from = tokens[byNoun.det]!.start;
+      sayings.push(partOf(claimKeys(doc, ix, { ...own, start: own.start + from, text: own.text.slice(from) }, order, agency, false, undefined, true)));
+    }
+  }
   const s = doc.sentences[c.sentence] ?? doc.sentences[doc.sentenceAt(c.start)];
   // distinct and in order: sorted as unsigned integers, repeats dropped
   const shingles: number[] = [];
@@ -675,8 +749,9 @@ function claimKeys(doc: Doc, ix: DocIndex, own: Claim, order: string, agency: st
       return h ? (h.neg ? "!" : "") + h.concept : null;
     })(),
     entities,
+    ...(listed.length && { listed }),
     agents: agentsOf(doc, ix, c, text, tokens, hits, cws, cueBlames ? c.cue!.end - c.start : undefined),
-    countries: [...new Set([...cws.filter((x) => !!x).map((x) => `C:${x!.cc}`), ...peoples])].sort(),
+    countries: [...new Set([...cws.filter((x) => !!x).map((x) => `C:${x!.cc}`), ...peoples, ...(byNoun?.cc ? [`C:${byNoun.cc}`] : [])])].sort(),
     figures,
     days: [...days].sort(),
     ...(years.size && { years: [...years].sort() }),
@@ -684,6 +759,23 @@ function claimKeys(doc: Doc, ix: DocIndex, own: Claim, order: string, agency: st
     shingles,
     ...(sayings.length && { parts: sayings }),
   };
+}
+
+/**
+ * Where a list the claim adds after a dash begins (an offset into its text): a stretch from a dash to the
+ * end that says nothing happens ("… getroffen door overstromingen – met name de steden Derna en Benghazi,
+ * de regio rond Al Jabal al Akhdar en de buitenwijken van Al-Marj"). A dash pair around a clause that does
+ * say something ("Derna – waar twee dammen het begaven – is onbereikbaar") is no such list.
+ */
+function dashList(text: string, hits: readonly ConceptHit[], tokens: readonly ConceptToken[]): number | undefined {
+  const m = /\s[–—-]\s/.exec(text);
+  if (!m || m.index < 12) return undefined;
+  const at = m.index + m[0].length;
+  if (/\s[–—-]\s/.test(text.slice(at))) return undefined;
+  const from = firstTokenAt(tokens, at);
+  if (tokens.length - from < 2) return undefined;
+  if (hits.some((h) => h.at >= from && (h.concept.startsWith("v:") || h.concept.startsWith("s:")))) return undefined;
+  return at;
 }
 
 /**

@@ -33,6 +33,11 @@ export interface LedgerLexicon {
     /** Words that point back at the country named last ("dat land", "that country"): a doer like its name. */
     countryAnaphors?: string[];
     /**
+     * A noun that names a country without naming which ("het land", "the oil-rich country"), after one of
+     * the determiners with at most two words between: the report's country (see claimkeys.ts). Lower case.
+     */
+    countryNoun?: { determiners: string[]; nouns: string[] };
+    /**
      * A country word is no doer right after a locative ("police in Belgium", "de raket die in Polen
      * neerkwam") or just before a passive ("two Swedish nationals were shot dead"). Lower case.
      */

@@ -164,11 +164,14 @@ function rawSignature(c: FusionClaim, ctx: BlockContext): Sig {
       if (k.startsWith("!")) neg.push(k);
     }
   }
+  const listed = new Set(c.listed ?? []);
   for (const r of c.entities) {
     const e = ctx.entityKey(r);
     if (!e) continue;
     const cc = ctx.countryOf(e);
-    keys.set(cc ? `C:${cc}` : `E:${e}`, W_E);
+    const k = cc ? `C:${cc}` : `E:${e}`;
+    // a place the claim names only in a list it adds after a dash weighs as what sets the scene does
+    keys.set(k, Math.max(keys.get(k) ?? 0, listed.has(r) ? W_E * W_SCENE : W_E));
   }
   for (const cc of c.countries) keys.set(cc, W_E);
   // a capital or a government that does or is blamed stands for its country ("Kyiv had anything to do

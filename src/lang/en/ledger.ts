@@ -102,7 +102,8 @@ export const ledger: LedgerLexicon = {
     "v:sweep-away": "swept_away washed_away wiped_out",
     "n:neighbourhood": "neighborhood neighborhoods neighbourhood neighbourhoods district districts",
     "v:hit-hardest": "worst-hit hardest-hit worst_hit hardest_hit",
-    "n:conflict": "conflict war crisis turmoil chaos mired",
+    // a country with two rival governments is a country divided, in political conflict
+    "n:conflict": "conflict war crisis turmoil chaos mired two_governments two_rival_governments rival_governments rival_administrations divided_between split_between",
     "n:government": "government governments administration",
     "v:influence": "influence control say",
     "v:recognise": "recognised recognized recognition",
@@ -150,6 +151,7 @@ export const ledger: LedgerLexicon = {
   agents: {
     markers: ["by"],
     countryAnaphors: ["that country", "the same country"],
+    countryNoun: { determiners: ["the", "that", "this"], nouns: ["country", "nation"] },
     auxiliaries: ["has", "have", "had", "is", "are", "was", "were", "will", "would", "could", "may", "might", "did", "does", "also", "reportedly", "allegedly"],
     notDoer: { locatives: ["in", "at", "near", "into", "inside", "over", "across"], passives: ["was", "were", "is", "are", "been", "being", "be"] },
   },
@@ -225,7 +227,7 @@ export const ledger: LedgerLexicon = {
     },
   ],
   // not "as" ("as well as", "such as") nor "that" (what is said follows it)
-  subordinators: ["when", "whenever", "after", "before", "because", "since", "while", "whilst", "although", "though", "until", "which", "whereby"],
+  subordinators: ["when", "whenever", "after", "following", "before", "because", "since", "while", "whilst", "although", "though", "until", "which", "whereby"],
   negationWindow: 5,
   concessives: ["although", "though", "while", "whilst", "whereas", "even"],
   relatives: { pronouns: ["that", "which", "who", "whose"], determiners: ["the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their"], participles: ["accused of", "suspected of", "charged with", "wanted for", "believed to have"] },

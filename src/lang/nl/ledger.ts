@@ -106,7 +106,8 @@ export const ledger: LedgerLexicon = {
     "v:sweep-away": "weggespoeld weggevaagd weggeslagen meegesleurd",
     "n:neighbourhood": "wijk wijken *wijk *wijken woonwijk woonwijken buurt buurten",
     "v:hit-hardest": "hardst_getroffen zwaarst_getroffen hard_getroffen zwaar_getroffen",
-    "n:conflict": "conflict conflicten oorlog *oorlog crisis verscheurd chaos",
+    // een land met twee rivaliserende regeringen is een verdeeld land in een politiek conflict
+    "n:conflict": "conflict conflicten oorlog *oorlog crisis verscheurd chaos twee_regeringen twee_rivaliserende_regeringen rivaliserende_regeringen",
     "n:government": "regering regeringen *regering kabinet",
     "v:influence": "invloed zeggenschap controle in_handen",
     "v:recognise": "erkend erkende erkenning",
@@ -155,6 +156,7 @@ export const ledger: LedgerLexicon = {
   agents: {
     markers: ["door", "van"],
     countryAnaphors: ["dat land", "datzelfde land", "hetzelfde land"],
+    countryNoun: { determiners: ["het", "dat", "dit", "datzelfde", "hetzelfde"], nouns: ["land"] },
     auxiliaries: ["heeft", "hebben", "had", "hadden", "is", "zijn", "was", "waren", "werd", "werden", "wordt", "zal", "zou", "zouden", "kan", "moet", "wil"],
     notDoer: { locatives: ["in", "bij", "nabij", "naar", "op", "boven", "over", "richting"], passives: ["werd", "werden", "wordt", "worden", "is", "zijn", "was", "waren"] },
   },

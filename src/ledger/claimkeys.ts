@@ -495,7 +495,7 @@ const subordinatorMemo = new Map<Lang, Set<string>>();
  * Which words of a claim stand in a clause that sets the scene: from a subordinator of the language
  * ("when", "nadat") to the next punctuation or the end of the claim. One pass over the words.
  */
-function sceneWords(text: string, tokens: readonly ConceptToken[], lang: Lang): Uint8Array {
+function sceneWords(text: string, tokens: readonly ConceptToken[], lang: Lang, hits: readonly ConceptHit[] = []): Uint8Array {
   let subs = subordinatorMemo.get(lang);
   if (!subs) subordinatorMemo.set(lang, (subs = new Set((ledgerLexicon(lang).subordinators ?? []).map(fold))));
   const out = new Uint8Array(tokens.length);
@@ -506,6 +506,23 @@ function sceneWords(text: string, tokens: readonly ConceptToken[], lang: Lang): 
     if (inside) out[k] = 1;
   }
   const rel = relativeWords(lang);
+  // a relative clause set off by commas inside the claim ("All four perpetrators, all those who shot and
+  // killed people, were detained") says which ones are meant: up to the closing comma, when what the
+  // claim states follows it. Left open to the end, it may hold the main verb ("those who ordered this
+  // crime will be punished") and stays.
+  if (rel?.enclosed.size)
+    for (let k = 1; k < tokens.length - 1; k++) {
+      if (!rel.enclosed.has(tokens[k]!.w) || out[k]) continue;
+      let close = -1;
+      for (let j = k + 1; j < tokens.length; j++)
+        if (PUNCT.test(text.slice(tokens[j - 1]!.end, tokens[j]!.start))) {
+          close = j;
+          break;
+        }
+      if (close < 0 || !hits.some((h) => h.at >= close && h.concept.startsWith("v:"))) continue;
+      for (let j = k; j < close; j++) out[j] = 1;
+      k = close - 1;
+    }
   // a participle that says which one is meant ("a suspected extremist accused of killing …")
   if (rel?.participles.length)
     for (let k = 2; k < tokens.length - 1; k++) {
@@ -537,6 +554,7 @@ function sceneWords(text: string, tokens: readonly ConceptToken[], lang: Lang): 
 
 interface RelativeWords {
   pronouns: Set<string>;
+  enclosed: Set<string>;
   determiners: Set<string>;
   aux: Set<string>;
   participles: string[][];
@@ -549,6 +567,7 @@ function relativeWords(lang: Lang): RelativeWords | null {
     r = lex.relatives
       ? {
           pronouns: new Set(lex.relatives.pronouns.map(fold)),
+          enclosed: new Set((lex.relatives.enclosed ?? []).map(fold)),
           determiners: new Set(lex.relatives.determiners.map(fold)),
           aux: new Set(lex.agents.auxiliaries.map(fold)),
           participles: (lex.relatives.participles ?? []).map((p) => conceptTokens(p).map((t) => t.w)),
@@ -587,7 +606,9 @@ function claimKeys(doc: Doc, ix: DocIndex, own: Claim, order: string, agency: st
   const inside = (x: { start: number; end: number } | null | undefined): x is { start: number; end: number } => !!x && x.start >= c.start && x.end <= c.end;
   // without a named source the cue is a hedge or a bare verb ("waarschijnlijk", "reportedly"): only it goes
   const parts = c.source?.span && inside(c.source.span) ? [c.cue, c.source.span].filter(inside) : [];
-  if (!parts.length && inside(c.cue)) {
+  // a hedge that carries the verb of what it hedges ("kunnen nog verder oplopen", the extraction's cue) is
+  // not left out: the verb is what the claim says
+  if (!parts.length && inside(c.cue) && !conceptsOf(doc.text.slice(c.cue.start, c.cue.end), doc.lang).some((h) => h.concept.startsWith("v:"))) {
     const a = c.cue.start - c.start, b = c.cue.end - c.start;
     keep = [[0, a], [b, text.length]];
     text = text.slice(0, a) + " ".repeat(b - a) + text.slice(b);
@@ -621,7 +642,7 @@ function claimKeys(doc: Doc, ix: DocIndex, own: Claim, order: string, agency: st
   const cws = countryWords(tokens, doc.lang);
   const byNoun = countryByNoun(doc, ix, c, tokens, cws, text);
   const concepts = new Set(hits.map((h) => (h.neg ? "!" : "") + h.concept));
-  const scene = sceneWords(text, tokens, doc.lang);
+  const scene = sceneWords(text, tokens, doc.lang, hits);
   // two clauses that each count what happened ("twee Zweden kwamen om het leven, een derde raakte
   // zwaargewond"): the first is what the claim reports, the second adds to it and weighs as a scene does
   const claimFigures = [...(ix.countsOf.get(c.id) ?? []), ...((head && ix.countsOf.get(head.id)) ?? []), ...within(ix.loose, c.start, c.end)].filter((n) => inContent(n.start, n.end));

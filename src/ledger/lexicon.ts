@@ -65,6 +65,11 @@ export interface LedgerLexicon {
      * accused of"), nor right after the claim's first word (a headline's "Russia accused of …").
      */
     participles?: string[];
+    /**
+     * Pronouns that open a relative clause anywhere in a claim ("who"): set off by punctuation before what
+     * the claim states, it says which ones are meant. Not ambiguous ones ("that", Dutch "die", "dat").
+     */
+    enclosed?: string[];
   };
   /**
    * Subordinators whose clause states something of its own rather than setting the scene of its main

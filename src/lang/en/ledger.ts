@@ -62,7 +62,8 @@ export const ledger: LedgerLexicon = {
     "v:explode": "explosion explosions exploded explode blast blasts blew_up blown_up blowing_up blow_up blows_up detonat* bomb bombs bombing bombings bombed",
     "v:launch": "fired firing launched launch launches",
     "v:impact": "landed hit struck crashed impact",
-    "v:arrest": "arrested arrest arrests arresting detained detain detention captured custody held",
+    // "found and detained", "tracked down": one act of arrest, not a find
+    "v:arrest": "arrested arrest arrests arresting detained detain detention captured custody held found_and_detained found_and_arrested tracked_down",
     "v:charge": "charged charges charge indicted indictment prosecuted arraigned",
     "s:claim-responsibility": "claimed_responsibility claim_responsibility claims_responsibility claiming_responsibility claimed_~~_responsibility took_responsibility",
     "v:responsible": "responsible responsibility blame blamed fault",
@@ -230,7 +231,7 @@ export const ledger: LedgerLexicon = {
   subordinators: ["when", "whenever", "after", "following", "before", "because", "since", "while", "whilst", "although", "though", "until", "which", "whereby"],
   negationWindow: 5,
   concessives: ["although", "though", "while", "whilst", "whereas", "even"],
-  relatives: { pronouns: ["that", "which", "who", "whose"], determiners: ["the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their"], participles: ["accused of", "suspected of", "charged with", "wanted for", "believed to have"] },
+  relatives: { pronouns: ["that", "which", "who", "whose"], enclosed: ["who", "whom", "whose"], determiners: ["the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their"], participles: ["accused of", "suspected of", "charged with", "wanted for", "believed to have"] },
   negators: ["not", "no", "never", "n't", "hardly", "nothing", "none", "neither", "nor", "without"],
   counter: [
     String.raw`inconceivable`,

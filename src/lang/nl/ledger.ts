@@ -66,7 +66,7 @@ export const ledger: LedgerLexicon = {
     "v:explode": "explosie explosies *explosie *explosies ontploffing* *ontploffing *ontploffingen ontplofte ontploft explodeerde* geexplodeerd ontploffen knal* opgeblazen opblazen blies_~_op bliezen_~_op bom bommen *bom *bommen bomaanslag*",
     "v:launch": "afgevuurd afvuren vuurde vuurden gelanceerd lanceerde* lanceren",
     "v:impact": "ingeslagen insloeg inslag* neergekomen neerkwam neerkwamen terechtgekomen",
-    "v:arrest": "gearresteerd arresteerde* arrestatie* aangehouden aanhouding* aanhouden opgepakt oppakken pakten_~_op gevangengenomen in_hechtenis vastgezet gepakt",
+    "v:arrest": "gearresteerd arresteerde* arrestatie* aangehouden aanhouding* aanhouden opgepakt oppakken pakten_~_op gevangengenomen in_hechtenis vastgezet gepakt opgespoord_en_aangehouden opgespoord_en_opgepakt gevonden_en_aangehouden",
     "v:charge": "aangeklaagd aanklacht aanklachten in_staat_van_beschuldiging vervolgd vervolging voorgeleid",
     "s:claim-responsibility": "opgeeist opeisen eiste_~_op eisten_~_op claimde_~~_verantwoordelijkheid claimden_~~_verantwoordelijkheid claimt_~~_verantwoordelijkheid verantwoordelijkheid_~_opgeeist eist_~_op",
     "v:responsible": "verantwoordelijk verantwoordelijke verantwoordelijkheid schuld aan_te_rekenen aanrekenen aangerekend",
@@ -237,7 +237,7 @@ export const ledger: LedgerLexicon = {
   // not "die" and "dat" (a pointer or what is said as often as a clause about something else)
   subordinators: ["toen", "nadat", "voordat", "omdat", "doordat", "terwijl", "hoewel", "sinds", "zodra", "totdat", "waardoor", "waarbij", "waarna", "waarop"],
   concessives: ["hoewel", "terwijl", "ofschoon", "alhoewel"],
-  relatives: { pronouns: ["die", "dat", "welke", "waarin", "waarmee"], determiners: ["de", "het", "een", "deze", "dit", "die", "dat", "die", "zijn", "haar", "hun"], participles: ["verdacht van", "beschuldigd van", "gezocht voor"] },
+  relatives: { pronouns: ["die", "dat", "welke", "waarin", "waarmee"], enclosed: ["welke", "wiens", "wier"], determiners: ["de", "het", "een", "deze", "dit", "die", "dat", "die", "zijn", "haar", "hun"], participles: ["verdacht van", "beschuldigd van", "gezocht voor"] },
   negators: ["niet", "geen", "nooit", "allerminst", "nog niet", "niets", "noch", "zonder"],
   counter: [
     String.raw`ondenkbaar`,

@@ -82,8 +82,10 @@ export const ledger: LedgerLexicon = {
     "v:find": "found discovered detected",
     "n:traces": "traces trace remains_of residue",
     "n:explosives": "explosives explosive",
-    "v:sabotage": "sabotage sabotaged",
-    "v:suspect": "suspicion suspicions speculate speculates speculated speculating speculation speculations suspected_that suspects_that suspect_that",
+    // "deliberate actions" against a pipeline or a cable is how officials name sabotage before they call it so
+    "v:sabotage": "sabotage sabotaged deliberate_action deliberate_actions deliberate_act deliberate_acts",
+    // "suspected the leaks were …": the verb, where "a suspected gunman" is the noun
+    "v:suspect": "suspicion suspicions speculate speculates speculated speculating speculation speculations suspected_that suspects_that suspect_that suspected_the suspects_the suspect_the",
     "v:register": "registered recorded measured",
     "n:seismic": "seismic seismological seismologists measuring_stations quake earthquake tremor tremors",
     "v:leak": "leak leaks leaking leaked",

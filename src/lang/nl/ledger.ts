@@ -85,7 +85,7 @@ export const ledger: LedgerLexicon = {
     "v:find": "gevonden aangetroffen ontdekt geconstateerd vastgesteld",
     "n:traces": "sporen spoor resten",
     "n:explosives": "explosieven springstof springstoffen explosief",
-    "v:sabotage": "sabotage sabotagedaad gesaboteerd saboteren",
+    "v:sabotage": "sabotage sabotagedaad gesaboteerd saboteren opzettelijke_daad opzettelijke_daden opzettelijke_actie opzettelijke_acties",
     "v:suspect": "vermoeden vermoedens vermoedt vermoedde vermoedden speculeren speculeert speculeerde speculeerden speculatie speculaties",
     "v:register": "gemeten meten registreerde* geregistreerd registreren waargenomen",
     "n:seismic": "*seismische seismisch seismologische meetstation* aardbeving* trilling* trillingen",

@@ -96,7 +96,7 @@ interface Sig {
   negVerbs: string;
   /** Concept → the countries that qualify it in this claim. */
   quals: Map<string, Set<string>>;
-  figs: Map<CountKind, { value: number; approx: Approx }>;
+  figs: Map<CountKind, { value: number; approx: Approx; added?: true }>;
   days: Set<string>;
   /** The words, folded: the same words are the same statement whatever else differs. */
   wording: string;
@@ -364,7 +364,9 @@ function wholeSimilarity(a: Sig, b: Sig): number {
   if (sim < FUSE_AT && count >= 2 && count === Math.min(a.keys.size, b.keys.size)) {
     const small = a.keys.size <= b.keys.size ? a : b, large = small === a ? b : a;
     // the very figure, not one near it (137 and "at least 140" are two tolls)
-    if (small.figs.size && [...small.figs].every(([k, f]) => large.figs.get(k)?.value === f.value)) return FUSE_AT;
+    // and said in what the longer claim states, not in a clause that only sets its scene ("following the
+    // breaching of two dams" in a sentence on the toll does not state that two dams broke)
+    if (small.figs.size && [...small.figs].every(([k, f]) => large.figs.get(k)?.value === f.value && !large.figs.get(k)?.added)) return FUSE_AT;
   }
   return sim;
 }

@@ -510,19 +510,28 @@ function sceneWords(text: string, tokens: readonly ConceptToken[], lang: Lang, h
   // killed people, were detained") says which ones are meant: up to the closing comma, when what the
   // claim states follows it. Left open to the end, it may hold the main verb ("those who ordered this
   // crime will be punished") and stays.
-  if (rel?.enclosed.size)
+  if (rel?.enclosed.size) {
+    // one pass: where the next punctuation after each word falls, and whether a word of doing follows
+    let lastVerb = -1;
+    for (const h of hits) if (h.concept.startsWith("v:")) lastVerb = Math.max(lastVerb, h.at);
+    let close = -1;
     for (let k = 1; k < tokens.length - 1; k++) {
       if (!rel.enclosed.has(tokens[k]!.w) || out[k]) continue;
-      let close = -1;
-      for (let j = k + 1; j < tokens.length; j++)
-        if (PUNCT.test(text.slice(tokens[j - 1]!.end, tokens[j]!.start))) {
-          close = j;
-          break;
-        }
-      if (close < 0 || !hits.some((h) => h.at >= close && h.concept.startsWith("v:"))) continue;
+      if (close <= k) {
+        close = -1;
+        for (let j = k + 1; j < tokens.length; j++)
+          if (PUNCT.test(text.slice(tokens[j - 1]!.end, tokens[j]!.start))) {
+            close = j;
+            break;
+          }
+        // no punctuation after this word: none after any later word either
+        if (close < 0) break;
+      }
+      if (lastVerb < close) continue;
       for (let j = k; j < close; j++) out[j] = 1;
       k = close - 1;
     }
+  }
   // a participle that says which one is meant ("a suspected extremist accused of killing …")
   if (rel?.participles.length)
     for (let k = 2; k < tokens.length - 1; k++) {

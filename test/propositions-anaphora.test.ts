@@ -109,3 +109,14 @@ test("propositions: a hedge that carries the verb keeps it ('kan nog verder oplo
   const c = fusionClaims(ds[0]!).find((x) => x.text.startsWith("Die aantallen"))!;
   assert.ok(c.concepts.includes("v:rise"), c.concepts.join(" "));
 });
+
+test("propositions: 'in een video is te zien dat' and 'footage shows' say how it is known, not what happened", () => {
+  const concepts = (lang: "nl" | "en", text: string) => fusionClaims(pipelineDocs([{ source: "x", published: "2025-05-13T12:00:00+02:00", lang, text }])[0]!)[0]!.concepts;
+  const nl = concepts("nl", "In een video vanuit de hal is te zien dat drie mannen in camouflagekleding het vuur openen.\n");
+  assert.ok(nl.includes("v:shoot") && nl.includes("n:camouflage") && !nl.includes("n:video"), nl.join(" "));
+  const en = concepts("en", "Footage from the hall shows three men in camouflage opening fire.\n");
+  assert.ok(en.includes("v:shoot") && !en.includes("n:video"), en.join(" "));
+  // footage that is itself the news keeps what it is about
+  const seen = concepts("nl", "In verscheidene video's zijn gewonde mensen in de hal te zien.\n");
+  assert.ok(seen.includes("n:video"), seen.join(" "));
+});

@@ -57,7 +57,7 @@ export const ledger: LedgerLexicon = {
     "v:kill": "kill killed killing killings kills dead died die dies dying death deaths lost_~_lives lost_their_lives shot_dead death_toll toll fatalities fatal deadly murder murdered bodies",
     "v:wound": "wounded wounding injured injuries injuring hurt",
     "v:missing": "missing unaccounted",
-    "v:shoot": "shot shots shooting shootings shoot shooter gunfire fired_~_shots opened_fire open_fire gunshot* bullets",
+    "v:shoot": "shot shots shooting shootings shoot shooter gunfire fired_~_shots opened_fire open_fire opening_fire opens_fire gunshot* bullets",
     "v:attack": "attack attacks attacked attacking assault rampage raid raids stormed storming terror_attack terrorist_attack massacre *strike *strikes barrage burst_into",
     "v:explode": "explosion explosions exploded explode blast blasts blew_up blown_up blowing_up blow_up blows_up detonat* bomb bombs bombing bombings bombed",
     "v:launch": "fired firing launched launch launches",
@@ -75,7 +75,7 @@ export const ledger: LedgerLexicon = {
     "v:investigate": "investigation investigations investigate investigating investigated investigators inquiry probe",
     "v:analyse": "analysis analyses analysed analyzed",
     // how something is known, not what: "our preliminary analysis suggests that …" (see concepts.ts, `x:`)
-    "x:evidential": "analys*_suggest* analys*_show* analys*_indicat* investigation*_suggest* investigation*_show* investigation*_indicat* assessment*_suggest* assessment*_show* assessment*_indicat* findings_suggest* findings_show* evidence_suggest*",
+    "x:evidential": "analys*_suggest* analys*_show* analys*_indicat* investigation*_suggest* investigation*_show* investigation*_indicat* assessment*_suggest* assessment*_show* assessment*_indicat* findings_suggest* findings_show* evidence_suggest* video_~~_shows video_~~_showed videos_~~_show videos_~~_showed footage_~~_shows footage_~~_showed footage_~~_show",
     "v:continue": "continues continue continuing ongoing",
     "n:evidence": "evidence proof",
     "v:provide": "made_public provided provide presented published given announced announce released",

@@ -78,7 +78,7 @@ export const ledger: LedgerLexicon = {
     "v:investigate": "onderzoek onderzoeken onderzocht vooronderzoek *onderzoek onderzoekers",
     "v:analyse": "analyse analyses geanalyseerd",
     // hoe iets bekend is, niet wat: "uit eerste onderzoek blijkt dat …" (zie concepts.ts, `x:`)
-    "x:evidential": "uit_~_onderzoek_blijkt uit_~_onderzoek_bleek uit_~_analyse_blijkt uit_~_analyse_bleek *onderzoek_wijst_uit *onderzoek_wees_uit *onderzoek_toont_aan *onderzoek_suggereert analyse_wijst_uit analyse_toont_aan analyse_suggereert",
+    "x:evidential": "uit_~_onderzoek_blijkt uit_~_onderzoek_bleek uit_~_analyse_blijkt uit_~_analyse_bleek *onderzoek_wijst_uit *onderzoek_wees_uit *onderzoek_toont_aan *onderzoek_suggereert analyse_wijst_uit analyse_toont_aan analyse_suggereert video_~~_te_zien_dat *video_~~_te_zien_dat beelden_~~_te_zien_dat *beelden_~~_te_zien_dat is_te_zien_dat op_~_beelden_is_te_zien uit_~_beelden_blijkt",
     "v:continue": "gaat_door gaan_door gaan_verder gaat_verder voortgezet voortzetten doorgaan verder_gaan",
     "n:evidence": "bewijs bewijzen bewijsmateriaal",
     "v:provide": "geleverd leveren leverde levert gepresenteerd gegeven openbaar_gemaakt bekendgemaakt bekendmaken aangekondigd",

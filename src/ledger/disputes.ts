@@ -50,6 +50,8 @@ export interface Dispute {
     labels?: [string, string];
     /** The two places of a "place" dispute (fused entity keys). */
     places?: [string, string];
+    /** The claim that denies, rejects or says higher (a denial of either kind): it speaks first. */
+    denier?: string;
   };
 }
 
@@ -63,6 +65,8 @@ export interface DisputeOptions {
 }
 
 const NOT_ASSERTED = new Set(["denied", "unknown"]);
+/** Disputes whose rules pass the denying claim first. */
+const DENYING: ReadonlySet<DisputeType> = new Set(["denial", "figure-denied", "pointed-back", "toll-higher"]);
 const TOLL_KINDS: ReadonlySet<CountKind> = new Set(["killed", "wounded", "missing", "arrested"]);
 /** Concepts of doing, planning or backing an act: what an accusation says of a party and a denial denies. */
 const AGENCY = new Set([
@@ -230,7 +234,7 @@ export function findDisputes(claims: readonly FusionClaim[], ctx: BlockContext, 
       claims: [x.c.id, y.c.id],
       type,
       reason,
-      detail: { asserters: [x.asserter, y.asserter], ...detail, ...(detail.values && { values: sw(detail.values) }), ...(detail.labels && { labels: sw(detail.labels) }) },
+      detail: { asserters: [x.asserter, y.asserter], ...detail, ...(DENYING.has(type) && { denier: a.c.id }), ...(detail.values && { values: sw(detail.values) }), ...(detail.labels && { labels: sw(detail.labels) }) },
     });
   };
   inheritNames(items);
@@ -281,8 +285,12 @@ function itemOf(c: FusionClaim, ctx: BlockContext): Item {
   // the party an act is blamed on when the blame is the claim's cue ("and blamed British navy personnel of
   // blowing up the pipeline"): the country named right after the blaming word
   if (!agents.size && agencyIn(new Set(c.concepts)).length) for (const g of blamed(c)) agents.add(g);
-  // who claims an attack names itself as its doer ("Een groep … eiste de aanslag op")
-  if (!agents.size && c.source && c.concepts.includes("s:claim-responsibility")) agents.add(a.key.startsWith("e:") ? `E:${a.key.slice(2)}` : a.key);
+  // who claims an attack names itself as its doer ("Een groep … eiste de aanslag op"), whatever else the
+  // claim names ("in een boodschap op Telegram")
+  if (c.source && c.concepts.includes("s:claim-responsibility") && !c.main?.startsWith("!")) {
+    agents.clear();
+    agents.add(a.key.startsWith("e:") ? `E:${a.key.slice(2)}` : a.key);
+  }
   for (const g of agents) names.add(g);
   const places = new Set<string>();
   const sites = new Set<string>();
@@ -355,8 +363,12 @@ function figures(ix: Index, inScope: (a: Item, b: Item) => boolean, add: Add): v
           if (measure.length) (lastOther = measure), (lastAt = it.c.sentence);
           if (!measure.length) continue;
         } else if (!TOLL_KINDS.has(f.kind)) continue;
+        // "137 dead, among them three children": the smaller figure of a kind in one claim is a part of the
+        // larger, not a toll of its own
+        else if (it.c.figures.some((g) => g.kind === f.kind && !g.aside && g.value > f.value)) continue;
         if (!it.asserted) continue;
-        (byValue.get(`${f.kind}:${f.value}`) ?? byValue.set(`${f.kind}:${f.value}`, []).get(`${f.kind}:${f.value}`)!).push(it);
+        // a figure said in passing ("(up from 11,300 in an earlier report)") is not what the claim gives
+        if (!f.aside) (byValue.get(`${f.kind}:${f.value}`) ?? byValue.set(`${f.kind}:${f.value}`, []).get(`${f.kind}:${f.value}`)!).push(it);
         const st = `${it.asserter}|${it.c.doc}|${f.kind}|${f.value}|${f.approx}|${measure.join(",")}`;
         if (seenStatement.has(st)) continue;
         seenStatement.add(st);
@@ -425,7 +437,8 @@ function figures(ix: Index, inScope: (a: Item, b: Item) => boolean, add: Add): v
       for (const x of ix.around(d.c.doc, d.c.sentence - 8, d.c.sentence)) {
         if (x === d || !x.asserted) continue;
         const f = x.c.figures.find((g) => g.kind === "killed");
-        if (f) add(d, x, "toll-higher", "killed", `${d.name} says the toll is higher than ${x.name}'s ${showValue(f.value, f.approx)}: ${q(d.c.text)} against ${q(x.c.text)}`, { kind: "killed" });
+        // "at least 250" is not contradicted by a toll said to be higher
+        if (f && f.approx !== "min") add(d, x, "toll-higher", "killed", `${d.name} says the toll is higher than ${x.name}'s ${showValue(f.value, f.approx)}: ${q(d.c.text)} against ${q(x.c.text)}`, { kind: "killed" });
       }
   }
 }

@@ -343,6 +343,23 @@ function measures(it: Item): string[] {
   return [...it.concepts].filter((k) => k.startsWith("n:") && !k.includes("@") && k !== "n:number");
 }
 
+const includingMemo = new Map<FusionClaim["lang"], RegExp>();
+/**
+ * A figure that a larger one of its kind in the same claim contains, by the claim's own words ("137 dead,
+ * including three children", "waaronder drie kinderen"): a part of the toll, not a toll of its own. A claim
+ * that gives a revised toll beside the earlier one ("3,958 dead, after a report that said 11,300") has none.
+ */
+export function partOfToll(c: Pick<FusionClaim, "figures" | "text" | "lang">, f: { kind: CountKind; value: number }): boolean {
+  if (!c.figures.some((g) => g.kind === f.kind && !g.aside && g.value > f.value)) return false;
+  let re = includingMemo.get(c.lang);
+  if (!re) {
+    const words = [...langPack(c.lang).counts.including].sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+    re = new RegExp(`(?:^|[^\\p{L}])(?:${words.join("|")})(?![\\p{L}])`, "u");
+    includingMemo.set(c.lang, re);
+  }
+  return re.test(fold(c.text));
+}
+
 function figures(ix: Index, inScope: (a: Item, b: Item) => boolean, add: Add): void {
   type F = { it: Item; kind: CountKind; value: number; approx: Approx; measure: string[] };
   // one statement of a figure by one asserter stands for its repeats: pairs are over distinct statements
@@ -365,10 +382,9 @@ function figures(ix: Index, inScope: (a: Item, b: Item) => boolean, add: Add): v
         } else if (!TOLL_KINDS.has(f.kind)) continue;
         // "137 dead, among them three children": the smaller figure of a kind in one claim is a part of the
         // larger, not a toll of its own
-        else if (it.c.figures.some((g) => g.kind === f.kind && !g.aside && g.value > f.value)) continue;
+        else if (partOfToll(it.c, f)) continue;
         if (!it.asserted) continue;
-        // a figure said in passing ("(up from 11,300 in an earlier report)") is not what the claim gives
-        if (!f.aside) (byValue.get(`${f.kind}:${f.value}`) ?? byValue.set(`${f.kind}:${f.value}`, []).get(`${f.kind}:${f.value}`)!).push(it);
+        (byValue.get(`${f.kind}:${f.value}`) ?? byValue.set(`${f.kind}:${f.value}`, []).get(`${f.kind}:${f.value}`)!).push(it);
         const st = `${it.asserter}|${it.c.doc}|${f.kind}|${f.value}|${f.approx}|${measure.join(",")}`;
         if (seenStatement.has(st)) continue;
         seenStatement.add(st);

@@ -1,5 +1,6 @@
 import type { Approx, ClaimStatus, CountKind, EntityType, Lang } from "../model/doc.js";
 import { NOTABLE, SPAN, type FusionClaim, type Reads } from "../store/index.js";
+import { partOfToll } from "./disputes.js";
 import { findContradictions, showFigure, type CClaim, type CCount, type Found } from "./contradictions.js";
 import type { ClaimFeatures } from "./features.js";
 import { displayName } from "./naming.js";
@@ -523,13 +524,10 @@ export function countedNoun(text: string): string | undefined {
   return w && w.length > 2 && !numberWords.has(w) ? w : undefined;
 }
 
-/**
- * A figure that a larger one of its kind in the same claim contains ("137 dead, among them three children"):
- * a part of the toll, not a toll of its own.
- */
+/** A figure that is a part of a larger toll its claim gives ("including three children"). */
 function partFigure(n: { reportUid: string; claim: number; kind: CountKind; value: number }, f: Fusion): boolean {
   const c = claimById(f).get(finderId(n.reportUid, n.claim));
-  return !!c && c.figures.some((g) => g.kind === n.kind && !g.aside && g.value > n.value) && c.figures.some((g) => g.kind === n.kind && g.value === n.value);
+  return !!c && partOfToll(c, n);
 }
 
 const claimIndex = new WeakMap<Fusion, Map<string, Fusion["claims"][number]>>();

@@ -655,7 +655,10 @@ export function splitPropositions(f: Fusion, since?: string, lang: Lang = "en"):
     // only words that say it as the line does: a claim of the proposition's status, and for what is
     // established one the report says in its own voice ("Putin called the attack barbaric" does not quote
     // the toll)
-    const fit = (c: (typeof cs)[number]) => Number(c.status !== p.status) * 2 + Number((p.status === "established" || p.status === "confirmed") && !!c.source);
+    // (and words that give a figure only some of the claims give do not speak for the rest: "nearly a
+    // hundred dead" is one report's toll of the attack the others report)
+    const shared = (c: (typeof cs)[number]) => c.figures.every((f) => f.aside || cs.every((o) => o.figures.some((g) => g.kind === f.kind && g.value === f.value)));
+    const fit = (c: (typeof cs)[number]) => Number(c.status !== p.status) * 4 + Number((p.status === "established" || p.status === "confirmed") && !!c.source) * 2 + Number(!shared(c));
     const first = [...cs].sort((a, b) => fit(a) - fit(b) || clause(a.text) - clause(b.text) || Number(a.lang !== lang) - Number(b.lang !== lang) || a.text.length - b.text.length || (a.order < b.order ? -1 : 1))[0]!;
     // every citation: one per report, the quoted words first, then the rest earliest first
     const cites: Cite[] = [{ doc: first.doc, start: first.start, end: first.end }];
@@ -669,7 +672,9 @@ export function splitPropositions(f: Fusion, since?: string, lang: Lang = "en"):
       text: first.text,
       language: first.lang,
       status: p.status,
-      sources: [...new Set(p.sources.filter((s) => s.kind !== "report").map((s) => speaker.get(s.key) ?? s.name))].sort(),
+      // an unnamed source beside named ones adds no speaker to group by ("who claims what" has one heading
+      // for the unnamed source: what only it says)
+      sources: [...new Set(p.sources.filter((s) => s.kind !== "report" && (s.kind !== "unnamed" || p.sources.every((o) => o.kind === "report" || o.kind === "unnamed"))).map((s) => speaker.get(s.key) ?? s.name))].sort(),
       sourceKind: p.sources.find((s) => s.kind !== "report")?.kind ?? null,
       quote: cs.some((c) => c.quote),
       cites,

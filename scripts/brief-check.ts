@@ -90,6 +90,15 @@ function check(event: string, lang: string): { md: number; checked: Checked[] } 
     const f = fileOfDoc.get(cite.doc);
     return f ? (tags.get(f) ?? []).filter((t) => t.start < cite.end && cite.start < t.end) : [];
   };
+  // a CROSS anchor may hold two figures ("forty dead and a hundred wounded"): a line's figure is of the
+  // topic whose figure has the line's value
+  const valuesIn = (t: string) => new Set([...t.replace(/(\d)[.,](\d{3})/g, "$1$2").matchAll(/\d+/g)].map((m) => Number(m[0])));
+  const figureTopics = (l: BriefLine, ts: Tag[]) => {
+    const vs = valuesIn(l.text.split(" — ")[0]!.split(" according to ").join(" ").split(" volgens ").join(" "));
+    const fs = ts.filter((t) => /^F/.test(t.what));
+    const byValue = fs.filter((t) => t.claim.value === undefined || vs.has(t.claim.value));
+    return new Set((byValue.length ? byValue : fs).map((t) => t.what));
+  };
   const statusesOf = (ts: Tag[]) => new Set(ts.filter((t) => t.claim.status).map((t) => t.claim.status!));
   const out: Checked[] = [];
   const push = (section: string, group: string | undefined, l: BriefLine, verdict: Verdict) =>
@@ -129,7 +138,7 @@ function check(event: string, lang: string): { md: number; checked: Checked[] } 
           push(s.id, g.title, l, [...a!].some((x) => c!.has(x)) ? "ok" : `wrong: not a contradiction of CROSS (sides: ${side(a!)} ⟷ ${side(c!)})`);
         } else if (s.id === "unclear" && g.title && !l.quote) {
           // differing figures: one CROSS figure topic, and at least two values
-          const topics = new Set(l.cites.flatMap((x) => tagsOf(x).filter((t) => /^F/.test(t.what)).map((t) => t.what)));
+          const topics = figureTopics(l, l.cites.flatMap(tagsOf));
           push(s.id, g.title, l, topics.size > 1 ? "wrong: figures of different measures set against each other" : topics.size ? "read" : "read");
         } else if (s.id === "figures") {
           push(s.id, g.title, l, ts.some((t) => /^F/.test(t.what)) ? "ok" : "read");
@@ -140,7 +149,7 @@ function check(event: string, lang: string): { md: number; checked: Checked[] } 
       }
     if (s.id === "figures")
       for (const g of s.groups ?? []) {
-        const topics = new Set(g.lines.flatMap((l) => l.cites.flatMap(tagsOf).filter((t) => /^F/.test(t.what)).map((t) => t.what)));
+        const topics = new Set(g.lines.flatMap((l) => [...figureTopics(l, l.cites.flatMap(tagsOf))]));
         if (topics.size > 1) out.push({ section: s.id, group: g.title, line: "(heading)", verdict: `wrong: one heading over ${topics.size} CROSS figure topics` });
       }
     if (s.id === "timeline") {

@@ -71,7 +71,7 @@ test("figures: one group per place and kind (the town's toll and the city's are 
   ]);
 });
 
-test("a toll that rose is no dispute, and three children among the dead are no toll set against it", () => {
+test("a toll that rose is no dispute, three children among the dead are no toll set against it", () => {
   for (const lang of ["en", "nl"] as const) assert.deepEqual(groups(brief[lang], "unclear"), []);
 });
 

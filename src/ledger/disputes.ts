@@ -479,6 +479,8 @@ function denials(ix: Index, scope: "report" | "ledger", window: number, add: Add
     const target = new Set(d.c.countries.filter((g) => !denied.has(g) && !d.parties.has(g)));
     for (const x of cands) {
       if (x === d || !x.asserted) continue;
+      // a claim that itself denies a part ("not Ukraine's fault") accuses nobody: it agrees with a denial
+      if (x.denial) continue;
       if ([...x.parties].some((p) => denied.has(p))) continue;
       const agent = [...x.agents].some((g) => denied.has(g));
       const named = what.length > 0 && [...x.names].some((g) => denied.has(g)) && agencyIn(x.concepts).length > 0;
@@ -489,6 +491,9 @@ function denials(ix: Index, scope: "report" | "ledger", window: number, add: Add
         // Ukraine, however widely Ukraine denies a part in the incident
         if (doersIn(x).size) continue;
       }
+      // who made the weapon is not who used it: "an explosion caused by a Russian-made missile" charges
+      // nobody with the strike
+      if (madeOnly(x)) continue;
       // a denial of an act against one country does not answer an act against another: "Russia denies a
       // missile attack on Poland" is silent on "Russian airstrikes targeted Ukraine"
       if (x.c.doc !== d.c.doc && target.size) {
@@ -657,7 +662,7 @@ function isNumberWord(w: string, lang: FusionClaim["lang"]): boolean {
 /** A claim whose only act is making the weapon ("door Rusland geproduceerd", "Russian-made"). */
 function madeOnly(it: Item): boolean {
   const acts = agencyIn(it.concepts).map(bare);
-  return acts.includes("v:produce") && acts.every((k) => k === "v:produce" || k === "n:missile" || k === "n:air-defence" || k === "v:cause");
+  return acts.includes("v:produce") && acts.every((k) => k === "v:produce" || k === "n:missile" || k === "n:air-defence" || k === "v:cause" || k === "v:explode");
 }
 
 /** Things an act is done to or with, one name for each: an air-defence missile is a missile, a shooting an attack. */

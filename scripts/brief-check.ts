@@ -80,9 +80,24 @@ function check(event: string, lang: string): { md: number; checked: Checked[] } 
     for (const it of items as { claims?: XClaim[]; unknowns?: XClaim[] }[]) for (const c of [...(it.claims ?? []), ...(it.unknowns ?? [])]) tag(`B:${sec}`, c);
   for (const u of cross.unknowns ?? []) tag("B:unknown", u);
 
+  // a contradiction of CROSS holds for every claim of a proposition CROSS lists as corroborated (K): the
+  // briefing may show any report's words for it ("Poland and NATO said … Ukrainian air defence" for Duda's)
+  const kOf = new Map<string, string[]>();
+  for (const k of cross.corroborations ?? []) for (const c of (k.claims ?? []) as XClaim[]) if (c.claim) (kOf.get(`${c.report}|${c.claim}`) ?? kOf.set(`${c.report}|${c.claim}`, []).get(`${c.report}|${c.claim}`)!).push(k.id);
+  const xOfK = new Map<string, Set<string>>();
+  for (const x of cross.contradictions ?? []) for (const c of [x.a, x.b] as XClaim[]) for (const k of kOf.get(`${c.report}|${c.claim}`) ?? []) (xOfK.get(k) ?? xOfK.set(k, new Set()).get(k)!).add(x.id);
   const tagsOf = (cite: { doc: string; start: number; end: number }) => {
     const f = fileOfDoc.get(cite.doc);
     return f ? (tags.get(f) ?? []).filter((t) => t.start < cite.end && cite.start < t.end) : [];
+  };
+  // a CROSS anchor may hold two figures ("forty dead and a hundred wounded"): a line's figure is of the
+  // topic whose figure has the line's value
+  const valuesIn = (t: string) => new Set([...t.replace(/(\d)[.,](\d{3})/g, "$1$2").matchAll(/\d+/g)].map((m) => Number(m[0])));
+  const figureTopics = (l: BriefLine, ts: Tag[]) => {
+    const vs = valuesIn(l.text.split(" — ")[0]!.split(" according to ").join(" ").split(" volgens ").join(" "));
+    const fs = ts.filter((t) => /^F/.test(t.what));
+    const byValue = fs.filter((t) => t.claim.value === undefined || vs.has(t.claim.value));
+    return new Set((byValue.length ? byValue : fs).map((t) => t.what));
   };
   const statusesOf = (ts: Tag[]) => new Set(ts.filter((t) => t.claim.status).map((t) => t.claim.status!));
   const out: Checked[] = [];
@@ -118,11 +133,12 @@ function check(event: string, lang: string): { md: number; checked: Checked[] } 
           else push(s.id, g.title, l, st.size ? "ok" : "read");
         } else if (s.id === "unclear" && g.title && l.cites.length === 2 && l.quote?.includes("⟷")) {
           // a contested pair is right when CROSS lists the two claims as one contradiction
-          const [a, c] = l.cites.map((x) => new Set(tagsOf(x).filter((t) => /^X/.test(t.what)).map((t) => t.what.split(":")[0])));
-          push(s.id, g.title, l, [...a!].some((x) => c!.has(x)) ? "ok" : "wrong: not a contradiction of CROSS");
+          const [a, c] = l.cites.map((x) => new Set(tagsOf(x).flatMap((t) => (/^X/.test(t.what) ? [t.what.split(":")[0]!] : /^K/.test(t.what) ? [...(xOfK.get(t.what) ?? [])] : []))));
+          const side = (x: Set<string>) => [...x].join("/") || "none";
+          push(s.id, g.title, l, [...a!].some((x) => c!.has(x)) ? "ok" : `wrong: not a contradiction of CROSS (sides: ${side(a!)} ⟷ ${side(c!)})`);
         } else if (s.id === "unclear" && g.title && !l.quote) {
           // differing figures: one CROSS figure topic, and at least two values
-          const topics = new Set(l.cites.flatMap((x) => tagsOf(x).filter((t) => /^F/.test(t.what)).map((t) => t.what)));
+          const topics = figureTopics(l, l.cites.flatMap(tagsOf));
           push(s.id, g.title, l, topics.size > 1 ? "wrong: figures of different measures set against each other" : topics.size ? "read" : "read");
         } else if (s.id === "figures") {
           push(s.id, g.title, l, ts.some((t) => /^F/.test(t.what)) ? "ok" : "read");
@@ -133,7 +149,7 @@ function check(event: string, lang: string): { md: number; checked: Checked[] } 
       }
     if (s.id === "figures")
       for (const g of s.groups ?? []) {
-        const topics = new Set(g.lines.flatMap((l) => l.cites.flatMap(tagsOf).filter((t) => /^F/.test(t.what)).map((t) => t.what)));
+        const topics = new Set(g.lines.flatMap((l) => [...figureTopics(l, l.cites.flatMap(tagsOf))]));
         if (topics.size > 1) out.push({ section: s.id, group: g.title, line: "(heading)", verdict: `wrong: one heading over ${topics.size} CROSS figure topics` });
       }
     if (s.id === "timeline") {

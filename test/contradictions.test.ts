@@ -117,3 +117,14 @@ test("'at least' is a count so far: a figure several times as high runs against 
   // within three times the count: both may hold
   assert.deepEqual(found(report("en", "The interior minister said at least 1,900 bodies had been recovered. The mayor said about 2,500 people had died.")), []);
 });
+
+test("no contradiction: a toll and the children among it, a denial and who made the missile, a denial and a claim that clears the same party (en, nl)", () => {
+  assert.deepEqual(found(report("en", "Officials said 37 people died in the collapse, including three children. Firefighters said at least 30 people were killed.")), []);
+  assert.deepEqual(found(report("nl", "De explosie in het dorp is veroorzaakt door een in Rusland geproduceerde raket, zegt het ministerie van Buitenlandse Zaken. Rusland ontkent dat het een raket op het dorp heeft afgevuurd.")), []);
+  assert.deepEqual(found(report("en", "Ukraine denied any involvement in the blast. The alliance's chief said the blast was not Ukraine's fault.")), []);
+});
+
+test("a part of a toll only by the report's words: a revised toll beside the earlier one is still set against another figure (en)", () => {
+  const f = found(report("en", "The agency said 3,958 people died, adjusting the figure from a previous report that said 11,300 were dead. The mayor said up to 20,000 people were killed."));
+  assert.ok(f.some((x) => /3,958/.test(x.pair) && /20,000/.test(x.pair)), JSON.stringify(f));
+});

@@ -130,8 +130,9 @@ export function composeBriefing(p: Picture, lang: Lang): Briefing {
     title: L.sections.figures,
     lines: [],
     groups: p.figures.map((f) => ({
-      title: `${L.kinds[f.kind]}${f.measure ? ` (${f.measure})` : ""} — ${f.agree ? `${f.range[0]}, ${L.agree}` : L.range(String(f.range[0]), String(f.range[1]))}`,
-      lines: f.lines.map((l) => ({ text: `${l.shown} — ${who(l.source)}`, quote: l.text, cites: [l.cite], ...(l.isNew !== undefined && { isNew: l.isNew }) })),
+      title: `${L.kinds[f.kind]}${f.measure ? ` (${f.measure})` : ""} — ${f.agree ? `${f.range[0]}, ${new Set(f.lines.map((l) => l.source)).size > 1 || f.sources > 1 ? L.agree : L.oneSource}` : L.range(String(f.range[0]), String(f.range[1]))}`,
+      // the day each figure was published: a toll that rose reads as a series, not as sources at odds
+      lines: f.lines.map((l) => ({ text: `${l.shown} — ${who(l.source)}, ${timexInWords(l.published.slice(0, 10), L)}`, quote: l.text, cites: [l.cite], ...(l.isNew !== undefined && { isNew: l.isNew }) })),
     })),
     ...(p.totals.figures > 0 && { more: p.totals.figures }),
   });

@@ -19,6 +19,8 @@ export interface BriefLabels {
   confirmedBy: (who: string) => string;
   range: (lo: string, hi: string) => string;
   agree: string;
+  /** A figure only one source gives: nobody agrees with it, nobody differs. */
+  oneSource: string;
   figuresDiffer: (kind: string, items: [string, string][]) => string;
   opposed: (a: string, sa: string, b: string, sb: string) => string;
   denial: (a: string, b: string, via: "counter" | "backRef" | "theme" | "doers" | "place") => string;

@@ -50,6 +50,8 @@ export interface Dispute {
     labels?: [string, string];
     /** The two places of a "place" dispute (fused entity keys). */
     places?: [string, string];
+    /** The claim that denies, rejects or says higher (a denial of either kind): it speaks first. */
+    denier?: string;
   };
 }
 
@@ -63,6 +65,8 @@ export interface DisputeOptions {
 }
 
 const NOT_ASSERTED = new Set(["denied", "unknown"]);
+/** Disputes whose rules pass the denying claim first. */
+const DENYING: ReadonlySet<DisputeType> = new Set(["denial", "figure-denied", "pointed-back", "toll-higher"]);
 const TOLL_KINDS: ReadonlySet<CountKind> = new Set(["killed", "wounded", "missing", "arrested"]);
 /** Concepts of doing, planning or backing an act: what an accusation says of a party and a denial denies. */
 const AGENCY = new Set([
@@ -230,7 +234,7 @@ export function findDisputes(claims: readonly FusionClaim[], ctx: BlockContext, 
       claims: [x.c.id, y.c.id],
       type,
       reason,
-      detail: { asserters: [x.asserter, y.asserter], ...detail, ...(detail.values && { values: sw(detail.values) }), ...(detail.labels && { labels: sw(detail.labels) }) },
+      detail: { asserters: [x.asserter, y.asserter], ...detail, ...(DENYING.has(type) && { denier: a.c.id }), ...(detail.values && { values: sw(detail.values) }), ...(detail.labels && { labels: sw(detail.labels) }) },
     });
   };
   inheritNames(items);
@@ -281,8 +285,12 @@ function itemOf(c: FusionClaim, ctx: BlockContext): Item {
   // the party an act is blamed on when the blame is the claim's cue ("and blamed British navy personnel of
   // blowing up the pipeline"): the country named right after the blaming word
   if (!agents.size && agencyIn(new Set(c.concepts)).length) for (const g of blamed(c)) agents.add(g);
-  // who claims an attack names itself as its doer ("Een groep … eiste de aanslag op")
-  if (!agents.size && c.source && c.concepts.includes("s:claim-responsibility")) agents.add(a.key.startsWith("e:") ? `E:${a.key.slice(2)}` : a.key);
+  // who claims an attack names itself as its doer ("Een groep … eiste de aanslag op"), whatever else the
+  // claim names ("in een boodschap op Telegram")
+  if (c.source && c.concepts.includes("s:claim-responsibility") && !c.main?.startsWith("!")) {
+    agents.clear();
+    agents.add(a.key.startsWith("e:") ? `E:${a.key.slice(2)}` : a.key);
+  }
   for (const g of agents) names.add(g);
   const places = new Set<string>();
   const sites = new Set<string>();
@@ -335,6 +343,23 @@ function measures(it: Item): string[] {
   return [...it.concepts].filter((k) => k.startsWith("n:") && !k.includes("@") && k !== "n:number");
 }
 
+const includingMemo = new Map<FusionClaim["lang"], RegExp>();
+/**
+ * A figure that a larger one of its kind in the same claim contains, by the claim's own words ("137 dead,
+ * including three children", "waaronder drie kinderen"): a part of the toll, not a toll of its own. A claim
+ * that gives a revised toll beside the earlier one ("3,958 dead, after a report that said 11,300") has none.
+ */
+export function partOfToll(c: Pick<FusionClaim, "figures" | "text" | "lang">, f: { kind: CountKind; value: number }): boolean {
+  if (!c.figures.some((g) => g.kind === f.kind && !g.aside && g.value > f.value)) return false;
+  let re = includingMemo.get(c.lang);
+  if (!re) {
+    const words = [...langPack(c.lang).counts.including].sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+    re = new RegExp(`(?:^|[^\\p{L}])(?:${words.join("|")})(?![\\p{L}])`, "u");
+    includingMemo.set(c.lang, re);
+  }
+  return re.test(fold(c.text));
+}
+
 function figures(ix: Index, inScope: (a: Item, b: Item) => boolean, add: Add): void {
   type F = { it: Item; kind: CountKind; value: number; approx: Approx; measure: string[] };
   // one statement of a figure by one asserter stands for its repeats: pairs are over distinct statements
@@ -355,6 +380,9 @@ function figures(ix: Index, inScope: (a: Item, b: Item) => boolean, add: Add): v
           if (measure.length) (lastOther = measure), (lastAt = it.c.sentence);
           if (!measure.length) continue;
         } else if (!TOLL_KINDS.has(f.kind)) continue;
+        // "137 dead, among them three children": the smaller figure of a kind in one claim is a part of the
+        // larger, not a toll of its own
+        else if (partOfToll(it.c, f)) continue;
         if (!it.asserted) continue;
         (byValue.get(`${f.kind}:${f.value}`) ?? byValue.set(`${f.kind}:${f.value}`, []).get(`${f.kind}:${f.value}`)!).push(it);
         const st = `${it.asserter}|${it.c.doc}|${f.kind}|${f.value}|${f.approx}|${measure.join(",")}`;
@@ -425,7 +453,8 @@ function figures(ix: Index, inScope: (a: Item, b: Item) => boolean, add: Add): v
       for (const x of ix.around(d.c.doc, d.c.sentence - 8, d.c.sentence)) {
         if (x === d || !x.asserted) continue;
         const f = x.c.figures.find((g) => g.kind === "killed");
-        if (f) add(d, x, "toll-higher", "killed", `${d.name} says the toll is higher than ${x.name}'s ${showValue(f.value, f.approx)}: ${q(d.c.text)} against ${q(x.c.text)}`, { kind: "killed" });
+        // "at least 250" is not contradicted by a toll said to be higher
+        if (f && f.approx !== "min") add(d, x, "toll-higher", "killed", `${d.name} says the toll is higher than ${x.name}'s ${showValue(f.value, f.approx)}: ${q(d.c.text)} against ${q(x.c.text)}`, { kind: "killed" });
       }
   }
 }
@@ -450,6 +479,8 @@ function denials(ix: Index, scope: "report" | "ledger", window: number, add: Add
     const target = new Set(d.c.countries.filter((g) => !denied.has(g) && !d.parties.has(g)));
     for (const x of cands) {
       if (x === d || !x.asserted) continue;
+      // a claim that itself denies a part ("not Ukraine's fault") accuses nobody: it agrees with a denial
+      if (x.denial) continue;
       if ([...x.parties].some((p) => denied.has(p))) continue;
       const agent = [...x.agents].some((g) => denied.has(g));
       const named = what.length > 0 && [...x.names].some((g) => denied.has(g)) && agencyIn(x.concepts).length > 0;
@@ -460,6 +491,9 @@ function denials(ix: Index, scope: "report" | "ledger", window: number, add: Add
         // Ukraine, however widely Ukraine denies a part in the incident
         if (doersIn(x).size) continue;
       }
+      // who made the weapon is not who used it: "an explosion caused by a Russian-made missile" charges
+      // nobody with the strike
+      if (madeOnly(x)) continue;
       // a denial of an act against one country does not answer an act against another: "Russia denies a
       // missile attack on Poland" is silent on "Russian airstrikes targeted Ukraine"
       if (x.c.doc !== d.c.doc && target.size) {
@@ -628,7 +662,7 @@ function isNumberWord(w: string, lang: FusionClaim["lang"]): boolean {
 /** A claim whose only act is making the weapon ("door Rusland geproduceerd", "Russian-made"). */
 function madeOnly(it: Item): boolean {
   const acts = agencyIn(it.concepts).map(bare);
-  return acts.includes("v:produce") && acts.every((k) => k === "v:produce" || k === "n:missile" || k === "n:air-defence" || k === "v:cause");
+  return acts.includes("v:produce") && acts.every((k) => k === "v:produce" || k === "n:missile" || k === "n:air-defence" || k === "v:cause" || k === "v:explode");
 }
 
 /** Things an act is done to or with, one name for each: an air-defence missile is a missile, a shooting an attack. */

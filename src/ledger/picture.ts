@@ -1,5 +1,6 @@
 import type { Approx, ClaimStatus, CountKind, EntityType, Lang } from "../model/doc.js";
 import { NOTABLE, SPAN, type FusionClaim, type Reads } from "../store/index.js";
+import { partOfToll } from "./disputes.js";
 import { findContradictions, showFigure, type CClaim, type CCount, type Found } from "./contradictions.js";
 import type { ClaimFeatures } from "./features.js";
 import { displayName } from "./naming.js";
@@ -67,6 +68,8 @@ export interface FigureKind {
   /** Lowest and highest latest figure across sources; equal when they agree. */
   range: [number, number];
   agree: boolean;
+  /** How many sources give a figure of the group (some lines may not be shown). */
+  sources: number;
 }
 
 export interface TimelineEntry {
@@ -331,28 +334,48 @@ export async function buildPicture(r: Reads, opts: PictureOptions = {}): Promise
     }
   }
 
-  // --- figures: each kind by source, one line per source and figure (citing where it first appeared)
-  const figureRows = await r.figures();
+  // --- figures: each kind by source, one line per source and figure (citing where it first appeared), one
+  // group per incident, place and kind: the toll of a village and of the capital struck the same day are
+  // two figures, never a range
+  const figureRows = (await r.figures()).filter((n) => !partFigure(n, lf.fusion));
   const figures: FigureKind[] = [];
   let figuresHidden = 0;
   const KIND_ORDER: CountKind[] = ["killed", "wounded", "missing", "arrested", "personnel", "vehicles", "other"];
+  const { scopeOf, incidentPlace } = figureScopes(lf.fusion, lang);
+  const incidentCount = new Set(lf.fusion.incidents.values()).size;
   // "other" counts anything: households, missiles, fans, dams. One range over them sets a count of fans
   // against one of missiles, so each measure (the noun counted) is a group of its own.
   const groupsOf = (kind: CountKind) => {
     const rows = figureRows.filter((n) => n.kind === kind);
-    if (kind !== "other") return rows.length ? [{ measure: undefined as string | undefined, rows }] : [];
     const byMeasure = new Map<string, typeof rows>();
     const last = new Map<string, { claim: number; measure: string }>();
-    for (const n of [...rows].sort((a, b) => a.report - b.report || a.start - b.start)) {
-      let m = countedNoun(n.text);
-      // "put the number at 85": a bare figure counts what the figure of the claim before it counted
-      const prev = last.get(n.reportUid);
-      if (!m && prev && n.claim - prev.claim <= 1) m = prev.measure;
-      if (m) last.set(n.reportUid, { claim: n.claim, measure: m });
-      const k = m ?? "";
+    const sorted = [...rows].sort((a, b) => a.report - b.report || a.start - b.start);
+    const measureOf = new Map<(typeof rows)[number], string | undefined>();
+    for (const n of sorted) {
+      let m: string | undefined;
+      if (kind === "other") {
+        m = countedNoun(n.text);
+        // "put the number at 85": a bare figure counts what the figure of the claim before it counted
+        const prev = last.get(n.reportUid);
+        if (!m && prev && n.claim - prev.claim <= 1) m = prev.measure;
+        if (m) last.set(n.reportUid, { claim: n.claim, measure: m });
+      }
+      measureOf.set(n, m);
+    }
+    for (const n of sorted) {
+      const m = measureOf.get(n);
+      const sc = scopeOf(n.reportUid, n.claim);
+      const inc = incidentCount > 1 ? sc.incident : "";
+      // a figure that names no place counts where its incident happened, as far as the reports say
+      const k = `${inc}\u0000${sc.place ?? incidentPlace(sc.incident) ?? ""}\u0000${m ?? ""}`;
       (byMeasure.get(k) ?? byMeasure.set(k, []).get(k)!).push(n);
     }
-    return [...byMeasure].sort((a, b) => b[1].length - a[1].length || (a[0] < b[0] ? -1 : 1)).map(([m, rows]) => ({ measure: m || undefined, rows }));
+    return [...byMeasure]
+      .sort((a, b) => b[1].length - a[1].length || (a[0] < b[0] ? -1 : 1))
+      .map(([k, rows]) => {
+        const [, place, m] = k.split("\u0000");
+        return { measure: [m, place].filter(Boolean).join(", ") || undefined, rows };
+      });
   };
   for (const kind of KIND_ORDER) for (const { measure, rows } of groupsOf(kind)) {
     const lines: FigureLine[] = [];
@@ -364,10 +387,10 @@ export async function buildPicture(r: Reads, opts: PictureOptions = {}): Promise
         ...(since && { isNew: after(n.publishedMs) }),
       });
     if (since && !lines.some((l) => l.isNew)) continue;
-    // the range spans every source's latest figure of the kind; a measure of "other" spans its own lines
-    const vals = measure === undefined && kind !== "other" ? latest.filter((n) => n.kind === kind).map((n) => n.value) : rows.map((n) => n.value);
+    // the range spans the figures the group lists (with --since, every figure of the group: the new ones
+    // are read against the rest)
+    const vals = rows.map((n) => n.value);
     const range: [number, number] = [Math.min(...vals), Math.max(...vals)];
-    // With --since only the new figures are listed; the range still spans every source's latest figure.
     const listed = since ? lines.filter((l) => l.isNew) : lines;
     if (figures.length >= few) {
       figuresHidden += listed.length;
@@ -375,7 +398,7 @@ export async function buildPicture(r: Reads, opts: PictureOptions = {}): Promise
     }
     const shown = strongestFigures(listed, perKind);
     figuresHidden += listed.length - shown.length;
-    figures.push({ kind, ...(measure && { measure }), lines: shown, range, agree: range[0] === range[1] });
+    figures.push({ kind, ...(measure && { measure }), lines: shown, range, agree: range[0] === range[1], sources: new Set(rows.map((n) => n.asserterKey)).size });
   }
 
   // --- timeline: time expressions with the claim that holds them, earliest first
@@ -401,7 +424,11 @@ export async function buildPicture(r: Reads, opts: PictureOptions = {}): Promise
     for (const e of rows) {
       const all = nameLists.get(e.id) ?? [];
       const set = new Set(all.slice(0, 16).map((x) => x.name).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
-      const name = displayName(e.fkey, lang, all) ?? e.fkey;
+      // the fusion names an entity in the briefing's language (a country as that language's reports or the
+      // gazetteer name it: "Poland", never the Dutch reports' "Polen" because they mention it more)
+      const cc = /^(?:geo|G):([A-Z]{2})$/.exec(e.fkey)?.[1];
+      const cl = cc && lf.fusion.claims.length ? clusterWithKey(lf.fusion.entities, `G:${cc}`) : undefined;
+      const name = displayName(e.fkey, lang) ?? cl?.name(lang) ?? displayName(e.fkey, lang, all) ?? e.fkey;
       set.delete(name);
       const fm = await r.firstMention(e.id);
       out.push({
@@ -497,6 +524,78 @@ export function countedNoun(text: string): string | undefined {
   return w && w.length > 2 && !numberWords.has(w) ? w : undefined;
 }
 
+/** A figure that is a part of a larger toll its claim gives ("including three children"). */
+function partFigure(n: { reportUid: string; claim: number; kind: CountKind; value: number }, f: Fusion): boolean {
+  const c = claimById(f).get(finderId(n.reportUid, n.claim));
+  return !!c && partOfToll(c, n);
+}
+
+const claimIndex = new WeakMap<Fusion, Map<string, Fusion["claims"][number]>>();
+function claimById(f: Fusion): Map<string, Fusion["claims"][number]> {
+  let m = claimIndex.get(f);
+  if (!m) claimIndex.set(f, (m = new Map(f.claims.map((c) => [c.id, c]))));
+  return m;
+}
+
+/**
+ * Where a figure counts: the incident of its report, and the place (a town or village, not a country) its
+ * claim names first, in the briefing's language.
+ */
+function figureScopes(f: Fusion, lang: Lang) {
+  const byId = claimById(f);
+  const named = new Map<string, string | undefined>();
+  const placeKey = (c: Fusion["claims"][number]): string | undefined => {
+    if (named.has(c.id)) return named.get(c.id);
+    let out: string | undefined;
+    for (const r of c.entities) {
+      const k = f.context.entityKey(r);
+      if (k && f.context.isPlace(k) && !f.context.countryOf(k)) {
+        out = k;
+        break;
+      }
+    }
+    named.set(c.id, out);
+    return out;
+  };
+  const nameOf = (k: string) => {
+    const cl = clusterWithKey(f.entities, k);
+    return cl ? (displayName(cl.key, lang) ?? cl.name(lang)) : undefined;
+  };
+  // the place of an incident: the town that at least half of its reports name (the village a missile hit,
+  // the city a flood swept through); none when the reports name no town that often
+  let places: Map<string, string | undefined> | undefined;
+  const incidentPlace = (incident: string): string | undefined => {
+    if (!places) {
+      places = new Map();
+      const reportsOf = new Map<string, Set<string>>();
+      const byPlace = new Map<string, Map<string, Set<string>>>();
+      for (const c of f.claims) {
+        const inc = f.incidents.get(c.doc) ?? "";
+        (reportsOf.get(inc) ?? reportsOf.set(inc, new Set()).get(inc)!).add(c.doc);
+        for (const r of c.entities) {
+          const k = f.context.entityKey(r);
+          if (!k || !f.context.isPlace(k) || f.context.countryOf(k)) continue;
+          const m = byPlace.get(inc) ?? byPlace.set(inc, new Map()).get(inc)!;
+          (m.get(k) ?? m.set(k, new Set()).get(k)!).add(c.doc);
+        }
+      }
+      for (const [inc, m] of byPlace) {
+        const top = [...m].sort((a, b) => b[1].size - a[1].size || (a[0] < b[0] ? -1 : 1))[0];
+        places.set(inc, top && top[1].size * 2 >= (reportsOf.get(inc)?.size ?? 0) ? nameOf(top[0]) : undefined);
+      }
+    }
+    return places.get(incident);
+  };
+  const scopeOf = (reportUid: string, claim: number): { incident: string; place?: string } => {
+    const incident = f.incidents.get(reportUid) ?? "";
+    const c = byId.get(finderId(reportUid, claim));
+    const k = c && placeKey(c);
+    const place = k && nameOf(k);
+    return place ? { incident, place } : { incident };
+  };
+  return { scopeOf, incidentPlace };
+}
+
 /** How many sides of a dispute are a report's own voice (0: two named sources). */
 const voices = (v: ContradictionView) => Number(!!v.a.own) + Number(!!v.b.own);
 
@@ -532,7 +631,12 @@ export function splitPropositions(f: Fusion, since?: string, lang: Lang = "en"):
     if (sinceMs !== undefined && !(Date.parse(p.last_seen) > sinceMs)) continue;
     const cs = p.claims.map((id) => claimOf.get(id)!);
     if (p.status === "unknown") continue; // the unknowns section has them
-    if (p.status === "denied") out.denied.push(p);
+    if (p.status === "denied") {
+      // "… both deny any involvement and blame each other": the clause after a denial that inherited its
+      // status but only blames or accuses denies nothing; it is what that party claims
+      if (cs.every((c) => blamesOnly(c))) out.claimed.push(p);
+      else out.denied.push(p);
+    }
     else if (p.status === "probable" || p.status === "possible") out.hedged.push(p);
     else if (p.status === "confirmed" ? !cs.some((c) => disputed.has(c.id)) : ownVoice(p, cs, disputed))
       out.established.push(p);
@@ -551,7 +655,10 @@ export function splitPropositions(f: Fusion, since?: string, lang: Lang = "en"):
     // only words that say it as the line does: a claim of the proposition's status, and for what is
     // established one the report says in its own voice ("Putin called the attack barbaric" does not quote
     // the toll)
-    const fit = (c: (typeof cs)[number]) => Number(c.status !== p.status) * 2 + Number((p.status === "established" || p.status === "confirmed") && !!c.source);
+    // (and words that give a figure only some of the claims give do not speak for the rest: "nearly a
+    // hundred dead" is one report's toll of the attack the others report)
+    const shared = (c: (typeof cs)[number]) => c.figures.every((f) => f.aside || cs.every((o) => o.figures.some((g) => g.kind === f.kind && g.value === f.value)));
+    const fit = (c: (typeof cs)[number]) => Number(c.status !== p.status) * 4 + Number((p.status === "established" || p.status === "confirmed") && !!c.source) * 2 + Number(!shared(c));
     const first = [...cs].sort((a, b) => fit(a) - fit(b) || clause(a.text) - clause(b.text) || Number(a.lang !== lang) - Number(b.lang !== lang) || a.text.length - b.text.length || (a.order < b.order ? -1 : 1))[0]!;
     // every citation: one per report, the quoted words first, then the rest earliest first
     const cites: Cite[] = [{ doc: first.doc, start: first.start, end: first.end }];
@@ -565,7 +672,9 @@ export function splitPropositions(f: Fusion, since?: string, lang: Lang = "en"):
       text: first.text,
       language: first.lang,
       status: p.status,
-      sources: [...new Set(p.sources.filter((s) => s.kind !== "report").map((s) => speaker.get(s.key) ?? s.name))].sort(),
+      // an unnamed source beside named ones adds no speaker to group by ("who claims what" has one heading
+      // for the unnamed source: what only it says)
+      sources: [...new Set(p.sources.filter((s) => s.kind !== "report" && (s.kind !== "unnamed" || p.sources.every((o) => o.kind === "report" || o.kind === "unnamed"))).map((s) => speaker.get(s.key) ?? s.name))].sort(),
       sourceKind: p.sources.find((s) => s.kind !== "report")?.kind ?? null,
       quote: cs.some((c) => c.quote),
       cites,
@@ -628,11 +737,22 @@ export function disputeViews(f: Fusion, since?: string, lang: Lang = "en"): Cont
     if (sinceMs !== undefined && !isNew) continue;
     // one line per thing disputed: a denial by one speaker against one proposition, however many outlets
     // and languages carry either side
-    const denier = d.type === "denial" ? d.claims.find((id) => claimOf.get(id)!.status === "denied") : undefined;
-    const key = denier
-      ? `denial|${f.context.asserter(claimOf.get(denier)!).key}|${d.claims.filter((id) => id !== denier).map((id) => propOf.get(id) ?? id).join("|")}`
-      : `${d.type}|${d.detail.kind ?? ""}|${d.claims.map((id) => propOf.get(id) ?? id).sort().join("|")}`;
-    const prior = byPair.get(key);
+    // (a denial in words, "Ukraine was not involved", "another lie", denies as much as one the report
+    // marks as such)
+    const denier = d.detail.denier ?? (d.type === "denial" ? (d.claims.find((id) => claimOf.get(id)!.status === "denied") ?? d.claims.find((id) => deniesInWords(claimOf.get(id)!))) : undefined);
+    // (or by one thing denied against one proposition: the party's denial fused across speakers, "Kyiv",
+    // "Ukrainian officials", its spokesman); an opposition of states once per thing said on either side
+    const other = denier && d.claims.filter((id) => id !== denier).map((id) => propOf.get(id) ?? id).join("|");
+    const keys = denier
+      ? [`denial|${f.context.asserter(claimOf.get(denier)!).key}|${other}`, `denial|p${propOf.get(denier) ?? denier}|${other}`]
+      : d.type === "attribution"
+        // who is behind it: one line per thing said on one side against one speaker on the other
+        ? d.claims.map((id, i) => `attribution|${propOf.get(id) ?? id}|${d.detail.asserters[1 - i]}`)
+        : d.type === "opposed"
+        ? d.claims.map((id, i) => `opposed|${d.detail.opposition ?? ""}|${d.detail.labels?.[i] ?? ""}|${propOf.get(id) ?? id}`)
+        : [`${d.type}|${d.detail.kind ?? ""}|${d.claims.map((id) => propOf.get(id) ?? id).sort().join("|")}`];
+    const prior = keys.map((k) => byPair.get(k)).find((x) => x);
+    if (prior) for (const k of keys) byPair.set(k, prior);
     if (prior) {
       // "+N more reports": the reports carrying either side beyond the two cited
       const rs = reportsOf.get(prior)!;
@@ -651,13 +771,24 @@ export function disputeViews(f: Fusion, since?: string, lang: Lang = "en"): Cont
     // the denier speaks first, whichever claim came first and whatever its status says
     const [ia, ib] = denier === d.claims[1] ? [d.claims[1], d.claims[0]] : d.claims;
     const view: ContradictionView = { found, a: side(ia), b: side(ib), more: 0, ...(isNew !== undefined && { isNew }) };
-    byPair.set(key, view);
+    for (const k of keys) byPair.set(k, view);
     reportsOf.set(view, new Set(d.claims.map((id) => claimOf.get(id)!.doc)));
     out.push(view);
   }
   // in the order of the claims' content keys (publication, then words): never the order of ids or of arrival
   const at = (v: ContradictionView) => claimOf.get(v.found.claims[0])!.order;
   return out.map((v, i) => ({ v, i })).sort((a, b) => (at(a.v) < at(b.v) ? -1 : at(a.v) > at(b.v) ? 1 : a.i - b.i)).map((x) => x.v);
+}
+
+const BLAME = new Set(["v:responsible", "v:accuse"]);
+/** A claim whose words only blame or accuse (nothing negated, nothing called false). */
+function blamesOnly(c: Fusion["claims"][number]): boolean {
+  return !!c.main && BLAME.has(c.main) && !c.concepts.some((k) => k.startsWith("!") || k === "v:false");
+}
+
+/** A claim that says in its own words that something did not happen or is false (a negated act, "a lie"). */
+function deniesInWords(c: Fusion["claims"][number]): boolean {
+  return !!c.main?.startsWith("!") || c.concepts.includes("v:false") || c.concepts.some((k) => k.startsWith("!v:involve") || k.startsWith("!v:responsible"));
 }
 
 /**

@@ -28,6 +28,7 @@ export const brief: BriefLabels = {
   confirmedBy: (who) => `confirmed by ${who}`,
   range: (lo, hi) => `range ${lo}–${hi}, sources differ`,
   agree: "sources agree",
+  oneSource: "one source",
   figuresDiffer: (k, items) => `${k}: ${items.map(([who, v]) => `${v} according to ${who}`).join("; ")}.`,
   opposed: (a, sa, b, sb) => `${a}: ${sa}; ${b}: ${sb}.`,
   denial: (a, b, via) =>

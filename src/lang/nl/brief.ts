@@ -27,6 +27,7 @@ export const brief: BriefLabels = {
   confirmedBy: (who) => `bevestigd door ${who}`,
   range: (lo, hi) => `${lo} tot ${hi}, bronnen lopen uiteen`,
   agree: "bronnen zijn het eens",
+  oneSource: "één bron",
   figuresDiffer: (k, items) => `${k}: ${items.map(([who, v]) => `${v} volgens ${who}`).join("; ")}.`,
   opposed: (a, sa, b, sb) => `${a}: ${sa}; ${b}: ${sb}.`,
   denial: (a, b, via) =>

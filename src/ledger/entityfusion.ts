@@ -653,12 +653,34 @@ function makeCluster(key: string, recs: EntityRecord[], keys: Set<string>): Enti
   const names = [...counts.keys()].sort();
   const type = [...typeVotes].sort((a, b) => b[1] - a[1] || cmp(a[0], b[0]))[0]![0];
   const own = new Set(recs.map((r) => r.name));
-  const most = [...counts].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length || cmp(a[0], b[0]))[0]![0];
   // a person or a body is shown by its full name when reports also give it: "Jens Stoltenberg", not the
   // "Stoltenberg" of later mentions; "Freedom of Russia Legion", not "Legion" (a place keeps its own name:
   // "Derna" is not "Wadi Derna")
-  const fuller = type === "location" || type === "facility" ? undefined : [...counts].filter(([n]) => own.has(n) && n.endsWith(" " + most) && namePart(n.slice(0, n.length - most.length - 1), recs[0]!.lang)).sort((a, b) => b[1] - a[1] || b[0].length - a[0].length || cmp(a[0], b[0]))[0];
-  const top = fuller ? fuller[0] : most;
+  const topOf = (votes: Map<string, number>, own: Set<string>): string => {
+    const most = [...votes].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length || cmp(a[0], b[0]))[0]![0];
+    const fuller = type === "location" || type === "facility" ? undefined : [...votes].filter(([n]) => own.has(n) && n.endsWith(" " + most) && namePart(n.slice(0, n.length - most.length - 1), recs[0]!.lang)).sort((a, b) => b[1] - a[1] || b[0].length - a[0].length || cmp(a[0], b[0]))[0];
+    return fuller ? fuller[0] : most;
+  };
+  const top = topOf(counts, own);
+  // in a briefing the name is the one its language's reports use ("Putin" in English, "Poetin" in Dutch,
+  // "Brussels" and "Brussel"), else the ledger's
+  const tops = new Map<Lang, string>();
+  const topIn = (lang: Lang): string => {
+    let t = tops.get(lang);
+    if (t === undefined) {
+      const votes = new Map<string, number>();
+      const mine = new Set<string>();
+      for (const r of recs) {
+        if (r.lang !== lang || r.state) continue;
+        mine.add(r.name);
+        votes.set(r.name, (votes.get(r.name) ?? 0) + 2);
+        for (const n of r.aliases) if (n !== r.name) votes.set(n, (votes.get(n) ?? 0) + 1);
+      }
+      t = votes.size ? topOf(votes, mine) : top;
+      tops.set(lang, t);
+    }
+    return t;
+  };
   let country: string | undefined, government: string | undefined;
   for (const r of recs) if (r.geo && /^geo:[A-Z]{2}$/.test(r.geo)) country = r.geo.slice(4);
   // a country known only by its capital acting for it
@@ -685,7 +707,7 @@ function makeCluster(key: string, recs: EntityRecord[], keys: Set<string>): Enti
     type,
     records: recs,
     names,
-    name: (lang) => (set ? (lang === "nl" ? set.nl : set.en) : land ? landName(lang) : top),
+    name: (lang) => (set ? (lang === "nl" ? set.nl : set.en) : land ? landName(lang) : topIn(lang)),
     ...(country && { country }),
     ...((government ?? country) && { government: government ?? country }),
     keys,

@@ -417,6 +417,14 @@ export async function buildPicture(r: Reads, opts: PictureOptions = {}): Promise
   const tlTotal = timeline.length < few ? timeline.length : await r.timelineTotal({ sinceMs });
 
   // --- places and actors, fused across reports and languages (from the aggregates)
+  let named: Map<string, Fusion["entities"]["clusters"][number] | null> | undefined;
+  const clusterNamed = () => {
+    if (!named) {
+      named = new Map();
+      for (const c of lf.fusion.entities.clusters) for (const n of c.names) named.set(n, named.has(n) ? null : c);
+    }
+    return named;
+  };
   const fusedOf = async (places: boolean) => {
     const { rows, total } = await r.fusedEntities({ places, limit: few });
     const nameLists = await r.fusedNames(rows.map((e) => e.id));
@@ -428,7 +436,10 @@ export async function buildPicture(r: Reads, opts: PictureOptions = {}): Promise
       // gazetteer name it: "Poland", never the Dutch reports' "Polen" because they mention it more)
       const cc = /^(?:geo|G):([A-Z]{2})$/.exec(e.fkey)?.[1];
       const cl = cc && lf.fusion.claims.length ? clusterWithKey(lf.fusion.entities, `G:${cc}`) : undefined;
-      const name = displayName(e.fkey, lang) ?? cl?.name(lang) ?? displayName(e.fkey, lang, all) ?? e.fkey;
+      // any other entity by the fused cluster that alone holds the ledger's name for it ("Putin" in English)
+      const used = displayName(e.fkey, lang, all);
+      const byUsed = !cl && used !== undefined ? clusterNamed().get(used) : undefined;
+      const name = displayName(e.fkey, lang) ?? cl?.name(lang) ?? byUsed?.name(lang) ?? used ?? e.fkey;
       set.delete(name);
       const fm = await r.firstMention(e.id);
       out.push({

@@ -36,6 +36,10 @@ const REPORT = v(
   "recount", "recounts", "recounted", "suggests", "suggested", "signaled", "signalled", "implied",
   "contradicted", "countered", "retorted", "observed", "boasted", "boasts", "complained", "lamented",
   "alleging",
+  // a stance taken in public is its holder's: "Obama blasted Trump for …", "critics questioned the donations"
+  "blast", "blasts", "blasted", "slam", "slams", "slammed", "slamming", "lambasted", "decried", "decries",
+  "condemn", "condemns", "condemned", "denounce", "denounces", "denounced", "questioned", "demand", "demands",
+  "demanded", "lauded", "hailed", "touted", "welcomed",
 );
 // attitude and evidence verbs count only before "that": "the attack found its target" is no report
 const REPORT_THAT = v(
@@ -113,6 +117,11 @@ const cues: CuePattern[] = [
   { pattern: REPORT, role: "report", status: "claimed", notRightAfter: ["the", "a", "an", "'s", "’s", "his", "her", "its", "their", "our", "is", "was", "were", "are", "been", "be"] },
   { pattern: `${REPORT_THAT} that`, role: "report", status: "claimed" },
   { pattern: "point|points|pointed|pointing out", role: "report", status: "claimed" },
+  // a public position: "Clinton has called for a no-fly zone", "officials have warned of Russian efforts",
+  // "the administration has expressed optimism that …"
+  { pattern: "call|calls|called|calling for", role: "report", status: "claimed", notRightAfter: ["the", "a", "an", "is", "was", "were", "are", "been", "be", "being"] },
+  { pattern: "warn|warns|warned|warning of|about|against", role: "report", status: "claimed", notRightAfter: ["the", "a", "an", "is", "was", "were", "are", "been", "be", "being"] },
+  { pattern: "express|expresses|expressed|expressing … concern|concerns|optimism|frustration|dismay|doubt|doubts|confidence|alarm|regret|skepticism|scepticism|outrage|anger|disappointment|hope|support|opposition|sympathy|condolences", role: "report", status: "claimed", notRightAfter: ["is", "was", "were", "are", "been", "be", "being"] },
   // joining a conversation is speaking: "Her friend, a student from Memphis, chimed in. “…”"
   { pattern: "chime|chimes|chimed|chiming in", role: "report", status: "claimed" },
   // evidence speaks through its document: "Records show …", "the poll found …" (a person who found something did not say it)

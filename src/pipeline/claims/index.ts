@@ -112,7 +112,10 @@ export function extractClaims(doc: Doc, lex: ClaimLexicon): void {
   // 1. clauses and their cues
   const bySentence: Clause[][] = doc.sentences.map(() => []);
   for (const s of doc.sentences) {
-    if (s.heading || s.question || furniture(V, s)) continue;
+    if (s.heading || furniture(V, s)) continue;
+    // a question is no claim, but a frame in it names the speaker of the quote it opens ("X wrote: “Do we
+    // want …? I can see …”"): its clauses are read for that and never emitted
+    if (s.question && !s.quotes.some((q) => speech[q])) continue;
     // the subject stands in the clause that opened a chain of verbs: "Trump knocked X, blamed Y and said …"
     let holder = -1;
     for (const [t0, t1, ms, kind] of splitSentence(V, s, index, boundary, inSpeech)) {
@@ -120,6 +123,7 @@ export function extractClaims(doc: Doc, lex: ClaimLexicon): void {
       const shares = kind === "participle" || kind === "coord" || (kind === "cut" && (P.coordinators.has(V.low[t0]!) || verbAt(V, t0)));
       const c = readClause(V, s, t0, t1, ms, closeAt, inSpeech, shares && holder >= 0 ? holder : t0);
       c.kind = kind;
+      if (s.question) c.suppress = true;
       if (!shares || holder < 0) holder = t0;
       bySentence[s.index]!.push(c);
     }
@@ -1230,11 +1234,20 @@ function quoteFollows(V: View, from: number, to: number): boolean {
   return false;
 }
 
-/** Reported content opens after token `from`: a complementiser, a colon or an opening quote. */
+/**
+ * Reported content opens after token `from`: a complementiser, a colon or an opening quote, or a clause
+ * without its complementiser whose pronoun subject stands right after the verb or its time ("announced
+ * Monday it was launching …", "stated they were fine with it").
+ */
 function contentFollows(V: View, from: number, to: number): boolean {
+  const P = V.P;
+  let bare = true;
   for (let k = from; k < to && k < from + 10; k++) {
     const w = V.low[k]!;
-    if (V.P.complementizers.has(w) || w === ":" || V.doc.tokens[k]!.kind === "quote") return true;
+    if (P.complementizers.has(w) || w === ":" || V.doc.tokens[k]!.kind === "quote") return true;
+    if (bare && k + 1 < to && (P.personPron.has(w) || P.groupPron.has(w) || P.anyPron.has(w)) && verbAt(V, k + 1) && !P.preps.has(V.low[k - 1]!)) return true;
+    // only a time ("Monday", "on Tuesday") may stand between the verb and such a subject
+    if (!V.time[k] && !P.preps.has(w)) bare = false;
   }
   return false;
 }

@@ -21,6 +21,12 @@ test("a public stance is its holder's claim", () => {
   assert.deepEqual(reading(claim(doc, "sea wall")), ["Engineers have warned of further cracks in the sea wall", "claimed", "Engineers"]);
 });
 
+test("a stance verb without an object takes no stance: the speech before it keeps its speaker", () => {
+  const doc = run("“We will rebuild the pier by summer,” Mayor Ruth Hale said, as the crowd applauded. The council thanked the volunteers for their work.");
+  assert.deepEqual(reading(claim(doc, "rebuild")), ["“We will rebuild the pier by summer,” Mayor Ruth Hale said, as the crowd applauded", "claimed", "Ruth Hale"]);
+  assert.deepEqual(reading(claim(doc, "volunteers")), ["The council thanked the volunteers for their work", "claimed", "council"]);
+});
+
 test("a call, an expression or a warning that is no stance stays the report's", () => {
   const doc = run(
     "The ferry was called for repairs after the storm. The crew expressed the cargo to the mainland. The warning lights failed at noon.",

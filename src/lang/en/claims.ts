@@ -36,10 +36,16 @@ const REPORT = v(
   "recount", "recounts", "recounted", "suggests", "suggested", "signaled", "signalled", "implied",
   "contradicted", "countered", "retorted", "observed", "boasted", "boasts", "complained", "lamented",
   "alleging",
-  // a stance taken in public is its holder's: "Obama blasted Trump for …", "critics questioned the donations"
-  "blast", "blasts", "blasted", "slam", "slams", "slammed", "slamming", "lambasted", "decried", "decries",
+);
+// a stance taken in public is its holder's: "Obama blasted Trump for …", "critics questioned the donations";
+// only with an object ("as the crowd applauded" takes no stance on anything)
+const STANCE = v(
+  "blast", "blasts", "blasted", "slam", "slams", "slammed", "lambasted", "decried", "decries",
   "condemn", "condemns", "condemned", "denounce", "denounces", "denounced", "questioned", "demand", "demands",
-  "demanded", "lauded", "hailed", "touted", "welcomed",
+  "demanded", "lauded", "hailed", "touted", "welcomed", "endorse", "endorses", "endorsed", "defended",
+  "defends", "derided", "derides", "echoed", "echoes", "cited", "cites", "proposed", "proposes", "castigated",
+  "rebuked", "mocked", "ridiculed", "chided", "scolded", "faulted", "disparaged", "assailed", "berated",
+  "excoriated", "applauded", "commended", "thanked", "pledges", "vows", "urges",
 );
 // attitude and evidence verbs count only before "that": "the attack found its target" is no report
 const REPORT_THAT = v(
@@ -116,6 +122,7 @@ const cues: CuePattern[] = [
   { pattern: "call|calls|called on … to", role: "report", status: "claimed", objectAfter: true, notRightAfter: ["the", "a", "an", "is", "was", "were", "are", "been", "be", "being"] },
   { pattern: REPORT, role: "report", status: "claimed", notRightAfter: ["the", "a", "an", "'s", "’s", "his", "her", "its", "their", "our", "is", "was", "were", "are", "been", "be"] },
   { pattern: `${REPORT_THAT} that`, role: "report", status: "claimed" },
+  { pattern: STANCE, role: "report", status: "claimed", notRightAfter: ["the", "a", "an", "'s", "’s", "his", "her", "its", "their", "our", "is", "was", "were", "are", "been", "be"], unlessNext: [",", ".", ";", ":", "!", "?", "and", "or", "as", "when", "while", "but", "by"] },
   { pattern: "point|points|pointed|pointing out", role: "report", status: "claimed" },
   // a public position: "Clinton has called for a no-fly zone", "officials have warned of Russian efforts",
   // "the administration has expressed optimism that …"
@@ -143,7 +150,7 @@ const cues: CuePattern[] = [
   { pattern: "unconfirmed reports", role: "hearsay", status: "claimed" },
   { pattern: "by their|his|her|its own account|admission", role: "self", status: "claimed" },
   // participles whose subject is the clause's: "X became the first …, saying it was swayed"
-  { pattern: "saying|adding|claiming|noting|urging|insisting|arguing|warning|stating|asserting|writing|telling|explaining|suggesting|accusing|blaming|calling|promising|vowing|pledging|predicting|reminding|conceding|admitting|arguing|questioning|contending|alleging", role: "self", status: "claimed" },
+  { pattern: "praising|blasting|slamming|criticizing|criticising|condemning|endorsing|welcoming|defending|deriding|echoing|thanking|saying|adding|claiming|noting|urging|insisting|arguing|warning|stating|asserting|writing|telling|explaining|suggesting|accusing|blaming|calling|promising|vowing|pledging|predicting|reminding|conceding|admitting|arguing|questioning|contending|alleging", role: "self", status: "claimed" },
   { pattern: "denying|rejecting|dismissing", role: "self", status: "denied" },
   { pattern: "confirming|acknowledging", role: "self", status: "confirmed" },
   { pattern: "in their|his|her|its own words", role: "self", status: "claimed" },

@@ -56,3 +56,13 @@ test("a quote that opens with a question after a colon is its writer's in every 
   // the question itself is no claim
   assert.equal(doc.claims.some((c) => c.text.includes("really want")), false);
 });
+
+test("in an absolute construction the phrase after 'with' speaks, not the clause's subject", () => {
+  const doc = run(
+    "The harbour board declined to comment on the leaked plan, with spokesman Glen Carter saying the documents were drafts. " +
+      "The council met on Friday.",
+  );
+  const c = claim(doc, "drafts");
+  assert.equal(c.source?.name, "Glen Carter");
+  assert.equal(c.status, "claimed");
+});

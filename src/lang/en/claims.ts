@@ -389,6 +389,7 @@ export const claims: ClaimLexicon = {
   relativeClause: ["which", "who"],
   relativeAlways: [],
   relativeSubjects: ["who"],
+  absoluteMarkers: ["with"],
   adverbialClause: ["after", "because"],
   participleEnding: "ing",
   prepositions: "in on at to with about after before during over under into onto by through since until without against among via within despite amid following toward towards across behind near upon from of for including excluding regarding concerning according pending notwithstanding".split(" "),

@@ -798,7 +798,7 @@ function readClause(
       if (m.start > t0 && !V.punct[m.start - 1]) {
         for (let k = m.start - 2; k > t0 && k >= m.start - 20; k--) if (V.P.complementizers.has(V.low[k]!)) (from = k + 1), (k = 0);
       }
-      found = { raw: selfSubject(V, from, t1, m), post: false };
+      found = { raw: absoluteSubject(V, t0, m) ?? selfSubject(V, from, t1, m), post: false };
       // "“I doubt it,” Hale said, adding that …": a word inside the quote is no subject of the participle
       if (found.raw && m.start !== t0 && inSpeech(tokenAt(V, found.raw.span.start))) found.raw = null;
       rank = 5;
@@ -1267,6 +1267,24 @@ function tokenAfterSpan(V: View, span: Span): number {
     else hi = mid;
   }
   return lo;
+}
+
+/**
+ * "…, with analysts saying a rate rise is near", "with spokesman Glen Caplin saying …": in an absolute
+ * construction the noun phrase between the preposition and the participle is who speaks.
+ */
+function absoluteSubject(V: View, t0: number, m: CueMatch): RawSource | null {
+  const marks = V.P.lex.absoluteMarkers;
+  if (!marks?.length) return null;
+  for (let k = m.start - 1; k >= t0 && k >= m.start - 8; k--) {
+    if (V.punct[k]) return null;
+    if (!marks.includes(V.low[k]!)) continue;
+    const np = npForward(V, k + 1, m.start);
+    // the phrase must run up to the participle (an adverb may stand between: "with both banks both reporting")
+    if (!np || np.end < m.start - 1) return null;
+    return sourceAt(V, np);
+  }
+  return null;
 }
 
 /** "Het legioen bestaat naar eigen zeggen uit …": the subject opens the clause (or follows the verb). */

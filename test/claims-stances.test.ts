@@ -66,3 +66,9 @@ test("in an absolute construction the phrase after 'with' speaks, not the clause
   assert.equal(c.source?.name, "Glen Carter");
   assert.equal(c.status, "claimed");
 });
+
+test("a verb inside the subject's apposition does not keep the main clause's coordinated verbs together", () => {
+  const doc = run("The mayor, a former sailor who ran the port for years, has conceded the harbour fees are unfair and says he alone can fix them.");
+  assert.deepEqual(reading(claim(doc, "unfair")), ["The mayor, a former sailor who ran the port for years, has conceded the harbour fees are unfair", "claimed", "mayor"]);
+  assert.deepEqual(reading(claim(doc, "fix them")), ["and says he alone can fix them", "claimed", "mayor"]);
+});

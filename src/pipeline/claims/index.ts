@@ -431,6 +431,7 @@ function splitSentence(V: View, s: Sentence, index: CueIndex, boundary: (i: numb
     return b - a >= 30;
   };
   let embedded = false; // inside a relative clause between commas
+  let firstComma = -1; // the clause's first comma: a subject without a verb before it may open an apposition
   const cut = (at: number, kind: ClauseKind) => {
     cuts.push([at, kind]);
     from = at;
@@ -440,6 +441,7 @@ function splitSentence(V: View, s: Sentence, index: CueIndex, boundary: (i: numb
     lastComma = -1;
     firstVerb = -1;
     lastComp = -1;
+    firstComma = -1;
   };
   /** "…, liberating its territory and is fighting …": a participle that is one item of a list of verbs. */
   const listAhead = (j: number) => {
@@ -477,6 +479,17 @@ function splitSentence(V: View, s: Sentence, index: CueIndex, boundary: (i: numb
         embedded = false;
         continue;
       }
+      // "The mayor, a former sailor who ran the port, has conceded A and says B": the comma closes an
+      // apposition of the subject, whose verbs are no verbs of the main clause (nor make its commas a list)
+      if (firstComma >= 0 && !verbBetween(from - 1, firstComma) && isV(j)) {
+        seenVerb = false;
+        scanned = j;
+        firstVerb = -1;
+        lastComma = -1;
+        firstComma = -1;
+        continue;
+      }
+      if (firstComma < 0) firstComma = i;
       if (P.additive.has(nj)) {
         if (verbBefore(i) && clauseAhead(j + 1, 2 * CLAUSE_AHEAD)) cut(j, "cut");
       } else if (P.splitters.has(nj) && raw[j + 1] !== "," && (i - from > SUBJECT_ONLY || verbBefore(i))) cut(j, "cut"); // "X, though, say …" is an adverb

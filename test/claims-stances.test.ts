@@ -72,3 +72,9 @@ test("a verb inside the subject's apposition does not keep the main clause's coo
   assert.deepEqual(reading(claim(doc, "unfair")), ["The mayor, a former sailor who ran the port for years, has conceded the harbour fees are unfair", "claimed", "mayor"]);
   assert.deepEqual(reading(claim(doc, "fix them")), ["and says he alone can fix them", "claimed", "mayor"]);
 });
+
+test("revealing, disclosing or ruling that something holds reports it", () => {
+  const doc = run("The harbour master revealed that the pier had been closed twice before. The court ruled that the fees were unlawful.");
+  assert.deepEqual(reading(claim(doc, "closed twice")), ["The harbour master revealed that the pier had been closed twice before", "claimed", "harbour master"]);
+  assert.deepEqual(reading(claim(doc, "unlawful")), ["The court ruled that the fees were unlawful", "claimed", "court"]);
+});

@@ -57,6 +57,9 @@ const REPORT_THAT = v(
   "estimates", "estimated", "claim", "report", "state", "states", "note", "promise", "promises", "vow", "vows",
   "pledge", "pledges", "tweet", "tweets", "reply", "replies", "respond", "responds", "remark", "remarks",
   "calculate", "calculates", "calculated", "outlined", "outlines", "reckon", "reckons", "reckoned",
+  "reveal", "reveals", "revealed", "disclose", "discloses", "disclosed", "recognize", "recognizes", "recognized",
+  "realize", "realizes", "realized", "understand", "understands", "assume", "assumes", "assumed", "ruled",
+  "decided", "determined", "hinted", "hints", "speculated", "speculates", "doubt", "doubts", "doubted",
 );
 
 const cues: CuePattern[] = [

@@ -78,3 +78,8 @@ test("revealing, disclosing or ruling that something holds reports it", () => {
   assert.deepEqual(reading(claim(doc, "closed twice")), ["The harbour master revealed that the pier had been closed twice before", "claimed", "harbour master"]);
   assert.deepEqual(reading(claim(doc, "unlawful")), ["The court ruled that the fees were unlawful", "claimed", "court"]);
 });
+
+test("a pronoun subject of an inner frame is the outer frame's speaker", () => {
+  const doc = run("With the mayor so weak, the councillors say they will now ask voters to elect a divided council. Earlier, Mayor Ruth Hale spoke.");
+  assert.deepEqual(reading(claim(doc, "divided council")), ["With the mayor so weak, the councillors say they will now ask voters to elect a divided council", "claimed", "councillors"]);
+});

@@ -866,7 +866,14 @@ function readClause(
     if (m.cue.cue.status === "denied" && found.raw) denial = m;
     // the innermost frame wins ("X said that Y says Z": Y), but not one inside a relative clause of an object
     // ("The document says A for a developer that it says …")
-    if (!best || rank > best.rank || (rank === best.rank && rank === 4 && m.start > best.m.start && !inRelative(V, t0, m.start))) best = { m, raw: found.raw, post: found.post, rank };
+    if (!best || rank > best.rank || (rank === best.rank && rank === 4 && m.start > best.m.start && !inRelative(V, t0, m.start))) {
+      // "The councillors say they will ask voters to …": the inner frame's pronoun is the outer frame's
+      // subject when the two agree in number
+      const p = found.raw?.parsed.pronoun;
+      const outer = best && best.rank === 4 && !best.post ? best.raw?.parsed : null;
+      if (p && outer && !outer.pronoun && !outer.document && (p === "any" || p === outer.who || outer.who === "unknown")) found = { raw: best!.raw, post: found.post };
+      best = { m, raw: found.raw, post: found.post, rank };
+    }
   }
   // "Stoltenberg continued: “…”", "Mook agreed: …", "PARTICIPANT: …": a speaker before a colon
   if ((!best || best.rank < 3) && V.colons[s.index]) {

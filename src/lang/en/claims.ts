@@ -37,6 +37,16 @@ const REPORT = v(
   "contradicted", "countered", "retorted", "observed", "boasted", "boasts", "complained", "lamented",
   "alleging",
 );
+// a stance taken in public is its holder's: "Obama blasted Trump for …", "critics questioned the donations";
+// only with an object ("as the crowd applauded" takes no stance on anything)
+const STANCE = v(
+  "blast", "blasts", "blasted", "slam", "slams", "slammed", "lambasted", "decried", "decries",
+  "condemn", "condemns", "condemned", "denounce", "denounces", "denounced", "questioned", "demand", "demands",
+  "demanded", "lauded", "hailed", "touted", "welcomed", "endorse", "endorses", "endorsed", "defended",
+  "defends", "derided", "derides", "echoed", "echoes", "cited", "cites", "proposed", "proposes", "castigated",
+  "rebuked", "mocked", "ridiculed", "chided", "scolded", "faulted", "disparaged", "assailed", "berated",
+  "excoriated", "applauded", "commended", "thanked", "pledges", "vows", "urges",
+);
 // attitude and evidence verbs count only before "that": "the attack found its target" is no report
 const REPORT_THAT = v(
   "believe", "believes", "believed", "think", "thinks", "thought", "know", "knows", "knew",
@@ -47,6 +57,9 @@ const REPORT_THAT = v(
   "estimates", "estimated", "claim", "report", "state", "states", "note", "promise", "promises", "vow", "vows",
   "pledge", "pledges", "tweet", "tweets", "reply", "replies", "respond", "responds", "remark", "remarks",
   "calculate", "calculates", "calculated", "outlined", "outlines", "reckon", "reckons", "reckoned",
+  "reveal", "reveals", "revealed", "disclose", "discloses", "disclosed", "recognize", "recognizes", "recognized",
+  "realize", "realizes", "realized", "understand", "understands", "assume", "assumes", "assumed", "ruled",
+  "decided", "determined", "hinted", "hints", "speculated", "speculates", "doubt", "doubts", "doubted",
 );
 
 const cues: CuePattern[] = [
@@ -112,7 +125,13 @@ const cues: CuePattern[] = [
   { pattern: "call|calls|called on … to", role: "report", status: "claimed", objectAfter: true, notRightAfter: ["the", "a", "an", "is", "was", "were", "are", "been", "be", "being"] },
   { pattern: REPORT, role: "report", status: "claimed", notRightAfter: ["the", "a", "an", "'s", "’s", "his", "her", "its", "their", "our", "is", "was", "were", "are", "been", "be"] },
   { pattern: `${REPORT_THAT} that`, role: "report", status: "claimed" },
+  { pattern: STANCE, role: "report", status: "claimed", notRightAfter: ["the", "a", "an", "'s", "’s", "his", "her", "its", "their", "our", "is", "was", "were", "are", "been", "be"], unlessNext: [",", ".", ";", ":", "!", "?", "and", "or", "as", "when", "while", "but", "by"] },
   { pattern: "point|points|pointed|pointing out", role: "report", status: "claimed" },
+  // a public position: "Clinton has called for a no-fly zone", "officials have warned of Russian efforts",
+  // "the administration has expressed optimism that …"
+  { pattern: "call|calls|called|calling for", role: "report", status: "claimed", notRightAfter: ["the", "a", "an", "is", "was", "were", "are", "been", "be", "being"] },
+  { pattern: "warn|warns|warned|warning of|about|against", role: "report", status: "claimed", notRightAfter: ["the", "a", "an", "is", "was", "were", "are", "been", "be", "being"] },
+  { pattern: "express|expresses|expressed|expressing … concern|concerns|optimism|frustration|dismay|doubt|doubts|confidence|alarm|regret|skepticism|scepticism|outrage|anger|disappointment|hope|support|opposition|sympathy|condolences", role: "report", status: "claimed", notRightAfter: ["is", "was", "were", "are", "been", "be", "being"] },
   // joining a conversation is speaking: "Her friend, a student from Memphis, chimed in. “…”"
   { pattern: "chime|chimes|chimed|chiming in", role: "report", status: "claimed" },
   // evidence speaks through its document: "Records show …", "the poll found …" (a person who found something did not say it)
@@ -134,7 +153,7 @@ const cues: CuePattern[] = [
   { pattern: "unconfirmed reports", role: "hearsay", status: "claimed" },
   { pattern: "by their|his|her|its own account|admission", role: "self", status: "claimed" },
   // participles whose subject is the clause's: "X became the first …, saying it was swayed"
-  { pattern: "saying|adding|claiming|noting|urging|insisting|arguing|warning|stating|asserting|writing|telling|explaining|suggesting|accusing|blaming|calling|promising|vowing|pledging|predicting|reminding|conceding|admitting|arguing|questioning|contending|alleging", role: "self", status: "claimed" },
+  { pattern: "praising|blasting|slamming|criticizing|criticising|condemning|endorsing|welcoming|defending|deriding|echoing|thanking|saying|adding|claiming|noting|urging|insisting|arguing|warning|stating|asserting|writing|telling|explaining|suggesting|accusing|blaming|calling|promising|vowing|pledging|predicting|reminding|conceding|admitting|arguing|questioning|contending|alleging", role: "self", status: "claimed" },
   { pattern: "denying|rejecting|dismissing", role: "self", status: "denied" },
   { pattern: "confirming|acknowledging", role: "self", status: "confirmed" },
   { pattern: "in their|his|her|its own words", role: "self", status: "claimed" },
@@ -373,6 +392,7 @@ export const claims: ClaimLexicon = {
   relativeClause: ["which", "who"],
   relativeAlways: [],
   relativeSubjects: ["who"],
+  absoluteMarkers: ["with"],
   adverbialClause: ["after", "because"],
   participleEnding: "ing",
   prepositions: "in on at to with about after before during over under into onto by through since until without against among via within despite amid following toward towards across behind near upon from of for including excluding regarding concerning according pending notwithstanding".split(" "),

@@ -112,7 +112,10 @@ export function extractClaims(doc: Doc, lex: ClaimLexicon): void {
   // 1. clauses and their cues
   const bySentence: Clause[][] = doc.sentences.map(() => []);
   for (const s of doc.sentences) {
-    if (s.heading || s.question || furniture(V, s)) continue;
+    if (s.heading || furniture(V, s)) continue;
+    // a question is no claim, but a frame in it names the speaker of the quote it opens ("X wrote: “Do we
+    // want …? I can see …”"): its clauses are read for that and never emitted
+    if (s.question && !s.quotes.some((q) => speech[q])) continue;
     // the subject stands in the clause that opened a chain of verbs: "Trump knocked X, blamed Y and said …"
     let holder = -1;
     for (const [t0, t1, ms, kind] of splitSentence(V, s, index, boundary, inSpeech)) {
@@ -120,6 +123,7 @@ export function extractClaims(doc: Doc, lex: ClaimLexicon): void {
       const shares = kind === "participle" || kind === "coord" || (kind === "cut" && (P.coordinators.has(V.low[t0]!) || verbAt(V, t0)));
       const c = readClause(V, s, t0, t1, ms, closeAt, inSpeech, shares && holder >= 0 ? holder : t0);
       c.kind = kind;
+      if (s.question) c.suppress = true;
       if (!shares || holder < 0) holder = t0;
       bySentence[s.index]!.push(c);
     }
@@ -427,6 +431,7 @@ function splitSentence(V: View, s: Sentence, index: CueIndex, boundary: (i: numb
     return b - a >= 30;
   };
   let embedded = false; // inside a relative clause between commas
+  let firstComma = -1; // the clause's first comma: a subject without a verb before it may open an apposition
   const cut = (at: number, kind: ClauseKind) => {
     cuts.push([at, kind]);
     from = at;
@@ -436,6 +441,7 @@ function splitSentence(V: View, s: Sentence, index: CueIndex, boundary: (i: numb
     lastComma = -1;
     firstVerb = -1;
     lastComp = -1;
+    firstComma = -1;
   };
   /** "…, liberating its territory and is fighting …": a participle that is one item of a list of verbs. */
   const listAhead = (j: number) => {
@@ -473,6 +479,17 @@ function splitSentence(V: View, s: Sentence, index: CueIndex, boundary: (i: numb
         embedded = false;
         continue;
       }
+      // "The mayor, a former sailor who ran the port, has conceded A and says B": the comma closes an
+      // apposition of the subject, whose verbs are no verbs of the main clause (nor make its commas a list)
+      if (firstComma >= 0 && !verbBetween(from - 1, firstComma) && isV(j)) {
+        seenVerb = false;
+        scanned = j;
+        firstVerb = -1;
+        lastComma = -1;
+        firstComma = -1;
+        continue;
+      }
+      if (firstComma < 0) firstComma = i;
       if (P.additive.has(nj)) {
         if (verbBefore(i) && clauseAhead(j + 1, 2 * CLAUSE_AHEAD)) cut(j, "cut");
       } else if (P.splitters.has(nj) && raw[j + 1] !== "," && (i - from > SUBJECT_ONLY || verbBefore(i))) cut(j, "cut"); // "X, though, say …" is an adverb
@@ -794,7 +811,7 @@ function readClause(
       if (m.start > t0 && !V.punct[m.start - 1]) {
         for (let k = m.start - 2; k > t0 && k >= m.start - 20; k--) if (V.P.complementizers.has(V.low[k]!)) (from = k + 1), (k = 0);
       }
-      found = { raw: selfSubject(V, from, t1, m), post: false };
+      found = { raw: absoluteSubject(V, t0, m) ?? selfSubject(V, from, t1, m), post: false };
       // "“I doubt it,” Hale said, adding that …": a word inside the quote is no subject of the participle
       if (found.raw && m.start !== t0 && inSpeech(tokenAt(V, found.raw.span.start))) found.raw = null;
       rank = 5;
@@ -849,7 +866,14 @@ function readClause(
     if (m.cue.cue.status === "denied" && found.raw) denial = m;
     // the innermost frame wins ("X said that Y says Z": Y), but not one inside a relative clause of an object
     // ("The document says A for a developer that it says …")
-    if (!best || rank > best.rank || (rank === best.rank && rank === 4 && m.start > best.m.start && !inRelative(V, t0, m.start))) best = { m, raw: found.raw, post: found.post, rank };
+    if (!best || rank > best.rank || (rank === best.rank && rank === 4 && m.start > best.m.start && !inRelative(V, t0, m.start))) {
+      // "The councillors say they will ask voters to …": the inner frame's pronoun is the outer frame's
+      // subject when the two agree in number
+      const p = found.raw?.parsed.pronoun;
+      const outer = best && best.rank === 4 && !best.post ? best.raw?.parsed : null;
+      if (p && outer && !outer.pronoun && !outer.document && (p === "any" || p === outer.who || outer.who === "unknown")) found = { raw: best!.raw, post: found.post };
+      best = { m, raw: found.raw, post: found.post, rank };
+    }
   }
   // "Stoltenberg continued: “…”", "Mook agreed: …", "PARTICIPANT: …": a speaker before a colon
   if ((!best || best.rank < 3) && V.colons[s.index]) {
@@ -1230,11 +1254,20 @@ function quoteFollows(V: View, from: number, to: number): boolean {
   return false;
 }
 
-/** Reported content opens after token `from`: a complementiser, a colon or an opening quote. */
+/**
+ * Reported content opens after token `from`: a complementiser, a colon or an opening quote, or a clause
+ * without its complementiser whose pronoun subject stands right after the verb or its time ("announced
+ * Monday it was launching …", "stated they were fine with it").
+ */
 function contentFollows(V: View, from: number, to: number): boolean {
+  const P = V.P;
+  let bare = true;
   for (let k = from; k < to && k < from + 10; k++) {
     const w = V.low[k]!;
-    if (V.P.complementizers.has(w) || w === ":" || V.doc.tokens[k]!.kind === "quote") return true;
+    if (P.complementizers.has(w) || w === ":" || V.doc.tokens[k]!.kind === "quote") return true;
+    if (bare && k + 1 < to && (P.personPron.has(w) || P.groupPron.has(w) || P.anyPron.has(w)) && verbAt(V, k + 1) && !P.preps.has(V.low[k - 1]!)) return true;
+    // only a time ("Monday", "on Tuesday") may stand between the verb and such a subject
+    if (!V.time[k] && !P.preps.has(w)) bare = false;
   }
   return false;
 }
@@ -1254,6 +1287,24 @@ function tokenAfterSpan(V: View, span: Span): number {
     else hi = mid;
   }
   return lo;
+}
+
+/**
+ * "…, with analysts saying a rate rise is near", "with spokesman Glen Caplin saying …": in an absolute
+ * construction the noun phrase between the preposition and the participle is who speaks.
+ */
+function absoluteSubject(V: View, t0: number, m: CueMatch): RawSource | null {
+  const marks = V.P.lex.absoluteMarkers;
+  if (!marks?.length) return null;
+  for (let k = m.start - 1; k >= t0 && k >= m.start - 8; k--) {
+    if (V.punct[k]) return null;
+    if (!marks.includes(V.low[k]!)) continue;
+    const np = npForward(V, k + 1, m.start);
+    // the phrase must run up to the participle (an adverb may stand between: "with both banks both reporting")
+    if (!np || np.end < m.start - 1) return null;
+    return sourceAt(V, np);
+  }
+  return null;
 }
 
 /** "Het legioen bestaat naar eigen zeggen uit …": the subject opens the clause (or follows the verb). */

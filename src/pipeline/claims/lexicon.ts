@@ -151,6 +151,11 @@ export interface ClaimLexicon {
    */
   relativeClause: readonly string[];
   relativeAlways: readonly string[];
+  /**
+   * Prepositions that open an absolute construction whose noun phrase is the subject of the participle after
+   * it: "…, with analysts saying a rate rise is near" (the analysts say it, not the clause's subject).
+   */
+  absoluteMarkers?: readonly string[];
   /** Relative pronouns that are the subject of their clause: "the neighbours, who said …" speak. */
   relativeSubjects: readonly string[];
   /** Subordinators of time and cause whose clause is a proposition of its own (after, nadat). */

@@ -1,5 +1,5 @@
-// eld's n-gram database as one binary file that opens without being evaluated: `data/eld/ngrams-small.bin`, made
-// from eld's own table by `npm install` (prepare, scripts/pack-eld.ts) or, when missing or made from another eld,
+// eld's n-gram database as one binary file that opens without being evaluated: `data/packed/eld-small.bin`, made
+// from eld's own table by `npm install` (prepare, scripts/pack-tables.ts) or, when missing or made from another eld,
 // by the first process that needs it. eld ships its database as a JavaScript object literal of 81,000 entries
 // (1.6 MB); parsing and building it cost a small `sitrep extract` more than half of its CPU time, while telling
 // the language of one report looks up a few hundred of those entries. The pack is read whole (1.3 MB, about a
@@ -155,10 +155,10 @@ export function readEldPack(buf: Buffer, stamp: string): NgramsData | null {
 }
 
 function packPath(): string {
-  return fileURLToPath(new URL("../../../data/eld/ngrams-small.bin", import.meta.url));
+  return fileURLToPath(new URL("../../../data/packed/eld-small.bin", import.meta.url));
 }
 
-/** Makes the pack from the installed eld and stores it (scripts/pack-eld.ts); returns its size in bytes. */
+/** Makes the pack from the installed eld and stores it (scripts/pack-tables.ts); returns its size in bytes. */
 export function writeEldPack(): number {
   const require = createRequire(import.meta.url);
   const files = eldFiles();

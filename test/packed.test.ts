@@ -1,9 +1,12 @@
-// eld's table packed (src/ingest/eldpack.ts): the detector over the pack gives eld's own verdicts, scores and
-// reliability, byte for byte, and a pack made from another eld is not used.
+// The tables of two dependencies packed (scripts/pack-tables.ts): the detector over eld's pack gives eld's own
+// verdicts, scores and reliability (src/ingest/eldpack.ts), the transliteration over any-ascii's pack any-ascii's
+// own output for every code point (src/geo/ascii.ts), and a pack made from another version is not used.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
+import anyAsciiItself from "any-ascii";
+import { anyAscii, buildAsciiPack, readAsciiPack } from "../src/geo/ascii.js";
 import { buildEldPack, loadEld, readEldPack, type Eld, type NgramsData } from "../src/ingest/eldpack.js";
 
 const require = createRequire(import.meta.url);
@@ -55,4 +58,26 @@ test("eld pack: refused when made from another eld or damaged; the installed det
   assert.equal(readEldPack(Buffer.alloc(16), "eld 2.1.0 small 1600055"), null);
   const installed = loadEld();
   for (const t of TEXTS) assert.deepEqual(installed.detect(t).getScores(), reference.detect(t).getScores(), t);
+});
+
+test("any-ascii over the pack: the same text as any-ascii for every code point and for mixed news text", () => {
+  for (let cp = 0; cp <= 0x10ffff; cp++) {
+    if (cp >= 0xd800 && cp <= 0xdfff) continue;
+    const c = String.fromCodePoint(cp);
+    if (anyAscii(c) !== anyAsciiItself(c)) assert.equal(anyAscii(c), anyAsciiItself(c), `U+${cp.toString(16)}`);
+  }
+  for (const t of ["Zelenskyy — «Харків» 2023", "Oekraïne’s ‘president’ Зеленський in Kyjiv", "Łódź, Kraków & Gdańsk…", "😀 naïve café ﬁre", "\ud800 lone"]) {
+    assert.equal(anyAscii(t), anyAsciiItself(t), t);
+  }
+});
+
+test("any-ascii pack: refused when made from another any-ascii or damaged", () => {
+  const table = (n: number) => (n === 0 ? "a\tb" : "");
+  const buf = buildAsciiPack(table, "any-ascii 0.3.3 534895");
+  const t = readAsciiPack(buf, "any-ascii 0.3.3 534895");
+  assert.ok(t);
+  assert.equal(t(0), "a\tb");
+  assert.equal(t(0x10ff), "");
+  assert.equal(readAsciiPack(buf, "any-ascii 0.4.0 600000"), null);
+  assert.equal(readAsciiPack(buf.subarray(0, buf.length - 1), "any-ascii 0.3.3 534895"), null);
 });

@@ -11,7 +11,7 @@
 // table), padded to HEADER_BYTES; then uint32 × (N + 1) where each block's text starts (and the last ends), then
 // the texts: each block's transliterations of its 256 code points, tab-separated, as any-ascii holds them (ASCII).
 import { createRequire } from "node:module";
-import { mkdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -26,9 +26,10 @@ const BLOCKS = 0x1100;
 type Table = (block: number) => string | undefined;
 
 function packageFiles(): { entry: string; table: string; pkg: string } {
-  const entry = fileURLToPath(import.meta.resolve("any-ascii"));
-  const dir = dirname(entry);
-  return { entry, table: `${dir}/block.js`, pkg: `${dir}/package.json` };
+  // the folder as require() finds it (import.meta.resolve costs a few milliseconds on its first call)
+  const dir = createRequire(import.meta.url).resolve.paths("any-ascii")?.map((d) => `${d}/any-ascii`).find((d) => existsSync(`${d}/package.json`));
+  if (!dir) throw new Error("any-ascii is not installed");
+  return { entry: `${dir}/any-ascii.js`, table: `${dir}/block.js`, pkg: `${dir}/package.json` };
 }
 
 function stampOf(files: { table: string; pkg: string }): string {

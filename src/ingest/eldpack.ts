@@ -17,7 +17,7 @@
 //   keys     the keys, one byte per character (eld's keys are strings of characters U+0000–U+00FF)
 //   pairs    two bytes per pair: the language's index, the score (what eld's table holds, 6–207)
 import { createRequire } from "node:module";
-import { mkdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -38,11 +38,12 @@ export interface Eld {
   detect(text: string): { language: string; getScores(): Record<string, number>; isReliable(): boolean };
 }
 
-/** Where this eld keeps its parts, from the file `eld/small` resolves to (src/entries/static.small.js). */
+/** Where this eld keeps its parts. */
 function eldFiles(): { table: string; factory: string; pkg: string } {
-  const entry = fileURLToPath(import.meta.resolve("eld/small"));
-  const src = entry.replace(/[\\/]entries[\\/][^\\/]+$/, "");
-  return { table: `${src}/ngrams/small.js`, factory: `${src}/languageDetector.js`, pkg: `${src}/../package.json` };
+  // the folder as require() finds it (import.meta.resolve costs a few milliseconds on its first call)
+  const dir = createRequire(import.meta.url).resolve.paths("eld")?.map((d) => `${d}/eld`).find((d) => existsSync(`${d}/package.json`));
+  if (!dir) throw new Error("eld is not installed");
+  return { table: `${dir}/src/ngrams/small.js`, factory: `${dir}/src/languageDetector.js`, pkg: `${dir}/package.json` };
 }
 
 /** eld's version and the size of its table: a pack made from another eld is not used. */

@@ -11,7 +11,7 @@
 // table), padded to HEADER_BYTES; then uint32 × (N + 1) where each block's text starts (and the last ends), then
 // the texts: each block's transliterations of its 256 code points, tab-separated, as any-ascii holds them (ASCII).
 import { createRequire } from "node:module";
-import { existsSync, mkdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
+import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -67,12 +67,40 @@ export function buildAsciiPack(table: Table, stamp: string): Buffer {
 
 /** The block table of a pack; null if `buf` is no pack of `stamp`. */
 export function readAsciiPack(buf: Buffer, stamp: string): Table | null {
-  if (buf.length < HEADER_BYTES + 4 * (BLOCKS + 1) || buf.readInt32LE(0) !== MAGIC || buf.readInt32LE(4) !== VERSION) return null;
-  if (buf.readInt32LE(8) !== BLOCKS) return null;
-  const stampLen = buf.readInt32LE(12);
-  if (stampLen > HEADER_BYTES - FIXED || buf.toString("utf8", FIXED, FIXED + stampLen) !== stamp) return null;
-  if (buf.readUInt32LE(HEADER_BYTES + 4 * BLOCKS) !== buf.length) return null;
-  return (n) => (n >= 0 && n < BLOCKS ? buf.toString("latin1", buf.readUInt32LE(HEADER_BYTES + 4 * n), buf.readUInt32LE(HEADER_BYTES + 4 * n + 4)) : undefined);
+  return tableOf((pos, len) => buf.subarray(pos, pos + len), buf.length, stamp);
+}
+
+/** The block table of a pack read through `read` (the head at once, a block when first asked for). */
+function tableOf(read: (pos: number, len: number) => Buffer, size: number, stamp: string): Table | null {
+  const headLen = HEADER_BYTES + 4 * (BLOCKS + 1);
+  if (size < headLen) return null;
+  const head = read(0, headLen);
+  if (head.length < headLen || head.readInt32LE(0) !== MAGIC || head.readInt32LE(4) !== VERSION || head.readInt32LE(8) !== BLOCKS) return null;
+  const stampLen = head.readInt32LE(12);
+  if (stampLen > HEADER_BYTES - FIXED || head.toString("utf8", FIXED, FIXED + stampLen) !== stamp) return null;
+  if (head.readUInt32LE(HEADER_BYTES + 4 * BLOCKS) !== size) return null;
+  return (n) => {
+    if (n < 0 || n >= BLOCKS) return undefined;
+    const from = head.readUInt32LE(HEADER_BYTES + 4 * n);
+    return read(from, head.readUInt32LE(HEADER_BYTES + 4 * n + 4) - from).toString("latin1");
+  };
+}
+
+/** The installed pack, read a block at a time (reading all of it cost more than a short report needs). */
+function openPack(stamp: string): Table | null {
+  let fd: number;
+  try {
+    fd = openSync(packPath(), "r");
+  } catch {
+    return null;
+  }
+  const read = (pos: number, len: number): Buffer => {
+    const b = Buffer.allocUnsafe(len);
+    return b.subarray(0, readSync(fd, b, 0, len, pos));
+  };
+  const t = tableOf(read, fstatSync(fd).size, stamp);
+  if (!t) closeSync(fd);
+  return t;
 }
 
 function packPath(): string {
@@ -111,12 +139,8 @@ function openTable(): Table | null {
   try {
     const files = packageFiles();
     const stamp = stampOf(files);
-    try {
-      const t = readAsciiPack(readFileSync(packPath()), stamp);
-      if (t) return t;
-    } catch {
-      /* not made yet */
-    }
+    const t = openPack(stamp);
+    if (t) return t;
     const table = (require(files.table) as { default: Table }).default;
     if (typeof table !== "function") return null;
     try {

@@ -1,7 +1,7 @@
 // Spelling keys: one string for the many ways a name is written across languages and transliteration
 // schemes (Grajvoron, Graivoron, Grayvoron, Грайворон; Poetin, Putin; Charkiv, Kharkiv; Medwedew, Medvedev).
 // The key is lossy on purpose: it is only ever compared with other keys, never shown.
-import anyAscii from "any-ascii";
+import { anyAscii } from "./ascii.js";
 
 // Applied in order to the ascii, lower-case form. Dutch transliteration of Cyrillic writes /x/ as "ch"
 // and /tʃ/ as "tsj"; English writes them "kh" and "ch". Folding tsj, ch and kh all to "h" merges both

@@ -1,14 +1,8 @@
 // Dutch or English? eld (an n-gram detector, restricted to nl/en) for text long enough to judge; for a
 // headline-length text n-grams are unreliable (a 28-character English headline came out Dutch), so short
 // text is judged by function words, and when those do not decide either, English is the stated fallback.
-import { createRequire } from "node:module";
-import { fileURLToPath } from "node:url";
 import type { Lang } from "../model/doc.js";
-
-interface Eld {
-  detect(text: string): { language: string; getScores(): Record<string, number>; isReliable(): boolean };
-  setLanguageSubset(langs: string[] | false): unknown;
-}
+import { loadEld, type Eld } from "./eldpack.js";
 
 /** Below this many letters eld's verdict is not trusted. */
 export const MIN_DETECT_LETTERS = 40;
@@ -18,19 +12,14 @@ const SAMPLE = 2000;
 let eld: Eld | undefined;
 
 /**
- * eld's database costs ~0.3 s to load, so it is loaded on first use only: a run whose reports all state
- * their language never pays for it. require() of an ES module is synchronous in Node ≥ 20.19.
+ * eld's database is loaded on first use only (a run whose reports all state their language never pays for
+ * it), from a pack that opens without evaluating eld's 1.6 MB table (src/ingest/eldpack.ts). All of eld's
+ * languages, not only nl/en: a German or French report must be told apart from a Dutch or English one.
+ * Between nl and en the higher of the two scores decides, which picks the same language as eld restricted
+ * to those two (checked on 2 561 paragraphs and reports of the devset and corpora).
  */
 function detector(): Eld {
-  if (!eld) {
-    const require = createRequire(import.meta.url);
-    // all of eld's languages, not only nl/en: a German or French report must be told apart from a Dutch or
-    // English one. Between nl and en the higher of the two scores decides, which picks the same language
-    // as eld restricted to those two (checked on 2 561 paragraphs and reports of the devset and corpora).
-    const mod = require(fileURLToPath(import.meta.resolve("eld/small"))) as { eld: Eld };
-    eld = mod.eld;
-  }
-  return eld;
+  return (eld ??= loadEld());
 }
 
 // Frequent in one language and absent (or rare) in the other; shared spellings ("is", "in", "was", "of",

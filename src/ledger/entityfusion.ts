@@ -6,6 +6,7 @@ import { conceptsOf } from "./concepts.js";
 import { fold } from "./features.js";
 import { ledgerLexicon } from "./lang.js";
 import { aliasSetOf, nameKey, shortFormsOf } from "./names.js";
+import { Bounded } from "./bounded.js";
 
 /**
  * Entities across reports and languages, as a pure function of the set of entities (order-independent).
@@ -159,14 +160,12 @@ interface Compiled {
   particles: Set<string>;
   demonyms: Map<string, string>;
   fillers: Set<string>;
-  institutions: { name: string; re: RegExp }[];
-  roles: { name: string; re: RegExp }[];
+  institutions: { name: string; re: Bounded }[];
+  roles: { name: string; re: Bounded }[];
   /** Any of the institutions, any of the roles: one test rules out most names before each is tried. */
-  any: { institutions: RegExp; roles: RegExp };
+  any: { institutions: Bounded; roles: Bounded };
 }
 
-const B0 = String.raw`(?<![\p{L}\p{N}])`;
-const B1 = String.raw`(?![\p{L}\p{N}])`;
 const compiledMemo = new Map<Lang, Compiled>();
 function compiled(lang: Lang): Compiled {
   let c = compiledMemo.get(lang);
@@ -180,7 +179,8 @@ function compiled(lang: Lang): Compiled {
   const demonyms = new Map<string, string>();
   for (const [w, cc] of Object.entries(ent.demonyms)) demonyms.set(fold(w), cc);
   for (const [w, cc] of Object.entries(led.demonyms)) demonyms.set(fold(w), cc);
-  const re = (ps: string[]) => new RegExp(`${B0}(?:${ps.join("|")})${B1}`, "u");
+  // whole-word expressions, compiled only once a name holds the bare pattern (src/ledger/bounded.ts)
+  const re = (ps: string[]) => new Bounded(ps, "u");
   c = {
     titles,
     particles: new Set(ent.nameParticles.map(fold)),
@@ -259,7 +259,8 @@ function computeConcept(name: string, lang: Lang, kind: "institutions" | "roles"
   const f = fold(name);
   for (const l of [lang, ...LANGS.filter((x) => x !== lang)]) {
     const c = compiled(l);
-    if (!c.any[kind].test(f)) continue;
+    // the bare patterns: when no entry below matches as whole words, the next language is tried all the same
+    if (!c.any[kind].maybe(f)) continue;
     for (const i of c[kind]) {
       const m = i.re.exec(f);
       if (!m) continue;

@@ -2,6 +2,7 @@ import type { Lang } from "../model/doc.js";
 import { ledgerLexicon } from "./lang.js";
 import type { LedgerLexicon } from "./lexicon.js";
 import { conceptsOf } from "./concepts.js";
+import { bounded, type Bounded } from "./bounded.js";
 
 /** What a claim's wording says that matters for comparing it with other claims (language-independent). */
 export interface ClaimFeatures {
@@ -28,25 +29,24 @@ export function fold(s: string): string {
 interface Compiled {
   lex: LedgerLexicon;
   /** Every pattern of the lexicon in one expression: most claims match none, and one pass rules them out. */
-  any: RegExp;
+  any: Bounded;
   /**
    * The literal strings of which every match of `any` contains at least one, as one expression (null
    * when a pattern has none): it rules out most claims several times faster than `any`, which tries the
    * alternation of every pattern at each word.
    */
   needles: RegExp | null;
-  opp: { name: string; a: RegExp; b: RegExp; la: string; lb: string; about?: string }[];
-  counter: RegExp | null;
-  backRef: RegExp | null;
-  themes: { name: string; re: RegExp }[];
+  opp: { name: string; a: Bounded; b: Bounded; la: string; lb: string; about?: string }[];
+  counter: Bounded | null;
+  backRef: Bounded | null;
+  themes: { name: string; re: Bounded }[];
   negators: Set<string>;
   multiNeg: string[];
 }
 
-const B0 = String.raw`(?<![\p{L}\p{N}])`;
-const B1 = String.raw`(?![\p{L}\p{N}])`;
-function alt(patterns: string[]): RegExp | null {
-  return patterns.length ? new RegExp(`${B0}(?:${patterns.join("|")})${B1}`, "gu") : null;
+/** Whole-word expressions, compiled only once a text holds the bare pattern (src/ledger/bounded.ts). */
+function alt(patterns: string[]): Bounded | null {
+  return bounded(patterns, "gu");
 }
 
 const cache = new Map<Lang, Compiled>();
@@ -220,18 +220,6 @@ function negated(c: Compiled, text: string, at: number): boolean {
   return c.multiNeg.some((m) => before.endsWith(m + " "));
 }
 
-function test(re: RegExp, text: string): boolean {
-  re.lastIndex = 0;
-  const r = re.test(text);
-  re.lastIndex = 0;
-  return r;
-}
-
-function firstMatch(re: RegExp, text: string): RegExpExecArray[] {
-  re.lastIndex = 0;
-  return [...text.matchAll(re)];
-}
-
 const memo = new WeakMap<object, { text: string; f: ClaimFeatures }>();
 
 /** Features of a claim object, computed once even when the stage and the store both ask. */
@@ -248,7 +236,8 @@ export function claimFeatures(text: string, lang: Lang): ClaimFeatures {
   const t = fold(text);
   const f: ClaimFeatures = {};
   if (c.needles && !c.needles.test(t)) return f;
-  if (!test(c.any, t)) return f;
+  // the bare patterns: a claim without a whole-word match finds none below either, and f stays empty
+  if (!c.any.maybe(t)) return f;
   const sameLength = t.length === text.length;
   const words = (m: RegExpExecArray) => (sameLength ? text.slice(m.index, m.index + m[0].length) : m[0]).trim();
   for (const o of c.opp) {
@@ -257,7 +246,7 @@ export function claimFeatures(text: string, lang: Lang): ClaimFeatures {
       [o.a, o.la, o.lb],
       [o.b, o.lb, o.la],
     ] as const) {
-      for (const m of firstMatch(re, t)) {
+      for (const m of re.all(t)) {
         const l = negated(c, t, m.index) ? other : label;
         if (!seen.has(l)) seen.set(l, words(m));
       }
@@ -270,10 +259,10 @@ export function claimFeatures(text: string, lang: Lang): ClaimFeatures {
       (f.states ??= {})[o.name] = { label, words: w };
     }
   }
-  if (c.counter && test(c.counter, t)) f.counter = true;
-  if (c.backRef && test(c.backRef, t)) f.backRef = true;
+  if (c.counter?.test(t)) f.counter = true;
+  if (c.backRef?.test(t)) f.backRef = true;
   for (const th of c.themes) {
-    const ms = firstMatch(th.re, t);
+    const ms = th.re.all(t);
     if (!ms.length) continue;
     if (ms.some((m) => !negated(c, t, m.index))) (f.themes ??= []).push(th.name);
     else (f.negThemes ??= []).push(th.name);

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import anyAscii from "any-ascii";
+import { anyAscii } from "../geo/ascii.js";
 import type { EntityType } from "../model/doc.js";
 
 /**

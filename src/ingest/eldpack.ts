@@ -1,0 +1,227 @@
+// eld's n-gram database as one binary file that opens without being evaluated: `data/packed/eld-small.bin`, made
+// from eld's own table by `npm install` (prepare, scripts/pack-tables.ts) or, when missing or made from another eld,
+// by the first process that needs it. eld ships its database as a JavaScript object literal of 81,000 entries
+// (1.6 MB); parsing and building it cost a small `sitrep extract` more than half of its CPU time, while telling
+// the language of one report looks up a few hundred of those entries. The pack is read whole (1.3 MB, about a
+// millisecond) and an entry becomes an object only when eld asks for it; eld's own code does the detecting, so
+// its verdicts and scores stay exactly those of `eld/small`.
+//
+// eld exports only its ready-made instances: the table and the factory that loads one are reached by their
+// place in the package (checked against the version in the stamp). If they are not where this eld keeps
+// them, `eld/small` is loaded as it is: slower, never different.
+//
+// Layout, little-endian: a header of HEADER_BYTES ("SREL", format version, entry count N, pair count, byte
+// length of the keys, length of the stamp, the stamp: eld's version and the size of its table), then
+//   keyEnd   uint32 × N   where each key ends in `keys` (sorted in JavaScript string order)
+//   pairEnd  uint32 × N   where each entry's (language, score) pairs end, counted in pairs
+//   keys     the keys, one byte per character (eld's keys are strings of characters U+0000–U+00FF)
+//   pairs    two bytes per pair: the language's index, the score (what eld's table holds, 6–207)
+import { createRequire } from "node:module";
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
+import { dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const MAGIC = 0x4c455253; // "SREL" read as a little-endian int32
+/** Raise when the layout changes: an older file is then rebuilt. */
+const VERSION = 1;
+const HEADER_BYTES = 128;
+const FIXED = 24; // magic, version, N, pairs, key bytes, stamp length
+
+/** What eld's table is: `{ type, languages: { 0: "am", … }, ngrams: { " de ": { 37: 52 }, … } }`. */
+export interface NgramsData {
+  type: string;
+  languages: Record<string, string>;
+  ngrams: Record<string, Record<string, number>>;
+}
+
+export interface Eld {
+  detect(text: string): { language: string; getScores(): Record<string, number>; isReliable(): boolean };
+}
+
+/** Where this eld keeps its parts. */
+function eldFiles(): { table: string; factory: string; pkg: string } {
+  // the folder as require() finds it (import.meta.resolve costs a few milliseconds on its first call)
+  const dir = createRequire(import.meta.url).resolve.paths("eld")?.map((d) => `${d}/eld`).find((d) => existsSync(`${d}/package.json`));
+  if (!dir) throw new Error("eld is not installed");
+  return { table: `${dir}/src/ngrams/small.js`, factory: `${dir}/src/languageDetector.js`, pkg: `${dir}/package.json` };
+}
+
+/** eld's version and the size of its table: a pack made from another eld is not used. */
+function eldStamp(files: { table: string; pkg: string }): string {
+  const version = (JSON.parse(readFileSync(files.pkg, "utf8")) as { version?: string }).version ?? "?";
+  return `eld ${version} small ${statSync(files.table).size}`;
+}
+
+/** The pack of eld's table, with the stamp of the eld it was made from. */
+export function buildEldPack(data: NgramsData, stamp: string): Buffer {
+  const keys = Object.keys(data.ngrams).sort();
+  const n = keys.length;
+  let keyBytes = 0;
+  let pairs = 0;
+  for (const k of keys) {
+    keyBytes += k.length;
+    for (const [lang, score] of Object.entries(data.ngrams[k]!)) {
+      for (let i = 0; i < k.length; i++) if (k.charCodeAt(i) > 0xff) throw new Error(`eld pack: a key beyond U+00FF: ${JSON.stringify(k)}`);
+      if (!(+lang >= 0 && +lang < 256 && Number.isInteger(score) && score >= 0 && score < 256)) throw new Error(`eld pack: an entry out of range: ${k} ${lang} ${score}`);
+      pairs++;
+    }
+  }
+  const langs = Buffer.from(JSON.stringify({ type: data.type, languages: data.languages }), "utf8");
+  const stampBytes = Buffer.from(stamp, "utf8");
+  if (FIXED + stampBytes.length > HEADER_BYTES) throw new Error("eld pack: stamp too long");
+  const total = HEADER_BYTES + 8 * n + keyBytes + 2 * pairs + 4 + langs.length;
+  const buf = Buffer.alloc(total);
+  buf.writeInt32LE(MAGIC, 0);
+  buf.writeInt32LE(VERSION, 4);
+  buf.writeInt32LE(n, 8);
+  buf.writeInt32LE(pairs, 12);
+  buf.writeInt32LE(keyBytes, 16);
+  buf.writeInt32LE(stampBytes.length, 20);
+  stampBytes.copy(buf, FIXED);
+  let at = HEADER_BYTES;
+  let keyAt = HEADER_BYTES + 8 * n;
+  let pairAt = keyAt + keyBytes;
+  let pairCount = 0;
+  let keyEnd = 0;
+  for (let i = 0; i < n; i++) {
+    const k = keys[i]!;
+    buf.write(k, keyAt, "latin1");
+    keyAt += k.length;
+    keyEnd += k.length;
+    // the pairs in eld's order (ascending language index, as an object's integer keys are enumerated)
+    for (const [lang, score] of Object.entries(data.ngrams[k]!)) {
+      buf[pairAt++] = +lang;
+      buf[pairAt++] = score;
+      pairCount++;
+    }
+    buf.writeUInt32LE(keyEnd, at + 4 * i);
+    buf.writeUInt32LE(pairCount, at + 4 * n + 4 * i);
+  }
+  buf.writeUInt32LE(langs.length, pairAt);
+  langs.copy(buf, pairAt + 4);
+  return buf;
+}
+
+/** eld's table in the shape eld reads, its entries made from the pack when looked up; null if `buf` is no pack of `stamp`. */
+export function readEldPack(buf: Buffer, stamp: string): NgramsData | null {
+  if (buf.length < HEADER_BYTES || buf.readInt32LE(0) !== MAGIC || buf.readInt32LE(4) !== VERSION) return null;
+  const n = buf.readInt32LE(8);
+  const pairs = buf.readInt32LE(12);
+  const keyBytes = buf.readInt32LE(16);
+  const stampLen = buf.readInt32LE(20);
+  if (stampLen > HEADER_BYTES - FIXED || buf.toString("utf8", FIXED, FIXED + stampLen) !== stamp) return null;
+  const keysAt = HEADER_BYTES + 8 * n;
+  const pairsAt = keysAt + keyBytes;
+  const langsAt = pairsAt + 2 * pairs;
+  if (langsAt + 4 > buf.length) return null;
+  const langsLen = buf.readUInt32LE(langsAt);
+  if (langsAt + 4 + langsLen !== buf.length) return null;
+  const head = JSON.parse(buf.toString("utf8", langsAt + 4, langsAt + 4 + langsLen)) as { type: string; languages: Record<string, string> };
+  const keyEnd = (i: number): number => (i < 0 ? 0 : buf.readUInt32LE(HEADER_BYTES + 4 * i));
+  const pairEnd = (i: number): number => (i < 0 ? 0 : buf.readUInt32LE(HEADER_BYTES + 4 * n + 4 * i));
+  /** Key i against `s` in JavaScript string order (code unit by code unit, a prefix first). */
+  const compare = (i: number, s: string): number => {
+    const from = keysAt + keyEnd(i - 1);
+    const len = keysAt + keyEnd(i) - from;
+    const m = Math.min(len, s.length);
+    for (let j = 0; j < m; j++) {
+      const d = buf[from + j]! - s.charCodeAt(j);
+      if (d !== 0) return d;
+    }
+    return len - s.length;
+  };
+  const lookUp = (s: string): Record<string, number> | undefined => {
+    if (s.length === 0 || s.length > 64) return undefined;
+    let lo = 0;
+    let hi = n - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const c = compare(mid, s);
+      if (c < 0) lo = mid + 1;
+      else if (c > 0) hi = mid - 1;
+      else {
+        const entry: Record<string, number> = {};
+        for (let p = pairEnd(mid - 1), end = pairEnd(mid); p < end; p++) entry[buf[pairsAt + 2 * p]!] = buf[pairsAt + 2 * p + 1]!;
+        return entry;
+      }
+    }
+    return undefined;
+  };
+  // eld reads its table only as `ngrams[key]`, then walks the entry with for…in
+  const ngrams = new Proxy({} as Record<string, Record<string, number>>, {
+    get: (_t, key) => (typeof key === "string" ? lookUp(key) : undefined),
+    has: (_t, key) => typeof key === "string" && lookUp(key) !== undefined,
+  });
+  return { type: head.type, languages: head.languages, ngrams };
+}
+
+function packPath(): string {
+  return fileURLToPath(new URL("../../../data/packed/eld-small.bin", import.meta.url));
+}
+
+/** Makes the pack from the installed eld and stores it (scripts/pack-tables.ts); returns its size in bytes. */
+export function writeEldPack(): number {
+  const require = createRequire(import.meta.url);
+  const files = eldFiles();
+  const { ngramsData } = require(files.table) as { ngramsData: NgramsData };
+  const buf = buildEldPack(ngramsData, eldStamp(files));
+  store(buf);
+  return buf.length;
+}
+
+function store(buf: Buffer): void {
+  const path = packPath();
+  const tmp = `${path}.${process.pid}.tmp`;
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(tmp, buf);
+    renameSync(tmp, path);
+  } catch {
+    // a read-only installation: every process then loads eld's table as eld ships it
+    try {
+      unlinkSync(tmp);
+    } catch {
+      /* never written */
+    }
+  }
+}
+
+/**
+ * The eld detector over all of eld's languages: from the pack when there is one for this eld; else eld's
+ * own table is loaded (and the pack stored for the next process), or `eld/small` itself when eld's parts are not
+ * where they were.
+ */
+export function loadEld(): Eld {
+  const require = createRequire(import.meta.url);
+  let files: ReturnType<typeof eldFiles> | undefined;
+  let factory: { createEld(): { instance: Eld; loadData(d: NgramsData): unknown } } | undefined;
+  let stamp = "";
+  try {
+    files = eldFiles();
+    stamp = eldStamp(files);
+    factory = require(files.factory) as NonNullable<typeof factory>;
+    if (typeof factory.createEld !== "function") factory = undefined;
+  } catch {
+    factory = undefined;
+  }
+  if (!factory || !files) return (require(fileURLToPath(import.meta.resolve("eld/small"))) as { eld: Eld }).eld;
+  let data: NgramsData | null = null;
+  try {
+    data = readEldPack(readFileSync(packPath()), stamp);
+  } catch {
+    /* not made yet */
+  }
+  if (!data) {
+    const table = (require(files.table) as { ngramsData: NgramsData }).ngramsData;
+    try {
+      store(buildEldPack(table, stamp));
+    } catch {
+      /* a table this code cannot pack: used as it is */
+    }
+    data = table;
+  }
+  // what eld/small's entry does with its table
+  const { instance, loadData } = factory.createEld();
+  loadData(data);
+  return instance;
+}

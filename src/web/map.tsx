@@ -166,6 +166,33 @@ export function MapView(props: { version: number; focus?: string }) {
     setOpen(props.focus);
   }, [props.focus, projection, feats.length]);
   const path = geoPath(projection);
+  // The outlines and waters move with the view's transform, not their own coordinates: projected once per
+  // framing, not again on every step of a pan or a zoom (thousands of rings through d3-geo each time).
+  const base = useMemo(
+    () => (
+      <>
+        <path class="graticule" d={path(geoGraticule10()) ?? ""} />
+        {world?.features.map((f, i) => (
+          <path key={i} class="land" d={path(f) ?? ""}>
+            <title>{f.properties.name}</title>
+          </path>
+        ))}
+      </>
+    ),
+    [world, projection],
+  );
+  const water = useMemo(
+    () =>
+      waters && (
+        <g class="water" data-testid="map-water">
+          {waters.lakes.features.map((f, i) => (
+            <path key={i} class="lake" d={path(f) ?? ""} />
+          ))}
+          <path class="river" d={path(waters.rivers) ?? ""} />
+        </g>
+      ),
+    [waters, projection],
+  );
 
   const toScreen = (lonlat: [number, number]): [number, number] | undefined => {
     const xy = projection(lonlat);
@@ -286,20 +313,8 @@ export function MapView(props: { version: number; focus?: string }) {
         >
           <rect class="sea" x={0} y={0} width={W} height={H} />
           <g transform={`translate(${view.x.toFixed(2)},${view.y.toFixed(2)}) scale(${view.k})`}>
-            <path class="graticule" d={path(geoGraticule10()) ?? ""} />
-            {world?.features.map((f, i) => (
-              <path key={i} class="land" d={path(f) ?? ""}>
-                <title>{f.properties.name}</title>
-              </path>
-            ))}
-            {waters && (
-              <g class="water" data-testid="map-water">
-                {waters.lakes.features.map((f, i) => (
-                  <path key={i} class="lake" d={path(f) ?? ""} />
-                ))}
-                <path class="river" d={path(waters.rivers) ?? ""} />
-              </g>
-            )}
+            {base}
+            {water}
             {areas.map((f) => (
               <path
                 key={f.id}

@@ -84,7 +84,9 @@ export function BriefView(props: { lang: UiLang; version: number }) {
   }, [b.data]);
   useEffect(() => {
     if (!pending) return;
-    const h = setTimeout(() => setTick((x) => x + 1), BRIEF_POLL_MS);
+    // Soon at first (a kept briefing is read in a fraction of a second), then less often (one being worked
+    // out on a large ledger takes minutes).
+    const h = setTimeout(() => setTick((x) => x + 1), Math.min(BRIEF_POLL_MS, 200 * 2 ** tick));
     return () => clearTimeout(h);
   }, [pending, b.data]);
   if (b.error) return <p class="error">{b.error.message}</p>;

@@ -9,7 +9,7 @@ import { fetchReport, FetchFailed, FetchRefused, type FetchOptions } from "./fet
 import { LedgerUnavailable, ReportError, type ClaimQuery, type LedgerChange, type LedgerPort, type NewCorrection, type NewReport, type Streamed } from "./port.js";
 import { acceptedEncodings, loadStatic, type StaticFiles } from "./static.js";
 import { decodeCursor } from "./cursor.js";
-import { gazetteer } from "../geo/gazetteer.js";
+import { townsWithin } from "./views.js";
 import { BRIEF_CSP } from "../brief/index.js";
 import { pipeTo } from "../export/stream.js";
 
@@ -492,9 +492,8 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
       const q = req.query as { bbox: string; limit?: number };
       const [west, south, east, north] = q.bbox.split(",").map(Number) as [number, number, number, number];
       if (![west, south, east, north].every(Number.isFinite) || south > north) throw new HttpError(400, "bad_request", "bbox: west,south,east,north in degrees");
-      return gazetteer()
-        .townsWithin({ west, south, east, north }, q.limit ?? 40)
-        .map((e) => ({ name: e.name, lat: e.lat, lon: e.lon, country: e.country, population: e.population }));
+      const box = { west, south, east, north };
+      return ledger.towns ? ledger.towns(box, q.limit ?? 40) : townsWithin(box, q.limit ?? 40);
     },
   );
 

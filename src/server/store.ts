@@ -17,7 +17,7 @@ import { exportJson, placesGeoJson } from "../export/stream.js";
 import { readBody } from "./extract.js";
 import { decodeCursor, encodeCursor } from "./cursor.js";
 import { revive, WorkerClient } from "./workers.js";
-import { withCorrections, claimLines, claimRows, claimsJson, isPlace, Names, reportDetail, sentenceAround, summaryOf, words } from "./views.js";
+import { withCorrections, claimLines, claimRows, claimsJson, isPlace, Names, reportDetail, sentenceAround, summaryOf, townsWithin, words } from "./views.js";
 import {
   LedgerUnavailable,
   ReportError,
@@ -45,6 +45,7 @@ import {
   type ReportSummary,
   type Streamed,
   type TimelineItem,
+  type Town,
 } from "./port.js";
 import type { EntityType } from "../model/doc.js";
 import { codeStamp } from "../ledger/snapshot.js";
@@ -69,7 +70,10 @@ export interface StoreLedgerOptions extends StoreOptions {
 }
 
 /** A read the reader thread works out (StoreLedger.heavy). */
-export type HeavyRead = { what: "facets"; arg: ClaimQuery } | { what: "entities"; arg: { type?: EntityType; q?: string } };
+export type HeavyRead =
+  | { what: "facets"; arg: ClaimQuery }
+  | { what: "entities"; arg: { type?: EntityType; q?: string } }
+  | { what: "towns"; arg: { box: { west: number; south: number; east: number; north: number }; limit: number } };
 
 let stamp: string | undefined;
 /**
@@ -147,6 +151,7 @@ export class StoreLedger implements LedgerPort {
       void this.claimFacets({}).catch(() => undefined);
       // (the map's places and the claim table's choosers)
       void this.entities({}).catch(() => undefined);
+      void this.towns({ west: -180, south: -85, east: 180, north: 85 }, 1).catch(() => undefined);
     }, delayMs);
     this.warmTimer.unref();
   }
@@ -517,7 +522,15 @@ export class StoreLedger implements LedgerPort {
 
   /** A heavy read worked out on this thread, over one view, with the ledger version it shows (the reader thread's side of `heavy`). */
   async readNow(read: HeavyRead): Promise<{ version: string; value: unknown }> {
+    if (read.what === "towns") return { version: "", value: townsWithin(read.arg.box, read.arg.limit) };
     return this.view(async (r) => ({ version: await r.ledgerVersion(), value: read.what === "facets" ? await this.facetsIn(r, read.arg) : await this.entitiesIn(r, read.arg) }));
+  }
+
+  /** The map's labels, looked up in the reader thread: its first look indexes the gazetteer's 200,000 places by population (seconds). */
+  async towns(box: { west: number; south: number; east: number; north: number }, limit: number): Promise<Town[]> {
+    if (this.opts.workers !== false && !this.closed) this.reader ??= new WorkerClient();
+    if (!this.reader) return townsWithin(box, limit);
+    return (await this.reader.request({ type: "read", db: this.spec, what: "towns", arg: { box, limit } })).read!.value as Town[];
   }
 
   async exportClaims(q: ClaimQuery, format: "csv" | "json", write: (s: Streamed) => Promise<void>): Promise<void> {

@@ -111,8 +111,10 @@ interface View {
 export function MapView(props: { version: number; focus?: string }) {
   const t = useT();
   const places = useApi<PlaceCollection>("/api/places", props.version);
-  const ents = useApi<EntityRow[]>("/api/entities", props.version);
   const [world, setWorld] = useState<FeatureCollection<Geometry, { name: string }>>();
+  // Every entity (for the list of places that could not be placed, beside the map) is asked for once the
+  // map is drawn: on a large ledger it is the biggest answer, and the map does not wait for it.
+  const ents = useApi<EntityRow[]>(places.data && world ? "/api/entities" : null, props.version);
   const [view, setView] = useState<View>({ k: 1, x: 0, y: 0 });
   const [open, setOpen] = useState<string | undefined>(props.focus);
   const [all, setAll] = useState(false);
@@ -128,15 +130,29 @@ export function MapView(props: { version: number; focus?: string }) {
 
   const feats = places.data?.features ?? [];
   const byName = useMemo(() => new Map((world?.features ?? []).map((c) => [c.properties.name.toLowerCase(), c])), [world]);
-  /** A place that is a country: its outline (matched by name, and the outline must hold its point). */
-  const outlineOf = (f: PlaceFeature): Country | undefined => {
-    if (!f.properties.area) return undefined;
-    const c = byName.get(f.properties.name.toLowerCase());
-    return c && geoContains(c, f.geometry.coordinates) ? c : undefined;
-  };
-  const framed = all ? feats : focusCluster(feats.filter((f) => !outlineOf(f)).length ? feats.filter((f) => !outlineOf(f)) : feats);
+  /**
+   * The places that are countries, with their outlines (matched by name, and the outline must hold the
+   * point): worked out once per answer, not on every render (the test runs along every edge of a 1:50m
+   * outline, and a render asks it of each place several times).
+   */
+  const outlines = useMemo(() => {
+    const m = new Map<string, Country>();
+    for (const f of feats) {
+      if (!f.properties.area) continue;
+      const c = byName.get(f.properties.name.toLowerCase());
+      if (c && geoContains(c, f.geometry.coordinates)) m.set(f.id, c);
+    }
+    return m;
+  }, [places.data, byName]);
+  const outlineOf = (f: PlaceFeature): Country | undefined => outlines.get(f.id);
+  const framed = useMemo(() => {
+    const dots = feats.filter((f) => !outlineOf(f));
+    return all ? feats : focusCluster(dots.length ? dots : feats);
+  }, [outlines, all]);
   const projection = useMemo(() => {
-    const p = geoMercator();
+    // (no adaptive resampling: the outlines' segments are short, and Mercator draws meridians and parallels
+    // straight; resampling them at a village's zoom multiplied the points to project many times over)
+    const p = geoMercator().precision(0);
     if (!framed.length) return p.fitExtent([[20, 20], [W - 20, H - 20]], { type: "Sphere" } as never);
     const lons = framed.map((f) => f.geometry.coordinates[0]);
     const lats = framed.map((f) => f.geometry.coordinates[1]);

@@ -60,6 +60,8 @@ const FOCUS_DEGREES = 9;
 /** Markers closer than this on screen (viewBox units) are drawn as one cluster. */
 const CLUSTER_PX = 30;
 const MAX_ZOOM = 4096;
+/** How long after the first view the countries off the screen are drawn, unless the map is moved sooner. */
+const REST_OF_WORLD_MS = 1500;
 
 function dist(a: [number, number], b: [number, number]): number {
   const dx = (a[0] - b[0]) * Math.cos(((a[1] + b[1]) / 2) * (Math.PI / 180));
@@ -81,6 +83,28 @@ function focusCluster(feats: PlaceFeature[]): PlaceFeature[] {
   }
   return feats.filter((g) => dist(best.geometry.coordinates, g.geometry.coordinates) <= FOCUS_DEGREES);
 }
+
+/** West, south, east, north in degrees. */
+type Box = [number, number, number, number];
+
+/** An outline's box from its points (no spherical maths; one across the antimeridian spans every longitude). */
+function boxOf(g: Geometry): Box {
+  const b: Box = [180, 90, -180, -90];
+  const ring = (r: number[][]) => {
+    for (const [x, y] of r) {
+      if (x! < b[0]) b[0] = x!;
+      if (x! > b[2]) b[2] = x!;
+      if (y! < b[1]) b[1] = y!;
+      if (y! > b[3]) b[3] = y!;
+    }
+  };
+  if (g.type === "Polygon") g.coordinates.forEach(ring);
+  else if (g.type === "MultiPolygon") g.coordinates.forEach((p) => p.forEach(ring));
+  else return [-180, -90, 180, 90];
+  return b;
+}
+
+const overlaps = (a: Box, b: Box) => a[0] <= b[2] && b[0] <= a[2] && a[1] <= b[3] && b[1] <= a[3];
 
 interface Cluster {
   x: number;
@@ -112,24 +136,23 @@ export function MapView(props: { version: number; focus?: string }) {
   const t = useT();
   const places = useApi<PlaceCollection>("/api/places", props.version);
   const [world, setWorld] = useState<FeatureCollection<Geometry, { name: string }>>();
-  // Every entity (for the list of places that could not be placed, beside the map) is asked for once the
-  // map is drawn: on a large ledger it is the biggest answer, and the map does not wait for it.
-  const ents = useApi<EntityRow[]>(places.data && world ? "/api/entities" : null, props.version);
+  /** The whole world drawn (not only the countries around the places), the waters and the entity list asked for. */
+  const [allLand, setAllLand] = useState(false);
+  // Every entity (for the list of places that could not be placed, beside the map) is asked for with the
+  // rest of the world (below): on a large ledger it is the biggest answer, and the map does not wait for it.
+  const ents = useApi<EntityRow[]>(places.data && allLand ? "/api/entities" : null, props.version);
   const [view, setView] = useState<View>({ k: 1, x: 0, y: 0 });
   const [open, setOpen] = useState<string | undefined>(props.focus);
   const [all, setAll] = useState(false);
   const svg = useRef<SVGSVGElement>(null);
   const [waters, setWaters] = useState<Water>();
   useEffect(() => {
-    void loadOutlines().then((w) => {
-      setWorld(w);
-      // a map without its rivers is still a map: a failed load leaves them out
-      loadWater().then(setWaters, () => undefined);
-    });
+    void loadOutlines().then(setWorld);
   }, []);
 
   const feats = places.data?.features ?? [];
-  const byName = useMemo(() => new Map((world?.features ?? []).map((c) => [c.properties.name.toLowerCase(), c])), [world]);
+  const byName = useMemo(() => new Map((world?.features ?? []).map((c, i) => [c.properties.name.toLowerCase(), i])), [world]);
+  const boxes = useMemo(() => world?.features.map((f) => boxOf(f.geometry)) ?? [], [world]);
   /**
    * The places that are countries, with their outlines (matched by name, and the outline must hold the
    * point): worked out once per answer, not on every render (the test runs along every edge of a 1:50m
@@ -139,11 +162,14 @@ export function MapView(props: { version: number; focus?: string }) {
     const m = new Map<string, Country>();
     for (const f of feats) {
       if (!f.properties.area) continue;
-      const c = byName.get(f.properties.name.toLowerCase());
-      if (c && geoContains(c, f.geometry.coordinates)) m.set(f.id, c);
+      const i = byName.get(f.properties.name.toLowerCase());
+      if (i === undefined) continue;
+      const c = world!.features[i]!, [lon, lat] = f.geometry.coordinates;
+      // (the outline's box first: the spherical test only for a point inside it)
+      if (overlaps(boxes[i]!, [lon, lat, lon, lat]) && geoContains(c, f.geometry.coordinates)) m.set(f.id, c);
     }
     return m;
-  }, [places.data, byName]);
+  }, [places.data, byName, boxes]);
   const outlineOf = (f: PlaceFeature): Country | undefined => outlines.get(f.id);
   const framed = useMemo(() => {
     const dots = feats.filter((f) => !outlineOf(f));
@@ -184,18 +210,41 @@ export function MapView(props: { version: number; focus?: string }) {
   const path = geoPath(projection);
   // The outlines and waters move with the view's transform, not their own coordinates: projected once per
   // framing, not again on every step of a pan or a zoom (thousands of rings through d3-geo each time).
+  // The countries around the places first; the rest of the world, and the rivers and lakes, once the
+  // analyst moves the map or a moment after the first view (drawing every 1:50m outline is most of the
+  // map's first view on a slow machine, for countries off the screen).
+  useEffect(() => {
+    if (!world || allLand) return;
+    if (view.k !== 1 || view.x || view.y) return setAllLand(true);
+    const h = setTimeout(() => setAllLand(true), REST_OF_WORLD_MS);
+    return () => clearTimeout(h);
+  }, [world, allLand, view]);
+  useEffect(() => {
+    // a map without its rivers is still a map: a failed load leaves them out
+    if (allLand) loadWater().then(setWaters, () => undefined);
+  }, [allLand]);
+  const near = useMemo((): Box | undefined => {
+    if (all || !framed.length) return undefined;
+    const lons = framed.map((f) => f.geometry.coordinates[0]), lats = framed.map((f) => f.geometry.coordinates[1]);
+    const w = Math.min(...lons), e = Math.max(...lons), so = Math.min(...lats), n = Math.max(...lats);
+    // room for the frame's margins, a wide screen and a first zoom out
+    const dx = Math.max(20, 1.5 * (e - w)), dy = Math.max(12, 1.5 * (n - so));
+    return [w - dx, so - dy, e + dx, n + dy];
+  }, [framed, all]);
   const base = useMemo(
     () => (
       <>
         <path class="graticule" d={path(geoGraticule10()) ?? ""} />
-        {world?.features.map((f, i) => (
-          <path key={i} class="land" d={path(f) ?? ""}>
-            <title>{f.properties.name}</title>
-          </path>
-        ))}
+        {world?.features.map((f, i) =>
+          allLand || !near || overlaps(boxes[i]!, near) ? (
+            <path key={i} class="land" d={path(f) ?? ""}>
+              <title>{f.properties.name}</title>
+            </path>
+          ) : null,
+        )}
       </>
     ),
-    [world, projection],
+    [world, projection, allLand ? 1 : near],
   );
   const water = useMemo(
     () =>

@@ -1,8 +1,9 @@
 // npm run bench:page [-- --claims 100000 --db PATH]: the page's first view of a large ledger. Builds (or
 // reuses, with --db) a ledger of about N claims from reports we write here (long river-flood reports, 100
 // claims each, 20 outlets over two months), serves it on loopback and opens the page in Debian's Chromium:
-// the time until the briefing, and the claims table with its counts, are on screen; then the API's own
-// times for the reads behind them (first page, facets, page 500, a sort, a filter).
+// the time from navigation until the briefing, the claims table's first page with its counts, and the map
+// with its outlines and markers are on screen, each in a new browser context; then the API's own times and
+// sizes for the reads behind them (first page, facets, page 500, a sort, a filter, entities, places).
 import { existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -19,6 +20,8 @@ const arg = (name: string) => {
 const CLAIMS = Number(arg("claims") ?? 100_000);
 const DB = arg("db") ?? join(mkdtempSync(join(tmpdir(), "sitrep-bench-page-")), "ledger.db");
 const CHROMIUM = "/usr/bin/chromium";
+/** How long a view may take before the bench says so and goes on (--wait seconds). */
+const WAIT_MS = Number(arg("wait") ?? 180) * 1000;
 const TOWNS = ["Zwolle", "Deventer", "Kampen", "Apeldoorn", "Arnhem", "Nijmegen", "Zutphen", "Hengelo", "Enschede", "Almelo", "Doetinchem", "Tiel", "Culemborg", "Wageningen", "Ede", "Harderwijk"];
 
 function report(r: number): string {
@@ -48,36 +51,61 @@ await app.listen({ port: 0, host: "127.0.0.1" });
 const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
 console.log(`ledger: ${have} claims, ${(await ledger.listReports({ limit: 1 })).total} reports`);
 
-for (const path of ["/api/claims?limit=100", "/api/claims/facets", "/api/claims?limit=100&offset=50000", "/api/claims?limit=100&sort=-status", "/api/claims?limit=100&status=denied&outlet=Outlet%203", "/api/claims/facets?status=denied", "/api/entities", "/api/reports?limit=1000"]) {
-  const t0 = performance.now();
-  const r = await fetch(base + path);
-  await r.arrayBuffer();
-  console.log(`GET ${path}: ${r.status} ${ms(t0)} (first)`);
-}
+const apiTimes = async () => {
+  for (const path of ["/api/claims?limit=100", "/api/claims/facets", "/api/claims?limit=100&offset=50000", "/api/claims?limit=100&sort=-status", "/api/claims?limit=100&status=denied&outlet=Outlet%203", "/api/claims/facets?status=denied", "/api/entities", "/api/places", "/api/reports?limit=1000"]) {
+    const t0 = performance.now();
+    const r = await fetch(base + path);
+    const n = (await r.arrayBuffer()).byteLength;
+    console.log(`GET ${path}: ${r.status} ${ms(t0)} (${(n / 1024).toFixed(0)} KB)`);
+  }
+};
 
 if (existsSync(CHROMIUM) && existsSync(join(root, "dist", "web", "index.html"))) {
   const { chromium } = await import("playwright-core");
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"] });
-  // Twice: right after the server started, and once what `serve` computes ahead (the briefing, the counts)
-  // is ready, as when an analyst opens the page some seconds after the server came up.
-  for (const when of ["at start", "warm"])
-  for (const [hash, ready, what] of [
-    // the default route's first view: the newest claims while the briefing is built, or the briefing
-    ["#/", "[data-testid=first-view] li[data-claim], [data-testid=briefing]", "first view"],
-    ["#/", "[data-testid=briefing]", "the briefing"],
-    ["#/claims", "[data-testid=count-denied]", "first view"],
-    ["#/claims?page=500", "tr[data-row='49901']", "first view"],
-    ["#/claims?sort=outlet", "[data-testid=count-denied]", "first view"],
-  ] as const) {
-    const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
-    const t0 = performance.now();
-    await page.goto(`${base}/${hash}`);
-    await page.locator(ready).first().waitFor({ timeout: 180_000 });
-    if (hash.startsWith("#/claims")) await page.locator("tr[data-claim]").first().waitFor();
-    console.log(`page ${hash} (${when}): ${what} in ${ms(t0)} (a new browser context, nothing cached)`);
-    await page.context().close();
+  // Each view in a new browser context (nothing cached, as on an analyst's first visit), from navigation
+  // until what the view is for is on screen: the briefing itself (and, sooner, the newest claims shown
+  // while it is built), the claims table's first page with its counts, the map's outlines with its
+  // markers. First right after the server started (before anything else asked it), then once what
+  // `serve` computes ahead is ready, as when an analyst opens the page some seconds after it came up.
+  const views = [
+    ["#/", ["[data-testid=first-view] li[data-claim], [data-testid=briefing]"], "first view (newest claims or the briefing)"],
+    ["#/", ["[data-testid=briefing]"], "the briefing"],
+    ["#/claims", ["tr[data-claim]", "[data-testid=count-denied]"], "first page with counts"],
+    ["#/map", ["[data-testid=map] path.land", "[data-testid=map-marker], [data-testid=map-cluster]"], "outlines and markers"],
+    ["#/claims?page=500", ["tr[data-row='49901']"], "page 500"],
+    ["#/claims?sort=outlet", ["tr[data-claim]", "[data-testid=count-denied]"], "sorted by outlet"],
+  ] as const;
+  for (const when of ["at start", "warm"]) {
+    if (when === "warm") {
+      await apiTimes();
+      await new Promise((r) => setTimeout(r, 3000));
+    }
+    for (const [hash, ready, what] of views) {
+      const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+      let requests = 0, bytes = 0;
+      page.on("requestfinished", (r) => {
+        requests++;
+        void r.sizes().then((s) => (bytes += s.responseBodySize), () => undefined);
+      });
+      const t0 = performance.now();
+      await page.goto(`${base}/${hash}`);
+      let took: string;
+      try {
+        for (const sel of ready) await page.locator(sel).first().waitFor({ timeout: WAIT_MS });
+        took = `in ${ms(t0)}`;
+      } catch {
+        // (a ledger whose briefing was never worked out: minutes of fusion on 100k claims)
+        took = `not within ${WAIT_MS / 1000} s`;
+      }
+      console.log(`page ${hash} (${when}): ${what} ${took} (new context; ${requests} requests, ${(bytes / 1024).toFixed(0)} KB over the wire)`);
+      await page.context().close();
+    }
   }
   await browser.close();
-} else console.log("page: skipped (no Chromium or the page is not built)");
+} else {
+  console.log("page: skipped (no Chromium or the page is not built)");
+  await apiTimes();
+}
 await app.close();
 await ledger.close();

@@ -7,9 +7,9 @@ import { CLAIM_STATUSES, type ClaimStatus, type Lang } from "../model/doc.js";
 import { bearer, hostAllowed, tokenMatches } from "./auth.js";
 import { fetchReport, FetchFailed, FetchRefused, type FetchOptions } from "./fetch.js";
 import { LedgerUnavailable, ReportError, type ClaimQuery, type LedgerChange, type LedgerPort, type NewCorrection, type NewReport, type Streamed } from "./port.js";
-import { loadStatic, type StaticFiles } from "./static.js";
+import { acceptedEncodings, loadStatic, type StaticFiles } from "./static.js";
 import { decodeCursor } from "./cursor.js";
-import { gazetteer } from "../geo/gazetteer.js";
+import { townsWithin } from "./views.js";
 import { BRIEF_CSP } from "../brief/index.js";
 import { pipeTo } from "../export/stream.js";
 
@@ -492,9 +492,8 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
       const q = req.query as { bbox: string; limit?: number };
       const [west, south, east, north] = q.bbox.split(",").map(Number) as [number, number, number, number];
       if (![west, south, east, north].every(Number.isFinite) || south > north) throw new HttpError(400, "bad_request", "bbox: west,south,east,north in degrees");
-      return gazetteer()
-        .townsWithin({ west, south, east, north }, q.limit ?? 40)
-        .map((e) => ({ name: e.name, lat: e.lat, lon: e.lon, country: e.country, population: e.population }));
+      const box = { west, south, east, north };
+      return ledger.towns ? ledger.towns(box, q.limit ?? 40) : townsWithin(box, q.limit ?? 40);
     },
   );
 
@@ -620,7 +619,13 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
       if (path === "/") return reply.code(503).type("text/plain; charset=utf-8").send(`the page is not built: run \`npm run build\` (looked in ${web.dir})\n`);
       return sendError(reply, 404, "not_found", `no such file: ${path}`);
     }
+    // Hashed names change with their content: the browser keeps them for good and never asks again.
     reply.header("cache-control", path.startsWith("/assets/") ? "public, max-age=31536000, immutable" : "no-cache");
+    if (Object.keys(f.encoded).length) {
+      reply.header("vary", "accept-encoding");
+      const enc = acceptedEncodings(req.headers["accept-encoding"]).find((e) => f.encoded[e]);
+      if (enc) return reply.header("content-encoding", enc).type(f.type).send(f.encoded[enc]);
+    }
     return reply.type(f.type).send(f.body);
   };
   app.get("/", { schema: { hide: true } }, page);

@@ -193,6 +193,15 @@ export interface PlaceFeature {
   properties: { id: string; name: string; country: string; mentions: number; reports: number; claims: number; area?: boolean };
 }
 
+/** A populated place of the gazetteer (GeoNames), shown on the map as a label. */
+export interface Town {
+  name: string;
+  lat: number;
+  lon: number;
+  country: string;
+  population: number;
+}
+
 export interface PlaceCollection {
   type: "FeatureCollection";
   features: PlaceFeature[];
@@ -322,6 +331,11 @@ export interface LedgerPort {
   anchor?(report: string, v: number, start: number, end: number): Promise<Anchor | undefined>;
   /** The briefing if it is ready; else undefined, and it is being built (the page shows what is ready meanwhile). */
   briefingIfReady?(lang: Lang): Promise<Briefing | undefined>;
+  /**
+   * The gazetteer's populated places inside a box (degrees), most inhabitants first: the map's labels. A
+   * ledger may look them up off the thread that answers requests (the first look indexes every place).
+   */
+  towns?(box: { west: number; south: number; east: number; north: number }, limit: number): Promise<Town[]>;
   /** The server is listening (a ledger may start work it kept back so as not to delay the first answers). */
   listening?(): void;
   renderBrief(lang: Lang, format: BriefFormat): Promise<Rendered>;

@@ -15,9 +15,18 @@ const TYPES: Record<string, string> = {
   ".txt": "text/plain; charset=utf-8",
 };
 
+export type Encoding = "br" | "gzip";
+
+export interface StaticFile {
+  type: string;
+  body: Buffer;
+  /** The same bytes compressed at build time (X.br, X.gz beside X), when the build made them. */
+  encoded: Partial<Record<Encoding, Buffer>>;
+}
+
 export interface StaticFiles {
   dir: string;
-  files: Map<string, { type: string; body: Buffer }>;
+  files: Map<string, StaticFile>;
 }
 
 /** dist/src/server/static.js → dist/web */
@@ -26,17 +35,39 @@ export function defaultWebDir(): string {
 }
 
 export function loadStatic(dir = defaultWebDir()): StaticFiles {
-  const files = new Map<string, { type: string; body: Buffer }>();
+  const files = new Map<string, StaticFile>();
   const walk = (d: string) => {
     for (const name of readdirSync(d)) {
       const p = join(d, name);
       if (statSync(p).isDirectory()) walk(p);
       else {
         const type = TYPES[extname(name).toLowerCase()];
-        if (type) files.set("/" + relative(dir, p).split(sep).join("/"), { type, body: readFileSync(p) });
+        if (!type) continue;
+        const encoded: StaticFile["encoded"] = {};
+        if (existsSync(`${p}.br`)) encoded.br = readFileSync(`${p}.br`);
+        if (existsSync(`${p}.gz`)) encoded.gzip = readFileSync(`${p}.gz`);
+        files.set("/" + relative(dir, p).split(sep).join("/"), { type, body: readFileSync(p), encoded });
       }
     }
   };
   if (existsSync(dir)) walk(dir);
   return { dir, files };
+}
+
+/** The encodings an Accept-Encoding header allows, best first (brotli, then gzip); none for identity only. */
+export function acceptedEncodings(header: string | string[] | undefined): Encoding[] {
+  const h = Array.isArray(header) ? header.join(",") : header ?? "";
+  const q = new Map<string, number>();
+  // (a header is short; split on commas and semicolons, no regular expression)
+  for (const part of h.slice(0, 1000).split(",")) {
+    const [name = "", ...params] = part.split(";");
+    let weight = 1;
+    for (const p of params) {
+      const [k, v] = p.split("=", 2).map((x) => x.trim());
+      if (k === "q" && v !== undefined) weight = Number(v);
+    }
+    q.set(name.trim().toLowerCase(), Number.isFinite(weight) ? weight : 0);
+  }
+  const ok = (e: string) => (q.get(e) ?? (q.has("*") ? q.get("*")! : 0)) > 0;
+  return (["br", "gzip"] as const).filter(ok);
 }

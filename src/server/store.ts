@@ -17,7 +17,7 @@ import { exportJson, placesGeoJson } from "../export/stream.js";
 import { readBody } from "./extract.js";
 import { decodeCursor, encodeCursor } from "./cursor.js";
 import { revive, WorkerClient } from "./workers.js";
-import { withCorrections, claimLines, claimRows, claimsJson, isPlace, Names, reportDetail, sentenceAround, summaryOf, words } from "./views.js";
+import { withCorrections, claimLines, claimRows, claimsJson, isPlace, Names, reportDetail, sentenceAround, summaryOf, townsWithin, words } from "./views.js";
 import {
   LedgerUnavailable,
   ReportError,
@@ -45,8 +45,13 @@ import {
   type ReportSummary,
   type Streamed,
   type TimelineItem,
+  type Town,
 } from "./port.js";
 import type { EntityType } from "../model/doc.js";
+import { codeStamp } from "../ledger/snapshot.js";
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 
 export interface StoreLedgerOptions extends StoreOptions {
   /** How often to look for reports other processes wrote (ms). */
@@ -62,6 +67,26 @@ export interface StoreLedgerOptions extends StoreOptions {
   warm?: boolean;
   /** With `warm`: wait for `listening()` (or a minute) before computing them, so the server answers first. */
   warmAfterListen?: boolean;
+}
+
+/** A read the reader thread works out (StoreLedger.heavy). */
+export type HeavyRead =
+  | { what: "facets"; arg: ClaimQuery }
+  | { what: "entities"; arg: { type?: EntityType; q?: string } }
+  | { what: "towns"; arg: { box: { west: number; south: number; east: number; north: number }; limit: number } };
+
+let stamp: string | undefined;
+/**
+ * What the kept heavy reads were made by: the code of the picture (store, ledger, model, …) and this
+ * module and its views, so that another build never serves counts or names worked out another way.
+ */
+function keptStamp(): string {
+  return (stamp ??= createHash("sha256")
+    .update(codeStamp())
+    .update(readFileSync(fileURLToPath(import.meta.url)))
+    .update(readFileSync(fileURLToPath(new URL("./views.js", import.meta.url))))
+    .digest("hex")
+    .slice(0, 16));
 }
 
 /** The API's names of entities and places come in this language (the page translates its own words). */
@@ -80,6 +105,8 @@ export class StoreLedger implements LedgerPort {
   private listeners = new Set<(c: LedgerChange) => void>();
   private extractor: WorkerClient | undefined;
   private briefer: WorkerClient | undefined;
+  /** The heavy reads' thread, started at the first of them. */
+  private reader: WorkerClient | undefined;
   private closed = false;
   /** Reads that cost more than a query, kept until the next change. */
   private memo = new Map<string, { version: number; value: Promise<unknown>; done?: boolean }>();
@@ -118,9 +145,13 @@ export class StoreLedger implements LedgerPort {
     this.warmTimer = setTimeout(() => {
       this.warmTimer = undefined;
       if (this.closed) return;
-      // The briefing builds in its worker while the counts are read here: neither waits for the other.
+      // The briefing builds in its worker while the counts and the entities are read in theirs: the event
+      // loop stays free for the page's own first requests.
       void this.storeBriefing("en").catch(() => undefined);
       void this.claimFacets({}).catch(() => undefined);
+      // (the map's places and the claim table's choosers)
+      void this.entities({}).catch(() => undefined);
+      void this.towns({ west: -180, south: -85, east: 180, north: 85 }, 1).catch(() => undefined);
     }, delayMs);
     this.warmTimer.unref();
   }
@@ -448,18 +479,58 @@ export class StoreLedger implements LedgerPort {
 
   async claimFacets(q: ClaimQuery): Promise<ClaimFacets> {
     const { sort: _s, limit: _l, offset: _o, after: _a, before: _b, ...key } = q;
-    return this.cached(`facets ${JSON.stringify(key)}`, () =>
-      this.view(async (r) => {
-        const out: ClaimFacets = { status: [], source: [], outlet: [], language: [] };
-        // Each facet counts the claims the other filters select, so that its own values stay choosable.
-        const without: Record<ClaimFacet, Partial<ClaimQuery>> = { status: { status: [] }, source: { source: "" }, outlet: { outlet: "" }, language: { language: undefined } };
-        for (const by of ["status", "source", "outlet", "language"] as const) {
-          const f = await this.filterOf(r, { ...q, ...without[by] });
-          if (f) out[by] = await r.claimFacets(f, by, FACET_LIMIT);
-        }
-        return out;
-      }),
-    );
+    return this.cached(`facets ${JSON.stringify(key)}`, () => this.heavy<ClaimFacets>({ what: "facets", arg: key }, !Object.keys(key).length));
+  }
+
+  private async facetsIn(r: Reads, q: ClaimQuery): Promise<ClaimFacets> {
+    const out: ClaimFacets = { status: [], source: [], outlet: [], language: [] };
+    // Each facet counts the claims the other filters select, so that its own values stay choosable.
+    const without: Record<ClaimFacet, Partial<ClaimQuery>> = { status: { status: [] }, source: { source: "" }, outlet: { outlet: "" }, language: { language: undefined } };
+    for (const by of ["status", "source", "outlet", "language"] as const) {
+      const f = await this.filterOf(r, { ...q, ...without[by] });
+      if (f) out[by] = await r.claimFacets(f, by, FACET_LIMIT);
+    }
+    return out;
+  }
+
+  /**
+   * A read that takes seconds on a large ledger (every claim counted, every entity named): worked out in
+   * the reader thread, so that the event loop goes on answering the page's quick reads meanwhile (the
+   * newest claims, a page of the table); and with `keep` (the unfiltered view, served with `warm`), kept
+   * in the ledger under its version, so that a restarted server has it at once instead of seconds after.
+   */
+  private async heavy<T>(read: HeavyRead, keep: boolean): Promise<T> {
+    keep &&= !!this.opts.warm && !this.opts.readonly;
+    const kind = `server-${read.what}`;
+    if (keep) {
+      const hit = await this.store
+        .snapshot(async (r) => {
+          const [s, version] = await Promise.all([r.fusionState(kind), r.ledgerVersion()]);
+          const k = s?.data as { version?: string; code?: string; value?: unknown } | undefined;
+          return k?.version === version && k.code === keptStamp() ? k.value : undefined;
+        })
+        .catch(() => undefined);
+      if (hit !== undefined) return hit as T;
+    }
+    if (this.opts.workers !== false && !this.closed) this.reader ??= new WorkerClient();
+    const got = this.reader ? (await this.reader.request({ type: "read", db: this.spec, ...read })).read! : await this.readNow(read);
+    // (kept in the background; a ledger busy with a writer or not writable only misses the shortcut)
+    if (keep && !this.closed)
+      void this.store.write((tx) => tx.setFusionState(kind, Date.now(), { version: got.version, code: keptStamp(), value: got.value })).catch(() => undefined);
+    return got.value as T;
+  }
+
+  /** A heavy read worked out on this thread, over one view, with the ledger version it shows (the reader thread's side of `heavy`). */
+  async readNow(read: HeavyRead): Promise<{ version: string; value: unknown }> {
+    if (read.what === "towns") return { version: "", value: townsWithin(read.arg.box, read.arg.limit) };
+    return this.view(async (r) => ({ version: await r.ledgerVersion(), value: read.what === "facets" ? await this.facetsIn(r, read.arg) : await this.entitiesIn(r, read.arg) }));
+  }
+
+  /** The map's labels, looked up in the reader thread: its first look indexes the gazetteer's 200,000 places by population (seconds). */
+  async towns(box: { west: number; south: number; east: number; north: number }, limit: number): Promise<Town[]> {
+    if (this.opts.workers !== false && !this.closed) this.reader ??= new WorkerClient();
+    if (!this.reader) return townsWithin(box, limit);
+    return (await this.reader.request({ type: "read", db: this.spec, what: "towns", arg: { box, limit } })).read!.value as Town[];
   }
 
   async exportClaims(q: ClaimQuery, format: "csv" | "json", write: (s: Streamed) => Promise<void>): Promise<void> {
@@ -498,28 +569,29 @@ export class StoreLedger implements LedgerPort {
   }
 
   async entities(opts: { type?: EntityType; q?: string }): Promise<EntityRow[]> {
-    return this.cached(`entities ${opts.type ?? ""} ${opts.q ?? ""}`, () =>
-      this.view(async (r) => {
-        const { rows } = await r.fusedEntities({ ...(opts.type && { type: opts.type }), ...(opts.q && { words: words(opts.q) }), limit: 1_000_000 });
-        const out: EntityRow[] = [];
-        for (let i = 0; i < rows.length; i += 500) {
-          const chunk = rows.slice(i, i + 500);
-          const names = await r.fusedNames(chunk.map((f) => f.id));
-          const shown = new Names(r, NAMES_LANG);
-          await shown.load(chunk.map((f) => f.id));
-          for (const f of chunk) {
-            const name = shown.nameOf(f.id);
-            out.push({
-              id: f.uid, name, type: f.type, aliases: (names.get(f.id) ?? []).map((x) => x.name).filter((n) => n !== name),
-              mentions: f.mentions, reports: f.reports, claims: f.claims, ...(f.merged?.length && { merged: f.merged }),
-              // A gazetteer entry without a GeoNames id is a country or a region: an area, not a point.
-              ...(f.geo && { geo: { lat: f.geo.lat, lon: f.geo.lon, country: f.geo.country ?? "", ...(!f.geo.geonameId && { area: true }) } }),
-            });
-          }
-        }
-        return out.sort((a, b) => b.mentions - a.mentions || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-      }),
-    );
+    const arg = { ...(opts.type && { type: opts.type }), ...(opts.q && { q: opts.q }) };
+    return this.cached(`entities ${opts.type ?? ""} ${opts.q ?? ""}`, () => this.heavy<EntityRow[]>({ what: "entities", arg }, !opts.type && !opts.q));
+  }
+
+  private async entitiesIn(r: Reads, opts: { type?: EntityType; q?: string }): Promise<EntityRow[]> {
+    const { rows } = await r.fusedEntities({ ...(opts.type && { type: opts.type }), ...(opts.q && { words: words(opts.q) }), limit: 1_000_000 });
+    const out: EntityRow[] = [];
+    for (let i = 0; i < rows.length; i += 500) {
+      const chunk = rows.slice(i, i + 500);
+      const names = await r.fusedNames(chunk.map((f) => f.id));
+      const shown = new Names(r, NAMES_LANG);
+      await shown.load(chunk.map((f) => f.id));
+      for (const f of chunk) {
+        const name = shown.nameOf(f.id);
+        out.push({
+          id: f.uid, name, type: f.type, aliases: (names.get(f.id) ?? []).map((x) => x.name).filter((n) => n !== name),
+          mentions: f.mentions, reports: f.reports, claims: f.claims, ...(f.merged?.length && { merged: f.merged }),
+          // A gazetteer entry without a GeoNames id is a country or a region: an area, not a point.
+          ...(f.geo && { geo: { lat: f.geo.lat, lon: f.geo.lon, country: f.geo.country ?? "", ...(!f.geo.geonameId && { area: true }) } }),
+        });
+      }
+    }
+    return out.sort((a, b) => b.mentions - a.mentions || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   }
 
   async entity(id: string): Promise<EntityRow | undefined> {
@@ -666,7 +738,7 @@ export class StoreLedger implements LedgerPort {
     if (this.warmTimer) clearTimeout(this.warmTimer);
     this.unlisten?.();
     this.listeners.clear();
-    await Promise.all([this.extractor?.close(), this.briefer?.close()]);
+    await Promise.all([this.extractor?.close(), this.briefer?.close(), this.reader?.close()]);
     await this.store.close();
     this.opts.onClose?.();
   }

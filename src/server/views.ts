@@ -5,7 +5,8 @@ import type { Lang } from "../model/doc.js";
 import type { Reads, ReportParts, ClaimRow as StoredClaim } from "../store/index.js";
 import { displayName } from "../ledger/naming.js";
 import type { ClaimLine } from "../ledger/export.js";
-import type { ClaimRow, ClaimSource, Correction, EntityRef, ReportDetail, ReportSummary } from "./port.js";
+import { gazetteer } from "../geo/gazetteer.js";
+import type { ClaimRow, ClaimSource, Correction, EntityRef, ReportDetail, ReportSummary, Town } from "./port.js";
 
 /** Lower case without diacritics, for matching typed search words against report text. */
 export function fold(s: string): string {
@@ -17,6 +18,13 @@ export function words(q: string | undefined): string[] {
 }
 
 export const isPlace = (t: string) => t === "location" || t === "facility";
+
+/** The map's labels: the gazetteer's populated places inside a box, most inhabitants first. */
+export function townsWithin(box: { west: number; south: number; east: number; north: number }, limit: number): Town[] {
+  return gazetteer()
+    .townsWithin(box, limit)
+    .map((e) => ({ name: e.name, lat: e.lat, lon: e.lon, country: e.country, population: e.population }));
+}
 
 /** The stretch of text around a span up to sentence ends (a label for a time expression outside any claim). */
 export function sentenceAround(text: string, start: number, end: number): string {

@@ -1,28 +1,44 @@
 // Work that would stall the event loop runs here, off the thread that answers requests: extracting a report
-// (the pipeline), and the briefing, read from the ledger through a read-only store of its own.
+// (the pipeline), the briefing, and the reads that take seconds on a large ledger (the claim counts, the
+// entities), read from the ledger through a read-only store of its own. Each thread loads only the code
+// of what it is asked (the reader never loads the pipeline's lexicons).
 import { parentPort } from "node:worker_threads";
 import type { Doc, Lang } from "../model/doc.js";
-import { toDoc } from "../ingest/index.js";
-import { runPipeline } from "../pipeline/index.js";
-import { openStore, type Store } from "../store/index.js";
-import { currentPicture, keptPicture, openForKeeping, refreshWhenIdle } from "../ledger/snapshot.js";
-import { composeBriefing, type Briefing } from "../brief/index.js";
-import { readBody } from "./extract.js";
+import type { Store } from "../store/index.js";
+import type { Briefing } from "../brief/index.js";
 import { ReportError, type NewReport } from "./port.js";
+import type { HeavyRead, StoreLedger } from "./store.js";
 
-export type WorkerRequest = { type: "extract"; id: number; input: NewReport } | { type: "brief"; id: number; db: string; lang: Lang } | { type: "refresh"; id: number; db: string };
+export type WorkerRequest =
+  | { type: "extract"; id: number; input: NewReport }
+  | { type: "brief"; id: number; db: string; lang: Lang }
+  | { type: "refresh"; id: number; db: string }
+  | ({ type: "read"; id: number; db: string } & HeavyRead);
 
 export type WorkerReply =
-  | { id: number; ok: true; docs?: Doc[]; briefing?: Briefing; asOf?: string; stale?: boolean }
+  | { id: number; ok: true; docs?: Doc[]; briefing?: Briefing; asOf?: string; stale?: boolean; read?: { version: string; value: unknown } }
   | { id: number; ok: false; error: string; reportError: boolean };
 
 const stores = new Map<string, Promise<Store>>();
+const readers = new Map<string, Promise<StoreLedger>>();
 
 async function handle(m: WorkerRequest): Promise<WorkerReply> {
   if (m.type === "extract") {
+    const [{ toDoc }, { runPipeline }, { readBody }] = await Promise.all([import("../ingest/index.js"), import("../pipeline/index.js"), import("./extract.js")]);
     const docs = readBody(m.input).map((raw) => runPipeline(toDoc(raw, "d0", { published: m.input.published, lang: m.input.language })));
     return { id: m.id, ok: true, docs };
   }
+  if (m.type === "read") {
+    let l = readers.get(m.db);
+    if (!l) readers.set(m.db, (l = import("./store.js").then((x) => x.StoreLedger.open(m.db, { readonly: true, workers: false, pollMs: 3_600_000 }))));
+    // (a ledger of its own that only reads, looks for no one's changes and computes nothing ahead)
+    return { id: m.id, ok: true, read: await (await l).readNow(m) };
+  }
+  const [{ openStore }, { currentPicture, keptPicture, openForKeeping }, { composeBriefing }] = await Promise.all([
+    import("../store/index.js"),
+    import("../ledger/snapshot.js"),
+    import("../brief/index.js"),
+  ]);
   let st = stores.get(m.db);
   if (!st) stores.set(m.db, (st = openStore(m.db, { readonly: true })));
   const store = await st;
@@ -64,6 +80,7 @@ function refreshSoon(db: string): Promise<void> {
 }
 
 async function refreshKept(db: string): Promise<void> {
+  const { openForKeeping, refreshWhenIdle } = await import("../ledger/snapshot.js");
   const w = await openForKeeping(db);
   try {
     await refreshWhenIdle(w);

@@ -60,6 +60,8 @@ const FOCUS_DEGREES = 9;
 /** Markers closer than this on screen (viewBox units) are drawn as one cluster. */
 const CLUSTER_PX = 30;
 const MAX_ZOOM = 4096;
+/** How long after the first view the countries off the screen are drawn, unless the map is moved sooner. */
+const REST_OF_WORLD_MS = 1500;
 
 function dist(a: [number, number], b: [number, number]): number {
   const dx = (a[0] - b[0]) * Math.cos(((a[1] + b[1]) / 2) * (Math.PI / 180));
@@ -81,6 +83,28 @@ function focusCluster(feats: PlaceFeature[]): PlaceFeature[] {
   }
   return feats.filter((g) => dist(best.geometry.coordinates, g.geometry.coordinates) <= FOCUS_DEGREES);
 }
+
+/** West, south, east, north in degrees. */
+type Box = [number, number, number, number];
+
+/** An outline's box from its points (no spherical maths; one across the antimeridian spans every longitude). */
+function boxOf(g: Geometry): Box {
+  const b: Box = [180, 90, -180, -90];
+  const ring = (r: number[][]) => {
+    for (const [x, y] of r) {
+      if (x! < b[0]) b[0] = x!;
+      if (x! > b[2]) b[2] = x!;
+      if (y! < b[1]) b[1] = y!;
+      if (y! > b[3]) b[3] = y!;
+    }
+  };
+  if (g.type === "Polygon") g.coordinates.forEach(ring);
+  else if (g.type === "MultiPolygon") g.coordinates.forEach((p) => p.forEach(ring));
+  else return [-180, -90, 180, 90];
+  return b;
+}
+
+const overlaps = (a: Box, b: Box) => a[0] <= b[2] && b[0] <= a[2] && a[1] <= b[3] && b[1] <= a[3];
 
 interface Cluster {
   x: number;
@@ -111,32 +135,50 @@ interface View {
 export function MapView(props: { version: number; focus?: string }) {
   const t = useT();
   const places = useApi<PlaceCollection>("/api/places", props.version);
-  const ents = useApi<EntityRow[]>("/api/entities", props.version);
   const [world, setWorld] = useState<FeatureCollection<Geometry, { name: string }>>();
+  /** The whole world drawn (not only the countries around the places), the waters and the entity list asked for. */
+  const [allLand, setAllLand] = useState(false);
+  // Every entity (for the list of places that could not be placed, beside the map) is asked for with the
+  // rest of the world (below): on a large ledger it is the biggest answer, and the map does not wait for it.
+  const ents = useApi<EntityRow[]>(places.data && allLand ? "/api/entities" : null, props.version);
   const [view, setView] = useState<View>({ k: 1, x: 0, y: 0 });
   const [open, setOpen] = useState<string | undefined>(props.focus);
   const [all, setAll] = useState(false);
   const svg = useRef<SVGSVGElement>(null);
   const [waters, setWaters] = useState<Water>();
   useEffect(() => {
-    void loadOutlines().then((w) => {
-      setWorld(w);
-      // a map without its rivers is still a map: a failed load leaves them out
-      loadWater().then(setWaters, () => undefined);
-    });
+    void loadOutlines().then(setWorld);
   }, []);
 
   const feats = places.data?.features ?? [];
-  const byName = useMemo(() => new Map((world?.features ?? []).map((c) => [c.properties.name.toLowerCase(), c])), [world]);
-  /** A place that is a country: its outline (matched by name, and the outline must hold its point). */
-  const outlineOf = (f: PlaceFeature): Country | undefined => {
-    if (!f.properties.area) return undefined;
-    const c = byName.get(f.properties.name.toLowerCase());
-    return c && geoContains(c, f.geometry.coordinates) ? c : undefined;
-  };
-  const framed = all ? feats : focusCluster(feats.filter((f) => !outlineOf(f)).length ? feats.filter((f) => !outlineOf(f)) : feats);
+  const byName = useMemo(() => new Map((world?.features ?? []).map((c, i) => [c.properties.name.toLowerCase(), i])), [world]);
+  const boxes = useMemo(() => world?.features.map((f) => boxOf(f.geometry)) ?? [], [world]);
+  /**
+   * The places that are countries, with their outlines (matched by name, and the outline must hold the
+   * point): worked out once per answer, not on every render (the test runs along every edge of a 1:50m
+   * outline, and a render asks it of each place several times).
+   */
+  const outlines = useMemo(() => {
+    const m = new Map<string, Country>();
+    for (const f of feats) {
+      if (!f.properties.area) continue;
+      const i = byName.get(f.properties.name.toLowerCase());
+      if (i === undefined) continue;
+      const c = world!.features[i]!, [lon, lat] = f.geometry.coordinates;
+      // (the outline's box first: the spherical test only for a point inside it)
+      if (overlaps(boxes[i]!, [lon, lat, lon, lat]) && geoContains(c, f.geometry.coordinates)) m.set(f.id, c);
+    }
+    return m;
+  }, [places.data, byName, boxes]);
+  const outlineOf = (f: PlaceFeature): Country | undefined => outlines.get(f.id);
+  const framed = useMemo(() => {
+    const dots = feats.filter((f) => !outlineOf(f));
+    return all ? feats : focusCluster(dots.length ? dots : feats);
+  }, [outlines, all]);
   const projection = useMemo(() => {
-    const p = geoMercator();
+    // (no adaptive resampling: the outlines' segments are short, and Mercator draws meridians and parallels
+    // straight; resampling them at a village's zoom multiplied the points to project many times over)
+    const p = geoMercator().precision(0);
     if (!framed.length) return p.fitExtent([[20, 20], [W - 20, H - 20]], { type: "Sphere" } as never);
     const lons = framed.map((f) => f.geometry.coordinates[0]);
     const lats = framed.map((f) => f.geometry.coordinates[1]);
@@ -166,6 +208,56 @@ export function MapView(props: { version: number; focus?: string }) {
     setOpen(props.focus);
   }, [props.focus, projection, feats.length]);
   const path = geoPath(projection);
+  // The outlines and waters move with the view's transform, not their own coordinates: projected once per
+  // framing, not again on every step of a pan or a zoom (thousands of rings through d3-geo each time).
+  // The countries around the places first; the rest of the world, and the rivers and lakes, once the
+  // analyst moves the map or a moment after the first view (drawing every 1:50m outline is most of the
+  // map's first view on a slow machine, for countries off the screen).
+  useEffect(() => {
+    if (!world || allLand) return;
+    if (view.k !== 1 || view.x || view.y) return setAllLand(true);
+    const h = setTimeout(() => setAllLand(true), REST_OF_WORLD_MS);
+    return () => clearTimeout(h);
+  }, [world, allLand, view]);
+  useEffect(() => {
+    // a map without its rivers is still a map: a failed load leaves them out
+    if (allLand) loadWater().then(setWaters, () => undefined);
+  }, [allLand]);
+  const near = useMemo((): Box | undefined => {
+    if (all || !framed.length) return undefined;
+    const lons = framed.map((f) => f.geometry.coordinates[0]), lats = framed.map((f) => f.geometry.coordinates[1]);
+    const w = Math.min(...lons), e = Math.max(...lons), so = Math.min(...lats), n = Math.max(...lats);
+    // room for the frame's margins, a wide screen and a first zoom out
+    const dx = Math.max(20, 1.5 * (e - w)), dy = Math.max(12, 1.5 * (n - so));
+    return [w - dx, so - dy, e + dx, n + dy];
+  }, [framed, all]);
+  const base = useMemo(
+    () => (
+      <>
+        <path class="graticule" d={path(geoGraticule10()) ?? ""} />
+        {world?.features.map((f, i) =>
+          allLand || !near || overlaps(boxes[i]!, near) ? (
+            <path key={i} class="land" d={path(f) ?? ""}>
+              <title>{f.properties.name}</title>
+            </path>
+          ) : null,
+        )}
+      </>
+    ),
+    [world, projection, allLand ? 1 : near],
+  );
+  const water = useMemo(
+    () =>
+      waters && (
+        <g class="water" data-testid="map-water">
+          {waters.lakes.features.map((f, i) => (
+            <path key={i} class="lake" d={path(f) ?? ""} />
+          ))}
+          <path class="river" d={path(waters.rivers) ?? ""} />
+        </g>
+      ),
+    [waters, projection],
+  );
 
   const toScreen = (lonlat: [number, number]): [number, number] | undefined => {
     const xy = projection(lonlat);
@@ -286,20 +378,8 @@ export function MapView(props: { version: number; focus?: string }) {
         >
           <rect class="sea" x={0} y={0} width={W} height={H} />
           <g transform={`translate(${view.x.toFixed(2)},${view.y.toFixed(2)}) scale(${view.k})`}>
-            <path class="graticule" d={path(geoGraticule10()) ?? ""} />
-            {world?.features.map((f, i) => (
-              <path key={i} class="land" d={path(f) ?? ""}>
-                <title>{f.properties.name}</title>
-              </path>
-            ))}
-            {waters && (
-              <g class="water" data-testid="map-water">
-                {waters.lakes.features.map((f, i) => (
-                  <path key={i} class="lake" d={path(f) ?? ""} />
-                ))}
-                <path class="river" d={path(waters.rivers) ?? ""} />
-              </g>
-            )}
+            {base}
+            {water}
             {areas.map((f) => (
               <path
                 key={f.id}

@@ -84,7 +84,9 @@ export function BriefView(props: { lang: UiLang; version: number }) {
   }, [b.data]);
   useEffect(() => {
     if (!pending) return;
-    const h = setTimeout(() => setTick((x) => x + 1), BRIEF_POLL_MS);
+    // Soon at first (a kept briefing is read in a fraction of a second), then less often (one being worked
+    // out on a large ledger takes minutes).
+    const h = setTimeout(() => setTick((x) => x + 1), Math.min(BRIEF_POLL_MS, 200 * 2 ** tick));
     return () => clearTimeout(h);
   }, [pending, b.data]);
   if (b.error) return <p class="error">{b.error.message}</p>;
@@ -196,6 +198,12 @@ export function ClaimsView(props: { filters: ClaimFilters; version: number }) {
   }, [claims.data, facets.data]);
   const ents = useApi<EntityRow[]>(lists ? "/api/entities" : null, props.version);
   const reports = useApi<Page<ReportSummary>>(lists ? "/api/reports?limit=1000" : null, props.version);
+  // Their thousands of options are drawn when the analyst reaches for a chooser (a pointer or the keyboard
+  // on it, before it opens), not with the table: drawn with it they hold the first view up for seconds.
+  const [choosing, setChoosing] = useState(false);
+  const choose = { onFocus: () => setChoosing(true), onPointerDown: () => setChoosing(true) };
+  /** The options of a chooser: all of them once it is reached for, else only the chosen one. */
+  const shown = <T extends { id: string }>(list: T[], chosen: string | undefined) => (choosing ? list : list.filter((x) => x.id === chosen));
   const set = (patch: Partial<ClaimFilters>) => {
     // Any change but the page or the open claim starts again at the first page.
     const next = { ...f, ...(!("page" in patch) && !("claim" in patch) && { page: undefined, after: undefined, before: undefined }), ...patch };
@@ -289,25 +297,25 @@ export function ClaimsView(props: { filters: ClaimFilters; version: number }) {
                 </option>
               ))}
             </select>
-            <select data-testid="filter-entity" value={f.entity ?? ""} onChange={(e) => set({ entity: (e.target as HTMLSelectElement).value || undefined, claim: undefined })}>
+            <select data-testid="filter-entity" value={f.entity ?? ""} {...choose} onChange={(e) => set({ entity: (e.target as HTMLSelectElement).value || undefined, claim: undefined })}>
               <option value="">{t.anyEntity}</option>
-              {actorList.map((e) => (
+              {shown(actorList, f.entity).map((e) => (
                 <option key={e.id} value={e.id}>
                   {e.name} ({e.claims})
                 </option>
               ))}
             </select>
-            <select data-testid="filter-place" value={f.place ?? ""} onChange={(e) => set({ place: (e.target as HTMLSelectElement).value || undefined, claim: undefined })}>
+            <select data-testid="filter-place" value={f.place ?? ""} {...choose} onChange={(e) => set({ place: (e.target as HTMLSelectElement).value || undefined, claim: undefined })}>
               <option value="">{t.anyPlace}</option>
-              {placeList.map((e) => (
+              {shown(placeList, f.place).map((e) => (
                 <option key={e.id} value={e.id}>
                   {e.name} ({e.claims})
                 </option>
               ))}
             </select>
-            <select data-testid="filter-report" value={f.report ?? ""} onChange={(e) => set({ report: (e.target as HTMLSelectElement).value || undefined, claim: undefined })}>
+            <select data-testid="filter-report" value={f.report ?? ""} {...choose} onChange={(e) => set({ report: (e.target as HTMLSelectElement).value || undefined, claim: undefined })}>
               <option value="">{t.anyReport}</option>
-              {(reports.data?.items ?? []).map((r) => (
+              {shown(reports.data?.items ?? [], f.report).map((r) => (
                 <option key={r.id} value={r.id}>
                   {r.id} · {(r.title ?? t.untitled).slice(0, 60)}
                 </option>

@@ -13,7 +13,15 @@
   } catch (e) {
     return;
   }
-  var urls = hash === "#/" || hash === "#" ? ["/api/brief?lang=" + lang + "&wait=false", "/api/claims?limit=20&sort=-published"] : hash === "#/claims" ? ["/api/claims?limit=100&offset=0", "/api/claims/facets"] : [];
+  // (each address exactly as the page asks for it, or the answer is fetched twice and never used)
+  var urls =
+    hash === "#/" || hash === "#"
+      ? ["/api/brief?lang=" + lang + "&wait=false", "/api/claims?limit=20&sort=-published"]
+      : hash === "#/claims"
+        ? ["/api/claims?limit=100", "/api/claims/facets"]
+        : hash === "#/map"
+          ? ["/api/places"]
+          : [];
   var early = (window.__sitrepEarly = {});
   urls.forEach(function (u) {
     var headers = { accept: "application/json" };

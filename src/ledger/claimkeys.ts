@@ -634,15 +634,8 @@ function claimKeys(doc: Doc, ix: DocIndex, own: Claim, order: string, agency: st
   const sayings: ClaimPart[] = [];
   if (!isPart && head) sayings.push(partOf(claimKeys(doc, ix, own, order, agency, false, undefined, true)));
   const s = doc.sentences[c.sentence] ?? doc.sentences[doc.sentenceAt(c.start)];
-  // distinct and in order: sorted as unsigned integers, repeats dropped
-  const shingles: number[] = [];
-  if (withShingles && tokens.length > 1) {
-    const hs = new Uint32Array(tokens.length - 1);
-    for (let i = 0; i + 1 < tokens.length; i++) hs[i] = hashPair(tokens[i]!.w, tokens[i + 1]!.w);
-    hs.sort();
-    for (let i = 0; i < hs.length; i++) if (i === 0 || hs[i] !== hs[i - 1]) shingles.push(hs[i]!);
-  }
-  return {
+  const shingles = withShingles ? shinglesOf(tokens) : [];
+  const out: FusionClaim = {
     id: `${doc.meta.id}/${c.id}`,
     doc: doc.meta.id,
     order,
@@ -684,7 +677,33 @@ function claimKeys(doc: Doc, ix: DocIndex, own: Claim, order: string, agency: st
     shingles,
     ...(sayings.length && { parts: sayings }),
   };
+  // the words of the claim's own text, nothing left out and nothing of a main clause added
+  if (withShingles && text === own.text) ownShingles.add(out);
+  return out;
 }
+
+/** Word-pair shingles of tokens: distinct and in order (sorted as unsigned integers, repeats dropped). */
+function shinglesOf(tokens: readonly ConceptToken[]): number[] {
+  const shingles: number[] = [];
+  if (tokens.length > 1) {
+    const hs = new Uint32Array(tokens.length - 1);
+    for (let i = 0; i + 1 < tokens.length; i++) hs[i] = hashPair(tokens[i]!.w, tokens[i + 1]!.w);
+    hs.sort();
+    for (let i = 0; i < hs.length; i++) if (i === 0 || hs[i] !== hs[i - 1]) shingles.push(hs[i]!);
+  }
+  return shingles;
+}
+
+/**
+ * Claims made here whose shingles are those of their `text` alone (no attribution left out, no main
+ * clause read with them): a stored record can leave such shingles out and work them out again
+ * (`textShingles`) when read. Three claims in four.
+ */
+const ownShingles = new WeakSet<FusionClaim>();
+export const shinglesFollowText = (c: FusionClaim): boolean => ownShingles.has(c);
+
+/** The shingles of a claim's text, as `fusionClaims` makes them for a claim `shinglesFollowText` holds for. */
+export const textShingles = (text: string): number[] => shinglesOf(conceptTokens(text));
 
 /**
  * Where a claim of two main clauses that each count what happened divides (an offset into its text): at

@@ -677,8 +677,7 @@ function claimKeys(doc: Doc, ix: DocIndex, own: Claim, order: string, agency: st
     shingles,
     ...(sayings.length && { parts: sayings }),
   };
-  // the words of the claim's own text, nothing left out and nothing of a main clause added
-  if (withShingles && text === own.text) ownShingles.add(out);
+  if (withShingles) shingled.set(out, text);
   return out;
 }
 
@@ -695,14 +694,14 @@ function shinglesOf(tokens: readonly ConceptToken[]): number[] {
 }
 
 /**
- * Claims made here whose shingles are those of their `text` alone (no attribution left out, no main
- * clause read with them): a stored record can leave such shingles out and work them out again
- * (`textShingles`) when read. Three claims in four.
+ * The text each claim made here took its shingles from: its own with the attribution blanked, or read
+ * with its main clause. A stored record keeps this (its words are the report's: it costs little
+ * deflated against the report) and not the shingles, and works them out again when read.
  */
-const ownShingles = new WeakSet<FusionClaim>();
-export const shinglesFollowText = (c: FusionClaim): boolean => ownShingles.has(c);
+const shingled = new WeakMap<FusionClaim, string>();
+export const shingleText = (c: FusionClaim): string | undefined => shingled.get(c);
 
-/** The shingles of a claim's text, as `fusionClaims` makes them for a claim `shinglesFollowText` holds for. */
+/** The shingles of a text, as `fusionClaims` makes them from its `shingleText`. */
 export const textShingles = (text: string): number[] => shinglesOf(conceptTokens(text));
 
 /**

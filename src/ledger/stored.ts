@@ -9,7 +9,7 @@ import { fusionFixes, type FusionFixes } from "../store/corrected.js";
 import { fuseRecords, reportFusion, type Fusion, type ReportFusion } from "./fusion.js";
 import { entityKeys, type EntityRecord } from "./entityfusion.js";
 import { fold } from "./features.js";
-import { shinglesFollowText, textShingles, type FusionClaim } from "./claimkeys.js";
+import { shingleText, textShingles, type FusionClaim } from "./claimkeys.js";
 
 /** The fusion_items kind under which each report's record is kept, by the report's stable id. */
 export const REPORT_FUSION = "report-fusion";
@@ -54,10 +54,13 @@ function compact(f: StoredFusion): StoredFusion {
       for (const k of Object.keys(cs)) delete o[k];
       if (c.id === `${SELF}/${f.claimIds[i]}`) delete o.id;
       if (c.order === orderOf(f, c.start as number)) delete o.order;
-      // shingles that follow from the claim's text are worked out again when read (they do not
-      // compress: they were the larger part of a stored record)
-      if (shinglesFollowText(c as unknown as FusionClaim)) delete o.shingles;
-      else if (Array.isArray(c.shingles)) {
+      // shingles are worked out again when read, from the words they were made of (hashes do not
+      // compress: they were half of a stored record); those words are the claim's own, most often
+      const from = shingleText(c as unknown as FusionClaim);
+      if (from !== undefined) {
+        delete o.shingles;
+        if (from !== c.text) o.shingled = from;
+      } else if (Array.isArray(c.shingles)) {
         const b = Buffer.alloc(c.shingles.length * 4);
         (c.shingles as number[]).forEach((v, j) => b.writeUInt32LE(v, j * 4));
         o.shingles = b.toString("base64");
@@ -96,7 +99,7 @@ function expand(data: unknown): unknown {
     claims: f.claims.map((c, i) => {
       const o = whole(c, { id: () => `${SELF}/${f.claimIds[i]}`, doc: none, order: () => orderOf(f, c.start as number), published: none, outlet: none, agency: none, lang: none }, shared.claims);
       if (typeof o.shingles === "string") o.shingles = shinglesOf(o.shingles);
-      else if (!("shingles" in o)) return withShingles(o, textShingles(String(o.text)));
+      else if (!("shingles" in o)) return withShingles(o, textShingles(String(o.shingled ?? o.text)));
       return o;
     }),
     entities: f.entities.map((e, i) => whole(e, { id: () => `${SELF}/${f.entityIds[i]}`, doc: none, lang: none }, shared.entities)),
@@ -108,6 +111,7 @@ function withShingles(c: Loose, shingles: number[]): Loose {
   const o: Loose = {};
   let put = false;
   for (const [k, v] of Object.entries(c)) {
+    if (k === "shingled") continue;
     if (k === "parts" && !put) (o.shingles = shingles), (put = true);
     o[k] = v;
     if (k === "features") (o.shingles = shingles), (put = true);

@@ -196,6 +196,8 @@ test("a report's fusion record reads back from its stored form exactly as it was
     const want = rehydrate(JSON.parse(JSON.stringify(made)), "dabc");
     assert.ok(want.claims.length > 0 && want.claims.some((c) => c.shingles.length > 0));
     assert.equal(JSON.stringify(rehydrate(stored, "dabc")), JSON.stringify(want));
+    // ids numbered in order are not stored, nor the incident's entity records (the report's, in order)
+    assert.ok(!("claimIds" in stored) && !("entityIds" in stored) && stored.incident.entities.every((x: object) => !("record" in x)));
     // no shingles are stored, only the words they were made of where those are not the claim's own
     // (its attribution left out)
     for (const c of stored.claims as { shingles?: string; shingled?: string }[]) {

@@ -74,13 +74,31 @@ function compact(f: StoredFusion): StoredFusion {
       return o;
     }),
     shared: { claims: cs, entities: es },
-  };
+  } as Loose;
+  // the incident's entities are the report's, in order: their record ids follow
+  const inc = f.incident as unknown as Loose;
+  if (Array.isArray(inc.entities))
+    out.incident = {
+      ...inc,
+      entities: (inc.entities as Loose[]).map((x, i) => {
+        const { record, ...o } = x;
+        return record === `${SELF}/${f.entityIds[i]}` ? o : x;
+      }),
+    };
+  // ids numbered in order (c1, c2 …; e1, e2 …) follow from how many there are
+  if (sameIds(f.claimIds, numbered("c", claims.length)) && sameIds(f.entityIds, numbered("e", entities.length))) {
+    delete out.claimIds;
+    delete out.entityIds;
+  }
   return out as unknown as StoredFusion;
 }
 
+const numbered = (p: string, n: number) => Array.from({ length: n }, (_, i) => `${p}${i + 1}`);
+const sameIds = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+
 /** A stored record as it was made (the report's id still left open), its keys in the order they were made in. */
 function expand(data: unknown): unknown {
-  const f = data as Loose & { shared?: { claims: Loose; entities: Loose }; claims: Loose[]; entities: Loose[]; claimIds: string[]; entityIds: string[]; incident: { order: string } };
+  const f = data as Loose & { shared?: { claims: Loose; entities: Loose }; claims: Loose[]; entities: Loose[]; claimIds?: string[]; entityIds?: string[]; incident: { order: string } };
   if (!f || typeof f !== "object" || !f.shared) return data;
   const { shared, ...rest } = f;
   const whole = (x: Loose, head: Record<string, () => unknown>, common: Loose): Loose => {
@@ -94,15 +112,22 @@ function expand(data: unknown): unknown {
     return o;
   };
   const none = () => undefined;
+  const claimIds = f.claimIds ?? numbered("c", f.claims.length), entityIds = f.entityIds ?? numbered("e", f.entities.length);
+  const inc = f.incident as unknown as Loose;
   return {
     ...rest,
+    ...(Array.isArray(inc.entities) && {
+      incident: { ...inc, entities: (inc.entities as Loose[]).map((x, i) => ("record" in x ? x : { record: `${SELF}/${entityIds[i]}`, ...x })) },
+    }),
+    claimIds,
+    entityIds,
     claims: f.claims.map((c, i) => {
-      const o = whole(c, { id: () => `${SELF}/${f.claimIds[i]}`, doc: none, order: () => orderOf(f, c.start as number), published: none, outlet: none, agency: none, lang: none }, shared.claims);
+      const o = whole(c, { id: () => `${SELF}/${claimIds[i]}`, doc: none, order: () => orderOf(f, c.start as number), published: none, outlet: none, agency: none, lang: none }, shared.claims);
       if (typeof o.shingles === "string") o.shingles = shinglesOf(o.shingles);
       else if (!("shingles" in o)) return withShingles(o, textShingles(String(o.shingled ?? o.text)));
       return o;
     }),
-    entities: f.entities.map((e, i) => whole(e, { id: () => `${SELF}/${f.entityIds[i]}`, doc: none, lang: none }, shared.entities)),
+    entities: f.entities.map((e, i) => whole(e, { id: () => `${SELF}/${entityIds[i]}`, doc: none, lang: none }, shared.entities)),
   };
 }
 

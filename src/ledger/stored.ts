@@ -54,6 +54,12 @@ function compact(f: StoredFusion): StoredFusion {
       for (const k of Object.keys(cs)) delete o[k];
       if (c.id === `${SELF}/${f.claimIds[i]}`) delete o.id;
       if (c.order === orderOf(f, c.start as number)) delete o.order;
+      // where a claim ends, its sentence and its paragraph, where they follow from its text and the
+      // claim before it
+      if (c.end === (c.start as number) + String(c.text).length) delete o.end;
+      const prev = i ? claims[i - 1]! : { sentence: -1, paragraph: 0 };
+      if (c.sentence === (prev.sentence as number) + 1) delete o.sentence;
+      if (c.paragraph === prev.paragraph) delete o.paragraph;
       // shingles are worked out again when read, from the words they were made of (hashes do not
       // compress: they were half of a stored record); those words are the claim's own, most often
       const from = shingleText(c as unknown as FusionClaim);
@@ -114,6 +120,7 @@ function expand(data: unknown): unknown {
   const none = () => undefined;
   const claimIds = f.claimIds ?? numbered("c", f.claims.length), entityIds = f.entityIds ?? numbered("e", f.entities.length);
   const inc = f.incident as unknown as Loose;
+  let prev: Loose | null = null;
   return {
     ...rest,
     ...(Array.isArray(inc.entities) && {
@@ -122,13 +129,29 @@ function expand(data: unknown): unknown {
     claimIds,
     entityIds,
     claims: f.claims.map((c, i) => {
-      const o = whole(c, { id: () => `${SELF}/${claimIds[i]}`, doc: none, order: () => orderOf(f, c.start as number), published: none, outlet: none, agency: none, lang: none }, shared.claims);
+      const o = placed(whole(c, { id: () => `${SELF}/${claimIds[i]}`, doc: none, order: () => orderOf(f, c.start as number), published: none, outlet: none, agency: none, lang: none }, shared.claims), prev);
+      prev = o;
       if (typeof o.shingles === "string") o.shingles = shinglesOf(o.shingles);
       else if (!("shingles" in o)) return withShingles(o, textShingles(String(o.shingled ?? o.text)));
       return o;
     }),
     entities: f.entities.map((e, i) => whole(e, { id: () => `${SELF}/${entityIds[i]}`, doc: none, lang: none }, shared.entities)),
   };
+}
+
+/** A claim with where it ends, its sentence and its paragraph put back, after its start, from its text and the claim before it (as read back). */
+function placed(c: Loose, prev: Loose | null): Loose {
+  if ("end" in c && "sentence" in c && "paragraph" in c) return c;
+  const o: Loose = {};
+  for (const [k, v] of Object.entries(c)) {
+    if (k === "end" || k === "sentence" || k === "paragraph") continue;
+    o[k] = v;
+    if (k !== "start") continue;
+    o.end = "end" in c ? c.end : (v as number) + String(c.text).length;
+    o.sentence = "sentence" in c ? c.sentence : (prev ? (prev.sentence as number) : -1) + 1;
+    o.paragraph = "paragraph" in c ? c.paragraph : prev ? prev.paragraph : 0;
+  }
+  return o;
 }
 
 /** A claim with its shingles put back where they were made: after its features, before its parts. */

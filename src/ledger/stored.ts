@@ -30,9 +30,12 @@ export function storedFusion(doc: Doc): StoredFusion {
 
 // The stored form says once what every claim (entity) of the report repeats, and leaves out the ids and
 // order keys that follow from the report's (a claim's order is the report's and its offset): each only
-// when it does follow, so the record reads back exactly as it was made. Word shingles are kept as the
-// bytes of their 32-bit values (base64), not as decimal numbers. Records stored without this read as
-// they are.
+// when it does follow, so the record reads back exactly as it was made. Likewise a claim's end, sentence
+// and paragraph (from its text and the claim before it), ids numbered in order, and the incident's entity
+// records. Word shingles are not stored: they are hashes, which do not compress, and were half of a
+// record; they are worked out again from the words they were made of (the claim's own text, else that
+// text kept, as `shingled`). Records of older sitreps (shingles as the base64 bytes of their 32-bit
+// values, or as numbers; every id; no `shared`) read as they are.
 const CLAIM_SHARED = ["doc", "published", "outlet", "agency", "lang"] as const;
 const ENTITY_SHARED = ["doc", "lang"] as const;
 type Loose = Record<string, unknown>;

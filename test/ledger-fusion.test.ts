@@ -182,11 +182,12 @@ test("a toll that a later report raises is an update, not a contested line", asy
   assert.deepEqual(lines(brief.en, "unclear", "Contested"), []);
 });
 
-test("a report's fusion record reads back from its stored form exactly as it was made (shared fields said once, ids and order keys left out only where they follow, shingles as bytes)", async () => {
+test("a report's fusion record reads back from its stored form exactly as it was made (shared fields said once, ids and order keys left out only where they follow, shingles worked out again from the words they were made of)", async () => {
   const { Doc } = await import("../src/model/doc.js");
   const { runPipeline } = await import("../src/pipeline/index.js");
   const { reportFusion } = await import("../src/ledger/fusion.js");
   const { storedFusion, rehydrate } = await import("../src/ledger/stored.js");
+  const shingles = { own: 0, other: 0 };
   for (const r of REPORTS) {
     const doc = runPipeline(new Doc(r.text, { id: "d1", source: r.source, published: r.published, publishedFrom: "front-matter", language: r.lang, languageFrom: "front-matter", format: "text" }));
     const stored = JSON.parse(JSON.stringify(storedFusion(doc)));
@@ -196,7 +197,23 @@ test("a report's fusion record reads back from its stored form exactly as it was
     const want = rehydrate(JSON.parse(JSON.stringify(made)), "dabc");
     assert.ok(want.claims.length > 0 && want.claims.some((c) => c.shingles.length > 0));
     assert.equal(JSON.stringify(rehydrate(stored, "dabc")), JSON.stringify(want));
+    // ids numbered in order are not stored, nor the incident's entity records (the report's, in order)
+    assert.ok(!("claimIds" in stored) && !("entityIds" in stored) && stored.incident.entities.every((x: object) => !("record" in x)));
+    // no shingles are stored, only the words they were made of where those are not the claim's own
+    // (its attribution left out)
+    for (const c of stored.claims as { shingles?: string; shingled?: string }[]) {
+      assert.ok(!("shingles" in c));
+      shingles["shingled" in c ? "other" : "own"]++;
+    }
+    // a record stored before this (every claim's shingles as bytes) reads back the same
+    const older = JSON.parse(JSON.stringify(storedFusion(doc)));
+    older.claims.forEach((c: { shingles?: string; shingled?: string }, i: number) => {
+      delete c.shingled;
+      c.shingles = Buffer.from(new Uint32Array(want.claims[i]!.shingles).buffer).toString("base64");
+    });
+    assert.equal(JSON.stringify(rehydrate(older, "dabc")), JSON.stringify(want));
     // and the stored form is smaller
     assert.ok(deflateRawSync(JSON.stringify(stored)).length < deflateRawSync(JSON.stringify(made)).length);
   }
+  assert.ok(shingles.own > 0 && shingles.other > 0, JSON.stringify(shingles));
 });

@@ -738,15 +738,8 @@ function claimKeys(doc: Doc, ix: DocIndex, own: Claim, order: string, agency: st
     }
   }
   const s = doc.sentences[c.sentence] ?? doc.sentences[doc.sentenceAt(c.start)];
-  // distinct and in order: sorted as unsigned integers, repeats dropped
-  const shingles: number[] = [];
-  if (withShingles && tokens.length > 1) {
-    const hs = new Uint32Array(tokens.length - 1);
-    for (let i = 0; i + 1 < tokens.length; i++) hs[i] = hashPair(tokens[i]!.w, tokens[i + 1]!.w);
-    hs.sort();
-    for (let i = 0; i < hs.length; i++) if (i === 0 || hs[i] !== hs[i - 1]) shingles.push(hs[i]!);
-  }
-  return {
+  const shingles = withShingles ? shinglesOf(tokens) : [];
+  const out: FusionClaim = {
     id: `${doc.meta.id}/${c.id}`,
     doc: doc.meta.id,
     order,
@@ -789,7 +782,32 @@ function claimKeys(doc: Doc, ix: DocIndex, own: Claim, order: string, agency: st
     shingles,
     ...(sayings.length && { parts: sayings }),
   };
+  if (withShingles) shingled.set(out, text);
+  return out;
 }
+
+/** Word-pair shingles of tokens: distinct and in order (sorted as unsigned integers, repeats dropped). */
+function shinglesOf(tokens: readonly ConceptToken[]): number[] {
+  const shingles: number[] = [];
+  if (tokens.length > 1) {
+    const hs = new Uint32Array(tokens.length - 1);
+    for (let i = 0; i + 1 < tokens.length; i++) hs[i] = hashPair(tokens[i]!.w, tokens[i + 1]!.w);
+    hs.sort();
+    for (let i = 0; i < hs.length; i++) if (i === 0 || hs[i] !== hs[i - 1]) shingles.push(hs[i]!);
+  }
+  return shingles;
+}
+
+/**
+ * The text each claim made here took its shingles from: its own with the attribution blanked, or read
+ * with its main clause. A stored record keeps this (its words are the report's: it costs little
+ * deflated against the report) and not the shingles, and works them out again when read.
+ */
+const shingled = new WeakMap<FusionClaim, string>();
+export const shingleText = (c: FusionClaim): string | undefined => shingled.get(c);
+
+/** The shingles of a text, as `fusionClaims` makes them from its `shingleText`. */
+export const textShingles = (text: string): number[] => shinglesOf(conceptTokens(text));
 
 /**
  * Where a list the claim adds after a dash begins (an offset into its text): a stretch from a dash to the

@@ -9,6 +9,7 @@ import { fusionFixes, type FusionFixes } from "../store/corrected.js";
 import { fuseRecords, reportFusion, type Fusion, type ReportFusion } from "./fusion.js";
 import { entityKeys, type EntityRecord } from "./entityfusion.js";
 import { fold } from "./features.js";
+import { shingleText, textShingles, type FusionClaim } from "./claimkeys.js";
 
 /** The fusion_items kind under which each report's record is kept, by the report's stable id. */
 export const REPORT_FUSION = "report-fusion";
@@ -29,9 +30,12 @@ export function storedFusion(doc: Doc): StoredFusion {
 
 // The stored form says once what every claim (entity) of the report repeats, and leaves out the ids and
 // order keys that follow from the report's (a claim's order is the report's and its offset): each only
-// when it does follow, so the record reads back exactly as it was made. Word shingles are kept as the
-// bytes of their 32-bit values (base64), not as decimal numbers. Records stored without this read as
-// they are.
+// when it does follow, so the record reads back exactly as it was made. Likewise a claim's end, sentence
+// and paragraph (from its text and the claim before it), ids numbered in order, and the incident's entity
+// records. Word shingles are not stored: they are hashes, which do not compress, and were half of a
+// record; they are worked out again from the words they were made of (the claim's own text, else that
+// text kept, as `shingled`). Records of older sitreps (shingles as the base64 bytes of their 32-bit
+// values, or as numbers; every id; no `shared`) read as they are.
 const CLAIM_SHARED = ["doc", "published", "outlet", "agency", "lang"] as const;
 const ENTITY_SHARED = ["doc", "lang"] as const;
 type Loose = Record<string, unknown>;
@@ -53,7 +57,19 @@ function compact(f: StoredFusion): StoredFusion {
       for (const k of Object.keys(cs)) delete o[k];
       if (c.id === `${SELF}/${f.claimIds[i]}`) delete o.id;
       if (c.order === orderOf(f, c.start as number)) delete o.order;
-      if (Array.isArray(c.shingles)) {
+      // where a claim ends, its sentence and its paragraph, where they follow from its text and the
+      // claim before it
+      if (c.end === (c.start as number) + String(c.text).length) delete o.end;
+      const prev = i ? claims[i - 1]! : { sentence: -1, paragraph: 0 };
+      if (c.sentence === (prev.sentence as number) + 1) delete o.sentence;
+      if (c.paragraph === prev.paragraph) delete o.paragraph;
+      // shingles are worked out again when read, from the words they were made of (hashes do not
+      // compress: they were half of a stored record); those words are the claim's own, most often
+      const from = shingleText(c as unknown as FusionClaim);
+      if (from !== undefined) {
+        delete o.shingles;
+        if (from !== c.text) o.shingled = from;
+      } else if (Array.isArray(c.shingles)) {
         const b = Buffer.alloc(c.shingles.length * 4);
         (c.shingles as number[]).forEach((v, j) => b.writeUInt32LE(v, j * 4));
         o.shingles = b.toString("base64");
@@ -67,13 +83,31 @@ function compact(f: StoredFusion): StoredFusion {
       return o;
     }),
     shared: { claims: cs, entities: es },
-  };
+  } as Loose;
+  // the incident's entities are the report's, in order: their record ids follow
+  const inc = f.incident as unknown as Loose;
+  if (Array.isArray(inc.entities))
+    out.incident = {
+      ...inc,
+      entities: (inc.entities as Loose[]).map((x, i) => {
+        const { record, ...o } = x;
+        return record === `${SELF}/${f.entityIds[i]}` ? o : x;
+      }),
+    };
+  // ids numbered in order (c1, c2 …; e1, e2 …) follow from how many there are
+  if (sameIds(f.claimIds, numbered("c", claims.length)) && sameIds(f.entityIds, numbered("e", entities.length))) {
+    delete out.claimIds;
+    delete out.entityIds;
+  }
   return out as unknown as StoredFusion;
 }
 
+const numbered = (p: string, n: number) => Array.from({ length: n }, (_, i) => `${p}${i + 1}`);
+const sameIds = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+
 /** A stored record as it was made (the report's id still left open), its keys in the order they were made in. */
 function expand(data: unknown): unknown {
-  const f = data as Loose & { shared?: { claims: Loose; entities: Loose }; claims: Loose[]; entities: Loose[]; claimIds: string[]; entityIds: string[]; incident: { order: string } };
+  const f = data as Loose & { shared?: { claims: Loose; entities: Loose }; claims: Loose[]; entities: Loose[]; claimIds?: string[]; entityIds?: string[]; incident: { order: string } };
   if (!f || typeof f !== "object" || !f.shared) return data;
   const { shared, ...rest } = f;
   const whole = (x: Loose, head: Record<string, () => unknown>, common: Loose): Loose => {
@@ -87,15 +121,54 @@ function expand(data: unknown): unknown {
     return o;
   };
   const none = () => undefined;
+  const claimIds = f.claimIds ?? numbered("c", f.claims.length), entityIds = f.entityIds ?? numbered("e", f.entities.length);
+  const inc = f.incident as unknown as Loose;
+  let prev: Loose | null = null;
   return {
     ...rest,
+    ...(Array.isArray(inc.entities) && {
+      incident: { ...inc, entities: (inc.entities as Loose[]).map((x, i) => ("record" in x ? x : { record: `${SELF}/${entityIds[i]}`, ...x })) },
+    }),
+    claimIds,
+    entityIds,
     claims: f.claims.map((c, i) => {
-      const o = whole(c, { id: () => `${SELF}/${f.claimIds[i]}`, doc: none, order: () => orderOf(f, c.start as number), published: none, outlet: none, agency: none, lang: none }, shared.claims);
+      const o = placed(whole(c, { id: () => `${SELF}/${claimIds[i]}`, doc: none, order: () => orderOf(f, c.start as number), published: none, outlet: none, agency: none, lang: none }, shared.claims), prev);
+      prev = o;
       if (typeof o.shingles === "string") o.shingles = shinglesOf(o.shingles);
+      else if (!("shingles" in o)) return withShingles(o, textShingles(String(o.shingled ?? o.text)));
       return o;
     }),
-    entities: f.entities.map((e, i) => whole(e, { id: () => `${SELF}/${f.entityIds[i]}`, doc: none, lang: none }, shared.entities)),
+    entities: f.entities.map((e, i) => whole(e, { id: () => `${SELF}/${entityIds[i]}`, doc: none, lang: none }, shared.entities)),
   };
+}
+
+/** A claim with where it ends, its sentence and its paragraph put back, after its start, from its text and the claim before it (as read back). */
+function placed(c: Loose, prev: Loose | null): Loose {
+  if ("end" in c && "sentence" in c && "paragraph" in c) return c;
+  const o: Loose = {};
+  for (const [k, v] of Object.entries(c)) {
+    if (k === "end" || k === "sentence" || k === "paragraph") continue;
+    o[k] = v;
+    if (k !== "start") continue;
+    o.end = "end" in c ? c.end : (v as number) + String(c.text).length;
+    o.sentence = "sentence" in c ? c.sentence : (prev ? (prev.sentence as number) : -1) + 1;
+    o.paragraph = "paragraph" in c ? c.paragraph : prev ? prev.paragraph : 0;
+  }
+  return o;
+}
+
+/** A claim with its shingles put back where they were made: after its features, before its parts. */
+function withShingles(c: Loose, shingles: number[]): Loose {
+  const o: Loose = {};
+  let put = false;
+  for (const [k, v] of Object.entries(c)) {
+    if (k === "shingled") continue;
+    if (k === "parts" && !put) (o.shingles = shingles), (put = true);
+    o[k] = v;
+    if (k === "features") (o.shingles = shingles), (put = true);
+  }
+  if (!put) o.shingles = shingles;
+  return o;
 }
 
 function shinglesOf(b64: string): number[] {

@@ -442,6 +442,8 @@ export interface Reads {
 
   // fusion results
   fusionItems(kind: string): AsyncIterable<FusionItem[]>;
+  /** The items of a kind with these ids (those that exist, in no particular order). */
+  fusionItemsByIds(kind: string, ids: readonly string[]): Promise<FusionItem[]>;
   fusionLinks(kind: string, claims: readonly number[]): Promise<Map<number, string>>;
   fusionState(kind: string): Promise<{ watermark: number; data: unknown } | undefined>;
   /**
@@ -497,6 +499,8 @@ export interface WriteTx extends Reads {
   putReport(r: ReportRecord, supersedes: Stored | undefined): Promise<Stored>;
   putFusionItems(kind: string, items: readonly FusionItem[]): Promise<void>;
   deleteFusionItems(kind: string, ids: readonly string[]): Promise<void>;
+  /** Deletes every item of a kind (a result worked out again as a whole). */
+  clearFusionItems(kind: string): Promise<void>;
   linkClaims(kind: string, links: readonly { claim: number; item: string }[]): Promise<void>;
   setFusionState(kind: string, watermark: number, data?: unknown): Promise<void>;
   /** Keeps a correction; its id. */

@@ -206,7 +206,7 @@ export async function keptParts(r: Reads, lang: Lang): Promise<FusedParts | unde
   const k = await keptCurrent(r, version, lang);
   if (!k.entities || !k.lists) return undefined;
   async function* runs<T>(kind: string): AsyncIterable<T[]> {
-    for await (const items of r.fusionItems(kind)) yield items.map((it) => it.data as T);
+    for await (const items of r.fusionItems(kind, 10)) yield items.flatMap((it) => it.data as T[]);
   }
   return {
     async entityIds(uids) {
@@ -216,14 +216,19 @@ export async function keptParts(r: Reads, lang: Lang): Promise<FusedParts | unde
       return out;
     },
     async *entities() {
-      for await (const items of r.fusionItems(ENTITIES)) yield items.map((it) => exportEntity(it.id, it.data as KeptEntity, lang));
+      // a page of entities holds their mentions: fewer than the store's default page
+      for await (const items of r.fusionItems(ENTITIES, 200)) yield items.map((it) => exportEntity(it.id, it.data as KeptEntity, lang));
     },
     contradictions: () => runs<ExportContradiction>(contraKind(lang)),
     propositions: () => runs<ExportedProposition>(propsKind(lang)),
   };
 }
 
-/** Propositions and contradictions are kept one an item, by their place in the list. */
+/**
+ * Propositions and contradictions are kept in runs of RUN, an item each (alike rows compress together),
+ * read ten runs at a time.
+ */
+const RUN = 100;
 const runId = (i: number) => String(i).padStart(9, "0");
 
 /** Keeps the entity parts (the same for every language) as current for `version`. */
@@ -240,7 +245,9 @@ export async function keepEntityParts(tx: WriteTx, version: string, parts: { ids
 export async function keepLists(tx: WriteTx, version: string, lang: Lang, lists: ReturnType<typeof fusedLists>): Promise<void> {
   for (const [kind, xs] of [[propsKind(lang), lists.propositions], [contraKind(lang), lists.contradictions]] as const) {
     await tx.clearFusionItems(kind);
-    for (let i = 0; i < xs.length; i += 1000) await tx.putFusionItems(kind, xs.slice(i, i + 1000).map((data, j) => ({ id: runId(i + j), data })));
+    const runs: { id: string; data: unknown }[] = [];
+    for (let i = 0; i < xs.length; i += RUN) runs.push({ id: runId(i / RUN), data: xs.slice(i, i + RUN) });
+    for (let i = 0; i < runs.length; i += 20) await tx.putFusionItems(kind, runs.slice(i, i + 20));
   }
   await tx.setFusionState(stateKind(lang), Date.now(), { version, code: codeStamp() } satisfies PartsState);
 }

@@ -1202,13 +1202,13 @@ class SqlReads implements Reads {
 
   // ------------------------------------------------------------------ fusion results
 
-  async *fusionItems(kind: string): AsyncIterable<FusionItem[]> {
+  async *fusionItems(kind: string, page = 1000): AsyncIterable<FusionItem[]> {
     let after = "";
     for (;;) {
       const rows = await this.c.all<Row>(
         `SELECT f.id, f.data, b.text AS body FROM fusion_items f LEFT JOIN bodies b ON b.id = f.against
-         WHERE f.kind = ? AND f.id${this.d.binary} > ? ORDER BY f.id${this.d.binary} LIMIT 1000`,
-        [kind, after],
+         WHERE f.kind = ? AND f.id${this.d.binary} > ? ORDER BY f.id${this.d.binary} LIMIT ?`,
+        [kind, after, Math.max(1, Math.floor(page))],
       );
       if (!rows.length) return;
       after = String(rows[rows.length - 1]!.id);

@@ -441,7 +441,8 @@ export interface Reads {
   entitiesPage(after: { fused: number; id: number } | null, limit: number): Promise<(EntityRow & { fkey: string; publishedMs: number })[]>;
 
   // fusion results
-  fusionItems(kind: string): AsyncIterable<FusionItem[]>;
+  /** Items of a kind by id, in pages of `page` items (default 1000). */
+  fusionItems(kind: string, page?: number): AsyncIterable<FusionItem[]>;
   /** The items of a kind with these ids (those that exist, in no particular order). */
   fusionItemsByIds(kind: string, ids: readonly string[]): Promise<FusionItem[]>;
   fusionLinks(kind: string, claims: readonly number[]): Promise<Map<number, string>>;

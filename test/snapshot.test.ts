@@ -15,6 +15,9 @@ import { briefText } from "../src/cli/brief.js";
 import { composeBriefing, renderBriefing } from "../src/brief/index.js";
 import { StoreLedger } from "../src/server/store.js";
 import { eachBackend } from "./backends.js";
+import { ledgerExport } from "../src/ledger/export.js";
+import { keptParts } from "../src/ledger/exportparts.js";
+import { exportJson } from "../src/export/stream.js";
 
 // Reports of our own, in both languages, on one flood: figures that differ, a denial, a named source.
 const REPORTS: Record<string, string> = {
@@ -98,12 +101,28 @@ describe("the briefing's picture kept in the ledger", () => {
     const l = await StoreLedger.open(db, { workers: false });
     const s = l.store;
     const stale = async () => (await kept(s, "en", 40))!.stale;
+    // the export's fused parts are kept by the same refresh: read back, the export is the one worked out in memory
+    const partsKept = (lang: Lang) => s.snapshot(async (r) => !!(await keptParts(await corrected(r), lang)));
+    const exported = (lang: Lang, kept: boolean) =>
+      s.snapshot(async (r) => {
+        let json = "";
+        for await (const chunk of exportJson(ledgerExport(await corrected(r), lang, { kept }))) json += chunk;
+        return json;
+      });
     const refreshed = async (what: string) => {
       assert.equal(await stale(), true, `${what}: stale`);
+      for (const lang of SNAPSHOT_LANGS) assert.equal(await partsKept(lang), false, `${what}: the export's kept parts are stale (${lang})`);
       await refreshPictures(s);
       const k = (await kept(s, "en", 40))!;
       assert.equal(k.stale, false, `${what}: current after a refresh`);
       assert.deepEqual(k.picture, await scratch(s, "en", 40), `${what}: as from scratch`);
+      for (const lang of SNAPSHOT_LANGS) {
+        assert.equal(await partsKept(lang), true, `${what}: the export's parts are kept (${lang})`);
+        const json = await exported(lang, true);
+        assert.equal(json, await exported(lang, false), `${what}: the export from kept parts is the one worked out (${lang})`);
+        const x = JSON.parse(json) as { entities: unknown[]; propositions: unknown[] };
+        assert.ok(x.entities.length > 0 && x.propositions.length > 0, `${what}: entities and propositions exported`);
+      }
       return k.picture;
     };
     try {

@@ -250,6 +250,18 @@ eachBackend("fusion reads every claim's language-free keys in bulk and since a w
   assert.deepEqual(items, [{ id: "p1", data: { text: denial.text, claims: [denial.uid] } }]);
   assert.deepEqual([...(await s.reads.fusionLinks("proposition", [denial.id, denial.id + 1]))], [[denial.id, "p1"]]);
   assert.deepEqual(await s.reads.fusionState("proposition"), { watermark: mark, data: { version: 1 } });
+  // a result worked out again as a whole: read in pages of a size asked for, by id, and cleared at once
+  const runs = Array.from({ length: 25 }, (_, i) => ({ id: `r${String(i).padStart(3, "0")}`, data: [i, denial.uid] }));
+  await s.write((tx) => tx.putFusionItems("runs", runs));
+  const pages: number[] = [];
+  const back = [];
+  for await (const page of s.reads.fusionItems("runs", 10)) pages.push(page.length), back.push(...page);
+  assert.deepEqual(pages, [10, 10, 5]);
+  assert.deepEqual(back, runs);
+  assert.deepEqual((await s.reads.fusionItemsByIds("runs", ["r007", "r024", "r999"])).sort((a, b) => (a.id < b.id ? -1 : 1)), [runs[7], runs[24]]);
+  await s.write((tx) => tx.clearFusionItems("runs"));
+  assert.deepEqual(await s.reads.fusionItemsByIds("runs", ["r007"]), []);
+  assert.equal((await s.reads.fusionItemsByIds("proposition", ["p1"])).length, 1, "other kinds are left alone");
   await s.close();
 });
 

@@ -8,14 +8,40 @@ import type { LedgerExport, PlaceWithClaims, ReportSections } from "../ledger/ex
 
 const item = (x: unknown) => "    " + JSON.stringify(x, null, 2).replace(/\n/g, "\n    ");
 
+/** Where a long list of mentions goes in an entity's text (a string no name holds). */
+const HOLE = "\u0000mentions\u0000";
+/**
+ * An item as `item` writes it, in pieces: an entity named in every report (a capital) has as many mentions
+ * as the ledger has reports, and its text whole, with its copies, would be what grows with the ledger.
+ */
+function* itemPieces(x: unknown): Iterable<string> {
+  const ms = (x as { mentions?: unknown })?.mentions;
+  if (!Array.isArray(ms) || ms.length <= 1000) {
+    yield item(x);
+    return;
+  }
+  const [head, tail] = item({ ...(x as object), mentions: HOLE }).split(JSON.stringify(HOLE)) as [string, string];
+  yield head + "[\n";
+  for (let i = 0; i < ms.length; i += 1000)
+    yield ms.slice(i, i + 1000).map((m) => "        " + JSON.stringify(m, null, 2).replace(/\n/g, "\n        ")).join(",\n") + (i + 1000 < ms.length ? ",\n" : "");
+  yield "\n      ]" + tail;
+}
+
 /** A top-level array member `"key": [ … ]` from pages of items. */
 async function* array(key: string, pages: AsyncIterable<unknown[]>, last: boolean): AsyncIterable<string> {
   let first = true;
   let buf = "";
   for await (const page of pages) {
     for (const x of page) {
-      buf += (first ? `  ${JSON.stringify(key)}: [\n` : ",\n") + item(x);
+      buf += first ? `  ${JSON.stringify(key)}: [\n` : ",\n";
       first = false;
+      for (const piece of itemPieces(x)) {
+        buf += piece;
+        if (buf.length > 1 << 16) {
+          yield buf;
+          buf = "";
+        }
+      }
     }
     if (buf.length > 1 << 16) {
       yield buf;

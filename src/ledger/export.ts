@@ -1,16 +1,17 @@
 // The whole ledger (current versions of reports) in the sitrep/1 shape, section by section, as streams of
 // pages: entities fused across reports and languages (one entity per fusion key, mentions in every
-// report), claims, figures, times, events and the contradictions found across the ledger. Nothing here
-// holds more than a page of reports, except what the contradiction finder compares (the claims that can
-// take part in a contradiction). The writers of the formats are in src/export.
+// report), claims, figures, times, events and the contradictions found across the ledger. The per-report
+// sections hold a page of reports at a time; what comes from fusing the whole ledger (which entity is
+// which, propositions, contradictions) is read back as kept after the last ingest (src/ledger/exportparts.ts),
+// so that memory does not grow with the ledger; only when that is not current is it worked out in memory.
+// The writers of the formats are in src/export.
 import type { Lang } from "../model/doc.js";
 import { type CorrectionRow, type PartKind, type ReportParts, type ReportRow, type Reads } from "../store/index.js";
 import type { SitrepExport } from "../export/schema.js";
 import { displayName } from "./naming.js";
-import { ledgerFusion, type LedgerFusion } from "./stored.js";
-import { exportPropositions, type ExportedProposition } from "./fusionexport.js";
-import { entityUid } from "../store/ids.js";
-import type { EntityCluster } from "./entityfusion.js";
+import { ledgerFusion } from "./stored.js";
+import type { ExportedProposition } from "./fusionexport.js";
+import { keptParts, partsInMemory, type ExportContradiction, type FusedParts } from "./exportparts.js";
 
 type X = SitrepExport;
 export type ExportDocument = X["documents"][number] & { version?: number };
@@ -21,7 +22,7 @@ export type ExportClaim = X["claims"][number] & {
   /** Its report was retracted by an editor. */
   retracted?: boolean;
 };
-export type ExportContradiction = X["contradictions"][number] & { type?: string; also?: string[] };
+export type { ExportContradiction };
 
 /** A claim with what sits inside its span, for tables. */
 export interface ClaimLine {
@@ -94,43 +95,17 @@ export function documentOf(r: ReportRow & { text: string }): ExportDocument {
   };
 }
 
-/** The export of the ledger behind `r` (use a snapshot, so that every section sees the same ledger). */
-export function ledgerExport(r: Reads, lang: Lang = "en"): LedgerExport {
-  const fusedUid = new Map<number, string>();
-  const uidsOf = async (ids: Iterable<number>) => {
-    const want = [...new Set(ids)].filter((i) => !fusedUid.has(i));
-    for (let i = 0; i < want.length; i += 500) for (const f of await r.fusedByIds(want.slice(i, i + 500))) fusedUid.set(f.id, f.uid);
-  };
-
-  // The ledger's fusion (entity clusters, propositions, contradictions), read once and shared by every section.
-  let fusedP: Promise<LedgerFusion> | undefined;
-  let F: LedgerFusion | undefined;
-  const fused = async () => (F ??= await (fusedP ??= ledgerFusion(r, lang)));
-  const clusterId = (c: EntityCluster) => entityUid(`cluster\u0000${c.key}`);
-  /**
-   * The export id of entity `seq` of a report: its fused cluster's, else the store's fusion key's. An
-   * entity an editor merged is the store's merged entity (the ids the page and the corrections use).
-   */
-  const entityId = (report: string, seq: number, fused: number, edited?: boolean): string | undefined => {
-    if (edited) return fusedUid.get(fused);
-    const rec = F?.entityRecord(report, seq);
-    const c = rec ? F!.fusion.entities.clusterOf.get(rec) : undefined;
-    return c ? clusterId(c) : fusedUid.get(fused);
-  };
-  /** Fusion claim id → the store's stable claim id (read once, for contradictions and propositions). */
-  let claimUids: Map<string, string> | undefined;
-  const claimUidMap = async () => {
-    if (claimUids) return claimUids;
-    const f = await fused();
-    const bySeq = new Map<string, string>();
-    for await (const ps of parts(["claimIds"], false)) for (const p of ps) for (const c of p.claims) bySeq.set(`${p.report.uid}/${c.seq}`, c.uid);
-    claimUids = new Map();
-    for (const [id, at] of f.claimAt) {
-      const u = bySeq.get(`${at.report}/${at.seq}`);
-      if (u) claimUids.set(id, u);
-    }
-    return claimUids;
-  };
+/**
+ * The export of the ledger behind `r` (use a snapshot, so that every section sees the same ledger). What
+ * comes from fusing the whole ledger is read from the parts kept after the last ingest when they are current
+ * (src/ledger/exportparts.ts), else worked out in memory (`kept: false` always works them out).
+ */
+export function ledgerExport(r: Reads, lang: Lang = "en", o: { kept?: boolean } = {}): LedgerExport {
+  let partsP: Promise<FusedParts> | undefined;
+  const fused = () =>
+    (partsP ??= (async () => (o.kept !== false ? await keptParts(r, lang) : undefined) ?? partsInMemory(r, await ledgerFusion(r, lang), lang))());
+  /** Export ids of the entities of the page of reports being read, by report. */
+  let pageIds = new Map<string, (string | null)[]>();
 
   async function* pages(withText: boolean): AsyncIterable<ReportRow[]> {
     let cursor: { ms: number; id: number } | null = null;
@@ -145,21 +120,19 @@ export function ledgerExport(r: Reads, lang: Lang = "en"): LedgerExport {
 
   /** Pages of what reports yielded: only the kinds asked for (each section reads only its own). */
   async function* parts(only: readonly PartKind[], withText = true): AsyncIterable<ReportParts[]> {
-    await fused();
+    const ents = only.includes("entityIds") || only.includes("entities");
+    const f = ents ? await fused() : undefined;
     for await (const page of pages(withText)) {
       const ps = await r.reportParts(page, only);
-      await uidsOf(ps.flatMap((p) => p.entities.map((e) => e.fused)));
+      if (f) pageIds = await f.entityIds(ps.map((p) => p.report.uid));
       yield ps;
     }
   }
 
   /** Ids within one report's parts. */
   const within = (p: ReportParts) => {
-    const ent = (seq: number | null | undefined) => {
-      if (seq === null || seq === undefined) return undefined;
-      const e = p.entities[seq];
-      return e ? entityId(p.report.uid, seq, e.fused, e.edited) : undefined;
-    };
+    const ids = pageIds.get(p.report.uid);
+    const ent = (seq: number | null | undefined) => (seq === null || seq === undefined ? undefined : ids?.[seq] ?? undefined);
     const claim = (seq: number | null | undefined) => (seq === null || seq === undefined ? undefined : p.claims[seq]?.uid);
     return { ent, claim };
   };
@@ -224,46 +197,7 @@ export function ledgerExport(r: Reads, lang: Lang = "en"): LedgerExport {
     async *entities() {
       // One entity per cluster of the ledger's entity fusion (titles, acronyms, both languages, a role that
       // names a person), its mentions in every current report; its name in the asked language.
-      const f = await fused();
-      type Group = { id: string; cluster?: EntityCluster; rows: { report: string; e: ReportParts["entities"][number] }[] };
-      const groups = new Map<string, Group>();
-      for await (const ps of parts(["entities"], false))
-        for (const p of ps)
-          p.entities.forEach((e, seq) => {
-            const rec = f.entityRecord(p.report.uid, seq);
-            const cluster = rec && !e.edited ? f.fusion.entities.clusterOf.get(rec) : undefined;
-            const id = cluster ? clusterId(cluster) : fusedUid.get(e.fused)!;
-            const g = groups.get(id) ?? groups.set(id, { id, ...(cluster && { cluster }), rows: [] }).get(id)!;
-            g.rows.push({ report: p.report.uid, e });
-          });
-      const geo = new Map((await r.fusedByIds([...new Set([...groups.values()].flatMap((g) => g.rows.map((x) => x.e.fused)))])).map((x) => [x.id, x]));
-      const out: ExportEntity[] = [];
-      for (const g of [...groups.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
-        const counts = new Map<string, number>();
-        const names = new Set<string>();
-        for (const { e } of g.rows) {
-          counts.set(e.name, (counts.get(e.name) ?? 0) + 1);
-          names.add(e.name);
-          for (const a of e.aliases) names.add(a);
-        }
-        // the cluster's name forms: titles with the name, roles that name the one person ("NATO Secretary General")
-        if (g.cluster) for (const n of g.cluster.names) names.add(n);
-        const first = geo.get(g.rows[0]!.e.fused);
-        const name = g.cluster ? g.cluster.name(lang) : displayName(first?.fkey ?? "", lang, [...counts].map(([name, n]) => ({ name, n }))) ?? g.rows[0]!.e.name;
-        names.delete(name);
-        const gf = g.rows.map((x) => geo.get(x.e.fused)?.geo).find(Boolean);
-        out.push({
-          id: g.id,
-          type: g.cluster?.type ?? g.rows[0]!.e.type,
-          name,
-          aliases: [...names].sort(),
-          key: g.cluster?.key ?? first?.fkey ?? "",
-          mentions: g.rows.flatMap(({ report, e }) => e.mentions.map((m) => ({ doc: report, start: m.start, end: m.end, text: m.text }))),
-          ...(gf && { geo: { lat: gf.lat, lon: gf.lon, country: gf.country ?? "", geonameId: gf.geonameId ?? 0 } }),
-        });
-        if (out.length >= 200) yield out.splice(0);
-      }
-      yield out;
+      yield* (await fused()).entities();
     },
 
     async *claims() {
@@ -288,27 +222,11 @@ export function ledgerExport(r: Reads, lang: Lang = "en"): LedgerExport {
 
     async *contradictions() {
       // the ledger fusion's: inside reports and across them, per incident
-      const f = await fused();
-      const uid = await claimUidMap();
-      const out: ExportContradiction[] = [];
-      const pairs = new Set<string>();
-      for (const d of f.fusion.disputes) {
-        const a = uid.get(d.claims[0]), b = uid.get(d.claims[1]);
-        if (!a || !b || pairs.has(`${a}|${b}`)) continue;
-        pairs.add(`${a}|${b}`);
-        out.push({ claims: [a, b], reason: d.reason, type: d.type, ...(d.detail.update && { update: true }), ...(d.incident && { incident: d.incident }) } as ExportContradiction);
-      }
-      yield out;
+      yield* (await fused()).contradictions();
     },
 
     async *propositions() {
-      const f = await fused();
-      const uid = await claimUidMap();
-      const byKey = new Map(f.fusion.entities.clusters.map((c) => [c.key, c]));
-      yield exportPropositions(f.fusion, uid, (k) => {
-        const c = byKey.get(k);
-        return c ? clusterId(c) : undefined;
-      });
+      yield* (await fused()).propositions();
     },
 
     async *claimLines() {

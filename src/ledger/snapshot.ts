@@ -12,14 +12,12 @@
 // - Kept for the views asked without `--since`, in both languages, at the command line's and the server's
 //   number of lines; other options are worked out from the ledger as before.
 // The picture is the same as buildPicture's from scratch: it is buildPicture's result, stored.
-import { createHash } from "node:crypto";
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import type { Lang } from "../model/doc.js";
 import { corrected, openStore, type Reads, type Store } from "../store/index.js";
 import { buildPicture, type Picture, type PictureOptions } from "./picture.js";
 import { ledgerFusion } from "./stored.js";
+import { codeStamp } from "./codestamp.js";
+import { claimUids, entityParts, fusedLists, keepEntityParts, keepLists, keptCurrent } from "./exportparts.js";
 
 /** The fusion_state kind of a kept picture: one per language and number of lines. */
 const KIND = "briefing-picture";
@@ -44,31 +42,7 @@ export interface Pictured {
   stale: boolean;
 }
 
-let stamp: string | undefined;
-/**
- * The code that makes pictures: a hash of this build's modules that fusion and the picture depend on (a
- * picture made by other code is not current, whatever the ledger's version).
- */
-export function codeStamp(): string {
-  if (stamp) return stamp;
-  const h = createHash("sha256");
-  const root = fileURLToPath(new URL("..", import.meta.url));
-  const walk = (dir: string) => {
-    let names: string[];
-    try {
-      names = readdirSync(dir).sort();
-    } catch {
-      return;
-    }
-    for (const n of names) {
-      const p = join(dir, n);
-      if (n.endsWith(".js")) h.update(n).update(readFileSync(p));
-      else if (!n.includes(".")) walk(p);
-    }
-  };
-  for (const d of ["ledger", "brief", "lang", "model", "store", "geo"]) walk(join(root, d));
-  return (stamp = h.digest("hex").slice(0, 16));
-}
+export { codeStamp } from "./codestamp.js";
 
 const kindOf = (lang: Lang, limit: number) => `${KIND}:${lang}:${limit}`;
 
@@ -99,24 +73,31 @@ export async function refreshPictures(store: Store, langs: readonly Lang[] = SNA
   const made = await store.snapshot(async (raw) => {
     const version = await raw.ledgerVersion();
     const out = new Map<string, Kept>();
+    // the export's parts from the same fusion (src/ledger/exportparts.ts): the entities once, the lists per language
+    let entities: Awaited<ReturnType<typeof entityParts>> | undefined;
+    const lists = new Map<Lang, ReturnType<typeof fusedLists>>();
     let r: Reads | undefined;
     for (const lang of langs) {
-      if (!o.force) {
-        const kept = await Promise.all(SNAPSHOT_LIMITS.map((l) => readKept(raw, lang, l)));
-        if (kept.every((k) => k?.version === version)) continue;
-      }
+      const pictures = !o.force && (await Promise.all(SNAPSHOT_LIMITS.map((l) => readKept(raw, lang, l)))).every((k) => k?.version === version);
+      const parts = o.force ? { entities: false, lists: false } : await keptCurrent(raw, version, lang);
+      if (pictures && parts.lists && (parts.entities || entities)) continue;
       r ??= await corrected(raw);
       const fusion = await ledgerFusion(r, lang);
-      for (const limit of SNAPSHOT_LIMITS)
-        out.set(kindOf(lang, limit), { version, code: codeStamp(), builtAt: new Date().toISOString(), picture: await buildPicture(r, { lang, limit, fusion }) });
+      if (!pictures)
+        for (const limit of SNAPSHOT_LIMITS)
+          out.set(kindOf(lang, limit), { version, code: codeStamp(), builtAt: new Date().toISOString(), picture: await buildPicture(r, { lang, limit, fusion }) });
+      if (!parts.entities && !entities) entities = await entityParts(r, fusion, SNAPSHOT_LANGS);
+      if (!parts.lists) lists.set(lang, fusedLists(fusion, await claimUids(r, fusion)));
     }
-    return out;
+    return { version, out, entities, lists };
   });
-  if (made.size)
+  if (made.out.size || made.entities || made.lists.size)
     await store.write(async (tx) => {
-      for (const [kind, k] of made) await tx.setFusionState(kind, Date.parse(k.builtAt), k);
+      for (const [kind, k] of made.out) await tx.setFusionState(kind, Date.parse(k.builtAt), k);
+      if (made.entities) await keepEntityParts(tx, made.version, made.entities);
+      for (const [lang, l] of made.lists) await keepLists(tx, made.version, lang, l);
     });
-  return made;
+  return made.out;
 }
 
 /**

@@ -1202,13 +1202,13 @@ class SqlReads implements Reads {
 
   // ------------------------------------------------------------------ fusion results
 
-  async *fusionItems(kind: string): AsyncIterable<FusionItem[]> {
+  async *fusionItems(kind: string, page = 1000): AsyncIterable<FusionItem[]> {
     let after = "";
     for (;;) {
       const rows = await this.c.all<Row>(
         `SELECT f.id, f.data, b.text AS body FROM fusion_items f LEFT JOIN bodies b ON b.id = f.against
-         WHERE f.kind = ? AND f.id${this.d.binary} > ? ORDER BY f.id${this.d.binary} LIMIT 1000`,
-        [kind, after],
+         WHERE f.kind = ? AND f.id${this.d.binary} > ? ORDER BY f.id${this.d.binary} LIMIT ?`,
+        [kind, after, Math.max(1, Math.floor(page))],
       );
       if (!rows.length) return;
       after = String(rows[rows.length - 1]!.id);
@@ -1217,6 +1217,18 @@ class SqlReads implements Reads {
         data: JSON.parse(r.body !== null && r.body !== undefined && r.data instanceof Uint8Array ? decodeAgainst(r.data, decodeBody(r.body)) : decodeBody(r.data)) as unknown,
       }));
     }
+  }
+
+  async fusionItemsByIds(kind: string, ids: readonly string[]): Promise<FusionItem[]> {
+    if (!ids.length) return [];
+    const rows = await this.c.all<Row>(
+      `SELECT f.id, f.data, b.text AS body FROM fusion_items f LEFT JOIN bodies b ON b.id = f.against WHERE f.kind = ? AND ${this.d.inList("f.id")}`,
+      [kind, this.d.list(ids)],
+    );
+    return rows.map((r) => ({
+      id: String(r.id),
+      data: JSON.parse(r.body !== null && r.body !== undefined && r.data instanceof Uint8Array ? decodeAgainst(r.data, decodeBody(r.body)) : decodeBody(r.data)) as unknown,
+    }));
   }
 
   async fusionLinks(kind: string, claims: readonly number[]): Promise<Map<number, string>> {
@@ -1669,6 +1681,10 @@ class SqlTx extends SqlReads implements WriteTx {
 
   async deleteFusionItems(kind: string, ids: readonly string[]): Promise<void> {
     await this.c.many("DELETE FROM fusion_items WHERE kind = ? AND id = ?", ids.map((i) => [kind, i]));
+  }
+
+  async clearFusionItems(kind: string): Promise<void> {
+    await this.c.run("DELETE FROM fusion_items WHERE kind = ?", [kind]);
   }
 
   async linkClaims(kind: string, links: readonly { claim: number; item: string }[]): Promise<void> {

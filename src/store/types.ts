@@ -441,7 +441,10 @@ export interface Reads {
   entitiesPage(after: { fused: number; id: number } | null, limit: number): Promise<(EntityRow & { fkey: string; publishedMs: number })[]>;
 
   // fusion results
-  fusionItems(kind: string): AsyncIterable<FusionItem[]>;
+  /** Items of a kind by id, in pages of `page` items (default 1000). */
+  fusionItems(kind: string, page?: number): AsyncIterable<FusionItem[]>;
+  /** The items of a kind with these ids (those that exist, in no particular order). */
+  fusionItemsByIds(kind: string, ids: readonly string[]): Promise<FusionItem[]>;
   fusionLinks(kind: string, claims: readonly number[]): Promise<Map<number, string>>;
   fusionState(kind: string): Promise<{ watermark: number; data: unknown } | undefined>;
   /**
@@ -497,6 +500,8 @@ export interface WriteTx extends Reads {
   putReport(r: ReportRecord, supersedes: Stored | undefined): Promise<Stored>;
   putFusionItems(kind: string, items: readonly FusionItem[]): Promise<void>;
   deleteFusionItems(kind: string, ids: readonly string[]): Promise<void>;
+  /** Deletes every item of a kind (a result worked out again as a whole). */
+  clearFusionItems(kind: string): Promise<void>;
   linkClaims(kind: string, links: readonly { claim: number; item: string }[]): Promise<void>;
   setFusionState(kind: string, watermark: number, data?: unknown): Promise<void>;
   /** Keeps a correction; its id. */

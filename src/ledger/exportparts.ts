@@ -1,0 +1,253 @@
+// The parts of the export that come from fusing the whole ledger: which fused entity each report's entities
+// are (and those entities, with every mention), the propositions and the contradictions. Working them out
+// holds the whole ledger's fusion in memory, so they are worked out where the briefing's picture is (after
+// an ingest: src/ledger/snapshot.ts) and kept in the ledger under its version; `export` then reads them
+// back a page at a time and its memory does not grow with the ledger. An export of a ledger whose parts
+// are not current works them out in memory, the same way (the same text either way).
+import type { Lang } from "../model/doc.js";
+import type { FusedRow, ReportParts, ReportRow, Reads, WriteTx } from "../store/index.js";
+import { entityUid } from "../store/ids.js";
+import { codeStamp } from "./codestamp.js";
+import type { EntityCluster } from "./entityfusion.js";
+import { exportPropositions, type ExportedProposition } from "./fusionexport.js";
+import { displayName } from "./naming.js";
+import type { LedgerFusion } from "./stored.js";
+import type { SitrepExport } from "../export/schema.js";
+
+type ExportEntity = SitrepExport["entities"][number];
+export type ExportContradiction = SitrepExport["contradictions"][number] & { type?: string; also?: string[] };
+
+/** A fused entity as kept: its names in every language kept, its other names (all of them, the name among them). */
+export interface KeptEntity {
+  type: string;
+  key: string;
+  name: Partial<Record<Lang, string>>;
+  names: string[];
+  mentions: ExportEntity["mentions"];
+  geo?: NonNullable<ExportEntity["geo"]>;
+}
+
+/** What the export reads of the ledger's fusion, kept or worked out now. */
+export interface FusedParts {
+  /** The export ids of the entities of these reports (by stable id), one per position (null: none). */
+  entityIds(uids: readonly string[]): Promise<Map<string, (string | null)[]>>;
+  /** The fused entities, by id. */
+  entities(): AsyncIterable<ExportEntity[]>;
+  contradictions(): AsyncIterable<ExportContradiction[]>;
+  propositions(): AsyncIterable<ExportedProposition[]>;
+}
+
+const ENTITY_IDS = "export-entity-ids";
+const ENTITIES = "export-entities";
+const propsKind = (lang: Lang) => `export-propositions:${lang}`;
+const contraKind = (lang: Lang) => `export-contradictions:${lang}`;
+/** fusion_state kinds: the entity parts (the same in every language), and each language's lists. */
+const STATE = "export-parts";
+const stateKind = (lang: Lang) => `${STATE}:${lang}`;
+const PAGE = 200;
+
+const clusterId = (c: EntityCluster) => entityUid(`cluster\u0000${c.key}`);
+const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+async function* reportPages(r: Reads): AsyncIterable<ReportRow[]> {
+  let cursor: { ms: number; id: number } | null = null;
+  for (;;) {
+    const page = await r.reportsPage(cursor, PAGE, false);
+    if (!page.length) return;
+    const last = page[page.length - 1]!;
+    cursor = { ms: last.publishedMs, id: last.id };
+    yield page;
+  }
+}
+
+/**
+ * The entity parts: each entity of each current report → its export id (its cluster's in the ledger's
+ * entity fusion; an entity an editor merged, or without a fusion record, is the store's fused entity),
+ * and one entity per id with its mentions in every report, named in each of `langs`.
+ */
+export async function entityParts(r: Reads, F: LedgerFusion, langs: readonly Lang[]): Promise<{ ids: Map<string, (string | null)[]>; entities: { id: string; data: KeptEntity }[] }> {
+  const fused = new Map<number, FusedRow>();
+  type Group = { id: string; cluster?: EntityCluster; rows: { report: string; e: ReportParts["entities"][number] }[] };
+  const groups = new Map<string, Group>();
+  const ids = new Map<string, (string | null)[]>();
+  for await (const page of reportPages(r)) {
+    const ps = await r.reportParts(page, ["entities"]);
+    const want = [...new Set(ps.flatMap((p) => p.entities.map((e) => e.fused)))].filter((i) => !fused.has(i));
+    for (let i = 0; i < want.length; i += 500) for (const f of await r.fusedByIds(want.slice(i, i + 500))) fused.set(f.id, f);
+    for (const p of ps) {
+      const mine: (string | null)[] = [];
+      p.entities.forEach((e, seq) => {
+        const rec = F.entityRecord(p.report.uid, seq);
+        const cluster = rec && !e.edited ? F.fusion.entities.clusterOf.get(rec) : undefined;
+        const id = cluster ? clusterId(cluster) : fused.get(e.fused)?.uid;
+        mine.push(id ?? null);
+        if (id === undefined) return;
+        const g = groups.get(id) ?? groups.set(id, { id, ...(cluster && { cluster }), rows: [] }).get(id)!;
+        g.rows.push({ report: p.report.uid, e });
+      });
+      ids.set(p.report.uid, mine);
+    }
+  }
+  const entities: { id: string; data: KeptEntity }[] = [];
+  for (const g of [...groups.values()].sort(byId)) {
+    const counts = new Map<string, number>();
+    const names = new Set<string>();
+    for (const { e } of g.rows) {
+      counts.set(e.name, (counts.get(e.name) ?? 0) + 1);
+      names.add(e.name);
+      for (const a of e.aliases) names.add(a);
+    }
+    // the cluster's name forms: titles with the name, roles that name the one person ("NATO Secretary General")
+    if (g.cluster) for (const n of g.cluster.names) names.add(n);
+    const first = fused.get(g.rows[0]!.e.fused);
+    const name: Partial<Record<Lang, string>> = {};
+    for (const lang of langs)
+      name[lang] = g.cluster ? g.cluster.name(lang) : displayName(first?.fkey ?? "", lang, [...counts].map(([name, n]) => ({ name, n }))) ?? g.rows[0]!.e.name;
+    const gf = g.rows.map((x) => fused.get(x.e.fused)?.geo).find(Boolean);
+    entities.push({
+      id: g.id,
+      data: {
+        type: g.cluster?.type ?? g.rows[0]!.e.type,
+        key: g.cluster?.key ?? first?.fkey ?? "",
+        name,
+        names: [...names].sort(),
+        mentions: g.rows.flatMap(({ report, e }) => e.mentions.map((m) => ({ doc: report, start: m.start, end: m.end, text: m.text }))),
+        ...(gf && { geo: { lat: gf.lat, lon: gf.lon, country: gf.country ?? "", geonameId: gf.geonameId ?? 0 } }),
+      },
+    });
+  }
+  return { ids, entities };
+}
+
+/** A kept entity as the export writes it, in one language. */
+export function exportEntity(id: string, k: KeptEntity, lang: Lang): ExportEntity {
+  const name = k.name[lang] ?? k.name.en ?? Object.values(k.name)[0] ?? "";
+  return { id, type: k.type as ExportEntity["type"], name, aliases: k.names.filter((n) => n !== name), key: k.key, mentions: k.mentions, ...(k.geo && { geo: k.geo }) };
+}
+
+/** Fusion claim id → the store's stable claim id, for the claims a proposition or a contradiction names. */
+export async function claimUids(r: Reads, F: LedgerFusion): Promise<Map<string, string>> {
+  const wanted = new Set<string>();
+  for (const p of F.fusion.propositions) {
+    for (const c of p.claims) wanted.add(c);
+    for (const h of p.history) wanted.add(h.claim);
+  }
+  for (const d of F.fusion.disputes) for (const c of d.claims) wanted.add(c);
+  const bySeq = new Map<string, string>();
+  for (const id of wanted) {
+    const at = F.claimAt.get(id);
+    if (at) bySeq.set(`${at.report}/${at.seq}`, id);
+  }
+  const out = new Map<string, string>();
+  for await (const page of reportPages(r))
+    for (const p of await r.reportParts(page, ["claimIds"]))
+      p.claims.forEach((c, seq) => {
+        const id = bySeq.get(`${p.report.uid}/${seq}`);
+        if (id !== undefined) out.set(id, c.uid);
+      });
+  return out;
+}
+
+/** The ledger fusion's contradictions and propositions in export form (ids: the store's). */
+export function fusedLists(F: LedgerFusion, uid: Map<string, string>): { contradictions: ExportContradiction[]; propositions: ExportedProposition[] } {
+  // the ledger fusion's: inside reports and across them, per incident
+  const contradictions: ExportContradiction[] = [];
+  const pairs = new Set<string>();
+  for (const d of F.fusion.disputes) {
+    const a = uid.get(d.claims[0]), b = uid.get(d.claims[1]);
+    if (!a || !b || pairs.has(`${a}|${b}`)) continue;
+    pairs.add(`${a}|${b}`);
+    contradictions.push({ claims: [a, b], reason: d.reason, type: d.type, ...(d.detail.update && { update: true }), ...(d.incident && { incident: d.incident }) } as ExportContradiction);
+  }
+  const byKey = new Map(F.fusion.entities.clusters.map((c) => [c.key, c]));
+  const propositions = exportPropositions(F.fusion, uid, (k) => {
+    const c = byKey.get(k);
+    return c ? clusterId(c) : undefined;
+  });
+  return { contradictions, propositions };
+}
+
+/** The parts worked out now, in memory, for one language. */
+export async function partsInMemory(r: Reads, F: LedgerFusion, lang: Lang): Promise<FusedParts> {
+  const { ids, entities } = await entityParts(r, F, [lang]);
+  const lists = fusedLists(F, await claimUids(r, F));
+  return {
+    entityIds: async (uids) => new Map(uids.map((u) => [u, ids.get(u) ?? []])),
+    async *entities() {
+      for (let i = 0; i < entities.length; i += PAGE) yield entities.slice(i, i + PAGE).map((x) => exportEntity(x.id, x.data, lang));
+    },
+    async *contradictions() {
+      yield lists.contradictions;
+    },
+    async *propositions() {
+      yield lists.propositions;
+    },
+  };
+}
+
+interface PartsState {
+  version: string;
+  code: string;
+}
+
+const current = async (r: Reads, kind: string, version: string) => {
+  const s = (await r.fusionState(kind))?.data as PartsState | undefined;
+  return !!s && s.version === version && s.code === codeStamp();
+};
+
+/** Whether the kept entity parts, and those of a language, are current for the ledger version `version`. */
+export async function keptCurrent(r: Reads, version: string, lang?: Lang): Promise<{ entities: boolean; lists: boolean }> {
+  return { entities: await current(r, STATE, version), lists: lang ? await current(r, stateKind(lang), version) : false };
+}
+
+/** The kept parts, read back a page at a time; undefined when they are not current. */
+export async function keptParts(r: Reads, lang: Lang): Promise<FusedParts | undefined> {
+  const version = await r.ledgerVersion();
+  const k = await keptCurrent(r, version, lang);
+  if (!k.entities || !k.lists) return undefined;
+  async function* runs<T>(kind: string): AsyncIterable<T[]> {
+    for await (const items of r.fusionItems(kind, 10)) yield items.flatMap((it) => it.data as T[]);
+  }
+  return {
+    async entityIds(uids) {
+      const out = new Map<string, (string | null)[]>();
+      for (let i = 0; i < uids.length; i += 500) for (const it of await r.fusionItemsByIds(ENTITY_IDS, uids.slice(i, i + 500))) out.set(it.id, it.data as (string | null)[]);
+      for (const u of uids) if (!out.has(u)) out.set(u, []);
+      return out;
+    },
+    async *entities() {
+      // a page of entities holds their mentions: fewer than the store's default page
+      for await (const items of r.fusionItems(ENTITIES, 200)) yield items.map((it) => exportEntity(it.id, it.data as KeptEntity, lang));
+    },
+    contradictions: () => runs<ExportContradiction>(contraKind(lang)),
+    propositions: () => runs<ExportedProposition>(propsKind(lang)),
+  };
+}
+
+/**
+ * Propositions and contradictions are kept in runs of RUN, an item each (alike rows compress together),
+ * read ten runs at a time.
+ */
+const RUN = 100;
+const runId = (i: number) => String(i).padStart(9, "0");
+
+/** Keeps the entity parts (the same for every language) as current for `version`. */
+export async function keepEntityParts(tx: WriteTx, version: string, parts: { ids: Map<string, (string | null)[]>; entities: { id: string; data: KeptEntity }[] }): Promise<void> {
+  await tx.clearFusionItems(ENTITY_IDS);
+  await tx.clearFusionItems(ENTITIES);
+  const ids = [...parts.ids].map(([id, data]) => ({ id, data }));
+  for (let i = 0; i < ids.length; i += 1000) await tx.putFusionItems(ENTITY_IDS, ids.slice(i, i + 1000));
+  for (let i = 0; i < parts.entities.length; i += 1000) await tx.putFusionItems(ENTITIES, parts.entities.slice(i, i + 1000));
+  await tx.setFusionState(STATE, Date.now(), { version, code: codeStamp() } satisfies PartsState);
+}
+
+/** Keeps a language's propositions and contradictions as current for `version`. */
+export async function keepLists(tx: WriteTx, version: string, lang: Lang, lists: ReturnType<typeof fusedLists>): Promise<void> {
+  for (const [kind, xs] of [[propsKind(lang), lists.propositions], [contraKind(lang), lists.contradictions]] as const) {
+    await tx.clearFusionItems(kind);
+    const runs: { id: string; data: unknown }[] = [];
+    for (let i = 0; i < xs.length; i += RUN) runs.push({ id: runId(i / RUN), data: xs.slice(i, i + RUN) });
+    for (let i = 0; i < runs.length; i += 20) await tx.putFusionItems(kind, runs.slice(i, i + 20));
+  }
+  await tx.setFusionState(stateKind(lang), Date.now(), { version, code: codeStamp() } satisfies PartsState);
+}

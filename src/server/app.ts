@@ -3,11 +3,13 @@
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
 import swagger from "@fastify/swagger";
 import type { ServerResponse } from "node:http";
+import { promisify } from "node:util";
+import { brotliCompress, constants as zlibConstants, gzip } from "node:zlib";
 import { CLAIM_STATUSES, type ClaimStatus, type Lang } from "../model/doc.js";
 import { bearer, hostAllowed, tokenMatches } from "./auth.js";
 import { fetchReport, FetchFailed, FetchRefused, type FetchOptions } from "./fetch.js";
-import { LedgerUnavailable, ReportError, type ClaimQuery, type LedgerChange, type LedgerPort, type NewCorrection, type NewReport, type Streamed } from "./port.js";
-import { acceptedEncodings, loadStatic, type StaticFiles } from "./static.js";
+import { BRIEF_LINES, LedgerUnavailable, ReportError, type BriefLines, type ClaimQuery, type LedgerChange, type LedgerPort, type NewCorrection, type NewReport, type Streamed } from "./port.js";
+import { acceptedEncodings, loadStatic, type Encoding, type StaticFiles } from "./static.js";
 import { decodeCursor } from "./cursor.js";
 import { townsWithin } from "./views.js";
 import { BRIEF_CSP } from "../brief/index.js";
@@ -73,6 +75,16 @@ const claimRowSchema = {
 } as const;
 
 const langQuery = { type: "string", enum: ["nl", "en"] } as const;
+
+/** Bodies shorter than this go out as they are (compressing them saves less than it costs). */
+const COMPRESS_FROM = 1024;
+const brotli = promisify(brotliCompress), gzipped = promisify(gzip);
+/** Compressed off the event loop; brotli at a middle quality (11 takes seconds on a megabyte, 5 a few ms). */
+function compress(enc: Encoding, body: string): Promise<Buffer> {
+  return enc === "br"
+    ? brotli(body, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 5, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: Buffer.byteLength(body) } })
+    : gzipped(body, { level: 6 });
+}
 
 export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
   const ledger = o.ledger;
@@ -151,8 +163,10 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
 
   app.setNotFoundHandler((req, reply) => sendError(reply, 404, "not_found", `no such resource: ${req.method} ${req.url.split("?", 1)[0]}`));
 
-  // Responses to reads depend only on the URL and the ledger version: cache them until the next change.
-  const cache = new Map<string, { version: number; type: string; body: string }>();
+  // Responses to reads depend only on the URL and the ledger version: cache them until the next change,
+  // compressed once per version and encoding (a large ledger's briefing is most of a megabyte of JSON, a
+  // tenth of that compressed; compressing it per request would cost each reader the time again).
+  const cache = new Map<string, { version: number; type: string; body: string; encoded: Partial<Record<Encoding, Promise<Buffer>>> }>();
   async function cached(req: FastifyRequest, reply: FastifyReply, make: () => Promise<{ type: string; body: string }>) {
     const v = ledger.version();
     const etag = `"v${v}"`;
@@ -160,11 +174,17 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
     if (req.headers["if-none-match"] === etag) return reply.code(304).send();
     let hit = cache.get(req.url);
     if (!hit || hit.version !== v) {
-      hit = { version: v, ...(await make()) };
+      hit = { version: v, ...(await make()), encoded: {} };
       if (cache.size >= 512) cache.delete(cache.keys().next().value!);
       cache.set(req.url, hit);
     }
-    return reply.type(hit.type).send(hit.body);
+    reply.type(hit.type);
+    if (hit.body.length < COMPRESS_FROM) return reply.send(hit.body);
+    reply.header("vary", "accept-encoding");
+    const enc = acceptedEncodings(req.headers["accept-encoding"])[0];
+    if (!enc) return reply.send(hit.body);
+    const body = (hit.encoded[enc] ??= compress(enc, hit.body));
+    return reply.header("content-encoding", enc).send(await body);
   }
   const json = (x: unknown) => ({ type: "application/json; charset=utf-8", body: JSON.stringify(x) });
 
@@ -532,6 +552,7 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
           properties: {
             lang: { ...langQuery, default: "en" },
             format: { type: "string", enum: ["json", "md", "html"], default: "json" },
+            lines: { type: "integer", enum: [...BRIEF_LINES], default: 40, description: "format=json: at most this many lines per section; 4 is the short briefing a page paints first (each section says how many more there are)" },
             wait: { type: "boolean", default: true, description: "false: answer 202 {pending: true} at once while the briefing is still being built (the page shows what is ready meanwhile)" },
           },
         },
@@ -542,15 +563,15 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
       },
     },
     async (req, reply) => {
-      const { lang, format, wait } = req.query as { lang: Lang; format: "json" | "md" | "html"; wait: boolean };
+      const { lang, format, wait, lines } = req.query as { lang: Lang; format: "json" | "md" | "html"; wait: boolean; lines: BriefLines };
       if (!wait && format === "json" && ledger.briefingIfReady) {
-        const ready = await ledger.briefingIfReady(lang);
+        const ready = await ledger.briefingIfReady(lang, lines);
         if (!ready) return reply.code(202).header("cache-control", "no-store").send({ pending: true, lang, version: ledger.version() });
       }
       // The briefing as a document keeps its own policy: it allows its one inline style sheet, nothing else.
       if (format === "html") reply.header("content-security-policy", BRIEF_CSP);
       return cached(req, reply, async () => {
-        if (format === "json") return json(await ledger.briefing(lang));
+        if (format === "json") return json(await ledger.briefing(lang, lines));
         const r = await ledger.renderBrief(lang, format);
         return { type: r.contentType, body: r.body };
       });

@@ -310,6 +310,10 @@ export interface LedgerChange {
   version: number;
 }
 
+/** The numbers of lines per section a briefing is kept at (the short one is painted first, the full one after). */
+export const BRIEF_LINES = [4, 40] as const;
+export type BriefLines = (typeof BRIEF_LINES)[number];
+
 export interface LedgerPort {
   /** Grows by one at every change; used for ETags and to tell clients what they have seen. */
   version(): number;
@@ -326,11 +330,12 @@ export interface LedgerPort {
   places(): Promise<PlaceCollection>;
   timeline(opts?: { limit?: number }): Promise<TimelineItem[]>;
   contradictions(): Promise<ContradictionRow[]>;
-  briefing(lang: Lang): Promise<Briefing>;
+  /** `lines`: at most this many lines per section (4: the short briefing a page paints first; default 40). */
+  briefing(lang: Lang, lines?: BriefLines): Promise<Briefing>;
   /** A span cited in version `v` of a report, found in its current version (by the words cited). */
   anchor?(report: string, v: number, start: number, end: number): Promise<Anchor | undefined>;
   /** The briefing if it is ready; else undefined, and it is being built (the page shows what is ready meanwhile). */
-  briefingIfReady?(lang: Lang): Promise<Briefing | undefined>;
+  briefingIfReady?(lang: Lang, lines?: BriefLines): Promise<Briefing | undefined>;
   /**
    * The gazetteer's populated places inside a box (degrees), most inhabitants first: the map's labels. A
    * ledger may look them up off the thread that answers requests (the first look indexes every place).

@@ -44,6 +44,7 @@ import {
   type ReportDetail,
   type ReportSummary,
   type Streamed,
+  type BriefLines,
   type TimelineItem,
   type Town,
 } from "./port.js";
@@ -147,6 +148,8 @@ export class StoreLedger implements LedgerPort {
       if (this.closed) return;
       // The briefing builds in its worker while the counts and the entities are read in theirs: the event
       // loop stays free for the page's own first requests.
+      // (the short briefing first: it is what the page paints first)
+      void this.storeBriefing("en", 4).catch(() => undefined);
       void this.storeBriefing("en").catch(() => undefined);
       void this.claimFacets({}).catch(() => undefined);
       // (the map's places and the claim table's choosers)
@@ -166,10 +169,10 @@ export class StoreLedger implements LedgerPort {
   }
 
   /** The briefing when it is built for the ledger as it is; else starts building it and says so (undefined). */
-  async briefingIfReady(lang: Lang): Promise<Briefing | undefined> {
-    const hit = this.memo.get(`brief ${lang}`);
-    if (hit?.done && hit.version === this.v) return this.briefing(lang);
-    void this.storeBriefing(lang).catch(() => undefined);
+  async briefingIfReady(lang: Lang, lines: BriefLines = 40): Promise<Briefing | undefined> {
+    const hit = this.memo.get(`brief ${lang} ${lines}`);
+    if (hit?.done && hit.version === this.v) return this.briefing(lang, lines);
+    void this.storeBriefing(lang, lines).catch(() => undefined);
     return undefined;
   }
 
@@ -673,20 +676,21 @@ export class StoreLedger implements LedgerPort {
   }
 
   /** The briefing, and when the picture it shows was made when that was before this read (a large ledger's last kept picture). */
-  private storeBriefing(lang: Lang): Promise<{ b: StoreBriefing; asOf?: string; stale?: boolean }> {
-    return this.cached(`brief ${lang}`, async () => {
+  private storeBriefing(lang: Lang, lines: BriefLines = 40): Promise<{ b: StoreBriefing; asOf?: string; stale?: boolean }> {
+    const key = `brief ${lang} ${lines}`;
+    return this.cached(key, async () => {
       if (this.briefer) {
-        const r = await this.briefer.request({ type: "brief", db: this.spec, lang });
+        const r = await this.briefer.request({ type: "brief", db: this.spec, lang, limit: lines });
         // a last kept picture while a new one is made: asked again shortly, not kept until the next change
-        if (r.stale) setTimeout(() => this.memo.delete(`brief ${lang}`), 5000).unref();
+        if (r.stale) setTimeout(() => this.memo.delete(key), 5000).unref();
         return { b: r.briefing as StoreBriefing, asOf: r.asOf, stale: r.stale };
       }
-      return { b: composeBriefing(await this.view((r) => buildPicture(r, { lang })), lang) };
+      return { b: composeBriefing(await this.view((r) => buildPicture(r, { lang, limit: lines })), lang) };
     });
   }
 
-  async briefing(lang: Lang): Promise<Briefing> {
-    const { b, asOf, stale } = await this.storeBriefing(lang);
+  async briefing(lang: Lang, lines: BriefLines = 40): Promise<Briefing> {
+    const { b, asOf, stale } = await this.storeBriefing(lang, lines);
     // Offsets hold in one version of a report: each citation says which (a link made on it re-anchors later).
     const versions = new Map(b.reports.map((x) => [x.doc, x.version]));
     const line = (l: BriefLine): BriefingLine => ({

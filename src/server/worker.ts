@@ -11,7 +11,7 @@ import type { HeavyRead, StoreLedger } from "./store.js";
 
 export type WorkerRequest =
   | { type: "extract"; id: number; input: NewReport }
-  | { type: "brief"; id: number; db: string; lang: Lang }
+  | { type: "brief"; id: number; db: string; lang: Lang; limit?: number }
   | { type: "refresh"; id: number; db: string }
   | ({ type: "read"; id: number; db: string } & HeavyRead);
 
@@ -49,10 +49,10 @@ async function handle(m: WorkerRequest): Promise<WorkerReply> {
   // the picture kept in the ledger, even one a few reports old (it says when it was made, and a fresh one
   // is worked out in the background); none kept: worked out now, and kept
   // (a small ledger is fused in well under a second: it is shown as it is now)
-  let kept = await store.snapshot((r) => keptPicture(r, { lang: m.lang }));
+  let kept = await store.snapshot((r) => keptPicture(r, { lang: m.lang, limit: m.limit ?? 40 }));
   if (kept?.stale && kept.picture.basis.reports < SERVE_STALE_FROM) kept = undefined;
   if (kept?.stale) void refreshSoon(m.db);
-  const p = kept ?? (await currentPicture(store, { lang: m.lang }, () => openForKeeping(m.db)));
+  const p = kept ?? (await currentPicture(store, { lang: m.lang, limit: m.limit ?? 40 }, () => openForKeeping(m.db)));
   return { id: m.id, ok: true, briefing: composeBriefing(p.picture, m.lang), asOf: p.builtAt, stale: p.stale };
 }
 

@@ -71,16 +71,21 @@ function FirstView(props: { version: number }) {
   );
 }
 
-export function BriefView(props: { lang: UiLang; version: number }) {
-  const t = useT();
-  // Asked for without waiting: while the server builds the briefing (a large ledger, just after start), the
-  // page shows the newest claims and asks again until it is there.
+/** The short briefing (a few lines per section) the page paints first; public/prefetch.js asks for it early. */
+export const SHORT_BRIEF = (lang: string) => `/api/brief?lang=${lang}&wait=false&lines=4`;
+
+/**
+ * A briefing asked for without waiting: while the server builds it (a large ledger, just after start) the
+ * answer says so and it is asked for again until it is there. A briefing being rebuilt after a change: the
+ * one before stays until the new one is there.
+ */
+function usePolledBriefing(path: string | null, lang: string, version: number): { d?: Briefing; pending: boolean; error?: ApiError } {
   const [tick, setTick] = useState(0);
-  const b = useApi<Briefing | { pending: true }>(`/api/brief?lang=${props.lang}&wait=false`, props.version * 100_000 + tick);
+  const b = useApi<Briefing | { pending: true }>(path, version * 100_000 + tick);
   const pending = !!b.data && "pending" in b.data;
   const [last, setLast] = useState<{ lang: string; b: Briefing } | undefined>(undefined);
   useEffect(() => {
-    if (b.data && !("pending" in b.data)) setLast({ lang: props.lang, b: b.data });
+    if (b.data && !("pending" in b.data)) setLast({ lang, b: b.data });
   }, [b.data]);
   useEffect(() => {
     if (!pending) return;
@@ -89,10 +94,46 @@ export function BriefView(props: { lang: UiLang; version: number }) {
     const h = setTimeout(() => setTick((x) => x + 1), Math.min(BRIEF_POLL_MS, 200 * 2 ** tick));
     return () => clearTimeout(h);
   }, [pending, b.data]);
-  if (b.error) return <p class="error">{b.error.message}</p>;
-  // A briefing being rebuilt after a change: the one before stays on screen until the new one is there.
-  const d = b.data && !("pending" in b.data) ? b.data : last?.lang === props.lang ? last.b : undefined;
-  if (!d) return pending ? <FirstView version={props.version} /> : <p class="muted">{t.loading}</p>;
+  const d = b.data && !("pending" in b.data) ? b.data : last?.lang === lang ? last.b : undefined;
+  return { ...(d && { d }), pending, ...(b.error && { error: b.error }) };
+}
+
+const whenIdle = (fn: () => void): (() => void) => {
+  if (typeof requestIdleCallback === "function") {
+    const h = requestIdleCallback(fn, { timeout: 500 });
+    return () => cancelIdleCallback(h);
+  }
+  const h = setTimeout(fn, 50);
+  return () => clearTimeout(h);
+};
+
+export function BriefView(props: { lang: UiLang; version: number }) {
+  const t = useT();
+  // A large ledger's whole briefing is most of a megabyte and takes seconds to draw: the short one (a few
+  // lines per section, each saying how many more) is painted first, then the whole one is asked for once the
+  // page is idle and drawn a section at a time, each in its own idle moment, so the page stays responsive.
+  const short = usePolledBriefing(SHORT_BRIEF(props.lang), props.lang, props.version);
+  const [later, setLater] = useState<string | undefined>(undefined);
+  useEffect(() => {
+    if (!short.d || later === props.lang) return;
+    return whenIdle(() => setLater(props.lang));
+  }, [short.d, props.lang]);
+  const full = usePolledBriefing(later === props.lang ? `/api/brief?lang=${props.lang}&wait=false` : null, props.lang, props.version);
+  const [upto, setUpto] = useState<{ lang: string; n: number }>({ lang: props.lang, n: 0 });
+  const drawn = upto.lang === props.lang ? upto.n : 0;
+  useEffect(() => {
+    if (!full.d || drawn >= full.d.sections.length) return;
+    return whenIdle(() => setUpto({ lang: props.lang, n: drawn + 1 }));
+  }, [full.d, drawn, props.lang]);
+  const pending = short.pending || full.pending;
+  let d = short.d;
+  if (full.d && drawn > 0) {
+    const shortOnes = new Map(short.d?.sections.map((s) => [s.key, s]));
+    // (the whole briefing's sections drawn so far; the short ones after them until their turn)
+    d = { ...full.d, sections: full.d.sections.map((s, i) => (i < drawn ? s : shortOnes.get(s.key) ?? s)) };
+  }
+  if (short.error && !d) return <p class="error">{short.error.message}</p>;
+  if (!d) return short.pending ? <FirstView version={props.version} /> : <p class="muted">{t.loading}</p>;
   return (
     <article class="brief" data-testid="briefing">
       <header class="brief-head">

@@ -16,7 +16,7 @@
   // (each address exactly as the page asks for it, or the answer is fetched twice and never used)
   var urls =
     hash === "#/" || hash === "#"
-      ? ["/api/brief?lang=" + lang + "&wait=false", "/api/claims?limit=20&sort=-published"]
+      ? ["/api/brief?lang=" + lang + "&wait=false&lines=4", "/api/claims?limit=20&sort=-published"]
       : hash === "#/claims"
         ? ["/api/claims?limit=100", "/api/claims/facets"]
         : hash === "#/map"

@@ -1,6 +1,7 @@
 import type { Approx, ClaimStatus, CountKind, EntityType, Lang } from "../model/doc.js";
 import { NOTABLE, SPAN, type FusionClaim, type Reads } from "../store/index.js";
-import { partOfToll } from "./disputes.js";
+import { attackersArrested, partOfToll } from "./disputes.js";
+import { ledgerLexicon } from "./lang.js";
 import { findContradictions, showFigure, type CClaim, type CCount, type Found } from "./contradictions.js";
 import type { ClaimFeatures } from "./features.js";
 import { displayName } from "./naming.js";
@@ -359,6 +360,10 @@ export async function buildPicture(r: Reads, opts: PictureOptions = {}): Promise
         const prev = last.get(n.reportUid);
         if (!m && prev && n.claim - prev.claim <= 1) m = prev.measure;
         if (m) last.set(n.reportUid, { claim: n.claim, measure: m });
+      } else if (kind === "arrested") {
+        // the attackers among the arrested are a part of all arrests, listed apart (never a range with them)
+        const c = claimById(lf.fusion).get(finderId(n.reportUid, n.claim));
+        if (c && attackersArrested(c, n)) m = ledgerLexicon(lang).attackersArrested;
       }
       measureOf.set(n, m);
     }

@@ -499,7 +499,8 @@ function denials(ix: Index, scope: "report" | "ledger", window: number, add: Add
       if (x.denial) continue;
       if ([...x.parties].some((p) => denied.has(p))) continue;
       const agent = [...x.agents].some((g) => denied.has(g));
-      const named = what.length > 0 && [...x.names].some((g) => denied.has(g)) && agencyIn(x.concepts).length > 0;
+      // a country named only as the owner of what was hit ("the Russian-owned pipelines") is not charged
+      const named = what.length > 0 && [...x.names].some((g) => denied.has(g) && !ownerOnly(x, g)) && agencyIn(x.concepts).length > 0;
       if (!agent && !named) continue;
       if (x.c.doc !== d.c.doc && !agent) {
         // across reports, a claim that names who did what it says, and names someone else, does not put
@@ -657,6 +658,15 @@ function whereDisputes(items: Item[], inScope: (a: Item, b: Item) => boolean, ad
       if (pa === pb) continue;
       add(a, b, "place", `where:${[pa, pb].sort().join("|")}`, `where it happened: ${a.name} and ${b.name} put it in different places: ${q(a.c.text)} against ${q(b.c.text)}`, { places: [pa!, pb!] });
     }
+}
+
+/** Every word of the claim that names the country is followed by an owner word ("Russian-owned"). */
+function ownerOnly(it: Item, g: string): boolean {
+  const owners = ledgerLexicon(it.c.lang).agents.notDoer?.owners;
+  if (!owners?.length || !g.startsWith("C:")) return false;
+  const toks = conceptTokens(it.c.text);
+  const at = countryWords(toks, it.c.lang).flatMap((q, k) => (q && `C:${q.cc}` === g ? [k] : []));
+  return at.length > 0 && at.every((k) => owners.includes(toks[k + 1]?.w ?? ""));
 }
 
 /** The claim counts the weapons of an act (more than one): a barrage, not one of its strikes. */

@@ -41,9 +41,10 @@ export interface LedgerLexicon {
      * A country word is no doer right after a locative ("police in Belgium", "de raket die in Polen
      * neerkwam") or just before a passive ("two Swedish nationals were shot dead"). Lower case. `of`: the
      * word that ties a place to the noun a locative opens ("in het centrum van Brussel", "in the heart of
-     * Brussels"): the place there is where, not who.
+     * Brussels"): the place there is where, not who. `owners`: the word after a country that says it owns
+     * the thing ("Russian-owned pipelines", "in Russisch bezit"): an owner, not a doer.
      */
-    notDoer?: { locatives: string[]; passives: string[]; of?: string[] };
+    notDoer?: { locatives: string[]; passives: string[]; of?: string[]; owners?: string[] };
   };
   oppositions: OppositionLexicon[];
   /**

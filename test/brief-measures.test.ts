@@ -9,9 +9,8 @@ import { buildPicture } from "../src/ledger/picture.js";
 import { composeBriefing, type Briefing, type BriefLine } from "../src/brief/index.js";
 import type { Lang } from "../src/model/doc.js";
 
-// Reports written for this test: leaks in a gas pipeline under the Baltic. The first report calls the
-// pipelines Russian-owned and blames nobody; Moscow's denial answers no accusation. The leaks are counted
-// in English ("leaks") and later in Dutch ("gaslekken"): one measure, one group.
+// Reports written for this test: leaks in a gas pipeline under the Baltic, counted in English ("leaks") and
+// later in Dutch ("gaslekken"): one measure, named as the briefing's language names it.
 const REPORTS = [
   {
     file: "1.en.txt", title: "Explosions behind pipeline leaks", source: "Baltic Wire", published: "2025-06-02T12:00:00+00:00", lang: "en",
@@ -26,7 +25,7 @@ const REPORTS = [
   },
 ] as const;
 
-const dir = mkdtempSync(join(tmpdir(), "sitrep-brief-owner-"));
+const dir = mkdtempSync(join(tmpdir(), "sitrep-brief-measures-"));
 for (const r of REPORTS) writeFileSync(join(dir, r.file), `---\ntitle: ${r.title}\nsource: ${r.source}\npublished: ${r.published}\nlanguage: ${r.lang}\n---\n${r.text}`);
 
 const db = join(dir, "ledger.db");
@@ -53,14 +52,5 @@ test("figures: leaks counted in English and in Dutch read as one measure, named 
   assert.deepEqual(groups(brief.nl, "figures"), [
     "Overige cijfers (gaslekken) — 2, één bron: “Two undersea leaks” 2 — Danish seismologists, maandag 2 juni 2025",
     "Overige cijfers (gaslekken) — 4, één bron: “vier grote gaslekken” 4 — Deense kustwacht, donderdag 5 juni 2025",
-  ]);
-});
-
-test("contested: Moscow's denial is not set against a sentence that names Russia only as the pipelines' owner", () => {
-  assert.deepEqual(groups(brief.en, "unclear"), [
-    "Likely or possible, not established: “Two undersea leaks that began in the Russian-owned Baltic Link gas pipelines on Monday were likely caused by underwater explosions, Danish seismologists said” (probable, Danish seismologists)",
-  ]);
-  assert.deepEqual(groups(brief.nl, "unclear"), [
-    "Waarschijnlijk of mogelijk, niet vastgesteld: “Two undersea leaks that began in the Russian-owned Baltic Link gas pipelines on Monday were likely caused by underwater explosions, Danish seismologists said” (waarschijnlijk, Danish seismologists)",
   ]);
 });

@@ -249,6 +249,23 @@ function agentsOf(doc: Doc, ix: DocIndex, c: Claim, text: string, tokens: readon
   return [...(explicit.size ? explicit : other)].sort();
 }
 
+const placeMemo = new Map<Lang, { loc: Set<string>; of: Set<string> }>();
+/**
+ * A name at token k stands where a locative puts it: right after the locative, one word (an article)
+ * between at most ("in Brussel", "op de Telegram"), or after the noun the locative opens and its "of"
+ * ("in het centrum van Brussel", "in the heart of Brussels").
+ */
+export function placedAt(tokens: readonly ConceptToken[], k: number, lang: Lang): boolean {
+  let m = placeMemo.get(lang);
+  if (!m) {
+    const nd = ledgerLexicon(lang).agents.notDoer;
+    placeMemo.set(lang, (m = { loc: new Set(nd?.locatives ?? []), of: new Set(nd?.of ?? []) }));
+  }
+  const w = (j: number) => (j >= 0 ? tokens[j]?.w ?? "" : "");
+  if (m.loc.has(w(k - 1)) || m.loc.has(w(k - 2))) return true;
+  return m.of.has(w(k - 1)) && (m.loc.has(w(k - 3)) || m.loc.has(w(k - 4)));
+}
+
 const agentMemo = new Map<Lang, { markers: Set<string>; aux: Set<string>; anaphors: string[][] }>();
 function agentWords(lang: Lang): { markers: Set<string>; aux: Set<string>; anaphors: string[][] } {
   let m = agentMemo.get(lang);

@@ -1,6 +1,7 @@
 import type { Approx, CountKind } from "../model/doc.js";
-import { countryWords, type FusionClaim } from "./claimkeys.js";
-import { conceptsOf, conceptTokens } from "./concepts.js";
+import { countryWords, placedAt, type FusionClaim } from "./claimkeys.js";
+import { conceptsOf, conceptTokens, type ConceptToken } from "./concepts.js";
+import { lookupName } from "../geo/gazetteer.js";
 import { fold } from "./features.js";
 import type { BlockContext } from "./propositions.js";
 import { ledgerLexicon } from "./lang.js";
@@ -360,6 +361,20 @@ export function partOfToll(c: Pick<FusionClaim, "figures" | "text" | "lang">, f:
   return re.test(fold(c.text));
 }
 
+const ATTACK_ACTS = ["v:attack", "v:shoot", "v:kill", "v:involve"];
+/**
+ * An arrest figure that counts the attackers among the arrested: its claim says the ones held are the
+ * suspects who carried out the act, or the men charged with it ("all four direct perpetrators … were
+ * detained", "vier verdachten die deelnamen aan de aanval"), and gives no larger arrest count of its own
+ * ("11 people, including four gunmen": the 11 counts all). A part of all arrests: it never contradicts the
+ * total, and the briefing lists it apart.
+ */
+export function attackersArrested(c: Pick<FusionClaim, "figures" | "concepts">, f: { kind: CountKind; value: number }): boolean {
+  if (f.kind !== "arrested" || c.figures.some((g) => g.kind === "arrested" && g.value !== f.value)) return false;
+  const has = (k: string) => c.concepts.includes(k);
+  return (has("n:suspect") || has("v:charge")) && ATTACK_ACTS.some(has);
+}
+
 function figures(ix: Index, inScope: (a: Item, b: Item) => boolean, add: Add): void {
   type F = { it: Item; kind: CountKind; value: number; approx: Approx; measure: string[] };
   // one statement of a figure by one asserter stands for its repeats: pairs are over distinct statements
@@ -380,6 +395,7 @@ function figures(ix: Index, inScope: (a: Item, b: Item) => boolean, add: Add): v
           if (measure.length) (lastOther = measure), (lastAt = it.c.sentence);
           if (!measure.length) continue;
         } else if (!TOLL_KINDS.has(f.kind)) continue;
+        else if (attackersArrested(it.c, f)) measure = ["attackers"];
         // "137 dead, among them three children": the smaller figure of a kind in one claim is a part of the
         // larger, not a toll of its own
         else if (partOfToll(it.c, f)) continue;
@@ -388,7 +404,7 @@ function figures(ix: Index, inScope: (a: Item, b: Item) => boolean, add: Add): v
         const st = `${it.asserter}|${it.c.doc}|${f.kind}|${f.value}|${f.approx}|${measure.join(",")}`;
         if (seenStatement.has(st)) continue;
         seenStatement.add(st);
-        for (const g of f.kind === "other" ? measure.map((m) => `other:${m}`) : [f.kind]) {
+        for (const g of f.kind === "other" ? measure.map((m) => `other:${m}`) : [measure.length ? `${f.kind}:${measure[0]}` : f.kind]) {
           const l = groups.get(g) ?? groups.set(g, []).get(g)!;
           if (l.length < MAX_GROUP) l.push({ it, kind: f.kind, value: f.value, approx: f.approx, measure });
         }
@@ -483,7 +499,8 @@ function denials(ix: Index, scope: "report" | "ledger", window: number, add: Add
       if (x.denial) continue;
       if ([...x.parties].some((p) => denied.has(p))) continue;
       const agent = [...x.agents].some((g) => denied.has(g));
-      const named = what.length > 0 && [...x.names].some((g) => denied.has(g)) && agencyIn(x.concepts).length > 0;
+      // a country named only as the owner of what was hit ("the Russian-owned pipelines") is not charged
+      const named = what.length > 0 && [...x.names].some((g) => denied.has(g) && !ownerOnly(x, g)) && agencyIn(x.concepts).length > 0;
       if (!agent && !named) continue;
       if (x.c.doc !== d.c.doc && !agent) {
         // across reports, a claim that names who did what it says, and names someone else, does not put
@@ -643,6 +660,15 @@ function whereDisputes(items: Item[], inScope: (a: Item, b: Item) => boolean, ad
     }
 }
 
+/** Every word of the claim that names the country is followed by an owner word ("Russian-owned"). */
+function ownerOnly(it: Item, g: string): boolean {
+  const owners = ledgerLexicon(it.c.lang).agents.notDoer?.owners;
+  if (!owners?.length || !g.startsWith("C:")) return false;
+  const toks = conceptTokens(it.c.text);
+  const at = countryWords(toks, it.c.lang).flatMap((q, k) => (q && `C:${q.cc}` === g ? [k] : []));
+  return at.length > 0 && at.every((k) => owners.includes(toks[k + 1]?.w ?? ""));
+}
+
 /** The claim counts the weapons of an act (more than one): a barrage, not one of its strikes. */
 const countsMany = (it: Item) => it.c.figures.some((f) => f.kind === "other" && f.value > 1) && (it.concepts.has("n:missile") || it.concepts.has("n:air-defence"));
 
@@ -691,9 +717,17 @@ function shareSubject(a: Item, b: Item): boolean {
  */
 function doersIn(it: Item): Set<string> {
   const countries = [...it.agents].filter((g) => g.startsWith("C:"));
-  if (!countries.length) return it.agents;
   const toks = conceptTokens(it.c.text);
   const cws = countryWords(toks, it.c.lang);
+  const out = new Set(it.agents);
+  // a capital or a channel named only as where the act happened or was said ("in het centrum van Brussel
+  // doodschoot", "in een boodschap op Telegram") is the place, not a doer: a party named as a doer
+  // elsewhere in the claim stays
+  for (const g of it.agents) {
+    const at = placeTokens(toks, cws, g);
+    if (at.length && at.every((k) => placedAt(toks, k, it.c.lang))) out.delete(g);
+  }
+  if (!countries.length) return out;
   // "door Rusland is opgeblazen": right after "by" a country is the doer, passive or not
   const { markers, notDoer: nd = { locatives: [], passives: [] } } = ledgerLexicon(it.c.lang).agents;
   // "Rusland werd beschuldigd van …", "X was accused of …": the subject of a passive accusation is the
@@ -703,8 +737,8 @@ function doersIn(it: Item): Set<string> {
   let makes: number[] | undefined;
   const accusedAt = (k: number) =>
     (blames ??= conceptsOf(it.c.text, it.c.lang, toks).filter((h) => !h.neg && BLAMING.has(h.concept)).map((h) => h.at)).some((b) => b > k && b - k <= 4);
-  const out = new Set(it.agents);
   for (const g of countries) {
+    if (!out.has(g)) continue;
     const at = cws.map((q, k) => (q && `C:${q.cc}` === g ? k : -1)).filter((k) => k >= 0);
     if (!at.length) continue;
     // one word (an article) may stand between ("op de Russische televisie", "by the Russian army")
@@ -717,6 +751,25 @@ function doersIn(it: Item): Set<string> {
     const notDoer = at.every((k) => counted(k) || made(k) || (!before(k, markers) && (before(k, nd.locatives) || atBorder(k) || nd.passives.includes(toks[k + 1]?.w ?? "") || nd.passives.includes(toks[k + 2]?.w ?? "")) && !accusedAt(k)));
     if (notDoer) out.delete(g);
   }
+  return out;
+}
+
+/**
+ * Where a claim names a doer that is no country word: a capital of the country (`C:`), or a party whose
+ * key ends in its name (`E:N:org:telegram`). Empty when not found by its words.
+ */
+function placeTokens(toks: readonly ConceptToken[], cws: ReturnType<typeof countryWords>, g: string): number[] {
+  const out: number[] = [];
+  if (g.startsWith("C:")) {
+    const cc = g.slice(2);
+    if (cws.some((q) => q?.cc === cc)) return out;
+    toks.forEach((t, k) => {
+      if (/^\p{Lu}\p{Ll}/u.test(t.raw) && t.w.length > 3 && lookupName(t.raw).some((e) => e.fcode === "PPLC" && e.country === cc)) out.push(k);
+    });
+    return out;
+  }
+  const m = /^E:N:[a-z]+:([\p{L}\p{N}]+)$/u.exec(g);
+  if (m) toks.forEach((t, k) => t.w === m[1] && out.push(k));
   return out;
 }
 

@@ -39,11 +39,19 @@ export interface LedgerLexicon {
     countryNoun?: { determiners: string[]; nouns: string[] };
     /**
      * A country word is no doer right after a locative ("police in Belgium", "de raket die in Polen
-     * neerkwam") or just before a passive ("two Swedish nationals were shot dead"). Lower case.
+     * neerkwam") or just before a passive ("two Swedish nationals were shot dead"). Lower case. `of`: the
+     * word that ties a place to the noun a locative opens ("in het centrum van Brussel", "in the heart of
+     * Brussels"): the place there is where, not who. `owners`: the word after a country that says it owns
+     * the thing ("Russian-owned pipelines", "in Russisch bezit"): an owner, not a doer.
      */
-    notDoer?: { locatives: string[]; passives: string[] };
+    notDoer?: { locatives: string[]; passives: string[]; of?: string[]; owners?: string[] };
   };
   oppositions: OppositionLexicon[];
+  /**
+   * What a count of arrests names when it counts the attackers among the arrested ("the four gunmen were
+   * detained"): a part of all arrests, shown as its own measure ("attackers", "daders").
+   */
+  attackersArrested?: string;
   /**
    * Words that open a clause which only sets the scene for what a claim states ("when the pressure
    * dropped", "nadat de druk was gedaald", "after a missile hit"): what that clause says, up to the next

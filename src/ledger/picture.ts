@@ -1,6 +1,8 @@
 import type { Approx, ClaimStatus, CountKind, EntityType, Lang } from "../model/doc.js";
 import { NOTABLE, SPAN, type FusionClaim, type Reads } from "../store/index.js";
-import { partOfToll } from "./disputes.js";
+import { attackersArrested, partOfToll } from "./disputes.js";
+import { ledgerLexicon } from "./lang.js";
+import { conceptsOf } from "./concepts.js";
 import { findContradictions, showFigure, type CClaim, type CCount, type Found } from "./contradictions.js";
 import type { ClaimFeatures } from "./features.js";
 import { displayName } from "./naming.js";
@@ -359,11 +361,31 @@ export async function buildPicture(r: Reads, opts: PictureOptions = {}): Promise
         const prev = last.get(n.reportUid);
         if (!m && prev && n.claim - prev.claim <= 1) m = prev.measure;
         if (m) last.set(n.reportUid, { claim: n.claim, measure: m });
+      } else if (kind === "arrested") {
+        // the attackers among the arrested are a part of all arrests, listed apart (never a range with them)
+        const c = claimById(lf.fusion).get(finderId(n.reportUid, n.claim));
+        if (c && attackersArrested(c, n)) m = ledgerLexicon(lang).attackersArrested;
       }
       measureOf.set(n, m);
     }
+    // the noun counted in two languages ("leaks", "gaslekken") is one measure when the concept lexicons
+    // read it as one thing: one group, named as a report in the briefing's language names it
+    const conceptOf = new Map<string, string>();
+    const label = new Map<string, { name: string; own: boolean }>();
     for (const n of sorted) {
       const m = measureOf.get(n);
+      if (kind !== "other" || !m) continue;
+      const c = claimById(lf.fusion).get(finderId(n.reportUid, n.claim));
+      const hit = c && conceptsOf(m, c.lang).find((h) => !h.neg);
+      if (!hit) continue;
+      conceptOf.set(m, hit.concept);
+      const own = c.lang === lang, l = label.get(hit.concept);
+      if (!l || (own && !l.own)) label.set(hit.concept, { name: m, own });
+    }
+    for (const n of sorted) {
+      const m0 = measureOf.get(n);
+      const cm = m0 && conceptOf.get(m0);
+      const m = cm ? label.get(cm)!.name : m0;
       const sc = scopeOf(n.reportUid, n.claim);
       const inc = incidentCount > 1 ? sc.incident : "";
       // a figure that names no place counts where its incident happened, as far as the reports say

@@ -156,8 +156,9 @@ export const ledger: LedgerLexicon = {
     countryAnaphors: ["that country", "the same country"],
     countryNoun: { determiners: ["the", "that", "this"], nouns: ["country", "nation"] },
     auxiliaries: ["has", "have", "had", "is", "are", "was", "were", "will", "would", "could", "may", "might", "did", "does", "also", "reportedly", "allegedly"],
-    notDoer: { locatives: ["in", "at", "near", "into", "inside", "over", "across"], passives: ["was", "were", "is", "are", "been", "being", "be"] },
+    notDoer: { locatives: ["in", "at", "near", "into", "inside", "over", "across"], passives: ["was", "were", "is", "are", "been", "being", "be"], of: ["of"], owners: ["owned", "operated"] },
   },
+  attackersArrested: "attackers",
   oppositions: [
     {
       name: "custody",

@@ -158,8 +158,9 @@ export const ledger: LedgerLexicon = {
     countryAnaphors: ["dat land", "datzelfde land", "hetzelfde land"],
     countryNoun: { determiners: ["het", "dat", "dit", "datzelfde", "hetzelfde"], nouns: ["land"] },
     auxiliaries: ["heeft", "hebben", "had", "hadden", "is", "zijn", "was", "waren", "werd", "werden", "wordt", "zal", "zou", "zouden", "kan", "moet", "wil"],
-    notDoer: { locatives: ["in", "bij", "nabij", "naar", "op", "boven", "over", "richting"], passives: ["werd", "werden", "wordt", "worden", "is", "zijn", "was", "waren"] },
+    notDoer: { locatives: ["in", "bij", "nabij", "naar", "op", "boven", "over", "richting"], passives: ["werd", "werden", "wordt", "worden", "is", "zijn", "was", "waren"], of: ["van"], owners: ["bezit", "eigendom"] },
   },
+  attackersArrested: "daders",
   oppositions: [
     {
       name: "custody",

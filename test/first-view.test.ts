@@ -82,9 +82,6 @@ test("the short briefing first: at most four lines a section, each saying how ma
     const gz = await app.inject({ url: "/api/brief?lang=en", headers: { "accept-encoding": "gzip" } });
     assert.equal(gz.headers["content-encoding"], "gzip");
     assert.equal(gunzipSync(gz.rawPayload).toString("utf8"), plain.body);
-    // (a small answer goes as it is)
-    const small = await app.inject({ url: "/api/health", headers: { "accept-encoding": "br" } });
-    assert.equal(small.headers["content-encoding"], undefined);
   } finally {
     await app.close();
     await l.close();

@@ -82,6 +82,19 @@ test("in a quoted transcript every sentence after a speaker's label is that spea
   assert.equal(claim(nl, "begroting bespreken").source?.name, "WETHOUDER");
 });
 
+test("a headline's speaker before a colon may name whom or what they address", () => {
+  const doc = run(
+    "Rural Mayors to Governor Ann Lee: Fix the Roads Before Winter.\nThe mayors of nine towns wrote to the governor on Monday. " +
+      "Update on the storm: two more roads were closed overnight.",
+    "en",
+  );
+  const ask = claim(doc, "Fix the Roads");
+  assert.equal(ask.text, "Rural Mayors to Governor Ann Lee: Fix the Roads Before Winter");
+  assert.deepEqual(who(ask), ["claimed", "Rural Mayors"]);
+  // a label with a verb-less topic and no capitalised speaker says nothing itself
+  assert.deepEqual(who(claim(doc, "two more roads")), ["established", null]);
+});
+
 test("an appeal names who makes it, not whom it addresses", () => {
   const doc = run(
     "Senator Jane Doe urged voters at a rally in Dayton to elect a Democratic governor. Doe asked the minister whether the dam would hold. " +

@@ -95,6 +95,20 @@ test("a headline's speaker before a colon may name whom or what they address", (
   assert.deepEqual(who(claim(doc, "two more roads")), ["established", null]);
 });
 
+test("a bare 'citing X' gives the subject's reason, 'citing X as saying' gives X's word", () => {
+  const doc = run(
+    "The mayor of Dayton last week asked the governor to close the bridge to trucks, citing safety concerns. " +
+      "The agency says the toll keeps rising, citing the health ministry as saying that 40 people died.",
+    "en",
+  );
+  const why = claim(doc, "safety concerns");
+  assert.equal(why.text, "citing safety concerns");
+  assert.deepEqual(who(why), ["claimed", "mayor of Dayton"]);
+  const toll = claim(doc, "40 people died");
+  assert.equal(toll.text, "citing the health ministry as saying that 40 people died");
+  assert.deepEqual(who(toll), ["claimed", "health ministry"]);
+});
+
 test("an appeal names who makes it, not whom it addresses", () => {
   const doc = run(
     "Senator Jane Doe urged voters at a rally in Dayton to elect a Democratic governor. Doe asked the minister whether the dam would hold. " +

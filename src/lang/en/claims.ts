@@ -147,6 +147,9 @@ const cues: CuePattern[] = [
   { pattern: "denial|denials from|by", role: "according", status: "denied" },
   { pattern: "report|reports from|by", role: "according", status: "claimed" },
   { pattern: "as reported|stated|claimed by", role: "according", status: "claimed" },
+  // "citing X as saying …" gives X's word; a bare "citing X" gives the reason the clause's subject cites
+  // ("The airline cancelled flights, citing safety concerns")
+  { pattern: "citing", role: "self", status: "claimed", unless: ["saying", "telling", "stating"] },
   { pattern: "citing", role: "according", status: "claimed" },
   { pattern: "reportedly|allegedly|purportedly|supposedly|ostensibly", role: "hearsay", status: "claimed" },
   { pattern: "there are|were … reports|rumours|rumors", role: "hearsay", status: "claimed" },

@@ -109,6 +109,19 @@ test("a bare 'citing X' gives the subject's reason, 'citing X as saying' gives X
   assert.deepEqual(who(toll), ["claimed", "health ministry"]);
 });
 
+test("one who declines to comment is the source of the refusal", () => {
+  const doc = run(
+    "The port authority declined to comment on the letter. Hospital spokesman Tom Reed declined to comment on the memo, calling it private.",
+    "en",
+  );
+  const port = claim(doc, "letter");
+  assert.equal(port.text, "The port authority declined to comment on the letter");
+  assert.deepEqual(who(port), ["claimed", "port authority"]);
+  const memo = claim(doc, "memo");
+  assert.equal(memo.text, "Hospital spokesman Tom Reed declined to comment on the memo");
+  assert.deepEqual(who(memo), ["claimed", "Tom Reed"]);
+});
+
 test("an appeal names who makes it, not whom it addresses", () => {
   const doc = run(
     "Senator Jane Doe urged voters at a rally in Dayton to elect a Democratic governor. Doe asked the minister whether the dam would hold. " +

@@ -82,6 +82,46 @@ test("in a quoted transcript every sentence after a speaker's label is that spea
   assert.equal(claim(nl, "begroting bespreken").source?.name, "WETHOUDER");
 });
 
+test("a headline's speaker before a colon may name whom or what they address", () => {
+  const doc = run(
+    "Rural Mayors to Governor Ann Lee: Fix the Roads Before Winter.\nThe mayors of nine towns wrote to the governor on Monday. " +
+      "Update on the storm: two more roads were closed overnight.",
+    "en",
+  );
+  const ask = claim(doc, "Fix the Roads");
+  assert.equal(ask.text, "Rural Mayors to Governor Ann Lee: Fix the Roads Before Winter");
+  assert.deepEqual(who(ask), ["claimed", "Rural Mayors"]);
+  // a label with a verb-less topic and no capitalised speaker says nothing itself
+  assert.deepEqual(who(claim(doc, "two more roads")), ["established", null]);
+});
+
+test("a bare 'citing X' gives the subject's reason, 'citing X as saying' gives X's word", () => {
+  const doc = run(
+    "The mayor of Dayton last week asked the governor to close the bridge to trucks, citing safety concerns. " +
+      "The agency says the toll keeps rising, citing the health ministry as saying that 40 people died.",
+    "en",
+  );
+  const why = claim(doc, "safety concerns");
+  assert.equal(why.text, "citing safety concerns");
+  assert.deepEqual(who(why), ["claimed", "mayor of Dayton"]);
+  const toll = claim(doc, "40 people died");
+  assert.equal(toll.text, "citing the health ministry as saying that 40 people died");
+  assert.deepEqual(who(toll), ["claimed", "health ministry"]);
+});
+
+test("one who declines to comment is the source of the refusal", () => {
+  const doc = run(
+    "The port authority declined to comment on the letter. Hospital spokesman Tom Reed declined to comment on the memo, calling it private.",
+    "en",
+  );
+  const port = claim(doc, "letter");
+  assert.equal(port.text, "The port authority declined to comment on the letter");
+  assert.deepEqual(who(port), ["claimed", "port authority"]);
+  const memo = claim(doc, "memo");
+  assert.equal(memo.text, "Hospital spokesman Tom Reed declined to comment on the memo");
+  assert.deepEqual(who(memo), ["claimed", "Tom Reed"]);
+});
+
 test("an appeal names who makes it, not whom it addresses", () => {
   const doc = run(
     "Senator Jane Doe urged voters at a rally in Dayton to elect a Democratic governor. Doe asked the minister whether the dam would hold. " +

@@ -231,3 +231,16 @@ test("quotes: at most sixteen open at once; a sentence lists each quote that cov
 test("U+0085 between words is white space to the tokenizer", () => {
   assert.deepEqual(tokens("twee\u0085doden", "nl"), ["twee", "doden"]);
 });
+
+test("a US state abbreviation ends a sentence before an opener or a quote, a title never does", () => {
+  const text =
+    '"We will win," Ms. Lee said in Tampa, Fla. "It is close." Gov. Ann Lee spoke in Salem, Ore. The crowd cheered. ' +
+    "Sen. Bob Ray of Austin, Tex. said he agreed.";
+  assert.deepEqual(sentences(text, "en"), [
+    '"We will win," Ms. Lee said in Tampa, Fla.',
+    '"It is close."',
+    "Gov. Ann Lee spoke in Salem, Ore.",
+    "The crowd cheered.",
+    "Sen. Bob Ray of Austin, Tex. said he agreed.",
+  ]);
+});

@@ -143,10 +143,16 @@ const cues: CuePattern[] = [
   { pattern: REPORT_THAT, role: "report", status: "claimed", postOnly: true, notRightAfter: ["the", "a", "an", "'s", "’s", "his", "her", "its", "their", "our", "this", "that"] },
   // announcing or declaring an act is an event; only with reported content is it an attribution
   { pattern: "stated|announce|announces|announced|declare|declares|declared|add|adds|added|reports|responded", role: "report", status: "claimed", needsContent: true, notRightAfter: ["the", "a", "an", "is", "was", "were", "are", "been", "be"] },
+  // a refusal to comment is the speaker's own answer: "The agency declined to comment on the letter"; one
+  // who speaks for it in the same clause ("…, with spokesman X saying …") is the source instead
+  { pattern: "declined|declines|refused|refuses to comment|elaborate|discuss", role: "report", status: "claimed", unless: ["saying", "adding", "stating", "writing"] },
   { pattern: "according to", role: "according", status: "claimed" },
   { pattern: "denial|denials from|by", role: "according", status: "denied" },
   { pattern: "report|reports from|by", role: "according", status: "claimed" },
   { pattern: "as reported|stated|claimed by", role: "according", status: "claimed" },
+  // "citing X as saying …" gives X's word; a bare "citing X" gives the reason the clause's subject cites
+  // ("The airline cancelled flights, citing safety concerns")
+  { pattern: "citing", role: "self", status: "claimed", unless: ["saying", "telling", "stating"] },
   { pattern: "citing", role: "according", status: "claimed" },
   { pattern: "reportedly|allegedly|purportedly|supposedly|ostensibly", role: "hearsay", status: "claimed" },
   { pattern: "there are|were … reports|rumours|rumors", role: "hearsay", status: "claimed" },

@@ -7,15 +7,20 @@ export const segment: SegmentLexicon = {
     "Mr", "Mrs", "Ms", "Messrs", "Dr", "Prof", "Rev", "Hon", "Sen", "Rep", "Gov", "Lt", "Col", "Gen", "Sgt",
     "Capt", "Cpt", "Maj", "Cmdr", "Adm", "Brig", "Cpl", "Pvt", "Supt", "Insp", "Det", "Atty", "Pres", "Amb",
     "St", "Mt", "Ft", "Jr", "Sr", "Inc", "Corp", "Ltd", "Bros", "vs", "approx", "est", "dept", "govt", "fig",
-    "Ala", "Ariz", "Ark", "Calif", "Colo", "Conn", "Del", "Fla", "Ga", "Ill", "Ind", "Kan", "Kans", "Ky",
-    "Md", "Mich", "Minn", "Miss", "Mo", "Mont", "Neb", "Nev", "Okla", "Ore", "Pa", "Penn", "Tenn", "Tex",
-    "Va", "Vt", "Wash", "Wis", "Wyo", "Mass", "Ariz", "Gens", "Reps", "Sens", "Lt.-Col", "Adj", "Ave", "Blvd",
+    "Gens", "Reps", "Sens", "Lt.-Col", "Adj", "Ave", "Blvd",
     "cf", "ca", "viz", "Sept", "Oct", "Nov", "Dec", "Aug", "Jan", "Feb", "Apr", "Jul", "Jun",
     // a transcript's speaker labels: "MR. SMITH:", "MS. DOE:"
     "MR", "MRS", "MS",
   ],
   abbreviationsBeforeNumber: ["No", "Nos", "no", "nos", "Art", "art", "vol", "Vol", "p", "pp", "Mar", "Fig"],
-  sentenceFinalAbbreviations: ["etc", "U.S", "U.K", "U.N", "a.m", "p.m", "Inc", "Corp", "Ltd", "Co", "Jr", "Sr", "D.C"],
+  // US state abbreviations end a dateline or a place at the end of a sentence ("said in Naples, Fla. The …"), so
+  // they end it before a sentence opener or a quote, unlike titles (Sen., Gov.), which always precede a name
+  sentenceFinalAbbreviations: [
+    "etc", "U.S", "U.K", "U.N", "a.m", "p.m", "Inc", "Corp", "Ltd", "Co", "Jr", "Sr", "D.C",
+    "Ala", "Ariz", "Ark", "Calif", "Colo", "Conn", "Del", "Fla", "Ga", "Ill", "Ind", "Kan", "Kans", "Ky",
+    "Md", "Mich", "Minn", "Miss", "Mo", "Mont", "Neb", "Nev", "Okla", "Ore", "Pa", "Penn", "Tenn", "Tex",
+    "Va", "Vt", "Wash", "Wis", "Wyo", "Mass",
+  ],
   sentenceStarters: [
     "the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "this", "that", "these", "those", "there",
     "but", "and", "in", "on", "at", "according", "meanwhile", "however", "after", "before", "his", "her",

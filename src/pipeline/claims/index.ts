@@ -1206,7 +1206,12 @@ function colonFrame(V: View, t0: number, t1: number, closeAt: Set<number>): { m:
   for (let j = a; j < k; j++) if (verbAt(V, j) && V.cap[j] !== 1) return null;
   const span = npForward(V, a, k);
   if (!span) return null;
-  if (span.end !== k) {
+  if (span.end !== k && V.P.lex.prepositions.includes(V.low[span.end]!) && raw[span.end] !== "of" && raw[span.end] !== "Of") {
+    // a headline's speaker with whom or what they address: "Black Mayors to Jane Doe: Send Money",
+    // "Channel 4's Ann Lee on the Budget Leak: ‘Shameful’"; no punctuation and no verb up to the colon
+    if (span.end - a > 5 || k - span.end > 8) return null;
+    for (let j = span.end + 1; j < k; j++) if (V.punct[j] || V.doc.tokens[j]!.kind === "quote") return null;
+  } else if (span.end !== k) {
     // "Jeremy Lott, author:", "Meghan McCain, Twitter:": a short affiliation without a verb after the comma
     if (raw[span.end] !== "," || span.end - a > 6 || k - span.end > 7) return null;
     for (let j = span.end + 1; j < k; j++) if (V.punct[j] && raw[j] !== "," && raw[j] !== ".") return null;

@@ -144,7 +144,11 @@ function endsSentence(doc: Doc, lex: SegmentLexicon, i: number, abbr: (w: string
   if (!next) return true;
   const prev = tokens[i - 1];
   const nextLower = next.text.toLowerCase();
-  const isStarter = lex.sentenceStarters.includes(nextLower);
+  // an opening quote with a capital after it, apart from the full stop, opens a sentence: 'in Naples, Fla. "It …'
+  const after = tokens[i + 2];
+  const isStarter =
+    lex.sentenceStarters.includes(nextLower) ||
+    (next.kind === "quote" && next.start > t.end && !!after && after.start === next.end && /^\p{Lu}/u.test(after.text));
   if (t.kind === "word" && t.text.endsWith(".") && t.text.length > 1) {
     // a dotted abbreviation that took its own full stop: U.S. / o.a.
     const bare = t.text.slice(0, -1);

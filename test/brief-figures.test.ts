@@ -1,13 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { openStore } from "../src/store/index.js";
-import { ingestFiles } from "../src/cli/ingest.js";
-import { buildPicture } from "../src/ledger/picture.js";
-import { composeBriefing, type Briefing, type BriefLine } from "../src/brief/index.js";
-import type { Lang } from "../src/model/doc.js";
+import type { Briefing } from "../src/brief/index.js";
+import { briefed, groups, section, show } from "./briefed.js";
 
 // Reports written for this test, two incidents in one ledger: a missile that killed two in a Polish border
 // town on the day a barrage killed one in Lviv, with the denials that followed (English and Dutch); and a
@@ -39,24 +33,7 @@ const REPORTS = [
   },
 ] as const;
 
-const dir = mkdtempSync(join(tmpdir(), "sitrep-brief-figures-"));
-for (const r of REPORTS) writeFileSync(join(dir, r.file), `---\ntitle: ${r.title}\nsource: ${r.source}\npublished: ${r.published}\nlanguage: ${r.lang}\n---\n${r.text}`);
-
-const db = join(dir, "ledger.db");
-const s = await openStore(db);
-const brief = {} as Record<Lang, Briefing>;
-try {
-  assert.equal((await ingestFiles(s, REPORTS.map((r) => join(dir, r.file)))).added, REPORTS.length);
-  await s.snapshot(async (rd) => {
-    for (const lang of ["en", "nl"] as const) brief[lang] = composeBriefing(await buildPicture(rd, { lang, limit: 1000 }), lang);
-  });
-} finally {
-  await s.close();
-}
-
-const section = (b: Briefing, id: string) => b.sections.find((y) => y.id === id)!;
-const show = (l: BriefLine) => (l.quote ? `“${l.quote}” ${l.text}`.trimEnd() : l.text);
-const groups = (b: Briefing, id: string) => (section(b, id).groups ?? []).filter((g) => g.lines.length).map((g) => `${g.title}: ${g.lines.map(show).join(" | ")}`);
+const brief = await briefed(REPORTS, "brief-figures");
 
 test("figures: one group per place and kind (the town's toll and the city's are never one range), each range over the figures it lists, a part of a toll no figure of its own, each figure with its day", () => {
   assert.deepEqual(groups(brief.en, "figures"), [

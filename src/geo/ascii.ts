@@ -11,8 +11,8 @@
 // table), padded to HEADER_BYTES; then uint32 × (N + 1) where each block's text starts (and the last ends), then
 // the texts: each block's transliterations of its 256 code points, tab-separated, as any-ascii holds them (ASCII).
 import { createRequire } from "node:module";
-import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
-import { dirname } from "node:path";
+import { closeSync, existsSync, fstatSync, openSync, readFileSync, readSync, statSync } from "node:fs";
+import { writeAtomically } from "./gazpack.js";
 import { fileURLToPath } from "node:url";
 
 const MAGIC = 0x41415253; // "SRAA" read as a little-endian int32
@@ -108,19 +108,10 @@ function packPath(): string {
 }
 
 function store(buf: Buffer): void {
-  const path = packPath();
-  const tmp = `${path}.${process.pid}.tmp`;
   try {
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(tmp, buf);
-    renameSync(tmp, path);
+    writeAtomically(packPath(), buf);
   } catch {
     // a read-only installation: every process then reads any-ascii's table as any-ascii ships it
-    try {
-      unlinkSync(tmp);
-    } catch {
-      /* never written */
-    }
   }
 }
 

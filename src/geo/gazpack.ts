@@ -15,7 +15,8 @@
 //   regions  lines "country.admin1\trow,row,…" (the places of one region in table order)
 //   regionIx one line per region: "country.admin1\tbyte position\tbyte length", read on the first fuzzy look-up
 import { createRequire } from "node:module";
-import { closeSync, openSync, readFileSync, readSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
+import { closeSync, mkdirSync, openSync, readFileSync, readSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
+import { dirname } from "node:path";
 
 // zlib is needed only to make a pack, not to read one: loaded then
 const gunzipSync = (b: Buffer): Buffer => (createRequire(import.meta.url)("node:zlib") as typeof import("node:zlib")).gunzipSync(b);
@@ -221,13 +222,20 @@ export function readHeader(head: Buffer, stamp: Buffer): PackHeader | null {
   return h;
 }
 
-/** Builds the pack and writes it beside the tables (atomically: readers never see half a file). */
+/** Builds the pack and writes it beside the tables. */
 export function writePack(dir: string): Buffer {
   const buf = buildPack(dir);
-  const tmp = `${dir}${PACK_FILE}.${process.pid}.tmp`;
+  writeAtomically(dir + PACK_FILE, buf);
+  return buf;
+}
+
+/** Writes a pack atomically (readers never see half a file); throws when it cannot be written. */
+export function writeAtomically(path: string, buf: Buffer): void {
+  const tmp = `${path}.${process.pid}.tmp`;
   try {
+    mkdirSync(dirname(path), { recursive: true });
     writeFileSync(tmp, buf);
-    renameSync(tmp, dir + PACK_FILE);
+    renameSync(tmp, path);
   } catch (e) {
     try {
       unlinkSync(tmp);
@@ -236,5 +244,4 @@ export function writePack(dir: string): Buffer {
     }
     throw e;
   }
-  return buf;
 }

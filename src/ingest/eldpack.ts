@@ -17,8 +17,8 @@
 //   keys     the keys, one byte per character (eld's keys are strings of characters U+0000–U+00FF)
 //   pairs    two bytes per pair: the language's index, the score (what eld's table holds, 6–207)
 import { createRequire } from "node:module";
-import { existsSync, mkdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
-import { dirname } from "node:path";
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { writeAtomically } from "../geo/gazpack.js";
 import { fileURLToPath } from "node:url";
 
 const MAGIC = 0x4c455253; // "SREL" read as a little-endian int32
@@ -170,19 +170,10 @@ export function writeEldPack(): number {
 }
 
 function store(buf: Buffer): void {
-  const path = packPath();
-  const tmp = `${path}.${process.pid}.tmp`;
   try {
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(tmp, buf);
-    renameSync(tmp, path);
+    writeAtomically(packPath(), buf);
   } catch {
     // a read-only installation: every process then loads eld's table as eld ships it
-    try {
-      unlinkSync(tmp);
-    } catch {
-      /* never written */
-    }
   }
 }
 

@@ -49,10 +49,15 @@ for (const [i, f] of texts.entries()) {
     const ctx = text.slice(Math.max(0, lo - 40), Math.min(text.length, hi + 20)).replace(/\s+/g, " ");
     console.log(`${ok ? "OK  " : "MISS"} ${f.slice(0, 40)} ${g.id} want=[${want[0]}] cue=[${g.cue?.text ?? ""}] got=${sys ? `[${sys.source?.name ?? "report"}] ${sys.status}` : "none"}`);
     console.log(`     ${ctx.length > 400 ? ctx.slice(0, 200) + " … " + ctx.slice(-200) : ctx}`);
+    console.log(`     gold: ${text.slice(g0, g1).replace(/\s+/g, " ").slice(0, 160)}`);
     if (sys) console.log(`     ours: ${text.slice(sys.start, sys.end).replace(/\s+/g, " ").slice(0, 160)}`);
     else
-      for (const c of claims.filter((c: any) => c.end > g0 && c.start < g1))
-        console.log(`     near: [${c.source?.name ?? "report"}] ${c.status}: ${text.slice(c.start, c.end).replace(/\s+/g, " ").slice(0, 200)}`);
+      for (const c of claims.filter((c: any) => c.end > g0 && c.start < g1)) {
+        // how far the overlap falls short of the scorer's rule (half of gold, 0.3 of ours)
+        const ov = Math.min(g1, c.end) - Math.max(g0, c.start);
+        const r = `${(ov / (g1 - g0)).toFixed(2)}/${(ov / (c.end - c.start)).toFixed(2)}`;
+        console.log(`     near ${r}: [${c.source?.name ?? "report"}] ${c.status}: ${text.slice(c.start, c.end).replace(/\s+/g, " ").slice(0, 200)}`);
+      }
   }
 }
 console.log(`source ${((100 * hit) / n).toFixed(1)}% (${hit}/${n})`);

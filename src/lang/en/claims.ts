@@ -47,6 +47,14 @@ const STANCE = v(
   "rebuked", "mocked", "ridiculed", "chided", "scolded", "faulted", "disparaged", "assailed", "berated",
   "excoriated", "applauded", "commended", "thanked", "pledges", "vows", "urges",
 );
+// an attitude is its holder's, like a word said: "Traders expect markets to fall", "Republicans fear Mr. Trump
+// will …", "her aides sought to play it down" (only with an object or a clause after the verb)
+const ATTITUDE = v(
+  "want", "wants", "wanted", "hope", "hopes", "hoped", "seek", "seeks", "sought", "plan", "plans", "planned",
+  "intend", "intends", "intended", "aim", "aims", "fear", "fears", "feared", "expect", "expects", "believe",
+  "believes", "favor", "favors", "favored", "favour", "favours", "favoured", "supports", "supported", "opposes",
+  "opposed", "prefer", "prefers", "preferred", "agree", "agrees", "agreed",
+);
 // attitude and evidence verbs count only before "that": "the attack found its target" is no report
 const REPORT_THAT = v(
   "believe", "believes", "believed", "think", "thinks", "thought", "know", "knows", "knew",
@@ -126,6 +134,7 @@ const cues: CuePattern[] = [
   { pattern: REPORT, role: "report", status: "claimed", notRightAfter: ["the", "a", "an", "'s", "’s", "his", "her", "its", "their", "our", "is", "was", "were", "are", "been", "be"] },
   { pattern: `${REPORT_THAT} that`, role: "report", status: "claimed" },
   { pattern: STANCE, role: "report", status: "claimed", notRightAfter: ["the", "a", "an", "'s", "’s", "his", "her", "its", "their", "our", "is", "was", "were", "are", "been", "be"], unlessNext: [",", ".", ";", ":", "!", "?", "and", "or", "as", "when", "while", "but", "by"] },
+  { pattern: ATTITUDE, role: "report", status: "claimed", attitude: true, notRightAfter: ["the", "a", "an", "'s", "’s", "his", "her", "its", "their", "our", "is", "was", "were", "are", "been", "be", "being"], unlessNext: [",", ".", ";", ":", "!", "?", "and", "or", "as", "when", "while", "but", "by", "with", "in", "on", "at", "for", "from", "of", "so"] },
   { pattern: "point|points|pointed|pointing out", role: "report", status: "claimed" },
   // a public position: "Clinton has called for a no-fly zone", "officials have warned of Russian efforts",
   // "the administration has expressed optimism that …"

@@ -166,7 +166,11 @@ export function extractClaims(doc: Doc, lex: ClaimLexicon): void {
       // "… zei dat A en B", "said hospitals were closed and the morgue was full": a coordinated clause
       // without a comma is part of the content
       // "X said he stopped because he was tired": a clause of cause or time inside the content is X's too
-      if (!(P.splitters.has(w0) && P.complementizers.has(w1)) && !(c.kind === "coord" && P.additive.has(w0)) && c.kind !== "adverbial") continue;
+      // "X says the attitude is common among voters, who defy …": a relative clause that closes the content
+      // describes what X spoke of, in X's words
+      // (only after a verb's content: in "…, according to a statement by the court, which …" it is the source's)
+      const afterContent = c.kind === "relative" && prev.frame.cue.cue.role === "report" && !!prev.raw && prev.raw.span.end <= V.doc.tokens[prev.frame.start]!.start;
+      if (!(P.splitters.has(w0) && P.complementizers.has(w1)) && !(c.kind === "coord" && P.additive.has(w0)) && c.kind !== "adverbial" && !afterContent) continue;
       c.source = prev.source;
       c.cue = prev.cue;
       if (c.status === "established") c.status = prev.frame.cue.cue.status === "denied" || prev.frame.cue.cue.status === "confirmed" ? prev.frame.cue.cue.status : "claimed";
@@ -866,6 +870,7 @@ function readClause(
     if (m.cue.cue.status === "denied" && found.raw) denial = m;
     // the innermost frame wins ("X said that Y says Z": Y), but not one inside a relative clause of an object
     // ("The document says A for a developer that it says …")
+    if (m.cue.cue.attitude && best && best.rank >= 3 && best.m.start < m.start) continue;
     if (!best || rank > best.rank || (rank === best.rank && rank === 4 && m.start > best.m.start && !inRelative(V, t0, m.start))) {
       // "The councillors say they will ask voters to …": the inner frame's pronoun is the outer frame's
       // subject when the two agree in number

@@ -59,6 +59,11 @@ export interface CuePattern {
   quoteObject?: boolean;
   /** The noun phrase right after the verb is who is spoken to, never the speaker ("told Reuters"). */
   objectAfter?: boolean;
+  /**
+   * An attitude ("wants", "sought", "fears"): its holder is a source only as the outermost frame; inside what
+   * another frame reports it is part of the report ("Putin said the attackers had sought to escape").
+   */
+  attitude?: boolean;
   /** The cue does not hold when one of these words is its object, within four words after it ("zei niets"). */
   unlessObject?: readonly string[];
 }

@@ -51,7 +51,7 @@ const STANCE = v(
 // will …", "her aides sought to play it down" (only with an object or a clause after the verb)
 const ATTITUDE = v(
   "want", "wants", "wanted", "hope", "hopes", "hoped", "seek", "seeks", "sought", "plan", "plans", "planned",
-  "intend", "intends", "intended", "aim", "aims", "fear", "fears", "feared", "expect", "expects", "believe",
+  "intend", "intends", "intended", "aim", "aims", "aimed", "fear", "fears", "feared", "expect", "expects", "believe",
   "believes", "favor", "favors", "favored", "favour", "favours", "favoured", "supports", "supported", "opposes",
   "opposed", "prefer", "prefers", "preferred", "agree", "agrees", "agreed",
 );
@@ -169,6 +169,8 @@ const cues: CuePattern[] = [
   { pattern: "by their|his|her|its own account|admission", role: "self", status: "claimed" },
   // participles whose subject is the clause's: "X became the first …, saying it was swayed"
   { pattern: "praising|blasting|slamming|criticizing|criticising|condemning|endorsing|welcoming|defending|deriding|echoing|thanking|saying|adding|claiming|noting|urging|insisting|arguing|warning|stating|asserting|writing|telling|explaining|suggesting|accusing|blaming|calling|promising|vowing|pledging|predicting|reminding|conceding|admitting|arguing|questioning|contending|alleging", role: "self", status: "claimed" },
+  // an attitude's participle: "Clinton made her closing push, hoping an uplifting message would …"
+  { pattern: "hoping|seeking|aiming|wanting|fearing|expecting|anticipating|intending|planning", role: "self", status: "claimed", attitude: true, unlessNext: [",", ".", ";", ":", "!", "?", "and", "or", "for", "in", "on", "at", "of"] },
   { pattern: "denying|rejecting|dismissing", role: "self", status: "denied" },
   { pattern: "confirming|acknowledging", role: "self", status: "confirmed" },
   { pattern: "in their|his|her|its own words", role: "self", status: "claimed" },

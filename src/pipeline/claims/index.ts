@@ -168,8 +168,9 @@ export function extractClaims(doc: Doc, lex: ClaimLexicon): void {
       // "X said he stopped because he was tired": a clause of cause or time inside the content is X's too
       // "X says the attitude is common among voters, who defy …": a relative clause that closes the content
       // describes what X spoke of, in X's words
-      // (only after a verb's content: in "…, according to a statement by the court, which …" it is the source's)
-      const afterContent = c.kind === "relative" && prev.frame.cue.cue.role === "report" && !!prev.raw && prev.raw.span.end <= V.doc.tokens[prev.frame.start]!.start;
+      // (only after a verb's content: in "…, according to a statement by the court, which …" it is the source's;
+      // and only after a clause: "Y denies any role in the attack, in which 140 people died" gives the toll as fact)
+      const afterContent = c.kind === "relative" && prev.frame.cue.cue.role === "report" && prev.frame.cue.cue.status === "claimed" && !!prev.raw && prev.raw.span.end <= V.doc.tokens[prev.frame.start]!.start && verbIn(V, prev.frame.end, c.t0);
       if (!(P.splitters.has(w0) && P.complementizers.has(w1)) && !(c.kind === "coord" && P.additive.has(w0)) && c.kind !== "adverbial" && !afterContent) continue;
       c.source = prev.source;
       c.cue = prev.cue;

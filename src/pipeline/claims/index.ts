@@ -819,7 +819,7 @@ function readClause(
       found = { raw: absoluteSubject(V, t0, m) ?? selfSubject(V, from, t1, m), post: false };
       // "“I doubt it,” Hale said, adding that …": a word inside the quote is no subject of the participle
       if (found.raw && m.start !== t0 && inSpeech(tokenAt(V, found.raw.span.start))) found.raw = null;
-      rank = 5;
+      rank = m.cue.cue.attitude ? (inSpeech(m.start) ? 0 : 2) : 5;
     } else if (role === "report") {
       // "according to a few district reports": a noun of the phrase after "according to" is no verb
       if (frames.some((o) => o.cue.cue.role === "according" && o.end <= m.start && m.start - o.end <= 5 && !punctIn(V, o.end, m.start))) continue;
@@ -837,6 +837,9 @@ function readClause(
       if (found && m.cue.cue.subjectDocument && !(found.raw && documentHead(V, found.raw))) found = null;
       if (found && !found.post && m.cue.cue.postOnly) found = null;
       rank = found?.raw ? (found.post ? 3 : 4) : 0;
+      // an attitude yields to every frame that reports words ("Putin said the attackers had sought to flee",
+      // "they agreed to let lobbyists bundle checks, the emails show"), and inside a quote it is the speaker's
+      if (rank && m.cue.cue.attitude) rank = inSpeech(m.start) ? 0 : 2;
     } else if (role === "passive") {
       const agent = agentOf(V, t0, t1, m);
       found = { raw: agent, post: false };
@@ -871,7 +874,6 @@ function readClause(
     if (m.cue.cue.status === "denied" && found.raw) denial = m;
     // the innermost frame wins ("X said that Y says Z": Y), but not one inside a relative clause of an object
     // ("The document says A for a developer that it says …")
-    if (m.cue.cue.attitude && best && best.rank >= 3 && best.m.start < m.start) continue;
     if (!best || rank > best.rank || (rank === best.rank && rank === 4 && m.start > best.m.start && !inRelative(V, t0, m.start))) {
       // "The councillors say they will ask voters to …": the inner frame's pronoun is the outer frame's
       // subject when the two agree in number
@@ -882,7 +884,7 @@ function readClause(
     }
   }
   // "Stoltenberg continued: “…”", "Mook agreed: …", "PARTICIPANT: …": a speaker before a colon
-  if ((!best || best.rank < 3) && V.colons[s.index]) {
+  if ((!best || best.rank < 3 || best.m.cue.cue.attitude) && V.colons[s.index]) {
     const cf = colonFrame(V, t0, t1, closeAt);
     if (cf) best = { m: cf.m, raw: cf.raw, post: false, rank: 4 };
   }

@@ -48,3 +48,14 @@ test("a relative clause closing a reported clause is the speaker's; one after a 
   assert.deepEqual(reading(claim(doc, "any role")), ["The dredging company denied any role in the collapse", "denied", "dredging company", "denied"]);
   assert.deepEqual(reading(claim(doc, "two workers")), ["which killed two workers", "established", null, null]);
 });
+
+test("an attitude yields to a frame after its content, to a quote's speaker and to a speaker's colon", () => {
+  const doc = run(
+    "The fishermen agreed to pay the harbour fees for another year, the minutes show. " +
+      "“We did what we could. He wanted to keep the port open,” said Mayor Ruth Hale. " +
+      "Ruth Hale: Fishermen want the basin reopened by May.",
+  );
+  assert.deepEqual(reading(claim(doc, "another year")), ["The fishermen agreed to pay the harbour fees for another year, the minutes show", "claimed", "minutes", "show"]);
+  assert.deepEqual(reading(claim(doc, "port open")), ["He wanted to keep the port open,” said Mayor Ruth Hale", "claimed", "Ruth Hale", "said"]);
+  assert.deepEqual(reading(claim(doc, "by May")), ["Ruth Hale: Fishermen want the basin reopened by May", "claimed", "Ruth Hale", ":"]);
+});

@@ -83,3 +83,14 @@ test("a pronoun subject of an inner frame is the outer frame's speaker", () => {
   const doc = run("With the mayor so weak, the councillors say they will now ask voters to elect a divided council. Earlier, Mayor Ruth Hale spoke.");
   assert.deepEqual(reading(claim(doc, "divided council")), ["With the mayor so weak, the councillors say they will now ask voters to elect a divided council", "claimed", "councillors"]);
 });
+
+test("backing someone is a stance, backing down is none; considering X a Y is an attitude", () => {
+  const doc = run(
+    "The harbour board backs Mayor Ruth Hale for a second term. The council backed down from the plan. " +
+      "Critics consider the new fees a tax on fishermen. A truck slammed into the sea wall.",
+  );
+  assert.deepEqual(reading(claim(doc, "second term")), ["The harbour board backs Mayor Ruth Hale for a second term", "claimed", "harbour board"]);
+  assert.deepEqual(reading(claim(doc, "backed down")), ["The council backed down from the plan", "established", null]);
+  assert.deepEqual(reading(claim(doc, "new fees")), ["Critics consider the new fees a tax on fishermen", "claimed", "Critics"]);
+  assert.deepEqual(reading(claim(doc, "truck")), ["A truck slammed into the sea wall", "established", null]);
+});

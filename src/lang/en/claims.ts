@@ -45,7 +45,7 @@ const STANCE = v(
   "demanded", "lauded", "hailed", "touted", "welcomed", "endorse", "endorses", "endorsed", "defended",
   "defends", "derided", "derides", "echoed", "echoes", "cited", "cites", "proposed", "proposes", "castigated",
   "rebuked", "mocked", "ridiculed", "chided", "scolded", "faulted", "disparaged", "assailed", "berated",
-  "excoriated", "applauded", "commended", "thanked", "pledges", "vows", "urges",
+  "excoriated", "applauded", "commended", "thanked", "pledges", "vows", "urges", "backs", "backed",
 );
 // an attitude is its holder's, like a word said: "Traders expect markets to fall", "Republicans fear Mr. Trump
 // will …", "her aides sought to play it down" (only with an object or a clause after the verb)
@@ -53,7 +53,7 @@ const ATTITUDE = v(
   "want", "wants", "wanted", "hope", "hopes", "hoped", "seek", "seeks", "sought", "plan", "plans", "planned",
   "intend", "intends", "intended", "aim", "aims", "aimed", "fear", "fears", "feared", "expect", "expects", "believe",
   "believes", "favor", "favors", "favored", "favour", "favours", "favoured", "supports", "supported", "opposes",
-  "opposed", "prefer", "prefers", "preferred", "agree", "agrees", "agreed",
+  "opposed", "prefer", "prefers", "preferred", "agree", "agrees", "agreed", "consider", "considers",
 );
 // attitude and evidence verbs count only before "that": "the attack found its target" is no report
 const REPORT_THAT = v(
@@ -133,7 +133,8 @@ const cues: CuePattern[] = [
   { pattern: "call|calls|called on … to", role: "report", status: "claimed", objectAfter: true, notRightAfter: ["the", "a", "an", "is", "was", "were", "are", "been", "be", "being"] },
   { pattern: REPORT, role: "report", status: "claimed", notRightAfter: ["the", "a", "an", "'s", "’s", "his", "her", "its", "their", "our", "is", "was", "were", "are", "been", "be"] },
   { pattern: `${REPORT_THAT} that`, role: "report", status: "claimed" },
-  { pattern: STANCE, role: "report", status: "claimed", notRightAfter: ["the", "a", "an", "'s", "’s", "his", "her", "its", "their", "our", "is", "was", "were", "are", "been", "be"], unlessNext: [",", ".", ";", ":", "!", "?", "and", "or", "as", "when", "while", "but", "by"] },
+  // a particle makes another verb: "backed down", "slammed into the wall"
+  { pattern: STANCE, role: "report", status: "claimed", notRightAfter: ["the", "a", "an", "'s", "’s", "his", "her", "its", "their", "our", "is", "was", "were", "are", "been", "be"], unlessNext: [",", ".", ";", ":", "!", "?", "and", "or", "as", "when", "while", "but", "by", "away", "down", "off", "up", "out", "into"] },
   { pattern: ATTITUDE, role: "report", status: "claimed", attitude: true, notRightAfter: ["the", "a", "an", "'s", "’s", "his", "her", "its", "their", "our", "is", "was", "were", "are", "been", "be", "being"], unlessNext: [",", ".", ";", ":", "!", "?", "and", "or", "as", "when", "while", "but", "by", "with", "in", "on", "at", "for", "from", "of", "so"] },
   { pattern: "point|points|pointed|pointing out", role: "report", status: "claimed" },
   // a public position: "Clinton has called for a no-fly zone", "officials have warned of Russian efforts",

@@ -59,3 +59,9 @@ test("an attitude yields to a frame after its content, to a quote's speaker and 
   assert.deepEqual(reading(claim(doc, "port open")), ["He wanted to keep the port open,” said Mayor Ruth Hale", "claimed", "Ruth Hale", "said"]);
   assert.deepEqual(reading(claim(doc, "by May")), ["Ruth Hale: Fishermen want the basin reopened by May", "claimed", "Ruth Hale", ":"]);
 });
+
+test("indicating a clause reports it; the holder of an attitude inside it is not the source", () => {
+  const doc = run("Some council members have indicated they wanted the mayor to step aside. The gauge indicated a sharp drop.");
+  assert.deepEqual(reading(claim(doc, "step aside")), ["Some council members have indicated they wanted the mayor to step aside", "claimed", "Some council members", "indicated"]);
+  assert.deepEqual(reading(claim(doc, "gauge")), ["The gauge indicated a sharp drop", "established", null, null]);
+});

@@ -152,7 +152,7 @@ const cues: CuePattern[] = [
   // a noun after its determiner is no verb: "the network of the state, …"
   { pattern: REPORT_THAT, role: "report", status: "claimed", postOnly: true, notRightAfter: ["the", "a", "an", "'s", "’s", "his", "her", "its", "their", "our", "this", "that"] },
   // announcing or declaring an act is an event; only with reported content is it an attribution
-  { pattern: "stated|announce|announces|announced|declare|declares|declared|add|adds|added|reports|responded", role: "report", status: "claimed", needsContent: true, notRightAfter: ["the", "a", "an", "is", "was", "were", "are", "been", "be"] },
+  { pattern: "stated|announce|announces|announced|declare|declares|declared|add|adds|added|reports|responded|indicated|indicates", role: "report", status: "claimed", needsContent: true, notRightAfter: ["the", "a", "an", "is", "was", "were", "are", "been", "be"] },
   // a refusal to comment is the speaker's own answer: "The agency declined to comment on the letter"; one
   // who speaks for it in the same clause ("…, with spokesman X saying …") is the source instead
   { pattern: "declined|declines|refused|refuses to comment|elaborate|discuss", role: "report", status: "claimed", unless: ["saying", "adding", "stating", "writing"] },

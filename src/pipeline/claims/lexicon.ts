@@ -60,8 +60,9 @@ export interface CuePattern {
   /** The noun phrase right after the verb is who is spoken to, never the speaker ("told Reuters"). */
   objectAfter?: boolean;
   /**
-   * An attitude ("wants", "sought", "fears"): its holder is a source only as the outermost frame; inside what
-   * another frame reports it is part of the report ("Putin said the attackers had sought to escape").
+   * An attitude ("wants", "sought", "fears"): its holder is the source only when no frame that reports words
+   * stands in the clause (before or after it: "Putin said the attackers had sought to escape", "they agreed to
+   * pay, the minutes show"), and never inside a quote, whose words are the speaker's.
    */
   attitude?: boolean;
   /** The cue does not hold when one of these words is its object, within four words after it ("zei niets"). */

@@ -491,8 +491,23 @@ export class StoreLedger implements LedgerPort {
     const out: ClaimFacets = { status: [], source: [], outlet: [], language: [] };
     // Each facet counts the claims the other filters select, so that its own values stay choosable.
     const without: Record<ClaimFacet, Partial<ClaimQuery>> = { status: { status: [] }, source: { source: "" }, outlet: { outlet: "" }, language: { language: undefined } };
+    let kept: ClaimFacets | undefined | null = null;
     for (const by of ["status", "source", "outlet", "language"] as const) {
-      const f = await this.filterOf(r, { ...q, ...without[by] });
+      const rest = { ...q, ...without[by] };
+      // A facet whose other filters are all unset counts every claim: the unfiltered facets kept in the
+      // ledger have it (seconds of counting on a large ledger otherwise).
+      if (!Object.values(rest).some((v) => v !== undefined && v !== "" && !(Array.isArray(v) && !v.length))) {
+        if (kept === null) {
+          const [st, version] = await Promise.all([r.fusionState("server-facets"), r.ledgerVersion()]);
+          const k = st?.data as { version?: string; code?: string; value?: ClaimFacets } | undefined;
+          kept = k?.version === version && k.code === keptStamp() ? k.value : undefined;
+        }
+        if (kept) {
+          out[by] = kept[by];
+          continue;
+        }
+      }
+      const f = await this.filterOf(r, rest);
       if (f) out[by] = await r.claimFacets(f, by, FACET_LIMIT);
     }
     return out;

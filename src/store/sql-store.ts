@@ -387,8 +387,10 @@ class SqlReads implements Reads {
 
   async reportsByIds(ids: readonly number[], withText = false): Promise<ReportRow[]> {
     if (!ids.length) return [];
-    const rows = await this.c.all<Row>(`SELECT ${RCOLS}${textCol(withText)} FROM ${reportsFrom(withText)} WHERE ${this.d.inList("r.id")}`, [this.d.list(ids)]);
-    const by = new Map(rows.map((r) => [num(r.id), reportRow(r)]));
+    const rows = await this.c.all<Row>(`SELECT ${RCOLS} FROM reports r WHERE ${this.d.inList("r.id")}`, [this.d.list(ids)]);
+    // (the bodies through this view's kept texts: a page of claims has just read and inflated them)
+    const texts = withText ? await this.texts(ids) : undefined;
+    const by = new Map(rows.filter((r) => !texts || texts.has(num(r.id))).map((r) => [num(r.id), texts ? { ...reportRow(r), text: texts.get(num(r.id))!.text } : reportRow(r)]));
     return ids.map((i) => by.get(i)).filter((r): r is ReportRow => !!r);
   }
 

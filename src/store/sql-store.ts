@@ -615,6 +615,9 @@ class SqlReads implements Reads {
       if (!reports.size) return { from, where, params, rows: [] };
       where.push(this.d.inList("r.id"));
       params.push(this.d.list([...reports]));
+      // (a claim that names no entity and has none as its source cannot be one of them: half the claims)
+      if (sources) where.push("c.source_entity IS NOT NULL");
+      if (named) where.push(f.entitiesNamedOnly ? "c.entities IS NOT NULL" : "(c.entities IS NOT NULL OR c.source_entity IS NOT NULL)");
     }
     // Only the columns that decide, order and count (a set can be a hundred thousand claims: reading and
     // sorting whole rows in SQL took seconds); the rows of the page shown are read whole (`whole`).

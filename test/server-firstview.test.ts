@@ -138,9 +138,18 @@ describe("the counts and entities `serve` keeps in the ledger", () => {
     l = await open();
     try {
       assert.equal(denied(await l.claimFacets({})), 99);
+      // With one filter, the facet of that filter counts every claim: the kept one is served (the mark's
+      // empty outlets); the other facets are counted under the filter.
+      const atKust = await l.claimFacets({ outlet: "Kust FM" });
+      assert.deepEqual(atKust.outlet, []);
+      assert.equal(denied(atKust), 1);
       // Once the ledger has another report, what was kept is not its count any more.
       await l.addReport({ body: report(3, "Kust FM"), format: "text", origin: "test-3" });
       assert.equal(denied(await l.claimFacets({})), 3);
+      // (then the outlets are counted: each outlet's count is what its own filter selects)
+      const kust = await l.claimFacets({ outlet: "Kust FM" }), noord = await l.claimFacets({ outlet: "Noord Courant" });
+      const all = (f: ClaimFacets) => f.status.reduce((a, x) => a + x.n, 0);
+      assert.deepEqual(kust.outlet.map((x) => [x.value, x.n]).sort(), [["Kust FM", all(kust)], ["Noord Courant", all(noord)]]);
       assert.equal((await l.entities({})).find((e) => e.name === "Den Helder")?.reports, 3);
     } finally {
       await l.close();

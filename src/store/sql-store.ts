@@ -78,6 +78,8 @@ const textCol = (withText: boolean) => (withText ? ", b.text" : "");
 const CCOLS = `c.id, c.report, c.cid, c.sentence, c.paragraph, c.start, c.stop, c.status, c.pkey, c.asserter, c.source_keyed, s.name AS source_name,
   c.source_kind, c.source_entity, c.source_role, c.cue_start, c.cue_stop, c.cue_text, c.quote, c.entities, c.features, c.notable, c.text`;
 const CJOIN = "LEFT JOIN sources s ON s.id = c.source";
+/** From this offset on, a page of claims skips the rows before it by their ids alone. */
+const DEEP = 1000;
 
 /** A report's body as stored, and back. */
 const encodeBody = (d: Dialect, text: string): unknown => (d.compressBody ? deflateRawSync(Buffer.from(text, "utf8")) : text);
@@ -327,6 +329,9 @@ class SqlReads implements Reads {
     protected readonly ft: FullText,
   ) {}
 
+  /** The claims of an entity or words, for the facets of one view (claimFacets). */
+  private facetBase: { key: string; rows: Row[] } | undefined;
+
   /** Report rows never change once written: their bodies (decompressed) are worth keeping a while. */
   private textCache = new Map<number, ReportText>();
 
@@ -382,8 +387,10 @@ class SqlReads implements Reads {
 
   async reportsByIds(ids: readonly number[], withText = false): Promise<ReportRow[]> {
     if (!ids.length) return [];
-    const rows = await this.c.all<Row>(`SELECT ${RCOLS}${textCol(withText)} FROM ${reportsFrom(withText)} WHERE ${this.d.inList("r.id")}`, [this.d.list(ids)]);
-    const by = new Map(rows.map((r) => [num(r.id), reportRow(r)]));
+    const rows = await this.c.all<Row>(`SELECT ${RCOLS} FROM reports r WHERE ${this.d.inList("r.id")}`, [this.d.list(ids)]);
+    // (the bodies through this view's kept texts: a page of claims has just read and inflated them)
+    const texts = withText ? await this.texts(ids) : undefined;
+    const by = new Map(rows.filter((r) => !texts || texts.has(num(r.id))).map((r) => [num(r.id), texts ? { ...reportRow(r), text: texts.get(num(r.id))!.text } : reportRow(r)]));
     return ids.map((i) => by.get(i)).filter((r): r is ReportRow => !!r);
   }
 
@@ -515,6 +522,13 @@ class SqlReads implements Reads {
 
   // ------------------------------------------------------------------ claims
 
+  /** Whole claim rows for rows read with only some columns (claimSet's, or ids), in the same order, with their keys' columns. */
+  private async whole(rows: Row[]): Promise<Row[]> {
+    if (!rows.length) return rows;
+    const got = new Map((await this.c.all<Row>(`SELECT ${CCOLS} FROM claims c ${CJOIN} WHERE ${this.d.inList("c.id")}`, [this.d.list(rows.map((r) => num(r.id)))])).map((r) => [num(r.id), r]));
+    return rows.map((r) => ({ ...got.get(num(r.id))!, r_ms: r.r_ms, r_uid: r.r_uid, r_outlet: r.r_outlet, r_lang: r.r_lang }));
+  }
+
   private async withReports(rows: Row[]): Promise<ClaimRow[]> {
     const texts = await this.texts(rows.map((r) => num(r.report)));
     return rows.map((r) => claimRow(r, texts.get(num(r.report))!));
@@ -601,13 +615,20 @@ class SqlReads implements Reads {
       if (!reports.size) return { from, where, params, rows: [] };
       where.push(this.d.inList("r.id"));
       params.push(this.d.list([...reports]));
+      // (a claim that names no entity and has none as its source cannot be one of them: half the claims)
+      if (sources) where.push("c.source_entity IS NOT NULL");
+      if (named) where.push(f.entitiesNamedOnly ? "c.entities IS NOT NULL" : "(c.entities IS NOT NULL OR c.source_entity IS NOT NULL)");
     }
+    // Only the columns that decide, order and count (a set can be a hundred thousand claims: reading and
+    // sorting whole rows in SQL took seconds); the rows of the page shown are read whole (`whole`).
     let rows = (
       await this.c.all<Row>(
-        `SELECT ${CCOLS}, r.published_ms AS r_ms, r.uid AS r_uid, r.source AS r_outlet, r.language AS r_lang FROM ${from} WHERE ${where.join(" AND ")} ORDER BY r.published_ms, r.uid${this.d.binary}, c.id`,
+        `SELECT c.id, c.report, c.status, c.start, c.stop, c.text, c.source_entity, c.entities, s.name AS source_name, r.published_ms AS r_ms, r.uid AS r_uid, r.source AS r_outlet, r.language AS r_lang FROM ${from} WHERE ${where.join(" AND ")}`,
         params,
       )
-    ).filter((r) => {
+    )
+      .sort(publicationOrder)
+      .filter((r) => {
       // (a source an editor renamed is no longer the entity the extraction linked)
       const src = r.source_entity === null || f.sourceOf?.has(num(r.id)) ? undefined : num(r.source_entity);
       if (sources && !(src !== undefined && sources.get(num(r.report))?.has(src))) return false;
@@ -651,7 +672,7 @@ class SqlReads implements Reads {
         };
         rows.sort(cmp);
       }
-      return { total: rows.length, items: await this.withReports(rows.slice(f.offset, f.offset + f.limit)) };
+      return { total: rows.length, items: await this.withReports(await this.whole(rows.slice(f.offset, f.offset + f.limit))) };
     }
     const { from, where, params } = set;
     const total = await this.totalOf(f, set);
@@ -663,8 +684,14 @@ class SqlReads implements Reads {
     const order = by === "published" ? `ORDER BY r.published_ms${dir}, r.uid${this.d.binary}${dir}, c.id${dir}` : `ORDER BY ${head}r.published_ms, r.uid${this.d.binary}, c.id`;
     // (the source expression appears twice in `col`)
     const orderParams = by === "source" ? [...sourceCol.params, ...sourceCol.params] : [];
-    const rows = await this.c.all<Row>(`SELECT ${CCOLS} FROM ${from} WHERE ${where.join(" AND ")} ${order} LIMIT ? OFFSET ?`, [...params, ...orderParams, f.limit, f.offset]);
-    return { total, items: await this.withReports(rows) };
+    if (f.offset < DEEP) {
+      const rows = await this.c.all<Row>(`SELECT ${CCOLS} FROM ${from} WHERE ${where.join(" AND ")} ${order} LIMIT ? OFFSET ?`, [...params, ...orderParams, f.limit, f.offset]);
+      return { total, items: await this.withReports(rows) };
+    }
+    // A deep page: the rows skipped are stepped over with their ids alone (whole rows cost three times as
+    // much each), and then the page's rows read whole.
+    const ids = await this.c.all<Row>(`SELECT c.id FROM ${from} WHERE ${where.join(" AND ")} ${order} LIMIT ? OFFSET ?`, [...params, ...orderParams, f.limit, f.offset]);
+    return { total, items: await this.withReports(await this.whole(ids)) };
   }
 
   private async totalOf(f: ClaimFilter, set: { from: string; where: string[]; params: unknown[] }): Promise<number> {
@@ -826,20 +853,34 @@ class SqlReads implements Reads {
     const more = rows.length > f.limit;
     rows = rows.slice(0, f.limit);
     if (back) rows.reverse();
-    return { items: await this.withReports(rows), keys: rows.map(keyOf), more };
+    return { items: await this.withReports(set.rows ? await this.whole(rows) : rows), keys: rows.map(keyOf), more, ...(set.rows && { total: set.rows.length }) };
   }
 
   async claimFacets(f: ClaimFilter, by: ClaimFacet, limit: number): Promise<{ value: string | null; n: number }[]> {
-    const set = await this.claimSet(f);
     const valueOf = (v: unknown): string | null => (v === null || v === undefined ? null : by === "status" ? status.word(v) : String(v));
-    if (set.rows) {
+    if (f.entities || f.sourceEntities || f.words?.length) {
+      // Claims of an entity or with words are read whole (claimSet's rows): read them once for every facet
+      // of this view (each facet drops another of the filters below, which are applied here).
+      const { status: _s, sourceName: _n, ownVoice: _o, outlet: _u, language: _l, sort: _x, limit: _y, offset: _z, ...base } = f;
+      const key = JSON.stringify(base);
+      if (this.facetBase?.key !== key) this.facetBase = { key, rows: (await this.claimSet({ ...base, limit: 0, offset: 0 })).rows! };
+      const codes = f.status?.length ? new Set(f.status.map(status.code)) : undefined;
+      const want = f.sourceName === undefined ? undefined : fold(f.sourceName);
       const m = new Map<string | null, number>();
-      for (const r of set.rows) {
+      for (const r of this.facetBase.rows) {
+        if (codes && !codes.has(rowStatus(f, r))) continue;
+        if ((f.outlet !== undefined && str(r.r_outlet) !== f.outlet) || (f.language !== undefined && r.r_lang !== f.language)) continue;
+        if (f.ownVoice || want !== undefined) {
+          const src = rowSource(f, r);
+          if (f.ownVoice && src !== null) continue;
+          if (want !== undefined && (src === null || fold(src) !== want)) continue;
+        }
         const v = valueOf(by === "status" ? rowStatus(f, r) : by === "source" ? rowSource(f, r) : by === "outlet" ? r.r_outlet : r.r_lang);
         m.set(v, (m.get(v) ?? 0) + 1);
       }
       return [...m].map(([value, n]) => ({ value, n })).sort((a, b) => b.n - a.n || String(a.value).localeCompare(String(b.value))).slice(0, limit);
     }
+    const set = await this.claimSet(f);
     const col = by === "status" ? statusExpr(f) : by === "source" ? "s.name" : by === "outlet" ? "r.source" : "r.language";
     const moved = by === "source" && f.sourceOf?.size ? [...f.sourceOf.keys()] : [];
     const rows = await this.c.all<Row>(`SELECT ${col} AS v, count(*) AS n FROM ${set.from} WHERE ${set.where.join(" AND ")} GROUP BY ${col} ORDER BY n DESC, v LIMIT ?`, [...set.params, limit + moved.length]);
@@ -1281,6 +1322,14 @@ function sourceExpr(f: ClaimFilter): { sql: string; params: unknown[] } {
 
 function rowSource(f: ClaimFilter, r: Row): string | null {
   return f.sourceOf?.has(num(r.id)) ? f.sourceOf.get(num(r.id))! : str(r.source_name);
+}
+
+/** Rows with their report's publication time and stable id (r_ms, r_uid) in publication order, as SQL orders them. */
+function publicationOrder(a: Row, b: Row): number {
+  const x = num(a.r_ms), y = num(b.r_ms);
+  if (x !== y) return x - y;
+  const u = String(a.r_uid), v = String(b.r_uid);
+  return u === v ? num(a.id) - num(b.id) : u < v ? -1 : 1;
 }
 
 function rowStatus(f: ClaimFilter, r: Row): number {

@@ -350,6 +350,8 @@ export interface ClaimPage {
   keys: ClaimKey[];
   /** Rows lie beyond this page in the direction read (after it, or with `back` before it). */
   more: boolean;
+  /** How many claims the filter selects, when reading the page counted them anyway (an entity or words). */
+  total?: number;
 }
 /** What claims can be counted by (facets): status, source name, the report's outlet, its language. */
 export type ClaimFacet = "status" | "source" | "outlet" | "language";

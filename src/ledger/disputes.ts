@@ -361,6 +361,33 @@ export function partOfToll(c: Pick<FusionClaim, "figures" | "text" | "lang">, f:
   return re.test(fold(c.text));
 }
 
+const scopeMemo = new Map<FusionClaim["lang"], { part: RegExp; elsewhere: RegExp } | null>();
+/**
+ * Whether a figure counts less than the incident's whole toll by its claim's own words: "part", a part of a
+ * total named elsewhere ("Of the dead, at least 145 were Egyptians"); "elsewhere", a toll of another place
+ * ("The storm also killed about 170 people elsewhere in the country"). Only for a claim that gives no other
+ * figure of the kind, whose words could be the ones meant. Neither contradicts the toll.
+ */
+export function figureScope(c: Pick<FusionClaim, "figures" | "text" | "lang">, f: { kind: CountKind; value: number }): "part" | "elsewhere" | undefined {
+  if (c.figures.some((g) => g.kind === f.kind && !g.aside && g.value !== f.value)) return undefined;
+  let re = scopeMemo.get(c.lang);
+  if (re === undefined) {
+    const lex = ledgerLexicon(c.lang).figureScope;
+    re = lex
+      ? {
+          // the total named at the start of a clause, or right after the figure ("145 of the dead"): "the
+          // number of the dead" names the total itself
+          part: new RegExp(`(?:^|[,;:(\u2013\u2014]\s*|\d\s+)(?:${lex.partOf.join("|")})(?![\p{L}\p{N}])`, "u"),
+          elsewhere: new RegExp(`(?<![\p{L}\p{N}])(?:${lex.elsewhere.join("|")})(?![\p{L}\p{N}])`, "u"),
+        }
+      : null;
+    scopeMemo.set(c.lang, re);
+  }
+  if (!re) return undefined;
+  const t = fold(c.text);
+  return re.part.test(t) ? "part" : re.elsewhere.test(t) ? "elsewhere" : undefined;
+}
+
 const ATTACK_ACTS = ["v:attack", "v:shoot", "v:kill", "v:involve"];
 /**
  * An arrest figure that counts the attackers among the arrested: its claim says the ones held are the
@@ -399,6 +426,9 @@ function figures(ix: Index, inScope: (a: Item, b: Item) => boolean, add: Add): v
         // "137 dead, among them three children": the smaller figure of a kind in one claim is a part of the
         // larger, not a toll of its own
         else if (partOfToll(it.c, f)) continue;
+        // a part of a total given elsewhere, or a toll somewhere else than where (the words do not say
+        // which part or which place, so two of them are no rival counts either)
+        else if (figureScope(it.c, f)) continue;
         if (!it.asserted) continue;
         (byValue.get(`${f.kind}:${f.value}`) ?? byValue.set(`${f.kind}:${f.value}`, []).get(`${f.kind}:${f.value}`)!).push(it);
         const st = `${it.asserter}|${it.c.doc}|${f.kind}|${f.value}|${f.approx}|${measure.join(",")}`;

@@ -159,6 +159,12 @@ export const ledger: LedgerLexicon = {
     notDoer: { locatives: ["in", "at", "near", "into", "inside", "over", "across"], passives: ["was", "were", "is", "are", "been", "being", "be"], of: ["of"], owners: ["owned", "operated"] },
   },
   attackersArrested: "attackers",
+  figureScope: {
+    partOf: [String.raw`(?:of|among) (?:the|those) (?:dead|killed|victims|fatalities|casualties|wounded|injured|missing)`],
+    elsewhere: [String.raw`elsewhere`, String.raw`in the rest of the (?:country|region)`, String.raw`outside the city`],
+    partLabel: "part of the total",
+    elsewhereLabel: "elsewhere",
+  },
   oppositions: [
     {
       name: "custody",

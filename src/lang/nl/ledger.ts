@@ -161,6 +161,12 @@ export const ledger: LedgerLexicon = {
     notDoer: { locatives: ["in", "bij", "nabij", "naar", "op", "boven", "over", "richting"], passives: ["werd", "werden", "wordt", "worden", "is", "zijn", "was", "waren"], of: ["van"], owners: ["bezit", "eigendom"] },
   },
   attackersArrested: "daders",
+  figureScope: {
+    partOf: [String.raw`(?:van|onder) de (?:(?:dodelijke )?slachtoffers|doden|omgekomenen|gewonden|vermisten)`],
+    elsewhere: [String.raw`elders`, String.raw`in de rest van (?:het land|de regio)`, String.raw`buiten de stad`],
+    partLabel: "deel van het totaal",
+    elsewhereLabel: "elders",
+  },
   oppositions: [
     {
       name: "custody",

@@ -130,7 +130,7 @@ export const ledger: LedgerLexicon = {
     "n:border": "border borders",
     "v:cross": "crossed cross crossing",
     "v:plan": "planned plan plans prepared preparing",
-    "v:rise": "rise rising rose risen soared soar climbed increase",
+    "v:rise": "rise rising rose risen soared soar climbed increase revised_upward revised_upwards revised_up",
     "n:number": "number numbers figure figures",
     "v:condemn": "condemned condemn condemns",
     "v:evacuate": "evacuated evacuation evacuate",

@@ -131,7 +131,7 @@ export const ledger: LedgerLexicon = {
     "n:border": "grens *grens grenzen",
     "v:cross": "overgestoken oversteken stak_~_over staken_~_over grens_~_open* grens_~_oversteken",
     "v:plan": "van_plan plan plannen gepland geplande voorbereid voorbereiding",
-    "v:rise": "oplopen oplopen opgelopen loopt_op liep_op stijgen gestegen steeg toegenomen",
+    "v:rise": "oplopen oplopen opgelopen loopt_op liep_op stijgen gestegen steeg toegenomen naar_boven_bijgesteld opwaarts_bijgesteld",
     "n:number": "aantal aantallen",
     "v:condemn": "veroordeeld veroordeelt veroordelen",
     "v:evacuate": "geevacueerd evacuatie evacueren",

@@ -505,6 +505,27 @@ function figures(ix: Index, inScope: (a: Item, b: Item) => boolean, add: Add): v
   }
 }
 
+/**
+ * A claim that names a country other than `denied`, neither as where something happened ("in Polen") nor
+ * as the one who says it ("Ukraine's air force said …").
+ */
+function namesOtherParty(x: Item, denied: ReadonlySet<string>): boolean {
+  const toks = conceptTokens(x.c.text);
+  return countryWords(toks, x.c.lang).some((q, k) => !!q && !denied.has(`C:${q.cc}`) && !x.parties.has(`C:${q.cc}`) && !placedAt(toks, k, x.c.lang));
+}
+
+const conditionalMemo = new Map<FusionClaim["lang"], RegExp | null>();
+/** A claim that opens with a condition ("Als Oekraïne …, is dat …", "If Ukraine …"): it supposes, not says. */
+function supposes(c: Pick<FusionClaim, "text" | "lang">): boolean {
+  let re = conditionalMemo.get(c.lang);
+  if (re === undefined) {
+    const ws = ledgerLexicon(c.lang).conditionals ?? [];
+    re = ws.length ? new RegExp(`^\\P{L}*(?:${ws.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})(?![\\p{L}\\p{N}])`, "u") : null;
+    conditionalMemo.set(c.lang, re);
+  }
+  return !!re && re.test(fold(c.text));
+}
+
 function denials(ix: Index, scope: "report" | "ledger", window: number, add: Add): void {
   for (const d of ix.items) {
     if (!d.denial) continue;
@@ -527,6 +548,8 @@ function denials(ix: Index, scope: "report" | "ledger", window: number, add: Add
       if (x === d || !x.asserted) continue;
       // a claim that itself denies a part ("not Ukraine's fault") accuses nobody: it agrees with a denial
       if (x.denial) continue;
+      // nor does one that only supposes it ("if Ukraine caused the blast, Russia is still to blame")
+      if (supposes(x.c)) continue;
       if ([...x.parties].some((p) => denied.has(p))) continue;
       const agent = [...x.agents].some((g) => denied.has(g));
       // a country named only as the owner of what was hit ("the Russian-owned pipelines") is not charged
@@ -537,6 +560,9 @@ function denials(ix: Index, scope: "report" | "ledger", window: number, add: Add
         // the act on the party that denies: "Russian airstrikes targeted Ukraine" is no charge against
         // Ukraine, however widely Ukraine denies a part in the incident
         if (doersIn(x).size) continue;
+        // nor does one that names it beside another country it does not name as a place: "the explosion
+        // is a consequence of the war with Ukraine that Russia started" puts it on Russia
+        if (namesOtherParty(x, denied)) continue;
       }
       // who made the weapon is not who used it: "an explosion caused by a Russian-made missile" charges
       // nobody with the strike

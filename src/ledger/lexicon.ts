@@ -93,6 +93,12 @@ export interface LedgerLexicon {
    * such a clause is not read with the main clause before it. Lower case.
    */
   concessives?: string[];
+  /**
+   * Words that open a condition ("if", "als", "indien"): a claim that opens with one only supposes what the
+   * condition says ("Als Oekraïne de explosie heeft veroorzaakt, is dat aan Rusland te wijten"), and charges
+   * nobody with it. Lower case.
+   */
+  conditionals?: string[];
   /** Words that turn the following state into its opposite ("niet", "not"), looked for just before a match. */
   negators: string[];
   /**

@@ -260,9 +260,10 @@ function sameFigure(a: number, b: number): boolean {
 
 /**
  * Concepts that make what a claim says a suspicion: "both countries speculate it was sabotage" is not
- * "the investigation found it was sabotage", whatever else the two share.
+ * "the investigation found it was sabotage", whatever else the two share. Nor is one who reserves judgement
+ * on a thing ("Duda houdt een slag om de arm over de makelij") saying it ("the missile was Russian-made").
  */
-const MODES: readonly string[] = ["v:suspect"];
+const MODES: readonly string[] = ["v:suspect", "v:hedge"];
 
 /** Acts of harm: told with the police in the claim, they are most often the police's own act. */
 const HARM: readonly string[] = ["v:kill", "v:shoot", "v:wound"];

@@ -86,6 +86,7 @@ export const ledger: LedgerLexicon = {
     "n:traces": "sporen spoor resten",
     "n:explosives": "explosieven springstof springstoffen explosief",
     "v:sabotage": "sabotage sabotagedaad gesaboteerd saboteren opzettelijke_daad opzettelijke_daden opzettelijke_actie opzettelijke_acties",
+    "v:hedge": "slag_om_de_arm laat_~_in_het_midden liet_~_in_het_midden in_het_midden_gelaten",
     "v:suspect": "vermoeden vermoedens vermoedt vermoedde vermoedden speculeren speculeert speculeerde speculeerden speculatie speculaties",
     "v:register": "gemeten meten registreerde* geregistreerd registreren waargenomen",
     "n:seismic": "*seismische seismisch seismologische meetstation* aardbeving* trilling* trillingen",
@@ -161,6 +162,7 @@ export const ledger: LedgerLexicon = {
     notDoer: { locatives: ["in", "bij", "nabij", "naar", "op", "boven", "over", "richting"], passives: ["werd", "werden", "wordt", "worden", "is", "zijn", "was", "waren"], of: ["van"], owners: ["bezit", "eigendom"] },
   },
   attackersArrested: "daders",
+  conditionals: ["als", "indien", "ingeval", "mocht", "zelfs als", "tenzij"],
   figureScope: {
     partOf: [String.raw`(?:van|onder) de (?:(?:dodelijke )?slachtoffers|doden|omgekomenen|gewonden|vermisten)`],
     elsewhere: [String.raw`elders`, String.raw`in de rest van (?:het land|de regio)`, String.raw`buiten de stad`],

@@ -106,6 +106,8 @@ interface Sig {
   parts: Sig[];
   /** The claim tells of harm (a killing, a shooting) and names the police in what it states. */
   policeHarm: boolean;
+  /** A harm said to befall the doer himself ("is zelf ook overleden"). */
+  selfHarm: boolean;
 }
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -219,7 +221,10 @@ function rawSignature(c: FusionClaim, ctx: BlockContext): Sig {
   const parts = c.parts?.length ? c.parts.map((p) => rawSignature({ ...c, ...p, background: p.background, years: p.years, parts: undefined }, ctx)) : [];
   const stated = (k: string) => c.concepts.includes(k) && !scene.has(k);
   const policeHarm = stated("n:police") && HARM.some((k) => verbs.has(k) && !sceneVerbs.has(k));
-  return { c, keys, total: 0, verbs, sceneVerbs, negVerbs: neg.sort().join(","), quals, figs, days: new Set(c.days), wording, doers, parts, policeHarm };
+  // "the man who shot two fans has died himself": the harm befell the one who did the act the claim's
+  // scene tells, not those the act befell
+  const selfHarm = stated("n:self") && HARM.some((k) => verbs.has(k) && !sceneVerbs.has(k));
+  return { c, keys, total: 0, verbs, sceneVerbs, negVerbs: neg.sort().join(","), quals, figs, days: new Set(c.days), wording, doers, parts, policeHarm, selfHarm };
 }
 
 /**
@@ -274,6 +279,7 @@ function conflict(a: Sig, b: Sig): boolean {
   // the toll the first recalls, but one tells of the police's act and the other of the attack: a harm told
   // with the police is kept apart from one told without them
   if (a.policeHarm !== b.policeHarm && HARM.some((k) => a.verbs.has(k)) && HARM.some((k) => b.verbs.has(k))) return true;
+  if (a.selfHarm !== b.selfHarm && HARM.some((k) => a.verbs.has(k)) && HARM.some((k) => b.verbs.has(k))) return true;
   for (const m of MODES) if (a.verbs.has(m) !== b.verbs.has(m)) return true;
   if (a.negVerbs !== b.negVerbs) return true;
   for (const v of a.verbs) {

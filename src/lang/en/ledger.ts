@@ -144,6 +144,7 @@ export const ledger: LedgerLexicon = {
     "v:false": "lie lies lying untrue false nonsense fake fabricated fabrication propaganda baseless",
     "v:higher": "much_higher far_higher higher_than higher underestimat* understated",
     "v:campaign": "campaign campaigns",
+    "n:self": "himself herself themselves",
     "n:police": "police officers policemen",
     "n:eez": "exclusive_economic_zone exclusive_economic_zones economic_zone territorial_waters",
     "v:warn": "warning warnings warned warn",

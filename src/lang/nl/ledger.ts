@@ -146,6 +146,7 @@ export const ledger: LedgerLexicon = {
     "v:false": "leugen leugens gelogen onwaar onzin vals valse nep verzonnen propaganda",
     "v:higher": "veel_hoger nog_hoger hoger_dan hoger hogere onderschat* hoger_ligt",
     "v:campaign": "*campagne campagne",
+    "n:self": "zelf zichzelf",
     "n:police": "politie agent agenten *politie politiemensen",
     "n:eez": "exclusieve_economische_zone economische_zone territoriale_wateren",
     "v:warn": "waarschuwing waarschuwingen gewaarschuwd waarschuwde waarschuwen",

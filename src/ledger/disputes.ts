@@ -361,6 +361,33 @@ export function partOfToll(c: Pick<FusionClaim, "figures" | "text" | "lang">, f:
   return re.test(fold(c.text));
 }
 
+const scopeMemo = new Map<FusionClaim["lang"], { part: RegExp; elsewhere: RegExp } | null>();
+/**
+ * Whether a figure counts less than the incident's whole toll by its claim's own words: "part", a part of a
+ * total named elsewhere ("Of the dead, at least 145 were Egyptians"); "elsewhere", a toll of another place
+ * ("The storm also killed about 170 people elsewhere in the country"). Only for a claim that gives no other
+ * figure of the kind, whose words could be the ones meant. Neither contradicts the toll.
+ */
+export function figureScope(c: Pick<FusionClaim, "figures" | "text" | "lang">, f: { kind: CountKind; value: number }): "part" | "elsewhere" | undefined {
+  if (c.figures.some((g) => g.kind === f.kind && !g.aside && g.value !== f.value)) return undefined;
+  let re = scopeMemo.get(c.lang);
+  if (re === undefined) {
+    const lex = ledgerLexicon(c.lang).figureScope;
+    re = lex
+      ? {
+          // the total named at the start of a clause, or right after the figure ("145 of the dead"): "the
+          // number of the dead" names the total itself
+          part: new RegExp(`(?:^|[,;:(\u2013\u2014]\s*|\d\s+)(?:${lex.partOf.join("|")})(?![\p{L}\p{N}])`, "u"),
+          elsewhere: new RegExp(`(?<![\p{L}\p{N}])(?:${lex.elsewhere.join("|")})(?![\p{L}\p{N}])`, "u"),
+        }
+      : null;
+    scopeMemo.set(c.lang, re);
+  }
+  if (!re) return undefined;
+  const t = fold(c.text);
+  return re.part.test(t) ? "part" : re.elsewhere.test(t) ? "elsewhere" : undefined;
+}
+
 const ATTACK_ACTS = ["v:attack", "v:shoot", "v:kill", "v:involve"];
 /**
  * An arrest figure that counts the attackers among the arrested: its claim says the ones held are the
@@ -399,6 +426,9 @@ function figures(ix: Index, inScope: (a: Item, b: Item) => boolean, add: Add): v
         // "137 dead, among them three children": the smaller figure of a kind in one claim is a part of the
         // larger, not a toll of its own
         else if (partOfToll(it.c, f)) continue;
+        // a part of a total given elsewhere, or a toll somewhere else than where (the words do not say
+        // which part or which place, so two of them are no rival counts either)
+        else if (figureScope(it.c, f)) continue;
         if (!it.asserted) continue;
         (byValue.get(`${f.kind}:${f.value}`) ?? byValue.set(`${f.kind}:${f.value}`, []).get(`${f.kind}:${f.value}`)!).push(it);
         const st = `${it.asserter}|${it.c.doc}|${f.kind}|${f.value}|${f.approx}|${measure.join(",")}`;
@@ -475,6 +505,27 @@ function figures(ix: Index, inScope: (a: Item, b: Item) => boolean, add: Add): v
   }
 }
 
+/**
+ * A claim that names a country other than `denied`, neither as where something happened ("in Polen") nor
+ * as the one who says it ("Ukraine's air force said …").
+ */
+function namesOtherParty(x: Item, denied: ReadonlySet<string>): boolean {
+  const toks = conceptTokens(x.c.text);
+  return countryWords(toks, x.c.lang).some((q, k) => !!q && !denied.has(`C:${q.cc}`) && !x.parties.has(`C:${q.cc}`) && !placedAt(toks, k, x.c.lang));
+}
+
+const conditionalMemo = new Map<FusionClaim["lang"], RegExp | null>();
+/** A claim that opens with a condition ("Als Oekraïne …, is dat …", "If Ukraine …"): it supposes, not says. */
+function supposes(c: Pick<FusionClaim, "text" | "lang">): boolean {
+  let re = conditionalMemo.get(c.lang);
+  if (re === undefined) {
+    const ws = ledgerLexicon(c.lang).conditionals ?? [];
+    re = ws.length ? new RegExp(`^\\P{L}*(?:${ws.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})(?![\\p{L}\\p{N}])`, "u") : null;
+    conditionalMemo.set(c.lang, re);
+  }
+  return !!re && re.test(fold(c.text));
+}
+
 function denials(ix: Index, scope: "report" | "ledger", window: number, add: Add): void {
   for (const d of ix.items) {
     if (!d.denial) continue;
@@ -497,6 +548,8 @@ function denials(ix: Index, scope: "report" | "ledger", window: number, add: Add
       if (x === d || !x.asserted) continue;
       // a claim that itself denies a part ("not Ukraine's fault") accuses nobody: it agrees with a denial
       if (x.denial) continue;
+      // nor does one that only supposes it ("if Ukraine caused the blast, Russia is still to blame")
+      if (supposes(x.c)) continue;
       if ([...x.parties].some((p) => denied.has(p))) continue;
       const agent = [...x.agents].some((g) => denied.has(g));
       // a country named only as the owner of what was hit ("the Russian-owned pipelines") is not charged
@@ -507,6 +560,9 @@ function denials(ix: Index, scope: "report" | "ledger", window: number, add: Add
         // the act on the party that denies: "Russian airstrikes targeted Ukraine" is no charge against
         // Ukraine, however widely Ukraine denies a part in the incident
         if (doersIn(x).size) continue;
+        // nor does one that names it beside another country it does not name as a place: "the explosion
+        // is a consequence of the war with Ukraine that Russia started" puts it on Russia
+        if (namesOtherParty(x, denied)) continue;
       }
       // who made the weapon is not who used it: "an explosion caused by a Russian-made missile" charges
       // nobody with the strike

@@ -204,6 +204,9 @@ function wordsOf(s: string): string[] {
 
 /** A person's name without the titles before it, as spelling keys per word ("President Duda" → ["duda"]). */
 export function personWords(name: string, lang: Lang): string[] {
+  // a compound whose head is a common noun ("EK-kwalificatiewedstrijd", "NAVO-topoverleg") names a thing,
+  // never a person: it offers no surname to join ("EK-kwalificatiewedstrijd België" is not "Filip van België")
+  if (/(?:^|\s)\p{Lu}[\p{L}\p{N}]*-\p{Ll}{5,}(?:\s|$)/u.test(name)) return [];
   const ws = wordsOf(name);
   let i = 0;
   const isTitle = (w: string) => LANGS.some((l) => compiled(l).titles.has(w));

@@ -53,6 +53,14 @@ export interface LedgerLexicon {
    */
   attackersArrested?: string;
   /**
+   * Figures that do not count the incident's whole toll: `partOf` phrases (patterns) name the total a
+   * figure is a part of, at the start of a clause or right after the figure ("Of the dead, at least 145
+   * were Egyptians", "145 of the dead", "onder de doden"); `elsewhere` phrases (patterns) put the figure
+   * outside the incident's place ("killed about 170 people elsewhere in the country", "elders in het land").
+   * Such a figure never contradicts the toll, and the briefing lists it apart under its label.
+   */
+  figureScope?: { partOf: string[]; elsewhere: string[]; partLabel: string; elsewhereLabel: string };
+  /**
    * Words that open a clause which only sets the scene for what a claim states ("when the pressure
    * dropped", "nadat de druk was gedaald", "after a missile hit"): what that clause says, up to the next
    * punctuation, counts for less when claims are compared.
@@ -85,6 +93,12 @@ export interface LedgerLexicon {
    * such a clause is not read with the main clause before it. Lower case.
    */
   concessives?: string[];
+  /**
+   * Words that open a condition ("if", "als", "indien"): a claim that opens with one only supposes what the
+   * condition says ("Als Oekraïne de explosie heeft veroorzaakt, is dat aan Rusland te wijten"), and charges
+   * nobody with it. Lower case.
+   */
+  conditionals?: string[];
   /** Words that turn the following state into its opposite ("niet", "not"), looked for just before a match. */
   negators: string[];
   /**

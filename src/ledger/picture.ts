@@ -1,6 +1,6 @@
 import type { Approx, ClaimStatus, CountKind, EntityType, Lang } from "../model/doc.js";
 import { NOTABLE, SPAN, type FusionClaim, type Reads } from "../store/index.js";
-import { attackersArrested, partOfToll } from "./disputes.js";
+import { attackersArrested, figureScope, partOfToll } from "./disputes.js";
 import { ledgerLexicon } from "./lang.js";
 import { conceptsOf } from "./concepts.js";
 import { findContradictions, showFigure, type CClaim, type CCount, type Found } from "./contradictions.js";
@@ -353,6 +353,9 @@ export async function buildPicture(r: Reads, opts: PictureOptions = {}): Promise
     const last = new Map<string, { claim: number; measure: string }>();
     const sorted = [...rows].sort((a, b) => a.report - b.report || a.start - b.start);
     const measureOf = new Map<(typeof rows)[number], string | undefined>();
+    // figures of another place than the incident's: not counted where the incident happened
+    const away = new Set<(typeof rows)[number]>();
+    const scoped = new Set<(typeof rows)[number]>();
     for (const n of sorted) {
       let m: string | undefined;
       if (kind === "other") {
@@ -361,10 +364,17 @@ export async function buildPicture(r: Reads, opts: PictureOptions = {}): Promise
         const prev = last.get(n.reportUid);
         if (!m && prev && n.claim - prev.claim <= 1) m = prev.measure;
         if (m) last.set(n.reportUid, { claim: n.claim, measure: m });
-      } else if (kind === "arrested") {
-        // the attackers among the arrested are a part of all arrests, listed apart (never a range with them)
+      } else {
         const c = claimById(lf.fusion).get(finderId(n.reportUid, n.claim));
-        if (c && attackersArrested(c, n)) m = ledgerLexicon(lang).attackersArrested;
+        // the attackers among the arrested are a part of all arrests, listed apart (never a range with them)
+        if (c && kind === "arrested" && attackersArrested(c, n)) m = ledgerLexicon(lang).attackersArrested;
+        // so are a part of a total given elsewhere ("of the dead, 145 were Egyptians") and a toll somewhere
+        // else ("170 elsewhere in the country")
+        const scope = c && !m ? figureScope(c, n) : undefined;
+        const names = ledgerLexicon(lang).figureScope;
+        if (scope && names) m = scope === "part" ? names.partLabel : names.elsewhereLabel;
+        if (scope) scoped.add(n);
+        if (scope === "elsewhere") away.add(n);
       }
       measureOf.set(n, m);
     }
@@ -389,17 +399,22 @@ export async function buildPicture(r: Reads, opts: PictureOptions = {}): Promise
       const sc = scopeOf(n.reportUid, n.claim);
       const inc = incidentCount > 1 ? sc.incident : "";
       // a figure that names no place counts where its incident happened, as far as the reports say
-      const k = `${inc}\u0000${sc.place ?? incidentPlace(sc.incident) ?? ""}\u0000${m ?? ""}`;
+      // (the words do not say which part: each part of a total is a group of its own)
+      const part = scoped.has(n) && !away.has(n) ? `\u0001${String(n.report).padStart(9, "0")}:${String(n.start).padStart(9, "0")}` : "";
+      const k = `${inc}\u0000${away.has(n) ? "" : (sc.place ?? incidentPlace(sc.incident) ?? "")}\u0000${m ?? ""}${part}`;
       (byMeasure.get(k) ?? byMeasure.set(k, []).get(k)!).push(n);
     }
     return [...byMeasure]
       .sort((a, b) => b[1].length - a[1].length || (a[0] < b[0] ? -1 : 1))
       .map(([k, rows]) => {
-        const [, place, m] = k.split("\u0000");
-        return { measure: [m, place].filter(Boolean).join(", ") || undefined, rows };
+        const [, place, m] = k.replace(/\u0001.*$/, "").split("\u0000");
+        return { measure: [m, place].filter(Boolean).join(", ") || undefined, rows, minor: rows.every((n) => scoped.has(n)) };
       });
   };
-  for (const kind of KIND_ORDER) for (const { measure, rows } of groupsOf(kind)) {
+  // the parts of a total and the tolls elsewhere after every kind's own groups: the short briefing shows
+  // the tolls themselves first
+  const allGroups = KIND_ORDER.flatMap((kind) => groupsOf(kind).map((g) => ({ kind, ...g })));
+  for (const { kind, measure, rows } of [...allGroups.filter((g) => !g.minor), ...allGroups.filter((g) => g.minor)]) {
     const lines: FigureLine[] = [];
     for (const n of rows)
       lines.push({

@@ -85,6 +85,7 @@ export const ledger: LedgerLexicon = {
     // "deliberate actions" against a pipeline or a cable is how officials name sabotage before they call it so
     "v:sabotage": "sabotage sabotaged deliberate_action deliberate_actions deliberate_act deliberate_acts",
     // "suspected the leaks were …": the verb, where "a suspected gunman" is the noun
+    "v:hedge": "reserved_judgment reserved_judgement reserves_judgment reserves_judgement declined_to_speculate stopped_short_of stops_short_of",
     "v:suspect": "suspicion suspicions speculate speculates speculated speculating speculation speculations suspected_that suspects_that suspect_that suspected_the suspects_the suspect_the",
     "v:register": "registered recorded measured",
     "n:seismic": "seismic seismological seismologists measuring_stations quake earthquake tremor tremors",
@@ -130,7 +131,7 @@ export const ledger: LedgerLexicon = {
     "n:border": "border borders",
     "v:cross": "crossed cross crossing",
     "v:plan": "planned plan plans prepared preparing",
-    "v:rise": "rise rising rose risen soared soar climbed increase",
+    "v:rise": "rise rising rose risen soared soar climbed increase revised_upward revised_upwards revised_up",
     "n:number": "number numbers figure figures",
     "v:condemn": "condemned condemn condemns",
     "v:evacuate": "evacuated evacuation evacuate",
@@ -143,6 +144,7 @@ export const ledger: LedgerLexicon = {
     "v:false": "lie lies lying untrue false nonsense fake fabricated fabrication propaganda baseless",
     "v:higher": "much_higher far_higher higher_than higher underestimat* understated",
     "v:campaign": "campaign campaigns",
+    "n:self": "himself herself themselves",
     "n:police": "police officers policemen",
     "n:eez": "exclusive_economic_zone exclusive_economic_zones economic_zone territorial_waters",
     "v:warn": "warning warnings warned warn",
@@ -159,6 +161,13 @@ export const ledger: LedgerLexicon = {
     notDoer: { locatives: ["in", "at", "near", "into", "inside", "over", "across"], passives: ["was", "were", "is", "are", "been", "being", "be"], of: ["of"], owners: ["owned", "operated"] },
   },
   attackersArrested: "attackers",
+  conditionals: ["if", "even if", "in case", "should", "unless"],
+  figureScope: {
+    partOf: [String.raw`(?:of|among) (?:the|those) (?:dead|killed|victims|fatalities|casualties|wounded|injured|missing)`],
+    elsewhere: [String.raw`elsewhere`, String.raw`in the rest of the (?:country|region)`, String.raw`outside the city`],
+    partLabel: "part of the total",
+    elsewhereLabel: "elsewhere",
+  },
   oppositions: [
     {
       name: "custody",

@@ -86,6 +86,7 @@ export const ledger: LedgerLexicon = {
     "n:traces": "sporen spoor resten",
     "n:explosives": "explosieven springstof springstoffen explosief",
     "v:sabotage": "sabotage sabotagedaad gesaboteerd saboteren opzettelijke_daad opzettelijke_daden opzettelijke_actie opzettelijke_acties",
+    "v:hedge": "slag_om_de_arm laat_~_in_het_midden liet_~_in_het_midden in_het_midden_gelaten",
     "v:suspect": "vermoeden vermoedens vermoedt vermoedde vermoedden speculeren speculeert speculeerde speculeerden speculatie speculaties",
     "v:register": "gemeten meten registreerde* geregistreerd registreren waargenomen",
     "n:seismic": "*seismische seismisch seismologische meetstation* aardbeving* trilling* trillingen",
@@ -131,7 +132,7 @@ export const ledger: LedgerLexicon = {
     "n:border": "grens *grens grenzen",
     "v:cross": "overgestoken oversteken stak_~_over staken_~_over grens_~_open* grens_~_oversteken",
     "v:plan": "van_plan plan plannen gepland geplande voorbereid voorbereiding",
-    "v:rise": "oplopen oplopen opgelopen loopt_op liep_op stijgen gestegen steeg toegenomen",
+    "v:rise": "oplopen oplopen opgelopen loopt_op liep_op stijgen gestegen steeg toegenomen naar_boven_bijgesteld opwaarts_bijgesteld",
     "n:number": "aantal aantallen",
     "v:condemn": "veroordeeld veroordeelt veroordelen",
     "v:evacuate": "geevacueerd evacuatie evacueren",
@@ -145,6 +146,7 @@ export const ledger: LedgerLexicon = {
     "v:false": "leugen leugens gelogen onwaar onzin vals valse nep verzonnen propaganda",
     "v:higher": "veel_hoger nog_hoger hoger_dan hoger hogere onderschat* hoger_ligt",
     "v:campaign": "*campagne campagne",
+    "n:self": "zelf zichzelf",
     "n:police": "politie agent agenten *politie politiemensen",
     "n:eez": "exclusieve_economische_zone economische_zone territoriale_wateren",
     "v:warn": "waarschuwing waarschuwingen gewaarschuwd waarschuwde waarschuwen",
@@ -161,6 +163,13 @@ export const ledger: LedgerLexicon = {
     notDoer: { locatives: ["in", "bij", "nabij", "naar", "op", "boven", "over", "richting"], passives: ["werd", "werden", "wordt", "worden", "is", "zijn", "was", "waren"], of: ["van"], owners: ["bezit", "eigendom"] },
   },
   attackersArrested: "daders",
+  conditionals: ["als", "indien", "ingeval", "mocht", "zelfs als", "tenzij"],
+  figureScope: {
+    partOf: [String.raw`(?:van|onder) de (?:(?:dodelijke )?slachtoffers|doden|omgekomenen|gewonden|vermisten)`],
+    elsewhere: [String.raw`elders`, String.raw`in de rest van (?:het land|de regio)`, String.raw`buiten de stad`],
+    partLabel: "deel van het totaal",
+    elsewhereLabel: "elders",
+  },
   oppositions: [
     {
       name: "custody",

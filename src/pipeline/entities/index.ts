@@ -9,6 +9,9 @@ import { spellingKey } from "../../geo/spelling.js";
 import { geocodeAll, type PlaceQuery } from "../../geo/geocode.js";
 import { gazetteer, type GazEntry } from "../../geo/gazetteer.js";
 
+/** A word joined to a common noun by a hyphen ("EK-kwalificatiewedstrijd", "NAVO-topoverleg"): a thing's name. */
+const COMMON_COMPOUND = /(?:^|\s)\p{Lu}[\p{L}\p{N}]*-\p{Ll}{5,}(?:\s|$)/u;
+
 export { roleOf } from "./recognize.js";
 export type { EntityLexicon, RoleEntry, RoleKind, HeadEntry } from "./lexicon.js";
 
@@ -594,7 +597,9 @@ export function extractEntities(doc: Doc, p: Prepared): void {
     } else if (g.type === "person") {
       const canon = chunks[g.idx.find((i) => chunks[i]!.text === g.name)!]!;
       const ks = tokenKeys(p, canon);
-      e.key = `per:${ks[ks.length - 1]}`;
+      // a compound whose head is a common noun ("EK-kwalificatiewedstrijd België") names no person by its
+      // last word: keyed whole, it never joins a surname ("Koning Filip van België")
+      e.key = COMMON_COMPOUND.test(g.name) ? `per:${ks.join(" ")}` : `per:${ks[ks.length - 1]}`;
     } else {
       const canon = chunks[g.idx.find((i) => chunks[i]!.text === g.name)!]!;
       e.key = `${g.type === "location" ? "loc" : "org"}:${fullKeyOf(p, canon)}`;

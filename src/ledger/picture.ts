@@ -776,8 +776,12 @@ export function disputeViews(f: Fusion, since?: string, lang: Lang = "en"): Cont
     // (or by one thing denied against one proposition: the party's denial fused across speakers, "Kyiv",
     // "Ukrainian officials", its spokesman); an opposition of states once per thing said on either side
     const other = denier && d.claims.filter((id) => id !== denier).map((id) => propOf.get(id) ?? id).join("|");
+    // (and one party's denial against what one named speaker charges it with, however many ways the
+    // speaker put it: "Moscow denies; Ukraine says otherwise" once, with the surest of Ukraine's words)
+    const accuser = denier && side(d.claims.find((id) => id !== denier)!);
+    const byAccuser = accuser && !accuser.own && d.type === "denial" ? [`denial|${f.context.asserter(claimOf.get(denier)!).key}|by:${accuser.source}`, `denial|p${propOf.get(denier) ?? denier}|by:${accuser.source}`] : [];
     const keys = denier
-      ? [`denial|${f.context.asserter(claimOf.get(denier)!).key}|${other}`, `denial|p${propOf.get(denier) ?? denier}|${other}`]
+      ? [`denial|${f.context.asserter(claimOf.get(denier)!).key}|${other}`, `denial|p${propOf.get(denier) ?? denier}|${other}`, ...byAccuser]
       : d.type === "attribution"
         // who is behind it: one line per thing said on one side against one speaker on the other
         ? d.claims.map((id, i) => `attribution|${propOf.get(id) ?? id}|${d.detail.asserters[1 - i]}`)
@@ -787,6 +791,11 @@ export function disputeViews(f: Fusion, since?: string, lang: Lang = "en"): Cont
     const prior = keys.map((k) => byPair.get(k)).find((x) => x);
     if (prior) for (const k of keys) byPair.set(k, prior);
     if (prior) {
+      // the words shown for the charge: the surest the speaker used (a claim before a "probably")
+      if (accuser && denier && prior.found.claims.includes(denier) && SURENESS[accuser.status] < SURENESS[prior.b.status]) {
+        prior.found = { ...prior.found, claims: d.claims, reason: d.reason };
+        prior.b = accuser;
+      }
       // "+N more reports": the reports carrying either side beyond the two cited
       const rs = reportsOf.get(prior)!;
       for (const id of d.claims) rs.add(claimOf.get(id)!.doc);
@@ -812,6 +821,9 @@ export function disputeViews(f: Fusion, since?: string, lang: Lang = "en"): Cont
   const at = (v: ContradictionView) => claimOf.get(v.found.claims[0])!.order;
   return out.map((v, i) => ({ v, i })).sort((a, b) => (at(a.v) < at(b.v) ? -1 : at(a.v) > at(b.v) ? 1 : a.i - b.i)).map((x) => x.v);
 }
+
+/** How sure a claim's words are: said outright before likely, likely before possible. */
+const SURENESS: Record<ClaimStatus, number> = { confirmed: 0, established: 0, claimed: 0, probable: 1, possible: 2, unknown: 3, denied: 3 };
 
 const BLAME = new Set(["v:responsible", "v:accuse"]);
 /** A claim whose words only blame or accuse (nothing negated, nothing called false). */

@@ -353,6 +353,7 @@ export async function buildPicture(r: Reads, opts: PictureOptions = {}): Promise
     const last = new Map<string, { claim: number; measure: string }>();
     const sorted = [...rows].sort((a, b) => a.report - b.report || a.start - b.start);
     const measureOf = new Map<(typeof rows)[number], string | undefined>();
+    const parts = new Set<(typeof rows)[number]>();
     for (const n of sorted) {
       let m: string | undefined;
       if (kind === "other") {
@@ -361,6 +362,9 @@ export async function buildPicture(r: Reads, opts: PictureOptions = {}): Promise
         const prev = last.get(n.reportUid);
         if (!m && prev && n.claim - prev.claim <= 1) m = prev.measure;
         if (m) last.set(n.reportUid, { claim: n.claim, measure: m });
+        // "two leaks in Denmark's zone and two in Sweden's": a part of the whole, never a rival total
+        const c = claimById(lf.fusion).get(finderId(n.reportUid, n.claim));
+        if (m && c && spreadOverPlaces(c, n)) parts.add(n);
       } else if (kind === "arrested") {
         // the attackers among the arrested are a part of all arrests, listed apart (never a range with them)
         const c = claimById(lf.fusion).get(finderId(n.reportUid, n.claim));
@@ -385,11 +389,14 @@ export async function buildPicture(r: Reads, opts: PictureOptions = {}): Promise
     for (const n of sorted) {
       const m0 = measureOf.get(n);
       const cm = m0 && conceptOf.get(m0);
-      const m = cm ? label.get(cm)!.name : m0;
+      const m1 = cm ? label.get(cm)!.name : m0;
+      const m = parts.has(n) ? `${m1}, ${ledgerLexicon(lang).perPlace ?? "per place"}` : m1;
       const sc = scopeOf(n.reportUid, n.claim);
       const inc = incidentCount > 1 ? sc.incident : "";
       // a figure that names no place counts where its incident happened, as far as the reports say
-      const k = `${inc}\u0000${sc.place ?? incidentPlace(sc.incident) ?? ""}\u0000${m ?? ""}`;
+      // (a part spread over places is read only beside its claim's other parts: which place it counts the
+      // words say, not the keys, so it is never set in a range with another claim's part)
+      const k = `${inc}\u0000${sc.place ?? incidentPlace(sc.incident) ?? ""}\u0000${m ?? ""}${parts.has(n) ? `\u0000${n.publishedMs}/${n.start}` : ""}`;
       (byMeasure.get(k) ?? byMeasure.set(k, []).get(k)!).push(n);
     }
     return [...byMeasure]
@@ -543,18 +550,40 @@ export async function buildPicture(r: Reads, opts: PictureOptions = {}): Promise
   };
 }
 
-/** Words of a number itself ("million", "duizend"), in every language: never the thing counted. */
+/** Words of a number itself ("million", "duizend") and words pointing back ("ervan"), in every language: never the thing counted. */
 let numberWords: Set<string> | undefined;
 /** The noun a figure counts: the last word of its text when that word is not part of the number. */
 export function countedNoun(text: string): string | undefined {
   numberWords ??= new Set(
     (["en", "nl"] as const).flatMap((l) => {
       const n = langPack(l).counts.numbers;
-      return [...Object.keys(n.words), ...Object.keys(n.scales), ...n.articles, ...n.joiners].flatMap((w) => w.split(" "));
+      return [...Object.keys(n.words), ...Object.keys(n.scales), ...n.articles, ...n.joiners, ...(ledgerLexicon(l).countBackRefs ?? [])].flatMap((w) => w.split(" "));
     }),
   );
   const w = /(\p{L}+)\P{L}*$/u.exec(text)?.[1]?.toLowerCase();
   return w && w.length > 2 && !numberWords.has(w) ? w : undefined;
+}
+
+/**
+ * A figure its claim spreads over places with another one ("Two leaks had been detected in Denmark's
+ * zone and two in Sweden's", "twee ervan in de Deense zone en twee in die van Zweden"): the figure is
+ * followed by a place word within a few words, then by "and" and a number with a place word of its own.
+ * Each figure counts one place's part, not the whole.
+ */
+export function spreadOverPlaces(c: Pick<Fusion["claims"][number], "text" | "start" | "lang">, n: { kind: CountKind; end: number }): boolean {
+  const at = n.end - c.start;
+  if (at < 0 || at > c.text.length) return false;
+  const words = c.text.slice(at, at + 240).toLowerCase().split(/[^\p{L}\p{N}'’]+/u).filter(Boolean).slice(0, 30);
+  const lex = ledgerLexicon(c.lang).agents.notDoer;
+  const places = new Set(lex?.locatives ?? []);
+  const pack = langPack(c.lang);
+  const ands = new Set(pack.entities.listSeparators.filter((w) => /\p{L}/u.test(w)));
+  const nums = pack.counts.numbers;
+  const isNumber = (w: string) => /^\d[\d.,]*$/.test(w) || w in nums.words;
+  const placeWithin = (from: number, k: number) => words.slice(from, from + k).some((w) => places.has(w));
+  if (!placeWithin(0, 4)) return false;
+  for (let j = 1; j + 1 < words.length; j++) if (ands.has(words[j]!) && isNumber(words[j + 1]!) && placeWithin(j + 2, 3)) return true;
+  return false;
 }
 
 /** A figure that is a part of a larger toll its claim gives ("including three children"). */

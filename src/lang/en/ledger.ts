@@ -159,6 +159,8 @@ export const ledger: LedgerLexicon = {
     notDoer: { locatives: ["in", "at", "near", "into", "inside", "over", "across"], passives: ["was", "were", "is", "are", "been", "being", "be"], of: ["of"], owners: ["owned", "operated"] },
   },
   attackersArrested: "attackers",
+  perPlace: "per place",
+  countBackRefs: ["them", "these", "those"],
   oppositions: [
     {
       name: "custody",

@@ -161,6 +161,8 @@ export const ledger: LedgerLexicon = {
     notDoer: { locatives: ["in", "bij", "nabij", "naar", "op", "boven", "over", "richting"], passives: ["werd", "werden", "wordt", "worden", "is", "zijn", "was", "waren"], of: ["van"], owners: ["bezit", "eigendom"] },
   },
   attackersArrested: "daders",
+  perPlace: "per plaats",
+  countBackRefs: ["ervan", "daarvan", "hiervan", "waarvan"],
   oppositions: [
     {
       name: "custody",

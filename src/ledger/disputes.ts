@@ -882,12 +882,16 @@ function pointedBack(ix: Index, add: Add, scopeAll: boolean): void {
       // else the statement that says what the denial rejects ("the version that the suspects were arrested
       // en route to Ukraine … a lie" against "they moved towards Ukraine"), a little further back too
       const same = named.length ? [] : sameThing(d, ix.around(d.c.doc, d.c.sentence - 8, d.c.sentence - 1).filter((x) => x.asserted && x.asserter !== d.asserter));
-      for (const x of named.length ? named : same.length ? same : earlier.filter((x) => x.c.sentence === nearest || (x.c.paragraph === d.c.paragraph && d.c.sentence - x.c.sentence <= 3)))
-        add(d, x, "pointed-back", `back:${d.c.id}`, `${d.name} denies what ${x.name} says: ${q(d.c.text)} against ${q(x.c.text)}`, {});
+      const targets = named.length ? named : same.length ? same : earlier.filter((x) => x.c.sentence === nearest || (x.c.paragraph === d.c.paragraph && d.c.sentence - x.c.sentence <= 3));
+      for (const x of targets) add(d, x, "pointed-back", `back:${d.c.id}`, `${d.name} denies what ${x.name} says: ${q(d.c.text)} against ${q(x.c.text)}`, {});
       // across reports: a denial that names whose version it rejects ("the FSB version … another lie")
-      // against what that party says about the same thing elsewhere
+      // against what that party says about the same thing elsewhere; the thing is what the denial shares
+      // with the statement it answers in its own report ("en route to Ukraine" with "moved towards
+      // Ukraine"), not every word of the version ("arrested": the arrests themselves are not denied)
       if (scopeAll) {
-        const verbs = [...d.concepts].filter((k) => /^[vs]:/.test(k) && !k.includes("@") && k !== "v:false");
+        const all = [...d.concepts].filter((k) => /^[vs]:/.test(k) && !k.includes("@") && k !== "v:false");
+        const answered = all.filter((k) => targets.some((x) => x.concepts.has(k)));
+        const verbs = answered.length ? answered : all;
         for (const t of [...d.names].filter((n) => n.startsWith("E:") || n.startsWith("C:")))
           for (const x of ix.naming(t)) {
             if (x.c.doc === d.c.doc || !x.asserted || x.asserter === d.asserter || !x.parties.has(t)) continue;

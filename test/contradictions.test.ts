@@ -96,11 +96,11 @@ test("a 'lie' that names no speaker answers the statement that says what it reje
 
 test("'dat land' / 'that country' is the country named just before it: a doer its denial answers (nl, en)", () => {
   const nl = found(report("nl", "Volgens de Russische president waren de daders na de aanval op weg naar Georgië en was dat land van plan de grens voor hen open te stellen. Tbilisi zei dat het niets met de aanval te maken heeft."));
+  // (that they were on their way to Georgia says where they went, not what Georgia did: no charge)
   assert.deepEqual(nl.map((x) => x.pair), [
-    "Volgens de Russische president waren de daders na de aanval op weg naar Georgië || Tbilisi zei dat het niets met de aanval te maken heeft",
     "en was dat land van plan de grens voor hen open te stellen || Tbilisi zei dat het niets met de aanval te maken heeft",
   ]);
-  assert.match(nl[1]!.reason, /Tbilisi denies GE's part/);
+  assert.match(nl[0]!.reason, /Tbilisi denies GE's part/);
   const en = found(report("en", "The Russian president said the gunmen were heading for Georgia after the attack and that country had planned to open the border for them. Tbilisi said it had nothing to do with the attack."));
   assert.ok(en.some((x) => x.pair === "and that country had planned to open the border for them || Tbilisi said it had nothing to do with the attack"), JSON.stringify(en));
   // no country before it: "that country" names no one

@@ -14,7 +14,9 @@ import { ledgerLexicon } from "./lang.js";
  * - `word` the word itself; `stem*` any word it begins; `*head` any word it ends (a Dutch compound head:
  *   `*raket` in luchtafweerraket); `*part*` any word containing it;
  * - `a_b_c` a phrase; `~` inside a phrase stands for up to three other words (`om_~_leven`);
- * - a leading `-` marks an entry that says the concept negated (`-stil_~_liggen` for "not in operation").
+ * - a leading `-` marks an entry that says the concept negated (`-stil_~_liggen` for "not in operation");
+ * - a leading `!` marks one word that looks like the concept's but is not (`!*plek`: "uitgaansplek" is a
+ *   place, not a leak, however `*lek` reads it).
  * At each word the longest entry wins and its words are not read again ("claimed responsibility" is one
  * claim of responsibility, not also a statement about responsibility).
  */
@@ -48,6 +50,8 @@ interface Compiled {
   prefixLengths: number[];
   suffixLengths: number[];
   memo: Map<string, readonly Entry[]>;
+  /** Per concept, the words that only look like its own (`!` entries). */
+  not: Map<string, Tok[]>;
 }
 
 function parseEntry(concept: string, raw: string): Entry {
@@ -72,7 +76,7 @@ function compiled(lang: Lang): Compiled {
   let c = memo.get(lang);
   if (c) return c;
   const lex = ledgerLexicon(lang);
-  c = { exact: new Map(), prefix: new Map(), suffix: new Map(), infix: [], negators: new Set(lex.negators.filter((n) => !n.includes(" ")).map(fold)), window: lex.negationWindow ?? 3, prefixLengths: [], suffixLengths: [], memo: new Map() };
+  c = { exact: new Map(), prefix: new Map(), suffix: new Map(), infix: [], negators: new Set(lex.negators.filter((n) => !n.includes(" ")).map(fold)), window: lex.negationWindow ?? 3, prefixLengths: [], suffixLengths: [], memo: new Map(), not: new Map() };
   const put = (m: Map<string, Entry[]>, k: string, e: Entry) => {
     const l = m.get(k);
     if (l) l.push(e);
@@ -80,6 +84,12 @@ function compiled(lang: Lang): Compiled {
   };
   for (const [concept, list] of Object.entries(lex.concepts)) {
     for (const raw of list.split(/\s+/).filter(Boolean)) {
+      if (raw.startsWith("!")) {
+        const t = parseEntry(concept, raw.slice(1)).toks;
+        if (t.length !== 1) throw new Error(`concept entry ${raw}: an exception is one word`);
+        (c.not.get(concept) ?? c.not.set(concept, []).get(concept)!).push(t[0]!);
+        continue;
+      }
       const e = parseEntry(concept, raw);
       const t = e.toks[0]!;
       if (t.kind === "exact") put(c.exact, t.s, e);
@@ -137,7 +147,9 @@ function candidates(c: Compiled, w: string): readonly Entry[] {
     put(c.suffix.get(w.slice(w.length - l)));
   }
   for (const x of c.infix) if (w.includes(x.s)) (out ??= []).push(x.e);
-  const r = out ?? NONE;
+  // a word that only looks like a concept's ("uitgaansplek" for *lek) says nothing of it
+  if (out && c.not.size) out = out.filter((e) => !c.not.get(e.concept)?.some((t) => tokMatches(t, w)));
+  const r = out?.length ? out : NONE;
   if (c.memo.size > 100_000) c.memo.clear();
   c.memo.set(w, r);
   return r;
@@ -182,6 +194,7 @@ export function conceptFilter(lang: Lang, concepts: readonly string[], negators 
   for (const [concept, list] of Object.entries(lex.concepts)) {
     if (!want.has(concept)) continue;
     for (const raw of list.split(/\s+/).filter(Boolean)) {
+      if (raw.startsWith("!")) continue;
       const first = fold(raw.replace(/^-/, "")).split(/[_-]/).filter(Boolean)[0]!.replace(/\*/g, "");
       if (first) lits.add(first);
     }

@@ -553,7 +553,8 @@ function denials(ix: Index, scope: "report" | "ledger", window: number, add: Add
       if ([...x.parties].some((p) => denied.has(p))) continue;
       const agent = [...x.agents].some((g) => denied.has(g));
       // a country named only as the owner of what was hit ("the Russian-owned pipelines") is not charged
-      const named = what.length > 0 && [...x.names].some((g) => denied.has(g) && !ownerOnly(x, g)) && agencyIn(x.concepts).length > 0;
+      // nor is one named only as where someone went ("the attackers sought to escape towards Ukraine")
+      const named = what.length > 0 && [...x.names].some((g) => denied.has(g) && !ownerOnly(x, g) && !destinationOnly(x, g)) && agencyIn(x.concepts).length > 0;
       if (!agent && !named) continue;
       if (x.c.doc !== d.c.doc && !agent) {
         // across reports, a claim that names who did what it says, and names someone else, does not put
@@ -596,6 +597,11 @@ function attributions(items: Item[], inScope: (a: Item, b: Item) => boolean, add
     // what a claim says of the doer stands even when it opens with something negated ("Neither pipeline
     // is active, as Russia has cut deliveries"): the acts read are the ones it affirms
     if (NOT_ASSERTED.has(it.c.status) || it.concepts.has("v:false") || !it.agents.size) continue;
+    // a claim of responsibility is a fact of its own (the group said it did it), not a rival account of
+    // who is behind it: another party's charge ("one of Ukraine's attacks on Russia") may name who ordered
+    // or helped what the group carried out, and a branch claiming it beside its parent group is no rival.
+    // The reports set them side by side under who claims what; the claimant's own denial still answers it.
+    if (it.concepts.has("s:claim-responsibility")) continue;
     const doers = doersIn(it);
     if (!doers.size) continue;
     doersOf.set(it, doers);
@@ -723,6 +729,20 @@ function ownerOnly(it: Item, g: string): boolean {
   const toks = conceptTokens(it.c.text);
   const at = countryWords(toks, it.c.lang).flatMap((q, k) => (q && `C:${q.cc}` === g ? [k] : []));
   return at.length > 0 && at.every((k) => owners.includes(toks[k + 1]?.w ?? ""));
+}
+
+/**
+ * Every word of the claim that names the country closes a movement towards it ("escape towards Ukraine",
+ * "op weg naar Oekraïne", "heading for Ukraine"): the country is where someone went, not who did anything.
+ */
+function destinationOnly(it: Item, g: string): boolean {
+  if (!g.startsWith("C:") || !it.concepts.has("v:move-toward")) return false;
+  const toks = conceptTokens(it.c.text);
+  const at = countryWords(toks, it.c.lang).flatMap((q, k) => (q && `C:${q.cc}` === g ? [k] : []));
+  if (!at.length) return false;
+  const ends = conceptsOf(it.c.text, it.c.lang, toks).filter((h) => !h.neg && h.concept === "v:move-toward").map((h) => h.end);
+  // the movement word right before the country, or one word between ("fled to Ukraine")
+  return at.every((k) => ends.some((e) => e < k && k - e <= 2));
 }
 
 /** The claim counts the weapons of an act (more than one): a barrage, not one of its strikes. */
@@ -918,12 +938,16 @@ function pointedBack(ix: Index, add: Add, scopeAll: boolean): void {
       // else the statement that says what the denial rejects ("the version that the suspects were arrested
       // en route to Ukraine … a lie" against "they moved towards Ukraine"), a little further back too
       const same = named.length ? [] : sameThing(d, ix.around(d.c.doc, d.c.sentence - 8, d.c.sentence - 1).filter((x) => x.asserted && x.asserter !== d.asserter));
-      for (const x of named.length ? named : same.length ? same : earlier.filter((x) => x.c.sentence === nearest || (x.c.paragraph === d.c.paragraph && d.c.sentence - x.c.sentence <= 3)))
-        add(d, x, "pointed-back", `back:${d.c.id}`, `${d.name} denies what ${x.name} says: ${q(d.c.text)} against ${q(x.c.text)}`, {});
+      const targets = named.length ? named : same.length ? same : earlier.filter((x) => x.c.sentence === nearest || (x.c.paragraph === d.c.paragraph && d.c.sentence - x.c.sentence <= 3));
+      for (const x of targets) add(d, x, "pointed-back", `back:${d.c.id}`, `${d.name} denies what ${x.name} says: ${q(d.c.text)} against ${q(x.c.text)}`, {});
       // across reports: a denial that names whose version it rejects ("the FSB version … another lie")
-      // against what that party says about the same thing elsewhere
+      // against what that party says about the same thing elsewhere; the thing is what the denial shares
+      // with the statement it answers in its own report ("en route to Ukraine" with "moved towards
+      // Ukraine"), not every word of the version ("arrested": the arrests themselves are not denied)
       if (scopeAll) {
-        const verbs = [...d.concepts].filter((k) => /^[vs]:/.test(k) && !k.includes("@") && k !== "v:false");
+        const all = [...d.concepts].filter((k) => /^[vs]:/.test(k) && !k.includes("@") && k !== "v:false");
+        const answered = all.filter((k) => targets.some((x) => x.concepts.has(k)));
+        const verbs = answered.length ? answered : all;
         for (const t of [...d.names].filter((n) => n.startsWith("E:") || n.startsWith("C:")))
           for (const x of ix.naming(t)) {
             if (x.c.doc === d.c.doc || !x.asserted || x.asserter === d.asserter || !x.parties.has(t)) continue;

@@ -61,6 +61,13 @@ export interface LedgerLexicon {
    */
   figureScope?: { partOf: string[]; elsewhere: string[]; partLabel: string; elsewhereLabel: string };
   /**
+   * What a count names when its claim spreads it over places ("two leaks in Denmark's zone and two in
+   * Sweden's"): each is a part of the whole, shown as its own measure ("per place", "per plaats").
+   */
+  perPlace?: string;
+  /** Words after a number that point back at what was counted before ("twee ervan", "two of them"): no noun. */
+  countBackRefs?: string[];
+  /**
    * Words that open a clause which only sets the scene for what a claim states ("when the pressure
    * dropped", "nadat de druk was gedaald", "after a missile hit"): what that clause says, up to the next
    * punctuation, counts for less when claims are compared.

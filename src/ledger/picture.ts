@@ -356,6 +356,7 @@ export async function buildPicture(r: Reads, opts: PictureOptions = {}): Promise
     // figures of another place than the incident's: not counted where the incident happened
     const away = new Set<(typeof rows)[number]>();
     const scoped = new Set<(typeof rows)[number]>();
+    const parts = new Set<(typeof rows)[number]>();
     for (const n of sorted) {
       let m: string | undefined;
       if (kind === "other") {
@@ -364,6 +365,9 @@ export async function buildPicture(r: Reads, opts: PictureOptions = {}): Promise
         const prev = last.get(n.reportUid);
         if (!m && prev && n.claim - prev.claim <= 1) m = prev.measure;
         if (m) last.set(n.reportUid, { claim: n.claim, measure: m });
+        // "two leaks in Denmark's zone and two in Sweden's": a part of the whole, never a rival total
+        const c = claimById(lf.fusion).get(finderId(n.reportUid, n.claim));
+        if (m && c && spreadOverPlaces(c, n)) parts.add(n);
       } else {
         const c = claimById(lf.fusion).get(finderId(n.reportUid, n.claim));
         // the attackers among the arrested are a part of all arrests, listed apart (never a range with them)
@@ -395,13 +399,16 @@ export async function buildPicture(r: Reads, opts: PictureOptions = {}): Promise
     for (const n of sorted) {
       const m0 = measureOf.get(n);
       const cm = m0 && conceptOf.get(m0);
-      const m = cm ? label.get(cm)!.name : m0;
+      const m1 = cm ? label.get(cm)!.name : m0;
+      const m = parts.has(n) ? `${m1}, ${ledgerLexicon(lang).perPlace ?? "per place"}` : m1;
       const sc = scopeOf(n.reportUid, n.claim);
       const inc = incidentCount > 1 ? sc.incident : "";
       // a figure that names no place counts where its incident happened, as far as the reports say
-      // (the words do not say which part: each part of a total is a group of its own)
+      // (the words do not say which part: each part of a total is a group of its own; a part spread over
+      // places is read only beside its claim's other parts: which place it counts the words say, not the
+      // keys, so it is never set in a range with another claim's part)
       const part = scoped.has(n) && !away.has(n) ? `\u0001${String(n.report).padStart(9, "0")}:${String(n.start).padStart(9, "0")}` : "";
-      const k = `${inc}\u0000${away.has(n) ? "" : (sc.place ?? incidentPlace(sc.incident) ?? "")}\u0000${m ?? ""}${part}`;
+      const k = `${inc}\u0000${away.has(n) ? "" : (sc.place ?? incidentPlace(sc.incident) ?? "")}\u0000${m ?? ""}${parts.has(n) ? `\u0000${n.publishedMs}/${n.start}` : ""}${part}`;
       (byMeasure.get(k) ?? byMeasure.set(k, []).get(k)!).push(n);
     }
     return [...byMeasure]
@@ -558,18 +565,40 @@ export async function buildPicture(r: Reads, opts: PictureOptions = {}): Promise
   };
 }
 
-/** Words of a number itself ("million", "duizend"), in every language: never the thing counted. */
+/** Words of a number itself ("million", "duizend") and words pointing back ("ervan"), in every language: never the thing counted. */
 let numberWords: Set<string> | undefined;
 /** The noun a figure counts: the last word of its text when that word is not part of the number. */
 export function countedNoun(text: string): string | undefined {
   numberWords ??= new Set(
     (["en", "nl"] as const).flatMap((l) => {
       const n = langPack(l).counts.numbers;
-      return [...Object.keys(n.words), ...Object.keys(n.scales), ...n.articles, ...n.joiners].flatMap((w) => w.split(" "));
+      return [...Object.keys(n.words), ...Object.keys(n.scales), ...n.articles, ...n.joiners, ...(ledgerLexicon(l).countBackRefs ?? [])].flatMap((w) => w.split(" "));
     }),
   );
   const w = /(\p{L}+)\P{L}*$/u.exec(text)?.[1]?.toLowerCase();
   return w && w.length > 2 && !numberWords.has(w) ? w : undefined;
+}
+
+/**
+ * A figure its claim spreads over places with another one ("Two leaks had been detected in Denmark's
+ * zone and two in Sweden's", "twee ervan in de Deense zone en twee in die van Zweden"): the figure is
+ * followed by a place word within a few words, then by "and" and a number with a place word of its own.
+ * Each figure counts one place's part, not the whole.
+ */
+export function spreadOverPlaces(c: Pick<Fusion["claims"][number], "text" | "start" | "lang">, n: { kind: CountKind; end: number }): boolean {
+  const at = n.end - c.start;
+  if (at < 0 || at > c.text.length) return false;
+  const words = c.text.slice(at, at + 240).toLowerCase().split(/[^\p{L}\p{N}'’]+/u).filter(Boolean).slice(0, 30);
+  const lex = ledgerLexicon(c.lang).agents.notDoer;
+  const places = new Set(lex?.locatives ?? []);
+  const pack = langPack(c.lang);
+  const ands = new Set(pack.entities.listSeparators.filter((w) => /\p{L}/u.test(w)));
+  const nums = pack.counts.numbers;
+  const isNumber = (w: string) => /^\d[\d.,]*$/.test(w) || w in nums.words;
+  const placeWithin = (from: number, k: number) => words.slice(from, from + k).some((w) => places.has(w));
+  if (!placeWithin(0, 4)) return false;
+  for (let j = 1; j + 1 < words.length; j++) if (ands.has(words[j]!) && isNumber(words[j + 1]!) && placeWithin(j + 2, 3)) return true;
+  return false;
 }
 
 /** A figure that is a part of a larger toll its claim gives ("including three children"). */
@@ -791,8 +820,12 @@ export function disputeViews(f: Fusion, since?: string, lang: Lang = "en"): Cont
     // (or by one thing denied against one proposition: the party's denial fused across speakers, "Kyiv",
     // "Ukrainian officials", its spokesman); an opposition of states once per thing said on either side
     const other = denier && d.claims.filter((id) => id !== denier).map((id) => propOf.get(id) ?? id).join("|");
+    // (and one party's denial against what one named speaker charges it with, however many ways the
+    // speaker put it: "Moscow denies; Ukraine says otherwise" once, with the surest of Ukraine's words)
+    const accuser = denier && side(d.claims.find((id) => id !== denier)!);
+    const byAccuser = accuser && !accuser.own && d.type === "denial" ? [`denial|${f.context.asserter(claimOf.get(denier)!).key}|by:${accuser.source}`, `denial|p${propOf.get(denier) ?? denier}|by:${accuser.source}`] : [];
     const keys = denier
-      ? [`denial|${f.context.asserter(claimOf.get(denier)!).key}|${other}`, `denial|p${propOf.get(denier) ?? denier}|${other}`]
+      ? [`denial|${f.context.asserter(claimOf.get(denier)!).key}|${other}`, `denial|p${propOf.get(denier) ?? denier}|${other}`, ...byAccuser]
       : d.type === "attribution"
         // who is behind it: one line per thing said on one side against one speaker on the other
         ? d.claims.map((id, i) => `attribution|${propOf.get(id) ?? id}|${d.detail.asserters[1 - i]}`)
@@ -802,6 +835,11 @@ export function disputeViews(f: Fusion, since?: string, lang: Lang = "en"): Cont
     const prior = keys.map((k) => byPair.get(k)).find((x) => x);
     if (prior) for (const k of keys) byPair.set(k, prior);
     if (prior) {
+      // the words shown for the charge: the surest the speaker used (a claim before a "probably")
+      if (accuser && denier && prior.found.claims.includes(denier) && SURENESS[accuser.status] < SURENESS[prior.b.status]) {
+        prior.found = { ...prior.found, claims: d.claims, reason: d.reason };
+        prior.b = accuser;
+      }
       // "+N more reports": the reports carrying either side beyond the two cited
       const rs = reportsOf.get(prior)!;
       for (const id of d.claims) rs.add(claimOf.get(id)!.doc);
@@ -827,6 +865,9 @@ export function disputeViews(f: Fusion, since?: string, lang: Lang = "en"): Cont
   const at = (v: ContradictionView) => claimOf.get(v.found.claims[0])!.order;
   return out.map((v, i) => ({ v, i })).sort((a, b) => (at(a.v) < at(b.v) ? -1 : at(a.v) > at(b.v) ? 1 : a.i - b.i)).map((x) => x.v);
 }
+
+/** How sure a claim's words are: said outright before likely, likely before possible. */
+const SURENESS: Record<ClaimStatus, number> = { confirmed: 0, established: 0, claimed: 0, probable: 1, possible: 2, unknown: 3, denied: 3 };
 
 const BLAME = new Set(["v:responsible", "v:accuse"]);
 /** A claim whose words only blame or accuse (nothing negated, nothing called false). */

@@ -75,7 +75,9 @@ export const entities: EntityLexicon = {
     { name: "KGB", type: "organization" }, { name: "CIA", type: "organization" }, { name: "FBI", type: "organization" },
     { name: "Wagner", type: "group" }, { name: "Hamas", type: "group" }, { name: "Hezbollah", type: "group" },
     { name: "Taliban", type: "group" },
-    ...["IS", "ISIS", "ISIL", "IS-K", "ISIS-K", "Islamic State", "Daesh", "Islamic State Khorasan"].map((name) => ({ name, type: "group" as const, same: "IS" })),
+    ...["IS", "ISIS", "ISIL", "Islamic State", "Daesh"].map((name) => ({ name, type: "group" as const, same: "IS" })),
+    // a branch is not the group: "ISIS-K, a branch of the Islamic State group" names two bodies
+    ...["IS-K", "ISIS-K", "ISKP", "Islamic State Khorasan"].map((name) => ({ name, type: "group" as const, same: "ISK" })),
     ...["Al-Qaeda", "al-Qaeda", "al-Qaida", "Al Qaeda", "al Qaeda"].map((name) => ({ name, type: "group" as const, same: "AQ" })),
     { name: "Reuters", type: "organization" }, { name: "AP", type: "organization" }, { name: "AFP", type: "organization" },
     { name: "BBC", type: "organization" }, { name: "CNN", type: "organization" }, { name: "Congress", type: "organization" },

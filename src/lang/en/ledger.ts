@@ -168,6 +168,8 @@ export const ledger: LedgerLexicon = {
     partLabel: "part of the total",
     elsewhereLabel: "elsewhere",
   },
+  perPlace: "per place",
+  countBackRefs: ["them", "these", "those"],
   oppositions: [
     {
       name: "custody",

@@ -100,7 +100,9 @@ export const entities: EntityLexicon = {
     { name: "KGB", type: "organization" }, { name: "CIA", type: "organization" }, { name: "FBI", type: "organization" },
     { name: "AIVD", type: "organization" }, { name: "MIVD", type: "organization" }, { name: "Wagner", type: "group" },
     { name: "Hamas", type: "group" }, { name: "Hezbollah", type: "group" }, { name: "Taliban", type: "group" },
-    ...["IS", "ISIS", "IS-K", "ISIS-K", "Islamitische Staat", "Provincie Khorasan", "Islamic State"].map((name) => ({ name, type: "group" as const, same: "IS" })),
+    ...["IS", "ISIS", "Islamitische Staat", "Islamic State"].map((name) => ({ name, type: "group" as const, same: "IS" })),
+    // een tak is niet de groep zelf: IS-Khorasan en IS zijn twee organisaties
+    ...["IS-K", "ISIS-K", "ISKP", "IS-Khorasan", "Provincie Khorasan"].map((name) => ({ name, type: "group" as const, same: "ISK" })),
     ...["Al-Qaida", "al-Qaeda", "Al-Qaeda", "al-Qaida", "Al Qaida", "Al Qaeda"].map((name) => ({ name, type: "group" as const, same: "AQ" })),
     { name: "Tweede Kamer", type: "organization" }, { name: "Eerste Kamer", type: "organization" },
     { name: "Defensie", type: "organization" }, { name: "Reuters", type: "organization" }, { name: "ANP", type: "organization" },

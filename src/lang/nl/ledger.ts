@@ -90,7 +90,7 @@ export const ledger: LedgerLexicon = {
     "v:suspect": "vermoeden vermoedens vermoedt vermoedde vermoedden speculeren speculeert speculeerde speculeerden speculatie speculaties",
     "v:register": "gemeten meten registreerde* geregistreerd registreren waargenomen",
     "n:seismic": "*seismische seismisch seismologische meetstation* aardbeving* trilling* trillingen",
-    "v:leak": "lek lekken lekkage lekkages lekte gaslek gaslekken *lek *lekken *lekkage",
+    "v:leak": "lek lekken lekkage lekkages lekte gaslek gaslekken *lek *lekken *lekkage !*plek !*plekken",
     "n:pressure": "druk drukval drukverlies",
     "v:decrease": "gedaald daalde dalen weggevallen wegviel afgenomen gezakt drukval drukverlies",
     "v:contain": "bevat bevatten bevatte gevuld_met vol_met",
@@ -141,7 +141,7 @@ export const ledger: LedgerLexicon = {
     "v:fire-building": "brand *brand in_brand vlammen",
     "v:trap": "vastzitten vastzat opgesloten ingesloten",
     "v:court": "rechtbank rechter voorarrest voorlopige_hechtenis",
-    "v:plead-guilty": "schuldig_bekend bekende bekennen",
+    "v:plead-guilty": "schuldig_bekend bekennen bekende_de bekende_het bekende_dat bekende_schuld bekenden_de bekenden_het bekenden_dat bekenden_schuld",
     "v:mourn": "rouw nationale_rouw",
     "v:false": "leugen leugens gelogen onwaar onzin vals valse nep verzonnen propaganda",
     "v:higher": "veel_hoger nog_hoger hoger_dan hoger hogere onderschat* hoger_ligt",
@@ -170,6 +170,8 @@ export const ledger: LedgerLexicon = {
     partLabel: "deel van het totaal",
     elsewhereLabel: "elders",
   },
+  perPlace: "per plaats",
+  countBackRefs: ["ervan", "daarvan", "hiervan", "waarvan"],
   oppositions: [
     {
       name: "custody",

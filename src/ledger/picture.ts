@@ -268,33 +268,6 @@ export async function buildPicture(r: Reads, opts: PictureOptions = {}): Promise
   // give a figure (what "those figures" rejects, now that a sentence's figure and its other content are
   // separate claims); figure against figure uses the latest figure of each source and kind (a source
   // revising itself is an update).
-  const notable: FusionClaim[] = [];
-  for await (const page of r.fusionClaims(NOTABLE.featured | NOTABLE.figure)) notable.push(...page);
-  const latest = await r.latestFigures();
-  {
-    const have = new Set(notable.map((c) => c.id));
-    const missing: number[] = [];
-    for (const n of latest) {
-      const id = n.report * SPAN + n.claim;
-      if (!have.has(id)) {
-        have.add(id);
-        missing.push(id);
-      }
-    }
-    notable.push(...(await r.fusionClaimsByIds(missing)));
-  }
-  const byCid = new Map(notable.map((c) => [finderId(c.reportUid, c.seq), c]));
-  const ccounts: CCount[] = latest.map((n) => ({ claim: finderId(n.reportUid, n.claim), kind: n.kind, value: n.value, approx: n.approx, text: n.text }));
-  const side = async (id: string) => {
-    const c = byCid.get(id)!;
-    return {
-      text: c.text,
-      source: await nameOfKey(c.asserterKey, c.asserterKey.startsWith("voice:") ? c.asserterName : undefined, (await asserterOfKey(c.asserterKey))?.name),
-      status: c.status,
-      cite: { doc: c.reportUid, start: c.start, end: c.end },
-      language: c.language,
-    };
-  };
   const contradictions: ContradictionView[] = [];
   const lf = opts.fusion ?? (await ledgerFusion(r, lang));
   const fusedProps = lf.missing.length === 0 || lf.fusion.claims.length > 0;
@@ -318,6 +291,34 @@ export async function buildPicture(r: Reads, opts: PictureOptions = {}): Promise
     );
   }
   else {
+    // (the notable claims of the whole ledger are read only here: a ledger fused by incident never needs them)
+    const notable: FusionClaim[] = [];
+    for await (const page of r.fusionClaims(NOTABLE.featured | NOTABLE.figure)) notable.push(...page);
+    const latest = await r.latestFigures();
+    {
+      const have = new Set(notable.map((c) => c.id));
+      const missing: number[] = [];
+      for (const n of latest) {
+        const id = n.report * SPAN + n.claim;
+        if (!have.has(id)) {
+          have.add(id);
+          missing.push(id);
+        }
+      }
+      notable.push(...(await r.fusionClaimsByIds(missing)));
+    }
+    const byCid = new Map(notable.map((c) => [finderId(c.reportUid, c.seq), c]));
+    const ccounts: CCount[] = latest.map((n) => ({ claim: finderId(n.reportUid, n.claim), kind: n.kind, value: n.value, approx: n.approx, text: n.text }));
+    const side = async (id: string) => {
+      const c = byCid.get(id)!;
+      return {
+        text: c.text,
+        source: await nameOfKey(c.asserterKey, c.asserterKey.startsWith("voice:") ? c.asserterName : undefined, (await asserterOfKey(c.asserterKey))?.name),
+        status: c.status,
+        cite: { doc: c.reportUid, start: c.start, end: c.end },
+        language: c.language,
+      };
+    };
     // Wire copy repeats a report's contradictions word for word: one line, counted.
     const byWording = new Map<string, ContradictionView>();
     for (const f of findContradictions(notable.map(toCClaim), ccounts)) {

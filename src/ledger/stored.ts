@@ -207,7 +207,7 @@ export function rehydrate(stored: unknown, uid: string, o: { claims?: boolean } 
 export interface LedgerFusion {
   fusion: Fusion;
   /** Fusion claim id (`<report uid>/<claim id>`) → (report uid, position). */
-  claimAt: Map<string, { report: string; seq: number }>;
+  claimAt: { get(id: string): { report: string; seq: number } | undefined };
   /** (report uid, entity position) → fusion entity record id. */
   entityRecord(report: string, seq: number): string | undefined;
   /** Reports (current) that have no stored fusion record (ingested by an older sitrep). */
@@ -233,7 +233,6 @@ export async function ledgerFusion(r: Reads, lang: Lang = "en"): Promise<LedgerF
   }
   const heads: StoredFusion[] = [];
   const entityIds = new Map<string, string[]>();
-  const claimAt = new Map<string, { report: string; seq: number }>();
   const byUid = new Map<string, StoredFusion>();
   for await (const items of r.fusionItems(REPORT_FUSION))
     for (const it of items) {
@@ -242,10 +241,30 @@ export async function ledgerFusion(r: Reads, lang: Lang = "en"): Promise<LedgerF
       byUid.set(it.id, f);
       heads.push(f);
       entityIds.set(it.id, f.entityIds);
-      f.claimIds.forEach((c, seq) => claimAt.set(`${it.id}/${c}`, { report: it.id, seq }));
     }
   const fixes = await fusionFixes(r);
   if (fixes) correctEntities(byUid, fixes);
+  // (asked of the claims a proposition or a contradiction names: an index of every claim would cost more
+  // than the claims kept)
+  const claimAt = {
+    get(id: string) {
+      const cut = id.lastIndexOf("/");
+      const report = id.slice(0, cut), ids = byUid.get(report)?.claimIds;
+      if (!ids) return undefined;
+      const c = id.slice(cut + 1);
+      // ids numbered in order (c1, c2 …) are found at once
+      const n = /^c(\d+)$/.exec(c);
+      const seq = n && ids[Number(n[1]) - 1] === c ? Number(n[1]) - 1 : ids.indexOf(c);
+      return seq < 0 ? undefined : { report, seq };
+    },
+  };
+  // one string for a report's id, however many claims name it
+  const uids = new Map([...byUid.keys()].map((u) => [u, u]));
+  const keep = (c: FusionClaim) => {
+    const k = keptClaim(c);
+    k.doc = uids.get(k.doc) ?? k.doc;
+    return k;
+  };
   const claimsOf = async (uids: readonly string[]) => {
     const out = new Map<string, FusionClaim[]>();
     const got = new Map<string, StoredFusion>();
@@ -256,7 +275,7 @@ export async function ledgerFusion(r: Reads, lang: Lang = "en"): Promise<LedgerF
     return out;
   };
   return {
-    fusion: await fuseStreamed(heads, claimsOf, keptClaim, lang),
+    fusion: await fuseStreamed(heads, claimsOf, keep, lang),
     claimAt,
     entityRecord: (report, seq) => {
       const id = entityIds.get(report)?.[seq];

@@ -186,18 +186,21 @@ function fuseIncident(i: string, block: readonly FusionClaim[], context: BlockCo
 }
 
 /**
- * The same fusion as `fuseRecords`, with the claims read one incident at a time: `heads` are the reports'
- * records without their claims (entity records, incident keys); `claimsOf` reads the claims of some reports
- * (by report id, each in its record's order), and `keep` makes of each claim, once its incident is fused,
- * what the fusion holds on to. So at most one incident's claims are whole in memory at a time.
+ * The same fusion as `fuseRecords`, with the claims read one incident at a time, in each of `langs` (the
+ * entities, the incidents and the claims kept are one for all: only the block context, which names
+ * speakers in its language, differs). `heads` are the reports' records without their claims (entity
+ * records, incident keys); `claimsOf` reads the claims of some reports (by report id, each in its record's
+ * order), and `keep` makes of each claim, once its incident is fused, what the fusion holds on to. So at
+ * most one incident's claims are whole in memory at a time, and each is read once for every language.
  */
 export async function fuseStreamed(
   heads: readonly Pick<ReportFusion, "entities" | "incident">[],
   claimsOf: (docs: readonly string[]) => Promise<Map<string, FusionClaim[]>>,
   keep: (c: FusionClaim) => FusionClaim,
-  lang: Lang = "en",
-): Promise<Fusion> {
-  const { reports, entities, context, incidents } = fuseLedger(heads, lang);
+  langs: readonly Lang[] = ["en"],
+): Promise<Map<Lang, Fusion>> {
+  const { reports, entities, incidents } = fuseLedger(heads, langs[0] ?? "en");
+  const contexts = langs.map((lang) => ({ lang, context: blockContext(entities, lang), propositions: [] as Proposition[], disputes: [] as Dispute[] }));
   // each incident's reports, in the content order of the ledger
   const members = new Map<string, number[]>();
   reports.forEach((r, at) => {
@@ -205,17 +208,15 @@ export async function fuseStreamed(
     (members.get(i) ?? members.set(i, []).get(i)!).push(at);
   });
   const kept: FusionClaim[][] = reports.map(() => []);
-  const propositions: Proposition[] = [];
-  const disputes: Dispute[] = [];
   for (const i of [...members.keys()].sort()) {
     const ats = members.get(i)!;
     const read = await claimsOf(ats.map((at) => reports[at]!.incident.doc));
     const block: FusionClaim[] = [];
     for (const at of ats) for (const c of read.get(reports[at]!.incident.doc) ?? []) block.push(c);
     // (an incident of reports whose claims are all gone has no block, as in fuseRecords)
-    if (block.length) fuseIncident(i, block, context, propositions, disputes);
+    if (block.length) for (const x of contexts) fuseIncident(i, block, x.context, x.propositions, x.disputes);
     for (const at of ats) kept[at] = (read.get(reports[at]!.incident.doc) ?? []).map(keep);
   }
-  propositions.sort(byKey);
-  return { entities, claims: kept.flat(), incidents, propositions, disputes, context };
+  const claims = kept.flat();
+  return new Map(contexts.map((x) => [x.lang, { entities, claims, incidents, propositions: x.propositions.sort(byKey), disputes: x.disputes, context: x.context }]));
 }

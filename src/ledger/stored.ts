@@ -221,6 +221,11 @@ export interface LedgerFusion {
  * as the picture reads them, and one incident's claims whole.
  */
 export async function ledgerFusion(r: Reads, lang: Lang = "en"): Promise<LedgerFusion> {
+  return (await ledgerFusions(r, [lang])).get(lang)!;
+}
+
+/** The ledger's fusion in each of these languages, from one reading of the records (see ledgerFusion). */
+export async function ledgerFusions(r: Reads, langs: readonly Lang[]): Promise<Map<Lang, LedgerFusion>> {
   const current = new Set<string>();
   let cursor: { ms: number; id: number } | null = null;
   for (;;) {
@@ -274,15 +279,13 @@ export async function ledgerFusion(r: Reads, lang: Lang = "en"): Promise<LedgerF
     for (const [uid, f] of got) out.set(uid, f.claims);
     return out;
   };
-  return {
-    fusion: await fuseStreamed(heads, claimsOf, keep, lang),
-    claimAt,
-    entityRecord: (report, seq) => {
-      const id = entityIds.get(report)?.[seq];
-      return id === undefined ? undefined : `${report}/${id}`;
-    },
-    missing: [...current].filter((u) => !byUid.has(u)).sort(),
+  const fusions = await fuseStreamed(heads, claimsOf, keep, langs);
+  const missing = [...current].filter((u) => !byUid.has(u)).sort();
+  const entityRecord = (report: string, seq: number) => {
+    const id = entityIds.get(report)?.[seq];
+    return id === undefined ? undefined : `${report}/${id}`;
   };
+  return new Map([...fusions].map(([lang, fusion]) => [lang, { fusion, claimAt, entityRecord, missing }]));
 }
 
 const NONE: never[] = [];

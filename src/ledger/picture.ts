@@ -274,7 +274,7 @@ export async function buildPicture(r: Reads, opts: PictureOptions = {}): Promise
   // the strongest disputes first (carried by more reports; differing figures, which read as one line a kind,
   // before the rest), at most `limit`
   if (fusedProps) {
-    const views = disputeViews(lf.fusion, since, lang);
+    const views = once(lf.fusion, `views|${since ?? ""}|${lang}`, () => disputeViews(lf.fusion, since, lang));
     const figureViews = views.filter((v) => v.found.type === "figures");
     contradictions.push(...figureViews);
     // the briefing reads differing figures as one line a kind: those lines count against the section's limit
@@ -482,7 +482,7 @@ export async function buildPicture(r: Reads, opts: PictureOptions = {}): Promise
   const established: Proposition[] = [], claimed: Proposition[] = [], denied: Proposition[] = [], hedged: Proposition[] = [];
   const totals = { established: est.total, claimed: cla.total, denied: den.total, hedged: hed.total };
   if (fusedProps) {
-    const split = splitPropositions(lf.fusion, since, lang);
+    const split = once(lf.fusion, `split|${since ?? ""}|${lang}`, () => splitPropositions(lf.fusion, since, lang));
     const take = (xs: Proposition[]) => xs.slice(0, limit);
     established.push(...take(split.established));
     claimed.push(...take(split.claimed));
@@ -562,6 +562,19 @@ export function countedNoun(text: string): string | undefined {
 function partFigure(n: { reportUid: string; claim: number; kind: CountKind; value: number }, f: Fusion): boolean {
   const c = claimById(f).get(finderId(n.reportUid, n.claim));
   return !!c && partOfToll(c, n);
+}
+
+/**
+ * What a fusion gives in one way once per fusion: the pictures of one fusion at several numbers of lines
+ * (src/ledger/snapshot.ts) read the same sections of the whole ledger, and only cut them differently.
+ * (What is kept here is read, never changed, by those who ask for it.)
+ */
+const made = new WeakMap<Fusion, Map<string, unknown>>();
+function once<T>(f: Fusion, key: string, make: () => T): T {
+  let m = made.get(f);
+  if (!m) made.set(f, (m = new Map()));
+  if (!m.has(key)) m.set(key, make());
+  return m.get(key) as T;
 }
 
 const claimIndex = new WeakMap<Fusion, Map<string, Fusion["claims"][number]>>();
@@ -656,8 +669,8 @@ function strongestFigures(lines: FigureLine[], n: number): FigureLine[] {
  * denials and hedges have sections of their own. With `since`, only propositions seen again or anew after it.
  */
 export function splitPropositions(f: Fusion, since?: string, lang: Lang = "en"): Record<"established" | "claimed" | "denied" | "hedged", Proposition[]> {
-  const claimOf = new Map(f.claims.map((c) => [c.id, c]));
-  const speaker = speakerNames(f, lang);
+  const claimOf = claimById(f);
+  const speaker = once(f, `speakers|${lang}`, () => speakerNames(f, lang));
   const disputed = new Set(f.disputes.filter((d) => !d.detail.update).flatMap((d) => d.claims));
   const sinceMs = since ? Date.parse(since) : undefined;
   const out = { established: [] as Fused[], claimed: [] as Fused[], denied: [] as Fused[], hedged: [] as Fused[] };
@@ -746,8 +759,8 @@ function ownVoice(p: Fused, cs: readonly Fusion["claims"][number][], disputed: R
  * update and not shown; wire copies and one speaker quoted by many outlets make one line ("+N more").
  */
 export function disputeViews(f: Fusion, since?: string, lang: Lang = "en"): ContradictionView[] {
-  const claimOf = new Map(f.claims.map((c) => [c.id, c]));
-  const speaker = speakerNames(f, lang);
+  const claimOf = claimById(f);
+  const speaker = once(f, `speakers|${lang}`, () => speakerNames(f, lang));
   const propOf = new Map<string, number>();
   f.propositions.forEach((p, i) => p.claims.forEach((c) => propOf.set(c, i)));
   const sinceMs = since ? Date.parse(since) : undefined;

@@ -1,7 +1,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { Doc } from "../src/model/doc.js";
-import { fuseReports, type Fusion } from "../src/ledger/fusion.js";
+import { fuseRecords, fuseReports, fuseStreamed, reportFusion, type Fusion } from "../src/ledger/fusion.js";
+import type { FusionClaim } from "../src/ledger/claimkeys.js";
 import { disputeLines, namedClaim, pipelineDocs, propositionGroups, type TestReport } from "./helpers.js";
 import { buildExport } from "../src/export/json.js";
 
@@ -134,6 +135,34 @@ test("the result does not depend on the order reports arrive in", () => {
   assert.deepEqual(disputeLines(fb, b), disputeLines(fa, a));
   const inc = (f: Fusion, ds: Doc[]) => ds.map((d) => `${d.meta.source}=${f.incidents.get(d.meta.id)}`).sort();
   assert.deepEqual(inc(fb, b), inc(fa, a));
+});
+
+test("read one incident at a time, in both languages at once, the ledger fuses as it does whole, and never holds two incidents' claims", async () => {
+  const ds = pipelineDocs([...ALL].reverse());
+  const records = ds.map(reportFusion);
+  const claimsOf = new Map(records.map((r) => [r.incident.doc, r.claims]));
+  const heads = records.map((r) => ({ entities: r.entities, incident: r.incident }));
+  const asked: string[][] = [];
+  const streamed = await fuseStreamed(
+    heads,
+    async (docs) => (asked.push([...docs]), new Map(docs.map((d) => [d, claimsOf.get(d)!]))),
+    (c: FusionClaim) => ({ ...c, shingles: [] }),
+    ["en", "nl"],
+  );
+  for (const lang of ["en", "nl"] as const) {
+    const whole = fuseRecords(records, lang), f = streamed.get(lang)!;
+    assert.deepEqual(f.propositions, whole.propositions);
+    assert.deepEqual(f.disputes, whole.disputes);
+    assert.deepEqual([...f.incidents].sort(), [...whole.incidents].sort());
+    // the claims kept, in the ledger's order, without what only their incident's fusion reads
+    assert.deepEqual(f.claims.map((c) => c.id), whole.claims.map((c) => c.id));
+    assert.ok(f.claims.every((c) => c.shingles.length === 0));
+  }
+  // the Kharkiv reports and the Valencia floods: each incident's reports asked for once, apart
+  assert.deepEqual(asked.map((a) => a.length).sort((a, b) => a - b), [VALENCIA.length, KHARKIV.length].sort((a, b) => a - b));
+  assert.equal(new Set(asked.flat()).size, ds.length);
+  // speakers are named in each language's words: the propositions of the two languages are not one list
+  assert.notDeepEqual(streamed.get("en")!.propositions.flatMap((p) => p.sources.map((s) => s.name)), streamed.get("nl")!.propositions.flatMap((p) => p.sources.map((s) => s.name)));
 });
 
 test("the one-shot export of several reports carries their propositions and the contradictions across them", () => {

@@ -146,15 +146,8 @@ export function reportFusion(doc: Doc): ReportFusion {
 
 /** Everything fused from the stored records of reports; the same records in any order give the same result. */
 export function fuseRecords(given: readonly ReportFusion[], lang: Lang = "en"): Fusion {
-  // by content key, so that nothing downstream can see the order reports arrived in
-  const reports = [...given].sort((a, b) => (a.incident.order < b.incident.order ? -1 : a.incident.order > b.incident.order ? 1 : 0));
-  const entities = fuseEntities(reports.flatMap((r) => r.entities));
+  const { reports, entities, context, incidents } = fuseLedger(given, lang);
   const claims = reports.flatMap((r) => r.claims);
-  const context = blockContext(entities, lang);
-  const incidents = clusterIncidents(
-    reports.map((r) => r.incident),
-    entities,
-  );
   // one block per incident: propositions and contradictions never cross incidents
   const blocks = new Map<string, FusionClaim[]>();
   for (const c of claims) {
@@ -163,11 +156,67 @@ export function fuseRecords(given: readonly ReportFusion[], lang: Lang = "en"): 
   }
   const propositions: Proposition[] = [];
   const disputes: Dispute[] = [];
-  for (const i of [...blocks.keys()].sort()) {
-    const block = blocks.get(i)!;
-    propositions.push(...fuseBlock(block, context).map((p) => ({ ...p, incident: i })));
-    disputes.push(...findDisputes(block, context, { scope: "ledger" }).map((d) => ({ ...d, incident: i })));
-  }
-  propositions.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  for (const i of [...blocks.keys()].sort()) fuseIncident(i, blocks.get(i)!, context, propositions, disputes);
+  propositions.sort(byKey);
   return { entities, claims, incidents, propositions, disputes, context };
+}
+
+const byKey = (a: { key: string }, b: { key: string }) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+
+/**
+ * What is fused over the whole ledger at once: the entities and the incidents. It needs the reports'
+ * entity records and incident keys only, never their claims.
+ */
+function fuseLedger<R extends Pick<ReportFusion, "entities" | "incident">>(given: readonly R[], lang: Lang) {
+  // by content key, so that nothing downstream can see the order reports arrived in
+  const reports = [...given].sort((a, b) => (a.incident.order < b.incident.order ? -1 : a.incident.order > b.incident.order ? 1 : 0));
+  const entities = fuseEntities(reports.flatMap((r) => r.entities));
+  const context = blockContext(entities, lang);
+  const incidents = clusterIncidents(
+    reports.map((r) => r.incident),
+    entities,
+  );
+  return { reports, entities, context, incidents };
+}
+
+/** One incident's block (its claims, in the ledger's content order): its propositions and contradictions. */
+function fuseIncident(i: string, block: readonly FusionClaim[], context: BlockContext, propositions: Proposition[], disputes: Dispute[]): void {
+  for (const p of fuseBlock(block, context)) propositions.push({ ...p, incident: i });
+  for (const d of findDisputes(block, context, { scope: "ledger" })) disputes.push({ ...d, incident: i });
+}
+
+/**
+ * The same fusion as `fuseRecords`, with the claims read one incident at a time, in each of `langs` (the
+ * entities, the incidents and the claims kept are one for all: only the block context, which names
+ * speakers in its language, differs). `heads` are the reports' records without their claims (entity
+ * records, incident keys); `claimsOf` reads the claims of some reports (by report id, each in its record's
+ * order), and `keep` makes of each claim, once its incident is fused, what the fusion holds on to. So at
+ * most one incident's claims are whole in memory at a time, and each is read once for every language.
+ */
+export async function fuseStreamed(
+  heads: readonly Pick<ReportFusion, "entities" | "incident">[],
+  claimsOf: (docs: readonly string[]) => Promise<Map<string, FusionClaim[]>>,
+  keep: (c: FusionClaim) => FusionClaim,
+  langs: readonly Lang[] = ["en"],
+): Promise<Map<Lang, Fusion>> {
+  const { reports, entities, incidents } = fuseLedger(heads, langs[0] ?? "en");
+  const contexts = langs.map((lang) => ({ lang, context: blockContext(entities, lang), propositions: [] as Proposition[], disputes: [] as Dispute[] }));
+  // each incident's reports, in the content order of the ledger
+  const members = new Map<string, number[]>();
+  reports.forEach((r, at) => {
+    const i = incidents.get(r.incident.doc)!;
+    (members.get(i) ?? members.set(i, []).get(i)!).push(at);
+  });
+  const kept: FusionClaim[][] = reports.map(() => []);
+  for (const i of [...members.keys()].sort()) {
+    const ats = members.get(i)!;
+    const read = await claimsOf(ats.map((at) => reports[at]!.incident.doc));
+    const block: FusionClaim[] = [];
+    for (const at of ats) for (const c of read.get(reports[at]!.incident.doc) ?? []) block.push(c);
+    // (an incident of reports whose claims are all gone has no block, as in fuseRecords)
+    if (block.length) for (const x of contexts) fuseIncident(i, block, x.context, x.propositions, x.disputes);
+    for (const at of ats) kept[at] = (read.get(reports[at]!.incident.doc) ?? []).map(keep);
+  }
+  const claims = kept.flat();
+  return new Map(contexts.map((x) => [x.lang, { entities, claims, incidents, propositions: x.propositions.sort(byKey), disputes: x.disputes, context: x.context }]));
 }

@@ -268,40 +268,13 @@ export async function buildPicture(r: Reads, opts: PictureOptions = {}): Promise
   // give a figure (what "those figures" rejects, now that a sentence's figure and its other content are
   // separate claims); figure against figure uses the latest figure of each source and kind (a source
   // revising itself is an update).
-  const notable: FusionClaim[] = [];
-  for await (const page of r.fusionClaims(NOTABLE.featured | NOTABLE.figure)) notable.push(...page);
-  const latest = await r.latestFigures();
-  {
-    const have = new Set(notable.map((c) => c.id));
-    const missing: number[] = [];
-    for (const n of latest) {
-      const id = n.report * SPAN + n.claim;
-      if (!have.has(id)) {
-        have.add(id);
-        missing.push(id);
-      }
-    }
-    notable.push(...(await r.fusionClaimsByIds(missing)));
-  }
-  const byCid = new Map(notable.map((c) => [finderId(c.reportUid, c.seq), c]));
-  const ccounts: CCount[] = latest.map((n) => ({ claim: finderId(n.reportUid, n.claim), kind: n.kind, value: n.value, approx: n.approx, text: n.text }));
-  const side = async (id: string) => {
-    const c = byCid.get(id)!;
-    return {
-      text: c.text,
-      source: await nameOfKey(c.asserterKey, c.asserterKey.startsWith("voice:") ? c.asserterName : undefined, (await asserterOfKey(c.asserterKey))?.name),
-      status: c.status,
-      cite: { doc: c.reportUid, start: c.start, end: c.end },
-      language: c.language,
-    };
-  };
   const contradictions: ContradictionView[] = [];
   const lf = opts.fusion ?? (await ledgerFusion(r, lang));
   const fusedProps = lf.missing.length === 0 || lf.fusion.claims.length > 0;
   // the strongest disputes first (carried by more reports; differing figures, which read as one line a kind,
   // before the rest), at most `limit`
   if (fusedProps) {
-    const views = disputeViews(lf.fusion, since, lang);
+    const views = once(lf.fusion, `views|${since ?? ""}|${lang}`, () => disputeViews(lf.fusion, since, lang));
     const figureViews = views.filter((v) => v.found.type === "figures");
     contradictions.push(...figureViews);
     // the briefing reads differing figures as one line a kind: those lines count against the section's limit
@@ -318,6 +291,34 @@ export async function buildPicture(r: Reads, opts: PictureOptions = {}): Promise
     );
   }
   else {
+    // (the notable claims of the whole ledger are read only here: a ledger fused by incident never needs them)
+    const notable: FusionClaim[] = [];
+    for await (const page of r.fusionClaims(NOTABLE.featured | NOTABLE.figure)) notable.push(...page);
+    const latest = await r.latestFigures();
+    {
+      const have = new Set(notable.map((c) => c.id));
+      const missing: number[] = [];
+      for (const n of latest) {
+        const id = n.report * SPAN + n.claim;
+        if (!have.has(id)) {
+          have.add(id);
+          missing.push(id);
+        }
+      }
+      notable.push(...(await r.fusionClaimsByIds(missing)));
+    }
+    const byCid = new Map(notable.map((c) => [finderId(c.reportUid, c.seq), c]));
+    const ccounts: CCount[] = latest.map((n) => ({ claim: finderId(n.reportUid, n.claim), kind: n.kind, value: n.value, approx: n.approx, text: n.text }));
+    const side = async (id: string) => {
+      const c = byCid.get(id)!;
+      return {
+        text: c.text,
+        source: await nameOfKey(c.asserterKey, c.asserterKey.startsWith("voice:") ? c.asserterName : undefined, (await asserterOfKey(c.asserterKey))?.name),
+        status: c.status,
+        cite: { doc: c.reportUid, start: c.start, end: c.end },
+        language: c.language,
+      };
+    };
     // Wire copy repeats a report's contradictions word for word: one line, counted.
     const byWording = new Map<string, ContradictionView>();
     for (const f of findContradictions(notable.map(toCClaim), ccounts)) {
@@ -503,7 +504,7 @@ export async function buildPicture(r: Reads, opts: PictureOptions = {}): Promise
   const established: Proposition[] = [], claimed: Proposition[] = [], denied: Proposition[] = [], hedged: Proposition[] = [];
   const totals = { established: est.total, claimed: cla.total, denied: den.total, hedged: hed.total };
   if (fusedProps) {
-    const split = splitPropositions(lf.fusion, since, lang);
+    const split = once(lf.fusion, `split|${since ?? ""}|${lang}`, () => splitPropositions(lf.fusion, since, lang));
     const take = (xs: Proposition[]) => xs.slice(0, limit);
     established.push(...take(split.established));
     claimed.push(...take(split.claimed));
@@ -607,6 +608,19 @@ function partFigure(n: { reportUid: string; claim: number; kind: CountKind; valu
   return !!c && partOfToll(c, n);
 }
 
+/**
+ * What a fusion gives in one way once per fusion: the pictures of one fusion at several numbers of lines
+ * (src/ledger/snapshot.ts) read the same sections of the whole ledger, and only cut them differently.
+ * (What is kept here is read, never changed, by those who ask for it.)
+ */
+const made = new WeakMap<Fusion, Map<string, unknown>>();
+function once<T>(f: Fusion, key: string, make: () => T): T {
+  let m = made.get(f);
+  if (!m) made.set(f, (m = new Map()));
+  if (!m.has(key)) m.set(key, make());
+  return m.get(key) as T;
+}
+
 const claimIndex = new WeakMap<Fusion, Map<string, Fusion["claims"][number]>>();
 function claimById(f: Fusion): Map<string, Fusion["claims"][number]> {
   let m = claimIndex.get(f);
@@ -699,8 +713,8 @@ function strongestFigures(lines: FigureLine[], n: number): FigureLine[] {
  * denials and hedges have sections of their own. With `since`, only propositions seen again or anew after it.
  */
 export function splitPropositions(f: Fusion, since?: string, lang: Lang = "en"): Record<"established" | "claimed" | "denied" | "hedged", Proposition[]> {
-  const claimOf = new Map(f.claims.map((c) => [c.id, c]));
-  const speaker = speakerNames(f, lang);
+  const claimOf = claimById(f);
+  const speaker = once(f, `speakers|${lang}`, () => speakerNames(f, lang));
   const disputed = new Set(f.disputes.filter((d) => !d.detail.update).flatMap((d) => d.claims));
   const sinceMs = since ? Date.parse(since) : undefined;
   const out = { established: [] as Fused[], claimed: [] as Fused[], denied: [] as Fused[], hedged: [] as Fused[] };
@@ -789,8 +803,8 @@ function ownVoice(p: Fused, cs: readonly Fusion["claims"][number][], disputed: R
  * update and not shown; wire copies and one speaker quoted by many outlets make one line ("+N more").
  */
 export function disputeViews(f: Fusion, since?: string, lang: Lang = "en"): ContradictionView[] {
-  const claimOf = new Map(f.claims.map((c) => [c.id, c]));
-  const speaker = speakerNames(f, lang);
+  const claimOf = claimById(f);
+  const speaker = once(f, `speakers|${lang}`, () => speakerNames(f, lang));
   const propOf = new Map<string, number>();
   f.propositions.forEach((p, i) => p.claims.forEach((c) => propOf.set(c, i)));
   const sinceMs = since ? Date.parse(since) : undefined;

@@ -15,7 +15,7 @@
 import type { Lang } from "../model/doc.js";
 import { corrected, openStore, type Reads, type Store } from "../store/index.js";
 import { buildPicture, type Picture, type PictureOptions } from "./picture.js";
-import { ledgerFusion } from "./stored.js";
+import { ledgerFusions, type LedgerFusion } from "./stored.js";
 import { codeStamp } from "./codestamp.js";
 import { claimUids, entityParts, fusedLists, keepEntityParts, keepLists, keptCurrent } from "./exportparts.js";
 
@@ -66,7 +66,7 @@ export async function keptPicture(r: Reads, o: PictureOptions): Promise<Pictured
 
 /**
  * Works out the pictures of these languages (at every kept number of lines) over one consistent view of the
- * ledger, one fusion per language, and keeps them. Languages whose pictures are current are left alone
+ * ledger, the fusions of all the languages from one reading of it, and keeps them. Languages whose pictures are current are left alone
  * unless `force`. Returns the pictures made, by language and limit.
  */
 export async function refreshPictures(store: Store, langs: readonly Lang[] = SNAPSHOT_LANGS, o: { force?: boolean } = {}): Promise<Map<string, Kept>> {
@@ -77,12 +77,23 @@ export async function refreshPictures(store: Store, langs: readonly Lang[] = SNA
     let entities: Awaited<ReturnType<typeof entityParts>> | undefined;
     const lists = new Map<Lang, ReturnType<typeof fusedLists>>();
     let r: Reads | undefined;
+    // what is current already, by language
+    const kept = new Map<Lang, { pictures: boolean; parts: { entities: boolean; lists: boolean } }>();
+    for (const lang of langs)
+      kept.set(lang, {
+        pictures: !o.force && (await Promise.all(SNAPSHOT_LIMITS.map((l) => readKept(raw, lang, l)))).every((k) => k?.version === version),
+        parts: o.force ? { entities: false, lists: false } : await keptCurrent(raw, version, lang),
+      });
+    // the languages to work out, fused from one reading of the ledger
+    const todo = langs.filter((lang, i) => {
+      const k = kept.get(lang)!;
+      return !(k.pictures && k.parts.lists && (k.parts.entities || langs.slice(0, i).some((l) => !kept.get(l)!.parts.entities)));
+    });
+    const fusions = todo.length ? await ledgerFusions((r = await corrected(raw)), todo) : new Map<Lang, LedgerFusion>();
     for (const lang of langs) {
-      const pictures = !o.force && (await Promise.all(SNAPSHOT_LIMITS.map((l) => readKept(raw, lang, l)))).every((k) => k?.version === version);
-      const parts = o.force ? { entities: false, lists: false } : await keptCurrent(raw, version, lang);
-      if (pictures && parts.lists && (parts.entities || entities)) continue;
-      r ??= await corrected(raw);
-      const fusion = await ledgerFusion(r, lang);
+      const { pictures, parts } = kept.get(lang)!;
+      const fusion = fusions.get(lang);
+      if (!fusion || !r) continue;
       if (!pictures)
         for (const limit of SNAPSHOT_LIMITS)
           out.set(kindOf(lang, limit), { version, code: codeStamp(), builtAt: new Date().toISOString(), picture: await buildPicture(r, { lang, limit, fusion }) });

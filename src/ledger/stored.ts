@@ -6,7 +6,7 @@
 import type { Doc, Lang } from "../model/doc.js";
 import type { Reads, ReportRow, WriteTx } from "../store/index.js";
 import { fusionFixes, type FusionFixes } from "../store/corrected.js";
-import { fuseRecords, reportFusion, type Fusion, type ReportFusion } from "./fusion.js";
+import { fuseStreamed, reportFusion, type Fusion, type ReportFusion } from "./fusion.js";
 import { entityKeys, type EntityRecord } from "./entityfusion.js";
 import { fold } from "./features.js";
 import { shingleText, textShingles, type FusionClaim } from "./claimkeys.js";
@@ -106,7 +106,7 @@ const numbered = (p: string, n: number) => Array.from({ length: n }, (_, i) => `
 const sameIds = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
 /** A stored record as it was made (the report's id still left open), its keys in the order they were made in. */
-function expand(data: unknown): unknown {
+function expand(data: unknown, withClaims = true): unknown {
   const f = data as Loose & { shared?: { claims: Loose; entities: Loose }; claims: Loose[]; entities: Loose[]; claimIds?: string[]; entityIds?: string[]; incident: { order: string } };
   if (!f || typeof f !== "object" || !f.shared) return data;
   const { shared, ...rest } = f;
@@ -131,7 +131,7 @@ function expand(data: unknown): unknown {
     }),
     claimIds,
     entityIds,
-    claims: f.claims.map((c, i) => {
+    claims: !withClaims ? [] : f.claims.map((c, i) => {
       const o = placed(whole(c, { id: () => `${SELF}/${claimIds[i]}`, doc: none, order: () => orderOf(f, c.start as number), published: none, outlet: none, agency: none, lang: none }, shared.claims), prev);
       prev = o;
       if (typeof o.shingles === "string") o.shingles = shinglesOf(o.shingles);
@@ -182,9 +182,14 @@ export async function putStoredFusion(tx: WriteTx, reportUid: string, f: StoredF
   await tx.putFusionItems(REPORT_FUSION, [{ id: reportUid, data: f }]);
 }
 
-/** The record with the report's id put in. */
-export function rehydrate(stored: unknown, uid: string): StoredFusion {
-  const data = expand(stored);
+/**
+ * The record with the report's id put in. Without `claims` (false), the record without its claims (none
+ * read, no shingles worked out): what fusing the whole ledger's entities and incidents needs.
+ */
+export function rehydrate(stored: unknown, uid: string, o: { claims?: boolean } = {}): StoredFusion {
+  const withClaims = o.claims !== false;
+  // (an older record, read as it is, leaves its claims out here)
+  const data = withClaims ? expand(stored) : { ...(expand(stored, false) as Loose), claims: [] };
   const walk = (v: unknown): unknown => {
     if (typeof v === "string") return v.includes(SELF) ? v.split(SELF).join(uid) : v;
     if (Array.isArray(v)) return v.map(walk);
@@ -202,15 +207,25 @@ export function rehydrate(stored: unknown, uid: string): StoredFusion {
 export interface LedgerFusion {
   fusion: Fusion;
   /** Fusion claim id (`<report uid>/<claim id>`) → (report uid, position). */
-  claimAt: Map<string, { report: string; seq: number }>;
+  claimAt: { get(id: string): { report: string; seq: number } | undefined };
   /** (report uid, entity position) → fusion entity record id. */
   entityRecord(report: string, seq: number): string | undefined;
   /** Reports (current) that have no stored fusion record (ingested by an older sitrep). */
   missing: string[];
 }
 
-/** Reads the stored records of the current reports and fuses them. */
+/**
+ * Reads the stored records of the current reports and fuses them. The claims, most of a record, are read
+ * one incident at a time (src/ledger/fusion.ts, fuseStreamed) and kept, once their incident is fused, with
+ * only what is read of them afterwards: memory holds every report's entities and incident keys, the claims
+ * as the picture reads them, and one incident's claims whole.
+ */
 export async function ledgerFusion(r: Reads, lang: Lang = "en"): Promise<LedgerFusion> {
+  return (await ledgerFusions(r, [lang])).get(lang)!;
+}
+
+/** The ledger's fusion in each of these languages, from one reading of the records (see ledgerFusion). */
+export async function ledgerFusions(r: Reads, langs: readonly Lang[]): Promise<Map<Lang, LedgerFusion>> {
   const current = new Set<string>();
   let cursor: { ms: number; id: number } | null = null;
   for (;;) {
@@ -221,32 +236,68 @@ export async function ledgerFusion(r: Reads, lang: Lang = "en"): Promise<LedgerF
     const last = page[page.length - 1]!;
     cursor = { ms: last.publishedMs, id: last.id };
   }
-  const records: StoredFusion[] = [];
+  const heads: StoredFusion[] = [];
   const entityIds = new Map<string, string[]>();
-  const claimAt = new Map<string, { report: string; seq: number }>();
-  const seen = new Set<string>();
   const byUid = new Map<string, StoredFusion>();
   for await (const items of r.fusionItems(REPORT_FUSION))
     for (const it of items) {
       if (!current.has(it.id)) continue;
-      seen.add(it.id);
-      const f = rehydrate(it.data, it.id);
+      const f = rehydrate(it.data, it.id, { claims: false });
       byUid.set(it.id, f);
-      records.push(f);
+      heads.push(f);
       entityIds.set(it.id, f.entityIds);
-      f.claimIds.forEach((c, seq) => claimAt.set(`${it.id}/${c}`, { report: it.id, seq }));
     }
   const fixes = await fusionFixes(r);
-  if (fixes) applyCorrections(byUid, fixes);
-  return {
-    fusion: fuseRecords(records, lang),
-    claimAt,
-    entityRecord: (report, seq) => {
-      const id = entityIds.get(report)?.[seq];
-      return id === undefined ? undefined : `${report}/${id}`;
+  if (fixes) correctEntities(byUid, fixes);
+  // (asked of the claims a proposition or a contradiction names: an index of every claim would cost more
+  // than the claims kept)
+  const claimAt = {
+    get(id: string) {
+      const cut = id.lastIndexOf("/");
+      const report = id.slice(0, cut), ids = byUid.get(report)?.claimIds;
+      if (!ids) return undefined;
+      const c = id.slice(cut + 1);
+      // ids numbered in order (c1, c2 …) are found at once
+      const n = /^c(\d+)$/.exec(c);
+      const seq = n && ids[Number(n[1]) - 1] === c ? Number(n[1]) - 1 : ids.indexOf(c);
+      return seq < 0 ? undefined : { report, seq };
     },
-    missing: [...current].filter((u) => !seen.has(u)).sort(),
   };
+  // one string for a report's id, however many claims name it
+  const uids = new Map([...byUid.keys()].map((u) => [u, u]));
+  const keep = (c: FusionClaim) => {
+    const k = keptClaim(c);
+    k.doc = uids.get(k.doc) ?? k.doc;
+    return k;
+  };
+  const claimsOf = async (uids: readonly string[]) => {
+    const out = new Map<string, FusionClaim[]>();
+    const got = new Map<string, StoredFusion>();
+    for (let i = 0; i < uids.length; i += 500)
+      for (const it of await r.fusionItemsByIds(REPORT_FUSION, uids.slice(i, i + 500))) got.set(it.id, rehydrate(it.data, it.id));
+    if (fixes) correctClaims(got, fixes);
+    for (const [uid, f] of got) out.set(uid, f.claims);
+    return out;
+  };
+  const fusions = await fuseStreamed(heads, claimsOf, keep, langs);
+  const missing = [...current].filter((u) => !byUid.has(u)).sort();
+  const entityRecord = (report: string, seq: number) => {
+    const id = entityIds.get(report)?.[seq];
+    return id === undefined ? undefined : `${report}/${id}`;
+  };
+  return new Map([...fusions].map(([lang, fusion]) => [lang, { fusion, claimAt, entityRecord, missing }]));
+}
+
+const NONE: never[] = [];
+const NO_FEATURES = {} as FusionClaim["features"];
+/**
+ * A claim as the ledger's fusion keeps it once its incident is fused: what the picture and the export read
+ * of it (words, place, status, source, concepts, entities, figures), without what only the block's fusion
+ * reads (word shingles, wording features, parts, background, doers, countries, days).
+ */
+function keptClaim(c: FusionClaim): FusionClaim {
+  const { shingles: _s, features: _f, parts: _p, background: _b, agents: _a, countries: _c, days: _d, years: _y, listed: _l, ...rest } = c;
+  return { ...rest, shingles: NONE, features: NO_FEATURES, agents: NONE, countries: NONE, days: NONE };
 }
 
 /**
@@ -255,6 +306,12 @@ export async function ledgerFusion(r: Reads, lang: Lang = "en"): Promise<LedgerF
  * The stored records, the extraction, are not changed: these are the records as read.
  */
 export function applyCorrections(records: Map<string, StoredFusion>, fixes: FusionFixes): void {
+  correctClaims(records, fixes);
+  correctEntities(records, fixes);
+}
+
+/** The editors' corrections of claims (status, source) put into these records, in place. */
+function correctClaims(records: ReadonlyMap<string, StoredFusion>, fixes: FusionFixes): void {
   for (const [uid, claims] of fixes.claims) {
     const f = records.get(uid);
     if (!f) continue;
@@ -273,6 +330,10 @@ export function applyCorrections(records: Map<string, StoredFusion>, fixes: Fusi
       f.claims[i] = c;
     }
   }
+}
+
+/** The editors' merges and splits of entities put into these records, in place. */
+function correctEntities(records: ReadonlyMap<string, StoredFusion>, fixes: FusionFixes): void {
   const recordAt = (pos: string): EntityRecord | undefined => {
     const cut = pos.lastIndexOf("/");
     const uid = pos.slice(0, cut), f = records.get(uid);

@@ -5,10 +5,10 @@
 // does). Kinds: the first page, deep offsets, each sort paged by cursor, filters (status, outlet, language,
 // dates, entity, place, source, words) and the facets. The ledger is only read (opened once first so that
 // its migrations, if any, are not timed as start-up).
-import { spawn } from "node:child_process";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import { openStore } from "../src/store/index.js";
+import { startServe } from "./serve.js";
 
 const bin = fileURLToPath(new URL("../../bin/sitrep.js", import.meta.url));
 const arg = (name: string) => {
@@ -37,18 +37,7 @@ const samples = await store.snapshot(async (r) => {
 });
 await store.close();
 
-const ts = performance.now();
-const server = spawn(process.execPath, [bin, "serve", "--db", db, "--port", "0"], { stdio: ["ignore", "ignore", "pipe"], env: { ...process.env, SITREP_TOKEN: "bench-token-0123456789abcdef" } });
-let err = "";
-const base = await new Promise<string>((resolve, reject) => {
-  server.stderr!.setEncoding("utf8").on("data", (s: string) => {
-    err += s;
-    const m = /on (http:\/\/localhost:\d+)\//.exec(err);
-    if (m) resolve(m[1]!);
-  });
-  server.on("exit", (code) => reject(new Error(`serve exited ${code}: ${err}`)));
-});
-const listenMs = performance.now() - ts;
+const { server, base, listenMs } = await startServe(bin, db);
 console.log(`serve: listening after ${listenMs.toFixed(0)} ms`);
 
 const get = async (path: string): Promise<{ ms: number; body: any }> => {

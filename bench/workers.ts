@@ -9,6 +9,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import pg from "pg";
 import { root } from "./corpus.js";
+import { startServe } from "./serve.js";
 
 const bin = join(root, "bin", "sitrep.js");
 
@@ -137,18 +138,7 @@ export async function measureReads(last: string): Promise<{ briefs: number[]; li
     briefs.push(performance.now() - t);
   }
   // serve: until it listens, then uncached pages of claims (each offset and filter asked once)
-  const ts = performance.now();
-  const server = spawn(process.execPath, [bin, "serve", "--db", last, "--port", "0"], { stdio: ["ignore", "ignore", "pipe"], env: { ...process.env, SITREP_TOKEN: "bench-token-0123456789abcdef" } });
-  let err = "";
-  const baseUrl = await new Promise<string>((resolve, reject) => {
-    server.stderr!.setEncoding("utf8").on("data", (s: string) => {
-      err += s;
-      const m = /on (http:\/\/localhost:\d+)\//.exec(err);
-      if (m) resolve(m[1]!);
-    });
-    server.on("exit", (code) => reject(new Error(`serve exited ${code}: ${err}`)));
-  });
-  const listenMs = performance.now() - ts;
+  const { server, base: baseUrl, listenMs } = await startServe(bin, last);
   const lat: number[] = [];
   let total = 0;
   try {

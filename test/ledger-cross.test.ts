@@ -128,6 +128,27 @@ test("contradictions across reports: where it happened and the gunman at large o
   assert.match(f.disputes.find((d) => d.type === "place")!.reason, /^where it happened: .* put it in different places/);
 });
 
+test("contradictions: a suspect named by initial, then sentences about \"him\", then shot: still the suspect", () => {
+  const ds = pipelineDocs([
+    { source: "Capital Wire", published: "2025-02-03T22:00:00+01:00", lang: "en", text: "Two people were shot dead in Brussels on Monday evening.\n\nThe gunman is still at large, police said.\n" },
+    {
+      source: "Stadskrant",
+      published: "2025-02-04T11:00:00+01:00",
+      lang: "nl",
+      text:
+        "De dader van de aanslag in Brussel is volgens de politie de 38-jarige Karim T. Hij woonde in de wijk Molenbeek. " +
+        "Hij had sinds het voorjaar geen vast werk meer. Hij werd dinsdagochtend in een café in de wijk Anderlecht neergeschoten.\n",
+    },
+  ]);
+  const f = fuseReports(ds);
+  // three sentences after the one that names the suspect, with two about "him" in between: the thread of
+  // "hij" goes back to "de dader", so being shot stands against the gunman still at large
+  assert.ok(
+    disputeLines(f, ds, true).some((l) => /^opposed \| Capital Wire: The gunman is still at large, police said \|\| Stadskrant: Hij werd dinsdagochtend .* neergeschoten$/.test(l)),
+    JSON.stringify(disputeLines(f, ds, true)),
+  );
+});
+
 test("entities: a country the alias table does not list is named in each language as that language's reports name it", () => {
   const ds = pipelineDocs([
     { source: "A", published: "2025-06-10T09:00:00+00:00", lang: "nl", text: "Polen heeft de Russische ambassadeur ontboden, meldt de regering in Warschau.\n" },

@@ -41,6 +41,19 @@ test("initials stay with the surname, in both languages", () => {
   ]);
 });
 
+test("a suspect named by first name and initial ends the sentence when a pronoun opens the next", () => {
+  assert.deepEqual(sentences("De verdachte is de 38-jarige Karim T. Hij woonde in Lelystad en had geen strafblad.", "nl"), [
+    "De verdachte is de 38-jarige Karim T.",
+    "Hij woonde in Lelystad en had geen strafblad.",
+  ]);
+  assert.deepEqual(sentences("Police named the driver as Daniel K. He had rented the van in Leeds two days earlier.", "en"), [
+    "Police named the driver as Daniel K.",
+    "He had rented the van in Leeds two days earlier.",
+  ]);
+  // a capital that is no pronoun goes on with the name
+  assert.deepEqual(sentences("Het onderzoek werd geleid door J. Hijmans uit Zwolle.", "nl"), ["Het onderzoek werd geleid door J. Hijmans uit Zwolle."]);
+});
+
 test("English titles, ranks and dotted abbreviations", () => {
   const text =
     "Lt. Gen. Smith met Mr. Brown at 2 p.m. on Friday. The U.S. embassy said 1,200 people had left. " +

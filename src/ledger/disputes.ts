@@ -691,13 +691,24 @@ function stateIn(text: string, lang: FusionClaim["lang"], o: Opp): { label: stri
 /**
  * Does a claim speak of `about` (the suspect)? It says so, or it names no one ("Hij werd … neergeschoten",
  * "He was shot by police in Schaerbeek") within two sentences after a claim of its report that does: it
- * goes on about the same one.
+ * goes on about the same one. Claims in between that name no one either carry the thread further back
+ * ("De dader is de 45-jarige Abdesalem L. Hij woont in Schaarbeek. … Hij werd … neergeschoten": the
+ * sentences about "him" go on about the suspect named first), a few steps at most.
  */
 function speaksOf(ix: Index, it: Item, about: string): boolean {
   if (it.concepts.has(about)) return true;
   if (it.namesParty) return false;
-  return ix.around(it.c.doc, it.c.sentence - 2, it.c.sentence - 1).some((x) => x.concepts.has(about));
+  let at = it.c.sentence;
+  for (let step = 0; step < SPEAKS_OF_STEPS; step++) {
+    const before = ix.around(it.c.doc, at - 2, at - 1);
+    if (before.some((x) => x.concepts.has(about))) return true;
+    const thread = before.filter((x) => !x.namesParty);
+    if (!thread.length) return false;
+    at = thread[0]!.c.sentence;
+  }
+  return false;
 }
+const SPEAKS_OF_STEPS = 3;
 
 /**
  * Where it happened: two sources put the act in two different parts of a town ("near Place Sainctelette"

@@ -26,6 +26,7 @@ export const segment: SegmentLexicon = {
     "but", "and", "in", "on", "at", "according", "meanwhile", "however", "after", "before", "his", "her",
     "their", "its", "our", "officials", "police", "some", "many", "no", "yet", "still", "also", "as", "when",
   ],
+  subjectPronouns: ["he", "she", "they", "we", "you"],
   splitSuffixes: ["'s", "’s"],
   elisions: [],
   furniture: [

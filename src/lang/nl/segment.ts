@@ -17,6 +17,7 @@ export const segment: SegmentLexicon = {
     "het", "in", "op", "volgens", "maar", "ook", "toch", "daarnaast", "bovendien", "na", "bij", "tijdens",
     "nog", "wel", "zo", "dan", "toen", "later", "eerder", "intussen", "inmiddels", "ondertussen", "daarna",
   ],
+  subjectPronouns: ["hij", "zij", "ze", "wij", "we", "ik", "jij"],
   splitSuffixes: [],
   elisions: ["'s", "'t", "'n", "’s", "’t", "’n"],
   furniture: [

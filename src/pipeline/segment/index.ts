@@ -160,7 +160,9 @@ function endsSentence(doc: Doc, lex: SegmentLexicon, i: number, abbr: (w: string
   // the part after the last hyphen, found from the end (a pattern anchored at $ would rescan the word from
   // every hyphen: quadratic in a very long hyphenated word)
   const w = prev.text.slice(Math.max(prev.text.lastIndexOf("-"), prev.text.lastIndexOf("‑")) + 1);
-  if (/^\p{Lu}$/u.test(w)) return false; // an initial: H. Bouwmeester
+  // an initial (H. Bouwmeester), unless a capitalised pronoun follows: Dutch and Belgian papers name a
+  // suspect by first name and initial ("Mohammed B."), and the next sentence often opens with "Hij"
+  if (/^\p{Lu}$/u.test(w)) return /^\p{Lu}/u.test(next.text) && lex.subjectPronouns.includes(nextLower);
   if (lex.sentenceFinalAbbreviations.includes(w) || lex.sentenceFinalAbbreviations.includes(w.toLowerCase())) return isStarter;
   if (abbr(w)) return false;
   if (next.kind === "number" && lex.abbreviationsBeforeNumber.includes(w)) return false;

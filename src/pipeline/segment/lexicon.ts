@@ -14,6 +14,11 @@ export interface SegmentLexicon {
   sentenceFinalAbbreviations: readonly string[];
   /** Words that typically open a sentence (lower case): "de", "het", "the", "he" … */
   sentenceStarters: readonly string[];
+  /**
+   * Subject pronouns (lower case) that no name goes on with: after an initial's full stop one of them
+   * with a capital opens a sentence ("de 45-jarige Mohammed B. Hij woont …"), where a surname would not.
+   */
+  subjectPronouns: readonly string[];
   /** Elided words written with a leading apostrophe ("'s", "'t", "'n"); not quote marks. */
   elisions: readonly string[];
   /** Clitics split off the end of a word as tokens of their own ("'s" in "Russia's"). */

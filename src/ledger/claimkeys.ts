@@ -463,6 +463,10 @@ function headClauses(doc: Doc): Map<Claim, Claim> {
     // right after it: nothing but a comma or spaces between
     if (c.start - prev.end > 3 || !/^[\s,]*$/.test(doc.text.slice(prev.end, c.start))) continue;
     const first = /^[\p{L}]+/u.exec(c.text);
+    // a relative clause right after the name of the main clause's source ("…, according to a statement by
+    // the court, which did not include …") speaks of that source or its statement, not of what it said
+    const rel = relativeWords(doc.lang);
+    if (first && rel?.pronouns.has(fold(first[0])) && prev.source?.span && c.start - prev.source.span.end <= 3) continue;
     if (first && subs.has(fold(first[0])) && !concessive.has(fold(first[0]))) out.set(c, prev);
   }
   return out;

@@ -60,24 +60,19 @@ export function composeBriefing(p: Picture, lang: Lang): Briefing {
   });
 
   // one speaker, one heading: what several speakers say goes under the heading of one of them who has his
-  // own (the one who says most alone), and a joined heading only when none has ("Kremlin / Vladimir Putin"
-  // beside "Vladimir Putin" would split one speaker's claims over two places)
-  const headingOf = new Map<string, string>();
+  // own (the one who says most alone: "Kremlin / Vladimir Putin" beside "Vladimir Putin" would split one
+  // speaker's claims over two places); else under all their names, never under names of others who did
+  // not say it
   const alone = new Map<string, number>();
   for (const x of p.claimed) if (x.sources.length === 1) alone.set(x.sources[0]!, (alone.get(x.sources[0]!) ?? 0) + 1);
-  for (const s of alone.keys()) headingOf.set(s, s);
-  const keyOf = new Map<Proposition, string>();
-  for (const x of p.claimed) {
-    if (x.sources.length < 2) continue;
+  const keyOf = (x: Proposition): string => {
+    if (!x.sources.length) return "—";
     const own = x.sources.filter((s) => alone.has(s)).sort((a, b) => alone.get(b)! - alone.get(a)! || (a < b ? -1 : 1))[0];
-    // (a speaker already under a joined heading keeps it: "A / B" and then "A / C" go under "A / B")
-    const k = own ?? x.sources.map((s) => headingOf.get(s)).find((h) => h) ?? x.sources.join(" / ");
-    for (const s of x.sources) if (!headingOf.has(s)) headingOf.set(s, k);
-    keyOf.set(x, k);
-  }
+    return own ?? x.sources.join(" / ");
+  };
   const bySource = new Map<string, Proposition[]>();
   for (const x of p.claimed) {
-    const k = keyOf.get(x) ?? (x.sources.length ? x.sources[0]! : "—");
+    const k = keyOf(x);
     const l = bySource.get(k) ?? [];
     l.push(x);
     bySource.set(k, l);

@@ -40,7 +40,8 @@ const bundle = await rolldown({
   ],
   logLevel: "warn",
 });
-const { output } = await bundle.generate({ format: "esm", codeSplitting: false });
+// ASCII (escapes for the rest) and no comments: V8 decodes and parses a one-byte source faster
+const { output } = await bundle.generate({ format: "esm", codeSplitting: false, charset: "ascii", comments: false });
 await bundle.close();
 
 const chunk = output.find((o) => o.type === "chunk");
@@ -58,4 +59,6 @@ for (const id of chunk.moduleIds) {
 }
 if (!modules.some(([p]) => p === "extract.js")) throw new Error("bundle-cli: the extract modules are not in the bundle");
 writeFileSync(resolve(cliDir, STAMP_FILE), JSON.stringify({ modules } satisfies BundleStamp) + "\n");
+const wide = /[^\x00-\x7f]/.exec(chunk.code);
+if (wide) console.warn(`cli bundle: not ASCII (${JSON.stringify(chunk.code.slice(Math.max(0, wide.index - 40), wide.index + 10))}): a raw template with such characters makes the whole source two-byte, slower to decode and parse`);
 console.log(`cli bundle: ${modules.length} modules, ${(chunk.code.length / 1e6).toFixed(2)} MB in ${((performance.now() - t) / 1000).toFixed(1)} s`);

@@ -7,7 +7,7 @@ import { mkdtempSync, utimesSync, writeFileSync, rmSync, statSync } from "node:f
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { BUNDLE_FILE, freshBundle, STAMP_FILE } from "../src/cli/bundle-stamp.js";
+import { BUNDLE_FILE, freshBundle, loadBundle, STAMP_FILE } from "../src/cli/bundle-stamp.js";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const bin = join(root, "bin", "sitrep.js");
@@ -19,7 +19,7 @@ test("a bundle is used only while every module it was made of is unchanged", () 
     const url = pathToFileURL(dir + "/");
     const mods = ["main.js", "extract.js"];
     for (const m of mods) writeFileSync(join(dir, m), `export const name = ${JSON.stringify(m)};\n`);
-    writeFileSync(join(dir, BUNDLE_FILE), "export const run = async () => 0;\n");
+    writeFileSync(join(dir, BUNDLE_FILE), "exports.run = async () => 0;\n");
     const stamp = () =>
       writeFileSync(join(dir, STAMP_FILE), JSON.stringify({ modules: mods.map((m) => [m, statSync(join(dir, m)).size, statSync(join(dir, m)).mtimeMs]) }));
     stamp();
@@ -57,10 +57,39 @@ test("a bundle is used only while every module it was made of is unchanged", () 
   }
 });
 
+test("the code cache is taken only for the bundle file it was made from", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "sitrep-bundle-"));
+  try {
+    const file = join(dir, BUNDLE_FILE);
+    const url = pathToFileURL(file);
+    // two bundles of the same length (all V8 itself checks), answering differently
+    const bundle = (code: number) => `exports.run = async (argv) => argv.length + ${code};\n`;
+    writeFileSync(file, bundle(10));
+    const first = loadBundle(url);
+    assert.equal(first.cacheUsed, false);
+    assert.equal(await first.run(["a", "b"]), 12);
+    first.saveCache();
+    const again = loadBundle(url);
+    assert.equal(again.cacheUsed, true);
+    assert.equal(await again.run(["a"]), 11);
+
+    writeFileSync(file, bundle(20));
+    const later = new Date(statSync(file).mtimeMs + 5000);
+    utimesSync(file, later, later);
+    const changed = loadBundle(url);
+    assert.equal(changed.cacheUsed, false);
+    assert.equal(await changed.run(["a"]), 21);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test("extract from the bundle writes what extract from the modules writes", () => {
   const made = spawnSync(process.execPath, [join(root, "dist", "scripts", "bundle-cli.js")], { encoding: "utf8", cwd: root });
   assert.equal(made.status, 0, made.stderr);
-  assert.notEqual(freshBundle(pathToFileURL(join(root, "dist", "src", "cli") + "/")), null, "the bundle just made is fresh");
+  const fresh = freshBundle(pathToFileURL(join(root, "dist", "src", "cli") + "/"));
+  assert.notEqual(fresh, null, "the bundle just made is fresh");
+  assert.equal(loadBundle(fresh!).cacheUsed, true, "V8 takes the code cache made with the bundle");
   // the modules, in this process's way: main.js imported directly, never the bundle
   const fromModules = (args: string[]) =>
     spawnSync(process.execPath, ["--input-type=module", "-e", `const { run } = await import(${JSON.stringify(pathToFileURL(join(root, "dist/src/cli/main.js")).href)}); process.exitCode = await run(process.argv.slice(1));`, ...args], {

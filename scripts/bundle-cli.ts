@@ -20,7 +20,7 @@ const dist = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const cliDir = resolve(dist, "src/cli");
 const entry = resolve(cliDir, "main.js");
 // what the extract command imports when it runs: bundled; every other command's modules stay outside
-const EXTRACT_IMPORTS = new Set(["./extract.js", "../export/json.js", "../export/markdown.js"]);
+const EXTRACT_IMPORTS = new Set(["./extract.js", "../export/json.js", "../export/markdown.js", "../export/stream.js"]);
 
 const t = performance.now();
 const bundle = await rolldown({

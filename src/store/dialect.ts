@@ -115,6 +115,13 @@ export interface FullText {
   reportsMatching: string;
   /** The query parameter for a list of words (already split, at least one). */
   query(words: readonly string[]): unknown;
+  /** The index of claims' own words (schema 8). */
+  claimSchema: string;
+  /** Indexes a claim's text: (claim id, report language, text). */
+  indexClaim: string;
+  indexClaimParams(id: number, language: string, text: string): unknown[];
+  /** A subquery of claim ids whose text holds every word of the query parameter (`query`). */
+  claimsMatching: string;
 }
 
 export function fullText(d: Dialect): FullText {
@@ -129,6 +136,11 @@ export function fullText(d: Dialect): FullText {
       indexReport: "INSERT INTO reports_fts (rowid, title, text) VALUES (?, ?, ?)",
       reportsMatching: "SELECT rowid FROM reports_fts WHERE reports_fts MATCH ?",
       query: (words) => words.map((w) => `"${w.replace(/"/g, '""')}"*`).join(" "),
+      // (the same, per claim: a query for common words names thousands of claims, not their reports' bodies)
+      claimSchema: `CREATE VIRTUAL TABLE claims_fts USING fts5(text, content='', columnsize=0, tokenize='unicode61 remove_diacritics 2', detail=none);`,
+      indexClaim: "INSERT INTO claims_fts (rowid, text) VALUES (?, ?)",
+      indexClaimParams: (id, _language, text) => [id, text],
+      claimsMatching: "SELECT rowid AS id FROM claims_fts WHERE claims_fts MATCH ?",
     };
   }
   // PostgreSQL: each report's words twice in one tsvector, without accents (unaccent): stemmed by the
@@ -156,5 +168,15 @@ export function fullText(d: Dialect): FullText {
       // no usable word: one that no report has
       return ws.length ? ws : ["\u0001"];
     },
+    // A claim's words as they are, without accents, no positions: a query word matches the start of one
+    // of them, as on SQLite (a claim was always matched by its own words so; the stems find its report).
+    claimSchema: `
+      CREATE TABLE claims_search (id BIGINT PRIMARY KEY, search tsvector NOT NULL);
+      CREATE INDEX claims_search_gin ON claims_search USING GIN (search);`,
+    indexClaim: `INSERT INTO claims_search (id, search) VALUES (?::bigint, strip(to_tsvector('simple'::regconfig, unaccent(left(?::text, 1000000)))))`,
+    indexClaimParams: (id, _language, text) => [id, text],
+    claimsMatching: `SELECT id FROM claims_search WHERE search @@ ALL (
+      SELECT to_tsquery('simple'::regconfig, quote_literal(unaccent(w)) || ':*')
+      FROM unnest(?::text[]) AS u(w))`,
   };
 }

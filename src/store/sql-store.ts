@@ -592,67 +592,72 @@ class SqlReads implements Reads {
       where.push("r.published_ms <= ?");
       params.push(f.untilMs);
     }
-    if (f.words?.length) {
-      where.push(`r.id IN (${this.ft.reportsMatching})`);
-      params.push(this.ft.query(f.words));
+    // Claims naming an entity, or with it as their source, or with all the words: they drive, from their
+    // index (claim_entities; the claims' words), and each finds its report; the rows come back whole
+    // (a few thousand at most per entity on a large ledger), in publication order.
+    if (f.fused || f.sourceFused || f.words?.length) {
+      const drive: string[] = [];
+      const driveParams: unknown[] = [];
+      const cond: string[] = [];
+      const condParams: unknown[] = [];
+      if (f.fused) {
+        if (!f.fused.length) return { from: "", where, params, rows: [] };
+        // (an entity an editor merged is several fused entities: a claim naming two of them is one claim)
+        if (f.fused.length === 1) {
+          drive.push("(SELECT claim, role & 1 AS nm, role & 2 AS sr FROM claim_entities WHERE fused = ?) ce");
+          driveParams.push(f.fused[0]);
+        } else {
+          drive.push(`(SELECT claim, max(role & 1) AS nm, max(role & 2) AS sr FROM claim_entities WHERE ${this.d.inList("fused")} GROUP BY claim) ce`);
+          driveParams.push(this.d.list(f.fused));
+        }
+        cond.push("c.id = ce.claim");
+      }
+      if (f.sourceFused) {
+        if (!f.sourceFused.length) return { from: "", where, params, rows: [] };
+        const sub = `SELECT DISTINCT claim FROM claim_entities WHERE ${this.d.inList("fused")} AND role >= 2`;
+        if (drive.length) {
+          cond.push(`c.id IN (${sub})`);
+          condParams.push(this.d.list(f.sourceFused));
+        } else {
+          drive.push(`(${sub}) cs`);
+          driveParams.push(this.d.list(f.sourceFused));
+          cond.push("c.id = cs.claim");
+        }
+      }
+      if (f.words?.length) {
+        if (drive.length) {
+          cond.push(`c.id IN (${this.ft.claimsMatching})`);
+          condParams.push(this.ft.query(f.words));
+        } else {
+          drive.push(`(${this.ft.claimsMatching}) cw`);
+          driveParams.push(this.ft.query(f.words));
+          cond.push("c.id = cw.id");
+        }
+      }
+      const named = !!f.fused;
+      const rows = (
+        await this.c.all<Row>(
+          `SELECT c.id, c.report, c.status, c.source_entity, s.name AS source_name, r.published_ms AS r_ms, r.uid AS r_uid, r.source AS r_outlet, r.language AS r_lang${named ? ", ce.nm, ce.sr" : ""}
+           FROM ${drive.join(" CROSS JOIN ")} CROSS JOIN claims c CROSS JOIN reports r ${CJOIN}
+           WHERE ${[...cond, "r.id = c.report", ...where].join(" AND ")}`,
+          [...driveParams, ...condParams, ...params],
+        )
+      )
+        .filter((r) => {
+          // (a source an editor renamed is no longer the entity the extraction linked)
+          const moved = !!f.sourceOf?.has(num(r.id));
+          if (f.sourceFused && moved) return false;
+          if (!named) return true;
+          const asSource = !moved && num(r.sr) > 0;
+          if (f.entitiesNotSource && asSource) return false;
+          return num(r.nm) > 0 || (!f.entitiesNamedOnly && asSource);
+        })
+        .sort(publicationOrder);
+      return { from: "", where, params, rows };
     }
     // Reports drive (in publication order, from their index), each one's claims a key range.
     where.push(`c.id >= r.id * ${SPAN} AND c.id < (r.id + 1) * ${SPAN}`);
-    const from = `reports r CROSS JOIN claims c ${CJOIN}`;
-    if (!(f.entities || f.sourceEntities || f.words?.length)) return { from, where, params };
-    // Claims naming an entity, or with it as their source: the reports that mention it bound the search;
-    // the claim's own list of entities (or its source) decides. Claims with all the words: the reports
-    // that have them all bound the search; the claim's own words decide.
-    const group = (list: readonly { report: number; seq: number }[] | undefined) => {
-      if (!list) return undefined;
-      const m = new Map<number, Set<number>>();
-      for (const e of list) (m.get(e.report) ?? m.set(e.report, new Set()).get(e.report)!).add(e.seq);
-      return m;
-    };
-    const named = group(f.entities), sources = group(f.sourceEntities);
-    if (named || sources) {
-      const reports = new Set([...(named?.keys() ?? []), ...(sources?.keys() ?? [])]);
-      if (!reports.size) return { from, where, params, rows: [] };
-      where.push(this.d.inList("r.id"));
-      params.push(this.d.list([...reports]));
-      // (a claim that names no entity and has none as its source cannot be one of them: half the claims)
-      if (sources) where.push("c.source_entity IS NOT NULL");
-      if (named) where.push(f.entitiesNamedOnly ? "c.entities IS NOT NULL" : "(c.entities IS NOT NULL OR c.source_entity IS NOT NULL)");
-    }
-    // Only the columns that decide, order and count (a set can be a hundred thousand claims: reading and
-    // sorting whole rows in SQL took seconds); the rows of the page shown are read whole (`whole`).
-    let rows = (
-      await this.c.all<Row>(
-        `SELECT c.id, c.report, c.status, c.start, c.stop, c.text, c.source_entity, c.entities, s.name AS source_name, r.published_ms AS r_ms, r.uid AS r_uid, r.source AS r_outlet, r.language AS r_lang FROM ${from} WHERE ${where.join(" AND ")}`,
-        params,
-      )
-    )
-      .sort(publicationOrder)
-      .filter((r) => {
-      // (a source an editor renamed is no longer the entity the extraction linked)
-      const src = r.source_entity === null || f.sourceOf?.has(num(r.id)) ? undefined : num(r.source_entity);
-      if (sources && !(src !== undefined && sources.get(num(r.report))?.has(src))) return false;
-      if (!named) return true;
-      const seqs = named.get(num(r.report));
-      if (!seqs) return false;
-      if (f.entitiesNotSource && src !== undefined && seqs.has(src)) return false;
-      if (!f.entitiesNamedOnly && src !== undefined && seqs.has(src)) return true;
-      return json<number[]>(r.entities, []).some((s) => seqs.has(s));
-    });
-    if (f.words?.length) {
-      const ws = f.words.map(fold);
-      const kept: Row[] = [];
-      for (let i = 0; i < rows.length; i += 2000) {
-        const chunk = rows.slice(i, i + 2000);
-        const texts = await this.texts(chunk.map((r) => num(r.report)));
-        for (const r of chunk) {
-          const words = fold(slice(texts.get(num(r.report))!.text, num(r.start), num(r.stop), r.text)).split(/[^\p{L}\p{N}]+/u);
-          if (ws.every((w) => words.some((x) => x.startsWith(w)))) kept.push(r);
-        }
-      }
-      rows = kept;
-    }
-    return { from, where, params, rows };
+    return { from: `reports r CROSS JOIN claims c ${CJOIN}`, where, params };
   }
 
   async searchClaims(f: ClaimFilter): Promise<{ total: number; items: ClaimRow[] }> {
@@ -858,7 +863,7 @@ class SqlReads implements Reads {
 
   async claimFacets(f: ClaimFilter, by: ClaimFacet, limit: number): Promise<{ value: string | null; n: number }[]> {
     const valueOf = (v: unknown): string | null => (v === null || v === undefined ? null : by === "status" ? status.word(v) : String(v));
-    if (f.entities || f.sourceEntities || f.words?.length) {
+    if (f.fused || f.sourceFused || f.words?.length) {
       // Claims of an entity or with words are read whole (claimSet's rows): read them once for every facet
       // of this view (each facet drops another of the filters below, which are applied here).
       const { status: _s, sourceName: _n, ownVoice: _o, outlet: _u, language: _l, sort: _x, limit: _y, offset: _z, ...base } = f;
@@ -1205,6 +1210,10 @@ class SqlReads implements Reads {
     return m && { report: num(r.report), reportUid: String(r.uid), start: m.start, end: m.end };
   }
 
+  async fusedMembers(fused: number): Promise<number[]> {
+    return [fused];
+  }
+
   async entitiesOfFused(fused: number, limit = 1_000_000) {
     return (
       await this.c.all<Row>(`SELECT e.id, e.report FROM entities e JOIN reports r ON r.id = e.report AND r.current = 1 WHERE e.fused = ? ORDER BY e.id LIMIT ?`, [fused, limit])
@@ -1322,6 +1331,35 @@ function sourceExpr(f: ClaimFilter): { sql: string; params: unknown[] } {
 
 function rowSource(f: ClaimFilter, r: Row): string | null {
   return f.sourceOf?.has(num(r.id)) ? f.sourceOf.get(num(r.id))! : str(r.source_name);
+}
+
+/**
+ * The claims' words of a ledger that had claims before schema 8, indexed a few thousand claims per
+ * transaction from where the last attempt stopped (fusion_state 'claim-words'); nothing once done.
+ */
+async function indexClaimWords(driver: Driver): Promise<void> {
+  const ft = fullText(driver.dialect);
+  for (let done = false; !done; )
+    done = await driver.transaction(async (c) => {
+      const st = await c.get<Row>("SELECT watermark, data FROM fusion_state WHERE kind = 'claim-words'");
+      if (!st) return true;
+      const rows = await c.all<Row>(
+        "SELECT c.id, c.report, c.start, c.stop, c.text, r.language FROM claims c JOIN reports r ON r.id = c.report WHERE c.id >= ? AND c.id < ? ORDER BY c.id LIMIT 5000",
+        [num(st.watermark), Number(st.data)],
+      );
+      if (!rows.length) {
+        await c.run("DELETE FROM fusion_state WHERE kind = 'claim-words'");
+        return true;
+      }
+      const ids = [...new Set(rows.map((x) => num(x.report)))];
+      const bodies = new Map((await c.all<Row>(`SELECT id, text FROM bodies WHERE ${driver.dialect.inList("id")}`, [driver.dialect.list(ids)])).map((b) => [num(b.id), decodeBody(b.text)]));
+      await c.many(
+        ft.indexClaim,
+        rows.map((x) => ft.indexClaimParams(num(x.id), String(x.language), slice(bodies.get(num(x.report)) ?? "", num(x.start), num(x.stop), x.text))),
+      );
+      await c.run("UPDATE fusion_state SET watermark = ? WHERE kind = 'claim-words'", [num(rows[rows.length - 1]!.id) + 1]);
+      return false;
+    });
 }
 
 /** Rows with their report's publication time and stable id (r_ms, r_uid) in publication order, as SQL orders them. */
@@ -1683,6 +1721,21 @@ class SqlTx extends SqlReads implements WriteTx {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       claimRows,
     );
+    // Each claim under the fused entities it names and its source's, and its words in the claims' index.
+    const roles = new Map<number, number>();
+    const claimEntities: number[][] = [];
+    r.claims.forEach((c, seq) => {
+      roles.clear();
+      const under = (e: number | undefined, bit: number) => {
+        const f = e === undefined ? undefined : fusedId.get(r.entities[e]?.fkey ?? "");
+        if (f !== undefined) roles.set(f, (roles.get(f) ?? 0) | bit);
+      };
+      for (const e of c.entities) under(e, 1);
+      under(c.source?.entity ?? undefined, 2);
+      for (const [f, role] of roles) claimEntities.push([f, key(seq), role]);
+    });
+    await this.c.many("INSERT INTO claim_entities (fused, claim, role) VALUES (?, ?, ?)", claimEntities);
+    await this.c.many(this.ft.indexClaim, r.claims.map((c, seq) => this.ft.indexClaimParams(key(seq), m.language, c.text)));
     const ms = publishedMs(m.published);
     await this.c.many(
       `INSERT INTO props (status, pkey, asserter, n, first_ms, last_ms, first_claim, kind, quote) VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?)
@@ -1792,6 +1845,7 @@ export class SqlStore implements Store {
         if (driver.readonly) throw new StoreRefused(`the ledger ${driver.location} has schema ${from}; this sitrep needs ${LATEST}: open it for writing once (sitrep ingest) to update it`);
         for (const step of p.run) await driver.migrate(step.version, step.sql(driver.dialect));
       }
+      if (!driver.readonly) await indexClaimWords(driver);
       return new SqlStore(driver, o);
     } catch (e) {
       await driver.close();

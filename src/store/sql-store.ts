@@ -907,10 +907,16 @@ class SqlReads implements Reads {
       const { sort: _x, limit: _y, offset: _z, ...base } = f;
       const key = JSON.stringify(base, (_k, v) => (v instanceof Map ? [...v] : v));
       if (this.facetCounts?.key !== key) {
+        // (by the source's id, named after: grouping by names costs half as much again)
         const rows = await this.c.all<Row>(
-          `SELECT ${statusExpr(f)} AS st, s.name AS src, r.source AS outlet, r.language AS lang, count(*) AS n FROM ${set.from} WHERE ${set.where.join(" AND ")} GROUP BY ${statusExpr(f)}, s.name, r.source, r.language`,
+          `SELECT ${statusExpr(f)} AS st, c.source AS sid, r.source AS outlet, r.language AS lang, count(*) AS n FROM ${set.from} WHERE ${set.where.join(" AND ")} GROUP BY ${statusExpr(f)}, c.source, r.source, r.language`,
           set.params,
         );
+        const sids = [...new Set(rows.map((x) => x.sid).filter((x) => x !== null && x !== undefined))].map(num);
+        const names = new Map<number, string>();
+        for (let i = 0; i < sids.length; i += 5000)
+          for (const x of await this.c.all<Row>(`SELECT id, name FROM sources WHERE ${this.d.inList("id")}`, [this.d.list(sids.slice(i, i + 5000))])) names.set(num(x.id), String(x.name));
+        for (const x of rows) x.src = x.sid === null || x.sid === undefined ? null : names.get(num(x.sid)) ?? null;
         this.facetCounts = { key, rows };
       }
       const m = new Map<unknown, number>();

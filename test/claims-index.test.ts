@@ -7,7 +7,7 @@ import { mkdtempSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
-import { openStore, type ClaimRow, type Reads } from "../src/store/index.js";
+import { openStore, SPAN, type ClaimRow, type Reads } from "../src/store/index.js";
 import { ingestFiles } from "../src/cli/ingest.js";
 import { writeCorpus } from "./helpers.js";
 import { eachBackend } from "./backends.js";
@@ -23,6 +23,11 @@ function corpus(): string[] {
   more.forEach((text, i) =>
     writeFileSync(join(dir, `m${i}.txt`), `---\ntitle: "Brug ${i}"\nsource: "Dagblad ${i}"\nurl: "https://example.org/brug/${i}"\npublished: 2023-05-24T1${i}:00:00+02:00\nlanguage: ${i === 1 ? "nl" : "en"}\n---\n${text}\n`),
   );
+  // a long report: claims past the thousandth of a report are found by their words too
+  const long = Array.from({ length: 1060 }, (_, i) =>
+    i === 1040 ? "The harbour master said the zeppelin had landed on the quay." : `The harbour master said convoy ${i + 1} had reached the depot.`,
+  ).join(" ");
+  writeFileSync(join(dir, "long.txt"), `---\ntitle: "Konvooien"\nsource: "Havenkrant"\nurl: "https://example.org/long/1"\npublished: 2023-05-25T10:00:00+02:00\nlanguage: en\n---\n${long}\n`);
   return readdirSync(dir).sort().map((f) => join(dir, f));
 }
 
@@ -68,7 +73,7 @@ async function check(r: Reads, what: string): Promise<number> {
   const [a, b] = fusedIds;
   const either = all.filter((c) => [a!, b!].some((f) => of.get(c.id)!.named.has(f) || of.get(c.id)!.source === f));
   assert.deepEqual(ids((await r.searchClaims({ fused: [a!, b!], limit: 100000, offset: 0 })).items), ids(either), `${what}: merged`);
-  for (const ws of [["anna"], ["police"], ["brug", "maas"], ["minister", "town"], ["gewond"], ["civilians", "wounded"], ["nowhere"]]) {
+  for (const ws of [["zeppelin"], ["harbour", "zeppelin"], ["anna"], ["police"], ["brug", "maas"], ["minister", "town"], ["gewond"], ["civilians", "wounded"], ["nowhere"]]) {
     const want = all.filter((c) => hasWords(c.text, ws));
     const got = (await r.searchClaims({ words: ws, limit: 100000, offset: 0 })).items;
     assert.deepEqual(ids(got), ids(want), `${what}: words ${ws.join(" ")}`);
@@ -76,6 +81,9 @@ async function check(r: Reads, what: string): Promise<number> {
     if (ws[0] !== "nowhere") assert.ok(want.length > 0, `${what}: ${ws.join(" ")} is said`);
   }
   // words and an entity at once
+  const zeppelin = all.filter((c) => /zeppelin/.test(c.text));
+  assert.equal(zeppelin.length, 1);
+  assert.ok(zeppelin[0]!.id % SPAN > 1023, `the claim is the ${zeppelin[0]!.id % SPAN}th of its report`);
   const visser = all.find((c) => /Anna Visser/.test(c.text) && c.source?.entity != null)!;
   const v = of.get(visser.id)!.source!;
   const both = all.filter((c) => (of.get(c.id)!.named.has(v) || of.get(c.id)!.source === v) && hasWords(c.text, ["bridge"]));

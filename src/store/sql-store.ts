@@ -540,7 +540,7 @@ class SqlReads implements Reads {
    * The claims a filter selects, as SQL (from, where, params) when SQL alone decides; with an entity or
    * words, as the rows themselves, filtered here (`rows`, in publication order).
    */
-  private async claimSet(f: ClaimFilter): Promise<{ from: string; where: string[]; params: unknown[]; rows?: Row[] }> {
+  private async claimSet(f: ClaimFilter, keysOnly = false): Promise<{ from: string; where: string[]; params: unknown[]; rows?: Row[] }> {
     const where: string[] = ["r.current = 1"];
     const params: unknown[] = [];
     if (f.report !== undefined) {
@@ -598,50 +598,47 @@ class SqlReads implements Reads {
     // index (claim_entities; the claims' words), and each finds its report; the rows come back whole
     // (a few thousand at most per entity on a large ledger), in publication order.
     if (f.fused || f.sourceFused || f.words?.length) {
+      // (the first index read drives; the others are conditions on its claims)
       const drive: string[] = [];
       const driveParams: unknown[] = [];
       const cond: string[] = [];
       const condParams: unknown[] = [];
+      let id = "";
+      const add = (sub: string, subParams: unknown[], alias: string, col: string) => {
+        if (!id) {
+          drive.push(`(${sub}) ${alias}`);
+          driveParams.push(...subParams);
+          id = `${alias}.${col}`;
+        } else {
+          cond.push(`${id} IN (SELECT ${col} FROM (${sub}) ${alias})`);
+          condParams.push(...subParams);
+        }
+      };
       if (f.fused) {
         if (!f.fused.length) return { from: "", where, params, rows: [] };
         // (an entity an editor merged is several fused entities: a claim naming two of them is one claim)
-        if (f.fused.length === 1) {
-          drive.push("(SELECT claim, role & 1 AS nm, role & 2 AS sr FROM claim_entities WHERE fused = ?) ce");
-          driveParams.push(f.fused[0]);
-        } else {
-          drive.push(`(SELECT claim, max(role & 1) AS nm, max(role & 2) AS sr FROM claim_entities WHERE ${this.d.inList("fused")} GROUP BY claim) ce`);
-          driveParams.push(this.d.list(f.fused));
-        }
-        cond.push("c.id = ce.claim");
+        if (f.fused.length === 1) add("SELECT claim, role & 1 AS nm, role & 2 AS sr FROM claim_entities WHERE fused = ?", [f.fused[0]], "ce", "claim");
+        else add(`SELECT claim, max(role & 1) AS nm, max(role & 2) AS sr FROM claim_entities WHERE ${this.d.inList("fused")} GROUP BY claim`, [this.d.list(f.fused)], "ce", "claim");
       }
       if (f.sourceFused) {
         if (!f.sourceFused.length) return { from: "", where, params, rows: [] };
-        const sub = `SELECT DISTINCT claim FROM claim_entities WHERE ${this.d.inList("fused")} AND role >= 2`;
-        if (drive.length) {
-          cond.push(`c.id IN (${sub})`);
-          condParams.push(this.d.list(f.sourceFused));
-        } else {
-          drive.push(`(${sub}) cs`);
-          driveParams.push(this.d.list(f.sourceFused));
-          cond.push("c.id = cs.claim");
-        }
+        add(`SELECT DISTINCT claim FROM claim_entities WHERE ${this.d.inList("fused")} AND role >= 2`, [this.d.list(f.sourceFused)], "cs", "claim");
       }
       if (f.words?.length) {
-        if (drive.length) {
-          cond.push(`c.id IN (${this.ft.claimsMatching})`);
-          condParams.push(this.ft.query(f.words));
-        } else {
-          drive.push(`(${this.ft.claimsMatching}) cw`);
-          driveParams.push(this.ft.query(f.words));
-          cond.push("c.id = cw.id");
-        }
+        // (and the claims the index leaves out that have the words, found through their reports' entries)
+        const extra = await this.unindexedWith(f.words);
+        if (extra.length) add(`${this.ft.claimsMatching} UNION SELECT value FROM ${this.d.listTable("x")}`, [this.ft.query(f.words), this.d.list(extra)], "cw", "id");
+        else add(this.ft.claimsMatching, [this.ft.query(f.words)], "cw", "id");
       }
       const named = !!f.fused;
+      // Only what orders the claims and finds their report, unless a condition or the order is on the
+      // claims' own columns: each claim row read costs as much again (an entity named in ten thousand).
+      const claimCols = !keysOnly || !!f.status?.length || f.sourceName !== undefined || !!f.ownVoice;
       const rows = (
         await this.c.all<Row>(
-          `SELECT c.id, c.report, c.status, c.source_entity, s.name AS source_name, r.published_ms AS r_ms, r.uid AS r_uid, r.source AS r_outlet, r.language AS r_lang${named ? ", ce.nm, ce.sr" : ""}
-           FROM ${drive.join(" CROSS JOIN ")} CROSS JOIN claims c CROSS JOIN reports r ${CJOIN}
-           WHERE ${[...cond, "r.id = c.report", ...where].join(" AND ")}`,
+          `SELECT ${claimCols ? "c.id, c.report, c.status, c.source_entity, s.name AS source_name" : `${id} AS id, r.id AS report`}, r.published_ms AS r_ms, r.uid AS r_uid, r.source AS r_outlet, r.language AS r_lang${named ? ", ce.nm, ce.sr" : ""}
+           FROM ${drive.join(" CROSS JOIN ")}${claimCols ? " CROSS JOIN claims c" : ""} CROSS JOIN reports r${claimCols ? ` ${CJOIN}` : ""}
+           WHERE ${[...cond, ...(claimCols ? [`c.id = ${id}`, "r.id = c.report"] : [`r.id = ${id} / ${SPAN}`]), ...where].join(" AND ")}`,
           [...driveParams, ...condParams, ...params],
         )
       )
@@ -662,9 +659,28 @@ class SqlReads implements Reads {
     return { from: `reports r CROSS JOIN claims c ${CJOIN}`, where, params };
   }
 
+  /** Claims past the index of claims' words (FullText.unindexedFrom) with all the words: ids. */
+  private async unindexedWith(words: readonly string[]): Promise<number[]> {
+    const from = this.ft.unindexedFrom;
+    if (from === undefined) return [];
+    const rows = await this.c.all<Row>(
+      `SELECT c.id, c.report, c.start, c.stop, c.text FROM reports r CROSS JOIN claims c WHERE r.id IN (${this.ft.reportsMatching}) AND c.id >= r.id * ${SPAN} + ${from} AND c.id < (r.id + 1) * ${SPAN}`,
+      [this.ft.query(words)],
+    );
+    if (!rows.length) return [];
+    const ws = words.map(fold);
+    const texts = await this.texts(rows.map((r) => num(r.report)));
+    return rows
+      .filter((r) => {
+        const own = fold(slice(texts.get(num(r.report))!.text, num(r.start), num(r.stop), r.text)).split(/[^\p{L}\p{N}]+/u);
+        return ws.every((w) => own.some((x) => x.startsWith(w)));
+      })
+      .map((r) => num(r.id));
+  }
+
   async searchClaims(f: ClaimFilter): Promise<{ total: number; items: ClaimRow[] }> {
-    const set = await this.claimSet(f);
     const by = f.sort?.by ?? "published";
+    const set = await this.claimSet(f, by === "published" || by === "outlet");
     const desc = !!f.sort?.desc;
     if (set.rows) {
       const rows = set.rows;
@@ -717,7 +733,7 @@ class SqlReads implements Reads {
   }
 
   async countClaims(f: ClaimFilter): Promise<number> {
-    const set = await this.claimSet(f);
+    const set = await this.claimSet(f, true);
     return set.rows ? set.rows.length : this.totalOf(f, set);
   }
 
@@ -728,8 +744,8 @@ class SqlReads implements Reads {
    * it shows, however deep it is. Reading backwards (`back`) reverses every direction and then the page.
    */
   async claimsPage(f: ClaimFilter, at: ClaimKey | null, back = false): Promise<ClaimPage> {
-    const set = await this.claimSet(f);
     const by = f.sort?.by ?? "published";
+    const set = await this.claimSet(f, by === "published" || by === "outlet");
     const desc = !!f.sort?.desc;
     const want = f.limit + 1;
     const keyOf = (r: Row): ClaimKey => ({
@@ -1399,7 +1415,7 @@ async function indexClaimWords(driver: Driver): Promise<void> {
       const bodies = new Map((await c.all<Row>(`SELECT id, text FROM bodies WHERE ${driver.dialect.inList("id")}`, [driver.dialect.list(ids)])).map((b) => [num(b.id), decodeBody(b.text)]));
       await c.many(
         ft.indexClaim,
-        rows.map((x) => ft.indexClaimParams(num(x.id), String(x.language), slice(bodies.get(num(x.report)) ?? "", num(x.start), num(x.stop), x.text))),
+        rows.map((x) => ft.indexClaimParams(num(x.id), String(x.language), slice(bodies.get(num(x.report)) ?? "", num(x.start), num(x.stop), x.text))).filter((x) => x !== null),
       );
       await c.run("UPDATE fusion_state SET watermark = ? WHERE kind = 'claim-words'", [num(rows[rows.length - 1]!.id) + 1]);
       return false;
@@ -1779,7 +1795,7 @@ class SqlTx extends SqlReads implements WriteTx {
       for (const [f, role] of roles) claimEntities.push([f, key(seq), role]);
     });
     await this.c.many("INSERT INTO claim_entities (fused, claim, role) VALUES (?, ?, ?)", claimEntities);
-    await this.c.many(this.ft.indexClaim, r.claims.map((c, seq) => this.ft.indexClaimParams(key(seq), m.language, c.text)));
+    await this.c.many(this.ft.indexClaim, r.claims.map((c, seq) => this.ft.indexClaimParams(key(seq), m.language, c.text)).filter((x) => x !== null));
     const ms = publishedMs(m.published);
     await this.c.many(
       `INSERT INTO props (status, pkey, asserter, n, first_ms, last_ms, first_claim, kind, quote) VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?)

@@ -80,6 +80,17 @@ async function check(r: Reads, what: string): Promise<number> {
     assert.equal(await r.countClaims({ words: ws, limit: 0, offset: 0 }), want.length);
     if (ws[0] !== "nowhere") assert.ok(want.length > 0, `${what}: ${ws.join(" ")} is said`);
   }
+  // reports with all the words, in their title, their claims or elsewhere (on SQLite the claims' index
+  // holds them all; PostgreSQL also matches their stems)
+  if (what !== "PostgreSQL") {
+    const reports = await r.reportsPage(null, 1000, true);
+    for (const ws of [["konvooien"], ["zeppelin", "convoy"], ["maas", "police"], ["clean", "weeks"], ["bericht", "legioen"], ["brug", "zeppelin"]]) {
+      const want = reports.filter((x) => hasWords(`${x.title ?? ""} ${x.text}`, ws)).map((x) => x.id).sort((a, b) => a - b);
+      const got = (await r.listReports({ words: ws, limit: 1000, offset: 0 })).items.map((x) => x.id).sort((a, b) => a - b);
+      assert.deepEqual(got, want, `${what}: reports with ${ws.join(" ")}`);
+      if (ws[1] !== "zeppelin" || ws[0] !== "brug") assert.ok(want.length > 0, `${what}: ${ws.join(" ")} in a report`);
+    }
+  }
   // words and an entity at once
   const zeppelin = all.filter((c) => /zeppelin/.test(c.text));
   assert.equal(zeppelin.length, 1);
@@ -110,7 +121,8 @@ eachBackend("a ledger written before the claims' indexes gets them when opened, 
   await s.close();
   // as schema 7 left it: no claim_entities, no index of the claims' words
   const db = new Database(file);
-  db.exec("DROP TABLE claim_entities; DROP TABLE claims_fts; DELETE FROM fusion_state WHERE kind = 'claim-words';");
+  db.exec(`DROP TABLE claim_entities; DROP TABLE claims_fts; DELETE FROM fusion_state WHERE kind = 'claim-words';
+    CREATE VIRTUAL TABLE reports_fts USING fts5(title, text, content='', columnsize=0, tokenize='unicode61 remove_diacritics 2', detail=none);`);
   db.pragma("user_version = 7");
   db.close();
   const again = await openStore(file);

@@ -186,7 +186,9 @@ export const MIGRATIONS: readonly ((d: Dialect) => string)[] = [
   // of their own (the filter names every member). The claims' words: an index of the claims' own text,
   // keeping no copy of it (as the reports' index). A ledger of an earlier schema gets its claims' entities
   // here and their words when it is next opened for writing (SqlStore.open: the text is in the compressed
-  // bodies): fusion_state 'claim-words' holds how far that got (watermark: the next claim) and where it ends.
+  // bodies): fusion_state 'claim-words' holds how far that got (watermark: the next report) and where it
+  // ends. On SQLite the claims' index holds each report's other words too, and the reports' is dropped
+  // (dialect.ts, fullText).
   (d) => `
   CREATE TABLE claim_entities (fused ${d.int8} NOT NULL, claim ${d.int8} NOT NULL, role INTEGER NOT NULL, PRIMARY KEY (fused, claim))${d.clustered};
   INSERT INTO claim_entities (fused, claim, role)
@@ -197,7 +199,8 @@ export const MIGRATIONS: readonly ((d: Dialect) => string)[] = [
       SELECT c.id, c.report * ${SPAN} + c.source_entity, 0, 2 FROM claims c WHERE c.source_entity IS NOT NULL
     ) x JOIN entities e ON e.id = x.entity GROUP BY e.fused, x.claim;
   ${fullText(d).claimSchema}
-  INSERT INTO fusion_state (kind, watermark, data) SELECT 'claim-words', 0, CAST(max(id) + 1 AS TEXT) FROM claims HAVING count(*) > 0;
+  INSERT INTO fusion_state (kind, watermark, data) SELECT 'claim-words', 0, CAST(max(id) + 1 AS TEXT) FROM reports HAVING count(*) > 0;
+  ${d.backend === "sqlite" ? "DROP TABLE reports_fts;" : ""}
   `,
 ];
 

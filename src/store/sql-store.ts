@@ -407,8 +407,9 @@ class SqlReads implements Reads {
   }
 
   async listReports(o: { words?: readonly string[]; limit: number; offset: number }): Promise<{ total: number; items: ReportRow[] }> {
-    const where = o.words?.length ? `r.current = 1 AND r.id IN (${this.ft.reportsMatching})` : "r.current = 1";
-    const params = o.words?.length ? [this.ft.query(o.words)] : [];
+    const m = o.words?.length ? this.ft.reportsMatching(o.words) : undefined;
+    const where = m ? `r.current = 1 AND r.id IN (${m.sql})` : "r.current = 1";
+    const params = m ? m.params : [];
     const total = num((await this.c.get<Row>(`SELECT count(*) AS n FROM reports r WHERE ${where}`, params))!.n);
     const items = (await this.c.all<Row>(`SELECT ${RCOLS} FROM reports r WHERE ${where} ORDER BY r.id DESC LIMIT ? OFFSET ?`, [...params, o.limit, o.offset])).map(reportRow);
     return { total, items };
@@ -662,9 +663,10 @@ class SqlReads implements Reads {
   /** Claims past the index of claims' words (FullText.unindexedFrom) with all the words: ids. */
   private async unindexedWith(words: readonly string[]): Promise<number[]> {
     const from = this.ft.unindexedFrom;
-    if (from === undefined) return [];
+    if (from === undefined || !this.ft.reportRowMatching) return [];
+    // (their words are in their report's own row: it has them all)
     const rows = await this.c.all<Row>(
-      `SELECT c.id, c.report, c.start, c.stop, c.text FROM reports r CROSS JOIN claims c WHERE r.id IN (${this.ft.reportsMatching}) AND c.id >= r.id * ${SPAN} + ${from} AND c.id < (r.id + 1) * ${SPAN}`,
+      `SELECT c.id, c.report, c.start, c.stop, c.text FROM reports r CROSS JOIN claims c WHERE r.id IN (${this.ft.reportRowMatching}) AND c.id >= r.id * ${SPAN} + ${from} AND c.id < (r.id + 1) * ${SPAN}`,
       [this.ft.query(words)],
     );
     if (!rows.length) return [];
@@ -1394,30 +1396,40 @@ function rowSource(f: ClaimFilter, r: Row): string | null {
 }
 
 /**
- * The claims' words of a ledger that had claims before schema 8, indexed a few thousand claims per
+ * The claims' words of a ledger that had reports before schema 8, indexed a few hundred reports per
  * transaction from where the last attempt stopped (fusion_state 'claim-words'); nothing once done.
  */
 async function indexClaimWords(driver: Driver): Promise<void> {
   const ft = fullText(driver.dialect);
+  const d = driver.dialect;
   for (let done = false; !done; )
     done = await driver.transaction(async (c) => {
       const st = await c.get<Row>("SELECT watermark, data FROM fusion_state WHERE kind = 'claim-words'");
       if (!st) return true;
-      const rows = await c.all<Row>(
-        "SELECT c.id, c.report, c.start, c.stop, c.text, r.language FROM claims c JOIN reports r ON r.id = c.report WHERE c.id >= ? AND c.id < ? ORDER BY c.id LIMIT 5000",
-        [num(st.watermark), Number(st.data)],
-      );
-      if (!rows.length) {
+      // a few hundred reports at a time, each with all its claims (its own row is made from them all)
+      const reports = await c.all<Row>("SELECT r.id, r.title, r.language FROM reports r WHERE r.id >= ? AND r.id < ? ORDER BY r.id LIMIT 300", [num(st.watermark), Number(st.data)]);
+      if (!reports.length) {
         await c.run("DELETE FROM fusion_state WHERE kind = 'claim-words'");
         return true;
       }
-      const ids = [...new Set(rows.map((x) => num(x.report)))];
-      const bodies = new Map((await c.all<Row>(`SELECT id, text FROM bodies WHERE ${driver.dialect.inList("id")}`, [driver.dialect.list(ids)])).map((b) => [num(b.id), decodeBody(b.text)]));
-      await c.many(
-        ft.indexClaim,
-        rows.map((x) => ft.indexClaimParams(num(x.id), String(x.language), slice(bodies.get(num(x.report)) ?? "", num(x.start), num(x.stop), x.text))).filter((x) => x !== null),
-      );
-      await c.run("UPDATE fusion_state SET watermark = ? WHERE kind = 'claim-words'", [num(rows[rows.length - 1]!.id) + 1]);
+      const ids = reports.map((x) => num(x.id));
+      const last = ids[ids.length - 1]!;
+      const bodies = new Map((await c.all<Row>(`SELECT id, text FROM bodies WHERE ${d.inList("id")}`, [d.list(ids)])).map((b) => [num(b.id), decodeBody(b.text)]));
+      const claims = await c.all<Row>("SELECT id, start, stop, text FROM claims WHERE id >= ? AND id < ? ORDER BY id", [ids[0]! * SPAN, (last + 1) * SPAN]);
+      const byReport = new Map<number, Row[]>();
+      for (const x of claims) (byReport.get(Math.floor(num(x.id) / SPAN)) ?? byReport.set(Math.floor(num(x.id) / SPAN), []).get(Math.floor(num(x.id) / SPAN))!).push(x);
+      const rows: unknown[][] = [];
+      for (const rep of reports) {
+        const text = bodies.get(num(rep.id)) ?? "";
+        const cs = byReport.get(num(rep.id)) ?? [];
+        for (const x of cs) {
+          const p = ft.indexClaimParams(num(x.id), String(rep.language), slice(text, num(x.start), num(x.stop), x.text));
+          if (p) rows.push(p);
+        }
+        if (ft.indexReportRest) rows.push(ft.indexReportRest(num(rep.id), str(rep.title) ?? "", text, cs.map((x) => ({ start: num(x.start), end: num(x.stop) }))));
+      }
+      await c.many(ft.indexClaim, rows);
+      await c.run("UPDATE fusion_state SET watermark = ? WHERE kind = 'claim-words'", [last + 1]);
       return false;
     });
 }
@@ -1795,7 +1807,9 @@ class SqlTx extends SqlReads implements WriteTx {
       for (const [f, role] of roles) claimEntities.push([f, key(seq), role]);
     });
     await this.c.many("INSERT INTO claim_entities (fused, claim, role) VALUES (?, ?, ?)", claimEntities);
-    await this.c.many(this.ft.indexClaim, r.claims.map((c, seq) => this.ft.indexClaimParams(key(seq), m.language, c.text)).filter((x) => x !== null));
+    const words = r.claims.map((c, seq) => this.ft.indexClaimParams(key(seq), m.language, c.text)).filter((x) => x !== null);
+    if (this.ft.indexReportRest) words.push(this.ft.indexReportRest(id, m.title ?? "", r.text, r.claims));
+    await this.c.many(this.ft.indexClaim, words);
     const ms = publishedMs(m.published);
     await this.c.many(
       `INSERT INTO props (status, pkey, asserter, n, first_ms, last_ms, first_claim, kind, quote) VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?)

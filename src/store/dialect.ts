@@ -219,8 +219,9 @@ export function fullText(d: Dialect): FullText {
       CREATE INDEX claims_search_gin ON claims_search USING GIN (search);`,
     indexClaim: `INSERT INTO claims_search (id, search) VALUES (?::bigint, strip(to_tsvector('simple'::regconfig, unaccent(left(?::text, 1000000)))))`,
     indexClaimParams: (id, _language, text) => [id, text],
-    claimsMatching: `SELECT id FROM claims_search WHERE search @@ ALL (
-      SELECT to_tsquery('simple'::regconfig, quote_literal(unaccent(w)) || ':*')
+    // (one query of all the words, worked out once: "@@ ALL" of one per word reads every row, 400 ms)
+    claimsMatching: `SELECT id FROM claims_search WHERE search @@ (
+      SELECT to_tsquery('simple'::regconfig, string_agg(quote_literal(unaccent(w)) || ':*', ' & '))
       FROM unnest(?::text[]) AS u(w))`,
   };
 }

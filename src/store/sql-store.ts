@@ -655,8 +655,11 @@ class SqlReads implements Reads {
         .sort(publicationOrder);
       return { from: "", where, params, rows };
     }
-    // Reports drive (in publication order, from their index), each one's claims a key range.
-    where.push(`c.id >= r.id * ${SPAN} AND c.id < (r.id + 1) * ${SPAN}`);
+    // Reports drive (in publication order, from their index), each one's claims a key range. (With a
+    // source's name the claims drive, from the sources' index: then also said as an equality, so that
+    // PostgreSQL joins each claim to its report rather than trying every report for every claim: 2.2 s
+    // for a source's count. Not otherwise: it would then join all claims to all reports before a page.)
+    where.push(`c.id >= r.id * ${SPAN} AND c.id < (r.id + 1) * ${SPAN}${f.sourceName !== undefined ? " AND c.report = r.id" : ""}`);
     return { from: `reports r CROSS JOIN claims c ${CJOIN}`, where, params };
   }
 

@@ -87,3 +87,21 @@ test("what more reports state in their own voice than speakers say is no speaker
     assert.ok(groups(b[lang], "unclear").some((g) => /12/.test(g) && /30/.test(g)), groups(b[lang], "unclear").join(" || "));
   }
 });
+
+// A people as the speaker, named only in Dutch: in an English briefing it is its country.
+const PEOPLE = [
+  {
+    file: "1-wire.en.txt", title: "Blast near Chernihiv", source: "Baltic Wire", published: "2025-02-03T10:00:00+02:00", lang: "en" as const,
+    text: "An explosion damaged a bridge near Chernihiv in northern Ukraine on Sunday night.\n",
+  },
+  {
+    file: "2-krant.nl.txt", title: "Brug beschadigd", source: "Noorderkrant", published: "2025-02-03T12:00:00+01:00", lang: "nl" as const,
+    text: "De Oekraïners zeiden dat de brug bij Tsjernihiv twee weken dicht blijft.\n",
+  },
+];
+
+test("a people that only reports in another language name as the speaker is named by its country", async () => {
+  const b = await briefed(PEOPLE, "people");
+  assert.deepEqual(groups(b.en, "claims").map((g) => g.slice(0, g.indexOf(":"))), ["Ukraine"]);
+  assert.deepEqual(groups(b.nl, "claims").map((g) => g.slice(0, g.indexOf(":"))), ["Oekraïners"]);
+});

@@ -9,6 +9,7 @@ import { displayName } from "./naming.js";
 import { langPack } from "../lang/index.js";
 import { ledgerFusion, type LedgerFusion } from "./stored.js";
 import { clusterWithKey, type Fusion } from "./fusion.js";
+import { countriesOfName } from "./claimkeys.js";
 import type { Proposition as Fused } from "./propositions.js";
 
 /** A span of a stored report that a line of the briefing rests on (doc: the report's stable id). */
@@ -954,6 +955,7 @@ export function speakerNames(f: Fusion, lang: Lang): Map<string, string> {
   const ownLang = new Map<string, Map<string, number>>();
   const inTable = new Set<string>();
   const fixed = new Map<string, string>();
+  const peopleOf = new Map<string, string>();
   for (const c of f.claims) {
     if (!c.source) continue;
     const a = f.context.asserter(c);
@@ -964,6 +966,11 @@ export function speakerNames(f: Fusion, lang: Lang): Map<string, string> {
       // a cluster the alias table does not know is named by its most used name, whatever its language:
       // a report in the briefing's language that names the speaker names it better
       if (cl && displayName(cl.key, lang) === undefined) inTable.add(a.key);
+    }
+    // a people named as the speaker ("De Oekraïners hebben … tegengesproken"): its country
+    if (!fixed.has(a.key) && a.kind !== "report" && !/\s/.test(a.name.trim())) {
+      const cc = countriesOfName(a.name, c.lang);
+      if (cc.length === 1) peopleOf.set(a.key, cc[0]!.replace(/^C:/, ""));
     }
     const v = votes.get(a.key) ?? votes.set(a.key, new Map()).get(a.key)!;
     v.set(a.name, (v.get(a.name) ?? 0) + (c.lang === lang ? 2 : 1));
@@ -988,7 +995,11 @@ export function speakerNames(f: Fusion, lang: Lang): Map<string, string> {
     if (out.has(k)) continue;
     // a body no report in the briefing's language names is named by the lexicon in that language, as is
     // one whose name only a capital at the start of a sentence sets apart ("Officials said")
-    const shown = institutionShown(k, lang);
+    // (and a people that only reports in another language name, by its country's name in this one:
+    // "Ukraine", not "Oekraïners", in an English briefing)
+    const cc = ownLang.has(k) ? undefined : peopleOf.get(k);
+    const land = cc ? (clusterWithKey(f.entities, `G:${cc}`) ?? f.entities.clusters.find((x) => x.keys.has(`G:${cc}`))) : undefined;
+    const shown = institutionShown(k, lang) ?? (land && (displayName(land.key, lang) ?? land.name(lang)));
     const name = top(v);
     out.set(k, shown && (!ownLang.has(k) || name.toLowerCase() === shown.toLowerCase()) ? shown : name);
   }

@@ -56,7 +56,7 @@ export const ledger: LedgerLexicon = {
       oostenrijks: "AT", oostenrijkse: "AT", zwitsers: "CH", zwitserse: "CH", tsjechisch: "CZ", tsjechische: "CZ", hongaars: "HU", hongaarse: "HU",
       roemeens: "RO", roemeense: "RO", moldavisch: "MD", moldavische: "MD", grieks: "GR", griekse: "GR", portugees: "PT", portugese: "PT",
       japans: "JP", japanse: "JP", koreaans: "KR", koreaanse: "KR", canadees: "CA", canadese: "CA", mexicaans: "MX", mexicaanse: "MX",
-      oekraieners: "UA", oekraiener: "UA", zweden: "SE", denen: "DK", noren: "NO", polen: "PL", libiers: "LY", egyptenaren: "EG", tunesiers: "TN", syriers: "SY", irakezen: "IQ", afghanen: "AF", letten: "LV", tadzjieken: "TJ",
+      oekraieners: "UA", oekraiener: "UA", oekrainers: "UA", oekrainer: "UA", zweden: "SE", denen: "DK", noren: "NO", polen: "PL", libiers: "LY", egyptenaren: "EG", tunesiers: "TN", syriers: "SY", irakezen: "IQ", afghanen: "AF", letten: "LV", tadzjieken: "TJ",
       soedanees: "SD", soedanese: "SD", jemenitisch: "YE", jemenitische: "YE", jordaans: "JO", jordaanse: "JO", armeens: "AM", armeense: "AM", azerbeidzjaans: "AZ", azerbeidzjaanse: "AZ",
     },
   },

@@ -106,3 +106,11 @@ test("after volgens / according to the source is one noun phrase: an article aft
   const en = run("The gunman was, according to police, the 32-year-old Karim B. from Antwerp.", "en");
   assert.equal(claim(en, "gunman").source?.name, "police");
 });
+
+test("a source named only by where it sits is unnamed: een politiebron, regeringsbronnen", () => {
+  const nl = run("Volgens een politiebron zou de dader zijn gevlucht. Regeringsbronnen zeggen dat de grens dicht blijft.", "nl");
+  assert.equal(claim(nl, "gevlucht").source?.kind, "unnamed");
+  assert.equal(claim(nl, "grens").source?.kind, "unnamed");
+  // a named body stays what it is
+  assert.equal(run("Volgens de politie is de dader gevlucht.", "nl").claims[0]!.source?.kind, "official");
+});

@@ -803,7 +803,14 @@ export function splitPropositions(f: Fusion, since?: string, lang: Lang = "en"):
     const silent = new Set(p.figures.length && saying.size ? named.filter((s) => !saying.has(s.key)).map((s) => s.key) : []);
     return { names: [...new Set(shown.map((s) => speaker.get(s.key) ?? s.name))].sort(), silent };
   };
-  const claimed = out.claimed.sort(strength).map(view);
+  // an unnamed source beside named ones heads nothing, but the line says it too: "(also: unnamed source)"
+  const unnamed = langPack(lang).claims.unnamedName;
+  const unnamedToo = new Set<Proposition>();
+  const claimed = out.claimed.sort(strength).map((p) => {
+    const x = view(p);
+    if (p.sources.some((s) => s.kind === "unnamed") && p.sources.some((s) => s.kind !== "report" && s.kind !== "unnamed")) unnamedToo.add(x);
+    return x;
+  });
   // one speaker, one heading: what several speakers say goes under the heading of one of them who has his
   // own (the one who says most alone: "Kremlin / Vladimir Putin" beside "Vladimir Putin" would split one
   // speaker's claims over two places), and the line names the others; else under all their names, never
@@ -812,11 +819,9 @@ export function splitPropositions(f: Fusion, since?: string, lang: Lang = "en"):
   const alone = new Map<string, number>();
   for (const x of claimed) if (x.sources.length === 1) alone.set(x.sources[0]!, (alone.get(x.sources[0]!) ?? 0) + 1);
   for (const x of claimed) {
-    if (x.sources.length < 2) continue;
-    const own = x.sources.filter((s) => alone.has(s)).sort((a, b) => alone.get(b)! - alone.get(a)! || (a < b ? -1 : 1))[0];
-    if (!own) continue;
-    x.heading = own;
-    x.also = x.sources.filter((s) => s !== own);
+    const own = x.sources.length < 2 ? undefined : x.sources.filter((s) => alone.has(s)).sort((a, b) => alone.get(b)! - alone.get(a)! || (a < b ? -1 : 1))[0];
+    if (own) (x.heading = own), (x.also = x.sources.filter((s) => s !== own));
+    if (unnamedToo.has(x)) x.also = [...(x.also ?? []), unnamed];
   }
   return {
     established: out.established.sort(strength).map(view),

@@ -9,6 +9,7 @@ import { displayName } from "./naming.js";
 import { langPack } from "../lang/index.js";
 import { ledgerFusion, type LedgerFusion } from "./stored.js";
 import { clusterWithKey, type Fusion } from "./fusion.js";
+import { countriesOfName } from "./claimkeys.js";
 import type { Proposition as Fused } from "./propositions.js";
 
 /** A span of a stored report that a line of the briefing rests on (doc: the report's stable id). */
@@ -46,6 +47,12 @@ export interface Proposition {
   first: string;
   last: string;
   isNew?: boolean;
+  /**
+   * "Who claims what": the heading the line goes under (one speaker who has a heading of his own, chosen
+   * over everything claimed, not only the lines shown) and the others who say it too.
+   */
+  heading?: string;
+  also?: string[];
 }
 
 export interface FigureLine {
@@ -731,8 +738,10 @@ export function splitPropositions(f: Fusion, since?: string, lang: Lang = "en"):
     else if (p.status === "probable" || p.status === "possible") out.hedged.push(p);
     else if (p.status === "confirmed" ? !cs.some((c) => disputed.has(c.id)) : ownVoice(p, cs, disputed))
       out.established.push(p);
-    // the report's own voice against a source: the contested lines show both sides
-    else if (!p.sources.some((x) => x.kind !== "report") && cs.some((c) => disputed.has(c.id))) continue;
+    // the report's own voice against a source: the contested lines show both sides (and so when every report
+    // that names a speaker for it also says it in its own voice: it is not the claim of the eyewitnesses one
+    // report quotes with its own words, and only a dispute keeps it from being established)
+    else if ((!p.sources.some((x) => x.kind !== "report") || ownSaysIt(cs)) && cs.some((c) => disputed.has(c.id))) continue;
     else out.claimed.push(p);
   }
   const strength = (a: Fused, b: Fused) => b.independent - a.independent || b.reports - a.reports || (a.first_seen < b.first_seen ? -1 : a.first_seen > b.first_seen ? 1 : 0) || (a.key < b.key ? -1 : 1);
@@ -749,7 +758,9 @@ export function splitPropositions(f: Fusion, since?: string, lang: Lang = "en"):
     // (and words that give a figure only some of the claims give do not speak for the rest: "nearly a
     // hundred dead" is one report's toll of the attack the others report)
     const shared = (c: (typeof cs)[number]) => c.figures.every((f) => f.aside || cs.every((o) => o.figures.some((g) => g.kind === f.kind && g.value === f.value)));
-    const fit = (c: (typeof cs)[number]) => Number(c.status !== p.status) * 4 + Number((p.status === "established" || p.status === "confirmed") && !!c.source) * 2 + Number(!shared(c));
+    // (and never the words of a speaker who does not say it, only refers to it)
+    const who = speakersOf(p, cs);
+    const fit = (c: (typeof cs)[number]) => Number(!!c.source && who.silent.has(f.context.asserter(c).key)) * 8 + Number(c.status !== p.status) * 4 + Number((p.status === "established" || p.status === "confirmed") && !!c.source) * 2 + Number(!shared(c));
     const first = [...cs].sort((a, b) => fit(a) - fit(b) || clause(a.text) - clause(b.text) || Number(a.lang !== lang) - Number(b.lang !== lang) || a.text.length - b.text.length || (a.order < b.order ? -1 : 1))[0]!;
     // every citation: one per report, the quoted words first, then the rest earliest first
     const cites: Cite[] = [{ doc: first.doc, start: first.start, end: first.end }];
@@ -763,9 +774,7 @@ export function splitPropositions(f: Fusion, since?: string, lang: Lang = "en"):
       text: first.text,
       language: first.lang,
       status: p.status,
-      // an unnamed source beside named ones adds no speaker to group by ("who claims what" has one heading
-      // for the unnamed source: what only it says)
-      sources: [...new Set(p.sources.filter((s) => s.kind !== "report" && (s.kind !== "unnamed" || p.sources.every((o) => o.kind === "report" || o.kind === "unnamed"))).map((s) => speaker.get(s.key) ?? s.name))].sort(),
+      sources: who.names,
       sourceKind: p.sources.find((s) => s.kind !== "report")?.kind ?? null,
       quote: cs.some((c) => c.quote),
       cites,
@@ -776,9 +785,47 @@ export function splitPropositions(f: Fusion, since?: string, lang: Lang = "en"):
       ...(sinceMs !== undefined && { isNew: Date.parse(p.first_seen) > sinceMs }),
     };
   };
+  // who says it: an unnamed source beside named ones adds no speaker to group by ("who claims what" has one
+  // heading for the unnamed source: what only it says); and when the line gives a figure, a speaker none of
+  // whose words give it only refers to what happened ("de doodgeschoten Zweden waren voetbalsupporters",
+  // "his thoughts are with the families of the victims") and does not say it
+  const speakersOf = (p: Fused, cs: readonly Fusion["claims"][number][]): { names: string[]; silent: Set<string> } => {
+    const named = p.sources.filter((s) => s.kind !== "report" && (s.kind !== "unnamed" || p.sources.every((o) => o.kind === "report" || o.kind === "unnamed")));
+    const keys = new Set(named.map((s) => s.key));
+    const counts = (c: (typeof cs)[number]) => p.figures.some((g) => c.figures.some((x) => !x.aside && x.kind === g.kind && x.value === g.value));
+    const saying = new Set<string>();
+    for (const c of cs) {
+      if (!c.source) continue;
+      const k = f.context.asserter(c).key;
+      if (keys.has(k) && counts(c)) saying.add(k);
+    }
+    const shown = p.figures.length && saying.size ? named.filter((s) => saying.has(s.key)) : named;
+    const silent = new Set(p.figures.length && saying.size ? named.filter((s) => !saying.has(s.key)).map((s) => s.key) : []);
+    return { names: [...new Set(shown.map((s) => speaker.get(s.key) ?? s.name))].sort(), silent };
+  };
+  // an unnamed source beside named ones heads nothing, but the line says it too: "(also: unnamed source)"
+  const unnamed = langPack(lang).claims.unnamedName;
+  const unnamedToo = new Set<Proposition>();
+  const claimed = out.claimed.sort(strength).map((p) => {
+    const x = view(p);
+    if (p.sources.some((s) => s.kind === "unnamed") && p.sources.some((s) => s.kind !== "report" && s.kind !== "unnamed")) unnamedToo.add(x);
+    return x;
+  });
+  // one speaker, one heading: what several speakers say goes under the heading of one of them who has his
+  // own (the one who says most alone: "Kremlin / Vladimir Putin" beside "Vladimir Putin" would split one
+  // speaker's claims over two places), and the line names the others; else under all their names, never
+  // under names of others who did not say it. Counted over everything claimed, so that a short briefing
+  // that shows only the strongest lines (which several speakers share) heads them as the whole one would.
+  const alone = new Map<string, number>();
+  for (const x of claimed) if (x.sources.length === 1) alone.set(x.sources[0]!, (alone.get(x.sources[0]!) ?? 0) + 1);
+  for (const x of claimed) {
+    const own = x.sources.length < 2 ? undefined : x.sources.filter((s) => alone.has(s)).sort((a, b) => alone.get(b)! - alone.get(a)! || (a < b ? -1 : 1))[0];
+    if (own) (x.heading = own), (x.also = x.sources.filter((s) => s !== own));
+    if (unnamedToo.has(x)) x.also = [...(x.also ?? []), unnamed];
+  }
   return {
     established: out.established.sort(strength).map(view),
-    claimed: out.claimed.sort(strength).map(view),
+    claimed,
     denied: out.denied.sort(strength).map(view),
     hedged: out.hedged.sort(strength).map(view),
   };
@@ -796,6 +843,15 @@ function ownVoice(p: Fused, cs: readonly Fusion["claims"][number][], disputed: R
   if (!own.size || cs.some((c) => own.has(c.doc) && disputed.has(c.id))) return false;
   const named = new Set(cs.filter((c) => c.source && c.source.kind !== "unnamed" && !own.has(c.doc) && !disputed.has(c.id)).map((c) => c.doc));
   return own.size >= named.size && p.status !== "unknown";
+}
+
+/**
+ * Every report that names a speaker for it also says it in its own voice: the speaker adds nothing the
+ * report does not state itself (a report that states the storm's flooding and quotes eyewitnesses with it).
+ */
+function ownSaysIt(cs: readonly Fusion["claims"][number][]): boolean {
+  const own = new Set(cs.filter((c) => !c.source && c.status === "established").map((c) => c.doc));
+  return own.size > 0 && cs.every((c) => !c.source || own.has(c.doc));
 }
 
 /**
@@ -904,6 +960,7 @@ export function speakerNames(f: Fusion, lang: Lang): Map<string, string> {
   const ownLang = new Map<string, Map<string, number>>();
   const inTable = new Set<string>();
   const fixed = new Map<string, string>();
+  const peopleOf = new Map<string, string>();
   for (const c of f.claims) {
     if (!c.source) continue;
     const a = f.context.asserter(c);
@@ -914,6 +971,11 @@ export function speakerNames(f: Fusion, lang: Lang): Map<string, string> {
       // a cluster the alias table does not know is named by its most used name, whatever its language:
       // a report in the briefing's language that names the speaker names it better
       if (cl && displayName(cl.key, lang) === undefined) inTable.add(a.key);
+    }
+    // a people named as the speaker ("De Oekraïners hebben … tegengesproken"): its country
+    if (!fixed.has(a.key) && a.kind !== "report" && !/\s/.test(a.name.trim())) {
+      const cc = countriesOfName(a.name, c.lang);
+      if (cc.length === 1) peopleOf.set(a.key, cc[0]!.replace(/^C:/, ""));
     }
     const v = votes.get(a.key) ?? votes.set(a.key, new Map()).get(a.key)!;
     v.set(a.name, (v.get(a.name) ?? 0) + (c.lang === lang ? 2 : 1));
@@ -934,6 +996,34 @@ export function speakerNames(f: Fusion, lang: Lang): Map<string, string> {
   const anyUnnamed = new Set((["en", "nl"] as const).map((l) => langPack(l).claims.unnamedName));
   for (const c of f.claims) if (c.source?.kind === "unnamed" && anyUnnamed.has(c.source.name)) fixed.set(f.context.asserter(c).key, unnamed);
   const out = new Map(fixed);
-  for (const [k, v] of votes) if (!out.has(k)) out.set(k, top(v));
+  for (const [k, v] of votes) {
+    if (out.has(k)) continue;
+    // a body no report in the briefing's language names is named by the lexicon in that language, as is
+    // one whose name only a capital at the start of a sentence sets apart ("Officials said")
+    // (and a people that only reports in another language name, by its country's name in this one:
+    // "Ukraine", not "Oekraïners", in an English briefing)
+    const cc = ownLang.has(k) ? undefined : peopleOf.get(k);
+    const land = cc ? (clusterWithKey(f.entities, `G:${cc}`) ?? f.entities.clusters.find((x) => x.keys.has(`G:${cc}`))) : undefined;
+    const shown = institutionShown(k, lang) ?? (land && (displayName(land.key, lang) ?? land.name(lang)));
+    const name = top(v);
+    out.set(k, shown && (!ownLang.has(k) || name.toLowerCase() === shown.toLowerCase()) ? shown : name);
+  }
   return out;
+}
+
+/**
+ * A body named by what it is (`i:police`, `i:C:UA:officials`) as a briefing in `lang` names it when no report
+ * in that language does: "politie", "Oekraïense autoriteiten" for the English reports' "police" and
+ * "Ukrainian officials". Undefined when the lexicon has no name for it.
+ */
+function institutionShown(key: string, lang: Lang): string | undefined {
+  const m = /^i:(?:C:([A-Z]{2}):)?(.+)$/.exec(key);
+  if (!m) return undefined;
+  const lex = ledgerLexicon(lang).entities;
+  const noun = lex.institutions.find((x) => x.name === m[2])?.shown;
+  if (!noun || !m[1]) return noun;
+  const forms: string[] = [];
+  for (const table of [langPack(lang).entities.demonyms, lex.demonyms]) for (const [w, cc] of Object.entries(table)) if (cc === m[1]) forms.push(w);
+  const adj = lex.attributive(forms);
+  return adj ? `${adj[0]!.toUpperCase()}${adj.slice(1)} ${noun}` : undefined;
 }

@@ -167,6 +167,9 @@ function bounded(f: { value: number; approx: Approx }, other: { approx: Approx }
 }
 const MIN_SPAN = 3;
 
+/** How much later a report must be for its figure to be a new one, not a rival of the same hour. */
+const LATER_MS = 3 * 3600e3;
+
 export function showValue(value: number, approx: Approx): string {
   return (approx === "min" ? "≥" : approx === "max" ? "≤" : approx === "about" ? "~" : "") + String(value);
 }
@@ -448,7 +451,7 @@ function figures(ix: Index, inScope: (a: Item, b: Item) => boolean, add: Add): v
         const a = list[i]!, b = list[j]!;
         if (a.it.asserter === b.it.asserter || a.it.c.id === b.it.c.id || !inScope(a.it, b.it)) continue;
         const [early, late] = a.it.published <= b.it.published ? [a, b] : [b, a];
-        const later = late.it.published - early.it.published >= 3 * 3600e3;
+        const later = late.it.published - early.it.published >= LATER_MS;
         // an "at least" that a later report raises is a count that has risen, not one contradicted
         const range = (f: F, o: F) => (later && f === early ? interval(f.value, f.approx) : bounded(f, o));
         const [a0, a1] = range(a, b), [b0, b1] = range(b, a);
@@ -982,4 +985,67 @@ function pointedBack(ix: Index, add: Add, scopeAll: boolean): void {
         add(d, x, "pointed-back", `counter:${x.c.id}`, `${d.name} denies it, ${x.name} argues otherwise: ${q(d.c.text)} against ${q(x.c.text)}`, {});
       }
   }
+}
+
+
+/**
+ * Claims whose toll a later report of the same incident raises (a later, higher figure of one kind, at
+ * least three hours on: "nearly a hundred dead" on Saturday morning, "at least 133" that evening): their
+ * figure is history, not what is known now. The toll's figures stay listed with their dates; a line of
+ * what is established never rests on such a claim. Parts of a toll, tolls elsewhere and figures in an
+ * aside are not the toll; figures of two different places never supersede each other.
+ */
+export function supersededTolls(claims: readonly FusionClaim[], ctx: BlockContext, incidentOf: (doc: string) => string): Set<string> {
+  type R = { id: string; at: number; hi: number; places: string[] };
+  // per incident and kind: every figure, and the figures of each place (a figure that names no place
+  // counts against all of them)
+  type Seq = { at: number[]; maxLoAfter: number[] };
+  const groups = new Map<string, { rs: R[]; any: { at: number; lo: number }[]; unplaced: { at: number; lo: number }[]; byPlace: Map<string, { at: number; lo: number }[]> }>();
+  for (const c of claims) {
+    if (NOT_ASSERTED.has(c.status) || c.main?.startsWith("!")) continue;
+    const at = Date.parse(c.published);
+    if (Number.isNaN(at)) continue;
+    let places: string[] | undefined;
+    for (const f of c.figures) {
+      if (f.aside || !TOLL_KINDS.has(f.kind) || attackersArrested(c, f) || partOfToll(c, f) || figureScope(c, f)) continue;
+      places ??= [...new Set(c.entities.map((r) => ctx.entityKey(r)).filter((k): k is string => !!k && ctx.isPlace(k)))];
+      // ("at least 133" still holds beside a later 137, but it is no longer the toll: its own figure is
+      // what a later, higher one replaces)
+      const [lo, top] = interval(f.value, f.approx);
+      const hi = f.approx === "min" ? f.value : top;
+      const k = `${incidentOf(c.doc)}\u0000${f.kind}`;
+      const g = groups.get(k) ?? groups.set(k, { rs: [], any: [], unplaced: [], byPlace: new Map() }).get(k)!;
+      g.rs.push({ id: c.id, at, hi, places });
+      g.any.push({ at, lo });
+      if (!places.length) g.unplaced.push({ at, lo });
+      for (const p of places) (g.byPlace.get(p) ?? g.byPlace.set(p, []).get(p)!).push({ at, lo });
+    }
+  }
+  const seq = (xs: { at: number; lo: number }[]): Seq => {
+    xs.sort((a, b) => a.at - b.at);
+    const maxLoAfter = new Array<number>(xs.length + 1).fill(-Infinity);
+    for (let i = xs.length - 1; i >= 0; i--) maxLoAfter[i] = Math.max(maxLoAfter[i + 1]!, xs[i]!.lo);
+    return { at: xs.map((x) => x.at), maxLoAfter };
+  };
+  // the highest lower bound among figures published at `from` or later
+  const highestFrom = (s: Seq, from: number) => {
+    let lo = 0, hi = s.at.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (s.at[mid]! < from) lo = mid + 1;
+      else hi = mid;
+    }
+    return s.maxLoAfter[lo]!;
+  };
+  const out = new Set<string>();
+  for (const g of groups.values()) {
+    const any = seq(g.any), unplaced = seq(g.unplaced);
+    const byPlace = new Map([...g.byPlace].map(([p, xs]) => [p, seq(xs)]));
+    for (const r of g.rs) {
+      const from = r.at + LATER_MS;
+      const top = r.places.length ? Math.max(highestFrom(unplaced, from), ...r.places.map((p) => highestFrom(byPlace.get(p)!, from))) : highestFrom(any, from);
+      if (top > r.hi) out.add(r.id);
+    }
+  }
+  return out;
 }

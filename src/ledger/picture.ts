@@ -718,9 +718,10 @@ export function splitPropositions(f: Fusion, since?: string, lang: Lang = "en"):
   const disputed = new Set(f.disputes.filter((d) => !d.detail.update).flatMap((d) => d.claims));
   const sinceMs = since ? Date.parse(since) : undefined;
   const out = { established: [] as Fused[], claimed: [] as Fused[], denied: [] as Fused[], hedged: [] as Fused[] };
-  // a claim whose toll a later report raises is history: an established line neither quotes nor cites it
-  // (the figures section lists it with its date), and a line that only such claims state in their own
-  // voice is no line of what is known
+  // a claim whose toll a later report raises is history, and one that says it only "possibly" or
+  // "probably" is a hedge: an established line neither quotes nor cites either (the figures section lists
+  // the toll with its date), and a line that only such claims state in their own voice is no line of what
+  // is known
   const superseded = once(f, "superseded", () => supersededTolls(f.claims, f.context, (doc) => f.incidents.get(doc) ?? ""));
   const shownClaims = new Map<Fused, string[]>();
   for (const p of f.propositions) {
@@ -735,7 +736,7 @@ export function splitPropositions(f: Fusion, since?: string, lang: Lang = "en"):
     }
     else if (p.status === "probable" || p.status === "possible") out.hedged.push(p);
     else if (p.status === "confirmed" ? !cs.some((c) => disputed.has(c.id)) : ownVoice(p, cs, disputed)) {
-      const live = cs.filter((c) => !superseded.has(c.id));
+      const live = cs.filter((c) => !superseded.has(c.id) && c.status !== "probable" && c.status !== "possible");
       if (live.length < cs.length) {
         if (!live.some((c) => !c.source && (c.status === "established" || c.status === "confirmed"))) continue;
         shownClaims.set(p, live.map((c) => c.id));

@@ -600,11 +600,6 @@ function attributions(items: Item[], inScope: (a: Item, b: Item) => boolean, add
     // what a claim says of the doer stands even when it opens with something negated ("Neither pipeline
     // is active, as Russia has cut deliveries"): the acts read are the ones it affirms
     if (NOT_ASSERTED.has(it.c.status) || it.concepts.has("v:false") || !it.agents.size) continue;
-    // a claim of responsibility is a fact of its own (the group said it did it), not a rival account of
-    // who is behind it: another party's charge ("one of Ukraine's attacks on Russia") may name who ordered
-    // or helped what the group carried out, and a branch claiming it beside its parent group is no rival.
-    // The reports set them side by side under who claims what; the claimant's own denial still answers it.
-    if (it.concepts.has("s:claim-responsibility")) continue;
     const doers = doersIn(it);
     if (!doers.size) continue;
     doersOf.set(it, doers);
@@ -625,7 +620,15 @@ function attributions(items: Item[], inScope: (a: Item, b: Item) => boolean, add
         for (const a of A)
           for (const b of B) {
             if (!inScope(a, b) || a.asserter === b.asserter) continue;
+            // a claim of responsibility (the group says it did it) is set against a charge that another
+            // party carried out the act ("the bridge was blown up by Russia"), not against one that another
+            // party was involved, behind it or backed it ("Iran is behind the attack"): one may have ordered
+            // or helped what the other carried out. Two claims of it (a branch beside its parent group) are
+            // no rivals either; the reports set them side by side under who claims what.
+            const ca = claimsIt(a), cb = claimsIt(b);
+            if (ca && cb) continue;
             const da = doersOf.get(a)!, db = doersOf.get(b)!;
+            if ((ca && partOnly(b, db)) || (cb && partOnly(a, da))) continue;
             // a source does not accuse itself: the doers are other than the speakers
             if ([...da].some((g) => b.parties.has(g)) && [...db].some((g) => a.parties.has(g))) continue;
             // the two name doers of one thing: the missile that fell, the pipeline blown up, the attack
@@ -646,6 +649,28 @@ function attributions(items: Item[], inScope: (a: Item, b: Item) => boolean, add
           }
       }
   }
+}
+
+/** A claim of responsibility: the claimant names itself as the doer. */
+const claimsIt = (it: Item) => it.concepts.has("s:claim-responsibility");
+
+/**
+ * A charge that gives a party only a part in an act, not the act itself: involved, behind it, responsible,
+ * linked, planned or prepared it, backed or armed the doers (the concepts of a part, or the words of the
+ * language's involvement theme); or one that counts the act among the party's ("one of the attacks of
+ * Ukraine on Russia", "a broader campaign of the Ukrainians"): whose campaign, not who carried it out.
+ */
+function partOnly(it: Item, doers: ReadonlySet<string>): boolean {
+  return agencyIn(it.concepts).some((k) => PART.has(bare(k))) || !!it.c.features.themes?.includes("involvement") || (doers.size > 0 && [...doers].every((g) => afterOf(it, g)));
+}
+
+/** Every word that names the country `g` follows "of" ("van"), an article between at most. */
+function afterOf(it: Item, g: string): boolean {
+  const of = ledgerLexicon(it.c.lang).agents.notDoer?.of;
+  if (!of?.length || !g.startsWith("C:")) return false;
+  const toks = conceptTokens(it.c.text);
+  const at = countryWords(toks, it.c.lang).flatMap((q, k) => (q && `C:${q.cc}` === g ? [k] : []));
+  return at.length > 0 && at.every((k) => of.includes(toks[k - 1]?.w ?? "") || of.includes(toks[k - 2]?.w ?? ""));
 }
 
 type Opp = { name: string; about: string; a: RegExp; b: RegExp; la: string; lb: string; neg: Set<string> };

@@ -309,9 +309,11 @@ function itemOf(c: FusionClaim, ctx: BlockContext): Item {
   }
   const concepts = new Set(c.concepts);
   const negAgency = agencyIn(new Set(c.concepts), true).length > 0;
-  // "another lie", "onzin": calling something false denies it
-  const denial = c.status === "denied" || negAgency || c.concepts.includes("v:false");
-  const asserted = !NOT_ASSERTED.has(c.status) && !c.main?.startsWith("!") && !c.concepts.includes("v:false");
+  // "another lie", "onzin": calling something false denies it (unless only the question put to the
+  // speaker calls it so)
+  const callsFalse = c.concepts.includes("v:false") && !falseOnlyAsked(c);
+  const denial = c.status === "denied" || negAgency || callsFalse;
+  const asserted = !NOT_ASSERTED.has(c.status) && !c.main?.startsWith("!") && !callsFalse;
   const parties = new Set(ctx.party(c).map((p) => (p.startsWith("e:") ? `E:${p.slice(2)}` : p)));
   if (a.key.startsWith("e:")) parties.add(`E:${a.key.slice(2)}`);
   const t = Date.parse(c.published);
@@ -433,7 +435,10 @@ function figures(ix: Index, inScope: (a: Item, b: Item) => boolean, add: Add): v
         // which part or which place, so two of them are no rival counts either)
         else if (figureScope(it.c, f)) continue;
         if (!it.asserted) continue;
-        (byValue.get(`${f.kind}:${f.value}`) ?? byValue.set(`${f.kind}:${f.value}`, []).get(`${f.kind}:${f.value}`)!).push(it);
+        // a denial of a figure answers the claims that give it, not one that recalls it in an aside ("(…
+        // adjusting the numbers from a previous report that said 11,300 were dead)"): what the claim's
+        // speaker says is its own figure
+        if (!f.aside) (byValue.get(`${f.kind}:${f.value}`) ?? byValue.set(`${f.kind}:${f.value}`, []).get(`${f.kind}:${f.value}`)!).push(it);
         const st = `${it.asserter}|${it.c.doc}|${f.kind}|${f.value}|${f.approx}|${measure.join(",")}`;
         if (seenStatement.has(st)) continue;
         seenStatement.add(st);
@@ -483,6 +488,10 @@ function figures(ix: Index, inScope: (a: Item, b: Item) => boolean, add: Add): v
           // the figures are said to be the denier's: its own claim, or one that names it ("attributing
           // these numbers to the Libyan Red Crescent")
           if (![...x.parties].some(its) && ![...x.names].some(its)) continue;
+          // (but not a claim of another that recalls earlier figures in an aside, "(adjusting the numbers
+          // from a previous report …, attributing these numbers to the Libyan Red Crescent)": the figures
+          // said to be the denier's are the aside's, an earlier report's, not what the claim's speaker says)
+          if (!x.parties.has(p) && x.c.figures.some((f) => f.aside)) continue;
           add(d, x, "figure-denied", `said:${d.c.id}`, `${d.name} denies having given the figures ${x.name} is said to have given: ${q(d.c.text)} against ${q(x.c.text)}`, {});
         }
         // the figures are put on the denier by a clause of their own that points back at them ("…
@@ -490,10 +499,13 @@ function figures(ix: Index, inScope: (a: Item, b: Item) => boolean, add: Add): v
         for (const y of ix.naming(p)) {
           if (y === d || y.c.doc !== d.c.doc || y.asserter === d.asserter || y.c.figures.length || !y.names.has(p)) continue;
           if (!y.c.features.backRef && !y.concepts.has("n:number")) continue;
-          for (const x of ix.around(y.c.doc, y.c.sentence, y.c.sentence)) {
-            if (cmp(x.c.order, y.c.order) >= 0 || !x.asserted || !x.c.figures.length || x.asserter === d.asserter || !inScope(d, x)) continue;
-            add(d, x, "figure-denied", `said:${d.c.id}`, `${d.name} denies having given the figures attributed to it: ${q(d.c.text)} against ${q(x.c.text)}`, {});
-          }
+          // ("these numbers" are the nearest figures before the clause; when they are recalled in an aside,
+          // "(adjusting the numbers from a previous report that said …", they are an earlier report's, and
+          // no claim's speaker here is said to have given them)
+          let x: Item | undefined;
+          for (const z of ix.around(y.c.doc, y.c.sentence, y.c.sentence)) if (cmp(z.c.order, y.c.order) < 0 && z.c.figures.length) x = z;
+          if (!x || x.c.figures.some((f) => f.aside) || !x.asserted || x.asserter === d.asserter || !inScope(d, x)) continue;
+          add(d, x, "figure-denied", `said:${d.c.id}`, `${d.name} denies having given the figures attributed to it: ${q(d.c.text)} against ${q(x.c.text)}`, {});
         }
       }
     }
@@ -649,6 +661,31 @@ function attributions(items: Item[], inScope: (a: Item, b: Item) => boolean, add
           }
       }
   }
+}
+
+/**
+ * Every word of the claim that calls something false stands in a question put to its speaker ("when asked
+ * about the reasons for announcing a false death toll, Haq said: …"): from the words that open the question
+ * to the next comma, colon or quote the words are the asker's.
+ */
+function falseOnlyAsked(c: Pick<FusionClaim, "text" | "lang">): boolean {
+  const cues = ledgerLexicon(c.lang).askedAbout;
+  if (!cues?.length) return false;
+  const t = c.text.toLowerCase();
+  // (where the next comma, colon or quote is from each place on: one pass from the end)
+  const stop = new Array<number>(t.length + 1).fill(t.length);
+  for (let i = t.length - 1; i >= 0; i--) stop[i] = /[,:"“”]/.test(t[i]!) ? i : stop[i + 1]!;
+  const spans: [number, number][] = [];
+  for (const cue of cues) {
+    for (let at = t.indexOf(cue); at >= 0; at = t.indexOf(cue, at + cue.length)) {
+      if (/[\p{L}\p{N}]/u.test(t[at - 1] ?? "") || /[\p{L}\p{N}]/u.test(t[at + cue.length] ?? "")) continue;
+      spans.push([at, stop[at + cue.length]!]);
+    }
+  }
+  if (!spans.length) return false;
+  const toks = conceptTokens(c.text);
+  const hits = conceptsOf(c.text, c.lang, toks).filter((h) => h.concept === "v:false" && !h.neg);
+  return hits.length > 0 && hits.every((h) => spans.some(([a, b]) => toks[h.at]!.start >= a && toks[h.end]!.end <= b));
 }
 
 /** A claim of responsibility: the claimant names itself as the doer. */

@@ -164,6 +164,7 @@ export const ledger: LedgerLexicon = {
   },
   attackersArrested: "daders",
   conditionals: ["als", "indien", "ingeval", "mocht", "zelfs als", "tenzij"],
+  askedAbout: ["gevraagd naar", "gevraagd of", "op de vraag", "desgevraagd"],
   figureScope: {
     partOf: [String.raw`(?:van|onder) de (?:(?:dodelijke )?slachtoffers|doden|omgekomenen|gewonden|vermisten)`],
     elsewhere: [String.raw`elders`, String.raw`in de rest van (?:het land|de regio)`, String.raw`buiten de stad`],

@@ -2,6 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { fuseReports } from "../src/ledger/fusion.js";
 import { disputeLines, pipelineDocs, type TestReport } from "./helpers.js";
+import { briefed, section } from "./briefed.js";
 
 // Reports written for this test: a landslide in Ratnapura. A news site gives 900 dead; days later a UN
 // agency, citing health officials, puts the toll at 410 and recalls in parentheses that an earlier report
@@ -38,4 +39,14 @@ test("a question put to a speaker ('when asked about … a false death toll') is
   const ds = pipelineDocs(REPORTS);
   const lines = disputeLines(fuseReports(ds), ds).filter((l) => /when asked about/.test(l));
   assert.deepEqual(lines, []);
+});
+
+test("briefing: the denial is not set against the agency that only recalls the figure in an aside", async () => {
+  const brief = await briefed(
+    REPORTS.map((r, i) => ({ file: `${i + 1}.${r.lang}.txt`, title: `Report ${i + 1}`, source: r.source, published: r.published, lang: r.lang, text: r.text })),
+    "ledger-aside-target",
+  );
+  const contested = (section(brief.en, "unclear").groups ?? []).flatMap((g) => g.lines.map((l) => l.text));
+  assert.ok(contested.some((t) => /^Lanka Red Cross .*Lanka Red Cross/.test(t)), contested.join("\n"));
+  assert.deepEqual(contested.filter((t) => /Red Cross/.test(t) && /United Nations|agency/.test(t) && !/^Killed/.test(t)), []);
 });

@@ -46,6 +46,11 @@ export interface Dispute {
     values?: [string, string];
     /** The later figure is higher and comes from a later report: the earlier one is superseded. */
     update?: boolean;
+    /**
+     * The figure denied is one the other claim only recalls in an aside (an earlier report's, "(adjusting
+     * the numbers from a previous report that said …)"): its speaker did not give it.
+     */
+    aside?: boolean;
     parties?: string[];
     opposition?: string;
     labels?: [string, string];
@@ -435,10 +440,7 @@ function figures(ix: Index, inScope: (a: Item, b: Item) => boolean, add: Add): v
         // which part or which place, so two of them are no rival counts either)
         else if (figureScope(it.c, f)) continue;
         if (!it.asserted) continue;
-        // a denial of a figure answers the claims that give it, not one that recalls it in an aside ("(…
-        // adjusting the numbers from a previous report that said 11,300 were dead)"): what the claim's
-        // speaker says is its own figure
-        if (!f.aside) (byValue.get(`${f.kind}:${f.value}`) ?? byValue.set(`${f.kind}:${f.value}`, []).get(`${f.kind}:${f.value}`)!).push(it);
+        (byValue.get(`${f.kind}:${f.value}`) ?? byValue.set(`${f.kind}:${f.value}`, []).get(`${f.kind}:${f.value}`)!).push(it);
         const st = `${it.asserter}|${it.c.doc}|${f.kind}|${f.value}|${f.approx}|${measure.join(",")}`;
         if (seenStatement.has(st)) continue;
         seenStatement.add(st);
@@ -474,10 +476,15 @@ function figures(ix: Index, inScope: (a: Item, b: Item) => boolean, add: Add): v
   }
   for (const d of ix.items) {
     // a denial of a figure against the figure
+    // (a claim that gives the figure only in an aside, "(adjusting the numbers from a previous report that
+    // said 11,300 were dead)", recalls an earlier report's figure: the pair stands, but the claim's speaker
+    // did not give it, and `aside` says so)
     if (d.c.status === "denied")
       for (const f of d.c.figures)
-        for (const x of byValue.get(`${f.kind}:${f.value}`) ?? [])
-          if (inScope(d, x)) add(d, x, "figure-denied", `${f.kind}:${f.value}`, `${d.name} denies the figure ${f.value} (${f.kind}) that ${x.name} gives: ${q(d.c.text)} against ${q(x.c.text)}`, { kind: f.kind });
+        for (const x of byValue.get(`${f.kind}:${f.value}`) ?? []) {
+          const aside = !x.c.figures.some((g) => g.kind === f.kind && g.value === f.value && !g.aside);
+          if (inScope(d, x)) add(d, x, "figure-denied", `${f.kind}:${f.value}`, `${d.name} denies the figure ${f.value} (${f.kind}) that ${aside ? "a report recalled by " : ""}${x.name} gives: ${q(d.c.text)} against ${q(x.c.text)}`, { kind: f.kind, ...(aside && { aside: true }) });
+        }
     // "we haven't announced these numbers": a party denies the figures others attribute to it
     if (d.concepts.has("!v:provide") && (d.c.features.backRef || d.concepts.has("n:number"))) {
       const its = (p: string) => p.startsWith("E:") && d.parties.has(p);
@@ -488,11 +495,11 @@ function figures(ix: Index, inScope: (a: Item, b: Item) => boolean, add: Add): v
           // the figures are said to be the denier's: its own claim, or one that names it ("attributing
           // these numbers to the Libyan Red Crescent")
           if (![...x.parties].some(its) && ![...x.names].some(its)) continue;
-          // (but not a claim of another that recalls earlier figures in an aside, "(adjusting the numbers
-          // from a previous report …, attributing these numbers to the Libyan Red Crescent)": the figures
-          // said to be the denier's are the aside's, an earlier report's, not what the claim's speaker says)
-          if (!x.parties.has(p) && x.c.figures.some((f) => f.aside)) continue;
-          add(d, x, "figure-denied", `said:${d.c.id}`, `${d.name} denies having given the figures ${x.name} is said to have given: ${q(d.c.text)} against ${q(x.c.text)}`, {});
+          // (a claim of another that recalls earlier figures in an aside, "(adjusting the numbers from a
+          // previous report …, attributing these numbers to the Libyan Red Crescent)": the figures said to be
+          // the denier's are the aside's, an earlier report's, not what the claim's speaker says)
+          const aside = !x.parties.has(p) && x.c.figures.some((f) => f.aside);
+          add(d, x, "figure-denied", `said:${d.c.id}`, `${d.name} denies having given the figures ${x.name} is said to have given: ${q(d.c.text)} against ${q(x.c.text)}`, aside ? { aside: true } : {});
         }
         // the figures are put on the denier by a clause of their own that points back at them ("…
         // 11,300 dead, attributing these numbers to the Libyan Red Crescent"): the figures just before it
@@ -504,8 +511,9 @@ function figures(ix: Index, inScope: (a: Item, b: Item) => boolean, add: Add): v
           // no claim's speaker here is said to have given them)
           let x: Item | undefined;
           for (const z of ix.around(y.c.doc, y.c.sentence, y.c.sentence)) if (cmp(z.c.order, y.c.order) < 0 && z.c.figures.length) x = z;
-          if (!x || x.c.figures.some((f) => f.aside) || !x.asserted || x.asserter === d.asserter || !inScope(d, x)) continue;
-          add(d, x, "figure-denied", `said:${d.c.id}`, `${d.name} denies having given the figures attributed to it: ${q(d.c.text)} against ${q(x.c.text)}`, {});
+          if (!x || !x.asserted || x.asserter === d.asserter || !inScope(d, x)) continue;
+          const aside = x.c.figures.some((f) => f.aside);
+          add(d, x, "figure-denied", `said:${d.c.id}`, `${d.name} denies having given the figures attributed to it: ${q(d.c.text)} against ${q(x.c.text)}`, aside ? { aside: true } : {});
         }
       }
     }

@@ -841,7 +841,9 @@ export function disputeViews(f: Fusion, since?: string, lang: Lang = "en"): Cont
   };
   const ranked = f.disputes.map((d) => ({ d, r: rank(d) })).sort((x, y) => (x.r < y.r ? -1 : x.r > y.r ? 1 : 0)).map((x) => x.d);
   for (const d of ranked) {
-    if (d.detail.update) continue;
+    // (a denial of a figure the other claim only recalls in an aside is not set against that claim's
+    // speaker: "the Red Crescent rejects what WHO says" when WHO gave another figure)
+    if (d.detail.update || d.detail.aside) continue;
     const isNew = sinceMs !== undefined ? d.claims.some((id) => Date.parse(claimOf.get(id)!.published) > sinceMs) : undefined;
     if (sinceMs !== undefined && !isNew) continue;
     // one line per thing disputed: a denial by one speaker against one proposition, however many outlets

@@ -215,7 +215,8 @@ export const ledger: LedgerLexicon = {
         label: "ended",
         patterns: [
           String.raw`voltrokken`,
-          String.raw`afgelopen`,
+          // (not before a time: "de afgelopen twee dagen" is the past two days)
+          String.raw`afgelopen(?! (?:\S+ )?(?:dagen|dag|week|weken|maand|maanden|jaar|jaren|nacht|nachten|weekend|uur|uren|periode|tijd|zomer|winter|herfst|lente|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)(?![\p{L}\p{N}]))`,
           String.raw`beeindigd`,
           String.raw`voorbij`,
           String.raw`ten einde`,

@@ -28,9 +28,13 @@ const REPORTS: TestReport[] = [
   },
 ];
 
-test("a denial of a figure answers the claims that give it, not one that recalls it in an aside", () => {
+test("a denial of a figure answers the claims that give it; one that recalls it in an aside is marked so, and the agency's own 410 is never its target", () => {
   const ds = pipelineDocs(REPORTS);
-  const lines = disputeLines(fuseReports(ds), ds).filter((l) => /denied that the death toll|haven't announced/.test(l));
+  const f = fuseReports(ds);
+  const text = new Map(f.claims.map((c) => [c.id, c.text]));
+  for (const d of f.disputes.filter((x) => x.type === "figure-denied"))
+    assert.equal(!!d.detail.aside, d.claims.some((id) => /^citing health officials \(adjusting/.test(text.get(id)!)), d.reason);
+  const lines = disputeLines(f, ds).filter((l) => /denied that the death toll|haven't announced/.test(l));
   assert.ok(lines.some((l) => /Island Online: The death toll from the landslide in Ratnapura has reached 900/.test(l)), lines.join("\n"));
   assert.deepEqual(lines.filter((l) => /left 410 people dead/.test(l)), []);
 });

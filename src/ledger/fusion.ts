@@ -181,8 +181,14 @@ function fuseLedger<R extends Pick<ReportFusion, "entities" | "incident">>(given
 
 /** One incident's block (its claims, in the ledger's content order): its propositions and contradictions. */
 function fuseIncident(i: string, block: readonly FusionClaim[], context: BlockContext, propositions: Proposition[], disputes: Dispute[]): void {
-  for (const p of fuseBlock(block, context)) propositions.push({ ...p, incident: i });
-  for (const d of findDisputes(block, context, { scope: "ledger" })) disputes.push({ ...d, incident: i });
+  const found = findDisputes(block, context, { scope: "ledger" });
+  // a claim that denies, rejects or answers another ("conflicting reports, however, that Z also pleaded
+  // guilty" against "X and Y pleaded guilty") never fuses with it into one proposition, however many words
+  // they share. (Only disputes with a side that speaks against the other: two states read as opposed,
+  // "at large" on Monday and "shot dead" on Tuesday, may each be one of several reports' statements.)
+  const apart = found.filter((d) => d.detail.denier !== undefined).map((d) => d.claims);
+  for (const p of fuseBlock(block, context, apart)) propositions.push({ ...p, incident: i });
+  for (const d of found) disputes.push({ ...d, incident: i });
 }
 
 /**

@@ -106,6 +106,12 @@ export interface LedgerLexicon {
    * nobody with it. Lower case.
    */
   conditionals?: string[];
+  /**
+   * Words that open a question put to a speaker ("when asked about", "gevraagd naar"): up to the next comma,
+   * colon or quote, the words are the asker's, not the speaker's ("when asked about a false death toll, Haq
+   * said: …" calls nothing false). Lower case.
+   */
+  askedAbout?: string[];
   /** Words that turn the following state into its opposite ("niet", "not"), looked for just before a match. */
   negators: string[];
   /**

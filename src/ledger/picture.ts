@@ -1,6 +1,6 @@
 import type { Approx, ClaimStatus, CountKind, EntityType, Lang } from "../model/doc.js";
 import { NOTABLE, SPAN, type FusionClaim, type Reads } from "../store/index.js";
-import { attackersArrested, figureScope, partOfToll } from "./disputes.js";
+import { attackersArrested, figureScope, partOfToll, supersededTolls } from "./disputes.js";
 import { ledgerLexicon } from "./lang.js";
 import { conceptsOf } from "./concepts.js";
 import { findContradictions, showFigure, type CClaim, type CCount, type Found } from "./contradictions.js";
@@ -725,6 +725,12 @@ export function splitPropositions(f: Fusion, since?: string, lang: Lang = "en"):
   const disputed = new Set(f.disputes.filter((d) => !d.detail.update).flatMap((d) => d.claims));
   const sinceMs = since ? Date.parse(since) : undefined;
   const out = { established: [] as Fused[], claimed: [] as Fused[], denied: [] as Fused[], hedged: [] as Fused[] };
+  // a claim whose toll a later report raises is history, and one that says it only "possibly" or
+  // "probably" is a hedge: an established line neither quotes nor cites either (the figures section lists
+  // the toll with its date), and a line that only such claims state in their own voice is no line of what
+  // is known
+  const superseded = once(f, "superseded", () => supersededTolls(f.claims, f.context, (doc) => f.incidents.get(doc) ?? ""));
+  const shownClaims = new Map<Fused, string[]>();
   for (const p of f.propositions) {
     if (sinceMs !== undefined && !(Date.parse(p.last_seen) > sinceMs)) continue;
     const cs = p.claims.map((id) => claimOf.get(id)!);
@@ -736,8 +742,14 @@ export function splitPropositions(f: Fusion, since?: string, lang: Lang = "en"):
       else out.denied.push(p);
     }
     else if (p.status === "probable" || p.status === "possible") out.hedged.push(p);
-    else if (p.status === "confirmed" ? !cs.some((c) => disputed.has(c.id)) : ownVoice(p, cs, disputed))
+    else if (p.status === "confirmed" ? !cs.some((c) => disputed.has(c.id)) : ownVoice(p, cs, disputed)) {
+      const live = cs.filter((c) => !superseded.has(c.id) && c.status !== "probable" && c.status !== "possible");
+      if (live.length < cs.length) {
+        if (!live.some((c) => !c.source && (c.status === "established" || c.status === "confirmed"))) continue;
+        shownClaims.set(p, live.map((c) => c.id));
+      }
       out.established.push(p);
+    }
     // the report's own voice against a source: the contested lines show both sides (and so when every report
     // that names a speaker for it also says it in its own voice: it is not the claim of the eyewitnesses one
     // report quotes with its own words, and only a dispute keeps it from being established)
@@ -746,7 +758,8 @@ export function splitPropositions(f: Fusion, since?: string, lang: Lang = "en"):
   }
   const strength = (a: Fused, b: Fused) => b.independent - a.independent || b.reports - a.reports || (a.first_seen < b.first_seen ? -1 : a.first_seen > b.first_seen ? 1 : 0) || (a.key < b.key ? -1 : 1);
   const view = (p: Fused): Proposition => {
-    const cs = p.claims.map((id) => claimOf.get(id)!);
+    const only = shownClaims.get(p);
+    const cs = (only ?? p.claims).map((id) => claimOf.get(id)!);
     // the words quoted: what the claims have in common is best said by the shortest of them (a claim that
     // also says who fired the missile must not speak for the reports that only give the toll), in the
     // briefing's language when a report in it says it (a whole sentence before a clause: "and summoned the
@@ -778,10 +791,8 @@ export function splitPropositions(f: Fusion, since?: string, lang: Lang = "en"):
       sourceKind: p.sources.find((s) => s.kind !== "report")?.kind ?? null,
       quote: cs.some((c) => c.quote),
       cites,
-      reports: p.reports,
-      independent: Math.max(1, p.independent),
-      first: p.first_seen,
-      last: p.last_seen,
+      // (counted over the claims shown when some are left out)
+      ...(only ? shownCounts(p, cs) : { reports: p.reports, independent: Math.max(1, p.independent), first: p.first_seen, last: p.last_seen }),
       ...(sinceMs !== undefined && { isNew: Date.parse(p.first_seen) > sinceMs }),
     };
   };
@@ -829,6 +840,13 @@ export function splitPropositions(f: Fusion, since?: string, lang: Lang = "en"):
     denied: out.denied.sort(strength).map(view),
     hedged: out.hedged.sort(strength).map(view),
   };
+}
+
+/** A line's counts over some of its proposition's claims: reports, independent origins (at most as many), first and last seen. */
+function shownCounts(p: Fused, cs: readonly Fusion["claims"][number][]): Pick<Proposition, "reports" | "independent" | "first" | "last"> {
+  const reports = new Set(cs.map((c) => c.doc)).size;
+  const times = cs.map((c) => c.published).sort();
+  return { reports, independent: Math.max(1, Math.min(p.independent, reports)), first: times[0] ?? p.first_seen, last: times[times.length - 1] ?? p.last_seen };
 }
 
 /**
@@ -879,7 +897,9 @@ export function disputeViews(f: Fusion, since?: string, lang: Lang = "en"): Cont
   };
   const ranked = f.disputes.map((d) => ({ d, r: rank(d) })).sort((x, y) => (x.r < y.r ? -1 : x.r > y.r ? 1 : 0)).map((x) => x.d);
   for (const d of ranked) {
-    if (d.detail.update) continue;
+    // (a denial of a figure the other claim only recalls in an aside is not set against that claim's
+    // speaker: "the Red Crescent rejects what WHO says" when WHO gave another figure)
+    if (d.detail.update || d.detail.aside) continue;
     const isNew = sinceMs !== undefined ? d.claims.some((id) => Date.parse(claimOf.get(id)!.published) > sinceMs) : undefined;
     if (sinceMs !== undefined && !isNew) continue;
     // one line per thing disputed: a denial by one speaker against one proposition, however many outlets

@@ -415,10 +415,21 @@ const STATUS_RANK: Record<ClaimStatus, number> = { confirmed: 0, established: 1,
  * The propositions of a block of claims: every claim in exactly one, propositions sorted by their earliest
  * claim. The same set of claims gives the same propositions in any order.
  */
-export function fuseBlock(claims: readonly FusionClaim[], ctx: BlockContext): Proposition[] {
+export function fuseBlock(claims: readonly FusionClaim[], ctx: BlockContext, apart: readonly (readonly [string, string])[] = []): Proposition[] {
   const sorted = [...claims].sort((a, b) => cmp(a.order, b.order) || cmp(a.id, b.id));
   const sigs = sorted.map((c) => rawSignature(c, ctx));
   weigh(sigs);
+  // claims that contradict each other (the block's disputes) never state one thing, however much of
+  // their words they share ("X and Y pleaded guilty" against "conflicting reports that Z also pleaded
+  // guilty"): each claim's index keeps the claims it must stay apart from
+  const at = new Map(sorted.map((c, i) => [c.id, i]));
+  const notWith = new Map<number, Set<number>>();
+  for (const [x, y] of apart) {
+    const i = at.get(x), j = at.get(y);
+    if (i === undefined || j === undefined || i === j) continue;
+    (notWith.get(i) ?? notWith.set(i, new Set()).get(i)!).add(j);
+    (notWith.get(j) ?? notWith.set(j, new Set()).get(j)!).add(i);
+  }
   // candidate pairs: claims that share a concept of what happens, a figure or a named actor
   const postings = new Map<string, number[]>();
   sigs.forEach((s, i) => {
@@ -454,7 +465,7 @@ export function fuseBlock(claims: readonly FusionClaim[], ctx: BlockContext): Pr
     if (seen.has(code)) return;
     seen.add(code);
     const a = sigs[i]!, b = sigs[j]!;
-    if (conflict(a, b)) return;
+    if (notWith.get(i)?.has(j) || conflict(a, b)) return;
     const sim = similarity(a, b);
     if (sim >= FUSE_AT) pairs.push({ i, j, sim });
   };
@@ -479,6 +490,15 @@ export function fuseBlock(claims: readonly FusionClaim[], ctx: BlockContext): Pr
   });
   pairs.sort((p, q) => q.sim - p.sim || p.i - q.i || p.j - q.j);
   const uf = new UnionFind(n);
+  // (per cluster, the claims its members stay apart from: merged smaller into larger as clusters join)
+  const apartOf = new Map<number, Set<number>>(notWith);
+  const keptApart = (ra: number, rb: number) => {
+    const x = apartOf.get(ra), y = apartOf.get(rb);
+    if (!x || !y) return !!(x && [...x].some((k) => uf.find(k) === rb)) || !!(y && [...y].some((k) => uf.find(k) === ra));
+    const [small, other] = x.size <= y.size ? [x, rb] : [y, ra];
+    for (const k of small) if (uf.find(k) === other) return true;
+    return false;
+  };
   const atLeast = FUSE_AT * Number(process.env.K_LINK ?? 1);
   // Two clusters that did not join are asked again by every other candidate pair between them (copies of
   // two statements that conflict: thousands of pairs). The answer depends only on the members compared
@@ -491,7 +511,7 @@ export function fuseBlock(claims: readonly FusionClaim[], ctx: BlockContext): Pr
     if (ra === rb) continue;
     const code = ra * n + rb, sizes = sampled(ra) * (LINK_SAMPLE + 1) + sampled(rb);
     if (refused.get(code) === sizes) continue;
-    let sum = 0, count = 0, ok = true;
+    let sum = 0, count = 0, ok = !keptApart(ra, rb);
     // a proposition repeated by thousands of copies is judged by its first members: the work stays bounded
     for (const x of uf.members[ra]!.slice(0, LINK_SAMPLE)) {
       for (const y of uf.members[rb]!.slice(0, LINK_SAMPLE)) {
@@ -505,8 +525,18 @@ export function fuseBlock(claims: readonly FusionClaim[], ctx: BlockContext): Pr
       }
       if (!ok) break;
     }
-    if (ok && sum / count >= atLeast) uf.union(ra, rb);
-    else refused.set(code, sizes);
+    if (ok && sum / count >= atLeast) {
+      uf.union(ra, rb);
+      const root = uf.find(ra), gone = root === ra ? rb : ra;
+      const x = apartOf.get(root), y = apartOf.get(gone);
+      if (y) {
+        if (!x || x.size < y.size) {
+          if (x) for (const k of x) y.add(k);
+          apartOf.set(root, y);
+        } else for (const k of y) x.add(k);
+        apartOf.delete(gone);
+      }
+    } else refused.set(code, sizes);
   }
   const out: Proposition[] = [];
   for (let i = 0; i < n; i++) {

@@ -165,6 +165,7 @@ export const ledger: LedgerLexicon = {
   },
   attackersArrested: "attackers",
   conditionals: ["if", "even if", "in case", "should", "unless"],
+  askedAbout: ["when asked", "asked about", "asked whether", "asked if", "asked why"],
   figureScope: {
     partOf: [String.raw`(?:of|among) (?:the|those) (?:dead|killed|victims|fatalities|casualties|wounded|injured|missing)`],
     elsewhere: [String.raw`elsewhere`, String.raw`in the rest of the (?:country|region)`, String.raw`outside the city`],

@@ -168,6 +168,7 @@ export const ledger: LedgerLexicon = {
   },
   attackersArrested: "daders",
   conditionals: ["als", "indien", "ingeval", "mocht", "zelfs als", "tenzij"],
+  askedAbout: ["gevraagd naar", "gevraagd of", "op de vraag", "desgevraagd"],
   figureScope: {
     partOf: [String.raw`(?:van|onder) de (?:(?:dodelijke )?slachtoffers|doden|omgekomenen|gewonden|vermisten)`],
     elsewhere: [String.raw`elders`, String.raw`in de rest van (?:het land|de regio)`, String.raw`buiten de stad`],
@@ -218,7 +219,8 @@ export const ledger: LedgerLexicon = {
         label: "ended",
         patterns: [
           String.raw`voltrokken`,
-          String.raw`afgelopen`,
+          // (not before a time: "de afgelopen twee dagen" is the past two days)
+          String.raw`afgelopen(?! (?:\S+ )?(?:dagen|dag|week|weken|maand|maanden|jaar|jaren|nacht|nachten|weekend|uur|uren|periode|tijd|zomer|winter|herfst|lente|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)(?![\p{L}\p{N}]))`,
           String.raw`beeindigd`,
           String.raw`voorbij`,
           String.raw`ten einde`,

@@ -203,12 +203,16 @@ export function fullText(d: Dialect): FullText {
       SELECT r.id, strip(to_tsvector(CASE r.language WHEN 'nl' THEN 'dutch'::regconfig WHEN 'en' THEN 'english'::regconfig ELSE 'simple'::regconfig END, t.words)
                          || to_tsvector('simple'::regconfig, t.words))
       FROM reports r, (SELECT ?::bigint AS id, unaccent(left(coalesce(?::text, '') || ' ' || ?::text, 4000000)) AS words) t WHERE r.id = t.id`,
-    // every word (ALL): its start as written, or its stem in either language
+    // every word: its start as written, or its stem in either language. The words' queries are joined
+    // into one, worked out once, which the GIN index answers ("@@ ALL" of one query per word is tested
+    // against every row's words: 90 ms on 3,000 reports, 14 ms so). A word that makes no query (nothing
+    // in it the parser keeps) matches nothing, as it did under ALL: then the query is NULL.
     reportsMatching: (words) => ({
-      sql: `SELECT id FROM reports_search WHERE search @@ ALL (
-      SELECT to_tsquery('simple'::regconfig, quote_literal(unaccent(w)) || ':*') || to_tsquery('dutch'::regconfig, quote_literal(unaccent(w)))
-             || to_tsquery('english'::regconfig, quote_literal(unaccent(w)))
-      FROM unnest(?::text[]) AS u(w))`,
+      sql: `SELECT id FROM reports_search WHERE search @@ (
+      SELECT CASE WHEN bool_and(numnode(q) > 0) THEN string_agg('(' || q::text || ')', ' & ')::tsquery END
+      FROM unnest(?::text[]) AS u(w),
+           LATERAL (SELECT to_tsquery('simple'::regconfig, quote_literal(unaccent(w)) || ':*') || to_tsquery('dutch'::regconfig, quote_literal(unaccent(w)))
+                           || to_tsquery('english'::regconfig, quote_literal(unaccent(w))) AS q) t)`,
       params: [pgQuery(words)],
     }),
     query: pgQuery,

@@ -34,7 +34,7 @@ import type { Doc, Lang, SourceKind } from "../model/doc.js";
 import { countriesOfName, fusionClaims, type FusionClaim } from "./claimkeys.js";
 import { entityRecords, fuseEntities, type EntityRecord, institutionOf, reportEntities, roleKeyOf, type EntityFusion } from "./entityfusion.js";
 import { nameKey } from "./names.js";
-import { fuseBlock, type BlockContext, type Proposition } from "./propositions.js";
+import { blockGroups, blockPropositions, fuseBlock, type BlockContext, type Proposition } from "./propositions.js";
 import { findDisputes, type Dispute } from "./disputes.js";
 import { clusterIncidents, incidentKeys, type IncidentKeys } from "./incidents.js";
 
@@ -214,7 +214,14 @@ export async function fuseStreamed(
     const block: FusionClaim[] = [];
     for (const at of ats) for (const c of read.get(reports[at]!.incident.doc) ?? []) block.push(c);
     // (an incident of reports whose claims are all gone has no block, as in fuseRecords)
-    if (block.length) for (const x of contexts) fuseIncident(i, block, x.context, x.propositions, x.disputes);
+    if (block.length && contexts.length) {
+      // which claims state one thing does not depend on the language speakers are named in: once
+      const groups = blockGroups(block, contexts[0]!.context);
+      for (const x of contexts) {
+        for (const p of blockPropositions(groups, x.context)) x.propositions.push({ ...p, incident: i });
+        for (const d of findDisputes(block, x.context, { scope: "ledger" })) x.disputes.push({ ...d, incident: i });
+      }
+    }
     for (const at of ats) kept[at] = (read.get(reports[at]!.incident.doc) ?? []).map(keep);
   }
   const claims = kept.flat();

@@ -455,14 +455,14 @@ export function blockGroups(claims: readonly FusionClaim[], ctx: BlockContext): 
   // two statements that conflict: thousands of pairs). The answer depends only on the members compared
   // (the first LINK_SAMPLE of each, and a cluster only ever appends), so it is kept until either sample
   // grows: the same joins as asking each time, without the work growing with the square of the copies.
-  const refused = new Map<number, number>();
+  const refused = new PairMap(true);
   const sampled = (r: number) => Math.min(uf.members[r]!.length, LINK_SAMPLE);
   for (let x = 0; x < pairs.order.length; x++) {
     const at = pairs.order[x]!;
     const ra = uf.find(pairs.i[at]!), rb = uf.find(pairs.j[at]!);
     if (ra === rb) continue;
-    const code = ra * n + rb, sizes = sampled(ra) * (LINK_SAMPLE + 1) + sampled(rb);
-    if (refused.get(code) === sizes) continue;
+    const sizes = sampled(ra) * (LINK_SAMPLE + 1) + sampled(rb);
+    if (refused.get(ra, rb) === sizes) continue;
     let sum = 0, count = 0, ok = true;
     // a proposition repeated by thousands of copies is judged by its first members: the work stays bounded
     const ma = uf.members[ra]!, mb = uf.members[rb]!;
@@ -480,7 +480,7 @@ export function blockGroups(claims: readonly FusionClaim[], ctx: BlockContext): 
       }
     }
     if (ok && sum / count >= atLeast) uf.union(ra, rb);
-    else refused.set(code, sizes);
+    else refused.set(ra, rb, sizes);
   }
   const out: BlockGroup[] = [];
   for (let i = 0; i < n; i++) {
@@ -512,7 +512,7 @@ function candidatePairs(sigs: readonly Sig[]): { i: Int32Array; j: Int32Array; o
     if (s.wording.length >= 12) (postings.get("=" + s.wording) ?? postings.set("=" + s.wording, []).get("=" + s.wording)!).push(i);
   });
   const found = new PairList();
-  const seen = new PairSet();
+  const seen = new PairMap(false);
   // a key too common to pair every claim holding it (thousands of copies of "killed") is split by each
   // claim's rarest other key: copies of one statement still meet
   const df = new Map<string, number>();
@@ -533,7 +533,7 @@ function candidatePairs(sigs: readonly Sig[]): { i: Int32Array; j: Int32Array; o
   }
   const consider = (i: number, j: number) => {
     if (i > j) [i, j] = [j, i];
-    if (!seen.add(i, j)) return;
+    if (!seen.set(i, j, 0)) return;
     const a = sigs[i]!, b = sigs[j]!;
     if (conflict(a, b)) return;
     const sim = similarity(a, b);
@@ -561,43 +561,59 @@ function candidatePairs(sigs: readonly Sig[]): { i: Int32Array; j: Int32Array; o
   return found.sorted();
 }
 
-/** Pairs (i < j) of claim positions, as a set: open addressing over two typed arrays. */
-class PairSet {
+/**
+ * Pairs of claim positions (or of clusters) with a number each: open addressing over typed arrays (millions
+ * of pairs in a block of a whole ledger, where a Map or Set of numbers costs several times as much).
+ */
+class PairMap {
   private is = new Int32Array(1 << 12).fill(-1);
   private js = new Int32Array(1 << 12);
   private size = 0;
+  private vs: Int32Array | undefined;
+  /** @param values whether a number is kept for each pair (else only whether it is there). */
+  constructor(values: boolean) {
+    if (values) this.vs = new Int32Array(1 << 12);
+  }
   private slot(i: number, j: number, mask: number): number {
     let h = (Math.imul(i, 0x9e3779b1) ^ Math.imul(j + 0x7f4a7c15, 0x85ebca6b)) >>> 0;
     h ^= h >>> 15;
-    return Math.imul(h, 0x2c1b3c6d) >>> 0 & mask;
+    return (Math.imul(h, 0x2c1b3c6d) >>> 0) & mask;
   }
-  /** Adds the pair; false when it was there already. */
-  add(i: number, j: number): boolean {
+  private find(i: number, j: number): number {
     const mask = this.is.length - 1;
     let k = this.slot(i, j, mask);
     for (;;) {
       const x = this.is[k]!;
-      if (x === -1) break;
-      if (x === i && this.js[k] === j) return false;
+      if (x === -1 || (x === i && this.js[k] === j)) return k;
       k = (k + 1) & mask;
     }
+  }
+  /** The number kept for the pair, undefined when none is. */
+  get(i: number, j: number): number | undefined {
+    const k = this.find(i, j);
+    return this.is[k] === -1 ? undefined : (this.vs?.[k] ?? 0);
+  }
+  /** Keeps a number for the pair; false when the pair had one already (which is replaced). */
+  set(i: number, j: number, v: number): boolean {
+    const k = this.find(i, j);
+    const had = this.is[k] !== -1;
     this.is[k] = i;
     this.js[k] = j;
-    if (++this.size * 10 > this.is.length * 7) this.grow();
-    return true;
+    if (this.vs) this.vs[k] = v;
+    if (!had && ++this.size * 10 > this.is.length * 7) this.grow();
+    return !had;
   }
   private grow(): void {
-    const is = this.is, js = this.js;
+    const { is, js, vs } = this;
     this.is = new Int32Array(is.length * 2).fill(-1);
     this.js = new Int32Array(is.length * 2);
-    const mask = this.is.length - 1;
+    this.vs = vs && new Int32Array(is.length * 2);
     for (let k = 0; k < is.length; k++) {
-      const i = is[k]!;
-      if (i === -1) continue;
-      let s = this.slot(i, js[k]!, mask);
-      while (this.is[s] !== -1) s = (s + 1) & mask;
-      this.is[s] = i;
+      if (is[k] === -1) continue;
+      const s = this.find(is[k]!, js[k]!);
+      this.is[s] = is[k]!;
       this.js[s] = js[k]!;
+      if (this.vs) this.vs[s] = vs![k]!;
     }
   }
 }

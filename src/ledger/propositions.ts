@@ -455,7 +455,7 @@ export function blockGroups(claims: readonly FusionClaim[], ctx: BlockContext): 
   // two statements that conflict: thousands of pairs). The answer depends only on the members compared
   // (the first LINK_SAMPLE of each, and a cluster only ever appends), so it is kept until either sample
   // grows: the same joins as asking each time, without the work growing with the square of the copies.
-  const refused = new PairMap(true);
+  const refused = new PairMap();
   const sampled = (r: number) => Math.min(uf.members[r]!.length, LINK_SAMPLE);
   for (let x = 0; x < pairs.order.length; x++) {
     const at = pairs.order[x]!;
@@ -500,7 +500,7 @@ export function blockPropositions(groups: readonly BlockGroup[], ctx: BlockConte
 /**
  * Candidate pairs of a block that fuse, strongest first: (i, j, similarity) in typed arrays and their order.
  * A block of a whole ledger has millions of candidate pairs: kept as numbers, not objects, and what finds
- * them (postings, the pairs already asked) is gone before the clusters are joined.
+ * them (postings, which lists each claim is in) is gone before the clusters are joined.
  */
 function candidatePairs(sigs: readonly Sig[]): { i: Int32Array; j: Int32Array; order: Uint32Array } {
   // candidate pairs: claims that share a concept of what happens, a figure or a named actor
@@ -512,7 +512,6 @@ function candidatePairs(sigs: readonly Sig[]): { i: Int32Array; j: Int32Array; o
     if (s.wording.length >= 12) (postings.get("=" + s.wording) ?? postings.set("=" + s.wording, []).get("=" + s.wording)!).push(i);
   });
   const found = new PairList();
-  const seen = new PairMap(false);
   // a key too common to pair every claim holding it (thousands of copies of "killed") is split by each
   // claim's rarest other key: copies of one statement still meet
   const df = new Map<string, number>();
@@ -531,15 +530,39 @@ function candidatePairs(sigs: readonly Sig[]): { i: Int32Array; j: Int32Array; o
     }
     for (const l of sub.values()) lists.push(l.length > MAX_POSTING ? l.slice(0, MAX_POSTING) : l);
   }
+  // Each pair is asked once: a pair two lists share is asked in the first of them, which the lists each
+  // claim is in tell (in list order, as compact rows); no set of the millions of pairs asked is kept.
+  const n = sigs.length;
+  const from = new Int32Array(n + 1);
+  for (const list of lists) for (const i of list) from[i + 1]!++;
+  for (let i = 0; i < n; i++) from[i + 1]! += from[i]!;
+  const inList = new Int32Array(from[n]!);
+  const put = from.slice(0, n);
+  lists.forEach((list, li) => {
+    for (const i of list) inList[put[i]!++] = li;
+  });
+  /** The first list both claims are in (-1: none). */
+  const firstShared = (i: number, j: number): number => {
+    for (let p = from[i]!, q = from[j]!; p < from[i + 1]! && q < from[j + 1]!; ) {
+      const a = inList[p]!, b = inList[q]!;
+      if (a === b) return a;
+      if (a < b) p++;
+      else q++;
+    }
+    return -1;
+  };
   const consider = (i: number, j: number) => {
     if (i > j) [i, j] = [j, i];
-    if (!seen.set(i, j, 0)) return;
     const a = sigs[i]!, b = sigs[j]!;
     if (conflict(a, b)) return;
     const sim = similarity(a, b);
     if (sim >= FUSE_AT) found.push(i, j, sim);
   };
-  for (const list of lists) for (let x = 0; x < list.length; x++) for (let y = x + 1; y < list.length; y++) consider(list[x]!, list[y]!);
+  for (let li = 0; li < lists.length; li++) {
+    const list = lists[li]!;
+    for (let x = 0; x < list.length; x++)
+      for (let y = x + 1; y < list.length; y++) if (firstShared(list[x]!, list[y]!) === li) consider(list[x]!, list[y]!);
+  }
   // a claim that says nothing happens also meets claims that say something happens about the same thing
   // ("twee ervan bevonden zich in de Deense economische zone" and "two leaks were detected in Denmark's
   // economic zone"): only such pairs, and a bounded number per key, so the work stays near linear
@@ -554,26 +577,30 @@ function candidatePairs(sigs: readonly Sig[]): { i: Int32Array; j: Int32Array; o
       if (l.length < MAX_POSTING) l.push(i);
     }
   });
+  // (a claim that says nothing happens meets each such claim once, and not one it met in a list)
+  const met = new Set<number>();
   sigs.forEach((s, i) => {
     if (s.verbs.size) return;
-    for (const k of s.keys.keys()) for (const j of holders.get(k) ?? []) consider(i, j);
+    met.clear();
+    for (const k of s.keys.keys())
+      for (const j of holders.get(k) ?? []) {
+        if (met.has(j)) continue;
+        met.add(j);
+        if (firstShared(i, j) < 0) consider(i, j);
+      }
   });
   return found.sorted();
 }
 
 /**
- * Pairs of claim positions (or of clusters) with a number each: open addressing over typed arrays (millions
- * of pairs in a block of a whole ledger, where a Map or Set of numbers costs several times as much).
+ * Pairs of clusters with a number each: open addressing over typed arrays (a block of a whole ledger
+ * refuses many pairs, and a Map keyed by numbers that large holds each key as an object).
  */
 class PairMap {
   private is = new Int32Array(1 << 12).fill(-1);
   private js = new Int32Array(1 << 12);
+  private vs = new Int32Array(1 << 12);
   private size = 0;
-  private vs: Int32Array | undefined;
-  /** @param values whether a number is kept for each pair (else only whether it is there). */
-  constructor(values: boolean) {
-    if (values) this.vs = new Int32Array(1 << 12);
-  }
   private slot(i: number, j: number, mask: number): number {
     let h = (Math.imul(i, 0x9e3779b1) ^ Math.imul(j + 0x7f4a7c15, 0x85ebca6b)) >>> 0;
     h ^= h >>> 15;
@@ -591,7 +618,7 @@ class PairMap {
   /** The number kept for the pair, undefined when none is. */
   get(i: number, j: number): number | undefined {
     const k = this.find(i, j);
-    return this.is[k] === -1 ? undefined : (this.vs?.[k] ?? 0);
+    return this.is[k] === -1 ? undefined : this.vs[k];
   }
   /** Keeps a number for the pair; false when the pair had one already (which is replaced). */
   set(i: number, j: number, v: number): boolean {
@@ -599,7 +626,7 @@ class PairMap {
     const had = this.is[k] !== -1;
     this.is[k] = i;
     this.js[k] = j;
-    if (this.vs) this.vs[k] = v;
+    this.vs[k] = v;
     if (!had && ++this.size * 10 > this.is.length * 7) this.grow();
     return !had;
   }
@@ -607,13 +634,13 @@ class PairMap {
     const { is, js, vs } = this;
     this.is = new Int32Array(is.length * 2).fill(-1);
     this.js = new Int32Array(is.length * 2);
-    this.vs = vs && new Int32Array(is.length * 2);
+    this.vs = new Int32Array(is.length * 2);
     for (let k = 0; k < is.length; k++) {
       if (is[k] === -1) continue;
       const s = this.find(is[k]!, js[k]!);
       this.is[s] = is[k]!;
       this.js[s] = js[k]!;
-      if (this.vs) this.vs[s] = vs![k]!;
+      this.vs[s] = vs[k]!;
     }
   }
 }

@@ -272,11 +272,13 @@ export async function ledgerFusions(r: Reads, langs: readonly Lang[]): Promise<M
   };
   const claimsOf = async (uids: readonly string[]) => {
     const out = new Map<string, FusionClaim[]>();
-    const got = new Map<string, StoredFusion>();
-    for (let i = 0; i < uids.length; i += 500)
+    // a page of records at a time: only the claims in their compact shape outlive their page
+    for (let i = 0; i < uids.length; i += 500) {
+      const got = new Map<string, StoredFusion>();
       for (const it of await r.fusionItemsByIds(REPORT_FUSION, uids.slice(i, i + 500))) got.set(it.id, rehydrate(it.data, it.id));
-    if (fixes) correctClaims(got, fixes);
-    for (const [uid, f] of got) out.set(uid, f.claims.map(shaped));
+      if (fixes) correctClaims(got, fixes);
+      for (const [uid, f] of got) out.set(uid, f.claims.map(shaped));
+    }
     return out;
   };
   const fusions = await fuseStreamed(heads, claimsOf, keep, langs);

@@ -19,7 +19,8 @@ export interface OwnReport {
   text: string;
 }
 
-export async function briefed(reports: readonly OwnReport[], name: string): Promise<Record<Lang, Briefing>> {
+/** `limit`: lines a section shows (the default briefing shows a dozen; tests see all unless they ask). */
+export async function briefed(reports: readonly OwnReport[], name: string, limit = 1000): Promise<Record<Lang, Briefing>> {
   const dir = mkdtempSync(join(tmpdir(), `sitrep-${name}-`));
   for (const r of reports) writeFileSync(join(dir, r.file), `---\ntitle: ${r.title}\nsource: ${r.source}\npublished: ${r.published}\nlanguage: ${r.lang}\n---\n${r.text}`);
   const s = await openStore(join(dir, "ledger.db"));
@@ -27,7 +28,7 @@ export async function briefed(reports: readonly OwnReport[], name: string): Prom
   try {
     assert.equal((await ingestFiles(s, reports.map((r) => join(dir, r.file)))).added, reports.length);
     await s.snapshot(async (rd) => {
-      for (const lang of ["en", "nl"] as const) brief[lang] = composeBriefing(await buildPicture(rd, { lang, limit: 1000 }), lang);
+      for (const lang of ["en", "nl"] as const) brief[lang] = composeBriefing(await buildPicture(rd, { lang, limit }), lang);
     });
   } finally {
     await s.close();

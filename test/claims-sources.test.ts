@@ -42,6 +42,13 @@ test("a description points back to the named person who holds that title", () =>
   const c = claim(nl, "blijven vechten");
   assert.equal(c.source?.name, "Volodymyr Zelensky");
   assert.ok(c.source?.entity, "resolved to the entity");
+  // a name with a particle is a name too: "de koning" is the king named before, not a speaker "koning"
+  const king = run("Koning Willem van Oranje opende dinsdag de nieuwe sluis. De koning zei trots te zijn op de bouwers.", "nl");
+  const k = claim(king, "trots");
+  assert.equal(k.source?.name, "Willem van Oranje");
+  assert.ok(k.source?.entity, "resolved to the entity");
+  const en = run("Queen Mary of Denmark visited the flooded town on Friday. The queen said the damage was heartbreaking.", "en");
+  assert.equal(claim(en, "heartbreaking").source?.name, "Mary");
 });
 
 test("names with a lower-case particle and with initials are whole names", () => {
@@ -86,4 +93,24 @@ test("calling something names it only with a quotation; calling someone is an ac
   assert.deepEqual(who(claim(en, "reckless gamble")), ["claimed", "senator", "called"]);
   const act = run("Police called the neighbours, who said the man had fled.", "en");
   assert.deepEqual(who(claim(act, "called the neighbours")), ["established", null, null]);
+});
+
+test("after volgens / according to the source is one noun phrase: an article after a common noun opens the next", () => {
+  const nl = run("De schutter is volgens de politie de 32-jarige Karim B. uit Antwerpen.", "nl");
+  assert.deepEqual(who(claim(nl, "schutter")), ["claimed", "politie", "volgens"]);
+  const het = run("De eigenaar is volgens de brandweer het bedrijf Van Dam.", "nl");
+  assert.deepEqual(who(claim(het, "eigenaar")), ["claimed", "brandweer", "volgens"]);
+  // a particle inside a name stays in it
+  const name = run("De dijk houdt het volgens Jaap de Vries nog een week.", "nl");
+  assert.equal(claim(name, "dijk").source?.name, "Jaap de Vries");
+  const en = run("The gunman was, according to police, the 32-year-old Karim B. from Antwerp.", "en");
+  assert.equal(claim(en, "gunman").source?.name, "police");
+});
+
+test("a source named only by where it sits is unnamed: een politiebron, regeringsbronnen", () => {
+  const nl = run("Volgens een politiebron zou de dader zijn gevlucht. Regeringsbronnen zeggen dat de grens dicht blijft.", "nl");
+  assert.equal(claim(nl, "gevlucht").source?.kind, "unnamed");
+  assert.equal(claim(nl, "grens").source?.kind, "unnamed");
+  // a named body stays what it is
+  assert.equal(run("Volgens de politie is de dader gevlucht.", "nl").claims[0]!.source?.kind, "official");
 });

@@ -66,6 +66,7 @@ export function composeBriefing(p: Picture, lang: Lang): Briefing {
   const alone = new Map<string, number>();
   for (const x of p.claimed) if (x.sources.length === 1) alone.set(x.sources[0]!, (alone.get(x.sources[0]!) ?? 0) + 1);
   const keyOf = (x: Proposition): string => {
+    if (x.heading) return x.heading;
     if (!x.sources.length) return "—";
     const own = x.sources.filter((s) => alone.has(s)).sort((a, b) => alone.get(b)! - alone.get(a)! || (a < b ? -1 : 1))[0];
     return own ?? x.sources.join(" / ");
@@ -81,7 +82,8 @@ export function composeBriefing(p: Picture, lang: Lang): Briefing {
     id: "claims",
     title: L.sections.claims,
     lines: [],
-    groups: [...bySource].map(([k, xs]) => ({ title: k, lines: xs.map((x) => prop(x)) })),
+    // the others who say it too are named on the line: a shared claim is not one speaker's alone
+    groups: [...bySource].map(([k, xs]) => ({ title: k, lines: xs.map((x) => prop(x, x.also?.length ? L.alsoSaidBy(x.also.join(", ")) + " " : "")) })),
     ...more(p.claimed.length, p.totals.claimed),
   });
 

@@ -25,6 +25,8 @@ export interface BriefLabels {
   opposed: (a: string, sa: string, b: string, sb: string) => string;
   denial: (a: string, b: string, via: "counter" | "backRef" | "theme" | "doers" | "place") => string;
   alsoKnownAs: string;
+  /** Others who say what a line under one speaker's heading says: "(also: Kremlin)". */
+  alsoSaidBy: (who: string) => string;
   reportsOf: (n: number) => string;
   asserts: (n: number) => string;
   isNew: string;

@@ -29,14 +29,20 @@ function program(): Command {
         throw new UsageError((e as Error).message);
       }
       // a command's modules load when it runs: start-up stays cheap for every other command
-      const [{ extractFiles }, { buildExport }, { renderSummary }] = await Promise.all([
+      const [{ extractFiles }, { buildExport }, { renderSummary }, { objectJson }] = await Promise.all([
         import("./extract.js"),
         import("../export/json.js"),
         import("../export/markdown.js"),
+        import("../export/stream.js"),
       ]);
       const { docs, failed } = extractFiles(files, { published, lang });
       if (o.format === "md") await out(renderSummary(docs));
-      else await out(JSON.stringify(buildExport(docs), null, 2) + "\n");
+      else {
+        const x = buildExport(docs);
+        // the reports are not needed once in the export: they may be reclaimed while it is written, in pieces
+        docs.length = 0;
+        for (const chunk of objectJson(x)) await out(chunk);
+      }
       process.exitCode = failed ? 1 : 0;
     });
 

@@ -121,8 +121,40 @@ export async function* placesGeoJson(x: LedgerExport): AsyncIterable<string> {
   yield "}\n";
 }
 
+/**
+ * `JSON.stringify(x, null, 2) + "\n"` of an object held in memory (a one-shot export), in pieces: a top-level
+ * list an item at a time, so that the text is never one string (the extract of 10 MB of reports is ~90 MB
+ * of JSON, twice that as a string of two-byte characters).
+ */
+export function* objectJson(x: object): Iterable<string> {
+  let buf = "{";
+  let first = true;
+  for (const [k, v] of Object.entries(x)) {
+    // what JSON.stringify leaves out of an object
+    if (v === undefined || typeof v === "function" || typeof v === "symbol") continue;
+    buf += (first ? "\n  " : ",\n  ") + JSON.stringify(k) + ": ";
+    first = false;
+    if (!Array.isArray(v) || v.length === 0) {
+      buf += JSON.stringify(v, null, 2).replace(/\n/g, "\n  ");
+      continue;
+    }
+    buf += "[\n";
+    for (let i = 0; i < v.length; i++) {
+      // JSON.stringify writes null for what it cannot write inside a list
+      const it: unknown = v[i];
+      buf += (i ? ",\n" : "") + (it === undefined || typeof it === "function" || typeof it === "symbol" ? "    null" : item(it));
+      if (buf.length > 1 << 16) {
+        yield buf;
+        buf = "";
+      }
+    }
+    buf += "\n  ]";
+  }
+  yield buf + (first ? "}\n" : "\n}\n");
+}
+
 /** Drains chunks into a writable (stdout, a file, an HTTP response), waiting whenever it is full. */
-export async function pipeTo(chunks: AsyncIterable<string>, out: NodeJS.WritableStream): Promise<void> {
+export async function pipeTo(chunks: AsyncIterable<string> | Iterable<string>, out: NodeJS.WritableStream): Promise<void> {
   for await (const c of chunks) {
     if (!out.write(c)) await new Promise<void>((resolve, reject) => {
       const done = (e?: unknown) => {

@@ -245,24 +245,22 @@ export function openGazetteer(dir: string): Gazetteer {
     areaCache.set(k, hit);
     return hit;
   };
-  let regionIndex: Map<string, [number, number]> | null = null;
+  // the region index as text, searched for the one region asked for: splitting it into a map of every
+  // region cost a small extract ~20 ms for the one or two regions it reads
+  let regionIndex: string | null = null;
   const regionCache = new Map<string, GazEntry[]>();
   const placesIn = (cc: string, a1: string): readonly GazEntry[] => {
     const rk = `${cc}.${a1}`;
     let r = regionCache.get(rk);
     if (r) return r;
-    if (!regionIndex) {
-      regionIndex = new Map();
-      for (const line of bytes.read(h.regionIx, h.regionIxLen).toString("utf8").split("\n")) {
-        if (!line) continue;
-        const [k, at, len] = line.split("\t") as [string, string, string];
-        regionIndex.set(k, [+at, +len]);
-      }
-    }
-    const x = regionIndex.get(rk);
+    regionIndex ??= "\n" + bytes.read(h.regionIx, h.regionIxLen).toString("utf8");
     r = [];
-    if (x) {
-      const line = bytes.read(x[0], x[1]).toString("utf8");
+    const hit = rk.includes("\n") || rk.includes("\t") ? -1 : regionIndex.indexOf(`\n${rk}\t`);
+    if (hit >= 0) {
+      const from = hit + rk.length + 2;
+      const end = regionIndex.indexOf("\n", from);
+      const [at, len] = regionIndex.slice(from, end < 0 ? regionIndex.length : end).split("\t") as [string, string];
+      const line = bytes.read(+at, +len).toString("utf8");
       for (const at of line.slice(line.indexOf("\t") + 1, line.length - 1).split(",")) r.push(row(+at));
     }
     regionCache.set(rk, r);

@@ -46,6 +46,11 @@ export interface Dispute {
     values?: [string, string];
     /** The later figure is higher and comes from a later report: the earlier one is superseded. */
     update?: boolean;
+    /**
+     * The figure denied is one the other claim only recalls in an aside (an earlier report's, "(adjusting
+     * the numbers from a previous report that said …)"): its speaker did not give it.
+     */
+    aside?: boolean;
     parties?: string[];
     opposition?: string;
     labels?: [string, string];
@@ -166,6 +171,9 @@ function bounded(f: { value: number; approx: Approx }, other: { approx: Approx }
   return f.approx === "min" && other.approx !== "min" ? [f.value, f.value * MIN_SPAN] : interval(f.value, f.approx);
 }
 const MIN_SPAN = 3;
+
+/** How much later a report must be for its figure to be a new one, not a rival of the same hour. */
+const LATER_MS = 3 * 3600e3;
 
 export function showValue(value: number, approx: Approx): string {
   return (approx === "min" ? "≥" : approx === "max" ? "≤" : approx === "about" ? "~" : "") + String(value);
@@ -306,9 +314,11 @@ function itemOf(c: FusionClaim, ctx: BlockContext): Item {
   }
   const concepts = new Set(c.concepts);
   const negAgency = agencyIn(new Set(c.concepts), true).length > 0;
-  // "another lie", "onzin": calling something false denies it
-  const denial = c.status === "denied" || negAgency || c.concepts.includes("v:false");
-  const asserted = !NOT_ASSERTED.has(c.status) && !c.main?.startsWith("!") && !c.concepts.includes("v:false");
+  // "another lie", "onzin": calling something false denies it (unless only the question put to the
+  // speaker calls it so)
+  const callsFalse = c.concepts.includes("v:false") && !falseOnlyAsked(c);
+  const denial = c.status === "denied" || negAgency || callsFalse;
+  const asserted = !NOT_ASSERTED.has(c.status) && !c.main?.startsWith("!") && !callsFalse;
   const parties = new Set(ctx.party(c).map((p) => (p.startsWith("e:") ? `E:${p.slice(2)}` : p)));
   if (a.key.startsWith("e:")) parties.add(`E:${a.key.slice(2)}`);
   const t = Date.parse(c.published);
@@ -448,7 +458,7 @@ function figures(ix: Index, inScope: (a: Item, b: Item) => boolean, add: Add): v
         const a = list[i]!, b = list[j]!;
         if (a.it.asserter === b.it.asserter || a.it.c.id === b.it.c.id || !inScope(a.it, b.it)) continue;
         const [early, late] = a.it.published <= b.it.published ? [a, b] : [b, a];
-        const later = late.it.published - early.it.published >= 3 * 3600e3;
+        const later = late.it.published - early.it.published >= LATER_MS;
         // an "at least" that a later report raises is a count that has risen, not one contradicted
         const range = (f: F, o: F) => (later && f === early ? interval(f.value, f.approx) : bounded(f, o));
         const [a0, a1] = range(a, b), [b0, b1] = range(b, a);
@@ -466,10 +476,15 @@ function figures(ix: Index, inScope: (a: Item, b: Item) => boolean, add: Add): v
   }
   for (const d of ix.items) {
     // a denial of a figure against the figure
+    // (a claim that gives the figure only in an aside, "(adjusting the numbers from a previous report that
+    // said 11,300 were dead)", recalls an earlier report's figure: the pair stands, but the claim's speaker
+    // did not give it, and `aside` says so)
     if (d.c.status === "denied")
       for (const f of d.c.figures)
-        for (const x of byValue.get(`${f.kind}:${f.value}`) ?? [])
-          if (inScope(d, x)) add(d, x, "figure-denied", `${f.kind}:${f.value}`, `${d.name} denies the figure ${f.value} (${f.kind}) that ${x.name} gives: ${q(d.c.text)} against ${q(x.c.text)}`, { kind: f.kind });
+        for (const x of byValue.get(`${f.kind}:${f.value}`) ?? []) {
+          const aside = !x.c.figures.some((g) => g.kind === f.kind && g.value === f.value && !g.aside);
+          if (inScope(d, x)) add(d, x, "figure-denied", `${f.kind}:${f.value}`, `${d.name} denies the figure ${f.value} (${f.kind}) that ${aside ? "a report recalled by " : ""}${x.name} gives: ${q(d.c.text)} against ${q(x.c.text)}`, { kind: f.kind, ...(aside && { aside: true }) });
+        }
     // "we haven't announced these numbers": a party denies the figures others attribute to it
     if (d.concepts.has("!v:provide") && (d.c.features.backRef || d.concepts.has("n:number"))) {
       const its = (p: string) => p.startsWith("E:") && d.parties.has(p);
@@ -480,17 +495,25 @@ function figures(ix: Index, inScope: (a: Item, b: Item) => boolean, add: Add): v
           // the figures are said to be the denier's: its own claim, or one that names it ("attributing
           // these numbers to the Libyan Red Crescent")
           if (![...x.parties].some(its) && ![...x.names].some(its)) continue;
-          add(d, x, "figure-denied", `said:${d.c.id}`, `${d.name} denies having given the figures ${x.name} is said to have given: ${q(d.c.text)} against ${q(x.c.text)}`, {});
+          // (a claim of another that recalls earlier figures in an aside, "(adjusting the numbers from a
+          // previous report …, attributing these numbers to the Libyan Red Crescent)": the figures said to be
+          // the denier's are the aside's, an earlier report's, not what the claim's speaker says)
+          const aside = !x.parties.has(p) && x.c.figures.some((f) => f.aside);
+          add(d, x, "figure-denied", `said:${d.c.id}`, `${d.name} denies having given the figures ${x.name} is said to have given: ${q(d.c.text)} against ${q(x.c.text)}`, aside ? { aside: true } : {});
         }
         // the figures are put on the denier by a clause of their own that points back at them ("…
         // 11,300 dead, attributing these numbers to the Libyan Red Crescent"): the figures just before it
         for (const y of ix.naming(p)) {
           if (y === d || y.c.doc !== d.c.doc || y.asserter === d.asserter || y.c.figures.length || !y.names.has(p)) continue;
           if (!y.c.features.backRef && !y.concepts.has("n:number")) continue;
-          for (const x of ix.around(y.c.doc, y.c.sentence, y.c.sentence)) {
-            if (cmp(x.c.order, y.c.order) >= 0 || !x.asserted || !x.c.figures.length || x.asserter === d.asserter || !inScope(d, x)) continue;
-            add(d, x, "figure-denied", `said:${d.c.id}`, `${d.name} denies having given the figures attributed to it: ${q(d.c.text)} against ${q(x.c.text)}`, {});
-          }
+          // ("these numbers" are the nearest figures before the clause; when they are recalled in an aside,
+          // "(adjusting the numbers from a previous report that said …", they are an earlier report's, and
+          // no claim's speaker here is said to have given them)
+          let x: Item | undefined;
+          for (const z of ix.around(y.c.doc, y.c.sentence, y.c.sentence)) if (cmp(z.c.order, y.c.order) < 0 && z.c.figures.length) x = z;
+          if (!x || !x.asserted || x.asserter === d.asserter || !inScope(d, x)) continue;
+          const aside = x.c.figures.some((f) => f.aside);
+          add(d, x, "figure-denied", `said:${d.c.id}`, `${d.name} denies having given the figures attributed to it: ${q(d.c.text)} against ${q(x.c.text)}`, aside ? { aside: true } : {});
         }
       }
     }
@@ -597,11 +620,6 @@ function attributions(items: Item[], inScope: (a: Item, b: Item) => boolean, add
     // what a claim says of the doer stands even when it opens with something negated ("Neither pipeline
     // is active, as Russia has cut deliveries"): the acts read are the ones it affirms
     if (NOT_ASSERTED.has(it.c.status) || it.concepts.has("v:false") || !it.agents.size) continue;
-    // a claim of responsibility is a fact of its own (the group said it did it), not a rival account of
-    // who is behind it: another party's charge ("one of Ukraine's attacks on Russia") may name who ordered
-    // or helped what the group carried out, and a branch claiming it beside its parent group is no rival.
-    // The reports set them side by side under who claims what; the claimant's own denial still answers it.
-    if (it.concepts.has("s:claim-responsibility")) continue;
     const doers = doersIn(it);
     if (!doers.size) continue;
     doersOf.set(it, doers);
@@ -622,7 +640,15 @@ function attributions(items: Item[], inScope: (a: Item, b: Item) => boolean, add
         for (const a of A)
           for (const b of B) {
             if (!inScope(a, b) || a.asserter === b.asserter) continue;
+            // a claim of responsibility (the group says it did it) is set against a charge that another
+            // party carried out the act ("the bridge was blown up by Russia"), not against one that another
+            // party was involved, behind it or backed it ("Iran is behind the attack"): one may have ordered
+            // or helped what the other carried out. Two claims of it (a branch beside its parent group) are
+            // no rivals either; the reports set them side by side under who claims what.
+            const ca = claimsIt(a), cb = claimsIt(b);
+            if (ca && cb) continue;
             const da = doersOf.get(a)!, db = doersOf.get(b)!;
+            if ((ca && partOnly(b, db)) || (cb && partOnly(a, da))) continue;
             // a source does not accuse itself: the doers are other than the speakers
             if ([...da].some((g) => b.parties.has(g)) && [...db].some((g) => a.parties.has(g))) continue;
             // the two name doers of one thing: the missile that fell, the pipeline blown up, the attack
@@ -643,6 +669,53 @@ function attributions(items: Item[], inScope: (a: Item, b: Item) => boolean, add
           }
       }
   }
+}
+
+/**
+ * Every word of the claim that calls something false stands in a question put to its speaker ("when asked
+ * about the reasons for announcing a false death toll, Haq said: …"): from the words that open the question
+ * to the next comma, colon or quote the words are the asker's.
+ */
+function falseOnlyAsked(c: Pick<FusionClaim, "text" | "lang">): boolean {
+  const cues = ledgerLexicon(c.lang).askedAbout;
+  if (!cues?.length) return false;
+  const t = c.text.toLowerCase();
+  // (where the next comma, colon or quote is from each place on: one pass from the end)
+  const stop = new Array<number>(t.length + 1).fill(t.length);
+  for (let i = t.length - 1; i >= 0; i--) stop[i] = /[,:"“”]/.test(t[i]!) ? i : stop[i + 1]!;
+  const spans: [number, number][] = [];
+  for (const cue of cues) {
+    for (let at = t.indexOf(cue); at >= 0; at = t.indexOf(cue, at + cue.length)) {
+      if (/[\p{L}\p{N}]/u.test(t[at - 1] ?? "") || /[\p{L}\p{N}]/u.test(t[at + cue.length] ?? "")) continue;
+      spans.push([at, stop[at + cue.length]!]);
+    }
+  }
+  if (!spans.length) return false;
+  const toks = conceptTokens(c.text);
+  const hits = conceptsOf(c.text, c.lang, toks).filter((h) => h.concept === "v:false" && !h.neg);
+  return hits.length > 0 && hits.every((h) => spans.some(([a, b]) => toks[h.at]!.start >= a && toks[h.end]!.end <= b));
+}
+
+/** A claim of responsibility: the claimant names itself as the doer. */
+const claimsIt = (it: Item) => it.concepts.has("s:claim-responsibility");
+
+/**
+ * A charge that gives a party only a part in an act, not the act itself: involved, behind it, responsible,
+ * linked, planned or prepared it, backed or armed the doers (the concepts of a part, or the words of the
+ * language's involvement theme); or one that counts the act among the party's ("one of the attacks of
+ * Ukraine on Russia", "a broader campaign of the Ukrainians"): whose campaign, not who carried it out.
+ */
+function partOnly(it: Item, doers: ReadonlySet<string>): boolean {
+  return agencyIn(it.concepts).some((k) => PART.has(bare(k))) || !!it.c.features.themes?.includes("involvement") || (doers.size > 0 && [...doers].every((g) => afterOf(it, g)));
+}
+
+/** Every word that names the country `g` follows "of" ("van"), an article between at most. */
+function afterOf(it: Item, g: string): boolean {
+  const of = ledgerLexicon(it.c.lang).agents.notDoer?.of;
+  if (!of?.length || !g.startsWith("C:")) return false;
+  const toks = conceptTokens(it.c.text);
+  const at = countryWords(toks, it.c.lang).flatMap((q, k) => (q && `C:${q.cc}` === g ? [k] : []));
+  return at.length > 0 && at.every((k) => of.includes(toks[k - 1]?.w ?? "") || of.includes(toks[k - 2]?.w ?? ""));
 }
 
 type Opp = { name: string; about: string; a: RegExp; b: RegExp; la: string; lb: string; neg: Set<string> };
@@ -982,4 +1055,67 @@ function pointedBack(ix: Index, add: Add, scopeAll: boolean): void {
         add(d, x, "pointed-back", `counter:${x.c.id}`, `${d.name} denies it, ${x.name} argues otherwise: ${q(d.c.text)} against ${q(x.c.text)}`, {});
       }
   }
+}
+
+
+/**
+ * Claims whose toll a later report of the same incident raises (a later, higher figure of one kind, at
+ * least three hours on: "nearly a hundred dead" on Saturday morning, "at least 133" that evening): their
+ * figure is history, not what is known now. The toll's figures stay listed with their dates; a line of
+ * what is established never rests on such a claim. Parts of a toll, tolls elsewhere and figures in an
+ * aside are not the toll; figures of two different places never supersede each other.
+ */
+export function supersededTolls(claims: readonly FusionClaim[], ctx: BlockContext, incidentOf: (doc: string) => string): Set<string> {
+  type R = { id: string; at: number; hi: number; places: string[] };
+  // per incident and kind: every figure, and the figures of each place (a figure that names no place
+  // counts against all of them)
+  type Seq = { at: number[]; maxLoAfter: number[] };
+  const groups = new Map<string, { rs: R[]; any: { at: number; lo: number }[]; unplaced: { at: number; lo: number }[]; byPlace: Map<string, { at: number; lo: number }[]> }>();
+  for (const c of claims) {
+    if (NOT_ASSERTED.has(c.status) || c.main?.startsWith("!")) continue;
+    const at = Date.parse(c.published);
+    if (Number.isNaN(at)) continue;
+    let places: string[] | undefined;
+    for (const f of c.figures) {
+      if (f.aside || !TOLL_KINDS.has(f.kind) || attackersArrested(c, f) || partOfToll(c, f) || figureScope(c, f)) continue;
+      places ??= [...new Set(c.entities.map((r) => ctx.entityKey(r)).filter((k): k is string => !!k && ctx.isPlace(k)))];
+      // ("at least 133" still holds beside a later 137, but it is no longer the toll: its own figure is
+      // what a later, higher one replaces)
+      const [lo, top] = interval(f.value, f.approx);
+      const hi = f.approx === "min" ? f.value : top;
+      const k = `${incidentOf(c.doc)}\u0000${f.kind}`;
+      const g = groups.get(k) ?? groups.set(k, { rs: [], any: [], unplaced: [], byPlace: new Map() }).get(k)!;
+      g.rs.push({ id: c.id, at, hi, places });
+      g.any.push({ at, lo });
+      if (!places.length) g.unplaced.push({ at, lo });
+      for (const p of places) (g.byPlace.get(p) ?? g.byPlace.set(p, []).get(p)!).push({ at, lo });
+    }
+  }
+  const seq = (xs: { at: number; lo: number }[]): Seq => {
+    xs.sort((a, b) => a.at - b.at);
+    const maxLoAfter = new Array<number>(xs.length + 1).fill(-Infinity);
+    for (let i = xs.length - 1; i >= 0; i--) maxLoAfter[i] = Math.max(maxLoAfter[i + 1]!, xs[i]!.lo);
+    return { at: xs.map((x) => x.at), maxLoAfter };
+  };
+  // the highest lower bound among figures published at `from` or later
+  const highestFrom = (s: Seq, from: number) => {
+    let lo = 0, hi = s.at.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (s.at[mid]! < from) lo = mid + 1;
+      else hi = mid;
+    }
+    return s.maxLoAfter[lo]!;
+  };
+  const out = new Set<string>();
+  for (const g of groups.values()) {
+    const any = seq(g.any), unplaced = seq(g.unplaced);
+    const byPlace = new Map([...g.byPlace].map(([p, xs]) => [p, seq(xs)]));
+    for (const r of g.rs) {
+      const from = r.at + LATER_MS;
+      const top = r.places.length ? Math.max(highestFrom(unplaced, from), ...r.places.map((p) => highestFrom(byPlace.get(p)!, from))) : highestFrom(any, from);
+      if (top > r.hi) out.add(r.id);
+    }
+  }
+  return out;
 }

@@ -283,7 +283,7 @@ export function ledgerExport(r: Reads, lang: Lang = "en", o: { kept?: boolean } 
         for (const f of rows) {
           const at = await r.entitiesOfFused(f.id);
           const reports = await r.reportsByIds([...new Set(at.map((e) => e.report))]);
-          const claims = await r.searchClaims({ entities: at, entitiesNamedOnly: true, limit: 1_000_000, offset: 0 });
+          const claims = await r.searchClaims({ fused: await r.fusedMembers(f.id), entitiesNamedOnly: true, limit: 1_000_000, offset: 0 });
           const uid = new Map(reports.map((x) => [x.id, x.uid]));
           const all = nameLists.get(f.id) ?? [];
           const name = displayName(f.fkey, lang, all) ?? f.fkey;

@@ -181,8 +181,14 @@ function fuseLedger<R extends Pick<ReportFusion, "entities" | "incident">>(given
 
 /** One incident's block (its claims, in the ledger's content order): its propositions and contradictions. */
 function fuseIncident(i: string, block: readonly FusionClaim[], context: BlockContext, propositions: Proposition[], disputes: Dispute[]): void {
-  for (const p of fuseBlock(block, context)) propositions.push({ ...p, incident: i });
-  for (const d of findDisputes(block, context, { scope: "ledger" })) disputes.push({ ...d, incident: i });
+  const found = findDisputes(block, context, { scope: "ledger" });
+  // a claim that denies, rejects or answers another ("conflicting reports, however, that Z also pleaded
+  // guilty" against "X and Y pleaded guilty") never fuses with it into one proposition, however many words
+  // they share. (Only disputes with a side that speaks against the other: two states read as opposed,
+  // "at large" on Monday and "shot dead" on Tuesday, may each be one of several reports' statements.)
+  const apart = found.filter((d) => d.detail.denier !== undefined).map((d) => d.claims);
+  for (const p of fuseBlock(block, context, apart)) propositions.push({ ...p, incident: i });
+  for (const d of found) disputes.push({ ...d, incident: i });
 }
 
 /**
@@ -215,12 +221,17 @@ export async function fuseStreamed(
     for (const at of ats) for (const c of read.get(reports[at]!.incident.doc) ?? []) block.push(c);
     // (an incident of reports whose claims are all gone has no block, as in fuseRecords)
     if (block.length && contexts.length) {
-      // which claims state one thing does not depend on the language speakers are named in: once
-      const groups = blockGroups(block, contexts[0]!.context);
-      for (const x of contexts) {
-        for (const p of blockPropositions(groups, x.context)) x.propositions.push({ ...p, incident: i });
-        for (const d of findDisputes(block, x.context, { scope: "ledger" })) x.disputes.push({ ...d, incident: i });
-      }
+      // as fuseIncident does, in each language; which claims state one thing does not depend on the
+      // language speakers are named in, only on the pairs the disputes keep apart: grouped once when
+      // every language's disputes keep the same pairs apart
+      const found = contexts.map((x) => findDisputes(block, x.context, { scope: "ledger" }));
+      const aparts = found.map((ds) => ds.filter((d) => d.detail.denier !== undefined).map((d) => d.claims));
+      const sig = (ps: readonly (readonly [string, string])[]) => ps.map((p) => p.join("\u0000")).join("\u0001");
+      const one = aparts.every((ps) => sig(ps) === sig(aparts[0]!)) ? blockGroups(block, contexts[0]!.context, aparts[0]) : undefined;
+      contexts.forEach((x, k) => {
+        for (const p of blockPropositions(one ?? blockGroups(block, x.context, aparts[k]), x.context)) x.propositions.push({ ...p, incident: i });
+        for (const d of found[k]!) x.disputes.push({ ...d, incident: i });
+      });
     }
     for (const at of ats) kept[at] = (read.get(reports[at]!.incident.doc) ?? []).map(keep);
   }

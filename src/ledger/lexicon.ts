@@ -106,6 +106,12 @@ export interface LedgerLexicon {
    * nobody with it. Lower case.
    */
   conditionals?: string[];
+  /**
+   * Words that open a question put to a speaker ("when asked about", "gevraagd naar"): up to the next comma,
+   * colon or quote, the words are the asker's, not the speaker's ("when asked about a false death toll, Haq
+   * said: …" calls nothing false). Lower case.
+   */
+  askedAbout?: string[];
   /** Words that turn the following state into its opposite ("niet", "not"), looked for just before a match. */
   negators: string[];
   /**
@@ -131,7 +137,13 @@ export interface EntityFusionLexicon {
    * foreign ministry"): a language-free concept and its patterns. With the country a name carries, the
    * concept identifies the body across languages.
    */
-  institutions: { name: string; patterns: string[] }[];
+  institutions: { name: string; patterns: string[]; /** How a briefing in this language names it. */ shown?: string }[];
+  /**
+   * The form of a nationality adjective that stands before a plural noun, from its forms in the order the
+   * tables list them ("Oekraïense functionarissen", "Ukrainian officials"): a speaker that reports in
+   * another language named is named so in a briefing in this one.
+   */
+  attributive: (forms: readonly string[]) => string | undefined;
   /** Nationality adjectives (lower case, all inflections) → ISO country code, beyond the entity lexicon's. */
   demonyms: Record<string, string>;
   /** Words that may stand in an institution's name without naming another body: nationale, federal, the. */

@@ -1,6 +1,6 @@
 import type { Approx, ClaimStatus, CountKind, EntityType, Lang } from "../model/doc.js";
 import { NOTABLE, SPAN, type FusionClaim, type Reads } from "../store/index.js";
-import { attackersArrested, figureScope, partOfToll } from "./disputes.js";
+import { attackersArrested, figureScope, partOfToll, supersededTolls } from "./disputes.js";
 import { ledgerLexicon } from "./lang.js";
 import { conceptsOf } from "./concepts.js";
 import { findContradictions, showFigure, type CClaim, type CCount, type Found } from "./contradictions.js";
@@ -9,6 +9,7 @@ import { displayName } from "./naming.js";
 import { langPack } from "../lang/index.js";
 import { ledgerFusion, type LedgerFusion } from "./stored.js";
 import { clusterWithKey, type Fusion } from "./fusion.js";
+import { countriesOfName } from "./claimkeys.js";
 import type { Proposition as Fused } from "./propositions.js";
 
 /** A span of a stored report that a line of the briefing rests on (doc: the report's stable id). */
@@ -46,6 +47,12 @@ export interface Proposition {
   first: string;
   last: string;
   isNew?: boolean;
+  /**
+   * "Who claims what": the heading the line goes under (one speaker who has a heading of his own, chosen
+   * over everything claimed, not only the lines shown) and the others who say it too.
+   */
+  heading?: string;
+  also?: string[];
 }
 
 export interface FigureLine {
@@ -718,6 +725,12 @@ export function splitPropositions(f: Fusion, since?: string, lang: Lang = "en"):
   const disputed = new Set(f.disputes.filter((d) => !d.detail.update).flatMap((d) => d.claims));
   const sinceMs = since ? Date.parse(since) : undefined;
   const out = { established: [] as Fused[], claimed: [] as Fused[], denied: [] as Fused[], hedged: [] as Fused[] };
+  // a claim whose toll a later report raises is history, and one that says it only "possibly" or
+  // "probably" is a hedge: an established line neither quotes nor cites either (the figures section lists
+  // the toll with its date), and a line that only such claims state in their own voice is no line of what
+  // is known
+  const superseded = once(f, "superseded", () => supersededTolls(f.claims, f.context, (doc) => f.incidents.get(doc) ?? ""));
+  const shownClaims = new Map<Fused, string[]>();
   for (const p of f.propositions) {
     if (sinceMs !== undefined && !(Date.parse(p.last_seen) > sinceMs)) continue;
     const cs = p.claims.map((id) => claimOf.get(id)!);
@@ -729,15 +742,24 @@ export function splitPropositions(f: Fusion, since?: string, lang: Lang = "en"):
       else out.denied.push(p);
     }
     else if (p.status === "probable" || p.status === "possible") out.hedged.push(p);
-    else if (p.status === "confirmed" ? !cs.some((c) => disputed.has(c.id)) : ownVoice(p, cs, disputed))
+    else if (p.status === "confirmed" ? !cs.some((c) => disputed.has(c.id)) : ownVoice(p, cs, disputed)) {
+      const live = cs.filter((c) => !superseded.has(c.id) && c.status !== "probable" && c.status !== "possible");
+      if (live.length < cs.length) {
+        if (!live.some((c) => !c.source && (c.status === "established" || c.status === "confirmed"))) continue;
+        shownClaims.set(p, live.map((c) => c.id));
+      }
       out.established.push(p);
-    // the report's own voice against a source: the contested lines show both sides
-    else if (!p.sources.some((x) => x.kind !== "report") && cs.some((c) => disputed.has(c.id))) continue;
+    }
+    // the report's own voice against a source: the contested lines show both sides (and so when every report
+    // that names a speaker for it also says it in its own voice: it is not the claim of the eyewitnesses one
+    // report quotes with its own words, and only a dispute keeps it from being established)
+    else if ((!p.sources.some((x) => x.kind !== "report") || ownSaysIt(cs)) && cs.some((c) => disputed.has(c.id))) continue;
     else out.claimed.push(p);
   }
   const strength = (a: Fused, b: Fused) => b.independent - a.independent || b.reports - a.reports || (a.first_seen < b.first_seen ? -1 : a.first_seen > b.first_seen ? 1 : 0) || (a.key < b.key ? -1 : 1);
   const view = (p: Fused): Proposition => {
-    const cs = p.claims.map((id) => claimOf.get(id)!);
+    const only = shownClaims.get(p);
+    const cs = (only ?? p.claims).map((id) => claimOf.get(id)!);
     // the words quoted: what the claims have in common is best said by the shortest of them (a claim that
     // also says who fired the missile must not speak for the reports that only give the toll), in the
     // briefing's language when a report in it says it (a whole sentence before a clause: "and summoned the
@@ -749,7 +771,9 @@ export function splitPropositions(f: Fusion, since?: string, lang: Lang = "en"):
     // (and words that give a figure only some of the claims give do not speak for the rest: "nearly a
     // hundred dead" is one report's toll of the attack the others report)
     const shared = (c: (typeof cs)[number]) => c.figures.every((f) => f.aside || cs.every((o) => o.figures.some((g) => g.kind === f.kind && g.value === f.value)));
-    const fit = (c: (typeof cs)[number]) => Number(c.status !== p.status) * 4 + Number((p.status === "established" || p.status === "confirmed") && !!c.source) * 2 + Number(!shared(c));
+    // (and never the words of a speaker who does not say it, only refers to it)
+    const who = speakersOf(p, cs);
+    const fit = (c: (typeof cs)[number]) => Number(!!c.source && who.silent.has(f.context.asserter(c).key)) * 8 + Number(c.status !== p.status) * 4 + Number((p.status === "established" || p.status === "confirmed") && !!c.source) * 2 + Number(!shared(c));
     const first = [...cs].sort((a, b) => fit(a) - fit(b) || clause(a.text) - clause(b.text) || Number(a.lang !== lang) - Number(b.lang !== lang) || a.text.length - b.text.length || (a.order < b.order ? -1 : 1))[0]!;
     // every citation: one per report, the quoted words first, then the rest earliest first
     const cites: Cite[] = [{ doc: first.doc, start: first.start, end: first.end }];
@@ -763,25 +787,66 @@ export function splitPropositions(f: Fusion, since?: string, lang: Lang = "en"):
       text: first.text,
       language: first.lang,
       status: p.status,
-      // an unnamed source beside named ones adds no speaker to group by ("who claims what" has one heading
-      // for the unnamed source: what only it says)
-      sources: [...new Set(p.sources.filter((s) => s.kind !== "report" && (s.kind !== "unnamed" || p.sources.every((o) => o.kind === "report" || o.kind === "unnamed"))).map((s) => speaker.get(s.key) ?? s.name))].sort(),
+      sources: who.names,
       sourceKind: p.sources.find((s) => s.kind !== "report")?.kind ?? null,
       quote: cs.some((c) => c.quote),
       cites,
-      reports: p.reports,
-      independent: Math.max(1, p.independent),
-      first: p.first_seen,
-      last: p.last_seen,
+      // (counted over the claims shown when some are left out)
+      ...(only ? shownCounts(p, cs) : { reports: p.reports, independent: Math.max(1, p.independent), first: p.first_seen, last: p.last_seen }),
       ...(sinceMs !== undefined && { isNew: Date.parse(p.first_seen) > sinceMs }),
     };
   };
+  // who says it: an unnamed source beside named ones adds no speaker to group by ("who claims what" has one
+  // heading for the unnamed source: what only it says); and when the line gives a figure, a speaker none of
+  // whose words give it only refers to what happened ("de doodgeschoten Zweden waren voetbalsupporters",
+  // "his thoughts are with the families of the victims") and does not say it
+  const speakersOf = (p: Fused, cs: readonly Fusion["claims"][number][]): { names: string[]; silent: Set<string> } => {
+    const named = p.sources.filter((s) => s.kind !== "report" && (s.kind !== "unnamed" || p.sources.every((o) => o.kind === "report" || o.kind === "unnamed")));
+    const keys = new Set(named.map((s) => s.key));
+    const counts = (c: (typeof cs)[number]) => p.figures.some((g) => c.figures.some((x) => !x.aside && x.kind === g.kind && x.value === g.value));
+    const saying = new Set<string>();
+    for (const c of cs) {
+      if (!c.source) continue;
+      const k = f.context.asserter(c).key;
+      if (keys.has(k) && counts(c)) saying.add(k);
+    }
+    const shown = p.figures.length && saying.size ? named.filter((s) => saying.has(s.key)) : named;
+    const silent = new Set(p.figures.length && saying.size ? named.filter((s) => !saying.has(s.key)).map((s) => s.key) : []);
+    return { names: [...new Set(shown.map((s) => speaker.get(s.key) ?? s.name))].sort(), silent };
+  };
+  // an unnamed source beside named ones heads nothing, but the line says it too: "(also: unnamed source)"
+  const unnamed = langPack(lang).claims.unnamedName;
+  const unnamedToo = new Set<Proposition>();
+  const claimed = out.claimed.sort(strength).map((p) => {
+    const x = view(p);
+    if (p.sources.some((s) => s.kind === "unnamed") && p.sources.some((s) => s.kind !== "report" && s.kind !== "unnamed")) unnamedToo.add(x);
+    return x;
+  });
+  // one speaker, one heading: what several speakers say goes under the heading of one of them who has his
+  // own (the one who says most alone: "Kremlin / Vladimir Putin" beside "Vladimir Putin" would split one
+  // speaker's claims over two places), and the line names the others; else under all their names, never
+  // under names of others who did not say it. Counted over everything claimed, so that a short briefing
+  // that shows only the strongest lines (which several speakers share) heads them as the whole one would.
+  const alone = new Map<string, number>();
+  for (const x of claimed) if (x.sources.length === 1) alone.set(x.sources[0]!, (alone.get(x.sources[0]!) ?? 0) + 1);
+  for (const x of claimed) {
+    const own = x.sources.length < 2 ? undefined : x.sources.filter((s) => alone.has(s)).sort((a, b) => alone.get(b)! - alone.get(a)! || (a < b ? -1 : 1))[0];
+    if (own) (x.heading = own), (x.also = x.sources.filter((s) => s !== own));
+    if (unnamedToo.has(x)) x.also = [...(x.also ?? []), unnamed];
+  }
   return {
     established: out.established.sort(strength).map(view),
-    claimed: out.claimed.sort(strength).map(view),
+    claimed,
     denied: out.denied.sort(strength).map(view),
     hedged: out.hedged.sort(strength).map(view),
   };
+}
+
+/** A line's counts over some of its proposition's claims: reports, independent origins (at most as many), first and last seen. */
+function shownCounts(p: Fused, cs: readonly Fusion["claims"][number][]): Pick<Proposition, "reports" | "independent" | "first" | "last"> {
+  const reports = new Set(cs.map((c) => c.doc)).size;
+  const times = cs.map((c) => c.published).sort();
+  return { reports, independent: Math.max(1, Math.min(p.independent, reports)), first: times[0] ?? p.first_seen, last: times[times.length - 1] ?? p.last_seen };
 }
 
 /**
@@ -796,6 +861,15 @@ function ownVoice(p: Fused, cs: readonly Fusion["claims"][number][], disputed: R
   if (!own.size || cs.some((c) => own.has(c.doc) && disputed.has(c.id))) return false;
   const named = new Set(cs.filter((c) => c.source && c.source.kind !== "unnamed" && !own.has(c.doc) && !disputed.has(c.id)).map((c) => c.doc));
   return own.size >= named.size && p.status !== "unknown";
+}
+
+/**
+ * Every report that names a speaker for it also says it in its own voice: the speaker adds nothing the
+ * report does not state itself (a report that states the storm's flooding and quotes eyewitnesses with it).
+ */
+function ownSaysIt(cs: readonly Fusion["claims"][number][]): boolean {
+  const own = new Set(cs.filter((c) => !c.source && c.status === "established").map((c) => c.doc));
+  return own.size > 0 && cs.every((c) => !c.source || own.has(c.doc));
 }
 
 /**
@@ -823,7 +897,9 @@ export function disputeViews(f: Fusion, since?: string, lang: Lang = "en"): Cont
   };
   const ranked = f.disputes.map((d) => ({ d, r: rank(d) })).sort((x, y) => (x.r < y.r ? -1 : x.r > y.r ? 1 : 0)).map((x) => x.d);
   for (const d of ranked) {
-    if (d.detail.update) continue;
+    // (a denial of a figure the other claim only recalls in an aside is not set against that claim's
+    // speaker: "the Red Crescent rejects what WHO says" when WHO gave another figure)
+    if (d.detail.update || d.detail.aside) continue;
     const isNew = sinceMs !== undefined ? d.claims.some((id) => Date.parse(claimOf.get(id)!.published) > sinceMs) : undefined;
     if (sinceMs !== undefined && !isNew) continue;
     // one line per thing disputed: a denial by one speaker against one proposition, however many outlets
@@ -904,6 +980,7 @@ export function speakerNames(f: Fusion, lang: Lang): Map<string, string> {
   const ownLang = new Map<string, Map<string, number>>();
   const inTable = new Set<string>();
   const fixed = new Map<string, string>();
+  const peopleOf = new Map<string, string>();
   for (const c of f.claims) {
     if (!c.source) continue;
     const a = f.context.asserter(c);
@@ -914,6 +991,11 @@ export function speakerNames(f: Fusion, lang: Lang): Map<string, string> {
       // a cluster the alias table does not know is named by its most used name, whatever its language:
       // a report in the briefing's language that names the speaker names it better
       if (cl && displayName(cl.key, lang) === undefined) inTable.add(a.key);
+    }
+    // a people named as the speaker ("De Oekraïners hebben … tegengesproken"): its country
+    if (!fixed.has(a.key) && a.kind !== "report" && !/\s/.test(a.name.trim())) {
+      const cc = countriesOfName(a.name, c.lang);
+      if (cc.length === 1) peopleOf.set(a.key, cc[0]!.replace(/^C:/, ""));
     }
     const v = votes.get(a.key) ?? votes.set(a.key, new Map()).get(a.key)!;
     v.set(a.name, (v.get(a.name) ?? 0) + (c.lang === lang ? 2 : 1));
@@ -934,6 +1016,34 @@ export function speakerNames(f: Fusion, lang: Lang): Map<string, string> {
   const anyUnnamed = new Set((["en", "nl"] as const).map((l) => langPack(l).claims.unnamedName));
   for (const c of f.claims) if (c.source?.kind === "unnamed" && anyUnnamed.has(c.source.name)) fixed.set(f.context.asserter(c).key, unnamed);
   const out = new Map(fixed);
-  for (const [k, v] of votes) if (!out.has(k)) out.set(k, top(v));
+  for (const [k, v] of votes) {
+    if (out.has(k)) continue;
+    // a body no report in the briefing's language names is named by the lexicon in that language, as is
+    // one whose name only a capital at the start of a sentence sets apart ("Officials said")
+    // (and a people that only reports in another language name, by its country's name in this one:
+    // "Ukraine", not "Oekraïners", in an English briefing)
+    const cc = ownLang.has(k) ? undefined : peopleOf.get(k);
+    const land = cc ? (clusterWithKey(f.entities, `G:${cc}`) ?? f.entities.clusters.find((x) => x.keys.has(`G:${cc}`))) : undefined;
+    const shown = institutionShown(k, lang) ?? (land && (displayName(land.key, lang) ?? land.name(lang)));
+    const name = top(v);
+    out.set(k, shown && (!ownLang.has(k) || name.toLowerCase() === shown.toLowerCase()) ? shown : name);
+  }
   return out;
+}
+
+/**
+ * A body named by what it is (`i:police`, `i:C:UA:officials`) as a briefing in `lang` names it when no report
+ * in that language does: "politie", "Oekraïense autoriteiten" for the English reports' "police" and
+ * "Ukrainian officials". Undefined when the lexicon has no name for it.
+ */
+function institutionShown(key: string, lang: Lang): string | undefined {
+  const m = /^i:(?:C:([A-Z]{2}):)?(.+)$/.exec(key);
+  if (!m) return undefined;
+  const lex = ledgerLexicon(lang).entities;
+  const noun = lex.institutions.find((x) => x.name === m[2])?.shown;
+  if (!noun || !m[1]) return noun;
+  const forms: string[] = [];
+  for (const table of [langPack(lang).entities.demonyms, lex.demonyms]) for (const [w, cc] of Object.entries(table)) if (cc === m[1]) forms.push(w);
+  const adj = lex.attributive(forms);
+  return adj ? `${adj[0]!.toUpperCase()}${adj.slice(1)} ${noun}` : undefined;
 }

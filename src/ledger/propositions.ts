@@ -425,8 +425,8 @@ const STATUS_RANK: Record<ClaimStatus, number> = { confirmed: 0, established: 1,
  * The propositions of a block of claims: every claim in exactly one, propositions sorted by their earliest
  * claim. The same set of claims gives the same propositions in any order.
  */
-export function fuseBlock(claims: readonly FusionClaim[], ctx: BlockContext): Proposition[] {
-  return blockPropositions(blockGroups(claims, ctx), ctx);
+export function fuseBlock(claims: readonly FusionClaim[], ctx: BlockContext, apart: readonly (readonly [string, string])[] = []): Proposition[] {
+  return blockPropositions(blockGroups(claims, ctx, apart), ctx);
 }
 
 /** A block's claims grouped into propositions, before any speaker is named (see blockGroups). */
@@ -440,16 +440,39 @@ export interface BlockGroup {
 
 /**
  * Which claims of a block state one thing. What decides it is language-free: the block context's entity
- * keys, countries and speakers' keys, never the names it gives speakers in its language. So a ledger fused
- * in several languages groups each block once and names the propositions in each (blockPropositions).
+ * keys, countries and speakers' keys, never the names it gives speakers in its language, and the pairs of
+ * claims `apart` (the block's disputes with a side that speaks against the other). So a ledger fused in
+ * several languages whose disputes keep the same pairs apart groups each block once and names the
+ * propositions in each (blockPropositions).
  */
-export function blockGroups(claims: readonly FusionClaim[], ctx: BlockContext): BlockGroup[] {
+export function blockGroups(claims: readonly FusionClaim[], ctx: BlockContext, apart: readonly (readonly [string, string])[] = []): BlockGroup[] {
   const sorted = [...claims].sort((a, b) => cmp(a.order, b.order) || cmp(a.id, b.id));
   const sigs = sorted.map((c) => rawSignature(c, ctx));
   weigh(sigs);
   const n = sigs.length;
-  const pairs = candidatePairs(sigs);
+  // claims that contradict each other (the block's disputes) never state one thing, however much of
+  // their words they share ("X and Y pleaded guilty" against "conflicting reports that Z also pleaded
+  // guilty"): each claim's index keeps the claims it must stay apart from
+  const at = new Map(sorted.map((c, i) => [c.id, i]));
+  const notWith = new Map<number, Set<number>>();
+  for (const [x, y] of apart) {
+    const i = at.get(x), j = at.get(y);
+    if (i === undefined || j === undefined || i === j) continue;
+    (notWith.get(i) ?? notWith.set(i, new Set()).get(i)!).add(j);
+    (notWith.get(j) ?? notWith.set(j, new Set()).get(j)!).add(i);
+  }
+  at.clear();
+  const pairs = candidatePairs(sigs, notWith);
   const uf = new UnionFind(n);
+  // (per cluster, the claims its members stay apart from: merged smaller into larger as clusters join)
+  const apartOf = new Map<number, Set<number>>(notWith);
+  const keptApart = (ra: number, rb: number) => {
+    const x = apartOf.get(ra), y = apartOf.get(rb);
+    if (!x || !y) return !!(x && [...x].some((k) => uf.find(k) === rb)) || !!(y && [...y].some((k) => uf.find(k) === ra));
+    const [small, other] = x.size <= y.size ? [x, rb] : [y, ra];
+    for (const k of small) if (uf.find(k) === other) return true;
+    return false;
+  };
   const atLeast = FUSE_AT * Number(process.env.K_LINK ?? 1);
   // Two clusters that did not join are asked again by every other candidate pair between them (copies of
   // two statements that conflict: thousands of pairs). The answer depends only on the members compared
@@ -463,7 +486,7 @@ export function blockGroups(claims: readonly FusionClaim[], ctx: BlockContext): 
     if (ra === rb) continue;
     const sizes = sampled(ra) * (LINK_SAMPLE + 1) + sampled(rb);
     if (refused.get(ra, rb) === sizes) continue;
-    let sum = 0, count = 0, ok = true;
+    let sum = 0, count = 0, ok = !keptApart(ra, rb);
     // a proposition repeated by thousands of copies is judged by its first members: the work stays bounded
     const ma = uf.members[ra]!, mb = uf.members[rb]!;
     const la = Math.min(ma.length, LINK_SAMPLE), lb = Math.min(mb.length, LINK_SAMPLE);
@@ -479,8 +502,18 @@ export function blockGroups(claims: readonly FusionClaim[], ctx: BlockContext): 
         count++;
       }
     }
-    if (ok && sum / count >= atLeast) uf.union(ra, rb);
-    else refused.set(ra, rb, sizes);
+    if (ok && sum / count >= atLeast) {
+      uf.union(ra, rb);
+      const root = uf.find(ra), gone = root === ra ? rb : ra;
+      const x = apartOf.get(root), y = apartOf.get(gone);
+      if (y) {
+        if (!x || x.size < y.size) {
+          if (x) for (const k of x) y.add(k);
+          apartOf.set(root, y);
+        } else for (const k of y) x.add(k);
+        apartOf.delete(gone);
+      }
+    } else refused.set(ra, rb, sizes);
   }
   const out: BlockGroup[] = [];
   for (let i = 0; i < n; i++) {
@@ -502,7 +535,7 @@ export function blockPropositions(groups: readonly BlockGroup[], ctx: BlockConte
  * A block of a whole ledger has millions of candidate pairs: kept as numbers, not objects, and what finds
  * them (postings, which lists each claim is in) is gone before the clusters are joined.
  */
-function candidatePairs(sigs: readonly Sig[]): { i: Int32Array; j: Int32Array; order: Uint32Array } {
+function candidatePairs(sigs: readonly Sig[], notWith: ReadonlyMap<number, ReadonlySet<number>>): { i: Int32Array; j: Int32Array; order: Uint32Array } {
   // candidate pairs: claims that share a concept of what happens, a figure or a named actor
   const postings = new Map<string, number[]>();
   sigs.forEach((s, i) => {
@@ -554,7 +587,7 @@ function candidatePairs(sigs: readonly Sig[]): { i: Int32Array; j: Int32Array; o
   const consider = (i: number, j: number) => {
     if (i > j) [i, j] = [j, i];
     const a = sigs[i]!, b = sigs[j]!;
-    if (conflict(a, b)) return;
+    if (notWith.get(i)?.has(j) || conflict(a, b)) return;
     const sim = similarity(a, b);
     if (sim >= FUSE_AT) found.push(i, j, sim);
   };

@@ -393,33 +393,31 @@ export class StoreLedger implements LedgerPort {
       if (!row) return undefined;
       report = row.id;
     }
-    const rowsOf = async (uid: string) => {
+    // An entity is one or more fused entities (an editor's merges): the claims under any of them.
+    const membersOf = async (uid: string) => {
       const f = await r.fusedByUid(uid);
-      return f ? r.entitiesOfFused(f.id) : undefined;
+      return f ? r.fusedMembers(f.id) : undefined;
     };
-    let entities: { report: number; seq: number }[] | undefined;
+    const both = (a: number[] | undefined, b: number[]) => (a ? a.filter((x) => b.includes(x)) : b);
+    let fused: number[] | undefined;
     let namedOnly = false;
-    if (q.entity) entities = (await rowsOf(q.entity)) ?? [];
+    if (q.entity) fused = (await membersOf(q.entity)) ?? [];
     if (q.place) {
-      const at = (await rowsOf(q.place)) ?? [];
-      const keep = new Set(at.map((e) => `${e.report}/${e.seq}`));
-      entities = entities ? entities.filter((e) => keep.has(`${e.report}/${e.seq}`)) : at;
+      fused = both(fused, (await membersOf(q.place)) ?? []);
       namedOnly = !q.entity;
     }
     let notSource = false;
     if (q.about) {
-      const at = (await rowsOf(q.about)) ?? [];
-      const keep = new Set(at.map((e) => `${e.report}/${e.seq}`));
-      entities = entities ? entities.filter((e) => keep.has(`${e.report}/${e.seq}`)) : at;
+      fused = both(fused, (await membersOf(q.about)) ?? []);
       namedOnly = notSource = true;
     }
-    let sourceEntities: { report: number; seq: number }[] | undefined;
+    let sourceFused: number[] | undefined;
     let sourceName: string | undefined;
     let ownVoice = false;
     if (q.source === "report") ownVoice = true;
     else if (q.source) {
-      const at = /^e[0-9a-z]{10}$/.test(q.source) ? await rowsOf(q.source) : undefined;
-      if (at) sourceEntities = at;
+      const at = /^e[0-9a-z]{10}$/.test(q.source) ? await membersOf(q.source) : undefined;
+      if (at) sourceFused = at;
       else sourceName = q.source;
     }
     return {
@@ -427,8 +425,8 @@ export class StoreLedger implements LedgerPort {
       ...(report !== undefined && { report }),
       ...(ownVoice && { ownVoice }),
       ...(sourceName !== undefined && { sourceName }),
-      ...(entities && { entities, entitiesNamedOnly: namedOnly, ...(notSource && { entitiesNotSource: true }) }),
-      ...(sourceEntities && { sourceEntities }),
+      ...(fused && { fused, entitiesNamedOnly: namedOnly, ...(notSource && { entitiesNotSource: true }) }),
+      ...(sourceFused && { sourceFused }),
       ...(q.since && { sinceMs: Date.parse(q.since) }),
       ...(q.until && { untilMs: Date.parse(q.until) }),
       ...(words(q.q).length && { words: words(q.q) }),

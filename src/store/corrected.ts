@@ -453,6 +453,9 @@ function wrap(r: Reads, fix: Fixes): Reads {
       }
       return best;
     },
+    async fusedMembers(fused) {
+      return [...(fix.members.get(fix.rep(fused)) ?? [fused])];
+    },
     async entitiesOfFused(fused, limit) {
       const members = fix.members.get(fix.rep(fused));
       if (!members) return r.entitiesOfFused(fused, limit);

@@ -180,6 +180,28 @@ export const MIGRATIONS: readonly ((d: Dialect) => string)[] = [
   CREATE INDEX reports_outlet ON reports (source, published_ms, uid) WHERE current = 1;
   CREATE INDEX claims_source ON claims (source) WHERE source IS NOT NULL;
   `,
+  // 8: claims found by their entities and their words without reading their reports (SqlReads.claimSet).
+  // claim_entities: each claim under every fused entity it names (role bit 1) or has as its source (bit 2),
+  // written with the claim; an editor's merges and splits join whole fused entities, so they need no rows
+  // of their own (the filter names every member). The claims' words: an index of the claims' own text,
+  // keeping no copy of it (as the reports' index). A ledger of an earlier schema gets its claims' entities
+  // here and their words when it is next opened for writing (SqlStore.open: the text is in the compressed
+  // bodies): fusion_state 'claim-words' holds how far that got (watermark: the next report) and where it
+  // ends. On SQLite the claims' index holds each report's other words too, and the reports' is dropped
+  // (dialect.ts, fullText).
+  (d) => `
+  CREATE TABLE claim_entities (fused ${d.int8} NOT NULL, claim ${d.int8} NOT NULL, role INTEGER NOT NULL, PRIMARY KEY (fused, claim))${d.clustered};
+  INSERT INTO claim_entities (fused, claim, role)
+    SELECT e.fused, x.claim, max(x.named) + max(x.src) FROM (
+      SELECT c.id AS claim, c.report * ${SPAN} + ${d.backend === "postgres" ? "j.value::bigint" : "CAST(j.value AS INTEGER)"} AS entity, 1 AS named, 0 AS src
+        FROM claims c ${d.backend === "postgres" ? "CROSS JOIN LATERAL jsonb_array_elements_text(c.entities::jsonb) AS j(value)" : "CROSS JOIN json_each(c.entities) AS j"} WHERE c.entities IS NOT NULL
+      UNION ALL
+      SELECT c.id, c.report * ${SPAN} + c.source_entity, 0, 2 FROM claims c WHERE c.source_entity IS NOT NULL
+    ) x JOIN entities e ON e.id = x.entity GROUP BY e.fused, x.claim;
+  ${fullText(d).claimSchema}
+  INSERT INTO fusion_state (kind, watermark, data) SELECT 'claim-words', 0, CAST(max(id) + 1 AS TEXT) FROM reports HAVING count(*) > 0;
+  ${d.backend === "sqlite" ? "DROP TABLE reports_fts;" : ""}
+  `,
 ];
 
 /** The schema version a ledger written by this sitrep has. */

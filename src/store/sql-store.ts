@@ -329,6 +329,8 @@ class SqlReads implements Reads {
     protected readonly ft: FullText,
   ) {}
 
+  /** The counts of claims by every facet's value, for the facets of one view (claimFacets). */
+  private facetCounts: { key: string; rows: Row[] } | undefined;
   /** The claims of an entity or words, for the facets of one view (claimFacets). */
   private facetBase: { key: string; rows: Row[] } | undefined;
 
@@ -405,8 +407,9 @@ class SqlReads implements Reads {
   }
 
   async listReports(o: { words?: readonly string[]; limit: number; offset: number }): Promise<{ total: number; items: ReportRow[] }> {
-    const where = o.words?.length ? `r.current = 1 AND r.id IN (${this.ft.reportsMatching})` : "r.current = 1";
-    const params = o.words?.length ? [this.ft.query(o.words)] : [];
+    const m = o.words?.length ? this.ft.reportsMatching(o.words) : undefined;
+    const where = m ? `r.current = 1 AND r.id IN (${m.sql})` : "r.current = 1";
+    const params = m ? m.params : [];
     const total = num((await this.c.get<Row>(`SELECT count(*) AS n FROM reports r WHERE ${where}`, params))!.n);
     const items = (await this.c.all<Row>(`SELECT ${RCOLS} FROM reports r WHERE ${where} ORDER BY r.id DESC LIMIT ? OFFSET ?`, [...params, o.limit, o.offset])).map(reportRow);
     return { total, items };
@@ -538,7 +541,7 @@ class SqlReads implements Reads {
    * The claims a filter selects, as SQL (from, where, params) when SQL alone decides; with an entity or
    * words, as the rows themselves, filtered here (`rows`, in publication order).
    */
-  private async claimSet(f: ClaimFilter): Promise<{ from: string; where: string[]; params: unknown[]; rows?: Row[] }> {
+  private async claimSet(f: ClaimFilter, keysOnly = false): Promise<{ from: string; where: string[]; params: unknown[]; rows?: Row[] }> {
     const where: string[] = ["r.current = 1"];
     const params: unknown[] = [];
     if (f.report !== undefined) {
@@ -592,72 +595,97 @@ class SqlReads implements Reads {
       where.push("r.published_ms <= ?");
       params.push(f.untilMs);
     }
-    if (f.words?.length) {
-      where.push(`r.id IN (${this.ft.reportsMatching})`);
-      params.push(this.ft.query(f.words));
-    }
-    // Reports drive (in publication order, from their index), each one's claims a key range.
-    where.push(`c.id >= r.id * ${SPAN} AND c.id < (r.id + 1) * ${SPAN}`);
-    const from = `reports r CROSS JOIN claims c ${CJOIN}`;
-    if (!(f.entities || f.sourceEntities || f.words?.length)) return { from, where, params };
-    // Claims naming an entity, or with it as their source: the reports that mention it bound the search;
-    // the claim's own list of entities (or its source) decides. Claims with all the words: the reports
-    // that have them all bound the search; the claim's own words decide.
-    const group = (list: readonly { report: number; seq: number }[] | undefined) => {
-      if (!list) return undefined;
-      const m = new Map<number, Set<number>>();
-      for (const e of list) (m.get(e.report) ?? m.set(e.report, new Set()).get(e.report)!).add(e.seq);
-      return m;
-    };
-    const named = group(f.entities), sources = group(f.sourceEntities);
-    if (named || sources) {
-      const reports = new Set([...(named?.keys() ?? []), ...(sources?.keys() ?? [])]);
-      if (!reports.size) return { from, where, params, rows: [] };
-      where.push(this.d.inList("r.id"));
-      params.push(this.d.list([...reports]));
-      // (a claim that names no entity and has none as its source cannot be one of them: half the claims)
-      if (sources) where.push("c.source_entity IS NOT NULL");
-      if (named) where.push(f.entitiesNamedOnly ? "c.entities IS NOT NULL" : "(c.entities IS NOT NULL OR c.source_entity IS NOT NULL)");
-    }
-    // Only the columns that decide, order and count (a set can be a hundred thousand claims: reading and
-    // sorting whole rows in SQL took seconds); the rows of the page shown are read whole (`whole`).
-    let rows = (
-      await this.c.all<Row>(
-        `SELECT c.id, c.report, c.status, c.start, c.stop, c.text, c.source_entity, c.entities, s.name AS source_name, r.published_ms AS r_ms, r.uid AS r_uid, r.source AS r_outlet, r.language AS r_lang FROM ${from} WHERE ${where.join(" AND ")}`,
-        params,
-      )
-    )
-      .sort(publicationOrder)
-      .filter((r) => {
-      // (a source an editor renamed is no longer the entity the extraction linked)
-      const src = r.source_entity === null || f.sourceOf?.has(num(r.id)) ? undefined : num(r.source_entity);
-      if (sources && !(src !== undefined && sources.get(num(r.report))?.has(src))) return false;
-      if (!named) return true;
-      const seqs = named.get(num(r.report));
-      if (!seqs) return false;
-      if (f.entitiesNotSource && src !== undefined && seqs.has(src)) return false;
-      if (!f.entitiesNamedOnly && src !== undefined && seqs.has(src)) return true;
-      return json<number[]>(r.entities, []).some((s) => seqs.has(s));
-    });
-    if (f.words?.length) {
-      const ws = f.words.map(fold);
-      const kept: Row[] = [];
-      for (let i = 0; i < rows.length; i += 2000) {
-        const chunk = rows.slice(i, i + 2000);
-        const texts = await this.texts(chunk.map((r) => num(r.report)));
-        for (const r of chunk) {
-          const words = fold(slice(texts.get(num(r.report))!.text, num(r.start), num(r.stop), r.text)).split(/[^\p{L}\p{N}]+/u);
-          if (ws.every((w) => words.some((x) => x.startsWith(w)))) kept.push(r);
+    // Claims naming an entity, or with it as their source, or with all the words: they drive, from their
+    // index (claim_entities; the claims' words), and each finds its report; the rows come back whole
+    // (a few thousand at most per entity on a large ledger), in publication order.
+    if (f.fused || f.sourceFused || f.words?.length) {
+      // (the first index read drives; the others are conditions on its claims)
+      const drive: string[] = [];
+      const driveParams: unknown[] = [];
+      const cond: string[] = [];
+      const condParams: unknown[] = [];
+      let id = "";
+      const add = (sub: string, subParams: unknown[], alias: string, col: string) => {
+        if (!id) {
+          drive.push(`(${sub}) ${alias}`);
+          driveParams.push(...subParams);
+          id = `${alias}.${col}`;
+        } else {
+          cond.push(`${id} IN (SELECT ${col} FROM (${sub}) ${alias})`);
+          condParams.push(...subParams);
         }
+      };
+      if (f.fused) {
+        if (!f.fused.length) return { from: "", where, params, rows: [] };
+        // (an entity an editor merged is several fused entities: a claim naming two of them is one claim)
+        if (f.fused.length === 1) add("SELECT claim, role & 1 AS nm, role & 2 AS sr FROM claim_entities WHERE fused = ?", [f.fused[0]], "ce", "claim");
+        else add(`SELECT claim, max(role & 1) AS nm, max(role & 2) AS sr FROM claim_entities WHERE ${this.d.inList("fused")} GROUP BY claim`, [this.d.list(f.fused)], "ce", "claim");
       }
-      rows = kept;
+      if (f.sourceFused) {
+        if (!f.sourceFused.length) return { from: "", where, params, rows: [] };
+        add(`SELECT DISTINCT claim FROM claim_entities WHERE ${this.d.inList("fused")} AND role >= 2`, [this.d.list(f.sourceFused)], "cs", "claim");
+      }
+      if (f.words?.length) {
+        // (and the claims the index leaves out that have the words, found through their reports' entries)
+        const extra = await this.unindexedWith(f.words);
+        if (extra.length) add(`${this.ft.claimsMatching} UNION SELECT value FROM ${this.d.listTable("x")}`, [this.ft.query(f.words), this.d.list(extra)], "cw", "id");
+        else add(this.ft.claimsMatching, [this.ft.query(f.words)], "cw", "id");
+      }
+      const named = !!f.fused;
+      // Only what orders the claims and finds their report, unless a condition or the order is on the
+      // claims' own columns: each claim row read costs as much again (an entity named in ten thousand).
+      const claimCols = !keysOnly || !!f.status?.length || f.sourceName !== undefined || !!f.ownVoice;
+      const rows = (
+        await this.c.all<Row>(
+          `SELECT ${claimCols ? "c.id, c.report, c.status, c.source_entity, s.name AS source_name" : `${id} AS id, r.id AS report`}, r.published_ms AS r_ms, r.uid AS r_uid, r.source AS r_outlet, r.language AS r_lang${named ? ", ce.nm, ce.sr" : ""}
+           FROM ${drive.join(" CROSS JOIN ")}${claimCols ? " CROSS JOIN claims c" : ""} CROSS JOIN reports r${claimCols ? ` ${CJOIN}` : ""}
+           WHERE ${[...cond, ...(claimCols ? [`c.id = ${id}`, "r.id = c.report"] : [`r.id = ${id} / ${SPAN}`]), ...where].join(" AND ")}`,
+          [...driveParams, ...condParams, ...params],
+        )
+      )
+        .filter((r) => {
+          // (a source an editor renamed is no longer the entity the extraction linked)
+          const moved = !!f.sourceOf?.has(num(r.id));
+          if (f.sourceFused && moved) return false;
+          if (!named) return true;
+          const asSource = !moved && num(r.sr) > 0;
+          if (f.entitiesNotSource && asSource) return false;
+          return num(r.nm) > 0 || (!f.entitiesNamedOnly && asSource);
+        })
+        .sort(publicationOrder);
+      return { from: "", where, params, rows };
     }
-    return { from, where, params, rows };
+    // Reports drive (in publication order, from their index), each one's claims a key range. (With a
+    // source's name the claims drive, from the sources' index: then also said as an equality, so that
+    // PostgreSQL joins each claim to its report rather than trying every report for every claim: 2.2 s
+    // for a source's count. Not otherwise: it would then join all claims to all reports before a page.)
+    where.push(`c.id >= r.id * ${SPAN} AND c.id < (r.id + 1) * ${SPAN}${f.sourceName !== undefined ? " AND c.report = r.id" : ""}`);
+    return { from: `reports r CROSS JOIN claims c ${CJOIN}`, where, params };
+  }
+
+  /** Claims past the index of claims' words (FullText.unindexedFrom) with all the words: ids. */
+  private async unindexedWith(words: readonly string[]): Promise<number[]> {
+    const from = this.ft.unindexedFrom;
+    if (from === undefined || !this.ft.reportRowMatching) return [];
+    // (their words are in their report's own row: it has them all)
+    const rows = await this.c.all<Row>(
+      `SELECT c.id, c.report, c.start, c.stop, c.text FROM reports r CROSS JOIN claims c WHERE r.id IN (${this.ft.reportRowMatching}) AND c.id >= r.id * ${SPAN} + ${from} AND c.id < (r.id + 1) * ${SPAN}`,
+      [this.ft.query(words)],
+    );
+    if (!rows.length) return [];
+    const ws = words.map(fold);
+    const texts = await this.texts(rows.map((r) => num(r.report)));
+    return rows
+      .filter((r) => {
+        const own = fold(slice(texts.get(num(r.report))!.text, num(r.start), num(r.stop), r.text)).split(/[^\p{L}\p{N}]+/u);
+        return ws.every((w) => own.some((x) => x.startsWith(w)));
+      })
+      .map((r) => num(r.id));
   }
 
   async searchClaims(f: ClaimFilter): Promise<{ total: number; items: ClaimRow[] }> {
-    const set = await this.claimSet(f);
     const by = f.sort?.by ?? "published";
+    const set = await this.claimSet(f, by === "published" || by === "outlet");
     const desc = !!f.sort?.desc;
     if (set.rows) {
       const rows = set.rows;
@@ -710,7 +738,7 @@ class SqlReads implements Reads {
   }
 
   async countClaims(f: ClaimFilter): Promise<number> {
-    const set = await this.claimSet(f);
+    const set = await this.claimSet(f, true);
     return set.rows ? set.rows.length : this.totalOf(f, set);
   }
 
@@ -721,8 +749,8 @@ class SqlReads implements Reads {
    * it shows, however deep it is. Reading backwards (`back`) reverses every direction and then the page.
    */
   async claimsPage(f: ClaimFilter, at: ClaimKey | null, back = false): Promise<ClaimPage> {
-    const set = await this.claimSet(f);
     const by = f.sort?.by ?? "published";
+    const set = await this.claimSet(f, by === "published" || by === "outlet");
     const desc = !!f.sort?.desc;
     const want = f.limit + 1;
     const keyOf = (r: Row): ClaimKey => ({
@@ -819,6 +847,17 @@ class SqlReads implements Reads {
               own = false;
               v = await next(v);
             }
+          } else if (!f.ownVoice && (f.sinceMs !== undefined || f.untilMs !== undefined || f.outlet !== undefined || f.language !== undefined || f.report !== undefined)) {
+            // Reports narrowed down (dates, an outlet, a language): their claims with a source, sorted here
+            // in one read (a few thousand), rather than each of the ledger's sources asked in turn for
+            // claims in them (most have none: a thousand reads for a page).
+            const k = at && typeof at.seg === "string" ? after(at) : undefined;
+            await read(
+              set.from,
+              ["c.source IS NOT NULL", ...(k ? [`(s.name${B} ${sop} ? OR (s.name = ? AND ${k.sql}))`] : [])],
+              k ? [at!.seg, at!.seg, ...k.params] : [],
+              `s.name${B}${segDesc ? " DESC" : ""}, ${order}`,
+            );
           } else if (!f.ownVoice) {
             // each named source in turn (the next found from the names' index), its claims from their index
             // in publication order (one sort of all named sources' claims would cost seconds on a large ledger)
@@ -858,7 +897,7 @@ class SqlReads implements Reads {
 
   async claimFacets(f: ClaimFilter, by: ClaimFacet, limit: number): Promise<{ value: string | null; n: number }[]> {
     const valueOf = (v: unknown): string | null => (v === null || v === undefined ? null : by === "status" ? status.word(v) : String(v));
-    if (f.entities || f.sourceEntities || f.words?.length) {
+    if (f.fused || f.sourceFused || f.words?.length) {
       // Claims of an entity or with words are read whole (claimSet's rows): read them once for every facet
       // of this view (each facet drops another of the filters below, which are applied here).
       const { status: _s, sourceName: _n, ownVoice: _o, outlet: _u, language: _l, sort: _x, limit: _y, offset: _z, ...base } = f;
@@ -883,6 +922,37 @@ class SqlReads implements Reads {
     const set = await this.claimSet(f);
     const col = by === "status" ? statusExpr(f) : by === "source" ? "s.name" : by === "outlet" ? "r.source" : "r.language";
     const moved = by === "source" && f.sourceOf?.size ? [...f.sourceOf.keys()] : [];
+    if (!moved.length) {
+      // The facets of a view whose filters are all on reports (dates) count the same claims: one count by
+      // all four values at once serves them all (each read of a day's claims costs as much as the count).
+      const { sort: _x, limit: _y, offset: _z, ...base } = f;
+      const key = JSON.stringify(base, (_k, v) => (v instanceof Map ? [...v] : v));
+      if (this.facetCounts?.key !== key) {
+        // (by the source's id, named after: grouping by names costs half as much again)
+        const rows = await this.c.all<Row>(
+          `SELECT ${statusExpr(f)} AS st, c.source AS sid, r.source AS outlet, r.language AS lang, count(*) AS n FROM ${set.from} WHERE ${set.where.join(" AND ")} GROUP BY ${statusExpr(f)}, c.source, r.source, r.language`,
+          set.params,
+        );
+        const sids = [...new Set(rows.map((x) => x.sid).filter((x) => x !== null && x !== undefined))].map(num);
+        const names = new Map<number, string>();
+        for (let i = 0; i < sids.length; i += 5000)
+          for (const x of await this.c.all<Row>(`SELECT id, name FROM sources WHERE ${this.d.inList("id")}`, [this.d.list(sids.slice(i, i + 5000))])) names.set(num(x.id), String(x.name));
+        for (const x of rows) x.src = x.sid === null || x.sid === undefined ? null : names.get(num(x.sid)) ?? null;
+        this.facetCounts = { key, rows };
+      }
+      const m = new Map<unknown, number>();
+      const field = by === "status" ? "st" : by === "source" ? "src" : by === "outlet" ? "outlet" : "lang";
+      for (const r of this.facetCounts.rows) {
+        const v = r[field] === null || r[field] === undefined ? null : by === "status" ? num(r[field]) : String(r[field]);
+        m.set(v, (m.get(v) ?? 0) + num(r.n));
+      }
+      // (as SQL orders them: the most first, then by value, none first)
+      const raw = (a: unknown, b: unknown) => (a === b ? 0 : a === null ? -1 : b === null ? 1 : (a as string | number) < (b as string | number) ? -1 : 1);
+      return [...m]
+        .sort((a, b) => b[1] - a[1] || raw(a[0], b[0]))
+        .slice(0, limit)
+        .map(([v, n]) => ({ value: valueOf(v), n }));
+    }
     const rows = await this.c.all<Row>(`SELECT ${col} AS v, count(*) AS n FROM ${set.from} WHERE ${set.where.join(" AND ")} GROUP BY ${col} ORDER BY n DESC, v LIMIT ?`, [...set.params, limit + moved.length]);
     const out = rows.map((r) => ({ value: valueOf(r.v), n: num(r.n) }));
     if (!moved.length) return out;
@@ -1205,6 +1275,10 @@ class SqlReads implements Reads {
     return m && { report: num(r.report), reportUid: String(r.uid), start: m.start, end: m.end };
   }
 
+  async fusedMembers(fused: number): Promise<number[]> {
+    return [fused];
+  }
+
   async entitiesOfFused(fused: number, limit = 1_000_000) {
     return (
       await this.c.all<Row>(`SELECT e.id, e.report FROM entities e JOIN reports r ON r.id = e.report AND r.current = 1 WHERE e.fused = ? ORDER BY e.id LIMIT ?`, [fused, limit])
@@ -1322,6 +1396,45 @@ function sourceExpr(f: ClaimFilter): { sql: string; params: unknown[] } {
 
 function rowSource(f: ClaimFilter, r: Row): string | null {
   return f.sourceOf?.has(num(r.id)) ? f.sourceOf.get(num(r.id))! : str(r.source_name);
+}
+
+/**
+ * The claims' words of a ledger that had reports before schema 8, indexed a few hundred reports per
+ * transaction from where the last attempt stopped (fusion_state 'claim-words'); nothing once done.
+ */
+async function indexClaimWords(driver: Driver): Promise<void> {
+  const ft = fullText(driver.dialect);
+  const d = driver.dialect;
+  for (let done = false; !done; )
+    done = await driver.transaction(async (c) => {
+      const st = await c.get<Row>("SELECT watermark, data FROM fusion_state WHERE kind = 'claim-words'");
+      if (!st) return true;
+      // a few hundred reports at a time, each with all its claims (its own row is made from them all)
+      const reports = await c.all<Row>("SELECT r.id, r.title, r.language FROM reports r WHERE r.id >= ? AND r.id < ? ORDER BY r.id LIMIT 300", [num(st.watermark), Number(st.data)]);
+      if (!reports.length) {
+        await c.run("DELETE FROM fusion_state WHERE kind = 'claim-words'");
+        return true;
+      }
+      const ids = reports.map((x) => num(x.id));
+      const last = ids[ids.length - 1]!;
+      const bodies = new Map((await c.all<Row>(`SELECT id, text FROM bodies WHERE ${d.inList("id")}`, [d.list(ids)])).map((b) => [num(b.id), decodeBody(b.text)]));
+      const claims = await c.all<Row>("SELECT id, start, stop, text FROM claims WHERE id >= ? AND id < ? ORDER BY id", [ids[0]! * SPAN, (last + 1) * SPAN]);
+      const byReport = new Map<number, Row[]>();
+      for (const x of claims) (byReport.get(Math.floor(num(x.id) / SPAN)) ?? byReport.set(Math.floor(num(x.id) / SPAN), []).get(Math.floor(num(x.id) / SPAN))!).push(x);
+      const rows: unknown[][] = [];
+      for (const rep of reports) {
+        const text = bodies.get(num(rep.id)) ?? "";
+        const cs = byReport.get(num(rep.id)) ?? [];
+        for (const x of cs) {
+          const p = ft.indexClaimParams(num(x.id), String(rep.language), slice(text, num(x.start), num(x.stop), x.text));
+          if (p) rows.push(p);
+        }
+        if (ft.indexReportRest) rows.push(ft.indexReportRest(num(rep.id), str(rep.title) ?? "", text, cs.map((x) => ({ start: num(x.start), end: num(x.stop) }))));
+      }
+      await c.many(ft.indexClaim, rows);
+      await c.run("UPDATE fusion_state SET watermark = ? WHERE kind = 'claim-words'", [last + 1]);
+      return false;
+    });
 }
 
 /** Rows with their report's publication time and stable id (r_ms, r_uid) in publication order, as SQL orders them. */
@@ -1683,6 +1796,23 @@ class SqlTx extends SqlReads implements WriteTx {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       claimRows,
     );
+    // Each claim under the fused entities it names and its source's, and its words in the claims' index.
+    const roles = new Map<number, number>();
+    const claimEntities: number[][] = [];
+    r.claims.forEach((c, seq) => {
+      roles.clear();
+      const under = (e: number | undefined, bit: number) => {
+        const f = e === undefined ? undefined : fusedId.get(r.entities[e]?.fkey ?? "");
+        if (f !== undefined) roles.set(f, (roles.get(f) ?? 0) | bit);
+      };
+      for (const e of c.entities) under(e, 1);
+      under(c.source?.entity ?? undefined, 2);
+      for (const [f, role] of roles) claimEntities.push([f, key(seq), role]);
+    });
+    await this.c.many("INSERT INTO claim_entities (fused, claim, role) VALUES (?, ?, ?)", claimEntities);
+    const words = r.claims.map((c, seq) => this.ft.indexClaimParams(key(seq), m.language, c.text)).filter((x) => x !== null);
+    if (this.ft.indexReportRest) words.push(this.ft.indexReportRest(id, m.title ?? "", r.text, r.claims));
+    await this.c.many(this.ft.indexClaim, words);
     const ms = publishedMs(m.published);
     await this.c.many(
       `INSERT INTO props (status, pkey, asserter, n, first_ms, last_ms, first_claim, kind, quote) VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?)
@@ -1792,6 +1922,7 @@ export class SqlStore implements Store {
         if (driver.readonly) throw new StoreRefused(`the ledger ${driver.location} has schema ${from}; this sitrep needs ${LATEST}: open it for writing once (sitrep ingest) to update it`);
         for (const step of p.run) await driver.migrate(step.version, step.sql(driver.dialect));
       }
+      if (!driver.readonly) await indexClaimWords(driver);
       return new SqlStore(driver, o);
     } catch (e) {
       await driver.close();

@@ -290,14 +290,14 @@ export interface ClaimFilter {
   sourceName?: string;
   /** Claims the report makes in its own voice. */
   ownVoice?: boolean;
-  /** Claims that name one of these entities (report id and position), or whose source is one. */
-  entities?: readonly { report: number; seq: number }[];
+  /** Claims that name one of these fused entities (internal ids: an entity and those an editor merged into it), or whose source is one. */
+  fused?: readonly number[];
   /** Only entities named in the claim, not its source. */
   entitiesNamedOnly?: boolean;
-  /** Not the claims whose source is one of `entities` (what others say about them). */
+  /** Not the claims whose source is one of `fused` (what others say about them). */
   entitiesNotSource?: boolean;
-  /** Claims whose source is one of these entities (report id and position). */
-  sourceEntities?: readonly { report: number; seq: number }[];
+  /** Claims whose source is one of these fused entities. */
+  sourceFused?: readonly number[];
   sinceMs?: number;
   untilMs?: number;
   words?: readonly string[];
@@ -437,6 +437,8 @@ export interface Reads {
   fusedNames(ids: readonly number[]): Promise<Map<number, { name: string; n: number }[]>>;
   /** The first current mention of a fused entity. */
   firstMention(fused: number): Promise<{ report: number; reportUid: string; start: number; end: number } | undefined>;
+  /** The fused entities one is (itself, or every entity an editor merged with it). */
+  fusedMembers(fused: number): Promise<number[]>;
   /** Current entity rows of a fused entity (report, position), at most `limit`. */
   entitiesOfFused(fused: number, limit?: number): Promise<{ report: number; seq: number }[]>;
   /** Current entity rows in fused order, a page after the cursor (the export's entities). */

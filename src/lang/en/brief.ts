@@ -34,6 +34,7 @@ export const brief: BriefLabels = {
   denial: (a, b, via) =>
     via === "doers" ? `${a} and ${b} name different doers.` : via === "place" ? `${a} and ${b} put it in different places.` : via === "backRef" ? `${a} rejects what ${b} says.` : via === "counter" ? `${a} denies it; ${b} argues otherwise.` : `${a} denies involvement; ${b} says otherwise.`,
   alsoKnownAs: "also",
+  alsoSaidBy: (who) => `(also: ${who})`,
   reportsOf: (n) => `${n} report${n === 1 ? "" : "s"}`,
   asserts: (n) => `${n} claim${n === 1 ? "" : "s"} attributed`,
   isNew: "new",

@@ -33,6 +33,7 @@ export const brief: BriefLabels = {
   denial: (a, b, via) =>
     via === "doers" ? `${a} en ${b} wijzen een andere dader aan.` : via === "place" ? `${a} en ${b} noemen een andere plaats.` : via === "backRef" ? `${a} spreekt tegen wat ${b} zegt.` : via === "counter" ? `${a} ontkent; ${b} stelt het tegendeel.` : `${a} ontkent betrokkenheid; ${b} zegt het tegendeel.`,
   alsoKnownAs: "ook",
+  alsoSaidBy: (who) => `(ook: ${who})`,
   reportsOf: (n) => `${n} bericht${n === 1 ? "" : "en"}`,
   asserts: (n) => `${n} uitspra${n === 1 ? "ak" : "ken"} toegeschreven`,
   isNew: "nieuw",

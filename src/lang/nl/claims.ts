@@ -245,6 +245,9 @@ const roles: RoleWord[] = [
   // unnamed
   { word: "bron", kind: "unnamed", who: "person" },
   { word: "bronnen", kind: "unnamed", who: "group" },
+  // a source named only by where it sits is still unnamed: "een politiebron", "regeringsbronnen"
+  { word: "*bron", kind: "unnamed", who: "person" },
+  { word: "*bronnen", kind: "unnamed", who: "group" },
   { word: "ingewijden", kind: "unnamed", who: "group" },
   { word: "ingewijde", kind: "unnamed", who: "person" },
   { word: "betrokkene", kind: "unnamed", who: "person" },

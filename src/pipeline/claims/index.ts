@@ -1701,7 +1701,7 @@ class Resolver {
           this.latest(at, (c) => !!c.title && words(c.title).includes(d));
         // only a name stands in for a description: "the official" after "an official familiar with the
         // matter" is still the official, not the words that described him
-        if (ante && capitalisedWords(ante.name)) {
+        if (ante && capitalisedWords(ante.name, this.V.P.nameConn)) {
           name = ante.name;
           if (ante.entity) entity = ante.entity;
           if (ante.who !== "unknown") who = ante.who;
@@ -1816,7 +1816,7 @@ class Resolver {
   private fuller(last: string): Candidate | undefined {
     // only people go by their surname alone: "Rusland" is no short form of "Legioen Vrijheid voor Rusland"
     // a personal name: capitalised words only ("Bob Deen"), not a role phrase ("governor of Kherson")
-    const full = (c: Candidate) => c.who === "person" && candWords(c).length >= 2 && candWords(c).length <= 4 && capitalisedWords(c.name);
+    const full = (c: Candidate) => c.who === "person" && candWords(c).length >= 2 && candWords(c).length <= 4 && capitalisedWords(c.name, this.V.P.nameConn);
     for (let k = this.sourcesSeen; k < this.sources.length; k++) {
       const c = this.sources[k]!;
       if (full(c) && !this.srcByLast.has(candWords(c).at(-1)!)) this.srcByLast.set(candWords(c).at(-1)!, c);
@@ -1834,16 +1834,17 @@ class Resolver {
 
 const candWords = (c: Candidate) => (c.words ??= words(c.name));
 
-/** Every word of a name begins with a capital ("Bob Deen", not "governor of Kherson"). */
-function capitalisedWords(name: string): boolean {
-  let start = true;
-  for (let i = 0; i < name.length; i++) {
-    const ch = name[i]!;
-    if (ch === " ") start = true;
-    else if (start) {
-      if (!isCap(ch)) return false;
-      start = false;
-    }
+/**
+ * Every word of a name begins with a capital ("Bob Deen", not "governor of Kherson"), but for a particle
+ * between capitalised words ("Filip van België", "Jaap de Vries").
+ */
+function capitalisedWords(name: string, particles?: ReadonlySet<string>): boolean {
+  const ws = name.split(" ").filter((w) => w);
+  if (!ws.length) return true;
+  for (let i = 0; i < ws.length; i++) {
+    const w = ws[i]!;
+    if (isCap(w[0]!)) continue;
+    if (i === 0 || i === ws.length - 1 || !particles?.has(w)) return false;
   }
   return true;
 }

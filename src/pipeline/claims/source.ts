@@ -232,7 +232,10 @@ export function npForward(V: View, i: number, limit: number, loose = false): Spa
         continue;
       }
     }
-    if ((P.affil.has(w) || P.nameConn.has(w) || (P.agents.has(w) && P.docNouns.has(low[lastHead]!))) && lastHead >= 0) {
+    // a connector that is an article joins a name only after a name ("Jaap de Hoop Scheffer"); after a common
+    // noun it opens a new phrase: "volgens de politie de 45-jarige X" names the police, the rest is what they say
+    const article = P.det.has(w) && !P.affil.has(w) && V.cap[k - 1] !== 1;
+    if ((P.affil.has(w) || (P.nameConn.has(w) && !article) || (P.agents.has(w) && P.docNouns.has(low[lastHead]!))) && lastHead >= 0) {
       // only when a name, role or determiner + name follows: "van het Instituut Clingendael", "voor Rusland"
       let j = k + 1;
       if (j < max && P.det.has(low[j]!)) j++;

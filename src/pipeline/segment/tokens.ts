@@ -9,11 +9,14 @@ const TOKEN = new RegExp(
     String.raw`(\p{L}(?:\.\p{L}){1,8}\.?)`,
     // numbers with group or decimal separators and clock times: 3.500, 1,200, 14.00, 2.5, 10:30
     String.raw`(\p{Nd}+(?:[.,:]\p{Nd}+)+)`,
-    // words, with inner hyphens and apostrophes: Oost-Europadeskundige, zo'n, don't, 24-jarige
-    String.raw`([\p{L}\p{M}\p{Nd}]+(?:[-'’‑][\p{L}\p{M}\p{Nd}]+)*)`,
-    String.raw`(\.{2,}|…)`,
-    String.raw`(["“”„‟«»‹›'‘’‚‛])`,
-    String.raw`([.,;:!?()\[\]{}\-–—/])`,
+    // words, with inner hyphens and apostrophes: Oost-Europadeskundige, zo'n, don't, 24-jarige (the characters
+    // beyond ASCII as escapes, which the expression reads alike, so that the CLI bundle is ASCII: V8 decodes
+    // and parses a one-byte source faster; \u2019 ’, \u2011 non-breaking hyphen, \u2026 …, then the quotes
+    // “ ” „ ‟ « » ‹ › ‘ ’ ‚ ‛ and the dashes – —)
+    String.raw`([\p{L}\p{M}\p{Nd}]+(?:[-'\u2019\u2011][\p{L}\p{M}\p{Nd}]+)*)`,
+    String.raw`(\.{2,}|\u2026)`,
+    String.raw`(["\u201c\u201d\u201e\u201f\u00ab\u00bb\u2039\u203a'\u2018\u2019\u201a\u201b])`,
+    String.raw`([.,;:!?()\[\]{}\-\u2013\u2014/])`,
     String.raw`([^\s])`,
   ].join("|"),
   "uy",

@@ -34,7 +34,7 @@ import type { Doc, Lang, SourceKind } from "../model/doc.js";
 import { countriesOfName, fusionClaims, type FusionClaim } from "./claimkeys.js";
 import { entityRecords, fuseEntities, type EntityRecord, institutionOf, reportEntities, roleKeyOf, type EntityFusion } from "./entityfusion.js";
 import { nameKey } from "./names.js";
-import { fuseBlock, type BlockContext, type Proposition } from "./propositions.js";
+import { blockGroups, blockPropositions, fuseBlock, type BlockContext, type Proposition } from "./propositions.js";
 import { findDisputes, type Dispute } from "./disputes.js";
 import { clusterIncidents, incidentKeys, type IncidentKeys } from "./incidents.js";
 
@@ -220,7 +220,19 @@ export async function fuseStreamed(
     const block: FusionClaim[] = [];
     for (const at of ats) for (const c of read.get(reports[at]!.incident.doc) ?? []) block.push(c);
     // (an incident of reports whose claims are all gone has no block, as in fuseRecords)
-    if (block.length) for (const x of contexts) fuseIncident(i, block, x.context, x.propositions, x.disputes);
+    if (block.length && contexts.length) {
+      // as fuseIncident does, in each language; which claims state one thing does not depend on the
+      // language speakers are named in, only on the pairs the disputes keep apart: grouped once when
+      // every language's disputes keep the same pairs apart
+      const found = contexts.map((x) => findDisputes(block, x.context, { scope: "ledger" }));
+      const aparts = found.map((ds) => ds.filter((d) => d.detail.denier !== undefined).map((d) => d.claims));
+      const sig = (ps: readonly (readonly [string, string])[]) => ps.map((p) => p.join("\u0000")).join("\u0001");
+      const one = aparts.every((ps) => sig(ps) === sig(aparts[0]!)) ? blockGroups(block, contexts[0]!.context, aparts[0]) : undefined;
+      contexts.forEach((x, k) => {
+        for (const p of blockPropositions(one ?? blockGroups(block, x.context, aparts[k]), x.context)) x.propositions.push({ ...p, incident: i });
+        for (const d of found[k]!) x.disputes.push({ ...d, incident: i });
+      });
+    }
     for (const at of ats) kept[at] = (read.get(reports[at]!.incident.doc) ?? []).map(keep);
   }
   const claims = kept.flat();

@@ -92,18 +92,18 @@ interface Sig {
   total: number;
   verbs: Set<string>;
   /** What the claim says happens only in a clause that sets the scene. */
-  sceneVerbs: Set<string>;
+  sceneVerbs: ReadonlySet<string>;
   negVerbs: string;
   /** Concept → the countries that qualify it in this claim. */
-  quals: Map<string, Set<string>>;
-  figs: Map<CountKind, { value: number; approx: Approx; added?: true }>;
-  days: Set<string>;
+  quals: ReadonlyMap<string, ReadonlySet<string>>;
+  figs: ReadonlyMap<CountKind, { value: number; approx: Approx; added?: true }>;
+  days: ReadonlySet<string>;
   /** The words, folded: the same words are the same statement whatever else differs. */
   wording: string;
   /** Who does what the claim says happens, fused across reports (`C:<ISO>`, `E:<key>`); empty when unnamed. */
-  doers: Set<string>;
+  doers: ReadonlySet<string>;
   /** What each part says alone, when the claim says two things (FusionClaim.parts). */
-  parts: Sig[];
+  parts: readonly Sig[];
   /** The claim tells of harm (a killing, a shooting) and names the police in what it states. */
   policeHarm: boolean;
   /** A harm said to befall the doer himself ("is zelf ook overleden"). */
@@ -111,6 +111,12 @@ interface Sig {
 }
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+// Shared by every signature that has none (never added to once a signature is made).
+const NO_KEYS: ReadonlySet<string> = new Set();
+const NO_QUALS: ReadonlyMap<string, ReadonlySet<string>> = new Map();
+const NO_FIGS: ReadonlyMap<CountKind, { value: number; approx: Approx; added?: true }> = new Map();
+const NO_PARTS: readonly Sig[] = [];
 
 /** The keys of a claim with their base weights (before the block's rarity weighting). */
 function rawSignature(c: FusionClaim, ctx: BlockContext): Sig {
@@ -224,7 +230,11 @@ function rawSignature(c: FusionClaim, ctx: BlockContext): Sig {
   // "the man who shot two fans has died himself": the harm befell the one who did the act the claim's
   // scene tells, not those the act befell
   const selfHarm = stated("n:self") && HARM.some((k) => verbs.has(k) && !sceneVerbs.has(k));
-  return { c, keys, total: 0, verbs, sceneVerbs, negVerbs: neg.sort().join(","), quals, figs, days: new Set(c.days), wording, doers, parts, policeHarm, selfHarm };
+  // (a block of a whole ledger holds a signature per claim: the many empty sets are one)
+  return {
+    c, keys, total: 0, verbs, sceneVerbs: sceneVerbs.size ? sceneVerbs : NO_KEYS, negVerbs: neg.sort().join(","), quals: quals.size ? quals : NO_QUALS,
+    figs: figs.size ? figs : NO_FIGS, days: c.days.length ? new Set(c.days) : NO_KEYS, wording, doers: doers.size ? doers : NO_KEYS, parts: parts.length ? parts : NO_PARTS, policeHarm, selfHarm,
+  };
 }
 
 /**
@@ -416,9 +426,30 @@ const STATUS_RANK: Record<ClaimStatus, number> = { confirmed: 0, established: 1,
  * claim. The same set of claims gives the same propositions in any order.
  */
 export function fuseBlock(claims: readonly FusionClaim[], ctx: BlockContext, apart: readonly (readonly [string, string])[] = []): Proposition[] {
+  return blockPropositions(blockGroups(claims, ctx, apart), ctx);
+}
+
+/** A block's claims grouped into propositions, before any speaker is named (see blockGroups). */
+export interface BlockGroup {
+  /** The claims, in the block's content order. */
+  claims: FusionClaim[];
+  /** The first claim's figures and whether what it says happens is negated: the proposition's. */
+  figs: ReadonlyMap<CountKind, { value: number; approx: Approx }>;
+  negated: boolean;
+}
+
+/**
+ * Which claims of a block state one thing. What decides it is language-free: the block context's entity
+ * keys, countries and speakers' keys, never the names it gives speakers in its language, and the pairs of
+ * claims `apart` (the block's disputes with a side that speaks against the other). So a ledger fused in
+ * several languages whose disputes keep the same pairs apart groups each block once and names the
+ * propositions in each (blockPropositions).
+ */
+export function blockGroups(claims: readonly FusionClaim[], ctx: BlockContext, apart: readonly (readonly [string, string])[] = []): BlockGroup[] {
   const sorted = [...claims].sort((a, b) => cmp(a.order, b.order) || cmp(a.id, b.id));
   const sigs = sorted.map((c) => rawSignature(c, ctx));
   weigh(sigs);
+  const n = sigs.length;
   // claims that contradict each other (the block's disputes) never state one thing, however much of
   // their words they share ("X and Y pleaded guilty" against "conflicting reports that Z also pleaded
   // guilty"): each claim's index keeps the claims it must stay apart from
@@ -430,6 +461,81 @@ export function fuseBlock(claims: readonly FusionClaim[], ctx: BlockContext, apa
     (notWith.get(i) ?? notWith.set(i, new Set()).get(i)!).add(j);
     (notWith.get(j) ?? notWith.set(j, new Set()).get(j)!).add(i);
   }
+  at.clear();
+  const pairs = candidatePairs(sigs, notWith);
+  const uf = new UnionFind(n);
+  // (per cluster, the claims its members stay apart from: merged smaller into larger as clusters join)
+  const apartOf = new Map<number, Set<number>>(notWith);
+  const keptApart = (ra: number, rb: number) => {
+    const x = apartOf.get(ra), y = apartOf.get(rb);
+    if (!x || !y) return !!(x && [...x].some((k) => uf.find(k) === rb)) || !!(y && [...y].some((k) => uf.find(k) === ra));
+    const [small, other] = x.size <= y.size ? [x, rb] : [y, ra];
+    for (const k of small) if (uf.find(k) === other) return true;
+    return false;
+  };
+  const atLeast = FUSE_AT * Number(process.env.K_LINK ?? 1);
+  // Two clusters that did not join are asked again by every other candidate pair between them (copies of
+  // two statements that conflict: thousands of pairs). The answer depends only on the members compared
+  // (the first LINK_SAMPLE of each, and a cluster only ever appends), so it is kept until either sample
+  // grows: the same joins as asking each time, without the work growing with the square of the copies.
+  const refused = new PairMap();
+  const sampled = (r: number) => Math.min(uf.members[r]!.length, LINK_SAMPLE);
+  for (let x = 0; x < pairs.order.length; x++) {
+    const at = pairs.order[x]!;
+    const ra = uf.find(pairs.i[at]!), rb = uf.find(pairs.j[at]!);
+    if (ra === rb) continue;
+    const sizes = sampled(ra) * (LINK_SAMPLE + 1) + sampled(rb);
+    if (refused.get(ra, rb) === sizes) continue;
+    let sum = 0, count = 0, ok = !keptApart(ra, rb);
+    // a proposition repeated by thousands of copies is judged by its first members: the work stays bounded
+    const ma = uf.members[ra]!, mb = uf.members[rb]!;
+    const la = Math.min(ma.length, LINK_SAMPLE), lb = Math.min(mb.length, LINK_SAMPLE);
+    for (let u = 0; u < la && ok; u++) {
+      const a = sigs[ma[u]!]!;
+      for (let v = 0; v < lb; v++) {
+        const b = sigs[mb[v]!]!;
+        if (conflict(a, b)) {
+          ok = false;
+          break;
+        }
+        sum += similarity(a, b);
+        count++;
+      }
+    }
+    if (ok && sum / count >= atLeast) {
+      uf.union(ra, rb);
+      const root = uf.find(ra), gone = root === ra ? rb : ra;
+      const x = apartOf.get(root), y = apartOf.get(gone);
+      if (y) {
+        if (!x || x.size < y.size) {
+          if (x) for (const k of x) y.add(k);
+          apartOf.set(root, y);
+        } else for (const k of y) x.add(k);
+        apartOf.delete(gone);
+      }
+    } else refused.set(ra, rb, sizes);
+  }
+  const out: BlockGroup[] = [];
+  for (let i = 0; i < n; i++) {
+    if (uf.find(i) !== i) continue;
+    const members = [...uf.members[i]!].sort((a, b) => a - b);
+    const first = sigs[members[0]!]!;
+    out.push({ claims: members.map((k) => sigs[k]!.c), figs: first.figs, negated: !!first.negVerbs });
+  }
+  return out;
+}
+
+/** The propositions of a block's groups, their speakers named by the block context. */
+export function blockPropositions(groups: readonly BlockGroup[], ctx: BlockContext): Proposition[] {
+  return groups.map((g) => proposition(g, ctx));
+}
+
+/**
+ * Candidate pairs of a block that fuse, strongest first: (i, j, similarity) in typed arrays and their order.
+ * A block of a whole ledger has millions of candidate pairs: kept as numbers, not objects, and what finds
+ * them (postings, which lists each claim is in) is gone before the clusters are joined.
+ */
+function candidatePairs(sigs: readonly Sig[], notWith: ReadonlyMap<number, ReadonlySet<number>>): { i: Int32Array; j: Int32Array; order: Uint32Array } {
   // candidate pairs: claims that share a concept of what happens, a figure or a named actor
   const postings = new Map<string, number[]>();
   sigs.forEach((s, i) => {
@@ -438,9 +544,7 @@ export function fuseBlock(claims: readonly FusionClaim[], ctx: BlockContext, apa
     for (const k of offer) (postings.get(k) ?? postings.set(k, []).get(k)!).push(i);
     if (s.wording.length >= 12) (postings.get("=" + s.wording) ?? postings.set("=" + s.wording, []).get("=" + s.wording)!).push(i);
   });
-  const pairs: { i: number; j: number; sim: number }[] = [];
-  const seen = new Set<number>();
-  const n = sigs.length;
+  const found = new PairList();
   // a key too common to pair every claim holding it (thousands of copies of "killed") is split by each
   // claim's rarest other key: copies of one statement still meet
   const df = new Map<string, number>();
@@ -459,17 +563,39 @@ export function fuseBlock(claims: readonly FusionClaim[], ctx: BlockContext, apa
     }
     for (const l of sub.values()) lists.push(l.length > MAX_POSTING ? l.slice(0, MAX_POSTING) : l);
   }
+  // Each pair is asked once: a pair two lists share is asked in the first of them, which the lists each
+  // claim is in tell (in list order, as compact rows); no set of the millions of pairs asked is kept.
+  const n = sigs.length;
+  const from = new Int32Array(n + 1);
+  for (const list of lists) for (const i of list) from[i + 1]!++;
+  for (let i = 0; i < n; i++) from[i + 1]! += from[i]!;
+  const inList = new Int32Array(from[n]!);
+  const put = from.slice(0, n);
+  lists.forEach((list, li) => {
+    for (const i of list) inList[put[i]!++] = li;
+  });
+  /** The first list both claims are in (-1: none). */
+  const firstShared = (i: number, j: number): number => {
+    for (let p = from[i]!, q = from[j]!; p < from[i + 1]! && q < from[j + 1]!; ) {
+      const a = inList[p]!, b = inList[q]!;
+      if (a === b) return a;
+      if (a < b) p++;
+      else q++;
+    }
+    return -1;
+  };
   const consider = (i: number, j: number) => {
     if (i > j) [i, j] = [j, i];
-    const code = i * n + j;
-    if (seen.has(code)) return;
-    seen.add(code);
     const a = sigs[i]!, b = sigs[j]!;
     if (notWith.get(i)?.has(j) || conflict(a, b)) return;
     const sim = similarity(a, b);
-    if (sim >= FUSE_AT) pairs.push({ i, j, sim });
+    if (sim >= FUSE_AT) found.push(i, j, sim);
   };
-  for (const list of lists) for (let x = 0; x < list.length; x++) for (let y = x + 1; y < list.length; y++) consider(list[x]!, list[y]!);
+  for (let li = 0; li < lists.length; li++) {
+    const list = lists[li]!;
+    for (let x = 0; x < list.length; x++)
+      for (let y = x + 1; y < list.length; y++) if (firstShared(list[x]!, list[y]!) === li) consider(list[x]!, list[y]!);
+  }
   // a claim that says nothing happens also meets claims that say something happens about the same thing
   // ("twee ervan bevonden zich in de Deense economische zone" and "two leaks were detected in Denmark's
   // economic zone"): only such pairs, and a bounded number per key, so the work stays near linear
@@ -484,71 +610,107 @@ export function fuseBlock(claims: readonly FusionClaim[], ctx: BlockContext, apa
       if (l.length < MAX_POSTING) l.push(i);
     }
   });
+  // (a claim that says nothing happens meets each such claim once, and not one it met in a list)
+  const met = new Set<number>();
   sigs.forEach((s, i) => {
     if (s.verbs.size) return;
-    for (const k of s.keys.keys()) for (const j of holders.get(k) ?? []) consider(i, j);
+    met.clear();
+    for (const k of s.keys.keys())
+      for (const j of holders.get(k) ?? []) {
+        if (met.has(j)) continue;
+        met.add(j);
+        if (firstShared(i, j) < 0) consider(i, j);
+      }
   });
-  pairs.sort((p, q) => q.sim - p.sim || p.i - q.i || p.j - q.j);
-  const uf = new UnionFind(n);
-  // (per cluster, the claims its members stay apart from: merged smaller into larger as clusters join)
-  const apartOf = new Map<number, Set<number>>(notWith);
-  const keptApart = (ra: number, rb: number) => {
-    const x = apartOf.get(ra), y = apartOf.get(rb);
-    if (!x || !y) return !!(x && [...x].some((k) => uf.find(k) === rb)) || !!(y && [...y].some((k) => uf.find(k) === ra));
-    const [small, other] = x.size <= y.size ? [x, rb] : [y, ra];
-    for (const k of small) if (uf.find(k) === other) return true;
-    return false;
-  };
-  const atLeast = FUSE_AT * Number(process.env.K_LINK ?? 1);
-  // Two clusters that did not join are asked again by every other candidate pair between them (copies of
-  // two statements that conflict: thousands of pairs). The answer depends only on the members compared
-  // (the first LINK_SAMPLE of each, and a cluster only ever appends), so it is kept until either sample
-  // grows: the same joins as asking each time, without the work growing with the square of the copies.
-  const refused = new Map<number, number>();
-  const sampled = (r: number) => Math.min(uf.members[r]!.length, LINK_SAMPLE);
-  for (const p of pairs) {
-    const ra = uf.find(p.i), rb = uf.find(p.j);
-    if (ra === rb) continue;
-    const code = ra * n + rb, sizes = sampled(ra) * (LINK_SAMPLE + 1) + sampled(rb);
-    if (refused.get(code) === sizes) continue;
-    let sum = 0, count = 0, ok = !keptApart(ra, rb);
-    // a proposition repeated by thousands of copies is judged by its first members: the work stays bounded
-    for (const x of uf.members[ra]!.slice(0, LINK_SAMPLE)) {
-      for (const y of uf.members[rb]!.slice(0, LINK_SAMPLE)) {
-        const a = sigs[x]!, b = sigs[y]!;
-        if (conflict(a, b)) {
-          ok = false;
-          break;
-        }
-        sum += similarity(a, b);
-        count++;
-      }
-      if (!ok) break;
-    }
-    if (ok && sum / count >= atLeast) {
-      uf.union(ra, rb);
-      const root = uf.find(ra), gone = root === ra ? rb : ra;
-      const x = apartOf.get(root), y = apartOf.get(gone);
-      if (y) {
-        if (!x || x.size < y.size) {
-          if (x) for (const k of x) y.add(k);
-          apartOf.set(root, y);
-        } else for (const k of y) x.add(k);
-        apartOf.delete(gone);
-      }
-    } else refused.set(code, sizes);
-  }
-  const out: Proposition[] = [];
-  for (let i = 0; i < n; i++) {
-    if (uf.find(i) !== i) continue;
-    const members = [...uf.members[i]!].sort((a, b) => a - b).map((k) => sigs[k]!);
-    out.push(proposition(members, ctx));
-  }
-  return out;
+  return found.sorted();
 }
 
-function proposition(members: Sig[], ctx: BlockContext): Proposition {
-  const cs = members.map((m) => m.c);
+/**
+ * Pairs of clusters with a number each: open addressing over typed arrays (a block of a whole ledger
+ * refuses many pairs, and a Map keyed by numbers that large holds each key as an object).
+ */
+class PairMap {
+  private is = new Int32Array(1 << 12).fill(-1);
+  private js = new Int32Array(1 << 12);
+  private vs = new Int32Array(1 << 12);
+  private size = 0;
+  private slot(i: number, j: number, mask: number): number {
+    let h = (Math.imul(i, 0x9e3779b1) ^ Math.imul(j + 0x7f4a7c15, 0x85ebca6b)) >>> 0;
+    h ^= h >>> 15;
+    return (Math.imul(h, 0x2c1b3c6d) >>> 0) & mask;
+  }
+  private find(i: number, j: number): number {
+    const mask = this.is.length - 1;
+    let k = this.slot(i, j, mask);
+    for (;;) {
+      const x = this.is[k]!;
+      if (x === -1 || (x === i && this.js[k] === j)) return k;
+      k = (k + 1) & mask;
+    }
+  }
+  /** The number kept for the pair, undefined when none is. */
+  get(i: number, j: number): number | undefined {
+    const k = this.find(i, j);
+    return this.is[k] === -1 ? undefined : this.vs[k];
+  }
+  /** Keeps a number for the pair; false when the pair had one already (which is replaced). */
+  set(i: number, j: number, v: number): boolean {
+    const k = this.find(i, j);
+    const had = this.is[k] !== -1;
+    this.is[k] = i;
+    this.js[k] = j;
+    this.vs[k] = v;
+    if (!had && ++this.size * 10 > this.is.length * 7) this.grow();
+    return !had;
+  }
+  private grow(): void {
+    const { is, js, vs } = this;
+    this.is = new Int32Array(is.length * 2).fill(-1);
+    this.js = new Int32Array(is.length * 2);
+    this.vs = new Int32Array(is.length * 2);
+    for (let k = 0; k < is.length; k++) {
+      if (is[k] === -1) continue;
+      const s = this.find(is[k]!, js[k]!);
+      this.is[s] = is[k]!;
+      this.js[s] = js[k]!;
+      this.vs[s] = vs[k]!;
+    }
+  }
+}
+
+/** Candidate pairs with their similarity, in growing typed arrays. */
+class PairList {
+  private is = new Int32Array(1024);
+  private js = new Int32Array(1024);
+  private sims = new Float64Array(1024);
+  private n = 0;
+  push(i: number, j: number, sim: number): void {
+    if (this.n === this.is.length) {
+      const grow = <T extends Int32Array | Float64Array>(a: T): T => {
+        const b = new (a.constructor as new (n: number) => T)(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      this.is = grow(this.is);
+      this.js = grow(this.js);
+      this.sims = grow(this.sims);
+    }
+    this.is[this.n] = i;
+    this.js[this.n] = j;
+    this.sims[this.n++] = sim;
+  }
+  /** Strongest first, then by position: a total order, so the same pairs give the same order. */
+  sorted(): { i: Int32Array; j: Int32Array; order: Uint32Array } {
+    const { is, js, sims } = this;
+    const order = new Uint32Array(this.n);
+    for (let k = 0; k < this.n; k++) order[k] = k;
+    order.sort((p, q) => sims[q]! - sims[p]! || is[p]! - is[q]! || js[p]! - js[q]!);
+    return { i: is.subarray(0, this.n), j: js.subarray(0, this.n), order };
+  }
+}
+
+function proposition(g: BlockGroup, ctx: BlockContext): Proposition {
+  const cs = g.claims;
   const first = cs[0]!;
   const sources = new Map<string, PropositionSource>();
   for (const c of cs) {
@@ -565,13 +727,13 @@ function proposition(members: Sig[], ctx: BlockContext): Proposition {
   const history: Proposition["history"] = [];
   for (const c of byTime) if (!history.length || history[history.length - 1]!.status !== c.status) history.push({ at: c.published, status: c.status, claim: c.id });
   const origins = originsOf(cs, ctx);
-  const figs = members[0]!.figs;
+  const figs = g.figs;
   return {
     key: `p:${first.order}`,
     claims: cs.map((c) => c.id),
     text: first.text,
     status,
-    polarity: members[0]!.negVerbs ? "negated" : "affirmed",
+    polarity: g.negated ? "negated" : "affirmed",
     sources: [...sources.values()].sort((a, b) => cmp(a.key, b.key)),
     reports: new Set(cs.map((c) => c.doc)).size,
     independent: new Set(origins).size,

@@ -426,6 +426,22 @@ export function entityKeys(r: EntityRecord): EntityKeys {
       if (c?.qualifier && c.bare) seeks.add(`R:${c.concept}:${c.qualifier}`);
     }
   }
+  // a named person holds the roles written before the name or beside it ("Premier De Croo", "Belgium's
+  // premier, Alexander De Croo"): a source named only by that role ("the regional governor", "the Belgian
+  // prime minister") is this person when no one else in the ledger holds it (`Rb:`, the role alone; a
+  // role with more words than the role and its country, "police chief", is another role)
+  if (r.type === "person" && personWords(r.name, r.lang).length) {
+    for (const role of r.roles) {
+      const c = conceptOf(role, r.lang, "roles");
+      if (c?.bare) offers.add(`Rb:${c.concept}`);
+    }
+    for (const a of r.aliases) {
+      const c = conceptOf(a, r.lang, "roles");
+      if (!c?.bare) continue;
+      offers.add(`Rb:${c.concept}`);
+      if (c.qualifier) offers.add(`R:${c.concept}:${c.qualifier}`);
+    }
+  }
   const sorted = (s: Set<string>) => [...s].sort();
   return { strong: sorted(strong), seeks: sorted(seeks), offers: sorted(offers) };
 }
@@ -438,6 +454,12 @@ export function entityKeys(r: EntityRecord): EntityKeys {
 export function institutionOf(name: string, lang: Lang): string | undefined {
   const c = conceptOf(name, lang, "institutions");
   return c?.bare ? (c.qualifier ? `${c.qualifier}:${c.concept}` : c.concept) : undefined;
+}
+
+/** A name that is only a role, with its country or body if it names one ("the regional governor" → governor). */
+export function roleOf(name: string, lang: Lang): { concept: string; qualifier?: string } | undefined {
+  const c = conceptOf(name, lang, "roles");
+  return c?.bare ? { concept: c.concept, ...(c.qualifier && { qualifier: c.qualifier }) } : undefined;
 }
 
 /** The role key a source named only by its role seeks ("de Russische leider" → `R:head:C:RU`). */

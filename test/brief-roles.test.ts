@@ -51,5 +51,34 @@ test("a role two people of the ledger hold names neither of them", async () => {
     const school = g.find((x) => /school/.test(x));
     assert.ok(school, `${lang}: ${g.join(" || ")}`);
     assert.ok(!/^(Marta Kovac|Ivan Horvat|Kovac|Horvat):/.test(school), `${lang}: ${school}`);
+    // unlinked, the role is named in the briefing's language, never in the words of the report's
+    assert.ok(school.startsWith(lang === "en" ? "regional governor: " : "gouverneur: "), `${lang}: ${school}`);
+  }
+});
+
+// A prime minister named beside her role with its country in one report ("Croatia's premier, Ana Lind")
+// and only by that role in another language ("de Kroatische premier"): one speaker.
+const PREMIER = [
+  {
+    file: "1-wire.en.txt", title: "Floods in Karlovac", source: "Adriatic Post", published: "2025-05-12T10:00:00+02:00", lang: "en" as const,
+    text:
+      "Floods cut off the town of Karlovac on Sunday after two days of heavy rain.\n\n" +
+      "Croatia's premier, Ana Lind, said the army would bring drinking water to Karlovac.\n",
+  },
+  {
+    file: "2-krant.nl.txt", title: "Overstromingen in Karlovac", source: "Dagblad Oost", published: "2025-05-12T14:00:00+02:00", lang: "nl" as const,
+    text:
+      "Het stadje Karlovac is sinds zondag afgesneden door overstromingen.\n\n" +
+      "Volgens de Kroatische premier zijn er geen slachtoffers gevallen in Karlovac.\n",
+  },
+];
+
+test("a role with its country is the person named with that role and country in another report and language", async () => {
+  const b = await briefed(PREMIER, "roles-premier");
+  for (const lang of ["en", "nl"] as const) {
+    const g = groups(b[lang], "claims");
+    const none = g.find((x) => /geen slachtoffers/.test(x));
+    assert.ok(none?.startsWith("Ana Lind: "), `${lang}: ${g.join(" || ")}`);
+    assert.ok(!g.some((x) => /^[^:]*(premier|prime minister)[^:]*:/i.test(x)), `${lang}: ${g.join(" || ")}`);
   }
 });

@@ -244,7 +244,7 @@ function countryOfWord(w: string): string | undefined {
  * An institution or role named by what it is: the concept, the country or body that qualifies it and
  * whether nothing else is left in the name (then the phrase names the institution itself).
  */
-type Concept = { concept: string; qualifier?: string; bare: boolean };
+type Concept = { concept: string; qualifier?: string; bare: boolean; /** The language whose words matched. */ in: Lang };
 const conceptMemo = new Map<string, Concept | null>();
 function conceptOf(name: string, lang: Lang, kind: "institutions" | "roles"): Concept | undefined {
   // names and roles repeat across claims and reports
@@ -281,7 +281,7 @@ function computeConcept(name: string, lang: Lang, kind: "institutions" | "roles"
         const inst = conceptOf(rest.join(" "), lang, "institutions");
         if (inst?.qualifier?.startsWith("C:")) qualifier = `I:${inst.qualifier}:${inst.concept}`;
       }
-      return { concept: i.name, ...(qualifier && { qualifier }), bare: left.length === 0 };
+      return { concept: i.name, ...(qualifier && { qualifier }), bare: left.length === 0, in: l };
     }
   }
   return undefined;
@@ -456,10 +456,13 @@ export function institutionOf(name: string, lang: Lang): string | undefined {
   return c?.bare ? (c.qualifier ? `${c.qualifier}:${c.concept}` : c.concept) : undefined;
 }
 
-/** A name that is only a role, with its country or body if it names one ("the regional governor" → governor). */
-export function roleOf(name: string, lang: Lang): { concept: string; qualifier?: string } | undefined {
+/**
+ * A name that is only a role, with its country or body if it names one ("the regional governor" →
+ * governor), and the language of its words (a report's language first, then the others).
+ */
+export function roleOf(name: string, lang: Lang): { concept: string; qualifier?: string; in: Lang } | undefined {
   const c = conceptOf(name, lang, "roles");
-  return c?.bare ? { concept: c.concept, ...(c.qualifier && { qualifier: c.qualifier }) } : undefined;
+  return c?.bare ? { concept: c.concept, ...(c.qualifier && { qualifier: c.qualifier }), in: c.in } : undefined;
 }
 
 /** The role key a source named only by its role seeks ("de Russische leider" → `R:head:C:RU`). */

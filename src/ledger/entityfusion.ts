@@ -244,7 +244,7 @@ function countryOfWord(w: string): string | undefined {
  * An institution or role named by what it is: the concept, the country or body that qualifies it and
  * whether nothing else is left in the name (then the phrase names the institution itself).
  */
-type Concept = { concept: string; qualifier?: string; bare: boolean };
+type Concept = { concept: string; qualifier?: string; bare: boolean; /** The language whose words matched. */ in: Lang };
 const conceptMemo = new Map<string, Concept | null>();
 function conceptOf(name: string, lang: Lang, kind: "institutions" | "roles"): Concept | undefined {
   // names and roles repeat across claims and reports
@@ -281,7 +281,7 @@ function computeConcept(name: string, lang: Lang, kind: "institutions" | "roles"
         const inst = conceptOf(rest.join(" "), lang, "institutions");
         if (inst?.qualifier?.startsWith("C:")) qualifier = `I:${inst.qualifier}:${inst.concept}`;
       }
-      return { concept: i.name, ...(qualifier && { qualifier }), bare: left.length === 0 };
+      return { concept: i.name, ...(qualifier && { qualifier }), bare: left.length === 0, in: l };
     }
   }
   return undefined;
@@ -426,6 +426,22 @@ export function entityKeys(r: EntityRecord): EntityKeys {
       if (c?.qualifier && c.bare) seeks.add(`R:${c.concept}:${c.qualifier}`);
     }
   }
+  // a named person holds the roles written before the name or beside it ("Premier De Croo", "Belgium's
+  // premier, Alexander De Croo"): a source named only by that role ("the regional governor", "the Belgian
+  // prime minister") is this person when no one else in the ledger holds it (`Rb:`, the role alone; a
+  // role with more words than the role and its country, "police chief", is another role)
+  if (r.type === "person" && personWords(r.name, r.lang).length) {
+    for (const role of r.roles) {
+      const c = conceptOf(role, r.lang, "roles");
+      if (c?.bare) offers.add(`Rb:${c.concept}`);
+    }
+    for (const a of r.aliases) {
+      const c = conceptOf(a, r.lang, "roles");
+      if (!c?.bare) continue;
+      offers.add(`Rb:${c.concept}`);
+      if (c.qualifier) offers.add(`R:${c.concept}:${c.qualifier}`);
+    }
+  }
   const sorted = (s: Set<string>) => [...s].sort();
   return { strong: sorted(strong), seeks: sorted(seeks), offers: sorted(offers) };
 }
@@ -438,6 +454,15 @@ export function entityKeys(r: EntityRecord): EntityKeys {
 export function institutionOf(name: string, lang: Lang): string | undefined {
   const c = conceptOf(name, lang, "institutions");
   return c?.bare ? (c.qualifier ? `${c.qualifier}:${c.concept}` : c.concept) : undefined;
+}
+
+/**
+ * A name that is only a role, with its country or body if it names one ("the regional governor" →
+ * governor), and the language of its words (a report's language first, then the others).
+ */
+export function roleOf(name: string, lang: Lang): { concept: string; qualifier?: string; in: Lang } | undefined {
+  const c = conceptOf(name, lang, "roles");
+  return c?.bare ? { concept: c.concept, ...(c.qualifier && { qualifier: c.qualifier }), in: c.in } : undefined;
 }
 
 /** The role key a source named only by its role seeks ("de Russische leider" → `R:head:C:RU`). */

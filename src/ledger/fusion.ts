@@ -32,7 +32,7 @@
  */
 import type { Doc, Lang, SourceKind } from "../model/doc.js";
 import { countriesOfName, fusionClaims, type FusionClaim } from "./claimkeys.js";
-import { entityRecords, fuseEntities, type EntityRecord, institutionOf, reportEntities, roleKeyOf, type EntityFusion } from "./entityfusion.js";
+import { entityRecords, fuseEntities, type EntityRecord, institutionOf, reportEntities, roleKeyOf, roleOf, type EntityFusion } from "./entityfusion.js";
 import { nameKey } from "./names.js";
 import { blockGroups, blockPropositions, fuseBlock, type BlockContext, type Proposition } from "./propositions.js";
 import { findDisputes, type Dispute } from "./disputes.js";
@@ -116,7 +116,13 @@ export function asserterOf(c: FusionClaim, entities: EntityFusion, lang: Lang): 
   const cluster = s.entity ? entities.clusterOf.get(s.entity) : undefined;
   const byRole = cluster ? undefined : (() => {
     const rk = roleKeyOf(s.name, c.lang);
-    return rk ? entities.byKey(rk) : undefined;
+    const found = rk ? entities.byKey(rk) : undefined;
+    if (found) return found;
+    // a role without its country ("the regional governor", "de premier") is the one person of the ledger
+    // named with that role; none when two hold it. (A role with its country takes only a person named
+    // with that country: "the Russian leader" is not whoever else is called "President".)
+    const role = roleOf(s.name, c.lang);
+    return role && !role.qualifier ? entities.byKey(`Rb:${role.concept}`) : undefined;
   })();
   const e = cluster ?? byRole;
   // a capital or a government body speaks for its country: "Kyiv zei", "Ukraine denies" are one speaker

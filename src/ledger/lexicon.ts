@@ -152,5 +152,5 @@ export interface EntityFusionLexicon {
    * Roles that name one person once the body or country is known ("de Russische leider", "NATO Secretary
    * General", "NAVO-chef"): a language-free concept and its patterns.
    */
-  roles: { name: string; patterns: string[] }[];
+  roles: { name: string; patterns: string[]; /** How a briefing in this language names it. */ shown?: string }[];
 }

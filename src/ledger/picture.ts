@@ -10,6 +10,7 @@ import { langPack } from "../lang/index.js";
 import { ledgerFusion, type LedgerFusion } from "./stored.js";
 import { clusterWithKey, type Fusion } from "./fusion.js";
 import { countriesOfName } from "./claimkeys.js";
+import { roleOf } from "./entityfusion.js";
 import type { Proposition as Fused } from "./propositions.js";
 
 /** A span of a stored report that a line of the briefing rests on (doc: the report's stable id). */
@@ -216,8 +217,9 @@ export async function buildPicture(r: Reads, opts: PictureOptions = {}): Promise
     }
     return a;
   };
+  // (a speaker named only by a role in another language's words is named in the briefing's: "Belgische premier")
   const nameOfKey = async (key: string, fallback?: string, stored?: string): Promise<string> =>
-    (key.startsWith("e:") ? await entityName(key.slice(2)) : undefined) ?? fallback ?? stored ?? key;
+    (key.startsWith("e:") ? await entityName(key.slice(2)) : undefined) ?? fallback ?? (stored ? roleShown(stored, lang) : undefined) ?? stored ?? key;
   const byKey = new Map<string, { name: string; claims: number } | undefined>();
   const asserterOfKey = async (key: string) => {
     if (!byKey.has(key)) byKey.set(key, (await r.asserterByKey([key]))[0]);
@@ -1024,11 +1026,29 @@ export function speakerNames(f: Fusion, lang: Lang): Map<string, string> {
     // "Ukraine", not "Oekraïners", in an English briefing)
     const cc = ownLang.has(k) ? undefined : peopleOf.get(k);
     const land = cc ? (clusterWithKey(f.entities, `G:${cc}`) ?? f.entities.clusters.find((x) => x.keys.has(`G:${cc}`))) : undefined;
-    const shown = institutionShown(k, lang) ?? (land && (displayName(land.key, lang) ?? land.name(lang)));
     const name = top(v);
+    const shown = institutionShown(k, lang) ?? (land && (displayName(land.key, lang) ?? land.name(lang))) ?? (ownLang.has(k) ? undefined : roleShown(name, lang));
     out.set(k, shown && (!ownLang.has(k) || name.toLowerCase() === shown.toLowerCase()) ? shown : name);
   }
   return out;
+}
+
+/**
+ * A speaker named only by a role in words of another language ("Belgian prime minister", "de regionale
+ * gouverneur") as a briefing in `lang` names it: "Belgische premier", "governor". Undefined when the name
+ * is in that language already, is more than a role, or its body has no name in the lexicon.
+ */
+export function roleShown(name: string, lang: Lang): string | undefined {
+  const r = roleOf(name, lang);
+  if (!r || r.in === lang || (r.qualifier && !r.qualifier.startsWith("C:"))) return undefined;
+  const lex = ledgerLexicon(lang).entities;
+  const noun = lex.roles.find((x) => x.name === r.concept)?.shown;
+  if (!noun || !r.qualifier) return noun;
+  const cc = r.qualifier.slice(2);
+  const forms: string[] = [];
+  for (const table of [langPack(lang).entities.demonyms, lex.demonyms]) for (const [w, c] of Object.entries(table)) if (c === cc) forms.push(w);
+  const adj = lex.attributive(forms);
+  return adj ? `${adj[0]!.toUpperCase()}${adj.slice(1)} ${noun}` : undefined;
 }
 
 /**

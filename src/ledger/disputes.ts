@@ -2,7 +2,7 @@ import type { Approx, CountKind } from "../model/doc.js";
 import { countryWords, placedAt, type FusionClaim } from "./claimkeys.js";
 import { conceptsOf, conceptTokens, type ConceptToken } from "./concepts.js";
 import { lookupName } from "../geo/gazetteer.js";
-import { fold } from "./features.js";
+import { accusedAct, fold } from "./features.js";
 import type { BlockContext } from "./propositions.js";
 import { ledgerLexicon } from "./lang.js";
 import { langPack } from "../lang/index.js";
@@ -751,6 +751,7 @@ function stateIn(text: string, lang: FusionClaim["lang"], o: Opp): { label: stri
   const found = new Map<string, { words: string; at: number[] }>();
   for (const [re, label, other] of [[o.a, o.la, o.lb], [o.b, o.lb, o.la]] as const) {
     for (const m of t.matchAll(new RegExp(re.source, "gu"))) {
+      if (accusedAct(ledgerLexicon(lang), t, m.index)) continue;
       const before = t.slice(Math.max(0, m.index - 40), m.index).split(/[^\p{L}']+/u).filter(Boolean).slice(-3);
       const l = before.some((w) => o.neg.has(w)) ? other : label;
       const f = found.get(l) ?? found.set(l, { words: m[0], at: [] }).get(l)!;

@@ -2,7 +2,7 @@ import type { Approx, CountKind } from "../model/doc.js";
 import { countryWords, placedAt, type FusionClaim } from "./claimkeys.js";
 import { conceptsOf, conceptTokens, type ConceptToken } from "./concepts.js";
 import { lookupName } from "../geo/gazetteer.js";
-import { fold } from "./features.js";
+import { accusedAct, fold } from "./features.js";
 import type { BlockContext } from "./propositions.js";
 import { ledgerLexicon } from "./lang.js";
 import { langPack } from "../lang/index.js";
@@ -74,6 +74,13 @@ const NOT_ASSERTED = new Set(["denied", "unknown"]);
 /** Disputes whose rules pass the denying claim first. */
 const DENYING: ReadonlySet<DisputeType> = new Set(["denial", "figure-denied", "pointed-back", "toll-higher"]);
 const TOLL_KINDS: ReadonlySet<CountKind> = new Set(["killed", "wounded", "missing", "arrested"]);
+/**
+ * A figure its claim gives only as what may be ("mogelijk tot wel twintigduizend", "could reach 20,000"): an
+ * estimate of what the toll might turn out to be, not a count. It still stands against a count of the same
+ * toll (the mayor's 20,000 against the Red Crescent's 11,300), but it replaces no earlier count: a count
+ * that a later estimate exceeds is not superseded by it.
+ */
+const estimate = (c: Pick<FusionClaim, "status">): boolean => c.status === "possible" || c.status === "probable";
 /** Concepts of doing, planning or backing an act: what an accusation says of a party and a denial denies. */
 const AGENCY = new Set([
   "v:involve", "v:attack", "v:cause", "v:launch", "v:use", "v:plan", "v:cross", "v:responsible", "v:link", "v:accuse",
@@ -467,7 +474,7 @@ function figures(ix: Index, inScope: (a: Item, b: Item) => boolean, add: Add): v
         const pa = a.it.places, pb = b.it.places;
         if (pa.size && pb.size && ![...pa].some((p) => pb.has(p))) continue;
         const va = showValue(a.value, a.approx), vb = showValue(b.value, b.approx);
-        const update = later && interval(late.value, late.approx)[0] > interval(early.value, early.approx)[1];
+        const update = later && !estimate(late.it.c) && interval(late.value, late.approx)[0] > interval(early.value, early.approx)[1];
         const what = group.startsWith("other:") ? group.slice(8) : group;
         add(a.it, b.it, "figures", group,
           `${what}: ${va} according to ${a.it.name} vs ${vb} according to ${b.it.name}${update ? " (a later, higher figure: the earlier one is superseded)" : ""}`,
@@ -744,6 +751,7 @@ function stateIn(text: string, lang: FusionClaim["lang"], o: Opp): { label: stri
   const found = new Map<string, { words: string; at: number[] }>();
   for (const [re, label, other] of [[o.a, o.la, o.lb], [o.b, o.lb, o.la]] as const) {
     for (const m of t.matchAll(new RegExp(re.source, "gu"))) {
+      if (accusedAct(ledgerLexicon(lang), t, m.index)) continue;
       const before = t.slice(Math.max(0, m.index - 40), m.index).split(/[^\p{L}']+/u).filter(Boolean).slice(-3);
       const l = before.some((w) => o.neg.has(w)) ? other : label;
       const f = found.get(l) ?? found.set(l, { words: m[0], at: [] }).get(l)!;
@@ -1086,6 +1094,8 @@ export function supersededTolls(claims: readonly FusionClaim[], ctx: BlockContex
       const k = `${incidentOf(c.doc)}\u0000${f.kind}`;
       const g = groups.get(k) ?? groups.set(k, { rs: [], any: [], unplaced: [], byPlace: new Map() }).get(k)!;
       g.rs.push({ id: c.id, at, hi, places });
+      // (an estimate may itself be overtaken by a count, but replaces none)
+      if (estimate(c)) continue;
       g.any.push({ at, lo });
       if (!places.length) g.unplaced.push({ at, lo });
       for (const p of places) (g.byPlace.get(p) ?? g.byPlace.set(p, []).get(p)!).push({ at, lo });

@@ -220,6 +220,22 @@ function negated(c: Compiled, text: string, at: number): boolean {
   return c.multiNeg.some((m) => before.endsWith(m + " "));
 }
 
+/**
+ * Is the state word at `at` (in folded text) an act the clause says someone is accused of ("verdacht …
+ * twee mensen te hebben doodgeschoten")? Looks back over its clause only, a bounded window.
+ */
+export function accusedAct(lex: LedgerLexicon, text: string, at: number): boolean {
+  const acc = lex.accusedOf;
+  if (!acc) return false;
+  const before = text.slice(Math.max(0, at - ACCUSED_WINDOW), at);
+  const clause = before.slice(Math.max(before.lastIndexOf(","), before.lastIndexOf(";"), before.lastIndexOf(":"), before.lastIndexOf("."), before.lastIndexOf("(")) + 1);
+  const words = clause.split(/[^\p{L}']+/u).filter(Boolean);
+  const tail = words.join(" ");
+  if (!acc.closes.some((c) => tail === c || tail.endsWith(" " + c))) return false;
+  return words.some((w) => acc.cues.includes(w));
+}
+const ACCUSED_WINDOW = 140;
+
 const memo = new WeakMap<object, { text: string; f: ClaimFeatures }>();
 
 /** Features of a claim object, computed once even when the stage and the store both ask. */
@@ -247,6 +263,7 @@ export function claimFeatures(text: string, lang: Lang): ClaimFeatures {
       [o.b, o.lb, o.la],
     ] as const) {
       for (const m of re.all(t)) {
+        if (accusedAct(c.lex, t, m.index)) continue;
         const l = negated(c, t, m.index) ? other : label;
         if (!seen.has(l)) seen.set(l, words(m));
       }

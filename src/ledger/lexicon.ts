@@ -115,6 +115,13 @@ export interface LedgerLexicon {
   /** Words that turn the following state into its opposite ("niet", "not"), looked for just before a match. */
   negators: string[];
   /**
+   * What someone is accused of having done ("die ervan wordt verdacht twee mensen te hebben doodgeschoten",
+   * "accused of having shot dead two fans"): a state word of an opposition after one of the `cues` in its
+   * clause, right after one of the `closes`, is the accused one's act against others, not his state (the
+   * suspect who shot two people is not therefore "shot dead" himself). Lower case, folded.
+   */
+  accusedOf?: { cues: string[]; closes: string[] };
+  /**
    * How many words before a concept a negator reaches (default 3): Dutch puts "niet" before the whole
    * verb-final phrase ("is niet door de Russische autoriteiten geleverd").
    */

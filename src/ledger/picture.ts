@@ -745,7 +745,9 @@ export function splitPropositions(f: Fusion, since?: string, lang: Lang = "en"):
     }
     else if (p.status === "probable" || p.status === "possible") out.hedged.push(p);
     else if (p.status === "confirmed" ? !cs.some((c) => disputed.has(c.id)) : ownVoice(p, cs, disputed)) {
-      const live = cs.filter((c) => !superseded.has(c.id) && c.status !== "probable" && c.status !== "possible");
+      // (nor one a source disputes for what only it says: "two shot dead … by a suspect who remains at large"
+      // stands for the toll, but what is known does not rest on it)
+      const live = cs.filter((c) => !superseded.has(c.id) && !disputed.has(c.id) && c.status !== "probable" && c.status !== "possible");
       if (live.length < cs.length) {
         if (!live.some((c) => !c.source && (c.status === "established" || c.status === "confirmed"))) continue;
         shownClaims.set(p, live.map((c) => c.id));

@@ -250,6 +250,8 @@ export const ledger: LedgerLexicon = {
   negationWindow: 5,
   concessives: ["although", "though", "while", "whilst", "whereas", "even"],
   relatives: { pronouns: ["that", "which", "who", "whose"], enclosed: ["who", "whom", "whose"], determiners: ["the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their"], participles: ["accused of", "suspected of", "charged with", "wanted for", "believed to have"] },
+  // "accused of having shot dead two fans": what the suspect did, not what befell him
+  accusedOf: { cues: ["suspected", "accused", "charged", "convicted", "indicted"], closes: ["of having", "with having"] },
   negators: ["not", "no", "never", "n't", "hardly", "nothing", "none", "neither", "nor", "without"],
   counter: [
     String.raw`inconceivable`,

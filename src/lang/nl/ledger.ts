@@ -256,6 +256,8 @@ export const ledger: LedgerLexicon = {
   subordinators: ["toen", "nadat", "voordat", "omdat", "doordat", "terwijl", "hoewel", "sinds", "zodra", "totdat", "waardoor", "waarbij", "waarna", "waarop"],
   concessives: ["hoewel", "terwijl", "ofschoon", "alhoewel"],
   relatives: { pronouns: ["die", "dat", "welke", "waarin", "waarmee"], enclosed: ["welke", "wiens", "wier"], determiners: ["de", "het", "een", "deze", "dit", "die", "dat", "die", "zijn", "haar", "hun"], participles: ["verdacht van", "beschuldigd van", "gezocht voor"] },
+  // "die ervan wordt verdacht twee mensen te hebben doodgeschoten": what the suspect did, not what befell him
+  accusedOf: { cues: ["verdacht", "beschuldigd", "aangeklaagd", "veroordeeld", "vervolgd"], closes: ["te hebben"] },
   negators: ["niet", "geen", "nooit", "allerminst", "nog niet", "niets", "noch", "zonder"],
   counter: [
     String.raw`ondenkbaar`,

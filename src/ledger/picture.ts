@@ -861,10 +861,15 @@ function shownCounts(p: Fused, cs: readonly Fusion["claims"][number][]): Pick<Pr
 function ownVoice(p: Fused, cs: readonly Fusion["claims"][number][], disputed: ReadonlySet<string>): boolean {
   // a claim that a source disputes is out; one that says more than the rest ("two killed after Russian
   // missiles crossed into Poland") may be disputed for what only it says, and leaves the others standing
-  const own = new Set(cs.filter((c) => !c.source && c.status === "established").map((c) => c.doc));
+  const own = ownDocs(cs);
   if (!own.size || cs.some((c) => own.has(c.doc) && disputed.has(c.id))) return false;
   const named = new Set(cs.filter((c) => c.source && c.source.kind !== "unnamed" && !own.has(c.doc) && !disputed.has(c.id)).map((c) => c.doc));
   return own.size >= named.size && p.status !== "unknown";
+}
+
+/** The reports that state it in their own voice, as established fact. */
+function ownDocs(cs: readonly Fusion["claims"][number][]): Set<string> {
+  return new Set(cs.filter((c) => !c.source && c.status === "established").map((c) => c.doc));
 }
 
 /**
@@ -872,7 +877,7 @@ function ownVoice(p: Fused, cs: readonly Fusion["claims"][number][], disputed: R
  * report does not state itself (a report that states the storm's flooding and quotes eyewitnesses with it).
  */
 function ownSaysIt(cs: readonly Fusion["claims"][number][]): boolean {
-  const own = new Set(cs.filter((c) => !c.source && c.status === "established").map((c) => c.doc));
+  const own = ownDocs(cs);
   return own.size > 0 && cs.every((c) => !c.source || own.has(c.doc));
 }
 
@@ -1045,12 +1050,7 @@ export function roleShown(name: string, lang: Lang): string | undefined {
   if (!r || r.in === lang || (r.qualifier && !r.qualifier.startsWith("C:"))) return undefined;
   const lex = ledgerLexicon(lang).entities;
   const noun = lex.roles.find((x) => x.name === r.concept)?.shown;
-  if (!noun || !r.qualifier) return noun;
-  const cc = r.qualifier.slice(2);
-  const forms: string[] = [];
-  for (const table of [langPack(lang).entities.demonyms, lex.demonyms]) for (const [w, c] of Object.entries(table)) if (c === cc) forms.push(w);
-  const adj = lex.attributive(forms);
-  return adj ? `${adj[0]!.toUpperCase()}${adj.slice(1)} ${noun}` : undefined;
+  return noun && r.qualifier ? ofCountry(noun, r.qualifier.slice(2), lang) : noun;
 }
 
 /**
@@ -1063,9 +1063,14 @@ function institutionShown(key: string, lang: Lang): string | undefined {
   if (!m) return undefined;
   const lex = ledgerLexicon(lang).entities;
   const noun = lex.institutions.find((x) => x.name === m[2])?.shown;
-  if (!noun || !m[1]) return noun;
+  return noun && m[1] ? ofCountry(noun, m[1], lang) : noun;
+}
+
+/** "Oekraïense autoriteiten": a noun with the adjective of a country, in `lang`; undefined when it has none. */
+function ofCountry(noun: string, cc: string, lang: Lang): string | undefined {
+  const lex = ledgerLexicon(lang).entities;
   const forms: string[] = [];
-  for (const table of [langPack(lang).entities.demonyms, lex.demonyms]) for (const [w, cc] of Object.entries(table)) if (cc === m[1]) forms.push(w);
+  for (const table of [langPack(lang).entities.demonyms, lex.demonyms]) for (const [w, c] of Object.entries(table)) if (c === cc) forms.push(w);
   const adj = lex.attributive(forms);
   return adj ? `${adj[0]!.toUpperCase()}${adj.slice(1)} ${noun}` : undefined;
 }

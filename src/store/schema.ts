@@ -202,6 +202,21 @@ export const MIGRATIONS: readonly ((d: Dialect) => string)[] = [
   INSERT INTO fusion_state (kind, watermark, data) SELECT 'claim-words', 0, CAST(max(id) + 1 AS TEXT) FROM reports HAVING count(*) > 0;
   ${d.backend === "sqlite" ? "DROP TABLE reports_fts;" : ""}
   `,
+  // 9: facet counters (SqlReads.claimFacets, countClaims): how many current claims have each status,
+  // source, outlet and language together, kept by every write (putReport adds a report's claims, retire
+  // takes them off), so that the claim table's counts, unfiltered or filtered on these four, are a sum
+  // over a small table rather than a count of every claim (seconds on a large ledger). source 0: the
+  // report's own voice; outlet '': none. A few thousand rows at 100,000 claims.
+  (d) => `
+  CREATE TABLE claim_facets (
+    status INTEGER NOT NULL, source ${d.int8} NOT NULL, outlet TEXT NOT NULL, language TEXT NOT NULL, n INTEGER NOT NULL,
+    PRIMARY KEY (status, source, outlet, language)
+  )${d.clustered};
+  INSERT INTO claim_facets (status, source, outlet, language, n)
+    SELECT c.status, coalesce(c.source, 0), coalesce(r.source, ''), r.language, count(*)
+    FROM claims c JOIN reports r ON r.id = c.report WHERE r.current = 1
+    GROUP BY c.status, coalesce(c.source, 0), coalesce(r.source, ''), r.language;
+  `,
 ];
 
 /** The schema version a ledger written by this sitrep has. */

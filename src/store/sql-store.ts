@@ -723,6 +723,8 @@ class SqlReads implements Reads {
   }
 
   private async totalOf(f: ClaimFilter, set: { from: string; where: string[]; params: unknown[] }): Promise<number> {
+    const counted = this.counters(f);
+    if (counted) return num((await this.c.get<Row>(`SELECT coalesce(sum(cf.n), 0) AS n FROM claim_facets cf ${counted.where}`, counted.params))!.n);
     // With no filter but statuses, the propositions' counters hold the total (they count current claims).
     const onlyStatus =
       !f.statusOf?.size &&
@@ -895,8 +897,54 @@ class SqlReads implements Reads {
     return { items: await this.withReports(set.rows ? await this.whole(rows) : rows), keys: rows.map(keyOf), more, ...(set.rows && { total: set.rows.length }) };
   }
 
+  /**
+   * The facet counters' conditions for a filter when they can count what it selects: its conditions are
+   * all on a claim's status and source and its report's outlet and language, and no editor gave a claim
+   * another status or source (undefined otherwise).
+   */
+  private counters(f: ClaimFilter): { where: string; params: unknown[] } | undefined {
+    if (f.fused || f.sourceFused || f.words?.length || f.report !== undefined || f.sinceMs !== undefined || f.untilMs !== undefined) return undefined;
+    if (f.statusOf?.size || f.sourceOf?.size) return undefined;
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (f.status?.length) {
+      where.push(this.d.inList("cf.status"));
+      params.push(this.d.list(f.status.map(status.code)));
+    }
+    if (f.ownVoice) where.push("cf.source = 0");
+    if (f.sourceName !== undefined) {
+      where.push("cf.source IN (SELECT id FROM sources WHERE folded = ?)");
+      params.push(fold(f.sourceName));
+    }
+    if (f.outlet !== undefined) {
+      where.push("cf.outlet = ?");
+      params.push(f.outlet);
+    }
+    if (f.language !== undefined) {
+      where.push("cf.language = ?");
+      params.push(f.language);
+    }
+    return { where: where.length ? `WHERE ${where.join(" AND ")}` : "", params };
+  }
+
   async claimFacets(f: ClaimFilter, by: ClaimFacet, limit: number): Promise<{ value: string | null; n: number }[]> {
     const valueOf = (v: unknown): string | null => (v === null || v === undefined ? null : by === "status" ? status.word(v) : String(v));
+    const counted = this.counters(f);
+    if (counted) {
+      // (a sum over the counters: the values in the same order as a count of the claims gives them)
+      const col = by === "status" ? "cf.status" : by === "source" ? "s.name" : by === "outlet" ? "cf.outlet" : "cf.language";
+      const rows = await this.c.all<Row>(
+        `SELECT ${col} AS v, sum(cf.n) AS n FROM claim_facets cf${by === "source" ? " LEFT JOIN sources s ON s.id = cf.source" : ""} ${counted.where} GROUP BY ${col}`,
+        counted.params,
+      );
+      const raw = (a: unknown, b: unknown) => (a === b ? 0 : a === null ? -1 : b === null ? 1 : (a as string | number) < (b as string | number) ? -1 : 1);
+      return rows
+        .map((r) => ({ v: r.v === null || r.v === undefined || (by === "outlet" && r.v === "") ? null : by === "status" ? num(r.v) : String(r.v), n: num(r.n) }))
+        .filter((r) => r.n > 0)
+        .sort((a, b) => b.n - a.n || raw(a.v, b.v))
+        .slice(0, limit)
+        .map((r) => ({ value: valueOf(r.v), n: r.n }));
+    }
     if (f.fused || f.sourceFused || f.words?.length) {
       // Claims of an entity or with words are read whole (claimSet's rows): read them once for every facet
       // of this view (each facet drops another of the filters below, which are applied here).
@@ -1616,10 +1664,39 @@ class SqlTx extends SqlReads implements WriteTx {
     return id;
   }
 
+  /**
+   * Adds n claims of each (status, source id; 0: none) to the facet counters of an outlet and language (n < 0:
+   * takes them off). In key order: on a server, two writers then wait for each other at most, never each
+   * for the other.
+   */
+  private async addFacets(rows: [number, number, number][], outlet: string, language: string): Promise<void> {
+    rows.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    await this.c.many(
+      `INSERT INTO claim_facets (status, source, outlet, language, n) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (status, source, outlet, language) DO UPDATE SET n = claim_facets.n + excluded.n`,
+      rows.map(([st, src, n]) => [st, src, outlet, language, n]),
+    );
+    const less = rows.filter((x) => x[2] < 0);
+    if (less.length)
+      await this.c.many(
+        "DELETE FROM claim_facets WHERE status = ? AND source = ? AND outlet = ? AND language = ? AND n <= 0",
+        less.map(([st, src]) => [st, src, outlet, language]),
+      );
+  }
+
   async retire(id: number): Promise<void> {
     await this.c.run("UPDATE reports SET current = 0 WHERE id = ?", [id]);
     const [lo, hi] = range(id);
-    const claims = await this.c.all<Row>("SELECT status, pkey, asserter, entities FROM claims WHERE id >= ? AND id < ?", [lo, hi]);
+    const claims = await this.c.all<Row>("SELECT status, pkey, asserter, entities, source FROM claims WHERE id >= ? AND id < ?", [lo, hi]);
+    const rep = await this.c.get<Row>("SELECT source, language FROM reports WHERE id = ?", [id]);
+    const perFacet = new Map<string, [number, number, number]>();
+    for (const c of claims) {
+      const st = num(c.status), src = c.source === null || c.source === undefined ? 0 : num(c.source);
+      const k = `${st} ${src}`;
+      const x = perFacet.get(k) ?? perFacet.set(k, [st, src, 0]).get(k)!;
+      x[2]--;
+    }
+    if (rep) await this.addFacets([...perFacet.values()], str(rep.source) ?? "", String(rep.language));
     for (const c of claims) {
       await this.c.run("UPDATE props SET n = n - 1 WHERE status = ? AND pkey = ? AND asserter = ?", [c.status, c.pkey, c.asserter]);
       await this.c.run("DELETE FROM props WHERE status = ? AND pkey = ? AND asserter = ? AND n <= 0", [c.status, c.pkey, c.asserter]);
@@ -1824,6 +1901,13 @@ class SqlTx extends SqlReads implements WriteTx {
         r.claims.map((c, seq) => [status.code(c.status), c.pkey, asserterId.get(c.asserter.key)!, ms, ms, key(seq), c.source ? sourceKind.code(c.source.kind) : null, c.quote ? 1 : 0]),
       ),
     );
+    // The facet counters (schema 9): the report's claims by status and source, under its outlet and language.
+    const perFacet = new Map<number, number>();
+    for (const row of claimRows) {
+      const k = (row[7] as number) * 2 ** 40 + ((row[11] as number | null) ?? 0);
+      perFacet.set(k, (perFacet.get(k) ?? 0) + 1);
+    }
+    await this.addFacets([...perFacet].map(([k, n]) => [Math.floor(k / 2 ** 40), k % 2 ** 40, n]), m.source ?? "", m.language);
 
     await this.c.many(
       "INSERT INTO times (id, report, start, stop, value, type, mod, claim, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",

@@ -384,7 +384,8 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
     "/api/claims/facets",
     {
       schema: {
-        summary: "How many of the selected claims have each status, source, outlet and language (each facet ignores its own filter)",
+        summary:
+          "How many of the selected claims have each status, source, outlet and language (each facet ignores its own filter). Views filtered only on these are counted exactly from counters; a view filtered on dates, an entity or words counts at most its first 10,000 claims, and then each value says `more`: at least n",
         tags: ["claims"],
         querystring: { type: "object", properties: claimFilterProps },
         response: errors,

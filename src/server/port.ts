@@ -143,6 +143,8 @@ export interface FacetValue {
   /** null: none (a claim the report makes in its own voice; a report without an outlet). */
   value: string | null;
   n: number;
+  /** The view holds more claims than are counted for its facets (a large ledger's month, an entity named everywhere): at least n. */
+  more?: boolean;
 }
 
 /** How many of the selected claims have each value, per facet (each facet ignoring its own filter). */

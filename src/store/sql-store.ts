@@ -78,6 +78,11 @@ const textCol = (withText: boolean) => (withText ? ", b.text" : "");
 const CCOLS = `c.id, c.report, c.cid, c.sentence, c.paragraph, c.start, c.stop, c.status, c.pkey, c.asserter, c.source_keyed, s.name AS source_name,
   c.source_kind, c.source_entity, c.source_role, c.cue_start, c.cue_stop, c.cue_text, c.quote, c.entities, c.features, c.notable, c.text`;
 const CJOIN = "LEFT JOIN sources s ON s.id = c.source";
+/**
+ * Claims counted for the facets of a view the counters cannot answer (dates, an entity, words): past it the
+ * counts are of the first FACET_CAP claims the view's index yields, marked `more` (there are at least n).
+ */
+const FACET_CAP = 10000;
 /** From this offset on, a page of claims skips the rows before it by their ids alone. */
 const DEEP = 1000;
 
@@ -330,9 +335,9 @@ class SqlReads implements Reads {
   ) {}
 
   /** The counts of claims by every facet's value, for the facets of one view (claimFacets). */
-  private facetCounts: { key: string; rows: Row[] } | undefined;
+  private facetCounts: { key: string; rows: Row[]; more: boolean } | undefined;
   /** The claims of an entity or words, for the facets of one view (claimFacets). */
-  private facetBase: { key: string; rows: Row[] } | undefined;
+  private facetBase: { key: string; rows: Row[]; more: boolean } | undefined;
 
   /** Report rows never change once written: their bodies (decompressed) are worth keeping a while. */
   private textCache = new Map<number, ReportText>();
@@ -541,7 +546,7 @@ class SqlReads implements Reads {
    * The claims a filter selects, as SQL (from, where, params) when SQL alone decides; with an entity or
    * words, as the rows themselves, filtered here (`rows`, in publication order).
    */
-  private async claimSet(f: ClaimFilter, keysOnly = false): Promise<{ from: string; where: string[]; params: unknown[]; rows?: Row[] }> {
+  private async claimSet(f: ClaimFilter, keysOnly = false, cap?: number): Promise<{ from: string; where: string[]; params: unknown[]; rows?: Row[]; more?: boolean }> {
     const where: string[] = ["r.current = 1"];
     const params: unknown[] = [];
     if (f.report !== undefined) {
@@ -635,14 +640,14 @@ class SqlReads implements Reads {
       // Only what orders the claims and finds their report, unless a condition or the order is on the
       // claims' own columns: each claim row read costs as much again (an entity named in ten thousand).
       const claimCols = !keysOnly || !!f.status?.length || f.sourceName !== undefined || !!f.ownVoice;
-      const rows = (
-        await this.c.all<Row>(
-          `SELECT ${claimCols ? "c.id, c.report, c.status, c.source_entity, s.name AS source_name" : `${id} AS id, r.id AS report`}, r.published_ms AS r_ms, r.uid AS r_uid, r.source AS r_outlet, r.language AS r_lang${named ? ", ce.nm, ce.sr" : ""}
-           FROM ${drive.join(" CROSS JOIN ")}${claimCols ? " CROSS JOIN claims c" : ""} CROSS JOIN reports r${claimCols ? ` ${CJOIN}` : ""}
-           WHERE ${[...cond, ...(claimCols ? [`c.id = ${id}`, "r.id = c.report"] : [`r.id = ${id} / ${SPAN}`]), ...where].join(" AND ")}`,
-          [...driveParams, ...condParams, ...params],
-        )
-      )
+      const got = await this.c.all<Row>(
+        `SELECT ${claimCols ? "c.id, c.report, c.status, c.source_entity, s.name AS source_name" : `${id} AS id, r.id AS report`}, r.published_ms AS r_ms, r.uid AS r_uid, r.source AS r_outlet, r.language AS r_lang${named ? ", ce.nm, ce.sr" : ""}
+         FROM ${drive.join(" CROSS JOIN ")}${claimCols ? " CROSS JOIN claims c" : ""} CROSS JOIN reports r${claimCols ? ` ${CJOIN}` : ""}
+         WHERE ${[...cond, ...(claimCols ? [`c.id = ${id}`, "r.id = c.report"] : [`r.id = ${id} / ${SPAN}`]), ...where].join(" AND ")}${cap === undefined ? "" : ` LIMIT ${Math.floor(cap) + 1}`}`,
+        [...driveParams, ...condParams, ...params],
+      );
+      const more = cap !== undefined && got.length > cap;
+      const rows = (more ? got.slice(0, cap) : got)
         .filter((r) => {
           // (a source an editor renamed is no longer the entity the extraction linked)
           const moved = !!f.sourceOf?.has(num(r.id));
@@ -653,7 +658,7 @@ class SqlReads implements Reads {
           return num(r.nm) > 0 || (!f.entitiesNamedOnly && asSource);
         })
         .sort(publicationOrder);
-      return { from: "", where, params, rows };
+      return { from: "", where, params, rows, more };
     }
     // Reports drive (in publication order, from their index), each one's claims a key range. (With a
     // source's name the claims drive, from the sources' index: then also said as an equality, so that
@@ -950,7 +955,11 @@ class SqlReads implements Reads {
       // of this view (each facet drops another of the filters below, which are applied here).
       const { status: _s, sourceName: _n, ownVoice: _o, outlet: _u, language: _l, sort: _x, limit: _y, offset: _z, ...base } = f;
       const key = JSON.stringify(base);
-      if (this.facetBase?.key !== key) this.facetBase = { key, rows: (await this.claimSet({ ...base, limit: 0, offset: 0 })).rows! };
+      if (this.facetBase?.key !== key) {
+        // (at most FACET_CAP of them: an entity named in a hundred thousand claims is counted in part, and said so)
+        const set = await this.claimSet({ ...base, limit: 0, offset: 0 }, false, FACET_CAP);
+        this.facetBase = { key, rows: set.rows!, more: !!set.more };
+      }
       const codes = f.status?.length ? new Set(f.status.map(status.code)) : undefined;
       const want = f.sourceName === undefined ? undefined : fold(f.sourceName);
       const m = new Map<string | null, number>();
@@ -965,7 +974,11 @@ class SqlReads implements Reads {
         const v = valueOf(by === "status" ? rowStatus(f, r) : by === "source" ? rowSource(f, r) : by === "outlet" ? r.r_outlet : r.r_lang);
         m.set(v, (m.get(v) ?? 0) + 1);
       }
-      return [...m].map(([value, n]) => ({ value, n })).sort((a, b) => b.n - a.n || String(a.value).localeCompare(String(b.value))).slice(0, limit);
+      const more = this.facetBase.more;
+      return [...m]
+        .map(([value, n]) => ({ value, n, ...(more && { more }) }))
+        .sort((a, b) => b.n - a.n || String(a.value).localeCompare(String(b.value)))
+        .slice(0, limit);
     }
     const set = await this.claimSet(f);
     const col = by === "status" ? statusExpr(f) : by === "source" ? "s.name" : by === "outlet" ? "r.source" : "r.language";
@@ -976,17 +989,19 @@ class SqlReads implements Reads {
       const { sort: _x, limit: _y, offset: _z, ...base } = f;
       const key = JSON.stringify(base, (_k, v) => (v instanceof Map ? [...v] : v));
       if (this.facetCounts?.key !== key) {
-        // (by the source's id, named after: grouping by names costs half as much again)
+        // (by the source's id, named after: grouping by names costs half as much again). At most FACET_CAP
+        // claims are counted: a view of more (a month of a large ledger) is counted in part, and says so.
         const rows = await this.c.all<Row>(
-          `SELECT ${statusExpr(f)} AS st, c.source AS sid, r.source AS outlet, r.language AS lang, count(*) AS n FROM ${set.from} WHERE ${set.where.join(" AND ")} GROUP BY ${statusExpr(f)}, c.source, r.source, r.language`,
+          `SELECT st, sid, outlet, lang, count(*) AS n FROM (SELECT ${statusExpr(f)} AS st, c.source AS sid, r.source AS outlet, r.language AS lang FROM ${set.from} WHERE ${set.where.join(" AND ")} LIMIT ${FACET_CAP}) x GROUP BY st, sid, outlet, lang`,
           set.params,
         );
+        const more = rows.reduce((a, x) => a + num(x.n), 0) >= FACET_CAP;
         const sids = [...new Set(rows.map((x) => x.sid).filter((x) => x !== null && x !== undefined))].map(num);
         const names = new Map<number, string>();
         for (let i = 0; i < sids.length; i += 5000)
           for (const x of await this.c.all<Row>(`SELECT id, name FROM sources WHERE ${this.d.inList("id")}`, [this.d.list(sids.slice(i, i + 5000))])) names.set(num(x.id), String(x.name));
         for (const x of rows) x.src = x.sid === null || x.sid === undefined ? null : names.get(num(x.sid)) ?? null;
-        this.facetCounts = { key, rows };
+        this.facetCounts = { key, rows, more };
       }
       const m = new Map<unknown, number>();
       const field = by === "status" ? "st" : by === "source" ? "src" : by === "outlet" ? "outlet" : "lang";
@@ -996,10 +1011,12 @@ class SqlReads implements Reads {
       }
       // (as SQL orders them: the most first, then by value, none first)
       const raw = (a: unknown, b: unknown) => (a === b ? 0 : a === null ? -1 : b === null ? 1 : (a as string | number) < (b as string | number) ? -1 : 1);
+      const more = this.facetCounts.more;
       return [...m]
+        .filter(([, n]) => n > 0)
         .sort((a, b) => b[1] - a[1] || raw(a[0], b[0]))
         .slice(0, limit)
-        .map(([v, n]) => ({ value: valueOf(v), n }));
+        .map(([v, n]) => ({ value: valueOf(v), n, ...(more && { more }) }));
     }
     const rows = await this.c.all<Row>(`SELECT ${col} AS v, count(*) AS n FROM ${set.from} WHERE ${set.where.join(" AND ")} GROUP BY ${col} ORDER BY n DESC, v LIMIT ?`, [...set.params, limit + moved.length]);
     const out = rows.map((r) => ({ value: valueOf(r.v), n: num(r.n) }));

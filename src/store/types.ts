@@ -392,7 +392,7 @@ export interface Reads {
   // claims
   searchClaims(f: ClaimFilter): Promise<{ total: number; items: ClaimRow[] }>;
   /** How many of the claims `f` selects have each value of `by` (limit and offset ignored), most first. */
-  claimFacets(f: ClaimFilter, by: ClaimFacet, limit: number): Promise<{ value: string | null; n: number }[]>;
+  claimFacets(f: ClaimFilter, by: ClaimFacet, limit: number): Promise<{ value: string | null; n: number; more?: boolean }[]>;
   /**
    * A page of the claims `f` selects, in its order (`f.limit` rows; `f.offset` ignored): those after `at`,
    * or with `back` those before it (returned in the page's order). Keyset paging: the cost of a page does

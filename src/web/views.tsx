@@ -258,7 +258,12 @@ export function ClaimsView(props: { filters: ClaimFilters; version: number }) {
   }, [text]);
 
   const fc = facets.data;
-  const countOf = (list: FacetValue[] | undefined, v: string | null) => list?.find((x) => x.value === v)?.n;
+  // (a count of part of a large view, "at least n", says so: 10000+)
+  const shownN = (x: FacetValue) => `${x.n}${x.more ? "+" : ""}`;
+  const countOf = (list: FacetValue[] | undefined, v: string | null) => {
+    const x = list?.find((y) => y.value === v);
+    return x && shownN(x);
+  };
   const actorList = (ents.data ?? []).filter((e) => e.type !== "location" && e.type !== "facility");
   const placeList = (ents.data ?? []).filter((e) => e.type === "location" || e.type === "facility");
   const active = new Set((f.status ?? "").split(",").filter(Boolean));
@@ -274,7 +279,7 @@ export function ClaimsView(props: { filters: ClaimFilters; version: number }) {
   const first = (page - 1) * PAGE_SIZE;
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const filtered = CLAIM_FILTER_KEYS.some((k) => k !== "sort" && k !== "page" && k !== "after" && k !== "before" && k !== "claim" && f[k]);
-  const n = (x: number | undefined) => (x === undefined ? "" : ` (${x})`);
+  const n = (x: number | string | undefined) => (x === undefined ? "" : ` (${x})`);
 
   const pager = (where: string) =>
     total > PAGE_SIZE ? (
@@ -303,7 +308,7 @@ export function ClaimsView(props: { filters: ClaimFilters; version: number }) {
             {STATUSES.map((s) => (
               <button key={s} class={`chip st-${s} ${active.has(s) ? "on" : ""}`} aria-pressed={active.has(s)} data-testid={`status-${s}`} onClick={() => toggle(s)}>
                 {t.statuses[s]}
-                {fc && <span class="n" data-testid={`count-${s}`}>{countOf(fc.status, s) ?? 0}</span>}
+                {fc && <span class="n" data-testid={`count-${s}`}>{countOf(fc.status, s) ?? (fc.status[0]?.more ? "0+" : 0)}</span>}
               </button>
             ))}
           </div>
@@ -318,7 +323,7 @@ export function ClaimsView(props: { filters: ClaimFilters; version: number }) {
               {f.source && f.source !== "report" && !fc?.source.some((x) => x.value === f.source) && <option value={f.source}>{actorList.find((e) => e.id === f.source)?.name ?? f.source}</option>}
               {(fc?.source ?? []).filter((x) => x.value !== null).map((x) => (
                 <option key={x.value!} value={x.value!}>
-                  {x.value} ({x.n})
+                  {x.value} ({shownN(x)})
                 </option>
               ))}
             </select>
@@ -326,7 +331,7 @@ export function ClaimsView(props: { filters: ClaimFilters; version: number }) {
               <option value="">{t.anyOutlet}</option>
               {(fc?.outlet ?? []).filter((x) => x.value !== null).map((x) => (
                 <option key={x.value!} value={x.value!}>
-                  {x.value} ({x.n})
+                  {x.value} ({shownN(x)})
                 </option>
               ))}
             </select>
@@ -334,7 +339,7 @@ export function ClaimsView(props: { filters: ClaimFilters; version: number }) {
               <option value="">{t.anyLanguage}</option>
               {(fc?.language ?? []).filter((x) => x.value !== null).map((x) => (
                 <option key={x.value!} value={x.value!}>
-                  {x.value!.toUpperCase()} ({x.n})
+                  {x.value!.toUpperCase()} ({shownN(x)})
                 </option>
               ))}
             </select>

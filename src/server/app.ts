@@ -385,7 +385,7 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
     {
       schema: {
         summary:
-          "How many of the selected claims have each status, source, outlet and language (each facet ignores its own filter). Views filtered only on these are counted exactly from counters; a view filtered on dates, an entity or words counts at most its first 10,000 claims, and then each value says `more`: at least n",
+          "How many of the selected claims have each status, source, outlet and language (each facet ignores its own filter). Views filtered only on these are counted exactly from counters; a view filtered on dates, an entity or words counts at most its first 2,000 claims, and then each value says `more`: at least n",
         tags: ["claims"],
         querystring: { type: "object", properties: claimFilterProps },
         response: errors,

@@ -82,7 +82,7 @@ const CJOIN = "LEFT JOIN sources s ON s.id = c.source";
  * Claims counted for the facets of a view the counters cannot answer (dates, an entity, words): past it the
  * counts are of the first FACET_CAP claims the view's index yields, marked `more` (there are at least n).
  */
-const FACET_CAP = 10000;
+const FACET_CAP = 2000;
 /** From this offset on, a page of claims skips the rows before it by their ids alone. */
 const DEEP = 1000;
 

@@ -258,7 +258,7 @@ export function ClaimsView(props: { filters: ClaimFilters; version: number }) {
   }, [text]);
 
   const fc = facets.data;
-  // (a count of part of a large view, "at least n", says so: 10000+)
+  // (a count of part of a large view, "at least n", says so: 1200+)
   const shownN = (x: FacetValue) => `${x.n}${x.more ? "+" : ""}`;
   const countOf = (list: FacetValue[] | undefined, v: string | null) => {
     const x = list?.find((y) => y.value === v);

@@ -2,12 +2,14 @@
 // and the totals of views filtered on them are sums over counters kept by every write, on SQLite and
 // PostgreSQL. They must be what counting the current claims themselves gives, after new reports, after a
 // new version of a report replaces the old one, and in a ledger written before the counters existed.
+// And an entity's claims (schema 10: claim_entities keyed by publication time, current claims only), paged
+// forwards and back and counted in SQL, are the current claims that name it or have it as their source.
 import assert from "node:assert/strict";
 import { mkdtempSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
-import { openStore, type ClaimFacet, type ClaimFilter, type Reads } from "../src/store/index.js";
+import { openStore, SPAN, type ClaimFacet, type ClaimFilter, type Reads } from "../src/store/index.js";
 import { ingestFiles } from "../src/cli/ingest.js";
 import { writeCorpus } from "./helpers.js";
 import { eachBackend } from "./backends.js";
@@ -68,6 +70,52 @@ async function check(r: Reads, what: string): Promise<void> {
   }
 }
 
+/** Each entity's claims, paged and counted by the store, are those the claims themselves say, in publication order. */
+async function checkEntities(r: Reads, what: string): Promise<void> {
+  const all = (await r.searchClaims({ limit: 1_000_000, offset: 0 })).items;
+  const reports = new Map((await r.reportsByIds([...new Set(all.map((c) => c.report))])).map((x) => [x.id, x]));
+  const parts = new Map((await r.reportParts([...reports.values()], ["entities"])).map((p) => [p.report.id, p.entities]));
+  const under = new Map<number, { id: number; named: boolean; source: boolean }[]>();
+  for (const c of all) {
+    const ents = parts.get(c.report)!;
+    const roles = new Map<number, { named: boolean; source: boolean }>();
+    for (const e of c.entities) roles.set(ents[e]!.fused, { named: true, source: false });
+    if (c.source?.entity != null) {
+      const f = ents[c.source.entity]!.fused;
+      roles.set(f, { named: roles.get(f)?.named ?? false, source: true });
+    }
+    for (const [f, x] of roles) (under.get(f) ?? under.set(f, []).get(f)!).push({ id: c.id, ...x });
+  }
+  assert.ok(under.size > 5, `${what}: entities`);
+  const order = new Map(all.map((c, i) => [c.id, i]));
+  for (const [fused, rows] of under) {
+    for (const mode of [{}, { entitiesNamedOnly: true }, { entitiesNamedOnly: true, entitiesNotSource: true }] as const) {
+      const want = rows
+        .filter((x) => ("entitiesNotSource" in mode ? x.named && !x.source : "entitiesNamedOnly" in mode ? x.named : true))
+        .map((x) => x.id)
+        .sort((a, b) => order.get(a)! - order.get(b)!);
+      const f = { fused: [fused], ...mode, limit: 2, offset: 0 };
+      assert.equal(await r.countClaims(f), want.length, `${what}: count of ${fused} ${JSON.stringify(mode)}`);
+      for (const desc of [false, true]) {
+        const g = { ...f, sort: { by: "published" as const, desc } };
+        const got: number[] = [];
+        let page = await r.claimsPage(g, null);
+        got.push(...page.items.map((c) => c.id));
+        while (page.more) {
+          page = await r.claimsPage(g, page.keys[page.keys.length - 1]!);
+          got.push(...page.items.map((c) => c.id));
+        }
+        assert.deepEqual(got, desc ? [...want].reverse() : want, `${what}: pages of ${fused} ${JSON.stringify(mode)}${desc ? " newest first" : ""}`);
+        if (got.length > 2) {
+          const back = await r.claimsPage(g, page.keys[0]!, true);
+          const i = got.indexOf(page.items[0]!.id);
+          assert.deepEqual(back.items.map((c) => c.id), got.slice(Math.max(0, i - 2), i), `${what}: the page before`);
+        }
+      }
+    }
+  }
+}
+
 eachBackend("facet counts and filtered totals are the counts of the current claims, after new versions too", async (be) => {
   const dir = mkdtempSync(join(tmpdir(), "sitrep-facets-"));
   writeCorpus(dir, 30, "f");
@@ -80,12 +128,15 @@ eachBackend("facet counts and filtered totals are the counts of the current clai
     ];
     assert.equal((await ingestFiles(s, filesOf(dir), { progress: "none" })).failed.length, 0);
     await s.snapshot((r) => check(r, `${be.name}, first`));
+    await s.snapshot((r) => checkEntities(r, `${be.name}, first`));
     // new versions: one report says more, another now comes from another outlet in another language
     report(dir, "x1.txt", "https://example.org/x/1", null, "en", "Police said the bridge was closed. The mayor denied that the bridge had collapsed. Officials said the ferry was running. The army said two soldiers were hurt.");
     report(dir, "x2.txt", "https://example.org/x/2", "Dagblad Oost", "en", "The police said the road was closed.");
     assert.equal((await ingestFiles(s, extra, { progress: "none" })).failed.length, 0);
     assert.equal(await be.n(spec, "SELECT count(*) AS n FROM reports WHERE current = 0"), 2, "two reports replaced");
     await s.snapshot((r) => check(r, `${be.name}, new versions`));
+    await s.snapshot((r) => checkEntities(r, `${be.name}, new versions`));
+    assert.equal(await be.n(spec, `SELECT count(*) AS n FROM claim_entities ce JOIN reports r ON r.id = ce.claim / ${SPAN} WHERE r.current = 0`), 0, "a replaced version's claims are off their entities' lists");
     assert.equal(await be.n(spec, "SELECT count(*) AS n FROM claim_facets WHERE n <= 0"), 0, "no empty counters kept");
   } finally {
     await s.close();
@@ -101,13 +152,17 @@ eachBackend("a ledger written before the facet counters gets them when opened, a
   assert.equal((await ingestFiles(s, filesOf(dir), { progress: "none" })).failed.length, 0);
   await s.close();
   const db = new Database(file);
-  db.exec("DROP TABLE claim_facets;");
+  // as schema 8 left it: no counters; claim_entities without times, keyed by entity and claim
+  db.exec(`DROP TABLE claim_facets;
+    CREATE TABLE ce8 (fused INTEGER NOT NULL, claim INTEGER NOT NULL, role INTEGER NOT NULL, PRIMARY KEY (fused, claim)) WITHOUT ROWID;
+    INSERT INTO ce8 SELECT fused, claim, role FROM claim_entities; DROP TABLE claim_entities; ALTER TABLE ce8 RENAME TO claim_entities;`);
   db.pragma("user_version = 8");
   db.close();
   const again = await openStore(file);
   try {
     assert.ok((await be.n(file, "SELECT count(*) AS n FROM claim_facets")) > 0);
     await again.snapshot((r) => check(r, "migrated"));
+    await again.snapshot((r) => checkEntities(r, "migrated"));
   } finally {
     await again.close();
   }

@@ -217,6 +217,18 @@ export const MIGRATIONS: readonly ((d: Dialect) => string)[] = [
     FROM claims c JOIN reports r ON r.id = c.report WHERE r.current = 1
     GROUP BY c.status, coalesce(c.source, 0), coalesce(r.source, ''), r.language;
   `,
+  // 10: an entity's claims in publication order (SqlReads.claimsPage): claim_entities carries its claim's
+  // publication time (its report's) and is keyed by it, so that a page of an entity's claims is one range
+  // of the key, however many claims name it, rather than all of them read and sorted. It holds the current
+  // claims only (SqlTx.retire takes a replaced version's off), so that an entity's count is its range's.
+  (d) => `
+  CREATE TABLE claim_entities_by_time (fused ${d.int8} NOT NULL, ms ${d.int8} NOT NULL, claim ${d.int8} NOT NULL, role INTEGER NOT NULL, PRIMARY KEY (fused, ms, claim))${d.clustered};
+  INSERT INTO claim_entities_by_time (fused, ms, claim, role)
+    SELECT ce.fused, r.published_ms, ce.claim, ce.role FROM claim_entities ce JOIN reports r ON r.id = ce.claim / ${SPAN} WHERE r.current = 1;
+  DROP TABLE claim_entities;
+  ALTER TABLE claim_entities_by_time RENAME TO claim_entities;
+  ${d.backend === "postgres" ? "ALTER INDEX claim_entities_by_time_pkey RENAME TO claim_entities_pkey;" : ""}
+  `,
 ];
 
 /** The schema version a ledger written by this sitrep has. */

@@ -745,8 +745,75 @@ class SqlReads implements Reads {
   }
 
   async countClaims(f: ClaimFilter): Promise<number> {
+    const one = await this.oneEntity(f);
+    if (one) {
+      // (counted in SQL, on the entity's range: not its claims read here)
+      // (claim_entities holds current claims only: with no other condition, its range alone)
+      const claimCols = !!f.status?.length || f.sourceName !== undefined || !!f.ownVoice;
+      const reports = one.rest.length > 1 || one.rest[0] !== "r.current = 1";
+      const from = claimCols ? one.from : reports ? "claim_entities ce CROSS JOIN reports r" : "claim_entities ce";
+      const where = claimCols ? one.where : ["ce.fused = ?", one.role, ...(reports ? [`r.id = ce.claim / ${SPAN}`, ...one.rest] : [])];
+      return num((await this.c.get<Row>(`SELECT count(*) AS n FROM ${from} WHERE ${where.join(" AND ")}`, [one.fused, ...one.params]))!.n);
+    }
     const set = await this.claimSet(f, true);
     return set.rows ? set.rows.length : this.totalOf(f, set);
+  }
+
+  /**
+   * The claims of one entity (not several an editor merged; without words or a source entity; no source an
+   * editor corrected) as SQL driven by claim_entities' key (fused, ms, claim): the entity's claims in
+   * publication order, the filter's other conditions on their claims and reports. Undefined otherwise.
+   */
+  private async oneEntity(f: ClaimFilter): Promise<{ from: string; where: string[]; fused: number; role: string; rest: string[]; params: unknown[] } | undefined> {
+    if (f.fused?.length !== 1 || f.sourceFused || f.words?.length || f.sourceOf?.size) return undefined;
+    const { fused: _f, entitiesNamedOnly: _n, entitiesNotSource: _s, ...others } = f;
+    const set = await this.claimSet(others);
+    if (set.rows || !/^c\.id >= r\.id \*/.test(set.where[set.where.length - 1] ?? "")) return undefined;
+    // (the reports' conditions, without the key range that joins reports to their claims: here each claim finds its report)
+    const rest = set.where.slice(0, -1);
+    // A claim names the entity (role bit 1) or has it as its source (bit 2).
+    const role = f.entitiesNotSource ? "(ce.role & 2) = 0 AND (ce.role & 1) <> 0" : f.entitiesNamedOnly ? "(ce.role & 1) <> 0" : "ce.role <> 0";
+    return {
+      from: `claim_entities ce CROSS JOIN claims c CROSS JOIN reports r ${CJOIN}`,
+      where: ["ce.fused = ?", role, "c.id = ce.claim", `r.id = ce.claim / ${SPAN}`, ...rest],
+      fused: f.fused[0]!,
+      role,
+      rest,
+      params: set.params,
+    };
+  }
+
+  /**
+   * A page of one entity's claims in publication order (oneEntity), `want` rows after `at` (before it, with
+   * `back`), in the page's reading direction. The key orders by time and claim; the order is time, report
+   * stable id and claim: the claims at the page's edge times are read whole (a report's few) and put in order.
+   */
+  private async entityPage(f: ClaimFilter, at: ClaimKey | null, back: boolean, want: number): Promise<Row[] | undefined> {
+    if ((f.sort?.by ?? "published") !== "published") return undefined;
+    const one = await this.oneEntity(f);
+    if (!one) return undefined;
+    const down = !!f.sort?.desc !== back;
+    const D = down ? " DESC" : "";
+    const cols = `${CCOLS}, r.published_ms AS r_ms, r.uid AS r_uid, r.source AS r_outlet`;
+    const read = (cond: string, p: unknown[], limit?: number) =>
+      this.c.all<Row>(
+        `SELECT ${cols} FROM ${one.from} WHERE ${[...one.where, cond].join(" AND ")}${limit === undefined ? "" : ` ORDER BY ce.ms${D}, ce.claim${D} LIMIT ${Math.floor(limit)}`}`,
+        [one.fused, ...one.params, ...p],
+      );
+    const cmp = (a: Row, b: Row) => {
+      const c = num(a.r_ms) - num(b.r_ms) || (a.r_uid === b.r_uid ? num(a.id) - num(b.id) : String(a.r_uid) < String(b.r_uid) ? -1 : 1);
+      return down ? -c : c;
+    };
+    const atRow: Row | undefined = at ? { r_ms: at.ms, r_uid: at.uid, id: at.id } : undefined;
+    const got = new Map<number, Row>();
+    const keep = (rows: Row[]) => {
+      for (const r of rows) if (!atRow || cmp(r, atRow) > 0) got.set(num(r.id), r);
+    };
+    if (at) keep(await read("ce.ms = ?", [at.ms]));
+    const main = await read(at ? `ce.ms ${down ? "<" : ">"} ?` : "1 = 1", at ? [at.ms] : [], want);
+    keep(main);
+    if (main.length === want) keep(await read("ce.ms = ?", [num(main[main.length - 1]!.r_ms)]));
+    return [...got.values()].sort(cmp).slice(0, want);
   }
 
   /**
@@ -757,9 +824,10 @@ class SqlReads implements Reads {
    */
   async claimsPage(f: ClaimFilter, at: ClaimKey | null, back = false): Promise<ClaimPage> {
     const by = f.sort?.by ?? "published";
-    const set = await this.claimSet(f, by === "published" || by === "outlet");
-    const desc = !!f.sort?.desc;
     const want = f.limit + 1;
+    const paged = await this.entityPage(f, at, back, want);
+    const set = paged ? { from: "", where: [], params: [] } : await this.claimSet(f, by === "published" || by === "outlet");
+    const desc = !!f.sort?.desc;
     const keyOf = (r: Row): ClaimKey => ({
       seg: by === "status" ? rowStatus(f, r) : by === "outlet" ? str(r.r_outlet) : by === "source" ? rowSource(f, r) : null,
       ms: num(r.r_ms),
@@ -777,7 +845,8 @@ class SqlReads implements Reads {
             set.params,
           )
         : undefined);
-    if (atHand) {
+    if (paged) rows = paged;
+    else if (atHand) {
       // (an entity or words: the rows are at hand; the same order as SQL's, empty values first)
       const seg = (a: ClaimKey["seg"], b: ClaimKey["seg"]) => (a === b ? 0 : a === null ? -1 : b === null ? 1 : a < b ? -1 : 1);
       const tail = (a: ClaimKey, b: ClaimKey) => a.ms - b.ms || (a.uid === b.uid ? a.id - b.id : a.uid < b.uid ? -1 : 1);
@@ -1705,7 +1774,13 @@ class SqlTx extends SqlReads implements WriteTx {
     await this.c.run("UPDATE reports SET current = 0 WHERE id = ?", [id]);
     const [lo, hi] = range(id);
     const claims = await this.c.all<Row>("SELECT status, pkey, asserter, entities, source FROM claims WHERE id >= ? AND id < ?", [lo, hi]);
-    const rep = await this.c.get<Row>("SELECT source, language FROM reports WHERE id = ?", [id]);
+    const rep = await this.c.get<Row>("SELECT source, language, published_ms FROM reports WHERE id = ?", [id]);
+    // Its claims leave their entities' lists (only current claims are kept there: an entity's count is its range's).
+    if (rep)
+      await this.c.run(
+        `DELETE FROM claim_entities WHERE fused IN (SELECT DISTINCT fused FROM entities WHERE id >= ? AND id < ?) AND ms = ? AND claim >= ? AND claim < ?`,
+        [lo, hi, num(rep.published_ms), lo, hi],
+      );
     const perFacet = new Map<string, [number, number, number]>();
     for (const c of claims) {
       const st = num(c.status), src = c.source === null || c.source === undefined ? 0 : num(c.source);
@@ -1901,9 +1976,9 @@ class SqlTx extends SqlReads implements WriteTx {
       };
       for (const e of c.entities) under(e, 1);
       under(c.source?.entity ?? undefined, 2);
-      for (const [f, role] of roles) claimEntities.push([f, key(seq), role]);
+      for (const [f, role] of roles) claimEntities.push([f, publishedMs(m.published), key(seq), role]);
     });
-    await this.c.many("INSERT INTO claim_entities (fused, claim, role) VALUES (?, ?, ?)", claimEntities);
+    await this.c.many("INSERT INTO claim_entities (fused, ms, claim, role) VALUES (?, ?, ?, ?)", claimEntities);
     const words = r.claims.map((c, seq) => this.ft.indexClaimParams(key(seq), m.language, c.text)).filter((x) => x !== null);
     if (this.ft.indexReportRest) words.push(this.ft.indexReportRest(id, m.title ?? "", r.text, r.claims));
     await this.c.many(this.ft.indexClaim, words);

@@ -127,7 +127,8 @@ eachBackend("a ledger written before the claims' indexes gets them when opened, 
   await s.close();
   // as schema 7 left it: no claim_entities, no index of the claims' words
   const db = new Database(file);
-  db.exec(`DROP TABLE claim_entities; DROP TABLE claims_fts; DELETE FROM fusion_state WHERE kind = 'claim-words';
+  // (and none of the later schemas' tables)
+  db.exec(`DROP TABLE claim_entities; DROP TABLE claims_fts; DELETE FROM fusion_state WHERE kind = 'claim-words'; DROP TABLE claim_facets;
     CREATE VIRTUAL TABLE reports_fts USING fts5(title, text, content='', columnsize=0, tokenize='unicode61 remove_diacritics 2', detail=none);`);
   db.pragma("user_version = 7");
   db.close();

@@ -220,8 +220,12 @@ describe("claims: paging, sorting, facets, date range, export of the view", () =
     assert.equal((await get<{ retracted?: boolean }>(`/api/reports/${claim.report}`)).retracted, true);
   });
 
-  test("bad sort and status values are refused with 400", async () => {
+  test("bad sort and status values are refused with 400, and an offset past the deepest one (cursors go further)", async () => {
     assert.equal((await fetch(`${base}/api/claims?sort=text`)).status, 400);
     assert.equal((await fetch(`${base}/api/claims/facets?status=rumoured`)).status, 400);
+    assert.equal((await fetch(`${base}/api/claims?offset=10000`)).status, 200);
+    const deep = await fetch(`${base}/api/claims?offset=10001`);
+    assert.equal(deep.status, 400);
+    assert.match(JSON.stringify(await deep.json()), /offset/);
   });
 });

@@ -15,6 +15,9 @@ import { townsWithin } from "./views.js";
 import { BRIEF_CSP } from "../brief/index.js";
 import { pipeTo } from "../export/stream.js";
 
+/** The deepest /api/claims offset (rows skipped); deeper pages are read by cursor. */
+export const MAX_OFFSET = 10_000;
+
 export interface ServerOptions {
   ledger: LedgerPort;
   token: string;
@@ -360,7 +363,9 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
           properties: {
             ...claimFilterProps,
             limit: { type: "integer", minimum: 1, maximum: 5000, default: 200 },
-            offset: { type: "integer", minimum: 0, default: 0, description: "rows to skip; a page's next or prev cursor reads a deep page faster" },
+            // (an offset costs what it skips: bounded, so that no page reads more than 10,000 rows to find its own;
+            // the cursors reach every page at the cost of one)
+            offset: { type: "integer", minimum: 0, maximum: MAX_OFFSET, default: 0, description: `rows to skip, at most ${MAX_OFFSET}: deeper pages are reached by a page's next or prev cursor (as fast at any depth)` },
             after: { type: "string", maxLength: 1000, description: "the next cursor of a page: the page after it (offset ignored)" },
             before: { type: "string", maxLength: 1000, description: "the prev cursor of a page: the page before it (offset ignored)" },
           },

@@ -1476,6 +1476,12 @@ class SqlTx extends SqlReads implements WriteTx {
     return this.kind(e) !== "other";
   }
 
+  /** Writes to counters that every report adds to: late on a server (Conn.late), at once otherwise. */
+  private get counters(): Conn {
+    return (this.lateConn ??= this.c.late?.() ?? this.c);
+  }
+  private lateConn: Conn | undefined;
+
   async savepoint<T>(fn: () => Promise<T>): Promise<T> {
     const name = `s${++this.savepoints}`;
     await this.c.run(`SAVEPOINT ${name}`);
@@ -1621,9 +1627,9 @@ class SqlTx extends SqlReads implements WriteTx {
     const [lo, hi] = range(id);
     const claims = await this.c.all<Row>("SELECT status, pkey, asserter, entities FROM claims WHERE id >= ? AND id < ?", [lo, hi]);
     for (const c of claims) {
-      await this.c.run("UPDATE props SET n = n - 1 WHERE status = ? AND pkey = ? AND asserter = ?", [c.status, c.pkey, c.asserter]);
-      await this.c.run("DELETE FROM props WHERE status = ? AND pkey = ? AND asserter = ? AND n <= 0", [c.status, c.pkey, c.asserter]);
-      await this.c.run("UPDATE asserters SET claims = claims - 1 WHERE id = ?", [c.asserter]);
+      await this.counters.run("UPDATE props SET n = n - 1 WHERE status = ? AND pkey = ? AND asserter = ?", [c.status, c.pkey, c.asserter]);
+      await this.counters.run("DELETE FROM props WHERE status = ? AND pkey = ? AND asserter = ? AND n <= 0", [c.status, c.pkey, c.asserter]);
+      await this.counters.run("UPDATE asserters SET claims = claims - 1 WHERE id = ?", [c.asserter]);
     }
     const naming = claimsNaming(claims.map((c) => ({ entities: json<number[]>(c.entities, []) })));
     const perFused = new Map<number, { mentions: number; claims: number; names: Set<string> }>();
@@ -1636,10 +1642,10 @@ class SqlTx extends SqlReads implements WriteTx {
       for (const a of json<string[]>(e.aliases, [])) agg.names.add(a);
     }
     for (const [f, agg] of perFused) {
-      await this.c.run("UPDATE fused SET reports = reports - 1, mentions = mentions - ?, claims = claims - ? WHERE id = ?", [agg.mentions, agg.claims, f]);
+      await this.counters.run("UPDATE fused SET reports = reports - 1, mentions = mentions - ?, claims = claims - ? WHERE id = ?", [agg.mentions, agg.claims, f]);
       for (const n of agg.names) {
-        await this.c.run("UPDATE fused_names SET n = n - 1 WHERE fused = ? AND name = ?", [f, n]);
-        await this.c.run("DELETE FROM fused_names WHERE fused = ? AND name = ? AND n <= 0", [f, n]);
+        await this.counters.run("UPDATE fused_names SET n = n - 1 WHERE fused = ? AND name = ?", [f, n]);
+        await this.counters.run("DELETE FROM fused_names WHERE fused = ? AND name = ? AND n <= 0", [f, n]);
       }
     }
   }
@@ -1695,27 +1701,41 @@ class SqlTx extends SqlReads implements WriteTx {
         Buffer.from(r.minhash.buffer, r.minhash.byteOffset, r.minhash.byteLength),
       ],
     });
+    // On a server the counters of fused entities and asserters are added up late (SqlTx.counters): here
+    // only the rows this report needs that the ledger lacks are added (counting nothing yet), and all their
+    // ids read. A row another writer is adding is waited for by the insert and then read.
+    const late = !!this.c.late;
+    const fusedRow = (fkey: string, n: number) => {
+      const agg = perKey.get(fkey)!, g = agg.geo;
+      return [fkey, entityUid(fkey), entityType.code(agg.type), n, n && agg.mentions, n && agg.claims, g?.lat ?? null, g?.lon ?? null, g?.country ?? null, g?.geonameId ?? null];
+    };
+    const fusedUpsert = (n: number) =>
+      `INSERT INTO fused (fkey, uid, type, reports, mentions, claims, lat, lon, country, geoname_id) VALUES ${Array(n).fill("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)").join(", ")}
+         ON CONFLICT (fkey) DO UPDATE SET reports = fused.reports + excluded.reports, mentions = fused.mentions + excluded.mentions, claims = fused.claims + excluded.claims,
+           lat = coalesce(fused.lat, excluded.lat), lon = coalesce(fused.lon, excluded.lon), country = coalesce(fused.country, excluded.country),
+           geoname_id = coalesce(fused.geoname_id, excluded.geoname_id)`;
+    const asserterUpsert = (n: number) =>
+      `INSERT INTO asserters (key, name, claims) VALUES ${Array(n).fill("(?, ?, ?)").join(", ")} ON CONFLICT (key) DO UPDATE SET claims = asserters.claims + excluded.claims`;
     for (let i = 0; i < fkeys.length; i += 200) {
       const part = fkeys.slice(i, i + 200);
-      qs.push({
-        sql: `INSERT INTO fused (fkey, uid, type, reports, mentions, claims, lat, lon, country, geoname_id) VALUES ${part.map(() => "(?, ?, ?, 1, ?, ?, ?, ?, ?, ?)").join(", ")}
-         ON CONFLICT (fkey) DO UPDATE SET reports = fused.reports + 1, mentions = fused.mentions + excluded.mentions, claims = fused.claims + excluded.claims,
-           lat = coalesce(fused.lat, excluded.lat), lon = coalesce(fused.lon, excluded.lon), country = coalesce(fused.country, excluded.country),
-           geoname_id = coalesce(fused.geoname_id, excluded.geoname_id)
-         RETURNING id, fkey`,
-        params: part.flatMap((fkey) => {
-          const agg = perKey.get(fkey)!, g = agg.geo;
-          return [fkey, entityUid(fkey), entityType.code(agg.type), agg.mentions, agg.claims, g?.lat ?? null, g?.lon ?? null, g?.country ?? null, g?.geonameId ?? null];
-        }),
-      });
+      if (late) {
+        qs.push({
+          sql: `INSERT INTO fused (fkey, uid, type, reports, mentions, claims, lat, lon, country, geoname_id) VALUES ${part.map(() => "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)").join(", ")}
+           ON CONFLICT (fkey) DO NOTHING`,
+          params: part.flatMap((fkey) => fusedRow(fkey, 0)),
+        });
+        qs.push({ sql: `SELECT id, fkey FROM fused WHERE ${this.d.inList("fkey")}`, params: [this.d.list(part)] });
+      } else qs.push({ sql: `${fusedUpsert(part.length)} RETURNING id, fkey`, params: part.flatMap((fkey) => fusedRow(fkey, 1)) });
     }
     for (let i = 0; i < akeys.length; i += 200) {
       const part = akeys.slice(i, i + 200);
-      qs.push({
-        sql: `INSERT INTO asserters (key, name, claims) VALUES ${part.map(() => "(?, ?, ?)").join(", ")}
-         ON CONFLICT (key) DO UPDATE SET claims = asserters.claims + excluded.claims RETURNING id, key`,
-        params: part.flatMap((k) => [k, perAsserter.get(k)!.name, perAsserter.get(k)!.n]),
-      });
+      if (late) {
+        qs.push({
+          sql: `INSERT INTO asserters (key, name, claims) VALUES ${part.map(() => "(?, ?, 0)").join(", ")} ON CONFLICT (key) DO NOTHING`,
+          params: part.flatMap((k) => [k, perAsserter.get(k)!.name]),
+        });
+        qs.push({ sql: `SELECT id, key FROM asserters WHERE ${this.d.inList("key")}`, params: [this.d.list(part)] });
+      } else qs.push({ sql: `${asserterUpsert(part.length)} RETURNING id, key`, params: part.flatMap((k) => [k, perAsserter.get(k)!.name, perAsserter.get(k)!.n]) });
     }
     // On a server, the sources the ledger has not met yet are added first, in the same round trip, in
     // the order they are met (those it has met use up no ids; one another writer adds meanwhile is left
@@ -1742,8 +1762,25 @@ class SqlTx extends SqlReads implements WriteTx {
     if (!supersedes && uid !== reportUid(lineage)) await this.c.run("UPDATE reports SET uid = ? WHERE id = ?", [uid, id]);
     const fusedId = new Map<string, number>();
     const asserterId = new Map<string, number>();
-    for (let i = 0; i < fkeys.length; i += 200) for (const row of res[k++]!) fusedId.set(String(row.fkey), num(row.id));
-    for (let i = 0; i < akeys.length; i += 200) for (const row of res[k++]!) asserterId.set(String(row.key), num(row.id));
+    for (let i = 0; i < fkeys.length; i += 200) {
+      if (late) k++;
+      for (const row of res[k++]!) fusedId.set(String(row.fkey), num(row.id));
+    }
+    for (let i = 0; i < akeys.length; i += 200) {
+      if (late) k++;
+      for (const row of res[k++]!) asserterId.set(String(row.key), num(row.id));
+    }
+    if (late) {
+      // the counts, with the commit (in key order, as every writer writes them)
+      for (let i = 0; i < fkeys.length; i += 200) {
+        const part = fkeys.slice(i, i + 200);
+        await this.counters.run(fusedUpsert(part.length), part.flatMap((fkey) => fusedRow(fkey, 1)));
+      }
+      for (let i = 0; i < akeys.length; i += 200) {
+        const part = akeys.slice(i, i + 200);
+        await this.counters.run(asserterUpsert(part.length), part.flatMap((k) => [k, perAsserter.get(k)!.name, perAsserter.get(k)!.n]));
+      }
+    }
     if (adding) k += Math.ceil(newSources.length / 200);
     for (let i = 0; i < newSources.length; i += 500) for (const row of res[k++]!) this.sourceIds.set(String(row.name), num(row.id));
     // and those the ledger has not met yet, in one statement (writers one at a time: none can add them meanwhile)
@@ -1763,7 +1800,7 @@ class SqlTx extends SqlReads implements WriteTx {
     const vector = this.vectors.get(SqlTx.vectorKey(m.language, m.title ?? "", r.text));
     if (vector !== undefined && this.ft.indexVector) await this.c.run(this.ft.indexVector, [id, vector]);
     else if (this.ft.indexReport) await this.c.run(this.ft.indexReport, [id, m.title ?? "", r.text]);
-    await this.c.many(
+    await this.counters.many(
       "INSERT INTO fused_names (fused, name, n) VALUES (?, ?, 1) ON CONFLICT (fused, name) DO UPDATE SET n = fused_names.n + 1",
       fkeys.flatMap((fkey) => (inOrder ? [...perKey.get(fkey)!.names].sort() : [...perKey.get(fkey)!.names]).map((n) => [fusedId.get(fkey)!, n])),
     );
@@ -1814,7 +1851,7 @@ class SqlTx extends SqlReads implements WriteTx {
     if (this.ft.indexReportRest) words.push(this.ft.indexReportRest(id, m.title ?? "", r.text, r.claims));
     await this.c.many(this.ft.indexClaim, words);
     const ms = publishedMs(m.published);
-    await this.c.many(
+    await this.counters.many(
       `INSERT INTO props (status, pkey, asserter, n, first_ms, last_ms, first_claim, kind, quote) VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?)
        ON CONFLICT (status, pkey, asserter) DO UPDATE SET n = props.n + 1,
          first_claim = CASE WHEN excluded.first_ms < props.first_ms THEN excluded.first_claim ELSE props.first_claim END,

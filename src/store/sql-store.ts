@@ -1849,7 +1849,8 @@ class SqlTx extends SqlReads implements WriteTx {
     await this.c.many("INSERT INTO claim_entities (fused, claim, role) VALUES (?, ?, ?)", claimEntities);
     const words = r.claims.map((c, seq) => this.ft.indexClaimParams(key(seq), m.language, c.text)).filter((x) => x !== null);
     if (this.ft.indexReportRest) words.push(this.ft.indexReportRest(id, m.title ?? "", r.text, r.claims));
-    await this.c.many(this.ft.indexClaim, words);
+    if (this.ft.indexClaims && words.length > 1) await this.c.run(this.ft.indexClaims, [words.map((w) => w[0]), words.map((w) => w[1])]);
+    else await this.c.many(this.ft.indexClaim, words);
     const ms = publishedMs(m.published);
     await this.counters.many(
       `INSERT INTO props (status, pkey, asserter, n, first_ms, last_ms, first_claim, kind, quote) VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?)

@@ -202,6 +202,10 @@ export const MIGRATIONS: readonly ((d: Dialect) => string)[] = [
   INSERT INTO fusion_state (kind, watermark, data) SELECT 'claim-words', 0, CAST(max(id) + 1 AS TEXT) FROM reports HAVING count(*) > 0;
   ${d.backend === "sqlite" ? "DROP TABLE reports_fts;" : ""}
   `,
+  // 9: a smaller ledger (SQLite). Fusion records are deflated with a preset dictionary of the words records
+  // are made of before their report's body (words = 1, sql-store.ts FUSION_WORDS; NULL: as before), and
+  // kept states (briefing pictures) deflated as bodies are. Rows of earlier schemas are read as they are.
+  (_d) => `ALTER TABLE fusion_items ADD COLUMN words INTEGER;`,
 ];
 
 /** The schema version a ledger written by this sitrep has. */

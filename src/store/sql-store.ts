@@ -85,15 +85,56 @@ const DEEP = 1000;
 const encodeBody = (d: Dialect, text: string): unknown => (d.compressBody ? deflateRawSync(Buffer.from(text, "utf8")) : text);
 const decodeBody = (v: unknown): string => (v instanceof Uint8Array ? inflateRawSync(v).toString("utf8") : String(v));
 /**
- * The preset dictionary of a fusion record deflated against its report's body: the body's last 32 KB
- * (all that deflate's window can refer back to), as UTF-8.
+ * A kept state (fusion_state: briefing pictures, hundreds of KB of JSON at 10k reports) as stored: deflated
+ * where bodies are (SQLite), unless it is small; read back by decodeBody whichever it is (ledgers before
+ * schema 9 kept them as text, and are read as they are).
  */
-const dictionaryOf = (body: string): Buffer => {
-  const b = Buffer.from(body, "utf8");
-  return b.length > 32768 ? b.subarray(b.length - 32768) : b;
+const encodeState = (d: Dialect, json: string): unknown => (d.compressBody && json.length > 512 ? deflateRawSync(Buffer.from(json, "utf8")) : json);
+/**
+ * Words that fusion records of every kind are made of (src/ledger's keys and common values), put before
+ * the body in the preset dictionary of records written since schema 9 (fusion_items.words = 1): a record
+ * of a few hundred bytes otherwise spends a fifth of them spelling out its keys once. Only a hint for
+ * deflate, but part of the format: records written with it are read with it, so it never changes (a
+ * better one would be words = 2).
+ */
+const FUSION_WORDS = Buffer.from(
+  JSON.stringify({
+    entities: [
+      { type: "person", name: "", aliases: [], roles: [], titled: true, government: true, metonym: true },
+      { type: "organization", name: "", aliases: [], roles: [] },
+      { type: "other", name: "", aliases: [], roles: [] },
+      { type: "location", name: "", aliases: [], roles: [], geo: "geo:", country: "" },
+    ],
+    claims: [
+      { text: "", start: 0, sentence: 1, paragraph: 1, status: "established", quote: false, source: null, concepts: [], main: null, entities: ["\u0001/e1"], agents: [], countries: [], figures: [], days: [], features: {}, shingled: "" },
+      { status: "claimed", quote: true, source: { name: "", kind: "person", entity: "", role: "" }, background: true, years: [], listed: true },
+      { status: "denied", figures: [{ kind: "killed", value: 1, approx: "exact", added: true, aside: true }], features: { states: { continuation: { label: "", words: [] } }, backRef: true, themes: [], counter: true } },
+      { status: "unknown", parts: [{ concepts: [], background: false, main: null, agents: [], entities: [], countries: [], figures: [], days: [] }] },
+    ],
+    incident: { doc: "\u0001", order: "", entities: [{ mentions: 1, lead: true }, { mentions: 1, lead: false }], acts: [], days: [], published: "" },
+    shared: { claims: { doc: "\u0001", published: "", outlet: "", agency: null, lang: "nl" }, entities: { doc: "\u0001", lang: "en" } },
+    export: [
+      { id: "p1", text: "", claims: [], status: "established", sources: [{ name: "", kind: "media" }], reports: 1, independent_sources: 1, first_seen: "", last_seen: "", history: [{ at: "", status: "", claim: "" }], incident: "i:" },
+      { type: "other", key: "R:", name: { en: "", nl: "" }, names: [], mentions: [{ doc: "", start: 0, end: 0, text: "" }] },
+      { claims: [], reason: "", type: "denial", incident: "" },
+    ],
+  }),
+  "utf8",
+);
+/** The preset dictionary of a fusion record: FUSION_WORDS (schema 9 on) and its report's body, as much as deflate can refer back to. */
+const presetOf = (body: string | null, words: boolean): Buffer => {
+  const b = body === null ? Buffer.alloc(0) : Buffer.from(body, "utf8");
+  const all = words ? Buffer.concat([FUSION_WORDS, b]) : b;
+  return all.length > 32768 ? all.subarray(all.length - 32768) : all;
 };
-const encodeAgainst = (json: string, body: string): Buffer => deflateRawSync(Buffer.from(json, "utf8"), { dictionary: dictionaryOf(body) });
-const decodeAgainst = (v: Uint8Array, body: string): string => inflateRawSync(v, { dictionary: dictionaryOf(body) }).toString("utf8");
+const encodeAgainst = (json: string, body: string | null): Buffer => deflateRawSync(Buffer.from(json, "utf8"), { dictionary: presetOf(body, true) });
+/** A fusion record as stored (data, the body it was deflated against, words: FUSION_WORDS too) back to its JSON. */
+const decodeRecord = (data: unknown, body: unknown, words: unknown): string => {
+  if (!(data instanceof Uint8Array)) return String(data);
+  const b = body === null || body === undefined ? null : decodeBody(body);
+  if (b === null && !num(words)) return inflateRawSync(data).toString("utf8");
+  return inflateRawSync(data, { dictionary: presetOf(b, !!num(words)) }).toString("utf8");
+};
 
 /** A content hash (hex) as stored: its bytes. */
 const hashBytes = (hex: string) => Buffer.from(hex, "hex");
@@ -1321,7 +1362,7 @@ class SqlReads implements Reads {
     let after = "";
     for (;;) {
       const rows = await this.c.all<Row>(
-        `SELECT f.id, f.data, b.text AS body FROM fusion_items f LEFT JOIN bodies b ON b.id = f.against
+        `SELECT f.id, f.data, f.words, b.text AS body FROM fusion_items f LEFT JOIN bodies b ON b.id = f.against
          WHERE f.kind = ? AND f.id${this.d.binary} > ? ORDER BY f.id${this.d.binary} LIMIT ?`,
         [kind, after, Math.max(1, Math.floor(page))],
       );
@@ -1329,7 +1370,7 @@ class SqlReads implements Reads {
       after = String(rows[rows.length - 1]!.id);
       yield rows.map((r) => ({
         id: String(r.id),
-        data: JSON.parse(r.body !== null && r.body !== undefined && r.data instanceof Uint8Array ? decodeAgainst(r.data, decodeBody(r.body)) : decodeBody(r.data)) as unknown,
+        data: JSON.parse(decodeRecord(r.data, r.body, r.words)) as unknown,
       }));
     }
   }
@@ -1337,12 +1378,12 @@ class SqlReads implements Reads {
   async fusionItemsByIds(kind: string, ids: readonly string[]): Promise<FusionItem[]> {
     if (!ids.length) return [];
     const rows = await this.c.all<Row>(
-      `SELECT f.id, f.data, b.text AS body FROM fusion_items f LEFT JOIN bodies b ON b.id = f.against WHERE f.kind = ? AND ${this.d.inList("f.id")}`,
+      `SELECT f.id, f.data, f.words, b.text AS body FROM fusion_items f LEFT JOIN bodies b ON b.id = f.against WHERE f.kind = ? AND ${this.d.inList("f.id")}`,
       [kind, this.d.list(ids)],
     );
     return rows.map((r) => ({
       id: String(r.id),
-      data: JSON.parse(r.body !== null && r.body !== undefined && r.data instanceof Uint8Array ? decodeAgainst(r.data, decodeBody(r.body)) : decodeBody(r.data)) as unknown,
+      data: JSON.parse(decodeRecord(r.data, r.body, r.words)) as unknown,
     }));
   }
 
@@ -1365,7 +1406,7 @@ class SqlReads implements Reads {
 
   async fusionState(kind: string) {
     const r = await this.c.get<Row>("SELECT watermark, data FROM fusion_state WHERE kind = ?", [kind]);
-    return r && { watermark: num(r.watermark), data: r.data === null ? undefined : (JSON.parse(String(r.data)) as unknown) };
+    return r && { watermark: num(r.watermark), data: r.data === null ? undefined : (JSON.parse(decodeBody(r.data)) as unknown) };
   }
 }
 
@@ -1884,14 +1925,15 @@ class SqlTx extends SqlReads implements WriteTx {
 
   async putFusionItems(kind: string, items: readonly FusionItem[]): Promise<void> {
     await this.c.many(
-      "INSERT INTO fusion_items (kind, id, data, against) VALUES (?, ?, ?, ?) ON CONFLICT (kind, id) DO UPDATE SET data = excluded.data, against = excluded.against",
+      "INSERT INTO fusion_items (kind, id, data, against, words) VALUES (?, ?, ?, ?, ?) ON CONFLICT (kind, id) DO UPDATE SET data = excluded.data, against = excluded.against, words = excluded.words",
       // deflated as report bodies are (a report's fusion record repeats its keys for every claim: a quarter of the size),
       // and against the body of the report it was prepared with when this transaction wrote that report
       items.map((i) => {
         const b = i.data && typeof i.data === "object" ? this.blobs.get(i.data) : undefined;
         const against = b?.against === undefined ? undefined : this.written.get(b.against);
-        if (b && (b.against === undefined || against !== undefined)) return [kind, i.id, b.data, against ?? null];
-        return [kind, i.id, encodeBody(this.d, JSON.stringify(i.data)), null];
+        const words = this.d.compressBody ? 1 : null;
+        if (b && (b.against === undefined || against !== undefined)) return [kind, i.id, b.data, against ?? null, b.against === undefined ? null : words];
+        return [kind, i.id, this.d.compressBody ? encodeAgainst(JSON.stringify(i.data), null) : encodeBody(this.d, JSON.stringify(i.data)), null, words];
       }),
     );
   }
@@ -1921,7 +1963,7 @@ class SqlTx extends SqlReads implements WriteTx {
   async setFusionState(kind: string, watermark: number, data?: unknown): Promise<void> {
     await this.c.run(
       "INSERT INTO fusion_state (kind, watermark, data) VALUES (?, ?, ?) ON CONFLICT (kind) DO UPDATE SET watermark = excluded.watermark, data = excluded.data",
-      [kind, watermark, data === undefined ? null : JSON.stringify(data)],
+      [kind, watermark, data === undefined ? null : encodeState(this.d, JSON.stringify(data))],
     );
   }
 }

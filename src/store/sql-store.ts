@@ -122,7 +122,7 @@ const FUSION_WORDS = Buffer.from(
   "utf8",
 );
 /** The preset dictionary of a fusion record: FUSION_WORDS (schema 9 on) and its report's body, as much as deflate can refer back to. */
-const presetOf = (body: string | null, words: boolean): Buffer => {
+export const presetOf = (body: string | null, words: boolean): Buffer => {
   const b = body === null ? Buffer.alloc(0) : Buffer.from(body, "utf8");
   const all = words ? Buffer.concat([FUSION_WORDS, b]) : b;
   return all.length > 32768 ? all.subarray(all.length - 32768) : all;

@@ -5,7 +5,7 @@
 // once; on the last ledger, `sitrep brief` (CLI, median of 3), and `sitrep serve`: time until it listens
 // and the latency of uncached /api/claims pages (p50/p95).
 import { spawn, spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import pg from "pg";
 import { root } from "./corpus.js";
@@ -40,6 +40,46 @@ function peakRss(pid: number): number {
   }
 }
 
+/** Clock ticks of CPU (user + system) of a process (and, with `children`, of its reaped children), from /proc. */
+function cpuTicks(pid: number, children = false): number {
+  try {
+    const f = readFileSync(`/proc/${pid}/stat`, "utf8");
+    // fields after the command (which may hold spaces): state is field 3, utime 14, stime 15, cutime 16, cstime 17
+    const rest = f.slice(f.lastIndexOf(")") + 2).split(" ");
+    return Number(rest[11]) + Number(rest[12]) + (children ? Number(rest[13]) + Number(rest[14]) : 0);
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * CPU seconds the database server has used so far, when it runs on this machine (a Unix socket): its
+ * postmaster with every child it has reaped, and its living children. null where it cannot be read.
+ */
+async function serverCpu(url: string): Promise<number | null> {
+  // the postmaster's pid is the first line of postmaster.pid in its data directory (a superuser may ask where)
+  const r = await admin(url, "SELECT current_setting('data_directory') AS dir").catch(() => null);
+  let ppid = 0;
+  try {
+    ppid = Number(readFileSync(join(String(r?.rows[0]?.dir), "postmaster.pid"), "utf8").split("\n")[0]);
+    if (!ppid) return null;
+    readFileSync(`/proc/${ppid}/stat`);
+  } catch {
+    return null;
+  }
+  let ticks = cpuTicks(ppid, true);
+  for (const d of readdirSync("/proc")) {
+    if (!/^\d+$/.test(d) || Number(d) === ppid) continue;
+    try {
+      const f = readFileSync(`/proc/${d}/stat`, "utf8");
+      if (Number(f.slice(f.lastIndexOf(")") + 2).split(" ")[1]) === ppid) ticks += cpuTicks(Number(d));
+    } catch {
+      // (gone meanwhile)
+    }
+  }
+  return ticks / 100;
+}
+
 export const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
@@ -48,7 +88,7 @@ export const pct = (xs: number[], p: number) => {
 export async function benchWorkers(o: { url: string; input: string; reports: number; bytes: number; workers: string; keep: boolean; noReads?: boolean }): Promise<void> {
   const counts = o.workers.split(",").map(Number).filter((n) => Number.isInteger(n) && n > 0);
   const base = dbName(o.url);
-  const runs: { workers: number; secs: number; perSec: number; rss: number[]; stored: number; distinct: number; queued: number; enqueueS: number }[] = [];
+  const runs: { workers: number; secs: number; perSec: number; rss: number[]; stored: number; distinct: number; queued: number; enqueueS: number; serverMs: number | null }[] = [];
   let last = "";
   for (const w of counts) {
     const name = `${base}_bench_${process.pid}_w${w}`.replace(/[^a-z0-9_]/gi, "_").toLowerCase();
@@ -61,6 +101,7 @@ export async function benchWorkers(o: { url: string; input: string; reports: num
     if (q.status !== 0) throw new Error(`queueing failed: ${q.stderr}`);
     const enqueueS = (performance.now() - tq) / 1000;
     const queued = Number(/^(\d+) queued/.exec(q.stdout)?.[1] ?? 0);
+    const cpu0 = await serverCpu(o.url);
     const t0 = performance.now();
     const rss = Array<number>(w).fill(0);
     const children = Array.from({ length: w }, () => spawn(process.execPath, [bin, "worker", "--db", db, "--until-idle", "--quiet", "--no-refresh"], { stdio: ["ignore", "pipe", "inherit"] }));
@@ -78,12 +119,16 @@ export async function benchWorkers(o: { url: string; input: string; reports: num
     );
     clearInterval(watch);
     const secs = (performance.now() - t0) / 1000;
+    const cpu1 = await serverCpu(o.url);
+    const serverMs = cpu0 !== null && cpu1 !== null ? ((cpu1 - cpu0) * 1000) / Math.max(1, queued) : null;
     const r = await admin(db, "SELECT count(*) AS n, count(DISTINCT hash) AS d FROM reports");
     const stored = Number(r.rows[0].n), distinct = Number(r.rows[0].d);
-    runs.push({ workers: w, secs, perSec: queued / secs, rss, stored, distinct, queued, enqueueS });
+    runs.push({ workers: w, secs, perSec: queued / secs, rss, stored, distinct, queued, enqueueS, serverMs });
     console.log(
       `${w} worker${w > 1 ? "s" : ""}: ${queued} reports in ${secs.toFixed(1)} s = ${(queued / secs).toFixed(1)} reports/s; peak RSS per worker ${rss.map((x) => x.toFixed(0)).join(", ")} MB; ` +
-        `${stored} report rows, ${distinct} distinct (queued in ${enqueueS.toFixed(1)} s) — ${outs.map((s) => s.trim()).join(" | ")}`,
+        `${stored} report rows, ${distinct} distinct (queued in ${enqueueS.toFixed(1)} s)` +
+        (serverMs !== null ? `; database server CPU ${serverMs.toFixed(1)} ms a report (all its processes, other clients of the server included)` : "") +
+        ` — ${outs.map((s) => s.trim()).join(" | ")}`,
     );
   }
   const one = runs.find((r) => r.workers === 1);

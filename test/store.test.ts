@@ -10,6 +10,7 @@ import { Doc, type DocMeta } from "../src/model/doc.js";
 import { runPipeline } from "../src/pipeline/index.js";
 import { openStore, SPAN, type Store } from "../src/store/index.js";
 import { LATEST } from "../src/store/schema.js";
+import { presetOf } from "../src/store/sql-store.js";
 import { storeReports, type Result } from "../src/ledger/ingest.js";
 import { writeCorpus } from "./helpers.js";
 import { BACKENDS, eachBackend, newDatabase, PG_URL, type Backend } from "./backends.js";
@@ -346,12 +347,18 @@ test("SQLite: a report's fusion record is deflated against its report's body (it
   assert.deepEqual(back.claims.map((c) => c.text), want.claims.map((c) => c.text));
 
   const db = new Database(file);
-  const row = db.prepare("SELECT f.data, f.against, b.text AS body FROM fusion_items f JOIN bodies b ON b.id = f.against").get() as { data: Buffer; against: number; body: Buffer };
+  const row = db.prepare("SELECT f.data, f.against, f.words, b.text AS body FROM fusion_items f JOIN bodies b ON b.id = f.against").get() as { data: Buffer; against: number; words: number; body: Buffer };
   assert.equal(row.against, stored.id);
-  const body = inflateRawSync(row.body);
-  const json = inflateRawSync(row.data, { dictionary: body }).toString("utf8");
-  // against the body it takes well under what the record alone deflates to
+  assert.equal(row.words, 1, "with the words records are made of (schema 11)");
+  const body = inflateRawSync(row.body).toString("utf8");
+  const json = inflateRawSync(row.data, { dictionary: presetOf(body, true) }).toString("utf8");
+  // against the body it takes well under what the record alone deflates to, and the words save more still
   assert.ok(row.data.length < 0.8 * deflateRawSync(Buffer.from(json)).length, `${row.data.length} vs ${deflateRawSync(Buffer.from(json)).length}`);
+  const bodyOnly = deflateRawSync(Buffer.from(json), { dictionary: Buffer.from(body) });
+  assert.ok(row.data.length < bodyOnly.length, `${row.data.length} vs ${bodyOnly.length} against the body alone`);
+
+  // a record written by schema 5-10: against the body alone (no words)
+  db.prepare("INSERT INTO fusion_items (kind, id, data, against) VALUES (?, ?, ?, ?)").run("report-fusion", "dyyyyyyyyyyyy", deflateRawSync(Buffer.from(JSON.stringify({ claims: [{ text: "Volgens de veiligheidsregio" }] })), { dictionary: Buffer.from(body) }), stored.id);
 
   // a record written by schema 4: deflated alone, no `against`
   db.prepare("INSERT INTO fusion_items (kind, id, data) VALUES (?, ?, ?)").run("report-fusion", "dzzzzzzzzzzzz", deflateRawSync(Buffer.from(JSON.stringify({ claims: [{ text: "oud" }] }))));
@@ -360,6 +367,27 @@ test("SQLite: a report's fusion record is deflated against its report's body (it
   const all = [];
   for await (const page of again.reads.fusionItems("report-fusion")) all.push(...page);
   assert.deepEqual(all.find((i) => i.id === "dzzzzzzzzzzzz")?.data, { claims: [{ text: "oud" }] });
+  assert.deepEqual(all.find((i) => i.id === "dyyyyyyyyyyyy")?.data, { claims: [{ text: "Volgens de veiligheidsregio" }] });
+  await again.close();
+});
+
+test("SQLite: a kept state (a briefing picture) is deflated on disk and reads back whole; one kept as text by an earlier schema still reads", async () => {
+  const file = join(tmp(), "state.db");
+  const s = await openStore(file);
+  const picture = { version: "r12.12/c0.0", lines: Array.from({ length: 200 }, (_, i) => ({ text: `De dijk bij Hasselt is over ${i + 10} meter doorgebroken`, reports: i % 7, cites: [`d${i}-c1`] })) };
+  await s.write((tx) => tx.setFusionState("briefing-picture:nl:40", 7, picture));
+  await s.write((tx) => tx.setFusionState("small", 8, { version: 1 }));
+  await s.close();
+  const db = new Database(file);
+  const row = db.prepare("SELECT typeof(data) AS t, length(data) AS n FROM fusion_state WHERE kind = 'briefing-picture:nl:40'").get() as { t: string; n: number };
+  assert.equal(row.t, "blob");
+  assert.ok(row.n < JSON.stringify(picture).length / 4, `${row.n} bytes for ${JSON.stringify(picture).length}`);
+  db.prepare("INSERT INTO fusion_state (kind, watermark, data) VALUES ('old', 9, ?)").run(JSON.stringify(picture));
+  db.close();
+  const again = await openStore(file, { readonly: true });
+  assert.deepEqual(await again.reads.fusionState("briefing-picture:nl:40"), { watermark: 7, data: picture });
+  assert.deepEqual(await again.reads.fusionState("small"), { watermark: 8, data: { version: 1 } });
+  assert.deepEqual(await again.reads.fusionState("old"), { watermark: 9, data: picture });
   await again.close();
 });
 

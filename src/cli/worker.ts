@@ -96,9 +96,11 @@ export interface WorkerSummary {
   crashed?: number;
   /** Milliseconds spent extracting, and storing (waiting for other writers included). */
   extractMs?: number;
+  /** … of which CPU time of this process (on a loaded machine the wall-clock time is mostly waiting for a core). */
+  extractCpuMs?: number;
   storeMs?: number;
   /** Write transactions, their round trips to the database, time holding the writers' lock and waiting for it (ms). */
-  tx?: { n: number; trips: number; heldMs: number; txMs: number };
+  tx?: { n: number; trips: number; heldMs: number; sharedMs?: number; txMs: number };
 }
 
 /** One worker process: takes reports from the queue until it is empty (--until-idle) or it is stopped. */
@@ -133,11 +135,14 @@ export async function runWorker(db: string, o: WorkerOptions = {}): Promise<Work
           return;
         }
         const t0 = performance.now();
+        const c0 = process.cpuUsage();
         runPipeline(doc);
         const p = prepare(doc);
         const t1 = performance.now();
+        const c1 = process.cpuUsage(c0);
         const [r] = await storeReports(store, [p]);
         sum.extractMs = (sum.extractMs ?? 0) + (t1 - t0);
+        sum.extractCpuMs = (sum.extractCpuMs ?? 0) + (c1.user + c1.system) / 1000;
         sum.storeMs = (sum.storeMs ?? 0) + (performance.now() - t1);
         if (!r || !r.ok) throw new Error(r ? r.error : "not stored");
         sum[r.status]++;
@@ -165,7 +170,7 @@ export async function runWorker(db: string, o: WorkerOptions = {}): Promise<Work
     await q.close();
     await store.close();
   }
-  sum.tx = { n: writeStats.transactions, trips: writeStats.roundTrips, heldMs: writeStats.heldMs, txMs: writeStats.txMs };
+  sum.tx = { n: writeStats.transactions, trips: writeStats.roundTrips, heldMs: writeStats.heldMs, sharedMs: writeStats.sharedMs, txMs: writeStats.txMs };
   return sum;
 }
 
@@ -212,8 +217,8 @@ async function runWorkers(db: string, o: WorkerOptions): Promise<WorkerSummary> 
 export function workerSummaryText(s: WorkerSummary): string {
   const stored = s.added + s.updated;
   const tx = s.tx?.n
-    ? `, ${(s.tx.trips / s.tx.n).toFixed(1)} round trips a write transaction, ${(s.tx.heldMs / s.tx.n).toFixed(1)} ms holding the writers' lock, ${(s.tx.txMs / s.tx.n).toFixed(1)} ms from asking for it to the commit`
+    ? `, ${(s.tx.trips / s.tx.n).toFixed(1)} round trips a write transaction, ${(s.tx.heldMs / s.tx.n).toFixed(1)} ms holding the writers' lock${s.tx.sharedMs !== undefined ? ` (${(s.tx.sharedMs / s.tx.n).toFixed(1)} ms holding rows other writers update)` : ""}, ${(s.tx.txMs / s.tx.n).toFixed(1)} ms from asking for it to the commit`
     : "";
-  const per = stored && s.extractMs !== undefined ? ` (per report: extraction ${(s.extractMs / stored).toFixed(1)} ms, storing ${(s.storeMs! / stored).toFixed(1)} ms${tx})` : "";
+  const per = stored && s.extractMs !== undefined ? ` (per report: extraction ${(s.extractMs / stored).toFixed(1)} ms${s.extractCpuMs !== undefined ? ` (${(s.extractCpuMs / stored).toFixed(1)} ms CPU)` : ""}, storing ${(s.storeMs! / stored).toFixed(1)} ms${tx})` : "";
   return `${s.added} added, ${s.unchanged} unchanged, ${s.updated} updated, ${s.failed} failed${s.crashed ? `; ${s.crashed} worker processes failed` : ""}${per}\n`;
 }

@@ -18,6 +18,13 @@ export interface Conn {
    * lock is held, and a row it wrote could be one another writer holding the lock waits for.
    */
   beforeLock?<T>(fn: () => Promise<T>): Promise<T>;
+  /**
+   * The same connection for writes to rows that other writers write too (counters kept current by every
+   * report): a server backend sends them as late as it can, just before the commit (or a savepoint), so
+   * that the row locks they take are held for the commit only, not while the rest of the transaction is
+   * written. Nothing of the transaction may read what they write before then. Without it: at once.
+   */
+  late?(): Conn;
 }
 
 export type ErrorKind = "busy" | "full" | "other";

@@ -48,7 +48,7 @@ type Queryable = pg.Pool | pg.PoolClient;
  * asking for the lock to the commit (waiting for other writers included). SITREP_PG_PROFILE=1 also keeps
  * the time of each statement, by its first words.
  */
-export const writeStats = { transactions: 0, roundTrips: 0, heldMs: 0, txMs: 0, profile: new Map<string, { n: number; ms: number }>() };
+export const writeStats = { transactions: 0, roundTrips: 0, heldMs: 0, sharedMs: 0, txMs: 0, profile: new Map<string, { n: number; ms: number }>() };
 const profiling = !!process.env.SITREP_PG_PROFILE;
 if (profiling)
   process.on("exit", () => {
@@ -135,6 +135,42 @@ class PgConn implements Conn {
     return (Array.isArray(r) ? r : [r]).slice(before);
   }
 
+  /**
+   * Writes to rows other writers write too (late()), in the order made: they go after every other write of
+   * the transaction, with the commit (or before a savepoint's statement), so that the row locks they
+   * take are held only from there to the commit. A note of the server's clock goes first (writeStats).
+   */
+  private lateTexts: string[] = [];
+  private lateView: Conn | undefined;
+
+  late(): Conn {
+    if (!this.defer) return this;
+    const self = this;
+    return (this.lateView ??= {
+      all: (sql, params) => self.all(sql, params),
+      get: (sql, params) => self.get(sql, params),
+      async run(sql: string, params: readonly unknown[] = []) {
+        if (!DEFERRABLE.test(sql) || /\bRETURNING\b/i.test(sql)) return self.run(sql, params);
+        self.lateTexts.push(inline(sql, params));
+        return 0;
+      },
+      many: (sql, rows) => self.manyInto(sql, rows, (text, params) => this.lateView!.run(text, params)),
+    });
+  }
+
+  /** The late writes, after those waiting, with a note of when they began (as the transaction's first). */
+  private takeLate(): void {
+    if (!this.lateTexts.length) return;
+    this.pending.push("SELECT set_config('sitrep.shared', coalesce(nullif(current_setting('sitrep.shared', true), ''), clock_timestamp()::text), true)", ...this.lateTexts);
+    this.lateTexts = [];
+  }
+
+  /** Everything not sent yet, late writes last, then these statements: for the commit. */
+  async finish(texts: readonly string[]): Promise<pg.QueryResult[]> {
+    this.takeLate();
+    return this.send(texts);
+  }
+
   /** Starts with these statements, sent with the first query (a transaction's BEGIN). */
   prefix(texts: readonly string[]): void {
     this.pending.unshift(...texts);
@@ -184,20 +220,30 @@ class PgConn implements Conn {
       if (/^\s*ROLLBACK\s+TO\b/i.test(sql)) {
         this.pending = [];
         this.pendingChars = 0;
+        this.lateTexts = [];
+      } else if (/^\s*(SAVEPOINT|RELEASE)\b/i.test(sql)) {
+        // (what a savepoint keeps or undoes must have been sent before it)
+        this.takeLate();
+        return (await this.flush(inline(sql, params)))!.rowCount ?? 0;
       } else if (this.waiting || !params.length) return (await this.flush(inline(sql, params)))!.rowCount ?? 0;
     }
     if (!params.length && !/\?/.test(sql)) return (await this.query(sql)).rowCount ?? 0;
     return (await this.query(statement(this.sql(sql), params))).rowCount ?? 0;
   }
-  async many(sql: string, rows: readonly (readonly unknown[])[]): Promise<void> {
+  many(sql: string, rows: readonly (readonly unknown[])[]): Promise<void> {
+    return this.manyInto(sql, rows, (text, params) => this.run(text, params));
+  }
+
+  /** many, each statement written through `write` (a deferring connection's run, or its late writes). */
+  private async manyInto(sql: string, rows: readonly (readonly unknown[])[], write: (sql: string, params: readonly unknown[]) => Promise<number>): Promise<void> {
     if (!rows.length) return;
-    if (rows.length === 1) return void (await this.run(sql, rows[0]));
+    if (rows.length === 1) return void (await write(sql, rows[0]!));
     // An insert goes as multi-row inserts: one round trip for many rows. One that updates on conflict
     // cannot hold the same key twice: rows go in rounds, the k-th row of each key in round k, so that each
     // key's rows are still applied in their order.
     const m = /^(\s*INSERT\s+INTO\s+\w+\s*\(([^()]*)\)\s*VALUES\s*)(\([^()]*\))([\s\S]*)$/i.exec(sql);
     if (!m) {
-      for (const r of rows) await this.run(sql, r);
+      for (const r of rows) await write(sql, r);
       return;
     }
     const [, head, columns, tuple, tail] = m;
@@ -214,7 +260,7 @@ class PgConn implements Conn {
       });
       const key = conflict?.[1]!.split(",").map((c) => param.get(c.trim()));
       if (!key || key.some((i) => i === undefined)) {
-        for (const r of rows) await this.run(sql, r);
+        for (const r of rows) await write(sql, r);
         return;
       }
       rounds = [];
@@ -232,11 +278,11 @@ class PgConn implements Conn {
       for (let i = 0; i < round.length; i += chunk) {
         const part = round.slice(i, i + chunk);
         if (part.length === 1) {
-          await this.run(sql, part[0]);
+          await write(sql, part[0]!);
           continue;
         }
         const text = `${head}${Array(part.length).fill(tuple).join(", ")}${tail} /*once*/`;
-        if (this.defer) await this.run(text, part.flat());
+        if (this.defer) await write(text, part.flat());
         else await this.query({ text: postgres.params(text), values: part.flat() as unknown[] });
       }
   }
@@ -339,14 +385,16 @@ export class PostgresDriver implements Driver {
       conn.prefix(["BEGIN"]);
       const out = await fn(conn);
       const end = (
-        await conn.send([
+        await conn.finish([
           `SELECT pg_advisory_xact_lock(${WRITER_LOCK}), set_config('sitrep.locked', clock_timestamp()::text, true)`,
           "UPDATE reports SET seq = nextval('sitrep_commit_seq') WHERE seq IS NULL",
-          `SELECT pg_notify('${CHANNEL}', ''), 1000 * extract(epoch FROM clock_timestamp() - current_setting('sitrep.locked')::timestamptz) AS held`,
+          `SELECT pg_notify('${CHANNEL}', ''), 1000 * extract(epoch FROM clock_timestamp() - current_setting('sitrep.locked')::timestamptz) AS held,
+             1000 * extract(epoch FROM clock_timestamp() - coalesce(nullif(current_setting('sitrep.shared', true), ''), current_setting('sitrep.locked'))::timestamptz) AS shared`,
           "COMMIT",
         ])
       )[2];
       writeStats.heldMs += Number((end?.rows[0] as { held?: unknown } | undefined)?.held ?? 0);
+      writeStats.sharedMs += Number((end?.rows[0] as { shared?: unknown } | undefined)?.shared ?? 0);
       writeStats.transactions++;
       writeStats.roundTrips += conn.trips;
       writeStats.txMs += performance.now() - t0;

@@ -229,6 +229,10 @@ export const MIGRATIONS: readonly ((d: Dialect) => string)[] = [
   ALTER TABLE claim_entities_by_time RENAME TO claim_entities;
   ${d.backend === "postgres" ? "ALTER INDEX claim_entities_by_time_pkey RENAME TO claim_entities_pkey;" : ""}
   `,
+  // 11: a smaller ledger (SQLite). Fusion records are deflated with a preset dictionary of the words records
+  // are made of before their report's body (words = 1, sql-store.ts FUSION_WORDS; NULL: as before), and
+  // kept states (briefing pictures) deflated as bodies are. Rows of earlier schemas are read as they are.
+  (_d) => `ALTER TABLE fusion_items ADD COLUMN words INTEGER;`,
 ];
 
 /** The schema version a ledger written by this sitrep has. */

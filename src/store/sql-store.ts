@@ -90,15 +90,56 @@ const DEEP = 1000;
 const encodeBody = (d: Dialect, text: string): unknown => (d.compressBody ? deflateRawSync(Buffer.from(text, "utf8")) : text);
 const decodeBody = (v: unknown): string => (v instanceof Uint8Array ? inflateRawSync(v).toString("utf8") : String(v));
 /**
- * The preset dictionary of a fusion record deflated against its report's body: the body's last 32 KB
- * (all that deflate's window can refer back to), as UTF-8.
+ * A kept state (fusion_state: briefing pictures, hundreds of KB of JSON at 10k reports) as stored: deflated
+ * where bodies are (SQLite), unless it is small; read back by decodeBody whichever it is (ledgers before
+ * schema 11 kept them as text, and are read as they are).
  */
-const dictionaryOf = (body: string): Buffer => {
-  const b = Buffer.from(body, "utf8");
-  return b.length > 32768 ? b.subarray(b.length - 32768) : b;
+const encodeState = (d: Dialect, json: string): unknown => (d.compressBody && json.length > 512 ? deflateRawSync(Buffer.from(json, "utf8")) : json);
+/**
+ * Words that fusion records of every kind are made of (src/ledger's keys and common values), put before
+ * the body in the preset dictionary of records written since schema 11 (fusion_items.words = 1): a record
+ * of a few hundred bytes otherwise spends a fifth of them spelling out its keys once. Only a hint for
+ * deflate, but part of the format: records written with it are read with it, so it never changes (a
+ * better one would be words = 2).
+ */
+const FUSION_WORDS = Buffer.from(
+  JSON.stringify({
+    entities: [
+      { type: "person", name: "", aliases: [], roles: [], titled: true, government: true, metonym: true },
+      { type: "organization", name: "", aliases: [], roles: [] },
+      { type: "other", name: "", aliases: [], roles: [] },
+      { type: "location", name: "", aliases: [], roles: [], geo: "geo:", country: "" },
+    ],
+    claims: [
+      { text: "", start: 0, sentence: 1, paragraph: 1, status: "established", quote: false, source: null, concepts: [], main: null, entities: ["\u0001/e1"], agents: [], countries: [], figures: [], days: [], features: {}, shingled: "" },
+      { status: "claimed", quote: true, source: { name: "", kind: "person", entity: "", role: "" }, background: true, years: [], listed: true },
+      { status: "denied", figures: [{ kind: "killed", value: 1, approx: "exact", added: true, aside: true }], features: { states: { continuation: { label: "", words: [] } }, backRef: true, themes: [], counter: true } },
+      { status: "unknown", parts: [{ concepts: [], background: false, main: null, agents: [], entities: [], countries: [], figures: [], days: [] }] },
+    ],
+    incident: { doc: "\u0001", order: "", entities: [{ mentions: 1, lead: true }, { mentions: 1, lead: false }], acts: [], days: [], published: "" },
+    shared: { claims: { doc: "\u0001", published: "", outlet: "", agency: null, lang: "nl" }, entities: { doc: "\u0001", lang: "en" } },
+    export: [
+      { id: "p1", text: "", claims: [], status: "established", sources: [{ name: "", kind: "media" }], reports: 1, independent_sources: 1, first_seen: "", last_seen: "", history: [{ at: "", status: "", claim: "" }], incident: "i:" },
+      { type: "other", key: "R:", name: { en: "", nl: "" }, names: [], mentions: [{ doc: "", start: 0, end: 0, text: "" }] },
+      { claims: [], reason: "", type: "denial", incident: "" },
+    ],
+  }),
+  "utf8",
+);
+/** The preset dictionary of a fusion record: FUSION_WORDS (schema 11 on) and its report's body, as much as deflate can refer back to. */
+export const presetOf = (body: string | null, words: boolean): Buffer => {
+  const b = body === null ? Buffer.alloc(0) : Buffer.from(body, "utf8");
+  const all = words ? Buffer.concat([FUSION_WORDS, b]) : b;
+  return all.length > 32768 ? all.subarray(all.length - 32768) : all;
 };
-const encodeAgainst = (json: string, body: string): Buffer => deflateRawSync(Buffer.from(json, "utf8"), { dictionary: dictionaryOf(body) });
-const decodeAgainst = (v: Uint8Array, body: string): string => inflateRawSync(v, { dictionary: dictionaryOf(body) }).toString("utf8");
+const encodeAgainst = (json: string, body: string | null): Buffer => deflateRawSync(Buffer.from(json, "utf8"), { dictionary: presetOf(body, true) });
+/** A fusion record as stored (data, the body it was deflated against, words: FUSION_WORDS too) back to its JSON. */
+const decodeRecord = (data: unknown, body: unknown, words: unknown): string => {
+  if (!(data instanceof Uint8Array)) return String(data);
+  const b = body === null || body === undefined ? null : decodeBody(body);
+  if (b === null && !num(words)) return inflateRawSync(data).toString("utf8");
+  return inflateRawSync(data, { dictionary: presetOf(b, !!num(words)) }).toString("utf8");
+};
 
 /** A content hash (hex) as stored: its bytes. */
 const hashBytes = (hex: string) => Buffer.from(hex, "hex");
@@ -1455,7 +1496,7 @@ class SqlReads implements Reads {
     let after = "";
     for (;;) {
       const rows = await this.c.all<Row>(
-        `SELECT f.id, f.data, b.text AS body FROM fusion_items f LEFT JOIN bodies b ON b.id = f.against
+        `SELECT f.id, f.data, f.words, b.text AS body FROM fusion_items f LEFT JOIN bodies b ON b.id = f.against
          WHERE f.kind = ? AND f.id${this.d.binary} > ? ORDER BY f.id${this.d.binary} LIMIT ?`,
         [kind, after, Math.max(1, Math.floor(page))],
       );
@@ -1463,7 +1504,7 @@ class SqlReads implements Reads {
       after = String(rows[rows.length - 1]!.id);
       yield rows.map((r) => ({
         id: String(r.id),
-        data: JSON.parse(r.body !== null && r.body !== undefined && r.data instanceof Uint8Array ? decodeAgainst(r.data, decodeBody(r.body)) : decodeBody(r.data)) as unknown,
+        data: JSON.parse(decodeRecord(r.data, r.body, r.words)) as unknown,
       }));
     }
   }
@@ -1471,12 +1512,12 @@ class SqlReads implements Reads {
   async fusionItemsByIds(kind: string, ids: readonly string[]): Promise<FusionItem[]> {
     if (!ids.length) return [];
     const rows = await this.c.all<Row>(
-      `SELECT f.id, f.data, b.text AS body FROM fusion_items f LEFT JOIN bodies b ON b.id = f.against WHERE f.kind = ? AND ${this.d.inList("f.id")}`,
+      `SELECT f.id, f.data, f.words, b.text AS body FROM fusion_items f LEFT JOIN bodies b ON b.id = f.against WHERE f.kind = ? AND ${this.d.inList("f.id")}`,
       [kind, this.d.list(ids)],
     );
     return rows.map((r) => ({
       id: String(r.id),
-      data: JSON.parse(r.body !== null && r.body !== undefined && r.data instanceof Uint8Array ? decodeAgainst(r.data, decodeBody(r.body)) : decodeBody(r.data)) as unknown,
+      data: JSON.parse(decodeRecord(r.data, r.body, r.words)) as unknown,
     }));
   }
 
@@ -1499,7 +1540,7 @@ class SqlReads implements Reads {
 
   async fusionState(kind: string) {
     const r = await this.c.get<Row>("SELECT watermark, data FROM fusion_state WHERE kind = ?", [kind]);
-    return r && { watermark: num(r.watermark), data: r.data === null ? undefined : (JSON.parse(String(r.data)) as unknown) };
+    return r && { watermark: num(r.watermark), data: r.data === null ? undefined : (JSON.parse(decodeBody(r.data)) as unknown) };
   }
 }
 
@@ -1609,6 +1650,12 @@ class SqlTx extends SqlReads implements WriteTx {
   fatal(e: unknown): boolean {
     return this.kind(e) !== "other";
   }
+
+  /** Writes to counters that every report adds to: late on a server (Conn.late), at once otherwise. */
+  private get counters(): Conn {
+    return (this.lateConn ??= this.c.late?.() ?? this.c);
+  }
+  private lateConn: Conn | undefined;
 
   async savepoint<T>(fn: () => Promise<T>): Promise<T> {
     const name = `s${++this.savepoints}`;
@@ -1790,9 +1837,9 @@ class SqlTx extends SqlReads implements WriteTx {
     }
     if (rep) await this.addFacets([...perFacet.values()], str(rep.source) ?? "", String(rep.language));
     for (const c of claims) {
-      await this.c.run("UPDATE props SET n = n - 1 WHERE status = ? AND pkey = ? AND asserter = ?", [c.status, c.pkey, c.asserter]);
-      await this.c.run("DELETE FROM props WHERE status = ? AND pkey = ? AND asserter = ? AND n <= 0", [c.status, c.pkey, c.asserter]);
-      await this.c.run("UPDATE asserters SET claims = claims - 1 WHERE id = ?", [c.asserter]);
+      await this.counters.run("UPDATE props SET n = n - 1 WHERE status = ? AND pkey = ? AND asserter = ?", [c.status, c.pkey, c.asserter]);
+      await this.counters.run("DELETE FROM props WHERE status = ? AND pkey = ? AND asserter = ? AND n <= 0", [c.status, c.pkey, c.asserter]);
+      await this.counters.run("UPDATE asserters SET claims = claims - 1 WHERE id = ?", [c.asserter]);
     }
     const naming = claimsNaming(claims.map((c) => ({ entities: json<number[]>(c.entities, []) })));
     const perFused = new Map<number, { mentions: number; claims: number; names: Set<string> }>();
@@ -1805,10 +1852,10 @@ class SqlTx extends SqlReads implements WriteTx {
       for (const a of json<string[]>(e.aliases, [])) agg.names.add(a);
     }
     for (const [f, agg] of perFused) {
-      await this.c.run("UPDATE fused SET reports = reports - 1, mentions = mentions - ?, claims = claims - ? WHERE id = ?", [agg.mentions, agg.claims, f]);
+      await this.counters.run("UPDATE fused SET reports = reports - 1, mentions = mentions - ?, claims = claims - ? WHERE id = ?", [agg.mentions, agg.claims, f]);
       for (const n of agg.names) {
-        await this.c.run("UPDATE fused_names SET n = n - 1 WHERE fused = ? AND name = ?", [f, n]);
-        await this.c.run("DELETE FROM fused_names WHERE fused = ? AND name = ? AND n <= 0", [f, n]);
+        await this.counters.run("UPDATE fused_names SET n = n - 1 WHERE fused = ? AND name = ?", [f, n]);
+        await this.counters.run("DELETE FROM fused_names WHERE fused = ? AND name = ? AND n <= 0", [f, n]);
       }
     }
   }
@@ -1864,27 +1911,41 @@ class SqlTx extends SqlReads implements WriteTx {
         Buffer.from(r.minhash.buffer, r.minhash.byteOffset, r.minhash.byteLength),
       ],
     });
+    // On a server the counters of fused entities and asserters are added up late (SqlTx.counters): here
+    // only the rows this report needs that the ledger lacks are added (counting nothing yet), and all their
+    // ids read. A row another writer is adding is waited for by the insert and then read.
+    const late = !!this.c.late;
+    const fusedRow = (fkey: string, n: number) => {
+      const agg = perKey.get(fkey)!, g = agg.geo;
+      return [fkey, entityUid(fkey), entityType.code(agg.type), n, n && agg.mentions, n && agg.claims, g?.lat ?? null, g?.lon ?? null, g?.country ?? null, g?.geonameId ?? null];
+    };
+    const fusedUpsert = (n: number) =>
+      `INSERT INTO fused (fkey, uid, type, reports, mentions, claims, lat, lon, country, geoname_id) VALUES ${Array(n).fill("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)").join(", ")}
+         ON CONFLICT (fkey) DO UPDATE SET reports = fused.reports + excluded.reports, mentions = fused.mentions + excluded.mentions, claims = fused.claims + excluded.claims,
+           lat = coalesce(fused.lat, excluded.lat), lon = coalesce(fused.lon, excluded.lon), country = coalesce(fused.country, excluded.country),
+           geoname_id = coalesce(fused.geoname_id, excluded.geoname_id)`;
+    const asserterUpsert = (n: number) =>
+      `INSERT INTO asserters (key, name, claims) VALUES ${Array(n).fill("(?, ?, ?)").join(", ")} ON CONFLICT (key) DO UPDATE SET claims = asserters.claims + excluded.claims`;
     for (let i = 0; i < fkeys.length; i += 200) {
       const part = fkeys.slice(i, i + 200);
-      qs.push({
-        sql: `INSERT INTO fused (fkey, uid, type, reports, mentions, claims, lat, lon, country, geoname_id) VALUES ${part.map(() => "(?, ?, ?, 1, ?, ?, ?, ?, ?, ?)").join(", ")}
-         ON CONFLICT (fkey) DO UPDATE SET reports = fused.reports + 1, mentions = fused.mentions + excluded.mentions, claims = fused.claims + excluded.claims,
-           lat = coalesce(fused.lat, excluded.lat), lon = coalesce(fused.lon, excluded.lon), country = coalesce(fused.country, excluded.country),
-           geoname_id = coalesce(fused.geoname_id, excluded.geoname_id)
-         RETURNING id, fkey`,
-        params: part.flatMap((fkey) => {
-          const agg = perKey.get(fkey)!, g = agg.geo;
-          return [fkey, entityUid(fkey), entityType.code(agg.type), agg.mentions, agg.claims, g?.lat ?? null, g?.lon ?? null, g?.country ?? null, g?.geonameId ?? null];
-        }),
-      });
+      if (late) {
+        qs.push({
+          sql: `INSERT INTO fused (fkey, uid, type, reports, mentions, claims, lat, lon, country, geoname_id) VALUES ${part.map(() => "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)").join(", ")}
+           ON CONFLICT (fkey) DO NOTHING`,
+          params: part.flatMap((fkey) => fusedRow(fkey, 0)),
+        });
+        qs.push({ sql: `SELECT id, fkey FROM fused WHERE ${this.d.inList("fkey")}`, params: [this.d.list(part)] });
+      } else qs.push({ sql: `${fusedUpsert(part.length)} RETURNING id, fkey`, params: part.flatMap((fkey) => fusedRow(fkey, 1)) });
     }
     for (let i = 0; i < akeys.length; i += 200) {
       const part = akeys.slice(i, i + 200);
-      qs.push({
-        sql: `INSERT INTO asserters (key, name, claims) VALUES ${part.map(() => "(?, ?, ?)").join(", ")}
-         ON CONFLICT (key) DO UPDATE SET claims = asserters.claims + excluded.claims RETURNING id, key`,
-        params: part.flatMap((k) => [k, perAsserter.get(k)!.name, perAsserter.get(k)!.n]),
-      });
+      if (late) {
+        qs.push({
+          sql: `INSERT INTO asserters (key, name, claims) VALUES ${part.map(() => "(?, ?, 0)").join(", ")} ON CONFLICT (key) DO NOTHING`,
+          params: part.flatMap((k) => [k, perAsserter.get(k)!.name]),
+        });
+        qs.push({ sql: `SELECT id, key FROM asserters WHERE ${this.d.inList("key")}`, params: [this.d.list(part)] });
+      } else qs.push({ sql: `${asserterUpsert(part.length)} RETURNING id, key`, params: part.flatMap((k) => [k, perAsserter.get(k)!.name, perAsserter.get(k)!.n]) });
     }
     // On a server, the sources the ledger has not met yet are added first, in the same round trip, in
     // the order they are met (those it has met use up no ids; one another writer adds meanwhile is left
@@ -1911,8 +1972,25 @@ class SqlTx extends SqlReads implements WriteTx {
     if (!supersedes && uid !== reportUid(lineage)) await this.c.run("UPDATE reports SET uid = ? WHERE id = ?", [uid, id]);
     const fusedId = new Map<string, number>();
     const asserterId = new Map<string, number>();
-    for (let i = 0; i < fkeys.length; i += 200) for (const row of res[k++]!) fusedId.set(String(row.fkey), num(row.id));
-    for (let i = 0; i < akeys.length; i += 200) for (const row of res[k++]!) asserterId.set(String(row.key), num(row.id));
+    for (let i = 0; i < fkeys.length; i += 200) {
+      if (late) k++;
+      for (const row of res[k++]!) fusedId.set(String(row.fkey), num(row.id));
+    }
+    for (let i = 0; i < akeys.length; i += 200) {
+      if (late) k++;
+      for (const row of res[k++]!) asserterId.set(String(row.key), num(row.id));
+    }
+    if (late) {
+      // the counts, with the commit (in key order, as every writer writes them)
+      for (let i = 0; i < fkeys.length; i += 200) {
+        const part = fkeys.slice(i, i + 200);
+        await this.counters.run(fusedUpsert(part.length), part.flatMap((fkey) => fusedRow(fkey, 1)));
+      }
+      for (let i = 0; i < akeys.length; i += 200) {
+        const part = akeys.slice(i, i + 200);
+        await this.counters.run(asserterUpsert(part.length), part.flatMap((k) => [k, perAsserter.get(k)!.name, perAsserter.get(k)!.n]));
+      }
+    }
     if (adding) k += Math.ceil(newSources.length / 200);
     for (let i = 0; i < newSources.length; i += 500) for (const row of res[k++]!) this.sourceIds.set(String(row.name), num(row.id));
     // and those the ledger has not met yet, in one statement (writers one at a time: none can add them meanwhile)
@@ -1932,7 +2010,7 @@ class SqlTx extends SqlReads implements WriteTx {
     const vector = this.vectors.get(SqlTx.vectorKey(m.language, m.title ?? "", r.text));
     if (vector !== undefined && this.ft.indexVector) await this.c.run(this.ft.indexVector, [id, vector]);
     else if (this.ft.indexReport) await this.c.run(this.ft.indexReport, [id, m.title ?? "", r.text]);
-    await this.c.many(
+    await this.counters.many(
       "INSERT INTO fused_names (fused, name, n) VALUES (?, ?, 1) ON CONFLICT (fused, name) DO UPDATE SET n = fused_names.n + 1",
       fkeys.flatMap((fkey) => (inOrder ? [...perKey.get(fkey)!.names].sort() : [...perKey.get(fkey)!.names]).map((n) => [fusedId.get(fkey)!, n])),
     );
@@ -1981,9 +2059,10 @@ class SqlTx extends SqlReads implements WriteTx {
     await this.c.many("INSERT INTO claim_entities (fused, ms, claim, role) VALUES (?, ?, ?, ?)", claimEntities);
     const words = r.claims.map((c, seq) => this.ft.indexClaimParams(key(seq), m.language, c.text)).filter((x) => x !== null);
     if (this.ft.indexReportRest) words.push(this.ft.indexReportRest(id, m.title ?? "", r.text, r.claims));
-    await this.c.many(this.ft.indexClaim, words);
+    if (this.ft.indexClaims && words.length > 1) await this.c.run(this.ft.indexClaims, [words.map((w) => w[0]), words.map((w) => w[1])]);
+    else await this.c.many(this.ft.indexClaim, words);
     const ms = publishedMs(m.published);
-    await this.c.many(
+    await this.counters.many(
       `INSERT INTO props (status, pkey, asserter, n, first_ms, last_ms, first_claim, kind, quote) VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?)
        ON CONFLICT (status, pkey, asserter) DO UPDATE SET n = props.n + 1,
          first_claim = CASE WHEN excluded.first_ms < props.first_ms THEN excluded.first_claim ELSE props.first_claim END,
@@ -2024,14 +2103,15 @@ class SqlTx extends SqlReads implements WriteTx {
 
   async putFusionItems(kind: string, items: readonly FusionItem[]): Promise<void> {
     await this.c.many(
-      "INSERT INTO fusion_items (kind, id, data, against) VALUES (?, ?, ?, ?) ON CONFLICT (kind, id) DO UPDATE SET data = excluded.data, against = excluded.against",
+      "INSERT INTO fusion_items (kind, id, data, against, words) VALUES (?, ?, ?, ?, ?) ON CONFLICT (kind, id) DO UPDATE SET data = excluded.data, against = excluded.against, words = excluded.words",
       // deflated as report bodies are (a report's fusion record repeats its keys for every claim: a quarter of the size),
       // and against the body of the report it was prepared with when this transaction wrote that report
       items.map((i) => {
         const b = i.data && typeof i.data === "object" ? this.blobs.get(i.data) : undefined;
         const against = b?.against === undefined ? undefined : this.written.get(b.against);
-        if (b && (b.against === undefined || against !== undefined)) return [kind, i.id, b.data, against ?? null];
-        return [kind, i.id, encodeBody(this.d, JSON.stringify(i.data)), null];
+        const words = this.d.compressBody ? 1 : null;
+        if (b && (b.against === undefined || against !== undefined)) return [kind, i.id, b.data, against ?? null, b.against === undefined ? null : words];
+        return [kind, i.id, this.d.compressBody ? encodeAgainst(JSON.stringify(i.data), null) : encodeBody(this.d, JSON.stringify(i.data)), null, words];
       }),
     );
   }
@@ -2061,7 +2141,7 @@ class SqlTx extends SqlReads implements WriteTx {
   async setFusionState(kind: string, watermark: number, data?: unknown): Promise<void> {
     await this.c.run(
       "INSERT INTO fusion_state (kind, watermark, data) VALUES (?, ?, ?) ON CONFLICT (kind) DO UPDATE SET watermark = excluded.watermark, data = excluded.data",
-      [kind, watermark, data === undefined ? null : JSON.stringify(data)],
+      [kind, watermark, data === undefined ? null : encodeState(this.d, JSON.stringify(data))],
     );
   }
 }

@@ -1652,7 +1652,7 @@ class SqlTx extends SqlReads implements WriteTx {
   }
 
   /** Writes to counters that every report adds to: late on a server (Conn.late), at once otherwise. */
-  private get counters(): Conn {
+  private get lateWrites(): Conn {
     return (this.lateConn ??= this.c.late?.() ?? this.c);
   }
   private lateConn: Conn | undefined;
@@ -1804,14 +1804,14 @@ class SqlTx extends SqlReads implements WriteTx {
    */
   private async addFacets(rows: [number, number, number][], outlet: string, language: string): Promise<void> {
     rows.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-    await this.c.many(
+    await this.lateWrites.many(
       `INSERT INTO claim_facets (status, source, outlet, language, n) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT (status, source, outlet, language) DO UPDATE SET n = claim_facets.n + excluded.n`,
       rows.map(([st, src, n]) => [st, src, outlet, language, n]),
     );
     const less = rows.filter((x) => x[2] < 0);
     if (less.length)
-      await this.c.many(
+      await this.lateWrites.many(
         "DELETE FROM claim_facets WHERE status = ? AND source = ? AND outlet = ? AND language = ? AND n <= 0",
         less.map(([st, src]) => [st, src, outlet, language]),
       );
@@ -1837,9 +1837,9 @@ class SqlTx extends SqlReads implements WriteTx {
     }
     if (rep) await this.addFacets([...perFacet.values()], str(rep.source) ?? "", String(rep.language));
     for (const c of claims) {
-      await this.counters.run("UPDATE props SET n = n - 1 WHERE status = ? AND pkey = ? AND asserter = ?", [c.status, c.pkey, c.asserter]);
-      await this.counters.run("DELETE FROM props WHERE status = ? AND pkey = ? AND asserter = ? AND n <= 0", [c.status, c.pkey, c.asserter]);
-      await this.counters.run("UPDATE asserters SET claims = claims - 1 WHERE id = ?", [c.asserter]);
+      await this.lateWrites.run("UPDATE props SET n = n - 1 WHERE status = ? AND pkey = ? AND asserter = ?", [c.status, c.pkey, c.asserter]);
+      await this.lateWrites.run("DELETE FROM props WHERE status = ? AND pkey = ? AND asserter = ? AND n <= 0", [c.status, c.pkey, c.asserter]);
+      await this.lateWrites.run("UPDATE asserters SET claims = claims - 1 WHERE id = ?", [c.asserter]);
     }
     const naming = claimsNaming(claims.map((c) => ({ entities: json<number[]>(c.entities, []) })));
     const perFused = new Map<number, { mentions: number; claims: number; names: Set<string> }>();
@@ -1852,10 +1852,10 @@ class SqlTx extends SqlReads implements WriteTx {
       for (const a of json<string[]>(e.aliases, [])) agg.names.add(a);
     }
     for (const [f, agg] of perFused) {
-      await this.counters.run("UPDATE fused SET reports = reports - 1, mentions = mentions - ?, claims = claims - ? WHERE id = ?", [agg.mentions, agg.claims, f]);
+      await this.lateWrites.run("UPDATE fused SET reports = reports - 1, mentions = mentions - ?, claims = claims - ? WHERE id = ?", [agg.mentions, agg.claims, f]);
       for (const n of agg.names) {
-        await this.counters.run("UPDATE fused_names SET n = n - 1 WHERE fused = ? AND name = ?", [f, n]);
-        await this.counters.run("DELETE FROM fused_names WHERE fused = ? AND name = ? AND n <= 0", [f, n]);
+        await this.lateWrites.run("UPDATE fused_names SET n = n - 1 WHERE fused = ? AND name = ?", [f, n]);
+        await this.lateWrites.run("DELETE FROM fused_names WHERE fused = ? AND name = ? AND n <= 0", [f, n]);
       }
     }
   }
@@ -1911,7 +1911,7 @@ class SqlTx extends SqlReads implements WriteTx {
         Buffer.from(r.minhash.buffer, r.minhash.byteOffset, r.minhash.byteLength),
       ],
     });
-    // On a server the counters of fused entities and asserters are added up late (SqlTx.counters): here
+    // On a server the counters of fused entities and asserters are added up late (SqlTx.lateWrites): here
     // only the rows this report needs that the ledger lacks are added (counting nothing yet), and all their
     // ids read. A row another writer is adding is waited for by the insert and then read.
     const late = !!this.c.late;
@@ -1984,11 +1984,11 @@ class SqlTx extends SqlReads implements WriteTx {
       // the counts, with the commit (in key order, as every writer writes them)
       for (let i = 0; i < fkeys.length; i += 200) {
         const part = fkeys.slice(i, i + 200);
-        await this.counters.run(fusedUpsert(part.length), part.flatMap((fkey) => fusedRow(fkey, 1)));
+        await this.lateWrites.run(fusedUpsert(part.length), part.flatMap((fkey) => fusedRow(fkey, 1)));
       }
       for (let i = 0; i < akeys.length; i += 200) {
         const part = akeys.slice(i, i + 200);
-        await this.counters.run(asserterUpsert(part.length), part.flatMap((k) => [k, perAsserter.get(k)!.name, perAsserter.get(k)!.n]));
+        await this.lateWrites.run(asserterUpsert(part.length), part.flatMap((k) => [k, perAsserter.get(k)!.name, perAsserter.get(k)!.n]));
       }
     }
     if (adding) k += Math.ceil(newSources.length / 200);
@@ -2010,7 +2010,7 @@ class SqlTx extends SqlReads implements WriteTx {
     const vector = this.vectors.get(SqlTx.vectorKey(m.language, m.title ?? "", r.text));
     if (vector !== undefined && this.ft.indexVector) await this.c.run(this.ft.indexVector, [id, vector]);
     else if (this.ft.indexReport) await this.c.run(this.ft.indexReport, [id, m.title ?? "", r.text]);
-    await this.counters.many(
+    await this.lateWrites.many(
       "INSERT INTO fused_names (fused, name, n) VALUES (?, ?, 1) ON CONFLICT (fused, name) DO UPDATE SET n = fused_names.n + 1",
       fkeys.flatMap((fkey) => (inOrder ? [...perKey.get(fkey)!.names].sort() : [...perKey.get(fkey)!.names]).map((n) => [fusedId.get(fkey)!, n])),
     );
@@ -2062,7 +2062,7 @@ class SqlTx extends SqlReads implements WriteTx {
     if (this.ft.indexClaims && words.length > 1) await this.c.run(this.ft.indexClaims, [words.map((w) => w[0]), words.map((w) => w[1])]);
     else await this.c.many(this.ft.indexClaim, words);
     const ms = publishedMs(m.published);
-    await this.counters.many(
+    await this.lateWrites.many(
       `INSERT INTO props (status, pkey, asserter, n, first_ms, last_ms, first_claim, kind, quote) VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?)
        ON CONFLICT (status, pkey, asserter) DO UPDATE SET n = props.n + 1,
          first_claim = CASE WHEN excluded.first_ms < props.first_ms THEN excluded.first_claim ELSE props.first_claim END,
@@ -2089,7 +2089,7 @@ class SqlTx extends SqlReads implements WriteTx {
       "INSERT INTO events (id, report, type, claims, actors, locations, time) VALUES (?, ?, ?, ?, ?, ?, ?)",
       r.events.map((v, seq) => [key(seq), id, v.type, JSON.stringify(v.claims), JSON.stringify(v.actors), JSON.stringify(v.locations), v.time ?? null]),
     );
-    // The facet counters (schema 9): the report's claims by status and source, under its outlet and language.
+    // The facet counters (schema 9, written late on a server: SqlTx.lateWrites): the report's claims by status and source, under its outlet and language.
     // (last: every report of an outlet adds to the same few rows, which a concurrent writer on a server then
     // waits for until this transaction ends; the less of it is left after them, the shorter the wait)
     const perFacet = new Map<number, number>();

@@ -99,7 +99,7 @@ export function composeBriefing(p: Picture, lang: Lang): Briefing {
   const figureLines = new Map<string, { items: Map<string, string>; cites: Cite[]; isNew: boolean }>();
   for (const c of p.contradictions) {
     if (c.found.type !== "figures") {
-      contested.push(contradictionLine(c, L, who));
+      contested.push(contradictionLine(c, L, who, (doc) => p.reports.find((r) => r.doc === doc)?.source ?? undefined));
       continue;
     }
     const kind = c.found.detail.kind!;
@@ -184,7 +184,7 @@ export function composeBriefing(p: Picture, lang: Lang): Briefing {
   return { schema: "sitrep-brief/1", lang, title: L.title, basis, ...(p.since && { since: p.since }), sections, reports: p.reports };
 }
 
-function contradictionLine(c: ContradictionView, L: BriefLabels, who: (n: string) => string): BriefLine {
+function contradictionLine(c: ContradictionView, L: BriefLabels, who: (n: string) => string, outletOf: (doc: string) => string | undefined): BriefLine {
   const f = c.found;
   // The denial reads first ("X denies; Y says otherwise"), whichever report came first.
   if (f.type === "denial" && c.b.status === "denied" && c.a.status !== "denied") c = { ...c, a: c.b, b: c.a };
@@ -194,6 +194,11 @@ function contradictionLine(c: ContradictionView, L: BriefLabels, who: (n: string
   else if (f.type === "opposed") {
     const [la, lb] = f.detail.labels!;
     text = L.opposed(a, L.states[la] ?? la, b, L.states[lb] ?? lb);
+  } else if (a === b && c.b.status !== "denied") {
+    // one speaker on both sides: the dispute is with the outlet that puts the words in its mouth ("the Red
+    // Crescent said 11,300" in one report, its spokesman denying it gave that toll in another), not with itself
+    const outlet = outletOf(c.b.cite.doc);
+    text = outlet && outlet !== a ? L.deniesSaying(a, outlet) : L.denial(a, L.theReport, f.detail.via ?? "theme");
   } else text = L.denial(a, b, f.detail.via ?? "theme");
   if (c.more) text += " " + L.sayingMore(c.more);
   return { text, quote: `${c.a.text}” ⟷ “${c.b.text}`, cites: [c.a.cite, c.b.cite], ...(c.isNew !== undefined && { isNew: c.isNew }) };

@@ -24,6 +24,8 @@ export interface BriefLabels {
   figuresDiffer: (kind: string, items: [string, string][]) => string;
   opposed: (a: string, sa: string, b: string, sb: string) => string;
   denial: (a: string, b: string, via: "counter" | "backRef" | "theme" | "doers" | "place") => string;
+  /** A speaker denies words an outlet reported as its own: "X denies having said it; 1News reports otherwise." */
+  deniesSaying: (who: string, outlet: string) => string;
   alsoKnownAs: string;
   /** Others who say what a line under one speaker's heading says: "(also: Kremlin)". */
   alsoSaidBy: (who: string) => string;

@@ -33,6 +33,7 @@ export const brief: BriefLabels = {
   opposed: (a, sa, b, sb) => `${a}: ${sa}; ${b}: ${sb}.`,
   denial: (a, b, via) =>
     via === "doers" ? `${a} and ${b} name different doers.` : via === "place" ? `${a} and ${b} put it in different places.` : via === "backRef" ? `${a} rejects what ${b} says.` : via === "counter" ? `${a} denies it; ${b} argues otherwise.` : `${a} denies involvement; ${b} says otherwise.`,
+  deniesSaying: (a, outlet) => `${a} denies having said it; ${outlet} reports otherwise.`,
   alsoKnownAs: "also",
   alsoSaidBy: (who) => `(also: ${who})`,
   reportsOf: (n) => `${n} report${n === 1 ? "" : "s"}`,

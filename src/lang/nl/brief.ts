@@ -32,6 +32,7 @@ export const brief: BriefLabels = {
   opposed: (a, sa, b, sb) => `${a}: ${sa}; ${b}: ${sb}.`,
   denial: (a, b, via) =>
     via === "doers" ? `${a} en ${b} wijzen een andere dader aan.` : via === "place" ? `${a} en ${b} noemen een andere plaats.` : via === "backRef" ? `${a} spreekt tegen wat ${b} zegt.` : via === "counter" ? `${a} ontkent; ${b} stelt het tegendeel.` : `${a} ontkent betrokkenheid; ${b} zegt het tegendeel.`,
+  deniesSaying: (a, outlet) => `${a} ontkent dit te hebben gezegd; ${outlet} meldt van wel.`,
   alsoKnownAs: "ook",
   alsoSaidBy: (who) => `(ook: ${who})`,
   reportsOf: (n) => `${n} bericht${n === 1 ? "" : "en"}`,

@@ -41,6 +41,38 @@ function readReport(file: string) {
 
 const norm = (s: string) => s.toLowerCase().normalize("NFKD").replace(/[^\p{L}\p{N}]+/gu, " ").trim();
 
+/**
+ * The pairs of claims CROSS §5 lists as contradicting each other inside one report, each side as its claim in
+ * that report's gold file. The paragraph is prose: a two-digit report key before a claim id opens a report, and
+ * "cA/cB" or "cA vs cB" is a pair of it; numbers in the explanations ("27 official vs ≥250") are neither.
+ */
+function inReportPairs(crossMd: string, files: string[], dir: string): [XClaim, XClaim][] {
+  const s5 = crossMd.slice(crossMd.search(/^## 5\./m), crossMd.search(/^## 6\./m));
+  const out: [XClaim, XClaim][] = [];
+  for (const para of s5.split(/\n\s*\n|\n(?=- )/)) {
+    const at = para.search(/inside (single )?reports?/i);
+    if (at < 0) continue;
+    // what CROSS says is not a contradiction follows in the same paragraph
+    const text = para.slice(at).split(/Not contradictions/i)[0]!;
+    let report: string | undefined;
+    for (const m of text.matchAll(/\b(\d{2}) (?=c\d+\b)|\bc(\d+)\s*(?:\/|vs\.?)\s*c(\d+)\b/g)) {
+      if (m[1]) report = files.find((f) => f.startsWith(`${m[1]}_`));
+      else if (report) {
+        const gold = join(dir, "gold", report.replace(/\.txt$/, ".gold.json"));
+        if (!existsSync(gold)) continue;
+        const claims = (JSON.parse(readFileSync(gold, "utf8")) as { claims: { id: string; anchor: string }[] }).claims;
+        const side = (id: string): XClaim | undefined => {
+          const c = claims.find((x) => x.id === `c${id.padStart(2, "0")}`);
+          return c && { report: report!, claim: c.id, anchor: c.anchor };
+        };
+        const a = side(m[2]!), b = side(m[3]!);
+        if (a && b) out.push([a, b]);
+      }
+    }
+  }
+  return out;
+}
+
 type Verdict = "ok" | "read" | `wrong: ${string}`;
 interface Checked { section: string; group?: string; line: string; verdict: Verdict }
 
@@ -79,6 +111,9 @@ function check(event: string, lang: string): { md: number; checked: Checked[] } 
   for (const [sec, items] of Object.entries(cross.briefing ?? {}))
     for (const it of items as { claims?: XClaim[]; unknowns?: XClaim[] }[]) for (const c of [...(it.claims ?? []), ...(it.unknowns ?? [])]) tag(`B:${sec}`, c);
   for (const u of cross.unknowns ?? []) tag("B:unknown", u);
+  // contradictions inside one report: CROSS §5 names them by report key and claim ids ("01 c04/c08, c04/c10",
+  // "Inside reports: 04 c07 vs c10"); their anchors are the claims' in the report's gold file
+  inReportPairs(crossMd, files, dir).forEach(([a, c], i) => (tag(`I${i}:a`, a), tag(`I${i}:b`, c)));
 
   // a contradiction of CROSS holds for every claim of a proposition CROSS lists as corroborated (K): the
   // briefing may show any report's words for it ("Poland and NATO said … Ukrainian air defence" for Duda's)
@@ -99,6 +134,19 @@ function check(event: string, lang: string): { md: number; checked: Checked[] } 
     const byValue = fs.filter((t) => t.claim.value === undefined || vs.has(t.claim.value));
     return new Set((byValue.length ? byValue : fs).map((t) => t.what));
   };
+  // figure topics CROSS sets against each other in a contradiction are one dispute (derna: the toll as it
+  // rose, F0, and after the revision, F1, are X08/X09): a line with both sets no different measures apart
+  const joined = new Map<string, string>();
+  const rootOf = (t: string): string => (joined.has(t) && joined.get(t) !== t ? rootOf(joined.get(t)!) : t);
+  {
+    const fTagsAt = (c: XClaim) => {
+      const body = reports.get(c.report)?.body;
+      const at = body?.indexOf(c.anchor) ?? -1;
+      return at < 0 ? [] : (tags.get(c.report) ?? []).filter((t) => /^F/.test(t.what) && t.start < at + c.anchor.length && at < t.end).map((t) => t.what);
+    };
+    for (const x of cross.contradictions ?? [])
+      for (const a of fTagsAt(x.a)) for (const b of fTagsAt(x.b)) if (rootOf(a) !== rootOf(b)) joined.set(rootOf(a), rootOf(b));
+  }
   const statusesOf = (ts: Tag[]) => new Set(ts.filter((t) => t.claim.status).map((t) => t.claim.status!));
   const out: Checked[] = [];
   const push = (section: string, group: string | undefined, l: BriefLine, verdict: Verdict) =>
@@ -133,12 +181,12 @@ function check(event: string, lang: string): { md: number; checked: Checked[] } 
           else push(s.id, g.title, l, st.size ? "ok" : "read");
         } else if (s.id === "unclear" && g.title && l.cites.length === 2 && l.quote?.includes("⟷")) {
           // a contested pair is right when CROSS lists the two claims as one contradiction
-          const [a, c] = l.cites.map((x) => new Set(tagsOf(x).flatMap((t) => (/^X/.test(t.what) ? [t.what.split(":")[0]!] : /^K/.test(t.what) ? [...(xOfK.get(t.what) ?? [])] : []))));
+          const [a, c] = l.cites.map((x) => new Set(tagsOf(x).flatMap((t) => (/^[XI]/.test(t.what) ? [t.what.split(":")[0]!] : /^K/.test(t.what) ? [...(xOfK.get(t.what) ?? [])] : []))));
           const side = (x: Set<string>) => [...x].join("/") || "none";
           push(s.id, g.title, l, [...a!].some((x) => c!.has(x)) ? "ok" : `wrong: not a contradiction of CROSS (sides: ${side(a!)} ⟷ ${side(c!)})`);
         } else if (s.id === "unclear" && g.title && !l.quote) {
           // differing figures: one CROSS figure topic, and at least two values
-          const topics = figureTopics(l, l.cites.flatMap(tagsOf));
+          const topics = new Set([...figureTopics(l, l.cites.flatMap(tagsOf))].map(rootOf));
           push(s.id, g.title, l, topics.size > 1 ? "wrong: figures of different measures set against each other" : topics.size ? "read" : "read");
         } else if (s.id === "figures") {
           push(s.id, g.title, l, ts.some((t) => /^F/.test(t.what)) ? "ok" : "read");

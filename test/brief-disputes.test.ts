@@ -78,12 +78,12 @@ test("the briefing's contested lines and figures, in English and Dutch: speakers
   assert.deepEqual(lines(brief.en, "denied"), ["“Rusland ontkent dat het een aanval op Roemenië heeft uitgevoerd” Russia denies:", "“Oekraïne ontkent elke betrokkenheid bij het incident” Ukraine denies:"]);
   const figures = (b: Briefing) => b.sections.find((y) => y.id === "figures")!.groups!.map((g) => `${g.title}: ${g.lines.map((l) => l.text).join(" | ")}`);
   assert.deepEqual(figures(brief.en).slice(1), [
-    "Other figures (drones) — range 35–40, sources differ: ~40 — Ukrainian air force, Tuesday 9 September 2025 | 35 — President Volodymyr Zelensky, Tuesday 9 September 2025",
+    "Other figures (drones) — range 35–40, sources differ: ~40 — Ukrainian air force, Tuesday 9 September 2025 | 35 — Volodymyr Zelensky, Tuesday 9 September 2025",
     // one source gives it: nobody agrees with it
     "Other figures (households) — 20000, one source: ~20000 — Danube Daily, Tuesday 9 September 2025",
   ]);
   assert.deepEqual(figures(brief.nl).slice(1), [
-    "Overige cijfers (drones) — 35 tot 40, bronnen lopen uiteen: ~40 — Ukrainian air force, dinsdag 9 september 2025 | 35 — President Volodymyr Zelensky, dinsdag 9 september 2025",
+    "Overige cijfers (drones) — 35 tot 40, bronnen lopen uiteen: ~40 — Ukrainian air force, dinsdag 9 september 2025 | 35 — Volodymyr Zelensky, dinsdag 9 september 2025",
     "Overige cijfers (households) — 20000, één bron: ~20000 — Danube Daily, dinsdag 9 september 2025",
   ]);
 });

@@ -34,11 +34,15 @@ test("a later estimate of the possible toll does not supersede the count: what i
   }
 });
 
-test("the estimate is listed beside the count in the figures, with its own bound", () => {
+// the figure is the mayor's ("Dat zegt de burgemeester", a paragraph that points back at the lead), not the
+// outlet's, and it reads as the estimate it is
+test("the estimate is listed beside the count in the figures, with its own bound, as its speaker's estimate", () => {
   const g = section(brief.en, "figures").groups!.find((x) => /^Killed/.test(x.title))!;
   assert.deepEqual([g.title, ...g.lines.map(show)], [
     "Killed (Soroca) — range 40–300, sources differ",
     "“at least 40 people” ≥40 — Dniester Wire, Tuesday 20 May 2025",
-    "“tot wel driehonderd mensen” ≤300 — Oost-Europa Vandaag, Tuesday 20 May 2025",
+    "“tot wel driehonderd mensen” ≤300 (estimate) — mayor, Tuesday 20 May 2025",
   ]);
+  const nl = section(brief.nl, "figures").groups!.find((x) => /^Doden/.test(x.title))!;
+  assert.ok(nl.lines.map(show).includes("“tot wel driehonderd mensen” ≤300 (schatting) — burgemeester, dinsdag 20 mei 2025"), nl.lines.map(show).join(" | "));
 });

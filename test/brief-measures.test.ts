@@ -23,7 +23,7 @@ const brief = await briefed(REPORTS, "brief-measures");
 test("figures: leaks counted in English and in Dutch read as one measure, named in the briefing's language", () => {
   assert.deepEqual(groups(brief.en, "figures"), [
     "Other figures (leaks) — 2, one source: “Two undersea leaks” 2 — Danish seismologists, Monday 2 June 2025",
-    "Other figures (leaks) — 4, one source: “vier grote gaslekken” 4 — Deense kustwacht, Thursday 5 June 2025",
+    "Other figures (leaks) — 4, one source: “vier grote gaslekken” 4 — Danish coast guard, Thursday 5 June 2025",
   ]);
   assert.deepEqual(groups(brief.nl, "figures"), [
     "Overige cijfers (gaslekken) — 2, één bron: “Two undersea leaks” 2 — Danish seismologists, maandag 2 juni 2025",

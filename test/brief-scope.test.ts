@@ -36,9 +36,9 @@ test("figures: a part of the toll and a toll elsewhere are listed apart, after t
     "Killed (part of the total, Volos) — 5, one source: “vijf Nederlanders” 5 — Buitenlandse Zaken, Sunday 7 September 2025",
   ]);
   assert.deepEqual(groups(brief.nl, "figures"), [
-    "Doden (Volos) — 40 tot 95, bronnen lopen uiteen: “At least 40 people” ≥40 — fire service, vrijdag 5 september 2025 | “95” 95 — gouverneur, zondag 7 september 2025 | “95 mensen” 95 — gouverneur, zondag 7 september 2025",
+    "Doden (Volos) — 40 tot 95, bronnen lopen uiteen: “At least 40 people” ≥40 — brandweer, vrijdag 5 september 2025 | “95” 95 — gouverneur, zondag 7 september 2025 | “95 mensen” 95 — gouverneur, zondag 7 september 2025",
     "Doden (elders) — 30, één bron: “about 30 people” ~30 — Harbour Daily, zondag 7 september 2025",
-    "Doden (deel van het totaal, Volos) — 12, één bron: “12” 12 — officials, vrijdag 5 september 2025",
+    "Doden (deel van het totaal, Volos) — 12, één bron: “12” 12 — autoriteiten, vrijdag 5 september 2025",
     "Doden (deel van het totaal, Volos) — 5, één bron: “vijf Nederlanders” 5 — Buitenlandse Zaken, zondag 7 september 2025",
   ]);
 });

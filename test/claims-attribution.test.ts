@@ -123,3 +123,9 @@ test("a participle without a comma speaks for the subject of its own clause, aft
   ]);
   assert.deepEqual(reading(claim(doc, "pumps were old")), ["The ministry released a report saying the pumps were old", "claimed", "ministry"]);
 });
+
+test("'Dat denkt de burgemeester': the sentence before is the mayor's, and the grounds he gives stay a claim", () => {
+  const doc = run("In de stad Soroca zijn mogelijk tot wel driehonderd mensen omgekomen. Dat denkt de burgemeester van de stad op basis van het aantal weggespoelde huizen.", "nl");
+  assert.deepEqual(reading(claim(doc, "driehonderd")).slice(1), ["possible", "burgemeester"]);
+  assert.equal(claim(doc, "op basis van").source?.name, "burgemeester");
+});

@@ -121,12 +121,14 @@ test("contradictions across reports: where it happened and the gunman at large o
   const f = fuseReports(ds);
   assert.deepEqual(disputeLines(f, ds, true), [
     // "hij" is the suspect of the sentence before: shot, against the gunman still at large the evening before
-    "opposed | Capital Wire: The gunman is still at large, police said || Stadskrant: Hij werd in een café in de wijk Schaarbeek neergeschoten",
+    // (the next morning's report settles it: an update, the evening's state superseded)
+    "opposed (update) | Capital Wire: The gunman is still at large, police said || Stadskrant: Hij werd in een café in de wijk Schaarbeek neergeschoten",
     // the English report puts the shots near Place Sainctelette, the Dutch one in Schaerbeek
     "place | Capital Wire: The shots were fired in the neighbourhood of Place Sainctelette || Stadskrant: Hij werd in een café in de wijk Schaarbeek neergeschoten",
   ]);
   const opp = f.disputes.find((d) => d.type === "opposed")!;
   assert.deepEqual([...opp.detail.labels!].sort(), ["at large", "caught or dead"]);
+  assert.equal(opp.detail.update, true);
   assert.match(f.disputes.find((d) => d.type === "place")!.reason, /^where it happened: .* put it in different places/);
 });
 
@@ -146,7 +148,7 @@ test("contradictions: a suspect named by initial, then sentences about \"him\", 
   // three sentences after the one that names the suspect, with two about "him" in between: the thread of
   // "hij" goes back to "de dader", so being shot stands against the gunman still at large
   assert.ok(
-    disputeLines(f, ds, true).some((l) => /^opposed \| Capital Wire: The gunman is still at large, police said \|\| Stadskrant: Hij werd dinsdagochtend .* neergeschoten$/.test(l)),
+    disputeLines(f, ds, true).some((l) => /^opposed \(update\) \| Capital Wire: The gunman is still at large, police said \|\| Stadskrant: Hij werd dinsdagochtend .* neergeschoten$/.test(l)),
     JSON.stringify(disputeLines(f, ds, true)),
   );
 });

@@ -99,7 +99,7 @@ export function composeBriefing(p: Picture, lang: Lang): Briefing {
   const figureLines = new Map<string, { items: Map<string, string>; cites: Cite[]; isNew: boolean }>();
   for (const c of p.contradictions) {
     if (c.found.type !== "figures") {
-      contested.push(contradictionLine(c, L, who));
+      contested.push(contradictionLine(c, L, who, (doc) => p.reports.find((r) => r.doc === doc)?.source ?? undefined));
       continue;
     }
     const kind = c.found.detail.kind!;
@@ -115,7 +115,7 @@ export function composeBriefing(p: Picture, lang: Lang): Briefing {
     ] as const) {
       const k = `${who(side.source)}|${v}`;
       if (g.items.has(k)) continue;
-      g.items.set(k, v);
+      g.items.set(k, shownFigure(v, side.status, L));
       g.cites.push(side.cite);
     }
     g.isNew ||= !!c.isNew;
@@ -145,7 +145,7 @@ export function composeBriefing(p: Picture, lang: Lang): Briefing {
     groups: p.figures.map((f) => ({
       title: `${L.kinds[f.kind]}${f.measure ? ` (${f.measure})` : ""} — ${f.agree ? `${f.range[0]}, ${new Set(f.lines.map((l) => l.source)).size > 1 || f.sources > 1 ? L.agree : L.oneSource}` : L.range(String(f.range[0]), String(f.range[1]))}`,
       // the day each figure was published: a toll that rose reads as a series, not as sources at odds
-      lines: f.lines.map((l) => ({ text: `${l.shown} — ${who(l.source)}, ${timexInWords(l.published.slice(0, 10), L)}`, quote: l.text, cites: [l.cite], ...(l.isNew !== undefined && { isNew: l.isNew }) })),
+      lines: f.lines.map((l) => ({ text: `${shownFigure(l.shown, l.status, L)} — ${who(l.source)}, ${timexInWords(l.published.slice(0, 10), L)}`, quote: l.text, cites: [l.cite], ...(l.isNew !== undefined && { isNew: l.isNew }) })),
     })),
     ...(p.totals.figures > 0 && { more: p.totals.figures }),
   });
@@ -184,16 +184,27 @@ export function composeBriefing(p: Picture, lang: Lang): Briefing {
   return { schema: "sitrep-brief/1", lang, title: L.title, basis, ...(p.since && { since: p.since }), sections, reports: p.reports };
 }
 
-function contradictionLine(c: ContradictionView, L: BriefLabels, who: (n: string) => string): BriefLine {
+/**
+ * A bound or a round figure its source gives only as possible or probable ("possibly up to 20,000") reads as an
+ * estimate; an exact count in a hedged claim ("two leaks, probably caused by blasts") is not one.
+ */
+const shownFigure = (shown: string, status: string, L: BriefLabels) => ((status === "possible" || status === "probable") && /^[≤~]/.test(shown) ? `${shown} ${L.estimate}` : shown);
+
+function contradictionLine(c: ContradictionView, L: BriefLabels, who: (n: string) => string, outletOf: (doc: string) => string | undefined): BriefLine {
   const f = c.found;
   // The denial reads first ("X denies; Y says otherwise"), whichever report came first.
   if (f.type === "denial" && c.b.status === "denied" && c.a.status !== "denied") c = { ...c, a: c.b, b: c.a };
   const a = who(c.a.source), b = who(c.b.source);
   let text: string;
-  if (f.type === "figures") text = L.figuresDiffer(L.kinds[f.detail.kind!], [[a, f.detail.values![0]], [b, f.detail.values![1]]]);
+  if (f.type === "figures") text = L.figuresDiffer(L.kinds[f.detail.kind!], [[a, shownFigure(f.detail.values![0], c.a.status, L)], [b, shownFigure(f.detail.values![1], c.b.status, L)]]);
   else if (f.type === "opposed") {
     const [la, lb] = f.detail.labels!;
-    text = L.opposed(a, L.states[la] ?? la, b, L.states[lb] ?? lb);
+    text = (f.detail.update ? L.settled : L.opposed)(a, L.states[la] ?? la, b, L.states[lb] ?? lb);
+  } else if (a === b && c.b.status !== "denied") {
+    // one speaker on both sides: the dispute is with the outlet that puts the words in its mouth ("the Red
+    // Crescent said 11,300" in one report, its spokesman denying it gave that toll in another), not with itself
+    const outlet = outletOf(c.b.cite.doc);
+    text = outlet && outlet !== a ? L.deniesSaying(a, outlet) : L.denial(a, L.theReport, f.detail.via ?? "theme");
   } else text = L.denial(a, b, f.detail.via ?? "theme");
   if (c.more) text += " " + L.sayingMore(c.more);
   return { text, quote: `${c.a.text}” ⟷ “${c.b.text}`, cites: [c.a.cite, c.b.cite], ...(c.isNew !== undefined && { isNew: c.isNew }) };

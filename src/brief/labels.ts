@@ -22,8 +22,14 @@ export interface BriefLabels {
   /** A figure only one source gives: nobody agrees with it, nobody differs. */
   oneSource: string;
   figuresDiffer: (kind: string, items: [string, string][]) => string;
+  /** After a figure its source gives only as possible: "≤20000 (estimate)". */
+  estimate: string;
   opposed: (a: string, sa: string, b: string, sb: string) => string;
+  /** A state a later report settles: "NH Nieuws: at large; later Waterkant: caught or dead (an update)". */
+  settled: (a: string, sa: string, b: string, sb: string) => string;
   denial: (a: string, b: string, via: "counter" | "backRef" | "theme" | "doers" | "place") => string;
+  /** A speaker denies words an outlet reported as its own: "X denies having said it; 1News reports otherwise." */
+  deniesSaying: (who: string, outlet: string) => string;
   alsoKnownAs: string;
   /** Others who say what a line under one speaker's heading says: "(also: Kremlin)". */
   alsoSaidBy: (who: string) => string;

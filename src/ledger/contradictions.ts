@@ -49,6 +49,8 @@ export interface Found {
     theme?: string;
     /** How a "denial" row reads: a denial answered, pointed back at, or two doers named, two places given. */
     via?: "counter" | "backRef" | "theme" | "doers" | "place";
+    /** A state a later report settles (at large, then shot dead): the earlier side is superseded, not disputed. */
+    update?: boolean;
   };
   /** Further claims that say the same as one side (cross-report duplicates). */
   also?: string[];

@@ -972,7 +972,15 @@ function opposed(ix: Index, items: Item[], inScope: (a: Item, b: Item) => boolea
       // is about: the suspect at large, the suspect caught)
       return a.it.c.doc === b.it.c.doc ? near(a.it, b.it, 4) : !!about || [...a.it.names].some((n) => b.it.names.has(n));
     };
-    const pair = (a: S, b: S) => add(a.it, b.it, "opposed", name, `${a.it.name}: ${a.label} (${q(a.words)}) vs ${b.it.name}: ${b.label} (${q(b.words)})`, { opposition: name, labels: [a.label, b.label] });
+    // the settling state in a later report is an update ("at large" on Monday, "shot dead" on Tuesday): the
+    // pair stands, the earlier state marked superseded
+    const lexOf = ledgerLexicon(list[0]!.it.c.lang).oppositions.find((o) => o.name === name);
+    const settled = lexOf?.settles && lexOf[lexOf.settles].label;
+    const pair = (a: S, b: S) => {
+      const [early, late] = a.it.published <= b.it.published ? [a, b] : [b, a];
+      const update = !!settled && late.label === settled && early.label !== settled && late.it.published - early.it.published >= LATER_MS;
+      add(a.it, b.it, "opposed", name, `${a.it.name}: ${a.label} (${q(a.words)}) vs ${b.it.name}: ${b.label} (${q(b.words)})${update ? " (a later report settles it: the earlier state is superseded)" : ""}`, { opposition: name, labels: [a.label, b.label], ...(update && { update: true }) });
+    };
     // inside a report: neighbours; across reports: a few claims of each asserter and state stand for all
     const byDoc = new Map<string, S[]>();
     for (const x of list) (byDoc.get(x.it.c.doc) ?? byDoc.set(x.it.c.doc, []).get(x.it.c.doc)!).push(x);

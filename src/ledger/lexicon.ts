@@ -12,6 +12,11 @@ export interface OppositionLexicon {
   b: { label: string; patterns: string[] };
   /** A concept both claims must say for the states to be of one thing (`n:suspect`: the suspect is caught). */
   about?: string;
+  /**
+   * The state that, said in a later report, settles the other rather than disputing it: a suspect at large on
+   * Monday and shot dead on Tuesday is news, not a contradiction (the reverse, at large after caught, is one).
+   */
+  settles?: "a" | "b";
 }
 
 export interface LedgerLexicon {

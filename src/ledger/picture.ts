@@ -350,6 +350,7 @@ export async function buildPicture(r: Reads, opts: PictureOptions = {}): Promise
   // group per incident, place and kind: the toll of a village and of the capital struck the same day are
   // two figures, never a range
   const figureRows = (await r.figures()).filter((n) => !partFigure(n, lf.fusion));
+  const figureSpeakers = () => once(lf.fusion, `speakers|${lang}`, () => speakerNames(lf.fusion, lang));
   const figures: FigureKind[] = [];
   let figuresHidden = 0;
   const KIND_ORDER: CountKind[] = ["killed", "wounded", "missing", "arrested", "personnel", "vehicles", "other"];
@@ -433,13 +434,20 @@ export async function buildPicture(r: Reads, opts: PictureOptions = {}): Promise
   const allGroups = KIND_ORDER.flatMap((kind) => groupsOf(kind).map((g) => ({ kind, ...g })));
   for (const { kind, measure, rows } of [...allGroups.filter((g) => !g.minor), ...allGroups.filter((g) => g.minor)]) {
     const lines: FigureLine[] = [];
-    for (const n of rows)
+    for (const n of rows) {
+      // the speaker as the ledger knows him, not as one report named him: "the Belgian prime minister" of
+      // one report is the De Croo another names with that role
+      const fc = claimById(lf.fusion).get(finderId(n.reportUid, n.claim));
+      // (not a body the ledger counts as its country's government: the FSB's figure is the FSB's, not the Kremlin's)
+      const fa = fc?.source ? lf.fusion.context.asserter(fc) : undefined;
+      const fused = fa && !fa.key.startsWith("C:") ? fa : undefined;
       lines.push({
-        kind, source: await nameOfKey(n.asserterKey, n.asserterKey.startsWith("voice:") ? n.asserterName : undefined, (await asserter(n.asserter)).name),
-        asserter: n.asserterKey, value: n.value, approx: n.approx, shown: showFigure(n), text: n.text,
+        kind, source: fused ? (figureSpeakers().get(fused.key) ?? fused.name) : await nameOfKey(n.asserterKey, n.asserterKey.startsWith("voice:") ? n.asserterName : undefined, (await asserter(n.asserter)).name),
+        asserter: fused?.key ?? n.asserterKey, value: n.value, approx: n.approx, shown: showFigure(n), text: n.text,
         cite: { doc: n.reportUid, start: n.start, end: n.end }, published: iso(n.publishedMs), status: n.status,
         ...(since && { isNew: after(n.publishedMs) }),
       });
+    }
     if (since && !lines.some((l) => l.isNew)) continue;
     // the range spans the figures the group lists (with --since, every figure of the group: the new ones
     // are read against the rest)
@@ -452,7 +460,7 @@ export async function buildPicture(r: Reads, opts: PictureOptions = {}): Promise
     }
     const shown = strongestFigures(listed, perKind);
     figuresHidden += listed.length - shown.length;
-    figures.push({ kind, ...(measure && { measure }), lines: shown, range, agree: range[0] === range[1], sources: new Set(rows.map((n) => n.asserterKey)).size });
+    figures.push({ kind, ...(measure && { measure }), lines: shown, range, agree: range[0] === range[1], sources: new Set(lines.map((l) => l.asserter)).size });
   }
 
   // --- timeline: time expressions with the claim that holds them, earliest first
@@ -724,7 +732,9 @@ function strongestFigures(lines: FigureLine[], n: number): FigureLine[] {
 export function splitPropositions(f: Fusion, since?: string, lang: Lang = "en"): Record<"established" | "claimed" | "denied" | "hedged", Proposition[]> {
   const claimOf = claimById(f);
   const speaker = once(f, `speakers|${lang}`, () => speakerNames(f, lang));
-  const disputed = new Set(f.disputes.filter((d) => !d.detail.update).flatMap((d) => d.claims));
+  // (a state a later report settles, "remains at large" then "shot dead", keeps both sides out of what is
+  // known: the earlier is no longer so, and the briefing shows the pair as the update it is)
+  const disputed = new Set(f.disputes.filter((d) => !d.detail.update || d.type === "opposed").flatMap((d) => d.claims));
   const sinceMs = since ? Date.parse(since) : undefined;
   const out = { established: [] as Fused[], claimed: [] as Fused[], denied: [] as Fused[], hedged: [] as Fused[] };
   // a claim whose toll a later report raises is history, and one that says it only "possibly" or
@@ -908,7 +918,8 @@ export function disputeViews(f: Fusion, since?: string, lang: Lang = "en"): Cont
   for (const d of ranked) {
     // (a denial of a figure the other claim only recalls in an aside is not set against that claim's
     // speaker: "the Red Crescent rejects what WHO says" when WHO gave another figure)
-    if (d.detail.update || d.detail.aside) continue;
+    // (a state a later report settles stays, worded as the update it is: "at large; later: shot dead")
+    if ((d.detail.update && d.type !== "opposed") || d.detail.aside) continue;
     const isNew = sinceMs !== undefined ? d.claims.some((id) => Date.parse(claimOf.get(id)!.published) > sinceMs) : undefined;
     if (sinceMs !== undefined && !isNew) continue;
     // one line per thing disputed: a denial by one speaker against one proposition, however many outlets
@@ -951,10 +962,14 @@ export function disputeViews(f: Fusion, since?: string, lang: Lang = "en"): Cont
       claims: d.claims,
       type,
       reason: d.reason,
-      detail: { asserters: d.detail.asserters, ...(d.detail.kind && { kind: d.detail.kind }), ...(d.detail.values && { values: d.detail.values }), ...(d.detail.labels && { labels: d.detail.labels }), ...(type === "denial" && { via: d.type === "denial" ? ("theme" as const) : d.type === "attribution" ? ("doers" as const) : d.type === "place" ? ("place" as const) : ("backRef" as const) }) },
+      detail: { asserters: d.detail.asserters, ...(d.detail.kind && { kind: d.detail.kind }), ...(d.detail.values && { values: d.detail.values }), ...(d.detail.labels && { labels: d.detail.labels }), ...(d.detail.update && type === "opposed" && { update: true }), ...(type === "denial" && { via: d.type === "denial" ? ("theme" as const) : d.type === "attribution" ? ("doers" as const) : d.type === "place" ? ("place" as const) : ("backRef" as const) }) },
     };
     // the denier speaks first, whichever claim came first and whatever its status says
-    const [ia, ib] = denier === d.claims[1] ? [d.claims[1], d.claims[0]] : d.claims;
+    // (and of a state a later report settles, the earlier report)
+    const published = (id: string) => Date.parse(claimOf.get(id)!.published);
+    const later = !!found.detail.update && published(d.claims[1]) < published(d.claims[0]);
+    const [ia, ib] = denier === d.claims[1] || later ? [d.claims[1], d.claims[0]] : d.claims;
+    if (later && found.detail.labels) found.detail.labels = [found.detail.labels[1], found.detail.labels[0]];
     const view: ContradictionView = { found, a: side(ia), b: side(ib), more: 0, ...(isNew !== undefined && { isNew }) };
     for (const k of keys) byPair.set(k, view);
     reportsOf.set(view, new Set(d.claims.map((id) => claimOf.get(id)!.doc)));

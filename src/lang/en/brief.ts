@@ -29,10 +29,13 @@ export const brief: BriefLabels = {
   range: (lo, hi) => `range ${lo}–${hi}, sources differ`,
   agree: "sources agree",
   oneSource: "one source",
+  estimate: "(estimate)",
   figuresDiffer: (k, items) => `${k}: ${items.map(([who, v]) => `${v} according to ${who}`).join("; ")}.`,
   opposed: (a, sa, b, sb) => `${a}: ${sa}; ${b}: ${sb}.`,
+  settled: (a, sa, b, sb) => `${a}: ${sa}; later ${b}: ${sb} (an update, not a dispute: the earlier report is superseded).`,
   denial: (a, b, via) =>
     via === "doers" ? `${a} and ${b} name different doers.` : via === "place" ? `${a} and ${b} put it in different places.` : via === "backRef" ? `${a} rejects what ${b} says.` : via === "counter" ? `${a} denies it; ${b} argues otherwise.` : `${a} denies involvement; ${b} says otherwise.`,
+  deniesSaying: (a, outlet) => `${a} denies having said it; ${outlet} reports otherwise.`,
   alsoKnownAs: "also",
   alsoSaidBy: (who) => `(also: ${who})`,
   reportsOf: (n) => `${n} report${n === 1 ? "" : "s"}`,

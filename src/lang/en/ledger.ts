@@ -178,6 +178,7 @@ export const ledger: LedgerLexicon = {
     {
       name: "custody",
       about: "n:suspect",
+      settles: "b",
       a: {
         label: "at large",
         patterns: [String.raw`at large`, String.raw`on the run`, String.raw`fled`, String.raw`escaped`, String.raw`still missing`],

@@ -181,6 +181,7 @@ export const ledger: LedgerLexicon = {
     {
       name: "custody",
       about: "n:suspect",
+      settles: "b",
       a: {
         label: "at large",
         patterns: [String.raw`voortvluchtig(?:e)?`, String.raw`op de vlucht`, String.raw`nog (?:steeds )?(?:vrij|spoorloos)`, String.raw`ontsnapt`, String.raw`gevlucht`],

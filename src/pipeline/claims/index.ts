@@ -177,14 +177,19 @@ export function extractClaims(doc: Doc, lex: ClaimLexicon): void {
       if (c.status === "established") c.status = prev.frame.cue.cue.status === "denied" || prev.frame.cue.cue.status === "confirmed" ? prev.frame.cue.cue.status : "claimed";
     }
     // "Dat meldt de politie.": the frame's content is the sentence before
-    if (list.length === 1 && list[0]!.source && list[0]!.frame && anaphoric(V, list[0]!)) {
+    // ("Dat zegt de burgemeester, die wijst op …": a relative clause after it only describes the source)
+    if (list.length >= 1 && list.slice(1).every((c) => c.kind === "relative") && list[0]!.source && list[0]!.frame && anaphoric(V, list[0]!)) {
       const c = list[0]!;
       const s = doc.sentences[c.sentence]!;
       const prev = doc.sentences[c.sentence - 1];
-      if (prev && prev.paragraph === s.paragraph && !prev.heading && !prev.question) {
+      // (a frame opening a paragraph points back at the sentence that closes the one before: news paragraphs
+      // are short, "Dat zegt de burgemeester" often stands on its own line after the lead)
+      if (prev && (prev.paragraph === s.paragraph || prev.paragraph === s.paragraph - 1) && !prev.heading && !prev.question) {
         // a frame that only attributes ("Dat meldt de politie.") is no proposition of its own; a confirmation
         // or a denial of what came before is ("Dat heeft de minister bevestigd.")
-        if (c.status === "claimed") c.suppress = true;
+        // (nor is a belief whose grounds follow its holder: "Dat denkt de burgemeester op basis van …"; words
+        // a source is said to report are its frame's adjuncts, "Dat melden bronnen aan de nieuwssite HLN")
+        if (c.status === "claimed" && !(c.frame!.cue.cue.postOnly && wordsAfterSource(V, c))) c.suppress = true;
         for (const p of bySentence[c.sentence - 1]!) {
           if (p.source || !(p.status === "established" || p.status === "probable" || p.status === "possible")) continue;
           p.source = c.source;
@@ -835,7 +840,8 @@ function readClause(
         if (d) found = { raw: d, post: false };
       }
       if (found && m.cue.cue.subjectDocument && !(found.raw && documentHead(V, found.raw))) found = null;
-      if (found && !found.post && m.cue.cue.postOnly) found = null;
+      // "Dat denkt de burgemeester.": an anaphor right before the verb stands for its content, the sentence before
+      if (found && !found.post && m.cue.cue.postOnly && !(m.start === t0 + 1 && V.P.lex.anaphors.includes(V.low[t0]!))) found = null;
       rank = found?.raw ? (found.post ? 3 : 4) : 0;
       // an attitude yields to every frame that reports words ("Putin said the attackers had sought to flee",
       // "they agreed to let lobbyists bundle checks, the emails show"), and inside a quote it is the speaker's
@@ -1238,6 +1244,24 @@ function perfectAux(V: View, t0: number, at: number): number {
     if (P.lex.passiveAuxiliaries.includes(w) || V.punct[k]) return -1;
   }
   return -1;
+}
+
+/**
+ * Words other than punctuation and times follow the clause's source phrase inside the clause, beyond the
+ * source's own affiliation ("de burgemeester van de stad"): "… op basis van het aantal weggevaagde wijken".
+ */
+function wordsAfterSource(V: View, c: Clause): boolean {
+  const end = c.raw?.span.end;
+  if (end === undefined) return false;
+  let k = c.t0;
+  while (k < c.t1 && V.doc.tokens[k]!.start < end) k++;
+  if (k < c.t1 && V.P.lex.affiliationPreps.includes(V.low[k]!)) {
+    k++;
+    while (k < c.t1 && V.P.det.has(V.low[k]!)) k++;
+    k++;
+  }
+  for (; k < c.t1; k++) if (!V.punct[k] && !V.time[k]) return true;
+  return false;
 }
 
 /** The clause is a bare frame opened by an anaphor: "Dat meldt de politie", "That is what X said". */

@@ -21,13 +21,17 @@ const cliDir = resolve(dist, "src/cli");
 const entry = resolve(cliDir, "main.js");
 // what the extract command imports when it runs: bundled; every other command's modules stay outside
 const EXTRACT_IMPORTS = new Set(["./extract.js", "../export/json.js", "../export/markdown.js", "../export/stream.js"]);
+// packages in the bundle (pure JavaScript, loaded by every extract, used by no module outside the bundle in the
+// same process); their files are in the stamp, so a bundle made from another version of one is stale
+const BUNDLED_PACKAGES = new Set(["commander"]);
 
 const t = performance.now();
 const bundle = await rolldown({
   input: entry,
   platform: "node",
-  // packages resolve from node_modules as before (some load lazily through require)
-  external: (id) => !id.startsWith(".") && !id.startsWith("/") && !id.startsWith("\0"),
+  // packages resolve from node_modules as before (some load lazily through require), but for those that every
+  // extract loads: compiled from the bundle's code cache, not found, read and compiled file by file
+  external: (id) => !id.startsWith(".") && !id.startsWith("/") && !id.startsWith("\0") && !BUNDLED_PACKAGES.has(id),
   plugins: [
     {
       name: "extract-only",
@@ -60,7 +64,7 @@ writeFileSync(tmp, chunk.code);
 renameSync(tmp, resolve(cliDir, BUNDLE_FILE));
 const modules: BundleStamp["modules"] = [];
 for (const id of chunk.moduleIds) {
-  if (!id.startsWith(dist + "/")) continue;
+  if (!id.startsWith("/")) continue;
   const s = statSync(id);
   modules.push([relative(cliDir, id), s.size, s.mtimeMs]);
 }

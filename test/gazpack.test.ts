@@ -2,12 +2,12 @@
 // answering every kind of look-up as the installed one does.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gazetteer, openGazetteer } from "../src/geo/gazetteer.js";
-import { HEADER_BYTES, PACK_FILE, readHeader, sourceStamp } from "../src/geo/gazpack.js";
+import { HEADER_BYTES, PACK_FILE, readHeader, SEEN_FILE, seenStamp, sourceStamp } from "../src/geo/gazpack.js";
 import { spellingKey } from "../src/geo/spelling.js";
 
 const shipped = fileURLToPath(new URL("../../data/gazetteer/", import.meta.url));
@@ -33,14 +33,24 @@ test("gazetteer pack: made when missing, made again when a table changes, same a
     assert.ok(g.placesIn("UA", "07").length > 10);
     assert.deepEqual(g.townsWithin({ west: 4, south: 51, east: 6, north: 53 }, 10), installed.townsWithin({ west: 4, south: 51, east: 6, north: 53 }, 10));
 
+    // a start that checked the pack's stamp notes the sizes and times of change it saw: the next start skips the hash
+    assert.equal(openGazetteer(dir).size, g.size);
+    assert.equal(readFileSync(dir + SEEN_FILE, "utf8"), seenStamp(dir));
+    const seenBefore = seenStamp(dir);
+
     // a changed table makes the pack stale: the next opening makes it again and sees the change
     const head = () => readFileSync(dir + PACK_FILE).subarray(0, HEADER_BYTES);
     assert.ok(readHeader(head(), sourceStamp(dir)));
     const countries = readFileSync(dir + "countries.tsv", "utf8").replace(/^LY\tLibya\t/m, "LY\tLibya Renamed\t");
     writeFileSync(dir + "countries.tsv", countries);
     assert.equal(readHeader(head(), sourceStamp(dir)), null);
+    assert.notEqual(seenStamp(dir), seenBefore, "a written table is seen to have changed");
     assert.equal(openGazetteer(dir).country("LY")?.name, "Libya Renamed");
     assert.ok(readHeader(head(), sourceStamp(dir)));
+    // the same length and a time of change put back: the stamp of the content is still what decides
+    writeFileSync(dir + "countries.tsv", countries.replace("Libya Renamed", "Libya Renamex"));
+    utimesSync(dir + "countries.tsv", statSync(dir + "countries.tsv").atime, new Date(statSync(dir + PACK_FILE).mtimeMs - 1000));
+    assert.equal(openGazetteer(dir).country("LY")?.name, "Libya Renamex");
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

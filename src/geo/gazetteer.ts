@@ -5,7 +5,7 @@
 import { closeSync, existsSync, fstatSync, openSync, readFileSync, readSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { spellingKey } from "./spelling.js";
-import { buildPack, HEADER_BYTES, PACK_FILE, readHeader, sourceStamp, writePack, type PackHeader } from "./gazpack.js";
+import { buildPack, HEADER_BYTES, PACK_FILE, readHeader, SEEN_FILE, seenStamp, sourceStamp, writeAtomically, writePack, type PackHeader } from "./gazpack.js";
 
 /** place: a populated place; feature: a sea, strait, gulf, canal or island (features.tsv). */
 export type PlaceKind = "country" | "admin1" | "place" | "feature";
@@ -117,14 +117,30 @@ class PackBytes {
 
 /** The pack beside the tables, made (and stored, when the folder is writable) if it is missing or stale. */
 function openData(dir: string): { bytes: PackBytes; h: PackHeader } {
-  const stamp = sourceStamp(dir);
   const path = dir + PACK_FILE;
+  const seen = seenStamp(dir);
+  let known = false;
+  try {
+    known = seen !== null && readFileSync(dir + SEEN_FILE, "utf8") === seen;
+  } catch {
+    /* never checked here */
+  }
   try {
     const fd = openSync(path, "r");
     const head = Buffer.alloc(HEADER_BYTES);
     readSync(fd, head, 0, HEADER_BYTES, 0);
-    const h = readHeader(head, stamp);
-    if (h && fstatSync(fd).size === h.total) return { bytes: new PackBytes(path, fd, null, h.total), h };
+    // the pack and its tables unchanged since a start checked its stamp: the stamp it carries is theirs
+    const h = readHeader(head, known ? head.subarray(8, 28) : sourceStamp(dir));
+    if (h && fstatSync(fd).size === h.total) {
+      if (!known && seen !== null) {
+        try {
+          writeAtomically(dir + SEEN_FILE, Buffer.from(seen));
+        } catch {
+          /* a read-only installation checks the stamp at every start */
+        }
+      }
+      return { bytes: new PackBytes(path, fd, null, h.total), h };
+    }
     closeSync(fd);
   } catch {
     /* not made yet */
@@ -136,7 +152,7 @@ function openData(dir: string): { bytes: PackBytes; h: PackHeader } {
     // a read-only installation: the pack lives in memory for this process only
     made = buildPack(dir);
   }
-  const h = readHeader(made, stamp);
+  const h = readHeader(made, sourceStamp(dir));
   if (!h) throw new Error("sitrep: the gazetteer pack could not be made");
   return { bytes: new PackBytes(path, null, made, h.total), h };
 }

@@ -75,6 +75,26 @@ export function sourceStamp(dir: string): Buffer {
   return out;
 }
 
+/** Beside the pack: the sizes and times of change its sources and it had when a start last checked its stamp. */
+export const SEEN_FILE = "gazetteer.bin.seen";
+
+/**
+ * The sizes and times of change of the sources and of the pack (a stat each): while they are those written in
+ * SEEN_FILE, the pack is the one whose stamp was checked then, and a start skips hashing the tables again
+ * (reading and hashing them was a tenth of a small extract's CPU). Any write to a table or to the pack
+ * changes its time; a copied pack or table, too, and the stamp is then checked as before.
+ */
+export function seenStamp(dir: string): string | null {
+  try {
+    return [...SOURCES, PACK_FILE].map((f) => {
+      const s = statSync(dir + f);
+      return `${f} ${s.size} ${s.mtimeMs}`;
+    }).join("\n") + "\n";
+  } catch {
+    return null;
+  }
+}
+
 function lines(text: string): string[] {
   const l = text.split("\n");
   if (l.length && l[l.length - 1] === "") l.pop();

@@ -11,6 +11,7 @@ import { openStore, SPAN, type ClaimRow, type Reads } from "../src/store/index.j
 import { ingestFiles } from "../src/cli/ingest.js";
 import { writeCorpus } from "./helpers.js";
 import { eachBackend } from "./backends.js";
+import { withoutFusionWords } from "./old-ledger.js";
 
 function corpus(): string[] {
   const dir = mkdtempSync(join(tmpdir(), "sitrep-claimindex-"));
@@ -130,6 +131,7 @@ eachBackend("a ledger written before the claims' indexes gets them when opened, 
   // (and none of the later schemas' tables)
   db.exec(`DROP TABLE claim_entities; DROP TABLE claims_fts; DELETE FROM fusion_state WHERE kind = 'claim-words'; DROP TABLE claim_facets;
     CREATE VIRTUAL TABLE reports_fts USING fts5(title, text, content='', columnsize=0, tokenize='unicode61 remove_diacritics 2', detail=none);`);
+  withoutFusionWords(db);
   db.pragma("user_version = 7");
   db.close();
   const again = await openStore(file);

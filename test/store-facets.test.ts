@@ -13,6 +13,7 @@ import { openStore, SPAN, type ClaimFacet, type ClaimFilter, type Reads } from "
 import { ingestFiles } from "../src/cli/ingest.js";
 import { writeCorpus } from "./helpers.js";
 import { eachBackend } from "./backends.js";
+import { withoutFusionWords } from "./old-ledger.js";
 
 const filesOf = (dir: string) => readdirSync(dir).sort().map((f) => join(dir, f));
 const FACETS: ClaimFacet[] = ["status", "source", "outlet", "language"];
@@ -156,6 +157,7 @@ eachBackend("a ledger written before the facet counters gets them when opened, a
   db.exec(`DROP TABLE claim_facets;
     CREATE TABLE ce8 (fused INTEGER NOT NULL, claim INTEGER NOT NULL, role INTEGER NOT NULL, PRIMARY KEY (fused, claim)) WITHOUT ROWID;
     INSERT INTO ce8 SELECT fused, claim, role FROM claim_entities; DROP TABLE claim_entities; ALTER TABLE ce8 RENAME TO claim_entities;`);
+  withoutFusionWords(db);
   db.pragma("user_version = 8");
   db.close();
   const again = await openStore(file);

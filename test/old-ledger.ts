@@ -1,0 +1,25 @@
+// Ledgers as earlier schemas wrote them, made from one this sitrep wrote, for tests of migrations.
+import { deflateRawSync, inflateRawSync } from "node:zlib";
+import type Database from "better-sqlite3";
+import { presetOf } from "../src/store/sql-store.js";
+
+const text = (v: unknown): string | null => (v === null || v === undefined ? null : v instanceof Uint8Array ? inflateRawSync(v).toString("utf8") : String(v));
+
+/**
+ * A SQLite ledger's fusion records re-encoded as schemas before 11 wrote them (against their report's body
+ * alone, without the preset words) and the `words` column dropped: a test that sets user_version back past
+ * 11 needs this, or migration 11 finds its column already there.
+ */
+export function withoutFusionWords(db: Database.Database): void {
+  const rows = db
+    .prepare("SELECT f.kind, f.id, f.data, f.words, b.text AS body FROM fusion_items f LEFT JOIN bodies b ON b.id = f.against WHERE f.words IS NOT NULL")
+    .all() as { kind: string; id: string; data: unknown; words: number; body: unknown }[];
+  const put = db.prepare("UPDATE fusion_items SET data = ?, words = NULL WHERE kind = ? AND id = ?");
+  for (const r of rows) {
+    if (!(r.data instanceof Uint8Array)) continue;
+    const body = text(r.body);
+    const json = inflateRawSync(r.data, { dictionary: presetOf(body, true) });
+    put.run(body === null ? deflateRawSync(json) : deflateRawSync(json, { dictionary: presetOf(body, false) }), r.kind, r.id);
+  }
+  db.exec("ALTER TABLE fusion_items DROP COLUMN words");
+}

@@ -1126,12 +1126,14 @@ export function supersededTolls(claims: readonly FusionClaim[], ctx: BlockContex
     return s.maxLoAfter[lo]!;
   };
   const out = new Set<string>();
+  // (a place only estimates give a figure for has no figure that supersedes one: estimates replace none)
+  const none = seq([]);
   for (const g of groups.values()) {
     const any = seq(g.any), unplaced = seq(g.unplaced);
     const byPlace = new Map([...g.byPlace].map(([p, xs]) => [p, seq(xs)]));
     for (const r of g.rs) {
       const from = r.at + LATER_MS;
-      const top = r.places.length ? Math.max(highestFrom(unplaced, from), ...r.places.map((p) => highestFrom(byPlace.get(p)!, from))) : highestFrom(any, from);
+      const top = r.places.length ? Math.max(highestFrom(unplaced, from), ...r.places.map((p) => highestFrom(byPlace.get(p) ?? none, from))) : highestFrom(any, from);
       if (top > r.hi) out.add(r.id);
     }
   }

@@ -185,6 +185,16 @@ function fuseLedger<R extends Pick<ReportFusion, "entities" | "incident">>(given
   return { reports, entities, context, incidents };
 }
 
+/**
+ * A block's proposition or dispute (made for it alone) marked with its incident, in place: a copy by spread
+ * gave every one of them a hidden class of its own (their descriptors were a quarter of a ledger fusion's
+ * memory); the incident comes last, as in such a copy.
+ */
+function inIncident<T extends { incident?: string }>(x: T, i: string): T {
+  x.incident = i;
+  return x;
+}
+
 /** One incident's block (its claims, in the ledger's content order): its propositions and contradictions. */
 function fuseIncident(i: string, block: readonly FusionClaim[], context: BlockContext, propositions: Proposition[], disputes: Dispute[]): void {
   const found = findDisputes(block, context, { scope: "ledger" });
@@ -193,8 +203,8 @@ function fuseIncident(i: string, block: readonly FusionClaim[], context: BlockCo
   // they share. (Only disputes with a side that speaks against the other: two states read as opposed,
   // "at large" on Monday and "shot dead" on Tuesday, may each be one of several reports' statements.)
   const apart = found.filter((d) => d.detail.denier !== undefined).map((d) => d.claims);
-  for (const p of fuseBlock(block, context, apart)) propositions.push({ ...p, incident: i });
-  for (const d of found) disputes.push({ ...d, incident: i });
+  for (const p of fuseBlock(block, context, apart)) propositions.push(inIncident(p, i));
+  for (const d of found) disputes.push(inIncident(d, i));
 }
 
 /**
@@ -235,8 +245,8 @@ export async function fuseStreamed(
       const sig = (ps: readonly (readonly [string, string])[]) => ps.map((p) => p.join("\u0000")).join("\u0001");
       const one = aparts.every((ps) => sig(ps) === sig(aparts[0]!)) ? blockGroups(block, contexts[0]!.context, aparts[0]) : undefined;
       contexts.forEach((x, k) => {
-        for (const p of blockPropositions(one ?? blockGroups(block, x.context, aparts[k]), x.context)) x.propositions.push({ ...p, incident: i });
-        for (const d of found[k]!) x.disputes.push({ ...d, incident: i });
+        for (const p of blockPropositions(one ?? blockGroups(block, x.context, aparts[k]), x.context)) x.propositions.push(inIncident(p, i));
+        for (const d of found[k]!) x.disputes.push(inIncident(d, i));
       });
     }
     for (const at of ats) kept[at] = (read.get(reports[at]!.incident.doc) ?? []).map(keep);

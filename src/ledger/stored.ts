@@ -312,8 +312,13 @@ const NO_FEATURES = {} as FusionClaim["features"];
  * reads (word shingles, wording features, parts, background, doers, countries, days).
  */
 function keptClaim(c: FusionClaim): FusionClaim {
-  const { shingles: _s, features: _f, parts: _p, background: _b, agents: _a, countries: _c, days: _d, years: _y, listed: _l, ...rest } = c;
-  return { ...rest, shingles: NONE, features: NO_FEATURES, agents: NONE, countries: NONE, days: NONE };
+  // Written out key by key, in the order the claim's own keys come in (a copy by rest and spread made each
+  // kept claim an object of its own hidden class, with its own descriptors: ~600 bytes more per claim)
+  return {
+    id: c.id, doc: c.doc, order: c.order, published: c.published, outlet: c.outlet, agency: c.agency, lang: c.lang, text: c.text,
+    start: c.start, end: c.end, sentence: c.sentence, paragraph: c.paragraph, status: c.status, quote: c.quote, source: c.source,
+    concepts: c.concepts, main: c.main, entities: c.entities, figures: c.figures, shingles: NONE, features: NO_FEATURES, agents: NONE, countries: NONE, days: NONE,
+  };
 }
 
 /**

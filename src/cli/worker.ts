@@ -3,6 +3,7 @@
 // transaction of its own, on as many machines as there are workers (see src/store/queue.ts for why a
 // killed worker loses nothing and no report is stored twice).
 import { spawn } from "node:child_process";
+import { setFlagsFromString } from "node:v8";
 import { resolve } from "node:path";
 import type { Lang } from "../model/doc.js";
 import type { RawReport } from "../ingest/types.js";
@@ -103,10 +104,25 @@ export interface WorkerSummary {
   tx?: { n: number; trips: number; heldMs: number; sharedMs?: number; txMs: number };
 }
 
+/**
+ * A worker spent as much CPU optimizing code as running it: the extraction's and the store's large
+ * functions (a few of 20-60 kB of bytecode) met new object shapes report after report, were thrown back
+ * ("wrong map") and compiled again by TurboFan, up to a second each, on V8's helper threads: ~8 ms CPU a
+ * report in a run of 1000, taken from the cores the other workers and the database need. Left to the
+ * baseline compiler, those functions run about as fast here (measured: main thread no slower), and the
+ * small hot ones are still optimized. Not where the user set the flag.
+ */
+function limitOptimizing(): void {
+  const flag = "--max-optimized-bytecode-size";
+  if ([...process.execArgv, ...(process.env.NODE_OPTIONS ?? "").split(/\s+/)].some((a) => a.startsWith(flag))) return;
+  setFlagsFromString(`${flag}=2000`);
+}
+
 /** One worker process: takes reports from the queue until it is empty (--until-idle) or it is stopped. */
 export async function runWorker(db: string, o: WorkerOptions = {}): Promise<WorkerSummary> {
   needsDatabase(db, "sitrep worker");
   if ((o.concurrency ?? 1) > 1) return runWorkers(db, o);
+  limitOptimizing();
   const sum: WorkerSummary = { added: 0, unchanged: 0, updated: 0, failed: 0 };
   let stopping = false;
   const stop = () => {

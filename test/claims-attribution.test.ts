@@ -129,3 +129,34 @@ test("'Dat denkt de burgemeester': the sentence before is the mayor's, and the g
   assert.deepEqual(reading(claim(doc, "driehonderd")).slice(1), ["possible", "burgemeester"]);
   assert.equal(claim(doc, "op basis van").source?.name, "burgemeester");
 });
+
+test("a frame inside a clause about a noun speaks for that clause only; the main clause stays the report's", () => {
+  const reduced = run("Three workers died in the blaze at the depot on Friday, in a fire the mayor described as “arson”. The road stays closed.");
+  assert.deepEqual(reading(claim(reduced, "workers")), ["Three workers died in the blaze at the depot on Friday", "established", null]);
+  assert.deepEqual(reading(claim(reduced, "arson")), ["in a fire the mayor described as “arson”", "claimed", "mayor"]);
+  const which = run("Two guards were injured in a raid which the governor called “a cowardly act”.");
+  assert.deepEqual(reading(claim(which, "guards")), ["Two guards were injured", "established", null]);
+  assert.deepEqual(reading(claim(which, "cowardly")), ["in a raid which the governor called “a cowardly act”", "claimed", "governor"]);
+  // the frame of the main clause keeps its own content
+  const outer = run("The ministry said two died in an attack the prime minister described as terrorism.");
+  assert.deepEqual(reading(claim(outer, "two died")), ["The ministry said two died", "claimed", "ministry"]);
+  assert.deepEqual(reading(claim(outer, "terrorism")), ["in an attack the prime minister described as terrorism", "claimed", "prime minister"]);
+  // a fronted adjunct has no verb of its own, and "that" after a noun may open what the noun says: no cut
+  assert.deepEqual(reading(claim(run("Earlier this week the ministry said the road was closed."), "road")), ["Earlier this week the ministry said the road was closed", "claimed", "ministry"]);
+  assert.equal(run("The documentary was about the lies that the regime told.").claims.length, 1);
+});
+
+test("Dutch: 'een aanslag die de premier terrorisme noemde' is the premier's, the deaths the report's", () => {
+  const die = run("Twee fietsers zijn zondag in Arnhem doodgereden bij een ongeluk dat volgens de politie te voorkomen was. Drie mensen raakten gewond bij een aanslag die de burgemeester “laf” noemde.", "nl");
+  assert.deepEqual(reading(claim(die, "Drie mensen")), ["Drie mensen raakten gewond", "established", null]);
+  assert.deepEqual(reading(claim(die, "laf")), ["bij een aanslag die de burgemeester “laf” noemde", "claimed", "burgemeester"]);
+  const wat = run("De dijk bij Lobith is vannacht doorgebroken, wat de dijkgraaf een ramp noemde.", "nl");
+  assert.deepEqual(reading(claim(wat, "dijk")), ["De dijk bij Lobith is vannacht doorgebroken", "established", null]);
+  assert.deepEqual(reading(claim(wat, "ramp")), ["wat de dijkgraaf een ramp noemde", "claimed", "dijkgraaf"]);
+  // a frame in the main clause is left whole
+  assert.deepEqual(reading(claim(run("De politie meldt dat de burgemeester het een aanslag noemde.", "nl"), "aanslag")), [
+    "De politie meldt dat de burgemeester het een aanslag noemde",
+    "claimed",
+    "politie",
+  ]);
+});

@@ -410,6 +410,9 @@ export const claims: ClaimLexicon = {
   relativeClause: ["which", "who"],
   relativeAlways: [],
   relativeSubjects: ["who"],
+  // "that" also opens what a noun says ("told the families that …"): only the pronouns that are never a complementiser
+  objectRelatives: ["which", "whom"],
+  reducedRelatives: true,
   absoluteMarkers: ["with"],
   adverbialClause: ["after", "because"],
   participleEnding: "ing",

@@ -345,6 +345,8 @@ export const claims: ClaimLexicon = {
   relativeClause: ["die", "waarbij", "waardoor", "waarna", "waarin", "waarmee", "waarop"],
   relativeAlways: ["waarbij", "waardoor", "waarna"],
   relativeSubjects: ["die"],
+  // "dat" is also the complementiser ("meldt de politie dat …"): only the pronouns that are never one
+  objectRelatives: ["die", "wat", "waarvan", "waarover"],
   adverbialClause: ["nadat", "doordat"],
   prepositions: "in op aan met tegen tegenover tijdens na voor over onder naar om rond bij tot vanuit via zonder sinds door namens van uit binnen buiten achter langs".split(" "),
   nameParticles: ["al", "el", "ad", "as", "ash", "bin", "ibn", "abu", "ben"],

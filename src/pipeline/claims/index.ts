@@ -122,10 +122,15 @@ export function extractClaims(doc: Doc, lex: ClaimLexicon): void {
       // a clause that opens with a verb has no subject of its own: "X questioned A; blamed B; and said …"
       const shares = kind === "participle" || kind === "coord" || (kind === "cut" && (P.coordinators.has(V.low[t0]!) || verbAt(V, t0)));
       const c = readClause(V, s, t0, t1, ms, closeAt, inSpeech, shares && holder >= 0 ? holder : t0);
-      c.kind = kind;
-      if (s.question) c.suppress = true;
+      // a frame inside a clause about a noun speaks for that clause only: the clause before it is read on its own
+      const e = c.frame && c.raw && !c.post && c.frame.cue.cue.role === "report" && !inSpeech(c.frame.start) ? embeddedFrame(V, t0, c) : -1;
+      const parts = e > t0 ? [readClause(V, s, t0, e, ms.filter((x) => x.end <= e), closeAt, inSpeech, shares && holder >= 0 ? holder : t0), readClause(V, s, e, t1, ms.filter((x) => x.start >= e), closeAt, inSpeech, e)] : [c];
+      parts.forEach((p, k) => {
+        p.kind = k === 0 ? kind : "relative";
+        if (s.question) p.suppress = true;
+        bySentence[s.index]!.push(p);
+      });
       if (!shares || holder < 0) holder = t0;
-      bySentence[s.index]!.push(c);
     }
   }
 
@@ -746,6 +751,66 @@ function inRelative(V: View, t0: number, k: number): boolean {
   return false;
 }
 
+/**
+ * Where a frame's clause begins when the frame speaks from inside a clause about a noun, after a main clause
+ * with a verb of its own: "Two men were shot dead, in an attack the prime minister described as “terrorism”",
+ * "… bij een aanslag die de premier terrorisme noemde", "…, wat de premier een aanslag noemde". The speaker
+ * named the attack; the deaths are the report's own words. -1 when the frame's subject opens no such clause.
+ */
+function embeddedFrame(V: View, t0: number, c: Clause): number {
+  const { P, low } = V;
+  const m = c.frame!;
+  let sa = tokenAt(V, c.raw!.span.start);
+  if (sa >= m.start) return -1;
+  const rel = P.lex.objectRelatives ?? [];
+  // the subject's determiner, unless it is a complementiser or a pronoun ("the lies that the regime told")
+  if (sa - 1 > t0 && P.det.has(low[sa - 1]!) && !rel.includes(low[sa - 1]!) && !P.complementizers.has(low[sa - 1]!)) sa--;
+  let b = sa - 1;
+  if (b <= t0) return -1;
+  let head = -1;
+  if (rel.includes(low[b]!)) {
+    // ", wat de premier een aanslag noemde": the clause before the comma is what the pronoun stands for
+    if (V.raw[b - 1] === ",") head = b;
+    else b--;
+  } else if (!P.lex.reducedRelatives) return -1;
+  if (head < 0) {
+    // the noun the clause is about, back to its determiner: adjectives and nouns only ("an unprovoked attack")
+    for (let k = b; k > t0 && k >= b - 5; k--) {
+      const w = low[k]!;
+      if (P.det.has(w)) {
+        head = k;
+        break;
+      }
+      if (V.punct[k] || P.preps.has(w) || P.coordinators.has(w) || P.complementizers.has(w) || P.relStarters.has(w)) return -1;
+      if (verbAt(V, k) && !P.det.has(low[k - 1]!)) return -1;
+    }
+    if (head < 0 || head === b) return -1;
+    // "in an attack …": the preposition goes with its noun
+    if (head - 1 > t0 && P.preps.has(low[head - 1]!)) head--;
+  }
+  // the main clause states something of its own only with a verb
+  return verbIn(V, t0, head) ? head : -1;
+}
+
+/**
+ * The subject of a reporting verb that closes a relative clause: "een aanslag die de premier terrorisme
+ * noemde" (the verb last, its subject right after the pronoun, its object between).
+ */
+function relativeSubject(V: View, t0: number, t1: number, m: CueMatch): RawSource | null {
+  const rel = V.P.lex.objectRelatives;
+  if (!rel || !(m.end >= t1 || V.punct[m.end] === 1)) return null;
+  for (let k = m.start - 1; k >= t0 && k >= m.start - 12; k--) {
+    if (V.punct[k] && V.doc.tokens[k]!.kind !== "quote") return null;
+    if (!rel.includes(V.low[k]!)) continue;
+    // the pronoun is the object: a subject of its own stands between it and the verb, with no other verb
+    if (verbIn(V, k + 1, m.start)) return null;
+    // a name or a role, else a determiner and its noun ("wat de dijkgraaf een ramp noemde")
+    const bare = k + 2 < m.start && V.P.det.has(V.low[k + 1]!) && !V.punct[k + 2] ? { start: k + 1, end: k + 3 } : null;
+    return sourceAt(V, npForward(V, k + 1, m.start) ?? bare);
+  }
+  return null;
+}
+
 /** A one-word reporting verb at `k`: ", banking analysts say, cleaning up …" closes an interposed frame. */
 function reportVerbAt(V: View, index: CueIndex, k: number): boolean {
   if (k > 0 && (V.P.det.has(V.low[k - 1]!) || V.P.possessives.has(V.low[k - 1]!))) return false; // "denied the report"
@@ -831,6 +896,11 @@ function readClause(
       found = reportSubject(V, t0, t1, m, closeAt);
       // "Hij betuigde zijn medeleven en schrijft op X dat …": a coordinated verb shares its subject
       if (!found?.raw && subjT0 < t0 && opensClause(V, t0, m.start)) found = { raw: selfSubject(V, subjT0, t1, m, false), post: false };
+      // "een aanslag die de premier terrorisme noemde": the verb closes a relative clause, its subject follows the pronoun
+      if (!found?.raw) {
+        const r = relativeSubject(V, t0, t1, m);
+        if (r) found = { raw: r, post: false };
+      }
       if (found && !found.post && m.cue.cue.needsContent && !contentFollows(V, m.end, t1)) found = null;
       if (found && m.cue.cue.quoteObject && !quoteFollows(V, m.end, t1)) found = null;
       // "Large polls and panels show …", "Interviews conducted by the paper with workers found …": the

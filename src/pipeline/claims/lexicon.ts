@@ -162,6 +162,17 @@ export interface ClaimLexicon {
    * it: "…, with analysts saying a rate rise is near" (the analysts say it, not the clause's subject).
    */
   absoluteMarkers?: readonly string[];
+  /**
+   * Relative pronouns that open a clause about a noun before them, or after a comma about the clause before
+   * ("an attack which the minister called …", "een aanslag die de premier terrorisme noemde", ", wat de
+   * premier een aanslag noemde"): a frame in such a clause speaks for that clause only.
+   */
+  objectRelatives?: readonly string[];
+  /**
+   * Whether a relative clause may go without its pronoun right after its noun ("an attack the minister
+   * described as terrorism"): English yes, Dutch no.
+   */
+  reducedRelatives?: boolean;
   /** Relative pronouns that are the subject of their clause: "the neighbours, who said …" speak. */
   relativeSubjects: readonly string[];
   /** Subordinators of time and cause whose clause is a proposition of its own (after, nadat). */

@@ -734,7 +734,10 @@ export function splitPropositions(f: Fusion, since?: string, lang: Lang = "en"):
   const speaker = once(f, `speakers|${lang}`, () => speakerNames(f, lang));
   // (a state a later report settles, "remains at large" then "shot dead", keeps both sides out of what is
   // known: the earlier is no longer so, and the briefing shows the pair as the update it is)
-  const disputed = new Set(f.disputes.filter((d) => !d.detail.update || d.type === "opposed").flatMap((d) => d.claims));
+  const kept = f.disputes.filter((d) => !d.detail.update || d.type === "opposed");
+  const disputed = new Set(kept.flatMap((d) => d.claims));
+  const disputesOf = new Map<string, (typeof kept)[number][]>();
+  for (const d of kept) for (const id of d.claims) (disputesOf.get(id) ?? disputesOf.set(id, []).get(id)!).push(d);
   const sinceMs = since ? Date.parse(since) : undefined;
   const out = { established: [] as Fused[], claimed: [] as Fused[], denied: [] as Fused[], hedged: [] as Fused[] };
   // a claim whose toll a later report raises is history, and one that says it only "possibly" or
@@ -747,6 +750,10 @@ export function splitPropositions(f: Fusion, since?: string, lang: Lang = "en"):
     if (sinceMs !== undefined && !(Date.parse(p.last_seen) > sinceMs)) continue;
     const cs = p.claims.map((id) => claimOf.get(id)!);
     if (p.status === "unknown") continue; // the unknowns section has them
+    // a claim disputed on what the proposition states: a dispute about the state of another thing (the
+    // suspect at large, then shot dead) that only this claim of the proposition mentions leaves the
+    // proposition's own fact (two shot dead) undisputed; its claim still stays out of the line's words
+    const disputedHere = (id: string) => (disputesOf.get(id) ?? []).some((d) => !otherFacet(d, cs));
     if (p.status === "denied") {
       // "… both deny any involvement and blame each other": the clause after a denial that inherited its
       // status but only blames or accuses denies nothing; it is what that party claims
@@ -754,7 +761,7 @@ export function splitPropositions(f: Fusion, since?: string, lang: Lang = "en"):
       else out.denied.push(p);
     }
     else if (p.status === "probable" || p.status === "possible") out.hedged.push(p);
-    else if (p.status === "confirmed" ? !cs.some((c) => disputed.has(c.id)) : ownVoice(p, cs, disputed)) {
+    else if (p.status === "confirmed" ? !cs.some((c) => disputedHere(c.id)) : ownVoice(p, cs, { has: disputedHere })) {
       // (nor one a source disputes for what only it says: "two shot dead … by a suspect who remains at large"
       // stands for the toll, but what is known does not rest on it)
       const live = cs.filter((c) => !superseded.has(c.id) && !disputed.has(c.id) && c.status !== "probable" && c.status !== "possible");
@@ -856,6 +863,22 @@ export function splitPropositions(f: Fusion, since?: string, lang: Lang = "en"):
   };
 }
 
+/**
+ * A dispute over the state of a thing other than what a proposition states ("the suspect remains at large"
+ * against "the suspect was shot dead", an opposition about the suspect) is on another facet of a
+ * proposition that none of whose other claims gives that state: the claims fused for the toll, the place,
+ * the victims, and one of them also says where the suspect is. A dispute over figures, places, denials or who
+ * did it, or over a state the proposition's other claims give too, is about the proposition itself.
+ */
+function otherFacet(d: Fusion["disputes"][number], cs: readonly Fusion["claims"][number][]): boolean {
+  const name = d.detail.opposition;
+  if (d.type !== "opposed" || !name) return false;
+  const mine = cs.filter((c) => d.claims.includes(c.id));
+  if (!mine.length || !mine.every((c) => ledgerLexicon(c.lang).oppositions.find((o) => o.name === name)?.about)) return false;
+  const rest = cs.filter((c) => !d.claims.includes(c.id));
+  return rest.length > 0 && rest.every((c) => !c.features.states?.[name]);
+}
+
 /** A line's counts over some of its proposition's claims: reports, independent origins (at most as many), first and last seen. */
 function shownCounts(p: Fused, cs: readonly Fusion["claims"][number][]): Pick<Proposition, "reports" | "independent" | "first" | "last"> {
   const reports = new Set(cs.map((c) => c.doc)).size;
@@ -868,7 +891,7 @@ function shownCounts(p: Fused, cs: readonly Fusion["claims"][number][]): Pick<Pr
  * no more reports put it in a named source's mouth than state it themselves ("Russia bears ultimate
  * responsibility", one outlet's words and two outlets' quote of Stoltenberg, is Stoltenberg's claim).
  */
-function ownVoice(p: Fused, cs: readonly Fusion["claims"][number][], disputed: ReadonlySet<string>): boolean {
+function ownVoice(p: Fused, cs: readonly Fusion["claims"][number][], disputed: { has(id: string): boolean }): boolean {
   // a claim that a source disputes is out; one that says more than the rest ("two killed after Russian
   // missiles crossed into Poland") may be disputed for what only it says, and leaves the others standing
   const own = ownDocs(cs);

@@ -752,7 +752,8 @@ export function splitPropositions(f: Fusion, since?: string, lang: Lang = "en"):
     if (p.status === "unknown") continue; // the unknowns section has them
     // a claim disputed on what the proposition states: a dispute about the state of another thing (the
     // suspect at large, then shot dead) that only this claim of the proposition mentions leaves the
-    // proposition's own fact (two shot dead) undisputed; its claim still stays out of the line's words
+    // proposition's own fact (two shot dead) undisputed: it stands on the other claims (below), and the
+    // disputed claim is neither quoted nor cited for it, its words carrying the superseded state
     const disputedHere = (id: string) => (disputesOf.get(id) ?? []).some((d) => !otherFacet(d, cs));
     if (p.status === "denied") {
       // "… both deny any involvement and blame each other": the clause after a denial that inherited its
@@ -866,8 +867,8 @@ export function splitPropositions(f: Fusion, since?: string, lang: Lang = "en"):
 /**
  * A dispute over the state of a thing other than what a proposition states ("the suspect remains at large"
  * against "the suspect was shot dead", an opposition about the suspect) is on another facet of a
- * proposition that none of whose other claims gives that state: the claims fused for the toll, the place,
- * the victims, and one of them also says where the suspect is. A dispute over figures, places, denials or who
+ * proposition that none of whose claims in other reports gives that state: the claims fused for the toll,
+ * the place, the victims, and one of them also says where the suspect is. A dispute over figures, places, denials or who
  * did it, or over a state the proposition's other claims give too, is about the proposition itself.
  */
 function otherFacet(d: Fusion["disputes"][number], cs: readonly Fusion["claims"][number][]): boolean {
@@ -875,7 +876,9 @@ function otherFacet(d: Fusion["disputes"][number], cs: readonly Fusion["claims"]
   if (d.type !== "opposed" || !name) return false;
   const mine = cs.filter((c) => d.claims.includes(c.id));
   if (!mine.length || !mine.every((c) => ledgerLexicon(c.lang).oppositions.find((o) => o.name === name)?.about)) return false;
-  const rest = cs.filter((c) => !d.claims.includes(c.id));
+  // (other reports: a report's other clause fused with the claim, "hours after three were shot dead", says
+  // nothing of what the others state without the state)
+  const rest = cs.filter((c) => !mine.some((m) => m.doc === c.doc));
   return rest.length > 0 && rest.every((c) => !c.features.states?.[name]);
 }
 

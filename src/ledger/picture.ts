@@ -868,8 +868,9 @@ export function splitPropositions(f: Fusion, since?: string, lang: Lang = "en"):
  * A dispute over the state of a thing other than what a proposition states ("the suspect remains at large"
  * against "the suspect was shot dead", an opposition about the suspect) is on another facet of a
  * proposition that none of whose claims in other reports gives that state: the claims fused for the toll,
- * the place, the victims, and one of them also says where the suspect is. A dispute over figures, places, denials or who
- * did it, or over a state the proposition's other claims give too, is about the proposition itself.
+ * the place, the victims, and one of them also says where the suspect is. A dispute over figures, places,
+ * denials or who did it, or over a state the proposition's other claims give too, is about the proposition
+ * itself.
  */
 function otherFacet(d: Fusion["disputes"][number], cs: readonly Fusion["claims"][number][]): boolean {
   const name = d.detail.opposition;

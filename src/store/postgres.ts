@@ -40,14 +40,6 @@ function statement(text: string, values: readonly unknown[], prepare = true): pg
   return { text, values: values as unknown[], ...(name && { name }) };
 }
 
-/**
- * Statements a write transaction prepares: inserts of values, whose plan is the same whatever the values
- * and the size of the tables. A prepared statement that reads a table is planned for its values five times
- * and then, often, once for all values: a plan made while the ledger was small (a sequential scan of
- * names, bands, props) would then be kept as it grows. Those are planned for their values every time.
- */
-const PREPARE = /^\s*INSERT\b/i;
-const READS_TABLE = /\bFROM\s+(?!unnest\s*\()/i;
 
 type Queryable = pg.Pool | pg.PoolClient;
 
@@ -173,10 +165,15 @@ class Batch {
     con.on("parseComplete", this.onParse);
     con.stream.cork?.();
     try {
+      // (a statement twice in one batch is parsed once: the server knows it from the first on)
+      const parsing = new Set<string>();
       for (const q of this.stmts) {
         const name = q.name;
-        if (!name || con.parsedStatements[name] === undefined) {
-          if (name) this.parsing.push({ name, text: q.text });
+        if (!name || (con.parsedStatements[name] === undefined && !parsing.has(name))) {
+          if (name) {
+            parsing.add(name);
+            this.parsing.push({ name, text: q.text });
+          }
           con.parse({ text: q.text, name: name ?? "", types: [] });
         }
         con.bind({ statement: name ?? "", values: (q.values ?? []) as unknown[], valueMapper: param });
@@ -268,7 +265,7 @@ class PgConn implements Conn {
   private stmt(sql: string, params: readonly unknown[] = []): Stmt {
     if (!this.pipelined) return inline(sql, params);
     // (one without values is not prepared: a plan made once for it is never made again)
-    return statement(this.sql(sql), params, params.length > 0 && PREPARE.test(sql) && !READS_TABLE.test(sql));
+    return statement(this.sql(sql), params, params.length > 0);
   }
 
   /** Sends the waiting writes with `last` in one round trip; last's result. */

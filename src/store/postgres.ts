@@ -40,7 +40,6 @@ function statement(text: string, values: readonly unknown[], prepare = true): pg
   return { text, values: values as unknown[], ...(name && { name }) };
 }
 
-
 type Queryable = pg.Pool | pg.PoolClient;
 
 /**
@@ -98,7 +97,7 @@ const DEFERRABLE = /^\s*(INSERT|UPDATE|DELETE)\b/i;
 
 /**
  * A statement as it goes to the server: its text alone (sent as it is), or a prepared statement with its
- * values (on a pipelining connection).
+ * values (a client's Batch). Single statements only.
  */
 type Stmt = string | pg.QueryConfig;
 
@@ -247,12 +246,12 @@ class PgConn implements Conn {
    * A client (a transaction's, a snapshot's): statements that go together go as one Batch (prepared
    * statements and their values, one round trip). The pool: written out into one text.
    */
-  private readonly pipelined: boolean;
+  private readonly batched: boolean;
   constructor(
     readonly q: Queryable,
     private readonly defer = false,
   ) {
-    this.pipelined = !(q instanceof pg.Pool);
+    this.batched = !(q instanceof pg.Pool);
   }
 
   private query(c: pg.QueryConfig | string): Promise<pg.QueryResult> {
@@ -261,9 +260,9 @@ class PgConn implements Conn {
     return timed(text, () => this.q.query(c as pg.QueryConfig));
   }
 
-  /** A statement to send later with others: prepared when pipelining, else written out. */
+  /** A statement to send later with others: prepared (on a client), else written out. */
   private stmt(sql: string, params: readonly unknown[] = []): Stmt {
-    if (!this.pipelined) return inline(sql, params);
+    if (!this.batched) return inline(sql, params);
     // (one without values is not prepared: a plan made once for it is never made again)
     return statement(this.sql(sql), params, params.length > 0);
   }
@@ -281,7 +280,7 @@ class PgConn implements Conn {
     this.pending = [];
     this.pendingChars = 0;
     if (!all.length) return [];
-    if (!this.pipelined) {
+    if (!this.batched) {
       const r = (await this.query((all as string[]).join(";\n"))) as pg.QueryResult | pg.QueryResult[];
       return (Array.isArray(r) ? r : [r]).slice(before);
     }

@@ -31,12 +31,12 @@ const types = {
     oid === 20 || oid === 1700 ? (v: string) => Number(v) : pg.types.getTypeParser(oid, format as "text")) as typeof pg.types.getTypeParser,
 };
 
-/** Names of prepared statements, by their text: the same few dozen statements run millions of times. */
+/** Names of prepared statements, by their text: the same few hundred statements run millions of times. */
 const prepared = new Map<string, string>();
-function statement(text: string, values: readonly unknown[]): pg.QueryConfig {
-  let name = prepared.get(text);
+function statement(text: string, values: readonly unknown[], prepare = true): pg.QueryConfig {
+  let name = prepare ? prepared.get(text) : undefined;
   // Statement texts that vary (multi-row inserts) are not worth preparing, nor an unbounded set of them.
-  if (!name && prepared.size < 2000 && !text.includes("/*once*/")) prepared.set(text, (name = `s${prepared.size + 1}`));
+  if (!name && prepare && prepared.size < 2000 && !text.includes("/*once*/")) prepared.set(text, (name = `s${prepared.size + 1}`));
   return { text, values: values as unknown[], ...(name && { name }) };
 }
 
@@ -95,6 +95,141 @@ function inline(sql: string, params: readonly unknown[]): string {
 /** Statements whose result nobody reads: a write transaction sends them later, with the next query. */
 const DEFERRABLE = /^\s*(INSERT|UPDATE|DELETE)\b/i;
 
+/**
+ * A statement as it goes to the server: its text alone (sent as it is), or a prepared statement with its
+ * values (a client's Batch). Single statements only.
+ */
+type Stmt = string | pg.QueryConfig;
+
+/** About how many bytes a statement sends (for the limit on writes kept waiting). */
+function stmtSize(s: Stmt): number {
+  if (typeof s === "string") return s.length;
+  let n = s.text.length;
+  for (const v of s.values ?? []) n += typeof v === "string" ? v.length : v instanceof Uint8Array ? v.byteLength : Array.isArray(v) ? 16 * v.length : 8;
+  return n;
+}
+
+/** A value as a parameter of the extended protocol (what pg's own queries send for it). */
+function param(v: unknown): string | Buffer | null {
+  if (v === null || v === undefined) return null;
+  if (Buffer.isBuffer(v)) return v;
+  if (ArrayBuffer.isView(v)) return Buffer.from(v.buffer, v.byteOffset, v.byteLength);
+  if (Array.isArray(v)) return `{${v.map((x) => (x === null || x === undefined ? "NULL" : `"${String(x).replace(/[\\"]/g, "\\$&")}"`)).join(",")}}`;
+  return String(v);
+}
+
+interface PgMessage {
+  text?: string;
+  fields?: { name: string; dataTypeID: number }[];
+}
+interface PgConnection {
+  parsedStatements: Record<string, string>;
+  stream: { cork?(): void; uncork?(): void };
+  parse(q: { text: string; name?: string; types?: number[] }): void;
+  bind(c: { statement?: string; values: unknown[]; valueMapper: (v: unknown) => unknown }): void;
+  describe(m: { type: "P"; name: string }): void;
+  execute(c: { portal: string; rows?: number }): void;
+  sync(): void;
+  on(event: "parseComplete", fn: () => void): void;
+  off(event: "parseComplete", fn: () => void): void;
+}
+
+/**
+ * Statements that go together, as one pg query (a "submittable"): each parsed (or, prepared already on
+ * this connection, only bound), bound to its values and executed, and one Sync after them all: one write
+ * to the server, one answer, and the server neither parses nor plans again the statements it has prepared,
+ * nor parses values written into a text. An error stops the rest (the server skips to the Sync); it is the
+ * one reported.
+ */
+class Batch {
+  callback?: (err: Error | null, results?: pg.QueryResult[]) => void;
+  private results: pg.QueryResult[] = [];
+  private at = 0;
+  private parsers: ((v: string) => unknown)[] = [];
+  private fields: string[] = [];
+  private parsing: { name: string; text: string }[] = [];
+  private parsed = 0;
+  private failed: Error | null = null;
+  private con: PgConnection | undefined;
+  private onParse = () => {
+    const p = this.parsing[this.parsed++];
+    if (p && this.con) this.con.parsedStatements[p.name] = p.text;
+  };
+  constructor(private readonly stmts: readonly pg.QueryConfig[]) {
+    this.results = stmts.map(() => ({ command: "", rowCount: 0, oid: 0, fields: [], rows: [] }) as unknown as pg.QueryResult);
+  }
+
+  submit(con: PgConnection): null {
+    this.con = con;
+    con.on("parseComplete", this.onParse);
+    con.stream.cork?.();
+    try {
+      // (a statement twice in one batch is parsed once: the server knows it from the first on)
+      const parsing = new Set<string>();
+      for (const q of this.stmts) {
+        const name = q.name;
+        if (!name || (con.parsedStatements[name] === undefined && !parsing.has(name))) {
+          if (name) {
+            parsing.add(name);
+            this.parsing.push({ name, text: q.text });
+          }
+          con.parse({ text: q.text, name: name ?? "", types: [] });
+        }
+        con.bind({ statement: name ?? "", values: (q.values ?? []) as unknown[], valueMapper: param });
+        con.describe({ type: "P", name: "" });
+        con.execute({ portal: "", rows: 0 });
+      }
+    } catch (e) {
+      // (a value that cannot be sent: what was written still ends with the Sync, and the batch fails)
+      this.failed = e as Error;
+    } finally {
+      con.sync();
+      con.stream.uncork?.();
+    }
+    return null;
+  }
+  handleRowDescription(msg: PgMessage): void {
+    this.fields = msg.fields!.map((f) => f.name);
+    this.parsers = msg.fields!.map((f) => types.getTypeParser(f.dataTypeID, "text") as (v: string) => unknown);
+    this.results[this.at]!.fields = msg.fields as pg.FieldDef[];
+  }
+  handleDataRow(msg: { fields: (string | null)[] }): void {
+    const row: Record<string, unknown> = {};
+    for (let i = 0; i < msg.fields.length; i++) {
+      const v = msg.fields[i];
+      row[this.fields[i]!] = v === null || v === undefined ? null : this.parsers[i]!(v);
+    }
+    this.results[this.at]?.rows.push(row);
+  }
+  handleCommandComplete(msg: PgMessage): void {
+    const r = this.results[this.at++];
+    const m = /^([A-Za-z]+)(?: (\d+))?(?: (\d+))?/.exec(msg.text ?? "");
+    if (r && m) {
+      r.command = m[1]!;
+      r.rowCount = Number(m[3] ?? m[2] ?? 0);
+    }
+  }
+  handleEmptyQuery(): void {
+    this.at++;
+  }
+  handlePortalSuspended(): void {}
+  handleCopyInResponse(): void {}
+  handleCopyData(): void {}
+  private done(err: Error | null): void {
+    this.con?.off("parseComplete", this.onParse);
+    this.con = undefined;
+    const cb = this.callback;
+    this.callback = undefined;
+    cb?.(err, err ? undefined : this.results);
+  }
+  handleError(err: Error): void {
+    this.done(this.failed ?? err);
+  }
+  handleReadyForQuery(): void {
+    this.done(this.failed);
+  }
+}
+
 class PgConn implements Conn {
   private sqlCache = new Map<string, string>();
   /** Round trips made through this connection. */
@@ -105,12 +240,19 @@ class PgConn implements Conn {
    * one multi-statement query: a report's dozen inserts cost one round trip, not a dozen. An error
    * among them surfaces with that query, still inside the transaction.
    */
-  private pending: string[] = [];
+  private pending: Stmt[] = [];
   private pendingChars = 0;
+  /**
+   * A client (a transaction's, a snapshot's): statements that go together go as one Batch (prepared
+   * statements and their values, one round trip). The pool: written out into one text.
+   */
+  private readonly batched: boolean;
   constructor(
     readonly q: Queryable,
     private readonly defer = false,
-  ) {}
+  ) {
+    this.batched = !(q instanceof pg.Pool);
+  }
 
   private query(c: pg.QueryConfig | string): Promise<pg.QueryResult> {
     this.trips++;
@@ -118,21 +260,39 @@ class PgConn implements Conn {
     return timed(text, () => this.q.query(c as pg.QueryConfig));
   }
 
-  /** Sends the waiting writes with `last` (a statement without parameters) in one round trip; last's result. */
-  async flush(last?: string): Promise<pg.QueryResult | undefined> {
+  /** A statement to send later with others: prepared (on a client), else written out. */
+  private stmt(sql: string, params: readonly unknown[] = []): Stmt {
+    if (!this.batched) return inline(sql, params);
+    // (one without values is not prepared: a plan made once for it is never made again)
+    return statement(this.sql(sql), params, params.length > 0);
+  }
+
+  /** Sends the waiting writes with `last` in one round trip; last's result. */
+  async flush(last?: Stmt): Promise<pg.QueryResult | undefined> {
     const r = await this.send(last === undefined ? [] : [last]);
     return r[r.length - 1];
   }
 
-  /** The waiting writes and then these statements (written out), in one round trip: the results of these. */
-  async send(texts: readonly string[]): Promise<pg.QueryResult[]> {
-    const all = [...this.pending, ...texts];
+  /** The waiting writes and then these statements, in one round trip: the results of these. */
+  async send(stmts: readonly Stmt[]): Promise<pg.QueryResult[]> {
+    const all = this.pending.length ? [...this.pending, ...stmts] : stmts;
     const before = this.pending.length;
     this.pending = [];
     this.pendingChars = 0;
     if (!all.length) return [];
-    const r = (await this.query(all.join(";\n"))) as pg.QueryResult | pg.QueryResult[];
-    return (Array.isArray(r) ? r : [r]).slice(before);
+    if (!this.batched) {
+      const r = (await this.query((all as string[]).join(";\n"))) as pg.QueryResult | pg.QueryResult[];
+      return (Array.isArray(r) ? r : [r]).slice(before);
+    }
+    this.trips++;
+    const b = new Batch(all.map((c) => (typeof c === "string" ? { text: c, values: [] } : c)));
+    const r = await timed(`batch of ${all.length}`, () =>
+      new Promise<pg.QueryResult[]>((resolve, reject) => {
+        b.callback = (err, results) => (err ? reject(err) : resolve(results!));
+        (this.q as pg.PoolClient).query(b as unknown as pg.QueryConfig);
+      }),
+    );
+    return r.slice(before);
   }
 
   /**
@@ -140,7 +300,7 @@ class PgConn implements Conn {
    * the transaction, with the commit (or before a savepoint's statement), so that the row locks they
    * take are held only from there to the commit. A note of the server's clock goes first (writeStats).
    */
-  private lateTexts: string[] = [];
+  private lateTexts: Stmt[] = [];
   private lateView: Conn | undefined;
 
   late(): Conn {
@@ -151,7 +311,7 @@ class PgConn implements Conn {
       get: (sql, params) => self.get(sql, params),
       async run(sql: string, params: readonly unknown[] = []) {
         if (!DEFERRABLE.test(sql) || /\bRETURNING\b/i.test(sql)) return self.run(sql, params);
-        self.lateTexts.push(inline(sql, params));
+        self.lateTexts.push(self.stmt(sql, params));
         return 0;
       },
       many: (sql, rows) => self.manyInto(sql, rows, (text, params) => this.lateView!.run(text, params)),
@@ -161,14 +321,14 @@ class PgConn implements Conn {
   /** The late writes, after those waiting, with a note of when they began (as the transaction's first). */
   private takeLate(): void {
     if (!this.lateTexts.length) return;
-    this.pending.push("SELECT set_config('sitrep.shared', coalesce(nullif(current_setting('sitrep.shared', true), ''), clock_timestamp()::text), true)", ...this.lateTexts);
+    this.pending.push(this.stmt("SELECT set_config('sitrep.shared', coalesce(nullif(current_setting('sitrep.shared', true), ''), clock_timestamp()::text), true)"), ...this.lateTexts);
     this.lateTexts = [];
   }
 
   /** Everything not sent yet, late writes last, then these statements: for the commit. */
   async finish(texts: readonly string[]): Promise<pg.QueryResult[]> {
     this.takeLate();
-    return this.send(texts);
+    return this.send(texts.map((t) => this.stmt(t)));
   }
 
   /** Starts with these statements, sent with the first query (a transaction's BEGIN). */
@@ -184,7 +344,7 @@ class PgConn implements Conn {
   async batch<T>(qs: readonly { sql: string; params: readonly unknown[] }[]): Promise<T[][]> {
     if (!qs.length) return [];
     if (qs.length === 1 && !this.waiting) return [await this.all<T>(qs[0]!.sql, qs[0]!.params)];
-    return (await this.send(qs.map((q) => inline(q.sql, q.params)))).map((r) => r.rows as T[]);
+    return (await this.send(qs.map((q) => this.stmt(q.sql, q.params)))).map((r) => r.rows as T[]);
   }
 
   private sql(text: string): string {
@@ -199,7 +359,7 @@ class PgConn implements Conn {
 
   async all<T>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
     // with writes waiting: all in one query, this one's rows last
-    if (this.waiting) return (await this.flush(inline(sql, params)))!.rows as T[];
+    if (this.waiting) return (await this.flush(this.stmt(sql, params)))!.rows as T[];
     const r = await this.query(statement(this.sql(sql), params));
     return r.rows as T[];
   }
@@ -209,9 +369,9 @@ class PgConn implements Conn {
   async run(sql: string, params: readonly unknown[] = []): Promise<number> {
     if (this.defer) {
       if (DEFERRABLE.test(sql) && !/\bRETURNING\b/i.test(sql)) {
-        const text = inline(sql, params);
-        this.pending.push(text);
-        this.pendingChars += text.length;
+        const s = this.stmt(sql, params);
+        this.pending.push(s);
+        this.pendingChars += stmtSize(s);
         if (this.pendingChars > 4 << 20) await this.flush();
         return 0;
       }
@@ -224,8 +384,8 @@ class PgConn implements Conn {
       } else if (/^\s*(SAVEPOINT|RELEASE)\b/i.test(sql)) {
         // (what a savepoint keeps or undoes must have been sent before it)
         this.takeLate();
-        return (await this.flush(inline(sql, params)))!.rowCount ?? 0;
-      } else if (this.waiting || !params.length) return (await this.flush(inline(sql, params)))!.rowCount ?? 0;
+        return (await this.flush(this.stmt(sql, params)))!.rowCount ?? 0;
+      } else if (this.waiting || !params.length) return (await this.flush(this.stmt(sql, params)))!.rowCount ?? 0;
     }
     if (!params.length && !/\?/.test(sql)) return (await this.query(sql)).rowCount ?? 0;
     return (await this.query(statement(this.sql(sql), params))).rowCount ?? 0;
@@ -272,18 +432,21 @@ class PgConn implements Conn {
         (rounds[n] ??= []).push(r);
       }
     }
+    // Rows go in parts of a power of two (13: 8, 4, 1), so that a statement has few forms, each
+    // prepared once on a connection (at most 30,000 values a statement: the protocol allows 65,535).
     const per = rows[0]!.length || 1;
-    const chunk = Math.max(1, Math.floor(30000 / per));
+    const most = 2 ** Math.floor(Math.log2(Math.max(1, Math.floor(30000 / per))));
     for (const round of rounds)
-      for (let i = 0; i < round.length; i += chunk) {
-        const part = round.slice(i, i + chunk);
+      for (let i = 0; i < round.length; ) {
+        const n = Math.min(most, 2 ** Math.floor(Math.log2(round.length - i)));
+        const part = round.slice(i, (i += n));
         if (part.length === 1) {
           await write(sql, part[0]!);
           continue;
         }
-        const text = `${head}${Array(part.length).fill(tuple).join(", ")}${tail} /*once*/`;
+        const text = `${head}${Array(part.length).fill(tuple).join(", ")}${tail}`;
         if (this.defer) await write(text, part.flat());
-        else await this.query({ text: postgres.params(text), values: part.flat() as unknown[] });
+        else await this.query(statement(this.sql(text), part.flat()));
       }
   }
 }

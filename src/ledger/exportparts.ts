@@ -188,25 +188,51 @@ export async function partsInMemory(r: Reads, F: LedgerFusion, lang: Lang): Prom
 interface PartsState {
   version: string;
   code: string;
+  /** A language's lists kept as the changes from this language's (keepLists): current only while that one's are. */
+  base?: Lang;
 }
 
-const current = async (r: Reads, kind: string, version: string) => {
+const stateOf = async (r: Reads, kind: string, version: string) => {
   const s = (await r.fusionState(kind))?.data as PartsState | undefined;
-  return !!s && s.version === version && s.code === codeStamp();
+  return s && s.version === version && s.code === codeStamp() ? s : undefined;
 };
+
+/** A language's kept lists when current: the language whose lists they are kept as changes from, if any. */
+async function listsState(r: Reads, version: string, lang: Lang): Promise<{ base?: Lang } | undefined> {
+  const s = await stateOf(r, stateKind(lang), version);
+  if (!s) return undefined;
+  if (s.base === undefined) return {};
+  const b = await stateOf(r, stateKind(s.base), version);
+  return b && b.base === undefined ? { base: s.base } : undefined;
+}
 
 /** Whether the kept entity parts, and those of a language, are current for the ledger version `version`. */
 export async function keptCurrent(r: Reads, version: string, lang?: Lang): Promise<{ entities: boolean; lists: boolean }> {
-  return { entities: await current(r, STATE, version), lists: lang ? await current(r, stateKind(lang), version) : false };
+  return { entities: !!(await stateOf(r, STATE, version)), lists: lang ? !!(await listsState(r, version, lang)) : false };
 }
 
 /** The kept parts, read back a page at a time; undefined when they are not current. */
 export async function keptParts(r: Reads, lang: Lang): Promise<FusedParts | undefined> {
   const version = await r.ledgerVersion();
-  const k = await keptCurrent(r, version, lang);
-  if (!k.entities || !k.lists) return undefined;
-  async function* runs<T>(kind: string): AsyncIterable<T[]> {
-    for await (const items of r.fusionItems(kind, 10)) yield items.flatMap((it) => it.data as T[]);
+  const lists = await listsState(r, version, lang);
+  if (!(await stateOf(r, STATE, version)) || !lists) return undefined;
+  const base = lists.base;
+  async function* runs<T>(kind: (l: Lang) => string): AsyncIterable<T[]> {
+    if (base === undefined) {
+      for await (const items of r.fusionItems(kind(lang), 10)) yield items.flatMap((it) => it.data as T[]);
+      return;
+    }
+    // the base language's runs with this language's changes put in, run by run
+    for await (const items of r.fusionItems(kind(base), 10)) {
+      const changes = new Map((await r.fusionItemsByIds(kind(lang), items.map((it) => it.id))).map((it) => [it.id, it.data as Changes]));
+      yield items.flatMap((it) => {
+        const ch = changes.get(it.id);
+        if (!ch) throw new Error(`sitrep: the kept ${kind(lang)} run ${it.id} is missing`);
+        const out = (it.data as T[]).slice();
+        for (const [j, x] of ch.changed) out[j] = x as T;
+        return out;
+      });
+    }
   }
   return {
     async entityIds(uids) {
@@ -219,8 +245,8 @@ export async function keptParts(r: Reads, lang: Lang): Promise<FusedParts | unde
       // a page of entities holds their mentions: fewer than the store's default page
       for await (const items of r.fusionItems(ENTITIES, 200)) yield items.map((it) => exportEntity(it.id, it.data as KeptEntity, lang));
     },
-    contradictions: () => runs<ExportContradiction>(contraKind(lang)),
-    propositions: () => runs<ExportedProposition>(propsKind(lang)),
+    contradictions: () => runs<ExportContradiction>(contraKind),
+    propositions: () => runs<ExportedProposition>(propsKind),
   };
 }
 
@@ -241,13 +267,46 @@ export async function keepEntityParts(tx: WriteTx, version: string, parts: { ids
   await tx.setFusionState(STATE, Date.now(), { version, code: codeStamp() } satisfies PartsState);
 }
 
+/** A run of a language's lists kept as changes from the base language's run of the same id: [position, item]. */
+interface Changes {
+  changed: [number, unknown][];
+}
+
+/**
+ * The lists kept whole by a transaction, by the transaction: the languages' lists are the same but for a
+ * few words (a source's name, a contradiction's reason; 8% of the items), so the next language kept in
+ * the same transaction for the same version keeps only the items that differ from them.
+ */
+const keptWhole = new WeakMap<WriteTx, { version: string; lang: Lang; lists: ReturnType<typeof fusedLists> }>();
+
 /** Keeps a language's propositions and contradictions as current for `version`. */
 export async function keepLists(tx: WriteTx, version: string, lang: Lang, lists: ReturnType<typeof fusedLists>): Promise<void> {
-  for (const [kind, xs] of [[propsKind(lang), lists.propositions], [contraKind(lang), lists.contradictions]] as const) {
+  const whole = keptWhole.get(tx);
+  const base =
+    whole && whole.version === version && whole.lang !== lang && whole.lists.propositions.length === lists.propositions.length && whole.lists.contradictions.length === lists.contradictions.length
+      ? whole
+      : undefined;
+  const pairs = [
+    [propsKind(lang), lists.propositions, base?.lists.propositions],
+    [contraKind(lang), lists.contradictions, base?.lists.contradictions],
+  ] as const;
+  for (const [kind, xs, bs] of pairs) {
     await tx.clearFusionItems(kind);
     const runs: { id: string; data: unknown }[] = [];
-    for (let i = 0; i < xs.length; i += RUN) runs.push({ id: runId(i / RUN), data: xs.slice(i, i + RUN) });
+    for (let i = 0; i < xs.length; i += RUN) {
+      const run = xs.slice(i, i + RUN);
+      if (!bs) {
+        runs.push({ id: runId(i / RUN), data: run });
+        continue;
+      }
+      const changed: Changes["changed"] = [];
+      run.forEach((x, j) => {
+        if (JSON.stringify(x) !== JSON.stringify(bs[i + j])) changed.push([j, x]);
+      });
+      runs.push({ id: runId(i / RUN), data: { changed } satisfies Changes });
+    }
     for (let i = 0; i < runs.length; i += 20) await tx.putFusionItems(kind, runs.slice(i, i + 20));
   }
-  await tx.setFusionState(stateKind(lang), Date.now(), { version, code: codeStamp() } satisfies PartsState);
+  if (!base && !whole) keptWhole.set(tx, { version, lang, lists });
+  await tx.setFusionState(stateKind(lang), Date.now(), { version, code: codeStamp(), ...(base && { base: base.lang }) } satisfies PartsState);
 }

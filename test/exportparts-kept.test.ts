@@ -1,0 +1,79 @@
+// The export's lists kept in the ledger (src/ledger/exportparts.ts): a second language kept in the same
+// transaction is kept as the items that differ from the first's, reads back whole, and is current only
+// while the first language's lists are. On both backends.
+import { describe } from "node:test";
+import assert from "node:assert/strict";
+import { openStore, type Reads } from "../src/store/index.js";
+import { keepEntityParts, keepLists, keptParts, type fusedLists } from "../src/ledger/exportparts.js";
+import type { Lang } from "../src/model/doc.js";
+import { eachBackend } from "./backends.js";
+
+type Lists = ReturnType<typeof fusedLists>;
+
+// Propositions about one flood, the same in both languages but for a source's name now and then, and
+// contradictions whose reason is written in the briefing's language.
+function lists(lang: Lang): Lists {
+  const propositions = Array.from({ length: 230 }, (_, i) => ({
+    id: `p${i + 1}`,
+    text: `The water board said ${i + 3} houses near the dyke at Zaltbommel were flooded`,
+    claims: [`dabc${i}-x1`, `dxyz${i}-x2`],
+    status: i % 7 === 0 ? "denied" : "claimed",
+    sources: [{ name: i % 10 === 0 ? (lang === "nl" ? "het waterschap" : "the water board") : "Anna de Vries", kind: "person" }],
+    reports: 2,
+    independent_sources: 1,
+    first_seen: "2024-11-02T08:00:00+00:00",
+    last_seen: "2024-11-02T13:00:00+00:00",
+    history: [{ at: "2024-11-02T08:00:00+00:00", status: "claimed", claim: `dabc${i}-x1` }],
+    incident: "i:2024-11-02|waal",
+  }));
+  const contradictions = Array.from({ length: 120 }, (_, i) => ({
+    claims: [`dabc${i}-x1`, `dxyz${i}-x2`] as [string, string],
+    reason: i % 3 === 0 ? (lang === "nl" ? "andere aantallen" : "different figures") : "denial",
+    type: "figures",
+  }));
+  return { propositions, contradictions } as Lists;
+}
+
+async function read(r: Reads, lang: Lang): Promise<Lists | undefined> {
+  const p = await keptParts(r, lang);
+  if (!p) return undefined;
+  const out = { propositions: [], contradictions: [] } as unknown as { propositions: unknown[]; contradictions: unknown[] };
+  for await (const xs of p.propositions()) out.propositions.push(...xs);
+  for await (const xs of p.contradictions()) out.contradictions.push(...xs);
+  return out as Lists;
+}
+
+describe("the export's lists kept in the ledger", () => {
+  eachBackend("a second language is kept as what differs from the first, and reads back whole", async (b) => {
+    const db = await b.ledger();
+    const s = await openStore(db);
+    try {
+      const version = await s.snapshot((r) => r.ledgerVersion());
+      await s.write(async (tx) => {
+        await keepEntityParts(tx, version, { ids: new Map(), entities: [] });
+        await keepLists(tx, version, "en", lists("en"));
+        await keepLists(tx, version, "nl", lists("nl"));
+      });
+      for (const lang of ["en", "nl"] as const) assert.deepEqual(await s.snapshot((r) => read(r, lang)), lists(lang), `read back (${lang})`);
+      // the Dutch runs hold only the items that differ: a source every tenth proposition, a reason every third contradiction
+      const changed = async (kind: string) => {
+        let n = 0;
+        await s.snapshot(async (r) => {
+          for await (const items of r.fusionItems(kind)) for (const it of items) n += (it.data as { changed: unknown[] }).changed.length;
+        });
+        return n;
+      };
+      assert.equal(await changed("export-propositions:nl"), 23);
+      assert.equal(await changed("export-contradictions:nl"), 40);
+      // English lists kept again for another version: the Dutch ones, made from them, are no longer current
+      await s.write((tx) => keepLists(tx, `${version}-other`, "en", lists("en")));
+      assert.equal(await s.snapshot((r) => read(r, "nl")), undefined);
+      // kept alone, a language is kept whole
+      await s.write((tx) => keepLists(tx, version, "nl", lists("nl")));
+      assert.deepEqual(await s.snapshot((r) => read(r, "nl")), lists("nl"));
+      assert.equal(await s.snapshot((r) => read(r, "en")), undefined);
+    } finally {
+      await s.close();
+    }
+  });
+});

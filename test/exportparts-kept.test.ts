@@ -4,7 +4,7 @@
 import { describe } from "node:test";
 import assert from "node:assert/strict";
 import { openStore, type Reads } from "../src/store/index.js";
-import { keepEntityParts, keepLists, keptParts, type fusedLists } from "../src/ledger/exportparts.js";
+import { exportEntity, keepEntityParts, keepLists, keptParts, type fusedLists, type KeptEntity } from "../src/ledger/exportparts.js";
 import type { Lang } from "../src/model/doc.js";
 import { eachBackend } from "./backends.js";
 
@@ -43,7 +43,58 @@ async function read(r: Reads, lang: Lang): Promise<Lists | undefined> {
   return out as Lists;
 }
 
+// Fused entities as the refresh keeps them: mentions in several reports, by a name, an alias, or other words.
+const ENTITIES: { id: string; data: KeptEntity }[] = [
+  {
+    id: "e0waterboard",
+    data: {
+      type: "organization",
+      key: "O:waterschap rivierenland",
+      name: { en: "Rivierenland water board", nl: "Waterschap Rivierenland" },
+      names: ["Rivierenland water board", "Waterschap Rivierenland", "water board"],
+      mentions: [
+        { doc: "d0report0001", start: 40, end: 64, text: "Rivierenland water board" },
+        { doc: "d0report0001", start: 120, end: 131, text: "water board" },
+        { doc: "d0report0001", start: 200, end: 202, text: "it" },
+        { doc: "d0report0002", start: 10, end: 33, text: "Waterschap Rivierenland" },
+      ],
+    },
+  },
+  {
+    id: "e1zaltbommel",
+    data: {
+      type: "location",
+      key: "G:2743913",
+      name: { en: "Zaltbommel", nl: "Zaltbommel" },
+      names: ["Zaltbommel"],
+      mentions: [{ doc: "d0report0002", start: 50, end: 60, text: "Zaltbommel" }],
+      geo: { lat: 51.81, lon: 5.25, country: "NL", geonameId: 2743913 },
+    },
+  },
+];
+
 describe("the export's lists kept in the ledger", () => {
+  eachBackend("fused entities read back as kept, in each language", async (b) => {
+    const s = await openStore(await b.ledger());
+    try {
+      const version = await s.snapshot((r) => r.ledgerVersion());
+      await s.write(async (tx) => {
+        await keepEntityParts(tx, version, { ids: new Map([["d0report0001", ["e0waterboard", null]]]), entities: ENTITIES });
+        await keepLists(tx, version, "en", lists("en"));
+        await keepLists(tx, version, "nl", lists("nl"));
+      });
+      for (const lang of ["en", "nl"] as const) {
+        const got: unknown[] = [];
+        await s.snapshot(async (r) => {
+          for await (const xs of (await keptParts(r, lang))!.entities()) got.push(...xs);
+        });
+        assert.deepEqual(got, ENTITIES.map((e) => exportEntity(e.id, e.data, lang)), lang);
+      }
+    } finally {
+      await s.close();
+    }
+  });
+
   eachBackend("a second language is kept as what differs from the first, and reads back whole", async (b) => {
     const db = await b.ledger();
     const s = await openStore(db);

@@ -17,11 +17,11 @@ import type { SitrepExport } from "../export/schema.js";
 type ExportEntity = SitrepExport["entities"][number];
 export type ExportContradiction = SitrepExport["contradictions"][number] & { type?: string; also?: string[] };
 
-/** A fused entity as kept: its names in every language kept, its other names (all of them, the name among them). */
+/** A fused entity as kept: its names in every language kept (one string: the same in every language), its other names (all of them, the name among them). */
 export interface KeptEntity {
   type: string;
   key: string;
-  name: Partial<Record<Lang, string>>;
+  name: string | Partial<Record<Lang, string>>;
   names: string[];
   mentions: ExportEntity["mentions"];
   geo?: NonNullable<ExportEntity["geo"]>;
@@ -119,9 +119,51 @@ export async function entityParts(r: Reads, F: LedgerFusion, langs: readonly Lan
   return { ids, entities };
 }
 
+/**
+ * A kept entity as stored: its mentions a run per report (the report's id once), each as start, length and
+ * the index of its words among the entity's names (most mentions are one of them), else its words; its
+ * name one string when it is the same in every language. A third of the size of the mentions spelt out.
+ */
+interface PackedEntity {
+  type: string;
+  key: string;
+  name: string | Partial<Record<Lang, string>>;
+  names: string[];
+  /** [report, start, length, name index or words, start, length, …] per report. */
+  m: (string | number)[][];
+  geo?: KeptEntity["geo"];
+}
+
+function packEntity(k: KeptEntity): PackedEntity {
+  const at = new Map(k.names.map((n, i) => [n, i]));
+  const m: (string | number)[][] = [];
+  let run: (string | number)[] | undefined;
+  for (const x of k.mentions) {
+    if (run?.[0] !== x.doc) m.push((run = [x.doc]));
+    run.push(x.start, x.end - x.start, at.get(x.text) ?? x.text);
+  }
+  const names = [...new Set(Object.values(k.name))];
+  const name = names.length === 1 && Object.keys(k.name).length > 0 ? names[0]! : k.name;
+  return { type: k.type, key: k.key, name, names: k.names, m, ...(k.geo && { geo: k.geo }) };
+}
+
+/** A stored entity back as kept (entities kept before packEntity read as they are). */
+function unpackEntity(p: KeptEntity | PackedEntity): KeptEntity {
+  if (!("m" in p)) return p;
+  const mentions: KeptEntity["mentions"] = [];
+  for (const run of p.m) {
+    const doc = String(run[0]);
+    for (let i = 1; i + 2 < run.length; i += 3) {
+      const start = run[i] as number, w = run[i + 2]!;
+      mentions.push({ doc, start, end: start + (run[i + 1] as number), text: typeof w === "number" ? p.names[w]! : w });
+    }
+  }
+  return { type: p.type, key: p.key, name: p.name, names: p.names, mentions, ...(p.geo && { geo: p.geo }) };
+}
+
 /** A kept entity as the export writes it, in one language. */
 export function exportEntity(id: string, k: KeptEntity, lang: Lang): ExportEntity {
-  const name = k.name[lang] ?? k.name.en ?? Object.values(k.name)[0] ?? "";
+  const name = typeof k.name === "string" ? k.name : (k.name[lang] ?? k.name.en ?? Object.values(k.name)[0] ?? "");
   return { id, type: k.type as ExportEntity["type"], name, aliases: k.names.filter((n) => n !== name), key: k.key, mentions: k.mentions, ...(k.geo && { geo: k.geo }) };
 }
 
@@ -243,7 +285,7 @@ export async function keptParts(r: Reads, lang: Lang): Promise<FusedParts | unde
     },
     async *entities() {
       // a page of entities holds their mentions: fewer than the store's default page
-      for await (const items of r.fusionItems(ENTITIES, 200)) yield items.map((it) => exportEntity(it.id, it.data as KeptEntity, lang));
+      for await (const items of r.fusionItems(ENTITIES, 200)) yield items.map((it) => exportEntity(it.id, unpackEntity(it.data as KeptEntity | PackedEntity), lang));
     },
     contradictions: () => runs<ExportContradiction>(contraKind),
     propositions: () => runs<ExportedProposition>(propsKind),
@@ -263,7 +305,7 @@ export async function keepEntityParts(tx: WriteTx, version: string, parts: { ids
   await tx.clearFusionItems(ENTITIES);
   const ids = [...parts.ids].map(([id, data]) => ({ id, data }));
   for (let i = 0; i < ids.length; i += 1000) await tx.putFusionItems(ENTITY_IDS, ids.slice(i, i + 1000));
-  for (let i = 0; i < parts.entities.length; i += 1000) await tx.putFusionItems(ENTITIES, parts.entities.slice(i, i + 1000));
+  for (let i = 0; i < parts.entities.length; i += 1000) await tx.putFusionItems(ENTITIES, parts.entities.slice(i, i + 1000).map((e) => ({ id: e.id, data: packEntity(e.data) })));
   await tx.setFusionState(STATE, Date.now(), { version, code: codeStamp() } satisfies PartsState);
 }
 

@@ -271,7 +271,7 @@ export async function keptParts(r: Reads, lang: Lang): Promise<FusedParts | unde
         const ch = changes.get(it.id);
         if (!ch) throw new Error(`sitrep: the kept ${kind(lang)} run ${it.id} is missing`);
         const out = (it.data as T[]).slice();
-        for (const [j, x] of ch.changed) out[j] = x as T;
+        for (const [j, x, whole] of ch.changed) out[j] = (whole ? x : { ...out[j], ...(x as object) }) as T;
         return out;
       });
     }
@@ -309,9 +309,26 @@ export async function keepEntityParts(tx: WriteTx, version: string, parts: { ids
   await tx.setFusionState(STATE, Date.now(), { version, code: codeStamp() } satisfies PartsState);
 }
 
-/** A run of a language's lists kept as changes from the base language's run of the same id: [position, item]. */
+/**
+ * A run of a language's lists kept as changes from the base language's run of the same id: [position, the
+ * fields that differ] or, when the two items do not have the same fields in the same order, [position,
+ * the item, 1].
+ */
 interface Changes {
-  changed: [number, unknown][];
+  changed: ([number, unknown] | [number, unknown, 1])[];
+}
+
+/** What `x` changes of `base` (see Changes), or undefined when they are the same. */
+function changesOf(j: number, x: object, base: object): Changes["changed"][number] | undefined {
+  const ks = Object.keys(x), bs = Object.keys(base);
+  if (ks.length !== bs.length || ks.some((k, i) => k !== bs[i])) return [j, x, 1];
+  const diff: Record<string, unknown> = {};
+  let any = false;
+  for (const k of ks) {
+    const v = (x as Record<string, unknown>)[k];
+    if (JSON.stringify(v) !== JSON.stringify((base as Record<string, unknown>)[k])) (diff[k] = v), (any = true);
+  }
+  return any ? [j, diff] : undefined;
 }
 
 /**
@@ -343,7 +360,8 @@ export async function keepLists(tx: WriteTx, version: string, lang: Lang, lists:
       }
       const changed: Changes["changed"] = [];
       run.forEach((x, j) => {
-        if (JSON.stringify(x) !== JSON.stringify(bs[i + j])) changed.push([j, x]);
+        const c = changesOf(j, x, bs[i + j]!);
+        if (c) changed.push(c);
       });
       runs.push({ id: runId(i / RUN), data: { changed } satisfies Changes });
     }

@@ -81,7 +81,13 @@ describe("the export's lists kept in the ledger", () => {
     try {
       const version = await s.snapshot((r) => r.ledgerVersion());
       await s.write(async (tx) => {
-        await keepEntityParts(tx, version, { ids: new Map([["d0report0001", ["e0waterboard", null]]]), entities: ENTITIES });
+        await keepEntityParts(tx, version, {
+          ids: new Map([
+            ["d0report0001", ["e0waterboard", null]],
+            ["d0report0002", ["e1zaltbommel", "e0waterboard"]],
+          ]),
+          entities: ENTITIES,
+        });
         await keepLists(tx, version, "en", lists("en"));
         await keepLists(tx, version, "nl", lists("nl"));
       });
@@ -92,6 +98,18 @@ describe("the export's lists kept in the ledger", () => {
         });
         assert.deepEqual(got, ENTITIES.map((e) => exportEntity(e.id, e.data, lang)), lang);
       }
+      // each report's entities by their export ids, kept as their places among the entities'
+      const ids = await s.snapshot(async (r) => (await keptParts(r, "en"))!.entityIds(["d0report0002", "d0report0001", "d0unknown"]));
+      assert.deepEqual(
+        ids,
+        new Map([
+          ["d0report0002", ["e1zaltbommel", "e0waterboard"]],
+          ["d0report0001", ["e0waterboard", null]],
+          ["d0unknown", []],
+        ]),
+      );
+      const stored = await s.snapshot((r) => r.fusionItemsByIds("export-entity-ids", ["d0report0002"]));
+      assert.deepEqual(stored[0]?.data, [1, 0]);
     } finally {
       await s.close();
     }

@@ -38,6 +38,9 @@ export interface FusedParts {
 }
 
 const ENTITY_IDS = "export-entity-ids";
+/** The export ids of the kept entities, in order, as one item (ID_LIST): what ENTITY_IDS's numbers index. */
+const ENTITY_LIST = "export-entity-list";
+const ID_LIST = "ids";
 const ENTITIES = "export-entities";
 const propsKind = (lang: Lang) => `export-propositions:${lang}`;
 const contraKind = (lang: Lang) => `export-contradictions:${lang}`;
@@ -259,6 +262,7 @@ export async function keptParts(r: Reads, lang: Lang): Promise<FusedParts | unde
   const lists = await listsState(r, version, lang);
   if (!(await stateOf(r, STATE, version)) || !lists) return undefined;
   const base = lists.base;
+  let list: string[] | undefined;
   async function* runs<T>(kind: (l: Lang) => string): AsyncIterable<T[]> {
     if (base === undefined) {
       for await (const items of r.fusionItems(kind(lang), 10)) yield items.flatMap((it) => it.data as T[]);
@@ -279,7 +283,11 @@ export async function keptParts(r: Reads, lang: Lang): Promise<FusedParts | unde
   return {
     async entityIds(uids) {
       const out = new Map<string, (string | null)[]>();
-      for (let i = 0; i < uids.length; i += 500) for (const it of await r.fusionItemsByIds(ENTITY_IDS, uids.slice(i, i + 500))) out.set(it.id, it.data as (string | null)[]);
+      // (ids kept before ENTITY_LIST: the ids themselves)
+      list ??= ((await r.fusionItemsByIds(ENTITY_LIST, [ID_LIST]))[0]?.data as string[] | undefined) ?? [];
+      const idOf = (x: string | number | null) => (typeof x === "number" ? list![x]! : x);
+      for (let i = 0; i < uids.length; i += 500)
+        for (const it of await r.fusionItemsByIds(ENTITY_IDS, uids.slice(i, i + 500))) out.set(it.id, (it.data as (string | number | null)[]).map(idOf));
       for (const u of uids) if (!out.has(u)) out.set(u, []);
       return out;
     },
@@ -303,7 +311,13 @@ const runId = (i: number) => String(i).padStart(9, "0");
 export async function keepEntityParts(tx: WriteTx, version: string, parts: { ids: Map<string, (string | null)[]>; entities: { id: string; data: KeptEntity }[] }): Promise<void> {
   await tx.clearFusionItems(ENTITY_IDS);
   await tx.clearFusionItems(ENTITIES);
-  const ids = [...parts.ids].map(([id, data]) => ({ id, data }));
+  await tx.clearFusionItems(ENTITY_LIST);
+  // a report's entities by the place of their id among the entities' (random ids do not compress: 11
+  // characters against 2-3 digits)
+  const list = [...new Set([...parts.entities.map((e) => e.id), ...[...parts.ids.values()].flat().filter((x) => x !== null)])];
+  const at = new Map(list.map((id, i) => [id, i]));
+  await tx.putFusionItems(ENTITY_LIST, [{ id: ID_LIST, data: list }]);
+  const ids = [...parts.ids].map(([id, data]) => ({ id, data: data.map((x) => (x === null ? null : at.get(x)!)) }));
   for (let i = 0; i < ids.length; i += 1000) await tx.putFusionItems(ENTITY_IDS, ids.slice(i, i + 1000));
   for (let i = 0; i < parts.entities.length; i += 1000) await tx.putFusionItems(ENTITIES, parts.entities.slice(i, i + 1000).map((e) => ({ id: e.id, data: packEntity(e.data) })));
   await tx.setFusionState(STATE, Date.now(), { version, code: codeStamp() } satisfies PartsState);

@@ -17,11 +17,11 @@ import type { SitrepExport } from "../export/schema.js";
 type ExportEntity = SitrepExport["entities"][number];
 export type ExportContradiction = SitrepExport["contradictions"][number] & { type?: string; also?: string[] };
 
-/** A fused entity as kept: its names in every language kept, its other names (all of them, the name among them). */
+/** A fused entity as kept: its names in every language kept (one string: the same in every language), its other names (all of them, the name among them). */
 export interface KeptEntity {
   type: string;
   key: string;
-  name: Partial<Record<Lang, string>>;
+  name: string | Partial<Record<Lang, string>>;
   names: string[];
   mentions: ExportEntity["mentions"];
   geo?: NonNullable<ExportEntity["geo"]>;
@@ -38,6 +38,9 @@ export interface FusedParts {
 }
 
 const ENTITY_IDS = "export-entity-ids";
+/** The export ids of the kept entities, in order, as one item (ID_LIST): what ENTITY_IDS's numbers index. */
+const ENTITY_LIST = "export-entity-list";
+const ID_LIST = "ids";
 const ENTITIES = "export-entities";
 const propsKind = (lang: Lang) => `export-propositions:${lang}`;
 const contraKind = (lang: Lang) => `export-contradictions:${lang}`;
@@ -119,9 +122,51 @@ export async function entityParts(r: Reads, F: LedgerFusion, langs: readonly Lan
   return { ids, entities };
 }
 
+/**
+ * A kept entity as stored: its mentions a run per report (the report's id once), each as start, length and
+ * the index of its words among the entity's names (most mentions are one of them), else its words; its
+ * name one string when it is the same in every language. A third of the size of the mentions spelt out.
+ */
+interface PackedEntity {
+  type: string;
+  key: string;
+  name: string | Partial<Record<Lang, string>>;
+  names: string[];
+  /** [report, start, length, name index or words, start, length, …] per report. */
+  m: (string | number)[][];
+  geo?: KeptEntity["geo"];
+}
+
+function packEntity(k: KeptEntity): PackedEntity {
+  const at = new Map(k.names.map((n, i) => [n, i]));
+  const m: (string | number)[][] = [];
+  let run: (string | number)[] | undefined;
+  for (const x of k.mentions) {
+    if (run?.[0] !== x.doc) m.push((run = [x.doc]));
+    run.push(x.start, x.end - x.start, at.get(x.text) ?? x.text);
+  }
+  const names = [...new Set(Object.values(k.name))];
+  const name = names.length === 1 && Object.keys(k.name).length > 0 ? names[0]! : k.name;
+  return { type: k.type, key: k.key, name, names: k.names, m, ...(k.geo && { geo: k.geo }) };
+}
+
+/** A stored entity back as kept (entities kept before packEntity read as they are). */
+function unpackEntity(p: KeptEntity | PackedEntity): KeptEntity {
+  if (!("m" in p)) return p;
+  const mentions: KeptEntity["mentions"] = [];
+  for (const run of p.m) {
+    const doc = String(run[0]);
+    for (let i = 1; i + 2 < run.length; i += 3) {
+      const start = run[i] as number, w = run[i + 2]!;
+      mentions.push({ doc, start, end: start + (run[i + 1] as number), text: typeof w === "number" ? p.names[w]! : w });
+    }
+  }
+  return { type: p.type, key: p.key, name: p.name, names: p.names, mentions, ...(p.geo && { geo: p.geo }) };
+}
+
 /** A kept entity as the export writes it, in one language. */
 export function exportEntity(id: string, k: KeptEntity, lang: Lang): ExportEntity {
-  const name = k.name[lang] ?? k.name.en ?? Object.values(k.name)[0] ?? "";
+  const name = typeof k.name === "string" ? k.name : (k.name[lang] ?? k.name.en ?? Object.values(k.name)[0] ?? "");
   return { id, type: k.type as ExportEntity["type"], name, aliases: k.names.filter((n) => n !== name), key: k.key, mentions: k.mentions, ...(k.geo && { geo: k.geo }) };
 }
 
@@ -188,39 +233,70 @@ export async function partsInMemory(r: Reads, F: LedgerFusion, lang: Lang): Prom
 interface PartsState {
   version: string;
   code: string;
+  /** A language's lists kept as the changes from this language's (keepLists): current only while that one's are. */
+  base?: Lang;
 }
 
-const current = async (r: Reads, kind: string, version: string) => {
+const stateOf = async (r: Reads, kind: string, version: string) => {
   const s = (await r.fusionState(kind))?.data as PartsState | undefined;
-  return !!s && s.version === version && s.code === codeStamp();
+  return s && s.version === version && s.code === codeStamp() ? s : undefined;
 };
+
+/** A language's kept lists when current: the language whose lists they are kept as changes from, if any. */
+async function listsState(r: Reads, version: string, lang: Lang): Promise<{ base?: Lang } | undefined> {
+  const s = await stateOf(r, stateKind(lang), version);
+  if (!s) return undefined;
+  if (s.base === undefined) return {};
+  const b = await stateOf(r, stateKind(s.base), version);
+  return b && b.base === undefined ? { base: s.base } : undefined;
+}
 
 /** Whether the kept entity parts, and those of a language, are current for the ledger version `version`. */
 export async function keptCurrent(r: Reads, version: string, lang?: Lang): Promise<{ entities: boolean; lists: boolean }> {
-  return { entities: await current(r, STATE, version), lists: lang ? await current(r, stateKind(lang), version) : false };
+  return { entities: !!(await stateOf(r, STATE, version)), lists: lang ? !!(await listsState(r, version, lang)) : false };
 }
 
 /** The kept parts, read back a page at a time; undefined when they are not current. */
 export async function keptParts(r: Reads, lang: Lang): Promise<FusedParts | undefined> {
   const version = await r.ledgerVersion();
-  const k = await keptCurrent(r, version, lang);
-  if (!k.entities || !k.lists) return undefined;
-  async function* runs<T>(kind: string): AsyncIterable<T[]> {
-    for await (const items of r.fusionItems(kind, 10)) yield items.flatMap((it) => it.data as T[]);
+  const lists = await listsState(r, version, lang);
+  if (!(await stateOf(r, STATE, version)) || !lists) return undefined;
+  const base = lists.base;
+  let list: string[] | undefined;
+  async function* runs<T>(kind: (l: Lang) => string): AsyncIterable<T[]> {
+    if (base === undefined) {
+      for await (const items of r.fusionItems(kind(lang), 10)) yield items.flatMap((it) => it.data as T[]);
+      return;
+    }
+    // the base language's runs with this language's changes put in, run by run
+    for await (const items of r.fusionItems(kind(base), 10)) {
+      const changes = new Map((await r.fusionItemsByIds(kind(lang), items.map((it) => it.id))).map((it) => [it.id, it.data as Changes]));
+      yield items.flatMap((it) => {
+        const ch = changes.get(it.id);
+        if (!ch) throw new Error(`sitrep: the kept ${kind(lang)} run ${it.id} is missing`);
+        const out = (it.data as T[]).slice();
+        for (const [j, x, whole] of ch.changed) out[j] = (whole ? x : { ...out[j], ...(x as object) }) as T;
+        return out;
+      });
+    }
   }
   return {
     async entityIds(uids) {
       const out = new Map<string, (string | null)[]>();
-      for (let i = 0; i < uids.length; i += 500) for (const it of await r.fusionItemsByIds(ENTITY_IDS, uids.slice(i, i + 500))) out.set(it.id, it.data as (string | null)[]);
+      // (ids kept before ENTITY_LIST: the ids themselves)
+      list ??= ((await r.fusionItemsByIds(ENTITY_LIST, [ID_LIST]))[0]?.data as string[] | undefined) ?? [];
+      const idOf = (x: string | number | null) => (typeof x === "number" ? list![x]! : x);
+      for (let i = 0; i < uids.length; i += 500)
+        for (const it of await r.fusionItemsByIds(ENTITY_IDS, uids.slice(i, i + 500))) out.set(it.id, (it.data as (string | number | null)[]).map(idOf));
       for (const u of uids) if (!out.has(u)) out.set(u, []);
       return out;
     },
     async *entities() {
       // a page of entities holds their mentions: fewer than the store's default page
-      for await (const items of r.fusionItems(ENTITIES, 200)) yield items.map((it) => exportEntity(it.id, it.data as KeptEntity, lang));
+      for await (const items of r.fusionItems(ENTITIES, 200)) yield items.map((it) => exportEntity(it.id, unpackEntity(it.data as KeptEntity | PackedEntity), lang));
     },
-    contradictions: () => runs<ExportContradiction>(contraKind(lang)),
-    propositions: () => runs<ExportedProposition>(propsKind(lang)),
+    contradictions: () => runs<ExportContradiction>(contraKind),
+    propositions: () => runs<ExportedProposition>(propsKind),
   };
 }
 
@@ -235,19 +311,76 @@ const runId = (i: number) => String(i).padStart(9, "0");
 export async function keepEntityParts(tx: WriteTx, version: string, parts: { ids: Map<string, (string | null)[]>; entities: { id: string; data: KeptEntity }[] }): Promise<void> {
   await tx.clearFusionItems(ENTITY_IDS);
   await tx.clearFusionItems(ENTITIES);
-  const ids = [...parts.ids].map(([id, data]) => ({ id, data }));
+  await tx.clearFusionItems(ENTITY_LIST);
+  // a report's entities by the place of their id among the entities' (random ids do not compress: 11
+  // characters against 2-3 digits)
+  const list = [...new Set([...parts.entities.map((e) => e.id), ...[...parts.ids.values()].flat().filter((x) => x !== null)])];
+  const at = new Map(list.map((id, i) => [id, i]));
+  await tx.putFusionItems(ENTITY_LIST, [{ id: ID_LIST, data: list }]);
+  const ids = [...parts.ids].map(([id, data]) => ({ id, data: data.map((x) => (x === null ? null : at.get(x)!)) }));
   for (let i = 0; i < ids.length; i += 1000) await tx.putFusionItems(ENTITY_IDS, ids.slice(i, i + 1000));
-  for (let i = 0; i < parts.entities.length; i += 1000) await tx.putFusionItems(ENTITIES, parts.entities.slice(i, i + 1000));
+  for (let i = 0; i < parts.entities.length; i += 1000) await tx.putFusionItems(ENTITIES, parts.entities.slice(i, i + 1000).map((e) => ({ id: e.id, data: packEntity(e.data) })));
   await tx.setFusionState(STATE, Date.now(), { version, code: codeStamp() } satisfies PartsState);
 }
 
+/**
+ * A run of a language's lists kept as changes from the base language's run of the same id: [position, the
+ * fields that differ] or, when the two items do not have the same fields in the same order, [position,
+ * the item, 1].
+ */
+interface Changes {
+  changed: ([number, unknown] | [number, unknown, 1])[];
+}
+
+/** What `x` changes of `base` (see Changes), or undefined when they are the same. */
+function changesOf(j: number, x: object, base: object): Changes["changed"][number] | undefined {
+  const ks = Object.keys(x), bs = Object.keys(base);
+  if (ks.length !== bs.length || ks.some((k, i) => k !== bs[i])) return [j, x, 1];
+  const diff: Record<string, unknown> = {};
+  let any = false;
+  for (const k of ks) {
+    const v = (x as Record<string, unknown>)[k];
+    if (JSON.stringify(v) !== JSON.stringify((base as Record<string, unknown>)[k])) (diff[k] = v), (any = true);
+  }
+  return any ? [j, diff] : undefined;
+}
+
+/**
+ * The lists kept whole by a transaction, by the transaction: the languages' lists are the same but for a
+ * few words (a source's name, a contradiction's reason; 8% of the items), so the next language kept in
+ * the same transaction for the same version keeps only the items that differ from them.
+ */
+const keptWhole = new WeakMap<WriteTx, { version: string; lang: Lang; lists: ReturnType<typeof fusedLists> }>();
+
 /** Keeps a language's propositions and contradictions as current for `version`. */
 export async function keepLists(tx: WriteTx, version: string, lang: Lang, lists: ReturnType<typeof fusedLists>): Promise<void> {
-  for (const [kind, xs] of [[propsKind(lang), lists.propositions], [contraKind(lang), lists.contradictions]] as const) {
+  const whole = keptWhole.get(tx);
+  const base =
+    whole && whole.version === version && whole.lang !== lang && whole.lists.propositions.length === lists.propositions.length && whole.lists.contradictions.length === lists.contradictions.length
+      ? whole
+      : undefined;
+  const pairs = [
+    [propsKind(lang), lists.propositions, base?.lists.propositions],
+    [contraKind(lang), lists.contradictions, base?.lists.contradictions],
+  ] as const;
+  for (const [kind, xs, bs] of pairs) {
     await tx.clearFusionItems(kind);
     const runs: { id: string; data: unknown }[] = [];
-    for (let i = 0; i < xs.length; i += RUN) runs.push({ id: runId(i / RUN), data: xs.slice(i, i + RUN) });
+    for (let i = 0; i < xs.length; i += RUN) {
+      const run = xs.slice(i, i + RUN);
+      if (!bs) {
+        runs.push({ id: runId(i / RUN), data: run });
+        continue;
+      }
+      const changed: Changes["changed"] = [];
+      run.forEach((x, j) => {
+        const c = changesOf(j, x, bs[i + j]!);
+        if (c) changed.push(c);
+      });
+      runs.push({ id: runId(i / RUN), data: { changed } satisfies Changes });
+    }
     for (let i = 0; i < runs.length; i += 20) await tx.putFusionItems(kind, runs.slice(i, i + 20));
   }
-  await tx.setFusionState(stateKind(lang), Date.now(), { version, code: codeStamp() } satisfies PartsState);
+  if (!base && !whole) keptWhole.set(tx, { version, lang, lists });
+  await tx.setFusionState(stateKind(lang), Date.now(), { version, code: codeStamp(), ...(base && { base: base.lang }) } satisfies PartsState);
 }

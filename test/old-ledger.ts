@@ -1,15 +1,14 @@
 // Ledgers as earlier schemas wrote them, made from one this sitrep wrote, for tests of migrations.
 import { deflateRawSync, inflateRawSync } from "node:zlib";
 import type Database from "better-sqlite3";
-import { decodeBody, presetOf } from "../src/store/sql-store.js";
+import { presetOf } from "../src/store/sql-store.js";
 
-const text = (v: unknown): string | null => (v === null || v === undefined ? null : decodeBody(v));
+const text = (v: unknown): string | null => (v === null || v === undefined ? null : v instanceof Uint8Array ? inflateRawSync(v).toString("utf8") : String(v));
 
 /**
  * A SQLite ledger's fusion records re-encoded as schemas before 11 wrote them (against their report's body
  * alone, without the preset words) and the `words` column dropped: a test that sets user_version back past
- * 11 needs this, or migration 11 finds its column already there. Its report bodies deflated alone, as
- * schemas before 13 wrote them.
+ * 11 needs this, or migration 11 finds its column already there.
  */
 export function withoutFusionWords(db: Database.Database): void {
   const rows = db
@@ -23,7 +22,4 @@ export function withoutFusionWords(db: Database.Database): void {
     put.run(body === null ? deflateRawSync(json) : deflateRawSync(json, { dictionary: presetOf(body, false) }), r.kind, r.id);
   }
   db.exec("ALTER TABLE fusion_items DROP COLUMN words");
-  const body = db.prepare("UPDATE bodies SET text = ? WHERE id = ?");
-  for (const b of db.prepare("SELECT id, text FROM bodies").all() as { id: number; text: unknown }[])
-    if (b.text instanceof Uint8Array) body.run(deflateRawSync(Buffer.from(decodeBody(b.text), "utf8")), b.id);
 }

@@ -233,12 +233,6 @@ export const MIGRATIONS: readonly ((d: Dialect) => string)[] = [
   // are made of before their report's body (words = 1, sql-store.ts FUSION_WORDS; NULL: as before), and
   // kept states (briefing pictures) deflated as bodies are. Rows of earlier schemas are read as they are.
   (_d) => `ALTER TABLE fusion_items ADD COLUMN words INTEGER;`,
-  // 12: (number 12 is another branch's; this no-op holds its place until the two are merged)
-  (_d) => "SELECT 1;",
-  // 13: a smaller ledger (SQLite). Report bodies are deflated with a preset dictionary of their language's
-  // common words (sql-store.ts, BODY_WORDS), marked so that bodies of earlier schemas read as they are;
-  // nothing to change in the tables, but a sitrep of an earlier schema could not read the new bodies.
-  (_d) => "SELECT 1;",
 ];
 
 /** The schema version a ledger written by this sitrep has. */

@@ -2,8 +2,6 @@
 // bookkeeping of the aggregates. A backend (sqlite.ts; postgres.ts in step 2) only runs the SQL.
 import { createHash } from "node:crypto";
 import { deflateRawSync, inflateRawSync } from "node:zlib";
-import { storeWords as enStoreWords } from "../lang/en/store-words.js";
-import { storeWords as nlStoreWords } from "../lang/nl/store-words.js";
 import { fullText, type Dialect, type FullText } from "./dialect.js";
 import type { Conn, Driver } from "./driver.js";
 import { claimKey, claimUid, entityUid, reportUid } from "./ids.js";
@@ -88,43 +86,9 @@ const FACET_CAP = 2000;
 /** From this offset on, a page of claims skips the rows before it by their ids alone. */
 const DEEP = 1000;
 
-/**
- * Preset dictionaries of report bodies by language (schema 13 on; SQLite): a report of a few KB deflated
- * alone spends much of itself spelling out the language's common words once; with them preset it takes
- * 12% less. Numbered from 1 by their place here; part of the format, so a dictionary never changes and a
- * new one goes at the end.
- */
-const BODY_WORDS: readonly { lang: string; words: Buffer }[] = [
-  { lang: "en", words: Buffer.from(enStoreWords, "utf8") },
-  { lang: "nl", words: Buffer.from(nlStoreWords, "utf8") },
-];
-/**
- * The first byte of a body deflated with a preset dictionary, followed by the dictionary's number and the
- * deflate stream: no deflate stream begins with it (a final block of the reserved type 3), so a body of an
- * earlier schema, deflated alone, is read as it is.
- */
-const BODY_MARK = 0x07;
-
-/** A report's body as stored (in its language's preset dictionary, when there is one), and back. */
-const encodeBody = (d: Dialect, text: string, lang?: string): unknown => {
-  if (!d.compressBody) return text;
-  const raw = Buffer.from(text, "utf8");
-  const n = lang === undefined ? -1 : BODY_WORDS.findIndex((w) => w.lang === lang);
-  if (n < 0) return deflateRawSync(raw);
-  const z = deflateRawSync(raw, { dictionary: BODY_WORDS[n]!.words });
-  const out = Buffer.allocUnsafe(z.length + 2);
-  out[0] = BODY_MARK;
-  out[1] = n + 1;
-  z.copy(out, 2);
-  return out;
-};
-export const decodeBody = (v: unknown): string => {
-  if (!(v instanceof Uint8Array)) return String(v);
-  if (v[0] !== BODY_MARK) return inflateRawSync(v).toString("utf8");
-  const w = BODY_WORDS[v[1]! - 1];
-  if (!w) throw new Error(`sitrep: a report body deflated with preset dictionary ${v[1]}, which this sitrep does not know`);
-  return inflateRawSync(v.subarray(2), { dictionary: w.words }).toString("utf8");
-};
+/** A report's body as stored, and back. */
+const encodeBody = (d: Dialect, text: string): unknown => (d.compressBody ? deflateRawSync(Buffer.from(text, "utf8")) : text);
+const decodeBody = (v: unknown): string => (v instanceof Uint8Array ? inflateRawSync(v).toString("utf8") : String(v));
 /**
  * A kept state (fusion_state: briefing pictures, hundreds of KB of JSON at 10k reports) as stored: deflated
  * where bodies are (SQLite), unless it is small; read back by decodeBody whichever it is (ledgers before
@@ -1794,7 +1758,7 @@ class SqlTx extends SqlReads implements WriteTx {
 
   async beforeLock(reports: readonly { title: string | null; text: string; language: string; items?: readonly unknown[] }[]): Promise<void> {
     for (const r of reports) {
-      this.bodies.set(r.text, encodeBody(this.d, r.text, r.language));
+      this.bodies.set(r.text, encodeBody(this.d, r.text));
       for (const i of r.items ?? [])
         if (i && typeof i === "object")
           this.blobs.set(i, this.d.compressBody ? { data: encodeAgainst(JSON.stringify(i), r.text), against: r.text } : { data: encodeBody(this.d, JSON.stringify(i)) });
@@ -2038,7 +2002,7 @@ class SqlTx extends SqlReads implements WriteTx {
     }
 
     // The rest returns nothing (on a database server it waits, and goes with the commit).
-    await this.c.run("INSERT INTO bodies (id, text) VALUES (?, ?)", [id, this.bodies.get(r.text) ?? encodeBody(this.d, r.text, m.language)]);
+    await this.c.run("INSERT INTO bodies (id, text) VALUES (?, ?)", [id, this.bodies.get(r.text) ?? encodeBody(this.d, r.text)]);
     this.written.set(r.text, id);
     const key = (seq: number) => id * SPAN + seq;
     const own = (s: SpanText) => (r.text.slice(s.start, s.end) === s.text ? null : s.text);

@@ -277,10 +277,13 @@ function inheritNames(items: Item[]): void {
     const key = `${it.c.doc}|${it.c.sentence}`;
     const prev = last.get(key);
     if (prev && !it.namesParty && agencyIn(it.concepts).length)
-      for (const n of prev.names) if (n.startsWith("C:") || n.startsWith("E:")) it.names.add(n);
+      for (const n of prev.names) if (n.startsWith("C:") || n.startsWith("E:")) (it.names === NO_NAMES ? (it.names = new Set()) : it.names).add(n);
     last.set(key, it);
   }
 }
+
+/** Shared by every item whose set of this kind is empty (so never added to: see inheritNames). */
+const NO_NAMES: Set<string> = new Set();
 
 function itemOf(c: FusionClaim, ctx: BlockContext): Item {
   const a = ctx.asserter(c);
@@ -329,7 +332,9 @@ function itemOf(c: FusionClaim, ctx: BlockContext): Item {
   const parties = new Set(ctx.party(c).map((p) => (p.startsWith("e:") ? `E:${p.slice(2)}` : p)));
   if (a.key.startsWith("e:")) parties.add(`E:${a.key.slice(2)}`);
   const t = Date.parse(c.published);
-  return { c, asserter: a.key, name: a.name, parties, names, agents, places, sites, namesParty, concepts, asserted, denial, published: Number.isNaN(t) ? 0 : t };
+  // (a block of a whole ledger holds an item per claim: the many empty sets are one, never added to)
+  const or = (x: Set<string>) => (x.size ? x : NO_NAMES);
+  return { c, asserter: a.key, name: a.name, parties: or(parties), names: or(names), agents: or(agents), places: or(places), sites: or(sites), namesParty, concepts: or(concepts), asserted, denial, published: Number.isNaN(t) ? 0 : t };
 }
 
 const BLAMING = new Set(["v:accuse", "v:responsible"]);

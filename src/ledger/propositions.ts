@@ -114,6 +114,9 @@ const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 // Shared by every signature that has none (never added to once a signature is made).
 const NO_KEYS: ReadonlySet<string> = new Set();
+// (weigh sets only the keys a signature has: an empty one is never written to)
+const NO_WEIGHTS: Map<string, number> = new Map();
+const NO_VERBS: Set<string> = new Set();
 const NO_QUALS: ReadonlyMap<string, ReadonlySet<string>> = new Map();
 const NO_FIGS: ReadonlyMap<CountKind, { value: number; approx: Approx; added?: true }> = new Map();
 const NO_PARTS: readonly Sig[] = [];
@@ -232,7 +235,7 @@ function rawSignature(c: FusionClaim, ctx: BlockContext): Sig {
   const selfHarm = stated("n:self") && HARM.some((k) => verbs.has(k) && !sceneVerbs.has(k));
   // (a block of a whole ledger holds a signature per claim: the many empty sets are one)
   return {
-    c, keys, total: 0, verbs, sceneVerbs: sceneVerbs.size ? sceneVerbs : NO_KEYS, negVerbs: neg.sort().join(","), quals: quals.size ? quals : NO_QUALS,
+    c, keys: keys.size ? keys : NO_WEIGHTS, total: 0, verbs: verbs.size ? verbs : NO_VERBS, sceneVerbs: sceneVerbs.size ? sceneVerbs : NO_KEYS, negVerbs: neg.sort().join(","), quals: quals.size ? quals : NO_QUALS,
     figs: figs.size ? figs : NO_FIGS, days: c.days.length ? new Set(c.days) : NO_KEYS, wording, doers: doers.size ? doers : NO_KEYS, parts: parts.length ? parts : NO_PARTS, policeHarm, selfHarm,
   };
 }

@@ -45,6 +45,8 @@ export const ledger: LedgerLexicon = {
       { name: "mayor", patterns: [String.raw`burgemeester`], shown: "burgemeester" },
       { name: "spokesperson", patterns: [String.raw`woordvoerder`, String.raw`woordvoerster`], shown: "woordvoerder" },
       { name: "prosecutor", patterns: [String.raw`aanklager`, String.raw`procureur`], shown: "aanklager" },
+      // the perpetrator named by what he did ("de schutter", "de verdachte aanslagpleger"), one speaker whatever the word
+      { name: "attacker", patterns: [String.raw`(?:vermoedelijke |verdachte )?(?:aanslagpleger|schutter|dader|aanvaller|terrorist)`], shown: "dader" },
     ],
     // beyond the entity lexicon's: the countries news on wars and disasters names most
     demonyms: {

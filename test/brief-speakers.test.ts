@@ -132,3 +132,25 @@ test("a perpetrator whom only reports in another language name by what he did is
   // a Dutch briefing keeps the words its reports use
   assert.deepEqual(heads("nl").sort(), ["schutter", "verdachte aanslagpleger"], groups(b.nl, "claims").join(" || "));
 });
+
+// The press of a country as the speaker, named only in a Dutch report ("Belgische media"): "media" is spelt
+// alike in both languages, but the Dutch adjective is not English, so the English briefing names it anew.
+const PRESS = [
+  {
+    file: "1-wire.en.txt", title: "Shooting in Antwerp", source: "Scheldt Wire", published: "2025-05-02T22:00:00+02:00", lang: "en" as const,
+    text: "Two people were shot dead near the central station in Antwerp on Friday evening.\n",
+  },
+  {
+    file: "2-krant.nl.txt", title: "Schietpartij in Antwerpen", source: "Westkrant", published: "2025-05-03T08:00:00+02:00", lang: "nl" as const,
+    text:
+      "In Antwerpen zijn vrijdagavond bij het centraal station twee mensen doodgeschoten.\n\n" +
+      "Belgische media meldden dat de schutter met een tram naar het station was gekomen.\n",
+  },
+];
+
+test("a country's media whom only reports in another language name are named in the briefing's language", async () => {
+  const b = await briefed(PRESS, "press");
+  const heads = (lang: "en" | "nl") => groups(b[lang], "claims").map((g) => g.slice(0, g.indexOf(":")));
+  assert.deepEqual(heads("en"), ["Belgian media"], groups(b.en, "claims").join(" || "));
+  assert.deepEqual(heads("nl"), ["Belgische media"], groups(b.nl, "claims").join(" || "));
+});

@@ -108,3 +108,49 @@ test("a people that only reports in another language name as the speaker is name
   assert.deepEqual(groups(b.en, "claims").map((g) => g.slice(0, g.indexOf(":"))), ["Ukraine"]);
   assert.deepEqual(groups(b.nl, "claims").map((g) => g.slice(0, g.indexOf(":"))), ["Oekraïners"]);
 });
+
+// The perpetrator as the speaker, named by what he did only in a Dutch report: an English briefing names him
+// in English, and the two Dutch words for him ("schutter", "verdachte aanslagpleger") make one English heading.
+const PERPETRATOR = [
+  {
+    file: "1-wire.en.txt", title: "Shooting in Gent", source: "Scheldt Wire", published: "2025-04-11T22:00:00+02:00", lang: "en" as const,
+    text: "Two people were shot dead near the Korenmarkt in Gent on Friday evening.\n",
+  },
+  {
+    file: "2-krant.nl.txt", title: "Schietpartij in Gent", source: "Westkrant", published: "2025-04-12T08:00:00+02:00", lang: "nl" as const,
+    text:
+      "In Gent zijn vrijdagavond bij de Korenmarkt twee mensen doodgeschoten.\n\n" +
+      "De schutter zei in een filmpje dat hij uit wraak had gehandeld.\n\n" +
+      "De verdachte aanslagpleger zei in hetzelfde filmpje dat hij nog vrij rondliep in Gent.\n",
+  },
+];
+
+test("a perpetrator whom only reports in another language name by what he did is named in the briefing's language", async () => {
+  const b = await briefed(PERPETRATOR, "perpetrator");
+  const heads = (lang: "en" | "nl") => groups(b[lang], "claims").map((g) => g.slice(0, g.indexOf(":")));
+  assert.deepEqual(heads("en"), ["attacker"], groups(b.en, "claims").join(" || "));
+  // a Dutch briefing keeps the words its reports use
+  assert.deepEqual(heads("nl").sort(), ["schutter", "verdachte aanslagpleger"], groups(b.nl, "claims").join(" || "));
+});
+
+// The press of a country as the speaker, named only in a Dutch report ("Belgische media"): "media" is spelt
+// alike in both languages, but the Dutch adjective is not English, so the English briefing names it anew.
+const PRESS = [
+  {
+    file: "1-wire.en.txt", title: "Shooting in Antwerp", source: "Scheldt Wire", published: "2025-05-02T22:00:00+02:00", lang: "en" as const,
+    text: "Two people were shot dead near the central station in Antwerp on Friday evening.\n",
+  },
+  {
+    file: "2-krant.nl.txt", title: "Schietpartij in Antwerpen", source: "Westkrant", published: "2025-05-03T08:00:00+02:00", lang: "nl" as const,
+    text:
+      "In Antwerpen zijn vrijdagavond bij het centraal station twee mensen doodgeschoten.\n\n" +
+      "Belgische media meldden dat de schutter met een tram naar het station was gekomen.\n",
+  },
+];
+
+test("a country's media whom only reports in another language name are named in the briefing's language", async () => {
+  const b = await briefed(PRESS, "press");
+  const heads = (lang: "en" | "nl") => groups(b[lang], "claims").map((g) => g.slice(0, g.indexOf(":")));
+  assert.deepEqual(heads("en"), ["Belgian media"], groups(b.en, "claims").join(" || "));
+  assert.deepEqual(heads("nl"), ["Belgische media"], groups(b.nl, "claims").join(" || "));
+});

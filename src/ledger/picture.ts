@@ -4,7 +4,7 @@ import { attackersArrested, figureScope, partOfToll, supersededTolls } from "./d
 import { ledgerLexicon } from "./lang.js";
 import { conceptsOf } from "./concepts.js";
 import { findContradictions, showFigure, type CClaim, type CCount, type Found } from "./contradictions.js";
-import type { ClaimFeatures } from "./features.js";
+import { fold, type ClaimFeatures } from "./features.js";
 import { displayName } from "./naming.js";
 import { langPack } from "../lang/index.js";
 import { ledgerFusion, type LedgerFusion } from "./stored.js";
@@ -1061,6 +1061,10 @@ export function speakerNames(f: Fusion, lang: Lang): Map<string, string> {
     const v = ownLang.get(k);
     const have = fixed.get(k)?.toLowerCase();
     if (v && ![...v.keys()].some((n) => n.toLowerCase() === have)) fixed.set(k, top(v));
+    // (and one no report in the briefing's language names, named only by a role or a group noun, by the
+    // lexicon in that language: "Belgian media", not "Belgische media", in an English briefing)
+    const role = v ? undefined : roleShown(fixed.get(k)!, lang);
+    if (role) fixed.set(k, role);
   }
   // the unnamed source is one speaker, called so in the briefing's language whatever report named it
   const unnamed = langPack(lang).claims.unnamedName;
@@ -1089,9 +1093,15 @@ export function speakerNames(f: Fusion, lang: Lang): Map<string, string> {
  */
 export function roleShown(name: string, lang: Lang): string | undefined {
   const r = roleOf(name, lang);
-  if (!r || r.in === lang || (r.qualifier && !r.qualifier.startsWith("C:"))) return undefined;
+  if (!r || (r.qualifier && !r.qualifier.startsWith("C:"))) return undefined;
   const lex = ledgerLexicon(lang).entities;
   const noun = lex.roles.find((x) => x.name === r.concept)?.shown;
+  // a noun both languages spell alike ("media") in the words of the other: its country's adjective tells
+  // ("Belgische media")
+  if (r.in === lang) {
+    const own = r.qualifier && noun ? ofCountry(noun, r.qualifier.slice(2), lang) : undefined;
+    return own && !fold(name).split(/\s+/).includes(fold(own.split(" ")[0]!)) ? own : undefined;
+  }
   return noun && r.qualifier ? ofCountry(noun, r.qualifier.slice(2), lang) : noun;
 }
 

@@ -44,6 +44,10 @@ export const ledger: LedgerLexicon = {
       { name: "mayor", patterns: [String.raw`mayor`], shown: "mayor" },
       { name: "spokesperson", patterns: [String.raw`spokes(?:man|woman|person)`], shown: "spokesperson" },
       { name: "prosecutor", patterns: [String.raw`prosecutor`], shown: "prosecutor" },
+      // the perpetrator named by what he did ("the gunman", "the suspected attacker"), one speaker whatever the word
+      { name: "attacker", patterns: [String.raw`(?:suspected |alleged )?(?:attacker|gunman|shooter|assailant|perpetrator)`], shown: "attacker" },
+      // the press as one speaker ("Belgian media reported"), named in the briefing's language with its country
+      { name: "media", patterns: [String.raw`(?:several |some )?(?:news )?media(?: outlets)?`, String.raw`press`], shown: "media" },
     ],
     // beyond the entity lexicon's: the countries news on wars and disasters names most
     demonyms: {

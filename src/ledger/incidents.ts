@@ -1,6 +1,7 @@
 import type { Doc } from "../model/doc.js";
 import { reportKey, type FusionClaim } from "./claimkeys.js";
 import type { EntityFusion } from "./entityfusion.js";
+import { firstSharedList } from "./shared-list.js";
 
 /**
  * Incidents: the reports of a ledger grouped by the event they are about, so that propositions, figures
@@ -146,28 +147,10 @@ export function clusterIncidents(reports: readonly IncidentKeys[], entities: Ent
     const a = find(i), b = find(j);
     if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
   };
-  // Each pair is asked once, in the first list both reports are in (which the lists each report is in
-  // tell, as compact rows): a set of the pairs asked grew faster than the ledger (1.6 million at 10,000
-  // reports, 60 MB).
+  // Each pair is asked once, in the first list both reports are in.
   const lists = [...postings.values()].filter((l) => l.length <= MAX_POSTING);
   postings.clear();
-  const from = new Int32Array(n + 1);
-  for (const list of lists) for (const i of list) from[i + 1]!++;
-  for (let i = 0; i < n; i++) from[i + 1]! += from[i]!;
-  const inList = new Int32Array(from[n]!);
-  const put = from.slice(0, n);
-  lists.forEach((list, li) => {
-    for (const i of list) inList[put[i]!++] = li;
-  });
-  const firstShared = (i: number, j: number): number => {
-    for (let p = from[i]!, q = from[j]!; p < from[i + 1]! && q < from[j + 1]!; ) {
-      const a = inList[p]!, b = inList[q]!;
-      if (a === b) return a;
-      if (a < b) p++;
-      else q++;
-    }
-    return -1;
-  };
+  const firstShared = firstSharedList(lists, n);
   for (let li = 0; li < lists.length; li++) {
     const list = lists[li]!;
     for (let x = 0; x < list.length; x++)

@@ -1,5 +1,6 @@
 import type { Approx, ClaimStatus, CountKind, SourceKind } from "../model/doc.js";
 import type { FusionClaim } from "./claimkeys.js";
+import { firstSharedList } from "./shared-list.js";
 
 /**
  * Propositions: the claims of a block (one incident of the ledger) that state the same thing, across
@@ -566,27 +567,9 @@ function candidatePairs(sigs: readonly Sig[], notWith: ReadonlyMap<number, Reado
     }
     for (const l of sub.values()) lists.push(l.length > MAX_POSTING ? l.slice(0, MAX_POSTING) : l);
   }
-  // Each pair is asked once: a pair two lists share is asked in the first of them, which the lists each
-  // claim is in tell (in list order, as compact rows); no set of the millions of pairs asked is kept.
+  // Each pair is asked once: a pair two lists share is asked in the first of them.
   const n = sigs.length;
-  const from = new Int32Array(n + 1);
-  for (const list of lists) for (const i of list) from[i + 1]!++;
-  for (let i = 0; i < n; i++) from[i + 1]! += from[i]!;
-  const inList = new Int32Array(from[n]!);
-  const put = from.slice(0, n);
-  lists.forEach((list, li) => {
-    for (const i of list) inList[put[i]!++] = li;
-  });
-  /** The first list both claims are in (-1: none). */
-  const firstShared = (i: number, j: number): number => {
-    for (let p = from[i]!, q = from[j]!; p < from[i + 1]! && q < from[j + 1]!; ) {
-      const a = inList[p]!, b = inList[q]!;
-      if (a === b) return a;
-      if (a < b) p++;
-      else q++;
-    }
-    return -1;
-  };
+  const firstShared = firstSharedList(lists, n);
   const consider = (i: number, j: number) => {
     if (i > j) [i, j] = [j, i];
     const a = sigs[i]!, b = sigs[j]!;

@@ -754,7 +754,14 @@ export function splitPropositions(f: Fusion, since?: string, lang: Lang = "en"):
     // suspect at large, then shot dead) that only this claim of the proposition mentions leaves the
     // proposition's own fact (two shot dead) undisputed: it stands on the other claims (below), and the
     // disputed claim is neither quoted nor cited for it, its words carrying the superseded state
-    const disputedHere = (id: string) => (disputesOf.get(id) ?? []).some((d) => !otherFacet(d, cs));
+    // (each dispute judged once for the proposition: a large one has many claims, each in the same few disputes)
+    const facet = new Map<(typeof kept)[number], boolean>();
+    const disputedHere = (id: string) =>
+      (disputesOf.get(id) ?? []).some((d) => {
+        let other = facet.get(d);
+        if (other === undefined) facet.set(d, (other = otherFacet(d, cs)));
+        return !other;
+      });
     if (p.status === "denied") {
       // "… both deny any involvement and blame each other": the clause after a denial that inherited its
       // status but only blames or accuses denies nothing; it is what that party claims

@@ -20,7 +20,7 @@ const dist = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const cliDir = resolve(dist, "src/cli");
 const entry = resolve(cliDir, "main.js");
 // what the extract command imports when it runs: bundled; every other command's modules stay outside
-const EXTRACT_IMPORTS = new Set(["./extract.js", "../export/json.js", "../export/markdown.js", "../export/stream.js"]);
+const EXTRACT_IMPORTS = new Set(["./extract.js", "../export/oneshot.js", "../export/markdown.js"]);
 // packages in the bundle (pure JavaScript, loaded by every extract, used by no module outside the bundle in the
 // same process); their files are in the stamp, so a bundle made from another version of one is stale
 const BUNDLED_PACKAGES = new Set(["commander"]);

@@ -29,21 +29,29 @@ function program(): Command {
         throw new UsageError((e as Error).message);
       }
       // a command's modules load when it runs: start-up stays cheap for every other command
-      const [{ extractFiles }, { buildExport }, { renderSummary }, { objectJson }] = await Promise.all([
+      const [{ extractReports }, { OneShotExport }, { summaryPart }] = await Promise.all([
         import("./extract.js"),
-        import("../export/json.js"),
+        import("../export/oneshot.js"),
         import("../export/markdown.js"),
-        import("../export/stream.js"),
       ]);
-      const { docs, failed } = extractFiles(files, { published, lang });
-      if (o.format === "md") await out(renderSummary(docs));
-      else {
-        const x = buildExport(docs);
-        // the reports are not needed once in the export: they may be reclaimed while it is written, in pieces
-        docs.length = 0;
-        for (const chunk of objectJson(x)) await out(chunk);
+      // a report at a time: each is written out (md) or put aside in temporary files (json) as it is
+      // extracted, and dropped
+      const failed = { n: 0 };
+      const reports = extractReports(files, { published, lang }, failed);
+      if (o.format === "md") {
+        let n = 0;
+        for (const doc of reports) await out((n++ ? "\n\n---\n\n" : "") + summaryPart(doc));
+        await out("\n");
+      } else {
+        const x = new OneShotExport();
+        try {
+          for (const doc of reports) x.add(doc);
+          for await (const chunk of x.json()) await out(chunk);
+        } finally {
+          x.close();
+        }
       }
-      process.exitCode = failed ? 1 : 0;
+      process.exitCode = failed.n ? 1 : 0;
     });
 
   p.command("demo")

@@ -29,7 +29,7 @@ export function exportClaimIds(docs: readonly Doc[]): Map<string, string> {
 }
 
 /** The fusion's propositions in export form. */
-export function exportPropositions(fusion: Fusion, claimId: Map<string, string>, entityId?: (key: string) => string | undefined): ExportedProposition[] {
+export function exportPropositions(fusion: Fusion, claimId: { get(id: string): string | undefined }, entityId?: (key: string) => string | undefined): ExportedProposition[] {
   return fusion.propositions.map((p, i) => ({
     id: `p${i + 1}`,
     text: p.text,

@@ -1,0 +1,272 @@
+// The sitrep/1 JSON of a one-shot extract (`sitrep extract a b c`), taken a report at a time: each report's
+// part of every section, and what fusion across the reports needs of it, go to temporary files as the report
+// is extracted, and the report is dropped. Memory then holds the reports' entity records and incident keys
+// (what fusing entities and incidents needs), not the reports nor the export. The text is the one
+// `objectJson(buildExport(docs))` gives for the same reports.
+import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from "node:fs";
+import { StringDecoder } from "node:string_decoder";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Doc } from "../model/doc.js";
+import type { SitrepExport } from "./schema.js";
+import { buildExport, docSections, EntityJoins, joinedClaim, joinedEvent, joinEntity, SECTIONS, type ExportNumbering } from "./json.js";
+import { objectJson } from "./stream.js";
+import { fuseStreamed, reportFusion, type ReportFusion } from "../ledger/fusion.js";
+import type { FusionClaim } from "../ledger/claimkeys.js";
+import { exportPropositions } from "../ledger/fusionexport.js";
+
+const item = (x: unknown) => "    " + JSON.stringify(x, null, 2).replace(/\n/g, "\n    ");
+const CHUNK = 1 << 16;
+
+/** An append-only temporary file of text, read back whole in order or a piece at a time by where it was put. */
+class Spool {
+  private fd: number;
+  private buf = "";
+  /** Bytes written to the file, and in `buf`. */
+  private size = 0;
+  count = 0;
+
+  constructor(file: string) {
+    this.fd = openSync(file, "w+", 0o600);
+  }
+
+  /** Appends `s`; returns where it starts and its length, in bytes. */
+  put(s: string): [number, number] {
+    const at = this.size, n = Buffer.byteLength(s);
+    this.buf += s;
+    this.size += n;
+    this.count++;
+    if (this.buf.length > CHUNK) this.flush();
+    return [at, n];
+  }
+
+  private flush(): void {
+    if (this.buf) writeSync(this.fd, this.buf);
+    this.buf = "";
+  }
+
+  get(at: number, n: number): string {
+    this.flush();
+    const b = Buffer.allocUnsafe(n);
+    let got = 0;
+    while (got < n) {
+      const r = readSync(this.fd, b, got, n - got, at + got);
+      if (!r) throw new Error("a temporary file of the extract came back short");
+      got += r;
+    }
+    return b.toString("utf8");
+  }
+
+  /** The whole text, in pieces. */
+  *all(): Iterable<string> {
+    this.flush();
+    const b = Buffer.allocUnsafe(CHUNK);
+    const dec = new StringDecoder("utf8");
+    for (let at = 0; at < this.size; ) {
+      const r = readSync(this.fd, b, 0, Math.min(CHUNK, this.size - at), at);
+      if (!r) throw new Error("a temporary file of the extract came back short");
+      at += r;
+      const s = dec.write(b.subarray(0, r));
+      if (s) yield s;
+    }
+    const rest = dec.end();
+    if (rest) yield rest;
+  }
+
+  close(): void {
+    closeSync(this.fd);
+  }
+}
+
+type Entity = SitrepExport["entities"][number];
+type Contradiction = SitrepExport["contradictions"][number];
+
+/**
+ * A one-shot export fed a report at a time (`add`), written once all are in (`json`); `close` removes its
+ * temporary files. One report alone is exported as buildExport does it (no fusion), so it is held until a
+ * second one comes.
+ */
+export class OneShotExport {
+  private dir: string | undefined;
+  private spools = new Map<string, Spool>();
+  private first: Doc | undefined;
+  private docs = 0;
+  private n: ExportNumbering = { ne: 0, nc: 0, nu: 0, nv: 0 };
+  private joins = new EntityJoins();
+  /** The entities kept, in order: where each is in the entity spool, and where those joined into it are. */
+  private kept: { at: [number, number]; joined?: [number, number][] }[] = [];
+  private keptAt = new Map<string, number>();
+  /** What fusing entities and incidents needs of each report; its claims are in the claim spool. */
+  private heads: Pick<ReportFusion, "entities" | "incident">[] = [];
+  private claimsAt = new Map<string, [number, number]>();
+  /** Each report's export claim ids: the number before its first claim, and its claims' own ids. */
+  private claimBase = new Map<string, { base: number; ids: string[] | number }>();
+
+  private spool(name: string): Spool {
+    let s = this.spools.get(name);
+    if (!s) {
+      this.dir ??= mkdtempSync(join(tmpdir(), "sitrep-extract-"));
+      s = new Spool(join(this.dir, name));
+      this.spools.set(name, s);
+    }
+    return s;
+  }
+
+  add(doc: Doc): void {
+    this.docs++;
+    if (this.docs === 1) {
+      this.first = doc;
+      return;
+    }
+    if (this.first) {
+      this.take(this.first);
+      this.first = undefined;
+    }
+    this.take(doc);
+  }
+
+  private take(doc: Doc): void {
+    const d = doc.meta.id;
+    const base = this.n.nc;
+    const part = docSections(doc, this.n);
+    // numbered in order (c1, c2 …), as the pipeline numbers them, a report's claim ids are a count
+    const ids = doc.claims.map((c) => c.id);
+    this.claimBase.set(d, { base, ids: ids.every((c, i) => c === `c${i + 1}`) ? ids.length : ids });
+    for (const k of SECTIONS) {
+      if (k === "entities" || k === "claims" || k === "events") continue;
+      const s = this.spool(k);
+      for (const x of part[k]) s.put((s.count ? ",\n" : "") + item(x));
+    }
+    const es = this.spool("entities");
+    for (const e of part.entities) {
+      const at = es.put(JSON.stringify(e));
+      const into = this.joins.add(e);
+      if (into === undefined) {
+        this.keptAt.set(e.id, this.kept.length);
+        this.kept.push({ at });
+      } else (this.kept[this.keptAt.get(into)!]!.joined ??= []).push(at);
+    }
+    // claims and events name entities, which may be joined to entities of later reports: kept as they are
+    // and rewritten when written out (whether any entity is joined at all is known only then)
+    const cs = this.spool("claims"), vs = this.spool("events");
+    for (const c of part.claims) cs.put(JSON.stringify(c) + "\n");
+    for (const v of part.events) vs.put(JSON.stringify(v) + "\n");
+    const f = reportFusion(doc);
+    this.claimsAt.set(d, this.spool("fusion-claims").put(JSON.stringify(f.claims)));
+    this.heads.push({ entities: f.entities, incident: f.incident });
+  }
+
+  private exportClaimId(fusionId: string): string | undefined {
+    const cut = fusionId.lastIndexOf("/");
+    const b = this.claimBase.get(fusionId.slice(0, cut));
+    if (!b) return undefined;
+    const c = fusionId.slice(cut + 1);
+    let i: number;
+    if (typeof b.ids === "number") {
+      const m = /^c(\d+)$/.exec(c);
+      i = m && Number(m[1]) <= b.ids ? Number(m[1]) - 1 : -1;
+    } else i = b.ids.indexOf(c);
+    return i < 0 ? undefined : `c${b.base + i + 1}`;
+  }
+
+  /** The export's text, in pieces: as objectJson writes it, a top-level list an item at a time. */
+  async *json(): AsyncIterable<string> {
+    if (this.docs <= 1) {
+      yield* objectJson(buildExport(this.first ? [this.first] : []));
+      return;
+    }
+    // fusion across the reports, as addFusion does it, with one incident's claims read back at a time
+    const fc = this.spool("fusion-claims");
+    const claimsOf = async (docs: readonly string[]) => {
+      const out = new Map<string, FusionClaim[]>();
+      for (const d of docs) {
+        const at = this.claimsAt.get(d);
+        if (at) out.set(d, JSON.parse(fc.get(...at)) as FusionClaim[]);
+      }
+      return out;
+    };
+    // what is read of the fused claims afterwards: which report each is from
+    const keep = (c: FusionClaim) => ({ id: c.id, doc: c.doc }) as FusionClaim;
+    const fusion = (await fuseStreamed(this.heads, claimsOf, keep, ["en"])).get("en")!;
+    this.heads = [];
+    this.claimsAt.clear();
+    const claimId = { get: (id: string) => this.exportClaimId(id) };
+    const propositions = exportPropositions(fusion, claimId);
+    const docOf = new Map(fusion.claims.map((c) => [c.id, c.doc]));
+    const across: Contradiction[] = [];
+    for (const d of fusion.disputes) {
+      if (docOf.get(d.claims[0]) === docOf.get(d.claims[1])) continue;
+      across.push({
+        claims: [claimId.get(d.claims[0])!, claimId.get(d.claims[1])!],
+        reason: d.reason,
+        type: d.type,
+        ...(d.detail.update && { update: true }),
+      } as Contradiction);
+    }
+    const joined = this.joins.into.size > 0;
+    const id = (x: string) => this.joins.into.get(x) ?? x;
+    const self = this;
+
+    /** `"key": [ … ]` and what comes before it, from items written out. */
+    function* list(key: string, items: Iterable<string>): Iterable<string> {
+      let any = false;
+      let buf = ",\n  " + JSON.stringify(key) + ": ";
+      for (const s of items) {
+        if (!any) buf += "[\n";
+        any = true;
+        buf += s;
+        if (buf.length > CHUNK) {
+          yield buf;
+          buf = "";
+        }
+      }
+      yield buf + (any ? "\n  ]" : "[]");
+    }
+    /** A spool of items written out with their separators. */
+    const spooled = (k: string) => (this.spools.get(k)?.count ? this.spools.get(k)!.all() : []);
+    /** Items of a spool of JSON lines, each parsed, changed by `edit` and written out. */
+    function* lines<T>(k: string, edit: (x: T) => void): Iterable<string> {
+      let n = 0, rest = "";
+      for (const piece of spooled(k)) {
+        const ls = (rest + piece).split("\n");
+        rest = ls.pop()!;
+        for (const l of ls) {
+          const x = JSON.parse(l) as T;
+          if (joined) edit(x);
+          yield (n++ ? ",\n" : "") + item(x);
+        }
+      }
+    }
+    function* entities(): Iterable<string> {
+      const es = self.spools.get("entities");
+      if (!es) return;
+      let n = 0;
+      for (const k of self.kept) {
+        const e = JSON.parse(es.get(...k.at)) as Entity;
+        for (const at of k.joined ?? []) joinEntity(e, JSON.parse(es.get(...at)) as Entity);
+        yield (n++ ? ",\n" : "") + item(e);
+      }
+    }
+    function* contradictions(): Iterable<string> {
+      yield* spooled("contradictions");
+      let n = self.spools.get("contradictions")?.count ?? 0;
+      for (const x of across) yield (n++ ? ",\n" : "") + item(x);
+    }
+    yield `{\n  "schema": ${JSON.stringify("sitrep/1")}`;
+    yield* list("documents", spooled("documents"));
+    yield* list("entities", entities());
+    yield* list("claims", lines<SitrepExport["claims"][number]>("claims", (c) => joinedClaim(c, id)));
+    for (const k of ["unknowns", "times", "counts"]) yield* list(k, spooled(k));
+    yield* list("events", lines<SitrepExport["events"][number]>("events", (v) => joinedEvent(v, id)));
+    yield* list("contradictions", contradictions());
+    yield* list("propositions", propositions.map((p, i) => (i ? ",\n" : "") + item(p)));
+    yield "\n}\n";
+  }
+
+  close(): void {
+    for (const s of this.spools.values()) s.close();
+    this.spools.clear();
+    if (this.dir) rmSync(this.dir, { recursive: true, force: true });
+    this.dir = undefined;
+  }
+}

@@ -1,0 +1,65 @@
+// `sitrep extract` of several reports takes them a report at a time (src/export/oneshot.ts): each report's
+// sections and fusion records go to temporary files and the report is dropped. Its JSON must be the text
+// the export of all reports held in memory gives (buildExport, objectJson), byte for byte: with entities
+// joined across reports, with none joined, for one report alone and for none.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readdirSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { buildExport } from "../src/export/json.js";
+import { objectJson } from "../src/export/stream.js";
+import { OneShotExport } from "../src/export/oneshot.js";
+import { extractReports } from "../src/cli/extract.js";
+import { Doc } from "../src/model/doc.js";
+import { runPipeline } from "../src/pipeline/index.js";
+
+const samples = fileURLToPath(new URL("../../samples/", import.meta.url));
+
+async function oneShot(docs: Iterable<Doc>): Promise<string> {
+  const x = new OneShotExport();
+  try {
+    for (const d of docs) x.add(d);
+    let text = "";
+    for await (const chunk of x.json()) text += chunk;
+    return text;
+  } finally {
+    x.close();
+  }
+}
+
+const inMemory = (docs: Doc[]) => [...objectJson(buildExport(docs))].join("");
+
+const report = (text: string, id: string, language: "nl" | "en") =>
+  runPipeline(new Doc(text, { id, language, published: "2024-03-02T10:00:00+01:00", publishedFrom: "front-matter", languageFrom: "front-matter", source: "Dagblad Noord" }));
+
+test("the sample reports, a report at a time, give the export of all of them in memory", async () => {
+  const files = readdirSync(samples).sort().map((f) => join(samples, f));
+  const streamed = await oneShot(extractReports(files, {}));
+  const held = inMemory([...extractReports(files, {})]);
+  assert.equal(streamed, held);
+  const x = JSON.parse(streamed) as { documents: unknown[]; entities: { mentions: { doc: string }[] }[]; propositions: unknown[]; contradictions: unknown[] };
+  assert.equal(x.documents.length, files.length);
+  // the samples share people and places: entities are joined across reports, and fusion found propositions
+  assert.ok(x.entities.some((e) => new Set(e.mentions.map((m) => m.doc)).size > 1), "an entity is named in several reports");
+  assert.ok(x.propositions.length > 0);
+});
+
+test("reports that share no entity, one report alone, and none give the export held in memory", async () => {
+  const a = () =>
+    report("De brandweer meldt dat bij de brand in de haven van Delfzijl twee mensen gewond zijn geraakt. Volgens de politie is de oorzaak nog onbekend.", "d1", "nl");
+  const b = () => report("Police in Leeds said on Saturday that three people were arrested after the protest. The council denied that the march had been banned.", "d2", "en");
+  const c = () => report("A ferry ran aground off the coast of Crete on Monday, the coast guard said. None of the 120 passengers was hurt, according to the port authority.", "d3", "en");
+  for (const make of [[a, b, c], [a], []]) assert.equal(await oneShot(make.map((f) => f())), inMemory(make.map((f) => f())));
+});
+
+test("a one-shot export leaves no temporary files once closed", async () => {
+  const x = new OneShotExport();
+  x.add(report("Police in Leeds said on Saturday that three people were arrested.", "d1", "en"));
+  x.add(report("The council in Leeds denied on Sunday that the march had been banned.", "d2", "en"));
+  const dir = (x as unknown as { dir?: string }).dir;
+  assert.ok(dir && readdirSync(dir).length > 0, "the reports went to temporary files");
+  for await (const chunk of x.json()) assert.equal(typeof chunk, "string");
+  x.close();
+  assert.throws(() => readdirSync(dir));
+});

@@ -63,3 +63,26 @@ test("a one-shot export leaves no temporary files once closed", async () => {
   x.close();
   assert.throws(() => readdirSync(dir));
 });
+
+test("an extract stopped by a signal removes its temporary files (they hold the reports' text)", async () => {
+  const { spawn } = await import("node:child_process");
+  const { existsSync } = await import("node:fs");
+  const src = new URL("../src/", import.meta.url).href;
+  // the child spools two reports, says where, and waits to be stopped as Ctrl-C or a kill would stop it
+  const child = spawn(process.execPath, ["--input-type=module", "-e", `
+    const { OneShotExport } = await import(${JSON.stringify(src + "export/oneshot.js")});
+    const { Doc } = await import(${JSON.stringify(src + "model/doc.js")});
+    const { runPipeline } = await import(${JSON.stringify(src + "pipeline/index.js")});
+    const x = new OneShotExport();
+    for (const [id, text] of [["d1", "Police in Leeds said on Saturday that three people were arrested."], ["d2", "The council in Leeds denied on Sunday that the march had been banned."]])
+      x.add(runPipeline(new Doc(text, { id, language: "en", published: "2024-03-02T10:00:00Z", publishedFrom: "front-matter", languageFrom: "front-matter", source: "Leeds Post" })));
+    console.log(x.dir);
+    setInterval(() => {}, 1000);
+  `], { stdio: ["ignore", "pipe", "inherit"] });
+  const dir = await new Promise<string>((resolve) => child.stdout.once("data", (b: Buffer) => resolve(b.toString().trim())));
+  assert.ok(existsSync(dir) && readdirSync(dir).length > 0, "the reports went to temporary files");
+  const exit = new Promise<NodeJS.Signals | null>((resolve) => child.once("exit", (_code, signal) => resolve(signal)));
+  child.kill("SIGTERM");
+  assert.equal(await exit, "SIGTERM", "the process still ends by the signal");
+  assert.equal(existsSync(dir), false);
+});

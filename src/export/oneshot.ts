@@ -105,7 +105,10 @@ export class OneShotExport {
   private spool(name: string): Spool {
     let s = this.spools.get(name);
     if (!s) {
-      this.dir ??= mkdtempSync(join(tmpdir(), "sitrep-extract-"));
+      if (!this.dir) {
+        this.dir = mkdtempSync(join(tmpdir(), "sitrep-extract-"));
+        this.guard(true);
+      }
       s = new Spool(join(this.dir, name));
       this.spools.set(name, s);
     }
@@ -266,7 +269,26 @@ export class OneShotExport {
   close(): void {
     for (const s of this.spools.values()) s.close();
     this.spools.clear();
+    this.removeDir();
+    this.guard(false);
+  }
+
+  private removeDir = (): void => {
     if (this.dir) rmSync(this.dir, { recursive: true, force: true });
     this.dir = undefined;
+  };
+
+  /** The spools hold the reports' text: a run stopped by Ctrl-C or a kill must not leave them in the temp folder. */
+  private onSignal = (signal: NodeJS.Signals): void => {
+    this.removeDir();
+    this.guard(false);
+    process.kill(process.pid, signal);
+  };
+
+  private guard(on: boolean): void {
+    const f = on ? process.on.bind(process) : process.off.bind(process);
+    f("exit", this.removeDir);
+    f("SIGINT", this.onSignal);
+    f("SIGTERM", this.onSignal);
   }
 }

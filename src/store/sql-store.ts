@@ -5,7 +5,7 @@ import { deflateRawSync, inflateRawSync } from "node:zlib";
 import { fullText, type Dialect, type FullText } from "./dialect.js";
 import type { Conn, Driver } from "./driver.js";
 import { claimKey, claimUid, entityUid, reportUid } from "./ids.js";
-import { LATEST, plan, SPAN } from "./schema.js";
+import { LATEST, plan, RARE_STATUS, SPAN } from "./schema.js";
 import {
   StoreBusy,
   StoreFull,
@@ -595,8 +595,13 @@ class SqlReads implements Reads {
       params.push(f.report);
     }
     if (f.status?.length) {
-      where.push(this.d.inList(statusExpr(f)));
-      params.push(this.d.list(f.status.map(status.code)));
+      const codes = [...new Set(f.status.map(status.code))];
+      const rare = statusIs(f, codes);
+      if (rare) where.push(rare);
+      else {
+        where.push(this.d.inList(statusExpr(f)));
+        params.push(this.d.list(codes));
+      }
     }
     // A claim whose source an editor corrected is matched by its corrected source, never by the extracted one.
     const moved = f.sourceOf?.size ? [...f.sourceOf] : [];
@@ -704,8 +709,10 @@ class SqlReads implements Reads {
     // Reports drive (in publication order, from their index), each one's claims a key range. (With a
     // source's name the claims drive, from the sources' index: then also said as an equality, so that
     // PostgreSQL joins each claim to its report rather than trying every report for every claim: 2.2 s
-    // for a source's count. Not otherwise: it would then join all claims to all reports before a page.)
-    where.push(`c.id >= r.id * ${SPAN} AND c.id < (r.id + 1) * ${SPAN}${f.sourceName !== undefined ? " AND c.report = r.id" : ""}`);
+    // for a source's count. Not otherwise: it would then join all claims to all reports before a page.
+    // The report found from the claim's key, not its row: the sources' index and reports_keys then hold
+    // all that orders and filters the claims, and no claim's row is read but the page's.)
+    where.push(`c.id >= r.id * ${SPAN} AND c.id < (r.id + 1) * ${SPAN}${f.sourceName !== undefined ? ` AND r.id = c.id / ${SPAN}` : ""}`);
     return { from: `reports r CROSS JOIN claims c ${CJOIN}`, where, params };
   }
 
@@ -911,11 +918,13 @@ class SqlReads implements Reads {
         sql: `r.published_ms ${op}= ? AND (r.published_ms ${op} ? OR r.uid${B} ${op} ? OR (r.uid = ? AND c.id ${op} ?))`,
         params: [k.ms, k.ms, k.uid, k.uid, k.id],
       });
-      const cols = `${CCOLS}, r.published_ms AS r_ms, r.uid AS r_uid, r.source AS r_outlet`;
+      // Only what orders the rows (and their segment's value): the indexes hold it, and rows that are read
+      // and sorted but not shown (a source's thousands) are never read whole; the page's rows are, after.
+      const cols = `c.id, r.published_ms AS r_ms, r.uid AS r_uid, r.source AS r_outlet${by === "status" ? ", c.status" : by === "source" ? ", s.name AS source_name" : ""}`;
       // A source named in the filter, or sorting by source: from the sources, through their claims (an index).
       const bySource = `sources s CROSS JOIN claims c CROSS JOIN reports r`;
       // (naming the source folded, as the filter does: the sources' index finds them)
-      const sourceJoin = [`c.source = s.id AND r.id = c.report`, ...(f.sourceName !== undefined ? ["s.folded = ?"] : [])];
+      const sourceJoin = [`c.source = s.id AND r.id = c.id / ${SPAN}`, ...(f.sourceName !== undefined ? ["s.folded = ?"] : [])];
       const sourceParams = f.sourceName !== undefined ? [fold(f.sourceName)] : [];
       // (a source corrected by an editor is matched by the filter's own conditions, not through the names' index)
       const driven = f.sourceName !== undefined && !f.sourceOf?.size ? { from: bySource, join: sourceJoin, params: sourceParams } : { from: set.from, join: [] as string[], params: [] as unknown[] };
@@ -938,7 +947,7 @@ class SqlReads implements Reads {
       else if (by === "status") {
         let codes = (f.status?.length ? [...new Set(f.status.map(status.code))] : STATUS_CODES).sort((a, b) => (segDesc ? b - a : a - b));
         if (at) codes = codes.filter((c) => (segDesc ? c <= Number(at.seg) : c >= Number(at.seg)));
-        for (const c of codes) await segment(`${statusExpr(f)} = ${c}`, [], at !== null && c === Number(at.seg));
+        for (const c of codes) await segment(statusIs(f, [c]) ?? `${statusExpr(f)} = ${c}`, [], at !== null && c === Number(at.seg));
       } else {
         // Outlets and sources: no value first when reading upwards, last when reading downwards.
         const sop = segDesc ? "<" : ">";
@@ -1009,7 +1018,8 @@ class SqlReads implements Reads {
     const more = rows.length > f.limit;
     rows = rows.slice(0, f.limit);
     if (back) rows.reverse();
-    return { items: await this.withReports(set.rows ? await this.whole(rows) : rows), keys: rows.map(keyOf), more, ...(set.rows && { total: set.rows.length }) };
+    const shown = paged || (atHand && !set.rows) ? rows : await this.whole(rows);
+    return { items: await this.withReports(shown), keys: shown.map(keyOf), more, ...(set.rows && { total: set.rows.length }) };
   }
 
   /**
@@ -1285,7 +1295,7 @@ class SqlReads implements Reads {
        FROM unknowns u JOIN reports r ON r.id = u.report AND r.current = 1
        UNION ALL
        SELECT c.report, c.start, c.stop, c.text, r.published_ms, r.language FROM claims c JOIN reports r ON r.id = c.report AND r.current = 1
-       WHERE c.status = ${status.code("unknown")} AND NOT EXISTS (SELECT 1 FROM unknowns u WHERE u.id >= c.report * ${SPAN} AND u.id < (c.report + 1) * ${SPAN} AND u.start < c.stop AND c.start < u.stop)
+       WHERE c.status >= ${RARE_STATUS} AND c.status = ${status.code("unknown")} AND NOT EXISTS (SELECT 1 FROM unknowns u WHERE u.id >= c.report * ${SPAN} AND u.id < (c.report + 1) * ${SPAN} AND u.start < c.stop AND c.start < u.stop)
        ORDER BY 5, 1, 2`,
     );
     const out: { report: number; reportUid: string; start: number; end: number; text: string; publishedMs: number; language: Lang }[] = [];
@@ -1555,6 +1565,16 @@ function statusExpr(f: ClaimFilter): string {
     return `WHEN ${id} THEN ${status.code(st)}`;
   });
   return `(CASE c.id ${cases.join(" ")} ELSE c.status END)`;
+}
+
+/**
+ * Claims of these statuses when they are all rare ones and no editor changed a claim's status, as a
+ * condition claims_status answers (schema 12): said in the index's own words too (status >= RARE_STATUS),
+ * which is how the planners know it holds them. Undefined otherwise. (Codes are our own small integers.)
+ */
+function statusIs(f: ClaimFilter, codes: readonly number[]): string | undefined {
+  if (f.statusOf?.size || !codes.length || codes.some((c) => !Number.isInteger(c) || c < RARE_STATUS)) return undefined;
+  return `c.status >= ${RARE_STATUS} AND ${codes.length === 1 ? `c.status = ${codes[0]}` : `c.status IN (${codes.join(", ")})`}`;
 }
 
 /** A claim's source name as the sort sees it: an editor's correction in place of the extraction's (bound, not written into the SQL). */

@@ -61,6 +61,12 @@ eachBackend("claims page by keyset under every sort and filter: each claim once,
       ownVoice: { ownVoice: true },
       language: { language: "nl" },
       since: { sinceMs: Date.parse("2023-05-23T12:00:00+02:00") },
+      // (days and an outlet: counted by report; rare statuses: from their own index; a source on a span of days)
+      daysOutlet: { sinceMs: Date.parse("2023-05-23T12:00:00+02:00"), untilMs: Date.parse("2023-05-25T12:00:00+02:00"), outlet: "Krant 3" },
+      rare: { status: ["denied"] },
+      rares: { status: ["denied", "unknown", "probable", "possible"] },
+      rareOutlet: { status: ["denied", "unknown"], outlet: "Krant 2" },
+      sourceDays: { sourceName: sourced.source!.name, sinceMs: Date.parse("2023-05-23T12:00:00+02:00") },
       entity: { fused: [fused] },
       words: { words: ["legion"] },
     };
@@ -71,6 +77,7 @@ eachBackend("claims page by keyset under every sort and filter: each claim once,
           const f: ClaimFilter = { ...base, sort: { by, desc }, limit: 100000, offset: 0 };
           const what = `${name}, ${desc ? "-" : ""}${by}`;
           const whole = (await r.searchClaims(f)).items.map((c) => c.id);
+          assert.ok(whole.length > 0, `${what}: some claims`);
           assert.equal(await r.countClaims(f), whole.length, `${what}: the count`);
           const fwd = await walk(r, f, false);
           assert.equal(new Set(fwd).size, fwd.length, `${what}: no claim twice`);

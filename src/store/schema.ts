@@ -239,11 +239,18 @@ export const MIGRATIONS: readonly ((d: Dialect) => string)[] = [
   // from it, tens of thousands of them in milliseconds. claims_status: the claims of the rare statuses
   // (all but established and claimed, a twentieth of the claims) by status and id, so that a page of one
   // of them finds each report's few in its index, instead of reading every claim of every report; it
-  // replaces claims_unknown (the claims of one of them by id).
+  // replaces claims_unknown (the claims of one of them by id). reports.claims: how many claims a report
+  // has (they are its keys report * SPAN + 0 … claims - 1, never changed), in the index of current reports
+  // in publication order, so that the claims of a span of days are counted as a sum over that index
+  // (a read of every claim of the span before: 35 ms for a day of a 100,000-report ledger).
   (_d) => `
   CREATE INDEX reports_keys ON reports (id, published_ms, uid, source, language) WHERE current = 1;
   CREATE INDEX claims_status ON claims (status, id) WHERE status >= ${RARE_STATUS};
   DROP INDEX claims_unknown;
+  ALTER TABLE reports ADD COLUMN claims INTEGER;
+  UPDATE reports SET claims = (SELECT count(*) FROM claims c WHERE c.id >= reports.id * ${SPAN} AND c.id < (reports.id + 1) * ${SPAN});
+  DROP INDEX reports_current;
+  CREATE INDEX reports_current ON reports (published_ms, uid, claims) WHERE current = 1;
   `,
 ];
 

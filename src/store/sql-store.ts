@@ -782,6 +782,13 @@ class SqlReads implements Reads {
     const onlyStatus =
       !f.statusOf?.size &&
       f.report === undefined && !f.ownVoice && f.sourceName === undefined && f.outlet === undefined && f.language === undefined && f.sinceMs === undefined && f.untilMs === undefined;
+    // With filters on reports alone (days, an outlet, a language), their claims are counted by report (reports.claims).
+    const onReports = !f.status?.length && !f.statusOf?.size && f.report === undefined && !f.ownVoice && f.sourceName === undefined;
+    if (onReports && !onlyStatus) {
+      const rest = set.where.filter((w) => !w.startsWith("c.id >= r.id *"));
+      if (rest.length === set.where.length - 1 && rest.every((w) => !/\bc\./.test(w)))
+        return num((await this.c.get<Row>(`SELECT coalesce(sum(r.claims), 0) AS n FROM reports r WHERE ${rest.join(" AND ")}`, set.params))!.n);
+    }
     return onlyStatus
       ? num(
           (await this.c.get<Row>(
@@ -1923,12 +1930,12 @@ class SqlTx extends SqlReads implements WriteTx {
     if (!supersedes) qs.push({ sql: "SELECT identity, url, hash FROM reports WHERE uid = ? LIMIT 1", params: [uid] });
     qs.push({
       sql: `INSERT INTO reports (uid, hash, identity, version, supersedes, current, cluster, title, source, url, published, published_ms, published_from,
-           language, language_from, other_language, origin, format, ingested_at, minhash)
-         VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+           language, language_from, other_language, origin, format, ingested_at, minhash, claims)
+         VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
       params: [
         uid, hashBytes(r.hash), identityStored(r.identity, m.url), version, supersedes?.id ?? null, r.cluster, m.title ?? null, m.source ?? null, m.url ?? null, m.published,
         publishedMs(m.published), m.publishedFrom, m.language, m.languageFrom, m.otherLanguage ?? null, m.origin ?? null, m.format ?? null, r.ingestedAt,
-        Buffer.from(r.minhash.buffer, r.minhash.byteOffset, r.minhash.byteLength),
+        Buffer.from(r.minhash.buffer, r.minhash.byteOffset, r.minhash.byteLength), r.claims.length,
       ],
     });
     // On a server the counters of fused entities and asserters are added up late (SqlTx.lateWrites): here

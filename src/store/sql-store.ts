@@ -587,7 +587,12 @@ class SqlReads implements Reads {
    * The claims a filter selects, as SQL (from, where, params) when SQL alone decides; with an entity or
    * words, as the rows themselves, filtered here (`rows`, in publication order).
    */
-  private async claimSet(f: ClaimFilter, keysOnly = false, cap?: number): Promise<{ from: string; where: string[]; params: unknown[]; rows?: Row[]; more?: boolean }> {
+  private async claimSet(
+    f: ClaimFilter,
+    keysOnly = false,
+    cap?: number,
+    asSql = false,
+  ): Promise<{ from: string; where: string[]; params: unknown[]; rows?: Row[]; more?: boolean; id?: string }> {
     const where: string[] = ["r.current = 1"];
     const params: unknown[] = [];
     if (f.report !== undefined) {
@@ -685,11 +690,17 @@ class SqlReads implements Reads {
       const named = !!f.fused;
       // Only what orders the claims and finds their report, unless a condition or the order is on the
       // claims' own columns: each claim row read costs as much again (an entity named in ten thousand).
+      // (Each report found from its claim's key: reports_keys then has all that is read of it.)
       const claimCols = !keysOnly || !!f.status?.length || f.sourceName !== undefined || !!f.ownVoice;
+      const from = `${drive.join(" CROSS JOIN ")}${claimCols ? " CROSS JOIN claims c" : ""} CROSS JOIN reports r${claimCols ? ` ${CJOIN}` : ""}`;
+      const all = [...cond, ...(claimCols ? [`c.id = ${id}`, `r.id = c.id / ${SPAN}`] : [`r.id = ${id} / ${SPAN}`]), ...where];
+      // Words alone (no entity, whose rows are filtered here): as SQL, for a page ordered and cut by the
+      // database (a common word is in tens of thousands of claims: none of them is read but the page's).
+      if (asSql && !f.fused && !f.sourceFused) return { from, where: all, params: [...driveParams, ...condParams, ...params], id: claimCols ? "c.id" : id };
       const got = await this.c.all<Row>(
         `SELECT ${claimCols ? "c.id, c.report, c.status, c.source_entity, s.name AS source_name" : `${id} AS id, r.id AS report`}, r.published_ms AS r_ms, r.uid AS r_uid, r.source AS r_outlet, r.language AS r_lang${named ? ", ce.nm, ce.sr" : ""}
-         FROM ${drive.join(" CROSS JOIN ")}${claimCols ? " CROSS JOIN claims c" : ""} CROSS JOIN reports r${claimCols ? ` ${CJOIN}` : ""}
-         WHERE ${[...cond, ...(claimCols ? [`c.id = ${id}`, "r.id = c.report"] : [`r.id = ${id} / ${SPAN}`]), ...where].join(" AND ")}${cap === undefined ? "" : ` LIMIT ${Math.floor(cap) + 1}`}`,
+         FROM ${from}
+         WHERE ${all.join(" AND ")}${cap === undefined ? "" : ` LIMIT ${Math.floor(cap) + 1}`}`,
         [...driveParams, ...condParams, ...params],
       );
       const more = cap !== undefined && got.length > cap;
@@ -810,7 +821,8 @@ class SqlReads implements Reads {
       const where = claimCols ? one.where : ["ce.fused = ?", one.role, ...(reports ? [`r.id = ce.claim / ${SPAN}`, ...one.rest] : [])];
       return num((await this.c.get<Row>(`SELECT count(*) AS n FROM ${from} WHERE ${where.join(" AND ")}`, [one.fused, ...one.params]))!.n);
     }
-    const set = await this.claimSet(f, true);
+    const set = await this.claimSet(f, true, undefined, true);
+    if (set.id) return num((await this.c.get<Row>(`SELECT count(*) AS n FROM ${set.from} WHERE ${set.where.join(" AND ")}`, set.params))!.n);
     return set.rows ? set.rows.length : this.totalOf(f, set);
   }
 
@@ -881,7 +893,11 @@ class SqlReads implements Reads {
     const by = f.sort?.by ?? "published";
     const want = f.limit + 1;
     const paged = await this.entityPage(f, at, back, want);
-    const set = paged ? { from: "", where: [], params: [] } : await this.claimSet(f, by === "published" || by === "outlet");
+    const set: { from: string; where: string[]; params: unknown[]; rows?: Row[]; id?: string } = paged
+      ? { from: "", where: [], params: [] }
+      : await this.claimSet(f, by === "published" || by === "outlet", undefined, by === "published");
+    // (the claim's id column: the words' index's own, when no claim row is joined)
+    const cid = set.id ?? "c.id";
     const desc = !!f.sort?.desc;
     const keyOf = (r: Row): ClaimKey => ({
       seg: by === "status" ? rowStatus(f, r) : by === "outlet" ? str(r.r_outlet) : by === "source" ? rowSource(f, r) : null,
@@ -920,21 +936,21 @@ class SqlReads implements Reads {
       const tailDesc = (by === "published" && desc) !== back;
       const op = tailDesc ? "<" : ">";
       const D = tailDesc ? " DESC" : "";
-      const order = `r.published_ms${D}, r.uid${B}${D}, c.id${D}`;
+      const order = `r.published_ms${D}, r.uid${B}${D}, ${cid}${D}`;
       const after = (k: ClaimKey) => ({
-        sql: `r.published_ms ${op}= ? AND (r.published_ms ${op} ? OR r.uid${B} ${op} ? OR (r.uid = ? AND c.id ${op} ?))`,
+        sql: `r.published_ms ${op}= ? AND (r.published_ms ${op} ? OR r.uid${B} ${op} ? OR (r.uid = ? AND ${cid} ${op} ?))`,
         params: [k.ms, k.ms, k.uid, k.uid, k.id],
       });
       // Only what orders the rows (and their segment's value): the indexes hold it, and rows that are read
       // and sorted but not shown (a source's thousands) are never read whole; the page's rows are, after.
-      const cols = `c.id, r.published_ms AS r_ms, r.uid AS r_uid, r.source AS r_outlet${by === "status" ? ", c.status" : by === "source" ? ", s.name AS source_name" : ""}`;
+      const cols = `${cid} AS id, r.published_ms AS r_ms, r.uid AS r_uid, r.source AS r_outlet${by === "status" ? ", c.status" : by === "source" ? ", s.name AS source_name" : ""}`;
       // A source named in the filter, or sorting by source: from the sources, through their claims (an index).
       const bySource = `sources s CROSS JOIN claims c CROSS JOIN reports r`;
       // (naming the source folded, as the filter does: the sources' index finds them)
       const sourceJoin = [`c.source = s.id AND r.id = c.id / ${SPAN}`, ...(f.sourceName !== undefined ? ["s.folded = ?"] : [])];
       const sourceParams = f.sourceName !== undefined ? [fold(f.sourceName)] : [];
       // (a source corrected by an editor is matched by the filter's own conditions, not through the names' index)
-      const driven = f.sourceName !== undefined && !f.sourceOf?.size ? { from: bySource, join: sourceJoin, params: sourceParams } : { from: set.from, join: [] as string[], params: [] as unknown[] };
+      const driven = f.sourceName !== undefined && !f.sourceOf?.size && !set.id ? { from: bySource, join: sourceJoin, params: sourceParams } : { from: set.from, join: [] as string[], params: [] as unknown[] };
       const read = async (from: string, extra: string[], params: unknown[], orderBy: string) => {
         if (rows.length >= want) return;
         rows.push(

@@ -731,6 +731,8 @@ class SqlReads implements Reads {
   private async unindexedWith(words: readonly string[]): Promise<number[]> {
     const from = this.ft.unindexedFrom;
     if (from === undefined || !this.ft.reportRowMatching) return [];
+    // (almost always there are none: reports_long says so at once, where the words' rows of every report would be read)
+    if (!(await this.c.get<Row>(`SELECT 1 AS x FROM reports WHERE claims > ${from} LIMIT 1`))) return [];
     // (their words are in their report's own row: it has them all)
     const rows = await this.c.all<Row>(
       `SELECT c.id, c.report, c.start, c.stop, c.text FROM reports r CROSS JOIN claims c WHERE r.id IN (${this.ft.reportRowMatching}) AND c.id >= r.id * ${SPAN} + ${from} AND c.id < (r.id + 1) * ${SPAN}`,

@@ -601,7 +601,7 @@ class SqlReads implements Reads {
     }
     if (f.status?.length) {
       const codes = [...new Set(f.status.map(status.code))];
-      const rare = statusIs(f, codes);
+      const rare = statusIs(this.d, f, codes);
       if (rare) where.push(rare);
       else {
         where.push(this.d.inList(statusExpr(f)));
@@ -972,7 +972,7 @@ class SqlReads implements Reads {
       else if (by === "status") {
         let codes = (f.status?.length ? [...new Set(f.status.map(status.code))] : STATUS_CODES).sort((a, b) => (segDesc ? b - a : a - b));
         if (at) codes = codes.filter((c) => (segDesc ? c <= Number(at.seg) : c >= Number(at.seg)));
-        for (const c of codes) await segment(statusIs(f, [c]) ?? `${statusExpr(f)} = ${c}`, [], at !== null && c === Number(at.seg));
+        for (const c of codes) await segment(statusIs(this.d, f, [c]) ?? `${statusExpr(f)} = ${c}`, [], at !== null && c === Number(at.seg));
       } else {
         // Outlets and sources: no value first when reading upwards, last when reading downwards.
         const sop = segDesc ? "<" : ">";
@@ -1320,7 +1320,7 @@ class SqlReads implements Reads {
        FROM unknowns u JOIN reports r ON r.id = u.report AND r.current = 1
        UNION ALL
        SELECT c.report, c.start, c.stop, c.text, r.published_ms, r.language FROM claims c JOIN reports r ON r.id = c.report AND r.current = 1
-       WHERE c.status >= ${RARE_STATUS} AND c.status = ${status.code("unknown")} AND NOT EXISTS (SELECT 1 FROM unknowns u WHERE u.id >= c.report * ${SPAN} AND u.id < (c.report + 1) * ${SPAN} AND u.start < c.stop AND c.start < u.stop)
+       WHERE ${this.d.partial(`c.status >= ${RARE_STATUS}`, `c.status = ${status.code("unknown")}`)} AND NOT EXISTS (SELECT 1 FROM unknowns u WHERE u.id >= c.report * ${SPAN} AND u.id < (c.report + 1) * ${SPAN} AND u.start < c.stop AND c.start < u.stop)
        ORDER BY 5, 1, 2`,
     );
     const out: { report: number; reportUid: string; start: number; end: number; text: string; publishedMs: number; language: Lang }[] = [];
@@ -1594,12 +1594,12 @@ function statusExpr(f: ClaimFilter): string {
 
 /**
  * Claims of these statuses when they are all rare ones and no editor changed a claim's status, as a
- * condition claims_status answers (schema 12): said in the index's own words too (status >= RARE_STATUS),
- * which is how the planners know it holds them. Undefined otherwise. (Codes are our own small integers.)
+ * condition claims_status answers (schema 12): the codes written out, which is how the planners know the
+ * index holds them (Dialect.partial). Undefined otherwise. (Codes are our own small integers.)
  */
-function statusIs(f: ClaimFilter, codes: readonly number[]): string | undefined {
+function statusIs(d: Dialect, f: ClaimFilter, codes: readonly number[]): string | undefined {
   if (f.statusOf?.size || !codes.length || codes.some((c) => !Number.isInteger(c) || c < RARE_STATUS)) return undefined;
-  return `c.status >= ${RARE_STATUS} AND ${codes.length === 1 ? `c.status = ${codes[0]}` : `c.status IN (${codes.join(", ")})`}`;
+  return d.partial(`c.status >= ${RARE_STATUS}`, codes.length === 1 ? `c.status = ${codes[0]}` : `c.status IN (${codes.join(", ")})`);
 }
 
 /** A claim's source name as the sort sees it: an editor's correction in place of the extraction's (bound, not written into the SQL). */

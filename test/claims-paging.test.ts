@@ -82,6 +82,10 @@ eachBackend("claims page by keyset under every sort and filter: each claim once,
           const what = `${name}, ${desc ? "-" : ""}${by}`;
           const whole = (await r.searchClaims(f)).items.map((c) => c.id);
           assert.ok(whole.length > 0, `${what}: some claims`);
+          // (a page by its offset: a slice of the whole list, however the rows before it are skipped)
+          for (const offset of [1, 9, Math.floor(whole.length / 2), whole.length - 3, whole.length])
+            if (offset >= 0)
+              assert.deepEqual((await r.searchClaims({ ...f, offset, limit: 10 })).items.map((c) => c.id), whole.slice(offset, offset + 10), `${what}: the page at offset ${offset}`);
           assert.equal(await r.countClaims(f), whole.length, `${what}: the count`);
           const fwd = await walk(r, f, false);
           assert.equal(new Set(fwd).size, fwd.length, `${what}: no claim twice`);

@@ -696,7 +696,9 @@ class SqlReads implements Reads {
       const all = [...cond, ...(claimCols ? [`c.id = ${id}`, `r.id = c.id / ${SPAN}`] : [`r.id = ${id} / ${SPAN}`]), ...where];
       // Words alone (no entity, whose rows are filtered here): as SQL, for a page ordered and cut by the
       // database (a common word is in tens of thousands of claims: none of them is read but the page's).
-      if (asSql && !f.fused && !f.sourceFused) return { from, where: all, params: [...driveParams, ...condParams, ...params], id: claimCols ? "c.id" : id };
+      // (without the sources' names, which no condition reads: a rare status is then answered by its index alone)
+      if (asSql && !f.fused && !f.sourceFused)
+        return { from: from.replace(` ${CJOIN}`, ""), where: all, params: [...driveParams, ...condParams, ...params], id: claimCols ? "c.id" : id };
       const got = await this.c.all<Row>(
         `SELECT ${claimCols ? "c.id, c.report, c.status, c.source_entity, s.name AS source_name" : `${id} AS id, r.id AS report`}, r.published_ms AS r_ms, r.uid AS r_uid, r.source AS r_outlet, r.language AS r_lang${named ? ", ce.nm, ce.sr" : ""}
          FROM ${from}
@@ -778,6 +780,38 @@ class SqlReads implements Reads {
     const order = by === "published" ? `ORDER BY r.published_ms${dir}, r.uid${this.d.binary}${dir}, c.id${dir}` : `ORDER BY ${head}r.published_ms, r.uid${this.d.binary}, c.id`;
     // (the source expression appears twice in `col`)
     const orderParams = by === "source" ? [...sourceCol.params, ...sourceCol.params] : [];
+    const rest = by === "published" && f.offset > 0 ? this.onReports(f, set) : undefined;
+    if (rest) {
+      // Filtered on reports alone, in publication order: the rows skipped are skipped a report at a time, by
+      // their count (reports.claims, in the index of current reports), and the page read from the report
+      // where it starts (an offset of 9,000 claims read 9,000 claims to skip them).
+      const B = this.d.binary;
+      const op = desc ? "<" : ">";
+      let skip = f.offset;
+      let at: Row | undefined;
+      for (let last: Row | undefined; ; ) {
+        const chunk = await this.c.all<Row>(
+          `SELECT r.published_ms AS ms, r.uid, r.claims FROM reports r WHERE ${[...rest, ...(last ? [`(r.published_ms ${op} ? OR (r.published_ms = ? AND r.uid${B} ${op} ?))`] : [])].join(" AND ")}
+           ORDER BY r.published_ms${dir}, r.uid${B}${dir} LIMIT 500`,
+          [...params, ...(last ? [last.ms, last.ms, last.uid] : [])],
+        );
+        for (const r of chunk) {
+          if (skip < num(r.claims)) {
+            at = r;
+            break;
+          }
+          skip -= num(r.claims);
+        }
+        if (at || chunk.length < 500) break;
+        last = chunk[chunk.length - 1];
+      }
+      if (!at) return { total, items: [] };
+      const ids = await this.c.all<Row>(
+        `SELECT c.id FROM ${from} WHERE ${[...where, `(r.published_ms ${op} ? OR (r.published_ms = ? AND r.uid${B} ${op}= ?))`].join(" AND ")} ${order} LIMIT ? OFFSET ?`,
+        [...params, at.ms, at.ms, at.uid, f.limit, skip],
+      );
+      return { total, items: await this.withReports(await this.whole(ids)) };
+    }
     if (f.offset < DEEP) {
       const rows = await this.c.all<Row>(`SELECT ${CCOLS} FROM ${from} WHERE ${where.join(" AND ")} ${order} LIMIT ? OFFSET ?`, [...params, ...orderParams, f.limit, f.offset]);
       return { total, items: await this.withReports(rows) };
@@ -788,6 +822,13 @@ class SqlReads implements Reads {
     return { total, items: await this.withReports(await this.whole(ids)) };
   }
 
+  /** A filter's conditions when they are all on reports (days, an outlet, a language): the set's, without the join to claims. */
+  private onReports(f: ClaimFilter, set: { where: string[] }): string[] | undefined {
+    if (f.status?.length || f.statusOf?.size || f.report !== undefined || f.ownVoice || f.sourceName !== undefined || f.fused || f.sourceFused || f.words?.length) return undefined;
+    const rest = set.where.filter((w) => !w.startsWith("c.id >= r.id *"));
+    return rest.length === set.where.length - 1 && rest.every((w) => !/\bc\./.test(w)) ? rest : undefined;
+  }
+
   private async totalOf(f: ClaimFilter, set: { from: string; where: string[]; params: unknown[] }): Promise<number> {
     const counted = this.counters(f);
     if (counted) return num((await this.c.get<Row>(`SELECT coalesce(sum(cf.n), 0) AS n FROM claim_facets cf ${counted.where}`, counted.params))!.n);
@@ -796,12 +837,8 @@ class SqlReads implements Reads {
       !f.statusOf?.size &&
       f.report === undefined && !f.ownVoice && f.sourceName === undefined && f.outlet === undefined && f.language === undefined && f.sinceMs === undefined && f.untilMs === undefined;
     // With filters on reports alone (days, an outlet, a language), their claims are counted by report (reports.claims).
-    const onReports = !f.status?.length && !f.statusOf?.size && f.report === undefined && !f.ownVoice && f.sourceName === undefined;
-    if (onReports && !onlyStatus) {
-      const rest = set.where.filter((w) => !w.startsWith("c.id >= r.id *"));
-      if (rest.length === set.where.length - 1 && rest.every((w) => !/\bc\./.test(w)))
-        return num((await this.c.get<Row>(`SELECT coalesce(sum(r.claims), 0) AS n FROM reports r WHERE ${rest.join(" AND ")}`, set.params))!.n);
-    }
+    const rest = onlyStatus ? undefined : this.onReports(f, set);
+    if (rest) return num((await this.c.get<Row>(`SELECT coalesce(sum(r.claims), 0) AS n FROM reports r WHERE ${rest.join(" AND ")}`, set.params))!.n);
     return onlyStatus
       ? num(
           (await this.c.get<Row>(

@@ -61,8 +61,18 @@ eachBackend("claims page by keyset under every sort and filter: each claim once,
       ownVoice: { ownVoice: true },
       language: { language: "nl" },
       since: { sinceMs: Date.parse("2023-05-23T12:00:00+02:00") },
+      // (days and an outlet: counted by report; rare statuses: from their own index; a source on a span of days)
+      daysOutlet: { sinceMs: Date.parse("2023-05-23T12:00:00+02:00"), untilMs: Date.parse("2023-05-25T12:00:00+02:00"), outlet: "Krant 3" },
+      rare: { status: ["denied"] },
+      rares: { status: ["denied", "unknown", "probable", "possible"] },
+      rareOutlet: { status: ["denied", "unknown"], outlet: "Krant 2" },
+      sourceDays: { sourceName: sourced.source!.name, sinceMs: Date.parse("2023-05-23T12:00:00+02:00") },
       entity: { fused: [fused] },
       words: { words: ["legion"] },
+      // (words with conditions on the claims and their reports: the words' index drives, the rest filters)
+      wordsStatus: { words: ["legion"], status: ["established", "claimed"] },
+      wordsSource: { words: ["the"], sourceName: sourced.source!.name },
+      wordsOutlet: { words: ["the"], outlet: "Krant 3", sinceMs: Date.parse("2023-05-23T12:00:00+02:00") },
     };
     let tiesSeen = 0;
     for (const [name, base] of Object.entries(filters))
@@ -71,6 +81,11 @@ eachBackend("claims page by keyset under every sort and filter: each claim once,
           const f: ClaimFilter = { ...base, sort: { by, desc }, limit: 100000, offset: 0 };
           const what = `${name}, ${desc ? "-" : ""}${by}`;
           const whole = (await r.searchClaims(f)).items.map((c) => c.id);
+          assert.ok(whole.length > 0, `${what}: some claims`);
+          // (a page by its offset: a slice of the whole list, however the rows before it are skipped)
+          for (const offset of [1, 9, Math.floor(whole.length / 2), whole.length - 3, whole.length])
+            if (offset >= 0)
+              assert.deepEqual((await r.searchClaims({ ...f, offset, limit: 10 })).items.map((c) => c.id), whole.slice(offset, offset + 10), `${what}: the page at offset ${offset}`);
           assert.equal(await r.countClaims(f), whole.length, `${what}: the count`);
           const fwd = await walk(r, f, false);
           assert.equal(new Set(fwd).size, fwd.length, `${what}: no claim twice`);

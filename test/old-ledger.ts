@@ -5,12 +5,20 @@ import { presetOf } from "../src/store/sql-store.js";
 
 const text = (v: unknown): string | null => (v === null || v === undefined ? null : v instanceof Uint8Array ? inflateRawSync(v).toString("utf8") : String(v));
 
+/** A SQLite ledger as schemas before 12 had it (no reports_keys, claims_status, reports_long, reports.claims; claims_unknown). */
+export function withoutPageIndexes(db: Database.Database): void {
+  db.exec(`DROP INDEX reports_long; DROP INDEX reports_keys; DROP INDEX claims_status; CREATE INDEX claims_unknown ON claims (id) WHERE status = 6;
+    DROP INDEX reports_current; ALTER TABLE reports DROP COLUMN claims; CREATE INDEX reports_current ON reports (published_ms, uid) WHERE current = 1;`);
+}
+
 /**
  * A SQLite ledger's fusion records re-encoded as schemas before 11 wrote them (against their report's body
  * alone, without the preset words) and the `words` column dropped: a test that sets user_version back past
- * 11 needs this, or migration 11 finds its column already there.
+ * 11 needs this, or migration 11 finds its column already there (and schema 12's indexes, withoutPageIndexes).
  */
 export function withoutFusionWords(db: Database.Database): void {
+  // (and what schema 12 added: it comes after)
+  withoutPageIndexes(db);
   const rows = db
     .prepare("SELECT f.kind, f.id, f.data, f.words, b.text AS body FROM fusion_items f LEFT JOIN bodies b ON b.id = f.against WHERE f.words IS NOT NULL")
     .all() as { kind: string; id: string; data: unknown; words: number; body: unknown }[];

@@ -223,9 +223,15 @@ export class StoreLedger implements LedgerPort {
 
   private cached<T>(key: string, make: () => Promise<T>): Promise<T> {
     const hit = this.memo.get(key);
-    if (hit && hit.version === this.v) return hit.value as Promise<T>;
+    if (hit && hit.version === this.v) {
+      // (the most recently used last: what every page asks, whether the ledger has corrections, stays)
+      this.memo.delete(key);
+      this.memo.set(key, hit);
+      return hit.value as Promise<T>;
+    }
     const value = make();
-    if (this.memo.size > 64) this.memo.clear();
+    // (the least recently used goes: clearing them all dropped the reads every page makes with the rest)
+    if (this.memo.size > 64) this.memo.delete(this.memo.keys().next().value!);
     const entry: { version: number; value: Promise<unknown>; done?: boolean } = { version: this.v, value };
     this.memo.set(key, entry);
     value.then(

@@ -45,6 +45,13 @@ export interface Dialect {
   greatest(a: string, b: string): string;
   /** Rewrites `?` placeholders for the driver (outside string literals). */
   params(sql: string): string;
+  /**
+   * `cond`, for a partial index whose WHERE is `indexCond` to answer: SQLite uses such an index only when
+   * the query says the index's condition in the same words; PostgreSQL proves it from `cond` itself (a
+   * list of constants), and with the words added planned a worse join (the index read whole, each report
+   * tried against all of it).
+   */
+  partial(indexCond: string, cond: string): string;
 }
 
 export const sqlite: Dialect = {
@@ -64,6 +71,7 @@ export const sqlite: Dialect = {
   least: (a, b) => `min(${a}, ${b})`,
   greatest: (a, b) => `max(${a}, ${b})`,
   params: (sql) => sql,
+  partial: (indexCond, cond) => `${indexCond} AND ${cond}`,
 };
 
 export const postgres: Dialect = {
@@ -92,6 +100,7 @@ export const postgres: Dialect = {
     }
     return out;
   },
+  partial: (_indexCond, cond) => cond,
 };
 
 /**

@@ -5,7 +5,7 @@ import { deflateRawSync, inflateRawSync } from "node:zlib";
 import { fullText, type Dialect, type FullText } from "./dialect.js";
 import type { Conn, Driver } from "./driver.js";
 import { claimKey, claimUid, entityUid, reportUid } from "./ids.js";
-import { LATEST, plan, SPAN } from "./schema.js";
+import { LATEST, plan, RARE_STATUS, SPAN } from "./schema.js";
 import {
   StoreBusy,
   StoreFull,
@@ -587,7 +587,12 @@ class SqlReads implements Reads {
    * The claims a filter selects, as SQL (from, where, params) when SQL alone decides; with an entity or
    * words, as the rows themselves, filtered here (`rows`, in publication order).
    */
-  private async claimSet(f: ClaimFilter, keysOnly = false, cap?: number): Promise<{ from: string; where: string[]; params: unknown[]; rows?: Row[]; more?: boolean }> {
+  private async claimSet(
+    f: ClaimFilter,
+    keysOnly = false,
+    cap?: number,
+    asSql = false,
+  ): Promise<{ from: string; where: string[]; params: unknown[]; rows?: Row[]; more?: boolean; id?: string }> {
     const where: string[] = ["r.current = 1"];
     const params: unknown[] = [];
     if (f.report !== undefined) {
@@ -595,8 +600,13 @@ class SqlReads implements Reads {
       params.push(f.report);
     }
     if (f.status?.length) {
-      where.push(this.d.inList(statusExpr(f)));
-      params.push(this.d.list(f.status.map(status.code)));
+      const codes = [...new Set(f.status.map(status.code))];
+      const rare = statusIs(this.d, f, codes);
+      if (rare) where.push(rare);
+      else {
+        where.push(this.d.inList(statusExpr(f)));
+        params.push(this.d.list(codes));
+      }
     }
     // A claim whose source an editor corrected is matched by its corrected source, never by the extracted one.
     const moved = f.sourceOf?.size ? [...f.sourceOf] : [];
@@ -680,11 +690,19 @@ class SqlReads implements Reads {
       const named = !!f.fused;
       // Only what orders the claims and finds their report, unless a condition or the order is on the
       // claims' own columns: each claim row read costs as much again (an entity named in ten thousand).
+      // (Each report found from its claim's key: reports_keys then has all that is read of it.)
       const claimCols = !keysOnly || !!f.status?.length || f.sourceName !== undefined || !!f.ownVoice;
+      const from = `${drive.join(" CROSS JOIN ")}${claimCols ? " CROSS JOIN claims c" : ""} CROSS JOIN reports r${claimCols ? ` ${CJOIN}` : ""}`;
+      const all = [...cond, ...(claimCols ? [`c.id = ${id}`, `r.id = c.id / ${SPAN}`] : [`r.id = ${id} / ${SPAN}`]), ...where];
+      // Words alone (no entity, whose rows are filtered here): as SQL, for a page ordered and cut by the
+      // database (a common word is in tens of thousands of claims: none of them is read but the page's).
+      // (without the sources' names, which no condition reads: a rare status is then answered by its index alone)
+      if (asSql && !f.fused && !f.sourceFused)
+        return { from: from.replace(` ${CJOIN}`, ""), where: all, params: [...driveParams, ...condParams, ...params], id: claimCols ? "c.id" : id };
       const got = await this.c.all<Row>(
         `SELECT ${claimCols ? "c.id, c.report, c.status, c.source_entity, s.name AS source_name" : `${id} AS id, r.id AS report`}, r.published_ms AS r_ms, r.uid AS r_uid, r.source AS r_outlet, r.language AS r_lang${named ? ", ce.nm, ce.sr" : ""}
-         FROM ${drive.join(" CROSS JOIN ")}${claimCols ? " CROSS JOIN claims c" : ""} CROSS JOIN reports r${claimCols ? ` ${CJOIN}` : ""}
-         WHERE ${[...cond, ...(claimCols ? [`c.id = ${id}`, "r.id = c.report"] : [`r.id = ${id} / ${SPAN}`]), ...where].join(" AND ")}${cap === undefined ? "" : ` LIMIT ${Math.floor(cap) + 1}`}`,
+         FROM ${from}
+         WHERE ${all.join(" AND ")}${cap === undefined ? "" : ` LIMIT ${Math.floor(cap) + 1}`}`,
         [...driveParams, ...condParams, ...params],
       );
       const more = cap !== undefined && got.length > cap;
@@ -704,8 +722,10 @@ class SqlReads implements Reads {
     // Reports drive (in publication order, from their index), each one's claims a key range. (With a
     // source's name the claims drive, from the sources' index: then also said as an equality, so that
     // PostgreSQL joins each claim to its report rather than trying every report for every claim: 2.2 s
-    // for a source's count. Not otherwise: it would then join all claims to all reports before a page.)
-    where.push(`c.id >= r.id * ${SPAN} AND c.id < (r.id + 1) * ${SPAN}${f.sourceName !== undefined ? " AND c.report = r.id" : ""}`);
+    // for a source's count. Not otherwise: it would then join all claims to all reports before a page.
+    // The report found from the claim's key, not its row: the sources' index and reports_keys then hold
+    // all that orders and filters the claims, and no claim's row is read but the page's.)
+    where.push(`c.id >= r.id * ${SPAN} AND c.id < (r.id + 1) * ${SPAN}${f.sourceName !== undefined ? ` AND r.id = c.id / ${SPAN}` : ""}`);
     return { from: `reports r CROSS JOIN claims c ${CJOIN}`, where, params };
   }
 
@@ -713,6 +733,8 @@ class SqlReads implements Reads {
   private async unindexedWith(words: readonly string[]): Promise<number[]> {
     const from = this.ft.unindexedFrom;
     if (from === undefined || !this.ft.reportRowMatching) return [];
+    // (almost always there are none: reports_long says so at once, where the words' rows of every report would be read)
+    if (!(await this.c.get<Row>(`SELECT 1 AS x FROM reports WHERE claims > ${from} LIMIT 1`))) return [];
     // (their words are in their report's own row: it has them all)
     const rows = await this.c.all<Row>(
       `SELECT c.id, c.report, c.start, c.stop, c.text FROM reports r CROSS JOIN claims c WHERE r.id IN (${this.ft.reportRowMatching}) AND c.id >= r.id * ${SPAN} + ${from} AND c.id < (r.id + 1) * ${SPAN}`,
@@ -758,6 +780,38 @@ class SqlReads implements Reads {
     const order = by === "published" ? `ORDER BY r.published_ms${dir}, r.uid${this.d.binary}${dir}, c.id${dir}` : `ORDER BY ${head}r.published_ms, r.uid${this.d.binary}, c.id`;
     // (the source expression appears twice in `col`)
     const orderParams = by === "source" ? [...sourceCol.params, ...sourceCol.params] : [];
+    const rest = by === "published" && f.offset > 0 ? this.onReports(f, set) : undefined;
+    if (rest) {
+      // Filtered on reports alone, in publication order: the rows skipped are skipped a report at a time, by
+      // their count (reports.claims, in the index of current reports), and the page read from the report
+      // where it starts (an offset of 9,000 claims read 9,000 claims to skip them).
+      const B = this.d.binary;
+      const op = desc ? "<" : ">";
+      let skip = f.offset;
+      let at: Row | undefined;
+      for (let last: Row | undefined; ; ) {
+        const chunk = await this.c.all<Row>(
+          `SELECT r.published_ms AS ms, r.uid, r.claims FROM reports r WHERE ${[...rest, ...(last ? [`(r.published_ms ${op} ? OR (r.published_ms = ? AND r.uid${B} ${op} ?))`] : [])].join(" AND ")}
+           ORDER BY r.published_ms${dir}, r.uid${B}${dir} LIMIT 500`,
+          [...params, ...(last ? [last.ms, last.ms, last.uid] : [])],
+        );
+        for (const r of chunk) {
+          if (skip < num(r.claims)) {
+            at = r;
+            break;
+          }
+          skip -= num(r.claims);
+        }
+        if (at || chunk.length < 500) break;
+        last = chunk[chunk.length - 1];
+      }
+      if (!at) return { total, items: [] };
+      const ids = await this.c.all<Row>(
+        `SELECT c.id FROM ${from} WHERE ${[...where, `(r.published_ms ${op} ? OR (r.published_ms = ? AND r.uid${B} ${op}= ?))`].join(" AND ")} ${order} LIMIT ? OFFSET ?`,
+        [...params, at.ms, at.ms, at.uid, f.limit, skip],
+      );
+      return { total, items: await this.withReports(await this.whole(ids)) };
+    }
     if (f.offset < DEEP) {
       const rows = await this.c.all<Row>(`SELECT ${CCOLS} FROM ${from} WHERE ${where.join(" AND ")} ${order} LIMIT ? OFFSET ?`, [...params, ...orderParams, f.limit, f.offset]);
       return { total, items: await this.withReports(rows) };
@@ -768,6 +822,13 @@ class SqlReads implements Reads {
     return { total, items: await this.withReports(await this.whole(ids)) };
   }
 
+  /** A filter's conditions when they are all on reports (days, an outlet, a language): the set's, without the join to claims. */
+  private onReports(f: ClaimFilter, set: { where: string[] }): string[] | undefined {
+    if (f.status?.length || f.statusOf?.size || f.report !== undefined || f.ownVoice || f.sourceName !== undefined || f.fused || f.sourceFused || f.words?.length) return undefined;
+    const rest = set.where.filter((w) => !w.startsWith("c.id >= r.id *"));
+    return rest.length === set.where.length - 1 && rest.every((w) => !/\bc\./.test(w)) ? rest : undefined;
+  }
+
   private async totalOf(f: ClaimFilter, set: { from: string; where: string[]; params: unknown[] }): Promise<number> {
     const counted = this.counters(f);
     if (counted) return num((await this.c.get<Row>(`SELECT coalesce(sum(cf.n), 0) AS n FROM claim_facets cf ${counted.where}`, counted.params))!.n);
@@ -775,6 +836,9 @@ class SqlReads implements Reads {
     const onlyStatus =
       !f.statusOf?.size &&
       f.report === undefined && !f.ownVoice && f.sourceName === undefined && f.outlet === undefined && f.language === undefined && f.sinceMs === undefined && f.untilMs === undefined;
+    // With filters on reports alone (days, an outlet, a language), their claims are counted by report (reports.claims).
+    const rest = onlyStatus ? undefined : this.onReports(f, set);
+    if (rest) return num((await this.c.get<Row>(`SELECT coalesce(sum(r.claims), 0) AS n FROM reports r WHERE ${rest.join(" AND ")}`, set.params))!.n);
     return onlyStatus
       ? num(
           (await this.c.get<Row>(
@@ -796,7 +860,8 @@ class SqlReads implements Reads {
       const where = claimCols ? one.where : ["ce.fused = ?", one.role, ...(reports ? [`r.id = ce.claim / ${SPAN}`, ...one.rest] : [])];
       return num((await this.c.get<Row>(`SELECT count(*) AS n FROM ${from} WHERE ${where.join(" AND ")}`, [one.fused, ...one.params]))!.n);
     }
-    const set = await this.claimSet(f, true);
+    const set = await this.claimSet(f, true, undefined, true);
+    if (set.id) return num((await this.c.get<Row>(`SELECT count(*) AS n FROM ${set.from} WHERE ${set.where.join(" AND ")}`, set.params))!.n);
     return set.rows ? set.rows.length : this.totalOf(f, set);
   }
 
@@ -867,7 +932,11 @@ class SqlReads implements Reads {
     const by = f.sort?.by ?? "published";
     const want = f.limit + 1;
     const paged = await this.entityPage(f, at, back, want);
-    const set = paged ? { from: "", where: [], params: [] } : await this.claimSet(f, by === "published" || by === "outlet");
+    const set: { from: string; where: string[]; params: unknown[]; rows?: Row[]; id?: string } = paged
+      ? { from: "", where: [], params: [] }
+      : await this.claimSet(f, by === "published" || by === "outlet", undefined, by === "published");
+    // (the claim's id column: the words' index's own, when no claim row is joined)
+    const cid = set.id ?? "c.id";
     const desc = !!f.sort?.desc;
     const keyOf = (r: Row): ClaimKey => ({
       seg: by === "status" ? rowStatus(f, r) : by === "outlet" ? str(r.r_outlet) : by === "source" ? rowSource(f, r) : null,
@@ -906,19 +975,21 @@ class SqlReads implements Reads {
       const tailDesc = (by === "published" && desc) !== back;
       const op = tailDesc ? "<" : ">";
       const D = tailDesc ? " DESC" : "";
-      const order = `r.published_ms${D}, r.uid${B}${D}, c.id${D}`;
+      const order = `r.published_ms${D}, r.uid${B}${D}, ${cid}${D}`;
       const after = (k: ClaimKey) => ({
-        sql: `r.published_ms ${op}= ? AND (r.published_ms ${op} ? OR r.uid${B} ${op} ? OR (r.uid = ? AND c.id ${op} ?))`,
+        sql: `r.published_ms ${op}= ? AND (r.published_ms ${op} ? OR r.uid${B} ${op} ? OR (r.uid = ? AND ${cid} ${op} ?))`,
         params: [k.ms, k.ms, k.uid, k.uid, k.id],
       });
-      const cols = `${CCOLS}, r.published_ms AS r_ms, r.uid AS r_uid, r.source AS r_outlet`;
+      // Only what orders the rows (and their segment's value): the indexes hold it, and rows that are read
+      // and sorted but not shown (a source's thousands) are never read whole; the page's rows are, after.
+      const cols = `${cid} AS id, r.published_ms AS r_ms, r.uid AS r_uid, r.source AS r_outlet${by === "status" ? ", c.status" : by === "source" ? ", s.name AS source_name" : ""}`;
       // A source named in the filter, or sorting by source: from the sources, through their claims (an index).
       const bySource = `sources s CROSS JOIN claims c CROSS JOIN reports r`;
       // (naming the source folded, as the filter does: the sources' index finds them)
-      const sourceJoin = [`c.source = s.id AND r.id = c.report`, ...(f.sourceName !== undefined ? ["s.folded = ?"] : [])];
+      const sourceJoin = [`c.source = s.id AND r.id = c.id / ${SPAN}`, ...(f.sourceName !== undefined ? ["s.folded = ?"] : [])];
       const sourceParams = f.sourceName !== undefined ? [fold(f.sourceName)] : [];
       // (a source corrected by an editor is matched by the filter's own conditions, not through the names' index)
-      const driven = f.sourceName !== undefined && !f.sourceOf?.size ? { from: bySource, join: sourceJoin, params: sourceParams } : { from: set.from, join: [] as string[], params: [] as unknown[] };
+      const driven = f.sourceName !== undefined && !f.sourceOf?.size && !set.id ? { from: bySource, join: sourceJoin, params: sourceParams } : { from: set.from, join: [] as string[], params: [] as unknown[] };
       const read = async (from: string, extra: string[], params: unknown[], orderBy: string) => {
         if (rows.length >= want) return;
         rows.push(
@@ -938,7 +1009,7 @@ class SqlReads implements Reads {
       else if (by === "status") {
         let codes = (f.status?.length ? [...new Set(f.status.map(status.code))] : STATUS_CODES).sort((a, b) => (segDesc ? b - a : a - b));
         if (at) codes = codes.filter((c) => (segDesc ? c <= Number(at.seg) : c >= Number(at.seg)));
-        for (const c of codes) await segment(`${statusExpr(f)} = ${c}`, [], at !== null && c === Number(at.seg));
+        for (const c of codes) await segment(statusIs(this.d, f, [c]) ?? `${statusExpr(f)} = ${c}`, [], at !== null && c === Number(at.seg));
       } else {
         // Outlets and sources: no value first when reading upwards, last when reading downwards.
         const sop = segDesc ? "<" : ">";
@@ -1009,7 +1080,8 @@ class SqlReads implements Reads {
     const more = rows.length > f.limit;
     rows = rows.slice(0, f.limit);
     if (back) rows.reverse();
-    return { items: await this.withReports(set.rows ? await this.whole(rows) : rows), keys: rows.map(keyOf), more, ...(set.rows && { total: set.rows.length }) };
+    const shown = paged || (atHand && !set.rows) ? rows : await this.whole(rows);
+    return { items: await this.withReports(shown), keys: shown.map(keyOf), more, ...(set.rows && { total: set.rows.length }) };
   }
 
   /**
@@ -1285,7 +1357,7 @@ class SqlReads implements Reads {
        FROM unknowns u JOIN reports r ON r.id = u.report AND r.current = 1
        UNION ALL
        SELECT c.report, c.start, c.stop, c.text, r.published_ms, r.language FROM claims c JOIN reports r ON r.id = c.report AND r.current = 1
-       WHERE c.status = ${status.code("unknown")} AND NOT EXISTS (SELECT 1 FROM unknowns u WHERE u.id >= c.report * ${SPAN} AND u.id < (c.report + 1) * ${SPAN} AND u.start < c.stop AND c.start < u.stop)
+       WHERE ${this.d.partial(`c.status >= ${RARE_STATUS}`, `c.status = ${status.code("unknown")}`)} AND NOT EXISTS (SELECT 1 FROM unknowns u WHERE u.id >= c.report * ${SPAN} AND u.id < (c.report + 1) * ${SPAN} AND u.start < c.stop AND c.start < u.stop)
        ORDER BY 5, 1, 2`,
     );
     const out: { report: number; reportUid: string; start: number; end: number; text: string; publishedMs: number; language: Lang }[] = [];
@@ -1555,6 +1627,16 @@ function statusExpr(f: ClaimFilter): string {
     return `WHEN ${id} THEN ${status.code(st)}`;
   });
   return `(CASE c.id ${cases.join(" ")} ELSE c.status END)`;
+}
+
+/**
+ * Claims of these statuses when they are all rare ones and no editor changed a claim's status, as a
+ * condition claims_status answers (schema 12): the codes written out, which is how the planners know the
+ * index holds them (Dialect.partial). Undefined otherwise. (Codes are our own small integers.)
+ */
+function statusIs(d: Dialect, f: ClaimFilter, codes: readonly number[]): string | undefined {
+  if (f.statusOf?.size || !codes.length || codes.some((c) => !Number.isInteger(c) || c < RARE_STATUS)) return undefined;
+  return d.partial(`c.status >= ${RARE_STATUS}`, codes.length === 1 ? `c.status = ${codes[0]}` : `c.status IN (${codes.join(", ")})`);
 }
 
 /** A claim's source name as the sort sees it: an editor's correction in place of the extraction's (bound, not written into the SQL). */
@@ -1903,12 +1985,12 @@ class SqlTx extends SqlReads implements WriteTx {
     if (!supersedes) qs.push({ sql: "SELECT identity, url, hash FROM reports WHERE uid = ? LIMIT 1", params: [uid] });
     qs.push({
       sql: `INSERT INTO reports (uid, hash, identity, version, supersedes, current, cluster, title, source, url, published, published_ms, published_from,
-           language, language_from, other_language, origin, format, ingested_at, minhash)
-         VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+           language, language_from, other_language, origin, format, ingested_at, minhash, claims)
+         VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
       params: [
         uid, hashBytes(r.hash), identityStored(r.identity, m.url), version, supersedes?.id ?? null, r.cluster, m.title ?? null, m.source ?? null, m.url ?? null, m.published,
         publishedMs(m.published), m.publishedFrom, m.language, m.languageFrom, m.otherLanguage ?? null, m.origin ?? null, m.format ?? null, r.ingestedAt,
-        Buffer.from(r.minhash.buffer, r.minhash.byteOffset, r.minhash.byteLength),
+        Buffer.from(r.minhash.buffer, r.minhash.byteOffset, r.minhash.byteLength), r.claims.length,
       ],
     });
     // On a server the counters of fused entities and asserters are added up late (SqlTx.lateWrites): here

@@ -786,7 +786,7 @@ export function splitPropositions(f: Fusion, since?: string, lang: Lang = "en"):
     else out.claimed.push(p);
   }
   const strength = (a: Fused, b: Fused) => b.independent - a.independent || b.reports - a.reports || (a.first_seen < b.first_seen ? -1 : a.first_seen > b.first_seen ? 1 : 0) || (a.key < b.key ? -1 : 1);
-  const view = (p: Fused, heading?: string): Proposition => {
+  const view = (p: Fused, heading?: string, claimedLine = false): Proposition => {
     const only = shownClaims.get(p);
     const cs = (only ?? p.claims).map((id) => claimOf.get(id)!);
     // the words quoted: what the claims have in common is best said by the shortest of them (a claim that
@@ -804,10 +804,14 @@ export function splitPropositions(f: Fusion, since?: string, lang: Lang = "en"):
     const who = speakersOf(p, cs);
     // a line under a speaker's heading never quotes the unnamed source beside him ("(also: unnamed
     // source)"), and of the speakers it names, the heading's words in the briefing's language first
-    const claimedBy = (c: (typeof cs)[number]) => !!c.source && p.status !== "established" && p.status !== "confirmed";
+    // (a line of who claims what whose proposition a report also states in its own voice, fewer reports
+    // than put it in a speaker's mouth, quotes the speaker: "he conveyed his condolences", of the premier
+    // in one report's own voice, is the premier's "I offered my sincere condolences" in two others)
+    const known = !claimedLine && (p.status === "established" || p.status === "confirmed");
+    const claimedBy = (c: (typeof cs)[number]) => !!c.source && !known;
     const unheard = (c: (typeof cs)[number]) => claimedBy(c) && !who.keys.has(f.context.asserter(c).key);
     const other = (c: (typeof cs)[number]) => Number(heading !== undefined && claimedBy(c) && (speaker.get(f.context.asserter(c).key) ?? c.source!.name) !== heading);
-    const fit = (c: (typeof cs)[number]) => Number(!!c.source && who.silent.has(f.context.asserter(c).key)) * 8 + Number(c.status !== p.status) * 4 + Number((p.status === "established" || p.status === "confirmed") && !!c.source) * 2 + Number(unheard(c)) * 2 + Number(!shared(c));
+    const fit = (c: (typeof cs)[number]) => Number(!!c.source && who.silent.has(f.context.asserter(c).key)) * 8 + Number(claimedLine && p.status !== "claimed" ? !c.source : c.status !== p.status) * 4 + Number(known && !!c.source) * 2 + Number(unheard(c)) * 2 + Number(!shared(c));
     const first = [...cs].sort((a, b) => fit(a) - fit(b) || clause(a.text) - clause(b.text) || Number(a.lang !== lang) - Number(b.lang !== lang) || other(a) - other(b) || a.text.length - b.text.length || (a.order < b.order ? -1 : 1))[0]!;
     // every citation: one per report, the quoted words first, then the rest earliest first
     const cites: Cite[] = [{ doc: first.doc, start: first.start, end: first.end }];
@@ -853,7 +857,7 @@ export function splitPropositions(f: Fusion, since?: string, lang: Lang = "en"):
   const unnamedToo = new Set<Proposition>();
   const sorted = out.claimed.sort(strength);
   const claimed = sorted.map((p) => {
-    const x = view(p);
+    const x = view(p, undefined, true);
     if (p.sources.some((s) => s.kind === "unnamed") && p.sources.some((s) => s.kind !== "report" && s.kind !== "unnamed")) unnamedToo.add(x);
     return x;
   });
@@ -868,7 +872,7 @@ export function splitPropositions(f: Fusion, since?: string, lang: Lang = "en"):
     const own = x.sources.length < 2 ? undefined : x.sources.filter((s) => alone.has(s)).sort((a, b) => alone.get(b)! - alone.get(a)! || (a < b ? -1 : 1))[0];
     const also = unnamedToo.has(x);
     // (the words quoted are the heading speaker's own when he has some in the line)
-    if (own) (claimed[i] = view(sorted[i]!, own)), (claimed[i]!.heading = own), (claimed[i]!.also = x.sources.filter((s) => s !== own));
+    if (own) (claimed[i] = view(sorted[i]!, own, true)), (claimed[i]!.heading = own), (claimed[i]!.also = x.sources.filter((s) => s !== own));
     if (also) claimed[i]!.also = [...(claimed[i]!.also ?? []), unnamed];
   });
   return {

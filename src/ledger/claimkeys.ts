@@ -49,6 +49,12 @@ export interface FusionClaim {
   /** Entity records the claim names (its source left out). */
   entities: string[];
   /**
+   * Who the claim, in the report's own voice, says does what it tells, when that is a person the report
+   * names (an entity record, `<doc>/<entity id>`): the name that opens it, or the person a pronoun opening
+   * it stands for. Absent otherwise, and in records stored before it was kept.
+   */
+  subject?: string;
+  /**
    * Of `entities`, those the claim names only in a list it adds after a dash ("… getroffen door
    * overstromingen – met name de steden Derna en Benghazi, de regio rond …"): they weigh less than what it
    * states. Absent when none (and in records stored before it was kept).
@@ -247,6 +253,34 @@ function agentsOf(doc: Doc, ix: DocIndex, c: Claim, text: string, tokens: readon
     }
   }
   return [...(explicit.size ? explicit : other)].sort();
+}
+
+const pronounMemo = new Map<Lang, Set<string>>();
+/**
+ * The person a claim in the report's own voice opens with, as its subject: a person's name, after a title
+ * at most ("Filip heeft dinsdag gebeld…", "Koning Filip van België heeft…"), not a possessive ("Putin's
+ * spokesman"); or a personal pronoun that stands for the person the report named last before it in the
+ * paragraph ("De Croo roept … op. Hij heeft zijn medeleven overgebracht…"). The entity id, or undefined.
+ */
+function subjectOf(doc: Doc, ix: DocIndex, c: Claim): string | undefined {
+  let pron = pronounMemo.get(doc.lang);
+  if (!pron) pronounMemo.set(doc.lang, (pron = new Set(langPack(doc.lang).claims.pronouns.person.map(fold))));
+  const lead = /^\s*(\p{L}+)/u.exec(c.text);
+  if (!lead) return undefined;
+  const opensWithPronoun = pron.has(fold(lead[1]!));
+  const para = doc.sentences[c.sentence]?.paragraph;
+  const paraStart = para === undefined ? c.start : doc.paragraphs[para]?.start ?? c.start;
+  let best: { id: string; end: number } | undefined;
+  for (const e of doc.entities) {
+    if (e.type !== "person") continue;
+    for (const m of ix.mentionsOf.get(e.id) ?? []) {
+      if (opensWithPronoun) {
+        // the person named last before the claim, in its paragraph
+        if (m.end <= c.start && m.start >= paraStart && (!best || m.end > best.end)) best = { id: e.id, end: m.end };
+      } else if (m.start >= c.start && m.start < c.start + 40 && /^\s*(?:\p{L}+\s+)?$/u.test(doc.text.slice(c.start, m.start)) && !/^\s*['’]s?\b/u.test(doc.text.slice(m.end, m.end + 3))) return e.id;
+    }
+  }
+  return best?.id;
 }
 
 const placeMemo = new Map<Lang, { loc: Set<string>; of: Set<string> }>();
@@ -722,6 +756,8 @@ function claimKeys(doc: Doc, ix: DocIndex, own: Claim, order: string, agency: st
     return !cc;
   });
   const entities = [...new Set(named.map((e) => `${doc.meta.id}/${e}`))].sort();
+  const subjectId = !head && !isPart && !c.source ? subjectOf(doc, ix, c) : undefined;
+  const subject = subjectId && `${doc.meta.id}/${subjectId}`;
   const tail = dashList(text, hits, tokens);
   const listed = tail === undefined ? [] : [...new Set(named.filter((id) => within(ix.mentionsOf.get(id) ?? [], c.start, c.end).every((m) => !inContent(m.start, m.end) || m.start - c.start >= tail)).map((e) => `${doc.meta.id}/${e}`))].sort();
   // a figure said where the claim only sets the scene or adds to what it reports weighs as little
@@ -793,6 +829,7 @@ function claimKeys(doc: Doc, ix: DocIndex, own: Claim, order: string, agency: st
       return h ? (h.neg ? "!" : "") + h.concept : null;
     })(),
     entities,
+    ...(subject && { subject }),
     ...(listed.length && { listed }),
     agents: agentsOf(doc, ix, c, text, tokens, hits, cws, cueBlames ? c.cue!.end - c.start : undefined),
     countries: [...new Set([...cws.filter((x) => !!x).map((x) => `C:${x!.cc}`), ...peoples, ...(byNoun?.cc ? [`C:${byNoun.cc}`] : [])])].sort(),

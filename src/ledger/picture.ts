@@ -786,7 +786,7 @@ export function splitPropositions(f: Fusion, since?: string, lang: Lang = "en"):
     else out.claimed.push(p);
   }
   const strength = (a: Fused, b: Fused) => b.independent - a.independent || b.reports - a.reports || (a.first_seen < b.first_seen ? -1 : a.first_seen > b.first_seen ? 1 : 0) || (a.key < b.key ? -1 : 1);
-  const view = (p: Fused): Proposition => {
+  const view = (p: Fused, heading?: string, claimedLine = false): Proposition => {
     const only = shownClaims.get(p);
     const cs = (only ?? p.claims).map((id) => claimOf.get(id)!);
     // the words quoted: what the claims have in common is best said by the shortest of them (a claim that
@@ -802,8 +802,17 @@ export function splitPropositions(f: Fusion, since?: string, lang: Lang = "en"):
     const shared = (c: (typeof cs)[number]) => c.figures.every((f) => f.aside || cs.every((o) => o.figures.some((g) => g.kind === f.kind && g.value === f.value)));
     // (and never the words of a speaker who does not say it, only refers to it)
     const who = speakersOf(p, cs);
-    const fit = (c: (typeof cs)[number]) => Number(!!c.source && who.silent.has(f.context.asserter(c).key)) * 8 + Number(c.status !== p.status) * 4 + Number((p.status === "established" || p.status === "confirmed") && !!c.source) * 2 + Number(!shared(c));
-    const first = [...cs].sort((a, b) => fit(a) - fit(b) || clause(a.text) - clause(b.text) || Number(a.lang !== lang) - Number(b.lang !== lang) || a.text.length - b.text.length || (a.order < b.order ? -1 : 1))[0]!;
+    // a line under a speaker's heading never quotes the unnamed source beside him ("(also: unnamed
+    // source)"), and of the speakers it names, the heading's words in the briefing's language first
+    // (a line of who claims what whose proposition a report also states in its own voice, fewer reports
+    // than put it in a speaker's mouth, quotes the speaker: "he conveyed his condolences", of the premier
+    // in one report's own voice, is the premier's "I offered my sincere condolences" in two others)
+    const known = !claimedLine && (p.status === "established" || p.status === "confirmed");
+    const claimedBy = (c: (typeof cs)[number]) => !!c.source && !known;
+    const unheard = (c: (typeof cs)[number]) => claimedBy(c) && !who.keys.has(f.context.asserter(c).key);
+    const other = (c: (typeof cs)[number]) => Number(heading !== undefined && claimedBy(c) && (speaker.get(f.context.asserter(c).key) ?? c.source!.name) !== heading);
+    const fit = (c: (typeof cs)[number]) => Number(!!c.source && who.silent.has(f.context.asserter(c).key)) * 8 + Number(claimedLine && p.status !== "claimed" ? !c.source : c.status !== p.status) * 4 + Number(known && !!c.source) * 2 + Number(unheard(c)) * 2 + Number(!shared(c));
+    const first = [...cs].sort((a, b) => fit(a) - fit(b) || clause(a.text) - clause(b.text) || Number(a.lang !== lang) - Number(b.lang !== lang) || other(a) - other(b) || a.text.length - b.text.length || (a.order < b.order ? -1 : 1))[0]!;
     // every citation: one per report, the quoted words first, then the rest earliest first
     const cites: Cite[] = [{ doc: first.doc, start: first.start, end: first.end }];
     const seen = new Set<string>([first.doc]);
@@ -829,7 +838,7 @@ export function splitPropositions(f: Fusion, since?: string, lang: Lang = "en"):
   // heading for the unnamed source: what only it says); and when the line gives a figure, a speaker none of
   // whose words give it only refers to what happened ("de doodgeschoten Zweden waren voetbalsupporters",
   // "his thoughts are with the families of the victims") and does not say it
-  const speakersOf = (p: Fused, cs: readonly Fusion["claims"][number][]): { names: string[]; silent: Set<string> } => {
+  const speakersOf = (p: Fused, cs: readonly Fusion["claims"][number][]): { names: string[]; silent: Set<string>; keys: Set<string> } => {
     const named = p.sources.filter((s) => s.kind !== "report" && (s.kind !== "unnamed" || p.sources.every((o) => o.kind === "report" || o.kind === "unnamed")));
     const keys = new Set(named.map((s) => s.key));
     const counts = (c: (typeof cs)[number]) => p.figures.some((g) => c.figures.some((x) => !x.aside && x.kind === g.kind && x.value === g.value));
@@ -841,13 +850,14 @@ export function splitPropositions(f: Fusion, since?: string, lang: Lang = "en"):
     }
     const shown = p.figures.length && saying.size ? named.filter((s) => saying.has(s.key)) : named;
     const silent = new Set(p.figures.length && saying.size ? named.filter((s) => !saying.has(s.key)).map((s) => s.key) : []);
-    return { names: [...new Set(shown.map((s) => speaker.get(s.key) ?? s.name))].sort(), silent };
+    return { names: [...new Set(shown.map((s) => speaker.get(s.key) ?? s.name))].sort(), silent, keys: new Set(shown.map((s) => s.key)) };
   };
   // an unnamed source beside named ones heads nothing, but the line says it too: "(also: unnamed source)"
   const unnamed = langPack(lang).claims.unnamedName;
   const unnamedToo = new Set<Proposition>();
-  const claimed = out.claimed.sort(strength).map((p) => {
-    const x = view(p);
+  const sorted = out.claimed.sort(strength);
+  const claimed = sorted.map((p) => {
+    const x = view(p, undefined, true);
     if (p.sources.some((s) => s.kind === "unnamed") && p.sources.some((s) => s.kind !== "report" && s.kind !== "unnamed")) unnamedToo.add(x);
     return x;
   });
@@ -858,16 +868,18 @@ export function splitPropositions(f: Fusion, since?: string, lang: Lang = "en"):
   // that shows only the strongest lines (which several speakers share) heads them as the whole one would.
   const alone = new Map<string, number>();
   for (const x of claimed) if (x.sources.length === 1) alone.set(x.sources[0]!, (alone.get(x.sources[0]!) ?? 0) + 1);
-  for (const x of claimed) {
+  claimed.forEach((x, i) => {
     const own = x.sources.length < 2 ? undefined : x.sources.filter((s) => alone.has(s)).sort((a, b) => alone.get(b)! - alone.get(a)! || (a < b ? -1 : 1))[0];
-    if (own) (x.heading = own), (x.also = x.sources.filter((s) => s !== own));
-    if (unnamedToo.has(x)) x.also = [...(x.also ?? []), unnamed];
-  }
+    const also = unnamedToo.has(x);
+    // (the words quoted are the heading speaker's own when he has some in the line)
+    if (own) (claimed[i] = view(sorted[i]!, own, true)), (claimed[i]!.heading = own), (claimed[i]!.also = x.sources.filter((s) => s !== own));
+    if (also) claimed[i]!.also = [...(claimed[i]!.also ?? []), unnamed];
+  });
   return {
-    established: out.established.sort(strength).map(view),
+    established: out.established.sort(strength).map((p) => view(p)),
     claimed,
-    denied: out.denied.sort(strength).map(view),
-    hedged: out.hedged.sort(strength).map(view),
+    denied: out.denied.sort(strength).map((p) => view(p)),
+    hedged: out.hedged.sort(strength).map((p) => view(p)),
   };
 }
 

@@ -109,6 +109,8 @@ interface Sig {
   policeHarm: boolean;
   /** A harm said to befall the doer himself ("is zelf ook overleden"). */
   selfHarm: boolean;
+  /** The person the claim, in the report's own voice, says does it, fused across reports (FusionClaim.subject). */
+  subject: string | undefined;
 }
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -238,6 +240,7 @@ function rawSignature(c: FusionClaim, ctx: BlockContext): Sig {
   return {
     c, keys: keys.size ? keys : NO_WEIGHTS, total: 0, verbs: verbs.size ? verbs : NO_VERBS, sceneVerbs: sceneVerbs.size ? sceneVerbs : NO_KEYS, negVerbs: neg.sort().join(","), quals: quals.size ? quals : NO_QUALS,
     figs: figs.size ? figs : NO_FIGS, days: c.days.length ? new Set(c.days) : NO_KEYS, wording, doers: doers.size ? doers : NO_KEYS, parts: parts.length ? parts : NO_PARTS, policeHarm, selfHarm,
+    subject: c.subject ? ctx.entityKey(c.subject) : undefined,
   };
 }
 
@@ -295,6 +298,10 @@ function conflict(a: Sig, b: Sig): boolean {
   if (a.policeHarm !== b.policeHarm && HARM.some((k) => a.verbs.has(k)) && HARM.some((k) => b.verbs.has(k))) return true;
   if (a.selfHarm !== b.selfHarm && HARM.some((k) => a.verbs.has(k)) && HARM.some((k) => b.verbs.has(k))) return true;
   for (const m of MODES) if (a.verbs.has(m) !== b.verbs.has(m)) return true;
+  // two reports that each say a different person did it ("he conveyed his condolences to the Swedish
+  // prime minister", of the premier; "the king called the Swedish king to offer his condolences") tell of
+  // two acts, however alike the rest
+  if (a.subject && b.subject && a.subject !== b.subject) return true;
   if (a.negVerbs !== b.negVerbs) return true;
   for (const v of a.verbs) {
     const opp = v.startsWith("!") ? v.slice(1) : "!" + v;

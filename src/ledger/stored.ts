@@ -299,7 +299,7 @@ function shaped(c: FusionClaim): FusionClaim {
   return {
     id: c.id, doc: c.doc, order: c.order, published: c.published, outlet: c.outlet, agency: c.agency, lang: c.lang, text: c.text,
     start: c.start, end: c.end, sentence: c.sentence, paragraph: c.paragraph, status: c.status, quote: c.quote, source: c.source,
-    concepts: c.concepts, background: c.background, main: c.main, agents: c.agents, entities: c.entities, listed: c.listed,
+    concepts: c.concepts, background: c.background, main: c.main, agents: c.agents, entities: c.entities, subject: c.subject, listed: c.listed,
     countries: c.countries, figures: c.figures, days: c.days, years: c.years, features: c.features, shingles: c.shingles, parts: c.parts,
   };
 }

@@ -171,6 +171,12 @@ export function countriesOfName(name: string, lang: Lang): string[] {
   return r;
 }
 
+/** Do these words stand at token k on? */
+function wordsAt(tokens: readonly ConceptToken[], k: number, words: readonly string[]): boolean {
+  for (let j = 0; j < words.length; j++) if (tokens[k + j]?.w !== words[j]) return false;
+  return true;
+}
+
 /** Punctuation that ends a stretch of words (each one UTF-16 unit). */
 const PUNCT_CODES = new Set([...',.;:!?()[]"“”„«»–—'].map((ch) => ch.charCodeAt(0)));
 /** Is there punctuation in text[from, to)? Asked between every two words of a claim: no slice made for it. */
@@ -562,8 +568,9 @@ function sceneWords(text: string, tokens: readonly ConceptToken[], lang: Lang, h
   // a participle that says which one is meant ("a suspected extremist accused of killing …")
   if (rel?.participles.length)
     for (let k = 2; k < tokens.length - 1; k++) {
-      const p = rel.participles.find((w) => w.every((x, j) => tokens[k + j]?.w === x));
-      if (!p || rel.aux.has(tokens[k - 1]!.w) || punctBetween(text, tokens[k - 1]!.end, tokens[k]!.start)) continue;
+      let participle = false;
+      for (const w of rel.participles) if ((participle = wordsAt(tokens, k, w))) break;
+      if (!participle || rel.aux.has(tokens[k - 1]!.w) || punctBetween(text, tokens[k - 1]!.end, tokens[k]!.start)) continue;
       for (let j = k; j < tokens.length; j++) {
         if (j > k && punctBetween(text, tokens[j - 1]!.end, tokens[j]!.start)) break;
         out[j] = 1;

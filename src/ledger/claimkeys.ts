@@ -177,7 +177,19 @@ export function countriesOfName(name: string, lang: Lang): string[] {
   return r;
 }
 
-const PUNCT = /[,.;:!?()\[\]"“”„«»–—]/;
+/** Do these words stand at token k on? */
+function wordsAt(tokens: readonly ConceptToken[], k: number, words: readonly string[]): boolean {
+  for (let j = 0; j < words.length; j++) if (tokens[k + j]?.w !== words[j]) return false;
+  return true;
+}
+
+/** Punctuation that ends a stretch of words (each one UTF-16 unit). */
+const PUNCT_CODES = new Set([...',.;:!?()[]"“”„«»–—'].map((ch) => ch.charCodeAt(0)));
+/** Is there punctuation in text[from, to)? Asked between every two words of a claim: no slice made for it. */
+function punctBetween(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (PUNCT_CODES.has(text.charCodeAt(i))) return true;
+  return false;
+}
 
 /** Concepts that are acts someone does (their doer is an agent). */
 const ACTS = new Set(["v:attack", "v:launch", "v:cause", "v:use", "v:explode", "v:sabotage", "v:shoot", "v:kill", "v:cross", "v:stop", "v:plan", "v:produce", "v:impact", "v:campaign", "n:missile", "n:air-defence"]);
@@ -215,7 +227,7 @@ function agentsOf(doc: Doc, ix: DocIndex, c: Claim, text: string, tokens: readon
     if (cc) for (let k = at; k < at + a.length; k++) party[k] ??= `C:${cc}`;
     break;
   }
-  const gap = (a: number, b: number) => PUNCT.test(text.slice(tokens[a]!.end, tokens[b]!.start));
+  const gap = (a: number, b: number) => punctBetween(text, tokens[a]!.end, tokens[b]!.start);
   const firstParty = (from: number, to: number, step: 1 | -1, origin: number): string | undefined => {
     for (let k = from; step > 0 ? k <= to : k >= to; k += step) {
       if (k < 0 || k >= tokens.length) return undefined;
@@ -389,7 +401,7 @@ function countryByNoun(doc: Doc, ix: DocIndex, c: Claim, tokens: readonly Concep
     if (!lex.nouns.has(tokens[k]!.w)) continue;
     let det = -1;
     for (let j = k - 1; j >= Math.max(0, k - 3); j--) {
-      if (PUNCT.test(text.slice(tokens[j]!.end, tokens[j + 1]!.start)) || cws[j]) break;
+      if (punctBetween(text, tokens[j]!.end, tokens[j + 1]!.start) || cws[j]) break;
       if (lex.det.has(tokens[j]!.w)) {
         det = j;
         break;
@@ -556,7 +568,7 @@ function sceneWords(text: string, tokens: readonly ConceptToken[], lang: Lang, h
   const out = new Uint8Array(tokens.length);
   let inside = false;
   for (let k = 0; k < tokens.length; k++) {
-    if (inside && k > 0 && PUNCT.test(text.slice(tokens[k - 1]!.end, tokens[k]!.start))) inside = false;
+    if (inside && k > 0 && punctBetween(text, tokens[k - 1]!.end, tokens[k]!.start)) inside = false;
     if (subs.has(tokens[k]!.w)) inside = true;
     if (inside) out[k] = 1;
   }
@@ -575,7 +587,7 @@ function sceneWords(text: string, tokens: readonly ConceptToken[], lang: Lang, h
       if (close <= k) {
         close = -1;
         for (let j = k + 1; j < tokens.length; j++)
-          if (PUNCT.test(text.slice(tokens[j - 1]!.end, tokens[j]!.start))) {
+          if (punctBetween(text, tokens[j - 1]!.end, tokens[j]!.start)) {
             close = j;
             break;
           }
@@ -590,10 +602,11 @@ function sceneWords(text: string, tokens: readonly ConceptToken[], lang: Lang, h
   // a participle that says which one is meant ("a suspected extremist accused of killing …")
   if (rel?.participles.length)
     for (let k = 2; k < tokens.length - 1; k++) {
-      const p = rel.participles.find((w) => w.every((x, j) => tokens[k + j]?.w === x));
-      if (!p || rel.aux.has(tokens[k - 1]!.w) || PUNCT.test(text.slice(tokens[k - 1]!.end, tokens[k]!.start))) continue;
+      let participle = false;
+      for (const w of rel.participles) if ((participle = wordsAt(tokens, k, w))) break;
+      if (!participle || rel.aux.has(tokens[k - 1]!.w) || punctBetween(text, tokens[k - 1]!.end, tokens[k]!.start)) continue;
       for (let j = k; j < tokens.length; j++) {
-        if (j > k && PUNCT.test(text.slice(tokens[j - 1]!.end, tokens[j]!.start))) break;
+        if (j > k && punctBetween(text, tokens[j - 1]!.end, tokens[j]!.start)) break;
         out[j] = 1;
       }
       break;
@@ -603,10 +616,10 @@ function sceneWords(text: string, tokens: readonly ConceptToken[], lang: Lang, h
     for (let p = 2; p <= 3 && p < tokens.length - 1; p++) {
       if (!rel.pronouns.has(tokens[p]!.w)) continue;
       let plain = true;
-      for (let k = 1; k < p; k++) if (rel.aux.has(tokens[k]!.w) || rel.pronouns.has(tokens[k]!.w) || PUNCT.test(text.slice(tokens[k - 1]!.end, tokens[k]!.start))) plain = false;
+      for (let k = 1; k < p; k++) if (rel.aux.has(tokens[k]!.w) || rel.pronouns.has(tokens[k]!.w) || punctBetween(text, tokens[k - 1]!.end, tokens[k]!.start)) plain = false;
       if (!plain) break;
       for (let k = p; k < tokens.length; k++) {
-        if (k > p && PUNCT.test(text.slice(tokens[k - 1]!.end, tokens[k]!.start))) break;
+        if (k > p && punctBetween(text, tokens[k - 1]!.end, tokens[k]!.start)) break;
         if (k > p + 1 && rel.aux.has(tokens[k]!.w)) break;
         out[k] = 1;
       }
@@ -734,7 +747,7 @@ function claimKeys(doc: Doc, ix: DocIndex, own: Claim, order: string, agency: st
     for (const k of [h.at - 1, h.at - 2]) {
       const q = k >= 0 ? cws[k] : undefined;
       if (!q || (k === h.at - 2 && !h.concept.startsWith("n:"))) continue;
-      if (PUNCT.test(text.slice(tokens[k]!.end, tokens[h.at]!.start))) continue;
+      if (punctBetween(text, tokens[k]!.end, tokens[h.at]!.start)) continue;
       qs.push(q.cc);
     }
     if (!qs.length && h.concept.startsWith("n:") && i > 0) {

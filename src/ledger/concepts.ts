@@ -210,17 +210,39 @@ export function conceptFilter(lang: Lang, concepts: readonly string[], negators 
 /** A word of a text as the lexicon reads it, with where it stands in the text. */
 export interface ConceptToken {
   /** Folded; "n't" read as "not", a possessive 's dropped. */
-  w: string;
+  readonly w: string;
   /** As written (for capitals). */
-  raw: string;
-  start: number;
-  end: number;
+  readonly raw: string;
+  readonly start: number;
+  readonly end: number;
 }
 
 const WORD = /[\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}]+)*/gu;
 
+/**
+ * Texts read lately, with their tokens: a claim's words are read again by each of its keys and checks (a
+ * report's texts were tokenized about three times each). Shared, so never changed: readonly. Bounded by the
+ * characters held.
+ */
+const tokenMemo = new Map<string, readonly ConceptToken[]>();
+let tokenMemoChars = 0;
+
 /** The words of a text as the lexicon reads them, split at anything but letters and digits. */
-export function conceptTokens(text: string): ConceptToken[] {
+export function conceptTokens(text: string): readonly ConceptToken[] {
+  let out = tokenMemo.get(text);
+  if (out === undefined) {
+    out = readTokens(text);
+    if (tokenMemoChars > 1 << 18) {
+      tokenMemo.clear();
+      tokenMemoChars = 0;
+    }
+    tokenMemo.set(text, out);
+    tokenMemoChars += text.length;
+  }
+  return out;
+}
+
+function readTokens(text: string): ConceptToken[] {
   const out: ConceptToken[] = [];
   WORD.lastIndex = 0;
   for (let m = WORD.exec(text); m; m = WORD.exec(text)) {

@@ -17,12 +17,35 @@ function hash32(s: string, seed: number): number {
   return h >>> 0;
 }
 
+/** FNV-1a steps over the characters of s (hash32's loop). */
+function fnv(h: number, s: string): number {
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h;
+}
+
+/** hash32(`${a} ${b} ${c}`, 0) without making the string: one for every word of a report. */
+function shingle32(a: string, b: string, c: string): number {
+  let h = fnv(0x811c9dc5, a);
+  h = Math.imul(h ^ 32, 0x01000193);
+  h = fnv(h, b);
+  h = Math.imul(h ^ 32, 0x01000193);
+  h = fnv(h, c);
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  return h >>> 0;
+}
+
 export function minhash(text: string): Uint32Array {
   const words = fold(text).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
   const sig = new Uint32Array(N).fill(0xffffffff);
+  // (kept as 32-bit signed integers, small integers to V8 rather than a heap number each: the same bits)
   const base = new Set<number>();
-  if (words.length < 3) base.add(hash32(words.join(" "), 0));
-  for (let i = 0; i + 3 <= words.length; i++) base.add(hash32(`${words[i]} ${words[i + 1]} ${words[i + 2]}`, 0));
+  if (words.length < 3) base.add(hash32(words.join(" "), 0) | 0);
+  for (let i = 0; i + 3 <= words.length; i++) base.add(shingle32(words[i]!, words[i + 1]!, words[i + 2]!) | 0);
   for (const b of base) {
     for (let k = 0; k < N; k++) {
       let h = (b ^ SEEDS[k]!) >>> 0;

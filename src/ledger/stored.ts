@@ -50,24 +50,44 @@ function hoist(rows: readonly Loose[], keys: readonly string[]): Loose {
 function compact(f: StoredFusion): StoredFusion {
   const claims = f.claims as unknown as Loose[], entities = f.entities as unknown as Loose[];
   const cs = hoist(claims, CLAIM_SHARED), es = hoist(entities, ENTITY_SHARED);
+  const claimShared = new Set(Object.keys(cs)), entityShared = new Set(Object.keys(es));
   const out = {
     ...f,
+    // (copies made key by key, leaving out what follows: a copy that had keys deleted was a slow
+    // dictionary for everything after it, the JSON of the record first)
     claims: claims.map((c, i) => {
-      const o: Loose = { ...c };
-      for (const k of Object.keys(cs)) delete o[k];
-      if (c.id === `${SELF}/${f.claimIds[i]}`) delete o.id;
-      if (c.order === orderOf(f, c.start as number)) delete o.order;
-      // where a claim ends, its sentence and its paragraph, where they follow from its text and the
-      // claim before it
-      if (c.end === (c.start as number) + String(c.text).length) delete o.end;
       const prev = i ? claims[i - 1]! : { sentence: -1, paragraph: 0 };
-      if (c.sentence === (prev.sentence as number) + 1) delete o.sentence;
-      if (c.paragraph === prev.paragraph) delete o.paragraph;
       // shingles are worked out again when read, from the words they were made of (hashes do not
       // compress: they were half of a stored record); those words are the claim's own, most often
       const from = shingleText(c as unknown as FusionClaim);
+      const o: Loose = {};
+      for (const k of Object.keys(c)) {
+        if (claimShared.has(k)) continue;
+        switch (k) {
+          case "id":
+            if (c.id === `${SELF}/${f.claimIds[i]}`) continue;
+            break;
+          case "order":
+            if (c.order === orderOf(f, c.start as number)) continue;
+            break;
+          // where a claim ends, its sentence and its paragraph, where they follow from its text and the
+          // claim before it
+          case "end":
+            if (c.end === (c.start as number) + String(c.text).length) continue;
+            break;
+          case "sentence":
+            if (c.sentence === (prev.sentence as number) + 1) continue;
+            break;
+          case "paragraph":
+            if (c.paragraph === prev.paragraph) continue;
+            break;
+          case "shingles":
+            if (from !== undefined) continue;
+            break;
+        }
+        o[k] = c[k];
+      }
       if (from !== undefined) {
-        delete o.shingles;
         if (from !== c.text) o.shingled = from;
       } else if (Array.isArray(c.shingles)) {
         const b = Buffer.alloc(c.shingles.length * 4);
@@ -77,9 +97,8 @@ function compact(f: StoredFusion): StoredFusion {
       return o;
     }),
     entities: entities.map((e, i) => {
-      const o: Loose = { ...e };
-      for (const k of Object.keys(es)) delete o[k];
-      if (e.id === `${SELF}/${f.entityIds[i]}`) delete o.id;
+      const o: Loose = {};
+      for (const k of Object.keys(e)) if (!entityShared.has(k) && !(k === "id" && e.id === `${SELF}/${f.entityIds[i]}`)) o[k] = e[k];
       return o;
     }),
     shared: { claims: cs, entities: es },

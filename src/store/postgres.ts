@@ -230,8 +230,57 @@ class Batch {
   }
 }
 
+/**
+ * Statement texts with $n parameters, by their text with ?: one map for the process, not one per
+ * connection (a write transaction has a connection of its own, so it rewrote every statement again, and the
+ * new text was hashed anew to find its prepared name).
+ */
+const sqlCache = new Map<string, string>();
+
+/** An INSERT … VALUES (…) read once: its parts around the tuple, and which parameters hold its conflict key. */
+interface InsertForm {
+  head: string;
+  tuple: string;
+  tail: string;
+  /** Which parameter of a row holds each column of the conflict key (an insert that updates on conflict). */
+  key: number[] | null;
+  /** The statement for n rows, made once for each n. */
+  texts: Map<number, string>;
+}
+/** By statement text; null: not a multi-row insert (each row is a statement). */
+const insertForms = new Map<string, InsertForm | null>();
+
+function insertForm(sql: string): InsertForm | null {
+  let f = insertForms.get(sql);
+  if (f !== undefined) return f;
+  f = null;
+  const m = /^(\s*INSERT\s+INTO\s+\w+\s*\(([^()]*)\)\s*VALUES\s*)(\([^()]*\))([\s\S]*)$/i.exec(sql);
+  if (m) {
+    const [, head, columns, tuple, tail] = m;
+    let key: number[] | null = null;
+    let ok = true;
+    if (/DO\s+UPDATE/i.test(tail!)) {
+      const conflict = /ON\s+CONFLICT\s*\(([^()]*)\)/i.exec(tail!);
+      const cols = columns!.split(",").map((c) => c.trim());
+      // which parameter of a row holds each column of the conflict key (the tuple may hold constants)
+      const slots = tuple!.slice(1, -1).split(",").map((x) => x.trim());
+      const param = new Map<string, number>();
+      let k = 0;
+      slots.forEach((x, i) => {
+        if (x === "?") param.set(cols[i]!, k++);
+      });
+      const ks = conflict?.[1]!.split(",").map((c) => param.get(c.trim()));
+      if (!ks || ks.some((i) => i === undefined)) ok = false;
+      else key = ks as number[];
+    }
+    if (ok) f = { head: head!, tuple: tuple!, tail: tail!, key, texts: new Map() };
+  }
+  if (insertForms.size > 1000) insertForms.clear();
+  insertForms.set(sql, f);
+  return f;
+}
+
 class PgConn implements Conn {
-  private sqlCache = new Map<string, string>();
   /** Round trips made through this connection. */
   trips = 0;
   /**
@@ -348,11 +397,11 @@ class PgConn implements Conn {
   }
 
   private sql(text: string): string {
-    let s = this.sqlCache.get(text);
+    let s = sqlCache.get(text);
     if (s === undefined) {
       s = postgres.params(text);
-      if (this.sqlCache.size > 1000) this.sqlCache.clear();
-      this.sqlCache.set(text, s);
+      if (sqlCache.size > 2000) sqlCache.clear();
+      sqlCache.set(text, s);
     }
     return s;
   }
@@ -401,32 +450,18 @@ class PgConn implements Conn {
     // An insert goes as multi-row inserts: one round trip for many rows. One that updates on conflict
     // cannot hold the same key twice: rows go in rounds, the k-th row of each key in round k, so that each
     // key's rows are still applied in their order.
-    const m = /^(\s*INSERT\s+INTO\s+\w+\s*\(([^()]*)\)\s*VALUES\s*)(\([^()]*\))([\s\S]*)$/i.exec(sql);
-    if (!m) {
+    const form = insertForm(sql);
+    if (!form) {
       for (const r of rows) await write(sql, r);
       return;
     }
-    const [, head, columns, tuple, tail] = m;
     let rounds: (readonly unknown[])[][] = [rows as (readonly unknown[])[]];
-    if (/DO\s+UPDATE/i.test(tail!)) {
-      const conflict = /ON\s+CONFLICT\s*\(([^()]*)\)/i.exec(tail!);
-      const cols = columns!.split(",").map((c) => c.trim());
-      // which parameter of a row holds each column of the conflict key (the tuple may hold constants)
-      const slots = tuple!.slice(1, -1).split(",").map((x) => x.trim());
-      const param = new Map<string, number>();
-      let k = 0;
-      slots.forEach((x, i) => {
-        if (x === "?") param.set(cols[i]!, k++);
-      });
-      const key = conflict?.[1]!.split(",").map((c) => param.get(c.trim()));
-      if (!key || key.some((i) => i === undefined)) {
-        for (const r of rows) await write(sql, r);
-        return;
-      }
+    const key = form.key;
+    if (key) {
       rounds = [];
       const seen = new Map<string, number>();
       for (const r of rows) {
-        const id = JSON.stringify(key.map((i) => r[i!]));
+        const id = JSON.stringify(key.map((i) => r[i]));
         const n = seen.get(id) ?? 0;
         seen.set(id, n + 1);
         (rounds[n] ??= []).push(r);
@@ -444,7 +479,8 @@ class PgConn implements Conn {
           await write(sql, part[0]!);
           continue;
         }
-        const text = `${head}${Array(part.length).fill(tuple).join(", ")}${tail}`;
+        let text = form.texts.get(part.length);
+        if (text === undefined) form.texts.set(part.length, (text = `${form.head}${Array(part.length).fill(form.tuple).join(", ")}${form.tail}`));
         if (this.defer) await write(text, part.flat());
         else await this.query(statement(this.sql(text), part.flat()));
       }

@@ -1,10 +1,9 @@
 // The store over any SQL backend: every query of the ledger, written once against the Dialect, and the
 // bookkeeping of the aggregates. A backend (sqlite.ts; postgres.ts in step 2) only runs the SQL.
-import { createHash } from "node:crypto";
 import { deflateRawSync, inflateRawSync } from "node:zlib";
 import { fullText, type Dialect, type FullText } from "./dialect.js";
 import type { Conn, Driver } from "./driver.js";
-import { claimKey, claimUid, entityUid, reportUid } from "./ids.js";
+import { claimKey, claimUid, digest, entityUid, reportUid } from "./ids.js";
 import { LATEST, plan, RARE_STATUS, SPAN } from "./schema.js";
 import {
   StoreBusy,
@@ -1807,7 +1806,7 @@ class SqlTx extends SqlReads implements WriteTx {
    * sees it, and two reports that share none never wait for each other.
    */
   private lockKeys(keys: readonly string[]) {
-    const ks = [...new Set(keys.map((k) => createHash("sha1").update(k).digest().readBigInt64BE(0)))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    const ks = [...new Set(keys.map((k) => digest("sha1", k).readBigInt64BE(0)))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
     return { sql: "SELECT pg_advisory_xact_lock(k) FROM unnest(?::bigint[]) AS u(k)", params: [ks.map(String)] };
   }
 

@@ -52,13 +52,20 @@ export interface Fusion {
 /** The block context over a ledger's fused entities. */
 export function blockContext(entities: EntityFusion, lang: Lang = "en"): BlockContext {
   const byKey = new Map(entities.clusters.map((c) => [c.key, c]));
+  // (asked of every entity of every claim, many times: a cluster of a whole ledger's mentions of a person
+  // holds thousands of records, each looked at on every asking)
+  const places = new Map<string, boolean>();
   return {
     entityKey: (r) => entities.clusterOf.get(r)?.key,
     countryOf: (k) => byKey.get(k)?.country,
     asserter: (c) => asserterOf(c, entities, lang),
     party: (c) => partyOf(c, entities, lang),
     // a gazetteer place (a city, a village), not a country, region or sea
-    isPlace: (k) => !!byKey.get(k)?.records.some((r) => /^geo:\d+$/.test(r.geo ?? "")),
+    isPlace: (k) => {
+      let p = places.get(k);
+      if (p === undefined) places.set(k, (p = !!byKey.get(k)?.records.some((r) => /^geo:\d+$/.test(r.geo ?? ""))));
+      return p;
+    },
   };
 }
 

@@ -102,7 +102,13 @@ function compact(f: StoredFusion): StoredFusion {
   return out as unknown as StoredFusion;
 }
 
-const numbered = (p: string, n: number) => Array.from({ length: n }, (_, i) => `${p}${i + 1}`);
+// (one list for every record with that many: a ledger's records read back held a list of its own each)
+const numberedLists = new Map<string, readonly string[]>();
+const numbered = (p: string, n: number): string[] => {
+  let l = numberedLists.get(p + n);
+  if (!l) numberedLists.set(p + n, (l = Object.freeze(Array.from({ length: n }, (_, i) => `${p}${i + 1}`))));
+  return l as string[];
+};
 const sameIds = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
 /** A stored record as it was made (the report's id still left open), its keys in the order they were made in. */
@@ -240,18 +246,48 @@ export function shapedClaims(stored: unknown, uid: string): FusionClaim[] | unde
     const paragraph = "paragraph" in x ? x.paragraph : "paragraph" in common ? common.paragraph : prevParagraph;
     (prevSentence = sentence as number), (prevParagraph = paragraph);
     const raw = pick("shingles");
-    const shingles = typeof raw === "string" ? shinglesOf(raw) : raw === undefined && !(("shingles" in x) || ("shingles" in common)) ? textShingles(String(pick("shingled") ?? text)) : raw;
+    // (worked out from the words they were made of only when asked: see ReadClaim)
+    const shingles = typeof raw === "string" ? shinglesOf(raw) : raw === undefined && !(("shingles" in x) || ("shingles" in common)) ? String(pick("shingled") ?? text) : raw;
     const id = "id" in x || "id" in common ? sub("id") : withUid(`${SELF}/${claimIds[i]}`, uid);
     const order = "order" in x || "order" in common ? sub("order") : withUid(orderOf(f, start as number), uid);
-    out.push({
-      id, doc: sub("doc"), order, published: sub("published"), outlet: sub("outlet"), agency: sub("agency"), lang: sub("lang"), text: text as string,
-      start: start as number, end: ("end" in x ? x.end : "end" in common ? common.end : (start as number) + String(text).length) as number,
-      sentence: sentence as number, paragraph: paragraph as number, status: sub("status"), quote: sub("quote"), source: sub("source"),
-      concepts: sub("concepts"), background: sub("background"), main: sub("main"), agents: sub("agents"), entities: sub("entities"), listed: sub("listed"),
-      countries: sub("countries"), figures: sub("figures"), days: sub("days"), years: sub("years"), features: sub("features"), shingles: shingles as number[], parts: sub("parts"),
-    });
+    out.push(
+      new ReadClaim(
+        id, sub("doc"), order, sub("published"), sub("outlet"), sub("agency"), sub("lang"), text as string,
+        start as number, ("end" in x ? x.end : "end" in common ? common.end : (start as number) + String(text).length) as number,
+        sentence as number, paragraph as number, sub("status"), sub("quote"), sub("source"),
+        sub("concepts"), sub("background"), sub("main"), sub("agents"), sub("entities"), sub("listed"),
+        sub("countries"), sub("figures"), sub("days"), sub("years"), sub("features"), shingles as number[] | string, sub("parts"),
+      ),
+    );
   }
   return out;
+}
+
+/**
+ * A claim read back for its incident's block, as `shaped` gives it, but for its word shingles: those are
+ * worked out from the words they were made of when first asked for. Only the proposition's origins read
+ * them (a sentence copied from another outlet), after the block's claims are grouped: a block of a whole
+ * ledger held every claim's shingles through its contradictions and grouping, a tenth of its memory.
+ */
+class ReadClaim implements FusionClaim {
+  constructor(
+    public id: string, public doc: string, public order: string, public published: string, public outlet: string | null,
+    public agency: string | null, public lang: Lang, public text: string, public start: number, public end: number,
+    public sentence: number, public paragraph: number, public status: FusionClaim["status"], public quote: boolean,
+    public source: FusionClaim["source"], public concepts: string[], public background: string[] | undefined, public main: string | null,
+    public agents: string[], public entities: string[], public listed: string[] | undefined, public countries: string[],
+    public figures: FusionClaim["figures"], public days: string[], public years: string[] | undefined, public features: FusionClaim["features"],
+    /** The shingles, or the words they are made of (until asked for). */
+    private shingled: number[] | string,
+    public parts: FusionClaim["parts"],
+  ) {}
+  get shingles(): number[] {
+    if (typeof this.shingled === "string") this.shingled = textShingles(this.shingled);
+    return this.shingled;
+  }
+  set shingles(v: number[]) {
+    this.shingled = v;
+  }
 }
 
 /** The fusion of the current reports, with the ways back from fusion ids to the store's rows. */
@@ -300,12 +336,17 @@ export async function ledgerFusions(r: Reads, langs: readonly Lang[]): Promise<M
     }
   const fixes = await fusionFixes(r);
   if (fixes) correctEntities(byUid, fixes);
+  // from here on a report's record is needed for its claims' ids only (its entity records are the fused
+  // entities', its incident keys the grouping's, and let go once incidents are found: see fuseStreamed)
+  const claimIdsOf = new Map<string, string[]>();
+  for (const [uid, f] of byUid) claimIdsOf.set(uid, f.claimIds);
+  byUid.clear();
   // (asked of the claims a proposition or a contradiction names: an index of every claim would cost more
   // than the claims kept)
   const claimAt = {
     get(id: string) {
       const cut = id.lastIndexOf("/");
-      const report = id.slice(0, cut), ids = byUid.get(report)?.claimIds;
+      const report = id.slice(0, cut), ids = claimIdsOf.get(report);
       if (!ids) return undefined;
       const c = id.slice(cut + 1);
       // ids numbered in order (c1, c2 …) are found at once
@@ -315,7 +356,7 @@ export async function ledgerFusions(r: Reads, langs: readonly Lang[]): Promise<M
     },
   };
   // one string for a report's id, however many claims name it
-  const uids = new Map([...byUid.keys()].map((u) => [u, u]));
+  const uids = new Map([...claimIdsOf.keys()].map((u) => [u, u]));
   const keep = (c: FusionClaim) => {
     const k = keptClaim(c);
     k.doc = uids.get(k.doc) ?? k.doc;
@@ -338,7 +379,7 @@ export async function ledgerFusions(r: Reads, langs: readonly Lang[]): Promise<M
     return out;
   };
   const fusions = await fuseStreamed(heads, claimsOf, keep, langs);
-  const missing = [...current].filter((u) => !byUid.has(u)).sort();
+  const missing = [...current].filter((u) => !claimIdsOf.has(u)).sort();
   const entityRecord = (report: string, seq: number) => {
     const id = entityIds.get(report)?.[seq];
     return id === undefined ? undefined : `${report}/${id}`;

@@ -186,7 +186,7 @@ test("a report's fusion record reads back from its stored form exactly as it was
   const { Doc } = await import("../src/model/doc.js");
   const { runPipeline } = await import("../src/pipeline/index.js");
   const { reportFusion } = await import("../src/ledger/fusion.js");
-  const { storedFusion, rehydrate } = await import("../src/ledger/stored.js");
+  const { storedFusion, rehydrate, shapedClaims, shaped } = await import("../src/ledger/stored.js");
   const shingles = { own: 0, other: 0 };
   for (const r of REPORTS) {
     const doc = runPipeline(new Doc(r.text, { id: "d1", source: r.source, published: r.published, publishedFrom: "front-matter", language: r.lang, languageFrom: "front-matter", format: "text" }));
@@ -212,6 +212,18 @@ test("a report's fusion record reads back from its stored form exactly as it was
       c.shingles = Buffer.from(new Uint32Array(want.claims[i]!.shingles).buffer).toString("base64");
     });
     assert.equal(JSON.stringify(rehydrate(older, "dabc")), JSON.stringify(want));
+    // the claims as a ledger's fusion reads them, in one pass, are the record's claims read back whole
+    // (every key, in the fixed shape; the report's id put in everywhere but in their words), from either form
+    for (const form of [stored, older]) {
+      const quick = shapedClaims(JSON.parse(JSON.stringify(form)), "dabc");
+      assert.ok(quick && quick.length === want.claims.length);
+      // (their shingles worked out when asked for: read through every key, as a plain claim)
+      const plain = quick.map(shaped);
+      assert.deepStrictEqual(plain, want.claims.map(shaped));
+      assert.equal(JSON.stringify(plain), JSON.stringify(want.claims.map(shaped)));
+      assert.ok(plain.every((c) => c.id.startsWith("dabc/") && c.doc === "dabc" && !JSON.stringify(c).includes("\\u0001")));
+      assert.deepStrictEqual(quick.map((c) => c.shingles), want.claims.map((c) => c.shingles));
+    }
     // and the stored form is smaller
     assert.ok(deflateRawSync(JSON.stringify(stored)).length < deflateRawSync(JSON.stringify(made)).length);
   }

@@ -238,7 +238,8 @@ export function findDisputes(claims: readonly FusionClaim[], ctx: BlockContext, 
     if (seen.has(key)) return;
     // across reports, thousands of copies of one statement make one dispute, shown by a few of its pairs
     if (x.c.doc !== y.c.doc) {
-      const group = `${type}|${point}|${[x.asserter, y.asserter].sort().join("|")}`;
+      // (the two asserters in sorted order, without an array per pair asked)
+      const group = x.asserter <= y.asserter ? `${type}|${point}|${x.asserter}|${y.asserter}` : `${type}|${point}|${y.asserter}|${x.asserter}`;
       const n = perKey.get(group) ?? 0;
       if (n >= perPoint) return;
       perKey.set(group, n + 1);
@@ -280,6 +281,12 @@ function inheritNames(items: Item[]): void {
       for (const n of prev.names) if (n.startsWith("C:") || n.startsWith("E:")) (it.names === NO_NAMES ? (it.names = new Set()) : it.names).add(n);
     last.set(key, it);
   }
+}
+
+/** Whether some member of a set passes (asked of every candidate pair: no array made for it). */
+function someOf<T>(xs: ReadonlySet<T>, f: (x: T) => boolean): boolean {
+  for (const x of xs) if (f(x)) return true;
+  return false;
 }
 
 /** Shared by every item whose set of this kind is empty (so never added to: see inheritNames). */
@@ -506,7 +513,7 @@ function figures(ix: Index, inScope: (a: Item, b: Item) => boolean, add: Add): v
           if (!x.asserted || !inScope(d, x) || !x.c.figures.length || x.asserter === d.asserter) continue;
           // the figures are said to be the denier's: its own claim, or one that names it ("attributing
           // these numbers to the Libyan Red Crescent")
-          if (![...x.parties].some(its) && ![...x.names].some(its)) continue;
+          if (!someOf(x.parties, its) && !someOf(x.names, its)) continue;
           // (a claim of another that recalls earlier figures in an aside, "(adjusting the numbers from a
           // previous report …, attributing these numbers to the Libyan Red Crescent)": the figures said to be
           // the denier's are the aside's, an earlier report's, not what the claim's speaker says)
@@ -585,11 +592,11 @@ function denials(ix: Index, scope: "report" | "ledger", window: number, add: Add
       if (x.denial) continue;
       // nor does one that only supposes it ("if Ukraine caused the blast, Russia is still to blame")
       if (supposes(x.c)) continue;
-      if ([...x.parties].some((p) => denied.has(p))) continue;
-      const agent = [...x.agents].some((g) => denied.has(g));
+      if (someOf(x.parties, (p) => denied.has(p))) continue;
+      const agent = someOf(x.agents, (g) => denied.has(g));
       // a country named only as the owner of what was hit ("the Russian-owned pipelines") is not charged
       // nor is one named only as where someone went ("the attackers sought to escape towards Ukraine")
-      const named = what.length > 0 && [...x.names].some((g) => denied.has(g) && !ownerOnly(x, g) && !destinationOnly(x, g)) && agencyIn(x.concepts).length > 0;
+      const named = what.length > 0 && someOf(x.names, (g) => denied.has(g) && !ownerOnly(x, g) && !destinationOnly(x, g)) && agencyIn(x.concepts).length > 0;
       if (!agent && !named) continue;
       if (x.c.doc !== d.c.doc && !agent) {
         // across reports, a claim that names who did what it says, and names someone else, does not put

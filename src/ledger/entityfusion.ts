@@ -725,7 +725,14 @@ function makeCluster(key: string, recs: EntityRecord[], keys: Set<string>): Enti
   // ("Poland" in English, "Polen" in Dutch), else as the gazetteer does; never by whichever language's reports
   // mention it most (a capital standing for its state is not its name)
   const land = set === undefined && /^G:[A-Z]{2}$/.test(key) ? gazetteer().country(key.slice(2)) : undefined;
+  // (once per language: asked for every claim a country speaks in, over all the records of the country)
+  const lands = new Map<Lang, string>();
   const landName = (lang: Lang): string => {
+    let got = lands.get(lang);
+    if (got === undefined) lands.set(lang, (got = landNameOf(lang)));
+    return got;
+  };
+  const landNameOf = (lang: Lang): string => {
     const n = new Map<string, number>();
     for (const r of recs) if (!r.state && r.lang === lang) n.set(r.name, (n.get(r.name) ?? 0) + 1);
     const used = [...n].sort((a, b) => b[1] - a[1] || cmp(a[0], b[0]))[0]?.[0];

@@ -52,13 +52,20 @@ export interface Fusion {
 /** The block context over a ledger's fused entities. */
 export function blockContext(entities: EntityFusion, lang: Lang = "en"): BlockContext {
   const byKey = new Map(entities.clusters.map((c) => [c.key, c]));
+  // (asked of every entity of every claim, many times: a cluster of a whole ledger's mentions of a person
+  // holds thousands of records, each looked at on every asking)
+  const places = new Map<string, boolean>();
   return {
     entityKey: (r) => entities.clusterOf.get(r)?.key,
     countryOf: (k) => byKey.get(k)?.country,
     asserter: (c) => asserterOf(c, entities, lang),
     party: (c) => partyOf(c, entities, lang),
     // a gazetteer place (a city, a village), not a country, region or sea
-    isPlace: (k) => !!byKey.get(k)?.records.some((r) => /^geo:\d+$/.test(r.geo ?? "")),
+    isPlace: (k) => {
+      let p = places.get(k);
+      if (p === undefined) places.set(k, (p = !!byKey.get(k)?.records.some((r) => /^geo:\d+$/.test(r.geo ?? ""))));
+      return p;
+    },
   };
 }
 
@@ -214,27 +221,33 @@ function fuseIncident(i: string, block: readonly FusionClaim[], context: BlockCo
  * records, incident keys); `claimsOf` reads the claims of some reports (by report id, each in its record's
  * order), and `keep` makes of each claim, once its incident is fused, what the fusion holds on to. So at
  * most one incident's claims are whole in memory at a time, and each is read once for every language.
+ * `heads` is emptied once the incidents are found: what only the grouping reads of them (the incident keys
+ * of every report) is let go before any claim is read.
  */
 export async function fuseStreamed(
-  heads: readonly Pick<ReportFusion, "entities" | "incident">[],
+  heads: Pick<ReportFusion, "entities" | "incident">[],
   claimsOf: (docs: readonly string[]) => Promise<Map<string, FusionClaim[]>>,
   keep: (c: FusionClaim) => FusionClaim,
   langs: readonly Lang[] = ["en"],
 ): Promise<Map<Lang, Fusion>> {
   const { reports, entities, incidents } = fuseLedger(heads, langs[0] ?? "en");
+  // each report, in the content order of the ledger, by its id alone from here on
+  const docs = reports.map((r) => r.incident.doc);
+  heads.length = 0;
+  reports.length = 0;
   const contexts = langs.map((lang) => ({ lang, context: blockContext(entities, lang), propositions: [] as Proposition[], disputes: [] as Dispute[] }));
   // each incident's reports, in the content order of the ledger
   const members = new Map<string, number[]>();
-  reports.forEach((r, at) => {
-    const i = incidents.get(r.incident.doc)!;
+  docs.forEach((doc, at) => {
+    const i = incidents.get(doc)!;
     (members.get(i) ?? members.set(i, []).get(i)!).push(at);
   });
-  const kept: FusionClaim[][] = reports.map(() => []);
+  const kept: FusionClaim[][] = docs.map(() => []);
   for (const i of [...members.keys()].sort()) {
     const ats = members.get(i)!;
-    const read = await claimsOf(ats.map((at) => reports[at]!.incident.doc));
+    const read = await claimsOf(ats.map((at) => docs[at]!));
     const block: FusionClaim[] = [];
-    for (const at of ats) for (const c of read.get(reports[at]!.incident.doc) ?? []) block.push(c);
+    for (const at of ats) for (const c of read.get(docs[at]!) ?? []) block.push(c);
     // (an incident of reports whose claims are all gone has no block, as in fuseRecords)
     if (block.length && contexts.length) {
       // as fuseIncident does, in each language; which claims state one thing does not depend on the
@@ -249,7 +262,7 @@ export async function fuseStreamed(
         for (const d of found[k]!) x.disputes.push(inIncident(d, i));
       });
     }
-    for (const at of ats) kept[at] = (read.get(reports[at]!.incident.doc) ?? []).map(keep);
+    for (const at of ats) kept[at] = (read.get(docs[at]!) ?? []).map(keep);
   }
   const claims = kept.flat();
   return new Map(contexts.map((x) => [x.lang, { entities, claims, incidents, propositions: x.propositions.sort(byKey), disputes: x.disputes, context: x.context }]));

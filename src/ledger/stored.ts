@@ -121,7 +121,13 @@ function compact(f: StoredFusion): StoredFusion {
   return out as unknown as StoredFusion;
 }
 
-const numbered = (p: string, n: number) => Array.from({ length: n }, (_, i) => `${p}${i + 1}`);
+// (one list for every record with that many: a ledger's records read back held a list of its own each)
+const numberedLists = new Map<string, readonly string[]>();
+const numbered = (p: string, n: number): string[] => {
+  let l = numberedLists.get(p + n);
+  if (!l) numberedLists.set(p + n, (l = Object.freeze(Array.from({ length: n }, (_, i) => `${p}${i + 1}`))));
+  return l as string[];
+};
 const sameIds = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
 /** A stored record as it was made (the report's id still left open), its keys in the order they were made in. */
@@ -209,17 +215,98 @@ export function rehydrate(stored: unknown, uid: string, o: { claims?: boolean } 
   const withClaims = o.claims !== false;
   // (an older record, read as it is, leaves its claims out here)
   const data = withClaims ? expand(stored) : { ...(expand(stored, false) as Loose), claims: [] };
-  const walk = (v: unknown): unknown => {
-    if (typeof v === "string") return v.includes(SELF) ? v.split(SELF).join(uid) : v;
-    if (Array.isArray(v)) return v.map(walk);
-    if (v && typeof v === "object") {
-      const o: Record<string, unknown> = {};
-      for (const [k, x] of Object.entries(v)) o[k] = k === "text" || k === "shingles" ? x : walk(x);
-      return o;
+  return withUid(data, uid) as StoredFusion;
+}
+
+/**
+ * The report's id put in for SELF wherever a string holds it (but in a text or shingles), copying only the
+ * arrays and objects that hold one: the rest of a freshly parsed record is used as it is (a whole copy of
+ * every record, each time it was read, was most of what a refresh allocated).
+ */
+function withUid(v: unknown, uid: string): unknown {
+  if (typeof v === "string") return v.includes(SELF) ? v.split(SELF).join(uid) : v;
+  if (!v || typeof v !== "object") return v;
+  if (Array.isArray(v)) {
+    let out: unknown[] | undefined;
+    for (let i = 0; i < v.length; i++) {
+      const x = v[i], y = withUid(x, uid);
+      if (y !== x) (out ??= v.slice())[i] = y;
     }
-    return v;
-  };
-  return walk(data) as StoredFusion;
+    return out ?? v;
+  }
+  let out: Loose | undefined;
+  for (const k in v as Loose) {
+    if (k === "text" || k === "shingles") continue;
+    const x = (v as Loose)[k], y = withUid(x, uid);
+    if (y !== x) (out ??= { ...(v as Loose) })[k] = y;
+  }
+  return out ?? v;
+}
+
+/**
+ * The claims of a stored record, with the report's id put in, each already in the fixed shape the fusion
+ * reads (`shaped`): what `rehydrate(stored, uid).claims.map(shaped)` gives, in one pass over each claim
+ * instead of five copies of it. Undefined for a record of an older sitrep (no `shared`), read as before.
+ */
+export function shapedClaims(stored: unknown, uid: string): FusionClaim[] | undefined {
+  const f = stored as Loose & { shared?: { claims: Loose }; claims: Loose[]; claimIds?: string[]; incident: { order: string } };
+  if (!f || typeof f !== "object" || !f.shared) return undefined;
+  const common = f.shared.claims;
+  const claimIds = f.claimIds ?? numbered("c", f.claims.length);
+  const out: FusionClaim[] = [];
+  let prevSentence = -1, prevParagraph: unknown = 0;
+  for (let i = 0; i < f.claims.length; i++) {
+    const x = f.claims[i]!;
+    // as `whole` reads a key: the claim's own, else the record's shared one
+    const pick = (k: string): unknown => (k in x ? x[k] : k in common ? common[k] : undefined);
+    const sub = (k: string): any => withUid(pick(k), uid);
+    const text = pick("text"), start = pick("start");
+    const sentence = "sentence" in x ? x.sentence : "sentence" in common ? common.sentence : prevSentence + 1;
+    const paragraph = "paragraph" in x ? x.paragraph : "paragraph" in common ? common.paragraph : prevParagraph;
+    (prevSentence = sentence as number), (prevParagraph = paragraph);
+    const raw = pick("shingles");
+    // (worked out from the words they were made of only when asked: see ReadClaim)
+    const shingles = typeof raw === "string" ? shinglesOf(raw) : raw === undefined && !(("shingles" in x) || ("shingles" in common)) ? String(pick("shingled") ?? text) : raw;
+    const id = "id" in x || "id" in common ? sub("id") : withUid(`${SELF}/${claimIds[i]}`, uid);
+    const order = "order" in x || "order" in common ? sub("order") : withUid(orderOf(f, start as number), uid);
+    out.push(
+      new ReadClaim(
+        id, sub("doc"), order, sub("published"), sub("outlet"), sub("agency"), sub("lang"), text as string,
+        start as number, ("end" in x ? x.end : "end" in common ? common.end : (start as number) + String(text).length) as number,
+        sentence as number, paragraph as number, sub("status"), sub("quote"), sub("source"),
+        sub("concepts"), sub("background"), sub("main"), sub("agents"), sub("entities"), sub("listed"),
+        sub("countries"), sub("figures"), sub("days"), sub("years"), sub("features"), shingles as number[] | string, sub("parts"),
+      ),
+    );
+  }
+  return out;
+}
+
+/**
+ * A claim read back for its incident's block, as `shaped` gives it, but for its word shingles: those are
+ * worked out from the words they were made of when first asked for. Only the proposition's origins read
+ * them (a sentence copied from another outlet), after the block's claims are grouped: a block of a whole
+ * ledger held every claim's shingles through its contradictions and grouping, a tenth of its memory.
+ */
+class ReadClaim implements FusionClaim {
+  constructor(
+    public id: string, public doc: string, public order: string, public published: string, public outlet: string | null,
+    public agency: string | null, public lang: Lang, public text: string, public start: number, public end: number,
+    public sentence: number, public paragraph: number, public status: FusionClaim["status"], public quote: boolean,
+    public source: FusionClaim["source"], public concepts: string[], public background: string[] | undefined, public main: string | null,
+    public agents: string[], public entities: string[], public listed: string[] | undefined, public countries: string[],
+    public figures: FusionClaim["figures"], public days: string[], public years: string[] | undefined, public features: FusionClaim["features"],
+    /** The shingles, or the words they are made of (until asked for). */
+    private shingled: number[] | string,
+    public parts: FusionClaim["parts"],
+  ) {}
+  get shingles(): number[] {
+    if (typeof this.shingled === "string") this.shingled = textShingles(this.shingled);
+    return this.shingled;
+  }
+  set shingles(v: number[]) {
+    this.shingled = v;
+  }
 }
 
 /** The fusion of the current reports, with the ways back from fusion ids to the store's rows. */
@@ -268,12 +355,17 @@ export async function ledgerFusions(r: Reads, langs: readonly Lang[]): Promise<M
     }
   const fixes = await fusionFixes(r);
   if (fixes) correctEntities(byUid, fixes);
+  // from here on a report's record is needed for its claims' ids only (its entity records are the fused
+  // entities', its incident keys the grouping's, and let go once incidents are found: see fuseStreamed)
+  const claimIdsOf = new Map<string, string[]>();
+  for (const [uid, f] of byUid) claimIdsOf.set(uid, f.claimIds);
+  byUid.clear();
   // (asked of the claims a proposition or a contradiction names: an index of every claim would cost more
   // than the claims kept)
   const claimAt = {
     get(id: string) {
       const cut = id.lastIndexOf("/");
-      const report = id.slice(0, cut), ids = byUid.get(report)?.claimIds;
+      const report = id.slice(0, cut), ids = claimIdsOf.get(report);
       if (!ids) return undefined;
       const c = id.slice(cut + 1);
       // ids numbered in order (c1, c2 …) are found at once
@@ -283,7 +375,7 @@ export async function ledgerFusions(r: Reads, langs: readonly Lang[]): Promise<M
     },
   };
   // one string for a report's id, however many claims name it
-  const uids = new Map([...byUid.keys()].map((u) => [u, u]));
+  const uids = new Map([...claimIdsOf.keys()].map((u) => [u, u]));
   const keep = (c: FusionClaim) => {
     const k = keptClaim(c);
     k.doc = uids.get(k.doc) ?? k.doc;
@@ -294,14 +386,19 @@ export async function ledgerFusions(r: Reads, langs: readonly Lang[]): Promise<M
     // a page of records at a time: only the claims in their compact shape outlive their page
     for (let i = 0; i < uids.length; i += 500) {
       const got = new Map<string, StoredFusion>();
-      for (const it of await r.fusionItemsByIds(REPORT_FUSION, uids.slice(i, i + 500))) got.set(it.id, rehydrate(it.data, it.id));
+      for (const it of await r.fusionItemsByIds(REPORT_FUSION, uids.slice(i, i + 500))) {
+        // (a record an editor corrected, or of an older sitrep, is read whole, as it always was)
+        const quick = fixes?.claims.has(it.id) ? undefined : shapedClaims(it.data, it.id);
+        if (quick) out.set(it.id, quick);
+        else got.set(it.id, rehydrate(it.data, it.id));
+      }
       if (fixes) correctClaims(got, fixes);
       for (const [uid, f] of got) out.set(uid, f.claims.map(shaped));
     }
     return out;
   };
   const fusions = await fuseStreamed(heads, claimsOf, keep, langs);
-  const missing = [...current].filter((u) => !byUid.has(u)).sort();
+  const missing = [...current].filter((u) => !claimIdsOf.has(u)).sort();
   const entityRecord = (report: string, seq: number) => {
     const id = entityIds.get(report)?.[seq];
     return id === undefined ? undefined : `${report}/${id}`;
@@ -314,7 +411,7 @@ export async function ledgerFusions(r: Reads, langs: readonly Lang[]): Promise<M
  * object of that many keys so built as a dictionary: 2.3 KB a claim against under 1 KB in this form, and a
  * block of a whole ledger is every claim of it. (Keys a record leaves out are undefined here.)
  */
-function shaped(c: FusionClaim): FusionClaim {
+export function shaped(c: FusionClaim): FusionClaim {
   return {
     id: c.id, doc: c.doc, order: c.order, published: c.published, outlet: c.outlet, agency: c.agency, lang: c.lang, text: c.text,
     start: c.start, end: c.end, sentence: c.sentence, paragraph: c.paragraph, status: c.status, quote: c.quote, source: c.source,

@@ -217,6 +217,8 @@ test("a report's fusion record reads back from its stored form exactly as it was
     for (const form of [stored, older]) {
       const quick = shapedClaims(JSON.parse(JSON.stringify(form)), "dabc");
       assert.ok(quick && quick.length === want.claims.length);
+      // (every key of the fixed shape, also those no claim of these reports has, such as an own-voice subject)
+      for (const k of Object.keys(shaped(want.claims[0]!))) assert.ok(k in quick[0]!, `the claims read in one pass have no ${k}`);
       // (their shingles worked out when asked for: read through every key, as a plain claim)
       const plain = quick.map(shaped);
       assert.deepStrictEqual(plain, want.claims.map(shaped));

@@ -274,7 +274,7 @@ export function shapedClaims(stored: unknown, uid: string): FusionClaim[] | unde
         id, sub("doc"), order, sub("published"), sub("outlet"), sub("agency"), sub("lang"), text as string,
         start as number, ("end" in x ? x.end : "end" in common ? common.end : (start as number) + String(text).length) as number,
         sentence as number, paragraph as number, sub("status"), sub("quote"), sub("source"),
-        sub("concepts"), sub("background"), sub("main"), sub("agents"), sub("entities"), sub("listed"),
+        sub("concepts"), sub("background"), sub("main"), sub("agents"), sub("entities"), sub("subject"), sub("listed"),
         sub("countries"), sub("figures"), sub("days"), sub("years"), sub("features"), shingles as number[] | string, sub("parts"),
       ),
     );
@@ -294,7 +294,7 @@ class ReadClaim implements FusionClaim {
     public agency: string | null, public lang: Lang, public text: string, public start: number, public end: number,
     public sentence: number, public paragraph: number, public status: FusionClaim["status"], public quote: boolean,
     public source: FusionClaim["source"], public concepts: string[], public background: string[] | undefined, public main: string | null,
-    public agents: string[], public entities: string[], public listed: string[] | undefined, public countries: string[],
+    public agents: string[], public entities: string[], public subject: string | undefined, public listed: string[] | undefined, public countries: string[],
     public figures: FusionClaim["figures"], public days: string[], public years: string[] | undefined, public features: FusionClaim["features"],
     /** The shingles, or the words they are made of (until asked for). */
     private shingled: number[] | string,

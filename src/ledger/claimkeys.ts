@@ -279,20 +279,55 @@ function subjectOf(doc: Doc, ix: DocIndex, c: Claim): string | undefined {
   if (!pron) pronounMemo.set(doc.lang, (pron = new Set(langPack(doc.lang).claims.pronouns.person.map(fold))));
   const lead = /^\s*(\p{L}+)/u.exec(c.text);
   if (!lead) return undefined;
-  const opensWithPronoun = pron.has(fold(lead[1]!));
-  const para = doc.sentences[c.sentence]?.paragraph;
-  const paraStart = para === undefined ? c.start : doc.paragraphs[para]?.start ?? c.start;
-  let best: { id: string; end: number } | undefined;
-  for (const e of doc.entities) {
-    if (e.type !== "person") continue;
-    for (const m of ix.mentionsOf.get(e.id) ?? []) {
-      if (opensWithPronoun) {
-        // the person named last before the claim, in its paragraph
-        if (m.end <= c.start && m.start >= paraStart && (!best || m.end > best.end)) best = { id: e.id, end: m.end };
-      } else if (m.start >= c.start && m.start < c.start + 40 && /^\s*(?:\p{L}+\s+)?$/u.test(doc.text.slice(c.start, m.start)) && !/^\s*['’]s?\b/u.test(doc.text.slice(m.end, m.end + 3))) return e.id;
-    }
+  const persons = (ix.persons ??= personMentions(doc, ix));
+  // (the mentions near the claim's start found by halving: a report of many claims and names asked every
+  // name of every claim)
+  let lo = 0, hi = persons.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (persons[mid]!.start < c.start) lo = mid + 1;
+    else hi = mid;
   }
-  return best?.id;
+  if (pron.has(fold(lead[1]!))) {
+    // the person named last before the claim, in its paragraph (of mentions ending together, the one of
+    // the entity the report names first)
+    const para = doc.sentences[c.sentence]?.paragraph;
+    const paraStart = para === undefined ? c.start : doc.paragraphs[para]?.start ?? c.start;
+    let best: PersonMention | undefined;
+    for (let i = lo - 1; i >= 0; i--) {
+      const m = persons[i]!;
+      if (m.start < paraStart || (best && m.start + MAX_NAME < best.end)) break;
+      if (m.end <= c.start && (!best || m.end > best.end || (m.end === best.end && m.rank < best.rank))) best = m;
+    }
+    return best?.id;
+  }
+  // a name opening the claim, after one word (a title) at most, and not a possessive
+  let first: PersonMention | undefined;
+  for (let i = lo; i < persons.length && persons[i]!.start < c.start + 40; i++) {
+    const m = persons[i]!;
+    if ((!first || m.rank < first.rank) && /^\s*(?:\p{L}+\s+)?$/u.test(doc.text.slice(c.start, m.start)) && !/^\s*['’]s?\b/u.test(doc.text.slice(m.end, m.end + 3))) first = m;
+  }
+  return first?.id;
+}
+
+interface PersonMention {
+  id: string;
+  start: number;
+  end: number;
+  /** Where its entity is among the report's entities. */
+  rank: number;
+}
+/** No person's name is longer: a longer mention is not looked behind for. */
+const MAX_NAME = 200;
+
+/** Every mention of a person in the report, by where it starts. */
+function personMentions(doc: Doc, ix: DocIndex): PersonMention[] {
+  const out: PersonMention[] = [];
+  doc.entities.forEach((e, rank) => {
+    if (e.type !== "person") return;
+    for (const m of ix.mentionsOf.get(e.id) ?? []) if (m.end - m.start <= MAX_NAME) out.push({ id: e.id, start: m.start, end: m.end, rank });
+  });
+  return out.sort((a, b) => a.start - b.start || a.rank - b.rank);
 }
 
 const placeMemo = new Map<Lang, { loc: Set<string>; of: Set<string> }>();
@@ -366,6 +401,8 @@ interface DocIndex {
   mentionsOf: Map<string, { start: number; end: number }[]>;
   /** The country the report names most (`reportCountry`), once asked. */
   country?: string | null;
+  /** The report's mentions of persons by where they start (`subjectOf`), once asked. */
+  persons?: PersonMention[];
 }
 
 /**

@@ -1,6 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { briefed, groups } from "./briefed.js";
+import type { Briefing } from "../src/brief/index.js";
 
 // Reports written for this test: a shooting on the market square of a town, told by its mayor (who says
 // several things no one else says), by the police and a police source in a Dutch report, and by a king who only speaks of the
@@ -109,6 +110,9 @@ test("a people that only reports in another language name as the speaker is name
   assert.deepEqual(groups(b.nl, "claims").map((g) => g.slice(0, g.indexOf(":"))), ["Oekraïners"]);
 });
 
+/** The speakers heading the "who claims what" lines of a briefing. */
+const headings = (brief: Briefing) => groups(brief, "claims").map((g) => g.slice(0, g.indexOf(":")));
+
 // The perpetrator as the speaker, named by what he did only in a Dutch report: an English briefing names him
 // in English, and the two Dutch words for him ("schutter", "verdachte aanslagpleger") make one English heading.
 const PERPETRATOR = [
@@ -127,7 +131,7 @@ const PERPETRATOR = [
 
 test("a perpetrator whom only reports in another language name by what he did is named in the briefing's language", async () => {
   const b = await briefed(PERPETRATOR, "perpetrator");
-  const heads = (lang: "en" | "nl") => groups(b[lang], "claims").map((g) => g.slice(0, g.indexOf(":")));
+  const heads = (lang: "en" | "nl") => headings(b[lang]);
   assert.deepEqual(heads("en"), ["attacker"], groups(b.en, "claims").join(" || "));
   // a Dutch briefing keeps the words its reports use
   assert.deepEqual(heads("nl").sort(), ["schutter", "verdachte aanslagpleger"], groups(b.nl, "claims").join(" || "));
@@ -150,7 +154,7 @@ const PRESS = [
 
 test("a country's media whom only reports in another language name are named in the briefing's language", async () => {
   const b = await briefed(PRESS, "press");
-  const heads = (lang: "en" | "nl") => groups(b[lang], "claims").map((g) => g.slice(0, g.indexOf(":")));
+  const heads = (lang: "en" | "nl") => headings(b[lang]);
   assert.deepEqual(heads("en"), ["Belgian media"], groups(b.en, "claims").join(" || "));
   assert.deepEqual(heads("nl"), ["Belgische media"], groups(b.nl, "claims").join(" || "));
 });

@@ -130,7 +130,18 @@ export function readEldPack(buf: Buffer, stamp: string): NgramsData | null {
     }
     return len - s.length;
   };
+  // eld asks for the same few thousand n-grams (" de ", "the ") in every report: each found once by the binary
+  // search and kept, found or not. eld only reads an entry (for…in), so one object can serve every call.
+  const seen = new Map<string, Record<string, number> | null>();
   const lookUp = (s: string): Record<string, number> | undefined => {
+    const hit = seen.get(s);
+    if (hit !== undefined) return hit ?? undefined;
+    const found = search(s);
+    if (seen.size >= 200_000) seen.clear();
+    seen.set(s, found ?? null);
+    return found;
+  };
+  const search = (s: string): Record<string, number> | undefined => {
     if (s.length === 0 || s.length > 64) return undefined;
     let lo = 0;
     let hi = n - 1;

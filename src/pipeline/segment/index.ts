@@ -170,6 +170,18 @@ function endsSentence(doc: Doc, lex: SegmentLexicon, i: number, abbr: (w: string
   return true;
 }
 
+const abbreviationTests = new WeakMap<SegmentLexicon, (w: string) => boolean>();
+/** Whether a word is one of the lexicon's abbreviations (written with a capital: as written; else in any case); made once per lexicon. */
+function abbreviationTest(lex: SegmentLexicon): (w: string) => boolean {
+  let test = abbreviationTests.get(lex);
+  if (!test) {
+    const exact = new Set(lex.abbreviations.filter((a) => /\p{Lu}/u.test(a)));
+    const folded = new Set(lex.abbreviations.filter((a) => !/\p{Lu}/u.test(a)));
+    abbreviationTests.set(lex, (test = (w: string) => exact.has(w) || folded.has(w.toLowerCase())));
+  }
+  return test;
+}
+
 export function segmentDoc(doc: Doc, lex: SegmentLexicon): void {
   const { text } = doc;
   const lineList = lines(text);
@@ -194,9 +206,7 @@ export function segmentDoc(doc: Doc, lex: SegmentLexicon): void {
   const roles = tokens.map((t) => (t.kind === "quote" ? quoteRole(text, t) : ("none" as QuoteRole)));
   doc.quotes = pairQuotes(doc, roles, lineOf, lineList);
 
-  const exact = new Set(lex.abbreviations.filter((a) => /\p{Lu}/u.test(a)));
-  const folded = new Set(lex.abbreviations.filter((a) => !/\p{Lu}/u.test(a)));
-  const abbr = (w: string) => exact.has(w) || folded.has(w.toLowerCase());
+  const abbr = abbreviationTest(lex);
 
   const sentences: Sentence[] = [];
   let first = 0;

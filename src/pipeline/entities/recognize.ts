@@ -122,12 +122,15 @@ export interface Prepared {
   lex: EntityLexicon;
   roles: Map<string, RoleEntry>;
   roleSuffixes: RoleEntry[];
+  /** roleSuffixes by the word's length (longest first) and by word (the first entry of that word). */
+  roleSuffixIndex: SuffixIndex<RoleEntry>;
   rolePrefixes: Set<string>;
   honorifics: Set<string>;
   particles: Set<string>;
   connectors: Set<string>;
   heads: Map<string, HeadEntry>;
   compoundHeads: HeadEntry[];
+  compoundHeadIndex: SuffixIndex<HeadEntry>;
   functionWords: Set<string>;
   common: Set<string>;
   nonNames: Set<string>;
@@ -139,9 +142,12 @@ export interface Prepared {
   demonyms: Map<string, string>;
   givenNames: Set<string>;
   typeNouns: Map<string, EntityType>;
-  compoundMemo: Map<string, { head: HeadEntry; modifier: string } | undefined>;
-  typeNounMemo: Map<string, EntityType | undefined>;
-  roleMemo: Map<string, RoleEntry | undefined>;
+  /** The type nouns of four letters or more that a longer word may end in, with their place in `typeNouns`. */
+  typeNounSuffixes: { lengths: number[]; rank: Map<string, number> };
+  /** Memos of per-word look-ups; null: the word has none (one map look-up per word, found or not). */
+  compoundMemo: Map<string, { head: HeadEntry; modifier: string } | null>;
+  typeNounMemo: Map<string, EntityType | null>;
+  roleMemo: Map<string, RoleEntry | null>;
   adjectives: Set<string>;
   innerParticles: Set<string>;
   ambiguousInner: Set<string>;
@@ -160,20 +166,70 @@ function knownOf(p: Prepared, text: string): { type: EntityType; government?: st
 
 const cache = new WeakMap<EntityLexicon, Prepared>();
 
+/** Entries sorted longest word first, looked up by the ending of a word. */
+interface SuffixIndex<T> {
+  /** The lengths of the words, longest first, each once. */
+  lengths: number[];
+  /** Each word's first entry in the sorted list. */
+  byWord: Map<string, T>;
+}
+
+function suffixIndex<T extends { word: string }>(sorted: readonly T[]): SuffixIndex<T> {
+  const byWord = new Map<string, T>();
+  const lengths: number[] = [];
+  for (const e of sorted) {
+    if (!byWord.has(e.word)) byWord.set(e.word, e);
+    if (!lengths.includes(e.word.length)) lengths.push(e.word.length);
+  }
+  return { lengths, byWord };
+}
+
+/**
+ * The first entry of the sorted list (longest word first) whose word ends `w` with at least `before`
+ * characters before it: what a pass over the list finds, in one look-up per length.
+ */
+function endingIn<T>(ix: SuffixIndex<T>, w: string, before: number): T | undefined {
+  for (const l of ix.lengths) {
+    if (w.length < l + before) continue;
+    const e = ix.byWord.get(w.slice(w.length - l));
+    if (e) return e;
+  }
+  return undefined;
+}
+
+function typeNounSuffixes(typeNouns: ReadonlyMap<string, EntityType>): Prepared["typeNounSuffixes"] {
+  const rank = new Map<string, number>();
+  const lengths: number[] = [];
+  let k = 0;
+  for (const n of typeNouns.keys()) {
+    const at = k++;
+    if (n.length < 4) continue;
+    if (!rank.has(n)) rank.set(n, at);
+    if (!lengths.includes(n.length)) lengths.push(n.length);
+  }
+  lengths.sort((a, b) => a - b);
+  return { lengths, rank };
+}
+
 export function prepare(lex: EntityLexicon): Prepared {
   let p = cache.get(lex);
   if (p) return p;
   const lower = (xs: readonly string[]) => new Set(xs.map((x) => x.toLowerCase()));
+  const roleSuffixes = [...lex.roleSuffixes].sort((a, b) => b.word.length - a.word.length);
+  const compoundHeads = lex.heads.filter((h) => h.compound).sort((a, b) => b.word.length - a.word.length);
+  const typeNouns = new Map(Object.entries(lex.typeNouns));
   p = {
     lex,
     roles: new Map(lex.roles.map((r) => [r.word, r])),
-    roleSuffixes: [...lex.roleSuffixes].sort((a, b) => b.word.length - a.word.length),
+    roleSuffixes,
+    roleSuffixIndex: suffixIndex(roleSuffixes),
     rolePrefixes: lower(lex.rolePrefixes),
     honorifics: lower(lex.honorifics),
     particles: lower(lex.nameParticles),
     connectors: lower(lex.nameConnectors),
     heads: new Map(lex.heads.map((h) => [h.word, h])),
-    compoundHeads: lex.heads.filter((h) => h.compound).sort((a, b) => b.word.length - a.word.length),
+    compoundHeads,
+    compoundHeadIndex: suffixIndex(compoundHeads),
     functionWords: lower(lex.functionWords),
     common: lower(lex.commonWords),
     nonNames: lower(lex.nonNames),
@@ -189,7 +245,8 @@ export function prepare(lex: EntityLexicon): Prepared {
     })),
     demonyms: new Map(Object.entries(lex.demonyms)),
     givenNames: new Set(lex.givenNames),
-    typeNouns: new Map(Object.entries(lex.typeNouns)),
+    typeNouns,
+    typeNounSuffixes: typeNounSuffixes(typeNouns),
     compoundMemo: new Map(),
     typeNounMemo: new Map(),
     roleMemo: new Map(),
@@ -228,12 +285,12 @@ const isCap = (t: Token | undefined): boolean => isWord(t) && UPPER_START.test(t
 export function roleOf(p: Prepared, word: string): RoleEntry | undefined {
   // asked for most words of every report: remembered per lexicon (bounded, like the other memos)
   let r = p.roleMemo.get(word);
-  if (r === undefined && !p.roleMemo.has(word)) {
-    r = findRole(p, word);
+  if (r === undefined) {
+    r = findRole(p, word) ?? null;
     if (p.roleMemo.size > 50000) p.roleMemo.clear();
     p.roleMemo.set(word, r);
   }
-  return r;
+  return r ?? undefined;
 }
 
 function findRole(p: Prepared, word: string): RoleEntry | undefined {
@@ -252,44 +309,53 @@ function findRole(p: Prepared, word: string): RoleEntry | undefined {
     const r = p.roles.get(w);
     if (r && dash > 0) return r;
   }
-  for (const s of p.roleSuffixes) if (w.length > s.word.length + 2 && w.endsWith(s.word)) return s;
-  return undefined;
+  return endingIn(p.roleSuffixIndex, w, 3);
 }
 
 /** The compound head a word ends in (Vrijheidslegioen → legioen), with the modifier before it. */
 export function compoundHead(p: Prepared, word: string): { head: HeadEntry; modifier: string } | undefined {
-  if (p.compoundMemo.has(word)) return p.compoundMemo.get(word);
-  const r = findCompoundHead(p, word);
-  if (p.compoundMemo.size > 50000) p.compoundMemo.clear();
-  p.compoundMemo.set(word, r);
-  return r;
+  let r = p.compoundMemo.get(word);
+  if (r === undefined) {
+    r = findCompoundHead(p, word) ?? null;
+    if (p.compoundMemo.size > 50000) p.compoundMemo.clear();
+    p.compoundMemo.set(word, r);
+  }
+  return r ?? undefined;
 }
 
 function findCompoundHead(p: Prepared, word: string): { head: HeadEntry; modifier: string } | undefined {
   const w = word.toLowerCase();
-  for (const h of p.compoundHeads) {
-    if (w.length >= h.word.length + 3 && w.endsWith(h.word)) {
-      let mod = w.slice(0, w.length - h.word.length);
-      for (const l of p.lex.compoundLinkers) if (mod.endsWith(l) && mod.length > l.length + 2) {
-        mod = mod.slice(0, mod.length - l.length);
-        break;
-      }
-      return { head: h, modifier: mod.replace(/-$/, "") };
-    }
+  const h = endingIn(p.compoundHeadIndex, w, 3);
+  if (!h) return undefined;
+  let mod = w.slice(0, w.length - h.word.length);
+  for (const l of p.lex.compoundLinkers) if (mod.endsWith(l) && mod.length > l.length + 2) {
+    mod = mod.slice(0, mod.length - l.length);
+    break;
   }
-  return undefined;
+  return { head: h, modifier: mod.replace(/-$/, "") };
 }
 
 function typeNoun(p: Prepared, word: string): EntityType | undefined {
   const w = word.toLowerCase();
-  if (p.typeNounMemo.has(w)) return p.typeNounMemo.get(w);
+  const hit = p.typeNounMemo.get(w);
+  if (hit !== undefined) return hit ?? undefined;
   let out = p.typeNouns.get(w);
-  if (!out) for (const [n, ty] of p.typeNouns) if (n.length >= 4 && w.length > n.length + 2 && w.endsWith(n)) {
-    out = ty;
-    break;
+  if (!out) {
+    // the first type noun (in the table's order) of four letters or more that the word ends in, at least three
+    // letters before it: one look-up per length of such nouns, not a pass over the table per new word
+    const { lengths, rank } = p.typeNounSuffixes;
+    let best = Infinity;
+    for (const l of lengths) {
+      if (w.length <= l + 2) break;
+      const r = rank.get(w.slice(w.length - l));
+      if (r !== undefined && r < best) {
+        best = r;
+        out = p.typeNouns.get(w.slice(w.length - l));
+      }
+    }
   }
   if (p.typeNounMemo.size > 50000) p.typeNounMemo.clear();
-  p.typeNounMemo.set(w, out);
+  p.typeNounMemo.set(w, out ?? null);
   return out;
 }
 

@@ -276,6 +276,27 @@ export function conceptWords(text: string): string[] {
  * are active" negates being active, not the pipelines.
  */
 export function conceptsOf(text: string, lang: Lang, tokens: readonly ConceptToken[] = conceptTokens(text)): ConceptHit[] {
+  const m = hitMemo.get(text);
+  if (m !== undefined && m.lang === lang && m.tokens === tokens) return m.hits.slice();
+  const hits = readConcepts(text, lang, tokens);
+  if (hitMemoChars > 1 << 18) {
+    hitMemo.clear();
+    hitMemoChars = 0;
+  }
+  hitMemo.set(text, { lang, tokens, hits });
+  hitMemoChars += text.length;
+  return hits.slice();
+}
+
+/**
+ * Texts read lately with their concepts: a claim's text is read by the contradictions stage, its fusion keys
+ * and the dispute rules, two to three times each. Valid for the same tokens (the memo of `conceptTokens`);
+ * callers get their own array of the same (never changed) hits. Bounded by the characters held.
+ */
+const hitMemo = new Map<string, { lang: Lang; tokens: readonly ConceptToken[]; hits: readonly ConceptHit[] }>();
+let hitMemoChars = 0;
+
+function readConcepts(text: string, lang: Lang, tokens: readonly ConceptToken[]): ConceptHit[] {
   const c = compiled(lang);
   const words = tokens.map((t) => t.w);
   const raw: { e: Entry; at: number; end: number }[] = [];

@@ -4,7 +4,7 @@ import { Doc, type Entity, type Lang } from "../src/model/doc.js";
 import { langPack } from "../src/lang/index.js";
 import { segmentDoc } from "../src/pipeline/segment/index.js";
 import { entities as entityStage, entityAt, roleOf, roleOfWord } from "../src/pipeline/entities/index.js";
-import { prepare } from "../src/pipeline/entities/recognize.js";
+import { compoundHead, prepare } from "../src/pipeline/entities/recognize.js";
 
 function run(text: string, lang: Lang): Doc {
   const doc = new Doc(text, { id: "d1", published: "2024-03-05T12:00:00+01:00", publishedFrom: "flag", language: lang, languageFrom: "flag" });
@@ -141,6 +141,28 @@ test("entityAt maps a source span to its speaker, and the role lexicon is shared
   assert.equal(roleOf(p, "tafel"), undefined);
   assert.equal(roleOfWord(langPack("en").entities, "spokesman")?.kind, "official");
   assert.equal(roleOfWord(langPack("en").entities, "analyst")?.kind, "expert");
+});
+
+test("a word's role suffix and compound head are the ones a scan of the lexicon, longest first, finds", () => {
+  // the look-ups go by the word's ending; every suffix and head of both lexicons, behind a few modifiers
+  for (const lang of ["nl", "en"] as const) {
+    const lex = langPack(lang).entities;
+    const p = prepare(lex);
+    const suffixes = [...lex.roleSuffixes].sort((a, b) => b.word.length - a.word.length);
+    const heads = lex.heads.filter((h) => h.compound).sort((a, b) => b.word.length - a.word.length);
+    const words = ["tafel", "woordvoerder", "defensiewoordvoerder", "Vrijheidslegioen", "persagentschap", "ab"];
+    for (const x of [...suffixes.map((s) => s.word), ...heads.map((h) => h.word)]) for (const m of ["", "x", "ab", "oost", "Staats-"]) words.push(m + x);
+    for (const w of words) {
+      const low = w.toLowerCase();
+      const head = heads.find((h) => low.length >= h.word.length + 3 && low.endsWith(h.word));
+      assert.equal(compoundHead(p, w)?.head, head, `${lang} compound ${w}`);
+      // a word the role table or its prefixes know is found there first; the rest by the scan of suffixes
+      if (lex.roles.some((r) => low === r.word || low.endsWith("-" + r.word) || low.split("-").pop() === r.word)) continue;
+      const rest = low.includes("-") && low.slice(low.lastIndexOf("-") + 1).length >= 4 ? low.slice(low.lastIndexOf("-") + 1) : low;
+      const suffix = suffixes.find((s) => rest.length > s.word.length + 2 && rest.endsWith(s.word));
+      assert.equal(roleOf(p, w), suffix, `${lang} role ${w}`);
+    }
+  }
 });
 
 test("recognition is linear on hostile input", () => {

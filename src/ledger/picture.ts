@@ -80,6 +80,11 @@ export interface FigureKind {
   agree: boolean;
   /** How many sources give a figure of the group (some lines may not be shown). */
   sources: number;
+  /**
+   * Every figure of the group, shown or not, earliest published first: a toll later reports raise reads
+   * as one series (40 → 133 → 140), not as sources at odds.
+   */
+  series?: { value: number; shown: string; published: string; status: ClaimStatus; cite: Cite }[];
 }
 
 export interface TimelineEntry {
@@ -460,7 +465,8 @@ export async function buildPicture(r: Reads, opts: PictureOptions = {}): Promise
     }
     const shown = strongestFigures(listed, perKind);
     figuresHidden += listed.length - shown.length;
-    figures.push({ kind, ...(measure && { measure }), lines: shown, range, agree: range[0] === range[1], sources: new Set(lines.map((l) => l.asserter)).size });
+    const series = [...lines].sort((a, b) => Date.parse(a.published) - Date.parse(b.published)).map((l) => ({ value: l.value, shown: l.shown, published: l.published, status: l.status, cite: l.cite }));
+    figures.push({ kind, ...(measure && { measure }), lines: shown, range, agree: range[0] === range[1], sources: new Set(lines.map((l) => l.asserter)).size, series });
   }
 
   // --- timeline: time expressions with the claim that holds them, earliest first

@@ -816,9 +816,15 @@ export function splitPropositions(f: Fusion, since?: string, lang: Lang = "en"):
     const known = !claimedLine && (p.status === "established" || p.status === "confirmed");
     const claimedBy = (c: (typeof cs)[number]) => !!c.source && !known;
     const unheard = (c: (typeof cs)[number]) => claimedBy(c) && !who.keys.has(f.context.asserter(c).key);
-    const other = (c: (typeof cs)[number]) => Number(heading !== undefined && claimedBy(c) && (speaker.get(f.context.asserter(c).key) ?? c.source!.name) !== heading);
+    // (a sentence that names the heading's speaker as the one who says it is his too: "a man identifying
+    // himself as the attacker said …", the prosecutor's words under the attacker's heading)
+    const headingWords = new Set((heading ?? "").toLowerCase().split(/[^\p{L}]+/u).filter((w) => w.length > 3));
+    const namesHeading = (t: string) => t.toLowerCase().split(/[^\p{L}]+/u).some((w) => headingWords.has(w));
+    const other = (c: (typeof cs)[number]) => Number(heading !== undefined && claimedBy(c) && (speaker.get(f.context.asserter(c).key) ?? c.source!.name) !== heading && !namesHeading(c.text));
     const fit = (c: (typeof cs)[number]) => Number(!!c.source && who.silent.has(f.context.asserter(c).key)) * 8 + Number(claimedLine && p.status !== "claimed" ? !c.source : c.status !== p.status) * 4 + Number(known && !!c.source) * 2 + Number(unheard(c)) * 2 + Number(!shared(c));
-    const first = [...cs].sort((a, b) => fit(a) - fit(b) || clause(a.text) - clause(b.text) || Number(a.lang !== lang) - Number(b.lang !== lang) || other(a) - other(b) || a.text.length - b.text.length || (a.order < b.order ? -1 : 1))[0]!;
+    // (under a speaker's heading his own words come before any other's, even in the other language: "according
+    // to authorities, …" in English is not what the premier under whose name it stands said in Dutch)
+    const first = [...cs].sort((a, b) => fit(a) - fit(b) || other(a) - other(b) || clause(a.text) - clause(b.text) || Number(a.lang !== lang) - Number(b.lang !== lang) || a.text.length - b.text.length || (a.order < b.order ? -1 : 1))[0]!;
     // every citation: one per report, the quoted words first, then the rest earliest first
     const cites: Cite[] = [{ doc: first.doc, start: first.start, end: first.end }];
     const seen = new Set<string>([first.doc]);

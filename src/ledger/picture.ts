@@ -792,6 +792,8 @@ export function splitPropositions(f: Fusion, since?: string, lang: Lang = "en"):
     else out.claimed.push(p);
   }
   const strength = (a: Fused, b: Fused) => b.independent - a.independent || b.reports - a.reports || (a.first_seen < b.first_seen ? -1 : a.first_seen > b.first_seen ? 1 : 0) || (a.key < b.key ? -1 : 1);
+  // whose words each line quotes (a speaker's name as the headings give it)
+  const quotedBy = new Map<Fused, string>();
   const view = (p: Fused, heading?: string, claimedLine = false): Proposition => {
     const only = shownClaims.get(p);
     const cs = (only ?? p.claims).map((id) => claimOf.get(id)!);
@@ -833,6 +835,7 @@ export function splitPropositions(f: Fusion, since?: string, lang: Lang = "en"):
       seen.add(c.doc);
       cites.push({ doc: c.doc, start: c.start, end: c.end });
     }
+    if (first.source) quotedBy.set(p, speaker.get(f.context.asserter(first).key) ?? first.source.name);
     return {
       text: first.text,
       language: first.lang,
@@ -881,7 +884,10 @@ export function splitPropositions(f: Fusion, since?: string, lang: Lang = "en"):
   const alone = new Map<string, number>();
   for (const x of claimed) if (x.sources.length === 1) alone.set(x.sources[0]!, (alone.get(x.sources[0]!) ?? 0) + 1);
   claimed.forEach((x, i) => {
-    const own = x.sources.length < 2 ? undefined : x.sources.filter((s) => alone.has(s)).sort((a, b) => alone.get(b)! - alone.get(a)! || (a < b ? -1 : 1))[0];
+    // (when none of them has a heading of his own, the one whose words the line quotes: "Belgian media / the
+    // king" over the media's words reads as if the king had said them)
+    const quoted = quotedBy.get(sorted[i]!);
+    const own = x.sources.length < 2 ? undefined : (x.sources.filter((s) => alone.has(s)).sort((a, b) => alone.get(b)! - alone.get(a)! || (a < b ? -1 : 1))[0] ?? (quoted && x.sources.includes(quoted) ? quoted : undefined));
     const also = unnamedToo.has(x);
     // (the words quoted are the heading speaker's own when he has some in the line)
     if (own) (claimed[i] = view(sorted[i]!, own, true)), (claimed[i]!.heading = own), (claimed[i]!.also = x.sources.filter((s) => s !== own));

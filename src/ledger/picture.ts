@@ -542,6 +542,61 @@ export async function buildPicture(r: Reads, opts: PictureOptions = {}): Promise
   }
   const shownUnknowns = unknowns.slice(0, limit);
 
+  // a line's words must read as a statement: a clause cut from its sentence ("though they remained filled
+  // with natural gas", "and blamed British navy personnel") is quoted with the whole sentence it stands in,
+  // of the first report whose sentence adds nothing the line cannot vouch for (a line of what is established
+  // never quotes a sentence that also says what a source disputes, or only claims)
+  const texts = new Map<string, { text?: string; language: Lang } | undefined>();
+  const byDoc = () => once(lf.fusion, "claims by report", () => {
+    const m = new Map<string, Fusion["claims"][number][]>();
+    for (const c of lf.fusion.claims) (m.get(c.doc) ?? m.set(c.doc, []).get(c.doc)!).push(c);
+    return m;
+  });
+  const inDispute = () => once(lf.fusion, "claims in dispute", () => new Set(lf.fusion.disputes.filter((d) => !d.detail.update || d.type === "opposed").flatMap((d) => d.claims)));
+  const whole = async (c: Cite, known: boolean | undefined): Promise<{ text: string; cite: Cite; language: Lang } | undefined> => {
+    if (!texts.has(c.doc)) texts.set(c.doc, await r.reportByUid(c.doc, true));
+    const t = texts.get(c.doc)?.text;
+    if (!t || !isClause(t.slice(c.start, c.end))) return undefined;
+    const at = sentenceAround(t, c.start, c.end);
+    if (!at) return undefined;
+    // (what a clause lacks is the subject before it: of a long sentence, the words up to the clause's end)
+    const [from, to] = at[1] - at[0] <= WHOLE ? at : c.end - at[0] <= WHOLE ? [at[0], c.end] : [];
+    if (from === undefined || to === undefined) return undefined;
+    if (known !== undefined) {
+      const others = (byDoc().get(c.doc) ?? []).filter((o) => o.start < to && o.end > from && !(o.start === c.start && o.end === c.end));
+      if (others.some((o) => inDispute().has(o.id) || (known && o.status !== "established" && o.status !== "confirmed"))) return undefined;
+    }
+    return { text: t.slice(from, to), cite: { doc: c.doc, start: from, end: to }, language: texts.get(c.doc)!.language };
+  };
+  let unknownTotal = unknowns.length;
+  const dropped = (k: keyof typeof totals | "unknowns") => (k === "unknowns" ? unknownTotal-- : totals[k]--);
+  for (const [xs, known, k] of [[established, true, "established"], [claimed, false, "claimed"], [denied, false, "denied"], [hedged, false, "hedged"], [shownUnknowns, false, "unknowns"]] as const)
+    for (let i = 0; i < xs.length; i++) {
+      const x = xs[i]!;
+      if (!isClause(x.text) || !fusedProps) continue;
+      for (const [n, c] of x.cites.entries()) {
+        const w = await whole(c, known);
+        if (!w) continue;
+        xs[i] = { ...x, text: w.text, language: w.language, cites: [w.cite, ...x.cites.filter((_, j) => j !== n)] };
+        // (a line of one report that quotes a part of that sentence says nothing the whole does not)
+        const inside = (y: Proposition) => y !== xs[i] && y.cites.length === 1 && y.cites[0]!.doc === c.doc && y.cites[0]!.start >= w.cite.start && y.cites[0]!.end <= w.cite.end;
+        for (let j = xs.length - 1; j >= 0; j--)
+          if (inside(xs[j]!)) {
+            xs.splice(j, 1);
+            dropped(k);
+            if (j < i) i--;
+          }
+        break;
+      }
+    }
+  for (let i = 0; i < contradictions.length; i++) {
+    const v = contradictions[i]!;
+    // (differing figures read as the figures, not as quotes: their citations stay on the figure's claim)
+    if (v.found.type === "figures") continue;
+    const [a, b] = [isClause(v.a.text) ? await whole(v.a.cite, undefined) : undefined, isClause(v.b.text) ? await whole(v.b.cite, undefined) : undefined];
+    if (a || b) contradictions[i] = { ...v, a: a ? { ...v.a, ...a } : v.a, b: b ? { ...v.b, ...b } : v.b };
+  }
+
   // --- the reports: what the picture rests on, and those its lines cite
   const basis = await r.basis();
   const docs = new Set<string>();
@@ -582,11 +637,59 @@ export async function buildPicture(r: Reads, opts: PictureOptions = {}): Promise
     places: places.rows,
     actors: actors.rows,
     totals: {
-      ...totals, unknowns: unknowns.length,
+      ...totals, unknowns: unknownTotal,
       timeline: tlTotal, places: places.total, actors: actors.total, figures: figuresHidden,
     },
     ...(since && { since }),
   };
+}
+
+/** Words that do not open a sentence: a clause cut from one ("and summoned the ambassador", "though …"). */
+const isClause = (t: string) => !/^[\p{Lu}\p{N}"“‘'«„]/u.test(t);
+/** The longest sentence a clause is quoted with (characters): a line of the briefing reads on one screen. */
+const WHOLE = 300;
+
+/**
+ * The sentence around a span of a report's text, as [start, end): from after the last sentence end before it
+ * (a stop, a question or exclamation mark and a space before a capital, or a line break) to the next one
+ * after it, a closing quotation mark included. Undefined when it is not a whole sentence that opens with a
+ * capital, or it runs on for more than a few hundred characters (a list, a table: no sentence to quote).
+ */
+export function sentenceAround(t: string, start: number, end: number): [number, number] | undefined {
+  const MAX = 400;
+  const stop = (ch: string | undefined) => ch === "." || ch === "!" || ch === "?";
+  const closing = (ch: string | undefined) => ch !== undefined && "\"”’»'".includes(ch);
+  const opens = (ch: string | undefined) => ch !== undefined && /[\p{Lu}"“‘'«„]/u.test(ch);
+  let i = start;
+  for (; i > 0; i--) {
+    if (start - i > MAX) return undefined;
+    const before = t[i - 1]!;
+    if (before === "\n") break;
+    if (/\s/.test(before) && opens(t[i])) {
+      let k = i - 2;
+      while (k >= 0 && closing(t[k])) k--;
+      if (stop(t[k])) break;
+    }
+  }
+  let j = end;
+  for (; j < t.length; j++) {
+    if (j - end > MAX) return undefined;
+    const ch = t[j]!;
+    if (ch === "\n") break;
+    if (stop(ch)) {
+      let k = j + 1;
+      while (k < t.length && closing(t[k])) k++;
+      // ("on Sept. 26": a stop before a figure or a small letter ends no sentence)
+      if (k >= t.length || t[k] === "\n" || (/\s/.test(t[k]!) && (k + 1 >= t.length || t[k + 1] === "\n" || opens(t[k + 1])))) {
+        if (k > j + 1) j = k;
+        break;
+      }
+    }
+  }
+  while (i < j && /\s/.test(t[i]!)) i++;
+  while (j > end && /\s/.test(t[j - 1]!)) j--;
+  if (i >= start || !opens(t[i])) return undefined;
+  return [i, j];
 }
 
 /** Words of a number itself ("million", "duizend") and words pointing back ("ervan"), in every language: never the thing counted. */

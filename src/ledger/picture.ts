@@ -1038,8 +1038,11 @@ function shownCounts(p: Fused, cs: readonly Fusion["claims"][number][]): Pick<Pr
 function ownVoice(p: Fused, cs: readonly Fusion["claims"][number][], disputed: { has(id: string): boolean }): boolean {
   // a claim that a source disputes is out; one that says more than the rest ("two killed after Russian
   // missiles crossed into Poland") may be disputed for what only it says, and leaves the others standing
+  // (of one report: "Two people were killed" stands when the clause after it, "after a missile hit the
+  // village", is disputed for the missile; a report all of whose words of it are disputed keeps it out)
   const own = ownDocs(cs);
-  if (!own.size || cs.some((c) => own.has(c.doc) && disputed.has(c.id))) return false;
+  const standing = new Set(cs.filter((c) => !c.source && c.status === "established" && !disputed.has(c.id)).map((c) => c.doc));
+  if (!own.size || [...own].some((d) => !standing.has(d))) return false;
   const named = new Set(cs.filter((c) => c.source && c.source.kind !== "unnamed" && !own.has(c.doc) && !disputed.has(c.id)).map((c) => c.doc));
   return own.size >= named.size && p.status !== "unknown";
 }

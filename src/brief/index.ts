@@ -97,8 +97,14 @@ export function composeBriefing(p: Picture, lang: Lang): Briefing {
   // Differing figures read best as one line per kind with every source's figure.
   const contested: BriefLine[] = [];
   const figureLines = new Map<string, { items: Map<string, string>; cites: Cite[]; isNew: boolean }>();
+  // one dispute, one line: a pair whose sides are the words of a pair already shown (one side quoted with
+  // its whole sentence, the other's clause alone) says it again
+  const overlaps = (x: Cite, y: Cite) => x.doc === y.doc && x.start < y.end && y.start < x.end;
+  const shownPairs: ContradictionView[] = [];
   for (const c of p.contradictions) {
     if (c.found.type !== "figures") {
+      if (shownPairs.some((s) => (overlaps(s.a.cite, c.a.cite) && overlaps(s.b.cite, c.b.cite)) || (overlaps(s.a.cite, c.b.cite) && overlaps(s.b.cite, c.a.cite)))) continue;
+      shownPairs.push(c);
       contested.push(contradictionLine(c, L, who, (doc) => p.reports.find((r) => r.doc === doc)?.source ?? undefined));
       continue;
     }

@@ -545,7 +545,8 @@ export async function buildPicture(r: Reads, opts: PictureOptions = {}): Promise
   // a line's words must read as a statement: a clause cut from its sentence ("though they remained filled
   // with natural gas", "and blamed British navy personnel") is quoted with the whole sentence it stands in,
   // of the first report whose sentence adds nothing the line cannot vouch for (a line of what is established
-  // never quotes a sentence that also says what a source disputes, or only claims)
+  // never quotes a sentence that also says what a source disputes, or only claims; what a speaker claims
+  // may stand beside the rest of what he says)
   const texts = new Map<string, { text?: string; language: Lang } | undefined>();
   const byDoc = () => once(lf.fusion, "claims by report", () => {
     const m = new Map<string, Fusion["claims"][number][]>();
@@ -553,7 +554,7 @@ export async function buildPicture(r: Reads, opts: PictureOptions = {}): Promise
     return m;
   });
   const inDispute = () => once(lf.fusion, "claims in dispute", () => new Set(lf.fusion.disputes.filter((d) => !d.detail.update || d.type === "opposed").flatMap((d) => d.claims)));
-  const whole = async (c: Cite, known: boolean | undefined): Promise<{ text: string; cite: Cite; language: Lang } | undefined> => {
+  const whole = async (c: Cite, known: boolean): Promise<{ text: string; cite: Cite; language: Lang } | undefined> => {
     if (!texts.has(c.doc)) texts.set(c.doc, await r.reportByUid(c.doc, true));
     const t = texts.get(c.doc)?.text;
     if (!t || !isClause(t.slice(c.start, c.end))) return undefined;
@@ -562,10 +563,15 @@ export async function buildPicture(r: Reads, opts: PictureOptions = {}): Promise
     // (what a clause lacks is the subject before it: of a long sentence, the words up to the clause's end)
     const [from, to] = at[1] - at[0] <= WHOLE ? at : c.end - at[0] <= WHOLE ? [at[0], c.end] : [];
     if (from === undefined || to === undefined) return undefined;
-    if (known !== undefined) {
-      const others = (byDoc().get(c.doc) ?? []).filter((o) => o.start < to && o.end > from && !(o.start === c.start && o.end === c.end));
-      if (others.some((o) => inDispute().has(o.id) || (known && o.status !== "established" && o.status !== "confirmed"))) return undefined;
-    }
+    // (and never words of another speaker, or of the report's own voice beside a speaker's: "… by a suspect
+    // who remains at large, in an attack the mayor described as cowardly" is not the mayor's)
+    const inSpan = (byDoc().get(c.doc) ?? []).filter((o) => o.start < to && o.end > from);
+    const self = inSpan.find((o) => o.start === c.start && o.end === c.end);
+    if (!self) return undefined;
+    const by = lf.fusion.context.asserter(self).key;
+    const others = inSpan.filter((o) => o !== self);
+    if (others.some((o) => lf.fusion.context.asserter(o).key !== by)) return undefined;
+    if (known && others.some((o) => inDispute().has(o.id) || (o.status !== "established" && o.status !== "confirmed"))) return undefined;
     return { text: t.slice(from, to), cite: { doc: c.doc, start: from, end: to }, language: texts.get(c.doc)!.language };
   };
   let unknownTotal = unknowns.length;
@@ -593,7 +599,7 @@ export async function buildPicture(r: Reads, opts: PictureOptions = {}): Promise
     const v = contradictions[i]!;
     // (differing figures read as the figures, not as quotes: their citations stay on the figure's claim)
     if (v.found.type === "figures") continue;
-    const [a, b] = [isClause(v.a.text) ? await whole(v.a.cite, undefined) : undefined, isClause(v.b.text) ? await whole(v.b.cite, undefined) : undefined];
+    const [a, b] = [isClause(v.a.text) ? await whole(v.a.cite, false) : undefined, isClause(v.b.text) ? await whole(v.b.cite, false) : undefined];
     if (a || b) contradictions[i] = { ...v, a: a ? { ...v.a, ...a } : v.a, b: b ? { ...v.b, ...b } : v.b };
   }
 

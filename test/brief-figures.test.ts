@@ -38,12 +38,12 @@ const brief = await briefed(REPORTS, "brief-figures");
 test("figures: one group per place and kind (the town's toll and the city's are never one range), each range over the figures it lists, a part of a toll no figure of its own, each figure with its day", () => {
   assert.deepEqual(groups(brief.en, "figures"), [
     "Killed (Hrubieszow) — 2, sources agree: “Two people” 2 — police, Tuesday 7 October 2025 | “twee mensen” 2 — Grensbode, Wednesday 8 October 2025",
-    "Killed (Porto) — range 30–37, sources differ: “37” 37 — officials, Thursday 9 October 2025 | “zeker 30 mensen” ≥30 — fire service, Wednesday 8 October 2025",
+    "Killed (Porto) — rising: ≥30 → 37, latest on Thursday 9 October 2025 (an update, not a dispute): “37” 37 — officials, Thursday 9 October 2025 | “zeker 30 mensen” ≥30 — fire service, Wednesday 8 October 2025",
     "Killed (Lviv) — 1, one source: “At least one person” ≥1 — city's mayor, Tuesday 7 October 2025",
   ]);
   assert.deepEqual(groups(brief.nl, "figures"), [
     "Doden (Hrubieszow) — 2, bronnen zijn het eens: “Two people” 2 — politie, dinsdag 7 oktober 2025 | “twee mensen” 2 — Grensbode, woensdag 8 oktober 2025",
-    "Doden (Porto) — 30 tot 37, bronnen lopen uiteen: “37” 37 — autoriteiten, donderdag 9 oktober 2025 | “zeker 30 mensen” ≥30 — brandweer, woensdag 8 oktober 2025",
+    "Doden (Porto) — oplopend: ≥30 → 37, laatst op donderdag 9 oktober 2025 (een update, geen tegenspraak): “37” 37 — autoriteiten, donderdag 9 oktober 2025 | “zeker 30 mensen” ≥30 — brandweer, woensdag 8 oktober 2025",
     "Doden (Lviv) — 1, één bron: “At least one person” ≥1 — city's mayor, dinsdag 7 oktober 2025",
   ]);
 });
@@ -57,7 +57,8 @@ test("denied holds the denials; the clause after one that only blames is what th
     "“Russia denied firing any missile at Poland” Russia denies:",
     "“Moskou en Kyiv hebben allebei elke betrokkenheid ontkend” Kyiv denies:",
   ]);
-  assert.ok(groups(brief.en, "claims").includes("Kyiv: “en wijzen de ander als verantwoordelijke aan”"));
+  // (the clause quoted with its whole sentence: "en wijzen de ander …" alone names nobody)
+  assert.ok(groups(brief.en, "claims").includes("Kyiv: “Moskou en Kyiv hebben allebei elke betrokkenheid ontkend en wijzen de ander als verantwoordelijke aan”"), JSON.stringify(groups(brief.en, "claims")));
 });
 
 test("a country is named in the briefing's language, however many reports of the other language name it", () => {

@@ -30,13 +30,13 @@ const brief = await briefed(REPORTS, "brief-scope");
 
 test("figures: a part of the toll and a toll elsewhere are listed apart, after the toll itself", () => {
   assert.deepEqual(groups(brief.en, "figures"), [
-    "Killed (Volos) — range 40–95, sources differ: “At least 40 people” ≥40 — fire service, Friday 5 September 2025 | “95” 95 — regional governor, Sunday 7 September 2025 | “95 mensen” 95 — governor, Sunday 7 September 2025",
+    "Killed (Volos) — rising: ≥40 → 95, latest on Sunday 7 September 2025 (an update, not a dispute): “At least 40 people” ≥40 — fire service, Friday 5 September 2025 | “95” 95 — regional governor, Sunday 7 September 2025 | “95 mensen” 95 — governor, Sunday 7 September 2025",
     "Killed (elsewhere) — 30, one source: “about 30 people” ~30 — Harbour Daily, Sunday 7 September 2025",
     "Killed (part of the total, Volos) — 12, one source: “12” 12 — officials, Friday 5 September 2025",
     "Killed (part of the total, Volos) — 5, one source: “vijf Nederlanders” 5 — Buitenlandse Zaken, Sunday 7 September 2025",
   ]);
   assert.deepEqual(groups(brief.nl, "figures"), [
-    "Doden (Volos) — 40 tot 95, bronnen lopen uiteen: “At least 40 people” ≥40 — brandweer, vrijdag 5 september 2025 | “95” 95 — gouverneur, zondag 7 september 2025 | “95 mensen” 95 — gouverneur, zondag 7 september 2025",
+    "Doden (Volos) — oplopend: ≥40 → 95, laatst op zondag 7 september 2025 (een update, geen tegenspraak): “At least 40 people” ≥40 — brandweer, vrijdag 5 september 2025 | “95” 95 — gouverneur, zondag 7 september 2025 | “95 mensen” 95 — gouverneur, zondag 7 september 2025",
     "Doden (elders) — 30, één bron: “about 30 people” ~30 — Harbour Daily, zondag 7 september 2025",
     "Doden (deel van het totaal, Volos) — 12, één bron: “12” 12 — autoriteiten, vrijdag 5 september 2025",
     "Doden (deel van het totaal, Volos) — 5, één bron: “vijf Nederlanders” 5 — Buitenlandse Zaken, zondag 7 september 2025",

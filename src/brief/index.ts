@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import type { Lang } from "../model/doc.js";
 import { brief as en } from "../lang/en/brief.js";
 import { brief as nl } from "../lang/nl/brief.js";
-import type { Cite, ContradictionView, Picture, Proposition, ReportInfo } from "../ledger/picture.js";
+import type { Cite, ContradictionView, FigureKind, Picture, Proposition, ReportInfo } from "../ledger/picture.js";
 import { timexInWords, timexOrder, type BriefLabels } from "./labels.js";
 
 const LABELS: Record<Lang, BriefLabels> = { nl, en };
@@ -97,8 +97,14 @@ export function composeBriefing(p: Picture, lang: Lang): Briefing {
   // Differing figures read best as one line per kind with every source's figure.
   const contested: BriefLine[] = [];
   const figureLines = new Map<string, { items: Map<string, string>; cites: Cite[]; isNew: boolean }>();
+  // one dispute, one line: a pair whose sides are the words of a pair already shown (one side quoted with
+  // its whole sentence, the other's clause alone) says it again
+  const overlaps = (x: Cite, y: Cite) => x.doc === y.doc && x.start < y.end && y.start < x.end;
+  const shownPairs: ContradictionView[] = [];
   for (const c of p.contradictions) {
     if (c.found.type !== "figures") {
+      if (shownPairs.some((s) => (overlaps(s.a.cite, c.a.cite) && overlaps(s.b.cite, c.b.cite)) || (overlaps(s.a.cite, c.b.cite) && overlaps(s.b.cite, c.a.cite)))) continue;
+      shownPairs.push(c);
       contested.push(contradictionLine(c, L, who, (doc) => p.reports.find((r) => r.doc === doc)?.source ?? undefined));
       continue;
     }
@@ -138,12 +144,18 @@ export function composeBriefing(p: Picture, lang: Lang): Briefing {
     ],
   });
 
+  // a figure some side of a contradiction gives is in dispute
+  const inDispute = (x: Cite) => p.contradictions.some((c) => [c.a.cite, c.b.cite].some((s) => s.doc === x.doc && s.start <= x.start && x.end <= s.end));
+  const spread = (f: FigureKind) => {
+    const up = risingSeries(f, inDispute);
+    return up ? L.rising(up.series, timexInWords(up.latest.slice(0, 10), L)) : L.range(String(f.range[0]), String(f.range[1]));
+  };
   sections.push({
     id: "figures",
     title: L.sections.figures,
     lines: [],
     groups: p.figures.map((f) => ({
-      title: `${L.kinds[f.kind]}${f.measure ? ` (${f.measure})` : ""} — ${f.agree ? `${f.range[0]}, ${new Set(f.lines.map((l) => l.source)).size > 1 || f.sources > 1 ? L.agree : L.oneSource}` : L.range(String(f.range[0]), String(f.range[1]))}`,
+      title: `${L.kinds[f.kind]}${f.measure ? ` (${f.measure})` : ""} — ${f.agree ? `${f.range[0]}, ${new Set(f.lines.map((l) => l.source)).size > 1 || f.sources > 1 ? L.agree : L.oneSource}` : spread(f)}`,
       // the day each figure was published: a toll that rose reads as a series, not as sources at odds
       lines: f.lines.map((l) => ({ text: `${shownFigure(l.shown, l.status, L)} — ${who(l.source)}, ${timexInWords(l.published.slice(0, 10), L)}`, quote: l.text, cites: [l.cite], ...(l.isNew !== undefined && { isNew: l.isNew }) })),
     })),
@@ -182,6 +194,25 @@ export function composeBriefing(p: Picture, lang: Lang): Briefing {
   });
 
   return { schema: "sitrep-brief/1", lang, title: L.title, basis, ...(p.since && { since: p.since }), sections, reports: p.reports };
+}
+
+/**
+ * The figures of a group that only ever go up from one report to a later one ("at least 40" on Friday, 133 on
+ * Saturday, 140 on Monday): a toll that rose, read as one series and not as sources that differ. Not when
+ * a figure is in dispute, denied or only a guess, nor when two differ at the same moment (two sources at
+ * odds, not an update).
+ */
+function risingSeries(f: FigureKind, inDispute: (c: Cite) => boolean): { series: string[]; latest: string } | undefined {
+  const xs = f.series;
+  if (f.agree || !xs || xs.length < 2) return undefined;
+  const series: string[] = [];
+  for (let i = 0; i < xs.length; i++) {
+    const x = xs[i]!, prev = xs[i - 1];
+    if (x.status === "denied" || x.status === "possible" || x.status === "probable" || inDispute(x.cite)) return undefined;
+    if (prev && (x.value < prev.value || (x.value !== prev.value && Date.parse(x.published) === Date.parse(prev.published)))) return undefined;
+    if (series[series.length - 1] !== x.shown) series.push(x.shown);
+  }
+  return series.length > 1 ? { series, latest: xs[xs.length - 1]!.published } : undefined;
 }
 
 /**

@@ -18,6 +18,8 @@ export interface BriefLabels {
   denies: (who: string) => string;
   confirmedBy: (who: string) => string;
   range: (lo: string, hi: string) => string;
+  /** Figures of one kind that later reports raise, no source disputing: "rising: 40 → 133 → 140, latest on …". */
+  rising: (series: string[], latest: string) => string;
   agree: string;
   /** A figure only one source gives: nobody agrees with it, nobody differs. */
   oneSource: string;

@@ -80,6 +80,11 @@ export interface FigureKind {
   agree: boolean;
   /** How many sources give a figure of the group (some lines may not be shown). */
   sources: number;
+  /**
+   * Every figure of the group, shown or not, earliest published first: a toll later reports raise reads
+   * as one series (40 → 133 → 140), not as sources at odds.
+   */
+  series?: { value: number; shown: string; published: string; status: ClaimStatus; cite: Cite }[];
 }
 
 export interface TimelineEntry {
@@ -460,7 +465,8 @@ export async function buildPicture(r: Reads, opts: PictureOptions = {}): Promise
     }
     const shown = strongestFigures(listed, perKind);
     figuresHidden += listed.length - shown.length;
-    figures.push({ kind, ...(measure && { measure }), lines: shown, range, agree: range[0] === range[1], sources: new Set(lines.map((l) => l.asserter)).size });
+    const series = [...lines].sort((a, b) => Date.parse(a.published) - Date.parse(b.published)).map((l) => ({ value: l.value, shown: l.shown, published: l.published, status: l.status, cite: l.cite }));
+    figures.push({ kind, ...(measure && { measure }), lines: shown, range, agree: range[0] === range[1], sources: new Set(lines.map((l) => l.asserter)).size, series });
   }
 
   // --- timeline: time expressions with the claim that holds them, earliest first
@@ -536,6 +542,67 @@ export async function buildPicture(r: Reads, opts: PictureOptions = {}): Promise
   }
   const shownUnknowns = unknowns.slice(0, limit);
 
+  // a line's words must read as a statement: a clause cut from its sentence ("though they remained filled
+  // with natural gas", "and blamed British navy personnel") is quoted with the whole sentence it stands in,
+  // of the first report whose sentence adds nothing the line cannot vouch for (a line of what is established
+  // never quotes a sentence that also says what a source disputes, or only claims; what a speaker claims
+  // may stand beside the rest of what he says)
+  const texts = new Map<string, { text?: string; language: Lang } | undefined>();
+  const byDoc = () => once(lf.fusion, "claims by report", () => {
+    const m = new Map<string, Fusion["claims"][number][]>();
+    for (const c of lf.fusion.claims) (m.get(c.doc) ?? m.set(c.doc, []).get(c.doc)!).push(c);
+    return m;
+  });
+  const inDispute = () => once(lf.fusion, "claims in dispute", () => new Set(lf.fusion.disputes.filter((d) => !d.detail.update || d.type === "opposed").flatMap((d) => d.claims)));
+  const whole = async (c: Cite, known: boolean): Promise<{ text: string; cite: Cite; language: Lang } | undefined> => {
+    if (!texts.has(c.doc)) texts.set(c.doc, await r.reportByUid(c.doc, true));
+    const t = texts.get(c.doc)?.text;
+    if (!t || !isClause(t.slice(c.start, c.end))) return undefined;
+    const at = sentenceAround(t, c.start, c.end);
+    if (!at) return undefined;
+    // (what a clause lacks is the subject before it: of a long sentence, the words up to the clause's end)
+    const [from, to] = at[1] - at[0] <= WHOLE ? at : c.end - at[0] <= WHOLE ? [at[0], c.end] : [];
+    if (from === undefined || to === undefined) return undefined;
+    // (and never words of another speaker, or of the report's own voice beside a speaker's: "… by a suspect
+    // who remains at large, in an attack the mayor described as cowardly" is not the mayor's)
+    const inSpan = (byDoc().get(c.doc) ?? []).filter((o) => o.start < to && o.end > from);
+    const self = inSpan.find((o) => o.start === c.start && o.end === c.end);
+    if (!self) return undefined;
+    const by = lf.fusion.context.asserter(self).key;
+    const others = inSpan.filter((o) => o !== self);
+    if (others.some((o) => lf.fusion.context.asserter(o).key !== by)) return undefined;
+    if (known && others.some((o) => inDispute().has(o.id) || (o.status !== "established" && o.status !== "confirmed"))) return undefined;
+    return { text: t.slice(from, to), cite: { doc: c.doc, start: from, end: to }, language: texts.get(c.doc)!.language };
+  };
+  let unknownTotal = unknowns.length;
+  const dropped = (k: keyof typeof totals | "unknowns") => (k === "unknowns" ? unknownTotal-- : totals[k]--);
+  for (const [xs, known, k] of [[established, true, "established"], [claimed, false, "claimed"], [denied, false, "denied"], [hedged, false, "hedged"], [shownUnknowns, false, "unknowns"]] as const)
+    for (let i = 0; i < xs.length; i++) {
+      const x = xs[i]!;
+      if (!isClause(x.text) || !fusedProps) continue;
+      for (const [n, c] of x.cites.entries()) {
+        const w = await whole(c, known);
+        if (!w) continue;
+        xs[i] = { ...x, text: w.text, language: w.language, cites: [w.cite, ...x.cites.filter((_, j) => j !== n)] };
+        // (a line of one report that quotes a part of that sentence says nothing the whole does not)
+        const inside = (y: Proposition) => y !== xs[i] && y.cites.length === 1 && y.cites[0]!.doc === c.doc && y.cites[0]!.start >= w.cite.start && y.cites[0]!.end <= w.cite.end;
+        for (let j = xs.length - 1; j >= 0; j--)
+          if (inside(xs[j]!)) {
+            xs.splice(j, 1);
+            dropped(k);
+            if (j < i) i--;
+          }
+        break;
+      }
+    }
+  for (let i = 0; i < contradictions.length; i++) {
+    const v = contradictions[i]!;
+    // (differing figures read as the figures, not as quotes: their citations stay on the figure's claim)
+    if (v.found.type === "figures") continue;
+    const [a, b] = [isClause(v.a.text) ? await whole(v.a.cite, false) : undefined, isClause(v.b.text) ? await whole(v.b.cite, false) : undefined];
+    if (a || b) contradictions[i] = { ...v, a: a ? { ...v.a, ...a } : v.a, b: b ? { ...v.b, ...b } : v.b };
+  }
+
   // --- the reports: what the picture rests on, and those its lines cite
   const basis = await r.basis();
   const docs = new Set<string>();
@@ -576,11 +643,59 @@ export async function buildPicture(r: Reads, opts: PictureOptions = {}): Promise
     places: places.rows,
     actors: actors.rows,
     totals: {
-      ...totals, unknowns: unknowns.length,
+      ...totals, unknowns: unknownTotal,
       timeline: tlTotal, places: places.total, actors: actors.total, figures: figuresHidden,
     },
     ...(since && { since }),
   };
+}
+
+/** Words that do not open a sentence: a clause cut from one ("and summoned the ambassador", "though …"). */
+const isClause = (t: string) => !/^[\p{Lu}\p{N}"“‘'«„]/u.test(t);
+/** The longest sentence a clause is quoted with (characters): a line of the briefing reads on one screen. */
+const WHOLE = 300;
+
+/**
+ * The sentence around a span of a report's text, as [start, end): from after the last sentence end before it
+ * (a stop, a question or exclamation mark and a space before a capital, or a line break) to the next one
+ * after it, a closing quotation mark included. Undefined when it is not a whole sentence that opens with a
+ * capital, or it runs on for more than a few hundred characters (a list, a table: no sentence to quote).
+ */
+export function sentenceAround(t: string, start: number, end: number): [number, number] | undefined {
+  const MAX = 400;
+  const stop = (ch: string | undefined) => ch === "." || ch === "!" || ch === "?";
+  const closing = (ch: string | undefined) => ch !== undefined && "\"”’»'".includes(ch);
+  const opens = (ch: string | undefined) => ch !== undefined && /[\p{Lu}"“‘'«„]/u.test(ch);
+  let i = start;
+  for (; i > 0; i--) {
+    if (start - i > MAX) return undefined;
+    const before = t[i - 1]!;
+    if (before === "\n") break;
+    if (/\s/.test(before) && opens(t[i])) {
+      let k = i - 2;
+      while (k >= 0 && closing(t[k])) k--;
+      if (stop(t[k])) break;
+    }
+  }
+  let j = end;
+  for (; j < t.length; j++) {
+    if (j - end > MAX) return undefined;
+    const ch = t[j]!;
+    if (ch === "\n") break;
+    if (stop(ch)) {
+      let k = j + 1;
+      while (k < t.length && closing(t[k])) k++;
+      // ("on Sept. 26": a stop before a figure or a small letter ends no sentence)
+      if (k >= t.length || t[k] === "\n" || (/\s/.test(t[k]!) && (k + 1 >= t.length || t[k + 1] === "\n" || opens(t[k + 1])))) {
+        if (k > j + 1) j = k;
+        break;
+      }
+    }
+  }
+  while (i < j && /\s/.test(t[i]!)) i++;
+  while (j > end && /\s/.test(t[j - 1]!)) j--;
+  if (i >= start || !opens(t[i])) return undefined;
+  return [i, j];
 }
 
 /** Words of a number itself ("million", "duizend") and words pointing back ("ervan"), in every language: never the thing counted. */
@@ -786,6 +901,8 @@ export function splitPropositions(f: Fusion, since?: string, lang: Lang = "en"):
     else out.claimed.push(p);
   }
   const strength = (a: Fused, b: Fused) => b.independent - a.independent || b.reports - a.reports || (a.first_seen < b.first_seen ? -1 : a.first_seen > b.first_seen ? 1 : 0) || (a.key < b.key ? -1 : 1);
+  // whose words each line quotes (a speaker's name as the headings give it)
+  const quotedBy = new Map<Fused, string>();
   const view = (p: Fused, heading?: string, claimedLine = false): Proposition => {
     const only = shownClaims.get(p);
     const cs = (only ?? p.claims).map((id) => claimOf.get(id)!);
@@ -810,9 +927,15 @@ export function splitPropositions(f: Fusion, since?: string, lang: Lang = "en"):
     const known = !claimedLine && (p.status === "established" || p.status === "confirmed");
     const claimedBy = (c: (typeof cs)[number]) => !!c.source && !known;
     const unheard = (c: (typeof cs)[number]) => claimedBy(c) && !who.keys.has(f.context.asserter(c).key);
-    const other = (c: (typeof cs)[number]) => Number(heading !== undefined && claimedBy(c) && (speaker.get(f.context.asserter(c).key) ?? c.source!.name) !== heading);
+    // (a sentence that names the heading's speaker as the one who says it is his too: "a man identifying
+    // himself as the attacker said …", the prosecutor's words under the attacker's heading)
+    const headingWords = new Set((heading ?? "").toLowerCase().split(/[^\p{L}]+/u).filter((w) => w.length > 3));
+    const namesHeading = (t: string) => t.toLowerCase().split(/[^\p{L}]+/u).some((w) => headingWords.has(w));
+    const other = (c: (typeof cs)[number]) => Number(heading !== undefined && claimedBy(c) && (speaker.get(f.context.asserter(c).key) ?? c.source!.name) !== heading && !namesHeading(c.text));
     const fit = (c: (typeof cs)[number]) => Number(!!c.source && who.silent.has(f.context.asserter(c).key)) * 8 + Number(claimedLine && p.status !== "claimed" ? !c.source : c.status !== p.status) * 4 + Number(known && !!c.source) * 2 + Number(unheard(c)) * 2 + Number(!shared(c));
-    const first = [...cs].sort((a, b) => fit(a) - fit(b) || clause(a.text) - clause(b.text) || Number(a.lang !== lang) - Number(b.lang !== lang) || other(a) - other(b) || a.text.length - b.text.length || (a.order < b.order ? -1 : 1))[0]!;
+    // (under a speaker's heading his own words come before any other's, even in the other language: "according
+    // to authorities, …" in English is not what the premier under whose name it stands said in Dutch)
+    const first = [...cs].sort((a, b) => fit(a) - fit(b) || other(a) - other(b) || clause(a.text) - clause(b.text) || Number(a.lang !== lang) - Number(b.lang !== lang) || a.text.length - b.text.length || (a.order < b.order ? -1 : 1))[0]!;
     // every citation: one per report, the quoted words first, then the rest earliest first
     const cites: Cite[] = [{ doc: first.doc, start: first.start, end: first.end }];
     const seen = new Set<string>([first.doc]);
@@ -821,6 +944,7 @@ export function splitPropositions(f: Fusion, since?: string, lang: Lang = "en"):
       seen.add(c.doc);
       cites.push({ doc: c.doc, start: c.start, end: c.end });
     }
+    if (first.source) quotedBy.set(p, speaker.get(f.context.asserter(first).key) ?? first.source.name);
     return {
       text: first.text,
       language: first.lang,
@@ -869,7 +993,10 @@ export function splitPropositions(f: Fusion, since?: string, lang: Lang = "en"):
   const alone = new Map<string, number>();
   for (const x of claimed) if (x.sources.length === 1) alone.set(x.sources[0]!, (alone.get(x.sources[0]!) ?? 0) + 1);
   claimed.forEach((x, i) => {
-    const own = x.sources.length < 2 ? undefined : x.sources.filter((s) => alone.has(s)).sort((a, b) => alone.get(b)! - alone.get(a)! || (a < b ? -1 : 1))[0];
+    // (when none of them has a heading of his own, the one whose words the line quotes: "Belgian media / the
+    // king" over the media's words reads as if the king had said them)
+    const quoted = quotedBy.get(sorted[i]!);
+    const own = x.sources.length < 2 ? undefined : (x.sources.filter((s) => alone.has(s)).sort((a, b) => alone.get(b)! - alone.get(a)! || (a < b ? -1 : 1))[0] ?? (quoted && x.sources.includes(quoted) ? quoted : undefined));
     const also = unnamedToo.has(x);
     // (the words quoted are the heading speaker's own when he has some in the line)
     if (own) (claimed[i] = view(sorted[i]!, own, true)), (claimed[i]!.heading = own), (claimed[i]!.also = x.sources.filter((s) => s !== own));
@@ -917,8 +1044,11 @@ function shownCounts(p: Fused, cs: readonly Fusion["claims"][number][]): Pick<Pr
 function ownVoice(p: Fused, cs: readonly Fusion["claims"][number][], disputed: { has(id: string): boolean }): boolean {
   // a claim that a source disputes is out; one that says more than the rest ("two killed after Russian
   // missiles crossed into Poland") may be disputed for what only it says, and leaves the others standing
+  // (of one report: "Two people were killed" stands when the clause after it, "after a missile hit the
+  // village", is disputed for the missile; a report all of whose words of it are disputed keeps it out)
   const own = ownDocs(cs);
-  if (!own.size || cs.some((c) => own.has(c.doc) && disputed.has(c.id))) return false;
+  const standing = new Set(cs.filter((c) => !c.source && c.status === "established" && !disputed.has(c.id)).map((c) => c.doc));
+  if (!own.size || [...own].some((d) => !standing.has(d))) return false;
   const named = new Set(cs.filter((c) => c.source && c.source.kind !== "unnamed" && !own.has(c.doc) && !disputed.has(c.id)).map((c) => c.doc));
   return own.size >= named.size && p.status !== "unknown";
 }

@@ -27,6 +27,7 @@ export const brief: BriefLabels = {
   denies: (who) => `${who} denies:`,
   confirmedBy: (who) => `confirmed by ${who}`,
   range: (lo, hi) => `range ${lo}–${hi}, sources differ`,
+  rising: (xs, latest) => `rising: ${xs.join(" → ")}, latest on ${latest} (an update, not a dispute)`,
   agree: "sources agree",
   oneSource: "one source",
   estimate: "(estimate)",

@@ -26,6 +26,7 @@ export const brief: BriefLabels = {
   denies: (who) => `${who} ontkent:`,
   confirmedBy: (who) => `bevestigd door ${who}`,
   range: (lo, hi) => `${lo} tot ${hi}, bronnen lopen uiteen`,
+  rising: (xs, latest) => `oplopend: ${xs.join(" → ")}, laatst op ${latest} (een update, geen tegenspraak)`,
   agree: "bronnen zijn het eens",
   oneSource: "één bron",
   estimate: "(schatting)",

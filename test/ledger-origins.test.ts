@@ -1,0 +1,42 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { briefed, section, show } from "./briefed.js";
+
+// Reports written for this test: a shooting at a tram stop in Antwerp. A Dutch paper tells that the alert
+// was raised; an English wire that the gunman fled and the crisis centre raised the alert (one sentence,
+// two clauses); a later English report that the police shot the gunman dead. A Dutch paper says in its own
+// voice that the attack was claimed by a group, and two English reports quote the group claiming it.
+const REPORTS = [
+  {
+    file: "1-krant.nl.txt", title: "Twee doden bij schietpartij in Antwerpen", source: "Scheldekrant", published: "2025-05-12T22:00:00+02:00", lang: "nl" as const,
+    text:
+      "Bij een tramhalte in Antwerpen zijn maandagavond twee mensen doodgeschoten.\n\n" +
+      "Het terreurdreigingsniveau in de stad is verhoogd naar vier, het hoogste niveau.\n\n" +
+      "De aanslag werd later op de avond opgeëist door de terreurgroep Ansar al-Sahil.\n",
+  },
+  {
+    file: "2-wire.en.txt", title: "Two shot dead in Antwerp", source: "Delta Wire", published: "2025-05-13T01:00:00+02:00", lang: "en" as const,
+    text:
+      "Two people were shot dead at a tram stop in Antwerp late Monday.\n\n" +
+      "The gunman fled on a motorbike and the national crisis centre raised its terror alert to level four for Antwerp.\n\n" +
+      "The militant group Ansar al-Sahil claimed responsibility for the attack in a message on Telegram.\n",
+  },
+  {
+    file: "3-post.en.txt", title: "Antwerp gunman killed by police", source: "North Sea Post", published: "2025-05-13T15:00:00+02:00", lang: "en" as const,
+    text:
+      "Police in Antwerp shot dead the gunman in a flat on Tuesday morning.\n\n" +
+      "The militant group Ansar al-Sahil has claimed responsibility for Monday's attack.\n",
+  },
+];
+
+const b = await briefed(REPORTS, "ledger-origins");
+
+test("a clause joined by 'and' to the gunman's flight still states the raised alert: its report counts", () => {
+  // (the flight is superseded by the gunman's death; the alert, in its own clause, is not)
+  for (const [lang, reports] of [["en", "reports"], ["nl", "berichten"]] as const) {
+    const est = section(b[lang], "established").lines.map(show);
+    const alert = est.filter((l) => /terreurdreigingsniveau|terror alert/.test(l));
+    assert.deepEqual(alert, [`“Het terreurdreigingsniveau in de stad is verhoogd naar vier, het hoogste niveau” (2 ${reports})`], est.join("\n"));
+    assert.ok(!est.some((l) => l.includes("fled")), est.join("\n"));
+  }
+});

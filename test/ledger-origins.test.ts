@@ -40,3 +40,12 @@ test("a clause joined by 'and' to the gunman's flight still states the raised al
     assert.ok(!est.some((l) => l.includes("fled")), est.join("\n"));
   }
 });
+
+test("a claim of responsibility has one origin, the claimant, whether a report quotes it or tells it", () => {
+  for (const lang of ["en", "nl"] as const) {
+    const all = [...section(b[lang], "established").lines, ...section(b[lang], "claims").lines, ...(section(b[lang], "claims").groups ?? []).flatMap((g) => g.lines)].map(show);
+    const claimed = all.filter((l) => /opgeëist|claimed responsibility/.test(l));
+    assert.equal(claimed.length, 1, claimed.join("\n"));
+    assert.match(claimed[0]!, lang === "en" ? /\(3 reports, 1 independent\)$/ : /\(3 berichten, 1 onafhankelijk\)$/);
+  }
+});

@@ -29,7 +29,25 @@ const REPORTS = [
   },
 ];
 
-const b = await briefed(REPORTS, "ledger-origins");
+// Two Dutch reports on a shooting in Ghent: one tells what local media said of the victims ("de
+// doodgeschoten Denen" only says which ones are meant), the other what the mayor said of the shooting.
+const GHENT = [
+  {
+    file: "1-courant.nl.txt", title: "Twee doden bij schietpartij in Gent", source: "Gentse Courant", published: "2025-06-02T22:00:00+02:00", lang: "nl" as const,
+    text:
+      "In het centrum van Gent zijn maandagavond twee mensen doodgeschoten.\n\n" +
+      "Lokale media meldden eerder dat de doodgeschoten Denen wielrenners waren.\n",
+  },
+  {
+    file: "2-dagblad.nl.txt", title: "Burgemeester: laffe aanslag", source: "Leiedagblad", published: "2025-06-03T09:00:00+02:00", lang: "nl" as const,
+    text:
+      "Bij de schietpartij in Gent kwamen twee Denen om het leven.\n\n" +
+      "De burgemeester zei dat de slachtoffers laf werden beschoten toen ze op weg waren naar een wielerwedstrijd.\n",
+  },
+];
+
+// (both ledgers before any test: the runner starts on the first test, and a later await would come too late)
+const [b, g] = await Promise.all([briefed(REPORTS, "ledger-origins"), briefed(GHENT, "ledger-origins-ghent")]);
 
 test("a clause joined by 'and' to the gunman's flight still states the raised alert: its report counts", () => {
   // (the flight is superseded by the gunman's death; the alert, in its own clause, is not)
@@ -47,5 +65,14 @@ test("a claim of responsibility has one origin, the claimant, whether a report q
     const claimed = all.filter((l) => /opgeëist|claimed responsibility/.test(l));
     assert.equal(claimed.length, 1, claimed.join("\n"));
     assert.match(claimed[0]!, lang === "en" ? /\(3 reports, 1 independent\)$/ : /\(3 berichten, 1 onafhankelijk\)$/);
+  }
+});
+
+test("a killing named only to say which victims are meant is not what the claim states: the media and the mayor say different things", () => {
+  for (const lang of ["en", "nl"] as const) {
+    const heads = (section(g[lang], "claims").groups ?? []).map((x) => x.title);
+    assert.ok(!heads.some((h) => /media/i.test(h) && /burgemeester|mayor/i.test(h)), heads.join(" | "));
+    const media = (section(g[lang], "claims").groups ?? []).flatMap((x) => x.lines).map(show).filter((l) => l.includes("wielrenners"));
+    assert.deepEqual(media, ["“Lokale media meldden eerder dat de doodgeschoten Denen wielrenners waren”"]);
   }
 });

@@ -30,7 +30,7 @@ const brief = await briefed(REPORTS, "brief-scope");
 
 test("figures: a part of the toll and a toll elsewhere are listed apart, after the toll itself", () => {
   assert.deepEqual(groups(brief.en, "figures"), [
-    "Killed (Volos) — rising: ≥40 → 95, latest on Sunday 7 September 2025 (an update, not a dispute): “At least 40 people” ≥40 — fire service, Friday 5 September 2025 | “95” 95 — regional governor, Sunday 7 September 2025 | “95 mensen” 95 — governor, Sunday 7 September 2025",
+    "Killed (Volos) — rising: ≥40 → 95, latest on Sunday 7 September 2025 (an update, not a dispute): “At least 40 people” ≥40 — fire service, Friday 5 September 2025 | “95” 95 — regional governor, Sunday 7 September 2025 | “95 mensen” 95 — regional governor, Sunday 7 September 2025",
     "Killed (elsewhere) — 30, one source: “about 30 people” ~30 — Harbour Daily, Sunday 7 September 2025",
     "Killed (part of the total, Volos) — 12, one source: “12” 12 — officials, Friday 5 September 2025",
     "Killed (part of the total, Volos) — 5, one source: “vijf Nederlanders” 5 — Buitenlandse Zaken, Sunday 7 September 2025",

@@ -672,6 +672,8 @@ interface RelativeWords {
   determiners: Set<string>;
   aux: Set<string>;
   participles: string[][];
+  adjDeterminers: Set<string>;
+  adjectival: Set<string>;
 }
 const relativeMemo = new Map<Lang, RelativeWords | null>();
 function relativeWords(lang: Lang): RelativeWords | null {
@@ -685,11 +687,27 @@ function relativeWords(lang: Lang): RelativeWords | null {
           determiners: new Set(lex.relatives.determiners.map(fold)),
           aux: new Set(lex.agents.auxiliaries.map(fold)),
           participles: (lex.relatives.participles ?? []).map((p) => conceptTokens(p).map((t) => t.w)),
+          adjDeterminers: new Set((lex.relatives.adjectival?.determiners ?? []).map(fold)),
+          adjectival: new Set((lex.relatives.adjectival?.participles ?? []).map(fold)),
         }
       : null;
     relativeMemo.set(lang, r);
   }
   return r;
+}
+
+/**
+ * The concepts a claim states, without those of a participle that only says which ones are meant ("de
+ * doodgeschoten Zweden waren voetbalsupporters" tells who the victims were, not that they were shot): a
+ * listed participle of the language between a determiner and a following word, no punctuation between.
+ */
+function withoutAdjectival(text: string, tokens: readonly ConceptToken[], lang: Lang, hits: ConceptHit[]): ConceptHit[] {
+  const rel = relativeWords(lang);
+  if (!rel?.adjectival.size || !hits.length) return hits;
+  const adjectival = (k: number) =>
+    k > 0 && k + 1 < tokens.length && rel.adjectival.has(tokens[k]!.w) && rel.adjDeterminers.has(tokens[k - 1]!.w) && !rel.aux.has(tokens[k + 1]!.w) &&
+    !punctBetween(text, tokens[k - 1]!.end, tokens[k]!.start) && !punctBetween(text, tokens[k]!.end, tokens[k + 1]!.start);
+  return hits.some((h) => h.at === h.end && adjectival(h.at)) ? hits.filter((h) => !(h.at === h.end && adjectival(h.at))) : hits;
 }
 
 /** What a part of a claim says, when the claim says two things (FusionClaim.parts). */
@@ -752,7 +770,7 @@ function claimKeys(doc: Doc, ix: DocIndex, own: Claim, order: string, agency: st
   }
   const inContent = (start: number, end: number) => keep.some(([x, y]) => start - c.start >= x && end - c.start <= y);
   const tokens = conceptTokens(text);
-  const hits: ConceptHit[] = conceptsOf(text, doc.lang, tokens);
+  const hits: ConceptHit[] = withoutAdjectival(text, tokens, doc.lang, conceptsOf(text, doc.lang, tokens));
   const cws = countryWords(tokens, doc.lang);
   const byNoun = countryByNoun(doc, ix, c, tokens, cws, text);
   const concepts = new Set(hits.map((h) => (h.neg ? "!" : "") + h.concept));

@@ -137,6 +137,10 @@ export function asserterOf(c: FusionClaim, entities: EntityFusion, lang: Lang): 
   // a body named by what it is, in either language ("the regional government", "de regionale regering")
   const inst = institutionOf(s.name, c.lang);
   if (inst) return { key: `i:${inst}`, name: s.name, kind: s.kind };
+  // a role no one in the ledger is named with is one speaker whatever the word and the language ("de
+  // schutter", "de verdachte aanslagpleger", "the attacker": the gunman of the incident)
+  const bare = s.kind === "unnamed" ? undefined : roleOf(s.name, c.lang);
+  if (bare && !bare.qualifier) return { key: `Rb:${bare.concept}`, name: s.name, kind: s.kind };
   return { key: `${s.kind === "unnamed" ? "u" : "n"}:${nameKey(s.name)}`, name: s.name, kind: s.kind };
 }
 

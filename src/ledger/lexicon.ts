@@ -94,6 +94,13 @@ export interface LedgerLexicon {
      */
     participles?: string[];
     /**
+     * A participle of harm between a determiner and its noun ("de doodgeschoten Zweden", "the slain fans")
+     * says which ones are meant, not that it happened: what the claim states is the rest ("… waren
+     * voetbalsupporters"). `determiners`: only articles and demonstratives (not "zijn", which is also an
+     * auxiliary). Lower case.
+     */
+    adjectival?: { determiners: string[]; participles: string[] };
+    /**
      * Pronouns that open a relative clause anywhere in a claim ("who"): set off by punctuation before what
      * the claim states, it says which ones are meant. Not ambiguous ones ("that", Dutch "die", "dat").
      */

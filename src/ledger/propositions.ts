@@ -740,13 +740,26 @@ function proposition(g: BlockGroup, ctx: BlockContext): Proposition {
 
 /**
  * Where each claim of a proposition comes from: a named speaker is one origin however many outlets quote
- * them; a report's own voice is its agency when it credits one, else its outlet, and a sentence copied
+ * them (and so is what he does himself when other reports have it from him); a report's own voice is its agency when it credits one, else its outlet, and a sentence copied
  * nearly word for word from another outlet's shares that outlet's origin.
  */
 function originsOf(cs: readonly FusionClaim[], ctx: BlockContext): string[] {
+  const speakers = new Set<string>();
+  for (const c of cs) if (c.source && c.source.kind !== "unnamed") speakers.add(ctx.asserter(c).key);
   const out: string[] = cs.map((c) => {
     const a = ctx.asserter(c);
     if (c.source && c.source.kind !== "unnamed") return `S:${a.key}`;
+    // what a speaker does himself, told in a report's own voice ("he conveyed his condolences to the Swedish
+    // premier", "the ministry arrested eleven"), rests on his own word when other reports quote him saying
+    // it: one origin, his; and a claim of responsibility is the claimant's word wherever the report names
+    // him ("the attack, claimed by the group, …")
+    if (speakers.size && !c.source) {
+      const doers = c.concepts.includes("s:claim-responsibility") ? c.entities : [...(c.subject ? [c.subject] : []), ...c.agents.filter((a) => a.startsWith("R:")).map((a) => a.slice(2))];
+      for (const r of doers) {
+        const k = ctx.entityKey(r);
+        if (k && speakers.has(`e:${k}`)) return `S:e:${k}`;
+      }
+    }
     if (c.agency) return `W:${c.agency}`;
     return `O:${c.outlet ?? c.doc}`;
   });

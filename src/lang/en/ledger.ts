@@ -254,7 +254,7 @@ export const ledger: LedgerLexicon = {
   subordinators: ["when", "whenever", "after", "following", "before", "because", "since", "while", "whilst", "although", "though", "until", "which", "whereby"],
   negationWindow: 5,
   concessives: ["although", "though", "while", "whilst", "whereas", "even"],
-  relatives: { pronouns: ["that", "which", "who", "whose"], enclosed: ["who", "whom", "whose"], determiners: ["the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their"], participles: ["accused of", "suspected of", "charged with", "wanted for", "believed to have"] },
+  relatives: { pronouns: ["that", "which", "who", "whose"], enclosed: ["who", "whom", "whose"], determiners: ["the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their"], participles: ["accused of", "suspected of", "charged with", "wanted for", "believed to have"], adjectival: { determiners: ["the", "these", "those", "both"], participles: ["slain", "murdered", "kidnapped", "abducted"] } },
   // "accused of having shot dead two fans": what the suspect did, not what befell him
   accusedOf: { cues: ["suspected", "accused", "charged", "convicted", "indicted"], closes: ["of having", "with having"] },
   negators: ["not", "no", "never", "n't", "hardly", "nothing", "none", "neither", "nor", "without"],

@@ -260,7 +260,7 @@ export const ledger: LedgerLexicon = {
   // not "die" and "dat" (a pointer or what is said as often as a clause about something else)
   subordinators: ["toen", "nadat", "voordat", "omdat", "doordat", "terwijl", "hoewel", "sinds", "zodra", "totdat", "waardoor", "waarbij", "waarna", "waarop"],
   concessives: ["hoewel", "terwijl", "ofschoon", "alhoewel"],
-  relatives: { pronouns: ["die", "dat", "welke", "waarin", "waarmee"], enclosed: ["welke", "wiens", "wier"], determiners: ["de", "het", "een", "deze", "dit", "die", "dat", "die", "zijn", "haar", "hun"], participles: ["verdacht van", "beschuldigd van", "gezocht voor"] },
+  relatives: { pronouns: ["die", "dat", "welke", "waarin", "waarmee"], enclosed: ["welke", "wiens", "wier"], determiners: ["de", "het", "een", "deze", "dit", "die", "dat", "die", "zijn", "haar", "hun"], participles: ["verdacht van", "beschuldigd van", "gezocht voor"], adjectival: { determiners: ["de", "het", "deze", "beide"], participles: ["doodgeschoten", "neergeschoten", "doodgestoken", "neergestoken", "vermoorde", "gedode", "omgekomen", "gesneuvelde", "verongelukte", "ontvoerde", "gegijzelde"] } },
   // "die ervan wordt verdacht twee mensen te hebben doodgeschoten": what the suspect did, not what befell him
   accusedOf: { cues: ["verdacht", "beschuldigd", "aangeklaagd", "veroordeeld", "vervolgd"], closes: ["te hebben"] },
   negators: ["niet", "geen", "nooit", "allerminst", "nog niet", "niets", "noch", "zonder"],

@@ -276,14 +276,28 @@ export async function keptParts(r: Reads, lang: Lang): Promise<FusedParts | unde
   if (!(await stateOf(r, STATE, version)) || !lists) return undefined;
   const base = lists.base;
   let list: string[] | undefined;
+  // the reports in the order the export reads them (read when first needed: an export of the documents alone does not)
+  let reports: string[] | undefined;
+  const reportList = async () => (reports ??= ((await r.fusionItemsByIds(REPORT_LIST, [ID_LIST]))[0]?.data as string[] | undefined) ?? []);
+  // A report's place in it: the export asks for its pages in that order, so the next place is the one after
+  // the last found (no map of every report's id, a few MB at 100,000 reports, held beside the pages); a
+  // report asked out of that order is found by such a map.
+  let next = 0;
   let at: Map<string, number> | undefined;
-  const reports = ((await r.fusionItemsByIds(REPORT_LIST, [ID_LIST]))[0]?.data as string[] | undefined) ?? [];
+  const place = (u: string): number | undefined => {
+    if (reports![next] === u) return next++;
+    at ??= new Map(reports!.map((x, i) => [x, i]));
+    const i = at.get(u);
+    if (i !== undefined) next = i + 1;
+    return i;
+  };
   const claimId = (ref: string) => {
     const k = ref.indexOf("-");
-    return k > 0 && /^[0-9]/.test(ref) ? reports[Number(ref.slice(0, k))]! + ref.slice(k) : ref;
+    return k > 0 && /^[0-9]/.test(ref) ? reports![Number(ref.slice(0, k))]! + ref.slice(k) : ref;
   };
   const unkept = { [propsKind(lang)]: (p: ExportedProposition) => keptProposition(p, claimId), [contraKind(lang)]: (c: ExportContradiction) => keptContradiction(c, claimId) };
   async function* runs<T>(kind: (l: Lang) => string): AsyncIterable<T[]> {
+    await reportList();
     const un = unkept[kind(lang)] as unknown as (x: T) => T;
     for await (const xs of keptRuns<T>(kind)) yield xs.map(un);
   }
@@ -308,17 +322,18 @@ export async function keptParts(r: Reads, lang: Lang): Promise<FusedParts | unde
     async entityIds(uids) {
       const out = new Map<string, (string | null)[]>();
       list ??= ((await r.fusionItemsByIds(ENTITY_LIST, [ID_LIST]))[0]?.data as string[] | undefined) ?? [];
-      at ??= new Map(reports.map((u, i) => [u, i]));
+      await reportList();
       const idOf = (x: number | null) => (x === null ? null : list![x]!);
+      const places = uids.map(place);
       // the runs of RUN reports these are in (a page of the export's reports: one or two runs)
-      const want = [...new Set(uids.flatMap((u) => (at!.has(u) ? [runId(Math.floor(at!.get(u)! / RUN))] : [])))];
+      const want = [...new Set(places.flatMap((i) => (i === undefined ? [] : [runId(Math.floor(i / RUN))])))];
       const got = new Map<string, (number | null)[][]>();
       for (let i = 0; i < want.length; i += 500) for (const it of await r.fusionItemsByIds(ENTITY_IDS, want.slice(i, i + 500))) got.set(it.id, it.data as (number | null)[][]);
-      for (const u of uids) {
-        const i = at.get(u);
+      uids.forEach((u, k) => {
+        const i = places[k];
         const ids = i === undefined ? undefined : got.get(runId(Math.floor(i / RUN)))?.[i % RUN];
         out.set(u, ids ? ids.map(idOf) : []);
-      }
+      });
       return out;
     },
     async *entities() {

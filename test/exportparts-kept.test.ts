@@ -36,6 +36,9 @@ function lists(lang: Lang): Lists {
   return { propositions, contradictions } as Lists;
 }
 
+/** The reports the lists' claims are in, in the order the export reads them. */
+const REPORTS = [...Array.from({ length: 230 }, (_, i) => `dabc${i}`), ...Array.from({ length: 230 }, (_, i) => `dxyz${i}`)];
+
 async function read(r: Reads, lang: Lang): Promise<Lists | undefined> {
   const p = await keptParts(r, lang);
   if (!p) return undefined;
@@ -88,8 +91,8 @@ describe("the export's lists kept in the ledger", () => {
           ]),
           entities: ENTITIES,
         });
-        await keepLists(tx, version, "en", lists("en"));
-        await keepLists(tx, version, "nl", lists("nl"));
+        await keepLists(tx, version, "en", lists("en"), ["d0report0001", "d0report0002"]);
+        await keepLists(tx, version, "nl", lists("nl"), ["d0report0001", "d0report0002"]);
       });
       for (const lang of ["en", "nl"] as const) {
         const got: unknown[] = [];
@@ -108,8 +111,12 @@ describe("the export's lists kept in the ledger", () => {
           ["d0unknown", []],
         ]),
       );
-      const stored = await s.snapshot((r) => r.fusionItemsByIds("export-entity-ids", ["d0report0002"]));
-      assert.deepEqual(stored[0]?.data, [1, 0]);
+      // in runs of reports in the order read, one item a run
+      const stored = await s.snapshot((r) => r.fusionItemsByIds("export-entity-ids", ["000000000"]));
+      assert.deepEqual(stored[0]?.data, [
+        [0, null],
+        [1, 0],
+      ]);
     } finally {
       await s.close();
     }
@@ -121,11 +128,15 @@ describe("the export's lists kept in the ledger", () => {
     try {
       const version = await s.snapshot((r) => r.ledgerVersion());
       await s.write(async (tx) => {
-        await keepEntityParts(tx, version, { ids: new Map(), entities: [] });
-        await keepLists(tx, version, "en", lists("en"));
-        await keepLists(tx, version, "nl", lists("nl"));
+        await keepEntityParts(tx, version, { ids: new Map(REPORTS.map((u) => [u, []])), entities: [] });
+        await keepLists(tx, version, "en", lists("en"), REPORTS);
+        await keepLists(tx, version, "nl", lists("nl"), REPORTS);
       });
       for (const lang of ["en", "nl"] as const) assert.deepEqual(await s.snapshot((r) => read(r, lang)), lists(lang), `read back (${lang})`);
+      // a claim's report kept as its place among the reports (its id is random: it does not compress)
+      const first = await s.snapshot((r) => r.fusionItemsByIds("export-propositions:en", ["000000000"]));
+      assert.deepEqual((first[0]?.data as { claims: string[]; history: { claim: string }[] }[])[3]!.claims, ["3-x1", "233-x2"]);
+      assert.equal((first[0]?.data as { history: { claim: string }[] }[])[3]!.history[0]!.claim, "3-x1");
       // the Dutch runs hold only the items that differ: a source every tenth proposition, a reason every third
       // contradiction, and one contradiction more
       const changed = async (kind: string) => {
@@ -138,12 +149,15 @@ describe("the export's lists kept in the ledger", () => {
       assert.equal(await changed("export-propositions:nl"), 23);
       assert.equal(await changed("export-contradictions:nl"), 41);
       // English lists kept again for another version: the Dutch ones, made from them, are no longer current
-      await s.write((tx) => keepLists(tx, `${version}-other`, "en", lists("en")));
+      await s.write((tx) => keepLists(tx, `${version}-other`, "en", lists("en"), REPORTS));
       assert.equal(await s.snapshot((r) => read(r, "nl")), undefined);
       // kept alone, a language is kept whole
-      await s.write((tx) => keepLists(tx, version, "nl", lists("nl")));
+      await s.write((tx) => keepLists(tx, version, "nl", lists("nl"), REPORTS));
       assert.deepEqual(await s.snapshot((r) => read(r, "nl")), lists("nl"));
       assert.equal(await s.snapshot((r) => read(r, "en")), undefined);
+      // lists kept against another list of reports than the entity parts' are not current
+      await s.write((tx) => keepLists(tx, version, "nl", lists("nl"), REPORTS.slice(1)));
+      assert.equal(await s.snapshot((r) => read(r, "nl")), undefined);
     } finally {
       await s.close();
     }

@@ -428,3 +428,42 @@ test("PostgreSQL: writers do not wait for one another, and what is new since a m
   await first.close();
   await second.close();
 });
+
+test("SQLite: an entity's mentions are kept as bytes, smaller than their JSON, and read back as written (by its name, an alias or other words, in any order); mentions kept as JSON by an earlier sitrep still read", async () => {
+  const text =
+    "Waterschap Rivierenland meldt dat de dijk bij Zaltbommel het water houdt. Het waterschap zegt dat de Oekraïense pompen welkom zijn.\n\n" +
+    "Volgens Rivierenland is het gevaar nog niet geweken. ".repeat(40) +
+    "Waterschap Rivierenland roept de bewoners op alert te blijven.\n";
+  const d = doc(text);
+  const at = (words: string, from = 0) => {
+    const i = text.indexOf(words, from);
+    assert.ok(i >= 0, words);
+    return { start: i, end: i + words.length, text: words };
+  };
+  // a late mention first (offsets go back as well as forward), the name, other words (with a letter of two bytes), an alias
+  const spans = [at("Waterschap Rivierenland", 200), at("Waterschap Rivierenland"), at("Het waterschap"), at("de Oekraïense pompen"), at("Rivierenland", 100)];
+  const mentions = spans.map((m) => d.mentions.push({ ...m, type: "organization", entity: "e900" } as Doc["mentions"][number]) - 1);
+  d.entities.push({ id: "e900", type: "organization", name: "Waterschap Rivierenland", aliases: ["Rivierenland"], key: "waterschap rivierenland", mentions });
+  const file = join(tmp(), "mentions.db");
+  const s = await openStore(file);
+  const r = ok((await storeReports(s, [d]))[0]);
+  const read = async (st: Store) => {
+    const [row] = await st.reads.reportsByIds([r.id]);
+    return (await st.reads.reportParts([row!], ["entities"]))[0]!.entities.find((e) => e.name === "Waterschap Rivierenland" && e.aliases.includes("Rivierenland"))!;
+  };
+  assert.deepEqual((await read(s)).mentions, spans);
+  await s.close();
+  const db = new Database(file);
+  const seq = d.entities.length - 1;
+  const row = db.prepare("SELECT typeof(mentions) AS t, length(mentions) AS n FROM entities WHERE id = ?").get(r.id * SPAN + seq) as { t: string; n: number };
+  assert.equal(row.t, "blob");
+  const json = JSON.stringify([spans[0]!.start, spans[0]!.end, spans[1]!.start, spans[1]!.end, spans[2]!.start, spans[2]!.end, "Het waterschap", spans[3]!.start, spans[3]!.end, "de Oekraïense pompen", spans[4]!.start, spans[4]!.end, -2]);
+  // (the words of the two mentions that read as no name are most of it: a mention by a name takes 3 or 4 bytes)
+  assert.ok(row.n < json.length * 0.7, `${row.n} bytes for ${json.length}`);
+  // as an earlier sitrep kept them
+  db.prepare("UPDATE entities SET mentions = ? WHERE id = ?").run(json, r.id * SPAN + seq);
+  db.close();
+  const again = await openStore(file, { readonly: true });
+  assert.deepEqual((await read(again)).mentions, spans);
+  await again.close();
+});

@@ -41,6 +41,11 @@ const ENTITY_IDS = "export-entity-ids";
 /** The export ids of the kept entities, in order, as one item (ID_LIST): what ENTITY_IDS's numbers index. */
 const ENTITY_LIST = "export-entity-list";
 const ID_LIST = "ids";
+/**
+ * The current reports' ids in the order the export reads them (reportPages), as one item (ID_LIST): the
+ * runs of ENTITY_IDS follow it, and kept claim ids name their report by its place in it.
+ */
+const REPORT_LIST = "export-report-list";
 const ENTITIES = "export-entities";
 const propsKind = (lang: Lang) => `export-propositions:${lang}`;
 const contraKind = (lang: Lang) => `export-contradictions:${lang}`;
@@ -170,8 +175,11 @@ export function exportEntity(id: string, k: KeptEntity, lang: Lang): ExportEntit
   return { id, type: k.type as ExportEntity["type"], name, aliases: k.names.filter((n) => n !== name), key: k.key, mentions: k.mentions, ...(k.geo && { geo: k.geo }) };
 }
 
-/** Fusion claim id → the store's stable claim id, for the claims a proposition or a contradiction names. */
-export async function claimUids(r: Reads, F: LedgerFusion): Promise<Map<string, string>> {
+/**
+ * Fusion claim id → the store's stable claim id, for the claims a proposition or a contradiction names; and
+ * the current reports' ids in the order read (what keepLists keeps claim ids against).
+ */
+export async function claimUids(r: Reads, F: LedgerFusion): Promise<Map<string, string> & { reports: string[] }> {
   const wanted = new Set<string>();
   for (const p of F.fusion.propositions) {
     for (const c of p.claims) wanted.add(c);
@@ -183,13 +191,15 @@ export async function claimUids(r: Reads, F: LedgerFusion): Promise<Map<string, 
     const at = F.claimAt.get(id);
     if (at) bySeq.set(`${at.report}/${at.seq}`, id);
   }
-  const out = new Map<string, string>();
+  const out = Object.assign(new Map<string, string>(), { reports: [] as string[] });
   for await (const page of reportPages(r))
-    for (const p of await r.reportParts(page, ["claimIds"]))
+    for (const p of await r.reportParts(page, ["claimIds"])) {
+      out.reports.push(p.report.uid);
       p.claims.forEach((c, seq) => {
         const id = bySeq.get(`${p.report.uid}/${seq}`);
         if (id !== undefined) out.set(id, c.uid);
       });
+    }
   return out;
 }
 
@@ -235,6 +245,8 @@ interface PartsState {
   code: string;
   /** A language's lists kept as the changes from this language's (keepLists): current only while that one's are. */
   base?: Lang;
+  /** How many reports REPORT_LIST holds (entity parts), or held when the lists' claim ids were kept against it. */
+  reports?: number;
 }
 
 const stateOf = async (r: Reads, kind: string, version: string) => {
@@ -245,7 +257,8 @@ const stateOf = async (r: Reads, kind: string, version: string) => {
 /** A language's kept lists when current: the language whose lists they are kept as changes from, if any. */
 async function listsState(r: Reads, version: string, lang: Lang): Promise<{ base?: Lang } | undefined> {
   const s = await stateOf(r, stateKind(lang), version);
-  if (!s) return undefined;
+  // (their claim ids name reports by their place in the entity parts' list of reports)
+  if (!s || s.reports !== (await stateOf(r, STATE, version))?.reports) return undefined;
   if (s.base === undefined) return {};
   const b = await stateOf(r, stateKind(s.base), version);
   return b && b.base === undefined ? { base: s.base } : undefined;
@@ -263,7 +276,32 @@ export async function keptParts(r: Reads, lang: Lang): Promise<FusedParts | unde
   if (!(await stateOf(r, STATE, version)) || !lists) return undefined;
   const base = lists.base;
   let list: string[] | undefined;
+  // the reports in the order the export reads them (read when first needed: an export of the documents alone does not)
+  let reports: string[] | undefined;
+  const reportList = async () => (reports ??= ((await r.fusionItemsByIds(REPORT_LIST, [ID_LIST]))[0]?.data as string[] | undefined) ?? []);
+  // A report's place in it: the export asks for its pages in that order, so the next place is the one after
+  // the last found (no map of every report's id, a few MB at 100,000 reports, held beside the pages); a
+  // report asked out of that order is found by such a map.
+  let next = 0;
+  let at: Map<string, number> | undefined;
+  const place = (u: string): number | undefined => {
+    if (reports![next] === u) return next++;
+    at ??= new Map(reports!.map((x, i) => [x, i]));
+    const i = at.get(u);
+    if (i !== undefined) next = i + 1;
+    return i;
+  };
+  const claimId = (ref: string) => {
+    const k = ref.indexOf("-");
+    return k > 0 && /^[0-9]/.test(ref) ? reports![Number(ref.slice(0, k))]! + ref.slice(k) : ref;
+  };
+  const unkept = { [propsKind(lang)]: (p: ExportedProposition) => keptProposition(p, claimId), [contraKind(lang)]: (c: ExportContradiction) => keptContradiction(c, claimId) };
   async function* runs<T>(kind: (l: Lang) => string): AsyncIterable<T[]> {
+    await reportList();
+    const un = unkept[kind(lang)] as unknown as (x: T) => T;
+    for await (const xs of keptRuns<T>(kind)) yield xs.map(un);
+  }
+  async function* keptRuns<T>(kind: (l: Lang) => string): AsyncIterable<T[]> {
     if (base === undefined) {
       for await (const items of r.fusionItems(kind(lang), 10)) yield items.flatMap((it) => it.data as T[]);
       return;
@@ -283,17 +321,25 @@ export async function keptParts(r: Reads, lang: Lang): Promise<FusedParts | unde
   return {
     async entityIds(uids) {
       const out = new Map<string, (string | null)[]>();
-      // (ids kept before ENTITY_LIST: the ids themselves)
       list ??= ((await r.fusionItemsByIds(ENTITY_LIST, [ID_LIST]))[0]?.data as string[] | undefined) ?? [];
-      const idOf = (x: string | number | null) => (typeof x === "number" ? list![x]! : x);
-      for (let i = 0; i < uids.length; i += 500)
-        for (const it of await r.fusionItemsByIds(ENTITY_IDS, uids.slice(i, i + 500))) out.set(it.id, (it.data as (string | number | null)[]).map(idOf));
-      for (const u of uids) if (!out.has(u)) out.set(u, []);
+      await reportList();
+      const idOf = (x: number | null) => (x === null ? null : list![x]!);
+      const places = uids.map(place);
+      // the runs of RUN reports these are in (a page of the export's reports: one or two runs)
+      const want = [...new Set(places.flatMap((i) => (i === undefined ? [] : [runId(Math.floor(i / RUN))])))];
+      const got = new Map<string, (number | null)[][]>();
+      for (let i = 0; i < want.length; i += 500) for (const it of await r.fusionItemsByIds(ENTITY_IDS, want.slice(i, i + 500))) got.set(it.id, it.data as (number | null)[][]);
+      uids.forEach((u, k) => {
+        const i = places[k];
+        const ids = i === undefined ? undefined : got.get(runId(Math.floor(i / RUN)))?.[i % RUN];
+        out.set(u, ids ? ids.map(idOf) : []);
+      });
       return out;
     },
     async *entities() {
       // a page of entities holds their mentions: fewer than the store's default page
-      for await (const items of r.fusionItems(ENTITIES, 200)) yield items.map((it) => exportEntity(it.id, unpackEntity(it.data as KeptEntity | PackedEntity), lang));
+      for await (const items of r.fusionItems(ENTITIES, 200 / ENTITY_RUN))
+        yield items.flatMap((it) => (it.data as (PackedEntity & { id: string })[]).map((p) => exportEntity(p.id, unpackEntity(p), lang)));
     },
     contradictions: () => runs<ExportContradiction>(contraKind),
     propositions: () => runs<ExportedProposition>(propsKind),
@@ -302,25 +348,61 @@ export async function keptParts(r: Reads, lang: Lang): Promise<FusedParts | unde
 
 /**
  * Propositions and contradictions are kept in runs of RUN, an item each (alike rows compress together),
- * read ten runs at a time.
+ * read ten runs at a time; so are the reports' entity ids, RUN reports of REPORT_LIST an item. Entities, in
+ * runs of ENTITY_RUN (they hold every mention). An item of its own for each of ten thousand small things took
+ * as much again for its key (in the table and its index) and compressed alone.
  */
 const RUN = 100;
+const ENTITY_RUN = 50;
 const runId = (i: number) => String(i).padStart(9, "0");
+
+/**
+ * A claim id as kept: its report by its place in REPORT_LIST ("412-8drbvn76" for "d…-8drbvn76": a
+ * report's id is random, 13 characters that do not compress), or as it is when its report is not there.
+ * A report's id starts with a letter, a place with a digit.
+ */
+const claimRef = (reports: readonly string[]) => {
+  const at = new Map(reports.map((u, i) => [u, i]));
+  return (id: string) => {
+    const k = id.indexOf("-");
+    const i = k > 0 ? at.get(id.slice(0, k)) : undefined;
+    return i === undefined ? id : `${i}${id.slice(k)}`;
+  };
+};
+/** A proposition, or a contradiction, with its claim ids passed through `f` (to keep them, or back). */
+const keptProposition = (p: ExportedProposition, f: (id: string) => string): ExportedProposition => ({
+  ...p,
+  claims: p.claims.map((c) => (typeof c === "string" ? f(c) : c)),
+  history: p.history.map((h) => (typeof h.claim === "string" ? { ...h, claim: f(h.claim) } : h)),
+});
+const keptContradiction = (c: ExportContradiction, f: (id: string) => string): ExportContradiction => ({
+  ...c,
+  claims: c.claims.map((x) => (typeof x === "string" ? f(x) : x)) as ExportContradiction["claims"],
+});
 
 /** Keeps the entity parts (the same for every language) as current for `version`. */
 export async function keepEntityParts(tx: WriteTx, version: string, parts: { ids: Map<string, (string | null)[]>; entities: { id: string; data: KeptEntity }[] }): Promise<void> {
   await tx.clearFusionItems(ENTITY_IDS);
   await tx.clearFusionItems(ENTITIES);
   await tx.clearFusionItems(ENTITY_LIST);
+  await tx.clearFusionItems(REPORT_LIST);
   // a report's entities by the place of their id among the entities' (random ids do not compress: 11
   // characters against 2-3 digits)
   const list = [...new Set([...parts.entities.map((e) => e.id), ...[...parts.ids.values()].flat().filter((x) => x !== null)])];
   const at = new Map(list.map((id, i) => [id, i]));
   await tx.putFusionItems(ENTITY_LIST, [{ id: ID_LIST, data: list }]);
-  const ids = [...parts.ids].map(([id, data]) => ({ id, data: data.map((x) => (x === null ? null : at.get(x)!)) }));
-  for (let i = 0; i < ids.length; i += 1000) await tx.putFusionItems(ENTITY_IDS, ids.slice(i, i + 1000));
-  for (let i = 0; i < parts.entities.length; i += 1000) await tx.putFusionItems(ENTITIES, parts.entities.slice(i, i + 1000).map((e) => ({ id: e.id, data: packEntity(e.data) })));
-  await tx.setFusionState(STATE, Date.now(), { version, code: codeStamp() } satisfies PartsState);
+  // the reports in the order read (entityParts: reportPages), their entity ids in runs of RUN in that order
+  const reports = [...parts.ids.keys()];
+  await tx.putFusionItems(REPORT_LIST, [{ id: ID_LIST, data: reports }]);
+  const ids = [...parts.ids.values()].map((data) => data.map((x) => (x === null ? null : at.get(x)!)));
+  const idRuns: { id: string; data: unknown }[] = [];
+  for (let i = 0; i < ids.length; i += RUN) idRuns.push({ id: runId(i / RUN), data: ids.slice(i, i + RUN) });
+  for (let i = 0; i < idRuns.length; i += 20) await tx.putFusionItems(ENTITY_IDS, idRuns.slice(i, i + 20));
+  const entityRuns: { id: string; data: unknown }[] = [];
+  for (let i = 0; i < parts.entities.length; i += ENTITY_RUN)
+    entityRuns.push({ id: runId(i / ENTITY_RUN), data: parts.entities.slice(i, i + ENTITY_RUN).map((e) => ({ id: e.id, ...packEntity(e.data) })) });
+  for (let i = 0; i < entityRuns.length; i += 20) await tx.putFusionItems(ENTITIES, entityRuns.slice(i, i + 20));
+  await tx.setFusionState(STATE, Date.now(), { version, code: codeStamp(), reports: reports.length } satisfies PartsState);
 }
 
 /**
@@ -350,13 +432,23 @@ function changesOf(j: number, x: object, base: object): Changes["changed"][numbe
  * few words (a source's name, a contradiction's reason; 8% of the items), so the next language kept in
  * the same transaction for the same version keeps only the items that differ from them.
  */
-const keptWhole = new WeakMap<WriteTx, { version: string; lang: Lang; lists: ReturnType<typeof fusedLists> }>();
+const keptWhole = new WeakMap<WriteTx, { version: string; lang: Lang; reports: number; lists: ReturnType<typeof fusedLists> }>();
 
-/** Keeps a language's propositions and contradictions as current for `version`. */
-export async function keepLists(tx: WriteTx, version: string, lang: Lang, lists: ReturnType<typeof fusedLists>): Promise<void> {
+/**
+ * Keeps a language's propositions and contradictions as current for `version`, their claim ids against
+ * `reports`, the current reports in the order read (claimUids; keepEntityParts keeps the same list).
+ */
+export async function keepLists(tx: WriteTx, version: string, lang: Lang, given: ReturnType<typeof fusedLists>, reports: readonly string[]): Promise<void> {
+  const ref = claimRef(reports);
+  const lists = { propositions: given.propositions.map((p) => keptProposition(p, ref)), contradictions: given.contradictions.map((c) => keptContradiction(c, ref)) };
   const whole = keptWhole.get(tx);
   const base =
-    whole && whole.version === version && whole.lang !== lang && whole.lists.propositions.length === lists.propositions.length && whole.lists.contradictions.length === lists.contradictions.length
+    whole &&
+    whole.version === version &&
+    whole.lang !== lang &&
+    whole.reports === reports.length &&
+    whole.lists.propositions.length === lists.propositions.length &&
+    whole.lists.contradictions.length === lists.contradictions.length
       ? whole
       : undefined;
   const pairs = [
@@ -381,6 +473,6 @@ export async function keepLists(tx: WriteTx, version: string, lang: Lang, lists:
     }
     for (let i = 0; i < runs.length; i += 20) await tx.putFusionItems(kind, runs.slice(i, i + 20));
   }
-  if (!base && !whole) keptWhole.set(tx, { version, lang, lists });
-  await tx.setFusionState(stateKind(lang), Date.now(), { version, code: codeStamp(), ...(base && { base: base.lang }) } satisfies PartsState);
+  if (!base && !whole) keptWhole.set(tx, { version, lang, reports: reports.length, lists });
+  await tx.setFusionState(stateKind(lang), Date.now(), { version, code: codeStamp(), reports: reports.length, ...(base && { base: base.lang }) } satisfies PartsState);
 }

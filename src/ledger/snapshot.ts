@@ -75,7 +75,7 @@ export async function refreshPictures(store: Store, langs: readonly Lang[] = SNA
     const out = new Map<string, Kept>();
     // the export's parts from the same fusion (src/ledger/exportparts.ts): the entities once, the lists per language
     let entities: Awaited<ReturnType<typeof entityParts>> | undefined;
-    const lists = new Map<Lang, ReturnType<typeof fusedLists>>();
+    const lists = new Map<Lang, { lists: ReturnType<typeof fusedLists>; reports: string[] }>();
     let r: Reads | undefined;
     // what is current already, by language
     const kept = new Map<Lang, { pictures: boolean; parts: { entities: boolean; lists: boolean } }>();
@@ -98,7 +98,10 @@ export async function refreshPictures(store: Store, langs: readonly Lang[] = SNA
         for (const limit of SNAPSHOT_LIMITS)
           out.set(kindOf(lang, limit), { version, code: codeStamp(), builtAt: new Date().toISOString(), picture: await buildPicture(r, { lang, limit, fusion }) });
       if (!parts.entities && !entities) entities = await entityParts(r, fusion, SNAPSHOT_LANGS);
-      if (!parts.lists) lists.set(lang, fusedLists(fusion, await claimUids(r, fusion)));
+      if (!parts.lists) {
+        const uids = await claimUids(r, fusion);
+        lists.set(lang, { lists: fusedLists(fusion, uids), reports: uids.reports });
+      }
     }
     return { version, out, entities, lists };
   });
@@ -106,7 +109,7 @@ export async function refreshPictures(store: Store, langs: readonly Lang[] = SNA
     await store.write(async (tx) => {
       for (const [kind, k] of made.out) await tx.setFusionState(kind, Date.parse(k.builtAt), k);
       if (made.entities) await keepEntityParts(tx, made.version, made.entities);
-      for (const [lang, l] of made.lists) await keepLists(tx, made.version, lang, l);
+      for (const [lang, l] of made.lists) await keepLists(tx, made.version, lang, l.lists, l.reports);
     });
   return made.out;
 }

@@ -108,8 +108,7 @@ function agencyIn(concepts: Set<string>, negated = false): string[] {
 }
 
 /** What a denial of `denied` can answer in a claim: the same act family, or any part when a part is denied. */
-function related(denied: string, x: Item): boolean {
-  const acts = agencyIn(x.concepts);
+function related(denied: string, x: Item, acts = agencyIn(x.concepts)): boolean {
   if (PART.has(denied)) return acts.length > 0;
   const fam = VIOLENCE.has(denied) ? "violence" : denied;
   return acts.some((k) => (VIOLENCE.has(bare(k)) ? "violence" : bare(k)) === fam);
@@ -226,7 +225,8 @@ export function findDisputes(claims: readonly FusionClaim[], ctx: BlockContext, 
   const scope = opts.scope ?? "ledger";
   const window = opts.window ?? 8;
   const perPoint = opts.perPoint ?? 24;
-  const items: Item[] = [...claims].sort((a, b) => cmp(a.order, b.order) || cmp(a.id, b.id)).map((c) => itemOf(c, ctx));
+  const same = new SetPool();
+  const items: Item[] = [...claims].sort((a, b) => cmp(a.order, b.order) || cmp(a.id, b.id)).map((c) => itemOf(c, ctx, same));
   const out: Dispute[] = [];
   const seen = new Set<string>();
   const perKey = new Map<string, number>();
@@ -292,7 +292,27 @@ function someOf<T>(xs: ReadonlySet<T>, f: (x: T) => boolean): boolean {
 /** Shared by every item whose set of this kind is empty (so never added to: see inheritNames). */
 const NO_NAMES: Set<string> = new Set();
 
-function itemOf(c: FusionClaim, ctx: BlockContext): Item {
+/**
+ * One set for each content among a block's items: a block of a whole ledger holds an item per claim, and
+ * copies of a statement (or claims that say the same kind of thing) have sets alike. Only sets never added
+ * to once the item is made are pooled (not `names`: see inheritNames); the same members in the same order
+ * give one set, so iterating it is as iterating each.
+ */
+class SetPool {
+  private sets = new Map<string, Set<string>>();
+  of(x: Set<string>): Set<string> {
+    if (!x.size) return NO_NAMES;
+    // (each member by its length: no character a member may hold can make two contents one)
+    let key = "";
+    for (const k of x) key += `${k.length}:${k}`;
+    const got = this.sets.get(key);
+    if (got) return got;
+    this.sets.set(key, x);
+    return x;
+  }
+}
+
+function itemOf(c: FusionClaim, ctx: BlockContext, same: SetPool = new SetPool()): Item {
   const a = ctx.asserter(c);
   const names = new Set<string>([...c.agents, ...c.countries]);
   for (const r of c.entities) {
@@ -341,7 +361,7 @@ function itemOf(c: FusionClaim, ctx: BlockContext): Item {
   const t = Date.parse(c.published);
   // (a block of a whole ledger holds an item per claim: the many empty sets are one, never added to)
   const or = (x: Set<string>) => (x.size ? x : NO_NAMES);
-  return { c, asserter: a.key, name: a.name, parties: or(parties), names: or(names), agents: or(agents), places: or(places), sites: or(sites), namesParty, concepts: or(concepts), asserted, denial, published: Number.isNaN(t) ? 0 : t };
+  return { c, asserter: a.key, name: a.name, parties: same.of(parties), names: or(names), agents: same.of(agents), places: same.of(places), sites: same.of(sites), namesParty, concepts: same.of(concepts), asserted, denial, published: Number.isNaN(t) ? 0 : t };
 }
 
 const BLAMING = new Set(["v:accuse", "v:responsible"]);
@@ -548,12 +568,16 @@ function figures(ix: Index, inScope: (a: Item, b: Item) => boolean, add: Add): v
 }
 
 /**
- * A claim that names a country other than `denied`, neither as where something happened ("in Polen") nor
- * as the one who says it ("Ukraine's air force said …").
+ * The countries (`C:<ISO>`) a claim names neither as where something happened ("in Polen") nor as the one
+ * who says it ("Ukraine's air force said …"): one of them other than the party denied names another party.
  */
-function namesOtherParty(x: Item, denied: ReadonlySet<string>): boolean {
+function otherCountries(x: Item): string[] {
   const toks = conceptTokens(x.c.text);
-  return countryWords(toks, x.c.lang).some((q, k) => !!q && !denied.has(`C:${q.cc}`) && !x.parties.has(`C:${q.cc}`) && !placedAt(toks, k, x.c.lang));
+  const out: string[] = [];
+  countryWords(toks, x.c.lang).forEach((q, k) => {
+    if (q && !x.parties.has(`C:${q.cc}`) && !placedAt(toks, k, x.c.lang)) out.push(`C:${q.cc}`);
+  });
+  return out;
 }
 
 const conditionalMemo = new Map<FusionClaim["lang"], RegExp | null>();
@@ -568,7 +592,39 @@ function supposes(c: Pick<FusionClaim, "text" | "lang">): boolean {
   return !!re && re.test(fold(c.text));
 }
 
+/**
+ * What a rule asks of one item, worked out once per item: a ledger's denials are each set against up to
+ * MAX_GROUP claims naming the party, and the same claims are asked again by every denial (tokenising their
+ * text each time).
+ */
+function once<T>(f: (it: Item) => T): (it: Item) => T {
+  const memo = new WeakMap<Item, T>();
+  return (it) => {
+    let v = memo.get(it);
+    if (v === undefined && !memo.has(it)) memo.set(it, (v = f(it)));
+    return v as T;
+  };
+}
+/** As `once`, for a rule asked of an item and a party. */
+function onceFor(f: (it: Item, g: string) => boolean): (it: Item, g: string) => boolean {
+  const memo = new WeakMap<Item, Map<string, boolean>>();
+  return (it, g) => {
+    let m = memo.get(it);
+    if (!m) memo.set(it, (m = new Map()));
+    let v = m.get(g);
+    if (v === undefined) m.set(g, (v = f(it, g)));
+    return v;
+  };
+}
+
 function denials(ix: Index, scope: "report" | "ledger", window: number, add: Add): void {
+  const supposesIt = once((x) => supposes(x.c));
+  const actsOf = once((x) => agencyIn(x.concepts));
+  const doersOf = once(doersIn);
+  const othersOf = once(otherCountries);
+  const madeOnlyIt = once(madeOnly);
+  const ownerOnlyIt = onceFor(ownerOnly);
+  const destinationOnlyIt = onceFor(destinationOnly);
   for (const d of ix.items) {
     if (!d.denial) continue;
     // whose part is denied: the denier's own ("Kyiv: nothing to do with it"), else the doers it names
@@ -591,25 +647,25 @@ function denials(ix: Index, scope: "report" | "ledger", window: number, add: Add
       // a claim that itself denies a part ("not Ukraine's fault") accuses nobody: it agrees with a denial
       if (x.denial) continue;
       // nor does one that only supposes it ("if Ukraine caused the blast, Russia is still to blame")
-      if (supposes(x.c)) continue;
+      if (supposesIt(x)) continue;
       if (someOf(x.parties, (p) => denied.has(p))) continue;
       const agent = someOf(x.agents, (g) => denied.has(g));
       // a country named only as the owner of what was hit ("the Russian-owned pipelines") is not charged
       // nor is one named only as where someone went ("the attackers sought to escape towards Ukraine")
-      const named = what.length > 0 && someOf(x.names, (g) => denied.has(g) && !ownerOnly(x, g) && !destinationOnly(x, g)) && agencyIn(x.concepts).length > 0;
+      const named = what.length > 0 && someOf(x.names, (g) => denied.has(g) && !ownerOnlyIt(x, g) && !destinationOnlyIt(x, g)) && actsOf(x).length > 0;
       if (!agent && !named) continue;
       if (x.c.doc !== d.c.doc && !agent) {
         // across reports, a claim that names who did what it says, and names someone else, does not put
         // the act on the party that denies: "Russian airstrikes targeted Ukraine" is no charge against
         // Ukraine, however widely Ukraine denies a part in the incident
-        if (doersIn(x).size) continue;
+        if (doersOf(x).size) continue;
         // nor does one that names it beside another country it does not name as a place: "the explosion
         // is a consequence of the war with Ukraine that Russia started" puts it on Russia
-        if (namesOtherParty(x, denied)) continue;
+        if (othersOf(x).some((cc) => !denied.has(cc))) continue;
       }
       // who made the weapon is not who used it: "an explosion caused by a Russian-made missile" charges
       // nobody with the strike
-      if (madeOnly(x)) continue;
+      if (madeOnlyIt(x)) continue;
       // a denial of an act against one country does not answer an act against another: "Russia denies a
       // missile attack on Poland" is silent on "Russian airstrikes targeted Ukraine"
       if (x.c.doc !== d.c.doc && target.size) {
@@ -620,10 +676,10 @@ function denials(ix: Index, scope: "report" | "ledger", window: number, add: Add
       }
       // across reports, the accusation must be of the kind of thing denied: an act of the family, or any
       // part in the incident when a part is what is denied
-      if (x.c.doc !== d.c.doc && !what.some((k) => related(bare(k), x))) continue;
+      if (x.c.doc !== d.c.doc && !what.some((k) => related(bare(k), x, actsOf(x)))) continue;
       // "this is not Ukraine's fault" denies blame, not the act: it answers who is to blame, never "the
       // missile was fired by Ukraine's air defence"
-      if (what.length && what.every((k) => bare(k) === "v:responsible") && !agencyIn(x.concepts).some((k) => BLAME_PART.has(bare(k)))) continue;
+      if (what.length && what.every((k) => bare(k) === "v:responsible") && !actsOf(x).some((k) => BLAME_PART.has(bare(k)))) continue;
       const who = [...denied].find((p) => x.names.has(p)) ?? [...denied][0]!;
       add(d, x, "denial", `denial:${who}`, `${d.name} denies ${who.replace(/^[CE]:/, "")}'s part; ${x.name} says otherwise: ${q(d.c.text)} against ${q(x.c.text)}`, { parties: [who] });
     }

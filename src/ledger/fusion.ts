@@ -55,10 +55,23 @@ export function blockContext(entities: EntityFusion, lang: Lang = "en"): BlockCo
   // (asked of every entity of every claim, many times: a cluster of a whole ledger's mentions of a person
   // holds thousands of records, each looked at on every asking)
   const places = new Map<string, boolean>();
+  // (asked of each claim by the disputes, the signatures and the propositions, in every block: worked out
+  // once per claim object, and let go with it; claims of one speaker share one answer)
+  const asserters = new WeakMap<FusionClaim, ReturnType<typeof asserterOf>>();
+  const speakers = new Map<string, ReturnType<typeof asserterOf>>();
   return {
     entityKey: (r) => entities.clusterOf.get(r)?.key,
     countryOf: (k) => byKey.get(k)?.country,
-    asserter: (c) => asserterOf(c, entities, lang),
+    asserter: (c) => {
+      let a = asserters.get(c);
+      if (!a) {
+        const x = asserterOf(c, entities, lang);
+        const k = JSON.stringify([x.key, x.name, x.entity ?? null, x.kind]);
+        a = speakers.get(k) ?? (speakers.set(k, x), x);
+        asserters.set(c, a);
+      }
+      return a;
+    },
     party: (c) => partyOf(c, entities, lang),
     // a gazetteer place (a city, a village), not a country, region or sea
     isPlace: (k) => {

@@ -124,8 +124,38 @@ const NO_QUALS: ReadonlyMap<string, ReadonlySet<string>> = new Map();
 const NO_FIGS: ReadonlyMap<CountKind, { value: number; approx: Approx; added?: true }> = new Map();
 const NO_PARTS: readonly Sig[] = [];
 
+/**
+ * One map or set for each content among a block's signatures, and one folded wording for each text: a block
+ * of a whole ledger holds a signature per claim, and copies of a statement (or claims of one kind) have
+ * keys alike. The same entries in the same order give one object, so iterating it is as iterating each;
+ * none is written to once its signature is made, except the weights, which `weigh` sets once per map.
+ */
+class SigPool {
+  private maps = new Map<string, Map<string, number>>();
+  private sets = new Map<string, Set<string>>();
+  private words = new Map<string, string>();
+  keys(m: Map<string, number>): Map<string, number> {
+    if (!m.size) return NO_WEIGHTS;
+    // (each key by its length: no character a key may hold can make two contents one)
+    let key = "";
+    for (const [k, w] of m) key += `${k.length}:${k}${w};`;
+    return this.maps.get(key) ?? (this.maps.set(key, m), m);
+  }
+  set(x: Set<string>, none: Set<string>): Set<string> {
+    if (!x.size) return none;
+    let key = "";
+    for (const k of x) key += `${k.length}:${k}`;
+    return this.sets.get(key) ?? (this.sets.set(key, x), x);
+  }
+  wording(text: string): string {
+    let w = this.words.get(text);
+    if (w === undefined) this.words.set(text, (w = text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim()));
+    return w;
+  }
+}
+
 /** The keys of a claim with their base weights (before the block's rarity weighting). */
-function rawSignature(c: FusionClaim, ctx: BlockContext): Sig {
+function rawSignature(c: FusionClaim, ctx: BlockContext, same: SigPool = new SigPool()): Sig {
   const keys = new Map<string, number>();
   const verbs = new Set<string>();
   const sceneVerbs = new Set<string>();
@@ -217,7 +247,7 @@ function rawSignature(c: FusionClaim, ctx: BlockContext): Sig {
   for (const d of c.days) keys.set(`T:${d}`, W_T);
   // a year said alone dates what the claim is about as surely as a day does ("sinds 2011", "a 2011 uprising")
   for (const y of c.years ?? []) keys.set(`T:${y}`, W_T);
-  const wording = c.text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+  const wording = same.wording(c.text);
   const doers = new Set<string>();
   // only states: a person or group is named in too many ways ("a suspect", "the gunman") to tell two
   // doers apart across reports, and a claim that blames names the blamed party, not a doer
@@ -230,7 +260,7 @@ function rawSignature(c: FusionClaim, ctx: BlockContext): Sig {
         if (cc) doers.add(`C:${cc}`);
       }
     }
-  const parts = c.parts?.length ? c.parts.map((p) => rawSignature({ ...c, ...p, background: p.background, years: p.years, parts: undefined }, ctx)) : [];
+  const parts = c.parts?.length ? c.parts.map((p) => rawSignature({ ...c, ...p, background: p.background, years: p.years, parts: undefined }, ctx, same)) : [];
   const stated = (k: string) => c.concepts.includes(k) && !scene.has(k);
   const policeHarm = stated("n:police") && HARM.some((k) => verbs.has(k) && !sceneVerbs.has(k));
   // "the man who shot two fans has died himself": the harm befell the one who did the act the claim's
@@ -238,8 +268,8 @@ function rawSignature(c: FusionClaim, ctx: BlockContext): Sig {
   const selfHarm = stated("n:self") && HARM.some((k) => verbs.has(k) && !sceneVerbs.has(k));
   // (a block of a whole ledger holds a signature per claim: the many empty sets are one)
   return {
-    c, keys: keys.size ? keys : NO_WEIGHTS, total: 0, verbs: verbs.size ? verbs : NO_VERBS, sceneVerbs: sceneVerbs.size ? sceneVerbs : NO_KEYS, negVerbs: neg.sort().join(","), quals: quals.size ? quals : NO_QUALS,
-    figs: figs.size ? figs : NO_FIGS, days: c.days.length ? new Set(c.days) : NO_KEYS, wording, doers: doers.size ? doers : NO_KEYS, parts: parts.length ? parts : NO_PARTS, policeHarm, selfHarm,
+    c, keys: same.keys(keys), total: 0, verbs: same.set(verbs, NO_VERBS), sceneVerbs: same.set(sceneVerbs, NO_KEYS as Set<string>), negVerbs: neg.sort().join(","), quals: quals.size ? quals : NO_QUALS,
+    figs: figs.size ? figs : NO_FIGS, days: c.days.length ? same.set(new Set(c.days), NO_KEYS as Set<string>) : NO_KEYS, wording, doers: same.set(doers, NO_KEYS as Set<string>), parts: parts.length ? parts : NO_PARTS, policeHarm, selfHarm,
     subject: c.subject ? ctx.entityKey(c.subject) : undefined,
   };
 }
@@ -252,12 +282,18 @@ function weigh(sigs: Sig[]): void {
   const df = new Map<string, number>();
   for (const s of sigs) for (const k of s.keys.keys()) df.set(k, (df.get(k) ?? 0) + 1);
   const n = sigs.length;
+  // (signatures alike share their map of keys: each map is weighted once)
+  const totals = new Map<Map<string, number>, number>();
   for (const s of sigs.flatMap((x) => [x, ...x.parts])) {
-    let total = 0;
-    for (const [k, w] of s.keys) {
-      const v = w * Math.log((n + 1) / (df.get(k) ?? 1));
-      s.keys.set(k, v);
-      total += v;
+    let total = totals.get(s.keys);
+    if (total === undefined) {
+      total = 0;
+      for (const [k, w] of s.keys) {
+        const v = w * Math.log((n + 1) / (df.get(k) ?? 1));
+        s.keys.set(k, v);
+        total += v;
+      }
+      totals.set(s.keys, total);
     }
     s.total = total;
   }
@@ -458,7 +494,8 @@ export interface BlockGroup {
  */
 export function blockGroups(claims: readonly FusionClaim[], ctx: BlockContext, apart: readonly (readonly [string, string])[] = []): BlockGroup[] {
   const sorted = [...claims].sort((a, b) => cmp(a.order, b.order) || cmp(a.id, b.id));
-  const sigs = sorted.map((c) => rawSignature(c, ctx));
+  const same = new SigPool();
+  const sigs = sorted.map((c) => rawSignature(c, ctx, same));
   weigh(sigs);
   const n = sigs.length;
   // claims that contradict each other (the block's disputes) never state one thing, however much of
@@ -694,11 +731,15 @@ class PairList {
   }
   /** Strongest first, then by position: a total order, so the same pairs give the same order. */
   sorted(): { i: Int32Array; j: Int32Array; order: Uint32Array } {
-    const { is, js, sims } = this;
+    // (the arrays at their size before the order is made: a block of a whole ledger has millions of pairs,
+    // and the room grown for them is up to twice that)
+    const is = this.is.slice(0, this.n), js = this.js.slice(0, this.n), sims = this.sims.slice(0, this.n);
+    this.is = this.js = new Int32Array(0);
+    this.sims = new Float64Array(0);
     const order = new Uint32Array(this.n);
     for (let k = 0; k < this.n; k++) order[k] = k;
     order.sort((p, q) => sims[q]! - sims[p]! || is[p]! - is[q]! || js[p]! - js[q]!);
-    return { i: is.subarray(0, this.n), j: js.subarray(0, this.n), order };
+    return { i: is, j: js, order };
   }
 }
 
@@ -797,7 +838,8 @@ export function explainBlock(claims: readonly FusionClaim[], ctx: BlockContext):
   similarity(a: string, b: string): number;
   conflict(a: string, b: string): boolean;
 } {
-  const sigs = [...claims].sort((a, b) => cmp(a.order, b.order)).map((c) => rawSignature(c, ctx));
+  const same = new SigPool();
+  const sigs = [...claims].sort((a, b) => cmp(a.order, b.order)).map((c) => rawSignature(c, ctx, same));
   weigh(sigs);
   const by = new Map(sigs.map((s) => [s.c.id, s]));
   return {

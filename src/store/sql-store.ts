@@ -140,6 +140,20 @@ const decodeRecord = (data: unknown, body: unknown, words: unknown): string => {
   return inflateRawSync(data, { dictionary: presetOf(b, !!num(words)) }).toString("utf8");
 };
 
+/**
+ * How the columns a backend encodes are read back and written for another (copy.ts): a report's body, a
+ * fusion record and a kept state, each as its plain text and as a backend stores it.
+ */
+export const storedForm = {
+  body: decodeBody,
+  encodeBody,
+  record: decodeRecord,
+  /** A fusion record for a ledger on this dialect, deflated against no body: data, against, words. */
+  encodeRecord: (d: Dialect, json: string): [unknown, null, number | null] => (d.compressBody ? [encodeAgainst(json, null), null, 1] : [encodeBody(d, json), null, null]),
+  state: (v: unknown): string | null => (v === null || v === undefined ? null : decodeBody(v)),
+  encodeState,
+};
+
 /** A content hash (hex) as stored: its bytes. */
 const hashBytes = (hex: string) => Buffer.from(hex, "hex");
 const hashHex = (v: unknown) => (v instanceof Uint8Array ? Buffer.from(v).toString("hex") : String(v));

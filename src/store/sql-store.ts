@@ -612,8 +612,12 @@ class SqlReads implements Reads {
       where.push("r.id = ?");
       params.push(f.report);
     }
-    if (f.status?.length) {
-      const codes = [...new Set(f.status.map(status.code))];
+    // Words and a status, where the index of words keeps the status (claimsMatchingStatus): both asked of
+    // that index, for SQL that orders and cuts the page (no claim row read but the page's).
+    const codes = f.status?.length ? [...new Set(f.status.map(status.code))] : [];
+    const wordsStatus =
+      asSql && !!codes.length && !!f.words?.length && !f.fused && !f.sourceFused && !f.statusOf?.size && !!this.ft.claimsMatchingStatus && this.ft.unindexedFrom === undefined;
+    if (f.status?.length && !wordsStatus) {
       const rare = statusIs(this.d, f, codes);
       if (rare) where.push(rare);
       else {
@@ -697,14 +701,15 @@ class SqlReads implements Reads {
       if (f.words?.length) {
         // (and the claims the index leaves out that have the words, found through their reports' entries)
         const extra = await this.unindexedWith(f.words);
-        if (extra.length) add(`${this.ft.claimsMatching} UNION SELECT value FROM ${this.d.listTable("x")}`, [this.ft.query(f.words), this.d.list(extra)], "cw", "id");
+        if (wordsStatus) add(this.ft.claimsMatchingStatus!, [this.ft.query(f.words), this.d.list(codes)], "cw", "id");
+        else if (extra.length) add(`${this.ft.claimsMatching} UNION SELECT value FROM ${this.d.listTable("x")}`, [this.ft.query(f.words), this.d.list(extra)], "cw", "id");
         else add(this.ft.claimsMatching, [this.ft.query(f.words)], "cw", "id");
       }
       const named = !!f.fused;
       // Only what orders the claims and finds their report, unless a condition or the order is on the
       // claims' own columns: each claim row read costs as much again (an entity named in ten thousand).
       // (Each report found from its claim's key: reports_keys then has all that is read of it.)
-      const claimCols = !keysOnly || !!f.status?.length || f.sourceName !== undefined || !!f.ownVoice;
+      const claimCols = !keysOnly || (!!f.status?.length && !wordsStatus) || f.sourceName !== undefined || !!f.ownVoice;
       const from = `${drive.join(" CROSS JOIN ")}${claimCols ? " CROSS JOIN claims c" : ""} CROSS JOIN reports r${claimCols ? ` ${CJOIN}` : ""}`;
       const all = [...cond, ...(claimCols ? [`c.id = ${id}`, `r.id = c.id / ${SPAN}`] : [`r.id = ${id} / ${SPAN}`]), ...where];
       // Words alone (no entity, whose rows are filtered here): as SQL, for a page ordered and cut by the

@@ -79,6 +79,7 @@ async function check(r: Reads, what: string): Promise<number> {
     const got = (await r.searchClaims({ words: ws, limit: 100000, offset: 0 })).items;
     assert.deepEqual(ids(got), ids(want), `${what}: words ${ws.join(" ")}`);
     assert.equal(await r.countClaims({ words: ws, limit: 0, offset: 0 }), want.length);
+    assert.equal((await r.claimsPage({ words: ws, limit: 2, offset: 0 }, null)).total, want.length, `${what}: words ${ws.join(" ")}, the first page's count`);
     if (ws[0] !== "nowhere") assert.ok(want.length > 0, `${what}: ${ws.join(" ")} is said`);
   }
   // words and statuses (on PostgreSQL the index of words keeps each claim's status, schema 13): the list,
@@ -90,7 +91,11 @@ async function check(r: Reads, what: string): Promise<number> {
     const label = `${what}: words ${ws.join(" ")} with ${sts.join(",")}`;
     assert.deepEqual(ids((await r.searchClaims(f)).items), ids(want), label);
     assert.equal(await r.countClaims(f), want.length, `${label}: the count`);
-    assert.deepEqual(ids((await r.claimsPage(f, null)).items), ids(want), `${label}: a page in publication order`);
+    const page = await r.claimsPage(f, null);
+    assert.deepEqual(ids(page.items), ids(want), `${label}: a page in publication order`);
+    // (the first page counts what it read to order the claims: the count is not asked for apart)
+    assert.equal(page.total, want.length, `${label}: the first page's count`);
+    if (want.length > 3) assert.equal((await r.claimsPage({ ...f, limit: 2 }, null)).total, want.length, `${label}: the count of a short first page`);
     withStatus += want.length;
   }
   assert.ok(withStatus > 10, `${what}: claims with words and a status: ${withStatus}`);

@@ -963,6 +963,7 @@ class SqlReads implements Reads {
       id: num(r.id),
     });
     let rows: Row[] = [];
+    let counted: number | undefined;
     // Sorted by source while editors gave some claims another source: the sources' index orders the extracted
     // names, so the set is read whole and sorted here, by the corrected ones (only then, and only this set).
     const atHand =
@@ -1000,7 +1001,10 @@ class SqlReads implements Reads {
       });
       // Only what orders the rows (and their segment's value): the indexes hold it, and rows that are read
       // and sorted but not shown (a source's thousands) are never read whole; the page's rows are, after.
-      const cols = `${cid} AS id, r.published_ms AS r_ms, r.uid AS r_uid, r.source AS r_outlet${by === "status" ? ", c.status" : by === "source" ? ", s.name AS source_name" : ""}`;
+      // The first page of claims found by their words also counts them, in the same read: every match is
+      // read to order them anyway, and counting them again apart read them all a second time.
+      const counting = by === "published" && !!set.id && at === null;
+      const cols = `${cid} AS id, r.published_ms AS r_ms, r.uid AS r_uid, r.source AS r_outlet${by === "status" ? ", c.status" : by === "source" ? ", s.name AS source_name" : ""}${counting ? ", count(*) OVER () AS n_total" : ""}`;
       // A source named in the filter, or sorting by source: from the sources, through their claims (an index).
       const bySource = `sources s CROSS JOIN claims c CROSS JOIN reports r`;
       // (naming the source folded, as the filter does: the sources' index finds them)
@@ -1023,7 +1027,10 @@ class SqlReads implements Reads {
         const k = own && at ? after(at) : undefined;
         await read(driven.from, [...driven.join, cond, ...(k ? [k.sql] : [])], [...driven.params, ...condParams, ...(k?.params ?? [])], order);
       };
-      if (by === "published") await segment("1 = 1", [], true);
+      if (by === "published") {
+        await segment("1 = 1", [], true);
+        if (counting) counted = rows.length ? num(rows[0]!.n_total) : 0;
+      }
       else if (by === "status") {
         let codes = (f.status?.length ? [...new Set(f.status.map(status.code))] : STATUS_CODES).sort((a, b) => (segDesc ? b - a : a - b));
         if (at) codes = codes.filter((c) => (segDesc ? c <= Number(at.seg) : c >= Number(at.seg)));
@@ -1099,7 +1106,8 @@ class SqlReads implements Reads {
     rows = rows.slice(0, f.limit);
     if (back) rows.reverse();
     const shown = paged || (atHand && !set.rows) ? rows : await this.whole(rows);
-    return { items: await this.withReports(shown), keys: shown.map(keyOf), more, ...(set.rows && { total: set.rows.length }) };
+    const total = set.rows ? set.rows.length : counted;
+    return { items: await this.withReports(shown), keys: shown.map(keyOf), more, ...(total !== undefined && { total }) };
   }
 
   /**

@@ -104,6 +104,8 @@ async function versionAt(spec: string): Promise<number> {
   }
   try {
     return await d.schemaVersion();
+  } catch (e) {
+    throw new StoreRefused(`${spec} is not a sitrep ledger (${(e as Error).message})`);
   } finally {
     await d.close();
   }
@@ -137,7 +139,7 @@ export async function copyLedger(from: string, to: string, o: { onProgress?: (p:
 
     const result: CopyResult = { tables: [], indexed: 0, ms: 0 };
     const d = dst;
-    await src.driver.snapshot(async (sc) => {
+    const copying = src.driver.snapshot(async (sc) => {
       const srcTables = await tablesOf(sc, sd);
       for (const name of srcTables.keys())
         if (!dstTables.has(name)) throw new Error(`the ledger has a table ${name} that the copy's schema lacks`);
@@ -150,6 +152,10 @@ export async function copyLedger(from: string, to: string, o: { onProgress?: (p:
         result.tables.push({ name, rows });
       }
       result.indexed = await indexWords(sc, d, dd, o.onProgress);
+    });
+    // (what was written stays: the target holds part of the ledger, and a copy into it again is refused)
+    await copying.catch((e: unknown) => {
+      throw new StoreRefused(`the copy stopped (${(e as Error)?.message ?? String(e)}): ${shownLocation(to)} holds part of the ledger; remove it, or empty the database, before copying again`);
     });
     o.onProgress?.({ table: "statistics", rows: 0, total: 0 });
     await finish(d);

@@ -1,4 +1,4 @@
-// npm run bench:claims -- --db FILE|postgres://… [--n 12] [--only GROUP,…]: how long `sitrep serve` takes to
+// npm run bench:claims -- --db FILE|postgres://… [--n 12] [--only GROUP,…] [--cold]: how long `sitrep serve` takes to
 // listen on a ledger, then the latency of uncached /api/claims reads of many kinds, p50/p95 per kind (issue
 // 15: every uncached page p95 < 50 ms). Each request is a URL asked once, so the server's reply cache never
 // answers it; a filter's first page also counts its total (later pages of a list reuse that count, as the page
@@ -37,8 +37,26 @@ const samples = await store.snapshot(async (r) => {
 });
 await store.close();
 
-const { server, base, listenMs } = await startServe(bin, db);
+// --cold: the reads served in this process by a server that computes no first views (a ledger whose
+// briefing picture is not kept yet: `serve` would work out the whole ledger's fusion meanwhile, and the
+// reads would be timed against it); `serve` is still started once, for the time it takes to listen.
+const cold = process.argv.includes("--cold");
+const { server, base: served, listenMs } = await startServe(bin, db);
 console.log(`serve: listening after ${listenMs.toFixed(0)} ms`);
+let base = served;
+let closeCold: (() => Promise<void>) | undefined;
+if (cold) {
+  server.kill("SIGTERM");
+  const [{ StoreLedger }, { buildServer }] = await Promise.all([import("../src/server/store.js"), import("../src/server/app.js")]);
+  const ledger = await StoreLedger.open(db, { workers: true, warm: false });
+  const app = await buildServer({ ledger, token: "bench-token-0123456789abcdef", loopback: true, readNeedsToken: false, allowFetch: false, webDir: fileURLToPath(new URL("../web", import.meta.url)) });
+  await app.listen({ port: 0, host: "127.0.0.1" });
+  base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+  closeCold = async () => {
+    await app.close();
+    await ledger.close();
+  };
+}
 
 const get = async (path: string): Promise<{ ms: number; body: any }> => {
   const t = performance.now();
@@ -118,4 +136,5 @@ try {
   console.log(JSON.stringify({ listen_ms: Math.round(listenMs), groups: Object.fromEntries(results.map((r) => [r.group, { n: r.lat.length, p50: +pct(r.lat, 50).toFixed(1), p95: +pct(r.lat, 95).toFixed(1), max: +Math.max(...r.lat).toFixed(1) }])) }));
 } finally {
   server.kill("SIGTERM");
+  await closeCold?.();
 }

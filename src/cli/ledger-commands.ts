@@ -134,4 +134,26 @@ export function registerLedgerCommands(p: Command): void {
       const db = await ledger(o.db);
       await ledgerAction(async () => (await exportModule()).exportTo(db, o, process.stdout));
     });
+
+  p.command("copy")
+    .description("copy the whole ledger into a new SQLite file or an empty PostgreSQL database (from either backend to either)")
+    .option("--db <file>", "the ledger to copy (only read): a SQLite file or a postgres:// URL (default: $SITREP_DB, else sitrep.db)")
+    .requiredOption("--to <target>", "where the copy goes: a new SQLite file, or a postgres:// URL of an empty database")
+    .option("--quiet", "no progress lines on stderr")
+    .addHelpText(
+      "after",
+      "\nThe copy keeps every id, stable id, correction and kept briefing; it refuses a target that holds anything.\n\nExample:\n  sitrep copy --db news.db --to postgres://sitrep@db.example.org/news",
+    )
+    .action(async (o: { db?: string; to: string; quiet?: boolean }) => {
+      const { copyText } = await import("./copy.js");
+      const { StoreRefused } = await import("../store/index.js");
+      try {
+        await out(await copyText(await ledger(o.db), o.to, { quiet: !!o.quiet }));
+        process.exitCode = 0;
+      } catch (e) {
+        if (!(e instanceof StoreRefused)) throw e;
+        process.stderr.write(`sitrep: ${e.message}\n`);
+        process.exitCode = 1;
+      }
+    });
 }

@@ -141,11 +141,21 @@ export interface FullText {
   indexClaims?: string;
   /** A subquery of claim ids whose text holds every word of the query parameter (`query`). */
   claimsMatching: string;
+  /**
+   * … and whose extracted status is one of a list (its second parameter, Dialect.list), where the index
+   * of words keeps each claim's status (PostgreSQL, schema 13): the claims' own rows are then not read.
+   */
+  claimsMatchingStatus?: string;
   /** Claims from this position in their report on are not in the index (claimsMatching does not find them)… */
   unindexedFrom?: number;
   /** … but in their report's own row: a subquery of report ids whose own row holds every word (`query`). */
   reportRowMatching?: string;
 }
+
+/** PostgreSQL: the query of a claim's words, from the list of words (every one the start of a word of the claim). */
+const PG_CLAIM_QUERY = `
+      SELECT to_tsquery('simple'::regconfig, string_agg(quote_literal(unaccent(w)) || ':*', ' & '))
+      FROM unnest(?::text[]) AS u(w)`;
 
 function pgQuery(words: readonly string[]): string[] {
   const ws = words.map((w) => w.replace(/[^\p{L}\p{N}]/gu, "")).filter(Boolean);
@@ -235,13 +245,15 @@ export function fullText(d: Dialect): FullText {
     claimSchema: `
       CREATE TABLE claims_search (id BIGINT PRIMARY KEY, search tsvector NOT NULL);
       CREATE INDEX claims_search_gin ON claims_search USING GIN (search);`,
-    indexClaim: `INSERT INTO claims_search (id, search) VALUES (?::bigint, strip(to_tsvector('simple'::regconfig, unaccent(left(?::text, 1000000)))))`,
+    // (with the claim's status, from its row written just before in the same transaction: schema 13)
+    indexClaim: `INSERT INTO claims_search (id, status, search)
+      SELECT x.id, c.status, strip(to_tsvector('simple'::regconfig, unaccent(left(x.t, 1000000)))) FROM (SELECT ?::bigint AS id, ?::text AS t) x LEFT JOIN claims c ON c.id = x.id`,
     indexClaimParams: (id, _language, text) => [id, text],
-    indexClaims: `INSERT INTO claims_search (id, search)
-      SELECT u.id, strip(to_tsvector('simple'::regconfig, unaccent(left(u.t, 1000000)))) FROM unnest(?::bigint[], ?::text[]) AS u(id, t)`,
+    indexClaims: `INSERT INTO claims_search (id, status, search)
+      SELECT u.id, c.status, strip(to_tsvector('simple'::regconfig, unaccent(left(u.t, 1000000)))) FROM unnest(?::bigint[], ?::text[]) AS u(id, t) LEFT JOIN claims c ON c.id = u.id`,
     // (one query of all the words, worked out once: "@@ ALL" of one per word reads every row, 400 ms)
-    claimsMatching: `SELECT id FROM claims_search WHERE search @@ (
-      SELECT to_tsquery('simple'::regconfig, string_agg(quote_literal(unaccent(w)) || ':*', ' & '))
-      FROM unnest(?::text[]) AS u(w))`,
+    claimsMatching: `SELECT id FROM claims_search WHERE search @@ (${PG_CLAIM_QUERY})`,
+    // (the rows the index of words finds are read for their ids anyway: their status is on the same row)
+    claimsMatchingStatus: `SELECT id FROM claims_search WHERE search @@ (${PG_CLAIM_QUERY}) AND status = ANY(?)`,
   };
 }

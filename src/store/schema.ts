@@ -255,6 +255,18 @@ export const MIGRATIONS: readonly ((d: Dialect) => string)[] = [
   CREATE INDEX reports_current ON reports (published_ms, uid, claims) WHERE current = 1;
   ${longReports(d)}
   `,
+  // 13 (PostgreSQL): the index of claims' words keeps each claim's extracted status (never changed once
+  // written; an editor's correction is applied by the reads), so that claims found by their words are
+  // filtered by status on the rows the index has just found, instead of each claim's row read for it (a
+  // common word with a status read ten thousand claim rows, or every claim: a seconds-long page at 100,000
+  // reports, issue 15). SQLite: nothing.
+  (d) =>
+    d.backend === "postgres"
+      ? `
+  ALTER TABLE claims_search ADD COLUMN status INTEGER;
+  UPDATE claims_search cs SET status = c.status FROM claims c WHERE c.id = cs.id;
+  `
+      : "SELECT 1;",
 ];
 
 /** The index of reports with claims past the claims' index of words (its condition is the reads' own: SqlReads.unindexedWith). */

@@ -140,6 +140,20 @@ const decodeRecord = (data: unknown, body: unknown, words: unknown): string => {
   return inflateRawSync(data, { dictionary: presetOf(b, !!num(words)) }).toString("utf8");
 };
 
+/**
+ * How the columns a backend encodes are read back and written for another (copy.ts): a report's body, a
+ * fusion record and a kept state, each as its plain text and as a backend stores it.
+ */
+export const storedForm = {
+  body: decodeBody,
+  encodeBody,
+  record: decodeRecord,
+  /** A fusion record for a ledger on this dialect, deflated against no body: data, against, words. */
+  encodeRecord: (d: Dialect, json: string): [unknown, null, number | null] => (d.compressBody ? [encodeAgainst(json, null), null, 1] : [encodeBody(d, json), null, null]),
+  state: (v: unknown): string | null => (v === null || v === undefined ? null : decodeBody(v)),
+  encodeState,
+};
+
 /** A content hash (hex) as stored: its bytes. */
 const hashBytes = (hex: string) => Buffer.from(hex, "hex");
 const hashHex = (v: unknown) => (v instanceof Uint8Array ? Buffer.from(v).toString("hex") : String(v));
@@ -660,8 +674,12 @@ class SqlReads implements Reads {
       where.push("r.id = ?");
       params.push(f.report);
     }
-    if (f.status?.length) {
-      const codes = [...new Set(f.status.map(status.code))];
+    // Words and a status, where the index of words keeps the status (claimsMatchingStatus): both asked of
+    // that index, for SQL that orders and cuts the page (no claim row read but the page's).
+    const codes = f.status?.length ? [...new Set(f.status.map(status.code))] : [];
+    const wordsStatus =
+      asSql && !!codes.length && !!f.words?.length && !f.fused && !f.sourceFused && !f.statusOf?.size && !!this.ft.claimsMatchingStatus && this.ft.unindexedFrom === undefined;
+    if (f.status?.length && !wordsStatus) {
       const rare = statusIs(this.d, f, codes);
       if (rare) where.push(rare);
       else {
@@ -745,14 +763,15 @@ class SqlReads implements Reads {
       if (f.words?.length) {
         // (and the claims the index leaves out that have the words, found through their reports' entries)
         const extra = await this.unindexedWith(f.words);
-        if (extra.length) add(`${this.ft.claimsMatching} UNION SELECT value FROM ${this.d.listTable("x")}`, [this.ft.query(f.words), this.d.list(extra)], "cw", "id");
+        if (wordsStatus) add(this.ft.claimsMatchingStatus!, [this.ft.query(f.words), this.d.list(codes)], "cw", "id");
+        else if (extra.length) add(`${this.ft.claimsMatching} UNION SELECT value FROM ${this.d.listTable("x")}`, [this.ft.query(f.words), this.d.list(extra)], "cw", "id");
         else add(this.ft.claimsMatching, [this.ft.query(f.words)], "cw", "id");
       }
       const named = !!f.fused;
       // Only what orders the claims and finds their report, unless a condition or the order is on the
       // claims' own columns: each claim row read costs as much again (an entity named in ten thousand).
       // (Each report found from its claim's key: reports_keys then has all that is read of it.)
-      const claimCols = !keysOnly || !!f.status?.length || f.sourceName !== undefined || !!f.ownVoice;
+      const claimCols = !keysOnly || (!!f.status?.length && !wordsStatus) || f.sourceName !== undefined || !!f.ownVoice;
       const from = `${drive.join(" CROSS JOIN ")}${claimCols ? " CROSS JOIN claims c" : ""} CROSS JOIN reports r${claimCols ? ` ${CJOIN}` : ""}`;
       const all = [...cond, ...(claimCols ? [`c.id = ${id}`, `r.id = c.id / ${SPAN}`] : [`r.id = ${id} / ${SPAN}`]), ...where];
       // Words alone (no entity, whose rows are filtered here): as SQL, for a page ordered and cut by the
@@ -1006,6 +1025,7 @@ class SqlReads implements Reads {
       id: num(r.id),
     });
     let rows: Row[] = [];
+    let counted: number | undefined;
     // Sorted by source while editors gave some claims another source: the sources' index orders the extracted
     // names, so the set is read whole and sorted here, by the corrected ones (only then, and only this set).
     const atHand =
@@ -1043,7 +1063,10 @@ class SqlReads implements Reads {
       });
       // Only what orders the rows (and their segment's value): the indexes hold it, and rows that are read
       // and sorted but not shown (a source's thousands) are never read whole; the page's rows are, after.
-      const cols = `${cid} AS id, r.published_ms AS r_ms, r.uid AS r_uid, r.source AS r_outlet${by === "status" ? ", c.status" : by === "source" ? ", s.name AS source_name" : ""}`;
+      // The first page of claims found by their words also counts them, in the same read: every match is
+      // read to order them anyway, and counting them again apart read them all a second time.
+      const counting = by === "published" && !!set.id && at === null;
+      const cols = `${cid} AS id, r.published_ms AS r_ms, r.uid AS r_uid, r.source AS r_outlet${by === "status" ? ", c.status" : by === "source" ? ", s.name AS source_name" : ""}${counting ? ", count(*) OVER () AS n_total" : ""}`;
       // A source named in the filter, or sorting by source: from the sources, through their claims (an index).
       const bySource = `sources s CROSS JOIN claims c CROSS JOIN reports r`;
       // (naming the source folded, as the filter does: the sources' index finds them)
@@ -1066,7 +1089,10 @@ class SqlReads implements Reads {
         const k = own && at ? after(at) : undefined;
         await read(driven.from, [...driven.join, cond, ...(k ? [k.sql] : [])], [...driven.params, ...condParams, ...(k?.params ?? [])], order);
       };
-      if (by === "published") await segment("1 = 1", [], true);
+      if (by === "published") {
+        await segment("1 = 1", [], true);
+        if (counting) counted = rows.length ? num(rows[0]!.n_total) : 0;
+      }
       else if (by === "status") {
         let codes = (f.status?.length ? [...new Set(f.status.map(status.code))] : STATUS_CODES).sort((a, b) => (segDesc ? b - a : a - b));
         if (at) codes = codes.filter((c) => (segDesc ? c <= Number(at.seg) : c >= Number(at.seg)));
@@ -1142,7 +1168,8 @@ class SqlReads implements Reads {
     rows = rows.slice(0, f.limit);
     if (back) rows.reverse();
     const shown = paged || (atHand && !set.rows) ? rows : await this.whole(rows);
-    return { items: await this.withReports(shown), keys: shown.map(keyOf), more, ...(set.rows && { total: set.rows.length }) };
+    const total = set.rows ? set.rows.length : counted;
+    return { items: await this.withReports(shown), keys: shown.map(keyOf), more, ...(total !== undefined && { total }) };
   }
 
   /**

@@ -152,6 +152,11 @@ export const storedForm = {
   encodeRecord: (d: Dialect, json: string): [unknown, null, number | null] => (d.compressBody ? [encodeAgainst(json, null), null, 1] : [encodeBody(d, json), null, null]),
   state: (v: unknown): string | null => (v === null || v === undefined ? null : decodeBody(v)),
   encodeState,
+  /** An entity row's mentions (bytes on SQLite, JSON on PostgreSQL) as the given dialect stores them. */
+  mentions: (d: Dialect, r: Readonly<Record<string, unknown>>): string | Buffer => {
+    const name = String(r.name), aliases = json<string[]>(r.aliases, []);
+    return encodeMentions(d, { name, aliases, mentions: mentions(r.mentions, [name, ...aliases]) });
+  },
 };
 
 /** A content hash (hex) as stored: its bytes. */

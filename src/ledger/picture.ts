@@ -576,25 +576,36 @@ export async function buildPicture(r: Reads, opts: PictureOptions = {}): Promise
   };
   let unknownTotal = unknowns.length;
   const dropped = (k: keyof typeof totals | "unknowns") => (k === "unknowns" ? unknownTotal-- : totals[k]--);
-  for (const [xs, known, k] of [[established, true, "established"], [claimed, false, "claimed"], [denied, false, "denied"], [hedged, false, "hedged"], [shownUnknowns, false, "unknowns"]] as const)
+  for (const [xs, known, k] of [[established, true, "established"], [claimed, false, "claimed"], [denied, false, "denied"], [hedged, false, "hedged"], [shownUnknowns, false, "unknowns"]] as const) {
+    // (the lines of one report, by report: a widened line looks only at its own report's, so that `--all`
+    // on a large ledger stays linear; a line dropped is marked, and the list filtered once at the end)
+    const single = new Map<string, Proposition[]>();
+    for (const y of xs) if (y.cites.length === 1) (single.get(y.cites[0]!.doc) ?? single.set(y.cites[0]!.doc, []).get(y.cites[0]!.doc)!).push(y);
+    const gone = new Set<Proposition>();
     for (let i = 0; i < xs.length; i++) {
       const x = xs[i]!;
-      if (!isClause(x.text) || !fusedProps) continue;
+      if (gone.has(x) || !isClause(x.text) || !fusedProps) continue;
       for (const [n, c] of x.cites.entries()) {
         const w = await whole(c, known);
         if (!w) continue;
-        xs[i] = { ...x, text: w.text, language: w.language, cites: [w.cite, ...x.cites.filter((_, j) => j !== n)] };
+        const y0 = (xs[i] = { ...x, text: w.text, language: w.language, cites: [w.cite, ...x.cites.filter((_, j) => j !== n)] });
+        const mine = single.get(c.doc);
+        if (mine && x.cites.length === 1) mine[mine.indexOf(x)] = y0;
         // (a line of one report that quotes a part of that sentence says nothing the whole does not)
-        const inside = (y: Proposition) => y !== xs[i] && y.cites.length === 1 && y.cites[0]!.doc === c.doc && y.cites[0]!.start >= w.cite.start && y.cites[0]!.end <= w.cite.end;
-        for (let j = xs.length - 1; j >= 0; j--)
-          if (inside(xs[j]!)) {
-            xs.splice(j, 1);
+        for (const y of mine ?? [])
+          if (y !== y0 && !gone.has(y) && y.cites[0]!.start >= w.cite.start && y.cites[0]!.end <= w.cite.end) {
+            gone.add(y);
             dropped(k);
-            if (j < i) i--;
           }
         break;
       }
     }
+    if (gone.size) {
+      let o = 0;
+      for (const y of xs) if (!gone.has(y)) xs[o++] = y;
+      xs.length = o;
+    }
+  }
   for (let i = 0; i < contradictions.length; i++) {
     const v = contradictions[i]!;
     // (differing figures read as the figures, not as quotes: their citations stay on the figure's claim)

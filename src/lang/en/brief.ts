@@ -1,5 +1,18 @@
 import type { BriefLabels } from "../../brief/labels.js";
 
+/**
+ * The verb's form for a speaker: plural for several ("Russia, Belarus") and for a speaker named by a plural
+ * common noun ("Ukrainian officials", "local media", "the police"); a name that ends in s ("United States",
+ * "Reuters") is one speaker.
+ */
+const PLURAL_NOUNS = new Set(["media", "police", "people", "personnel"]);
+const NOT_PLURAL = new Set(["news", "press", "series", "crisis", "status", "analysis"]);
+function verb(who: string, one: string, many: string): string {
+  if (who.includes(", ")) return many;
+  const head = who.slice(who.lastIndexOf(" ") + 1);
+  return PLURAL_NOUNS.has(head) || (/^\p{Ll}{3,}s$/u.test(head) && !/(ss|us|is)$/.test(head) && !NOT_PLURAL.has(head)) ? many : one;
+}
+
 export const brief: BriefLabels = {
   title: "What we know and what we don't",
   basis: (n, o, from, to, langs) => `Based on ${n} report${n === 1 ? "" : "s"} from ${o} outlet${o === 1 ? "" : "s"} (${langs}), published ${from} – ${to}.`,
@@ -24,7 +37,7 @@ export const brief: BriefLabels = {
   theReport: "the report",
   reportsCount: (r, i) => (r > 1 ? ` (${r} reports${i < r ? `, ${i} independent` : ""})` : ""),
   more: (n) => `… and ${n} more.`,
-  denies: (who) => `${who} denies:`,
+  denies: (who) => `${who} ${verb(who, "denies", "deny")}:`,
   confirmedBy: (who) => `confirmed by ${who}`,
   range: (lo, hi) => `range ${lo}–${hi}, sources differ`,
   rising: (xs, latest) => `rising: ${xs.join(" → ")}, latest on ${latest} (an update, not a dispute)`,
@@ -35,8 +48,16 @@ export const brief: BriefLabels = {
   opposed: (a, sa, b, sb) => `${a}: ${sa}; ${b}: ${sb}.`,
   settled: (a, sa, b, sb) => `${a}: ${sa}; later ${b}: ${sb} (an update, not a dispute: the earlier report is superseded).`,
   denial: (a, b, via) =>
-    via === "doers" ? `${a} and ${b} name different doers.` : via === "place" ? `${a} and ${b} put it in different places.` : via === "backRef" ? `${a} rejects what ${b} says.` : via === "counter" ? `${a} denies it; ${b} argues otherwise.` : `${a} denies involvement; ${b} says otherwise.`,
-  deniesSaying: (a, outlet) => `${a} denies having said it; ${outlet} reports otherwise.`,
+    via === "doers"
+      ? `${a} and ${b} name different doers.`
+      : via === "place"
+        ? `${a} and ${b} put it in different places.`
+        : via === "backRef"
+          ? `${a} ${verb(a, "rejects", "reject")} what ${b} ${verb(b, "says", "say")}.`
+          : via === "counter"
+            ? `${a} ${verb(a, "denies", "deny")} it; ${b} ${verb(b, "argues", "argue")} otherwise.`
+            : `${a} ${verb(a, "denies", "deny")} involvement; ${b} ${verb(b, "says", "say")} otherwise.`,
+  deniesSaying: (a, outlet) => `${a} ${verb(a, "denies", "deny")} having said it; ${outlet} reports otherwise.`,
   alsoKnownAs: "also",
   alsoSaidBy: (who) => `(also: ${who})`,
   reportsOf: (n) => `${n} report${n === 1 ? "" : "s"}`,

@@ -102,6 +102,15 @@ test("title and name: the titled form is an alias, the bare name the same person
   assert.deepEqual(texts(en, at(en, "Vladimir Putin")!), ["Vladimir Putin", "Putin"]);
 });
 
+test("a title of several words stays whole in the titled alias, never half of it", () => {
+  const en = run("The alliance would respond, NATO Secretary General Marta Lindqvist told reporters. Lindqvist did not say how.", "en");
+  const lindqvist = at(en, "Marta Lindqvist")!;
+  assert.ok(lindqvist.aliases.includes("NATO Secretary General Marta Lindqvist"), lindqvist.aliases.join(" | "));
+  assert.ok(!lindqvist.aliases.includes("General Marta Lindqvist"));
+  const nl = run("Volgens de Poolse vice-premier Tomasz Walczak is er geen reden tot paniek.", "nl");
+  assert.ok(!at(nl, "Tomasz Walczak")!.aliases.some((a) => a.startsWith("premier ")));
+});
+
 test("a role description in apposition is a name of the person", () => {
   const en = run("Norway's Foreign Minister, Espen Barth Eide, said the talks would go on.", "en");
   assert.ok(at(en, "Espen Barth Eide")!.aliases.includes("Norway's Foreign Minister"));

@@ -710,7 +710,8 @@ export function recognize(doc: Doc, p: Prepared): Chunk[] {
           if (!r || headOf(p, toks[k + 1]!.text) || compoundHead(p, toks[k + 1]!.text)) continue;
           role = doc.text.slice(toks[a]!.start, toks[k]!.end);
           roleKind = r.kind;
-          titleAt = toks[k]!.start;
+          // (the alias is the whole title with the name: "Prime Minister Alexander De Croo", not half of it)
+          titleAt = toks[a]!.start;
           a = k + 1;
           break;
         }

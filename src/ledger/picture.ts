@@ -559,7 +559,7 @@ export async function buildPicture(r: Reads, opts: PictureOptions = {}): Promise
     const t = texts.get(c.doc)?.text;
     if (!t || !isClause(t.slice(c.start, c.end))) return undefined;
     const at = sentenceAround(t, c.start, c.end);
-    if (!at) return undefined;
+    if (!at || at[0] >= c.start || !opensSentence(t[at[0]])) return undefined;
     // (what a clause lacks is the subject before it: of a long sentence, the words up to the clause's end)
     const [from, to] = at[1] - at[0] <= WHOLE ? at : c.end - at[0] <= WHOLE ? [at[0], c.end] : [];
     if (from === undefined || to === undefined) return undefined;
@@ -666,17 +666,20 @@ const isClause = (t: string) => !/^[\p{Lu}\p{N}"“‘'«„]/u.test(t);
 /** The longest sentence a clause is quoted with (characters): a line of the briefing reads on one screen. */
 const WHOLE = 300;
 
+/** What a sentence opens with: a capital or an opening quotation mark. */
+const opensSentence = (ch: string | undefined) => ch !== undefined && /[\p{Lu}"“‘'«„]/u.test(ch);
+
 /**
  * The sentence around a span of a report's text, as [start, end): from after the last sentence end before it
  * (a stop, a question or exclamation mark and a space before a capital, or a line break) to the next one
- * after it, a closing quotation mark included. Undefined when it is not a whole sentence that opens with a
- * capital, or it runs on for more than a few hundred characters (a list, a table: no sentence to quote).
+ * after it, a closing quotation mark included. Undefined when it runs on for more than a few hundred
+ * characters (a list, a table: no sentence to quote). The briefing's quotes and the page's timeline labels.
  */
 export function sentenceAround(t: string, start: number, end: number): [number, number] | undefined {
   const MAX = 400;
   const stop = (ch: string | undefined) => ch === "." || ch === "!" || ch === "?";
   const closing = (ch: string | undefined) => ch !== undefined && "\"”’»'".includes(ch);
-  const opens = (ch: string | undefined) => ch !== undefined && /[\p{Lu}"“‘'«„]/u.test(ch);
+  const opens = opensSentence;
   let i = start;
   for (; i > 0; i--) {
     if (start - i > MAX) return undefined;
@@ -705,7 +708,6 @@ export function sentenceAround(t: string, start: number, end: number): [number, 
   }
   while (i < j && /\s/.test(t[i]!)) i++;
   while (j > end && /\s/.test(t[j - 1]!)) j--;
-  if (i >= start || !opens(t[i])) return undefined;
   return [i, j];
 }
 

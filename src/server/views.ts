@@ -4,6 +4,7 @@
 import type { Lang } from "../model/doc.js";
 import type { Reads, ReportParts, ClaimRow as StoredClaim } from "../store/index.js";
 import { displayName } from "../ledger/naming.js";
+import { sentenceAround as sentenceBounds } from "../ledger/picture.js";
 import type { ClaimLine } from "../ledger/export.js";
 import { gazetteer } from "../geo/gazetteer.js";
 import type { ClaimRow, ClaimSource, Correction, EntityRef, ReportDetail, ReportSummary, Town } from "./port.js";
@@ -26,13 +27,10 @@ export function townsWithin(box: { west: number; south: number; east: number; no
     .map((e) => ({ name: e.name, lat: e.lat, lon: e.lon, country: e.country, population: e.population }));
 }
 
-/** The stretch of text around a span up to sentence ends (a label for a time expression outside any claim). */
+/** The sentence around a span (a label for a time expression outside any claim), else the span itself. */
 export function sentenceAround(text: string, start: number, end: number): string {
-  let s = start;
-  while (s > 0 && start - s < 400 && !/[.!?\n]/.test(text[s - 1]!)) s--;
-  let e = end;
-  while (e < text.length && e - end < 400 && !/[.!?\n]/.test(text[e]!)) e++;
-  return text.slice(s, Math.min(text.length, e + 1)).trim();
+  const at = sentenceBounds(text, start, end);
+  return (at ? text.slice(at[0], at[1]) : text.slice(start, end)).trim();
 }
 
 /**

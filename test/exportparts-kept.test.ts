@@ -111,6 +111,9 @@ describe("the export's lists kept in the ledger", () => {
           ["d0unknown", []],
         ]),
       );
+      // a run of mentions names its report by its place among the reports (its id is random: it does not compress)
+      const packed = await s.snapshot((r) => r.fusionItemsByIds("export-entities", ["000000000"]));
+      assert.deepEqual((packed[0]?.data as { m: unknown[][] }[]).map((e) => e.m.map((run) => run[0])), [[0, 1], [1]]);
       // in runs of reports in the order read, one item a run
       const stored = await s.snapshot((r) => r.fusionItemsByIds("export-entity-ids", ["000000000"]));
       assert.deepEqual(stored[0]?.data, [

@@ -123,6 +123,17 @@ describe("the briefing's picture kept in the ledger", () => {
         const x = JSON.parse(json) as { entities: unknown[]; propositions: unknown[] };
         assert.ok(x.entities.length > 0 && x.propositions.length > 0, `${what}: entities and propositions exported`);
       }
+      // kept without copies of the ledger: a proposition's words as its first claim's id, a mention's report by its place in the export's order
+      const items = (kind: string) =>
+        s.snapshot(async (r) => {
+          const xs: unknown[] = [];
+          for await (const its of r.fusionItems(kind)) for (const it of its) xs.push(...(it.data as unknown[]));
+          return xs;
+        });
+      const props = (await items("export-propositions:en")) as { text: unknown }[];
+      assert.ok(props.length > 0 && props.every((p) => typeof p.text === "number"), `${what}: kept propositions are worded by their claims`);
+      const ents = (await items("export-entities")) as { m: unknown[][] }[];
+      assert.ok(ents.length > 0 && ents.every((e) => e.m.every((run) => typeof run[0] === "number")), `${what}: kept mentions name their reports by place`);
       return k.picture;
     };
     try {

@@ -128,7 +128,8 @@ export async function entityParts(r: Reads, F: LedgerFusion, langs: readonly Lan
 }
 
 /**
- * A kept entity as stored: its mentions a run per report (the report's id once), each as start, length and
+ * A kept entity as stored: its mentions a run per report (the report once, by its place in REPORT_LIST:
+ * a report's id is 13 random characters that do not compress, most of a run), each as start, length and
  * the index of its words among the entity's names (most mentions are one of them), else its words; its
  * name one string when it is the same in every language. A third of the size of the mentions spelt out.
  */
@@ -137,17 +138,18 @@ interface PackedEntity {
   key: string;
   name: string | Partial<Record<Lang, string>>;
   names: string[];
-  /** [report, start, length, name index or words, start, length, …] per report. */
+  /** [report (its place in REPORT_LIST, or its id), start, length, name index or words, start, length, …] per report. */
   m: (string | number)[][];
   geo?: KeptEntity["geo"];
 }
 
-function packEntity(k: KeptEntity): PackedEntity {
+function packEntity(k: KeptEntity, place: ReadonlyMap<string, number>): PackedEntity {
   const at = new Map(k.names.map((n, i) => [n, i]));
   const m: (string | number)[][] = [];
   let run: (string | number)[] | undefined;
+  let doc: string | undefined;
   for (const x of k.mentions) {
-    if (run?.[0] !== x.doc) m.push((run = [x.doc]));
+    if (!run || doc !== x.doc) m.push((run = [place.get((doc = x.doc)) ?? x.doc]));
     run.push(x.start, x.end - x.start, at.get(x.text) ?? x.text);
   }
   const names = [...new Set(Object.values(k.name))];
@@ -155,12 +157,13 @@ function packEntity(k: KeptEntity): PackedEntity {
   return { type: k.type, key: k.key, name, names: k.names, m, ...(k.geo && { geo: k.geo }) };
 }
 
-/** A stored entity back as kept (entities kept before packEntity read as they are). */
-function unpackEntity(p: KeptEntity | PackedEntity): KeptEntity {
+/** A stored entity back as kept, its reports named by their places in `reports` (entities kept before packEntity read as they are). */
+function unpackEntity(p: KeptEntity | PackedEntity, reports: readonly string[]): KeptEntity {
   if (!("m" in p)) return p;
   const mentions: KeptEntity["mentions"] = [];
   for (const run of p.m) {
-    const doc = String(run[0]);
+    const r = run[0]!;
+    const doc = typeof r === "number" ? reports[r]! : r;
     for (let i = 1; i + 2 < run.length; i += 3) {
       const start = run[i] as number, w = run[i + 2]!;
       mentions.push({ doc, start, end: start + (run[i + 1] as number), text: typeof w === "number" ? p.names[w]! : w });
@@ -176,28 +179,41 @@ export function exportEntity(id: string, k: KeptEntity, lang: Lang): ExportEntit
 }
 
 /**
- * Fusion claim id → the store's stable claim id, for the claims a proposition or a contradiction names; and
- * the current reports' ids in the order read (what keepLists keeps claim ids against).
+ * Fusion claim id → the store's stable claim id, for the claims a proposition or a contradiction names; the
+ * current reports' ids in the order read (what keepLists keeps claim ids against); and `worded`: the store's
+ * internal id of each proposition's first claim whose words are the proposition's (stable claim id → id),
+ * by which keepLists keeps the proposition's text (the text of its first claim, as fusion words it).
  */
-export async function claimUids(r: Reads, F: LedgerFusion): Promise<Map<string, string> & { reports: string[] }> {
+export async function claimUids(r: Reads, F: LedgerFusion): Promise<Map<string, string> & { reports: string[]; worded: Map<string, number> }> {
   const wanted = new Set<string>();
   for (const p of F.fusion.propositions) {
     for (const c of p.claims) wanted.add(c);
     for (const h of p.history) wanted.add(h.claim);
   }
   for (const d of F.fusion.disputes) for (const c of d.claims) wanted.add(c);
+  // the first claims whose words are their proposition's (null: a claim first in two propositions of other words)
+  const firstOf = new Map<string, string | null>();
+  for (const p of F.fusion.propositions) {
+    const c = p.claims[0];
+    if (c !== undefined) firstOf.set(c, firstOf.has(c) && firstOf.get(c) !== p.text ? null : p.text);
+  }
+  const worded = new Set<string>();
+  for (const c of F.fusion.claims) if (firstOf.has(c.id) && firstOf.get(c.id) === c.text) worded.add(c.id);
+  firstOf.clear();
   const bySeq = new Map<string, string>();
   for (const id of wanted) {
     const at = F.claimAt.get(id);
     if (at) bySeq.set(`${at.report}/${at.seq}`, id);
   }
-  const out = Object.assign(new Map<string, string>(), { reports: [] as string[] });
+  const out = Object.assign(new Map<string, string>(), { reports: [] as string[], worded: new Map<string, number>() });
   for await (const page of reportPages(r))
     for (const p of await r.reportParts(page, ["claimIds"])) {
       out.reports.push(p.report.uid);
       p.claims.forEach((c, seq) => {
         const id = bySeq.get(`${p.report.uid}/${seq}`);
-        if (id !== undefined) out.set(id, c.uid);
+        if (id === undefined) return;
+        out.set(id, c.uid);
+        if (worded.has(id)) out.worded.set(c.uid, c.id);
       });
     }
   return out;
@@ -338,11 +354,25 @@ export async function keptParts(r: Reads, lang: Lang): Promise<FusedParts | unde
     },
     async *entities() {
       // a page of entities holds their mentions: fewer than the store's default page
+      const order = await reportList();
       for await (const items of r.fusionItems(ENTITIES, 200 / ENTITY_RUN))
-        yield items.flatMap((it) => (it.data as (PackedEntity & { id: string })[]).map((p) => exportEntity(p.id, unpackEntity(p), lang)));
+        yield items.flatMap((it) => (it.data as (PackedEntity & { id: string })[]).map((p) => exportEntity(p.id, unpackEntity(p, order), lang)));
     },
     contradictions: () => runs<ExportContradiction>(contraKind),
-    propositions: () => runs<ExportedProposition>(propsKind),
+    async *propositions() {
+      // a text kept as the id of the claim whose words it is (keepLists) read from that claim, a page at a time
+      for await (const ps of runs<ExportedProposition>(propsKind)) {
+        const ids = ps.flatMap((p) => (typeof p.text === "number" ? [p.text as number] : []));
+        const texts = new Map<number, string>();
+        for (let i = 0; i < ids.length; i += 500) for (const c of await r.claimsByIds(ids.slice(i, i + 500))) texts.set(c.id, c.text);
+        yield ps.map((p) => {
+          if (typeof p.text !== "number") return p;
+          const text = texts.get(p.text);
+          if (text === undefined) throw new Error(`sitrep: the claim ${p.text} a kept proposition is worded by is missing`);
+          return { ...p, text };
+        });
+      }
+    },
   };
 }
 
@@ -398,9 +428,10 @@ export async function keepEntityParts(tx: WriteTx, version: string, parts: { ids
   const idRuns: { id: string; data: unknown }[] = [];
   for (let i = 0; i < ids.length; i += RUN) idRuns.push({ id: runId(i / RUN), data: ids.slice(i, i + RUN) });
   for (let i = 0; i < idRuns.length; i += 20) await tx.putFusionItems(ENTITY_IDS, idRuns.slice(i, i + 20));
+  const place = new Map(reports.map((u, i) => [u, i]));
   const entityRuns: { id: string; data: unknown }[] = [];
   for (let i = 0; i < parts.entities.length; i += ENTITY_RUN)
-    entityRuns.push({ id: runId(i / ENTITY_RUN), data: parts.entities.slice(i, i + ENTITY_RUN).map((e) => ({ id: e.id, ...packEntity(e.data) })) });
+    entityRuns.push({ id: runId(i / ENTITY_RUN), data: parts.entities.slice(i, i + ENTITY_RUN).map((e) => ({ id: e.id, ...packEntity(e.data, place) })) });
   for (let i = 0; i < entityRuns.length; i += 20) await tx.putFusionItems(ENTITIES, entityRuns.slice(i, i + 20));
   await tx.setFusionState(STATE, Date.now(), { version, code: codeStamp(), reports: reports.length } satisfies PartsState);
 }
@@ -436,11 +467,27 @@ const keptWhole = new WeakMap<WriteTx, { version: string; lang: Lang; reports: n
 
 /**
  * Keeps a language's propositions and contradictions as current for `version`, their claim ids against
- * `reports`, the current reports in the order read (claimUids; keepEntityParts keeps the same list).
+ * `reports`, the current reports in the order read (claimUids; keepEntityParts keeps the same list), and a
+ * proposition's text, when `worded` has its first claim, as that claim's internal id (a copy of a claim's
+ * words was half of what the propositions took; the export reads them from the claim: keptParts).
  */
-export async function keepLists(tx: WriteTx, version: string, lang: Lang, given: ReturnType<typeof fusedLists>, reports: readonly string[]): Promise<void> {
+export async function keepLists(
+  tx: WriteTx,
+  version: string,
+  lang: Lang,
+  given: ReturnType<typeof fusedLists>,
+  reports: readonly string[],
+  worded: ReadonlyMap<string, number> = new Map(),
+): Promise<void> {
   const ref = claimRef(reports);
-  const lists = { propositions: given.propositions.map((p) => keptProposition(p, ref)), contradictions: given.contradictions.map((c) => keptContradiction(c, ref)) };
+  const lists = {
+    propositions: given.propositions.map((p) => {
+      const k = keptProposition(p, ref);
+      const by = typeof p.claims[0] === "string" ? worded.get(p.claims[0]) : undefined;
+      return by === undefined ? k : { ...k, text: by as unknown as string };
+    }),
+    contradictions: given.contradictions.map((c) => keptContradiction(c, ref)),
+  };
   const whole = keptWhole.get(tx);
   const base =
     whole &&

@@ -75,7 +75,7 @@ export async function refreshPictures(store: Store, langs: readonly Lang[] = SNA
     const out = new Map<string, Kept>();
     // the export's parts from the same fusion (src/ledger/exportparts.ts): the entities once, the lists per language
     let entities: Awaited<ReturnType<typeof entityParts>> | undefined;
-    const lists = new Map<Lang, { lists: ReturnType<typeof fusedLists>; reports: string[] }>();
+    const lists = new Map<Lang, { lists: ReturnType<typeof fusedLists>; reports: string[]; worded: ReadonlyMap<string, number> }>();
     let r: Reads | undefined;
     // what is current already, by language
     const kept = new Map<Lang, { pictures: boolean; parts: { entities: boolean; lists: boolean } }>();
@@ -100,7 +100,7 @@ export async function refreshPictures(store: Store, langs: readonly Lang[] = SNA
       if (!parts.entities && !entities) entities = await entityParts(r, fusion, SNAPSHOT_LANGS);
       if (!parts.lists) {
         const uids = await claimUids(r, fusion);
-        lists.set(lang, { lists: fusedLists(fusion, uids), reports: uids.reports });
+        lists.set(lang, { lists: fusedLists(fusion, uids), reports: uids.reports, worded: uids.worded });
       }
     }
     return { version, out, entities, lists };
@@ -109,7 +109,7 @@ export async function refreshPictures(store: Store, langs: readonly Lang[] = SNA
     await store.write(async (tx) => {
       for (const [kind, k] of made.out) await tx.setFusionState(kind, Date.parse(k.builtAt), k);
       if (made.entities) await keepEntityParts(tx, made.version, made.entities);
-      for (const [lang, l] of made.lists) await keepLists(tx, made.version, lang, l.lists, l.reports);
+      for (const [lang, l] of made.lists) await keepLists(tx, made.version, lang, l.lists, l.reports, l.worded);
     });
   return made.out;
 }

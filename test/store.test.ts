@@ -12,6 +12,7 @@ import { openStore, SPAN, type Store } from "../src/store/index.js";
 import { LATEST } from "../src/store/schema.js";
 import { presetOf } from "../src/store/sql-store.js";
 import { storeReports, type Result } from "../src/ledger/ingest.js";
+import { minhash } from "../src/ledger/minhash.js";
 import { writeCorpus } from "./helpers.js";
 import { BACKENDS, eachBackend, newDatabase, PG_URL, type Backend } from "./backends.js";
 
@@ -197,6 +198,38 @@ eachBackend("near-identical copy of a report in another outlet joins its wire-co
   assert.equal(await cluster(a!.id), a!.id);
   assert.equal(await cluster(c!.id), c!.id);
   await s.close();
+});
+
+eachBackend("a report's signature is kept in 64 bytes, and copies are found by it as by the whole signatures ledgers kept before", async (be) => {
+  const spec = await be.ledger();
+  const s = await openStore(spec);
+  const wire =
+    "De dijk bij Zaltbommel is in de nacht op twee plaatsen doorgebroken, meldt het waterschap. Zeshonderd bewoners van de uiterwaarden zijn geëvacueerd naar een sporthal in Tiel. De brandweer pompt sinds middernacht water weg.\n";
+  const [a] = (await storeReports(s, [doc(wire, { url: "https://example.org/dijk-a", source: "Persbureau" })])).map(ok);
+  assert.equal(await be.n(spec, "SELECT min(length(minhash)) AS n FROM reports"), 64);
+  assert.equal(await be.n(spec, "SELECT max(length(minhash)) AS n FROM reports"), 64);
+  // a copy in another outlet joins its cluster
+  const [b] = (await storeReports(s, [doc(wire.replace("op twee plaatsen", "op twee punten"), { url: "https://example.org/dijk-b", source: "Dagblad" })])).map(ok);
+  assert.equal((await s.reads.reportsByIds([b!.id]))[0]!.cluster, a!.id);
+  await s.close();
+  // the whole 32-bit values, as a ledger of an earlier sitrep kept them: a copy is found by them as well
+  const whole = Buffer.from(minhash(wire).buffer).toString("hex");
+  if (be.name === "SQLite") {
+    const db = new Database(spec);
+    db.prepare("UPDATE reports SET minhash = ? WHERE id = ?").run(Buffer.from(whole, "hex"), a!.id);
+    db.close();
+  } else {
+    const { default: pg } = await import("pg");
+    const c = new pg.Client({ connectionString: spec });
+    await c.connect();
+    await c.query("UPDATE reports SET minhash = decode($1, 'hex') WHERE id = $2", [whole, a!.id]);
+    await c.end();
+  }
+  assert.equal(await be.n(spec, `SELECT length(minhash) AS n FROM reports WHERE id = ${a!.id}`), 128);
+  const s2 = await openStore(spec);
+  const [c] = (await storeReports(s2, [doc(wire.replace("Tiel", "Culemborg"), { url: "https://example.org/dijk-c", source: "Avondblad" })])).map(ok);
+  assert.equal((await s2.reads.reportsByIds([c!.id]))[0]!.cluster, a!.id);
+  await s2.close();
 });
 
 eachBackend("the ledger keeps each span's text once: a claim's words are not stored beside the report", async (be) => {

@@ -9,7 +9,7 @@ import type { Doc, Entity } from "../model/doc.js";
 import { key52, NOTABLE, StoreFull, type ClaimRecord, type NameRow, type ReportRecord, type Store, type Stored, type WriteTx } from "../store/index.js";
 import { asserterOf, fusionKey } from "./fromdoc.js";
 import { featuresOf, fold } from "./features.js";
-import { bands, minhash, similarity } from "./minhash.js";
+import { bands, keptSignature, keptSimilarity, minhash } from "./minhash.js";
 import { nameKey, shortFormOf } from "./names.js";
 import { putStoredFusion, storedFusion, type StoredFusion } from "./stored.js";
 
@@ -117,10 +117,7 @@ function clusterOf(p: Prepared, bandKeys: number[], hits: Map<number, { report: 
       if (checked.has(h.report)) continue;
       checked.add(h.report);
       const m = h.minhash;
-      if (m) {
-        const other = new Uint32Array(m.buffer.slice(m.byteOffset, m.byteOffset + m.byteLength));
-        if (similarity(p.sig, other) >= WIRE_COPY) return h.cluster;
-      }
+      if (m && keptSimilarity(p.sig, m) >= WIRE_COPY) return h.cluster;
       if (checked.size >= 24) return null;
     }
   }
@@ -206,7 +203,7 @@ async function storeOne(tx: WriteTx, p: Prepared, now: Date): Promise<Outcome> {
     },
     text: doc.text,
     ingestedAt: now.toISOString(),
-    minhash: new Uint8Array(p.sig.buffer, p.sig.byteOffset, p.sig.byteLength),
+    minhash: keptSignature(p.sig),
     bands: bandKeys,
     cluster,
     entities: doc.entities.map((e) => ({

@@ -69,3 +69,26 @@ export function similarity(a: Uint32Array, b: Uint32Array): number {
   for (let k = 0; k < N; k++) if (a[k] === b[k]) same++;
   return same / N;
 }
+
+/**
+ * A signature as the ledger keeps it: the low 16 bits of each value (64 bytes, not 128: the minhash was a
+ * third of a report's row). Two values that differ agree in their low 16 bits once in 65,536, so a kept
+ * signature estimates the same similarity (WIRE_COPY is 0.6: 20 of 32 values).
+ */
+export function keptSignature(sig: Uint32Array): Uint8Array {
+  const out = new Uint8Array(2 * N);
+  for (let k = 0; k < N; k++) {
+    out[2 * k] = sig[k]! & 0xff;
+    out[2 * k + 1] = (sig[k]! >>> 8) & 0xff;
+  }
+  return out;
+}
+
+/** The similarity of a signature and a kept one: of its low 16 bits a value each (keptSignature), or whole (as ledgers kept them before). */
+export function keptSimilarity(a: Uint32Array, kept: Uint8Array): number {
+  if (kept.byteLength === 4 * N) return similarity(a, new Uint32Array(kept.buffer.slice(kept.byteOffset, kept.byteOffset + kept.byteLength)));
+  if (kept.byteLength !== 2 * N) return 0;
+  let same = 0;
+  for (let k = 0; k < N; k++) if ((a[k]! & 0xffff) === (kept[2 * k]! | (kept[2 * k + 1]! << 8))) same++;
+  return same / N;
+}

@@ -311,7 +311,7 @@ export async function keptParts(r: Reads, lang: Lang): Promise<FusedParts | unde
     const k = ref.indexOf("-");
     return k > 0 && /^[0-9]/.test(ref) ? reports![Number(ref.slice(0, k))]! + ref.slice(k) : ref;
   };
-  const unkept = { [propsKind(lang)]: (p: ExportedProposition) => keptProposition(p, claimId), [contraKind(lang)]: (c: ExportContradiction) => keptContradiction(c, claimId) };
+  const unkept = { [propsKind(lang)]: (p: ExportedProposition) => historyBack(keptProposition(p, claimId)), [contraKind(lang)]: (c: ExportContradiction) => keptContradiction(c, claimId) };
   async function* runs<T>(kind: (l: Lang) => string): AsyncIterable<T[]> {
     await reportList();
     const un = unkept[kind(lang)] as unknown as (x: T) => T;
@@ -405,6 +405,20 @@ const keptProposition = (p: ExportedProposition, f: (id: string) => string): Exp
   claims: p.claims.map((c) => (typeof c === "string" ? f(c) : c)),
   history: p.history.map((h) => (typeof h.claim === "string" ? { ...h, claim: f(h.claim) } : h)),
 });
+/**
+ * A proposition's history with each claim by its place among the proposition's claims, where it is one of
+ * them (always, as fusion makes them): a number of a digit or two for a claim id of a dozen characters.
+ */
+function historyKept(p: ExportedProposition): ExportedProposition {
+  const at = new Map<string, number>();
+  p.claims.forEach((c, i) => at.has(c) || at.set(c, i));
+  return { ...p, history: p.history.map((h) => (at.has(h.claim) ? { ...h, claim: at.get(h.claim) as unknown as string } : h)) };
+}
+/** A kept proposition's history with its claims' ids put back (historyKept). */
+const historyBack = (p: ExportedProposition): ExportedProposition => ({
+  ...p,
+  history: p.history.map((h) => (typeof h.claim === "number" ? { ...h, claim: p.claims[h.claim]! } : h)),
+});
 const keptContradiction = (c: ExportContradiction, f: (id: string) => string): ExportContradiction => ({
   ...c,
   claims: c.claims.map((x) => (typeof x === "string" ? f(x) : x)) as ExportContradiction["claims"],
@@ -482,7 +496,7 @@ export async function keepLists(
   const ref = claimRef(reports);
   const lists = {
     propositions: given.propositions.map((p) => {
-      const k = keptProposition(p, ref);
+      const k = historyKept(keptProposition(p, ref));
       const by = typeof p.claims[0] === "string" ? worded.get(p.claims[0]) : undefined;
       return by === undefined ? k : { ...k, text: by as unknown as string };
     }),

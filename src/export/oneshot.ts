@@ -156,7 +156,9 @@ export class OneShotExport {
     for (const v of part.events) vs.put(JSON.stringify(v) + "\n");
     const f = reportFusion(doc);
     this.claimsAt.set(d, this.spool("fusion-claims").put(JSON.stringify(f.claims)));
-    this.heads.push({ entities: f.entities, incident: f.incident });
+    // held until every report is in: copied through JSON, so that its names are strings of their own and
+    // not slices of the report's text, which kept every report's whole text alive until the fusion
+    this.heads.push(JSON.parse(JSON.stringify({ entities: f.entities, incident: f.incident })) as (typeof this.heads)[number]);
   }
 
   private exportClaimId(fusionId: string): string | undefined {

@@ -516,17 +516,27 @@ export function reportKey(doc: Doc): string {
 
 /**
  * The fusion keys of every claim of an extracted report. `shingles: false` leaves out what only the
- * ledger needs (word shingles for telling copies apart), for the pipeline's contradictions stage.
+ * ledger needs (word shingles for telling copies apart). `handOver` keeps what is worked out (with its
+ * shingles) for the next call of the report's every claim, which takes it instead of working it out again:
+ * the pipeline's contradictions stage works out the keys of the claims it reads, and the report's fusion
+ * record (reportFusion) needs them all, once the stages are done and the claims as they stay.
  */
-export function fusionClaims(doc: Doc, opts: { shingles?: boolean; only?: (c: Claim) => boolean } = {}): FusionClaim[] {
+export function fusionClaims(doc: Doc, opts: { shingles?: boolean; only?: (c: Claim) => boolean; handOver?: boolean } = {}): FusionClaim[] {
   const rk = reportKey(doc);
   const agency = agencyOf(doc);
   const ix = indexDoc(doc);
-  const withShingles = opts.shingles ?? true;
+  const withShingles = (opts.shingles ?? true) || !!opts.handOver;
   const claims = opts.only ? doc.claims.filter(opts.only) : doc.claims;
   const heads = headClauses(doc);
-  return claims.map((c) => claimKeys(doc, ix, c, `${rk}|${String(c.start).padStart(7, "0")}`, agency, withShingles, heads.get(c)));
+  // taken once: a later call works the keys out again, as the claims may have changed since
+  const given = opts.only || !withShingles ? undefined : handedOver.get(doc);
+  if (given) handedOver.delete(doc);
+  const out = claims.map((c) => given?.get(c) ?? claimKeys(doc, ix, c, `${rk}|${String(c.start).padStart(7, "0")}`, agency, withShingles, heads.get(c)));
+  if (opts.handOver) handedOver.set(doc, new Map(claims.map((c, i) => [c, out[i]!])));
+  return out;
 }
+/** Keys worked out for some claims of a report (`fusionClaims` with `handOver`), by the claim they are of. */
+const handedOver = new WeakMap<Doc, Map<Claim, FusionClaim>>();
 
 /**
  * Claims that are only a clause setting the scene ("after a missile hit the village", "nadat de dam was

@@ -123,7 +123,9 @@ export function aliasSetOf(name: string, type: EntityType): AliasSet | undefined
       for (const m of setMemo.values()) m.clear();
       setMemoSize = 0;
     }
-    byName.set(name, r);
+    // (a copy of its own: a name cut from a report is a slice of it, which held the report's whole text
+    // for as long as the memo keeps the name)
+    byName.set(JSON.parse(JSON.stringify(name)) as string, r);
     setMemoSize++;
   }
   return r ?? undefined;

@@ -39,7 +39,8 @@ export const contradictions: Stage = (doc) => {
     for (const p of pointers) for (let k = Math.max(0, p.sentence - 4); k <= Math.min(doc.sentences.length, p.sentence + 4); k++) near[k] = 1;
     for (const c of doc.claims) if (near[Math.min(c.sentence, doc.sentences.length)]) keep.add(c.id);
   }
-  const claims = fusionClaims(doc, { shingles: false, only: (c) => keep.has(c.id) });
+  // (handed over to the report's fusion record, which needs the keys of every claim)
+  const claims = fusionClaims(doc, { only: (c) => keep.has(c.id), handOver: true });
   const ctx = reportContext(doc);
   const prefix = `${doc.meta.id}/`;
   doc.contradictions = findDisputes(claims, ctx, { scope: "report" }).map((d) => ({

@@ -55,6 +55,15 @@ while (bytes < target) {
   bytes += Buffer.byteLength(text);
 }
 
+// `--write FILE`: the corpus as the JSON-lines file the whole-process run extracts, and nothing else (to compare
+// the output of two builds on it, or to profile one extract)
+const jsonl = () => reports.map((r) => JSON.stringify({ text: r.text, language: r.meta.language, published: r.meta.published, title: r.meta.title, source: r.meta.source })).join("\n") + "\n";
+const writeArg = process.argv.indexOf("--write");
+if (writeArg > 0) {
+  writeFileSync(process.argv[writeArg + 1]!, jsonl());
+  process.exit(0);
+}
+
 // the gazetteer loads lazily on first use: time it and its heap on its own, before any extraction
 const heap0 = process.memoryUsage().heapUsed;
 const g0 = performance.now();
@@ -116,7 +125,7 @@ if (!process.argv.includes("--no-whole")) {
   const dir = mkdtempSync(join(tmpdir(), "sitrep-bench-"));
   try {
     const file = join(dir, "corpus.jsonl");
-    writeFileSync(file, reports.map((r) => JSON.stringify({ text: r.text, language: r.meta.language, published: r.meta.published, title: r.meta.title, source: r.meta.source })).join("\n") + "\n");
+    writeFileSync(file, jsonl());
     const timeBin = existsSync("/usr/bin/time") ? "/usr/bin/time" : undefined;
     const cmd = [process.execPath, join(root, "bin", "sitrep.js"), "extract", file];
     const cc0 = childCpu();

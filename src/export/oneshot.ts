@@ -153,7 +153,8 @@ export class OneShotExport {
     }
     const es = this.spool("entities");
     for (const e of part.entities) {
-      const at = es.put(JSON.stringify(e));
+      // as the export writes it: an entity no later one joins is sent as it is (JSON.parse reads it too)
+      const at = es.put(item(e));
       const into = this.joins.add(e);
       if (into === undefined) {
         this.keptAt.set(e.id, this.kept.length);
@@ -274,8 +275,13 @@ export class OneShotExport {
       if (!es) return;
       let n = 0;
       for (const k of self.kept) {
-        const e = JSON.parse(es.get(...k.at)) as Entity;
-        for (const at of k.joined ?? []) joinEntity(e, JSON.parse(es.get(...at)) as Entity);
+        const text = es.get(...k.at);
+        if (!k.joined) {
+          yield (n++ ? ",\n" : "") + text;
+          continue;
+        }
+        const e = JSON.parse(text) as Entity;
+        for (const at of k.joined) joinEntity(e, JSON.parse(es.get(...at)) as Entity);
         yield (n++ ? ",\n" : "") + item(e);
       }
     }

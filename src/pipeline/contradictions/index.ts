@@ -28,18 +28,17 @@ export const contradictions: Stage = (doc) => {
           break;
         }
     }
-  // what a denial or a counter-statement points back at may be any statement just before or after it;
-  // those are kept first, so that mayDispute (reading a claim's concepts: most of this stage outside the
-  // finder) runs only on the claims left
-  const keep = new Set<string>();
-  let near: Uint8Array | undefined;
-  for (const c of doc.claims) {
+  const keep = new Set(doc.claims.filter((c) => mayDispute(doc, c, counted)).map((c) => c.id));
+  // what a denial or a counter-statement points back at may be any statement just before or after it
+  const pointers = doc.claims.filter((c) => {
     const f = featuresOf(c, doc.lang);
-    if (!(c.status === "denied" || f.backRef || f.counter)) continue;
-    near ??= new Uint8Array(doc.sentences.length + 1);
-    for (let k = Math.max(0, c.sentence - 4); k <= Math.min(doc.sentences.length, c.sentence + 4); k++) near[k] = 1;
+    return c.status === "denied" || f.backRef || f.counter;
+  });
+  if (pointers.length) {
+    const near = new Uint8Array(doc.sentences.length + 1);
+    for (const p of pointers) for (let k = Math.max(0, p.sentence - 4); k <= Math.min(doc.sentences.length, p.sentence + 4); k++) near[k] = 1;
+    for (const c of doc.claims) if (near[Math.min(c.sentence, doc.sentences.length)]) keep.add(c.id);
   }
-  for (const c of doc.claims) if ((near && near[Math.min(c.sentence, doc.sentences.length)]) || mayDispute(doc, c, counted)) keep.add(c.id);
   const claims = fusionClaims(doc, { shingles: false, only: (c) => keep.has(c.id) });
   const ctx = reportContext(doc);
   const prefix = `${doc.meta.id}/`;

@@ -57,13 +57,18 @@ class Spool {
     return b.toString("utf8");
   }
 
-  /** The whole text, in pieces. */
-  *all(): Iterable<string> {
+  /** Bytes put so far: where the next `put` starts. */
+  get bytes(): number {
+    return this.size;
+  }
+
+  /** The whole text, or the bytes from `from` to `to` (where puts started), in pieces. */
+  *all(from = 0, to = this.size): Iterable<string> {
     this.flush();
     const b = Buffer.allocUnsafe(CHUNK);
     const dec = new StringDecoder("utf8");
-    for (let at = 0; at < this.size; ) {
-      const r = readSync(this.fd, b, 0, Math.min(CHUNK, this.size - at), at);
+    for (let at = from; at < to; ) {
+      const r = readSync(this.fd, b, 0, Math.min(CHUNK, to - at), at);
       if (!r) throw new Error("a temporary file of the extract came back short");
       at += r;
       const s = dec.write(b.subarray(0, r));
@@ -99,6 +104,12 @@ export class OneShotExport {
   /** What fusing entities and incidents needs of each report; its claims are in the claim spool. */
   private heads: Pick<ReportFusion, "entities" | "incident">[] = [];
   private claimsAt = new Map<string, [number, number]>();
+  /**
+   * Claims and events written before any entity was joined whose lists of entities hold one twice: their
+   * text depends on whether any entity is joined by the end (then the lists are made sets), so both texts
+   * are kept, with the byte of their spool they go before (rare: the pipeline lists an entity once).
+   */
+  private undecided: Record<"claims" | "events", { at: number; plain: string; joined: string }[]> = { claims: [], events: [] };
   /** Each report's export claim ids: the number before its first claim, and its claims' own ids. */
   private claimBase = new Map<string, { base: number; ids: string[] | number }>();
 
@@ -142,23 +153,44 @@ export class OneShotExport {
     }
     const es = this.spool("entities");
     for (const e of part.entities) {
-      const at = es.put(JSON.stringify(e));
+      // as the export writes it: an entity no later one joins is sent as it is (JSON.parse reads it too)
+      const at = es.put(item(e));
       const into = this.joins.add(e);
       if (into === undefined) {
         this.keptAt.set(e.id, this.kept.length);
         this.kept.push({ at });
       } else (this.kept[this.keptAt.get(into)!]!.joined ??= []).push(at);
     }
-    // claims and events name entities, which may be joined to entities of later reports: kept as they are
-    // and rewritten when written out (whether any entity is joined at all is known only then)
-    const cs = this.spool("claims"), vs = this.spool("events");
-    for (const c of part.claims) cs.put(JSON.stringify(c) + "\n");
-    for (const v of part.events) vs.put(JSON.stringify(v) + "\n");
+    // claims and events name entities of this report, whose joins are all decided now (an entity joins one
+    // kept before it, when it is added): written out now, with references to joined entities rewritten.
+    // Once any entity is joined, every later list of entities is made a set too; before that, a list is
+    // only known to stay as it is when it holds no entity twice.
+    this.write("claims", part.claims, joinedClaim);
+    this.write("events", part.events, joinedEvent);
     const f = reportFusion(doc);
     this.claimsAt.set(d, this.spool("fusion-claims").put(JSON.stringify(f.claims)));
     // held until every report is in: copied through JSON, so that its names are strings of their own and
     // not slices of the report's text, which kept every report's whole text alive until the fusion
     this.heads.push(JSON.parse(JSON.stringify({ entities: f.entities, incident: f.incident })) as (typeof this.heads)[number]);
+  }
+
+  private write<T extends object>(k: "claims" | "events", items: readonly T[], edit: (x: T, id: (x: string) => string) => void): void {
+    const s = this.spool(k);
+    const joins = this.joins.into;
+    const id = (x: string) => joins.get(x) ?? x;
+    for (const x of items) {
+      const sep = s.count || this.undecided[k].length ? ",\n" : "";
+      if (joins.size) {
+        edit(x, id);
+        s.put(sep + item(x));
+        continue;
+      }
+      const plain = item(x);
+      edit(x, id);
+      const joined = item(x);
+      if (plain === joined) s.put(sep + plain);
+      else this.undecided[k].push({ at: s.bytes, plain: sep + plain, joined: sep + joined });
+    }
   }
 
   private exportClaimId(fusionId: string): string | undefined {
@@ -209,7 +241,6 @@ export class OneShotExport {
       } as Contradiction);
     }
     const joined = this.joins.into.size > 0;
-    const id = (x: string) => this.joins.into.get(x) ?? x;
     const self = this;
 
     /** `"key": [ … ]` and what comes before it, from items written out. */
@@ -229,26 +260,30 @@ export class OneShotExport {
     }
     /** A spool of items written out with their separators. */
     const spooled = (k: string) => (this.spools.get(k)?.count ? this.spools.get(k)!.all() : []);
-    /** Items of a spool of JSON lines, each parsed, changed by `edit` and written out. */
-    function* lines<T>(k: string, edit: (x: T) => void): Iterable<string> {
-      let n = 0, rest = "";
-      for (const piece of spooled(k)) {
-        const ls = (rest + piece).split("\n");
-        rest = ls.pop()!;
-        for (const l of ls) {
-          const x = JSON.parse(l) as T;
-          if (joined) edit(x);
-          yield (n++ ? ",\n" : "") + item(x);
-        }
+    /** A spool of claims or events, with the undecided items in their places as the end decided them. */
+    function* written(k: "claims" | "events"): Iterable<string> {
+      const s = self.spools.get(k);
+      if (!s) return;
+      let from = 0;
+      for (const u of self.undecided[k]) {
+        yield* s.all(from, u.at);
+        yield joined ? u.joined : u.plain;
+        from = u.at;
       }
+      yield* s.all(from);
     }
     function* entities(): Iterable<string> {
       const es = self.spools.get("entities");
       if (!es) return;
       let n = 0;
       for (const k of self.kept) {
-        const e = JSON.parse(es.get(...k.at)) as Entity;
-        for (const at of k.joined ?? []) joinEntity(e, JSON.parse(es.get(...at)) as Entity);
+        const text = es.get(...k.at);
+        if (!k.joined) {
+          yield (n++ ? ",\n" : "") + text;
+          continue;
+        }
+        const e = JSON.parse(text) as Entity;
+        for (const at of k.joined) joinEntity(e, JSON.parse(es.get(...at)) as Entity);
         yield (n++ ? ",\n" : "") + item(e);
       }
     }
@@ -260,9 +295,9 @@ export class OneShotExport {
     yield `{\n  "schema": ${JSON.stringify("sitrep/1")}`;
     yield* list("documents", spooled("documents"));
     yield* list("entities", entities());
-    yield* list("claims", lines<SitrepExport["claims"][number]>("claims", (c) => joinedClaim(c, id)));
+    yield* list("claims", written("claims"));
     for (const k of ["unknowns", "times", "counts"]) yield* list(k, spooled(k));
-    yield* list("events", lines<SitrepExport["events"][number]>("events", (v) => joinedEvent(v, id)));
+    yield* list("events", written("events"));
     yield* list("contradictions", contradictions());
     yield* list("propositions", propositions.map((p, i) => (i ? ",\n" : "") + item(p)));
     yield "\n}\n";

@@ -8,6 +8,7 @@ import type { Stage } from "../stage.js";
 import type { ClaimLexicon, CueRole } from "./lexicon.js";
 import { compileCues, matchCues, type CompiledCue, type CueIndex, type CueMatch } from "./patterns.js";
 import { isCap, isInitial, isPronoun, npBackward, npForward, parseSource, prepareLexicon, roleOf, type ParsedSource, type Prepared, type View, type Who } from "./source.js";
+import { lowerTokens } from "../segment/tokens.js";
 
 interface Compiled {
   P: Prepared;
@@ -67,7 +68,7 @@ export function extractClaims(doc: Doc, lex: ClaimLexicon): void {
   const { P, index } = compiled(lex);
   const toks = doc.tokens;
   const n = toks.length;
-  const low = new Array<string>(n);
+  const low = lowerTokens(toks);
   const raw = new Array<string>(n);
   const punct = new Uint8Array(n);
   const cap = new Uint8Array(n);
@@ -76,8 +77,7 @@ export function extractClaims(doc: Doc, lex: ClaimLexicon): void {
     const t = toks[i]!;
     const text = t.text;
     raw[i] = text;
-    const lw = text.toLowerCase();
-    low[i] = lw;
+    const lw = low[i]!;
     const k = t.kind;
     punct[i] = k === "punct" || k === "quote" || k === "symbol" ? 1 : 0;
     words[i + 1] = words[i]! + (k === "word" || k === "number" ? 1 : 0);

@@ -134,7 +134,7 @@ export const isCap = (s: string) => CAP.test(s);
 export interface View {
   doc: Doc;
   P: Prepared;
-  low: string[];
+  low: readonly string[];
   raw: string[];
   /** 1 where a token lies inside a time expression. */
   time: Uint8Array;

@@ -4,6 +4,7 @@ import type { Doc, EntityType, Sentence, Token } from "../../model/doc.js";
 import type { EntityLexicon, HeadEntry, RoleEntry } from "./lexicon.js";
 import { gazetteer, type GazEntry } from "../../geo/gazetteer.js";
 import { spellingKey } from "../../geo/spelling.js";
+import { lowerTokens } from "../segment/tokens.js";
 
 /** A name found in the text, before merging. Token indices are into doc.tokens, end exclusive. */
 export interface Chunk {
@@ -502,8 +503,8 @@ function bodyChunk(x: Scan, from: number, to: number, i: number): Chunk | null {
 export function recognize(doc: Doc, p: Prepared): Chunk[] {
   const chunks: Chunk[] = [];
   const toks = doc.tokens;
-  // every token's lower-case form, made once
-  const low = toks.map((t) => t.text.toLowerCase());
+  // every token's lower-case form, made once (the claims stage reads the same)
+  const low = lowerTokens(toks);
   const gaz = gazetteer();
   // capitalised words seen inside sentences: a sentence-initial word seen there too is a name
   const midCaps = new Set<string>();

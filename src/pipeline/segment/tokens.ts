@@ -109,3 +109,19 @@ export function tokenize(text: string, lex: SegmentLexicon, from = 0, to = text.
   }
   return out;
 }
+
+const lowered = new WeakMap<readonly Token[], string[]>();
+
+/**
+ * Every token's lower-case form, made once per tokenisation of a report: entity recognition and the claims
+ * stage both read them (a word already in lower case is its own lower-case form, no copy). Read-only.
+ */
+export function lowerTokens(tokens: readonly Token[]): readonly string[] {
+  let low = lowered.get(tokens);
+  if (!low) {
+    low = new Array<string>(tokens.length);
+    for (let i = 0; i < tokens.length; i++) low[i] = tokens[i]!.text.toLowerCase();
+    lowered.set(tokens, low);
+  }
+  return low;
+}

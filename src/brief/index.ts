@@ -4,6 +4,7 @@ import { brief as en } from "../lang/en/brief.js";
 import { brief as nl } from "../lang/nl/brief.js";
 import type { Cite, ContradictionView, FigureKind, Picture, Proposition, ReportInfo } from "../ledger/picture.js";
 import { timexInWords, timexOrder, type BriefLabels } from "./labels.js";
+import { quoteWords } from "./quote.js";
 
 const LABELS: Record<Lang, BriefLabels> = { nl, en };
 
@@ -45,7 +46,7 @@ export function composeBriefing(p: Picture, lang: Lang): Briefing {
   const prop = (x: Proposition, prefix = ""): BriefLine => ({
     // a prefix with no count after it ("Russia denies:") ends the line, without a dangling space
     text: (prefix + L.reportsCount(x.reports, x.independent).trim()).trim(),
-    quote: x.text,
+    quote: quoteWords(x.text, x.cut),
     cites: x.cites,
     ...(x.isNew !== undefined && { isNew: x.isNew }),
   });
@@ -157,7 +158,7 @@ export function composeBriefing(p: Picture, lang: Lang): Briefing {
     groups: p.figures.map((f) => ({
       title: `${L.kinds[f.kind]}${f.measure ? ` (${f.measure})` : ""} — ${f.agree ? `${f.range[0]}, ${new Set(f.lines.map((l) => l.source)).size > 1 || f.sources > 1 ? L.agree : L.oneSource}` : spread(f)}`,
       // the day each figure was published: a toll that rose reads as a series, not as sources at odds
-      lines: f.lines.map((l) => ({ text: `${shownFigure(l.shown, l.status, L)} — ${who(l.source)}, ${timexInWords(l.published.slice(0, 10), L)}`, quote: l.text, cites: [l.cite], ...(l.isNew !== undefined && { isNew: l.isNew }) })),
+      lines: f.lines.map((l) => ({ text: `${shownFigure(l.shown, l.status, L)} — ${who(l.source)}, ${timexInWords(l.published.slice(0, 10), L)}`, quote: quoteWords(l.text), cites: [l.cite], ...(l.isNew !== undefined && { isNew: l.isNew }) })),
     })),
     ...(p.totals.figures > 0 && { more: p.totals.figures }),
   });
@@ -165,7 +166,7 @@ export function composeBriefing(p: Picture, lang: Lang): Briefing {
   sections.push({
     id: "timeline",
     title: L.sections.timeline,
-    lines: [...p.timeline].sort((a, b) => (timexOrder(a.value) < timexOrder(b.value) ? -1 : timexOrder(a.value) > timexOrder(b.value) ? 1 : 0)).map((t) => ({ text: `${timexInWords(t.value, L)} (${t.text})`, quote: t.what, cites: [t.cite], ...(t.isNew !== undefined && { isNew: t.isNew }) })),
+    lines: [...p.timeline].sort((a, b) => (timexOrder(a.value) < timexOrder(b.value) ? -1 : timexOrder(a.value) > timexOrder(b.value) ? 1 : 0)).map((t) => ({ text: `${timexInWords(t.value, L)} (${t.text})`, quote: quoteWords(t.what, t.cut), cites: [t.cite], ...(t.isNew !== undefined && { isNew: t.isNew }) })),
     ...more(p.timeline.length, p.totals.timeline),
   });
 
@@ -238,7 +239,7 @@ function contradictionLine(c: ContradictionView, L: BriefLabels, who: (n: string
     text = outlet && outlet !== a ? L.deniesSaying(a, outlet) : L.denial(a, L.theReport, f.detail.via ?? "theme");
   } else text = L.denial(a, b, f.detail.via ?? "theme");
   if (c.more) text += " " + L.sayingMore(c.more);
-  return { text, quote: `${c.a.text}” ⟷ “${c.b.text}`, cites: [c.a.cite, c.b.cite], ...(c.isNew !== undefined && { isNew: c.isNew }) };
+  return { text, quote: `${quoteWords(c.a.text, c.a.cut)}” ⟷ “${quoteWords(c.b.text, c.b.cut)}`, cites: [c.a.cite, c.b.cite], ...(c.isNew !== undefined && { isNew: c.isNew }) };
 }
 
 const cite = (c: Cite) => `[${c.doc}:${c.start}–${c.end}]`;

@@ -577,12 +577,16 @@ export async function buildPicture(r: Reads, opts: PictureOptions = {}): Promise
     // who remains at large, in an attack the mayor described as cowardly" is not the mayor's)
     const inSpan = (byDoc().get(c.doc) ?? []).filter((o) => o.start < to && o.end > from);
     const self = inSpan.find((o) => o.start === c.start && o.end === c.end);
-    // (an open question the report's list of unknowns holds, no claim of its own, is the question of the one
-    // who says the rest of its sentence: "Poland says that it is not yet established who fired the missile")
-    if (!self && !unknown) return undefined;
-    const by = self ? lf.fusion.context.asserter(self).key : inSpan[0] && lf.fusion.context.asserter(inSpan[0]).key;
+    // (but an open question speaks for nobody, and may be one the report's list of unknowns holds with no
+    // claim of its own: the sentence that says what is not known may name who said the rest, "Poland says
+    // that it is not yet established who fired the missile", "he was jailed, the authorities say, without
+    // saying what for")
+    if (!unknown) {
+      if (!self) return undefined;
+      const by = lf.fusion.context.asserter(self).key;
+      if (inSpan.some((o) => o !== self && lf.fusion.context.asserter(o).key !== by)) return undefined;
+    }
     const others = inSpan.filter((o) => o !== self);
-    if (others.some((o) => lf.fusion.context.asserter(o).key !== by)) return undefined;
     if (known && others.some((o) => inDispute().has(o.id) || (o.status !== "established" && o.status !== "confirmed"))) return undefined;
     return { text: t.slice(from, to), cite: { doc: c.doc, start: from, end: to }, language: texts.get(c.doc)!.language };
   };

@@ -200,8 +200,9 @@ export function composeBriefing(p: Picture, lang: Lang): Briefing {
 /**
  * The figures of a group that only ever go up from one report to a later one ("at least 40" on Friday, 133 on
  * Saturday, 140 on Monday): a toll that rose, read as one series and not as sources that differ. Not when
- * a figure is in dispute, denied or only a guess, nor when two differ at the same moment (two sources at
- * odds, not an update).
+ * a figure is in dispute, denied or only a guess (an estimate: an exact count in a hedged claim, "two leaks,
+ * probably caused by blasts", is none), nor when two differ at the same moment (two sources at odds, not an
+ * update).
  */
 function risingSeries(f: FigureKind, inDispute: (c: Cite) => boolean): { series: string[]; latest: string } | undefined {
   const xs = f.series;
@@ -209,7 +210,7 @@ function risingSeries(f: FigureKind, inDispute: (c: Cite) => boolean): { series:
   const series: string[] = [];
   for (let i = 0; i < xs.length; i++) {
     const x = xs[i]!, prev = xs[i - 1];
-    if (x.status === "denied" || x.status === "possible" || x.status === "probable" || inDispute(x.cite)) return undefined;
+    if (x.status === "denied" || isEstimate(x.shown, x.status) || inDispute(x.cite)) return undefined;
     if (prev && (x.value < prev.value || (x.value !== prev.value && Date.parse(x.published) === Date.parse(prev.published)))) return undefined;
     if (series[series.length - 1] !== x.shown) series.push(x.shown);
   }
@@ -220,7 +221,8 @@ function risingSeries(f: FigureKind, inDispute: (c: Cite) => boolean): { series:
  * A bound or a round figure its source gives only as possible or probable ("possibly up to 20,000") reads as an
  * estimate; an exact count in a hedged claim ("two leaks, probably caused by blasts") is not one.
  */
-const shownFigure = (shown: string, status: string, L: BriefLabels) => ((status === "possible" || status === "probable") && /^[≤~]/.test(shown) ? `${shown} ${L.estimate}` : shown);
+const isEstimate = (shown: string, status: string) => (status === "possible" || status === "probable") && /^[≤~]/.test(shown);
+const shownFigure = (shown: string, status: string, L: BriefLabels) => (isEstimate(shown, status) ? `${shown} ${L.estimate}` : shown);
 
 function contradictionLine(c: ContradictionView, L: BriefLabels, who: (n: string) => string, outletOf: (doc: string) => string | undefined): BriefLine {
   const f = c.found;

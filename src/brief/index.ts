@@ -127,10 +127,17 @@ export function composeBriefing(p: Picture, lang: Lang): Briefing {
     }
     g.isNew ||= !!c.isNew;
   }
+  // each source's figure in the order the reports gave them (a toll that rose and fell reads as it went:
+  // 27, then 250, then 2000 …), one report's in the order it gives them; the citations in the same order
+  const publishedMs = new Map(p.reports.map((r) => [r.doc, Date.parse(r.published)]));
   for (const l of contested as (BriefLine & { kindRef?: string })[]) {
     if (!l.kindRef) continue;
     const g = figureLines.get(l.kindRef)!;
-    l.text = L.figuresDiffer(L.kinds[l.kindRef as keyof typeof L.kinds], [...g.items].map(([k, v]) => [k.slice(0, k.lastIndexOf("|")), v]));
+    const items = [...g.items].map(([k, v], i) => ({ who: k.slice(0, k.lastIndexOf("|")), v, cite: g.cites[i]!, i }));
+    const at = (x: (typeof items)[number]) => publishedMs.get(x.cite.doc) ?? 0;
+    items.sort((x, y) => at(x) - at(y) || (x.cite.doc === y.cite.doc ? x.cite.start - y.cite.start : x.i - y.i));
+    g.cites.splice(0, g.cites.length, ...items.map((x) => x.cite));
+    l.text = L.figuresDiffer(L.kinds[l.kindRef as keyof typeof L.kinds], items.map((x) => [x.who, x.v]));
     if (p.since) l.isNew = g.isNew;
     delete l.kindRef;
   }

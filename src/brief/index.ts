@@ -173,7 +173,7 @@ export function composeBriefing(p: Picture, lang: Lang): Briefing {
   sections.push({
     id: "timeline",
     title: L.sections.timeline,
-    lines: [...p.timeline].sort((a, b) => (timexOrder(a.value) < timexOrder(b.value) ? -1 : timexOrder(a.value) > timexOrder(b.value) ? 1 : 0)).map((t) => ({ text: `${timexInWords(t.value, L)} (${t.text})`, quote: quoteWords(t.what, t.cut), cites: [t.cite], ...(t.isNew !== undefined && { isNew: t.isNew }) })),
+    lines: timelineLines(p, L),
     ...more(p.timeline.length, p.totals.timeline),
   });
 
@@ -202,6 +202,26 @@ export function composeBriefing(p: Picture, lang: Lang): Briefing {
   });
 
   return { schema: "sitrep-brief/1", lang, title: L.title, basis, ...(p.since && { since: p.since }), sections, reports: p.reports };
+}
+
+/**
+ * The timeline, earliest first. Times one sentence gives one after the other ("between 2012 and 2014") are one
+ * line with both: the same words twice in a row say nothing new, and take the place of another moment.
+ */
+function timelineLines(p: Picture, L: BriefLabels): BriefLine[] {
+  const sorted = [...p.timeline].sort((a, b) => (timexOrder(a.value) < timexOrder(b.value) ? -1 : timexOrder(a.value) > timexOrder(b.value) ? 1 : 0));
+  const out: BriefLine[] = [];
+  let prev: Picture["timeline"][number] | undefined;
+  for (const t of sorted) {
+    const when = `${timexInWords(t.value, L)} (${t.text})`;
+    const last = out[out.length - 1];
+    if (last && prev && prev.cite.doc === t.cite.doc && prev.cite.start === t.cite.start && prev.cite.end === t.cite.end) {
+      last.text += `; ${when}`;
+      if (t.isNew) last.isNew = true;
+    } else out.push({ text: when, quote: quoteWords(t.what, t.cut), cites: [t.cite], ...(t.isNew !== undefined && { isNew: t.isNew }) });
+    prev = t;
+  }
+  return out;
 }
 
 /**

@@ -481,6 +481,7 @@ export async function buildPicture(r: Reads, opts: PictureOptions = {}): Promise
 
   // --- timeline: time expressions with the claim that holds them, earliest first
   const tlSeen = new Set<string>();
+  let tlWords = 0;
   const timeline: TimelineEntry[] = [];
   // The index gives the rows in order: stop once the section is full, count the rest in SQL.
   timeline: for await (const page of r.timeline({ sinceMs })) {
@@ -488,8 +489,12 @@ export async function buildPicture(r: Reads, opts: PictureOptions = {}): Promise
       const k = `${t.value}|${t.pkey}`;
       if (tlSeen.has(k)) continue;
       tlSeen.add(k);
+      // (times of one sentence read as one line of the briefing: the section holds `few` sentences, however
+      // many times each gives; the rows come by time, so such times come one after the other)
+      const prev = timeline[timeline.length - 1];
+      const sameWords = prev !== undefined && prev.cite.doc === t.reportUid && prev.cite.start === t.start && prev.cite.end === t.end;
+      if (!sameWords && ++tlWords > few) break timeline;
       timeline.push({ value: t.value, text: t.timeText, what: t.claimText, cite: { doc: t.reportUid, start: t.start, end: t.end }, ...(since && { isNew: true }) });
-      if (timeline.length >= few) break timeline;
     }
   }
   const tlTotal = timeline.length < few ? timeline.length : await r.timelineTotal({ sinceMs });

@@ -35,6 +35,6 @@ test("who claims what: the mayor's feared toll stays his own line", () => {
   assert.deepEqual(groups(brief.nl, "claims"), [
     "brandweer: “Volgens de recentste cijfers van de brandweer zijn er inmiddels 95 slachtoffers geteld” (2 berichten, 1 onafhankelijk)",
     // (the clause of the missing quoted with his whole sentence, which holds the feared toll too)
-    "Nikos Papadakis: “Volgens burgemeester Nikos Papadakis is de dodentol in realiteit nog veel hoger” | “\"Enkel in Volos vrezen we al voor 300 doden, en daar zijn ook honderden mensen vermist\", aldus Papadakis”",
+    "Nikos Papadakis: “Volgens burgemeester Nikos Papadakis is de dodentol in realiteit nog veel hoger” | “‘Enkel in Volos vrezen we al voor 300 doden, en daar zijn ook honderden mensen vermist’, aldus Papadakis”",
   ]);
 });

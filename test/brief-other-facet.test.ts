@@ -42,6 +42,6 @@ test("the deaths stay established when the custody of the gunman is updated; the
   // the wire says the suspect is at large in its own voice; the mayor only named the attack
   const contested = lines("en", "unclear").filter((l) => l.quote?.includes("⟷")).map((l) => l.text);
   assert.deepEqual(contested, ["Scheldt Wire: at large; later Harbour Press: caught or dead (an update, not a dispute: the earlier report is superseded)."]);
-  assert.deepEqual(lines("en", "claims").filter((l) => l.group === "mayor").map(show), ["“in an attack the mayor described as \"cowardly\"”"]);
+  assert.deepEqual(lines("en", "claims").filter((l) => l.group === "mayor").map(show), ["“… in an attack the mayor described as ‘cowardly’”"]);
   assert.deepEqual(lines("en", "figures").filter((l) => l.quote === "Three Dutch tourists").map(show), ["“Three Dutch tourists” 3 — Scheldt Wire, Monday 10 March 2025"]);
 });

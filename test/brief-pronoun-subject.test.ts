@@ -45,7 +45,7 @@ test("an own-voice sentence whose pronoun stands for a named premier is his act;
     const premier = groups(b[lang], "claims").find((g) => g.includes("condolences") || g.includes("medeleven"));
     assert.equal(
       premier?.split(" | ")[0],
-      `${name}: “Prime Minister Dick Schoof said he had "offered my sincere condolences to the Norwegian PM" in a post on social media” (3 ${reports}, 1 ${independent})`,
+      `${name}: “Prime Minister Dick Schoof said he had ‘offered my sincere condolences to the Norwegian PM’ in a post on social media” (3 ${reports}, 1 ${independent})`,
     );
     // the king's call stands on its own, in the report's own voice
     assert.ok(established.includes("“Koning Willem-Alexander heeft ook gebeld met de Noorse koning om zijn medeleven te betuigen”"), JSON.stringify(established));

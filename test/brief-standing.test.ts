@@ -23,7 +23,7 @@ const REPORTS = [
 const b = await briefed(REPORTS, "standing");
 
 test("a toll two reports state in their own voice is established, though a source disputes the missile one of them names beside it", () => {
-  assert.deepEqual(section(b.en, "established").lines.map(show), ["“Two people were killed in Ocnita on Tuesday” (2 reports)"]);
+  assert.deepEqual(section(b.en, "established").lines.map(show), ["“Two people were killed in Ocnita on Tuesday …” (2 reports)"]);
   assert.deepEqual(section(b.nl, "established").lines.map(show), ["“In het Moldavische dorp Ocnita zijn twee mensen om het leven gekomen” (2 berichten)"]);
 });
 
@@ -42,6 +42,6 @@ const ONE = [
 const one = await briefed(ONE, "standing-one");
 
 test("one dispute, one line; and a speaker's clause is quoted with his whole sentence, not beside it", () => {
-  assert.deepEqual(groups(one.en, "unclear"), ["Contested: “De Duitsers hebben de bewering van Volkov meteen tegengesproken” ⟷ “Volgens hem was de schutter na de aanslag op weg naar Duitsland” Germany rejects what Volkov says."]);
+  assert.deepEqual(groups(one.en, "unclear"), ["Contested: “De Duitsers hebben de bewering van Volkov meteen tegengesproken” ⟷ “Volgens hem was de schutter na de aanslag op weg naar Duitsland …” Germany rejects what Volkov says."]);
   assert.deepEqual(groups(one.en, "claims"), ["Volkov: “Volgens hem was de schutter na de aanslag op weg naar Duitsland en was dat land van plan de grens voor hem open te stellen”"]);
 });

@@ -163,7 +163,7 @@ test("the briefing: one line per proposition, speakers by one name, the denial a
     assert.deepEqual(nl.sections.find((s) => s.id === "claims")!.groups!.map((g) => g.title), ["Oekraïense luchtmacht", "Oleh Synjehoebov", "regionale regering", "Ihor Terechov"]);
     const contested = lines(en, "unclear", "Contested");
     assert.equal(contested.length, 2);
-    assert.equal(contested[0], "Killed: ≥40 according to Oleh Syniehubov; 25 according to Ihor Terechov; 41 according to Oleh Syniehubov.");
+    assert.equal(contested[0], "Killed: ≥40 according to Oleh Syniehubov; 41 according to Oleh Syniehubov; 25 according to Ihor Terechov.");
     assert.match(contested[1]!, /^“Russia denied attacking the market” ⟷ “Ukraine's air force said the missile was Russian” Russia denies involvement; Ukraine's air force says otherwise\. \(\+2 more reports saying the same\)$/);
     assert.match(lines(nl, "unclear", "Betwist")[1]!, /Rusland ontkent betrokkenheid; Oekraïense luchtmacht zegt het tegendeel\. \(\+2 berichten die hetzelfde zeggen\)$/);
   }

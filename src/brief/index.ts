@@ -4,6 +4,7 @@ import { brief as en } from "../lang/en/brief.js";
 import { brief as nl } from "../lang/nl/brief.js";
 import type { Cite, ContradictionView, FigureKind, Picture, Proposition, ReportInfo } from "../ledger/picture.js";
 import { timexInWords, timexOrder, type BriefLabels } from "./labels.js";
+import { quoteWords } from "./quote.js";
 
 const LABELS: Record<Lang, BriefLabels> = { nl, en };
 
@@ -45,7 +46,7 @@ export function composeBriefing(p: Picture, lang: Lang): Briefing {
   const prop = (x: Proposition, prefix = ""): BriefLine => ({
     // a prefix with no count after it ("Russia denies:") ends the line, without a dangling space
     text: (prefix + L.reportsCount(x.reports, x.independent).trim()).trim(),
-    quote: x.text,
+    quote: quoteWords(x.text, x.cut),
     cites: x.cites,
     ...(x.isNew !== undefined && { isNew: x.isNew }),
   });
@@ -126,10 +127,17 @@ export function composeBriefing(p: Picture, lang: Lang): Briefing {
     }
     g.isNew ||= !!c.isNew;
   }
+  // each source's figure in the order the reports gave them (a toll that rose and fell reads as it went:
+  // 27, then 250, then 2000 …), one report's in the order it gives them; the citations in the same order
+  const publishedMs = new Map(p.reports.map((r) => [r.doc, Date.parse(r.published)]));
   for (const l of contested as (BriefLine & { kindRef?: string })[]) {
     if (!l.kindRef) continue;
     const g = figureLines.get(l.kindRef)!;
-    l.text = L.figuresDiffer(L.kinds[l.kindRef as keyof typeof L.kinds], [...g.items].map(([k, v]) => [k.slice(0, k.lastIndexOf("|")), v]));
+    const items = [...g.items].map(([k, v], i) => ({ who: k.slice(0, k.lastIndexOf("|")), v, cite: g.cites[i]!, i }));
+    const at = (x: (typeof items)[number]) => publishedMs.get(x.cite.doc) ?? 0;
+    items.sort((x, y) => at(x) - at(y) || (x.cite.doc === y.cite.doc ? x.cite.start - y.cite.start : x.i - y.i));
+    g.cites.splice(0, g.cites.length, ...items.map((x) => x.cite));
+    l.text = L.figuresDiffer(L.kinds[l.kindRef as keyof typeof L.kinds], items.map((x) => [x.who, x.v]));
     if (p.since) l.isNew = g.isNew;
     delete l.kindRef;
   }
@@ -157,7 +165,7 @@ export function composeBriefing(p: Picture, lang: Lang): Briefing {
     groups: p.figures.map((f) => ({
       title: `${L.kinds[f.kind]}${f.measure ? ` (${f.measure})` : ""} — ${f.agree ? `${f.range[0]}, ${new Set(f.lines.map((l) => l.source)).size > 1 || f.sources > 1 ? L.agree : L.oneSource}` : spread(f)}`,
       // the day each figure was published: a toll that rose reads as a series, not as sources at odds
-      lines: f.lines.map((l) => ({ text: `${shownFigure(l.shown, l.status, L)} — ${who(l.source)}, ${timexInWords(l.published.slice(0, 10), L)}`, quote: l.text, cites: [l.cite], ...(l.isNew !== undefined && { isNew: l.isNew }) })),
+      lines: f.lines.map((l) => ({ text: `${shownFigure(l.shown, l.status, L)} — ${who(l.source)}, ${timexInWords(l.published.slice(0, 10), L)}`, quote: quoteWords(l.text), cites: [l.cite], ...(l.isNew !== undefined && { isNew: l.isNew }) })),
     })),
     ...(p.totals.figures > 0 && { more: p.totals.figures }),
   });
@@ -165,7 +173,7 @@ export function composeBriefing(p: Picture, lang: Lang): Briefing {
   sections.push({
     id: "timeline",
     title: L.sections.timeline,
-    lines: [...p.timeline].sort((a, b) => (timexOrder(a.value) < timexOrder(b.value) ? -1 : timexOrder(a.value) > timexOrder(b.value) ? 1 : 0)).map((t) => ({ text: `${timexInWords(t.value, L)} (${t.text})`, quote: t.what, cites: [t.cite], ...(t.isNew !== undefined && { isNew: t.isNew }) })),
+    lines: timelineLines(p, L),
     ...more(p.timeline.length, p.totals.timeline),
   });
 
@@ -197,10 +205,31 @@ export function composeBriefing(p: Picture, lang: Lang): Briefing {
 }
 
 /**
+ * The timeline, earliest first. Times one sentence gives one after the other ("between 2012 and 2014") are one
+ * line with both: the same words twice in a row say nothing new, and take the place of another moment.
+ */
+function timelineLines(p: Picture, L: BriefLabels): BriefLine[] {
+  const sorted = [...p.timeline].sort((a, b) => (timexOrder(a.value) < timexOrder(b.value) ? -1 : timexOrder(a.value) > timexOrder(b.value) ? 1 : 0));
+  const out: BriefLine[] = [];
+  let prev: Picture["timeline"][number] | undefined;
+  for (const t of sorted) {
+    const when = `${timexInWords(t.value, L)} (${t.text})`;
+    const last = out[out.length - 1];
+    if (last && prev && prev.cite.doc === t.cite.doc && prev.cite.start === t.cite.start && prev.cite.end === t.cite.end) {
+      last.text += `; ${when}`;
+      if (t.isNew) last.isNew = true;
+    } else out.push({ text: when, quote: quoteWords(t.what, t.cut), cites: [t.cite], ...(t.isNew !== undefined && { isNew: t.isNew }) });
+    prev = t;
+  }
+  return out;
+}
+
+/**
  * The figures of a group that only ever go up from one report to a later one ("at least 40" on Friday, 133 on
  * Saturday, 140 on Monday): a toll that rose, read as one series and not as sources that differ. Not when
- * a figure is in dispute, denied or only a guess, nor when two differ at the same moment (two sources at
- * odds, not an update).
+ * a figure is in dispute, denied or only a guess (an estimate: an exact count in a hedged claim, "two leaks,
+ * probably caused by blasts", is none), nor when two differ at the same moment (two sources at odds, not an
+ * update).
  */
 function risingSeries(f: FigureKind, inDispute: (c: Cite) => boolean): { series: string[]; latest: string } | undefined {
   const xs = f.series;
@@ -208,7 +237,7 @@ function risingSeries(f: FigureKind, inDispute: (c: Cite) => boolean): { series:
   const series: string[] = [];
   for (let i = 0; i < xs.length; i++) {
     const x = xs[i]!, prev = xs[i - 1];
-    if (x.status === "denied" || x.status === "possible" || x.status === "probable" || inDispute(x.cite)) return undefined;
+    if (x.status === "denied" || isEstimate(x.shown, x.status) || inDispute(x.cite)) return undefined;
     if (prev && (x.value < prev.value || (x.value !== prev.value && Date.parse(x.published) === Date.parse(prev.published)))) return undefined;
     if (series[series.length - 1] !== x.shown) series.push(x.shown);
   }
@@ -219,7 +248,8 @@ function risingSeries(f: FigureKind, inDispute: (c: Cite) => boolean): { series:
  * A bound or a round figure its source gives only as possible or probable ("possibly up to 20,000") reads as an
  * estimate; an exact count in a hedged claim ("two leaks, probably caused by blasts") is not one.
  */
-const shownFigure = (shown: string, status: string, L: BriefLabels) => ((status === "possible" || status === "probable") && /^[≤~]/.test(shown) ? `${shown} ${L.estimate}` : shown);
+const isEstimate = (shown: string, status: string) => (status === "possible" || status === "probable") && /^[≤~]/.test(shown);
+const shownFigure = (shown: string, status: string, L: BriefLabels) => (isEstimate(shown, status) ? `${shown} ${L.estimate}` : shown);
 
 function contradictionLine(c: ContradictionView, L: BriefLabels, who: (n: string) => string, outletOf: (doc: string) => string | undefined): BriefLine {
   const f = c.found;
@@ -238,7 +268,7 @@ function contradictionLine(c: ContradictionView, L: BriefLabels, who: (n: string
     text = outlet && outlet !== a ? L.deniesSaying(a, outlet) : L.denial(a, L.theReport, f.detail.via ?? "theme");
   } else text = L.denial(a, b, f.detail.via ?? "theme");
   if (c.more) text += " " + L.sayingMore(c.more);
-  return { text, quote: `${c.a.text}” ⟷ “${c.b.text}`, cites: [c.a.cite, c.b.cite], ...(c.isNew !== undefined && { isNew: c.isNew }) };
+  return { text, quote: `${quoteWords(c.a.text, c.a.cut)}” ⟷ “${quoteWords(c.b.text, c.b.cut)}`, cites: [c.a.cite, c.b.cite], ...(c.isNew !== undefined && { isNew: c.isNew }) };
 }
 
 const cite = (c: Cite) => `[${c.doc}:${c.start}–${c.end}]`;

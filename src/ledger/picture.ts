@@ -54,6 +54,14 @@ export interface Proposition {
    */
   heading?: string;
   also?: string[];
+  /** Where the quoted words were cut from their sentence (the briefing marks the cut). */
+  cut?: Cut;
+}
+
+/** A quote cut from its sentence: words of it left out before the quoted span, after it, or both. */
+export interface Cut {
+  before?: true;
+  after?: true;
 }
 
 export interface FigureLine {
@@ -93,6 +101,8 @@ export interface TimelineEntry {
   what: string;
   cite: Cite;
   isNew?: boolean;
+  /** Where `what` was cut from its sentence. */
+  cut?: Cut;
 }
 
 export interface FusedEntity {
@@ -112,8 +122,8 @@ export interface FusedEntity {
 export interface ContradictionView {
   found: Found;
   /** own: the report says it in its own voice (no named source). */
-  a: { text: string; source: string; status: ClaimStatus; cite: Cite; language: Lang; own?: boolean };
-  b: { text: string; source: string; status: ClaimStatus; cite: Cite; language: Lang; own?: boolean };
+  a: { text: string; source: string; status: ClaimStatus; cite: Cite; language: Lang; own?: boolean; cut?: Cut };
+  b: { text: string; source: string; status: ClaimStatus; cite: Cite; language: Lang; own?: boolean; cut?: Cut };
   more: number;
   isNew?: boolean;
 }
@@ -471,6 +481,7 @@ export async function buildPicture(r: Reads, opts: PictureOptions = {}): Promise
 
   // --- timeline: time expressions with the claim that holds them, earliest first
   const tlSeen = new Set<string>();
+  let tlWords = 0;
   const timeline: TimelineEntry[] = [];
   // The index gives the rows in order: stop once the section is full, count the rest in SQL.
   timeline: for await (const page of r.timeline({ sinceMs })) {
@@ -478,8 +489,12 @@ export async function buildPicture(r: Reads, opts: PictureOptions = {}): Promise
       const k = `${t.value}|${t.pkey}`;
       if (tlSeen.has(k)) continue;
       tlSeen.add(k);
+      // (times of one sentence read as one line of the briefing: the section holds `few` sentences, however
+      // many times each gives; the rows come by time, so such times come one after the other)
+      const prev = timeline[timeline.length - 1];
+      const sameWords = prev !== undefined && prev.cite.doc === t.reportUid && prev.cite.start === t.start && prev.cite.end === t.end;
+      if (!sameWords && ++tlWords > few) break timeline;
       timeline.push({ value: t.value, text: t.timeText, what: t.claimText, cite: { doc: t.reportUid, start: t.start, end: t.end }, ...(since && { isNew: true }) });
-      if (timeline.length >= few) break timeline;
     }
   }
   const tlTotal = timeline.length < few ? timeline.length : await r.timelineTotal({ sinceMs });
@@ -554,7 +569,7 @@ export async function buildPicture(r: Reads, opts: PictureOptions = {}): Promise
     return m;
   });
   const inDispute = () => once(lf.fusion, "claims in dispute", () => new Set(lf.fusion.disputes.filter((d) => !d.detail.update || d.type === "opposed").flatMap((d) => d.claims)));
-  const whole = async (c: Cite, known: boolean): Promise<{ text: string; cite: Cite; language: Lang } | undefined> => {
+  const whole = async (c: Cite, known: boolean, unknown = false): Promise<{ text: string; cite: Cite; language: Lang } | undefined> => {
     if (!texts.has(c.doc)) texts.set(c.doc, await r.reportByUid(c.doc, true));
     const t = texts.get(c.doc)?.text;
     if (!t || !isClause(t.slice(c.start, c.end))) return undefined;
@@ -567,10 +582,16 @@ export async function buildPicture(r: Reads, opts: PictureOptions = {}): Promise
     // who remains at large, in an attack the mayor described as cowardly" is not the mayor's)
     const inSpan = (byDoc().get(c.doc) ?? []).filter((o) => o.start < to && o.end > from);
     const self = inSpan.find((o) => o.start === c.start && o.end === c.end);
-    if (!self) return undefined;
-    const by = lf.fusion.context.asserter(self).key;
+    // (but an open question speaks for nobody, and may be one the report's list of unknowns holds with no
+    // claim of its own: the sentence that says what is not known may name who said the rest, "Poland says
+    // that it is not yet established who fired the missile", "he was jailed, the authorities say, without
+    // saying what for")
+    if (!unknown) {
+      if (!self) return undefined;
+      const by = lf.fusion.context.asserter(self).key;
+      if (inSpan.some((o) => o !== self && lf.fusion.context.asserter(o).key !== by)) return undefined;
+    }
     const others = inSpan.filter((o) => o !== self);
-    if (others.some((o) => lf.fusion.context.asserter(o).key !== by)) return undefined;
     if (known && others.some((o) => inDispute().has(o.id) || (o.status !== "established" && o.status !== "confirmed"))) return undefined;
     return { text: t.slice(from, to), cite: { doc: c.doc, start: from, end: to }, language: texts.get(c.doc)!.language };
   };
@@ -586,7 +607,7 @@ export async function buildPicture(r: Reads, opts: PictureOptions = {}): Promise
       const x = xs[i]!;
       if (gone.has(x) || !isClause(x.text) || !fusedProps) continue;
       for (const [n, c] of x.cites.entries()) {
-        const w = await whole(c, known);
+        const w = await whole(c, known, k === "unknowns");
         if (!w) continue;
         const y0 = (xs[i] = { ...x, text: w.text, language: w.language, cites: [w.cite, ...x.cites.filter((_, j) => j !== n)] });
         const mine = single.get(c.doc);
@@ -612,6 +633,38 @@ export async function buildPicture(r: Reads, opts: PictureOptions = {}): Promise
     if (v.found.type === "figures") continue;
     const [a, b] = [isClause(v.a.text) ? await whole(v.a.cite, false) : undefined, isClause(v.b.text) ? await whole(v.b.cite, false) : undefined];
     if (a || b) contradictions[i] = { ...v, a: a ? { ...v.a, ...a } : v.a, b: b ? { ...v.b, ...b } : v.b };
+  }
+  // a timeline entry's words too: "and on Sunday, they ordered residents to evacuate" leaves out who
+  if (fusedProps)
+    for (let i = 0; i < timeline.length; i++) {
+      const e = timeline[i]!;
+      const w = isClause(e.what) ? await whole(e.cite, false) : undefined;
+      if (w) timeline[i] = { ...e, what: w.text, cite: w.cite };
+    }
+
+  // what stays cut from its sentence is marked as cut: a quote is the report's words as they stand, and a
+  // clause or a sentence's first half never reads as a whole sentence of the report's (new objects: the
+  // lines may be the fusion's, kept for the next picture)
+  const cutOf = async (c: Cite | undefined, words: string): Promise<Cut | undefined> => {
+    if (!c) return undefined;
+    if (!texts.has(c.doc)) texts.set(c.doc, await r.reportByUid(c.doc, true));
+    const t = texts.get(c.doc)?.text;
+    return t !== undefined && t.slice(c.start, c.end) === words ? sentenceCut(t, c.start, c.end) : undefined;
+  };
+  for (const xs of [established, claimed, denied, hedged, shownUnknowns])
+    for (let i = 0; i < xs.length; i++) {
+      const cut = await cutOf(xs[i]!.cites[0], xs[i]!.text);
+      if (cut) xs[i] = { ...xs[i]!, cut };
+    }
+  for (let i = 0; i < contradictions.length; i++) {
+    const v = contradictions[i]!;
+    if (v.found.type === "figures") continue;
+    const [ca, cb] = [await cutOf(v.a.cite, v.a.text), await cutOf(v.b.cite, v.b.text)];
+    if (ca || cb) contradictions[i] = { ...v, a: ca ? { ...v.a, cut: ca } : v.a, b: cb ? { ...v.b, cut: cb } : v.b };
+  }
+  for (let i = 0; i < timeline.length; i++) {
+    const cut = await cutOf(timeline[i]!.cite, timeline[i]!.what);
+    if (cut) timeline[i] = { ...timeline[i]!, cut };
   }
 
   // --- the reports: what the picture rests on, and those its lines cite
@@ -659,6 +712,29 @@ export async function buildPicture(r: Reads, opts: PictureOptions = {}): Promise
     },
     ...(since && { since }),
   };
+}
+
+/**
+ * Whether a span of a report's text leaves out words of its sentence before it, after it, or both (an opening
+ * quotation mark, and a stop or closing mark after it, are no words). A span in no sentence the finder can
+ * bound (a list, a table) is cut before when it opens as a clause.
+ */
+export function sentenceCut(t: string, start: number, end: number): Cut | undefined {
+  const at = sentenceAround(t, start, end);
+  let before: boolean, after = false;
+  if (!at) before = isClause(t.slice(start, end));
+  else {
+    let s = at[0], e = at[1];
+    while (s < start && /[\s"“„‘'«([]/u.test(t[s]!)) s++;
+    while (e > end && /[\s.!?"”’'»)\]…]/u.test(t[e - 1]!)) e--;
+    before = start > s;
+    // (words that end on a stop, a closing mark after it or not, end their sentence: the finder, looking
+    // for a stop only after the words, would run on into the next)
+    let k = end;
+    while (k > start && /["”’'»]/u.test(t[k - 1]!)) k--;
+    after = end < e && !(k > start && /[.!?]/.test(t[k - 1]!));
+  }
+  return before || after ? { ...(before && { before: true as const }), ...(after && { after: true as const }) } : undefined;
 }
 
 /** Words that do not open a sentence: a clause cut from one ("and summoned the ambassador", "though …"). */

@@ -65,6 +65,6 @@ export const brief: BriefLabels = {
   isNew: "new",
   none: "None.",
   empty: "The ledger holds no reports yet. Add reports with `sitrep ingest FILE…`, or through `sitrep serve`.",
-  sayingMore: (n) => `(+${n} more reports saying the same)`,
+  sayingMore: (n) => `(+${n} more report${n === 1 ? "" : "s"} saying the same)`,
   calendar: { weekdays: ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"], months: ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"], parts: { MO: "morning", AF: "afternoon", EV: "evening", NI: "night", DT: "daytime" }, date: (w, d, m, y) => `${w} ${d} ${m} ${y}`, at: (date, t) => `${date}, ${t}` },
 };

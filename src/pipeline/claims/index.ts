@@ -1948,8 +1948,11 @@ function words(s: string): string[] {
   const hit = wordCache.get(s);
   if (hit) return hit;
   if (wordCache.size > 50000) wordCache.clear();
-  const w = wordsOf(s);
-  wordCache.set(s, w);
+  // keyed and split on a copy of its own: a claim's words are a slice of its report's text, which the
+  // memo would otherwise keep whole for as long as it keeps the words
+  const own = JSON.parse(JSON.stringify(s)) as string;
+  const w = wordsOf(own);
+  wordCache.set(own, w);
   return w;
 }
 function wordsOf(s: string): string[] {

@@ -31,7 +31,18 @@ export interface FusionClaim {
   status: ClaimStatus;
   quote: boolean;
   /** The source as the report names it; `entity` is the entity record id (`<doc>/<entity id>`). */
-  source: { name: string; kind: SourceKind; entity?: string; role?: string } | null;
+  source: {
+    name: string;
+    kind: SourceKind;
+    entity?: string;
+    role?: string;
+    /**
+     * The body the report names the source a part of, right after its name ("ISIS-K, a branch of the
+     * Islamic State group, …"): an entity record. The part speaks for the whole when independent sources
+     * are counted. Absent otherwise (and in records stored before it was kept).
+     */
+    whole?: string;
+  } | null;
   /** Concepts with polarity, `!` before a negated one, `@<ISO>` for one a country qualifies: "v:kill", "!v:operate", "n:missile@RU". */
   concepts: string[];
   /**
@@ -710,6 +721,42 @@ function withoutAdjectival(text: string, tokens: readonly ConceptToken[], lang: 
   return hits.some((h) => h.at === h.end && adjectival(h.at)) ? hits.filter((h) => !(h.at === h.end && adjectival(h.at))) : hits;
 }
 
+const partOfMemo = new Map<Lang, RegExp | null>();
+/** How far after a source's name the name of the body it is part of may begin (", a regional branch of the "). */
+const WHOLE_REACH = 60;
+/**
+ * The body a claim's source is named a part of right after its name ("ISIS-K, a branch of the Islamic State
+ * group, has claimed …"): the entity id of a group or organisation whose mention follows the apposition.
+ */
+function sourceWhole(doc: Doc, ix: DocIndex, c: Claim): string | undefined {
+  const span = c.source?.span, own = c.source?.entity;
+  if (!span || !own) return undefined;
+  let re = partOfMemo.get(doc.lang);
+  if (re === undefined) {
+    const ps = ledgerLexicon(doc.lang).partOfBody ?? [];
+    partOfMemo.set(doc.lang, (re = ps.length ? new RegExp(`^ ?, ?(?:${ps.join("|")}) ?$`, "u") : null));
+  }
+  if (!re) return undefined;
+  let best: { id: string; at: number } | undefined;
+  for (const id of c.entities) {
+    if (id === own) continue;
+    const e = ix.entity.get(id);
+    if (!e || (e.type !== "group" && e.type !== "organization")) continue;
+    // the entity's first mention after the source's name (mentions are in text order)
+    const ms = ix.mentionsOf.get(id) ?? [];
+    let lo = 0, hi = ms.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (ms[mid]!.start <= span.end) lo = mid + 1;
+      else hi = mid;
+    }
+    const m = ms[lo];
+    if (!m || m.start > span.end + WHOLE_REACH || (best && m.start >= best.at)) continue;
+    if (re.test(fold(doc.text.slice(span.end, m.start)).replace(/\s+/g, " "))) best = { id, at: m.start };
+  }
+  return best?.id;
+}
+
 /** What a part of a claim says, when the claim says two things (FusionClaim.parts). */
 export type ClaimPart = Pick<FusionClaim, "concepts" | "main" | "agents" | "entities" | "countries" | "figures" | "days"> & Pick<Partial<FusionClaim>, "background" | "years">;
 
@@ -864,6 +911,7 @@ function claimKeys(doc: Doc, ix: DocIndex, own: Claim, order: string, agency: st
   }
   const s = doc.sentences[c.sentence] ?? doc.sentences[doc.sentenceAt(c.start)];
   const shingles = withShingles ? shinglesOf(tokens) : [];
+  const partOfWhole = isPart ? undefined : sourceWhole(doc, ix, c);
   const out: FusionClaim = {
     id: `${doc.meta.id}/${c.id}`,
     doc: doc.meta.id,
@@ -885,6 +933,7 @@ function claimKeys(doc: Doc, ix: DocIndex, own: Claim, order: string, agency: st
           kind: c.source.kind,
           ...(c.source.entity && { entity: `${doc.meta.id}/${c.source.entity}` }),
           ...(c.source.role && { role: c.source.role }),
+          ...(partOfWhole && { whole: `${doc.meta.id}/${partOfWhole}` }),
         }
       : null,
     concepts: [...concepts].sort(),

@@ -785,11 +785,15 @@ function proposition(g: BlockGroup, ctx: BlockContext): Proposition {
  * nearly word for word from another outlet's shares that outlet's origin.
  */
 function originsOf(cs: readonly FusionClaim[], ctx: BlockContext): string[] {
+  // a part speaks for the body it is a part of ("ISIS-K, a branch of the Islamic State group, claimed …")
+  const speaker = (c: FusionClaim) => {
+    const whole = c.source?.whole && ctx.entityKey(c.source.whole);
+    return whole ? `e:${whole}` : ctx.asserter(c).key;
+  };
   const speakers = new Set<string>();
-  for (const c of cs) if (c.source && c.source.kind !== "unnamed") speakers.add(ctx.asserter(c).key);
+  for (const c of cs) if (c.source && c.source.kind !== "unnamed") speakers.add(speaker(c));
   const out: string[] = cs.map((c) => {
-    const a = ctx.asserter(c);
-    if (c.source && c.source.kind !== "unnamed") return `S:${a.key}`;
+    if (c.source && c.source.kind !== "unnamed") return `S:${speaker(c)}`;
     // what a speaker does himself, told in a report's own voice ("he conveyed his condolences to the Swedish
     // premier", "the ministry arrested eleven"), rests on his own word when other reports quote him saying
     // it: one origin, his; and a claim of responsibility is the claimant's word wherever the report names

@@ -257,6 +257,7 @@ export const ledger: LedgerLexicon = {
   relatives: { pronouns: ["that", "which", "who", "whose"], enclosed: ["who", "whom", "whose"], determiners: ["the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their"], participles: ["accused of", "suspected of", "charged with", "wanted for", "believed to have"], adjectival: { determiners: ["the", "these", "those", "both"], participles: ["slain", "murdered", "kidnapped", "abducted"] } },
   // "accused of having shot dead two fans": what the suspect did, not what befell him
   accusedOf: { cues: ["suspected", "accused", "charged", "convicted", "indicted"], closes: ["of having", "with having"] },
+  partOfBody: [String.raw`(?:a|an|the) (?:\S+ )?(?:branch|wing|affiliate|offshoot|arm|chapter|faction|franchise|subsidiary|division|cell|unit)s? of(?: the)?`],
   negators: ["not", "no", "never", "n't", "hardly", "nothing", "none", "neither", "nor", "without"],
   counter: [
     String.raw`inconceivable`,

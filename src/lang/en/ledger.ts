@@ -159,6 +159,8 @@ export const ledger: LedgerLexicon = {
     "n:social-media": "social_media telegram online internet",
     "v:origin": "came_from come_from comes_from originated origin ours theirs",
     "v:use": "used use using deployed",
+    // what a thing is for ("the pipelines are used to carry gas") is nobody's doing
+    "v:serve": "used_to used_for",
   },
   agents: {
     markers: ["by"],

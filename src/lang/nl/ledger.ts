@@ -162,6 +162,8 @@ export const ledger: LedgerLexicon = {
     "n:social-media": "sociale_media social_media telegram online internet",
     "v:origin": "afkomstig afkomstig_van afkomstig_uit herkomst van_ons van_hen",
     "v:use": "gebruikt gebruikte ingezet",
+    // what a thing is for ("de leidingen worden gebruikt om gas te vervoeren") is nobody's doing
+    "v:serve": "gebruikt_om gebruikt_voor",
   },
   agents: {
     markers: ["door", "van"],

@@ -677,6 +677,25 @@ function sceneWords(text: string, tokens: readonly ConceptToken[], lang: Lang, h
   return out;
 }
 
+/**
+ * A claim cut off after a comma of its sentence that opens with a participle and goes on after a comma of its
+ * own to a clause with a word of doing ("…, unleashing devastating flooding that swept away whole streets, the
+ * toll continues to mount"): the participle's phrase only sets the scene of that clause.
+ */
+function openingParticiple(doc: Doc, c: Claim, text: string, tokens: readonly ConceptToken[], hits: readonly ConceptHit[], scene: Uint8Array): void {
+  const ending = langPack(doc.lang).claims.participleEnding;
+  const first = tokens[0];
+  if (!ending || !first || first.start > 0 || first.w.length <= ending.length + 2 || !first.w.endsWith(ending)) return;
+  // cut after a comma: the sentence goes on before the claim
+  if (!/,\s*$/.test(doc.text.slice(Math.max(0, c.start - 3), c.start))) return;
+  let close = -1;
+  for (let k = 1; k < tokens.length && close < 0; k++) if (text.slice(tokens[k - 1]!.end, tokens[k]!.start).includes(",")) close = k;
+  // (a second participle after the comma goes on with the first: "causing two dams to collapse, sending
+  // water into the streets" states both)
+  if (close < 0 || tokens.length - close < 3 || tokens[close]!.w.endsWith(ending) || !hits.some((h) => h.at >= close && h.concept.startsWith("v:"))) return;
+  for (let k = 0; k < close; k++) scene[k] = 1;
+}
+
 interface RelativeWords {
   pronouns: Set<string>;
   enclosed: Set<string>;
@@ -827,6 +846,7 @@ function claimKeys(doc: Doc, ix: DocIndex, own: Claim, order: string, agency: st
   const claimFigures = [...(ix.countsOf.get(c.id) ?? []), ...((head && ix.countsOf.get(head.id)) ?? []), ...within(ix.loose, c.start, c.end)].filter((n) => inContent(n.start, n.end));
   const cut = isPart ? undefined : clauseCut(text, tokens, hits, scene, claimFigures.map((n) => n.start - c.start));
   if (cut !== undefined) for (let k = 0; k < tokens.length; k++) if (tokens[k]!.start >= cut) scene[k] = 1;
+  if (!head && !isPart) openingParticiple(doc, c, text, tokens, hits, scene);
   const foreground = new Set(hits.filter((h) => !scene[h.at]).map((h) => (h.neg ? "!" : "") + h.concept));
   // a speech act that is what the claim says is carried by its cue ("IS claimed responsibility", "eiste de
   // aanslag op"): left out with the attribution, it is looked for in the whole claim

@@ -406,13 +406,17 @@ function wholeSimilarity(a: Sig, b: Sig): number {
   // word for word the same (wire copy, a quote carried by many outlets): one statement, even one that names
   // nothing the keys can hold ("The Legion rejected those figures")
   if (a.wording === b.wording && a.wording.length >= 12) return 1;
-  let shared = 0, count = 0;
+  let shared = 0, count = 0, stated = 0;
   let verb = false;
   for (const [k, w] of a.keys) {
     const v = b.keys.get(k);
     if (v === undefined) continue;
     shared += w;
-    count++;
+    // a thing one of them says happens only in a clause that sets its scene ("unleashing flooding that
+    // swept away whole streets, the toll continues to mount") weighs in, but is not one of the things both
+    // state ("victims were swept away into the sea" shares with it only the dead)
+    // (a claim that is only such a clause, "though they remained filled with gas", states what it says)
+    if (!((a.sceneVerbs.has(k) && a.verbs.size > a.sceneVerbs.size) || (b.sceneVerbs.has(k) && b.verbs.size > b.sceneVerbs.size))) (count++, stated += w);
     // what both say only in a clause that sets the scene ("after a missile hit the village") is not what
     // either states
     if (a.verbs.has(k) && !(a.sceneVerbs.has(k) && b.sceneVerbs.has(k))) verb = true;
@@ -421,7 +425,7 @@ function wholeSimilarity(a: Sig, b: Sig): number {
   if (!verb && a.verbs.size && b.verbs.size) return 0;
   // one common key alone (what happens, with nothing about who, where or how many) is too little to go
   // on; one rare thing said by both ("will be punished") is enough
-  if (count < MIN_SHARED && shared < MIN_SHARED_WEIGHT) return 0;
+  if (count < MIN_SHARED && stated < MIN_SHARED_WEIGHT) return 0;
   // between Dice and containment: a short claim inside a long one that also says more (a toll in a
   // sentence on the arrests) is closer to it than their sizes alone suggest
   const lo = Math.min(a.total, b.total), hi = Math.max(a.total, b.total);

@@ -620,6 +620,9 @@ function onceFor(f: (it: Item, g: string) => boolean): (it: Item, g: string) => 
 function denials(ix: Index, scope: "report" | "ledger", window: number, add: Add): void {
   const supposesIt = once((x) => supposes(x.c));
   const actsOf = once((x) => agencyIn(x.concepts));
+  // what a claim says of an act only in a clause that sets its scene ("[two were killed] after a missile
+  // hit a village on the border with Ukraine") charges nobody named beside it
+  const statedActsOf = once((x) => (x.c.background?.length ? agencyIn(new Set([...x.concepts].filter((k) => !x.c.background!.includes(k)))) : actsOf(x)));
   const doersOf = once(doersIn);
   const othersOf = once(otherCountries);
   const madeOnlyIt = once(madeOnly);
@@ -652,7 +655,7 @@ function denials(ix: Index, scope: "report" | "ledger", window: number, add: Add
       const agent = someOf(x.agents, (g) => denied.has(g));
       // a country named only as the owner of what was hit ("the Russian-owned pipelines") is not charged
       // nor is one named only as where someone went ("the attackers sought to escape towards Ukraine")
-      const named = what.length > 0 && someOf(x.names, (g) => denied.has(g) && !ownerOnlyIt(x, g) && !destinationOnlyIt(x, g)) && actsOf(x).length > 0;
+      const named = what.length > 0 && someOf(x.names, (g) => denied.has(g) && !ownerOnlyIt(x, g) && !destinationOnlyIt(x, g)) && statedActsOf(x).length > 0;
       if (!agent && !named) continue;
       if (x.c.doc !== d.c.doc && !agent) {
         // across reports, a claim that names who did what it says, and names someone else, does not put

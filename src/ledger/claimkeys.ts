@@ -843,7 +843,10 @@ function claimKeys(doc: Doc, ix: DocIndex, own: Claim, order: string, agency: st
   const scene = sceneWords(text, tokens, doc.lang, hits);
   // two clauses that each count what happened ("twee Zweden kwamen om het leven, een derde raakte
   // zwaargewond"): the first is what the claim reports, the second adds to it and weighs as a scene does
-  const claimFigures = [...(ix.countsOf.get(c.id) ?? []), ...((head && ix.countsOf.get(head.id)) ?? []), ...within(ix.loose, c.start, c.end)].filter((n) => inContent(n.start, n.end));
+  // (a main clause's figures are the clause's only when one voice says both: "10,000 are missing" that the
+  // report credits to the IFRC is not the report's own because its "after the storm …" is)
+  const headFigures = head && (head.source?.name ?? null) === (own.source?.name ?? null) ? ix.countsOf.get(head.id) ?? [] : [];
+  const claimFigures = [...(ix.countsOf.get(c.id) ?? []), ...headFigures, ...within(ix.loose, c.start, c.end)].filter((n) => inContent(n.start, n.end));
   const cut = isPart ? undefined : clauseCut(text, tokens, hits, scene, claimFigures.map((n) => n.start - c.start));
   if (cut !== undefined) for (let k = 0; k < tokens.length; k++) if (tokens[k]!.start >= cut) scene[k] = 1;
   if (!head && !isPart) openingParticiple(doc, c, text, tokens, hits, scene);

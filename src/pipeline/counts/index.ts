@@ -492,4 +492,55 @@ export const counts: Stage = (doc: Doc, ctx) => {
     if (cl) f.claim = cl;
   }
   doc.counts = found;
+  if (ctx.lang.counts.figureGivers?.length) creditGivenFigures(doc, ctx.lang.counts);
 };
+
+const giverMemo = new WeakMap<CountLexicon, RegExp>();
+/** How many words after a figure-giving phrase may name what the figure counts ("missing people"). */
+const GIVEN_NOUN_REACH = 3;
+/** How far into its sentence the name of the one who gave a figure may begin (a title before it). */
+const SUBJECT_REACH = 30;
+
+/**
+ * "10,000 are missing after the storm. X, head of the delegation, gave the number of missing people at a
+ * press conference": a sentence that says its subject gave the figure of a kind, without a figure of that
+ * kind of its own, makes the figure of that kind the sentence before states in the report's own voice the
+ * subject's. The subject is a person or body named at the start of the sentence.
+ */
+function creditGivenFigures(doc: Doc, lex: CountLexicon): void {
+  let re = giverMemo.get(lex);
+  if (!re) giverMemo.set(lex, (re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${lex.figureGivers!.map((g) => g.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/ /g, "\\s+")).join("|")})\\s+`, "giu")));
+  const byId = new Map(doc.claims.map((c) => [c.id, c]));
+  for (const m of doc.text.matchAll(re)) {
+    const si = doc.sentenceAt(m.index!);
+    if (si <= 0) continue;
+    const s = doc.sentences[si]!, prev = doc.sentences[si - 1]!;
+    const kind = givenKind(doc.text.slice(m.index! + m[0].length, Math.min(s.end, m.index! + m[0].length + 60)), lex);
+    if (!kind || doc.counts.some((n) => n.kind === kind && n.start >= s.start && n.end <= s.end)) continue;
+    // (after a title at most: "Burgemeester Anna Kool noemde het aantal vermisten")
+    const subject = doc.mentions.find((x) => x.start >= s.start && x.start <= s.start + SUBJECT_REACH && x.start < m.index! && x.entity && (x.type === "person" || x.type === "organization" || x.type === "group"));
+    if (!subject) continue;
+    const entity = doc.entities.find((e) => e.id === subject.entity);
+    if (!entity) continue;
+    for (const n of doc.counts) {
+      if (n.kind !== kind || n.start < prev.start || n.end > prev.end || !n.claim) continue;
+      const c = byId.get(n.claim);
+      if (!c || c.source || c.status !== "established") continue;
+      // the name as the report's claims give it elsewhere ("“The death toll is huge,” she said"), else the entity's
+      const known = doc.claims.find((x) => x.source?.entity === entity.id)?.source;
+      c.source = known ? { name: known.name, entity: entity.id, kind: known.kind, ...(known.role && { role: known.role }) } : { name: entity.name, entity: entity.id, kind: "other" };
+      c.status = "claimed";
+    }
+  }
+}
+
+/** The kind a figure-giving phrase names in the words after it ("missing people", "vermisten"). */
+function givenKind(after: string, lex: CountLexicon): CountKind | undefined {
+  const words = after.toLowerCase().split(/[^\p{L}]+/u).filter(Boolean).slice(0, GIVEN_NOUN_REACH);
+  for (const w of words)
+    for (const [kind, k] of Object.entries(lex.kinds) as [CountKind, CountLexicon["kinds"][CountKind]][]) {
+      if (kind === "other") continue;
+      if (k.nouns.some((n) => n === w || (lex.compoundNouns && !n.includes(" ") && w.endsWith(n)))) return kind;
+    }
+  return undefined;
+}

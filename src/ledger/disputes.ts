@@ -506,7 +506,9 @@ function figures(ix: Index, inScope: (a: Item, b: Item) => boolean, add: Add): v
         const pa = a.it.places, pb = b.it.places;
         if (pa.size && pb.size && ![...pa].some((p) => pb.has(p))) continue;
         const va = showValue(a.value, a.approx), vb = showValue(b.value, b.approx);
-        const update = later && !estimate(late.it.c) && interval(late.value, late.approx)[0] > interval(early.value, early.approx)[1];
+        // (the missing are found as well as reported: an upper bound of them a later figure exceeds, "up to
+        // 6,000 missing" then "at least 10,000", was not overtaken by a rising count, and both cannot hold)
+        const update = later && !estimate(late.it.c) && !(a.kind === "missing" && early.approx === "max") && interval(late.value, late.approx)[0] > interval(early.value, early.approx)[1];
         const what = group.startsWith("other:") ? group.slice(8) : group;
         add(a.it, b.it, "figures", group,
           `${what}: ${va} according to ${a.it.name} vs ${vb} according to ${b.it.name}${update ? " (a later, higher figure: the earlier one is superseded)" : ""}`,

@@ -58,3 +58,27 @@ test("a clause read with its main clause does not carry a figure the main clause
   assert.deepEqual(after.figures.filter((f) => f.kind === "missing"), []);
   assert.deepEqual(fc.find((c) => c.text === "and 400 are missing")!.figures.map((f) => [f.kind, f.value]), [["missing", 400]]);
 });
+
+test("credited figures stay linear: many sentences that each give a figure", async () => {
+  const { counts } = await import("../src/pipeline/counts/index.js");
+  const { langPack } = await import("../src/lang/index.js");
+  const { segment } = await import("../src/pipeline/segment/index.js");
+  const { entities } = await import("../src/pipeline/entities/index.js");
+  const { times } = await import("../src/pipeline/times/index.js");
+  const { claims } = await import("../src/pipeline/claims/index.js");
+  const unit = "At least 40 people are missing in Sarno. Lucia Ferrante gave the number of missing people on Wednesday.\n";
+  const time = (n: number) => {
+    const doc = new Doc(unit.repeat(n), { id: "d1", published: "2025-04-02T18:00:00+02:00", publishedFrom: "flag", language: "en", languageFrom: "flag" });
+    const ctx = { lang: langPack("en") };
+    for (const st of [segment, entities, times, claims]) st(doc, ctx);
+    const t0 = performance.now();
+    counts(doc, ctx);
+    const ms = performance.now() - t0;
+    assert.equal(doc.claims.filter((c) => c.source?.name === "Lucia Ferrante").length >= n, true);
+    return ms;
+  };
+  time(50);
+  const small = time(250), large = time(1000);
+  // four times the text: well under sixteen times the time (a scan per phrase would be quadratic)
+  assert.ok(large < Math.max(8 * small, 200), `${small.toFixed(1)} ms → ${large.toFixed(1)} ms`);
+});

@@ -29,9 +29,9 @@ const b = await briefed(REPORTS, "claimants");
 
 test("a claim of responsibility the reports state is established under the group's own name, and is no rival to another party's charge", () => {
   for (const [lang, heading] of [["en", "Contested"], ["nl", "Betwist"]] as const) {
-    // (the report's own "opgeëist door Islamitische Staat" has it from the group: two origins, the group and
-    // its branch, as many as the toll has, which leads)
-    assert.deepEqual(section(b[lang], "established").lines.map(show).filter((l) => l.includes("opgeëist")), [`“De aanslag werd opgeëist door Islamitische Staat” (2 ${lang === "en" ? "reports" : "berichten"})`]);
+    // (the report's own "opgeëist door Islamitische Staat" has it from the group, and the branch the wire
+    // names as "a branch of the Islamic State group" speaks for the group: one origin)
+    assert.deepEqual(section(b[lang], "established").lines.map(show).filter((l) => l.includes("opgeëist")), [`“De aanslag werd opgeëist door Islamitische Staat” (2 ${lang === "en" ? "reports, 1 independent" : "berichten, 1 onafhankelijk"})`]);
     // the one dispute is the denial against the charge: not the group's claim against the charge, not the
     // accomplices' way out towards the denier's country
     const contested = groups(b[lang], "unclear").filter((g) => g.startsWith(heading));

@@ -86,3 +86,18 @@ test("a participle clause after a comma is a claim; its speaking participle take
   const c = said.claims.find((x) => x.text.startsWith("saying"))!;
   assert.deepEqual(reading(c), ["saying the figures were invented", "claimed", "ministry"]);
 });
+
+test("a semicolon between items of a list (name, age) cuts no clause; one between two clauses does", () => {
+  const en = run("The three crew members, named as Tom Harker, 41; Liam Osei, 29; and Petra Vane, 35, are all thought to be from Leeds.", "en");
+  assert.deepEqual(en.claims.map((c) => [c.text, c.status]), [
+    ["The three crew members, named as Tom Harker, 41; Liam Osei, 29; and Petra Vane, 35, are all thought to be from Leeds", "probable"],
+  ]);
+  const nl = run("De slachtoffers zijn geïdentificeerd als Joris Baak, 52; Anke de Wit, 47; en Sem Oudman, 19, zo meldt de politie.", "nl");
+  assert.equal(nl.claims.length, 1);
+  assert.equal(nl.claims[0]!.source?.name, "politie");
+  // two clauses stay two claims, also when the first names a place after a comma
+  assert.deepEqual(texts(run("In Hull, the river burst its banks; the army evacuated two villages.", "en")), [
+    "In Hull, the river burst its banks",
+    "the army evacuated two villages",
+  ]);
+});

@@ -14,3 +14,15 @@ test("concepts: a word that only looks like a concept's says nothing of it", () 
   assert.ok(said("De verdachte bekende de aanslag tijdens het verhoor.", "nl").includes("v:plead-guilty"));
   assert.ok(said("Twee van de vier mannen hebben schuldig bekend.", "nl").includes("v:plead-guilty"));
 });
+
+// What a thing is for is nobody's doing: "worden gebruikt om gas te vervoeren" shares no word of doing with
+// "causing large-scale ruptures" (the class of doing, v:use/v:cause, once fused the two), while "used by the
+// army" still is a use.
+test("concepts: a purpose ('used to', 'gebruikt om') is not a use by anyone", () => {
+  const nl = said("De leidingen liggen in de Noordzee en worden gebruikt om gas naar Duitsland te vervoeren.", "nl");
+  assert.ok(nl.includes("v:serve") && !nl.includes("v:use"), nl.join(","));
+  const en = said("The pipelines are used to carry gas from Norway to Germany.", "en");
+  assert.ok(en.includes("v:serve") && !en.includes("v:use"), en.join(","));
+  assert.ok(said("The drones were used by the army against the depot.", "en").includes("v:use"));
+  assert.ok(said("Volgens de krant zijn er drones ingezet door het leger.", "nl").includes("v:use"));
+});

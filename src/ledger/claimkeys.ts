@@ -31,7 +31,18 @@ export interface FusionClaim {
   status: ClaimStatus;
   quote: boolean;
   /** The source as the report names it; `entity` is the entity record id (`<doc>/<entity id>`). */
-  source: { name: string; kind: SourceKind; entity?: string; role?: string } | null;
+  source: {
+    name: string;
+    kind: SourceKind;
+    entity?: string;
+    role?: string;
+    /**
+     * The body the report names the source a part of, right after its name ("ISIS-K, a branch of the
+     * Islamic State group, …"): an entity record. The part speaks for the whole when independent sources
+     * are counted. Absent otherwise (and in records stored before it was kept).
+     */
+    whole?: string;
+  } | null;
   /** Concepts with polarity, `!` before a negated one, `@<ISO>` for one a country qualifies: "v:kill", "!v:operate", "n:missile@RU". */
   concepts: string[];
   /**
@@ -676,6 +687,25 @@ function sceneWords(text: string, tokens: readonly ConceptToken[], lang: Lang, h
   return out;
 }
 
+/**
+ * A claim cut off after a comma of its sentence that opens with a participle and goes on after a comma of its
+ * own to a clause with a word of doing ("…, unleashing devastating flooding that swept away whole streets, the
+ * toll continues to mount"): the participle's phrase only sets the scene of that clause.
+ */
+function openingParticiple(doc: Doc, c: Claim, text: string, tokens: readonly ConceptToken[], hits: readonly ConceptHit[], scene: Uint8Array): void {
+  const ending = langPack(doc.lang).claims.participleEnding;
+  const first = tokens[0];
+  if (!ending || !first || first.start > 0 || first.w.length <= ending.length + 2 || !first.w.endsWith(ending)) return;
+  // cut after a comma: the sentence goes on before the claim
+  if (!/,\s*$/.test(doc.text.slice(Math.max(0, c.start - 3), c.start))) return;
+  let close = -1;
+  for (let k = 1; k < tokens.length && close < 0; k++) if (text.slice(tokens[k - 1]!.end, tokens[k]!.start).includes(",")) close = k;
+  // (a second participle after the comma goes on with the first: "causing two dams to collapse, sending
+  // water into the streets" states both)
+  if (close < 0 || tokens.length - close < 3 || tokens[close]!.w.endsWith(ending) || !hits.some((h) => h.at >= close && h.concept.startsWith("v:"))) return;
+  for (let k = 0; k < close; k++) scene[k] = 1;
+}
+
 interface RelativeWords {
   pronouns: Set<string>;
   enclosed: Set<string>;
@@ -718,6 +748,42 @@ function withoutAdjectival(text: string, tokens: readonly ConceptToken[], lang: 
     k > 0 && k + 1 < tokens.length && rel.adjectival.has(tokens[k]!.w) && rel.adjDeterminers.has(tokens[k - 1]!.w) && !rel.aux.has(tokens[k + 1]!.w) &&
     !punctBetween(text, tokens[k - 1]!.end, tokens[k]!.start) && !punctBetween(text, tokens[k]!.end, tokens[k + 1]!.start);
   return hits.some((h) => h.at === h.end && adjectival(h.at)) ? hits.filter((h) => !(h.at === h.end && adjectival(h.at))) : hits;
+}
+
+const partOfMemo = new Map<Lang, RegExp | null>();
+/** How far after a source's name the name of the body it is part of may begin (", a regional branch of the "). */
+const WHOLE_REACH = 60;
+/**
+ * The body a claim's source is named a part of right after its name ("ISIS-K, a branch of the Islamic State
+ * group, has claimed …"): the entity id of a group or organisation whose mention follows the apposition.
+ */
+function sourceWhole(doc: Doc, ix: DocIndex, c: Claim): string | undefined {
+  const span = c.source?.span, own = c.source?.entity;
+  if (!span || !own) return undefined;
+  let re = partOfMemo.get(doc.lang);
+  if (re === undefined) {
+    const ps = ledgerLexicon(doc.lang).partOfBody ?? [];
+    partOfMemo.set(doc.lang, (re = ps.length ? new RegExp(`^ ?, ?(?:${ps.join("|")}) ?$`, "u") : null));
+  }
+  if (!re) return undefined;
+  let best: { id: string; at: number } | undefined;
+  for (const id of c.entities) {
+    if (id === own) continue;
+    const e = ix.entity.get(id);
+    if (!e || (e.type !== "group" && e.type !== "organization")) continue;
+    // the entity's first mention after the source's name (mentions are in text order)
+    const ms = ix.mentionsOf.get(id) ?? [];
+    let lo = 0, hi = ms.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (ms[mid]!.start <= span.end) lo = mid + 1;
+      else hi = mid;
+    }
+    const m = ms[lo];
+    if (!m || m.start > span.end + WHOLE_REACH || (best && m.start >= best.at)) continue;
+    if (re.test(fold(doc.text.slice(span.end, m.start)).replace(/\s+/g, " "))) best = { id, at: m.start };
+  }
+  return best?.id;
 }
 
 /** What a part of a claim says, when the claim says two things (FusionClaim.parts). */
@@ -787,9 +853,13 @@ function claimKeys(doc: Doc, ix: DocIndex, own: Claim, order: string, agency: st
   const scene = sceneWords(text, tokens, doc.lang, hits);
   // two clauses that each count what happened ("twee Zweden kwamen om het leven, een derde raakte
   // zwaargewond"): the first is what the claim reports, the second adds to it and weighs as a scene does
-  const claimFigures = [...(ix.countsOf.get(c.id) ?? []), ...((head && ix.countsOf.get(head.id)) ?? []), ...within(ix.loose, c.start, c.end)].filter((n) => inContent(n.start, n.end));
+  // (a main clause's figures are the clause's only when one voice says both: "10,000 are missing" that the
+  // report credits to the IFRC is not the report's own because its "after the storm …" is)
+  const headFigures = head && (head.source?.name ?? null) === (own.source?.name ?? null) ? ix.countsOf.get(head.id) ?? [] : [];
+  const claimFigures = [...(ix.countsOf.get(c.id) ?? []), ...headFigures, ...within(ix.loose, c.start, c.end)].filter((n) => inContent(n.start, n.end));
   const cut = isPart ? undefined : clauseCut(text, tokens, hits, scene, claimFigures.map((n) => n.start - c.start));
   if (cut !== undefined) for (let k = 0; k < tokens.length; k++) if (tokens[k]!.start >= cut) scene[k] = 1;
+  if (!head && !isPart) openingParticiple(doc, c, text, tokens, hits, scene);
   const foreground = new Set(hits.filter((h) => !scene[h.at]).map((h) => (h.neg ? "!" : "") + h.concept));
   // a speech act that is what the claim says is carried by its cue ("IS claimed responsibility", "eiste de
   // aanslag op"): left out with the attribution, it is looked for in the whole claim
@@ -874,6 +944,7 @@ function claimKeys(doc: Doc, ix: DocIndex, own: Claim, order: string, agency: st
   }
   const s = doc.sentences[c.sentence] ?? doc.sentences[doc.sentenceAt(c.start)];
   const shingles = withShingles ? shinglesOf(tokens) : [];
+  const partOfWhole = isPart ? undefined : sourceWhole(doc, ix, c);
   const out: FusionClaim = {
     id: `${doc.meta.id}/${c.id}`,
     doc: doc.meta.id,
@@ -895,6 +966,7 @@ function claimKeys(doc: Doc, ix: DocIndex, own: Claim, order: string, agency: st
           kind: c.source.kind,
           ...(c.source.entity && { entity: `${doc.meta.id}/${c.source.entity}` }),
           ...(c.source.role && { role: c.source.role }),
+          ...(partOfWhole && { whole: `${doc.meta.id}/${partOfWhole}` }),
         }
       : null,
     concepts: [...concepts].sort(),

@@ -506,7 +506,9 @@ function figures(ix: Index, inScope: (a: Item, b: Item) => boolean, add: Add): v
         const pa = a.it.places, pb = b.it.places;
         if (pa.size && pb.size && ![...pa].some((p) => pb.has(p))) continue;
         const va = showValue(a.value, a.approx), vb = showValue(b.value, b.approx);
-        const update = later && !estimate(late.it.c) && interval(late.value, late.approx)[0] > interval(early.value, early.approx)[1];
+        // (the missing are found as well as reported: an upper bound of them a later figure exceeds, "up to
+        // 6,000 missing" then "at least 10,000", was not overtaken by a rising count, and both cannot hold)
+        const update = later && !estimate(late.it.c) && !(a.kind === "missing" && early.approx === "max") && interval(late.value, late.approx)[0] > interval(early.value, early.approx)[1];
         const what = group.startsWith("other:") ? group.slice(8) : group;
         add(a.it, b.it, "figures", group,
           `${what}: ${va} according to ${a.it.name} vs ${vb} according to ${b.it.name}${update ? " (a later, higher figure: the earlier one is superseded)" : ""}`,
@@ -620,6 +622,9 @@ function onceFor(f: (it: Item, g: string) => boolean): (it: Item, g: string) => 
 function denials(ix: Index, scope: "report" | "ledger", window: number, add: Add): void {
   const supposesIt = once((x) => supposes(x.c));
   const actsOf = once((x) => agencyIn(x.concepts));
+  // what a claim says of an act only in a clause that sets its scene ("[two were killed] after a missile
+  // hit a village on the border with Ukraine") charges nobody named beside it
+  const statedActsOf = once((x) => (x.c.background?.length ? agencyIn(new Set([...x.concepts].filter((k) => !x.c.background!.includes(k)))) : actsOf(x)));
   const doersOf = once(doersIn);
   const othersOf = once(otherCountries);
   const madeOnlyIt = once(madeOnly);
@@ -652,7 +657,7 @@ function denials(ix: Index, scope: "report" | "ledger", window: number, add: Add
       const agent = someOf(x.agents, (g) => denied.has(g));
       // a country named only as the owner of what was hit ("the Russian-owned pipelines") is not charged
       // nor is one named only as where someone went ("the attackers sought to escape towards Ukraine")
-      const named = what.length > 0 && someOf(x.names, (g) => denied.has(g) && !ownerOnlyIt(x, g) && !destinationOnlyIt(x, g)) && actsOf(x).length > 0;
+      const named = what.length > 0 && someOf(x.names, (g) => denied.has(g) && !ownerOnlyIt(x, g) && !destinationOnlyIt(x, g)) && statedActsOf(x).length > 0;
       if (!agent && !named) continue;
       if (x.c.doc !== d.c.doc && !agent) {
         // across reports, a claim that names who did what it says, and names someone else, does not put

@@ -133,7 +133,10 @@ export function asserterOf(c: FusionClaim, entities: EntityFusion, lang: Lang): 
   const gov = named ? /^C:([A-Z]{2}):government$/.exec(named) : null;
   if (gov) return { key: `C:${gov[1]}`, name: s.name, kind: s.kind };
   if (named?.startsWith("C:")) return { key: `i:${named}`, name: s.name, kind: s.kind };
-  const cluster = s.entity ? entities.clusterOf.get(s.entity) : undefined;
+  const linked = s.entity ? entities.clusterOf.get(s.entity) : undefined;
+  // a role linked to the body its words name ("de Belgische minister van Binnenlandse Zaken" to "Binnenlandse
+  // Zaken") is the person who holds the role, when the ledger names one
+  const cluster = linked && linked.type !== "person" ? roleHolder(s.name, c.lang, entities) ?? linked : linked;
   const byRole = cluster ? undefined : (() => {
     const rk = roleKeyOf(s.name, c.lang);
     const found = rk ? entities.byKey(rk) : undefined;
@@ -155,6 +158,24 @@ export function asserterOf(c: FusionClaim, entities: EntityFusion, lang: Lang): 
   const bare = s.kind === "unnamed" ? undefined : roleOf(s.name, c.lang);
   if (bare && !bare.qualifier) return { key: `Rb:${bare.concept}`, name: s.name, kind: s.kind };
   return { key: `${s.kind === "unnamed" ? "u" : "n"}:${nameKey(s.name)}`, name: s.name, kind: s.kind };
+}
+
+/**
+ * The one person of the ledger named with the role a source's name gives: with its country, the person
+ * named with that role and country; else the one person named with the bare role ("Interior Minister
+ * Annelies Verlinden"), unless the ledger names that role with another country than the source's.
+ */
+function roleHolder(name: string, lang: Lang, entities: EntityFusion): EntityFusion["clusters"][number] | undefined {
+  const role = roleOf(name, lang);
+  if (!role) return undefined;
+  const rk = roleKeyOf(name, lang);
+  const exact = rk ? entities.byKey(rk) : undefined;
+  if (exact?.type === "person") return exact;
+  const bare = entities.byKey(`Rb:${role.concept}`);
+  if (bare?.type !== "person") return undefined;
+  const other = `R:${role.concept}:`;
+  if (role.qualifier && [...bare.keys].some((k) => k.startsWith(other) && k !== `${other}${role.qualifier}`)) return undefined;
+  return bare;
 }
 
 /** Everything fused from reports in memory. */

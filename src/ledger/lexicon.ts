@@ -124,6 +124,13 @@ export interface LedgerLexicon {
    * said: …" calls nothing false). Lower case.
    */
   askedAbout?: string[];
+  /**
+   * An apposition that makes a body a part of another ("ISIS-K, a branch of the Islamic State group", "de
+   * jeugdafdeling van de partij"): patterns for the words between the part's name and the whole's, after
+   * the comma (ending in the preposition and the article after it, if any). A source so named speaks for the
+   * whole when the ledger counts independent sources. Lower case, folded.
+   */
+  partOfBody?: string[];
   /** Words that turn the following state into its opposite ("niet", "not"), looked for just before a match. */
   negators: string[];
   /**

@@ -406,13 +406,17 @@ function wholeSimilarity(a: Sig, b: Sig): number {
   // word for word the same (wire copy, a quote carried by many outlets): one statement, even one that names
   // nothing the keys can hold ("The Legion rejected those figures")
   if (a.wording === b.wording && a.wording.length >= 12) return 1;
-  let shared = 0, count = 0;
+  let shared = 0, count = 0, stated = 0;
   let verb = false;
   for (const [k, w] of a.keys) {
     const v = b.keys.get(k);
     if (v === undefined) continue;
     shared += w;
-    count++;
+    // a thing one of them says happens only in a clause that sets its scene ("unleashing flooding that
+    // swept away whole streets, the toll continues to mount") weighs in, but is not one of the things both
+    // state ("victims were swept away into the sea" shares with it only the dead)
+    // (a claim that is only such a clause, "though they remained filled with gas", states what it says)
+    if (!((a.sceneVerbs.has(k) && a.verbs.size > a.sceneVerbs.size) || (b.sceneVerbs.has(k) && b.verbs.size > b.sceneVerbs.size))) (count++, stated += w);
     // what both say only in a clause that sets the scene ("after a missile hit the village") is not what
     // either states
     if (a.verbs.has(k) && !(a.sceneVerbs.has(k) && b.sceneVerbs.has(k))) verb = true;
@@ -421,7 +425,7 @@ function wholeSimilarity(a: Sig, b: Sig): number {
   if (!verb && a.verbs.size && b.verbs.size) return 0;
   // one common key alone (what happens, with nothing about who, where or how many) is too little to go
   // on; one rare thing said by both ("will be punished") is enough
-  if (count < MIN_SHARED && shared < MIN_SHARED_WEIGHT) return 0;
+  if (count < MIN_SHARED && stated < MIN_SHARED_WEIGHT) return 0;
   // between Dice and containment: a short claim inside a long one that also says more (a toll in a
   // sentence on the arrests) is closer to it than their sizes alone suggest
   const lo = Math.min(a.total, b.total), hi = Math.max(a.total, b.total);
@@ -785,11 +789,15 @@ function proposition(g: BlockGroup, ctx: BlockContext): Proposition {
  * nearly word for word from another outlet's shares that outlet's origin.
  */
 function originsOf(cs: readonly FusionClaim[], ctx: BlockContext): string[] {
+  // a part speaks for the body it is a part of ("ISIS-K, a branch of the Islamic State group, claimed …")
+  const speaker = (c: FusionClaim) => {
+    const whole = c.source?.whole && ctx.entityKey(c.source.whole);
+    return whole ? `e:${whole}` : ctx.asserter(c).key;
+  };
   const speakers = new Set<string>();
-  for (const c of cs) if (c.source && c.source.kind !== "unnamed") speakers.add(ctx.asserter(c).key);
+  for (const c of cs) if (c.source && c.source.kind !== "unnamed") speakers.add(speaker(c));
   const out: string[] = cs.map((c) => {
-    const a = ctx.asserter(c);
-    if (c.source && c.source.kind !== "unnamed") return `S:${a.key}`;
+    if (c.source && c.source.kind !== "unnamed") return `S:${speaker(c)}`;
     // what a speaker does himself, told in a report's own voice ("he conveyed his condolences to the Swedish
     // premier", "the ministry arrested eleven"), rests on his own word when other reports quote him saying
     // it: one origin, his; and a claim of responsibility is the claimant's word wherever the report names

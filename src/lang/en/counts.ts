@@ -99,4 +99,9 @@ export const counts: CountLexicon = {
   articleOrdinals: ["second", "third", "fourth", "fifth"],
   objectStarts: ["the", "a", "an", "his", "her", "their", "its", "him", "them", "us", "me", "dozens", "hundreds", "thousands", "scores"],
   generic: ["usually", "typically", "normally", "generally", "on average", "as a rule", "each year", "every year", "per year", "a year", "annually"],
+  figureGivers: [
+    "gave the number of", "gave the figure of", "gave the toll of", "gave the number for", "gave the figure for",
+    "provided the number of", "provided the figure of", "released the number of", "released the figure of",
+    "announced the number of", "put out the number of", "confirmed the number of",
+  ],
 };

@@ -159,6 +159,8 @@ export const ledger: LedgerLexicon = {
     "n:social-media": "social_media telegram online internet",
     "v:origin": "came_from come_from comes_from originated origin ours theirs",
     "v:use": "used use using deployed",
+    // what a thing is for ("the pipelines are used to carry gas") is nobody's doing
+    "v:serve": "used_to used_for",
   },
   agents: {
     markers: ["by"],
@@ -257,6 +259,7 @@ export const ledger: LedgerLexicon = {
   relatives: { pronouns: ["that", "which", "who", "whose"], enclosed: ["who", "whom", "whose"], determiners: ["the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their"], participles: ["accused of", "suspected of", "charged with", "wanted for", "believed to have"], adjectival: { determiners: ["the", "these", "those", "both"], participles: ["slain", "murdered", "kidnapped", "abducted"] } },
   // "accused of having shot dead two fans": what the suspect did, not what befell him
   accusedOf: { cues: ["suspected", "accused", "charged", "convicted", "indicted"], closes: ["of having", "with having"] },
+  partOfBody: [String.raw`(?:a|an|the) (?:\S+ )?(?:branch|wing|affiliate|offshoot|arm|chapter|faction|franchise|subsidiary|division|cell|unit)s? of(?: the)?`],
   negators: ["not", "no", "never", "n't", "hardly", "nothing", "none", "neither", "nor", "without"],
   counter: [
     String.raw`inconceivable`,

@@ -128,4 +128,8 @@ export const counts: CountLexicon = {
   articleOrdinals: ["tweede", "derde", "vierde", "vijfde"],
   objectStarts: ["de", "het", "een", "hem", "haar", "hen", "hun"],
   generic: ["doorgaans", "gewoonlijk", "meestal", "normaal gesproken", "normaliter", "gemiddeld", "telkens", "in de regel", "jaarlijks", "per jaar", "elk jaar", "ieder jaar"],
+  figureGivers: [
+    "noemde het aantal", "gaf het aantal", "maakte het aantal", "bevestigde het aantal", "gaf het cijfer van",
+    "noemde het cijfer van", "noemt het aantal", "geeft het aantal",
+  ],
 };

@@ -162,6 +162,8 @@ export const ledger: LedgerLexicon = {
     "n:social-media": "sociale_media social_media telegram online internet",
     "v:origin": "afkomstig afkomstig_van afkomstig_uit herkomst van_ons van_hen",
     "v:use": "gebruikt gebruikte ingezet",
+    // what a thing is for ("de leidingen worden gebruikt om gas te vervoeren") is nobody's doing
+    "v:serve": "gebruikt_om gebruikt_voor",
   },
   agents: {
     markers: ["door", "van"],
@@ -263,6 +265,7 @@ export const ledger: LedgerLexicon = {
   relatives: { pronouns: ["die", "dat", "welke", "waarin", "waarmee"], enclosed: ["welke", "wiens", "wier"], determiners: ["de", "het", "een", "deze", "dit", "die", "dat", "die", "zijn", "haar", "hun"], participles: ["verdacht van", "beschuldigd van", "gezocht voor"], adjectival: { determiners: ["de", "het", "deze", "beide"], participles: ["doodgeschoten", "neergeschoten", "doodgestoken", "neergestoken", "vermoorde", "gedode", "omgekomen", "gesneuvelde", "verongelukte", "ontvoerde", "gegijzelde"] } },
   // "die ervan wordt verdacht twee mensen te hebben doodgeschoten": what the suspect did, not what befell him
   accusedOf: { cues: ["verdacht", "beschuldigd", "aangeklaagd", "veroordeeld", "vervolgd"], closes: ["te hebben"] },
+  partOfBody: [String.raw`(?:een|de|het) (?:\S+ )?(?:tak|afdeling|vleugel|afsplitsing|dochter|dochterorganisatie|dochteronderneming|onderafdeling|cel|eenheid|onderdeel|zijtak|uitloper) van(?: de| het)?`],
   negators: ["niet", "geen", "nooit", "allerminst", "nog niet", "niets", "noch", "zonder"],
   counter: [
     String.raw`ondenkbaar`,

@@ -388,6 +388,8 @@ type Piece = [number, number, CueMatch[], ClauseKind];
 const DASHES: ReadonlySet<string> = new Set(["–", "—", "--", "-", "―"]);
 /** How far ahead a clause's verb is looked for: a subject of a few words, an adverb or two. */
 const CLAUSE_AHEAD = 8;
+/** How many words an item of a semicolon list may have ("and Mukhammadsobir Faizov"). */
+const LIST_ITEM = 8;
 /**
  * A clause this short without a verb is a subject that an interruption follows: "Trump, despite an effort to
  * stay on script, said …", "De minister, hoewel ziek, zei …" (the verb test alone misses some past tenses).
@@ -425,6 +427,21 @@ function splitSentence(V: View, s: Sentence, index: CueIndex, boundary: (i: numb
       // an infinitive ("en de oorlog te beëindigen"), not a preposition ("a link to the bombing")
       if (P.lex.infinitiveMarkers.includes(w) && !(k + 1 < b0 && (P.det.has(low[k + 1]!) || V.cap[k + 1] === 1))) return false;
       if (isV(k)) return true;
+    }
+    return false;
+  };
+  /**
+   * A semicolon between two items of a list ("A, 32; B, 30"): no verb in the item before it (since the last
+   * comma) nor in the one after it (up to the next comma or semicolon, an "and" opening the last item).
+   */
+  const listSemicolon = (i: number) => {
+    if (lastComma < from || verbBetween(lastComma, i)) return false;
+    let k = i + 1;
+    if (k < b0 && P.additive.has(low[k]!)) k++;
+    const first = k;
+    for (; k < b0 && k < first + LIST_ITEM; k++) {
+      if (V.punct[k]) return k > first && (raw[k] === "," || raw[k] === ";");
+      if (isV(k)) return false;
     }
     return false;
   };
@@ -479,7 +496,7 @@ function splitSentence(V: View, s: Sentence, index: CueIndex, boundary: (i: numb
     if (r === ":") V.colons[s.index] = 1;
     if (r === ";") {
       // "identified as A, 32; B, 30; and C, 19, are …": a semicolon between items of a list is no clause end
-      if (verbBefore(i)) cut(i + 1, "cut");
+      if (verbBefore(i) && !listSemicolon(i)) cut(i + 1, "cut");
       continue;
     }
     // inside quoted speech a sentence is the speaker's unit: only a comma before a conjunction cuts it;

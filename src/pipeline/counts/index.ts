@@ -492,4 +492,81 @@ export const counts: Stage = (doc: Doc, ctx) => {
     if (cl) f.claim = cl;
   }
   doc.counts = found;
+  if (ctx.lang.counts.figureGivers?.length) creditGivenFigures(doc, ctx.lang.counts);
 };
+
+const giverMemo = new WeakMap<CountLexicon, RegExp>();
+/** How many words after a figure-giving phrase may name what the figure counts ("missing people"). */
+const GIVEN_NOUN_REACH = 3;
+/** How far into its sentence the name of the one who gave a figure may begin (a title before it). */
+const SUBJECT_REACH = 30;
+
+/**
+ * "10,000 are missing after the storm. X, head of the delegation, gave the number of missing people at a
+ * press conference": a sentence that says its subject gave the figure of a kind, without a figure of that
+ * kind of its own, makes the figure of that kind the sentence before states in the report's own voice the
+ * subject's. The subject is a person or body named at the start of the sentence.
+ */
+function creditGivenFigures(doc: Doc, lex: CountLexicon): void {
+  let re = giverMemo.get(lex);
+  if (!re) giverMemo.set(lex, (re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${lex.figureGivers!.map((g) => g.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/ /g, "\\s+")).join("|")})\\s+`, "giu")));
+  // (indexes made at the first phrase found: a report of many such sentences is read once, not once per phrase)
+  let ix: { claims: Map<string, Claim>; entities: Map<string, Doc["entities"][number]>; spoken: Map<string, NonNullable<Claim["source"]>>; counts: Map<number, Count[]>; mentions: Doc["mentions"] } | undefined;
+  let done = -1; // a sentence is read once, whatever the number of phrases in it
+  for (const m of doc.text.matchAll(re)) {
+    const si = doc.sentenceAt(m.index!);
+    if (si <= 0 || si === done) continue;
+    done = si;
+    if (!ix) {
+      const counts = new Map<number, Count[]>();
+      for (const n of doc.counts) {
+        const k = doc.sentenceAt(n.start);
+        (counts.get(k) ?? counts.set(k, []).get(k)!).push(n);
+      }
+      const spoken = new Map<string, NonNullable<Claim["source"]>>();
+      for (const c of doc.claims) if (c.source?.entity && !spoken.has(c.source.entity)) spoken.set(c.source.entity, c.source);
+      ix = { claims: new Map(doc.claims.map((c) => [c.id, c])), entities: new Map(doc.entities.map((e) => [e.id, e])), spoken, counts, mentions: [...doc.mentions].sort((a, b) => a.start - b.start) };
+    }
+    const s = doc.sentences[si]!;
+    const kind = givenKind(doc.text.slice(m.index! + m[0].length, Math.min(s.end, m.index! + m[0].length + 60)), lex);
+    if (!kind || (ix.counts.get(si) ?? []).some((n) => n.kind === kind)) continue;
+    // (after a title at most: "Burgemeester Anna Kool noemde het aantal vermisten")
+    let lo = 0, hi = ix.mentions.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (ix.mentions[mid]!.start < s.start) lo = mid + 1;
+      else hi = mid;
+    }
+    let subject: Doc["mentions"][number] | undefined;
+    for (let k = lo; k < ix.mentions.length; k++) {
+      const x = ix.mentions[k]!;
+      if (x.start > s.start + SUBJECT_REACH || x.start >= m.index!) break;
+      if (x.entity && (x.type === "person" || x.type === "organization" || x.type === "group")) {
+        subject = x;
+        break;
+      }
+    }
+    const entity = subject?.entity ? ix.entities.get(subject.entity) : undefined;
+    if (!entity) continue;
+    for (const n of ix.counts.get(si - 1) ?? []) {
+      if (n.kind !== kind || !n.claim) continue;
+      const c = ix.claims.get(n.claim);
+      if (!c || c.source || c.status !== "established") continue;
+      // the name as the report's claims give it elsewhere ("“The death toll is huge,” she said"), else the entity's
+      const known = ix.spoken.get(entity.id);
+      c.source = known ? { name: known.name, entity: entity.id, kind: known.kind, ...(known.role && { role: known.role }) } : { name: entity.name, entity: entity.id, kind: "other" };
+      c.status = "claimed";
+    }
+  }
+}
+
+/** The kind a figure-giving phrase names in the words after it ("missing people", "vermisten"). */
+function givenKind(after: string, lex: CountLexicon): CountKind | undefined {
+  const words = after.toLowerCase().split(/[^\p{L}]+/u).filter(Boolean).slice(0, GIVEN_NOUN_REACH);
+  for (const w of words)
+    for (const [kind, k] of Object.entries(lex.kinds) as [CountKind, CountLexicon["kinds"][CountKind]][]) {
+      if (kind === "other") continue;
+      if (k.nouns.some((n) => n === w || (lex.compoundNouns && !n.includes(" ") && w.endsWith(n)))) return kind;
+    }
+  return undefined;
+}

@@ -55,4 +55,10 @@ export interface CountLexicon {
   objectStarts: string[];
   /** Words that make a figure a general statement, not one of the event: "usually", "doorgaans". */
   generic: string[];
+  /**
+   * Phrases by which a sentence says its subject gave a figure without repeating it ("gave the number of
+   * missing people", "noemde het aantal vermisten"): lower case, each ending where the counted noun begins.
+   * The figure of that kind the sentence before states in the report's own voice is the subject's.
+   */
+  figureGivers?: string[];
 }

@@ -630,6 +630,8 @@ function denials(ix: Index, scope: "report" | "ledger", window: number, add: Add
   const madeOnlyIt = once(madeOnly);
   const ownerOnlyIt = onceFor(ownerOnly);
   const destinationOnlyIt = onceFor(destinationOnly);
+  const deniedBefore = (x: Item, p: string) =>
+    ix.around(x.c.doc, x.c.sentence, x.c.sentence).some((y) => y !== x && y.denial && cmp(y.c.order, x.c.order) < 0 && (y.parties.has(p) || y.names.has(p)));
   for (const d of ix.items) {
     if (!d.denial) continue;
     // whose part is denied: the denier's own ("Kyiv: nothing to do with it"), else the doers it names
@@ -685,6 +687,13 @@ function denials(ix: Index, scope: "report" | "ledger", window: number, add: Add
       // "this is not Ukraine's fault" denies blame, not the act: it answers who is to blame, never "the
       // missile was fired by Ukraine's air defence"
       if (what.length && what.every((k) => bare(k) === "v:responsible") && !actsOf(x).some((k) => BLAME_PART.has(bare(k)))) continue;
+      // a clause in the report's own voice that follows a denial of the party's part in its own sentence
+      // ("Ukraine denies any part in Friday's attack, in which 140 were killed") names the party because the
+      // denial does (it takes the denier as its subject): the report charges nobody. (A claim before the
+      // denial still can: "Putin hinted at a Ukrainian link, despite Kyiv's denials"; so can a speaker's
+      // after it: "…, but Moscow says Ukrainian agents planned it".)
+      const charged = [...denied].filter((p) => x.names.has(p));
+      if (!x.c.source && charged.length && charged.every((p) => deniedBefore(x, p))) continue;
       const who = [...denied].find((p) => x.names.has(p)) ?? [...denied][0]!;
       add(d, x, "denial", `denial:${who}`, `${d.name} denies ${who.replace(/^[CE]:/, "")}'s part; ${x.name} says otherwise: ${q(d.c.text)} against ${q(x.c.text)}`, { parties: [who] });
     }

@@ -1304,10 +1304,11 @@ export function speakerNames(f: Fusion, lang: Lang): Map<string, string> {
     const role = v ? undefined : roleShown(fixed.get(k)!, lang);
     if (role) fixed.set(k, role);
   }
-  // the unnamed source is one speaker, called so in the briefing's language whatever report named it
+  // the unnamed source is one speaker, called so in the briefing's language whatever report named it and
+  // whatever it was called there ("according to reports", "volgens berichten": no heading "berichten" beside
+  // "unnamed source" in an English briefing)
   const unnamed = langPack(lang).claims.unnamedName;
-  const anyUnnamed = new Set((["en", "nl"] as const).map((l) => langPack(l).claims.unnamedName));
-  for (const c of f.claims) if (c.source?.kind === "unnamed" && anyUnnamed.has(c.source.name)) fixed.set(f.context.asserter(c).key, unnamed);
+  for (const c of f.claims) if (c.source?.kind === "unnamed") fixed.set(f.context.asserter(c).key, unnamed);
   const out = new Map(fixed);
   for (const [k, v] of votes) {
     if (out.has(k)) continue;

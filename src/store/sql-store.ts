@@ -63,6 +63,9 @@ async function batch(c: Conn, qs: readonly { sql: string; params: readonly unkno
   return out;
 }
 
+/** Reports whose rows of every kind are read in one round trip (reportParts): a page's, not an export's. */
+const BATCH_REPORTS = 200;
+
 /** Rows [lo, hi) of a report. */
 const range = (report: number) => [report * SPAN, (report + 1) * SPAN] as const;
 /** The rows of the reports listed in j (see listTable): a key range each. */
@@ -471,19 +474,22 @@ class SqlReads implements Reads {
       if (hit) out.set(id, hit);
       else want.push(id);
     }
-    for (let i = 0; i < want.length; i += 500) {
-      const rows = await this.c.all<Row>(
-        `SELECT r.id, r.uid, b.text, r.source, r.published_ms, r.language, r.published, r.cluster FROM reports r JOIN bodies b ON b.id = r.id WHERE ${this.d.inList("r.id")}`,
-        [this.d.list(want.slice(i, i + 500))],
-      );
-      for (const r of rows) {
-        const t = new StoredText(r);
-        out.set(num(r.id), t);
-        if (this.textCache.size >= 4096) this.textCache.delete(this.textCache.keys().next().value!);
-        this.textCache.set(num(r.id), t);
-      }
-    }
+    for (let i = 0; i < want.length; i += 500) this.keepTexts(await this.c.all<Row>(this.textsSql, [this.d.list(want.slice(i, i + 500))]), out);
     return out;
+  }
+
+  /** Reports' texts, by their ids (a list). */
+  private get textsSql(): string {
+    return `SELECT r.id, r.uid, b.text, r.source, r.published_ms, r.language, r.published, r.cluster FROM reports r JOIN bodies b ON b.id = r.id WHERE ${this.d.inList("r.id")}`;
+  }
+
+  private keepTexts(rows: Row[], out: Map<number, ReportText>): void {
+    for (const r of rows) {
+      const t = new StoredText(r);
+      out.set(num(r.id), t);
+      if (this.textCache.size >= 4096) this.textCache.delete(this.textCache.keys().next().value!);
+      this.textCache.set(num(r.id), t);
+    }
   }
 
   // ------------------------------------------------------------------ reports
@@ -515,8 +521,16 @@ class SqlReads implements Reads {
 
   async reportsByIds(ids: readonly number[], withText = false): Promise<ReportRow[]> {
     if (!ids.length) return [];
-    const rows = await this.c.all<Row>(`SELECT ${RCOLS} FROM reports r WHERE ${this.d.inList("r.id")}`, [this.d.list(ids)]);
-    // (the bodies through this view's kept texts: a page of claims has just read and inflated them)
+    const q = { sql: `SELECT ${RCOLS} FROM reports r WHERE ${this.d.inList("r.id")}`, params: [this.d.list(ids)] };
+    // (the bodies through this view's kept texts: a page of claims has just read and inflated them; the
+    // others read with the rows, in one round trip)
+    const unread = withText ? [...new Set(ids)].filter((id) => !this.textCache.has(id)) : [];
+    let rows: Row[];
+    if (unread.length && unread.length <= 500) {
+      const [got, bodies] = await batch(this.c, [q, { sql: this.textsSql, params: [this.d.list(unread)] }]);
+      rows = got!;
+      this.keepTexts(bodies!, new Map());
+    } else rows = await this.c.all<Row>(q.sql, q.params);
     const texts = withText ? await this.texts(ids) : undefined;
     const by = new Map(rows.filter((r) => !texts || texts.has(num(r.id))).map((r) => [num(r.id), texts ? { ...reportRow(r), text: texts.get(num(r.id))!.text } : reportRow(r)]));
     return ids.map((i) => by.get(i)).filter((r): r is ReportRow => !!r);
@@ -571,27 +585,43 @@ class SqlReads implements Reads {
     // range of keys.
     const from = (table: string, alias: string, join = "") => `${this.d.listTable("j")} CROSS JOIN ${table} ${alias} ${join} WHERE ${ofListed(alias)}`;
     const of = (r: Row) => parts.get(num(r.report))!;
-    for (const r of want("entities") ? await this.c.all<Row>(`SELECT x.id, x.report, x.fused, x.type, x.name, x.aliases, x.mentions FROM ${from("entities", "x")} ORDER BY x.id`, [ids]) : []) {
+    // The kinds of rows asked for, all in one round trip (each a key range per report) for a page's few
+    // reports; for many (an export's), one kind after the other, so that one kind's raw rows are held at a time.
+    const entityIds = !!only?.includes("entityIds") && !want("entities");
+    const claimIds = !!only?.includes("claimIds") && !want("claims");
+    const qs: { sql: string; params: readonly unknown[] }[] = [];
+    const ask = (yes: boolean, sql: string) => (yes ? qs.push({ sql, params: [ids] }) - 1 : -1);
+    const qEntities = ask(want("entities"), `SELECT x.id, x.report, x.fused, x.type, x.name, x.aliases, x.mentions FROM ${from("entities", "x")} ORDER BY x.id`);
+    const qClaims = ask(want("claims"), `SELECT ${CCOLS} FROM ${from("claims", "c", CJOIN)} ORDER BY c.id`);
+    const qEntityIds = ask(entityIds, `SELECT x.id, x.report, x.fused, x.type FROM ${from("entities", "x")} ORDER BY x.id`);
+    const qClaimIds = ask(claimIds, `SELECT x.id, x.report, x.cid FROM ${from("claims", "x")} ORDER BY x.id`);
+    const qTimes = ask(want("times"), `SELECT x.* FROM ${from("times", "x")} ORDER BY x.id`);
+    const qCounts = ask(want("counts"), `SELECT x.* FROM ${from("counts", "x")} ORDER BY x.id`);
+    const qUnknowns = ask(want("unknowns"), `SELECT x.* FROM ${from("unknowns", "x")} ORDER BY x.id`);
+    const qEvents = ask(want("events"), `SELECT x.* FROM ${from("events", "x")} ORDER BY x.id`);
+    const got = reports.length <= BATCH_REPORTS ? await batch(this.c, qs) : [];
+    const rowsOf = (i: number): Row[] | Promise<Row[]> => (i < 0 ? [] : reports.length <= BATCH_REPORTS ? got[i]! : this.c.all<Row>(qs[i]!.sql, qs[i]!.params));
+    for (const r of await rowsOf(qEntities)) {
       const p = of(r);
       p.entities.push({
         id: num(r.id), report: num(r.report), seq: num(r.id) % SPAN, fused: num(r.fused), type: entityType.word(r.type), name: String(r.name),
         aliases: json<string[]>(r.aliases, []), mentions: mentions(r.mentions, [String(r.name), ...json<string[]>(r.aliases, [])]),
       });
     }
-    for (const r of want("claims") ? await this.c.all<Row>(`SELECT ${CCOLS} FROM ${from("claims", "c", CJOIN)} ORDER BY c.id`, [ids]) : []) {
+    for (const r of await rowsOf(qClaims)) {
       const p = of(r);
       p.claims.push(claimRow(r, p.report));
     }
-    if (only?.includes("entityIds") && !want("entities"))
-      for (const r of await this.c.all<Row>(`SELECT x.id, x.report, x.fused, x.type FROM ${from("entities", "x")} ORDER BY x.id`, [ids])) {
+    if (entityIds)
+      for (const r of await rowsOf(qEntityIds)) {
         of(r).entities.push({ id: num(r.id), report: num(r.report), seq: num(r.id) % SPAN, fused: num(r.fused), type: entityType.word(r.type), name: "", aliases: [], mentions: [] });
       }
-    if (only?.includes("claimIds") && !want("claims"))
-      for (const r of await this.c.all<Row>(`SELECT x.id, x.report, x.cid FROM ${from("claims", "x")} ORDER BY x.id`, [ids])) {
+    if (claimIds)
+      for (const r of await rowsOf(qClaimIds)) {
         const p = of(r);
         p.claims.push({ id: num(r.id), report: num(r.report), seq: num(r.id) % SPAN, uid: claimUid(p.report.uid, String(r.cid)) } as ClaimRow);
       }
-    for (const r of want("times") ? await this.c.all<Row>(`SELECT x.* FROM ${from("times", "x")} ORDER BY x.id`, [ids]) : []) {
+    for (const r of await rowsOf(qTimes)) {
       const p = of(r);
       const start = num(r.start), end = num(r.stop);
       p.times.push({
@@ -599,7 +629,7 @@ class SqlReads implements Reads {
         value: String(r.value), type: r.type as TimeRow["type"], mod: str(r.mod), timeline: numOrNull(r.claim),
       });
     }
-    for (const r of want("counts") ? await this.c.all<Row>(`SELECT x.* FROM ${from("counts", "x")} ORDER BY x.id`, [ids]) : []) {
+    for (const r of await rowsOf(qCounts)) {
       const p = of(r);
       const start = num(r.start), end = num(r.stop);
       p.counts.push({
@@ -607,12 +637,12 @@ class SqlReads implements Reads {
         kind: r.kind as CountRow["kind"], value: num(r.value), approx: r.approx as CountRow["approx"], claim: numOrNull(r.claim),
       });
     }
-    for (const r of want("unknowns") ? await this.c.all<Row>(`SELECT x.* FROM ${from("unknowns", "x")} ORDER BY x.id`, [ids]) : []) {
+    for (const r of await rowsOf(qUnknowns)) {
       const p = of(r);
       const start = num(r.start), end = num(r.stop);
       p.unknowns.push({ id: num(r.id), report: num(r.report), seq: num(r.id) % SPAN, start, end, text: slice(p.report.text, start, end, r.text), claim: numOrNull(r.claim) } satisfies UnknownRow);
     }
-    for (const r of want("events") ? await this.c.all<Row>(`SELECT x.* FROM ${from("events", "x")} ORDER BY x.id`, [ids]) : []) {
+    for (const r of await rowsOf(qEvents)) {
       of(r).events.push({
         id: num(r.id), report: num(r.report), seq: num(r.id) % SPAN, type: String(r.type), claims: json(r.claims, []), actors: json(r.actors, []),
         locations: json(r.locations, []), time: str(r.time),
@@ -654,7 +684,14 @@ class SqlReads implements Reads {
   /** Whole claim rows for rows read with only some columns (claimSet's, or ids), in the same order, with their keys' columns. */
   private async whole(rows: Row[]): Promise<Row[]> {
     if (!rows.length) return rows;
-    const got = new Map((await this.c.all<Row>(`SELECT ${CCOLS} FROM claims c ${CJOIN} WHERE ${this.d.inList("c.id")}`, [this.d.list(rows.map((r) => num(r.id)))])).map((r) => [num(r.id), r]));
+    // (with the texts of their reports not kept yet, which are read next: one round trip)
+    const unread = [...new Set(rows.map((r) => Math.floor(num(r.id) / SPAN)))].filter((id) => !this.textCache.has(id));
+    const [claims, bodies] = await batch(this.c, [
+      { sql: `SELECT ${CCOLS} FROM claims c ${CJOIN} WHERE ${this.d.inList("c.id")}`, params: [this.d.list(rows.map((r) => num(r.id)))] },
+      ...(unread.length && unread.length <= 500 ? [{ sql: this.textsSql, params: [this.d.list(unread)] }] : []),
+    ]);
+    if (bodies) this.keepTexts(bodies, new Map());
+    const got = new Map(claims!.map((r) => [num(r.id), r]));
     return rows.map((r) => ({ ...got.get(num(r.id))!, r_ms: r.r_ms, r_uid: r.r_uid, r_outlet: r.r_outlet, r_lang: r.r_lang }));
   }
 
@@ -962,8 +999,11 @@ class SqlReads implements Reads {
     if (set.rows || !/^c\.id >= r\.id \*/.test(set.where[set.where.length - 1] ?? "")) return undefined;
     // (the reports' conditions, without the key range that joins reports to their claims: here each claim finds its report)
     const rest = set.where.slice(0, -1);
-    // A claim names the entity (role bit 1) or has it as its source (bit 2).
-    const role = f.entitiesNotSource ? "(ce.role & 2) = 0 AND (ce.role & 1) <> 0" : f.entitiesNamedOnly ? "(ce.role & 1) <> 0" : "ce.role <> 0";
+    // A claim names the entity (role bit 1) or has it as its source (bit 2): role is 1, 2 or 3. Said as
+    // comparisons of the whole value, which the planner estimates from its statistics (it took the bit tests
+    // for one row in two hundred, and sorted an entity's eight thousand claims rather than read its first
+    // fifty in order from claim_entities' key).
+    const role = f.entitiesNotSource ? "ce.role = 1" : f.entitiesNamedOnly ? "ce.role <> 2" : "ce.role <> 0";
     return {
       from: `claim_entities ce CROSS JOIN claims c CROSS JOIN reports r ${CJOIN}`,
       where: ["ce.fused = ?", role, "c.id = ce.claim", `r.id = ce.claim / ${SPAN}`, ...rest],
@@ -1310,11 +1350,14 @@ class SqlReads implements Reads {
   async corrections(o: { targets?: readonly string[]; limit: number; offset: number }): Promise<{ total: number; rows: CorrectionRow[] }> {
     const where = o.targets ? (o.targets.length ? `WHERE ${this.d.inList("target")}` : "WHERE 1 = 0") : "";
     const params = o.targets?.length ? [this.d.list([...o.targets])] : [];
-    const total = num((await this.c.get<Row>(`SELECT count(*) AS n FROM corrections ${where}`, params))!.n);
-    const rows = await this.c.all<Row>(`SELECT id, at, who, why, target, action, data, undoes FROM corrections ${where} ORDER BY id LIMIT ? OFFSET ?`, [...params, o.limit, o.offset]);
+    // (every view of the server asks this first: one round trip)
+    const [counted, rows] = await batch(this.c, [
+      { sql: `SELECT count(*) AS n FROM corrections ${where}`, params },
+      { sql: `SELECT id, at, who, why, target, action, data, undoes FROM corrections ${where} ORDER BY id LIMIT ? OFFSET ?`, params: [...params, o.limit, o.offset] },
+    ]);
     return {
-      total,
-      rows: rows.map((r) => ({
+      total: num(counted![0]!.n),
+      rows: rows!.map((r) => ({
         id: num(r.id), at: String(r.at), who: String(r.who), why: String(r.why), target: String(r.target), action: String(r.action),
         data: r.data === null ? null : JSON.parse(String(r.data)), undoes: r.undoes === null ? null : num(r.undoes),
       })),

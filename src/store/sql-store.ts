@@ -66,6 +66,16 @@ async function batch(c: Conn, qs: readonly { sql: string; params: readonly unkno
 /** Reports whose rows of every kind are read in one round trip (reportParts): a page's, not an export's. */
 const BATCH_REPORTS = 200;
 
+/** Fused entities' names with their counts, by entity, from rows in order (most used first). */
+function namesOf(rows: Row[]): Map<number, { name: string; n: number }[]> {
+  const out = new Map<number, { name: string; n: number }[]>();
+  for (const r of rows) {
+    const k = num(r.fused);
+    (out.get(k) ?? out.set(k, []).get(k)!).push({ name: String(r.name), n: num(r.n) });
+  }
+  return out;
+}
+
 /** Rows [lo, hi) of a report. */
 const range = (report: number) => [report * SPAN, (report + 1) * SPAN] as const;
 /** The rows of the reports listed in j (see listTable): a key range each. */
@@ -1696,13 +1706,22 @@ class SqlReads implements Reads {
   }
 
   async fusedNames(ids: readonly number[]): Promise<Map<number, { name: string; n: number }[]>> {
-    const out = new Map<number, { name: string; n: number }[]>();
-    if (!ids.length) return out;
-    for (const r of await this.c.all<Row>(`SELECT fused, name, n FROM fused_names WHERE ${this.d.inList("fused")} ORDER BY fused, n DESC, name${this.d.binary}`, [this.d.list(ids)])) {
-      const k = num(r.fused);
-      (out.get(k) ?? out.set(k, []).get(k)!).push({ name: String(r.name), n: num(r.n) });
-    }
-    return out;
+    if (!ids.length) return new Map();
+    return namesOf(await this.c.all<Row>(this.namesSql, [this.d.list(ids)]));
+  }
+
+  private get namesSql(): string {
+    return `SELECT fused, name, n FROM fused_names WHERE ${this.d.inList("fused")} ORDER BY fused, n DESC, name${this.d.binary}`;
+  }
+
+  async fusedWithNames(ids: readonly number[]): Promise<{ rows: FusedRow[]; names: Map<number, { name: string; n: number }[]> }> {
+    if (!ids.length) return { rows: [], names: new Map() };
+    // (one round trip: every page of claims names its entities)
+    const [rows, names] = await batch(this.c, [
+      { sql: `SELECT * FROM fused WHERE ${this.d.inList("id")}`, params: [this.d.list(ids)] },
+      { sql: this.namesSql, params: [this.d.list(ids)] },
+    ]);
+    return { rows: rows!.map(fusedRow), names: namesOf(names!) };
   }
 
   async firstMention(fused: number) {

@@ -462,8 +462,10 @@ export class StoreLedger implements LedgerPort {
       if (!f) return undefined;
       const p = await r.claimsPage(f, at, back);
       const first = p.keys[0], last = p.keys[p.keys.length - 1];
+      // (a list's first page counts it in the same view: a view of its own costs its round trips again)
+      const total = p.total ?? (this.countKnown(q) ? -1 : await r.countClaims(f));
       return {
-        total: p.total ?? -1,
+        total,
         items: await this.rows(r, p.items),
         ...(last && (back || p.more) && { next: encodeCursor(sort, last) }),
         ...(first && (back ? p.more : at !== null) && { prev: encodeCursor(sort, first) }),
@@ -474,10 +476,19 @@ export class StoreLedger implements LedgerPort {
     return { ...page, total: page.total >= 0 ? await this.claimCount(q, page.total) : await this.claimCount(q) };
   }
 
+  private countKey(q: ClaimQuery): string {
+    const { sort: _s, limit: _l, offset: _o, after: _a, before: _b, ...key } = q;
+    return `count ${JSON.stringify(key)}`;
+  }
+
+  /** Whether claimCount has this query's count for the ledger as it is. */
+  private countKnown(q: ClaimQuery): boolean {
+    return this.memo.get(this.countKey(q))?.version === this.v;
+  }
+
   /** How many claims a query selects, kept until the ledger changes (every page of a list shows it). */
   private claimCount(q: ClaimQuery, known?: number): Promise<number> {
-    const { sort: _s, limit: _l, offset: _o, after: _a, before: _b, ...key } = q;
-    return this.cached(`count ${JSON.stringify(key)}`, () =>
+    return this.cached(this.countKey(q), () =>
       known !== undefined ? Promise.resolve(known) :
       this.view(async (r) => {
         const f = await this.filterOf(r, q);

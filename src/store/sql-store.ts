@@ -731,7 +731,11 @@ class SqlReads implements Reads {
     const codes = f.status?.length ? [...new Set(f.status.map(status.code))] : [];
     const wordsStatus =
       asSql && !!codes.length && !!f.words?.length && !f.fused && !f.sourceFused && !f.statusOf?.size && !!this.ft.claimsMatchingStatus && this.ft.unindexedFrom === undefined;
-    if (f.status?.length && !wordsStatus) {
+    // Words and a status on SQLite: the status asked of the small indexes of the claims of each status by
+    // id (schema 14), for each claim the words find, rather than of its row (a common word with a common
+    // status read ten thousand claim rows for a page).
+    const idStatus = this.d.backend === "sqlite" && !!codes.length && !!f.words?.length && !wordsStatus && !f.statusOf?.size && codes.every((c) => Number.isInteger(c));
+    if (f.status?.length && !wordsStatus && !idStatus) {
       const rare = statusIs(this.d, f, codes);
       if (rare) where.push(rare);
       else {
@@ -819,11 +823,12 @@ class SqlReads implements Reads {
         else if (extra.length) add(`${this.ft.claimsMatching} UNION SELECT value FROM ${this.d.listTable("x")}`, [this.ft.query(f.words), this.d.list(extra)], "cw", "id");
         else add(this.ft.claimsMatching, [this.ft.query(f.words)], "cw", "id");
       }
+      if (idStatus) cond.push(`(${codes.map((c) => statusOfId(id, c)).join(" OR ")})`);
       const named = !!f.fused;
       // Only what orders the claims and finds their report, unless a condition or the order is on the
       // claims' own columns: each claim row read costs as much again (an entity named in ten thousand).
       // (Each report found from its claim's key: reports_keys then has all that is read of it.)
-      const claimCols = !keysOnly || (!!f.status?.length && !wordsStatus) || f.sourceName !== undefined || !!f.ownVoice;
+      const claimCols = !keysOnly || (!!f.status?.length && !wordsStatus && !idStatus) || f.sourceName !== undefined || !!f.ownVoice;
       const from = `${drive.join(" CROSS JOIN ")}${claimCols ? " CROSS JOIN claims c" : ""} CROSS JOIN reports r${claimCols ? ` ${CJOIN}` : ""}`;
       const all = [...cond, ...(claimCols ? [`c.id = ${id}`, `r.id = c.id / ${SPAN}`] : [`r.id = ${id} / ${SPAN}`]), ...where];
       // Words alone (no entity, whose rows are filtered here): as SQL, for a page ordered and cut by the
@@ -1853,6 +1858,20 @@ function statusExpr(f: ClaimFilter): string {
  * condition claims_status answers (schema 12): the codes written out, which is how the planners know the
  * index holds them (Dialect.partial). Undefined otherwise. (Codes are our own small integers.)
  */
+/**
+ * SQLite: whether the claim with this id has this extracted status, from the indexes of claims by id of
+ * one status (claims_claimed, claims_rare, claims_status; schema 14), never its row: established is
+ * neither claimed nor rare. (INDEXED BY: SQLite would otherwise read the claim's row by its key.)
+ */
+function statusOfId(id: string, code: number): string {
+  const claimed = status.code("claimed");
+  const isClaimed = `EXISTS (SELECT 1 FROM claims x INDEXED BY claims_claimed WHERE x.id = ${id} AND x.status = ${claimed})`;
+  if (code === claimed) return isClaimed;
+  if (code >= RARE_STATUS) return `EXISTS (SELECT 1 FROM claims x INDEXED BY claims_status WHERE x.status >= ${RARE_STATUS} AND x.status = ${code} AND x.id = ${id})`;
+  if (code !== status.code("established")) return "1 = 0";
+  return `(NOT ${isClaimed} AND NOT EXISTS (SELECT 1 FROM claims x INDEXED BY claims_rare WHERE x.id = ${id} AND x.status >= ${RARE_STATUS}))`;
+}
+
 function statusIs(d: Dialect, f: ClaimFilter, codes: readonly number[]): string | undefined {
   if (f.statusOf?.size || !codes.length || codes.some((c) => !Number.isInteger(c) || c < RARE_STATUS)) return undefined;
   return d.partial(`c.status >= ${RARE_STATUS}`, codes.length === 1 ? `c.status = ${codes[0]}` : `c.status IN (${codes.join(", ")})`);

@@ -466,6 +466,8 @@ class SqlReads implements Reads {
     protected readonly c: Conn,
     protected readonly d: Dialect,
     protected readonly ft: FullText,
+    /** One consistent view (a snapshot's): rows read in it stay as read while it lasts. */
+    private readonly view = false,
   ) {}
 
   /** The counts of claims by every facet's value, for the facets of one view (claimFacets). */
@@ -488,9 +490,12 @@ class SqlReads implements Reads {
     return out;
   }
 
-  /** Reports' texts, by their ids (a list). */
+  /** Report rows read with their texts, kept as the texts are (reportsByIds then needs no read of its own). */
+  private rowCache = new Map<number, Row>();
+
+  /** Reports' texts, by their ids (a list), with their whole rows. */
   private get textsSql(): string {
-    return `SELECT r.id, r.uid, b.text, r.source, r.published_ms, r.language, r.published, r.cluster FROM reports r JOIN bodies b ON b.id = r.id WHERE ${this.d.inList("r.id")}`;
+    return `SELECT ${RCOLS}, b.text FROM reports r JOIN bodies b ON b.id = r.id WHERE ${this.d.inList("r.id")}`;
   }
 
   private keepTexts(rows: Row[], out: Map<number, ReportText>): void {
@@ -499,6 +504,10 @@ class SqlReads implements Reads {
       out.set(num(r.id), t);
       if (this.textCache.size >= 4096) this.textCache.delete(this.textCache.keys().next().value!);
       this.textCache.set(num(r.id), t);
+      // (a report's row changes, when a new version replaces it: kept only within one view)
+      if (!this.view) continue;
+      if (this.rowCache.size >= 4096) this.rowCache.delete(this.rowCache.keys().next().value!);
+      this.rowCache.set(num(r.id), { ...r, text: undefined });
     }
   }
 
@@ -536,7 +545,9 @@ class SqlReads implements Reads {
     // others read with the rows, in one round trip)
     const unread = withText ? [...new Set(ids)].filter((id) => !this.textCache.has(id)) : [];
     let rows: Row[];
-    if (unread.length && unread.length <= 500) {
+    const kept = ids.every((id) => this.rowCache.has(id));
+    if (kept) rows = ids.map((id) => this.rowCache.get(id)!);
+    else if (unread.length && unread.length <= 500) {
       const [got, bodies] = await batch(this.c, [q, { sql: this.textsSql, params: [this.d.list(unread)] }]);
       rows = got!;
       this.keepTexts(bodies!, new Map());
@@ -2549,7 +2560,7 @@ export class SqlStore implements Store {
   }
 
   async snapshot<T>(fn: (r: Reads) => Promise<T>): Promise<T> {
-    return this.driver.snapshot((c) => fn(new SqlReads(c, this.driver.dialect, this.ft)));
+    return this.driver.snapshot((c) => fn(new SqlReads(c, this.driver.dialect, this.ft, true)));
   }
 
   changeMark(): Promise<number> {

@@ -884,8 +884,9 @@ class SqlReads implements Reads {
   /**
    * The filter asks for rare statuses only (claims_status indexes them), and reading all the claims of
    * those statuses costs less than walking the reports for a page. The n claims of the statuses cost a
-   * few index reads each; of R reports, a page of `want` of the k claims the whole filter selects walks
-   * about want * R / k (as in sourceWalk): the claims drive when n * k <= 2 * want * R. (k from the facet
+   * few index reads each; of the R reports the walk goes through (those of the filter's outlet and
+   * language), a page of `want` of the k claims the whole filter selects walks about want * R / k (as in
+   * sourceWalk): the claims drive when n * k <= 2 * want * R. (k from the facet
    * counters when they can count the filter, else n: its own voice or an outlet with a rare status can
    * select a hundred claims of five thousand, and a page would walk half of the reports.) PostgreSQL:
    * SQLite's planner takes its own way.
@@ -893,13 +894,22 @@ class SqlReads implements Reads {
   private async fewOfStatus(f: ClaimFilter, codes: readonly number[]): Promise<boolean> {
     if (this.d.backend !== "postgres" || !statusIs(this.d, f, codes)) return false;
     const counted = this.counters(f);
+    // (the walk goes through the reports of the filter's outlet and language only: R is theirs, about the
+    // ledger's reports times their share of its claims)
+    const walked = this.counters({ limit: 0, offset: 0, ...(f.outlet !== undefined && { outlet: f.outlet }), ...(f.language !== undefined && { language: f.language }) })!;
+    // (one read of the counters for the four sums)
+    const cond = (where: string) => where.replace(/^WHERE /, "") || "1 = 1";
     const x = await this.c.get<Row>(
-      `SELECT (SELECT coalesce(sum(n), 0) FROM claim_facets WHERE ${this.d.inList("status")}) AS n,
-              ${counted ? `(SELECT coalesce(sum(cf.n), 0) FROM claim_facets cf ${counted.where})` : "NULL"} AS k, (SELECT coalesce(max(id), 0) FROM reports) AS r`,
-      [this.d.list([...codes]), ...(counted?.params ?? [])],
+      `SELECT coalesce(sum(cf.n) FILTER (WHERE ${this.d.inList("cf.status")}), 0) AS n,
+              ${counted ? `coalesce(sum(cf.n) FILTER (WHERE ${cond(counted.where)}), 0)` : "NULL"} AS k,
+              coalesce(sum(cf.n) FILTER (WHERE ${cond(walked.where)}), 0) AS w, coalesce(sum(cf.n), 0) AS t,
+              (SELECT coalesce(max(id), 0) FROM reports) AS r
+       FROM claim_facets cf`,
+      [this.d.list([...codes]), ...(counted?.params ?? []), ...walked.params],
     );
     const n = num(x?.n ?? 0), k = x?.k === null || x?.k === undefined ? n : num(x.k);
-    return n * k <= 2 * (Math.max(f.limit, 1) + 1) * num(x?.r ?? 0);
+    const reports = (num(x?.r ?? 0) * num(x?.w ?? 0)) / Math.max(num(x?.t ?? 0), 1);
+    return n * k <= 2 * (Math.max(f.limit, 1) + 1) * reports;
   }
 
   /** Claims past the index of claims' words (FullText.unindexedFrom) with all the words: ids. */

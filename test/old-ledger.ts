@@ -5,8 +5,15 @@ import { presetOf } from "../src/store/sql-store.js";
 
 const text = (v: unknown): string | null => (v === null || v === undefined ? null : v instanceof Uint8Array ? inflateRawSync(v).toString("utf8") : String(v));
 
+/** A SQLite ledger as schemas before 14 had it (no indexes of the claims of one status by id). */
+export function withoutStatusIndexes(db: Database.Database): void {
+  db.exec("DROP INDEX claims_claimed; DROP INDEX claims_rare;");
+}
+
 /** A SQLite ledger as schemas before 12 had it (no reports_keys, claims_status, reports_long, reports.claims; claims_unknown). */
 export function withoutPageIndexes(db: Database.Database): void {
+  // (and what schema 14 added: it comes after)
+  withoutStatusIndexes(db);
   db.exec(`DROP INDEX reports_long; DROP INDEX reports_keys; DROP INDEX claims_status; CREATE INDEX claims_unknown ON claims (id) WHERE status = 6;
     DROP INDEX reports_current; ALTER TABLE reports DROP COLUMN claims; CREATE INDEX reports_current ON reports (published_ms, uid) WHERE current = 1;`);
 }

@@ -462,8 +462,10 @@ export class StoreLedger implements LedgerPort {
       if (!f) return undefined;
       const p = await r.claimsPage(f, at, back);
       const first = p.keys[0], last = p.keys[p.keys.length - 1];
+      // (a list's first page counts it in the same view: a view of its own costs its round trips again)
+      const total = p.total ?? (this.countKnown(q) ? -1 : await r.countClaims(f));
       return {
-        total: p.total ?? -1,
+        total,
         items: await this.rows(r, p.items),
         ...(last && (back || p.more) && { next: encodeCursor(sort, last) }),
         ...(first && (back ? p.more : at !== null) && { prev: encodeCursor(sort, first) }),
@@ -474,10 +476,19 @@ export class StoreLedger implements LedgerPort {
     return { ...page, total: page.total >= 0 ? await this.claimCount(q, page.total) : await this.claimCount(q) };
   }
 
+  private countKey(q: ClaimQuery): string {
+    const { sort: _s, limit: _l, offset: _o, after: _a, before: _b, ...key } = q;
+    return `count ${JSON.stringify(key)}`;
+  }
+
+  /** Whether claimCount has this query's count for the ledger as it is. */
+  private countKnown(q: ClaimQuery): boolean {
+    return this.memo.get(this.countKey(q))?.version === this.v;
+  }
+
   /** How many claims a query selects, kept until the ledger changes (every page of a list shows it). */
   private claimCount(q: ClaimQuery, known?: number): Promise<number> {
-    const { sort: _s, limit: _l, offset: _o, after: _a, before: _b, ...key } = q;
-    return this.cached(`count ${JSON.stringify(key)}`, () =>
+    return this.cached(this.countKey(q), () =>
       known !== undefined ? Promise.resolve(known) :
       this.view(async (r) => {
         const f = await this.filterOf(r, q);
@@ -498,9 +509,11 @@ export class StoreLedger implements LedgerPort {
     let kept: ClaimFacets | undefined | null = null;
     for (const by of ["status", "source", "outlet", "language"] as const) {
       const rest = { ...q, ...without[by] };
-      // A facet whose other filters are all unset counts every claim: the unfiltered facets kept in the
-      // ledger have it (seconds of counting on a large ledger otherwise).
-      if (!Object.values(rest).some((v) => v !== undefined && v !== "" && !(Array.isArray(v) && !v.length))) {
+      // A facet whose other filters are all unset counts every claim: the facet counters have it, a sum over
+      // a small table, unless editors corrected claims' statuses or sources; then the unfiltered facets kept
+      // in the ledger have it (seconds of counting on a large ledger otherwise). (Asking for the kept ones
+      // costs a count of the reports, for the ledger's version: more than the counters.)
+      if (!Object.values(rest).some((v) => v !== undefined && v !== "" && !(Array.isArray(v) && !v.length)) && (await this.hasCorrections())) {
         if (kept === null) {
           const [st, version] = await Promise.all([r.fusionState("server-facets"), r.ledgerVersion()]);
           const k = st?.data as { version?: string; code?: string; value?: ClaimFacets } | undefined;
@@ -547,7 +560,9 @@ export class StoreLedger implements LedgerPort {
   /** A heavy read worked out on this thread, over one view, with the ledger version it shows (the reader thread's side of `heavy`). */
   async readNow(read: HeavyRead): Promise<{ version: string; value: unknown }> {
     if (read.what === "towns") return { version: "", value: townsWithin(read.arg.box, read.arg.limit) };
-    return this.view(async (r) => ({ version: await r.ledgerVersion(), value: read.what === "facets" ? await this.facetsIn(r, read.arg) : await this.entitiesIn(r, read.arg) }));
+    // (the version only for what is kept, the unfiltered views: it costs a count of the reports)
+    const keeps = !Object.keys(read.arg).length;
+    return this.view(async (r) => ({ version: keeps ? await r.ledgerVersion() : "", value: read.what === "facets" ? await this.facetsIn(r, read.arg) : await this.entitiesIn(r, read.arg) }));
   }
 
   /** The map's labels, looked up in the reader thread: its first look indexes the gazetteer's 200,000 places by population (seconds). */

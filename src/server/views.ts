@@ -66,8 +66,7 @@ export class Names {
     const want = [...new Set(fused)].filter((f) => !this.uid.has(f));
     for (let i = 0; i < want.length; i += 500) {
       const chunk = want.slice(i, i + 500);
-      const rows = await this.r.fusedByIds(chunk);
-      const names = await this.r.fusedNames(chunk);
+      const { rows, names } = await this.r.fusedWithNames(chunk);
       for (const f of rows) {
         this.uid.set(f.id, f.uid);
         this.name.set(f.id, displayName(f.fkey, this.lang, names.get(f.id)) ?? f.fkey);

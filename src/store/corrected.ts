@@ -434,6 +434,9 @@ function wrap(r: Reads, fix: Fixes): Reads {
     async fusedByKeys(fkeys) {
       return byIds((await r.fusedByKeys(fkeys)).map((x) => x.id));
     },
+    async fusedWithNames(ids) {
+      return { rows: await byIds(ids), names: await over.fusedNames!(ids) };
+    },
     async fusedNames(ids) {
       const want = [...new Set(ids.map((x) => fix.rep(x)))];
       const all = await r.fusedNames([...new Set(want.flatMap((x) => fix.members.get(x) ?? [x]))]);

@@ -435,6 +435,8 @@ export interface Reads {
   fusedByKeys(fkeys: readonly string[]): Promise<FusedRow[]>;
   /** Names of fused entities, most used first. */
   fusedNames(ids: readonly number[]): Promise<Map<number, { name: string; n: number }[]>>;
+  /** fusedByIds and fusedNames of the same entities together (one round trip where the backend can). */
+  fusedWithNames(ids: readonly number[]): Promise<{ rows: FusedRow[]; names: Map<number, { name: string; n: number }[]> }>;
   /** The first current mention of a fused entity. */
   firstMention(fused: number): Promise<{ report: number; reportUid: string; start: number; end: number } | undefined>;
   /** The fused entities one is (itself, or every entity an editor merged with it). */

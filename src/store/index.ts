@@ -4,7 +4,7 @@ import { existsSync } from "node:fs";
 import { SqliteDriver } from "./sqlite.js";
 import { PostgresDriver } from "./postgres.js";
 import { SqlStore } from "./sql-store.js";
-import { StoreRefused, type Store, type StoreOptions } from "./types.js";
+import { StoreBehind, StoreRefused, type Store, type StoreOptions } from "./types.js";
 
 export * from "./types.js";
 export { reportUid, claimUid, entityUid, reportOfClaim, claimKey, key52 } from "./ids.js";
@@ -32,6 +32,23 @@ export function ledgerExists(spec: string): boolean {
 }
 
 export async function openStore(spec: string, o: StoreOptions = {}): Promise<Store> {
+  try {
+    return await openAs(spec, o);
+  } catch (e) {
+    if (!(e instanceof StoreBehind) || !o.readonly) throw e;
+    // a ledger of an older sitrep, opened to be read (brief, export, serve after an upgrade): brought up to
+    // date once, as any write would, then read; where it cannot be written (a read-only file, a role without
+    // rights) the refusal says how to update it
+    try {
+      await (await openAs(spec, { ...o, readonly: false })).close();
+    } catch {
+      throw e;
+    }
+    return openAs(spec, o);
+  }
+}
+
+async function openAs(spec: string, o: StoreOptions): Promise<Store> {
   if (isDatabaseUrl(spec)) return openPostgres(spec, o);
   if (o.readonly && !existsSync(spec)) throw new StoreRefused(`no ledger at ${spec}`);
   let driver: SqliteDriver;

@@ -8,6 +8,7 @@ import { LATEST, plan, RARE_STATUS, SPAN } from "./schema.js";
 import {
   StoreBusy,
   StoreFull,
+  StoreBehind,
   StoreRefused,
   type AsserterRow,
   type Basis,
@@ -2518,7 +2519,7 @@ export class SqlStore implements Store {
       const p = plan(from);
       if ("refuse" in p) throw new StoreRefused(`cannot open the ledger ${driver.location}: ${p.refuse}`);
       if (p.run.length) {
-        if (driver.readonly) throw new StoreRefused(`the ledger ${driver.location} has schema ${from}; this sitrep needs ${LATEST}: open it for writing once (sitrep ingest) to update it`);
+        if (driver.readonly) throw new StoreBehind(`the ledger ${driver.location} has schema ${from}; this sitrep needs ${LATEST}, and it could not be updated: open it for writing once (sitrep ingest) to update it`);
         for (const step of p.run) await driver.migrate(step.version, step.sql(driver.dialect));
       }
       if (!driver.readonly) await indexClaimWords(driver);

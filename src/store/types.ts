@@ -559,6 +559,11 @@ export class StoreRefused extends Error {
   override name = "StoreRefused";
 }
 
+/** The ledger is of an older schema and was opened read-only: opened for writing, it is brought up to date. */
+export class StoreBehind extends StoreRefused {
+  override name = "StoreBehind";
+}
+
 /** Other writers held the ledger longer than the write could wait. */
 export class StoreBusy extends Error {
   override name = "StoreBusy";

@@ -237,7 +237,7 @@ function risingSeries(f: FigureKind, inDispute: (c: Cite) => boolean): { series:
   const series: string[] = [];
   for (let i = 0; i < xs.length; i++) {
     const x = xs[i]!, prev = xs[i - 1];
-    if (x.status === "denied" || isEstimate(x.shown, x.status) || inDispute(x.cite)) return undefined;
+    if (x.status === "denied" || x.disputed || isEstimate(x.shown, x.status) || inDispute(x.cite)) return undefined;
     if (prev && (x.value < prev.value || (x.value !== prev.value && Date.parse(x.published) === Date.parse(prev.published)))) return undefined;
     if (series[series.length - 1] !== x.shown) series.push(x.shown);
   }

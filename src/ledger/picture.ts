@@ -92,7 +92,7 @@ export interface FigureKind {
    * Every figure of the group, shown or not, earliest published first: a toll later reports raise reads
    * as one series (40 → 133 → 140), not as sources at odds.
    */
-  series?: { value: number; shown: string; published: string; status: ClaimStatus; cite: Cite }[];
+  series?: { value: number; shown: string; published: string; status: ClaimStatus; cite: Cite; disputed?: boolean }[];
 }
 
 export interface TimelineEntry {
@@ -293,12 +293,16 @@ export async function buildPicture(r: Reads, opts: PictureOptions = {}): Promise
   // separate claims); figure against figure uses the latest figure of each source and kind (a source
   // revising itself is an update).
   const contradictions: ContradictionView[] = [];
+  // every side of every dispute, shown or not: a figure one of them gives is in dispute in the short briefing
+  // as in the whole one (a toll a hidden dispute sets against another never reads as an update)
+  let disputedSides: ContradictionView[] = contradictions;
   const lf = opts.fusion ?? (await ledgerFusion(r, lang));
   const fusedProps = lf.missing.length === 0 || lf.fusion.claims.length > 0;
   // the strongest disputes first (carried by more reports; differing figures, which read as one line a kind,
   // before the rest), at most `limit`
   if (fusedProps) {
     const views = once(lf.fusion, `views|${since ?? ""}|${lang}`, () => disputeViews(lf.fusion, since, lang));
+    disputedSides = views;
     const figureViews = views.filter((v) => v.found.type === "figures");
     contradictions.push(...figureViews);
     // the briefing reads differing figures as one line a kind: those lines count against the section's limit
@@ -368,6 +372,8 @@ export async function buildPicture(r: Reads, opts: PictureOptions = {}): Promise
   const figureSpeakers = () => once(lf.fusion, `speakers|${lang}`, () => speakerNames(lf.fusion, lang));
   const figures: FigureKind[] = [];
   let figuresHidden = 0;
+  const disputedAt = new Map<string, Cite[]>();
+  for (const v of disputedSides) for (const s of [v.a.cite, v.b.cite]) (disputedAt.get(s.doc) ?? disputedAt.set(s.doc, []).get(s.doc)!).push(s);
   const KIND_ORDER: CountKind[] = ["killed", "wounded", "missing", "arrested", "personnel", "vehicles", "other"];
   const { scopeOf, incidentPlace } = figureScopes(lf.fusion, lang);
   const incidentCount = new Set(lf.fusion.incidents.values()).size;
@@ -475,7 +481,10 @@ export async function buildPicture(r: Reads, opts: PictureOptions = {}): Promise
     }
     const shown = strongestFigures(listed, perKind);
     figuresHidden += listed.length - shown.length;
-    const series = [...lines].sort((a, b) => Date.parse(a.published) - Date.parse(b.published)).map((l) => ({ value: l.value, shown: l.shown, published: l.published, status: l.status, cite: l.cite }));
+    const disputed = (x: Cite) => (disputedAt.get(x.doc) ?? []).some((s) => s.start <= x.start && x.end <= s.end);
+    const series = [...lines]
+      .sort((a, b) => Date.parse(a.published) - Date.parse(b.published))
+      .map((l) => ({ value: l.value, shown: l.shown, published: l.published, status: l.status, cite: l.cite, ...(disputed(l.cite) && { disputed: true }) }));
     figures.push({ kind, ...(measure && { measure }), lines: shown, range, agree: range[0] === range[1], sources: new Set(lines.map((l) => l.asserter)).size, series });
   }
 

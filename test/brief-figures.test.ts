@@ -54,8 +54,8 @@ test("a toll that rose is no dispute, three children among the dead are no toll 
 
 test("denied holds the denials; the clause after one that only blames is what the party claims", () => {
   assert.deepEqual(section(brief.en, "denied").lines.map(show), [
-    "“Russia denied firing any missile at Poland” Russia denies:",
-    "“Moskou en Kyiv hebben allebei elke betrokkenheid ontkend …” Kyiv denies:",
+    "“Russia denied firing any missile at Poland” Russia denies it",
+    "“Moskou en Kyiv hebben allebei elke betrokkenheid ontkend …” Kyiv denies it",
   ]);
   // (the clause quoted with its whole sentence: "en wijzen de ander …" alone names nobody)
   assert.ok(groups(brief.en, "claims").includes("Kyiv: “Moskou en Kyiv hebben allebei elke betrokkenheid ontkend en wijzen de ander als verantwoordelijke aan”"), JSON.stringify(groups(brief.en, "claims")));

@@ -44,7 +44,7 @@ export function composeBriefing(p: Picture, lang: Lang): Briefing {
   const basis = L.basis(b.reports, b.outlets, b.first ? day(b.first) : "–", b.last ? day(b.last) : "–", b.languages.join(", ") || "–");
   const who = (name: string) => (name === "the report" ? L.theReport : name);
   const prop = (x: Proposition, prefix = ""): BriefLine => ({
-    // a prefix with no count after it ("Russia denies:") ends the line, without a dangling space
+    // a prefix with no count after it ("Russia denies it") ends the line, without a dangling space
     text: (prefix + L.reportsCount(x.reports, x.independent).trim()).trim(),
     quote: quoteWords(x.text, x.cut),
     cites: x.cites,

@@ -37,7 +37,7 @@ export const brief: BriefLabels = {
   theReport: "the report",
   reportsCount: (r, i) => (r > 1 ? ` (${r} reports${i < r ? `, ${i} independent` : ""})` : ""),
   more: (n) => `… and ${n} more.`,
-  denies: (who) => `${who} ${verb(who, "denies", "deny")}:`,
+  denies: (who) => `${who} ${verb(who, "denies", "deny")} it`,
   confirmedBy: (who) => `confirmed by ${who}`,
   range: (lo, hi) => `range ${lo}–${hi}, sources differ`,
   rising: (xs, latest) => `rising: ${xs.join(" → ")}, latest on ${latest} (an update, not a dispute)`,

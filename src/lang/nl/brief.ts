@@ -37,7 +37,7 @@ export const brief: BriefLabels = {
   theReport: "het bericht",
   reportsCount: (r, i) => (r > 1 ? ` (${r} berichten${i < r ? `, ${i} onafhankelijk` : ""})` : ""),
   more: (n) => `… en nog ${n}.`,
-  denies: (who) => `${who} ${verb(who, "ontkent", "ontkennen")}:`,
+  denies: (who) => `${who} ${verb(who, "ontkent", "ontkennen")} het`,
   confirmedBy: (who) => `bevestigd door ${who}`,
   range: (lo, hi) => `${lo} tot ${hi}, bronnen lopen uiteen`,
   rising: (xs, latest) => `oplopend: ${xs.join(" → ")}, laatst op ${latest} (een update, geen tegenspraak)`,

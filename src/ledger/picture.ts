@@ -998,7 +998,29 @@ export function splitPropositions(f: Fusion, since?: string, lang: Lang = "en"):
     else if ((!p.sources.some((x) => x.kind !== "report") || ownSaysIt(cs)) && cs.some((c) => disputed.has(c.id))) continue;
     else out.claimed.push(p);
   }
-  const strength = (a: Fused, b: Fused) => b.independent - a.independent || b.reports - a.reports || (a.first_seen < b.first_seen ? -1 : a.first_seen > b.first_seen ? 1 : 0) || (a.key < b.key ? -1 : 1);
+  // The order of each section, strongest first, by the counts its line shows (a line that cites only some of
+  // its proposition's claims ranks by those): reports and independent origins together, so that what every
+  // outlet carries from one origin (a group's claim of the attack, in four reports in two languages) is not
+  // set behind what two outlets state each in their own words; then more independent origins, more reports,
+  // earlier. Lines that show as many go by the whole proposition's (a line that cites only the claims of it
+  // still standing is no weaker for the rest, carried by reports now superseded or disputed).
+  const counted = new Map<Fused, { reports: number; independent: number; first: string }>();
+  const countsOf = (p: Fused) => {
+    let c = counted.get(p);
+    if (!c) {
+      const only = shownClaims.get(p);
+      c = only ? shownCounts(p, only.map((id) => claimOf.get(id)!)) : { reports: p.reports, independent: Math.max(1, p.independent), first: p.first_seen };
+      counted.set(p, c);
+    }
+    return c;
+  };
+  const strength = (pa: Fused, pb: Fused) => {
+    const a = countsOf(pa), b = countsOf(pb);
+    return (
+      b.reports + b.independent - (a.reports + a.independent) || b.independent - a.independent || b.reports - a.reports ||
+      pb.reports + Math.max(1, pb.independent) - (pa.reports + Math.max(1, pa.independent)) || (a.first < b.first ? -1 : a.first > b.first ? 1 : 0) || (pa.key < pb.key ? -1 : 1)
+    );
+  };
   // whose words each line quotes (a speaker's name as the headings give it)
   const quotedBy = new Map<Fused, string>();
   const view = (p: Fused, heading?: string, claimedLine = false): Proposition => {

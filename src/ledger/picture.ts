@@ -517,8 +517,9 @@ export async function buildPicture(r: Reads, opts: PictureOptions = {}): Promise
     }
     return named;
   };
-  const fusedOf = async (places: boolean) => {
-    const { rows, total } = await r.fusedEntities({ places, limit: few });
+  const storeIds = new Map<FusedEntity, number>();
+  const fusedOf = async (places: boolean, n = few) => {
+    const { rows, total } = await r.fusedEntities({ places, limit: n });
     const nameLists = await r.fusedNames(rows.map((e) => e.id));
     const out: FusedEntity[] = [];
     for (const e of rows) {
@@ -534,17 +535,19 @@ export async function buildPicture(r: Reads, opts: PictureOptions = {}): Promise
       const name = displayName(e.fkey, lang) ?? cl?.name(lang) ?? byUsed?.name(lang) ?? used ?? e.fkey;
       set.delete(name);
       const fm = await r.firstMention(e.id);
-      out.push({
+      const x: FusedEntity = {
         key: e.fkey, type: e.type, name, names: [...set].sort(), reports: e.reports, mentions: e.mentions,
         ...(e.geo && { geo: { lat: e.geo.lat, lon: e.geo.lon, country: e.geo.country, geonameId: e.geo.geonameId } }),
         asserts: (await asserterOfKey(`e:${e.fkey}`))?.claims ?? 0,
         ...(fm && { cite: { doc: fm.reportUid, start: fm.start, end: fm.end } }),
-      });
+      };
+      storeIds.set(x, e.id);
+      out.push(x);
     }
     return { rows: out, total };
   };
   const places = await fusedOf(true);
-  const actors = await fusedOf(false);
+  const actors = await ledgerActors(r, lf, lang, few, fusedOf, storeIds);
 
   // --- propositions: the ledger's fusion (one line per thing said, however many reports and languages say
   // it); a ledger whose reports were stored without fusion records falls back to the store's wording groups
@@ -721,6 +724,113 @@ export async function buildPicture(r: Reads, opts: PictureOptions = {}): Promise
     },
     ...(since && { since }),
   };
+}
+
+/**
+ * The actors as the ledger knows them, not as each report's entities were stored: the store's entities one
+ * fused cluster of the ledger holds are one line ("Verlinden" and "Annelies Verlinden"), and so is an entity
+ * that only ever speaks as another ("de minister van Binnenlandse Zaken", whom the ledger hears as Annelies
+ * Verlinden, is her and not a ministry of its own). Each line counts the reports that name it once, whichever
+ * of its names they use, and every claim the ledger gives it. The store's strongest entities are read a few
+ * times over the lines wanted, so that the parts of one actor meet; a ledger without fusion records keeps the
+ * store's lines.
+ */
+async function ledgerActors(
+  r: Reads, lf: LedgerFusion, lang: Lang, few: number,
+  fusedOf: (places: boolean, n?: number) => Promise<{ rows: FusedEntity[]; total: number }>, storeIds: Map<FusedEntity, number>,
+): Promise<{ rows: FusedEntity[]; total: number }> {
+  const f = lf.fusion;
+  if (!f.claims.length) return fusedOf(false);
+  const { rows, total } = await fusedOf(false, few * 4 + 8);
+  type Cluster = Fusion["entities"]["clusters"][number];
+  const who = once(f, "actors as speakers", () => speakingAs(f));
+  // each store entity's cluster, by its first mention's record (one row read per entity, however often named)
+  const firstRows = new Map<FusedEntity, { report: number; seq: number }>();
+  for (const x of rows) {
+    const at = (await r.entitiesOfFused(storeIds.get(x)!, 1))[0];
+    if (at) firstRows.set(x, at);
+  }
+  const uids = new Map((await r.reportsByIds([...new Set([...firstRows.values()].map((a) => a.report))])).map((x) => [x.id, x.uid]));
+  const groups = new Map<Cluster | FusedEntity, { own?: FusedEntity; members: FusedEntity[]; clusters: Set<Cluster> }>();
+  const clusterOf = new Map<FusedEntity, Cluster>();
+  for (const x of rows) {
+    const at = firstRows.get(x);
+    const uid = at && uids.get(at.report);
+    const rec = uid !== undefined ? lf.entityRecord(uid, at!.seq) : undefined;
+    const cl = rec ? f.entities.clusterOf.get(rec) : undefined;
+    if (cl) clusterOf.set(x, cl);
+    const id = cl ? (who.as.get(cl) ?? cl) : x;
+    const g = groups.get(id) ?? groups.set(id, { members: [], clusters: new Set() }).get(id)!;
+    g.members.push(x);
+    if (cl) g.clusters.add(cl);
+    if (!g.own && (!cl || cl === id)) g.own = x;
+  }
+  const speaker = once(f, `speakers|${lang}`, () => speakerNames(f, lang));
+  const out: FusedEntity[] = [];
+  for (const [id, g] of groups) {
+    if (!("records" in id)) {
+      out.push(g.members[0]!);
+      continue;
+    }
+    // the clusters of this actor: its own, and every one the ledger hears only as it (read or not)
+    const parts = new Set<Cluster>([id, ...g.clusters, ...(who.speakers.get(id) ?? [])]);
+    const docs = new Set<string>();
+    for (const c of parts) for (const rec of c.records) docs.add(rec.doc);
+    const base = g.own ?? g.members[0]!;
+    const name = g.own ? base.name : (speaker.get(`e:${id.key}`) ?? displayName(id.key, lang) ?? id.name(lang));
+    // (of an entity heard only as this one, the words that named it as the speaker, not the entity's own name:
+    // "Belgische minister van Binnenlandse Zaken", not "Binnenlandse Zaken")
+    const names = new Set<string>(g.members.filter((m) => clusterOf.get(m) === id).flatMap((m) => [m.name, ...m.names]));
+    if (g.members.length > 1 || parts.size > 1) for (const n of id.names) names.add(n);
+    for (const c of parts) if (c !== id) for (const n of who.words.get(c) ?? []) names.add(n);
+    names.delete(name);
+    const cites = g.members.map((m) => m.cite).filter((c): c is Cite => !!c);
+    out.push({
+      ...base, name, names: [...names].sort(), reports: Math.max(docs.size, ...g.members.map((m) => m.reports)),
+      mentions: g.members.reduce((n, m) => n + m.mentions, 0),
+      asserts: Math.max(who.claims.get(id) ?? 0, g.own?.asserts ?? 0),
+      ...(g.own?.cite ?? cites[0] ? { cite: (g.own?.cite ?? cites[0])! } : {}),
+    });
+  }
+  const order = new Map(rows.map((x, i) => [x, i]));
+  out.sort((a, b) => b.reports - a.reports || b.mentions - a.mentions || (order.get(a) ?? 0) - (order.get(b) ?? 0));
+  return { rows: out.slice(0, few), total: total - (rows.length - out.length) };
+}
+
+/**
+ * Who each of the ledger's clusters speaks as: a cluster every claim of whose words the ledger gives to one
+ * other entity (the role "de minister van Binnenlandse Zaken", heard as the minister the ledger names) is that
+ * entity as an actor; with the words that named it as the speaker, and the claims each actor is heard saying.
+ */
+function speakingAs(f: Fusion) {
+  type Cluster = Fusion["entities"]["clusters"][number];
+  const heard = new Map<Cluster, Set<string>>();
+  const words = new Map<Cluster, Set<string>>();
+  for (const c of f.claims) {
+    const cl = c.source?.entity ? f.entities.clusterOf.get(c.source.entity) : undefined;
+    if (!cl) continue;
+    (heard.get(cl) ?? heard.set(cl, new Set()).get(cl)!).add(f.context.asserter(c).key);
+    (words.get(cl) ?? words.set(cl, new Set()).get(cl)!).add(c.source!.name);
+  }
+  const as = new Map<Cluster, Cluster>();
+  const speakers = new Map<Cluster, Cluster[]>();
+  for (const [cl, keys] of heard) {
+    if (keys.size !== 1) continue;
+    const k = [...keys][0]!;
+    const other = k.startsWith("e:") ? clusterWithKey(f.entities, k.slice(2)) : undefined;
+    if (!other || other === cl) continue;
+    as.set(cl, other);
+    (speakers.get(other) ?? speakers.set(other, []).get(other)!).push(cl);
+  }
+  // the claims each actor is heard saying, its own and those of the clusters heard as it
+  const claims = new Map<Cluster, number>();
+  for (const c of f.claims) {
+    const cl = c.source?.entity ? f.entities.clusterOf.get(c.source.entity) : undefined;
+    if (!cl) continue;
+    const id = as.get(cl) ?? cl;
+    claims.set(id, (claims.get(id) ?? 0) + 1);
+  }
+  return { as, speakers, words, claims };
 }
 
 /**

@@ -389,6 +389,9 @@ export async function buildPicture(r: Reads, opts: PictureOptions = {}): Promise
     const away = new Set<(typeof rows)[number]>();
     const scoped = new Set<(typeof rows)[number]>();
     const parts = new Set<(typeof rows)[number]>();
+    // the attackers among the arrested: a part of the arrests, listed after them however many reports give it
+    // (the short briefing gives the 11 arrested before the four of them who did it)
+    const attackers = new Set<(typeof rows)[number]>();
     for (const n of sorted) {
       let m: string | undefined;
       if (kind === "other") {
@@ -403,7 +406,10 @@ export async function buildPicture(r: Reads, opts: PictureOptions = {}): Promise
       } else {
         const c = claimById(lf.fusion).get(finderId(n.reportUid, n.claim));
         // the attackers among the arrested are a part of all arrests, listed apart (never a range with them)
-        if (c && kind === "arrested" && attackersArrested(c, n)) m = ledgerLexicon(lang).attackersArrested;
+        if (c && kind === "arrested" && attackersArrested(c, n)) {
+          m = ledgerLexicon(lang).attackersArrested;
+          attackers.add(n);
+        }
         // so are a part of a total given elsewhere ("of the dead, 145 were Egyptians") and a toll somewhere
         // else ("170 elsewhere in the country")
         const scope = c && !m ? figureScope(c, n) : undefined;
@@ -443,8 +449,9 @@ export async function buildPicture(r: Reads, opts: PictureOptions = {}): Promise
       const k = `${inc}\u0000${away.has(n) ? "" : (sc.place ?? incidentPlace(sc.incident) ?? "")}\u0000${m ?? ""}${parts.has(n) ? `\u0000${n.publishedMs}/${n.start}` : ""}${part}`;
       (byMeasure.get(k) ?? byMeasure.set(k, []).get(k)!).push(n);
     }
+    const attackersOnly = (rows: typeof sorted) => Number(rows.every((n) => attackers.has(n)));
     return [...byMeasure]
-      .sort((a, b) => b[1].length - a[1].length || (a[0] < b[0] ? -1 : 1))
+      .sort((a, b) => attackersOnly(a[1]) - attackersOnly(b[1]) || b[1].length - a[1].length || (a[0] < b[0] ? -1 : 1))
       .map(([k, rows]) => {
         const [, place, m] = k.replace(/\u0001.*$/, "").split("\u0000");
         return { measure: [m, place].filter(Boolean).join(", ") || undefined, rows, minor: rows.every((n) => scoped.has(n)) };

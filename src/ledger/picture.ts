@@ -525,7 +525,7 @@ export async function buildPicture(r: Reads, opts: PictureOptions = {}): Promise
     return named;
   };
   const storeIds = new Map<FusedEntity, number>();
-  const fusedOf = async (places: boolean, n = few) => {
+  const fusedOf = async (places: boolean, n = few, cites = true) => {
     const { rows, total } = await r.fusedEntities({ places, limit: n });
     const nameLists = await r.fusedNames(rows.map((e) => e.id));
     const out: FusedEntity[] = [];
@@ -541,7 +541,7 @@ export async function buildPicture(r: Reads, opts: PictureOptions = {}): Promise
       const byUsed = !cl && used !== undefined ? clusterNamed().get(used) : undefined;
       const name = displayName(e.fkey, lang) ?? cl?.name(lang) ?? byUsed?.name(lang) ?? used ?? e.fkey;
       set.delete(name);
-      const fm = await r.firstMention(e.id);
+      const fm = cites ? await r.firstMention(e.id) : undefined;
       const x: FusedEntity = {
         key: e.fkey, type: e.type, name, names: [...set].sort(), reports: e.reports, mentions: e.mentions,
         ...(e.geo && { geo: { lat: e.geo.lat, lon: e.geo.lon, country: e.geo.country, geonameId: e.geo.geonameId } }),
@@ -744,11 +744,12 @@ export async function buildPicture(r: Reads, opts: PictureOptions = {}): Promise
  */
 async function ledgerActors(
   r: Reads, lf: LedgerFusion, lang: Lang, few: number,
-  fusedOf: (places: boolean, n?: number) => Promise<{ rows: FusedEntity[]; total: number }>, storeIds: Map<FusedEntity, number>,
+  fusedOf: (places: boolean, n?: number, cites?: boolean) => Promise<{ rows: FusedEntity[]; total: number }>, storeIds: Map<FusedEntity, number>,
 ): Promise<{ rows: FusedEntity[]; total: number }> {
   const f = lf.fusion;
   if (!f.claims.length) return fusedOf(false);
-  const { rows, total } = await fusedOf(false, few * 4 + 8);
+  // (where each is first named is read for the lines shown only)
+  const { rows, total } = await fusedOf(false, few * 4 + 8, false);
   type Cluster = Fusion["entities"]["clusters"][number];
   const who = once(f, "actors as speakers", () => speakingAs(f));
   // each store entity's cluster, by its first mention's record (one row read per entity, however often named)
@@ -774,6 +775,7 @@ async function ledgerActors(
   }
   const speaker = once(f, `speakers|${lang}`, () => speakerNames(f, lang));
   const out: FusedEntity[] = [];
+  const firstOf = new Map<FusedEntity, FusedEntity>();
   for (const [id, g] of groups) {
     if (!("records" in id)) {
       out.push(g.members[0]!);
@@ -791,17 +793,23 @@ async function ledgerActors(
     if (g.members.length > 1 || parts.size > 1) for (const n of id.names) names.add(n);
     for (const c of parts) if (c !== id) for (const n of who.words.get(c) ?? []) names.add(n);
     names.delete(name);
-    const cites = g.members.map((m) => m.cite).filter((c): c is Cite => !!c);
-    out.push({
+    const line: FusedEntity = {
       ...base, name, names: [...names].sort(), reports: Math.max(docs.size, ...g.members.map((m) => m.reports)),
       mentions: g.members.reduce((n, m) => n + m.mentions, 0),
       asserts: Math.max(who.claims.get(id) ?? 0, g.own?.asserts ?? 0),
-      ...(g.own?.cite ?? cites[0] ? { cite: (g.own?.cite ?? cites[0])! } : {}),
-    });
+    };
+    firstOf.set(line, base);
+    out.push(line);
   }
-  const order = new Map(rows.map((x, i) => [x, i]));
-  out.sort((a, b) => b.reports - a.reports || b.mentions - a.mentions || (order.get(a) ?? 0) - (order.get(b) ?? 0));
-  return { rows: out.slice(0, few), total: total - (rows.length - out.length) };
+  const order = new Map(rows.map((x, i) => [firstOf.get(x) ?? x, i]));
+  const at = (x: FusedEntity) => order.get(firstOf.get(x) ?? x) ?? 0;
+  out.sort((a, b) => b.reports - a.reports || b.mentions - a.mentions || at(a) - at(b));
+  const shown = out.slice(0, few);
+  for (let i = 0; i < shown.length; i++) {
+    const fm = await r.firstMention(storeIds.get(firstOf.get(shown[i]!) ?? shown[i]!)!);
+    if (fm) shown[i] = { ...shown[i]!, cite: { doc: fm.reportUid, start: fm.start, end: fm.end } };
+  }
+  return { rows: shown, total: total - (rows.length - out.length) };
 }
 
 /**

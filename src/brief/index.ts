@@ -109,7 +109,8 @@ export function composeBriefing(p: Picture, lang: Lang): Briefing {
       contested.push(contradictionLine(c, L, who, (doc) => p.reports.find((r) => r.doc === doc)?.source ?? undefined));
       continue;
     }
-    const kind = c.found.detail.kind!;
+    // (one line per kind, and of other figures per thing counted: missiles and leaks are two lines)
+    const kind = `${c.found.detail.kind!}\u0000${c.measure ?? ""}`;
     let g = figureLines.get(kind);
     if (!g) {
       g = { items: new Map(), cites: [], isNew: false };
@@ -137,7 +138,8 @@ export function composeBriefing(p: Picture, lang: Lang): Briefing {
     const at = (x: (typeof items)[number]) => publishedMs.get(x.cite.doc) ?? 0;
     items.sort((x, y) => at(x) - at(y) || (x.cite.doc === y.cite.doc ? x.cite.start - y.cite.start : x.i - y.i));
     g.cites.splice(0, g.cites.length, ...items.map((x) => x.cite));
-    l.text = L.figuresDiffer(L.kinds[l.kindRef as keyof typeof L.kinds], items.map((x) => [x.who, x.v]));
+    const [kind, measure] = l.kindRef.split("\u0000") as [keyof typeof L.kinds, string];
+    l.text = L.figuresDiffer(`${L.kinds[kind]}${measure ? ` (${measure})` : ""}`, items.map((x) => [x.who, x.v]));
     if (p.since) l.isNew = g.isNew;
     delete l.kindRef;
   }
@@ -257,7 +259,7 @@ function contradictionLine(c: ContradictionView, L: BriefLabels, who: (n: string
   if (f.type === "denial" && c.b.status === "denied" && c.a.status !== "denied") c = { ...c, a: c.b, b: c.a };
   const a = who(c.a.source), b = who(c.b.source);
   let text: string;
-  if (f.type === "figures") text = L.figuresDiffer(L.kinds[f.detail.kind!], [[a, shownFigure(f.detail.values![0], c.a.status, L)], [b, shownFigure(f.detail.values![1], c.b.status, L)]]);
+  if (f.type === "figures") text = L.figuresDiffer(`${L.kinds[f.detail.kind!]}${c.measure ? ` (${c.measure})` : ""}`, [[a, shownFigure(f.detail.values![0], c.a.status, L)], [b, shownFigure(f.detail.values![1], c.b.status, L)]]);
   else if (f.type === "opposed") {
     const [la, lb] = f.detail.labels!;
     text = (f.detail.update ? L.settled : L.opposed)(a, L.states[la] ?? la, b, L.states[lb] ?? lb);

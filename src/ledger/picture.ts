@@ -126,6 +126,8 @@ export interface ContradictionView {
   b: { text: string; source: string; status: ClaimStatus; cite: Cite; language: Lang; own?: boolean; cut?: Cut };
   more: number;
   isNew?: boolean;
+  /** What differing figures of kind "other" count, as the figures section names it ("missiles"). */
+  measure?: string;
 }
 
 export interface Picture {
@@ -454,12 +456,26 @@ export async function buildPicture(r: Reads, opts: PictureOptions = {}): Promise
       .sort((a, b) => attackersOnly(a[1]) - attackersOnly(b[1]) || b[1].length - a[1].length || (a[0] < b[0] ? -1 : 1))
       .map(([k, rows]) => {
         const [, place, m] = k.replace(/\u0001.*$/, "").split("\u0000");
-        return { measure: [m, place].filter(Boolean).join(", ") || undefined, rows, minor: rows.every((n) => scoped.has(n)) };
+        return { measure: [m, place].filter(Boolean).join(", ") || undefined, noun: m || undefined, rows, minor: rows.every((n) => scoped.has(n)) };
       });
   };
   // the parts of a total and the tolls elsewhere after every kind's own groups: the short briefing shows
   // the tolls themselves first
   const allGroups = KIND_ORDER.flatMap((kind) => groupsOf(kind).map((g) => ({ kind, ...g })));
+  // differing figures of another kind say what they count as the figures section does: "Other figures
+  // (missiles): ~100 according to …", never the bare kind, which could be missiles, leaks or fans
+  {
+    const nounsAt = new Map<string, { start: number; noun: string }[]>();
+    for (const g of allGroups)
+      if (g.kind === "other" && g.noun) for (const n of g.rows) (nounsAt.get(n.reportUid) ?? nounsAt.set(n.reportUid, []).get(n.reportUid)!).push({ start: n.start, noun: g.noun });
+    const nounOf = (c: Cite) => (nounsAt.get(c.doc) ?? []).find((x) => c.start <= x.start && x.start < c.end)?.noun;
+    for (let i = 0; i < contradictions.length; i++) {
+      const v = contradictions[i]!;
+      if (v.found.type !== "figures" || v.found.detail.kind !== "other") continue;
+      const noun = nounOf(v.a.cite) ?? nounOf(v.b.cite);
+      if (noun) contradictions[i] = { ...v, measure: noun };
+    }
+  }
   for (const { kind, measure, rows } of [...allGroups.filter((g) => !g.minor), ...allGroups.filter((g) => g.minor)]) {
     const lines: FigureLine[] = [];
     for (const n of rows) {

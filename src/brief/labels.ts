@@ -47,7 +47,11 @@ export interface BriefLabels {
   empty: string;
   sayingMore: (n: number) => string;
   /** Calendar words for a TIMEX3 date: weekdays Monday first, months January first, parts of the day. */
-  calendar: { weekdays: readonly string[]; months: readonly string[]; parts: Record<"MO" | "AF" | "EV" | "NI" | "DT", string>; date: (weekday: string, day: number, month: string, year: number) => string; at: (date: string, time: string) => string };
+  calendar: {
+    weekdays: readonly string[]; months: readonly string[]; parts: Record<"MO" | "AF" | "EV" | "NI" | "DT", string>; date: (weekday: string, day: number, month: string, year: number) => string; at: (date: string, time: string) => string;
+    /** A week by its Monday: "the week of 4 September 2023". */
+    week: (day: number, month: string, year: number) => string;
+  };
 }
 
 /** A TIMEX3 value in words ("Monday 3 March 2025, morning"); a value it cannot read stays as it is. */
@@ -63,10 +67,33 @@ export function timexInWords(value: string, L: BriefLabels): string {
   }
   const ym = /^(\d{4})-(\d{2})$/.exec(value);
   if (ym) return `${L.calendar.months[Number(ym[2]) - 1]} ${ym[1]}`;
+  const wk = /^(\d{4})-W(\d{2})$/.exec(value);
+  if (wk) {
+    const monday = weekStart(Number(wk[1]), Number(wk[2]));
+    return L.calendar.week(monday.getUTCDate(), L.calendar.months[monday.getUTCMonth()]!, monday.getUTCFullYear());
+  }
   return value;
 }
 
-/** Sort key of a TIMEX3 value: parts of the day in the order they come (morning before afternoon). */
+/** The Monday of an ISO week (week 1 holds 4 January). */
+function weekStart(year: number, week: number): Date {
+  const jan4 = Date.UTC(year, 0, 4);
+  const monday1 = jan4 - ((new Date(jan4).getUTCDay() + 6) % 7) * 86_400_000;
+  return new Date(monday1 + (week - 1) * 7 * 86_400_000);
+}
+
+/**
+ * Sort key of a TIMEX3 value: parts of the day in the order they come (morning before afternoon), and a week
+ * ("2023-W36", "vorige week") where it begins, before its Monday (its weekend before its Saturday), never after
+ * every date because "W" sorts after the digits.
+ */
 export function timexOrder(value: string): string {
+  const wk = /^(\d{4})-W(\d{2})(-WE)?/.exec(value);
+  if (wk) {
+    // (before the days in it, as a month comes before its days: the key of the day before, and after all of it)
+    const d = weekStart(Number(wk[1]), Number(wk[2]));
+    d.setUTCDate(d.getUTCDate() + (wk[3] ? 4 : -1));
+    return `${d.toISOString().slice(0, 10)}~${value.slice(wk[0].length)}`;
+  }
   return value.replace(/T(MO|AF|EV|NI|DT)$/, (_, p: string) => `T${{ MO: "06", DT: "09", AF: "13", EV: "18", NI: "22" }[p] ?? "12"}:00`);
 }

@@ -66,5 +66,5 @@ export const brief: BriefLabels = {
   none: "None.",
   empty: "The ledger holds no reports yet. Add reports with `sitrep ingest FILE…`, or through `sitrep serve`.",
   sayingMore: (n) => `(+${n} more report${n === 1 ? "" : "s"} saying the same)`,
-  calendar: { weekdays: ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"], months: ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"], parts: { MO: "morning", AF: "afternoon", EV: "evening", NI: "night", DT: "daytime" }, date: (w, d, m, y) => `${w} ${d} ${m} ${y}`, at: (date, t) => `${date}, ${t}` },
+  calendar: { weekdays: ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"], months: ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"], parts: { MO: "morning", AF: "afternoon", EV: "evening", NI: "night", DT: "daytime" }, date: (w, d, m, y) => `${w} ${d} ${m} ${y}`, at: (date, t) => `${date}, ${t}`, week: (d, m, y) => `the week of ${d} ${m} ${y}` },
 };

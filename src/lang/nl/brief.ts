@@ -62,5 +62,5 @@ export const brief: BriefLabels = {
   none: "Geen.",
   empty: "Het grootboek bevat nog geen berichten. Voeg berichten toe met `sitrep ingest BESTAND…` of via `sitrep serve`.",
   sayingMore: (n) => (n === 1 ? "(+1 bericht dat hetzelfde zegt)" : `(+${n} berichten die hetzelfde zeggen)`),
-  calendar: { weekdays: ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"], months: ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"], parts: { MO: "ochtend", AF: "middag", EV: "avond", NI: "nacht", DT: "overdag" }, date: (w, d, m, y) => `${w} ${d} ${m} ${y}`, at: (date, t) => `${date}, ${t}` },
+  calendar: { weekdays: ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"], months: ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"], parts: { MO: "ochtend", AF: "middag", EV: "avond", NI: "nacht", DT: "overdag" }, date: (w, d, m, y) => `${w} ${d} ${m} ${y}`, at: (date, t) => `${date}, ${t}`, week: (d, m, y) => `de week van ${d} ${m} ${y}` },
 };

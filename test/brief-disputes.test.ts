@@ -68,11 +68,11 @@ test("disputes across reports: a denial answers the claim that names the denier 
 
 test("the briefing's contested lines and figures, in English and Dutch: speakers named in the briefing's language, one measure a group, no line without its words", () => {
   assert.deepEqual(lines(brief.en, "unclear", "Contested"), [
-    "Other figures: ~40 according to Ukrainian air force; 35 according to Volodymyr Zelensky.",
+    "Other figures (drones): ~40 according to Ukrainian air force; 35 according to Volodymyr Zelensky.",
     "“Oekraïne ontkent elke betrokkenheid bij het incident” ⟷ “De drone die in het Roemeense dorp Plauru neerstortte, was waarschijnlijk een Oekraïense drone, zegt het Roemeense ministerie van Defensie” Ukraine denies involvement; Romania's defence ministry says otherwise.",
   ]);
   assert.deepEqual(lines(brief.nl, "unclear", "Betwist"), [
-    "Overige cijfers: ~40 volgens Ukrainian air force; 35 volgens Volodymyr Zelensky.",
+    "Overige cijfers (drones): ~40 volgens Ukrainian air force; 35 volgens Volodymyr Zelensky.",
     "“Oekraïne ontkent elke betrokkenheid bij het incident” ⟷ “De drone die in het Roemeense dorp Plauru neerstortte, was waarschijnlijk een Oekraïense drone, zegt het Roemeense ministerie van Defensie” Oekraïne ontkent betrokkenheid; Roemeense ministerie van Defensie zegt het tegendeel.",
   ]);
   assert.deepEqual(lines(brief.en, "denied"), ["“Rusland ontkent dat het een aanval op Roemenië heeft uitgevoerd” Russia denies it", "“Oekraïne ontkent elke betrokkenheid bij het incident” Ukraine denies it"]);

@@ -78,7 +78,9 @@ test("credited figures stay linear: many sentences that each give a figure", asy
     return ms;
   };
   time(50);
-  const small = time(250), large = time(1000);
+  // the fastest of a few runs each, as the hostile-input tests do: a loaded machine slows single runs, not the best one
+  const best = (n: number, k: number) => Math.min(...Array.from({ length: k }, () => time(n)));
+  const small = best(250, 3), large = best(1000, 2);
   // four times the text: well under sixteen times the time (a scan per phrase would be quadratic)
   assert.ok(large < Math.max(8 * small, 200), `${small.toFixed(1)} ms → ${large.toFixed(1)} ms`);
 });

@@ -60,7 +60,11 @@ while (bytes < target) {
 const jsonl = () => reports.map((r) => JSON.stringify({ text: r.text, language: r.meta.language, published: r.meta.published, title: r.meta.title, source: r.meta.source })).join("\n") + "\n";
 const writeArg = process.argv.indexOf("--write");
 if (writeArg > 0) {
-  writeFileSync(process.argv[writeArg + 1]!, jsonl());
+  const file = process.argv[writeArg + 1]!;
+  // `sitrep extract` reads a file by its name: JSON lines under any other name are one report of text
+  // (a 10 MB report, measured as nothing like the corpus)
+  if (!/\.jsonl$/i.test(file)) process.stderr.write(`bench: ${file} does not end in .jsonl: \`sitrep extract\` will read it as one text report, not as the corpus' reports\n`);
+  writeFileSync(file, jsonl());
   process.exit(0);
 }
 

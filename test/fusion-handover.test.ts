@@ -46,3 +46,22 @@ test("keys handed over are taken once, by the next call for every claim of the r
   assert.ok(!again.some((c) => given.includes(c)), "taken once");
   assert.deepEqual(again, all);
 });
+
+// The report's index (and the country it names most, read once from its whole text) goes over with the keys:
+// a claim the stage did not read that names the country by a noun only takes it from that index.
+test("a claim naming the report's country by a noun has the same keys whether the index was handed over or not", () => {
+  const en = [
+    "Floods swept through the coastal city of Tobruk in Libya on Sunday, killing at least 40 people, the civil defence said.",
+    "Libyan officials denied that the dam had been neglected.",
+    "The country has declared three days of mourning, the government said.",
+    "Rescue teams from neighbouring countries arrived on Monday to help the country search for survivors.",
+  ].join("\n\n");
+  const m: DocMeta = { ...meta, language: "en", source: "Test Wire" };
+  const doc = new Doc(en, { ...m });
+  runPipeline(doc);
+  const record = reportFusion(doc);
+  const fresh = new Doc(en, { ...m });
+  runPipeline(fresh);
+  assert.deepEqual(record.claims, fusionClaims(fresh));
+  assert.ok(record.claims.length >= 3);
+});

@@ -535,19 +535,21 @@ export function reportKey(doc: Doc): string {
 export function fusionClaims(doc: Doc, opts: { shingles?: boolean; only?: (c: Claim) => boolean; handOver?: boolean } = {}): FusionClaim[] {
   const rk = reportKey(doc);
   const agency = agencyOf(doc);
-  const ix = indexDoc(doc);
   const withShingles = (opts.shingles ?? true) || !!opts.handOver;
-  const claims = opts.only ? doc.claims.filter(opts.only) : doc.claims;
-  const heads = headClauses(doc);
   // taken once: a later call works the keys out again, as the claims may have changed since
   const given = opts.only || !withShingles ? undefined : handedOver.get(doc);
   if (given) handedOver.delete(doc);
-  const out = claims.map((c) => given?.get(c) ?? claimKeys(doc, ix, c, `${rk}|${String(c.start).padStart(7, "0")}`, agency, withShingles, heads.get(c)));
-  if (opts.handOver) handedOver.set(doc, new Map(claims.map((c, i) => [c, out[i]!])));
+  // the report's index (with what it has learnt of the report, its country read from the whole text) is
+  // taken over with the keys: the same report, as the keys handed over are
+  const ix = given?.ix ?? indexDoc(doc);
+  const claims = opts.only ? doc.claims.filter(opts.only) : doc.claims;
+  const heads = headClauses(doc);
+  const out = claims.map((c) => given?.keys.get(c) ?? claimKeys(doc, ix, c, `${rk}|${String(c.start).padStart(7, "0")}`, agency, withShingles, heads.get(c)));
+  if (opts.handOver) handedOver.set(doc, { keys: new Map(claims.map((c, i) => [c, out[i]!])), ix });
   return out;
 }
-/** Keys worked out for some claims of a report (`fusionClaims` with `handOver`), by the claim they are of. */
-const handedOver = new WeakMap<Doc, Map<Claim, FusionClaim>>();
+/** Keys worked out for some claims of a report (`fusionClaims` with `handOver`), by the claim they are of, and the index they were read with. */
+const handedOver = new WeakMap<Doc, { keys: Map<Claim, FusionClaim>; ix: DocIndex }>();
 
 /**
  * Claims that are only a clause setting the scene ("after a missile hit the village", "nadat de dam was

@@ -462,14 +462,6 @@ class StoredFusionClaim implements FusionClaim {
   }
 }
 
-/**
- * How many reports per claim of its page a first page of claims found by their words walks in publication
- * order (SqlReads.wordsWalk) before it reads them the other way: about ten claims a report, a word in one
- * claim in a hundred and fifty fills it (a failed walk costs a few milliseconds; a common word's claims
- * read the other way, a hundred).
- */
-const WORDS_WALK = 16;
-
 class SqlReads implements Reads {
   constructor(
     protected readonly c: Conn,
@@ -966,16 +958,16 @@ class SqlReads implements Reads {
    * order from the cursor (each report's claims a key range of the index of words, their words tested on its
    * rows) rather than reading every claim the words find and sorting them: a common word's page reads a
    * few hundred reports, not its ten thousand claims each on a page of its own. `k`: how many claims the
-   * words find, where known (a list's later pages): the walk goes about three times as far as a page of
-   * them should take, and only where that is fewer reports than the claims the other way. Not known (a
-   * first page): as far as a page of a common word takes (one claim in a hundred and fifty or more). A page
-   * it does not fill is undefined, read the other way (a rarer word; the words of one week of a long ledger).
+   * words find. The walk goes about three times as far as a page of them should take, and only where that
+   * is fewer reports than the claims the other way (a report's claims are a few pages read in a row; the
+   * claims the words find, a page each, and their reports); a page it does not fill is undefined, read the
+   * other way (the words of one week of a long ledger, read from its other end).
    */
-  private async wordsWalk(w: { cond: string; params: unknown[] }, k: number | undefined, at: ClaimKey | null, tailDesc: boolean, want: number): Promise<Row[] | undefined> {
-    if (k !== undefined && k < want) return undefined;
-    const reports = k === undefined ? 0 : num((await this.c.get<Row>("SELECT coalesce(max(id), 0) AS n FROM reports"))?.n ?? 0);
-    const walk = k === undefined ? WORDS_WALK * want : Math.ceil((3 * want * reports) / k) + 16;
-    if (k !== undefined && walk > k) return undefined;
+  private async wordsWalk(w: { cond: string; params: unknown[] }, k: number, at: ClaimKey | null, tailDesc: boolean, want: number): Promise<Row[] | undefined> {
+    if (k < want) return undefined;
+    const reports = num((await this.c.get<Row>("SELECT coalesce(max(id), 0) AS n FROM reports"))?.n ?? 0);
+    const walk = Math.ceil((3 * want * reports) / k) + 16;
+    if (walk > k) return undefined;
     const B = this.d.binary;
     const op = tailDesc ? "<" : ">";
     const D = tailDesc ? " DESC" : "";
@@ -1236,7 +1228,7 @@ class SqlReads implements Reads {
       // read to order them anyway, and counting them again apart read them all a second time.
       // (the claims of some words alone are counted apart, from the index of words: wordsWalk)
       const words = by === "published" && !!set.id ? this.wordsOnly(f) : undefined;
-      const counting = by === "published" && !!set.id && at === null;
+      const counting = by === "published" && !!set.id && at === null && !words;
       const cols = `${cid} AS id, r.published_ms AS r_ms, r.uid AS r_uid, r.source AS r_outlet${by === "status" ? ", c.status" : by === "source" ? ", s.name AS source_name" : ""}${counting ? ", count(*) OVER () AS n_total" : ""}`;
       // A source named in the filter, or sorting by source: from the sources, through their claims (an index).
       const bySource = `sources s CROSS JOIN claims c CROSS JOIN reports r`;
@@ -1279,12 +1271,15 @@ class SqlReads implements Reads {
           );
           if (rows.length < want) rows = [];
         }
-        // (a page the walk fills is counted apart, from the index of words alone; one it does not is read the
-        // other way, counted in the same read, as every claim the words find is read to order them anyway)
-        if (words) rows = (await this.wordsWalk(words, f.known, at, tailDesc, want)) ?? [];
-        if (words && rows.length && at === null) counted = num((await this.c.get<Row>(`SELECT count(*) AS n FROM (${words.sql}) x`, words.params))!.n);
+        // (the words' claims counted first, from the index of words alone: how many there are says whether a
+        // walk through the reports finds a page of them sooner than they are all read and sorted)
+        if (words) {
+          if (at === null) counted = num((await this.c.get<Row>(`SELECT count(*) AS n FROM (${words.sql}) x`, words.params))!.n);
+          const k = counted ?? f.known;
+          if (k !== undefined) rows = (await this.wordsWalk(words, k, at, tailDesc, want)) ?? [];
+        }
         if (!rows.length) await segment("1 = 1", [], true);
-        if (counting && counted === undefined) counted = rows.length ? num(rows[0]!.n_total) : 0;
+        if (counting) counted = rows.length ? num(rows[0]!.n_total) : 0;
       }
       else if (by === "status") {
         let codes = (f.status?.length ? [...new Set(f.status.map(status.code))] : STATUS_CODES).sort((a, b) => (segDesc ? b - a : a - b));

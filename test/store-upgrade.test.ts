@@ -17,17 +17,17 @@ import { withoutStatusIndexes } from "./old-ledger.js";
 // A report written for this test.
 const TEXT = "De brandweer van Gent meldt dat bij een brand in een loods aan de haven twee mensen gewond zijn geraakt.\n";
 
-test("a ledger of the schema before, opened read-only, is brought up to date and read", async () => {
+test("a ledger of an earlier schema, opened read-only, is brought up to date and read", async () => {
   const file = join(mkdtempSync(join(tmpdir(), "sitrep-upgrade-")), "old.db");
   const s = await openStore(file);
   const d = runPipeline(new Doc(TEXT, { id: "d1", published: "2025-03-02T10:00:00+01:00", publishedFrom: "front-matter", language: "nl", languageFrom: "front-matter", format: "text", source: "Havenkrant" }));
   const [r] = await storeReports(s, [d]);
   assert.ok(r?.ok, JSON.stringify(r));
   await s.close();
-  // as the schema before this one left it
+  // as schema 13 left it (14 made the indexes withoutStatusIndexes takes off; the later ones come after)
   const db = new Database(file);
   withoutStatusIndexes(db);
-  db.pragma(`user_version = ${LATEST - 1}`);
+  db.pragma("user_version = 13");
   db.close();
 
   const read = await openStore(file, { readonly: true });

@@ -460,7 +460,9 @@ export class StoreLedger implements LedgerPort {
     const page = await this.view(async (r): Promise<Page<ClaimRow> | undefined> => {
       const f = await this.filterOf(r, q);
       if (!f) return undefined;
-      const p = await r.claimsPage(f, at, back);
+      // (a later page of a list whose count is known: the store chooses how to read it by that count)
+      const known = await this.knownCount(q);
+      const p = await r.claimsPage(known === undefined ? f : { ...f, known }, at, back);
       const first = p.keys[0], last = p.keys[p.keys.length - 1];
       // (a list's first page counts it in the same view: a view of its own costs its round trips again)
       const total = p.total ?? (this.countKnown(q) ? -1 : await r.countClaims(f));
@@ -479,6 +481,12 @@ export class StoreLedger implements LedgerPort {
   private countKey(q: ClaimQuery): string {
     const { sort: _s, limit: _l, offset: _o, after: _a, before: _b, ...key } = q;
     return `count ${JSON.stringify(key)}`;
+  }
+
+  /** The count claimCount has worked out for this query and the ledger as it is, if any. */
+  private async knownCount(q: ClaimQuery): Promise<number | undefined> {
+    const hit = this.memo.get(this.countKey(q));
+    return hit?.version === this.v && hit.done ? ((await hit.value) as number) : undefined;
   }
 
   /** Whether claimCount has this query's count for the ledger as it is. */

@@ -146,6 +146,15 @@ export interface FullText {
    * of words keeps each claim's status (PostgreSQL, schema 13): the claims' own rows are then not read.
    */
   claimsMatchingStatus?: string;
+  /**
+   * The index of claims' words holds the current claims only (PostgreSQL, schema 15): a replaced version's
+   * are taken off by this statement (its claims' key range: from, below), and the claims of a report no
+   * longer current are not indexed. Then the claims the words find (and their statuses) are the index's
+   * rows alone: counted without a report read for each, and a page found by walking the reports in order.
+   */
+  unindexClaims?: string;
+  /** … and the condition that the index's row `x` holds every word of the query parameter (`query`). */
+  claimHasWords?: string;
   /** Claims from this position in their report on are not in the index (claimsMatching does not find them)… */
   unindexedFrom?: number;
   /** … but in their report's own row: a subquery of report ids whose own row holds every word (`query`). */
@@ -246,14 +255,20 @@ export function fullText(d: Dialect): FullText {
       CREATE TABLE claims_search (id BIGINT PRIMARY KEY, search tsvector NOT NULL);
       CREATE INDEX claims_search_gin ON claims_search USING GIN (search);`,
     // (with the claim's status, from its row written just before in the same transaction: schema 13)
+    // (not the claims of a report no longer current: schema 15)
     indexClaim: `INSERT INTO claims_search (id, status, search)
-      SELECT x.id, c.status, strip(to_tsvector('simple'::regconfig, unaccent(left(x.t, 1000000)))) FROM (SELECT ?::bigint AS id, ?::text AS t) x LEFT JOIN claims c ON c.id = x.id`,
+      SELECT x.id, c.status, strip(to_tsvector('simple'::regconfig, unaccent(left(x.t, 1000000)))) FROM (SELECT ?::bigint AS id, ?::text AS t) x LEFT JOIN claims c ON c.id = x.id
+      WHERE NOT EXISTS (SELECT 1 FROM reports r WHERE r.id = x.id / ${SPAN_OF_IDS} AND r.current = 0)`,
     indexClaimParams: (id, _language, text) => [id, text],
     indexClaims: `INSERT INTO claims_search (id, status, search)
-      SELECT u.id, c.status, strip(to_tsvector('simple'::regconfig, unaccent(left(u.t, 1000000)))) FROM unnest(?::bigint[], ?::text[]) AS u(id, t) LEFT JOIN claims c ON c.id = u.id`,
+      SELECT u.id, c.status, strip(to_tsvector('simple'::regconfig, unaccent(left(u.t, 1000000)))) FROM unnest(?::bigint[], ?::text[]) AS u(id, t) LEFT JOIN claims c ON c.id = u.id
+      WHERE NOT EXISTS (SELECT 1 FROM reports r WHERE r.id = u.id / ${SPAN_OF_IDS} AND r.current = 0)`,
+    unindexClaims: "DELETE FROM claims_search WHERE id >= ? AND id < ?",
+    claimHasWords: `x.search @@ (${PG_CLAIM_QUERY})`,
     // (one query of all the words, worked out once: "@@ ALL" of one per word reads every row, 400 ms)
     claimsMatching: `SELECT id FROM claims_search WHERE search @@ (${PG_CLAIM_QUERY})`,
-    // (the rows the index of words finds are read for their ids anyway: their status is on the same row)
+    // (the rows the index of words finds are read for their ids anyway: their status is on the same row,
+    // and in the index too since schema 15, which then finds only the claims of the statuses asked for)
     claimsMatchingStatus: `SELECT id FROM claims_search WHERE search @@ (${PG_CLAIM_QUERY}) AND status = ANY(?)`,
   };
 }

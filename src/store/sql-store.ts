@@ -935,6 +935,57 @@ class SqlReads implements Reads {
       .map((r) => num(r.id));
   }
 
+  /**
+   * Words alone, or words and extracted statuses, where the index of claims' words holds the current claims
+   * only (FullText.unindexClaims): the claims selected are the index's rows that the words (and statuses)
+   * find, with nothing to ask of their reports. `sql` lists their ids; `cond` says the same of a row `x` of
+   * the index (for a walk through the reports); both take `params`. Undefined for any other filter.
+   */
+  private wordsOnly(f: ClaimFilter): { sql: string; cond: string; params: unknown[] } | undefined {
+    if (!this.ft.unindexClaims || !this.ft.claimHasWords || !f.words?.length) return undefined;
+    if (f.fused || f.sourceFused || f.sourceName !== undefined || f.ownVoice || f.outlet !== undefined || f.language !== undefined) return undefined;
+    if (f.sinceMs !== undefined || f.untilMs !== undefined || f.report !== undefined) return undefined;
+    const q = this.ft.query(f.words);
+    if (!f.status?.length) return { sql: this.ft.claimsMatching, cond: this.ft.claimHasWords, params: [q] };
+    // (a status an editor corrected is not the one the index keeps)
+    if (f.statusOf?.size || !this.ft.claimsMatchingStatus) return undefined;
+    const codes = [...new Set(f.status.map(status.code))];
+    return { sql: this.ft.claimsMatchingStatus, cond: `${this.ft.claimHasWords} AND x.status = ANY(?)`, params: [q, this.d.list(codes)] };
+  }
+
+  /**
+   * A page of the claims of some words (wordsOnly) in publication order, walking the current reports in that
+   * order from the cursor (each report's claims a key range of the index of words, their words tested on its
+   * rows) rather than reading every claim the words find and sorting them: a common word's page reads a
+   * few hundred reports, not its ten thousand claims each on a page of its own. `k`: how many claims the
+   * words find. The walk goes about three times as far as a page of them should take, and only where that
+   * is fewer reports than the claims the other way (a report's claims are a few pages read in a row; the
+   * claims the words find, a page each, and their reports); a page it does not fill is undefined, read the
+   * other way (the words of one week of a long ledger, read from its other end).
+   */
+  private async wordsWalk(w: { cond: string; params: unknown[] }, k: number, at: ClaimKey | null, tailDesc: boolean, want: number): Promise<Row[] | undefined> {
+    if (k < want) return undefined;
+    const reports = num((await this.c.get<Row>("SELECT coalesce(max(id), 0) AS n FROM reports"))?.n ?? 0);
+    const walk = Math.ceil((3 * want * reports) / k) + 16;
+    if (walk > k) return undefined;
+    const B = this.d.binary;
+    const op = tailDesc ? "<" : ">";
+    const D = tailDesc ? " DESC" : "";
+    const after = at ? ` AND r.published_ms ${op}= ? AND (r.published_ms ${op} ? OR r.uid${B} ${op} ? OR (r.uid = ? AND cw.id ${op} ?))` : "";
+    // (the claims of each report in a subquery of their own, fenced (OFFSET 0), so that PostgreSQL reads each
+    // report's key range and tests its words there, never the index of words once per report)
+    const rows = await this.c.all<Row>(
+      `SELECT cw.id AS id, r.published_ms AS r_ms, r.uid AS r_uid, r.source AS r_outlet
+       FROM (SELECT r.id, r.published_ms, r.uid, r.source FROM reports r WHERE r.current = 1${at ? ` AND r.published_ms ${op}= ?` : ""}
+             ORDER BY r.published_ms${D}, r.uid${B}${D} LIMIT ${walk}) r
+       CROSS JOIN LATERAL (SELECT x.id FROM (SELECT id, search, status FROM claims_search WHERE id >= r.id * ${SPAN} AND id < (r.id + 1) * ${SPAN} OFFSET 0) x
+                           WHERE ${w.cond}) cw
+       WHERE 1 = 1${after} ORDER BY r.published_ms${D}, r.uid${B}${D}, cw.id${D} LIMIT ?`,
+      [...(at ? [at.ms] : []), ...w.params, ...(at ? [at.ms, at.ms, at.uid, at.uid, at.id] : []), want],
+    );
+    return rows.length === want ? rows : undefined;
+  }
+
   async searchClaims(f: ClaimFilter): Promise<{ total: number; items: ClaimRow[] }> {
     const by = f.sort?.by ?? "published";
     const set = await this.claimSet(f, by === "published" || by === "outlet");
@@ -1044,6 +1095,9 @@ class SqlReads implements Reads {
       const where = claimCols ? one.where : ["ce.fused = ?", one.role, ...(reports ? [`r.id = ce.claim / ${SPAN}`, ...one.rest] : [])];
       return num((await this.c.get<Row>(`SELECT count(*) AS n FROM ${from} WHERE ${where.join(" AND ")}`, [one.fused, ...one.params]))!.n);
     }
+    // (the claims of some words: the index of words' own rows, none joined to its report)
+    const words = this.wordsOnly(f);
+    if (words) return num((await this.c.get<Row>(`SELECT count(*) AS n FROM (${words.sql}) x`, words.params))!.n);
     const set = await this.claimSet(f, true, undefined, true);
     if (set.id) return num((await this.c.get<Row>(`SELECT count(*) AS n FROM ${set.from} WHERE ${set.where.join(" AND ")}`, set.params))!.n);
     return set.rows ? set.rows.length : this.totalOf(f, set);
@@ -1172,7 +1226,9 @@ class SqlReads implements Reads {
       // and sorted but not shown (a source's thousands) are never read whole; the page's rows are, after.
       // The first page of claims found by their words also counts them, in the same read: every match is
       // read to order them anyway, and counting them again apart read them all a second time.
-      const counting = by === "published" && !!set.id && at === null;
+      // (the claims of some words alone are counted apart, from the index of words: wordsWalk)
+      const words = by === "published" && !!set.id ? this.wordsOnly(f) : undefined;
+      const counting = by === "published" && !!set.id && at === null && !words;
       const cols = `${cid} AS id, r.published_ms AS r_ms, r.uid AS r_uid, r.source AS r_outlet${by === "status" ? ", c.status" : by === "source" ? ", s.name AS source_name" : ""}${counting ? ", count(*) OVER () AS n_total" : ""}`;
       // A source named in the filter, or sorting by source: from the sources, through their claims (an index).
       const bySource = `sources s CROSS JOIN claims c CROSS JOIN reports r`;
@@ -1214,6 +1270,13 @@ class SqlReads implements Reads {
             [...(k ? [at!.ms] : []), fold(f.sourceName!), ...(k?.params ?? []), want],
           );
           if (rows.length < want) rows = [];
+        }
+        // (the words' claims counted first, from the index of words alone: how many there are says whether a
+        // walk through the reports finds a page of them sooner than they are all read and sorted)
+        if (words) {
+          if (at === null) counted = num((await this.c.get<Row>(`SELECT count(*) AS n FROM (${words.sql}) x`, words.params))!.n);
+          const k = counted ?? f.known;
+          if (k !== undefined) rows = (await this.wordsWalk(words, k, at, tailDesc, want)) ?? [];
         }
         if (!rows.length) await segment("1 = 1", [], true);
         if (counting) counted = rows.length ? num(rows[0]!.n_total) : 0;
@@ -2162,6 +2225,8 @@ class SqlTx extends SqlReads implements WriteTx {
   async retire(id: number): Promise<void> {
     await this.c.run("UPDATE reports SET current = 0 WHERE id = ?", [id]);
     const [lo, hi] = range(id);
+    // (its claims leave the index of words where that holds the current ones only)
+    if (this.ft.unindexClaims) await this.c.run(this.ft.unindexClaims, [lo, hi]);
     const claims = await this.c.all<Row>("SELECT status, pkey, asserter, entities, source FROM claims WHERE id >= ? AND id < ?", [lo, hi]);
     const rep = await this.c.get<Row>("SELECT source, language, published_ms FROM reports WHERE id = ?", [id]);
     // Its claims leave their entities' lists (only current claims are kept there: an entity's count is its range's).

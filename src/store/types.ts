@@ -310,6 +310,11 @@ export interface ClaimFilter {
   sourceOf?: ReadonlyMap<number, string | null>;
   /** Default: publication time, oldest first. Ties keep publication order. */
   sort?: { by: ClaimSort; desc?: boolean };
+  /**
+   * How many claims the filter selects, where the caller has counted them already (a list's later pages):
+   * it chooses how a page is read (SqlReads.claimsPage), never what it holds.
+   */
+  known?: number;
   limit: number;
   offset: number;
 }

@@ -60,6 +60,9 @@ export interface SqliteOptions {
  * what was written, however a ledger grows (small ingests into a large ledger never compact it).
  */
 const COMPACT_GROWTH = 0.2;
+/** Pages that hold the ledger (the file's, less those free for reuse): what a session's writes grow. */
+const usedPages = (db: Database.Database): number =>
+  (db.pragma("page_count", { simple: true }) as number) - (db.pragma("freelist_count", { simple: true }) as number);
 const COMPACT_FROM = 1 << 20;
 
 export class SqliteDriver implements Driver {
@@ -68,7 +71,7 @@ export class SqliteDriver implements Driver {
   private w: SqliteConn | undefined;
   private r: SqliteConn;
   private busyWaitMs: number;
-  /** The writer's file size when opened (pages), and the size from which it is compacted at close. */
+  /** The pages in use when the writer opened the file (usedPages), and the size from which it is compacted at close. */
   private pagesAtOpen = 0;
   private compactFrom: number;
   /** Did this session bring the schema up to date? Then it compacts at close too (once per upgrade). */
@@ -88,7 +91,7 @@ export class SqliteDriver implements Driver {
       db.pragma("cache_size = -64000");
       db.pragma("automatic_index = OFF");
       this.w = new SqliteConn(db);
-      this.pagesAtOpen = db.pragma("page_count", { simple: true }) as number;
+      this.pagesAtOpen = usedPages(db);
     }
     this.r = new SqliteConn(this.open(true));
   }
@@ -208,7 +211,7 @@ export class SqliteDriver implements Driver {
       const pages = db.pragma("page_count", { simple: true }) as number;
       const size = pages * (db.pragma("page_size", { simple: true }) as number);
       if (size < this.compactFrom || db.inTransaction) return;
-      if (!this.migrated && pages - this.pagesAtOpen < COMPACT_GROWTH * pages) return;
+      if (!this.migrated && usedPages(db) - this.pagesAtOpen < COMPACT_GROWTH * pages) return;
       db.exec("VACUUM");
       // (in WAL mode the rewritten file went through the log: give its space back now, where no reader holds it)
       db.pragma("wal_checkpoint(TRUNCATE)");

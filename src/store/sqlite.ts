@@ -54,8 +54,8 @@ export interface SqliteOptions {
 /**
  * The writer compacts the ledger at close (VACUUM) when this session grew it by at least this share of its
  * size at close. Rows are written in key order only for claims and reports: the indexes and the tables keyed
- * by hashes, names and fused ids (a third of a ledger) fill their pages at random, two thirds full, and
- * rewriting the file packs them (a tenth of the file less after a large ingest). A compaction costs the
+ * by hashes, names and fused ids (a third of a ledger) fill their pages at random, and rewriting the file
+ * packs them (3% of the file at 10,000 reports, after `sitrep ingest` and its refresh). A compaction costs the
  * file's size once; made only after a session that wrote a fifth of it, its cost stays within five times
  * what was written, however a ledger grows (small ingests into a large ledger never compact it).
  */
@@ -212,6 +212,10 @@ export class SqliteDriver implements Driver {
       const size = pages * (db.pragma("page_size", { simple: true }) as number);
       if (size < this.compactFrom || db.inTransaction) return;
       if (!this.migrated && usedPages(db) - this.pagesAtOpen < COMPACT_GROWTH * pages) return;
+      // (another process reading holds part of the log: the rewritten file would stay in the log, as large
+      // as the ledger, for as long as that process reads; it is compacted another time)
+      const [log] = db.pragma("wal_checkpoint(TRUNCATE)") as { busy: number }[];
+      if (log?.busy) return;
       db.exec("VACUUM");
       // (in WAL mode the rewritten file went through the log: give its space back now, where no reader holds it)
       db.pragma("wal_checkpoint(TRUNCATE)");

@@ -212,9 +212,17 @@ test("a report's fusion record reads back from its stored form exactly as it was
       c.shingles = Buffer.from(new Uint32Array(want.claims[i]!.shingles).buffer).toString("base64");
     });
     assert.equal(JSON.stringify(rehydrate(older, "dabc")), JSON.stringify(want));
+    // a claim's start is kept as its distance from the end of the claim before; a record that kept the
+    // start itself (before that) reads back the same
+    assert.ok(stored.claims.every((c: object) => "at" in c && !("start" in c)));
+    const positioned = JSON.parse(JSON.stringify(storedFusion(doc)));
+    positioned.claims = positioned.claims.map((c: Record<string, unknown>, i: number) =>
+      Object.fromEntries(Object.entries(c).map(([k, v]) => (k === "at" ? ["start", want.claims[i]!.start] : [k, v]))),
+    );
+    assert.equal(JSON.stringify(rehydrate(positioned, "dabc")), JSON.stringify(want));
     // the claims as a ledger's fusion reads them, in one pass, are the record's claims read back whole
     // (every key, in the fixed shape; the report's id put in everywhere but in their words), from either form
-    for (const form of [stored, older]) {
+    for (const form of [stored, older, positioned]) {
       const quick = shapedClaims(JSON.parse(JSON.stringify(form)), "dabc");
       assert.ok(quick && quick.length === want.claims.length);
       // (every key of the fixed shape, also those no claim of these reports has, such as an own-voice subject)

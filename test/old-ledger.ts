@@ -2,11 +2,20 @@
 import { deflateRawSync, inflateRawSync } from "node:zlib";
 import type Database from "better-sqlite3";
 import { presetOf } from "../src/store/sql-store.js";
+import { REPORT_ROWS, SPAN } from "../src/store/schema.js";
 
 const text = (v: unknown): string | null => (v === null || v === undefined ? null : v instanceof Uint8Array ? inflateRawSync(v).toString("utf8") : String(v));
 
+/** A SQLite ledger as schemas before 16 had it: each row of a report's stores its report. */
+export function withStoredReport(db: Database.Database): void {
+  for (const t of Object.keys(REPORT_ROWS))
+    db.exec(`ALTER TABLE ${t} DROP COLUMN report; ALTER TABLE ${t} ADD COLUMN report INTEGER NOT NULL DEFAULT 0; UPDATE ${t} SET report = id / ${SPAN};`);
+}
+
 /** A SQLite ledger as schemas before 14 had it (no indexes of the claims of one status by id). */
 export function withoutStatusIndexes(db: Database.Database): void {
+  // (and what schema 16 changed: it comes after)
+  withStoredReport(db);
   db.exec("DROP INDEX claims_claimed; DROP INDEX claims_rare;");
 }
 

@@ -12,30 +12,37 @@ import { runPipeline } from "../src/pipeline/index.js";
 import { openStore } from "../src/store/index.js";
 import { LATEST } from "../src/store/schema.js";
 import { storeReports } from "../src/ledger/ingest.js";
-import { withoutStatusIndexes } from "./old-ledger.js";
+import { withStoredReport } from "./old-ledger.js";
 
 // A report written for this test.
 const TEXT = "De brandweer van Gent meldt dat bij een brand in een loods aan de haven twee mensen gewond zijn geraakt.\n";
 
-test("a ledger of an earlier schema, opened read-only, is brought up to date and read", async () => {
+test("a ledger of the schema before, opened read-only, is brought up to date and read", async () => {
   const file = join(mkdtempSync(join(tmpdir(), "sitrep-upgrade-")), "old.db");
   const s = await openStore(file);
   const d = runPipeline(new Doc(TEXT, { id: "d1", published: "2025-03-02T10:00:00+01:00", publishedFrom: "front-matter", language: "nl", languageFrom: "front-matter", format: "text", source: "Havenkrant" }));
   const [r] = await storeReports(s, [d]);
   assert.ok(r?.ok, JSON.stringify(r));
   await s.close();
-  // as schema 13 left it (14 made the indexes withoutStatusIndexes takes off; the later ones come after)
+  // as the schema before this one left it
   const db = new Database(file);
-  withoutStatusIndexes(db);
-  db.pragma("user_version = 13");
+  withStoredReport(db);
+  db.pragma(`user_version = ${LATEST - 1}`);
   db.close();
 
   const read = await openStore(file, { readonly: true });
   const [row] = await read.reads.reportsByIds([r.id], true);
   assert.equal(row?.source, "Havenkrant");
+  // the rows of the report read with their report, now worked out from their keys (schema 16)
+  const [parts] = await read.reads.reportParts([row!]);
+  assert.ok(parts!.claims.length > 0 && parts!.entities.length > 0);
+  for (const x of [...parts!.claims, ...parts!.entities, ...parts!.times, ...parts!.counts]) assert.equal(x.report, r.id);
+  assert.match(parts!.claims[0]!.text, /brand in een loods/);
   await read.close();
   const after = new Database(file, { readonly: true });
   assert.equal(after.pragma("user_version", { simple: true }), LATEST);
-  assert.ok(after.prepare("SELECT 1 FROM sqlite_master WHERE name = 'claims_claimed'").get(), "the migration ran");
+  const report = after.prepare("SELECT hidden FROM pragma_table_xinfo('claims') WHERE name = 'report'").get() as { hidden: number };
+  assert.equal(report.hidden, 2, "the claims' report is a virtual column: the migration ran");
+  assert.equal((after.prepare("SELECT report FROM claims LIMIT 1").get() as { report: number }).report, r.id);
   after.close();
 });

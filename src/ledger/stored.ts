@@ -34,8 +34,9 @@ export function storedFusion(doc: Doc): StoredFusion {
 // and paragraph (from its text and the claim before it), ids numbered in order, and the incident's entity
 // records. Word shingles are not stored: they are hashes, which do not compress, and were half of a
 // record; they are worked out again from the words they were made of (the claim's own text, else that
-// text kept, as `shingled`). Records of older sitreps (shingles as the base64 bytes of their 32-bit
-// values, or as numbers; every id; no `shared`) read as they are.
+// text kept, as `shingled`). A claim's start is kept as its distance from the end of the claim before (`at`).
+// Records of older sitreps (shingles as the base64 bytes of their 32-bit values, or as numbers; every id;
+// no `shared`; `start`) read as they are.
 const CLAIM_SHARED = ["doc", "published", "outlet", "agency", "lang"] as const;
 const ENTITY_SHARED = ["doc", "lang"] as const;
 type Loose = Record<string, unknown>;
@@ -70,6 +71,11 @@ function compact(f: StoredFusion): StoredFusion {
           case "order":
             if (c.order === orderOf(f, c.start as number)) continue;
             break;
+          // where a claim starts, as how far after the claim before it ends (`at`): mostly 1 or 2, which
+          // deflate spells in a few bits, where a position in the report is a new number every claim
+          case "start":
+            o.at = (c.start as number) - (i ? (claims[i - 1]!.end as number) : 0);
+            continue;
           // where a claim ends, its sentence and its paragraph, where they follow from its text and the
           // claim before it
           case "end":
@@ -156,7 +162,8 @@ function expand(data: unknown, withClaims = true): unknown {
     }),
     claimIds,
     entityIds,
-    claims: !withClaims ? [] : f.claims.map((c, i) => {
+    claims: !withClaims ? [] : f.claims.map((kept, i) => {
+      const c = started(kept, prev);
       const o = placed(whole(c, { id: () => `${SELF}/${claimIds[i]}`, doc: none, order: () => orderOf(f, c.start as number), published: none, outlet: none, agency: none, lang: none }, shared.claims), prev);
       prev = o;
       if (typeof o.shingles === "string") o.shingles = shinglesOf(o.shingles);
@@ -165,6 +172,17 @@ function expand(data: unknown, withClaims = true): unknown {
     }),
     entities: f.entities.map((e, i) => whole(e, { id: () => `${SELF}/${entityIds[i]}`, doc: none, lang: none }, shared.entities)),
   };
+}
+
+/** A stored claim with its start put back in place of `at` (from the end of the claim before), else as it is. */
+function started(c: Loose, prev: Loose | null): Loose {
+  if (!("at" in c)) return c;
+  const o: Loose = {};
+  for (const [k, v] of Object.entries(c)) {
+    if (k === "at") o.start = (prev ? (prev.end as number) : 0) + (v as number);
+    else o[k] = v;
+  }
+  return o;
 }
 
 /** A claim with where it ends, its sentence and its paragraph put back, after its start, from its text and the claim before it (as read back). */
@@ -254,13 +272,15 @@ export function shapedClaims(stored: unknown, uid: string): FusionClaim[] | unde
   const common = f.shared.claims;
   const claimIds = f.claimIds ?? numbered("c", f.claims.length);
   const out: FusionClaim[] = [];
-  let prevSentence = -1, prevParagraph: unknown = 0;
+  let prevSentence = -1, prevParagraph: unknown = 0, prevEnd = 0;
   for (let i = 0; i < f.claims.length; i++) {
     const x = f.claims[i]!;
     // as `whole` reads a key: the claim's own, else the record's shared one
     const pick = (k: string): unknown => (k in x ? x[k] : k in common ? common[k] : undefined);
     const sub = (k: string): any => withUid(pick(k), uid);
-    const text = pick("text"), start = pick("start");
+    const text = pick("text"), start = "at" in x ? prevEnd + (x.at as number) : pick("start");
+    const end = ("end" in x ? x.end : "end" in common ? common.end : (start as number) + String(text).length) as number;
+    prevEnd = end;
     const sentence = "sentence" in x ? x.sentence : "sentence" in common ? common.sentence : prevSentence + 1;
     const paragraph = "paragraph" in x ? x.paragraph : "paragraph" in common ? common.paragraph : prevParagraph;
     (prevSentence = sentence as number), (prevParagraph = paragraph);
@@ -272,7 +292,7 @@ export function shapedClaims(stored: unknown, uid: string): FusionClaim[] | unde
     out.push(
       new ReadClaim(
         id, sub("doc"), order, sub("published"), sub("outlet"), sub("agency"), sub("lang"), text as string,
-        start as number, ("end" in x ? x.end : "end" in common ? common.end : (start as number) + String(text).length) as number,
+        start as number, end,
         sentence as number, paragraph as number, sub("status"), sub("quote"), sub("source"),
         sub("concepts"), sub("background"), sub("main"), sub("agents"), sub("entities"), sub("subject"), sub("listed"),
         sub("countries"), sub("figures"), sub("days"), sub("years"), sub("features"), shingles as number[] | string, sub("parts"),

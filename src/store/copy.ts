@@ -48,8 +48,8 @@ const PAGE_BYTES = 4 << 20;
 const PAGE_ROWS = { first: 500, least: 1, most: 5000 };
 
 /** The ledger's tables in a database, with their columns and primary keys. */
-async function tablesOf(c: Conn, d: Dialect): Promise<Map<string, { columns: string[]; key: string[] }>> {
-  const out = new Map<string, { columns: string[]; key: string[] }>();
+async function tablesOf(c: Conn, d: Dialect): Promise<Map<string, { columns: string[]; key: string[]; readable: string[] }>> {
+  const out = new Map<string, { columns: string[]; key: string[]; readable: string[] }>();
   if (d.backend === "sqlite") {
     const all = await c.all<Row>("SELECT name, sql FROM sqlite_master WHERE type = 'table' ORDER BY name");
     // virtual tables (the index of words) and the tables they keep their data in
@@ -57,9 +57,12 @@ async function tablesOf(c: Conn, d: Dialect): Promise<Map<string, { columns: str
     for (const t of all) {
       const name = String(t.name);
       if (name.startsWith("sqlite_") || /^\s*CREATE\s+VIRTUAL\b/i.test(String(t.sql ?? "")) || virtual.some((v) => name.startsWith(v))) continue;
-      const cols = await c.all<Row>("SELECT name, pk FROM pragma_table_info(?) ORDER BY cid", [name]);
+      // (a generated column, as a row's report (schema 16), is read but never written)
+      const all = await c.all<Row>("SELECT name, pk, hidden FROM pragma_table_xinfo(?) ORDER BY cid", [name]);
+      const cols = all.filter((x) => Number(x.hidden) === 0);
       out.set(name, {
         columns: cols.map((x) => String(x.name)),
+        readable: all.filter((x) => [0, 2, 3].includes(Number(x.hidden))).map((x) => String(x.name)),
         key: cols.filter((x) => Number(x.pk) > 0).sort((a, b) => Number(a.pk) - Number(b.pk)).map((x) => String(x.name)),
       });
     }
@@ -76,7 +79,7 @@ async function tablesOf(c: Conn, d: Dialect): Promise<Map<string, { columns: str
          WHERE i.indrelid = to_regclass(?) AND i.indisprimary ORDER BY array_position(i.indkey::int2[], a.attnum)`,
         [name],
       );
-      out.set(name, { columns: cols.map((x) => String(x.name)), key: key.map((x) => String(x.name)) });
+      out.set(name, { columns: cols.map((x) => String(x.name)), readable: cols.map((x) => String(x.name)), key: key.map((x) => String(x.name)) });
     }
   }
   for (const n of [...NOT_LEDGER, ...REBUILT]) out.delete(n);
@@ -145,7 +148,7 @@ export async function copyLedger(from: string, to: string, o: { onProgress?: (p:
         if (!dstTables.has(name)) throw new Error(`the ledger has a table ${name} that the copy's schema lacks`);
       for (const [name, t] of srcTables) {
         const cols = dstTables.get(name)!.columns;
-        const missing = cols.filter((c) => !t.columns.includes(c));
+        const missing = cols.filter((c) => !t.readable.includes(c));
         if (missing.length) throw new Error(`the copy's table ${name} has columns the ledger's lacks: ${missing.join(", ")}`);
         if (!t.key.length) throw new Error(`the ledger's table ${name} has no primary key to copy it in order by`);
         const rows = await copyTable(sc, d, name, cols, t.key, sd, dd, o.onProgress);

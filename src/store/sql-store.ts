@@ -4,7 +4,7 @@ import { deflateRawSync, inflateRawSync } from "node:zlib";
 import { fullText, type Dialect, type FullText } from "./dialect.js";
 import type { Conn, Driver } from "./driver.js";
 import { claimKey, claimUid, digest, entityUid, reportUid } from "./ids.js";
-import { LATEST, plan, RARE_STATUS, SPAN } from "./schema.js";
+import { LATEST, plan, RARE_STATUS, REPORT_ROWS, reportStored, SPAN } from "./schema.js";
 import {
   StoreBusy,
   StoreFull,
@@ -98,6 +98,16 @@ const CJOIN = "LEFT JOIN sources s ON s.id = c.source";
 const FACET_CAP = 2000;
 /** From this offset on, a page of claims skips the rows before it by their ids alone. */
 const DEEP = 1000;
+
+/**
+ * The insert of a report's rows into one of REPORT_ROWS (their key, their report, then `cols`), and the rows
+ * for it: the report only where the table stores it (schema 16: SQLite works it out from the key).
+ */
+const rowsInsert = (d: Dialect, table: keyof typeof REPORT_ROWS, cols: readonly string[]): string => {
+  const all = reportStored(d) ? ["id", "report", ...cols] : ["id", ...cols];
+  return `INSERT INTO ${table} (${all.join(", ")}) VALUES (${all.map(() => "?").join(", ")})`;
+};
+const rowsOf = (d: Dialect, rows: readonly (readonly unknown[])[]): readonly (readonly unknown[])[] => (reportStored(d) ? rows : rows.map((r) => [r[0], ...r.slice(2)]));
 
 /** A report's body as stored, and back. */
 const encodeBody = (d: Dialect, text: string): unknown => (d.compressBody ? deflateRawSync(Buffer.from(text, "utf8")) : text);
@@ -2422,11 +2432,11 @@ class SqlTx extends SqlReads implements WriteTx {
       fkeys.flatMap((fkey) => (inOrder ? [...perKey.get(fkey)!.names].sort() : [...perKey.get(fkey)!.names]).map((n) => [fusedId.get(fkey)!, n])),
     );
     await this.c.many(
-      "INSERT INTO entities (id, report, fused, type, name, aliases, mentions) VALUES (?, ?, ?, ?, ?, ?, ?)",
-      r.entities.map((e, seq) => [
+      rowsInsert(this.d, "entities", ["fused", "type", "name", "aliases", "mentions"]),
+      rowsOf(this.d, r.entities.map((e, seq) => [
         key(seq), id, fusedId.get(e.fkey)!, entityType.code(e.type), e.name, e.aliases.length ? JSON.stringify(e.aliases) : null,
         encodeMentions(this.d, e),
-      ]),
+      ])),
     );
 
     // Claims, their full-text index and the propositions they count into.
@@ -2445,10 +2455,11 @@ class SqlTx extends SqlReads implements WriteTx {
       ]);
     }
     await this.c.many(
-      `INSERT INTO claims (id, report, cid, sentence, paragraph, start, stop, status, pkey, asserter, source_keyed, source, source_kind, source_entity, source_role,
-         cue_start, cue_stop, cue_text, quote, entities, features, notable, text)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      claimRows,
+      rowsInsert(this.d, "claims", [
+        "cid", "sentence", "paragraph", "start", "stop", "status", "pkey", "asserter", "source_keyed", "source", "source_kind", "source_entity", "source_role",
+        "cue_start", "cue_stop", "cue_text", "quote", "entities", "features", "notable", "text",
+      ]),
+      rowsOf(this.d, claimRows),
     );
     // Each claim under the fused entities it names and its source's, and its words in the claims' index.
     const roles = new Map<number, number>();
@@ -2481,20 +2492,20 @@ class SqlTx extends SqlReads implements WriteTx {
     );
 
     await this.c.many(
-      "INSERT INTO times (id, report, start, stop, value, type, mod, claim, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-      r.times.map((t, seq) => [key(seq), id, t.start, t.end, t.value, t.type, t.mod ?? null, t.timeline ?? null, own(t)]),
+      rowsInsert(this.d, "times", ["start", "stop", "value", "type", "mod", "claim", "text"]),
+      rowsOf(this.d, r.times.map((t, seq) => [key(seq), id, t.start, t.end, t.value, t.type, t.mod ?? null, t.timeline ?? null, own(t)])),
     );
     await this.c.many(
-      "INSERT INTO counts (id, report, start, stop, kind, value, approx, claim, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-      r.counts.map((n, seq) => [key(seq), id, n.start, n.end, n.kind, n.value, n.approx, n.claim ?? null, own(n)]),
+      rowsInsert(this.d, "counts", ["start", "stop", "kind", "value", "approx", "claim", "text"]),
+      rowsOf(this.d, r.counts.map((n, seq) => [key(seq), id, n.start, n.end, n.kind, n.value, n.approx, n.claim ?? null, own(n)])),
     );
     await this.c.many(
-      "INSERT INTO unknowns (id, report, start, stop, claim, text) VALUES (?, ?, ?, ?, ?, ?)",
-      r.unknowns.map((u, seq) => [key(seq), id, u.start, u.end, u.claim ?? null, own(u)]),
+      rowsInsert(this.d, "unknowns", ["start", "stop", "claim", "text"]),
+      rowsOf(this.d, r.unknowns.map((u, seq) => [key(seq), id, u.start, u.end, u.claim ?? null, own(u)])),
     );
     await this.c.many(
-      "INSERT INTO events (id, report, type, claims, actors, locations, time) VALUES (?, ?, ?, ?, ?, ?, ?)",
-      r.events.map((v, seq) => [key(seq), id, v.type, JSON.stringify(v.claims), JSON.stringify(v.actors), JSON.stringify(v.locations), v.time ?? null]),
+      rowsInsert(this.d, "events", ["type", "claims", "actors", "locations", "time"]),
+      rowsOf(this.d, r.events.map((v, seq) => [key(seq), id, v.type, JSON.stringify(v.claims), JSON.stringify(v.actors), JSON.stringify(v.locations), v.time ?? null])),
     );
     // The facet counters (schema 9, written late on a server: SqlTx.lateWrites): the report's claims by status and source, under its outlet and language.
     // (last: every report of an outlet adds to the same few rows, which a concurrent writer on a server then

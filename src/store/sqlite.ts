@@ -47,7 +47,23 @@ export interface SqliteOptions {
   readonly?: boolean;
   /** How long SQLite itself waits for another writer's lock before reporting busy (ms). */
   busyWaitMs?: number;
+  /** A ledger smaller than this (bytes) is never compacted at close (see close). */
+  compactFrom?: number;
 }
+
+/**
+ * The writer compacts the ledger at close (VACUUM) when this session grew it by at least this share of its
+ * size at close. Rows are written in key order only for claims and reports: the indexes and the tables keyed
+ * by hashes, names and fused ids (a third of a ledger) fill their pages at random, and rewriting the file
+ * packs them (3% of the file at 10,000 reports, after `sitrep ingest` and its refresh). A compaction costs the
+ * file's size once; made only after a session that wrote a fifth of it, its cost stays within five times
+ * what was written, however a ledger grows (small ingests into a large ledger never compact it).
+ */
+const COMPACT_GROWTH = 0.2;
+/** Pages that hold the ledger (the file's, less those free for reuse): what a session's writes grow. */
+const usedPages = (db: Database.Database): number =>
+  (db.pragma("page_count", { simple: true }) as number) - (db.pragma("freelist_count", { simple: true }) as number);
+const COMPACT_FROM = 1 << 20;
 
 export class SqliteDriver implements Driver {
   readonly dialect = sqlite;
@@ -55,10 +71,16 @@ export class SqliteDriver implements Driver {
   private w: SqliteConn | undefined;
   private r: SqliteConn;
   private busyWaitMs: number;
+  /** The pages in use when the writer opened the file (usedPages), and the size from which it is compacted at close. */
+  private pagesAtOpen = 0;
+  private compactFrom: number;
+  /** Did this session bring the schema up to date? Then it compacts at close too (once per upgrade). */
+  private migrated = false;
 
   constructor(readonly location: string, o: SqliteOptions = {}) {
     this.readonly = !!o.readonly;
     this.busyWaitMs = o.busyWaitMs ?? 2000;
+    this.compactFrom = o.compactFrom ?? COMPACT_FROM;
     if (!this.readonly) {
       const db = new Database(location, { timeout: this.busyWaitMs });
       // Pages of 8 KB hold report bodies and index runs with less waste (a new ledger only; ignored after).
@@ -69,6 +91,7 @@ export class SqliteDriver implements Driver {
       db.pragma("cache_size = -64000");
       db.pragma("automatic_index = OFF");
       this.w = new SqliteConn(db);
+      this.pagesAtOpen = usedPages(db);
     }
     this.r = new SqliteConn(this.open(true));
   }
@@ -109,6 +132,8 @@ export class SqliteDriver implements Driver {
       db.exec(sql);
       db.pragma(`user_version = ${version}`);
     }).immediate();
+    // (a migration may have written tables anew, leaving their old pages and half-filled new ones)
+    this.migrated = true;
   }
 
   async transaction<T>(fn: (c: Conn) => Promise<T>): Promise<T> {
@@ -175,7 +200,27 @@ export class SqliteDriver implements Driver {
       } catch {
         /* a full disk or a lock: the statistics can wait */
       }
+      this.compact(this.w.db);
       this.w.db.close();
+    }
+  }
+
+  /** VACUUM when this session grew the file enough (COMPACT_GROWTH) or migrated it; skipped when another process writes. */
+  private compact(db: Database.Database): void {
+    try {
+      const pages = db.pragma("page_count", { simple: true }) as number;
+      const size = pages * (db.pragma("page_size", { simple: true }) as number);
+      if (size < this.compactFrom || db.inTransaction) return;
+      if (!this.migrated && usedPages(db) - this.pagesAtOpen < COMPACT_GROWTH * pages) return;
+      // (another process reading holds part of the log: the rewritten file would stay in the log, as large
+      // as the ledger, for as long as that process reads; it is compacted another time)
+      const [log] = db.pragma("wal_checkpoint(TRUNCATE)") as { busy: number }[];
+      if (log?.busy) return;
+      db.exec("VACUUM");
+      // (in WAL mode the rewritten file went through the log: give its space back now, where no reader holds it)
+      db.pragma("wal_checkpoint(TRUNCATE)");
+    } catch {
+      /* another writer, a reader holding the log, a full disk: the ledger stays as it is, whole */
     }
   }
 

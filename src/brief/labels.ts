@@ -15,6 +15,8 @@ export interface BriefLabels {
   theReport: string;
   reportsCount: (reports: number, independent: number) => string;
   more: (n: number) => string;
+  /** More lines, of which only a floor is known. */
+  moreAtLeast: (n: number) => string;
   /**
    * The speaker of a denied line, after the quote of the denial: a whole clause ("Russia denies it"), never one
    * that ends on a colon as if what is denied came after it.

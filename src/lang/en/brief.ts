@@ -37,6 +37,7 @@ export const brief: BriefLabels = {
   theReport: "the report",
   reportsCount: (r, i) => (r > 1 ? ` (${r} reports${i < r ? `, ${i} independent` : ""})` : ""),
   more: (n) => `… and ${n} more.`,
+  moreAtLeast: (n) => `… and at least ${n} more.`,
   denies: (who) => `${who} ${verb(who, "denies", "deny")} it`,
   confirmedBy: (who) => `confirmed by ${who}`,
   range: (lo, hi) => `range ${lo}–${hi}, sources differ`,

@@ -13,7 +13,7 @@
 //   number of lines; other options are worked out from the ledger as before.
 // The picture is the same as buildPicture's from scratch: it is buildPicture's result, stored.
 import type { Lang } from "../model/doc.js";
-import { corrected, openStore, type Reads, type Store } from "../store/index.js";
+import { corrected, openStore, StoreBusy, StoreFull, type Reads, type Store } from "../store/index.js";
 import { buildPicture, type Picture, type PictureOptions } from "./picture.js";
 import { ledgerFusions, type LedgerFusion } from "./stored.js";
 import { codeStamp } from "./codestamp.js";
@@ -115,11 +115,37 @@ export async function refreshPictures(store: Store, langs: readonly Lang[] = SNA
 }
 
 /**
+ * Whether keeping a picture failed only because the ledger cannot be written now: a file or database
+ * that is read-only to this user, or other writers holding it. Anything else (a full disk, a failed
+ * statement, a bug) is worth telling: the next brief would spend the same minutes again, and fail again.
+ */
+function cannotWrite(e: unknown): boolean {
+  if (e instanceof StoreBusy) return true;
+  const code = String((e as { code?: unknown })?.code ?? "");
+  // SQLite's read-only and locked files; the system's refusals; PostgreSQL's read-only transaction,
+  // missing privilege, lock not available, serialization failure and deadlock
+  if (/^SQLITE_(READONLY|CANTOPEN|BUSY|LOCKED)/.test(code) || ["EACCES", "EPERM", "EROFS", "25006", "42501", "55P03", "40001", "40P01"].includes(code)) return true;
+  return e instanceof StoreFull && /read-?only/i.test(e.message);
+}
+
+/** Why a picture was not kept, for stderr. */
+function notKept(e: unknown): string {
+  const what = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+  return `sitrep: the briefing's picture was worked out but could not be kept in the ledger (${what}); the next brief will work it out again`;
+}
+
+/**
  * The picture of the ledger as it is now: the kept one when it is current, else worked out (and, for kept
  * options, kept when `save` can open the ledger for writing; a ledger that cannot be written to, or is
- * busy, is only read).
+ * busy, is only read). Any other failure to keep it is told to `warn` (stderr), and the picture is
+ * worked out all the same.
  */
-export async function currentPicture(store: Store, o: PictureOptions, save?: () => Promise<Store>): Promise<Pictured> {
+export async function currentPicture(
+  store: Store,
+  o: PictureOptions,
+  save?: () => Promise<Store>,
+  warn: (message: string) => void = (m) => void process.stderr.write(m + "\n"),
+): Promise<Pictured> {
   const lang = o.lang ?? "en";
   const got = await store.snapshot(async (r) => {
     const k = await keptPicture(r, o);
@@ -139,8 +165,9 @@ export async function currentPicture(store: Store, o: PictureOptions, save?: () 
     } finally {
       if (w !== store) await w.close();
     }
-  } catch {
+  } catch (e) {
     // read-only, or another writer holds the ledger: the picture is worked out without keeping it
+    if (!cannotWrite(e)) warn(notKept(e));
   }
   return store.snapshot(async (r) => ({ picture: await buildPicture(await corrected(r), o), builtAt: new Date().toISOString(), version: await r.ledgerVersion(), stale: false }));
 }

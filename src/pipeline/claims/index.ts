@@ -60,6 +60,8 @@ interface Clause {
   documentName?: string;
   /** A bare frame that points back ("Dat meldt de politie."): it gives the sentence before its source, no claim. */
   suppress?: boolean;
+  /** A bare frame standing after a quote that closed the sentence before ("“…. ” OCHA said."): that quote's speaker. */
+  trailing?: boolean;
 }
 
 export const claims: Stage = (doc, ctx) => extractClaims(doc, ctx.lang.claims);
@@ -202,6 +204,12 @@ export function extractClaims(doc: Doc, lex: ClaimLexicon): void {
           if (p.status === "established") p.status = c.status === "denied" || c.status === "confirmed" ? c.status : "claimed";
         }
       }
+    }
+    // "“…. ” OCHA said.": a quote whose full stop stands inside its marks ends the sentence, and the frame that
+    // names its speaker stands alone after it; the frame is that quote's attribution, no proposition of its own
+    if (list.length >= 1 && list.slice(1).every((c) => c.kind === "relative") && list[0]!.source && list[0]!.source.kind !== "unnamed" && list[0]!.frame && afterQuote(V, list[0]!, speech) && bareFrame(V, list[0]!)) {
+      list[0]!.trailing = true;
+      if (list[0]!.status === "claimed") list[0]!.suppress = true;
     }
     // a frame after the content covers the clauses before it in the sentence: "A, maar B, zegt X", "A after B,
     // according to X"
@@ -876,6 +884,7 @@ function readClause(
     unknown: undefined,
     documentName: undefined,
     suppress: false,
+    trailing: false,
   };
   // frames, best first: explicit source phrases, then reporting verbs (the innermost, i.e. last, one
   // before its content; else one after it), then passives, then unnamed hearsay
@@ -1369,6 +1378,42 @@ function anaphoric(V: View, c: Clause): boolean {
   return true;
 }
 
+/** The clause's sentence follows, in the same paragraph, a sentence that quoted speech closes. */
+function afterQuote(V: View, c: Clause, speech: readonly boolean[]): boolean {
+  const s = V.doc.sentences[c.sentence]!;
+  const prev = V.doc.sentences[c.sentence - 1];
+  if (!prev || prev.paragraph !== s.paragraph || prev.heading || c.t0 !== s.tokenStart) return false;
+  // the quote's closing mark is the last token of that sentence, and nothing stands between it and this one
+  for (const q of prev.quotes) if (speech[q] && V.doc.quotes[q]!.end >= prev.end && V.doc.quotes[q]!.end <= s.start) return true;
+  return false;
+}
+
+/**
+ * The clause is only a frame: its source, its verb, an auxiliary and adjuncts without a verb of their own
+ * ("OCHA said.", "said the minister on Monday.", "the ministry said in a statement."), so it carries no content.
+ */
+const BARE_TAIL = 8;
+function bareFrame(V: View, c: Clause): boolean {
+  const m = c.frame!;
+  if (m.cue.cue.role !== "report" || !c.raw) return false;
+  const src = c.raw.span;
+  const outside = (k: number) => {
+    const t = V.doc.tokens[k]!;
+    return !(t.start >= src.start && t.end <= src.end) && !(k >= m.start && k < m.end);
+  };
+  const words = (a: number, b: number) => {
+    let n = 0;
+    for (let k = a; k < b; k++) if (outside(k) && !V.punct[k] && !V.time[k] && !V.P.aux.has(V.low[k]!)) n++;
+    return n;
+  };
+  // nothing but the source (and an auxiliary) before the verb
+  if (words(c.t0, m.start) > 0) return false;
+  // after it, the source if it follows ("said OCHA") and a short adjunct, no content nor verb of its own
+  if (words(m.end, c.t1) > BARE_TAIL || contentFollows(V, m.end, c.t1)) return false;
+  for (let k = m.end; k < c.t1; k++) if (outside(k) && verbAt(V, k)) return false;
+  return true;
+}
+
 /** A quotation opens within six words after `from`, before any other punctuation: "called it “a disgrace”". */
 function quoteFollows(V: View, from: number, to: number): boolean {
   for (let k = from; k < to && k < from + 6; k++) {
@@ -1505,6 +1550,10 @@ function assignQuote(V: View, q: number, bySentence: Clause[][], speech: readonl
   let speaker: Clause | null = null;
   for (let s = last; s >= first && !speaker; s--) {
     for (const c of near(s)) if (named(c) && outsideCue(c)) speaker = c;
+  }
+  if (!speaker) {
+    const after = bySentence[last + 1]?.[0];
+    if (after?.trailing) speaker = after;
   }
   if (!speaker) {
     // the speaker named just before: in the sentence before, or a sentence or two further back in the same

@@ -181,7 +181,10 @@ export function extractClaims(doc: Doc, lex: ClaimLexicon): void {
       if (!(P.splitters.has(w0) && P.complementizers.has(w1)) && !(c.kind === "coord" && P.additive.has(w0)) && c.kind !== "adverbial" && !afterContent) continue;
       c.source = prev.source;
       c.cue = prev.cue;
-      if (c.status === "established") c.status = prev.frame.cue.cue.status === "denied" || prev.frame.cue.cue.status === "confirmed" ? prev.frame.cue.cue.status : "claimed";
+      // "Moskou heeft elke betrokkenheid ontkend en wijst Washington aan": a verb of its own after "en" makes a
+      // second predicate of the subject, which it asserts; the denial or confirmation was of the first's object
+      const ownVerb = c.kind === "coord" && verbAt(V, c.t0 + 1) && !nonFinite(V, c.t0 + 1);
+      if (c.status === "established") c.status = (prev.frame.cue.cue.status === "denied" || prev.frame.cue.cue.status === "confirmed") && !ownVerb ? prev.frame.cue.cue.status : "claimed";
     }
     // "Dat meldt de politie.": the frame's content is the sentence before
     // ("Dat zegt de burgemeester, die wijst op …": a relative clause after it only describes the source)
@@ -1164,7 +1167,12 @@ function reportSubject(V: View, t0: number, t1: number, m: CueMatch, closeAt: Se
   }
   // "Experts in flood control say", "Many women in politics say": a head noun and its prepositional phrase
   if (!back && P.lex.subjectAfterVerb === false) back = headWithPhrase(V, segStart, kv + 1);
+  if (back) back = coordinated(V, segStart, back);
   if (back) {
+    // "…,” Björn Lund, director of the Swedish network, told NPR": a person's name before an apposition whose
+    // closing comma is left out; the person speaks, the role describes him
+    const named = back.start === segStart ? nameBeforeRole(V, t0, back) : null;
+    if (named) return { raw: named, post: segStart > t0 };
     const src = sourceAt(V, back);
     // "…, he said." / "“…,” Obama said on Monday": the subject and its verb close the clause
     let tail = 0;
@@ -1178,6 +1186,39 @@ function reportSubject(V: View, t0: number, t1: number, m: CueMatch, closeAt: Se
   const fwd = sourceAt(V, npForward(V, after, limit, true));
   if (fwd) return { raw: fwd, post: afterComma };
   return null;
+}
+
+/**
+ * "Washington en Moskou hebben ontkend", "Both Kyiv and Warsaw said", "Poland, Hungary and Slovakia said": names
+ * joined by "and" (and commas) before the verb are one subject, all of them speak. Only names: in "the
+ * minister and the mayor said" each could be another clause's, and a common noun before "and" is often an
+ * object ("hit the bridge and police said").
+ */
+const COORDINATED = 4;
+function coordinated(V: View, from: number, span: Span): Span {
+  const { P, low, raw } = V;
+  const name = (a: number, b: number) => V.cap[b - 1] === 1 && V.named(b - 1) && !isPronoun(P, low[a]!);
+  if (!name(span.start, span.end)) return span;
+  let start = span.start;
+  let members = 1;
+  let sawAnd = false;
+  while (members < COORDINATED && start - 2 >= from) {
+    const j = start - 1;
+    const and = !sawAnd && P.additive.has(low[j]!);
+    // a comma joins only the members before the "and": "A, B en C"
+    if (!and && !(sawAnd && raw[j] === ",")) break;
+    const prev = npBackward(V, from, j);
+    if (!prev || prev.end !== j || !name(prev.start, prev.end)) break;
+    // ("Both Ankara": a capital at the sentence's start passes for part of a name)
+    start = P.correlatives.has(low[prev.start]!) && prev.end - prev.start > 1 ? prev.start + 1 : prev.start;
+    members++;
+    if (and) sawAnd = true;
+  }
+  if (members === 1) return span;
+  // the names open the clause: nothing but a connective or punctuation stands before them, or the "both" of
+  // "both A and B" (which names no one)
+  for (let k = from; k < start; k++) if (!V.punct[k] && !P.connectives.has(low[k]!) && !P.complementizers.has(low[k]!) && !(k === start - 1 && P.correlatives.has(low[k]!) && !P.preps.has(low[k]!))) return span;
+  return { start, end: span.end };
 }
 
 /**
@@ -1219,6 +1260,27 @@ function relativeHost(V: View, t0: number, close: number): RawSource | null {
     return sourceAt(V, np);
   }
   return null;
+}
+
+function nameBeforeRole(V: View, t0: number, role: Span): RawSource | null {
+  const { P, low, raw } = V;
+  const comma = role.start - 1;
+  if (comma <= t0 || raw[comma] !== ",") return null;
+  // the phrase is a role without a name: it opens with a lower-case title
+  if (V.cap[role.start] === 1 || (!roleOf(P, low[role.start]!) && !(P.det.has(low[role.start]!) && roleOf(P, low[role.start + 1] ?? "")))) return null;
+  const inner = sourceAt(V, role);
+  if (!inner || inner.parsed.pronoun || inner.parsed.document) return null;
+  // before the comma: two to four capitalised words that a quote's close, a comma or the clause's start
+  // stands before ("Björn Lund", not "the town of Lund")
+  let a = comma;
+  while (a - 1 >= t0 && a > comma - 4 && (V.cap[a - 1] === 1 || isInitial(V, a - 1)) && !V.punct[a - 1]) a--;
+  if (comma - a < 2) return null;
+  if (a > t0 && !V.punct[a - 1] && !P.connectives.has(low[a - 1]!)) return null;
+  if (!V.named(a) && !V.named(comma - 1)) return null;
+  const name = sourceAt(V, { start: a, end: comma });
+  if (!name || name.parsed.pronoun || roleOf(P, low[a]!)) return null;
+  const text = V.doc.text.slice(V.doc.tokens[role.start]!.start, V.doc.tokens[role.end - 1]!.end);
+  return { parsed: { ...name.parsed, who: "person", kind: inner.parsed.kind, role: text }, span: name.span };
 }
 
 function appositionName(V: View, t0: number, comma: number): RawSource | null {
@@ -1843,6 +1905,13 @@ class Resolver {
       let entity = mention?.entity;
       let kind = p.kind;
       let who = p.who;
+      // "Washington en Moskou": a source that names several entities is all of them, none alone; of one kind
+      // when they are all of it
+      const several = this.several(p.nameSpan);
+      if (several) {
+        entity = undefined;
+        if (kind === "other" && several.every((x) => kindOfEntity(x.type) === kindOfEntity(several[0]!.type))) kind = kindOfEntity(several[0]!.type);
+      }
       const e = this.entity(entity);
       if (e) {
         if (kind === "other") kind = kindOfEntity(e.type);
@@ -1882,6 +1951,19 @@ class Resolver {
       return out;
     }
     return out;
+  }
+
+  /** The entities a source's name holds when it holds more than one (names joined by "and"). */
+  private several(span: Span): Entity[] | null {
+    const ids = new Set<string>();
+    for (const m of mentionsIn(this.V.doc, span)) if (m.entity && m.via !== "pronoun" && m.start >= span.start && m.end <= span.end) ids.add(m.entity);
+    if (ids.size < 2) return null;
+    const out: Entity[] = [];
+    for (const id of ids) {
+      const e = this.entity(id);
+      if (e) out.push(e);
+    }
+    return out.length > 1 ? out : null;
   }
 
   private readonly clauses: Clause[] = [];

@@ -420,6 +420,7 @@ export const claims: ClaimLexicon = {
   reducedRelatives: true,
   absoluteMarkers: ["with"],
   adverbialClause: ["after", "because"],
+  subordinators: ["when", "whenever", "while", "as", "although", "though", "if", "unless", "because", "since", "after", "before", "until", "once", "whereas", "where"],
   participleEnding: "ing",
   prepositions: "in on at to with about after before during over under into onto by through since until without against among via within despite amid following toward towards across behind near upon from of for including excluding regarding concerning according pending notwithstanding".split(" "),
   nameParticles: ["al", "el", "ad", "as", "ash", "bin", "ibn", "abu", "ben"],

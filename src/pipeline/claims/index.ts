@@ -397,6 +397,8 @@ type ClauseKind = "first" | "cut" | "coord" | "participle" | "relative" | "adver
 type Piece = [number, number, CueMatch[], ClauseKind];
 
 const DASHES: ReadonlySet<string> = new Set(["–", "—", "--", "-", "―"]);
+/** How many tokens an aside between dashes may hold. */
+const ASIDE = 25;
 /** How far ahead a clause's verb is looked for: a subject of a few words, an adverb or two. */
 const CLAUSE_AHEAD = 8;
 /** How many words an item of a semicolon list may have ("and Mukhammadsobir Faizov"). */
@@ -474,6 +476,13 @@ function splitSentence(V: View, s: Sentence, index: CueIndex, boundary: (i: numb
     return b - a >= 30;
   };
   let embedded = false; // inside a relative clause between commas
+  let aside = -1; // the dash that opened an aside still open
+  let asideVerb = false; // whether the clause had its verb before the aside
+  /** Another spaced dash follows in the sentence, not far: the one that would close an aside. */
+  const hasDash = (j: number) => {
+    for (let k = j; k < b0 && k < j + ASIDE; k++) if (DASHES.has(raw[k]!) && V.punct[k] && spaced(V, k)) return true;
+    return false;
+  };
   let firstComma = -1; // the clause's first comma: a subject without a verb before it may open an apposition
   const cut = (at: number, kind: ClauseKind) => {
     cuts.push([at, kind]);
@@ -485,6 +494,27 @@ function splitSentence(V: View, s: Sentence, index: CueIndex, boundary: (i: numb
     firstVerb = -1;
     lastComp = -1;
     firstComma = -1;
+  };
+  /**
+   * "De stad is onbereikbaar, het water staat er drie meter hoog": after a comma a determiner, a noun and a
+   * finite verb open a main clause of their own (a comma splice). Not a frame ("…, the mayor said"), whose
+   * content is the clause before it.
+   */
+  const spliceAhead = (j: number) => {
+    const w = low[j]!;
+    if (!P.det.has(w) || P.complementizers.has(w) || P.relStarters.has(w) || isPronoun(P, w)) return false;
+    for (let k = j + 1; k < b0 && k <= j + 3; k++) {
+      if (V.punct[k] || P.coordinators.has(low[k]!) || P.preps.has(low[k]!) || P.det.has(low[k]!)) return false;
+      if (isV(k)) return k > j + 1 && !reportVerbAt(V, index, k) && !P.lex.infinitiveMarkers.includes(low[k - 1]!);
+    }
+    return false;
+  };
+  /** The clause opens with a subordinate clause or a phrase ("When the dam broke, the water …"): in a language whose subject stays before its verb, the comma closes that. */
+  const subordinateOpen = () => {
+    let k = from;
+    while (k < b0 && (V.punct[k] || P.connectives.has(low[k]!))) k++;
+    const w = low[k] ?? "";
+    return P.adverbial.has(w) || P.complementizers.has(w) || P.preps.has(w) || P.relStarters.has(w) || !!P.lex.subordinators?.includes(w) || (!!P.lex.participleEnding && w.endsWith(P.lex.participleEnding));
   };
   /** "…, liberating its territory and is fighting …": a participle that is one item of a list of verbs. */
   const listAhead = (j: number) => {
@@ -541,6 +571,7 @@ function splitSentence(V: View, s: Sentence, index: CueIndex, boundary: (i: numb
       } else if (P.relClause.has(nj) && verbBefore(i) && relativeTail(V, j, b0)) cut(j, "relative");
       else if (P.adverbial.has(nj) && verbBefore(i) && clauseAhead(j + 1)) cut(j, "adverbial");
       else if (P.lex.participleEnding && isParticiple(V, j) && verbBefore(i) && !listAhead(j + 1) && !reportVerbAt(V, index, i - 1)) cut(j, "participle");
+      else if (lastComp < from && verbBefore(i) && spliceAhead(j) && !(P.lex.subjectAfterVerb === false && subordinateOpen())) cut(j, "cut");
       lastComma = i;
       // a relative clause that did not close the sentence is embedded: the main clause resumes after it
       if (cuts.length === cuts0 && P.relStarters.has(nj) && !P.complementizers.has(nj)) embedded = true;
@@ -549,7 +580,18 @@ function splitSentence(V: View, s: Sentence, index: CueIndex, boundary: (i: numb
     if (DASHES.has(r) && V.punct[i] && spaced(V, i)) {
       // "--" typed as two hyphens is one dash
       const e = raw[i + 1] === "-" && V.doc.tokens[i + 1]!.start === V.doc.tokens[i]!.end ? i + 1 : i;
-      if (verbBefore(i) && !P.relStarters.has(low[e + 1] ?? "") && clauseAhead(e + 1)) cut(e + 1, "cut");
+      if (aside >= 0) {
+        // the dash that closes an aside ("De stad – waar twee dammen het begaven – is onbereikbaar"): the
+        // clause it interrupted goes on, and the aside's verbs are none of that clause's
+        seenVerb = asideVerb;
+        scanned = e + 1;
+        if (!asideVerb) firstVerb = -1;
+        aside = -1;
+      } else if (verbBefore(i) && !P.relStarters.has(low[e + 1] ?? "") && clauseAhead(e + 1)) cut(e + 1, "cut");
+      else if (!inSpeech(i) && hasDash(e + 1)) {
+        aside = i;
+        asideVerb = seenVerb;
+      }
       i = e;
       continue;
     }

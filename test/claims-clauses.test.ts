@@ -112,5 +112,6 @@ test("an aside between dashes does not cut the clause it interrupts; a comma spl
   assert.deepEqual(texts(en), ["The village of Eastend – where the dyke gave way overnight – was flooded", "the water reached a metre in the streets"]);
   // a frame after the comma is no clause of its own, nor is the main clause after a fronted subordinate one
   assert.equal(run("The village is cut off, the mayor said.", "en").claims.length, 1);
+  assert.equal(run('The match was called off "because of the flooding," the club posted on its website.', "en").claims.length, 1);
   assert.equal(run("When the dyke gave way, the water flooded the village.", "en").claims.length, 1);
 });

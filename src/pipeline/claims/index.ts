@@ -571,7 +571,8 @@ function splitSentence(V: View, s: Sentence, index: CueIndex, boundary: (i: numb
       } else if (P.relClause.has(nj) && verbBefore(i) && relativeTail(V, j, b0)) cut(j, "relative");
       else if (P.adverbial.has(nj) && verbBefore(i) && clauseAhead(j + 1)) cut(j, "adverbial");
       else if (P.lex.participleEnding && isParticiple(V, j) && verbBefore(i) && !listAhead(j + 1) && !reportVerbAt(V, index, i - 1)) cut(j, "participle");
-      else if (lastComp < from && verbBefore(i) && spliceAhead(j) && !(P.lex.subjectAfterVerb === false && subordinateOpen())) cut(j, "cut");
+      // ('"…," the club posted': after a quote the phrase is its frame, whatever its verb)
+      else if (j === i + 1 && !inSpeech(i) && lastComp < from && verbBefore(i) && spliceAhead(j) && !(P.lex.subjectAfterVerb === false && subordinateOpen())) cut(j, "cut");
       lastComma = i;
       // a relative clause that did not close the sentence is embedded: the main clause resumes after it
       if (cuts.length === cuts0 && P.relStarters.has(nj) && !P.complementizers.has(nj)) embedded = true;

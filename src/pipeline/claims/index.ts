@@ -844,6 +844,9 @@ function embeddedFrame(V: View, t0: number, c: Clause): number {
     if (V.raw[b - 1] === ",") head = b;
     else b--;
   } else if (!P.lex.reducedRelatives) return -1;
+  // ("the lies the regime told" has no content after its verb; "a man calling himself X said “…”" opens one
+  // right after it: a subject with its verb)
+  else if (m.end === m.start + 1 && m.end < c.t1 && (V.doc.tokens[m.end]!.kind === "quote" || V.raw[m.end] === ":" || P.complementizers.has(low[m.end]!))) return -1;
   if (head < 0) {
     // the noun the clause is about, back to its determiner: adjectives and nouns only ("an unprovoked attack")
     for (let k = b; k > t0 && k >= b - 5; k--) {
@@ -1156,13 +1159,18 @@ function reportSubject(V: View, t0: number, t1: number, m: CueMatch, closeAt: Se
     }
   }
   if (kv < segStart && segStart > t0 && raw[segStart - 1] === ",") {
+    // "“…”, the spokesman for the prosecutor, Jan Peeters, said on television": with no content after it the
+    // frame follows its content, and a frame inside that content is the innermost one
+    let tail = 0;
+    for (let j = m.end; j < t1 && tail <= BARE_TAIL; j++) if (!V.punct[j] && !V.time[j]) tail++;
+    const post = tail <= BARE_TAIL && !contentFollows(V, m.end, t1) && !verbIn(V, m.end, t1) && verbIn(V, t0, segStart);
     // the verb right after a comma, content after it: the clause's subject carries an apposition or a
     // relative clause ("X, analist bij Y, zegt dat", "Strijders die aan Oekraïense zijde vechten, zeggen")
     const app = appositionName(V, t0, segStart - 1);
-    if (app) return { raw: app, post: false };
+    if (app) return { raw: app, post };
     // "The companies, which gave few answers, said …": the phrase before a relative clause set off by commas
     const rel = relativeHost(V, t0, segStart - 1);
-    if (rel) return { raw: rel, post: false };
+    if (rel) return { raw: rel, post };
     // after content ("Six people were missing, X, minister, told …") the clause's first phrase is no subject
     const subj = afterComma ? null : selfSubject(V, t0, t1, { ...m, start: segStart - 1 }, P.lex.subjectAfterVerb);
     if (subj) return { raw: subj, post: false };
@@ -1177,10 +1185,10 @@ function reportSubject(V: View, t0: number, t1: number, m: CueMatch, closeAt: Se
         let allCap = true;
         for (let k = j + 1; k < segStart - 1; k++) if (V.cap[k] !== 1 && !isInitial(V, k) && raw[k] !== ".") allCap = false;
         const name = allCap ? sourceAt(V, { start: j + 1, end: segStart - 1 }) : null;
-        if (name) return { raw: name, post: false };
+        if (name) return { raw: name, post };
       }
       const name = sourceAt(V, npBackward(V, b + 1, j));
-      if (name) return { raw: name, post: false };
+      if (name) return { raw: name, post };
     }
   }
   // "X praised A and criticized B": the subject of the first verb

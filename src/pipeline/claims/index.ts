@@ -581,6 +581,8 @@ function splitSentence(V: View, s: Sentence, index: CueIndex, boundary: (i: numb
     if (DASHES.has(r) && V.punct[i] && spaced(V, i)) {
       // "--" typed as two hyphens is one dash
       const e = raw[i + 1] === "-" && V.doc.tokens[i + 1]!.start === V.doc.tokens[i]!.end ? i + 1 : i;
+      // (only when the clause goes on with its verb: "– and develop …" after it is a clause of its own)
+      if (aside >= 0 && !(isV(e + 1) || P.aux.has(low[e + 1] ?? ""))) aside = -1;
       if (aside >= 0) {
         // the dash that closes an aside ("De stad – waar twee dammen het begaven – is onbereikbaar"): the
         // clause it interrupted goes on, and the aside's verbs are none of that clause's
@@ -589,7 +591,8 @@ function splitSentence(V: View, s: Sentence, index: CueIndex, boundary: (i: numb
         if (!asideVerb) firstVerb = -1;
         aside = -1;
       } else if (verbBefore(i) && !P.relStarters.has(low[e + 1] ?? "") && clauseAhead(e + 1)) cut(e + 1, "cut");
-      else if (!inSpeech(i) && hasDash(e + 1)) {
+      // (an aside interrupts a clause before its verb: after the verb a dash opens what follows it)
+      else if (!inSpeech(i) && !verbBefore(i) && hasDash(e + 1)) {
         aside = i;
         asideVerb = seenVerb;
       }
@@ -1958,7 +1961,7 @@ class Resolver {
       let who = p.who;
       // "Washington en Moskou": a source that names several entities is all of them, none alone; of one kind
       // when they are all of it
-      const several = this.several(p.nameSpan);
+      const several = this.joined(p.name) ? this.several(p.nameSpan) : null;
       if (several) {
         entity = undefined;
         if (kind === "other" && several.every((x) => kindOfEntity(x.type) === kindOfEntity(several[0]!.type))) kind = kindOfEntity(several[0]!.type);
@@ -2002,6 +2005,12 @@ class Resolver {
       return out;
     }
     return out;
+  }
+
+  /** The name joins several with "and" or a comma ("Washington en Moskou"), not one name's parts ("Mr. Burr"). */
+  private joined(name: string): boolean {
+    const ws = name.toLowerCase().split(/\s+/u);
+    return ws.some((w) => this.V.P.additive.has(w)) || name.includes(", ");
   }
 
   /** The entities a source's name holds when it holds more than one (names joined by "and"). */

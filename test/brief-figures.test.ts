@@ -55,10 +55,11 @@ test("a toll that rose is no dispute, three children among the dead are no toll 
 test("denied holds the denials; the clause after one that only blames is what the party claims", () => {
   assert.deepEqual(section(brief.en, "denied").lines.map(show), [
     "“Russia denied firing any missile at Poland” Russia denies it",
-    "“Moskou en Kyiv hebben allebei elke betrokkenheid ontkend …” Kyiv denies it",
+    // both capitals are the subject: they deny together
+    "“Moskou en Kyiv hebben allebei elke betrokkenheid ontkend …” Moscow and Kyiv deny it",
   ]);
   // (the clause quoted with its whole sentence: "en wijzen de ander …" alone names nobody)
-  assert.ok(groups(brief.en, "claims").includes("Kyiv: “Moskou en Kyiv hebben allebei elke betrokkenheid ontkend en wijzen de ander als verantwoordelijke aan”"), JSON.stringify(groups(brief.en, "claims")));
+  assert.ok(groups(brief.en, "claims").includes("Moscow and Kyiv: “Moskou en Kyiv hebben allebei elke betrokkenheid ontkend en wijzen de ander als verantwoordelijke aan”"), JSON.stringify(groups(brief.en, "claims")));
 });
 
 test("a country is named in the briefing's language, however many reports of the other language name it", () => {

@@ -101,3 +101,17 @@ test("a semicolon between items of a list (name, age) cuts no clause; one betwee
     "the army evacuated two villages",
   ]);
 });
+
+test("an aside between dashes does not cut the clause it interrupts; a comma splice does cut", () => {
+  const nl = run("Vooral het dorp Oosterend – waar de dijk het begaf door het hoge water – is onbereikbaar door de schade, het water zou er een meter hoog staan.", "nl");
+  assert.deepEqual(nl.claims.map(reading), [
+    ["Vooral het dorp Oosterend – waar de dijk het begaf door het hoge water – is onbereikbaar door de schade", "established", null],
+    ["het water zou er een meter hoog staan", "claimed", "niet genoemde bron"],
+  ]);
+  const en = run("The village of Eastend – where the dyke gave way overnight – was flooded, the water reached a metre in the streets.", "en");
+  assert.deepEqual(texts(en), ["The village of Eastend – where the dyke gave way overnight – was flooded", "the water reached a metre in the streets"]);
+  // a frame after the comma is no clause of its own, nor is the main clause after a fronted subordinate one
+  assert.equal(run("The village is cut off, the mayor said.", "en").claims.length, 1);
+  assert.equal(run('The match was called off "because of the flooding," the club posted on its website.', "en").claims.length, 1);
+  assert.equal(run("When the dyke gave way, the water flooded the village.", "en").claims.length, 1);
+});

@@ -73,3 +73,20 @@ test("a colon frame may name whom the speaker addresses; a label may carry an af
   const label = run("Dana Reyes, historian: “The river has never risen this fast.”", "en");
   assert.deepEqual(reading(claim(label, "never risen")), ["claimed", "Dana Reyes"]);
 });
+
+test("a frame standing alone after a quote that closed its sentence names that quote's speaker", () => {
+  // the agency named before the quote cites a second body; the quote is the agency's, as the frame after it says
+  const en = run(
+    'The relief agency said the roads into the valley remain cut, citing the army as saying that 40 villages are without water.\n\n"The count is expected to grow as teams reach the hills to find the missing." The agency said.\n\nThe army gave no figures.',
+    "en",
+  );
+  const c = claim(en, "count is expected");
+  assert.deepEqual(reading(c), ["probable", "agency"]);
+  // the bare frame carries no proposition of its own
+  assert.ok(!en.claims.some((x) => x.text.startsWith("The agency said")), en.claims.map((x) => x.text).join(" | "));
+  // an infinitive of aim is no finding: "teams reach the hills to find" does not make "the count" a document that speaks
+  const aim = run("The count is expected to grow as teams reach the hills to find the missing.", "en");
+  assert.deepEqual(reading(aim.claims[0]!), ["probable", null]);
+  const nl = run("„We zoeken tot de laatste vermiste is gevonden.” De brandweer zei het zondag.\n\nDe weg blijft dicht.", "nl");
+  assert.deepEqual(reading(claim(nl, "laatste vermiste")), ["claimed", "brandweer"]);
+});

@@ -42,6 +42,12 @@ export interface FusionClaim {
      * are counted. Absent otherwise (and in records stored before it was kept).
      */
     whole?: string;
+    /**
+     * A source that names several entities joined by "and" ("Washington en Moskou hebben ontkend") has no
+     * `entity` of its own: these are the records of the ones it names, in text order, each of whom speaks.
+     * Absent otherwise (and in records stored before it was kept).
+     */
+    members?: string[];
   } | null;
   /** Concepts with polarity, `!` before a negated one, `@<ISO>` for one a country qualifies: "v:kill", "!v:operate", "n:missile@RU". */
   concepts: string[];
@@ -414,6 +420,8 @@ interface DocIndex {
   country?: string | null;
   /** The report's mentions of persons by where they start (`subjectOf`), once asked. */
   persons?: PersonMention[];
+  /** Every mention linked to an entity (pronouns left out) by where it starts (`sourceMembers`), once asked. */
+  named?: { start: number; end: number; entity: string }[];
 }
 
 /**
@@ -788,6 +796,19 @@ function sourceWhole(doc: Doc, ix: DocIndex, c: Claim): string | undefined {
   return best?.id;
 }
 
+/** The entities a source without one of its own names in its span, when it names two or more (FusionClaim.source.members). */
+function sourceMembers(doc: Doc, ix: DocIndex, c: Claim): string[] | undefined {
+  const span = c.source?.span;
+  if (!span || c.source!.entity || c.source!.kind === "unnamed") return undefined;
+  const named = (ix.named ??= doc.mentions
+    .filter((m) => m.entity !== undefined && m.via !== "pronoun")
+    .map((m) => ({ start: m.start, end: m.end, entity: m.entity! }))
+    .sort((a, b) => a.start - b.start || a.end - b.end));
+  const ids: string[] = [];
+  for (const m of within(named, span.start, span.end)) if (!ids.includes(m.entity)) ids.push(m.entity);
+  return ids.length >= 2 ? ids.map((id) => `${doc.meta.id}/${id}`) : undefined;
+}
+
 /** What a part of a claim says, when the claim says two things (FusionClaim.parts). */
 export type ClaimPart = Pick<FusionClaim, "concepts" | "main" | "agents" | "entities" | "countries" | "figures" | "days"> & Pick<Partial<FusionClaim>, "background" | "years">;
 
@@ -947,6 +968,7 @@ function claimKeys(doc: Doc, ix: DocIndex, own: Claim, order: string, agency: st
   const s = doc.sentences[c.sentence] ?? doc.sentences[doc.sentenceAt(c.start)];
   const shingles = withShingles ? shinglesOf(tokens) : [];
   const partOfWhole = isPart ? undefined : sourceWhole(doc, ix, c);
+  const members = sourceMembers(doc, ix, c);
   const out: FusionClaim = {
     id: `${doc.meta.id}/${c.id}`,
     doc: doc.meta.id,
@@ -969,6 +991,7 @@ function claimKeys(doc: Doc, ix: DocIndex, own: Claim, order: string, agency: st
           ...(c.source.entity && { entity: `${doc.meta.id}/${c.source.entity}` }),
           ...(c.source.role && { role: c.source.role }),
           ...(partOfWhole && { whole: `${doc.meta.id}/${partOfWhole}` }),
+          ...(members && { members }),
         }
       : null,
     concepts: [...concepts].sort(),

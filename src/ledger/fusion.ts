@@ -34,6 +34,7 @@ import type { Doc, Lang, SourceKind } from "../model/doc.js";
 import { countriesOfName, fusionClaims, type FusionClaim } from "./claimkeys.js";
 import { entityRecords, fuseEntities, type EntityRecord, institutionOf, reportEntities, roleKeyOf, roleOf, type EntityFusion } from "./entityfusion.js";
 import { nameKey } from "./names.js";
+import { langPack } from "../lang/index.js";
 import { blockGroups, blockPropositions, fuseBlock, type BlockContext, type Proposition } from "./propositions.js";
 import { findDisputes, type Dispute } from "./disputes.js";
 import { clusterIncidents, incidentKeys, type IncidentKeys } from "./incidents.js";
@@ -117,6 +118,12 @@ export function partyOf(c: FusionClaim, entities: EntityFusion, lang: Lang): str
     }
     if (cluster.government) out.add(`C:${cluster.government}`);
   }
+  // "Washington en Moskou": each of the names speaks for its party
+  for (const m of c.source.members ?? []) {
+    const cl = entities.clusterOf.get(m);
+    if (!cl) continue;
+    out.add(cl.government ? `C:${cl.government}` : `e:${cl.key}`);
+  }
   // an unnamed or unlinked source may name its country ("Ukrainian officials", "de Russische autoriteiten")
   for (const cc of countriesOfName(c.source.name, c.lang)) out.add(cc);
   if (c.source.role) for (const cc of countriesOfName(c.source.role, c.lang)) out.add(cc);
@@ -126,6 +133,15 @@ export function partyOf(c: FusionClaim, entities: EntityFusion, lang: Lang): str
 export function asserterOf(c: FusionClaim, entities: EntityFusion, lang: Lang): { key: string; name: string; entity?: string; kind: SourceKind | "report" } {
   if (!c.source) return { key: `voice:${c.outlet ?? c.doc}`, name: c.outlet ?? "the report", kind: "report" };
   const s = c.source;
+  // several named together speak as one voice, named in the briefing's language ("Washington and Moscow")
+  if (s.members) {
+    const cls = [...new Set(s.members.map((m) => entities.clusterOf.get(m)).filter((x) => x !== undefined))];
+    if (cls.length >= 2) {
+      const names = cls.map((x) => x.name(lang));
+      const and = langPack(lang).claims.additive[0] ?? "&";
+      return { key: `m:${cls.map((x) => (x.government ? `C:${x.government}` : `e:${x.key}`)).sort().join("+")}`, name: `${names.slice(0, -1).join(", ")} ${and} ${names.at(-1)}`, kind: s.kind };
+    }
+  }
   // a source named in full can say more than the entity it was linked to: "Ukraine's air force" is the
   // air force (the Ukrainian one), as "de Oekraïense luchtmacht" is
   const named = institutionOf(s.name, c.lang);

@@ -10,7 +10,8 @@ import { key52, NOTABLE, StoreFull, type ClaimRecord, type NameRow, type ReportR
 import { asserterOf, fusionKey } from "./fromdoc.js";
 import { featuresOf, fold } from "./features.js";
 import { bands, keptSignature, keptSimilarity, minhash } from "./minhash.js";
-import { nameKey, shortFormOf } from "./names.js";
+import { featureName, nameKey, shortFormOf } from "./names.js";
+import { langPack } from "../lang/index.js";
 import { putStoredFusion, storedFusion, type StoredFusion } from "./stored.js";
 
 /** Two reports at least this similar (estimated Jaccard of word 3-shingles) are one source: wire copy. */
@@ -83,8 +84,9 @@ async function entityKeys(tx: WriteTx, doc: Doc, known: readonly NameRow[]): Pro
   for (const r of known) names.set(at(r.nkey, r.type), r.fkey);
   const added: NameRow[] = [];
   const fkeys = new Map<string, string>();
+  const feature = featureName(langPack(doc.lang).entities.featureWords);
   for (const e of byLength) {
-    const full = shortFormOf(e, doc.entities);
+    const full = shortFormOf(e, doc.entities, feature);
     if (full && fkeys.has(full.id)) {
       fkeys.set(e.id, fkeys.get(full.id)!);
       continue;

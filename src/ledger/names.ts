@@ -149,7 +149,7 @@ function findAliasSet(name: string, type: EntityType): AliasSet | undefined {
  * Within one report a short form ("the Legion", "Gladkov") of a longer name of the same type
  * ("Liberty of Russia Legion", "Vyacheslav Gladkov") is the same referent: its words end the longer name.
  */
-export function shortFormOf<T extends { name: string; type: EntityType }>(e: T, others: readonly T[]): T | undefined {
+export function shortFormOf<T extends { name: string; type: EntityType }>(e: T, others: readonly T[], feature?: (name: string) => boolean): T | undefined {
   const k = nameKey(e.name);
   if (k.length < 3) return undefined;
   const tail = " " + k;
@@ -157,7 +157,7 @@ export function shortFormOf<T extends { name: string; type: EntityType }>(e: T, 
   for (const o of others) {
     if (o === e || !compatibleTypes(o.type, e.type) || (e.type === "location") !== (o.type === "location")) continue;
     const ok = nameKey(o.name);
-    if (ok.length > k.length && ok.endsWith(tail) && (!best || o.name.length > best.name.length)) best = o;
+    if (ok.length > k.length && ok.endsWith(tail) && (!best || o.name.length > best.name.length) && !feature?.(o.name)) best = o;
   }
   return best;
 }
@@ -166,7 +166,7 @@ export function shortFormOf<T extends { name: string; type: EntityType }>(e: T, 
  * `shortFormOf(e, entities)` for every entity of a report at once: the keys are indexed by each of their
  * word-final tails, so a report with many entities costs no comparison of every pair.
  */
-export function shortFormsOf<T extends { name: string; type: EntityType }>(entities: readonly T[]): Map<T, T> {
+export function shortFormsOf<T extends { name: string; type: EntityType }>(entities: readonly T[], feature?: (name: string) => boolean): Map<T, T> {
   const keys = entities.map((e) => nameKey(e.name));
   const byTail = new Map<string, number[]>();
   keys.forEach((ok, j) => {
@@ -185,9 +185,20 @@ export function shortFormsOf<T extends { name: string; type: EntityType }>(entit
     for (const j of byTail.get(k) ?? []) {
       const o = entities[j]!;
       if (o === e || !compatibleTypes(o.type, e.type) || (e.type === "location") !== (o.type === "location")) continue;
+      // "Wadi Derna" is the valley, another place than the town "Derna"
+      if (feature?.(o.name)) continue;
       if (!best || o.name.length > best.name.length) best = o;
     }
     if (best) out.set(e, best);
   });
   return out;
+}
+
+/** Whether a name opens with a word for a natural feature in its language ("Wadi Derna", "Lake Chad"): see EntityLexicon.featureWords. */
+export function featureName(words: readonly string[] | undefined): (name: string) => boolean {
+  if (!words?.length) return () => false;
+  return (name) => {
+    const sp = name.indexOf(" ");
+    return sp > 0 && words.includes(name.slice(0, sp).toLowerCase());
+  };
 }

@@ -7,8 +7,10 @@ import type { BriefLabels } from "../../brief/labels.js";
  */
 const PLURAL_NOUNS = new Set(["media", "police", "people", "personnel"]);
 const NOT_PLURAL = new Set(["news", "press", "series", "crisis", "status", "analysis"]);
+/** Two names joined ("Washington and Moskou"), each of capitalised words only: two speakers. */
+const TWO_NAMES = /^\p{Lu}\S*(?: \p{Lu}\S*)* and \p{Lu}\S*(?: \p{Lu}\S*)*$/u;
 function verb(who: string, one: string, many: string): string {
-  if (who.includes(", ")) return many;
+  if (who.includes(", ") || TWO_NAMES.test(who)) return many;
   const head = who.slice(who.lastIndexOf(" ") + 1);
   return PLURAL_NOUNS.has(head) || (/^\p{Ll}{3,}s$/u.test(head) && !/(ss|us|is)$/.test(head) && !NOT_PLURAL.has(head)) ? many : one;
 }

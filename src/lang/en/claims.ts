@@ -145,7 +145,9 @@ const cues: CuePattern[] = [
   // joining a conversation is speaking: "Her friend, a student from Memphis, chimed in. “…”"
   { pattern: "chime|chimes|chimed|chiming in", role: "report", status: "claimed" },
   // evidence speaks through its document: "Records show …", "the poll found …" (a person who found something did not say it)
-  { pattern: "show|shows|showed|showing|find|finds|found|suggest|suggests|suggested|indicate|indicates|indicated|indicating|reveal|reveals|revealed|revealing", role: "report", status: "claimed", subjectDocument: true, notRightAfter: ["is", "was", "were", "are", "been", "be"] },
+  // (an infinitive is an aim, not a finding, and its subject is another verb's: "crews work to find survivors")
+  { pattern: "show|shows|showed|showing|find|finds|found|suggest|suggests|suggested|indicate|indicates|indicated|indicating|reveal|reveals|revealed|revealing", role: "report", status: "claimed", subjectDocument: true, notRightAfter: ["is", "was", "were", "are", "been", "be", "to"] },
+  { pattern: "appear|appears|appeared|seem|seems|seemed to show|find|suggest|indicate|reveal", role: "report", status: "claimed", subjectDocument: true },
   // naming and calling: "Trump called it “a disaster”", "has referred to her as …"
   { pattern: "call|calls|called|calling", role: "report", status: "claimed", needsContent: true, quoteObject: true, unlessNext: ["for", "on", "off", "in", "up", "out", "itself", "himself", "herself", "themselves"], notRightAfter: ["is", "was", "were", "are", "been", "be", "so", "the", "a", "an"] },
   { pattern: "refer|refers|referred|referring to … as", role: "report", status: "claimed" },
@@ -418,6 +420,7 @@ export const claims: ClaimLexicon = {
   reducedRelatives: true,
   absoluteMarkers: ["with"],
   adverbialClause: ["after", "because"],
+  subordinators: ["when", "whenever", "while", "as", "although", "though", "if", "unless", "because", "since", "after", "before", "until", "once", "whereas", "where"],
   participleEnding: "ing",
   prepositions: "in on at to with about after before during over under into onto by through since until without against among via within despite amid following toward towards across behind near upon from of for including excluding regarding concerning according pending notwithstanding".split(" "),
   nameParticles: ["al", "el", "ad", "as", "ash", "bin", "ibn", "abu", "ben"],

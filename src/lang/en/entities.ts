@@ -53,6 +53,8 @@ export const entities: EntityLexicon = {
   commonWords: commonWords.concat(capitalisedAdjectives.map((w) => w.toLowerCase())),
   nonNames: creeds.split(" ").concat("january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday easter christmas i ipo adsl umts gsm sms pc tv cd dvd dna hiv aids gdp mri ict ceo cfo coo".split(" ")),
   definiteArticles: ["the", "that", "this"],
+  // (a wadi is a valley or dry river bed: "Wadi Derna" runs through Derna, it is not the town)
+  featureWords: ["wadi", "river", "valley", "lake", "mount", "gulf", "bay", "cape", "strait", "canal"],
   locativePrepositions: ["in", "near", "into", "outside", "around", "across", "toward", "towards"],
   speechVerbs: "says said say claims claimed claim confirms confirmed confirm denies denied deny announced announces announce warned warns accused accuses stated states insists insisted reported responded rejected rejects dismissed dismisses admitted acknowledged threatened threatens demanded demands called calls maintains maintained".split(" "),
   auxiliaries: ["has", "had", "have", "will", "would", "could", "may", "might", "did", "does", "also"],

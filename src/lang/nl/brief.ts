@@ -6,8 +6,10 @@ import type { BriefLabels } from "../../brief/labels.js";
  * "Duitsers"). A name in -en stays one speaker: "Zweden" is the country as often as its people.
  */
 const NOT_PLURAL = new Set(["nieuws", "bus", "status", "crisis", "analyse"]);
+/** Two names joined ("Washington en Moskou"), each of capitalised words only: two speakers. */
+const TWO_NAMES = /^\p{Lu}\S*(?: \p{Lu}\S*)* en \p{Lu}\S*(?: \p{Lu}\S*)*$/u;
 function verb(who: string, one: string, many: string): string {
-  if (who.includes(", ")) return many;
+  if (who.includes(", ") || TWO_NAMES.test(who)) return many;
   const head = who.slice(who.lastIndexOf(" ") + 1);
   if (head === "media") return many;
   const common = /^[\p{Ll}-]{3,}(?:en|s)$/u.test(head) && !/(ss|us|is)$/.test(head) && !NOT_PLURAL.has(head);

@@ -74,6 +74,8 @@ export const entities: EntityLexicon = {
   commonWords: commonWords.concat(capitalisedAdjectives.map((w) => w.toLowerCase())),
   nonNames: creeds.split(" ").concat("januari februari maart april mei juni juli augustus september oktober november december maandag dinsdag woensdag donderdag vrijdag zaterdag zondag pasen kerstmis pinksteren wk ek btw ipo adsl umts gsm sms pc tv cd dvd dna hiv aids mri ict kmo pvc cao wao".split(" ")),
   definiteArticles: ["het", "de", "dat", "die", "deze", "dit"],
+  // (a wadi is a valley or dry river bed: "Wadi Derna" runs through Derna, it is not the town)
+  featureWords: ["wadi", "rivier", "vallei", "meer", "golf", "baai", "kaap", "kanaal"],
   locativePrepositions: ["in", "naar", "uit", "nabij", "rond", "rondom", "vanuit", "richting", "langs", "te"],
   speechVerbs: "zegt zei zeiden zeggen stelt stelde stellen meldt meldde melden gemeld bevestigt bevestigde bevestigd ontkent ontkende ontkend claimt claimde geclaimd eist eiste geëist waarschuwt waarschuwde beschuldigt beschuldigde verklaart verklaarde verklaard reageert reageerde laat liet kondigt kondigde aangekondigd dreigt dreigde spreekt sprak erkent erkende erkend benadrukt benadrukte noemt noemde beweert beweerde ontkennen bevestigen wijst wees weigert weigerde gezegd gesteld".split(" "),
   auxiliaries: ["heeft", "had", "zal", "zou", "kan", "moet", "wil", "liet"],

@@ -60,6 +60,8 @@ interface Clause {
   documentName?: string;
   /** A bare frame that points back ("Dat meldt de politie."): it gives the sentence before its source, no claim. */
   suppress?: boolean;
+  /** A bare frame standing after a quote that closed the sentence before ("“…. ” OCHA said."): that quote's speaker. */
+  trailing?: boolean;
 }
 
 export const claims: Stage = (doc, ctx) => extractClaims(doc, ctx.lang.claims);
@@ -179,7 +181,10 @@ export function extractClaims(doc: Doc, lex: ClaimLexicon): void {
       if (!(P.splitters.has(w0) && P.complementizers.has(w1)) && !(c.kind === "coord" && P.additive.has(w0)) && c.kind !== "adverbial" && !afterContent) continue;
       c.source = prev.source;
       c.cue = prev.cue;
-      if (c.status === "established") c.status = prev.frame.cue.cue.status === "denied" || prev.frame.cue.cue.status === "confirmed" ? prev.frame.cue.cue.status : "claimed";
+      // "Moskou heeft elke betrokkenheid ontkend en wijst Washington aan": a verb of its own after "en" makes a
+      // second predicate of the subject, which it asserts; the denial or confirmation was of the first's object
+      const ownVerb = c.kind === "coord" && verbAt(V, c.t0 + 1) && !nonFinite(V, c.t0 + 1);
+      if (c.status === "established") c.status = (prev.frame.cue.cue.status === "denied" || prev.frame.cue.cue.status === "confirmed") && !ownVerb ? prev.frame.cue.cue.status : "claimed";
     }
     // "Dat meldt de politie.": the frame's content is the sentence before
     // ("Dat zegt de burgemeester, die wijst op …": a relative clause after it only describes the source)
@@ -202,6 +207,12 @@ export function extractClaims(doc: Doc, lex: ClaimLexicon): void {
           if (p.status === "established") p.status = c.status === "denied" || c.status === "confirmed" ? c.status : "claimed";
         }
       }
+    }
+    // "“…. ” OCHA said.": a quote whose full stop stands inside its marks ends the sentence, and the frame that
+    // names its speaker stands alone after it; the frame is that quote's attribution, no proposition of its own
+    if (list.length >= 1 && list.slice(1).every((c) => c.kind === "relative") && list[0]!.source && list[0]!.source.kind !== "unnamed" && list[0]!.frame && afterQuote(V, list[0]!, speech) && bareFrame(V, list[0]!)) {
+      list[0]!.trailing = true;
+      if (list[0]!.status === "claimed") list[0]!.suppress = true;
     }
     // a frame after the content covers the clauses before it in the sentence: "A, maar B, zegt X", "A after B,
     // according to X"
@@ -386,6 +397,8 @@ type ClauseKind = "first" | "cut" | "coord" | "participle" | "relative" | "adver
 type Piece = [number, number, CueMatch[], ClauseKind];
 
 const DASHES: ReadonlySet<string> = new Set(["–", "—", "--", "-", "―"]);
+/** How many tokens an aside between dashes may hold. */
+const ASIDE = 25;
 /** How far ahead a clause's verb is looked for: a subject of a few words, an adverb or two. */
 const CLAUSE_AHEAD = 8;
 /** How many words an item of a semicolon list may have ("and Mukhammadsobir Faizov"). */
@@ -463,6 +476,13 @@ function splitSentence(V: View, s: Sentence, index: CueIndex, boundary: (i: numb
     return b - a >= 30;
   };
   let embedded = false; // inside a relative clause between commas
+  let aside = -1; // the dash that opened an aside still open
+  let asideVerb = false; // whether the clause had its verb before the aside
+  /** Another spaced dash follows in the sentence, not far: the one that would close an aside. */
+  const hasDash = (j: number) => {
+    for (let k = j; k < b0 && k < j + ASIDE; k++) if (DASHES.has(raw[k]!) && V.punct[k] && spaced(V, k)) return true;
+    return false;
+  };
   let firstComma = -1; // the clause's first comma: a subject without a verb before it may open an apposition
   const cut = (at: number, kind: ClauseKind) => {
     cuts.push([at, kind]);
@@ -474,6 +494,27 @@ function splitSentence(V: View, s: Sentence, index: CueIndex, boundary: (i: numb
     firstVerb = -1;
     lastComp = -1;
     firstComma = -1;
+  };
+  /**
+   * "De stad is onbereikbaar, het water staat er drie meter hoog": after a comma a determiner, a noun and a
+   * finite verb open a main clause of their own (a comma splice). Not a frame ("…, the mayor said"), whose
+   * content is the clause before it.
+   */
+  const spliceAhead = (j: number) => {
+    const w = low[j]!;
+    if (!P.det.has(w) || P.complementizers.has(w) || P.relStarters.has(w) || isPronoun(P, w)) return false;
+    for (let k = j + 1; k < b0 && k <= j + 3; k++) {
+      if (V.punct[k] || P.coordinators.has(low[k]!) || P.preps.has(low[k]!) || P.det.has(low[k]!)) return false;
+      if (isV(k)) return k > j + 1 && !reportVerbAt(V, index, k) && !P.lex.infinitiveMarkers.includes(low[k - 1]!);
+    }
+    return false;
+  };
+  /** The clause opens with a subordinate clause or a phrase ("When the dam broke, the water …"): in a language whose subject stays before its verb, the comma closes that. */
+  const subordinateOpen = () => {
+    let k = from;
+    while (k < b0 && (V.punct[k] || P.connectives.has(low[k]!))) k++;
+    const w = low[k] ?? "";
+    return P.adverbial.has(w) || P.complementizers.has(w) || P.preps.has(w) || P.relStarters.has(w) || !!P.lex.subordinators?.includes(w) || (!!P.lex.participleEnding && w.endsWith(P.lex.participleEnding));
   };
   /** "…, liberating its territory and is fighting …": a participle that is one item of a list of verbs. */
   const listAhead = (j: number) => {
@@ -530,6 +571,8 @@ function splitSentence(V: View, s: Sentence, index: CueIndex, boundary: (i: numb
       } else if (P.relClause.has(nj) && verbBefore(i) && relativeTail(V, j, b0)) cut(j, "relative");
       else if (P.adverbial.has(nj) && verbBefore(i) && clauseAhead(j + 1)) cut(j, "adverbial");
       else if (P.lex.participleEnding && isParticiple(V, j) && verbBefore(i) && !listAhead(j + 1) && !reportVerbAt(V, index, i - 1)) cut(j, "participle");
+      // ('"…," the club posted': after a quote the phrase is its frame, whatever its verb)
+      else if (j === i + 1 && !inSpeech(i) && lastComp < from && verbBefore(i) && spliceAhead(j) && !(P.lex.subjectAfterVerb === false && subordinateOpen())) cut(j, "cut");
       lastComma = i;
       // a relative clause that did not close the sentence is embedded: the main clause resumes after it
       if (cuts.length === cuts0 && P.relStarters.has(nj) && !P.complementizers.has(nj)) embedded = true;
@@ -538,7 +581,21 @@ function splitSentence(V: View, s: Sentence, index: CueIndex, boundary: (i: numb
     if (DASHES.has(r) && V.punct[i] && spaced(V, i)) {
       // "--" typed as two hyphens is one dash
       const e = raw[i + 1] === "-" && V.doc.tokens[i + 1]!.start === V.doc.tokens[i]!.end ? i + 1 : i;
-      if (verbBefore(i) && !P.relStarters.has(low[e + 1] ?? "") && clauseAhead(e + 1)) cut(e + 1, "cut");
+      // (only when the clause goes on with its verb: "– and develop …" after it is a clause of its own)
+      if (aside >= 0 && !(isV(e + 1) || P.aux.has(low[e + 1] ?? ""))) aside = -1;
+      if (aside >= 0) {
+        // the dash that closes an aside ("De stad – waar twee dammen het begaven – is onbereikbaar"): the
+        // clause it interrupted goes on, and the aside's verbs are none of that clause's
+        seenVerb = asideVerb;
+        scanned = e + 1;
+        if (!asideVerb) firstVerb = -1;
+        aside = -1;
+      } else if (verbBefore(i) && !P.relStarters.has(low[e + 1] ?? "") && clauseAhead(e + 1)) cut(e + 1, "cut");
+      // (an aside interrupts a clause before its verb: after the verb a dash opens what follows it)
+      else if (!inSpeech(i) && !verbBefore(i) && hasDash(e + 1)) {
+        aside = i;
+        asideVerb = seenVerb;
+      }
       i = e;
       continue;
     }
@@ -790,6 +847,9 @@ function embeddedFrame(V: View, t0: number, c: Clause): number {
     if (V.raw[b - 1] === ",") head = b;
     else b--;
   } else if (!P.lex.reducedRelatives) return -1;
+  // ("the lies the regime told" has no content after its verb; "a man calling himself X said “…”" opens one
+  // right after it: a subject with its verb)
+  else if (m.end === m.start + 1 && m.end < c.t1 && (V.doc.tokens[m.end]!.kind === "quote" || V.raw[m.end] === ":" || P.complementizers.has(low[m.end]!))) return -1;
   if (head < 0) {
     // the noun the clause is about, back to its determiner: adjectives and nouns only ("an unprovoked attack")
     for (let k = b; k > t0 && k >= b - 5; k--) {
@@ -876,6 +936,7 @@ function readClause(
     unknown: undefined,
     documentName: undefined,
     suppress: false,
+    trailing: false,
   };
   // frames, best first: explicit source phrases, then reporting verbs (the innermost, i.e. last, one
   // before its content; else one after it), then passives, then unnamed hearsay
@@ -1101,13 +1162,18 @@ function reportSubject(V: View, t0: number, t1: number, m: CueMatch, closeAt: Se
     }
   }
   if (kv < segStart && segStart > t0 && raw[segStart - 1] === ",") {
+    // "“…”, the spokesman for the prosecutor, Jan Peeters, said on television": with no content after it the
+    // frame follows its content, and a frame inside that content is the innermost one
+    let tail = 0;
+    for (let j = m.end; j < t1 && tail <= BARE_TAIL; j++) if (!V.punct[j] && !V.time[j]) tail++;
+    const post = tail <= BARE_TAIL && !contentFollows(V, m.end, t1) && !verbIn(V, m.end, t1) && verbIn(V, t0, segStart);
     // the verb right after a comma, content after it: the clause's subject carries an apposition or a
     // relative clause ("X, analist bij Y, zegt dat", "Strijders die aan Oekraïense zijde vechten, zeggen")
     const app = appositionName(V, t0, segStart - 1);
-    if (app) return { raw: app, post: false };
+    if (app) return { raw: app, post };
     // "The companies, which gave few answers, said …": the phrase before a relative clause set off by commas
     const rel = relativeHost(V, t0, segStart - 1);
-    if (rel) return { raw: rel, post: false };
+    if (rel) return { raw: rel, post };
     // after content ("Six people were missing, X, minister, told …") the clause's first phrase is no subject
     const subj = afterComma ? null : selfSubject(V, t0, t1, { ...m, start: segStart - 1 }, P.lex.subjectAfterVerb);
     if (subj) return { raw: subj, post: false };
@@ -1122,10 +1188,10 @@ function reportSubject(V: View, t0: number, t1: number, m: CueMatch, closeAt: Se
         let allCap = true;
         for (let k = j + 1; k < segStart - 1; k++) if (V.cap[k] !== 1 && !isInitial(V, k) && raw[k] !== ".") allCap = false;
         const name = allCap ? sourceAt(V, { start: j + 1, end: segStart - 1 }) : null;
-        if (name) return { raw: name, post: false };
+        if (name) return { raw: name, post };
       }
       const name = sourceAt(V, npBackward(V, b + 1, j));
-      if (name) return { raw: name, post: false };
+      if (name) return { raw: name, post };
     }
   }
   // "X praised A and criticized B": the subject of the first verb
@@ -1155,7 +1221,12 @@ function reportSubject(V: View, t0: number, t1: number, m: CueMatch, closeAt: Se
   }
   // "Experts in flood control say", "Many women in politics say": a head noun and its prepositional phrase
   if (!back && P.lex.subjectAfterVerb === false) back = headWithPhrase(V, segStart, kv + 1);
+  if (back) back = coordinated(V, segStart, back);
   if (back) {
+    // "…,” Björn Lund, director of the Swedish network, told NPR": a person's name before an apposition whose
+    // closing comma is left out; the person speaks, the role describes him
+    const named = back.start === segStart ? nameBeforeRole(V, t0, back) : null;
+    if (named) return { raw: named, post: segStart > t0 };
     const src = sourceAt(V, back);
     // "…, he said." / "“…,” Obama said on Monday": the subject and its verb close the clause
     let tail = 0;
@@ -1169,6 +1240,39 @@ function reportSubject(V: View, t0: number, t1: number, m: CueMatch, closeAt: Se
   const fwd = sourceAt(V, npForward(V, after, limit, true));
   if (fwd) return { raw: fwd, post: afterComma };
   return null;
+}
+
+/**
+ * "Washington en Moskou hebben ontkend", "Both Kyiv and Warsaw said", "Poland, Hungary and Slovakia said": names
+ * joined by "and" (and commas) before the verb are one subject, all of them speak. Only names: in "the
+ * minister and the mayor said" each could be another clause's, and a common noun before "and" is often an
+ * object ("hit the bridge and police said").
+ */
+const COORDINATED = 4;
+function coordinated(V: View, from: number, span: Span): Span {
+  const { P, low, raw } = V;
+  const name = (a: number, b: number) => V.cap[b - 1] === 1 && V.named(b - 1) && !isPronoun(P, low[a]!);
+  if (!name(span.start, span.end)) return span;
+  let start = span.start;
+  let members = 1;
+  let sawAnd = false;
+  while (members < COORDINATED && start - 2 >= from) {
+    const j = start - 1;
+    const and = !sawAnd && P.additive.has(low[j]!);
+    // a comma joins only the members before the "and": "A, B en C"
+    if (!and && !(sawAnd && raw[j] === ",")) break;
+    const prev = npBackward(V, from, j);
+    if (!prev || prev.end !== j || !name(prev.start, prev.end)) break;
+    // ("Both Ankara": a capital at the sentence's start passes for part of a name)
+    start = P.correlatives.has(low[prev.start]!) && prev.end - prev.start > 1 ? prev.start + 1 : prev.start;
+    members++;
+    if (and) sawAnd = true;
+  }
+  if (members === 1) return span;
+  // the names open the clause: nothing but a connective or punctuation stands before them, or the "both" of
+  // "both A and B" (which names no one)
+  for (let k = from; k < start; k++) if (!V.punct[k] && !P.connectives.has(low[k]!) && !P.complementizers.has(low[k]!) && !(k === start - 1 && P.correlatives.has(low[k]!) && !P.preps.has(low[k]!))) return span;
+  return { start, end: span.end };
 }
 
 /**
@@ -1210,6 +1314,27 @@ function relativeHost(V: View, t0: number, close: number): RawSource | null {
     return sourceAt(V, np);
   }
   return null;
+}
+
+function nameBeforeRole(V: View, t0: number, role: Span): RawSource | null {
+  const { P, low, raw } = V;
+  const comma = role.start - 1;
+  if (comma <= t0 || raw[comma] !== ",") return null;
+  // the phrase is a role without a name: it opens with a lower-case title
+  if (V.cap[role.start] === 1 || (!roleOf(P, low[role.start]!) && !(P.det.has(low[role.start]!) && roleOf(P, low[role.start + 1] ?? "")))) return null;
+  const inner = sourceAt(V, role);
+  if (!inner || inner.parsed.pronoun || inner.parsed.document) return null;
+  // before the comma: two to four capitalised words that a quote's close, a comma or the clause's start
+  // stands before ("Björn Lund", not "the town of Lund")
+  let a = comma;
+  while (a - 1 >= t0 && a > comma - 4 && (V.cap[a - 1] === 1 || isInitial(V, a - 1)) && !V.punct[a - 1]) a--;
+  if (comma - a < 2) return null;
+  if (a > t0 && !V.punct[a - 1] && !P.connectives.has(low[a - 1]!)) return null;
+  if (!V.named(a) && !V.named(comma - 1)) return null;
+  const name = sourceAt(V, { start: a, end: comma });
+  if (!name || name.parsed.pronoun || roleOf(P, low[a]!)) return null;
+  const text = V.doc.text.slice(V.doc.tokens[role.start]!.start, V.doc.tokens[role.end - 1]!.end);
+  return { parsed: { ...name.parsed, who: "person", kind: inner.parsed.kind, role: text }, span: name.span };
 }
 
 function appositionName(V: View, t0: number, comma: number): RawSource | null {
@@ -1369,6 +1494,42 @@ function anaphoric(V: View, c: Clause): boolean {
   return true;
 }
 
+/** The clause's sentence follows, in the same paragraph, a sentence that quoted speech closes. */
+function afterQuote(V: View, c: Clause, speech: readonly boolean[]): boolean {
+  const s = V.doc.sentences[c.sentence]!;
+  const prev = V.doc.sentences[c.sentence - 1];
+  if (!prev || prev.paragraph !== s.paragraph || prev.heading || c.t0 !== s.tokenStart) return false;
+  // the quote's closing mark is the last token of that sentence, and nothing stands between it and this one
+  for (const q of prev.quotes) if (speech[q] && V.doc.quotes[q]!.end >= prev.end && V.doc.quotes[q]!.end <= s.start) return true;
+  return false;
+}
+
+/**
+ * The clause is only a frame: its source, its verb, an auxiliary and adjuncts without a verb of their own
+ * ("OCHA said.", "said the minister on Monday.", "the ministry said in a statement."), so it carries no content.
+ */
+const BARE_TAIL = 8;
+function bareFrame(V: View, c: Clause): boolean {
+  const m = c.frame!;
+  if (m.cue.cue.role !== "report" || !c.raw) return false;
+  const src = c.raw.span;
+  const outside = (k: number) => {
+    const t = V.doc.tokens[k]!;
+    return !(t.start >= src.start && t.end <= src.end) && !(k >= m.start && k < m.end);
+  };
+  const words = (a: number, b: number) => {
+    let n = 0;
+    for (let k = a; k < b; k++) if (outside(k) && !V.punct[k] && !V.time[k] && !V.P.aux.has(V.low[k]!)) n++;
+    return n;
+  };
+  // nothing but the source (and an auxiliary) before the verb
+  if (words(c.t0, m.start) > 0) return false;
+  // after it, the source if it follows ("said OCHA") and a short adjunct, no content nor verb of its own
+  if (words(m.end, c.t1) > BARE_TAIL || contentFollows(V, m.end, c.t1)) return false;
+  for (let k = m.end; k < c.t1; k++) if (outside(k) && verbAt(V, k)) return false;
+  return true;
+}
+
 /** A quotation opens within six words after `from`, before any other punctuation: "called it “a disgrace”". */
 function quoteFollows(V: View, from: number, to: number): boolean {
   for (let k = from; k < to && k < from + 6; k++) {
@@ -1505,6 +1666,10 @@ function assignQuote(V: View, q: number, bySentence: Clause[][], speech: readonl
   let speaker: Clause | null = null;
   for (let s = last; s >= first && !speaker; s--) {
     for (const c of near(s)) if (named(c) && outsideCue(c)) speaker = c;
+  }
+  if (!speaker) {
+    const after = bySentence[last + 1]?.[0];
+    if (after?.trailing) speaker = after;
   }
   if (!speaker) {
     // the speaker named just before: in the sentence before, or a sentence or two further back in the same
@@ -1794,6 +1959,13 @@ class Resolver {
       let entity = mention?.entity;
       let kind = p.kind;
       let who = p.who;
+      // "Washington en Moskou": a source that names several entities is all of them, none alone; of one kind
+      // when they are all of it
+      const several = this.joined(p.name) ? this.several(p.nameSpan) : null;
+      if (several) {
+        entity = undefined;
+        if (kind === "other" && several.every((x) => kindOfEntity(x.type) === kindOfEntity(several[0]!.type))) kind = kindOfEntity(several[0]!.type);
+      }
       const e = this.entity(entity);
       if (e) {
         if (kind === "other") kind = kindOfEntity(e.type);
@@ -1833,6 +2005,25 @@ class Resolver {
       return out;
     }
     return out;
+  }
+
+  /** The name joins several with "and" or a comma ("Washington en Moskou"), not one name's parts ("Mr. Burr"). */
+  private joined(name: string): boolean {
+    const ws = name.toLowerCase().split(/\s+/u);
+    return ws.some((w) => this.V.P.additive.has(w)) || name.includes(", ");
+  }
+
+  /** The entities a source's name holds when it holds more than one (names joined by "and"). */
+  private several(span: Span): Entity[] | null {
+    const ids = new Set<string>();
+    for (const m of mentionsIn(this.V.doc, span)) if (m.entity && m.via !== "pronoun" && m.start >= span.start && m.end <= span.end) ids.add(m.entity);
+    if (ids.size < 2) return null;
+    const out: Entity[] = [];
+    for (const id of ids) {
+      const e = this.entity(id);
+      if (e) out.push(e);
+    }
+    return out.length > 1 ? out : null;
   }
 
   private readonly clauses: Clause[] = [];

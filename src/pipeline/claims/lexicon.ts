@@ -177,6 +177,12 @@ export interface ClaimLexicon {
   relativeSubjects: readonly string[];
   /** Subordinators of time and cause whose clause is a proposition of its own (after, nadat). */
   adverbialClause: readonly string[];
+  /**
+   * Conjunctions that open a subordinate clause put before the main one ("When the dam broke, the water …"):
+   * a comma after such a clause is no comma splice. Only a language whose subject stays before its verb needs
+   * them (in Dutch the main clause's verb comes first after the comma).
+   */
+  subordinators?: readonly string[];
   /** Prepositions: a noun phrase right after one is its object, never the subject of the verb that follows. */
   prepositions: readonly string[];
   /** Lower-case particles that open a surname ("al-Obaidi", "el-Drese"): such a word counts as capitalised. */

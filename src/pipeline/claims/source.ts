@@ -456,7 +456,8 @@ export function parseSource(V: View, span: Span): ParsedSource | null {
     const pronoun = P.anyPron.has(w) ? "any" : P.personPron.has(w) ? "person" : "group";
     return { name: raw[a]!, nameSpan: { start: t[a]!.start, end: t[a]!.end }, kind: "other", who: "unknown", pronoun };
   }
-  while (a < b && P.det.has(low[a]!)) a++;
+  // ("Both Ankara and Athens": the "both" of a coordination names no one)
+  while (a < b && (P.det.has(low[a]!) || (a + 1 < b && P.correlatives.has(low[a]!) && !P.preps.has(low[a]!)))) a++;
   if (a >= b) return null;
   // a document or message: the source is its author ("een overzicht van het weblog X", "a report by X")
   // ("de recentste cijfers van de VN": modifiers may stand before the noun)

@@ -259,6 +259,8 @@ function mergeNames(doc: Doc, p: Prepared, chunks: readonly Chunk[], isName: rea
   // indexes over the distinct long names: a person's name by each of its endings (Deen = Bob Deen), a
   // body's name by each run of its words (Clingendael = Instituut Clingendael), and by head and word
   // (Vrijheidslegioen = Legioen Vrijheid voor Rusland)
+  const features = p.lex.featureWords;
+  const feature = (c: Chunk) => !!features?.length && c.t1 - c.t0 >= 2 && features.includes(doc.tokens[c.t0]!.text.toLowerCase());
   const personLike = (c: Chunk) => !c.head && !c.known && !c.gaz && (c.givenName || !!c.role || c.t1 - c.t0 >= 2);
   const suffixes = new Map<string, number[]>();
   // Filip = Koning Filip van België, Vladimir = Vladimir Poetin: a given name alone is the one person so named
@@ -269,6 +271,8 @@ function mergeNames(doc: Doc, p: Prepared, chunks: readonly Chunk[], isName: rea
     const l = chunks[j]!;
     const kj = tokenKeys(p, l);
     if (kj.length < 2) continue;
+    // "Wadi Derna" is the valley, not the town "Derna" its other word names: no short form of it
+    if (feature(l)) continue;
     if (personLike(l)) {
       for (let s = Math.max(1, kj.length - MAX_RUN); s < kj.length; s++) push(suffixes, kj.slice(s).join(" "), j);
       if (l.givenName) push(givenFirst, kj[0]!, j);
@@ -468,6 +472,9 @@ export function extractEntities(doc: Doc, p: Prepared): void {
   // appositions refer by index: rebuild them after filtering
   linkAppositions(doc, chunks);
   markOrgLike(p, chunks);
+  // "Wadi Derna", "Lake Chad": the feature word says what the name is, as "de stad" before a name does
+  const features = p.lex.featureWords;
+  if (features?.length) for (const c of chunks) if (c.t1 - c.t0 >= 2 && !c.typeNoun && features.includes(doc.tokens[c.t0]!.text.toLowerCase())) c.typeNoun = "location";
   const n = chunks.length;
   const isName: boolean[] = [];
   for (const c of chunks) isName.push(c.via !== "description");
@@ -536,6 +543,19 @@ export function extractEntities(doc: Doc, p: Prepared): void {
     }
   }
   const within = placeTowns(doc, chunks, groups, geoOf);
+  // "Wadi Derna" the gazetteer does not hold runs by the town its other words name: that town's coordinates,
+  // a key of its own
+  if (features?.length) {
+    const byName = new Map<string, Group>();
+    for (const g of groups) if (geoOf.get(g)?.kind === "place" && !byName.has(g.name)) byName.set(g.name, g);
+    for (const g of groups) {
+      if (g.type !== "location" || geoOf.has(g) || within.has(g)) continue;
+      const sp = g.name.indexOf(" ");
+      if (sp < 0 || !features.includes(g.name.slice(0, sp).toLowerCase())) continue;
+      const town = byName.get(g.name.slice(sp + 1));
+      if (town) within.set(g, geoOf.get(town)!);
+    }
+  }
 
   // build mentions and entities
   const mentions: Mention[] = [];

@@ -49,6 +49,11 @@ export interface EntityLexicon {
   definiteArticles: readonly string[];
   /** Prepositions after which a name is likely a place: in, bij, naar, uit, near, from. */
   locativePrepositions: readonly string[];
+  /**
+   * Words for a natural feature that open a place's name (Wadi Derna, Lake Chad, rivier de Maas): the name is
+   * that feature's, another place than the town its other words name. Optional.
+   */
+  featureWords?: readonly string[];
   /** Verbs by which a place speaks for its government (Kyiv bevestigt, Moscow said): finite forms and participles. */
   speechVerbs: readonly string[];
   /** Auxiliaries that may stand between a subject and its speech verb: heeft, zal, would, has. */

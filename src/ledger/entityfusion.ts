@@ -576,7 +576,7 @@ export function fuseEntities(records: readonly EntityRecord[]): EntityFusion {
   // (unless an editor split them apart)
   const parted = (a: EntityRecord, b: EntityRecord) =>
     !!(a.editor && b.editor && (a.editor.drop.length || b.editor.drop.length) && !a.editor.join.some((k) => b.editor!.join.includes(k)));
-  for (const rs of byDoc.values()) for (const [short, full] of shortFormsOf(rs, featureName(langPack(rs[0]!.lang).entities.featureWords))) if (!parted(short, full)) uf.union(`R:${short.id}`, `R:${full.id}`);
+  for (const rs of byDoc.values()) for (const [short, full] of shortFormsOf(rs, featureName(rs[0]!.lang))) if (!parted(short, full)) uf.union(`R:${short.id}`, `R:${full.id}`);
   // seeking joins, all decided on the components as they stand after the strong keys
   const offered = new Map<string, Set<string>>();
   for (const r of records) {

@@ -2,7 +2,6 @@ import type { Claim, Doc, Entity } from "../model/doc.js";
 import type { CClaim, CCount } from "./contradictions.js";
 import { featuresOf } from "./features.js";
 import { aliasSetOf, featureName, nameKey, shortFormsOf } from "./names.js";
-import { langPack } from "../lang/index.js";
 
 /** The language-independent key under which an entity of a report is fused with others. */
 export function fusionKey(name: string, type: Parameters<typeof aliasSetOf>[1], key?: string, aliases: readonly string[] = []): string {
@@ -45,7 +44,7 @@ export function docForContradictions(
   keyOf?: (entity: string) => string | undefined,
 ): { claims: CClaim[]; counts: CCount[]; countClaims: (string | undefined)[] } {
   const entKey = new Map<string, string>();
-  const shortForms = shortFormsOf(doc.entities, featureName(langPack(doc.lang).entities.featureWords));
+  const shortForms = shortFormsOf(doc.entities, featureName(doc.lang));
   for (const e of [...doc.entities].sort((a, b) => b.name.length - a.name.length || a.id.localeCompare(b.id))) {
     const full = shortForms.get(e);
     entKey.set(e.id, keyOf?.(e.id) ?? (full && entKey.get(full.id)) ?? fusionKey(e.name, e.type, e.key, e.aliases));

@@ -11,7 +11,6 @@ import { asserterOf, fusionKey } from "./fromdoc.js";
 import { featuresOf, fold } from "./features.js";
 import { bands, keptSignature, keptSimilarity, minhash } from "./minhash.js";
 import { featureName, nameKey, shortFormOf } from "./names.js";
-import { langPack } from "../lang/index.js";
 import { putStoredFusion, storedFusion, type StoredFusion } from "./stored.js";
 
 /** Two reports at least this similar (estimated Jaccard of word 3-shingles) are one source: wire copy. */
@@ -84,7 +83,7 @@ async function entityKeys(tx: WriteTx, doc: Doc, known: readonly NameRow[]): Pro
   for (const r of known) names.set(at(r.nkey, r.type), r.fkey);
   const added: NameRow[] = [];
   const fkeys = new Map<string, string>();
-  const feature = featureName(langPack(doc.lang).entities.featureWords);
+  const feature = featureName(doc.lang);
   for (const e of byLength) {
     const full = shortFormOf(e, doc.entities, feature);
     if (full && fkeys.has(full.id)) {

@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { anyAscii } from "../geo/ascii.js";
-import type { EntityType } from "../model/doc.js";
+import type { EntityType, Lang } from "../model/doc.js";
+import { langPack } from "../lang/index.js";
 
 /**
  * A spelling key that brings transliterations and Dutch/English spellings of one name together:
@@ -194,11 +195,22 @@ export function shortFormsOf<T extends { name: string; type: EntityType }>(entit
   return out;
 }
 
-/** Whether a name opens with a word for a natural feature in its language ("Wadi Derna", "Lake Chad"): see EntityLexicon.featureWords. */
-export function featureName(words: readonly string[] | undefined): (name: string) => boolean {
-  if (!words?.length) return () => false;
-  return (name) => {
-    const sp = name.indexOf(" ");
-    return sp > 0 && words.includes(name.slice(0, sp).toLowerCase());
-  };
+/**
+ * Whether a name opens with a word for a natural feature in its language ("Wadi Derna", "Lake Chad"): see
+ * EntityLexicon.featureWords. One test per language, made once, for every report of it.
+ */
+export function featureName(lang: Lang): (name: string) => boolean {
+  let f = featureTests.get(lang);
+  if (!f) {
+    const words = new Set(langPack(lang).entities.featureWords ?? []);
+    f = words.size
+      ? (name) => {
+          const sp = name.indexOf(" ");
+          return sp > 0 && words.has(name.slice(0, sp).toLowerCase());
+        }
+      : () => false;
+    featureTests.set(lang, f);
+  }
+  return f;
 }
+const featureTests = new Map<Lang, (name: string) => boolean>();

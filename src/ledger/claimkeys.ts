@@ -726,6 +726,39 @@ interface RelativeWords {
   adjectival: Set<string>;
 }
 const relativeMemo = new Map<Lang, RelativeWords | null>();
+const hearerMemo = new Map<Lang, { verbs: Set<string>; before: string[][]; determiners: Set<string> } | null>();
+/**
+ * Where the name of a speaker's hearer may begin, right after the attribution (the cue, or the source's
+ * name after it: "zei hij tegen de NOS"): after a speech verb whose object is the hearer ("told NPR"), or
+ * after the words that name one ("tegen", "in an interview with"), an article allowed. Both offsets, with
+ * and without the article. Undefined when nothing of the kind follows. Looks at a few words only.
+ */
+function hearerAt(doc: Doc, c: Claim): number[] | undefined {
+  if (!c.source || !c.cue || c.cue.start < c.start || c.cue.end > c.end) return undefined;
+  let lex = hearerMemo.get(doc.lang);
+  if (lex === undefined) {
+    const h = ledgerLexicon(doc.lang).hearer;
+    lex = h ? { verbs: new Set(h.verbs.map(fold)), before: h.before.map((b) => fold(b).split(/\s+/)), determiners: new Set(h.determiners.map(fold)) } : null;
+    hearerMemo.set(doc.lang, lex);
+  }
+  if (!lex) return undefined;
+  const span = c.source.span;
+  const from = span && span.start >= c.cue.end && span.end <= c.end && /^\s*$/.test(doc.text.slice(c.cue.end, span.start)) ? span.end : c.cue.end;
+  const words: { w: string; start: number }[] = [];
+  const re = /[\p{L}\p{N}'’-]+|[^\s\p{L}\p{N}]/gu;
+  const window = doc.text.slice(from, Math.min(c.end, from + 80));
+  for (let m = re.exec(window); m && words.length < 8; m = re.exec(window)) words.push({ w: fold(m[0]), start: from + m.index });
+  const cueWord = fold(/[\p{L}]+$/u.exec(c.cue.text)?.[0] ?? "");
+  let at = 0;
+  const phrase = lex.before.find((b) => b.every((w, k) => words[k]?.w === w));
+  if (phrase) at = phrase.length;
+  else if (!(from === c.cue.end && lex.verbs.has(cueWord))) return undefined;
+  const out: number[] = [];
+  if (words[at] && lex.determiners.has(words[at]!.w)) out.push(words[at++]!.start);
+  if (words[at] && /^\p{L}/u.test(words[at]!.w)) out.push(words[at]!.start);
+  return out.length ? out : undefined;
+}
+
 function relativeWords(lang: Lang): RelativeWords | null {
   let r = relativeMemo.get(lang);
   if (r === undefined) {
@@ -918,10 +951,12 @@ function claimKeys(doc: Doc, ix: DocIndex, own: Claim, order: string, agency: st
   const sourceEntity = c.source?.entity;
   // an "entity" that is a people ("Swedes", "de Oekraïners") names its country
   const peoples: string[] = [];
+  // who the speaker tells it to ("told NPR", "zei hij tegen de NOS") hears the claim; it is not in it
+  const hearer = hearerAt(doc, c);
   const named = c.entities.filter((id) => {
     if (id === sourceEntity) return false;
     const e = ix.entity.get(id);
-    if (e && !within(ix.mentionsOf.get(id) ?? [], c.start, c.end).some((m) => inContent(m.start, m.end))) return false;
+    if (e && !within(ix.mentionsOf.get(id) ?? [], c.start, c.end).some((m) => inContent(m.start, m.end) && !hearer?.includes(m.start))) return false;
     const cc = e ? demonyms(doc.lang).get(fold(e.name)) : undefined;
     if (cc) peoples.push(`C:${cc}`);
     return !cc;

@@ -131,6 +131,14 @@ export interface LedgerLexicon {
    * whole when the ledger counts independent sources. Lower case, folded.
    */
   partOfBody?: string[];
+  /**
+   * Who a speaker tells something to ("told NPR", "zei hij tegen de NOS", "in an interview with the BBC"):
+   * the outlet or person right after the attribution is its hearer, not something the claim is about.
+   * `verbs`: speech verbs whose object is the hearer ("told"); `before`: the words that put the hearer
+   * after any speech verb ("to", "tegen", "in een interview met"), and `determiners` that may stand before
+   * it. Lower case, folded.
+   */
+  hearer?: { verbs: string[]; before: string[]; determiners: string[] };
   /** Words that turn the following state into its opposite ("niet", "not"), looked for just before a match. */
   negators: string[];
   /**

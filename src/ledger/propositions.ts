@@ -111,6 +111,8 @@ interface Sig {
   selfHarm: boolean;
   /** The person the claim, in the report's own voice, says does it, fused across reports (FusionClaim.subject). */
   subject: string | undefined;
+  /** Who says it, when a named speaker does (the block context's key): undefined for a report's own voice or an unnamed source. */
+  speaker: string | undefined;
 }
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -271,6 +273,7 @@ function rawSignature(c: FusionClaim, ctx: BlockContext, same: SigPool = new Sig
     c, keys: same.keys(keys), total: 0, verbs: same.set(verbs, NO_VERBS), sceneVerbs: same.set(sceneVerbs, NO_KEYS as Set<string>), negVerbs: neg.sort().join(","), quals: quals.size ? quals : NO_QUALS,
     figs: figs.size ? figs : NO_FIGS, days: c.days.length ? same.set(new Set(c.days), NO_KEYS as Set<string>) : NO_KEYS, wording, doers: same.set(doers, NO_KEYS as Set<string>), parts: parts.length ? parts : NO_PARTS, policeHarm, selfHarm,
     subject: c.subject ? ctx.entityKey(c.subject) : undefined,
+    speaker: c.source && c.source.kind !== "unnamed" ? ctx.asserter(c).key : undefined,
   };
 }
 
@@ -425,7 +428,11 @@ function wholeSimilarity(a: Sig, b: Sig): number {
   if (!verb && a.verbs.size && b.verbs.size) return 0;
   // one common key alone (what happens, with nothing about who, where or how many) is too little to go
   // on; one rare thing said by both ("will be punished") is enough
-  if (count < MIN_SHARED && stated < MIN_SHARED_WEIGHT) return 0;
+  // …unless one named speaker says it in two reports and all the shorter claim states is in the longer
+  // ("geen twijfel dat het om explosies gaat", "very clear from the seismic record that these are blasts",
+  // both Lund's): the speaker is what the two share beside it
+  const oneSpeaker = !!a.speaker && a.speaker === b.speaker && a.c.doc !== b.c.doc && count >= 1 && count === Math.min(a.keys.size, b.keys.size);
+  if (count < MIN_SHARED && stated < MIN_SHARED_WEIGHT && !oneSpeaker) return 0;
   // between Dice and containment: a short claim inside a long one that also says more (a toll in a
   // sentence on the arrests) is closer to it than their sizes alone suggest
   const lo = Math.min(a.total, b.total), hi = Math.max(a.total, b.total);

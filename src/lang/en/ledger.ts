@@ -253,6 +253,7 @@ export const ledger: LedgerLexicon = {
     },
   ],
   // not "as" ("as well as", "such as") nor "that" (what is said follows it)
+  hearer: { verbs: ["tell", "tells", "told", "telling"], before: ["to", "in an interview with", "in a phone interview with", "in a telephone interview with", "in an interview on", "speaking to", "speaking with"], determiners: ["the", "a", "an"] },
   subordinators: ["when", "whenever", "after", "following", "before", "because", "since", "while", "whilst", "although", "though", "until", "which", "whereby"],
   negationWindow: 5,
   concessives: ["although", "though", "while", "whilst", "whereas", "even"],

@@ -260,6 +260,7 @@ export const ledger: LedgerLexicon = {
   ],
   negationWindow: 5,
   // not "die" and "dat" (a pointer or what is said as often as a clause about something else)
+  hearer: { verbs: ["vertelde", "vertelt", "vertelden", "vertellen"], before: ["tegen", "aan", "tegenover", "in een interview met", "in een gesprek met", "in gesprek met", "in een telefonisch interview met"], determiners: ["de", "het", "een"] },
   subordinators: ["toen", "nadat", "voordat", "omdat", "doordat", "terwijl", "hoewel", "sinds", "zodra", "totdat", "waardoor", "waarbij", "waarna", "waarop"],
   concessives: ["hoewel", "terwijl", "ofschoon", "alhoewel"],
   relatives: { pronouns: ["die", "dat", "welke", "waarin", "waarmee"], enclosed: ["welke", "wiens", "wier"], determiners: ["de", "het", "een", "deze", "dit", "die", "dat", "die", "zijn", "haar", "hun"], participles: ["verdacht van", "beschuldigd van", "gezocht voor"], adjectival: { determiners: ["de", "het", "deze", "beide"], participles: ["doodgeschoten", "neergeschoten", "doodgestoken", "neergestoken", "vermoorde", "gedode", "omgekomen", "gesneuvelde", "verongelukte", "ontvoerde", "gegijzelde"] } },

@@ -23,6 +23,11 @@ export interface LedgerLexicon {
   /** Entities across reports (institutions, nationality adjectives). */
   entities: EntityFusionLexicon;
   /**
+   * How "who claims what" heads a line that several independent sources back: the speakers' names and how
+   * many more independent sources there are ("IFRC, Red Crescent and 2 more").
+   */
+  severalSources?: (names: readonly string[], more: number) => string;
+  /**
    * The words of language-free concepts (src/ledger/concepts.ts has the entry syntax): `v:` what is said to
    * happen or hold (v:kill, v:arrest, v:leak), `n:` what it is about (n:missile, n:dam). Concept names are
    * shared by every language; a concept a language does not list is simply never found in it.

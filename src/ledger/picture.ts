@@ -11,7 +11,7 @@ import { ledgerFusion, type LedgerFusion } from "./stored.js";
 import { clusterWithKey, type Fusion } from "./fusion.js";
 import { countriesOfName } from "./claimkeys.js";
 import { roleOf } from "./entityfusion.js";
-import type { Proposition as Fused } from "./propositions.js";
+import { sameFigure, type Proposition as Fused } from "./propositions.js";
 
 /** A span of a stored report that a line of the briefing rests on (doc: the report's stable id). */
 export interface Cite {
@@ -1242,7 +1242,8 @@ export function splitPropositions(f: Fusion, since?: string, lang: Lang = "en"):
   const speakersOf = (p: Fused, cs: readonly Fusion["claims"][number][]): { names: string[]; silent: Set<string>; keys: Set<string> } => {
     const named = p.sources.filter((s) => s.kind !== "report" && (s.kind !== "unnamed" || p.sources.every((o) => o.kind === "report" || o.kind === "unnamed")));
     const keys = new Set(named.map((s) => s.key));
-    const counts = (c: (typeof cs)[number]) => p.figures.some((g) => c.figures.some((x) => !x.aside && x.kind === g.kind && x.value === g.value));
+    // (a figure the proposition fused as one, 10,100 beside 10,000 missing, is the same figure)
+    const counts = (c: (typeof cs)[number]) => p.figures.some((g) => c.figures.some((x) => !x.aside && x.kind === g.kind && sameFigure(x.value, g.value)));
     const saying = new Set<string>();
     for (const c of cs) {
       if (!c.source) continue;
@@ -1269,7 +1270,18 @@ export function splitPropositions(f: Fusion, since?: string, lang: Lang = "en"):
   // that shows only the strongest lines (which several speakers share) heads them as the whole one would.
   const alone = new Map<string, number>();
   for (const x of claimed) if (x.sources.length === 1) alone.set(x.sources[0]!, (alone.get(x.sources[0]!) ?? 0) + 1);
+  const several = ledgerLexicon(lang).severalSources;
   claimed.forEach((x, i) => {
+    // several speakers each their own origin, and reports that state it on their own beside them (10,000
+    // missing: the IFRC, the Red Crescent and two reports): the line is no one speaker's claim, and its
+    // heading names them ("Marie el-Drese, Tamer Ramadan and 2 more")
+    const independent = Math.max(1, sorted[i]!.independent);
+    if (several && x.sources.length >= 2 && independent > x.sources.length && independent >= 3 && !unnamedToo.has(x)) {
+      // (those with lines of their own first: the names a reader meets under their own headings)
+      const first = [...x.sources].sort((a, b) => (alone.get(b) ?? 0) - (alone.get(a) ?? 0) || (a < b ? -1 : 1)).slice(0, 2);
+      x.heading = several(first, independent - first.length);
+      return;
+    }
     // (when none of them has a heading of his own, the one whose words the line quotes: "Belgian media / the
     // king" over the media's words reads as if the king had said them)
     const quoted = quotedBy.get(sorted[i]!);

@@ -310,7 +310,7 @@ function figureKey(x: number): number {
 }
 
 /** Two figures name one number: equal, or equal at two significant digits (10,000 and 10,100). */
-function sameFigure(a: number, b: number): boolean {
+export function sameFigure(a: number, b: number): boolean {
   if (a === b) return true;
   const r = (x: number) => {
     const p = Math.pow(10, Math.max(0, Math.floor(Math.log10(Math.abs(x))) - 1));

@@ -4,6 +4,7 @@ import type { LedgerLexicon } from "../../ledger/lexicon.js";
 const W = String.raw`(?:\S+\s+){0,3}`; // up to three words in between
 
 export const ledger: LedgerLexicon = {
+  severalSources: (names, n) => (n > 0 ? `${names.join(", ")} and ${n} more` : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`),
   entities: {
     institutions: [
       { name: "ministry:defence", patterns: [String.raw`defen[cs]e ministry`, String.raw`ministry of defen[cs]e`, String.raw`defen[cs]e department`, String.raw`department of defen[cs]e`, String.raw`pentagon`], shown: "defence ministry" },

@@ -4,6 +4,7 @@ import type { LedgerLexicon } from "../../ledger/lexicon.js";
 const W = String.raw`(?:\S+\s+){0,3}`; // up to three words in between
 
 export const ledger: LedgerLexicon = {
+  severalSources: (names, n) => (n > 0 ? `${names.join(", ")} en ${n} andere` : `${names.slice(0, -1).join(", ")} en ${names.at(-1)}`),
   entities: {
     institutions: [
       { name: "ministry:defence", patterns: [String.raw`ministerie van defensie`, String.raw`defensieministerie`, String.raw`ministerie van oorlog`], shown: "ministerie van Defensie" },

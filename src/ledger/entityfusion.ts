@@ -431,14 +431,21 @@ export function entityKeys(r: EntityRecord): EntityKeys {
   // prime minister") is this person when no one else in the ledger holds it (`Rb:`, the role alone; a
   // role with more words than the role and its country, "police chief", is another role)
   if (r.type === "person" && personWords(r.name, r.lang).length) {
+    // (a role of a kind, "minister:interior", is also the kind: "the minister" is the interior minister
+    // when the ledger names no other minister)
+    const bareRole = (concept: string) => {
+      offers.add(`Rb:${concept}`);
+      const kind = concept.indexOf(":");
+      if (kind > 0) offers.add(`Rb:${concept.slice(0, kind)}`);
+    };
     for (const role of r.roles) {
       const c = conceptOf(role, r.lang, "roles");
-      if (c?.bare) offers.add(`Rb:${c.concept}`);
+      if (c?.bare) bareRole(c.concept);
     }
     for (const a of r.aliases) {
       const c = conceptOf(a, r.lang, "roles");
       if (!c?.bare) continue;
-      offers.add(`Rb:${c.concept}`);
+      bareRole(c.concept);
       if (c.qualifier) offers.add(`R:${c.concept}:${c.qualifier}`);
     }
   }

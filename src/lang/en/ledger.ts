@@ -41,6 +41,8 @@ export const ledger: LedgerLexicon = {
       { name: "minister:foreign", patterns: [String.raw`foreign minister`, String.raw`minister of foreign affairs`, String.raw`foreign secretary`, String.raw`secretary of state`], shown: "foreign minister" },
       { name: "minister:interior", patterns: [String.raw`interior minister`, String.raw`minister of (?:the )?interior`, String.raw`home secretary`], shown: "interior minister" },
       { name: "minister:health", patterns: [String.raw`health minister`, String.raw`minister of health`], shown: "health minister" },
+      // a minister without the portfolio ("the minister said", "zei de minister"): whichever minister the report or the ledger names, when it names one
+      { name: "minister", patterns: [String.raw`minister`], shown: "minister" },
       { name: "governor", patterns: [String.raw`governor`], shown: "governor" },
       { name: "mayor", patterns: [String.raw`mayor`], shown: "mayor" },
       { name: "spokesperson", patterns: [String.raw`spokes(?:man|woman|person)`], shown: "spokesperson" },

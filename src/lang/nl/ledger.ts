@@ -42,6 +42,8 @@ export const ledger: LedgerLexicon = {
       { name: "minister:foreign", patterns: [String.raw`minister van buitenlandse zaken`, String.raw`buitenlandminister`], shown: "minister van Buitenlandse Zaken" },
       { name: "minister:interior", patterns: [String.raw`minister van binnenlandse zaken`, String.raw`binnenlandminister`], shown: "minister van Binnenlandse Zaken" },
       { name: "minister:health", patterns: [String.raw`minister van (?:volks)?gezondheid`, String.raw`gezondheidsminister`], shown: "minister van Volksgezondheid" },
+      // a minister without the portfolio ("the minister said", "zei de minister"): whichever minister the report or the ledger names, when it names one
+      { name: "minister", patterns: [String.raw`minister`], shown: "minister" },
       { name: "governor", patterns: [String.raw`gouverneur`], shown: "gouverneur" },
       { name: "mayor", patterns: [String.raw`burgemeester`], shown: "burgemeester" },
       { name: "spokesperson", patterns: [String.raw`woordvoerder`, String.raw`woordvoerster`], shown: "woordvoerder" },

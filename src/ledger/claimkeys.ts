@@ -5,6 +5,7 @@ import { conceptFilter, conceptsOf, conceptTokens, type ConceptHit, type Concept
 import { featuresOf, fold, type ClaimFeatures } from "./features.js";
 import { ledgerLexicon } from "./lang.js";
 import { lookupArea, lookupName } from "../geo/gazetteer.js";
+import { roleOf } from "./entityfusion.js";
 
 /**
  * The language-free fusion keys of one claim, computed from its report alone: a store keeps one
@@ -48,6 +49,12 @@ export interface FusionClaim {
      * Absent otherwise (and in records stored before it was kept).
      */
     members?: string[];
+    /**
+     * A source named only by a role, linked to no entity ("zei de minister"): the persons the report names
+     * before the claim (entity records, the latest last), among whom the role's holder is looked for first.
+     * Absent otherwise (and in records stored before it was kept).
+     */
+    before?: string[];
   } | null;
   /** Concepts with polarity, `!` before a negated one, `@<ISO>` for one a country qualifies: "v:kill", "!v:operate", "n:missile@RU". */
   concepts: string[];
@@ -842,6 +849,25 @@ function sourceMembers(doc: Doc, ix: DocIndex, c: Claim): string[] | undefined {
   return ids.length >= 2 ? ids.map((id) => `${doc.meta.id}/${id}`) : undefined;
 }
 
+/** How many persons named before a claim `personsBefore` keeps: the latest, where a role's holder is named. */
+const PERSONS_BEFORE = 12;
+
+/**
+ * The persons a report names before a claim whose source is only a role without its country and linked to
+ * no one ("the minister said"), as entity records, the latest last: a role points back at who holds it.
+ */
+function personsBefore(doc: Doc, ix: DocIndex, c: Claim): string[] | undefined {
+  if (!c.source || c.source.entity || c.source.kind === "unnamed") return undefined;
+  const role = roleOf(c.source.name, doc.lang);
+  if (!role || role.qualifier) return undefined;
+  const persons = (ix.persons ??= personMentions(doc, ix));
+  // (in text order: the last mention of each person before the claim decides its place)
+  const last = new Map<string, number>();
+  for (const m of persons) if (m.end <= c.start) last.set(m.id, Math.max(last.get(m.id) ?? -1, m.start));
+  const ids = [...last].sort((a, b) => a[1] - b[1]).slice(-PERSONS_BEFORE).map(([id]) => `${doc.meta.id}/${id}`);
+  return ids.length ? ids : undefined;
+}
+
 /** What a part of a claim says, when the claim says two things (FusionClaim.parts). */
 export type ClaimPart = Pick<FusionClaim, "concepts" | "main" | "agents" | "entities" | "countries" | "figures" | "days"> & Pick<Partial<FusionClaim>, "background" | "years">;
 
@@ -1004,6 +1030,7 @@ function claimKeys(doc: Doc, ix: DocIndex, own: Claim, order: string, agency: st
   const shingles = withShingles ? shinglesOf(tokens) : [];
   const partOfWhole = isPart ? undefined : sourceWhole(doc, ix, c);
   const members = sourceMembers(doc, ix, c);
+  const before = personsBefore(doc, ix, c);
   const out: FusionClaim = {
     id: `${doc.meta.id}/${c.id}`,
     doc: doc.meta.id,
@@ -1027,6 +1054,7 @@ function claimKeys(doc: Doc, ix: DocIndex, own: Claim, order: string, agency: st
           ...(c.source.role && { role: c.source.role }),
           ...(partOfWhole && { whole: `${doc.meta.id}/${partOfWhole}` }),
           ...(members && { members }),
+          ...(before && { before }),
         }
       : null,
     concepts: [...concepts].sort(),

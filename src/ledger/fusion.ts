@@ -100,27 +100,6 @@ export function clusterWithKey(entities: EntityFusion, key: string): EntityFusio
   return m.get(key);
 }
 
-const holdersIndex = new WeakMap<EntityFusion, Map<string, EntityFusion["clusters"][number][]>>();
-/**
- * The persons a report names who hold a role (`Rb:<role>`, offered by a person named with it anywhere in the
- * ledger), by an index over the fusion built once: role and report → clusters.
- */
-function roleHoldersIn(entities: EntityFusion, key: string, doc: string): EntityFusion["clusters"][number][] {
-  let m = holdersIndex.get(entities);
-  if (!m) {
-    m = new Map();
-    for (const cl of entities.clusters) {
-      if (cl.type !== "person") continue;
-      const roles = [...cl.keys].filter((k) => k.startsWith("Rb:"));
-      if (!roles.length) continue;
-      const docs = new Set(cl.records.map((r) => r.doc));
-      for (const k of roles) for (const d of docs) (m.get(`${k}|${d}`) ?? m.set(`${k}|${d}`, []).get(`${k}|${d}`)!).push(cl);
-    }
-    holdersIndex.set(entities, m);
-  }
-  return m.get(`${key}|${doc}`) ?? [];
-}
-
 /** The parties a claim's asserter speaks for (see BlockContext.party). */
 export function partyOf(c: FusionClaim, entities: EntityFusion, lang: Lang): string[] {
   if (!c.source) return [];
@@ -183,10 +162,11 @@ export function asserterOf(c: FusionClaim, entities: EntityFusion, lang: Lang): 
     // with that country: "the Russian leader" is not whoever else is called "President".)
     const role = roleOf(s.name, c.lang);
     if (!role || role.qualifier) return undefined;
-    // the one person the report itself names with that role first ("Minister Claes bezocht de haven … zei
-    // de minister"), whoever else the ledger names so; two there, and the role names neither
-    const here = roleHoldersIn(entities, `Rb:${role.concept}`, c.doc);
-    return here.length ? (here.length === 1 ? here[0] : undefined) : entities.byKey(`Rb:${role.concept}`);
+    // the one person the report itself names with that role before it first ("Minister Claes bezocht de
+    // haven … zei de minister"), whoever else the ledger names so; two there, and the role names neither
+    const key = `Rb:${role.concept}`;
+    const here = new Set((s.before ?? []).map((r) => entities.clusterOf.get(r)).filter((x) => x !== undefined && x.type === "person" && x.keys.has(key)));
+    return here.size ? (here.size === 1 ? [...here][0] : undefined) : entities.byKey(key);
   })();
   const e = cluster ?? byRole;
   // a capital or a government body speaks for its country: "Kyiv zei", "Ukraine denies" are one speaker

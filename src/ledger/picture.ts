@@ -1,6 +1,6 @@
 import type { Approx, ClaimStatus, CountKind, EntityType, Lang } from "../model/doc.js";
 import { NOTABLE, SPAN, type FusionClaim, type Reads } from "../store/index.js";
-import { attackersArrested, figureScope, partOfToll, supersededTolls } from "./disputes.js";
+import { attackersArrested, figureScope, partOfToll, showValue, supersededTolls } from "./disputes.js";
 import { ledgerLexicon } from "./lang.js";
 import { conceptsOf } from "./concepts.js";
 import { findContradictions, showFigure, type CClaim, type CCount, type Found } from "./contradictions.js";
@@ -1368,11 +1368,25 @@ export function disputeViews(f: Fusion, since?: string, lang: Lang = "en"): Cont
     return `${Number(a!.lang !== lang) + Number(b!.lang !== lang)}|${a!.order}|${b!.order}`;
   };
   const ranked = f.disputes.map((d) => ({ d, r: rank(d) })).sort((x, y) => (x.r < y.r ? -1 : x.r > y.r ? 1 : 0)).map((x) => x.d);
+  // A toll that a later report raises is an update, unless a source disputes the toll: where figures of one
+  // kind in one incident are also at odds in a way no rise explains (a later, lower count; a figure denied;
+  // two at odds the same day), the toll is in dispute, and each figure of the rise is one of its sides
+  // ("≥3000" on the second day of a toll that went to 11,300, was denied and revised to 3,958). A measure of
+  // another kind (missiles, leaks) is no toll that rises over time: its updates stay out.
+  const incidentOf = (id: string) => f.incidents.get(claimOf.get(id)!.doc) ?? "";
+  const tollKey = (d: Fusion["disputes"][number]) => `${incidentOf(d.claims[0])}\u0000${d.detail.kind}`;
+  const tollsInDispute = new Set<string>();
+  for (const d of f.disputes) if ((d.type === "figures" || d.type === "figure-denied") && d.detail.kind && d.detail.kind !== "other" && !d.detail.update && !d.detail.aside) tollsInDispute.add(tollKey(d));
+  // (each side a figure its claim gives, not one it recalls in an aside: "over 10,100 missing" of "a previous
+  // report" is no count of the source that revised it)
+  const gives = (id: string, kind: CountKind, shown: string) => claimOf.get(id)!.figures.some((g) => !g.aside && g.kind === kind && showValue(g.value, g.approx) === shown);
+  const riseInDispute = (d: Fusion["disputes"][number]) =>
+    d.type === "figures" && !!d.detail.kind && d.detail.kind !== "other" && !!d.detail.values && tollsInDispute.has(tollKey(d)) && d.claims.every((id, i) => gives(id, d.detail.kind!, d.detail.values![i]!));
   for (const d of ranked) {
     // (a denial of a figure the other claim only recalls in an aside is not set against that claim's
     // speaker: "the Red Crescent rejects what WHO says" when WHO gave another figure)
     // (a state a later report settles stays, worded as the update it is: "at large; later: shot dead")
-    if ((d.detail.update && d.type !== "opposed") || d.detail.aside) continue;
+    if ((d.detail.update && d.type !== "opposed" && !riseInDispute(d)) || d.detail.aside) continue;
     const isNew = sinceMs !== undefined ? d.claims.some((id) => Date.parse(claimOf.get(id)!.published) > sinceMs) : undefined;
     if (sinceMs !== undefined && !isNew) continue;
     // one line per thing disputed: a denial by one speaker against one proposition, however many outlets

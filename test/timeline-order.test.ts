@@ -11,6 +11,7 @@ import { sqlite, postgres } from "../src/store/dialect.js";
 import { ingestFiles } from "../src/cli/ingest.js";
 import { buildPicture } from "../src/ledger/picture.js";
 import { timexOrder } from "../src/brief/labels.js";
+import { StoreLedger } from "../src/server/store.js";
 import { eachBackend } from "./backends.js";
 
 // Reports written for this test: a dike near Roermond gives way after a week of rain.
@@ -51,6 +52,23 @@ eachBackend("the timeline comes in the order of time: a week where it begins, pa
     assert.deepEqual(p.timeline.map((t) => t.value), ["2025-W46", "2025-11-16"]);
   } finally {
     await s.close();
+  }
+});
+
+eachBackend("the page's timeline comes in the same order", async (be) => {
+  const spec = await be.ledger();
+  const s = await openStore(spec);
+  try {
+    await ingestFiles(s, files(), { progress: "none" });
+  } finally {
+    await s.close();
+  }
+  const ledger = await StoreLedger.open(spec, { workers: false, pollMs: 100 });
+  try {
+    // (the page lists every dated time, those outside a claim too)
+    assert.deepEqual((await ledger.timeline()).map((t) => t.value), ["2025-W46", "2025-11-16", "2025-11-18", "2025-11-18", "2025-11-19", "2025-11-19TMO", "2025-11-19T14:30", "2025-11-19TEV"]);
+  } finally {
+    await ledger.close();
   }
 });
 

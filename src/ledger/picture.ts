@@ -806,6 +806,7 @@ async function ledgerActors(
     if (!g.own && (!cl || cl === id)) g.own = x;
   }
   const speaker = once(f, `speakers|${lang}`, () => speakerNames(f, lang));
+  const spoken = once(f, `speaker clusters|${lang}`, () => speakerNamesOfClusters(f, lang));
   const out: FusedEntity[] = [];
   const firstOf = new Map<FusedEntity, FusedEntity>();
   for (const [id, g] of groups) {
@@ -818,7 +819,8 @@ async function ledgerActors(
     const docs = new Set<string>();
     for (const c of parts) for (const rec of c.records) docs.add(rec.doc);
     const base = g.own ?? g.members[0]!;
-    const name = g.own ? base.name : (speaker.get(`e:${id.key}`) ?? displayName(id.key, lang) ?? id.name(lang));
+    // (an actor that speaks by the name its heading in "who claims what" gives it: one name per actor)
+    const name = spoken.get(id) ?? (g.own ? base.name : (speaker.get(`e:${id.key}`) ?? id.name(lang)));
     // (of an entity heard only as this one, the words that named it as the speaker, not the entity's own name:
     // "Belgische minister van Binnenlandse Zaken", not "Binnenlandse Zaken")
     const names = new Set<string>(g.members.filter((m) => clusterOf.get(m) === id).flatMap((m) => [m.name, ...m.names]));
@@ -1478,10 +1480,13 @@ export function speakerNames(f: Fusion, lang: Lang): Map<string, string> {
     if (!fixed.has(a.key)) {
       // a body named by what it is ("Russia's defence ministry") is the entity that offers that key
       const cl = a.entity ? clusterWithKey(f.entities, a.entity) : a.key.startsWith("i:") ? f.entities.byKey(`I:${a.key.slice(2)}`) : undefined;
-      if (cl) fixed.set(a.key, displayName(cl.key, lang) ?? cl.name(lang));
+      if (cl) fixed.set(a.key, cl.name(lang));
       // a cluster the alias table does not know is named by its most used name, whatever its language:
-      // a report in the briefing's language that names the speaker names it better
-      if (cl && displayName(cl.key, lang) === undefined) inTable.add(a.key);
+      // a report in the briefing's language that names the speaker names it better (one the table knows,
+      // keyed "A:", has the table's name in that language, the one the actors section gives it too:
+      // "Russian Defence Ministry", not an English report's "Russian Defense Ministry" as a heading beside it;
+      // but a country's government, "C:RU", speaks through many bodies, and its entity is only the first)
+      if (cl && !(cl.key.startsWith("A:") && /^[ei]:/.test(a.key))) inTable.add(a.key);
     }
     // a people named as the speaker ("De Oekraïners hebben … tegengesproken"): its country
     if (!fixed.has(a.key) && a.kind !== "report" && !/\s/.test(a.name.trim())) {
@@ -1523,6 +1528,38 @@ export function speakerNames(f: Fusion, lang: Lang): Map<string, string> {
     const name = top(v);
     const shown = institutionShown(k, lang) ?? (land && (displayName(land.key, lang) ?? land.name(lang))) ?? (ownLang.has(k) ? undefined : roleShown(name, lang));
     out.set(k, shown && (!ownLang.has(k) || name.toLowerCase() === shown.toLowerCase()) ? shown : name);
+  }
+  return out;
+}
+
+/**
+ * The name "who claims what" gives each of the ledger's clusters that speaks (speakerNames): the actors
+ * section names such an actor the same, in the briefing's language ("Poland's foreign ministry" in an English
+ * briefing, not the Dutch reports' "Poolse ministerie van Buitenlandse Zaken" under its heading's name). Of
+ * a cluster heard under several speaker keys, the name of the key it says most under.
+ */
+export function speakerNamesOfClusters(f: Fusion, lang: Lang): Map<Fusion["entities"]["clusters"][number], string> {
+  const speaker = once(f, `speakers|${lang}`, () => speakerNames(f, lang));
+  type Cluster = Fusion["entities"]["clusters"][number];
+  const said = new Map<Cluster, Map<string, number>>();
+  const clusterOfKey = new Map<string, Cluster | undefined>();
+  for (const c of f.claims) {
+    if (!c.source || c.source.kind === "unnamed") continue;
+    const a = f.context.asserter(c);
+    // (only a speaker that is the entity itself: a country's government, "C:RU", is not the body it first
+    // spoke through)
+    if (!/^[ei]:/.test(a.key)) continue;
+    if (!clusterOfKey.has(a.key)) clusterOfKey.set(a.key, a.entity ? clusterWithKey(f.entities, a.entity) : a.key.startsWith("i:") ? f.entities.byKey(`I:${a.key.slice(2)}`) : undefined);
+    const cl = clusterOfKey.get(a.key);
+    if (!cl) continue;
+    const m = said.get(cl) ?? said.set(cl, new Map()).get(cl)!;
+    m.set(a.key, (m.get(a.key) ?? 0) + 1);
+  }
+  const out = new Map<Cluster, string>();
+  for (const [cl, m] of said) {
+    const key = [...m].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))[0]![0];
+    const name = speaker.get(key);
+    if (name) out.set(cl, name);
   }
   return out;
 }

@@ -7,10 +7,8 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { openStore } from "../src/store/index.js";
-import { sqlite, postgres } from "../src/store/dialect.js";
 import { ingestFiles } from "../src/cli/ingest.js";
 import { buildPicture } from "../src/ledger/picture.js";
-import { timexOrder } from "../src/brief/labels.js";
 import { StoreLedger } from "../src/server/store.js";
 import { eachBackend } from "./backends.js";
 
@@ -70,14 +68,4 @@ eachBackend("the page's timeline comes in the same order", async (be) => {
   } finally {
     await ledger.close();
   }
-});
-
-eachBackend("the store's order key of a time is the briefing's", async (be) => {
-  const values = ["2025-W46", "2025-W46-WE", "2026-W01", "2020-W53", "2025-11-19TMO", "2025-11-19TDT", "2025-11-19TAF", "2025-11-19TEV", "2025-11-19TNI", "2025-11-19T14:30", "2025-11", "2025", "PRESENT_REF"];
-  const spec = await be.ledger();
-  // (a ledger made, so that the query runs where the store's do)
-  await (await openStore(spec)).close();
-  const d = be.name === "SQLite" ? sqlite : postgres;
-  const rows = await be.rows<{ v: string; k: string }>(spec, `SELECT v, ${d.timexOrder("v")} AS k FROM (${values.map((v) => `SELECT '${v}' AS v`).join(" UNION ALL ")}) x`);
-  assert.deepEqual(Object.fromEntries(rows.map((r) => [r.v, r.k])), Object.fromEntries(values.map((v) => [v, timexOrder(v)])));
 });

@@ -52,23 +52,7 @@ export interface Dialect {
    * tried against all of it).
    */
   partial(indexCond: string, cond: string): string;
-  /**
-   * The order key of a TIMEX3 value column, the same as src/brief/labels.ts `timexOrder` gives: a week
-   * ("2023-W37") at the day before its Monday followed by "~" (after that day's times, before its Monday;
-   * its weekend, "-WE", after its Friday), and a part of the day at its hour (morning "T06:00", daytime
-   * "T09:00", afternoon "T13:00", evening "T18:00", night "T22:00"). Compared as code points (`binary`).
-   */
-  timexOrder(col: string): string;
 }
-
-const PARTS: [string, string][] = [["MO", "06"], ["DT", "09"], ["AF", "13"], ["EV", "18"], ["NI", "22"]];
-/** The key of `col` when it is no week: a part of the day at its hour; `right3` is the column's last three characters. */
-const partKey = (col: string, right3: string) =>
-  `CASE ${PARTS.map(([p, h]) => `WHEN ${right3} = 'T${p}' THEN substr(${col}, 1, length(${col}) - 3) || 'T${h}:00'`).join(" ")} ELSE ${col} END`;
-/** The rest of a week value after "YYYY-Www" or "YYYY-Www-WE" (what the key keeps after "~"). */
-const weekRest = (col: string) => `CASE WHEN substr(${col}, 9, 3) = '-WE' THEN substr(${col}, 12) ELSE substr(${col}, 9) END`;
-/** Days from a week's Monday to where it sorts: the day before it, or its Friday for its weekend. */
-const weekShift = (col: string) => `CASE WHEN substr(${col}, 9, 3) = '-WE' THEN 4 ELSE -1 END`;
 
 export const sqlite: Dialect = {
   backend: "sqlite",
@@ -88,9 +72,6 @@ export const sqlite: Dialect = {
   greatest: (a, b) => `max(${a}, ${b})`,
   params: (sql) => sql,
   partial: (indexCond, cond) => `${indexCond} AND ${cond}`,
-  // (the Monday of week 1 is the Monday on or before 4 January: six days back, then on to a Monday)
-  timexOrder: (col) =>
-    `CASE WHEN ${col} GLOB '[0-9][0-9][0-9][0-9]-W[0-9][0-9]*' THEN date(substr(${col}, 1, 4) || '-01-04', '-6 days', 'weekday 1', ((CAST(substr(${col}, 7, 2) AS INTEGER) - 1) * 7 + ${weekShift(col)}) || ' days') || '~' || ${weekRest(col)} ELSE ${partKey(col, `substr(${col}, -3)`)} END`,
 };
 
 export const postgres: Dialect = {
@@ -120,9 +101,6 @@ export const postgres: Dialect = {
     return out;
   },
   partial: (_indexCond, cond) => cond,
-  // (ISO week-numbering year and week: to_date gives the week's Monday)
-  timexOrder: (col) =>
-    `CASE WHEN ${col} ~ '^[0-9]{4}-W[0-9]{2}' THEN to_char(to_date(substr(${col}, 1, 4) || '-' || substr(${col}, 7, 2), 'IYYY-IW') + ${weekShift(col)}, 'YYYY-MM-DD') || '~' || ${weekRest(col)} ELSE ${partKey(col, `right(${col}, 3)`)} END`,
 };
 
 /**

@@ -19,8 +19,8 @@ export interface BriefLabels {
   theReport: string;
   reportsCount: (reports: number, independent: number) => string;
   more: (n: number) => string;
-  /** More lines, of which only a floor is known. */
-  moreAtLeast: (n: number) => string;
+  /** More lines, of which only a floor is known, and perhaps a ceiling: "… and at least 12 more (at most 4031)." */
+  moreAtLeast: (n: number, upTo?: number) => string;
   /**
    * The speaker of a denied line, after the quote of the denial: a whole clause ("Russia denies it"), never one
    * that ends on a colon as if what is denied came after it.

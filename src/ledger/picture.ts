@@ -149,6 +149,11 @@ export interface Picture {
   totals: Record<"established" | "claimed" | "denied" | "hedged" | "unknowns" | "timeline" | "places" | "actors" | "figures", number>;
   /** Totals that are only a floor: the actors of a ledger too large to read whole ("and at least N more"). */
   atLeast?: { actors?: true };
+  /**
+   * … and what they are at most, where only a floor is known: the actor lines --all could show are no more
+   * than the store's entities of actors not read, besides the lines read and not shown.
+   */
+  upTo?: { actors?: number };
   since?: string;
 }
 
@@ -748,6 +753,7 @@ export async function buildPicture(r: Reads, opts: PictureOptions = {}): Promise
       timeline: tlTotal, places: places.total, actors: actors.total, figures: figuresHidden,
     },
     ...(actors.atLeast && { atLeast: { actors: true as const } }),
+    ...(actors.upTo !== undefined && { upTo: { actors: actors.upTo } }),
     ...(since && { since }),
   };
 }
@@ -772,11 +778,13 @@ const ACTORS_READ_WHOLE = 400;
 async function ledgerActors(
   r: Reads, lf: LedgerFusion, lang: Lang, few: number,
   fusedOf: (places: boolean, n?: number, cites?: boolean) => Promise<{ rows: FusedEntity[]; total: number }>, storeIds: Map<FusedEntity, number>,
-): Promise<{ rows: FusedEntity[]; total: number; atLeast?: true }> {
+): Promise<{ rows: FusedEntity[]; total: number; atLeast?: true; upTo?: number }> {
   const f = lf.fusion;
   if (!f.claims.length) return fusedOf(false);
   // (where each is first named is read for the lines shown only)
   let { rows, total } = await fusedOf(false, few * 4 + 8, false);
+  // (the store's count of its entities of actors, every one a line at most)
+  const stored = total;
   // how many lines the rest make is known only once every store entity is read: the parts of an actor may be
   // any of them. A ledger of few enough is read whole, so "and N more" is the number --all shows; a larger one
   // says only what is sure (the actors read and not shown: the rest may all be parts of them)
@@ -843,7 +851,9 @@ async function ledgerActors(
     const fm = await r.firstMention(storeIds.get(firstOf.get(shown[i]!) ?? shown[i]!)!);
     if (fm) shown[i] = { ...shown[i]!, cite: { doc: fm.reportUid, start: fm.start, end: fm.end } };
   }
-  return { rows: shown, total: out.length, ...(!whole && { atLeast: true as const }) };
+  // a ledger too large to read whole says how many more lines there are at least (those read and not
+  // shown) and at most (and every store entity not read a line of its own)
+  return { rows: shown, total: out.length, ...(!whole && { atLeast: true as const, upTo: out.length + stored - rows.length }) };
 }
 
 /**

@@ -3,8 +3,8 @@
 // of the store's entities, beyond those read to gather the lines shown, and are one actor there too.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { briefed, section } from "./briefed.js";
-import { renderHtml, renderMarkdown } from "../src/brief/index.js";
+import { briefed, pictured, section } from "./briefed.js";
+import { composeBriefing, renderHtml, renderMarkdown } from "../src/brief/index.js";
 
 // Reports written for this test: an explosion at a chemical plant; a dozen bodies and people named in two
 // reports each, and the owner's spokesman named in full in one later report and by his surname in another.
@@ -49,5 +49,17 @@ test("a count of the actors that is only a floor (a ledger too large to read who
     assert.ok(renderMarkdown(floor).includes(words), lang);
     assert.ok(renderHtml(floor).includes(words), lang);
     assert.ok(!renderMarkdown(b).includes(words), lang);
+  }
+});
+
+test("a floor says how many more there are at most when the store's count of its actors tells", async () => {
+  // (the picture of a ledger too large to read whole: its lines read and not shown, 12, and the store's
+  // entities of actors not read, 28, each at most a line of its own)
+  const p = await pictured(REPORTS, "actors-count-up-to", 1);
+  for (const [lang, words] of [["en", "… and at least 12 more (at most 40)."], ["nl", "… en nog minstens 12 (hooguit 40)."]] as const) {
+    const b = composeBriefing({ ...p[lang], atLeast: { actors: true }, upTo: { actors: 41 } }, lang);
+    assert.equal(section(b, "actors").upTo, 40, lang);
+    assert.ok(renderMarkdown(b).includes(words), lang);
+    assert.ok(renderHtml(b).includes(words), lang);
   }
 });

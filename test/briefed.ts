@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { openStore } from "../src/store/index.js";
 import { ingestFiles } from "../src/cli/ingest.js";
-import { buildPicture } from "../src/ledger/picture.js";
+import { buildPicture, type Picture } from "../src/ledger/picture.js";
 import { composeBriefing, type Briefing, type BriefLine } from "../src/brief/index.js";
 import type { Lang } from "../src/model/doc.js";
 
@@ -34,6 +34,23 @@ export async function briefed(reports: readonly OwnReport[], name: string, limit
     await s.close();
   }
   return brief;
+}
+
+/** The pictures a briefing is composed from, in both languages (for tests of what the picture may say). */
+export async function pictured(reports: readonly OwnReport[], name: string, limit = 1000): Promise<Record<Lang, Picture>> {
+  const dir = mkdtempSync(join(tmpdir(), `sitrep-${name}-`));
+  for (const r of reports) writeFileSync(join(dir, r.file), `---\ntitle: ${r.title}\nsource: ${r.source}\npublished: ${r.published}\nlanguage: ${r.lang}\n---\n${r.text}`);
+  const s = await openStore(join(dir, "ledger.db"));
+  const out = {} as Record<Lang, Picture>;
+  try {
+    assert.equal((await ingestFiles(s, reports.map((r) => join(dir, r.file)))).added, reports.length);
+    await s.snapshot(async (rd) => {
+      for (const lang of ["en", "nl"] as const) out[lang] = await buildPicture(rd, { lang, limit });
+    });
+  } finally {
+    await s.close();
+  }
+  return out;
 }
 
 export const section = (b: Briefing, id: string) => b.sections.find((y) => y.id === id)!;

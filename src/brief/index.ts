@@ -24,6 +24,8 @@ export interface BriefSection {
   more?: number;
   /** The section's "more" is a floor, not a count ("… and at least N more"). */
   atLeast?: true;
+  /** … and the most it can be ("… and at least 12 more, at most 4,031"), when that is known. */
+  upTo?: number;
 }
 
 export interface Briefing {
@@ -203,7 +205,7 @@ export function composeBriefing(p: Picture, lang: Lang): Briefing {
       cites: e.cite ? [e.cite] : [],
     })),
     ...more(p.actors.length, p.totals.actors),
-    ...(p.atLeast?.actors && p.totals.actors > p.actors.length && { atLeast: true as const }),
+    ...(p.atLeast?.actors && p.totals.actors > p.actors.length && { atLeast: true as const, ...(p.upTo?.actors !== undefined && { upTo: p.upTo.actors - p.actors.length }) }),
   });
 
   return { schema: "sitrep-brief/1", lang, title: L.title, basis, ...(p.since && { since: p.since }), sections, reports: p.reports };
@@ -314,7 +316,7 @@ export function renderMarkdown(b: Briefing): string {
       out.push(`### ${g.title}`);
       for (const l of g.lines) out.push(line(l));
     }
-    if (s.more) out.push(s.atLeast ? L.moreAtLeast(s.more) : L.more(s.more));
+    if (s.more) out.push(s.atLeast ? L.moreAtLeast(s.more, s.upTo) : L.more(s.more));
   }
   if (b.reports.length) out.push("", `## ${L.sections.reports}`);
   for (const r of b.reports) {
@@ -353,7 +355,7 @@ export function renderHtml(b: Briefing): string {
     if (!s.lines.length && !(s.groups ?? []).some((g) => g.lines.length)) parts.push(`<p>${esc(b.since ? L.nothingNew : L.none)}</p>`);
     if (s.lines.length) parts.push(`<ul>${s.lines.map(line).join("")}</ul>`);
     for (const g of s.groups ?? []) if (g.lines.length) parts.push(`<h3>${esc(g.title)}</h3><ul>${g.lines.map(line).join("")}</ul>`);
-    if (s.more) parts.push(`<p>${esc(s.atLeast ? L.moreAtLeast(s.more) : L.more(s.more))}</p>`);
+    if (s.more) parts.push(`<p>${esc(s.atLeast ? L.moreAtLeast(s.more, s.upTo) : L.more(s.more))}</p>`);
     parts.push(`</section>`);
   }
   if (b.reports.length) {

@@ -1,4 +1,8 @@
 import type { ClaimStatus, CountKind } from "../model/doc.js";
+import { weekStart } from "../model/timex.js";
+
+// (the order of times is the model's: the store reads the timeline in it too)
+export { timexOrder } from "../model/timex.js";
 
 /** The words of the briefing in one language (supplied by src/lang/<code>/brief.ts). */
 export interface BriefLabels {
@@ -15,8 +19,8 @@ export interface BriefLabels {
   theReport: string;
   reportsCount: (reports: number, independent: number) => string;
   more: (n: number) => string;
-  /** More lines, of which only a floor is known. */
-  moreAtLeast: (n: number) => string;
+  /** More lines, of which only a floor is known, and perhaps a ceiling: "… and at least 12 more (at most 4031)." */
+  moreAtLeast: (n: number, upTo?: number) => string;
   /**
    * The speaker of a denied line, after the quote of the denial: a whole clause ("Russia denies it"), never one
    * that ends on a colon as if what is denied came after it.
@@ -75,27 +79,4 @@ export function timexInWords(value: string, L: BriefLabels): string {
     return L.calendar.week(monday.getUTCDate(), L.calendar.months[monday.getUTCMonth()]!, monday.getUTCFullYear());
   }
   return value;
-}
-
-/** The Monday of an ISO week (week 1 holds 4 January). */
-function weekStart(year: number, week: number): Date {
-  const jan4 = Date.UTC(year, 0, 4);
-  const monday1 = jan4 - ((new Date(jan4).getUTCDay() + 6) % 7) * 86_400_000;
-  return new Date(monday1 + (week - 1) * 7 * 86_400_000);
-}
-
-/**
- * Sort key of a TIMEX3 value: parts of the day in the order they come (morning before afternoon), and a week
- * ("2023-W36", "vorige week") where it begins, before its Monday (its weekend before its Saturday), never after
- * every date because "W" sorts after the digits.
- */
-export function timexOrder(value: string): string {
-  const wk = /^(\d{4})-W(\d{2})(-WE)?/.exec(value);
-  if (wk) {
-    // (before the days in it, as a month comes before its days: the key of the day before, and after all of it)
-    const d = weekStart(Number(wk[1]), Number(wk[2]));
-    d.setUTCDate(d.getUTCDate() + (wk[3] ? 4 : -1));
-    return `${d.toISOString().slice(0, 10)}~${value.slice(wk[0].length)}`;
-  }
-  return value.replace(/T(MO|AF|EV|NI|DT)$/, (_, p: string) => `T${{ MO: "06", DT: "09", AF: "13", EV: "18", NI: "22" }[p] ?? "12"}:00`);
 }

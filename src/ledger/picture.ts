@@ -1,6 +1,6 @@
 import type { Approx, ClaimStatus, CountKind, EntityType, Lang } from "../model/doc.js";
 import { NOTABLE, SPAN, type FusionClaim, type Reads } from "../store/index.js";
-import { attackersArrested, figureScope, partOfToll, supersededTolls } from "./disputes.js";
+import { attackersArrested, figureScope, partOfToll, showValue, supersededTolls } from "./disputes.js";
 import { ledgerLexicon } from "./lang.js";
 import { conceptsOf } from "./concepts.js";
 import { findContradictions, showFigure, type CClaim, type CCount, type Found } from "./contradictions.js";
@@ -149,6 +149,11 @@ export interface Picture {
   totals: Record<"established" | "claimed" | "denied" | "hedged" | "unknowns" | "timeline" | "places" | "actors" | "figures", number>;
   /** Totals that are only a floor: the actors of a ledger too large to read whole ("and at least N more"). */
   atLeast?: { actors?: true };
+  /**
+   * … and what they are at most, where only a floor is known: the actor lines --all could show are no more
+   * than the store's entities of actors not read, besides the lines read and not shown.
+   */
+  upTo?: { actors?: number };
   since?: string;
 }
 
@@ -748,6 +753,7 @@ export async function buildPicture(r: Reads, opts: PictureOptions = {}): Promise
       timeline: tlTotal, places: places.total, actors: actors.total, figures: figuresHidden,
     },
     ...(actors.atLeast && { atLeast: { actors: true as const } }),
+    ...(actors.upTo !== undefined && { upTo: { actors: actors.upTo } }),
     ...(since && { since }),
   };
 }
@@ -772,11 +778,13 @@ const ACTORS_READ_WHOLE = 400;
 async function ledgerActors(
   r: Reads, lf: LedgerFusion, lang: Lang, few: number,
   fusedOf: (places: boolean, n?: number, cites?: boolean) => Promise<{ rows: FusedEntity[]; total: number }>, storeIds: Map<FusedEntity, number>,
-): Promise<{ rows: FusedEntity[]; total: number; atLeast?: true }> {
+): Promise<{ rows: FusedEntity[]; total: number; atLeast?: true; upTo?: number }> {
   const f = lf.fusion;
   if (!f.claims.length) return fusedOf(false);
   // (where each is first named is read for the lines shown only)
   let { rows, total } = await fusedOf(false, few * 4 + 8, false);
+  // (the store's count of its entities of actors, every one a line at most)
+  const stored = total;
   // how many lines the rest make is known only once every store entity is read: the parts of an actor may be
   // any of them. A ledger of few enough is read whole, so "and N more" is the number --all shows; a larger one
   // says only what is sure (the actors read and not shown: the rest may all be parts of them)
@@ -806,6 +814,7 @@ async function ledgerActors(
     if (!g.own && (!cl || cl === id)) g.own = x;
   }
   const speaker = once(f, `speakers|${lang}`, () => speakerNames(f, lang));
+  const spoken = once(f, `speaker clusters|${lang}`, () => speakerNamesOfClusters(f, lang));
   const out: FusedEntity[] = [];
   const firstOf = new Map<FusedEntity, FusedEntity>();
   for (const [id, g] of groups) {
@@ -818,7 +827,8 @@ async function ledgerActors(
     const docs = new Set<string>();
     for (const c of parts) for (const rec of c.records) docs.add(rec.doc);
     const base = g.own ?? g.members[0]!;
-    const name = g.own ? base.name : (speaker.get(`e:${id.key}`) ?? displayName(id.key, lang) ?? id.name(lang));
+    // (an actor that speaks by the name its heading in "who claims what" gives it: one name per actor)
+    const name = spoken.get(id) ?? (g.own ? base.name : (speaker.get(`e:${id.key}`) ?? id.name(lang)));
     // (of an entity heard only as this one, the words that named it as the speaker, not the entity's own name:
     // "Belgische minister van Binnenlandse Zaken", not "Binnenlandse Zaken")
     const names = new Set<string>(g.members.filter((m) => clusterOf.get(m) === id).flatMap((m) => [m.name, ...m.names]));
@@ -841,7 +851,9 @@ async function ledgerActors(
     const fm = await r.firstMention(storeIds.get(firstOf.get(shown[i]!) ?? shown[i]!)!);
     if (fm) shown[i] = { ...shown[i]!, cite: { doc: fm.reportUid, start: fm.start, end: fm.end } };
   }
-  return { rows: shown, total: out.length, ...(!whole && { atLeast: true as const }) };
+  // a ledger too large to read whole says how many more lines there are at least (those read and not
+  // shown) and at most (and every store entity not read a line of its own)
+  return { rows: shown, total: out.length, ...(!whole && { atLeast: true as const, upTo: out.length + stored - rows.length }) };
 }
 
 /**
@@ -1380,11 +1392,25 @@ export function disputeViews(f: Fusion, since?: string, lang: Lang = "en"): Cont
     return `${Number(a!.lang !== lang) + Number(b!.lang !== lang)}|${a!.order}|${b!.order}`;
   };
   const ranked = f.disputes.map((d) => ({ d, r: rank(d) })).sort((x, y) => (x.r < y.r ? -1 : x.r > y.r ? 1 : 0)).map((x) => x.d);
+  // A toll that a later report raises is an update, unless a source disputes the toll: where figures of one
+  // kind in one incident are also at odds in a way no rise explains (a later, lower count; a figure denied;
+  // two at odds the same day), the toll is in dispute, and each figure of the rise is one of its sides
+  // ("≥3000" on the second day of a toll that went to 11,300, was denied and revised to 3,958). A measure of
+  // another kind (missiles, leaks) is no toll that rises over time: its updates stay out.
+  const incidentOf = (id: string) => f.incidents.get(claimOf.get(id)!.doc) ?? "";
+  const tollKey = (d: Fusion["disputes"][number]) => `${incidentOf(d.claims[0])}\u0000${d.detail.kind}`;
+  const tollsInDispute = new Set<string>();
+  for (const d of f.disputes) if ((d.type === "figures" || d.type === "figure-denied") && d.detail.kind && d.detail.kind !== "other" && !d.detail.update && !d.detail.aside) tollsInDispute.add(tollKey(d));
+  // (each side a figure its claim gives, not one it recalls in an aside: "over 10,100 missing" of "a previous
+  // report" is no count of the source that revised it)
+  const gives = (id: string, kind: CountKind, shown: string) => claimOf.get(id)!.figures.some((g) => !g.aside && g.kind === kind && showValue(g.value, g.approx) === shown);
+  const riseInDispute = (d: Fusion["disputes"][number]) =>
+    d.type === "figures" && !!d.detail.kind && d.detail.kind !== "other" && !!d.detail.values && tollsInDispute.has(tollKey(d)) && d.claims.every((id, i) => gives(id, d.detail.kind!, d.detail.values![i]!));
   for (const d of ranked) {
     // (a denial of a figure the other claim only recalls in an aside is not set against that claim's
     // speaker: "the Red Crescent rejects what WHO says" when WHO gave another figure)
     // (a state a later report settles stays, worded as the update it is: "at large; later: shot dead")
-    if ((d.detail.update && d.type !== "opposed") || d.detail.aside) continue;
+    if ((d.detail.update && d.type !== "opposed" && !riseInDispute(d)) || d.detail.aside) continue;
     const isNew = sinceMs !== undefined ? d.claims.some((id) => Date.parse(claimOf.get(id)!.published) > sinceMs) : undefined;
     if (sinceMs !== undefined && !isNew) continue;
     // one line per thing disputed: a denial by one speaker against one proposition, however many outlets
@@ -1476,10 +1502,13 @@ export function speakerNames(f: Fusion, lang: Lang): Map<string, string> {
     if (!fixed.has(a.key)) {
       // a body named by what it is ("Russia's defence ministry") is the entity that offers that key
       const cl = a.entity ? clusterWithKey(f.entities, a.entity) : a.key.startsWith("i:") ? f.entities.byKey(`I:${a.key.slice(2)}`) : undefined;
-      if (cl) fixed.set(a.key, displayName(cl.key, lang) ?? cl.name(lang));
+      if (cl) fixed.set(a.key, cl.name(lang));
       // a cluster the alias table does not know is named by its most used name, whatever its language:
-      // a report in the briefing's language that names the speaker names it better
-      if (cl && displayName(cl.key, lang) === undefined) inTable.add(a.key);
+      // a report in the briefing's language that names the speaker names it better (one the table knows,
+      // keyed "A:", has the table's name in that language, the one the actors section gives it too:
+      // "Russian Defence Ministry", not an English report's "Russian Defense Ministry" as a heading beside it;
+      // but a country's government, "C:RU", speaks through many bodies, and its entity is only the first)
+      if (cl && !(cl.key.startsWith("A:") && /^[ei]:/.test(a.key))) inTable.add(a.key);
     }
     // a people named as the speaker ("De Oekraïners hebben … tegengesproken"): its country
     if (!fixed.has(a.key) && a.kind !== "report" && !/\s/.test(a.name.trim())) {
@@ -1521,6 +1550,38 @@ export function speakerNames(f: Fusion, lang: Lang): Map<string, string> {
     const name = top(v);
     const shown = institutionShown(k, lang) ?? (land && (displayName(land.key, lang) ?? land.name(lang))) ?? (ownLang.has(k) ? undefined : roleShown(name, lang));
     out.set(k, shown && (!ownLang.has(k) || name.toLowerCase() === shown.toLowerCase()) ? shown : name);
+  }
+  return out;
+}
+
+/**
+ * The name "who claims what" gives each of the ledger's clusters that speaks (speakerNames): the actors
+ * section names such an actor the same, in the briefing's language ("Poland's foreign ministry" in an English
+ * briefing, not the Dutch reports' "Poolse ministerie van Buitenlandse Zaken" under its heading's name). Of
+ * a cluster heard under several speaker keys, the name of the key it says most under.
+ */
+export function speakerNamesOfClusters(f: Fusion, lang: Lang): Map<Fusion["entities"]["clusters"][number], string> {
+  const speaker = once(f, `speakers|${lang}`, () => speakerNames(f, lang));
+  type Cluster = Fusion["entities"]["clusters"][number];
+  const said = new Map<Cluster, Map<string, number>>();
+  const clusterOfKey = new Map<string, Cluster | undefined>();
+  for (const c of f.claims) {
+    if (!c.source || c.source.kind === "unnamed") continue;
+    const a = f.context.asserter(c);
+    // (only a speaker that is the entity itself: a country's government, "C:RU", is not the body it first
+    // spoke through)
+    if (!/^[ei]:/.test(a.key)) continue;
+    if (!clusterOfKey.has(a.key)) clusterOfKey.set(a.key, a.entity ? clusterWithKey(f.entities, a.entity) : a.key.startsWith("i:") ? f.entities.byKey(`I:${a.key.slice(2)}`) : undefined);
+    const cl = clusterOfKey.get(a.key);
+    if (!cl) continue;
+    const m = said.get(cl) ?? said.set(cl, new Map()).get(cl)!;
+    m.set(a.key, (m.get(a.key) ?? 0) + 1);
+  }
+  const out = new Map<Cluster, string>();
+  for (const [cl, m] of said) {
+    const key = [...m].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))[0]![0];
+    const name = speaker.get(key);
+    if (name) out.set(cl, name);
   }
   return out;
 }

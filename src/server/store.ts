@@ -12,6 +12,7 @@ import { prepare, storeReports } from "../ledger/ingest.js";
 import { buildPicture } from "../ledger/picture.js";
 import { ledgerExport } from "../ledger/export.js";
 import { composeBriefing, renderBriefing, type Briefing as StoreBriefing, type BriefLine } from "../brief/index.js";
+import { timexOrder } from "../brief/labels.js";
 import { claimsCsv } from "../export/csv.js";
 import { exportJson, placesGeoJson } from "../export/stream.js";
 import { readBody } from "./extract.js";
@@ -681,7 +682,10 @@ export class StoreLedger implements LedgerPort {
         // Every dated time expression of the current reports, earliest first, each with the claim that
         // holds it (or its sentence). Read a page of reports at a time; keep the earliest `limit`.
         let items: (TimelineItem & { ms: number })[] = [];
-        const ord = (a: TimelineItem, b: TimelineItem) => (a.value < b.value ? -1 : a.value > b.value ? 1 : a.report < b.report ? -1 : a.report > b.report ? 1 : a.start - b.start);
+        // (in the order of time, as the briefing's: a week where it begins, parts of the day at their hours)
+        const key = new Map<string, string>();
+        const k = (v: string) => key.get(v) ?? key.set(v, timexOrder(v)).get(v)!;
+        const ord = (a: TimelineItem, b: TimelineItem) => (k(a.value) < k(b.value) ? -1 : k(a.value) > k(b.value) ? 1 : a.report < b.report ? -1 : a.report > b.report ? 1 : a.start - b.start);
         let cursor: { ms: number; id: number } | null = null;
         for (;;) {
           const page = await r.reportsPage(cursor, 200, true);

@@ -43,6 +43,7 @@ import {
   type WriteTx,
 } from "./types.js";
 import { CLAIM_STATUSES, type ClaimStatus, type EntityType, type Lang } from "../model/doc.js";
+import { timexOrder } from "../model/timex.js";
 import { entityType, sourceKind, status } from "./codes.js";
 
 const PLACES = `(${entityType.code("location")}, ${entityType.code("facility")})`;
@@ -1738,22 +1739,34 @@ class SqlReads implements Reads {
   }
 
   async *timeline(o: { sinceMs?: number }) {
-    let after: { value: string; id: number } | null = null;
+    // In the order of time (src/model/timex.ts), not of the values' text: a week ("2023-W37") where it
+    // begins, not after every date because "W" sorts after the digits; the parts of a day (morning,
+    // evening) at their hours among the day's clock times. The index gives every other time in order, a
+    // page at a time: the weeks (few) are read apart, their keys worked out here, and merged in; and the
+    // times of one day, which the index gives together, are ordered by key once the day is read whole.
     const since = o.sinceMs !== undefined;
-    for (;;) {
-      const rows: Row[] = await this.c.all<Row>(
+    const current = `JOIN reports r ON r.id = t.report AND r.current = 1 ${since ? "AND r.published_ms > ?" : ""}`;
+    const sinceParams = since ? [o.sinceMs] : [];
+    const WEEK = `substr(t.value, 5, 2) = '-W'`;
+    type T = { id: number; value: string; key: string };
+    const byKey = (x: T, y: T) => (x.key < y.key ? -1 : x.key > y.key ? 1 : x.id - y.id);
+    const weeks: T[] = (await this.c.all<Row>(`SELECT t.id, t.value FROM times t ${current} WHERE t.claim IS NOT NULL AND ${WEEK}`, sinceParams))
+      .map((r) => ({ id: num(r.id), value: String(r.value), key: timexOrder(String(r.value)) }))
+      .sort(byKey);
+    let w = 0;
+    const rowsOf = async (ids: number[]): Promise<Row[]> => {
+      const rows = await this.c.all<Row>(
         `SELECT t.id, t.value, t.report, t.start, t.stop, t.text, t.claim, c.start AS cstart, c.stop AS cstop, c.text AS ctext, c.pkey, r.published_ms
-         FROM times t JOIN reports r ON r.id = t.report AND r.current = 1 ${since ? "AND r.published_ms > ?" : ""}
-         JOIN claims c ON c.id = t.report * ${SPAN} + t.claim
-         WHERE t.claim IS NOT NULL ${after ? `AND (t.value${this.d.binary} > ? OR (t.value = ? AND t.id > ?))` : ""}
-         ORDER BY t.value${this.d.binary}, t.id LIMIT 200`,
-        [...(since ? [o.sinceMs] : []), ...(after ? [after.value, after.value, after.id] : [])],
+         FROM times t JOIN reports r ON r.id = t.report JOIN claims c ON c.id = t.report * ${SPAN} + t.claim WHERE ${this.d.inList("t.id")}`,
+        [this.d.list(ids)],
       );
-      if (!rows.length) return;
-      const last = rows[rows.length - 1]!;
-      after = { value: String(last.value), id: num(last.id) };
+      const at = new Map(ids.map((id, i) => [id, i]));
+      return rows.sort((x, y) => at.get(num(x.id))! - at.get(num(y.id))!);
+    };
+    const shown = async (order: T[]) => {
+      const rows = await rowsOf(order.map((x) => x.id));
       const texts = await this.texts(rows.map((r) => num(r.report)));
-      yield rows.map((r) => {
+      return rows.map((r) => {
         const t = texts.get(num(r.report))!.text;
         return {
           value: String(r.value), timeText: slice(t, num(r.start), num(r.stop), r.text), claimText: slice(t, num(r.cstart), num(r.cstop), r.ctext),
@@ -1761,6 +1774,34 @@ class SqlReads implements Reads {
           publishedMs: num(r.published_ms),
         };
       });
+    };
+    // the times read and not yet given: the day the index is in may go on in its next page
+    let held: T[] = [];
+    let after: { value: string; id: number } | null = null;
+    for (;;) {
+      const page: Row[] = await this.c.all<Row>(
+        `SELECT t.id, t.value FROM times t ${current}
+         WHERE t.claim IS NOT NULL AND NOT (${WEEK}) ${after ? `AND (t.value${this.d.binary} > ? OR (t.value = ? AND t.id > ?))` : ""}
+         ORDER BY t.value${this.d.binary}, t.id LIMIT 200`,
+        [...sinceParams, ...(after ? [after.value, after.value, after.id] : [])],
+      );
+      const end = page.length < 200;
+      for (const r of page) held.push({ id: num(r.id), value: String(r.value), key: timexOrder(String(r.value)) });
+      if (page.length) after = { value: String(page[page.length - 1]!.value), id: num(page[page.length - 1]!.id) };
+      // (what is held up to the day the page ends in is whole; at the end, all of it)
+      const day = (x: T) => x.value.slice(0, 10);
+      let whole = held.length;
+      if (!end) while (whole > 0 && day(held[whole - 1]!) === day(held[held.length - 1]!)) whole--;
+      const ready = held.slice(0, whole).sort(byKey);
+      held = held.slice(whole);
+      const out: T[] = [];
+      for (const x of ready) {
+        while (w < weeks.length && byKey(weeks[w]!, x) < 0) out.push(weeks[w++]!);
+        out.push(x);
+      }
+      if (end) while (w < weeks.length) out.push(weeks[w++]!);
+      for (let i = 0; i < out.length; i += 200) yield await shown(out.slice(i, i + 200));
+      if (end) return;
     }
   }
 

@@ -39,7 +39,7 @@ export const brief: BriefLabels = {
   theReport: "the report",
   reportsCount: (r, i) => (r > 1 ? ` (${r} reports${i < r ? `, ${i} independent` : ""})` : ""),
   more: (n) => `… and ${n} more.`,
-  moreAtLeast: (n) => `… and at least ${n} more.`,
+  moreAtLeast: (n, upTo) => `… and at least ${n} more${upTo !== undefined && upTo > n ? ` (at most ${upTo})` : ""}.`,
   denies: (who) => `${who} ${verb(who, "denies", "deny")} it`,
   confirmedBy: (who) => `confirmed by ${who}`,
   range: (lo, hi) => `range ${lo}–${hi}, sources differ`,

@@ -39,7 +39,7 @@ export const brief: BriefLabels = {
   theReport: "het bericht",
   reportsCount: (r, i) => (r > 1 ? ` (${r} berichten${i < r ? `, ${i} onafhankelijk` : ""})` : ""),
   more: (n) => `… en nog ${n}.`,
-  moreAtLeast: (n) => `… en nog minstens ${n}.`,
+  moreAtLeast: (n, upTo) => `… en nog minstens ${n}${upTo !== undefined && upTo > n ? ` (hooguit ${upTo})` : ""}.`,
   denies: (who) => `${who} ${verb(who, "ontkent", "ontkennen")} het`,
   confirmedBy: (who) => `bevestigd door ${who}`,
   range: (lo, hi) => `${lo} tot ${hi}, bronnen lopen uiteen`,

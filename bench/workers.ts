@@ -88,7 +88,7 @@ export const pct = (xs: number[], p: number) => {
 export async function benchWorkers(o: { url: string; input: string; reports: number; bytes: number; workers: string; keep: boolean; noReads?: boolean }): Promise<void> {
   const counts = o.workers.split(",").map(Number).filter((n) => Number.isInteger(n) && n > 0);
   const base = dbName(o.url);
-  const runs: { workers: number; secs: number; perSec: number; rss: number[]; stored: number; distinct: number; queued: number; enqueueS: number; serverMs: number | null }[] = [];
+  const runs: { workers: number; secs: number; perSec: number; rss: number[]; stored: number; distinct: number; queued: number; enqueueS: number; serverMs: number | null; atMarks: { stored: number; rss: number[] }[] }[] = [];
   let last = "";
   for (const w of counts) {
     const name = `${base}_bench_${process.pid}_w${w}`.replace(/[^a-z0-9_]/gi, "_").toLowerCase();
@@ -106,6 +106,30 @@ export async function benchWorkers(o: { url: string; input: string; reports: num
     const rss = Array<number>(w).fill(0);
     const children = Array.from({ length: w }, () => spawn(process.execPath, [bin, "worker", "--db", db, "--until-idle", "--quiet", "--no-refresh"], { stdio: ["ignore", "pipe", "inherit"] }));
     const watch = setInterval(() => children.forEach((c, i) => (rss[i] = Math.max(rss[i]!, peakRss(c.pid!)))), 200);
+    // "flat" memory needs more than one peak: each worker's peak so far when the ledger reaches a tenth, a
+    // quarter, a half and three quarters of the queue (and at the end), so growth with the ledger shows
+    const marks = [0.1, 0.25, 0.5, 0.75].map((f) => Math.round(f * queued)).filter((n) => n > 0);
+    const atMarks: { stored: number; rss: number[] }[] = [];
+    const counter = new pg.Client({ connectionString: db });
+    await counter.connect();
+    let counting = false;
+    const count = setInterval(() => {
+      if (counting || !marks.length) return;
+      counting = true;
+      counter
+        .query("SELECT count(*) AS n FROM reports")
+        .then((r) => {
+          const n = Number(r.rows[0].n);
+          const now = children.map((c, i) => (rss[i] = Math.max(rss[i]!, peakRss(c.pid!))));
+          while (marks.length && n >= marks[0]!) {
+            atMarks.push({ stored: n, rss: now });
+            console.log(`  ${n} reports stored: peak RSS per worker so far ${now.map((x) => x.toFixed(0)).join(", ")} MB`);
+            marks.shift();
+          }
+        })
+        .catch(() => {})
+        .finally(() => (counting = false));
+    }, 2000);
     const outs = await Promise.all(
       children.map(
         (c) =>
@@ -118,12 +142,15 @@ export async function benchWorkers(o: { url: string; input: string; reports: num
       ),
     );
     clearInterval(watch);
+    clearInterval(count);
+    await counter.end().catch(() => {});
     const secs = (performance.now() - t0) / 1000;
     const cpu1 = await serverCpu(o.url);
     const serverMs = cpu0 !== null && cpu1 !== null ? ((cpu1 - cpu0) * 1000) / Math.max(1, queued) : null;
     const r = await admin(db, "SELECT count(*) AS n, count(DISTINCT hash) AS d FROM reports");
     const stored = Number(r.rows[0].n), distinct = Number(r.rows[0].d);
-    runs.push({ workers: w, secs, perSec: queued / secs, rss, stored, distinct, queued, enqueueS, serverMs });
+    atMarks.push({ stored, rss: [...rss] });
+    runs.push({ workers: w, secs, perSec: queued / secs, rss, stored, distinct, queued, enqueueS, serverMs, atMarks });
     console.log(
       `${w} worker${w > 1 ? "s" : ""}: ${queued} reports in ${secs.toFixed(1)} s = ${(queued / secs).toFixed(1)} reports/s; peak RSS per worker ${rss.map((x) => x.toFixed(0)).join(", ")} MB; ` +
         `${stored} report rows, ${distinct} distinct (queued in ${enqueueS.toFixed(1)} s)` +
@@ -148,7 +175,7 @@ export async function benchWorkers(o: { url: string; input: string; reports: num
       backend: "postgres",
       reports: o.reports,
       input_mb: +(o.bytes / 1048576).toFixed(2),
-      runs: runs.map((r) => ({ workers: r.workers, secs: +r.secs.toFixed(2), reports_per_s: +r.perSec.toFixed(1), peak_rss_mb: r.rss.map((x) => +x.toFixed(1)), stored: r.stored, distinct: r.distinct })),
+      runs: runs.map((r) => ({ workers: r.workers, secs: +r.secs.toFixed(2), reports_per_s: +r.perSec.toFixed(1), peak_rss_mb: r.rss.map((x) => +x.toFixed(1)), peak_rss_mb_at: r.atMarks.map((m) => ({ stored: m.stored, mb: m.rss.map((x) => +x.toFixed(1)) })), stored: r.stored, distinct: r.distinct })),
       brief_cli_ms: +pct(briefs, 50).toFixed(0),
       serve_listen_ms: +listenMs.toFixed(0),
       api_claims_p50_ms: +pct(lat, 50).toFixed(1),

@@ -373,7 +373,18 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
         response: {
           200: {
             type: "object",
-            properties: { total: { type: "integer" }, items: { type: "array", items: claimRowSchema }, next: { type: "string" }, prev: { type: "string" } },
+            properties: {
+              total: { type: "integer", description: "how many claims the filter selects (with at_least: at least that many)" },
+              at_least: {
+                type: "boolean",
+                enum: [true],
+                description:
+                  "present (true) when total is a lower bound: a filter of words alone (q, with or without status) on a PostgreSQL ledger counts its claims up to 1,000 and no further, as counting them all would take longer than reading the page; the pages are the same, reached by their cursors",
+              },
+              items: { type: "array", items: claimRowSchema },
+              next: { type: "string" },
+              prev: { type: "string" },
+            },
           },
           ...errors,
         },

@@ -157,6 +157,8 @@ export interface ClaimFacets {
 
 export interface Page<T> {
   total: number;
+  /** Claims: `total` is a lower bound (the claims of some words are counted up to 1,000, no further). */
+  at_least?: true;
   items: T[];
   /** Claims: the cursor of the page after this one (`after=`), when there is one. */
   next?: string;

@@ -97,6 +97,9 @@ const NAMES_LANG: Lang = "en";
 const FACET_LIMIT = 30;
 const EXPORT_PAGE = 1000;
 
+/** A list's count: `atLeast` where counting stopped short (the claims of some words: WORDS_COUNTED). */
+type ClaimTotal = { n: number; atLeast?: boolean };
+
 export class StoreLedger implements LedgerPort {
   private v = 0;
   private maxSeen = 0;
@@ -463,12 +466,13 @@ export class StoreLedger implements LedgerPort {
       if (!f) return undefined;
       // (a later page of a list whose count is known: the store chooses how to read it by that count)
       const known = await this.knownCount(q);
-      const p = await r.claimsPage(known === undefined ? f : { ...f, known }, at, back);
+      const p = await r.claimsPage(known === undefined ? f : { ...f, known: known.n, ...(known.atLeast && { knownAtLeast: true }) }, at, back);
       const first = p.keys[0], last = p.keys[p.keys.length - 1];
       // (a list's first page counts it in the same view: a view of its own costs its round trips again)
       const total = p.total ?? (this.countKnown(q) ? -1 : await r.countClaims(f));
       return {
         total,
+        ...(p.total !== undefined && p.atLeast && { at_least: true as const }),
         items: await this.rows(r, p.items),
         ...(last && (back || p.more) && { next: encodeCursor(sort, last) }),
         ...(first && (back ? p.more : at !== null) && { prev: encodeCursor(sort, first) }),
@@ -476,7 +480,9 @@ export class StoreLedger implements LedgerPort {
     });
     if (!page) return { total: 0, items: [] };
     // (a page that read the whole set to find its rows, an entity's or words', counted it too)
-    return { ...page, total: page.total >= 0 ? await this.claimCount(q, page.total) : await this.claimCount(q) };
+    const { at_least: _l, ...rest } = page;
+    const count = page.total >= 0 ? await this.claimCount(q, { n: page.total, atLeast: !!page.at_least }) : await this.claimCount(q);
+    return { ...rest, total: count.n, ...(count.atLeast && { at_least: true }) };
   }
 
   private countKey(q: ClaimQuery): string {
@@ -485,9 +491,9 @@ export class StoreLedger implements LedgerPort {
   }
 
   /** The count claimCount has worked out for this query and the ledger as it is, if any. */
-  private async knownCount(q: ClaimQuery): Promise<number | undefined> {
+  private async knownCount(q: ClaimQuery): Promise<ClaimTotal | undefined> {
     const hit = this.memo.get(this.countKey(q));
-    return hit?.version === this.v && hit.done ? ((await hit.value) as number) : undefined;
+    return hit?.version === this.v && hit.done ? ((await hit.value) as ClaimTotal) : undefined;
   }
 
   /** Whether claimCount has this query's count for the ledger as it is. */
@@ -496,12 +502,12 @@ export class StoreLedger implements LedgerPort {
   }
 
   /** How many claims a query selects, kept until the ledger changes (every page of a list shows it). */
-  private claimCount(q: ClaimQuery, known?: number): Promise<number> {
+  private claimCount(q: ClaimQuery, known?: ClaimTotal): Promise<ClaimTotal> {
     return this.cached(this.countKey(q), () =>
       known !== undefined ? Promise.resolve(known) :
       this.view(async (r) => {
         const f = await this.filterOf(r, q);
-        return f ? r.countClaims(f) : 0;
+        return { n: f ? await r.countClaims(f) : 0 };
       }),
     );
   }

@@ -151,9 +151,14 @@ class Batch {
   private parsed = 0;
   private failed: Error | null = null;
   private con: PgConnection | undefined;
+  // (every Parse answers with a ParseComplete, the unnamed ones too: `parsing` lists them all, in the order
+  // sent, so that each answer marks its own statement. Counting the named ones only, an unnamed Parse's answer
+  // marked the next named one prepared before the server had parsed it; an error in between (a deadlock)
+  // then left that name marked on the connection and never prepared, and every later use of it on that
+  // connection failed with "prepared statement does not exist".)
   private onParse = () => {
     const p = this.parsing[this.parsed++];
-    if (p && this.con) this.con.parsedStatements[p.name] = p.text;
+    if (p?.name && this.con) this.con.parsedStatements[p.name] = p.text;
   };
   constructor(private readonly stmts: readonly pg.QueryConfig[]) {
     this.results = stmts.map(() => ({ command: "", rowCount: 0, oid: 0, fields: [], rows: [] }) as unknown as pg.QueryResult);
@@ -169,10 +174,8 @@ class Batch {
       for (const q of this.stmts) {
         const name = q.name;
         if (!name || (con.parsedStatements[name] === undefined && !parsing.has(name))) {
-          if (name) {
-            parsing.add(name);
-            this.parsing.push({ name, text: q.text });
-          }
+          if (name) parsing.add(name);
+          this.parsing.push({ name: name ?? "", text: q.text });
           con.parse({ text: q.text, name: name ?? "", types: [] });
         }
         con.bind({ statement: name ?? "", values: (q.values ?? []) as unknown[], valueMapper: param });

@@ -315,6 +315,8 @@ export interface ClaimFilter {
    * it chooses how a page is read (SqlReads.claimsPage), never what it holds.
    */
   known?: number;
+  /** `known` is a lower bound (ClaimPage.atLeast): the filter selects at least that many. */
+  knownAtLeast?: boolean;
   limit: number;
   offset: number;
 }
@@ -357,6 +359,8 @@ export interface ClaimPage {
   more: boolean;
   /** How many claims the filter selects, when reading the page counted them anyway (an entity or words). */
   total?: number;
+  /** `total` is a lower bound: the claims of some words, counted up to WORDS_COUNTED and no further. */
+  atLeast?: boolean;
 }
 /** What claims can be counted by (facets): status, source name, the report's outlet, its language. */
 export type ClaimFacet = "status" | "source" | "outlet" | "language";

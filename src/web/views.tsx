@@ -276,8 +276,10 @@ export function ClaimsView(props: { filters: ClaimFilters; version: number }) {
   const selected = f.claim ? claims.data?.items.find((c) => c.id === f.claim) : undefined;
   const reportOfClaim = selected?.report ?? (f.claim ? f.claim.split("-", 1)[0] : undefined);
   const total = claims.data?.total ?? 0;
+  // (a count that stopped short, "1000+": the last page is the one without a next cursor)
+  const atLeast = !!claims.data?.at_least;
   const first = (page - 1) * PAGE_SIZE;
-  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const pages = atLeast ? (claims.data?.next ? page + 1 : page) : Math.max(1, Math.ceil(total / PAGE_SIZE));
   const filtered = CLAIM_FILTER_KEYS.some((k) => k !== "sort" && k !== "page" && k !== "after" && k !== "before" && k !== "claim" && f[k]);
   const n = (x: number | string | undefined) => (x === undefined ? "" : ` (${x})`);
 
@@ -293,7 +295,7 @@ export function ClaimsView(props: { filters: ClaimFilters; version: number }) {
         >
           ← {t.prev}
         </button>
-        <span class="rows" data-testid={`page-rows-${where}`}>{t.rows(first + 1, Math.min(total, first + PAGE_SIZE), total)}</span>
+        <span class="rows" data-testid={`page-rows-${where}`}>{t.rows(first + 1, atLeast ? first + (claims.data?.items.length ?? 0) : Math.min(total, first + PAGE_SIZE), total, atLeast)}</span>
         <button disabled={page >= pages} data-testid={`page-next-${where}`} onClick={() => set({ page: String(page + 1), after: claims.data?.next, before: undefined })}>
           {t.next} →
         </button>
@@ -381,7 +383,7 @@ export function ClaimsView(props: { filters: ClaimFilters; version: number }) {
           </div>
           <div class="count-row">
             <p class="count" data-testid="claim-count">
-              {claims.data ? t.claimsCount(total) : t.loading}
+              {claims.data ? t.claimsCount(total, atLeast) : t.loading}
             </p>
             <p class="export">
               {t.exportView}:{" "}

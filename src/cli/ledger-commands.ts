@@ -121,6 +121,8 @@ export function registerLedgerCommands(p: Command): void {
       const limit = o.all ? 1_000_000 : Number(o.limit);
       if (!Number.isInteger(limit) || limit < 1) throw new UsageError(`--limit must be a positive whole number, not ${JSON.stringify(o.limit)}`);
       const db = await ledger(o.db);
+      // (a brief that finds its picture stale fuses the whole ledger to make it again)
+      (await import("./heap.js")).boundHeapGrowth();
       await ledgerAction(async () => (await briefModule()).briefText(db, { lang: o.lang, format: o.format, since, limit }));
     });
 

@@ -172,6 +172,32 @@ export async function currentPicture(
   return store.snapshot(async (r) => ({ picture: await buildPicture(await corrected(r), o), builtAt: new Date().toISOString(), version: await r.ledgerVersion(), stale: false }));
 }
 
+/**
+ * Makes the parts the export of `lang` reads (and that language's pictures, from the same fusion) and keeps
+ * them, unless they are current: an export of a ledger whose parts are stale then fuses it once, as the next
+ * `brief` would have, and streams what is kept, instead of fusing it in memory beside the export at every
+ * run. Returns whether they could be kept; a ledger that cannot be written to now is left as it is, and any
+ * other failure is told to `warn` (the export then works the parts out in memory, as before).
+ */
+export async function keepExportParts(
+  save: () => Promise<Store>,
+  lang: Lang,
+  warn: (message: string) => void = (m) => void process.stderr.write(m + "\n"),
+): Promise<boolean> {
+  try {
+    const w = await save();
+    try {
+      await refreshPictures(w, [lang]);
+      return true;
+    } finally {
+      await w.close();
+    }
+  } catch (e) {
+    if (!cannotWrite(e)) warn(notKept(e));
+    return false;
+  }
+}
+
 /** Opens the ledger to keep a picture in it, waiting little for other writers (keeping it is an optimisation). */
 export function openForKeeping(db: string): Promise<Store> {
   return openStore(db, { busyWaitMs: 200, writeDeadlineMs: 5000 });

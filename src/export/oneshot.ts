@@ -10,12 +10,11 @@ import { join } from "node:path";
 import type { Doc } from "../model/doc.js";
 import type { SitrepExport } from "./schema.js";
 import { buildExport, docSections, EntityJoins, joinedClaim, joinedEvent, joinEntity, SECTIONS, type ExportNumbering } from "./json.js";
-import { objectJson } from "./stream.js";
+import { item, objectJson } from "./stream.js";
 import { fuseStreamed, reportFusion, type ReportFusion } from "../ledger/fusion.js";
 import type { FusionClaim } from "../ledger/claimkeys.js";
 import { exportPropositions } from "../ledger/fusionexport.js";
 
-const item = (x: unknown) => "    " + JSON.stringify(x, null, 2).replace(/\n/g, "\n    ");
 const CHUNK = 1 << 16;
 
 /** An append-only temporary file of text, read back whole in order or a piece at a time by where it was put. */

@@ -26,7 +26,7 @@ export async function exportTo(db: string, o: { format: "json" | "csv" | "geojso
       });
       if (stale) {
         boundHeapGrowth();
-        await keepExportParts(() => openForKeeping(db), o.lang);
+        await keepExportParts(() => openForKeeping(db));
       }
     }
     await store.snapshot(async (r) => {

@@ -9,7 +9,7 @@ import { toDoc } from "../ingest/index.js";
 import { runPipeline } from "../pipeline/index.js";
 import { corrected, openStore, reportOfClaim, StoreBusy, type ClaimFacet, type ClaimFilter, type ClaimKey, type ClaimSort, type Reads, type Store, type StoreOptions } from "../store/index.js";
 import { prepare, storeReports } from "../ledger/ingest.js";
-import { buildPicture } from "../ledger/picture.js";
+import { servedPicture } from "./briefing.js";
 import { ledgerExport } from "../ledger/export.js";
 import { composeBriefing, renderBriefing, type Briefing as StoreBriefing, type BriefLine } from "../brief/index.js";
 import { timexOrder } from "../brief/labels.js";
@@ -752,7 +752,9 @@ export class StoreLedger implements LedgerPort {
         if (r.stale) setTimeout(() => this.memo.delete(key), 5000).unref();
         return { b: r.briefing as StoreBriefing, asOf: r.asOf, stale: r.stale };
       }
-      return { b: composeBriefing(await this.view((r) => buildPicture(r, { lang, limit: lines })), lang) };
+      // (the picture the worker and `brief` read: kept, or refreshed once in every language and kept)
+      const p = await servedPicture(this.store, lang, lines, this.opts.readonly ? undefined : async () => this.store);
+      return { b: composeBriefing(p.picture, lang) };
     });
   }
 

@@ -34,9 +34,10 @@ async function handle(m: WorkerRequest): Promise<WorkerReply> {
     // (a ledger of its own that only reads, looks for no one's changes and computes nothing ahead)
     return { id: m.id, ok: true, read: await (await l).readNow(m) };
   }
-  const [{ openStore }, { currentPicture, keptPicture, openForKeeping }, { composeBriefing }] = await Promise.all([
+  const [{ openStore }, { openForKeeping }, { servedPicture }, { composeBriefing }] = await Promise.all([
     import("../store/index.js"),
     import("../ledger/snapshot.js"),
+    import("./briefing.js"),
     import("../brief/index.js"),
   ]);
   let st = stores.get(m.db);
@@ -47,17 +48,10 @@ async function handle(m: WorkerRequest): Promise<WorkerReply> {
     return { id: m.id, ok: true };
   }
   // the picture kept in the ledger, even one a few reports old (it says when it was made, and a fresh one
-  // is worked out in the background); none kept: worked out now, and kept
-  // (a small ledger is fused in well under a second: it is shown as it is now)
-  let kept = await store.snapshot((r) => keptPicture(r, { lang: m.lang, limit: m.limit ?? 40 }));
-  if (kept?.stale && kept.picture.basis.reports < SERVE_STALE_FROM) kept = undefined;
-  if (kept?.stale) void refreshSoon(m.db);
-  const p = kept ?? (await currentPicture(store, { lang: m.lang, limit: m.limit ?? 40 }, () => openForKeeping(m.db)));
+  // is worked out in the background); none kept: worked out now, in every language, and kept
+  const p = await servedPicture(store, m.lang, m.limit ?? 40, () => openForKeeping(m.db), () => void refreshSoon(m.db));
   return { id: m.id, ok: true, briefing: composeBriefing(p.picture, m.lang), asOf: p.builtAt, stale: p.stale };
 }
-
-/** Ledgers of at least this many reports are briefed from their last kept picture while a new one is made. */
-const SERVE_STALE_FROM = 1000;
 
 /** One refresh at a time per ledger; asked again while one runs, it runs once more after it. */
 const refreshing = new Map<string, { run: Promise<void>; again: boolean }>();

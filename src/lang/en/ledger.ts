@@ -145,9 +145,21 @@ export const ledger: LedgerLexicon = {
     "n:number": "number numbers figure figures",
     "v:condemn": "condemned condemn condemns",
     "v:evacuate": "evacuated evacuation evacuate",
-    "v:rescue": "rescued rescue rescuers",
+    "v:rescue": "rescued rescue rescuers freed pulled_from",
     "v:fire-building": "fire blaze ablaze flames",
     "v:trap": "trapped",
+    // accidents of transport and buildings a newsroom meets: a derailment, a crash, a vehicle on its side
+    "v:derail": "derailed derail derails derailing derailment derailments left_the_tracks left_the_rails came_off_the_rails came_off_the_tracks jumped_the_tracks off_the_rails",
+    "v:overturn": "overturned overturn overturning capsized capsize toppled flipped rolled_over tipped_over keeled_over",
+    "v:collide": "collision collisions collided collide",
+    "n:train": "train trains freight_train passenger_train locomotive",
+    "n:carriage": "carriage carriages wagon wagons railcar railcars",
+    "n:passenger": "passengers passenger travellers travelers on_board aboard",
+    "n:repair": "repair repairs repaired maintenance upkeep",
+    "v:postpone": "postponed postpone postponing postpones delayed deferred put_off",
+    "v:hostage": "hostage hostages hostage-taker* held_hostage taken_hostage siege",
+    "v:hack": "hacked hackers hacker hacking cyberattack cyberattacks cyber-attack cyber-attacks ransomware",
+    "n:hospital": "hospital hospitals hospitalised hospitalized",
     "v:court": "court pretrial_detention",
     "v:plead-guilty": "pleaded_guilty pleads_guilty plead_guilty",
     "v:mourn": "mourning",
@@ -181,6 +193,35 @@ export const ledger: LedgerLexicon = {
     partLabel: "part of the total",
     elsewhereLabel: "elsewhere",
   },
+  // the narrowest first: "nine are still in hospital, three in critical condition" counts those still there
+  tollMeasures: [
+    {
+      name: "hospital-now",
+      kinds: ["wounded"],
+      patterns: [
+        String.raw`(?:still|remain|remains|remained|remaining) (?:\S+\s+){0,3}(?:in|at) (?:the |a )?(?:\S+\s+){0,1}hospitals?`,
+        String.raw`(?:still|remain|remains|remained|remaining) (?:being )?(?:hospitali[sz]ed|treated)`,
+      ],
+      label: "still in hospital",
+    },
+    {
+      name: "hospital",
+      kinds: ["wounded"],
+      patterns: [
+        String.raw`(?:taken|brought|rushed|admitted|airlifted|flown|transported|sent) (?:\S+\s+){0,2}(?:to|into|in) (?:the |a )?(?:\S+\s+){0,1}hospitals?`,
+        String.raw`hospitali[sz]ed`,
+        String.raw`treated (?:\S+\s+){0,2}in (?:the |a )?(?:\S+\s+){0,1}hospitals?`,
+      ],
+      label: "in hospital",
+    },
+    {
+      name: "critical",
+      kinds: ["wounded"],
+      patterns: [String.raw`(?:critical|serious|life-threatening) condition`, String.raw`critically (?:injured|wounded|hurt)`, String.raw`seriously (?:injured|wounded|hurt)`],
+      label: "seriously hurt",
+    },
+  ],
+  recalledFigure: [String.raw`(?:figure|number|estimate|count|toll|total)s? of (?:\S+\s+){0,3}(?:given|cited|put forward|issued|released|provided|announced|reported|quoted) by`],
   perPlace: "per place",
   countBackRefs: ["them", "these", "those"],
   oppositions: [

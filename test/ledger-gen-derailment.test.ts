@@ -67,8 +67,8 @@ test("derailment: one fact in other words and another language fuses; copies and
   // the police (in the wire story and its copy) and the Red Cross (in Dutch) say the same: two independent sources
   assert.deepEqual(proposition("twee wagons gekanteld"), {
     claims: [
-      "Alpine Wire: after 7 a.m. Two carriages overturned, police said",
-      "Danube Post: after 7 a.m. Two carriages overturned, police said",
+      "Alpine Wire: Two carriages overturned, police said",
+      "Danube Post: Two carriages overturned, police said",
       "Het Noorderblad: Volgens het Oostenrijkse Rode Kruis zijn twee wagons gekanteld",
     ],
     reports: 3,
@@ -90,6 +90,12 @@ test("derailment: one fact in other words and another language fuses; copies and
     reports: 3,
     independent: 1,
   });
+  // "a.m." then a count spelled out ends a sentence: the report says when the train left the tracks, the
+  // police say that two carriages overturned
+  assert.deepEqual(proposition("left the tracks").claims, [
+    "Alpine Wire: The regional express from Klagenfurt to Salzburg left the tracks on a bend shortly after 7 a.m.",
+    "Danube Post: The regional express from Klagenfurt to Salzburg left the tracks on a bend shortly after 7 a.m.",
+  ]);
   // said once only: the rescue stays a proposition of its own
   assert.deepEqual(proposition("twaalf mensen bevrijd").claims, ["Het Noorderblad: Hulpverleners hebben twaalf mensen bevrijd die vastzaten in de wrakstukken"]);
 });

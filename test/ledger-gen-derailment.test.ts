@@ -12,6 +12,8 @@ import { ledgerExport } from "../src/ledger/export.js";
 import { exportJson } from "../src/export/stream.js";
 import type { SitrepExport } from "../src/export/schema.js";
 import type { Lang } from "../src/model/doc.js";
+import { fuseReports } from "../src/ledger/fusion.js";
+import { disputeLines, pipelineDocs, propositionGroups, type TestReport } from "./helpers.js";
 
 // An event of a kind the devset lacks, in five reports of our own (test/fixtures/derailment): a train that
 // derailed near Villach, told by a wire story and its copy, two Dutch papers and an English one a day on. A
@@ -130,4 +132,58 @@ test("derailment briefing: the toll rises, the hospital counts stand apart, the 
     assert.ok(!b.some((l) => /^- (Wounded|Gewonden):/.test(l)), `${lang}: a contested count of the wounded`);
     assert.ok(!b.some((l) => /^### (Wounded|Gewonden) \(Villach\) — (range|\d+ tot)/.test(l)), `${lang}: a range of the wounded`);
   }
+});
+
+// A hostage siege in four short reports of our own, two English and two Dutch: the hostage-taking, the
+// freeing of the hostages and the arrest are three things that happened, each told in both languages.
+const SIEGE: TestReport[] = [
+  {
+    source: "Meuse Wire",
+    published: "2026-04-02T14:00:00+00:00",
+    lang: "en",
+    text: "A gunman took twelve people hostage in a supermarket in Liège on Thursday afternoon, police said.\n\nTwo people were wounded when the man opened fire, a hospital spokesman said.\n",
+  },
+  {
+    source: "De Grenskoerier",
+    published: "2026-04-02T18:00:00+02:00",
+    lang: "nl",
+    text: "Een gewapende man heeft donderdagmiddag twaalf mensen gegijzeld in een supermarkt in Luik, meldt de politie.\n\nBij de schietpartij raakten twee mensen gewond.\n",
+  },
+  {
+    source: "Brussels Daily",
+    published: "2026-04-03T07:00:00+00:00",
+    lang: "en",
+    text: "Special forces stormed the supermarket in Liège late on Thursday and freed all twelve hostages, the federal prosecutor's office said. The hostage-taker was arrested.\n\nThree of the wounded are still in hospital, the mayor said.\n",
+  },
+  {
+    source: "Het Noorderblad",
+    published: "2026-04-03T10:00:00+02:00",
+    lang: "nl",
+    text: "Een speciale eenheid van de politie heeft donderdagavond alle twaalf gijzelaars in een supermarkt in Luik bevrijd. De gijzelnemer is aangehouden, meldt het federaal parket.\n\nBurgemeester Sophie Lambert zegt dat vijf gewonden naar het ziekenhuis zijn gebracht.\n",
+  },
+];
+
+test("hostage siege: taking hostages and freeing them are two propositions, each fused across languages", () => {
+  const ds = pipelineDocs(SIEGE);
+  const f = fuseReports(ds);
+  assert.deepEqual(propositionGroups(f, ds, true), [
+    [
+      "Brussels Daily: The hostage-taker was arrested",
+      "Het Noorderblad: De gijzelnemer is aangehouden, meldt het federaal parket",
+    ],
+    [
+      "Brussels Daily: and freed all twelve hostages, the federal prosecutor's office said",
+      "Het Noorderblad: Een speciale eenheid van de politie heeft donderdagavond alle twaalf gijzelaars in een supermarkt in Luik bevrijd",
+    ],
+    [
+      "De Grenskoerier: Bij de schietpartij raakten twee mensen gewond",
+      "Meuse Wire: Two people were wounded when the man opened fire, a hospital spokesman said",
+    ],
+    [
+      "De Grenskoerier: Een gewapende man heeft donderdagmiddag twaalf mensen gegijzeld in een supermarkt in Luik, meldt de politie",
+      "Meuse Wire: A gunman took twelve people hostage in a supermarket in Liège on Thursday afternoon, police said",
+    ],
+  ]);
+  // five taken to hospital and three still there a day on are no rival counts of the wounded
+  assert.deepEqual(disputeLines(f, ds, true), []);
 });

@@ -31,7 +31,7 @@ const dbFile = join(mkdtempSync(join(tmpdir(), "sitrep-derail-")), "ledger.db");
 
 // the export's fused part as this test reads it (the schema's type leaves the ledger's own fields open)
 type Ledger = Omit<SitrepExport, "contradictions"> & {
-  propositions: { claims: string[]; reports: number; independent_sources: number }[];
+  propositions: { claims: string[]; reports: number; independent_sources: number; sources: { name: string }[] }[];
   contradictions: { claims: string[]; reason: string; type: string }[];
 };
 const ledger: Ledger = await (async () => {
@@ -98,6 +98,12 @@ test("derailment: one fact in other words and another language fuses; copies and
     "Alpine Wire: The regional express from Klagenfurt to Salzburg left the tracks on a bend shortly after 7 a.m.",
     "Danube Post: The regional express from Klagenfurt to Salzburg left the tracks on a bend shortly after 7 a.m.",
   ]);
+  // "de gouverneur van Karinthië" is the governor the wire story names, not the region
+  assert.deepEqual(ledger.propositions.find((p) => p.claims.some((c) => claimText.get(c)!.includes("zeker vijf mensen")))!.sources.map((x) => x.name).sort(), [
+    "Alpine Wire",
+    "Danube Post",
+    "Martina Holzer",
+  ]);
   // said once only: the rescue stays a proposition of its own
   assert.deepEqual(proposition("twaalf mensen bevrijd").claims, ["Het Noorderblad: Hulpverleners hebben twaalf mensen bevrijd die vastzaten in de wrakstukken"]);
 });
@@ -141,13 +147,17 @@ const SIEGE: TestReport[] = [
     source: "Meuse Wire",
     published: "2026-04-02T14:00:00+00:00",
     lang: "en",
-    text: "A gunman took twelve people hostage in a supermarket in Liège on Thursday afternoon, police said.\n\nTwo people were wounded when the man opened fire, a hospital spokesman said.\n",
+    text:
+      "A gunman took twelve people hostage in a supermarket in Liège on Thursday afternoon, police said.\n\n" +
+      "About 200 residents were evacuated from nearby buildings, the mayor of Liège, Sophie Lambert, said. Two people were wounded when the man opened fire, a hospital spokesman said.\n",
   },
   {
     source: "De Grenskoerier",
     published: "2026-04-02T18:00:00+02:00",
     lang: "nl",
-    text: "Een gewapende man heeft donderdagmiddag twaalf mensen gegijzeld in een supermarkt in Luik, meldt de politie.\n\nBij de schietpartij raakten twee mensen gewond.\n",
+    text:
+      "Een gewapende man heeft donderdagmiddag twaalf mensen gegijzeld in een supermarkt in Luik, meldt de politie.\n\n" +
+      "Volgens de burgemeester zijn zo'n 200 buurtbewoners geëvacueerd. Bij de schietpartij raakten twee mensen gewond.\n",
   },
   {
     source: "Brussels Daily",
@@ -183,7 +193,14 @@ test("hostage siege: taking hostages and freeing them are two propositions, each
       "De Grenskoerier: Een gewapende man heeft donderdagmiddag twaalf mensen gegijzeld in een supermarkt in Luik, meldt de politie",
       "Meuse Wire: A gunman took twelve people hostage in a supermarket in Liège on Thursday afternoon, police said",
     ],
+    [
+      "De Grenskoerier: Volgens de burgemeester zijn zo'n 200 buurtbewoners geëvacueerd",
+      "Meuse Wire: About 200 residents were evacuated from nearby buildings, the mayor of Liège, Sophie Lambert, said",
+    ],
   ]);
+  // the mayor of Liège is Sophie Lambert, not the city: her word in two reports is one source
+  const evacuated = f.propositions.find((p) => p.claims.length === 2 && p.text.includes("evacuated"));
+  assert.deepEqual([evacuated?.independent, evacuated?.sources.map((x) => x.name)], [1, ["Sophie Lambert"]]);
   // five taken to hospital and three still there a day on are no rival counts of the wounded
   assert.deepEqual(disputeLines(f, ds, true), []);
 });

@@ -154,7 +154,7 @@ export const ledger: LedgerLexicon = {
     // ongelukken met vervoer en gebouwen: een ontsporing, een botsing, een wagon op zijn kant
     "v:derail": "ontspoord ontspoorde ontspoorden ontsporen ontspoort ontsporing ontsporingen *ontsporing uit_de_rails",
     "v:overturn": "gekanteld kantelde kantelden kantelen omgeslagen omgevallen gekapseisd kapseisde op_~_kant",
-    "v:collide": "botsing botsingen botste botsten gebotst *botsing neergestort stortte_neer",
+    "v:collide": "botsing botsingen botste botsten gebotst *botsing",
     "n:train": "trein treinen *trein *treinen sneltrein goederentrein locomotief",
     "n:carriage": "wagon wagons *wagon *wagons rijtuig rijtuigen treinstel treinstellen",
     "n:passenger": "passagiers passagier reizigers *reizigers aan_boord",

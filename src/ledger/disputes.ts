@@ -437,6 +437,45 @@ export function figureScope(c: Pick<FusionClaim, "figures" | "text" | "lang">, f
   return re.part.test(t) ? "part" : re.elsewhere.test(t) ? "elsewhere" : undefined;
 }
 
+const measureMemo = new Map<FusionClaim["lang"], { name: string; kinds: ReadonlySet<CountKind>; re: RegExp }[]>();
+/**
+ * The narrower count of a toll a figure is by its claim's words (the language's `tollMeasures`: taken to
+ * hospital, still in hospital, in critical condition), by its language-free name; undefined for the toll
+ * itself. A part of the wounded, never a rival total of them, and one measure in every language.
+ */
+export function tollMeasure(c: Pick<FusionClaim, "text" | "lang">, f: { kind: CountKind }): string | undefined {
+  let ms = measureMemo.get(c.lang);
+  if (!ms) {
+    ms = (ledgerLexicon(c.lang).tollMeasures ?? []).map((m) => ({
+      name: m.name,
+      kinds: new Set(m.kinds),
+      re: new RegExp(`(?<![\\p{L}\\p{N}])(?:${m.patterns.join("|")})(?![\\p{L}\\p{N}])`, "u"),
+    }));
+    measureMemo.set(c.lang, ms);
+  }
+  if (!ms.length) return undefined;
+  const t = fold(c.text);
+  return ms.find((m) => m.kinds.has(f.kind) && m.re.test(t))?.name;
+}
+
+const recalledMemo = new Map<FusionClaim["lang"], RegExp | null>();
+/** A claim that recalls another's figure to answer it ("disputing the figure of 180 given by …"): it gives none. */
+export function recallsFigure(c: Pick<FusionClaim, "text" | "lang">): boolean {
+  let re = recalledMemo.get(c.lang);
+  if (re === undefined) {
+    const ps = ledgerLexicon(c.lang).recalledFigure;
+    re = ps?.length ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${ps.join("|")})(?![\\p{L}\\p{N}])`, "u") : null;
+    recalledMemo.set(c.lang, re);
+  }
+  return !!re && re.test(fold(c.text));
+}
+
+/**
+ * Counts fixed when the incident happened (those on board a train, a ferry, a plane): another source's
+ * later, higher count of them disputes the earlier one, it does not bring it up to date.
+ */
+const FIXED_MEASURES: ReadonlySet<string> = new Set(["n:passenger"]);
+
 const ATTACK_ACTS = ["v:attack", "v:shoot", "v:kill", "v:involve"];
 /**
  * An arrest figure that counts the attackers among the arrested: its claim says the ones held are the
@@ -461,6 +500,7 @@ function figures(ix: Index, inScope: (a: Item, b: Item) => boolean, add: Add): v
     let lastOther: string[] = [];
     let lastAt = -Infinity;
     for (const it of list) {
+      if (it.c.figures.length && recallsFigure(it.c)) continue;
       for (const f of it.c.figures) {
         let measure: string[] = [];
         if (f.kind === "other") {
@@ -478,6 +518,10 @@ function figures(ix: Index, inScope: (a: Item, b: Item) => boolean, add: Add): v
         // a part of a total given elsewhere, or a toll somewhere else than where (the words do not say
         // which part or which place, so two of them are no rival counts either)
         else if (figureScope(it.c, f)) continue;
+        else {
+          const tm = tollMeasure(it.c, f);
+          if (tm) measure = [tm];
+        }
         if (!it.asserted) continue;
         (byValue.get(`${f.kind}:${f.value}`) ?? byValue.set(`${f.kind}:${f.value}`, []).get(`${f.kind}:${f.value}`)!).push(it);
         const st = `${it.asserter}|${it.c.doc}|${f.kind}|${f.value}|${f.approx}|${measure.join(",")}`;
@@ -508,7 +552,7 @@ function figures(ix: Index, inScope: (a: Item, b: Item) => boolean, add: Add): v
         const va = showValue(a.value, a.approx), vb = showValue(b.value, b.approx);
         // (the missing are found as well as reported: an upper bound of them a later figure exceeds, "up to
         // 6,000 missing" then "at least 10,000", was not overtaken by a rising count, and both cannot hold)
-        const update = later && !estimate(late.it.c) && !(a.kind === "missing" && early.approx === "max") && interval(late.value, late.approx)[0] > interval(early.value, early.approx)[1];
+        const update = later && !estimate(late.it.c) && !a.measure.some((m) => FIXED_MEASURES.has(m)) && !(a.kind === "missing" && early.approx === "max") && interval(late.value, late.approx)[0] > interval(early.value, early.approx)[1];
         const what = group.startsWith("other:") ? group.slice(8) : group;
         add(a.it, b.it, "figures", group,
           `${what}: ${va} according to ${a.it.name} vs ${vb} according to ${b.it.name}${update ? " (a later, higher figure: the earlier one is superseded)" : ""}`,
@@ -1181,7 +1225,8 @@ export function supersededTolls(claims: readonly FusionClaim[], ctx: BlockContex
       // what a later, higher one replaces)
       const [lo, top] = interval(f.value, f.approx);
       const hi = f.approx === "min" ? f.value : top;
-      const k = `${incidentOf(c.doc)}\u0000${f.kind}`;
+      // (a count of those still in hospital falls as they go home: it supersedes no toll, nor is superseded)
+      const k = `${incidentOf(c.doc)}\u0000${f.kind}\u0000${tollMeasure(c, f) ?? ""}`;
       const g = groups.get(k) ?? groups.set(k, { rs: [], any: [], unplaced: [], byPlace: new Map() }).get(k)!;
       g.rs.push({ id: c.id, at, hi, places });
       // (an estimate may itself be overtaken by a count, but replaces none)

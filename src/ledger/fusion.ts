@@ -152,7 +152,7 @@ export function asserterOf(c: FusionClaim, entities: EntityFusion, lang: Lang): 
   const linked = s.entity ? entities.clusterOf.get(s.entity) : undefined;
   // a role linked to the body its words name ("de Belgische minister van Binnenlandse Zaken" to "Binnenlandse
   // Zaken") is the person who holds the role, when the ledger names one
-  const cluster = linked && linked.type !== "person" ? roleHolder(s.name, c.lang, entities) ?? linked : linked;
+  const cluster = linked && linked.type !== "person" ? roleHolder(s.name, c.lang, entities) ?? placeRoleHolder(s.name, c.lang, linked, entities) ?? linked : linked;
   const byRole = cluster ? undefined : (() => {
     const rk = roleKeyOf(s.name, c.lang);
     const found = rk ? entities.byKey(rk) : undefined;
@@ -197,6 +197,25 @@ function roleHolder(name: string, lang: Lang, entities: EntityFusion): EntityFus
   const other = `R:${role.concept}:`;
   if (role.qualifier && [...bare.keys].some((k) => k.startsWith(other) && k !== `${other}${role.qualifier}`)) return undefined;
   return bare;
+}
+
+/** Offices held over a place: their "of" names where, not whose body speaks. */
+const PLACE_ROLES: ReadonlySet<string> = new Set(["governor", "mayor"]);
+
+/**
+ * The person who holds an office over the place a source's name was linked to ("the mayor of Liège",
+ * "de gouverneur van Karinthië"): the one person of the ledger named with that office, as for the office
+ * named alone ("the regional governor"). The place does not speak, its governor does; and a report that
+ * names her and one that names her office are one speaker, not two independent ones.
+ */
+function placeRoleHolder(name: string, lang: Lang, linked: EntityFusion["clusters"][number], entities: EntityFusion): EntityFusion["clusters"][number] | undefined {
+  let rest = ` ${name.toLowerCase()} `;
+  for (const n of linked.names) rest = rest.split(` ${n.toLowerCase()} `).join(" ");
+  if (rest.length > name.length) return undefined;
+  const role = roleOf(rest.trim(), lang);
+  if (!role || role.qualifier || !PLACE_ROLES.has(role.concept)) return undefined;
+  const holder = entities.byKey(`Rb:${role.concept}`);
+  return holder?.type === "person" ? holder : undefined;
 }
 
 /** Everything fused from reports in memory. */

@@ -1,3 +1,4 @@
+import type { CountKind } from "../model/doc.js";
 /**
  * What the ledger needs to know about a language (supplied by src/lang/<code>/ledger.ts). Patterns are
  * regular-expression sources matched on text that has been lower-cased and stripped of diacritics
@@ -70,6 +71,21 @@ export interface LedgerLexicon {
    * Such a figure never contradicts the toll, and the briefing lists it apart under its label.
    */
   figureScope?: { partOf: string[]; elsewhere: string[]; partLabel: string; elsewhereLabel: string };
+  /**
+   * Words that recall a figure as another's ("disputing the figure of 180 given by the railway", "het door de
+   * spoorwegen genoemde aantal van 180"): the claim names the figure it answers, it does not give it.
+   * Patterns on the claim's text; such a claim's figures stand against no other.
+   */
+  recalledFigure?: string[];
+  /**
+   * Narrower counts of a toll that its claim's words name ("32 injured were taken to hospital", "nog negen
+   * gewonden liggen in het ziekenhuis", "drie in kritieke toestand"): a count of the hospitalised, of those
+   * still in hospital or of the critically hurt is a part of the wounded, not a rival total, and a falling
+   * count of those still in hospital is patients going home. The first entry whose pattern the claim has
+   * names the measure (`name` is shared by every language; `label` is how the briefing shows it), for the
+   * figure kinds listed.
+   */
+  tollMeasures?: { name: string; kinds: CountKind[]; patterns: string[]; label: string }[];
   /**
    * What a count names when its claim spreads it over places ("two leaks in Denmark's zone and two in
    * Sweden's"): each is a part of the whole, shown as its own measure ("per place", "per plaats").

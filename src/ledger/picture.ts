@@ -1,6 +1,6 @@
 import type { Approx, ClaimStatus, CountKind, EntityType, Lang } from "../model/doc.js";
 import { NOTABLE, SPAN, type FusionClaim, type Reads } from "../store/index.js";
-import { attackersArrested, figureScope, partOfToll, showValue, supersededTolls } from "./disputes.js";
+import { attackersArrested, figureScope, partOfToll, showValue, supersededTolls, tollMeasure } from "./disputes.js";
 import { ledgerLexicon } from "./lang.js";
 import { conceptsOf } from "./concepts.js";
 import { findContradictions, showFigure, type CClaim, type CCount, type Found } from "./contradictions.js";
@@ -426,6 +426,9 @@ export async function buildPicture(r: Reads, opts: PictureOptions = {}): Promise
         if (scope && names) m = scope === "part" ? names.partLabel : names.elsewhereLabel;
         if (scope) scoped.add(n);
         if (scope === "elsewhere") away.add(n);
+        // the hospitalised, those still in hospital: a narrower count of the wounded, a group of its own
+        const tm = c && !m ? tollMeasure(c, n) : undefined;
+        if (tm) m = ledgerLexicon(lang).tollMeasures?.find((x) => x.name === tm)?.label ?? tm;
       }
       measureOf.set(n, m);
     }

@@ -25,6 +25,8 @@ export const segment: SegmentLexicon = {
     "the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "this", "that", "these", "those", "there",
     "but", "and", "in", "on", "at", "according", "meanwhile", "however", "after", "before", "his", "her",
     "their", "its", "our", "officials", "police", "some", "many", "no", "yet", "still", "also", "as", "when",
+    // a count spelled out opens many a sentence of news ("… shortly after 7 a.m. Two carriages overturned")
+    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens", "hundreds", "thousands", "several",
   ],
   subjectPronouns: ["he", "she", "they", "we", "you"],
   splitSuffixes: ["'s", "’s"],

@@ -61,7 +61,7 @@ export const entities: EntityLexicon = {
   nameConnectors: ["voor", "van", "en", "de", "der", "den", "het", "&"],
   heads: [
     ...heads("organization", true, "instituut academie universiteit hogeschool ministerie departement partij bank raad commissie rechtbank parlement senaat agentschap dienst politie krijgsmacht strijdkrachten marine luchtmacht landmacht zeemacht korps bond federatie unie vereniging stichting organisatie bureau centrum fonds omroep inspectie consortium maatschappij alliantie coalitie beweging orgaan comité comite tribunaal"),
-    ...heads("organization", false, "groep leger hof kamer krant studio radio nv bv inc telecom software capital partners systems technologies holding holdings media records soundsystem brothers entertainment energy electric pharma labs solutions services international airlines airways"),
+    ...heads("organization", false, "groep leger hof kamer krant studio radio nv bv inc telecom software capital partners systems technologies holding holdings media records soundsystem brothers entertainment energy electric pharma labs solutions services international airlines airways spoorwegen"),
     ...heads("group", true, "legioen militie brigade bataljon regiment"),
     ...heads("other", false, "spelen open awards league cup beker prijs trofee tour festival kampioenschap kampioenschappen oorlog wereldoorlog verdrag akkoord operatie"),
     ...heads("location", true, "straat laan steenweg plein kaai dreef gracht singel boulevard"),

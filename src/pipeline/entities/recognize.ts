@@ -997,7 +997,9 @@ export function linkAppositions(doc: Doc, chunks: Chunk[]): void {
     const x = chunks[inner]!;
     if (doc.tokens[x.t1]?.text !== ")") return;
     if (x.allCaps && x.t1 - x.t0 === 1) {
-      if (!acronymFits(x.text, c.text) && !initialsOfTail(x.text, c.text)) return;
+      // a body named by its head noun keeps its own language's acronym when its name is translated
+      // ("Austrian Federal Railways (ÖBB)", "de Oostenrijkse Spoorwegen (ÖBB)")
+      if (!acronymFits(x.text, c.text) && !initialsOfTail(x.text, c.text) && c.head?.type !== "organization") return;
       x.via = "acronym";
     } else if (x.t1 - x.t0 < 2 || c.givenName || c.role) {
       // Christian Ruud (Noo), Vera Dua (Agalev): a country or a party beside a person, not another name

@@ -324,7 +324,7 @@ export function sameFigure(a: number, b: number): boolean {
  * "the investigation found it was sabotage", whatever else the two share. Nor is one who reserves judgement
  * on a thing ("Duda houdt een slag om de arm over de makelij") saying it ("the missile was Russian-made").
  */
-const MODES: readonly string[] = ["v:suspect", "v:hedge"];
+const MODES: readonly string[] = ["v:suspect", "v:hedge", "v:forecast"];
 
 /** Acts of harm: told with the police in the claim, they are most often the police's own act. */
 const HARM: readonly string[] = ["v:kill", "v:shoot", "v:wound"];

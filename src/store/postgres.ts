@@ -306,10 +306,24 @@ class PgConn implements Conn {
     this.batched = !(q instanceof pg.Pool);
   }
 
+  /**
+   * The last query sent on a client. A client runs one query at a time; callers that ask two at once
+   * (a snapshot's `Promise.all` of two reads) are put in line here, not in the client's own queue, which
+   * pg 8 deprecates and pg 9 drops. The pool needs none: it gives each query a client of its own.
+   */
+  private tail: Promise<unknown> = Promise.resolve();
+
+  private inLine<T>(f: () => Promise<T>): Promise<T> {
+    if (!this.batched) return f();
+    const run = this.tail.then(f, f);
+    this.tail = run.catch(() => undefined);
+    return run;
+  }
+
   private query(c: pg.QueryConfig | string): Promise<pg.QueryResult> {
     this.trips++;
     const text = typeof c === "string" ? c : c.text;
-    return timed(text, () => this.q.query(c as pg.QueryConfig));
+    return this.inLine(() => timed(text, () => this.q.query(c as pg.QueryConfig)));
   }
 
   /** A statement to send later with others: prepared (on a client), else written out. */
@@ -338,11 +352,13 @@ class PgConn implements Conn {
     }
     this.trips++;
     const b = new Batch(all.map((c) => (typeof c === "string" ? { text: c, values: [] } : c)));
-    const r = await timed(`batch of ${all.length}`, () =>
-      new Promise<pg.QueryResult[]>((resolve, reject) => {
-        b.callback = (err, results) => (err ? reject(err) : resolve(results!));
-        (this.q as pg.PoolClient).query(b as unknown as pg.QueryConfig);
-      }),
+    const r = await this.inLine(() =>
+      timed(`batch of ${all.length}`, () =>
+        new Promise<pg.QueryResult[]>((resolve, reject) => {
+          b.callback = (err, results) => (err ? reject(err) : resolve(results!));
+          (this.q as pg.PoolClient).query(b as unknown as pg.QueryConfig);
+        }),
+      ),
     );
     return r.slice(before);
   }

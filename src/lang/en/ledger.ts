@@ -141,6 +141,8 @@ export const ledger: LedgerLexicon = {
     "n:border": "border borders",
     "v:cross": "crossed cross crossing",
     "v:plan": "planned plan plans prepared preparing",
+    // what may yet happen, not what did: "expected to rise" is no report that it rose
+    "v:forecast": "expected_to is_expected are_expected expects_the expect_the likely_to could_rise may_rise could_increase may_increase subject_to projected forecast forecasts",
     "v:rise": "rise rising rose risen soared soar climbed increase revised_upward revised_upwards revised_up",
     "n:number": "number numbers figure figures",
     "v:condemn": "condemned condemn condemns",

@@ -143,6 +143,7 @@ export const ledger: LedgerLexicon = {
     "n:border": "grens *grens grenzen",
     "v:cross": "overgestoken oversteken stak_~_over staken_~_over grens_~_open* grens_~_oversteken",
     "v:plan": "van_plan plan plannen gepland geplande voorbereid voorbereiding",
+    "v:forecast": "naar_verwachting verwacht_dat verwachten_dat wordt_verwacht zal_nog zullen_nog kan_nog kunnen_nog",
     "v:rise": "oplopen oplopen opgelopen loopt_op liep_op stijgen gestegen steeg toegenomen naar_boven_bijgesteld opwaarts_bijgesteld",
     "n:number": "aantal aantallen",
     "v:condemn": "veroordeeld veroordeelt veroordelen",

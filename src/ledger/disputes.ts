@@ -426,8 +426,8 @@ export function figureScope(c: Pick<FusionClaim, "figures" | "text" | "lang">, f
       ? {
           // the total named at the start of a clause, or right after the figure ("145 of the dead"): "the
           // number of the dead" names the total itself
-          part: new RegExp(`(?:^|[,;:(\u2013\u2014]\s*|\d\s+)(?:${lex.partOf.join("|")})(?![\p{L}\p{N}])`, "u"),
-          elsewhere: new RegExp(`(?<![\p{L}\p{N}])(?:${lex.elsewhere.join("|")})(?![\p{L}\p{N}])`, "u"),
+          part: new RegExp(`(?:^|[,;:(\u2013\u2014]\\s*|\\d\\s+)(?:${lex.partOf.join("|")})(?![\\p{L}\\p{N}])`, "u"),
+          elsewhere: new RegExp(`(?<![\\p{L}\\p{N}])(?:${lex.elsewhere.join("|")})(?![\\p{L}\\p{N}])`, "u"),
         }
       : null;
     scopeMemo.set(c.lang, re);

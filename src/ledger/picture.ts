@@ -1,11 +1,12 @@
 import type { Approx, ClaimStatus, CountKind, EntityType, Lang } from "../model/doc.js";
+import { LANGS } from "../model/doc.js";
 import { NOTABLE, SPAN, type FusionClaim, type Reads } from "../store/index.js";
 import { attackersArrested, figureScope, partOfToll, showValue, supersededTolls } from "./disputes.js";
 import { ledgerLexicon } from "./lang.js";
 import { conceptsOf } from "./concepts.js";
 import { findContradictions, showFigure, type CClaim, type CCount, type Found } from "./contradictions.js";
 import { fold, type ClaimFeatures } from "./features.js";
-import { displayName } from "./naming.js";
+import { describedIn, displayName } from "./naming.js";
 import { langPack } from "../lang/index.js";
 import { ledgerFusion, type LedgerFusion } from "./stored.js";
 import { clusterWithKey, type Fusion } from "./fusion.js";
@@ -1548,7 +1549,8 @@ export function speakerNames(f: Fusion, lang: Lang): Map<string, string> {
     const cc = ownLang.has(k) ? undefined : peopleOf.get(k);
     const land = cc ? (clusterWithKey(f.entities, `G:${cc}`) ?? f.entities.clusters.find((x) => x.keys.has(`G:${cc}`))) : undefined;
     const name = top(v);
-    const shown = institutionShown(k, lang) ?? (land && (displayName(land.key, lang) ?? land.name(lang))) ?? (ownLang.has(k) ? undefined : roleShown(name, lang));
+    // (or a body so named by its descriptive name in this language: "Swedish migration authorities")
+    const shown = institutionShown(k, lang) ?? (land && (displayName(land.key, lang) ?? land.name(lang))) ?? (ownLang.has(k) ? undefined : roleShown(name, lang) ?? LANGS.map((l) => describedIn(name, l, lang)).find((x) => x !== undefined));
     out.set(k, shown && (!ownLang.has(k) || name.toLowerCase() === shown.toLowerCase()) ? shown : name);
   }
   return out;

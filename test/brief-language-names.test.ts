@@ -1,7 +1,7 @@
 // A briefing in the language asked names a body that only reports in the other language name by its
 // descriptive name in the briefing's language ("Moldovan rescue services" for the Dutch reports'
-// "Moldavische reddingsdiensten"), and one denial reported in both languages is one line of "Denied" citing
-// both reports.
+// "Moldavische reddingsdiensten"), a king by the alias table's name for him in that language ("King
+// Philippe"), and one denial reported in both languages is one line of "Denied" citing both reports.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { briefed, section } from "./briefed.js";
@@ -23,7 +23,9 @@ const REPORTS = [
   },
   {
     file: "3.nl.txt", title: "Brand in depot Ocnița geblust", source: "Prutkoerier", published: "2025-03-05T08:00:00+01:00", lang: "nl" as const,
-    text: "De brand in het brandstofdepot in Ocnița is geblust, zeggen de Moldavische reddingsdiensten.\n",
+    text:
+      "De brand in het brandstofdepot in Ocnița is geblust, zeggen de Moldavische reddingsdiensten. " +
+      "Koning Filip van België zei dat zijn gedachten bij de families van de slachtoffers zijn.\n",
   },
 ];
 
@@ -33,8 +35,8 @@ const denied = (lang: "en" | "nl") => section(b[lang], "denied").lines.map((l) =
 const docs = (lang: "en" | "nl") => b[lang].reports.map((r) => r.doc).slice(0, 2).sort().join(" ");
 
 test("an English briefing names a body only Dutch reports name in English, a Dutch one in Dutch", () => {
-  assert.deepEqual(headings("en"), ["Moldovan rescue services"]);
-  assert.deepEqual(headings("nl"), ["Moldavische reddingsdiensten"]);
+  assert.deepEqual(headings("en"), ["Moldovan rescue services", "King Philippe"]);
+  assert.deepEqual(headings("nl"), ["Moldavische reddingsdiensten", "koning Filip"]);
 });
 
 test("one denial reported in Dutch and in English is one line citing both reports", () => {

@@ -114,17 +114,15 @@ export function describedIn(name: string, from: Lang, to: Lang): string | undefi
   if (!parts) return undefined;
   const lex = ledgerLexicon(to).entities;
   const words = lex.nameWords ?? {};
-  const t = wordsOfLang(to);
   const out: string[] = [];
   let compass: string | undefined;
   for (let i = 0; i < parts.length; i++) {
     const p = parts[i]!;
     if (p.kind === "d") compass = p.concept;
     else if (p.kind === "c") {
-      const forms = [...t.demonyms].filter(([, cc]) => cc === p.concept).map(([w]) => w);
       // (the form as the tables write it, with its diacritics: "Oekraïense")
-      const shownForms = [langPack(to).entities.demonyms, lex.demonyms].flatMap((tb) => Object.keys(tb).filter((w) => tb[w] === p.concept));
-      const adj = lex.attributive(shownForms.length ? shownForms : forms);
+      const forms = [langPack(to).entities.demonyms, lex.demonyms].flatMap((tb) => Object.keys(tb).filter((w) => tb[w] === p.concept));
+      const adj = lex.attributive(forms);
       if (!adj) return undefined;
       const cap = `${adj[0]!.toUpperCase()}${adj.slice(1)}`;
       out.push(compass ? (lex.regional?.(compass, adj) ?? cap) : cap);

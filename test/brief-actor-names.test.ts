@@ -34,13 +34,13 @@ const denied = (lang: "en" | "nl") => section(b[lang], "denied").lines.map((l) =
 
 test("an English briefing names each speaking body once, in English, in every section", () => {
   assert.deepEqual(headings("en"), ["Poland’s foreign ministry"]);
-  // (a denial in each language, each a line of its own)
-  assert.deepEqual(denied("en"), ["Russian Defence Ministry denies it", "Russian Defence Ministry denies it"]);
+  // (one denial, reported in each language: one line, both reports)
+  assert.deepEqual(denied("en"), ["Russian Defence Ministry denies it (2 reports)"]);
   assert.deepEqual(actors("en"), ["Russian Defence Ministry (also: Russian Defense Ministry, Russische ministerie van Defensie)", "Poland’s foreign ministry (also: Poolse ministerie van Buitenlandse Zaken)"]);
 });
 
 test("a Dutch briefing names them once, in Dutch", () => {
   assert.deepEqual(headings("nl"), ["Poolse ministerie van Buitenlandse Zaken"]);
-  assert.deepEqual(denied("nl"), ["Russisch ministerie van Defensie ontkent het", "Russisch ministerie van Defensie ontkent het"]);
+  assert.deepEqual(denied("nl"), ["Russisch ministerie van Defensie ontkent het (2 berichten)"]);
   assert.deepEqual(actors("nl"), ["Russisch ministerie van Defensie (ook: Russian Defense Ministry, Russische ministerie van Defensie)", "Poolse ministerie van Buitenlandse Zaken"]);
 });

@@ -21,6 +21,6 @@ const brief = await briefed(REPORTS, "contested-measure");
 
 test("a contested line of other figures names what they count, in both languages", () => {
   assert.deepEqual(groups(brief.en, "unclear"), ["Contested: Other figures (drones): 40 according to Ukrainian navy; 32 according to regional governor."]);
-  assert.deepEqual(groups(brief.nl, "unclear"), ["Betwist: Overige cijfers (drones): 40 volgens Ukrainian navy; 32 volgens gouverneur."]);
+  assert.deepEqual(groups(brief.nl, "unclear"), ["Betwist: Overige cijfers (drones): 40 volgens Oekraïense marine; 32 volgens gouverneur."]);
   assert.ok(groups(brief.en, "figures").some((g) => g.startsWith("Other figures (drones, Odesa) — range 32–40, sources differ")));
 });

@@ -72,7 +72,7 @@ test("the briefing's contested lines and figures, in English and Dutch: speakers
     "“Oekraïne ontkent elke betrokkenheid bij het incident” ⟷ “De drone die in het Roemeense dorp Plauru neerstortte, was waarschijnlijk een Oekraïense drone, zegt het Roemeense ministerie van Defensie” Ukraine denies involvement; Romania's defence ministry says otherwise.",
   ]);
   assert.deepEqual(lines(brief.nl, "unclear", "Betwist"), [
-    "Overige cijfers (drones): ~40 volgens Ukrainian air force; 35 volgens Volodymyr Zelensky.",
+    "Overige cijfers (drones): ~40 volgens Oekraïense luchtmacht; 35 volgens Volodymyr Zelensky.",
     "“Oekraïne ontkent elke betrokkenheid bij het incident” ⟷ “De drone die in het Roemeense dorp Plauru neerstortte, was waarschijnlijk een Oekraïense drone, zegt het Roemeense ministerie van Defensie” Oekraïne ontkent betrokkenheid; Roemeense ministerie van Defensie zegt het tegendeel.",
   ]);
   assert.deepEqual(lines(brief.en, "denied"), ["“Rusland ontkent dat het een aanval op Roemenië heeft uitgevoerd” Russia denies it", "“Oekraïne ontkent elke betrokkenheid bij het incident” Ukraine denies it"]);
@@ -83,7 +83,7 @@ test("the briefing's contested lines and figures, in English and Dutch: speakers
     "Other figures (households) — 20000, one source: ~20000 — Danube Daily, Tuesday 9 September 2025",
   ]);
   assert.deepEqual(figures(brief.nl).slice(1), [
-    "Overige cijfers (drones) — 35 tot 40, bronnen lopen uiteen: ~40 — Ukrainian air force, dinsdag 9 september 2025 | 35 — Volodymyr Zelensky, dinsdag 9 september 2025",
+    "Overige cijfers (drones) — 35 tot 40, bronnen lopen uiteen: ~40 — Oekraïense luchtmacht, dinsdag 9 september 2025 | 35 — Volodymyr Zelensky, dinsdag 9 september 2025",
     "Overige cijfers (households) — 20000, één bron: ~20000 — Danube Daily, dinsdag 9 september 2025",
   ]);
 });

@@ -6,6 +6,7 @@ import { conceptsOf } from "./concepts.js";
 import { fold } from "./features.js";
 import { ledgerLexicon } from "./lang.js";
 import { aliasSetOf, featureName, nameKey, shortFormsOf } from "./names.js";
+import { describedIn } from "./naming.js";
 import { Bounded } from "./bounded.js";
 
 /**
@@ -712,7 +713,10 @@ function makeCluster(key: string, recs: EntityRecord[], keys: Set<string>): Enti
         votes.set(r.name, (votes.get(r.name) ?? 0) + 2);
         for (const n of r.aliases) if (n !== r.name) votes.set(n, (votes.get(n) ?? 0) + 1);
       }
-      t = votes.size ? topOf(votes, mine) : top;
+      // (a body only reports in another language name, by its descriptive name in this one when the lexicons
+      // know every word of it: "Eastern Libyan government" for "Oost-Libische regering")
+      const from = votes.size ? undefined : recs.find((r) => r.name === top || r.aliases.includes(top))?.lang;
+      t = votes.size ? topOf(votes, mine) : ((from && type !== "person" && type !== "location" && describedIn(top, from, lang)) || top);
       tops.set(lang, t);
     }
     return t;

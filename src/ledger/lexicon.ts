@@ -204,6 +204,19 @@ export interface EntityFusionLexicon {
   /** Words that may stand in an institution's name without naming another body: nationale, federal, the. */
   fillers: string[];
   /**
+   * The words of a body's descriptive name ("Oost-Libische regering", "Swedish migration authorities"), so
+   * that a body only reports in another language name is named in this one ("eastern Libyan government",
+   * "Zweedse migratieautoriteiten"). Language-free concepts → their forms, lower case, the first the one
+   * shown: `n:` nouns that head such a name, `m:` nouns that qualify the head ("migratie-", "migration"),
+   * `a:` adjectives, `d:` points of the compass before a nationality ("Oost-", "eastern"), `x:` articles
+   * (dropped). A name with a word none of them, the nationality adjectives or the compass know keeps its words.
+   */
+  nameWords?: Record<string, string[]>;
+  /** A point of the compass (its `d:` concept) with a nationality adjective: "Oost-Libische", "eastern Libyan". */
+  regional?: (compass: string, adjective: string) => string;
+  /** A qualifying noun (`m:`) with the noun it qualifies: "migratieautoriteiten", "migration authorities". */
+  compound?: (modifier: string, head: string) => string;
+  /**
    * Roles that name one person once the body or country is known ("de Russische leider", "NATO Secretary
    * General", "NAVO-chef"): a language-free concept and its patterns.
    */

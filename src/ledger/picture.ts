@@ -1,11 +1,12 @@
 import type { Approx, ClaimStatus, CountKind, EntityType, Lang } from "../model/doc.js";
+import { LANGS } from "../model/doc.js";
 import { NOTABLE, SPAN, type FusionClaim, type Reads } from "../store/index.js";
 import { attackersArrested, figureScope, partOfToll, showValue, supersededTolls, tollMeasure } from "./disputes.js";
 import { ledgerLexicon } from "./lang.js";
 import { conceptsOf } from "./concepts.js";
 import { findContradictions, showFigure, type CClaim, type CCount, type Found } from "./contradictions.js";
 import { fold, type ClaimFeatures } from "./features.js";
-import { displayName } from "./naming.js";
+import { describedIn, displayName } from "./naming.js";
 import { langPack } from "../lang/index.js";
 import { ledgerFusion, type LedgerFusion } from "./stored.js";
 import { clusterWithKey, type Fusion } from "./fusion.js";
@@ -1309,9 +1310,63 @@ export function splitPropositions(f: Fusion, since?: string, lang: Lang = "en"):
   return {
     established: out.established.sort(strength).map((p) => view(p)),
     claimed,
-    denied: out.denied.sort(strength).map((p) => view(p)),
+    denied: sameDenials(out.denied, claimOf, f).sort(strength).map((p) => view(p)),
     hedged: out.hedged.sort(strength).map((p) => view(p)),
   };
+}
+
+/**
+ * One denial reported in two languages is one line of "Denied": propositions of one incident that the same
+ * speakers deny, whose claims (in different languages) name the same things, entities, countries and doers,
+ * and of which one says every act the other says ("ontkent dat een Russische drone het depot heeft
+ * getroffen", "denied that a Russian drone had hit the depot": the Dutch words name no act the lexicon
+ * knows), are joined into the first, with the claims and reports of both. Within one language the wording
+ * already fuses what says the same; two denials there stay apart.
+ */
+function sameDenials(denied: Fused[], claimOf: Map<string, Fusion["claims"][number]>, f: Fusion): Fused[] {
+  const sig = (p: Fused) => {
+    const cs = p.claims.map((id) => claimOf.get(id)!);
+    const nouns = new Set<string>(), acts = new Set<string>(), named = new Set<string>();
+    for (const c of cs) {
+      for (const k of c.concepts) {
+        const bare = k.replace(/^!/, "");
+        if (/^[vs]:/.test(bare)) acts.add(bare.split("@")[0]!);
+        else nouns.add(bare);
+      }
+      for (const e of c.entities) named.add(`e:${f.entities.clusterOf.get(e)?.key ?? e}`);
+      for (const x of [...c.countries, ...c.agents]) named.add(x.startsWith("R:") ? `e:${f.entities.clusterOf.get(x.slice(2))?.key ?? x}` : x);
+    }
+    const id = [p.incident ?? "", [...new Set(p.sources.map((x) => x.key))].sort().join("+"), [...nouns].sort().join(" "), [...named].sort().join(" ")].join("|");
+    return { id, acts, langs: new Set(cs.map((c) => c.lang)) };
+  };
+  const out: Fused[] = [];
+  const kept: { p: Fused; s: ReturnType<typeof sig> }[] = [];
+  for (const p of denied) {
+    const s = sig(p);
+    const subset = (a: Set<string>, b: Set<string>) => [...a].every((x) => b.has(x));
+    const j = s.acts.size || s.id.split("|")[2] ? kept.findIndex((k) => k.s.id === s.id && ![...k.s.langs].some((l) => s.langs.has(l)) && (subset(k.s.acts, s.acts) || subset(s.acts, k.s.acts))) : -1;
+    if (j < 0) {
+      kept.push({ p, s });
+      out.push(p);
+      continue;
+    }
+    const k = kept[j]!;
+    const docs = new Set([...k.p.claims, ...p.claims].map((id) => claimOf.get(id)!.doc));
+    const joined: Fused = {
+      ...k.p,
+      claims: [...k.p.claims, ...p.claims],
+      sources: [...k.p.sources, ...p.sources.filter((x) => !k.p.sources.some((y) => y.key === x.key))],
+      reports: docs.size,
+      independent: Math.min(docs.size, k.p.independent + p.independent),
+      origins: [...new Set([...k.p.origins, ...p.origins])],
+      first_seen: k.p.first_seen < p.first_seen ? k.p.first_seen : p.first_seen,
+      last_seen: k.p.last_seen > p.last_seen ? k.p.last_seen : p.last_seen,
+      history: [...k.p.history, ...p.history].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0)),
+    };
+    out[out.indexOf(k.p)] = joined;
+    kept[j] = { p: joined, s: { id: k.s.id, acts: new Set([...k.s.acts, ...s.acts]), langs: new Set([...k.s.langs, ...s.langs]) } };
+  }
+  return out;
 }
 
 /**
@@ -1551,7 +1606,8 @@ export function speakerNames(f: Fusion, lang: Lang): Map<string, string> {
     const cc = ownLang.has(k) ? undefined : peopleOf.get(k);
     const land = cc ? (clusterWithKey(f.entities, `G:${cc}`) ?? f.entities.clusters.find((x) => x.keys.has(`G:${cc}`))) : undefined;
     const name = top(v);
-    const shown = institutionShown(k, lang) ?? (land && (displayName(land.key, lang) ?? land.name(lang))) ?? (ownLang.has(k) ? undefined : roleShown(name, lang));
+    // (or a body so named by its descriptive name in this language: "Swedish migration authorities")
+    const shown = institutionShown(k, lang) ?? (land && (displayName(land.key, lang) ?? land.name(lang))) ?? (ownLang.has(k) ? undefined : roleShown(name, lang) ?? LANGS.map((l) => describedIn(name, l, lang)).find((x) => x !== undefined));
     out.set(k, shown && (!ownLang.has(k) || name.toLowerCase() === shown.toLowerCase()) ? shown : name);
   }
   return out;

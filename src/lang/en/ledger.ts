@@ -33,6 +33,26 @@ export const ledger: LedgerLexicon = {
       { name: "officials", patterns: [String.raw`officials`, String.raw`authorities`], shown: "officials" },
     ],
     attributive: (forms) => forms[0],
+    nameWords: {
+      "x:the": ["the"],
+      "d:east": ["eastern", "east"], "d:west": ["western", "west"], "d:north": ["northern", "north"], "d:south": ["southern", "south"],
+      "d:north-east": ["north-eastern", "northeastern"], "d:north-west": ["north-western", "northwestern"], "d:south-east": ["south-eastern", "southeastern"], "d:south-west": ["south-western", "southwestern"],
+      "a:national": ["national"], "a:federal": ["federal"], "a:regional": ["regional"], "a:local": ["local"],
+      "a:provincial": ["provincial"], "a:central": ["central"], "a:public": ["public"], "a:military": ["military"],
+      "a:geological": ["geological"], "a:seismological": ["seismological", "seismic"], "a:meteorological": ["meteorological"],
+      "m:migration": ["migration"], "m:health": ["health"], "m:security": ["security"], "m:intelligence": ["intelligence"], "m:emergency": ["emergency"], "m:rescue": ["rescue"], "m:border": ["border"], "m:weather": ["weather"],
+      "n:government": ["government"], "n:governments": ["governments"], "n:authorities": ["authorities"], "n:officials": ["officials"], "n:army": ["army"], "n:armed-forces": ["armed forces"],
+      "n:police": ["police"], "n:air-force": ["air force"], "n:navy": ["navy"], "n:coast-guard": ["coast guard", "coastguard"], "n:fire-service": ["fire service"],
+      "n:service": ["service"], "n:services": ["services"], "n:intelligence": ["intelligence"], "n:intelligence-services": ["intelligence services"], "n:agency": ["agency"], "n:broadcaster": ["broadcaster"],
+      "n:media": ["media"], "n:parliament": ["parliament"], "n:court": ["court"], "n:prosecutors": ["prosecutors"], "n:embassy": ["embassy"], "n:diplomats": ["diplomats"],
+      "n:eyewitnesses": ["eyewitnesses"], "n:witnesses": ["witnesses"], "n:residents": ["residents"], "n:rescuers": ["rescuers", "rescue workers"], "n:investigators": ["investigators"],
+    },
+    // "eastern Libyan": the compass as an adjective of its own
+    regional: (compass, adjective) => {
+      const w = ({ east: "eastern", west: "western", north: "northern", south: "southern", "north-east": "north-eastern", "north-west": "north-western", "south-east": "south-eastern", "south-west": "south-western" } as Record<string, string>)[compass.slice(2)];
+      return w ? `${w} ${adjective[0]!.toUpperCase()}${adjective.slice(1)}` : adjective;
+    },
+    compound: (m, head) => `${m} ${head}`,
     fillers: ["the", "of", "s", "national", "federal", "public", "state", "central", "regional", "local", "provincial"],
     roles: [
       { name: "head", patterns: [String.raw`president`, String.raw`leader`, String.raw`chief`, String.raw`head`, String.raw`boss`, String.raw`secretary[- ]general`, String.raw`head of state`], shown: "leader" },

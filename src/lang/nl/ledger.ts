@@ -34,6 +34,27 @@ export const ledger: LedgerLexicon = {
     ],
     // the inflected form before a plural noun: "Oekraïense", not "Oekraïens"
     attributive: (forms) => forms.find((f) => f.endsWith("e")),
+    nameWords: {
+      "x:the": ["de", "het"],
+      "d:east": ["oostelijke", "oostelijk", "oost"], "d:west": ["westelijke", "westelijk", "west"], "d:north": ["noordelijke", "noordelijk", "noord"], "d:south": ["zuidelijke", "zuidelijk", "zuid"],
+      "d:north-east": ["noordoostelijke", "noordoost"], "d:north-west": ["noordwestelijke", "noordwest"], "d:south-east": ["zuidoostelijke", "zuidoost"], "d:south-west": ["zuidwestelijke", "zuidwest"],
+      "a:national": ["nationale", "nationaal"], "a:federal": ["federale", "federaal"], "a:regional": ["regionale", "regionaal"], "a:local": ["lokale", "lokaal", "plaatselijke"],
+      "a:provincial": ["provinciale"], "a:central": ["centrale", "centraal"], "a:public": ["openbare", "openbaar"], "a:military": ["militaire"],
+      "a:geological": ["geologische"], "a:seismological": ["seismologische", "seismische"], "a:meteorological": ["meteorologische"],
+      "m:migration": ["migratie"], "m:health": ["gezondheids"], "m:security": ["veiligheids"], "m:intelligence": ["inlichtingen"], "m:emergency": ["hulp", "nood"], "m:rescue": ["reddings"], "m:border": ["grens"], "m:weather": ["weer"],
+      "n:government": ["regering"], "n:governments": ["regeringen"], "n:authorities": ["autoriteiten", "instanties"], "n:officials": ["functionarissen"], "n:army": ["leger"], "n:armed-forces": ["strijdkrachten", "krijgsmacht"],
+      "n:police": ["politie"], "n:air-force": ["luchtmacht"], "n:navy": ["marine"], "n:coast-guard": ["kustwacht"], "n:fire-service": ["brandweer"],
+      "n:service": ["dienst"], "n:services": ["diensten"], "n:intelligence": ["inlichtingendienst"], "n:intelligence-services": ["inlichtingendiensten"], "n:agency": ["agentschap"], "n:broadcaster": ["omroep"],
+      "n:media": ["media"], "n:parliament": ["parlement"], "n:court": ["rechtbank"], "n:prosecutors": ["openbaar ministerie"], "n:embassy": ["ambassade"], "n:diplomats": ["diplomaten"],
+      "n:eyewitnesses": ["ooggetuigen"], "n:witnesses": ["getuigen"], "n:residents": ["inwoners", "bewoners"], "n:rescuers": ["hulpverleners", "reddingswerkers"], "n:investigators": ["onderzoekers"],
+    },
+    // "Oost-Libische": the compass joins the adjective
+    regional: (compass, adjective) => {
+      const p = ({ east: "oost", west: "west", north: "noord", south: "zuid", "north-east": "noordoost", "north-west": "noordwest", "south-east": "zuidoost", "south-west": "zuidwest" } as Record<string, string>)[compass.slice(2)];
+      return p ? `${p[0]!.toUpperCase()}${p.slice(1)}-${adjective[0]!.toUpperCase()}${adjective.slice(1)}` : adjective;
+    },
+    // one word; a hyphen where two vowels would meet ("migratie-autoriteiten")
+    compound: (m, head) => (/[aeiou]$/.test(m) && /^[aeiou]/.test(head) ? `${m}-${head}` : `${m}${head}`),
     fillers: ["de", "het", "van", "der", "den", "nationale", "nationaal", "federale", "federaal", "openbare", "openbaar", "staats", "centrale", "centraal", "regionale", "regionaal", "lokale", "lokaal", "plaatselijke", "provinciale"],
     roles: [
       { name: "head", patterns: [String.raw`president`, String.raw`leider`, String.raw`chef`, String.raw`hoofd`, String.raw`baas`, String.raw`topman`, String.raw`secretaris-?generaal`, String.raw`staatshoofd`], shown: "leider" },

@@ -34,7 +34,7 @@ test("figures: the gunmen among the arrested are a group of their own, never a r
     "Killed (Vienna) — 6, sources agree: “six people” 6 — Danube Post, Friday 14 November 2025 | “zes bezoekers” 6 — Binnenlandse Zaken, Saturday 15 November 2025",
     "Arrested (Vienna) — 11, sources agree: “11 people” 11 — Danube Post, Friday 14 November 2025 | “elf mensen” 11 — Alpenkrant, Friday 14 November 2025",
     "Arrested (attackers, Vienna) — 4, one source: “four gunmen” 4 — chancellor, Friday 14 November 2025",
-    "Other figures (verdachten, Vienna) — 4, one source: “vier verdachten” 4 — police, Friday 14 November 2025",
+    "Other figures (suspects, Vienna) — 4, one source: “vier verdachten” 4 — police, Friday 14 November 2025",
   ]);
   assert.deepEqual(groups(brief.nl, "figures"), [
     "Doden (Wenen) — 6, bronnen zijn het eens: “six people” 6 — Danube Post, vrijdag 14 november 2025 | “zes bezoekers” 6 — Binnenlandse Zaken, zaterdag 15 november 2025",

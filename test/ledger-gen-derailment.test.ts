@@ -139,7 +139,7 @@ test("derailment: the disputed count of passengers and the denials contradict; c
 test("derailment briefing: the toll rises, the hospital counts stand apart, the passengers are contested", async () => {
   for (const [lang, rising, hospital, contested] of [
     ["en", "### Killed (Villach) — rising: ≥3 → ≥5 → 7", "### Wounded (in hospital, Villach) — 32, one source", "- Other figures (passengers): 180 according to Austrian Federal Railways; ≥300 according to vida."],
-    ["nl", "### Doden (Villach) — oplopend: ≥3 → ≥5 → 7", "### Gewonden (in het ziekenhuis, Villach) — 32, één bron", "- Overige cijfers ("],
+    ["nl", "### Doden (Villach) — oplopend: ≥3 → ≥5 → 7", "### Gewonden (in het ziekenhuis, Villach) — 32, één bron", "- Overige cijfers (passagiers): "],
   ] as const) {
     const b = await briefing(lang);
     assert.ok(b.some((l) => l.startsWith(rising)), `${lang}: ${rising}\n${b.join("\n")}`);

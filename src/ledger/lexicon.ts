@@ -91,6 +91,8 @@ export interface LedgerLexicon {
    * Sweden's"): each is a part of the whole, shown as its own measure ("per place", "per plaats").
    */
   perPlace?: string;
+  /** Is this noun plural? So that a noun counted, named only in another language, is shown in this one in the same number. */
+  plural?: (noun: string) => boolean;
   /** Words after a number that point back at what was counted before ("twee ervan", "two of them"): no noun. */
   countBackRefs?: string[];
   /**

@@ -436,7 +436,7 @@ export async function buildPicture(r: Reads, opts: PictureOptions = {}): Promise
     // the noun counted in two languages ("leaks", "gaslekken") is one measure when the concept lexicons
     // read it as one thing: one group, named as a report in the briefing's language names it
     const conceptOf = new Map<string, string>();
-    const label = new Map<string, { name: string; own: boolean }>();
+    const label = new Map<string, { name: string; own: boolean; lang?: Lang }>();
     for (const n of sorted) {
       const m = measureOf.get(n);
       if (kind !== "other" || !m) continue;
@@ -445,7 +445,18 @@ export async function buildPicture(r: Reads, opts: PictureOptions = {}): Promise
       if (!hit) continue;
       conceptOf.set(m, hit.concept);
       const own = c.lang === lang, l = label.get(hit.concept);
-      if (!l || (own && !l.own)) label.set(hit.concept, { name: m, own });
+      if (!l || (own && !l.own)) label.set(hit.concept, { name: m, own, lang: c.lang });
+    }
+    // a noun no report in the briefing's language names is shown by this language's word for its concept, in
+    // the same number ("passengers" in a Dutch briefing: "passagiers"), where the lexicon has a plain word
+    const lex = ledgerLexicon(lang);
+    for (const [concept, l] of label) {
+      const other = !l.own && l.lang ? ledgerLexicon(l.lang).plural : undefined;
+      if (!other || !lex.plural) continue;
+      const words = (lex.concepts[concept] ?? "").split(/\s+/).filter((w) => /^\p{L}+(?:-\p{L}+)*$/u.test(w));
+      // (a word both languages use, "drones", stays: the concept may hold kindred things, drones and missiles)
+      const same = words.includes(l.name) ? l.name : words.find((w) => lex.plural!(w) === other(l.name));
+      if (same) label.set(concept, { name: same, own: true });
     }
     for (const n of sorted) {
       const m0 = measureOf.get(n);

@@ -247,6 +247,7 @@ export const ledger: LedgerLexicon = {
   ],
   recalledFigure: [String.raw`(?:figure|number|estimate|count|toll|total)s? of (?:\S+\s+){0,3}(?:given|cited|put forward|issued|released|provided|announced|reported|quoted) by`],
   perPlace: "per place",
+  plural: (w) => /[^s]s$/.test(w),
   countBackRefs: ["them", "these", "those"],
   oppositions: [
     {

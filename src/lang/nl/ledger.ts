@@ -155,7 +155,7 @@ export const ledger: LedgerLexicon = {
     "v:member": "lid_~_van lid aangesloten geinspireerd trouw_gezworen",
     "v:summon": "ontboden ontbieden op_het_matje",
     "n:ambassador": "ambassadeur",
-    "n:missile": "raket* *raket *raketten projectiel projectielen drone drones *drone *drones",
+    "n:missile": "raket raketten raket* *raket *raketten projectiel projectielen drone drones *drone *drones",
     "n:air-defence": "luchtafweer luchtverdediging *luchtafweer* luchtafweersysteem",
     "v:cause": "veroorzaakt veroorzaakte veroorzaken oorzaak het_gevolg_van als_gevolg_van gevolg_van",
     "v:produce": "geproduceerd* gemaakt* makelij vervaardigd* produceert produceerde",
@@ -249,6 +249,7 @@ export const ledger: LedgerLexicon = {
     String.raw`(?:het|de) door (?:\S+\s+){0,4}(?:genoemde|gegeven|gemelde|opgegeven) (?:cijfer|aantal|getal|dodental|schatting|totaal)`,
   ],
   perPlace: "per plaats",
+  plural: (w) => /(?:en|[^s]s)$/.test(w),
   countBackRefs: ["ervan", "daarvan", "hiervan", "waarvan"],
   oppositions: [
     {

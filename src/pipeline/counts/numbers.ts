@@ -37,19 +37,55 @@ export interface Tok {
   v?: number;
   /** The value of a one-word compound number ("twintigduizend"), null when the word is none; set when first read. */
   cn?: number | null;
+  /** `hashOf(t)`, computed while scanning when the token is ASCII; -1 (or absent): not yet computed. */
+  h?: number;
 }
 
 // Every word of every phrase table gets a small integer id; a token looks its text up once and the tables
 // then step by id, so the many tables tried at each token cost an integer lookup each, not a string hash.
 const VOCAB = new Map<string, number>();
 let vocabVersion = 0;
+// The first look-up of a token's text cost more than the tables that step by id: a fresh string has no
+// hash yet, and V8 hashes it in a pass of its own. The tokeniser hashes a token's characters as it scans
+// them (hashOf, the same function), and the token finds its id in this open-addressing table of
+// vocabulary ids (id + 1; 0 is an empty slot), compared by string only on a hash hit.
+const WORDS: string[] = [];
+let slots = new Int32Array(1024);
+let slotMask = slots.length - 1;
+const FNV = 0x811c9dc5 | 0;
+const fnv = (h: number, c: number) => Math.imul(h ^ c, 16777619);
+/** FNV-1a over the UTF-16 code units, kept to 30 bits (a small integer for V8, never -1). */
+export function hashOf(s: string): number {
+  let h = FNV;
+  for (let i = 0; i < s.length; i++) h = fnv(h, s.charCodeAt(i));
+  return h & 0x3fffffff;
+}
+function place(id: number, h: number): void {
+  let k = h & slotMask;
+  while (slots[k] !== 0) k = (k + 1) & slotMask;
+  slots[k] = id + 1;
+}
 function intern(w: string): number {
   let id = VOCAB.get(w);
   if (id === undefined) {
     VOCAB.set(w, (id = VOCAB.size));
+    WORDS.push(w);
+    // at most half full: a miss ends at an empty slot after a probe or two
+    if (WORDS.length * 2 > slots.length) {
+      slots = new Int32Array(slots.length * 2);
+      slotMask = slots.length - 1;
+      for (let k = 0; k < WORDS.length; k++) place(k, hashOf(WORDS[k]!));
+    } else place(id, hashOf(w));
     vocabVersion++;
   }
   return id;
+}
+function lookup(w: string, h: number): number {
+  for (let k = h & slotMask; ; k = (k + 1) & slotMask) {
+    const x = slots[k]!;
+    if (x === 0) return -1;
+    if (WORDS[x - 1] === w) return x - 1;
+  }
 }
 /** The id of a word in the phrase vocabulary, adding it: for callers that index their own tables by id. */
 export const wordId = intern;
@@ -59,7 +95,9 @@ export function tokId(t: Tok): number {
 }
 function idOf(t: Tok): number {
   if (t.v !== vocabVersion) {
-    t.id = VOCAB.get(t.t) ?? -1;
+    let h = t.h;
+    if (h === undefined || h < 0) t.h = h = hashOf(t.t);
+    t.id = lookup(t.t, h);
     t.v = vocabVersion;
   }
   return t.id!;
@@ -112,6 +150,9 @@ export function fineTokens(text: string, from = 0, to = text.length): Tok[] {
     i += w;
     // a word needs lower-casing only when it holds a capital or a letter outside ASCII
     let fold = cp < 97 || cp > 122;
+    // hashOf of the lower-cased text, for ASCII tokens (lower-casing maps A-Z only, one unit for one)
+    let ascii = cp < 128;
+    let h = ascii ? fnv(FNV, cp >= 65 && cp <= 90 ? cp + 32 : cp) : 0;
     if (k !== 3) {
       while (i < n) {
         let c2 = text.charCodeAt(i);
@@ -122,12 +163,14 @@ export function fineTokens(text: string, from = 0, to = text.length): Tok[] {
         }
         if (classOf(c2) !== k) break;
         if (c2 < 97 || c2 > 122) fold = true;
+        if (c2 < 128) h = fnv(h, c2 >= 65 && c2 <= 90 ? c2 + 32 : c2);
+        else ascii = false;
         i += w2;
       }
     }
     const raw = text.slice(s, i);
     const kind: Tok["kind"] = k === 1 ? "w" : k === 2 ? "d" : "p";
-    out.push({ s, e: i, t: kind === "w" && fold ? raw.toLowerCase() : raw, raw, sp: prevEnd !== s, kind, id: -1, v: -1, cn: undefined });
+    out.push({ s, e: i, t: kind === "w" && fold ? raw.toLowerCase() : raw, raw, sp: prevEnd !== s, kind, id: -1, v: -1, cn: undefined, h: ascii ? h & 0x3fffffff : -1 });
     prevEnd = i;
   }
   return out;
@@ -141,7 +184,7 @@ export function fineTokensRe(text: string, from: number, to: number): Tok[] {
     const raw = m[0];
     const s = m.index;
     const kind: Tok["kind"] = m[1] !== undefined ? "w" : m[2] !== undefined ? "d" : "p";
-    out.push({ s, e: s + raw.length, t: kind === "w" ? raw.toLowerCase() : raw, raw, sp: prevEnd !== s, kind, id: -1, v: -1, cn: undefined });
+    out.push({ s, e: s + raw.length, t: kind === "w" ? raw.toLowerCase() : raw, raw, sp: prevEnd !== s, kind, id: -1, v: -1, cn: undefined, h: -1 });
     prevEnd = s + raw.length;
   }
   return out;

@@ -134,7 +134,13 @@ function opensAfter(t: Token, role: QuoteRole): boolean {
 }
 
 function isTerminalMark(t: Token): boolean {
-  return (TERMINAL.has(t.text) && t.text !== "…") || (t.kind === "word" && t.text.endsWith(".") && t.text.length > 2);
+  // asked of every token: by character code, not by a set of strings ("." "!" "?" of TERMINAL; an ellipsis
+  // is no end mark inside a line). No word token is a bare mark, so a word only ends in a full stop.
+  const x = t.text;
+  if (t.kind === "word") return x.length > 2 && x.charCodeAt(x.length - 1) === 46;
+  if (x.length !== 1) return false;
+  const c = x.charCodeAt(0);
+  return c === 46 || c === 33 || c === 63;
 }
 
 function endsSentence(doc: Doc, lex: SegmentLexicon, i: number, abbr: (w: string) => boolean): boolean {
@@ -187,12 +193,13 @@ export function segmentDoc(doc: Doc, lex: SegmentLexicon): void {
   const lineList = lines(text);
   const tokens: Token[] = [];
   const lineOfTok: number[] = [];
-  lineList.forEach((l, li) => {
-    for (const t of tokenize(text, lex, l.start, l.end)) {
-      tokens.push(t);
-      lineOfTok.push(li);
-    }
-  });
+  // every line's tokens straight into the one list, with no list per line to copy from
+  for (let li = 0; li < lineList.length; li++) {
+    const l = lineList[li]!;
+    const from = tokens.length;
+    tokenize(text, lex, l.start, l.end, tokens);
+    for (let k = from; k < tokens.length; k++) lineOfTok.push(li);
+  }
   doc.tokens = tokens;
   const lineOf = Int32Array.from(lineOfTok);
   const paraSpans: Span[] = [];

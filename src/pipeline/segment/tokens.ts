@@ -52,8 +52,8 @@ function plainWordEnd(text: string, at: number, to: number): number {
   return i;
 }
 
-export function tokenize(text: string, lex: SegmentLexicon, from = 0, to = text.length): Token[] {
-  const out: Token[] = [];
+/** The tokens of text[from, to), appended to `out` (a new list unless given), which is returned. */
+export function tokenize(text: string, lex: SegmentLexicon, from = 0, to = text.length, out: Token[] = []): Token[] {
   const elisions = lex.elisions;
   const suffixes = lex.splitSuffixes;
   let at = from;

@@ -103,6 +103,16 @@ test("kill -9 of a worker mid-ingest, a few rounds, then a clean run: every repo
     });
     const v = await victim.done;
     assert.equal(v.signal, "SIGKILL");
+    // a SIGTERM before the other worker has started (still loading, on a busy machine) ends it as any
+    // process is ended, before it has taken anything: wait until it has stored or skipped a report
+    await new Promise<void>((resolve) => {
+      const t = setInterval(() => {
+        if (/^(added|unchanged|updated) /m.test(other.stderr()) || other.child.exitCode !== null) {
+          clearInterval(t);
+          resolve();
+        }
+      }, 5);
+    });
     other.child.kill("SIGTERM"); // stops after the report in hand
     const o = await other.done;
     assert.equal(o.code, 0, o.stderr);

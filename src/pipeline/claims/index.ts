@@ -906,6 +906,12 @@ function frameBefore(V: View, index: CueIndex, a: number, b: number): boolean {
   return false;
 }
 
+/** An "according to" phrase ends at most five words before `at`, with no punctuation between. */
+function afterAccording(V: View, ends: Set<number>, at: number): boolean {
+  for (let e = Math.max(0, at - 5); e <= at; e++) if (ends.has(e) && !punctIn(V, e, at)) return true;
+  return false;
+}
+
 function readClause(
   V: View,
   s: Sentence,
@@ -943,6 +949,14 @@ function readClause(
   const frames = ms.filter((m) => m.cue.cue.role !== "hedge" && m.cue.cue.role !== "unknown");
   let best: { m: CueMatch; raw: RawSource | null; post: boolean; rank: number } | null = null;
   let denial: CueMatch | null = null;
+  // looked up per frame, so kept as an index rather than a rescan of every frame (a sentence of nothing but
+  // reporting verbs has thousands): the earliest end of a reporting verb, and where "according to" phrases end
+  let firstReportEnd = Infinity;
+  const accordingEnds = new Set<number>();
+  for (const o of frames) {
+    if (o.cue.cue.role === "report") firstReportEnd = Math.min(firstReportEnd, o.end);
+    else if (o.cue.cue.role === "according") accordingEnds.add(o.end);
+  }
   for (const m of frames) {
     const role = m.cue.cue.role;
     let found: { raw: RawSource | null; post: boolean } | null = null;
@@ -956,7 +970,7 @@ function readClause(
     } else if (role === "self") {
       // "“…,” the paper wrote while noting …": after a reporting verb of its clause the participle shares
       // that verb's subject, which the verb's own frame finds
-      if (m.start > t0 && frames.some((o) => o.cue.cue.role === "report" && o.end <= m.start)) continue;
+      if (m.start > t0 && firstReportEnd <= m.start) continue;
       // a participle clause's subject is its sentence's: "X denied it, saying …"
       // "… grew so loud that the embassy issued a statement saying …": without a comma the participle belongs to
       // the clause it stands in, which opens at the last complementiser
@@ -970,7 +984,7 @@ function readClause(
       rank = m.cue.cue.attitude ? (inSpeech(m.start) ? 0 : 2) : 5;
     } else if (role === "report") {
       // "according to a few district reports": a noun of the phrase after "according to" is no verb
-      if (frames.some((o) => o.cue.cue.role === "according" && o.end <= m.start && m.start - o.end <= 5 && !punctIn(V, o.end, m.start))) continue;
+      if (accordingEnds.size && afterAccording(V, accordingEnds, m.start)) continue;
       found = reportSubject(V, t0, t1, m, closeAt);
       // "Hij betuigde zijn medeleven en schrijft op X dat …": a coordinated verb shares its subject
       if (!found?.raw && subjT0 < t0 && opensClause(V, t0, m.start)) found = { raw: selfSubject(V, subjT0, t1, m, false), post: false };

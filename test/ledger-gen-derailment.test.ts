@@ -168,6 +168,13 @@ test("derailment briefing: the wire story and its copy ask one open question, in
   }
 });
 
+test("derailment: the line that stays closed until Friday is closed until the coming Friday", () => {
+  // Het Noorderblad, published Tuesday 10 March: "blijft tot zeker vrijdag gesloten" is Friday the 13th
+  const noorderblad = ledger.documents.find((d) => d.source === "Het Noorderblad")!;
+  const friday = ledger.times.filter((t) => t.doc === noorderblad.id && t.text === "vrijdag");
+  assert.deepEqual(friday.map((t) => t.value), ["2026-03-13"]);
+});
+
 // A hostage siege in four short reports of our own, two English and two Dutch: the hostage-taking, the
 // freeing of the hostages and the arrest are three things that happened, each told in both languages.
 const SIEGE: TestReport[] = [

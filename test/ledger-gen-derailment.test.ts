@@ -151,6 +151,30 @@ test("derailment briefing: the toll rises, the hospital counts stand apart, the 
   }
 });
 
+test("derailment briefing: the wire story and its copy ask one open question, in one line citing both", async () => {
+  // "The cause of the derailment is not yet known" and its copy's "… is still unknown" are one proposition
+  for (const [lang, heading] of [["en", "### Open questions"], ["nl", "### Open vragen"]] as const) {
+    const b = await briefing(lang);
+    const at = b.indexOf(heading);
+    assert.ok(at >= 0, `${lang}: no ${heading}\n${b.join("\n")}`);
+    const lines: string[] = [];
+    for (let i = at + 1; i < b.length && b[i]!.startsWith("- "); i++) lines.push(b[i]!);
+    const cause = lines.filter((l) => /cause of the derailment/.test(l));
+    assert.equal(cause.length, 1, `${lang}: ${lines.join("\n")}`);
+    const docs = new Set([...cause[0]!.matchAll(/\[(\w+):\d+–\d+\]/g)].map((m) => outlet.get(m[1]!)));
+    assert.deepEqual([...docs].sort(), ["Alpine Wire", "Danube Post"], cause[0]);
+    // the copy is no second origin
+    assert.match(cause[0]!, lang === "en" ? /\(2 reports, 1 independent\)/ : /\(2 berichten, 1 onafhankelijk\)/);
+  }
+});
+
+test("derailment: the line that stays closed until Friday is closed until the coming Friday", () => {
+  // Het Noorderblad, published Tuesday 10 March: "blijft tot zeker vrijdag gesloten" is Friday the 13th
+  const noorderblad = ledger.documents.find((d) => d.source === "Het Noorderblad")!;
+  const friday = ledger.times.filter((t) => t.doc === noorderblad.id && t.text === "vrijdag");
+  assert.deepEqual(friday.map((t) => t.value), ["2026-03-13"]);
+});
+
 // A hostage siege in four short reports of our own, two English and two Dutch: the hostage-taking, the
 // freeing of the hostages and the arrest are three things that happened, each told in both languages.
 const SIEGE: TestReport[] = [

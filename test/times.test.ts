@@ -57,6 +57,21 @@ test("en: weekdays relative to publication", () => {
   ]);
 });
 
+test("nl and en: a stretch that lasts until a weekday looks ahead, unless its clause is past", () => {
+  // published Tuesday 23 May: the coming Friday is the 26th, the last one the 19th
+  expectTimes("nl", "De spoorlijn blijft tot zeker vrijdag gesloten.", [["vrijdag", "2023-05-26"]]);
+  expectTimes("nl", "De grensovergang is tot en met zondag dicht voor vrachtverkeer.", [["zondag", "2023-05-28"]]);
+  // the reporting clause after the comma says when it was decided, not how long it lasts
+  expectTimes("nl", "De verdachte blijft tot maandag in voorarrest, heeft de rechter besloten.", [["maandag", "2023-05-29"]]);
+  expectTimes("en", "The motorway remains closed through Sunday.", [["Sunday", "2023-05-28"]]);
+  expectTimes("en", "Schools in the region stay shut till Monday.", [["Monday", "2023-05-29"]]);
+  // a past clause: the stretch is over
+  expectTimes("nl", "De snelweg was tot zondag afgesloten.", [["zondag", "2023-05-21"]]);
+  expectTimes("en", "Schools were shut till Monday.", [["Monday", "2023-05-22"]]);
+  // the end of a range of days goes with its start
+  expectTimes("nl", "Van zaterdag tot maandag werd in de haven gestaakt.", [["zaterdag", "2023-05-20"], ["maandag", "2023-05-22"]]);
+});
+
 test("nl and en: nights, weekends, named clock times and days of a named week", () => {
   expectTimes("nl", "In de nacht van zaterdag op zondag werden drones neergeschoten.", [["de nacht van zaterdag op zondag", "2023-05-20TNI"]]);
   expectTimes("nl", "Rond middernacht klonken explosies.", [["middernacht", "2023-05-23T24:00"]]);

@@ -279,25 +279,6 @@ export async function buildPicture(r: Reads, opts: PictureOptions = {}): Promise
   const den = await r.propGroups({ statuses: ["denied"], byAsserter: true, sinceMs, limit });
   const hed = await r.propGroups({ statuses: ["probable", "possible"], byAsserter: true, sinceMs, limit });
 
-  // --- explicit unknowns (claims with status unknown, and the unknowns table)
-  const unknownMap = new Map<string, Proposition>();
-  for (const u of await r.unknownItems()) {
-    if (since && !after(u.publishedMs)) continue;
-    const k = u.text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
-    const p = unknownMap.get(k);
-    const cite = { doc: u.reportUid, start: u.start, end: u.end };
-    if (p) {
-      p.reports++;
-      if (p.cites.length < 3 && !p.cites.some((c) => c.doc === cite.doc)) p.cites.push(cite);
-      p.last = iso(u.publishedMs);
-    } else
-      unknownMap.set(k, {
-        text: u.text, language: u.language, status: "unknown", sources: [], sourceKind: null, quote: false, cites: [cite],
-        reports: 1, independent: 1, first: iso(u.publishedMs), last: iso(u.publishedMs), ...(since && { isNew: true }),
-      });
-  }
-  const unknowns = [...unknownMap.values()];
-
   // --- contradictions over the whole ledger: denials, claims that state a state or theme, and claims that
   // give a figure (what "those figures" rejects, now that a sentence's figure and its other content are
   // separate claims); figure against figure uses the latest figure of each source and kind (a source
@@ -308,6 +289,62 @@ export async function buildPicture(r: Reads, opts: PictureOptions = {}): Promise
   let disputedSides: ContradictionView[] = contradictions;
   const lf = opts.fusion ?? (await ledgerFusion(r, lang));
   const fusedProps = lf.missing.length === 0 || lf.fusion.claims.length > 0;
+  // --- explicit unknowns (claims with status unknown, and the unknowns table): one line per open question,
+  // as every other section has one per proposition. A wire story's copy that words it a little otherwise
+  // ("is not yet known", "is still unknown") fuses into the same proposition: one line citing both reports.
+  const openQuestions = once(lf.fusion, "open questions", () => {
+    const of = new Map<string, Fused>();
+    for (const p of lf.fusion.propositions) if (p.status === "unknown") for (const id of p.claims) of.set(id, p);
+    const byDoc = new Map<string, Fusion["claims"][number][]>();
+    for (const c of lf.fusion.claims) if (of.has(c.id)) (byDoc.get(c.doc) ?? byDoc.set(c.doc, []).get(c.doc)!).push(c);
+    for (const cs of byDoc.values()) cs.sort((a, b) => a.start - b.start);
+    return { of, byDoc };
+  });
+  // (the unknowns table keeps a report's span, not always its claim: the claim saying it unknown over it,
+  // the last to start before the span ends; found by halving, a report may have many)
+  const questionOf = (doc: string, start: number, end: number): Fused | undefined => {
+    const cs = openQuestions.byDoc.get(doc) ?? [];
+    let lo = 0, hi = cs.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cs[mid]!.start < end) lo = mid + 1;
+      else hi = mid;
+    }
+    const c = cs[lo - 1];
+    return c && c.end > start ? openQuestions.of.get(c.id) : undefined;
+  };
+  const unknownMap = new Map<string, Proposition>();
+  const unknownByProp = new Map<Fused, Proposition>();
+  const line = new Map<Proposition, { docs: Set<string>; fused?: Fused }>();
+  for (const u of await r.unknownItems()) {
+    if (since && !after(u.publishedMs)) continue;
+    const k = u.text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+    const fp = questionOf(u.reportUid, u.start, u.end);
+    const cite = { doc: u.reportUid, start: u.start, end: u.end };
+    let p = (fp && unknownByProp.get(fp)) ?? unknownMap.get(k);
+    if (p) {
+      const l = line.get(p)!;
+      if (p.cites.length < 3 && !l.docs.has(cite.doc)) p.cites.push(cite);
+      l.docs.add(cite.doc);
+      l.fused ??= fp;
+      p.last = iso(u.publishedMs);
+    } else {
+      p = {
+        text: u.text, language: u.language, status: "unknown", sources: [], sourceKind: null, quote: false, cites: [cite],
+        reports: 1, independent: 1, first: iso(u.publishedMs), last: iso(u.publishedMs), ...(since && { isNew: true }),
+      };
+      line.set(p, { docs: new Set([cite.doc]), fused: fp });
+    }
+    if (!unknownMap.has(k)) unknownMap.set(k, p);
+    if (fp && !unknownByProp.has(fp)) unknownByProp.set(fp, p);
+  }
+  const unknowns = [...line.keys()];
+  // (a report that says it twice is one report; reports that word it alike may be one agency's copies: as
+  // many origins as the fusion counts, at most one a report)
+  for (const [p, l] of line) {
+    p.reports = l.docs.size;
+    if (l.fused) p.independent = Math.max(1, Math.min(l.fused.independent, l.docs.size));
+  }
   // the strongest disputes first (carried by more reports; differing figures, which read as one line a kind,
   // before the rest), at most `limit`
   if (fusedProps) {

@@ -61,6 +61,7 @@ interface Compiled {
   decadePrefixes: Phrases<true>;
   futureCues: Phrases<true>;
   pastCues: Phrases<true>;
+  untilWords: Phrases<true>;
   than: Phrases<true>;
   ageAfter: Phrases<true>;
   vaguePluralBefore: Phrases<true>;
@@ -133,6 +134,7 @@ function compile(lex: TimeLexicon): Compiled {
     decadePrefixes: set(lex.decadePrefixes),
     futureCues: set(lex.futureCues),
     pastCues: set(lex.pastCues),
+    untilWords: set(lex.untilWords ?? []),
     than: set(lex.than),
     ageAfter: set(lex.ageAfter),
     vaguePluralBefore: set(lex.vaguePluralBefore),
@@ -397,7 +399,25 @@ class Tagger {
     const cur = weekday(this.dct);
     if (wd === cur) return this.dct;
     const back = (cur - wd + 7) % 7;
-    return this.tense(at) === "future" ? addDays(this.dct, 7 - back) : addDays(this.dct, -back);
+    return this.tense(at) === "future" || this.untilAhead(at) ? addDays(this.dct, 7 - back) : addDays(this.dct, -back);
+  }
+
+  /**
+   * "blijft tot zeker vrijdag gesloten", "closed through Friday": a stretch that lasts until the day looks
+   * ahead, unless its clause says in a past word that it is over ("bleef tot vrijdag gesloten"); the end of
+   * a range whose start is a day too ("van maandag tot woensdag") goes with its start.
+   */
+  untilAhead(at: number): boolean {
+    for (let k = Math.max(this.sentStart, at - 4); k < at; k++) {
+      const u = this.m(this.c.untilWords, k);
+      if (!u || u[1] !== at) continue;
+      if (k > this.sentStart && this.m(this.c.weekdays, k - 1)) return false;
+      // (within the commas: "…, heeft de rechter besloten", "…, police said" tell when it was said, not how long it lasts)
+      for (let b = k - 1; b >= Math.max(this.sentStart, k - 30) && !this.isPunct(b, ","); b--) if (this.cueAt(b) === -1) return false;
+      for (let a = at + 1; a < Math.min(this.sentEnd, at + 30) && !this.isPunct(a, ","); a++) if (this.cueAt(a) === -1) return false;
+      return true;
+    }
+    return false;
   }
   monthYear(mo: number, at: number, after?: number): number {
     const { y, m } = this.dct;

@@ -104,6 +104,12 @@ export interface TimeLexicon {
   /** Words that suggest the clause speaks of the future ("will", "zal") or the past ("was", "zei"). */
   futureCues: string[];
   pastCues: string[];
+  /**
+   * Words that bound a stretch ahead of the report before a weekday: "until (at least)", "tot (en met)". The
+   * day after them is the coming one unless a past word of the list above says the clause is past (a
+   * participle, "remains closed", "blijft gesloten", says nothing of when).
+   */
+  untilWords?: string[];
   /** Past-tense word shapes: English "-ed", Dutch participles "ge…d/t". */
   pastPatterns: RegExp[];
   /** Words that, right before a weekday or month, make it part of a name rather than a date. */

@@ -7,6 +7,16 @@ import type { BlockContext } from "./propositions.js";
 import { ledgerLexicon } from "./lang.js";
 import { langPack } from "../lang/index.js";
 
+/**
+ * A claim's text folded, once per claim: its scope, its narrower measure and whether it recalls another's
+ * figure are each read from the same folded words, for every claim with a figure.
+ */
+const folded = new WeakMap<object, string>();
+function foldedText(c: { text: string }): string {
+  let t = folded.get(c);
+  if (t === undefined) folded.set(c, (t = fold(c.text)));
+  return t;
+}
 
 /**
  * Contradictions over fusion claims: two claims that cannot both hold as stated, inside one report (the
@@ -407,7 +417,7 @@ export function partOfToll(c: Pick<FusionClaim, "figures" | "text" | "lang">, f:
     re = new RegExp(`(?:^|[^\\p{L}])(?:${words.join("|")})(?![\\p{L}])`, "u");
     includingMemo.set(c.lang, re);
   }
-  return re.test(fold(c.text));
+  return re.test(foldedText(c));
 }
 
 const scopeMemo = new Map<FusionClaim["lang"], { part: RegExp; elsewhere: RegExp } | null>();
@@ -433,7 +443,7 @@ export function figureScope(c: Pick<FusionClaim, "figures" | "text" | "lang">, f
     scopeMemo.set(c.lang, re);
   }
   if (!re) return undefined;
-  const t = fold(c.text);
+  const t = foldedText(c);
   return re.part.test(t) ? "part" : re.elsewhere.test(t) ? "elsewhere" : undefined;
 }
 
@@ -454,7 +464,7 @@ export function tollMeasure(c: Pick<FusionClaim, "text" | "lang">, f: { kind: Co
     measureMemo.set(c.lang, ms);
   }
   if (!ms.length) return undefined;
-  const t = fold(c.text);
+  const t = foldedText(c);
   return ms.find((m) => m.kinds.has(f.kind) && m.re.test(t))?.name;
 }
 
@@ -467,7 +477,7 @@ export function recallsFigure(c: Pick<FusionClaim, "text" | "lang">): boolean {
     re = ps?.length ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${ps.join("|")})(?![\\p{L}\\p{N}])`, "u") : null;
     recalledMemo.set(c.lang, re);
   }
-  return !!re && re.test(fold(c.text));
+  return !!re && re.test(foldedText(c));
 }
 
 /**
@@ -635,7 +645,7 @@ function supposes(c: Pick<FusionClaim, "text" | "lang">): boolean {
     re = ws.length ? new RegExp(`^\\P{L}*(?:${ws.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})(?![\\p{L}\\p{N}])`, "u") : null;
     conditionalMemo.set(c.lang, re);
   }
-  return !!re && re.test(fold(c.text));
+  return !!re && re.test(foldedText(c));
 }
 
 /**

@@ -1385,20 +1385,22 @@ function sameDenials(denied: Fused[], claimOf: Map<string, Fusion["claims"][numb
       for (const x of [...c.countries, ...c.agents]) named.add(x.startsWith("R:") ? `e:${f.entities.clusterOf.get(x.slice(2))?.key ?? x}` : x);
     }
     const id = [p.incident ?? "", [...new Set(p.sources.map((x) => x.key))].sort().join("+"), [...nouns].sort().join(" "), [...named].sort().join(" ")].join("|");
-    return { id, acts, langs: new Set(cs.map((c) => c.lang)) };
+    return { id, acts, langs: new Set(cs.map((c) => c.lang)), says: acts.size > 0 || nouns.size > 0 };
   };
   const out: Fused[] = [];
-  const kept: { p: Fused; s: ReturnType<typeof sig> }[] = [];
+  // (the lines kept so far by their signature: a ledger's denials are compared with those of the same one only)
+  const kept = new Map<string, { p: Fused; s: ReturnType<typeof sig>; at: number }[]>();
+  const subset = (a: Set<string>, b: Set<string>) => [...a].every((x) => b.has(x));
   for (const p of denied) {
     const s = sig(p);
-    const subset = (a: Set<string>, b: Set<string>) => [...a].every((x) => b.has(x));
-    const j = s.acts.size || s.id.split("|")[2] ? kept.findIndex((k) => k.s.id === s.id && ![...k.s.langs].some((l) => s.langs.has(l)) && (subset(k.s.acts, s.acts) || subset(s.acts, k.s.acts))) : -1;
-    if (j < 0) {
-      kept.push({ p, s });
+    const alike = kept.get(s.id) ?? [];
+    const k = s.says ? alike.find((k) => ![...k.s.langs].some((l) => s.langs.has(l)) && (subset(k.s.acts, s.acts) || subset(s.acts, k.s.acts))) : undefined;
+    if (!k) {
+      alike.push({ p, s, at: out.length });
+      kept.set(s.id, alike);
       out.push(p);
       continue;
     }
-    const k = kept[j]!;
     const docs = new Set([...k.p.claims, ...p.claims].map((id) => claimOf.get(id)!.doc));
     const joined: Fused = {
       ...k.p,
@@ -1411,8 +1413,9 @@ function sameDenials(denied: Fused[], claimOf: Map<string, Fusion["claims"][numb
       last_seen: k.p.last_seen > p.last_seen ? k.p.last_seen : p.last_seen,
       history: [...k.p.history, ...p.history].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0)),
     };
-    out[out.indexOf(k.p)] = joined;
-    kept[j] = { p: joined, s: { id: k.s.id, acts: new Set([...k.s.acts, ...s.acts]), langs: new Set([...k.s.langs, ...s.langs]) } };
+    out[k.at] = joined;
+    k.p = joined;
+    k.s = { ...k.s, acts: new Set([...k.s.acts, ...s.acts]), langs: new Set([...k.s.langs, ...s.langs]) };
   }
   return out;
 }

@@ -29,6 +29,8 @@ interface NameWords {
   longest: number;
   /** Nationality adjectives and peoples, folded → country. */
   demonyms: Map<string, string>;
+  /** Country → its adjectives and peoples as the tables write them (with their diacritics: "Oekraïense"). */
+  formsOf: Map<string, string[]>;
   /** Qualifying nouns and heads, for a Dutch closed compound ("migratiedienst"). */
   modifiers: [string, string][];
   heads: Map<string, string>;
@@ -52,8 +54,13 @@ function wordsOfLang(lang: Lang): NameWords {
       if (concept.startsWith("n:") && !f.includes(" ")) heads.set(f, concept);
     }
   const demonyms = new Map<string, string>();
-  for (const table of [langPack(lang).entities.demonyms, lex.demonyms]) for (const [w, cc] of Object.entries(table)) demonyms.set(fold(w), cc);
-  t = { phrases, longest, demonyms, modifiers, heads };
+  const formsOf = new Map<string, string[]>();
+  for (const table of [langPack(lang).entities.demonyms, lex.demonyms])
+    for (const [w, cc] of Object.entries(table)) {
+      demonyms.set(fold(w), cc);
+      (formsOf.get(cc) ?? formsOf.set(cc, []).get(cc)!).push(w);
+    }
+  t = { phrases, longest, demonyms, formsOf, modifiers, heads };
   wordTables.set(lang, t);
   return t;
 }
@@ -120,9 +127,7 @@ export function describedIn(name: string, from: Lang, to: Lang): string | undefi
     const p = parts[i]!;
     if (p.kind === "d") compass = p.concept;
     else if (p.kind === "c") {
-      // (the form as the tables write it, with its diacritics: "Oekraïense")
-      const forms = [langPack(to).entities.demonyms, lex.demonyms].flatMap((tb) => Object.keys(tb).filter((w) => tb[w] === p.concept));
-      const adj = lex.attributive(forms);
+      const adj = lex.attributive(wordsOfLang(to).formsOf.get(p.concept) ?? []);
       if (!adj) return undefined;
       const cap = `${adj[0]!.toUpperCase()}${adj.slice(1)}`;
       out.push(compass ? (lex.regional?.(compass, adj) ?? cap) : cap);

@@ -142,7 +142,20 @@ const ACTS: Record<string, string> = {
 };
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-const bare = (k: string) => k.replace(/^!/, "").replace(/@.*$/, "");
+const bares = new Map<string, string>();
+/**
+ * A concept without its polarity and qualifier ("!v:kill@RU" → "v:kill"): asked for every concept of every
+ * claim and of every pair a rule compares, of a lexicon's few concepts (kept, up to a bound hostile input
+ * alone reaches).
+ */
+const bare = (k: string): string => {
+  let b = bares.get(k);
+  if (b === undefined) {
+    if (bares.size > 10_000) bares.clear();
+    bares.set(k, (b = k.replace(/^!/, "").replace(/@.*$/, "")));
+  }
+  return b;
+};
 const q = (s: string) => `'${s.length > 90 ? s.slice(0, 87) + "…" : s}'`;
 
 interface Item {

@@ -105,6 +105,10 @@ interface Sig {
   doers: ReadonlySet<string>;
   /** What each part says alone, when the claim says two things (FusionClaim.parts). */
   parts: readonly Sig[];
+  /** The claim tells of harm (a killing, a shooting), in what it states or sets the scene with. */
+  harm: boolean;
+  /** Which of MODES the claim says (a bit each): asked of every candidate pair. */
+  modes: number;
   /** The claim tells of harm (a killing, a shooting) and names the police in what it states. */
   policeHarm: boolean;
   /** A harm said to befall the doer himself ("is zelf ook overleden"). */
@@ -156,6 +160,24 @@ class SigPool {
   }
 }
 
+/**
+ * A concept without its leading "!", and without its "@" and what follows: asked of every concept of every
+ * claim of a block, of a lexicon's few concepts (kept, up to a bound that only hostile input reaches).
+ */
+const memo = (f: (k: string) => string) => {
+  const m = new Map<string, string>();
+  return (k: string): string => {
+    let v = m.get(k);
+    if (v === undefined) {
+      if (m.size > 10_000) m.clear();
+      m.set(k, (v = f(k)));
+    }
+    return v;
+  };
+};
+const unnegated = memo((k) => k.replace(/^!/, ""));
+const unqualified = memo((k) => k.replace(/@.*$/, ""));
+
 /** The keys of a claim with their base weights (before the block's rarity weighting). */
 function rawSignature(c: FusionClaim, ctx: BlockContext, same: SigPool = new SigPool()): Sig {
   const keys = new Map<string, number>();
@@ -173,11 +195,11 @@ function rawSignature(c: FusionClaim, ctx: BlockContext, same: SigPool = new Sig
   const scene = new Set(c.background ?? []);
   for (const k0 of c.concepts) {
     if (k0.startsWith("x:")) continue;
-    const bare0 = k0.replace(/^!/, "").replace(/@.*$/, "");
+    const bare0 = unqualified(unnegated(k0));
     const k = denied && bare0 === denied ? flip(k0) : k0;
-    const bare = k.replace(/^!/, "");
+    const bare = unnegated(k);
     const isVerb = bare.startsWith("v:") || bare.startsWith("s:");
-    const cls = CLASSES[bare.replace(/@.*$/, "")];
+    const cls = CLASSES[unqualified(bare)];
     if (cls) {
       // one thing in different words: the class stands for each of them
       const ck = (k.startsWith("!") ? "!" : "") + cls + (bare.includes("@") ? bare.slice(bare.indexOf("@")) : "");
@@ -271,7 +293,8 @@ function rawSignature(c: FusionClaim, ctx: BlockContext, same: SigPool = new Sig
   // (a block of a whole ledger holds a signature per claim: the many empty sets are one)
   return {
     c, keys: same.keys(keys), total: 0, verbs: same.set(verbs, NO_VERBS), sceneVerbs: same.set(sceneVerbs, NO_KEYS as Set<string>), negVerbs: neg.sort().join(","), quals: quals.size ? quals : NO_QUALS,
-    figs: figs.size ? figs : NO_FIGS, days: c.days.length ? same.set(new Set(c.days), NO_KEYS as Set<string>) : NO_KEYS, wording, doers: same.set(doers, NO_KEYS as Set<string>), parts: parts.length ? parts : NO_PARTS, policeHarm, selfHarm,
+    figs: figs.size ? figs : NO_FIGS, days: c.days.length ? same.set(new Set(c.days), NO_KEYS as Set<string>) : NO_KEYS, wording, doers: same.set(doers, NO_KEYS as Set<string>), parts: parts.length ? parts : NO_PARTS,
+    harm: HARM.some((k) => verbs.has(k)), modes: MODES.reduce((m, k, b) => (verbs.has(k) ? m | (1 << b) : m), 0), policeHarm, selfHarm,
     subject: c.subject ? ctx.entityKey(c.subject) : undefined,
     speaker: c.source && c.source.kind !== "unnamed" ? ctx.asserter(c).key : undefined,
   };
@@ -334,21 +357,15 @@ function conflict(a: Sig, b: Sig): boolean {
   // "police shot dead the suspect" and "two Swedes were shot dead" share the shooting, the place and even
   // the toll the first recalls, but one tells of the police's act and the other of the attack: a harm told
   // with the police is kept apart from one told without them
-  if (a.policeHarm !== b.policeHarm && HARM.some((k) => a.verbs.has(k)) && HARM.some((k) => b.verbs.has(k))) return true;
-  if (a.selfHarm !== b.selfHarm && HARM.some((k) => a.verbs.has(k)) && HARM.some((k) => b.verbs.has(k))) return true;
-  for (const m of MODES) if (a.verbs.has(m) !== b.verbs.has(m)) return true;
+  if (a.policeHarm !== b.policeHarm && a.harm && b.harm) return true;
+  if (a.selfHarm !== b.selfHarm && a.harm && b.harm) return true;
+  if (a.modes !== b.modes) return true;
   // two reports that each say a different person did it ("he conveyed his condolences to the Swedish
   // prime minister", of the premier; "the king called the Swedish king to offer his condolences") tell of
   // two acts, however alike the rest
   if (a.subject && b.subject && a.subject !== b.subject) return true;
   if (a.negVerbs !== b.negVerbs) return true;
-  for (const v of a.verbs) {
-    const opp = v.startsWith("!") ? v.slice(1) : "!" + v;
-    if (b.verbs.has(opp)) return true;
-  }
-  // "the toll was revised upward again" tells that a count moved, not what it is: it does not state the
-  // "2,000 dead" nor the "rose to 11,300" another claim gives
-  const moved = (x: Sig, y: Sig) => x.verbs.has("v:rise") && !x.figs.size && y.figs.size > 0;
+  for (const v of a.verbs) if (b.verbs.has(opposite(v))) return true;
   if (moved(a, b) || moved(b, a)) return true;
   for (const [k, f] of a.figs) {
     const g = b.figs.get(k);
@@ -383,6 +400,25 @@ function conflict(a: Sig, b: Sig): boolean {
     if (!near) return true;
   }
   return false;
+}
+
+/**
+ * "the toll was revised upward again" tells that a count moved, not what it is: it does not state the
+ * "2,000 dead" nor the "rose to 11,300" another claim gives.
+ */
+const moved = (x: Sig, y: Sig) => x.verbs.has("v:rise") && !x.figs.size && y.figs.size > 0;
+
+const opposites = new Map<string, string>();
+/** A concept with the other polarity ("v:kill", "!v:kill"): asked of every candidate pair, made once each. */
+function opposite(v: string): string {
+  let o = opposites.get(v);
+  if (o === undefined) {
+    o = v.startsWith("!") ? v.slice(1) : "!" + v;
+    // (concepts are a lexicon's, few: the bound only keeps hostile input from growing it)
+    if (opposites.size > 10_000) opposites.clear();
+    opposites.set(v, o);
+  }
+  return o;
 }
 
 const dayMemo = new Map<string, number>();
@@ -539,8 +575,7 @@ export function blockGroups(claims: readonly FusionClaim[], ctx: BlockContext, a
   // grows: the same joins as asking each time, without the work growing with the square of the copies.
   const refused = new PairMap();
   const sampled = (r: number) => Math.min(uf.members[r]!.length, LINK_SAMPLE);
-  for (let x = 0; x < pairs.order.length; x++) {
-    const at = pairs.order[x]!;
+  for (let at = 0; at < pairs.i.length; at++) {
     const ra = uf.find(pairs.i[at]!), rb = uf.find(pairs.j[at]!);
     if (ra === rb) continue;
     const sizes = sampled(ra) * (LINK_SAMPLE + 1) + sampled(rb);
@@ -590,11 +625,11 @@ export function blockPropositions(groups: readonly BlockGroup[], ctx: BlockConte
 }
 
 /**
- * Candidate pairs of a block that fuse, strongest first: (i, j, similarity) in typed arrays and their order.
+ * Candidate pairs of a block that fuse, strongest first: (i, j) in typed arrays, in that order.
  * A block of a whole ledger has millions of candidate pairs: kept as numbers, not objects, and what finds
  * them (postings, which lists each claim is in) is gone before the clusters are joined.
  */
-function candidatePairs(sigs: readonly Sig[], notWith: ReadonlyMap<number, ReadonlySet<number>>): { i: Int32Array; j: Int32Array; order: Uint32Array } {
+function candidatePairs(sigs: readonly Sig[], notWith: ReadonlyMap<number, ReadonlySet<number>>): { i: Int32Array; j: Int32Array } {
   // candidate pairs: claims that share a concept of what happens, a figure or a named actor
   const postings = new Map<string, number[]>();
   sigs.forEach((s, i) => {
@@ -719,38 +754,88 @@ class PairMap {
   }
 }
 
-/** Candidate pairs with their similarity, in growing typed arrays. */
+/**
+ * Candidate pairs with their similarity, in chunks of typed arrays: a block of a whole ledger finds millions,
+ * and arrays doubled as they grew held up to twice the room, and both sizes while copying.
+ */
 class PairList {
-  private is = new Int32Array(1024);
-  private js = new Int32Array(1024);
-  private sims = new Float64Array(1024);
+  private is: Int32Array[] = [];
+  private js: Int32Array[] = [];
+  private sims: Float64Array[] = [];
+  /** Pairs in the last chunk. */
+  private fill = 0;
   private n = 0;
   push(i: number, j: number, sim: number): void {
-    if (this.n === this.is.length) {
-      const grow = <T extends Int32Array | Float64Array>(a: T): T => {
-        const b = new (a.constructor as new (n: number) => T)(a.length * 2);
-        b.set(a);
-        return b;
-      };
-      this.is = grow(this.is);
-      this.js = grow(this.js);
-      this.sims = grow(this.sims);
+    let k = this.is.length - 1;
+    if (k < 0 || this.fill === this.is[k]!.length) {
+      // (small blocks, most of them, find a few pairs: chunks grow up to a bound)
+      const size = 1024 << Math.min(this.is.length, 6);
+      this.is.push(new Int32Array(size));
+      this.js.push(new Int32Array(size));
+      this.sims.push(new Float64Array(size));
+      this.fill = 0;
+      k++;
     }
-    this.is[this.n] = i;
-    this.js[this.n] = j;
-    this.sims[this.n++] = sim;
+    this.is[k]![this.fill] = i;
+    this.js[k]![this.fill] = j;
+    this.sims[k]![this.fill++] = sim;
+    this.n++;
   }
   /** Strongest first, then by position: a total order, so the same pairs give the same order. */
-  sorted(): { i: Int32Array; j: Int32Array; order: Uint32Array } {
-    // (the arrays at their size before the order is made: a block of a whole ledger has millions of pairs,
-    // and the room grown for them is up to twice that)
-    const is = this.is.slice(0, this.n), js = this.js.slice(0, this.n), sims = this.sims.slice(0, this.n);
-    this.is = this.js = new Int32Array(0);
-    this.sims = new Float64Array(0);
-    const order = new Uint32Array(this.n);
-    for (let k = 0; k < this.n; k++) order[k] = k;
-    order.sort((p, q) => sims[q]! - sims[p]! || is[p]! - is[q]! || js[p]! - js[q]!);
-    return { i: is, j: js, order };
+  sorted(): { i: Int32Array; j: Int32Array } {
+    const n = this.n;
+    // (one list at a time, its chunks let go as they are copied: the pairs are not held twice over)
+    const whole = <T extends Int32Array | Float64Array>(chunks: T[], into: T): T => {
+      let at = 0;
+      for (let k = 0; k < chunks.length; k++) {
+        const c = chunks[k]!;
+        const m = Math.min(c.length, n - at);
+        into.set(c.length === m ? c : (c.subarray(0, m) as T), at);
+        at += m;
+      }
+      chunks.length = 0;
+      return into;
+    };
+    const is = whole(this.is, new Int32Array(n)), js = whole(this.js, new Int32Array(n)), sims = whole(this.sims, new Float64Array(n));
+    this.n = this.fill = 0;
+    sortPairs(is, js, sims);
+    return { i: is, j: js };
+  }
+}
+
+/**
+ * Sorts pairs in place, in three arrays side by side: strongest first, then by the first claim, then the
+ * second. A heap sort (n log n, whatever the order given, and no room beyond the arrays): a sort of an
+ * order of positions by a function called for each comparison held twice that order again while it ran,
+ * and called the function tens of millions of times for a block of a whole ledger.
+ */
+export function sortPairs(is: Int32Array, js: Int32Array, sims: Float64Array): void {
+  const n = is.length;
+  // p goes after q in the order (the heap keeps the last of the order on top)
+  const after = (p: number, q: number) => sims[p]! < sims[q]! || (sims[p] === sims[q] && (is[p]! > is[q]! || (is[p] === is[q] && js[p]! > js[q]!)));
+  const swap = (p: number, q: number) => {
+    const i = is[p]!, j = js[p]!, s = sims[p]!;
+    is[p] = is[q]!;
+    js[p] = js[q]!;
+    sims[p] = sims[q]!;
+    is[q] = i;
+    js[q] = j;
+    sims[q] = s;
+  };
+  const down = (root: number, end: number) => {
+    for (;;) {
+      let child = 2 * root + 1;
+      if (child >= end) return;
+      if (child + 1 < end && after(child + 1, child)) child++;
+      if (!after(child, root)) return;
+      swap(root, child);
+      root = child;
+    }
+  };
+  for (let k = (n >> 1) - 1; k >= 0; k--) down(k, n);
+  for (let end = n - 1; end > 0; end--) {
+    swap(0, end);
+    down(0, end);
   }
 }
 

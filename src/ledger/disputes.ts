@@ -353,7 +353,8 @@ function itemOf(c: FusionClaim, ctx: BlockContext, same: SetPool = new SetPool()
   }
   // the party an act is blamed on when the blame is the claim's cue ("and blamed British navy personnel of
   // blowing up the pipeline"): the country named right after the blaming word
-  if (!agents.size && agencyIn(new Set(c.concepts)).length) for (const g of blamed(c)) agents.add(g);
+  const concepts = new Set(c.concepts);
+  if (!agents.size && agencyIn(concepts).length) for (const g of blamed(c)) agents.add(g);
   // who claims an attack names itself as its doer ("Een groep … eiste de aanslag op"), whatever else the
   // claim names ("in een boodschap op Telegram")
   if (c.source && c.concepts.includes("s:claim-responsibility") && !c.main?.startsWith("!")) {
@@ -372,8 +373,7 @@ function itemOf(c: FusionClaim, ctx: BlockContext, same: SetPool = new SetPool()
     if (site) sites.add(k);
     else namesParty = true;
   }
-  const concepts = new Set(c.concepts);
-  const negAgency = agencyIn(new Set(c.concepts), true).length > 0;
+  const negAgency = agencyIn(concepts, true).length > 0;
   // "another lie", "onzin": calling something false denies it (unless only the question put to the
   // speaker calls it so)
   const callsFalse = c.concepts.includes("v:false") && !falseOnlyAsked(c);

@@ -310,7 +310,7 @@ function weigh(sigs: Sig[]): void {
   const n = sigs.length;
   // (signatures alike share their map of keys: each map is weighted once)
   const totals = new Map<Map<string, number>, number>();
-  for (const s of sigs.flatMap((x) => [x, ...x.parts])) {
+  const each = (s: Sig) => {
     let total = totals.get(s.keys);
     if (total === undefined) {
       total = 0;
@@ -322,6 +322,11 @@ function weigh(sigs: Sig[]): void {
       totals.set(s.keys, total);
     }
     s.total = total;
+  };
+  // (each signature, then its parts: no list of them all made)
+  for (const s of sigs) {
+    each(s);
+    for (const p of s.parts) each(p);
   }
 }
 

@@ -165,6 +165,33 @@ test("read one incident at a time, in both languages at once, the ledger fuses a
   assert.notDeepEqual(streamed.get("en")!.propositions.flatMap((p) => p.sources.map((s) => s.name)), streamed.get("nl")!.propositions.flatMap((p) => p.sources.map((s) => s.name)));
 });
 
+test("claims read back as JSON for their incident hold one shared, frozen empty list and object, and fuse as the records do whole", async () => {
+  const records = pipelineDocs(ALL).map(reportFusion);
+  // as a store or the one-shot extract reads them: every claim's lists and objects its own
+  const text = new Map(records.map((r) => [r.incident.doc, JSON.stringify(r.claims)]));
+  const heads = records.map((r) => ({ entities: r.entities, incident: r.incident }));
+  const read: FusionClaim[] = [];
+  const streamed = await fuseStreamed(
+    heads,
+    async (docs) => new Map(docs.map((d) => [d, JSON.parse(text.get(d)!) as FusionClaim[]])),
+    (c) => (read.push(c), c),
+  );
+  const whole = fuseRecords(records);
+  assert.deepEqual(streamed.get("en")!.propositions, whole.propositions);
+  assert.deepEqual(streamed.get("en")!.disputes, whole.disputes);
+  // most claims name no doer and no figure: one list for all of them, which nothing can add to
+  const noAgents = new Set(read.filter((c) => !c.agents.length).map((c) => c.agents));
+  const noFigures = new Set(read.filter((c) => !c.figures.length).map((c) => c.figures));
+  assert.ok(read.filter((c) => !c.agents.length).length > 10);
+  assert.equal(noAgents.size, 1);
+  assert.deepEqual(noFigures, noAgents);
+  assert.ok(Object.isFrozen([...noAgents][0]));
+  const noFeatures = read.filter((c) => !Object.keys(c.features).length).map((c) => c.features);
+  assert.ok(noFeatures.length > 1 && noFeatures.every((f) => f === noFeatures[0] && Object.isFrozen(f)));
+  // what is not empty is each claim's own, as read
+  assert.ok(read.filter((c) => c.concepts.length).every((c) => !Object.isFrozen(c.concepts)));
+});
+
 test("the one-shot export of several reports carries their propositions and the contradictions across them", () => {
   const ds = pipelineDocs(ALL);
   const x = buildExport(ds) as ReturnType<typeof buildExport> & { propositions: { claims: string[]; reports: number; independent_sources: number; status: string }[] };

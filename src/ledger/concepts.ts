@@ -242,12 +242,40 @@ export function conceptTokens(text: string): readonly ConceptToken[] {
   return out;
 }
 
+const isAsciiWordChar = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+
 function readTokens(text: string): ConceptToken[] {
   const out: ConceptToken[] = [];
-  WORD.lastIndex = 0;
-  for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    // Most words are ASCII letters and digits ended by ASCII that cannot go on with them (not an
+    // apostrophe): read by their character codes, without the expression's match or a fold's test. In ASCII
+    // no other character is a letter, mark or number, so none can start a word or be inside one.
+    const c = text.charCodeAt(i);
+    if (c < 128) {
+      if (!isAsciiWordChar(c)) {
+        i++;
+        continue;
+      }
+      let j = i + 1;
+      while (j < n && isAsciiWordChar(text.charCodeAt(j))) j++;
+      const next = j < n ? text.charCodeAt(j) : 32;
+      if (next < 128 && next !== 39) {
+        const raw = text.slice(i, j);
+        out.push({ w: raw.toLowerCase(), raw, start: i, end: j });
+        i = j;
+        continue;
+      }
+    }
+    // anything else (a letter beyond ASCII, a word that an apostrophe or a mark may go on with) as the
+    // expression reads it from here: the first word it finds starts here or after the ASCII skipped
+    WORD.lastIndex = i;
+    const m = WORD.exec(text);
+    if (!m) break;
     let raw = m[0];
     const start = m.index;
+    i = start + raw.length;
     const q = raw.indexOf("'") >= 0 || raw.indexOf("’") >= 0;
     if (q) {
       const neg = /^(.+)n['’]t$/iu.exec(raw);

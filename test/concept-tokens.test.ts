@@ -1,0 +1,20 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { conceptTokens } from "../src/ledger/concepts.js";
+
+const words = (text: string) => conceptTokens(text).map((t) => `${t.w}@${t.start}-${t.end}`);
+
+// Plain ASCII words are read by their character codes and the rest by the expression: a word that an
+// apostrophe, a letter beyond ASCII or a combining mark goes on with must still be read as one word, and
+// every offset must be the text's.
+test("concept tokens: ASCII words beside apostrophes, accents and marks keep their reading and offsets", () => {
+  assert.deepEqual(words("Moscow didn't confirm Ukraine's claim."), ["moscow@0-6", "did@7-10", "not@10-13", "confirm@14-21", "ukraine@22-29", "claim@32-37"]);
+  assert.deepEqual(words("Russia’s navy"), ["russia@0-6", "navy@9-13"]);
+  assert.deepEqual(words("Kyiv's 1,200 troops (COVID-19)"), ["kyiv@0-4", "1@7-8", "200@9-12", "troops@13-19", "covid@21-26", "19@27-29"]);
+  assert.deepEqual(words("Zo'n twintig Oekraïners vluchtten naar Polen."), ["zo@0-4", "n@0-4", "twintig@5-12", "oekrainers@13-23", "vluchtten@24-33", "naar@34-38", "polen@39-44"]);
+  // a combining accent after ASCII letters belongs to the word ("Orbán" written with U+0301)
+  assert.deepEqual(words("Orba\u0301n zei “nee”…"), ["orban@0-6", "zei@7-10", "nee@12-15"]);
+  assert.deepEqual(words("De NAVO-top in Vilnius"), ["de@0-2", "navo@3-7", "top@8-11", "in@12-14", "vilnius@15-22"]);
+  // the text as written stays in raw
+  assert.deepEqual(conceptTokens("BBC News").map((t) => t.raw), ["BBC", "News"]);
+});

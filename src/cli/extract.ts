@@ -66,7 +66,7 @@ export interface Extracted {
 /**
  * How many extraction threads a one-shot extract of these files uses unless told (`--jobs`): none below a
  * few megabytes (starting a thread and loading the pipeline in it costs more than a small extract), else
- * one per core, at most two: each thread holds the pipeline's lexicons and its own heap.
+ * two on two cores or more, not more: each thread holds the pipeline's lexicons and its own heap.
  */
 export function defaultExtractJobs(files: readonly string[]): number {
   let bytes = 0;
@@ -77,7 +77,8 @@ export function defaultExtractJobs(files: readonly string[]): number {
       // a missing file fails when it is read, in its turn
     }
   }
-  return bytes < 4e6 ? 0 : Math.min(2, availableParallelism());
+  // (one core: a thread would only add the copying of each report to the same work)
+  return bytes < 4e6 || availableParallelism() < 2 ? 0 : 2;
 }
 
 /**
@@ -154,7 +155,7 @@ export async function* extractThreaded(files: readonly string[], opts: ReadOptio
     batch.forEach((b, i) => b.length && pool[i]!.postMessage(b));
   };
   /** Tells a file's problems once, when the reports before it are taken. */
-  const open = (file: number): boolean => {
+  const open = (file: number): void => {
     for (; turn <= file; turn++) {
       const note = fileNotes.get(turn)!;
       for (const e of note.itemErrors) {
@@ -168,7 +169,6 @@ export async function* extractThreaded(files: readonly string[], opts: ReadOptio
         else fail(`${files[turn]}: could not be processed: ${(e as Error)?.message ?? String(e)}`);
       }
     }
-    return true;
   };
   try {
     send();

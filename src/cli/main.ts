@@ -19,17 +19,23 @@ function program(): Command {
     .option("--published <iso>", "publication time for reports that do not state one (ISO 8601)")
     .option("--lang <code>", "language of reports that do not state one: nl or en (default: detected)")
     .addOption(new Option("--format <format>", "output format").choices(["json", "md"]).default("json"))
+    .option("--jobs <n>", "threads extracting reports for the json output (0: none, in the main thread; default: 2 for inputs of 4 MB or more on two cores or more, else 0)")
     .addHelpText("after", "\nExample:\n  sitrep extract report.txt --format md\n  sitrep extract a.html b.txt --published 2023-05-23T17:00:00+02:00 > export.json")
-    .action(async (files: string[], o: { published?: string; lang?: string; format: string }) => {
+    .action(async (files: string[], o: { published?: string; lang?: string; format: string; jobs?: string }) => {
       let published: string | undefined, lang;
+      let jobs: number | undefined;
       try {
         published = parsePublished(o.published);
         lang = parseLang(o.lang);
+        if (o.jobs !== undefined) {
+          if (!/^\d{1,2}$/.test(o.jobs)) throw new Error(`--jobs: a number of threads (0 to 99), not ${JSON.stringify(o.jobs)}`);
+          jobs = Number(o.jobs);
+        }
       } catch (e) {
         throw new UsageError((e as Error).message);
       }
       // a command's modules load when it runs: start-up stays cheap for every other command
-      const [{ extractReports }, { OneShotExport }, { summaryPart }] = await Promise.all([
+      const [{ extractReports, extractThreaded, defaultExtractJobs }, { OneShotExport }, { summaryPart }] = await Promise.all([
         import("./extract.js"),
         import("../export/oneshot.js"),
         import("../export/markdown.js"),
@@ -37,15 +43,18 @@ function program(): Command {
       // a report at a time: each is written out (md) or put aside in temporary files (json) as it is
       // extracted, and dropped
       const failed = { n: 0 };
-      const reports = extractReports(files, { published, lang }, failed);
       if (o.format === "md") {
         let n = 0;
-        for (const doc of reports) await out((n++ ? "\n\n---\n\n" : "") + summaryPart(doc));
+        for (const doc of extractReports(files, { published, lang }, failed)) await out((n++ ? "\n\n---\n\n" : "") + summaryPart(doc));
         await out("\n");
       } else {
         const x = new OneShotExport();
         try {
-          for (const doc of reports) x.add(doc);
+          jobs ??= defaultExtractJobs(files);
+          // with threads, this one takes each report (its sections to temporary files) while they extract
+          // the next ones; once all are in, it fuses and writes, and they are gone with their memory
+          if (jobs > 0) for await (const r of extractThreaded(files, { published, lang }, jobs, failed)) x.add(r.doc, r.fusion);
+          else for (const doc of extractReports(files, { published, lang }, failed)) x.add(doc);
           for await (const chunk of x.json()) await out(chunk);
         } finally {
           x.close();

@@ -86,6 +86,21 @@ type Entity = SitrepExport["entities"][number];
 type Contradiction = SitrepExport["contradictions"][number];
 
 /**
+ * What fusion across the reports needs of one report, as JSON text: its claims (read back an incident at a
+ * time) and the rest (held until every report is in). Text, so that it can be made where the report is
+ * extracted (a worker thread) and cross to the export's thread as two strings, not a graph of objects.
+ */
+export interface FusionText {
+  claims: string;
+  head: string;
+}
+
+export function fusionText(doc: Doc): FusionText {
+  const f = reportFusion(doc);
+  return { claims: JSON.stringify(f.claims), head: JSON.stringify({ entities: f.entities, incident: f.incident }) };
+}
+
+/**
  * A one-shot export fed a report at a time (`add`), written once all are in (`json`); `close` removes its
  * temporary files. One report alone is exported as buildExport does it (no fusion), so it is held until a
  * second one comes.
@@ -93,7 +108,7 @@ type Contradiction = SitrepExport["contradictions"][number];
 export class OneShotExport {
   private dir: string | undefined;
   private spools = new Map<string, Spool>();
-  private first: Doc | undefined;
+  private first: { doc: Doc; fusion?: FusionText } | undefined;
   private docs = 0;
   private n: ExportNumbering = { ne: 0, nc: 0, nu: 0, nv: 0 };
   private joins = new EntityJoins();
@@ -125,20 +140,21 @@ export class OneShotExport {
     return s;
   }
 
-  add(doc: Doc): void {
+  /** Adds a report; `fusion` is its fusionText when made already (else it is made here). */
+  add(doc: Doc, fusion?: FusionText): void {
     this.docs++;
     if (this.docs === 1) {
-      this.first = doc;
+      this.first = { doc, fusion };
       return;
     }
     if (this.first) {
-      this.take(this.first);
+      this.take(this.first.doc, this.first.fusion);
       this.first = undefined;
     }
-    this.take(doc);
+    this.take(doc, fusion);
   }
 
-  private take(doc: Doc): void {
+  private take(doc: Doc, fusion?: FusionText): void {
     const d = doc.meta.id;
     const base = this.n.nc;
     const part = docSections(doc, this.n);
@@ -166,11 +182,11 @@ export class OneShotExport {
     // only known to stay as it is when it holds no entity twice.
     this.write("claims", part.claims, joinedClaim);
     this.write("events", part.events, joinedEvent);
-    const f = reportFusion(doc);
-    this.claimsAt.set(d, this.spool("fusion-claims").put(JSON.stringify(f.claims)));
-    // held until every report is in: copied through JSON, so that its names are strings of their own and
-    // not slices of the report's text, which kept every report's whole text alive until the fusion
-    this.heads.push(JSON.parse(JSON.stringify({ entities: f.entities, incident: f.incident })) as (typeof this.heads)[number]);
+    const f = fusion ?? fusionText(doc);
+    this.claimsAt.set(d, this.spool("fusion-claims").put(f.claims));
+    // held until every report is in: parsed from JSON, so that its names are strings of their own and not
+    // slices of the report's text, which kept every report's whole text alive until the fusion
+    this.heads.push(JSON.parse(f.head) as (typeof this.heads)[number]);
   }
 
   private write<T extends object>(k: "claims" | "events", items: readonly T[], edit: (x: T, id: (x: string) => string) => void): void {
@@ -208,7 +224,7 @@ export class OneShotExport {
   /** The export's text, in pieces: as objectJson writes it, a top-level list an item at a time. */
   async *json(): AsyncIterable<string> {
     if (this.docs <= 1) {
-      yield* objectJson(buildExport(this.first ? [this.first] : []));
+      yield* objectJson(buildExport(this.first ? [this.first.doc] : []));
       return;
     }
     // fusion across the reports, as addFusion does it, with one incident's claims read back at a time

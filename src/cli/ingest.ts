@@ -8,6 +8,7 @@ import { storeReports, type Prepared } from "../ledger/ingest.js";
 import { refreshPictures } from "../ledger/snapshot.js";
 import { Dispatch, extractFile, type WorkerEvent, type WorkerSetup } from "./ingest-worker.js";
 import { fail } from "./io.js";
+import { limitOptimizing } from "./optimizing.js";
 
 /** File names that a directory or glob contributes (explicit file arguments are taken as given). */
 const REPORT_FILE = /\.(?:txt|md|html?|jsonl|ndjson|json|xml|rss|atom)$/i;
@@ -131,6 +132,8 @@ function revive(p: Prepared): Prepared {
  * commit last through a crash of the process; the batch in flight is rolled back whole).
  */
 export async function ingestFiles(store: Store, files: readonly string[], opts: IngestOptions = {}): Promise<IngestSummary> {
+  // (before the extraction threads start: they share the process's V8 flags)
+  limitOptimizing();
   const sum: IngestSummary = { added: 0, unchanged: 0, updated: 0, failed: [], skipped: [], reports: 0 };
   const mode = opts.progress ?? "none";
   const started = Date.now();

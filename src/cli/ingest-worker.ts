@@ -14,7 +14,21 @@ export interface WorkerSetup {
   db: string;
   published?: string;
   lang?: Lang;
+  /** The files of the ingest: each thread takes the next one not yet taken (Dispatch.next). */
+  files: readonly string[];
+  /** Shared with the writing thread (Dispatch). */
+  control: SharedArrayBuffer;
+  /** How many files past the last one the writer has taken a thread may extract. */
+  window: number;
 }
+
+/**
+ * The slots of WorkerSetup.control: the next file to extract (each thread takes one by adding 1), the files
+ * the writer has taken, and whether it stopped. The threads take files themselves rather than waiting to be
+ * sent them: the writer stores a batch without letting go of its thread (SQLite's calls are synchronous), and
+ * threads fed by its messages went idle for as long as it wrote.
+ */
+export const Dispatch = { next: 0, taken: 1, stop: 2, slots: 3 } as const;
 
 export type WorkerEvent =
   | { seq: number; type: "skipped"; file: string; item?: string; reason: string; message: string }
@@ -65,23 +79,22 @@ export async function extractFile(
 if (parentPort && (workerData as { sitrepIngest?: WorkerSetup } | undefined)?.sitrepIngest) {
   const setup = (workerData as { sitrepIngest: WorkerSetup }).sitrepIngest;
   const port = parentPort;
+  const ctl = new Int32Array(setup.control);
   let store: Promise<Store | null> | undefined;
   const isKnown = async (hash: string) => {
     // a ledger that cannot be read here is asked nothing: the writer decides "unchanged" in its transaction
     const s = await (store ??= openStore(setup.db, { readonly: true }).catch(() => null));
     return !!s && !!(await s.reads.findByHash(hash));
   };
-  // Files one at a time, in the order given: the writer takes this worker's output in that order.
-  let queue: Promise<unknown> = Promise.resolve();
-  port.on("message", (m: { seq: number; file: string } | { close: true }) => {
-    queue = queue.then(async () => {
-      if ("close" in m) {
-        const s = await store;
-        await s?.close();
-        port.close();
-        return;
-      }
-      await extractFile(m.file, m.seq, setup, isKnown, (e) => port.postMessage(e));
-    });
-  });
+  // Files in the order this thread takes them (the writer takes each thread's output in that order), never
+  // more than `window` past what the writer has taken, so that memory does not grow with the files.
+  for (;;) {
+    if (Atomics.load(ctl, Dispatch.stop)) break;
+    const seq = Atomics.add(ctl, Dispatch.next, 1);
+    if (seq >= setup.files.length) break;
+    for (let taken; seq >= (taken = Atomics.load(ctl, Dispatch.taken)) + setup.window && !Atomics.load(ctl, Dispatch.stop); ) Atomics.wait(ctl, Dispatch.taken, taken, 1000);
+    if (Atomics.load(ctl, Dispatch.stop)) break;
+    await extractFile(setup.files[seq]!, seq, setup, isKnown, (e) => port.postMessage(e));
+  }
+  await (await store)?.close();
 }

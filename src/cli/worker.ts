@@ -3,7 +3,6 @@
 // transaction of its own, on as many machines as there are workers (see src/store/queue.ts for why a
 // killed worker loses nothing and no report is stored twice).
 import { spawn } from "node:child_process";
-import { setFlagsFromString } from "node:v8";
 import { resolve } from "node:path";
 import type { Lang } from "../model/doc.js";
 import type { RawReport } from "../ingest/types.js";
@@ -16,6 +15,7 @@ import { known, prepare, storeReports } from "../ledger/ingest.js";
 import { refreshWhenIdle } from "../ledger/snapshot.js";
 import { expandInputs, URL_INPUT } from "./ingest.js";
 import { fail, UsageError } from "./io.js";
+import { limitOptimizing } from "./optimizing.js";
 
 /** What a job holds: one report as read from its file, and the options of the ingest that queued it. */
 interface JobData {
@@ -102,20 +102,6 @@ export interface WorkerSummary {
   storeMs?: number;
   /** Write transactions, their round trips to the database, time holding the writers' lock and waiting for it (ms). */
   tx?: { n: number; trips: number; heldMs: number; sharedMs?: number; txMs: number };
-}
-
-/**
- * A worker spent as much CPU optimizing code as running it: the extraction's and the store's large
- * functions (a few of 20-60 kB of bytecode) met new object shapes report after report, were thrown back
- * ("wrong map") and compiled again by TurboFan, up to a second each, on V8's helper threads: ~8 ms CPU a
- * report in a run of 1000, taken from the cores the other workers and the database need. Left to the
- * baseline compiler, those functions run about as fast here (measured: main thread no slower), and the
- * small hot ones are still optimized. Not where the user set the flag.
- */
-function limitOptimizing(): void {
-  const flag = "--max-optimized-bytecode-size";
-  if ([...process.execArgv, ...(process.env.NODE_OPTIONS ?? "").split(/\s+/)].some((a) => a.startsWith(flag))) return;
-  setFlagsFromString(`${flag}=2000`);
 }
 
 /** One worker process: takes reports from the queue until it is empty (--until-idle) or it is stopped. */

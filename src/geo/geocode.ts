@@ -49,7 +49,7 @@ function regionKeys(r: string): RegionKeys {
     const [cc, a1] = r.split(".") as [string, string];
     // a one-letter slip is forgiven only towards a town of some size: the villages of a few hundred the
     // gazetteer also holds are matched by their exact names (and would make this index half again as big)
-    const entries = gazetteer().placesIn(cc, a1).filter((e) => e.population >= FUZZY_MIN_POPULATION);
+    const entries = gazetteer().placesIn(cc, a1, FUZZY_MIN_POPULATION);
     const keys = entries.map((e) => spellingKeyOnce(e.name));
     const byShape = new Map<string, number[]>();
     keys.forEach((k, x) => {

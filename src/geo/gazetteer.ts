@@ -307,8 +307,12 @@ export function openGazetteer(dir: string): Gazetteer {
       const end = regionIndex.indexOf("\n", from);
       const [at, len] = regionIndex.slice(from, end < 0 ? regionIndex.length : end).split("\t") as [string, string];
       const line = bytes.read(+at, +len).toString("utf8");
-      // a region's villages are two in five of its rows: below the floor asked for they stay unparsed
-      for (const at of line.slice(line.indexOf("\t") + 1, line.length - 1).split(",")) if (minPopulation <= 0 || populationAt(+at) >= minPopulation) r.push(row(+at));
+      // a region's villages are two in five of its rows: below the floor asked for they stay unread (the rows
+      // come most inhabitants first, as the pack lays out the places, so the first below it ends the list)
+      for (const at of line.slice(line.indexOf("\t") + 1, line.length - 1).split(",")) {
+        if (minPopulation > 0 && !(populationAt(+at) >= minPopulation)) break;
+        r.push(row(+at));
+      }
     }
     // the filtered lists are kept by their one caller (geocode's region index)
     if (minPopulation <= 0) regionCache.set(rk, r);

@@ -63,13 +63,23 @@ class UnionFind {
   }
 }
 
+/** The keys of a name's words by its text, shared by every chunk of that text (read-only). */
+const keysMemo = new WeakMap<Prepared, Map<string, string[]>>();
+
 function computeKeys(p: Prepared, c: Chunk): string[] {
-  const out: string[] = [];
+  // names recur within and across reports: split and keyed once per text (bounded like the other memos)
+  let memo = keysMemo.get(p);
+  if (!memo) keysMemo.set(p, (memo = new Map()));
+  let out = memo.get(c.text);
+  if (out) return out;
+  out = [];
   for (const w of c.text.split(/[\s.]+/)) {
     if (!w) continue;
     const cc = p.demonyms.get(w.toLowerCase());
     out.push(cc ? cc.toLowerCase() : spellingKey(w));
   }
+  if (memo.size > 50000) memo.clear();
+  memo.set(c.text, out);
   return out;
 }
 

@@ -563,21 +563,22 @@ export function recognize(doc: Doc, p: Prepared): Chunk[] {
   // trimmed and read: sliced and keyed once for the run last asked about
   let spanFrom = -1, spanTo = -1, spanStr = "";
   let spanKeyStr: string | undefined;
-  const spanText = (from: number, to: number): string => {
+  const spanText = (from: number, to: number, tok?: Token): string => {
     if (from !== spanFrom || to !== spanTo) {
       spanFrom = from;
       spanTo = to;
-      spanStr = doc.text.slice(from, to);
+      // a run of one word is that token's text, whose hash the look-ups have made already (a new slice has none)
+      spanStr = tok && tok.start === from && tok.end === to ? tok.text : doc.text.slice(from, to);
       spanKeyStr = undefined;
     }
     return spanStr;
   };
-  const spanKey = (from: number, to: number): string => {
-    const t = spanText(from, to);
+  const spanKey = (from: number, to: number, tok?: Token): string => {
+    const t = spanText(from, to, tok);
     return (spanKeyStr ??= spellingKey(t));
   };
-  const runText = (a: number, b: number) => spanText(toks[a]!.start, toks[b - 1]!.end);
-  const runKey = (a: number, b: number) => spanKey(toks[a]!.start, toks[b - 1]!.end);
+  const runText = (a: number, b: number) => spanText(toks[a]!.start, toks[b - 1]!.end, toks[a]);
+  const runKey = (a: number, b: number) => spanKey(toks[a]!.start, toks[b - 1]!.end, toks[a]);
   const x: Scan = { doc, p, toks, low, lowerSeen };
   const nameWord = (k: number) => isCap(toks[k]) || particleWord(x, k);
   // "rebelo de sousa" once Marcelo Rebelo de Sousa has been named: the short form keeps its particle
@@ -856,8 +857,8 @@ export function recognize(doc: Doc, p: Prepared): Chunk[] {
         i = j;
         continue;
       }
-      const text = spanText(first.start, lastEnd);
-      const key = spanKey(first.start, lastEnd);
+      const text = spanText(first.start, lastEnd, first);
+      const key = spanKey(first.start, lastEnd, first);
       const single = b - a === 1;
       const lw = low[a]!;
       // a capitalised adjective alone (Russische, European) is no name; nor a month or weekday

@@ -50,7 +50,8 @@ export function mentionAt(doc: Doc, span: Span): Mention | undefined {
 class UnionFind {
   private p: number[];
   constructor(n: number) {
-    this.p = Array.from({ length: n }, (_, i) => i);
+    this.p = [];
+    for (let i = 0; i < n; i++) this.p.push(i);
   }
   find(x: number): number {
     while (this.p[x] !== x) x = this.p[x] = this.p[this.p[x]!]!;
@@ -63,13 +64,10 @@ class UnionFind {
   }
 }
 
-/** The keys of a name's words by its text, shared by every chunk of that text (read-only). */
-const keysMemo = new WeakMap<Prepared, Map<string, string[]>>();
-
 function computeKeys(p: Prepared, c: Chunk): string[] {
-  // names recur within and across reports: split and keyed once per text (bounded like the other memos)
-  let memo = keysMemo.get(p);
-  if (!memo) keysMemo.set(p, (memo = new Map()));
+  // names recur within and across reports: split and keyed once per text (bounded like the other memos); the
+  // list is shared by every chunk of that text, read-only
+  const memo = p.keysMemo;
   let out = memo.get(c.text);
   if (out) return out;
   out = [];

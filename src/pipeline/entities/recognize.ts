@@ -127,6 +127,8 @@ export interface Prepared {
   roleSuffixIndex: SuffixIndex<RoleEntry>;
   rolePrefixes: Set<string>;
   honorifics: Set<string>;
+  /** The honorifics and those written with a stop without it (dhr. → dhr): one look-up for a word either way. */
+  honorificWords: Set<string>;
   particles: Set<string>;
   connectors: Set<string>;
   heads: Map<string, HeadEntry>;
@@ -155,6 +157,8 @@ export interface Prepared {
   compoundMemo: Map<string, { head: HeadEntry; modifier: string } | null>;
   typeNounMemo: Map<string, EntityType | null>;
   roleMemo: Map<string, RoleEntry | null>;
+  /** The keys of a name's words by its text (entities stage), shared read-only by every chunk of that text. */
+  keysMemo: Map<string, string[]>;
   adjectives: Set<string>;
   innerParticles: Set<string>;
   ambiguousInner: Set<string>;
@@ -263,6 +267,7 @@ export function prepare(lex: EntityLexicon): Prepared {
     roleSuffixIndex: suffixIndex(roleSuffixes),
     rolePrefixes: lower(lex.rolePrefixes),
     honorifics: lower(lex.honorifics),
+    honorificWords: new Set([...lower(lex.honorifics)].flatMap((h) => (h.endsWith(".") ? [h, h.slice(0, -1)] : [h]))),
     particles: lower(lex.nameParticles),
     connectors: lower(lex.nameConnectors),
     heads: new Map(lex.heads.map((h) => [h.word, h])),
@@ -287,6 +292,7 @@ export function prepare(lex: EntityLexicon): Prepared {
     compoundMemo: new Map(),
     typeNounMemo: new Map(),
     roleMemo: new Map(),
+    keysMemo: new Map(),
     adjectives: new Set(lex.capitalisedAdjectives),
     innerParticles: lower(lex.innerParticles),
     ambiguousInner: lower(lex.ambiguousInnerParticles),
@@ -581,6 +587,11 @@ export function recognize(doc: Doc, p: Prepared): Chunk[] {
   const runKey = (a: number, b: number) => spanKey(toks[a]!.start, toks[b - 1]!.end, toks[a]);
   const x: Scan = { doc, p, toks, low, lowerSeen };
   const nameWord = (k: number) => isCap(toks[k]) || particleWord(x, k);
+  // connectors join the parts of a body's name, not of a street's (Brugstraat en de Kapelstraat)
+  const bodyHeadAt = (k: number) => {
+    const h = p.heads.get(low[k]!) ?? compoundHead(p, toks[k]!.text)?.head;
+    return !!h && h.type !== "location";
+  };
   // "rebelo de sousa" once Marcelo Rebelo de Sousa has been named: the short form keeps its particle
   const particleTails = new Set<string>();
 
@@ -625,19 +636,14 @@ export function recognize(doc: Doc, p: Prepared): Chunk[] {
       // grow the chunk: capitalised words, initials, particles inside person names, connectors inside
       // organisation names
       let j = i + 1;
-      // connectors join the parts of a body's name, not of a street's (Brugstraat en de Kapelstraat)
-      const bodyHead = (w: string) => {
-        const h = headOf(p, w) ?? compoundHead(p, w)?.head;
-        return !!h && h.type !== "location";
-      };
-      let hasHead = bodyHead(t.text);
+      let hasHead = bodyHeadAt(i);
       while (j < s.tokenEnd) {
         const u = toks[j]!;
         const prev = toks[j - 1]!;
         if (nameWord(j) && !(tc && lowerKnown(low[j]!) && !midCaps.has(u.text))) {
           // a given name inside a run starts a new name: minister van Onderwijs | Marleen Vanderpoorten
           if (p.givenNames.has(u.text) && !p.givenNames.has(prev.text) && prev.text !== "." && !p.particles.has(low[j - 1]!) && !hasHead && !roleOf(p, prev.text) && !p.namePrefixes.has(low[j - 1]!)) break;
-          if (bodyHead(u.text)) hasHead = true;
+          if (bodyHeadAt(j)) hasHead = true;
           j++;
           continue;
         }
@@ -778,7 +784,7 @@ export function recognize(doc: Doc, p: Prepared): Chunk[] {
         while (a < b - 1) {
           const w = low[a]!;
           const r = roleOf(p, w);
-          if (r || p.honorifics.has(w) || p.honorifics.has(w + ".") || p.rolePrefixes.has(w)) {
+          if (r || p.honorificWords.has(w) || p.rolePrefixes.has(w)) {
             // General Motors, Royal Navy, Koning Boudewijnstadion: a role word followed by a head is the name itself
             if (p.heads.get(low[a + 1]!) || compoundHead(p, toks[a + 1]!.text)) break;
             if (r) {

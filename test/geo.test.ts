@@ -60,6 +60,21 @@ test("a one-letter slip is forgiven only for a long name inside a region the rep
   assert.equal(short[2], null);
 });
 
+test("a region's towns above a floor of inhabitants are its places of that size, in the same order, as the same entries", () => {
+  const g = gazetteer();
+  // Noord-Holland and New York hold villages of a few hundred beside their towns
+  for (const [cc, a1] of [["NL", "07"], ["US", "NY"]] as const) {
+    const all = g.placesIn(cc, a1);
+    const towns = g.placesIn(cc, a1, 1000);
+    const expected = all.filter((e) => e.population >= 1000);
+    assert.ok(expected.length > 0 && expected.length < all.length, `${cc}.${a1} has towns and villages`);
+    assert.equal(towns.length, expected.length, `${cc}.${a1}: only the towns`);
+    towns.forEach((e, i) => assert.equal(e, expected[i], `${cc}.${a1}: town ${i} is the entry the whole list holds`));
+  }
+  // the floor leaves the whole list as it was
+  assert.equal(g.placesIn("NL", "07").length, g.placesIn("NL", "07", 0).length);
+});
+
 test("an unknown name is never given coordinates", () => {
   assert.deepEqual(geocodeAll([{ names: ["Zwartebroekhoeve"] }, { names: ["Oekraïne"] }])[0], null);
 });

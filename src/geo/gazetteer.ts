@@ -36,8 +36,11 @@ export interface Gazetteer {
   has(key: string): boolean;
   /** The countries, regions and seas of a key, without its towns: the first of `byKey(key)` that are not towns. */
   areas(key: string): readonly GazEntry[];
-  /** The places of one admin-1 region (for fuzzy matching inside a region the report names). */
-  placesIn(country: string, admin1: string): readonly GazEntry[];
+  /**
+   * The places of one admin-1 region (for fuzzy matching inside a region the report names), in table order;
+   * with `minPopulation`, only those of at least that many inhabitants (the others are not read as entries).
+   */
+  placesIn(country: string, admin1: string, minPopulation?: number): readonly GazEntry[];
   country(code: string): GazEntry | undefined;
   /** Populated places inside a box (degrees; west may exceed east across the antimeridian), most inhabitants first. */
   townsWithin(box: { west: number; south: number; east: number; north: number }, limit: number): readonly GazEntry[];
@@ -249,6 +252,18 @@ export function openGazetteer(dir: string): Gazetteer {
     cache.set(k, hit);
     return hit;
   };
+  // asked of every name run of every report, most of them no place: the answer is kept, found or not (a miss
+  // would otherwise search its block again each time the name recurs)
+  const hasCache = new Map<string, boolean>();
+  const has = (k: string): boolean => {
+    let hit = hasCache.get(k);
+    if (hit === undefined) {
+      hit = (cache.get(k)?.length ?? 0) > 0 || features.has(k) || findKey(k) !== null;
+      if (hasCache.size > 50000) hasCache.clear();
+      hasCache.set(k, hit);
+    }
+    return hit;
+  };
   const areaCache = new Map<string, readonly GazEntry[]>();
   const areas = (k: string): readonly GazEntry[] => {
     let hit = areaCache.get(k);
@@ -265,9 +280,24 @@ export function openGazetteer(dir: string): Gazetteer {
   // region cost a small extract ~20 ms for the one or two regions it reads
   let regionIndex: string | null = null;
   const regionCache = new Map<string, GazEntry[]>();
-  const placesIn = (cc: string, a1: string): readonly GazEntry[] => {
+  /** The population of the row at `at`, read from its bytes unless the row is an entry already. */
+  const populationAt = (at: number): number => {
+    const e = rows.get(at);
+    if (e) return e.population;
+    const line = bytes.line(at);
+    // the eighth field (kind, id, name, lat, lon, country, admin1, population)
+    let from = 0;
+    for (let f = 0; f < 7 && from >= 0; f++) {
+      const tab = line.indexOf(9, from);
+      from = tab < 0 ? -1 : tab + 1;
+    }
+    if (from < 0) return NaN;
+    const tab = line.indexOf(9, from);
+    return +line.toString("latin1", from, tab < 0 ? line.length : tab);
+  };
+  const placesIn = (cc: string, a1: string, minPopulation = 0): readonly GazEntry[] => {
     const rk = `${cc}.${a1}`;
-    let r = regionCache.get(rk);
+    let r = minPopulation > 0 ? undefined : regionCache.get(rk);
     if (r) return r;
     regionIndex ??= "\n" + bytes.read(h.regionIx, h.regionIxLen).toString("utf8");
     r = [];
@@ -277,9 +307,15 @@ export function openGazetteer(dir: string): Gazetteer {
       const end = regionIndex.indexOf("\n", from);
       const [at, len] = regionIndex.slice(from, end < 0 ? regionIndex.length : end).split("\t") as [string, string];
       const line = bytes.read(+at, +len).toString("utf8");
-      for (const at of line.slice(line.indexOf("\t") + 1, line.length - 1).split(",")) r.push(row(+at));
+      // a region's villages are two in five of its rows: below the floor asked for they stay unread (the rows
+      // come most inhabitants first, as the pack lays out the places, so the first below it ends the list)
+      for (const at of line.slice(line.indexOf("\t") + 1, line.length - 1).split(",")) {
+        if (minPopulation > 0 && !(populationAt(+at) >= minPopulation)) break;
+        r.push(row(+at));
+      }
     }
-    regionCache.set(rk, r);
+    // the filtered lists are kept by their one caller (geocode's region index)
+    if (minPopulation <= 0) regionCache.set(rk, r);
     return r;
   };
   let countries: Map<string, GazEntry> | null = null;
@@ -324,7 +360,7 @@ export function openGazetteer(dir: string): Gazetteer {
   return {
     townsWithin,
     byKey,
-    has: (k) => (cache.get(k)?.length ?? 0) > 0 || features.has(k) || findKey(k) !== null,
+    has,
     areas,
     placesIn,
     country,

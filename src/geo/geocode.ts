@@ -49,7 +49,7 @@ function regionKeys(r: string): RegionKeys {
     const [cc, a1] = r.split(".") as [string, string];
     // a one-letter slip is forgiven only towards a town of some size: the villages of a few hundred the
     // gazetteer also holds are matched by their exact names (and would make this index half again as big)
-    const entries = gazetteer().placesIn(cc, a1).filter((e) => e.population >= FUZZY_MIN_POPULATION);
+    const entries = gazetteer().placesIn(cc, a1, FUZZY_MIN_POPULATION);
     const keys = entries.map((e) => spellingKeyOnce(e.name));
     const byShape = new Map<string, number[]>();
     keys.forEach((k, x) => {
@@ -63,6 +63,32 @@ function regionKeys(r: string): RegionKeys {
     regionKeyCache.set(r, hit);
   }
   return hit;
+}
+
+const slipCache = new Map<string, GazEntry | null>();
+
+/**
+ * The most populous town of region `r` whose key is one letter off `k` (the first in table order of equally
+ * populous ones), or null. The same unknown names recur from report to report: each pair is looked at once.
+ */
+function slipIn(r: string, k: string): GazEntry | null {
+  const memo = `${r}\u0000${k}`;
+  let best = slipCache.get(memo);
+  if (best !== undefined) return best;
+  best = null;
+  const { entries, keys, byShape } = regionKeys(r);
+  // the keys one letter longer, as long or one shorter with the same first letter, in table order
+  // (the first of equally populous towns wins, as in a scan of the whole region)
+  const xs: number[] = [];
+  for (const len of [k.length - 1, k.length, k.length + 1]) for (const x of byShape.get(`${len}|${k[0]}`) ?? []) xs.push(x);
+  xs.sort((a, b) => a - b);
+  for (const x of xs) {
+    const e = entries[x]!;
+    if (withinOneEdit(k, keys[x]!) && (!best || e.population > best.population)) best = e;
+  }
+  if (slipCache.size > 50000) slipCache.clear();
+  slipCache.set(memo, best);
+  return best;
 }
 
 function candidates(q: PlaceQuery): GazEntry[] {
@@ -142,17 +168,8 @@ export function geocodeAll(queries: readonly PlaceQuery[]): (GazEntry | null)[] 
         const k = spellingKey(n);
         if (k.length < FUZZY_MIN) continue;
         for (const r of regions) {
-          const { entries, keys, byShape } = regionKeys(r);
-          // the keys one letter longer, as long or one shorter with the same first letter, in table order
-          // (the first of equally populous towns wins, as in a scan of the whole region)
-          const xs: number[] = [];
-          for (const len of [k.length - 1, k.length, k.length + 1]) for (const x of byShape.get(`${len}|${k[0]}`) ?? []) xs.push(x);
-          xs.sort((a, b) => a - b);
-          for (const x of xs) {
-            const pk = keys[x]!;
-            const e = entries[x]!;
-            if (withinOneEdit(k, pk) && (!best || e.population > best.population)) best = e;
-          }
+          const e = slipIn(r, k);
+          if (e && (!best || e.population > best.population)) best = e;
         }
       }
       out[i] = best;

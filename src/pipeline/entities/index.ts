@@ -50,7 +50,8 @@ export function mentionAt(doc: Doc, span: Span): Mention | undefined {
 class UnionFind {
   private p: number[];
   constructor(n: number) {
-    this.p = Array.from({ length: n }, (_, i) => i);
+    this.p = [];
+    for (let i = 0; i < n; i++) this.p.push(i);
   }
   find(x: number): number {
     while (this.p[x] !== x) x = this.p[x] = this.p[this.p[x]!]!;
@@ -64,12 +65,19 @@ class UnionFind {
 }
 
 function computeKeys(p: Prepared, c: Chunk): string[] {
-  const out: string[] = [];
+  // names recur within and across reports: split and keyed once per text (bounded like the other memos); the
+  // list is shared by every chunk of that text, read-only
+  const memo = p.keysMemo;
+  let out = memo.get(c.text);
+  if (out) return out;
+  out = [];
   for (const w of c.text.split(/[\s.]+/)) {
     if (!w) continue;
     const cc = p.demonyms.get(w.toLowerCase());
     out.push(cc ? cc.toLowerCase() : spellingKey(w));
   }
+  if (memo.size > 50000) memo.clear();
+  memo.set(c.text, out);
   return out;
 }
 

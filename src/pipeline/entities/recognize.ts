@@ -127,19 +127,27 @@ export interface Prepared {
   roleSuffixIndex: SuffixIndex<RoleEntry>;
   rolePrefixes: Set<string>;
   honorifics: Set<string>;
+  /** The honorifics and those written with a stop without it (dhr. → dhr): one look-up for a word either way. */
+  honorificWords: Set<string>;
   particles: Set<string>;
   connectors: Set<string>;
   heads: Map<string, HeadEntry>;
   compoundHeads: HeadEntry[];
   compoundHeadIndex: SuffixIndex<HeadEntry>;
+  /** The pairs of ASCII letters that end a compound head, by code (128 × first + second); null when a head is shorter. */
+  compoundEnds: Uint8Array | null;
   functionWords: Set<string>;
   common: Set<string>;
   nonNames: Set<string>;
   articles: Set<string>;
+  /** The length of the longest article: a longer word is none, without a look-up. */
+  articleMax: number;
   locatives: Set<string>;
   speech: Set<string>;
   sourceMarkers: Set<string>;
+  /** Known names as written, and (all but the short all-capital ones) by spelling key: two maps, so that a look-up makes no key string. */
   known: Map<string, { type: EntityType; government?: string }>;
+  knownByKey: Map<string, { type: EntityType; government?: string }>;
   demonyms: Map<string, string>;
   givenNames: Set<string>;
   typeNouns: Map<string, EntityType>;
@@ -149,6 +157,8 @@ export interface Prepared {
   compoundMemo: Map<string, { head: HeadEntry; modifier: string } | null>;
   typeNounMemo: Map<string, EntityType | null>;
   roleMemo: Map<string, RoleEntry | null>;
+  /** The keys of a name's words by its text (entities stage), shared read-only by every chunk of that text. */
+  keysMemo: Map<string, string[]>;
   adjectives: Set<string>;
   innerParticles: Set<string>;
   ambiguousInner: Set<string>;
@@ -158,11 +168,12 @@ export interface Prepared {
   namedBodyHeads: Set<string>;
   /** The canonical name of a known name that has others for the same entity (Islamitische Staat → IS). */
   same: Map<string, string>;
+  sameByKey: Map<string, string>;
 }
 
-/** The lexicon's knowledge of a name as written. */
-function knownOf(p: Prepared, text: string): { type: EntityType; government?: string } | undefined {
-  return p.known.get(`=${text}`) ?? (ALL_CAPS.test(text) && text.length <= 2 ? undefined : p.known.get(spellingKey(text)));
+/** The lexicon's knowledge of a name as written (`key`: its spelling key, when the caller has it). */
+function knownOf(p: Prepared, text: string, key?: string): { type: EntityType; government?: string } | undefined {
+  return p.known.get(text) ?? (text.length <= 2 && ALL_CAPS.test(text) ? undefined : p.knownByKey.get(key ?? spellingKey(text)));
 }
 
 const cache = new WeakMap<EntityLexicon, Prepared>();
@@ -212,6 +223,35 @@ function typeNounSuffixes(typeNouns: ReadonlyMap<string, EntityType>): Prepared[
   return { lengths, rank };
 }
 
+/** Which pairs of ASCII characters end one of the words, as a table by code; null if a word is shorter than two. */
+function lastPairs(words: readonly string[]): Uint8Array | null {
+  const t = new Uint8Array(128 * 128);
+  for (const w of words) {
+    if (w.length < 2) return null;
+    const c1 = w.charCodeAt(w.length - 2), c2 = w.charCodeAt(w.length - 1);
+    if (c1 < 128 && c2 < 128) t[c1 * 128 + c2] = 1;
+  }
+  return t;
+}
+
+/**
+ * False when `word`, lower-cased, cannot end in any of the words of the table: its last two characters are
+ * ASCII (lower-casing maps those alone, whatever comes before) and no word ends in them. True otherwise.
+ */
+function mayEndIn(t: Uint8Array | null, word: string): boolean {
+  const n = word.length;
+  if (!t || n < 2) return true;
+  let c1 = word.charCodeAt(n - 2), c2 = word.charCodeAt(n - 1);
+  if (c1 >= 128 || c2 >= 128) return true;
+  if (c1 >= 65 && c1 <= 90) c1 += 32;
+  if (c2 >= 65 && c2 <= 90) c2 += 32;
+  return t[c1 * 128 + c2] === 1;
+}
+
+function knownValue(k: EntityLexicon["known"][number]): { type: EntityType; government?: string } {
+  return { type: k.type, ...(k.government && { government: k.government }) };
+}
+
 export function prepare(lex: EntityLexicon): Prepared {
   let p = cache.get(lex);
   if (p) return p;
@@ -219,6 +259,7 @@ export function prepare(lex: EntityLexicon): Prepared {
   const roleSuffixes = [...lex.roleSuffixes].sort((a, b) => b.word.length - a.word.length);
   const compoundHeads = lex.heads.filter((h) => h.compound).sort((a, b) => b.word.length - a.word.length);
   const typeNouns = new Map(Object.entries(lex.typeNouns));
+  const knownValues = lex.known.map(knownValue);
   p = {
     lex,
     roles: new Map(lex.roles.map((r) => [r.word, r])),
@@ -226,24 +267,24 @@ export function prepare(lex: EntityLexicon): Prepared {
     roleSuffixIndex: suffixIndex(roleSuffixes),
     rolePrefixes: lower(lex.rolePrefixes),
     honorifics: lower(lex.honorifics),
+    honorificWords: new Set([...lower(lex.honorifics)].flatMap((h) => (h.endsWith(".") ? [h, h.slice(0, -1)] : [h]))),
     particles: lower(lex.nameParticles),
     connectors: lower(lex.nameConnectors),
     heads: new Map(lex.heads.map((h) => [h.word, h])),
     compoundHeads,
     compoundHeadIndex: suffixIndex(compoundHeads),
+    compoundEnds: lastPairs(compoundHeads.map((h) => h.word)),
     functionWords: lower(lex.functionWords),
     common: lower(lex.commonWords),
     nonNames: lower(lex.nonNames),
     articles: lower(lex.definiteArticles),
+    articleMax: Math.max(0, ...[...lower(lex.definiteArticles)].map((w) => w.length)),
     locatives: lower(lex.locativePrepositions),
     speech: lower(lex.speechVerbs),
     sourceMarkers: lower(lex.sourceMarkers),
-    // all-capital names (IS, VN) match only as written; the rest by spelling key
-    known: new Map(lex.known.flatMap((k) => {
-      const v = { type: k.type, ...(k.government && { government: k.government }) };
-      // short all-capital names (IS, VN) match only as written; the rest also by spelling key
-      return ALL_CAPS.test(k.name) && k.name.length <= 2 ? [[`=${k.name}`, v] as const] : [[`=${k.name}`, v] as const, [spellingKey(k.name), v] as const];
-    })),
+    known: new Map(lex.known.map((k, x) => [k.name, knownValues[x]!] as const)),
+    // short all-capital names (IS, VN) match only as written; the rest also by spelling key
+    knownByKey: new Map(lex.known.flatMap((k, x) => (ALL_CAPS.test(k.name) && k.name.length <= 2 ? [] : [[spellingKey(k.name), knownValues[x]!] as const]))),
     demonyms: new Map(Object.entries(lex.demonyms)),
     givenNames: new Set(lex.givenNames),
     typeNouns,
@@ -251,6 +292,7 @@ export function prepare(lex: EntityLexicon): Prepared {
     compoundMemo: new Map(),
     typeNounMemo: new Map(),
     roleMemo: new Map(),
+    keysMemo: new Map(),
     adjectives: new Set(lex.capitalisedAdjectives),
     innerParticles: lower(lex.innerParticles),
     ambiguousInner: lower(lex.ambiguousInnerParticles),
@@ -258,7 +300,8 @@ export function prepare(lex: EntityLexicon): Prepared {
     namePrefixes: new Map(Object.entries(lex.namePrefixes)),
     bodyHeads: lower(lex.bodyHeads),
     namedBodyHeads: lower(lex.namedBodyHeads),
-    same: new Map(lex.known.flatMap((k) => (k.same ? [[`=${k.name}`, k.same] as const, [spellingKey(k.name), k.same] as const] : []))),
+    same: new Map(lex.known.flatMap((k) => (k.same ? [[k.name, k.same] as const] : []))),
+    sameByKey: new Map(lex.known.flatMap((k) => (k.same ? [[spellingKey(k.name), k.same] as const] : []))),
   };
   cache.set(lex, p);
   return p;
@@ -315,6 +358,8 @@ function findRole(p: Prepared, word: string): RoleEntry | undefined {
 
 /** The compound head a word ends in (Vrijheidslegioen → legioen), with the modifier before it. */
 export function compoundHead(p: Prepared, word: string): { head: HeadEntry; modifier: string } | undefined {
+  // asked of most capitalised words and of every word after an article; most end in no head's last letters
+  if (!mayEndIn(p.compoundEnds, word)) return undefined;
   let r = p.compoundMemo.get(word);
   if (r === undefined) {
     r = findCompoundHead(p, word) ?? null;
@@ -520,8 +565,33 @@ export function recognize(doc: Doc, p: Prepared): Chunk[] {
     }
   }
   const lowerKnown = (w: string) => p.common.has(w) || p.functionWords.has(w) || lowerSeen.has(w);
+  // the text of a span and its spelling key, asked several times of the same run of words while a chunk is
+  // trimmed and read: sliced and keyed once for the run last asked about
+  let spanFrom = -1, spanTo = -1, spanStr = "";
+  let spanKeyStr: string | undefined;
+  const spanText = (from: number, to: number, tok?: Token): string => {
+    if (from !== spanFrom || to !== spanTo) {
+      spanFrom = from;
+      spanTo = to;
+      // a run of one word is that token's text, whose hash the look-ups have made already (a new slice has none)
+      spanStr = tok && tok.start === from && tok.end === to ? tok.text : doc.text.slice(from, to);
+      spanKeyStr = undefined;
+    }
+    return spanStr;
+  };
+  const spanKey = (from: number, to: number, tok?: Token): string => {
+    const t = spanText(from, to, tok);
+    return (spanKeyStr ??= spellingKey(t));
+  };
+  const runText = (a: number, b: number) => spanText(toks[a]!.start, toks[b - 1]!.end, toks[a]);
+  const runKey = (a: number, b: number) => spanKey(toks[a]!.start, toks[b - 1]!.end, toks[a]);
   const x: Scan = { doc, p, toks, low, lowerSeen };
   const nameWord = (k: number) => isCap(toks[k]) || particleWord(x, k);
+  // connectors join the parts of a body's name, not of a street's (Brugstraat en de Kapelstraat)
+  const bodyHeadAt = (k: number) => {
+    const h = p.heads.get(low[k]!) ?? compoundHead(p, toks[k]!.text)?.head;
+    return !!h && h.type !== "location";
+  };
   // "rebelo de sousa" once Marcelo Rebelo de Sousa has been named: the short form keeps its particle
   const particleTails = new Set<string>();
 
@@ -530,7 +600,7 @@ export function recognize(doc: Doc, p: Prepared): Chunk[] {
     let i = s.tokenStart;
     while (i < s.tokenEnd) {
       const t = toks[i]!;
-      const articleStart = isWord(t) && p.articles.has(low[i]!) && (!isCap(t) || sentenceInitial(doc, s, i));
+      const articleStart = isWord(t) && low[i]!.length <= p.articleMax && p.articles.has(low[i]!) && (!isCap(t) || sentenceInitial(doc, s, i));
       if (!nameWord(i) || (articleStart && isWord(toks[i + 1]) && !UPPER_START.test(toks[i + 1]!.text))) {
         // het koninklijk paleis, the presidential palace: a building of which a capital has one, named so
         if (articleStart && isWord(toks[i + 1]) && isWord(toks[i + 2]) && i + 2 < s.tokenEnd && p.lex.landmarkAdjectives.includes(low[i + 1]!) && headOf(p, low[i + 2]!)?.type === "facility" && !isCap(toks[i + 3])) {
@@ -566,19 +636,14 @@ export function recognize(doc: Doc, p: Prepared): Chunk[] {
       // grow the chunk: capitalised words, initials, particles inside person names, connectors inside
       // organisation names
       let j = i + 1;
-      // connectors join the parts of a body's name, not of a street's (Brugstraat en de Kapelstraat)
-      const bodyHead = (w: string) => {
-        const h = headOf(p, w) ?? compoundHead(p, w)?.head;
-        return !!h && h.type !== "location";
-      };
-      let hasHead = bodyHead(t.text);
+      let hasHead = bodyHeadAt(i);
       while (j < s.tokenEnd) {
         const u = toks[j]!;
         const prev = toks[j - 1]!;
         if (nameWord(j) && !(tc && lowerKnown(low[j]!) && !midCaps.has(u.text))) {
           // a given name inside a run starts a new name: minister van Onderwijs | Marleen Vanderpoorten
-          if (p.givenNames.has(u.text) && !p.givenNames.has(prev.text) && prev.text !== "." && !p.particles.has(prev.text.toLowerCase()) && !hasHead && !roleOf(p, prev.text) && !p.namePrefixes.has(prev.text.toLowerCase())) break;
-          if (bodyHead(u.text)) hasHead = true;
+          if (p.givenNames.has(u.text) && !p.givenNames.has(prev.text) && prev.text !== "." && !p.particles.has(low[j - 1]!) && !hasHead && !roleOf(p, prev.text) && !p.namePrefixes.has(low[j - 1]!)) break;
+          if (bodyHeadAt(j)) hasHead = true;
           j++;
           continue;
         }
@@ -628,7 +693,7 @@ export function recognize(doc: Doc, p: Prepared): Chunk[] {
               for (let x = i; twoNames && x < j; x++) if (!isCap(toks[x]) || lowerKnown(low[x]!) || p.demonyms.has(low[x]!) || knownOf(p, toks[x]!.text)) twoNames = false;
               nameSoFar = twoNames && nameAfterParticle(x, k);
             }
-            if (nameSoFar && !headOf(p, toks[k]!.text)) {
+            if (nameSoFar && !p.heads.get(low[k]!)) {
               if (particleTails.size < 10000) particleTails.add(tail);
               j = k;
               continue;
@@ -663,9 +728,9 @@ export function recognize(doc: Doc, p: Prepared): Chunk[] {
       let role: string | undefined;
       let roleKind: RoleEntry["kind"] | undefined;
       let titleAt = -1;
-      const fullKey = spellingKey(doc.text.slice(toks[a]!.start, toks[b - 1]!.end));
+      const fullKey = runKey(a, b);
       // a whole chunk the lexicon or (for several words: Den Haag) the gazetteer knows is kept whole
-      const fullKnown = knownOf(p, doc.text.slice(toks[a]!.start, toks[b - 1]!.end)) ?? (j - i > 1 && gaz.has(fullKey) ? { type: "location" as EntityType } : undefined);
+      const fullKnown = knownOf(p, runText(a, b), fullKey) ?? (j - i > 1 && gaz.has(fullKey) ? { type: "location" as EntityType } : undefined);
       let titled = false;
       let particleName = false;
       let typeNounLead: EntityType | undefined;
@@ -691,8 +756,8 @@ export function recognize(doc: Doc, p: Prepared): Chunk[] {
           // De Vlaamse, De Brusselse: an adjective standing for a noun left out, no title
           const lastW = toks[b - 1]!.text;
           if (p.adjectives.has(lastW) || (lastW.length >= 6 && p.lex.adjectiveSuffixes.some((x) => lastW.endsWith(x)))) allCommon = false;
-          const restKey = spellingKey(doc.text.slice(toks[a]!.start, toks[b - 1]!.end));
-          if (allCommon && !gaz.has(restKey) && !knownOf(p, doc.text.slice(toks[a]!.start, toks[b - 1]!.end)) && !headOf(p, toks[b - 1]!.text)) {
+          const restKey = runKey(a, b);
+          if (allCommon && !gaz.has(restKey) && !knownOf(p, runText(a, b), restKey) && !p.heads.get(low[b - 1]!)) {
             a = i;
             titled = true;
           }
@@ -700,7 +765,7 @@ export function recognize(doc: Doc, p: Prepared): Chunk[] {
         // Textielbedrijf Domo, the carmaker Ford: a leading noun that says what the name is
         if (a < b - 1 && !titled) {
           const tn = typeNoun(p, toks[a]!.text);
-          if (tn && !headOf(p, toks[a]!.text)) {
+          if (tn && !p.heads.get(low[a]!)) {
             typeNounLead = tn;
             a++;
           }
@@ -708,7 +773,7 @@ export function recognize(doc: Doc, p: Prepared): Chunk[] {
         // Defense Minister Sergei Shoigu: a capitalised title of up to three words before the name
         for (let k = Math.min(a + 2, b - 2); k > a; k--) {
           const r = roleOf(p, toks[k]!.text);
-          if (!r || headOf(p, toks[k + 1]!.text) || compoundHead(p, toks[k + 1]!.text)) continue;
+          if (!r || p.heads.get(low[k + 1]!) || compoundHead(p, toks[k + 1]!.text)) continue;
           role = doc.text.slice(toks[a]!.start, toks[k]!.end);
           roleKind = r.kind;
           // (the alias is the whole title with the name: "Prime Minister Alexander De Croo", not half of it)
@@ -719,9 +784,9 @@ export function recognize(doc: Doc, p: Prepared): Chunk[] {
         while (a < b - 1) {
           const w = low[a]!;
           const r = roleOf(p, w);
-          if (r || p.honorifics.has(w) || p.honorifics.has(w + ".") || p.rolePrefixes.has(w)) {
+          if (r || p.honorificWords.has(w) || p.rolePrefixes.has(w)) {
             // General Motors, Royal Navy, Koning Boudewijnstadion: a role word followed by a head is the name itself
-            if (headOf(p, toks[a + 1]!.text) || compoundHead(p, toks[a + 1]!.text)) break;
+            if (p.heads.get(low[a + 1]!) || compoundHead(p, toks[a + 1]!.text)) break;
             if (r) {
               role = role ? `${role} ${toks[a]!.text}` : toks[a]!.text;
               roleKind = r.kind;
@@ -739,14 +804,15 @@ export function recognize(doc: Doc, p: Prepared): Chunk[] {
         const inflected = !p.lex.inflectedAdjectiveEnding || adj.endsWith(p.lex.inflectedAdjectiveEnding);
         if (b - a >= 2 && inflected && (p.demonyms.has(adj.toLowerCase()) || p.adjectives.has(adj) || (adj.length >= 6 && !p.givenNames.has(adj) && p.lex.adjectiveSuffixes.some((x) => adj.endsWith(x))))) {
           let head = false;
-          for (let k = a; k < b; k++) if (headOf(p, toks[k]!.text) || compoundHead(p, toks[k]!.text)) head = true;
+          for (let k = a; k < b; k++) if (p.heads.get(low[k]!) || compoundHead(p, toks[k]!.text)) head = true;
           // an acronym after it that takes the adjective's letter says the adjective belongs: Vlaamse Scholierenkoepel (VSK)
           const acr = toks[b]?.text === "(" && toks[b + 2]?.text === ")" ? toks[b + 1]!.text : "";
-          const spelled = acr && ALL_CAPS.test(acr) && acronymFits(acr, doc.text.slice(toks[a]!.start, toks[b - 1]!.end));
+          const spelled = acr && ALL_CAPS.test(acr) && acronymFits(acr, runText(a, b));
           // The United Nations, New York: a name the lexicon or the gazetteer knows keeps its adjective
           if (!head && !spelled && !lowerKnown(low[a + 1]!)) {
-            const whole = doc.text.slice(toks[a]!.start, toks[b - 1]!.end);
-            if (!knownOf(p, whole) && !gaz.has(spellingKey(whole))) a++;
+            const whole = runText(a, b);
+            const wholeKey = runKey(a, b);
+            if (!knownOf(p, whole, wholeKey) && !gaz.has(wholeKey)) a++;
           }
         }
       }
@@ -769,8 +835,8 @@ export function recognize(doc: Doc, p: Prepared): Chunk[] {
       const after = toks[b + 1];
       if (b === j && b < s.tokenEnd && nt && nt.kind === "number" && /^[1-9]$/.test(nt.text) && nt.start === toks[b - 1]!.end + 1 &&
         !(after?.kind === "number" && /^\d+$/.test(after.text)) && !(after && after.start === nt.end && !/^[.,;:)]$/.test(after.text)) &&
-        !(headOf(p, toks[b - 1]!.text) ?? compoundHead(p, toks[b - 1]!.text)?.head)?.type.startsWith("loc") &&
-        !gaz.has(spellingKey(doc.text.slice(toks[a]!.start, toks[b - 1]!.end))) && !knownOf(p, doc.text.slice(toks[a]!.start, toks[b - 1]!.end)) &&
+        !(p.heads.get(low[b - 1]!) ?? compoundHead(p, toks[b - 1]!.text)?.head)?.type.startsWith("loc") &&
+        !gaz.has(runKey(a, b)) && !knownOf(p, runText(a, b), runKey(a, b)) &&
         !p.givenNames.has(toks[b - 1]!.text)) {
         b++;
         j++;
@@ -792,15 +858,15 @@ export function recognize(doc: Doc, p: Prepared): Chunk[] {
       }
       if (dash >= 0) lastEnd = last.start + dash;
       // Milk Inc., Ford Motor Co.: the stop of a company abbreviation belongs to the name
-      else if (toks[b]?.text === "." && toks[b]!.start === last.end && p.lex.nameAbbreviations.includes(last.text.toLowerCase())) lastEnd = toks[b]!.end;
+      else if (toks[b]?.text === "." && toks[b]!.start === last.end && p.lex.nameAbbreviations.includes(low[b - 1]!)) lastEnd = toks[b]!.end;
       if (lastEnd - first.start < 2) {
         i = j;
         continue;
       }
-      const text = doc.text.slice(first.start, lastEnd);
-      const key = spellingKey(text);
+      const text = spanText(first.start, lastEnd, first);
+      const key = spanKey(first.start, lastEnd, first);
       const single = b - a === 1;
-      const lw = first.text.toLowerCase();
+      const lw = low[a]!;
       // a capitalised adjective alone (Russische, European) is no name; nor a month or weekday
       const nextLower = isWord(toks[b]) && b < s.tokenEnd && !UPPER_START.test(toks[b]!.text);
       // Marat Safin (Rus), Tim Henman (GBr) / 6): a country abbreviation in parentheses after a name
@@ -821,18 +887,18 @@ export function recognize(doc: Doc, p: Prepared): Chunk[] {
       // bij Besix, de ploegleider van Once, Ronan Keating van Boyzone: a body one works at or for
       const p1 = a > s.tokenStart ? toks[a - 1] : undefined;
       const p2 = a - 1 > s.tokenStart ? toks[a - 2] : undefined;
-      if (isWord(p1) && p.lex.organizationPrepositions.includes(p1.text.toLowerCase())) chunk.orgContext = true;
-      if (isWord(p1) && isWord(p2) && p.lex.portfolioLinkers.includes(p1.text.toLowerCase()) && (isCap(p2) || roleOf(p, p2.text))) chunk.orgContext = true;
+      if (isWord(p1) && p.lex.organizationPrepositions.includes(low[a - 1]!)) chunk.orgContext = true;
+      if (isWord(p1) && isWord(p2) && p.lex.portfolioLinkers.includes(low[a - 1]!) && (isCap(p2) || roleOf(p, p2.text))) chunk.orgContext = true;
       // Piet Jansen van de Koninklijke Landmacht
       const p3 = a - 2 > s.tokenStart ? toks[a - 3] : undefined;
-      if (isWord(p1) && isWord(p2) && isWord(p3) && p.articles.has(p1.text.toLowerCase()) && p.lex.portfolioLinkers.includes(p2.text.toLowerCase()) && isCap(p3)) chunk.orgContext = true;
+      if (isWord(p1) && isWord(p2) && isWord(p3) && p.articles.has(low[a - 1]!) && p.lex.portfolioLinkers.includes(low[a - 2]!) && isCap(p3)) chunk.orgContext = true;
       // a capitalised word followed by a speech verb, or after one (zegt Deen): a person speaking
       const nextTok = toks[b];
       const prevTok = a > s.tokenStart ? toks[a - 1] : undefined;
       const prevTok2 = a - 1 > s.tokenStart ? toks[a - 2] : undefined;
-      const attributed = (isWord(prevTok) && p.lex.attributionMarkers.includes(prevTok.text.toLowerCase())) ||
-        (isWord(prevTok2) && p.lex.attributionMarkers.includes(`${prevTok2.text.toLowerCase()} ${prevTok?.text.toLowerCase()}`));
-      if ((isWord(nextTok) && b < s.tokenEnd && p.speech.has(nextTok.text.toLowerCase())) || (isWord(prevTok) && p.speech.has(prevTok.text.toLowerCase())) || attributed) chunk.speaker = true;
+      const attributed = (isWord(prevTok) && p.lex.attributionMarkers.includes(low[a - 1]!)) ||
+        (isWord(prevTok2) && p.lex.attributionMarkers.includes(`${low[a - 2]} ${prevTok?.text.toLowerCase()}`));
+      if ((isWord(nextTok) && b < s.tokenEnd && p.speech.has(low[b]!)) || (isWord(prevTok) && p.speech.has(low[a - 1]!)) || attributed) chunk.speaker = true;
       if (role) chunk.role = role;
       if (role && roleKind === "official" && titleAt >= 0) chunk.titleStart = titleAt;
       if (titled) chunk.titled = true;
@@ -859,7 +925,7 @@ export function recognize(doc: Doc, p: Prepared): Chunk[] {
         if (rr) {
           let rs = a - 1;
           const pp = toks[rs - 1];
-          if (rs - 1 >= s.tokenStart && isWord(pp) && (p.rolePrefixes.has(pp.text.toLowerCase()) || p.demonyms.has(pp.text.toLowerCase()))) rs--;
+          if (rs - 1 >= s.tokenStart && isWord(pp) && (p.rolePrefixes.has(low[rs - 1]!) || p.demonyms.has(low[rs - 1]!))) rs--;
           chunk.role = doc.text.slice(toks[rs]!.start, pt.end);
           chunk.roleKind = rr.kind;
           if (rr.kind === "official" && pt.end + 1 === first.start) chunk.titleStart = pt.start;
@@ -877,10 +943,10 @@ export function recognize(doc: Doc, p: Prepared): Chunk[] {
       if (toks[b]?.text === "(" && toks[b + 1] && p.lex.countryAbbreviations[toks[b + 1]!.text] && (toks[b + 2]?.text === ")" || toks[b + 2]?.text === "/")) chunk.player = true;
       // Vera Dua (Agalev), Didier Reynders (PRL): a name in parentheses after a person's is their party or club
       if (single && !abbrCountry && toks[a - 1]?.text === "(" && toks[b]?.text === ")" && a - 3 >= s.tokenStart && isCap(toks[a - 2]) && isCap(toks[a - 3]) && p.givenNames.has(toks[a - 3]!.text)) chunk.orgContext = true;
-      const known = knownOf(p, text);
+      const known = knownOf(p, text, key);
       if (known) chunk.known = known;
       if (known) {
-        const same = p.same.get(`=${text}`) ?? (ALL_CAPS.test(text) && text.length <= 2 ? undefined : p.same.get(key));
+        const same = p.same.get(text) ?? (text.length <= 2 && ALL_CAPS.test(text) ? undefined : p.sameByKey.get(key));
         if (same) chunk.same = same;
       }
       // a noun that says what the name is: het weblog Oryx, de grensplaats Sjebekino, the company Apple
@@ -889,7 +955,7 @@ export function recognize(doc: Doc, p: Prepared): Chunk[] {
       if (b - a > 1 && (p.demonyms.has(lw) || p.adjectives.has(first.text))) chunk.adjectival = true;
       // the first head names the body (Institute for the Study of War); an "other" head only when alone
       for (let k = a; k < b; k++) {
-        const h = headOf(p, toks[k]!.text);
+        const h = p.heads.get(low[k]!);
         if (h && (!chunk.head || (chunk.head.type === "other" && h.type !== "other"))) {
           chunk.head = h;
           chunk.headToken = k;
@@ -916,12 +982,12 @@ export function recognize(doc: Doc, p: Prepared): Chunk[] {
         }
       }
       if (p.givenNames.has(first.text) && !ALL_CAPS.test(first.text)) chunk.givenName = true;
-      if (ALL_CAPS.test(text.replace(/\s/g, "")) && !HAS_LOWER.test(text)) chunk.allCaps = true;
+      if (!HAS_LOWER.test(text) && ALL_CAPS.test(text.replace(/\s/g, ""))) chunk.allCaps = true;
       // (JAB) on a line of its own or after the last sentence: a writer's initials under an article
       if (chunk.allCaps && single && text.length <= 4 && !known && toks[a - 1]?.text === "(" && toks[b]?.text === ")" && (a - 1 === s.tokenStart || /^[.!?”"’]$/.test(toks[a - 2]?.text ?? "")) && !p.lex.countryAbbreviations[text]) chunk.initials = true;
       const before = a > s.tokenStart ? toks[a - 1] : undefined;
       const before2 = a - 1 > s.tokenStart ? toks[a - 2] : undefined;
-      if (isWord(before) && (p.locatives.has(before.text.toLowerCase()) || (p.articles.has(before.text.toLowerCase()) && isWord(before2) && p.locatives.has(before2.text.toLowerCase())))) chunk.locative = true;
+      if (isWord(before) && (p.locatives.has(low[a - 1]!) || (p.articles.has(low[a - 1]!) && isWord(before2) && p.locatives.has(low[a - 2]!)))) chunk.locative = true;
       // storm Daniel, orkaan Katrina, Hurricane Ian: the kind of thing is part of its name
       if (b - a >= 2 && p.namePrefixes.has(lw)) {
         chunk.head = { word: lw, type: p.namePrefixes.get(lw)! };

@@ -136,7 +136,8 @@ function encodeBody(d: Dialect, text: string, language?: string): unknown {
   const k = language === undefined ? undefined : BODY_WORDS_OF[language];
   if (k === undefined) return deflateRawSync(Buffer.from(text, "utf8"));
   const z = deflateRawSync(Buffer.from(text, "utf8"), { dictionary: BODY_WORDS[k]! });
-  const out = Buffer.allocUnsafe(z.length + 1);
+  // (a buffer of its own: a slice of Node's shared pool would keep the pool's other 8 KB alive as long as it)
+  const out = Buffer.allocUnsafeSlow(z.length + 1);
   out[0] = 6 + 8 * k;
   z.copy(out, 1);
   return out;

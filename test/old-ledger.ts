@@ -1,13 +1,20 @@
 // Ledgers as earlier schemas wrote them, made from one this sitrep wrote, for tests of migrations.
 import { deflateRawSync, inflateRawSync } from "node:zlib";
 import type Database from "better-sqlite3";
-import { presetOf } from "../src/store/sql-store.js";
+import { presetOf, storedForm } from "../src/store/sql-store.js";
 import { REPORT_ROWS, SPAN } from "../src/store/schema.js";
 
-const text = (v: unknown): string | null => (v === null || v === undefined ? null : v instanceof Uint8Array ? inflateRawSync(v).toString("utf8") : String(v));
+const text = (v: unknown): string | null => (v === null || v === undefined ? null : storedForm.body(v));
 
-/** A SQLite ledger as schemas before 16 had it: each row of a report's stores its report. */
+/** A SQLite ledger as schemas before 17 had it: report bodies deflated without their language's words. */
+export function withPlainBodies(db: Database.Database): void {
+  const put = db.prepare("UPDATE bodies SET text = ? WHERE id = ?");
+  for (const b of db.prepare("SELECT id, text FROM bodies").all() as { id: number; text: unknown }[]) put.run(deflateRawSync(Buffer.from(storedForm.body(b.text), "utf8")), b.id);
+}
+
+/** A SQLite ledger as schemas before 16 had it: each row of a report's stores its report (and bodies as before 17). */
 export function withStoredReport(db: Database.Database): void {
+  withPlainBodies(db);
   for (const t of Object.keys(REPORT_ROWS))
     db.exec(`ALTER TABLE ${t} DROP COLUMN report; ALTER TABLE ${t} ADD COLUMN report INTEGER NOT NULL DEFAULT 0; UPDATE ${t} SET report = id / ${SPAN};`);
 }

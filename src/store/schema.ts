@@ -303,6 +303,23 @@ export const MIGRATIONS: readonly ((d: Dialect) => string)[] = [
   ALTER TABLE ${t} DROP COLUMN report;
   ALTER TABLE ${t} ADD COLUMN report INTEGER GENERATED ALWAYS AS (id / ${SPAN}) VIRTUAL;
   UPDATE ${t} SET ${col} = ${col};`).join("")),
+  // 17: a smaller ledger. Bands of reports' signatures are kept by the low 31 bits of their keys (sql-store.ts,
+  // bandKey: four bytes, not eight), on both backends, so that a copy between them finds the same candidates.
+  // (SQLite) Report bodies are deflated with the words of their language (sql-store.ts,
+  // BODY_WORDS): those written before are deflated again when the ledger is next opened for writing
+  // (SqlStore.open; fusion_state 'body-words' holds how far that got and where it ends). The index of
+  // claims' words is merged into one segment (FTS5 'optimize'; the writer merges it again before each
+  // compaction, sqlite.ts): each word's list of rows once, not once in every segment that ingests left.
+  // (PostgreSQL: nothing; TOAST compresses its bodies, and its index of words is its own.)
+  (d) => `
+  CREATE TABLE bands_short (band ${d.int8} NOT NULL, report ${d.int8} NOT NULL, PRIMARY KEY (band, report))${d.clustered};
+  INSERT INTO bands_short (band, report) SELECT DISTINCT band % 2147483648, report FROM bands ORDER BY 1, 2;
+  DROP TABLE bands;
+  ALTER TABLE bands_short RENAME TO bands;
+  ${d.backend === "postgres" ? "ALTER INDEX bands_short_pkey RENAME TO bands_pkey;" : `
+  INSERT INTO fusion_state (kind, watermark, data) SELECT 'body-words', 0, CAST(max(id) + 1 AS TEXT) FROM reports HAVING count(*) > 0;
+  INSERT INTO claims_fts (claims_fts) VALUES ('optimize');`}
+  `,
 ];
 
 /**

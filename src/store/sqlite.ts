@@ -216,6 +216,9 @@ export class SqliteDriver implements Driver {
       // as the ledger, for as long as that process reads; it is compacted another time)
       const [log] = db.pragma("wal_checkpoint(TRUNCATE)") as { busy: number }[];
       if (log?.busy) return;
+      // (the index of claims' words in one segment: every ingest adds segments of its own, which list a
+      // common word's rows again in each; merged, it is a tenth smaller at 10,000 reports, and reads the same)
+      db.exec("INSERT INTO claims_fts (claims_fts) VALUES ('optimize')");
       db.exec("VACUUM");
       // (in WAL mode the rewritten file went through the log: give its space back now, where no reader holds it)
       db.pragma("wal_checkpoint(TRUNCATE)");

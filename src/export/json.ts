@@ -22,6 +22,20 @@ export interface ExportNumbering {
 }
 
 type Sections = Omit<SitrepExport, "schema">;
+type ExportEntity = Sections["entities"][number];
+type ExportClaim = Sections["claims"][number];
+type ExportUnknown = Sections["unknowns"][number];
+type ExportTime = Sections["times"][number];
+type ExportEvent = Sections["events"][number];
+
+/** A claim's source in the export, its optional keys in the order the export has always had them. */
+function sourceOf(src: NonNullable<Doc["claims"][number]["source"]>, entity: string | undefined): NonNullable<ExportClaim["source"]> {
+  const o: NonNullable<ExportClaim["source"]> = { name: src.name } as NonNullable<ExportClaim["source"]>;
+  if (entity) o.entity = entity;
+  o.kind = src.kind;
+  if (src.role) o.role = src.role;
+  return o;
+}
 
 /**
  * One processed document's part of every section of the export, its ids numbered on from `n` (which it
@@ -48,16 +62,19 @@ export function docSections(doc: Doc, n: ExportNumbering): { [K in keyof Section
   const cid = new Map<string, string>();
   for (const c of doc.claims) cid.set(c.id, `c${++n.nc}`);
   const ent = (id: string | undefined) => (id === undefined ? undefined : eid.get(id));
+  // Optional keys are set by assignment, in the same key order, not spread from `x && { k }`: V8 makes such a
+  // literal through a runtime call per spread, and these run once per entity, claim, time and event.
   for (const e of doc.entities) {
-    out.entities.push({
+    const o: ExportEntity = {
       id: eid.get(e.id)!,
       type: e.type,
       name: e.name,
       aliases: e.aliases,
       key: e.key,
       mentions: e.mentions.map((i) => doc.mentions[i]!).map((x) => ({ doc: d, start: x.start, end: x.end, text: x.text })),
-      ...(e.geo && { geo: e.geo }),
-    });
+    };
+    if (e.geo) o.geo = e.geo;
+    out.entities.push(o);
   }
   for (const c of doc.claims) {
     out.claims.push({
@@ -67,39 +84,38 @@ export function docSections(doc: Doc, n: ExportNumbering): { [K in keyof Section
       end: c.end,
       text: c.text,
       status: c.status,
-      source: c.source
-        ? {
-            name: c.source.name,
-            ...(ent(c.source.entity) && { entity: ent(c.source.entity)! }),
-            kind: c.source.kind,
-            ...(c.source.role && { role: c.source.role }),
-          }
-        : null,
+      source: c.source ? sourceOf(c.source, ent(c.source.entity)) : null,
       cue: c.cue ? { text: c.cue.text, start: c.cue.start, end: c.cue.end } : null,
       quote: c.quote,
       entities: c.entities.map((x) => eid.get(x)).filter((x): x is string => !!x),
     });
   }
   for (const u of doc.unknowns) {
-    out.unknowns.push({ id: `u${++n.nu}`, doc: d, start: u.start, end: u.end, text: u.text, ...(u.claim && { claim: cid.get(u.claim) }) });
+    const o: ExportUnknown = { id: `u${++n.nu}`, doc: d, start: u.start, end: u.end, text: u.text };
+    if (u.claim) o.claim = cid.get(u.claim);
+    out.unknowns.push(o);
   }
   for (const t of doc.times) {
-    out.times.push({ doc: d, start: t.start, end: t.end, text: t.text, value: t.value, type: t.type, ...(t.mod && { mod: t.mod }), ...(t.unresolved && { unresolved: true }) });
+    const o: ExportTime = { doc: d, start: t.start, end: t.end, text: t.text, value: t.value, type: t.type };
+    if (t.mod) o.mod = t.mod;
+    if (t.unresolved) o.unresolved = true;
+    out.times.push(o);
   }
   for (const c of doc.counts) {
     out.counts.push({ doc: d, start: c.start, end: c.end, text: c.text, kind: c.kind, value: c.value, approx: c.approx, claim: c.claim ? cid.get(c.claim) ?? null : null });
   }
   for (const v of doc.events) {
-    out.events.push({
+    const o: ExportEvent = {
       id: `v${++n.nv}`,
       type: v.type,
       claims: v.claims.map((x) => cid.get(x)).filter((x): x is string => !!x),
       actors: v.actors.map((x) => eid.get(x)).filter((x): x is string => !!x),
       locations: v.locations.map((x) => eid.get(x)).filter((x): x is string => !!x),
       time: v.time ?? null,
-      ...(v.counts && { counts: v.counts.map((i) => doc.counts[i]!).map((c) => ({ kind: c.kind, value: c.value, approx: c.approx, start: c.start, end: c.end })) }),
-      ...(v.trigger && { trigger: { text: v.trigger.text, start: v.trigger.start, end: v.trigger.end } }),
-    });
+    };
+    if (v.counts) o.counts = v.counts.map((i) => doc.counts[i]!).map((c) => ({ kind: c.kind, value: c.value, approx: c.approx, start: c.start, end: c.end }));
+    if (v.trigger) o.trigger = { text: v.trigger.text, start: v.trigger.start, end: v.trigger.end };
+    out.events.push(o);
   }
   for (const x of doc.contradictions) {
     const a = cid.get(x.claims[0]);

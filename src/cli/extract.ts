@@ -1,12 +1,12 @@
 import { availableParallelism } from "node:os";
 import { statSync } from "node:fs";
-import { Worker } from "node:worker_threads";
 import type { Doc } from "../model/doc.js";
 import type { RawReport } from "../ingest/types.js";
 import { IngestError, languageWarning, readReports, toDoc, type ReadOptions } from "../ingest/index.js";
 import { runPipeline } from "../pipeline/index.js";
 import type { FusionText } from "../export/oneshot.js";
 import type { ExtractJob, ThreadResult } from "./extract-worker.js";
+import { threadPool } from "./threads.js";
 import { fail } from "./io.js";
 
 export interface ExtractResult {
@@ -93,29 +93,9 @@ export async function* extractThreaded(files: readonly string[], opts: ReadOptio
   // the worker's module beside this one (in the bundle too: its import.meta.resolve resolves from dist)
   const url = new URL(import.meta.resolve("./extract-worker.js"));
   const results = new Map<number, ThreadResult>();
-  let broken: Error | undefined;
-  let wake: (() => void) | undefined;
-  const ring = () => {
-    const w = wake;
-    wake = undefined;
-    w?.();
-  };
-  const pool = Array.from({ length: jobs }, () => {
-    const w = new Worker(url, { workerData: { sitrepExtract: opts } });
-    w.on("message", (r: ThreadResult) => {
-      // (one sent before a failure that numbered it wrong is forgotten)
-      if (r.seq >= seq0) results.set(r.seq, r);
-      ring();
-    });
-    w.on("error", (e) => {
-      broken ??= e;
-      ring();
-    });
-    w.on("exit", (code) => {
-      if (code !== 0) broken ??= new Error(`an extraction thread stopped (exit code ${code})`);
-      ring();
-    });
-    return w;
+  const pool = threadPool<ThreadResult>(url, jobs, { sitrepExtract: opts }, (r) => {
+    // (one sent before a failure that numbered it wrong is forgotten)
+    if (r.seq >= seq0) results.set(r.seq, r);
   });
   /** Reports read and not yet taken, in order; `sent` of them are out with a seq, from `seq0` on. */
   const queue: { raw: RawReport; file: number }[] = [];
@@ -145,14 +125,14 @@ export async function* extractThreaded(files: readonly string[], opts: ReadOptio
   const fileNotes = new Map<number, { itemErrors: IngestError[]; error?: unknown }>();
   const send = () => {
     read();
-    const batch: ExtractJob[][] = pool.map(() => []);
+    const batch: ExtractJob[][] = pool.workers.map(() => []);
     while (sent < queue.length - head && sent < ahead) {
       const q = queue[head + sent]!;
       batch[seq % jobs]!.push({ seq: seq, raw: q.raw, id: `d${n + sent + 1}` });
       seq++;
       sent++;
     }
-    batch.forEach((b, i) => b.length && pool[i]!.postMessage(b));
+    batch.forEach((b, i) => b.length && pool.workers[i]!.postMessage(b));
   };
   /** Tells a file's problems once, when the reports before it are taken. */
   const open = (file: number): void => {
@@ -180,8 +160,7 @@ export async function* extractThreaded(files: readonly string[], opts: ReadOptio
       }
       const r = results.get(seq0);
       if (!r) {
-        if (broken) throw broken;
-        await new Promise<void>((res) => (wake = res));
+        await pool.wait();
         continue;
       }
       results.delete(seq0);
@@ -213,6 +192,6 @@ export async function* extractThreaded(files: readonly string[], opts: ReadOptio
       send();
     }
   } finally {
-    await Promise.all(pool.map((w) => w.terminate()));
+    await pool.stop();
   }
 }

@@ -1,7 +1,7 @@
 import { readdirSync, statSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join, relative, resolve, sep } from "node:path";
-import { Worker } from "node:worker_threads";
+import { threadPool } from "./threads.js";
 import { Doc, type Lang } from "../model/doc.js";
 import { openStore, shownLocation, type Store } from "../store/index.js";
 import { storeReports, type Prepared } from "../ledger/ingest.js";
@@ -251,38 +251,17 @@ async function withWorkers(
   const setup: WorkerSetup = { db: readFrom ?? "", published: opts.published, lang: opts.lang, files, control, window: WINDOW_PER_THREAD * jobs };
   const url = new URL("./ingest-worker.js", import.meta.url);
   const events = new Map<number, WorkerEvent[]>();
-  let broken: Error | undefined;
-  let wake: (() => void) | undefined;
-  const ring = () => {
-    const w = wake;
-    wake = undefined;
-    w?.();
-  };
-  const pool = Array.from({ length: jobs }, () => {
-    const w = new Worker(url, { workerData: { sitrepIngest: setup } });
-    w.on("message", (e: WorkerEvent) => {
-      if (e.type === "report" && e.prep) e.prep = revive(e.prep);
-      const q = events.get(e.seq);
-      if (q) q.push(e);
-      else events.set(e.seq, [e]);
-      ring();
-    });
-    w.on("error", (e) => {
-      broken ??= e;
-      ring();
-    });
-    w.on("exit", (code) => {
-      if (code !== 0) broken ??= new Error(`an extraction thread stopped (exit code ${code})`);
-      ring();
-    });
-    return w;
+  const pool = threadPool<WorkerEvent>(url, jobs, { sitrepIngest: setup }, (e) => {
+    if (e.type === "report" && e.prep) e.prep = revive(e.prep);
+    const q = events.get(e.seq);
+    if (q) q.push(e);
+    else events.set(e.seq, [e]);
   });
   const next = async (seq: number): Promise<WorkerEvent> => {
     for (;;) {
       const q = events.get(seq);
       if (q?.length) return q.shift()!;
-      if (broken) throw broken;
-      await new Promise<void>((r) => (wake = r));
+      await pool.wait();
     }
   };
   try {
@@ -308,7 +287,7 @@ async function withWorkers(
   } finally {
     Atomics.store(ctl, Dispatch.stop, 1);
     Atomics.notify(ctl, Dispatch.taken);
-    await Promise.all(pool.map((w) => w.terminate()));
+    await pool.stop();
   }
 }
 

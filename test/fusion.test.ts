@@ -1,7 +1,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { Doc } from "../src/model/doc.js";
-import { fuseRecords, fuseReports, fuseStreamed, reportFusion, type Fusion } from "../src/ledger/fusion.js";
+import { blockContext, fuseRecords, fuseReports, fuseStreamed, reportFusion, type Fusion } from "../src/ledger/fusion.js";
+import { findDisputes, findDisputesIn } from "../src/ledger/disputes.js";
 import type { FusionClaim } from "../src/ledger/claimkeys.js";
 import { disputeLines, namedClaim, pipelineDocs, propositionGroups, type TestReport } from "./helpers.js";
 import { buildExport } from "../src/export/json.js";
@@ -190,6 +191,29 @@ test("claims read back as JSON for their incident hold one shared, frozen empty 
   assert.ok(noFeatures.length > 1 && noFeatures.every((f) => f === noFeatures[0] && Object.isFrozen(f)));
   // what is not empty is each claim's own, as read
   assert.ok(read.filter((c) => c.concepts.length).every((c) => !Object.isFrozen(c.concepts)));
+});
+
+test("the disputes of a block in two languages are each language's own, from one set of the block's items", () => {
+  const records = pipelineDocs(ALL).map(reportFusion);
+  const whole = fuseRecords(records);
+  const kharkiv = whole.incidents.get(records.find((r) => r.claims.some((c) => /Kharkiv/.test(c.text)))!.incident.doc)!;
+  const block = whole.claims.filter((c) => whole.incidents.get(c.doc) === kharkiv);
+  // (the parties of a claim are asked once for each item made)
+  let asked = 0;
+  const counted = (lang: "en" | "nl") => {
+    const ctx = blockContext(whole.entities, lang);
+    return { ...ctx, party: (c: FusionClaim) => (asked++, ctx.party(c)) };
+  };
+  const [en, nl] = [counted("en"), counted("nl")];
+  const apart = [findDisputes(block, en, { scope: "ledger" }), findDisputes(block, nl, { scope: "ledger" })];
+  const twice = asked;
+  asked = 0;
+  const together = findDisputesIn(block, [en, nl], { scope: "ledger" });
+  assert.deepEqual(together, apart);
+  assert.ok(apart[0]!.length >= 4);
+  // Russia's denial against the air force: named in each language's words
+  assert.notDeepEqual(together[0]!.map((d) => d.reason), together[1]!.map((d) => d.reason));
+  assert.equal(asked * 2, twice);
 });
 
 test("the one-shot export of several reports carries their propositions and the contradictions across them", () => {

@@ -245,11 +245,43 @@ const MAX_GROUP = 2000;
 
 /** The contradictions among a block's claims (one report, or one incident of the ledger). */
 export function findDisputes(claims: readonly FusionClaim[], ctx: BlockContext, opts: DisputeOptions = {}): Dispute[] {
+  return findDisputesIn(claims, [ctx], opts)[0]!;
+}
+
+/**
+ * The contradictions among a block's claims in each of several block contexts (the languages a ledger is
+ * fused in): what `findDisputes` gives in each, with the block's items made and indexed once. An item is
+ * the same in every language but for its speaker's name (keys, parties and entities are language-free),
+ * so each language's rules run over the same items with only their names set anew; a context whose
+ * speakers' keys differ from the first's has its items made afresh. (The items of a block of a whole
+ * ledger, and their index, were a third of each language's time and made again for the next.)
+ */
+export function findDisputesIn(claims: readonly FusionClaim[], ctxs: readonly BlockContext[], opts: DisputeOptions = {}): Dispute[][] {
+  if (!ctxs.length) return [];
+  const same = new SetPool();
+  const items: Item[] = [...claims].sort((a, b) => cmp(a.order, b.order) || cmp(a.id, b.id)).map((c) => itemOf(c, ctxs[0]!, same));
+  inheritNames(items);
+  const ix = new Index(items);
+  return ctxs.map((ctx, k) => {
+    if (k) {
+      const names: string[] = [];
+      for (const it of items) {
+        const a = ctx.asserter(it.c);
+        if (a.key !== it.asserter) return findDisputesIn(claims, [ctx], opts)[0]!;
+        names.push(a.name);
+      }
+      items.forEach((it, i) => (it.name = names[i]!));
+    }
+    return disputesOf(ix, opts);
+  });
+}
+
+/** The contradictions among a block's items (made, their names inherited and indexed). */
+function disputesOf(ix: Index, opts: DisputeOptions): Dispute[] {
+  const items = ix.items;
   const scope = opts.scope ?? "ledger";
   const window = opts.window ?? 8;
   const perPoint = opts.perPoint ?? 24;
-  const same = new SetPool();
-  const items: Item[] = [...claims].sort((a, b) => cmp(a.order, b.order) || cmp(a.id, b.id)).map((c) => itemOf(c, ctx, same));
   const out: Dispute[] = [];
   const seen = new Set<string>();
   const perKey = new Map<string, number>();
@@ -277,8 +309,6 @@ export function findDisputes(claims: readonly FusionClaim[], ctx: BlockContext, 
       detail: { asserters: [x.asserter, y.asserter], ...detail, ...(DENYING.has(type) && { denier: a.c.id }), ...(detail.values && { values: sw(detail.values) }), ...(detail.labels && { labels: sw(detail.labels) }) },
     });
   };
-  inheritNames(items);
-  const ix = new Index(items);
   const near = (a: Item, b: Item, w: number) => a.c.doc === b.c.doc && Math.abs(a.c.sentence - b.c.sentence) <= w;
   const inScope = (a: Item, b: Item) => (scope === "report" ? a.c.doc === b.c.doc : true);
 

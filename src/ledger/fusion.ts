@@ -36,7 +36,7 @@ import { entityRecords, fuseEntities, type EntityRecord, institutionOf, reportEn
 import { nameKey } from "./names.js";
 import { langPack } from "../lang/index.js";
 import { blockGroups, blockPropositions, fuseBlock, type BlockContext, type Proposition } from "./propositions.js";
-import { findDisputes, type Dispute } from "./disputes.js";
+import { findDisputes, findDisputesIn, type Dispute } from "./disputes.js";
 import { clusterIncidents, incidentKeys, type IncidentKeys } from "./incidents.js";
 
 export interface Fusion {
@@ -332,7 +332,8 @@ export async function fuseStreamed(
       // as fuseIncident does, in each language; which claims state one thing does not depend on the
       // language speakers are named in, only on the pairs the disputes keep apart: grouped once when
       // every language's disputes keep the same pairs apart
-      const found = contexts.map((x) => findDisputes(block, x.context, { scope: "ledger" }));
+      // (one set of the block's items for every language: see findDisputesIn)
+      const found = findDisputesIn(block, contexts.map((x) => x.context), { scope: "ledger" });
       const aparts = found.map((ds) => ds.filter((d) => d.detail.denier !== undefined).map((d) => d.claims));
       const sig = (ps: readonly (readonly [string, string])[]) => ps.map((p) => p.join("\u0000")).join("\u0001");
       const one = aparts.every((ps) => sig(ps) === sig(aparts[0]!)) ? blockGroups(block, contexts[0]!.context, aparts[0]) : undefined;

@@ -166,7 +166,7 @@ test("read one incident at a time, in both languages at once, the ledger fuses a
   assert.notDeepEqual(streamed.get("en")!.propositions.flatMap((p) => p.sources.map((s) => s.name)), streamed.get("nl")!.propositions.flatMap((p) => p.sources.map((s) => s.name)));
 });
 
-test("claims read back as JSON for their incident hold one shared, frozen empty list and object, and fuse as the records do whole", async () => {
+test("claims read back as JSON for their incident hold one shared, frozen empty list and object, one frozen list of strings for each content, and fuse as the records do whole", async () => {
   const records = pipelineDocs(ALL).map(reportFusion);
   // as a store or the one-shot extract reads them: every claim's lists and objects its own
   const text = new Map(records.map((r) => [r.incident.doc, JSON.stringify(r.claims)]));
@@ -189,8 +189,16 @@ test("claims read back as JSON for their incident hold one shared, frozen empty 
   assert.ok(Object.isFrozen([...noAgents][0]));
   const noFeatures = read.filter((c) => !Object.keys(c.features).length).map((c) => c.features);
   assert.ok(noFeatures.length > 1 && noFeatures.every((f) => f === noFeatures[0] && Object.isFrozen(f)));
-  // what is not empty is each claim's own, as read
-  assert.ok(read.filter((c) => c.concepts.length).every((c) => !Object.isFrozen(c.concepts)));
+  // a list of strings is one frozen list for each content (the agency's copy carried by two outlets says
+  // its concepts in the lists of the first), and reads as it was made
+  const lists = read.filter((c) => c.concepts.length).map((c) => c.concepts);
+  assert.ok(lists.every((l) => Object.isFrozen(l)));
+  const byContent = new Map<string, Set<readonly string[]>>();
+  for (const l of lists) (byContent.get(JSON.stringify(l)) ?? byContent.set(JSON.stringify(l), new Set()).get(JSON.stringify(l))!).add(l);
+  assert.ok([...byContent.values()].every((s) => s.size === 1));
+  assert.ok(byContent.size < lists.length);
+  const made = new Map(records.flatMap((r) => r.claims).map((c) => [c.id, c]));
+  for (const c of read) for (const k of ["concepts", "entities", "countries", "days"] as const) assert.deepEqual(c[k], made.get(c.id)![k]);
 });
 
 test("the disputes of a block in two languages are each language's own, from one set of the block's items", () => {

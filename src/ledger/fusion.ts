@@ -358,7 +358,9 @@ const NO_FIELDS: Readonly<Record<string, never>> = Object.freeze({});
  * parsed from JSON hold a copy of every string of every claim, about half the memory of a large incident's
  * block, which then lives through its fusion. Ids and order keys, each claim's own, are left as they are.
  * Empty lists and objects (most claims' agents, figures and wording features, many a claim's days and
- * countries: 32 to 56 bytes each as parsed) are one shared empty list or object.
+ * countries: 32 to 56 bytes each as parsed) are one shared empty list or object, and a claim's list of
+ * strings (its concepts, countries, days, entity records) one frozen list for each content: claims of a
+ * kind say alike, a report's claims name its entities alike, and the claims kept after the block hold them.
  */
 function shareStrings(lists: Iterable<FusionClaim[]>): void {
   const one = new Map<string, string>();
@@ -373,6 +375,20 @@ function shareStrings(lists: Iterable<FusionClaim[]>): void {
     if (Array.isArray(v)) return v.length ? undefined : NO_ITEMS;
     for (const _ in v) return undefined;
     return NO_FIELDS;
+  };
+  // a list of strings as the one list of that content (frozen: every claim holding it reads it only)
+  const oneList = new Map<string, readonly string[]>();
+  const shareList = (l: string[]): readonly string[] => {
+    let key = "";
+    for (const s of l) {
+      if (typeof s !== "string") return l;
+      // (each member by its length: no character a member may hold can make two contents one)
+      key += `${s.length}:${s}`;
+    }
+    const got = oneList.get(key);
+    if (got) return got;
+    oneList.set(key, Object.freeze(l));
+    return l;
   };
   const walk = (x: unknown): void => {
     if (Array.isArray(x)) {
@@ -399,6 +415,7 @@ function shareStrings(lists: Iterable<FusionClaim[]>): void {
         if (k === "id" || k === "order") continue;
         const v = o[k];
         if (typeof v === "string") o[k] = share(v);
+        else if (Array.isArray(v) && typeof v[0] === "string") (walk(v), (o[k] = shareList(v)));
         else if (v !== null && typeof v === "object") o[k] = empty(v) ?? (walk(v), v);
       }
     }

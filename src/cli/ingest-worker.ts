@@ -125,14 +125,15 @@ export async function extractFile(
  * report on each side, the writer's side being the one every report waits for.
  */
 export function packPrepared(p: Prepared): ArrayBuffer {
-  const { sig, record, encoded, ...rest } = p;
+  const { sig, record, encoded, fusion, ...rest } = p;
   const { text, minhash, ...fields } = record;
   const enc = new TextEncoder();
   const json = enc.encode(JSON.stringify({ ...rest, record: fields }));
+  const fused = enc.encode(JSON.stringify(fusion));
   const body = enc.encode(text);
   const blobs = encoded ? [encoded.body, ...encoded.items] : [];
-  const head = [sig.length, json.length, body.length, minhash.length, encoded ? encoded.items.length : -1, ...blobs.map((b) => b.length)];
-  const size = 4 * (1 + head.length) + 4 * sig.length + json.length + body.length + minhash.length + blobs.reduce((n, b) => n + b.length, 0);
+  const head = [sig.length, json.length, fused.length, body.length, minhash.length, encoded ? encoded.items.length : -1, ...blobs.map((b) => b.length)];
+  const size = 4 * (1 + head.length) + 4 * sig.length + json.length + fused.length + body.length + minhash.length + blobs.reduce((n, b) => n + b.length, 0);
   const buf = new ArrayBuffer(size);
   const words = new Int32Array(buf, 0, 1 + head.length + sig.length);
   words[0] = head.length;
@@ -140,7 +141,7 @@ export function packPrepared(p: Prepared): ArrayBuffer {
   new Uint32Array(buf, 4 * (1 + head.length), sig.length).set(sig);
   const bytes = new Uint8Array(buf);
   let at = 4 * (1 + head.length + sig.length);
-  for (const part of [json, body, minhash, ...blobs]) {
+  for (const part of [json, fused, body, minhash, ...blobs]) {
     bytes.set(part, at);
     at += part.length;
   }
@@ -153,7 +154,7 @@ const decoder = new TextDecoder();
 export function unpackPrepared(buf: ArrayBuffer): Prepared {
   const n = new Int32Array(buf, 0, 1)[0]!;
   const head = new Int32Array(buf, 4, n);
-  const [sigLen, jsonLen, bodyLen, minhashLen, items] = head as unknown as [number, number, number, number, number];
+  const [sigLen, jsonLen, fusedLen, bodyLen, minhashLen, items] = head as unknown as [number, number, number, number, number, number];
   const sig = new Uint32Array(buf, 4 * (1 + n), sigLen);
   let at = 4 * (1 + n + sigLen);
   const take = (len: number) => {
@@ -161,14 +162,16 @@ export function unpackPrepared(buf: ArrayBuffer): Prepared {
     at += len;
     return v;
   };
-  const json = JSON.parse(decoder.decode(take(jsonLen))) as Omit<Prepared, "sig" | "record" | "encoded"> & { record: Omit<Prepared["record"], "text" | "minhash"> };
+  const json = JSON.parse(decoder.decode(take(jsonLen))) as Omit<Prepared, "sig" | "record" | "encoded" | "fusion"> & { record: Omit<Prepared["record"], "text" | "minhash"> };
+  const fusionJson = decoder.decode(take(fusedLen));
   const text = decoder.decode(take(bodyLen));
   const minhash = take(minhashLen);
-  const p: Prepared = { ...json, sig, record: { ...json.record, text, minhash } };
-  if (items >= 0) {
-    const body = take(head[5]!);
-    p.encoded = { body, items: Array.from({ length: items }, (_, k) => take(head[6 + k]!)) };
-  }
+  const encoded = items >= 0 ? { body: take(head[6]!), items: Array.from({ length: items }, (_, k) => take(head[7 + k]!)) } : undefined;
+  // A fusion record deflated already is written as it is, and its object never read: it is parsed only
+  // should the store want its JSON after all (what JSON.stringify makes of it is then the same text).
+  const fusion = (encoded ? { toJSON: () => JSON.parse(fusionJson) as unknown } : JSON.parse(fusionJson)) as Prepared["fusion"];
+  const p: Prepared = { ...json, sig, record: { ...json.record, text, minhash }, fusion };
+  if (encoded) p.encoded = encoded;
   return p;
 }
 

@@ -62,7 +62,7 @@ eachBackend("a batch of reports sets no savepoint; one that fails is left out an
   }
 
   // the middle one cannot be stored (a claim without its words): the batch is written again, each in a savepoint
-  const broken = { ...b, doc: Object.assign(Object.create(b.doc) as typeof b.doc, { claims: b.doc.claims.map((k, i) => (i === 0 ? { ...k, text: undefined as unknown as string } : k)) }) };
+  const broken = { ...b, record: { ...b.record, claims: b.record.claims.map((k, i) => (i === 0 ? { ...k, text: undefined as unknown as string } : k)) } };
   const partial = await be.ledger();
   const p = await openStore(partial);
   try {

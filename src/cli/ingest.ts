@@ -1,12 +1,12 @@
 import { readdirSync, statSync } from "node:fs";
 import { availableParallelism } from "node:os";
-import { join, relative, resolve, sep } from "node:path";
+import { extname, join, relative, resolve, sep } from "node:path";
 import { threadPool } from "./threads.js";
-import { Doc, type Lang } from "../model/doc.js";
+import type { Lang } from "../model/doc.js";
 import { openStore, shownLocation, type Store } from "../store/index.js";
 import { storeReports, type Prepared } from "../ledger/ingest.js";
 import { refreshPictures } from "../ledger/snapshot.js";
-import { Dispatch, extractFile, type WorkerEvent, type WorkerSetup } from "./ingest-worker.js";
+import { Dispatch, extractFile, unpackPrepared, type PostedEvent, type Unit, type WorkerEvent, type WorkerSetup } from "./ingest-worker.js";
 import { fail } from "./io.js";
 import { limitOptimizing } from "./optimizing.js";
 
@@ -119,10 +119,35 @@ export function defaultJobs(files: number): number {
   return files < 24 ? 0 : Math.max(1, Math.min(availableParallelism(), 8));
 }
 
-/** A Doc that crossed a thread boundary arrives as plain data: give it back its class. */
-function revive(p: Prepared): Prepared {
-  const o = p.doc;
-  return { ...p, doc: Object.assign(new Doc(o.text, o.meta), o) };
+/** Files that hold one report each: never split across threads. */
+const ONE_REPORT = new Set([".txt", ".md", ".markdown", ".html", ".htm"]);
+
+/**
+ * Input per part of a file of many reports: a few reports (news reports are 2-5 KB of JSON each), so that
+ * the threads share a file's reports as they share files, and a window of parts (WINDOW_PER_THREAD) holds
+ * about as many reports as one of files.
+ */
+const PART_BYTES = 16 * 1024;
+
+/**
+ * What the extraction threads take, in the order of the files: each file whole, but one that may hold many
+ * reports (JSON lines, a feed, an export: any but a report's own formats) and is larger than a part split
+ * into parts, each a run of its reports. With one thread (or none) nothing is split.
+ */
+export function unitsOf(files: readonly string[], jobs: number): Unit[] {
+  const out: Unit[] = [];
+  for (const file of files) {
+    let parts = 1;
+    if (jobs > 1 && !ONE_REPORT.has(extname(file).toLowerCase())) {
+      try {
+        parts = Math.max(1, Math.ceil(statSync(file).size / PART_BYTES));
+      } catch {
+        // told by the thread that reads it
+      }
+    }
+    for (let part = 0; part < parts; part++) out.push({ file, part, parts });
+  }
+  return out;
 }
 
 /**
@@ -219,18 +244,21 @@ export async function ingestFiles(store: Store, files: readonly string[], opts: 
       }
       await extractFile(file, seq, opts, isKnown, (e) => take(file, e));
     }
-  } else await withWorkers(store, files, opts, Math.min(jobs, files.length), take, () => !!full, notIngested);
+  } else {
+    const units = unitsOf(files, jobs);
+    await withWorkers(store, units, opts, Math.min(jobs, units.length), take, () => !!full, notIngested);
+  }
   await flush();
   if (full) problem(`stopped: the ledger ${shownLocation(store.location)} could not take more (${full}); what is listed as added was stored`);
   draw(true);
   return sum;
 }
 
-/** Files a thread may extract past the last one the writer has taken: covers what the threads make while a batch is written. */
+/** Units (files) a thread may extract past the last one the writer has taken: covers what the threads make while a batch is written. */
 const WINDOW_PER_THREAD = 96;
 
 /**
- * Files extracted by `jobs` worker threads, their output taken file by file in the order given (so that
+ * Files extracted by `jobs` worker threads, their output taken unit by unit in the order given (so that
  * the ledger's decisions that depend on what came before, such as which name a new entity joins or which
  * earlier report a wire copy repeats, are those of an ingest on one thread). The threads take the files
  * themselves (Dispatch), at most a window of files ahead of the writer, so memory does not grow with the
@@ -238,7 +266,7 @@ const WINDOW_PER_THREAD = 96;
  */
 async function withWorkers(
   store: Store,
-  files: readonly string[],
+  units: readonly Unit[],
   opts: IngestOptions,
   jobs: number,
   take: (file: string, e: WorkerEvent) => Promise<void>,
@@ -248,11 +276,17 @@ async function withWorkers(
   const readFrom = opts.db ?? (store.backend === "sqlite" ? store.location : undefined);
   const control = new SharedArrayBuffer(Dispatch.slots * Int32Array.BYTES_PER_ELEMENT);
   const ctl = new Int32Array(control);
-  const setup: WorkerSetup = { db: readFrom ?? "", published: opts.published, lang: opts.lang, files, control, window: WINDOW_PER_THREAD * jobs };
+  const setup: WorkerSetup = {
+    db: readFrom ?? "", published: opts.published, lang: opts.lang, units, control, window: WINDOW_PER_THREAD * jobs, encode: store.backend === "sqlite",
+  };
   const url = new URL("./ingest-worker.js", import.meta.url);
   const events = new Map<number, WorkerEvent[]>();
-  const pool = threadPool<WorkerEvent>(url, jobs, { sitrepIngest: setup }, (e) => {
-    if (e.type === "report" && e.prep) e.prep = revive(e.prep);
+  const pool = threadPool<PostedEvent>(url, jobs, { sitrepIngest: setup }, (m) => {
+    let e: WorkerEvent;
+    if (m.type === "report" && m.packed) {
+      const { packed, ...rest } = m;
+      e = { ...rest, prep: unpackPrepared(packed) };
+    } else e = m as WorkerEvent;
     const q = events.get(e.seq);
     if (q) q.push(e);
     else events.set(e.seq, [e]);
@@ -265,12 +299,12 @@ async function withWorkers(
     }
   };
   try {
-    for (let seq = 0; seq < files.length; seq++) {
-      const file = files[seq]!;
+    for (let seq = 0; seq < units.length; seq++) {
+      const { file, part, parts } = units[seq]!;
       if (stopped()) {
         Atomics.store(ctl, Dispatch.stop, 1);
         Atomics.notify(ctl, Dispatch.taken);
-        notIngested(file);
+        if (part === 0) notIngested(file);
         continue;
       }
       for (;;) {
@@ -280,7 +314,8 @@ async function withWorkers(
           Atomics.store(ctl, Dispatch.taken, seq + 1);
           Atomics.notify(ctl, Dispatch.taken);
         }
-        await take(file, e);
+        // (a file is done at the end of its last part)
+        if (e.type !== "end" || part === parts - 1) await take(file, e);
         if (e.type === "end" || stopped()) break;
       }
     }

@@ -78,3 +78,4 @@ async function openPostgres(url: string, o: StoreOptions): Promise<Store> {
   return SqlStore.open(driver, o);
 }
 export { corrected, liveCorrections } from "./corrected.js";
+export { encodeReport } from "./sql-store.js";

@@ -1,7 +1,7 @@
 // The store over any SQL backend: every query of the ledger, written once against the Dialect, and the
 // bookkeeping of the aggregates. A backend (sqlite.ts; postgres.ts in step 2) only runs the SQL.
 import { deflateRawSync, inflateRawSync } from "node:zlib";
-import { fullText, type Dialect, type FullText } from "./dialect.js";
+import { fullText, sqlite, type Dialect, type FullText } from "./dialect.js";
 import type { Conn, Driver } from "./driver.js";
 import { claimKey, claimUid, digest, entityUid, reportUid } from "./ids.js";
 import { LATEST, plan, RARE_STATUS, REPORT_ROWS, reportStored, SPAN } from "./schema.js";
@@ -22,6 +22,7 @@ import {
   type ClaimRow,
   type CountRow,
   type EntityRow,
+  type EncodedReport,
   type EventRow,
   type FigureRow,
   type FusedRow,
@@ -219,6 +220,15 @@ export const storedForm = {
     return encodeMentions(d, { name, aliases, mentions: mentions(r.mentions, [name, ...aliases]) });
   },
 };
+
+/**
+ * A report's body and fusion records as a ledger that deflates them (SQLite) stores them, worked out where
+ * the report was extracted (an ingest's threads), off the thread that writes: beforeLock takes them as they
+ * are, for the same bytes it would have made.
+ */
+export function encodeReport(text: string, language: string, items: readonly unknown[]): EncodedReport {
+  return { body: encodeBody(sqlite, text, language) as Uint8Array, items: items.map((i) => encodeAgainst(JSON.stringify(i), text)) };
+}
 
 /**
  * A band of a report's signature as stored (schema 17): the low 31 bits of the ledger's key for it (52), four
@@ -2314,12 +2324,15 @@ class SqlTx extends SqlReads implements WriteTx {
     return { same, prev, hits, names };
   }
 
-  async beforeLock(reports: readonly { title: string | null; text: string; language: string; items?: readonly unknown[] }[]): Promise<void> {
+  async beforeLock(reports: readonly { title: string | null; text: string; language: string; items?: readonly unknown[]; encoded?: EncodedReport }[]): Promise<void> {
     for (const r of reports) {
-      this.bodies.set(SqlTx.bodyKey(r.language, r.text), encodeBody(this.d, r.text, r.language));
-      for (const i of r.items ?? [])
+      // (encoded by an ingest's extraction thread for a ledger that deflates: encodeReport)
+      const pre = r.encoded && this.d.compressBody ? r.encoded : undefined;
+      this.bodies.set(SqlTx.bodyKey(r.language, r.text), pre ? pre.body : encodeBody(this.d, r.text, r.language));
+      (r.items ?? []).forEach((i, k) => {
         if (i && typeof i === "object")
-          this.blobs.set(i, this.d.compressBody ? { data: encodeAgainst(JSON.stringify(i), r.text), against: r.text } : { data: encodeBody(this.d, JSON.stringify(i)) });
+          this.blobs.set(i, this.d.compressBody ? { data: pre?.items[k] ?? encodeAgainst(JSON.stringify(i), r.text), against: r.text } : { data: encodeBody(this.d, JSON.stringify(i)) });
+      });
     }
     const sv = this.ft.searchVector;
     if (!sv || !this.ft.indexVector || !reports.length) return;

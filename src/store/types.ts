@@ -69,6 +69,12 @@ export interface ReportRecord {
   events: readonly { type: string; claims: readonly number[]; actors: readonly number[]; locations: readonly number[]; time?: string }[];
 }
 
+/** A report's body and its fusion records (`items`) as a ledger that deflates them stores them (sql-store.ts, encodeReport). */
+export interface EncodedReport {
+  body: Uint8Array;
+  items: Uint8Array[];
+}
+
 export interface Stored {
   id: number;
   uid: string;
@@ -508,7 +514,7 @@ export interface WriteTx extends Reads {
    * writers' lock (a database server), so that other writers do not wait for it. Only an optimisation:
    * putReport and putFusionItems do the same for what was not prepared.
    */
-  beforeLock(reports: readonly { title: string | null; text: string; language: string; items?: readonly unknown[] }[]): Promise<void>;
+  beforeLock(reports: readonly { title: string | null; text: string; language: string; items?: readonly unknown[]; encoded?: EncodedReport }[]): Promise<void>;
   /** Gives fusion keys to names (a name that has one keeps it). */
   addNames(rows: readonly NameRow[]): Promise<void>;
   /** Writes a report and all it yielded, and counts it into the aggregates; retires the version it supersedes. */

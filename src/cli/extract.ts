@@ -8,6 +8,8 @@ import type { FusionText } from "../export/oneshot.js";
 import type { ExtractJob, ThreadResult } from "./extract-worker.js";
 import { threadPool } from "./threads.js";
 import { fail } from "./io.js";
+// (from here, so that the extract command's one bundle holds it: see scripts/bundle-cli.ts)
+export { boundExtractHeap } from "./heap.js";
 
 export interface ExtractResult {
   docs: Doc[];

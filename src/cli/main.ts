@@ -35,11 +35,13 @@ function program(): Command {
         throw new UsageError((e as Error).message);
       }
       // a command's modules load when it runs: start-up stays cheap for every other command
-      const [{ extractReports, extractThreaded, defaultExtractJobs }, { OneShotExport }, { summaryPart }] = await Promise.all([
+      const [{ extractReports, extractThreaded, defaultExtractJobs, boundExtractHeap }, { OneShotExport }, { summaryPart }] = await Promise.all([
         import("./extract.js"),
         import("../export/oneshot.js"),
         import("../export/markdown.js"),
       ]);
+      // before any extraction thread starts: they size their heaps at birth
+      boundExtractHeap();
       // a report at a time: each is written out (md) or put aside in temporary files (json) as it is
       // extracted, and dropped
       const failed = { n: 0 };

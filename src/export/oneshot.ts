@@ -11,9 +11,9 @@ import type { Doc } from "../model/doc.js";
 import type { SitrepExport } from "./schema.js";
 import { buildExport, docSections, EntityJoins, joinedClaim, joinedEvent, joinEntity, SECTIONS, type ExportNumbering } from "./json.js";
 import { item, objectJson } from "./stream.js";
-import { fuseStreamed, reportFusion, type ReportFusion } from "../ledger/fusion.js";
+import { fuseStreamed, reportFusion, type Fusion, type ReportFusion } from "../ledger/fusion.js";
 import type { FusionClaim } from "../ledger/claimkeys.js";
-import { exportPropositions } from "../ledger/fusionexport.js";
+import { exportProposition } from "../ledger/fusionexport.js";
 
 const CHUNK = 1 << 16;
 
@@ -221,13 +221,12 @@ export class OneShotExport {
     return i < 0 ? undefined : `c${b.base + i + 1}`;
   }
 
-  /** The export's text, in pieces: as objectJson writes it, a top-level list an item at a time. */
-  async *json(): AsyncIterable<string> {
-    if (this.docs <= 1) {
-      yield* objectJson(buildExport(this.first ? [this.first.doc] : []));
-      return;
-    }
-    // fusion across the reports, as addFusion does it, with one incident's claims read back at a time
+  /**
+   * Fusion across the reports, as addFusion does it, with one incident's claims read back at a time: the
+   * fusion's propositions (written last, each as it is made) and the contradictions across reports. The
+   * rest of the fusion (its entities, claims and context) is let go here, before the export is written.
+   */
+  private async fuse(): Promise<{ propositions: Fusion["propositions"]; across: Contradiction[] }> {
     const fc = this.spool("fusion-claims");
     const claimsOf = async (docs: readonly string[]) => {
       const out = new Map<string, FusionClaim[]>();
@@ -242,19 +241,27 @@ export class OneShotExport {
     const fusion = (await fuseStreamed(this.heads, claimsOf, keep, ["en"])).get("en")!;
     this.heads = [];
     this.claimsAt.clear();
-    const claimId = { get: (id: string) => this.exportClaimId(id) };
-    const propositions = exportPropositions(fusion, claimId);
     const docOf = new Map(fusion.claims.map((c) => [c.id, c.doc]));
     const across: Contradiction[] = [];
     for (const d of fusion.disputes) {
       if (docOf.get(d.claims[0]) === docOf.get(d.claims[1])) continue;
       across.push({
-        claims: [claimId.get(d.claims[0])!, claimId.get(d.claims[1])!],
+        claims: [this.exportClaimId(d.claims[0])!, this.exportClaimId(d.claims[1])!],
         reason: d.reason,
         type: d.type,
         ...(d.detail.update && { update: true }),
       } as Contradiction);
     }
+    return { propositions: fusion.propositions, across };
+  }
+
+  /** The export's text, in pieces: as objectJson writes it, a top-level list an item at a time. */
+  async *json(): AsyncIterable<string> {
+    if (this.docs <= 1) {
+      yield* objectJson(buildExport(this.first ? [this.first.doc] : []));
+      return;
+    }
+    const { propositions, across } = await this.fuse();
     const joined = this.joins.into.size > 0;
     const self = this;
 
@@ -314,7 +321,16 @@ export class OneShotExport {
     for (const k of ["unknowns", "times", "counts"]) yield* list(k, spooled(k));
     yield* list("events", written("events"));
     yield* list("contradictions", contradictions());
-    yield* list("propositions", propositions.map((p, i) => (i ? ",\n" : "") + item(p)));
+    const claimId = { get: (id: string) => this.exportClaimId(id) };
+    function* propositionItems(): Iterable<string> {
+      for (let i = 0; i < propositions.length; i++) {
+        const p = propositions[i]!;
+        // written as made, and let go: the section is the last, nothing reads them after
+        propositions[i] = undefined as never;
+        yield (i ? ",\n" : "") + item(exportProposition(p, i, claimId));
+      }
+    }
+    yield* list("propositions", propositionItems());
     yield "\n}\n";
   }
 

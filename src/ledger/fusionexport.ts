@@ -30,7 +30,20 @@ export function exportClaimIds(docs: readonly Doc[]): Map<string, string> {
 
 /** The fusion's propositions in export form. */
 export function exportPropositions(fusion: Fusion, claimId: { get(id: string): string | undefined }, entityId?: (key: string) => string | undefined): ExportedProposition[] {
-  return fusion.propositions.map((p, i) => ({
+  return fusion.propositions.map((p, i) => exportProposition(p, i, claimId, entityId));
+}
+
+/**
+ * The `i`-th proposition of a fusion in export form: one at a time, for an export that writes each as it is
+ * made rather than holding them all (and their text) until the end.
+ */
+export function exportProposition(
+  p: Fusion["propositions"][number],
+  i: number,
+  claimId: { get(id: string): string | undefined },
+  entityId?: (key: string) => string | undefined,
+): ExportedProposition {
+  return {
     id: `p${i + 1}`,
     text: p.text,
     claims: p.claims.map((c) => claimId.get(c)!),
@@ -45,7 +58,7 @@ export function exportPropositions(fusion: Fusion, claimId: { get(id: string): s
     last_seen: p.last_seen,
     history: p.history.map((h) => ({ at: h.at, status: h.status, claim: claimId.get(h.claim)! })),
     ...(p.incident && { incident: p.incident }),
-  }));
+  };
 }
 
 /**

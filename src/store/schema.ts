@@ -320,6 +320,37 @@ export const MIGRATIONS: readonly ((d: Dialect) => string)[] = [
   INSERT INTO fusion_state (kind, watermark, data) SELECT 'body-words', 0, CAST(max(id) + 1 AS TEXT) FROM reports HAVING count(*) > 0;
   INSERT INTO claims_fts (claims_fts) VALUES ('optimize');`}
   `,
+  // 18: counts of claims on a large ledger (SqlReads.counters, issue 15). claim_totals: the facet counters
+  // without the source (status, outlet, language: a hundred rows, where claim_facets has them again for
+  // every source, tens of thousands of rows at 100,000 reports), kept by the same writes (SqlTx.addFacets),
+  // so that a count not filtered on a source (the whole ledger's, an outlet's, a language's, a status's)
+  // is a sum over a few rows rather than a read of every counter (a page's first count, and every
+  // offset's, read all of them). claim_facets_source: a source's counters by its id, for its count.
+  // claim_entities_sourced (PostgreSQL): the rows of entities that are a claim's source (role 2 or 3), so
+  // that an entity's claims are counted from indexes alone, its range of the key less these (SqlReads.
+  // countClaims): the role is in no index, and counting by it read a table page for every few claims (an
+  // entity named in thirty thousand claims). SQLite's rows are its key's own (clustered): nothing.
+  // reports_current (PostgreSQL) also holds what a walk through the reports in publication order reads of
+  // each (its id, outlet and language), and orders their stable ids as the reads do (bytewise), so that
+  // the walks (a page of claims of an outlet and a rare status, of some words, of a common source) read
+  // the index alone: they read a table page for every report they passed (four thousand for a page).
+  // (What it makes is dropped first: a ledger set back to an earlier schema runs it again.)
+  (d) => `
+  DROP TABLE IF EXISTS claim_totals;
+  DROP INDEX IF EXISTS claim_facets_source;
+  ${d.backend === "postgres" ? "DROP INDEX IF EXISTS claim_entities_sourced;" : ""}
+  CREATE TABLE claim_totals (
+    status INTEGER NOT NULL, outlet TEXT NOT NULL, language TEXT NOT NULL, n INTEGER NOT NULL,
+    PRIMARY KEY (status, outlet, language)
+  )${d.clustered};
+  INSERT INTO claim_totals (status, outlet, language, n)
+    SELECT status, outlet, language, sum(n) FROM claim_facets GROUP BY status, outlet, language;
+  CREATE INDEX claim_facets_source ON claim_facets (source);
+  ${d.backend === "postgres" ? `
+  CREATE INDEX claim_entities_sourced ON claim_entities (fused, role) WHERE role <> 1;
+  DROP INDEX reports_current;
+  CREATE INDEX reports_current ON reports (published_ms, uid COLLATE "C") INCLUDE (claims, id, source, language) WHERE current = 1;` : ""}
+  `,
 ];
 
 /**

@@ -110,7 +110,7 @@ export async function extractFile(
       }
       runPipeline(doc);
       const prep = prepare(doc);
-      if (o.encode) prep.encoded = encodeReport(prep.record.text, prep.record.meta.language, [prep.fusion]);
+      if (o.encode) prep.encoded = encodeReport(prep.record.text, prep.record.meta.language, [prep.fusion], prep.record.claims);
       await post({ seq, type: "report", label, ...(warning && { warning }), prep });
     }
   } catch (e) {
@@ -128,7 +128,7 @@ export function packPrepared(p: Prepared): ArrayBuffer {
   const { sig, record, encoded, fusion, ...rest } = p;
   const { text, minhash, ...fields } = record;
   const enc = new TextEncoder();
-  const json = enc.encode(JSON.stringify({ ...rest, record: fields }));
+  const json = enc.encode(JSON.stringify({ ...rest, record: fields, ...(encoded && { elided: encoded.elided, facts: encoded.facts }) }));
   const fused = enc.encode(JSON.stringify(fusion));
   const body = enc.encode(text);
   const blobs = encoded ? [encoded.body, ...encoded.items] : [];
@@ -162,11 +162,11 @@ export function unpackPrepared(buf: ArrayBuffer): Prepared {
     at += len;
     return v;
   };
-  const json = JSON.parse(decoder.decode(take(jsonLen))) as Omit<Prepared, "sig" | "record" | "encoded" | "fusion"> & { record: Omit<Prepared["record"], "text" | "minhash"> };
+  const { elided, facts, ...json } = JSON.parse(decoder.decode(take(jsonLen))) as Omit<Prepared, "sig" | "record" | "encoded" | "fusion"> & { record: Omit<Prepared["record"], "text" | "minhash">; elided?: boolean[]; facts?: string };
   const fusionJson = decoder.decode(take(fusedLen));
   const text = decoder.decode(take(bodyLen));
   const minhash = take(minhashLen);
-  const encoded = items >= 0 ? { body: take(head[6]!), items: Array.from({ length: items }, (_, k) => take(head[7 + k]!)) } : undefined;
+  const encoded = items >= 0 ? { body: take(head[6]!), items: Array.from({ length: items }, (_, k) => take(head[7 + k]!)), elided: elided ?? [], facts: facts ?? "" } : undefined;
   // A fusion record deflated already is written as it is, and its object never read: it is parsed only
   // should the store want its JSON after all (what JSON.stringify makes of it is then the same text).
   const fusion = (encoded ? { toJSON: () => JSON.parse(fusionJson) as unknown } : JSON.parse(fusionJson)) as Prepared["fusion"];

@@ -228,9 +228,10 @@ function converter(name: string, sd: Dialect, dd: Dialect): (sc: Conn, rows: Row
       const against = [...new Set(rows.flatMap((r) => (r.against === null || r.against === undefined ? [] : [Number(r.against)])))];
       const bodies = new Map<number, unknown>();
       if (against.length) for (const b of await sc.all<Row>(`SELECT id, text FROM bodies WHERE ${sd.inList("id")}`, [sd.list(against)])) bodies.set(Number(b.id), b.text);
-      return rows.map((r) => {
-        const body = r.against === null || r.against === undefined ? null : (bodies.get(Number(r.against)) ?? null);
-        const [data, against, words] = storedForm.encodeRecord(dd, storedForm.record(r.data, body, r.words));
+      // (one whose claims' fields are left out, with its report's claim rows)
+      const texts = await storedForm.records(sc, sd, rows.map((r) => ({ ...r, body: r.against === null || r.against === undefined ? null : (bodies.get(Number(r.against)) ?? null) })));
+      return rows.map((r, i) => {
+        const [data, against, words] = storedForm.encodeRecord(dd, texts[i]!);
         return { ...r, data, against, words };
       });
     };

@@ -194,13 +194,147 @@ export const presetOf = (body: string | null, words: boolean): Buffer => {
   return all.length > 32768 ? all.subarray(all.length - 32768) : all;
 };
 const encodeAgainst = (json: string, body: string | null): Buffer => deflateRawSync(Buffer.from(json, "utf8"), { dictionary: presetOf(body, true) });
-/** A fusion record as stored (data, the body it was deflated against, words: FUSION_WORDS too) back to its JSON. */
-const decodeRecord = (data: unknown, body: unknown, words: unknown): string => {
+/** A fusion record as stored (data, the body it was deflated against, words: FUSION_WORDS too) back to its JSON (of words = 2: as stored, its claims not filled in). */
+const decodeRecord = (data: unknown, body: unknown, words: unknown): string =>
+  decodeRecordText(data, body === null || body === undefined ? null : decodeBody(body), words);
+const decodeRecordText = (data: unknown, b: string | null, words: unknown): string => {
   if (!(data instanceof Uint8Array)) return String(data);
-  const b = body === null || body === undefined ? null : decodeBody(body);
   if (b === null && !num(words)) return inflateRawSync(data).toString("utf8");
   return inflateRawSync(data, { dictionary: presetOf(b, !!num(words)) }).toString("utf8");
 };
+
+/**
+ * Fusion records of words = 2 (schema 18, SQLite): FUSION_WORDS as words = 1, and what a report's record
+ * says of each claim that the report's claim rows hold too (its words, where it starts, status, quote,
+ * source: a quarter of a deflated record) left out, each value replaced by a token of a type that
+ * value never has, in its place (so the record's keys keep their order), and put back from the claim rows
+ * of the report it was deflated against (`against`) when read. The writer leaves a value out only when
+ * what the rows give back is the same JSON (SqlTx.putFusionItems); a record it cannot is written whole.
+ * What the store knows of the record for it (the ledger's, src/ledger/stored.ts): its `claims` are the
+ * report's claims in order, `at` is where a claim starts from the end of the one before, and an entity is
+ * named "\u0001/" + its id in the record (`entityIds`, else e1, e2 … in order).
+ */
+export const CLAIM_WORDS = 2;
+/** Each field left out, with its token (never a value of that field: a string, a number, a boolean, an object or null, an array). */
+const ELIDED: Readonly<Record<string, unknown>> = { text: 0, at: false, status: 0, quote: 0, source: 0 };
+/** The keys of a claim's source the rows hold (one with others, the members of a group or what it follows, is kept whole). */
+const SOURCE_KEYS = new Set(["name", "kind", "entity", "role"]);
+const ELIDED_KEYS = Object.keys(ELIDED);
+const SELF = "\u0001";
+/** A claim as its rows give it back, to fill a record's claims in: the same from the record written as from the rows read. */
+interface ClaimFacts {
+  text: string;
+  start: number;
+  end: number;
+  status: string;
+  quote: boolean;
+  source: { name: string; kind: string; entity: number | null; role: string | null } | null;
+}
+const factsOfRow = (r: Row, body: string): ClaimFacts => ({
+  text: slice(body, num(r.start), num(r.stop), r.text),
+  start: num(r.start),
+  end: num(r.stop),
+  status: status.word(r.status),
+  quote: !!num(r.quote),
+  source: r.source_name === null || r.source_name === undefined ? null : { name: String(r.source_name), kind: sourceKind.word(r.source_kind), entity: numOrNull(r.source_entity), role: str(r.source_role) },
+});
+/** The same of a claim as putReport writes it (each value through its stored form and back). */
+const factsOfRecord = (c: ClaimRecord): ClaimFacts => ({
+  text: c.text,
+  start: c.start,
+  end: c.end,
+  status: status.word(status.code(c.status)),
+  quote: !!c.quote,
+  source: c.source ? { name: c.source.name, kind: sourceKind.word(sourceKind.code(c.source.kind)), entity: c.source.entity ?? null, role: c.source.role ?? null } : null,
+});
+/** The rows' value of a field left out of a report's record's i-th claim. */
+function restored(key: string, facts: readonly ClaimFacts[], i: number, entityIds: readonly string[]): unknown {
+  const f = facts[i]!;
+  const ref = (p: number) => `${SELF}/${entityIds[p]}`;
+  switch (key) {
+    case "text":
+      return f.text;
+    case "at":
+      return f.start - (i ? facts[i - 1]!.end : 0);
+    case "status":
+      return f.status;
+    case "quote":
+      return f.quote;
+    default: {
+      if (!f.source) return null;
+      const s: Record<string, unknown> = { name: f.source.name, kind: f.source.kind };
+      if (f.source.entity !== null) s.entity = ref(f.source.entity);
+      if (f.source.role !== null) s.role = f.source.role;
+      return s;
+    }
+  }
+}
+type LooseRecord = { claims?: Record<string, unknown>[]; entities?: unknown[]; entityIds?: string[] };
+const entityIdsOf = (r: LooseRecord) => r.entityIds ?? Array.from({ length: r.entities?.length ?? 0 }, (_, i) => `e${i + 1}`);
+/** The record with its claims' fields the rows hold left out (tokens in their place), or undefined when it has none such. */
+function elided(record: unknown): LooseRecord | undefined {
+  const r = record as LooseRecord;
+  if (!r || typeof r !== "object" || !Array.isArray(r.claims) || !r.claims.length) return undefined;
+  return {
+    ...r,
+    claims: r.claims.map((c) => {
+      const o: Record<string, unknown> = {};
+      for (const k in c) o[k] = k in ELIDED && isElidable(k, c[k]) ? ELIDED[k] : c[k];
+      return o;
+    }),
+  };
+}
+/** A value of the type its field's token is not (so a token read back is never a value). */
+const isElidable = (k: string, v: unknown) =>
+  k === "text" || k === "status" ? typeof v === "string"
+  : k === "at" ? typeof v === "number"
+  : k === "quote" ? typeof v === "boolean"
+  : v === null || (typeof v === "object" && !Array.isArray(v) && Object.keys(v).every((x) => SOURCE_KEYS.has(x)));
+/** Do the rows give back every value `elided` left out of this record? */
+function elisionHolds(record: unknown, facts: readonly ClaimFacts[]): boolean {
+  const r = record as LooseRecord;
+  if (!r.claims || r.claims.length !== facts.length) return false;
+  const ids = entityIdsOf(r);
+  return r.claims.every((c, i) => ELIDED_KEYS.every((k) => !(k in c) || !isElidable(k, c[k]) || JSON.stringify(restored(k, facts, i, ids)) === JSON.stringify(c[k])));
+}
+/** A record of words = 2 as parsed, its claims' fields put back from its report's claims, in place. */
+function restoreClaims(record: unknown, facts: readonly ClaimFacts[] | undefined): unknown {
+  const r = record as LooseRecord;
+  if (!r || !Array.isArray(r.claims)) return record;
+  if (!facts || facts.length !== r.claims.length) throw new Error("a fusion record whose report's claims are not in the ledger");
+  const ids = entityIdsOf(r);
+  r.claims.forEach((c, i) => {
+    for (const k of ELIDED_KEYS) if (k in c && c[k] === ELIDED[k]) c[k] = restored(k, facts, i, ids);
+  });
+  return record;
+}
+/** The claims of these reports as the records of words = 2 are filled in from, by report. */
+async function claimFacts(c: Conn, d: Dialect, reports: readonly { id: number; body: string }[]): Promise<Map<number, ClaimFacts[]>> {
+  const out = new Map<number, ClaimFacts[]>();
+  if (!reports.length) return out;
+  const bodies = new Map(reports.map((r) => [r.id, r.body]));
+  for (const r of reports) out.set(r.id, []);
+  const rows = await c.all<Row>(
+    `SELECT c.id, c.start, c.stop, c.status, c.quote, s.name AS source_name, c.source_kind, c.source_entity, c.source_role, c.text
+     FROM ${d.listTable("j")} CROSS JOIN claims c LEFT JOIN sources s ON s.id = c.source WHERE ${ofListed("c")} ORDER BY c.id`,
+    [d.list([...bodies.keys()])],
+  );
+  for (const r of rows) {
+    const report = Math.floor(num(r.id) / SPAN);
+    out.get(report)!.push(factsOfRow(r, bodies.get(report)!));
+  }
+  return out;
+}
+/** Fusion records as read (data, words, against and its body), each parsed, with its claims put back where it has them left out. */
+async function parseRecords(c: Conn, d: Dialect, rows: readonly Row[]): Promise<unknown[]> {
+  const texts = rows.map((r) => (r.body === null || r.body === undefined ? null : decodeBody(r.body)));
+  const need = rows.flatMap((r, i) => (num(r.words) === CLAIM_WORDS && texts[i] !== null ? [{ id: num(r.against), body: texts[i]! }] : []));
+  const facts = await claimFacts(c, d, need);
+  return rows.map((r, i) => {
+    const data = JSON.parse(decodeRecordText(r.data, texts[i]!, r.words)) as unknown;
+    return num(r.words) === CLAIM_WORDS ? restoreClaims(data, facts.get(num(r.against))) : data;
+  });
+}
 
 /**
  * How the columns a backend encodes are read back and written for another (copy.ts): a report's body, a
@@ -210,6 +344,14 @@ export const storedForm = {
   body: decodeBody,
   encodeBody,
   record: decodeRecord,
+  /**
+   * Fusion records as read (data, words, against, body: against's), each back to its JSON, with its claims
+   * filled in from the claim rows read through `c` (words = 2).
+   */
+  records: async (c: Conn, d: Dialect, rows: readonly Row[]): Promise<string[]> => {
+    const parsed = rows.some((r) => num(r.words) === CLAIM_WORDS) ? await parseRecords(c, d, rows) : undefined;
+    return rows.map((r, i) => (num(r.words) === CLAIM_WORDS ? JSON.stringify(parsed![i]) : decodeRecord(r.data, r.body, r.words)));
+  },
   /** A fusion record for a ledger on this dialect, deflated against no body: data, against, words. */
   encodeRecord: (d: Dialect, json: string): [unknown, null, number | null] => (d.compressBody ? [encodeAgainst(json, null), null, 1] : [encodeBody(d, json), null, null]),
   state: (v: unknown): string | null => (v === null || v === undefined ? null : decodeBody(v)),
@@ -226,8 +368,15 @@ export const storedForm = {
  * the report was extracted (an ingest's threads), off the thread that writes: beforeLock takes them as they
  * are, for the same bytes it would have made.
  */
-export function encodeReport(text: string, language: string, items: readonly unknown[]): EncodedReport {
-  return { body: encodeBody(sqlite, text, language) as Uint8Array, items: items.map((i) => encodeAgainst(JSON.stringify(i), text)) };
+export function encodeReport(text: string, language: string, items: readonly unknown[], claims: readonly ClaimRecord[]): EncodedReport {
+  // (as SqlTx.recordBlob and putFusionItems would: a record leaves out what the report's claim rows give back;
+  // the writer compares the facts checked here with its own before it stores the record so)
+  const facts = claims.map(factsOfRecord);
+  const forms = items.map((i) => {
+    const e = elided(i);
+    return e && elisionHolds(i, facts) ? { data: encodeAgainst(JSON.stringify(e), text), elided: true } : { data: encodeAgainst(JSON.stringify(i), text), elided: false };
+  });
+  return { body: encodeBody(sqlite, text, language) as Uint8Array, items: forms.map((f) => f.data), elided: forms.map((f) => f.elided), facts: digest("sha1", JSON.stringify(facts)).toString("base64") };
 }
 
 /**
@@ -2013,29 +2162,25 @@ class SqlReads implements Reads {
     let after = "";
     for (;;) {
       const rows = await this.c.all<Row>(
-        `SELECT f.id, f.data, f.words, b.text AS body FROM fusion_items f LEFT JOIN bodies b ON b.id = f.against
+        `SELECT f.id, f.data, f.words, f.against, b.text AS body FROM fusion_items f LEFT JOIN bodies b ON b.id = f.against
          WHERE f.kind = ? AND f.id${this.d.binary} > ? ORDER BY f.id${this.d.binary} LIMIT ?`,
         [kind, after, Math.max(1, Math.floor(page))],
       );
       if (!rows.length) return;
       after = String(rows[rows.length - 1]!.id);
-      yield rows.map((r) => ({
-        id: String(r.id),
-        data: JSON.parse(decodeRecord(r.data, r.body, r.words)) as unknown,
-      }));
+      const data = await parseRecords(this.c, this.d, rows);
+      yield rows.map((r, i) => ({ id: String(r.id), data: data[i] }));
     }
   }
 
   async fusionItemsByIds(kind: string, ids: readonly string[]): Promise<FusionItem[]> {
     if (!ids.length) return [];
     const rows = await this.c.all<Row>(
-      `SELECT f.id, f.data, f.words, b.text AS body FROM fusion_items f LEFT JOIN bodies b ON b.id = f.against WHERE f.kind = ? AND ${this.d.inList("f.id")}`,
+      `SELECT f.id, f.data, f.words, f.against, b.text AS body FROM fusion_items f LEFT JOIN bodies b ON b.id = f.against WHERE f.kind = ? AND ${this.d.inList("f.id")}`,
       [kind, this.d.list(ids)],
     );
-    return rows.map((r) => ({
-      id: String(r.id),
-      data: JSON.parse(decodeRecord(r.data, r.body, r.words)) as unknown,
-    }));
+    const data = await parseRecords(this.c, this.d, rows);
+    return rows.map((r, i) => ({ id: String(r.id), data: data[i] }));
   }
 
   async fusionLinks(kind: string, claims: readonly number[]): Promise<Map<number, string>> {
@@ -2214,9 +2359,12 @@ class SqlTx extends SqlReads implements WriteTx {
   private vectors = new Map<string, string>();
   private bodies = new Map<string, unknown>();
   /** Fusion records encoded before the lock, with the report text they were deflated against (if any). */
-  private blobs = new WeakMap<object, { data: unknown; against?: string }>();
+  // (facts: what an extraction thread checked a left-out record against, when it encoded it: encodeReport)
+  private blobs = new WeakMap<object, { data: unknown; against?: string; elided?: boolean; facts?: string }>();
   /** The reports this transaction wrote, by their text: what a fusion record deflated against it names. */
   private written = new Map<string, number>();
+  /** The claims of the reports this transaction wrote, as a record of words = 2 is filled in from (by report id). */
+  private facts = new Map<number, ClaimFacts[]>();
 
   constructor(c: Conn, d: Dialect, ft: FullText, private readonly kind: (e: unknown) => "busy" | "full" | "other") {
     super(c, d, ft);
@@ -2248,6 +2396,7 @@ class SqlTx extends SqlReads implements WriteTx {
       }
       this.sourceIds.clear();
       this.written.clear();
+      this.facts.clear();
       throw e;
     }
   }
@@ -2345,7 +2494,7 @@ class SqlTx extends SqlReads implements WriteTx {
       this.bodies.set(SqlTx.bodyKey(r.language, r.text), pre ? pre.body : encodeBody(this.d, r.text, r.language));
       (r.items ?? []).forEach((i, k) => {
         if (i && typeof i === "object")
-          this.blobs.set(i, this.d.compressBody ? { data: pre?.items[k] ?? encodeAgainst(JSON.stringify(i), r.text), against: r.text } : { data: encodeBody(this.d, JSON.stringify(i)) });
+          this.blobs.set(i, !this.d.compressBody ? { data: encodeBody(this.d, JSON.stringify(i)) } : pre?.items[k] ? { data: pre.items[k]!, against: r.text, elided: pre.elided[k], facts: pre.facts } : SqlTx.recordBlob(i, r.text));
       });
     }
     const sv = this.ft.searchVector;
@@ -2357,6 +2506,12 @@ class SqlTx extends SqlReads implements WriteTx {
       const v = res[i]?.[0]?.v;
       if (typeof v === "string") this.vectors.set(SqlTx.vectorKey(r.language, r.title ?? "", r.text), v);
     });
+  }
+
+  /** A fusion record deflated against its report's text, its claims' fields the claim rows hold left out where it has some (checked when put). */
+  private static recordBlob(record: object, text: string): { data: unknown; against?: string; elided?: boolean } {
+    const e = elided(record);
+    return { data: encodeAgainst(JSON.stringify(e ?? record), text), against: text, elided: !!e };
   }
 
   /** A body encoded before the lock, by its language (its preset words) and text. */
@@ -2604,6 +2759,7 @@ class SqlTx extends SqlReads implements WriteTx {
     // The rest returns nothing (on a database server it waits, and goes with the commit).
     await this.c.run("INSERT INTO bodies (id, text) VALUES (?, ?)", [id, this.bodies.get(SqlTx.bodyKey(m.language, r.text)) ?? encodeBody(this.d, r.text, m.language)]);
     this.written.set(r.text, id);
+    if (this.d.compressBody) this.facts.set(id, r.claims.map(factsOfRecord));
     const key = (seq: number) => id * SPAN + seq;
     const own = (s: SpanText) => (r.text.slice(s.start, s.end) === s.text ? null : s.text);
     await this.c.many("INSERT INTO bands (band, report) VALUES (?, ?) ON CONFLICT (band, report) DO NOTHING", [...new Set(r.bands.map(bandKey))].map((b) => [b, id]));
@@ -2711,6 +2867,12 @@ class SqlTx extends SqlReads implements WriteTx {
         const b = i.data && typeof i.data === "object" ? this.blobs.get(i.data) : undefined;
         const against = b?.against === undefined ? undefined : this.written.get(b.against);
         const words = this.d.compressBody ? 1 : null;
+        if (b?.elided && against !== undefined) {
+          // (left out only where the report's claim rows give each value back; else the whole record, deflated here)
+          const facts = this.facts.get(against) ?? [];
+          if (b.facts !== undefined ? b.facts === digest("sha1", JSON.stringify(facts)).toString("base64") : elisionHolds(i.data, facts)) return [kind, i.id, b.data, against, CLAIM_WORDS];
+          return [kind, i.id, encodeAgainst(JSON.stringify(i.data), b.against!), against, words];
+        }
         if (b && (b.against === undefined || against !== undefined)) return [kind, i.id, b.data, against ?? null, b.against === undefined ? null : words];
         return [kind, i.id, this.d.compressBody ? encodeAgainst(JSON.stringify(i.data), null) : encodeBody(this.d, JSON.stringify(i.data)), null, words];
       }),

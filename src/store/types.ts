@@ -73,6 +73,10 @@ export interface ReportRecord {
 export interface EncodedReport {
   body: Uint8Array;
   items: Uint8Array[];
+  /** Which items leave out what the report's claim rows hold (schema 19), checked against `facts`. */
+  elided: boolean[];
+  /** A digest of the claim rows' facts the elision was checked against, compared by the writer with its own. */
+  facts: string;
 }
 
 export interface Stored {

@@ -1862,6 +1862,28 @@ interface Candidate {
   quoted?: boolean;
 }
 
+// Sources and candidates get their optional keys by assignment, in the key order the literals had: a literal
+// with `...(x && { k })` is made through a runtime call per spread, and these are made per source and name.
+
+function sourceRecord(name: string, entity: string | undefined, kind: Source["kind"], span: Span, role: string | undefined): Source {
+  const o = { name } as Source;
+  if (entity) o.entity = entity;
+  o.kind = kind;
+  o.span = span;
+  if (role) o.role = role;
+  return o;
+}
+
+function candidate(at: number, name: string, entity: string | undefined, kind: Source["kind"], who: Who, role?: string, title?: string): Candidate {
+  const o = { at, name } as Candidate;
+  if (entity) o.entity = entity;
+  o.kind = kind;
+  o.who = who;
+  if (role) o.role = role;
+  if (title) o.title = title;
+  return o;
+}
+
 /**
  * Resolves pronouns, descriptions and short names against what came before: earlier sources and, when
  * entity recognition ran, mentions (person, group, organisation, place); without it, capitalised names.
@@ -1911,7 +1933,7 @@ class Resolver {
         const type = e?.type ?? m.type;
         const who: Who = type === "person" ? "person" : type === "other" || type === "facility" ? "unknown" : "group";
         const kind: Source["kind"] = type === "location" || type === "group" ? "party" : "other";
-        this.names.push({ at: m.start, name: e?.name ?? m.text, ...(m.entity && { entity: m.entity }), kind, who, ...(m.role && { title: m.role }) });
+        this.names.push(candidate(m.start, e?.name ?? m.text, m.entity, kind, who, undefined, m.role));
       }
     } else this.scanNames();
     this.names.sort((a, b) => a.at - b.at);
@@ -1966,7 +1988,7 @@ class Resolver {
       const viaMention = mention?.entity && mention.via === "pronoun" ? this.entity(mention.entity) : undefined;
       const ante = viaMention ? undefined : this.antecedent(at, p.pronoun);
       if (viaMention) out = { name: viaMention.name, entity: viaMention.id, kind: kindOfEntity(viaMention.type), span: rs.span };
-      else if (ante) out = { name: ante.name, ...(ante.entity && { entity: ante.entity }), kind: ante.kind, span: rs.span, ...(ante.role && { role: ante.role }) };
+      else if (ante) out = sourceRecord(ante.name, ante.entity, ante.kind, rs.span, ante.role);
       else out = { name: p.name, kind: p.kind, span: rs.span };
     } else {
       let name = p.name;
@@ -2014,8 +2036,8 @@ class Resolver {
           if (kind === "other") kind = full.kind;
         }
       }
-      out = { name, ...(entity && { entity }), kind, span: rs.span, ...(p.role && { role: p.role }) };
-      this.sources.push({ at, name, ...(entity && { entity }), kind, who, ...(p.role && { role: p.role }) });
+      out = sourceRecord(name, entity, kind, rs.span, p.role);
+      this.sources.push(candidate(at, name, entity, kind, who, p.role));
       return out;
     }
     return out;
@@ -2069,7 +2091,7 @@ class Resolver {
     const who: Who = type === "person" ? "person" : type && type !== "other" && type !== "facility" ? "group" : p.who;
     if (who === "unknown") return null;
     const name = e?.name ?? p.name;
-    return { at: raw.span.start, name, ...(e && { entity: e.id }), kind: p.kind === "other" && type ? kindOfEntity(type) : p.kind, who };
+    return candidate(raw.span.start, name, e?.id, p.kind === "other" && type ? kindOfEntity(type) : p.kind, who);
   }
 
   /** The latest clause subject before `at` (and after `floor`) that `ok` accepts. */

@@ -543,5 +543,12 @@ export function parseSource(V: View, span: Span): ParsedSource | null {
   const name = doc.text.slice(nameSpan.start, nameSpan.end);
   let description: string | undefined;
   if (nameEnd - nameStart === 1 && !(V.cap[nameStart] === 1) && span.start < nameStart) description = low[nameStart];
-  return { name, nameSpan, ...(roleText && { role: roleText }), kind, who, pronoun: null, ...(description && { description }) };
+  // optional keys by assignment, in the same key order (a literal with `...(x && { k })` is made through a runtime call per spread)
+  const out = { name, nameSpan } as ParsedSource;
+  if (roleText) out.role = roleText;
+  out.kind = kind;
+  out.who = who;
+  out.pronoun = null;
+  if (description) out.description = description;
+  return out;
 }

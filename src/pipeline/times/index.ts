@@ -836,7 +836,8 @@ class Tagger {
     // the day before, and so is "vannacht" told in the past tense (last night)
     if (part === "NI" && offset === 0 && (this.dctHour < 6 || (r[0].pastNight && this.tense(i) === "past"))) offset = -1;
     const d = addDays(this.dct, offset);
-    const deictic = { offset, ...(part && { part }) };
+    const deictic: NonNullable<Hit["deictic"]> = { offset };
+    if (part) deictic.part = part;
     return part ? { i, j, value: `${fmtDay(d)}T${part}`, type: "TIME", deictic } : { i, j, value: fmtDay(d), deictic };
   }
 
@@ -1056,14 +1057,18 @@ class Tagger {
     const ago = this.m(this.c.ago, j);
     if (ago) {
       if (n === "X") return { i, j: ago[1], value: "PAST_REF", type: "DATE" };
-      return { i, j: ago[1], value: this.backFrom(this.dct, unit, -n), type: "DATE", ...(mod && { mod }) };
+      const h: Hit = { i, j: ago[1], value: this.backFrom(this.dct, unit, -n), type: "DATE" };
+      if (mod) h.mod = mod;
+      return h;
     }
     const sh = this.m(this.c.shifts, j);
     if (sh && n !== "X" && !this.m(this.c.than, sh[1])) {
       const from = unit === "year" || unit === "decade" ? { y: this.anchorYear, m: 6, d: 15 } : unit === "month" || unit === "quarter" || unit === "half" ? this.anchorMonth : this.anchor;
       return { i, j: sh[1], value: this.backFrom(from, unit, n * sh[0]), type: "DATE" };
     }
-    return { i, j, value: durationValue(n, unit), type: "DURATION", ...(mod && { mod }) };
+    const h: Hit = { i, j, value: durationValue(n, unit), type: "DURATION" };
+    if (mod) h.mod = mod;
+    return h;
   }
 
   /** Shift a date by n units and write it at the unit's granularity (days for weeks: "a week ago"). */
@@ -1262,8 +1267,14 @@ class Tagger {
         const start = toks[h.i]!.s;
         const end = toks[h.j - 1]!.e;
         const type: TimexType = h.type ?? (h.value.startsWith("P") && h.value !== "PAST_REF" && h.value !== "PRESENT_REF" ? "DURATION" : /T\d/.test(h.value) ? "TIME" : "DATE");
-        out.push({ start, end, text: this.text.slice(start, end), value: h.value, type, ...(h.mod && { mod: h.mod }) });
-        meta.push({ sentence: sn, ...(h.deictic && { deictic: h.deictic }) });
+        // optional keys by assignment, in the same key order: V8 makes a literal with `...(x && { k })` through a
+        // runtime call per spread, and this runs once per time expression
+        const tx: Timex = { start, end, text: this.text.slice(start, end), value: h.value, type };
+        if (h.mod) tx.mod = h.mod;
+        out.push(tx);
+        const mt: (typeof meta)[number] = { sentence: sn };
+        if (h.deictic) mt.deictic = h.deictic;
+        meta.push(mt);
         const dm = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(h.value);
         // a birth date is no moment of the events told: it anchors nothing
         if (dm && type !== "DURATION" && type !== "SET" && !this.birth(h.i, h.j)) {

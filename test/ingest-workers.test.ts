@@ -3,7 +3,9 @@ import assert from "node:assert/strict";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import Database from "better-sqlite3";
 import { openStore } from "../src/store/index.js";
+import { CLAIM_WORDS } from "../src/store/sql-store.js";
 import { expandInputs, ingestFiles, type IngestSummary } from "../src/cli/ingest.js";
 import { ledgerExport } from "../src/ledger/export.js";
 import { exportJson } from "../src/export/stream.js";
@@ -22,7 +24,7 @@ writeFileSync(join(dir, "w2.txt"), head("Valley Times (AP)", "https://example.or
 writeFileSync(join(dir, "w3.txt"), head("Coast Herald (AP)", "https://example.org/w/1", "2023-05-23T11:00:00+02:00") + wire + " Governor Gladkov later said 14 were wounded.\n");
 const files = expandInputs([dir]).files;
 
-async function ingest(jobs: number): Promise<{ sum: IngestSummary; json: string; again: IngestSummary }> {
+async function ingest(jobs: number): Promise<{ sum: IngestSummary; json: string; again: IngestSummary; forms: unknown[] }> {
   const db = join(mkdtempSync(join(tmpdir(), "sitrep-ingest-workers-db-")), "ledger.db");
   const s = await openStore(db);
   try {
@@ -33,9 +35,19 @@ async function ingest(jobs: number): Promise<{ sum: IngestSummary; json: string;
     });
     // every report is known already: the threads skip them without extracting
     const again = await ingestFiles(s, files, { jobs });
-    return { sum, json, again };
+    return { sum, json, again, forms: formsOf(db) };
   } finally {
     await s.close();
+  }
+}
+
+/** The forms the reports' fusion records are kept in (whole, or without what their claim rows hold), counted. */
+function formsOf(db: string): unknown[] {
+  const d = new Database(db, { readonly: true });
+  try {
+    return d.prepare("SELECT words, count(*) AS n FROM fusion_items WHERE kind = 'report-fusion' GROUP BY words ORDER BY words").all();
+  } finally {
+    d.close();
   }
 }
 
@@ -51,4 +63,7 @@ test("ingest with extraction in two worker threads stores the same ledger as on 
   assert.equal(two.again.unchanged, files.length);
   assert.equal(two.again.added + two.again.updated, 0);
   assert.deepEqual(two.again, one.again);
+  // records the threads encode are kept as the writer would keep them: as small, not only as readable
+  assert.ok((one.forms as { words: number }[]).some((f) => f.words === CLAIM_WORDS), JSON.stringify(one.forms));
+  assert.deepEqual(two.forms, one.forms);
 });

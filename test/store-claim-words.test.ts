@@ -1,4 +1,4 @@
-// SQLite (schema 18): a report's fusion record leaves out what it says of each claim that the report's claim
+// SQLite (schema 19): a report's fusion record leaves out what it says of each claim that the report's claim
 // rows hold too (words = 2), is smaller for it, and reads back as the whole record; a ledger of schema 17
 // (whole records) is read as before, after its migration, and then holds records of both forms.
 import { test } from "node:test";

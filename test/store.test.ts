@@ -417,7 +417,7 @@ test("SQLite: a report's fusion record is deflated against its report's body (it
   const db = new Database(file);
   const row = db.prepare("SELECT f.data, f.against, f.words, b.text AS body FROM fusion_items f JOIN bodies b ON b.id = f.against").get() as { data: Buffer; against: number; words: number; body: Buffer };
   assert.equal(row.against, stored.id);
-  assert.equal(row.words, 2, "with the words records are made of (schema 11), what the claim rows hold left out (schema 18)");
+  assert.equal(row.words, 2, "with the words records are made of (schema 11), what the claim rows hold left out (schema 19)");
   const body = storedForm.body(row.body);
   const json = inflateRawSync(row.data, { dictionary: presetOf(body, true) }).toString("utf8");
   // against the body it takes well under what the record alone deflates to, and the words save more still

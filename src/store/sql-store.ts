@@ -204,7 +204,7 @@ const decodeRecordText = (data: unknown, b: string | null, words: unknown): stri
 };
 
 /**
- * Fusion records of words = 2 (schema 18, SQLite): FUSION_WORDS as words = 1, and what a report's record
+ * Fusion records of words = 2 (schema 19, SQLite): FUSION_WORDS as words = 1, and what a report's record
  * says of each claim that the report's claim rows hold too (its words, where it starts, status, quote,
  * source: a quarter of a deflated record) left out, each value replaced by a token of a type that
  * value never has, in its place (so the record's keys keep their order), and put back from the claim rows

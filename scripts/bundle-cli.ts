@@ -89,7 +89,8 @@ const warm = spawnSync(
      b.saveCache();`,
     ...samples,
   ],
-  { stdio: ["ignore", "ignore", "pipe"], encoding: "utf8" },
+  // (the extract's heap bound left out: it sets V8 flags, and V8 refuses a code cache made under other flags)
+  { stdio: ["ignore", "ignore", "pipe"], encoding: "utf8", env: { ...process.env, SITREP_BUNDLE_WARMUP: "1" } },
 );
 if (warm.status !== 0) throw new Error(`bundle-cli: the bundle failed on the samples: ${warm.stderr}`);
 console.log(

@@ -119,7 +119,7 @@ test("SQLite: a ledger of schema 17 (whole fusion records) is migrated, exports 
   const db2 = new Database(old, { readonly: true });
   assert.equal(db2.pragma("user_version", { simple: true }), LATEST);
   db2.close();
-  assert.equal(LATEST, 18);
+  assert.equal(LATEST, 19);
   const a = await openStore(old, { readonly: true }), b = await openStore(fresh, { readonly: true });
   assert.deepEqual(await readBack(a), await readBack(b));
   const [ea, eb] = [await exported(a), await exported(b)];

@@ -55,5 +55,8 @@ export function extractHeapFlags(execArgv: readonly string[], nodeOptions = ""):
  * flag then only.)
  */
 export function boundExtractHeap(): void {
+  // (not while the CLI bundle's code cache is made, by extracting the samples: V8 takes a code cache only
+  // under the flags it was made with, and every later extract starts with V8's own; scripts/bundle-cli.ts)
+  if (process.env.SITREP_BUNDLE_WARMUP) return;
   for (const f of extractHeapFlags(process.execArgv, process.env.NODE_OPTIONS)) setFlagsFromString(f);
 }

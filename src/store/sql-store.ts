@@ -369,14 +369,20 @@ export const storedForm = {
  * are, for the same bytes it would have made.
  */
 export function encodeReport(text: string, language: string, items: readonly unknown[], claims: readonly ClaimRecord[]): EncodedReport {
-  // (as SqlTx.recordBlob and putFusionItems would: a record leaves out what the report's claim rows give back;
-  // the writer compares the facts checked here with its own before it stores the record so)
+  // (the writer compares the facts the elision was checked against here with its own before it keeps a record so)
   const facts = claims.map(factsOfRecord);
-  const forms = items.map((i) => {
-    const e = elided(i);
-    return e && elisionHolds(i, facts) ? { data: encodeAgainst(JSON.stringify(e), text), elided: true } : { data: encodeAgainst(JSON.stringify(i), text), elided: false };
-  });
+  const forms = items.map((i) => deflatedRecord(i, text, facts));
   return { body: encodeBody(sqlite, text, language) as Uint8Array, items: forms.map((f) => f.data), elided: forms.map((f) => f.elided), facts: digest("sha1", JSON.stringify(facts)).toString("base64") };
+}
+
+/**
+ * A fusion record deflated against its report's text, its claims' fields the claim rows hold left out where
+ * it has some, and where `facts` (the rows) are given, only if they give each value back (else whole).
+ */
+function deflatedRecord(record: unknown, text: string, facts?: readonly ClaimFacts[]): { data: Uint8Array; elided: boolean } {
+  const e = elided(record);
+  const use = !!e && (!facts || elisionHolds(record, facts));
+  return { data: encodeAgainst(JSON.stringify(use ? e : record), text) as Uint8Array, elided: use };
 }
 
 /**
@@ -2510,8 +2516,7 @@ class SqlTx extends SqlReads implements WriteTx {
 
   /** A fusion record deflated against its report's text, its claims' fields the claim rows hold left out where it has some (checked when put). */
   private static recordBlob(record: object, text: string): { data: unknown; against?: string; elided?: boolean } {
-    const e = elided(record);
-    return { data: encodeAgainst(JSON.stringify(e ?? record), text), against: text, elided: !!e };
+    return { ...deflatedRecord(record, text), against: text };
   }
 
   /** A body encoded before the lock, by its language (its preset words) and text. */

@@ -4,7 +4,9 @@
 // answers it; a filter's first page also counts its total (later pages of a list reuse that count, as the page
 // does). Kinds: the first page, deep offsets, each sort paged by cursor, filters (status, outlet, language,
 // dates, entity, place, source, words) and the facets. The ledger is only read (opened once first so that
-// its migrations, if any, are not timed as start-up).
+// its migrations, if any, are not timed as start-up). --dump FILE: every answer, by its URL, as JSON lines
+// (to compare the answers of two builds on the same ledger).
+import { writeFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import { openStore } from "../src/store/index.js";
@@ -19,6 +21,8 @@ const db = arg("--db");
 if (!db) throw new Error("--db FILE|postgres://… is needed");
 const N = Number(arg("--n") ?? 12);
 const only = arg("--only")?.split(",");
+const dump = arg("--dump");
+const answers: string[] = [];
 
 export const pct = (xs: number[], p: number) => {
   if (!xs.length) return NaN;
@@ -64,6 +68,7 @@ const get = async (path: string): Promise<{ ms: number; body: any }> => {
   const body = await res.json();
   const ms = performance.now() - t;
   if (res.status !== 200) throw new Error(`${path} answered ${res.status}: ${JSON.stringify(body)}`);
+  if (dump) answers.push(JSON.stringify({ path, body }));
   return { ms, body };
 };
 
@@ -135,6 +140,7 @@ try {
   console.log(`all pages: n=${pages.length} p50 ${pct(pages, 50).toFixed(1)} ms, p95 ${pct(pages, 95).toFixed(1)} ms`);
   console.log(JSON.stringify({ listen_ms: Math.round(listenMs), groups: Object.fromEntries(results.map((r) => [r.group, { n: r.lat.length, p50: +pct(r.lat, 50).toFixed(1), p95: +pct(r.lat, 95).toFixed(1), max: +Math.max(...r.lat).toFixed(1) }])) }));
 } finally {
+  if (dump) writeFileSync(dump, answers.join("\n") + "\n");
   server.kill("SIGTERM");
   await closeCold?.();
 }

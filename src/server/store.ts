@@ -98,7 +98,8 @@ const FACET_LIMIT = 30;
 const EXPORT_PAGE = 1000;
 
 /** A list's count: `atLeast` where counting stopped short (the claims of some words: WORDS_COUNTED). */
-type ClaimTotal = { n: number; atLeast?: boolean };
+/** A count of claims; `about`: with `atLeast`, about how many there are (ClaimPage.about). */
+type ClaimTotal = { n: number; atLeast?: boolean; about?: number };
 
 export class StoreLedger implements LedgerPort {
   private v = 0;
@@ -461,18 +462,22 @@ export class StoreLedger implements LedgerPort {
     const sort = q.sort ?? "published";
     const back = q.before !== undefined;
     const at = (back ? decodeCursor(q.before!, sort) : q.after !== undefined ? decodeCursor(q.after, sort) : null) ?? null;
-    const page = await this.view(async (r): Promise<Page<ClaimRow> | undefined> => {
+    const page = await this.view(async (r): Promise<(Page<ClaimRow> & { about?: number }) | undefined> => {
       const f = await this.filterOf(r, q);
       if (!f) return undefined;
       // (a later page of a list whose count is known: the store chooses how to read it by that count)
       const known = await this.knownCount(q);
-      const p = await r.claimsPage(known === undefined ? f : { ...f, known: known.n, ...(known.atLeast && { knownAtLeast: true }) }, at, back);
+      const p = await r.claimsPage(
+        known === undefined ? f : { ...f, known: known.n, ...(known.atLeast && { knownAtLeast: true, ...(known.about !== undefined && { knownAbout: known.about }) }) },
+        at,
+        back,
+      );
       const first = p.keys[0], last = p.keys[p.keys.length - 1];
       // (a list's first page counts it in the same view: a view of its own costs its round trips again)
       const total = p.total ?? (this.countKnown(q) ? -1 : await r.countClaims(f));
       return {
         total,
-        ...(p.total !== undefined && p.atLeast && { at_least: true as const }),
+        ...(p.total !== undefined && p.atLeast && { at_least: true as const, ...(p.about !== undefined && { about: p.about }) }),
         items: await this.rows(r, p.items),
         ...(last && (back || p.more) && { next: encodeCursor(sort, last) }),
         ...(first && (back ? p.more : at !== null) && { prev: encodeCursor(sort, first) }),
@@ -480,8 +485,8 @@ export class StoreLedger implements LedgerPort {
     });
     if (!page) return { total: 0, items: [] };
     // (a page that read the whole set to find its rows, an entity's or words', counted it too)
-    const { at_least: _l, ...rest } = page;
-    const count = page.total >= 0 ? await this.claimCount(q, { n: page.total, atLeast: !!page.at_least }) : await this.claimCount(q);
+    const { at_least: _l, about, ...rest } = page;
+    const count = page.total >= 0 ? await this.claimCount(q, { n: page.total, atLeast: !!page.at_least, ...(about !== undefined && { about }) }) : await this.claimCount(q);
     return { ...rest, total: count.n, ...(count.atLeast && { at_least: true }) };
   }
 

@@ -97,9 +97,10 @@ const CCOLS = `c.id, c.report, c.cid, c.sentence, c.paragraph, c.start, c.stop, 
 const CJOIN = "LEFT JOIN sources s ON s.id = c.source";
 /**
  * Claims counted for the facets of a view the counters cannot answer (dates, an entity, words): past it the
- * counts are of the first FACET_CAP claims the view's index yields, marked `more` (there are at least n).
+ * counts are of the first `cap` claims the view's index yields, marked `more` (there are at least n). (An
+ * object, so that a test can make it small.)
  */
-const FACET_CAP = 2000;
+export const FACETS_COUNTED = { cap: 2000 };
 /**
  * The first page of the claims of some words alone (PostgreSQL: their index holds the current claims) counts
  * them up to `cap` and no further; beyond it the page says "at least cap" (ClaimPage.atLeast). Counting reads
@@ -107,6 +108,12 @@ const FACET_CAP = 2000;
  * (An object, so that a test can make it small.)
  */
 export const WORDS_COUNTED = { cap: 1000 };
+/**
+ * The words of this many claims or more are found, a page of them, by walking reports in publication order
+ * and testing each one's claims (wordsWalk): the page is full within a few hundred reports. Fewer, through
+ * the index of words.
+ */
+const COMMON_WORDS = 8000;
 /** From this offset on, a page of claims skips the rows before it by their ids alone. */
 const DEEP = 1000;
 
@@ -1047,7 +1054,12 @@ class SqlReads implements Reads {
       if (f.fused) {
         if (!f.fused.length) return { from: "", where, params, rows: [] };
         // (an entity an editor merged is several fused entities: a claim naming two of them is one claim)
-        if (f.fused.length === 1) add("SELECT claim, role & 1 AS nm, role & 2 AS sr FROM claim_entities WHERE fused = ?", [f.fused[0]], "ce", "claim");
+        // (counted in part, an entity alone: the first of its claims in publication order, its index's, read in
+        // order and no further, each then joined to its claim and report. Without it PostgreSQL read all of
+        // a common entity's forty thousand rows, or split them among workers that each read more than their
+        // share, and counted whichever came first, in the order they lay in its table.)
+        const first = cap !== undefined && f.fused.length === 1 && !f.sourceFused && !f.words?.length && where.length === 1 ? ` ORDER BY ms, claim LIMIT ${Math.floor(cap) + 1}` : "";
+        if (f.fused.length === 1) add(`SELECT claim, ms, role & 1 AS nm, role & 2 AS sr FROM claim_entities WHERE fused = ?${first}`, [f.fused[0]], "ce", "claim");
         else add(`SELECT claim, max(role & 1) AS nm, max(role & 2) AS sr FROM claim_entities WHERE ${this.d.inList("fused")} GROUP BY claim`, [this.d.list(f.fused)], "ce", "claim");
       }
       if (f.sourceFused) {
@@ -1074,10 +1086,12 @@ class SqlReads implements Reads {
       // (without the sources' names, which no condition reads: a rare status is then answered by its index alone)
       if (asSql && !f.fused && !f.sourceFused)
         return { from: from.replace(` ${CJOIN}`, ""), where: all, params: [...driveParams, ...condParams, ...params], id: claimCols ? "c.id" : id };
+      // (counted in part, an entity with other conditions: the first of its claims that meet them in publication order)
+      const capOrder = cap !== undefined && f.fused?.length === 1 ? " ORDER BY ce.ms, ce.claim" : "";
       const got = await this.c.all<Row>(
         `SELECT ${claimCols ? "c.id, c.report, c.status, c.source_entity, s.name AS source_name" : `${id} AS id, r.id AS report`}, r.published_ms AS r_ms, r.uid AS r_uid, r.source AS r_outlet, r.language AS r_lang${named ? ", ce.nm, ce.sr" : ""}
          FROM ${from}
-         WHERE ${all.join(" AND ")}${cap === undefined ? "" : ` LIMIT ${Math.floor(cap) + 1}`}`,
+         WHERE ${all.join(" AND ")}${cap === undefined ? "" : `${capOrder} LIMIT ${Math.floor(cap) + 1}`}`,
         [...driveParams, ...condParams, ...params],
       );
       const more = cap !== undefined && got.length > cap;
@@ -1179,41 +1193,94 @@ class SqlReads implements Reads {
     return { sql: this.ft.claimsMatchingStatus, cond: `${this.ft.claimHasWords} AND x.status = ANY(?)`, params: [q, this.d.list(codes)] };
   }
 
+  /** The highest report id (the ledger's size, for how far a walk through its reports goes). */
+  private async maxReport(): Promise<number> {
+    return num((await this.c.get<Row>("SELECT coalesce(max(id), 0) AS n FROM reports"))?.n ?? 0);
+  }
+
   /**
-   * A page of the claims of some words (wordsOnly) in publication order, walking the current reports in that
-   * order from the cursor (each report's claims a key range of the index of words, their words tested on its
-   * rows) rather than reading every claim the words find and sorting them: a common word's page reads a
-   * few hundred reports, not its ten thousand claims each on a page of its own. `k`: how many claims the
-   * words find. The walk goes about three times as far as a page of them should take, and only where that
-   * is fewer reports than the claims the other way (a report's claims are a few pages read in a row; the
-   * claims the words find, a page each, and their reports); a page it does not fill is undefined, read the
-   * other way (the words of one week of a long ledger, read from its other end).
+   * A page of the claims of some words (wordsOnly) in publication order, found among the current reports
+   * walked in that order from the cursor, rather than by reading every claim the words find and sorting
+   * them (a common word's ten thousand claims each on a page of its own, and their reports). `k`: how many
+   * claims the words find; `how`: whether k is their count, an estimate from the first of them (the first
+   * page of a word found more often than counted), or only that there are at least k (a later page of
+   * one). The walk goes about three times as far as a page of k claims should take. A page it does not fill
+   * is undefined, read the other way (the words of one week of a long ledger, read from its other end).
+   *
+   * Reports are mostly written in the order they were published, so the reports walked have ids in a
+   * narrow span: then the claims of the words in that span of keys are asked of the index of words and of
+   * the claims' keys together (each index read once, a page of rows for each claim found), and only those
+   * of the walked reports kept. Where the walked reports' ids are spread over the ledger (written in
+   * another order), each report's claims are read in turn and their words tested (a few pages read for
+   * every report walked: four thousand reports, 17,000 pages, for a word found a thousand times).
    */
-  private async wordsWalk(w: { cond: string; params: unknown[] }, k: number, atLeast: boolean, at: ClaimKey | null, tailDesc: boolean, want: number): Promise<Row[] | undefined> {
+  private async wordsWalk(
+    w: { cond: string; params: unknown[] },
+    k: number,
+    how: "exact" | "estimate" | "atLeast",
+    at: ClaimKey | null,
+    tailDesc: boolean,
+    want: number,
+  ): Promise<Row[] | undefined> {
     if (k < want) return undefined;
-    const reports = num((await this.c.get<Row>("SELECT coalesce(max(id), 0) AS n FROM reports"))?.n ?? 0);
-    // (a count that stopped at WORDS_COUNTED says only that there are at least k: the walk then goes as far
-    // as it would for the fewest claims it is ever tried for, those whose walk is as long as they are many.
-    // With more of them, the page is found sooner: the walk stops when it is full.)
-    const most = Math.ceil(Math.sqrt(3 * want * reports)) + 16;
-    const walk = atLeast ? Math.min(Math.ceil((3 * want * reports) / k) + 16, most) : Math.ceil((3 * want * reports) / k) + 16;
-    if (walk > k && !atLeast) return undefined;
+    const reports = await this.maxReport();
     const B = this.d.binary;
     const op = tailDesc ? "<" : ">";
     const D = tailDesc ? " DESC" : "";
     const after = at ? ` AND r.published_ms ${op}= ? AND (r.published_ms ${op} ? OR r.uid${B} ${op} ? OR (r.uid = ? AND cw.id ${op} ?))` : "";
-    // (the claims of each report in a subquery of their own, fenced (OFFSET 0), so that PostgreSQL reads each
-    // report's key range and tests its words there, never the index of words once per report)
-    const rows = await this.c.all<Row>(
-      `SELECT cw.id AS id, r.published_ms AS r_ms, r.uid AS r_uid, r.source AS r_outlet
-       FROM (SELECT r.id, r.published_ms, r.uid, r.source FROM reports r WHERE r.current = 1${at ? ` AND r.published_ms ${op}= ?` : ""}
-             ORDER BY r.published_ms${D}, r.uid${B}${D} LIMIT ${walk}) r
-       CROSS JOIN LATERAL (SELECT x.id FROM (SELECT id, search, status FROM claims_search WHERE id >= r.id * ${SPAN} AND id < (r.id + 1) * ${SPAN} OFFSET 0) x
-                           WHERE ${w.cond}) cw
-       WHERE 1 = 1${after} ORDER BY r.published_ms${D}, r.uid${B}${D}, cw.id${D} LIMIT ?`,
-      [...(at ? [at.ms] : []), ...w.params, ...(at ? [at.ms, at.ms, at.uid, at.uid, at.id] : []), want],
-    );
-    return rows.length === want ? rows : undefined;
+    const atParams = at ? [at.ms] : [];
+    const afterParams = at ? [at.ms, at.ms, at.uid, at.uid, at.id] : [];
+    const walked = (n: number) =>
+      `SELECT r.id, r.published_ms, r.uid, r.source, r.claims FROM reports r WHERE r.current = 1${at ? ` AND r.published_ms ${op}= ?` : ""} ORDER BY r.published_ms${D}, r.uid${B}${D} LIMIT ${n}`;
+    const order = `ORDER BY r.published_ms${D}, r.uid${B}${D}, cw.id${D} LIMIT ?`;
+    const far = (n: number) => Math.ceil((3 * want * reports) / n) + 16;
+    // Each walked report's claims read in turn, their words tested: a few pages read a report, but the walk
+    // stops when the page is full, which for a word found ten thousand times is a few hundred reports.
+    const oneByOne = async (walk: number) => {
+      // (the claims of each report in a subquery of their own, fenced (OFFSET 0), so that PostgreSQL reads each
+      // report's key range and tests its words there, never the index of words once per report)
+      const rows = await this.c.all<Row>(
+        `SELECT cw.id AS id, r.published_ms AS r_ms, r.uid AS r_uid, r.source AS r_outlet
+         FROM (${walked(walk)}) r
+         CROSS JOIN LATERAL (SELECT x.id FROM (SELECT id, search, status FROM claims_search WHERE id >= r.id * ${SPAN} AND id < (r.id + 1) * ${SPAN} OFFSET 0) x
+                             WHERE ${w.cond}) cw
+         WHERE 1 = 1${after} ${order}`,
+        [...atParams, ...w.params, ...afterParams, want],
+      );
+      return rows.length === want ? rows : undefined;
+    };
+    if (how !== "atLeast" && k >= COMMON_WORDS) return oneByOne(far(how === "estimate" ? k / 3 : k));
+    // (at least k: first as far as for ten times as many, which most common words are, then as for k)
+    let spanned = false;
+    for (const n of how === "atLeast" ? [far(10 * k), far(k)] : [far(k)]) {
+      // (each claim of the span is a bit of the keys' read, a hundred and fifty of them costing about what
+      // one claim of the words read the other way does, with its report: with k counted, the cheaper way)
+      if (how === "exact" && n * 12 > 150 * k) break;
+      const span = await this.c.get<Row>(`SELECT min(id) AS lo, max(id) AS hi, count(*) AS n, coalesce(sum(claims), 0) AS claims FROM (${walked(n)}) r`, atParams);
+      const got = num(span?.n ?? 0);
+      if (!got) return undefined;
+      const lo = num(span!.lo), hi = num(span!.hi);
+      if (hi - lo + 1 > 4 * got || (how === "exact" && num(span!.claims) > 150 * k)) break;
+      spanned = true;
+      const rows = await this.c.all<Row>(
+        `SELECT cw.id AS id, r.published_ms AS r_ms, r.uid AS r_uid, r.source AS r_outlet
+         FROM (${walked(n)}) r CROSS JOIN (SELECT x.id FROM claims_search x WHERE ${w.cond} AND x.id >= ? AND x.id < ?) cw
+         WHERE r.id = cw.id / ${SPAN}${after} ${order}`,
+        [...atParams, ...w.params, lo * SPAN, (hi + 1) * SPAN, ...afterParams, want],
+      );
+      // (a walk that reached the last report has found them all)
+      if (rows.length === want || got < n) return rows;
+    }
+    if (spanned) return undefined;
+    // (the walked reports' ids spread over the ledger, or a walk too long for k counted claims. A count that stopped at WORDS_COUNTED says only that there are at least k: the walk
+    // then goes as far as it would for the fewest claims it is ever tried for, those whose walk is as long
+    // as they are many. With more of them, the page is found sooner: the walk stops when it is full.)
+    const atLeast = how !== "exact";
+    const few = how === "estimate" ? WORDS_COUNTED.cap : k;
+    const most = Math.ceil(Math.sqrt(3 * want * reports)) + 16;
+    const walk = atLeast ? Math.min(far(few), most) : far(few);
+    if (walk > few && !atLeast) return undefined;
+    return oneByOne(walk);
   }
 
   async searchClaims(f: ClaimFilter): Promise<{ total: number; items: ClaimRow[] }> {
@@ -1430,6 +1497,7 @@ class SqlReads implements Reads {
     let rows: Row[] = [];
     let counted: number | undefined;
     let atLeast = false;
+    let about: number | undefined;
     // Sorted by source while editors gave some claims another source: the sources' index orders the extracted
     // names, so the set is read whole and sorted here, by the corrected ones (only then, and only this set).
     const atHand =
@@ -1518,16 +1586,40 @@ class SqlReads implements Reads {
         // walk through the reports finds a page of them sooner than they are all read and sorted)
         // (counted up to WORDS_COUNTED only: each claim counted is a row of the index read, and a common
         // word's fourteen thousand on a ledger of 100,000 reports took longer than the page itself)
+        // (the count reads the claims' ids, up to the cap: all of them when there are no more, for the page to be
+        // ordered from without the index of words asked again; with more, how far into the ledger the first
+        // cap of them, in the index's table order, which is about the order they were written in, reach says
+        // about how many there are: a word found a thousand times in the first tenth of the ledger is found
+        // about ten thousand times in all)
+        let found: number[] | undefined;
         if (words) {
+          let est: number | undefined;
           if (at === null) {
-            const n = num((await this.c.get<Row>(`SELECT count(*) AS n FROM (SELECT 1 FROM (${words.sql}) x LIMIT ${WORDS_COUNTED.cap + 1}) y`, words.params))!.n);
-            atLeast = n > WORDS_COUNTED.cap;
-            counted = atLeast ? WORDS_COUNTED.cap : n;
+            const ids = (await this.c.all<Row>(`SELECT x.id FROM (${words.sql}) x LIMIT ${WORDS_COUNTED.cap + 1}`, words.params)).map((x) => num(x.id));
+            atLeast = ids.length > WORDS_COUNTED.cap;
+            counted = atLeast ? WORDS_COUNTED.cap : ids.length;
+            if (!atLeast) found = ids;
+            else {
+              // (by the median: a few of the rows are where replaced ones were, anywhere in the table)
+              const reach = Math.floor(ids.map((id) => Math.floor(id / SPAN)).sort((a, b) => a - b)[ids.length >> 1]!);
+              est = Math.max(WORDS_COUNTED.cap + 1, Math.floor(((ids.length >> 1) * (await this.maxReport())) / Math.max(reach, 1)));
+            }
           }
-          const k = counted ?? f.known;
-          if (k !== undefined) rows = (await this.wordsWalk(words, k, at === null ? atLeast : !!f.knownAtLeast, at, tailDesc, want)) ?? [];
+          const k = est ?? (at === null ? counted : f.knownAtLeast ? f.knownAbout ?? f.known : f.known);
+          const how = at === null || (f.knownAtLeast && f.knownAbout !== undefined) ? "estimate" : f.knownAtLeast ? "atLeast" : "exact";
+          if (k !== undefined && !found) rows = (await this.wordsWalk(words, k, how, at, tailDesc, want)) ?? [];
+          about = est;
         }
-        if (!rows.length) await segment("1 = 1", [], true);
+        // (all the claims of the words are at hand: only their reports read, to put them in order)
+        if (!rows.length && found)
+          rows = found.length
+            ? await this.c.all<Row>(
+                `SELECT cw.id AS id, r.published_ms AS r_ms, r.uid AS r_uid, r.source AS r_outlet FROM (SELECT value AS id FROM ${this.d.listTable("j")}) cw CROSS JOIN reports r
+                 WHERE r.id = cw.id / ${SPAN} AND r.current = 1 ORDER BY ${order} LIMIT ?`,
+                [this.d.list(found), want],
+              )
+            : [];
+        else if (!rows.length) await segment("1 = 1", [], true);
         if (counting) counted = rows.length ? num(rows[0]!.n_total) : 0;
       }
       else if (by === "status") {
@@ -1606,7 +1698,7 @@ class SqlReads implements Reads {
     if (back) rows.reverse();
     const shown = paged || (atHand && !set.rows) ? rows : await this.whole(rows);
     const total = set.rows ? set.rows.length : counted;
-    return { items: await this.withReports(shown), keys: shown.map(keyOf), more, ...(total !== undefined && { total }), ...(total !== undefined && atLeast && !set.rows && { atLeast }) };
+    return { items: await this.withReports(shown), keys: shown.map(keyOf), more, ...(total !== undefined && { total }), ...(total !== undefined && atLeast && !set.rows && { atLeast, ...(about !== undefined && { about }) }) };
   }
 
   /**
@@ -1686,8 +1778,8 @@ class SqlReads implements Reads {
       const { status: _s, sourceName: _n, ownVoice: _o, outlet: _u, language: _l, sort: _x, limit: _y, offset: _z, ...base } = f;
       const key = JSON.stringify(base);
       if (this.facetBase?.key !== key) {
-        // (at most FACET_CAP of them: an entity named in a hundred thousand claims is counted in part, and said so)
-        const set = await this.claimSet({ ...base, limit: 0, offset: 0 }, false, FACET_CAP);
+        // (at most FACETS_COUNTED.cap of them: an entity named in a hundred thousand claims is counted in part, and said so)
+        const set = await this.claimSet({ ...base, limit: 0, offset: 0 }, false, FACETS_COUNTED.cap);
         this.facetBase = { key, rows: set.rows!, more: !!set.more };
       }
       const codes = f.status?.length ? new Set(f.status.map(status.code)) : undefined;
@@ -1719,13 +1811,13 @@ class SqlReads implements Reads {
       const { sort: _x, limit: _y, offset: _z, ...base } = f;
       const key = JSON.stringify(base, (_k, v) => (v instanceof Map ? [...v] : v));
       if (this.facetCounts?.key !== key) {
-        // (by the source's id, named after: grouping by names costs half as much again). At most FACET_CAP
+        // (by the source's id, named after: grouping by names costs half as much again). At most FACETS_COUNTED.cap
         // claims are counted: a view of more (a month of a large ledger) is counted in part, and says so.
         const rows = await this.c.all<Row>(
-          `SELECT st, sid, outlet, lang, count(*) AS n FROM (SELECT ${statusExpr(f)} AS st, c.source AS sid, r.source AS outlet, r.language AS lang FROM ${set.from} WHERE ${set.where.join(" AND ")} LIMIT ${FACET_CAP}) x GROUP BY st, sid, outlet, lang`,
+          `SELECT st, sid, outlet, lang, count(*) AS n FROM (SELECT ${statusExpr(f)} AS st, c.source AS sid, r.source AS outlet, r.language AS lang FROM ${set.from} WHERE ${set.where.join(" AND ")} LIMIT ${FACETS_COUNTED.cap}) x GROUP BY st, sid, outlet, lang`,
           set.params,
         );
-        const more = rows.reduce((a, x) => a + num(x.n), 0) >= FACET_CAP;
+        const more = rows.reduce((a, x) => a + num(x.n), 0) >= FACETS_COUNTED.cap;
         const sids = [...new Set(rows.map((x) => x.sid).filter((x) => x !== null && x !== undefined))].map(num);
         const names = new Map<number, string>();
         for (let i = 0; i < sids.length; i += 5000)

@@ -327,6 +327,8 @@ export interface ClaimFilter {
   known?: number;
   /** `known` is a lower bound (ClaimPage.atLeast): the filter selects at least that many. */
   knownAtLeast?: boolean;
+  /** With `knownAtLeast`: about how many there are (ClaimPage.about), for how far a page's walk goes. */
+  knownAbout?: number;
   limit: number;
   offset: number;
 }
@@ -371,6 +373,8 @@ export interface ClaimPage {
   total?: number;
   /** `total` is a lower bound: the claims of some words, counted up to WORDS_COUNTED and no further. */
   atLeast?: boolean;
+  /** With `atLeast`: about how many there are, as far as the first of them say (for the later pages' reads). */
+  about?: number;
 }
 /** What claims can be counted by (facets): status, source name, the report's outlet, its language. */
 export type ClaimFacet = "status" | "source" | "outlet" | "language";

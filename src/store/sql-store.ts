@@ -1610,15 +1610,23 @@ class SqlReads implements Reads {
           if (k !== undefined && !found) rows = (await this.wordsWalk(words, k, how, at, tailDesc, want)) ?? [];
           about = est;
         }
-        // (all the claims of the words are at hand: only their reports read, to put them in order)
-        if (!rows.length && found)
+        // (all the claims of the words are at hand, or few, counted, and read here by their ids alone: only
+        // their reports read, to put them in order. Asked of the index of words joined to the reports, a later
+        // page of a word found a few hundred times hashed every report after the cursor, a quarter of a second.)
+        if (!rows.length && words && !found && at !== null && !f.knownAtLeast && f.known !== undefined && f.known <= WORDS_COUNTED.cap)
+          found = (await this.c.all<Row>(`SELECT x.id FROM (${words.sql}) x LIMIT ${WORDS_COUNTED.cap + 1}`, words.params)).map((x) => num(x.id));
+        // (more than the count said: not all of them)
+        if (found && found.length > WORDS_COUNTED.cap) found = undefined;
+        if (!rows.length && found) {
+          const k = at ? after(at) : undefined;
           rows = found.length
             ? await this.c.all<Row>(
                 `SELECT cw.id AS id, r.published_ms AS r_ms, r.uid AS r_uid, r.source AS r_outlet FROM (SELECT value AS id FROM ${this.d.listTable("j")}) cw CROSS JOIN reports r
-                 WHERE r.id = cw.id / ${SPAN} AND r.current = 1 ORDER BY ${order} LIMIT ?`,
-                [this.d.list(found), want],
+                 WHERE r.id = cw.id / ${SPAN} AND r.current = 1${k ? ` AND ${k.sql}` : ""} ORDER BY ${order} LIMIT ?`,
+                [this.d.list(found), ...(k?.params ?? []), want],
               )
             : [];
+        }
         else if (!rows.length) await segment("1 = 1", [], true);
         if (counting) counted = rows.length ? num(rows[0]!.n_total) : 0;
       }

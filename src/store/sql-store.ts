@@ -2338,6 +2338,44 @@ async function deflateBodiesWithWords(driver: Driver): Promise<void> {
     });
 }
 
+/**
+ * The fusion records a ledger kept whole before schema 19 (words = 1, deflated against their report's body)
+ * in the form of words = 2, as putFusionItems writes them now: each left out only where the report's claim
+ * rows give back every value (elisionHolds), else kept as it is. A few hundred per transaction, from where
+ * the last attempt stopped (fusion_state 'record-claims': watermark, the next record's rowid; data, where
+ * it ends); nothing once done. (A compaction may number the rows anew: a record passed over then stays
+ * whole, which costs its size, never its reading.)
+ */
+async function elideOldRecords(driver: Driver): Promise<void> {
+  const d = driver.dialect;
+  if (!d.compressBody) return;
+  for (let done = false; !done; )
+    done = await driver.transaction(async (c) => {
+      const st = await c.get<Row>("SELECT watermark, data FROM fusion_state WHERE kind = 'record-claims'");
+      if (!st) return true;
+      const rows = await c.all<Row>(
+        `SELECT f.rowid AS rid, f.data, f.against, b.text AS body FROM fusion_items f JOIN bodies b ON b.id = f.against
+         WHERE f.rowid >= ? AND f.rowid < ? AND f.words = 1 ORDER BY f.rowid LIMIT 300`,
+        [num(st.watermark), Number(st.data)],
+      );
+      if (!rows.length) {
+        await c.run("DELETE FROM fusion_state WHERE kind = 'record-claims'");
+        return true;
+      }
+      const texts = rows.map((r) => decodeBody(r.body));
+      const facts = await claimFacts(c, d, [...new Map(rows.map((r, i) => [num(r.against), { id: num(r.against), body: texts[i]! }])).values()]);
+      const again: unknown[][] = [];
+      rows.forEach((r, i) => {
+        const record = JSON.parse(decodeRecordText(r.data, texts[i]!, 1)) as unknown;
+        const e = elided(record);
+        if (e && elisionHolds(record, facts.get(num(r.against)) ?? [])) again.push([encodeAgainst(JSON.stringify(e), texts[i]!), CLAIM_WORDS, num(r.rid)]);
+      });
+      await c.many("UPDATE fusion_items SET data = ?, words = ? WHERE rowid = ?", again);
+      await c.run("UPDATE fusion_state SET watermark = ? WHERE kind = 'record-claims'", [num(rows[rows.length - 1]!.rid) + 1]);
+      return false;
+    });
+}
+
 /** Rows with their report's publication time and stable id (r_ms, r_uid) in publication order, as SQL orders them. */
 function publicationOrder(a: Row, b: Row): number {
   const x = num(a.r_ms), y = num(b.r_ms);
@@ -2950,6 +2988,7 @@ export class SqlStore implements Store {
       }
       if (!driver.readonly) await indexClaimWords(driver);
       if (!driver.readonly) await deflateBodiesWithWords(driver);
+      if (!driver.readonly) await elideOldRecords(driver);
       return new SqlStore(driver, o);
     } catch (e) {
       await driver.close();

@@ -361,7 +361,8 @@ export const MIGRATIONS: readonly ((d: Dialect) => string)[] = [
   // deflated against their report's body) take the form of words = 2 when the ledger is next opened for
   // writing, where the report's claim rows give back each value left out (SqlStore.open, elideOldRecords);
   // fusion_state 'record-claims' holds how far that got (watermark: the next record's rowid) and where it
-  // ends. (PostgreSQL: nothing; its records are whole.)
+  // ends. Kept states (briefing pictures) are compressed with brotli (sql-store.ts, BROTLI), which an earlier
+  // sitrep would not read. (PostgreSQL: nothing; its records are whole, its states text.)
   (d) =>
     d.backend === "sqlite"
       ? `INSERT INTO fusion_state (kind, watermark, data)

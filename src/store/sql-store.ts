@@ -1,6 +1,6 @@
 // The store over any SQL backend: every query of the ledger, written once against the Dialect, and the
 // bookkeeping of the aggregates. A backend (sqlite.ts; postgres.ts in step 2) only runs the SQL.
-import { deflateRawSync, inflateRawSync } from "node:zlib";
+import { brotliCompressSync, brotliDecompressSync, constants as zc, deflateRawSync, inflateRawSync } from "node:zlib";
 import { fullText, sqlite, type Dialect, type FullText } from "./dialect.js";
 import type { Conn, Driver } from "./driver.js";
 import { claimKey, claimUid, digest, entityUid, reportUid } from "./ids.js";
@@ -146,16 +146,32 @@ function encodeBody(d: Dialect, text: string, language?: string): unknown {
 function decodeBody(v: unknown): string {
   if (!(v instanceof Uint8Array)) return String(v);
   if (!v.length || (v[0]! & 6) !== 6) return inflateRawSync(v).toString("utf8");
+  if (v[0] === BROTLI) return brotliDecompressSync(v.subarray(1)).toString("utf8");
   const words = BODY_WORDS[v[0]! >> 3];
   if (!words) throw new Error(`a report body deflated with preset words this sitrep does not know (${v[0]! >> 3}): written by a newer sitrep`);
   return inflateRawSync(v.subarray(1), { dictionary: words }).toString("utf8");
 }
 /**
- * A kept state (fusion_state: briefing pictures, hundreds of KB of JSON at 10k reports) as stored: deflated
- * where bodies are (SQLite), unless it is small; read back by decodeBody whichever it is (ledgers before
- * schema 11 kept them as text, and are read as they are).
+ * A kept state (fusion_state: briefing pictures, hundreds of KB of JSON at 10k reports) as stored: compressed
+ * where bodies are (SQLite; BROTLI below), unless it is small; read back by decodeBody whichever it is
+ * (ledgers before schema 11 kept them as text, before schema 20 deflated, and are read as they are).
  */
-const encodeState = (d: Dialect, json: string): unknown => (d.compressBody && json.length > 512 ? deflateRawSync(Buffer.from(json, "utf8")) : json);
+const encodeState = (d: Dialect, json: string): unknown => {
+  if (!d.compressBody || json.length <= 512) return json;
+  const z = brotliCompressSync(Buffer.from(json, "utf8"), { params: { [zc.BROTLI_PARAM_QUALITY]: 5, [zc.BROTLI_PARAM_SIZE_HINT]: Buffer.byteLength(json) } });
+  const out = Buffer.allocUnsafeSlow(z.length + 1);
+  out[0] = BROTLI;
+  z.copy(out, 1);
+  return out;
+};
+/**
+ * The first byte of a kept state compressed with brotli (schema 20), in the place of a body's preset words
+ * (a number no words take): a briefing picture is hundreds of KB of JSON whose repeats lie further apart
+ * than deflate's 32 KB window; at quality 5, a quarter smaller than deflate (0.8 → 0.6 MB for the four
+ * pictures of a 10,000-report ledger) for a third more time to write it (tens of ms) and the same to read.
+ * States written before are deflated, and read as they are.
+ */
+const BROTLI = 6 + 8 * 31;
 /**
  * Words that fusion records of every kind are made of (src/ledger's keys and common values), put before
  * the body in the preset dictionary of records written since schema 11 (fusion_items.words = 1): a record

@@ -361,8 +361,9 @@ export const MIGRATIONS: readonly ((d: Dialect) => string)[] = [
   // deflated against their report's body) take the form of words = 2 when the ledger is next opened for
   // writing, where the report's claim rows give back each value left out (SqlStore.open, elideOldRecords);
   // fusion_state 'record-claims' holds how far that got (watermark: the next record's rowid) and where it
-  // ends. Kept states (briefing pictures) are compressed with brotli (sql-store.ts, BROTLI), which an earlier
-  // sitrep would not read. (PostgreSQL: nothing; its records are whole, its states text.)
+  // ends. Kept states (briefing pictures) are compressed with brotli (sql-store.ts, BROTLI), and a claim row
+  // keeps its key (cid) as 5 bytes and the entities it names as bytes (cidStored, claimEntitiesStored), which
+  // an earlier sitrep would not read; rows written before are read as they are. (PostgreSQL: nothing.)
   (d) =>
     d.backend === "sqlite"
       ? `INSERT INTO fusion_state (kind, watermark, data)

@@ -10,6 +10,7 @@ import { spawnSync } from "node:child_process";
 import { readReports, toDoc } from "../src/ingest/index.js";
 import { runPipeline } from "../src/pipeline/index.js";
 import { openStore } from "../src/store/index.js";
+import { tableSizes } from "../src/store/sqlite.js";
 import { buildPicture } from "../src/ledger/picture.js";
 import { composeBriefing, renderBriefing } from "../src/brief/index.js";
 import { benchSources, root, shared } from "./corpus.js";
@@ -138,6 +139,10 @@ const cliBrief = () => {
 };
 const refreshMs = cliBrief();
 const cliMs = cliBrief();
+// The ledger after brief (its kept pictures and export parts: what issue 16's bar is measured on), and where
+// its bytes are: each table's and index's pages, with the bytes of them left unused (SQLite's dbstat).
+const briefBytes = ["", "-wal"].reduce((n, s) => n + (existsSync(dbFile + s) ? statSync(dbFile + s).size : 0), 0);
+const sizes = brief && !/^postgres/i.test(dbFile) ? tableSizes(dbFile) : [];
 
 const result = {
   reports: sum.reports,
@@ -157,6 +162,7 @@ const result = {
   brief_refresh_cli_ms: +refreshMs.toFixed(0),
   brief_cli_ms: +cliMs.toFixed(0),
   brief_md_chars: md.length,
+  ...(brief && { db_after_brief_mb: +(briefBytes / 1048576).toFixed(2), after_brief_over_input: +(briefBytes / bytes).toFixed(2) }),
 };
 if (runs.length > 1)
   for (const r of runs)
@@ -165,6 +171,10 @@ console.log(`ingest: ${result.reports} reports (${result.input_mb} MB) in ${resu
 console.log(`        ${result.added} added, ${result.unchanged} unchanged, ${result.updated} updated, ${result.failed} failed; corpus ${result.corpus}`);
 console.log(`ledger: ${result.db_mb} MB on disk, ${result.db_over_input} × the input`);
 console.log(`brief:  ${result.brief_in_process_ms} ms in process from scratch; through the CLI (node start-up included) ${result.brief_refresh_cli_ms} ms making the kept picture, then ${result.brief_cli_ms} ms reading it`);
+if (brief) {
+  console.log(`after brief: ${result.db_after_brief_mb} MB on disk, ${result.after_brief_over_input} × the input; largest tables and indexes (MB, of it unused):`);
+  for (const t of sizes.slice(0, 16)) console.log(`        ${t.name.padEnd(34)} ${(t.bytes / 1048576).toFixed(2).padStart(6)}  ${(t.unused / 1048576).toFixed(2).padStart(5)}`);
+}
 console.log(JSON.stringify(result));
 if (process.argv.includes("--reads")) {
   // the same read figures as for PostgreSQL (bench/workers.ts): serve's start and /api/claims latency

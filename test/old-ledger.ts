@@ -3,11 +3,20 @@ import { deflateRawSync, inflateRawSync } from "node:zlib";
 import type Database from "better-sqlite3";
 import { presetOf, storedForm } from "../src/store/sql-store.js";
 import { REPORT_ROWS, SPAN } from "../src/store/schema.js";
+import { postgres } from "../src/store/dialect.js";
 
 const text = (v: unknown): string | null => (v === null || v === undefined ? null : storedForm.body(v));
 
-/** A SQLite ledger as schemas before 17 had it: report bodies deflated without their language's words. */
+/** A SQLite ledger as schemas before 20 had it: claims' keys and entities as text (JSON). */
+export function withTextClaims(db: Database.Database): void {
+  const put = db.prepare("UPDATE claims SET cid = ?, entities = ? WHERE id = ?");
+  for (const c of db.prepare("SELECT id, cid, entities FROM claims").all() as { id: number; cid: unknown; entities: unknown }[])
+    put.run(storedForm.cid(postgres, c.cid), storedForm.claimEntities(postgres, c.entities), c.id);
+}
+
+/** A SQLite ledger as schemas before 17 had it: report bodies deflated without their language's words (and claims as before 20). */
 export function withPlainBodies(db: Database.Database): void {
+  withTextClaims(db);
   const put = db.prepare("UPDATE bodies SET text = ? WHERE id = ?");
   for (const b of db.prepare("SELECT id, text FROM bodies").all() as { id: number; text: unknown }[]) put.run(deflateRawSync(Buffer.from(storedForm.body(b.text), "utf8")), b.id);
 }

@@ -89,7 +89,7 @@ test("SQLite: a report's fusion record leaves out its claims' words, places, sta
   }
 });
 
-test("SQLite: a ledger of schema 17 (whole fusion records) is migrated, exports the same, and then holds records of both forms", async () => {
+test("SQLite: a ledger of schema 17 (whole fusion records) is migrated, exports the same, and its records then take the smaller form", async () => {
   const dir = mkdtempSync(join(tmpdir(), "sitrep-claimwords-"));
   const docs: Doc[] = [];
   for (let i = 0; i < 6; i++) docs.push(report(i % 2 ? EN : NL, i % 2 ? "en" : "nl", i));
@@ -119,7 +119,7 @@ test("SQLite: a ledger of schema 17 (whole fusion records) is migrated, exports 
   const db2 = new Database(old, { readonly: true });
   assert.equal(db2.pragma("user_version", { simple: true }), LATEST);
   db2.close();
-  assert.equal(LATEST, 19);
+  assert.ok(LATEST >= 19);
   const a = await openStore(old, { readonly: true }), b = await openStore(fresh, { readonly: true });
   assert.deepEqual(await readBack(a), await readBack(b));
   const [ea, eb] = [await exported(a), await exported(b)];
@@ -128,7 +128,7 @@ test("SQLite: a ledger of schema 17 (whole fusion records) is migrated, exports 
   await a.close();
   await b.close();
 
-  // a report added after: its record left out, the old ones kept whole, all read back
+  // a report added after: its record left out, as the old ones are once opened for writing (schema 20), all read back
   const more = report(EN.replace("three people", "four people"), "en", 7);
   for (const f of [old, fresh]) {
     const s = await openStore(f);
@@ -136,7 +136,7 @@ test("SQLite: a ledger of schema 17 (whole fusion records) is migrated, exports 
     await s.close();
   }
   const words = records(old).map((r) => r.words);
-  assert.deepEqual([...new Set(words)].sort(), [1, CLAIM_WORDS]);
+  assert.deepEqual([...new Set(words)].sort(), [CLAIM_WORDS]);
   const a2 = await openStore(old, { readonly: true }), b2 = await openStore(fresh, { readonly: true });
   assert.equal(await exported(a2), await exported(b2));
   await a2.close();

@@ -4,8 +4,9 @@
 // ledger), so that the copy has the same ids, stable ids, fusion records and kept briefing pictures (they
 // stay current: a kept picture is keyed by the ledger's counts and highest ids, which do not change).
 // What one backend stores in a form of its own is written in the other's: report bodies, fusion records
-// and kept states (deflated on SQLite), entities' mentions (bytes on SQLite), and the index of words,
-// which is not copied but made again from the reports' text (SQLite's keeps no text to copy from).
+// and kept states (compressed on SQLite), entities' mentions and claims' keys and entities (bytes on SQLite),
+// and the index of words, which is not copied but made again from the reports' text (SQLite's keeps no
+// text to copy from).
 //
 // The copy refuses a target that holds anything: it adds a ledger, it never merges two.
 import { existsSync, statSync } from "node:fs";
@@ -222,6 +223,7 @@ function converter(name: string, sd: Dialect, dd: Dialect): (sc: Conn, rows: Row
   if (same) return async (_sc, rows) => rows;
   if (name === "bodies") return async (_sc, rows) => rows.map((r) => ({ ...r, text: storedForm.encodeBody(dd, storedForm.body(r.text)) }));
   if (name === "entities") return async (_sc, rows) => rows.map((r) => ({ ...r, mentions: storedForm.mentions(dd, r) }));
+  if (name === "claims") return async (_sc, rows) => rows.map((r) => ({ ...r, cid: storedForm.cid(dd, r.cid), entities: storedForm.claimEntities(dd, r.entities) }));
   if (name === "fusion_items")
     return async (sc, rows) => {
       // a record deflated against its report's body is read with that body

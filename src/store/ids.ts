@@ -10,9 +10,9 @@
 // - entity (fused across reports): "e" + 10 base32 characters of SHA-256 over its fusion key.
 import * as crypto from "node:crypto";
 
-const B32 = "0123456789abcdefghjkmnpqrstvwxyz";
+export const B32 = "0123456789abcdefghjkmnpqrstvwxyz";
 
-function base32(bytes: Uint8Array, chars: number): string {
+export function base32(bytes: Uint8Array, chars: number): string {
   let out = "";
   let acc = 0;
   let bits = 0;

@@ -357,6 +357,18 @@ export const MIGRATIONS: readonly ((d: Dialect) => string)[] = [
   // Records written before are read as they are. Nothing changes in the tables: the new number keeps a
   // sitrep that would read such a record as it stands from opening the ledger. (PostgreSQL: nothing.)
   (_d) => "SELECT 1;",
+  // 20 (SQLite): a smaller upgraded ledger. Report fusion records written whole before schema 19 (words = 1,
+  // deflated against their report's body) take the form of words = 2 when the ledger is next opened for
+  // writing, where the report's claim rows give back each value left out (SqlStore.open, elideOldRecords);
+  // fusion_state 'record-claims' holds how far that got (watermark: the next record's rowid) and where it
+  // ends. Kept states (briefing pictures) are compressed with brotli (sql-store.ts, BROTLI), and a claim row
+  // keeps its key (cid) as 5 bytes and the entities it names as bytes (cidStored, claimEntitiesStored), which
+  // an earlier sitrep would not read; rows written before are read as they are. (PostgreSQL: nothing.)
+  (d) =>
+    d.backend === "sqlite"
+      ? `INSERT INTO fusion_state (kind, watermark, data)
+  SELECT 'record-claims', min(rowid), CAST(max(rowid) + 1 AS TEXT) FROM fusion_items WHERE words = 1 AND against IS NOT NULL HAVING count(*) > 0;`
+      : "SELECT 1;",
 ];
 
 /**

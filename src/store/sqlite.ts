@@ -231,3 +231,16 @@ export class SqliteDriver implements Driver {
     return existsSync(file);
   }
 }
+
+/**
+ * Each table's and index's bytes in a SQLite ledger's pages, and of them the bytes left unused, largest first
+ * (dbstat; opened read-only, so a log not yet folded into the file is read as it is): for size reports.
+ */
+export function tableSizes(file: string): { name: string; bytes: number; unused: number }[] {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    return db.prepare("SELECT name, sum(pgsize) AS bytes, sum(unused) AS unused FROM dbstat GROUP BY name ORDER BY bytes DESC").all() as { name: string; bytes: number; unused: number }[];
+  } finally {
+    db.close();
+  }
+}

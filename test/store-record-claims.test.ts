@@ -1,0 +1,138 @@
+// SQLite (schema 20): fusion records a ledger kept whole before schema 19 (words = 1) take the smaller form
+// (words = 2) when the ledger is next opened for writing, where the report's claim rows give back every value
+// left out; they read back, and the ledger exports, as before. A record the rows do not agree with stays whole.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { deflateRawSync } from "node:zlib";
+import Database from "better-sqlite3";
+import { Doc, type Lang } from "../src/model/doc.js";
+import { runPipeline } from "../src/pipeline/index.js";
+import { openStore, type Store } from "../src/store/index.js";
+import { CLAIM_WORDS, presetOf, storedForm } from "../src/store/sql-store.js";
+import { LATEST } from "../src/store/schema.js";
+import { status } from "../src/store/codes.js";
+import { storeReports } from "../src/ledger/ingest.js";
+import { corrected } from "../src/store/corrected.js";
+import { ledgerExport } from "../src/ledger/export.js";
+import { exportJson } from "../src/export/stream.js";
+
+// Reports written for this test: a harbour strike told by the port, a union and the city, in both languages.
+const NL = [
+  "Het havenbedrijf van Vlissingen meldt dat sinds dinsdag zeker twaalf schepen niet zijn gelost.",
+  "\"Wij leggen het werk neer tot er een nieuw voorstel ligt\", zei vakbondsbestuurder Anouk de Wit.",
+  "Volgens de gemeente zijn er geen goederen bedorven.",
+  "Het havenbedrijf ontkent dat er extra personeel is ingehuurd.",
+].join(" ");
+const EN = [
+  "The port authority of Hull said on Tuesday that at least twelve ships had not been unloaded since the weekend.",
+  "\"We will stay out until there is a new offer on the table,\" said union organiser Sam Booth.",
+  "According to the city council, no goods had spoiled.",
+  "The port authority denied that it had hired extra staff.",
+].join(" ");
+
+const report = (text: string, language: Lang, i: number) =>
+  runPipeline(
+    new Doc(`${text} (${i})\n`, {
+      id: `h${i}`, published: `2025-03-0${1 + (i % 8)}T14:30:00+01:00`, publishedFrom: "front-matter", language, languageFrom: "front-matter", format: "text",
+      source: language === "nl" ? "Zeeuwse Bode" : "Humber Post", url: `https://example.org/strike/${language}/${i}`,
+    }),
+  );
+
+type Rec = { rid: number; id: string; data: Buffer; words: number | null; against: number | null; body: Buffer | null };
+const records = (file: string): Rec[] => {
+  const db = new Database(file, { readonly: true });
+  const rows = db
+    .prepare("SELECT f.rowid AS rid, f.id, f.data, f.words, f.against, b.text AS body FROM fusion_items f LEFT JOIN bodies b ON b.id = f.against WHERE f.kind = 'report-fusion' ORDER BY f.id")
+    .all() as Rec[];
+  db.close();
+  return rows;
+};
+
+const readBack = async (s: Store) => {
+  const out = new Map<string, unknown>();
+  for await (const page of s.reads.fusionItems("report-fusion")) for (const it of page) out.set(it.id, it.data);
+  return out;
+};
+
+const exported = (s: Store) =>
+  s.snapshot(async (r) => {
+    let text = "";
+    for await (const chunk of exportJson(ledgerExport(await corrected(r), "en"))) text += chunk;
+    return text;
+  });
+
+/** The ledger as schema 18 left it: every report's record whole, deflated against its report's body with the words. */
+async function asSchema18(file: string): Promise<Map<string, unknown>> {
+  const s = await openStore(file, { readonly: true });
+  const whole = await readBack(s);
+  await s.close();
+  const db = new Database(file);
+  const put = db.prepare("UPDATE fusion_items SET data = ?, words = 1 WHERE kind = 'report-fusion' AND id = ?");
+  for (const r of records(file)) put.run(deflateRawSync(Buffer.from(JSON.stringify(whole.get(r.id)), "utf8"), { dictionary: presetOf(storedForm.body(r.body), true) }), r.id);
+  db.pragma("user_version = 19");
+  db.close();
+  return whole;
+}
+
+test("SQLite: records kept whole before schema 19 are left out as new ones when the ledger is opened for writing, and read and export the same", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "sitrep-recordclaims-"));
+  const docs: Doc[] = [];
+  for (let i = 0; i < 6; i++) docs.push(report(i % 2 ? EN : NL, i % 2 ? "en" : "nl", i));
+  const fresh = join(dir, "new.db"), old = join(dir, "old.db");
+  for (const f of [fresh, old]) {
+    const s = await openStore(f);
+    assert.ok((await storeReports(s, docs)).every((r) => r.ok));
+    await s.close();
+  }
+  const whole = await asSchema18(old);
+  const before = records(old);
+  assert.ok(before.length === 6 && before.every((r) => r.words === 1));
+
+  const w = await openStore(old);
+  await w.close();
+  const db = new Database(old, { readonly: true });
+  assert.equal(db.pragma("user_version", { simple: true }), LATEST);
+  assert.equal((db.prepare("SELECT count(*) AS n FROM fusion_state WHERE kind = 'record-claims'").get() as { n: number }).n, 0, "the conversion finished");
+  db.close();
+  const after = records(old);
+  assert.deepEqual(after.map((r) => r.words), after.map(() => CLAIM_WORDS));
+  // as small as a record this sitrep writes: the same bytes
+  assert.deepEqual(after.map((r) => r.data), records(fresh).map((r) => r.data));
+  const kept = before.reduce((n, r) => n + r.data.length, 0), now = after.reduce((n, r) => n + r.data.length, 0);
+  assert.ok(now < 0.9 * kept, `${now} bytes against ${kept} kept whole`);
+
+  const a = await openStore(old, { readonly: true }), b = await openStore(fresh, { readonly: true });
+  assert.deepEqual(await readBack(a), whole);
+  assert.deepEqual(await readBack(a), await readBack(b));
+  const ea = await exported(a);
+  assert.ok(ea.length > 1000 && ea.includes("Sam Booth"));
+  assert.equal(ea, await exported(b));
+  await a.close();
+  await b.close();
+});
+
+test("SQLite: a record kept whole whose report's claim rows say otherwise stays whole, and reads as it was", async () => {
+  const file = join(mkdtempSync(join(tmpdir(), "sitrep-recordclaims-")), "l.db");
+  const s = await openStore(file);
+  assert.ok((await storeReports(s, [report(EN, "en", 1), report(NL, "nl", 2)])).every((r) => r.ok));
+  await s.close();
+  const whole = await asSchema18(file);
+  // one claim row of the first report no longer gives back its record's status
+  const db = new Database(file);
+  const first = records(file).find((r) => r.id === [...whole.keys()][0])!;
+  const claim = db.prepare("SELECT id, status FROM claims WHERE id >= ? ORDER BY id LIMIT 1").get(first.against! * 1048576) as { id: number; status: number };
+  db.prepare("UPDATE claims SET status = ? WHERE id = ?").run(claim.status === status.code("denied") ? status.code("claimed") : status.code("denied"), claim.id);
+  db.close();
+
+  const w = await openStore(file);
+  await w.close();
+  const words = new Map(records(file).map((r) => [r.id, r.words]));
+  assert.equal(words.get(first.id), 1, "kept whole");
+  assert.equal([...words.values()].filter((x) => x === CLAIM_WORDS).length, 1, "the other one left out");
+  const r = await openStore(file, { readonly: true });
+  assert.deepEqual(await readBack(r), whole);
+  await r.close();
+});

@@ -355,6 +355,10 @@ function readConcepts(text: string, lang: Lang, tokens: readonly ConceptToken[])
     if (used[i]) continue;
     const r = readingOf(c, tokens[i]!.w);
     const cands = r.cands;
+    if (!cands.length) {
+      if (r.neg) (negAt ??= []).push(i);
+      continue;
+    }
     let best: Entry | undefined;
     let bestAt: number[] = [];
     for (const e of cands) {

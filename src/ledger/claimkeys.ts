@@ -170,7 +170,10 @@ export function countryWords(tokens: readonly ConceptToken[], lang: Lang): ({ cc
     if (c0 < 128 ? c0 < 65 || c0 > 90 : !/^\p{Lu}/u.test(t.raw)) return undefined;
     const cc = dem.get(t.w);
     if (cc) return { cc, name: false };
-    if (t.w.length < 4 || !/^\p{Lu}\p{Ll}/u.test(t.raw)) return undefined;
+    if (t.w.length < 4) return undefined;
+    // a capital then a small letter: in ASCII read by their codes (the expression only for the rest)
+    const c1 = t.raw.charCodeAt(1);
+    if (c0 < 128 && c1 < 128 ? c1 < 97 || c1 > 122 : !/^\p{Lu}\p{Ll}/u.test(t.raw)) return undefined;
     const c = countryNamed(t.raw);
     return c ? { cc: c, name: true } : undefined;
   });
@@ -208,10 +211,17 @@ function wordsAt(tokens: readonly ConceptToken[], k: number, words: readonly str
 }
 
 /** Punctuation that ends a stretch of words (each one UTF-16 unit). */
-const PUNCT_CODES = new Set([...',.;:!?()[]"“”„«»–—'].map((ch) => ch.charCodeAt(0)));
+const PUNCT_CODES = (() => {
+  // a table by character code (all of them below U+2020), not a set: asked of every character between
+  // every two words of every claim, several times
+  const codes = [...',.;:!?()[]"“”„«»–—'].map((ch) => ch.charCodeAt(0));
+  const t = new Uint8Array(Math.max(...codes) + 1);
+  for (const c of codes) t[c] = 1;
+  return t;
+})();
 /** Is there punctuation in text[from, to)? Asked between every two words of a claim: no slice made for it. */
 function punctBetween(text: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (PUNCT_CODES.has(text.charCodeAt(i))) return true;
+  for (let i = from; i < to; i++) if (PUNCT_CODES[text.charCodeAt(i)] === 1) return true;
   return false;
 }
 
@@ -938,7 +948,9 @@ function claimKeys(doc: Doc, ix: DocIndex, own: Claim, order: string, agency: st
   // (a main clause's figures are the clause's only when one voice says both: "10,000 are missing" that the
   // report credits to the IFRC is not the report's own because its "after the storm …" is)
   const headFigures = head && (head.source?.name ?? null) === (own.source?.name ?? null) ? ix.countsOf.get(head.id) ?? [] : [];
-  const claimFigures = [...(ix.countsOf.get(c.id) ?? []), ...headFigures, ...within(ix.loose, c.start, c.end)].filter((n) => inContent(n.start, n.end));
+  // (in this order: the claim's own figures, its main clause's, those inside it linked to no claim)
+  const claimFigures: Doc["counts"] = [];
+  for (const list of [ix.countsOf.get(c.id), headFigures, within(ix.loose, c.start, c.end)]) if (list) for (const n of list) if (inContent(n.start, n.end)) claimFigures.push(n);
   const cut = isPart ? undefined : clauseCut(text, tokens, hits, scene, claimFigures.map((n) => n.start - c.start));
   if (cut !== undefined) for (let k = 0; k < tokens.length; k++) if (tokens[k]!.start >= cut) scene[k] = 1;
   if (!head && !isPart) openingParticiple(doc, c, text, tokens, hits, scene);
@@ -1072,7 +1084,11 @@ function claimKeys(doc: Doc, ix: DocIndex, own: Claim, order: string, agency: st
   if (subject) out.subject = subject;
   if (listed.length) out.listed = listed;
   out.agents = agentsOf(doc, ix, c, text, tokens, hits, cws, cueBlames ? c.cue!.end - c.start : undefined);
-  out.countries = [...new Set([...cws.filter((x) => !!x).map((x) => `C:${x!.cc}`), ...peoples, ...(byNoun?.cc ? [`C:${byNoun.cc}`] : [])])].sort();
+  const countries = new Set<string>();
+  for (const x of cws) if (x) countries.add(`C:${x.cc}`);
+  for (const p of peoples) countries.add(p);
+  if (byNoun?.cc) countries.add(`C:${byNoun.cc}`);
+  out.countries = [...countries].sort();
   out.figures = figures;
   out.days = [...days].sort();
   if (years.size) out.years = [...years].sort();

@@ -36,6 +36,14 @@ interface Entry {
   neg: boolean;
   /** Words an entry covers at least: longer entries win. */
   len: number;
+  /** Says something happens or holds (`v:`, `s:`): what a negator before it negates. */
+  said: boolean;
+}
+
+/** What the lexicon makes of one word: the entries its first token matches, and whether it is a negator. */
+interface WordReading {
+  cands: readonly Entry[];
+  neg: boolean;
 }
 
 interface Compiled {
@@ -49,7 +57,8 @@ interface Compiled {
   /** The lengths of the prefix and suffix stems the lexicon has, ascending: a word is looked up at these only. */
   prefixLengths: number[];
   suffixLengths: number[];
-  memo: Map<string, readonly Entry[]>;
+  /** Each word read lately (news repeats its words; most match nothing): one lookup a word. */
+  memo: Map<string, WordReading>;
   /** Per concept, the words that only look like its own (`!` entries). */
   not: Map<string, Tok[]>;
 }
@@ -68,7 +77,7 @@ function parseEntry(concept: string, raw: string): Entry {
     return { kind: "exact", s: f };
   });
   if (toks[0]!.kind === "gap" || toks[toks.length - 1]!.kind === "gap") throw new Error(`concept entry ${raw}: a phrase cannot begin or end with ~`);
-  return { concept, toks, neg, len: toks.filter((t) => t.kind !== "gap").length };
+  return { concept, toks, neg, len: toks.filter((t) => t.kind !== "gap").length, said: /^[vs]:/.test(concept) };
 }
 
 const memo = new Map<Lang, Compiled>();
@@ -125,14 +134,27 @@ function tokMatches(t: Tok, w: string): boolean {
 }
 
 const NONE: readonly Entry[] = [];
+const PLAIN: WordReading = { cands: NONE, neg: false };
+const NEGATOR: WordReading = { cands: NONE, neg: true };
 
 /**
- * Every entry whose first token a word matches, looked up by the stem lengths the lexicon has and
- * remembered per word (news repeats its words; most match nothing).
+ * Every entry whose first token a word matches, looked up by the stem lengths the lexicon has, and whether
+ * the word is a negator, remembered per word: a word met for the first time is hashed once for both (a
+ * word's string is new each time it is read, and hashing it was most of a lookup).
  */
-function candidates(c: Compiled, w: string): readonly Entry[] {
+function readingOf(c: Compiled, w: string): WordReading {
   const hit = c.memo.get(w);
   if (hit) return hit;
+  const cands = candidates(c, w);
+  const neg = c.negators.has(w);
+  const r = cands.length ? { cands, neg } : neg ? NEGATOR : PLAIN;
+  if (c.memo.size > 100_000) c.memo.clear();
+  c.memo.set(w, r);
+  return r;
+}
+
+/** Every entry whose first token a word matches, looked up by the stem lengths the lexicon has. */
+function candidates(c: Compiled, w: string): readonly Entry[] {
   let out: Entry[] | undefined;
   const put = (es: Entry[] | undefined) => {
     if (es) (out ??= []).push(...es);
@@ -149,14 +171,11 @@ function candidates(c: Compiled, w: string): readonly Entry[] {
   for (const x of c.infix) if (w.includes(x.s)) (out ??= []).push(x.e);
   // a word that only looks like a concept's ("uitgaansplek" for *lek) says nothing of it
   if (out && c.not.size) out = out.filter((e) => !c.not.get(e.concept)?.some((t) => tokMatches(t, w)));
-  const r = out?.length ? out : NONE;
-  if (c.memo.size > 100_000) c.memo.clear();
-  c.memo.set(w, r);
-  return r;
+  return out?.length ? out : NONE;
 }
 
 /** The word positions an entry covers from word i (gap words left out), or null when it does not match there. */
-function matchAt(e: Entry, words: readonly string[], i: number): number[] | null {
+function matchAt(e: Entry, words: readonly ConceptToken[], i: number): number[] | null {
   let j = i;
   const at: number[] = [];
   for (let k = 0; k < e.toks.length; k++) {
@@ -166,7 +185,7 @@ function matchAt(e: Entry, words: readonly string[], i: number): number[] | null
       const next = e.toks[++k]!;
       let found = -1;
       for (let g = j; g < Math.min(words.length, j + t.n! + 1); g++)
-        if (tokMatches(next, words[g]!)) {
+        if (tokMatches(next, words[g]!.w)) {
           found = g;
           break;
         }
@@ -175,7 +194,7 @@ function matchAt(e: Entry, words: readonly string[], i: number): number[] | null
       j = found + 1;
       continue;
     }
-    if (j >= words.length || !tokMatches(t, words[j]!)) return null;
+    if (j >= words.length || !tokMatches(t, words[j]!.w)) return null;
     at.push(j);
     j++;
   }
@@ -326,56 +345,68 @@ let hitMemoChars = 0;
 
 function readConcepts(text: string, lang: Lang, tokens: readonly ConceptToken[]): ConceptHit[] {
   const c = compiled(lang);
-  const words = tokens.map((t) => t.w);
+  const n = tokens.length;
   const raw: { e: Entry; at: number; end: number }[] = [];
-  const used = new Uint8Array(words.length);
-  for (let i = 0; i < words.length; i++) {
+  const used = new Uint8Array(n);
+  // the negators no phrase uses, in word order (a word is never marked used by a phrase that starts after
+  // it, so whether it is used is known once its own reading is done)
+  let negAt: number[] | undefined;
+  for (let i = 0; i < n; i++) {
     if (used[i]) continue;
-    const w = words[i]!;
-    const cands = candidates(c, w);
-    if (!cands.length) continue;
+    const r = readingOf(c, tokens[i]!.w);
+    const cands = r.cands;
+    if (!cands.length) {
+      if (r.neg) (negAt ??= []).push(i);
+      continue;
+    }
     let best: Entry | undefined;
     let bestAt: number[] = [];
     for (const e of cands) {
       if (e.len === 1) {
-        if (!best) [best, bestAt] = [e, [i]];
+        if (!best) (best = e), (bestAt = [i]);
         continue;
       }
       if (e.len < (best?.len ?? 0)) continue;
-      const at = matchAt(e, words, i);
+      const at = matchAt(e, tokens, i);
       if (!at || at.some((k) => used[k])) continue;
       const span = at[at.length - 1]! - i;
-      if (e.len > (best?.len ?? 0) || span > bestAt[bestAt.length - 1]! - i) [best, bestAt] = [e, at];
+      if (e.len > (best?.len ?? 0) || span > bestAt[bestAt.length - 1]! - i) (best = e), (bestAt = at);
     }
-    if (!best) continue;
+    if (!best) {
+      if (r.neg) (negAt ??= []).push(i);
+      continue;
+    }
     const top: Entry = best;
     if (top.len > 1) raw.push({ e: top, at: i, end: bestAt[bestAt.length - 1]! });
     else {
-      // one word may say several things: a compound (luchtafweer|raket) names each of its parts
-      const seenHere = new Set<Entry>();
-      for (const e of cands) if (e.len === 1 && !seenHere.has(e)) {
-        seenHere.add(e);
-        raw.push({ e, at: i, end: i });
-      }
+      // one word may say several things: a compound (luchtafweer|raket) names each of its parts (each
+      // entry once: the few read at this word are looked through, no set made for them)
+      const from = raw.length;
+      for (const e of cands)
+        if (e.len === 1) {
+          let seen = false;
+          for (let j = from; j < raw.length && !seen; j++) seen = raw[j]!.e === e;
+          if (!seen) raw.push({ e, at: i, end: i });
+        }
     }
     for (const k of bestAt) used[k] = 1;
   }
   const flipped = new Uint8Array(raw.length);
   // hits are in word order: one pointer walks them as the negators come (linear however many there are)
   let next = 0;
-  for (let p = 0; p < words.length; p++) {
-    if (used[p] || !c.negators.has(words[p]!)) continue;
-    while (next < raw.length && raw[next]!.at <= p) next++;
-    let k = -1;
-    for (let j = next; j < raw.length && raw[j]!.at - p <= c.window; j++)
-      if (/^[vs]:/.test(raw[j]!.e.concept)) {
-        k = j;
-        break;
+  if (negAt)
+    for (const p of negAt) {
+      while (next < raw.length && raw[next]!.at <= p) next++;
+      let k = -1;
+      for (let j = next; j < raw.length && raw[j]!.at - p <= c.window; j++)
+        if (raw[j]!.e.said) {
+          k = j;
+          break;
+        }
+      if (k >= 0) {
+        // every concept read at that word (a compound's parts) is negated together
+        for (let j = k; j < raw.length && raw[j]!.at === raw[k]!.at; j++) flipped[j] ^= 1;
       }
-    if (k >= 0) {
-      // every concept read at that word (a compound's parts) is negated together
-      for (let j = k; j < raw.length && raw[j]!.at === raw[k]!.at; j++) flipped[j] ^= 1;
     }
-  }
   return raw.map((h, j) => ({ concept: h.e.concept, neg: h.e.neg !== !!flipped[j], at: h.at, end: h.end }));
 }

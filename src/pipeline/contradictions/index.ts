@@ -41,6 +41,12 @@ export const contradictions: Stage = (doc) => {
   }
   // (handed over to the report's fusion record, which needs the keys of every claim)
   const claims = fusionClaims(doc, { only: (c) => keep.has(c.id), handOver: true });
+  // a contradiction is a pair of claims: with one claim read (or none) there is none to find, and the
+  // report's entities need not be fused for a context (a fifth of reports)
+  if (claims.length < 2) {
+    doc.contradictions = [];
+    return;
+  }
   const ctx = reportContext(doc);
   const prefix = `${doc.meta.id}/`;
   doc.contradictions = findDisputes(claims, ctx, { scope: "report" }).map((d) => ({

@@ -212,38 +212,54 @@ export function exportEntity(id: string, k: KeptEntity, lang: Lang): ExportEntit
  * by which keepLists keeps the proposition's text (the text of its first claim, as fusion words it).
  */
 export async function claimUids(r: Reads, F: LedgerFusion): Promise<Map<string, string> & { reports: string[]; worded: Map<string, number> }> {
-  const wanted = new Set<string>();
-  for (const p of F.fusion.propositions) {
-    for (const c of p.claims) wanted.add(c);
-    for (const h of p.history) wanted.add(h.claim);
-  }
-  for (const d of F.fusion.disputes) for (const c of d.claims) wanted.add(c);
-  // the first claims whose words are their proposition's (null: a claim first in two propositions of other words)
-  const firstOf = new Map<string, string | null>();
-  for (const p of F.fusion.propositions) {
-    const c = p.claims[0];
-    if (c !== undefined) firstOf.set(c, firstOf.has(c) && firstOf.get(c) !== p.text ? null : p.text);
-  }
-  const worded = new Set<string>();
-  for (const c of F.fusion.claims) if (firstOf.has(c.id) && firstOf.get(c.id) === c.text) worded.add(c.id);
-  firstOf.clear();
-  const bySeq = new Map<string, string>();
-  for (const id of wanted) {
+  const { uids, worded } = await claimUidsOf(r, [F]);
+  return Object.assign(uids, { worded: worded[0]! });
+}
+
+/**
+ * claimUids for the fusions of several languages from one reading of the ledger's claim ids: one map of
+ * the claims any of them names (each language reads its own from it), and each language's `worded`.
+ */
+export async function claimUidsOf(r: Reads, Fs: readonly LedgerFusion[]): Promise<{ uids: Map<string, string> & { reports: string[] }; worded: Map<string, number>[] }> {
+  // the claims named, by report and position (a key string for each of a ledger's claims was most of what this allocated)
+  const bySeq = new Map<string, Map<number, string>>();
+  const want = (F: LedgerFusion, id: string) => {
     const at = F.claimAt.get(id);
-    if (at) bySeq.set(`${at.report}/${at.seq}`, id);
-  }
-  const out = Object.assign(new Map<string, string>(), { reports: [] as string[], worded: new Map<string, number>() });
+    if (at) (bySeq.get(at.report) ?? bySeq.set(at.report, new Map()).get(at.report)!).set(at.seq, id);
+  };
+  const wordedIds = Fs.map((F) => {
+    for (const p of F.fusion.propositions) {
+      for (const c of p.claims) want(F, c);
+      for (const h of p.history) want(F, h.claim);
+    }
+    for (const d of F.fusion.disputes) for (const c of d.claims) want(F, c);
+    // the first claims whose words are their proposition's (null: a claim first in two propositions of other words)
+    const firstOf = new Map<string, string | null>();
+    for (const p of F.fusion.propositions) {
+      const c = p.claims[0];
+      if (c !== undefined) firstOf.set(c, firstOf.has(c) && firstOf.get(c) !== p.text ? null : p.text);
+    }
+    const worded = new Set<string>();
+    for (const c of F.fusion.claims) if (firstOf.has(c.id) && firstOf.get(c.id) === c.text) worded.add(c.id);
+    return worded;
+  });
+  const uids = Object.assign(new Map<string, string>(), { reports: [] as string[] });
+  const worded = Fs.map(() => new Map<string, number>());
   for await (const page of reportPages(r))
     for (const p of await r.reportParts(page, ["claimIds"])) {
-      out.reports.push(p.report.uid);
+      uids.reports.push(p.report.uid);
+      const named = bySeq.get(p.report.uid);
+      if (!named) continue;
       p.claims.forEach((c, seq) => {
-        const id = bySeq.get(`${p.report.uid}/${seq}`);
+        const id = named.get(seq);
         if (id === undefined) return;
-        out.set(id, c.uid);
-        if (worded.has(id)) out.worded.set(c.uid, c.id);
+        uids.set(id, c.uid);
+        wordedIds.forEach((w, k) => {
+          if (w.has(id)) worded[k]!.set(c.uid, c.id);
+        });
       });
     }
-  return out;
+  return { uids, worded };
 }
 
 /** The ledger fusion's contradictions and propositions in export form (ids: the store's). */

@@ -19,7 +19,7 @@ import { corrected, openStore, StoreBusy, StoreFull, type Reads, type Store } fr
 import { buildPicture, type Picture, type PictureOptions } from "./picture.js";
 import { ledgerFusions } from "./stored.js";
 import { codeStamp } from "./codestamp.js";
-import { claimUids, entitySlices, fusedSlices, keepEntityParts, keepLists, keptCurrent, keptListsIn, type KeptLists } from "./exportparts.js";
+import { claimUidsOf, entitySlices, fusedSlices, keepEntityParts, keepLists, keptCurrent, keptListsIn, type KeptLists } from "./exportparts.js";
 
 /** The fusion_state kind of a kept picture: one per language and number of lines. */
 const KIND = "briefing-picture";
@@ -97,6 +97,9 @@ export async function refreshPictures(store: Store, langs: readonly Lang[] = SNA
     if (!todo.length) return out;
     const r = await corrected(raw);
     const fusions = await ledgerFusions(r, todo);
+    // the store's claim ids of what the lists name, in every language from one reading of the ledger
+    const listed = langs.filter((lang) => fusions.has(lang) && !kept.get(lang)!.parts.lists);
+    const named = listed.length ? await claimUidsOf(r, listed.map((lang) => fusions.get(lang)!)) : undefined;
     let entities = false;
     // the lists of the first language kept whole, that the next ones are kept as the changes from
     let whole: KeptLists | undefined;
@@ -119,10 +122,10 @@ export async function refreshPictures(store: Store, langs: readonly Lang[] = SNA
         await store.write((tx) => keepEntityParts(tx, version, e));
         entities = true;
       }
-      if (!parts.lists) {
-        const uids = await claimUids(r, fusion);
-        const lists = fusedSlices(fusion, uids);
-        const k = await store.write((tx) => keepLists(tx, version, lang, lists, uids.reports, uids.worded, whole));
+      if (named && !parts.lists) {
+        const lists = fusedSlices(fusion, named.uids);
+        const worded = named.worded[listed.indexOf(lang)]!;
+        const k = await store.write((tx) => keepLists(tx, version, lang, lists, named.uids.reports, worded, whole));
         whole ??= k && keptListsIn(store.reads, k);
       }
     }

@@ -9,7 +9,7 @@ import type { FusedRow, ReportParts, ReportRow, Reads, WriteTx } from "../store/
 import { entityUid } from "../store/ids.js";
 import { codeStamp } from "./codestamp.js";
 import type { EntityCluster } from "./entityfusion.js";
-import { exportPropositions, type ExportedProposition } from "./fusionexport.js";
+import { exportProposition, type ExportedProposition } from "./fusionexport.js";
 import { displayName } from "./naming.js";
 import type { LedgerFusion } from "./stored.js";
 import type { SitrepExport } from "../export/schema.js";
@@ -69,13 +69,38 @@ async function* reportPages(r: Reads): AsyncIterable<ReportRow[]> {
 }
 
 /**
+ * A list given whole, or made a slice at a time as it is written (the refresh's: each item is made when its
+ * run is kept and let go with it, instead of every item of the ledger held until the last is kept).
+ */
+export interface Slices<T> {
+  readonly length: number;
+  slice(start: number, end: number): T[];
+}
+
+/** The entity parts, the entities made when asked for (entityParts holds them all). */
+export interface EntityParts {
+  /** Each current report's entities by their export ids, in the order the reports are read. */
+  ids: Map<string, (string | null)[]>;
+  entities: Slices<{ id: string; data: KeptEntity }>;
+  /** The entities' ids, in order (known before any entity is made). */
+  entityIds?: readonly string[];
+}
+
+type Group = { id: string; cluster?: EntityCluster; rows: { report: string; e: ReportParts["entities"][number] }[] };
+
+/**
  * The entity parts: each entity of each current report → its export id (its cluster's in the ledger's
  * entity fusion; an entity an editor merged, or without a fusion record, is the store's fused entity),
  * and one entity per id with its mentions in every report, named in each of `langs`.
  */
 export async function entityParts(r: Reads, F: LedgerFusion, langs: readonly Lang[]): Promise<{ ids: Map<string, (string | null)[]>; entities: { id: string; data: KeptEntity }[] }> {
+  const parts = await entitySlices(r, F, langs);
+  return { ids: parts.ids, entities: parts.entities.slice(0, parts.entities.length) };
+}
+
+/** The entity parts with each entity made only when its slice is asked for (see entityParts). */
+export async function entitySlices(r: Reads, F: LedgerFusion, langs: readonly Lang[]): Promise<EntityParts> {
   const fused = new Map<number, FusedRow>();
-  type Group = { id: string; cluster?: EntityCluster; rows: { report: string; e: ReportParts["entities"][number] }[] };
   const groups = new Map<string, Group>();
   const ids = new Map<string, (string | null)[]>();
   for await (const page of reportPages(r)) {
@@ -87,17 +112,19 @@ export async function entityParts(r: Reads, F: LedgerFusion, langs: readonly Lan
       p.entities.forEach((e, seq) => {
         const rec = F.entityRecord(p.report.uid, seq);
         const cluster = rec && !e.edited ? F.fusion.entities.clusterOf.get(rec) : undefined;
-        const id = cluster ? clusterId(cluster) : fused.get(e.fused)?.uid;
-        mine.push(id ?? null);
-        if (id === undefined) return;
-        const g = groups.get(id) ?? groups.set(id, { id, ...(cluster && { cluster }), rows: [] }).get(id)!;
+        const made = cluster ? clusterId(cluster) : fused.get(e.fused)?.uid;
+        if (made === undefined) return void mine.push(null);
+        const g = groups.get(made) ?? groups.set(made, { id: made, ...(cluster && { cluster }), rows: [] }).get(made)!;
+        // (the group's string: one copy of an entity's id for all its mentions, not one per report naming it)
+        mine.push(g.id);
         g.rows.push({ report: p.report.uid, e });
       });
       ids.set(p.report.uid, mine);
     }
   }
-  const entities: { id: string; data: KeptEntity }[] = [];
-  for (const g of [...groups.values()].sort(byId)) {
+  const sorted = [...groups.values()].sort(byId);
+  groups.clear();
+  const entity = (g: Group): { id: string; data: KeptEntity } => {
     const counts = new Map<string, number>();
     const names = new Set<string>();
     for (const { e } of g.rows) {
@@ -112,7 +139,7 @@ export async function entityParts(r: Reads, F: LedgerFusion, langs: readonly Lan
     for (const lang of langs)
       name[lang] = g.cluster ? g.cluster.name(lang) : displayName(first?.fkey ?? "", lang, [...counts].map(([name, n]) => ({ name, n }))) ?? g.rows[0]!.e.name;
     const gf = g.rows.map((x) => fused.get(x.e.fused)?.geo).find(Boolean);
-    entities.push({
+    return {
       id: g.id,
       data: {
         type: g.cluster?.type ?? g.rows[0]!.e.type,
@@ -122,9 +149,9 @@ export async function entityParts(r: Reads, F: LedgerFusion, langs: readonly Lan
         mentions: g.rows.flatMap(({ report, e }) => e.mentions.map((m) => ({ doc: report, start: m.start, end: m.end, text: m.text }))),
         ...(gf && { geo: { lat: gf.lat, lon: gf.lon, country: gf.country ?? "", geonameId: gf.geonameId ?? 0 } }),
       },
-    });
-  }
-  return { ids, entities };
+    };
+  };
+  return { ids, entities: { length: sorted.length, slice: (i, j) => sorted.slice(i, j).map(entity) }, entityIds: sorted.map((g) => g.id) };
 }
 
 /**
@@ -185,42 +212,64 @@ export function exportEntity(id: string, k: KeptEntity, lang: Lang): ExportEntit
  * by which keepLists keeps the proposition's text (the text of its first claim, as fusion words it).
  */
 export async function claimUids(r: Reads, F: LedgerFusion): Promise<Map<string, string> & { reports: string[]; worded: Map<string, number> }> {
-  const wanted = new Set<string>();
-  for (const p of F.fusion.propositions) {
-    for (const c of p.claims) wanted.add(c);
-    for (const h of p.history) wanted.add(h.claim);
-  }
-  for (const d of F.fusion.disputes) for (const c of d.claims) wanted.add(c);
-  // the first claims whose words are their proposition's (null: a claim first in two propositions of other words)
-  const firstOf = new Map<string, string | null>();
-  for (const p of F.fusion.propositions) {
-    const c = p.claims[0];
-    if (c !== undefined) firstOf.set(c, firstOf.has(c) && firstOf.get(c) !== p.text ? null : p.text);
-  }
-  const worded = new Set<string>();
-  for (const c of F.fusion.claims) if (firstOf.has(c.id) && firstOf.get(c.id) === c.text) worded.add(c.id);
-  firstOf.clear();
-  const bySeq = new Map<string, string>();
-  for (const id of wanted) {
+  const { uids, worded } = await claimUidsOf(r, [F]);
+  return Object.assign(uids, { worded: worded[0]! });
+}
+
+/**
+ * claimUids for the fusions of several languages from one reading of the ledger's claim ids: one map of
+ * the claims any of them names (each language reads its own from it), and each language's `worded`.
+ */
+export async function claimUidsOf(r: Reads, Fs: readonly LedgerFusion[]): Promise<{ uids: Map<string, string> & { reports: string[] }; worded: Map<string, number>[] }> {
+  // the claims named, by report and position (a key string for each of a ledger's claims was most of what this allocated)
+  const bySeq = new Map<string, Map<number, string>>();
+  const want = (F: LedgerFusion, id: string) => {
     const at = F.claimAt.get(id);
-    if (at) bySeq.set(`${at.report}/${at.seq}`, id);
-  }
-  const out = Object.assign(new Map<string, string>(), { reports: [] as string[], worded: new Map<string, number>() });
+    if (at) (bySeq.get(at.report) ?? bySeq.set(at.report, new Map()).get(at.report)!).set(at.seq, id);
+  };
+  const wordedIds = Fs.map((F) => {
+    for (const p of F.fusion.propositions) {
+      for (const c of p.claims) want(F, c);
+      for (const h of p.history) want(F, h.claim);
+    }
+    for (const d of F.fusion.disputes) for (const c of d.claims) want(F, c);
+    // the first claims whose words are their proposition's (null: a claim first in two propositions of other words)
+    const firstOf = new Map<string, string | null>();
+    for (const p of F.fusion.propositions) {
+      const c = p.claims[0];
+      if (c !== undefined) firstOf.set(c, firstOf.has(c) && firstOf.get(c) !== p.text ? null : p.text);
+    }
+    const worded = new Set<string>();
+    for (const c of F.fusion.claims) if (firstOf.has(c.id) && firstOf.get(c.id) === c.text) worded.add(c.id);
+    return worded;
+  });
+  const uids = Object.assign(new Map<string, string>(), { reports: [] as string[] });
+  const worded = Fs.map(() => new Map<string, number>());
   for await (const page of reportPages(r))
     for (const p of await r.reportParts(page, ["claimIds"])) {
-      out.reports.push(p.report.uid);
+      uids.reports.push(p.report.uid);
+      const named = bySeq.get(p.report.uid);
+      if (!named) continue;
       p.claims.forEach((c, seq) => {
-        const id = bySeq.get(`${p.report.uid}/${seq}`);
+        const id = named.get(seq);
         if (id === undefined) return;
-        out.set(id, c.uid);
-        if (worded.has(id)) out.worded.set(c.uid, c.id);
+        uids.set(id, c.uid);
+        wordedIds.forEach((w, k) => {
+          if (w.has(id)) worded[k]!.set(c.uid, c.id);
+        });
       });
     }
-  return out;
+  return { uids, worded };
 }
 
 /** The ledger fusion's contradictions and propositions in export form (ids: the store's). */
 export function fusedLists(F: LedgerFusion, uid: Map<string, string>): { contradictions: ExportContradiction[]; propositions: ExportedProposition[] } {
+  const { contradictions, propositions } = fusedSlices(F, uid);
+  return { contradictions, propositions: propositions.slice(0, propositions.length) };
+}
+
+/** As fusedLists, each proposition made in export form only when its slice is asked for. */
+export function fusedSlices(F: LedgerFusion, uid: Map<string, string>): { contradictions: ExportContradiction[]; propositions: Slices<ExportedProposition> } {
   // the ledger fusion's: inside reports and across them, per incident
   const contradictions: ExportContradiction[] = [];
   const pairs = new Set<string>();
@@ -231,11 +280,15 @@ export function fusedLists(F: LedgerFusion, uid: Map<string, string>): { contrad
     contradictions.push({ claims: [a, b], reason: d.reason, type: d.type, ...(d.detail.update && { update: true }), ...(d.incident && { incident: d.incident }) } as ExportContradiction);
   }
   const byKey = new Map(F.fusion.entities.clusters.map((c) => [c.key, c]));
-  const propositions = exportPropositions(F.fusion, uid, (k) => {
+  const entityId = (k: string) => {
     const c = byKey.get(k);
     return c ? clusterId(c) : undefined;
-  });
-  return { contradictions, propositions };
+  };
+  const ps = F.fusion.propositions;
+  return {
+    contradictions,
+    propositions: { length: ps.length, slice: (i, j) => ps.slice(i, j).map((p, k) => exportProposition(p, i + k, uid, entityId)) },
+  };
 }
 
 /** The parts worked out now, in memory, for one language. */
@@ -424,29 +477,40 @@ const keptContradiction = (c: ExportContradiction, f: (id: string) => string): E
   claims: c.claims.map((x) => (typeof x === "string" ? f(x) : x)) as ExportContradiction["claims"],
 });
 
-/** Keeps the entity parts (the same for every language) as current for `version`. */
-export async function keepEntityParts(tx: WriteTx, version: string, parts: { ids: Map<string, (string | null)[]>; entities: { id: string; data: KeptEntity }[] }): Promise<void> {
+/**
+ * Keeps the entity parts (the same for every language) as current for `version`. Entities given a slice at
+ * a time (entitySlices) are made, packed and written twenty runs at a time.
+ */
+export async function keepEntityParts(tx: WriteTx, version: string, parts: EntityParts): Promise<void> {
   await tx.clearFusionItems(ENTITY_IDS);
   await tx.clearFusionItems(ENTITIES);
   await tx.clearFusionItems(ENTITY_LIST);
   await tx.clearFusionItems(REPORT_LIST);
   // a report's entities by the place of their id among the entities' (random ids do not compress: 11
   // characters against 2-3 digits)
-  const list = [...new Set([...parts.entities.map((e) => e.id), ...[...parts.ids.values()].flat().filter((x) => x !== null)])];
+  const entityIds = parts.entityIds ?? parts.entities.slice(0, parts.entities.length).map((e) => e.id);
+  const list = [...new Set([...entityIds, ...[...parts.ids.values()].flat().filter((x) => x !== null)])];
   const at = new Map(list.map((id, i) => [id, i]));
   await tx.putFusionItems(ENTITY_LIST, [{ id: ID_LIST, data: list }]);
   // the reports in the order read (entityParts: reportPages), their entity ids in runs of RUN in that order
   const reports = [...parts.ids.keys()];
   await tx.putFusionItems(REPORT_LIST, [{ id: ID_LIST, data: reports }]);
-  const ids = [...parts.ids.values()].map((data) => data.map((x) => (x === null ? null : at.get(x)!)));
-  const idRuns: { id: string; data: unknown }[] = [];
-  for (let i = 0; i < ids.length; i += RUN) idRuns.push({ id: runId(i / RUN), data: ids.slice(i, i + RUN) });
-  for (let i = 0; i < idRuns.length; i += 20) await tx.putFusionItems(ENTITY_IDS, idRuns.slice(i, i + 20));
+  const ids = [...parts.ids.values()];
+  for (let i = 0; i < ids.length; i += 20 * RUN) {
+    const idRuns: { id: string; data: unknown }[] = [];
+    for (let k = i; k < Math.min(ids.length, i + 20 * RUN); k += RUN)
+      idRuns.push({ id: runId(k / RUN), data: ids.slice(k, k + RUN).map((data) => data.map((x) => (x === null ? null : at.get(x)!))) });
+    await tx.putFusionItems(ENTITY_IDS, idRuns);
+  }
   const place = new Map(reports.map((u, i) => [u, i]));
-  const entityRuns: { id: string; data: unknown }[] = [];
-  for (let i = 0; i < parts.entities.length; i += ENTITY_RUN)
-    entityRuns.push({ id: runId(i / ENTITY_RUN), data: parts.entities.slice(i, i + ENTITY_RUN).map((e) => ({ id: e.id, ...packEntity(e.data, place) })) });
-  for (let i = 0; i < entityRuns.length; i += 20) await tx.putFusionItems(ENTITIES, entityRuns.slice(i, i + 20));
+  const n = parts.entities.length;
+  for (let i = 0; i < n; i += 20 * ENTITY_RUN) {
+    const entityRuns: { id: string; data: unknown }[] = [];
+    const some = parts.entities.slice(i, Math.min(n, i + 20 * ENTITY_RUN));
+    for (let k = 0; k < some.length; k += ENTITY_RUN)
+      entityRuns.push({ id: runId((i + k) / ENTITY_RUN), data: some.slice(k, k + ENTITY_RUN).map((e) => ({ id: e.id, ...packEntity(e.data, place) })) });
+    await tx.putFusionItems(ENTITIES, entityRuns);
+  }
   await tx.setFusionState(STATE, Date.now(), { version, code: codeStamp(), reports: reports.length } satisfies PartsState);
 }
 
@@ -473,67 +537,111 @@ function changesOf(j: number, x: object, base: object): Changes["changed"][numbe
 }
 
 /**
+ * A language's lists kept whole, that the next language's lists for the same version may be kept as changes
+ * from: what it is, and a way to read its runs back.
+ */
+export interface KeptLists {
+  version: string;
+  lang: Lang;
+  reports: number;
+  propositions: number;
+  contradictions: number;
+  /** The kept runs of this language (propositions or contradictions) with these ids, by id. */
+  runs(kind: "propositions" | "contradictions", ids: readonly string[]): Promise<Map<string, unknown[]>>;
+}
+
+/**
  * The lists kept whole by a transaction, by the transaction: the languages' lists are the same but for a
  * few words (a source's name, a contradiction's reason; 8% of the items), so the next language kept in
  * the same transaction for the same version keeps only the items that differ from them.
  */
-const keptWhole = new WeakMap<WriteTx, { version: string; lang: Lang; reports: number; lists: ReturnType<typeof fusedLists> }>();
+const keptWhole = new WeakMap<WriteTx, KeptLists>();
+
+/** Lists kept whole, read back from the ledger as `r` sees it (the transaction that kept them committed). */
+export function keptListsIn(r: Reads, kept: Omit<KeptLists, "runs">): KeptLists {
+  return {
+    ...kept,
+    async runs(kind, ids) {
+      const k = kind === "propositions" ? propsKind(kept.lang) : contraKind(kept.lang);
+      return new Map((await r.fusionItemsByIds(k, ids)).map((it) => [it.id, it.data as unknown[]]));
+    },
+  };
+}
 
 /**
  * Keeps a language's propositions and contradictions as current for `version`, their claim ids against
  * `reports`, the current reports in the order read (claimUids; keepEntityParts keeps the same list), and a
  * proposition's text, when `worded` has its first claim, as that claim's internal id (a copy of a claim's
- * words was half of what the propositions took; the export reads them from the claim: keptParts).
+ * words was half of what the propositions took; the export reads them from the claim: keptParts). Lists
+ * given a slice at a time (fusedSlices) are made, kept and written twenty runs at a time. They are kept
+ * as the changes from `from` (else from the lists this transaction kept first) when those are of the
+ * same version and as long. Returns what was kept, when kept whole (without `runs` when not kept in
+ * memory: given as slices).
  */
 export async function keepLists(
   tx: WriteTx,
   version: string,
   lang: Lang,
-  given: ReturnType<typeof fusedLists>,
+  given: { propositions: Slices<ExportedProposition>; contradictions: Slices<ExportContradiction> },
   reports: readonly string[],
   worded: ReadonlyMap<string, number> = new Map(),
-): Promise<void> {
+  from?: KeptLists,
+): Promise<Omit<KeptLists, "runs"> | undefined> {
   const ref = claimRef(reports);
-  const lists = {
-    propositions: given.propositions.map((p) => {
-      const k = historyKept(keptProposition(p, ref));
-      const by = typeof p.claims[0] === "string" ? worded.get(p.claims[0]) : undefined;
-      return by === undefined ? k : { ...k, text: by as unknown as string };
-    }),
-    contradictions: given.contradictions.map((c) => keptContradiction(c, ref)),
+  const keptProp = (p: ExportedProposition) => {
+    const k = historyKept(keptProposition(p, ref));
+    const by = typeof p.claims[0] === "string" ? worded.get(p.claims[0]) : undefined;
+    return by === undefined ? k : { ...k, text: by as unknown as string };
   };
-  const whole = keptWhole.get(tx);
+  const keptContra = (c: ExportContradiction) => keptContradiction(c, ref);
+  const whole = from ?? keptWhole.get(tx);
   const base =
     whole &&
     whole.version === version &&
     whole.lang !== lang &&
     whole.reports === reports.length &&
-    whole.lists.propositions.length === lists.propositions.length &&
-    whole.lists.contradictions.length === lists.contradictions.length
+    whole.propositions === given.propositions.length &&
+    whole.contradictions === given.contradictions.length
       ? whole
       : undefined;
-  const pairs = [
-    [propsKind(lang), lists.propositions, base?.lists.propositions],
-    [contraKind(lang), lists.contradictions, base?.lists.contradictions],
-  ] as const;
-  for (const [kind, xs, bs] of pairs) {
+  // (given whole, the kept lists are held for the next language of this transaction, as they always were)
+  const held = Array.isArray(given.propositions) && Array.isArray(given.contradictions) ? { propositions: [] as unknown[], contradictions: [] as unknown[] } : undefined;
+  const pairs: ["propositions" | "contradictions", string, Slices<unknown>, (x: never) => object][] = [
+    ["propositions", propsKind(lang), given.propositions, keptProp],
+    ["contradictions", contraKind(lang), given.contradictions, keptContra],
+  ];
+  for (const [name, kind, xs, keep] of pairs) {
     await tx.clearFusionItems(kind);
-    const runs: { id: string; data: unknown }[] = [];
-    for (let i = 0; i < xs.length; i += RUN) {
-      const run = xs.slice(i, i + RUN);
-      if (!bs) {
-        runs.push({ id: runId(i / RUN), data: run });
-        continue;
-      }
-      const changed: Changes["changed"] = [];
-      run.forEach((x, j) => {
-        const c = changesOf(j, x, bs[i + j]!);
-        if (c) changed.push(c);
+    for (let i = 0; i < xs.length; i += 20 * RUN) {
+      const some = xs.slice(i, Math.min(xs.length, i + 20 * RUN)).map((x) => keep(x as never));
+      if (held) held[name].push(...some);
+      const ids: string[] = [];
+      for (let k = 0; k < some.length; k += RUN) ids.push(runId((i + k) / RUN));
+      const bs = base && (await base.runs(name, ids));
+      const runs = ids.map((id, r) => {
+        const run = some.slice(r * RUN, (r + 1) * RUN);
+        if (!bs) return { id, data: run as unknown };
+        const b = bs.get(id);
+        if (!b) throw new Error(`sitrep: the kept ${name} run ${id} of ${base!.lang} is missing`);
+        const changed: Changes["changed"] = [];
+        run.forEach((x, j) => {
+          const c = changesOf(j, x, b[j] as object);
+          if (c) changed.push(c);
+        });
+        return { id, data: { changed } satisfies Changes as unknown };
       });
-      runs.push({ id: runId(i / RUN), data: { changed } satisfies Changes });
+      await tx.putFusionItems(kind, runs);
     }
-    for (let i = 0; i < runs.length; i += 20) await tx.putFusionItems(kind, runs.slice(i, i + 20));
   }
-  if (!base && !whole) keptWhole.set(tx, { version, lang, reports: reports.length, lists });
+  const kept = base ? undefined : { version, lang, reports: reports.length, propositions: given.propositions.length, contradictions: given.contradictions.length };
+  if (kept && held && !whole)
+    keptWhole.set(tx, {
+      ...kept,
+      async runs(kind, ids) {
+        const xs = held[kind];
+        return new Map(ids.map((id) => [id, xs.slice(Number(id) * RUN, (Number(id) + 1) * RUN)]));
+      },
+    });
   await tx.setFusionState(stateKind(lang), Date.now(), { version, code: codeStamp(), reports: reports.length, ...(base && { base: base.lang }) } satisfies PartsState);
+  return kept;
 }

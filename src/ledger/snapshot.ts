@@ -17,9 +17,9 @@
 import type { Lang } from "../model/doc.js";
 import { corrected, openStore, StoreBusy, StoreFull, type Reads, type Store } from "../store/index.js";
 import { buildPicture, type Picture, type PictureOptions } from "./picture.js";
-import { ledgerFusions, type LedgerFusion } from "./stored.js";
+import { ledgerFusions } from "./stored.js";
 import { codeStamp } from "./codestamp.js";
-import { claimUids, entityParts, fusedLists, keepEntityParts, keepLists, keptCurrent } from "./exportparts.js";
+import { claimUidsOf, entitySlices, fusedSlices, keepEntityParts, keepLists, keptCurrent, keptListsIn, type KeptLists } from "./exportparts.js";
 
 /** The fusion_state kind of a kept picture: one per language and number of lines. */
 const KIND = "briefing-picture";
@@ -70,15 +70,18 @@ export async function keptPicture(r: Reads, o: PictureOptions): Promise<Pictured
  * Works out the pictures of these languages (at every kept number of lines) over one consistent view of the
  * ledger, the fusions of all the languages from one reading of it, and keeps them. Languages whose pictures are current are left alone
  * unless `force`. Returns the pictures made, by language and limit.
+ *
+ * Each part is kept as soon as it is made, in a transaction of its own (the pictures of a language; the
+ * entity parts; a language's lists), made a run at a time as it is written, and let go; and each
+ * language's fusion is let go once its parts are kept, with all its pictures worked out of it. Holding
+ * every part of every language until one transaction kept them all was the refresh's peak, after the fusion.
+ * Every part says which version it is of, and is current only with the parts it goes with (keptCurrent),
+ * so a reader between two of these transactions finds a part either current, or not and works it out.
  */
 export async function refreshPictures(store: Store, langs: readonly Lang[] = SNAPSHOT_LANGS, o: { force?: boolean } = {}): Promise<Map<string, Kept>> {
-  const made = await store.snapshot(async (raw) => {
+  return store.snapshot(async (raw) => {
     const version = await raw.ledgerVersion();
     const out = new Map<string, Kept>();
-    // the export's parts from the same fusion (src/ledger/exportparts.ts): the entities once, the lists per language
-    let entities: Awaited<ReturnType<typeof entityParts>> | undefined;
-    const lists = new Map<Lang, { lists: ReturnType<typeof fusedLists>; reports: string[]; worded: ReadonlyMap<string, number> }>();
-    let r: Reads | undefined;
     // what is current already, by language
     const kept = new Map<Lang, { pictures: boolean; parts: { entities: boolean; lists: boolean } }>();
     for (const lang of langs)
@@ -91,29 +94,43 @@ export async function refreshPictures(store: Store, langs: readonly Lang[] = SNA
       const k = kept.get(lang)!;
       return !(k.pictures && k.parts.lists && (k.parts.entities || langs.slice(0, i).some((l) => !kept.get(l)!.parts.entities)));
     });
-    const fusions = todo.length ? await ledgerFusions((r = await corrected(raw)), todo) : new Map<Lang, LedgerFusion>();
+    if (!todo.length) return out;
+    const r = await corrected(raw);
+    const fusions = await ledgerFusions(r, todo);
+    // the store's claim ids of what the lists name, in every language from one reading of the ledger
+    const listed = langs.filter((lang) => fusions.has(lang) && !kept.get(lang)!.parts.lists);
+    const named = listed.length ? await claimUidsOf(r, listed.map((lang) => fusions.get(lang)!)) : undefined;
+    let entities = false;
+    // the lists of the first language kept whole, that the next ones are kept as the changes from
+    let whole: KeptLists | undefined;
     for (const lang of langs) {
       const { pictures, parts } = kept.get(lang)!;
       const fusion = fusions.get(lang);
-      if (!fusion || !r) continue;
-      if (!pictures)
+      if (!fusion) continue;
+      fusions.delete(lang);
+      if (!pictures) {
+        const made: [string, Kept][] = [];
         for (const limit of SNAPSHOT_LIMITS)
-          out.set(kindOf(lang, limit), { version, code: codeStamp(), builtAt: new Date().toISOString(), picture: await buildPicture(r, { lang, limit, fusion }) });
-      if (!parts.entities && !entities) entities = await entityParts(r, fusion, SNAPSHOT_LANGS);
-      if (!parts.lists) {
-        const uids = await claimUids(r, fusion);
-        lists.set(lang, { lists: fusedLists(fusion, uids), reports: uids.reports, worded: uids.worded });
+          made.push([kindOf(lang, limit), { version, code: codeStamp(), builtAt: new Date().toISOString(), picture: await buildPicture(r, { lang, limit, fusion }) }]);
+        await store.write(async (tx) => {
+          for (const [kind, k] of made) await tx.setFusionState(kind, Date.parse(k.builtAt), k);
+        });
+        for (const [kind, k] of made) out.set(kind, k);
+      }
+      if (!parts.entities && !entities) {
+        const e = await entitySlices(r, fusion, SNAPSHOT_LANGS);
+        await store.write((tx) => keepEntityParts(tx, version, e));
+        entities = true;
+      }
+      if (named && !parts.lists) {
+        const lists = fusedSlices(fusion, named.uids);
+        const worded = named.worded[listed.indexOf(lang)]!;
+        const k = await store.write((tx) => keepLists(tx, version, lang, lists, named.uids.reports, worded, whole));
+        whole ??= k && keptListsIn(store.reads, k);
       }
     }
-    return { version, out, entities, lists };
+    return out;
   });
-  if (made.out.size || made.entities || made.lists.size)
-    await store.write(async (tx) => {
-      for (const [kind, k] of made.out) await tx.setFusionState(kind, Date.parse(k.builtAt), k);
-      if (made.entities) await keepEntityParts(tx, made.version, made.entities);
-      for (const [lang, l] of made.lists) await keepLists(tx, made.version, lang, l.lists, l.reports, l.worded);
-    });
-  return made.out;
 }
 
 /**

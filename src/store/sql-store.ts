@@ -2468,75 +2468,77 @@ async function indexClaimWords(driver: Driver): Promise<void> {
 }
 
 /**
- * The bodies of a ledger from before schema 17 deflated again with their language's words (BODY_WORDS), a
- * few hundred reports per transaction from where the last attempt stopped (fusion_state 'body-words':
- * watermark, the next report; data, where it ends); nothing once done. Fusion records deflated against a
- * body refer to its text, not to its bytes: they read as before.
+ * A conversion of an upgraded ledger, a few hundred rows per transaction, from where the last attempt stopped:
+ * fusion_state `kind` holds the next row (watermark) and where the rows to convert end (data), and is gone
+ * once done, so a ledger opened again, or by a sitrep killed midway, goes on where it was. `step` converts the
+ * rows from `from` (below `end`) and gives the row after the last it read, or undefined when none were left.
+ */
+async function resumably(driver: Driver, kind: string, step: (c: Conn, from: number, end: number) => Promise<number | undefined>): Promise<void> {
+  for (let done = false; !done; )
+    done = await driver.transaction(async (c) => {
+      const st = await c.get<Row>("SELECT watermark, data FROM fusion_state WHERE kind = ?", [kind]);
+      if (!st) return true;
+      const next = await step(c, num(st.watermark), Number(st.data));
+      if (next === undefined) await c.run("DELETE FROM fusion_state WHERE kind = ?", [kind]);
+      else await c.run("UPDATE fusion_state SET watermark = ? WHERE kind = ?", [next, kind]);
+      return next === undefined;
+    });
+}
+
+/**
+ * The bodies of a ledger from before schema 17 deflated again with their language's words (BODY_WORDS)
+ * (fusion_state 'body-words'; nothing once done). Fusion records deflated against a body refer to its text,
+ * not to its bytes: they read as before.
  */
 async function deflateBodiesWithWords(driver: Driver): Promise<void> {
   const d = driver.dialect;
   if (!d.compressBody) return;
-  for (let done = false; !done; )
-    done = await driver.transaction(async (c) => {
-      const st = await c.get<Row>("SELECT watermark, data FROM fusion_state WHERE kind = 'body-words'");
-      if (!st) return true;
-      const rows = await c.all<Row>(
-        "SELECT b.id, b.text, r.language FROM bodies b JOIN reports r ON r.id = b.id WHERE b.id >= ? AND b.id < ? ORDER BY b.id LIMIT 500",
-        [num(st.watermark), Number(st.data)],
-      );
-      if (!rows.length) {
-        await c.run("DELETE FROM fusion_state WHERE kind = 'body-words'");
-        return true;
-      }
-      const again: unknown[][] = [];
-      for (const b of rows) {
-        const raw = b.text;
-        // (one written since, with its words, is left as it is)
-        if (raw instanceof Uint8Array && raw.length && (raw[0]! & 6) === 6) continue;
-        again.push([encodeBody(d, decodeBody(raw), String(b.language)), num(b.id)]);
-      }
-      await c.many("UPDATE bodies SET text = ? WHERE id = ?", again);
-      await c.run("UPDATE fusion_state SET watermark = ? WHERE kind = 'body-words'", [num(rows[rows.length - 1]!.id) + 1]);
-      return false;
-    });
+  await resumably(driver, "body-words", async (c, from, end) => {
+    const rows = await c.all<Row>(
+      "SELECT b.id, b.text, r.language FROM bodies b JOIN reports r ON r.id = b.id WHERE b.id >= ? AND b.id < ? ORDER BY b.id LIMIT 500",
+      [from, end],
+    );
+    if (!rows.length) return undefined;
+    const again: unknown[][] = [];
+    for (const b of rows) {
+      const raw = b.text;
+      // (one written since, with its words, is left as it is)
+      if (raw instanceof Uint8Array && raw.length && (raw[0]! & 6) === 6) continue;
+      again.push([encodeBody(d, decodeBody(raw), String(b.language)), num(b.id)]);
+    }
+    await c.many("UPDATE bodies SET text = ? WHERE id = ?", again);
+    return num(rows[rows.length - 1]!.id) + 1;
+  });
 }
 
 /**
  * The fusion records a ledger kept whole before schema 19 (words = 1, deflated against their report's body)
  * in the form of words = 2, as putFusionItems writes them now: each left out only where the report's claim
- * rows give back every value (elisionHolds), else kept as it is. A few hundred per transaction, from where
- * the last attempt stopped (fusion_state 'record-claims': watermark, the next record's rowid; data, where
- * it ends); nothing once done. (A compaction may number the rows anew: a record passed over then stays
- * whole, which costs its size, never its reading.)
+ * rows give back every value (elisionHolds), else kept as it is (fusion_state 'record-claims', by rowid;
+ * nothing once done). A compaction may number the rows anew: a record passed over then stays whole, which
+ * costs its size, never its reading.
  */
 async function elideOldRecords(driver: Driver): Promise<void> {
   const d = driver.dialect;
   if (!d.compressBody) return;
-  for (let done = false; !done; )
-    done = await driver.transaction(async (c) => {
-      const st = await c.get<Row>("SELECT watermark, data FROM fusion_state WHERE kind = 'record-claims'");
-      if (!st) return true;
-      const rows = await c.all<Row>(
-        `SELECT f.rowid AS rid, f.data, f.against, b.text AS body FROM fusion_items f JOIN bodies b ON b.id = f.against
-         WHERE f.rowid >= ? AND f.rowid < ? AND f.words = 1 ORDER BY f.rowid LIMIT 300`,
-        [num(st.watermark), Number(st.data)],
-      );
-      if (!rows.length) {
-        await c.run("DELETE FROM fusion_state WHERE kind = 'record-claims'");
-        return true;
-      }
-      const texts = rows.map((r) => decodeBody(r.body));
-      const facts = await claimFacts(c, d, [...new Map(rows.map((r, i) => [num(r.against), { id: num(r.against), body: texts[i]! }])).values()]);
-      const again: unknown[][] = [];
-      rows.forEach((r, i) => {
-        const record = JSON.parse(decodeRecordText(r.data, texts[i]!, 1)) as unknown;
-        const e = elided(record);
-        if (e && elisionHolds(record, facts.get(num(r.against)) ?? [])) again.push([encodeAgainst(JSON.stringify(e), texts[i]!), CLAIM_WORDS, num(r.rid)]);
-      });
-      await c.many("UPDATE fusion_items SET data = ?, words = ? WHERE rowid = ?", again);
-      await c.run("UPDATE fusion_state SET watermark = ? WHERE kind = 'record-claims'", [num(rows[rows.length - 1]!.rid) + 1]);
-      return false;
+  await resumably(driver, "record-claims", async (c, from, end) => {
+    const rows = await c.all<Row>(
+      `SELECT f.rowid AS rid, f.data, f.against, b.text AS body FROM fusion_items f JOIN bodies b ON b.id = f.against
+       WHERE f.rowid >= ? AND f.rowid < ? AND f.words = 1 ORDER BY f.rowid LIMIT 300`,
+      [from, end],
+    );
+    if (!rows.length) return undefined;
+    const texts = rows.map((r) => decodeBody(r.body));
+    const facts = await claimFacts(c, d, [...new Map(rows.map((r, i) => [num(r.against), { id: num(r.against), body: texts[i]! }])).values()]);
+    const again: unknown[][] = [];
+    rows.forEach((r, i) => {
+      const record = JSON.parse(decodeRecordText(r.data, texts[i]!, 1)) as unknown;
+      const e = elided(record);
+      if (e && elisionHolds(record, facts.get(num(r.against)) ?? [])) again.push([encodeAgainst(JSON.stringify(e), texts[i]!), CLAIM_WORDS, num(r.rid)]);
     });
+    await c.many("UPDATE fusion_items SET data = ?, words = ? WHERE rowid = ?", again);
+    return num(rows[rows.length - 1]!.rid) + 1;
+  });
 }
 
 /** Rows with their report's publication time and stable id (r_ms, r_uid) in publication order, as SQL orders them. */

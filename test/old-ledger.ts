@@ -1,6 +1,11 @@
 // Ledgers as earlier schemas wrote them, made from one this sitrep wrote, for tests of migrations.
 import { deflateRawSync, inflateRawSync } from "node:zlib";
+import Sqlite from "better-sqlite3";
 import type Database from "better-sqlite3";
+import { openStore, type Store } from "../src/store/index.js";
+import { corrected } from "../src/store/corrected.js";
+import { ledgerExport } from "../src/ledger/export.js";
+import { exportJson } from "../src/export/stream.js";
 import { presetOf, storedForm } from "../src/store/sql-store.js";
 import { REPORT_ROWS, SPAN } from "../src/store/schema.js";
 import { postgres } from "../src/store/dialect.js";
@@ -62,4 +67,46 @@ export function withoutFusionWords(db: Database.Database): void {
     put.run(body === null ? deflateRawSync(json) : deflateRawSync(json, { dictionary: presetOf(body, false) }), r.kind, r.id);
   }
   db.exec("ALTER TABLE fusion_items DROP COLUMN words");
+}
+
+/** A SQLite ledger's report fusion records as stored (the form each is kept in, and the body it is deflated against). */
+export type StoredRecord = { rid: number; id: string; data: Buffer; words: number | null; against: number | null; body: Buffer | null };
+export function storedRecords(file: string): StoredRecord[] {
+  const db = new Sqlite(file, { readonly: true });
+  const rows = db
+    .prepare("SELECT f.rowid AS rid, f.id, f.data, f.words, f.against, b.text AS body FROM fusion_items f LEFT JOIN bodies b ON b.id = f.against WHERE f.kind = 'report-fusion' ORDER BY f.id")
+    .all() as StoredRecord[];
+  db.close();
+  return rows;
+}
+
+/** Every report fusion record of a ledger as the store reads it back, by id. */
+export async function recordsRead(s: Store): Promise<Map<string, unknown>> {
+  const out = new Map<string, unknown>();
+  for await (const page of s.reads.fusionItems("report-fusion")) for (const it of page) out.set(it.id, it.data);
+  return out;
+}
+
+/** The ledger's `export --format json` in English. */
+export const exportedEn = (s: Store): Promise<string> =>
+  s.snapshot(async (r) => {
+    let text = "";
+    for await (const chunk of exportJson(ledgerExport(await corrected(r), "en"))) text += chunk;
+    return text;
+  });
+
+/**
+ * A SQLite ledger as schemas before 19 had it (the number given): every report's fusion record whole,
+ * deflated against its report's body with the words. Gives the records as they read.
+ */
+export async function withWholeRecords(file: string, version: number): Promise<Map<string, unknown>> {
+  const s = await openStore(file, { readonly: true });
+  const whole = await recordsRead(s);
+  await s.close();
+  const db = new Sqlite(file);
+  const put = db.prepare("UPDATE fusion_items SET data = ?, words = 1 WHERE kind = 'report-fusion' AND id = ?");
+  for (const r of storedRecords(file)) put.run(deflateRawSync(Buffer.from(JSON.stringify(whole.get(r.id)), "utf8"), { dictionary: presetOf(storedForm.body(r.body), true) }), r.id);
+  db.pragma(`user_version = ${version}`);
+  db.close();
+  return whole;
 }

@@ -10,14 +10,12 @@ import { deflateRawSync, inflateRawSync } from "node:zlib";
 import Database from "better-sqlite3";
 import { Doc, type Lang } from "../src/model/doc.js";
 import { runPipeline } from "../src/pipeline/index.js";
-import { openStore, type Store } from "../src/store/index.js";
+import { openStore } from "../src/store/index.js";
 import { CLAIM_WORDS, presetOf, storedForm } from "../src/store/sql-store.js";
 import { LATEST } from "../src/store/schema.js";
 import { storeReports } from "../src/ledger/ingest.js";
 import { storedFusion } from "../src/ledger/stored.js";
-import { corrected } from "../src/store/corrected.js";
-import { ledgerExport } from "../src/ledger/export.js";
-import { exportJson } from "../src/export/stream.js";
+import { exportedEn, recordsRead, storedRecords, withWholeRecords } from "./old-ledger.js";
 
 // Reports written for this test: claims of the report's own voice, of named and unnamed sources, a quote.
 const NL = [
@@ -41,27 +39,9 @@ const report = (text: string, language: Lang, i: number) =>
     }),
   );
 
-const records = (file: string) => {
-  const db = new Database(file, { readonly: true });
-  const rows = db
-    .prepare("SELECT f.id, f.data, f.words, f.against, b.text AS body FROM fusion_items f LEFT JOIN bodies b ON b.id = f.against WHERE f.kind = 'report-fusion' ORDER BY f.id")
-    .all() as { id: string; data: Buffer; words: number | null; against: number | null; body: Buffer | null }[];
-  db.close();
-  return rows;
-};
-
-const exported = (s: Store) =>
-  s.snapshot(async (r) => {
-    let text = "";
-    for await (const chunk of exportJson(ledgerExport(await corrected(r), "en"))) text += chunk;
-    return text;
-  });
-
-const readBack = async (s: Store) => {
-  const out = new Map<string, unknown>();
-  for await (const page of s.reads.fusionItems("report-fusion")) for (const it of page) out.set(it.id, it.data);
-  return out;
-};
+const records = storedRecords;
+const readBack = recordsRead;
+const exported = exportedEn;
 
 test("SQLite: a report's fusion record leaves out its claims' words, places, statuses and sources, and reads back whole", async () => {
   const file = join(mkdtempSync(join(tmpdir(), "sitrep-claimwords-")), "l.db");
@@ -100,17 +80,7 @@ test("SQLite: a ledger of schema 17 (whole fusion records) is migrated, exports 
     await s.close();
   }
   // the old one as schema 17 wrote it: each record whole, deflated against its report's body with the words
-  const whole = new Map<string, unknown>();
-  {
-    const s = await openStore(old, { readonly: true });
-    for (const [id, data] of await readBack(s)) whole.set(id, data);
-    await s.close();
-  }
-  const db = new Database(old);
-  const put = db.prepare("UPDATE fusion_items SET data = ?, words = 1 WHERE kind = 'report-fusion' AND id = ?");
-  for (const r of records(old)) put.run(deflateRawSync(Buffer.from(JSON.stringify(whole.get(r.id)), "utf8"), { dictionary: presetOf(storedForm.body(r.body), true) }), r.id);
-  db.pragma("user_version = 17");
-  db.close();
+  await withWholeRecords(old, 17);
   assert.ok(records(old).every((r) => r.words === 1));
 
   // opened for writing: migrated; read and exported as the ledger written whole by this sitrep

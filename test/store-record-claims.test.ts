@@ -6,18 +6,15 @@ import assert from "node:assert/strict";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { deflateRawSync } from "node:zlib";
 import Database from "better-sqlite3";
 import { Doc, type Lang } from "../src/model/doc.js";
 import { runPipeline } from "../src/pipeline/index.js";
-import { openStore, type Store } from "../src/store/index.js";
-import { CLAIM_WORDS, presetOf, storedForm } from "../src/store/sql-store.js";
+import { openStore } from "../src/store/index.js";
+import { CLAIM_WORDS } from "../src/store/sql-store.js";
 import { LATEST } from "../src/store/schema.js";
 import { status } from "../src/store/codes.js";
 import { storeReports } from "../src/ledger/ingest.js";
-import { corrected } from "../src/store/corrected.js";
-import { ledgerExport } from "../src/ledger/export.js";
-import { exportJson } from "../src/export/stream.js";
+import { exportedEn, recordsRead, storedRecords, withWholeRecords } from "./old-ledger.js";
 
 // Reports written for this test: a harbour strike told by the port, a union and the city, in both languages.
 const NL = [
@@ -41,41 +38,10 @@ const report = (text: string, language: Lang, i: number) =>
     }),
   );
 
-type Rec = { rid: number; id: string; data: Buffer; words: number | null; against: number | null; body: Buffer | null };
-const records = (file: string): Rec[] => {
-  const db = new Database(file, { readonly: true });
-  const rows = db
-    .prepare("SELECT f.rowid AS rid, f.id, f.data, f.words, f.against, b.text AS body FROM fusion_items f LEFT JOIN bodies b ON b.id = f.against WHERE f.kind = 'report-fusion' ORDER BY f.id")
-    .all() as Rec[];
-  db.close();
-  return rows;
-};
-
-const readBack = async (s: Store) => {
-  const out = new Map<string, unknown>();
-  for await (const page of s.reads.fusionItems("report-fusion")) for (const it of page) out.set(it.id, it.data);
-  return out;
-};
-
-const exported = (s: Store) =>
-  s.snapshot(async (r) => {
-    let text = "";
-    for await (const chunk of exportJson(ledgerExport(await corrected(r), "en"))) text += chunk;
-    return text;
-  });
-
-/** The ledger as schema 18 left it: every report's record whole, deflated against its report's body with the words. */
-async function asSchema18(file: string): Promise<Map<string, unknown>> {
-  const s = await openStore(file, { readonly: true });
-  const whole = await readBack(s);
-  await s.close();
-  const db = new Database(file);
-  const put = db.prepare("UPDATE fusion_items SET data = ?, words = 1 WHERE kind = 'report-fusion' AND id = ?");
-  for (const r of records(file)) put.run(deflateRawSync(Buffer.from(JSON.stringify(whole.get(r.id)), "utf8"), { dictionary: presetOf(storedForm.body(r.body), true) }), r.id);
-  db.pragma("user_version = 19");
-  db.close();
-  return whole;
-}
+const records = storedRecords;
+const readBack = recordsRead;
+const exported = exportedEn;
+const asSchema18 = (file: string) => withWholeRecords(file, 19);
 
 test("SQLite: records kept whole before schema 19 are left out as new ones when the ledger is opened for writing, and read and export the same", async () => {
   const dir = mkdtempSync(join(tmpdir(), "sitrep-recordclaims-"));

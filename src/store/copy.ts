@@ -16,7 +16,7 @@ import { fullText, type Dialect } from "./dialect.js";
 import { isDatabaseUrl, openStore, shownLocation } from "./index.js";
 import { PostgresDriver } from "./postgres.js";
 import { SqliteDriver } from "./sqlite.js";
-import { SPAN } from "./schema.js";
+import { entityFacets, SPAN } from "./schema.js";
 import { SqlStore, storedForm } from "./sql-store.js";
 import { StoreRefused } from "./types.js";
 
@@ -42,7 +42,7 @@ const NOT_LEDGER = new Set(["sitrep_meta", "sitrep_jobs"]);
 /** The index of words on PostgreSQL (tsvectors): made again from the text, as SQLite's. */
 const REBUILT = new Set(["reports_search", "claims_search"]);
 /** Kept states that are work in progress of the ledger they are in: not copied. */
-const NOT_COPIED_STATES = new Set(["claim-words"]);
+const NOT_COPIED_STATES = new Set(["claim-words", "entity-facets"]);
 
 /** A page of a table: about this many bytes (its rows' size as read), between these numbers of rows. */
 const PAGE_BYTES = 4 << 20;
@@ -149,10 +149,12 @@ export async function copyLedger(from: string, to: string, o: { onProgress?: (p:
         if (!dstTables.has(name)) throw new Error(`the ledger has a table ${name} that the copy's schema lacks`);
       for (const [name, t] of srcTables) {
         const cols = dstTables.get(name)!.columns;
-        const missing = cols.filter((c) => !t.readable.includes(c));
+        // (what claim_entities keeps of its claims on the target's backend, the copy works out: schema 21)
+        const derived = name === "claim_entities" ? entityFacets(dd) : [];
+        const missing = cols.filter((c) => !t.readable.includes(c) && !derived.includes(c));
         if (missing.length) throw new Error(`the copy's table ${name} has columns the ledger's lacks: ${missing.join(", ")}`);
         if (!t.key.length) throw new Error(`the ledger's table ${name} has no primary key to copy it in order by`);
-        const rows = await copyTable(sc, d, name, cols, t.key, sd, dd, o.onProgress);
+        const rows = await copyTable(sc, d, name, cols, cols.filter((c) => t.readable.includes(c)), t.key, sd, dd, o.onProgress);
         result.tables.push({ name, rows });
       }
       result.indexed = await indexWords(sc, d, dd, o.onProgress);
@@ -177,16 +179,18 @@ async function copyTable(
   dst: SqlStore,
   name: string,
   cols: readonly string[],
+  /** The columns read of the ledger: `cols`, but for those the conversion works out. */
+  read: readonly string[],
   key: readonly string[],
   sd: Dialect,
   dd: Dialect,
   onProgress?: (p: CopyProgress) => void,
 ): Promise<number> {
   const total = Number((await sc.get<Row>(`SELECT count(*) AS n FROM ${name}`))!.n);
-  const list = cols.join(", ");
+  const list = read.join(", ");
   const order = key.join(", ");
   const after = `(${order}) > (${key.map(() => "?").join(", ")})`;
-  const insert = `INSERT INTO ${name} (${list}) VALUES (${cols.map(() => "?").join(", ")})`;
+  const insert = `INSERT INTO ${name} (${cols.join(", ")}) VALUES (${cols.map(() => "?").join(", ")})`;
   const convert = converter(name, sd, dd);
   let last: unknown[] | undefined;
   let limit = PAGE_ROWS.first;
@@ -197,7 +201,7 @@ async function copyTable(
     if (!page.length) break;
     last = key.map((k) => page[page.length - 1]![k]);
     let bytes = 0;
-    for (const r of page) for (const c of cols) bytes += sizeOf(r[c]);
+    for (const r of page) for (const c of read) bytes += sizeOf(r[c]);
     const rows = await convert(sc, page);
     if (rows.length) await dst.driver.transaction((c) => c.many(insert, rows.map((r) => cols.map((k) => r[k]))));
     copied += page.length;
@@ -220,6 +224,21 @@ function converter(name: string, sd: Dialect, dd: Dialect): (sc: Conn, rows: Row
   if (name === "reports")
     // PostgreSQL gives each report its place in commit order (seq); on SQLite ids are that order
     return async (_sc, rows) => (dd.backend === "postgres" ? rows.map((r) => ({ ...r, seq: r.seq ?? r.id })) : rows.map((r) => ({ ...r, seq: null })));
+  if (name === "claim_entities" && entityFacets(dd).length)
+    // (each row with its claim's status and source and its report's outlet and language, where the ledger's
+    // rows lack them: SQLite's, or PostgreSQL's not filled yet after an upgrade)
+    return async (sc, rows) => {
+      const want = [...new Set(rows.filter((r) => r.status === null || r.status === undefined).map((r) => Number(r.claim)))];
+      if (!want.length) return rows;
+      const of = new Map<number, Row>();
+      for (let i = 0; i < want.length; i += 1000)
+        for (const x of await sc.all<Row>(`SELECT c.id, c.status, c.source, r.source AS outlet, r.language FROM claims c JOIN reports r ON r.id = c.report WHERE ${sd.inList("c.id")}`, [sd.list(want.slice(i, i + 1000))]))
+          of.set(Number(x.id), x);
+      return rows.map((r) => {
+        const x = r.status === null || r.status === undefined ? of.get(Number(r.claim)) : undefined;
+        return x ? { ...r, status: x.status, source: x.source, outlet: x.outlet, language: x.language } : r;
+      });
+    };
   if (same) return async (_sc, rows) => rows;
   if (name === "bodies") return async (_sc, rows) => rows.map((r) => ({ ...r, text: storedForm.encodeBody(dd, storedForm.body(r.text)) }));
   if (name === "entities") return async (_sc, rows) => rows.map((r) => ({ ...r, mentions: storedForm.mentions(dd, r) }));

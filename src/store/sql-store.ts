@@ -4,7 +4,7 @@ import { brotliCompressSync, brotliDecompressSync, constants as zc, deflateRawSy
 import { fullText, sqlite, type Dialect, type FullText } from "./dialect.js";
 import type { Conn, Driver } from "./driver.js";
 import { B32, base32, claimKey, claimUid, digest, entityUid, reportUid } from "./ids.js";
-import { LATEST, plan, RARE_STATUS, REPORT_ROWS, reportStored, SPAN } from "./schema.js";
+import { entityFacets, LATEST, plan, RARE_STATUS, REPORT_ROWS, reportStored, SPAN } from "./schema.js";
 import {
   StoreBusy,
   StoreFull,
@@ -1161,12 +1161,8 @@ class SqlReads implements Reads {
       const rows = (more ? got.slice(0, cap) : got)
         .filter((r) => {
           // (a source an editor renamed is no longer the entity the extraction linked)
-          const moved = !!f.sourceOf?.has(num(r.id));
-          if (f.sourceFused && moved) return false;
-          if (!named) return true;
-          const asSource = !moved && num(r.sr) > 0;
-          if (f.entitiesNotSource && asSource) return false;
-          return num(r.nm) > 0 || (!f.entitiesNamedOnly && asSource);
+          if (f.sourceFused && f.sourceOf?.has(num(r.id))) return false;
+          return !named || inRole(f, r);
         })
         .sort(publicationOrder);
       return { from: "", where, params, rows, more };
@@ -1825,6 +1821,34 @@ class SqlReads implements Reads {
     return { table, where: where.length ? `WHERE ${where.join(" AND ")}` : "", params };
   }
 
+  /**
+   * The claims of one entity for its facets (claimFacets) from its rows of claim_entities alone, where they
+   * keep what the facets count (schema 21: the key holds it, one read of the entity's range): the first `cap`
+   * in publication order by time and claim, as claimSet counts an entity in part, with `more` when there are
+   * others. Undefined where the rows do not keep it (SQLite; a row not filled yet after an upgrade: then
+   * each claim and its report are read), for several entities an editor merged, and with words, a source
+   * entity or a report.
+   */
+  private async entityFacetRows(f: ClaimFilter, cap: number): Promise<{ rows: Row[]; more: boolean } | undefined> {
+    if (!entityFacets(this.d).length || f.fused?.length !== 1 || f.sourceFused || f.words?.length || f.report !== undefined) return undefined;
+    const where = ["fused = ?"];
+    const params: unknown[] = [f.fused[0]];
+    if (f.sinceMs !== undefined) where.push("ms >= ?"), params.push(f.sinceMs);
+    if (f.untilMs !== undefined) where.push("ms <= ?"), params.push(f.untilMs);
+    // (the sources' names looked up once each, after the cut: a few hundred among thousands of rows)
+    const got = await this.c.all<Row>(
+      `WITH ce AS MATERIALIZED (SELECT ms, claim, role, status, source, outlet, language FROM claim_entities WHERE ${where.join(" AND ")} ORDER BY ms, claim LIMIT ${Math.floor(cap) + 1}),
+            named AS (SELECT id, name FROM sources WHERE id IN (SELECT source FROM ce))
+       SELECT ce.claim AS id, ce.role, ce.status, ce.outlet AS r_outlet, ce.language AS r_lang, s.name AS source_name
+       FROM ce LEFT JOIN named s ON s.id = ce.source ORDER BY ce.ms, ce.claim`,
+      params,
+    );
+    if (got.some((r) => r.status === null || r.status === undefined)) return undefined;
+    const more = got.length > cap;
+    const rows = (more ? got.slice(0, cap) : got).filter((r) => inRole(f, { ...r, nm: num(r.role) & 1, sr: num(r.role) & 2 }));
+    return { rows, more };
+  }
+
   async claimFacets(f: ClaimFilter, by: ClaimFacet, limit: number): Promise<{ value: string | null; n: number }[]> {
     const valueOf = (v: unknown): string | null => (v === null || v === undefined ? null : by === "status" ? status.word(v) : String(v));
     const counted = this.counters(f);
@@ -1850,7 +1874,7 @@ class SqlReads implements Reads {
       const key = JSON.stringify(base);
       if (this.facetBase?.key !== key) {
         // (at most FACETS_COUNTED.cap of them: an entity named in a hundred thousand claims is counted in part, and said so)
-        const set = await this.claimSet({ ...base, limit: 0, offset: 0 }, false, FACETS_COUNTED.cap);
+        const set = (await this.entityFacetRows({ ...base, limit: 0, offset: 0 }, FACETS_COUNTED.cap)) ?? (await this.claimSet({ ...base, limit: 0, offset: 0 }, false, FACETS_COUNTED.cap));
         this.facetBase = { key, rows: set.rows!, more: !!set.more };
       }
       const codes = f.status?.length ? new Set(f.status.map(status.code)) : undefined;
@@ -2541,12 +2565,56 @@ async function elideOldRecords(driver: Driver): Promise<void> {
   });
 }
 
+/**
+ * What an entity's facets count each claim_entities row under (schema 21: its claim's status and source, its
+ * report's outlet and language), for the rows written before, a few entities per transaction (fusion_state
+ * 'entity-facets', by fused id; nothing once done). Once all are, the key is made again holding them, so
+ * that an entity's facets are read from the key alone (an index that held them while they were filled
+ * would have been written twice over). Where the rows have none of them (SQLite): nothing.
+ */
+async function fillEntityFacets(driver: Driver): Promise<void> {
+  const cols = entityFacets(driver.dialect);
+  if (!cols.length) return;
+  await resumably(driver, "entity-facets", async (c, from, end) => {
+    if (from >= end) {
+      await c.run(`ALTER TABLE claim_entities DROP CONSTRAINT claim_entities_pkey, ADD CONSTRAINT claim_entities_pkey PRIMARY KEY (fused, ms, claim) INCLUDE (role, ${cols.join(", ")})`);
+      return undefined;
+    }
+    // (whole entities, about 20,000 rows a transaction: from the entity that many rows on, or the next one)
+    const past = await c.get<Row>("SELECT fused FROM claim_entities WHERE fused >= ? ORDER BY fused OFFSET 20000 LIMIT 1", [from]);
+    const to = Math.min(end, Math.max(from + 1, past ? num(past.fused) : end));
+    // (each row's claim and report found by their keys, one at a time: the rows of a few entities are a
+    // sliver of the claims, which a join of the tables would read whole)
+    await c.run(
+      `UPDATE claim_entities ce SET status = x.status, source = x.source, outlet = x.outlet, language = x.language
+       FROM (SELECT e.fused, e.ms, e.claim, k.status, k.source, k.outlet, k.language FROM claim_entities e
+             CROSS JOIN LATERAL (SELECT c.status, c.source, r.source AS outlet, r.language FROM claims c CROSS JOIN reports r
+                                 WHERE c.id = e.claim AND r.id = e.claim / ${SPAN} OFFSET 0) k
+             WHERE e.fused >= ? AND e.fused < ? AND e.status IS NULL) x
+       WHERE ce.fused = x.fused AND ce.ms = x.ms AND ce.claim = x.claim`,
+      [from, to],
+    );
+    return to;
+  });
+}
+
 /** Rows with their report's publication time and stable id (r_ms, r_uid) in publication order, as SQL orders them. */
 function publicationOrder(a: Row, b: Row): number {
   const x = num(a.r_ms), y = num(b.r_ms);
   if (x !== y) return x - y;
   const u = String(a.r_uid), v = String(b.r_uid);
   return u === v ? num(a.id) - num(b.id) : u < v ? -1 : 1;
+}
+
+/**
+ * Whether a claim read under the filter's entities (its roles there: nm, sr) is one the filter selects: one
+ * that names them, or has one as its source, unless the filter leaves those out. A source an editor
+ * corrected is no longer the entity the extraction linked.
+ */
+function inRole(f: ClaimFilter, r: Row): boolean {
+  const asSource = !f.sourceOf?.has(num(r.id)) && num(r.sr) > 0;
+  if (f.entitiesNotSource && asSource) return false;
+  return num(r.nm) > 0 || (!f.entitiesNamedOnly && asSource);
 }
 
 function rowStatus(f: ClaimFilter, r: Row): number {
@@ -2989,14 +3057,16 @@ class SqlTx extends SqlReads implements WriteTx {
     // Claims, their full-text index and the propositions they count into.
     const seen = new Map<string, number>();
     const claimRows: unknown[][] = [];
+    const claimSources: (number | null)[] = [];
     for (let seq = 0; seq < r.claims.length; seq++) {
       const c = r.claims[seq]!;
       const words = c.text.replace(/\s+/g, " ").trim();
       const n = seen.get(words) ?? 0;
       seen.set(words, n + 1);
+      claimSources.push(c.source ? await this.sourceId(c.source.name) : null);
       claimRows.push([
         key(seq), id, cidStored(this.d, claimKey(c.text, n)), c.sentence, c.paragraph, c.start, c.end, status.code(c.status), c.pkey, asserterId.get(c.asserter.key)!, c.sourceKeyed ? 1 : 0,
-        c.source ? await this.sourceId(c.source.name) : null, c.source ? sourceKind.code(c.source.kind) : null, c.source?.entity ?? null, c.source?.role ?? null,
+        claimSources[seq], c.source ? sourceKind.code(c.source.kind) : null, c.source?.entity ?? null, c.source?.role ?? null,
         c.cue?.start ?? null, c.cue?.end ?? null, c.cue ? own(c.cue) : null, c.quote ? 1 : 0, claimEntitiesStored(this.d, c.entities),
         c.features ? JSON.stringify(c.features) : null, c.notable, own(c),
       ]);
@@ -3010,7 +3080,8 @@ class SqlTx extends SqlReads implements WriteTx {
     );
     // Each claim under the fused entities it names and its source's, and its words in the claims' index.
     const roles = new Map<number, number>();
-    const claimEntities: number[][] = [];
+    const claimEntities: unknown[][] = [];
+    const facetCols = entityFacets(this.d);
     r.claims.forEach((c, seq) => {
       roles.clear();
       const under = (e: number | undefined, bit: number) => {
@@ -3019,9 +3090,12 @@ class SqlTx extends SqlReads implements WriteTx {
       };
       for (const e of c.entities) under(e, 1);
       under(c.source?.entity ?? undefined, 2);
-      for (const [f, role] of roles) claimEntities.push([f, publishedMs(m.published), key(seq), role]);
+      // (and what an entity's facets count it under, where the rows keep it: schema 21)
+      const facets = facetCols.length ? [status.code(c.status), claimSources[seq], m.source ?? null, m.language] : [];
+      for (const [f, role] of roles) claimEntities.push([f, publishedMs(m.published), key(seq), role, ...facets]);
     });
-    await this.c.many("INSERT INTO claim_entities (fused, ms, claim, role) VALUES (?, ?, ?, ?)", claimEntities);
+    const ceCols = ["fused", "ms", "claim", "role", ...facetCols];
+    await this.c.many(`INSERT INTO claim_entities (${ceCols.join(", ")}) VALUES (${ceCols.map(() => "?").join(", ")})`, claimEntities);
     const words = r.claims.map((c, seq) => this.ft.indexClaimParams(key(seq), m.language, c.text)).filter((x) => x !== null);
     if (this.ft.indexReportRest) words.push(this.ft.indexReportRest(id, m.title ?? "", r.text, r.claims));
     if (this.ft.indexClaims && words.length > 1) await this.c.run(this.ft.indexClaims, [words.map((w) => w[0]), words.map((w) => w[1])]);
@@ -3154,6 +3228,7 @@ export class SqlStore implements Store {
       if (!driver.readonly) await indexClaimWords(driver);
       if (!driver.readonly) await deflateBodiesWithWords(driver);
       if (!driver.readonly) await elideOldRecords(driver);
+      if (!driver.readonly) await fillEntityFacets(driver);
       return new SqlStore(driver, o);
     } catch (e) {
       await driver.close();

@@ -277,7 +277,7 @@ async function indexWords(sc: Conn, dst: SqlStore, dd: Dialect, onProgress?: (p:
     const bodies = new Map<number, string>();
     for (const b of await sc.all<Row>("SELECT id, text FROM bodies WHERE id >= ? AND id <= ?", [lo, hi])) bodies.set(Number(b.id), storedForm.body(b.text));
     const claims = new Map<number, Row[]>();
-    for (const c of await sc.all<Row>("SELECT id, start, stop, text FROM claims WHERE id >= ? AND id < ? ORDER BY id", [lo * SPAN, (hi + 1) * SPAN])) {
+    for (const c of await sc.all<Row>("SELECT id, start, stop, text, status FROM claims WHERE id >= ? AND id < ? ORDER BY id", [lo * SPAN, (hi + 1) * SPAN])) {
       const rep = Math.floor(Number(c.id) / SPAN);
       (claims.get(rep) ?? claims.set(rep, []).get(rep)!).push(c);
     }
@@ -288,7 +288,7 @@ async function indexWords(sc: Conn, dst: SqlStore, dd: Dialect, onProgress?: (p:
       const cs = claims.get(id) ?? [];
       for (const c of cs) {
         const span = c.text === null || c.text === undefined ? text.slice(Number(c.start), Number(c.stop)) : String(c.text);
-        const p = ft.indexClaimParams(Number(c.id), String(r.language), span);
+        const p = ft.indexClaimParams(Number(c.id), String(r.language), span, Number(c.status));
         if (p) words.push(p);
       }
       if (ft.indexReportRest) words.push(ft.indexReportRest(id, title, text, cs.map((c) => ({ start: Number(c.start), end: Number(c.stop) }))));

@@ -131,9 +131,15 @@ export interface FullText {
   query(words: readonly string[]): unknown;
   /** The index of claims' own words (schema 8). */
   claimSchema: string;
-  /** Indexes a claim's text: the parameters for (claim id, report language, text), or null: not indexed. */
+  /** Indexes a claim's text: the parameters for (claim id, report language, text, extracted status code), or null: not indexed. */
   indexClaim: string;
-  indexClaimParams(id: number, language: string, text: string): unknown[] | null;
+  indexClaimParams(id: number, language: string, text: string, status: number): unknown[] | null;
+  /**
+   * The query parameter for a list of words and of extracted statuses (codes), where the index of claims'
+   * words keeps each claim's status among its words (SQLite, schema 22: a token no typed word makes, so
+   * that claims found by their words and a status are one query of the index, never a claim row read).
+   */
+  queryWithStatus?(words: readonly string[], codes: readonly number[]): unknown;
   /**
    * Indexes many claims in one statement, where that is cheaper than one per claim (a server parses and
    * plans each statement): its parameters are the list of ids and the list of texts.
@@ -172,6 +178,15 @@ function pgQuery(words: readonly string[]): string[] {
   return ws.length ? ws : ["\u0001"];
 }
 
+/**
+ * SQLite (schema 22): a claim's extracted status as a word of its row in the index of claims' words: a
+ * private-use character (a letter to the tokenizer, unicode61, which keeps it and folds nothing of it; never
+ * in a typed word, split on what is not a letter or digit, and taken out of a query's words besides) and
+ * the status's code. A claim's row holds its words and this one; a report's own row none.
+ */
+const STATUS_MARK = "\uE000";
+const statusToken = (code: number) => `${STATUS_MARK}${Math.trunc(code)}`;
+
 /** Rows of one report (schema.ts SPAN), and the claims of one report in SQLite's index of claims' words (a power of two). */
 const SPAN_OF_IDS = 1048576;
 const CLAIM_ROWS = 1024;
@@ -190,7 +205,8 @@ export function fullText(d: Dialect): FullText {
     // rows as differences of these numbers, two bytes from one report to the next rather than three or four
     // (40% smaller). The report's own row is the last number, 1023; the rare claim past the 1022nd of its
     // report is kept in that row too, and found there (unindexedFrom) and then by its own words.
-    const q = (w: string) => `"${w.replace(/"/g, '""')}"*`;
+    // (a typed word never asks for the status tokens: their mark is taken out of it, as a separator would be)
+    const q = (w: string) => `"${w.replace(/"/g, '""').replaceAll(STATUS_MARK, "")}"*`;
     return {
       schema: `
         CREATE VIRTUAL TABLE reports_fts USING fts5(title, text, content='', columnsize=0, tokenize='unicode61 remove_diacritics 2', detail=none);`,
@@ -200,6 +216,7 @@ export function fullText(d: Dialect): FullText {
         params: words.map(q),
       }),
       query: (words) => words.map(q).join(" "),
+      queryWithStatus: (words, codes) => `${words.map(q).join(" ")} AND (${codes.map((c) => `"${statusToken(c)}"`).join(" OR ")})`,
       indexReportRest: (id, title, text, claims) => {
         const spans = claims.slice(0, CLAIM_ROWS - 1).map((c) => [c.start, c.end] as const).sort((a, b) => a[0] - b[0]);
         const kept: string[] = [title];
@@ -214,7 +231,9 @@ export function fullText(d: Dialect): FullText {
       },
       claimSchema: `CREATE VIRTUAL TABLE claims_fts USING fts5(text, content='', columnsize=0, tokenize='unicode61 remove_diacritics 2', detail=none);`,
       indexClaim: "INSERT INTO claims_fts (rowid, text) VALUES (?, ?)",
-      indexClaimParams: (id, _language, text) => (id % SPAN_OF_IDS < CLAIM_ROWS - 1 ? [Math.floor(id / SPAN_OF_IDS) * CLAIM_ROWS + (id % SPAN_OF_IDS), text] : null),
+      // (the claim's status a word of its row: schema 22)
+      indexClaimParams: (id, _language, text, status) =>
+        id % SPAN_OF_IDS < CLAIM_ROWS - 1 ? [Math.floor(id / SPAN_OF_IDS) * CLAIM_ROWS + (id % SPAN_OF_IDS), `${text}\n${statusToken(status)}`] : null,
       // (the report's own row is no claim)
       claimsMatching: `SELECT (rowid >> 10) * ${SPAN_OF_IDS} + (rowid & ${CLAIM_ROWS - 1}) AS id FROM claims_fts WHERE claims_fts MATCH ? AND (rowid & ${CLAIM_ROWS - 1}) <> ${CLAIM_ROWS - 1}`,
       unindexedFrom: CLAIM_ROWS - 1,

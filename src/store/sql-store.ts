@@ -1042,8 +1042,12 @@ class SqlReads implements Reads {
     // Words and a status on SQLite: the status asked of the small indexes of the claims of each status by
     // id (schema 14), for each claim the words find, rather than of its row (a common word with a common
     // status read ten thousand claim rows for a page).
-    const idStatus = this.d.backend === "sqlite" && !!codes.length && !!f.words?.length && !wordsStatus && !f.statusOf?.size && codes.every((c) => Number.isInteger(c));
-    if (f.status?.length && !wordsStatus && !idStatus) {
+    const sqliteStatus = this.d.backend === "sqlite" && !!codes.length && !!f.words?.length && !wordsStatus && !f.statusOf?.size && codes.every((c) => Number.isInteger(c));
+    // … asked of the index of words itself where it keeps each claim's status among its words (schema 22,
+    // once re-indexed): the words and statuses one query of it.
+    const tagStatus = sqliteStatus && !!this.ft.queryWithStatus && (await this.statusInWords());
+    const idStatus = sqliteStatus && !tagStatus;
+    if (f.status?.length && !wordsStatus && !idStatus && !tagStatus) {
       const rare = statusIs(this.d, f, codes);
       if (rare) where.push(rare);
       else {
@@ -1131,17 +1135,21 @@ class SqlReads implements Reads {
       }
       if (f.words?.length) {
         // (and the claims the index leaves out that have the words, found through their reports' entries)
-        const extra = await this.unindexedWith(f.words);
-        if (wordsStatus) add(this.ft.claimsMatchingStatus!, [this.ft.query(f.words), this.d.list(codes)], "cw", "id");
-        else if (extra.length) add(`${this.ft.claimsMatching} UNION SELECT value FROM ${this.d.listTable("x")}`, [this.ft.query(f.words), this.d.list(extra)], "cw", "id");
-        else add(this.ft.claimsMatching, [this.ft.query(f.words)], "cw", "id");
+        let extra = await this.unindexedWith(f.words);
+        // (of those, the statuses asked for: from their rows, a report's thousandth claim and later, almost never any)
+        if (tagStatus && extra.length)
+          extra = (await this.c.all<Row>(`SELECT id FROM claims WHERE ${this.d.inList("id")} AND ${this.d.inList("status")}`, [this.d.list(extra), this.d.list(codes)])).map((x) => num(x.id));
+        const q = tagStatus ? this.ft.queryWithStatus!(f.words, codes) : this.ft.query(f.words);
+        if (wordsStatus) add(this.ft.claimsMatchingStatus!, [q, this.d.list(codes)], "cw", "id");
+        else if (extra.length) add(`${this.ft.claimsMatching} UNION SELECT value FROM ${this.d.listTable("x")}`, [q, this.d.list(extra)], "cw", "id");
+        else add(this.ft.claimsMatching, [q], "cw", "id");
       }
       if (idStatus) cond.push(`(${codes.map((c) => statusOfId(id, c)).join(" OR ")})`);
       const named = !!f.fused;
       // Only what orders the claims and finds their report, unless a condition or the order is on the
       // claims' own columns: each claim row read costs as much again (an entity named in ten thousand).
       // (Each report found from its claim's key: reports_keys then has all that is read of it.)
-      const claimCols = !keysOnly || (!!f.status?.length && !wordsStatus && !idStatus) || f.sourceName !== undefined || !!f.ownVoice;
+      const claimCols = !keysOnly || (!!f.status?.length && !wordsStatus && !idStatus && !tagStatus) || f.sourceName !== undefined || !!f.ownVoice;
       const from = `${drive.join(" CROSS JOIN ")}${claimCols ? " CROSS JOIN claims c" : ""} CROSS JOIN reports r${claimCols ? ` ${CJOIN}` : ""}`;
       const all = [...cond, ...(claimCols ? [`c.id = ${id}`, `r.id = c.id / ${SPAN}`] : [`r.id = ${id} / ${SPAN}`]), ...where];
       // Words alone (no entity, whose rows are filtered here): as SQL, for a page ordered and cut by the
@@ -1210,6 +1218,14 @@ class SqlReads implements Reads {
     const n = num(x?.n ?? 0), k = x?.k === null || x?.k === undefined ? n : num(x.k);
     const reports = (num(x?.r ?? 0) * num(x?.w ?? 0)) / Math.max(num(x?.t ?? 0), 1);
     return n * k <= 2 * (Math.max(f.limit, 1) + 1) * reports;
+  }
+
+  /**
+   * Whether the index of claims' words holds every claim's status among its words (SQLite, schema 22): not
+   * while it is being made again (fusion_state 'claim-words').
+   */
+  private async statusInWords(): Promise<boolean> {
+    return !(await this.c.get<Row>("SELECT 1 AS x FROM fusion_state WHERE kind = 'claim-words'"));
   }
 
   /** Claims past the index of claims' words (FullText.unindexedFrom) with all the words: ids. */
@@ -2467,12 +2483,14 @@ async function indexClaimWords(driver: Driver): Promise<void> {
       const reports = await c.all<Row>("SELECT r.id, r.title, r.language FROM reports r WHERE r.id >= ? AND r.id < ? ORDER BY r.id LIMIT 300", [num(st.watermark), Number(st.data)]);
       if (!reports.length) {
         await c.run("DELETE FROM fusion_state WHERE kind = 'claim-words'");
+        // (SQLite: the index in one segment, each word's rows once, as the writer keeps it: schema 17)
+        if (d.backend === "sqlite") await c.run("INSERT INTO claims_fts (claims_fts) VALUES ('optimize')");
         return true;
       }
       const ids = reports.map((x) => num(x.id));
       const last = ids[ids.length - 1]!;
       const bodies = new Map((await c.all<Row>(`SELECT id, text FROM bodies WHERE ${d.inList("id")}`, [d.list(ids)])).map((b) => [num(b.id), decodeBody(b.text)]));
-      const claims = await c.all<Row>("SELECT id, start, stop, text FROM claims WHERE id >= ? AND id < ? ORDER BY id", [ids[0]! * SPAN, (last + 1) * SPAN]);
+      const claims = await c.all<Row>("SELECT id, start, stop, text, status FROM claims WHERE id >= ? AND id < ? ORDER BY id", [ids[0]! * SPAN, (last + 1) * SPAN]);
       const byReport = new Map<number, Row[]>();
       for (const x of claims) (byReport.get(Math.floor(num(x.id) / SPAN)) ?? byReport.set(Math.floor(num(x.id) / SPAN), []).get(Math.floor(num(x.id) / SPAN))!).push(x);
       const rows: unknown[][] = [];
@@ -2480,7 +2498,7 @@ async function indexClaimWords(driver: Driver): Promise<void> {
         const text = bodies.get(num(rep.id)) ?? "";
         const cs = byReport.get(num(rep.id)) ?? [];
         for (const x of cs) {
-          const p = ft.indexClaimParams(num(x.id), String(rep.language), slice(text, num(x.start), num(x.stop), x.text));
+          const p = ft.indexClaimParams(num(x.id), String(rep.language), slice(text, num(x.start), num(x.stop), x.text), num(x.status));
           if (p) rows.push(p);
         }
         if (ft.indexReportRest) rows.push(ft.indexReportRest(num(rep.id), str(rep.title) ?? "", text, cs.map((x) => ({ start: num(x.start), end: num(x.stop) }))));
@@ -3096,7 +3114,7 @@ class SqlTx extends SqlReads implements WriteTx {
     });
     const ceCols = ["fused", "ms", "claim", "role", ...facetCols];
     await this.c.many(`INSERT INTO claim_entities (${ceCols.join(", ")}) VALUES (${ceCols.map(() => "?").join(", ")})`, claimEntities);
-    const words = r.claims.map((c, seq) => this.ft.indexClaimParams(key(seq), m.language, c.text)).filter((x) => x !== null);
+    const words = r.claims.map((c, seq) => this.ft.indexClaimParams(key(seq), m.language, c.text, status.code(c.status))).filter((x) => x !== null);
     if (this.ft.indexReportRest) words.push(this.ft.indexReportRest(id, m.title ?? "", r.text, r.claims));
     if (this.ft.indexClaims && words.length > 1) await this.c.run(this.ft.indexClaims, [words.map((w) => w[0]), words.map((w) => w[1])]);
     else await this.c.many(this.ft.indexClaim, words);

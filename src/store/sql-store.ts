@@ -1045,7 +1045,8 @@ class SqlReads implements Reads {
     const sqliteStatus = this.d.backend === "sqlite" && !!codes.length && !!f.words?.length && !wordsStatus && !f.statusOf?.size && codes.every((c) => Number.isInteger(c));
     // … asked of the index of words itself where it keeps each claim's status among its words (schema 22,
     // once re-indexed): the words and statuses one query of it.
-    const tagStatus = sqliteStatus && !!this.ft.queryWithStatus && (await this.statusInWords());
+    const tagged = sqliteStatus ? this.ft.queryWithStatus?.(f.words!, codes) : undefined;
+    const tagStatus = tagged !== undefined && (await this.statusInWords());
     const idStatus = sqliteStatus && !tagStatus;
     if (f.status?.length && !wordsStatus && !idStatus && !tagStatus) {
       const rare = statusIs(this.d, f, codes);
@@ -1139,7 +1140,7 @@ class SqlReads implements Reads {
         // (of those, the statuses asked for: from their rows, a report's thousandth claim and later, almost never any)
         if (tagStatus && extra.length)
           extra = (await this.c.all<Row>(`SELECT id FROM claims WHERE ${this.d.inList("id")} AND ${this.d.inList("status")}`, [this.d.list(extra), this.d.list(codes)])).map((x) => num(x.id));
-        const q = tagStatus ? this.ft.queryWithStatus!(f.words, codes) : this.ft.query(f.words);
+        const q = tagStatus ? tagged : this.ft.query(f.words);
         if (wordsStatus) add(this.ft.claimsMatchingStatus!, [q, this.d.list(codes)], "cw", "id");
         else if (extra.length) add(`${this.ft.claimsMatching} UNION SELECT value FROM ${this.d.listTable("x")}`, [q, this.d.list(extra)], "cw", "id");
         else add(this.ft.claimsMatching, [q], "cw", "id");

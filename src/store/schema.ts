@@ -378,11 +378,13 @@ export const MIGRATIONS: readonly ((d: Dialect) => string)[] = [
   // before are filled when the ledger is next opened for writing, a few entities per transaction
   // (SqlStore.open, fillEntityFacets; fusion_state 'entity-facets' holds the next entity and where they
   // end), and the index is made again with them once all are (a row not filled yet is read the old way).
+  // (A ledger set back to an earlier schema runs it again: what it adds is kept, what it fills is filled.)
   // SQLite: nothing (an entity's facets take less than the page's budget there; its rows stay small).
   (d) =>
     d.backend === "postgres"
       ? `
-  ALTER TABLE claim_entities ADD COLUMN status INTEGER, ADD COLUMN source BIGINT, ADD COLUMN outlet TEXT, ADD COLUMN language TEXT;
+  ALTER TABLE claim_entities ADD COLUMN IF NOT EXISTS status INTEGER, ADD COLUMN IF NOT EXISTS source BIGINT, ADD COLUMN IF NOT EXISTS outlet TEXT, ADD COLUMN IF NOT EXISTS language TEXT;
+  DELETE FROM fusion_state WHERE kind = 'entity-facets';
   INSERT INTO fusion_state (kind, watermark, data) SELECT 'entity-facets', 0, CAST(coalesce(max(fused), 0) + 1 AS TEXT) FROM claim_entities;
   `
       : "SELECT 1;",

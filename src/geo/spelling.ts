@@ -27,7 +27,7 @@ const RULES: readonly [RegExp, string, string | null, string | null][] = [
   [/c/g, "k", "c", null],
   [/q/g, "k", "q", null],
   // a soft sign transliterated as an apostrophe is gone by now; doubled letters collapse last
-  [/([a-z])\1+/g, "$1", null, null],
+  [/([a-z])\1+/g, "$1", "", null],
 ];
 
 const ASCII_ONLY = /^[\x20-\x7e]*$/;
@@ -35,7 +35,30 @@ const ASCII_ONLY = /^[\x20-\x7e]*$/;
 /** Lower-case ascii with separators folded to single spaces; no other change. */
 export function asciiFold(s: string): string {
   const a = ASCII_ONLY.test(s) ? s : anyAscii(s);
-  return a.toLowerCase().replace(/['’`ʼ]/g, "").replace(/[^a-z0-9]+/g, " ").trim();
+  const l = a.toLowerCase();
+  // most names are letters and digits with single spaces between words: the replacements would change nothing
+  return plainFolded(l) ? l : l.replace(/['’`ʼ]/g, "").replace(/[^a-z0-9]+/g, " ").trim();
+}
+
+/** Only a-z, 0-9 and single spaces between them: a string asciiFold leaves as it is. */
+function plainFolded(l: string): boolean {
+  const n = l.length;
+  for (let i = 0; i < n; i++) {
+    const c = l.charCodeAt(i);
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) continue;
+    if (c === 32 && i > 0 && i < n - 1 && l.charCodeAt(i - 1) !== 32) continue;
+    return false;
+  }
+  return true;
+}
+
+/** A letter a-z written twice in a row (the last rule's only work). */
+function hasDoubled(k: string): boolean {
+  for (let i = 1; i < k.length; i++) {
+    const c = k.charCodeAt(i);
+    if (c >= 97 && c <= 122 && c === k.charCodeAt(i - 1)) return true;
+  }
+  return false;
 }
 
 const memo = new Map<string, string>();
@@ -54,7 +77,10 @@ export function spellingKey(s: string): string {
 /** The spelling key without the memo: for bulk keys (a region's places) that would only crowd it out. */
 export function spellingKeyOnce(s: string): string {
   let k = asciiFold(s);
-  for (const [re, to, need, or] of RULES) if (need === null || k.includes(need) || (or !== null && k.includes(or))) k = k.replace(re, to);
+  for (const [re, to, need, or] of RULES) {
+    // "": the rule of doubled letters, run only where two letters stand doubled
+    if (need === "" ? hasDoubled(k) : need === null || k.includes(need) || (or !== null && k.includes(or))) k = k.replace(re, to);
+  }
   return k;
 }
 

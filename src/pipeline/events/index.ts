@@ -22,6 +22,8 @@ interface Compiled {
   phrases: Phrases<EventType>;
   /** One-word triggers by their last three letters, for compound endings. */
   suffixes: Map<string, [string, EventType][]>;
+  /** The same lists by the codes of three ASCII letters (128 × 128 × first + 128 × second + third): no slice per word. */
+  asciiSuffixes: Map<number, [string, EventType][]>;
   /** Split verbs ("vielen … binnen"): the head, then the particle within a few words. */
   split: Phrases<Phrases<EventType>>;
 }
@@ -46,7 +48,12 @@ function compile(lex: EventLexicon): Compiled {
       const k = e[0].slice(-3);
       suffixes.set(k, [...(suffixes.get(k) ?? []), e]);
     }
-  c = { phrases: new Phrases(entries), suffixes, split: new Phrases([...split].map(([h, tails]) => [h, new Phrases(tails)])) };
+  const asciiSuffixes = new Map<number, [string, EventType][]>();
+  for (const [k, l] of suffixes) {
+    const code = asciiTail(k, k.length);
+    if (code >= 0) asciiSuffixes.set(code, l);
+  }
+  c = { phrases: new Phrases(entries), suffixes, asciiSuffixes, split: new Phrases([...split].map(([h, tails]) => [h, new Phrases(tails)])) };
   cache.set(lex, c);
   return c;
 }
@@ -102,9 +109,20 @@ export function findTriggers(text: string, lex: EventLexicon, from = 0, to = tex
   return out;
 }
 
+/** The code of the last three characters of w (of length n >= 3) when all three are ASCII, else -1. */
+function asciiTail(w: string, n: number): number {
+  const a = w.charCodeAt(n - 3), b = w.charCodeAt(n - 2), d = w.charCodeAt(n - 1);
+  return a < 128 && b < 128 && d < 128 ? (a << 14) | (b << 7) | d : -1;
+}
+
 /** The longest one-word trigger a word ends in (and is longer than). */
 function suffixHit(c: Compiled, w: string): [string, EventType] | undefined {
-  return c.suffixes.get(w.slice(-3))?.find(([x]) => w.length > x.length && w.endsWith(x));
+  const n = w.length;
+  // every trigger in the table has four letters or more, and the word must be longer
+  if (n < 5) return undefined;
+  const code = asciiTail(w, n);
+  const l = code >= 0 ? c.asciiSuffixes.get(code) : c.suffixes.get(w.slice(-3));
+  return l?.find(([x]) => n > x.length && w.endsWith(x));
 }
 
 interface Unit extends Span {

@@ -52,8 +52,41 @@ function plainWordEnd(text: string, at: number, to: number): number {
   return i;
 }
 
+/** ASCII marks that TOKEN reads as a punctuation token of one character wherever they stand: , ; : ! ? ( ) [ ] { } / - */
+const SOLO_PUNCT = new Uint8Array(128);
+for (const c of ",;:!?()[]{}/-") SOLO_PUNCT[c.charCodeAt(0)] = 1;
+
+/**
+ * The end of a run of ASCII digits starting at `at` when TOKEN would read exactly that run as a number: what
+ * follows (in the whole text, as the expression looks) can neither extend it into a word (a letter, mark or
+ * joiner) nor into a number with separators (. , : and a digit), and the run ends by `to`; else -1.
+ */
+function plainNumberEnd(text: string, at: number, to: number): number {
+  const n = text.length;
+  let i = at;
+  let c = 0;
+  while (i < n && (c = text.charCodeAt(i)) >= 48 && c <= 57) i++;
+  if (i > to) return -1;
+  if (i >= n) return i;
+  if (c > 127 || isAsciiLetter(c) || c === 45 || c === 39) return -1;
+  if (c === 46 || c === 44 || c === 58) {
+    const d = i + 1 < n ? text.charCodeAt(i + 1) : 32;
+    if (d > 127 || (d >= 48 && d <= 57)) return -1;
+  }
+  return i;
+}
+
 /** The tokens of text[from, to), appended to `out` (a new list unless given), which is returned. */
 export function tokenize(text: string, lex: SegmentLexicon, from = 0, to = text.length, out: Token[] = []): Token[] {
+  return scan(text, lex, from, to, out, true);
+}
+
+/** tokenize() by the regular expression alone, without the shortcuts for plain words, numbers and marks: what they must equal. */
+export function tokenizeByExpression(text: string, lex: SegmentLexicon, from = 0, to = text.length, out: Token[] = []): Token[] {
+  return scan(text, lex, from, to, out, false);
+}
+
+function scan(text: string, lex: SegmentLexicon, from: number, to: number, out: Token[], shortcuts: boolean): Token[] {
   const elisions = lex.elisions;
   const suffixes = lex.splitSuffixes;
   let at = from;
@@ -71,11 +104,35 @@ export function tokenize(text: string, lex: SegmentLexicon, from = 0, to = text.
         continue;
       }
     }
-    const plain = plainWordEnd(text, at, to);
-    if (plain > 0) {
-      out.push({ start: at, end: plain, text: text.slice(at, plain), kind: "word" });
-      at = plain;
-      continue;
+    if (shortcuts) {
+      const c = text.charCodeAt(at);
+      // most tokens are plain words, marks and numbers: they skip the regular expression and its match array
+      if (c < 128 && SOLO_PUNCT[c] === 1) {
+        out.push({ start: at, end: at + 1, text: ch, kind: "punct" });
+        at++;
+        continue;
+      }
+      // a full stop alone (two or more are an ellipsis, which the expression reads)
+      if (c === 46 && text.charCodeAt(at + 1) !== 46) {
+        out.push({ start: at, end: at + 1, text: ch, kind: "punct" });
+        at++;
+        continue;
+      }
+      if (c >= 48 && c <= 57) {
+        const e = plainNumberEnd(text, at, to);
+        if (e > 0) {
+          out.push({ start: at, end: e, text: text.slice(at, e), kind: "number" });
+          at = e;
+          continue;
+        }
+      } else {
+        const plain = plainWordEnd(text, at, to);
+        if (plain > 0) {
+          out.push({ start: at, end: plain, text: text.slice(at, plain), kind: "word" });
+          at = plain;
+          continue;
+        }
+      }
     }
     TOKEN.lastIndex = at;
     const m = TOKEN.exec(text);

@@ -21,10 +21,15 @@ const NON_ASCII = /[^\x00-\x7f]/;
 
 /** Lower case without diacritics; keeps the length of Latin text so offsets stay comparable. */
 export function fold(s: string): string {
+  // a claim's text is folded by its wording features and again by the test of whether it may take part in
+  // a contradiction, one right after the other: the same string, known by a comparison of references
+  if (s === lastIn) return lastOut;
+  lastIn = s;
   // ASCII has nothing to decompose or strip; most claims are ASCII and skip both passes.
-  if (!NON_ASCII.test(s)) return s.toLowerCase();
-  return s.normalize("NFD").replace(/\p{M}+/gu, "").toLowerCase();
+  if (!NON_ASCII.test(s)) return (lastOut = s.toLowerCase());
+  return (lastOut = s.normalize("NFD").replace(/\p{M}+/gu, "").toLowerCase());
 }
+let lastIn = "", lastOut = "";
 
 interface Compiled {
   lex: LedgerLexicon;

@@ -207,6 +207,12 @@ function matchAt(e: Entry, words: readonly ConceptToken[], i: number): number[] 
  * only costs a closer reading). False means it surely does not; true means read it with `conceptsOf`.
  */
 export function conceptFilter(lang: Lang, concepts: readonly string[], negators = true): (text: string) => boolean {
+  const re = conceptStems(lang, concepts, negators);
+  return (text) => re.test(fold(text));
+}
+
+/** The expression of `conceptFilter`, to test on folded text. */
+export function conceptStems(lang: Lang, concepts: readonly string[], negators = true): RegExp {
   const lex = ledgerLexicon(lang);
   const want = new Set(concepts);
   const lits = new Set<string>();
@@ -222,8 +228,35 @@ export function conceptFilter(lang: Lang, concepts: readonly string[], negators 
   // a literal that contains another is implied by it
   const all = [...lits];
   const kept = all.filter((x) => !all.some((y) => y !== x && x.includes(y)));
-  const re = new RegExp(kept.map((x) => x.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")).join("|"));
-  return (text) => re.test(fold(text));
+  return new RegExp(kept.map((x) => x.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")).join("|"));
+}
+
+/**
+ * A test a text must pass to say any of some concepts, stricter than `conceptFilter`: of each entry of the
+ * concepts, the longest of its words (a stem, a head, a part) is in the folded text, anywhere. An entry
+ * matches only where each of its words is one of the text's words, and a word as the lexicon reads it is
+ * folded text, save "not" read from "n't" (so no stem "not" may match is looked for): false means the text
+ * surely says none of the concepts. Null when some entry has no word to look for.
+ */
+export function conceptNeedles(lang: Lang, concepts: readonly string[]): RegExp | null {
+  const lex = ledgerLexicon(lang);
+  const want = new Set(concepts);
+  const lits = new Set<string>();
+  for (const [concept, list] of Object.entries(lex.concepts)) {
+    if (!want.has(concept)) continue;
+    for (const raw of list.split(/\s+/).filter(Boolean)) {
+      // (an exception takes a reading away, it never gives one)
+      if (raw.startsWith("!")) continue;
+      let best = "";
+      for (const t of parseEntry(concept, raw.replace(/^-/, "")).toks) if (t.kind !== "gap" && !"not".includes(t.s) && t.s.length > best.length) best = t.s;
+      if (!best) return null;
+      lits.add(best);
+    }
+  }
+  // a literal that contains another is implied by it
+  const all = [...lits];
+  const kept = all.filter((x) => !all.some((y) => y !== x && x.includes(y)));
+  return kept.length ? new RegExp(kept.map((x) => x.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")).join("|")) : /(?!)/;
 }
 
 /** A word of a text as the lexicon reads it, with where it stands in the text. */

@@ -605,14 +605,25 @@ export interface BlockGroup {
  * several languages whose disputes keep the same pairs apart groups each block once and names the
  * propositions in each (blockPropositions).
  */
-export function blockGroups(claims: readonly FusionClaim[], ctx: BlockContext, apart: readonly (readonly [string, string])[] = []): BlockGroup[] {
+/**
+ * How a block was grouped, for tests and benchmarks: `plain` compares every pair of claims asked as it is
+ * asked (no signature pair kept), the straightforward way the kept answers must agree with; `signatures`
+ * and `compared` are set to how many distinct signatures the block has and how many comparisons were made.
+ */
+export interface GroupingStats {
+  plain?: boolean;
+  signatures?: number;
+  compared?: number;
+}
+
+export function blockGroups(claims: readonly FusionClaim[], ctx: BlockContext, apart: readonly (readonly [string, string])[] = [], stats?: GroupingStats): BlockGroup[] {
   const sorted = [...claims].sort((a, b) => cmp(a.order, b.order) || cmp(a.id, b.id));
   const same = new SigPool();
   const sigs = sorted.map((c) => rawSignature(c, ctx, same));
   const df = docFreq(sigs);
   weigh(sigs, df);
   const n = sigs.length;
-  const judge = new Judge(sigs, sorted);
+  const judge = new Judge(sigs, sorted, !!stats?.plain);
   // claims that contradict each other (the block's disputes) never state one thing, however much of
   // their words they share ("X and Y pleaded guilty" against "conflicting reports that Z also pleaded
   // guilty"): each claim's index keeps the claims it must stay apart from
@@ -676,6 +687,10 @@ export function blockGroups(claims: readonly FusionClaim[], ctx: BlockContext, a
         apartOf.delete(gone);
       }
     } else refused.set(ra, rb, sizes);
+  }
+  if (stats) {
+    stats.signatures = same.all.length;
+    stats.compared = judge.compared;
   }
   const out: BlockGroup[] = [];
   for (let i = 0; i < n; i++) {
@@ -803,9 +818,13 @@ class Judge {
   private bs = new Int32Array(1 << 12);
   private vs = new Float64Array(1 << 12);
   private size = 0;
+  /** Comparisons made (each a pair of signatures, unless plain). */
+  compared = 0;
   constructor(
     private readonly sigs: readonly Sig[],
     claims: readonly FusionClaim[],
+    /** Every pair asked is compared, none kept (GroupingStats.plain). */
+    private readonly plain = false,
   ) {
     const ids = new Map<string, number>();
     this.docs = Int32Array.from(claims, (c) => ids.get(c.doc) ?? (ids.set(c.doc, ids.size), ids.size - 1));
@@ -814,6 +833,10 @@ class Judge {
   of(i: number, j: number): number {
     const a = this.sigs[i]!, b = this.sigs[j]!;
     const sameDoc = this.docs[i] === this.docs[j];
+    if (this.plain) {
+      this.compared++;
+      return conflict(a, b) ? -1 : similarity(a, b, sameDoc);
+    }
     const x = a.id, y = 2 * b.id + (sameDoc ? 1 : 0);
     const mask = this.as.length - 1;
     let k = slot(x, y, mask);
@@ -823,6 +846,7 @@ class Judge {
       if (at === x && this.bs[k] === y) return this.vs[k]!;
       k = (k + 1) & mask;
     }
+    this.compared++;
     const v = conflict(a, b) ? -1 : similarity(a, b, sameDoc);
     this.as[k] = x;
     this.bs[k] = y;
@@ -1143,13 +1167,20 @@ export function explainBlock(claims: readonly FusionClaim[], ctx: BlockContext):
   keys(id: string): Map<string, number>;
   similarity(a: string, b: string): number;
   conflict(a: string, b: string): boolean;
+  /** What the block's grouping reads of two claims (-1: they conflict), from the answers it keeps per pair of signatures. */
+  judged(a: string, b: string): number;
+  /** How many distinct signatures the block's claims have. */
+  signatures: number;
 } {
   const same = new SigPool();
   const sorted = [...claims].sort((a, b) => cmp(a.order, b.order));
   const sigs = sorted.map((c) => rawSignature(c, ctx, same));
   weigh(sigs);
-  const by = new Map(sorted.map((c, i) => [c.id, { sig: sigs[i]!, doc: c.doc }]));
+  const by = new Map(sorted.map((c, i) => [c.id, { sig: sigs[i]!, doc: c.doc, at: i }]));
+  const judge = new Judge(sigs, sorted);
   return {
+    judged: (a, b) => judge.of(by.get(a)!.at, by.get(b)!.at),
+    signatures: same.all.length,
     keys: (id) => by.get(id)!.sig.keys,
     similarity: (a, b) => similarity(by.get(a)!.sig, by.get(b)!.sig, by.get(a)!.doc === by.get(b)!.doc),
     conflict: (a, b) => conflict(by.get(a)!.sig, by.get(b)!.sig),

@@ -63,16 +63,30 @@ function meets(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
   return false;
 }
 
+/**
+ * A report's days as daysFit reads them, worked out once per report (it is asked of every candidate pair):
+ * its event days, else its publication day; for each, whether it is a month, its month, and its time.
+ */
+interface Days {
+  month: boolean[];
+  head: string[];
+  ms: number[];
+}
+
+function daysOf(r: IncidentKeys): Days {
+  const ds = r.days.length ? r.days : [r.published];
+  return { month: ds.map((d) => d.length === 7), head: ds.map((d) => d.slice(0, 7)), ms: ds.map((d) => Date.parse(d)) };
+}
+
 /** Do two reports' days fit one event? Event days within three days, a month against a day in it. */
-function daysFit(a: IncidentKeys, b: IncidentKeys): boolean {
-  const da = a.days.length ? a.days : [a.published], db = b.days.length ? b.days : [b.published];
-  for (const x of da)
-    for (const y of db) {
-      if (x.length === 7 || y.length === 7) {
-        if (x.slice(0, 7) === y.slice(0, 7)) return true;
+function daysFit(a: Days, b: Days): boolean {
+  for (let x = 0; x < a.ms.length; x++)
+    for (let y = 0; y < b.ms.length; y++) {
+      if (a.month[x] || b.month[y]) {
+        if (a.head[x] === b.head[y]) return true;
         continue;
       }
-      if (Math.abs(Date.parse(x) - Date.parse(y)) <= 3 * DAY) return true;
+      if (Math.abs(a.ms[x]! - b.ms[y]!) <= 3 * DAY) return true;
     }
   return false;
 }
@@ -102,26 +116,35 @@ export function clusterIncidents(reports: readonly IncidentKeys[], entities: Ent
   const df = new Map<string, number>();
   for (const p of profiles) for (const k of p.keys()) df.set(k, (df.get(k) ?? 0) + 1);
   const n = reports.length;
+  // each profile as its keys' numbers and their weights, in the profile's order (the dot product adds up in
+  // that order, as it did over the map); a report's weights spread over a row of all keys while it is compared
+  const keyIds = new Map<string, number>();
   const weighted = profiles.map((p) => {
-    const w = new Map<string, number>();
-    let norm = 0;
+    const ids = new Int32Array(p.size), w = new Float64Array(p.size);
+    let norm = 0, at = 0;
     for (const [k, v] of p) {
       const x = v * Math.log(1 + n / df.get(k)!);
-      w.set(k, x);
+      ids[at] = keyIds.get(k) ?? (keyIds.set(k, keyIds.size), keyIds.size - 1);
+      w[at++] = x;
       norm += x * x;
     }
-    return { w, norm: Math.sqrt(norm) };
+    return { ids, w, norm: Math.sqrt(norm) };
   });
+  const row = new Float64Array(keyIds.size);
+  keyIds.clear();
   const cosine = (i: number, j: number) => {
     const a = weighted[i]!, b = weighted[j]!;
     if (!a.norm || !b.norm) return 0;
+    for (let k = 0; k < b.ids.length; k++) row[b.ids[k]!] = b.w[k]!;
     let dot = 0;
-    for (const [k, v] of a.w) {
-      const u = b.w.get(k);
-      if (u) dot += v * u;
+    for (let k = 0; k < a.ids.length; k++) {
+      const u = row[a.ids[k]!]!;
+      if (u) dot += a.w[k]! * u;
     }
+    for (let k = 0; k < b.ids.length; k++) row[b.ids[k]!] = 0;
     return dot / (a.norm * b.norm);
   };
+  const days = reports.map(daysOf);
   const parent = reports.map((_, i) => i);
   const find = (x: number): number => {
     while (parent[x] !== x) x = parent[x] = parent[parent[x]!]!;
@@ -158,7 +181,8 @@ export function clusterIncidents(reports: readonly IncidentKeys[], entities: Ent
         const i = list[x]!, j = list[y]!;
         if (firstShared(i, j) !== li) continue;
         const place = meets(main[i]!, named[j]!) || meets(main[j]!, named[i]!);
-        if ((place || cosine(i, j) >= ALIKE) && daysFit(reports[i]!, reports[j]!)) join(i, j);
+        // (the days first: the cheaper test, and both are pure)
+        if (daysFit(days[i]!, days[j]!) && (place || cosine(i, j) >= ALIKE)) join(i, j);
       }
   }
   // name each incident by its earliest report (publication day, then id): independent of input order

@@ -1197,13 +1197,14 @@ function threadSpeaksOf(ix: Index, it: Item, about: string): boolean {
   let at = it.c.sentence;
   for (let step = 0; step < SPEAKS_OF_STEPS; step++) {
     // the claims of the two sentences before: one that speaks of it, else the first that names no one
-    let thread = false;
+    let next = -1;
     for (let k = firstAt(l, at - 2); k < l.length && l[k]!.c.sentence <= at - 1; k++) {
       const x = l[k]!;
       if (x.concepts.has(about)) return true;
-      if (!thread && !x.namesParty) (thread = true), (at = x.c.sentence);
+      if (next < 0 && !x.namesParty) next = k;
     }
-    if (!thread) return false;
+    if (next < 0) return false;
+    at = l[next]!.c.sentence;
   }
   return false;
 }

@@ -118,7 +118,7 @@ function agencyIn(concepts: Set<string>, negated = false): string[] {
 }
 
 /** What a denial of `denied` can answer in a claim: the same act family, or any part when a part is denied. */
-function related(denied: string, x: Item, acts = agencyIn(x.concepts)): boolean {
+function related(denied: string, acts: readonly string[]): boolean {
   if (PART.has(denied)) return acts.length > 0;
   const fam = VIOLENCE.has(denied) ? "violence" : denied;
   return acts.some((k) => (VIOLENCE.has(bare(k)) ? "violence" : bare(k)) === fam);
@@ -161,6 +161,12 @@ const q = (s: string) => `'${s.length > 90 ? s.slice(0, 87) + "…" : s}'`;
 interface Item {
   c: FusionClaim;
   asserter: string;
+  /** The asserter as a number, one for each asserter of the block: compared for every pair a rule looks at. */
+  who: number;
+  /** The claim id as a number, one for each id of the block (-1 until asked: see Index.idOf). */
+  id: number;
+  /** Its place in the block's content order. */
+  at: number;
   name: string;
   parties: Set<string>;
   /** Everything the claim names that can be a party: agents, countries, entities (capitals as countries). */
@@ -172,10 +178,71 @@ interface Item {
   /** The claim names a party (a person, a body, a country), not only places. */
   namesParty: boolean;
   concepts: Set<string>;
+  /** What its concepts alone say, one for all items with the same concepts. */
+  facts: Facts;
   asserted: boolean;
   denial: boolean;
   published: number;
+  /** What the rules ask of it beyond that, once asked (see Memo). */
+  memo: Memo | undefined;
 }
+
+/**
+ * What the rules read of a set of concepts, worked out once for every item that has that set (claims of a
+ * kind say alike: a block of a whole ledger holds a few thousand sets for a hundred thousand claims).
+ */
+class Facts {
+  /** The concepts of doing or having a part it says (agencyIn), affirmed and negated. */
+  readonly acts: string[];
+  readonly negActs: string[];
+  private made: boolean | undefined = undefined;
+  private subjectSet: Set<string> | undefined = undefined;
+  constructor(readonly concepts: Set<string>) {
+    this.acts = agencyIn(concepts);
+    this.negActs = agencyIn(concepts, true);
+  }
+  /** The only act it says is making the weapon (see madeOnly). */
+  get madeOnly(): boolean {
+    return (this.made ??= madeOnlyOf(this.acts));
+  }
+  /** What an act is done to or with (see subjects). */
+  get subjects(): Set<string> {
+    return (this.subjectSet ??= subjectsOf(this.concepts));
+  }
+}
+
+/**
+ * What the rules ask of one item beyond its concepts, each worked out when first asked and kept for the
+ * block: a ledger's denials are each set against up to MAX_GROUP claims naming the party, the same claims
+ * asked again by every denial (tokenising their text each time). None of it depends on the language the
+ * speakers are named in, so every language's rules read the same answers.
+ */
+class Memo {
+  supposes: boolean | undefined = undefined;
+  statedActs: string[] | undefined = undefined;
+  doers: Set<string> | undefined = undefined;
+  others: string[] | undefined = undefined;
+  partOnly: boolean | undefined = undefined;
+  owner: Map<string, boolean> | undefined = undefined;
+  destination: Map<string, boolean> | undefined = undefined;
+  speaks: Map<string, boolean> | undefined = undefined;
+}
+const memoOf = (it: Item): Memo => (it.memo ??= new Memo());
+
+const supposesIt = (x: Item): boolean => (memoOf(x).supposes ??= supposes(x.c));
+/** What a claim says of an act outside a clause that only sets its scene (see denials). */
+const statedActsOf = (x: Item): string[] =>
+  (memoOf(x).statedActs ??= x.c.background?.length ? agencyIn(new Set([...x.concepts].filter((k) => !x.c.background!.includes(k)))) : x.facts.acts);
+const doersOf = (x: Item): Set<string> => (memoOf(x).doers ??= doersIn(x));
+const othersOf = (x: Item): string[] => (memoOf(x).others ??= otherCountries(x));
+const partOnlyIt = (x: Item): boolean => (memoOf(x).partOnly ??= partOnly(x, doersOf(x)));
+function asked(m: Map<string, boolean>, g: string, f: () => boolean): boolean {
+  let v = m.get(g);
+  if (v === undefined) m.set(g, (v = f()));
+  return v;
+}
+const ownerOnlyIt = (x: Item, g: string): boolean => asked((memoOf(x).owner ??= new Map()), g, () => ownerOnly(x, g));
+const destinationOnlyIt = (x: Item, g: string): boolean => asked((memoOf(x).destination ??= new Map()), g, () => destinationOnly(x, g));
 
 function interval(value: number, approx: Approx): [number, number] {
   switch (approx) {
@@ -192,12 +259,13 @@ function interval(value: number, approx: Approx): [number, number] {
 }
 
 /**
- * A figure's range against another source's: "at least 5,300 bodies counted" is a count so far, not any
- * number above it, so a figure of another source several times as high runs against it ("up to 20,000");
- * against another "at least" both are lower bounds and either may hold.
+ * The top of a figure's range (from `lo` to `hi` as stated: `interval`) against another source's: "at least
+ * 5,300 bodies counted" is a count so far, not any number above it, so a figure of another source several
+ * times as high runs against it ("up to 20,000"); against another "at least" both are lower bounds and
+ * either may hold. (The bottom is as stated.) `stated`: the range as stated, whatever the other.
  */
-function bounded(f: { value: number; approx: Approx }, other: { approx: Approx }): [number, number] {
-  return f.approx === "min" && other.approx !== "min" ? [f.value, f.value * MIN_SPAN] : interval(f.value, f.approx);
+function rangeTop(f: { value: number; approx: Approx; hi: number }, other: { approx: Approx }, stated: boolean): number {
+  return !stated && f.approx === "min" && other.approx !== "min" ? f.value * MIN_SPAN : f.hi;
 }
 const MIN_SPAN = 3;
 
@@ -214,30 +282,81 @@ export function showValue(value: number, approx: Approx): string {
  */
 class Index {
   readonly byDoc = new Map<string, Item[]>();
-  readonly byName = new Map<string, Item[]>();
+  private readonly byName = new Map<string, Item[]>();
+  private readonly accusing = new Map<string, Item[]>();
+  /** The pairs the language-free rules keep, for the block's other languages (see disputesOf). */
+  plan: Plan | undefined = undefined;
+  /** A mark per item, for taking each once from several lists. */
+  readonly marks: Uint32Array;
+  private stamp = 0;
+  private readonly ids = new Map<string, number>();
   constructor(readonly items: Item[]) {
+    this.marks = new Uint32Array(items.length);
     for (const it of items) (this.byDoc.get(it.c.doc) ?? this.byDoc.set(it.c.doc, []).get(it.c.doc)!).push(it);
     for (const l of this.byDoc.values()) l.sort((a, b) => a.c.sentence - b.c.sentence || cmp(a.c.order, b.c.order));
-    for (const it of items) for (const n of new Set([...it.names, ...it.parties])) (this.byName.get(n) ?? this.byName.set(n, []).get(n)!).push(it);
+    // (the names a clause inherits are names it is found by)
+    inheritNames(this.byDoc.values());
+    for (const it of items) {
+      for (const n of it.names) this.named(n, it);
+      for (const p of it.parties) if (!it.names.has(p)) this.named(p, it);
+    }
+  }
+  private named(n: string, it: Item): void {
+    const l = this.byName.get(n) ?? this.byName.set(n, []).get(n)!;
+    // (no rule reads past MAX_GROUP of them)
+    if (l.length < MAX_GROUP) l.push(it);
   }
   /** The claims of a report from `from` to `to` sentences (inclusive), in order. */
   around(doc: string, from: number, to: number): Item[] {
-    const l = this.byDoc.get(doc) ?? [];
-    let lo = 0, hi = l.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (l[mid]!.c.sentence < from) lo = mid + 1;
-      else hi = mid;
-    }
+    const l = this.byDoc.get(doc) ?? NO_ITEMS;
     const out: Item[] = [];
-    for (let k = lo; k < l.length && l[k]!.c.sentence <= to; k++) out.push(l[k]!);
+    for (let k = firstAt(l, from); k < l.length && l[k]!.c.sentence <= to; k++) out.push(l[k]!);
     return out;
   }
-  /** The claims that name a party (as doer, country, entity or speaker), at most `cap` of them. */
-  naming(key: string, cap = MAX_GROUP): Item[] {
-    const l = this.byName.get(key) ?? [];
-    return l.length > cap ? l.slice(0, cap) : l;
+  /** The claims that name a party (as doer, country, entity or speaker), the first MAX_GROUP of them. */
+  naming(key: string): readonly Item[] {
+    return this.byName.get(key) ?? NO_ITEMS;
   }
+  /**
+   * Of the claims naming a party, those that can charge it with an act across reports (see denials): an
+   * asserted claim that denies nothing, says an act (not only the making of a weapon) and is not the party's
+   * own. Every denial of the party is set against these, not against every claim that names it.
+   */
+  accusers(p: string): readonly Item[] {
+    let l = this.accusing.get(p);
+    if (!l) this.accusing.set(p, (l = this.naming(p).filter((x) => x.asserted && !x.denial && !x.parties.has(p) && x.facts.acts.length > 0 && !x.facts.madeOnly)));
+    return l;
+  }
+  /** The claim id of an item as a number (only the items of pairs a rule would keep are asked). */
+  idOf(it: Item): number {
+    if (it.id < 0) {
+      let n = this.ids.get(it.c.id);
+      if (n === undefined) this.ids.set(it.c.id, (n = this.ids.size));
+      it.id = n;
+    }
+    return it.id;
+  }
+  /** A new mark: `take(it, mark)` is true the first time an item is taken with it. */
+  mark(): number {
+    return ++this.stamp;
+  }
+  take(it: Item, mark: number): boolean {
+    if (this.marks[it.at] === mark) return false;
+    this.marks[it.at] = mark;
+    return true;
+  }
+}
+const NO_ITEMS: readonly Item[] = Object.freeze([]);
+
+/** Where the claims of a report (in order of sentence) from sentence `from` on begin. */
+function firstAt(l: readonly Item[], from: number): number {
+  let lo = 0, hi = l.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (l[mid]!.c.sentence < from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** The most claims one rule compares with one claim across reports: enough for any real ledger's incident. */
@@ -254,13 +373,13 @@ export function findDisputes(claims: readonly FusionClaim[], ctx: BlockContext, 
  * the same in every language but for its speaker's name (keys, parties and entities are language-free),
  * so each language's rules run over the same items with only their names set anew; a context whose
  * speakers' keys differ from the first's has its items made afresh. (The items of a block of a whole
- * ledger, and their index, were a third of each language's time and made again for the next.)
+ * ledger, and their index, were a third of each language's time and made again for the next.) Which pairs
+ * the rules keep does not depend on the names either, but for the last rule's (see disputesOf).
  */
 export function findDisputesIn(claims: readonly FusionClaim[], ctxs: readonly BlockContext[], opts: DisputeOptions = {}): Dispute[][] {
   if (!ctxs.length) return [];
-  const same = new SetPool();
-  const items: Item[] = [...claims].sort((a, b) => cmp(a.order, b.order) || cmp(a.id, b.id)).map((c) => itemOf(c, ctxs[0]!, same));
-  inheritNames(items);
+  const mk = new Maker(ctxs[0]!);
+  const items: Item[] = [...claims].sort((a, b) => cmp(a.order, b.order) || cmp(a.id, b.id)).map((c, at) => itemOf(c, mk, at));
   const ix = new Index(items);
   return ctxs.map((ctx, k) => {
     if (k) {
@@ -272,68 +391,130 @@ export function findDisputesIn(claims: readonly FusionClaim[], ctxs: readonly Bl
       }
       items.forEach((it, i) => (it.name = names[i]!));
     }
-    return disputesOf(ix, opts);
+    return disputesOf(ix, opts, k < ctxs.length - 1);
   });
 }
 
-/** The contradictions among a block's items (made, their names inherited and indexed). */
-function disputesOf(ix: Index, opts: DisputeOptions): Dispute[] {
+/** A dispute's reason and detail, made when its pair is kept: read again, with the speakers' names of each language. */
+type Make = () => [string, Omit<Dispute["detail"], "asserters">];
+type Add = (a: Item, b: Item, type: DisputeType, point: string, make: Make) => void;
+
+/** The pairs the language-free rules kept, in the order kept, and what was kept once they had run. */
+interface Plan {
+  made: { a: Item; b: Item; type: DisputeType; make: Make }[];
+  kept: Kept;
+}
+
+/**
+ * The pairs a block's disputes hold so far: a pair once, whatever the rule; across reports, at most
+ * `perPoint` pairs for one rule, one point and one pair of asserters (thousands of copies of one statement
+ * make one dispute, shown by a few of its pairs).
+ */
+class Kept {
+  private readonly seen = new Set<number>();
+  private readonly perKey = new Map<DisputeType, Map<string, Map<number, number>>>();
+  private readonly n: number;
+  constructor(private readonly ix: Index, private readonly perPoint: number) {
+    this.n = ix.items.length;
+  }
+  admit(a: Item, b: Item, type: DisputeType, point: string): boolean {
+    // one source does not contradict itself, except by denying what it is reported to have said
+    if ((a.who === b.who && type !== "figure-denied") || this.ix.idOf(a) === this.ix.idOf(b)) return false;
+    const ab = cmp(a.c.order, b.c.order) <= 0;
+    const x = ab ? a : b, y = ab ? b : a;
+    const key = x.id * this.n + y.id;
+    if (this.seen.has(key)) return false;
+    if (x.c.doc !== y.c.doc) {
+      const byPoint = this.perKey.get(type) ?? this.perKey.set(type, new Map()).get(type)!;
+      const m = byPoint.get(point) ?? byPoint.set(point, new Map()).get(point)!;
+      // (the two asserters in either order)
+      const pair = x.who <= y.who ? x.who * this.n + y.who : y.who * this.n + x.who;
+      const k = m.get(pair) ?? 0;
+      if (k >= this.perPoint) return false;
+      m.set(pair, k + 1);
+    }
+    this.seen.add(key);
+    return true;
+  }
+  copy(): Kept {
+    const c = new Kept(this.ix, this.perPoint);
+    for (const k of this.seen) c.seen.add(k);
+    for (const [t, byPoint] of this.perKey) c.perKey.set(t, new Map([...byPoint].map(([p, m]) => [p, new Map(m)])));
+    return c;
+  }
+}
+
+function dispute(a: Item, b: Item, type: DisputeType, [reason, detail]: ReturnType<Make>): Dispute {
+  const flip = cmp(a.c.order, b.c.order) > 0;
+  const x = flip ? b : a, y = flip ? a : b;
+  const sw = <T>(p: [T, T] | undefined): [T, T] | undefined => (p && flip ? [p[1], p[0]] : p);
+  return {
+    claims: [x.c.id, y.c.id],
+    type,
+    reason,
+    detail: { asserters: [x.asserter, y.asserter], ...detail, ...(DENYING.has(type) && { denier: a.c.id }), ...(detail.values && { values: sw(detail.values) }), ...(detail.labels && { labels: sw(detail.labels) }) },
+  };
+}
+
+/**
+ * The contradictions among a block's items (made, their names inherited and indexed). Which pairs the rules
+ * keep depends on the claims alone, never on the names the speakers have in a language, but for the last
+ * rule's (a denial that names whose statement it rejects): with `again`, what the other rules keep is kept
+ * on the index, and the next language's call only names their pairs anew.
+ */
+function disputesOf(ix: Index, opts: DisputeOptions, again: boolean): Dispute[] {
   const items = ix.items;
   const scope = opts.scope ?? "ledger";
   const window = opts.window ?? 8;
-  const perPoint = opts.perPoint ?? 24;
   const out: Dispute[] = [];
-  const seen = new Set<string>();
-  const perKey = new Map<string, number>();
-  const add = (a: Item, b: Item, type: DisputeType, point: string, reason: string, detail: Omit<Dispute["detail"], "asserters">) => {
-    // one source does not contradict itself, except by denying what it is reported to have said
-    if (a.c.id === b.c.id || (a.asserter === b.asserter && type !== "figure-denied")) return;
-    const [x, y] = cmp(a.c.order, b.c.order) <= 0 ? [a, b] : [b, a];
-    const key = `${x.c.id}|${y.c.id}`;
-    if (seen.has(key)) return;
-    // across reports, thousands of copies of one statement make one dispute, shown by a few of its pairs
-    if (x.c.doc !== y.c.doc) {
-      // (the two asserters in sorted order, without an array per pair asked)
-      const group = x.asserter <= y.asserter ? `${type}|${point}|${x.asserter}|${y.asserter}` : `${type}|${point}|${y.asserter}|${x.asserter}`;
-      const n = perKey.get(group) ?? 0;
-      if (n >= perPoint) return;
-      perKey.set(group, n + 1);
-    }
-    seen.add(key);
-    const flip = x !== a;
-    const sw = <T>(p: [T, T] | undefined): [T, T] | undefined => (p && flip ? [p[1], p[0]] : p);
-    out.push({
-      claims: [x.c.id, y.c.id],
-      type,
-      reason,
-      detail: { asserters: [x.asserter, y.asserter], ...detail, ...(DENYING.has(type) && { denier: a.c.id }), ...(detail.values && { values: sw(detail.values) }), ...(detail.labels && { labels: sw(detail.labels) }) },
-    });
-  };
-  const near = (a: Item, b: Item, w: number) => a.c.doc === b.c.doc && Math.abs(a.c.sentence - b.c.sentence) <= w;
-  const inScope = (a: Item, b: Item) => (scope === "report" ? a.c.doc === b.c.doc : true);
-
-  figures(ix, inScope, add);
-  denials(ix, scope, window, add);
-  attributions(items, inScope, add);
-  opposed(ix, items, inScope, near, add);
-  whereDisputes(items, inScope, add);
-  pointedBack(ix, add, scope === "ledger");
+  let kept: Kept;
+  if (ix.plan) {
+    for (const m of ix.plan.made) out.push(dispute(m.a, m.b, m.type, m.make()));
+    kept = ix.plan.kept.copy();
+  } else {
+    const k = (kept = new Kept(ix, opts.perPoint ?? 24));
+    const made: Plan["made"] = [];
+    const add: Add = (a, b, type, point, make) => {
+      if (!k.admit(a, b, type, point)) return;
+      if (again) made.push({ a, b, type, make });
+      out.push(dispute(a, b, type, make()));
+    };
+    const near = (a: Item, b: Item, w: number) => a.c.doc === b.c.doc && Math.abs(a.c.sentence - b.c.sentence) <= w;
+    const inScope = (a: Item, b: Item) => (scope === "report" ? a.c.doc === b.c.doc : true);
+    figures(ix, inScope, add);
+    denials(ix, scope, window, add);
+    attributions(items, inScope, add);
+    opposed(ix, items, inScope, near, add);
+    whereDisputes(items, inScope, add);
+    if (again) ix.plan = { made, kept: kept.copy() };
+  }
+  pointedBack(ix, (a, b, type, point, make) => {
+    if (kept.admit(a, b, type, point)) out.push(dispute(a, b, type, make()));
+  }, scope === "ledger");
   return out.sort((a, b) => cmp(a.claims[0], b.claims[0]) || cmp(a.claims[1], b.claims[1]) || cmp(a.type, b.type));
 }
 
 /**
  * A clause that names no party but says what was done ("…, en was dat land van plan de grens open te
- * stellen") speaks of the parties the clause before it in the same sentence names.
+ * stellen") speaks of the parties the clause before it in the same sentence names. (Each report's claims,
+ * in order of sentence: a sentence of one claim, most of them, has none before it.)
  */
-function inheritNames(items: Item[]): void {
-  const last = new Map<string, Item>();
-  for (const it of [...items].sort((a, b) => cmp(a.c.doc, b.c.doc) || a.c.sentence - b.c.sentence || a.c.start - b.c.start)) {
-    const key = `${it.c.doc}|${it.c.sentence}`;
-    const prev = last.get(key);
-    if (prev && !it.namesParty && agencyIn(it.concepts).length)
-      for (const n of prev.names) if (n.startsWith("C:") || n.startsWith("E:")) (it.names === NO_NAMES ? (it.names = new Set()) : it.names).add(n);
-    last.set(key, it);
-  }
+function inheritNames(reports: Iterable<Item[]>): void {
+  for (const l of reports)
+    for (let s = 0; s < l.length; ) {
+      let e = s + 1;
+      while (e < l.length && l[e]!.c.sentence === l[s]!.c.sentence) e++;
+      if (e - s > 1) {
+        // (the clauses of a sentence in the order written; claims at one place in content order)
+        const clauses = l.slice(s, e).sort((a, b) => a.c.start - b.c.start);
+        for (let k = 1; k < clauses.length; k++) {
+          const it = clauses[k]!, prev = clauses[k - 1]!;
+          if (it.namesParty || !it.facts.acts.length) continue;
+          for (const n of prev.names) if (n.startsWith("C:") || n.startsWith("E:")) (it.names === NO_NAMES ? (it.names = new Set()) : it.names).add(n);
+        }
+      }
+      s = e;
+    }
 }
 
 /** Whether some member of a set passes (asked of every candidate pair: no array made for it). */
@@ -353,8 +534,8 @@ const NO_NAMES: Set<string> = new Set();
  */
 class SetPool {
   private sets = new Map<string, Set<string>>();
-  of(x: Set<string>): Set<string> {
-    if (!x.size) return NO_NAMES;
+  of(x: Set<string> | undefined): Set<string> {
+    if (!x?.size) return NO_NAMES;
     // (each member by its length: no character a member may hold can make two contents one)
     let key = "";
     for (const k of x) key += `${k.length}:${k}`;
@@ -365,56 +546,127 @@ class SetPool {
   }
 }
 
-function itemOf(c: FusionClaim, ctx: BlockContext, same: SetPool = new SetPool()): Item {
-  const a = ctx.asserter(c);
-  const names = new Set<string>([...c.agents, ...c.countries]);
-  for (const r of c.entities) {
-    const k = ctx.entityKey(r);
-    if (!k) continue;
-    const cc = ctx.countryOf(k);
-    names.add(cc ? `C:${cc}` : `E:${k}`);
+/** What a list of entity records says of a claim that names them (see itemOf). */
+interface Named {
+  /** Each record as a party: its country (`C:UA`), else the entity (`E:<key>`). */
+  names: string[];
+  /** The places among them (fused entity keys). */
+  places: Set<string>;
+  /** Places below a country (a town, a district, a square). */
+  sites: Set<string>;
+  /** One of them is no place below a country: the claim names a party. */
+  party: boolean;
+}
+
+/**
+ * What a block's items are made of, each worked out once for the block: an entity record and a list of
+ * records (a report's claims name its entities alike), a publication time (a report's claims share it), a
+ * list of concepts (claims read from a ledger share one list for each content) and what the rules read of
+ * it, an asserter's number.
+ */
+class Maker {
+  readonly same = new SetPool();
+  private readonly ents = new Map<string, string | null>();
+  private readonly named = new Map<readonly string[], Named>();
+  private readonly times = new Map<string, number>();
+  private readonly lists = new Map<readonly string[], Facts>();
+  private readonly facts = new Map<Set<string>, Facts>();
+  private readonly whos = new Map<string, number>();
+  constructor(readonly ctx: BlockContext) {}
+  /** The fused entity key of a record. */
+  key(r: string): string | null {
+    let k = this.ents.get(r);
+    if (k === undefined) this.ents.set(r, (k = this.ctx.entityKey(r) ?? null));
+    return k;
   }
+  names(records: readonly string[]): Named {
+    let n = this.named.get(records);
+    if (!n) {
+      const names: string[] = [];
+      const places = new Set<string>(), sites = new Set<string>();
+      let party = false;
+      for (const r of records) {
+        const k = this.key(r);
+        if (!k) continue;
+        const cc = this.ctx.countryOf(k);
+        names.push(cc ? `C:${cc}` : `E:${k}`);
+        const place = this.ctx.isPlace(k);
+        if (place) places.add(k);
+        if (!cc && (place || /^(?:G:\d|N:place:)/.test(k))) sites.add(k);
+        else party = true;
+      }
+      this.named.set(records, (n = { names, places: this.same.of(places), sites: this.same.of(sites), party }));
+    }
+    return n;
+  }
+  time(published: string): number {
+    let t = this.times.get(published);
+    if (t === undefined) {
+      t = Date.parse(published);
+      this.times.set(published, (t = Number.isNaN(t) ? 0 : t));
+    }
+    return t;
+  }
+  /** The concepts of a list as one set for each content, and what they say. */
+  concepts(list: readonly string[]): Facts {
+    let f = this.lists.get(list);
+    if (!f) {
+      const set = this.same.of(new Set(list));
+      f = this.facts.get(set) ?? this.facts.set(set, new Facts(set)).get(set)!;
+      this.lists.set(list, f);
+    }
+    return f;
+  }
+  /** A number for each asserter key. */
+  who(key: string): number {
+    let n = this.whos.get(key);
+    if (n === undefined) this.whos.set(key, (n = this.whos.size));
+    return n;
+  }
+}
+
+function itemOf(c: FusionClaim, mk: Maker, at: number): Item {
+  const ctx = mk.ctx;
+  const a = ctx.asserter(c);
+  const named = mk.names(c.entities);
+  const names = new Set<string>(c.agents);
+  for (const g of c.countries) names.add(g);
+  for (const n of named.names) names.add(n);
   const agents = new Set<string>();
   for (const g of c.agents) {
     if (g.startsWith("R:")) {
-      const k = ctx.entityKey(g.slice(2));
+      const k = mk.key(g.slice(2));
       if (k) agents.add(`E:${k}`);
     } else agents.add(g);
   }
+  const facts = mk.concepts(c.concepts);
+  const concepts = facts.concepts;
   // the party an act is blamed on when the blame is the claim's cue ("and blamed British navy personnel of
   // blowing up the pipeline"): the country named right after the blaming word
-  const concepts = new Set(c.concepts);
-  if (!agents.size && agencyIn(concepts).length) for (const g of blamed(c)) agents.add(g);
+  if (!agents.size && facts.acts.length) for (const g of blamed(c)) agents.add(g);
   // who claims an attack names itself as its doer ("Een groep … eiste de aanslag op"), whatever else the
   // claim names ("in een boodschap op Telegram")
-  if (c.source && c.concepts.includes("s:claim-responsibility") && !c.main?.startsWith("!")) {
+  if (c.source && concepts.has("s:claim-responsibility") && !c.main?.startsWith("!")) {
     agents.clear();
     agents.add(a.key.startsWith("e:") ? `E:${a.key.slice(2)}` : a.key);
   }
   for (const g of agents) names.add(g);
-  const places = new Set<string>();
-  const sites = new Set<string>();
-  let namesParty = agents.size > 0 || c.countries.length > 0;
-  for (const r of c.entities) {
-    const k = ctx.entityKey(r);
-    if (!k) continue;
-    if (ctx.isPlace(k)) places.add(k);
-    const site = !ctx.countryOf(k) && (ctx.isPlace(k) || /^(?:G:\d|N:place:)/.test(k));
-    if (site) sites.add(k);
-    else namesParty = true;
-  }
-  const negAgency = agencyIn(concepts, true).length > 0;
+  const namesParty = agents.size > 0 || c.countries.length > 0 || named.party;
+  const negAgency = facts.negActs.length > 0;
   // "another lie", "onzin": calling something false denies it (unless only the question put to the
   // speaker calls it so)
-  const callsFalse = c.concepts.includes("v:false") && !falseOnlyAsked(c);
+  const callsFalse = concepts.has("v:false") && !falseOnlyAsked(c);
   const denial = c.status === "denied" || negAgency || callsFalse;
   const asserted = !NOT_ASSERTED.has(c.status) && !c.main?.startsWith("!") && !callsFalse;
-  const parties = new Set(ctx.party(c).map((p) => (p.startsWith("e:") ? `E:${p.slice(2)}` : p)));
+  // (a report's own voice speaks for no party: see BlockContext.party)
+  const parties = new Set(c.source ? ctx.party(c).map((p) => (p.startsWith("e:") ? `E:${p.slice(2)}` : p)) : undefined);
   if (a.key.startsWith("e:")) parties.add(`E:${a.key.slice(2)}`);
-  const t = Date.parse(c.published);
+  const same = mk.same;
   // (a block of a whole ledger holds an item per claim: the many empty sets are one, never added to)
-  const or = (x: Set<string>) => (x.size ? x : NO_NAMES);
-  return { c, asserter: a.key, name: a.name, parties: same.of(parties), names: or(names), agents: same.of(agents), places: same.of(places), sites: same.of(sites), namesParty, concepts: same.of(concepts), asserted, denial, published: Number.isNaN(t) ? 0 : t };
+  return {
+    c, asserter: a.key, who: mk.who(a.key), id: -1, at, name: a.name, parties: same.of(parties), names: names.size ? names : NO_NAMES,
+    agents: same.of(agents), places: named.places, sites: named.sites, namesParty, concepts, facts, asserted, denial, published: mk.time(c.published), memo: undefined,
+  };
 }
 
 const BLAMING = new Set(["v:accuse", "v:responsible"]);
@@ -439,7 +691,6 @@ function blamed(c: FusionClaim): string[] {
   return out;
 }
 
-type Add = (a: Item, b: Item, type: DisputeType, point: string, reason: string, detail: Omit<Dispute["detail"], "asserters">) => void;
 
 /** The measure a figure of kind "other" counts: what both claims are about (missiles, leaks). */
 function measures(it: Item): string[] {
@@ -544,7 +795,8 @@ export function attackersArrested(c: Pick<FusionClaim, "figures" | "concepts">, 
 }
 
 function figures(ix: Index, inScope: (a: Item, b: Item) => boolean, add: Add): void {
-  type F = { it: Item; kind: CountKind; value: number; approx: Approx; measure: string[] };
+  // (with its range as stated: `interval`)
+  type F = { it: Item; kind: CountKind; value: number; approx: Approx; measure: string[]; lo: number; hi: number };
   // one statement of a figure by one asserter stands for its repeats: pairs are over distinct statements
   const groups = new Map<string, F[]>();
   const seenStatement = new Set<string>();
@@ -576,41 +828,49 @@ function figures(ix: Index, inScope: (a: Item, b: Item) => boolean, add: Add): v
           if (tm) measure = [tm];
         }
         if (!it.asserted) continue;
-        (byValue.get(`${f.kind}:${f.value}`) ?? byValue.set(`${f.kind}:${f.value}`, []).get(`${f.kind}:${f.value}`)!).push(it);
+        const fv = `${f.kind}:${f.value}`;
+        (byValue.get(fv) ?? byValue.set(fv, []).get(fv)!).push(it);
         const st = `${it.asserter}|${it.c.doc}|${f.kind}|${f.value}|${f.approx}|${measure.join(",")}`;
         if (seenStatement.has(st)) continue;
         seenStatement.add(st);
         for (const g of f.kind === "other" ? measure.map((m) => `other:${m}`) : [measure.length ? `${f.kind}:${measure[0]}` : f.kind]) {
           const l = groups.get(g) ?? groups.set(g, []).get(g)!;
-          if (l.length < MAX_GROUP) l.push({ it, kind: f.kind, value: f.value, approx: f.approx, measure });
+          if (l.length < MAX_GROUP) {
+            const [lo, hi] = interval(f.value, f.approx);
+            l.push({ it, kind: f.kind, value: f.value, approx: f.approx, measure, lo, hi });
+          }
         }
       }
     }
   }
   for (const [group, list] of groups) {
     list.sort((a, b) => cmp(a.it.c.order, b.it.c.order));
-    for (let i = 0; i < list.length; i++)
+    const what = group.startsWith("other:") ? group.slice(8) : group;
+    for (let i = 0; i < list.length; i++) {
+      const a = list[i]!;
       for (let j = i + 1; j < list.length; j++) {
-        const a = list[i]!, b = list[j]!;
-        if (a.it.asserter === b.it.asserter || a.it.c.id === b.it.c.id || !inScope(a.it, b.it)) continue;
-        const [early, late] = a.it.published <= b.it.published ? [a, b] : [b, a];
+        const b = list[j]!;
+        // one figure stated alike: its ranges meet whenever each was given (most pairs of a ledger's copies)
+        if (a.value === b.value && a.approx === b.approx) continue;
+        if (a.it.who === b.it.who || a.it.c.id === b.it.c.id || !inScope(a.it, b.it)) continue;
+        const aFirst = a.it.published <= b.it.published;
+        const early = aFirst ? a : b, late = aFirst ? b : a;
         const later = late.it.published - early.it.published >= LATER_MS;
-        // an "at least" that a later report raises is a count that has risen, not one contradicted
-        const range = (f: F, o: F) => (later && f === early ? interval(f.value, f.approx) : bounded(f, o));
-        const [a0, a1] = range(a, b), [b0, b1] = range(b, a);
-        if (a1 >= b0 && b1 >= a0) continue;
+        // (the earlier of two hours apart as stated: an "at least" that a later report raises is a count that
+        // has risen, not one contradicted)
+        if (rangeTop(a, b, later && aFirst) >= b.lo && rangeTop(b, a, later && !aFirst) >= a.lo) continue;
         // figures for two different places are two tolls
         const pa = a.it.places, pb = b.it.places;
-        if (pa.size && pb.size && ![...pa].some((p) => pb.has(p))) continue;
-        const va = showValue(a.value, a.approx), vb = showValue(b.value, b.approx);
+        if (pa.size && pb.size && !someOf(pa, (p) => pb.has(p))) continue;
         // (the missing are found as well as reported: an upper bound of them a later figure exceeds, "up to
         // 6,000 missing" then "at least 10,000", was not overtaken by a rising count, and both cannot hold)
-        const update = later && !estimate(late.it.c) && !a.measure.some((m) => FIXED_MEASURES.has(m)) && !(a.kind === "missing" && early.approx === "max") && interval(late.value, late.approx)[0] > interval(early.value, early.approx)[1];
-        const what = group.startsWith("other:") ? group.slice(8) : group;
-        add(a.it, b.it, "figures", group,
-          `${what}: ${va} according to ${a.it.name} vs ${vb} according to ${b.it.name}${update ? " (a later, higher figure: the earlier one is superseded)" : ""}`,
-          { kind: a.kind, values: [va, vb], ...(update && { update: true }) });
+        const update = later && !estimate(late.it.c) && !a.measure.some((m) => FIXED_MEASURES.has(m)) && !(a.kind === "missing" && early.approx === "max") && late.lo > early.hi;
+        add(a.it, b.it, "figures", group, () => {
+          const va = showValue(a.value, a.approx), vb = showValue(b.value, b.approx);
+          return [`${what}: ${va} according to ${a.it.name} vs ${vb} according to ${b.it.name}${update ? " (a later, higher figure: the earlier one is superseded)" : ""}`, { kind: a.kind, values: [va, vb], ...(update && { update: true }) }];
+        });
       }
+    }
   }
   for (const d of ix.items) {
     // a denial of a figure against the figure
@@ -621,7 +881,7 @@ function figures(ix: Index, inScope: (a: Item, b: Item) => boolean, add: Add): v
       for (const f of d.c.figures)
         for (const x of byValue.get(`${f.kind}:${f.value}`) ?? []) {
           const aside = !x.c.figures.some((g) => g.kind === f.kind && g.value === f.value && !g.aside);
-          if (inScope(d, x)) add(d, x, "figure-denied", `${f.kind}:${f.value}`, `${d.name} denies the figure ${f.value} (${f.kind}) that ${aside ? "a report recalled by " : ""}${x.name} gives: ${q(d.c.text)} against ${q(x.c.text)}`, { kind: f.kind, ...(aside && { aside: true }) });
+          if (inScope(d, x)) add(d, x, "figure-denied", `${f.kind}:${f.value}`, () => [`${d.name} denies the figure ${f.value} (${f.kind}) that ${aside ? "a report recalled by " : ""}${x.name} gives: ${q(d.c.text)} against ${q(x.c.text)}`, { kind: f.kind, ...(aside && { aside: true }) }]);
         }
     // "we haven't announced these numbers": a party denies the figures others attribute to it
     if (d.concepts.has("!v:provide") && (d.c.features.backRef || d.concepts.has("n:number"))) {
@@ -637,7 +897,7 @@ function figures(ix: Index, inScope: (a: Item, b: Item) => boolean, add: Add): v
           // previous report …, attributing these numbers to the Libyan Red Crescent)": the figures said to be
           // the denier's are the aside's, an earlier report's, not what the claim's speaker says)
           const aside = !x.parties.has(p) && x.c.figures.some((f) => f.aside);
-          add(d, x, "figure-denied", `said:${d.c.id}`, `${d.name} denies having given the figures ${x.name} is said to have given: ${q(d.c.text)} against ${q(x.c.text)}`, aside ? { aside: true } : {});
+          add(d, x, "figure-denied", `said:${d.c.id}`, () => [`${d.name} denies having given the figures ${x.name} is said to have given: ${q(d.c.text)} against ${q(x.c.text)}`, aside ? { aside: true } : {}]);
         }
         // the figures are put on the denier by a clause of their own that points back at them ("…
         // 11,300 dead, attributing these numbers to the Libyan Red Crescent"): the figures just before it
@@ -651,7 +911,8 @@ function figures(ix: Index, inScope: (a: Item, b: Item) => boolean, add: Add): v
           for (const z of ix.around(y.c.doc, y.c.sentence, y.c.sentence)) if (cmp(z.c.order, y.c.order) < 0 && z.c.figures.length) x = z;
           if (!x || !x.asserted || x.asserter === d.asserter || !inScope(d, x)) continue;
           const aside = x.c.figures.some((f) => f.aside);
-          add(d, x, "figure-denied", `said:${d.c.id}`, `${d.name} denies having given the figures attributed to it: ${q(d.c.text)} against ${q(x.c.text)}`, aside ? { aside: true } : {});
+          const z = x;
+          add(d, x, "figure-denied", `said:${d.c.id}`, () => [`${d.name} denies having given the figures attributed to it: ${q(d.c.text)} against ${q(z.c.text)}`, aside ? { aside: true } : {}]);
         }
       }
     }
@@ -661,7 +922,7 @@ function figures(ix: Index, inScope: (a: Item, b: Item) => boolean, add: Add): v
         if (x === d || !x.asserted) continue;
         const f = x.c.figures.find((g) => g.kind === "killed");
         // "at least 250" is not contradicted by a toll said to be higher
-        if (f && f.approx !== "min") add(d, x, "toll-higher", "killed", `${d.name} says the toll is higher than ${x.name}'s ${showValue(f.value, f.approx)}: ${q(d.c.text)} against ${q(x.c.text)}`, { kind: "killed" });
+        if (f && f.approx !== "min") add(d, x, "toll-higher", "killed", () => [`${d.name} says the toll is higher than ${x.name}'s ${showValue(f.value, f.approx)}: ${q(d.c.text)} against ${q(x.c.text)}`, { kind: "killed" }]);
       }
   }
 }
@@ -691,42 +952,7 @@ function supposes(c: Pick<FusionClaim, "text" | "lang">): boolean {
   return !!re && re.test(foldedText(c));
 }
 
-/**
- * What a rule asks of one item, worked out once per item: a ledger's denials are each set against up to
- * MAX_GROUP claims naming the party, and the same claims are asked again by every denial (tokenising their
- * text each time).
- */
-function once<T>(f: (it: Item) => T): (it: Item) => T {
-  const memo = new WeakMap<Item, T>();
-  return (it) => {
-    let v = memo.get(it);
-    if (v === undefined && !memo.has(it)) memo.set(it, (v = f(it)));
-    return v as T;
-  };
-}
-/** As `once`, for a rule asked of an item and a party. */
-function onceFor(f: (it: Item, g: string) => boolean): (it: Item, g: string) => boolean {
-  const memo = new WeakMap<Item, Map<string, boolean>>();
-  return (it, g) => {
-    let m = memo.get(it);
-    if (!m) memo.set(it, (m = new Map()));
-    let v = m.get(g);
-    if (v === undefined) m.set(g, (v = f(it, g)));
-    return v;
-  };
-}
-
 function denials(ix: Index, scope: "report" | "ledger", window: number, add: Add): void {
-  const supposesIt = once((x) => supposes(x.c));
-  const actsOf = once((x) => agencyIn(x.concepts));
-  // what a claim says of an act only in a clause that sets its scene ("[two were killed] after a missile
-  // hit a village on the border with Ukraine") charges nobody named beside it
-  const statedActsOf = once((x) => (x.c.background?.length ? agencyIn(new Set([...x.concepts].filter((k) => !x.c.background!.includes(k)))) : actsOf(x)));
-  const doersOf = once(doersIn);
-  const othersOf = once(otherCountries);
-  const madeOnlyIt = once(madeOnly);
-  const ownerOnlyIt = onceFor(ownerOnly);
-  const destinationOnlyIt = onceFor(destinationOnly);
   const deniedBefore = (x: Item, p: string) =>
     ix.around(x.c.doc, x.c.sentence, x.c.sentence).some((y) => y !== x && y.denial && cmp(y.c.order, x.c.order) < 0 && (y.parties.has(p) || y.names.has(p)));
   for (const d of ix.items) {
@@ -735,64 +961,69 @@ function denials(ix: Index, scope: "report" | "ledger", window: number, add: Add
     const denied = d.parties.size ? new Set([...d.parties].filter((p) => p.startsWith("C:") || p.startsWith("E:"))) : new Set(d.agents);
     // a speaker whose country is not known from its name speaks for the country it names ("Ukrainian
     // military intelligence spokesman Andriy Yusov said Ukraine was not involved")
-    if (![...denied].some((p) => p.startsWith("C:"))) for (const n of d.c.countries) denied.add(n);
+    if (!someOf(denied, (p) => p.startsWith("C:"))) for (const n of d.c.countries) denied.add(n);
     if (!denied.size) continue;
-    // the accusations it answers: near it in its report, and (in a ledger) any claim naming the party
-    const cands = new Set(ix.around(d.c.doc, d.c.sentence - window, d.c.sentence + window));
-    if (scope === "ledger") for (const p of denied) for (const x of ix.naming(p)) if (x.c.doc !== d.c.doc) cands.add(x);
     // what it denies: an act or a part in one ("any involvement", "attacking the market"); a denial that
     // says nothing of what it denies ("denied the charge") answers only what it points back at
-    const what = [...agencyIn(d.concepts), ...agencyIn(d.concepts, true)];
+    const what = [...d.facts.acts, ...d.facts.negActs];
     // the countries the denial names as where or against whom ("a missile attack on Poland"): not the party
     // whose part is denied, nor the denier's own
     const target = new Set(d.c.countries.filter((g) => !denied.has(g) && !d.parties.has(g)));
-    for (const x of cands) {
-      if (x === d || !x.asserted) continue;
+    const answer = (x: Item) => {
+      if (x === d || !x.asserted) return;
       // a claim that itself denies a part ("not Ukraine's fault") accuses nobody: it agrees with a denial
-      if (x.denial) continue;
+      if (x.denial) return;
       // nor does one that only supposes it ("if Ukraine caused the blast, Russia is still to blame")
-      if (supposesIt(x)) continue;
-      if (someOf(x.parties, (p) => denied.has(p))) continue;
+      if (supposesIt(x)) return;
+      if (someOf(x.parties, (p) => denied.has(p))) return;
       const agent = someOf(x.agents, (g) => denied.has(g));
       // a country named only as the owner of what was hit ("the Russian-owned pipelines") is not charged
       // nor is one named only as where someone went ("the attackers sought to escape towards Ukraine")
       const named = what.length > 0 && someOf(x.names, (g) => denied.has(g) && !ownerOnlyIt(x, g) && !destinationOnlyIt(x, g)) && statedActsOf(x).length > 0;
-      if (!agent && !named) continue;
+      if (!agent && !named) return;
       if (x.c.doc !== d.c.doc && !agent) {
         // across reports, a claim that names who did what it says, and names someone else, does not put
         // the act on the party that denies: "Russian airstrikes targeted Ukraine" is no charge against
         // Ukraine, however widely Ukraine denies a part in the incident
-        if (doersOf(x).size) continue;
+        if (doersOf(x).size) return;
         // nor does one that names it beside another country it does not name as a place: "the explosion
         // is a consequence of the war with Ukraine that Russia started" puts it on Russia
-        if (othersOf(x).some((cc) => !denied.has(cc))) continue;
+        if (othersOf(x).some((cc) => !denied.has(cc))) return;
       }
       // who made the weapon is not who used it: "an explosion caused by a Russian-made missile" charges
       // nobody with the strike
-      if (madeOnlyIt(x)) continue;
+      if (x.facts.madeOnly) return;
       // a denial of an act against one country does not answer an act against another: "Russia denies a
       // missile attack on Poland" is silent on "Russian airstrikes targeted Ukraine"
       if (x.c.doc !== d.c.doc && target.size) {
         const elsewhere = x.c.countries.filter((g) => !denied.has(g) && !x.parties.has(g) && !x.agents.has(g));
-        if (elsewhere.length && !elsewhere.some((g) => target.has(g))) continue;
+        if (elsewhere.length && !elsewhere.some((g) => target.has(g))) return;
         // an attack denied on a country answers only a claim of an attack that reaches it
-        if (what.some((k) => bare(k) === "v:attack") && ![...x.names, ...x.c.countries].some((g) => target.has(g))) continue;
+        if (what.some((k) => bare(k) === "v:attack") && !someOf(x.names, (g) => target.has(g)) && !x.c.countries.some((g) => target.has(g))) return;
       }
       // across reports, the accusation must be of the kind of thing denied: an act of the family, or any
       // part in the incident when a part is what is denied
-      if (x.c.doc !== d.c.doc && !what.some((k) => related(bare(k), x, actsOf(x)))) continue;
+      if (x.c.doc !== d.c.doc && !what.some((k) => related(bare(k), x.facts.acts))) return;
       // "this is not Ukraine's fault" denies blame, not the act: it answers who is to blame, never "the
       // missile was fired by Ukraine's air defence"
-      if (what.length && what.every((k) => bare(k) === "v:responsible") && !actsOf(x).some((k) => BLAME_PART.has(bare(k)))) continue;
+      if (what.length && what.every((k) => bare(k) === "v:responsible") && !x.facts.acts.some((k) => BLAME_PART.has(bare(k)))) return;
       // a clause in the report's own voice that follows a denial of the party's part in its own sentence
       // ("Ukraine denies any part in Friday's attack, in which 140 were killed") names the party because the
       // denial does (it takes the denier as its subject): the report charges nobody. (A claim before the
       // denial still can: "Putin hinted at a Ukrainian link, despite Kyiv's denials"; so can a speaker's
       // after it: "…, but Moscow says Ukrainian agents planned it".)
       const charged = [...denied].filter((p) => x.names.has(p));
-      if (!x.c.source && charged.length && charged.every((p) => deniedBefore(x, p))) continue;
-      const who = [...denied].find((p) => x.names.has(p)) ?? [...denied][0]!;
-      add(d, x, "denial", `denial:${who}`, `${d.name} denies ${who.replace(/^[CE]:/, "")}'s part; ${x.name} says otherwise: ${q(d.c.text)} against ${q(x.c.text)}`, { parties: [who] });
+      if (!x.c.source && charged.length && charged.every((p) => deniedBefore(x, p))) return;
+      const who = charged[0] ?? [...denied][0]!;
+      add(d, x, "denial", `denial:${who}`, () => [`${d.name} denies ${who.replace(/^[CE]:/, "")}'s part; ${x.name} says otherwise: ${q(d.c.text)} against ${q(x.c.text)}`, { parties: [who] }]);
+    };
+    // the accusations it answers: near it in its report, and (in a ledger) a claim of another report naming
+    // the party; across reports only a claim that says an act answers a denial, and only one that says
+    // what it denies (see `accusers`)
+    for (const x of ix.around(d.c.doc, d.c.sentence - window, d.c.sentence + window)) answer(x);
+    if (scope === "ledger" && what.length) {
+      const mark = ix.mark();
+      for (const p of denied) for (const x of ix.accusers(p)) if (x.c.doc !== d.c.doc && ix.take(x, mark)) answer(x);
     }
   }
 }
@@ -801,16 +1032,14 @@ function attributions(items: Item[], inScope: (a: Item, b: Item) => boolean, add
   // per act, the claims that name its doer, grouped by the doers they name: groups with different doers
   // are compared, a few pairs each (thousands of repeats of one attribution make one group)
   const byAct = new Map<string, Map<string, Item[]>>();
-  const doersOf = new Map<Item, Set<string>>();
   for (const it of items) {
     // what a claim says of the doer stands even when it opens with something negated ("Neither pipeline
     // is active, as Russia has cut deliveries"): the acts read are the ones it affirms
     if (NOT_ASSERTED.has(it.c.status) || it.concepts.has("v:false") || !it.agents.size) continue;
-    const doers = doersIn(it);
+    const doers = doersOf(it);
     if (!doers.size) continue;
-    doersOf.set(it, doers);
     const sig = [...doers].sort().join(",");
-    for (const act of new Set(agencyIn(it.concepts).filter((k) => ACTS[bare(k)]).map((k) => ACTS[bare(k)]!))) {
+    for (const act of new Set(it.facts.acts.filter((k) => ACTS[bare(k)]).map((k) => ACTS[bare(k)]!))) {
       const m = byAct.get(act) ?? byAct.set(act, new Map()).get(act)!;
       const l = m.get(sig) ?? m.set(sig, []).get(sig)!;
       if (l.length < MAX_GROUP) l.push(it);
@@ -821,11 +1050,11 @@ function attributions(items: Item[], inScope: (a: Item, b: Item) => boolean, add
     for (let i = 0; i < sigs.length; i++)
       for (let j = i + 1; j < sigs.length; j++) {
         const A = groups.get(sigs[i]!)!, B = groups.get(sigs[j]!)!;
-        const da0 = doersOf.get(A[0]!)!, db0 = doersOf.get(B[0]!)!;
-        if ([...da0].some((g) => db0.has(g))) continue;
+        const da0 = doersOf(A[0]!), db0 = doersOf(B[0]!);
+        if (someOf(da0, (g) => db0.has(g))) continue;
         for (const a of A)
           for (const b of B) {
-            if (!inScope(a, b) || a.asserter === b.asserter) continue;
+            if (!inScope(a, b) || a.who === b.who) continue;
             // a claim of responsibility (the group says it did it) is set against a charge that another
             // party carried out the act ("the bridge was blown up by Russia"), not against one that another
             // party was involved, behind it or backed it ("Iran is behind the attack"): one may have ordered
@@ -833,25 +1062,27 @@ function attributions(items: Item[], inScope: (a: Item, b: Item) => boolean, add
             // no rivals either; the reports set them side by side under who claims what.
             const ca = claimsIt(a), cb = claimsIt(b);
             if (ca && cb) continue;
-            const da = doersOf.get(a)!, db = doersOf.get(b)!;
-            if ((ca && partOnly(b, db)) || (cb && partOnly(a, da))) continue;
+            const da = doersOf(a), db = doersOf(b);
+            if ((ca && partOnlyIt(b)) || (cb && partOnlyIt(a))) continue;
             // a source does not accuse itself: the doers are other than the speakers
-            if ([...da].some((g) => b.parties.has(g)) && [...db].some((g) => a.parties.has(g))) continue;
+            if (someOf(da, (g) => b.parties.has(g)) && someOf(db, (g) => a.parties.has(g))) continue;
             // the two name doers of one thing: the missile that fell, the pipeline blown up, the attack
             if (!shareSubject(a, b)) continue;
             if (a.c.doc !== b.c.doc) {
               // each names the other's doer, but not as a doer: two acts, one answering the other ("Russian
               // airstrikes targeted Ukraine"; "Ukraine's air defence fired at the Russian strikes")
-              const other = (x: Item, dx: Set<string>, dy: Set<string>) => [...dy].some((g) => x.names.has(g) && !dx.has(g));
+              const other = (x: Item, dx: Set<string>, dy: Set<string>) => someOf(dy, (g) => x.names.has(g) && !dx.has(g));
               if (other(a, da, db) && other(b, db, da)) continue;
               // who made the weapon is not who fired it ("a Russian-made missile"): a claim that says only
               // who produced it names no doer of the act
-              if (madeOnly(a) || madeOnly(b)) continue;
+              if (a.facts.madeOnly || b.facts.madeOnly) continue;
               // a count of many ("launched around 40 drones") is the barrage, not the one that came down
               if (countsMany(a) !== countsMany(b)) continue;
             }
-            const ga = [...da].map((g) => g.replace(/^[CE]:/, "")).join(", "), gb = [...db].map((g) => g.replace(/^[CE]:/, "")).join(", ");
-            add(a, b, "attribution", `who:${act}`, `who is behind it: ${a.name} names ${ga}, ${b.name} names ${gb}: ${q(a.c.text)} against ${q(b.c.text)}`, { parties: [...a.agents, ...b.agents] });
+            add(a, b, "attribution", `who:${act}`, () => {
+              const ga = [...da].map((g) => g.replace(/^[CE]:/, "")).join(", "), gb = [...db].map((g) => g.replace(/^[CE]:/, "")).join(", ");
+              return [`who is behind it: ${a.name} names ${ga}, ${b.name} names ${gb}: ${q(a.c.text)} against ${q(b.c.text)}`, { parties: [...a.agents, ...b.agents] }];
+            });
           }
       }
   }
@@ -958,13 +1189,22 @@ function stateIn(text: string, lang: FusionClaim["lang"], o: Opp): { label: stri
 function speaksOf(ix: Index, it: Item, about: string): boolean {
   if (it.concepts.has(about)) return true;
   if (it.namesParty) return false;
+  // (asked of each pair a state is compared in, and in each language: the thread is followed once)
+  return asked((memoOf(it).speaks ??= new Map()), about, () => threadSpeaksOf(ix, it, about));
+}
+function threadSpeaksOf(ix: Index, it: Item, about: string): boolean {
+  const l = ix.byDoc.get(it.c.doc) ?? NO_ITEMS;
   let at = it.c.sentence;
   for (let step = 0; step < SPEAKS_OF_STEPS; step++) {
-    const before = ix.around(it.c.doc, at - 2, at - 1);
-    if (before.some((x) => x.concepts.has(about))) return true;
-    const thread = before.filter((x) => !x.namesParty);
-    if (!thread.length) return false;
-    at = thread[0]!.c.sentence;
+    // the claims of the two sentences before: one that speaks of it, else the first that names no one
+    let next = -1;
+    for (let k = firstAt(l, at - 2); k < l.length && l[k]!.c.sentence <= at - 1; k++) {
+      const x = l[k]!;
+      if (x.concepts.has(about)) return true;
+      if (next < 0 && !x.namesParty) next = k;
+    }
+    if (next < 0) return false;
+    at = l[next]!.c.sentence;
   }
   return false;
 }
@@ -980,16 +1220,16 @@ function whereDisputes(items: Item[], inScope: (a: Item, b: Item) => boolean, ad
   const placed: Item[] = [];
   for (const it of items) {
     if (NOT_ASSERTED.has(it.c.status) || it.sites.size !== 1 || !it.concepts.has("n:neighbourhood")) continue;
-    if (!agencyIn(it.concepts).some((k) => ACTS[bare(k)] === "attack")) continue;
+    if (!it.facts.acts.some((k) => ACTS[bare(k)] === "attack")) continue;
     if (placed.length < MAX_GROUP) placed.push(it);
   }
   for (let i = 0; i < placed.length; i++)
     for (let j = i + 1; j < placed.length; j++) {
       const a = placed[i]!, b = placed[j]!;
-      if (a.c.doc === b.c.doc || a.asserter === b.asserter || !inScope(a, b)) continue;
+      if (a.c.doc === b.c.doc || a.who === b.who || !inScope(a, b)) continue;
       const [pa] = a.sites, [pb] = b.sites;
       if (pa === pb) continue;
-      add(a, b, "place", `where:${[pa, pb].sort().join("|")}`, `where it happened: ${a.name} and ${b.name} put it in different places: ${q(a.c.text)} against ${q(b.c.text)}`, { places: [pa!, pb!] });
+      add(a, b, "place", `where:${[pa, pb].sort().join("|")}`, () => [`where it happened: ${a.name} and ${b.name} put it in different places: ${q(a.c.text)} against ${q(b.c.text)}`, { places: [pa!, pb!] }]);
     }
 }
 
@@ -1032,18 +1272,18 @@ function isNumberWord(w: string, lang: FusionClaim["lang"]): boolean {
   return set.has(w.toLowerCase());
 }
 
-/** A claim whose only act is making the weapon ("door Rusland geproduceerd", "Russian-made"). */
-function madeOnly(it: Item): boolean {
-  const acts = agencyIn(it.concepts).map(bare);
+/** A claim whose only act (of its `agencyIn`) is making the weapon ("door Rusland geproduceerd", "Russian-made"). */
+function madeOnlyOf(agency: readonly string[]): boolean {
+  const acts = agency.map(bare);
   return acts.includes("v:produce") && acts.every((k) => k === "v:produce" || k === "n:missile" || k === "n:air-defence" || k === "v:cause" || k === "v:explode");
 }
 
 /** Things an act is done to or with, one name for each: an air-defence missile is a missile, a shooting an attack. */
 const SUBJECT: Record<string, string> = { "n:air-defence": "n:missile", "v:shoot": "v:attack", "v:explode": "v:attack", "v:sabotage": "v:attack", "v:attack": "v:attack", "v:kill": "v:kill" };
 const NOT_SUBJECT = new Set(["n:number", "n:conflict", "n:government", "n:social-media", "n:video", "n:suspect", "n:police"]);
-function subjects(it: Item): Set<string> {
+function subjectsOf(concepts: ReadonlySet<string>): Set<string> {
   const out = new Set<string>();
-  for (const k of it.concepts) {
+  for (const k of concepts) {
     if (k.startsWith("!")) continue;
     const b = bare(k);
     if (SUBJECT[b]) out.add(SUBJECT[b]!);
@@ -1052,8 +1292,8 @@ function subjects(it: Item): Set<string> {
   return out;
 }
 function shareSubject(a: Item, b: Item): boolean {
-  const sb = subjects(b);
-  for (const k of subjects(a)) if (sb.has(k)) return true;
+  const sb = b.facts.subjects;
+  for (const k of a.facts.subjects) if (sb.has(k)) return true;
   return false;
 }
 
@@ -1125,10 +1365,13 @@ function opposed(ix: Index, items: Item[], inScope: (a: Item, b: Item) => boolea
   const byState = new Map<string, S[]>();
   for (const it of items) {
     if (NOT_ASSERTED.has(it.c.status)) continue;
-    for (const [name, s] of Object.entries(it.c.features.states ?? {})) {
-      const l = byState.get(name) ?? byState.set(name, []).get(name)!;
-      if (l.length < MAX_GROUP) l.push({ it, label: s.label, words: s.words });
-    }
+    const states = it.c.features.states;
+    if (states)
+      for (const name in states) {
+        const s = states[name]!;
+        const l = byState.get(name) ?? byState.set(name, []).get(name)!;
+        if (l.length < MAX_GROUP) l.push({ it, label: s.label, words: s.words });
+      }
   }
   // a state said of "him" right after a claim about the suspect is said of the suspect ("Hij werd …
   // neergeschoten"); of two states in one claim, the one said of the suspect
@@ -1149,7 +1392,7 @@ function opposed(ix: Index, items: Item[], inScope: (a: Item, b: Item) => boolea
       if (about && !(speaksOf(ix, a.it, about) && speaksOf(ix, b.it, about))) return false;
       // in one report: close together; across reports: about a shared actor (or the one the opposition
       // is about: the suspect at large, the suspect caught)
-      return a.it.c.doc === b.it.c.doc ? near(a.it, b.it, 4) : !!about || [...a.it.names].some((n) => b.it.names.has(n));
+      return a.it.c.doc === b.it.c.doc ? near(a.it, b.it, 4) : !!about || someOf(a.it.names, (n) => b.it.names.has(n));
     };
     // the settling state in a later report is an update ("at large" on Monday, "shot dead" on Tuesday): the
     // pair stands, the earlier state marked superseded
@@ -1158,7 +1401,7 @@ function opposed(ix: Index, items: Item[], inScope: (a: Item, b: Item) => boolea
     const pair = (a: S, b: S) => {
       const [early, late] = a.it.published <= b.it.published ? [a, b] : [b, a];
       const update = !!settled && late.label === settled && early.label !== settled && late.it.published - early.it.published >= LATER_MS;
-      add(a.it, b.it, "opposed", name, `${a.it.name}: ${a.label} (${q(a.words)}) vs ${b.it.name}: ${b.label} (${q(b.words)})${update ? " (a later report settles it: the earlier state is superseded)" : ""}`, { opposition: name, labels: [a.label, b.label], ...(update && { update: true }) });
+      add(a.it, b.it, "opposed", name, () => [`${a.it.name}: ${a.label} (${q(a.words)}) vs ${b.it.name}: ${b.label} (${q(b.words)})${update ? " (a later report settles it: the earlier state is superseded)" : ""}`, { opposition: name, labels: [a.label, b.label], ...(update && { update: true }) }]);
     };
     // inside a report: neighbours; across reports: a few claims of each asserter and state stand for all
     const byDoc = new Map<string, S[]>();
@@ -1218,7 +1461,7 @@ function pointedBack(ix: Index, add: Add, scopeAll: boolean): void {
       // en route to Ukraine … a lie" against "they moved towards Ukraine"), a little further back too
       const same = named.length ? [] : sameThing(d, ix.around(d.c.doc, d.c.sentence - 8, d.c.sentence - 1).filter((x) => x.asserted && x.asserter !== d.asserter));
       const targets = named.length ? named : same.length ? same : earlier.filter((x) => x.c.sentence === nearest || (x.c.paragraph === d.c.paragraph && d.c.sentence - x.c.sentence <= 3));
-      for (const x of targets) add(d, x, "pointed-back", `back:${d.c.id}`, `${d.name} denies what ${x.name} says: ${q(d.c.text)} against ${q(x.c.text)}`, {});
+      for (const x of targets) add(d, x, "pointed-back", `back:${d.c.id}`, () => [`${d.name} denies what ${x.name} says: ${q(d.c.text)} against ${q(x.c.text)}`, {}]);
       // across reports: a denial that names whose version it rejects ("the FSB version … another lie")
       // against what that party says about the same thing elsewhere; the thing is what the denial shares
       // with the statement it answers in its own report ("en route to Ukraine" with "moved towards
@@ -1230,7 +1473,7 @@ function pointedBack(ix: Index, add: Add, scopeAll: boolean): void {
         for (const t of [...d.names].filter((n) => n.startsWith("E:") || n.startsWith("C:")))
           for (const x of ix.naming(t)) {
             if (x.c.doc === d.c.doc || !x.asserted || x.asserter === d.asserter || !x.parties.has(t)) continue;
-            if (verbs.some((v) => x.concepts.has(v))) add(d, x, "pointed-back", `back:${d.c.id}`, `${d.name} rejects ${x.name}'s version: ${q(d.c.text)} against ${q(x.c.text)}`, {});
+            if (verbs.some((v) => x.concepts.has(v))) add(d, x, "pointed-back", `back:${d.c.id}`, () => [`${d.name} rejects ${x.name}'s version: ${q(d.c.text)} against ${q(x.c.text)}`, {}]);
           }
       }
     }
@@ -1240,14 +1483,14 @@ function pointedBack(ix: Index, add: Add, scopeAll: boolean): void {
       const verbs = [...d.concepts].filter((k) => /^[vs]:/.test(k) && !k.includes("@"));
       for (const x of ix.around(d.c.doc, d.c.sentence - 2, d.c.sentence)) {
         if (x === d || x.asserter === d.asserter || !x.asserted) continue;
-        if (verbs.some((v) => x.concepts.has(v))) add(d, x, "pointed-back", `counter:${d.c.id}`, `${d.name} runs against what ${x.name} says: ${q(d.c.text)} against ${q(x.c.text)}`, {});
+        if (verbs.some((v) => x.concepts.has(v))) add(d, x, "pointed-back", `counter:${d.c.id}`, () => [`${d.name} runs against what ${x.name} says: ${q(d.c.text)} against ${q(x.c.text)}`, {}]);
       }
     }
     // a denial that answers a counter-statement right after it ("… denies it; the images show otherwise")
     if (d.c.status === "denied")
       for (const x of ix.around(d.c.doc, d.c.sentence, d.c.sentence + 2)) {
         if (x === d || x.asserter === d.asserter || !x.asserted || !x.c.features.counter) continue;
-        add(d, x, "pointed-back", `counter:${x.c.id}`, `${d.name} denies it, ${x.name} argues otherwise: ${q(d.c.text)} against ${q(x.c.text)}`, {});
+        add(d, x, "pointed-back", `counter:${x.c.id}`, () => [`${d.name} denies it, ${x.name} argues otherwise: ${q(d.c.text)} against ${q(x.c.text)}`, {}]);
       }
   }
 }

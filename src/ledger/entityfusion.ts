@@ -479,24 +479,29 @@ export function roleKeyOf(name: string, lang: Lang): string | undefined {
   return c?.qualifier && c.bare ? `R:${c.concept}:${c.qualifier}` : undefined;
 }
 
+/**
+ * Connected components over numbered nodes: each joins the larger, and a node's path to its root is halved
+ * whenever it is followed (what the components are does not depend on which node is a root).
+ */
 class UnionFind {
-  private p = new Map<string, string>();
-  find(x: string): string {
-    let r = x;
-    for (let n = this.p.get(r); n !== undefined && n !== r; n = this.p.get(r)) r = n;
-    for (let y = x, n = this.p.get(y); n !== undefined && n !== r; n = this.p.get(y)) {
-      this.p.set(y, r);
-      y = n;
-    }
-    if (!this.p.has(r)) this.p.set(r, r);
-    return r;
+  private readonly up: Int32Array;
+  private readonly size: Int32Array;
+  constructor(n: number) {
+    this.up = new Int32Array(n);
+    this.size = new Int32Array(n).fill(1);
+    for (let i = 0; i < n; i++) this.up[i] = i;
   }
-  union(a: string, b: string): void {
-    const ra = this.find(a), rb = this.find(b);
+  find(x: number): number {
+    const up = this.up;
+    while (up[x] !== x) x = up[x] = up[up[x]!]!;
+    return x;
+  }
+  union(a: number, b: number): void {
+    let ra = this.find(a), rb = this.find(b);
     if (ra === rb) return;
-    // the smaller key stays the root: the result does not depend on the order of unions
-    if (ra < rb) this.p.set(rb, ra);
-    else this.p.set(ra, rb);
+    if (this.size[ra]! < this.size[rb]!) [ra, rb] = [rb, ra];
+    this.up[rb] = ra;
+    this.size[ra]! += this.size[rb]!;
   }
 }
 
@@ -569,14 +574,26 @@ export interface EntityFusion {
  * seeking key joins the one component that offers it. The result is the same for any order of `records`.
  */
 export function fuseEntities(records: readonly EntityRecord[]): EntityFusion {
-  const uf = new UnionFind();
-  const keys = new Map<string, EntityKeys>();
-  for (const r of records) {
-    const k = entityKeys(r);
-    keys.set(r.id, k);
-    uf.find(`R:${r.id}`);
-    for (const s of k.strong) uf.union(`R:${r.id}`, s);
-  }
+  // each record by its id (a record given twice is one), each of its strong keys a node beside them
+  const nodeOfId = new Map<string, number>();
+  const node = new Int32Array(records.length);
+  records.forEach((r, i) => (node[i] = number(nodeOfId, r.id)));
+  const keys: EntityKeys[] = [];
+  const same = new Map<string, EntityKeys>();
+  let strong = 0;
+  records.forEach((r, i) => {
+    const k = keysOfContent(r, same);
+    // (a record given twice joins by the keys of each, and offers and seeks those of the last)
+    keys[node[i]!] = k;
+    strong += k.strong.length;
+  });
+  const uf = new UnionFind(nodeOfId.size + strong);
+  const keyNodes = new Map<string, number>();
+  // (a strong key that reads as a record's node, `R:<record id>`, is that record, as it always was)
+  const keyNode = (s: string) => (s.startsWith("R:") ? nodeOfId.get(s.slice(2)) : undefined) ?? number(keyNodes, s, nodeOfId.size);
+  records.forEach((r, i) => {
+    for (const s of keysOfContent(r, same).strong) uf.union(node[i]!, keyNode(s));
+  });
   // within one report a short form is the longer name it ends ("the Legion" of "Freedom of Russia Legion"),
   // as the report's own reading of it is
   const byDoc = new Map<string, EntityRecord[]>();
@@ -584,63 +601,115 @@ export function fuseEntities(records: readonly EntityRecord[]): EntityFusion {
   // (unless an editor split them apart)
   const parted = (a: EntityRecord, b: EntityRecord) =>
     !!(a.editor && b.editor && (a.editor.drop.length || b.editor.drop.length) && !a.editor.join.some((k) => b.editor!.join.includes(k)));
-  for (const rs of byDoc.values()) for (const [short, full] of shortFormsOf(rs, featureName(rs[0]!.lang))) if (!parted(short, full)) uf.union(`R:${short.id}`, `R:${full.id}`);
-  // seeking joins, all decided on the components as they stand after the strong keys
-  const offered = new Map<string, Set<string>>();
-  for (const r of records) {
-    const root = uf.find(`R:${r.id}`);
-    for (const o of keys.get(r.id)!.offers) {
-      let s = offered.get(o);
-      if (!s) offered.set(o, (s = new Set()));
-      s.add(root);
+  for (const rs of byDoc.values()) for (const [short, full] of shortFormsOf(rs, featureName(rs[0]!.lang))) if (!parted(short, full)) uf.union(nodeOfId.get(short.id)!, nodeOfId.get(full.id)!);
+  // seeking joins, all decided on the components as they stand after the strong keys: of the components
+  // that offer a key, the first two and whether there are more (a seeker joins the one other than its own)
+  const offered = new Map<string, Offered>();
+  records.forEach((_, i) => {
+    const root = uf.find(node[i]!);
+    for (const o of keys[node[i]!]!.offers) {
+      const got = offered.get(o);
+      if (!got) offered.set(o, { a: root, b: -1, more: false });
+      else if (got.a !== root && got.b !== root) {
+        if (got.b < 0) got.b = root;
+        else got.more = true;
+      }
     }
-  }
-  const joins: [string, string][] = [];
-  for (const r of records) {
-    const own = uf.find(`R:${r.id}`);
-    const ks = keys.get(r.id)!;
+  });
+  // the one component other than `own` that offers a key, if there is one
+  const oneOther = (s: string, own: number): number => {
+    const got = offered.get(s);
+    if (!got || got.more) return -1;
+    if (got.b < 0) return got.a === own ? -1 : got.a;
+    return got.a === own ? got.b : got.b === own ? got.a : -1;
+  };
+  const joins: number[] = [];
+  records.forEach((_, i) => {
+    const own = uf.find(node[i]!);
+    const ks = keys[node[i]!]!;
     // a surname among full names first; among single names only when no full name ends in it
     let named = false;
     for (const s of ks.seeks) {
       if (s.startsWith("S1:")) continue;
-      const roots = [...(offered.get(s) ?? [])].filter((x) => x !== own);
-      if (roots.length === 1) {
-        joins.push([own, roots[0]!]);
+      const other = oneOther(s, own);
+      if (other >= 0) {
+        joins.push(own, other);
         if (s.startsWith("S:")) named = true;
       }
     }
     if (!named)
       for (const s of ks.seeks) {
-        if (!s.startsWith("S1:") || (offered.get(`S:${s.slice(3)}`)?.size ?? 0) > 0) continue;
-        const roots = [...(offered.get(s) ?? [])].filter((x) => x !== own);
-        if (roots.length === 1) joins.push([own, roots[0]!]);
+        if (!s.startsWith("S1:") || offered.has(`S:${s.slice(3)}`)) continue;
+        const other = oneOther(s, own);
+        if (other >= 0) joins.push(own, other);
       }
-  }
-  for (const [a, b] of joins) uf.union(a, b);
+  });
+  for (let k = 0; k < joins.length; k += 2) uf.union(joins[k]!, joins[k + 1]!);
 
-  const groups = new Map<string, EntityRecord[]>();
-  for (const r of [...records].sort((a, b) => cmp(a.id, b.id))) {
-    const root = uf.find(`R:${r.id}`);
-    let g = groups.get(root);
-    if (!g) groups.set(root, (g = []));
-    g.push(r);
+  const groups = new Map<number, EntityRecord[]>();
+  const byId = records.map((_, i) => i).sort((a, b) => cmp(records[a]!.id, records[b]!.id));
+  for (const i of byId) {
+    const root = uf.find(node[i]!);
+    const g = groups.get(root);
+    if (g) g.push(records[i]!);
+    else groups.set(root, [records[i]!]);
   }
   const clusters: EntityCluster[] = [];
   const clusterOf = new Map<string, EntityCluster>();
   for (const recs of groups.values()) {
     const all = new Set<string>();
-    for (const r of recs) for (const s of keys.get(r.id)!.strong) all.add(s);
-    const key = [...all].sort((a, b) => keyRank(a) - keyRank(b) || cmp(a, b))[0] ?? `R:${recs[0]!.id}`;
-    for (const r of recs) for (const s of keys.get(r.id)!.offers) all.add(s);
+    for (const r of recs) for (const s of keys[nodeOfId.get(r.id)!]!.strong) all.add(s);
+    // (the first key by rank, then by spelling)
+    let first: string | undefined, rank = 0;
+    for (const s of all) {
+      const k = keyRank(s);
+      if (first === undefined || k < rank || (k === rank && s < first)) (first = s), (rank = k);
+    }
+    const key = first ?? `R:${recs[0]!.id}`;
+    for (const r of recs) for (const s of keys[nodeOfId.get(r.id)!]!.offers) all.add(s);
     const c = makeCluster(key, recs, all);
     clusters.push(c);
     for (const r of recs) clusterOf.set(r.id, c);
   }
   clusters.sort((a, b) => cmp(a.key, b.key));
   const byOffer = new Map<string, EntityCluster | null>();
-  for (const c of clusters) for (const k of c.keys) byOffer.set(k, byOffer.has(k) && byOffer.get(k) !== c ? null : c);
+  for (const c of clusters)
+    for (const k of c.keys) {
+      const got = byOffer.get(k);
+      if (got === undefined) byOffer.set(k, c);
+      else if (got !== c) byOffer.set(k, null);
+    }
   return { clusters, clusterOf, byKey: (k) => byOffer.get(k) ?? undefined };
 }
+
+/** The components offering a key: the first two (`b` -1 when one) and whether there are more. */
+type Offered = { a: number; b: number; more: boolean };
+
+/** A number for each string, from `from` on, in the order first asked. */
+function number(m: Map<string, number>, s: string, from = 0): number {
+  let n = m.get(s);
+  if (n === undefined) m.set(s, (n = from + m.size));
+  return n;
+}
+
+/**
+ * The link keys of a record, once for each content: the keys are a function of what the record says (its
+ * names, roles, place, type, language), never of its id or report, and a ledger names one country or
+ * person in thousands of reports alike. (Kept for one fusion; the lists are read, never written to.)
+ */
+function keysOfContent(r: EntityRecord, same: Map<string, EntityKeys>): EntityKeys {
+  if (r.editor) return entityKeys(r);
+  // (each part by its length: no character a name may hold can make two contents one)
+  let key = `${r.type}|${r.lang}|${r.state ? 1 : 0}|${r.geo?.length ?? -1}:${r.geo ?? ""}|${r.government?.length ?? -1}:${r.government ?? ""}|${r.name.length}:${r.name}`;
+  for (const xs of [r.aliases, r.titled ?? NONE, r.roles]) {
+    key += `|${xs.length}`;
+    for (const x of xs) key += `:${x.length}:${x}`;
+  }
+  let k = same.get(key);
+  if (!k) same.set(key, (k = entityKeys(r)));
+  return k;
+}
+const NONE: readonly string[] = [];
 
 /** Words before a name that are more of the name ("Jens", "Freedom of Russia"), not a title ("governor", "Minister"). */
 function namePart(words: string, lang: Lang): boolean {

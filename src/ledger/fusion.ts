@@ -106,18 +106,7 @@ export function partyOf(c: FusionClaim, entities: EntityFusion, lang: Lang): str
   const a = asserterOf(c, entities, lang);
   const out = new Set<string>([a.key]);
   const cluster = c.source.entity ? entities.clusterOf.get(c.source.entity) : a.entity ? clusterWithKey(entities, a.entity) : undefined;
-  if (cluster) {
-    for (const k of cluster.keys) {
-      // a role's body or country (R:spokesperson:I:C:LY:red-crescent, R:head:C:UA), an institution's country
-      const role = /^R:[^:]+:(.*)$/.exec(k);
-      const q = role ? role[1]! : k.startsWith("I:") ? k : "";
-      const m = /(?:^|:)C:([A-Z]{2})/.exec(q);
-      if (m) out.add(`C:${m[1]}`);
-      if (role && q.startsWith("I:")) out.add(`e:${q}`);
-      if (role && q.startsWith("A:")) out.add(`e:${q}`);
-    }
-    if (cluster.government) out.add(`C:${cluster.government}`);
-  }
+  if (cluster) for (const p of clusterParties(cluster)) out.add(p);
   // "Washington en Moskou": each of the names speaks for its party
   for (const m of c.source.members ?? []) {
     const cl = entities.clusterOf.get(m);
@@ -128,6 +117,29 @@ export function partyOf(c: FusionClaim, entities: EntityFusion, lang: Lang): str
   for (const cc of countriesOfName(c.source.name, c.lang)) out.add(cc);
   if (c.source.role) for (const cc of countriesOfName(c.source.role, c.lang)) out.add(cc);
   return [...out].sort();
+}
+
+/**
+ * The parties an entity speaks for by its keys and its government (asked for every claim its speaker
+ * makes: a ledger's government or ministry holds hundreds of keys). In no order: `partyOf` sorts.
+ */
+const clusterPartyMemo = new WeakMap<EntityFusion["clusters"][number], string[]>();
+function clusterParties(cluster: EntityFusion["clusters"][number]): string[] {
+  let out = clusterPartyMemo.get(cluster);
+  if (out) return out;
+  const ps = new Set<string>();
+  for (const k of cluster.keys) {
+    // a role's body or country (R:spokesperson:I:C:LY:red-crescent, R:head:C:UA), an institution's country
+    const role = /^R:[^:]+:(.*)$/.exec(k);
+    const q = role ? role[1]! : k.startsWith("I:") ? k : "";
+    const m = /(?:^|:)C:([A-Z]{2})/.exec(q);
+    if (m) ps.add(`C:${m[1]}`);
+    if (role && q.startsWith("I:")) ps.add(`e:${q}`);
+    if (role && q.startsWith("A:")) ps.add(`e:${q}`);
+  }
+  if (cluster.government) ps.add(`C:${cluster.government}`);
+  clusterPartyMemo.set(cluster, (out = [...ps]));
+  return out;
 }
 
 export function asserterOf(c: FusionClaim, entities: EntityFusion, lang: Lang): { key: string; name: string; entity?: string; kind: SourceKind | "report" } {

@@ -16,13 +16,18 @@ import { runPipeline } from "../src/pipeline/index.js";
 
 const samples = fileURLToPath(new URL("../../samples/", import.meta.url));
 
+/** The export's pieces as text: bytes (cut anywhere, inside a character too) or text. */
+async function text(chunks: AsyncIterable<string | Uint8Array>): Promise<string> {
+  const parts: Buffer[] = [];
+  for await (const c of chunks) parts.push(typeof c === "string" ? Buffer.from(c, "utf8") : Buffer.from(c.buffer, c.byteOffset, c.byteLength));
+  return Buffer.concat(parts).toString("utf8");
+}
+
 async function oneShot(docs: Iterable<Doc>): Promise<string> {
   const x = new OneShotExport();
   try {
     for (const d of docs) x.add(d);
-    let text = "";
-    for await (const chunk of x.json()) text += chunk;
-    return text;
+    return await text(x.json());
   } finally {
     x.close();
   }
@@ -81,7 +86,7 @@ test("a one-shot export leaves no temporary files once closed", async () => {
   x.add(report("The council in Leeds denied on Sunday that the march had been banned.", "d2", "en"));
   const dir = (x as unknown as { dir?: string }).dir;
   assert.ok(dir && readdirSync(dir).length > 0, "the reports went to temporary files");
-  for await (const chunk of x.json()) assert.equal(typeof chunk, "string");
+  assert.ok(JSON.parse(await text(x.json())));
   x.close();
   assert.throws(() => readdirSync(dir));
 });
@@ -107,4 +112,46 @@ test("an extract stopped by a signal removes its temporary files (they hold the 
   child.kill("SIGTERM");
   assert.equal(await exit, "SIGTERM", "the process still ends by the signal");
   assert.equal(existsSync(dir), false);
+});
+
+test("reports in both languages with quotes, accents, emoji and escapes give the export held in memory, sent as UTF-8 bytes in large pieces", async () => {
+  const nl = (id: string, extra = "") =>
+    report(
+      `Volgens de brandweer van Zoeterwoude zijn bij de brand in het café „De Zwaan” drie mensen gewond geraakt 🚒. "We weten nog niet wat de oorzaak is," zei woordvoerder Eline Bakker.\n\nDe politie meldt dat de eigenaar, Joëlle van Dijk, is verhoord; het dossier staat op \\\\server\\zaken\\2024\tmap ‘brand’.${extra}`,
+      id,
+      "nl",
+    );
+  const en = (id: string) =>
+    report(
+      `Firefighters in Zoeterwoude said three people were injured in the fire at the café "De Zwaan" on Saturday. "We do not know the cause yet," said spokeswoman Eline Bakker – the owner, Joëlle van Dijk, was questioned.\u2028The police denied that the café had been closed before.`,
+      id,
+      "en",
+    );
+  // a report in a language sitrep does not read (split into sentences, nothing extracted: quick to make)
+  // long enough that the documents' temporary file is read back in several pieces, of characters of two,
+  // three and four bytes (as it stands, the first piece ends inside one: the reader decodes the bytes whole)
+  const long = Array.from({ length: 12000 }, (_, i) => `Beilage ${i}: „Schäden“ an Tür und Dach – ärgerlich für Fußgänger 🔥🚒, gespeichert als C:\\brand\\foto-${i}.jpg.`).join(" ");
+  const de = () =>
+    runPipeline(
+      new Doc(long, { id: "d3", language: "en", otherLanguage: "de", published: "2024-03-02T11:00:00+01:00", publishedFrom: "front-matter", languageFrom: "detected", source: "Tageblatt" }),
+    );
+  const make = () => [nl("d1"), en("d2"), de(), nl("d4", " Het onderzoek loopt."), en("d5")];
+  const chunks: (string | Uint8Array)[] = [];
+  const x = new OneShotExport();
+  try {
+    for (const d of make()) x.add(d);
+    for await (const c of x.json()) chunks.push(c);
+  } finally {
+    x.close();
+  }
+  const streamed = await text((async function* () {
+    yield* chunks;
+  })());
+  assert.equal(streamed, inMemory(make()));
+  const out = JSON.parse(streamed) as { documents: { text: string }[]; entities: { mentions: { doc: string }[] }[] };
+  assert.ok(out.documents[2]!.text.endsWith("foto-11999.jpg."));
+  assert.ok(out.entities.some((e) => new Set(e.mentions.map((m) => m.doc)).size > 1), "entities are joined across reports");
+  // the pieces are the bytes of the text, not strings decoded from the temporary files to be encoded again
+  assert.ok(chunks.every((c) => c instanceof Uint8Array), "every piece is bytes");
+  assert.ok(chunks.length < 8, `a few large pieces, not ${chunks.length}`);
 });

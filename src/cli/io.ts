@@ -4,7 +4,7 @@ export function fail(message: string): void {
 }
 
 /** Writes to stdout and resolves when flushed, so large exports are not cut off by process exit. */
-export function out(text: string): Promise<void> {
+export function out(text: string | Uint8Array): Promise<void> {
   return new Promise((resolve, reject) => {
     process.stdout.write(text, (err) => (err ? reject(err) : resolve()));
   });

@@ -4,81 +4,162 @@
 // (what fusing entities and incidents needs), not the reports nor the export. The text is the one
 // `objectJson(buildExport(docs))` gives for the same reports.
 import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from "node:fs";
-import { StringDecoder } from "node:string_decoder";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Doc } from "../model/doc.js";
 import type { SitrepExport } from "./schema.js";
 import { buildExport, docSections, EntityJoins, joinedClaim, joinedEvent, joinEntity, SECTIONS, type ExportNumbering } from "./json.js";
-import { item, objectJson } from "./stream.js";
+import { item, items, objectJson } from "./stream.js";
 import { fuseStreamed, reportFusion, type Fusion, type ReportFusion } from "../ledger/fusion.js";
 import type { FusionClaim } from "../ledger/claimkeys.js";
 import { exportProposition } from "../ledger/fusionexport.js";
 
-const CHUNK = 1 << 16;
+/** How much the export reads back or sends at a time. */
+const CHUNK = 1 << 20;
+/** How much a spool buffers before it writes (there are nine). */
+const SPOOL_CHUNK = 1 << 18;
 
-/** An append-only temporary file of text, read back whole in order or a piece at a time by where it was put. */
+/**
+ * An append-only temporary file of text, read back whole in order or a piece at a time by where it was put.
+ * Text is encoded straight into a buffer written a quarter megabyte at a time, and read back as bytes: what
+ * is only copied to the output is never decoded into a string and encoded again.
+ */
 class Spool {
   private fd: number;
-  private buf = "";
-  /** Bytes written to the file, and in `buf`. */
-  private size = 0;
+  /** Bytes put and not yet written (let go once the spool is read: it is written no more by then). */
+  private buf: Buffer | undefined;
+  /** Bytes in `buf`, not yet written. */
+  private pos = 0;
+  /** Bytes written to the file. */
+  private written = 0;
+  /** Items put so far. */
   count = 0;
+  /** What `text` reads into. */
+  private scratch = Buffer.allocUnsafe(0);
 
   constructor(file: string) {
     this.fd = openSync(file, "w+", 0o600);
   }
 
-  /** Appends `s`; returns where it starts and its length, in bytes. */
-  put(s: string): [number, number] {
-    const at = this.size, n = Buffer.byteLength(s);
-    this.buf += s;
-    this.size += n;
-    this.count++;
-    if (this.buf.length > CHUNK) this.flush();
+  /** Appends `s`, which holds `items` items; returns where it starts and its length, in bytes. */
+  put(s: string, items = 1): [number, number] {
+    const at = this.written + this.pos;
+    this.count += items;
+    // a UTF-16 unit is at most three bytes of UTF-8: what may not fit goes after what is buffered
+    if (this.pos + s.length * 3 > SPOOL_CHUNK) {
+      this.flush();
+      if (s.length * 3 > SPOOL_CHUNK) {
+        const b = Buffer.from(s, "utf8");
+        writeAll(this.fd, b, b.length);
+        this.written += b.length;
+        return [at, b.length];
+      }
+    }
+    this.buf ??= Buffer.allocUnsafe(SPOOL_CHUNK);
+    const n = this.buf.write(s, this.pos, "utf8");
+    this.pos += n;
     return [at, n];
   }
 
   private flush(): void {
-    if (this.buf) writeSync(this.fd, this.buf);
-    this.buf = "";
+    if (this.pos) writeAll(this.fd, this.buf!, this.pos);
+    this.written += this.pos;
+    this.pos = 0;
   }
 
-  get(at: number, n: number): string {
+  /** Written out for reading: the buffer is let go (a later `put` takes a new one). */
+  private settle(): void {
     this.flush();
-    const b = Buffer.allocUnsafe(n);
-    let got = 0;
-    while (got < n) {
-      const r = readSync(this.fd, b, got, n - got, at + got);
-      if (!r) throw new Error("a temporary file of the extract came back short");
-      got += r;
-    }
+    this.buf = undefined;
+  }
+
+  /**
+   * The text put at `at`, `n` bytes long, read through one buffer kept for it: a buffer of its own for each
+   * piece read (every report's fusion claims, 70 MB in all for 10 MB of reports) is memory outside the heap
+   * that the collector frees late.
+   */
+  text(at: number, n: number): string {
+    this.settle();
+    if (this.scratch.length < n) this.scratch = Buffer.allocUnsafe(Math.max(n, 2 * this.scratch.length));
+    const b = this.scratch.subarray(0, n);
+    readAll(this.fd, b, at);
     return b.toString("utf8");
   }
 
   /** Bytes put so far: where the next `put` starts. */
   get bytes(): number {
-    return this.size;
+    return this.written + this.pos;
   }
 
-  /** The whole text, or the bytes from `from` to `to` (where puts started), in pieces. */
-  *all(from = 0, to = this.size): Iterable<string> {
-    this.flush();
-    const b = Buffer.allocUnsafe(CHUNK);
-    const dec = new StringDecoder("utf8");
+  /** The bytes from `from` to `to`, a megabyte at a time (each a buffer of its own: the reader may keep it). */
+  *all(from = 0, to = this.bytes): Iterable<Buffer> {
+    this.settle();
     for (let at = from; at < to; ) {
-      const r = readSync(this.fd, b, 0, Math.min(CHUNK, to - at), at);
-      if (!r) throw new Error("a temporary file of the extract came back short");
-      at += r;
-      const s = dec.write(b.subarray(0, r));
-      if (s) yield s;
+      const b = Buffer.allocUnsafe(Math.min(CHUNK, to - at));
+      readAll(this.fd, b, at);
+      at += b.length;
+      yield b;
     }
-    const rest = dec.end();
-    if (rest) yield rest;
   }
 
   close(): void {
     closeSync(this.fd);
+  }
+}
+
+function writeAll(fd: number, b: Buffer, n: number): void {
+  for (let done = 0; done < n; ) done += writeSync(fd, b, done, n - done);
+}
+
+function readAll(fd: number, b: Buffer, at: number): void {
+  for (let got = 0; got < b.length; ) {
+    const r = readSync(fd, b, got, b.length - got, at + got);
+    if (!r) throw new Error("a temporary file of the extract came back short");
+    got += r;
+  }
+}
+
+/**
+ * The export's output, gathered into buffers of a megabyte: text is encoded into the buffer as it is
+ * written, bytes copied from the spools are sent as they are.
+ */
+class Output {
+  private buf = Buffer.allocUnsafe(CHUNK);
+  private pos = 0;
+  private ready: Buffer[] = [];
+
+  text(s: string): void {
+    if (this.pos + s.length * 3 > CHUNK) {
+      this.cut();
+      if (s.length * 3 > CHUNK) {
+        this.ready.push(Buffer.from(s, "utf8"));
+        return;
+      }
+    }
+    this.pos += this.buf.write(s, this.pos, "utf8");
+  }
+
+  bytes(b: Buffer): void {
+    if (this.pos + b.length <= CHUNK) {
+      this.pos += b.copy(this.buf, this.pos);
+      return;
+    }
+    this.cut();
+    this.ready.push(b);
+  }
+
+  /** What is ready to send (and the rest, once `end`). */
+  *take(end = false): Iterable<Buffer> {
+    if (end || this.pos > CHUNK / 2) this.cut();
+    for (const b of this.ready) yield b;
+    this.ready = [];
+  }
+
+  private cut(): void {
+    if (!this.pos) return;
+    this.ready.push(this.buf.subarray(0, this.pos));
+    this.buf = Buffer.allocUnsafe(CHUNK);
+    this.pos = 0;
   }
 }
 
@@ -163,13 +244,15 @@ export class OneShotExport {
     this.claimBase.set(d, { base, ids: ids.every((c, i) => c === `c${i + 1}`) ? ids.length : ids });
     for (const k of SECTIONS) {
       if (k === "entities" || k === "claims" || k === "events") continue;
+      if (!part[k].length) continue;
       const s = this.spool(k);
-      for (const x of part[k]) s.put((s.count ? ",\n" : "") + item(x));
+      s.put((s.count ? ",\n" : "") + items(part[k]), part[k].length);
     }
     const es = this.spool("entities");
     for (const e of part.entities) {
-      // as the export writes it: an entity no later one joins is sent as it is (JSON.parse reads it too)
-      const at = es.put(item(e));
+      // as the export writes it, each after a separator (so that a run of entities no later one joins is
+      // sent as it lies): an entity joined by none is sent as it is (JSON.parse reads it too)
+      const at = es.put(",\n" + item(e));
       const into = this.joins.add(e);
       if (into === undefined) {
         this.keptAt.set(e.id, this.kept.length);
@@ -189,17 +272,19 @@ export class OneShotExport {
     this.heads.push(JSON.parse(f.head) as (typeof this.heads)[number]);
   }
 
-  private write<T extends object>(k: "claims" | "events", items: readonly T[], edit: (x: T, id: (x: string) => string) => void): void {
+  private write<T extends object>(k: "claims" | "events", list: readonly T[], edit: (x: T, id: (x: string) => string) => void): void {
     const s = this.spool(k);
     const joins = this.joins.into;
     const id = (x: string) => joins.get(x) ?? x;
-    for (const x of items) {
+    if (joins.size) {
+      // every list is made a set from here on: the report's items are written at once
+      if (!list.length) return;
+      for (const x of list) edit(x, id);
+      s.put((s.count || this.undecided[k].length ? ",\n" : "") + items(list), list.length);
+      return;
+    }
+    for (const x of list) {
       const sep = s.count || this.undecided[k].length ? ",\n" : "";
-      if (joins.size) {
-        edit(x, id);
-        s.put(sep + item(x));
-        continue;
-      }
       const plain = item(x);
       edit(x, id);
       const joined = item(x);
@@ -232,7 +317,7 @@ export class OneShotExport {
       const out = new Map<string, FusionClaim[]>();
       for (const d of docs) {
         const at = this.claimsAt.get(d);
-        if (at) out.set(d, JSON.parse(fc.get(...at)) as FusionClaim[]);
+        if (at) out.set(d, JSON.parse(fc.text(...at)) as FusionClaim[]);
       }
       return out;
     };
@@ -255,83 +340,112 @@ export class OneShotExport {
     return { propositions: fusion.propositions, across };
   }
 
-  /** The export's text, in pieces: as objectJson writes it, a top-level list an item at a time. */
-  async *json(): AsyncIterable<string> {
+  /**
+   * The export's text, in pieces (UTF-8 bytes, or text for one report alone): as objectJson writes it. What
+   * the spools hold as it is written is sent as the bytes they hold.
+   */
+  async *json(): AsyncIterable<string | Uint8Array> {
     if (this.docs <= 1) {
       yield* objectJson(buildExport(this.first ? [this.first.doc] : []));
       return;
     }
     const { propositions, across } = await this.fuse();
     const joined = this.joins.into.size > 0;
-    const self = this;
-
-    /** `"key": [ … ]` and what comes before it, from items written out. */
-    function* list(key: string, items: Iterable<string>): Iterable<string> {
-      let any = false;
-      let buf = ",\n  " + JSON.stringify(key) + ": ";
-      for (const s of items) {
-        if (!any) buf += "[\n";
-        any = true;
-        buf += s;
-        if (buf.length > CHUNK) {
-          yield buf;
-          buf = "";
-        }
+    const out = new Output();
+    const spools = this.spools;
+    const any = (k: string) => (spools.get(k)?.count ?? 0) > 0;
+    /** `"key": [` or `"key": []` and what comes before it. */
+    const open = (key: string, some: boolean) => out.text(",\n  " + JSON.stringify(key) + (some ? ": [\n" : ": []"));
+    const close = () => out.text("\n  ]");
+    function* copy(k: string, from?: number, to?: number): Iterable<Uint8Array> {
+      const s = spools.get(k);
+      if (!s) return;
+      for (const b of s.all(from, to)) {
+        out.bytes(b);
+        yield* out.take();
       }
-      yield buf + (any ? "\n  ]" : "[]");
     }
     /** A spool of items written out with their separators. */
-    const spooled = (k: string) => (this.spools.get(k)?.count ? this.spools.get(k)!.all() : []);
+    function* spooled(k: string): Iterable<Uint8Array> {
+      open(k, any(k));
+      if (!any(k)) return;
+      yield* copy(k);
+      close();
+    }
+    const undecided = this.undecided;
     /** A spool of claims or events, with the undecided items in their places as the end decided them. */
-    function* written(k: "claims" | "events"): Iterable<string> {
-      const s = self.spools.get(k);
-      if (!s) return;
+    function* written(k: "claims" | "events"): Iterable<Uint8Array> {
+      const some = any(k) || undecided[k].length > 0;
+      open(k, some);
+      if (!some) return;
       let from = 0;
-      for (const u of self.undecided[k]) {
-        yield* s.all(from, u.at);
-        yield joined ? u.joined : u.plain;
+      for (const u of undecided[k]) {
+        yield* copy(k, from, u.at);
+        out.text(joined ? u.joined : u.plain);
         from = u.at;
       }
-      yield* s.all(from);
+      yield* copy(k, from);
+      close();
     }
-    function* entities(): Iterable<string> {
-      const es = self.spools.get("entities");
-      if (!es) return;
-      let n = 0;
-      for (const k of self.kept) {
-        const text = es.get(...k.at);
-        if (!k.joined) {
-          yield (n++ ? ",\n" : "") + text;
+    const kept = this.kept;
+    function* entities(): Iterable<Uint8Array> {
+      const es = spools.get("entities");
+      open("entities", kept.length > 0);
+      if (!es || !kept.length) return;
+      // each entity was put after a separator, which the first one sent leaves out; a run of entities
+      // joined by none that lie one after another in the spool is sent as one piece
+      let first = true;
+      for (let i = 0; i < kept.length; ) {
+        const k = kept[i]!;
+        const skip = first ? 2 : 0;
+        first = false;
+        if (k.joined) {
+          const e = JSON.parse(es.text(k.at[0] + 2, k.at[1] - 2)) as Entity;
+          for (const at of k.joined) joinEntity(e, JSON.parse(es.text(at[0] + 2, at[1] - 2)) as Entity);
+          out.text((skip ? "" : ",\n") + item(e));
+          yield* out.take();
+          i++;
           continue;
         }
-        const e = JSON.parse(text) as Entity;
-        for (const at of k.joined) joinEntity(e, JSON.parse(es.get(...at)) as Entity);
-        yield (n++ ? ",\n" : "") + item(e);
+        const from = k.at[0];
+        let to = from + k.at[1];
+        for (i++; i < kept.length && !kept[i]!.joined && kept[i]!.at[0] === to; i++) to += kept[i]!.at[1];
+        yield* copy("entities", from + skip, to);
       }
+      close();
     }
-    function* contradictions(): Iterable<string> {
-      yield* spooled("contradictions");
-      let n = self.spools.get("contradictions")?.count ?? 0;
-      for (const x of across) yield (n++ ? ",\n" : "") + item(x);
+    out.text(`{\n  "schema": ${JSON.stringify("sitrep/1")}`);
+    // (the first separator is the schema's, not a list's)
+    yield* spooled("documents");
+    yield* entities();
+    yield* written("claims");
+    for (const k of ["unknowns", "times", "counts"]) yield* spooled(k);
+    yield* written("events");
+    const own = spools.get("contradictions")?.count ?? 0;
+    open("contradictions", own + across.length > 0);
+    if (own) yield* copy("contradictions");
+    // a batch at a time, as JSON.stringify writes a list of them
+    const BATCH = 512;
+    for (let i = 0; i < across.length; i += BATCH) {
+      out.text((own || i ? ",\n" : "") + items(across.slice(i, i + BATCH)));
+      yield* out.take();
     }
-    yield `{\n  "schema": ${JSON.stringify("sitrep/1")}`;
-    yield* list("documents", spooled("documents"));
-    yield* list("entities", entities());
-    yield* list("claims", written("claims"));
-    for (const k of ["unknowns", "times", "counts"]) yield* list(k, spooled(k));
-    yield* list("events", written("events"));
-    yield* list("contradictions", contradictions());
+    if (own + across.length) close();
     const claimId = { get: (id: string) => this.exportClaimId(id) };
-    function* propositionItems(): Iterable<string> {
-      for (let i = 0; i < propositions.length; i++) {
-        const p = propositions[i]!;
+    open("propositions", propositions.length > 0);
+    for (let i = 0; i < propositions.length; i += BATCH) {
+      const batch = [];
+      for (let j = i; j < Math.min(i + BATCH, propositions.length); j++) {
+        batch.push(exportProposition(propositions[j]!, j, claimId));
         // written as made, and let go: the section is the last, nothing reads them after
-        propositions[i] = undefined as never;
-        yield (i ? ",\n" : "") + item(exportProposition(p, i, claimId));
+        propositions[j] = undefined as never;
       }
+      out.text((i ? ",\n" : "") + items(batch));
+      yield* out.take();
     }
-    yield* list("propositions", propositionItems());
-    yield "\n}\n";
+    if (propositions.length) close();
+    out.text("\n}\n");
+    yield* out.take(true);
   }
 
   close(): void {

@@ -15,6 +15,7 @@ import { status } from "../src/store/codes.js";
 import { ingestFiles } from "../src/cli/ingest.js";
 import { writeCorpus } from "./helpers.js";
 import { BACKENDS, eachBackend } from "./backends.js";
+import { pagedIds } from "./claim-views.js";
 
 const filesOf = (dir: string) => readdirSync(dir).sort().map((f) => join(dir, f));
 const WORDS = [["governor"], ["legion"], ["gouverneur"], ["wounded"], ["leg"], ["ministry", "denied"], ["strijders"], ["legion", "controlled"]];
@@ -42,13 +43,7 @@ async function answers(r: Reads, what: string): Promise<string[]> {
       assert.deepEqual([search.total, search.items.map((c) => c.id)], [want.length, want], `${name}: search`);
       for (const desc of [false, true]) {
         const g = { ...f, sort: { by: "published" as const, desc } };
-        const got: number[] = [];
-        let page = await r.claimsPage(g, null);
-        got.push(...page.items.map((c) => c.id));
-        while (page.more) {
-          page = await r.claimsPage({ ...g, ...(page.total !== undefined && { known: page.total }) }, page.keys[page.keys.length - 1]!);
-          got.push(...page.items.map((c) => c.id));
-        }
+        const { ids: got } = await pagedIds(r, g, true);
         assert.deepEqual(got, desc ? [...want].reverse() : want, `${name}: pages${desc ? ", newest first" : ""}`);
       }
       out.push(JSON.stringify([words, st, want]));

@@ -17,6 +17,7 @@ import { copyLedger } from "../src/store/copy.js";
 import { ingestFiles } from "../src/cli/ingest.js";
 import { writeCorpus } from "./helpers.js";
 import { BACKENDS, eachBackend, PG_URL } from "./backends.js";
+import { claimsByEntity, type UnderEntity } from "./claim-views.js";
 
 const filesOf = (dir: string) => readdirSync(dir).sort().map((f) => join(dir, f));
 const FACETS: ClaimFacet[] = ["status", "source", "outlet", "language"];
@@ -39,27 +40,16 @@ function corpus(tag: string): string {
 interface Truth {
   claims: Map<number, { status: ClaimStatus; source: string | null; outlet: string | null; language: string; ms: number }>;
   /** Each fused entity's claims: whether the claim names it and whether it is its source. */
-  under: Map<number, { id: number; named: boolean; source: boolean }[]>;
+  under: Map<number, UnderEntity[]>;
 }
 
 /** What the claims themselves say, read claim by claim. */
 async function truthOf(r: Reads): Promise<Truth> {
-  const all = (await r.searchClaims({ limit: 1_000_000, offset: 0 })).items;
-  const reports = new Map((await r.reportsByIds([...new Set(all.map((c) => c.report))])).map((x) => [x.id, x]));
-  const parts = new Map((await r.reportParts([...reports.values()], ["entities"])).map((p) => [p.report.id, p.entities]));
+  const { all, reports, under } = await claimsByEntity(r);
   const claims: Truth["claims"] = new Map();
-  const under: Truth["under"] = new Map();
   for (const c of all) {
     const rep = reports.get(c.report)!;
     claims.set(c.id, { status: c.status, source: c.source?.name ?? null, outlet: rep.source, language: rep.language, ms: rep.publishedMs });
-    const ents = parts.get(c.report)!;
-    const roles = new Map<number, { named: boolean; source: boolean }>();
-    for (const e of c.entities) roles.set(ents[e]!.fused, { named: true, source: false });
-    if (c.source?.entity != null) {
-      const f = ents[c.source.entity]!.fused;
-      roles.set(f, { named: roles.get(f)?.named ?? false, source: true });
-    }
-    for (const [f, x] of roles) (under.get(f) ?? under.set(f, []).get(f)!).push({ id: c.id, ...x });
   }
   return { claims, under };
 }

@@ -14,6 +14,7 @@ import { ingestFiles } from "../src/cli/ingest.js";
 import { writeCorpus } from "./helpers.js";
 import { eachBackend } from "./backends.js";
 import { withoutFusionWords } from "./old-ledger.js";
+import { claimsByEntity, pagedIds } from "./claim-views.js";
 
 const filesOf = (dir: string) => readdirSync(dir).sort().map((f) => join(dir, f));
 const FACETS: ClaimFacet[] = ["status", "source", "outlet", "language"];
@@ -73,20 +74,7 @@ async function check(r: Reads, what: string): Promise<void> {
 
 /** Each entity's claims, paged and counted by the store, are those the claims themselves say, in publication order. */
 async function checkEntities(r: Reads, what: string): Promise<void> {
-  const all = (await r.searchClaims({ limit: 1_000_000, offset: 0 })).items;
-  const reports = new Map((await r.reportsByIds([...new Set(all.map((c) => c.report))])).map((x) => [x.id, x]));
-  const parts = new Map((await r.reportParts([...reports.values()], ["entities"])).map((p) => [p.report.id, p.entities]));
-  const under = new Map<number, { id: number; named: boolean; source: boolean }[]>();
-  for (const c of all) {
-    const ents = parts.get(c.report)!;
-    const roles = new Map<number, { named: boolean; source: boolean }>();
-    for (const e of c.entities) roles.set(ents[e]!.fused, { named: true, source: false });
-    if (c.source?.entity != null) {
-      const f = ents[c.source.entity]!.fused;
-      roles.set(f, { named: roles.get(f)?.named ?? false, source: true });
-    }
-    for (const [f, x] of roles) (under.get(f) ?? under.set(f, []).get(f)!).push({ id: c.id, ...x });
-  }
+  const { all, under } = await claimsByEntity(r);
   assert.ok(under.size > 5, `${what}: entities`);
   const order = new Map(all.map((c, i) => [c.id, i]));
   for (const [fused, rows] of under) {
@@ -99,13 +87,7 @@ async function checkEntities(r: Reads, what: string): Promise<void> {
       assert.equal(await r.countClaims(f), want.length, `${what}: count of ${fused} ${JSON.stringify(mode)}`);
       for (const desc of [false, true]) {
         const g = { ...f, sort: { by: "published" as const, desc } };
-        const got: number[] = [];
-        let page = await r.claimsPage(g, null);
-        got.push(...page.items.map((c) => c.id));
-        while (page.more) {
-          page = await r.claimsPage(g, page.keys[page.keys.length - 1]!);
-          got.push(...page.items.map((c) => c.id));
-        }
+        const { ids: got, last: page } = await pagedIds(r, g);
         assert.deepEqual(got, desc ? [...want].reverse() : want, `${what}: pages of ${fused} ${JSON.stringify(mode)}${desc ? " newest first" : ""}`);
         if (got.length > 2) {
           const back = await r.claimsPage(g, page.keys[0]!, true);

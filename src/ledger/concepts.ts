@@ -214,21 +214,33 @@ export function conceptFilter(lang: Lang, concepts: readonly string[], negators 
 /** The expression of `conceptFilter`, to test on folded text. */
 export function conceptStems(lang: Lang, concepts: readonly string[], negators = true): RegExp {
   const lex = ledgerLexicon(lang);
-  const want = new Set(concepts);
   const lits = new Set<string>();
-  for (const [concept, list] of Object.entries(lex.concepts)) {
-    if (!want.has(concept)) continue;
-    for (const raw of list.split(/\s+/).filter(Boolean)) {
-      if (raw.startsWith("!")) continue;
-      const first = fold(raw.replace(/^-/, "")).split(/[_-]/).filter(Boolean)[0]!.replace(/\*/g, "");
-      if (first) lits.add(first);
-    }
+  for (const [, entry] of readingEntries(lang, concepts)) {
+    const first = fold(entry).split(/[_-]/).filter(Boolean)[0]!.replace(/\*/g, "");
+    if (first) lits.add(first);
   }
   if (negators) for (const n of lex.negators) lits.add(fold(n));
-  // a literal that contains another is implied by it
+  return new RegExp(fewestLiterals(lits).join("|"));
+}
+
+/**
+ * The entries of some concepts that give a reading, each without its leading "-" (an exception, "!", takes
+ * a reading away, never gives one, so no text needs it to pass a test).
+ */
+function readingEntries(lang: Lang, concepts: readonly string[]): [concept: string, entry: string][] {
+  const want = new Set(concepts);
+  const out: [string, string][] = [];
+  for (const [concept, list] of Object.entries(ledgerLexicon(lang).concepts)) {
+    if (!want.has(concept)) continue;
+    for (const raw of list.split(/\s+/)) if (raw && !raw.startsWith("!")) out.push([concept, raw.replace(/^-/, "")]);
+  }
+  return out;
+}
+
+/** The literals as alternatives of an expression, escaped; one that contains another is implied by it. */
+function fewestLiterals(lits: ReadonlySet<string>): string[] {
   const all = [...lits];
-  const kept = all.filter((x) => !all.some((y) => y !== x && x.includes(y)));
-  return new RegExp(kept.map((x) => x.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")).join("|"));
+  return all.filter((x) => !all.some((y) => y !== x && x.includes(y))).map((x) => x.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&"));
 }
 
 /**
@@ -239,24 +251,15 @@ export function conceptStems(lang: Lang, concepts: readonly string[], negators =
  * surely says none of the concepts. Null when some entry has no word to look for.
  */
 export function conceptNeedles(lang: Lang, concepts: readonly string[]): RegExp | null {
-  const lex = ledgerLexicon(lang);
-  const want = new Set(concepts);
   const lits = new Set<string>();
-  for (const [concept, list] of Object.entries(lex.concepts)) {
-    if (!want.has(concept)) continue;
-    for (const raw of list.split(/\s+/).filter(Boolean)) {
-      // (an exception takes a reading away, it never gives one)
-      if (raw.startsWith("!")) continue;
-      let best = "";
-      for (const t of parseEntry(concept, raw.replace(/^-/, "")).toks) if (t.kind !== "gap" && !"not".includes(t.s) && t.s.length > best.length) best = t.s;
-      if (!best) return null;
-      lits.add(best);
-    }
+  for (const [concept, entry] of readingEntries(lang, concepts)) {
+    let best = "";
+    for (const t of parseEntry(concept, entry).toks) if (t.kind !== "gap" && !"not".includes(t.s) && t.s.length > best.length) best = t.s;
+    if (!best) return null;
+    lits.add(best);
   }
-  // a literal that contains another is implied by it
-  const all = [...lits];
-  const kept = all.filter((x) => !all.some((y) => y !== x && x.includes(y)));
-  return kept.length ? new RegExp(kept.map((x) => x.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")).join("|")) : /(?!)/;
+  const kept = fewestLiterals(lits);
+  return kept.length ? new RegExp(kept.join("|")) : /(?!)/;
 }
 
 /** A word of a text as the lexicon reads it, with where it stands in the text. */

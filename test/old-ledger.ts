@@ -1,4 +1,8 @@
 // Ledgers as earlier schemas wrote them, made from one this sitrep wrote, for tests of migrations.
+import assert from "node:assert/strict";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { deflateRawSync, inflateRawSync } from "node:zlib";
 import Sqlite from "better-sqlite3";
 import type Database from "better-sqlite3";
@@ -9,6 +13,8 @@ import { exportJson } from "../src/export/stream.js";
 import { presetOf, storedForm } from "../src/store/sql-store.js";
 import { REPORT_ROWS, SPAN } from "../src/store/schema.js";
 import { postgres } from "../src/store/dialect.js";
+import { storeReports } from "../src/ledger/ingest.js";
+import type { Doc } from "../src/model/doc.js";
 
 const text = (v: unknown): string | null => (v === null || v === undefined ? null : storedForm.body(v));
 
@@ -109,4 +115,16 @@ export async function withWholeRecords(file: string, version: number): Promise<M
   db.pragma(`user_version = ${version}`);
   db.close();
   return whole;
+}
+
+/** Two SQLite ledgers of the same reports in a new folder: one to be made as an older schema had it, one kept. */
+export async function twinLedgers(prefix: string, docs: readonly Doc[]): Promise<{ fresh: string; old: string }> {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  const fresh = join(dir, "new.db"), old = join(dir, "old.db");
+  for (const f of [fresh, old]) {
+    const s = await openStore(f);
+    assert.ok((await storeReports(s, docs)).every((r) => r.ok));
+    await s.close();
+  }
+  return { fresh, old };
 }

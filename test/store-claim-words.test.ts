@@ -15,7 +15,7 @@ import { CLAIM_WORDS, presetOf, storedForm } from "../src/store/sql-store.js";
 import { LATEST } from "../src/store/schema.js";
 import { storeReports } from "../src/ledger/ingest.js";
 import { storedFusion } from "../src/ledger/stored.js";
-import { exportedEn, recordsRead, storedRecords, withWholeRecords } from "./old-ledger.js";
+import { exportedEn, recordsRead, storedRecords, twinLedgers, withWholeRecords } from "./old-ledger.js";
 
 // Reports written for this test: claims of the report's own voice, of named and unnamed sources, a quote.
 const NL = [
@@ -70,15 +70,9 @@ test("SQLite: a report's fusion record leaves out its claims' words, places, sta
 });
 
 test("SQLite: a ledger of schema 17 (whole fusion records) is migrated, exports the same, and its records then take the smaller form", async () => {
-  const dir = mkdtempSync(join(tmpdir(), "sitrep-claimwords-"));
   const docs: Doc[] = [];
   for (let i = 0; i < 6; i++) docs.push(report(i % 2 ? EN : NL, i % 2 ? "en" : "nl", i));
-  const fresh = join(dir, "new.db"), old = join(dir, "old.db");
-  for (const f of [fresh, old]) {
-    const s = await openStore(f);
-    assert.ok((await storeReports(s, docs)).every((r) => r.ok));
-    await s.close();
-  }
+  const { fresh, old } = await twinLedgers("sitrep-claimwords-", docs);
   // the old one as schema 17 wrote it: each record whole, deflated against its report's body with the words
   await withWholeRecords(old, 17);
   assert.ok(records(old).every((r) => r.words === 1));

@@ -14,7 +14,7 @@ import { CLAIM_WORDS } from "../src/store/sql-store.js";
 import { LATEST } from "../src/store/schema.js";
 import { status } from "../src/store/codes.js";
 import { storeReports } from "../src/ledger/ingest.js";
-import { exportedEn, recordsRead, storedRecords, withWholeRecords } from "./old-ledger.js";
+import { exportedEn, recordsRead, storedRecords, twinLedgers, withWholeRecords } from "./old-ledger.js";
 
 // Reports written for this test: a harbour strike told by the port, a union and the city, in both languages.
 const NL = [
@@ -44,15 +44,9 @@ const exported = exportedEn;
 const asSchema18 = (file: string) => withWholeRecords(file, 19);
 
 test("SQLite: records kept whole before schema 19 are left out as new ones when the ledger is opened for writing, and read and export the same", async () => {
-  const dir = mkdtempSync(join(tmpdir(), "sitrep-recordclaims-"));
   const docs: Doc[] = [];
   for (let i = 0; i < 6; i++) docs.push(report(i % 2 ? EN : NL, i % 2 ? "en" : "nl", i));
-  const fresh = join(dir, "new.db"), old = join(dir, "old.db");
-  for (const f of [fresh, old]) {
-    const s = await openStore(f);
-    assert.ok((await storeReports(s, docs)).every((r) => r.ok));
-    await s.close();
-  }
+  const { fresh, old } = await twinLedgers("sitrep-recordclaims-", docs);
   const whole = await asSchema18(old);
   const before = records(old);
   assert.ok(before.length === 6 && before.every((r) => r.words === 1));

@@ -38,6 +38,7 @@ import { langPack } from "../lang/index.js";
 import { blockGroups, blockPropositions, fuseBlock, type BlockContext, type Proposition } from "./propositions.js";
 import { findDisputes, findDisputesIn, type Dispute } from "./disputes.js";
 import { clusterIncidents, incidentKeys, type IncidentKeys } from "./incidents.js";
+import { ClaimColumns } from "./claimcolumns.js";
 
 export interface Fusion {
   entities: EntityFusion;
@@ -309,7 +310,9 @@ function fuseIncident(i: string, block: readonly FusionClaim[], context: BlockCo
  * entities, the incidents and the claims kept are one for all: only the block context, which names
  * speakers in its language, differs). `heads` are the reports' records without their claims (entity
  * records, incident keys); `claimsOf` reads the claims of some reports (by report id, each in its record's
- * order), and `keep` makes of each claim, once its incident is fused, what the fusion holds on to. So at
+ * order), and `keep` makes of each claim, once its incident is fused, what the fusion holds on to (a
+ * claim it is given is a record of the block's columns, read field by field: a copy of it by spread holds
+ * none of its fields, `plainClaim` makes one). So at
  * most one incident's claims are whole in memory at a time, and each is read once for every language.
  * `heads` is emptied once the incidents are found: what only the grouping reads of them (the incident keys
  * of every report) is let go before any claim is read.
@@ -332,13 +335,23 @@ export async function fuseStreamed(
     const i = incidents.get(doc)!;
     (members.get(i) ?? members.set(i, []).get(i)!).push(at);
   });
-  const kept: FusionClaim[][] = docs.map(() => []);
+  // (an array for each report only once its incident is fused: most reports' incidents come later, or
+  // have no claims, and an empty array for each of 60,000 reports was 4 MB through the largest block)
+  const kept: (FusionClaim[] | undefined)[] = new Array(docs.length);
   for (const i of [...members.keys()].sort()) {
     const ats = members.get(i)!;
     const read = await claimsOf(ats.map((at) => docs[at]!));
-    shareStrings(read.values());
-    const block: FusionClaim[] = [];
-    for (const at of ats) for (const c of read.get(docs[at]!) ?? []) block.push(c);
+    // the block's claims in columns (see ClaimColumns), each report's let go as it is taken in
+    let n = 0;
+    for (const cs of read.values()) n += cs.length;
+    const columns = new ClaimColumns(n);
+    const byReport = ats.map((at) => {
+      const cs = read.get(docs[at]!);
+      read.delete(docs[at]!);
+      return cs ? columns.add(cs) : [];
+    });
+    columns.seal();
+    const block: FusionClaim[] = byReport.flat();
     // (an incident of reports whose claims are all gone has no block, as in fuseRecords)
     if (block.length && contexts.length) {
       // as fuseIncident does, in each language; which claims state one thing does not depend on the
@@ -354,81 +367,9 @@ export async function fuseStreamed(
         for (const d of found[k]!) x.disputes.push(inIncident(d, i));
       });
     }
-    for (const at of ats) kept[at] = (read.get(docs[at]!) ?? []).map(keep);
+    ats.forEach((at, k) => (kept[at] = byReport[k]!.map(keep)));
   }
-  const claims = kept.flat();
+  const claims: FusionClaim[] = [];
+  for (const k of kept) if (k) for (const c of k) claims.push(c);
   return new Map(contexts.map((x) => [x.lang, { entities, claims, incidents, propositions: x.propositions.sort(byKey), disputes: x.disputes, context: x.context }]));
-}
-
-/** Shared by every claim read whose list or object of that key is empty (frozen: never written to). */
-const NO_ITEMS: readonly never[] = Object.freeze([]);
-const NO_FIELDS: Readonly<Record<string, never>> = Object.freeze({});
-
-/**
- * Makes the claims of an incident, as read, hold one copy of each string they repeat (each claim's
- * publication time, outlet, status, source, entity ids, its text when copied in other reports): records
- * parsed from JSON hold a copy of every string of every claim, about half the memory of a large incident's
- * block, which then lives through its fusion. Ids and order keys, each claim's own, are left as they are.
- * Empty lists and objects (most claims' agents, figures and wording features, many a claim's days and
- * countries: 32 to 56 bytes each as parsed) are one shared empty list or object, and a claim's list of
- * strings (its concepts, countries, days, entity records) one frozen list for each content: claims of a
- * kind say alike, a report's claims name its entities alike, and the claims kept after the block hold them.
- */
-function shareStrings(lists: Iterable<FusionClaim[]>): void {
-  const one = new Map<string, string>();
-  const share = (s: string) => {
-    const got = one.get(s);
-    if (got !== undefined) return got;
-    one.set(s, s);
-    return s;
-  };
-  // an empty list or object as the shared one, anything else walked (undefined: keep it as it is)
-  const empty = (v: object): object | undefined => {
-    if (Array.isArray(v)) return v.length ? undefined : NO_ITEMS;
-    for (const _ in v) return undefined;
-    return NO_FIELDS;
-  };
-  // a list of strings as the one list of that content (frozen: every claim holding it reads it only)
-  const oneList = new Map<string, readonly string[]>();
-  const shareList = (l: string[]): readonly string[] => {
-    let key = "";
-    for (const s of l) {
-      if (typeof s !== "string") return l;
-      // (each member by its length: no character a member may hold can make two contents one)
-      key += `${s.length}:${s}`;
-    }
-    const got = oneList.get(key);
-    if (got) return got;
-    oneList.set(key, Object.freeze(l));
-    return l;
-  };
-  const walk = (x: unknown): void => {
-    if (Array.isArray(x)) {
-      // (a list of numbers, the word shingles, holds no string to share)
-      if (typeof x[0] === "number") return;
-      for (let k = 0; k < x.length; k++) {
-        const v: unknown = x[k];
-        if (typeof v === "string") x[k] = share(v);
-        else if (v !== null && typeof v === "object") x[k] = empty(v) ?? (walk(v), v);
-      }
-    } else if (x !== null && typeof x === "object") {
-      const o = x as Record<string, unknown>;
-      for (const k in o) {
-        const v = o[k];
-        if (typeof v === "string") o[k] = share(v);
-        else if (v !== null && typeof v === "object") o[k] = empty(v) ?? (walk(v), v);
-      }
-    }
-  };
-  for (const claims of lists)
-    for (const c of claims) {
-      const o = c as unknown as Record<string, unknown>;
-      for (const k in o) {
-        if (k === "id" || k === "order") continue;
-        const v = o[k];
-        if (typeof v === "string") o[k] = share(v);
-        else if (Array.isArray(v) && typeof v[0] === "string") (walk(v), (o[k] = shareList(v)));
-        else if (v !== null && typeof v === "object") o[k] = empty(v) ?? (walk(v), v);
-      }
-    }
 }

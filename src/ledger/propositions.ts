@@ -1,3 +1,4 @@
+import { plainClaim } from "./claimcolumns.js";
 import type { Approx, ClaimStatus, CountKind, SourceKind } from "../model/doc.js";
 import type { FusionClaim } from "./claimkeys.js";
 import { firstSharedList } from "./shared-list.js";
@@ -332,7 +333,7 @@ function rawSignature(c: FusionClaim, ctx: BlockContext, same: SigPool = new Sig
         if (cc) doers.add(`C:${cc}`);
       }
     }
-  const parts = c.parts?.length ? c.parts.map((p) => rawSignature({ ...c, ...p, background: p.background, years: p.years, parts: undefined }, ctx, same)) : [];
+  const parts = c.parts?.length ? c.parts.map((p) => rawSignature({ ...plainClaim(c), ...p, background: p.background, years: p.years, parts: undefined }, ctx, same)) : [];
   const stated = (k: string) => c.concepts.includes(k) && !scene.has(k);
   const policeHarm = stated("n:police") && HARM.some((k) => verbs.has(k) && !sceneVerbs.has(k));
   // "the man who shot two fans has died himself": the harm befell the one who did the act the claim's

@@ -10,6 +10,7 @@ import { fuseStreamed, reportFusion, type Fusion, type ReportFusion } from "./fu
 import { entityKeys, type EntityRecord } from "./entityfusion.js";
 import { fold } from "./features.js";
 import { shingleText, textShingles, type FusionClaim } from "./claimkeys.js";
+import { SHINGLE_SOURCE, type LazyShingles } from "./claimcolumns.js";
 
 /** The fusion_items kind under which each report's record is kept, by the report's stable id. */
 export const REPORT_FUSION = "report-fusion";
@@ -308,7 +309,7 @@ export function shapedClaims(stored: unknown, uid: string): FusionClaim[] | unde
  * them (a sentence copied from another outlet), after the block's claims are grouped: a block of a whole
  * ledger held every claim's shingles through its contradictions and grouping, a tenth of its memory.
  */
-class ReadClaim implements FusionClaim {
+class ReadClaim implements FusionClaim, LazyShingles {
   constructor(
     public id: string, public doc: string, public order: string, public published: string, public outlet: string | null,
     public agency: string | null, public lang: Lang, public text: string, public start: number, public end: number,
@@ -326,6 +327,9 @@ class ReadClaim implements FusionClaim {
   }
   set shingles(v: number[]) {
     this.shingled = v;
+  }
+  [SHINGLE_SOURCE](): number[] | string {
+    return this.shingled;
   }
 }
 

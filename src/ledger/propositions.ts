@@ -26,7 +26,7 @@ export interface BlockContext {
    * official whose role names the country ("de Oekraïense president", "Russia's defence ministry"), and
    * the asserter itself. Empty for a report's own voice.
    */
-  party(c: FusionClaim): string[];
+  party(c: FusionClaim): readonly string[];
   /** Is a fused entity a place below a country (a city, a village, a region)? */
   isPlace(entityKey: string): boolean;
 }

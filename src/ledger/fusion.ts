@@ -64,7 +64,10 @@ export function blockContext(entities: EntityFusion, lang: Lang = "en"): BlockCo
   type Said = { a: A; party?: readonly string[] };
   // (a report's own voice by its outlet, else by the report)
   const voices = { outlet: new Map<string, Said>(), doc: new Map<string, Said>() };
-  const sources = new Map<string, Map<string, Map<string, Map<string, Map<string, Said>>>>>();
+  const sources = new Map<string, Map<string, Map<string, Map<object, Map<string, Said>>>>>();
+  // (a source's entity is read only as the cluster it is in: the speaker of every report that names one
+  // cluster is looked up alike; an entity in none, and no entity, are each one more)
+  const UNLINKED = {}, NO_ENTITY = {};
   const answers = new Map<string, Map<string, Map<string, Map<string, A>>>>();
   const one = (x: A): A => {
     const byName = answers.get(x.key) ?? answers.set(x.key, new Map()).get(x.key)!;
@@ -89,7 +92,7 @@ export function blockContext(entities: EntityFusion, lang: Lang = "en"): BlockCo
     if (!byName) byKind.set(s.kind, (byName = new Map()));
     let byEntity = byName.get(s.name);
     if (!byEntity) byName.set(s.name, (byEntity = new Map()));
-    const e = s.entity ?? "";
+    const e = s.entity ? (entities.clusterOf.get(s.entity) ?? UNLINKED) : NO_ENTITY;
     let byRole = byEntity.get(e);
     if (!byRole) byEntity.set(e, (byRole = new Map()));
     const r = s.role ?? "";

@@ -525,6 +525,7 @@ function someOf<T>(xs: ReadonlySet<T>, f: (x: T) => boolean): boolean {
 
 /** Shared by every item whose set of this kind is empty (so never added to: see inheritNames). */
 const NO_NAMES: Set<string> = new Set();
+const NO_PARTIES: readonly string[] = [];
 
 /**
  * One set for each content among a block's items: a block of a whole ledger holds an item per claim, and
@@ -533,15 +534,32 @@ const NO_NAMES: Set<string> = new Set();
  * give one set, so iterating it is as iterating each.
  */
 class SetPool {
-  private sets = new Map<string, Set<string>>();
+  /** A number for each member string; sets by a hash of their members' numbers, each candidate compared in full. */
+  private nums = new Map<string, number>();
+  private sets = new Map<number, { ids: Int32Array; set: Set<string> }[]>();
+  private ids = new Int32Array(16);
   of(x: Set<string> | undefined): Set<string> {
     if (!x?.size) return NO_NAMES;
-    // (each member by its length: no character a member may hold can make two contents one)
-    let key = "";
-    for (const k of x) key += `${k.length}:${k}`;
-    const got = this.sets.get(key);
-    if (got) return got;
-    this.sets.set(key, x);
+    // (a set's content as its members' numbers, in order: no string made of it)
+    if (this.ids.length < x.size) this.ids = new Int32Array(Math.max(x.size, this.ids.length * 2));
+    const ids = this.ids;
+    let n = 0, h = x.size;
+    for (const k of x) {
+      let id = this.nums.get(k);
+      if (id === undefined) this.nums.set(k, (id = this.nums.size));
+      ids[n++] = id;
+      h = Math.imul(h ^ id, 0x9e3779b1);
+      h = (h ^ (h >>> 15)) | 0;
+    }
+    let l = this.sets.get(h);
+    if (l)
+      next: for (const p of l) {
+        if (p.ids.length !== n) continue;
+        for (let i = 0; i < n; i++) if (p.ids[i] !== ids[i]) continue next;
+        return p.set;
+      }
+    else this.sets.set(h, (l = []));
+    l.push({ ids: ids.slice(0, n), set: x });
     return x;
   }
 }
@@ -572,6 +590,7 @@ class Maker {
   private readonly lists = new Map<readonly string[], Facts>();
   private readonly facts = new Map<Set<string>, Facts>();
   private readonly whos = new Map<string, number>();
+  private readonly partySets = new Map<readonly string[], Map<string, Set<string>>>();
   constructor(readonly ctx: BlockContext) {}
   /** The fused entity key of a record. */
   key(r: string): string | null {
@@ -617,6 +636,23 @@ class Maker {
     }
     return f;
   }
+  /**
+   * The parties a claim's speaker speaks for, as the rules name them (`E:` for an entity), one set for each
+   * list the block context gives and each asserter (the context gives one list for each speaker).
+   */
+  parties(c: FusionClaim, asserter: string): Set<string> {
+    // (a report's own voice speaks for no party: see BlockContext.party)
+    const ps = c.source ? this.ctx.party(c) : NO_PARTIES;
+    let by = this.partySets.get(ps);
+    if (!by) this.partySets.set(ps, (by = new Map()));
+    let set = by.get(asserter);
+    if (!set) {
+      const x = new Set(ps.map((p) => (p.startsWith("e:") ? `E:${p.slice(2)}` : p)));
+      if (asserter.startsWith("e:")) x.add(`E:${asserter.slice(2)}`);
+      by.set(asserter, (set = this.same.of(x)));
+    }
+    return set;
+  }
   /** A number for each asserter key. */
   who(key: string): number {
     let n = this.whos.get(key);
@@ -658,13 +694,10 @@ function itemOf(c: FusionClaim, mk: Maker, at: number): Item {
   const callsFalse = concepts.has("v:false") && !falseOnlyAsked(c);
   const denial = c.status === "denied" || negAgency || callsFalse;
   const asserted = !NOT_ASSERTED.has(c.status) && !c.main?.startsWith("!") && !callsFalse;
-  // (a report's own voice speaks for no party: see BlockContext.party)
-  const parties = new Set(c.source ? ctx.party(c).map((p) => (p.startsWith("e:") ? `E:${p.slice(2)}` : p)) : undefined);
-  if (a.key.startsWith("e:")) parties.add(`E:${a.key.slice(2)}`);
   const same = mk.same;
   // (a block of a whole ledger holds an item per claim: the many empty sets are one, never added to)
   return {
-    c, asserter: a.key, who: mk.who(a.key), id: -1, at, name: a.name, parties: same.of(parties), names: names.size ? names : NO_NAMES,
+    c, asserter: a.key, who: mk.who(a.key), id: -1, at, name: a.name, parties: mk.parties(c, a.key), names: names.size ? names : NO_NAMES,
     agents: same.of(agents), places: named.places, sites: named.sites, namesParty, concepts, facts, asserted, denial, published: mk.time(c.published), memo: undefined,
   };
 }

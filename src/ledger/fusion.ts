@@ -57,24 +57,60 @@ export function blockContext(entities: EntityFusion, lang: Lang = "en"): BlockCo
   // (asked of every entity of every claim, many times: a cluster of a whole ledger's mentions of a person
   // holds thousands of records, each looked at on every asking)
   const places = new Map<string, boolean>();
-  // (asked of each claim by the disputes, the signatures and the propositions, in every block: worked out
-  // once per claim object, and let go with it; claims of one speaker share one answer)
-  const asserters = new WeakMap<FusionClaim, ReturnType<typeof asserterOf>>();
-  const speakers = new Map<string, ReturnType<typeof asserterOf>>();
+  // (asked of each claim by the disputes, the signatures and the propositions, in every block, and of a
+  // whole ledger's block: 100,000 claims. A function of a few of the claim's strings, so worked out once for
+  // each content of them, looked up by those strings (no key made of them per claim); each content's answer
+  // one object, as claims of one speaker share one)
+  type A = ReturnType<typeof asserterOf>;
+  type Said = { a: A; party?: readonly string[] };
+  // (a report's own voice by its outlet, else by the report)
+  const voices = { outlet: new Map<string, Said>(), doc: new Map<string, Said>() };
+  const sources = new Map<string, Map<string, Map<string, Map<object, Map<string, Said>>>>>();
+  // (a source's entity is read only as the cluster it is in: the speaker of every report that names one
+  // cluster is looked up alike; an entity in none, and no entity, are each one more)
+  const UNLINKED = {}, NO_ENTITY = {};
+  const answers = new Map<string, Map<string, Map<string, Map<string, A>>>>();
+  const one = (x: A): A => {
+    const byName = answers.get(x.key) ?? answers.set(x.key, new Map()).get(x.key)!;
+    const byKind = byName.get(x.name) ?? byName.set(x.name, new Map()).get(x.name)!;
+    const byEntity = byKind.get(x.kind) ?? byKind.set(x.kind, new Map()).get(x.kind)!;
+    const e = x.entity ?? "";
+    return byEntity.get(e) ?? (byEntity.set(e, x), x);
+  };
+  // (a source listed with its members or the names before it is rare: worked out each time)
+  const said = (c: FusionClaim): Said | undefined => {
+    const s = c.source;
+    if (!s) {
+      const by = c.outlet != null, m = by ? voices.outlet : voices.doc, v = by ? c.outlet! : c.doc;
+      let x = m.get(v);
+      if (!x) m.set(v, (x = { a: one(asserterOf(c, entities, lang)) }));
+      return x;
+    }
+    if (s.members || s.before?.length) return undefined;
+    let byKind = sources.get(c.lang);
+    if (!byKind) sources.set(c.lang, (byKind = new Map()));
+    let byName = byKind.get(s.kind);
+    if (!byName) byKind.set(s.kind, (byName = new Map()));
+    let byEntity = byName.get(s.name);
+    if (!byEntity) byName.set(s.name, (byEntity = new Map()));
+    const e = s.entity ? (entities.clusterOf.get(s.entity) ?? UNLINKED) : NO_ENTITY;
+    let byRole = byEntity.get(e);
+    if (!byRole) byEntity.set(e, (byRole = new Map()));
+    const r = s.role ?? "";
+    let x = byRole.get(r);
+    if (!x) byRole.set(r, (x = { a: one(asserterOf(c, entities, lang)) }));
+    return x;
+  };
+  const asserter = (c: FusionClaim): A => said(c)?.a ?? one(asserterOf(c, entities, lang));
   return {
     entityKey: (r) => entities.clusterOf.get(r)?.key,
     countryOf: (k) => byKey.get(k)?.country,
-    asserter: (c) => {
-      let a = asserters.get(c);
-      if (!a) {
-        const x = asserterOf(c, entities, lang);
-        const k = JSON.stringify([x.key, x.name, x.entity ?? null, x.kind]);
-        a = speakers.get(k) ?? (speakers.set(k, x), x);
-        asserters.set(c, a);
-      }
-      return a;
+    asserter,
+    party: (c) => {
+      const x = said(c);
+      if (!x) return partyOf(c, entities, lang, asserter(c));
+      return (x.party ??= Object.freeze(partyOf(c, entities, lang, x.a)));
     },
-    party: (c) => partyOf(c, entities, lang),
     // a gazetteer place (a city, a village), not a country, region or sea
     isPlace: (k) => {
       let p = places.get(k);
@@ -102,9 +138,8 @@ export function clusterWithKey(entities: EntityFusion, key: string): EntityFusio
 }
 
 /** The parties a claim's asserter speaks for (see BlockContext.party). */
-export function partyOf(c: FusionClaim, entities: EntityFusion, lang: Lang): string[] {
+export function partyOf(c: FusionClaim, entities: EntityFusion, lang: Lang, a = asserterOf(c, entities, lang)): string[] {
   if (!c.source) return [];
-  const a = asserterOf(c, entities, lang);
   const out = new Set<string>([a.key]);
   const cluster = c.source.entity ? entities.clusterOf.get(c.source.entity) : a.entity ? clusterWithKey(entities, a.entity) : undefined;
   if (cluster) for (const p of clusterParties(cluster)) out.add(p);

@@ -27,7 +27,7 @@ export interface BlockContext {
    * official whose role names the country ("de Oekraïense president", "Russia's defence ministry"), and
    * the asserter itself. Empty for a report's own voice.
    */
-  party(c: FusionClaim): string[];
+  party(c: FusionClaim): readonly string[];
   /** Is a fused entity a place below a country (a city, a village, a region)? */
   isPlace(entityKey: string): boolean;
 }
@@ -138,41 +138,169 @@ const NO_VERBS: Set<string> = new Set();
 const NO_QUALS: ReadonlyMap<string, ReadonlySet<string>> = new Map();
 const NO_FIGS: ReadonlyMap<CountKind, { value: number; approx: Approx; added?: true }> = new Map();
 const NO_PARTS: readonly Sig[] = [];
+const NO_STRINGS: readonly string[] = [];
+
+/**
+ * Strings' numbers and an ordered set of them, made anew for each claim (a list of keys with a number
+ * each, as a Map keeps them: in the order first set, the value last set) without making anything: a block
+ * of a whole ledger makes a signature for each of its 100,000 claims, most of them alike.
+ */
+class Bag {
+  ids = new Int32Array(64);
+  vs = new Float64Array(64);
+  n = 0;
+  private at = new Int32Array(256);
+  private stamp = new Int32Array(256);
+  private gen = 1;
+  clear(): void {
+    this.n = 0;
+    this.gen++;
+  }
+  /** Where the string of this number is, or -1. */
+  index(id: number): number {
+    return id < this.stamp.length && this.stamp[id] === this.gen ? this.at[id]! : -1;
+  }
+  set(id: number, v: number): void {
+    const i = this.index(id);
+    if (i >= 0) {
+      this.vs[i] = v;
+      return;
+    }
+    if (id >= this.stamp.length) {
+      const size = Math.max(id + 1, this.stamp.length * 2);
+      const at = new Int32Array(size), stamp = new Int32Array(size);
+      at.set(this.at);
+      stamp.set(this.stamp);
+      this.at = at;
+      this.stamp = stamp;
+    }
+    if (this.n === this.ids.length) {
+      const ids = new Int32Array(this.n * 2), vs = new Float64Array(this.n * 2);
+      ids.set(this.ids);
+      vs.set(this.vs);
+      this.ids = ids;
+      this.vs = vs;
+    }
+    this.stamp[id] = this.gen;
+    this.at[id] = this.n;
+    this.ids[this.n] = id;
+    this.vs[this.n++] = v;
+  }
+  /** Adds it unless it is in (a set's order: the first time it was added). */
+  add(id: number): void {
+    if (this.index(id) < 0) this.set(id, 0);
+  }
+  get(id: number): number | undefined {
+    const i = this.index(id);
+    return i < 0 ? undefined : this.vs[i];
+  }
+}
+
+/** A pooled map or set, and the content it was pooled by. */
+type Pooled<T> = { ids: Int32Array; vs: Float64Array; it: T };
+
+const F64 = new Float64Array(1);
+const I32 = new Int32Array(F64.buffer);
+/** A number's bits mixed into a hash (0 and -0 one value, as they are for every comparison). */
+function mixNumber(h: number, v: number): number {
+  F64[0] = v === 0 ? 0 : v;
+  return mix(mix(h, I32[0]!), I32[1]!);
+}
+function mix(h: number, x: number): number {
+  h = Math.imul(h ^ x, 0x9e3779b1);
+  return (h ^ (h >>> 15)) | 0;
+}
 
 /**
  * One map or set for each content among a block's signatures, and one folded wording for each text: a block
  * of a whole ledger holds a signature per claim, and copies of a statement (or claims of one kind) have
  * keys alike. The same entries in the same order give one object, so iterating it is as iterating each;
  * none is written to once its signature is made, except the weights, which `weigh` sets once per map.
+ * Contents are told by numbers (each string's, each pooled object's) hashed into a map keyed by number,
+ * every candidate of a hash compared in full: a claim that says what another says makes no string.
  */
 class SigPool {
-  private maps = new Map<string, Map<string, number>>();
-  private sets = new Map<string, Set<string>>();
+  /** A number for each string a signature holds (its keys, the members of its sets, its wording …). */
+  private nums = new Map<string, number>();
+  private strs: string[] = [];
+  private maps = new Map<number, Pooled<Map<string, number>>[]>();
+  private sets = new Map<number, Pooled<Set<string>>[]>();
   private words = new Map<string, string>();
-  /** A number for each pooled map, set and folded wording (the shared empty ones too). */
-  private ids = new Map<object | string, number>();
-  private sigs = new Map<string, Sig>();
+  /** A number for each pooled map and set (the shared empty ones too). */
+  private ids = new Map<object, number>();
+  private sigs = new Map<number, { key: Float64Array; sig: Sig }[]>();
+  /** The keys a claim is made of, for signatures by each kind of part and each entity, made once each. */
+  readonly entityKeys = new Map<string, string>();
+  readonly figureKeys = new Map<string, Map<number, string>>();
+  readonly dayKeys = new Map<string, string>();
+  readonly speakerKeys = new Map<string, string>();
+  private days = new Map<string, string>();
+  /** Scratch for the claim being read: its keys, verbs, verbs of the scene, and one more set at a time (each pooled before its parts are read). */
+  readonly keyBag = new Bag();
+  readonly verbBag = new Bag();
+  readonly sceneBag = new Bag();
+  readonly otherBag = new Bag();
+  private tuple = new Float64Array(64);
+  private tn = 0;
   /** The block's signatures, by their number. */
   readonly all: Sig[] = [];
-  keys(m: Map<string, number>): Map<string, number> {
-    if (!m.size) return NO_WEIGHTS;
-    // (each key by its length: no character a key may hold can make two contents one)
-    let key = "";
-    for (const [k, w] of m) key += `${k.length}:${k}${w};`;
-    return this.maps.get(key) ?? (this.maps.set(key, m), m);
+  num(s: string): number {
+    let k = this.nums.get(s);
+    if (k === undefined) {
+      this.nums.set(s, (k = this.strs.length));
+      this.strs.push(s);
+    }
+    return k;
   }
-  set(x: Set<string>, none: Set<string>): Set<string> {
-    if (!x.size) return none;
-    let key = "";
-    for (const k of x) key += `${k.length}:${k}`;
-    return this.sets.get(key) ?? (this.sets.set(key, x), x);
+  /** A day's (or a year's) key. */
+  dayKey(d: string): string {
+    let k = this.days.get(d);
+    if (k === undefined) this.days.set(d, (k = `T:${d}`));
+    return k;
+  }
+  private find<T>(pool: Map<number, Pooled<T>[]>, b: Bag, withValues: boolean, make: () => T): T {
+    const { ids, vs, n } = b;
+    let h = n;
+    for (let i = 0; i < n; i++) {
+      h = mix(h, ids[i]!);
+      if (withValues) h = mixNumber(h, vs[i]!);
+    }
+    let l = pool.get(h);
+    if (l)
+      next: for (const p of l) {
+        if (p.ids.length !== n) continue;
+        for (let i = 0; i < n; i++) if (p.ids[i] !== ids[i] || (withValues && p.vs[i] !== vs[i])) continue next;
+        return p.it;
+      }
+    else pool.set(h, (l = []));
+    const it = make();
+    l.push({ ids: ids.slice(0, n), vs: withValues ? vs.slice(0, n) : EMPTY_F64, it });
+    return it;
+  }
+  /** The bag as the one map of its keys and weights with this content. */
+  keys(b: Bag): Map<string, number> {
+    if (!b.n) return NO_WEIGHTS;
+    return this.find(this.maps, b, true, () => {
+      const m = new Map<string, number>();
+      for (let i = 0; i < b.n; i++) m.set(this.strs[b.ids[i]!]!, b.vs[i]!);
+      return m;
+    });
+  }
+  /** The bag as the one set of its strings with this content. */
+  set(b: Bag, none: Set<string>): Set<string> {
+    if (!b.n) return none;
+    return this.find(this.sets, b, false, () => {
+      const s = new Set<string>();
+      for (let i = 0; i < b.n; i++) s.add(this.strs[b.ids[i]!]!);
+      return s;
+    });
   }
   wording(text: string): string {
     let w = this.words.get(text);
     if (w === undefined) this.words.set(text, (w = text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim()));
     return w;
   }
-  private id(x: object | string): number {
+  private id(x: object): number {
     let k = this.ids.get(x);
     if (k === undefined) this.ids.set(x, (k = this.ids.size));
     return k;
@@ -180,34 +308,65 @@ class SigPool {
   /**
    * The one signature of the block with this content (the one given, numbered, when it is the first).
    * Every field the comparison reads is in the key: maps and sets are pooled (one object for a content, so
-   * its number stands for it, and the same entries in the same order), the rest written out.
+   * its number stands for it, and the same entries in the same order), the rest written out as numbers.
    */
+  private put(x: number): void {
+    if (this.tn === this.tuple.length) {
+      const g = new Float64Array(this.tn * 2);
+      g.set(this.tuple);
+      this.tuple = g;
+    }
+    this.tuple[this.tn++] = x;
+  }
   intern(s: Omit<Sig, "id">): Sig {
-    const str = (x: string | undefined) => (x === undefined ? "-" : `${x.length}:${x}`);
-    let quals = "";
+    this.tn = 0;
+    this.put(s.unknown ? 1 : 0);
+    this.put(this.id(s.keys));
+    this.put(this.id(s.verbs));
+    this.put(this.id(s.sceneVerbs));
+    this.put(this.num(s.negVerbs));
+    this.put(s.quals.size);
     for (const [k, q] of s.quals) {
-      quals += str(k) + "=";
-      for (const x of q) quals += str(x);
-      quals += ";";
+      this.put(this.num(k));
+      this.put(q.size);
+      for (const x of q) this.put(this.num(x));
     }
-    let figs = "";
-    // (a figure's value as its shortest round-trip string: one string for each number, 0 and -0 aside,
-    // which no comparison and no output tells apart)
-    for (const [k, f] of s.figs) figs += `${str(k)}=${f.value},${f.approx},${f.added ? 1 : 0};`;
-    let parts = "";
-    for (const p of s.parts) parts += `${p.id},`;
-    const key =
-      `${s.unknown ? 1 : 0}|${this.id(s.keys)}|${this.id(s.verbs)}|${this.id(s.sceneVerbs)}|${str(s.negVerbs)}|${quals}|${figs}|${this.id(s.days)}|${this.id(s.wording)}|` +
-      `${this.id(s.doers)}|${parts}|${s.harm ? 1 : 0}${s.policeHarm ? 1 : 0}${s.selfHarm ? 1 : 0}|${s.modes}|${str(s.subject)}|${str(s.speaker)}`;
-    let sig = this.sigs.get(key);
-    if (!sig) {
-      sig = { id: this.all.length, ...s };
-      this.sigs.set(key, sig);
-      this.all.push(sig);
+    // (a figure's value as the number itself: 0 and -0, which no comparison and no output tells apart, are
+    // one, as their strings were)
+    this.put(s.figs.size);
+    for (const [k, f] of s.figs) {
+      this.put(this.num(k));
+      this.put(f.value === 0 ? 0 : f.value);
+      this.put(this.num(f.approx));
+      this.put(f.added ? 1 : 0);
     }
+    this.put(this.id(s.days));
+    this.put(this.num(s.wording));
+    this.put(this.id(s.doers));
+    this.put(s.parts.length);
+    for (const p of s.parts) this.put(p.id);
+    this.put((s.harm ? 1 : 0) + (s.policeHarm ? 2 : 0) + (s.selfHarm ? 4 : 0));
+    this.put(s.modes);
+    this.put(s.subject === undefined ? -1 : this.num(s.subject));
+    this.put(s.speaker === undefined ? -1 : this.num(s.speaker));
+    const t = this.tuple, n = this.tn;
+    let h = n;
+    for (let i = 0; i < n; i++) h = mixNumber(h, t[i]!);
+    let l = this.sigs.get(h);
+    if (l)
+      next: for (const x of l) {
+        if (x.key.length !== n) continue;
+        for (let i = 0; i < n; i++) if (x.key[i] !== t[i]) continue next;
+        return x.sig;
+      }
+    else this.sigs.set(h, (l = []));
+    const sig: Sig = { id: this.all.length, ...s };
+    l.push({ key: t.slice(0, n), sig });
+    this.all.push(sig);
     return sig;
   }
 }
+const EMPTY_F64 = new Float64Array(0);
 
 /**
  * A concept without its leading "!", and without its "@" and what follows: asked of every concept of every
@@ -227,12 +386,26 @@ const memo = (f: (k: string) => string) => {
 const unnegated = memo((k) => k.replace(/^!/, ""));
 const unqualified = memo((k) => k.replace(/@.*$/, ""));
 
+/** Is `k` in the list (or its set, made of a long one: a hostile claim's lists stay linear to look in)? */
+function inList(l: readonly string[], k: string, set: ReadonlySet<string> | undefined): boolean {
+  return set ? set.has(k) : l.includes(k);
+}
+const bigSet = (l: readonly string[]) => (l.length > 16 ? new Set(l) : undefined);
+
 /** The keys of a claim with their base weights (before the block's rarity weighting). */
 function rawSignature(c: FusionClaim, ctx: BlockContext, same: SigPool = new SigPool()): Sig {
-  const keys = new Map<string, number>();
-  const verbs = new Set<string>();
-  const sceneVerbs = new Set<string>();
-  const quals = new Map<string, Set<string>>();
+  // (each claim's keys and sets are read into the pool's scratch, and pooled before its parts are read)
+  const kb = same.keyBag, vb = same.verbBag, sb = same.sceneBag;
+  kb.clear();
+  vb.clear();
+  sb.clear();
+  let quals: Map<string, Set<string>> | undefined;
+  const qual = (concept: string, q: string) => {
+    quals ??= new Map();
+    let s = quals.get(concept);
+    if (!s) quals.set(concept, (s = new Set()));
+    s.add(q);
+  };
   const neg: string[] = [];
   const flip = (k: string) => (k.startsWith("!") ? k.slice(1) : "!" + k);
   // a denial states the negation of what it denies: the first thing it says happens ("denies any
@@ -241,26 +414,24 @@ function rawSignature(c: FusionClaim, ctx: BlockContext, same: SigPool = new Sig
   // involved", read as a denial) already states the negation
   const denied = c.status === "denied" && c.main && !c.main.startsWith("!") ? c.main : null;
   const negatedMain = !!c.main && (c.main.startsWith("!") || c.status === "denied");
-  const scene = new Set(c.background ?? []);
+  const scene = c.background ?? NO_STRINGS, bigScene = bigSet(scene);
   for (const k0 of c.concepts) {
     if (k0.startsWith("x:")) continue;
     const bare0 = unqualified(unnegated(k0));
     const k = denied && bare0 === denied ? flip(k0) : k0;
     const bare = unnegated(k);
     const isVerb = bare.startsWith("v:") || bare.startsWith("s:");
-    const cls = CLASSES[unqualified(bare)];
-    if (cls) {
+    const inScene = scene.length > 0 && inList(scene, k0, bigScene);
+    const ck = classKey(k);
+    if (ck) {
       // one thing in different words: the class stands for each of them
-      const ck = (k.startsWith("!") ? "!" : "") + cls + (bare.includes("@") ? bare.slice(bare.indexOf("@")) : "");
-      keys.set(ck, W_V);
-      if (ck.includes("@")) {
-        const concept = ck.slice(0, ck.indexOf("@"));
-        let q = quals.get(concept);
-        if (!q) quals.set(concept, (q = new Set()));
-        q.add(ck.slice(ck.indexOf("@") + 1));
-      } else {
-        verbs.add(ck);
-        if (scene.has(k0)) sceneVerbs.add(ck);
+      const id = same.num(ck);
+      kb.set(id, W_V);
+      const at = ck.indexOf("@");
+      if (at >= 0) qual(ck.slice(0, at), ck.slice(at + 1));
+      else {
+        vb.add(id);
+        if (inScene) sb.add(id);
         if (ck.startsWith("!")) neg.push(ck);
       }
       continue;
@@ -269,85 +440,120 @@ function rawSignature(c: FusionClaim, ctx: BlockContext, same: SigPool = new Sig
     // a country before an act that is not done by someone ("twee Zweden kwamen om het leven") names who
     // it befell: it sets two claims apart when they differ (below), but it says no more than the country
     // and the act do each
-    if (!(at >= 0 && isVerb && !DOER_ACTS.has(bare.slice(0, bare.indexOf("@"))))) keys.set(k, (isVerb ? W_V : W_N) * (scene.has(k0) ? W_SCENE : 1));
+    if (!(at >= 0 && isVerb && !DOER_ACTS.has(bare.slice(0, bare.indexOf("@"))))) kb.set(same.num(k), (isVerb ? W_V : W_N) * (inScene ? W_SCENE : 1));
     if (at >= 0) {
-      const concept = k.slice(0, at);
-      let q = quals.get(concept);
-      if (!q) quals.set(concept, (q = new Set()));
-      q.add(k.slice(at + 1));
+      qual(k.slice(0, at), k.slice(at + 1));
       continue;
     }
     if (isVerb) {
-      verbs.add(k);
-      if (scene.has(k0)) sceneVerbs.add(k);
+      const id = same.num(k);
+      vb.add(id);
+      if (inScene) sb.add(id);
       if (k.startsWith("!")) neg.push(k);
     }
   }
-  const listed = new Set(c.listed ?? []);
+  const listed = c.listed ?? NO_STRINGS, bigListed = bigSet(listed);
   for (const r of c.entities) {
     const e = ctx.entityKey(r);
     if (!e) continue;
-    const cc = ctx.countryOf(e);
-    const k = cc ? `C:${cc}` : `E:${e}`;
+    let k = same.entityKeys.get(e);
+    if (k === undefined) {
+      const cc = ctx.countryOf(e);
+      same.entityKeys.set(e, (k = cc ? `C:${cc}` : `E:${e}`));
+    }
+    const id = same.num(k);
     // a place the claim names only in a list it adds after a dash weighs as what sets the scene does
-    keys.set(k, Math.max(keys.get(k) ?? 0, listed.has(r) ? W_E * W_SCENE : W_E));
+    kb.set(id, Math.max(kb.get(id) ?? 0, listed.length && inList(listed, r, bigListed) ? W_E * W_SCENE : W_E));
   }
-  for (const cc of c.countries) keys.set(cc, W_E);
+  for (const cc of c.countries) kb.set(same.num(cc), W_E);
   // a capital or a government that does or is blamed stands for its country ("Kyiv had anything to do
   // with it" is Ukraine's doing), as "Ukraine" and "Ukrainian" do; a capital that is where something
   // happens ("a press conference in Brussels") stays a place
-  for (const g of c.agents) if (g.startsWith("C:")) keys.set(g, W_E);
+  for (const g of c.agents) if (g.startsWith("C:")) kb.set(same.num(g), W_E);
   // who says it is part of what is said when the claim is a speech act of its own (a claim of
   // responsibility) or denies something of the speaker ("Kyiv: nothing to do with it")
   if (c.source && (negatedMain || c.concepts.some((k) => k.startsWith("s:")))) {
     const a = ctx.asserter(c).key;
-    keys.set(a.startsWith("C:") ? a : `E:${a.replace(/^e:/, "")}`, W_E);
+    let k = same.speakerKeys.get(a);
+    if (k === undefined) same.speakerKeys.set(a, (k = a.startsWith("C:") ? a : `E:${a.replace(/^e:/, "")}`));
+    kb.set(same.num(k), W_E);
     // "Ukrainian officials deny" is Ukraine denying: the country a speaker speaks for is the party it
     // speaks of, whoever of its officials says it
-    for (const p of ctx.party(c)) if (p.startsWith("C:")) keys.set(p, W_E);
+    for (const p of ctx.party(c)) if (p.startsWith("C:")) kb.set(same.num(p), W_E);
   }
-  const figs = new Map<CountKind, { value: number; approx: Approx; added?: true }>();
-  // an aside in parentheses ("(adjusting the numbers from a previous report that said 11,300 were dead)")
-  // is not what the claim counts, unless it is all the claim counts of that kind
-  const told = new Set(c.figures.filter((f) => !f.aside).map((f) => f.kind));
-  for (const f of c.figures) {
-    if (f.aside && told.has(f.kind)) continue;
-    // the largest figure of a kind is what the claim counts ("11 arrested, among them four gunmen")
-    const prev = figs.get(f.kind);
-    if (!prev || f.value > prev.value) figs.set(f.kind, { value: f.value, approx: f.approx, ...(f.added && { added: true as const }) });
+  let figs: Map<CountKind, { value: number; approx: Approx; added?: true }> | undefined;
+  if (c.figures.length) {
+    figs = new Map();
+    // an aside in parentheses ("(adjusting the numbers from a previous report that said 11,300 were dead)")
+    // is not what the claim counts, unless it is all the claim counts of that kind
+    const told = new Set<CountKind>();
+    for (const f of c.figures) if (!f.aside) told.add(f.kind);
+    for (const f of c.figures) {
+      if (f.aside && told.has(f.kind)) continue;
+      // the largest figure of a kind is what the claim counts ("11 arrested, among them four gunmen")
+      const prev = figs.get(f.kind);
+      if (!prev || f.value > prev.value) figs.set(f.kind, { value: f.value, approx: f.approx, ...(f.added && { added: true as const }) });
+    }
+    for (const [kind, f] of figs) {
+      const byValue = same.figureKeys.get(kind) ?? same.figureKeys.set(kind, new Map()).get(kind)!;
+      let k = byValue.get(f.value);
+      if (k === undefined) byValue.set(f.value, (k = `F:${kind}:${figureKey(f.value)}`));
+      kb.set(same.num(k), W_F * (f.added ? W_SCENE : 1));
+    }
   }
-  for (const [kind, f] of figs) keys.set(`F:${kind}:${figureKey(f.value)}`, W_F * (f.added ? W_SCENE : 1));
-  for (const d of c.days) keys.set(`T:${d}`, W_T);
+  for (const d of c.days) kb.set(same.num(same.dayKey(d)), W_T);
   // a year said alone dates what the claim is about as surely as a day does ("sinds 2011", "a 2011 uprising")
-  for (const y of c.years ?? []) keys.set(`T:${y}`, W_T);
+  for (const y of c.years ?? NO_STRINGS) kb.set(same.num(same.dayKey(y)), W_T);
+  const keys = same.keys(kb);
+  const verbs = same.set(vb, NO_VERBS);
+  const sceneVerbs = same.set(sb, NO_KEYS as Set<string>);
   const wording = same.wording(c.text);
-  const doers = new Set<string>();
   // only states: a person or group is named in too many ways ("a suspect", "the gunman") to tell two
   // doers apart across reports, and a claim that blames names the blamed party, not a doer
+  const xb = same.otherBag;
+  xb.clear();
   if (c.main && DOER_ACTS.has(c.main) && !c.concepts.some((k) => BLAMES.has(k)))
     for (const g of c.agents) {
-      if (g.startsWith("C:")) doers.add(g);
+      if (g.startsWith("C:")) xb.add(same.num(g));
       else if (g.startsWith("R:")) {
         const e = ctx.entityKey(g.slice(2));
         const cc = e && ctx.countryOf(e);
-        if (cc) doers.add(`C:${cc}`);
+        if (cc) xb.add(same.num(`C:${cc}`));
       }
     }
-  const parts = c.parts?.length ? c.parts.map((p) => rawSignature({ ...plainClaim(c), ...p, background: p.background, years: p.years, parts: undefined }, ctx, same)) : [];
-  const stated = (k: string) => c.concepts.includes(k) && !scene.has(k);
-  const policeHarm = stated("n:police") && HARM.some((k) => verbs.has(k) && !sceneVerbs.has(k));
+  const doers = same.set(xb, NO_KEYS as Set<string>);
+  xb.clear();
+  for (const d of c.days) xb.add(same.num(d));
+  const days = same.set(xb, NO_KEYS as Set<string>);
+  const parts = c.parts?.length ? c.parts.map((p) => rawSignature({ ...plainClaim(c), ...p, background: p.background, years: p.years, parts: undefined }, ctx, same)) : NO_PARTS;
+  const stated = (k: string) => c.concepts.includes(k) && !(scene.length > 0 && inList(scene, k, bigScene));
+  let harm = false, stateHarm = false, modes = 0;
+  for (const k of HARM)
+    if (verbs.has(k)) {
+      harm = true;
+      if (!sceneVerbs.has(k)) stateHarm = true;
+    }
+  for (let b = 0; b < MODES.length; b++) if (verbs.has(MODES[b]!)) modes |= 1 << b;
+  const policeHarm = stateHarm && stated("n:police");
   // "the man who shot two fans has died himself": the harm befell the one who did the act the claim's
   // scene tells, not those the act befell
-  const selfHarm = stated("n:self") && HARM.some((k) => verbs.has(k) && !sceneVerbs.has(k));
+  const selfHarm = stateHarm && stated("n:self");
   // (a block of a whole ledger holds a signature per claim: the many empty sets are one)
   return same.intern({
-    unknown: c.status === "unknown", keys: same.keys(keys), total: 0, verbs: same.set(verbs, NO_VERBS), sceneVerbs: same.set(sceneVerbs, NO_KEYS as Set<string>), negVerbs: neg.sort().join(","), quals: quals.size ? quals : NO_QUALS,
-    figs: figs.size ? figs : NO_FIGS, days: c.days.length ? same.set(new Set(c.days), NO_KEYS as Set<string>) : NO_KEYS, wording, doers: same.set(doers, NO_KEYS as Set<string>), parts: parts.length ? parts : NO_PARTS,
-    harm: HARM.some((k) => verbs.has(k)), modes: MODES.reduce((m, k, b) => (verbs.has(k) ? m | (1 << b) : m), 0), policeHarm, selfHarm,
+    unknown: c.status === "unknown", keys, total: 0, verbs, sceneVerbs, negVerbs: neg.length ? neg.sort().join(",") : "", quals: quals ?? NO_QUALS,
+    figs: figs?.size ? figs : NO_FIGS, days, wording, doers, parts,
+    harm, modes, policeHarm, selfHarm,
     subject: c.subject ? ctx.entityKey(c.subject) : undefined,
     speaker: c.source && c.source.kind !== "unnamed" ? ctx.asserter(c).key : undefined,
   });
 }
+
+/** The class key a concept stands for (CLASSES, with its negation and its qualifier), or undefined. */
+const classKey = memo((k: string): string => {
+  const bare = unnegated(k);
+  const cls = CLASSES[unqualified(bare)];
+  return cls ? (k.startsWith("!") ? "!" : "") + cls + (bare.includes("@") ? bare.slice(bare.indexOf("@")) : "") : "";
+});
 
 /**
  * Weights by rarity in the block: a key most claims of an incident share (its place, "killed") says little

@@ -379,17 +379,26 @@ export function conceptsOf(text: string, lang: Lang, tokens: readonly ConceptTok
 const hitMemo = new Map<string, { lang: Lang; tokens: readonly ConceptToken[]; hits: readonly ConceptHit[] }>();
 let hitMemoChars = 0;
 
-function readConcepts(text: string, lang: Lang, tokens: readonly ConceptToken[]): ConceptHit[] {
+/**
+ * What the lexicon made of each word of a token list read lately (`readConcepts`), by the list: the words of
+ * a claim with its attribution blanked are some of the words of the claim (`blankedTokens`), read already.
+ */
+const readingsOf = new WeakMap<readonly ConceptToken[], { lang: Lang; r: readonly WordReading[] }>();
+
+function readConcepts(text: string, lang: Lang, tokens: readonly ConceptToken[], given?: readonly WordReading[]): ConceptHit[] {
   const c = compiled(lang);
   const n = tokens.length;
+  const readings: WordReading[] | undefined = given ? undefined : new Array<WordReading>(n);
   const raw: { e: Entry; at: number; end: number }[] = [];
   const used = new Uint8Array(n);
   // the negators no phrase uses, in word order (a word is never marked used by a phrase that starts after
   // it, so whether it is used is known once its own reading is done)
   let negAt: number[] | undefined;
   for (let i = 0; i < n; i++) {
+    // (every word is read, a used one too: the list of readings serves a later reading of some of these words)
+    const r = given ? given[i]! : readingOf(c, tokens[i]!.w);
+    if (readings) readings[i] = r;
     if (used[i]) continue;
-    const r = readingOf(c, tokens[i]!.w);
     const cands = r.cands;
     if (!cands.length) {
       if (r.neg) (negAt ??= []).push(i);
@@ -444,5 +453,61 @@ function readConcepts(text: string, lang: Lang, tokens: readonly ConceptToken[])
         for (let j = k; j < raw.length && raw[j]!.at === raw[k]!.at; j++) flipped[j] ^= 1;
       }
     }
+  if (readings) readingsOf.set(tokens, { lang, r: readings });
   return raw.map((h, j) => ({ concept: h.e.concept, neg: h.e.neg !== !!flipped[j], at: h.at, end: h.end }));
+}
+
+/**
+ * Some words of a text read with `conceptTokens` (`tokens`), with the stretches between them blanked:
+ * the words of `text` within the stretches kept, and where each is among the text's words. Undefined when
+ * the edge of a stretch falls inside a word (there blanking makes other words than the text's).
+ */
+export interface BlankedTokens {
+  tokens: readonly ConceptToken[];
+  /** For each word, its index among the words of the text it was taken from. */
+  from: Int32Array;
+  /** The words of that text. */
+  of: readonly ConceptToken[];
+}
+
+/**
+ * A word is made of letters, marks, digits and apostrophes only (`WORD`): a word of a text lies within
+ * one unbroken run of such characters, and is read the same from its run alone. Surrogates count as word
+ * characters (a letter beyond the first plane), which can only make a cut look unsafe.
+ */
+const wordish = (ch: number) =>
+  ch < 128 ? isAsciiWordChar(ch) || ch === 39 : ch === 0x2019 || (ch >= 0xd800 && ch <= 0xdfff) || /[\p{L}\p{M}\p{N}]/u.test(String.fromCharCode(ch));
+
+/**
+ * The words of `text` with all but the stretches `keep` blanked (offsets into text, in order, not
+ * overlapping), as `conceptTokens` reads the blanked text, taken from the words of the text itself when no
+ * edge of a stretch cuts a run of word characters; undefined otherwise (read the blanked text then).
+ */
+export function blankedTokens(text: string, keep: readonly (readonly [number, number])[]): BlankedTokens | undefined {
+  const cut = (at: number) => at > 0 && at < text.length && wordish(text.charCodeAt(at - 1)) && wordish(text.charCodeAt(at));
+  for (const [x, y] of keep) if (cut(x) || cut(y)) return undefined;
+  const of = conceptTokens(text);
+  const from: number[] = [];
+  const tokens: ConceptToken[] = [];
+  let r = 0;
+  for (let k = 0; k < of.length; k++) {
+    const t = of[k]!;
+    while (r < keep.length && keep[r]![1] <= t.start) r++;
+    if (r === keep.length) break;
+    if (t.start >= keep[r]![0] && t.end <= keep[r]![1]) {
+      tokens.push(t);
+      from.push(k);
+    }
+  }
+  return { tokens, from: Int32Array.from(from), of };
+}
+
+/**
+ * The concepts of a text with stretches blanked, as `conceptsOf` reads it from `b.tokens`: the words'
+ * readings are those of the whole text's words when it was read (each word is looked up once a claim).
+ */
+export function blankedConcepts(text: string, lang: Lang, b: BlankedTokens): ConceptHit[] {
+  const whole = readingsOf.get(b.of);
+  const given = whole && whole.lang === lang ? Array.from(b.from, (k) => whole.r[k]!) : undefined;
+  return readConcepts(text, lang, b.tokens, given);
 }

@@ -313,12 +313,14 @@ function readTokens(text: string): ConceptToken[] {
         i++;
         continue;
       }
+      // (whether a capital is among its letters: most words have none, and are their own folded form)
+      let upper = c <= 90 && c >= 65;
       let j = i + 1;
-      while (j < n && isAsciiWordChar(text.charCodeAt(j))) j++;
+      for (let d = 0; j < n && isAsciiWordChar((d = text.charCodeAt(j))); j++) if (d <= 90 && d >= 65) upper = true;
       const next = j < n ? text.charCodeAt(j) : 32;
       if (next < 128 && next !== 39) {
         const raw = text.slice(i, j);
-        out.push({ w: raw.toLowerCase(), raw, start: i, end: j });
+        out.push({ w: upper ? raw.toLowerCase() : raw, raw, start: i, end: j });
         i = j;
         continue;
       }

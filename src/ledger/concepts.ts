@@ -363,12 +363,13 @@ export function conceptWords(text: string): string[] {
 export function conceptsOf(text: string, lang: Lang, tokens: readonly ConceptToken[] = conceptTokens(text)): ConceptHit[] {
   const m = hitMemo.get(text);
   if (m !== undefined && m.lang === lang && m.tokens === tokens) return m.hits.slice();
-  const hits = readConcepts(text, lang, tokens);
+  const readings = new Array<WordReading>(tokens.length);
+  const hits = readConcepts(text, lang, tokens, undefined, readings);
   if (hitMemoChars > 1 << 18) {
     hitMemo.clear();
     hitMemoChars = 0;
   }
-  hitMemo.set(text, { lang, tokens, hits });
+  hitMemo.set(text, { lang, tokens, hits, readings });
   hitMemoChars += text.length;
   return hits.slice();
 }
@@ -378,26 +379,25 @@ export function conceptsOf(text: string, lang: Lang, tokens: readonly ConceptTok
  * and the dispute rules, two to three times each. Valid for the same tokens (the memo of `conceptTokens`);
  * callers get their own array of the same (never changed) hits. Bounded by the characters held.
  */
-const hitMemo = new Map<string, { lang: Lang; tokens: readonly ConceptToken[]; hits: readonly ConceptHit[] }>();
+const hitMemo = new Map<string, { lang: Lang; tokens: readonly ConceptToken[]; hits: readonly ConceptHit[]; readings: readonly WordReading[] }>();
 let hitMemoChars = 0;
 
 /**
- * What the lexicon made of each word of a token list read lately (`readConcepts`), by the list: the words of
- * a claim with its attribution blanked are some of the words of the claim (`blankedTokens`), read already.
+ * `given`: what the lexicon made of each word, read already; `readings`, when given, is filled with it (kept
+ * with the text's concepts: the words of a claim with its attribution blanked are some of the claim's words,
+ * `blankedTokens`, and are not looked up again).
  */
-const readingsOf = new WeakMap<readonly ConceptToken[], { lang: Lang; r: readonly WordReading[] }>();
-
-function readConcepts(text: string, lang: Lang, tokens: readonly ConceptToken[], given?: readonly WordReading[]): ConceptHit[] {
+function readConcepts(text: string, lang: Lang, tokens: readonly ConceptToken[], given?: readonly WordReading[], readings?: WordReading[]): ConceptHit[] {
   const c = compiled(lang);
   const n = tokens.length;
-  const readings: WordReading[] | undefined = given ? undefined : new Array<WordReading>(n);
   const raw: { e: Entry; at: number; end: number }[] = [];
   const used = new Uint8Array(n);
   // the negators no phrase uses, in word order (a word is never marked used by a phrase that starts after
   // it, so whether it is used is known once its own reading is done)
   let negAt: number[] | undefined;
   for (let i = 0; i < n; i++) {
-    // (every word is read, a used one too: the list of readings serves a later reading of some of these words)
+    // (a used word too when the readings are kept: they serve a later reading of some of these words)
+    if (used[i] && !readings) continue;
     const r = given ? given[i]! : readingOf(c, tokens[i]!.w);
     if (readings) readings[i] = r;
     if (used[i]) continue;
@@ -455,7 +455,6 @@ function readConcepts(text: string, lang: Lang, tokens: readonly ConceptToken[],
         for (let j = k; j < raw.length && raw[j]!.at === raw[k]!.at; j++) flipped[j] ^= 1;
       }
     }
-  if (readings) readingsOf.set(tokens, { lang, r: readings });
   return raw.map((h, j) => ({ concept: h.e.concept, neg: h.e.neg !== !!flipped[j], at: h.at, end: h.end }));
 }
 
@@ -466,6 +465,8 @@ function readConcepts(text: string, lang: Lang, tokens: readonly ConceptToken[],
  */
 export interface BlankedTokens {
   tokens: readonly ConceptToken[];
+  /** The text they were taken from (not blanked). */
+  text: string;
   /** For each word, its index among the words of the text it was taken from. */
   from: Int32Array;
   /** The words of that text. */
@@ -501,7 +502,7 @@ export function blankedTokens(text: string, keep: readonly (readonly [number, nu
       from.push(k);
     }
   }
-  return { tokens, from: Int32Array.from(from), of };
+  return { tokens, text, from: Int32Array.from(from), of };
 }
 
 /**
@@ -509,7 +510,7 @@ export function blankedTokens(text: string, keep: readonly (readonly [number, nu
  * readings are those of the whole text's words when it was read (each word is looked up once a claim).
  */
 export function blankedConcepts(text: string, lang: Lang, b: BlankedTokens): ConceptHit[] {
-  const whole = readingsOf.get(b.of);
-  const given = whole && whole.lang === lang ? Array.from(b.from, (k) => whole.r[k]!) : undefined;
+  const whole = hitMemo.get(b.text);
+  const given = whole && whole.lang === lang && whole.tokens === b.of ? Array.from(b.from, (k) => whole.readings[k]!) : undefined;
   return readConcepts(text, lang, b.tokens, given);
 }

@@ -1,7 +1,7 @@
 import type { Approx, Claim, ClaimStatus, CountKind, Doc, Lang, SourceKind } from "../model/doc.js";
 import { LANGS } from "../model/doc.js";
 import { langPack } from "../lang/index.js";
-import { conceptNeedles, conceptStems, conceptsOf, conceptTokens, type ConceptHit, type ConceptToken } from "./concepts.js";
+import { blankedConcepts, blankedTokens, conceptNeedles, conceptStems, conceptsOf, conceptTokens, type ConceptHit, type ConceptToken } from "./concepts.js";
 import { featuresOf, fold, type ClaimFeatures } from "./features.js";
 import { ledgerLexicon } from "./lang.js";
 import { lookupArea, lookupName } from "../geo/gazetteer.js";
@@ -439,6 +439,16 @@ interface DocIndex {
   persons?: PersonMention[];
   /** Every mention linked to an entity (pronouns left out) by where it starts (`sourceMembers`), once asked. */
   named?: { start: number; end: number; entity: string }[];
+  /** The country of each entity that is a people ("Swedes"), or null: asked by every claim that names it. */
+  people?: Map<Doc["entities"][number], string | null>;
+}
+
+/** The country an entity names when it is a people ("Swedes", "de Oekraïners"), its name folded once a report. */
+function peopleOf(doc: Doc, ix: DocIndex, e: Doc["entities"][number]): string | undefined {
+  const m = (ix.people ??= new Map());
+  let cc = m.get(e);
+  if (cc === undefined) m.set(e, (cc = demonyms(doc.lang).get(fold(e.name)) ?? null));
+  return cc ?? undefined;
 }
 
 /**
@@ -586,7 +596,8 @@ function headClauses(doc: Doc): Map<Claim, Claim> {
   const out = new Map<Claim, Claim>();
   let subs = subordinatorMemo.get(doc.lang);
   if (!subs) subordinatorMemo.set(doc.lang, (subs = new Set((ledgerLexicon(doc.lang).subordinators ?? []).map(fold))));
-  const concessive = new Set((ledgerLexicon(doc.lang).concessives ?? []).map(fold));
+  let concessive = concessiveMemo.get(doc.lang);
+  if (!concessive) concessiveMemo.set(doc.lang, (concessive = new Set((ledgerLexicon(doc.lang).concessives ?? []).map(fold))));
   const sorted = [...doc.claims].sort((a, b) => a.start - b.start);
   for (let i = 1; i < sorted.length; i++) {
     const c = sorted[i]!, prev = sorted[i - 1]!;
@@ -594,14 +605,17 @@ function headClauses(doc: Doc): Map<Claim, Claim> {
     // right after it: nothing but a comma or spaces between
     if (c.start - prev.end > 3 || !/^[\s,]*$/.test(doc.text.slice(prev.end, c.start))) continue;
     const first = /^[\p{L}]+/u.exec(c.text);
+    if (!first) continue;
+    const w = fold(first[0]);
     // a relative clause right after the name of the main clause's source ("…, according to a statement by
     // the court, which did not include …") speaks of that source or its statement, not of what it said
     const rel = relativeWords(doc.lang);
-    if (first && rel?.pronouns.has(fold(first[0])) && prev.source?.span && c.start - prev.source.span.end <= 3) continue;
-    if (first && subs.has(fold(first[0])) && !concessive.has(fold(first[0]))) out.set(c, prev);
+    if (rel?.pronouns.has(w) && prev.source?.span && c.start - prev.source.span.end <= 3) continue;
+    if (subs.has(w) && !concessive.has(w)) out.set(c, prev);
   }
   return out;
 }
+const concessiveMemo = new Map<Lang, Set<string>>();
 
 /** Whether a claim can take part in a contradiction inside its report (everything else is skipped there). */
 export function mayDispute(doc: Doc, c: Claim, counted: ReadonlySet<string>): boolean {
@@ -942,8 +956,12 @@ function claimKeys(doc: Doc, ix: DocIndex, own: Claim, order: string, agency: st
     text = t + " ".repeat(text.length - at);
   }
   const inContent = (start: number, end: number) => keep.some(([x, y]) => start - c.start >= x && end - c.start <= y);
-  const tokens = conceptTokens(text);
-  const hits: ConceptHit[] = withoutAdjectival(text, tokens, doc.lang, conceptsOf(text, doc.lang, tokens));
+  // the claim's words read whole first (a speech act is looked for there): those of what it says are some of
+  // them, taken with what the lexicon made of each rather than read again from the blanked text
+  const whole = text === c.text ? [] : conceptsOf(c.text, doc.lang);
+  const blanked = text === c.text ? undefined : blankedTokens(c.text, keep);
+  const tokens = blanked ? blanked.tokens : conceptTokens(text);
+  const hits: ConceptHit[] = withoutAdjectival(text, tokens, doc.lang, blanked ? blankedConcepts(text, doc.lang, blanked) : conceptsOf(text, doc.lang, tokens));
   const cws = countryWords(tokens, doc.lang);
   const byNoun = countryByNoun(doc, ix, c, tokens, cws, text);
   const concepts = new Set(hits.map((h) => (h.neg ? "!" : "") + h.concept));
@@ -962,7 +980,6 @@ function claimKeys(doc: Doc, ix: DocIndex, own: Claim, order: string, agency: st
   const foreground = new Set(hits.filter((h) => !scene[h.at]).map((h) => (h.neg ? "!" : "") + h.concept));
   // a speech act that is what the claim says is carried by its cue ("IS claimed responsibility", "eiste de
   // aanslag op"): left out with the attribution, it is looked for in the whole claim
-  const whole = text === c.text ? [] : conceptsOf(c.text, doc.lang);
   const acts = whole.filter((h) => h.concept.startsWith("s:") && !h.neg);
   for (const h of acts) concepts.add(h.concept);
   // a figure the cue calls a number ("put the number at 85") is a figure of the measure just before it
@@ -1000,7 +1017,7 @@ function claimKeys(doc: Doc, ix: DocIndex, own: Claim, order: string, agency: st
     if (id === sourceEntity) return false;
     const e = ix.entity.get(id);
     if (e && !within(ix.mentionsOf.get(id) ?? [], c.start, c.end).some((m) => inContent(m.start, m.end) && !hearer?.includes(m.start))) return false;
-    const cc = e ? demonyms(doc.lang).get(fold(e.name)) : undefined;
+    const cc = e ? peopleOf(doc, ix, e) : undefined;
     if (cc) peoples.push(`C:${cc}`);
     return !cc;
   });

@@ -313,12 +313,14 @@ function readTokens(text: string): ConceptToken[] {
         i++;
         continue;
       }
+      // (whether a capital is among its letters: most words have none, and are their own folded form)
+      let upper = c <= 90 && c >= 65;
       let j = i + 1;
-      while (j < n && isAsciiWordChar(text.charCodeAt(j))) j++;
+      for (let d = 0; j < n && isAsciiWordChar((d = text.charCodeAt(j))); j++) if (d <= 90 && d >= 65) upper = true;
       const next = j < n ? text.charCodeAt(j) : 32;
       if (next < 128 && next !== 39) {
         const raw = text.slice(i, j);
-        out.push({ w: raw.toLowerCase(), raw, start: i, end: j });
+        out.push({ w: upper ? raw.toLowerCase() : raw, raw, start: i, end: j });
         i = j;
         continue;
       }
@@ -361,12 +363,13 @@ export function conceptWords(text: string): string[] {
 export function conceptsOf(text: string, lang: Lang, tokens: readonly ConceptToken[] = conceptTokens(text)): ConceptHit[] {
   const m = hitMemo.get(text);
   if (m !== undefined && m.lang === lang && m.tokens === tokens) return m.hits.slice();
-  const hits = readConcepts(text, lang, tokens);
+  const readings = new Array<WordReading>(tokens.length);
+  const hits = readConcepts(text, lang, tokens, undefined, readings);
   if (hitMemoChars > 1 << 18) {
     hitMemo.clear();
     hitMemoChars = 0;
   }
-  hitMemo.set(text, { lang, tokens, hits });
+  hitMemo.set(text, { lang, tokens, hits, readings });
   hitMemoChars += text.length;
   return hits.slice();
 }
@@ -376,10 +379,15 @@ export function conceptsOf(text: string, lang: Lang, tokens: readonly ConceptTok
  * and the dispute rules, two to three times each. Valid for the same tokens (the memo of `conceptTokens`);
  * callers get their own array of the same (never changed) hits. Bounded by the characters held.
  */
-const hitMemo = new Map<string, { lang: Lang; tokens: readonly ConceptToken[]; hits: readonly ConceptHit[] }>();
+const hitMemo = new Map<string, { lang: Lang; tokens: readonly ConceptToken[]; hits: readonly ConceptHit[]; readings: readonly WordReading[] }>();
 let hitMemoChars = 0;
 
-function readConcepts(text: string, lang: Lang, tokens: readonly ConceptToken[]): ConceptHit[] {
+/**
+ * `given`: what the lexicon made of each word, read already; `readings`, when given, is filled with it (kept
+ * with the text's concepts: the words of a claim with its attribution blanked are some of the claim's words,
+ * `blankedTokens`, and are not looked up again).
+ */
+function readConcepts(text: string, lang: Lang, tokens: readonly ConceptToken[], given?: readonly WordReading[], readings?: WordReading[]): ConceptHit[] {
   const c = compiled(lang);
   const n = tokens.length;
   const raw: { e: Entry; at: number; end: number }[] = [];
@@ -388,8 +396,11 @@ function readConcepts(text: string, lang: Lang, tokens: readonly ConceptToken[])
   // it, so whether it is used is known once its own reading is done)
   let negAt: number[] | undefined;
   for (let i = 0; i < n; i++) {
+    // (a used word too when the readings are kept: they serve a later reading of some of these words)
+    if (used[i] && !readings) continue;
+    const r = given ? given[i]! : readingOf(c, tokens[i]!.w);
+    if (readings) readings[i] = r;
     if (used[i]) continue;
-    const r = readingOf(c, tokens[i]!.w);
     const cands = r.cands;
     if (!cands.length) {
       if (r.neg) (negAt ??= []).push(i);
@@ -445,4 +456,61 @@ function readConcepts(text: string, lang: Lang, tokens: readonly ConceptToken[])
       }
     }
   return raw.map((h, j) => ({ concept: h.e.concept, neg: h.e.neg !== !!flipped[j], at: h.at, end: h.end }));
+}
+
+/**
+ * Some words of a text read with `conceptTokens` (`tokens`), with the stretches between them blanked:
+ * the words of `text` within the stretches kept, and where each is among the text's words. Undefined when
+ * the edge of a stretch falls inside a word (there blanking makes other words than the text's).
+ */
+export interface BlankedTokens {
+  tokens: readonly ConceptToken[];
+  /** The text they were taken from (not blanked). */
+  text: string;
+  /** For each word, its index among the words of the text it was taken from. */
+  from: Int32Array;
+  /** The words of that text. */
+  of: readonly ConceptToken[];
+}
+
+/**
+ * A word is made of letters, marks, digits and apostrophes only (`WORD`): a word of a text lies within
+ * one unbroken run of such characters, and is read the same from its run alone. Surrogates count as word
+ * characters (a letter beyond the first plane), which can only make a cut look unsafe.
+ */
+const wordish = (ch: number) =>
+  ch < 128 ? isAsciiWordChar(ch) || ch === 39 : ch === 0x2019 || (ch >= 0xd800 && ch <= 0xdfff) || /[\p{L}\p{M}\p{N}]/u.test(String.fromCharCode(ch));
+
+/**
+ * The words of `text` with all but the stretches `keep` blanked (offsets into text, in order, not
+ * overlapping), as `conceptTokens` reads the blanked text, taken from the words of the text itself when no
+ * edge of a stretch cuts a run of word characters; undefined otherwise (read the blanked text then).
+ */
+export function blankedTokens(text: string, keep: readonly (readonly [number, number])[]): BlankedTokens | undefined {
+  const cut = (at: number) => at > 0 && at < text.length && wordish(text.charCodeAt(at - 1)) && wordish(text.charCodeAt(at));
+  for (const [x, y] of keep) if (cut(x) || cut(y)) return undefined;
+  const of = conceptTokens(text);
+  const from: number[] = [];
+  const tokens: ConceptToken[] = [];
+  let r = 0;
+  for (let k = 0; k < of.length; k++) {
+    const t = of[k]!;
+    while (r < keep.length && keep[r]![1] <= t.start) r++;
+    if (r === keep.length) break;
+    if (t.start >= keep[r]![0] && t.end <= keep[r]![1]) {
+      tokens.push(t);
+      from.push(k);
+    }
+  }
+  return { tokens, text, from: Int32Array.from(from), of };
+}
+
+/**
+ * The concepts of a text with stretches blanked, as `conceptsOf` reads it from `b.tokens`: the words'
+ * readings are those of the whole text's words when it was read (each word is looked up once a claim).
+ */
+export function blankedConcepts(text: string, lang: Lang, b: BlankedTokens): ConceptHit[] {
+  const whole = hitMemo.get(b.text);
+  const given = whole && whole.lang === lang && whole.tokens === b.of ? Array.from(b.from, (k) => whole.readings[k]!) : undefined;
+  return readConcepts(text, lang, b.tokens, given);
 }

@@ -25,11 +25,17 @@ export function fold(s: string): string {
   // a contradiction, one right after the other: the same string, known by a comparison of references
   if (s === lastIn) return lastOut;
   lastIn = s;
-  // ASCII has nothing to decompose or strip; most claims are ASCII and skip both passes.
-  if (!NON_ASCII.test(s)) return (lastOut = s.toLowerCase());
+  // ASCII has nothing to decompose or strip; most claims are ASCII and skip both passes. (A word, folded
+  // by the thousand, is looked through by its codes: the expression's call cost more than its reading.)
+  if (s.length <= 32 ? asciiOnly(s) : !NON_ASCII.test(s)) return (lastOut = s.toLowerCase());
   return (lastOut = s.normalize("NFD").replace(/\p{M}+/gu, "").toLowerCase());
 }
 let lastIn = "", lastOut = "";
+
+function asciiOnly(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return false;
+  return true;
+}
 
 interface Compiled {
   lex: LedgerLexicon;

@@ -3,8 +3,10 @@
 // by the first process that needs it. eld ships its database as a JavaScript object literal of 81,000 entries
 // (1.6 MB); parsing and building it cost a small `sitrep extract` more than half of its CPU time, while telling
 // the language of one report looks up a few hundred of those entries. The pack is read whole (1.3 MB, about a
-// millisecond) and an entry becomes an object only when eld asks for it; eld's own code does the detecting, so
-// its verdicts and scores stay exactly those of `eld/small`.
+// millisecond) and an entry becomes an object only when eld asks for it. For the eld whose detect() it mirrors
+// (2.1.0), packedDetector does eld's steps over the pack itself, with eld's own separators, byte dictionary and
+// result object, so verdicts, scores and reliability stay exactly those of `eld/small` (test/packed.test.ts,
+// test/language-scores.test.ts); any other eld's own code does the detecting over the pack.
 //
 // eld exports only its ready-made instances: the table and the factory that loads one are reached by their
 // place in the package (checked against the version in the stamp). If they are not where this eld keeps

@@ -3,8 +3,10 @@
 // by the first process that needs it. eld ships its database as a JavaScript object literal of 81,000 entries
 // (1.6 MB); parsing and building it cost a small `sitrep extract` more than half of its CPU time, while telling
 // the language of one report looks up a few hundred of those entries. The pack is read whole (1.3 MB, about a
-// millisecond) and an entry becomes an object only when eld asks for it; eld's own code does the detecting, so
-// its verdicts and scores stay exactly those of `eld/small`.
+// millisecond) and an entry becomes an object only when eld asks for it. For the eld whose detect() it mirrors
+// (2.1.0), packedDetector does eld's steps over the pack itself, with eld's own separators, byte dictionary and
+// result object, so verdicts, scores and reliability stay exactly those of `eld/small` (test/packed.test.ts,
+// test/language-scores.test.ts); any other eld's own code does the detecting over the pack.
 //
 // eld exports only its ready-made instances: the table and the factory that loads one are reached by their
 // place in the package (checked against the version in the stamp). If they are not where this eld keeps
@@ -39,11 +41,11 @@ export interface Eld {
 }
 
 /** Where this eld keeps its parts. */
-function eldFiles(): { table: string; factory: string; pkg: string } {
+function eldFiles(): { dir: string; table: string; factory: string; pkg: string } {
   // the folder as require() finds it (import.meta.resolve costs a few milliseconds on its first call)
   const dir = createRequire(import.meta.url).resolve.paths("eld")?.map((d) => `${d}/eld`).find((d) => existsSync(`${d}/package.json`));
   if (!dir) throw new Error("eld is not installed");
-  return { table: `${dir}/src/ngrams/small.js`, factory: `${dir}/src/languageDetector.js`, pkg: `${dir}/package.json` };
+  return { dir, table: `${dir}/src/ngrams/small.js`, factory: `${dir}/src/languageDetector.js`, pkg: `${dir}/package.json` };
 }
 
 /** eld's version and the size of its table: a pack made from another eld is not used. */
@@ -102,8 +104,14 @@ export function buildEldPack(data: NgramsData, stamp: string): Buffer {
   return buf;
 }
 
+/** eld's table read from its pack: as eld reads it, and as the detector over the pack itself reads it. */
+export interface PackedNgrams extends NgramsData {
+  /** Adds what the table gives n-gram `key` (its score plus eld's base score, per language index) to `into`. */
+  addScores(key: string, into: number[]): void;
+}
+
 /** eld's table in the shape eld reads, its entries made from the pack when looked up; null if `buf` is no pack of `stamp`. */
-export function readEldPack(buf: Buffer, stamp: string): NgramsData | null {
+export function readEldPack(buf: Buffer, stamp: string): PackedNgrams | null {
   if (buf.length < HEADER_BYTES || buf.readInt32LE(0) !== MAGIC || buf.readInt32LE(4) !== VERSION) return null;
   const n = buf.readInt32LE(8);
   const pairs = buf.readInt32LE(12);
@@ -163,7 +171,119 @@ export function readEldPack(buf: Buffer, stamp: string): NgramsData | null {
     get: (_t, key) => (typeof key === "string" ? lookUp(key) : undefined),
     has: (_t, key) => typeof key === "string" && lookUp(key) !== undefined,
   });
-  return { type: head.type, languages: head.languages, ngrams };
+  // the detector over the pack reads an entry's pairs where they lie: the entry's index, found once per n-gram
+  const indexOf = new Map<string, number>();
+  const find = (s: string): number => {
+    if (s.length === 0 || s.length > 64) return -1;
+    let lo = 0;
+    let hi = n - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const c = compare(mid, s);
+      if (c < 0) lo = mid + 1;
+      else if (c > 0) hi = mid - 1;
+      else return mid;
+    }
+    return -1;
+  };
+  const addScores = (key: string, into: number[]): void => {
+    let at = indexOf.get(key);
+    if (at === undefined) {
+      at = find(key);
+      if (indexOf.size >= 200_000) indexOf.clear();
+      indexOf.set(key, at);
+    }
+    if (at < 0) return;
+    for (let p = pairEnd(at - 1), end = pairEnd(at); p < end; p++) into[buf[pairsAt + 2 * p]!]! += buf[pairsAt + 2 * p + 1]! + BASE_NGRAM_SCORE;
+  };
+  return { type: head.type, languages: head.languages, ngrams, addScores };
+}
+
+/** What eld adds to every score of its table (which holds the score less this, to be smaller). */
+const BASE_NGRAM_SCORE = 53;
+/** The eld whose detect() packedDetector() does as eld does: another version is used as it is. */
+const PACKED_DETECT_VERSION = "2.1.0";
+
+/** The parts of eld that its detect() uses besides the table. */
+interface EldParts {
+  separators: RegExp;
+  dictionary: readonly string[];
+  LanguageResult: new (language: string, results: number[], numNgrams: number, langCodes: Record<string, string>) => ReturnType<Eld["detect"]>;
+}
+
+/**
+ * eld's detect() (eld 2.1.0 without a language subset or text clean-up, as sitrep uses it) over the pack: the
+ * same steps, the same integer sums and eld's own result object, so the same verdict, scores and reliability.
+ * eld collects a text's n-grams as the keys of an object and reads every entry through the table (here a
+ * Proxy): two string hash tables with internalised keys per n-gram, most of the time of telling a report's
+ * language. Here the n-grams are a Set and each entry's scores are added from the pack.
+ */
+function packedDetector(data: PackedNgrams, parts: EldParts): Eld {
+  const { separators, dictionary, LanguageResult } = parts;
+  const langCodes = data.languages;
+  const langs = Object.keys(langCodes).length;
+  return {
+    detect(text: string) {
+      if (typeof text !== "string") return new LanguageResult("", [], 0, {});
+      const words = utf8Words(text.substring(0, 1000).replace(separators, " ").trim().toLowerCase(), dictionary);
+      const grams = new Set<string>();
+      for (const word of words) {
+        let len = word.length;
+        if (len > 70) len = 70;
+        let j = 0;
+        for (; j + 4 < len; j += 3) grams.add((j === 0 ? " " : "") + word.substring(j, j + 4));
+        grams.add((j === 0 ? " " : "") + word.substring(len !== 3 ? len - 4 : 0) + " ");
+      }
+      const results = new Array<number>(langs).fill(0);
+      for (const g of grams) data.addScores(g, results);
+      let maxKey = -1;
+      let maxVal = 0;
+      for (let k = 0; k < results.length; k++) {
+        const v = results[k]!;
+        if (v > 0 && v > maxVal) (maxVal = v), (maxKey = k);
+      }
+      if (maxKey < 0) return new LanguageResult("", [], 0, {});
+      return new LanguageResult(langCodes[maxKey]!, results, grams.size, langCodes);
+    },
+  };
+}
+
+/** eld's strToUtf8Bytes: the words of a text as strings of its UTF-8 bytes (one character of `dictionary` a byte), cut after about 350 bytes. */
+function utf8Words(str: string, dictionary: readonly string[]): string[] {
+  let encoded = "";
+  const words: string[] = [];
+  let countBytes = 0;
+  const cutAfter = 350;
+  const enforceCutAfter = 380;
+  for (let ii = 0; ii < str.length; ii++) {
+    let charCode = str.charCodeAt(ii);
+    if (charCode < 0x80) {
+      if (charCode === 32) {
+        if (encoded !== "") {
+          words.push(encoded);
+          encoded = "";
+        }
+        if (countBytes > cutAfter) break;
+      } else {
+        encoded += str[ii];
+      }
+      countBytes++;
+    } else if (charCode < 0x800) {
+      encoded += dictionary[0xc0 | (charCode >> 6)]! + dictionary[0x80 | (charCode & 0x3f)]!;
+      countBytes += 2;
+    } else if (charCode < 0xd800 || charCode >= 0xe000) {
+      encoded += dictionary[0xe0 | (charCode >> 12)]! + dictionary[0x80 | ((charCode >> 6) & 0x3f)]! + dictionary[0x80 | (charCode & 0x3f)]!;
+      countBytes += 3;
+    } else {
+      ii++;
+      charCode = 0x10000 + (((charCode & 0x3ff) << 10) | (str.charCodeAt(ii) & 0x3ff));
+      encoded += dictionary[0xf0 | (charCode >> 18)]! + dictionary[0x80 | ((charCode >> 12) & 0x3f)]! + dictionary[0x80 | ((charCode >> 6) & 0x3f)]! + dictionary[0x80 | (charCode & 0x3f)]!;
+      countBytes += 4;
+    }
+    if (countBytes > enforceCutAfter) break;
+  }
+  if (encoded !== "") words.push(encoded);
+  return words;
 }
 
 function packPath(): string {
@@ -221,6 +341,18 @@ export function loadEld(): Eld {
       /* a table this code cannot pack: used as it is */
     }
     data = table;
+  }
+  if ("addScores" in data && stamp.startsWith(`eld ${PACKED_DETECT_VERSION} `)) {
+    try {
+      const { separators } = require(`${files.dir}/src/regexPatterns.js`) as { separators: RegExp };
+      const { dictionary } = require(`${files.dir}/src/dictionary.js`) as { dictionary: string[] };
+      const { LanguageResult } = require(`${files.dir}/src/LanguageResult.js`) as { LanguageResult: EldParts["LanguageResult"] };
+      if (separators instanceof RegExp && Array.isArray(dictionary) && dictionary.length === 256 && typeof LanguageResult === "function") {
+        return packedDetector(data as PackedNgrams, { separators, dictionary, LanguageResult });
+      }
+    } catch {
+      /* eld's parts are not where this eld keeps them: eld's own detect() below */
+    }
   }
   // what eld/small's entry does with its table
   const { instance, loadData } = factory.createEld();

@@ -1,7 +1,7 @@
 // A page of the claims of a common word read by walking the reports in publication order (SqlReads.wordsWalk):
-// on PostgreSQL the words' claims in the walked reports' span of keys are each matched to their report, and
-// kept when the report was published before the last walked one's time (schema 23: the keys' block ranges
-// find the span). Here reports come in threes published at the same minute, so that a walk mostly ends
+// on PostgreSQL the words' claims in the walked reports' span of keys (schema 23: found by the keys' block
+// ranges) are joined to the walked reports, or, for a rarer word, each matched to its report and kept when
+// the report was published before the last walked one's time. Here reports come in threes published at the same minute, so that a walk mostly ends
 // inside such a three: every page, forwards and backwards, oldest or newest first, whatever count the
 // caller says it knows, is still the slice of the whole list in (time, report's stable id, claim) order.
 import assert from "node:assert/strict";
@@ -9,7 +9,7 @@ import { mkdtempSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { openStore, type ClaimFilter, type ClaimKey, type Reads } from "../src/store/index.js";
-import { WORDS_COUNTED } from "../src/store/sql-store.js";
+import { SPARSE_WORDS, WORDS_COUNTED } from "../src/store/sql-store.js";
 import { LATEST } from "../src/store/schema.js";
 import { ingestFiles } from "../src/cli/ingest.js";
 import { eachBackend } from "./backends.js";
@@ -61,7 +61,7 @@ async function pages(r: Reads, f: ClaimFilter, back: boolean, known: number | un
 eachBackend("claims of a common word paged by a walk that ends among reports of the same minute: every page the slice of the whole list", async (be) => {
   const spec = await be.ledger();
   const s = await openStore(spec);
-  const cap = WORDS_COUNTED.cap;
+  const cap = WORDS_COUNTED.cap, ratioWas = SPARSE_WORDS.ratio;
   // (a count that stops early, as a common word's does on a large ledger: the pages are then found by walking)
   WORDS_COUNTED.cap = 4;
   try {
@@ -85,11 +85,14 @@ eachBackend("claims of a common word paged by a walk that ends among reports of 
     for (const [name, base] of Object.entries(filters)) {
       const want = all.filter((c) => hasWords(c.text, base.words!) && (!base.status || base.status.includes(c.status))).sort(order);
       assert.ok(want.length > WORDS_COUNTED.cap, `${name}: ${want.length} claims`);
+      // (the span's claims matched to their reports one by one, as for a rare word, or joined to the walked reports)
+      for (const ratio of [0, ratioWas])
       for (const desc of [false, true])
         for (const limit of [3]) {
+          SPARSE_WORDS.ratio = ratio;
           const f: ClaimFilter = { ...base, sort: { by: "published", desc }, limit, offset: 0 };
           const whole = desc ? want.map((c) => c.id).reverse() : want.map((c) => c.id);
-          const what = `${name}${desc ? ", newest first" : ""}, pages of ${limit}`;
+          const what = `${name}${desc ? ", newest first" : ""}, pages of ${limit}${ratio ? "" : ", one by one"}`;
           for (const known of [undefined, 1, want.length, 1_000_000])
             for (const back of [false, true]) {
               const got = await pages(r, f, back, known);
@@ -101,6 +104,7 @@ eachBackend("claims of a common word paged by a walk that ends among reports of 
     }
   } finally {
     WORDS_COUNTED.cap = cap;
+    SPARSE_WORDS.ratio = ratioWas;
     await s.close();
   }
 }, { timeout: 300000 });

@@ -404,6 +404,21 @@ export const MIGRATIONS: readonly ((d: Dialect) => string)[] = [
   INSERT INTO fusion_state (kind, watermark, data) SELECT 'claim-words', 0, CAST(max(id) + 1 AS TEXT) FROM reports HAVING count(*) > 0;
   `
       : "SELECT 1;",
+  // 23 (PostgreSQL): a page of the claims of a word found by walking the reports (SqlReads.wordsWalk) asks
+  // the index of words for its claims in the walked reports' span of keys: that span was read from the
+  // claims_search key, a leaf page for every few hundred claims of the span (500 pages, 170,000 claims, for
+  // a word found a thousand times at 100,000 reports), to keep the words' few hundred. The block ranges of
+  // the keys (BRIN: the index's rows are written mostly in key order, a report's claims together) say the
+  // same in a few pages, and the rows of those blocks that the words find are then read. Two blocks a range:
+  // rows written later into the room deleted ones left (a replaced version's) make a range span keys far
+  // apart, and the words' rows of every block of it are read; at eight blocks a range, the newest reports'
+  // span read twice the pages the key did. (autosummarize: the ranges of rows written later are summed up as
+  // they fill, not only by a vacuum; a range not summed up is read whole.) SQLite: nothing (its index of
+  // words is its own).
+  (d) =>
+    d.backend === "postgres"
+      ? `CREATE INDEX IF NOT EXISTS claims_search_ids ON claims_search USING brin (id) WITH (pages_per_range = 2, autosummarize = on);`
+      : "SELECT 1;",
 ];
 
 /**

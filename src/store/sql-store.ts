@@ -114,6 +114,13 @@ export const WORDS_COUNTED = { cap: 1000 };
  * the index of words.
  */
 const COMMON_WORDS = 8000;
+/**
+ * A word's page walk (wordsWalk) matches the claims it finds to their reports one by one where the word is in
+ * fewer than one report in this many, else joins them to the walked reports. At 100,000 reports, the walk
+ * statement of a word in 1,200 claims: 60-90 ms joined, 10-20 one by one; of a word in 4,000-5,000: about the
+ * same either way, four times the pages one by one (claims bench words, PostgreSQL).
+ */
+export const SPARSE_WORDS = { ratio: 30 };
 /** From this offset on, a page of claims skips the rows before it by their ids alone. */
 const DEEP = 1000;
 
@@ -1332,20 +1339,42 @@ class SqlReads implements Reads {
       // (each claim of the span is a bit of the keys' read, a hundred and fifty of them costing about what
       // one claim of the words read the other way does, with its report: with k counted, the cheaper way)
       if (how === "exact" && n * 12 > 150 * k) break;
-      const span = await this.c.get<Row>(`SELECT min(id) AS lo, max(id) AS hi, count(*) AS n, coalesce(sum(claims), 0) AS claims FROM (${walked(n)}) r`, atParams);
+      const span = await this.c.get<Row>(
+        `SELECT min(id) AS lo, max(id) AS hi, count(*) AS n, coalesce(sum(claims), 0) AS claims, ${tailDesc ? "min" : "max"}(published_ms) AS edge FROM (${walked(n)}) r`,
+        atParams,
+      );
       const got = num(span?.n ?? 0);
       if (!got) return undefined;
       const lo = num(span!.lo), hi = num(span!.hi);
       if (hi - lo + 1 > 4 * got || (how === "exact" && num(span!.claims) > 150 * k)) break;
       spanned = true;
-      const rows = await this.c.all<Row>(
-        `SELECT cw.id AS id, r.published_ms AS r_ms, r.uid AS r_uid, r.source AS r_outlet
-         FROM (${walked(n)}) r CROSS JOIN (SELECT x.id FROM claims_search x WHERE ${w.cond} AND x.id >= ? AND x.id < ?) cw
-         WHERE r.id = cw.id / ${SPAN}${after} ${order}`,
-        [...atParams, ...w.params, lo * SPAN, (hi + 1) * SPAN, ...afterParams, want],
-      );
+      // (the span's keys are found in the claims' keys' block ranges, schema 23: the key's own leaf pages, a
+      // page for every few hundred claims of the span, were most of what a page of a rare word read)
+      const all = got < n;
+      // A word with fewer claims than one for every SPARSE_WORDS reports: the claims of the words in the span's keys, each
+      // then finding its report (a few index pages), kept if the report is among the walked: every report
+      // published before the last walked one's time is (that time's own may go on past the walk), and with a
+      // walk that reached the last report, every one. The walked reports hashed and joined to them cost their
+      // whole walk again, thirteen thousand reports for a word found a thousand times at 100,000 reports;
+      // a commoner word's walk is shorter and finds more claims, each looked up: then hashed.
+      // (both subqueries fenced: PostgreSQL would otherwise join the span's claims to every current report)
+      const sparse = k * SPARSE_WORDS.ratio < reports;
+      const rows = sparse
+        ? await this.c.all<Row>(
+            `SELECT cw.id AS id, r.published_ms AS r_ms, r.uid AS r_uid, r.source AS r_outlet
+             FROM (SELECT x.id FROM claims_search x WHERE ${w.cond} AND x.id >= ? AND x.id < ? OFFSET 0) cw
+             CROSS JOIN LATERAL (SELECT r.published_ms, r.uid, r.source FROM reports r WHERE r.id = cw.id / ${SPAN} AND r.current = 1 OFFSET 0) r
+             WHERE ${all ? "1 = 1" : `r.published_ms ${tailDesc ? ">" : "<"} ?`}${after} ${order}`,
+            [...w.params, lo * SPAN, (hi + 1) * SPAN, ...(all ? [] : [num(span!.edge)]), ...afterParams, want],
+          )
+        : await this.c.all<Row>(
+            `SELECT cw.id AS id, r.published_ms AS r_ms, r.uid AS r_uid, r.source AS r_outlet
+             FROM (${walked(n)}) r CROSS JOIN (SELECT x.id FROM claims_search x WHERE ${w.cond} AND x.id >= ? AND x.id < ?) cw
+             WHERE r.id = cw.id / ${SPAN}${after} ${order}`,
+            [...atParams, ...w.params, lo * SPAN, (hi + 1) * SPAN, ...afterParams, want],
+          );
       // (a walk that reached the last report has found them all)
-      if (rows.length === want || got < n) return rows;
+      if (rows.length === want || all) return rows;
     }
     if (spanned) return undefined;
     // (the walked reports' ids spread over the ledger, or a walk too long for k counted claims. A count that stopped at WORDS_COUNTED says only that there are at least k: the walk

@@ -20,10 +20,10 @@ const text = (v: unknown): string | null => (v === null || v === undefined ? nul
 
 /** A SQLite ledger as schemas before 24 had it: reports', times' and events' words and lists as text (JSON). */
 export function withTextRows(db: Database.Database): void {
-  const report = db.prepare("UPDATE reports SET published_from = ?, language_from = ?, ingested_at = ? WHERE id = ?");
-  for (const r of db.prepare("SELECT id, published_from, language_from, ingested_at FROM reports").all() as Record<string, unknown>[]) {
+  const report = db.prepare("UPDATE reports SET published = ?, published_from = ?, language_from = ?, ingested_at = ? WHERE id = ?");
+  for (const r of db.prepare("SELECT id, published, published_ms, published_from, language_from, ingested_at FROM reports").all() as Record<string, unknown>[]) {
     const x = storedForm.report(postgres, r);
-    report.run(x.published_from, x.language_from, x.ingested_at, r.id);
+    report.run(x.published, x.published_from, x.language_from, x.ingested_at, r.id);
   }
   const time = db.prepare("UPDATE times SET type = ? WHERE id = ?");
   for (const t of db.prepare("SELECT id, type FROM times").all() as Record<string, unknown>[]) time.run(storedForm.time(postgres, t).type, t.id);

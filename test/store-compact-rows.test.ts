@@ -29,14 +29,16 @@ const NL = [
   "De eigenaar van het depot ontkent dat veiligheidscontroles in maart 2024 zijn overgeslagen.",
 ].join(" ");
 
+// (each form of a time the store keeps as two bytes beside its milliseconds, and one it keeps as text)
+const PUBLISHED = ["2025-06-11T21:00:00+02:00", "2025-06-12T19:05:00Z", "2025-06-13T09:20:00.250-05:30", "2025-06-14T06:00:00.000Z"];
 const report = (text: string, language: Lang, i: number) =>
   runPipeline(
     new Doc(`${text} (${i})\n`, {
-      id: `h${i}`, published: `2025-06-1${i}T21:00:00+02:00`, publishedFrom: "front-matter", language, languageFrom: i === 3 ? "detected" : "front-matter", format: "text",
+      id: `h${i}`, published: PUBLISHED[i - 1]!, publishedFrom: "front-matter", language, languageFrom: i === 3 ? "detected" : "front-matter", format: "text",
       source: language === "nl" ? "Groninger Bode" : "Northern Harbour News", url: `https://example.org/depot/${language}/${i}`,
     }),
   );
-const DOCS = () => [report(EN, "en", 1), report(NL, "nl", 2), report(EN.replace("two men", "three men"), "en", 3)];
+const DOCS = () => [report(EN, "en", 1), report(NL, "nl", 2), report(EN.replace("two men", "three men"), "en", 3), report(NL.replace("twee", "drie"), "nl", 4)];
 
 /** What the reads give of the rows schema 24 changes: reports' words and times, times' and events' words and lists. */
 const rowsRead = (s: Store) =>
@@ -44,7 +46,7 @@ const rowsRead = (s: Store) =>
     const reports = await r.reportsPage(null, 100);
     const parts = await r.reportParts(reports);
     return {
-      reports: reports.map((x) => [x.uid, x.publishedFrom, x.languageFrom, x.ingestedAt]),
+      reports: reports.map((x) => [x.uid, x.publishedFrom, x.languageFrom, x.ingestedAt, x.published, x.publishedMs]),
       times: parts.map((p) => p.times.map((t) => [t.id, t.type, t.value, t.mod, t.text])),
       events: parts.map((p) => p.events.map((v) => ({ ...v }))),
     };
@@ -54,7 +56,7 @@ const stored = (file: string) => {
   const db = new Database(file, { readonly: true });
   try {
     return {
-      reports: db.prepare("SELECT id, published_from, language_from, ingested_at FROM reports ORDER BY id").all() as Record<string, unknown>[],
+      reports: db.prepare("SELECT id, published, published_from, language_from, ingested_at FROM reports ORDER BY id").all() as Record<string, unknown>[],
       times: db.prepare("SELECT id, type FROM times ORDER BY id").all() as Record<string, unknown>[],
       events: db.prepare("SELECT id, type, claims, actors, locations FROM events ORDER BY id").all() as Record<string, unknown>[],
       bytes: (db.prepare("SELECT sum(length(type) + length(claims) + length(actors) + length(locations)) AS n FROM events").get() as { n: number }).n,
@@ -74,7 +76,10 @@ eachBackend("the words and lists of reports', times' and events' rows read back 
   assert.ok((await storeReports(s, docs, now)).every((r) => r.ok));
   const read = await rowsRead(s);
   await s.close();
-  assert.deepEqual(read.reports.map((x) => x.slice(1)), [["front-matter", "front-matter", now.toISOString()], ["front-matter", "front-matter", now.toISOString()], ["front-matter", "detected", now.toISOString()]]);
+  assert.deepEqual(
+    read.reports.map((x) => x.slice(1)),
+    docs.map((d, i) => ["front-matter", i === 2 ? "detected" : "front-matter", now.toISOString(), PUBLISHED[i], Date.parse(PUBLISHED[i]!)]),
+  );
   const want = docs.map((d) => d.times.map((t) => t.type));
   assert.deepEqual(read.times.map((ts) => ts.map((t) => t[1])), want);
   assert.ok(want.flat().includes("DATE") && want.flat().length >= 4);
@@ -87,6 +92,7 @@ eachBackend("the words and lists of reports', times' and events' rows read back 
   if (b.name === "SQLite") {
     const st = stored(spec);
     assert.ok(st.reports.every((r) => isBytes(r.published_from, 1) && isBytes(r.language_from, 1) && isBytes(r.ingested_at, 6)), "reports' words and times as bytes");
+    assert.deepEqual(st.reports.map((r) => (isBytes(r.published, 2) ? "bytes" : r.published)), ["bytes", "bytes", "bytes", "2025-06-14T06:00:00.000Z"]);
     assert.ok(st.times.every((t) => isBytes(t.type, 1)), "times' types as a byte");
     assert.ok(st.events.every((v) => isBytes(v.type, 1) && isBytes(v.claims) && isBytes(v.actors) && isBytes(v.locations)), "events as bytes");
     const json = read.events.flat().reduce((n, v) => n + v.type.length + JSON.stringify(v.claims).length + JSON.stringify(v.actors).length + JSON.stringify(v.locations).length, 0);
@@ -118,7 +124,8 @@ test("SQLite: a ledger of schema 23 (rows as text) takes the compact rows when o
   const after = stored(old), want = stored(fresh);
   assert.deepEqual(after.times, want.times);
   assert.deepEqual(after.events, want.events);
-  assert.deepEqual(after.reports.map((r) => [r.published_from, r.language_from]), want.reports.map((r) => [r.published_from, r.language_from]));
+  assert.deepEqual(after.reports.map((r) => [r.published, r.published_from, r.language_from]), want.reports.map((r) => [r.published, r.published_from, r.language_from]));
+  assert.ok(before.reports.every((r) => typeof r.published === "string"));
   // (each report keeps when it was ingested: the twins' differ by the milliseconds between their ingests)
   const s2 = await openStore(old, { readonly: true });
   assert.deepEqual((await s2.reads.reportsPage(null, 10)).map((r) => r.ingestedAt), before.reports.map((r) => r.ingested_at));
@@ -132,7 +139,7 @@ test("SQLite: a conversion of rows stopped midway goes on from its watermark whe
   const db = new Database(old);
   withTextRows(db);
   // (as a sitrep killed after the first report's transaction leaves it: that report done, the rest to do)
-  db.prepare("INSERT INTO fusion_state (kind, watermark, data) VALUES ('compact-rows', 2, '4')").run();
+  db.prepare("INSERT INTO fusion_state (kind, watermark, data) VALUES ('compact-rows', 2, '5')").run();
   db.close();
   const s = await openStore(old);
   const a = await openStore(fresh, { readonly: true });

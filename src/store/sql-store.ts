@@ -384,6 +384,7 @@ export const storedForm = {
   claimEntities: (d: Dialect, v: unknown): string | Buffer | null => claimEntitiesStored(d, claimEntities(v)),
   /** A report's, a time's and an event's words and lists (schema 24: bytes on SQLite, text on PostgreSQL) as the given dialect stores them. */
   report: (d: Dialect, r: Readonly<Record<string, unknown>>) => ({
+    published: publishedStored(d, publishedRead(r.published, r.published_ms)),
     published_from: wordStored(d, PUBLISHED_FROM, wordRead(PUBLISHED_FROM, r.published_from)),
     language_from: wordStored(d, LANGUAGE_FROM, wordRead(LANGUAGE_FROM, r.language_from)),
     ingested_at: ingestedStored(d, ingestedRead(r.ingested_at)),
@@ -465,7 +466,7 @@ function reportRow(r: Row): ReportRow {
     title: str(r.title),
     source: str(r.source),
     url: str(r.url),
-    published: String(r.published),
+    published: publishedRead(r.published, r.published_ms),
     publishedMs: num(r.published_ms),
     publishedFrom: wordRead(PUBLISHED_FROM, r.published_from) as ReportRow["publishedFrom"],
     language: r.language as Lang,
@@ -684,6 +685,32 @@ function ingestedRead(v: unknown): string {
   return v instanceof Uint8Array && v.length === 6 ? new Date(Buffer.from(v.buffer, v.byteOffset, 6).readUIntBE(0, 6)).toISOString() : String(v);
 }
 /**
+ * When a report was published as stored where the store compacts (SQLite, schema 24): beside its
+ * milliseconds (published_ms), two bytes, the form of its text (1: "…:ssZ", 2: "…:ss±hh:mm", 3: "…:ss.mmm
+ * ±hh:mm"; the seconds always) and its offset from UTC in minutes / 15 (signed), where the text took 25;
+ * only when that is what they give back (else, and on another backend, the text). Either is read.
+ */
+function publishedStored(d: Dialect, iso: string): string | Buffer {
+  const ms = publishedMs(iso);
+  if (!d.compressBody || !ms) return iso;
+  const m = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{3})?(?:Z|([+-])(\d\d):(\d\d))$/.exec(iso);
+  if (!m) return iso;
+  const offset = m[2] ? (m[2] === "-" ? -1 : 1) * (Number(m[3]) * 60 + Number(m[4])) : 0;
+  const form = !m[2] ? (m[1] ? 0 : 1) : m[1] ? 3 : 2;
+  if (!form || offset % 15 || Math.abs(offset / 15) > 127) return iso;
+  const out = Buffer.of(form, (offset / 15) & 255);
+  return publishedRead(out, ms) === iso ? out : iso;
+}
+function publishedRead(v: unknown, ms: unknown): string {
+  if (!(v instanceof Uint8Array)) return String(v);
+  if (v.length !== 2 || v[0]! < 1 || v[0]! > 3) throw new Error(`not a known form of a time: ${Buffer.from(v).toString("hex")}`);
+  const offset = ((v[1]! << 24) >> 24) * 15;
+  const local = new Date(num(ms) + offset * 60_000).toISOString();
+  if (v[0] === 1) return local.slice(0, 19) + "Z";
+  const a = Math.abs(offset);
+  return (v[0] === 2 ? local.slice(0, 19) : local.slice(0, 23)) + `${offset < 0 ? "-" : "+"}${String(Math.floor(a / 60)).padStart(2, "0")}:${String(a % 60).padStart(2, "0")}`;
+}
+/**
  * A list of a report's rows (an event's claims, actors, places: positions in its report) as stored: JSON, or
  * where the store compacts (SQLite, schema 24) the bytes of claimEntitiesStored, none for an empty list
  * (the columns hold no NULL). Either is read (claimEntities).
@@ -726,7 +753,7 @@ class StoredText implements ReportText {
     readonly source = str(r.source),
     readonly publishedMs = num(r.published_ms),
     readonly language = r.language as Lang,
-    readonly published = String(r.published),
+    readonly published = publishedRead(r.published, r.published_ms),
     readonly cluster = r.cluster === null ? num(r.id) : num(r.cluster),
   ) {
     this.raw = r.text;
@@ -2646,15 +2673,15 @@ async function compactOldRows(driver: Driver): Promise<void> {
   const d = driver.dialect;
   if (!d.compressBody) return;
   await resumably(driver, "compact-rows", async (c, from, end) => {
-    const reports = await c.all<Row>("SELECT id, published_from, language_from, ingested_at FROM reports WHERE id >= ? AND id < ? ORDER BY id LIMIT 300", [from, end]);
+    const reports = await c.all<Row>("SELECT id, published, published_ms, published_from, language_from, ingested_at FROM reports WHERE id >= ? AND id < ? ORDER BY id LIMIT 300", [from, end]);
     if (!reports.length) return undefined;
     const last = num(reports[reports.length - 1]!.id);
     const text = (...vs: unknown[]) => vs.some((v) => typeof v === "string");
     await c.many(
-      "UPDATE reports SET published_from = ?, language_from = ?, ingested_at = ? WHERE id = ?",
-      reports.filter((r) => text(r.published_from, r.language_from, r.ingested_at)).map((r) => {
+      "UPDATE reports SET published = ?, published_from = ?, language_from = ?, ingested_at = ? WHERE id = ?",
+      reports.filter((r) => text(r.published, r.published_from, r.language_from, r.ingested_at)).map((r) => {
         const x = storedForm.report(d, r);
-        return [x.published_from, x.language_from, x.ingested_at, num(r.id)];
+        return [x.published, x.published_from, x.language_from, x.ingested_at, num(r.id)];
       }),
     );
     const lo = from * SPAN, hi = (last + 1) * SPAN;
@@ -3047,7 +3074,7 @@ class SqlTx extends SqlReads implements WriteTx {
            language, language_from, other_language, origin, format, ingested_at, minhash, claims)
          VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
       params: [
-        uid, hashBytes(r.hash), identityStored(r.identity, m.url), version, supersedes?.id ?? null, r.cluster, m.title ?? null, m.source ?? null, m.url ?? null, m.published,
+        uid, hashBytes(r.hash), identityStored(r.identity, m.url), version, supersedes?.id ?? null, r.cluster, m.title ?? null, m.source ?? null, m.url ?? null, publishedStored(this.d, m.published),
         publishedMs(m.published), wordStored(this.d, PUBLISHED_FROM, m.publishedFrom), m.language, wordStored(this.d, LANGUAGE_FROM, m.languageFrom),
         m.otherLanguage ?? null, m.origin ?? null, m.format ?? null, ingestedStored(this.d, r.ingestedAt),
         Buffer.from(r.minhash.buffer, r.minhash.byteOffset, r.minhash.byteLength), r.claims.length,

@@ -18,8 +18,25 @@ import type { Doc } from "../src/model/doc.js";
 
 const text = (v: unknown): string | null => (v === null || v === undefined ? null : storedForm.body(v));
 
-/** A SQLite ledger as schemas before 20 had it: claims' keys and entities as text (JSON). */
+/** A SQLite ledger as schemas before 24 had it: reports', times' and events' words and lists as text (JSON). */
+export function withTextRows(db: Database.Database): void {
+  const report = db.prepare("UPDATE reports SET published = ?, published_from = ?, language_from = ?, ingested_at = ? WHERE id = ?");
+  for (const r of db.prepare("SELECT id, published, published_ms, published_from, language_from, ingested_at FROM reports").all() as Record<string, unknown>[]) {
+    const x = storedForm.report(postgres, r);
+    report.run(x.published, x.published_from, x.language_from, x.ingested_at, r.id);
+  }
+  const time = db.prepare("UPDATE times SET type = ? WHERE id = ?");
+  for (const t of db.prepare("SELECT id, type FROM times").all() as Record<string, unknown>[]) time.run(storedForm.time(postgres, t).type, t.id);
+  const event = db.prepare("UPDATE events SET type = ?, claims = ?, actors = ?, locations = ? WHERE id = ?");
+  for (const v of db.prepare("SELECT id, type, claims, actors, locations FROM events").all() as Record<string, unknown>[]) {
+    const x = storedForm.event(postgres, v);
+    event.run(x.type, x.claims, x.actors, x.locations, v.id);
+  }
+}
+
+/** A SQLite ledger as schemas before 20 had it: claims' keys and entities as text (JSON) (and rows as before 24). */
 export function withTextClaims(db: Database.Database): void {
+  withTextRows(db);
   const put = db.prepare("UPDATE claims SET cid = ?, entities = ? WHERE id = ?");
   for (const c of db.prepare("SELECT id, cid, entities FROM claims").all() as { id: number; cid: unknown; entities: unknown }[])
     put.run(storedForm.cid(postgres, c.cid), storedForm.claimEntities(postgres, c.entities), c.id);

@@ -223,7 +223,8 @@ function converter(name: string, sd: Dialect, dd: Dialect): (sc: Conn, rows: Row
   if (name === "fusion_state") return async (_sc, rows) => rows.filter((r) => !NOT_COPIED_STATES.has(String(r.kind))).map((r) => (same ? r : { ...r, data: encodeState(dd, storedForm.state(r.data)) }));
   if (name === "reports")
     // PostgreSQL gives each report its place in commit order (seq); on SQLite ids are that order
-    return async (_sc, rows) => (dd.backend === "postgres" ? rows.map((r) => ({ ...r, seq: r.seq ?? r.id })) : rows.map((r) => ({ ...r, seq: null })));
+    // (and its words in the target's form: schema 24)
+    return async (_sc, rows) => (dd.backend === "postgres" ? rows.map((r) => ({ ...r, ...storedForm.report(dd, r), seq: r.seq ?? r.id })) : rows.map((r) => ({ ...r, ...(!same && storedForm.report(dd, r)), seq: null })));
   if (name === "claim_entities" && entityFacets(dd).length)
     // (each row with its claim's status and source and its report's outlet and language, where the ledger's
     // rows lack them: SQLite's, or PostgreSQL's not filled yet after an upgrade)
@@ -243,6 +244,8 @@ function converter(name: string, sd: Dialect, dd: Dialect): (sc: Conn, rows: Row
   if (name === "bodies") return async (_sc, rows) => rows.map((r) => ({ ...r, text: storedForm.encodeBody(dd, storedForm.body(r.text)) }));
   if (name === "entities") return async (_sc, rows) => rows.map((r) => ({ ...r, mentions: storedForm.mentions(dd, r) }));
   if (name === "claims") return async (_sc, rows) => rows.map((r) => ({ ...r, cid: storedForm.cid(dd, r.cid), entities: storedForm.claimEntities(dd, r.entities) }));
+  if (name === "times") return async (_sc, rows) => rows.map((r) => ({ ...r, ...storedForm.time(dd, r) }));
+  if (name === "events") return async (_sc, rows) => rows.map((r) => ({ ...r, ...storedForm.event(dd, r) }));
   if (name === "fusion_items")
     return async (sc, rows) => {
       // a record deflated against its report's body is read with that body

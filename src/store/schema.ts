@@ -419,6 +419,18 @@ export const MIGRATIONS: readonly ((d: Dialect) => string)[] = [
     d.backend === "postgres"
       ? `CREATE INDEX IF NOT EXISTS claims_search_ids ON claims_search USING brin (id) WITH (pages_per_range = 2, autosummarize = on);`
       : "SELECT 1;",
+  // 24 (SQLite): a smaller ledger. Words of short lists a report's rows repeat are kept as a byte (codes.ts:
+  // an event's and a time's type, where a report's publication time and language were found), an event's
+  // claims, actors and places as bytes (as a claim's entities, schema 20), when a report was ingested as 6
+  // bytes of milliseconds (sql-store.ts, wordStored, positionsStored, ingestedStored); an earlier sitrep
+  // would not read them. Rows written before are read as they are, and take the new form when the ledger
+  // is next opened for writing (SqlStore.open, compactOldRows; fusion_state 'compact-rows' holds the next
+  // report and where they end). (PostgreSQL: nothing; its rows are not what a ledger's size is measured by.)
+  (d) =>
+    d.backend === "sqlite"
+      ? `DELETE FROM fusion_state WHERE kind = 'compact-rows';
+  INSERT INTO fusion_state (kind, watermark, data) SELECT 'compact-rows', 0, CAST(max(id) + 1 AS TEXT) FROM reports HAVING count(*) > 0;`
+      : "SELECT 1;",
 ];
 
 /**

@@ -45,7 +45,7 @@ import {
 } from "./types.js";
 import { CLAIM_STATUSES, type ClaimStatus, type EntityType, type Lang } from "../model/doc.js";
 import { timexOrder } from "../model/timex.js";
-import { entityType, sourceKind, status } from "./codes.js";
+import { entityType, EVENT_TYPES, LANGUAGE_FROM, PUBLISHED_FROM, sourceKind, status, TIMEX_TYPES } from "./codes.js";
 import { bodyWords as enBodyWords } from "../lang/en/body-words.js";
 import { bodyWords as nlBodyWords } from "../lang/nl/body-words.js";
 
@@ -389,6 +389,20 @@ export const storedForm = {
   /** A claim row's key and entities (bytes on SQLite, text on PostgreSQL) as the given dialect stores them. */
   cid: (d: Dialect, v: unknown): string | Buffer => cidStored(d, cidRead(v)),
   claimEntities: (d: Dialect, v: unknown): string | Buffer | null => claimEntitiesStored(d, claimEntities(v)),
+  /** A report's, a time's and an event's words and lists (schema 24: bytes on SQLite, text on PostgreSQL) as the given dialect stores them. */
+  report: (d: Dialect, r: Readonly<Record<string, unknown>>) => ({
+    published: publishedStored(d, publishedRead(r.published, r.published_ms)),
+    published_from: wordStored(d, PUBLISHED_FROM, wordRead(PUBLISHED_FROM, r.published_from)),
+    language_from: wordStored(d, LANGUAGE_FROM, wordRead(LANGUAGE_FROM, r.language_from)),
+    ingested_at: ingestedStored(d, ingestedRead(r.ingested_at)),
+  }),
+  time: (d: Dialect, r: Readonly<Record<string, unknown>>) => ({ type: wordStored(d, TIMEX_TYPES, wordRead(TIMEX_TYPES, r.type)) }),
+  event: (d: Dialect, r: Readonly<Record<string, unknown>>) => ({
+    type: wordStored(d, EVENT_TYPES, wordRead(EVENT_TYPES, r.type)),
+    claims: positionsStored(d, claimEntities(r.claims)),
+    actors: positionsStored(d, claimEntities(r.actors)),
+    locations: positionsStored(d, claimEntities(r.locations)),
+  }),
   /** An entity row's mentions (bytes on SQLite, JSON on PostgreSQL) as the given dialect stores them. */
   mentions: (d: Dialect, r: Readonly<Record<string, unknown>>): string | Buffer => {
     const name = String(r.name), aliases = json<string[]>(r.aliases, []);
@@ -459,15 +473,15 @@ function reportRow(r: Row): ReportRow {
     title: str(r.title),
     source: str(r.source),
     url: str(r.url),
-    published: String(r.published),
+    published: publishedRead(r.published, r.published_ms),
     publishedMs: num(r.published_ms),
-    publishedFrom: r.published_from as ReportRow["publishedFrom"],
+    publishedFrom: wordRead(PUBLISHED_FROM, r.published_from) as ReportRow["publishedFrom"],
     language: r.language as Lang,
-    languageFrom: r.language_from as ReportRow["languageFrom"],
+    languageFrom: wordRead(LANGUAGE_FROM, r.language_from) as ReportRow["languageFrom"],
     otherLanguage: str(r.other_language),
     origin: str(r.origin),
     format: str(r.format),
-    ingestedAt: String(r.ingested_at),
+    ingestedAt: ingestedRead(r.ingested_at),
     ...(r.text !== undefined && { text: decodeBody(r.text) }),
   };
 }
@@ -647,6 +661,72 @@ function claimEntities(v: unknown): number[] {
   return out;
 }
 
+/**
+ * A word of a short list (codes.ts) as stored where the store compacts what it keeps (SQLite, schema 24): its
+ * position as one byte, where its text took up to 23 ("claim_of_responsibility"); a word not in the list,
+ * or any word on another backend, as its text. Either is read (wordRead).
+ */
+function wordStored(d: Dialect, list: readonly string[], w: string): string | Buffer {
+  const i = d.compressBody ? list.indexOf(w) : -1;
+  return i >= 0 && i < 256 ? Buffer.of(i) : w;
+}
+function wordRead(list: readonly string[], v: unknown): string {
+  if (!(v instanceof Uint8Array)) return String(v);
+  const w = v.length === 1 ? list[v[0]!] : undefined;
+  if (w === undefined) throw new Error(`not a known code: ${Buffer.from(v).toString("hex")}`);
+  return w;
+}
+/**
+ * When a report was ingested as stored where the store compacts (SQLite, schema 24): the milliseconds as 6
+ * bytes, where the ISO text took 24, when the text is what they give back (else, and on another backend,
+ * the text). Either is read (ingestedRead).
+ */
+function ingestedStored(d: Dialect, iso: string): string | Buffer {
+  const ms = Date.parse(iso);
+  if (!d.compressBody || !Number.isSafeInteger(ms) || ms < 0 || ms >= 2 ** 48 || new Date(ms).toISOString() !== iso) return iso;
+  const out = Buffer.allocUnsafe(6);
+  out.writeUIntBE(ms, 0, 6);
+  return out;
+}
+function ingestedRead(v: unknown): string {
+  return v instanceof Uint8Array && v.length === 6 ? new Date(Buffer.from(v.buffer, v.byteOffset, 6).readUIntBE(0, 6)).toISOString() : String(v);
+}
+/**
+ * When a report was published as stored where the store compacts (SQLite, schema 24): beside its
+ * milliseconds (published_ms), two bytes, the form of its text (1: "…:ssZ", 2: "…:ss±hh:mm", 3: "…:ss.mmm
+ * ±hh:mm"; the seconds always) and its offset from UTC in minutes / 15 (signed), where the text took 25;
+ * only when that is what they give back (else, and on another backend, the text). Either is read.
+ */
+function publishedStored(d: Dialect, iso: string): string | Buffer {
+  const ms = publishedMs(iso);
+  if (!d.compressBody || !ms) return iso;
+  const m = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{3})?(?:Z|([+-])(\d\d):(\d\d))$/.exec(iso);
+  if (!m) return iso;
+  const offset = m[2] ? (m[2] === "-" ? -1 : 1) * (Number(m[3]) * 60 + Number(m[4])) : 0;
+  const form = !m[2] ? (m[1] ? 0 : 1) : m[1] ? 3 : 2;
+  if (!form || offset % 15 || Math.abs(offset / 15) > 127) return iso;
+  const out = Buffer.of(form, (offset / 15) & 255);
+  return publishedRead(out, ms) === iso ? out : iso;
+}
+function publishedRead(v: unknown, ms: unknown): string {
+  if (!(v instanceof Uint8Array)) return String(v);
+  if (v.length !== 2 || v[0]! < 1 || v[0]! > 3) throw new Error(`not a known form of a time: ${Buffer.from(v).toString("hex")}`);
+  const offset = ((v[1]! << 24) >> 24) * 15;
+  const local = new Date(num(ms) + offset * 60_000).toISOString();
+  if (v[0] === 1) return local.slice(0, 19) + "Z";
+  const a = Math.abs(offset);
+  return (v[0] === 2 ? local.slice(0, 19) : local.slice(0, 23)) + `${offset < 0 ? "-" : "+"}${String(Math.floor(a / 60)).padStart(2, "0")}:${String(a % 60).padStart(2, "0")}`;
+}
+/**
+ * A list of a report's rows (an event's claims, actors, places: positions in its report) as stored: JSON, or
+ * where the store compacts (SQLite, schema 24) the bytes of claimEntitiesStored, none for an empty list
+ * (the columns hold no NULL). Either is read (claimEntities).
+ */
+function positionsStored(d: Dialect, xs: readonly number[]): string | Buffer {
+  if (!xs.length) return d.compressBody ? Buffer.alloc(0) : "[]";
+  return claimEntitiesStored(d, xs) ?? JSON.stringify(xs);
+}
+
 function fusedRow(r: Row): FusedRow {
   return {
     id: num(r.id),
@@ -680,7 +760,7 @@ class StoredText implements ReportText {
     readonly source = str(r.source),
     readonly publishedMs = num(r.published_ms),
     readonly language = r.language as Lang,
-    readonly published = String(r.published),
+    readonly published = publishedRead(r.published, r.published_ms),
     readonly cluster = r.cluster === null ? num(r.id) : num(r.cluster),
   ) {
     this.raw = r.text;
@@ -951,7 +1031,7 @@ class SqlReads implements Reads {
       const start = num(r.start), end = num(r.stop);
       p.times.push({
         id: num(r.id), report: num(r.report), seq: num(r.id) % SPAN, start, end, text: slice(p.report.text, start, end, r.text),
-        value: String(r.value), type: r.type as TimeRow["type"], mod: str(r.mod), timeline: numOrNull(r.claim),
+        value: String(r.value), type: wordRead(TIMEX_TYPES, r.type) as TimeRow["type"], mod: str(r.mod), timeline: numOrNull(r.claim),
       });
     }
     for (const r of await rowsOf(qCounts)) {
@@ -969,8 +1049,8 @@ class SqlReads implements Reads {
     }
     for (const r of await rowsOf(qEvents)) {
       of(r).events.push({
-        id: num(r.id), report: num(r.report), seq: num(r.id) % SPAN, type: String(r.type), claims: json(r.claims, []), actors: json(r.actors, []),
-        locations: json(r.locations, []), time: str(r.time),
+        id: num(r.id), report: num(r.report), seq: num(r.id) % SPAN, type: wordRead(EVENT_TYPES, r.type), claims: claimEntities(r.claims), actors: claimEntities(r.actors),
+        locations: claimEntities(r.locations), time: str(r.time),
       } satisfies EventRow);
     }
     return reports.map((r) => parts.get(r.id)!);
@@ -2614,6 +2694,44 @@ async function elideOldRecords(driver: Driver): Promise<void> {
 }
 
 /**
+ * The rows a ledger from before schema 24 wrote as text in the compact form of its words and lists (SQLite:
+ * storedForm.report, time, event), a few hundred reports with their times and events per transaction
+ * (fusion_state 'compact-rows', by report id; nothing once done). Rows already compact are left alone.
+ */
+async function compactOldRows(driver: Driver): Promise<void> {
+  const d = driver.dialect;
+  if (!d.compressBody) return;
+  await resumably(driver, "compact-rows", async (c, from, end) => {
+    const reports = await c.all<Row>("SELECT id, published, published_ms, published_from, language_from, ingested_at FROM reports WHERE id >= ? AND id < ? ORDER BY id LIMIT 300", [from, end]);
+    if (!reports.length) return undefined;
+    const last = num(reports[reports.length - 1]!.id);
+    const text = (...vs: unknown[]) => vs.some((v) => typeof v === "string");
+    await c.many(
+      "UPDATE reports SET published = ?, published_from = ?, language_from = ?, ingested_at = ? WHERE id = ?",
+      reports.filter((r) => text(r.published, r.published_from, r.language_from, r.ingested_at)).map((r) => {
+        const x = storedForm.report(d, r);
+        return [x.published, x.published_from, x.language_from, x.ingested_at, num(r.id)];
+      }),
+    );
+    const lo = from * SPAN, hi = (last + 1) * SPAN;
+    const times = await c.all<Row>("SELECT id, type FROM times WHERE id >= ? AND id < ? AND typeof(type) = 'text'", [lo, hi]);
+    await c.many("UPDATE times SET type = ? WHERE id = ?", times.map((t) => [storedForm.time(d, t).type, num(t.id)]));
+    const events = await c.all<Row>(
+      "SELECT id, type, claims, actors, locations FROM events WHERE id >= ? AND id < ? AND (typeof(type) = 'text' OR typeof(claims) = 'text' OR typeof(actors) = 'text' OR typeof(locations) = 'text')",
+      [lo, hi],
+    );
+    await c.many(
+      "UPDATE events SET type = ?, claims = ?, actors = ?, locations = ? WHERE id = ?",
+      events.map((v) => {
+        const x = storedForm.event(d, v);
+        return [x.type, x.claims, x.actors, x.locations, num(v.id)];
+      }),
+    );
+    return last + 1;
+  });
+}
+
+/**
  * What an entity's facets count each claim_entities row under (schema 21: its claim's status and source, its
  * report's outlet and language), for the rows written before, a few entities per transaction (fusion_state
  * 'entity-facets', by fused id; nothing once done). Once all are, the key is made again holding them, so
@@ -2985,8 +3103,9 @@ class SqlTx extends SqlReads implements WriteTx {
            language, language_from, other_language, origin, format, ingested_at, minhash, claims)
          VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
       params: [
-        uid, hashBytes(r.hash), identityStored(r.identity, m.url), version, supersedes?.id ?? null, r.cluster, m.title ?? null, m.source ?? null, m.url ?? null, m.published,
-        publishedMs(m.published), m.publishedFrom, m.language, m.languageFrom, m.otherLanguage ?? null, m.origin ?? null, m.format ?? null, r.ingestedAt,
+        uid, hashBytes(r.hash), identityStored(r.identity, m.url), version, supersedes?.id ?? null, r.cluster, m.title ?? null, m.source ?? null, m.url ?? null, publishedStored(this.d, m.published),
+        publishedMs(m.published), wordStored(this.d, PUBLISHED_FROM, m.publishedFrom), m.language, wordStored(this.d, LANGUAGE_FROM, m.languageFrom),
+        m.otherLanguage ?? null, m.origin ?? null, m.format ?? null, ingestedStored(this.d, r.ingestedAt),
         Buffer.from(r.minhash.buffer, r.minhash.byteOffset, r.minhash.byteLength), r.claims.length,
       ],
     });
@@ -3162,7 +3281,7 @@ class SqlTx extends SqlReads implements WriteTx {
 
     await this.c.many(
       rowsInsert(this.d, "times", ["start", "stop", "value", "type", "mod", "claim", "text"]),
-      rowsOf(this.d, r.times.map((t, seq) => [key(seq), id, t.start, t.end, t.value, t.type, t.mod ?? null, t.timeline ?? null, own(t)])),
+      rowsOf(this.d, r.times.map((t, seq) => [key(seq), id, t.start, t.end, t.value, wordStored(this.d, TIMEX_TYPES, t.type), t.mod ?? null, t.timeline ?? null, own(t)])),
     );
     await this.c.many(
       rowsInsert(this.d, "counts", ["start", "stop", "kind", "value", "approx", "claim", "text"]),
@@ -3174,7 +3293,9 @@ class SqlTx extends SqlReads implements WriteTx {
     );
     await this.c.many(
       rowsInsert(this.d, "events", ["type", "claims", "actors", "locations", "time"]),
-      rowsOf(this.d, r.events.map((v, seq) => [key(seq), id, v.type, JSON.stringify(v.claims), JSON.stringify(v.actors), JSON.stringify(v.locations), v.time ?? null])),
+      rowsOf(this.d, r.events.map((v, seq) => [
+        key(seq), id, wordStored(this.d, EVENT_TYPES, v.type), positionsStored(this.d, v.claims), positionsStored(this.d, v.actors), positionsStored(this.d, v.locations), v.time ?? null,
+      ])),
     );
     // The facet counters (schema 9, written late on a server: SqlTx.lateWrites): the report's claims by status and source, under its outlet and language.
     // (last: every report of an outlet adds to the same few rows, which a concurrent writer on a server then
@@ -3277,6 +3398,7 @@ export class SqlStore implements Store {
       if (!driver.readonly) await deflateBodiesWithWords(driver);
       if (!driver.readonly) await elideOldRecords(driver);
       if (!driver.readonly) await fillEntityFacets(driver);
+      if (!driver.readonly) await compactOldRows(driver);
       return new SqlStore(driver, o);
     } catch (e) {
       await driver.close();

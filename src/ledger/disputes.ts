@@ -6,6 +6,7 @@ import { accusedAct, fold } from "./features.js";
 import type { BlockContext } from "./propositions.js";
 import { ledgerLexicon } from "./lang.js";
 import { langPack } from "../lang/index.js";
+import { TupleMap } from "./tuples.js";
 
 /**
  * A claim's text folded, once per claim: its scope, its narrower measure and whether it recalls another's
@@ -534,33 +535,21 @@ const NO_PARTIES: readonly string[] = [];
  * give one set, so iterating it is as iterating each.
  */
 class SetPool {
-  /** A number for each member string; sets by a hash of their members' numbers, each candidate compared in full. */
+  /** A number for each member string; sets by their members' numbers, in order (no string made of a set's content). */
   private nums = new Map<string, number>();
-  private sets = new Map<number, { ids: Int32Array; set: Set<string> }[]>();
+  private sets = new TupleMap<Set<string>>();
   private ids = new Int32Array(16);
   of(x: Set<string> | undefined): Set<string> {
     if (!x?.size) return NO_NAMES;
-    // (a set's content as its members' numbers, in order: no string made of it)
     if (this.ids.length < x.size) this.ids = new Int32Array(Math.max(x.size, this.ids.length * 2));
     const ids = this.ids;
-    let n = 0, h = x.size;
+    let n = 0;
     for (const k of x) {
       let id = this.nums.get(k);
       if (id === undefined) this.nums.set(k, (id = this.nums.size));
       ids[n++] = id;
-      h = Math.imul(h ^ id, 0x9e3779b1);
-      h = (h ^ (h >>> 15)) | 0;
     }
-    let l = this.sets.get(h);
-    if (l)
-      next: for (const p of l) {
-        if (p.ids.length !== n) continue;
-        for (let i = 0; i < n; i++) if (p.ids[i] !== ids[i]) continue next;
-        return p.set;
-      }
-    else this.sets.set(h, (l = []));
-    l.push({ ids: ids.slice(0, n), set: x });
-    return x;
+    return this.sets.get(ids, n, () => x);
   }
 }
 

@@ -2,6 +2,7 @@ import { plainClaim } from "./claimcolumns.js";
 import type { Approx, ClaimStatus, CountKind, SourceKind } from "../model/doc.js";
 import type { FusionClaim } from "./claimkeys.js";
 import { firstSharedList } from "./shared-list.js";
+import { mix, mixNumber, TupleMap } from "./tuples.js";
 
 /**
  * Propositions: the claims of a block (one incident of the ledger) that state the same thing, across
@@ -199,18 +200,6 @@ class Bag {
 /** A pooled map or set, and the content it was pooled by. */
 type Pooled<T> = { ids: Int32Array; vs: Float64Array; it: T };
 
-const F64 = new Float64Array(1);
-const I32 = new Int32Array(F64.buffer);
-/** A number's bits mixed into a hash (0 and -0 one value, as they are for every comparison). */
-function mixNumber(h: number, v: number): number {
-  F64[0] = v === 0 ? 0 : v;
-  return mix(mix(h, I32[0]!), I32[1]!);
-}
-function mix(h: number, x: number): number {
-  h = Math.imul(h ^ x, 0x9e3779b1);
-  return (h ^ (h >>> 15)) | 0;
-}
-
 /**
  * One map or set for each content among a block's signatures, and one folded wording for each text: a block
  * of a whole ledger holds a signature per claim, and copies of a statement (or claims of one kind) have
@@ -228,7 +217,7 @@ class SigPool {
   private words = new Map<string, string>();
   /** A number for each pooled map and set (the shared empty ones too). */
   private ids = new Map<object, number>();
-  private sigs = new Map<number, { key: Float64Array; sig: Sig }[]>();
+  private sigs = new TupleMap<Sig>();
   /** The keys a claim is made of, for signatures by each kind of part and each entity, made once each. */
   readonly entityKeys = new Map<string, string>();
   readonly figureKeys = new Map<string, Map<number, string>>();
@@ -349,21 +338,11 @@ class SigPool {
     this.put(s.modes);
     this.put(s.subject === undefined ? -1 : this.num(s.subject));
     this.put(s.speaker === undefined ? -1 : this.num(s.speaker));
-    const t = this.tuple, n = this.tn;
-    let h = n;
-    for (let i = 0; i < n; i++) h = mixNumber(h, t[i]!);
-    let l = this.sigs.get(h);
-    if (l)
-      next: for (const x of l) {
-        if (x.key.length !== n) continue;
-        for (let i = 0; i < n; i++) if (x.key[i] !== t[i]) continue next;
-        return x.sig;
-      }
-    else this.sigs.set(h, (l = []));
-    const sig: Sig = { id: this.all.length, ...s };
-    l.push({ key: t.slice(0, n), sig });
-    this.all.push(sig);
-    return sig;
+    return this.sigs.get(this.tuple, this.tn, () => {
+      const sig: Sig = { id: this.all.length, ...s };
+      this.all.push(sig);
+      return sig;
+    });
   }
 }
 const EMPTY_F64 = new Float64Array(0);

@@ -149,30 +149,7 @@ export function readEldPack(buf: Buffer, stamp: string): PackedNgrams | null {
     seen.set(s, found ?? null);
     return found;
   };
-  const search = (s: string): Record<string, number> | undefined => {
-    if (s.length === 0 || s.length > 64) return undefined;
-    let lo = 0;
-    let hi = n - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >>> 1;
-      const c = compare(mid, s);
-      if (c < 0) lo = mid + 1;
-      else if (c > 0) hi = mid - 1;
-      else {
-        const entry: Record<string, number> = {};
-        for (let p = pairEnd(mid - 1), end = pairEnd(mid); p < end; p++) entry[buf[pairsAt + 2 * p]!] = buf[pairsAt + 2 * p + 1]!;
-        return entry;
-      }
-    }
-    return undefined;
-  };
-  // eld reads its table only as `ngrams[key]`, then walks the entry with for…in
-  const ngrams = new Proxy({} as Record<string, Record<string, number>>, {
-    get: (_t, key) => (typeof key === "string" ? lookUp(key) : undefined),
-    has: (_t, key) => typeof key === "string" && lookUp(key) !== undefined,
-  });
-  // the detector over the pack reads an entry's pairs where they lie: the entry's index, found once per n-gram
-  const indexOf = new Map<string, number>();
+  // (the index of the entry for an n-gram, by halving: -1 when the pack has none)
   const find = (s: string): number => {
     if (s.length === 0 || s.length > 64) return -1;
     let lo = 0;
@@ -186,6 +163,20 @@ export function readEldPack(buf: Buffer, stamp: string): PackedNgrams | null {
     }
     return -1;
   };
+  const search = (s: string): Record<string, number> | undefined => {
+    const at = find(s);
+    if (at < 0) return undefined;
+    const entry: Record<string, number> = {};
+    for (let p = pairEnd(at - 1), end = pairEnd(at); p < end; p++) entry[buf[pairsAt + 2 * p]!] = buf[pairsAt + 2 * p + 1]!;
+    return entry;
+  };
+  // eld reads its table only as `ngrams[key]`, then walks the entry with for…in
+  const ngrams = new Proxy({} as Record<string, Record<string, number>>, {
+    get: (_t, key) => (typeof key === "string" ? lookUp(key) : undefined),
+    has: (_t, key) => typeof key === "string" && lookUp(key) !== undefined,
+  });
+  // the detector over the pack reads an entry's pairs where they lie: the entry's index, found once per n-gram
+  const indexOf = new Map<string, number>();
   const addScores = (key: string, into: number[]): void => {
     let at = indexOf.get(key);
     if (at === undefined) {

@@ -1,6 +1,7 @@
 // What the claims of a ledger say of themselves, read claim by claim, for tests that check the store's
 // views (counts, pages, facets) against them: written once for the facet and word tests.
-import type { ClaimFilter, ClaimPage, ClaimRow, Reads, ReportRow } from "../src/store/index.js";
+import assert from "node:assert/strict";
+import type { ClaimFilter, ClaimKey, ClaimPage, ClaimRow, Reads, ReportRow } from "../src/store/index.js";
 
 /** A claim under a fused entity: whether the claim names it and whether it is the claim's source. */
 export interface UnderEntity {
@@ -41,4 +42,27 @@ export async function pagedIds(r: Reads, g: ClaimFilter, known = false): Promise
     ids.push(...page.items.map((c) => c.id));
   }
   return { ids, last: page };
+}
+
+const fold = (s: string) => s.normalize("NFD").replace(/\p{M}+/gu, "").toLowerCase();
+/** Whether a claim's text has each of the words (as the index of words finds them: folded, by prefix). */
+export const hasWords = (text: string, ws: readonly string[]): boolean => {
+  const words = fold(text).split(/[^\p{L}\p{N}]+/u);
+  return ws.every((w) => words.some((x) => x.startsWith(fold(w))));
+};
+
+/** Every page of `f`, forwards or backwards (read from the end, put back in order), as claim ids in the list's order; later pages told `known`. */
+export async function everyPage(r: Reads, f: ClaimFilter, back: boolean, known: number | undefined): Promise<{ ids: number[]; total: number | undefined }> {
+  const out: number[][] = [];
+  let at: ClaimKey | null = null;
+  let total: number | undefined;
+  for (let guard = 0; guard < 1000; guard++) {
+    const page = await r.claimsPage(at && known !== undefined ? { ...f, known } : f, at, back);
+    if (!at) total = page.total;
+    if (page.items.length) out.push(page.items.map((c) => c.id));
+    if (!page.more) break;
+    assert.equal(page.items.length, f.limit, "a page short of the limit is the last");
+    at = back ? page.keys[0]! : page.keys[page.keys.length - 1]!;
+  }
+  return { ids: (back ? out.reverse() : out).flat(), total };
 }

@@ -8,11 +8,12 @@ import assert from "node:assert/strict";
 import { mkdtempSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { openStore, type ClaimFilter, type ClaimKey, type Reads } from "../src/store/index.js";
+import { openStore, type ClaimFilter } from "../src/store/index.js";
 import { SPARSE_WORDS, WORDS_COUNTED } from "../src/store/sql-store.js";
 import { LATEST } from "../src/store/schema.js";
 import { ingestFiles } from "../src/cli/ingest.js";
 import { eachBackend } from "./backends.js";
+import { everyPage, hasWords } from "./claim-views.js";
 
 const lanes = ["Dijkweg", "Sluisstraat", "Polderlaan", "Kanaalkade", "Gemaalpad", "Zuiderweg", "Brugstraat"];
 /** Report i's time: threes at the same minute, an hour between threes. */
@@ -36,27 +37,6 @@ function corpus(): string[] {
   return files.map((_, i) => files[i - (i % 6) + 5 - (i % 6)]!);
 }
 
-const fold = (s: string) => s.normalize("NFD").replace(/\p{M}+/gu, "").toLowerCase();
-const hasWords = (text: string, ws: readonly string[]) => {
-  const words = fold(text).split(/[^\p{L}\p{N}]+/u);
-  return ws.every((w) => words.some((x) => x.startsWith(fold(w))));
-};
-
-/** Every page of `f` as claim ids in the list's order (backwards: read from the end, put back in order); later pages told `known`. */
-async function pages(r: Reads, f: ClaimFilter, back: boolean, known: number | undefined): Promise<{ ids: number[]; total: number | undefined }> {
-  const out: number[][] = [];
-  let key: ClaimKey | null = null;
-  let total: number | undefined;
-  for (let guard = 0; guard < 1000; guard++) {
-    const page = await r.claimsPage(key && known !== undefined ? { ...f, known } : f, key, back);
-    if (!key) total = page.total;
-    if (page.items.length) out.push(page.items.map((c) => c.id));
-    if (!page.more) break;
-    assert.equal(page.items.length, f.limit, "a page short of the limit is the last");
-    key = back ? page.keys[0]! : page.keys[page.keys.length - 1]!;
-  }
-  return { ids: (back ? out.reverse() : out).flat(), total };
-}
 
 eachBackend("claims of a common word paged by a walk that ends among reports of the same minute: every page the slice of the whole list", async (be) => {
   const spec = await be.ledger();
@@ -95,7 +75,7 @@ eachBackend("claims of a common word paged by a walk that ends among reports of 
           const what = `${name}${desc ? ", newest first" : ""}, pages of ${limit}${ratio ? "" : ", one by one"}`;
           for (const known of [undefined, 1, want.length, 1_000_000])
             for (const back of [false, true]) {
-              const got = await pages(r, f, back, known);
+              const got = await everyPage(r, f, back, known);
               assert.deepEqual(got.ids, whole, `${what}: every page ${back ? "backwards" : "forwards"}, told ${known ?? "nothing"}`);
               // (PostgreSQL counts a word's claims up to the cap, SQLite all of them)
               if (!back) assert.equal(got.total, be.name === "PostgreSQL" ? WORDS_COUNTED.cap : want.length, `${what}: the first page's count`);

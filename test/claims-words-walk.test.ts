@@ -10,9 +10,10 @@ import assert from "node:assert/strict";
 import { mkdtempSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { openStore, SPAN, type ClaimFilter, type ClaimKey, type ClaimRow, type Reads } from "../src/store/index.js";
+import { openStore, SPAN, type ClaimFilter, type ClaimRow, type Reads } from "../src/store/index.js";
 import { ingestFiles } from "../src/cli/ingest.js";
 import { eachBackend } from "./backends.js";
+import { everyPage, hasWords } from "./claim-views.js";
 import { LATEST } from "../src/store/schema.js";
 
 const streets = ["Dorpsstraat", "Kerkweg", "Havenkade", "Molenlaan", "Stationsplein"];
@@ -48,27 +49,6 @@ function corrections(dir: string): string[] {
   return out;
 }
 
-const fold = (s: string) => s.normalize("NFD").replace(/\p{M}+/gu, "").toLowerCase();
-const hasWords = (text: string, ws: readonly string[]) => {
-  const words = fold(text).split(/[^\p{L}\p{N}]+/u);
-  return ws.every((w) => words.some((x) => x.startsWith(fold(w))));
-};
-
-/** Every page of `f`, forwards or backwards, as claim ids in the list's order; later pages told `known`. */
-async function pages(r: Reads, f: ClaimFilter, back: boolean, known: number | undefined): Promise<{ ids: number[]; total: number | undefined }> {
-  const out: number[][] = [];
-  let at: ClaimKey | null = null;
-  let total: number | undefined;
-  for (let guard = 0; guard < 1000; guard++) {
-    const page = await r.claimsPage(at && known !== undefined ? { ...f, known } : f, at, back);
-    if (!at) total = page.total;
-    if (page.items.length) out.push(page.items.map((c) => c.id));
-    if (!page.more) break;
-    assert.equal(page.items.length, f.limit, "a page short of the limit is the last");
-    at = back ? page.keys[0]! : page.keys[page.keys.length - 1]!;
-  }
-  return { ids: (back ? out.reverse() : out).flat(), total };
-}
 
 eachBackend("claims of some words paged by walking the reports: every page the slice of the whole list, counted, replaced versions left out", async (be) => {
   const spec = await be.ledger();
@@ -104,7 +84,7 @@ eachBackend("claims of some words paged by walking the reports: every page the s
         // (a count the caller knows chooses how far a walk goes: none, the true one, far too many)
         for (const known of [undefined, 1, want.length, 1_000_000])
           for (const back of [false, true]) {
-            const got = await pages(r, f, back, known);
+            const got = await everyPage(r, f, back, known);
             assert.deepEqual(got.ids, whole, `${what}: every page ${back ? "backwards" : "forwards"}, told ${known ?? "nothing"}`);
             if (!back) assert.equal(got.total, want.length, `${what}: the first page's count`);
           }
@@ -155,7 +135,7 @@ eachBackend("a ledger of schema 14 loses its replaced versions' claims from the 
     const all = (await r.searchClaims({ limit: 100000, offset: 0 })).items;
     const said = all.filter((c) => hasWords(c.text, ["said"]) && c.status === "claimed").map((c) => c.id);
     assert.ok(said.length > 3);
-    assert.deepEqual((await pages(r, { words: ["said"], status: ["claimed"], limit: 3, offset: 0 }, false, undefined)).ids, said, "words and a status, from the index that keeps both");
+    assert.deepEqual((await everyPage(r, { words: ["said"], status: ["claimed"], limit: 3, offset: 0 }, false, undefined)).ids, said, "words and a status, from the index that keeps both");
   } finally {
     await again.close();
   }

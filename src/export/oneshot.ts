@@ -10,8 +10,10 @@ import type { Doc } from "../model/doc.js";
 import type { SitrepExport } from "./schema.js";
 import { buildExport, docSections, EntityJoins, joinedClaim, joinedEvent, joinEntity, SECTIONS, type ExportNumbering } from "./json.js";
 import { item, items, objectJson } from "./stream.js";
-import { fuseStreamed, reportFusion, type Fusion, type ReportFusion } from "../ledger/fusion.js";
-import type { FusionClaim } from "../ledger/claimkeys.js";
+import { fuseStreamed, type Fusion, type ReportFusion } from "../ledger/fusion.js";
+import { fusionClaims, type FusionClaim } from "../ledger/claimkeys.js";
+import { entityRecords } from "../ledger/entityfusion.js";
+import { incidentKeys } from "../ledger/incidents.js";
 import { exportProposition } from "../ledger/fusionexport.js";
 
 /** How much the export reads back or sends at a time. */
@@ -177,8 +179,11 @@ export interface FusionText {
 }
 
 export function fusionText(doc: Doc): FusionText {
-  const f = reportFusion(doc);
-  return { claims: JSON.stringify(f.claims), head: JSON.stringify({ entities: f.entities, incident: f.incident }) };
+  // reportFusion's record, made as it makes it, but with no text kept for each claim's shingles: those serve
+  // a stored record only (the text sent holds the shingles)
+  const claims = fusionClaims(doc, { shingleTexts: false });
+  const entities = entityRecords(doc);
+  return { claims: JSON.stringify(claims), head: JSON.stringify({ entities, incident: incidentKeys(doc, claims) }) };
 }
 
 /**

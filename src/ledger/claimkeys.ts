@@ -566,11 +566,15 @@ export function reportKey(doc: Doc): string {
  * shingles) for the next call of the report's every claim, which takes it instead of working it out again:
  * the pipeline's contradictions stage works out the keys of the claims it reads, and the report's fusion
  * record (reportFusion) needs them all, once the stages are done and the claims as they stay.
+ * `shingleTexts: false` keeps no `shingleText` for the claims (no caller will ask for it); keys handed over
+ * keep theirs only once taken by a call that keeps them.
  */
-export function fusionClaims(doc: Doc, opts: { shingles?: boolean; only?: (c: Claim) => boolean; handOver?: boolean } = {}): FusionClaim[] {
+export function fusionClaims(doc: Doc, opts: { shingles?: boolean; only?: (c: Claim) => boolean; handOver?: boolean; shingleTexts?: boolean } = {}): FusionClaim[] {
   const rk = reportKey(doc);
   const agency = agencyOf(doc);
   const withShingles = (opts.shingles ?? true) || !!opts.handOver;
+  // keys handed over keep their texts for the call that takes them, which keeps them if asked
+  const keepTexts = withShingles && !opts.handOver && (opts.shingleTexts ?? true);
   // taken once: a later call works the keys out again, as the claims may have changed since
   const given = opts.only || !withShingles ? undefined : handedOver.get(doc);
   if (given) handedOver.delete(doc);
@@ -579,12 +583,26 @@ export function fusionClaims(doc: Doc, opts: { shingles?: boolean; only?: (c: Cl
   const ix = given?.ix ?? indexDoc(doc);
   const claims = opts.only ? doc.claims.filter(opts.only) : doc.claims;
   const heads = headClauses(doc);
-  const out = claims.map((c) => given?.keys.get(c) ?? claimKeys(doc, ix, c, `${rk}|${String(c.start).padStart(7, "0")}`, agency, withShingles, heads.get(c)));
-  if (opts.handOver) handedOver.set(doc, { keys: new Map(claims.map((c, i) => [c, out[i]!])), ix });
+  const texts: string[] | undefined = keepTexts || opts.handOver ? new Array<string>(claims.length) : undefined;
+  const out = claims.map((c, i) => {
+    const h = given?.keys.get(c);
+    if (h) {
+      if (texts) texts[i] = h.text;
+      return h.keys;
+    }
+    const k = claimKeys(doc, ix, c, `${rk}|${String(c.start).padStart(7, "0")}`, agency, withShingles, heads.get(c));
+    if (texts) texts[i] = lastShingled;
+    return k;
+  });
+  if (keepTexts) for (let i = 0; i < out.length; i++) shingled.set(out[i]!, texts![i]!);
+  if (opts.handOver) handedOver.set(doc, { keys: new Map(claims.map((c, i) => [c, { keys: out[i]!, text: texts![i]! }])), ix });
   return out;
 }
-/** Keys worked out for some claims of a report (`fusionClaims` with `handOver`), by the claim they are of, and the index they were read with. */
-const handedOver = new WeakMap<Doc, { keys: Map<Claim, FusionClaim>; ix: DocIndex }>();
+/**
+ * Keys worked out for some claims of a report (`fusionClaims` with `handOver`), by the claim they are of,
+ * with the text their shingles are of, and the index they were read with.
+ */
+const handedOver = new WeakMap<Doc, { keys: Map<Claim, { keys: FusionClaim; text: string }>; ix: DocIndex }>();
 
 /**
  * Claims that are only a clause setting the scene ("after a missile hit the village", "nadat de dam was
@@ -1117,9 +1135,12 @@ function claimKeys(doc: Doc, ix: DocIndex, own: Claim, order: string, agency: st
   out.features = featuresOf(own, doc.lang);
   out.shingles = shingles;
   if (sayings.length) out.parts = sayings;
-  if (withShingles) shingled.set(out, text);
+  if (withShingles) lastShingled = text;
   return out;
 }
+
+/** The text the shingles of the last claim `claimKeys` made with shingles are of: `fusionClaims` keeps it only when asked. */
+let lastShingled = "";
 
 /** Word-pair shingles of tokens: distinct and in order (sorted as unsigned integers, repeats dropped). */
 function shinglesOf(tokens: readonly ConceptToken[]): number[] {
@@ -1136,7 +1157,9 @@ function shinglesOf(tokens: readonly ConceptToken[]): number[] {
 /**
  * The text each claim made here took its shingles from: its own with the attribution blanked, or read
  * with its main clause. A stored record keeps this (its words are the report's: it costs little
- * deflated against the report) and not the shingles, and works them out again when read.
+ * deflated against the report) and not the shingles, and works them out again when read. Kept unless
+ * `fusionClaims` is told `shingleTexts: false` (the one-shot export, which never reads it: an entry per
+ * claim in a weak map cost a seventh of the keys' own time).
  */
 const shingled = new WeakMap<FusionClaim, string>();
 export const shingleText = (c: FusionClaim): string | undefined => shingled.get(c);

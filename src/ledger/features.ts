@@ -247,14 +247,27 @@ export function accusedAct(lex: LedgerLexicon, text: string, at: number): boolea
 }
 const ACCUSED_WINDOW = 140;
 
-const memo = new WeakMap<object, { text: string; f: ClaimFeatures }>();
+/**
+ * Texts whose features were read lately: a claim's are asked by the contradictions stage twice, then by its
+ * fusion keys (and by the store). By text, not by claim object: an entry in a weak map for every claim cost
+ * more than the lookups it saved, and features follow from the text and language alone. Bounded by the
+ * characters held (a report's claims and more).
+ */
+const memo = new Map<string, { lang: Lang; f: ClaimFeatures }>();
+let memoChars = 0;
 
-/** Features of a claim object, computed once even when the stage and the store both ask. */
+/** Features of a claim, computed once even when the stage and the store both ask (callers share the object: never changed). */
 export function featuresOf(claim: { text: string }, lang: Lang): ClaimFeatures {
-  const m = memo.get(claim);
-  if (m && m.text === claim.text) return m.f;
-  const f = claimFeatures(claim.text, lang);
-  memo.set(claim, { text: claim.text, f });
+  const text = claim.text;
+  const m = memo.get(text);
+  if (m !== undefined && m.lang === lang) return m.f;
+  const f = claimFeatures(text, lang);
+  if (memoChars > 1 << 18) {
+    memo.clear();
+    memoChars = 0;
+  }
+  memo.set(text, { lang, f });
+  memoChars += text.length;
   return f;
 }
 

@@ -112,8 +112,11 @@ describe("the export's lists kept in the ledger", () => {
         ]),
       );
       // a run of mentions names its report by its place among the reports (its id is random: it does not compress)
-      const packed = await s.snapshot((r) => r.fusionItemsByIds("export-entities", ["000000000"]));
-      assert.deepEqual((packed[0]?.data as { m: unknown[][] }[]).map((e) => e.m.map((run) => run[0])), [[0, 1], [1]]);
+      const packed: { m: unknown[][] }[] = [];
+      await s.snapshot(async (r) => {
+        for await (const items of r.fusionItems("export-entities")) for (const it of items) packed.push(...(it.data as { m: unknown[][] }[]));
+      });
+      assert.deepEqual(packed.map((e) => e.m.map((run) => run[0])), [[0, 1], [1]]);
       // in runs of reports in the order read, one item a run
       const stored = await s.snapshot((r) => r.fusionItemsByIds("export-entity-ids", ["000000000"]));
       assert.deepEqual(stored[0]?.data, [

@@ -6,7 +6,7 @@
 // are not current works them out in memory, the same way (the same text either way).
 import type { Lang } from "../model/doc.js";
 import type { FusedRow, ReportParts, ReportRow, Reads, WriteTx } from "../store/index.js";
-import { entityUid } from "../store/ids.js";
+import { digest, entityUid } from "../store/ids.js";
 import { codeStamp } from "./codestamp.js";
 import type { EntityCluster } from "./entityfusion.js";
 import { exportProposition, type ExportedProposition } from "./fusionexport.js";
@@ -38,11 +38,10 @@ export interface FusedParts {
 }
 
 const ENTITY_IDS = "export-entity-ids";
-/** The export ids of the kept entities, in order, as one item (ID_LIST): what ENTITY_IDS's numbers index. */
+/** The export ids of the kept entities, in runs (listRuns): what ENTITY_IDS's numbers index. */
 const ENTITY_LIST = "export-entity-list";
-const ID_LIST = "ids";
 /**
- * The current reports' ids in the order the export reads them (reportPages), as one item (ID_LIST): the
+ * The current reports' ids in the order the export reads them (reportPages), in runs (listRuns): the
  * runs of ENTITY_IDS follow it, and kept claim ids name their report by its place in it.
  */
 const REPORT_LIST = "export-report-list";
@@ -347,7 +346,7 @@ export async function keptParts(r: Reads, lang: Lang): Promise<FusedParts | unde
   let list: string[] | undefined;
   // the reports in the order the export reads them (read when first needed: an export of the documents alone does not)
   let reports: string[] | undefined;
-  const reportList = async () => (reports ??= ((await r.fusionItemsByIds(REPORT_LIST, [ID_LIST]))[0]?.data as string[] | undefined) ?? []);
+  const reportList = async () => (reports ??= await keptList(r, REPORT_LIST));
   // A report's place in it: the export asks for its pages in that order, so the next place is the one after
   // the last found (no map of every report's id, a few MB at 100,000 reports, held beside the pages); a
   // report asked out of that order is found by such a map.
@@ -390,7 +389,7 @@ export async function keptParts(r: Reads, lang: Lang): Promise<FusedParts | unde
   return {
     async entityIds(uids) {
       const out = new Map<string, (string | null)[]>();
-      list ??= ((await r.fusionItemsByIds(ENTITY_LIST, [ID_LIST]))[0]?.data as string[] | undefined) ?? [];
+      list ??= await keptList(r, ENTITY_LIST);
       await reportList();
       const idOf = (x: number | null) => (x === null ? null : list![x]!);
       const places = uids.map(place);
@@ -408,7 +407,7 @@ export async function keptParts(r: Reads, lang: Lang): Promise<FusedParts | unde
     async *entities() {
       // a page of entities holds their mentions: fewer than the store's default page
       const order = await reportList();
-      for await (const items of r.fusionItems(ENTITIES, 200 / ENTITY_RUN))
+      for await (const items of r.fusionItems(ENTITIES, 200 / BUCKET))
         yield items.flatMap((it) => (it.data as (PackedEntity & { id: string })[]).map((p) => exportEntity(p.id, unpackEntity(p, order), lang)));
     },
     contradictions: () => runs<ExportContradiction>(contraKind),
@@ -432,8 +431,8 @@ export async function keptParts(r: Reads, lang: Lang): Promise<FusedParts | unde
 /**
  * Propositions and contradictions are kept in runs of RUN, an item each (alike rows compress together),
  * read ten runs at a time; so are the reports' entity ids, RUN reports of REPORT_LIST an item. Entities, in
- * runs of ENTITY_RUN (they hold every mention). An item of its own for each of ten thousand small things took
- * as much again for its key (in the table and its index) and compressed alone.
+ * buckets of about BUCKET (they hold every mention), made ENTITY_RUN at a time. An item of its own for each of
+ * ten thousand small things took as much again for its key (in the table and its index) and compressed alone.
  */
 const RUN = 100;
 const ENTITY_RUN = 50;
@@ -478,39 +477,132 @@ const keptContradiction = (c: ExportContradiction, f: (id: string) => string): E
 });
 
 /**
+ * A kind's items written again as a whole, in a write transaction, where only the items whose content
+ * changed are written and the kept items not written again are deleted: an ingest of one report into a
+ * ledger of 10,000 changes a few items of the parts (4 of 1,668, 9 KB), and every item written again (3 MB,
+ * twice through SQLite's log and its checkpoint) made most of the 13.7 MB such an ingest wrote (6.1 MB
+ * since). Items kept by other code (another layout) are cleared first, as before. What is kept is compared
+ * by a digest of its JSON, read once (a digest, not the text: the entities hold every mention).
+ */
+class Rewrite {
+  private written = new Set<string>();
+  private constructor(
+    private readonly tx: WriteTx,
+    private readonly kind: string,
+    private readonly kept: Map<string, string> | undefined,
+  ) {}
+
+  /** `incremental`: the items kept are this code's (else they are cleared and every item written). */
+  static async of(tx: WriteTx, kind: string, incremental: boolean): Promise<Rewrite> {
+    if (!incremental) {
+      await tx.clearFusionItems(kind);
+      return new Rewrite(tx, kind, undefined);
+    }
+    const kept = new Map<string, string>();
+    for await (const items of tx.fusionItems(kind, 200)) for (const it of items) kept.set(it.id, jsonDigest(it.data));
+    return new Rewrite(tx, kind, kept);
+  }
+
+  async put(items: readonly { id: string; data: unknown }[]): Promise<void> {
+    for (const it of items) this.written.add(it.id);
+    const kept = this.kept;
+    const changed = kept ? items.filter((it) => kept.get(it.id) !== jsonDigest(it.data)) : items;
+    if (changed.length) await this.tx.putFusionItems(this.kind, changed);
+  }
+
+  /** Deletes the kept items not written again. */
+  async end(): Promise<void> {
+    if (!this.kept) return;
+    const gone = [...this.kept.keys()].filter((id) => !this.written.has(id));
+    if (gone.length) await this.tx.deleteFusionItems(this.kind, gone);
+  }
+}
+const jsonDigest = (data: unknown) => digest("sha1", JSON.stringify(data) ?? "").toString("base64");
+
+/** Whether the parts kept under this state are this code's (of any version of the ledger): kept again item by item. */
+const ownParts = async (r: Reads, kind: string) => ((await r.fusionState(kind))?.data as PartsState | undefined)?.code === codeStamp();
+
+/** Ids in a list item: runs of LIST_RUN, so that ids added at its end change its last run only. */
+const LIST_RUN = 1000;
+const listRuns = (xs: readonly string[]) => Array.from({ length: Math.ceil(xs.length / LIST_RUN) }, (_, k) => ({ id: runId(k), data: xs.slice(k * LIST_RUN, (k + 1) * LIST_RUN) }));
+/** A list kept in runs (listRuns) back whole. */
+async function keptList(r: Reads, kind: string): Promise<string[]> {
+  const out: string[] = [];
+  for await (const items of r.fusionItems(kind, 50)) for (const it of items) out.push(...(it.data as string[]));
+  return out;
+}
+
+/**
+ * Entities are kept in buckets by the first characters of their ids (random, so the buckets are even, and
+ * in id order, the order the export reads them in): a new entity changes its bucket alone, where runs of a
+ * fixed number of entities all moved along after it. About BUCKET entities a bucket.
+ */
+const BUCKET = 40;
+const bucketOf = (n: number) => {
+  let chars = 1;
+  for (let b = 32; n > BUCKET * b && chars < 4; b *= 32) chars++;
+  return (id: string) => id.slice(0, 1 + chars);
+};
+
+/**
  * Keeps the entity parts (the same for every language) as current for `version`. Entities given a slice at
- * a time (entitySlices) are made, packed and written twenty runs at a time.
+ * a time (entitySlices) are made, packed and written twenty runs at a time. Parts this code kept before are
+ * kept again item by item (Rewrite): the list of entities keeps the places it gave (a report's entities
+ * are kept as those places), new entities after them, so that a report's run changes only when its
+ * entities do.
  */
 export async function keepEntityParts(tx: WriteTx, version: string, parts: EntityParts): Promise<void> {
-  await tx.clearFusionItems(ENTITY_IDS);
-  await tx.clearFusionItems(ENTITIES);
-  await tx.clearFusionItems(ENTITY_LIST);
-  await tx.clearFusionItems(REPORT_LIST);
+  const own = await ownParts(tx, STATE);
+  const outs: Rewrite[] = [];
+  for (const k of [ENTITY_IDS, ENTITIES, ENTITY_LIST, REPORT_LIST]) outs.push(await Rewrite.of(tx, k, own));
+  const [idsOut, entitiesOut, listOut, reportsOut] = outs as [Rewrite, Rewrite, Rewrite, Rewrite];
   // a report's entities by the place of their id among the entities' (random ids do not compress: 11
   // characters against 2-3 digits)
   const entityIds = parts.entityIds ?? parts.entities.slice(0, parts.entities.length).map((e) => e.id);
-  const list = [...new Set([...entityIds, ...[...parts.ids.values()].flat().filter((x) => x !== null)])];
+  const wanted = [...new Set([...entityIds, ...[...parts.ids.values()].flat().filter((x) => x !== null)])];
+  let list = wanted;
+  if (own) {
+    // the places given before, then the new entities; made afresh once most places name entities gone
+    const before = await keptList(tx, ENTITY_LIST);
+    const now = new Set(wanted);
+    const still = before.filter((id) => now.has(id)).length;
+    if (still * 2 >= before.length) {
+      const had = new Set(before);
+      list = [...before, ...wanted.filter((id) => !had.has(id))];
+    }
+  }
   const at = new Map(list.map((id, i) => [id, i]));
-  await tx.putFusionItems(ENTITY_LIST, [{ id: ID_LIST, data: list }]);
+  await listOut.put(listRuns(list));
   // the reports in the order read (entityParts: reportPages), their entity ids in runs of RUN in that order
   const reports = [...parts.ids.keys()];
-  await tx.putFusionItems(REPORT_LIST, [{ id: ID_LIST, data: reports }]);
+  await reportsOut.put(listRuns(reports));
   const ids = [...parts.ids.values()];
   for (let i = 0; i < ids.length; i += 20 * RUN) {
     const idRuns: { id: string; data: unknown }[] = [];
     for (let k = i; k < Math.min(ids.length, i + 20 * RUN); k += RUN)
       idRuns.push({ id: runId(k / RUN), data: ids.slice(k, k + RUN).map((data) => data.map((x) => (x === null ? null : at.get(x)!))) });
-    await tx.putFusionItems(ENTITY_IDS, idRuns);
+    await idsOut.put(idRuns);
   }
   const place = new Map(reports.map((u, i) => [u, i]));
   const n = parts.entities.length;
+  const bucket = bucketOf(n);
+  // (entities come in id order: a bucket's are together, and may run on into the next slice)
+  let runs: { id: string; data: unknown[] }[] = [];
+  let last = "";
   for (let i = 0; i < n; i += 20 * ENTITY_RUN) {
-    const entityRuns: { id: string; data: unknown }[] = [];
-    const some = parts.entities.slice(i, Math.min(n, i + 20 * ENTITY_RUN));
-    for (let k = 0; k < some.length; k += ENTITY_RUN)
-      entityRuns.push({ id: runId((i + k) / ENTITY_RUN), data: some.slice(k, k + ENTITY_RUN).map((e) => ({ id: e.id, ...packEntity(e.data, place) })) });
-    await tx.putFusionItems(ENTITIES, entityRuns);
+    for (const e of parts.entities.slice(i, Math.min(n, i + 20 * ENTITY_RUN))) {
+      const b = bucket(e.id);
+      if (b !== last) {
+        // (a bucket met again would overwrite what it held: never, the ids being ASCII and sorted)
+        if (b < last) throw new Error(`sitrep: the entities to keep are not in the order of their ids (${e.id})`);
+        if (runs.length >= 20) await entitiesOut.put(runs.splice(0));
+        runs.push({ id: (last = b), data: [] });
+      }
+      runs[runs.length - 1]!.data.push({ id: e.id, ...packEntity(e.data, place) });
+    }
   }
+  await entitiesOut.put(runs);
+  for (const w of outs) await w.end();
   await tx.setFusionState(STATE, Date.now(), { version, code: codeStamp(), reports: reports.length } satisfies PartsState);
 }
 
@@ -610,8 +702,9 @@ export async function keepLists(
     ["propositions", propsKind(lang), given.propositions, keptProp],
     ["contradictions", contraKind(lang), given.contradictions, keptContra],
   ];
+  const own = await ownParts(tx, stateKind(lang));
   for (const [name, kind, xs, keep] of pairs) {
-    await tx.clearFusionItems(kind);
+    const out = await Rewrite.of(tx, kind, own);
     for (let i = 0; i < xs.length; i += 20 * RUN) {
       const some = xs.slice(i, Math.min(xs.length, i + 20 * RUN)).map((x) => keep(x as never));
       if (held) held[name].push(...some);
@@ -630,8 +723,9 @@ export async function keepLists(
         });
         return { id, data: { changed } satisfies Changes as unknown };
       });
-      await tx.putFusionItems(kind, runs);
+      await out.put(runs);
     }
+    await out.end();
   }
   const kept = base ? undefined : { version, lang, reports: reports.length, propositions: given.propositions.length, contradictions: given.contradictions.length };
   if (kept && held && !whole)

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { openStore } from "../src/store/index.js";
-import { CLAIM_WORDS } from "../src/store/sql-store.js";
+import { ROW_WORDS } from "../src/store/sql-store.js";
 import { expandInputs, ingestFiles, type IngestSummary } from "../src/cli/ingest.js";
 import { ledgerExport } from "../src/ledger/export.js";
 import { exportJson } from "../src/export/stream.js";
@@ -64,6 +64,6 @@ test("ingest with extraction in two worker threads stores the same ledger as on 
   assert.equal(two.again.added + two.again.updated, 0);
   assert.deepEqual(two.again, one.again);
   // records the threads encode are kept as the writer would keep them: as small, not only as readable
-  assert.ok((one.forms as { words: number }[]).some((f) => f.words === CLAIM_WORDS), JSON.stringify(one.forms));
+  assert.ok((one.forms as { words: number }[]).some((f) => f.words === ROW_WORDS), JSON.stringify(one.forms));
   assert.deepEqual(two.forms, one.forms);
 });

@@ -110,7 +110,7 @@ export async function extractFile(
       }
       runPipeline(doc);
       const prep = prepare(doc);
-      if (o.encode) prep.encoded = encodeReport(prep.record.text, prep.record.meta.language, [prep.fusion], prep.record.claims);
+      if (o.encode) prep.encoded = encodeReport(prep.record.text, prep.record.meta.language, [prep.fusion], prep.record.claims, prep.record);
       await post({ seq, type: "report", label, ...(warning && { warning }), prep });
     }
   } catch (e) {

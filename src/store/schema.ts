@@ -431,6 +431,30 @@ export const MIGRATIONS: readonly ((d: Dialect) => string)[] = [
       ? `DELETE FROM fusion_state WHERE kind = 'compact-rows';
   INSERT INTO fusion_state (kind, watermark, data) SELECT 'compact-rows', 0, CAST(max(id) + 1 AS TEXT) FROM reports HAVING count(*) > 0;`
       : "SELECT 1;",
+  // 25 (SQLite): a smaller ledger. An index of a table with rowids keeps each row's rowid after its columns,
+  // so one that names the rowid's column (id) kept it twice: six bytes more an entry, a third of the index.
+  // entities_fused, times_timeline and claims_claimed name it no longer: in each, the rows of one value are
+  // in the order of their rowids all the same, so every read finds and orders them as before (its `id`
+  // is the rowid). A report's fusion record leaves out, besides its claims' fields (schema 19), what the
+  // report's other rows hold: the entities each claim names, each entity's type, name and aliases, the
+  // report's publication time, outlet and language (fusion_items.words = 3, sql-store.ts ROW_WORDS), and is
+  // deflated with their shapes; those written before take this form when the ledger is next opened for
+  // writing (SqlStore.open, elideOldRecords; fusion_state 'record-rows' holds the next record's rowid and
+  // where they end). An earlier sitrep would not read them. (PostgreSQL: nothing; its indexes order by what
+  // they name, and its records are not what a ledger's size is measured by.)
+  (d) =>
+    d.backend === "sqlite"
+      ? `
+  DROP INDEX IF EXISTS entities_fused;
+  CREATE INDEX entities_fused ON entities (fused);
+  DROP INDEX IF EXISTS times_timeline;
+  CREATE INDEX times_timeline ON times (value) WHERE claim IS NOT NULL;
+  DROP INDEX IF EXISTS claims_claimed;
+  CREATE INDEX claims_claimed ON claims (status) WHERE status = ${status.code("claimed")};
+  DELETE FROM fusion_state WHERE kind = 'record-rows';
+  INSERT INTO fusion_state (kind, watermark, data)
+  SELECT 'record-rows', min(rowid), CAST(max(rowid) + 1 AS TEXT) FROM fusion_items WHERE words IN (1, 2) AND against IS NOT NULL HAVING count(*) > 0;`
+      : "SELECT 1;",
 ];
 
 /**

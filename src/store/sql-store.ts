@@ -217,20 +217,43 @@ const FUSION_WORDS = Buffer.from(
   }),
   "utf8",
 );
-/** The preset dictionary of a fusion record: FUSION_WORDS (schema 11 on) and its report's body, as much as deflate can refer back to. */
-export const presetOf = (body: string | null, words: boolean): Buffer => {
+/**
+ * What a record of words = 3 (schema 25) is made of once the rows' values are left out (ROW_WORDS): its
+ * claims' and entities' shapes with the tokens in their places, put after FUSION_WORDS (which spells a claim
+ * out whole, as records were before schema 19). Part of the format, as FUSION_WORDS.
+ */
+const RECORD_SHAPES = Buffer.from(
+  JSON.stringify({
+    entities: [
+      { type: 0, name: 0, aliases: 0, roles: [] },
+      { type: 0, name: 0, aliases: 0, roles: [], geo: "geo:", country: "" },
+    ],
+    claims: [
+      { text: 0, at: false, status: 0, quote: 0, source: 0, concepts: [], main: null, entities: 0, agents: [], countries: [], figures: [], days: [], features: {} },
+      { text: 0, at: false, status: 0, quote: 0, source: 0, concepts: ["v:"], background: [], main: "v:", entities: 1, agents: [], countries: [], figures: [], days: [], features: {} },
+    ],
+    incident: { doc: "\u0001", order: "", entities: [{ mentions: 1, lead: true }, { mentions: 1, lead: false }], acts: [], days: [], published: 0 },
+    shared: { claims: { doc: "\u0001", published: 0, outlet: 0, agency: null, lang: 0 }, entities: { doc: "\u0001", lang: 0 } },
+  }),
+  "utf8",
+);
+/**
+ * The preset dictionary of a fusion record: FUSION_WORDS (schema 11 on; words = 1 or 2, or true), with
+ * RECORD_SHAPES (words = 3), and its report's body, as much as deflate can refer back to.
+ */
+export const presetOf = (body: string | null, words: boolean | number): Buffer => {
   const b = body === null ? Buffer.alloc(0) : Buffer.from(body, "utf8");
-  const all = words ? Buffer.concat([FUSION_WORDS, b]) : b;
+  const all = words === ROW_WORDS ? Buffer.concat([FUSION_WORDS, RECORD_SHAPES, b]) : words ? Buffer.concat([FUSION_WORDS, b]) : b;
   return all.length > 32768 ? all.subarray(all.length - 32768) : all;
 };
-const encodeAgainst = (json: string, body: string | null): Buffer => deflateRawSync(Buffer.from(json, "utf8"), { dictionary: presetOf(body, true) });
+const encodeAgainst = (json: string, body: string | null, words: number = 1): Buffer => deflateRawSync(Buffer.from(json, "utf8"), { dictionary: presetOf(body, words) });
 /** A fusion record as stored (data, the body it was deflated against, words: FUSION_WORDS too) back to its JSON (of words = 2: as stored, its claims not filled in). */
 const decodeRecord = (data: unknown, body: unknown, words: unknown): string =>
   decodeRecordText(data, body === null || body === undefined ? null : decodeBody(body), words);
 const decodeRecordText = (data: unknown, b: string | null, words: unknown): string => {
   if (!(data instanceof Uint8Array)) return String(data);
   if (b === null && !num(words)) return inflateRawSync(data).toString("utf8");
-  return inflateRawSync(data, { dictionary: presetOf(b, !!num(words)) }).toString("utf8");
+  return inflateRawSync(data, { dictionary: presetOf(b, num(words) === ROW_WORDS ? ROW_WORDS : !!num(words)) }).toString("utf8");
 };
 
 /**
@@ -259,6 +282,8 @@ interface ClaimFacts {
   status: string;
   quote: boolean;
   source: { name: string; kind: string; entity: number | null; role: string | null } | null;
+  /** The entities it names (positions in its report), as its row keeps them (words = 3). */
+  entities: readonly number[];
 }
 const factsOfRow = (r: Row, body: string): ClaimFacts => ({
   text: slice(body, num(r.start), num(r.stop), r.text),
@@ -267,6 +292,7 @@ const factsOfRow = (r: Row, body: string): ClaimFacts => ({
   status: status.word(r.status),
   quote: !!num(r.quote),
   source: r.source_name === null || r.source_name === undefined ? null : { name: String(r.source_name), kind: sourceKind.word(r.source_kind), entity: numOrNull(r.source_entity), role: str(r.source_role) },
+  entities: claimEntities(r.entities),
 });
 /** The same of a claim as putReport writes it (each value through its stored form and back). */
 const factsOfRecord = (c: ClaimRecord): ClaimFacts => ({
@@ -276,6 +302,7 @@ const factsOfRecord = (c: ClaimRecord): ClaimFacts => ({
   status: status.word(status.code(c.status)),
   quote: !!c.quote,
   source: c.source ? { name: c.source.name, kind: sourceKind.word(sourceKind.code(c.source.kind)), entity: c.source.entity ?? null, role: c.source.role ?? null } : null,
+  entities: claimEntities(claimEntitiesStored(sqlite, c.entities)),
 });
 /** The rows' value of a field left out of a report's record's i-th claim. */
 function restored(key: string, facts: readonly ClaimFacts[], i: number, entityIds: readonly string[]): unknown {
@@ -345,7 +372,7 @@ async function claimFacts(c: Conn, d: Dialect, reports: readonly { id: number; b
   const bodies = new Map(reports.map((r) => [r.id, r.body]));
   for (const r of reports) out.set(r.id, []);
   const rows = await c.all<Row>(
-    `SELECT c.id, c.start, c.stop, c.status, c.quote, s.name AS source_name, c.source_kind, c.source_entity, c.source_role, c.text
+    `SELECT c.id, c.start, c.stop, c.status, c.quote, s.name AS source_name, c.source_kind, c.source_entity, c.source_role, c.text, c.entities
      FROM ${d.listTable("j")} CROSS JOIN claims c LEFT JOIN sources s ON s.id = c.source WHERE ${ofListed("c")} ORDER BY c.id`,
     [d.list([...bodies.keys()])],
   );
@@ -355,14 +382,172 @@ async function claimFacts(c: Conn, d: Dialect, reports: readonly { id: number; b
   }
   return out;
 }
-/** Fusion records as read (data, words, against and its body), each parsed, with its claims put back where it has them left out. */
+/** Records of these forms leave out what their report's rows hold, and are filled in from them when read. */
+const isFilled = (words: unknown) => num(words) === CLAIM_WORDS || num(words) === ROW_WORDS;
+
+/**
+ * Fusion records of words = 3 (schema 25, SQLite): as words = 2, and also what the report's other rows hold
+ * (a third of a record of words = 2, at 10,000 bench reports): the entities each claim names (its row's, in
+ * their order: token 0, or sorted as strings: 1), each of the report's entities' type, name and aliases
+ * (its entity row, by position), and where the record has them, the report's publication time, outlet and
+ * language (its report row). Each value is left out only where the rows give back the same JSON, one by
+ * one (a record keeps whatever they do not), and is put back when read; deflated with RECORD_SHAPES too.
+ * A record with a value that is one of the tokens where one may stand is written whole (words = 1).
+ */
+export const ROW_WORDS = 3;
+/** An entity of a report as its row gives it back, to fill a record's entities in. */
+interface EntityFacts {
+  type: string;
+  name: string;
+  aliases: readonly string[];
+}
+/** A report as its row gives it back, to fill a record's shared values in. */
+interface ReportFacts {
+  published: string;
+  outlet: string | null;
+  language: string;
+}
+/** What a report's rows give back of it, to fill its records in (words = 2: the claims; 3: all). */
+interface RowFacts {
+  claims: readonly ClaimFacts[];
+  entities: readonly EntityFacts[];
+  report: ReportFacts | null;
+}
+const CLAIM_TOKENS: Readonly<Record<string, readonly unknown[]>> = { text: [0], at: [false], status: [0], quote: [0], source: [0], entities: [0, 1] };
+const ENTITY_TOKENS = ["type", "name", "aliases"] as const;
+/** Where a record keeps a value of its report's row (path), with the row's value there; token 0. */
+const REPORT_PLACES: readonly { path: readonly string[]; value: (r: ReportFacts) => unknown }[] = [
+  { path: ["shared", "claims", "published"], value: (r) => r.published },
+  { path: ["shared", "claims", "outlet"], value: (r) => r.outlet },
+  { path: ["shared", "claims", "lang"], value: (r) => r.language },
+  { path: ["shared", "entities", "lang"], value: (r) => r.language },
+  { path: ["incident", "published"], value: (r) => r.published.slice(0, 10) },
+];
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === "object" && !Array.isArray(v);
+/** The rows' value of a claim's field (words = 3), for the token it has there. */
+function restoredRow(key: string, token: unknown, facts: readonly ClaimFacts[], i: number, entityIds: readonly string[]): unknown {
+  if (key !== "entities") return restored(key, facts, i, entityIds);
+  const refs = facts[i]!.entities.map((p) => `${SELF}/${entityIds[p]}`);
+  return token === 1 ? refs.sort() : refs;
+}
+/** The record with the values its report's rows give back left out (tokens in their place), or undefined when it cannot be (a value that is a token). */
+function elidedRows(record: unknown, facts: RowFacts): { record: unknown; elided: boolean } | undefined {
+  if (!isObject(record)) return { record, elided: false };
+  const r = record as LooseRecord & Record<string, unknown>;
+  const out: Record<string, unknown> = { ...r };
+  let elided = false;
+  if (Array.isArray(r.claims)) {
+    const ids = entityIdsOf(r);
+    const fits = r.claims.length === facts.claims.length;
+    const claims: unknown[] = [];
+    for (let i = 0; i < r.claims.length; i++) {
+      const c = r.claims[i];
+      if (!isObject(c)) {
+        claims.push(c);
+        continue;
+      }
+      const o: Record<string, unknown> = { ...c };
+      for (const k in CLAIM_TOKENS) {
+        if (!(k in c)) continue;
+        if (CLAIM_TOKENS[k]!.includes(c[k])) return undefined;
+        if (!fits) continue;
+        const token = CLAIM_TOKENS[k]!.find((t) => same(restoredRow(k, t, facts.claims, i, ids), c[k]));
+        if (token !== undefined) (o[k] = token), (elided = true);
+      }
+      claims.push(o);
+    }
+    out.claims = claims;
+  }
+  if (Array.isArray(r.entities)) {
+    out.entities = r.entities.map((e, i) => {
+      if (!isObject(e)) return e;
+      const f = facts.entities[i];
+      const o: Record<string, unknown> = { ...e };
+      for (const k of ENTITY_TOKENS) {
+        if (!(k in e)) continue;
+        if (e[k] === 0) throw TOKEN;
+        if (f && same(f[k], e[k])) (o[k] = 0), (elided = true);
+      }
+      return o;
+    });
+  }
+  for (const place of REPORT_PLACES) {
+    const [top, ...rest] = place.path as [string, ...string[]];
+    const holder = rest.slice(0, -1).reduce<unknown>((x, k) => (isObject(x) ? x[k] : undefined), out[top]);
+    const key = rest[rest.length - 1]!;
+    if (!isObject(holder) || !(key in holder)) continue;
+    if (holder[key] === 0) return undefined;
+    if (!facts.report || !same(place.value(facts.report), holder[key])) continue;
+    // (copies down the path: the record given is not changed)
+    const copy = (x: Record<string, unknown>, ks: readonly string[]): Record<string, unknown> =>
+      ks.length ? { ...x, [ks[0]!]: copy(x[ks[0]!] as Record<string, unknown>, ks.slice(1)) } : { ...x, [key]: 0 };
+    out[top] = copy(out[top] as Record<string, unknown>, rest.slice(0, -1));
+    elided = true;
+  }
+  return { record: out, elided };
+}
+const TOKEN = new Error("a value that is a token");
+/** A record of words = 3 as parsed, the values left out put back from its report's rows, in place. */
+function restoreRows(record: unknown, facts: RowFacts | undefined): unknown {
+  if (!isObject(record)) return record;
+  if (!facts) throw new Error("a fusion record whose report's rows are not in the ledger");
+  const r = record as LooseRecord & Record<string, unknown>;
+  if (Array.isArray(r.claims)) {
+    const ids = entityIdsOf(r);
+    r.claims.forEach((c, i) => {
+      if (!isObject(c)) return;
+      for (const k in CLAIM_TOKENS) if (k in c && CLAIM_TOKENS[k]!.includes(c[k])) c[k] = restoredRow(k, c[k], facts.claims, i, ids);
+    });
+  }
+  if (Array.isArray(r.entities))
+    r.entities.forEach((e, i) => {
+      if (!isObject(e)) return;
+      for (const k of ENTITY_TOKENS) if (e[k] === 0) e[k] = k === "aliases" ? [...facts.entities[i]!.aliases] : facts.entities[i]![k];
+    });
+  for (const place of REPORT_PLACES) {
+    const holder = place.path.slice(0, -1).reduce<unknown>((x, k) => (isObject(x) ? x[k] : undefined), r);
+    const key = place.path[place.path.length - 1]!;
+    if (isObject(holder) && holder[key] === 0) holder[key] = place.value(facts.report!);
+  }
+  return record;
+}
+/** The rows of these reports as the records of words = 2 and 3 are filled in from, by report. */
+async function rowFacts(c: Conn, d: Dialect, reports: readonly { id: number; body: string }[]): Promise<Map<number, RowFacts>> {
+  const out = new Map<number, RowFacts>();
+  if (!reports.length) return out;
+  const unique = [...new Map(reports.map((r) => [r.id, r])).values()];
+  const claims = await claimFacts(c, d, unique);
+  const ids = unique.map((r) => r.id);
+  const [entities, rows] = await batch(c, [
+    { sql: `SELECT e.id, e.type, e.name, e.aliases FROM ${d.listTable("j")} CROSS JOIN entities e WHERE ${ofListed("e")} ORDER BY e.id`, params: [d.list(ids)] },
+    { sql: `SELECT id, published, published_ms, source, language FROM reports WHERE ${d.inList("id")}`, params: [d.list(ids)] },
+  ]);
+  const ents = new Map<number, EntityFacts[]>(ids.map((id) => [id, []]));
+  for (const e of entities!) ents.get(Math.floor(num(e.id) / SPAN))!.push({ type: entityType.word(e.type), name: String(e.name), aliases: json<string[]>(e.aliases, []) });
+  const reps = new Map(rows!.map((r) => [num(r.id), { published: publishedRead(r.published, r.published_ms), outlet: str(r.source), language: String(r.language) }]));
+  for (const id of ids) out.set(id, { claims: claims.get(id) ?? [], entities: ents.get(id) ?? [], report: reps.get(id) ?? null });
+  return out;
+}
+/** What a report as written gives back from its rows (each value through its stored form and back), to leave out of its records. */
+function factsOfReport(r: { meta: { published: string; source?: string | null; language: string }; entities: readonly { type: EntityType; name: string; aliases: readonly string[] }[]; claims: readonly ClaimRecord[] }): RowFacts {
+  return {
+    claims: r.claims.map(factsOfRecord),
+    entities: r.entities.map((e) => ({ type: entityType.word(entityType.code(e.type)), name: e.name, aliases: [...e.aliases] })),
+    report: { published: r.meta.published, outlet: r.meta.source ?? null, language: r.meta.language },
+  };
+}
+const factsDigest = (f: RowFacts) => digest("sha1", JSON.stringify(f)).toString("base64");
+
+/** Fusion records as read (data, words, against and its body), each parsed, with what it left out of its report's rows put back. */
 async function parseRecords(c: Conn, d: Dialect, rows: readonly Row[]): Promise<unknown[]> {
   const texts = rows.map((r) => (r.body === null || r.body === undefined ? null : decodeBody(r.body)));
-  const need = rows.flatMap((r, i) => (num(r.words) === CLAIM_WORDS && texts[i] !== null ? [{ id: num(r.against), body: texts[i]! }] : []));
-  const facts = await claimFacts(c, d, need);
+  const need = rows.flatMap((r, i) => (isFilled(r.words) && texts[i] !== null ? [{ id: num(r.against), body: texts[i]! }] : []));
+  const facts = await rowFacts(c, d, need);
   return rows.map((r, i) => {
     const data = JSON.parse(decodeRecordText(r.data, texts[i]!, r.words)) as unknown;
-    return num(r.words) === CLAIM_WORDS ? restoreClaims(data, facts.get(num(r.against))) : data;
+    if (num(r.words) === CLAIM_WORDS) return restoreClaims(data, facts.get(num(r.against))?.claims);
+    return num(r.words) === ROW_WORDS ? restoreRows(data, facts.get(num(r.against))) : data;
   });
 }
 
@@ -379,8 +564,8 @@ export const storedForm = {
    * filled in from the claim rows read through `c` (words = 2).
    */
   records: async (c: Conn, d: Dialect, rows: readonly Row[]): Promise<string[]> => {
-    const parsed = rows.some((r) => num(r.words) === CLAIM_WORDS) ? await parseRecords(c, d, rows) : undefined;
-    return rows.map((r, i) => (num(r.words) === CLAIM_WORDS ? JSON.stringify(parsed![i]) : decodeRecord(r.data, r.body, r.words)));
+    const parsed = rows.some((r) => isFilled(r.words)) ? await parseRecords(c, d, rows) : undefined;
+    return rows.map((r, i) => (isFilled(r.words) ? JSON.stringify(parsed![i]) : decodeRecord(r.data, r.body, r.words)));
   },
   /** A fusion record for a ledger on this dialect, deflated against no body: data, against, words. */
   encodeRecord: (d: Dialect, json: string): [unknown, null, number | null] => (d.compressBody ? [encodeAgainst(json, null), null, 1] : [encodeBody(d, json), null, null]),
@@ -415,21 +600,32 @@ export const storedForm = {
  * the report was extracted (an ingest's threads), off the thread that writes: beforeLock takes them as they
  * are, for the same bytes it would have made.
  */
-export function encodeReport(text: string, language: string, items: readonly unknown[], claims: readonly ClaimRecord[]): EncodedReport {
-  // (the writer compares the facts the elision was checked against here with its own before it keeps a record so)
-  const facts = claims.map(factsOfRecord);
+export function encodeReport(
+  text: string,
+  language: string,
+  items: readonly unknown[],
+  claims: readonly ClaimRecord[],
+  report?: Pick<ReportRecord, "meta" | "entities">,
+): EncodedReport {
+  // (the writer compares the facts the records were checked against here with its own before it keeps them so)
+  const facts = factsOfReport(report ? { ...report, claims } : { meta: { published: "", language }, entities: [], claims });
+  if (!report) facts.report = null;
   const forms = items.map((i) => deflatedRecord(i, text, facts));
-  return { body: encodeBody(sqlite, text, language) as Uint8Array, items: forms.map((f) => f.data), elided: forms.map((f) => f.elided), facts: digest("sha1", JSON.stringify(facts)).toString("base64") };
+  return { body: encodeBody(sqlite, text, language) as Uint8Array, items: forms.map((f) => f.data), elided: forms.map((f) => f.elided), facts: factsDigest(facts) };
 }
 
 /**
- * A fusion record deflated against its report's text, its claims' fields the claim rows hold left out where
- * it has some, and where `facts` (the rows) are given, only if they give each value back (else whole).
+ * A fusion record deflated against its report's text: the values its report's rows (`facts`) give back left
+ * out (words = 3), else whole (words = 1; `elided` says which).
  */
-function deflatedRecord(record: unknown, text: string, facts?: readonly ClaimFacts[]): { data: Uint8Array; elided: boolean } {
-  const e = elided(record);
-  const use = !!e && (!facts || elisionHolds(record, facts));
-  return { data: encodeAgainst(JSON.stringify(use ? e : record), text) as Uint8Array, elided: use };
+function deflatedRecord(record: unknown, text: string, facts: RowFacts): { data: Uint8Array; elided: boolean } {
+  let e: ReturnType<typeof elidedRows>;
+  try {
+    e = elidedRows(record, facts);
+  } catch (x) {
+    if (x !== TOKEN) throw x;
+  }
+  return e ? { data: encodeAgainst(JSON.stringify(e.record), text, ROW_WORDS), elided: true } : { data: encodeAgainst(JSON.stringify(record), text), elided: false };
 }
 
 /**
@@ -2664,33 +2860,35 @@ async function deflateBodiesWithWords(driver: Driver): Promise<void> {
 }
 
 /**
- * The fusion records a ledger kept whole before schema 19 (words = 1, deflated against their report's body)
- * in the form of words = 2, as putFusionItems writes them now: each left out only where the report's claim
- * rows give back every value (elisionHolds), else kept as it is (fusion_state 'record-claims', by rowid;
- * nothing once done). A compaction may number the rows anew: a record passed over then stays whole, which
- * costs its size, never its reading.
+ * The report fusion records a ledger kept whole before schema 19 (words = 1, deflated against their report's
+ * body) or without their claims' fields before schema 25 (words = 2) in the form of words = 3, as
+ * putFusionItems writes them now: each value left out only where the report's rows give it back, and a
+ * record with a value that is a token kept as it is (fusion_state 'record-claims', of schema 20, and
+ * 'record-rows', of schema 25, by rowid; nothing once done). A compaction may number the rows anew: a record
+ * passed over then stays as it was, which costs its size, never its reading.
  */
 async function elideOldRecords(driver: Driver): Promise<void> {
   const d = driver.dialect;
   if (!d.compressBody) return;
-  await resumably(driver, "record-claims", async (c, from, end) => {
-    const rows = await c.all<Row>(
-      `SELECT f.rowid AS rid, f.data, f.against, b.text AS body FROM fusion_items f JOIN bodies b ON b.id = f.against
-       WHERE f.rowid >= ? AND f.rowid < ? AND f.words = 1 ORDER BY f.rowid LIMIT 300`,
-      [from, end],
-    );
-    if (!rows.length) return undefined;
-    const texts = rows.map((r) => decodeBody(r.body));
-    const facts = await claimFacts(c, d, [...new Map(rows.map((r, i) => [num(r.against), { id: num(r.against), body: texts[i]! }])).values()]);
-    const again: unknown[][] = [];
-    rows.forEach((r, i) => {
-      const record = JSON.parse(decodeRecordText(r.data, texts[i]!, 1)) as unknown;
-      const e = elided(record);
-      if (e && elisionHolds(record, facts.get(num(r.against)) ?? [])) again.push([encodeAgainst(JSON.stringify(e), texts[i]!), CLAIM_WORDS, num(r.rid)]);
+  for (const kind of ["record-claims", "record-rows"])
+    await resumably(driver, kind, async (c, from, end) => {
+      const rows = await c.all<Row>(
+        `SELECT f.rowid AS rid, f.data, f.words, f.against, b.text AS body FROM fusion_items f JOIN bodies b ON b.id = f.against
+         WHERE f.rowid >= ? AND f.rowid < ? AND f.words IN (1, ${CLAIM_WORDS}) ORDER BY f.rowid LIMIT 300`,
+        [from, end],
+      );
+      if (!rows.length) return undefined;
+      const texts = rows.map((r) => decodeBody(r.body));
+      const facts = await rowFacts(c, d, rows.map((r, i) => ({ id: num(r.against), body: texts[i]! })));
+      const records = await parseRecords(c, d, rows);
+      const again: unknown[][] = [];
+      rows.forEach((r, i) => {
+        const f = deflatedRecord(records[i], texts[i]!, facts.get(num(r.against))!);
+        if (f.elided) again.push([f.data, ROW_WORDS, num(r.rid)]);
+      });
+      await c.many("UPDATE fusion_items SET data = ?, words = ? WHERE rowid = ?", again);
+      return num(rows[rows.length - 1]!.rid) + 1;
     });
-    await c.many("UPDATE fusion_items SET data = ?, words = ? WHERE rowid = ?", again);
-    return num(rows[rows.length - 1]!.rid) + 1;
-  });
 }
 
 /**
@@ -2803,11 +3001,12 @@ class SqlTx extends SqlReads implements WriteTx {
   private bodies = new Map<string, unknown>();
   /** Fusion records encoded before the lock, with the report text they were deflated against (if any). */
   // (facts: what an extraction thread checked a left-out record against, when it encoded it: encodeReport)
-  private blobs = new WeakMap<object, { data: unknown; against?: string; elided?: boolean; facts?: string }>();
+  // (no data: one to be deflated when put, with the rows of its report that this transaction wrote)
+  private blobs = new WeakMap<object, { data?: unknown; against?: string; elided?: boolean; facts?: string }>();
   /** The reports this transaction wrote, by their text: what a fusion record deflated against it names. */
   private written = new Map<string, number>();
-  /** The claims of the reports this transaction wrote, as a record of words = 2 is filled in from (by report id). */
-  private facts = new Map<number, ClaimFacts[]>();
+  /** The rows of the reports this transaction wrote, as a record of words = 3 is filled in from (by report id). */
+  private facts = new Map<number, RowFacts>();
 
   constructor(c: Conn, d: Dialect, ft: FullText, private readonly kind: (e: unknown) => "busy" | "full" | "other") {
     super(c, d, ft);
@@ -2937,7 +3136,7 @@ class SqlTx extends SqlReads implements WriteTx {
       this.bodies.set(SqlTx.bodyKey(r.language, r.text), pre ? pre.body : encodeBody(this.d, r.text, r.language));
       (r.items ?? []).forEach((i, k) => {
         if (i && typeof i === "object")
-          this.blobs.set(i, !this.d.compressBody ? { data: encodeBody(this.d, JSON.stringify(i)) } : pre?.items[k] ? { data: pre.items[k]!, against: r.text, elided: pre.elided[k], facts: pre.facts } : SqlTx.recordBlob(i, r.text));
+          this.blobs.set(i, !this.d.compressBody ? { data: encodeBody(this.d, JSON.stringify(i)) } : pre?.items[k] ? { data: pre.items[k]!, against: r.text, elided: pre.elided[k], facts: pre.facts } : { against: r.text, elided: true });
       });
     }
     const sv = this.ft.searchVector;
@@ -2949,11 +3148,6 @@ class SqlTx extends SqlReads implements WriteTx {
       const v = res[i]?.[0]?.v;
       if (typeof v === "string") this.vectors.set(SqlTx.vectorKey(r.language, r.title ?? "", r.text), v);
     });
-  }
-
-  /** A fusion record deflated against its report's text, its claims' fields the claim rows hold left out where it has some (checked when put). */
-  private static recordBlob(record: object, text: string): { data: unknown; against?: string; elided?: boolean } {
-    return { ...deflatedRecord(record, text), against: text };
   }
 
   /** A body encoded before the lock, by its language (its preset words) and text. */
@@ -3202,7 +3396,7 @@ class SqlTx extends SqlReads implements WriteTx {
     // The rest returns nothing (on a database server it waits, and goes with the commit).
     await this.c.run("INSERT INTO bodies (id, text) VALUES (?, ?)", [id, this.bodies.get(SqlTx.bodyKey(m.language, r.text)) ?? encodeBody(this.d, r.text, m.language)]);
     this.written.set(r.text, id);
-    if (this.d.compressBody) this.facts.set(id, r.claims.map(factsOfRecord));
+    if (this.d.compressBody) this.facts.set(id, factsOfReport(r));
     const key = (seq: number) => id * SPAN + seq;
     const own = (s: SpanText) => (r.text.slice(s.start, s.end) === s.text ? null : s.text);
     await this.c.many("INSERT INTO bands (band, report) VALUES (?, ?) ON CONFLICT (band, report) DO NOTHING", [...new Set(r.bands.map(bandKey))].map((b) => [b, id]));
@@ -3319,12 +3513,13 @@ class SqlTx extends SqlReads implements WriteTx {
         const against = b?.against === undefined ? undefined : this.written.get(b.against);
         const words = this.d.compressBody ? 1 : null;
         if (b?.elided && against !== undefined) {
-          // (left out only where the report's claim rows give each value back; else the whole record, deflated here)
-          const facts = this.facts.get(against) ?? [];
-          if (b.facts !== undefined ? b.facts === digest("sha1", JSON.stringify(facts)).toString("base64") : elisionHolds(i.data, facts)) return [kind, i.id, b.data, against, CLAIM_WORDS];
-          return [kind, i.id, encodeAgainst(JSON.stringify(i.data), b.against!), against, words];
+          // (as encoded before, when that was checked against the same rows as this transaction wrote; else deflated here against them)
+          const facts = this.facts.get(against);
+          if (b.data !== undefined && facts && b.facts === factsDigest(facts)) return [kind, i.id, b.data, against, ROW_WORDS];
+          const f = deflatedRecord(i.data, b.against!, facts ?? { claims: [], entities: [], report: null });
+          return [kind, i.id, f.data, against, f.elided ? ROW_WORDS : words];
         }
-        if (b && (b.against === undefined || against !== undefined)) return [kind, i.id, b.data, against ?? null, b.against === undefined ? null : words];
+        if (b && b.data !== undefined && (b.against === undefined || against !== undefined)) return [kind, i.id, b.data, against ?? null, b.against === undefined ? null : words];
         return [kind, i.id, this.d.compressBody ? encodeAgainst(JSON.stringify(i.data), null) : encodeBody(this.d, JSON.stringify(i.data)), null, words];
       }),
     );

@@ -5,7 +5,10 @@
 // does). Kinds: the first page, deep offsets, each sort paged by cursor, filters (status, outlet, language,
 // dates, entity, place, source, words) and the facets. The ledger is only read (opened once first so that
 // its migrations, if any, are not timed as start-up). --dump FILE: every answer, by its URL, as JSON lines
-// (to compare the answers of two builds on the same ledger).
+// (to compare the answers of two builds on the same ledger). --explain (PostgreSQL, with --cold): each page's
+// SELECTs run again under EXPLAIN (ANALYZE, BUFFERS), and per kind the server's time and buffers a page, with
+// this process's CPU time a page (the server's side of a read, which the load of a shared machine leaves as
+// it is where the wall clock is not).
 import { writeFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
@@ -23,6 +26,7 @@ const N = Number(arg("--n") ?? 12);
 const only = arg("--only")?.split(",");
 const dump = arg("--dump");
 const answers: string[] = [];
+const explain = process.argv.includes("--explain") && /^postgres/.test(db) && process.argv.includes("--cold");
 
 export const pct = (xs: number[], p: number) => {
   if (!xs.length) return NaN;
@@ -62,33 +66,91 @@ if (cold) {
   };
 }
 
-const get = async (path: string): Promise<{ ms: number; body: any }> => {
+// (--explain: the statements this process sends while a page is served, captured from the client's query)
+const captured: { text: string; values: unknown[] }[] = [];
+let capturing = false;
+let explainer: { query: (q: { text: string; values: unknown[] }) => Promise<{ rows: Record<string, any>[] }>; end: () => Promise<void> } | undefined;
+if (explain) {
+  const pg = (await import("pg")).default;
+  const query = pg.Client.prototype.query as (...a: unknown[]) => unknown;
+  pg.Client.prototype.query = function (this: unknown, ...a: unknown[]) {
+    const c = a[0] as { stmts?: { text: string; values?: unknown[] }[]; text?: string; values?: unknown[] } | string | undefined;
+    if (capturing && c) {
+      if (typeof c === "string") captured.push({ text: c, values: [] });
+      else if (c.stmts) for (const s of c.stmts) captured.push({ text: s.text, values: s.values ?? [] });
+      else if (c.text) captured.push({ text: c.text, values: c.values ?? (a[1] as unknown[]) ?? [] });
+    }
+    return query.apply(this, a);
+  } as typeof pg.Client.prototype.query;
+  // (with the settings of sitrep's own connections, src/store/postgres.ts: no JIT, no parallel workers;
+  // a plain connection's plans for the same statements start workers, 10-40 ms a statement on a busy machine)
+  const client = new pg.Client({ connectionString: db, options: "-c jit=off -c max_parallel_workers_per_gather=0" } as ConstructorParameters<typeof pg.Client>[0]);
+  await client.connect();
+  explainer = client as unknown as typeof explainer;
+}
+/** The server's time (ms) and buffers (shared hit + read) of the statements captured for one page. */
+async function explained(): Promise<{ ms: number; buffers: number; statements: number }> {
+  let ms = 0, buffers = 0, statements = 0;
+  const blocks = (n: Record<string, number> | undefined) => (n?.["Shared Hit Blocks"] ?? 0) + (n?.["Shared Read Blocks"] ?? 0);
+  // (in a transaction of its own, with the settings the page's views made: SET LOCAL)
+  await explainer!.query({ text: "BEGIN", values: [] });
+  for (const s of captured.splice(0)) {
+    if (/^\s*SET LOCAL\b/i.test(s.text)) await explainer!.query(s);
+    if (!/^\s*(WITH|SELECT)\b/i.test(s.text) || /pg_current_snapshot|txid_current|pg_advisory/.test(s.text)) continue;
+    const plan = (await explainer!.query({ text: `EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${s.text}`, values: s.values })).rows[0]!["QUERY PLAN"][0];
+    ms += plan["Planning Time"] + plan["Execution Time"];
+    buffers += blocks(plan.Plan) + blocks(plan.Planning);
+    statements++;
+  }
+  await explainer!.query({ text: "COMMIT", values: [] });
+  return { ms, buffers, statements };
+}
+
+const get = async (path: string): Promise<{ ms: number; cpu: number; body: any }> => {
+  captured.length = 0;
+  capturing = explain;
+  const cpu0 = process.cpuUsage();
   const t = performance.now();
   const res = await fetch(`${base}${path}`);
   const body = await res.json();
   const ms = performance.now() - t;
+  const used = process.cpuUsage(cpu0);
+  capturing = false;
   if (res.status !== 200) throw new Error(`${path} answered ${res.status}: ${JSON.stringify(body)}`);
   if (dump) answers.push(JSON.stringify({ path, body }));
-  return { ms, body };
+  return { ms, cpu: (used.user + used.system) / 1000, body };
 };
 
-const results: { group: string; lat: number[]; worst: string }[] = [];
+const results: { group: string; lat: number[]; cpus: number[]; server: number[]; worst: string }[] = [];
 async function group(name: string, paths: string[], pages = 1) {
   if (only && !only.includes(name)) return;
-  const lat: number[] = [];
+  const lat: number[] = [], cpus: number[] = [], server: number[] = [], bufs: number[] = [];
   let worst = "", worstMs = -1;
+  let worstServer = "", worstServerMs = -1;
   for (const p of paths) {
     let cursor = "";
     for (let i = 0; i < pages; i++) {
-      const { ms, body } = await get(`${p}${cursor}`);
+      const { ms, cpu, body } = await get(`${p}${cursor}`);
       lat.push(ms);
+      cpus.push(cpu);
+      if (explain) {
+        const x = await explained();
+        server.push(x.ms);
+        bufs.push(x.buffers);
+        if (x.ms > worstServerMs) (worstServerMs = x.ms), (worstServer = `${p}${cursor ? " (page " + (i + 1) + ")" : ""}: ${x.buffers} buffers, ${x.statements} statements`);
+      }
       if (ms > worstMs) (worstMs = ms), (worst = `${p}${cursor ? " (page " + (i + 1) + ")" : ""}`);
       if (!body.next) break;
       cursor = `&after=${body.next}`;
     }
   }
-  results.push({ group: name, lat, worst });
+  results.push({ group: name, lat, cpus, server, worst });
   console.log(`${name.padEnd(18)} n=${String(lat.length).padStart(3)}  p50 ${pct(lat, 50).toFixed(1).padStart(7)} ms  p95 ${pct(lat, 95).toFixed(1).padStart(7)} ms  max ${Math.max(...lat).toFixed(1).padStart(7)} ms  (worst: ${worst})`);
+  console.log(`${"".padEnd(18)}        cpu p50 ${pct(cpus, 50).toFixed(1).padStart(7)} ms  p95 ${pct(cpus, 95).toFixed(1).padStart(7)} ms`);
+  if (explain)
+    console.log(
+      `${"".padEnd(18)}        server p50 ${pct(server, 50).toFixed(1)} ms p95 ${pct(server, 95).toFixed(1)} ms; buffers p50 ${pct(bufs, 50)} p95 ${pct(bufs, 95)} (slowest: ${worstServer})`,
+    );
 }
 
 try {
@@ -137,10 +199,20 @@ try {
     ...words.slice(0, 3).map((w) => `/api/claims/facets?q=${encodeURIComponent(w)}`),
   ]);
   const pages = results.filter((r) => r.group !== "facets").flatMap((r) => r.lat);
-  console.log(`all pages: n=${pages.length} p50 ${pct(pages, 50).toFixed(1)} ms, p95 ${pct(pages, 95).toFixed(1)} ms`);
-  console.log(JSON.stringify({ listen_ms: Math.round(listenMs), groups: Object.fromEntries(results.map((r) => [r.group, { n: r.lat.length, p50: +pct(r.lat, 50).toFixed(1), p95: +pct(r.lat, 95).toFixed(1), max: +Math.max(...r.lat).toFixed(1) }])) }));
+  const cpus = results.filter((r) => r.group !== "facets").flatMap((r) => r.cpus);
+  console.log(`all pages: n=${pages.length} p50 ${pct(pages, 50).toFixed(1)} ms, p95 ${pct(pages, 95).toFixed(1)} ms; cpu p50 ${pct(cpus, 50).toFixed(1)} ms, p95 ${pct(cpus, 95).toFixed(1)} ms`);
+  const p = (xs: number[], q: number) => (xs.length ? +pct(xs, q).toFixed(1) : undefined);
+  console.log(
+    JSON.stringify({
+      listen_ms: Math.round(listenMs),
+      groups: Object.fromEntries(
+        results.map((r) => [r.group, { n: r.lat.length, p50: p(r.lat, 50), p95: p(r.lat, 95), max: +Math.max(...r.lat).toFixed(1), cpu50: p(r.cpus, 50), cpu95: p(r.cpus, 95), server50: p(r.server, 50), server95: p(r.server, 95) }]),
+      ),
+    }),
+  );
 } finally {
   if (dump) writeFileSync(dump, answers.join("\n") + "\n");
   server.kill("SIGTERM");
   await closeCold?.();
+  await explainer?.end();
 }

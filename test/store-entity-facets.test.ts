@@ -185,6 +185,12 @@ test("PostgreSQL: a ledger of schema 20 gets its entities' facets filled when op
   assert.equal(await pg!.n(spec, filled), rows, "every row filled");
   assert.equal(await pg!.n(spec, "SELECT count(*) AS n FROM fusion_state WHERE kind = 'entity-facets'"), 0, "the fill is done");
   assert.match(String((await pg!.rows<{ d: string }>(spec, "SELECT indexdef AS d FROM pg_indexes WHERE indexname = 'claim_entities_pkey'"))[0]!.d), /INCLUDE \(role, status, source, outlet, language\)/);
+  // (and the table vacuumed after: every page of it marked all-visible again, so that an entity's range is
+  // read from the index alone, as before the fill rewrote its rows)
+  const visible = "SELECT relallvisible AS n FROM pg_class WHERE relname = 'claim_entities'";
+  const pages = "SELECT relpages AS n FROM pg_class WHERE relname = 'claim_entities'";
+  assert.ok((await pg!.n(spec, pages)) > 0);
+  assert.equal(await pg!.n(spec, visible), await pg!.n(spec, pages), "every page all-visible after the fill");
 
   // Midway (a sitrep stopped during the fill): the entities from the watermark on have none yet. A reader
   // counts the same; the next writer fills the rest from there.
@@ -204,6 +210,7 @@ test("PostgreSQL: a ledger of schema 20 gets its entities' facets filled when op
   await (await openStore(spec)).close();
   assert.equal(await pg!.n(spec, filled), rows, "every row filled after the writer");
   assert.equal(await pg!.n(spec, "SELECT count(*) AS n FROM fusion_state WHERE kind = 'entity-facets'"), 0);
+  assert.equal(await pg!.n(spec, visible), await pg!.n(spec, pages), "every page all-visible after the rest of the fill");
 });
 
 test("PostgreSQL: a SQLite ledger copied into PostgreSQL has its entities' facets, and counts them the same", pgOnly, async () => {

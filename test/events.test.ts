@@ -119,3 +119,13 @@ test("a time right after the cue dates the saying, not the casualties or the att
   const d3 = docWith("en", st, [{ text: st.slice(0, -1), source: { name: "The minister", kind: "official" }, cue: { start: c3, end: c3 + 4, text: "said" } }]);
   assert.deepEqual(buildEvents(d3, langPack("en").events, langPack("en").times).map((e) => [e.type, e.time]), [["statement", "2023-05-19"]]);
 });
+
+test("a claim without a date of its own takes one said earlier in its sentence, never one after it", () => {
+  const text = "On Monday, officials in Belgorod said a drone strike hit the power station. A drone strike hit the fuel depot before the talks on Friday.";
+  const doc = docWith("en", text, [{ text: "a drone strike hit the power station" }, { text: "A drone strike hit the fuel depot" }], [["Belgorod", "location"]]);
+  const strikes = buildEvents(doc, langPack("en").events, langPack("en").times).filter((e) => e.type === "strike");
+  assert.deepEqual(strikes.map((e) => [e.claims, e.time]), [[["c1", "c2"], "2023-05-22"]]);
+  // an event with no time and no trigger word carries neither key
+  const bare = buildEvents(docWith("en", "The governor said the situation was calm.", [{ text: "the situation was calm", status: "claimed", source: { name: "governor", kind: "official" } }]), langPack("en").events);
+  assert.deepEqual(Object.keys(bare[0]!), ["id", "type", "claims", "actors", "locations"]);
+});

@@ -160,12 +160,12 @@ export function buildEvents(doc: Doc, lex: EventLexicon, timeLex?: TimeLexicon):
     const types = new Map<EventType, Trigger | null>();
     for (const t of findTriggers(doc.text, lex, u.start, u.end)) if (!types.has(t.type)) types.set(t.type, t);
     const countIdx: number[] = [];
-    within(countsSorted, u).forEach(([c, i]) => {
+    for (const [c, i] of within(countsSorted, u)) {
       countIdx.push(i);
       if (c.kind === "killed" || c.kind === "wounded" || c.kind === "missing") {
         if (!types.has("casualties")) types.set("casualties", null);
       } else if (c.kind === "arrested" && !types.has("arrest")) types.set("arrest", null);
-    });
+    }
     if (claim?.status === "denied" && !types.has("denial")) types.set("denial", null);
     if (!types.size && claim?.source && claim.source.kind !== "unnamed") types.set("statement", null);
     if (!types.size) continue;
@@ -179,9 +179,13 @@ export function buildEvents(doc: Doc, lex: EventLexicon, timeLex?: TimeLexicon):
     const cue = claim?.cue;
     const ofSaying = (t: Timex) => !!cue && t.start >= cue.start && t.start - cue.end <= SAID_REACH;
     // the birth check (a look at the words around) only for the times that could be chosen
-    const inClaim = within(timesSorted, u).map(([t]) => t).filter(datedShape);
+    const inClaim: Timex[] = [];
+    for (const [t] of within(timesSorted, u)) if (datedShape(t)) inClaim.push(t);
     let eventTime = inClaim.find((t) => !ofSaying(t) && dated(t));
-    if (!eventTime && sent) eventTime = within(timesSorted, sent).map(([t]) => t).find((t) => t.end <= u.start && dated(t));
+    if (!eventTime && sent) for (const [t] of within(timesSorted, sent)) if (t.end <= u.start && dated(t)) {
+      eventTime = t;
+      break;
+    }
     const saidTime = inClaim.find((t) => ofSaying(t) && dated(t)) ?? eventTime;
     const actors = new Set<string>();
     const places = new Set<string>();
@@ -199,9 +203,9 @@ export function buildEvents(doc: Doc, lex: EventLexicon, timeLex?: TimeLexicon):
       const speaker = SPEECH.has(type) ? (claim?.source?.entity ?? claim?.source?.name ?? "") : "";
       let ev = events.find((e) => e.type === type && e.speaker === speaker && (e.day === day || !day || !e.day));
       if (!ev) {
-        ev = { id: "", type, claims: [], actors: [], locations: [], day, speaker, counts: [], _first: u.start };
-        if (time) ev.time = time.value;
-        if (trig) ev.trigger = { start: trig.start, end: trig.end, text: trig.text };
+        // every field present from the start: events that grew fields in varying order sent the optimised
+        // stage back to the interpreter and through the compiler again, report after report
+        ev = { id: "", type, claims: [], actors: [], locations: [], time: time?.value, trigger: trig ? { start: trig.start, end: trig.end, text: trig.text } : undefined, day, speaker, counts: [], _first: u.start };
         events.push(ev);
       } else if (!ev.time && time) (ev.time = time.value), (ev.day = day);
       if (u.claim && !ev.claims.includes(u.claim)) ev.claims.push(u.claim);

@@ -55,3 +55,31 @@ test("gazetteer pack: made when missing, made again when a table changes, same a
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test("gazetteer pack: the bytes read whole are let go on release, and later look-ups give the same entries", () => {
+  const g = openGazetteer(shipped);
+  const k = (name: string) => spellingKey(name);
+  // opened, it holds the pack's index only: a few look-ups read pieces
+  assert.equal(g.held(), 0);
+  const kharkiv = g.byKey(k("Kharkiv")).find((e) => e.kind === "place" && e.country === "UA");
+  assert.ok(kharkiv);
+  // the towns in a box are read from the whole pack, which then stays in memory
+  const box = { west: 4, south: 51, east: 6, north: 53 };
+  const towns = g.townsWithin(box, 10);
+  assert.ok(towns.length === 10);
+  const size = statSync(shipped + PACK_FILE).size;
+  assert.equal(g.held(), size);
+  g.release();
+  assert.equal(g.held(), 0);
+  // read again piece by piece: an entry found before is the very same object (geocoding compares identity),
+  // one never asked for is read as the installed gazetteer reads it
+  assert.ok(g.byKey(k("Charkiv")).includes(kharkiv), "another spelling finds the entry made before the release");
+  assert.equal(g.country("LY"), g.byKey(k("Libya")).find((e) => e.kind === "country"));
+  assert.deepEqual(g.placesIn("UA", "07"), gazetteer().placesIn("UA", "07"));
+  assert.deepEqual(g.byKey(k("Derna")), gazetteer().byKey(k("Derna")));
+  assert.deepEqual(g.townsWithin(box, 10), towns);
+  assert.equal(g.held(), 0, "what was worked out of the whole pack is kept: it is not read whole again");
+  // a release with nothing held is nothing
+  g.release();
+  assert.ok(g.has(k("Amsterdam")));
+});

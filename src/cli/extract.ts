@@ -8,8 +8,20 @@ import type { FusionText } from "../export/oneshot.js";
 import type { ExtractJob, ThreadResult } from "./extract-worker.js";
 import { threadPool } from "./threads.js";
 import { fail } from "./io.js";
+import { releaseGazetteer } from "../geo/gazetteer.js";
 // (from here, so that the extract command's one bundle holds it: see scripts/bundle-cli.ts)
 export { boundExtractHeap } from "./heap.js";
+
+/**
+ * Lets go of what extracting reports in this thread held for the look-ups of every report and what comes
+ * after it no longer reads: the gazetteer's pack, read whole (20 MB outside the heap) once a run looked up
+ * enough places. Called when the last report is extracted, before the fusion across reports, whose peak it
+ * would otherwise add to; a place looked up later is read piece by piece, as at the start, and is the same
+ * entry as before.
+ */
+export function endExtraction(): void {
+  releaseGazetteer();
+}
 
 export interface ExtractResult {
   docs: Doc[];

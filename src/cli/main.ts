@@ -35,7 +35,7 @@ function program(): Command {
         throw new UsageError((e as Error).message);
       }
       // a command's modules load when it runs: start-up stays cheap for every other command
-      const [{ extractReports, extractThreaded, defaultExtractJobs, boundExtractHeap }, { OneShotExport }, { summaryPart }] = await Promise.all([
+      const [{ extractReports, extractThreaded, defaultExtractJobs, boundExtractHeap, endExtraction }, { OneShotExport }, { summaryPart }] = await Promise.all([
         import("./extract.js"),
         import("../export/oneshot.js"),
         import("../export/markdown.js"),
@@ -57,6 +57,7 @@ function program(): Command {
           // the next ones; once all are in, it fuses and writes, and they are gone with their memory
           if (jobs > 0) for await (const r of extractThreaded(files, { published, lang }, jobs, failed)) x.add(r.doc, r.fusion);
           else for (const doc of extractReports(files, { published, lang }, failed)) x.add(doc);
+          endExtraction();
           for await (const chunk of x.json()) await out(chunk);
         } finally {
           x.close();

@@ -45,6 +45,19 @@ export interface Gazetteer {
   /** Populated places inside a box (degrees; west may exceed east across the antimeridian), most inhabitants first. */
   townsWithin(box: { west: number; south: number; east: number; north: number }, limit: number): readonly GazEntry[];
   size: number;
+  /** Bytes of the pack held in memory (the pack is read whole once a process has looked up enough). */
+  held(): number;
+  /**
+   * Lets go of the pack's bytes held whole, for a process done with most look-ups (an extract turning to
+   * its fusion across reports, which looks up few places): the 20 MB are read again piece by piece if asked.
+   * The entries made so far stay the same objects.
+   */
+  release(): void;
+}
+
+/** Lets go of the loaded gazetteer's bytes held whole (see Gazetteer.release), if it is loaded. */
+export function releaseGazetteer(): void {
+  loaded?.release();
 }
 
 function dataDir(): string {
@@ -76,7 +89,12 @@ class PackBytes {
     private fd: number | null,
     private whole: Buffer | null,
     readonly size: number,
-  ) {}
+  ) {
+    this.fromFile = whole === null;
+  }
+
+  /** Whether the bytes are the file's at `path` (not a pack made in memory because none could be written). */
+  private readonly fromFile: boolean;
 
   static readonly PIECES_BEFORE_WHOLE = 4000;
 
@@ -86,8 +104,23 @@ class PackBytes {
     if (!this.whole && ++this.reads > PackBytes.PIECES_BEFORE_WHOLE) this.readWhole();
     if (this.whole) return this.whole.subarray(pos, pos + len);
     const b = Buffer.allocUnsafe(len);
-    readSync(this.fd!, b, 0, len, pos);
+    readSync((this.fd ??= openSync(this.path, "r")), b, 0, len, pos);
     return b;
+  }
+
+  /** Bytes of the pack held in memory: all of it once read whole, else none. */
+  get held(): number {
+    return this.whole?.length ?? 0;
+  }
+
+  /**
+   * Lets go of the pack read whole, when it is a file that can be read again (a pack made in memory stays):
+   * later reads go piece by piece, as at the start.
+   */
+  release(): void {
+    if (!this.whole || !this.fromFile) return;
+    this.whole = null;
+    this.reads = 0;
   }
 
   /** The "\n"-terminated line that starts at `pos`, without its end. */
@@ -365,6 +398,8 @@ export function openGazetteer(dir: string): Gazetteer {
     placesIn,
     country,
     size: h.entries + featureCount,
+    held: () => bytes.held,
+    release: () => bytes.release(),
   };
 }
 

@@ -2,7 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { reportFusion, blockContext } from "../src/ledger/fusion.js";
 import { findDisputes } from "../src/ledger/disputes.js";
-import { blockGroups, fuseBlock, type GroupingStats } from "../src/ledger/propositions.js";
+import { blockGroups, fuseBlock } from "../src/ledger/propositions.js";
 import { fuseEntities } from "../src/ledger/entityfusion.js";
 import type { FusionClaim } from "../src/ledger/claimkeys.js";
 import { ClaimColumns, shingleView } from "../src/ledger/claimcolumns.js";
@@ -85,20 +85,4 @@ test("a block's claims held in columns give their shingles as views of the packe
   assert.ok(copy, "the agency's sentence is a proposition");
   assert.ok(copy.reports >= 2);
   assert.ok(copy.independent < copy.reports, `${copy.independent} origins of ${copy.reports} reports`);
-});
-
-test("the grouping counts the pairs it asks, finds similar enough and joins: the same with every pair compared, and each join one group fewer", () => {
-  const { views, ctx } = block();
-  const disputes = findDisputes(views, ctx, { scope: "ledger" });
-  const apart = disputes.filter((d) => d.detail.denier !== undefined).map((d) => d.claims);
-  const kept: GroupingStats = {}, plain: GroupingStats = { plain: true };
-  const groups = blockGroups(views, ctx, apart, kept);
-  const each = blockGroups(views, ctx, apart, plain);
-  assert.deepEqual(groups.map((g) => g.claims.map((c) => c.id)), each.map((g) => g.claims.map((c) => c.id)));
-  assert.ok(kept.joined! > 0, "the agency's copies join");
-  assert.equal(groups.length, views.length - kept.joined!);
-  assert.equal(kept.found, plain.found);
-  assert.equal(kept.joined, plain.joined);
-  assert.equal(kept.asked, plain.asked);
-  assert.ok(kept.asked! >= kept.found! && kept.found! >= kept.joined!);
 });

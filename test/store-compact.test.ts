@@ -56,7 +56,7 @@ test("SQLite: a session that grew the ledger by a fifth compacts it at close; a 
 
   // many more: the session wrote more than a fifth of the ledger, which is rewritten packed
   s = await open();
-  for (let i = 13; i < 100; i++) await storeReports(s, [report(i)]);
+  for (let i = 13; i < 200; i++) await storeReports(s, [report(i)]);
   const grown = (s.driver as SqliteDriver).database!.pragma("page_count", { simple: true }) as number;
   await s.close();
   const after = stats(file);
@@ -65,6 +65,6 @@ test("SQLite: a session that grew the ledger by a fifth compacts it at close; a 
 
   // and it reads as before
   const r = await SqlStore.open(new SqliteDriver(file, { readonly: true }));
-  assert.equal((await r.snapshot((x) => x.basis())).reports, 100);
+  assert.equal((await r.snapshot((x) => x.basis())).reports, 200);
   await r.close();
 });

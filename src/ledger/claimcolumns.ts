@@ -20,8 +20,6 @@ export interface LazyShingles {
 const STRINGS = ["id", "doc", "order", "published", "outlet", "agency", "lang", "text", "status", "main", "subject"] as const;
 const NUMBERS = ["start", "end", "sentence", "paragraph"] as const;
 const OBJECTS = ["source", "concepts", "background", "agents", "entities", "listed", "countries", "figures", "days", "years", "features", "parts"] as const;
-/** The string fields each claim holds a value of its own in (see add). */
-const OWN = STRINGS.map((f) => f === "id" || f === "order");
 const NS = STRINGS.length, NN = NUMBERS.length, NO = OBJECTS.length;
 /** A field's slot for null and for a key the claim leaves out. */
 const NULL = -1, ABSENT = -2;
@@ -79,8 +77,7 @@ export class ClaimColumns {
       const x = c as unknown as Record<string, unknown>;
       for (let f = 0; f < NS; f++) {
         const v = x[STRINGS[f]!];
-        // (a claim's id and its order key are its own: a pool entry each, never looked up)
-        this.strs[i * NS + f] = v === null ? NULL : v === undefined ? ABSENT : OWN[f] ? this.stringPool.push(v as string) - 1 : this.string(v as string);
+        this.strs[i * NS + f] = v === null ? NULL : v === undefined ? ABSENT : this.string(v as string);
       }
       for (let f = 0; f < NN; f++) {
         const v = x[NUMBERS[f]!];
@@ -141,16 +138,6 @@ export class ClaimColumns {
     const made = typeof s === "string" ? textShingles(s) : Array.from(this.hashes.subarray(this.from[i]!, this.from[i + 1]!));
     this.shingled[i] = made;
     return made;
-  }
-
-  /**
-   * A claim's shingles to read, not keep: a view of the packed hashes (no list made, nothing held after),
-   * or the list when they were given or worked out as one.
-   */
-  shingleView(i: number): ArrayLike<number> {
-    const s = this.shingled[i];
-    if (s === undefined) return this.hashes.subarray(this.from[i]!, this.from[i + 1]!);
-    return typeof s === "object" ? s : this.shingles(i);
   }
 
   /** Puts a claim's shingles into the one array of them, if each is a 32-bit hash (false: kept as they are). */
@@ -348,19 +335,6 @@ export class ColumnClaim implements FusionClaim {
   get shingles(): number[] {
     return this.cols.shingles(this.at);
   }
-  /** See shingleView (the function). */
-  shingleView(): ArrayLike<number> {
-    return this.cols.shingleView(this.at);
-  }
-}
-
-/**
- * A claim's shingles to compare, without making them a list of numbers when the claim is a block's column
- * record (a proposition's origins compare each claim with up to 200 before it: lists made of the packed
- * hashes of a whole ledger's block were 25 MB of heap numbers, and a tenth of a second to make).
- */
-export function shingleView(c: FusionClaim): ArrayLike<number> {
-  return c instanceof ColumnClaim ? c.shingleView() : c.shingles;
 }
 
 const NO_SHINGLES: number[] = Object.freeze([]) as unknown as number[];

@@ -511,13 +511,7 @@ function inheritNames(reports: Iterable<Item[]>): void {
         for (let k = 1; k < clauses.length; k++) {
           const it = clauses[k]!, prev = clauses[k - 1]!;
           if (it.namesParty || !it.facts.acts.length) continue;
-          // (an item's names are one pooled set for each content until one is inherited: copied then)
-          let own = false;
-          for (const n of prev.names)
-            if ((n.startsWith("C:") || n.startsWith("E:")) && !it.names.has(n)) {
-              if (!own) (it.names = new Set(it.names)), (own = true);
-              it.names.add(n);
-            }
+          for (const n of prev.names) if (n.startsWith("C:") || n.startsWith("E:")) (it.names === NO_NAMES ? (it.names = new Set()) : it.names).add(n);
         }
       }
       s = e;
@@ -530,15 +524,15 @@ function someOf<T>(xs: ReadonlySet<T>, f: (x: T) => boolean): boolean {
   return false;
 }
 
-/** Shared by every item whose set of this kind is empty (never added to: see inheritNames). */
+/** Shared by every item whose set of this kind is empty (so never added to: see inheritNames). */
 const NO_NAMES: Set<string> = new Set();
 const NO_PARTIES: readonly string[] = [];
 
 /**
  * One set for each content among a block's items: a block of a whole ledger holds an item per claim, and
- * copies of a statement (or claims that say the same kind of thing) have sets alike. A pooled set is never
- * added to (inheritNames copies an item's `names` before it adds to them); the same members in the same
- * order give one set, so iterating it is as iterating each.
+ * copies of a statement (or claims that say the same kind of thing) have sets alike. Only sets never added
+ * to once the item is made are pooled (not `names`: see inheritNames); the same members in the same order
+ * give one set, so iterating it is as iterating each.
  */
 class SetPool {
   /** A number for each member string; sets by their members' numbers, in order (no string made of a set's content). */
@@ -692,7 +686,7 @@ function itemOf(c: FusionClaim, mk: Maker, at: number): Item {
   const same = mk.same;
   // (a block of a whole ledger holds an item per claim: the many empty sets are one, never added to)
   return {
-    c, asserter: a.key, who: mk.who(a.key), id: -1, at, name: a.name, parties: mk.parties(c, a.key), names: same.of(names),
+    c, asserter: a.key, who: mk.who(a.key), id: -1, at, name: a.name, parties: mk.parties(c, a.key), names: names.size ? names : NO_NAMES,
     agents: same.of(agents), places: named.places, sites: named.sites, namesParty, concepts, facts, asserted, denial, published: mk.time(c.published), memo: undefined,
   };
 }

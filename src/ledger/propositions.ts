@@ -1,4 +1,4 @@
-import { plainClaim, shingleView } from "./claimcolumns.js";
+import { plainClaim } from "./claimcolumns.js";
 import type { Approx, ClaimStatus, CountKind, SourceKind } from "../model/doc.js";
 import type { FusionClaim } from "./claimkeys.js";
 import { firstSharedList } from "./shared-list.js";
@@ -1321,15 +1321,11 @@ function originsOf(cs: readonly FusionClaim[], ctx: BlockContext): string[] {
     return `O:${c.outlet ?? c.doc}`;
   });
   // copies: the later of two nearly identical sentences takes the earlier one's origin
-  // (each claim's shingles and language read once: a claim is compared with up to 200 before it)
-  const sh: (ArrayLike<number> | undefined)[] = new Array(cs.length);
-  const langs = cs.length > 1 ? cs.map((c) => c.lang) : [];
-  const shOf = (k: number) => (sh[k] ??= shingleView(cs[k]!));
   for (let i = 0; i < cs.length; i++) {
     if (!out[i]!.startsWith("O:")) continue;
     for (let j = Math.max(0, i - 200); j < i; j++) {
-      if (langs[j] !== langs[i]) continue;
-      if (jaccard(shOf(i), shOf(j)) >= 0.6) {
+      if (cs[j]!.lang !== cs[i]!.lang) continue;
+      if (jaccard(cs[i]!.shingles, cs[j]!.shingles) >= 0.6) {
         out[i] = out[j]!;
         break;
       }
@@ -1338,7 +1334,7 @@ function originsOf(cs: readonly FusionClaim[], ctx: BlockContext): string[] {
   return out;
 }
 
-function jaccard(a: ArrayLike<number>, b: ArrayLike<number>): number {
+function jaccard(a: readonly number[], b: readonly number[]): number {
   if (!a.length || !b.length) return 0;
   let i = 0, j = 0, both = 0;
   while (i < a.length && j < b.length) {

@@ -270,8 +270,6 @@ const decodeRecordText = (data: unknown, b: string | null, words: unknown): stri
 export const CLAIM_WORDS = 2;
 /** Each field left out, with its token (never a value of that field: a string, a number, a boolean, an object or null, an array). */
 const ELIDED: Readonly<Record<string, unknown>> = { text: 0, at: false, status: 0, quote: 0, source: 0 };
-/** The keys of a claim's source the rows hold (one with others, the members of a group or what it follows, is kept whole). */
-const SOURCE_KEYS = new Set(["name", "kind", "entity", "role"]);
 const ELIDED_KEYS = Object.keys(ELIDED);
 const SELF = "\u0001";
 /** A claim as its rows give it back, to fill a record's claims in: the same from the record written as from the rows read. */
@@ -328,32 +326,6 @@ function restored(key: string, facts: readonly ClaimFacts[], i: number, entityId
 }
 type LooseRecord = { claims?: Record<string, unknown>[]; entities?: unknown[]; entityIds?: string[] };
 const entityIdsOf = (r: LooseRecord) => r.entityIds ?? Array.from({ length: r.entities?.length ?? 0 }, (_, i) => `e${i + 1}`);
-/** The record with its claims' fields the rows hold left out (tokens in their place), or undefined when it has none such. */
-function elided(record: unknown): LooseRecord | undefined {
-  const r = record as LooseRecord;
-  if (!r || typeof r !== "object" || !Array.isArray(r.claims) || !r.claims.length) return undefined;
-  return {
-    ...r,
-    claims: r.claims.map((c) => {
-      const o: Record<string, unknown> = {};
-      for (const k in c) o[k] = k in ELIDED && isElidable(k, c[k]) ? ELIDED[k] : c[k];
-      return o;
-    }),
-  };
-}
-/** A value of the type its field's token is not (so a token read back is never a value). */
-const isElidable = (k: string, v: unknown) =>
-  k === "text" || k === "status" ? typeof v === "string"
-  : k === "at" ? typeof v === "number"
-  : k === "quote" ? typeof v === "boolean"
-  : v === null || (typeof v === "object" && !Array.isArray(v) && Object.keys(v).every((x) => SOURCE_KEYS.has(x)));
-/** Do the rows give back every value `elided` left out of this record? */
-function elisionHolds(record: unknown, facts: readonly ClaimFacts[]): boolean {
-  const r = record as LooseRecord;
-  if (!r.claims || r.claims.length !== facts.length) return false;
-  const ids = entityIdsOf(r);
-  return r.claims.every((c, i) => ELIDED_KEYS.every((k) => !(k in c) || !isElidable(k, c[k]) || JSON.stringify(restored(k, facts, i, ids)) === JSON.stringify(c[k])));
-}
 /** A record of words = 2 as parsed, its claims' fields put back from its report's claims, in place. */
 function restoreClaims(record: unknown, facts: readonly ClaimFacts[] | undefined): unknown {
   const r = record as LooseRecord;

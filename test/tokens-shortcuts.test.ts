@@ -2,7 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import type { Lang } from "../src/model/doc.js";
 import { langPack } from "../src/lang/index.js";
-import { tokenize, tokenizeByExpression } from "../src/pipeline/segment/tokens.js";
+import { lowerCase, lowerTokens, tokenize, tokenizeByExpression } from "../src/pipeline/segment/tokens.js";
 
 // The tokeniser reads plain words, single marks and plain digit runs without its regular expression; these
 // texts (our own, both languages) put every shortcut next to what must still go to the expression: numbers
@@ -41,4 +41,16 @@ test("digit runs: plain ones are numbers, glued or separated ones go on as the e
   assert.deepEqual(read("In 2022. Of 7-8? Nee: 3."), ["In/word", "2022/number", "./punct", "Of/word", "7-8/word", "?/punct", "Nee/word", ":/punct", "3/number", "./punct"]);
   // a range that ends inside a glued word: the expression's word, cut at the range
   assert.deepEqual(tokenize("12abc", lex, 0, 2).map((t) => `${t.text}/${t.kind}`), ["12/word"]);
+});
+
+test("lower-case forms: every token's equals toLowerCase, words beyond ASCII and capitals included", () => {
+  for (const [lang, text] of [["nl", NL], ["en", EN]] as [Lang, string][]) {
+    const toks = tokenize(text + " Oekraïense ÖBB Ærø İzmir Σοφία café’s", langPack(lang).segment);
+    const low = lowerTokens(toks);
+    assert.equal(low.length, toks.length);
+    toks.forEach((t, i) => assert.equal(low[i], t.text.toLowerCase()));
+    // made once per tokenisation
+    assert.equal(lowerTokens(toks), low);
+  }
+  for (const w of ["kazerne", "Kazerne", "NAVO-top", "o.a.", "12", "", "ÉÉN", "één", "İ", "ǅ"]) assert.equal(lowerCase(w), w.toLowerCase());
 });

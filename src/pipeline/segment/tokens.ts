@@ -170,6 +170,19 @@ function scan(text: string, lex: SegmentLexicon, from: number, to: number, out: 
 const lowered = new WeakMap<readonly Token[], string[]>();
 
 /**
+ * A string in lower case: the string itself when it holds no capital and nothing beyond ASCII. V8's
+ * toLowerCase copies even a string it leaves unchanged, and five words in six are such strings; the same
+ * string also keeps the hash its look-ups have computed.
+ */
+export function lowerCase(s: string): string {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if ((c >= 65 && c <= 90) || c > 127) return s.toLowerCase();
+  }
+  return s;
+}
+
+/**
  * Every token's lower-case form, made once per tokenisation of a report: entity recognition and the claims
  * stage both read them (a word already in lower case is its own lower-case form, no copy). Read-only.
  */
@@ -177,7 +190,7 @@ export function lowerTokens(tokens: readonly Token[]): readonly string[] {
   let low = lowered.get(tokens);
   if (!low) {
     low = new Array<string>(tokens.length);
-    for (let i = 0; i < tokens.length; i++) low[i] = tokens[i]!.text.toLowerCase();
+    for (let i = 0; i < tokens.length; i++) low[i] = lowerCase(tokens[i]!.text);
     lowered.set(tokens, low);
   }
   return low;

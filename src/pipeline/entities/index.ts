@@ -385,7 +385,8 @@ function mergeNames(doc: Doc, p: Prepared, chunks: readonly Chunk[], isName: rea
 interface Group {
   idx: number[];
   type: EntityType;
-  government?: string;
+  /** Always present (undefined when none), so that every group has one shape. */
+  government: string | undefined;
   name: string;
   heads: Set<string>;
   /** True when nothing but being a name typed it (it may borrow the type of the names it is listed with). */
@@ -514,7 +515,8 @@ export function extractEntities(doc: Doc, p: Prepared): void {
       const ch = compoundHead(p, doc.tokens[c.t1 - 1]!.text);
       if (ch) heads.add(ch.head.word);
     }
-    groups.push({ idx, type, ...(government && { government }), name: canon.text, heads, untyped: (decided.rank ?? 10) >= 9.5 });
+    // no spread of an optional field: it made the literal a slow copy and gave groups two shapes
+    groups.push({ idx, type, government: government || undefined, name: canon.text, heads, untyped: (decided.rank ?? 10) >= 9.5 });
   }
   typeLists(doc, p, chunks, groups);
   attachDescriptions(p, chunks, isName, groups);
@@ -614,7 +616,11 @@ export function extractEntities(doc: Doc, p: Prepared): void {
       e.geo = { lat: town.lat, lon: town.lon, country: town.country, geonameId: 0, within: { name: town.name, geonameId: town.geonameId } };
       e.key = `${g.type === "facility" ? "fac" : "loc"}:${fullKeyOf(p, chunks[g.idx.find((i) => chunks[i]!.text === g.name)!]!)}`;
     } else if (ge) {
-      e.geo = { lat: ge.lat, lon: ge.lon, country: ge.country, geonameId: ge.geonameId, ...(ge.admin1 && { admin1: ge.admin1 }), ...(ge.population && { population: ge.population }) };
+      // the optional fields added in the order the output has them, without spreading literals (slow copies)
+      const geo: NonNullable<Entity["geo"]> = { lat: ge.lat, lon: ge.lon, country: ge.country, geonameId: ge.geonameId };
+      if (ge.admin1) geo.admin1 = ge.admin1;
+      if (ge.population) geo.population = ge.population;
+      e.geo = geo;
       e.key = ge.kind === "place" ? `geo:${ge.geonameId}` : ge.kind === "country" ? `geo:${ge.country}` : ge.kind === "feature" ? `geo:${ge.fcode}.${spellingKey(ge.name)}` : `geo:${ge.country}.${ge.admin1}`;
     } else if (g.idx.some((i) => chunks[i]!.same !== undefined)) {
       // IS, Islamitische Staat, Islamic State: one key in every language

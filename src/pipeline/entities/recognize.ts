@@ -145,6 +145,8 @@ export interface Prepared {
   locatives: Set<string>;
   speech: Set<string>;
   sourceMarkers: Set<string>;
+  /** The first words of the attribution markers of several words (according to → according). */
+  attributionFirsts: Set<string>;
   /** Known names as written, and (all but the short all-capital ones) by spelling key: two maps, so that a look-up makes no key string. */
   known: Map<string, { type: EntityType; government?: string }>;
   knownByKey: Map<string, { type: EntityType; government?: string }>;
@@ -282,6 +284,7 @@ export function prepare(lex: EntityLexicon): Prepared {
     locatives: lower(lex.locativePrepositions),
     speech: lower(lex.speechVerbs),
     sourceMarkers: lower(lex.sourceMarkers),
+    attributionFirsts: new Set(lex.attributionMarkers.flatMap((m) => (m.includes(" ") ? [m.slice(0, m.indexOf(" "))] : []))),
     known: new Map(lex.known.map((k, x) => [k.name, knownValues[x]!] as const)),
     // short all-capital names (IS, VN) match only as written; the rest also by spelling key
     knownByKey: new Map(lex.known.flatMap((k, x) => (ALL_CAPS.test(k.name) && k.name.length <= 2 ? [] : [[spellingKey(k.name), knownValues[x]!] as const]))),
@@ -465,6 +468,8 @@ function particleWord(x: Scan, k: number): boolean {
   const t = x.toks[k];
   if (!t || t.kind !== "word") return false;
   const w = t.text;
+  // a particle of two letters, its dash and one letter at least: shorter words, the most, read no character
+  if (w.length < 4) return false;
   const d = w.charCodeAt(2) === 45 ? 2 : w.charCodeAt(3) === 45 ? 3 : w.charCodeAt(4) === 45 ? 4 : -1;
   return d > 0 && d + 1 < w.length && UPPER_START.test(w.slice(d + 1)) && x.p.innerParticles.has(x.low[k]!.slice(0, d));
 }
@@ -896,8 +901,9 @@ export function recognize(doc: Doc, p: Prepared): Chunk[] {
       const nextTok = toks[b];
       const prevTok = a > s.tokenStart ? toks[a - 1] : undefined;
       const prevTok2 = a - 1 > s.tokenStart ? toks[a - 2] : undefined;
+      // (a two-word marker is joined for the look-up only after a word that can begin one)
       const attributed = (isWord(prevTok) && p.lex.attributionMarkers.includes(low[a - 1]!)) ||
-        (isWord(prevTok2) && p.lex.attributionMarkers.includes(`${low[a - 2]} ${prevTok?.text.toLowerCase()}`));
+        (isWord(prevTok2) && p.attributionFirsts.has(low[a - 2]!) && p.lex.attributionMarkers.includes(`${low[a - 2]} ${low[a - 1]}`));
       if ((isWord(nextTok) && b < s.tokenEnd && p.speech.has(low[b]!)) || (isWord(prevTok) && p.speech.has(low[a - 1]!)) || attributed) chunk.speaker = true;
       if (role) chunk.role = role;
       if (role && roleKind === "official" && titleAt >= 0) chunk.titleStart = titleAt;

@@ -65,15 +65,17 @@ function regionKeys(r: string): RegionKeys {
   return hit;
 }
 
-const slipCache = new Map<string, GazEntry | null>();
+/** slipIn's answers by region, then key: a look-up joins no strings (a name is asked about for every region the report names). */
+const slipCache = new Map<string, Map<string, GazEntry | null>>();
+let slipCount = 0;
 
 /**
  * The most populous town of region `r` whose key is one letter off `k` (the first in table order of equally
  * populous ones), or null. The same unknown names recur from report to report: each pair is looked at once.
  */
 function slipIn(r: string, k: string): GazEntry | null {
-  const memo = `${r}\u0000${k}`;
-  let best = slipCache.get(memo);
+  let memo = slipCache.get(r);
+  let best = memo?.get(k);
   if (best !== undefined) return best;
   best = null;
   const { entries, keys, byShape } = regionKeys(r);
@@ -86,8 +88,13 @@ function slipIn(r: string, k: string): GazEntry | null {
     const e = entries[x]!;
     if (withinOneEdit(k, keys[x]!) && (!best || e.population > best.population)) best = e;
   }
-  if (slipCache.size > 50000) slipCache.clear();
-  slipCache.set(memo, best);
+  if (++slipCount > 50000) {
+    slipCache.clear();
+    slipCount = 1;
+    memo = undefined;
+  }
+  if (!memo) slipCache.set(r, (memo = new Map()));
+  memo.set(k, best);
   return best;
 }
 

@@ -201,6 +201,17 @@ function inOrder(chunks: readonly Chunk[]): boolean {
   return true;
 }
 
+/**
+ * Sorts `xs` by `cmp` unless it is in that order already, as it mostly is (chunks come in reading order):
+ * the sort, stable, would leave it as it is, and still copy it to a work array of its own.
+ */
+function sortUnlessSorted<T>(xs: T[], cmp: (a: T, b: T) => number): void {
+  for (let k = 1; k < xs.length; k++) if (cmp(xs[k - 1]!, xs[k]!) > 0) {
+    xs.sort(cmp);
+    return;
+  }
+}
+
 /** Longest run of words a short form may be (longer names are only ever matched whole). */
 const MAX_RUN = 6;
 /** An acronym that fits more long names of its shape than this is taken as ambiguous without trying them all. */
@@ -402,7 +413,7 @@ function typeLists(doc: Doc, p: Prepared, chunks: readonly Chunk[], groups: read
     if (!gOf[i]) order.push(i);
     gOf[i] = g;
   }
-  order.sort((x, y) => chunks[x]!.start - chunks[y]!.start);
+  sortUnlessSorted(order, (x, y) => chunks[x]!.start - chunks[y]!.start);
   // only places pass their type on: a list of villages is a list of places, while a list that
   // mixes a company with its founder is common enough to make the other types unsafe
   const typed = (g: Group) => !g.untyped && g.type === "location";
@@ -499,7 +510,9 @@ export function extractEntities(doc: Doc, p: Prepared): void {
     else members.set(r, [i]);
   }
   const groups: Group[] = [];
-  for (const idx of [...members.values()].sort((a, b) => a[0]! - b[0]!)) {
+  const byFirst = [...members.values()];
+  sortUnlessSorted(byFirst, (a, b) => a[0]! - b[0]!);
+  for (const idx of byFirst) {
     const cs: Chunk[] = [];
     for (const i of idx) cs.push(chunks[i]!);
     const decided = decideType(cs);
@@ -572,7 +585,7 @@ export function extractEntities(doc: Doc, p: Prepared): void {
   const entities: Entity[] = [];
   const order: number[] = [];
   for (let i = 0; i < n; i++) order.push(i);
-  order.sort((a, b) => chunks[a]!.start - chunks[b]!.start || chunks[b]!.end - chunks[a]!.end);
+  sortUnlessSorted(order, (a, b) => chunks[a]!.start - chunks[b]!.start || chunks[b]!.end - chunks[a]!.end);
   const groupOf = new Int32Array(n).fill(-1);
   for (let gi = 0; gi < groups.length; gi++) for (const i of groups[gi]!.idx) groupOf[i] = gi;
   const mentionIndex = new Int32Array(n);
@@ -590,7 +603,7 @@ export function extractEntities(doc: Doc, p: Prepared): void {
     const id = `e${gi + 1}`;
     const ms: number[] = [];
     for (const i of g.idx) ms.push(mentionIndex[i]!);
-    ms.sort((a, b) => a - b);
+    sortUnlessSorted(ms, (a, b) => a - b);
     const aliases: string[] = [];
     // a set only for the rare group with many names: an array is cheaper for the usual few
     const had = g.idx.length > 16 ? new Set<string>([g.name]) : undefined;

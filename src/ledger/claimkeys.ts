@@ -1,7 +1,7 @@
 import type { Approx, Claim, ClaimStatus, CountKind, Doc, Lang, SourceKind } from "../model/doc.js";
 import { LANGS } from "../model/doc.js";
 import { langPack } from "../lang/index.js";
-import { blankedConcepts, blankedTokens, conceptNeedles, conceptStems, conceptsOf, conceptTokens, type ConceptHit, type ConceptToken } from "./concepts.js";
+import { blankedConcepts, blankedTokens, capitalTokens, conceptNeedles, conceptStems, conceptsOf, conceptTokens, type ConceptHit, type ConceptToken } from "./concepts.js";
 import { featuresOf, fold, type ClaimFeatures } from "./features.js";
 import { ledgerLexicon } from "./lang.js";
 import { lookupArea, lookupName } from "../geo/gazetteer.js";
@@ -459,7 +459,8 @@ function peopleOf(doc: Doc, ix: DocIndex, e: Doc["entities"][number]): string | 
 function reportCountry(doc: Doc, ix: DocIndex): string | undefined {
   if (ix.country === undefined) {
     const n = new Map<string, number>();
-    for (const x of countryWords(conceptTokens(doc.text), doc.lang)) if (x) n.set(x.cc, (n.get(x.cc) ?? 0) + 1);
+    // (a country is named by a word with a capital: the others are not read, nor the report's words kept)
+    for (const x of countryWords(capitalTokens(doc.text), doc.lang)) if (x) n.set(x.cc, (n.get(x.cc) ?? 0) + 1);
     let best: string | null = null;
     for (const [cc, k] of n) if (best === null || k > n.get(best)!) best = cc;
     ix.country = best;

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { conceptTokens } from "../src/ledger/concepts.js";
+import { capitalTokens, conceptTokens } from "../src/ledger/concepts.js";
 
 const words = (text: string) => conceptTokens(text).map((t) => `${t.w}@${t.start}-${t.end}`);
 
@@ -17,4 +17,21 @@ test("concept tokens: ASCII words beside apostrophes, accents and marks keep the
   assert.deepEqual(words("De NAVO-top in Vilnius"), ["de@0-2", "navo@3-7", "top@8-11", "in@12-14", "vilnius@15-22"]);
   // the text as written stays in raw
   assert.deepEqual(conceptTokens("BBC News").map((t) => t.raw), ["BBC", "News"]);
+});
+
+// A report's capitalised words (where a country is named) read without the rest: the same words, with the
+// same offsets, as reading every word and keeping those that begin with a capital.
+test("capital tokens: the words of conceptTokens that begin with a capital", () => {
+  const texts = [
+    "Moscow didn't confirm Ukraine's claim that Russian missiles hit the depot near Lviv.",
+    "Zo'n twintig Oekraïners vluchtten naar Polen; de Poolse grenswacht bevestigde dat.",
+    "Île-de-France’s prefect said Ukraine's and Belgium's envoys met in Brussels (AFP).",
+    "Orba\u0301n zei “nee” tegen Brussel, ÉÉN dag na de top in Vilnius. 'Nee', herhaalde hij.",
+    "no capital here, only small words and 1,200 figures",
+  ];
+  for (const t of texts) {
+    const want = conceptTokens(t).filter((x) => /^\p{Lu}/u.test(x.raw));
+    assert.deepEqual(capitalTokens(t), want, t);
+  }
+  assert.deepEqual(capitalTokens("Moscow didn't confirm Ukraine's claim").map((x) => x.w), ["moscow", "ukraine"]);
 });

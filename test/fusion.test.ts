@@ -203,6 +203,29 @@ test("claims read back as JSON for their incident hold one shared, frozen empty 
   for (const c of read) for (const k of ["concepts", "entities", "countries", "days"] as const) assert.deepEqual(c[k], made.get(c.id)![k]);
 });
 
+test("claims given deferred are read a report at a time, as the block takes them in, once each, and fuse as the records do whole", async () => {
+  const records = pipelineDocs(ALL).map(reportFusion);
+  const text = new Map(records.map((r) => [r.incident.doc, JSON.stringify(r.claims)]));
+  const heads = records.map((r) => ({ entities: r.entities, incident: r.incident }));
+  const reads: string[] = [];
+  let asked = 0;
+  const streamed = await fuseStreamed(
+    heads,
+    async (docs) => {
+      asked++;
+      // nothing is read when the block's reports are asked for: each is read when its turn comes
+      return new Map(docs.map((d) => [d, { n: JSON.parse(text.get(d)!).length as number, read: () => (reads.push(d), JSON.parse(text.get(d)!) as FusionClaim[]) }]));
+    },
+    (c) => ({ id: c.id, doc: c.doc }) as FusionClaim,
+  );
+  const whole = fuseRecords(records);
+  assert.deepEqual(streamed.get("en")!.propositions, whole.propositions);
+  assert.deepEqual(streamed.get("en")!.disputes, whole.disputes);
+  assert.deepEqual(streamed.get("en")!.claims.map((c) => c.id), whole.claims.map((c) => c.id));
+  assert.equal(asked, 2);
+  assert.deepEqual([...reads].sort(), records.map((r) => r.incident.doc).sort());
+});
+
 test("the disputes of a block in two languages are each language's own, from one set of the block's items", () => {
   const records = pipelineDocs(ALL).map(reportFusion);
   const whole = fuseRecords(records);

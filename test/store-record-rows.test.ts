@@ -106,7 +106,7 @@ test("SQLite: a report's fusion record leaves out what its report's rows hold, a
 
 test("SQLite: a ledger of schema 24 takes the new records and indexes when opened for writing, byte for byte a new ledger's, and reads and exports the same", async () => {
   const { fresh, old } = await twinLedgers("sitrep-recordrows-old-", DOCS());
-  const whole = await withClaimRecords(old, LATEST - 1);
+  const whole = await withClaimRecords(old, 24);
   const before = storedRecords(old);
   assert.ok(before.every((r) => r.words === 2));
   assert.deepEqual(indexes(old), { entities_fused: ["fused", "id"], times_timeline: ["value", "id"], claims_claimed: ["id"] });

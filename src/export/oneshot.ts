@@ -10,7 +10,7 @@ import type { Doc } from "../model/doc.js";
 import type { SitrepExport } from "./schema.js";
 import { buildExport, docSections, EntityJoins, joinedClaim, joinedEvent, joinEntity, SECTIONS, type ExportNumbering } from "./json.js";
 import { item, items, objectJson } from "./stream.js";
-import { fuseStreamed, type Fusion, type ReportFusion } from "../ledger/fusion.js";
+import { fuseStreamed, type DeferredClaims, type Fusion, type ReportFusion } from "../ledger/fusion.js";
 import { fusionClaims, type FusionClaim } from "../ledger/claimkeys.js";
 import { entityRecords } from "../ledger/entityfusion.js";
 import { incidentKeys } from "../ledger/incidents.js";
@@ -203,7 +203,8 @@ export class OneShotExport {
   private keptAt = new Map<string, number>();
   /** What fusing entities and incidents needs of each report; its claims are in the claim spool. */
   private heads: Pick<ReportFusion, "entities" | "incident">[] = [];
-  private claimsAt = new Map<string, [number, number]>();
+  /** Where each report's fusion claims are in their spool, and how many they are. */
+  private claimsAt = new Map<string, [number, number, number]>();
   /**
    * Claims and events written before any entity was joined whose lists of entities hold one twice: their
    * text depends on whether any entity is joined by the end (then the lists are made sets), so both texts
@@ -271,7 +272,8 @@ export class OneShotExport {
     this.write("claims", part.claims, joinedClaim);
     this.write("events", part.events, joinedEvent);
     const f = fusion ?? fusionText(doc);
-    this.claimsAt.set(d, this.spool("fusion-claims").put(f.claims));
+    // (fusionClaims makes one record of each of the report's claims)
+    this.claimsAt.set(d, [...this.spool("fusion-claims").put(f.claims), doc.claims.length]);
     // held until every report is in: parsed from JSON, so that its names are strings of their own and not
     // slices of the report's text, which kept every report's whole text alive until the fusion
     this.heads.push(JSON.parse(f.head) as (typeof this.heads)[number]);
@@ -318,11 +320,12 @@ export class OneShotExport {
    */
   private async fuse(): Promise<{ propositions: Fusion["propositions"]; across: Contradiction[] }> {
     const fc = this.spool("fusion-claims");
+    // each report's claims parsed as its block takes them in, not the block's all at once
     const claimsOf = async (docs: readonly string[]) => {
-      const out = new Map<string, FusionClaim[]>();
+      const out = new Map<string, DeferredClaims>();
       for (const d of docs) {
         const at = this.claimsAt.get(d);
-        if (at) out.set(d, JSON.parse(fc.text(...at)) as FusionClaim[]);
+        if (at) out.set(d, { n: at[2], read: () => JSON.parse(fc.text(at[0], at[1])) as FusionClaim[] });
       }
       return out;
     };

@@ -1,7 +1,7 @@
 import type { Approx, Claim, ClaimStatus, CountKind, Doc, Lang, SourceKind } from "../model/doc.js";
 import { LANGS } from "../model/doc.js";
 import { langPack } from "../lang/index.js";
-import { blankedConcepts, blankedTokens, conceptNeedles, conceptStems, conceptsOf, conceptTokens, type ConceptHit, type ConceptToken } from "./concepts.js";
+import { blankedConcepts, blankedTokens, capitalTokens, conceptNeedles, conceptStems, conceptsOf, conceptTokens, type ConceptHit, type ConceptToken } from "./concepts.js";
 import { featuresOf, fold, type ClaimFeatures } from "./features.js";
 import { ledgerLexicon } from "./lang.js";
 import { lookupArea, lookupName } from "../geo/gazetteer.js";
@@ -459,7 +459,8 @@ function peopleOf(doc: Doc, ix: DocIndex, e: Doc["entities"][number]): string | 
 function reportCountry(doc: Doc, ix: DocIndex): string | undefined {
   if (ix.country === undefined) {
     const n = new Map<string, number>();
-    for (const x of countryWords(conceptTokens(doc.text), doc.lang)) if (x) n.set(x.cc, (n.get(x.cc) ?? 0) + 1);
+    // (a country is named by a word with a capital: the others are not read, nor the report's words kept)
+    for (const x of countryWords(capitalTokens(doc.text), doc.lang)) if (x) n.set(x.cc, (n.get(x.cc) ?? 0) + 1);
     let best: string | null = null;
     for (const [cc, k] of n) if (best === null || k > n.get(best)!) best = cc;
     ix.country = best;
@@ -644,11 +645,11 @@ export function mayDispute(doc: Doc, c: Claim, counted: ReadonlySet<string>): bo
   let test = disputeFilters.get(doc.lang);
   if (!test) disputeFilters.set(doc.lang, (test = { stems: conceptStems(doc.lang, DISPUTE_CONCEPTS, false), needles: conceptNeedles(doc.lang, [...DISPUTE_READS]) }));
   const t = fold(c.text);
-  if (!test.stems.test(t)) return false;
   // a claim that holds the longest word of no entry of the concepts read below says none of them: the
-  // stems of phrases ("de", "in", "aan") let nine claims in ten through the test above, this one half of
-  // them (reading their concepts was most of this test)
+  // stems of phrases ("de", "in", "aan") let nine claims in ten through the test after it, this one half
+  // of them (reading their concepts was most of this test), so it is asked first
   if (test.needles && !test.needles.test(t)) return false;
+  if (!test.stems.test(t)) return false;
   // the test above reads stems anywhere in the text ("de", "in", "aan" begin phrases of doing): nine
   // claims in ten pass it. Reading the concepts the claim really says keeps one in ten, and the keys
   // that follow are the stage's main cost. The set is wider than the rules need (every concept a rule

@@ -299,8 +299,26 @@ export function conceptTokens(text: string): readonly ConceptToken[] {
 
 const isAsciiWordChar = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
 
-function readTokens(text: string): ConceptToken[] {
+/**
+ * The words of `conceptTokens(text)` that begin with a capital (as written), read without keeping the
+ * text's words: what names a country in a whole report (claimkeys.ts, `reportCountry`). Most words of a
+ * report are small and are skipped unread.
+ */
+export function capitalTokens(text: string): ConceptToken[] {
+  return readTokens(text, true);
+}
+
+const isCapital = (raw: string) => {
+  const c0 = raw.charCodeAt(0);
+  return c0 < 128 ? c0 >= 65 && c0 <= 90 : /^\p{Lu}/u.test(raw);
+};
+
+function readTokens(text: string, capitals = false): ConceptToken[] {
   const out: ConceptToken[] = [];
+  // (the words read by the expression below, with a capital only when asked)
+  const put = (t: ConceptToken) => {
+    if (!capitals || isCapital(t.raw)) out.push(t);
+  };
   const n = text.length;
   let i = 0;
   while (i < n) {
@@ -319,8 +337,10 @@ function readTokens(text: string): ConceptToken[] {
       for (let d = 0; j < n && isAsciiWordChar((d = text.charCodeAt(j))); j++) if (d <= 90 && d >= 65) upper = true;
       const next = j < n ? text.charCodeAt(j) : 32;
       if (next < 128 && next !== 39) {
-        const raw = text.slice(i, j);
-        out.push({ w: upper ? raw.toLowerCase() : raw, raw, start: i, end: j });
+        if (!capitals || (c <= 90 && c >= 65)) {
+          const raw = text.slice(i, j);
+          out.push({ w: upper ? raw.toLowerCase() : raw, raw, start: i, end: j });
+        }
         i = j;
         continue;
       }
@@ -337,13 +357,13 @@ function readTokens(text: string): ConceptToken[] {
     if (q) {
       const neg = /^(.+)n['’]t$/iu.exec(raw);
       if (neg) {
-        out.push({ w: fold(neg[1]!), raw: neg[1]!, start, end: start + neg[1]!.length });
-        out.push({ w: "not", raw: "not", start: start + neg[1]!.length, end: start + raw.length });
+        put({ w: fold(neg[1]!), raw: neg[1]!, start, end: start + neg[1]!.length });
+        put({ w: "not", raw: "not", start: start + neg[1]!.length, end: start + raw.length });
         continue;
       }
       raw = raw.replace(/['’]s$/u, "");
-      for (const part of raw.split(/['’]/u)) if (part) out.push({ w: fold(part), raw: part, start, end: start + raw.length });
-    } else out.push({ w: fold(raw), raw, start, end: start + raw.length });
+      for (const part of raw.split(/['’]/u)) if (part) put({ w: fold(part), raw: part, start, end: start + raw.length });
+    } else put({ w: fold(raw), raw, start, end: start + raw.length });
   }
   return out;
 }

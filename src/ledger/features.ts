@@ -28,9 +28,33 @@ export function fold(s: string): string {
   // ASCII has nothing to decompose or strip; most claims are ASCII and skip both passes. (A word, folded
   // by the thousand, is looked through by its codes: the expression's call cost more than its reading.)
   if (s.length <= 32 ? asciiOnly(s) : !NON_ASCII.test(s)) return (lastOut = s.toLowerCase());
+  // Most text beyond ASCII is so only by its quotes and dashes (’ “ – …), which decomposition leaves alone:
+  // such text is only lower-cased, without the two passes
+  if (plainBeyondAscii(s)) return (lastOut = s.toLowerCase());
   return (lastOut = s.normalize("NFD").replace(/\p{M}+/gu, "").toLowerCase());
 }
 let lastIn = "", lastOut = "";
+
+/**
+ * Per UTF-16 unit: 1 when canonical decomposition leaves it as it is and it is no mark (so a text of such
+ * units is its own decomposition, with no mark to strip), 2 when not (surrogates included), 0 until asked.
+ */
+const plainUnits = new Uint8Array(0x10000);
+const MARK = /\p{M}/u;
+
+function plainBeyondAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) continue;
+    let p = plainUnits[c]!;
+    if (p === 0) {
+      const ch = String.fromCharCode(c);
+      plainUnits[c] = p = (c >= 0xd800 && c <= 0xdfff) || ch.normalize("NFD") !== ch || MARK.test(ch) ? 2 : 1;
+    }
+    if (p === 2) return false;
+  }
+  return true;
+}
 
 function asciiOnly(s: string): boolean {
   for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return false;

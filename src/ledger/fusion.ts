@@ -341,20 +341,31 @@ function fuseIncident(i: string, block: readonly FusionClaim[], context: BlockCo
 }
 
 /**
+ * `n` claims of a report, made only when `read`: the claims a block takes in are then whole one report at a
+ * time, not all at once beside the columns they go into (the bench corpus has one block of 105,000 claims,
+ * whose parsed records were ~80 MB of heap at once).
+ */
+export interface DeferredClaims {
+  n: number;
+  read(): FusionClaim[];
+}
+
+/**
  * The same fusion as `fuseRecords`, with the claims read one incident at a time, in each of `langs` (the
  * entities, the incidents and the claims kept are one for all: only the block context, which names
  * speakers in its language, differs). `heads` are the reports' records without their claims (entity
  * records, incident keys); `claimsOf` reads the claims of some reports (by report id, each in its record's
  * order), and `keep` makes of each claim, once its incident is fused, what the fusion holds on to (a
  * claim it is given is a record of the block's columns, read field by field: a copy of it by spread holds
- * none of its fields, `plainClaim` makes one). So at
+ * none of its fields, `plainClaim` makes one). A report's claims may come deferred (`DeferredClaims`), read
+ * only as the block takes them in. So at
  * most one incident's claims are whole in memory at a time, and each is read once for every language.
  * `heads` is emptied once the incidents are found: what only the grouping reads of them (the incident keys
  * of every report) is let go before any claim is read.
  */
 export async function fuseStreamed(
   heads: Pick<ReportFusion, "entities" | "incident">[],
-  claimsOf: (docs: readonly string[]) => Promise<Map<string, FusionClaim[]>>,
+  claimsOf: (docs: readonly string[]) => Promise<Map<string, FusionClaim[] | DeferredClaims>>,
   keep: (c: FusionClaim) => FusionClaim,
   langs: readonly Lang[] = ["en"],
 ): Promise<Map<Lang, Fusion>> {
@@ -378,12 +389,12 @@ export async function fuseStreamed(
     const read = await claimsOf(ats.map((at) => docs[at]!));
     // the block's claims in columns (see ClaimColumns), each report's let go as it is taken in
     let n = 0;
-    for (const cs of read.values()) n += cs.length;
+    for (const cs of read.values()) n += Array.isArray(cs) ? cs.length : cs.n;
     const columns = new ClaimColumns(n);
     const byReport = ats.map((at) => {
       const cs = read.get(docs[at]!);
       read.delete(docs[at]!);
-      return cs ? columns.add(cs) : [];
+      return cs ? columns.add(Array.isArray(cs) ? cs : cs.read()) : [];
     });
     columns.seal();
     const block: FusionClaim[] = byReport.flat();

@@ -455,6 +455,19 @@ export const MIGRATIONS: readonly ((d: Dialect) => string)[] = [
   INSERT INTO fusion_state (kind, watermark, data)
   SELECT 'record-rows', min(rowid), CAST(max(rowid) + 1 AS TEXT) FROM fusion_items WHERE words IN (1, 2) AND against IS NOT NULL HAVING count(*) > 0;`
       : "SELECT 1;",
+  // 26 (SQLite): a smaller ledger. The last two indexes of claims that named the rowid's column (id) keep it
+  // once (schema 25): claims_status by status alone (the rows of one status are in the order of their
+  // rowids all the same, and a claim's status is found by status and rowid as before, statusOfId), and
+  // claims_notable by the notable bits, which the read of notable claims asks (fusionClaims: `notable & bits`
+  // from the index alone, where it read each claim's row). (PostgreSQL: nothing; its indexes keep no rowid.)
+  (d) =>
+    d.backend === "sqlite"
+      ? `
+  DROP INDEX IF EXISTS claims_status;
+  CREATE INDEX claims_status ON claims (status) WHERE status >= ${RARE_STATUS};
+  DROP INDEX IF EXISTS claims_notable;
+  CREATE INDEX claims_notable ON claims (notable) WHERE notable <> 0;`
+      : "SELECT 1;",
 ];
 
 /**

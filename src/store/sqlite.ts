@@ -201,6 +201,16 @@ export class SqliteDriver implements Driver {
         /* a full disk or a lock: the statistics can wait */
       }
       this.compact(this.w.db);
+      // SQLite folds the log into the file when its last connection closes, but a reader may outlive the
+      // writer (`brief` keeps its picture through a writer of its own while its read-only store is open) and
+      // a read-only connection never folds it: the picture and export parts a brief kept stayed in the log,
+      // 4.4 MB beside the file at 10,000 reports. Folded here, unless a reader is reading from it (busy:
+      // left to the next writer, as before).
+      try {
+        this.w.db.pragma("wal_checkpoint(TRUNCATE)");
+      } catch {
+        /* a full disk: the log stays, whole, and is folded another time */
+      }
       this.w.db.close();
     }
   }

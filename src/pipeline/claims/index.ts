@@ -422,39 +422,18 @@ function splitSentence(V: View, s: Sentence, index: CueIndex, boundary: (i: numb
   const { low, raw, P } = V;
   const a0 = s.tokenStart;
   const b0 = s.tokenEnd;
-  const isV = (i: number) => verbAt(V, i);
-  /** A clause opens at `j`: a complementiser, or a verb within a few words before any relative or infinitive. */
-  const clauseAhead = (j: number, ahead = CLAUSE_AHEAD) => {
-    if (j >= b0) return false;
-    if (P.complementizers.has(low[j]!)) return true;
-    for (let k = j, seen = 0; k < b0 && seen < ahead; k++) {
-      if (V.punct[k]) {
-        // an apposition's or an adverbial's commas are passed ("and ISIS-K, a branch of …, has claimed"),
-        // not a frame after the content (", zei de adviseur")
-        if (raw[k] === "," && !(k + 1 < b0 && reportVerbAt(V, index, k + 1))) continue;
-        return false;
-      }
-      seen++;
-      const w = low[k]!;
-      if (k > j && (P.relStarters.has(w) || P.complementizers.has(w))) return false;
-      // an infinitive ("en de oorlog te beëindigen"), not a preposition ("a link to the bombing")
-      if (P.lex.infinitiveMarkers.includes(w) && !(k + 1 < b0 && (P.det.has(low[k + 1]!) || V.cap[k + 1] === 1))) return false;
-      if (isV(k)) return true;
-    }
-    return false;
-  };
   /**
    * A semicolon between two items of a list ("A, 32; B, 30"): no verb in the item before it (since the last
    * comma) nor in the one after it (up to the next comma or semicolon, an "and" opening the last item).
    */
   const listSemicolon = (i: number) => {
-    if (lastComma < from || verbBetween(lastComma, i)) return false;
+    if (lastComma < from || verbBetween(V, lastComma, i)) return false;
     let k = i + 1;
     if (k < b0 && P.additive.has(low[k]!)) k++;
     const first = k;
     for (; k < b0 && k < first + LIST_ITEM; k++) {
       if (V.punct[k]) return k > first && (raw[k] === "," || raw[k] === ";");
-      if (isV(k)) return false;
+      if (verbAt(V, k)) return false;
     }
     return false;
   };
@@ -464,25 +443,16 @@ function splitSentence(V: View, s: Sentence, index: CueIndex, boundary: (i: numb
   let scanned = a0;
   // whether a verb stands between the clause's start and `i`: each token is looked at once per clause
   const verbBefore = (i: number) => {
-    while (!seenVerb && scanned < i) if (isV(scanned++)) (seenVerb = true), (firstVerb = scanned - 1);
+    while (!seenVerb && scanned < i) if (verbAt(V, scanned++)) (seenVerb = true), (firstVerb = scanned - 1);
     return seenVerb;
   };
   let correlative = false; // "both A and B", "zowel A als B": no cut at its "and"
   let lastComma = -1; // "A, B and C": a comma after the clause's first verb makes a list, not two clauses
   let firstVerb = -1;
   let lastComp = -1; // the last complementiser: a new clause whose subject comes before its verb
-  const verbBetween = (a: number, b: number) => {
-    for (let k = a + 1; k < b && k < a + 30; k++) if (isV(k)) return true;
-    return b - a >= 30;
-  };
   let embedded = false; // inside a relative clause between commas
   let aside = -1; // the dash that opened an aside still open
   let asideVerb = false; // whether the clause had its verb before the aside
-  /** Another spaced dash follows in the sentence, not far: the one that would close an aside. */
-  const hasDash = (j: number) => {
-    for (let k = j; k < b0 && k < j + ASIDE; k++) if (DASHES.has(raw[k]!) && V.punct[k] && spaced(V, k)) return true;
-    return false;
-  };
   let firstComma = -1; // the clause's first comma: a subject without a verb before it may open an apposition
   const cut = (at: number, kind: ClauseKind) => {
     cuts.push([at, kind]);
@@ -495,34 +465,12 @@ function splitSentence(V: View, s: Sentence, index: CueIndex, boundary: (i: numb
     lastComp = -1;
     firstComma = -1;
   };
-  /**
-   * "De stad is onbereikbaar, het water staat er drie meter hoog": after a comma a determiner, a noun and a
-   * finite verb open a main clause of their own (a comma splice). Not a frame ("…, the mayor said"), whose
-   * content is the clause before it.
-   */
-  const spliceAhead = (j: number) => {
-    const w = low[j]!;
-    if (!P.det.has(w) || P.complementizers.has(w) || P.relStarters.has(w) || isPronoun(P, w)) return false;
-    for (let k = j + 1; k < b0 && k <= j + 3; k++) {
-      if (V.punct[k] || P.coordinators.has(low[k]!) || P.preps.has(low[k]!) || P.det.has(low[k]!)) return false;
-      if (isV(k)) return k > j + 1 && !reportVerbAt(V, index, k) && !P.lex.infinitiveMarkers.includes(low[k - 1]!);
-    }
-    return false;
-  };
   /** The clause opens with a subordinate clause or a phrase ("When the dam broke, the water …"): in a language whose subject stays before its verb, the comma closes that. */
   const subordinateOpen = () => {
     let k = from;
     while (k < b0 && (V.punct[k] || P.connectives.has(low[k]!))) k++;
     const w = low[k] ?? "";
     return P.adverbial.has(w) || P.complementizers.has(w) || P.preps.has(w) || P.relStarters.has(w) || !!P.lex.subordinators?.includes(w) || (!!P.lex.participleEnding && w.endsWith(P.lex.participleEnding));
-  };
-  /** "…, liberating its territory and is fighting …": a participle that is one item of a list of verbs. */
-  const listAhead = (j: number) => {
-    for (let k = j; k < b0 && k < j + CLAUSE_AHEAD; k++) {
-      if (V.punct[k]) return false;
-      if (P.coordinators.has(low[k]!)) return isV(k + 1) || (k + 2 < b0 && isV(k + 2));
-    }
-    return false;
   };
   for (let i = a0 + 1; i < b0 - 1; i++) {
     const w = low[i]!;
@@ -554,7 +502,7 @@ function splitSentence(V: View, s: Sentence, index: CueIndex, boundary: (i: numb
       }
       // "The mayor, a former sailor who ran the port, has conceded A and says B": the comma closes an
       // apposition of the subject, whose verbs are no verbs of the main clause (nor make its commas a list)
-      if (firstComma >= 0 && !verbBetween(from - 1, firstComma) && isV(j)) {
+      if (firstComma >= 0 && !verbBetween(V, from - 1, firstComma) && verbAt(V, j)) {
         seenVerb = false;
         scanned = j;
         firstVerb = -1;
@@ -564,15 +512,15 @@ function splitSentence(V: View, s: Sentence, index: CueIndex, boundary: (i: numb
       }
       if (firstComma < 0) firstComma = i;
       if (P.additive.has(nj)) {
-        if (verbBefore(i) && clauseAhead(j + 1, 2 * CLAUSE_AHEAD)) cut(j, "cut");
+        if (verbBefore(i) && clauseAhead(V, index, b0, j + 1, 2 * CLAUSE_AHEAD)) cut(j, "cut");
       } else if (P.splitters.has(nj) && raw[j + 1] !== "," && (i - from > SUBJECT_ONLY || verbBefore(i))) cut(j, "cut"); // "X, though, say …" is an adverb
       else if (inSpeech(i) && inSpeech(j)) {
         /* only conjunctions cut a quoted sentence */
       } else if (P.relClause.has(nj) && verbBefore(i) && relativeTail(V, j, b0)) cut(j, "relative");
-      else if (P.adverbial.has(nj) && verbBefore(i) && clauseAhead(j + 1)) cut(j, "adverbial");
-      else if (P.lex.participleEnding && isParticiple(V, j) && verbBefore(i) && !listAhead(j + 1) && !reportVerbAt(V, index, i - 1)) cut(j, "participle");
+      else if (P.adverbial.has(nj) && verbBefore(i) && clauseAhead(V, index, b0, j + 1)) cut(j, "adverbial");
+      else if (P.lex.participleEnding && isParticiple(V, j) && verbBefore(i) && !listAhead(V, b0, j + 1) && !reportVerbAt(V, index, i - 1)) cut(j, "participle");
       // ('"…," the club posted': after a quote the phrase is its frame, whatever its verb)
-      else if (j === i + 1 && !inSpeech(i) && lastComp < from && verbBefore(i) && spliceAhead(j) && !(P.lex.subjectAfterVerb === false && subordinateOpen())) cut(j, "cut");
+      else if (j === i + 1 && !inSpeech(i) && lastComp < from && verbBefore(i) && spliceAhead(V, index, b0, j) && !(P.lex.subjectAfterVerb === false && subordinateOpen())) cut(j, "cut");
       lastComma = i;
       // a relative clause that did not close the sentence is embedded: the main clause resumes after it
       if (cuts.length === cuts0 && P.relStarters.has(nj) && !P.complementizers.has(nj)) embedded = true;
@@ -582,7 +530,7 @@ function splitSentence(V: View, s: Sentence, index: CueIndex, boundary: (i: numb
       // "--" typed as two hyphens is one dash
       const e = raw[i + 1] === "-" && V.doc.tokens[i + 1]!.start === V.doc.tokens[i]!.end ? i + 1 : i;
       // (only when the clause goes on with its verb: "– and develop …" after it is a clause of its own)
-      if (aside >= 0 && !(isV(e + 1) || P.aux.has(low[e + 1] ?? ""))) aside = -1;
+      if (aside >= 0 && !(verbAt(V, e + 1) || P.aux.has(low[e + 1] ?? ""))) aside = -1;
       if (aside >= 0) {
         // the dash that closes an aside ("De stad – waar twee dammen het begaven – is onbereikbaar"): the
         // clause it interrupted goes on, and the aside's verbs are none of that clause's
@@ -590,24 +538,24 @@ function splitSentence(V: View, s: Sentence, index: CueIndex, boundary: (i: numb
         scanned = e + 1;
         if (!asideVerb) firstVerb = -1;
         aside = -1;
-      } else if (verbBefore(i) && !P.relStarters.has(low[e + 1] ?? "") && clauseAhead(e + 1)) cut(e + 1, "cut");
+      } else if (verbBefore(i) && !P.relStarters.has(low[e + 1] ?? "") && clauseAhead(V, index, b0, e + 1)) cut(e + 1, "cut");
       // (an aside interrupts a clause before its verb: after the verb a dash opens what follows it)
-      else if (!inSpeech(i) && !verbBefore(i) && hasDash(e + 1)) {
+      else if (!inSpeech(i) && !verbBefore(i) && hasDash(V, b0, e + 1)) {
         aside = i;
         asideVerb = seenVerb;
       }
       i = e;
       continue;
     }
-    if (r === ":" && verbBefore(i) && V.doc.tokens[i + 1]!.kind !== "quote" && !frameBefore(V, index, from, i) && clauseAhead(i + 1)) {
+    if (r === ":" && verbBefore(i) && V.doc.tokens[i + 1]!.kind !== "quote" && !frameBefore(V, index, from, i) && clauseAhead(V, index, b0, i + 1)) {
       cut(i + 1, "cut");
       continue;
     }
     if (P.correlatives.has(w)) correlative = true;
     // "to be heard and acknowledged": two verbs side by side share everything
     // "said that Gov. McCrory and other officials have used …": after "that" the subject may list names
-    const subjectListed = lastComp > firstVerb && !verbBetween(lastComp, i);
-    if (P.coordinators.has(w) && verbBefore(i) && !correlative && !(lastComma > firstVerb) && !subjectListed && raw[i - 1] !== "," && !namePair(V, i) && !(isV(i - 1) && isV(i + 1) && verbKind(P, low[i + 1]!) === 2) && clauseAhead(i + 1)) {
+    const subjectListed = lastComp > firstVerb && !verbBetween(V, lastComp, i);
+    if (P.coordinators.has(w) && verbBefore(i) && !correlative && !(lastComma > firstVerb) && !subjectListed && raw[i - 1] !== "," && !namePair(V, i) && !(verbAt(V, i - 1) && verbAt(V, i + 1) && verbKind(P, low[i + 1]!) === 2) && clauseAhead(V, index, b0, i + 1)) {
       cut(i, "coord");
       continue;
     }
@@ -616,7 +564,7 @@ function splitSentence(V: View, s: Sentence, index: CueIndex, boundary: (i: numb
       continue;
     }
     // "pleaded guilty after being charged": a conjunction before a participle opens no clause of its own
-    if (P.adverbial.has(w) && verbBefore(i) && raw[i - 1] !== "," && clauseAhead(i + 1) && !nonFinite(V, i + 1)) {
+    if (P.adverbial.has(w) && verbBefore(i) && raw[i - 1] !== "," && clauseAhead(V, index, b0, i + 1) && !nonFinite(V, i + 1)) {
       cut(i, "adverbial");
       continue;
     }
@@ -632,7 +580,6 @@ function splitSentence(V: View, s: Sentence, index: CueIndex, boundary: (i: numb
   if (a < b0) out.push([a, b0, kind]);
   // an explicit unknown in a later subordinate clause stands on its own: "…, waarvan het doel onbekend is"
   const res: Piece[] = [];
-  const within = (ms: CueMatch[], a: number, b: number) => ms.filter((m) => m.start >= a && m.end <= b);
   // in a title-cased line ("Clinton Said That The Blame …") capitals say nothing about names
   let titleCase = -1;
   const titled = () => {
@@ -654,7 +601,7 @@ function splitSentence(V: View, s: Sentence, index: CueIndex, boundary: (i: numb
       for (let k = unk.start - 1; k > t0; k--) {
         if (raw[k] !== ",") continue;
         if (P.relStarters.has(low[k + 1]!) && !ms.some((m) => m.cue.cue.role === "unknown" && m.start < k)) {
-          res.push([t0, k + 1, within(ms, t0, k + 1), kind], [k + 1, t1, within(ms, k + 1, t1), "cut"]);
+          res.push([t0, k + 1, cuesWithin(ms, t0, k + 1), kind], [k + 1, t1, cuesWithin(ms, k + 1, t1), "cut"]);
           done = true;
         }
         break;
@@ -663,6 +610,72 @@ function splitSentence(V: View, s: Sentence, index: CueIndex, boundary: (i: numb
     if (!done) res.push([t0, t1, ms, kind]);
   }
   return res;
+}
+
+// (the helpers of splitSentence that keep no state of its own are functions of the module: made as closures,
+// they cost every sentence an object each)
+
+/** A clause opens at `j`: a complementiser, or a verb within a few words before any relative or infinitive. */
+function clauseAhead(V: View, index: CueIndex, b0: number, j: number, ahead = CLAUSE_AHEAD): boolean {
+  const { low, raw, P } = V;
+  if (j >= b0) return false;
+  if (P.complementizers.has(low[j]!)) return true;
+  for (let k = j, seen = 0; k < b0 && seen < ahead; k++) {
+    if (V.punct[k]) {
+      // an apposition's or an adverbial's commas are passed ("and ISIS-K, a branch of …, has claimed"),
+      // not a frame after the content (", zei de adviseur")
+      if (raw[k] === "," && !(k + 1 < b0 && reportVerbAt(V, index, k + 1))) continue;
+      return false;
+    }
+    seen++;
+    const w = low[k]!;
+    if (k > j && (P.relStarters.has(w) || P.complementizers.has(w))) return false;
+    // an infinitive ("en de oorlog te beëindigen"), not a preposition ("a link to the bombing")
+    if (P.lex.infinitiveMarkers.includes(w) && !(k + 1 < b0 && (P.det.has(low[k + 1]!) || V.cap[k + 1] === 1))) return false;
+    if (verbAt(V, k)) return true;
+  }
+  return false;
+}
+
+function verbBetween(V: View, a: number, b: number): boolean {
+  for (let k = a + 1; k < b && k < a + 30; k++) if (verbAt(V, k)) return true;
+  return b - a >= 30;
+}
+
+/** Another spaced dash follows in the sentence, not far: the one that would close an aside. */
+function hasDash(V: View, b0: number, j: number): boolean {
+  for (let k = j; k < b0 && k < j + ASIDE; k++) if (DASHES.has(V.raw[k]!) && V.punct[k] && spaced(V, k)) return true;
+  return false;
+}
+
+/**
+ * "De stad is onbereikbaar, het water staat er drie meter hoog": after a comma a determiner, a noun and a
+ * finite verb open a main clause of their own (a comma splice). Not a frame ("…, the mayor said"), whose
+ * content is the clause before it.
+ */
+function spliceAhead(V: View, index: CueIndex, b0: number, j: number): boolean {
+  const { low, P } = V;
+  const w = low[j]!;
+  if (!P.det.has(w) || P.complementizers.has(w) || P.relStarters.has(w) || isPronoun(P, w)) return false;
+  for (let k = j + 1; k < b0 && k <= j + 3; k++) {
+    if (V.punct[k] || P.coordinators.has(low[k]!) || P.preps.has(low[k]!) || P.det.has(low[k]!)) return false;
+    if (verbAt(V, k)) return k > j + 1 && !reportVerbAt(V, index, k) && !P.lex.infinitiveMarkers.includes(low[k - 1]!);
+  }
+  return false;
+}
+
+/** "…, liberating its territory and is fighting …": a participle that is one item of a list of verbs. */
+function listAhead(V: View, b0: number, j: number): boolean {
+  const { low, P } = V;
+  for (let k = j; k < b0 && k < j + CLAUSE_AHEAD; k++) {
+    if (V.punct[k]) return false;
+    if (P.coordinators.has(low[k]!)) return verbAt(V, k + 1) || (k + 2 < b0 && verbAt(V, k + 2));
+  }
+  return false;
+}
+
+function cuesWithin(ms: CueMatch[], a: number, b: number): CueMatch[] {
+  return ms.filter((m) => m.start >= a && m.end <= b);
 }
 
 /** "Strijders die aan Oekraïense zijde vechten, zeggen …": the clause opens with a subject and its relative clause. */

@@ -51,6 +51,9 @@ let vocabVersion = 0;
 // vocabulary ids (id + 1; 0 is an empty slot), compared by string only on a hash hit.
 const WORDS: string[] = [];
 let slots = new Int32Array(1024);
+// the hash of each slot's word: a probe that meets another word is turned away by an integer compare, not
+// a string compare (a token's fresh string has no hash of its own for V8 to compare first)
+let slotHash = new Int32Array(1024);
 let slotMask = slots.length - 1;
 const FNV = 0x811c9dc5 | 0;
 const fnv = (h: number, c: number) => Math.imul(h ^ c, 16777619);
@@ -64,6 +67,7 @@ function place(id: number, h: number): void {
   let k = h & slotMask;
   while (slots[k] !== 0) k = (k + 1) & slotMask;
   slots[k] = id + 1;
+  slotHash[k] = h;
 }
 function intern(w: string): number {
   let id = VOCAB.get(w);
@@ -73,6 +77,7 @@ function intern(w: string): number {
     // at most half full: a miss ends at an empty slot after a probe or two
     if (WORDS.length * 2 > slots.length) {
       slots = new Int32Array(slots.length * 2);
+      slotHash = new Int32Array(slots.length);
       slotMask = slots.length - 1;
       for (let k = 0; k < WORDS.length; k++) place(k, hashOf(WORDS[k]!));
     } else place(id, hashOf(w));
@@ -84,7 +89,28 @@ function lookup(w: string, h: number): number {
   for (let k = h & slotMask; ; k = (k + 1) & slotMask) {
     const x = slots[k]!;
     if (x === 0) return -1;
-    if (WORDS[x - 1] === w) return x - 1;
+    if (slotHash[k] === h && WORDS[x - 1] === w) return x - 1;
+  }
+}
+/**
+ * The vocabulary id of the ASCII token text[s, e) lower-cased, whose hashOf is h, or -1: compared in place,
+ * so that a word of the vocabulary needs no string of its own (the tokeniser takes the vocabulary's).
+ */
+function lookupAt(text: string, s: number, e: number, h: number): number {
+  const n = e - s;
+  for (let k = h & slotMask; ; k = (k + 1) & slotMask) {
+    const x = slots[k]!;
+    if (x === 0) return -1;
+    if (slotHash[k] !== h) continue;
+    const w = WORDS[x - 1]!;
+    if (w.length !== n) continue;
+    let i = 0;
+    for (; i < n; i++) {
+      let c = text.charCodeAt(s + i);
+      if (c >= 65 && c <= 90) c += 32;
+      if (c !== w.charCodeAt(i)) break;
+    }
+    if (i === n) return x - 1;
   }
 }
 /** The id of a word in the phrase vocabulary, adding it: for callers that index their own tables by id. */
@@ -151,6 +177,8 @@ export function fineTokens(text: string, from = 0, to = text.length): Tok[] {
     i += w;
     // a word needs lower-casing only when it holds a capital or a letter outside ASCII
     let fold = cp < 97 || cp > 122;
+    // an ASCII capital: the text differs from its lower-cased form
+    let upper = cp >= 65 && cp <= 90;
     // hashOf of the lower-cased text, for ASCII tokens (lower-casing maps A-Z only, one unit for one)
     let ascii = cp < 128;
     let h = ascii ? fnv(FNV, cp >= 65 && cp <= 90 ? cp + 32 : cp) : 0;
@@ -164,14 +192,25 @@ export function fineTokens(text: string, from = 0, to = text.length): Tok[] {
         }
         if (classOf(c2) !== k) break;
         if (c2 < 97 || c2 > 122) fold = true;
-        if (c2 < 128) h = fnv(h, c2 >= 65 && c2 <= 90 ? c2 + 32 : c2);
+        if (c2 >= 65 && c2 <= 90) (upper = true), (h = fnv(h, c2 + 32));
+        else if (c2 < 128) h = fnv(h, c2);
         else ascii = false;
         i += w2;
       }
     }
-    const raw = text.slice(s, i);
     const kind: Tok["kind"] = k === 1 ? "w" : k === 2 ? "d" : "p";
-    out.push({ s, e: i, t: kind === "w" && fold ? raw.toLowerCase() : raw, raw, sp: prevEnd !== s, kind, id: -1, v: -1, cn: undefined, h: ascii ? h & 0x3fffffff : -1 });
+    h &= 0x3fffffff;
+    // most tokens of a report are words of the phrase tables ("the", "de", "in", digits and marks): those
+    // take the vocabulary's string and id, and a lower-case one needs no slice of the text either
+    const id = ascii ? lookupAt(text, s, i, h) : -1;
+    if (id >= 0) {
+      const w = WORDS[id]!;
+      const raw = upper ? text.slice(s, i) : w;
+      out.push({ s, e: i, t: w, raw, sp: prevEnd !== s, kind, id, v: vocabVersion, cn: undefined, h });
+    } else {
+      const raw = text.slice(s, i);
+      out.push({ s, e: i, t: kind === "w" && fold ? raw.toLowerCase() : raw, raw, sp: prevEnd !== s, kind, id: -1, v: -1, cn: undefined, h: ascii ? h : -1 });
+    }
     prevEnd = i;
   }
   return out;

@@ -122,7 +122,10 @@ function suffixHit(c: Compiled, w: string): [string, EventType] | undefined {
   if (n < 5) return undefined;
   const code = asciiTail(w, n);
   const l = code >= 0 ? c.asciiSuffixes.get(code) : c.suffixes.get(w.slice(-3));
-  return l?.find(([x]) => n > x.length && w.endsWith(x));
+  if (!l) return undefined;
+  // a loop, not find: a closure over `n` and `w` would cost this call, made for every long word, a context
+  for (const e of l) if (n > e[0].length && w.endsWith(e[0])) return e;
+  return undefined;
 }
 
 interface Unit extends Span {
@@ -171,22 +174,28 @@ export function buildEvents(doc: Doc, lex: EventLexicon, timeLex?: TimeLexicon):
     if (!types.size) continue;
     // the time: a date or time of day in the claim, else one earlier in its sentence
     const sent = doc.sentences[u.sentence];
-    // a birth date ("born in 1985") is no time of the event
-    const dated = (t: Timex) => (t.type === "DATE" || t.type === "TIME") && /^\d/.test(t.value) && !(timeLex && isBirthDate(doc.text, timeLex, t));
-    const datedShape = (t: Timex) => (t.type === "DATE" || t.type === "TIME") && /^\d/.test(t.value);
     // a time right after the cue dates the saying ("said on Tuesday", "zei dinsdag", "said at a news conference
     // just before dawn"), not what is said: it is the time of a statement, never of the attack or the toll
     const cue = claim?.cue;
-    const ofSaying = (t: Timex) => !!cue && t.start >= cue.start && t.start - cue.end <= SAID_REACH;
     // the birth check (a look at the words around) only for the times that could be chosen
     const inClaim: Timex[] = [];
     for (const [t] of within(timesSorted, u)) if (datedShape(t)) inClaim.push(t);
-    let eventTime = inClaim.find((t) => !ofSaying(t) && dated(t));
-    if (!eventTime && sent) for (const [t] of within(timesSorted, sent)) if (t.end <= u.start && dated(t)) {
+    // (loops over module functions, not closures over `cue`: each would cost every unit a context)
+    let eventTime: Timex | undefined;
+    for (const t of inClaim) if (!ofSaying(cue, t) && dated(doc, timeLex, t)) {
       eventTime = t;
       break;
     }
-    const saidTime = inClaim.find((t) => ofSaying(t) && dated(t)) ?? eventTime;
+    if (!eventTime && sent) for (const [t] of within(timesSorted, sent)) if (t.end <= u.start && dated(doc, timeLex, t)) {
+      eventTime = t;
+      break;
+    }
+    let saidTime: Timex | undefined;
+    for (const t of inClaim) if (ofSaying(cue, t) && dated(doc, timeLex, t)) {
+      saidTime = t;
+      break;
+    }
+    saidTime ??= eventTime;
     const actors = new Set<string>();
     const places = new Set<string>();
     for (const [m] of within(mentionsSorted, u)) {
@@ -201,7 +210,11 @@ export function buildEvents(doc: Doc, lex: EventLexicon, timeLex?: TimeLexicon):
       if (SPEECH.has(type) && claim?.source?.entity) who.add(claim.source.entity);
       // one event per type and day (and speaker, for what is said); a claim without a date joins the type's event
       const speaker = SPEECH.has(type) ? (claim?.source?.entity ?? claim?.source?.name ?? "") : "";
-      let ev = events.find((e) => e.type === type && e.speaker === speaker && (e.day === day || !day || !e.day));
+      let ev: (typeof events)[number] | undefined;
+      for (const e of events) if (e.type === type && e.speaker === speaker && (e.day === day || !day || !e.day)) {
+        ev = e;
+        break;
+      }
       if (!ev) {
         // every field present from the start: events that grew fields in varying order sent the optimised
         // stage back to the interpreter and through the compiler again, report after report
@@ -224,6 +237,11 @@ export function buildEvents(doc: Doc, lex: EventLexicon, timeLex?: TimeLexicon):
     return out;
   });
 }
+
+const datedShape = (t: Timex) => (t.type === "DATE" || t.type === "TIME") && /^\d/.test(t.value);
+// a birth date ("born in 1985") is no time of the event
+const dated = (doc: Doc, timeLex: TimeLexicon | undefined, t: Timex) => datedShape(t) && !(timeLex && isBirthDate(doc.text, timeLex, t));
+const ofSaying = (cue: Span | null | undefined, t: Timex) => !!cue && t.start >= cue.start && t.start - cue.end <= SAID_REACH;
 
 export const events: Stage = (doc: Doc, ctx) => {
   doc.events = buildEvents(doc, ctx.lang.events, ctx.lang.times);

@@ -103,7 +103,10 @@ function pairQuotes(doc: Doc, roles: QuoteRole[], lineOf: Int32Array, lineList: 
     if (p !== para) {
       // a new paragraph: quotes left open end with the last one, unless this paragraph opens by reopening them
       const reopens = family !== null && role === "open";
-      const keep = reopens ? stack.findIndex((s) => s.family === family) : -1;
+      // (a loop, not findIndex: a closure over `family` would make every pass of the token loop allocate
+      // a context for it, 40 bytes a token)
+      let keep = -1;
+      if (reopens) for (let k = 0; k < stack.length && keep < 0; k++) if (stack[k]!.family === family) keep = k;
       for (let k = stack.length - 1; k >= 0; k--) if (k !== keep) finish(stack[k]!.token, null, paraEnds[para]!);
       const kept = keep >= 0 ? stack[keep]! : null;
       stack.length = 0;
@@ -192,16 +195,18 @@ export function segmentDoc(doc: Doc, lex: SegmentLexicon): void {
   const { text } = doc;
   const lineList = lines(text);
   const tokens: Token[] = [];
-  const lineOfTok: number[] = [];
-  // every line's tokens straight into the one list, with no list per line to copy from
+  // every line's tokens straight into the one list, with no list per line to copy from; where each line's
+  // tokens begin, so that the line of every token is filled in at once (no growing list of numbers)
+  const lineFirst = new Int32Array(lineList.length + 1);
   for (let li = 0; li < lineList.length; li++) {
     const l = lineList[li]!;
-    const from = tokens.length;
+    lineFirst[li] = tokens.length;
     tokenize(text, lex, l.start, l.end, tokens);
-    for (let k = from; k < tokens.length; k++) lineOfTok.push(li);
   }
+  lineFirst[lineList.length] = tokens.length;
   doc.tokens = tokens;
-  const lineOf = Int32Array.from(lineOfTok);
+  const lineOf = new Int32Array(tokens.length);
+  for (let li = 0; li < lineList.length; li++) lineOf.fill(li, lineFirst[li]!, lineFirst[li + 1]!);
   const paraSpans: Span[] = [];
   for (const l of lineList) {
     const p = paraSpans[l.paragraph];

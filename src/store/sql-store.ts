@@ -3533,6 +3533,10 @@ class SqlTx extends SqlReads implements WriteTx {
       [kind, watermark, data === undefined ? null : encodeState(this.d, JSON.stringify(data))],
     );
   }
+
+  async deleteFusionStates(kinds: readonly string[]): Promise<void> {
+    await this.c.many("DELETE FROM fusion_state WHERE kind = ?", kinds.map((k) => [k]));
+  }
 }
 
 type EntityRecord = ReportRecord["entities"][number];

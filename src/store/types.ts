@@ -533,6 +533,8 @@ export interface WriteTx extends Reads {
   clearFusionItems(kind: string): Promise<void>;
   linkClaims(kind: string, links: readonly { claim: number; item: string }[]): Promise<void>;
   setFusionState(kind: string, watermark: number, data?: unknown): Promise<void>;
+  /** Deletes the kept states of these kinds (those there are). */
+  deleteFusionStates(kinds: readonly string[]): Promise<void>;
   /** Keeps a correction; its id. */
   putCorrection(c: CorrectionRecord): Promise<number>;
 }

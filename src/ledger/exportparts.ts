@@ -161,7 +161,12 @@ export async function entitySlices(r: Reads, F: LedgerFusion, langs: readonly La
  */
 interface PackedEntity {
   type: string;
-  key: string;
+  /**
+   * Its key, or of a key that names a report ("R:" + its id + the entity's place in it, an entity fusion
+   * left alone) the report's place in REPORT_LIST and the rest: [place, "/e2"] (three in four entities at
+   * 10,000 reports, their report's random id most of the key).
+   */
+  key: string | [number, string];
   name: string | Partial<Record<Lang, string>>;
   names: string[];
   /** [report (its place in REPORT_LIST, or its id), start, length, name index or words, start, length, …] per report. */
@@ -180,7 +185,15 @@ function packEntity(k: KeptEntity, place: ReadonlyMap<string, number>): PackedEn
   }
   const names = [...new Set(Object.values(k.name))];
   const name = names.length === 1 && Object.keys(k.name).length > 0 ? names[0]! : k.name;
-  return { type: k.type, key: k.key, name, names: k.names, m, ...(k.geo && { geo: k.geo }) };
+  return { type: k.type, key: keyKept(k.key, place), name, names: k.names, m, ...(k.geo && { geo: k.geo }) };
+}
+
+/** An entity's key as kept (PackedEntity.key). */
+function keyKept(key: string, place: ReadonlyMap<string, number>): PackedEntity["key"] {
+  if (!key.startsWith("R:")) return key;
+  const k = key.indexOf("/", 2);
+  const at = k > 2 ? place.get(key.slice(2, k)) : undefined;
+  return at === undefined ? key : [at, key.slice(k)];
 }
 
 /** A stored entity back as kept, its reports named by their places in `reports` (entities kept before packEntity read as they are). */
@@ -195,7 +208,7 @@ function unpackEntity(p: KeptEntity | PackedEntity, reports: readonly string[]):
       mentions.push({ doc, start, end: start + (run[i + 1] as number), text: typeof w === "number" ? p.names[w]! : w });
     }
   }
-  return { type: p.type, key: p.key, name: p.name, names: p.names, mentions, ...(p.geo && { geo: p.geo }) };
+  return { type: p.type, key: typeof p.key === "string" ? p.key : `R:${reports[p.key[0]]!}${p.key[1]}`, name: p.name, names: p.names, mentions, ...(p.geo && { geo: p.geo }) };
 }
 
 /** A kept entity as the export writes it, in one language. */
@@ -410,8 +423,11 @@ export async function keptParts(r: Reads, lang: Lang): Promise<FusedParts | unde
     async *entities() {
       // a page of entities holds their mentions: fewer than the store's default page
       const order = await reportList();
+      list ??= await keptList(r, ENTITY_LIST);
       for await (const items of r.fusionItems(ENTITIES, 200 / BUCKET))
-        yield items.flatMap((it) => (it.data as (PackedEntity & { id: string })[]).map((p) => exportEntity(p.id, unpackEntity(p, order), lang)));
+        yield items.flatMap((it) =>
+          (it.data as (PackedEntity & { id: string | number })[]).map((p) => exportEntity(typeof p.id === "number" ? list![p.id]! : p.id, unpackEntity(p, order), lang)),
+        );
     },
     contradictions: () => runs<ExportContradiction>(contraKind),
     async *propositions() {
@@ -644,7 +660,8 @@ export async function keepEntityParts(tx: WriteTx, version: string, parts: Entit
         if (runs.length >= 20) await entitiesOut.put(runs.splice(0));
         runs.push({ id: (last = b), data: [] });
       }
-      runs[runs.length - 1]!.data.push({ id: e.id, ...packEntity(e.data, place) });
+      // (its id by its place in the list of entities: eleven random characters against a few digits)
+      runs[runs.length - 1]!.data.push({ id: at.get(e.id) ?? e.id, ...packEntity(e.data, place) });
     }
   }
   await entitiesOut.put(runs);

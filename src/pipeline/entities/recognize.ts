@@ -461,6 +461,51 @@ interface Scan {
   toks: readonly Token[];
   low: readonly string[];
   lowerSeen: ReadonlySet<string>;
+  midCaps: ReadonlySet<string>;
+  /** The span last asked about by spanText/spanKey, its text and (once asked) its spelling key. */
+  spanFrom: number;
+  spanTo: number;
+  spanStr: string;
+  spanKeyStr: string | undefined;
+}
+
+// recognize()'s helpers are module functions over the Scan, not closures inside it: closures made every
+// local they read live in a heap context (a load per read, a context per loop pass for block-scoped ones)
+
+const lowerKnown = (x: Scan, w: string): boolean => x.p.common.has(w) || x.p.functionWords.has(w) || x.lowerSeen.has(w);
+
+// the text of a span and its spelling key, asked several times of the same run of words while a chunk is
+// trimmed and read: sliced and keyed once for the run last asked about
+function spanText(x: Scan, from: number, to: number, tok?: Token): string {
+  if (from !== x.spanFrom || to !== x.spanTo) {
+    x.spanFrom = from;
+    x.spanTo = to;
+    // a run of one word is that token's text, whose hash the look-ups have made already (a new slice has none)
+    x.spanStr = tok && tok.start === from && tok.end === to ? tok.text : x.doc.text.slice(from, to);
+    x.spanKeyStr = undefined;
+  }
+  return x.spanStr;
+}
+
+function spanKey(x: Scan, from: number, to: number, tok?: Token): string {
+  const t = spanText(x, from, to, tok);
+  return (x.spanKeyStr ??= spellingKey(t));
+}
+
+const runText = (x: Scan, a: number, b: number): string => spanText(x, x.toks[a]!.start, x.toks[b - 1]!.end, x.toks[a]);
+const runKey = (x: Scan, a: number, b: number): string => spanKey(x, x.toks[a]!.start, x.toks[b - 1]!.end, x.toks[a]);
+const nameWord = (x: Scan, k: number): boolean => isCap(x.toks[k]) || particleWord(x, k);
+
+// connectors join the parts of a body's name, not of a street's (Brugstraat en de Kapelstraat)
+function bodyHeadAt(x: Scan, k: number): boolean {
+  const h = x.p.heads.get(x.low[k]!) ?? compoundHead(x.p, x.toks[k]!.text)?.head;
+  return !!h && h.type !== "location";
+}
+
+/** Does `w` end in one of `ends`? (A loop, not .some with a closure over the word: no context per call.) */
+function endsWithAny(w: string, ends: readonly string[]): boolean {
+  for (let k = 0; k < ends.length; k++) if (w.endsWith(ends[k]!)) return true;
+  return false;
 }
 
 /** al-Obaidi, el-Drese, bin-Salman: a lower-case particle (two to four letters) and a capitalised name in one word. */
@@ -559,8 +604,12 @@ export function recognize(doc: Doc, p: Prepared): Chunk[] {
   // capitalised words seen inside sentences: a sentence-initial word seen there too is a name
   const midCaps = new Set<string>();
   const lowerSeen = new Set<string>();
-  const titled = doc.sentences.map((s) => titleCase(doc, s));
-  for (const s of doc.sentences) {
+  // indexed loops over the sentences: for-of's iterator results deoptimised this function (wrong map)
+  const sentences = doc.sentences;
+  const titled: boolean[] = [];
+  for (let si = 0; si < sentences.length; si++) titled.push(titleCase(doc, sentences[si]!));
+  for (let si = 0; si < sentences.length; si++) {
+    const s = sentences[si]!;
     const tc = titled[s.index]!;
     for (let i = s.tokenStart; i < s.tokenEnd; i++) {
       const t = toks[i]!;
@@ -569,44 +618,18 @@ export function recognize(doc: Doc, p: Prepared): Chunk[] {
       else if (!tc && !sentenceInitial(doc, s, i)) midCaps.add(t.text);
     }
   }
-  const lowerKnown = (w: string) => p.common.has(w) || p.functionWords.has(w) || lowerSeen.has(w);
-  // the text of a span and its spelling key, asked several times of the same run of words while a chunk is
-  // trimmed and read: sliced and keyed once for the run last asked about
-  let spanFrom = -1, spanTo = -1, spanStr = "";
-  let spanKeyStr: string | undefined;
-  const spanText = (from: number, to: number, tok?: Token): string => {
-    if (from !== spanFrom || to !== spanTo) {
-      spanFrom = from;
-      spanTo = to;
-      // a run of one word is that token's text, whose hash the look-ups have made already (a new slice has none)
-      spanStr = tok && tok.start === from && tok.end === to ? tok.text : doc.text.slice(from, to);
-      spanKeyStr = undefined;
-    }
-    return spanStr;
-  };
-  const spanKey = (from: number, to: number, tok?: Token): string => {
-    const t = spanText(from, to, tok);
-    return (spanKeyStr ??= spellingKey(t));
-  };
-  const runText = (a: number, b: number) => spanText(toks[a]!.start, toks[b - 1]!.end, toks[a]);
-  const runKey = (a: number, b: number) => spanKey(toks[a]!.start, toks[b - 1]!.end, toks[a]);
-  const x: Scan = { doc, p, toks, low, lowerSeen };
-  const nameWord = (k: number) => isCap(toks[k]) || particleWord(x, k);
-  // connectors join the parts of a body's name, not of a street's (Brugstraat en de Kapelstraat)
-  const bodyHeadAt = (k: number) => {
-    const h = p.heads.get(low[k]!) ?? compoundHead(p, toks[k]!.text)?.head;
-    return !!h && h.type !== "location";
-  };
+  const x: Scan = { doc, p, toks, low, lowerSeen, midCaps, spanFrom: -1, spanTo: -1, spanStr: "", spanKeyStr: undefined };
   // "rebelo de sousa" once Marcelo Rebelo de Sousa has been named: the short form keeps its particle
   const particleTails = new Set<string>();
 
-  for (const s of doc.sentences) {
+  for (let si = 0; si < sentences.length; si++) {
+    const s = sentences[si]!;
     const tc = titled[s.index]!;
     let i = s.tokenStart;
     while (i < s.tokenEnd) {
       const t = toks[i]!;
       const articleStart = isWord(t) && low[i]!.length <= p.articleMax && p.articles.has(low[i]!) && (!isCap(t) || sentenceInitial(doc, s, i));
-      if (!nameWord(i) || (articleStart && isWord(toks[i + 1]) && !UPPER_START.test(toks[i + 1]!.text))) {
+      if (!nameWord(x, i) || (articleStart && isWord(toks[i + 1]) && !UPPER_START.test(toks[i + 1]!.text))) {
         // het koninklijk paleis, the presidential palace: a building of which a capital has one, named so
         if (articleStart && isWord(toks[i + 1]) && isWord(toks[i + 2]) && i + 2 < s.tokenEnd && p.lex.landmarkAdjectives.includes(low[i + 1]!) && headOf(p, low[i + 2]!)?.type === "facility" && !isCap(toks[i + 3])) {
           const a1 = toks[i + 1]!, a2 = toks[i + 2]!;
@@ -641,14 +664,14 @@ export function recognize(doc: Doc, p: Prepared): Chunk[] {
       // grow the chunk: capitalised words, initials, particles inside person names, connectors inside
       // organisation names
       let j = i + 1;
-      let hasHead = bodyHeadAt(i);
+      let hasHead = bodyHeadAt(x, i);
       while (j < s.tokenEnd) {
         const u = toks[j]!;
         const prev = toks[j - 1]!;
-        if (nameWord(j) && !(tc && lowerKnown(low[j]!) && !midCaps.has(u.text))) {
+        if (nameWord(x, j) && !(tc && lowerKnown(x, low[j]!) && !midCaps.has(u.text))) {
           // a given name inside a run starts a new name: minister van Onderwijs | Marleen Vanderpoorten
           if (p.givenNames.has(u.text) && !p.givenNames.has(prev.text) && prev.text !== "." && !p.particles.has(low[j - 1]!) && !hasHead && !roleOf(p, prev.text) && !p.namePrefixes.has(low[j - 1]!)) break;
-          if (bodyHeadAt(j)) hasHead = true;
+          if (bodyHeadAt(x, j)) hasHead = true;
           j++;
           continue;
         }
@@ -695,7 +718,7 @@ export function recognize(doc: Doc, p: Prepared): Chunk[] {
             // (but "van" after a full name is "of": Ronan Keating van Boyzone)
             if (!nameSoFar && nextCap && j - i >= 2 && !hasHead && !p.lex.portfolioLinkers.includes(lw)) {
               let twoNames = true;
-              for (let x = i; twoNames && x < j; x++) if (!isCap(toks[x]) || lowerKnown(low[x]!) || p.demonyms.has(low[x]!) || knownOf(p, toks[x]!.text)) twoNames = false;
+              for (let m = i; twoNames && m < j; m++) if (!isCap(toks[m]) || lowerKnown(x, low[m]!) || p.demonyms.has(low[m]!) || knownOf(p, toks[m]!.text)) twoNames = false;
               nameSoFar = twoNames && nameAfterParticle(x, k);
             }
             if (nameSoFar && !p.heads.get(low[k]!)) {
@@ -733,9 +756,9 @@ export function recognize(doc: Doc, p: Prepared): Chunk[] {
       let role: string | undefined;
       let roleKind: RoleEntry["kind"] | undefined;
       let titleAt = -1;
-      const fullKey = runKey(a, b);
+      const fullKey = runKey(x, a, b);
       // a whole chunk the lexicon or (for several words: Den Haag) the gazetteer knows is kept whole
-      const fullKnown = knownOf(p, runText(a, b), fullKey) ?? (j - i > 1 && gaz.has(fullKey) ? { type: "location" as EntityType } : undefined);
+      const fullKnown = knownOf(p, runText(x, a, b), fullKey) ?? (j - i > 1 && gaz.has(fullKey) ? { type: "location" as EntityType } : undefined);
       let titled = false;
       let particleName = false;
       let typeNounLead: EntityType | undefined;
@@ -744,12 +767,12 @@ export function recognize(doc: Doc, p: Prepared): Chunk[] {
         // Van Roost, Van de Steene: a particle that is no article starts a name even at a sentence start
         const particleStart = b - a > 1 && p.particles.has(fw) && !p.articles.has(fw) && isCap(toks[a + 1]) && !p.demonyms.has(low[a + 1]!) && !p.adjectives.has(toks[a + 1]!.text);
         const prefixStart = b - a > 1 && p.namePrefixes.has(fw);
-        while (!particleStart && !prefixStart && a < b && initial && a === i && (p.functionWords.has(low[a]!) || (lowerKnown(low[a]!) && !midCaps.has(toks[a]!.text) && !p.givenNames.has(toks[a]!.text) && !knownOf(p, toks[a]!.text)))) a++;
+        while (!particleStart && !prefixStart && a < b && initial && a === i && (p.functionWords.has(low[a]!) || (lowerKnown(x, low[a]!) && !midCaps.has(toks[a]!.text) && !p.givenNames.has(toks[a]!.text) && !knownOf(p, toks[a]!.text)))) a++;
         // De Volder regisseert: an article that is also a surname particle, before one unknown capitalised word
         if (a === i + 1 && b - a === 1 && p.particles.has(fw) && p.articles.has(fw)) {
           const w = toks[a]!.text;
           const lw2 = w.toLowerCase();
-          if (!lowerKnown(lw2) && !p.demonyms.has(lw2) && !p.adjectives.has(w) && !ALL_CAPS.test(w) && !knownOf(p, w) && !gaz.byKey(spellingKey(w)).some((e) => e.kind !== "place" || e.population >= 50000) && !headOf(p, w) && !compoundHead(p, w) && !typeNoun(p, w)) {
+          if (!lowerKnown(x, lw2) && !p.demonyms.has(lw2) && !p.adjectives.has(w) && !ALL_CAPS.test(w) && !knownOf(p, w) && !gaz.byKey(spellingKey(w)).some((e) => e.kind !== "place" || e.population >= 50000) && !headOf(p, w) && !compoundHead(p, w) && !typeNoun(p, w)) {
             a = i;
             particleName = true;
           }
@@ -757,12 +780,12 @@ export function recognize(doc: Doc, p: Prepared): Chunk[] {
         // De Morgen, Het Laatste Nieuws: an article before capitalised common words is part of a title
         if (a === i + 1 && a < b && p.articles.has(fw)) {
           let allCommon = true;
-          for (let k = a; k < b; k++) if (!lowerKnown(low[k]!) || p.demonyms.has(low[k]!)) allCommon = false;
+          for (let k = a; k < b; k++) if (!lowerKnown(x, low[k]!) || p.demonyms.has(low[k]!)) allCommon = false;
           // De Vlaamse, De Brusselse: an adjective standing for a noun left out, no title
           const lastW = toks[b - 1]!.text;
-          if (p.adjectives.has(lastW) || (lastW.length >= 6 && p.lex.adjectiveSuffixes.some((x) => lastW.endsWith(x)))) allCommon = false;
-          const restKey = runKey(a, b);
-          if (allCommon && !gaz.has(restKey) && !knownOf(p, runText(a, b), restKey) && !p.heads.get(low[b - 1]!)) {
+          if (p.adjectives.has(lastW) || (lastW.length >= 6 && endsWithAny(lastW, p.lex.adjectiveSuffixes))) allCommon = false;
+          const restKey = runKey(x, a, b);
+          if (allCommon && !gaz.has(restKey) && !knownOf(p, runText(x, a, b), restKey) && !p.heads.get(low[b - 1]!)) {
             a = i;
             titled = true;
           }
@@ -807,16 +830,16 @@ export function recognize(doc: Doc, p: Prepared): Chunk[] {
         // het Franse Danone, de Amerikaanse Osterloh: the adjective is no part of the name
         const adj = a < b ? toks[a]!.text : "";
         const inflected = !p.lex.inflectedAdjectiveEnding || adj.endsWith(p.lex.inflectedAdjectiveEnding);
-        if (b - a >= 2 && inflected && (p.demonyms.has(adj.toLowerCase()) || p.adjectives.has(adj) || (adj.length >= 6 && !p.givenNames.has(adj) && p.lex.adjectiveSuffixes.some((x) => adj.endsWith(x))))) {
+        if (b - a >= 2 && inflected && (p.demonyms.has(adj.toLowerCase()) || p.adjectives.has(adj) || (adj.length >= 6 && !p.givenNames.has(adj) && endsWithAny(adj, p.lex.adjectiveSuffixes)))) {
           let head = false;
           for (let k = a; k < b; k++) if (p.heads.get(low[k]!) || compoundHead(p, toks[k]!.text)) head = true;
           // an acronym after it that takes the adjective's letter says the adjective belongs: Vlaamse Scholierenkoepel (VSK)
           const acr = toks[b]?.text === "(" && toks[b + 2]?.text === ")" ? toks[b + 1]!.text : "";
-          const spelled = acr && ALL_CAPS.test(acr) && acronymFits(acr, runText(a, b));
+          const spelled = acr && ALL_CAPS.test(acr) && acronymFits(acr, runText(x, a, b));
           // The United Nations, New York: a name the lexicon or the gazetteer knows keeps its adjective
-          if (!head && !spelled && !lowerKnown(low[a + 1]!)) {
-            const whole = runText(a, b);
-            const wholeKey = runKey(a, b);
+          if (!head && !spelled && !lowerKnown(x, low[a + 1]!)) {
+            const whole = runText(x, a, b);
+            const wholeKey = runKey(x, a, b);
             if (!knownOf(p, whole, wholeKey) && !gaz.has(wholeKey)) a++;
           }
         }
@@ -841,7 +864,7 @@ export function recognize(doc: Doc, p: Prepared): Chunk[] {
       if (b === j && b < s.tokenEnd && nt && nt.kind === "number" && /^[1-9]$/.test(nt.text) && nt.start === toks[b - 1]!.end + 1 &&
         !(after?.kind === "number" && /^\d+$/.test(after.text)) && !(after && after.start === nt.end && !/^[.,;:)]$/.test(after.text)) &&
         !(p.heads.get(low[b - 1]!) ?? compoundHead(p, toks[b - 1]!.text)?.head)?.type.startsWith("loc") &&
-        !gaz.has(runKey(a, b)) && !knownOf(p, runText(a, b), runKey(a, b)) &&
+        !gaz.has(runKey(x, a, b)) && !knownOf(p, runText(x, a, b), runKey(x, a, b)) &&
         !p.givenNames.has(toks[b - 1]!.text)) {
         b++;
         j++;
@@ -868,8 +891,8 @@ export function recognize(doc: Doc, p: Prepared): Chunk[] {
         i = j;
         continue;
       }
-      const text = spanText(first.start, lastEnd, first);
-      const key = spanKey(first.start, lastEnd, first);
+      const text = spanText(x, first.start, lastEnd, first);
+      const key = spanKey(x, first.start, lastEnd, first);
       const single = b - a === 1;
       const lw = low[a]!;
       // a capitalised adjective alone (Russische, European) is no name; nor a month or weekday
@@ -878,7 +901,7 @@ export function recognize(doc: Doc, p: Prepared): Chunk[] {
       const abbrCountry = single && toks[a - 1]?.text === "(" && a - 2 >= s.tokenStart && isCap(toks[a - 2]) && (toks[b]?.text === ")" || toks[b]?.text === "/") ? p.lex.countryAbbreviations[first.text] : undefined;
       // Sept. 26, 10 AM, wo 12 mei: an abbreviated month, weekday or time of day
       const abbreviation = single && p.abbreviations.has(lw) && ((toks[b]?.text === "." && toks[b]!.start === first.end) || toks[b]?.kind === "number" || toks[a - 1]?.kind === "number");
-      if (!abbrCountry && (abbreviation || (single && !fullKnown && ((nextLower && first.text.length >= 6 && !p.givenNames.has(first.text) && p.lex.adjectiveSuffixes.some((x) => first.text.endsWith(x))) || p.demonyms.has(lw) || p.nonNames.has(lw) || (p.common.has(lw) && !initial && /^\p{Lu}\p{Ll}+e$/u.test(first.text) && !gaz.has(key)))))) {
+      if (!abbrCountry && (abbreviation || (single && !fullKnown && ((nextLower && first.text.length >= 6 && !p.givenNames.has(first.text) && endsWithAny(first.text, p.lex.adjectiveSuffixes)) || p.demonyms.has(lw) || p.nonNames.has(lw) || (p.common.has(lw) && !initial && /^\p{Lu}\p{Ll}+e$/u.test(first.text) && !gaz.has(key)))))) {
         i = j;
         continue;
       }

@@ -1053,13 +1053,25 @@ function claimKeys(doc: Doc, ix: DocIndex, own: Claim, order: string, agency: st
   const cut = isPart ? undefined : clauseCut(text, tokens, hits, scene, claimFigures.map((n) => n.start - c.start));
   if (cut !== undefined) for (let k = 0; k < tokens.length; k++) if (tokens[k]!.start >= cut) scene[k] = 1;
   if (!head && !isPart) openingParticiple(doc, c, text, tokens, hits, scene);
-  const foreground = new Set(hits.filter((h) => !scene[h.at]).map((h) => (h.neg ? "!" : "") + h.concept));
+  // (loops, not chains of filter and map: the arrays those make, empty or not, are of two kinds, and each
+  // kind the compiled claimKeys had not met yet threw its code away)
+  const foreground = new Set<string>();
+  for (const h of hits) if (!scene[h.at]) foreground.add((h.neg ? "!" : "") + h.concept);
   // a speech act that is what the claim says is carried by its cue ("IS claimed responsibility", "eiste de
-  // aanslag op"): left out with the attribution, it is looked for in the whole claim
-  const acts = whole.filter((h) => h.concept.startsWith("s:") && !h.neg);
-  for (const h of acts) concepts.add(h.concept);
+  // aanslag op"): left out with the attribution, it is looked for in the whole claim (the first is the main)
+  let act: string | null = null;
+  let numberWord = false;
+  if (text !== c.text) {
+    for (const h of whole) {
+      if (h.neg) continue;
+      if (h.concept.startsWith("s:")) {
+        concepts.add(h.concept);
+        act ??= h.concept;
+      } else if (h.concept === "n:number") numberWord = true;
+    }
+  }
   // a figure the cue calls a number ("put the number at 85") is a figure of the measure just before it
-  if (whole.some((h) => h.concept === "n:number" && !h.neg) && (ix.countsOf.get(c.id)?.length || within(ix.loose, c.start, c.end).length)) concepts.add("n:number");
+  if (numberWord && (ix.countsOf.get(c.id)?.length || within(ix.loose, c.start, c.end).length)) concepts.add("n:number");
   // a cue that blames ("blamed British navy personnel of …", "beschuldigde Rusland van …") names the doer
   // right after it, in what the claim says
   const cueBlames = !!c.cue && text !== c.text && c.cue.start >= c.start && c.cue.end <= c.end && conceptsOf(doc.text.slice(c.cue.start, c.cue.end), doc.lang).some((h) => h.concept === "v:accuse" && !h.neg);
@@ -1146,7 +1158,7 @@ function claimKeys(doc: Doc, ix: DocIndex, own: Claim, order: string, agency: st
   } as FusionClaim;
   if (scene.includes(1)) out.background = [...concepts].filter((k) => !foreground.has(k) && !k.includes("@")).sort();
   out.main = (() => {
-    if (acts.length) return acts[0]!.concept;
+    if (act !== null) return act;
     // what the claim states comes before what only sets its scene ("De raket die neerkwam … is het gevolg van")
     const said = (x: ConceptHit) => x.concept.startsWith("v:") || x.concept.startsWith("s:");
     const h = hits.find((x) => said(x) && !scene[x.at]) ?? hits.find(said);

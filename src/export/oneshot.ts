@@ -123,7 +123,7 @@ function readAll(fd: number, b: Uint8Array, at: number): void {
  * pile up to 70–96 MB before it freed any, at the peak of the extract. Each method yields the buffer's
  * bytes when it is full; the caller must be done with them before it asks for more.
  */
-class Output {
+export class Output {
   private buf = Buffer.allocUnsafe(CHUNK);
   private pos = 0;
 
@@ -357,8 +357,12 @@ export class OneShotExport {
       yield* objectJson(buildExport(this.first ? [this.first.doc] : []));
       return;
     }
-    const { propositions, across } = await this.fuse();
+    // every report is in: what joined their entities (every kept entity's key and id, every joined one's id)
+    // is let go before the fusion, whose peak it would add to; the write asks only whether any was joined
     const joined = this.joins.into.size > 0;
+    this.joins = new EntityJoins();
+    this.keptAt = new Map();
+    const { propositions, across } = await this.fuse();
     const out = new Output();
     const spools = this.spools;
     const any = (k: string) => (spools.get(k)?.count ?? 0) > 0;

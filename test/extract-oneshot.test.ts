@@ -9,17 +9,20 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildExport } from "../src/export/json.js";
 import { objectJson } from "../src/export/stream.js";
-import { OneShotExport } from "../src/export/oneshot.js";
+import { OneShotExport, Output } from "../src/export/oneshot.js";
 import { extractReports } from "../src/cli/extract.js";
 import { Doc } from "../src/model/doc.js";
 import { runPipeline } from "../src/pipeline/index.js";
 
 const samples = fileURLToPath(new URL("../../samples/", import.meta.url));
 
-/** The export's pieces as text: bytes (cut anywhere, inside a character too) or text. */
+/**
+ * The export's pieces as text: bytes (cut anywhere, inside a character too) or text. Each piece is copied
+ * as it comes: the export writes the next piece into the same buffer.
+ */
 async function text(chunks: AsyncIterable<string | Uint8Array>): Promise<string> {
   const parts: Buffer[] = [];
-  for await (const c of chunks) parts.push(typeof c === "string" ? Buffer.from(c, "utf8") : Buffer.from(c.buffer, c.byteOffset, c.byteLength));
+  for await (const c of chunks) parts.push(typeof c === "string" ? Buffer.from(c, "utf8") : Buffer.from(c));
   return Buffer.concat(parts).toString("utf8");
 }
 
@@ -140,7 +143,8 @@ test("reports in both languages with quotes, accents, emoji and escapes give the
   const x = new OneShotExport();
   try {
     for (const d of make()) x.add(d);
-    for await (const c of x.json()) chunks.push(c);
+    // (copied: the next piece is written into the same buffer)
+    for await (const c of x.json()) chunks.push(typeof c === "string" ? c : Uint8Array.from(c));
   } finally {
     x.close();
   }
@@ -154,4 +158,25 @@ test("reports in both languages with quotes, accents, emoji and escapes give the
   // the pieces are the bytes of the text, not strings decoded from the temporary files to be encoded again
   assert.ok(chunks.every((c) => c instanceof Uint8Array), "every piece is bytes");
   assert.ok(chunks.length < 8, `a few large pieces, not ${chunks.length}`);
+});
+
+test("the export's pieces are one buffer written again: a long text is cut between characters, never inside a pair of surrogates", () => {
+  const out = new Output();
+  // a text longer than the buffer, of characters of one to four bytes, the pairs lying across every cut
+  const long = Array.from({ length: 90000 }, (_, i) => `${i}: ä € 🚒 `).join("");
+  const pieces: Buffer[] = [];
+  const seen = new Set<ArrayBufferLike>();
+  const run = function* () {
+    yield* out.text("{");
+    yield* out.text(long);
+    yield* out.text("}");
+    yield* out.take(true);
+  };
+  for (const c of run()) {
+    seen.add(c.buffer);
+    pieces.push(Buffer.from(c));
+  }
+  assert.ok(pieces.length > 1, "more than one piece");
+  assert.equal(seen.size, 1, "every piece is the one buffer");
+  assert.equal(Buffer.concat(pieces).toString("utf8"), "{" + long + "}");
 });

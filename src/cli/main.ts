@@ -58,6 +58,7 @@ function program(): Command {
           if (jobs > 0) for await (const r of extractThreaded(files, { published, lang }, jobs, failed)) x.add(r.doc, r.fusion);
           else for (const doc of extractReports(files, { published, lang }, failed)) x.add(doc);
           endExtraction();
+          // (each piece written before the next is asked for: the export writes the next into the same buffer)
           for await (const chunk of x.json()) await out(chunk);
         } finally {
           x.close();

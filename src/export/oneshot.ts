@@ -93,15 +93,10 @@ class Spool {
     return this.written + this.pos;
   }
 
-  /** The bytes from `from` to `to`, a megabyte at a time (each a buffer of its own: the reader may keep it). */
-  *all(from = 0, to = this.bytes): Iterable<Buffer> {
+  /** Reads the bytes at `at` into `b`, whole. */
+  read(b: Uint8Array, at: number): void {
     this.settle();
-    for (let at = from; at < to; ) {
-      const b = Buffer.allocUnsafe(Math.min(CHUNK, to - at));
-      readAll(this.fd, b, at);
-      at += b.length;
-      yield b;
-    }
+    readAll(this.fd, b, at);
   }
 
   close(): void {
@@ -113,7 +108,7 @@ function writeAll(fd: number, b: Buffer, n: number): void {
   for (let done = 0; done < n; ) done += writeSync(fd, b, done, n - done);
 }
 
-function readAll(fd: number, b: Buffer, at: number): void {
+function readAll(fd: number, b: Uint8Array, at: number): void {
   for (let got = 0; got < b.length; ) {
     const r = readSync(fd, b, got, b.length - got, at + got);
     if (!r) throw new Error("a temporary file of the extract came back short");
@@ -122,45 +117,48 @@ function readAll(fd: number, b: Buffer, at: number): void {
 }
 
 /**
- * The export's output, gathered into buffers of a megabyte: text is encoded into the buffer as it is
- * written, bytes copied from the spools are sent as they are.
+ * The export's output, gathered into one buffer of a megabyte that is sent whenever it fills and then
+ * written into again: text is encoded into it, bytes of the spools read into it. A buffer of its own for
+ * each megabyte sent (and each read from a spool) was garbage outside the heap that the collector let
+ * pile up to 70–96 MB before it freed any, at the peak of the extract. Each method yields the buffer's
+ * bytes when it is full; the caller must be done with them before it asks for more.
  */
-class Output {
+export class Output {
   private buf = Buffer.allocUnsafe(CHUNK);
   private pos = 0;
-  private ready: Buffer[] = [];
 
-  text(s: string): void {
-    if (this.pos + s.length * 3 > CHUNK) {
-      this.cut();
-      if (s.length * 3 > CHUNK) {
-        this.ready.push(Buffer.from(s, "utf8"));
-        return;
-      }
+  *text(s: string): Iterable<Uint8Array> {
+    // a UTF-16 unit is at most three bytes of UTF-8: a piece of a third of the room left always fits
+    for (let i = 0; i < s.length; ) {
+      if (CHUNK - this.pos < 3 * 1024) yield* this.cut();
+      let j = Math.min(s.length, i + Math.floor((CHUNK - this.pos) / 3));
+      // (a pair of surrogates is one character: never cut between them)
+      if (j < s.length && j > i + 1 && (s.charCodeAt(j - 1) & 0xfc00) === 0xd800) j--;
+      this.pos += this.buf.write(j === s.length && i === 0 ? s : s.slice(i, j), this.pos, "utf8");
+      i = j;
     }
-    this.pos += this.buf.write(s, this.pos, "utf8");
   }
 
-  bytes(b: Buffer): void {
-    if (this.pos + b.length <= CHUNK) {
-      this.pos += b.copy(this.buf, this.pos);
-      return;
+  /** The bytes of spool `s` from `from` to `to`, read straight into the buffer. */
+  *copy(s: Spool, from: number, to: number): Iterable<Uint8Array> {
+    for (let at = from; at < to; ) {
+      if (this.pos === CHUNK) yield* this.cut();
+      const n = Math.min(CHUNK - this.pos, to - at);
+      s.read(this.buf.subarray(this.pos, this.pos + n), at);
+      this.pos += n;
+      at += n;
     }
-    this.cut();
-    this.ready.push(b);
   }
 
-  /** What is ready to send (and the rest, once `end`). */
-  *take(end = false): Iterable<Buffer> {
-    if (end || this.pos > CHUNK / 2) this.cut();
-    for (const b of this.ready) yield b;
-    this.ready = [];
+  /** What is gathered, once it is half the buffer or more (all of it, once `end`). */
+  *take(end = false): Iterable<Uint8Array> {
+    if (end ? this.pos > 0 : this.pos > CHUNK / 2) yield* this.cut();
   }
 
-  private cut(): void {
+  private *cut(): Iterable<Uint8Array> {
     if (!this.pos) return;
-    this.ready.push(this.buf.subarray(0, this.pos));
-    this.buf = Buffer.allocUnsafe(CHUNK);
+    yield this.buf.subarray(0, this.pos);
+    // (the caller is done with those bytes: it asked for more)
     this.pos = 0;
   }
 }
@@ -350,15 +348,21 @@ export class OneShotExport {
 
   /**
    * The export's text, in pieces (UTF-8 bytes, or text for one report alone): as objectJson writes it. What
-   * the spools hold as it is written is sent as the bytes they hold.
+   * the spools hold as it is written is sent as the bytes they hold. The bytes of a piece are those of one
+   * buffer, written into again once the next piece is asked for: write each out (and wait until it is
+   * written) before asking for the next, or copy it.
    */
   async *json(): AsyncIterable<string | Uint8Array> {
     if (this.docs <= 1) {
       yield* objectJson(buildExport(this.first ? [this.first.doc] : []));
       return;
     }
-    const { propositions, across } = await this.fuse();
+    // every report is in: what joined their entities (every kept entity's key and id, every joined one's id)
+    // is let go before the fusion, whose peak it would add to; the write asks only whether any was joined
     const joined = this.joins.into.size > 0;
+    this.joins = new EntityJoins();
+    this.keptAt = new Map();
+    const { propositions, across } = await this.fuse();
     const out = new Output();
     const spools = this.spools;
     const any = (k: string) => (spools.get(k)?.count ?? 0) > 0;
@@ -368,37 +372,35 @@ export class OneShotExport {
     function* copy(k: string, from?: number, to?: number): Iterable<Uint8Array> {
       const s = spools.get(k);
       if (!s) return;
-      for (const b of s.all(from, to)) {
-        out.bytes(b);
-        yield* out.take();
-      }
+      yield* out.copy(s, from ?? 0, to ?? s.bytes);
+      yield* out.take();
     }
     /** A spool of items written out with their separators. */
     function* spooled(k: string): Iterable<Uint8Array> {
-      open(k, any(k));
+      yield* open(k, any(k));
       if (!any(k)) return;
       yield* copy(k);
-      close();
+      yield* close();
     }
     const undecided = this.undecided;
     /** A spool of claims or events, with the undecided items in their places as the end decided them. */
     function* written(k: "claims" | "events"): Iterable<Uint8Array> {
       const some = any(k) || undecided[k].length > 0;
-      open(k, some);
+      yield* open(k, some);
       if (!some) return;
       let from = 0;
       for (const u of undecided[k]) {
         yield* copy(k, from, u.at);
-        out.text(joined ? u.joined : u.plain);
+        yield* out.text(joined ? u.joined : u.plain);
         from = u.at;
       }
       yield* copy(k, from);
-      close();
+      yield* close();
     }
     const kept = this.kept;
     function* entities(): Iterable<Uint8Array> {
       const es = spools.get("entities");
-      open("entities", kept.length > 0);
+      yield* open("entities", kept.length > 0);
       if (!es || !kept.length) return;
       // each entity was put after a separator, which the first one sent leaves out; a run of entities
       // joined by none that lie one after another in the spool is sent as one piece
@@ -410,7 +412,7 @@ export class OneShotExport {
         if (k.joined) {
           const e = JSON.parse(es.text(k.at[0] + 2, k.at[1] - 2)) as Entity;
           for (const at of k.joined) joinEntity(e, JSON.parse(es.text(at[0] + 2, at[1] - 2)) as Entity);
-          out.text((skip ? "" : ",\n") + item(e));
+          yield* out.text((skip ? "" : ",\n") + item(e));
           yield* out.take();
           i++;
           continue;
@@ -420,9 +422,9 @@ export class OneShotExport {
         for (i++; i < kept.length && !kept[i]!.joined && kept[i]!.at[0] === to; i++) to += kept[i]!.at[1];
         yield* copy("entities", from + skip, to);
       }
-      close();
+      yield* close();
     }
-    out.text(`{\n  "schema": ${JSON.stringify("sitrep/1")}`);
+    yield* out.text(`{\n  "schema": ${JSON.stringify("sitrep/1")}`);
     // (the first separator is the schema's, not a list's)
     yield* spooled("documents");
     yield* entities();
@@ -430,17 +432,17 @@ export class OneShotExport {
     for (const k of ["unknowns", "times", "counts"]) yield* spooled(k);
     yield* written("events");
     const own = spools.get("contradictions")?.count ?? 0;
-    open("contradictions", own + across.length > 0);
+    yield* open("contradictions", own + across.length > 0);
     if (own) yield* copy("contradictions");
     // a batch at a time, as JSON.stringify writes a list of them
     const BATCH = 512;
     for (let i = 0; i < across.length; i += BATCH) {
-      out.text((own || i ? ",\n" : "") + items(across.slice(i, i + BATCH)));
+      yield* out.text((own || i ? ",\n" : "") + items(across.slice(i, i + BATCH)));
       yield* out.take();
     }
-    if (own + across.length) close();
+    if (own + across.length) yield* close();
     const claimId = { get: (id: string) => this.exportClaimId(id) };
-    open("propositions", propositions.length > 0);
+    yield* open("propositions", propositions.length > 0);
     for (let i = 0; i < propositions.length; i += BATCH) {
       const batch = [];
       for (let j = i; j < Math.min(i + BATCH, propositions.length); j++) {
@@ -448,11 +450,11 @@ export class OneShotExport {
         // written as made, and let go: the section is the last, nothing reads them after
         propositions[j] = undefined as never;
       }
-      out.text((i ? ",\n" : "") + items(batch));
+      yield* out.text((i ? ",\n" : "") + items(batch));
       yield* out.take();
     }
-    if (propositions.length) close();
-    out.text("\n}\n");
+    if (propositions.length) yield* close();
+    yield* out.text("\n}\n");
     yield* out.take(true);
   }
 

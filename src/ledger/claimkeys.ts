@@ -933,12 +933,59 @@ function partOf(k: FusionClaim): ClaimPart {
   return p;
 }
 
-function claimKeys(doc: Doc, ix: DocIndex, own: Claim, order: string, agency: string | null, withShingles: boolean, head?: Claim, isPart = false): FusionClaim {
-  // a clause read with its main clause (headClauses): its keys are those of both, its attribution its own
-  const c: Claim = head ? { ...own, start: head.start, text: doc.text.slice(head.start, own.end), entities: [...new Set([...head.entities, ...own.entities])] } : own;
-  // the attribution (the source's name, its apposition, the cue: "Björn Lund, director of …, told NPR",
-  // "Volgens een minister van …") says who holds the claim, not what it says: it is left out, with what
-  // trails it at the end of the claim or leads it at the start
+/** Adds to a claim's concepts those a country qualifies (see `claimKeys`), as `concept@cc`. */
+function addQualified(text: string, tokens: readonly ConceptToken[], hits: readonly ConceptHit[], cws: ReturnType<typeof countryWords>, concepts: Set<string>): void {
+  const qualified = new Map<number, string[]>();
+  hits.forEach((h, i) => {
+    const qs: string[] = [];
+    for (const k of [h.at - 1, h.at - 2]) {
+      const q = k >= 0 ? cws[k] : undefined;
+      if (!q || (k === h.at - 2 && !h.concept.startsWith("n:"))) continue;
+      if (punctBetween(text, tokens[k]!.end, tokens[h.at]!.start)) continue;
+      qs.push(q.cc);
+    }
+    if (!qs.length && h.concept.startsWith("n:") && i > 0) {
+      const g = hits[i - 1]!;
+      if (g.end === h.at - 1 && g.at < h.at && g.concept.startsWith("n:")) qs.push(...(qualified.get(i - 1) ?? []));
+    }
+    if (qs.length) qualified.set(i, qs);
+    for (const cc of qs) concepts.add(`${h.neg ? "!" : ""}${h.concept}@${cc}`);
+  });
+}
+
+/** Whether a span (offsets in the claim) lies inside one of the spans of the claim kept. */
+function kept(keep: readonly [number, number][], start: number, end: number): boolean {
+  for (const [x, y] of keep) if (start >= x && end <= y) return true;
+  return false;
+}
+
+/**
+ * A figure of a claim, made as one of four literals rather than given its flags one at a time: a flag added
+ * to a record is a change of its shape the compiled `claimKeys` had not met (same keys, same order).
+ */
+function figureOf(n: Doc["counts"][number], aside: boolean, added: boolean): FusionClaim["figures"][number] {
+  if (aside) return added ? { kind: n.kind, value: n.value, approx: n.approx, aside: true, added: true } : { kind: n.kind, value: n.value, approx: n.approx, aside: true };
+  return added ? { kind: n.kind, value: n.value, approx: n.approx, added: true } : { kind: n.kind, value: n.value, approx: n.approx };
+}
+
+/** The days and the years a claim says, in what it says (not in its attribution). */
+function timesOf(ix: DocIndex, c: Claim, keep: readonly [number, number][]): { days: Set<string>; years: Set<string> } {
+  const days = new Set<string>(), years = new Set<string>();
+  for (const t of within(ix.times, c.start, c.end)) {
+    if (!kept(keep, t.start - c.start, t.end - c.start) || (t.type !== "DATE" && t.type !== "TIME")) continue;
+    const d = /^(\d{4}-\d{2}-\d{2})/.exec(t.value);
+    if (d) days.add(d[1]!);
+    else if (/^\d{4}$/.test(t.value)) years.add(t.value);
+  }
+  return { days, years };
+}
+
+/**
+ * What a claim says: its text with the attribution blanked (offsets stay those of the claim), and the spans
+ * of the claim kept. (A function of its own, as are the other steps `claimKeys` takes out of it: that one is
+ * compiled again whole each time a path it has not run yet is taken, and its size made each compile long.)
+ */
+function contentOf(doc: Doc, c: Claim): { text: string; keep: [number, number][] } {
   let text = c.text;
   let keep: [number, number][] = [[0, text.length]];
   const inside = (x: { start: number; end: number } | null | undefined): x is { start: number; end: number } => !!x && x.start >= c.start && x.end <= c.end;
@@ -974,7 +1021,17 @@ function claimKeys(doc: Doc, ix: DocIndex, own: Claim, order: string, agency: st
     }
     text = t + " ".repeat(text.length - at);
   }
-  const inContent = (start: number, end: number) => keep.some(([x, y]) => start - c.start >= x && end - c.start <= y);
+  return { text, keep };
+}
+
+function claimKeys(doc: Doc, ix: DocIndex, own: Claim, order: string, agency: string | null, withShingles: boolean, head?: Claim, isPart = false): FusionClaim {
+  // a clause read with its main clause (headClauses): its keys are those of both, its attribution its own
+  const c: Claim = head ? { ...own, start: head.start, text: doc.text.slice(head.start, own.end), entities: [...new Set([...head.entities, ...own.entities])] } : own;
+  // the attribution (the source's name, its apposition, the cue: "Björn Lund, director of …, told NPR",
+  // "Volgens een minister van …") says who holds the claim, not what it says: it is left out, with what
+  // trails it at the end of the claim or leads it at the start
+  const { text, keep } = contentOf(doc, c);
+  const inContent = (start: number, end: number) => kept(keep, start - c.start, end - c.start);
   // the claim's words read whole first (a speech act is looked for there): those of what it says are some of
   // them, taken with what the lexicon made of each rather than read again from the blanked text
   const whole = text === c.text ? [] : conceptsOf(c.text, doc.lang);
@@ -996,13 +1053,25 @@ function claimKeys(doc: Doc, ix: DocIndex, own: Claim, order: string, agency: st
   const cut = isPart ? undefined : clauseCut(text, tokens, hits, scene, claimFigures.map((n) => n.start - c.start));
   if (cut !== undefined) for (let k = 0; k < tokens.length; k++) if (tokens[k]!.start >= cut) scene[k] = 1;
   if (!head && !isPart) openingParticiple(doc, c, text, tokens, hits, scene);
-  const foreground = new Set(hits.filter((h) => !scene[h.at]).map((h) => (h.neg ? "!" : "") + h.concept));
+  // (loops, not chains of filter and map: the arrays those make, empty or not, are of two kinds, and each
+  // kind the compiled claimKeys had not met yet threw its code away)
+  const foreground = new Set<string>();
+  for (const h of hits) if (!scene[h.at]) foreground.add((h.neg ? "!" : "") + h.concept);
   // a speech act that is what the claim says is carried by its cue ("IS claimed responsibility", "eiste de
-  // aanslag op"): left out with the attribution, it is looked for in the whole claim
-  const acts = whole.filter((h) => h.concept.startsWith("s:") && !h.neg);
-  for (const h of acts) concepts.add(h.concept);
+  // aanslag op"): left out with the attribution, it is looked for in the whole claim (the first is the main)
+  let act: string | null = null;
+  let numberWord = false;
+  if (text !== c.text) {
+    for (const h of whole) {
+      if (h.neg) continue;
+      if (h.concept.startsWith("s:")) {
+        concepts.add(h.concept);
+        act ??= h.concept;
+      } else if (h.concept === "n:number") numberWord = true;
+    }
+  }
   // a figure the cue calls a number ("put the number at 85") is a figure of the measure just before it
-  if (whole.some((h) => h.concept === "n:number" && !h.neg) && (ix.countsOf.get(c.id)?.length || within(ix.loose, c.start, c.end).length)) concepts.add("n:number");
+  if (numberWord && (ix.countsOf.get(c.id)?.length || within(ix.loose, c.start, c.end).length)) concepts.add("n:number");
   // a cue that blames ("blamed British navy personnel of …", "beschuldigde Rusland van …") names the doer
   // right after it, in what the claim says
   const cueBlames = !!c.cue && text !== c.text && c.cue.start >= c.start && c.cue.end <= c.end && conceptsOf(doc.text.slice(c.cue.start, c.cue.end), doc.lang).some((h) => h.concept === "v:accuse" && !h.neg);
@@ -1011,22 +1080,7 @@ function claimKeys(doc: Doc, ix: DocIndex, own: Claim, order: string, agency: st
   // what it is about; never across punctuation.
   // A country that qualifies a noun of a compound qualifies its head too: "a Ukrainian air defence
   // missile" is a Ukrainian missile, as "een Oekraïense luchtafweerraket" is.
-  const qualified = new Map<number, string[]>();
-  hits.forEach((h, i) => {
-    const qs: string[] = [];
-    for (const k of [h.at - 1, h.at - 2]) {
-      const q = k >= 0 ? cws[k] : undefined;
-      if (!q || (k === h.at - 2 && !h.concept.startsWith("n:"))) continue;
-      if (punctBetween(text, tokens[k]!.end, tokens[h.at]!.start)) continue;
-      qs.push(q.cc);
-    }
-    if (!qs.length && h.concept.startsWith("n:") && i > 0) {
-      const g = hits[i - 1]!;
-      if (g.end === h.at - 1 && g.at < h.at && g.concept.startsWith("n:")) qs.push(...(qualified.get(i - 1) ?? []));
-    }
-    if (qs.length) qualified.set(i, qs);
-    for (const cc of qs) concepts.add(`${h.neg ? "!" : ""}${h.concept}@${cc}`);
-  });
+  addQualified(text, tokens, hits, cws, concepts);
   const sourceEntity = c.source?.entity;
   // an "entity" that is a people ("Swedes", "de Oekraïners") names its country
   const peoples: string[] = [];
@@ -1050,19 +1104,8 @@ function claimKeys(doc: Doc, ix: DocIndex, own: Claim, order: string, agency: st
     const k = firstTokenAt(tokens, at);
     return k < tokens.length && tokens[k]!.start < at + 12 && !!scene[k];
   };
-  const figures = claimFigures.map((n) => {
-    const f: FusionClaim["figures"][number] = { kind: n.kind, value: n.value, approx: n.approx };
-    if (inParentheses(c.text, n.start - c.start)) f.aside = true;
-    if (inScene(n.start - c.start)) f.added = true;
-    return f;
-  });
-  const days = new Set<string>(), years = new Set<string>();
-  for (const t of within(ix.times, c.start, c.end)) {
-    if (!inContent(t.start, t.end) || (t.type !== "DATE" && t.type !== "TIME")) continue;
-    const d = /^(\d{4}-\d{2}-\d{2})/.exec(t.value);
-    if (d) days.add(d[1]!);
-    else if (/^\d{4}$/.test(t.value)) years.add(t.value);
-  }
+  const figures = claimFigures.map((n) => figureOf(n, inParentheses(c.text, n.start - c.start), inScene(n.start - c.start)));
+  const { days, years } = timesOf(ix, c, keep);
   // A claim that says two things corroborates either: a clause read with its main clause still says what
   // it says alone ("nadat de druk was gedaald" is a drop in pressure)
   const sayings: ClaimPart[] = [];
@@ -1115,7 +1158,7 @@ function claimKeys(doc: Doc, ix: DocIndex, own: Claim, order: string, agency: st
   } as FusionClaim;
   if (scene.includes(1)) out.background = [...concepts].filter((k) => !foreground.has(k) && !k.includes("@")).sort();
   out.main = (() => {
-    if (acts.length) return acts[0]!.concept;
+    if (act !== null) return act;
     // what the claim states comes before what only sets its scene ("De raket die neerkwam … is het gevolg van")
     const said = (x: ConceptHit) => x.concept.startsWith("v:") || x.concept.startsWith("s:");
     const h = hits.find((x) => said(x) && !scene[x.at]) ?? hits.find(said);

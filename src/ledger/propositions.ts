@@ -1198,27 +1198,40 @@ export function sortPairs(is: Int32Array, js: Int32Array, sims: Float64Array): v
   let order = new Int32Array(n), next = new Int32Array(n);
   for (let k = 0; k < n; k++) order[k] = k;
   const counts = new Int32Array(Math.max(m + 1, values.length) + 1);
-  const pass = (by: Int32Array, size: number) => {
-    counts.fill(0, 0, size + 1);
-    for (let k = 0; k < n; k++) counts[by[k]! + 1]!++;
-    for (let b = 0; b < size; b++) counts[b + 1]! += counts[b]!;
-    for (let k = 0; k < n; k++) {
-      const p = order[k]!;
-      next[counts[by[p]!]!++] = p;
-    }
-    [order, next] = [next, order];
-  };
-  pass(js, m + 1);
-  pass(is, m + 1);
-  pass(rank, values.length);
+  // (the passes and the gathering are functions of the module, not closures made at each call: a closure's
+  // loops, compiled on the stack while a first big call ran, were dropped when the next loop ran for the
+  // first time, about twenty times an extract)
+  countingPass(js, m + 1, n, counts, order, next);
+  [order, next] = [next, order];
+  countingPass(is, m + 1, n, counts, order, next);
+  [order, next] = [next, order];
+  countingPass(rank, values.length, n, counts, order, next);
+  [order, next] = [next, order];
   // (the pairs gathered in that order, one array at a time through a copy)
-  const gather = <T extends Int32Array | Float64Array>(x: T, copy: T) => {
-    copy.set(x);
-    for (let k = 0; k < n; k++) x[k] = copy[order[k]!]!;
-  };
-  gather(is, next);
-  gather(js, next);
-  gather(sims, new Float64Array(n));
+  gatherInt(is, next, order, n);
+  gatherInt(js, next, order, n);
+  gatherFloat(sims, new Float64Array(n), order, n);
+}
+
+/** One stable counting-sort pass of `sortPairs`: the positions in `order`, by their values in `by`, into `next`. */
+function countingPass(by: Int32Array, size: number, n: number, counts: Int32Array, order: Int32Array, next: Int32Array): void {
+  counts.fill(0, 0, size + 1);
+  for (let k = 0; k < n; k++) counts[by[k]! + 1]!++;
+  for (let b = 0; b < size; b++) counts[b + 1]! += counts[b]!;
+  for (let k = 0; k < n; k++) {
+    const p = order[k]!;
+    next[counts[by[p]!]!++] = p;
+  }
+}
+
+function gatherInt(x: Int32Array, copy: Int32Array, order: Int32Array, n: number): void {
+  copy.set(x);
+  for (let k = 0; k < n; k++) x[k] = copy[order[k]!]!;
+}
+
+function gatherFloat(x: Float64Array, copy: Float64Array, order: Int32Array, n: number): void {
+  copy.set(x);
+  for (let k = 0; k < n; k++) x[k] = copy[order[k]!]!;
 }
 
 /**

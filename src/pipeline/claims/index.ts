@@ -72,9 +72,10 @@ export function extractClaims(doc: Doc, lex: ClaimLexicon): void {
   const n = toks.length;
   const low = lowerTokens(toks);
   const raw = new Array<string>(n);
-  const punct = new Uint8Array(n);
-  const cap = new Uint8Array(n);
-  const words = new Int32Array(n + 1);
+  const sc = scratch(n, doc.sentences.length);
+  const punct = sc.bytes.subarray(0, n);
+  const cap = sc.bytes.subarray(n, 2 * n);
+  const words = sc.ints.subarray(0, n + 1);
   for (let i = 0; i < n; i++) {
     const t = toks[i]!;
     const text = t.text;
@@ -96,13 +97,13 @@ export function extractClaims(doc: Doc, lex: ClaimLexicon): void {
     for (const m of mentionsIn(doc, t)) if (m.via === undefined || m.via === "name" || m.via === "acronym") return true;
     return false;
   };
-  const time = new Uint8Array(n);
+  const time = sc.bytes.subarray(2 * n, 3 * n);
   markSpans(doc, doc.times, time);
   // "the daily wrote": a role word after a determiner is a noun, whatever the times stage took it for
   for (let i = 1; i < n; i++) if (time[i] && !time[i - 1] && !time[i + 1] && P.det.has(low[i - 1]!) && roleOf(P, low[i]!)) time[i] = 0;
-  const sentOf = new Int32Array(n);
+  const sentOf = sc.ints.subarray(n + 1, 2 * n + 1);
   for (const s of doc.sentences) for (let i = s.tokenStart; i < s.tokenEnd; i++) sentOf[i] = s.index;
-  const V: View = { doc, P, low, raw, time, punct, sentOf, cap, named, verbMemo: new Uint8Array(n), colons: new Uint8Array(doc.sentences.length) };
+  const V: View = { doc, P, low, raw, time, punct, sentOf, cap, named, verbMemo: sc.bytes.subarray(3 * n, 4 * n), colons: sc.bytes.subarray(4 * n, 4 * n + doc.sentences.length) };
 
   const speech = doc.quotes.map((q) => isSpeech(V, q, words));
   const closeAt = new Set<number>();
@@ -113,6 +114,7 @@ export function extractClaims(doc: Doc, lex: ClaimLexicon): void {
 
   // 1. clauses and their cues
   const bySentence: Clause[][] = doc.sentences.map(() => []);
+  const splitter = new Splitter(V, index, boundary, inSpeech);
   for (const s of doc.sentences) {
     if (s.heading || furniture(V, s)) continue;
     // a question is no claim, but a frame in it names the speaker of the quote it opens ("X wrote: “Do we
@@ -120,18 +122,30 @@ export function extractClaims(doc: Doc, lex: ClaimLexicon): void {
     if (s.question && !s.quotes.some((q) => speech[q])) continue;
     // the subject stands in the clause that opened a chain of verbs: "Trump knocked X, blamed Y and said …"
     let holder = -1;
-    for (const [t0, t1, ms, kind] of splitSentence(V, s, index, boundary, inSpeech)) {
+    const pieces = splitter.split(s);
+    for (let pc = 0; pc < pieces; pc++) {
+      const t0 = splitter.t0[pc]!;
+      const t1 = splitter.t1[pc]!;
+      const ms = splitter.ms[pc]!;
+      const kind = splitter.kinds[pc]!;
       // a clause that opens with a verb has no subject of its own: "X questioned A; blamed B; and said …"
       const shares = kind === "participle" || kind === "coord" || (kind === "cut" && (P.coordinators.has(V.low[t0]!) || verbAt(V, t0)));
       const c = readClause(V, s, t0, t1, ms, closeAt, inSpeech, shares && holder >= 0 ? holder : t0);
       // a frame inside a clause about a noun speaks for that clause only: the clause before it is read on its own
       const e = c.frame && c.raw && !c.post && c.frame.cue.cue.role === "report" && !inSpeech(c.frame.start) ? embeddedFrame(V, t0, c) : -1;
-      const parts = e > t0 ? [readClause(V, s, t0, e, ms.filter((x) => x.end <= e), closeAt, inSpeech, shares && holder >= 0 ? holder : t0), readClause(V, s, e, t1, ms.filter((x) => x.start >= e), closeAt, inSpeech, e)] : [c];
-      parts.forEach((p, k) => {
-        p.kind = k === 0 ? kind : "relative";
-        if (s.question) p.suppress = true;
-        bySentence[s.index]!.push(p);
-      });
+      const list = bySentence[s.index]!;
+      if (e > t0) {
+        const before = readClause(V, s, t0, e, ms.filter((x) => x.end <= e), closeAt, inSpeech, shares && holder >= 0 ? holder : t0);
+        const after = readClause(V, s, e, t1, ms.filter((x) => x.start >= e), closeAt, inSpeech, e);
+        before.kind = kind;
+        after.kind = "relative";
+        if (s.question) before.suppress = after.suppress = true;
+        list.push(before, after);
+      } else {
+        c.kind = kind;
+        if (s.question) c.suppress = true;
+        list.push(c);
+      }
       if (!shares || holder < 0) holder = t0;
     }
   }
@@ -287,6 +301,25 @@ export function extractClaims(doc: Doc, lex: ClaimLexicon): void {
 
 const punct = (V: View, i: number) => V.punct[i] === 1;
 
+/**
+ * The per-token marks of a document (View's typed arrays), zeroed: one buffer of bytes and one of integers
+ * for every document, not seven arrays each (a typed array's store is allocated outside the heap, zeroed and
+ * freed by the collector). A document of more tokens than SCRATCH_TOKENS has buffers of its own, so that one
+ * huge report does not keep its buffers for the rest of the process.
+ */
+function scratch(n: number, sentences: number): { bytes: Uint8Array; ints: Int32Array } {
+  const nb = 4 * n + sentences;
+  const ni = 2 * n + 1;
+  if (n > SCRATCH_TOKENS || sentences > SCRATCH_TOKENS) return { bytes: new Uint8Array(nb), ints: new Int32Array(ni) };
+  if (SCRATCH.bytes.length < nb) SCRATCH.bytes = new Uint8Array(Math.max(nb, 2 * SCRATCH.bytes.length));
+  else SCRATCH.bytes.fill(0, 0, nb);
+  if (SCRATCH.ints.length < ni) SCRATCH.ints = new Int32Array(Math.max(ni, 2 * SCRATCH.ints.length));
+  else SCRATCH.ints.fill(0, 0, ni);
+  return SCRATCH;
+}
+const SCRATCH_TOKENS = 1 << 16;
+const SCRATCH = { bytes: new Uint8Array(0), ints: new Int32Array(0) };
+
 
 /** A surname that opens with a lower-case particle: "al-Obaidi", "el-Drese". */
 function particleName(P: Prepared, low: string, raw: string): boolean {
@@ -394,7 +427,6 @@ function speechCover(V: View, speech: readonly boolean[]): SpeechCover {
 
 /** How a clause was cut from the one before it in its sentence. */
 type ClauseKind = "first" | "cut" | "coord" | "participle" | "relative" | "adverbial";
-type Piece = [number, number, CueMatch[], ClauseKind];
 
 const DASHES: ReadonlySet<string> = new Set(["–", "—", "--", "-", "―"]);
 /** How many tokens an aside between dashes may hold. */
@@ -417,17 +449,72 @@ const RELATIVE_TAIL = 40;
  * Benghazi", "both A and B"); a dash or a colon between two clauses; a relative clause that closes the
  * sentence (", which did not …", "waarbij zeker 140 mensen omkwamen"); a clause of time or cause
  * (nadat, after); a participle after a comma (", knocking out power for …").
+ *
+ * One splitter serves a whole document: the scan's state lives in its fields and its pieces in arrays it
+ * reuses, so a sentence costs no closures, no context object and no tuples (they were most of what the
+ * stage allocated). `split` fills `t0`/`t1`/`ms`/`kinds` with the sentence's pieces and returns their number;
+ * they hold until the next call.
  */
-function splitSentence(V: View, s: Sentence, index: CueIndex, boundary: (i: number) => boolean, inSpeech: (i: number) => boolean): Piece[] {
-  const { low, raw, P } = V;
-  const a0 = s.tokenStart;
-  const b0 = s.tokenEnd;
+class Splitter {
+  readonly t0: number[] = [];
+  readonly t1: number[] = [];
+  readonly ms: CueMatch[][] = [];
+  readonly kinds: ClauseKind[] = [];
+  private readonly cutAt: number[] = [];
+  private readonly cutKind: ClauseKind[] = [];
+  private s!: Sentence;
+  private b0 = 0;
+  private from = 0; // where the current clause began
+  private seenVerb = false; // a verb stands between `from` and `scanned`
+  private scanned = 0;
+  private correlative = false; // "both A and B", "zowel A als B": no cut at its "and"
+  private lastComma = -1; // "A, B and C": a comma after the clause's first verb makes a list, not two clauses
+  private firstVerb = -1;
+  private lastComp = -1; // the last complementiser: a new clause whose subject comes before its verb
+  private firstComma = -1; // the clause's first comma: a subject without a verb before it may open an apposition
+  // in a title-cased line ("Clinton Said That The Blame …") capitals say nothing about names
+  private titleCase = -1;
+  /** A capitalised word inside a sentence is a name, not a cue: "the United States", "The Post". */
+  private readonly isName: (i: number) => boolean;
+
+  constructor(
+    private readonly V: View,
+    private readonly index: CueIndex,
+    private readonly boundary: (i: number) => boolean,
+    private readonly inSpeech: (i: number) => boolean,
+  ) {
+    // one closure for the document, reading the sentence from the splitter
+    this.isName = (i) => i > this.s.tokenStart && V.cap[i] === 1 && !punct(V, i - 1) && !this.titled();
+  }
+
+  /** Whether a verb stands between the clause's start and `i`: each token is looked at once per clause. */
+  private verbBefore(i: number): boolean {
+    const V = this.V;
+    while (!this.seenVerb && this.scanned < i) if (verbAt(V, this.scanned++)) (this.seenVerb = true), (this.firstVerb = this.scanned - 1);
+    return this.seenVerb;
+  }
+
+  private cut(at: number, kind: ClauseKind): void {
+    this.cutAt.push(at);
+    this.cutKind.push(kind);
+    this.from = at;
+    this.seenVerb = false;
+    this.scanned = at;
+    this.correlative = false;
+    this.lastComma = -1;
+    this.firstVerb = -1;
+    this.lastComp = -1;
+    this.firstComma = -1;
+  }
+
   /**
    * A semicolon between two items of a list ("A, 32; B, 30"): no verb in the item before it (since the last
    * comma) nor in the one after it (up to the next comma or semicolon, an "and" opening the last item).
    */
-  const listSemicolon = (i: number) => {
-    if (lastComma < from || verbBetween(V, lastComma, i)) return false;
+  private listSemicolon(i: number): boolean {
+    const { V, b0 } = this;
+    const { low, raw, P } = V;
+    if (this.lastComma < this.from || verbBetween(V, this.lastComma, i)) return false;
     let k = i + 1;
     if (k < b0 && P.additive.has(low[k]!)) k++;
     const first = k;
@@ -436,184 +523,197 @@ function splitSentence(V: View, s: Sentence, index: CueIndex, boundary: (i: numb
       if (verbAt(V, k)) return false;
     }
     return false;
-  };
-  const cuts: [number, ClauseKind][] = [];
-  let from = a0; // where the current clause began
-  let seenVerb = false; // a verb stands between `from` and `scanned`
-  let scanned = a0;
-  // whether a verb stands between the clause's start and `i`: each token is looked at once per clause
-  const verbBefore = (i: number) => {
-    while (!seenVerb && scanned < i) if (verbAt(V, scanned++)) (seenVerb = true), (firstVerb = scanned - 1);
-    return seenVerb;
-  };
-  let correlative = false; // "both A and B", "zowel A als B": no cut at its "and"
-  let lastComma = -1; // "A, B and C": a comma after the clause's first verb makes a list, not two clauses
-  let firstVerb = -1;
-  let lastComp = -1; // the last complementiser: a new clause whose subject comes before its verb
-  let embedded = false; // inside a relative clause between commas
-  let aside = -1; // the dash that opened an aside still open
-  let asideVerb = false; // whether the clause had its verb before the aside
-  let firstComma = -1; // the clause's first comma: a subject without a verb before it may open an apposition
-  const cut = (at: number, kind: ClauseKind) => {
-    cuts.push([at, kind]);
-    from = at;
-    seenVerb = false;
-    scanned = at;
-    correlative = false;
-    lastComma = -1;
-    firstVerb = -1;
-    lastComp = -1;
-    firstComma = -1;
-  };
+  }
+
   /** The clause opens with a subordinate clause or a phrase ("When the dam broke, the water …"): in a language whose subject stays before its verb, the comma closes that. */
-  const subordinateOpen = () => {
-    let k = from;
+  private subordinateOpen(): boolean {
+    const { V, b0 } = this;
+    const { low, P } = V;
+    let k = this.from;
     while (k < b0 && (V.punct[k] || P.connectives.has(low[k]!))) k++;
     const w = low[k] ?? "";
     return P.adverbial.has(w) || P.complementizers.has(w) || P.preps.has(w) || P.relStarters.has(w) || !!P.lex.subordinators?.includes(w) || (!!P.lex.participleEnding && w.endsWith(P.lex.participleEnding));
-  };
-  for (let i = a0 + 1; i < b0 - 1; i++) {
-    const w = low[i]!;
-    // one array look-up turns away most words before the set is asked
-    if (!V.punct[i] && (!P.clauseFirst[w.charCodeAt(0)] || !P.clauseWords.has(w))) continue;
-    if (P.complementizers.has(w)) {
-      lastComp = i;
-      continue;
-    }
-    const next = low[i + 1]!;
-    const r = raw[i]!;
-    if (r === ":") V.colons[s.index] = 1;
-    if (r === ";") {
-      // "identified as A, 32; B, 30; and C, 19, are …": a semicolon between items of a list is no clause end
-      if (verbBefore(i) && !listSemicolon(i)) cut(i + 1, "cut");
-      continue;
-    }
-    // inside quoted speech a sentence is the speaker's unit: only a comma before a conjunction cuts it;
-    // inside a relative clause between commas ("X, who spoke because she feared …, said") nothing cuts
-    if ((inSpeech(i) || embedded) && r !== ",") continue;
-    if (r === ",") {
-      let j = i + 1;
-      while (j < b0 - 1 && V.doc.tokens[j]!.kind === "quote") j++; // ', "maar …'
-      const nj = low[j]!;
-      const cuts0 = cuts.length;
-      if (embedded) {
-        embedded = false;
-        continue;
-      }
-      // "The mayor, a former sailor who ran the port, has conceded A and says B": the comma closes an
-      // apposition of the subject, whose verbs are no verbs of the main clause (nor make its commas a list)
-      if (firstComma >= 0 && !verbBetween(V, from - 1, firstComma) && verbAt(V, j)) {
-        seenVerb = false;
-        scanned = j;
-        firstVerb = -1;
-        lastComma = -1;
-        firstComma = -1;
-        continue;
-      }
-      if (firstComma < 0) firstComma = i;
-      if (P.additive.has(nj)) {
-        if (verbBefore(i) && clauseAhead(V, index, b0, j + 1, 2 * CLAUSE_AHEAD)) cut(j, "cut");
-      } else if (P.splitters.has(nj) && raw[j + 1] !== "," && (i - from > SUBJECT_ONLY || verbBefore(i))) cut(j, "cut"); // "X, though, say …" is an adverb
-      else if (inSpeech(i) && inSpeech(j)) {
-        /* only conjunctions cut a quoted sentence */
-      } else if (P.relClause.has(nj) && verbBefore(i) && relativeTail(V, j, b0)) cut(j, "relative");
-      else if (P.adverbial.has(nj) && verbBefore(i) && clauseAhead(V, index, b0, j + 1)) cut(j, "adverbial");
-      else if (P.lex.participleEnding && isParticiple(V, j) && verbBefore(i) && !listAhead(V, b0, j + 1) && !reportVerbAt(V, index, i - 1)) cut(j, "participle");
-      // ('"…," the club posted': after a quote the phrase is its frame, whatever its verb)
-      else if (j === i + 1 && !inSpeech(i) && lastComp < from && verbBefore(i) && spliceAhead(V, index, b0, j) && !(P.lex.subjectAfterVerb === false && subordinateOpen())) cut(j, "cut");
-      lastComma = i;
-      // a relative clause that did not close the sentence is embedded: the main clause resumes after it
-      if (cuts.length === cuts0 && P.relStarters.has(nj) && !P.complementizers.has(nj)) embedded = true;
-      continue;
-    }
-    if (DASHES.has(r) && V.punct[i] && spaced(V, i)) {
-      // "--" typed as two hyphens is one dash
-      const e = raw[i + 1] === "-" && V.doc.tokens[i + 1]!.start === V.doc.tokens[i]!.end ? i + 1 : i;
-      // (only when the clause goes on with its verb: "– and develop …" after it is a clause of its own)
-      if (aside >= 0 && !(verbAt(V, e + 1) || P.aux.has(low[e + 1] ?? ""))) aside = -1;
-      if (aside >= 0) {
-        // the dash that closes an aside ("De stad – waar twee dammen het begaven – is onbereikbaar"): the
-        // clause it interrupted goes on, and the aside's verbs are none of that clause's
-        seenVerb = asideVerb;
-        scanned = e + 1;
-        if (!asideVerb) firstVerb = -1;
-        aside = -1;
-      } else if (verbBefore(i) && !P.relStarters.has(low[e + 1] ?? "") && clauseAhead(V, index, b0, e + 1)) cut(e + 1, "cut");
-      // (an aside interrupts a clause before its verb: after the verb a dash opens what follows it)
-      else if (!inSpeech(i) && !verbBefore(i) && hasDash(V, b0, e + 1)) {
-        aside = i;
-        asideVerb = seenVerb;
-      }
-      i = e;
-      continue;
-    }
-    if (r === ":" && verbBefore(i) && V.doc.tokens[i + 1]!.kind !== "quote" && !frameBefore(V, index, from, i) && clauseAhead(V, index, b0, i + 1)) {
-      cut(i + 1, "cut");
-      continue;
-    }
-    if (P.correlatives.has(w)) correlative = true;
-    // "to be heard and acknowledged": two verbs side by side share everything
-    // "said that Gov. McCrory and other officials have used …": after "that" the subject may list names
-    const subjectListed = lastComp > firstVerb && !verbBetween(V, lastComp, i);
-    if (P.coordinators.has(w) && verbBefore(i) && !correlative && !(lastComma > firstVerb) && !subjectListed && raw[i - 1] !== "," && !namePair(V, i) && !(verbAt(V, i - 1) && verbAt(V, i + 1) && verbKind(P, low[i + 1]!) === 2) && clauseAhead(V, index, b0, i + 1)) {
-      cut(i, "coord");
-      continue;
-    }
-    if (P.relAlways.has(w) && verbBefore(i) && relativeTail(V, i, b0)) {
-      cut(i, "relative");
-      continue;
-    }
-    // "pleaded guilty after being charged": a conjunction before a participle opens no clause of its own
-    if (P.adverbial.has(w) && verbBefore(i) && raw[i - 1] !== "," && clauseAhead(V, index, b0, i + 1) && !nonFinite(V, i + 1)) {
-      cut(i, "adverbial");
-      continue;
-    }
   }
-  const out: [number, number, ClauseKind][] = [];
-  let a = a0;
-  let kind: ClauseKind = "first";
-  for (const [c, k] of cuts) {
-    if (c > a) out.push([a, c, kind]);
-    a = c;
-    kind = k;
-  }
-  if (a < b0) out.push([a, b0, kind]);
-  // an explicit unknown in a later subordinate clause stands on its own: "…, waarvan het doel onbekend is"
-  const res: Piece[] = [];
-  // in a title-cased line ("Clinton Said That The Blame …") capitals say nothing about names
-  let titleCase = -1;
-  const titled = () => {
-    if (titleCase < 0) {
+
+  private titled(): boolean {
+    if (this.titleCase < 0) {
+      const V = this.V;
       let words = 0;
       let caps = 0;
-      for (let i = a0; i < b0; i++) if (!V.punct[i]) (words++, V.cap[i] && caps++);
-      titleCase = words >= 5 && caps >= 0.7 * words ? 1 : 0;
+      for (let i = this.s.tokenStart; i < this.s.tokenEnd; i++) if (!V.punct[i]) (words++, V.cap[i] && caps++);
+      this.titleCase = words >= 5 && caps >= 0.7 * words ? 1 : 0;
     }
-    return titleCase === 1;
-  };
-  for (const [t0, t1, kind] of out) {
-    // a capitalised word inside a sentence is a name, not a cue: "the United States", "The Post"
-    const isName = (i: number) => i > s.tokenStart && V.cap[i] === 1 && !punct(V, i - 1) && !titled();
-    const ms = matchCues(index, V.low, V.raw, t0, t1, boundary, isName);
-    const unk = ms.find((m) => m.cue.cue.role === "unknown");
-    let done = false;
+    return this.titleCase === 1;
+  }
+
+  private piece(t0: number, t1: number, ms: CueMatch[], kind: ClauseKind): void {
+    this.t0.push(t0);
+    this.t1.push(t1);
+    this.ms.push(ms);
+    this.kinds.push(kind);
+  }
+
+  split(s: Sentence): number {
+    const { V, index, boundary, inSpeech } = this;
+    const { low, raw, P } = V;
+    const a0 = s.tokenStart;
+    const b0 = s.tokenEnd;
+    this.s = s;
+    this.b0 = b0;
+    this.cutAt.length = 0;
+    this.cutKind.length = 0;
+    this.t0.length = 0;
+    this.t1.length = 0;
+    this.ms.length = 0;
+    this.kinds.length = 0;
+    this.titleCase = -1;
+    this.from = a0;
+    this.seenVerb = false;
+    this.scanned = a0;
+    this.correlative = false;
+    this.lastComma = -1;
+    this.firstVerb = -1;
+    this.lastComp = -1;
+    let embedded = false; // inside a relative clause between commas
+    let aside = -1; // the dash that opened an aside still open
+    let asideVerb = false; // whether the clause had its verb before the aside
+    this.firstComma = -1;
+    const cuts = this.cutAt;
+    for (let i = a0 + 1; i < b0 - 1; i++) {
+      const w = low[i]!;
+      // one array look-up turns away most words before the set is asked
+      if (!V.punct[i] && (!P.clauseFirst[w.charCodeAt(0)] || !P.clauseWords.has(w))) continue;
+      if (P.complementizers.has(w)) {
+        this.lastComp = i;
+        continue;
+      }
+      const r = raw[i]!;
+      if (r === ":") V.colons[s.index] = 1;
+      if (r === ";") {
+        // "identified as A, 32; B, 30; and C, 19, are …": a semicolon between items of a list is no clause end
+        if (this.verbBefore(i) && !this.listSemicolon(i)) this.cut(i + 1, "cut");
+        continue;
+      }
+      // inside quoted speech a sentence is the speaker's unit: only a comma before a conjunction cuts it;
+      // inside a relative clause between commas ("X, who spoke because she feared …, said") nothing cuts
+      if ((inSpeech(i) || embedded) && r !== ",") continue;
+      if (r === ",") {
+        let j = i + 1;
+        while (j < b0 - 1 && V.doc.tokens[j]!.kind === "quote") j++; // ', "maar …'
+        const nj = low[j]!;
+        const cuts0 = cuts.length;
+        if (embedded) {
+          embedded = false;
+          continue;
+        }
+        // "The mayor, a former sailor who ran the port, has conceded A and says B": the comma closes an
+        // apposition of the subject, whose verbs are no verbs of the main clause (nor make its commas a list)
+        if (this.firstComma >= 0 && !verbBetween(V, this.from - 1, this.firstComma) && verbAt(V, j)) {
+          this.seenVerb = false;
+          this.scanned = j;
+          this.firstVerb = -1;
+          this.lastComma = -1;
+          this.firstComma = -1;
+          continue;
+        }
+        if (this.firstComma < 0) this.firstComma = i;
+        if (P.additive.has(nj)) {
+          if (this.verbBefore(i) && clauseAhead(V, index, b0, j + 1, 2 * CLAUSE_AHEAD)) this.cut(j, "cut");
+        } else if (P.splitters.has(nj) && raw[j + 1] !== "," && (i - this.from > SUBJECT_ONLY || this.verbBefore(i))) this.cut(j, "cut"); // "X, though, say …" is an adverb
+        else if (inSpeech(i) && inSpeech(j)) {
+          /* only conjunctions cut a quoted sentence */
+        } else if (P.relClause.has(nj) && this.verbBefore(i) && relativeTail(V, j, b0)) this.cut(j, "relative");
+        else if (P.adverbial.has(nj) && this.verbBefore(i) && clauseAhead(V, index, b0, j + 1)) this.cut(j, "adverbial");
+        else if (P.lex.participleEnding && isParticiple(V, j) && this.verbBefore(i) && !listAhead(V, b0, j + 1) && !reportVerbAt(V, index, i - 1)) this.cut(j, "participle");
+        // ('"…," the club posted': after a quote the phrase is its frame, whatever its verb)
+        else if (j === i + 1 && !inSpeech(i) && this.lastComp < this.from && this.verbBefore(i) && spliceAhead(V, index, b0, j) && !(P.lex.subjectAfterVerb === false && this.subordinateOpen())) this.cut(j, "cut");
+        this.lastComma = i;
+        // a relative clause that did not close the sentence is embedded: the main clause resumes after it
+        if (cuts.length === cuts0 && P.relStarters.has(nj) && !P.complementizers.has(nj)) embedded = true;
+        continue;
+      }
+      if (DASHES.has(r) && V.punct[i] && spaced(V, i)) {
+        // "--" typed as two hyphens is one dash
+        const e = raw[i + 1] === "-" && V.doc.tokens[i + 1]!.start === V.doc.tokens[i]!.end ? i + 1 : i;
+        // (only when the clause goes on with its verb: "– and develop …" after it is a clause of its own)
+        if (aside >= 0 && !(verbAt(V, e + 1) || P.aux.has(low[e + 1] ?? ""))) aside = -1;
+        if (aside >= 0) {
+          // the dash that closes an aside ("De stad – waar twee dammen het begaven – is onbereikbaar"): the
+          // clause it interrupted goes on, and the aside's verbs are none of that clause's
+          this.seenVerb = asideVerb;
+          this.scanned = e + 1;
+          if (!asideVerb) this.firstVerb = -1;
+          aside = -1;
+        } else if (this.verbBefore(i) && !P.relStarters.has(low[e + 1] ?? "") && clauseAhead(V, index, b0, e + 1)) this.cut(e + 1, "cut");
+        // (an aside interrupts a clause before its verb: after the verb a dash opens what follows it)
+        else if (!inSpeech(i) && !this.verbBefore(i) && hasDash(V, b0, e + 1)) {
+          aside = i;
+          asideVerb = this.seenVerb;
+        }
+        i = e;
+        continue;
+      }
+      if (r === ":" && this.verbBefore(i) && V.doc.tokens[i + 1]!.kind !== "quote" && !frameBefore(V, index, this.from, i) && clauseAhead(V, index, b0, i + 1)) {
+        this.cut(i + 1, "cut");
+        continue;
+      }
+      if (P.correlatives.has(w)) this.correlative = true;
+      // "to be heard and acknowledged": two verbs side by side share everything
+      // "said that Gov. McCrory and other officials have used …": after "that" the subject may list names
+      const subjectListed = this.lastComp > this.firstVerb && !verbBetween(V, this.lastComp, i);
+      if (P.coordinators.has(w) && this.verbBefore(i) && !this.correlative && !(this.lastComma > this.firstVerb) && !subjectListed && raw[i - 1] !== "," && !namePair(V, i) && !(verbAt(V, i - 1) && verbAt(V, i + 1) && verbKind(P, low[i + 1]!) === 2) && clauseAhead(V, index, b0, i + 1)) {
+        this.cut(i, "coord");
+        continue;
+      }
+      if (P.relAlways.has(w) && this.verbBefore(i) && relativeTail(V, i, b0)) {
+        this.cut(i, "relative");
+        continue;
+      }
+      // "pleaded guilty after being charged": a conjunction before a participle opens no clause of its own
+      if (P.adverbial.has(w) && this.verbBefore(i) && raw[i - 1] !== "," && clauseAhead(V, index, b0, i + 1) && !nonFinite(V, i + 1)) {
+        this.cut(i, "adverbial");
+        continue;
+      }
+    }
+    // the clauses between the cuts (an empty one, two cuts at one place, is none)
+    let a = a0;
+    let kind: ClauseKind = "first";
+    for (let k = 0; k <= cuts.length; k++) {
+      const c = k < cuts.length ? cuts[k]! : b0;
+      if (c > a) this.clause(a, c, kind);
+      if (k === cuts.length) break;
+      a = c;
+      kind = this.cutKind[k]!;
+    }
+    return this.t0.length;
+  }
+
+  /** A clause's cues; an explicit unknown in a later subordinate clause stands on its own: "…, waarvan het doel onbekend is". */
+  private clause(t0: number, t1: number, kind: ClauseKind): void {
+    const { V } = this;
+    const { low, raw, P } = V;
+    const ms = matchCues(this.index, low, raw, t0, t1, this.boundary, this.isName);
+    let unk: CueMatch | undefined;
+    for (const m of ms) if (m.cue.cue.role === "unknown") {
+      unk = m;
+      break;
+    }
     if (unk) {
       for (let k = unk.start - 1; k > t0; k--) {
         if (raw[k] !== ",") continue;
         if (P.relStarters.has(low[k + 1]!) && !ms.some((m) => m.cue.cue.role === "unknown" && m.start < k)) {
-          res.push([t0, k + 1, cuesWithin(ms, t0, k + 1), kind], [k + 1, t1, cuesWithin(ms, k + 1, t1), "cut"]);
-          done = true;
+          this.piece(t0, k + 1, cuesWithin(ms, t0, k + 1), kind);
+          this.piece(k + 1, t1, cuesWithin(ms, k + 1, t1), "cut");
+          return;
         }
         break;
       }
     }
-    if (!done) res.push([t0, t1, ms, kind]);
+    this.piece(t0, t1, ms, kind);
   }
-  return res;
 }
 
-// (the helpers of splitSentence that keep no state of its own are functions of the module: made as closures,
-// they cost every sentence an object each)
+// (the helpers of the splitter that keep no state of its own are functions of the module)
 
 /** A clause opens at `j`: a complementiser, or a verb within a few words before any relative or infinitive. */
 function clauseAhead(V: View, index: CueIndex, b0: number, j: number, ahead = CLAUSE_AHEAD): boolean {
@@ -959,16 +1059,18 @@ function readClause(
   };
   // frames, best first: explicit source phrases, then reporting verbs (the innermost, i.e. last, one
   // before its content; else one after it), then passives, then unnamed hearsay
-  const frames = ms.filter((m) => m.cue.cue.role !== "hedge" && m.cue.cue.role !== "unknown");
+  const frames = ms.length ? ms.filter((m) => m.cue.cue.role !== "hedge" && m.cue.cue.role !== "unknown") : ms;
   let best: { m: CueMatch; raw: RawSource | null; post: boolean; rank: number } | null = null;
   let denial: CueMatch | null = null;
   // looked up per frame, so kept as an index rather than a rescan of every frame (a sentence of nothing but
   // reporting verbs has thousands): the earliest end of a reporting verb, and where "according to" phrases end
   let firstReportEnd = Infinity;
-  const accordingEnds = new Set<number>();
+  // (made only for a clause that has such a phrase: most have none, and a set per clause was a tenth of what
+  // the stage allocated)
+  let accordingEnds: Set<number> | null = null;
   for (const o of frames) {
     if (o.cue.cue.role === "report") firstReportEnd = Math.min(firstReportEnd, o.end);
-    else if (o.cue.cue.role === "according") accordingEnds.add(o.end);
+    else if (o.cue.cue.role === "according") (accordingEnds ??= new Set<number>()).add(o.end);
   }
   for (const m of frames) {
     const role = m.cue.cue.role;
@@ -997,7 +1099,7 @@ function readClause(
       rank = m.cue.cue.attitude ? (inSpeech(m.start) ? 0 : 2) : 5;
     } else if (role === "report") {
       // "according to a few district reports": a noun of the phrase after "according to" is no verb
-      if (accordingEnds.size && afterAccording(V, accordingEnds, m.start)) continue;
+      if (accordingEnds && afterAccording(V, accordingEnds, m.start)) continue;
       found = reportSubject(V, t0, t1, m, closeAt);
       // "Hij betuigde zijn medeleven en schrijft op X dat …": a coordinated verb shares its subject
       if (!found?.raw && subjT0 < t0 && opensClause(V, t0, m.start)) found = { raw: selfSubject(V, subjT0, t1, m, false), post: false };

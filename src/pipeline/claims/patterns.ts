@@ -120,18 +120,32 @@ export function matchCues(
   boundary: (i: number) => boolean,
   isName?: (i: number) => boolean,
 ): CueMatch[] {
-  const out: CueMatch[] = [];
-  const st: ClauseState = { low, from, to, firstAt: null, lastWord: -2 };
+  // most clauses match no cue: they share one empty list, which no caller changes
+  let out: CueMatch[] | null = null;
+  const st = SCRATCH;
+  st.low = low;
+  st.from = from;
+  st.to = to;
+  st.firstAt = null;
+  st.lastWord = -2;
   const loose = index.loose;
   for (let i = from; i < to; i++) {
     const cands = index.byFirst.get(low[i]!);
     if (!cands && !loose.length) continue;
     if (isName?.(i)) continue;
+    out ??= [];
     if (cands) for (const c of cands) tryCue(c, st, raw, i, boundary, out);
     for (const c of loose) if (!cands?.includes(c)) tryCue(c, st, raw, i, boundary, out);
   }
-  return out;
+  st.low = NO_WORDS; // the scratch keeps no document's words alive
+  st.firstAt = null;
+  return out && out.length ? out : NO_MATCHES;
 }
+
+const NO_MATCHES: CueMatch[] = [];
+const NO_WORDS: readonly string[] = [];
+/** The state of the clause being matched: one object for every clause (matching never nests). */
+const SCRATCH: ClauseState = { low: NO_WORDS, from: 0, to: 0, firstAt: null, lastWord: -2 };
 
 /** What a clause's cue conditions look up, computed once per clause when first asked. */
 interface ClauseState {

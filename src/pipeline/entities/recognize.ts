@@ -324,6 +324,11 @@ const ALL_CAPS = /^[\p{Lu}\d&-]{2,}$/u;
 const HAS_LOWER = /\p{Ll}/u;
 const INITIAL = /^\p{Lu}$/u;
 
+/**
+ * The token at k, or undefined past either end: recognize() looks around a chunk's edges, and a read past
+ * the end of an array (or at -1) deoptimised it; a length check costs less.
+ */
+const at = (toks: readonly Token[], k: number): Token | undefined => (k >= 0 && k < toks.length ? toks[k] : undefined);
 const isWord = (t: Token | undefined): t is Token => !!t && t.kind === "word";
 const initialOnly = (t: Token) => INITIAL.test(t.text);
 const isCap = (t: Token | undefined): boolean => isWord(t) && UPPER_START.test(t.text);
@@ -461,6 +466,51 @@ interface Scan {
   toks: readonly Token[];
   low: readonly string[];
   lowerSeen: ReadonlySet<string>;
+  midCaps: ReadonlySet<string>;
+  /** The span last asked about by spanText/spanKey, its text and (once asked) its spelling key. */
+  spanFrom: number;
+  spanTo: number;
+  spanStr: string;
+  spanKeyStr: string | undefined;
+}
+
+// recognize()'s helpers are module functions over the Scan, not closures inside it: closures made every
+// local they read live in a heap context (a load per read, a context per loop pass for block-scoped ones)
+
+const lowerKnown = (x: Scan, w: string): boolean => x.p.common.has(w) || x.p.functionWords.has(w) || x.lowerSeen.has(w);
+
+// the text of a span and its spelling key, asked several times of the same run of words while a chunk is
+// trimmed and read: sliced and keyed once for the run last asked about
+function spanText(x: Scan, from: number, to: number, tok?: Token): string {
+  if (from !== x.spanFrom || to !== x.spanTo) {
+    x.spanFrom = from;
+    x.spanTo = to;
+    // a run of one word is that token's text, whose hash the look-ups have made already (a new slice has none)
+    x.spanStr = tok && tok.start === from && tok.end === to ? tok.text : x.doc.text.slice(from, to);
+    x.spanKeyStr = undefined;
+  }
+  return x.spanStr;
+}
+
+function spanKey(x: Scan, from: number, to: number, tok?: Token): string {
+  const t = spanText(x, from, to, tok);
+  return (x.spanKeyStr ??= spellingKey(t));
+}
+
+const runText = (x: Scan, a: number, b: number): string => spanText(x, x.toks[a]!.start, x.toks[b - 1]!.end, x.toks[a]);
+const runKey = (x: Scan, a: number, b: number): string => spanKey(x, x.toks[a]!.start, x.toks[b - 1]!.end, x.toks[a]);
+const nameWord = (x: Scan, k: number): boolean => isCap(x.toks[k]) || particleWord(x, k);
+
+// connectors join the parts of a body's name, not of a street's (Brugstraat en de Kapelstraat)
+function bodyHeadAt(x: Scan, k: number): boolean {
+  const h = x.p.heads.get(x.low[k]!) ?? compoundHead(x.p, x.toks[k]!.text)?.head;
+  return !!h && h.type !== "location";
+}
+
+/** Does `w` end in one of `ends`? (A loop, not .some with a closure over the word: no context per call.) */
+function endsWithAny(w: string, ends: readonly string[]): boolean {
+  for (let k = 0; k < ends.length; k++) if (w.endsWith(ends[k]!)) return true;
+  return false;
 }
 
 /** al-Obaidi, el-Drese, bin-Salman: a lower-case particle (two to four letters) and a capitalised name in one word. */
@@ -559,8 +609,12 @@ export function recognize(doc: Doc, p: Prepared): Chunk[] {
   // capitalised words seen inside sentences: a sentence-initial word seen there too is a name
   const midCaps = new Set<string>();
   const lowerSeen = new Set<string>();
-  const titled = doc.sentences.map((s) => titleCase(doc, s));
-  for (const s of doc.sentences) {
+  // indexed loops over the sentences: for-of's iterator results deoptimised this function (wrong map)
+  const sentences = doc.sentences;
+  const titled: boolean[] = [];
+  for (let si = 0; si < sentences.length; si++) titled.push(titleCase(doc, sentences[si]!));
+  for (let si = 0; si < sentences.length; si++) {
+    const s = sentences[si]!;
     const tc = titled[s.index]!;
     for (let i = s.tokenStart; i < s.tokenEnd; i++) {
       const t = toks[i]!;
@@ -569,46 +623,20 @@ export function recognize(doc: Doc, p: Prepared): Chunk[] {
       else if (!tc && !sentenceInitial(doc, s, i)) midCaps.add(t.text);
     }
   }
-  const lowerKnown = (w: string) => p.common.has(w) || p.functionWords.has(w) || lowerSeen.has(w);
-  // the text of a span and its spelling key, asked several times of the same run of words while a chunk is
-  // trimmed and read: sliced and keyed once for the run last asked about
-  let spanFrom = -1, spanTo = -1, spanStr = "";
-  let spanKeyStr: string | undefined;
-  const spanText = (from: number, to: number, tok?: Token): string => {
-    if (from !== spanFrom || to !== spanTo) {
-      spanFrom = from;
-      spanTo = to;
-      // a run of one word is that token's text, whose hash the look-ups have made already (a new slice has none)
-      spanStr = tok && tok.start === from && tok.end === to ? tok.text : doc.text.slice(from, to);
-      spanKeyStr = undefined;
-    }
-    return spanStr;
-  };
-  const spanKey = (from: number, to: number, tok?: Token): string => {
-    const t = spanText(from, to, tok);
-    return (spanKeyStr ??= spellingKey(t));
-  };
-  const runText = (a: number, b: number) => spanText(toks[a]!.start, toks[b - 1]!.end, toks[a]);
-  const runKey = (a: number, b: number) => spanKey(toks[a]!.start, toks[b - 1]!.end, toks[a]);
-  const x: Scan = { doc, p, toks, low, lowerSeen };
-  const nameWord = (k: number) => isCap(toks[k]) || particleWord(x, k);
-  // connectors join the parts of a body's name, not of a street's (Brugstraat en de Kapelstraat)
-  const bodyHeadAt = (k: number) => {
-    const h = p.heads.get(low[k]!) ?? compoundHead(p, toks[k]!.text)?.head;
-    return !!h && h.type !== "location";
-  };
+  const x: Scan = { doc, p, toks, low, lowerSeen, midCaps, spanFrom: -1, spanTo: -1, spanStr: "", spanKeyStr: undefined };
   // "rebelo de sousa" once Marcelo Rebelo de Sousa has been named: the short form keeps its particle
   const particleTails = new Set<string>();
 
-  for (const s of doc.sentences) {
+  for (let si = 0; si < sentences.length; si++) {
+    const s = sentences[si]!;
     const tc = titled[s.index]!;
     let i = s.tokenStart;
     while (i < s.tokenEnd) {
       const t = toks[i]!;
       const articleStart = isWord(t) && low[i]!.length <= p.articleMax && p.articles.has(low[i]!) && (!isCap(t) || sentenceInitial(doc, s, i));
-      if (!nameWord(i) || (articleStart && isWord(toks[i + 1]) && !UPPER_START.test(toks[i + 1]!.text))) {
+      if (!nameWord(x, i) || (articleStart && isWord(at(toks, i + 1)) && !UPPER_START.test(toks[i + 1]!.text))) {
         // het koninklijk paleis, the presidential palace: a building of which a capital has one, named so
-        if (articleStart && isWord(toks[i + 1]) && isWord(toks[i + 2]) && i + 2 < s.tokenEnd && p.lex.landmarkAdjectives.includes(low[i + 1]!) && headOf(p, low[i + 2]!)?.type === "facility" && !isCap(toks[i + 3])) {
+        if (articleStart && isWord(at(toks, i + 1)) && isWord(at(toks, i + 2)) && i + 2 < s.tokenEnd && p.lex.landmarkAdjectives.includes(low[i + 1]!) && headOf(p, low[i + 2]!)?.type === "facility" && !isCap(at(toks, i + 3))) {
           const a1 = toks[i + 1]!, a2 = toks[i + 2]!;
           const c = newChunk(a1.start, a2.end, i + 1, i + 3, doc.text.slice(a1.start, a2.end), "name");
           c.head = headOf(p, low[i + 2]!)!;
@@ -621,7 +649,7 @@ export function recognize(doc: Doc, p: Prepared): Chunk[] {
         // a definite description naming a head: het legioen, the ministry
         if (articleStart) {
           const n = toks[i + 1];
-          if (isWord(n) && i + 1 < s.tokenEnd && !UPPER_START.test(n.text) && (headOf(p, n.text) || compoundHead(p, n.text)) && !isCap(toks[i + 2])) {
+          if (isWord(n) && i + 1 < s.tokenEnd && !UPPER_START.test(n.text) && (headOf(p, n.text) || compoundHead(p, n.text)) && !isCap(at(toks, i + 2))) {
             const c = newChunk(t.start, n.end, i + 1, i + 2, doc.text.slice(t.start, n.end), "description");
             c.descriptionHead = n.text.toLowerCase();
             chunks.push(c);
@@ -641,27 +669,27 @@ export function recognize(doc: Doc, p: Prepared): Chunk[] {
       // grow the chunk: capitalised words, initials, particles inside person names, connectors inside
       // organisation names
       let j = i + 1;
-      let hasHead = bodyHeadAt(i);
+      let hasHead = bodyHeadAt(x, i);
       while (j < s.tokenEnd) {
         const u = toks[j]!;
         const prev = toks[j - 1]!;
-        if (nameWord(j) && !(tc && lowerKnown(low[j]!) && !midCaps.has(u.text))) {
+        if (nameWord(x, j) && !(tc && lowerKnown(x, low[j]!) && !midCaps.has(u.text))) {
           // a given name inside a run starts a new name: minister van Onderwijs | Marleen Vanderpoorten
           if (p.givenNames.has(u.text) && !p.givenNames.has(prev.text) && prev.text !== "." && !p.particles.has(low[j - 1]!) && !hasHead && !roleOf(p, prev.text) && !p.namePrefixes.has(low[j - 1]!)) break;
-          if (bodyHeadAt(j)) hasHead = true;
+          if (bodyHeadAt(x, j)) hasHead = true;
           j++;
           continue;
         }
         // an initial with its full stop: H. Bouwmeester
-        if (u.text === "." && u.start === prev.end && INITIAL.test(prev.text) && isCap(toks[j + 1])) {
+        if (u.text === "." && u.start === prev.end && INITIAL.test(prev.text) && isCap(at(toks, j + 1))) {
           j++;
           continue;
         }
         // S. de Wilde: an initial, its stop, particles, a surname
-        if (u.text === "." && u.start === prev.end && INITIAL.test(prev.text) && isWord(toks[j + 1]) && p.particles.has(toks[j + 1]!.text)) {
+        if (u.text === "." && u.start === prev.end && INITIAL.test(prev.text) && isWord(at(toks, j + 1)) && p.particles.has(toks[j + 1]!.text)) {
           let k = j + 1;
-          while (k < s.tokenEnd && isWord(toks[k]) && p.particles.has(toks[k]!.text)) k++;
-          if (k < s.tokenEnd && isCap(toks[k])) {
+          while (k < s.tokenEnd && isWord(at(toks, k)) && p.particles.has(toks[k]!.text)) k++;
+          if (k < s.tokenEnd && isCap(at(toks, k))) {
             j = k;
             continue;
           }
@@ -671,7 +699,7 @@ export function recognize(doc: Doc, p: Prepared): Chunk[] {
           j++;
           break;
         }
-        if (u.text === "&" && isCap(toks[j + 1]) && j + 1 < s.tokenEnd) {
+        if (u.text === "&" && isCap(at(toks, j + 1)) && j + 1 < s.tokenEnd) {
           j += 2;
           continue;
         }
@@ -680,10 +708,10 @@ export function recognize(doc: Doc, p: Prepared): Chunk[] {
           // particles: Jan van der Berg, Ursula von der Leyen — right after a given name or an initial
           if (p.particles.has(lw)) {
             let k = j;
-            while (k < s.tokenEnd && isWord(toks[k]) && p.particles.has(low[k]!)) k++;
+            while (k < s.tokenEnd && isWord(at(toks, k)) && p.particles.has(low[k]!)) k++;
             const first = toks[i]!;
             void first;
-            const nextCap = k < s.tokenEnd && isCap(toks[k]);
+            const nextCap = k < s.tokenEnd && isCap(at(toks, k));
             let nameSoFar = nextCap && (p.givenNames.has(prev.text) || INITIAL.test(prev.text) ||
               (j - i === 2 && toks[i + 1]!.text === "." && INITIAL.test(first.text)) ||
               (p.particles.has(low[j - 1]!) && !p.articles.has(low[j - 1]!)));
@@ -695,7 +723,7 @@ export function recognize(doc: Doc, p: Prepared): Chunk[] {
             // (but "van" after a full name is "of": Ronan Keating van Boyzone)
             if (!nameSoFar && nextCap && j - i >= 2 && !hasHead && !p.lex.portfolioLinkers.includes(lw)) {
               let twoNames = true;
-              for (let x = i; twoNames && x < j; x++) if (!isCap(toks[x]) || lowerKnown(low[x]!) || p.demonyms.has(low[x]!) || knownOf(p, toks[x]!.text)) twoNames = false;
+              for (let m = i; twoNames && m < j; m++) if (!isCap(at(toks, m)) || lowerKnown(x, low[m]!) || p.demonyms.has(low[m]!) || knownOf(p, toks[m]!.text)) twoNames = false;
               nameSoFar = twoNames && nameAfterParticle(x, k);
             }
             if (nameSoFar && !p.heads.get(low[k]!)) {
@@ -705,21 +733,21 @@ export function recognize(doc: Doc, p: Prepared): Chunk[] {
             }
           }
           // Osama bin Laden, Al Jabal al Akhdar: an Arabic particle between two name words
-          if (p.innerParticles.has(lw) && j + 1 < s.tokenEnd && isCap(toks[j + 1]) && (!p.ambiguousInner.has(lw) || p.innerParticles.has(low[i]!)) &&
+          if (p.innerParticles.has(lw) && j + 1 < s.tokenEnd && isCap(at(toks, j + 1)) && (!p.ambiguousInner.has(lw) || p.innerParticles.has(low[i]!)) &&
             !p.givenNames.has(toks[j + 1]!.text) && nameAfterParticle(x, j + 1)) {
             j += 1;
             continue;
           }
           // Pierre et Vacances: a foreign word for "and" inside one name
-          if (p.lex.foreignConnectors.includes(lw) && j + 1 < s.tokenEnd && isCap(toks[j + 1]) && isCap(prev)) {
+          if (p.lex.foreignConnectors.includes(lw) && j + 1 < s.tokenEnd && isCap(at(toks, j + 1)) && isCap(prev)) {
             j += 1;
             continue;
           }
           // connectors inside an organisation's name: Legioen Vrijheid voor Rusland, Bank of America
           if ((hasHead || lw === "&") && p.connectors.has(lw)) {
             let k = j;
-            while (k < s.tokenEnd && isWord(toks[k]) && p.connectors.has(low[k]!) && k - j < 3) k++;
-            if (k < s.tokenEnd && isCap(toks[k])) {
+            while (k < s.tokenEnd && isWord(at(toks, k)) && p.connectors.has(low[k]!) && k - j < 3) k++;
+            if (k < s.tokenEnd && isCap(at(toks, k))) {
               j = k;
               continue;
             }
@@ -733,23 +761,23 @@ export function recognize(doc: Doc, p: Prepared): Chunk[] {
       let role: string | undefined;
       let roleKind: RoleEntry["kind"] | undefined;
       let titleAt = -1;
-      const fullKey = runKey(a, b);
+      const fullKey = runKey(x, a, b);
       // a whole chunk the lexicon or (for several words: Den Haag) the gazetteer knows is kept whole
-      const fullKnown = knownOf(p, runText(a, b), fullKey) ?? (j - i > 1 && gaz.has(fullKey) ? { type: "location" as EntityType } : undefined);
+      const fullKnown = knownOf(p, runText(x, a, b), fullKey) ?? (j - i > 1 && gaz.has(fullKey) ? { type: "location" as EntityType } : undefined);
       let titled = false;
       let particleName = false;
       let typeNounLead: EntityType | undefined;
       if (!fullKnown) {
         const fw = low[a]!;
         // Van Roost, Van de Steene: a particle that is no article starts a name even at a sentence start
-        const particleStart = b - a > 1 && p.particles.has(fw) && !p.articles.has(fw) && isCap(toks[a + 1]) && !p.demonyms.has(low[a + 1]!) && !p.adjectives.has(toks[a + 1]!.text);
+        const particleStart = b - a > 1 && p.particles.has(fw) && !p.articles.has(fw) && isCap(at(toks, a + 1)) && !p.demonyms.has(low[a + 1]!) && !p.adjectives.has(toks[a + 1]!.text);
         const prefixStart = b - a > 1 && p.namePrefixes.has(fw);
-        while (!particleStart && !prefixStart && a < b && initial && a === i && (p.functionWords.has(low[a]!) || (lowerKnown(low[a]!) && !midCaps.has(toks[a]!.text) && !p.givenNames.has(toks[a]!.text) && !knownOf(p, toks[a]!.text)))) a++;
+        while (!particleStart && !prefixStart && a < b && initial && a === i && (p.functionWords.has(low[a]!) || (lowerKnown(x, low[a]!) && !midCaps.has(toks[a]!.text) && !p.givenNames.has(toks[a]!.text) && !knownOf(p, toks[a]!.text)))) a++;
         // De Volder regisseert: an article that is also a surname particle, before one unknown capitalised word
         if (a === i + 1 && b - a === 1 && p.particles.has(fw) && p.articles.has(fw)) {
           const w = toks[a]!.text;
           const lw2 = w.toLowerCase();
-          if (!lowerKnown(lw2) && !p.demonyms.has(lw2) && !p.adjectives.has(w) && !ALL_CAPS.test(w) && !knownOf(p, w) && !gaz.byKey(spellingKey(w)).some((e) => e.kind !== "place" || e.population >= 50000) && !headOf(p, w) && !compoundHead(p, w) && !typeNoun(p, w)) {
+          if (!lowerKnown(x, lw2) && !p.demonyms.has(lw2) && !p.adjectives.has(w) && !ALL_CAPS.test(w) && !knownOf(p, w) && !gaz.byKey(spellingKey(w)).some((e) => e.kind !== "place" || e.population >= 50000) && !headOf(p, w) && !compoundHead(p, w) && !typeNoun(p, w)) {
             a = i;
             particleName = true;
           }
@@ -757,12 +785,12 @@ export function recognize(doc: Doc, p: Prepared): Chunk[] {
         // De Morgen, Het Laatste Nieuws: an article before capitalised common words is part of a title
         if (a === i + 1 && a < b && p.articles.has(fw)) {
           let allCommon = true;
-          for (let k = a; k < b; k++) if (!lowerKnown(low[k]!) || p.demonyms.has(low[k]!)) allCommon = false;
+          for (let k = a; k < b; k++) if (!lowerKnown(x, low[k]!) || p.demonyms.has(low[k]!)) allCommon = false;
           // De Vlaamse, De Brusselse: an adjective standing for a noun left out, no title
           const lastW = toks[b - 1]!.text;
-          if (p.adjectives.has(lastW) || (lastW.length >= 6 && p.lex.adjectiveSuffixes.some((x) => lastW.endsWith(x)))) allCommon = false;
-          const restKey = runKey(a, b);
-          if (allCommon && !gaz.has(restKey) && !knownOf(p, runText(a, b), restKey) && !p.heads.get(low[b - 1]!)) {
+          if (p.adjectives.has(lastW) || (lastW.length >= 6 && endsWithAny(lastW, p.lex.adjectiveSuffixes))) allCommon = false;
+          const restKey = runKey(x, a, b);
+          if (allCommon && !gaz.has(restKey) && !knownOf(p, runText(x, a, b), restKey) && !p.heads.get(low[b - 1]!)) {
             a = i;
             titled = true;
           }
@@ -798,7 +826,7 @@ export function recognize(doc: Doc, p: Prepared): Chunk[] {
               titleAt = toks[a]!.start;
             }
             a++;
-            if (toks[a]?.text === ".") a++;
+            if (at(toks, a)?.text === ".") a++;
           } else break;
         }
         while (b > a && (p.nonNames.has(low[b - 1]!) || (toks[b - 1]!.text === "." && !(b - a > 2 && INITIAL.test(toks[b - 2]!.text))))) b--;
@@ -807,22 +835,22 @@ export function recognize(doc: Doc, p: Prepared): Chunk[] {
         // het Franse Danone, de Amerikaanse Osterloh: the adjective is no part of the name
         const adj = a < b ? toks[a]!.text : "";
         const inflected = !p.lex.inflectedAdjectiveEnding || adj.endsWith(p.lex.inflectedAdjectiveEnding);
-        if (b - a >= 2 && inflected && (p.demonyms.has(adj.toLowerCase()) || p.adjectives.has(adj) || (adj.length >= 6 && !p.givenNames.has(adj) && p.lex.adjectiveSuffixes.some((x) => adj.endsWith(x))))) {
+        if (b - a >= 2 && inflected && (p.demonyms.has(adj.toLowerCase()) || p.adjectives.has(adj) || (adj.length >= 6 && !p.givenNames.has(adj) && endsWithAny(adj, p.lex.adjectiveSuffixes)))) {
           let head = false;
           for (let k = a; k < b; k++) if (p.heads.get(low[k]!) || compoundHead(p, toks[k]!.text)) head = true;
           // an acronym after it that takes the adjective's letter says the adjective belongs: Vlaamse Scholierenkoepel (VSK)
-          const acr = toks[b]?.text === "(" && toks[b + 2]?.text === ")" ? toks[b + 1]!.text : "";
-          const spelled = acr && ALL_CAPS.test(acr) && acronymFits(acr, runText(a, b));
+          const acr = at(toks, b)?.text === "(" && at(toks, b + 2)?.text === ")" ? toks[b + 1]!.text : "";
+          const spelled = acr && ALL_CAPS.test(acr) && acronymFits(acr, runText(x, a, b));
           // The United Nations, New York: a name the lexicon or the gazetteer knows keeps its adjective
-          if (!head && !spelled && !lowerKnown(low[a + 1]!)) {
-            const whole = runText(a, b);
-            const wholeKey = runKey(a, b);
+          if (!head && !spelled && !lowerKnown(x, low[a + 1]!)) {
+            const whole = runText(x, a, b);
+            const wholeKey = runKey(x, a, b);
             if (!knownOf(p, whole, wholeKey) && !gaz.has(wholeKey)) a++;
           }
         }
       }
       // a role word on its own (CEO, Minister) is no name
-      if (a >= b || (b - a === 1 && roleOf(p, toks[a]!.text) && !knownOf(p, toks[a]!.text) && !(toks[a - 1]?.text === "(" && p.lex.countryAbbreviations[toks[a]!.text]))) {
+      if (a >= b || (b - a === 1 && roleOf(p, toks[a]!.text) && !knownOf(p, toks[a]!.text) && !(at(toks, a - 1)?.text === "(" && p.lex.countryAbbreviations[toks[a]!.text]))) {
         i = j;
         continue;
       }
@@ -836,12 +864,12 @@ export function recognize(doc: Doc, p: Prepared): Chunk[] {
       }
       // Nord Stream 2, Radio 1: a small number right after a name that is no place belongs to it, unless
       // a table of figures goes on after it (Geel 2 0 1 1)
-      const nt = toks[b];
-      const after = toks[b + 1];
+      const nt = at(toks, b);
+      const after = at(toks, b + 1);
       if (b === j && b < s.tokenEnd && nt && nt.kind === "number" && /^[1-9]$/.test(nt.text) && nt.start === toks[b - 1]!.end + 1 &&
         !(after?.kind === "number" && /^\d+$/.test(after.text)) && !(after && after.start === nt.end && !/^[.,;:)]$/.test(after.text)) &&
         !(p.heads.get(low[b - 1]!) ?? compoundHead(p, toks[b - 1]!.text)?.head)?.type.startsWith("loc") &&
-        !gaz.has(runKey(a, b)) && !knownOf(p, runText(a, b), runKey(a, b)) &&
+        !gaz.has(runKey(x, a, b)) && !knownOf(p, runText(x, a, b), runKey(x, a, b)) &&
         !p.givenNames.has(toks[b - 1]!.text)) {
         b++;
         j++;
@@ -863,22 +891,22 @@ export function recognize(doc: Doc, p: Prepared): Chunk[] {
       }
       if (dash >= 0) lastEnd = last.start + dash;
       // Milk Inc., Ford Motor Co.: the stop of a company abbreviation belongs to the name
-      else if (toks[b]?.text === "." && toks[b]!.start === last.end && p.lex.nameAbbreviations.includes(low[b - 1]!)) lastEnd = toks[b]!.end;
+      else if (at(toks, b)?.text === "." && toks[b]!.start === last.end && p.lex.nameAbbreviations.includes(low[b - 1]!)) lastEnd = toks[b]!.end;
       if (lastEnd - first.start < 2) {
         i = j;
         continue;
       }
-      const text = spanText(first.start, lastEnd, first);
-      const key = spanKey(first.start, lastEnd, first);
+      const text = spanText(x, first.start, lastEnd, first);
+      const key = spanKey(x, first.start, lastEnd, first);
       const single = b - a === 1;
       const lw = low[a]!;
       // a capitalised adjective alone (Russische, European) is no name; nor a month or weekday
-      const nextLower = isWord(toks[b]) && b < s.tokenEnd && !UPPER_START.test(toks[b]!.text);
+      const nextLower = isWord(at(toks, b)) && b < s.tokenEnd && !UPPER_START.test(toks[b]!.text);
       // Marat Safin (Rus), Tim Henman (GBr) / 6): a country abbreviation in parentheses after a name
-      const abbrCountry = single && toks[a - 1]?.text === "(" && a - 2 >= s.tokenStart && isCap(toks[a - 2]) && (toks[b]?.text === ")" || toks[b]?.text === "/") ? p.lex.countryAbbreviations[first.text] : undefined;
+      const abbrCountry = single && at(toks, a - 1)?.text === "(" && a - 2 >= s.tokenStart && isCap(at(toks, a - 2)) && (at(toks, b)?.text === ")" || at(toks, b)?.text === "/") ? p.lex.countryAbbreviations[first.text] : undefined;
       // Sept. 26, 10 AM, wo 12 mei: an abbreviated month, weekday or time of day
-      const abbreviation = single && p.abbreviations.has(lw) && ((toks[b]?.text === "." && toks[b]!.start === first.end) || toks[b]?.kind === "number" || toks[a - 1]?.kind === "number");
-      if (!abbrCountry && (abbreviation || (single && !fullKnown && ((nextLower && first.text.length >= 6 && !p.givenNames.has(first.text) && p.lex.adjectiveSuffixes.some((x) => first.text.endsWith(x))) || p.demonyms.has(lw) || p.nonNames.has(lw) || (p.common.has(lw) && !initial && /^\p{Lu}\p{Ll}+e$/u.test(first.text) && !gaz.has(key)))))) {
+      const abbreviation = single && p.abbreviations.has(lw) && ((at(toks, b)?.text === "." && toks[b]!.start === first.end) || at(toks, b)?.kind === "number" || at(toks, a - 1)?.kind === "number");
+      if (!abbrCountry && (abbreviation || (single && !fullKnown && ((nextLower && first.text.length >= 6 && !p.givenNames.has(first.text) && endsWithAny(first.text, p.lex.adjectiveSuffixes)) || p.demonyms.has(lw) || p.nonNames.has(lw) || (p.common.has(lw) && !initial && /^\p{Lu}\p{Ll}+e$/u.test(first.text) && !gaz.has(key)))))) {
         i = j;
         continue;
       }
@@ -910,7 +938,7 @@ export function recognize(doc: Doc, p: Prepared): Chunk[] {
       if (titled) chunk.titled = true;
       if (particleName) chunk.givenName = true;
       // H. Bouwmeester, S. de Wilde: an initial and its stop start a person's name
-      if (INITIAL.test(first.text) && toks[a + 1]?.text === "." && b - a >= 3) chunk.givenName = true;
+      if (INITIAL.test(first.text) && at(toks, a + 1)?.text === "." && b - a >= 3) chunk.givenName = true;
       if (typeNounLead) chunk.typeNoun = typeNounLead;
       // a lone capitalised common word (Radio, Leven): part of a title more often than a name
       if (single && !titled && p.common.has(lw) && !p.givenNames.has(first.text)) chunk.commonWord = true;
@@ -938,7 +966,7 @@ export function recognize(doc: Doc, p: Prepared): Chunk[] {
         }
       }
       // de presidentiële adviseur van Kiev, Mikhaylo Podolyak; Denmark's Prime Minister, Mette Frederiksen
-      if (!single && !chunk.role && toks[a - 1]?.text === "," && a - 2 >= s.tokenStart) {
+      if (!single && !chunk.role && at(toks, a - 1)?.text === "," && a - 2 >= s.tokenStart) {
         const ap = roleApposition(doc, p, s.tokenStart, a - 2);
         if (ap) chunk.apposition = ap;
       }
@@ -946,9 +974,9 @@ export function recognize(doc: Doc, p: Prepared): Chunk[] {
         chunk.country = abbrCountry;
         chunk.typeNoun = "location";
       }
-      if (toks[b]?.text === "(" && toks[b + 1] && p.lex.countryAbbreviations[toks[b + 1]!.text] && (toks[b + 2]?.text === ")" || toks[b + 2]?.text === "/")) chunk.player = true;
+      if (at(toks, b)?.text === "(" && toks[b + 1] && p.lex.countryAbbreviations[toks[b + 1]!.text] && (at(toks, b + 2)?.text === ")" || at(toks, b + 2)?.text === "/")) chunk.player = true;
       // Vera Dua (Agalev), Didier Reynders (PRL): a name in parentheses after a person's is their party or club
-      if (single && !abbrCountry && toks[a - 1]?.text === "(" && toks[b]?.text === ")" && a - 3 >= s.tokenStart && isCap(toks[a - 2]) && isCap(toks[a - 3]) && p.givenNames.has(toks[a - 3]!.text)) chunk.orgContext = true;
+      if (single && !abbrCountry && at(toks, a - 1)?.text === "(" && at(toks, b)?.text === ")" && a - 3 >= s.tokenStart && isCap(at(toks, a - 2)) && isCap(at(toks, a - 3)) && p.givenNames.has(toks[a - 3]!.text)) chunk.orgContext = true;
       const known = knownOf(p, text, key);
       if (known) chunk.known = known;
       if (known) {
@@ -956,7 +984,7 @@ export function recognize(doc: Doc, p: Prepared): Chunk[] {
         if (same) chunk.same = same;
       }
       // a noun that says what the name is: het weblog Oryx, de grensplaats Sjebekino, the company Apple
-      const tn = a > s.tokenStart && isWord(toks[a - 1]) && !UPPER_START.test(toks[a - 1]!.text) ? typeNoun(p, toks[a - 1]!.text) : undefined;
+      const tn = a > s.tokenStart && isWord(at(toks, a - 1)) && !UPPER_START.test(toks[a - 1]!.text) ? typeNoun(p, toks[a - 1]!.text) : undefined;
       if (tn && !chunk.typeNoun) chunk.typeNoun = tn;
       if (b - a > 1 && (p.demonyms.has(lw) || p.adjectives.has(first.text))) chunk.adjectival = true;
       // the first head names the body (Institute for the Study of War); an "other" head only when alone
@@ -990,7 +1018,7 @@ export function recognize(doc: Doc, p: Prepared): Chunk[] {
       if (p.givenNames.has(first.text) && !ALL_CAPS.test(first.text)) chunk.givenName = true;
       if (!HAS_LOWER.test(text) && ALL_CAPS.test(text.replace(/\s/g, ""))) chunk.allCaps = true;
       // (JAB) on a line of its own or after the last sentence: a writer's initials under an article
-      if (chunk.allCaps && single && text.length <= 4 && !known && toks[a - 1]?.text === "(" && toks[b]?.text === ")" && (a - 1 === s.tokenStart || /^[.!?”"’]$/.test(toks[a - 2]?.text ?? "")) && !p.lex.countryAbbreviations[text]) chunk.initials = true;
+      if (chunk.allCaps && single && text.length <= 4 && !known && at(toks, a - 1)?.text === "(" && at(toks, b)?.text === ")" && (a - 1 === s.tokenStart || /^[.!?”"’]$/.test(at(toks, a - 2)?.text ?? "")) && !p.lex.countryAbbreviations[text]) chunk.initials = true;
       const before = a > s.tokenStart ? toks[a - 1] : undefined;
       const before2 = a - 1 > s.tokenStart ? toks[a - 2] : undefined;
       if (isWord(before) && (p.locatives.has(low[a - 1]!) || (p.articles.has(low[a - 1]!) && isWord(before2) && p.locatives.has(low[a - 2]!)))) chunk.locative = true;
@@ -1040,9 +1068,9 @@ function roleApposition(doc: Doc, p: Prepared, from: number, end: number): { sta
   let k = end;
   // "van Kiev", "of Denmark": a linker and capitalised words after the role
   let m = end;
-  while (m > from && isCap(toks[m]) && end - m < 3) m--;
+  while (m > from && isCap(at(toks, m)) && end - m < 3) m--;
   if (m < end && p.lex.portfolioLinkers.includes(toks[m]!.text.toLowerCase()) && m - 1 >= from && roleOf(p, toks[m - 1]!.text)) k = m - 1;
-  if (!isWord(toks[k]) || !roleOf(p, toks[k]!.text)) return null;
+  if (!isWord(at(toks, k)) || !roleOf(p, toks[k]!.text)) return null;
   roleAt = k;
   let start = k;
   for (let x = k - 1; x >= from && k - x < 6; x--) {

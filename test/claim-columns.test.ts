@@ -67,6 +67,12 @@ test("claims held in columns read back every field as made, their shingles too (
   const stored = docs.flatMap((d) => ledger.add(shapedClaims(JSON.parse(JSON.stringify(storedFusion(d))), d.meta.id)!));
   ledger.seal();
   assert.deepEqual(stored.map((c) => c.shingles), made.map((c) => c.shingles));
+  // each asking gets a list of its own (none is held by the columns): what one caller does to it, the next never sees
+  const first = views.find((v) => v.shingles.length)!;
+  const got = first.shingles;
+  got.length = 0;
+  assert.ok(first.shingles.length > 0);
+  assert.notEqual(first.shingles, first.shingles);
   assert.deepEqual(stored.map((c) => c.text), made.map((c) => c.text));
   // the agency's copy carried by two outlets: its words are one string, its lists one list
   const copies = views.filter((v) => v.text.startsWith("At least five people"));

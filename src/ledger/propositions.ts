@@ -1334,11 +1334,15 @@ function originsOf(cs: readonly FusionClaim[], ctx: BlockContext): string[] {
     return `O:${c.outlet ?? c.doc}`;
   });
   // copies: the later of two nearly identical sentences takes the earlier one's origin
+  // (each claim's shingles asked once here, and let go with the proposition: a block's claims hand out a
+  // new list each time they are asked, see ClaimColumns.shingles)
+  const sh: (readonly number[] | undefined)[] = new Array(cs.length);
+  const shinglesAt = (k: number) => (sh[k] ??= cs[k]!.shingles);
   for (let i = 0; i < cs.length; i++) {
     if (!out[i]!.startsWith("O:")) continue;
     for (let j = Math.max(0, i - 200); j < i; j++) {
       if (cs[j]!.lang !== cs[i]!.lang) continue;
-      if (jaccard(cs[i]!.shingles, cs[j]!.shingles) >= 0.6) {
+      if (jaccard(shinglesAt(i), shinglesAt(j)) >= 0.6) {
         out[i] = out[j]!;
         break;
       }

@@ -226,6 +226,13 @@ class Memo {
   partOnly: boolean | undefined = undefined;
   owner: Map<string, boolean> | undefined = undefined;
   destination: Map<string, boolean> | undefined = undefined;
+  /**
+   * Whether it speaks of each `about` asked (see speaksOf), as bits by the block's number for that `about`:
+   * asked of most items of a block of a whole ledger, a map of one entry for each was a tenth of the
+   * disputes' heap. A block with more `about`s than bits keeps the rest in `speaks`.
+   */
+  speaksAsked = 0;
+  speaksSaid = 0;
   speaks: Map<string, boolean> | undefined = undefined;
 }
 const memoOf = (it: Item): Memo => (it.memo ??= new Memo());
@@ -291,6 +298,7 @@ class Index {
   readonly marks: Uint32Array;
   private stamp = 0;
   private readonly ids = new Map<string, number>();
+  private readonly abouts = new Map<string, number>();
   constructor(readonly items: Item[]) {
     this.marks = new Uint32Array(items.length);
     for (const it of items) (this.byDoc.get(it.c.doc) ?? this.byDoc.set(it.c.doc, []).get(it.c.doc)!).push(it);
@@ -336,6 +344,12 @@ class Index {
       it.id = n;
     }
     return it.id;
+  }
+  /** A bit of Memo's `speaksAsked` for each `about` of the block (the lexicons name a few); -1 past 31 of them. */
+  aboutBit(about: string): number {
+    let b = this.abouts.get(about);
+    if (b === undefined) this.abouts.set(about, (b = this.abouts.size < 31 ? this.abouts.size : -1));
+    return b;
   }
   /** A new mark: `take(it, mark)` is true the first time an item is taken with it. */
   mark(): number {
@@ -511,7 +525,13 @@ function inheritNames(reports: Iterable<Item[]>): void {
         for (let k = 1; k < clauses.length; k++) {
           const it = clauses[k]!, prev = clauses[k - 1]!;
           if (it.namesParty || !it.facts.acts.length) continue;
-          for (const n of prev.names) if (n.startsWith("C:") || n.startsWith("E:")) (it.names === NO_NAMES ? (it.names = new Set()) : it.names).add(n);
+          // (an item's names may be one set with other items' alike, see itemOf: added to in a copy)
+          let own = false;
+          for (const n of prev.names)
+            if (n.startsWith("C:") || n.startsWith("E:")) {
+              if (!own) (it.names = new Set(it.names)), (own = true);
+              it.names.add(n);
+            }
         }
       }
       s = e;
@@ -530,8 +550,8 @@ const NO_PARTIES: readonly string[] = [];
 
 /**
  * One set for each content among a block's items: a block of a whole ledger holds an item per claim, and
- * copies of a statement (or claims that say the same kind of thing) have sets alike. Only sets never added
- * to once the item is made are pooled (not `names`: see inheritNames); the same members in the same order
+ * copies of a statement (or claims that say the same kind of thing) have sets alike. A pooled set is never
+ * added to once the item is made (`names` is copied before it is: see inheritNames); the same members in the same order
  * give one set, so iterating it is as iterating each.
  */
 class SetPool {
@@ -684,9 +704,10 @@ function itemOf(c: FusionClaim, mk: Maker, at: number): Item {
   const denial = c.status === "denied" || negAgency || callsFalse;
   const asserted = !NOT_ASSERTED.has(c.status) && !c.main?.startsWith("!") && !callsFalse;
   const same = mk.same;
-  // (a block of a whole ledger holds an item per claim: the many empty sets are one, never added to)
+  // (a block of a whole ledger holds an item per claim: the many empty sets are one, never added to, and
+  // its names one set for each content, as claims of a report name alike: a set for each was 12 MB)
   return {
-    c, asserter: a.key, who: mk.who(a.key), id: -1, at, name: a.name, parties: mk.parties(c, a.key), names: names.size ? names : NO_NAMES,
+    c, asserter: a.key, who: mk.who(a.key), id: -1, at, name: a.name, parties: mk.parties(c, a.key), names: same.of(names),
     agents: same.of(agents), places: named.places, sites: named.sites, namesParty, concepts, facts, asserted, denial, published: mk.time(c.published), memo: undefined,
   };
 }
@@ -1212,7 +1233,14 @@ function speaksOf(ix: Index, it: Item, about: string): boolean {
   if (it.concepts.has(about)) return true;
   if (it.namesParty) return false;
   // (asked of each pair a state is compared in, and in each language: the thread is followed once)
-  return asked((memoOf(it).speaks ??= new Map()), about, () => threadSpeaksOf(ix, it, about));
+  const m = memoOf(it), b = ix.aboutBit(about);
+  if (b < 0) return asked((m.speaks ??= new Map()), about, () => threadSpeaksOf(ix, it, about));
+  const bit = 1 << b;
+  if (!(m.speaksAsked & bit)) {
+    m.speaksAsked |= bit;
+    if (threadSpeaksOf(ix, it, about)) m.speaksSaid |= bit;
+  }
+  return (m.speaksSaid & bit) !== 0;
 }
 function threadSpeaksOf(ix: Index, it: Item, about: string): boolean {
   const l = ix.byDoc.get(it.c.doc) ?? NO_ITEMS;

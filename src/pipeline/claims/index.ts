@@ -462,6 +462,10 @@ class Splitter {
   readonly kinds: ClauseKind[] = [];
   private readonly cutAt: number[] = [];
   private readonly cutKind: ClauseKind[] = [];
+  // the arrays are never truncated (V8 frees an array's store when its length is set to 0): counts say how
+  // much of them is this sentence's
+  private cuts = 0;
+  private pieces = 0;
   private s!: Sentence;
   private b0 = 0;
   private from = 0; // where the current clause began
@@ -495,8 +499,8 @@ class Splitter {
   }
 
   private cut(at: number, kind: ClauseKind): void {
-    this.cutAt.push(at);
-    this.cutKind.push(kind);
+    this.cutAt[this.cuts] = at;
+    this.cutKind[this.cuts++] = kind;
     this.from = at;
     this.seenVerb = false;
     this.scanned = at;
@@ -547,10 +551,11 @@ class Splitter {
   }
 
   private piece(t0: number, t1: number, ms: CueMatch[], kind: ClauseKind): void {
-    this.t0.push(t0);
-    this.t1.push(t1);
-    this.ms.push(ms);
-    this.kinds.push(kind);
+    const k = this.pieces++;
+    this.t0[k] = t0;
+    this.t1[k] = t1;
+    this.ms[k] = ms;
+    this.kinds[k] = kind;
   }
 
   split(s: Sentence): number {
@@ -560,12 +565,8 @@ class Splitter {
     const b0 = s.tokenEnd;
     this.s = s;
     this.b0 = b0;
-    this.cutAt.length = 0;
-    this.cutKind.length = 0;
-    this.t0.length = 0;
-    this.t1.length = 0;
-    this.ms.length = 0;
-    this.kinds.length = 0;
+    this.cuts = 0;
+    this.pieces = 0;
     this.titleCase = -1;
     this.from = a0;
     this.seenVerb = false;
@@ -578,7 +579,6 @@ class Splitter {
     let aside = -1; // the dash that opened an aside still open
     let asideVerb = false; // whether the clause had its verb before the aside
     this.firstComma = -1;
-    const cuts = this.cutAt;
     for (let i = a0 + 1; i < b0 - 1; i++) {
       const w = low[i]!;
       // one array look-up turns away most words before the set is asked
@@ -601,7 +601,7 @@ class Splitter {
         let j = i + 1;
         while (j < b0 - 1 && V.doc.tokens[j]!.kind === "quote") j++; // ', "maar …'
         const nj = low[j]!;
-        const cuts0 = cuts.length;
+        const cuts0 = this.cuts;
         if (embedded) {
           embedded = false;
           continue;
@@ -629,7 +629,7 @@ class Splitter {
         else if (j === i + 1 && !inSpeech(i) && this.lastComp < this.from && this.verbBefore(i) && spliceAhead(V, index, b0, j) && !(P.lex.subjectAfterVerb === false && this.subordinateOpen())) this.cut(j, "cut");
         this.lastComma = i;
         // a relative clause that did not close the sentence is embedded: the main clause resumes after it
-        if (cuts.length === cuts0 && P.relStarters.has(nj) && !P.complementizers.has(nj)) embedded = true;
+        if (this.cuts === cuts0 && P.relStarters.has(nj) && !P.complementizers.has(nj)) embedded = true;
         continue;
       }
       if (DASHES.has(r) && V.punct[i] && spaced(V, i)) {
@@ -678,14 +678,15 @@ class Splitter {
     // the clauses between the cuts (an empty one, two cuts at one place, is none)
     let a = a0;
     let kind: ClauseKind = "first";
-    for (let k = 0; k <= cuts.length; k++) {
-      const c = k < cuts.length ? cuts[k]! : b0;
+    const cuts = this.cutAt;
+    for (let k = 0; k <= this.cuts; k++) {
+      const c = k < this.cuts ? cuts[k]! : b0;
       if (c > a) this.clause(a, c, kind);
-      if (k === cuts.length) break;
+      if (k === this.cuts) break;
       a = c;
       kind = this.cutKind[k]!;
     }
-    return this.t0.length;
+    return this.pieces;
   }
 
   /** A clause's cues; an explicit unknown in a later subordinate clause stands on its own: "…, waarvan het doel onbekend is". */

@@ -94,7 +94,11 @@ export function extractClaims(doc: Doc, lex: ClaimLexicon): void {
   // whether entity recognition took a token for a name: looked up rarely, so by binary search on demand
   const named = (i: number) => {
     const t = toks[i]!;
-    for (const m of mentionsIn(doc, t)) if (m.via === undefined || m.via === "name" || m.via === "acronym") return true;
+    const ms = sortedMentions(doc);
+    for (let k = mentionsFrom(ms, t); k < ms.length && ms[k]!.start < t.end; k++) {
+      const m = ms[k]!;
+      if (m.end > t.start && (m.via === undefined || m.via === "name" || m.via === "acronym")) return true;
+    }
     return false;
   };
   const time = sc.bytes.subarray(2 * n, 3 * n);
@@ -1935,6 +1939,19 @@ function overlapsSpeech(V: View, cover: SpeechCover, span: Span, quotes: readonl
 /** Mentions overlapping a span; mentions are short, so a sorted list and a bounded look-back suffice. */
 function mentionsIn(doc: Doc, span: Span): Doc["mentions"] {
   const ms = sortedMentions(doc);
+  const out: Doc["mentions"] = [];
+  for (let k = mentionsFrom(ms, span); k < ms.length && ms[k]!.start < span.end; k++) {
+    const m = ms[k]!;
+    if (m.end > span.start) out.push(m);
+  }
+  return out;
+}
+/**
+ * Where the sorted mentions that may overlap a span begin: the callers that run per token or per claim walk
+ * the list from here themselves (`k < ms.length && ms[k].start < span.end`, skipping `end <= span.start`), as
+ * a list of their own for each look-up was a tenth of what the stage allocated.
+ */
+function mentionsFrom(ms: Doc["mentions"], span: Span): number {
   let lo = 0;
   let hi = ms.length;
   while (lo < hi) {
@@ -1942,12 +1959,7 @@ function mentionsIn(doc: Doc, span: Span): Doc["mentions"] {
     if (ms[mid]!.start < span.start) lo = mid + 1;
     else hi = mid;
   }
-  const out: Doc["mentions"] = [];
-  for (let k = Math.max(0, lo - 8); k < ms.length && ms[k]!.start < span.end; k++) {
-    const m = ms[k]!;
-    if (m.end > span.start) out.push(m);
-  }
-  return out;
+  return Math.max(0, lo - 8);
 }
 const sortedCache = new WeakMap<Doc, { n: number; list: Doc["mentions"] }>();
 function sortedMentions(doc: Doc): Doc["mentions"] {
@@ -1960,7 +1972,11 @@ function sortedMentions(doc: Doc): Doc["mentions"] {
 
 function entitiesIn(doc: Doc, span: Span): string[] {
   const out: string[] = [];
-  for (const m of mentionsIn(doc, span)) if (m.entity && !out.includes(m.entity)) out.push(m.entity);
+  const ms = sortedMentions(doc);
+  for (let k = mentionsFrom(ms, span); k < ms.length && ms[k]!.start < span.end; k++) {
+    const m = ms[k]!;
+    if (m.end > span.start && m.entity && !out.includes(m.entity)) out.push(m.entity);
+  }
   return out;
 }
 
@@ -1975,6 +1991,8 @@ interface Candidate {
   words?: string[];
   /** The title seen before the name ("Oekraïense president"): what "de president" later points back to. */
   title?: string;
+  /** The title's words, lower case, when first compared. */
+  titleWords?: string[];
   quoted?: boolean;
 }
 
@@ -2122,7 +2140,9 @@ class Resolver {
       if (e) {
         if (kind === "other") kind = kindOfEntity(e.type);
         if (e.type === "person") who = "person";
-        if (words(e.name).length > words(name).length && words(e.name).includes(words(name).at(-1)!)) name = e.name;
+        const ew = words(e.name);
+        const nw = words(name);
+        if (ew.length > nw.length && ew.includes(nw.at(-1)!)) name = e.name;
       } else if (p.description) {
         // "het legioen", "the group": the latest name or source with that head word
         const d = p.description;
@@ -2131,9 +2151,9 @@ class Resolver {
             const w = candWords(c);
             return w.length > 1 && w[w.length - 1] === d;
           }) ??
-          this.latest(at, (c) => candWords(c).some((w) => w === d || w.endsWith(d))) ??
+          this.latest(at, (c) => endsWord(candWords(c), d)) ??
           // "de president" after "de Oekraïense president Volodymyr Zelensky"
-          this.latest(at, (c) => !!c.title && words(c.title).includes(d));
+          this.latest(at, (c) => !!c.title && titleWords(c).includes(d));
         // only a name stands in for a description: "the official" after "an official familiar with the
         // matter" is still the official, not the words that described him
         if (ante && capitalisedWords(ante.name, this.V.P.nameConn)) {
@@ -2287,6 +2307,13 @@ class Resolver {
 }
 
 const candWords = (c: Candidate) => (c.words ??= words(c.name));
+// held by the candidate: a description is compared with up to 200 candidates' titles, each a memo look-up
+const titleWords = (c: Candidate) => (c.titleWords ??= words(c.title!));
+/** A word that is `d` or ends in it (a loop: a closure per candidate was most of what the look-back allocated). */
+function endsWord(ws: readonly string[], d: string): boolean {
+  for (const w of ws) if (w === d || w.endsWith(d)) return true;
+  return false;
+}
 
 /**
  * Every word of a name begins with a capital ("Bob Deen", not "governor of Kherson"), but for a particle
@@ -2309,8 +2336,10 @@ function words(s: string): string[] {
   if (hit) return hit;
   if (wordCache.size > 50000) wordCache.clear();
   // keyed and split on a copy of its own: a claim's words are a slice of its report's text, which the
-  // memo would otherwise keep whole for as long as it keeps the words
-  const own = JSON.parse(JSON.stringify(s)) as string;
+  // memo would otherwise keep whole for as long as it keeps the words. Slicing a concatenation makes V8
+  // flatten it into a new string first, so the copy's parent is those few characters, not the report
+  // (what the JSON round trip it replaces did, at a fraction of the cost)
+  const own = (" " + s).slice(1);
   const w = wordsOf(own);
   wordCache.set(own, w);
   return w;
@@ -2334,7 +2363,10 @@ function kindOfEntity(type: string): Source["kind"] {
 function mentionAt(doc: Doc, span: Span) {
   let best: (typeof doc.mentions)[number] | undefined;
   let bestOv = 0;
-  for (const m of mentionsIn(doc, span)) {
+  const ms = sortedMentions(doc);
+  for (let k = mentionsFrom(ms, span); k < ms.length && ms[k]!.start < span.end; k++) {
+    const m = ms[k]!;
+    if (m.end <= span.start) continue;
     const ov = Math.min(m.end, span.end) - Math.max(m.start, span.start);
     if (ov > bestOv) (best = m), (bestOv = ov);
   }

@@ -67,11 +67,24 @@ interface Clause {
 export const claims: Stage = (doc, ctx) => extractClaims(doc, ctx.lang.claims);
 
 export function extractClaims(doc: Doc, lex: ClaimLexicon): void {
+  const n = doc.tokens.length;
+  if (n > SCRATCH_TOKENS) return extractWith(doc, lex, new Array<string>(n));
+  // the token texts go into one array for every document (a new one per document was ~15 MB over the
+  // bench corpus); emptied afterwards, so that a read past the document's tokens still finds nothing and
+  // no report's words stay alive in it
+  try {
+    extractWith(doc, lex, RAW);
+  } finally {
+    RAW.fill(undefined as unknown as string, 0, n);
+  }
+}
+const RAW: string[] = [];
+
+function extractWith(doc: Doc, lex: ClaimLexicon, raw: string[]): void {
   const { P, index } = compiled(lex);
   const toks = doc.tokens;
   const n = toks.length;
   const low = lowerTokens(toks);
-  const raw = new Array<string>(n);
   const sc = scratch(n, doc.sentences.length);
   const punct = sc.bytes.subarray(0, n);
   const cap = sc.bytes.subarray(n, 2 * n);
@@ -206,7 +219,7 @@ export function extractClaims(doc: Doc, lex: ClaimLexicon): void {
     }
     // "Dat meldt de politie.": the frame's content is the sentence before
     // ("Dat zegt de burgemeester, die wijst op …": a relative clause after it only describes the source)
-    if (list.length >= 1 && list.slice(1).every((c) => c.kind === "relative") && list[0]!.source && list[0]!.frame && anaphoric(V, list[0]!)) {
+    if (list.length >= 1 && restRelative(list) && list[0]!.source && list[0]!.frame && anaphoric(V, list[0]!)) {
       const c = list[0]!;
       const s = doc.sentences[c.sentence]!;
       const prev = doc.sentences[c.sentence - 1];
@@ -228,7 +241,7 @@ export function extractClaims(doc: Doc, lex: ClaimLexicon): void {
     }
     // "“…. ” OCHA said.": a quote whose full stop stands inside its marks ends the sentence, and the frame that
     // names its speaker stands alone after it; the frame is that quote's attribution, no proposition of its own
-    if (list.length >= 1 && list.slice(1).every((c) => c.kind === "relative") && list[0]!.source && list[0]!.source.kind !== "unnamed" && list[0]!.frame && afterQuote(V, list[0]!, speech) && bareFrame(V, list[0]!)) {
+    if (list.length >= 1 && restRelative(list) && list[0]!.source && list[0]!.source.kind !== "unnamed" && list[0]!.frame && afterQuote(V, list[0]!, speech) && bareFrame(V, list[0]!)) {
       list[0]!.trailing = true;
       if (list[0]!.status === "claimed") list[0]!.suppress = true;
     }
@@ -304,6 +317,12 @@ export function extractClaims(doc: Doc, lex: ClaimLexicon): void {
 }
 
 const punct = (V: View, i: number) => V.punct[i] === 1;
+
+/** Every clause after the sentence's first is a relative clause (a loop: a copy of the list per sentence was not needed). */
+function restRelative(list: readonly Clause[]): boolean {
+  for (let k = 1; k < list.length; k++) if (list[k]!.kind !== "relative") return false;
+  return true;
+}
 
 /**
  * The per-token marks of a document (View's typed arrays), zeroed: one buffer of bytes and one of integers

@@ -323,12 +323,14 @@ export function conceptTokens(text: string): readonly ConceptToken[] {
  * hash read with the word's characters. Only words of ASCII letters and digits (most words) are kept, and
  * at most `INTERN_MAX` of them (then words new to it have none), so the table's memory is bounded.
  */
-const INTERN_BITS = 18;
-const INTERN_MASK = (1 << INTERN_BITS) - 1;
-const INTERN_MAX = 1 << (INTERN_BITS - 1);
-let internSlots: Int32Array | undefined;
+// (at most half the slots of the largest table are ever taken)
+const INTERN_MAX = 1 << 17;
+/**
+ * The slots, two numbers each: a word's hash and its id + 1 (0: free), side by side, so that a probe reads
+ * one place; grown by doubling, so that a small input's table stays small (and in the processor's cache).
+ */
+let internSlots: Int32Array = new Int32Array(2 << 12);
 const internWords: string[] = [];
-const internHashes: number[] = [];
 const FNV_BASIS = 0x811c9dc5 | 0;
 const FNV_PRIME = 16777619;
 /** (the codes of a long word, to make its string of its own: a slice of a long text would keep the text) */
@@ -338,20 +340,27 @@ const scratchCodes: number[] = [];
  * The id of the word text[i..j) (ASCII letters and digits), folded (`| 32` lowers an ASCII capital and
  * leaves a small letter or a digit as it is), `h` the hash of its folded codes; -1 when the table is full.
  */
-function internAscii(text: string, i: number, j: number, h: number): number {
-  const slots = (internSlots ??= new Int32Array(INTERN_MASK + 1).fill(-1));
+function internAscii(text: string, i: number, j: number, h: number, upper: boolean): number {
+  const slots = internSlots;
+  const mask = (slots.length >> 1) - 1;
   const n = j - i;
-  let s = h & INTERN_MASK;
+  let s = h & mask;
   // (linear probing: at most half the slots are ever taken, so a free one is always near)
-  for (let k = slots[s]!; k >= 0; s = (s + 1) & INTERN_MASK, k = slots[s]!) {
-    if (internHashes[k] !== h) continue;
-    const w = internWords[k]!;
+  for (let k = slots[2 * s + 1]!; k !== 0; s = (s + 1) & mask, k = slots[2 * s + 1]!) {
+    if (slots[2 * s] !== h) continue;
+    const w = internWords[k - 1]!;
     if (w.length !== n) continue;
+    // (a word without capitals is its folded form as written: compared by the engine, not code by code)
+    if (!upper) {
+      if (text.startsWith(w, i)) return k - 1;
+      continue;
+    }
     let q = 0;
     while (q < n && w.charCodeAt(q) === (text.charCodeAt(i + q) | 32)) q++;
-    if (q === n) return k;
+    if (q === n) return k - 1;
   }
-  if (internWords.length >= INTERN_MAX) return -1;
+  const id = internWords.length;
+  if (id >= INTERN_MAX) return -1;
   let w: string;
   if (n < 13) w = text.slice(i, j).toLowerCase();
   else {
@@ -359,11 +368,25 @@ function internAscii(text: string, i: number, j: number, h: number): number {
     for (let q = i; q < j; q++) scratchCodes.push(text.charCodeAt(q) | 32);
     w = String.fromCharCode.apply(null, scratchCodes);
   }
-  const id = internWords.length;
   internWords.push(w);
-  internHashes.push(h);
-  slots[s] = id;
+  slots[2 * s] = h;
+  slots[2 * s + 1] = id + 1;
+  if (2 * internWords.length > mask + 1) internSlots = rehashed(slots, 2 * (mask + 1));
   return id;
+}
+
+/** The table's words in a table of `size` slots. */
+function rehashed(old: Int32Array, size: number): Int32Array {
+  const slots = new Int32Array(2 * size);
+  const mask = size - 1;
+  for (let t = 0; t < old.length; t += 2) {
+    if (old[t + 1] === 0) continue;
+    let s = old[t]! & mask;
+    while (slots[2 * s + 1] !== 0) s = (s + 1) & mask;
+    slots[2 * s] = old[t]!;
+    slots[2 * s + 1] = old[t + 1]!;
+  }
+  return slots;
 }
 
 const isAsciiWordChar = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
@@ -412,7 +435,7 @@ function readTokens(text: string, capitals = false): ConceptToken[] {
       const next = j < n ? text.charCodeAt(j) : 32;
       if (next < 128 && next !== 39) {
         if (!capitals || (c <= 90 && c >= 65)) {
-          const id = internAscii(text, i, j, h);
+          const id = internAscii(text, i, j, h, upper);
           if (id >= 0) {
             // a word without capitals is its own folded form, and is not sliced out again
             const w = internWords[id]!;

@@ -35,3 +35,25 @@ test("capital tokens: the words of conceptTokens that begin with a capital", () 
   }
   assert.deepEqual(capitalTokens("Moscow didn't confirm Ukraine's claim").map((x) => x.w), ["moscow", "ukraine"]);
 });
+
+// Words of ASCII letters and digits are numbered as they are met (a word's reading is kept by its number):
+// one folded word, one number, however it is written and in whichever text; a long word too (its string
+// made of its own codes); and each still reads as the text has it.
+test("concept tokens: the same folded word has the same id in every text", () => {
+  const a = conceptTokens("Missile strikes hit Kharkiv; the MISSILE came from Belgorod, counterintelligence said.");
+  const b = conceptTokens("A missile, said Counterintelligence officials, hit nothing in 2023.");
+  const id = (ts: readonly { w: string; id: number }[], w: string) => ts.filter((t) => t.w === w).map((t) => t.id);
+  const [m1, m2] = id(a, "missile");
+  assert.ok(m1! >= 0);
+  assert.equal(m2, m1);
+  assert.deepEqual(id(b, "missile"), [m1]);
+  assert.deepEqual(id(b, "counterintelligence"), id(a, "counterintelligence"));
+  assert.equal(new Set(a.map((t) => t.id)).size, new Set(a.map((t) => t.w)).size);
+  assert.deepEqual(
+    b.map((t) => t.raw),
+    ["A", "missile", "said", "Counterintelligence", "officials", "hit", "nothing", "in", "2023"],
+  );
+  assert.equal(b[3]!.w, "counterintelligence");
+  // words beyond ASCII or beside an apostrophe are read by the expression, and have no id
+  assert.deepEqual(conceptTokens("Oekraïners didn't").map((t) => t.id), [-1, -1, -1]);
+});

@@ -59,6 +59,8 @@ interface Compiled {
   suffixLengths: number[];
   /** Each word read lately (news repeats its words; most match nothing): one lookup a word. */
   memo: Map<string, WordReading>;
+  /** The reading of each interned word (`ConceptToken.id`), by its id: no string hashed or compared. */
+  byId: (WordReading | undefined)[];
   /** Per concept, the words that only look like its own (`!` entries). */
   not: Map<string, Tok[]>;
 }
@@ -85,7 +87,7 @@ function compiled(lang: Lang): Compiled {
   let c = memo.get(lang);
   if (c) return c;
   const lex = ledgerLexicon(lang);
-  c = { exact: new Map(), prefix: new Map(), suffix: new Map(), infix: [], negators: new Set(lex.negators.filter((n) => !n.includes(" ")).map(fold)), window: lex.negationWindow ?? 3, prefixLengths: [], suffixLengths: [], memo: new Map(), not: new Map() };
+  c = { exact: new Map(), prefix: new Map(), suffix: new Map(), infix: [], negators: new Set(lex.negators.filter((n) => !n.includes(" ")).map(fold)), window: lex.negationWindow ?? 3, prefixLengths: [], suffixLengths: [], memo: new Map(), byId: [], not: new Map() };
   const put = (m: Map<string, Entry[]>, k: string, e: Entry) => {
     const l = m.get(k);
     if (l) l.push(e);
@@ -142,14 +144,28 @@ const NEGATOR: WordReading = { cands: NONE, neg: true };
  * the word is a negator, remembered per word: a word met for the first time is hashed once for both (a
  * word's string is new each time it is read, and hashing it was most of a lookup).
  */
-function readingOf(c: Compiled, w: string): WordReading {
-  const hit = c.memo.get(w);
-  if (hit) return hit;
-  const cands = candidates(c, w);
-  const neg = c.negators.has(w);
-  const r = cands.length ? { cands, neg } : neg ? NEGATOR : PLAIN;
-  if (c.memo.size > 100_000) c.memo.clear();
-  c.memo.set(w, r);
+function readingOf(c: Compiled, t: ConceptToken): WordReading {
+  // an interned word's reading is kept by its id: most words of a text are read so, by an index, where a
+  // lookup by the word hashed a string new each time (the most costly line of a claim's reading)
+  const id = t.id;
+  if (id >= 0) {
+    const known = id < c.byId.length ? c.byId[id] : undefined;
+    if (known !== undefined) return known;
+  }
+  const w = t.w;
+  let r = c.memo.get(w);
+  if (r === undefined) {
+    const cands = candidates(c, w);
+    const neg = c.negators.has(w);
+    r = cands.length ? { cands, neg } : neg ? NEGATOR : PLAIN;
+    if (c.memo.size > 100_000) c.memo.clear();
+    c.memo.set(w, r);
+  }
+  if (id >= 0) {
+    // (filled in order, never with holes: the array stays a plain list of values)
+    while (c.byId.length <= id) c.byId.push(undefined);
+    c.byId[id] = r;
+  }
   return r;
 }
 
@@ -270,6 +286,11 @@ export interface ConceptToken {
   readonly raw: string;
   readonly start: number;
   readonly end: number;
+  /**
+   * The number of the folded word among the words met so far (the same word, the same number, in every
+   * text), or -1 when it has none: what the lexicon made of a word is kept by it.
+   */
+  readonly id: number;
 }
 
 const WORD = /[\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}]+)*/gu;
@@ -295,6 +316,77 @@ export function conceptTokens(text: string): readonly ConceptToken[] {
     tokenMemoChars += text.length;
   }
   return out;
+}
+
+/**
+ * Words met in texts, each once (`ConceptToken.id`): a table of their folded forms, open addressing by a
+ * hash read with the word's characters. Only words of ASCII letters and digits (most words) are kept, and
+ * at most `INTERN_MAX` of them (then words new to it have none), so the table's memory is bounded.
+ */
+// (at most half the slots of the largest table are ever taken)
+const INTERN_MAX = 1 << 17;
+/**
+ * The slots, two numbers each: a word's hash and its id + 1 (0: free), side by side, so that a probe reads
+ * one place; grown by doubling, so that a small input's table stays small (and in the processor's cache).
+ */
+let internSlots: Int32Array = new Int32Array(2 << 12);
+const internWords: string[] = [];
+const FNV_BASIS = 0x811c9dc5 | 0;
+const FNV_PRIME = 16777619;
+/** (the codes of a long word, to make its string of its own: a slice of a long text would keep the text) */
+const scratchCodes: number[] = [];
+
+/**
+ * The id of the word text[i..j) (ASCII letters and digits), folded (`| 32` lowers an ASCII capital and
+ * leaves a small letter or a digit as it is), `h` the hash of its folded codes; -1 when the table is full.
+ */
+function internAscii(text: string, i: number, j: number, h: number, upper: boolean): number {
+  const slots = internSlots;
+  const mask = (slots.length >> 1) - 1;
+  const n = j - i;
+  let s = h & mask;
+  // (linear probing: at most half the slots are ever taken, so a free one is always near)
+  for (let k = slots[2 * s + 1]!; k !== 0; s = (s + 1) & mask, k = slots[2 * s + 1]!) {
+    if (slots[2 * s] !== h) continue;
+    const w = internWords[k - 1]!;
+    if (w.length !== n) continue;
+    // (a word without capitals is its folded form as written: compared by the engine, not code by code)
+    if (!upper) {
+      if (text.startsWith(w, i)) return k - 1;
+      continue;
+    }
+    let q = 0;
+    while (q < n && w.charCodeAt(q) === (text.charCodeAt(i + q) | 32)) q++;
+    if (q === n) return k - 1;
+  }
+  const id = internWords.length;
+  if (id >= INTERN_MAX) return -1;
+  let w: string;
+  if (n < 13) w = text.slice(i, j).toLowerCase();
+  else {
+    scratchCodes.length = 0;
+    for (let q = i; q < j; q++) scratchCodes.push(text.charCodeAt(q) | 32);
+    w = String.fromCharCode.apply(null, scratchCodes);
+  }
+  internWords.push(w);
+  slots[2 * s] = h;
+  slots[2 * s + 1] = id + 1;
+  if (2 * internWords.length > mask + 1) internSlots = rehashed(slots, 2 * (mask + 1));
+  return id;
+}
+
+/** The table's words in a table of `size` slots. */
+function rehashed(old: Int32Array, size: number): Int32Array {
+  const slots = new Int32Array(2 * size);
+  const mask = size - 1;
+  for (let t = 0; t < old.length; t += 2) {
+    if (old[t + 1] === 0) continue;
+    let s = old[t]! & mask;
+    while (slots[2 * s + 1] !== 0) s = (s + 1) & mask;
+    slots[2 * s] = old[t]!;
+    slots[2 * s + 1] = old[t + 1]!;
+  }
+  return slots;
 }
 
 const isAsciiWordChar = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
@@ -331,15 +423,27 @@ function readTokens(text: string, capitals = false): ConceptToken[] {
         i++;
         continue;
       }
-      // (whether a capital is among its letters: most words have none, and are their own folded form)
+      // (whether a capital is among its letters: most words have none, and are their own folded form; the
+      // hash of its folded codes is read on the way, to find the word among those met before)
       let upper = c <= 90 && c >= 65;
+      let h = Math.imul(FNV_BASIS ^ (c | 32), FNV_PRIME);
       let j = i + 1;
-      for (let d = 0; j < n && isAsciiWordChar((d = text.charCodeAt(j))); j++) if (d <= 90 && d >= 65) upper = true;
+      for (let d = 0; j < n && isAsciiWordChar((d = text.charCodeAt(j))); j++) {
+        if (d <= 90 && d >= 65) upper = true;
+        h = Math.imul(h ^ (d | 32), FNV_PRIME);
+      }
       const next = j < n ? text.charCodeAt(j) : 32;
       if (next < 128 && next !== 39) {
         if (!capitals || (c <= 90 && c >= 65)) {
-          const raw = text.slice(i, j);
-          out.push({ w: upper ? raw.toLowerCase() : raw, raw, start: i, end: j });
+          const id = internAscii(text, i, j, h, upper);
+          if (id >= 0) {
+            // a word without capitals is its own folded form, and is not sliced out again
+            const w = internWords[id]!;
+            out.push({ w, raw: upper ? text.slice(i, j) : w, start: i, end: j, id });
+          } else {
+            const raw = text.slice(i, j);
+            out.push({ w: upper ? raw.toLowerCase() : raw, raw, start: i, end: j, id: -1 });
+          }
         }
         i = j;
         continue;
@@ -357,13 +461,13 @@ function readTokens(text: string, capitals = false): ConceptToken[] {
     if (q) {
       const neg = /^(.+)n['’]t$/iu.exec(raw);
       if (neg) {
-        put({ w: fold(neg[1]!), raw: neg[1]!, start, end: start + neg[1]!.length });
-        put({ w: "not", raw: "not", start: start + neg[1]!.length, end: start + raw.length });
+        put({ w: fold(neg[1]!), raw: neg[1]!, start, end: start + neg[1]!.length, id: -1 });
+        put({ w: "not", raw: "not", start: start + neg[1]!.length, end: start + raw.length, id: -1 });
         continue;
       }
       raw = raw.replace(/['’]s$/u, "");
-      for (const part of raw.split(/['’]/u)) if (part) put({ w: fold(part), raw: part, start, end: start + raw.length });
-    } else put({ w: fold(raw), raw, start, end: start + raw.length });
+      for (const part of raw.split(/['’]/u)) if (part) put({ w: fold(part), raw: part, start, end: start + raw.length, id: -1 });
+    } else put({ w: fold(raw), raw, start, end: start + raw.length, id: -1 });
   }
   return out;
 }
@@ -418,7 +522,7 @@ function readConcepts(text: string, lang: Lang, tokens: readonly ConceptToken[],
   for (let i = 0; i < n; i++) {
     // (a used word too when the readings are kept: they serve a later reading of some of these words)
     if (used[i] && !readings) continue;
-    const r = given ? given[i]! : readingOf(c, tokens[i]!.w);
+    const r = given ? given[i]! : readingOf(c, tokens[i]!);
     if (readings) readings[i] = r;
     if (used[i]) continue;
     const cands = r.cands;

@@ -67,11 +67,24 @@ interface Clause {
 export const claims: Stage = (doc, ctx) => extractClaims(doc, ctx.lang.claims);
 
 export function extractClaims(doc: Doc, lex: ClaimLexicon): void {
+  const n = doc.tokens.length;
+  if (n > SCRATCH_TOKENS) return extractWith(doc, lex, new Array<string>(n));
+  // the token texts go into one array for every document (a new one per document was ~15 MB over the
+  // bench corpus); emptied afterwards, so that a read past the document's tokens still finds nothing and
+  // no report's words stay alive in it
+  try {
+    extractWith(doc, lex, RAW);
+  } finally {
+    RAW.fill(undefined as unknown as string, 0, n);
+  }
+}
+const RAW: string[] = [];
+
+function extractWith(doc: Doc, lex: ClaimLexicon, raw: string[]): void {
   const { P, index } = compiled(lex);
   const toks = doc.tokens;
   const n = toks.length;
   const low = lowerTokens(toks);
-  const raw = new Array<string>(n);
   const sc = scratch(n, doc.sentences.length);
   const punct = sc.bytes.subarray(0, n);
   const cap = sc.bytes.subarray(n, 2 * n);
@@ -94,7 +107,11 @@ export function extractClaims(doc: Doc, lex: ClaimLexicon): void {
   // whether entity recognition took a token for a name: looked up rarely, so by binary search on demand
   const named = (i: number) => {
     const t = toks[i]!;
-    for (const m of mentionsIn(doc, t)) if (m.via === undefined || m.via === "name" || m.via === "acronym") return true;
+    const ms = sortedMentions(doc);
+    for (let k = mentionsFrom(ms, t); k < ms.length && ms[k]!.start < t.end; k++) {
+      const m = ms[k]!;
+      if (m.end > t.start && (m.via === undefined || m.via === "name" || m.via === "acronym")) return true;
+    }
     return false;
   };
   const time = sc.bytes.subarray(2 * n, 3 * n);
@@ -202,7 +219,7 @@ export function extractClaims(doc: Doc, lex: ClaimLexicon): void {
     }
     // "Dat meldt de politie.": the frame's content is the sentence before
     // ("Dat zegt de burgemeester, die wijst op …": a relative clause after it only describes the source)
-    if (list.length >= 1 && list.slice(1).every((c) => c.kind === "relative") && list[0]!.source && list[0]!.frame && anaphoric(V, list[0]!)) {
+    if (list.length >= 1 && restRelative(list) && list[0]!.source && list[0]!.frame && anaphoric(V, list[0]!)) {
       const c = list[0]!;
       const s = doc.sentences[c.sentence]!;
       const prev = doc.sentences[c.sentence - 1];
@@ -224,7 +241,7 @@ export function extractClaims(doc: Doc, lex: ClaimLexicon): void {
     }
     // "“…. ” OCHA said.": a quote whose full stop stands inside its marks ends the sentence, and the frame that
     // names its speaker stands alone after it; the frame is that quote's attribution, no proposition of its own
-    if (list.length >= 1 && list.slice(1).every((c) => c.kind === "relative") && list[0]!.source && list[0]!.source.kind !== "unnamed" && list[0]!.frame && afterQuote(V, list[0]!, speech) && bareFrame(V, list[0]!)) {
+    if (list.length >= 1 && restRelative(list) && list[0]!.source && list[0]!.source.kind !== "unnamed" && list[0]!.frame && afterQuote(V, list[0]!, speech) && bareFrame(V, list[0]!)) {
       list[0]!.trailing = true;
       if (list[0]!.status === "claimed") list[0]!.suppress = true;
     }
@@ -300,6 +317,12 @@ export function extractClaims(doc: Doc, lex: ClaimLexicon): void {
 }
 
 const punct = (V: View, i: number) => V.punct[i] === 1;
+
+/** Every clause after the sentence's first is a relative clause (a loop: a copy of the list per sentence was not needed). */
+function restRelative(list: readonly Clause[]): boolean {
+  for (let k = 1; k < list.length; k++) if (list[k]!.kind !== "relative") return false;
+  return true;
+}
 
 /**
  * The per-token marks of a document (View's typed arrays), zeroed: one buffer of bytes and one of integers
@@ -462,6 +485,10 @@ class Splitter {
   readonly kinds: ClauseKind[] = [];
   private readonly cutAt: number[] = [];
   private readonly cutKind: ClauseKind[] = [];
+  // the arrays are never truncated (V8 frees an array's store when its length is set to 0): counts say how
+  // much of them is this sentence's
+  private cuts = 0;
+  private pieces = 0;
   private s!: Sentence;
   private b0 = 0;
   private from = 0; // where the current clause began
@@ -495,8 +522,8 @@ class Splitter {
   }
 
   private cut(at: number, kind: ClauseKind): void {
-    this.cutAt.push(at);
-    this.cutKind.push(kind);
+    this.cutAt[this.cuts] = at;
+    this.cutKind[this.cuts++] = kind;
     this.from = at;
     this.seenVerb = false;
     this.scanned = at;
@@ -547,10 +574,11 @@ class Splitter {
   }
 
   private piece(t0: number, t1: number, ms: CueMatch[], kind: ClauseKind): void {
-    this.t0.push(t0);
-    this.t1.push(t1);
-    this.ms.push(ms);
-    this.kinds.push(kind);
+    const k = this.pieces++;
+    this.t0[k] = t0;
+    this.t1[k] = t1;
+    this.ms[k] = ms;
+    this.kinds[k] = kind;
   }
 
   split(s: Sentence): number {
@@ -560,12 +588,8 @@ class Splitter {
     const b0 = s.tokenEnd;
     this.s = s;
     this.b0 = b0;
-    this.cutAt.length = 0;
-    this.cutKind.length = 0;
-    this.t0.length = 0;
-    this.t1.length = 0;
-    this.ms.length = 0;
-    this.kinds.length = 0;
+    this.cuts = 0;
+    this.pieces = 0;
     this.titleCase = -1;
     this.from = a0;
     this.seenVerb = false;
@@ -578,7 +602,6 @@ class Splitter {
     let aside = -1; // the dash that opened an aside still open
     let asideVerb = false; // whether the clause had its verb before the aside
     this.firstComma = -1;
-    const cuts = this.cutAt;
     for (let i = a0 + 1; i < b0 - 1; i++) {
       const w = low[i]!;
       // one array look-up turns away most words before the set is asked
@@ -601,7 +624,7 @@ class Splitter {
         let j = i + 1;
         while (j < b0 - 1 && V.doc.tokens[j]!.kind === "quote") j++; // ', "maar …'
         const nj = low[j]!;
-        const cuts0 = cuts.length;
+        const cuts0 = this.cuts;
         if (embedded) {
           embedded = false;
           continue;
@@ -629,7 +652,7 @@ class Splitter {
         else if (j === i + 1 && !inSpeech(i) && this.lastComp < this.from && this.verbBefore(i) && spliceAhead(V, index, b0, j) && !(P.lex.subjectAfterVerb === false && this.subordinateOpen())) this.cut(j, "cut");
         this.lastComma = i;
         // a relative clause that did not close the sentence is embedded: the main clause resumes after it
-        if (cuts.length === cuts0 && P.relStarters.has(nj) && !P.complementizers.has(nj)) embedded = true;
+        if (this.cuts === cuts0 && P.relStarters.has(nj) && !P.complementizers.has(nj)) embedded = true;
         continue;
       }
       if (DASHES.has(r) && V.punct[i] && spaced(V, i)) {
@@ -678,14 +701,15 @@ class Splitter {
     // the clauses between the cuts (an empty one, two cuts at one place, is none)
     let a = a0;
     let kind: ClauseKind = "first";
-    for (let k = 0; k <= cuts.length; k++) {
-      const c = k < cuts.length ? cuts[k]! : b0;
+    const cuts = this.cutAt;
+    for (let k = 0; k <= this.cuts; k++) {
+      const c = k < this.cuts ? cuts[k]! : b0;
       if (c > a) this.clause(a, c, kind);
-      if (k === cuts.length) break;
+      if (k === this.cuts) break;
       a = c;
       kind = this.cutKind[k]!;
     }
-    return this.t0.length;
+    return this.pieces;
   }
 
   /** A clause's cues; an explicit unknown in a later subordinate clause stands on its own: "…, waarvan het doel onbekend is". */
@@ -1934,6 +1958,19 @@ function overlapsSpeech(V: View, cover: SpeechCover, span: Span, quotes: readonl
 /** Mentions overlapping a span; mentions are short, so a sorted list and a bounded look-back suffice. */
 function mentionsIn(doc: Doc, span: Span): Doc["mentions"] {
   const ms = sortedMentions(doc);
+  const out: Doc["mentions"] = [];
+  for (let k = mentionsFrom(ms, span); k < ms.length && ms[k]!.start < span.end; k++) {
+    const m = ms[k]!;
+    if (m.end > span.start) out.push(m);
+  }
+  return out;
+}
+/**
+ * Where the sorted mentions that may overlap a span begin: the callers that run per token or per claim walk
+ * the list from here themselves (`k < ms.length && ms[k].start < span.end`, skipping `end <= span.start`), as
+ * a list of their own for each look-up was a tenth of what the stage allocated.
+ */
+function mentionsFrom(ms: Doc["mentions"], span: Span): number {
   let lo = 0;
   let hi = ms.length;
   while (lo < hi) {
@@ -1941,12 +1978,7 @@ function mentionsIn(doc: Doc, span: Span): Doc["mentions"] {
     if (ms[mid]!.start < span.start) lo = mid + 1;
     else hi = mid;
   }
-  const out: Doc["mentions"] = [];
-  for (let k = Math.max(0, lo - 8); k < ms.length && ms[k]!.start < span.end; k++) {
-    const m = ms[k]!;
-    if (m.end > span.start) out.push(m);
-  }
-  return out;
+  return Math.max(0, lo - 8);
 }
 const sortedCache = new WeakMap<Doc, { n: number; list: Doc["mentions"] }>();
 function sortedMentions(doc: Doc): Doc["mentions"] {
@@ -1959,7 +1991,11 @@ function sortedMentions(doc: Doc): Doc["mentions"] {
 
 function entitiesIn(doc: Doc, span: Span): string[] {
   const out: string[] = [];
-  for (const m of mentionsIn(doc, span)) if (m.entity && !out.includes(m.entity)) out.push(m.entity);
+  const ms = sortedMentions(doc);
+  for (let k = mentionsFrom(ms, span); k < ms.length && ms[k]!.start < span.end; k++) {
+    const m = ms[k]!;
+    if (m.end > span.start && m.entity && !out.includes(m.entity)) out.push(m.entity);
+  }
   return out;
 }
 
@@ -1974,6 +2010,8 @@ interface Candidate {
   words?: string[];
   /** The title seen before the name ("Oekraïense president"): what "de president" later points back to. */
   title?: string;
+  /** The title's words, lower case, when first compared. */
+  titleWords?: string[];
   quoted?: boolean;
 }
 
@@ -2121,7 +2159,9 @@ class Resolver {
       if (e) {
         if (kind === "other") kind = kindOfEntity(e.type);
         if (e.type === "person") who = "person";
-        if (words(e.name).length > words(name).length && words(e.name).includes(words(name).at(-1)!)) name = e.name;
+        const ew = words(e.name);
+        const nw = words(name);
+        if (ew.length > nw.length && ew.includes(nw.at(-1)!)) name = e.name;
       } else if (p.description) {
         // "het legioen", "the group": the latest name or source with that head word
         const d = p.description;
@@ -2130,9 +2170,9 @@ class Resolver {
             const w = candWords(c);
             return w.length > 1 && w[w.length - 1] === d;
           }) ??
-          this.latest(at, (c) => candWords(c).some((w) => w === d || w.endsWith(d))) ??
+          this.latest(at, (c) => endsWord(candWords(c), d)) ??
           // "de president" after "de Oekraïense president Volodymyr Zelensky"
-          this.latest(at, (c) => !!c.title && words(c.title).includes(d));
+          this.latest(at, (c) => !!c.title && titleWords(c).includes(d));
         // only a name stands in for a description: "the official" after "an official familiar with the
         // matter" is still the official, not the words that described him
         if (ante && capitalisedWords(ante.name, this.V.P.nameConn)) {
@@ -2286,6 +2326,13 @@ class Resolver {
 }
 
 const candWords = (c: Candidate) => (c.words ??= words(c.name));
+// held by the candidate: a description is compared with up to 200 candidates' titles, each a memo look-up
+const titleWords = (c: Candidate) => (c.titleWords ??= words(c.title!));
+/** A word that is `d` or ends in it (a loop: a closure per candidate was most of what the look-back allocated). */
+function endsWord(ws: readonly string[], d: string): boolean {
+  for (const w of ws) if (w === d || w.endsWith(d)) return true;
+  return false;
+}
 
 /**
  * Every word of a name begins with a capital ("Bob Deen", not "governor of Kherson"), but for a particle
@@ -2308,8 +2355,10 @@ function words(s: string): string[] {
   if (hit) return hit;
   if (wordCache.size > 50000) wordCache.clear();
   // keyed and split on a copy of its own: a claim's words are a slice of its report's text, which the
-  // memo would otherwise keep whole for as long as it keeps the words
-  const own = JSON.parse(JSON.stringify(s)) as string;
+  // memo would otherwise keep whole for as long as it keeps the words. Slicing a concatenation makes V8
+  // flatten it into a new string first, so the copy's parent is those few characters, not the report
+  // (what the JSON round trip it replaces did, at a fraction of the cost)
+  const own = (" " + s).slice(1);
   const w = wordsOf(own);
   wordCache.set(own, w);
   return w;
@@ -2333,7 +2382,10 @@ function kindOfEntity(type: string): Source["kind"] {
 function mentionAt(doc: Doc, span: Span) {
   let best: (typeof doc.mentions)[number] | undefined;
   let bestOv = 0;
-  for (const m of mentionsIn(doc, span)) {
+  const ms = sortedMentions(doc);
+  for (let k = mentionsFrom(ms, span); k < ms.length && ms[k]!.start < span.end; k++) {
+    const m = ms[k]!;
+    if (m.end <= span.start) continue;
     const ov = Math.min(m.end, span.end) - Math.max(m.start, span.start);
     if (ov > bestOv) (best = m), (bestOv = ov);
   }

@@ -130,12 +130,17 @@ export function matchCues(
   st.lastWord = -2;
   const loose = index.loose;
   for (let i = from; i < to; i++) {
-    const cands = index.byFirst.get(low[i]!);
-    if (!cands && !loose.length) continue;
+    const w = low[i]!;
+    const cands = index.byFirst.get(w);
+    // a loose cue is tried only where its first step takes the word (what matchAt would test first), so most
+    // tokens try none, and only then is it asked whether the word's own cues already hold it
+    let nl = 0;
+    for (const c of loose) if (stepHit(c.steps[0] as WordStep, w, raw[i]!) && !cands?.includes(c)) LOOSE[nl++] = c;
+    if (!cands && !nl) continue;
     if (isName?.(i)) continue;
     out ??= [];
     if (cands) for (const c of cands) tryCue(c, st, raw, i, boundary, out);
-    for (const c of loose) if (!cands?.includes(c)) tryCue(c, st, raw, i, boundary, out);
+    for (let k = 0; k < nl; k++) tryCue(LOOSE[k]!, st, raw, i, boundary, out);
   }
   st.low = NO_WORDS; // the scratch keeps no document's words alive
   st.firstAt = null;
@@ -143,6 +148,8 @@ export function matchCues(
 }
 
 const NO_MATCHES: CueMatch[] = [];
+/** The loose cues to try at a token: written by index, never truncated (they are the lexicon's, kept anyway). */
+const LOOSE: CompiledCue[] = [];
 const NO_WORDS: readonly string[] = [];
 /** The state of the clause being matched: one object for every clause (matching never nests). */
 const SCRATCH: ClauseState = { low: NO_WORDS, from: 0, to: 0, firstAt: null, lastWord: -2 };

@@ -119,6 +119,12 @@ export const SHAPES: Shape[] = [
   { name: "speech-chain", lang: "nl", note: "says-clauses without end", build: (n) => fill("zegt hij, zei zij, meldt het leger, ", n) + "einde.\n" },
   { name: "speech-chain-en", lang: "en", note: "says-clauses without end", build: (n) => fill("he said, she says, the army reported, ", n) + "end.\n" },
   { name: "one-long-word", lang: "nl", note: "one word, no spaces", build: (n) => "Het woord " + "a".repeat(n) + " eindigt.\n" },
+  {
+    name: "long-word-claim",
+    lang: "en",
+    note: "one word of letters alone inside a reported claim (the claim's features are read from its words)",
+    build: (n) => "Police said " + "b".repeat(n) + " was killed in the city on Monday.\n",
+  },
   { name: "capital-word-run", lang: "en", note: "capitalised words without punctuation", build: (n) => fill("Alpha Bravo Charlie Delta ", n) + "\n" },
   { name: "digits", lang: "en", note: "numbers without end", build: (n) => fill((i) => `${i} ${i * 7},5 ${i}.000 `, n) + "\n" },
   { name: "counts", lang: "en", note: "casualty figures without end", build: (n) => fill((i) => `${i} killed, ${i + 1} wounded and ${i + 2} missing; `, n) + "\n" },

@@ -57,3 +57,14 @@ test("concept tokens: the same folded word has the same id in every text", () =>
   // words beyond ASCII or beside an apostrophe are read by the expression, and have no id
   assert.deepEqual(conceptTokens("Oekraïners didn't").map((t) => t.id), [-1, -1, -1]);
 });
+
+test("concept tokens: a word far longer than any word of a language is one token, read without an id", () => {
+  // a base64 blob or a key pasted into a report: one run of ASCII letters of half a million characters
+  const word = "Q" + "x".repeat(500_000);
+  const toks = conceptTokens(`Police said ${word} was killed.`);
+  const long = toks.find((t) => t.start === 12)!;
+  assert.equal(long.end, 12 + word.length);
+  assert.equal(long.w, word.toLowerCase());
+  assert.equal(long.id, -1);
+  assert.deepEqual(toks.map((t) => t.w).filter((w) => w.length < 10), ["police", "said", "was", "killed"]);
+});

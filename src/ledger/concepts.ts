@@ -325,6 +325,8 @@ export function conceptTokens(text: string): readonly ConceptToken[] {
  */
 // (at most half the slots of the largest table are ever taken)
 const INTERN_MAX = 1 << 17;
+const INTERN_LONGEST = 64;
+const INTERN_PROBES = 64;
 /**
  * The slots, two numbers each: a word's hash and its id + 1 (0: free), side by side, so that a probe reads
  * one place; grown by doubling, so that a small input's table stays small (and in the processor's cache).
@@ -341,12 +343,17 @@ const scratchCodes: number[] = [];
  * leaves a small letter or a digit as it is), `h` the hash of its folded codes; -1 when the table is full.
  */
 function internAscii(text: string, i: number, j: number, h: number, upper: boolean): number {
+  const n = j - i;
+  // (a word longer than any the lexicons hold is read without an id: its string is made once, not code by code)
+  if (n > INTERN_LONGEST) return -1;
   const slots = internSlots;
   const mask = (slots.length >> 1) - 1;
-  const n = j - i;
   let s = h & mask;
-  // (linear probing: at most half the slots are ever taken, so a free one is always near)
+  // (linear probing: at most half the slots are ever taken, so a free one is always near — unless words were
+  // chosen to share a hash's low bits: past INTERN_PROBES slots a word has no id, and each look-up stays short)
+  let probes = 0;
   for (let k = slots[2 * s + 1]!; k !== 0; s = (s + 1) & mask, k = slots[2 * s + 1]!) {
+    if (++probes > INTERN_PROBES) return -1;
     if (slots[2 * s] !== h) continue;
     const w = internWords[k - 1]!;
     if (w.length !== n) continue;

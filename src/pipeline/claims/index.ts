@@ -524,6 +524,11 @@ class Splitter {
   private cut(at: number, kind: ClauseKind): void {
     this.cutAt[this.cuts] = at;
     this.cutKind[this.cuts++] = kind;
+    this.startClause(at);
+  }
+
+  /** A clause begins at token `at`: nothing of it read yet. */
+  private startClause(at: number): void {
     this.from = at;
     this.seenVerb = false;
     this.scanned = at;
@@ -591,17 +596,10 @@ class Splitter {
     this.cuts = 0;
     this.pieces = 0;
     this.titleCase = -1;
-    this.from = a0;
-    this.seenVerb = false;
-    this.scanned = a0;
-    this.correlative = false;
-    this.lastComma = -1;
-    this.firstVerb = -1;
-    this.lastComp = -1;
+    this.startClause(a0);
     let embedded = false; // inside a relative clause between commas
     let aside = -1; // the dash that opened an aside still open
     let asideVerb = false; // whether the clause had its verb before the aside
-    this.firstComma = -1;
     for (let i = a0 + 1; i < b0 - 1; i++) {
       const w = low[i]!;
       // one array look-up turns away most words before the set is asked

@@ -17,7 +17,10 @@ export interface LazyShingles {
   [SHINGLE_SOURCE](): number[] | string;
 }
 
-const STRINGS = ["id", "doc", "order", "published", "outlet", "agency", "lang", "text", "status", "main", "subject"] as const;
+// (a claim's id and order key are its own, never another claim's: they are kept as they come, not pooled — a
+// pool entry made for each of them cost a look-up that always missed, and a table twice as large for every
+// other string's look-up)
+const STRINGS = ["doc", "published", "outlet", "agency", "lang", "text", "status", "main", "subject"] as const;
 const NUMBERS = ["start", "end", "sentence", "paragraph"] as const;
 const OBJECTS = ["source", "concepts", "background", "agents", "entities", "listed", "countries", "figures", "days", "years", "features", "parts"] as const;
 const NS = STRINGS.length, NN = NUMBERS.length, NO = OBJECTS.length;
@@ -39,6 +42,8 @@ export class ClaimColumns {
   private objs: Int32Array;
   /** 0 false, 1 true, 2 left out. */
   private quotes: Uint8Array;
+  private ids: (string | null | undefined)[] = [];
+  private orders: (string | null | undefined)[] = [];
   /**
    * Each claim's shingles once asked for, or the words they are made of until then; else they are
    * `hashes[from[i] .. from[i + 1]]`.
@@ -75,6 +80,8 @@ export class ClaimColumns {
       const i = this.n++;
       this.grow(this.n);
       const x = c as unknown as Record<string, unknown>;
+      this.ids.push(c.id);
+      this.orders.push(c.order);
       for (let f = 0; f < NS; f++) {
         const v = x[STRINGS[f]!];
         this.strs[i * NS + f] = v === null ? NULL : v === undefined ? ABSENT : this.string(v as string);
@@ -109,6 +116,14 @@ export class ClaimColumns {
     this.objs = this.objs.slice(0, this.n * NO);
     this.quotes = this.quotes.slice(0, this.n);
     this.from = this.from.slice(0, this.n + 1);
+  }
+
+  id(i: number): string | null | undefined {
+    return this.ids[i];
+  }
+
+  order(i: number): string | null | undefined {
+    return this.orders[i];
   }
 
   str(i: number, f: number): string | null | undefined {
@@ -250,37 +265,37 @@ export class ColumnClaim implements FusionClaim {
     private readonly at: number,
   ) {}
   get id(): string {
-    return this.cols.str(this.at, 0)!;
+    return this.cols.id(this.at)!;
   }
   get doc(): string {
-    return this.cols.str(this.at, 1)!;
+    return this.cols.str(this.at, 0)!;
   }
   get order(): string {
-    return this.cols.str(this.at, 2)!;
+    return this.cols.order(this.at)!;
   }
   get published(): string {
-    return this.cols.str(this.at, 3)!;
+    return this.cols.str(this.at, 1)!;
   }
   get outlet(): string | null {
-    return this.cols.str(this.at, 4) as string | null;
+    return this.cols.str(this.at, 2) as string | null;
   }
   get agency(): string | null {
-    return this.cols.str(this.at, 5) as string | null;
+    return this.cols.str(this.at, 3) as string | null;
   }
   get lang(): FusionClaim["lang"] {
-    return this.cols.str(this.at, 6) as FusionClaim["lang"];
+    return this.cols.str(this.at, 4) as FusionClaim["lang"];
   }
   get text(): string {
-    return this.cols.str(this.at, 7)!;
+    return this.cols.str(this.at, 5)!;
   }
   get status(): FusionClaim["status"] {
-    return this.cols.str(this.at, 8) as FusionClaim["status"];
+    return this.cols.str(this.at, 6) as FusionClaim["status"];
   }
   get main(): string | null {
-    return this.cols.str(this.at, 9) as string | null;
+    return this.cols.str(this.at, 7) as string | null;
   }
   get subject(): string | undefined {
-    return this.cols.str(this.at, 10) as string | undefined;
+    return this.cols.str(this.at, 8) as string | undefined;
   }
   get start(): number {
     return this.cols.num(this.at, 0)!;

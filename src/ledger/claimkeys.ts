@@ -644,10 +644,12 @@ function headClauses(doc: Doc): Map<Claim, Claim> {
 }
 const concessiveMemo = new Map<Lang, Set<string>>();
 
-/** Whether a claim can take part in a contradiction inside its report (everything else is skipped there). */
-export function mayDispute(doc: Doc, c: Claim, counted: ReadonlySet<string>): boolean {
+/**
+ * Whether a claim can take part in a contradiction inside its report (everything else is skipped there).
+ * `f`: the claim's features, when the caller has them.
+ */
+export function mayDispute(doc: Doc, c: Claim, counted: ReadonlySet<string>, f: ClaimFeatures = featuresOf(c, doc.lang)): boolean {
   if (c.status === "denied" || counted.has(c.id)) return true;
-  const f = featuresOf(c, doc.lang);
   if (f.states || f.counter || f.backRef || f.themes || f.negThemes) return true;
   // a negator matters only beside a word of doing, which the test looks for anyway
   let test = disputeFilters.get(doc.lang);

@@ -28,12 +28,13 @@ export const contradictions: Stage = (doc) => {
           break;
         }
     }
-  const keep = new Set(doc.claims.filter((c) => mayDispute(doc, c, counted)).map((c) => c.id));
+  // (each claim's features looked up once here: asked by both tests below, by the text, they were a
+  // look-up in the memo of features each time)
+  const features = doc.claims.map((c) => featuresOf(c, doc.lang));
+  const keep = new Set<string>();
+  for (let i = 0; i < doc.claims.length; i++) if (mayDispute(doc, doc.claims[i]!, counted, features[i]!)) keep.add(doc.claims[i]!.id);
   // what a denial or a counter-statement points back at may be any statement just before or after it
-  const pointers = doc.claims.filter((c) => {
-    const f = featuresOf(c, doc.lang);
-    return c.status === "denied" || f.backRef || f.counter;
-  });
+  const pointers = doc.claims.filter((c, i) => c.status === "denied" || features[i]!.backRef || features[i]!.counter);
   if (pointers.length) {
     const near = new Uint8Array(doc.sentences.length + 1);
     for (const p of pointers) for (let k = Math.max(0, p.sentence - 4); k <= Math.min(doc.sentences.length, p.sentence + 4); k++) near[k] = 1;

@@ -134,6 +134,15 @@ function hash(s: string): number {
   return h >>> 0;
 }
 
+/** hash(`${a} ${b}`) without making the string (the hash reads one character after another). */
+function hashPair(a: string, b: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < a.length; i++) h = Math.imul(h ^ a.charCodeAt(i), 0x01000193);
+  h = Math.imul(h ^ 32, 0x01000193);
+  for (let i = 0; i < b.length; i++) h = Math.imul(h ^ b.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
 const demonymMemo = new Map<Lang, Map<string, string>>();
 /** Nationality words of a language first, then of the others (a Dutch text may say "Russian-made"). */
 function demonyms(lang: Lang): Map<string, string> {
@@ -172,7 +181,8 @@ export function countryWords(tokens: readonly ConceptToken[], lang: Lang): ({ cc
 
 /**
  * The country each interned word names (`ConceptToken.id`), by its id: the word as written was a new
- * string each time, hashed for the memo by name (a tenth of the claim keys' own time). An interned word is
+ * string each time, hashed for the memo by name (0.4 % of a profile of the bench extract, against 1.7 % for
+ * the whole of claimKeys' own code). An interned word is
  * ASCII, and the gazetteer reads a name in lower case: the word's folded form names what any way of
  * writing it does. Filled in order, never with holes; as many as the words interned, at most.
  */
@@ -1196,47 +1206,12 @@ function claimKeys(doc: Doc, ix: DocIndex, own: Claim, order: string, agency: st
 /** The text the shingles of the last claim `claimKeys` made with shingles are of: `fusionClaims` keeps it only when asked. */
 let lastShingled = "";
 
-/**
- * A shingle of words a and b is hash(`${a} ${b}`), made without the string: the hash reads one character
- * after another, so its state after "a " is kept for each interned word (`ConceptToken.id`; -1: not known
- * yet), and a pair reads b's characters only (each word of a claim heads a pair, and its characters were
- * hashed anew for each). As many as the words interned, at most.
- */
-let pairHeads = new Float64Array(0);
-
-/** The hash's state after a token's word and a space. */
-function pairHead(t: ConceptToken): number {
-  const id = t.id;
-  if (id < 0) return headHash(t.w);
-  if (id >= pairHeads.length) {
-    const grown = new Float64Array(Math.max(1024, 2 * pairHeads.length, id + 1)).fill(-1);
-    grown.set(pairHeads);
-    pairHeads = grown;
-  }
-  let h = pairHeads[id]!;
-  if (h < 0) pairHeads[id] = h = headHash(t.w);
-  return h;
-}
-
-function headHash(a: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < a.length; i++) h = Math.imul(h ^ a.charCodeAt(i), 0x01000193);
-  return Math.imul(h ^ 32, 0x01000193) >>> 0;
-}
-
-/** hash(`${a} ${b}`) from `pairHead` of a. */
-function hashAfter(head: number, b: string): number {
-  let h = head;
-  for (let i = 0; i < b.length; i++) h = Math.imul(h ^ b.charCodeAt(i), 0x01000193);
-  return h >>> 0;
-}
-
 /** Word-pair shingles of tokens: distinct and in order (sorted as unsigned integers, repeats dropped). */
 function shinglesOf(tokens: readonly ConceptToken[]): number[] {
   const shingles: number[] = [];
   if (tokens.length > 1) {
     const hs = new Uint32Array(tokens.length - 1);
-    for (let i = 0; i + 1 < tokens.length; i++) hs[i] = hashAfter(pairHead(tokens[i]!), tokens[i + 1]!.w);
+    for (let i = 0; i + 1 < tokens.length; i++) hs[i] = hashPair(tokens[i]!.w, tokens[i + 1]!.w);
     hs.sort();
     for (let i = 0; i < hs.length; i++) if (i === 0 || hs[i] !== hs[i - 1]) shingles.push(hs[i]!);
   }

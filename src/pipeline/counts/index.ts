@@ -1,7 +1,7 @@
 import type { Approx, Claim, Count, CountKind, Doc, Span } from "../../model/doc.js";
 import type { Stage } from "../stage.js";
 import type { CountLexicon } from "./lexicon.js";
-import { fineTokens, fineTokensOf, maybeCompound, Phrases, readNumber, tokId, wordId, type Tok } from "./numbers.js";
+import { code3, fineTokens, fineTokensOf, KD, KP, KW, maybeCompound, Phrases, readNumber, tokId, wordId, WordSet, type FineToks } from "./numbers.js";
 
 // A figure is a number followed, within a few adjectives, by a noun that says what is counted. The noun gives
 // the kind; for people counted by a neutral noun ("twelve people", "twaalf burgers", "four men") the clause
@@ -16,6 +16,8 @@ interface Compiled {
   nouns: Phrases<CountKind>;
   /** Single-word nouns matched as the end of a compound (Dutch), by their last three letters. */
   suffixes: Map<string, [string, CountKind][]>;
+  /** The same lists by code3 of their three letters when ASCII: an ASCII word is looked up without a string. */
+  suffixCodes: Map<number, [string, CountKind][]>;
   verbs: Phrases<CountKind>;
   /** Split verbs ("kwamen … om") by their head before the figure: the particles closing the clause and their kinds. */
   split: Phrases<{ tail: Phrases<true>; kind: CountKind }[]>;
@@ -27,14 +29,14 @@ interface Compiled {
   approx: Phrases<Approx>;
   vague: Phrases<{ value: number; approx: Approx }>;
   of: Phrases<true>;
-  stop: Set<string>;
-  functionWords: Set<string>;
+  stop: WordSet;
+  functionWords: WordSet;
   including: Phrases<true>;
   partitiveOf: Phrases<true>;
   partitivePronouns: Phrases<true>;
-  coordinators: Set<string>;
+  coordinators: WordSet;
   articleOrdinals: Set<string>;
-  objectStarts: Set<string>;
+  objectStarts: WordSet;
   generic: Phrases<true>;
   /** By word id, bits of F: what a word can be or open, so most words cost one look-up in the scans. */
   wf: Uint8Array;
@@ -71,6 +73,7 @@ function compile(lex: CountLexicon): Compiled {
   c = {
     nouns: new Phrases(nouns),
     suffixes,
+    suffixCodes: new Map([...suffixes].filter(([k]) => code3(k) >= 0).map(([k, l]) => [code3(k), l])),
     verbs: new Phrases(verbs),
     split: new Phrases(split),
     objects: set(lex.objects),
@@ -81,22 +84,22 @@ function compile(lex: CountLexicon): Compiled {
     approx: new Phrases(Object.entries(lex.approx)),
     vague: new Phrases(Object.entries(lex.vagueAmounts)),
     of: set(lex.of),
-    stop: new Set(lex.stopBefore),
-    functionWords: new Set(lex.functionWords),
+    stop: new WordSet(lex.stopBefore),
+    functionWords: new WordSet(lex.functionWords),
     including: set(lex.including),
     partitiveOf: set(lex.partitiveOf),
     partitivePronouns: set(lex.partitivePronouns),
-    coordinators: new Set(lex.coordinators),
+    coordinators: new WordSet(lex.coordinators),
     articleOrdinals: new Set(lex.articleOrdinals),
-    objectStarts: new Set(lex.objectStarts),
+    objectStarts: new WordSet(lex.objectStarts),
     generic: set(lex.generic),
     wf: new Uint8Array(0),
   };
   const bits: [number, number][] = [];
   const mark = (keys: Iterable<string>, bit: number) => {
     for (const k of keys) {
-      const t = fineTokens(k)[0];
-      if (t) bits.push([wordId(t.t), bit]);
+      const t = fineTokens(k);
+      if (t.length) bits.push([wordId(t.t(0)), bit]);
     }
   };
   mark([...Object.keys(lex.approx), ...Object.keys(lex.vagueAmounts), ...Object.keys(lex.numbers.words), ...lex.numbers.articles, ...Object.keys(lex.numbers.fractions)], F.start);
@@ -114,9 +117,9 @@ function compile(lex: CountLexicon): Compiled {
 }
 
 // ASCII answered by code, the rest by the Unicode class
-const isCap = (t: Tok) => {
-  const c = t.raw.charCodeAt(0);
-  return c < 128 ? c >= 65 && c <= 90 : /^\p{Lu}/u.test(t.raw);
+const isCap = (toks: FineToks, i: number) => {
+  const c = toks.code0(i);
+  return c < 128 ? c >= 65 && c <= 90 : /^\p{Lu}/u.test(toks.raw(i));
 };
 const CLAUSE_END = new Set([".", ";", "!", "?", ":"]);
 const QUOTES = new Set(["'", "’", "‘", '"', "“", "”", "„", "«", "»"]);
@@ -162,17 +165,15 @@ export function findCounts(text: string, lex: CountLexicon, skip: readonly Span[
   };
   /** The bits of F of the word at m (0 for marks, digits and unknown words). */
   const fl = (m: number): number => {
-    const t = toks[m]!;
-    return t.kind === "w" ? (c.wf[tokId(t)] ?? 0) : 0;
+    return toks.k[m] === KW ? (c.wf[tokId(toks, m)] ?? 0) : 0;
   };
   const clauseEnd = (m: number) => {
-    const t = toks[m]!;
-    return t.kind === "p" && CLAUSE_END.has(t.t);
+    return toks.k[m] === KP && CLAUSE_END.has(toks.t(m));
   };
   const isNumber = (m: number) => {
-    const t = toks[m]!;
-    if (t.kind === "d") return true;
-    if (t.kind !== "w" || (!(fl(m) & F.start) && !maybeCompound(t, lex.numbers))) return false;
+    const k = toks.k[m];
+    if (k === KD) return true;
+    if (k !== KW || (!(fl(m) & F.start) && !maybeCompound(toks, m, lex.numbers))) return false;
     return !!c.vague.match(toks, m) || !!readNumber(toks, m, lex.numbers);
   };
   const nounAt = (j: number): Noun | null => {
@@ -180,24 +181,30 @@ export function findCounts(text: string, lex: CountLexicon, skip: readonly Span[
     const p = f & F.noun ? c.nouns.match(toks, j) : null;
     // "death toll", "aantal doden": a running total, not the counted noun
     if (p && f & F.toll && c.tolls.match(toks, j)) return null;
-    if (p) return { kind: p[0], end: p[1], object: !!c.objects.match(toks, j), weak: p[1] === j + 1 && c.weak.has(toks[j]!.t) };
-    const t = toks[j]!;
-    if (t.kind !== "w") return null;
+    if (p) return { kind: p[0], end: p[1], object: !!c.objects.match(toks, j), weak: p[1] === j + 1 && c.weak.has(toks.t(j)) };
+    if (toks.k[j] !== KW) return null;
     // the compound ends at the next space or mark
-    if (c.suffixes.size && (j + 1 >= toks.length || toks[j + 1]!.sp || toks[j + 1]!.kind === "p")) {
-      for (const [n, k] of c.suffixes.get(t.t.slice(-3)) ?? [])
-        if (t.t.length > n.length && t.t.endsWith(n)) return { kind: k, end: j + 1, object: c.objectWords.has(n), weak: c.weak.has(n) };
+    if (c.suffixes.size && (j + 1 >= toks.length || toks.sp(j + 1) || toks.k[j + 1] === KP)) {
+      const len = toks.len(j);
+      const l = toks.isAscii(j) ? (len >= 3 ? c.suffixCodes.get(toks.low3(j, len - 3)) : undefined) : c.suffixes.get(toks.t(j).slice(-3));
+      if (l) {
+        const wl = toks.tlen(j);
+        for (const [n, k] of l) if (wl > n.length && toks.endsWith(j, n)) return { kind: k, end: j + 1, object: c.objectWords.has(n), weak: c.weak.has(n) };
+      }
     }
-    if (isCap(t) && t.t.length > 4 && lex.demonymSuffixes.some((s) => t.t.endsWith(s))) return { kind: "personnel", end: j + 1, object: false, weak: false };
+    if (isCap(toks, j) && toks.tlen(j) > 4) {
+      const w = toks.t(j);
+      if (lex.demonymSuffixes.some((s) => w.endsWith(s))) return { kind: "personnel", end: j + 1, object: false, weak: false };
+    }
     return null;
   };
   /** A casualty verb is active, with an object after it: "killed 12 people", "arrested the suspect", "killing at least 7". */
   const activeAt = (after: number) => {
-    const n = toks[after];
-    if (!n) return false;
-    if (n.kind === "d") return true;
-    if (n.kind !== "w") return false;
-    if (c.objectStarts.has(n.t) || !!nounAt(after) || isNumber(after)) return true;
+    const k = toks.kd(after);
+    if (!k) return false;
+    if (k === KD) return true;
+    if (k !== KW) return false;
+    if (c.objectStarts.has(toks, after) || !!nounAt(after) || isNumber(after)) return true;
     const ap = c.approx.match(toks, after);
     return !!ap && ap[1] < toks.length && isNumber(ap[1]);
   };
@@ -209,40 +216,41 @@ export function findCounts(text: string, lex: CountLexicon, skip: readonly Span[
   };
   /** Digits that end a name ("Nord Stream 2", "Boeing 737"), or join such a number ("Nord Stream 1 en 2"). */
   const nameNumber = (m: number, joined = false): boolean => {
-    const p = toks[m - 1];
+    const p = m - 1;
     // "A330-200", "Su-25": the number of a model
-    if (p && p.t === "-" && !p.sp && !toks[m]!.sp && m >= 2 && toks[m - 2]!.kind !== "p") return true;
-    if (!p || p.kind !== "w") return false;
-    if (c.coordinators.has(p.t)) return !joined && m >= 2 && toks[m - 2]!.kind === "d" && nameNumber(m - 2, true);
-    if (!isCap(p) || m < 2 || clauseEnd(m - 2) || QUOTES.has(toks[m - 2]!.t)) return false;
+    if (toks.is(p, "-") && !toks.sp(p) && !toks.sp(m) && m >= 2 && toks.k[m - 2] !== KP) return true;
+    if (toks.kd(p) !== KW) return false;
+    if (c.coordinators.has(toks, p)) return !joined && m >= 2 && toks.k[m - 2] === KD && nameNumber(m - 2, true);
+    if (!isCap(toks, p) || m < 2 || clauseEnd(m - 2) || QUOTES.has(toks.t(m - 2))) return false;
     return !(fl(m - 1) & (F.func | F.verb | F.toll)) && !nounAt(m - 1);
   };
   /** Nothing after a bare number that could be its own noun: a mark, a function word, the end. */
   const ellipsis = (m: number) => {
-    const t = toks[m];
-    return !t || t.kind === "p" || !!(fl(m) & F.func) || (!!(fl(m) & F.verb) && !!c.verbs.match(toks, m));
+    const k = toks.kd(m);
+    return !k || k === KP || !!(fl(m) & F.func) || (!!(fl(m) & F.verb) && !!c.verbs.match(toks, m));
   };
   /** An age after the one it belongs to: "Jan de Vries (48)", "de man (34)", "the man, 34, was", "two men, 34 and 36,". */
   const age = (m: number, after: number) => {
-    const p = toks[m - 1], n = toks[after], who = toks[m - 2];
-    if (!p || !n || !who) return false;
-    if (who.kind !== "w" && !c.coordinators.has(p.t)) return false;
-    if (p.t === "(") return n.t === ")";
+    const p = m - 1, n = after, who = m - 2;
+    if (!toks.kd(p) || !toks.kd(n) || !toks.kd(who)) return false;
+    const coordinated = c.coordinators.has(toks, p);
+    if (toks.k[who] !== KW && !coordinated) return false;
+    if (toks.is(p, "(")) return toks.is(n, ")");
     // the second of two: "34 and 36,"
-    if (c.coordinators.has(p.t)) return who.kind === "d" && toks[m - 3]?.t === "," && (n.t === "," || n.t === ")");
-    return p.t === "," && (n.t === "," || (c.coordinators.has(n.t) && toks[after + 1]?.kind === "d"));
+    if (coordinated) return toks.k[who] === KD && toks.is(m - 3, ",") && (toks.is(n, ",") || toks.is(n, ")"));
+    return toks.is(p, ",") && (toks.is(n, ",") || (c.coordinators.has(toks, n) && toks.kd(after + 1) === KD));
   };
   let prior: Prior | null = null;
   let i = 0;
   const compounds = !!lex.numbers.compoundScales;
   while (i < toks.length) {
-    const t0 = toks[i]!;
+    const k0 = toks.k[i]!;
     // most words open no figure: a digit, a listed first word, or (Dutch) a long word that may be a compound number
-    if (t0.kind !== "d" && !(t0.kind === "w" && (c.wf[tokId(t0)]! & F.start || (compounds && maybeCompound(t0, lex.numbers))))) {
+    if (k0 !== KD && !(k0 === KW && (c.wf[tokId(toks, i)]! & F.start || (compounds && maybeCompound(toks, i, lex.numbers))))) {
       i++;
       continue;
     }
-    if (inSkip(t0.s)) {
+    if (inSkip(toks.s[i]!)) {
       i++;
       continue;
     }
@@ -265,7 +273,7 @@ export function findCounts(text: string, lex: CountLexicon, skip: readonly Span[
       i++;
       continue;
     }
-    if (inSkip(toks[k]!.s)) {
+    if (inSkip(toks.s[k]!)) {
       i = num.j;
       continue;
     }
@@ -276,16 +284,16 @@ export function findCounts(text: string, lex: CountLexicon, skip: readonly Span[
     const value = num.value;
     let j = num.j;
     const article = num.article;
-    const next = toks[j];
+    const next = j < toks.length;
     // 45-jarige, 3-0, 24-uurs: a compound adjective, not a count
-    const compound = !!next && !next.sp && next.t === "-" && num.digits && toks[j + 1]?.kind === "w" && !toks[j + 1]!.sp;
-    if (next && (compound || c.stop.has(next.t) || (!next.sp && next.kind === "w" && num.digits))) {
+    const compound = next && !toks.sp(j) && toks.is(j, "-") && num.digits && toks.kd(j + 1) === KW && !toks.sp(j + 1);
+    if (next && (compound || c.stop.has(toks, j) || (!toks.sp(j) && toks.k[j] === KW && num.digits))) {
       i = j;
       continue;
     }
     // "een derde (raakte gewond)": one more person
     let ordinal = false;
-    if (article && next && c.articleOrdinals.has(next.t)) (ordinal = true), (j = j + 1);
+    if (article && next && c.articleOrdinals.has(toks.t(j))) (ordinal = true), (j = j + 1);
     let noun: Noun | null = null;
     let nounFrom = j;
     // "twee ervan", "two of them": things or people named before
@@ -293,32 +301,33 @@ export function findCounts(text: string, lex: CountLexicon, skip: readonly Span[
     if (pp) noun = { kind: "other", end: pp[1], object: false, weak: false, pseudo: true };
     // "drie van de vier (pijpleidingen)", "six of the pediatric deaths": the figure counts what follows
     const po = article || pp ? null : c.partitiveOf.match(toks, j);
-    const second = po && po[1] < toks.length && !inSkip(toks[po[1]]!.s) ? readNumber(toks, po[1], lex.numbers) : null;
+    const second = po && po[1] < toks.length && !inSkip(toks.s[po[1]]!) ? readNumber(toks, po[1], lex.numbers) : null;
     if (po) nounFrom = second ? second.j : po[1];
     // the counted noun, a few adjectives (or a closing quote: "'ruim honderd' Russen") later
     let words = 0;
     const limit = article ? 2 : lex.skipAdjectives;
     for (let m = nounFrom; !noun && m < toks.length && words <= limit && m < nounFrom + limit + 6; m++) {
-      const t = toks[m]!;
-      if (t.kind === "p") {
-        if (QUOTES.has(t.t) || t.t === "-") continue;
+      const km = toks.k[m];
+      if (km === KP) {
+        const tm = toks.t(m);
+        if (QUOTES.has(tm) || tm === "-") continue;
         break;
       }
-      if (t.kind === "d") {
+      if (km === KD) {
         // "een 45-jarige man": the age is an adjective of the counted noun
-        if (toks[m + 1]?.t === "-" && !toks[m + 1]!.sp && toks[m + 2]?.kind === "w" && !toks[m + 2]!.sp) {
+        if (toks.is(m + 1, "-") && !toks.sp(m + 1) && toks.kd(m + 2) === KW && !toks.sp(m + 2)) {
           m += 2;
           words++;
           continue;
         }
         // "two Su-25 jets": the number of a model is part of its name
-        if (!t.sp && toks[m - 1]!.t === "-" && !toks[m - 1]!.sp && m - 2 >= nounFrom && toks[m - 2]!.kind === "w") continue;
+        if (!toks.sp(m) && toks.is(m - 1, "-") && !toks.sp(m - 1) && m - 2 >= nounFrom && toks.k[m - 2] === KW) continue;
         break;
       }
       noun = nounAt(m);
       if (noun) {
         // "the wounded children", "dead soldiers": an adjective before the head noun, whose kind a verb may still change
-        const head = noun.end < toks.length && toks[noun.end]!.sp ? nounAt(noun.end) : null;
+        const head = noun.end < toks.length && toks.sp(noun.end) ? nounAt(noun.end) : null;
         if (head && CASUALTY.has(noun.kind) && (head.kind === "other" || head.kind === "personnel") && !head.object) noun = { kind: noun.kind, end: head.end, object: false, weak: true };
         break;
       }
@@ -365,7 +374,7 @@ export function findCounts(text: string, lex: CountLexicon, skip: readonly Span[
           break;
         }
         // "killing at least seven", "arrested the two men"
-        const v = f & F.verb && (n === 0 || (n === 1 && c.objectStarts.has(toks[i - 1]!.t))) ? c.verbs.match(toks, m) : null;
+        const v = f & F.verb && (n === 0 || (n === 1 && c.objectStarts.has(toks, i - 1))) ? c.verbs.match(toks, m) : null;
         if (v && v[1] <= i) {
           found = v[0];
           break;
@@ -385,7 +394,7 @@ export function findCounts(text: string, lex: CountLexicon, skip: readonly Span[
             if (clauseEnd(m)) break;
             const tl = sv.tail.match(toks, m);
             // the particle closes the clause, or an adjunct follows it ("kwamen 45 mensen om bij de overstromingen")
-            if (tl && (tl[1] >= toks.length || toks[tl[1]]!.kind === "p" || fl(tl[1]) & F.func)) {
+            if (tl && (tl[1] >= toks.length || toks.k[tl[1]] === KP || fl(tl[1]) & F.func)) {
               found = sv.kind;
               break;
             }
@@ -400,7 +409,7 @@ export function findCounts(text: string, lex: CountLexicon, skip: readonly Span[
       let verbGap = 0;
       if (!found) {
         for (let m = end, n = 0; m < toks.length && n < reach; m++, n++) {
-          if (clauseEnd(m) || (m > end && isNumber(m) && !(toks[m]!.kind === "d" && age(m, m + 1)))) break;
+          if (clauseEnd(m) || (m > end && isNumber(m) && !(toks.k[m] === KD && age(m, m + 1)))) break;
           const v = fl(m) & F.verb ? c.verbs.match(toks, m) : null;
           if (v) {
             if (activeAt(v[1])) {
@@ -417,19 +426,20 @@ export function findCounts(text: string, lex: CountLexicon, skip: readonly Span[
       }
       if (found && (!noun || noun.weak || !CASUALTY.has(noun.kind))) kind = found;
       // a figure without a noun stands on its own ("killing at least seven,"), not before more of a number ("a 3 1/2-minute")
-      if (found && (CASUALTY.has(found) || anaphoric) && (noun || toks[j]?.kind !== "d")) licensed = true;
+      if (found && (CASUALTY.has(found) || anaphoric) && (noun || toks.kd(j) !== KD)) licensed = true;
       // "two leaks in Denmark and two in Sweden": a bare number after a coordinator repeats the figure before
       // it, when nothing follows that could be its own noun and that figure heads its clause (not "met 40.000
       // inwoners en vier voor …")
-      if (!kind && !article && i > 0 && c.coordinators.has(toks[i - 1]!.t) && prior && i - prior.end < 16 && ellipsis(j)) {
+      if (!kind && !article && i > 0 && c.coordinators.has(toks, i - 1) && prior && i - prior.end < 16 && ellipsis(j)) {
         // … and the coordinated part has words of its own ("in Denmark's waters and two in Sweden's"), not
         // only numbers ("two men, 34 and 36")
-        const before = toks[prior.start - 1];
-        let same = !before || before.kind === "p" || !c.functionWords.has(before.t) || c.coordinators.has(before.t);
+        const before = prior.start - 1;
+        const kb = toks.kd(before);
+        let same = !kb || kb === KP || !c.functionWords.has(toks, before) || c.coordinators.has(toks, before);
         let words = false;
         for (let m = prior.end; same && m < i - 1; m++) {
           if (clauseEnd(m)) same = false;
-          if (toks[m]!.kind === "w") words = true;
+          if (toks.k[m] === KW) words = true;
         }
         same &&= words;
         if (same) (kind = prior.kind), (licensed = true);
@@ -448,9 +458,9 @@ export function findCounts(text: string, lex: CountLexicon, skip: readonly Span[
       continue;
     }
     // "zeker veertig doden en honderd gewonden": the hedge covers both figures
-    if (approx === "exact" && prior && prior.approx !== "exact" && i > 0 && prior.end === i - 1 && c.coordinators.has(toks[i - 1]!.t)) approx = prior.approx;
-    const start = toks[i]!.s;
-    const e = toks[end - 1]!.e;
+    if (approx === "exact" && prior && prior.approx !== "exact" && i > 0 && prior.end === i - 1 && c.coordinators.has(toks, i - 1)) approx = prior.approx;
+    const start = toks.s[i]!;
+    const e = toks.e[end - 1]!;
     out.push({ start, end: e, text: text.slice(start, e), kind, value, approx });
     prior = { kind, start: i, approx, end };
     i = Math.max(j, noun ? noun.end : j, i + 1);

@@ -23,22 +23,173 @@ export interface NumberLexicon {
   compoundScales?: boolean;
 }
 
-export interface Tok {
-  s: number;
-  e: number;
-  /** Lower-cased text. */
-  t: string;
-  raw: string;
-  /** Whitespace (or start of text) before the token. */
-  sp: boolean;
-  kind: "w" | "d" | "p";
-  /** Id of `t` in the phrase vocabulary (-1: in no phrase), valid while `v` equals the vocabulary's version. */
-  id?: number;
-  v?: number;
-  /** The value of a one-word compound number ("twintigduizend"), null when the word is none; set when first read. */
-  cn?: number | null;
-  /** `hashOf(t)`, computed while scanning when the token is ASCII; -1 (or absent): not yet computed. */
-  h?: number;
+const lowAscii = (c: number) => (c >= 65 && c <= 90 ? c + 32 : c);
+/** Three ASCII characters as one number (7 bits each), -1 for anything else: a key made without a string. */
+export function code3(k: string): number {
+  if (k.length !== 3) return -1;
+  const a = k.charCodeAt(0), b = k.charCodeAt(1), d = k.charCodeAt(2);
+  return a < 128 && b < 128 && d < 128 ? (a << 14) | (b << 7) | d : -1;
+}
+
+/** Kinds of fine token (`FineToks.kd`): a letter run, a digit run, a single mark; 0 past the end. */
+export const KW = 1, KD = 2, KP = 3;
+// bits of FineToks.f
+const SP = 1, FOLD = 2, UPPER = 4, ASCII = 8;
+
+/**
+ * The fine tokens of a text as parallel typed arrays, not one object per token: the times, counts and events
+ * stages read every report's tokens, and an object with its strings per token was a quarter of a gigabyte
+ * of garbage over the 10 MB bench corpus. Strings are made only when asked (a word of the phrase tables
+ * is the vocabulary's own string). Accessors answer past the end (0, false, "") as the object list's
+ * `toks[i]?.x` did, so callers bound-check as before.
+ */
+export class FineToks {
+  text = "";
+  length = 0;
+  s: Int32Array;
+  e: Int32Array;
+  /** KW, KD or KP. */
+  k: Uint8Array;
+  /** SP (white space or start of text before), FOLD (lower-casing changes the text), UPPER (an ASCII capital). */
+  f: Uint8Array;
+  /** Vocabulary id of the lower-cased text (-1: in no phrase), valid while `v` equals the vocabulary's version. */
+  id: Int32Array;
+  v: Int32Array;
+  /** hashOf the lower-cased text, made while scanning an ASCII token; -1: not yet made. */
+  h: Int32Array;
+  /** The value of a one-word compound number, read when first asked: NaN not yet, -1 none. */
+  cn: Float64Array;
+  /** Lower-cased text of tokens outside the vocabulary, made when first asked. */
+  private low: (string | undefined)[] = [];
+  private lowUsed = 0;
+  constructor(cap = 16) {
+    this.s = new Int32Array(cap);
+    this.e = new Int32Array(cap);
+    this.k = new Uint8Array(cap);
+    this.f = new Uint8Array(cap);
+    this.id = new Int32Array(cap);
+    this.v = new Int32Array(cap);
+    this.h = new Int32Array(cap);
+    this.cn = new Float64Array(cap);
+  }
+  /** Starts over on another text, keeping the buffers. */
+  reset(text: string): void {
+    this.text = text;
+    this.length = 0;
+    // strings of the text before are let go
+    this.low.fill(undefined, 0, this.lowUsed);
+    this.lowUsed = 0;
+  }
+  push(s: number, e: number, k: number, f: number, id: number, v: number, h: number): void {
+    const n = this.length;
+    if (n === this.s.length) this.grow();
+    this.s[n] = s;
+    this.e[n] = e;
+    this.k[n] = k;
+    this.f[n] = f;
+    this.id[n] = id;
+    this.v[n] = v;
+    this.h[n] = h;
+    this.cn[n] = NaN;
+    this.length = n + 1;
+  }
+  private grow(): void {
+    const cap = this.s.length * 2;
+    const i32 = (a: Int32Array) => {
+      const b = new Int32Array(cap);
+      b.set(a);
+      return b;
+    };
+    const u8 = (a: Uint8Array) => {
+      const b = new Uint8Array(cap);
+      b.set(a);
+      return b;
+    };
+    this.s = i32(this.s);
+    this.e = i32(this.e);
+    this.k = u8(this.k);
+    this.f = u8(this.f);
+    this.id = i32(this.id);
+    this.v = i32(this.v);
+    this.h = i32(this.h);
+    const cn = new Float64Array(cap);
+    cn.set(this.cn);
+    this.cn = cn;
+  }
+  /** Kind of token i, 0 past either end. */
+  kd(i: number): number {
+    return i >= 0 && i < this.length ? this.k[i]! : 0;
+  }
+  /** White space (or the start of the text) before token i; false past either end. */
+  sp(i: number): boolean {
+    return i >= 0 && i < this.length && (this.f[i]! & SP) !== 0;
+  }
+  /** Length of token i in UTF-16 units. */
+  len(i: number): number {
+    return this.e[i]! - this.s[i]!;
+  }
+  /** Lower-cased text of token i; "" past either end. */
+  t(i: number): string {
+    if (i < 0 || i >= this.length) return "";
+    const id = this.id[i]!;
+    if (id >= 0) return WORDS[id]!;
+    let x = this.low[i];
+    if (x === undefined) {
+      const s = this.s[i]!;
+      // a mark of one Latin-1 character: V8 answers with a string it keeps, no new one
+      if (this.e[i] === s + 1 && this.text.charCodeAt(s) < 256) return this.text[s]!;
+      const raw = this.text.slice(this.s[i], this.e[i]);
+      x = this.k[i] === KW && this.f[i]! & FOLD ? raw.toLowerCase() : raw;
+      while (this.low.length <= i) this.low.push(undefined);
+      this.low[i] = x;
+      if (i >= this.lowUsed) this.lowUsed = i + 1;
+    }
+    return x;
+  }
+  /** Text of token i as written; "" past either end. */
+  raw(i: number): string {
+    if (i < 0 || i >= this.length) return "";
+    if (!(this.f[i]! & (UPPER | FOLD))) return this.t(i);
+    return this.text.slice(this.s[i], this.e[i]);
+  }
+  /** Length of token i's lower-cased text (which only outside ASCII may differ from its length as written). */
+  tlen(i: number): number {
+    return this.f[i]! & ASCII ? this.e[i]! - this.s[i]! : this.t(i).length;
+  }
+  /** Token i is all ASCII (as scanned; a token of fineTokensRe is not known to be). */
+  isAscii(i: number): boolean {
+    return (this.f[i]! & ASCII) !== 0;
+  }
+  /** For an ASCII token: three units of its lower-cased text from offset `at`, as code3 gives them. */
+  low3(i: number, at: number): number {
+    const t = this.text, p = this.s[i]! + at;
+    return (lowAscii(t.charCodeAt(p)) << 14) | (lowAscii(t.charCodeAt(p + 1)) << 7) | lowAscii(t.charCodeAt(p + 2));
+  }
+  /** The lower-cased text of token i ends with `suffix`: an ASCII token compared in place, with no string. */
+  endsWith(i: number, suffix: string): boolean {
+    if (!(this.f[i]! & ASCII)) return this.t(i).endsWith(suffix);
+    const n = suffix.length, e = this.e[i]!;
+    if (n > e - this.s[i]!) return false;
+    for (let k = 0; k < n; k++) if (lowAscii(this.text.charCodeAt(e - n + k)) !== suffix.charCodeAt(k)) return false;
+    return true;
+  }
+  /** The value of a digit token, as `+raw(i)` reads it: a short ASCII run by its codes, with no string. */
+  num(i: number): number {
+    const s = this.s[i]!, e = this.e[i]!;
+    // fifteen digits at most: the sum stays exact, as Number() of the string would read it
+    if (!(this.f[i]! & ASCII) || e - s > 15) return +this.raw(i);
+    let v = 0;
+    for (let p = s; p < e; p++) v = v * 10 + (this.text.charCodeAt(p) - 48);
+    return v;
+  }
+  /** First UTF-16 unit of token i. */
+  code0(i: number): number {
+    return this.text.charCodeAt(this.s[i]!);
+  }
+  /** Token i is the single mark `ch`. */
+  is(i: number, ch: string): boolean {
+    return i >= 0 && i < this.length && this.e[i]! - this.s[i]! === ch.length && this.text.startsWith(ch, this.s[i]!);
+  }
 }
 
 // Every word of every phrase table gets a small integer id; a token looks its text up once and the tables
@@ -115,18 +266,20 @@ function lookupAt(text: string, s: number, e: number, h: number): number {
 }
 /** The id of a word in the phrase vocabulary, adding it: for callers that index their own tables by id. */
 export const wordId = intern;
-/** The vocabulary id of a token's text, or -1. */
-export function tokId(t: Tok): number {
-  return idOf(t);
+/** The vocabulary id of token i's text, or -1. */
+export function tokId(toks: FineToks, i: number): number {
+  return idOf(toks, i);
 }
-function idOf(t: Tok): number {
-  if (t.v !== vocabVersion) {
-    let h = t.h;
-    if (h === undefined || h < 0) t.h = h = hashOf(t.t);
-    t.id = lookup(t.t, h);
-    t.v = vocabVersion;
+function idOf(toks: FineToks, i: number): number {
+  if (toks.v[i] !== vocabVersion) {
+    let h = toks.h[i]!;
+    // (the text before the id: t() answers from the id when it has one)
+    const w = toks.t(i);
+    if (h < 0) toks.h[i] = h = hashOf(w);
+    toks.id[i] = lookup(w, h);
+    toks.v[i] = vocabVersion;
   }
-  return t.id!;
+  return toks.id[i]!;
 }
 
 // one alternative per class, each consuming at least one character: linear on any input
@@ -154,10 +307,15 @@ function classOf(cp: number): number {
   return k;
 }
 
-/** Splits text into letter runs, digit runs and single marks (the tokens FINE matches), by code point. */
-export function fineTokens(text: string, from = 0, to = text.length): Tok[] {
-  if (from !== 0) return fineTokensRe(text, from, to);
-  const out: Tok[] = [];
+/** Splits text into letter runs, digit runs and single marks (the tokens FINE matches), by code point: a list of its own. */
+export function fineTokens(text: string, from = 0, to = text.length): FineToks {
+  const out = new FineToks();
+  out.reset(text);
+  if (from !== 0) return fineTokensRe(text, from, to, out);
+  return scanFine(text, to, out);
+}
+
+function scanFine(text: string, to: number, out: FineToks): FineToks {
   const n = text.length;
   let prevEnd = -1;
   let i = 0;
@@ -198,58 +356,77 @@ export function fineTokens(text: string, from = 0, to = text.length): Tok[] {
         i += w2;
       }
     }
-    const kind: Tok["kind"] = k === 1 ? "w" : k === 2 ? "d" : "p";
+    // a mark is its own lower-cased text, beyond ASCII too (“ ” — ‘): hashed and looked up in place as well
+    let hashed = ascii;
+    if (!ascii && k === 3) {
+      h = fnv(FNV, text.charCodeAt(s));
+      if (i - s === 2) h = fnv(h, text.charCodeAt(s + 1));
+      hashed = true;
+    }
     h &= 0x3fffffff;
     // most tokens of a report are words of the phrase tables ("the", "de", "in", digits and marks): those
-    // take the vocabulary's string and id, and a lower-case one needs no slice of the text either
-    const id = ascii ? lookupAt(text, s, i, h) : -1;
-    if (id >= 0) {
-      const w = WORDS[id]!;
-      const raw = upper ? text.slice(s, i) : w;
-      out.push({ s, e: i, t: w, raw, sp: prevEnd !== s, kind, id, v: vocabVersion, cn: undefined, h });
-    } else {
-      const raw = text.slice(s, i);
-      out.push({ s, e: i, t: kind === "w" && fold ? raw.toLowerCase() : raw, raw, sp: prevEnd !== s, kind, id: -1, v: -1, cn: undefined, h: ascii ? h : -1 });
-    }
+    // take the vocabulary's id, and their text is the vocabulary's string
+    const id = hashed ? lookupAt(text, s, i, h) : -1;
+    // only a word is lower-cased (FOLD); UPPER: its text as written is not the vocabulary's
+    const f = (prevEnd !== s ? SP : 0) | (k === 1 && fold ? FOLD : 0) | (upper ? UPPER : 0) | (ascii ? ASCII : 0);
+    // a hashed token's look-up is done, found or not, for this version of the vocabulary: a word outside it
+    // is asked for its id again (with a string of its own) only after the vocabulary grows
+    out.push(s, i, k, f, id, hashed ? vocabVersion : -1, hashed ? h : -1);
     prevEnd = i;
   }
   return out;
 }
 
-export function fineTokensRe(text: string, from: number, to: number): Tok[] {
-  const out: Tok[] = [];
+export function fineTokensRe(text: string, from: number, to: number, out = new FineToks()): FineToks {
+  out.reset(text);
   FINE.lastIndex = from;
   let prevEnd = -1;
   for (let m = FINE.exec(text); m && m.index < to; m = FINE.exec(text)) {
     const raw = m[0];
     const s = m.index;
-    const kind: Tok["kind"] = m[1] !== undefined ? "w" : m[2] !== undefined ? "d" : "p";
-    out.push({ s, e: s + raw.length, t: kind === "w" ? raw.toLowerCase() : raw, raw, sp: prevEnd !== s, kind, id: -1, v: -1, cn: undefined, h: -1 });
+    const k = m[1] !== undefined ? KW : m[2] !== undefined ? KD : KP;
+    // FOLD and UPPER only say whether the text may differ from its lower-cased form: a word is lower-cased
+    out.push(s, s + raw.length, k, (prevEnd !== s ? SP : 0) | (k === KW ? FOLD | UPPER : 0), -1, -1, -1);
     prevEnd = s + raw.length;
   }
   return out;
 }
 
-// the times, counts and events stages read the same text one after the other: tokenise it once
-let lastText: string | null = null;
-let lastToks: Tok[] = [];
-export function fineTokensOf(text: string): Tok[] {
-  if (text !== lastText) {
-    lastToks = fineTokens(text);
-    lastText = text;
-  }
-  return lastToks;
+// the times, counts and events stages read the same text one after the other: tokenise it once, into
+// buffers kept from report to report (valid until the next text is asked for)
+const shared = new FineToks(4096);
+export function fineTokensOf(text: string): FineToks {
+  if (text !== shared.text || shared.length === 0) scanFine(text, text.length, (shared.reset(text), shared));
+  return shared;
 }
 
 /** Index of the first token that starts at or after offset `at`. */
-export function tokenAt(toks: readonly Tok[], at: number): number {
+export function tokenAt(toks: FineToks, at: number): number {
+  const st = toks.s;
   let lo = 0, hi = toks.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (toks[mid]!.s < at) lo = mid + 1;
+    if (st[mid]! < at) lo = mid + 1;
     else hi = mid;
   }
   return lo;
+}
+
+/**
+ * A set of words asked about by token, through the vocabulary: its words are interned, and a token is in it
+ * when its id is, so a token outside the vocabulary is turned away without a string of its own.
+ */
+export class WordSet {
+  private ids = new Set<number>();
+  constructor(words: Iterable<string>) {
+    for (const w of words) this.ids.add(intern(w));
+  }
+  /** The lower-cased text of token i is one of the words (false past either end). */
+  has(toks: FineToks, i: number): boolean {
+    if (i < 0 || i >= toks.length) return false;
+    const id = idOf(toks, i);
+    return id >= 0 && this.ids.has(id);
+  }
 }
 
 /** A phrase table keyed by fine-token sequences, matched longest first. */
@@ -262,8 +439,8 @@ export class Phrases<V> {
     const toks = fineTokens(key);
     if (!toks.length) return;
     let n = this.root;
-    for (const t of toks) {
-      const id = intern(t.t);
+    for (let i = 0; i < toks.length; i++) {
+      const id = intern(toks.t(i));
       let c = n.next.get(id);
       if (!c) n.next.set(id, (c = { next: new Map() }));
       n = c;
@@ -272,12 +449,12 @@ export class Phrases<V> {
     n.has = true;
   }
   /** Longest entry starting at token i and ending by token `to`: [value, index after it], or null. */
-  match(toks: readonly Tok[], i: number, to = toks.length): [V, number] | null {
+  match(toks: FineToks, i: number, to = toks.length): [V, number] | null {
     let n: PNode<V> | undefined = this.root;
     let best: PNode<V> | null = null;
     let end = 0;
     for (let j = i; j < to; j++) {
-      const id = idOf(toks[j]!);
+      const id = idOf(toks, j);
       if (id < 0) break;
       n = n.next.get(id);
       if (!n) break;
@@ -316,6 +493,10 @@ interface CompiledNumbers {
   bigScales: [string, number][];
   /** First three letters of the number words and scales a compound can open with: most words are ruled out at once. */
   compoundStarts: Set<string>;
+  /** The ASCII ones of compoundStarts by code3: an ASCII word is ruled out without a string of its own. */
+  compoundStartCodes: Set<number>;
+  /** Scales by the vocabulary id of their word (every scale is interned): a word outside the vocabulary is none. */
+  scaleIds: Map<number, number>;
 }
 const compiled = new WeakMap<NumberLexicon, CompiledNumbers>();
 // readNumber runs at nearly every token with the same lexicon: remember the last one
@@ -335,7 +516,11 @@ function compile(lex: NumberLexicon): CompiledNumbers {
       single: new Map(Object.entries(lex.words).filter(([k]) => /^\p{L}+$/u.test(k))),
       bigScales: lex.compoundScales ? Object.entries(lex.scales).filter(([k, v]) => v >= 1000 && /^\p{L}{4,}$/u.test(k)).sort((a, b) => b[1] - a[1]) : [],
       compoundStarts: new Set([...Object.keys(lex.words), ...Object.keys(lex.scales)].filter((k) => /^\p{L}{3,}$/u.test(k)).map((k) => k.slice(0, 3))),
+      compoundStartCodes: new Set(),
+      scaleIds: new Map(),
     };
+    for (const k of c.compoundStarts) if (code3(k) >= 0) c.compoundStartCodes.add(code3(k));
+    for (const [k, v] of c.scales) c.scaleIds.set(intern(k), v);
     compiled.set(lex, c);
   }
   lastLex = lex;
@@ -349,26 +534,25 @@ export function scaleOf(lex: NumberLexicon, word: string): number | undefined {
 }
 
 /** Reads a number at token i: digits with group/decimal marks, or words ("twee honderd", "twenty-four"). */
-export function readNumber(toks: readonly Tok[], i: number, lex: NumberLexicon, allowArticle = false): NumberHit | null {
-  const t = toks[i];
-  if (!t) return null;
+export function readNumber(toks: FineToks, i: number, lex: NumberLexicon, allowArticle = false): NumberHit | null {
+  if (i < 0 || i >= toks.length) return null;
+  const kind = toks.k[i]!;
   const c = compile(lex);
-  if (t.kind === "d") {
+  if (kind === KD) {
     // the digit run must not be glued to letters before it (A380, MH17)
-    if (!t.sp && i > 0 && toks[i - 1]!.kind === "w") return null;
-    let text = t.raw;
+    if (!toks.sp(i) && i > 0 && toks.k[i - 1] === KW) return null;
     let j = i + 1;
     const group = lex.decimalMark === "," ? "." : ",";
     // thousands groups: 3.500, 1,200,000
-    const grouped = t.raw.length <= 3;
+    const grouped = toks.len(i) <= 3;
     // at most six groups (a quintillion): a longer run is no one number, and the bound keeps every call short
-    for (let g = 0; grouped && g < 6 && j + 1 < toks.length && toks[j]!.t === group && !toks[j]!.sp && toks[j + 1]!.kind === "d" && !toks[j + 1]!.sp && toks[j + 1]!.raw.length === 3; g++) {
-      text += toks[j + 1]!.raw;
-      j += 2;
-    }
+    while (grouped && j - i < 12 && j + 1 < toks.length && toks.is(j, group) && !toks.sp(j) && toks.k[j + 1] === KD && !toks.sp(j + 1) && toks.len(j + 1) === 3) j += 2;
+    // the digits of the groups without their marks: one string only when the number is grouped
+    let text = toks.raw(i);
+    for (let g = i + 2; g < j; g += 2) text += toks.raw(g);
     let value = Number(text);
-    if (j + 1 < toks.length && toks[j]!.t === lex.decimalMark && !toks[j]!.sp && toks[j + 1]!.kind === "d" && !toks[j + 1]!.sp) {
-      value = Number(`${text}.${toks[j + 1]!.raw}`);
+    if (j + 1 < toks.length && toks.is(j, lex.decimalMark) && !toks.sp(j) && toks.k[j + 1] === KD && !toks.sp(j + 1)) {
+      value = Number(`${text}.${toks.raw(j + 1)}`);
       j += 2;
     }
     const h = c.half.match(toks, j);
@@ -377,7 +561,7 @@ export function readNumber(toks: readonly Tok[], i: number, lex: NumberLexicon, 
     if (sc) (value *= sc[0]), (j = sc[1]);
     return { value, j, digits: true, article: false };
   }
-  if (t.kind !== "w") return null;
+  if (kind !== KW) return null;
   const f = c.fractions.match(toks, i);
   if (f) {
     // "half a dozen", "een half miljoen": a part of the number after it
@@ -387,8 +571,8 @@ export function readNumber(toks: readonly Tok[], i: number, lex: NumberLexicon, 
     if (sc) return { value: f[0] * sc[0], j: sc[1], digits: false, article: false };
     return { value: f[0], j: f[1], digits: false, article: false };
   }
-  if (c.bigScales.length && t.t.length >= 7) {
-    const v = compoundOf(t, c);
+  if (c.bigScales.length && toks.tlen(i) >= 7) {
+    const v = compoundOf(toks, i, c);
     if (v !== null) {
       let value = v;
       let j = i + 1;
@@ -410,14 +594,14 @@ export function readNumber(toks: readonly Tok[], i: number, lex: NumberLexicon, 
       j = w[1];
       any = true;
       // twenty-four, twenty four
-      if (j + 1 < toks.length && toks[j]!.t === "-" && !toks[j]!.sp) {
+      if (j + 1 < toks.length && toks.is(j, "-") && !toks.sp(j)) {
         const w2 = c.words.match(toks, j + 1);
         if (w2 && w2[0] < 10) (current += w2[0]), (j = w2[1]);
       } else {
         const w2 = c.words.match(toks, j);
         if (w2 && w2[0] < 10 && w[0] >= 20 && w[0] % 10 === 0) (current += w2[0]), (j = w2[1]);
       }
-    } else if (!any && allowArticle && c.articles.has(toks[j]!.t)) {
+    } else if (!any && allowArticle && c.articles.has(toks.t(j))) {
       current = 1;
       j++;
       any = true;
@@ -434,7 +618,7 @@ export function readNumber(toks: readonly Tok[], i: number, lex: NumberLexicon, 
       j = sc[1];
       article = false;
       // one hundred and five
-      if (j + 1 < toks.length && c.joiners.has(toks[j]!.t) && c.words.match(toks, j + 1)) {
+      if (j + 1 < toks.length && c.joiners.has(toks.t(j)) && c.words.match(toks, j + 1)) {
         j++;
         continue;
       }
@@ -449,15 +633,21 @@ export function readNumber(toks: readonly Tok[], i: number, lex: NumberLexicon, 
 }
 
 /** The value of a one-word compound number ("twintigduizend"), or null; remembered on the token, which the stages share. */
-function compoundOf(t: Tok, c: CompiledNumbers): number | null {
-  if (t.cn === undefined) t.cn = !c.compoundStarts.has(t.t.slice(0, 3)) || c.single.has(t.t) ? null : compoundNumber(t.t, c, 0);
-  return t.cn;
+function compoundOf(toks: FineToks, i: number, c: CompiledNumbers): number | null {
+  let v = toks.cn[i]!;
+  // (length >= 3: every caller asks about words of seven letters or more)
+  if (v !== v && toks.isAscii(i) && !c.compoundStartCodes.has(toks.low3(i, 0))) toks.cn[i] = v = -1;
+  if (v !== v) {
+    const w = toks.t(i);
+    toks.cn[i] = v = (!c.compoundStarts.has(w.slice(0, 3)) || c.single.has(w) ? null : compoundNumber(w, c, 0)) ?? -1;
+  }
+  return v === -1 ? null : v;
 }
 
 /** A word that may be a one-word compound number of a language that writes them ("twintigduizend"). */
-export function maybeCompound(t: Tok, lex: NumberLexicon): boolean {
-  if (!lex.compoundScales || t.kind !== "w" || t.t.length < 7) return false;
-  return compoundOf(t, compile(lex)) !== null;
+export function maybeCompound(toks: FineToks, i: number, lex: NumberLexicon): boolean {
+  if (!lex.compoundScales || toks.kd(i) !== KW || toks.tlen(i) < 7) return false;
+  return compoundOf(toks, i, compile(lex)) !== null;
 }
 
 /**
@@ -480,9 +670,8 @@ function compoundNumber(w: string, c: CompiledNumbers, from: number): number | n
   return null;
 }
 
-function scaleAt(toks: readonly Tok[], j: number, c: CompiledNumbers): [number, number] | null {
-  const t = toks[j];
-  if (!t || t.kind !== "w") return null;
-  const v = c.scales.get(t.t);
+function scaleAt(toks: FineToks, j: number, c: CompiledNumbers): [number, number] | null {
+  if (toks.kd(j) !== KW) return null;
+  const v = c.scaleIds.get(idOf(toks, j));
   return v === undefined ? null : [v, j + 1];
 }

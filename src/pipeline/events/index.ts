@@ -2,7 +2,7 @@ import type { Doc, DocEvent, EntityType, Span, Timex } from "../../model/doc.js"
 import type { TimeLexicon } from "../times/lexicon.js";
 import { isBirthDate } from "../times/index.js";
 import type { Stage } from "../stage.js";
-import { fineTokensOf, Phrases, tokenAt, type Tok } from "../counts/numbers.js";
+import { fineTokensOf, KP, KW, Phrases, tokenAt, type FineToks } from "../counts/numbers.js";
 import type { EventLexicon } from "./lexicon.js";
 import { EVENT_TYPES, type EventType } from "./types.js";
 
@@ -66,20 +66,20 @@ export interface Trigger extends Span {
 /** Event words in a stretch of text. */
 export function findTriggers(text: string, lex: EventLexicon, from = 0, to = text.length): Trigger[] {
   const c = compile(lex);
-  const toks: Tok[] = fineTokensOf(text);
+  const toks = fineTokensOf(text);
   // the stretch is tokens a..b of the whole text; phrases are matched within it
   const a = tokenAt(toks, from);
   let b = a;
-  while (b < toks.length && toks[b]!.e <= to) b++;
+  while (b < toks.length && toks.e[b]! <= to) b++;
   const out: Trigger[] = [];
   for (let i = a; i < b; ) {
-    const t = toks[i]!;
+    const ts = toks.s[i]!;
     // a trigger starts a word: not the "aanval" inside "tegenaanval-" handled below, nor a letter run mid-word
-    const wordStart = t.sp || i === 0 || toks[i - 1]!.kind === "p";
+    const wordStart = toks.sp(i) || i === 0 || toks.k[i - 1] === KP;
     const p = wordStart ? c.phrases.match(toks, i, b) : null;
-    if (p && (p[1] >= b || toks[p[1]]!.sp || toks[p[1]]!.kind === "p")) {
-      const e = toks[p[1] - 1]!.e;
-      out.push({ type: p[0], start: t.s, end: e, text: text.slice(t.s, e) });
+    if (p && (p[1] >= b || toks.sp(p[1]) || toks.k[p[1]] === KP)) {
+      const e = toks.e[p[1] - 1]!;
+      out.push({ type: p[0], start: ts, end: e, text: text.slice(ts, e) });
       i = p[1];
       continue;
     }
@@ -88,9 +88,9 @@ export function findTriggers(text: string, lex: EventLexicon, from = 0, to = tex
       let hit = false;
       for (let k = sp[1]; k < b && k < sp[1] + GAP; k++) {
         const tl = sp[0].match(toks, k, b);
-        if (tl && (toks[k]!.sp || toks[k - 1]!.kind === "p")) {
-          const e = toks[sp[1] - 1]!.e;
-          out.push({ type: tl[0], start: t.s, end: e, text: text.slice(t.s, e) });
+        if (tl && (toks.sp(k) || toks.k[k - 1] === KP)) {
+          const e = toks.e[sp[1] - 1]!;
+          out.push({ type: tl[0], start: ts, end: e, text: text.slice(ts, e) });
           hit = true;
           break;
         }
@@ -100,9 +100,9 @@ export function findTriggers(text: string, lex: EventLexicon, from = 0, to = tex
         continue;
       }
     }
-    if (t.kind === "w" && c.suffixes.size && (i + 1 >= b || toks[i + 1]!.sp || toks[i + 1]!.kind === "p")) {
-      const hit = suffixHit(c, t.t);
-      if (hit) out.push({ type: hit[1], start: t.s, end: t.e, text: t.raw });
+    if (toks.k[i] === KW && c.suffixes.size && (i + 1 >= b || toks.sp(i + 1) || toks.k[i + 1] === KP)) {
+      const hit = suffixHit(c, toks, i);
+      if (hit) out.push({ type: hit[1], start: ts, end: toks.e[i]!, text: toks.raw(i) });
     }
     i++;
   }
@@ -116,15 +116,22 @@ function asciiTail(w: string, n: number): number {
 }
 
 /** The longest one-word trigger a word ends in (and is longer than). */
-function suffixHit(c: Compiled, w: string): [string, EventType] | undefined {
-  const n = w.length;
+function suffixHit(c: Compiled, toks: FineToks, i: number): [string, EventType] | undefined {
+  const n = toks.tlen(i);
   // every trigger in the table has four letters or more, and the word must be longer
   if (n < 5) return undefined;
-  const code = asciiTail(w, n);
-  const l = code >= 0 ? c.asciiSuffixes.get(code) : c.suffixes.get(w.slice(-3));
+  let l: [string, EventType][] | undefined;
+  if (toks.isAscii(i)) {
+    // the tail read from the text, lower-cased by code: most words end in no trigger and need no string
+    l = c.asciiSuffixes.get(toks.low3(i, n - 3));
+  } else {
+    const w = toks.t(i);
+    const code = asciiTail(w, n);
+    l = code >= 0 ? c.asciiSuffixes.get(code) : c.suffixes.get(w.slice(-3));
+  }
   if (!l) return undefined;
-  // a loop, not find: a closure over `n` and `w` would cost this call, made for every long word, a context
-  for (const e of l) if (n > e[0].length && w.endsWith(e[0])) return e;
+  // a loop, not find: a closure over `n`, `toks` and `i` would cost this call, made for every long word, a context
+  for (const e of l) if (n > e[0].length && toks.endsWith(i, e[0])) return e;
   return undefined;
 }
 

@@ -1,6 +1,6 @@
 import type { Doc, Span, Timex, TimexType } from "../../model/doc.js";
 import type { Stage } from "../stage.js";
-import { fineTokens, fineTokensOf, Phrases, readNumber, scaleOf, tokenAt, tokId, wordId, type Tok } from "../counts/numbers.js";
+import { fineTokens, fineTokensOf, KD, KP, KW, Phrases, readNumber, scaleOf, tokenAt, tokId, wordId, WordSet, type FineToks } from "../counts/numbers.js";
 import type { CountLexicon } from "../counts/lexicon.js";
 import type { Approx, DayPart, Edge, Season, TimeLexicon, Unit } from "./lexicon.js";
 import { addDays, addMonths, fmtDay, fmtMonth, fmtWeek, pad, parseLocal, validDay, weekday, type Ymd } from "./calendar.js";
@@ -85,7 +85,7 @@ interface Compiled {
   ambiguousSeasons: Set<string>;
   ordinalSuffixes: Set<string>;
   nameBefore: Set<string>;
-  clauseJoiners: Set<string>;
+  clauseJoiners: WordSet;
   dayPrepositions: Phrases<true>;
   dayMoments: Phrases<{ part: DayPart; prefixed?: boolean }>;
   dayMomentPrefixes: Phrases<true>;
@@ -155,7 +155,7 @@ function compile(lex: TimeLexicon): Compiled {
     ambiguousSeasons: new Set(lex.ambiguousSeasons),
     ordinalSuffixes: new Set(lex.ordinalSuffixes),
     nameBefore: new Set(lex.nameBefore ?? []),
-    clauseJoiners: new Set(lex.clauseJoiners),
+    clauseJoiners: new WordSet(lex.clauseJoiners),
     dayPrepositions: set(lex.dayPrepositions),
     dayMoments: new Phrases(Object.entries(lex.dayMoments)),
     dayMomentPrefixes: set(lex.dayMomentPrefixes),
@@ -167,8 +167,8 @@ function compile(lex: TimeLexicon): Compiled {
   const seconds = new Set<string>();
   const first = (k: string) => {
     const t = fineTokens(k);
-    if (t[0]) starts.add(t[0].t);
-    if (t[1]) seconds.add(t[1].t);
+    if (t.length > 0) starts.add(t.t(0));
+    if (t.length > 1) seconds.add(t.t(1));
   };
   for (const table of [lex.months, lex.weekdays, lex.seasons, lex.partsOfDay, lex.days, lex.weekdayParts, lex.units, lex.relatives, lex.anaphors, lex.edges, lex.approx, lex.sets, lex.refs, lex.ordinals, lex.decadeNames, lex.numbers.words, lex.numbers.fractions, lex.dayMoments])
     for (const k of Object.keys(table)) first(k);
@@ -176,8 +176,8 @@ function compile(lex: TimeLexicon): Compiled {
   // words that continue an expression after its first word
   for (const list of [lex.vaguePluralBefore, lex.unitAdjectives, lex.rangeWords, lex.ago, Object.keys(lex.shifts), lex.clockWords, Object.keys(lex.meridiem), Object.keys(lex.zones), lex.ofWords, lex.quarterWords, lex.halfWords, lex.centuryWords, lex.ordinalSuffixes, lex.numbers.andAHalf, Object.keys(lex.numbers.scales), lex.numbers.joiners, lex.ageAfter])
     for (const k of list) {
-      const t = fineTokens(k)[0];
-      if (t) seconds.add(t.t);
+      const t = fineTokens(k);
+      if (t.length) seconds.add(t.t(0));
     }
   for (const p of ["-", ",", ".", "/", ":"]) seconds.add(p);
   starts.add("q");
@@ -188,7 +188,7 @@ function compile(lex: TimeLexicon): Compiled {
   for (const table of [lex.months, lex.weekdays, lex.seasons, lex.days, lex.weekdayParts, lex.sets, lex.refs, lex.decadeNames, lex.namedClock, lex.dayMoments])
     for (const k of Object.keys(table)) {
       const t = fineTokens(k);
-      if (t.length === 1) standalone.add(t[0]!.t);
+      if (t.length === 1) standalone.add(t.t(0));
     }
   c.prefixes = new Set([...starts].filter((x) => !standalone.has(x)));
   const flagged: [number, number][] = [];
@@ -215,8 +215,8 @@ function compile(lex: TimeLexicon): Compiled {
   const masks: [number, number][] = [];
   for (const [bit, words] of ruleWords)
     for (const k of words) {
-      const t = fineTokens(k)[0];
-      if (t) masks.push([wordId(t.t), bit]);
+      const t = fineTokens(k);
+      if (t.length) masks.push([wordId(t.t(0)), bit]);
     }
   c.rules = new Uint16Array(Math.max(0, ...masks.map(([id]) => id)) + 1);
   for (const [id, bit] of masks) c.rules[id]! |= bit;
@@ -271,16 +271,16 @@ export function durationValue(n: number | "X", unit: Unit): string {
 const fmtNum = (n: number) => (Number.isInteger(n) ? String(n) : String(Math.round(n * 100) / 100));
 
 // ASCII answered by code, the rest by the Unicode class
-const isCap = (t: Tok) => {
-  const c = t.raw.charCodeAt(0);
-  return c < 128 ? c >= 65 && c <= 90 : /^\p{Lu}/u.test(t.raw);
+const isCap = (toks: FineToks, i: number) => {
+  const c = toks.code0(i);
+  return c < 128 ? c >= 65 && c <= 90 : /^\p{Lu}/u.test(toks.raw(i));
 };
 /** The longer of two hits at token i (the earlier one on a tie); a hit must cover a token. */
 const better = (best: Hit | null, h: Hit | null, i: number): Hit | null => (h && h.j > i && (!best || h.j > best.j) ? h : best);
 
 class Tagger {
   readonly c: Compiled;
-  readonly toks: Tok[];
+  readonly toks: FineToks;
   readonly dct: Ymd;
   readonly dctHour: number;
   /** The last date in the text at day, month and year granularity (the DCT until one is seen). */
@@ -312,8 +312,17 @@ class Tagger {
   }
 
   // ---------- helpers over tokens ----------
-  tok(i: number): Tok | undefined {
-    return i < this.sentEnd ? this.toks[i] : undefined;
+  /** Token i is in the sentence (the sentences' tokens are read up to its end only). */
+  tok(i: number): boolean {
+    return i >= 0 && i < this.sentEnd;
+  }
+  /** Kind of token i, 0 past the sentence. */
+  kd(i: number): number {
+    return i >= 0 && i < this.sentEnd ? this.toks.k[i]! : 0;
+  }
+  /** Lower-cased text of token i, "" past the sentence. */
+  tt(i: number): string {
+    return i >= 0 && i < this.sentEnd ? this.toks.t(i) : "";
   }
   m<V>(p: Phrases<V>, i: number): [V, number] | null {
     if (i >= this.sentEnd) return null;
@@ -326,35 +335,30 @@ class Tagger {
     return d ? d[1] : i;
   }
   glued(i: number): boolean {
-    const t = this.tok(i);
-    return !!t && !t.sp;
+    return this.tok(i) && !this.toks.sp(i);
   }
   isPunct(i: number, ch: string): boolean {
-    const t = this.tok(i);
-    return !!t && t.kind === "p" && t.t === ch;
+    return this.tok(i) && this.toks.k[i] === KP && this.toks.is(i, ch);
   }
   /** A word boundary after token j-1: the next token is not glued letters or digits. */
   endsClean(j: number): boolean {
-    const t = this.tok(j);
-    return !t || t.sp || t.kind === "p";
+    return !this.tok(j) || this.toks.sp(j) || this.toks.k[j] === KP;
   }
   startsClean(i: number): boolean {
-    const t = this.toks[i]!;
-    const p = i > 0 ? this.toks[i - 1] : undefined;
-    return !p || t.sp || p.kind === "p";
+    return i <= 0 || this.toks.sp(i) || this.toks.k[i - 1] === KP;
   }
   sentenceInitial(i: number): boolean {
     // only marks (quotes, dashes) may precede; a long run of marks is no sentence start either
-    for (let k = i - 1, n = 0; k >= this.sentStart; k--, n++) if (this.toks[k]!.kind !== "p" || n > 8) return false;
+    for (let k = i - 1, n = 0; k >= this.sentStart; k--, n++) if (this.toks.k[k] !== KP || n > 8) return false;
     return true;
   }
 
   // ---------- tense of the clause ----------
   /** A new clause starts at token k: "; …", ", and …", ", maar …". */
   clauseBreak(k: number): boolean {
-    const t = this.toks[k]!;
-    if (t.kind === "p") return t.t === ";";
-    return this.c.clauseJoiners.has(t.t) && k > 0 && this.toks[k - 1]!.t === ",";
+    const toks = this.toks;
+    if (toks.k[k] === KP) return toks.is(k, ";");
+    return this.c.clauseJoiners.has(toks, k) && k > 0 && toks.is(k - 1, ",");
   }
 
   /** Tense cue at token k, cached per sentence: 1 future, -1 listed past word, -2 past shape ("-ed"), 0 none. */
@@ -362,10 +366,12 @@ class Tagger {
     if (!this.cues) this.cues = new Map();
     let v = this.cues.get(k);
     if (v === undefined) {
-      const t = this.toks[k]!;
       if (this.m(this.c.futureCues, k)) v = 1;
       else if (this.m(this.c.pastCues, k)) v = -1;
-      else v = t.kind === "w" && this.lex.pastPatterns.some((r) => r.test(t.t)) ? -2 : 0;
+      else if (this.toks.k[k] === KW) {
+        const w = this.toks.t(k);
+        v = this.lex.pastPatterns.some((r) => r.test(w)) ? -2 : 0;
+      } else v = 0;
       this.cues.set(k, v);
     }
     return v;
@@ -448,38 +454,37 @@ class Tagger {
   // ---------- rules ----------
   /** A four-digit year at i (or '82). */
   year(i: number, loose = false): { y: number; j: number } | null {
-    const t = this.tok(i);
-    if (!t) return null;
-    if ((t.t === "'" || t.t === "’") && this.tok(i + 1)?.kind === "d" && this.glued(i + 1) && this.toks[i + 1]!.raw.length === 2 && this.endsClean(i + 2)) {
-      const n = +this.toks[i + 1]!.raw;
+    if (!this.tok(i)) return null;
+    const toks = this.toks;
+    if ((toks.is(i, "'") || toks.is(i, "’")) && this.kd(i + 1) === KD && this.glued(i + 1) && toks.len(i + 1) === 2 && this.endsClean(i + 2)) {
+      const n = toks.num(i + 1);
       const y = 2000 + n <= this.dct.y + 1 ? 2000 + n : 1900 + n;
       return { y, j: i + 2 };
     }
-    if (t.kind !== "d" || t.raw.length !== 4 || !this.startsClean(i) || !this.endsClean(i + 1)) return null;
-    const y = +t.raw;
+    if (toks.k[i] !== KD || toks.len(i) !== 4 || !this.startsClean(i) || !this.endsClean(i + 1)) return null;
+    const y = toks.num(i);
     if (y < (loose ? 1000 : 1800) || y > 2100) return null;
-    const prev = i > 0 ? this.toks[i - 1]! : undefined;
+    const prev = i > 0;
     const next = this.tok(i + 1);
-    if (prev && /^[$€£¥#]$/.test(prev.t)) return null;
-    if (prev && !t.sp && (prev.t === "." || prev.t === ",")) return null;
-    if (next && !next.sp && (next.t === "," || next.t === ".") && this.tok(i + 2)?.kind === "d" && !this.toks[i + 2]!.sp) return null;
-    if (next && (next.t === "%" || scaleOf(this.lex.numbers, next.t) !== undefined || this.m(this.c.units, i + 1) || this.countNouns.has(next.t))) return null;
+    if (prev && /^[$€£¥#]$/.test(toks.t(i - 1))) return null;
+    if (prev && !toks.sp(i) && (toks.is(i - 1, ".") || toks.is(i - 1, ","))) return null;
+    if (next && !toks.sp(i + 1) && (toks.is(i + 1, ",") || toks.is(i + 1, ".")) && this.kd(i + 2) === KD && !toks.sp(i + 2)) return null;
+    if (next && (toks.is(i + 1, "%") || scaleOf(this.lex.numbers, toks.t(i + 1)) !== undefined || this.m(this.c.units, i + 1) || this.countNouns.has(toks.t(i + 1)))) return null;
     return { y, j: i + 1 };
   }
 
   dayNumber(i: number): { d: number; j: number } | null {
-    const t = this.tok(i);
-    if (!t) return null;
-    if (t.kind === "d" && t.raw.length <= 2 && this.startsClean(i)) {
-      const d = +t.raw;
+    if (!this.tok(i)) return null;
+    const toks = this.toks;
+    if (toks.k[i] === KD && toks.len(i) <= 2 && this.startsClean(i)) {
+      const d = toks.num(i);
       if (d < 1 || d > 31) return null;
       let j = i + 1;
-      const s = this.tok(j);
-      if (s && !s.sp && s.kind === "w") {
-        if (!this.c.ordinalSuffixes.has(s.t)) return null;
+      if (this.tok(j) && !toks.sp(j) && toks.k[j] === KW) {
+        if (!this.c.ordinalSuffixes.has(toks.t(j))) return null;
         j++;
       }
-      if (this.isPunct(j, ".") && this.glued(j) && this.lex.numericOrder === "dmy" && this.tok(j + 1)?.kind === "w") j++; // 22. Mai style
+      if (this.isPunct(j, ".") && this.glued(j) && this.lex.numericOrder === "dmy" && this.kd(j + 1) === KW) j++; // 22. Mai style
       return { d, j };
     }
     const o = this.m(this.c.ordinals, i);
@@ -491,41 +496,41 @@ class Tagger {
   month(i: number, alone: boolean): { mo: number; j: number } | null {
     const r = this.m(this.c.months, i);
     if (!r) return null;
-    const t = this.toks[i]!;
+    const toks = this.toks;
     if (!this.startsClean(i)) return null;
     let j = r[1];
-    if (this.isPunct(j, ".") && this.glued(j) && this.c.monthAbbrev.has(t.t)) j++; // Feb.
-    else if (!this.endsClean(j) && !(this.tok(j)?.t === "-")) return null;
-    const ambiguous = this.c.ambiguousMonths.has(t.t);
-    if (this.lex.monthsCapitalised && !isCap(t)) return null;
+    if (this.isPunct(j, ".") && this.glued(j) && this.c.monthAbbrev.has(toks.t(i))) j++; // Feb.
+    else if (!this.endsClean(j) && !(this.tt(j) === "-")) return null;
+    const ambiguous = this.c.ambiguousMonths.has(toks.t(i));
+    if (this.lex.monthsCapitalised && !isCap(toks, i)) return null;
     if (alone) {
-      if (!this.lex.monthsCapitalised && isCap(t) && !this.sentenceInitial(i)) return null; // Maart in a name
-      const prev = i > this.sentStart ? this.toks[i - 1]! : undefined;
-      if (prev && prev.kind === "w" && isCap(prev) && !this.sentenceInitial(i - 1) && !this.m(this.c.clockPrepositions, i - 1)) return null; // Theresa May
-      if (prev && this.c.nameBefore.has(prev.t)) return null;
+      if (!this.lex.monthsCapitalised && isCap(toks, i) && !this.sentenceInitial(i)) return null; // Maart in a name
+      const prev = i > this.sentStart;
+      if (prev && toks.k[i - 1] === KW && isCap(toks, i - 1) && !this.sentenceInitial(i - 1) && !this.m(this.c.clockPrepositions, i - 1)) return null; // Theresa May
+      if (prev && this.c.nameBefore.has(toks.t(i - 1))) return null;
       if (ambiguous && this.sentenceInitial(i)) return null;
-      const next = this.tok(j);
-      if (ambiguous && next && next.kind === "w" && isCap(next)) return null;
+      if (ambiguous && this.kd(j) === KW && isCap(toks, j)) return null;
     }
     return { mo: r[0], j };
   }
 
   explicitDate(i: number): Hit | null {
-    const t = this.tok(i);
-    if (!t) return null;
+    if (!this.tok(i)) return null;
+    const toks = this.toks;
     // numeric: 2023-05-22, 22-05-2023, 22/05/2023, 5/22/2023, 7/8/07
-    if (t.kind === "d" && this.startsClean(i)) {
-      const a = t.raw;
-      const s1 = this.tok(i + 1), b = this.tok(i + 2), s2 = this.tok(i + 3), c = this.tok(i + 4);
-      if (s1 && b && s2 && c && !s1.sp && !b.sp && !s2.sp && !c.sp && s1.kind === "p" && s1.t === s2.t && "-/.".includes(s1.t) && b.kind === "d" && c.kind === "d" && this.endsClean(i + 5)) {
+    if (toks.k[i] === KD && this.startsClean(i)) {
+      const s1 = i + 1, b = i + 2, s2 = i + 3, c = i + 4;
+      if (this.tok(c) && !toks.sp(s1) && !toks.sp(b) && !toks.sp(s2) && !toks.sp(c) && toks.k[s1] === KP && toks.t(s1) === toks.t(s2) && "-/.".includes(toks.t(s1)) && toks.k[b] === KD && toks.k[c] === KD && this.endsClean(i + 5)) {
+        const al = toks.len(i), bl = toks.len(b), cl = toks.len(c);
         let y: number, mo: number, d: number;
-        if (a.length === 4) (y = +a), (mo = +b.raw), (d = +c.raw);
-        else if (c.raw.length === 4 || c.raw.length === 2) {
-          y = c.raw.length === 4 ? +c.raw : 2000 + +c.raw <= this.dct.y + 1 ? 2000 + +c.raw : 1900 + +c.raw;
-          let first = +a, second = +b.raw;
+        if (al === 4) (y = toks.num(i)), (mo = toks.num(b)), (d = toks.num(c));
+        else if (cl === 4 || cl === 2) {
+          const cn = toks.num(c);
+          y = cl === 4 ? cn : 2000 + cn <= this.dct.y + 1 ? 2000 + cn : 1900 + cn;
+          let first = toks.num(i), second = toks.num(b);
           if (this.lex.numericOrder === "mdy" ? first <= 12 : second > 12) [first, second] = [second, first];
           (d = first), (mo = second);
-          if (a.length > 2 || b.raw.length > 2) return null;
+          if (al > 2 || bl > 2) return null;
         } else return null;
         if (validDay(y, mo, d) && y >= 1800 && y <= 2100) return { i, j: i + 5, value: fmtDay({ y, m: mo, d }) };
       }
@@ -600,10 +605,8 @@ class Tagger {
         if (of && (this.year(of[1], true) || this.relYear(of[1]))) ord = [q ? 4 : 2, fin[1]];
       }
       if (!ord) {
-        const dn = this.tok(k);
-        if (dn && dn.kind === "d" && dn.raw.length <= 2) {
-          const s = this.tok(k + 1);
-          if (s && !s.sp && this.c.ordinalSuffixes.has(s.t)) ord = [+dn.raw, k + 2];
+        if (this.kd(k) === KD && this.toks.len(k) <= 2) {
+          if (this.tok(k + 1) && !this.toks.sp(k + 1) && this.c.ordinalSuffixes.has(this.toks.t(k + 1))) ord = [this.toks.num(k), k + 2];
         }
       }
       if (ord) {
@@ -639,9 +642,8 @@ class Tagger {
           take({ i, j: e, value: `${y}-${code}${n}` });
         }
       }
-      const qt = this.tok(k);
-      if (qt && qt.t === "q" && this.tok(k + 1)?.kind === "d" && this.glued(k + 1) && this.endsClean(k + 2)) {
-        const n = +this.toks[k + 1]!.raw;
+      if (this.tt(k) === "q" && this.kd(k + 1) === KD && this.glued(k + 1) && this.endsClean(k + 2)) {
+        const n = this.toks.num(k + 1);
         const yy = this.year(k + 2);
         if (n >= 1 && n <= 4 && yy) take({ i, j: yy.j, value: `${yy.y}-Q${n}` });
       }
@@ -649,25 +651,23 @@ class Tagger {
     // [the] 1990s, '90s, 70s; the nineties; de jaren negentig, jaren '90
     {
       const k = this.det(i);
-      const a = this.tok(k);
-      if (a) {
+      if (this.tok(k)) {
+        const toks = this.toks;
         let at = k;
-        if ((a.t === "'" || a.t === "’") && this.tok(k + 1)?.kind === "d" && this.glued(k + 1)) at = k + 1;
-        const d = this.tok(at);
-        const s = this.tok(at + 1);
-        if (d && d.kind === "d" && s && !s.sp && s.t === "s" && this.endsClean(at + 2) && (d.raw.length === 4 || d.raw.length === 2) && d.raw.endsWith("0")) {
-          take({ i, j: at + 2, value: d.raw.length === 4 ? d.raw.slice(0, 3) : `19${d.raw[0]}` });
+        if ((toks.is(k, "'") || toks.is(k, "’")) && this.kd(k + 1) === KD && this.glued(k + 1)) at = k + 1;
+        if (this.kd(at) === KD && this.tok(at + 1) && !toks.sp(at + 1) && toks.t(at + 1) === "s" && this.endsClean(at + 2) && (toks.len(at) === 4 || toks.len(at) === 2)) {
+          const d = toks.raw(at);
+          if (d.endsWith("0")) take({ i, j: at + 2, value: d.length === 4 ? d.slice(0, 3) : `19${d[0]}` });
         }
         const dn = this.m(this.c.decadeNames, k);
         if (dn) take({ i, j: dn[1], value: dn[0] });
         const pre = this.m(this.c.decadePrefixes, k);
         if (pre) {
           let p = pre[1];
-          if (this.tok(p)?.t === "'" || this.tok(p)?.t === "’") p++;
+          if (this.tt(p) === "'" || this.tt(p) === "’") p++;
           const dn2 = this.m(this.c.decadeNames, p);
-          const num = this.tok(p);
           if (dn2) take({ i, j: dn2[1], value: dn2[0] });
-          else if (num && num.kind === "d" && num.raw.length === 2 && num.raw.endsWith("0")) take({ i, j: p + 1, value: `19${num.raw[0]}` });
+          else if (this.kd(p) === KD && this.toks.len(p) === 2 && this.toks.raw(p).endsWith("0")) take({ i, j: p + 1, value: `19${this.toks.raw(p)[0]}` });
           else {
             const w = readNumber(this.toks, p, this.lex.numbers);
             if (w && !w.digits && w.value >= 20 && w.value <= 90 && w.value % 10 === 0 && w.j <= this.sentEnd) take({ i, j: w.j, value: `19${w.value / 10}` });
@@ -685,7 +685,7 @@ class Tagger {
         const yy = this.year(of ? of[1] : j, true);
         if (yy) take({ i, j: yy.j, value: `${yy.y}-${s[0]}` });
         else {
-          const ambiguous = this.c.ambiguousSeasons.has(this.toks[k]!.t);
+          const ambiguous = this.c.ambiguousSeasons.has(this.toks.t(k));
           // "the fall of the Berlin Wall"
           if (!ambiguous || (k > i && !of)) take({ i, j, value: `${this.seasonYear(s[0], i)}-${s[0]}` });
         }
@@ -823,9 +823,8 @@ class Tagger {
     // Dutch "morgen" after a determiner is the morning, not tomorrow
     if (r[1] === i + 1 && this.m(this.c.parts, i) && i > this.sentStart && (this.m(this.c.determiners, i - 1) || this.m(this.c.relatives, i - 1) || this.m(this.c.every, i - 1))) return null;
     // "De Financiële Morgen": a capitalised day word after a capitalised word is part of a name
-    const t0 = this.toks[i]!;
-    const prev = i > this.sentStart ? this.toks[i - 1]! : undefined;
-    if (isCap(t0) && prev && prev.kind === "w" && isCap(prev) && !this.sentenceInitial(i - 1)) return null;
+    const toks = this.toks;
+    if (isCap(toks, i) && i > this.sentStart && toks.k[i - 1] === KW && isCap(toks, i - 1) && !this.sentenceInitial(i - 1)) return null;
     let { offset, part } = r[0];
     let j = r[1];
     if (!part) {
@@ -847,7 +846,7 @@ class Tagger {
     if (!r || !this.startsClean(i) || !this.endsClean(r[1])) return null;
     // "Dawn" in mid-sentence is a name ("by Dawn Butler")
     const last = r[1] - 1;
-    if (isCap(this.toks[last]!) && !this.sentenceInitial(last)) return null;
+    if (isCap(this.toks, last) && !this.sentenceInitial(last)) return null;
     // the preposition before the moment stays in the span ("just before dawn", "vlak voor zonsopgang"); it is
     // looked for behind the moment, so that frequent words like "before" or "voor" open no search of their own
     const from = this.momentPrefix(i);
@@ -858,7 +857,7 @@ class Tagger {
 
   /** "(in de loop van) de avond", "(during) the night": that part of the day the text last named. */
   thePart(i: number): Hit | null {
-    if (i <= this.sentStart || !this.c.partPrepositions.has(this.toks[i - 1]!.t)) return null;
+    if (i <= this.sentStart || !this.c.partPrepositions.has(this.toks.t(i - 1))) return null;
     const a = this.m(this.c.articles, i);
     const p = a ? this.m(this.c.parts, a[1]) : null;
     if (!p || !this.endsClean(p[1])) return null;
@@ -887,7 +886,7 @@ class Tagger {
     const r = this.m(this.c.weekdays, i);
     if (!r || !this.startsClean(i) || !this.endsClean(r[1])) return null;
     // "Black Monday", "Goede Vrijdag": a name
-    if (i > this.sentStart && this.c.nameBefore.has(this.toks[i - 1]!.t)) return null;
+    if (i > this.sentStart && this.c.nameBefore.has(this.toks.t(i - 1))) return null;
     let j = r[1];
     // Monday, May 22
     const after = this.isPunct(j, ",") ? j + 1 : j;
@@ -918,27 +917,30 @@ class Tagger {
       day ??= this.clockDay(i);
       return { i: from, j, value: `${fmtDay(day)}T${nc[0]}`, type: "TIME" };
     }
-    const t = this.tok(i);
-    if (!t || t.kind !== "d" || !this.startsClean(i) || t.raw.length > 4) return null;
+    const toks = this.toks;
+    if (this.kd(i) !== KD || !this.startsClean(i) || toks.len(i) > 4) return null;
     let h: number, mi = 0, sec: number | null = null;
     let j: number;
     let strong = false;
-    const s1 = this.tok(i + 1), b = this.tok(i + 2);
-    if (t.raw.length <= 2 && s1 && b && !s1.sp && !b.sp && (s1.t === ":" || s1.t === ".") && b.kind === "d" && b.raw.length === 2) {
-      h = +t.raw;
-      mi = +b.raw;
+    const s1 = i + 1, b = i + 2;
+    const len = toks.len(i);
+    if (len <= 2 && this.tok(b) && !toks.sp(s1) && !toks.sp(b) && (toks.is(s1, ":") || toks.is(s1, ".")) && toks.k[b] === KD && toks.len(b) === 2) {
+      h = toks.num(i);
+      mi = toks.num(b);
       j = i + 3;
-      strong = s1.t === ":";
-      const s2 = this.tok(j), c = this.tok(j + 1);
-      if (s2 && c && !s2.sp && !c.sp && s2.t === ":" && c.kind === "d" && c.raw.length === 2) (sec = +c.raw), (j += 2);
-      if (!this.endsClean(j) && !(this.tok(j)?.kind === "w")) return null;
-    } else if (t.raw.length === 4) {
-      h = +t.raw.slice(0, 2);
-      mi = +t.raw.slice(2);
+      strong = toks.is(s1, ":");
+      const s2 = j, c = j + 1;
+      if (this.tok(c) && !toks.sp(s2) && !toks.sp(c) && toks.is(s2, ":") && toks.k[c] === KD && toks.len(c) === 2) (sec = toks.num(c)), (j += 2);
+      if (!this.endsClean(j) && !(this.kd(j) === KW)) return null;
+    } else if (len === 4) {
+      // (the first two digits and the last two, as the text reads them)
+      const v = toks.num(i);
+      h = Math.floor(v / 100);
+      mi = v % 100;
       j = i + 1;
       if (!this.m(this.c.zones, j)) return null;
-    } else if (t.raw.length <= 2) {
-      h = +t.raw;
+    } else if (len <= 2) {
+      h = toks.num(i);
       j = i + 1;
     } else return null;
     if (h > 24 || mi > 59) return null;
@@ -960,10 +962,9 @@ class Tagger {
     const prep = i > this.sentStart && !!this.m(this.c.clockPrepositions, i - 1);
     const bare = j === i + 1;
     if (bare) return null; // a lone number is never a clock time
-    const after = this.tok(j);
-    if (after && (after.t === "%" || scaleOf(this.lex.numbers, after.t) !== undefined)) return null;
-    if (!strong && !suffix && !(prep && s1?.t === ".")) return null;
-    if (cw && !mer && !z && b?.kind !== "d" && !prep && cw[1] - cwAt === 1) return null; // "24 uur" is a duration; "9 o'clock" is not
+    if (this.tok(j) && (toks.is(j, "%") || scaleOf(this.lex.numbers, toks.t(j)) !== undefined)) return null;
+    if (!strong && !suffix && !(prep && this.tt(s1) === ".")) return null;
+    if (cw && !mer && !z && this.kd(b) !== KD && !prep && cw[1] - cwAt === 1) return null; // "24 uur" is a duration; "9 o'clock" is not
     if (sec !== null && !suffix) {
       return { i, j, value: `PT${h ? `${h}H` : ""}${mi ? `${mi}M` : ""}${sec}S`, type: "DURATION" };
     }
@@ -990,14 +991,14 @@ class Tagger {
       if (wp) return this.weekdayDate(wp[0].weekday, k);
       const d = this.m(this.c.days, k);
       if (d) return addDays(this.dct, d[0].offset);
-      const t = this.tok(k)!;
-      if (t.kind === "d" || this.m(this.c.months, k)) {
+      const kk = this.toks.k[k];
+      if (kk === KD || this.m(this.c.months, k)) {
         const ex = this.explicitDate(k);
         const dm = ex && /^(\d{4})-(\d{2})-(\d{2})$/.exec(ex.value);
         if (dm) return { y: +dm[1]!, m: +dm[2]!, d: +dm[3]! };
         return null;
       }
-      if (t.kind === "w" && !this.m(this.c.determiners, k) && !this.m(this.c.dayPrepositions, k)) return null;
+      if (kk === KW && !this.m(this.c.determiners, k) && !this.m(this.c.dayPrepositions, k)) return null;
     }
     return null;
   }
@@ -1042,8 +1043,8 @@ class Tagger {
     const withAdj = !!adj && !!this.m(this.c.units, adj[1]);
     if (withAdj) j = adj![1];
     const u = this.m(this.c.units, j);
-    if (!u || (!this.endsClean(u[1]) && this.tok(u[1])?.kind !== "p")) return null;
-    if (this.isPunct(u[1], "-") && this.glued(u[1]) && this.tok(u[1] + 1)?.kind === "w" && this.glued(u[1] + 1)) return null; // a quarter-century
+    if (!u || (!this.endsClean(u[1]) && this.kd(u[1]) !== KP)) return null;
+    if (this.isPunct(u[1], "-") && this.glued(u[1]) && this.kd(u[1] + 1) === KW && this.glued(u[1] + 1)) return null; // a quarter-century
     if (n === "X" && !u[0].plural) return null;
     const unit = u[0].unit;
     j = u[1];
@@ -1124,9 +1125,9 @@ class Tagger {
     const one = this.m(this.c.sets, i);
     if (one && this.endsClean(one[1])) {
       // "the influential US daily" is a newspaper
-      const prev = i > this.sentStart ? this.toks[i - 1]! : undefined;
-      const nx = this.tok(one[1]);
-      const asNoun = one[1] === i + 1 && prev && ((this.m(this.c.determiners, i - 1) && (!nx || nx.kind === "p")) || (prev.kind === "w" && isCap(prev) && !this.sentenceInitial(i - 1)));
+      const prev = i > this.sentStart;
+      const nx = this.kd(one[1]);
+      const asNoun = one[1] === i + 1 && prev && ((this.m(this.c.determiners, i - 1) && (!nx || nx === KP)) || (this.toks.k[i - 1] === KW && isCap(this.toks, i - 1) && !this.sentenceInitial(i - 1)));
       // "jarenlang" is a vague stretch of time, "dagelijks" a set
       if (!asNoun) return { i, j: one[1], value: one[0], type: one[0].startsWith("PX") || one[0].startsWith("PTX") ? "DURATION" : "SET" };
     }
@@ -1201,8 +1202,7 @@ class Tagger {
     // the rules in a fixed order, the longest hit winning and the first on a tie; called directly, not
     // through a list of closures, because this runs at every candidate token; a rule is tried only where
     // its first word stands
-    const t = this.toks[i]!;
-    const r = t.kind === "d" ? DIGIT_RULES : (this.c.rules[tokId(t)] ?? 0);
+    const r = this.toks.k[i] === KD ? DIGIT_RULES : (this.c.rules[tokId(this.toks, i)] ?? 0);
     if (!r) return null;
     let b: Hit | null = null;
     if (r & R.anaphor) b = better(b, this.anaphor(i), i);
@@ -1231,9 +1231,9 @@ class Tagger {
     let ti = 0;
     for (const s of sentences) {
       sn++;
-      while (ti < toks.length && toks[ti]!.s < s.start) ti++;
+      while (ti < toks.length && toks.s[ti]! < s.start) ti++;
       let te = ti;
-      while (te < toks.length && toks[te]!.e <= s.end) te++;
+      while (te < toks.length && toks.e[te]! <= s.end) te++;
       this.sentStart = ti;
       this.sentEnd = te;
       this.sentDay = null;
@@ -1241,15 +1241,13 @@ class Tagger {
       let i = ti;
       const flags = this.c.flags;
       while (i < te) {
-        const tk = toks[i]!;
-        const f = flags[tokId(tk)]!;
-        if (tk.kind !== "d" && !(f & 1)) {
+        const f = flags[tokId(toks, i)]!;
+        if (toks.k[i] !== KD && !(f & 1)) {
           i++;
           continue;
         }
         if (f & 2) {
-          const nx = toks[i + 1];
-          if (!nx || (nx.kind !== "d" && !(flags[tokId(nx)]! & 5))) {
+          if (i + 1 >= toks.length || (toks.k[i + 1] !== KD && !(flags[tokId(toks, i + 1)]! & 5))) {
             i++;
             continue;
           }
@@ -1264,8 +1262,8 @@ class Tagger {
           i++;
           continue;
         }
-        const start = toks[h.i]!.s;
-        const end = toks[h.j - 1]!.e;
+        const start = toks.s[h.i]!;
+        const end = toks.e[h.j - 1]!;
         const type: TimexType = h.type ?? (h.value.startsWith("P") && h.value !== "PAST_REF" && h.value !== "PRESENT_REF" ? "DURATION" : /T\d/.test(h.value) ? "TIME" : "DATE");
         // optional keys by assignment, in the same key order: V8 makes a literal with `...(x && { k })` through a
         // runtime call per spread, and this runs once per time expression
@@ -1407,7 +1405,7 @@ export function isBirthDate(text: string, lex: TimeLexicon, t: Span): boolean {
   const toks = fineTokensOf(text);
   const i = tokenAt(toks, t.start);
   let j = i;
-  while (j < toks.length && toks[j]!.e <= t.end) j++;
+  while (j < toks.length && toks.e[j]! <= t.end) j++;
   const cues = compile(lex).birthCues;
   for (let k = Math.max(0, i - 2); k < i; k++) {
     const b = cues.match(toks, k);

@@ -26,8 +26,11 @@ export interface NumberLexicon {
 const lowAscii = (c: number) => (c >= 65 && c <= 90 ? c + 32 : c);
 /** Three ASCII characters as one number (7 bits each), -1 for anything else: a key made without a string. */
 export function code3(k: string): number {
-  if (k.length !== 3) return -1;
-  const a = k.charCodeAt(0), b = k.charCodeAt(1), d = k.charCodeAt(2);
+  return k.length === 3 ? code3At(k, 0) : -1;
+}
+/** code3 of the three characters of `w` from `at` (which must lie inside it). */
+export function code3At(w: string, at: number): number {
+  const a = w.charCodeAt(at), b = w.charCodeAt(at + 1), d = w.charCodeAt(at + 2);
   return a < 128 && b < 128 && d < 128 ? (a << 14) | (b << 7) | d : -1;
 }
 

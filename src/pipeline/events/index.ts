@@ -2,7 +2,7 @@ import type { Doc, DocEvent, EntityType, Span, Timex } from "../../model/doc.js"
 import type { TimeLexicon } from "../times/lexicon.js";
 import { isBirthDate } from "../times/index.js";
 import type { Stage } from "../stage.js";
-import { fineTokensOf, KP, KW, Phrases, tokenAt, type FineToks } from "../counts/numbers.js";
+import { code3, code3At, fineTokensOf, KP, KW, Phrases, tokenAt, type FineToks } from "../counts/numbers.js";
 import type { EventLexicon } from "./lexicon.js";
 import { EVENT_TYPES, type EventType } from "./types.js";
 
@@ -50,7 +50,7 @@ function compile(lex: EventLexicon): Compiled {
     }
   const asciiSuffixes = new Map<number, [string, EventType][]>();
   for (const [k, l] of suffixes) {
-    const code = asciiTail(k, k.length);
+    const code = code3(k);
     if (code >= 0) asciiSuffixes.set(code, l);
   }
   c = { phrases: new Phrases(entries), suffixes, asciiSuffixes, split: new Phrases([...split].map(([h, tails]) => [h, new Phrases(tails)])) };
@@ -109,12 +109,6 @@ export function findTriggers(text: string, lex: EventLexicon, from = 0, to = tex
   return out;
 }
 
-/** The code of the last three characters of w (of length n >= 3) when all three are ASCII, else -1. */
-function asciiTail(w: string, n: number): number {
-  const a = w.charCodeAt(n - 3), b = w.charCodeAt(n - 2), d = w.charCodeAt(n - 1);
-  return a < 128 && b < 128 && d < 128 ? (a << 14) | (b << 7) | d : -1;
-}
-
 /** The longest one-word trigger a word ends in (and is longer than). */
 function suffixHit(c: Compiled, toks: FineToks, i: number): [string, EventType] | undefined {
   const n = toks.tlen(i);
@@ -126,7 +120,7 @@ function suffixHit(c: Compiled, toks: FineToks, i: number): [string, EventType] 
     l = c.asciiSuffixes.get(toks.low3(i, n - 3));
   } else {
     const w = toks.t(i);
-    const code = asciiTail(w, n);
+    const code = code3At(w, n - 3);
     l = code >= 0 ? c.asciiSuffixes.get(code) : c.suffixes.get(w.slice(-3));
   }
   if (!l) return undefined;

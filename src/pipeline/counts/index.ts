@@ -1,7 +1,7 @@
 import type { Approx, Claim, Count, CountKind, Doc, Span } from "../../model/doc.js";
 import type { Stage } from "../stage.js";
 import type { CountLexicon } from "./lexicon.js";
-import { code3, fineTokens, fineTokensOf, KD, KP, KW, maybeCompound, Phrases, readNumber, tokId, wordId, WordSet, type FineToks } from "./numbers.js";
+import { fineTokens, fineTokensOf, KD, KP, KW, maybeCompound, Phrases, readNumber, Suffixes, tokId, wordId, WordSet, type FineToks } from "./numbers.js";
 
 // A figure is a number followed, within a few adjectives, by a noun that says what is counted. The noun gives
 // the kind; for people counted by a neutral noun ("twelve people", "twaalf burgers", "four men") the clause
@@ -14,10 +14,8 @@ import { code3, fineTokens, fineTokensOf, KD, KP, KW, maybeCompound, Phrases, re
 
 interface Compiled {
   nouns: Phrases<CountKind>;
-  /** Single-word nouns matched as the end of a compound (Dutch), by their last three letters. */
-  suffixes: Map<string, [string, CountKind][]>;
-  /** The same lists by code3 of their three letters when ASCII: an ASCII word is looked up without a string. */
-  suffixCodes: Map<number, [string, CountKind][]>;
+  /** Single-word nouns matched as the end of a compound (Dutch). */
+  suffixes: Suffixes<CountKind>;
   verbs: Phrases<CountKind>;
   /** Split verbs ("kwamen … om") by their head before the figure: the particles closing the clause and their kinds. */
   split: Phrases<{ tail: Phrases<true>; kind: CountKind }[]>;
@@ -64,16 +62,9 @@ function compile(lex: CountLexicon): Compiled {
     }
   }
   for (const o of lex.objects) nouns.push([o, "other"]);
-  const suffixes = new Map<string, [string, CountKind][]>();
-  if (lex.compoundNouns)
-    for (const e of nouns.filter(([n]) => !/\s/.test(n) && n.length >= 4).sort((a, b) => b[0].length - a[0].length)) {
-      const k = e[0].slice(-3);
-      suffixes.set(k, [...(suffixes.get(k) ?? []), e]);
-    }
   c = {
     nouns: new Phrases(nouns),
-    suffixes,
-    suffixCodes: new Map([...suffixes].filter(([k]) => code3(k) >= 0).map(([k, l]) => [code3(k), l])),
+    suffixes: new Suffixes(lex.compoundNouns ? nouns.filter(([n]) => !/\s/.test(n)) : []),
     verbs: new Phrases(verbs),
     split: new Phrases(split),
     objects: set(lex.objects),
@@ -185,12 +176,8 @@ export function findCounts(text: string, lex: CountLexicon, skip: readonly Span[
     if (toks.k[j] !== KW) return null;
     // the compound ends at the next space or mark
     if (c.suffixes.size && (j + 1 >= toks.length || toks.sp(j + 1) || toks.k[j + 1] === KP)) {
-      const len = toks.len(j);
-      const l = toks.isAscii(j) ? (len >= 3 ? c.suffixCodes.get(toks.low3(j, len - 3)) : undefined) : c.suffixes.get(toks.t(j).slice(-3));
-      if (l) {
-        const wl = toks.tlen(j);
-        for (const [n, k] of l) if (wl > n.length && toks.endsWith(j, n)) return { kind: k, end: j + 1, object: c.objectWords.has(n), weak: c.weak.has(n) };
-      }
+      const hit = c.suffixes.longest(toks, j);
+      if (hit) return { kind: hit[1], end: j + 1, object: c.objectWords.has(hit[0]), weak: c.weak.has(hit[0]) };
     }
     if (isCap(toks, j) && toks.tlen(j) > 4) {
       const w = toks.t(j);

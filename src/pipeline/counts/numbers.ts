@@ -26,11 +26,8 @@ export interface NumberLexicon {
 const lowAscii = (c: number) => (c >= 65 && c <= 90 ? c + 32 : c);
 /** Three ASCII characters as one number (7 bits each), -1 for anything else: a key made without a string. */
 export function code3(k: string): number {
-  return k.length === 3 ? code3At(k, 0) : -1;
-}
-/** code3 of the three characters of `w` from `at` (which must lie inside it). */
-export function code3At(w: string, at: number): number {
-  const a = w.charCodeAt(at), b = w.charCodeAt(at + 1), d = w.charCodeAt(at + 2);
+  if (k.length !== 3) return -1;
+  const a = k.charCodeAt(0), b = k.charCodeAt(1), d = k.charCodeAt(2);
   return a < 128 && b < 128 && d < 128 ? (a << 14) | (b << 7) | d : -1;
 }
 
@@ -429,6 +426,39 @@ export class WordSet {
     if (i < 0 || i >= toks.length) return false;
     const id = idOf(toks, i);
     return id >= 0 && this.ids.has(id);
+  }
+}
+
+/**
+ * One-word entries found at the end of a longer word, as languages that write compounds as one word have
+ * them ("tegenaanval" ends in "aanval", "reddingswerkers" in "werkers"): entries of four letters or more,
+ * found by the word's last three letters, the longest first.
+ */
+export class Suffixes<V> {
+  readonly size: number;
+  private byTail = new Map<string, [string, V][]>();
+  /** The same lists by code3 of their three letters when ASCII: an ASCII word is looked up without a string. */
+  private byCode = new Map<number, [string, V][]>();
+  constructor(entries: Iterable<readonly [string, V]>) {
+    const long = [...entries].filter(([w]) => w.length >= 4).sort((a, b) => b[0].length - a[0].length);
+    for (const [w, v] of long) {
+      const k = w.slice(-3);
+      (this.byTail.get(k) ?? this.byTail.set(k, []).get(k)!).push([w, v]);
+    }
+    for (const [k, l] of this.byTail) if (code3(k) >= 0) this.byCode.set(code3(k), l);
+    this.size = long.length;
+  }
+  /** The longest entry the lower-cased text of token i ends in and is longer than. */
+  longest(toks: FineToks, i: number): [string, V] | undefined {
+    const n = toks.tlen(i);
+    // (every entry has four letters or more, and the word must be longer)
+    if (n < 5) return undefined;
+    // an ASCII word's tail read from the text, lower-cased by code: most words end in no entry and need no string
+    const l = toks.isAscii(i) ? this.byCode.get(toks.low3(i, n - 3)) : this.byTail.get(toks.t(i).slice(-3));
+    if (!l) return undefined;
+    // (a loop, not find: a closure would cost this call, made for every long word, a context)
+    for (const e of l) if (n > e[0].length && toks.endsWith(i, e[0])) return e;
+    return undefined;
   }
 }
 

@@ -2,7 +2,7 @@ import type { Doc, DocEvent, EntityType, Span, Timex } from "../../model/doc.js"
 import type { TimeLexicon } from "../times/lexicon.js";
 import { isBirthDate } from "../times/index.js";
 import type { Stage } from "../stage.js";
-import { code3, code3At, fineTokensOf, KP, KW, Phrases, tokenAt, type FineToks } from "../counts/numbers.js";
+import { fineTokensOf, KP, KW, Phrases, Suffixes, tokenAt } from "../counts/numbers.js";
 import type { EventLexicon } from "./lexicon.js";
 import { EVENT_TYPES, type EventType } from "./types.js";
 
@@ -20,10 +20,8 @@ const SPEECH: ReadonlySet<EventType> = new Set(["statement", "denial", "claim_of
 
 interface Compiled {
   phrases: Phrases<EventType>;
-  /** One-word triggers by their last three letters, for compound endings. */
-  suffixes: Map<string, [string, EventType][]>;
-  /** The same lists by the codes of three ASCII letters (128 × 128 × first + 128 × second + third): no slice per word. */
-  asciiSuffixes: Map<number, [string, EventType][]>;
+  /** One-word triggers that end a compound ("tegenaanval"). */
+  suffixes: Suffixes<EventType>;
   /** Split verbs ("vielen … binnen"): the head, then the particle within a few words. */
   split: Phrases<Phrases<EventType>>;
 }
@@ -42,18 +40,8 @@ function compile(lex: EventLexicon): Compiled {
       if (tail) split.set(head!, [...(split.get(head!) ?? []), [tail, t]]);
       else entries.push([head!, t]);
     }
-  const suffixes = new Map<string, [string, EventType][]>();
-  if (lex.compoundTriggers)
-    for (const e of entries.filter(([w]) => /^[\p{L}]+$/u.test(w) && w.length >= 4).sort((a, b) => b[0].length - a[0].length)) {
-      const k = e[0].slice(-3);
-      suffixes.set(k, [...(suffixes.get(k) ?? []), e]);
-    }
-  const asciiSuffixes = new Map<number, [string, EventType][]>();
-  for (const [k, l] of suffixes) {
-    const code = code3(k);
-    if (code >= 0) asciiSuffixes.set(code, l);
-  }
-  c = { phrases: new Phrases(entries), suffixes, asciiSuffixes, split: new Phrases([...split].map(([h, tails]) => [h, new Phrases(tails)])) };
+  const suffixes = new Suffixes(lex.compoundTriggers ? entries.filter(([w]) => /^[\p{L}]+$/u.test(w)) : []);
+  c = { phrases: new Phrases(entries), suffixes, split: new Phrases([...split].map(([h, tails]) => [h, new Phrases(tails)])) };
   cache.set(lex, c);
   return c;
 }
@@ -101,32 +89,12 @@ export function findTriggers(text: string, lex: EventLexicon, from = 0, to = tex
       }
     }
     if (toks.k[i] === KW && c.suffixes.size && (i + 1 >= b || toks.sp(i + 1) || toks.k[i + 1] === KP)) {
-      const hit = suffixHit(c, toks, i);
+      const hit = c.suffixes.longest(toks, i);
       if (hit) out.push({ type: hit[1], start: ts, end: toks.e[i]!, text: toks.raw(i) });
     }
     i++;
   }
   return out;
-}
-
-/** The longest one-word trigger a word ends in (and is longer than). */
-function suffixHit(c: Compiled, toks: FineToks, i: number): [string, EventType] | undefined {
-  const n = toks.tlen(i);
-  // every trigger in the table has four letters or more, and the word must be longer
-  if (n < 5) return undefined;
-  let l: [string, EventType][] | undefined;
-  if (toks.isAscii(i)) {
-    // the tail read from the text, lower-cased by code: most words end in no trigger and need no string
-    l = c.asciiSuffixes.get(toks.low3(i, n - 3));
-  } else {
-    const w = toks.t(i);
-    const code = code3At(w, n - 3);
-    l = code >= 0 ? c.asciiSuffixes.get(code) : c.suffixes.get(w.slice(-3));
-  }
-  if (!l) return undefined;
-  // a loop, not find: a closure over `n`, `toks` and `i` would cost this call, made for every long word, a context
-  for (const e of l) if (n > e[0].length && toks.endsWith(i, e[0])) return e;
-  return undefined;
 }
 
 interface Unit extends Span {

@@ -108,10 +108,6 @@ function compile(lex: CountLexicon): Compiled {
 }
 
 // ASCII answered by code, the rest by the Unicode class
-const isCap = (toks: FineToks, i: number) => {
-  const c = toks.code0(i);
-  return c < 128 ? c >= 65 && c <= 90 : /^\p{Lu}/u.test(toks.raw(i));
-};
 const CLAUSE_END = new Set([".", ";", "!", "?", ":"]);
 const QUOTES = new Set(["'", "’", "‘", '"', "“", "”", "„", "«", "»"]);
 /** How far a clause is searched on either side of a figure, in tokens (bounded work per figure). */
@@ -179,7 +175,7 @@ export function findCounts(text: string, lex: CountLexicon, skip: readonly Span[
       const hit = c.suffixes.longest(toks, j);
       if (hit) return { kind: hit[1], end: j + 1, object: c.objectWords.has(hit[0]), weak: c.weak.has(hit[0]) };
     }
-    if (isCap(toks, j) && toks.tlen(j) > 4) {
+    if (toks.cap(j) && toks.tlen(j) > 4) {
       const w = toks.t(j);
       if (lex.demonymSuffixes.some((s) => w.endsWith(s))) return { kind: "personnel", end: j + 1, object: false, weak: false };
     }
@@ -208,7 +204,7 @@ export function findCounts(text: string, lex: CountLexicon, skip: readonly Span[
     if (toks.is(p, "-") && !toks.sp(p) && !toks.sp(m) && m >= 2 && toks.k[m - 2] !== KP) return true;
     if (toks.kd(p) !== KW) return false;
     if (c.coordinators.has(toks, p)) return !joined && m >= 2 && toks.k[m - 2] === KD && nameNumber(m - 2, true);
-    if (!isCap(toks, p) || m < 2 || clauseEnd(m - 2) || QUOTES.has(toks.t(m - 2))) return false;
+    if (!toks.cap(p) || m < 2 || clauseEnd(m - 2) || QUOTES.has(toks.t(m - 2))) return false;
     return !(fl(m - 1) & (F.func | F.verb | F.toll)) && !nounAt(m - 1);
   };
   /** Nothing after a bare number that could be its own noun: a mark, a function word, the end. */

@@ -182,9 +182,10 @@ export class FineToks {
     for (let p = s; p < e; p++) v = v * 10 + (this.text.charCodeAt(p) - 48);
     return v;
   }
-  /** First UTF-16 unit of token i. */
-  code0(i: number): number {
-    return this.text.charCodeAt(this.s[i]!);
+  /** Token i opens with a capital letter (an ASCII one read by its code). */
+  cap(i: number): boolean {
+    const c = this.text.charCodeAt(this.s[i]!);
+    return c < 128 ? c >= 65 && c <= 90 : /^\p{Lu}/u.test(this.raw(i));
   }
   /** Token i is the single mark `ch`. */
   is(i: number, ch: string): boolean {

@@ -271,10 +271,6 @@ export function durationValue(n: number | "X", unit: Unit): string {
 const fmtNum = (n: number) => (Number.isInteger(n) ? String(n) : String(Math.round(n * 100) / 100));
 
 // ASCII answered by code, the rest by the Unicode class
-const isCap = (toks: FineToks, i: number) => {
-  const c = toks.code0(i);
-  return c < 128 ? c >= 65 && c <= 90 : /^\p{Lu}/u.test(toks.raw(i));
-};
 /** The longer of two hits at token i (the earlier one on a tie); a hit must cover a token. */
 const better = (best: Hit | null, h: Hit | null, i: number): Hit | null => (h && h.j > i && (!best || h.j > best.j) ? h : best);
 
@@ -502,14 +498,14 @@ class Tagger {
     if (this.isPunct(j, ".") && this.glued(j) && this.c.monthAbbrev.has(toks.t(i))) j++; // Feb.
     else if (!this.endsClean(j) && !(this.tt(j) === "-")) return null;
     const ambiguous = this.c.ambiguousMonths.has(toks.t(i));
-    if (this.lex.monthsCapitalised && !isCap(toks, i)) return null;
+    if (this.lex.monthsCapitalised && !toks.cap(i)) return null;
     if (alone) {
-      if (!this.lex.monthsCapitalised && isCap(toks, i) && !this.sentenceInitial(i)) return null; // Maart in a name
+      if (!this.lex.monthsCapitalised && toks.cap(i) && !this.sentenceInitial(i)) return null; // Maart in a name
       const prev = i > this.sentStart;
-      if (prev && toks.k[i - 1] === KW && isCap(toks, i - 1) && !this.sentenceInitial(i - 1) && !this.m(this.c.clockPrepositions, i - 1)) return null; // Theresa May
+      if (prev && toks.k[i - 1] === KW && toks.cap(i - 1) && !this.sentenceInitial(i - 1) && !this.m(this.c.clockPrepositions, i - 1)) return null; // Theresa May
       if (prev && this.c.nameBefore.has(toks.t(i - 1))) return null;
       if (ambiguous && this.sentenceInitial(i)) return null;
-      if (ambiguous && this.kd(j) === KW && isCap(toks, j)) return null;
+      if (ambiguous && this.kd(j) === KW && toks.cap(j)) return null;
     }
     return { mo: r[0], j };
   }
@@ -824,7 +820,7 @@ class Tagger {
     if (r[1] === i + 1 && this.m(this.c.parts, i) && i > this.sentStart && (this.m(this.c.determiners, i - 1) || this.m(this.c.relatives, i - 1) || this.m(this.c.every, i - 1))) return null;
     // "De Financiële Morgen": a capitalised day word after a capitalised word is part of a name
     const toks = this.toks;
-    if (isCap(toks, i) && i > this.sentStart && toks.k[i - 1] === KW && isCap(toks, i - 1) && !this.sentenceInitial(i - 1)) return null;
+    if (toks.cap(i) && i > this.sentStart && toks.k[i - 1] === KW && toks.cap(i - 1) && !this.sentenceInitial(i - 1)) return null;
     let { offset, part } = r[0];
     let j = r[1];
     if (!part) {
@@ -846,7 +842,7 @@ class Tagger {
     if (!r || !this.startsClean(i) || !this.endsClean(r[1])) return null;
     // "Dawn" in mid-sentence is a name ("by Dawn Butler")
     const last = r[1] - 1;
-    if (isCap(this.toks, last) && !this.sentenceInitial(last)) return null;
+    if (this.toks.cap(last) && !this.sentenceInitial(last)) return null;
     // the preposition before the moment stays in the span ("just before dawn", "vlak voor zonsopgang"); it is
     // looked for behind the moment, so that frequent words like "before" or "voor" open no search of their own
     const from = this.momentPrefix(i);
@@ -1127,7 +1123,7 @@ class Tagger {
       // "the influential US daily" is a newspaper
       const prev = i > this.sentStart;
       const nx = this.kd(one[1]);
-      const asNoun = one[1] === i + 1 && prev && ((this.m(this.c.determiners, i - 1) && (!nx || nx === KP)) || (this.toks.k[i - 1] === KW && isCap(this.toks, i - 1) && !this.sentenceInitial(i - 1)));
+      const asNoun = one[1] === i + 1 && prev && ((this.m(this.c.determiners, i - 1) && (!nx || nx === KP)) || (this.toks.k[i - 1] === KW && this.toks.cap(i - 1) && !this.sentenceInitial(i - 1)));
       // "jarenlang" is a vague stretch of time, "dagelijks" a set
       if (!asNoun) return { i, j: one[1], value: one[0], type: one[0].startsWith("PX") || one[0].startsWith("PTX") ? "DURATION" : "SET" };
     }

@@ -1,7 +1,7 @@
 import type { Approx, Claim, Count, CountKind, Doc, Span } from "../../model/doc.js";
 import type { Stage } from "../stage.js";
 import type { CountLexicon } from "./lexicon.js";
-import { fineTokens, fineTokensOf, KD, KP, KW, maybeCompound, Phrases, readNumber, Suffixes, tokId, wordId, WordSet, type FineToks } from "./numbers.js";
+import { fineTokensOf, keyTokens, KD, KP, KW, maybeCompound, Phrases, readNumber, Suffixes, tokId, wordId, WordSet, type FineToks } from "./numbers.js";
 
 // A figure is a number followed, within a few adjectives, by a noun that says what is counted. The noun gives
 // the kind; for people counted by a neutral noun ("twelve people", "twaalf burgers", "four men") the clause
@@ -89,7 +89,7 @@ function compile(lex: CountLexicon): Compiled {
   const bits: [number, number][] = [];
   const mark = (keys: Iterable<string>, bit: number) => {
     for (const k of keys) {
-      const t = fineTokens(k);
+      const t = keyTokens(k);
       if (t.length) bits.push([wordId(t.t(0)), bit]);
     }
   };

@@ -308,6 +308,14 @@ function classOf(cp: number): number {
   return k;
 }
 
+// lexicon keys are tokenised by the thousand when a language's tables are built, each read at once and let go:
+// one list for them all, apart from the report's (a table may be built in the middle of a report)
+const keyScratch = new FineToks(64);
+/** The fine tokens of a lexicon key, valid until the next key is asked for. */
+export function keyTokens(key: string): FineToks {
+  return scanFine(key, key.length, (keyScratch.reset(key), keyScratch));
+}
+
 /** Splits text into letter runs, digit runs and single marks (the tokens FINE matches), by code point: a list of its own. */
 export function fineTokens(text: string, from = 0, to = text.length): FineToks {
   const out = new FineToks();
@@ -470,7 +478,7 @@ export class Phrases<V> {
     for (const [k, v] of entries) this.add(k, v);
   }
   add(key: string, v: V): void {
-    const toks = fineTokens(key);
+    const toks = keyTokens(key);
     if (!toks.length) return;
     let n = this.root;
     for (let i = 0; i < toks.length; i++) {

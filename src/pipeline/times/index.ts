@@ -1,6 +1,6 @@
 import type { Doc, Span, Timex, TimexType } from "../../model/doc.js";
 import type { Stage } from "../stage.js";
-import { fineTokens, fineTokensOf, KD, KP, KW, Phrases, readNumber, scaleOf, tokenAt, tokId, wordId, WordSet, type FineToks } from "../counts/numbers.js";
+import { fineTokensOf, keyTokens, KD, KP, KW, Phrases, readNumber, scaleOf, tokenAt, tokId, wordId, WordSet, type FineToks } from "../counts/numbers.js";
 import type { CountLexicon } from "../counts/lexicon.js";
 import type { Approx, DayPart, Edge, Season, TimeLexicon, Unit } from "./lexicon.js";
 import { addDays, addMonths, fmtDay, fmtMonth, fmtWeek, pad, parseLocal, validDay, weekday, type Ymd } from "./calendar.js";
@@ -166,7 +166,7 @@ function compile(lex: TimeLexicon): Compiled {
   const starts = new Set<string>(["'", "’"]);
   const seconds = new Set<string>();
   const first = (k: string) => {
-    const t = fineTokens(k);
+    const t = keyTokens(k);
     if (t.length > 0) starts.add(t.t(0));
     if (t.length > 1) seconds.add(t.t(1));
   };
@@ -176,7 +176,7 @@ function compile(lex: TimeLexicon): Compiled {
   // words that continue an expression after its first word
   for (const list of [lex.vaguePluralBefore, lex.unitAdjectives, lex.rangeWords, lex.ago, Object.keys(lex.shifts), lex.clockWords, Object.keys(lex.meridiem), Object.keys(lex.zones), lex.ofWords, lex.quarterWords, lex.halfWords, lex.centuryWords, lex.ordinalSuffixes, lex.numbers.andAHalf, Object.keys(lex.numbers.scales), lex.numbers.joiners, lex.ageAfter])
     for (const k of list) {
-      const t = fineTokens(k);
+      const t = keyTokens(k);
       if (t.length) seconds.add(t.t(0));
     }
   for (const p of ["-", ",", ".", "/", ":"]) seconds.add(p);
@@ -187,7 +187,7 @@ function compile(lex: TimeLexicon): Compiled {
   const standalone = new Set<string>();
   for (const table of [lex.months, lex.weekdays, lex.seasons, lex.days, lex.weekdayParts, lex.sets, lex.refs, lex.decadeNames, lex.namedClock, lex.dayMoments])
     for (const k of Object.keys(table)) {
-      const t = fineTokens(k);
+      const t = keyTokens(k);
       if (t.length === 1) standalone.add(t.t(0));
     }
   c.prefixes = new Set([...starts].filter((x) => !standalone.has(x)));
@@ -215,7 +215,7 @@ function compile(lex: TimeLexicon): Compiled {
   const masks: [number, number][] = [];
   for (const [bit, words] of ruleWords)
     for (const k of words) {
-      const t = fineTokens(k);
+      const t = keyTokens(k);
       if (t.length) masks.push([wordId(t.t(0)), bit]);
     }
   c.rules = new Uint16Array(Math.max(0, ...masks.map(([id]) => id)) + 1);

@@ -60,6 +60,18 @@ test("eld pack: refused when made from another eld or damaged; the installed det
   for (const t of TEXTS) assert.deepEqual(installed.detect(t).getScores(), reference.detect(t).getScores(), t);
 });
 
+test("eld pack: keeps eld's separators and byte dictionary, so that telling Dutch from English loads none of eld's modules", () => {
+  const { separators } = require(`${src}/regexPatterns.js`) as { separators: RegExp };
+  const { dictionary } = require(`${src}/dictionary.js`) as { dictionary: string[] };
+  const text = { separators: { source: separators.source, flags: separators.flags }, dictionary };
+  const kept = readEldPack(buildEldPack(table, "stamp B", text), "stamp B");
+  assert.deepEqual(kept?.text, text);
+  const sample = "Kyjiv/Kharkiv — één, twee; ‘drie’ 2023 😀 l'état";
+  assert.equal(sample.replace(new RegExp(kept!.text!.separators.source, kept!.text!.separators.flags), " "), sample.replace(separators, " "));
+  // a pack made without them still reads (the detector then takes them from eld itself)
+  assert.equal(readEldPack(buildEldPack(table, "stamp C"), "stamp C")?.text, undefined);
+});
+
 test("any-ascii over the pack: the same text as any-ascii for every code point and for mixed news text", () => {
   for (let cp = 0; cp <= 0x10ffff; cp++) {
     if (cp >= 0xd800 && cp <= 0xdfff) continue;

@@ -6,7 +6,10 @@
 // millisecond) and an entry becomes an object only when eld asks for it. For the eld whose detect() it mirrors
 // (2.1.0), packedDetector does eld's steps over the pack itself, with eld's own separators, byte dictionary and
 // result object, so verdicts, scores and reliability stay exactly those of `eld/small` (test/packed.test.ts,
-// test/language-scores.test.ts); any other eld's own code does the detecting over the pack.
+// test/language-scores.test.ts); any other eld's own code does the detecting over the pack. The separators and
+// the dictionary are kept in the pack and eld's result object is loaded only when scores are asked for (not for
+// a Dutch or English verdict): loading any of eld's modules, which are ES modules, readies Node's loader of ES
+// modules for require(), ~20 ms of a small extract.
 //
 // eld exports only its ready-made instances: the table and the factory that loads one are reached by their
 // place in the package (checked against the version in the stamp). If they are not where this eld keeps
@@ -18,6 +21,8 @@
 //   pairEnd  uint32 × N   where each entry's (language, score) pairs end, counted in pairs
 //   keys     the keys, one byte per character (eld's keys are strings of characters U+0000–U+00FF)
 //   pairs    two bytes per pair: the language's index, the score (what eld's table holds, 6–207)
+//   head     uint32 length, then JSON: the table's type and languages, and (when they were found) eld's
+//            separators (a regular expression's source and flags) and byte dictionary
 import { createRequire } from "node:module";
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { writeAtomically } from "../geo/gazpack.js";
@@ -25,7 +30,7 @@ import { fileURLToPath } from "node:url";
 
 const MAGIC = 0x4c455253; // "SREL" read as a little-endian int32
 /** Raise when the layout changes: an older file is then rebuilt. */
-const VERSION = 1;
+const VERSION = 2;
 const HEADER_BYTES = 128;
 const FIXED = 24; // magic, version, N, pairs, key bytes, stamp length
 
@@ -54,8 +59,27 @@ function eldStamp(files: { table: string; pkg: string }): string {
   return `eld ${version} small ${statSync(files.table).size}`;
 }
 
-/** The pack of eld's table, with the stamp of the eld it was made from. */
-export function buildEldPack(data: NgramsData, stamp: string): Buffer {
+/** What eld's detect() reads besides its table and result object, as kept in the pack. */
+export interface EldText {
+  separators: { source: string; flags: string };
+  dictionary: string[];
+}
+
+/** eld's separators and byte dictionary, from their place in the package; undefined when not there as expected. */
+function eldText(dir: string): EldText | undefined {
+  const require = createRequire(import.meta.url);
+  try {
+    const { separators } = require(`${dir}/src/regexPatterns.js`) as { separators: unknown };
+    const { dictionary } = require(`${dir}/src/dictionary.js`) as { dictionary: unknown };
+    if (!(separators instanceof RegExp) || !Array.isArray(dictionary) || dictionary.length !== 256 || !dictionary.every((d) => typeof d === "string")) return undefined;
+    return { separators: { source: separators.source, flags: separators.flags }, dictionary: dictionary as string[] };
+  } catch {
+    return undefined;
+  }
+}
+
+/** The pack of eld's table, with the stamp of the eld it was made from (and eld's separators and dictionary). */
+export function buildEldPack(data: NgramsData, stamp: string, text?: EldText): Buffer {
   const keys = Object.keys(data.ngrams).sort();
   const n = keys.length;
   let keyBytes = 0;
@@ -68,7 +92,7 @@ export function buildEldPack(data: NgramsData, stamp: string): Buffer {
       pairs++;
     }
   }
-  const langs = Buffer.from(JSON.stringify({ type: data.type, languages: data.languages }), "utf8");
+  const langs = Buffer.from(JSON.stringify({ type: data.type, languages: data.languages, ...text }), "utf8");
   const stampBytes = Buffer.from(stamp, "utf8");
   if (FIXED + stampBytes.length > HEADER_BYTES) throw new Error("eld pack: stamp too long");
   const total = HEADER_BYTES + 8 * n + keyBytes + 2 * pairs + 4 + langs.length;
@@ -106,6 +130,8 @@ export function buildEldPack(data: NgramsData, stamp: string): Buffer {
 
 /** eld's table read from its pack: as eld reads it, and as the detector over the pack itself reads it. */
 export interface PackedNgrams extends NgramsData {
+  /** eld's separators and byte dictionary, when the pack has them. */
+  text?: EldText;
   /** Adds what the table gives n-gram `key` (its score plus eld's base score, per language index) to `into`. */
   addScores(key: string, into: number[]): void;
 }
@@ -124,7 +150,7 @@ export function readEldPack(buf: Buffer, stamp: string): PackedNgrams | null {
   if (langsAt + 4 > buf.length) return null;
   const langsLen = buf.readUInt32LE(langsAt);
   if (langsAt + 4 + langsLen !== buf.length) return null;
-  const head = JSON.parse(buf.toString("utf8", langsAt + 4, langsAt + 4 + langsLen)) as { type: string; languages: Record<string, string> };
+  const head = JSON.parse(buf.toString("utf8", langsAt + 4, langsAt + 4 + langsLen)) as { type: string; languages: Record<string, string> } & Partial<EldText>;
   const keyEnd = (i: number): number => (i < 0 ? 0 : buf.readUInt32LE(HEADER_BYTES + 4 * i));
   const pairEnd = (i: number): number => (i < 0 ? 0 : buf.readUInt32LE(HEADER_BYTES + 4 * n + 4 * i));
   /** Key i against `s` in JavaScript string order (code unit by code unit, a prefix first). */
@@ -187,7 +213,8 @@ export function readEldPack(buf: Buffer, stamp: string): PackedNgrams | null {
     if (at < 0) return;
     for (let p = pairEnd(at - 1), end = pairEnd(at); p < end; p++) into[buf[pairsAt + 2 * p]!]! += buf[pairsAt + 2 * p + 1]! + BASE_NGRAM_SCORE;
   };
-  return { type: head.type, languages: head.languages, ngrams, addScores };
+  const text = head.separators && Array.isArray(head.dictionary) && head.dictionary.length === 256 ? { separators: head.separators, dictionary: head.dictionary } : undefined;
+  return { type: head.type, languages: head.languages, ngrams, addScores, text };
 }
 
 /** What eld adds to every score of its table (which holds the score less this, to be smaller). */
@@ -195,11 +222,25 @@ const BASE_NGRAM_SCORE = 53;
 /** The eld whose detect() packedDetector() does as eld does: another version is used as it is. */
 const PACKED_DETECT_VERSION = "2.1.0";
 
-/** The parts of eld that its detect() uses besides the table. */
-interface EldParts {
-  separators: RegExp;
-  dictionary: readonly string[];
-  LanguageResult: new (language: string, results: number[], numNgrams: number, langCodes: Record<string, string>) => ReturnType<Eld["detect"]>;
+type EldResult = ReturnType<Eld["detect"]>;
+type LanguageResultClass = new (language: string, results: number[], numNgrams: number, langCodes: Record<string, string>) => EldResult;
+
+/**
+ * A verdict whose scores and reliability are eld's own result object's, made when first asked for: `make`
+ * loads eld's LanguageResult then (or, if it cannot, asks eld/small itself about the same text).
+ */
+class PackedResult implements EldResult {
+  private made: EldResult | undefined;
+  constructor(
+    readonly language: string,
+    private readonly make: () => EldResult,
+  ) {}
+  getScores(): Record<string, number> {
+    return (this.made ??= this.make()).getScores();
+  }
+  isReliable(): boolean {
+    return (this.made ??= this.make()).isReliable();
+  }
 }
 
 /**
@@ -209,13 +250,12 @@ interface EldParts {
  * Proxy): two string hash tables with internalised keys per n-gram, most of the time of telling a report's
  * language. Here the n-grams are a Set and each entry's scores are added from the pack.
  */
-function packedDetector(data: PackedNgrams, parts: EldParts): Eld {
-  const { separators, dictionary, LanguageResult } = parts;
+function packedDetector(data: PackedNgrams, separators: RegExp, dictionary: readonly string[], result: (language: string, results: number[], numNgrams: number, langCodes: Record<string, string>, text: string) => EldResult): Eld {
   const langCodes = data.languages;
   const langs = Object.keys(langCodes).length;
   return {
     detect(text: string) {
-      if (typeof text !== "string") return new LanguageResult("", [], 0, {});
+      if (typeof text !== "string") return result("", [], 0, {}, text);
       const words = utf8Words(text.substring(0, 1000).replace(separators, " ").trim().toLowerCase(), dictionary);
       const grams = new Set<string>();
       for (const word of words) {
@@ -233,8 +273,8 @@ function packedDetector(data: PackedNgrams, parts: EldParts): Eld {
         const v = results[k]!;
         if (v > 0 && v > maxVal) (maxVal = v), (maxKey = k);
       }
-      if (maxKey < 0) return new LanguageResult("", [], 0, {});
-      return new LanguageResult(langCodes[maxKey]!, results, grams.size, langCodes);
+      if (maxKey < 0) return result("", [], 0, {}, text);
+      return result(langCodes[maxKey]!, results, grams.size, langCodes, text);
     },
   };
 }
@@ -286,7 +326,7 @@ export function writeEldPack(): number {
   const require = createRequire(import.meta.url);
   const files = eldFiles();
   const { ngramsData } = require(files.table) as { ngramsData: NgramsData };
-  const buf = buildEldPack(ngramsData, eldStamp(files));
+  const buf = buildEldPack(ngramsData, eldStamp(files), eldText(files.dir));
   store(buf);
   return buf.length;
 }
@@ -306,19 +346,16 @@ function store(buf: Buffer): void {
  */
 export function loadEld(): Eld {
   const require = createRequire(import.meta.url);
+  const small = () => (require(fileURLToPath(import.meta.resolve("eld/small"))) as { eld: Eld }).eld;
   let files: ReturnType<typeof eldFiles> | undefined;
-  let factory: { createEld(): { instance: Eld; loadData(d: NgramsData): unknown } } | undefined;
   let stamp = "";
   try {
     files = eldFiles();
     stamp = eldStamp(files);
-    factory = require(files.factory) as NonNullable<typeof factory>;
-    if (typeof factory.createEld !== "function") factory = undefined;
   } catch {
-    factory = undefined;
+    return small();
   }
-  if (!factory || !files) return (require(fileURLToPath(import.meta.resolve("eld/small"))) as { eld: Eld }).eld;
-  let data: NgramsData | null = null;
+  let data: NgramsData | PackedNgrams | null = null;
   try {
     data = readEldPack(readFileSync(packPath()), stamp);
   } catch {
@@ -327,26 +364,43 @@ export function loadEld(): Eld {
   if (!data) {
     const table = (require(files.table) as { ngramsData: NgramsData }).ngramsData;
     try {
-      store(buildEldPack(table, stamp));
+      store(buildEldPack(table, stamp, eldText(files.dir)));
     } catch {
       /* a table this code cannot pack: used as it is */
     }
     data = table;
   }
   if ("addScores" in data && stamp.startsWith(`eld ${PACKED_DETECT_VERSION} `)) {
-    try {
-      const { separators } = require(`${files.dir}/src/regexPatterns.js`) as { separators: RegExp };
-      const { dictionary } = require(`${files.dir}/src/dictionary.js`) as { dictionary: string[] };
-      const { LanguageResult } = require(`${files.dir}/src/LanguageResult.js`) as { LanguageResult: EldParts["LanguageResult"] };
-      if (separators instanceof RegExp && Array.isArray(dictionary) && dictionary.length === 256 && typeof LanguageResult === "function") {
-        return packedDetector(data as PackedNgrams, { separators, dictionary, LanguageResult });
-      }
-    } catch {
-      /* eld's parts are not where this eld keeps them: eld's own detect() below */
+    const text = data.text ?? eldText(files.dir);
+    if (text) {
+      const dir = files.dir;
+      let LanguageResult: LanguageResultClass | null | undefined;
+      const result = (language: string, results: number[], numNgrams: number, langCodes: Record<string, string>, sample: string) =>
+        new PackedResult(language, () => {
+          if (LanguageResult === undefined) {
+            try {
+              const c = (require(`${dir}/src/LanguageResult.js`) as { LanguageResult: unknown }).LanguageResult;
+              LanguageResult = typeof c === "function" ? (c as LanguageResultClass) : null;
+            } catch {
+              LanguageResult = null;
+            }
+          }
+          // eld's result object not where this eld keeps it: eld/small's own answer for the same text
+          return LanguageResult ? new LanguageResult(language, results, numNgrams, langCodes) : small().detect(sample);
+        });
+      return packedDetector(data, new RegExp(text.separators.source, text.separators.flags), text.dictionary, result);
     }
   }
   // what eld/small's entry does with its table
-  const { instance, loadData } = factory.createEld();
-  loadData(data);
-  return instance;
+  try {
+    const factory = require(files.factory) as { createEld?: () => { instance: Eld; loadData(d: NgramsData): unknown } };
+    if (typeof factory.createEld === "function") {
+      const { instance, loadData } = factory.createEld();
+      loadData(data);
+      return instance;
+    }
+  } catch {
+    /* not where this eld keeps it */
+  }
+  return small();
 }

@@ -2,7 +2,7 @@ import type { Cue, Doc, DocEvent, EntityType, Span, Timex } from "../../model/do
 import type { TimeLexicon } from "../times/lexicon.js";
 import { isBirthDate } from "../times/index.js";
 import type { Stage } from "../stage.js";
-import { fineTokens, fineTokensOf, KP, KW, Phrases, Suffixes, tokenAt, tokId, wordId, type FineToks } from "../counts/numbers.js";
+import { code3, fineTokens, fineTokensOf, KP, KW, Phrases, Suffixes, tokenAt, tokId, wordId, type FineToks } from "../counts/numbers.js";
 import type { EventLexicon } from "./lexicon.js";
 import { EVENT_TYPES, type EventType } from "./types.js";
 
@@ -38,7 +38,14 @@ interface Compiled {
    * by one array read instead of two tables' look-ups.
    */
   starts: Uint8Array;
+  /**
+   * By a hash of the last four letters of each compound entry (all have four or more), 1 where some entry
+   * may end so: an ASCII word whose ending no entry has is passed without the Suffixes look-up (which is
+   * exact); three letters ("-ing") let too many words through.
+   */
+  tails: Uint8Array;
 }
+const tailSlot = (code: number) => Math.imul(code, 0x9e3779b1) >>> 20;
 const GAP = 8;
 /** How far after its cue (in characters) a time dates the saying: "said on Tuesday", "said at a news conference just before dawn". */
 const SAID_REACH = 25;
@@ -63,7 +70,14 @@ function compile(lex: EventLexicon): Compiled {
   }
   const starts = new Uint8Array(Math.max(0, ...firsts) + 1);
   for (const id of firsts) starts[id] = 1;
-  c = { phrases: new Phrases(entries), suffixes, split: new Phrases([...split].map(([h, tails]) => [h, new Phrases(tails)])), starts };
+  const tails = new Uint8Array(4096);
+  // (as Suffixes keeps them: four letters or more; an ending outside ASCII is never that of an ASCII word)
+  if (lex.compoundTriggers)
+    for (const [w] of entries) {
+      const n = w.length;
+      if (n >= 4 && /^[\p{L}]+$/u.test(w) && code3(w.slice(-4, -1)) >= 0 && w.charCodeAt(n - 1) < 128) tails[tailSlot(code3(w.slice(-4, -1)) * 128 + w.charCodeAt(n - 1))] = 1;
+    }
+  c = { phrases: new Phrases(entries), suffixes, split: new Phrases([...split].map(([h, tails]) => [h, new Phrases(tails)])), starts, tails };
   cache.set(lex, c);
   return c;
 }
@@ -107,6 +121,14 @@ function step(toks: FineToks, c: Compiled, i: number, b: number): number {
     }
   }
   if (toks.k[i] === KW && c.suffixes.size && (i + 1 >= b || toks.sp(i + 1) || toks.k[i + 1] === KP)) {
+    if (toks.isAscii(i)) {
+      // (Suffixes asks for five letters at least: an entry of four and one more)
+      const n = toks.e[i]! - toks.s[i]!;
+      if (n < 5) return i + 1;
+      let last = toks.text.charCodeAt(toks.e[i]! - 1);
+      if (last >= 65 && last <= 90) last += 32;
+      if (c.tails[tailSlot(toks.low3(i, n - 4) * 128 + last)] !== 1) return i + 1;
+    }
     const hit = c.suffixes.longest(toks, i);
     if (hit) {
       hitType = hit[1];

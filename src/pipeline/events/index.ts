@@ -2,7 +2,7 @@ import type { Cue, Doc, DocEvent, EntityType, Span, Timex } from "../../model/do
 import type { TimeLexicon } from "../times/lexicon.js";
 import { isBirthDate } from "../times/index.js";
 import type { Stage } from "../stage.js";
-import { code3, fineTokens, fineTokensOf, KP, KW, Phrases, Suffixes, tokenAt, tokId, wordId, type FineToks } from "../counts/numbers.js";
+import { code3, fineTokensOf, keyTokens, KP, KW, Phrases, Suffixes, tokenAt, tokId, wordId, type FineToks } from "../counts/numbers.js";
 import type { EventLexicon } from "./lexicon.js";
 import { EVENT_TYPES, type EventType } from "./types.js";
 
@@ -65,7 +65,7 @@ function compile(lex: EventLexicon): Compiled {
   // the first word of each key, as Phrases reads it (fine tokens, lower-cased) and interns it
   const firsts: number[] = [];
   for (const k of [...entries.map((e) => e[0]), ...split.keys()]) {
-    const toks = fineTokens(k);
+    const toks = keyTokens(k);
     if (toks.length) firsts.push(wordId(toks.t(0)));
   }
   const starts = new Uint8Array(Math.max(0, ...firsts) + 1);

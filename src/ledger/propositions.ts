@@ -813,11 +813,19 @@ export function blockGroups(claims: readonly FusionClaim[], ctx: BlockContext, a
   // claims that contradict each other (the block's disputes) never state one thing, however much of
   // their words they share ("X and Y pleaded guilty" against "conflicting reports that Z also pleaded
   // guilty"): each claim's index keeps the claims it must stay apart from
-  const at = new Map(sorted.map((c, i) => [c.id, i]));
+  // (positions of the claims the pairs name only: a map of every claim's id was 105,000 entries, and as many
+  // arrays made to fill it, for the few hundred a block's disputes keep apart)
+  const at = new Map<string, number>();
+  for (const [x, y] of apart) at.set(x, -1).set(y, -1);
+  if (at.size)
+    for (let i = 0; i < n; i++) {
+      const id = sorted[i]!.id;
+      if (at.has(id)) at.set(id, i);
+    }
   const notWith = new Map<number, Set<number>>();
   for (const [x, y] of apart) {
-    const i = at.get(x), j = at.get(y);
-    if (i === undefined || j === undefined || i === j) continue;
+    const i = at.get(x)!, j = at.get(y)!;
+    if (i < 0 || j < 0 || i === j) continue;
     (notWith.get(i) ?? notWith.set(i, new Set()).get(i)!).add(j);
     (notWith.get(j) ?? notWith.set(j, new Set()).get(j)!).add(i);
   }

@@ -35,3 +35,22 @@ test("candidate pairs sort strongest first, then by their first and second claim
   assert.deepEqual(sorted([]), []);
   assert.deepEqual(sorted([[3, 4, 0.5]]), [[3, 4, 0.5]]);
 });
+
+test("candidate pairs sort alike when every pair has a value of its own, and when one pair is found with two values", () => {
+  let x = 11;
+  const rnd = (k: number) => ((x = (Math.imul(x, 1664525) + 1013904223) >>> 0), Math.floor((x / 2 ** 32) * k));
+  // (each similarity its own: as many values as pairs, ranked by halving)
+  const distinct: [number, number, number][] = [];
+  for (let k = 0; k < 3000; k++) {
+    const i = rnd(500);
+    distinct.push([i, i + 1 + rnd(500), 0.45 + k / 5000]);
+  }
+  for (let k = distinct.length - 1; k > 0; k--) {
+    const r = rnd(k + 1);
+    [distinct[k], distinct[r]] = [distinct[r]!, distinct[k]!];
+  }
+  assert.deepEqual(sorted(distinct), reference(distinct));
+  // (the same two claims with two values: each where its value puts it)
+  const twice: [number, number, number][] = [[2, 5, 0.5], [1, 3, 0.7], [2, 5, 0.9], [0, 9, 0.5], [1, 3, 0.7]];
+  assert.deepEqual(sorted(twice), reference(twice));
+});

@@ -813,11 +813,19 @@ export function blockGroups(claims: readonly FusionClaim[], ctx: BlockContext, a
   // claims that contradict each other (the block's disputes) never state one thing, however much of
   // their words they share ("X and Y pleaded guilty" against "conflicting reports that Z also pleaded
   // guilty"): each claim's index keeps the claims it must stay apart from
-  const at = new Map(sorted.map((c, i) => [c.id, i]));
+  // (positions of the claims the pairs name only: a map of every claim's id was 105,000 entries, and as many
+  // arrays made to fill it, for the few hundred a block's disputes keep apart)
+  const at = new Map<string, number>();
+  for (const [x, y] of apart) at.set(x, -1).set(y, -1);
+  if (at.size)
+    for (let i = 0; i < n; i++) {
+      const id = sorted[i]!.id;
+      if (at.has(id)) at.set(id, i);
+    }
   const notWith = new Map<number, Set<number>>();
   for (const [x, y] of apart) {
-    const i = at.get(x), j = at.get(y);
-    if (i === undefined || j === undefined || i === j) continue;
+    const i = at.get(x)!, j = at.get(y)!;
+    if (i < 0 || j < 0 || i === j) continue;
     (notWith.get(i) ?? notWith.set(i, new Set()).get(i)!).add(j);
     (notWith.get(j) ?? notWith.set(j, new Set()).get(j)!).add(i);
   }
@@ -840,8 +848,9 @@ export function blockGroups(claims: readonly FusionClaim[], ctx: BlockContext, a
   // grows: the same joins as asking each time, without the work growing with the square of the copies.
   const refused = new PairMap();
   const sampled = (r: number) => Math.min(uf.members[r]!.length, LINK_SAMPLE);
-  for (let at = 0; at < pairs.i.length; at++) {
-    const ra = uf.find(pairs.i[at]!), rb = uf.find(pairs.j[at]!);
+  for (let at = 0; at < pairs.length; at++) {
+    const key = pairs[at]!, i = Math.floor(key / n);
+    const ra = uf.find(i), rb = uf.find(key - i * n);
     if (ra === rb) continue;
     const sizes = sampled(ra) * (LINK_SAMPLE + 1) + sampled(rb);
     if (refused.get(ra, rb) === sizes) continue;
@@ -894,11 +903,11 @@ export function blockPropositions(groups: readonly BlockGroup[], ctx: BlockConte
 }
 
 /**
- * Candidate pairs of a block that fuse, strongest first: (i, j) in typed arrays, in that order.
+ * Candidate pairs of a block that fuse, strongest first: each `i * n + j` (n: the block's size), in that order.
  * A block of a whole ledger has millions of candidate pairs: kept as numbers, not objects, and what finds
  * them (postings, which lists each claim is in) is gone before the clusters are joined.
  */
-function candidatePairs(sigs: readonly Sig[], df: ReadonlyMap<string, number>, notWith: ReadonlyMap<number, ReadonlySet<number>>, judge: Judge): { i: Int32Array; j: Int32Array } {
+function candidatePairs(sigs: readonly Sig[], df: ReadonlyMap<string, number>, notWith: ReadonlyMap<number, ReadonlySet<number>>, judge: Judge): Float64Array {
   // candidate pairs: claims that share a concept of what happens, a figure or a named actor
   // (which pairs are asked, not in which list, decides what is found: the lists may come in any order, and
   // the wording's lists, kept by the wording itself, come after the keys')
@@ -914,7 +923,7 @@ function candidatePairs(sigs: readonly Sig[], df: ReadonlyMap<string, number>, n
     if (s.wording.length >= 12) (worded.get(s.wording) ?? worded.set(s.wording, []).get(s.wording)!).push(i);
   });
   offers.clear();
-  const found = new PairList();
+  const found = new PairList(sigs.length);
   // a key too common to pair every claim holding it (thousands of copies of "killed") is split by each
   // claim's rarest other key: copies of one statement still meet
   // (each map of keys, rarest first: the fewest claims, then the first key by code units)
@@ -947,12 +956,13 @@ function candidatePairs(sigs: readonly Sig[], df: ReadonlyMap<string, number>, n
   // Each pair is asked once: a pair two lists share is asked in the first of them.
   const n = sigs.length;
   const firstShared = firstSharedList(lists, n);
+  const values = judge.values;
   const consider = (i: number, j: number) => {
     if (i > j) [i, j] = [j, i];
     if (notWith.get(i)?.has(j)) return;
     // (negative: the two conflict)
-    const sim = judge.of(i, j);
-    if (sim >= FUSE_AT) found.push(i, j, sim);
+    const v = judge.numberOf(i, j);
+    if (values[v]! >= FUSE_AT) found.push(i, j, v);
   };
   for (let li = 0; li < lists.length; li++) {
     const list = lists[li]!;
@@ -987,7 +997,7 @@ function candidatePairs(sigs: readonly Sig[], df: ReadonlyMap<string, number>, n
     }
     for (let x = 0; x < js.length; x++) if (firstShared(i, js[x]!) < 0) consider(i, js[x]!);
   });
-  return found.sorted();
+  return found.sorted(judge.values);
 }
 
 /**
@@ -1002,8 +1012,16 @@ class Judge {
   private docs: Int32Array;
   private as = new Int32Array(1 << 12).fill(-1);
   private bs = new Int32Array(1 << 12);
-  private vs = new Float64Array(1 << 12);
+  /** The answer of each pair kept, by its number among the answers (`values`). */
+  private vs = new Int32Array(1 << 12);
   private size = 0;
+  /**
+   * Each distinct answer, by its number: a block's answers are few values (its candidate pairs keep the
+   * number, 4 bytes, not the float). Told apart as a Map tells keys apart: 0 and -0 are one (no sum, and
+   * no comparison with the threshold, tells them apart).
+   */
+  readonly values: number[] = [];
+  private numbers = new Map<number, number>();
   /** Comparisons made (each a pair of signatures, unless plain). */
   compared = 0;
   constructor(
@@ -1017,11 +1035,15 @@ class Judge {
   }
   /** The claims at i and j (the block's positions), compared. */
   of(i: number, j: number): number {
+    return this.values[this.numberOf(i, j)]!;
+  }
+  /** The number of what the claims at i and j give when compared (`values`: -1 when they conflict, else how alike they are). */
+  numberOf(i: number, j: number): number {
     const a = this.sigs[i]!, b = this.sigs[j]!;
     const sameDoc = this.docs[i] === this.docs[j];
     if (this.plain) {
       this.compared++;
-      return conflict(a, b) ? -1 : similarity(a, b, sameDoc);
+      return this.number(conflict(a, b) ? -1 : similarity(a, b, sameDoc));
     }
     const x = a.id, y = 2 * b.id + (sameDoc ? 1 : 0);
     const mask = this.as.length - 1;
@@ -1033,11 +1055,16 @@ class Judge {
       k = (k + 1) & mask;
     }
     this.compared++;
-    const v = conflict(a, b) ? -1 : similarity(a, b, sameDoc);
+    const v = this.number(conflict(a, b) ? -1 : similarity(a, b, sameDoc));
     this.as[k] = x;
     this.bs[k] = y;
     this.vs[k] = v;
     if (++this.size * 10 > this.as.length * 7) this.grow();
+    return v;
+  }
+  private number(x: number): number {
+    let v = this.numbers.get(x);
+    if (v === undefined) this.numbers.set(x, (v = this.values.push(x) - 1));
     return v;
   }
   private grow(): void {
@@ -1045,7 +1072,7 @@ class Judge {
     const size = as.length * 2, mask = size - 1;
     this.as = new Int32Array(size).fill(-1);
     this.bs = new Int32Array(size);
-    this.vs = new Float64Array(size);
+    this.vs = new Int32Array(size);
     for (let k = 0; k < as.length; k++) {
       if (as[k] === -1) continue;
       let s = slot(as[k]!, bs[k]!, mask);
@@ -1119,153 +1146,115 @@ class PairMap {
 
 /**
  * Candidate pairs with their similarity, in chunks of typed arrays: a block of a whole ledger finds millions,
- * and arrays doubled as they grew held up to twice the room, and both sizes while copying.
+ * and arrays doubled as they grew held up to twice the room, and both sizes while copying. A pair is one
+ * number (its two positions, `i * n + j`) and the number of its similarity among the block's (Judge): 12
+ * bytes, not the 16 of two positions and a float.
  */
 class PairList {
-  private is: Int32Array[] = [];
-  private js: Int32Array[] = [];
-  private sims: Float64Array[] = [];
+  private keys: Float64Array[] = [];
+  private vals: Int32Array[] = [];
   /** Pairs in the last chunk. */
   private fill = 0;
-  private n = 0;
-  push(i: number, j: number, sim: number): void {
-    let k = this.is.length - 1;
-    if (k < 0 || this.fill === this.is[k]!.length) {
+  private count = 0;
+  /** `n`: the block's size, above every position. */
+  constructor(private readonly n: number) {
+    // (i * n + j is exact below 2 ** 53: a block of 2 ** 26 claims would hold tens of gigabytes of claims first)
+    if (n > 2 ** 26) throw new RangeError(`a block of ${n} claims is beyond what its pairs can be numbered in`);
+  }
+  push(i: number, j: number, value: number): void {
+    let k = this.keys.length - 1;
+    if (k < 0 || this.fill === this.keys[k]!.length) {
       // (small blocks, most of them, find a few pairs: chunks grow up to a bound)
-      const size = 1024 << Math.min(this.is.length, 6);
-      this.is.push(new Int32Array(size));
-      this.js.push(new Int32Array(size));
-      this.sims.push(new Float64Array(size));
+      const size = 1024 << Math.min(this.keys.length, 6);
+      this.keys.push(new Float64Array(size));
+      this.vals.push(new Int32Array(size));
       this.fill = 0;
       k++;
     }
-    this.is[k]![this.fill] = i;
-    this.js[k]![this.fill] = j;
-    this.sims[k]![this.fill++] = sim;
-    this.n++;
+    this.keys[k]![this.fill] = i * this.n + j;
+    this.vals[k]![this.fill++] = value;
+    this.count++;
   }
-  /** Strongest first, then by position: a total order, so the same pairs give the same order. */
-  sorted(): { i: Int32Array; j: Int32Array } {
-    const n = this.n;
-    // (one list at a time, its chunks let go as they are copied: the pairs are not held twice over)
-    const whole = <T extends Int32Array | Float64Array>(chunks: T[], into: T): T => {
-      let at = 0;
-      for (let k = 0; k < chunks.length; k++) {
-        const c = chunks[k]!;
-        const m = Math.min(c.length, n - at);
-        into.set(c.length === m ? c : (c.subarray(0, m) as T), at);
-        at += m;
+  /**
+   * The pairs strongest first, then by position (the first claim, then the second): a total order, so the
+   * same pairs give the same order. `values`: each similarity by its number (distinct values).
+   * One array of the pairs, each `i * n + j`: their similarities are put in order by counting (a block's
+   * pairs have few values), each chunk let go as it is taken in, and the pairs of one value sorted as
+   * numbers in place. (A sort of three whole arrays side by side, and the copies it gathered through, held
+   * the pairs four times over at the peak of an extract.)
+   */
+  sorted(values: ArrayLike<number>): Float64Array {
+    const total = this.count, chunks = this.keys.length;
+    const last = this.fill;
+    const counts = new Int32Array(values.length);
+    for (let c = 0; c < chunks; c++) {
+      const vs = this.vals[c]!, m = c === chunks - 1 ? last : vs.length;
+      for (let k = 0; k < m; k++) counts[vs[k]!]!++;
+    }
+    // the values the pairs have, strongest first (distinct numbers: sorted as such, each found again by halving)
+    let used = 0;
+    for (let v = 0; v < counts.length; v++) if (counts[v]) used++;
+    const ascending = new Float64Array(used);
+    used = 0;
+    for (let v = 0; v < counts.length; v++) if (counts[v]) ascending[used++] = values[v]!;
+    ascending.sort();
+    const byRank = new Int32Array(used);
+    for (let v = 0; v < counts.length; v++) {
+      if (!counts[v]) continue;
+      let lo = 0, hi = used - 1;
+      const x = values[v]!;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (ascending[mid]! < x) lo = mid + 1;
+        else hi = mid;
       }
-      chunks.length = 0;
-      return into;
-    };
-    const is = whole(this.is, new Int32Array(n)), js = whole(this.js, new Int32Array(n)), sims = whole(this.sims, new Float64Array(n));
-    this.n = this.fill = 0;
-    sortPairs(is, js, sims);
-    return { i: is, j: js };
+      byRank[used - 1 - lo] = v;
+    }
+    // where each value's pairs go
+    const at = new Int32Array(values.length);
+    for (let r = 0, sum = 0; r < used; r++) {
+      at[byRank[r]!] = sum;
+      sum += counts[byRank[r]!]!;
+    }
+    const out = new Float64Array(total);
+    for (let c = 0; c < chunks; c++) {
+      const ks = this.keys[c]!, vs = this.vals[c]!, m = c === chunks - 1 ? last : vs.length;
+      for (let k = 0; k < m; k++) out[at[vs[k]!]!++] = ks[k]!;
+      this.keys[c] = this.vals[c] = EMPTY_CHUNK as never;
+    }
+    this.keys.length = this.vals.length = 0;
+    this.count = this.fill = 0;
+    // each value's pairs by position (`at` is now where each value's pairs end)
+    for (let r = 0; r < used; r++) {
+      const v = byRank[r]!, end = at[v]!, start = end - counts[v]!;
+      if (end - start > 1) out.subarray(start, end).sort();
+    }
+    return out;
   }
 }
+const EMPTY_CHUNK = new Float64Array(0);
 
 /**
- * Sorts pairs in place, in three arrays side by side: strongest first, then by the first claim, then the
- * second. The similarities of a block are few values (those of its pairs of signatures, see Judge), and
- * positions are numbers below the block's size: three passes of a counting sort, each stable (by the second
- * claim, then the first, then the rank of the value), in time linear in the pairs and the block. (A heap sort
- * comparing by a function, and the engine's own sort of the pairs as one number each, took a second and half
- * a second for the 1.3 million pairs of a block of a whole ledger.)
+ * Sorts pairs in place, in three arrays side by side, as a block orders its candidate pairs: strongest
+ * first, then by the first claim, then the second. For tests: positions below 2 ** 26.
  */
 export function sortPairs(is: Int32Array, js: Int32Array, sims: Float64Array): void {
-  const n = is.length;
-  if (n < 2) return;
-  let m = 0, least = 0, odd = false;
-  for (let k = 0; k < n; k++) {
-    m = Math.max(m, is[k]!, js[k]!);
-    least = Math.min(least, is[k]!, js[k]!);
-    // (NaN is unordered, and -0 equal to 0 but not one value with it: neither is a similarity)
-    const v = sims[k]!;
-    if (v !== v || (v === 0 && 1 / v < 0)) odd = true;
+  let n = 1;
+  for (let k = 0; k < is.length; k++) n = Math.max(n, is[k]! + 1, js[k]! + 1);
+  const values: number[] = [], number = new Map<number, number>();
+  const list = new PairList(n);
+  for (let k = 0; k < is.length; k++) {
+    let v = number.get(sims[k]!);
+    if (v === undefined) number.set(sims[k]!, (v = values.push(sims[k]!) - 1));
+    list.push(is[k]!, js[k]!, v);
   }
-  // (positions far beyond the pairs, or negative ones, would make the counts larger than the pairs)
-  if (odd || least < 0 || m > 4 * n + 1024) return heapSortPairs(is, js, sims);
-  // each value's rank, strongest first
-  const seen = new Map<number, number>();
-  for (let k = 0; k < n; k++) if (!seen.has(sims[k]!)) seen.set(sims[k]!, 0);
-  const values = Float64Array.from(seen.keys()).sort().reverse();
-  values.forEach((v, r) => seen.set(v, r));
-  const rank = new Int32Array(n);
-  for (let k = 0; k < n; k++) rank[k] = seen.get(sims[k]!)!;
-  seen.clear();
-  let order = new Int32Array(n), next = new Int32Array(n);
-  for (let k = 0; k < n; k++) order[k] = k;
-  const counts = new Int32Array(Math.max(m + 1, values.length) + 1);
-  // (the passes and the gathering are functions of the module, not closures made at each call: a closure's
-  // loops, compiled on the stack while a first big call ran, were dropped when the next loop ran for the
-  // first time, about twenty times an extract)
-  countingPass(js, m + 1, n, counts, order, next);
-  [order, next] = [next, order];
-  countingPass(is, m + 1, n, counts, order, next);
-  [order, next] = [next, order];
-  countingPass(rank, values.length, n, counts, order, next);
-  [order, next] = [next, order];
-  // (the pairs gathered in that order, one array at a time through a copy)
-  gatherInt(is, next, order, n);
-  gatherInt(js, next, order, n);
-  gatherFloat(sims, new Float64Array(n), order, n);
-}
-
-/** One stable counting-sort pass of `sortPairs`: the positions in `order`, by their values in `by`, into `next`. */
-function countingPass(by: Int32Array, size: number, n: number, counts: Int32Array, order: Int32Array, next: Int32Array): void {
-  counts.fill(0, 0, size + 1);
-  for (let k = 0; k < n; k++) counts[by[k]! + 1]!++;
-  for (let b = 0; b < size; b++) counts[b + 1]! += counts[b]!;
-  for (let k = 0; k < n; k++) {
-    const p = order[k]!;
-    next[counts[by[p]!]!++] = p;
-  }
-}
-
-function gatherInt(x: Int32Array, copy: Int32Array, order: Int32Array, n: number): void {
-  copy.set(x);
-  for (let k = 0; k < n; k++) x[k] = copy[order[k]!]!;
-}
-
-function gatherFloat(x: Float64Array, copy: Float64Array, order: Int32Array, n: number): void {
-  copy.set(x);
-  for (let k = 0; k < n; k++) x[k] = copy[order[k]!]!;
-}
-
-/**
- * The heap sort sortPairs takes when positions are too large for one number a pair, or a value would not
- * sort as one (n log n, and no room beyond the arrays).
- */
-function heapSortPairs(is: Int32Array, js: Int32Array, sims: Float64Array): void {
-  const n = is.length;
-  // p goes after q in the order (the heap keeps the last of the order on top)
-  const after = (p: number, q: number) => sims[p]! < sims[q]! || (sims[p] === sims[q] && (is[p]! > is[q]! || (is[p] === is[q] && js[p]! > js[q]!)));
-  const swap = (p: number, q: number) => {
-    const i = is[p]!, j = js[p]!, s = sims[p]!;
-    is[p] = is[q]!;
-    js[p] = js[q]!;
-    sims[p] = sims[q]!;
-    is[q] = i;
-    js[q] = j;
-    sims[q] = s;
-  };
-  const down = (root: number, end: number) => {
-    for (;;) {
-      let child = 2 * root + 1;
-      if (child >= end) return;
-      if (child + 1 < end && after(child + 1, child)) child++;
-      if (!after(child, root)) return;
-      swap(root, child);
-      root = child;
-    }
-  };
-  for (let k = (n >> 1) - 1; k >= 0; k--) down(k, n);
-  for (let end = n - 1; end > 0; end--) {
-    swap(0, end);
-    down(0, end);
-  }
+  const keys = list.sorted(values);
+  // (strongest first: the k-th pair has the k-th largest similarity)
+  sims.sort().reverse();
+  keys.forEach((key, k) => {
+    is[k] = Math.floor(key / n);
+    js[k] = key - is[k]! * n;
+  });
 }
 
 function proposition(g: BlockGroup, ctx: BlockContext): Proposition {

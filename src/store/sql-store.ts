@@ -4,7 +4,7 @@ import { brotliCompressSync, brotliDecompressSync, constants as zc, deflateRawSy
 import { fullText, sqlite, type Dialect, type FullText } from "./dialect.js";
 import type { Conn, Driver } from "./driver.js";
 import { B32, base32, claimKey, claimUid, digest, entityUid, reportUid } from "./ids.js";
-import { entityFacets, LATEST, plan, RARE_STATUS, REPORT_ROWS, reportStored, SPAN } from "./schema.js";
+import { APPLIED, entityFacets, LATEST, plan, RARE_STATUS, REPORT_ROWS, reportStored, SPAN } from "./schema.js";
 import {
   StoreBusy,
   StoreFull,
@@ -576,6 +576,8 @@ export const storedForm = {
    * A claim row read from either backend (its PACKED columns in one or not: schema 27) as the given dialect
    * stores it: its key and entities in its form, and those columns packed where it packs them.
    */
+  /** A claim row read with its PACKED columns in one (SQLite, schema 27), those columns put back (their values as stored before). */
+  unpackedClaim: (row: Readonly<Record<string, unknown>>): Record<string, unknown> => unpackClaim({ ...row }),
   claim: (d: Dialect, row: Readonly<Record<string, unknown>>): Record<string, unknown> => {
     const r = unpackClaim({ ...row });
     r.cid = cidStored(d, cidRead(r.cid));
@@ -2412,7 +2414,7 @@ class SqlReads implements Reads {
     if (!rows.length) return [];
     // The fusion keys of the entities the claims name.
     const want = new Set<number>();
-    for (const r of rows) for (const e of claimEntities(r.entities)) want.add(num(r.report) * SPAN + e);
+    for (const r of rows) for (const e of claimEntities(unpackClaim(r).entities)) want.add(num(r.report) * SPAN + e);
     const keyOf = new Map<number, string>();
     const ids = [...want];
     for (let i = 0; i < ids.length; i += 5000)
@@ -3729,7 +3731,11 @@ export class SqlStore implements Store {
       if ("refuse" in p) throw new StoreRefused(`cannot open the ledger ${driver.location}: ${p.refuse}`);
       if (p.run.length) {
         if (driver.readonly) throw new StoreBehind(`the ledger ${driver.location} has schema ${from}; this sitrep needs ${LATEST}, and it could not be updated: open it for writing once (sitrep ingest) to update it`);
-        for (const step of p.run) await driver.migrate(step.version, step.sql(driver.dialect));
+        for (const step of p.run) {
+          const applied = APPLIED[step.version]?.(driver.dialect);
+          const done = applied !== undefined && !!(await driver.reader.get(applied));
+          await driver.migrate(step.version, done ? "SELECT 1;" : step.sql(driver.dialect));
+        }
       }
       if (!driver.readonly) await indexClaimWords(driver);
       if (!driver.readonly) await deflateBodiesWithWords(driver);

@@ -102,7 +102,7 @@ const IS_PACKED: ReadonlySet<string> = new Set(PACKED);
 /** Does the backend keep a claim's PACKED columns in one (SQLite, schema 27)? */
 export const packsClaims = (d: Dialect): boolean => d.backend === "sqlite";
 /** The columns `cols` of claims (alias `a`) as this backend selects them: those packed as their one column. */
-function claimCols(d: Dialect, a: string, cols: readonly string[]): string {
+function claimColumns(d: Dialect, a: string, cols: readonly string[]): string {
   const out: string[] = [];
   for (const x of cols) {
     const col = `${a}.${packsClaims(d) && IS_PACKED.has(x) ? "packed" : x}`;
@@ -113,7 +113,7 @@ function claimCols(d: Dialect, a: string, cols: readonly string[]): string {
 const CLAIM_COLS = ["id", "report", "cid", "sentence", "paragraph", "start", "stop", "status", "pkey", "asserter", "source_keyed", "source_kind", "source_entity", "source_role",
   "cue_start", "cue_stop", "cue_text", "quote", "entities", "features", "notable", "text"];
 /** A claim's columns as read to show it (with its source's name): on SQLite, those packed as their one column (schema 27). */
-const CCOLS_OF = { sqlite: `${claimCols(sqlite, "c", CLAIM_COLS)}, s.name AS source_name`, postgres: `${CLAIM_COLS.map((x) => `c.${x}`).join(", ")}, s.name AS source_name` };
+const CCOLS_OF = { sqlite: `${claimColumns(sqlite, "c", CLAIM_COLS)}, s.name AS source_name`, postgres: `${CLAIM_COLS.map((x) => `c.${x}`).join(", ")}, s.name AS source_name` };
 const ccols = (d: Dialect) => CCOLS_OF[d.backend];
 /** The columns a claim row is written with after its key and report, on this backend. */
 const WRITTEN = ["cid", "sentence", "paragraph", "start", "stop", "status", "pkey", "asserter", "source_keyed", "source", "source_kind", "source_entity", "source_role",
@@ -370,7 +370,7 @@ async function claimFacts(c: Conn, d: Dialect, reports: readonly { id: number; b
   const bodies = new Map(reports.map((r) => [r.id, r.body]));
   for (const r of reports) out.set(r.id, []);
   const rows = await c.all<Row>(
-    `SELECT ${claimCols(d, "c", ["id", "start", "stop", "status", "quote", "source_kind", "source_entity", "source_role", "text", "entities"])}, s.name AS source_name
+    `SELECT ${claimColumns(d, "c", ["id", "start", "stop", "status", "quote", "source_kind", "source_entity", "source_role", "text", "entities"])}, s.name AS source_name
      FROM ${d.listTable("j")} CROSS JOIN claims c LEFT JOIN sources s ON s.id = c.source WHERE ${ofListed("c")} ORDER BY c.id`,
     [d.list([...bodies.keys()])],
   );
@@ -1561,13 +1561,14 @@ class SqlReads implements Reads {
       // (counted in part, an entity with other conditions: the first of its claims that meet them in publication order)
       const capOrder = cap !== undefined && f.fused?.length === 1 ? " ORDER BY ce.ms, ce.claim" : "";
       const got = await this.c.all<Row>(
-        `SELECT ${claimCols ? "c.id, c.report, c.status, c.source_entity, s.name AS source_name" : `${id} AS id, r.id AS report`}, r.published_ms AS r_ms, r.uid AS r_uid, r.source AS r_outlet, r.language AS r_lang${named ? ", ce.nm, ce.sr" : ""}
+        `SELECT ${claimCols ? `c.id, c.report, c.status, ${claimColumns(this.d, "c", ["source_entity"])}, s.name AS source_name` : `${id} AS id, r.id AS report`}, r.published_ms AS r_ms, r.uid AS r_uid, r.source AS r_outlet, r.language AS r_lang${named ? ", ce.nm, ce.sr" : ""}
          FROM ${from}
          WHERE ${all.join(" AND ")}${cap === undefined ? "" : `${capOrder} LIMIT ${Math.floor(cap) + 1}`}`,
         [...driveParams, ...condParams, ...params],
       );
       const more = cap !== undefined && got.length > cap;
       const rows = (more ? got.slice(0, cap) : got)
+        .map(unpackClaim)
         .filter((r) => {
           // (a source an editor renamed is no longer the entity the extraction linked)
           if (f.sourceFused && f.sourceOf?.has(num(r.id))) return false;
@@ -3354,7 +3355,7 @@ class SqlTx extends SqlReads implements WriteTx {
     const [lo, hi] = range(id);
     // (its claims leave the index of words where that holds the current ones only)
     if (this.ft.unindexClaims) await this.c.run(this.ft.unindexClaims, [lo, hi]);
-    const claims = (await this.c.all<Row>(`SELECT ${claimCols(this.d, "claims", ["status", "pkey", "asserter", "entities", "source"])} FROM claims WHERE id >= ? AND id < ?`, [lo, hi])).map(unpackClaim);
+    const claims = (await this.c.all<Row>(`SELECT ${claimColumns(this.d, "claims", ["status", "pkey", "asserter", "entities", "source"])} FROM claims WHERE id >= ? AND id < ?`, [lo, hi])).map(unpackClaim);
     const rep = await this.c.get<Row>("SELECT source, language, published_ms FROM reports WHERE id = ?", [id]);
     // Its claims leave their entities' lists (only current claims are kept there: an entity's count is its range's).
     if (rep)

@@ -10,7 +10,7 @@ import { openStore, type Store } from "../src/store/index.js";
 import { corrected } from "../src/store/corrected.js";
 import { ledgerExport } from "../src/ledger/export.js";
 import { exportJson } from "../src/export/stream.js";
-import { presetOf, storedForm } from "../src/store/sql-store.js";
+import { PACKED, presetOf, storedForm } from "../src/store/sql-store.js";
 import { REPORT_ROWS, SPAN } from "../src/store/schema.js";
 import { postgres } from "../src/store/dialect.js";
 import { storeReports } from "../src/ledger/ingest.js";
@@ -34,12 +34,23 @@ export function withTextRows(db: Database.Database): void {
   }
 }
 
-/** A SQLite ledger as schemas before 20 had it: claims' keys and entities as text (JSON) (and rows as before 24). */
+/**
+ * A SQLite ledger as schemas before 20 had it: claims' keys and entities as text (JSON) (and rows as before 24).
+ * (The claims' packed columns of schema 27 as the JSON the migration to it writes, their entities as text in it.)
+ */
 export function withTextClaims(db: Database.Database): void {
   withTextRows(db);
-  const put = db.prepare("UPDATE claims SET cid = ?, entities = ? WHERE id = ?");
-  for (const c of db.prepare("SELECT id, cid, entities FROM claims").all() as { id: number; cid: unknown; entities: unknown }[])
-    put.run(storedForm.cid(postgres, c.cid), storedForm.claimEntities(postgres, c.entities), c.id);
+  if (!(db.prepare("SELECT 1 FROM pragma_table_info('claims') WHERE name = 'packed'").get())) {
+    const cols = db.prepare("UPDATE claims SET cid = ?, entities = ? WHERE id = ?");
+    for (const c of db.prepare("SELECT id, cid, entities FROM claims").all() as { id: number; cid: unknown; entities: unknown }[])
+      cols.run(storedForm.cid(postgres, c.cid), storedForm.claimEntities(postgres, c.entities), c.id);
+    return;
+  }
+  const put = db.prepare("UPDATE claims SET cid = ?, packed = ? WHERE id = ?");
+  for (const c of db.prepare("SELECT id, cid, packed FROM claims").all() as { id: number; cid: unknown; packed: unknown }[]) {
+    const r = storedForm.claim(postgres, c);
+    put.run(r.cid, JSON.stringify(PACKED.map((k) => r[k] ?? null)), c.id);
+  }
 }
 
 /** A SQLite ledger as schemas before 17 had it: report bodies deflated without their language's words (and claims as before 20). */
@@ -72,12 +83,41 @@ export function withoutPageIndexes(db: Database.Database): void {
 }
 
 /**
+ * A SQLite ledger's claims as schemas before 27 kept them: each of their PACKED columns a column of its own
+ * (schema 26's table and indexes). A test that sets user_version back past a migration that reads those
+ * columns (schema 8's) needs this.
+ */
+export function withUnpackedClaims(db: Database.Database): void {
+  const rows = (db.prepare("SELECT id, cid, start, stop, status, pkey, asserter, source, notable, text, packed FROM claims ORDER BY id").all() as Record<string, unknown>[]).map(
+    storedForm.unpackedClaim,
+  );
+  db.exec(`DROP TABLE claims;
+  CREATE TABLE claims (
+    id INTEGER PRIMARY KEY, cid TEXT NOT NULL, sentence INTEGER NOT NULL, paragraph INTEGER NOT NULL, start INTEGER NOT NULL, stop INTEGER NOT NULL,
+    status INTEGER NOT NULL, pkey INTEGER NOT NULL, asserter INTEGER NOT NULL, source_keyed INTEGER NOT NULL,
+    source INTEGER, source_kind INTEGER, source_entity INTEGER, source_role TEXT, cue_start INTEGER, cue_stop INTEGER, cue_text TEXT,
+    quote INTEGER NOT NULL, entities TEXT, features TEXT, notable INTEGER NOT NULL, text TEXT,
+    report INTEGER GENERATED ALWAYS AS (id / ${SPAN}) VIRTUAL);
+  CREATE INDEX claims_pkey ON claims (pkey);
+  CREATE INDEX claims_source ON claims (source) WHERE source IS NOT NULL;
+  CREATE INDEX claims_rare ON claims (id) WHERE status >= 2;
+  CREATE INDEX claims_claimed ON claims (status) WHERE status = 1;
+  CREATE INDEX claims_status ON claims (status) WHERE status >= 2;
+  CREATE INDEX claims_notable ON claims (notable) WHERE notable <> 0;`);
+  const cols = ["id", "cid", "sentence", "paragraph", "start", "stop", "status", "pkey", "asserter", "source_keyed", "source", "source_kind", "source_entity", "source_role",
+    "cue_start", "cue_stop", "cue_text", "quote", "entities", "features", "notable", "text"];
+  const put = db.prepare(`INSERT INTO claims (${cols.join(", ")}) VALUES (${cols.map(() => "?").join(", ")})`);
+  for (const r of rows) put.run(cols.map((k) => r[k] ?? null));
+}
+
+/**
  * A SQLite ledger's fusion records re-encoded as schemas before 11 wrote them (against their report's body
  * alone, without the preset words) and the `words` column dropped: a test that sets user_version back past
  * 11 needs this, or migration 11 finds its column already there (and schema 12's indexes, withoutPageIndexes).
  */
 export function withoutFusionWords(db: Database.Database): void {
-  // (and what schema 12 added: it comes after)
+  // (and what schema 12 added: it comes after; and the claims' columns as schema 8 reads them)
+  withUnpackedClaims(db);
   withoutPageIndexes(db);
   const rows = db
     .prepare("SELECT f.kind, f.id, f.data, f.words, b.text AS body FROM fusion_items f LEFT JOIN bodies b ON b.id = f.against WHERE f.words IS NOT NULL")

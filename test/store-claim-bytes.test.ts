@@ -11,6 +11,7 @@ import { Doc, type Lang } from "../src/model/doc.js";
 import { runPipeline } from "../src/pipeline/index.js";
 import { openStore, type Store } from "../src/store/index.js";
 import { claimKey } from "../src/store/ids.js";
+import { storedForm } from "../src/store/sql-store.js";
 import { storeReports } from "../src/ledger/ingest.js";
 import { withTextClaims } from "./old-ledger.js";
 
@@ -61,14 +62,15 @@ test("SQLite: a claim's key and entities are kept as bytes, and read back as the
   withTextClaims(db);
   db.close();
 
-  const rows = new Database(file, { readonly: true }).prepare("SELECT cid, entities FROM claims ORDER BY id").all() as { cid: unknown; entities: unknown }[];
+  // (the entities among the claim's packed columns: schema 27)
+  const rows = (new Database(file, { readonly: true }).prepare("SELECT cid, packed FROM claims ORDER BY id").all() as Record<string, unknown>[]).map(storedForm.unpackedClaim);
   assert.ok(rows.length >= 12);
   for (const r of rows) {
     assert.ok(r.cid instanceof Uint8Array && r.cid.length === 5, "the key's 5 bytes");
     assert.ok(r.entities === null || (r.entities instanceof Uint8Array && r.entities.length < 4));
   }
   assert.ok(rows.some((r) => r.entities !== null));
-  const text = new Database(old, { readonly: true }).prepare("SELECT cid, entities FROM claims ORDER BY id").all() as { cid: unknown; entities: unknown }[];
+  const text = new Database(old, { readonly: true }).prepare("SELECT cid FROM claims ORDER BY id").all() as { cid: unknown }[];
   assert.ok(text.every((r) => typeof r.cid === "string" && r.cid.length === 8));
 
   const a = await openStore(file, { readonly: true }), b = await openStore(old, { readonly: true });

@@ -17,7 +17,7 @@ import { isDatabaseUrl, openStore, shownLocation } from "./index.js";
 import { PostgresDriver } from "./postgres.js";
 import { SqliteDriver } from "./sqlite.js";
 import { entityFacets, SPAN } from "./schema.js";
-import { SqlStore, storedForm } from "./sql-store.js";
+import { PACKED, packsClaims, SqlStore, storedForm } from "./sql-store.js";
 import { StoreRefused } from "./types.js";
 
 type Row = Record<string, unknown>;
@@ -150,11 +150,14 @@ export async function copyLedger(from: string, to: string, o: { onProgress?: (p:
       for (const [name, t] of srcTables) {
         const cols = dstTables.get(name)!.columns;
         // (what claim_entities keeps of its claims on the target's backend, the copy works out: schema 21)
-        const derived = name === "claim_entities" ? entityFacets(dd) : [];
+        // (and a claim's packed columns, one on SQLite and many on PostgreSQL: schema 27)
+        const claimForm = name === "claims" && packsClaims(sd) !== packsClaims(dd);
+        const derived = name === "claim_entities" ? entityFacets(dd) : claimForm ? (packsClaims(dd) ? ["packed"] : [...PACKED]) : [];
+        const extra = claimForm ? (packsClaims(sd) ? ["packed"] : [...PACKED]) : [];
         const missing = cols.filter((c) => !t.readable.includes(c) && !derived.includes(c));
         if (missing.length) throw new Error(`the copy's table ${name} has columns the ledger's lacks: ${missing.join(", ")}`);
         if (!t.key.length) throw new Error(`the ledger's table ${name} has no primary key to copy it in order by`);
-        const rows = await copyTable(sc, d, name, cols, cols.filter((c) => t.readable.includes(c)), t.key, sd, dd, o.onProgress);
+        const rows = await copyTable(sc, d, name, cols, [...cols.filter((c) => t.readable.includes(c)), ...extra], t.key, sd, dd, o.onProgress);
         result.tables.push({ name, rows });
       }
       result.indexed = await indexWords(sc, d, dd, o.onProgress);
@@ -243,7 +246,7 @@ function converter(name: string, sd: Dialect, dd: Dialect): (sc: Conn, rows: Row
   if (same) return async (_sc, rows) => rows;
   if (name === "bodies") return async (_sc, rows) => rows.map((r) => ({ ...r, text: storedForm.encodeBody(dd, storedForm.body(r.text)) }));
   if (name === "entities") return async (_sc, rows) => rows.map((r) => ({ ...r, mentions: storedForm.mentions(dd, r) }));
-  if (name === "claims") return async (_sc, rows) => rows.map((r) => ({ ...r, cid: storedForm.cid(dd, r.cid), entities: storedForm.claimEntities(dd, r.entities) }));
+  if (name === "claims") return async (_sc, rows) => rows.map((r) => storedForm.claim(dd, r));
   if (name === "times") return async (_sc, rows) => rows.map((r) => ({ ...r, ...storedForm.time(dd, r) }));
   if (name === "events") return async (_sc, rows) => rows.map((r) => ({ ...r, ...storedForm.event(dd, r) }));
   if (name === "fusion_items")

@@ -468,6 +468,46 @@ export const MIGRATIONS: readonly ((d: Dialect) => string)[] = [
   DROP INDEX IF EXISTS claims_notable;
   CREATE INDEX claims_notable ON claims (notable) WHERE notable <> 0;`
       : "SELECT 1;",
+  // 27 (SQLite): a smaller ledger. A claim's columns that are only read to show it, never filtered, ordered
+  // or joined on (sentence, paragraph, its source's kind, entity and role, its cue, quote, the entities it
+  // names, features: sql-store.ts PACKED), are one column, packed: each took a byte of the row's header
+  // besides its value, a NULL or a 0 too. The table is made again without them (SQLite keeps a dropped
+  // column's bytes in every row); each row's values are put in packed as the JSON array of them here, and
+  // take their compact form (packClaim) when the ledger is next opened for writing (SqlStore.open,
+  // packOldClaims; fusion_state 'claim-pack' holds the next claim and where they end). Either form is read.
+  // (PostgreSQL: nothing; its rows are not what a ledger's size is measured by.)
+  (d) =>
+    d.backend === "sqlite"
+      ? `
+  ALTER TABLE claims RENAME TO claims_unpacked;
+  CREATE TABLE claims (
+    id INTEGER PRIMARY KEY,
+    cid TEXT NOT NULL,
+    start INTEGER NOT NULL, stop INTEGER NOT NULL,
+    status INTEGER NOT NULL,
+    pkey INTEGER NOT NULL,
+    asserter INTEGER NOT NULL,
+    source INTEGER,
+    notable INTEGER NOT NULL,
+    text TEXT,
+    packed BLOB NOT NULL,
+    report INTEGER GENERATED ALWAYS AS (id / ${SPAN}) VIRTUAL
+  );
+  INSERT INTO claims (id, cid, start, stop, status, pkey, asserter, source, notable, text, packed)
+    SELECT id, cid, start, stop, status, pkey, asserter, source, notable, text,
+      json_array(sentence, paragraph, source_keyed, source_kind, source_entity, source_role, cue_start, cue_stop, cue_text, quote,
+        CASE WHEN typeof(entities) = 'blob' THEN hex(entities) ELSE entities END, features)
+    FROM claims_unpacked ORDER BY id;
+  DROP TABLE claims_unpacked;
+  CREATE INDEX claims_pkey ON claims (pkey);
+  CREATE INDEX claims_source ON claims (source) WHERE source IS NOT NULL;
+  CREATE INDEX claims_rare ON claims (id) WHERE status >= ${RARE_STATUS};
+  CREATE INDEX claims_claimed ON claims (status) WHERE status = ${status.code("claimed")};
+  CREATE INDEX claims_status ON claims (status) WHERE status >= ${RARE_STATUS};
+  CREATE INDEX claims_notable ON claims (notable) WHERE notable <> 0;
+  DELETE FROM fusion_state WHERE kind = 'claim-pack';
+  INSERT INTO fusion_state (kind, watermark, data) SELECT 'claim-pack', min(id), CAST(max(id) + 1 AS TEXT) FROM claims HAVING count(*) > 0;`
+      : "SELECT 1;",
 ];
 
 /**
@@ -493,6 +533,14 @@ export function longReports(d: Dialect): string {
 
 /** Statuses from this code on are rare (all but established and claimed): claims_status indexes them (schema 12). */
 export const RARE_STATUS = status.code("claimed") + 1;
+
+/**
+ * Migrations whose work a ledger may hold already (one a test set back to an earlier schema, as SQLite keeps
+ * it): a query that finds a row when it does, and the migration is then not run again (it could not be).
+ */
+export const APPLIED: Readonly<Record<number, (d: Dialect) => string | undefined>> = {
+  27: (d) => (d.backend === "sqlite" ? "SELECT 1 AS x FROM pragma_table_info('claims') WHERE name = 'packed'" : undefined),
+};
 
 /** The schema version a ledger written by this sitrep has. */
 export const LATEST = FIRST + MIGRATIONS.length - 1;

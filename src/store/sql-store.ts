@@ -4,7 +4,7 @@ import { brotliCompressSync, brotliDecompressSync, constants as zc, deflateRawSy
 import { fullText, sqlite, type Dialect, type FullText } from "./dialect.js";
 import type { Conn, Driver } from "./driver.js";
 import { B32, base32, claimKey, claimUid, digest, entityUid, reportUid } from "./ids.js";
-import { entityFacets, LATEST, plan, RARE_STATUS, REPORT_ROWS, reportStored, SPAN } from "./schema.js";
+import { APPLIED, entityFacets, LATEST, plan, RARE_STATUS, REPORT_ROWS, reportStored, SPAN } from "./schema.js";
 import {
   StoreBusy,
   StoreFull,
@@ -92,8 +92,34 @@ const RCOLS = "r.id, r.uid, r.version, r.current, r.cluster, r.hash, r.identity,
 /** Reports, with their bodies when asked for (kept apart, so that a report's row is small to read). */
 const reportsFrom = (withText: boolean) => (withText ? "reports r JOIN bodies b ON b.id = r.id" : "reports r");
 const textCol = (withText: boolean) => (withText ? ", b.text" : "");
-const CCOLS = `c.id, c.report, c.cid, c.sentence, c.paragraph, c.start, c.stop, c.status, c.pkey, c.asserter, c.source_keyed, s.name AS source_name,
-  c.source_kind, c.source_entity, c.source_role, c.cue_start, c.cue_stop, c.cue_text, c.quote, c.entities, c.features, c.notable, c.text`;
+/**
+ * A claim's columns that are only ever read to show it, never filtered, ordered or joined on: on SQLite
+ * (schema 27) kept together in one column, `packed` (packClaim), where each took a byte of the row's header
+ * besides its value (a NULL, a 0 or a 1 too); 12 of them, eight bytes of each of a ledger's claims.
+ */
+export const PACKED = ["sentence", "paragraph", "source_keyed", "source_kind", "source_entity", "source_role", "cue_start", "cue_stop", "cue_text", "quote", "entities", "features"] as const;
+const IS_PACKED: ReadonlySet<string> = new Set(PACKED);
+/** Does the backend keep a claim's PACKED columns in one (SQLite, schema 27)? */
+export const packsClaims = (d: Dialect): boolean => d.backend === "sqlite";
+/** The columns `cols` of claims (alias `a`) as this backend selects them: those packed as their one column. */
+function claimColumns(d: Dialect, a: string, cols: readonly string[]): string {
+  const out: string[] = [];
+  for (const x of cols) {
+    const col = `${a}.${packsClaims(d) && IS_PACKED.has(x) ? "packed" : x}`;
+    if (!out.includes(col)) out.push(col);
+  }
+  return out.join(", ");
+}
+const CLAIM_COLS = ["id", "report", "cid", "sentence", "paragraph", "start", "stop", "status", "pkey", "asserter", "source_keyed", "source_kind", "source_entity", "source_role",
+  "cue_start", "cue_stop", "cue_text", "quote", "entities", "features", "notable", "text"];
+/** A claim's columns as read to show it (with its source's name): on SQLite, those packed as their one column (schema 27). */
+const CCOLS_OF = { sqlite: `${claimColumns(sqlite, "c", CLAIM_COLS)}, s.name AS source_name`, postgres: `${CLAIM_COLS.map((x) => `c.${x}`).join(", ")}, s.name AS source_name` };
+const ccols = (d: Dialect) => CCOLS_OF[d.backend];
+/** The columns a claim row is written with after its key and report, on this backend. */
+const WRITTEN = ["cid", "sentence", "paragraph", "start", "stop", "status", "pkey", "asserter", "source_keyed", "source", "source_kind", "source_entity", "source_role",
+  "cue_start", "cue_stop", "cue_text", "quote", "entities", "features", "notable", "text"];
+const INSERT_COLS = { postgres: WRITTEN, sqlite: [...WRITTEN.filter((x) => !IS_PACKED.has(x)), "packed"] };
+const claimInsertCols = (d: Dialect): readonly string[] => INSERT_COLS[d.backend];
 const CJOIN = "LEFT JOIN sources s ON s.id = c.source";
 /**
  * Claims counted for the facets of a view the counters cannot answer (dates, an entity, words): past it the
@@ -283,7 +309,7 @@ interface ClaimFacts {
   /** The entities it names (positions in its report), as its row keeps them (words = 3). */
   entities: readonly number[];
 }
-const factsOfRow = (r: Row, body: string): ClaimFacts => ({
+const factsOfRow = (row: Row, body: string, r = unpackClaim(row)): ClaimFacts => ({
   text: slice(body, num(r.start), num(r.stop), r.text),
   start: num(r.start),
   end: num(r.stop),
@@ -344,7 +370,7 @@ async function claimFacts(c: Conn, d: Dialect, reports: readonly { id: number; b
   const bodies = new Map(reports.map((r) => [r.id, r.body]));
   for (const r of reports) out.set(r.id, []);
   const rows = await c.all<Row>(
-    `SELECT c.id, c.start, c.stop, c.status, c.quote, s.name AS source_name, c.source_kind, c.source_entity, c.source_role, c.text, c.entities
+    `SELECT ${claimColumns(d, "c", ["id", "start", "stop", "status", "quote", "source_kind", "source_entity", "source_role", "text", "entities"])}, s.name AS source_name
      FROM ${d.listTable("j")} CROSS JOIN claims c LEFT JOIN sources s ON s.id = c.source WHERE ${ofListed("c")} ORDER BY c.id`,
     [d.list([...bodies.keys()])],
   );
@@ -546,6 +572,22 @@ export const storedForm = {
   /** A claim row's key and entities (bytes on SQLite, text on PostgreSQL) as the given dialect stores them. */
   cid: (d: Dialect, v: unknown): string | Buffer => cidStored(d, cidRead(v)),
   claimEntities: (d: Dialect, v: unknown): string | Buffer | null => claimEntitiesStored(d, claimEntities(v)),
+  /**
+   * A claim row read from either backend (its PACKED columns in one or not: schema 27) as the given dialect
+   * stores it: its key and entities in its form, and those columns packed where it packs them.
+   */
+  /** A claim row read with its PACKED columns in one (SQLite, schema 27), those columns put back (their values as stored before). */
+  unpackedClaim: (row: Readonly<Record<string, unknown>>): Record<string, unknown> => unpackClaim({ ...row }),
+  claim: (d: Dialect, row: Readonly<Record<string, unknown>>): Record<string, unknown> => {
+    const r = unpackClaim({ ...row });
+    r.cid = cidStored(d, cidRead(r.cid));
+    r.entities = claimEntitiesStored(d, claimEntities(r.entities));
+    if (packsClaims(d)) {
+      r.packed = packClaim(r);
+      for (const k of PACKED) delete r[k];
+    }
+    return r;
+  },
   /** A report's, a time's and an event's words and lists (schema 24: bytes on SQLite, text on PostgreSQL) as the given dialect stores them. */
   report: (d: Dialect, r: Readonly<Record<string, unknown>>) => ({
     published: publishedStored(d, publishedRead(r.published, r.published_ms)),
@@ -654,7 +696,8 @@ function reportRow(r: Row): ReportRow {
   };
 }
 
-function claimRow(r: Row, rep: { uid: string; readonly text: string }, lazy = false): ClaimRow {
+function claimRow(read: Row, rep: { uid: string; readonly text: string }, lazy = false): ClaimRow {
+  const r = unpackClaim(read);
   const id = num(r.id);
   const start = num(r.start), end = num(r.stop);
   const cueStart = numOrNull(r.cue_start);
@@ -830,6 +873,107 @@ function claimEntities(v: unknown): number[] {
 }
 
 /**
+ * A claim's PACKED columns (their values as a row of schema 26 held them) as one value (SQLite, schema 27):
+ * unsigned LEB128 numbers, first a bit for each of source_keyed and quote and for each column that is not
+ * NULL (source_kind, source_entity, source_role, the cue, entities, features, cue_text), then sentence,
+ * paragraph and those that are there: source_kind, source_entity, the role (its length in bytes, its
+ * UTF-8), cue_start and the cue's length, the entities' bytes (claimEntitiesStored: their length, them),
+ * features and cue_text (as the role). A row with a value outside that form (never, as written) is kept
+ * as the JSON array of its values, as the migration to schema 27 wrote every row (the entities' bytes
+ * as hex), and read as such (unpackClaim).
+ */
+function packClaim(r: Readonly<Record<string, unknown>>): Buffer | string {
+  const nat = (v: unknown): v is number => typeof v === "number" && Number.isSafeInteger(v) && v >= 0;
+  const bit = (v: unknown) => v === 0 || v === 1;
+  const txt = (v: unknown) => v === null || v === undefined || typeof v === "string";
+  const opt = (v: unknown) => v === null || v === undefined || nat(v);
+  const has = (v: unknown) => v !== null && v !== undefined;
+  const ents = has(r.entities) ? claimEntities(r.entities) : [];
+  const entBytes = ents.length ? claimEntitiesStored(sqlite, ents) : null;
+  const cue = has(r.cue_start) || has(r.cue_stop);
+  const ok =
+    nat(r.sentence) && nat(r.paragraph) && bit(r.source_keyed) && bit(r.quote) && opt(r.source_kind) && opt(r.source_entity) && txt(r.source_role) &&
+    txt(r.cue_text) && txt(r.features) && (entBytes === null || entBytes instanceof Buffer) &&
+    (!cue || (nat(r.cue_start) && nat(r.cue_stop) && r.cue_stop >= r.cue_start));
+  if (!ok) return JSON.stringify(PACKED.map((k) => { const v = r[k]; return v instanceof Uint8Array ? Buffer.from(v).toString("hex") : typeof v === "bigint" ? Number(v) : v ?? null; }));
+  const out: number[] = [];
+  const put = (n: number) => {
+    for (; n >= 128; n = Math.floor(n / 128)) out.push((n % 128) + 128);
+    out.push(n);
+  };
+  const bytes = (b: Uint8Array) => {
+    put(b.length);
+    for (const x of b) out.push(x);
+  };
+  const words = (v: unknown) => bytes(Buffer.from(String(v), "utf8"));
+  put(
+    (r.source_keyed as number) | ((r.quote as number) << 1) | (has(r.source_kind) ? 4 : 0) | (has(r.source_entity) ? 8 : 0) | (has(r.source_role) ? 16 : 0) |
+      (cue ? 32 : 0) | (entBytes ? 64 : 0) | (has(r.features) ? 128 : 0) | (has(r.cue_text) ? 256 : 0),
+  );
+  put(r.sentence as number);
+  put(r.paragraph as number);
+  if (has(r.source_kind)) put(r.source_kind as number);
+  if (has(r.source_entity)) put(r.source_entity as number);
+  if (has(r.source_role)) words(r.source_role);
+  if (cue) {
+    put(r.cue_start as number);
+    put((r.cue_stop as number) - (r.cue_start as number));
+  }
+  if (entBytes) bytes(entBytes as Buffer);
+  if (has(r.features)) words(r.features);
+  if (has(r.cue_text)) words(r.cue_text);
+  return Buffer.from(out);
+}
+
+/** A claim row as read with its PACKED columns in one (SQLite, schema 27), those columns put back, in place. */
+function unpackClaim<T extends Row>(r: T): T {
+  const v = r.packed;
+  if (v === undefined) return r;
+  const o = r as Row;
+  delete o.packed;
+  if (typeof v === "string") {
+    const a = JSON.parse(v) as unknown[];
+    PACKED.forEach((k, i) => (o[k] = a[i] ?? null));
+    if (typeof o.entities === "string" && !o.entities.startsWith("[")) o.entities = Buffer.from(o.entities, "hex");
+    return r;
+  }
+  if (!(v instanceof Uint8Array)) throw new Error("a claim row without its packed columns");
+  let i = 0;
+  const get = () => {
+    let n = 0;
+    for (let scale = 1; i < v.length; scale *= 128) {
+      const x = v[i++]!;
+      n += (x % 128) * scale;
+      if (x < 128) break;
+    }
+    return n;
+  };
+  const bytes = () => {
+    const n = get();
+    const b = v.subarray(i, i + n);
+    i += n;
+    return b;
+  };
+  const words = () => Buffer.from(bytes()).toString("utf8");
+  const f = get();
+  o.source_keyed = f & 1;
+  o.quote = (f >> 1) & 1;
+  o.sentence = get();
+  o.paragraph = get();
+  o.source_kind = f & 4 ? get() : null;
+  o.source_entity = f & 8 ? get() : null;
+  o.source_role = f & 16 ? words() : null;
+  if (f & 32) {
+    o.cue_start = get();
+    o.cue_stop = (o.cue_start as number) + get();
+  } else o.cue_start = o.cue_stop = null;
+  o.entities = f & 64 ? bytes() : null;
+  o.features = f & 128 ? words() : null;
+  o.cue_text = f & 256 ? words() : null;
+  return r;
+}
+
+/**
  * A word of a short list (codes.ts) as stored where the store compacts what it keeps (SQLite, schema 24): its
  * position as one byte, where its text took up to 23 ("claim_of_responsibility"); a word not in the list,
  * or any word on another backend, as its text. Either is read (wordRead).
@@ -973,6 +1117,7 @@ class StoredFusionClaim implements FusionClaim {
     private readonly rep: ReportText,
     keyOf: Map<number, string>,
   ) {
+    unpackClaim(r);
     this.id = num(r.id);
     this.report = num(r.report);
     this.seq = this.id % SPAN;
@@ -1165,7 +1310,7 @@ class SqlReads implements Reads {
     const qs: { sql: string; params: readonly unknown[] }[] = [];
     const ask = (yes: boolean, sql: string) => (yes ? qs.push({ sql, params: [ids] }) - 1 : -1);
     const qEntities = ask(want("entities"), `SELECT x.id, x.report, x.fused, x.type, x.name, x.aliases, x.mentions FROM ${from("entities", "x")} ORDER BY x.id`);
-    const qClaims = ask(want("claims"), `SELECT ${CCOLS} FROM ${from("claims", "c", CJOIN)} ORDER BY c.id`);
+    const qClaims = ask(want("claims"), `SELECT ${ccols(this.d)} FROM ${from("claims", "c", CJOIN)} ORDER BY c.id`);
     const qEntityIds = ask(entityIds, `SELECT x.id, x.report, x.fused, x.type FROM ${from("entities", "x")} ORDER BY x.id`);
     const qClaimIds = ask(claimIds, `SELECT x.id, x.report, x.cid FROM ${from("claims", "x")} ORDER BY x.id`);
     const qTimes = ask(want("times"), `SELECT x.* FROM ${from("times", "x")} ORDER BY x.id`);
@@ -1260,7 +1405,7 @@ class SqlReads implements Reads {
     // (with the texts of their reports not kept yet, which are read next: one round trip)
     const unread = [...new Set(rows.map((r) => Math.floor(num(r.id) / SPAN)))].filter((id) => !this.textCache.has(id));
     const [claims, bodies] = await batch(this.c, [
-      { sql: `SELECT ${CCOLS} FROM claims c ${CJOIN} WHERE ${this.d.inList("c.id")}`, params: [this.d.list(rows.map((r) => num(r.id)))] },
+      { sql: `SELECT ${ccols(this.d)} FROM claims c ${CJOIN} WHERE ${this.d.inList("c.id")}`, params: [this.d.list(rows.map((r) => num(r.id)))] },
       ...(unread.length && unread.length <= 500 ? [{ sql: this.textsSql, params: [this.d.list(unread)] }] : []),
     ]);
     if (bodies) this.keepTexts(bodies, new Map());
@@ -1416,13 +1561,14 @@ class SqlReads implements Reads {
       // (counted in part, an entity with other conditions: the first of its claims that meet them in publication order)
       const capOrder = cap !== undefined && f.fused?.length === 1 ? " ORDER BY ce.ms, ce.claim" : "";
       const got = await this.c.all<Row>(
-        `SELECT ${claimCols ? "c.id, c.report, c.status, c.source_entity, s.name AS source_name" : `${id} AS id, r.id AS report`}, r.published_ms AS r_ms, r.uid AS r_uid, r.source AS r_outlet, r.language AS r_lang${named ? ", ce.nm, ce.sr" : ""}
+        `SELECT ${claimCols ? `c.id, c.report, c.status, ${claimColumns(this.d, "c", ["source_entity"])}, s.name AS source_name` : `${id} AS id, r.id AS report`}, r.published_ms AS r_ms, r.uid AS r_uid, r.source AS r_outlet, r.language AS r_lang${named ? ", ce.nm, ce.sr" : ""}
          FROM ${from}
          WHERE ${all.join(" AND ")}${cap === undefined ? "" : `${capOrder} LIMIT ${Math.floor(cap) + 1}`}`,
         [...driveParams, ...condParams, ...params],
       );
       const more = cap !== undefined && got.length > cap;
       const rows = (more ? got.slice(0, cap) : got)
+        .map(unpackClaim)
         .filter((r) => {
           // (a source an editor renamed is no longer the entity the extraction linked)
           if (f.sourceFused && f.sourceOf?.has(num(r.id))) return false;
@@ -1698,7 +1844,7 @@ class SqlReads implements Reads {
       return { total, items: await this.withReports(await this.whole(ids)) };
     }
     if (f.offset < DEEP) {
-      const rows = await this.c.all<Row>(`SELECT ${CCOLS} FROM ${from} WHERE ${where.join(" AND ")} ${order} LIMIT ? OFFSET ?`, [...params, ...orderParams, f.limit, f.offset]);
+      const rows = await this.c.all<Row>(`SELECT ${ccols(this.d)} FROM ${from} WHERE ${where.join(" AND ")} ${order} LIMIT ? OFFSET ?`, [...params, ...orderParams, f.limit, f.offset]);
       return { total, items: await this.withReports(rows) };
     }
     // A deep page: the rows skipped are stepped over with their ids alone (whole rows cost three times as
@@ -1799,7 +1945,7 @@ class SqlReads implements Reads {
     if (!one) return undefined;
     const down = !!f.sort?.desc !== back;
     const D = down ? " DESC" : "";
-    const cols = `${CCOLS}, r.published_ms AS r_ms, r.uid AS r_uid, r.source AS r_outlet`;
+    const cols = `${ccols(this.d)}, r.published_ms AS r_ms, r.uid AS r_uid, r.source AS r_outlet`;
     const read = (cond: string, p: unknown[], limit?: number) =>
       this.c.all<Row>(
         `SELECT ${cols} FROM ${one.from} WHERE ${[...one.where, cond].join(" AND ")}${limit === undefined ? "" : ` ORDER BY ce.ms${D}, ce.claim${D} LIMIT ${Math.floor(limit)}`}`,
@@ -1857,7 +2003,7 @@ class SqlReads implements Reads {
       set.rows ??
       (by === "source" && f.sourceOf?.size
         ? await this.c.all<Row>(
-            `SELECT ${CCOLS}, r.published_ms AS r_ms, r.uid AS r_uid, r.source AS r_outlet FROM ${set.from} WHERE ${set.where.join(" AND ")}`,
+            `SELECT ${ccols(this.d)}, r.published_ms AS r_ms, r.uid AS r_uid, r.source AS r_outlet FROM ${set.from} WHERE ${set.where.join(" AND ")}`,
             set.params,
           )
         : undefined);
@@ -2262,14 +2408,14 @@ class SqlReads implements Reads {
 
   async claimsByIds(ids: readonly number[]): Promise<ClaimRow[]> {
     if (!ids.length) return [];
-    return this.withReports(await this.c.all<Row>(`SELECT ${CCOLS} FROM claims c ${CJOIN} WHERE ${this.d.inList("c.id")} ORDER BY c.id`, [this.d.list(ids)]));
+    return this.withReports(await this.c.all<Row>(`SELECT ${ccols(this.d)} FROM claims c ${CJOIN} WHERE ${this.d.inList("c.id")} ORDER BY c.id`, [this.d.list(ids)]));
   }
 
   private async fusionForm(rows: Row[], reports: Map<number, ReportText>): Promise<FusionClaim[]> {
     if (!rows.length) return [];
     // The fusion keys of the entities the claims name.
     const want = new Set<number>();
-    for (const r of rows) for (const e of claimEntities(r.entities)) want.add(num(r.report) * SPAN + e);
+    for (const r of rows) for (const e of claimEntities(unpackClaim(r).entities)) want.add(num(r.report) * SPAN + e);
     const keyOf = new Map<number, string>();
     const ids = [...want];
     for (let i = 0; i < ids.length; i += 5000)
@@ -2284,7 +2430,7 @@ class SqlReads implements Reads {
       let last = after;
       for (;;) {
         const rows = await this.c.all<Row>(
-          `SELECT ${CCOLS}, a.key AS akey FROM claims c ${CJOIN} JOIN asserters a ON a.id = c.asserter JOIN reports r ON r.id = c.report AND r.current = 1
+          `SELECT ${ccols(this.d)}, a.key AS akey FROM claims c ${CJOIN} JOIN asserters a ON a.id = c.asserter JOIN reports r ON r.id = c.report AND r.current = 1
            WHERE c.id > ? AND (c.notable & ?) <> 0 ORDER BY c.id LIMIT 2000`,
           [last, bits],
         );
@@ -2307,7 +2453,7 @@ class SqlReads implements Reads {
 
   async fusionClaimsByIds(ids: readonly number[]): Promise<FusionClaim[]> {
     if (!ids.length) return [];
-    const rows = await this.c.all<Row>(`SELECT ${CCOLS}, a.key AS akey FROM claims c ${CJOIN} JOIN asserters a ON a.id = c.asserter WHERE ${this.d.inList("c.id")}`, [this.d.list(ids)]);
+    const rows = await this.c.all<Row>(`SELECT ${ccols(this.d)}, a.key AS akey FROM claims c ${CJOIN} JOIN asserters a ON a.id = c.asserter WHERE ${this.d.inList("c.id")}`, [this.d.list(ids)]);
     const by = new Map(rows.map((r) => [num(r.id), r]));
     const ordered = ids.map((i) => by.get(i)).filter((r): r is Row => !!r);
     return this.fusionForm(ordered, await this.texts(ordered.map((r) => num(r.report))));
@@ -2902,6 +3048,24 @@ async function compactOldRows(driver: Driver): Promise<void> {
 }
 
 /**
+ * The claims a ledger from before schema 27 had, whose packed columns the migration wrote as JSON, in their
+ * compact form (packClaim), a few thousand per transaction (fusion_state 'claim-pack', by claim id; nothing
+ * once done). Rows already compact are left alone.
+ */
+async function packOldClaims(driver: Driver): Promise<void> {
+  if (!packsClaims(driver.dialect)) return;
+  await resumably(driver, "claim-pack", async (c, from, end) => {
+    const rows = await c.all<Row>("SELECT id, packed FROM claims WHERE id >= ? AND id < ? ORDER BY id LIMIT 2000", [from, end]);
+    if (!rows.length) return undefined;
+    await c.many(
+      "UPDATE claims SET packed = ? WHERE id = ?",
+      rows.filter((r) => typeof r.packed === "string").map((r) => [packClaim(unpackClaim({ ...r })), num(r.id)]),
+    );
+    return num(rows[rows.length - 1]!.id) + 1;
+  });
+}
+
+/**
  * What an entity's facets count each claim_entities row under (schema 21: its claim's status and source, its
  * report's outlet and language), for the rows written before, a few entities per transaction (fusion_state
  * 'entity-facets', by fused id; nothing once done). Once all are, the key is made again holding them, so
@@ -3191,7 +3355,7 @@ class SqlTx extends SqlReads implements WriteTx {
     const [lo, hi] = range(id);
     // (its claims leave the index of words where that holds the current ones only)
     if (this.ft.unindexClaims) await this.c.run(this.ft.unindexClaims, [lo, hi]);
-    const claims = await this.c.all<Row>("SELECT status, pkey, asserter, entities, source FROM claims WHERE id >= ? AND id < ?", [lo, hi]);
+    const claims = (await this.c.all<Row>(`SELECT ${claimColumns(this.d, "claims", ["status", "pkey", "asserter", "entities", "source"])} FROM claims WHERE id >= ? AND id < ?`, [lo, hi])).map(unpackClaim);
     const rep = await this.c.get<Row>("SELECT source, language, published_ms FROM reports WHERE id = ?", [id]);
     // Its claims leave their entities' lists (only current claims are kept there: an entity's count is its range's).
     if (rep)
@@ -3405,20 +3569,17 @@ class SqlTx extends SqlReads implements WriteTx {
       const n = seen.get(words) ?? 0;
       seen.set(words, n + 1);
       claimSources.push(c.source ? await this.sourceId(c.source.name) : null);
-      claimRows.push([
-        key(seq), id, cidStored(this.d, claimKey(c.text, n)), c.sentence, c.paragraph, c.start, c.end, status.code(c.status), c.pkey, asserterId.get(c.asserter.key)!, c.sourceKeyed ? 1 : 0,
-        claimSources[seq], c.source ? sourceKind.code(c.source.kind) : null, c.source?.entity ?? null, c.source?.role ?? null,
-        c.cue?.start ?? null, c.cue?.end ?? null, c.cue ? own(c.cue) : null, c.quote ? 1 : 0, claimEntitiesStored(this.d, c.entities),
-        c.features ? JSON.stringify(c.features) : null, c.notable, own(c),
-      ]);
+      const row: Row = {
+        cid: cidStored(this.d, claimKey(c.text, n)), sentence: c.sentence, paragraph: c.paragraph, start: c.start, stop: c.end, status: status.code(c.status), pkey: c.pkey,
+        asserter: asserterId.get(c.asserter.key)!, source_keyed: c.sourceKeyed ? 1 : 0, source: claimSources[seq], source_kind: c.source ? sourceKind.code(c.source.kind) : null,
+        source_entity: c.source?.entity ?? null, source_role: c.source?.role ?? null, cue_start: c.cue?.start ?? null, cue_stop: c.cue?.end ?? null,
+        cue_text: c.cue ? own(c.cue) : null, quote: c.quote ? 1 : 0, entities: claimEntitiesStored(this.d, c.entities),
+        features: c.features ? JSON.stringify(c.features) : null, notable: c.notable, text: own(c),
+      };
+      if (packsClaims(this.d)) row.packed = packClaim(row);
+      claimRows.push([key(seq), id, ...claimInsertCols(this.d).map((k) => row[k])]);
     }
-    await this.c.many(
-      rowsInsert(this.d, "claims", [
-        "cid", "sentence", "paragraph", "start", "stop", "status", "pkey", "asserter", "source_keyed", "source", "source_kind", "source_entity", "source_role",
-        "cue_start", "cue_stop", "cue_text", "quote", "entities", "features", "notable", "text",
-      ]),
-      rowsOf(this.d, claimRows),
-    );
+    await this.c.many(rowsInsert(this.d, "claims", claimInsertCols(this.d)), rowsOf(this.d, claimRows));
     // Each claim under the fused entities it names and its source's, and its words in the claims' index.
     const roles = new Map<number, number>();
     const claimEntities: unknown[][] = [];
@@ -3475,8 +3636,8 @@ class SqlTx extends SqlReads implements WriteTx {
     // (last: every report of an outlet adds to the same few rows, which a concurrent writer on a server then
     // waits for until this transaction ends; the less of it is left after them, the shorter the wait)
     const perFacet = new Map<number, number>();
-    for (const row of claimRows) {
-      const k = (row[7] as number) * 2 ** 40 + ((row[11] as number | null) ?? 0);
+    for (let seq = 0; seq < r.claims.length; seq++) {
+      const k = status.code(r.claims[seq]!.status) * 2 ** 40 + (claimSources[seq] ?? 0);
       perFacet.set(k, (perFacet.get(k) ?? 0) + 1);
     }
     await this.addFacets([...perFacet].map(([k, n]) => [Math.floor(k / 2 ** 40), k % 2 ** 40, n]), m.source ?? "", m.language);
@@ -3571,13 +3732,18 @@ export class SqlStore implements Store {
       if ("refuse" in p) throw new StoreRefused(`cannot open the ledger ${driver.location}: ${p.refuse}`);
       if (p.run.length) {
         if (driver.readonly) throw new StoreBehind(`the ledger ${driver.location} has schema ${from}; this sitrep needs ${LATEST}, and it could not be updated: open it for writing once (sitrep ingest) to update it`);
-        for (const step of p.run) await driver.migrate(step.version, step.sql(driver.dialect));
+        for (const step of p.run) {
+          const applied = APPLIED[step.version]?.(driver.dialect);
+          const done = applied !== undefined && !!(await driver.reader.get(applied));
+          await driver.migrate(step.version, done ? "SELECT 1;" : step.sql(driver.dialect));
+        }
       }
       if (!driver.readonly) await indexClaimWords(driver);
       if (!driver.readonly) await deflateBodiesWithWords(driver);
       if (!driver.readonly) await elideOldRecords(driver);
       if (!driver.readonly) await fillEntityFacets(driver);
       if (!driver.readonly) await compactOldRows(driver);
+      if (!driver.readonly) await packOldClaims(driver);
       return new SqlStore(driver, o);
     } catch (e) {
       await driver.close();

@@ -508,6 +508,28 @@ export const MIGRATIONS: readonly ((d: Dialect) => string)[] = [
   DELETE FROM fusion_state WHERE kind = 'claim-pack';
   INSERT INTO fusion_state (kind, watermark, data) SELECT 'claim-pack', min(id), CAST(max(id) + 1 AS TEXT) FROM claims HAVING count(*) > 0;`
       : "SELECT 1;",
+  // 28 (SQLite): a smaller ledger. A fused entity is found by its key (fkey) through its stable id, which is
+  // the key's hash (ids.ts, entityUid: the writes ask for uid = entityUid(fkey) and keep the row whose key
+  // is the one asked), so the unique index of the keys, a fifth of the fused entities' bytes, is not kept:
+  // the table is made again without it (SQLite cannot drop an index a UNIQUE constraint made). Two keys are
+  // still never one entity: their stable ids are unique, and equal keys have equal ids. (PostgreSQL: nothing;
+  // its index of the keys stays, and the writes there ask by stable id all the same.)
+  (d) =>
+    d.backend === "sqlite"
+      ? `
+  ALTER TABLE fused RENAME TO fused_keyed;
+  CREATE TABLE fused (
+    id INTEGER PRIMARY KEY,
+    fkey TEXT NOT NULL,
+    uid TEXT NOT NULL UNIQUE,
+    type INTEGER NOT NULL,
+    reports INTEGER NOT NULL, mentions INTEGER NOT NULL, claims INTEGER NOT NULL,
+    lat REAL, lon REAL, country TEXT, geoname_id INTEGER
+  );
+  INSERT INTO fused (id, fkey, uid, type, reports, mentions, claims, lat, lon, country, geoname_id)
+    SELECT id, fkey, uid, type, reports, mentions, claims, lat, lon, country, geoname_id FROM fused_keyed ORDER BY id;
+  DROP TABLE fused_keyed;`
+      : "SELECT 1;",
 ];
 
 /**
@@ -540,6 +562,7 @@ export const RARE_STATUS = status.code("claimed") + 1;
  */
 export const APPLIED: Readonly<Record<number, (d: Dialect) => string | undefined>> = {
   27: (d) => (d.backend === "sqlite" ? "SELECT 1 AS x FROM pragma_table_info('claims') WHERE name = 'packed'" : undefined),
+  28: (d) => (d.backend === "sqlite" ? "SELECT 1 AS x FROM sqlite_master WHERE type = 'table' AND name = 'fused' AND sql NOT LIKE '%fkey TEXT NOT NULL UNIQUE%'" : undefined),
 };
 
 /** The schema version a ledger written by this sitrep has. */

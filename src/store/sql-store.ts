@@ -2716,7 +2716,9 @@ class SqlReads implements Reads {
 
   async fusedByKeys(fkeys: readonly string[]): Promise<FusedRow[]> {
     if (!fkeys.length) return [];
-    return (await this.c.all<Row>(`SELECT * FROM fused WHERE ${this.d.inList("fkey")}`, [this.d.list(fkeys)])).map(fusedRow);
+    // (by their stable ids, which are their keys' hashes: SQLite keeps no index of the keys, schema 28)
+    const want = new Set(fkeys);
+    return (await this.c.all<Row>(`SELECT * FROM fused WHERE ${this.d.inList("uid")}`, [this.d.list([...want].map(entityUid))])).filter((r) => want.has(String(r.fkey))).map(fusedRow);
   }
 
   async fusedNames(ids: readonly number[]): Promise<Map<number, { name: string; n: number }[]>> {
@@ -3457,7 +3459,7 @@ class SqlTx extends SqlReads implements WriteTx {
     };
     const fusedUpsert = (n: number) =>
       `INSERT INTO fused (fkey, uid, type, reports, mentions, claims, lat, lon, country, geoname_id) VALUES ${Array(n).fill("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)").join(", ")}
-         ON CONFLICT (fkey) DO UPDATE SET reports = fused.reports + excluded.reports, mentions = fused.mentions + excluded.mentions, claims = fused.claims + excluded.claims,
+         ON CONFLICT (uid) DO UPDATE SET reports = fused.reports + excluded.reports, mentions = fused.mentions + excluded.mentions, claims = fused.claims + excluded.claims,
            lat = coalesce(fused.lat, excluded.lat), lon = coalesce(fused.lon, excluded.lon), country = coalesce(fused.country, excluded.country),
            geoname_id = coalesce(fused.geoname_id, excluded.geoname_id)`;
     const asserterUpsert = (n: number) =>
@@ -3467,10 +3469,10 @@ class SqlTx extends SqlReads implements WriteTx {
       if (late) {
         qs.push({
           sql: `INSERT INTO fused (fkey, uid, type, reports, mentions, claims, lat, lon, country, geoname_id) VALUES ${part.map(() => "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)").join(", ")}
-           ON CONFLICT (fkey) DO NOTHING`,
+           ON CONFLICT (uid) DO NOTHING`,
           params: part.flatMap((fkey) => fusedRow(fkey, 0)),
         });
-        qs.push({ sql: `SELECT id, fkey FROM fused WHERE ${this.d.inList("fkey")}`, params: [this.d.list(part)] });
+        qs.push({ sql: `SELECT id, fkey FROM fused WHERE ${this.d.inList("uid")}`, params: [this.d.list(part.map(entityUid))] });
       } else qs.push({ sql: `${fusedUpsert(part.length)} RETURNING id, fkey`, params: part.flatMap((fkey) => fusedRow(fkey, 1)) });
     }
     for (let i = 0; i < akeys.length; i += 200) {

@@ -16,7 +16,8 @@ import { fullText, type Dialect } from "./dialect.js";
 import { isDatabaseUrl, openStore, shownLocation } from "./index.js";
 import { PostgresDriver } from "./postgres.js";
 import { SqliteDriver } from "./sqlite.js";
-import { entityFacets, SPAN } from "./schema.js";
+import { entityFacets, namesById, SPAN } from "./schema.js";
+import { entityType } from "./codes.js";
 import { PACKED, packsClaims, SqlStore, storedForm } from "./sql-store.js";
 import { StoreRefused } from "./types.js";
 
@@ -249,6 +250,22 @@ function converter(name: string, sd: Dialect, dd: Dialect): (sc: Conn, rows: Row
   if (name === "claims") return async (_sc, rows) => rows.map((r) => storedForm.claim(dd, r));
   if (name === "times") return async (_sc, rows) => rows.map((r) => ({ ...r, ...storedForm.time(dd, r) }));
   if (name === "events") return async (_sc, rows) => rows.map((r) => ({ ...r, ...storedForm.event(dd, r) }));
+  if (name === "names" && namesById(sd) !== namesById(dd))
+    // (a name's entity type as a code and its entity by row id, or as words: schema 28; fused ids are copied as they are)
+    return async (sc, rows) => {
+      const byId = namesById(sd);
+      const want = [...new Set(rows.map((r) => r.fkey).filter((k) => (byId ? typeof k !== "string" : true)))];
+      const of = new Map<unknown, unknown>();
+      for (let i = 0; i < want.length; i += 1000)
+        for (const f of await sc.all<Row>(`SELECT id, fkey FROM fused WHERE ${sd.inList(byId ? "id" : "fkey")}`, [sd.list(want.slice(i, i + 1000) as (string | number)[])]))
+          if (byId) of.set(Number(f.id), String(f.fkey));
+          else of.set(String(f.fkey), BigInt(f.id as number)); // (bound as an INTEGER, not a REAL)
+      return rows.map((r) => ({
+        ...r,
+        type: byId ? (typeof r.type === "string" ? r.type : entityType.word(r.type)) : entityType.code(r.type as never),
+        fkey: (byId ? of.get(Number(r.fkey)) : of.get(String(r.fkey))) ?? r.fkey,
+      }));
+    };
   if (name === "fusion_items")
     return async (sc, rows) => {
       // a record deflated against its report's body is read with that body

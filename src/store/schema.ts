@@ -25,7 +25,7 @@
 //   entities) with who, when and why; the extraction rows are never changed by one.
 import type { Dialect } from "./dialect.js";
 import { fullText } from "./dialect.js";
-import { status } from "./codes.js";
+import { ENTITY_TYPES, status } from "./codes.js";
 
 /** Rows of one report: key = report * SPAN + position. */
 export const SPAN = 1048576;
@@ -512,8 +512,11 @@ export const MIGRATIONS: readonly ((d: Dialect) => string)[] = [
   // the key's hash (ids.ts, entityUid: the writes ask for uid = entityUid(fkey) and keep the row whose key
   // is the one asked), so the unique index of the keys, a fifth of the fused entities' bytes, is not kept:
   // the table is made again without it (SQLite cannot drop an index a UNIQUE constraint made). Two keys are
-  // still never one entity: their stable ids are unique, and equal keys have equal ids. (PostgreSQL: nothing;
-  // its index of the keys stays, and the writes there ask by stable id all the same.)
+  // still never one entity: their stable ids are unique, and equal keys have equal ids. A name's row keeps
+  // its entity's type as a code (codes.ts) and its entity's row id for its key (a third of the names' bytes:
+  // the key is the entity row's own), or the key where the entity had no row when the name was written
+  // (sql-store.ts, SqlTx.settleNames; the column takes either). (PostgreSQL: nothing; its index of the keys
+  // stays, and the writes there ask by stable id all the same.)
   (d) =>
     d.backend === "sqlite"
       ? `
@@ -528,6 +531,11 @@ export const MIGRATIONS: readonly ((d: Dialect) => string)[] = [
   );
   INSERT INTO fused (id, fkey, uid, type, reports, mentions, claims, lat, lon, country, geoname_id)
     SELECT id, fkey, uid, type, reports, mentions, claims, lat, lon, country, geoname_id FROM fused_keyed ORDER BY id;
+  ALTER TABLE names RENAME TO names_keyed;
+  CREATE TABLE names (nkey TEXT NOT NULL, type INTEGER NOT NULL, fkey NOT NULL, PRIMARY KEY (nkey, type)) WITHOUT ROWID;
+  INSERT INTO names (nkey, type, fkey)
+    SELECT n.nkey, ${typeCode("n.type")}, coalesce(f.id, n.fkey) FROM names_keyed n LEFT JOIN fused_keyed f ON f.fkey = n.fkey ORDER BY n.nkey, 2;
+  DROP TABLE names_keyed;
   DROP TABLE fused_keyed;`
       : "SELECT 1;",
 ];
@@ -564,6 +572,14 @@ export const APPLIED: Readonly<Record<number, (d: Dialect) => string | undefined
   27: (d) => (d.backend === "sqlite" ? "SELECT 1 AS x FROM pragma_table_info('claims') WHERE name = 'packed'" : undefined),
   28: (d) => (d.backend === "sqlite" ? "SELECT 1 AS x FROM sqlite_master WHERE type = 'table' AND name = 'fused' AND sql NOT LIKE '%fkey TEXT NOT NULL UNIQUE%'" : undefined),
 };
+
+/** An entity type's code (codes.ts) from its word in SQL; a word not in the list stays as it is. */
+function typeCode(col: string): string {
+  return `CASE ${col} ${ENTITY_TYPES.map((t, i) => `WHEN '${t}' THEN ${i}`).join(" ")} ELSE ${col} END`;
+}
+
+/** Does a name's row keep its entity's type as a code and the entity's row id for its key (schema 28, SQLite)? */
+export const namesById = (d: Dialect): boolean => d.backend === "sqlite";
 
 /** The schema version a ledger written by this sitrep has. */
 export const LATEST = FIRST + MIGRATIONS.length - 1;

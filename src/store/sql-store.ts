@@ -4,7 +4,7 @@ import { brotliCompressSync, brotliDecompressSync, constants as zc, deflateRawSy
 import { fullText, sqlite, type Dialect, type FullText } from "./dialect.js";
 import type { Conn, Driver } from "./driver.js";
 import { B32, base32, claimKey, claimUid, digest, entityUid, reportUid } from "./ids.js";
-import { APPLIED, entityFacets, LATEST, plan, RARE_STATUS, REPORT_ROWS, reportStored, SPAN } from "./schema.js";
+import { APPLIED, entityFacets, LATEST, namesById, plan, RARE_STATUS, REPORT_ROWS, reportStored, SPAN } from "./schema.js";
 import {
   StoreBusy,
   StoreFull,
@@ -3170,6 +3170,7 @@ class SqlTx extends SqlReads implements WriteTx {
 
   async savepoint<T>(fn: () => Promise<T>): Promise<T> {
     const name = `s${++this.savepoints}`;
+    await this.settleNames();
     await this.c.run(`SAVEPOINT ${name}`);
     try {
       const out = await fn();
@@ -3183,6 +3184,7 @@ class SqlTx extends SqlReads implements WriteTx {
         /* the transaction itself is lost; the caller's error says why */
       }
       this.sourceIds.clear();
+      this.pendingNames = [];
       this.written.clear();
       this.facts.clear();
       throw e;
@@ -3216,11 +3218,17 @@ class SqlTx extends SqlReads implements WriteTx {
   }
 
   private nameQuery(nkeys: readonly string[]) {
-    return { sql: `SELECT nkey, type, fkey FROM names WHERE ${this.d.inList("nkey")}`, params: [this.d.list([...new Set(nkeys)])] };
+    const list = [this.d.list([...new Set(nkeys)])];
+    if (!namesById(this.d)) return { sql: `SELECT nkey, type, fkey FROM names WHERE ${this.d.inList("nkey")}`, params: list };
+    // (a name's entity by its row's id, or by its key where it had no row when the name was written: schema 28)
+    return {
+      sql: `SELECT n.nkey, n.type, coalesce(f.fkey, n.fkey) AS fkey FROM names n LEFT JOIN fused f ON typeof(n.fkey) <> 'text' AND f.id = n.fkey WHERE ${this.d.inList("n.nkey")}`,
+      params: list,
+    };
   }
 
   private static namesOf(rows: readonly Row[]): NameRow[] {
-    return rows.map((r) => ({ nkey: String(r.nkey), type: r.type as EntityType, fkey: String(r.fkey) }));
+    return rows.map((r) => ({ nkey: String(r.nkey), type: (typeof r.type === "string" ? r.type : entityType.word(r.type)) as EntityType, fkey: String(r.fkey) }));
   }
 
   async bandHits(bands: readonly number[], limit: number) {
@@ -3231,6 +3239,7 @@ class SqlTx extends SqlReads implements WriteTx {
 
   async namesFor(nkeys: readonly string[]): Promise<NameRow[]> {
     if (!nkeys.length) return [];
+    await this.settleNames();
     const q = this.nameQuery(nkeys);
     return SqlTx.namesOf(await this.c.all<Row>(q.sql, q.params));
   }
@@ -3249,6 +3258,7 @@ class SqlTx extends SqlReads implements WriteTx {
   }
 
   async lookup(q: { hash: string; identity: string | null; bands: readonly number[]; bandLimit: number; nkeys: readonly string[] }) {
+    await this.settleNames();
     const uids = q.identity ? [reportUid(q.identity), reportUid(q.identity, true)] : [];
     const locking = this.d.backend === "postgres";
     const qs = [
@@ -3306,11 +3316,26 @@ class SqlTx extends SqlReads implements WriteTx {
   }
 
   async addNames(rows: readonly NameRow[]): Promise<void> {
+    // (SQLite: kept until the report's fused entities have rows, whose ids the names then keep: schema 28)
+    if (namesById(this.d)) this.pendingNames.push(...rows);
+    else await this.c.many("INSERT INTO names (nkey, type, fkey) VALUES (?, ?, ?) ON CONFLICT (nkey, type) DO NOTHING", rows.map((r) => [r.nkey, r.type, r.fkey]));
+  }
+
+  /** Writes the names added since last time, each with its entity's row id where `fusedId` has it, else its key. */
+  async settleNames(fusedId?: ReadonlyMap<string, number>): Promise<void> {
+    if (!this.pendingNames.length) return;
+    const rows = this.pendingNames;
+    this.pendingNames = [];
     await this.c.many(
       "INSERT INTO names (nkey, type, fkey) VALUES (?, ?, ?) ON CONFLICT (nkey, type) DO NOTHING",
-      rows.map((r) => [r.nkey, r.type, r.fkey]),
+      // (an id as a BigInt: a number is bound as a REAL to the column, which has no type)
+      rows.map((r) => {
+        const id = fusedId?.get(r.fkey);
+        return [r.nkey, entityType.code(r.type), id === undefined ? r.fkey : BigInt(id)];
+      }),
     );
   }
+  private pendingNames: NameRow[] = [];
 
   private async sourceId(name: string): Promise<number> {
     let id = this.sourceIds.get(name);
@@ -3514,6 +3539,7 @@ class SqlTx extends SqlReads implements WriteTx {
       if (late) k++;
       for (const row of res[k++]!) fusedId.set(String(row.fkey), num(row.id));
     }
+    await this.settleNames(fusedId);
     for (let i = 0; i < akeys.length; i += 200) {
       if (late) k++;
       for (const row of res[k++]!) asserterId.set(String(row.key), num(row.id));
@@ -3769,7 +3795,14 @@ export class SqlStore implements Store {
     let told = false;
     for (let attempt = 0; ; attempt++) {
       try {
-        return await this.lock(() => this.driver.transaction((c) => fn(new SqlTx(c, this.driver.dialect, this.ft, (x) => this.driver.errorKind(x)))));
+        return await this.lock(() =>
+          this.driver.transaction(async (c) => {
+            const tx = new SqlTx(c, this.driver.dialect, this.ft, (x) => this.driver.errorKind(x));
+            const out = await fn(tx);
+            await tx.settleNames();
+            return out;
+          }),
+        );
       } catch (e) {
         const kind = this.driver.errorKind(e);
         if (kind === "full") throw new StoreFull(`the ledger ${this.location} could not take the write: ${(e as Error).message}`);

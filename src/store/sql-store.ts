@@ -46,6 +46,7 @@ import {
 import { CLAIM_STATUSES, type ClaimStatus, type EntityType, type Lang } from "../model/doc.js";
 import { timexOrder } from "../model/timex.js";
 import { entityType, EVENT_TYPES, LANGUAGE_FROM, PUBLISHED_FROM, sourceKind, status, TIMEX_TYPES } from "./codes.js";
+import { LebReader, LebWriter } from "./leb.js";
 import { bodyWords as enBodyWords } from "../lang/en/body-words.js";
 import { bodyWords as nlBodyWords } from "../lang/nl/body-words.js";
 
@@ -760,53 +761,40 @@ function encodeMentions(d: Dialect, e: { name: string; aliases: readonly string[
  * as the entity's k-th name (0: the name), else 2n + 1 and its words, n bytes of UTF-8.
  */
 function mentionBytes(names: readonly string[], ms: readonly SpanText[]): Buffer {
-  const out: number[] = [];
-  const put = (n: number) => {
-    for (; n >= 128; n = Math.floor(n / 128)) out.push((n % 128) + 128);
-    out.push(n);
-  };
+  const w = new LebWriter();
   const zigzag = (n: number) => (n >= 0 ? 2 * n : -2 * n - 1);
   let prev = 0;
   for (const m of ms) {
-    put(zigzag(m.start - prev));
-    put(zigzag(m.end - m.start));
+    w.put(zigzag(m.start - prev));
+    w.put(zigzag(m.end - m.start));
     prev = m.start;
     const k = names.indexOf(m.text);
-    if (k >= 0) put(2 * k);
+    if (k >= 0) w.put(2 * k);
     else {
       const b = Buffer.from(m.text, "utf8");
-      put(2 * b.length + 1);
-      for (const x of b) out.push(x);
+      w.put(2 * b.length + 1);
+      w.raw(b);
     }
   }
-  return Buffer.from(out);
+  return w.done();
 }
 
 function mentionsOfBytes(b: Uint8Array, names: readonly string[]): SpanText[] {
   const out: SpanText[] = [];
-  let i = 0;
-  const get = () => {
-    let n = 0;
-    for (let scale = 1; i < b.length; scale *= 128) {
-      const x = b[i++]!;
-      n += (x % 128) * scale;
-      if (x < 128) break;
-    }
-    return n;
-  };
+  const r = new LebReader(b);
   const unzigzag = (n: number) => (n % 2 ? -(n + 1) / 2 : n / 2);
   let prev = 0;
-  while (i < b.length) {
-    const start = prev + unzigzag(get());
-    const end = start + unzigzag(get());
+  while (r.more) {
+    const start = prev + unzigzag(r.get());
+    const end = start + unzigzag(r.get());
     prev = start;
-    const t = get();
+    const t = r.get();
     let text: string;
     if (t % 2 === 0) text = names[t / 2] ?? "";
     else {
       const n = (t - 1) / 2;
-      text = Buffer.from(b.buffer, b.byteOffset + i, n).toString("utf8");
-      i += n;
+      text = Buffer.from(b.buffer, b.byteOffset + r.at, n).toString("utf8");
+      r.at += n;
     }
     out.push({ start, end, text });
   }
@@ -850,25 +838,14 @@ const cidRead = (v: unknown): string => (v instanceof Uint8Array ? base32(v, 8) 
 function claimEntitiesStored(d: Dialect, es: readonly number[]): string | Buffer | null {
   if (!es.length) return null;
   if (!d.compressBody || !es.every((e) => Number.isSafeInteger(e) && e >= 0)) return JSON.stringify(es);
-  const out: number[] = [];
-  for (let e of es) {
-    for (; e >= 128; e = Math.floor(e / 128)) out.push((e % 128) + 128);
-    out.push(e);
-  }
-  return Buffer.from(out);
+  const w = new LebWriter();
+  for (const e of es) w.put(e);
+  return w.done();
 }
 function claimEntities(v: unknown): number[] {
   if (!(v instanceof Uint8Array)) return json<number[]>(v, []);
   const out: number[] = [];
-  for (let i = 0; i < v.length; ) {
-    let n = 0;
-    for (let scale = 1; i < v.length; scale *= 128) {
-      const x = v[i++]!;
-      n += (x % 128) * scale;
-      if (x < 128) break;
-    }
-    out.push(n);
-  }
+  for (const r = new LebReader(v); r.more; ) out.push(r.get());
   return out;
 }
 
@@ -896,16 +873,9 @@ function packClaim(r: Readonly<Record<string, unknown>>): Buffer | string {
     txt(r.cue_text) && txt(r.features) && (entBytes === null || entBytes instanceof Buffer) &&
     (!cue || (nat(r.cue_start) && nat(r.cue_stop) && r.cue_stop >= r.cue_start));
   if (!ok) return JSON.stringify(PACKED.map((k) => { const v = r[k]; return v instanceof Uint8Array ? Buffer.from(v).toString("hex") : typeof v === "bigint" ? Number(v) : v ?? null; }));
-  const out: number[] = [];
-  const put = (n: number) => {
-    for (; n >= 128; n = Math.floor(n / 128)) out.push((n % 128) + 128);
-    out.push(n);
-  };
-  const bytes = (b: Uint8Array) => {
-    put(b.length);
-    for (const x of b) out.push(x);
-  };
-  const words = (v: unknown) => bytes(Buffer.from(String(v), "utf8"));
+  const w = new LebWriter();
+  const put = (n: number) => w.put(n);
+  const words = (v: unknown) => w.bytes(Buffer.from(String(v), "utf8"));
   put(
     (r.source_keyed as number) | ((r.quote as number) << 1) | (has(r.source_kind) ? 4 : 0) | (has(r.source_entity) ? 8 : 0) | (has(r.source_role) ? 16 : 0) |
       (cue ? 32 : 0) | (entBytes ? 64 : 0) | (has(r.features) ? 128 : 0) | (has(r.cue_text) ? 256 : 0),
@@ -919,10 +889,10 @@ function packClaim(r: Readonly<Record<string, unknown>>): Buffer | string {
     put(r.cue_start as number);
     put((r.cue_stop as number) - (r.cue_start as number));
   }
-  if (entBytes) bytes(entBytes as Buffer);
+  if (entBytes) w.bytes(entBytes as Buffer);
   if (has(r.features)) words(r.features);
   if (has(r.cue_text)) words(r.cue_text);
-  return Buffer.from(out);
+  return w.done();
 }
 
 /** A claim row as read with its PACKED columns in one (SQLite, schema 27), those columns put back, in place. */
@@ -938,22 +908,9 @@ function unpackClaim<T extends Row>(r: T): T {
     return r;
   }
   if (!(v instanceof Uint8Array)) throw new Error("a claim row without its packed columns");
-  let i = 0;
-  const get = () => {
-    let n = 0;
-    for (let scale = 1; i < v.length; scale *= 128) {
-      const x = v[i++]!;
-      n += (x % 128) * scale;
-      if (x < 128) break;
-    }
-    return n;
-  };
-  const bytes = () => {
-    const n = get();
-    const b = v.subarray(i, i + n);
-    i += n;
-    return b;
-  };
+  const lr = new LebReader(v);
+  const get = () => lr.get();
+  const bytes = () => lr.bytes();
   const words = () => Buffer.from(bytes()).toString("utf8");
   const f = get();
   o.source_keyed = f & 1;

@@ -14,7 +14,26 @@ import { PACKED, presetOf, storedForm } from "../src/store/sql-store.js";
 import { REPORT_ROWS, SPAN } from "../src/store/schema.js";
 import { postgres } from "../src/store/dialect.js";
 import { storeReports } from "../src/ledger/ingest.js";
-import type { Doc } from "../src/model/doc.js";
+import { Doc, type Lang } from "../src/model/doc.js";
+import { runPipeline } from "../src/pipeline/index.js";
+
+/** The outlet of the store tests' own reports: ids, publication times, its two names and a page address by number. */
+export interface TestOutlet {
+  prefix: string;
+  published: (i: number) => string;
+  source: Record<Lang, string>;
+  slug: string;
+}
+/** Builds a store test's reports: its text numbered (so that no two are one), its metadata as front matter gives it, run through the pipeline. */
+export const reportMaker =
+  (o: TestOutlet) =>
+  (text: string, language: Lang, i: number): Doc =>
+    runPipeline(
+      new Doc(`${text} (${i})\n`, {
+        id: `${o.prefix}${i}`, published: o.published(i), publishedFrom: "front-matter", language, languageFrom: "front-matter", format: "text",
+        source: o.source[language], url: `https://example.org/${o.slug}/${language}/${i}`,
+      }),
+    );
 
 const text = (v: unknown): string | null => (v === null || v === undefined ? null : storedForm.body(v));
 

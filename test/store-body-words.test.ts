@@ -8,13 +8,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { deflateRawSync } from "node:zlib";
 import Database from "better-sqlite3";
-import { Doc, type Lang } from "../src/model/doc.js";
-import { runPipeline } from "../src/pipeline/index.js";
+import type { Doc } from "../src/model/doc.js";
 import { openStore } from "../src/store/index.js";
 import { storedForm } from "../src/store/sql-store.js";
 import { LATEST } from "../src/store/schema.js";
 import { storeReports } from "../src/ledger/ingest.js";
-import { withPlainBodies } from "./old-ledger.js";
+import { withPlainBodies, reportMaker } from "./old-ledger.js";
 
 // Reports written for this test.
 const NL = [
@@ -30,13 +29,7 @@ const EN = [
   "The Health and Safety Executive has opened an investigation into the cause of the blast.",
 ].join(" ");
 
-const report = (text: string, language: Lang, i: number) =>
-  runPipeline(
-    new Doc(`${text} (${i})\n`, {
-      id: `d${i}`, published: `2025-04-0${1 + (i % 8)}T10:00:00+01:00`, publishedFrom: "front-matter", language, languageFrom: "front-matter", format: "text",
-      source: language === "nl" ? "Havenkrant" : "Northern Courier", url: `https://example.org/blast/${language}/${i}`,
-    }),
-  );
+const report = reportMaker({ prefix: "d", published: (i) => `2025-04-0${1 + (i % 8)}T10:00:00+01:00`, source: { nl: "Havenkrant", en: "Northern Courier" }, slug: "blast" });
 
 const bodies = (file: string) => {
   const db = new Database(file, { readonly: true });

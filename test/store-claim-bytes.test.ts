@@ -7,13 +7,11 @@ import { copyFileSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
-import { Doc, type Lang } from "../src/model/doc.js";
-import { runPipeline } from "../src/pipeline/index.js";
 import { openStore, type Store } from "../src/store/index.js";
 import { claimKey } from "../src/store/ids.js";
 import { storedForm } from "../src/store/sql-store.js";
 import { storeReports } from "../src/ledger/ingest.js";
-import { withTextClaims } from "./old-ledger.js";
+import { withTextClaims, reportMaker } from "./old-ledger.js";
 
 // Reports written for this test: a bridge closed after a collision, told by the province, a skipper and the police.
 const NL = [
@@ -29,13 +27,7 @@ const EN = [
   "Police denied that the skipper had been sailing too fast.",
 ].join(" ");
 
-const report = (text: string, language: Lang, i: number) =>
-  runPipeline(
-    new Doc(`${text} (${i})\n`, {
-      id: `z${i}`, published: `2025-02-1${i % 8}T08:00:00+01:00`, publishedFrom: "front-matter", language, languageFrom: "front-matter", format: "text",
-      source: language === "nl" ? "Betuwse Courant" : "Rivers Gazette", url: `https://example.org/bridge/${language}/${i}`,
-    }),
-  );
+const report = reportMaker({ prefix: "z", published: (i) => `2025-02-1${i % 8}T08:00:00+01:00`, source: { nl: "Betuwse Courant", en: "Rivers Gazette" }, slug: "bridge" });
 
 const claimsOf = (s: Store) =>
   s.snapshot(async (r) => {

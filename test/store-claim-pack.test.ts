@@ -6,15 +6,13 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import Database from "better-sqlite3";
-import { Doc, type Lang } from "../src/model/doc.js";
-import { runPipeline } from "../src/pipeline/index.js";
 import { openStore, type Store } from "../src/store/index.js";
 import { copyLedger } from "../src/store/copy.js";
 import { FIRST, LATEST, MIGRATIONS, SPAN } from "../src/store/schema.js";
 import { sqlite } from "../src/store/dialect.js";
 import { storeReports } from "../src/ledger/ingest.js";
 import { eachBackend, PG_URL, newDatabase } from "./backends.js";
-import { exportedEn, twinLedgers, withUnpackedClaims } from "./old-ledger.js";
+import { exportedEn, twinLedgers, withUnpackedClaims, reportMaker } from "./old-ledger.js";
 
 // Reports written for this test: a dyke breach, an evacuation, a named and quoted official, a denial.
 const EN = [
@@ -30,13 +28,7 @@ const NL = [
   "De aannemer ontkent dat het herstel in mei 2024 was afgeraffeld.",
 ].join(" ");
 
-const report = (text: string, language: Lang, i: number) =>
-  runPipeline(
-    new Doc(`${text} (${i})\n`, {
-      id: `k${i}`, published: `2025-03-0${i}T10:00:00+01:00`, publishedFrom: "front-matter", language, languageFrom: "front-matter", format: "text",
-      source: language === "nl" ? "Stentor" : "Delta Post", url: `https://example.org/dyke/${language}/${i}`,
-    }),
-  );
+const report = reportMaker({ prefix: "k", published: (i) => `2025-03-0${i}T10:00:00+01:00`, source: { nl: "Stentor", en: "Delta Post" }, slug: "dyke" });
 const DOCS = () => [report(EN, "en", 1), report(NL, "nl", 2), report(EN.replace("400", "450"), "en", 3), report(NL.replace("400", "450"), "nl", 4)];
 
 /** What the reads give of claims: as a report's parts, by id, and as fusion reads them. */

@@ -8,14 +8,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { deflateRawSync, inflateRawSync } from "node:zlib";
 import Database from "better-sqlite3";
-import { Doc, type Lang } from "../src/model/doc.js";
-import { runPipeline } from "../src/pipeline/index.js";
+import type { Doc } from "../src/model/doc.js";
 import { openStore } from "../src/store/index.js";
 import { presetOf, ROW_WORDS, storedForm } from "../src/store/sql-store.js";
 import { LATEST } from "../src/store/schema.js";
 import { storeReports } from "../src/ledger/ingest.js";
 import { storedFusion } from "../src/ledger/stored.js";
-import { exportedEn, recordsRead, storedRecords, twinLedgers, withWholeRecords } from "./old-ledger.js";
+import { exportedEn, recordsRead, storedRecords, twinLedgers, withWholeRecords, reportMaker } from "./old-ledger.js";
 
 // Reports written for this test: claims of the report's own voice, of named and unnamed sources, a quote.
 const NL = [
@@ -31,13 +30,7 @@ const EN = [
   "The council denied that the warehouse had been used without a permit.",
 ].join(" ");
 
-const report = (text: string, language: Lang, i: number) =>
-  runPipeline(
-    new Doc(`${text} (${i})\n`, {
-      id: `d${i}`, published: `2025-06-1${i % 8}T09:00:00+02:00`, publishedFrom: "front-matter", language, languageFrom: "front-matter", format: "text",
-      source: language === "nl" ? "Stadsblad" : "Midlands Herald", url: `https://example.org/fire/${language}/${i}`,
-    }),
-  );
+const report = reportMaker({ prefix: "d", published: (i) => `2025-06-1${i % 8}T09:00:00+02:00`, source: { nl: "Stadsblad", en: "Midlands Herald" }, slug: "fire" });
 
 const records = storedRecords;
 const readBack = recordsRead;

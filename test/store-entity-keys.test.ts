@@ -5,15 +5,13 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import Database from "better-sqlite3";
-import { Doc, type Lang } from "../src/model/doc.js";
-import { runPipeline } from "../src/pipeline/index.js";
 import { openStore } from "../src/store/index.js";
 import { copyLedger } from "../src/store/copy.js";
 import { ENTITY_TYPES } from "../src/store/codes.js";
 import { LATEST } from "../src/store/schema.js";
 import { storeReports } from "../src/ledger/ingest.js";
 import { PG_URL, newDatabase } from "./backends.js";
-import { exportedEn, twinLedgers } from "./old-ledger.js";
+import { exportedEn, twinLedgers, reportMaker } from "./old-ledger.js";
 
 // Reports written for this test: a port fire, named people, organisations and places met again.
 const EN = [
@@ -27,13 +25,7 @@ const NL = [
   "Shell ontkent dat zijn terminal in Pernis erbij betrokken was, aldus Reuters.",
 ].join(" ");
 
-const report = (text: string, language: Lang, i: number) =>
-  runPipeline(
-    new Doc(`${text} (${i})\n`, {
-      id: `p${i}`, published: `2025-04-0${i}T10:00:00+02:00`, publishedFrom: "front-matter", language, languageFrom: "front-matter", format: "text",
-      source: language === "nl" ? "Rijnmond" : "Harbour News", url: `https://example.org/port/${language}/${i}`,
-    }),
-  );
+const report = reportMaker({ prefix: "p", published: (i) => `2025-04-0${i}T10:00:00+02:00`, source: { nl: "Rijnmond", en: "Harbour News" }, slug: "port" });
 const DOCS = () => [report(EN, "en", 1), report(NL, "nl", 2), report(EN.replace("two", "three"), "en", 3)];
 
 const rows = (file: string, sql: string) => {

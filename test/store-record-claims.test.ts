@@ -7,14 +7,13 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
-import { Doc, type Lang } from "../src/model/doc.js";
-import { runPipeline } from "../src/pipeline/index.js";
+import type { Doc } from "../src/model/doc.js";
 import { openStore } from "../src/store/index.js";
 import { ROW_WORDS } from "../src/store/sql-store.js";
 import { LATEST } from "../src/store/schema.js";
 import { status } from "../src/store/codes.js";
 import { storeReports } from "../src/ledger/ingest.js";
-import { exportedEn, recordsRead, storedRecords, twinLedgers, withWholeRecords } from "./old-ledger.js";
+import { exportedEn, recordsRead, storedRecords, twinLedgers, withWholeRecords, reportMaker } from "./old-ledger.js";
 
 // Reports written for this test: a harbour strike told by the port, a union and the city, in both languages.
 const NL = [
@@ -30,13 +29,7 @@ const EN = [
   "The port authority denied that it had hired extra staff.",
 ].join(" ");
 
-const report = (text: string, language: Lang, i: number) =>
-  runPipeline(
-    new Doc(`${text} (${i})\n`, {
-      id: `h${i}`, published: `2025-03-0${1 + (i % 8)}T14:30:00+01:00`, publishedFrom: "front-matter", language, languageFrom: "front-matter", format: "text",
-      source: language === "nl" ? "Zeeuwse Bode" : "Humber Post", url: `https://example.org/strike/${language}/${i}`,
-    }),
-  );
+const report = reportMaker({ prefix: "h", published: (i) => `2025-03-0${1 + (i % 8)}T14:30:00+01:00`, source: { nl: "Zeeuwse Bode", en: "Humber Post" }, slug: "strike" });
 
 const records = storedRecords;
 const readBack = recordsRead;

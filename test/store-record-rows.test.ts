@@ -8,15 +8,13 @@ import assert from "node:assert/strict";
 import { inflateRawSync } from "node:zlib";
 import Database from "better-sqlite3";
 import pg from "pg";
-import { Doc, type Lang } from "../src/model/doc.js";
-import { runPipeline } from "../src/pipeline/index.js";
 import { openStore } from "../src/store/index.js";
 import { presetOf, ROW_WORDS, storedForm } from "../src/store/sql-store.js";
 import { LATEST } from "../src/store/schema.js";
 import { storeReports } from "../src/ledger/ingest.js";
 import { storedFusion } from "../src/ledger/stored.js";
 import { newDatabase, PG_URL } from "./backends.js";
-import { exportedEn, recordsRead, storedRecords, twinLedgers, withClaimRecords } from "./old-ledger.js";
+import { exportedEn, recordsRead, storedRecords, twinLedgers, withClaimRecords, reportMaker } from "./old-ledger.js";
 
 // Reports written for this test: a ferry that ran aground, told by the operator, the coastguard and a passenger.
 const EN = [
@@ -32,13 +30,7 @@ const NL = [
   "Wadden Lines ontkent dat de kapitein een waarschuwing over het lage tij heeft genegeerd.",
 ].join(" ");
 
-const report = (text: string, language: Lang, i: number) =>
-  runPipeline(
-    new Doc(`${text} (${i})\n`, {
-      id: `f${i}`, published: `2025-09-1${i % 8}T20:15:00+02:00`, publishedFrom: "front-matter", language, languageFrom: "front-matter", format: "text",
-      source: language === "nl" ? "Noordkop Courant" : "Island Gazette", url: `https://example.org/ferry/${language}/${i}`,
-    }),
-  );
+const report = reportMaker({ prefix: "f", published: (i) => `2025-09-1${i % 8}T20:15:00+02:00`, source: { nl: "Noordkop Courant", en: "Island Gazette" }, slug: "ferry" });
 const DOCS = () => [report(EN, "en", 1), report(NL, "nl", 2), report(EN.replace("214", "216"), "en", 3), report(NL.replace("214", "216"), "nl", 4)];
 
 const indexes = (file: string) => {

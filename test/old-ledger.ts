@@ -16,6 +16,7 @@ import { postgres } from "../src/store/dialect.js";
 import { storeReports } from "../src/ledger/ingest.js";
 import { Doc, type Lang } from "../src/model/doc.js";
 import { runPipeline } from "../src/pipeline/index.js";
+import { copyLedger } from "../src/store/copy.js";
 
 /** The outlet of the store tests' own reports: ids, publication times, its two names and a page address by number. */
 export interface TestOutlet {
@@ -232,4 +233,12 @@ export async function twinLedgers(prefix: string, docs: readonly Doc[]): Promise
     await s.close();
   }
   return { fresh, old };
+}
+
+/** A SQLite ledger copied into the database at `url` and from there into a new file beside it: that file's path. */
+export async function copiedThrough(fresh: string, url: string): Promise<string> {
+  await copyLedger(fresh, url);
+  const back = fresh.replace(/new\.db$/, "back.db");
+  await copyLedger(url, back);
+  return back;
 }

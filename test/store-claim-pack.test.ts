@@ -7,12 +7,11 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import Database from "better-sqlite3";
 import { openStore, type Store } from "../src/store/index.js";
-import { copyLedger } from "../src/store/copy.js";
 import { FIRST, LATEST, MIGRATIONS, SPAN } from "../src/store/schema.js";
 import { sqlite } from "../src/store/dialect.js";
 import { storeReports } from "../src/ledger/ingest.js";
 import { eachBackend, PG_URL, newDatabase } from "./backends.js";
-import { exportedEn, twinLedgers, withUnpackedClaims, reportMaker } from "./old-ledger.js";
+import { exportedEn, twinLedgers, withUnpackedClaims, reportMaker, copiedThrough } from "./old-ledger.js";
 
 // Reports written for this test: a dyke breach, an evacuation, a named and quoted official, a denial.
 const EN = [
@@ -128,9 +127,7 @@ test("SQLite: a packing of claims stopped midway reads the same, and goes on fro
 test("a copy of a SQLite ledger to PostgreSQL and back keeps the claims' packed fields", { skip: !PG_URL && "SITREP_TEST_PG not set" }, async () => {
   const { fresh } = await twinLedgers("sitrep-claimpack-copy-", DOCS());
   const url = await newDatabase();
-  await copyLedger(fresh, url);
-  const back = fresh.replace(/new\.db$/, "back.db");
-  await copyLedger(url, back);
+  const back = await copiedThrough(fresh, url);
   const [a, p, c] = [await openStore(fresh, { readonly: true }), await openStore(url, { readonly: true }), await openStore(back, { readonly: true })];
   const ra = await claimsRead(a);
   assert.deepEqual(await claimsRead(p), ra);

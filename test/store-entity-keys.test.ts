@@ -6,12 +6,11 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import Database from "better-sqlite3";
 import { openStore } from "../src/store/index.js";
-import { copyLedger } from "../src/store/copy.js";
 import { ENTITY_TYPES } from "../src/store/codes.js";
 import { LATEST } from "../src/store/schema.js";
 import { storeReports } from "../src/ledger/ingest.js";
 import { PG_URL, newDatabase } from "./backends.js";
-import { exportedEn, twinLedgers, reportMaker } from "./old-ledger.js";
+import { exportedEn, twinLedgers, reportMaker, copiedThrough } from "./old-ledger.js";
 
 // Reports written for this test: a port fire, named people, organisations and places met again.
 const EN = [
@@ -97,9 +96,7 @@ test("SQLite: a ledger of schema 27 moves to names by id and fused entities with
 test("a copy of a SQLite ledger to PostgreSQL and back keeps the names", { skip: !PG_URL && "SITREP_TEST_PG not set" }, async () => {
   const { fresh } = await twinLedgers("sitrep-entkeys-copy-", DOCS());
   const url = await newDatabase();
-  await copyLedger(fresh, url);
-  const back = fresh.replace(/new\.db$/, "back.db");
-  await copyLedger(url, back);
+  const back = await copiedThrough(fresh, url);
   const [a, p, c] = [await openStore(fresh, { readonly: true }), await openStore(url), await openStore(back, { readonly: true })];
   const ea = await exportedEn(a);
   assert.equal(await exportedEn(p), ea);

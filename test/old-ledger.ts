@@ -131,6 +131,23 @@ export function withUnpackedClaims(db: Database.Database): void {
 }
 
 /**
+ * A SQLite ledger's entities as schemas before 29 kept them: every row its name, and no first name kept by
+ * its fused entity. A test that sets user_version back past a migration that makes the fused entities'
+ * table again (schema 28's) needs this, or its rows' names are lost with that column.
+ */
+export function withNamedEntities(db: Database.Database): void {
+  if (!db.prepare("SELECT 1 FROM pragma_table_info('fused') WHERE name = 'name'").get()) return;
+  db.exec(`ALTER TABLE entities RENAME TO entities_elided;
+  CREATE TABLE entities (id INTEGER PRIMARY KEY, fused INTEGER NOT NULL, type INTEGER NOT NULL, name TEXT NOT NULL, aliases TEXT, mentions TEXT NOT NULL,
+    report INTEGER GENERATED ALWAYS AS (id / ${SPAN}) VIRTUAL);
+  INSERT INTO entities (id, fused, type, name, aliases, mentions)
+    SELECT e.id, e.fused, e.type, coalesce(e.name, f.name), e.aliases, e.mentions FROM entities_elided e JOIN fused f ON f.id = e.fused ORDER BY e.id;
+  DROP TABLE entities_elided;
+  CREATE INDEX entities_fused ON entities (fused);
+  ALTER TABLE fused DROP COLUMN name;`);
+}
+
+/**
  * A SQLite ledger's fusion records re-encoded as schemas before 11 wrote them (against their report's body
  * alone, without the preset words) and the `words` column dropped: a test that sets user_version back past
  * 11 needs this, or migration 11 finds its column already there (and schema 12's indexes, withoutPageIndexes).

@@ -10,7 +10,7 @@ import { ENTITY_TYPES } from "../src/store/codes.js";
 import { LATEST } from "../src/store/schema.js";
 import { storeReports } from "../src/ledger/ingest.js";
 import { PG_URL, newDatabase } from "./backends.js";
-import { exportedEn, twinLedgers, reportMaker, copiedThrough } from "./old-ledger.js";
+import { exportedEn, twinLedgers, reportMaker, copiedThrough, withNamedEntities } from "./old-ledger.js";
 
 // Reports written for this test: a port fire, named people, organisations and places met again.
 const EN = [
@@ -38,8 +38,9 @@ const rows = (file: string, sql: string) => {
 const names = (file: string) => rows(file, "SELECT nkey, type, fkey, typeof(fkey) AS t FROM names ORDER BY nkey, type");
 const fused = (file: string) => rows(file, "SELECT * FROM fused ORDER BY id");
 
-/** A ledger's fused entities and names as schema 27 kept them: a unique index of the keys, names as words. */
+/** A ledger's fused entities and names as schema 27 kept them: a unique index of the keys, names as words (and entities as before 29). */
 function withKeyedNames(db: Database.Database): void {
+  withNamedEntities(db);
   db.exec(`
     ALTER TABLE fused RENAME TO fused_new;
     CREATE TABLE fused (id INTEGER PRIMARY KEY, fkey TEXT NOT NULL UNIQUE, uid TEXT NOT NULL UNIQUE, type INTEGER NOT NULL,

@@ -16,7 +16,7 @@ import { fullText, type Dialect } from "./dialect.js";
 import { isDatabaseUrl, openStore, shownLocation } from "./index.js";
 import { PostgresDriver } from "./postgres.js";
 import { SqliteDriver } from "./sqlite.js";
-import { entityFacets, namesById, SPAN } from "./schema.js";
+import { elidesNames, entityFacets, namesById, SPAN } from "./schema.js";
 import { entityType } from "./codes.js";
 import { PACKED, packsClaims, SqlStore, storedForm } from "./sql-store.js";
 import { StoreRefused } from "./types.js";
@@ -153,7 +153,9 @@ export async function copyLedger(from: string, to: string, o: { onProgress?: (p:
         // (what claim_entities keeps of its claims on the target's backend, the copy works out: schema 21)
         // (and a claim's packed columns, one on SQLite and many on PostgreSQL: schema 27)
         const claimForm = name === "claims" && packsClaims(sd) !== packsClaims(dd);
-        const derived = name === "claim_entities" ? entityFacets(dd) : claimForm ? (packsClaims(dd) ? ["packed"] : [...PACKED]) : [];
+        // (and a fused entity's first name, which SQLite keeps and PostgreSQL works out: schema 29)
+        const derived =
+          name === "claim_entities" ? entityFacets(dd) : claimForm ? (packsClaims(dd) ? ["packed"] : [...PACKED]) : name === "fused" && elidesNames(dd) && !elidesNames(sd) ? ["name"] : [];
         const extra = claimForm ? (packsClaims(sd) ? ["packed"] : [...PACKED]) : [];
         const missing = cols.filter((c) => !t.readable.includes(c) && !derived.includes(c));
         if (missing.length) throw new Error(`the copy's table ${name} has columns the ledger's lacks: ${missing.join(", ")}`);
@@ -246,7 +248,29 @@ function converter(name: string, sd: Dialect, dd: Dialect): (sc: Conn, rows: Row
     };
   if (same) return async (_sc, rows) => rows;
   if (name === "bodies") return async (_sc, rows) => rows.map((r) => ({ ...r, text: storedForm.encodeBody(dd, storedForm.body(r.text)) }));
-  if (name === "entities") return async (_sc, rows) => rows.map((r) => ({ ...r, mentions: storedForm.mentions(dd, r) }));
+  if (name === "entities" || (name === "fused" && elidesNames(dd) && !elidesNames(sd))) {
+    // (an entity row leaves out its fused entity's first name where the ledger keeps that in fused.name:
+    // schema 29, SQLite; the name is put back for its mentions and left out again where the target does)
+    const first = new Map<number, string | undefined>();
+    const firstOf = async (sc: Conn, fused: Iterable<number>) => {
+      const want = [...new Set(fused)].filter((f) => !first.has(f));
+      const got = await storedForm.firstNames(sc, sd, want);
+      for (const f of want) first.set(f, got.get(f));
+    };
+    if (name === "fused")
+      return async (sc, rows) => {
+        await firstOf(sc, rows.map((r) => Number(r.id)));
+        return rows.map((r) => ({ ...r, name: first.get(Number(r.id)) ?? null }));
+      };
+    return async (sc, rows) => {
+      await firstOf(sc, rows.filter((r) => elidesNames(dd) || r.name === null || r.name === undefined).map((r) => Number(r.fused)));
+      return rows.map((r) => {
+        const f = first.get(Number(r.fused));
+        const named = { ...r, name: r.name ?? f ?? null };
+        return { ...named, mentions: storedForm.mentions(dd, named), name: elidesNames(dd) && named.name === f ? null : named.name };
+      });
+    };
+  }
   if (name === "claims") return async (_sc, rows) => rows.map((r) => storedForm.claim(dd, r));
   if (name === "times") return async (_sc, rows) => rows.map((r) => ({ ...r, ...storedForm.time(dd, r) }));
   if (name === "events") return async (_sc, rows) => rows.map((r) => ({ ...r, ...storedForm.event(dd, r) }));

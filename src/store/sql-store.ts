@@ -4,7 +4,7 @@ import { brotliCompressSync, brotliDecompressSync, constants as zc, deflateRawSy
 import { fullText, sqlite, type Dialect, type FullText } from "./dialect.js";
 import type { Conn, Driver } from "./driver.js";
 import { B32, base32, claimKey, claimUid, digest, entityUid, reportUid } from "./ids.js";
-import { APPLIED, entityFacets, LATEST, namesById, plan, RARE_STATUS, REPORT_ROWS, reportStored, SPAN } from "./schema.js";
+import { APPLIED, elidesNames, entityFacets, LATEST, namesById, plan, RARE_STATUS, REPORT_ROWS, reportStored, SPAN } from "./schema.js";
 import {
   StoreBusy,
   StoreFull,
@@ -160,6 +160,30 @@ const rowsInsert = (d: Dialect, table: keyof typeof REPORT_ROWS, cols: readonly 
   return `INSERT INTO ${table} (${all.join(", ")}) VALUES (${all.map(() => "?").join(", ")})`;
 };
 const rowsOf = (d: Dialect, rows: readonly (readonly unknown[])[]): readonly (readonly unknown[])[] => (reportStored(d) ? rows : rows.map((r) => [r[0], ...r.slice(2)]));
+
+/**
+ * An entity row's name in a query of the rows as `alias` (`AS name`), and the join it needs: where the row
+ * keeps NULL for its fused entity's first name (schema 29, SQLite), that name. (A LEFT JOIN: SQLite then
+ * keeps the order of the joins before it, as a CROSS JOIN asks.)
+ */
+const entityName = (d: Dialect, alias: string): { name: string; join: string } =>
+  elidesNames(d) ? { name: `coalesce(${alias}.name, ${alias}_f.name) AS name`, join: `LEFT JOIN fused ${alias}_f ON ${alias}_f.id = ${alias}.fused` } : { name: `${alias}.name`, join: "" };
+
+/**
+ * The first name of each of these fused entities (schema 29): the name their rows leave out where the
+ * ledger does, from fused.name there, else their first row's. (A ledger copied works it out: copy.ts.)
+ */
+async function firstNames(c: Conn, d: Dialect, fused: readonly number[]): Promise<Map<number, string>> {
+  const out = new Map<number, string>();
+  for (let i = 0; i < fused.length; i += 1000) {
+    const part = d.list(fused.slice(i, i + 1000));
+    const rows = elidesNames(d)
+      ? await c.all<Row>(`SELECT id AS fused, name FROM fused WHERE ${d.inList("id")}`, [part])
+      : await c.all<Row>(`SELECT j.value AS fused, (SELECT e.name FROM entities e WHERE e.fused = j.value ORDER BY e.id LIMIT 1) AS name FROM ${d.listTable("j")}`, [part]);
+    for (const r of rows) if (r.name !== null && r.name !== undefined) out.set(num(r.fused), String(r.name));
+  }
+  return out;
+}
 
 /**
  * Preset dictionaries of report bodies (schema 17, SQLite), by number: the words news reports of a language
@@ -518,8 +542,9 @@ async function rowFacts(c: Conn, d: Dialect, reports: readonly { id: number; bod
   const unique = [...new Map(reports.map((r) => [r.id, r])).values()];
   const claims = await claimFacts(c, d, unique);
   const ids = unique.map((r) => r.id);
+  const en = entityName(d, "e");
   const [entities, rows] = await batch(c, [
-    { sql: `SELECT e.id, e.type, e.name, e.aliases FROM ${d.listTable("j")} CROSS JOIN entities e WHERE ${ofListed("e")} ORDER BY e.id`, params: [d.list(ids)] },
+    { sql: `SELECT e.id, e.type, ${en.name}, e.aliases FROM ${d.listTable("j")} CROSS JOIN entities e ${en.join} WHERE ${ofListed("e")} ORDER BY e.id`, params: [d.list(ids)] },
     { sql: `SELECT id, published, published_ms, source, language FROM reports WHERE ${d.inList("id")}`, params: [d.list(ids)] },
   ]);
   const ents = new Map<number, EntityFacts[]>(ids.map((id) => [id, []]));
@@ -603,6 +628,7 @@ export const storedForm = {
     actors: positionsStored(d, claimEntities(r.actors)),
     locations: positionsStored(d, claimEntities(r.locations)),
   }),
+  firstNames,
   /** An entity row's mentions (bytes on SQLite, JSON on PostgreSQL) as the given dialect stores them. */
   mentions: (d: Dialect, r: Readonly<Record<string, unknown>>): string | Buffer => {
     const name = String(r.name), aliases = json<string[]>(r.aliases, []);
@@ -1266,7 +1292,8 @@ class SqlReads implements Reads {
     const claimIds = !!only?.includes("claimIds") && !want("claims");
     const qs: { sql: string; params: readonly unknown[] }[] = [];
     const ask = (yes: boolean, sql: string) => (yes ? qs.push({ sql, params: [ids] }) - 1 : -1);
-    const qEntities = ask(want("entities"), `SELECT x.id, x.report, x.fused, x.type, x.name, x.aliases, x.mentions FROM ${from("entities", "x")} ORDER BY x.id`);
+    const xn = entityName(this.d, "x");
+    const qEntities = ask(want("entities"), `SELECT x.id, x.report, x.fused, x.type, ${xn.name}, x.aliases, x.mentions FROM ${from("entities", "x", xn.join)} ORDER BY x.id`);
     const qClaims = ask(want("claims"), `SELECT ${ccols(this.d)} FROM ${from("claims", "c", CJOIN)} ORDER BY c.id`);
     const qEntityIds = ask(entityIds, `SELECT x.id, x.report, x.fused, x.type FROM ${from("entities", "x")} ORDER BY x.id`);
     const qClaimIds = ask(claimIds, `SELECT x.id, x.report, x.cid FROM ${from("claims", "x")} ORDER BY x.id`);
@@ -2727,9 +2754,10 @@ class SqlReads implements Reads {
       after ? [after.fused, limit] : [limit],
     );
     if (!fusedIds.length) return [];
+    const en = entityName(this.d, "e");
     const rows = await this.c.all<Row>(
-      `SELECT e.id, e.report, e.fused, e.type, e.name, e.aliases, e.mentions, r.published_ms, r.uid AS ruid FROM ${this.d.listTable("j")} CROSS JOIN entities e
-       JOIN reports r ON r.id = e.report AND r.current = 1 WHERE e.fused = j.value`,
+      `SELECT e.id, e.report, e.fused, e.type, ${en.name}, e.aliases, e.mentions, r.published_ms, r.uid AS ruid FROM ${this.d.listTable("j")} CROSS JOIN entities e
+       JOIN reports r ON r.id = e.report AND r.current = 1 ${en.join} WHERE e.fused = j.value`,
       [this.d.list(fusedIds.map((f) => num(f.id)))],
     );
     const order = new Map(fusedIds.map((f, i) => [num(f.id), i]));
@@ -3362,7 +3390,8 @@ class SqlTx extends SqlReads implements WriteTx {
     }
     const naming = claimsNaming(claims.map((c) => ({ entities: claimEntities(c.entities) })));
     const perFused = new Map<number, { mentions: number; claims: number; names: Set<string> }>();
-    for (const e of await this.c.all<Row>("SELECT id, fused, name, aliases, mentions FROM entities WHERE id >= ? AND id < ?", [lo, hi])) {
+    const en = entityName(this.d, "e");
+    for (const e of await this.c.all<Row>(`SELECT e.id, e.fused, ${en.name}, e.aliases, e.mentions FROM entities e ${en.join} WHERE e.id >= ? AND e.id < ?`, [lo, hi])) {
       const f = num(e.fused);
       const agg = perFused.get(f) ?? perFused.set(f, { mentions: 0, claims: 0, names: new Set() }).get(f)!;
       agg.mentions += mentions(e.mentions, []).length;
@@ -3393,9 +3422,9 @@ class SqlTx extends SqlReads implements WriteTx {
 
     // Fused entities: one row per fusion key, counted once per report.
     const naming = claimsNaming(r.claims);
-    const perKey = new Map<string, { type: EntityType; mentions: number; claims: number; geo?: EntityRecord["geo"]; names: Set<string> }>();
+    const perKey = new Map<string, { type: EntityType; first: string; mentions: number; claims: number; geo?: EntityRecord["geo"]; names: Set<string> }>();
     r.entities.forEach((e, seq) => {
-      const agg = perKey.get(e.fkey) ?? perKey.set(e.fkey, { type: e.type, mentions: 0, claims: 0, names: new Set() }).get(e.fkey)!;
+      const agg = perKey.get(e.fkey) ?? perKey.set(e.fkey, { type: e.type, first: e.name, mentions: 0, claims: 0, names: new Set() }).get(e.fkey)!;
       agg.mentions += e.mentions.length;
       agg.claims += naming.get(seq) ?? 0;
       agg.geo ??= e.geo;
@@ -3435,12 +3464,19 @@ class SqlTx extends SqlReads implements WriteTx {
     // only the rows this report needs that the ledger lacks are added (counting nothing yet), and all their
     // ids read. A row another writer is adding is waited for by the insert and then read.
     const late = !!this.c.late;
+    // (where entity rows leave out their fused entity's first name, a new fused row keeps it: the name of
+    // this report's first entity of its key; an existing row's stays as it is, and is returned: schema 29)
+    const elide = elidesNames(this.d);
+    const fusedCols = `fkey, uid, type, reports, mentions, claims, lat, lon, country, geoname_id${elide ? ", name" : ""}`;
+    const fusedValues = `(?, ?, ?, ?, ?, ?, ?, ?, ?, ?${elide ? ", ?" : ""})`;
     const fusedRow = (fkey: string, n: number) => {
       const agg = perKey.get(fkey)!, g = agg.geo;
-      return [fkey, entityUid(fkey), entityType.code(agg.type), n, n && agg.mentions, n && agg.claims, g?.lat ?? null, g?.lon ?? null, g?.country ?? null, g?.geonameId ?? null];
+      const row = [fkey, entityUid(fkey), entityType.code(agg.type), n, n && agg.mentions, n && agg.claims, g?.lat ?? null, g?.lon ?? null, g?.country ?? null, g?.geonameId ?? null];
+      if (elide) row.push(agg.first);
+      return row;
     };
     const fusedUpsert = (n: number) =>
-      `INSERT INTO fused (fkey, uid, type, reports, mentions, claims, lat, lon, country, geoname_id) VALUES ${Array(n).fill("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)").join(", ")}
+      `INSERT INTO fused (${fusedCols}) VALUES ${Array(n).fill(fusedValues).join(", ")}
          ON CONFLICT (uid) DO UPDATE SET reports = fused.reports + excluded.reports, mentions = fused.mentions + excluded.mentions, claims = fused.claims + excluded.claims,
            lat = coalesce(fused.lat, excluded.lat), lon = coalesce(fused.lon, excluded.lon), country = coalesce(fused.country, excluded.country),
            geoname_id = coalesce(fused.geoname_id, excluded.geoname_id)`;
@@ -3450,12 +3486,12 @@ class SqlTx extends SqlReads implements WriteTx {
       const part = fkeys.slice(i, i + 200);
       if (late) {
         qs.push({
-          sql: `INSERT INTO fused (fkey, uid, type, reports, mentions, claims, lat, lon, country, geoname_id) VALUES ${part.map(() => "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)").join(", ")}
+          sql: `INSERT INTO fused (${fusedCols}) VALUES ${part.map(() => fusedValues).join(", ")}
            ON CONFLICT (uid) DO NOTHING`,
           params: part.flatMap((fkey) => fusedRow(fkey, 0)),
         });
-        qs.push({ sql: `SELECT id, fkey FROM fused WHERE ${this.d.inList("uid")}`, params: [this.d.list(part.map(entityUid))] });
-      } else qs.push({ sql: `${fusedUpsert(part.length)} RETURNING id, fkey`, params: part.flatMap((fkey) => fusedRow(fkey, 1)) });
+        qs.push({ sql: `SELECT id, fkey${elide ? ", name" : ""} FROM fused WHERE ${this.d.inList("uid")}`, params: [this.d.list(part.map(entityUid))] });
+      } else qs.push({ sql: `${fusedUpsert(part.length)} RETURNING id, fkey${elide ? ", name" : ""}`, params: part.flatMap((fkey) => fusedRow(fkey, 1)) });
     }
     for (let i = 0; i < akeys.length; i += 200) {
       const part = akeys.slice(i, i + 200);
@@ -3491,10 +3527,14 @@ class SqlTx extends SqlReads implements WriteTx {
     const id = num(res[k++]![0]!.id);
     if (!supersedes && uid !== reportUid(lineage)) await this.c.run("UPDATE reports SET uid = ? WHERE id = ?", [uid, id]);
     const fusedId = new Map<string, number>();
+    const firstName = new Map<string, string>();
     const asserterId = new Map<string, number>();
     for (let i = 0; i < fkeys.length; i += 200) {
       if (late) k++;
-      for (const row of res[k++]!) fusedId.set(String(row.fkey), num(row.id));
+      for (const row of res[k++]!) {
+        fusedId.set(String(row.fkey), num(row.id));
+        if (elide && typeof row.name === "string") firstName.set(String(row.fkey), row.name);
+      }
     }
     await this.settleNames(fusedId);
     for (let i = 0; i < akeys.length; i += 200) {
@@ -3539,7 +3579,7 @@ class SqlTx extends SqlReads implements WriteTx {
     await this.c.many(
       rowsInsert(this.d, "entities", ["fused", "type", "name", "aliases", "mentions"]),
       rowsOf(this.d, r.entities.map((e, seq) => [
-        key(seq), id, fusedId.get(e.fkey)!, entityType.code(e.type), e.name, e.aliases.length ? JSON.stringify(e.aliases) : null,
+        key(seq), id, fusedId.get(e.fkey)!, entityType.code(e.type), elide && firstName.get(e.fkey) === e.name ? null : e.name, e.aliases.length ? JSON.stringify(e.aliases) : null,
         encodeMentions(this.d, e),
       ])),
     );

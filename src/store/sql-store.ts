@@ -4,7 +4,7 @@ import { brotliCompressSync, brotliDecompressSync, constants as zc, deflateRawSy
 import { fullText, sqlite, type Dialect, type FullText } from "./dialect.js";
 import type { Conn, Driver } from "./driver.js";
 import { B32, base32, claimKey, claimUid, digest, entityUid, reportUid } from "./ids.js";
-import { APPLIED, elidesNames, entityFacets, LATEST, namesById, plan, RARE_STATUS, REPORT_ROWS, reportStored, SPAN } from "./schema.js";
+import { APPLIED, elidesNames, entityFacets, LATEST, namesById, PKEY_BUCKET, plan, RARE_STATUS, REPORT_ROWS, reportStored, SPAN } from "./schema.js";
 import {
   StoreBusy,
   StoreFull,
@@ -840,6 +840,16 @@ function mentions(v: unknown, names: readonly string[]): SpanText[] {
     out.push({ start, end, text });
   }
   return out;
+}
+
+/**
+ * The claims of a key (c.pkey), through SQLite's index of key buckets (schema 30): the bucket, then the key
+ * itself. (The `+` keeps the key's own condition out of the index's way: written with a literal value, SQLite
+ * puts that value into the bucket's expression, which is then no longer the index's, and scans the claims.)
+ */
+export function pkeyWhere(d: Dialect): { sql: string; params: (pkey: number) => number[] } {
+  if (d.backend !== "sqlite") return { sql: "c.pkey = ?", params: (pkey) => [pkey] };
+  return { sql: `(c.pkey >> ${PKEY_BUCKET}) = ? AND +c.pkey = ?`, params: (pkey) => [Math.floor(pkey / 2 ** PKEY_BUCKET), pkey] };
 }
 
 /**
@@ -2477,11 +2487,15 @@ class SqlReads implements Reads {
     };
   }
 
+  private get byPkey() {
+    return pkeyWhere(this.d);
+  }
+
   async propCites(pkey: number, st: ClaimStatus, asserter: number | null, limit: number) {
     const rows = await this.c.all<Row>(
       `SELECT c.report, c.id, c.start, c.stop, c.text, r.uid, r.language FROM claims c JOIN reports r ON r.id = c.report AND r.current = 1
-       WHERE c.pkey = ? AND c.status = ? ${asserter !== null ? "AND c.asserter = ?" : ""} ORDER BY r.published_ms, c.report, c.start LIMIT ?`,
-      [pkey, status.code(st), ...(asserter !== null ? [asserter] : []), limit],
+       WHERE ${this.byPkey.sql} AND c.status = ? ${asserter !== null ? "AND c.asserter = ?" : ""} ORDER BY r.published_ms, c.report, c.start LIMIT ?`,
+      [...this.byPkey.params(pkey), status.code(st), ...(asserter !== null ? [asserter] : []), limit],
     );
     const texts = await this.texts(rows.map((r) => num(r.report)));
     return rows.map((r) => ({
@@ -2493,8 +2507,8 @@ class SqlReads implements Reads {
   async propClusters(pkey: number, st: ClaimStatus, asserter: number | null): Promise<number> {
     const r = await this.c.get<Row>(
       `SELECT count(DISTINCT coalesce(r.cluster, r.id)) AS n FROM claims c JOIN reports r ON r.id = c.report AND r.current = 1
-       WHERE c.pkey = ? AND c.status = ? ${asserter !== null ? "AND c.asserter = ?" : ""}`,
-      [pkey, status.code(st), ...(asserter !== null ? [asserter] : [])],
+       WHERE ${this.byPkey.sql} AND c.status = ? ${asserter !== null ? "AND c.asserter = ?" : ""}`,
+      [...this.byPkey.params(pkey), status.code(st), ...(asserter !== null ? [asserter] : [])],
     );
     return num(r?.n ?? 0);
   }

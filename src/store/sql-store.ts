@@ -89,7 +89,16 @@ const ofListed = (alias: string) => `${alias}.id >= j.value * ${SPAN} AND ${alia
 /** A span's text: the slice of the report, unless the stage's own text differed (then it was stored). */
 const slice = (text: string, start: number, end: number, stored: unknown) => (stored === null || stored === undefined ? text.slice(start, end) : String(stored));
 
-const RCOLS = "r.id, r.uid, r.version, r.current, r.cluster, r.hash, r.identity, r.title, r.source, r.url, r.published, r.published_ms, r.published_from, r.language, r.language_from, r.other_language, r.origin, r.format, r.ingested_at";
+const RCOLS = "r.id, r.uid, r.version, r.current, r.cluster, r.hash, r.identity, r.title, r.source, r.url, r.published, r.published_ms, r.published_from, r.language, r.language_from, r.other_language, r.origin, (SELECT fo.path FROM folders fo WHERE fo.id = r.folder) AS folder_path, r.format, r.ingested_at";
+/**
+ * A report's origin as its row keeps it (schema 31): the folder (up to its last separator, which it keeps)
+ * for the folders table, and the rest for the row; an origin without a folder is kept whole.
+ */
+function originStored(origin: string | null | undefined): [folder: string | null, rest: string | null] {
+  if (origin === null || origin === undefined) return [null, null];
+  const at = Math.max(origin.lastIndexOf("/"), origin.lastIndexOf("\\"));
+  return at <= 0 ? [null, origin] : [origin.slice(0, at + 1), origin.slice(at + 1)];
+}
 /** Reports, with their bodies when asked for (kept apart, so that a report's row is small to read). */
 const reportsFrom = (withText: boolean) => (withText ? "reports r JOIN bodies b ON b.id = r.id" : "reports r");
 const textCol = (withText: boolean) => (withText ? ", b.text" : "");
@@ -716,7 +725,7 @@ function reportRow(r: Row): ReportRow {
     language: r.language as Lang,
     languageFrom: wordRead(LANGUAGE_FROM, r.language_from) as ReportRow["languageFrom"],
     otherLanguage: str(r.other_language),
-    origin: str(r.origin),
+    origin: r.folder_path === null || r.folder_path === undefined ? str(r.origin) : `${String(r.folder_path)}${String(r.origin)}`,
     format: str(r.format),
     ingestedAt: ingestedRead(r.ingested_at),
     ...(r.text !== undefined && { text: decodeBody(r.text) }),
@@ -3463,14 +3472,16 @@ class SqlTx extends SqlReads implements WriteTx {
     // ids of its sources that this transaction has not met yet.
     const qs: { sql: string; params: readonly unknown[] }[] = [];
     if (!supersedes) qs.push({ sql: "SELECT identity, url, hash FROM reports WHERE uid = ? LIMIT 1", params: [uid] });
+    const [folder, origin] = originStored(m.origin);
+    if (folder !== null) qs.push({ sql: "INSERT INTO folders (path) VALUES (?) ON CONFLICT (path) DO NOTHING RETURNING id", params: [folder] });
     qs.push({
       sql: `INSERT INTO reports (uid, hash, identity, version, supersedes, current, cluster, title, source, url, published, published_ms, published_from,
-           language, language_from, other_language, origin, format, ingested_at, minhash, claims)
-         VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+           language, language_from, other_language, folder, origin, format, ingested_at, minhash, claims)
+         VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT id FROM folders WHERE path = ?), ?, ?, ?, ?, ?) RETURNING id`,
       params: [
         uid, hashBytes(r.hash), identityStored(r.identity, m.url), version, supersedes?.id ?? null, r.cluster, m.title ?? null, m.source ?? null, m.url ?? null, publishedStored(this.d, m.published),
         publishedMs(m.published), wordStored(this.d, PUBLISHED_FROM, m.publishedFrom), m.language, wordStored(this.d, LANGUAGE_FROM, m.languageFrom),
-        m.otherLanguage ?? null, m.origin ?? null, m.format ?? null, ingestedStored(this.d, r.ingestedAt),
+        m.otherLanguage ?? null, folder, origin, m.format ?? null, ingestedStored(this.d, r.ingestedAt),
         Buffer.from(r.minhash.buffer, r.minhash.byteOffset, r.minhash.byteLength), r.claims.length,
       ],
     });
@@ -3538,6 +3549,7 @@ class SqlTx extends SqlReads implements WriteTx {
       // (the report's row was written after this was read: a uid of another lineage is rare, renamed at once)
       if (other && (identityRead(other.identity, other.url) ?? `hash:${hashHex(other.hash)}`) !== lineage) uid = reportUid(lineage, true);
     }
+    if (folder !== null) k++;
     const id = num(res[k++]![0]!.id);
     if (!supersedes && uid !== reportUid(lineage)) await this.c.run("UPDATE reports SET uid = ? WHERE id = ?", [uid, id]);
     const fusedId = new Map<string, number>();

@@ -95,10 +95,11 @@ function build(code: "nl" | "en", own: Map<string, Count>, other: Map<string, Co
     .filter(([w, c]) => /^\p{L}+$/u.test(w) && c.fn >= AT_LEAST && c.fn >= SHARE * c.n && !keep.has(w))
     // A query does not know its language, so a word left out of one language's index is left out of every
     // query: one the other language uses mostly as a content word (Dutch "die", "met", "door", "want", "men"
-    // are English verbs and nouns) stays in the index of both, to be found there.
+    // are English verbs and nouns) stays in the index of both, to be found there. (Mostly: "a" is a noun
+    // in a few Dutch sentences, a name or a symbol in more.)
     .filter(([w]) => {
       const o = other.get(w);
-      return !o || o.content < 2 || o.content <= o.fn;
+      return !o || o.content < 2 || o.content * 2 <= o.n;
     })
     .map(([w]) => w)
     .sort();

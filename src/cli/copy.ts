@@ -21,7 +21,7 @@ export async function copyText(from: string, to: string, o: { quiet?: boolean } 
     }
   };
   // (the copy's index of words without function words, as ingest writes a report's)
-  const r = await copyLedger(from, to, { unindexed: (l) => (l === "nl" || l === "en" ? unindexedWords(l) : undefined), ...(!o.quiet && { onProgress }) });
+  const r = await copyLedger(from, to, { unindexed: unindexedWords, ...(!o.quiet && { onProgress }) });
   const rows = r.tables.reduce((n, t) => n + t.rows, 0);
   const reports = r.tables.find((t) => t.name === "reports")?.rows ?? 0;
   return `copied ${reports} reports (${rows} rows in ${r.tables.length} tables, ${r.indexed} reports' words indexed) into ${shownLocation(to)} in ${(r.ms / 1000).toFixed(1)} s\n`;

@@ -14,9 +14,9 @@ import { functionWords as en } from "../lang/en/function-words.js";
 const BY_LANGUAGE: Record<Lang, ReadonlySet<string>> = { nl: new Set(nl), en: new Set(en) };
 const ANY = new Set([...nl, ...en]);
 
-/** The words a report of this language is not indexed by (lower case, without diacritics). */
-export function unindexedWords(language: Lang): ReadonlySet<string> | undefined {
-  return BY_LANGUAGE[language];
+/** The words a report of this language is not indexed by (lower case, without diacritics); none for another language. */
+export function unindexedWords(language: string): ReadonlySet<string> | undefined {
+  return language === "nl" || language === "en" ? BY_LANGUAGE[language] : undefined;
 }
 
 /**

@@ -1,23 +1,25 @@
 // Search without function words (issue 16): a report's claims are indexed without its language's function
 // words ("de", "het", "the", "of"), and a search drops every language's from its words. Claims are found by
 // their content words, the same with function words added to the query as without, on both backends; a
-// query of function words alone filters nothing; and a ledger whose index still holds them (written before,
-// here a copy made without leaving them out) answers the same.
+// query of function words alone filters nothing; a ledger whose index still holds them (written before,
+// here a copy made without leaving them out) answers the same; `sitrep copy` leaves them out as ingest does.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import Database from "better-sqlite3";
 import { openStore } from "../src/store/index.js";
 import { copyLedger } from "../src/store/copy.js";
 import { withoutWords } from "../src/store/dialect.js";
 import { ingestFiles } from "../src/cli/ingest.js";
+import { copyText } from "../src/cli/copy.js";
 import { StoreLedger } from "../src/server/store.js";
 import { searchedWords } from "../src/server/views.js";
 import { functionWords as nlFunction } from "../src/lang/nl/function-words.js";
 import { functionWords as enFunction } from "../src/lang/en/function-words.js";
-import { eachBackend, type Backend } from "./backends.js";
+import { BACKENDS, eachBackend, type Backend } from "./backends.js";
+
+const sqlite = BACKENDS.find((b) => b.name === "SQLite")!;
 
 // Reports written for this test, in the style of news reports.
 const REPORTS = [
@@ -144,11 +146,14 @@ eachBackend("search finds claims by their content words, the same with function 
   // a ledger whose index holds every word (as before: a copy that leaves none out) answers the same
   const copy = join(mkdtempSync(join(tmpdir(), "sitrep-fwords-copy-")), "copy.db");
   await copyLedger(spec, copy);
-  const db = new Database(copy, { readonly: true });
-  const the = (db.prepare(`SELECT count(*) AS n FROM claims_fts WHERE claims_fts MATCH '"the"'`).get() as { n: number }).n;
-  db.close();
-  assert.ok(the > 0, "the copy's index holds the function words");
+  assert.ok((await indexedIn(sqlite, copy, "the", "en")) > 0, "the copy's index holds the function words");
   assert.deepEqual(await answers(copy), got);
+  // `sitrep copy` leaves them out, as ingest does
+  const copied = join(mkdtempSync(join(tmpdir(), "sitrep-fwords-copy-")), "copied.db");
+  await copyText(spec, copied, { quiet: true });
+  for (const w of ["de", "het"]) assert.equal(await indexedIn(sqlite, copied, w, "nl"), 0, `copied: nl "${w}"`);
+  for (const w of ["the", "of"]) assert.equal(await indexedIn(sqlite, copied, w, "en"), 0, `copied: en "${w}"`);
+  assert.deepEqual(await answers(copied), got);
 }, { timeout: 300000 });
 
 test("the lists: no word in both a list and the other language's content words they keep apart, and a word taken out of text whole", () => {

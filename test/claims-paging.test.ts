@@ -71,8 +71,9 @@ eachBackend("claims page by keyset under every sort and filter: each claim once,
       words: { words: ["legion"] },
       // (words with conditions on the claims and their reports: the words' index drives, the rest filters)
       wordsStatus: { words: ["legion"], status: ["established", "claimed"] },
-      wordsSource: { words: ["the"], sourceName: sourced.source!.name },
-      wordsOutlet: { words: ["the"], outlet: "Krant 3", sinceMs: Date.parse("2023-05-23T12:00:00+02:00") },
+      // (common words, not function words: the index leaves those out, and search never asks for them)
+      wordsSource: { words: ["said"], sourceName: sourced.source!.name },
+      wordsOutlet: { words: ["said"], outlet: "Krant 3", sinceMs: Date.parse("2023-05-23T12:00:00+02:00") },
     };
     let tiesSeen = 0;
     for (const [name, base] of Object.entries(filters))

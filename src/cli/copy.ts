@@ -2,6 +2,7 @@
 // seconds and at the end of each table (a 100,000-report ledger takes minutes).
 import { copyLedger, type CopyProgress } from "../store/copy.js";
 import { shownLocation } from "../store/index.js";
+import { unindexedWords } from "../ledger/search-words.js";
 
 const EVERY_MS = 3000;
 
@@ -19,7 +20,8 @@ export async function copyText(from: string, to: string, o: { quiet?: boolean } 
       unsaid = undefined;
     }
   };
-  const r = await copyLedger(from, to, o.quiet ? {} : { onProgress });
+  // (the copy's index of words without function words, as ingest writes a report's)
+  const r = await copyLedger(from, to, { unindexed: unindexedWords, ...(!o.quiet && { onProgress }) });
   const rows = r.tables.reduce((n, t) => n + t.rows, 0);
   const reports = r.tables.find((t) => t.name === "reports")?.rows ?? 0;
   return `copied ${reports} reports (${rows} rows in ${r.tables.length} tables, ${r.indexed} reports' words indexed) into ${shownLocation(to)} in ${(r.ms / 1000).toFixed(1)} s\n`;

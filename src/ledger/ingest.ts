@@ -12,6 +12,7 @@ import { featuresOf, fold } from "./features.js";
 import { bands, keptSignature, keptSimilarity, minhash } from "./minhash.js";
 import { featureName, nameKey, shortFormOf } from "./names.js";
 import { putStoredFusion, storedFusion, type StoredFusion } from "./stored.js";
+import { unindexedWords } from "./search-words.js";
 
 /** Two reports at least this similar (estimated Jaccard of word 3-shingles) are one source: wire copy. */
 const WIRE_COPY = 0.6;
@@ -274,6 +275,8 @@ async function storeOne(tx: WriteTx, p: Prepared, now: Date): Promise<Outcome> {
   const record: ReportRecord = {
     ...r,
     ingestedAt: now.toISOString(),
+    // (given here, on the writer's side, not in prepare: a prepared record crosses threads as bytes)
+    unindexed: unindexedWords(m.language),
     cluster,
     entities: r.entities.map((e, i) => ({ ...e, fkey: fkeys.get(p.entityIds[i]!)! })),
     claims: r.claims.map((c, i) => {

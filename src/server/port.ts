@@ -124,7 +124,7 @@ export interface ClaimQuery {
   /** Publication time window (ISO 8601), inclusive. */
   since?: string;
   until?: string;
-  /** Free text: words that must all occur in the claim (case and diacritics ignored). */
+  /** Free text: words that must all occur in the claim (case and diacritics ignored; function words such as "the", "de" too). */
   q?: string;
   /** The report's outlet, as the reports name it. */
   outlet?: string;

@@ -18,7 +18,7 @@ import { exportJson, placesGeoJson } from "../export/stream.js";
 import { readBody } from "./extract.js";
 import { decodeCursor, encodeCursor } from "./cursor.js";
 import { revive, WorkerClient } from "./workers.js";
-import { withCorrections, claimLines, claimRows, claimsJson, isPlace, Names, reportDetail, sentenceAround, summaryOf, townsWithin, words } from "./views.js";
+import { withCorrections, claimLines, claimRows, claimsJson, isPlace, Names, reportDetail, searchedWords, sentenceAround, summaryOf, townsWithin, words } from "./views.js";
 import {
   LedgerUnavailable,
   ReportError,
@@ -280,7 +280,7 @@ export class StoreLedger implements LedgerPort {
 
   async listReports(opts: { limit?: number; offset?: number; q?: string }): Promise<Page<ReportSummary>> {
     const r = this.store.reads;
-    const page = await r.listReports({ words: words(opts.q), limit: opts.limit ?? 50, offset: opts.offset ?? 0 });
+    const page = await r.listReports({ words: searchedWords(opts.q), limit: opts.limit ?? 50, offset: opts.offset ?? 0 });
     const counts = await r.claimCounts(page.items.map((x) => x.id));
     return { total: page.total, items: page.items.map((x) => summaryOf({ ...x, text: "" }, counts.get(x.id) ?? 0)) };
   }
@@ -440,7 +440,7 @@ export class StoreLedger implements LedgerPort {
       ...(sourceFused && { sourceFused }),
       ...(q.since && { sinceMs: Date.parse(q.since) }),
       ...(q.until && { untilMs: Date.parse(q.until) }),
-      ...(words(q.q).length && { words: words(q.q) }),
+      ...(searchedWords(q.q).length && { words: searchedWords(q.q) }),
       ...(q.outlet && { outlet: q.outlet }),
       ...(q.language && { language: q.language }),
       ...(q.sort && { sort: { by: q.sort.replace(/^-/, "") as ClaimSort, desc: q.sort.startsWith("-") } }),

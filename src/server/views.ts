@@ -5,6 +5,7 @@ import type { Lang } from "../model/doc.js";
 import type { Reads, ReportParts, ClaimRow as StoredClaim } from "../store/index.js";
 import { displayName } from "../ledger/naming.js";
 import { sentenceAround as sentenceBounds } from "../ledger/picture.js";
+import { searchWords } from "../ledger/search-words.js";
 import type { ClaimLine } from "../ledger/export.js";
 import { gazetteer } from "../geo/gazetteer.js";
 import type { ClaimRow, ClaimSource, Correction, EntityRef, ReportDetail, ReportSummary, Town } from "./port.js";
@@ -17,6 +18,9 @@ export function fold(s: string): string {
 export function words(q: string | undefined): string[] {
   return q ? fold(q).split(/[^\p{L}\p{N}]+/u).filter(Boolean) : [];
 }
+
+/** The words of a search of claims or reports: without function words, which their index leaves out (src/ledger/search-words.ts). */
+export const searchedWords = (q: string | undefined): string[] => searchWords(words(q));
 
 export const isPlace = (t: string) => t === "location" || t === "facility";
 

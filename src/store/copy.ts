@@ -120,9 +120,15 @@ const sameLocation = (a: string, b: string) => (isDatabaseUrl(a) || isDatabaseUr
 
 /**
  * Copies the ledger at `from` into `to` (a new SQLite file, or an empty PostgreSQL database), whichever
- * backend each is on. The source is read through one consistent view, and only read.
+ * backend each is on. The source is read through one consistent view, and only read. `unindexed`: the words
+ * the copy's index leaves out of a report of a language, as a new report's (ReportRecord.unindexed; without
+ * it every word is indexed, which answers the same).
  */
-export async function copyLedger(from: string, to: string, o: { onProgress?: (p: CopyProgress) => void } = {}): Promise<CopyResult> {
+export async function copyLedger(
+  from: string,
+  to: string,
+  o: { onProgress?: (p: CopyProgress) => void; unindexed?: (language: string) => ReadonlySet<string> | undefined } = {},
+): Promise<CopyResult> {
   const t0 = performance.now();
   if (sameLocation(from, to)) throw new StoreRefused("a ledger cannot be copied into itself");
   const target = await versionAt(to);
@@ -163,7 +169,7 @@ export async function copyLedger(from: string, to: string, o: { onProgress?: (p:
         const rows = await copyTable(sc, d, name, cols, [...cols.filter((c) => t.readable.includes(c)), ...extra], t.key, sd, dd, o.onProgress);
         result.tables.push({ name, rows });
       }
-      result.indexed = await indexWords(sc, d, dd, o.onProgress);
+      result.indexed = await indexWords(sc, d, dd, o.onProgress, o.unindexed);
     });
     // (what was written stays: the target holds part of the ledger, and a copy into it again is refused)
     await copying.catch((e: unknown) => {
@@ -309,7 +315,13 @@ function converter(name: string, sd: Dialect, dd: Dialect): (sc: Conn, rows: Row
 const encodeState = (d: Dialect, json: string | null) => (json === null ? null : storedForm.encodeState(d, json));
 
 /** The index of words of the copy, made from each report's text and its claims' spans; the reports indexed. */
-async function indexWords(sc: Conn, dst: SqlStore, dd: Dialect, onProgress?: (p: CopyProgress) => void): Promise<number> {
+async function indexWords(
+  sc: Conn,
+  dst: SqlStore,
+  dd: Dialect,
+  onProgress?: (p: CopyProgress) => void,
+  unindexedOf?: (language: string) => ReadonlySet<string> | undefined,
+): Promise<number> {
   const ft = fullText(dd);
   const total = Number((await sc.get<Row>("SELECT count(*) AS n FROM reports"))!.n);
   let done = 0;
@@ -333,12 +345,13 @@ async function indexWords(sc: Conn, dst: SqlStore, dd: Dialect, onProgress?: (p:
     for (const r of reports) {
       const id = Number(r.id), text = bodies.get(id) ?? "", title = r.title === null || r.title === undefined ? "" : String(r.title);
       const cs = claims.get(id) ?? [];
+      const unindexed = unindexedOf?.(String(r.language));
       for (const c of cs) {
         const span = c.text === null || c.text === undefined ? text.slice(Number(c.start), Number(c.stop)) : String(c.text);
-        const p = ft.indexClaimParams(Number(c.id), String(r.language), span, Number(c.status));
+        const p = ft.indexClaimParams(Number(c.id), String(r.language), span, Number(c.status), unindexed);
         if (p) words.push(p);
       }
-      if (ft.indexReportRest) words.push(ft.indexReportRest(id, title, text, cs.map((c) => ({ start: Number(c.start), end: Number(c.stop) }))));
+      if (ft.indexReportRest) words.push(ft.indexReportRest(id, title, text, cs.map((c) => ({ start: Number(c.start), end: Number(c.stop) })), unindexed));
       if (ft.indexReport) whole.push([id, title, text]);
     }
     await dst.driver.transaction(async (c) => {

@@ -128,14 +128,17 @@ export interface FullText {
    * Where a report's words are kept as its claims' and a row of the rest (SQLite, schema 8): that row's
    * parameters for indexClaim, from the report's title and text and its claims' spans.
    */
-  indexReportRest?(id: number, title: string, text: string, claims: readonly { start: number; end: number }[]): unknown[];
+  indexReportRest?(id: number, title: string, text: string, claims: readonly { start: number; end: number }[], unindexed?: ReadonlySet<string>): unknown[];
   /** The query parameter for a list of words (already split, at least one). */
   query(words: readonly string[]): unknown;
   /** The index of claims' own words (schema 8). */
   claimSchema: string;
-  /** Indexes a claim's text: the parameters for (claim id, report language, text, extracted status code), or null: not indexed. */
+  /**
+   * Indexes a claim's text: the parameters for (claim id, report language, text, extracted status code,
+   * the words left out: ReportRecord.unindexed), or null: not indexed.
+   */
   indexClaim: string;
-  indexClaimParams(id: number, language: string, text: string, status: number): unknown[] | null;
+  indexClaimParams(id: number, language: string, text: string, status: number, unindexed?: ReadonlySet<string>): unknown[] | null;
   /**
    * The query parameter for a list of words and of extracted statuses (codes), where the index of claims'
    * words keeps each claim's status among its words (SQLite, schema 22: a token no typed word makes, so
@@ -190,6 +193,22 @@ function pgQuery(words: readonly string[]): string[] {
 const STATUS_MARK = "\uE000";
 const statusToken = (code: number) => `${STATUS_MARK}${Math.trunc(code)}`;
 
+/**
+ * The text with the words of a set taken out, as SQLite's tokenizer (unicode61) splits text into words: runs
+ * of letters and digits, folded to lower case without diacritics (PostgreSQL's parser splits much the same).
+ * A combining mark or private-use character is taken as part of a word here: a run the index would split
+ * further is then kept whole, never cut into a piece that is no word of the text.
+ */
+export function withoutWords(text: string, words: ReadonlySet<string> | undefined): string {
+  if (!words?.size) return text;
+  return text.replace(/[\p{L}\p{N}\p{M}\p{Co}]+/gu, (w) => {
+    if (w.length > 24) return w;
+    // (a function word is short and mostly plain ASCII: the full folding only for the rest)
+    const f = /^[\x00-\x7f]*$/.test(w) ? w.toLowerCase() : w.normalize("NFD").replace(/\p{M}+/gu, "").toLowerCase();
+    return words.has(f) ? "" : w;
+  });
+}
+
 /** Rows of one report (schema.ts SPAN), and the claims of one report in SQLite's index of claims' words (a power of two). */
 const SPAN_OF_IDS = 1048576;
 const CLAIM_ROWS = 1024;
@@ -233,7 +252,7 @@ export function fullText(d: Dialect): FullText {
         if (!others.length) return ws;
         return rare(codes) ? `${ws} AND ${any(codes)}` : rare(others) ? `${ws} NOT ${any(others)}` : undefined;
       },
-      indexReportRest: (id, title, text, claims) => {
+      indexReportRest: (id, title, text, claims, unindexed) => {
         const spans = claims.slice(0, CLAIM_ROWS - 1).map((c) => [c.start, c.end] as const).sort((a, b) => a[0] - b[0]);
         const kept: string[] = [title];
         let at = 0;
@@ -243,13 +262,13 @@ export function fullText(d: Dialect): FullText {
         }
         kept.push(text.slice(at));
         for (const c of claims.slice(CLAIM_ROWS - 1)) kept.push(text.slice(c.start, c.end));
-        return [id * CLAIM_ROWS + CLAIM_ROWS - 1, kept.join("\n")];
+        return [id * CLAIM_ROWS + CLAIM_ROWS - 1, withoutWords(kept.join("\n"), unindexed)];
       },
       claimSchema: `CREATE VIRTUAL TABLE claims_fts USING fts5(text, content='', columnsize=0, tokenize='unicode61 remove_diacritics 2', detail=none);`,
       indexClaim: "INSERT INTO claims_fts (rowid, text) VALUES (?, ?)",
       // (the claim's status a word of its row: schema 22)
-      indexClaimParams: (id, _language, text, status) =>
-        id % SPAN_OF_IDS < CLAIM_ROWS - 1 ? [Math.floor(id / SPAN_OF_IDS) * CLAIM_ROWS + (id % SPAN_OF_IDS), `${text}\n${statusToken(status)}`] : null,
+      indexClaimParams: (id, _language, text, status, unindexed) =>
+        id % SPAN_OF_IDS < CLAIM_ROWS - 1 ? [Math.floor(id / SPAN_OF_IDS) * CLAIM_ROWS + (id % SPAN_OF_IDS), `${withoutWords(text, unindexed)}\n${statusToken(status)}`] : null,
       // (the report's own row is no claim)
       claimsMatching: `SELECT (rowid >> 10) * ${SPAN_OF_IDS} + (rowid & ${CLAIM_ROWS - 1}) AS id FROM claims_fts WHERE claims_fts MATCH ? AND (rowid & ${CLAIM_ROWS - 1}) <> ${CLAIM_ROWS - 1}`,
       unindexedFrom: CLAIM_ROWS - 1,
@@ -294,7 +313,8 @@ export function fullText(d: Dialect): FullText {
     indexClaim: `INSERT INTO claims_search (id, status, search)
       SELECT x.id, c.status, strip(to_tsvector('simple'::regconfig, unaccent(left(x.t, 1000000)))) FROM (SELECT ?::bigint AS id, ?::text AS t) x LEFT JOIN claims c ON c.id = x.id
       WHERE NOT EXISTS (SELECT 1 FROM reports r WHERE r.id = x.id / ${SPAN_OF_IDS} AND r.current = 0)`,
-    indexClaimParams: (id, _language, text) => [id, text],
+    // (without the words SQLite's leaves out: a claim is found by the same words on both)
+    indexClaimParams: (id, _language, text, _status, unindexed) => [id, withoutWords(text, unindexed)],
     indexClaims: `INSERT INTO claims_search (id, status, search)
       SELECT u.id, c.status, strip(to_tsvector('simple'::regconfig, unaccent(left(u.t, 1000000)))) FROM unnest(?::bigint[], ?::text[]) AS u(id, t) LEFT JOIN claims c ON c.id = u.id
       WHERE NOT EXISTS (SELECT 1 FROM reports r WHERE r.id = u.id / ${SPAN_OF_IDS} AND r.current = 0)`,

@@ -3649,8 +3649,8 @@ class SqlTx extends SqlReads implements WriteTx {
     });
     const ceCols = ["fused", "ms", "claim", "role", ...facetCols];
     await this.c.many(`INSERT INTO claim_entities (${ceCols.join(", ")}) VALUES (${ceCols.map(() => "?").join(", ")})`, claimEntities);
-    const words = r.claims.map((c, seq) => this.ft.indexClaimParams(key(seq), m.language, c.text, status.code(c.status))).filter((x) => x !== null);
-    if (this.ft.indexReportRest) words.push(this.ft.indexReportRest(id, m.title ?? "", r.text, r.claims));
+    const words = r.claims.map((c, seq) => this.ft.indexClaimParams(key(seq), m.language, c.text, status.code(c.status), r.unindexed)).filter((x) => x !== null);
+    if (this.ft.indexReportRest) words.push(this.ft.indexReportRest(id, m.title ?? "", r.text, r.claims, r.unindexed));
     if (this.ft.indexClaims && words.length > 1) await this.c.run(this.ft.indexClaims, [words.map((w) => w[0]), words.map((w) => w[1])]);
     else await this.c.many(this.ft.indexClaim, words);
     const ms = publishedMs(m.published);

@@ -67,6 +67,11 @@ export interface ReportRecord {
   times: readonly (SpanText & { value: string; type: TimexType; mod?: string; timeline?: number })[];
   counts: readonly (SpanText & { kind: CountKind; value: number; approx: Approx; claim?: number })[];
   events: readonly { type: string; claims: readonly number[]; actors: readonly number[]; locations: readonly number[]; time?: string }[];
+  /**
+   * Words the index of the claims' words leaves out (lower case, without diacritics): its language's
+   * function words, which src/ledger knows and the store does not (absent: every word is indexed).
+   */
+  unindexed?: ReadonlySet<string>;
 }
 
 /** A report's body and its fusion records (`items`) as a ledger that deflates them stores them (sql-store.ts, encodeReport). */

@@ -1,0 +1,120 @@
+// Builds src/lang/<code>/function-words.ts from Universal Dependencies treebanks (CC BY-SA 4.0):
+// UD_Dutch-Alpino + UD_Dutch-LassySmall for nl, UD_English-EWT for en (dev and test files).
+// functionWords: the words the ledger's index of words leaves out (src/ledger/search-words.ts).
+//   node dist/scripts/build-function-words.js [UD-DIR]   (default ../shared/data/ud)
+//
+// A word is counted as the index sees text (SQLite's unicode61 tokenizer, remove_diacritics 2): split where
+// a character is neither letter nor digit, lower case, without diacritics. A clitic ('s, 're) is the word
+// "s", "re"; a contraction the treebank splits (don't → do n't) is counted by the pieces its written form
+// shares with its parts ("t" of n't; "don" is no part's and not counted).
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = fileURLToPath(new URL("../../", import.meta.url));
+const ud = resolve(process.argv[2] ?? join(root, "..", "shared", "data", "ud"));
+
+/** The closed classes: a word of these says how the others relate, not what the report is about. */
+const FUNCTION = new Set(["DET", "ADP", "PRON", "CCONJ", "SCONJ", "AUX", "PART"]);
+/** What a reader searches for: a word the other language uses so is kept in both (see below). */
+const CONTENT = new Set(["NOUN", "VERB", "ADJ", "NUM"]);
+/** A function word in this large a share of its occurrences, and at least this often (a rarer word is judged on too little). */
+const SHARE = 0.8;
+const AT_LEAST = 5;
+/**
+ * Words the rules would take that a news report uses as content words more often than the treebanks'
+ * sentences show (they are few, and mostly not news).
+ */
+const KEEP: Record<string, readonly string[]> = {
+  // "mijn": also the (land)mine of war reports; "van": the English noun (a van drove into…), which a query,
+  // not knowing its language, would lose with the Dutch word
+  nl: ["mijn", "van"],
+  // "may": the month; "mine": the (land)mine
+  en: ["may", "mine"],
+};
+
+const fold = (s: string) => s.normalize("NFD").replace(/\p{M}+/gu, "").toLowerCase();
+const pieces = (s: string) => fold(s).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+
+type Count = { n: number; fn: number; content: number };
+
+function counts(treebanks: string[]): Map<string, Count> {
+  const m = new Map<string, Count>();
+  const add = (w: string, upos: string) => {
+    let c = m.get(w);
+    if (!c) m.set(w, (c = { n: 0, fn: 0, content: 0 }));
+    c.n++;
+    if (FUNCTION.has(upos)) c.fn++;
+    if (CONTENT.has(upos)) c.content++;
+  };
+  for (const tb of treebanks) {
+    for (const f of readdirSync(join(ud, tb)).filter((x) => x.endsWith(".conllu"))) {
+      // a multiword token (its written form) and the parts read so far
+      let mwt: { form: string; last: number; parts: [string, string][] } | null = null;
+      const flush = () => {
+        if (!mwt) return;
+        const tag = new Map<string, string>();
+        for (const [form, upos] of mwt.parts) for (const p of pieces(form)) tag.set(p, upos);
+        for (const p of pieces(mwt.form)) if (tag.has(p)) add(p, tag.get(p)!);
+        mwt = null;
+      };
+      for (const line of readFileSync(join(ud, tb, f), "utf8").split("\n")) {
+        if (!line || line.startsWith("#")) {
+          flush();
+          continue;
+        }
+        const p = line.split("\t");
+        const range = /^(\d+)-(\d+)$/.exec(p[0]!);
+        if (range) {
+          flush();
+          mwt = { form: p[1]!, last: Number(range[2]), parts: [] };
+          continue;
+        }
+        if (p[0]!.includes(".")) continue;
+        if (mwt) {
+          mwt.parts.push([p[1]!, p[3]!]);
+          if (Number(p[0]) >= mwt.last) flush();
+          continue;
+        }
+        const ps = pieces(p[1]!);
+        // (a form of several pieces, foto's or e-mail, is one word: its pieces are none of its class)
+        if (ps.length === 1 || /^[^\p{L}\p{N}]/u.test(p[1]!)) for (const w of ps) add(w, p[3]!);
+      }
+      flush();
+    }
+  }
+  return m;
+}
+
+const nl = counts(["UD_Dutch-Alpino", "UD_Dutch-LassySmall"]);
+const en = counts(["UD_English-EWT"]);
+
+function build(code: "nl" | "en", own: Map<string, Count>, other: Map<string, Count>, treebanks: string[]) {
+  const keep = new Set(KEEP[code]);
+  const words = [...own]
+    .filter(([w, c]) => /^\p{L}+$/u.test(w) && c.fn >= AT_LEAST && c.fn >= SHARE * c.n && !keep.has(w))
+    // A query does not know its language, so a word left out of one language's index is left out of every
+    // query: one the other language uses mostly as a content word (Dutch "die", "met", "door", "want", "men"
+    // are English verbs and nouns) stays in the index of both, to be found there. (Mostly: "a" is a noun
+    // in a few Dutch sentences, a name or a symbol in more.)
+    .filter(([w]) => {
+      const o = other.get(w);
+      return !o || o.content < 2 || o.content * 2 <= o.n;
+    })
+    .map(([w]) => w)
+    .sort();
+  const body = `// Generated by scripts/build-function-words.ts from ${treebanks.join(", ")} (Universal Dependencies,
+// CC BY-SA 4.0, https://universaldependencies.org). Word forms only; see the treebanks' LICENSE.txt.
+// This file is licensed CC BY-SA 4.0 as an adaptation of that data.
+/**
+ * Function words (determiners, prepositions, pronouns, conjunctions, auxiliaries, particles: what the
+ * treebanks tag so in at least ${SHARE * 100}% of their occurrences), lower case without diacritics, as the index
+ * of words splits text: the words it leaves out.
+ */
+export const functionWords: readonly string[] = ${JSON.stringify(words.join(" "))}.split(" ");
+`;
+  writeFileSync(join(root, "src", "lang", code, "function-words.ts"), body);
+  console.log(code, words.length);
+}
+build("nl", nl, en, ["UD_Dutch-Alpino", "UD_Dutch-LassySmall"]);
+build("en", en, nl, ["UD_English-EWT"]);

@@ -628,6 +628,7 @@ export const APPLIED: Readonly<Record<number, (d: Dialect) => string | undefined
   27: (d) => (d.backend === "sqlite" ? "SELECT 1 AS x FROM pragma_table_info('claims') WHERE name = 'packed'" : undefined),
   28: (d) => (d.backend === "sqlite" ? "SELECT 1 AS x FROM sqlite_master WHERE type = 'table' AND name = 'fused' AND sql NOT LIKE '%fkey TEXT NOT NULL UNIQUE%'" : undefined),
   29: (d) => (elidesNames(d) ? "SELECT 1 AS x FROM pragma_table_info('fused') WHERE name = 'name'" : undefined),
+  31: (d) => (d.backend === "sqlite" ? "SELECT 1 AS x FROM sqlite_master WHERE type = 'table' AND name = 'folders'" : undefined),
 };
 
 /** An entity type's code (codes.ts) from its word in SQL; a word not in the list stays as it is. */

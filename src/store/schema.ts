@@ -585,9 +585,13 @@ export const MIGRATIONS: readonly ((d: Dialect) => string)[] = [
   // and only its own name in the report's row (reports.folder: the folder's row; NULL where the origin is
   // whole, as in rows written before, which are read as they are): the reports of one ingest share their
   // folder, a path of tens of bytes, most of an origin. (Both backends: the layout is one, and a copy keeps it.)
-  (d) => `
-  CREATE TABLE folders (id ${d.autoId}, path TEXT NOT NULL UNIQUE);
-  ALTER TABLE reports ADD COLUMN folder ${d.int8};`,
+  // (PostgreSQL says IF NOT EXISTS where SQLite cannot: a ledger a test set back to an earlier schema has them; APPLIED for SQLite)
+  (d) => {
+    const ifNew = d.backend === "postgres" ? "IF NOT EXISTS " : "";
+    return `
+  CREATE TABLE ${ifNew}folders (id ${d.autoId}, path TEXT NOT NULL UNIQUE);
+  ALTER TABLE reports ADD COLUMN ${ifNew}folder ${d.int8};`;
+  },
 ];
 
 /**

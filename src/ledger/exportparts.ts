@@ -11,6 +11,7 @@ import { codeStamp } from "./codestamp.js";
 import type { EntityCluster } from "./entityfusion.js";
 import { exportProposition, type ExportedProposition } from "./fusionexport.js";
 import { displayName } from "./naming.js";
+import { claimRows, packProposition, unpackProposition, type KeptProposition, type PackContext, type UnpackContext } from "./keptpropositions.js";
 import type { LedgerFusion } from "./stored.js";
 import type { SitrepExport } from "../export/schema.js";
 
@@ -45,6 +46,8 @@ const ENTITY_LIST = "export-entity-list";
  * runs of ENTITY_IDS follow it, and kept claim ids name their report by its place in it.
  */
 const REPORT_LIST = "export-report-list";
+/** The published times of REPORT_LIST's reports, in the same runs: a kept proposition's times are its claims' reports'. */
+const REPORT_TIMES = "export-report-times";
 const ENTITIES = "export-entities";
 const propsKind = (lang: Lang) => `export-propositions:${lang}`;
 const contraKind = (lang: Lang) => `export-contradictions:${lang}`;
@@ -83,6 +86,8 @@ export interface EntityParts {
   entities: Slices<{ id: string; data: KeptEntity }>;
   /** The entities' ids, in order (known before any entity is made). */
   entityIds?: readonly string[];
+  /** Each report's published time, in the order of `ids` (kept beside the reports for the lists: keepLists). */
+  times?: readonly string[];
 }
 
 type Group = { id: string; cluster?: EntityCluster; rows: { report: string; e: ReportParts["entities"][number] }[] };
@@ -102,7 +107,9 @@ export async function entitySlices(r: Reads, F: LedgerFusion, langs: readonly La
   const fused = new Map<number, FusedRow>();
   const groups = new Map<string, Group>();
   const ids = new Map<string, (string | null)[]>();
+  const times: string[] = [];
   for await (const page of reportPages(r)) {
+    for (const x of page) times.push(x.published);
     const ps = await r.reportParts(page, ["entities"]);
     const want = [...new Set(ps.flatMap((p) => p.entities.map((e) => e.fused)))].filter((i) => !fused.has(i));
     for (let i = 0; i < want.length; i += 500) for (const f of await r.fusedByIds(want.slice(i, i + 500))) fused.set(f.id, f);
@@ -150,7 +157,7 @@ export async function entitySlices(r: Reads, F: LedgerFusion, langs: readonly La
       },
     };
   };
-  return { ids, entities: { length: sorted.length, slice: (i, j) => sorted.slice(i, j).map(entity) }, entityIds: sorted.map((g) => g.id) };
+  return { ids, entities: { length: sorted.length, slice: (i, j) => sorted.slice(i, j).map(entity) }, entityIds: sorted.map((g) => g.id), times };
 }
 
 /**
@@ -223,16 +230,22 @@ export function exportEntity(id: string, k: KeptEntity, lang: Lang): ExportEntit
  * internal id of each proposition's first claim whose words are the proposition's (stable claim id → id),
  * by which keepLists keeps the proposition's text (the text of its first claim, as fusion words it).
  */
-export async function claimUids(r: Reads, F: LedgerFusion): Promise<Map<string, string> & { reports: string[]; worded: Map<string, number> }> {
+export async function claimUids(r: Reads, F: LedgerFusion): Promise<ClaimUids & { worded: Map<string, number> }> {
   const { uids, worded } = await claimUidsOf(r, [F]);
   return Object.assign(uids, { worded: worded[0]! });
 }
 
 /**
+ * Fusion claim id → stable claim id, with the current reports' ids in the order read and their published
+ * times, and the store's internal id of each claim named (by stable id: keepLists keeps a claim by it).
+ */
+export type ClaimUids = Map<string, string> & { reports: string[]; times: string[]; ids: Map<string, number> };
+
+/**
  * claimUids for the fusions of several languages from one reading of the ledger's claim ids: one map of
  * the claims any of them names (each language reads its own from it), and each language's `worded`.
  */
-export async function claimUidsOf(r: Reads, Fs: readonly LedgerFusion[]): Promise<{ uids: Map<string, string> & { reports: string[] }; worded: Map<string, number>[] }> {
+export async function claimUidsOf(r: Reads, Fs: readonly LedgerFusion[]): Promise<{ uids: ClaimUids; worded: Map<string, number>[] }> {
   // the claims named, by report and position (a key string for each of a ledger's claims was most of what this allocated)
   const bySeq = new Map<string, Map<number, string>>();
   const want = (F: LedgerFusion, id: string) => {
@@ -255,17 +268,19 @@ export async function claimUidsOf(r: Reads, Fs: readonly LedgerFusion[]): Promis
     for (const c of F.fusion.claims) if (firstOf.has(c.id) && firstOf.get(c.id) === c.text) worded.add(c.id);
     return worded;
   });
-  const uids = Object.assign(new Map<string, string>(), { reports: [] as string[] });
+  const uids: ClaimUids = Object.assign(new Map<string, string>(), { reports: [] as string[], times: [] as string[], ids: new Map<string, number>() });
   const worded = Fs.map(() => new Map<string, number>());
   for await (const page of reportPages(r))
     for (const p of await r.reportParts(page, ["claimIds"])) {
       uids.reports.push(p.report.uid);
+      uids.times.push(p.report.published);
       const named = bySeq.get(p.report.uid);
       if (!named) continue;
       p.claims.forEach((c, seq) => {
         const id = named.get(seq);
         if (id === undefined) return;
         uids.set(id, c.uid);
+        uids.ids.set(c.uid, c.id);
         wordedIds.forEach((w, k) => {
           if (w.has(id)) worded[k]!.set(c.uid, c.id);
         });
@@ -328,6 +343,8 @@ interface PartsState {
   base?: Lang;
   /** How many reports REPORT_LIST holds (entity parts), or held when the lists' claim ids were kept against it. */
   reports?: number;
+  /** The entity parts: REPORT_TIMES is kept. A language's lists: kept against it (current only with entity parts that keep it). */
+  timed?: boolean;
 }
 
 const stateOf = async (r: Reads, kind: string, version: string) => {
@@ -336,13 +353,14 @@ const stateOf = async (r: Reads, kind: string, version: string) => {
 };
 
 /** A language's kept lists when current: the language whose lists they are kept as changes from, if any. */
-async function listsState(r: Reads, version: string, lang: Lang): Promise<{ base?: Lang } | undefined> {
+async function listsState(r: Reads, version: string, lang: Lang): Promise<{ base?: Lang; timed?: boolean } | undefined> {
   const s = await stateOf(r, stateKind(lang), version);
-  // (their claim ids name reports by their place in the entity parts' list of reports)
-  if (!s || s.reports !== (await stateOf(r, STATE, version))?.reports) return undefined;
-  if (s.base === undefined) return {};
+  // (their claim ids name reports by their place in the entity parts' list of reports, and their times are those reports')
+  const e = await stateOf(r, STATE, version);
+  if (!s || !e || s.reports !== e.reports || (s.timed && !e.timed)) return undefined;
+  if (s.base === undefined) return { timed: !!s.timed };
   const b = await stateOf(r, stateKind(s.base), version);
-  return b && b.base === undefined ? { base: s.base } : undefined;
+  return b && b.base === undefined && (!b.timed || e.timed) ? { base: s.base, timed: !!(s.timed || b.timed) } : undefined;
 }
 
 /** Whether the kept entity parts, and those of a language, are current for the ledger version `version`. */
@@ -376,14 +394,9 @@ export async function keptParts(r: Reads, lang: Lang): Promise<FusedParts | unde
     const k = ref.indexOf("-");
     return k > 0 && /^[0-9]/.test(ref) ? reports![Number(ref.slice(0, k))]! + ref.slice(k) : ref;
   };
-  const unkept = {
-    [propsKind(lang)]: (p: ExportedProposition) => historyBack(keptProposition({ ...p, claims: claimsBack(p.claims as (string | number)[]) }, claimId)),
-    [contraKind(lang)]: (c: ExportContradiction) => keptContradiction(c, claimId),
-  };
   async function* runs<T>(kind: (l: Lang) => string): AsyncIterable<T[]> {
     await reportList();
-    const un = unkept[kind(lang)] as unknown as (x: T) => T;
-    for await (const xs of keptRuns<T>(kind)) yield xs.map(un);
+    yield* keptRuns<T>(kind);
   }
   async function* keptRuns<T>(kind: (l: Lang) => string): AsyncIterable<T[]> {
     if (base === undefined) {
@@ -429,19 +442,22 @@ export async function keptParts(r: Reads, lang: Lang): Promise<FusedParts | unde
           (it.data as (PackedEntity & { id: string | number })[]).map((p) => exportEntity(typeof p.id === "number" ? list![p.id]! : p.id, unpackEntity(p, order), lang)),
         );
     },
-    contradictions: () => runs<ExportContradiction>(contraKind),
+    async *contradictions() {
+      for await (const cs of runs<ExportContradiction>(contraKind)) yield cs.map((c) => keptContradiction(c, claimId));
+    },
     async *propositions() {
-      // a text kept as the id of the claim whose words it is (keepLists) read from that claim, a page at a time
-      for await (const ps of runs<ExportedProposition>(propsKind)) {
-        const ids = ps.flatMap((p) => (typeof p.text === "number" ? [p.text as number] : []));
-        const texts = new Map<number, string>();
-        for (let i = 0; i < ids.length; i += 500) for (const c of await r.claimsByIds(ids.slice(i, i + 500))) texts.set(c.id, c.text);
-        yield ps.map((p) => {
-          if (typeof p.text !== "number") return p;
-          const text = texts.get(p.text);
-          if (text === undefined) throw new Error(`sitrep: the claim ${p.text} a kept proposition is worded by is missing`);
-          return { ...p, text };
-        });
+      // (the times of the reports in their order, when the lists were kept against them)
+      const times = lists.timed ? await keptList(r, REPORT_TIMES) : [];
+      const placeOf = (u: string) => (at ??= new Map(reports!.map((x, i) => [x, i]))).get(u);
+      const un: UnpackContext = { row: () => undefined, place: placeOf, report: (i) => reports![i], time: (i) => times[i] };
+      let n = 0;
+      // the claims a page of propositions is kept by (keptpropositions.ts) read from the store, a page at a time
+      for await (const ps of runs<KeptProposition>(propsKind)) {
+        const ids = ps.flatMap(claimRows);
+        const rows = new Map<number, { uid: string; text: string }>();
+        for (let i = 0; i < ids.length; i += 500) for (const c of await r.claimsByIds(ids.slice(i, i + 500))) rows.set(c.id, c);
+        un.row = (id) => rows.get(id);
+        yield ps.map((p) => unpackProposition(p, n++, un));
       }
     },
   };
@@ -462,77 +478,14 @@ const runId = (i: number) => String(i).padStart(9, "0");
  * report's id is random, 13 characters that do not compress), or as it is when its report is not there.
  * A report's id starts with a letter, a place with a digit.
  */
-const claimRef = (reports: readonly string[]) => {
-  const at = new Map(reports.map((u, i) => [u, i]));
+const claimRef = (at: ReadonlyMap<string, number>) => {
   return (id: string) => {
     const k = id.indexOf("-");
     const i = k > 0 ? at.get(id.slice(0, k)) : undefined;
     return i === undefined ? id : `${i}${id.slice(k)}`;
   };
 };
-/** A proposition, or a contradiction, with its claim ids passed through `f` (to keep them, or back). */
-const keptProposition = (p: ExportedProposition, f: (id: string) => string): ExportedProposition => ({
-  ...p,
-  claims: p.claims.map((c) => (typeof c === "string" ? f(c) : c)),
-  history: p.history.map((h) => (typeof h.claim === "string" ? { ...h, claim: f(h.claim) } : h)),
-});
-/**
- * A proposition's history with each claim by its place among the proposition's claims, where it is one of
- * them (always, as fusion makes them): a number of a digit or two for a claim id of a dozen characters.
- */
-function historyKept(p: ExportedProposition): ExportedProposition {
-  const at = new Map<string, number>();
-  p.claims.forEach((c, i) => at.has(c) || at.set(c, i));
-  return { ...p, history: p.history.map((h) => (at.has(h.claim) ? { ...h, claim: at.get(h.claim) as unknown as string } : h)) };
-}
-/**
- * A kept proposition's claim ids (claimRef's, in the order of the reports' places) with each that names
- * the same claim id as the one before it in a later report as the step from that one's place: a wire
- * copy's or a repeated sentence's claim has the same id in every report, and a proposition's claims are
- * mostly those (at 10,000 reports the kept propositions were a seventh smaller, 1.04 → 0.89 MB).
- */
-function claimsStepped(claims: readonly string[]): (string | number)[] {
-  const out: (string | number)[] = [];
-  let place = -1;
-  let cid: string | undefined;
-  for (const c of claims) {
-    const k = c.indexOf("-");
-    const p = k > 0 && k <= 9 && isDigits(c, k) ? Number(c.slice(0, k)) : -1;
-    const id = p < 0 ? undefined : c.slice(k);
-    if (p > place && place >= 0 && id === cid) out.push(p - place);
-    else out.push(c);
-    place = p;
-    cid = id;
-  }
-  return out;
-}
-const isDigits = (s: string, n: number) => {
-  for (let i = 0; i < n; i++) if (s.charCodeAt(i) < 48 || s.charCodeAt(i) > 57) return false;
-  return true;
-};
-/** claimsStepped's claim ids back as claimRef keeps them. */
-function claimsBack(claims: readonly (string | number)[]): string[] {
-  const out: string[] = [];
-  let place = -1;
-  let cid = "";
-  for (const c of claims) {
-    if (typeof c === "number") {
-      place += c;
-      out.push(`${place}${cid}`);
-      continue;
-    }
-    out.push(c);
-    const k = c.indexOf("-");
-    place = k > 0 && k <= 9 && isDigits(c, k) ? Number(c.slice(0, k)) : -1;
-    cid = place < 0 ? "" : c.slice(k);
-  }
-  return out;
-}
-/** A kept proposition's history with its claims' ids put back (historyKept). */
-const historyBack = (p: ExportedProposition): ExportedProposition => ({
-  ...p,
-  history: p.history.map((h) => (typeof h.claim === "number" ? { ...h, claim: p.claims[h.claim]! } : h)),
-});
+/** A contradiction with its claim ids passed through `f` (to keep them, or back). */
 const keptContradiction = (c: ExportContradiction, f: (id: string) => string): ExportContradiction => ({
   ...c,
   claims: c.claims.map((x) => (typeof x === "string" ? f(x) : x)) as ExportContradiction["claims"],
@@ -616,8 +569,8 @@ const bucketOf = (n: number) => {
 export async function keepEntityParts(tx: WriteTx, version: string, parts: EntityParts): Promise<void> {
   const own = await ownParts(tx, STATE);
   const outs: Rewrite[] = [];
-  for (const k of [ENTITY_IDS, ENTITIES, ENTITY_LIST, REPORT_LIST]) outs.push(await Rewrite.of(tx, k, own));
-  const [idsOut, entitiesOut, listOut, reportsOut] = outs as [Rewrite, Rewrite, Rewrite, Rewrite];
+  for (const k of [ENTITY_IDS, ENTITIES, ENTITY_LIST, REPORT_LIST, REPORT_TIMES]) outs.push(await Rewrite.of(tx, k, own));
+  const [idsOut, entitiesOut, listOut, reportsOut, timesOut] = outs as [Rewrite, Rewrite, Rewrite, Rewrite, Rewrite];
   // a report's entities by the place of their id among the entities' (random ids do not compress: 11
   // characters against 2-3 digits)
   const entityIds = parts.entityIds ?? parts.entities.slice(0, parts.entities.length).map((e) => e.id);
@@ -638,6 +591,8 @@ export async function keepEntityParts(tx: WriteTx, version: string, parts: Entit
   // the reports in the order read (entityParts: reportPages), their entity ids in runs of RUN in that order
   const reports = [...parts.ids.keys()];
   await reportsOut.put(listRuns(reports));
+  const timed = parts.times?.length === reports.length;
+  if (timed) await timesOut.put(listRuns(parts.times!));
   const ids = [...parts.ids.values()];
   for (let i = 0; i < ids.length; i += 20 * RUN) {
     const idRuns: { id: string; data: unknown }[] = [];
@@ -666,7 +621,7 @@ export async function keepEntityParts(tx: WriteTx, version: string, parts: Entit
   }
   await entitiesOut.put(runs);
   for (const w of outs) await w.end();
-  await tx.setFusionState(STATE, Date.now(), { version, code: codeStamp(), reports: reports.length } satisfies PartsState);
+  await tx.setFusionState(STATE, Date.now(), { version, code: codeStamp(), reports: reports.length, ...(timed && { timed }) } satisfies PartsState);
 }
 
 /**
@@ -724,14 +679,25 @@ export function keptListsIn(r: Reads, kept: Omit<KeptLists, "runs">): KeptLists 
 }
 
 /**
+ * What keepLists keeps a language's lists against, besides the reports: the claims' internal ids (`ids`, by
+ * stable id), the first claims whose words are their proposition's (`worded`: stable id → internal id),
+ * and the reports' published times (`times`, in the order of the reports: keepEntityParts keeps the same).
+ */
+export interface KeptAgainst {
+  ids?: ReadonlyMap<string, number>;
+  worded?: ReadonlyMap<string, number>;
+  times?: readonly string[];
+}
+
+/**
  * Keeps a language's propositions and contradictions as current for `version`, their claim ids against
- * `reports`, the current reports in the order read (claimUids; keepEntityParts keeps the same list), and a
- * proposition's text, when `worded` has its first claim, as that claim's internal id (a copy of a claim's
- * words was half of what the propositions took; the export reads them from the claim: keptParts). Lists
- * given a slice at a time (fusedSlices) are made, kept and written twenty runs at a time. They are kept
- * as the changes from `from` (else from the lists this transaction kept first) when those are of the
- * same version and as long. Returns what was kept, when kept whole (without `runs` when not kept in
- * memory: given as slices).
+ * `reports`, the current reports in the order read (claimUids; keepEntityParts keeps the same list), a
+ * proposition as packProposition keeps it (its claims by the store's ids, its times by its claims'
+ * reports', its text by its first claim's words when `worded` has it: the export reads them back from
+ * the claims, keptParts). Lists given a slice at a time (fusedSlices) are made, kept and written twenty
+ * runs at a time. They are kept as the changes from `from` (else from the lists this transaction kept
+ * first) when those are of the same version and as long. Returns what was kept, when kept whole (without
+ * `runs` when not kept in memory: given as slices).
  */
 export async function keepLists(
   tx: WriteTx,
@@ -739,16 +705,20 @@ export async function keepLists(
   lang: Lang,
   given: { propositions: Slices<ExportedProposition>; contradictions: Slices<ExportContradiction> },
   reports: readonly string[],
-  worded: ReadonlyMap<string, number> = new Map(),
+  against: KeptAgainst = {},
   from?: KeptLists,
 ): Promise<Omit<KeptLists, "runs"> | undefined> {
-  const ref = claimRef(reports);
-  const keptProp = (p: ExportedProposition) => {
-    const h = historyKept(keptProposition(p, ref));
-    const k = { ...h, claims: claimsStepped(h.claims) as string[] };
-    const by = typeof p.claims[0] === "string" ? worded.get(p.claims[0]) : undefined;
-    return by === undefined ? k : { ...k, text: by as unknown as string };
+  const at = new Map(reports.map((u, i) => [u, i]));
+  const ref = claimRef(at);
+  // (times kept against only when they are the reports', as keepEntityParts keeps them)
+  const times = against.times?.length === reports.length ? against.times : undefined;
+  const pack: PackContext = {
+    place: (u) => at.get(u),
+    claimId: (u) => against.ids?.get(u),
+    time: (i) => times?.[i],
+    worded: (u) => against.worded?.get(u),
   };
+  const keptProp = (p: ExportedProposition, i: number) => packProposition(p, i, pack);
   const keptContra = (c: ExportContradiction) => keptContradiction(c, ref);
   const whole = from ?? keptWhole.get(tx);
   const base =
@@ -762,7 +732,7 @@ export async function keepLists(
       : undefined;
   // (given whole, the kept lists are held for the next language of this transaction, as they always were)
   const held = Array.isArray(given.propositions) && Array.isArray(given.contradictions) ? { propositions: [] as unknown[], contradictions: [] as unknown[] } : undefined;
-  const pairs: ["propositions" | "contradictions", string, Slices<unknown>, (x: never) => object][] = [
+  const pairs: ["propositions" | "contradictions", string, Slices<unknown>, (x: never, i: number) => object][] = [
     ["propositions", propsKind(lang), given.propositions, keptProp],
     ["contradictions", contraKind(lang), given.contradictions, keptContra],
   ];
@@ -770,7 +740,7 @@ export async function keepLists(
   for (const [name, kind, xs, keep] of pairs) {
     const out = await Rewrite.of(tx, kind, own);
     for (let i = 0; i < xs.length; i += 20 * RUN) {
-      const some = xs.slice(i, Math.min(xs.length, i + 20 * RUN)).map((x) => keep(x as never));
+      const some = xs.slice(i, Math.min(xs.length, i + 20 * RUN)).map((x, k) => keep(x as never, i + k));
       if (held) held[name].push(...some);
       const ids: string[] = [];
       for (let k = 0; k < some.length; k += RUN) ids.push(runId((i + k) / RUN));
@@ -800,6 +770,6 @@ export async function keepLists(
         return new Map(ids.map((id) => [id, xs.slice(Number(id) * RUN, (Number(id) + 1) * RUN)]));
       },
     });
-  await tx.setFusionState(stateKind(lang), Date.now(), { version, code: codeStamp(), reports: reports.length, ...(base && { base: base.lang }) } satisfies PartsState);
+  await tx.setFusionState(stateKind(lang), Date.now(), { version, code: codeStamp(), reports: reports.length, ...(base && { base: base.lang }), ...(times && { timed: true }) } satisfies PartsState);
   return kept;
 }

@@ -12,9 +12,10 @@ import type { ExportedProposition } from "./fusionexport.js";
  *   further in the list of reports (a wire copy's claim has the same id in every report that runs it);
  * - [report, seq]: the store's claim of that internal id (report × SPAN + seq), read back with its row;
  * - "j:n": the same claim id as the proposition's j-th claim id (in the order first met), n places further;
- * - { id }: the claim's id spelt out (its report not among the kept reports, or its row not known).
+ * - [place, "-key"]: the report at that place, the claim id (its row not known);
+ * - { id }: the claim's id spelt out (its report not among the kept reports).
  */
-export type KeptClaim = number | [number, number] | string | { id: string };
+export type KeptClaim = number | [number, number] | [number, string] | string | { id: string };
 
 /** A history entry: its claim (an index into the claims) then its status, its time its claim's report's; else spelt out. */
 type KeptHistory = number | string | { at: string; status: string; claim: number | string };
@@ -91,7 +92,8 @@ export function packProposition(p: ExportedProposition, index: number, x: PackCo
     else if (id !== undefined) {
       c.push([Math.floor(id / SPAN), id % SPAN]);
       if (i === 0) firstById = true;
-    } else c.push({ id: uid });
+    } else if (place !== undefined) c.push([place, key]);
+    else c.push({ id: uid });
     if (key && j === undefined) keys.set(key, keys.size);
     places.push(place);
     prevPlace = place;
@@ -133,7 +135,7 @@ export function packProposition(p: ExportedProposition, index: number, x: PackCo
 /** The internal ids of the claim rows a kept proposition is read back with (claims kept as [report, seq], its words). */
 export function claimRows(q: KeptProposition): number[] {
   const out: number[] = [];
-  for (const c of q.c) if (Array.isArray(c)) out.push(c[0] * SPAN + c[1]);
+  for (const c of q.c) if (Array.isArray(c) && typeof c[1] === "number") out.push(c[0] * SPAN + c[1]);
   if (typeof q.text === "number") out.push(q.text);
   return out;
 }
@@ -160,9 +162,13 @@ export function unpackProposition(q: KeptProposition, index: number, x: UnpackCo
       const k = c.indexOf(":");
       place = prevPlace! + Number(c.slice(k + 1));
       uid = at(place) + keys[Number(c.slice(0, k))]!;
+    } else if (Array.isArray(c) && typeof c[1] === "string") {
+      place = c[0];
+      uid = at(place) + c[1];
     } else if (Array.isArray(c)) {
-      const row = x.row(c[0] * SPAN + c[1]);
-      if (!row) throw new Error(`sitrep: the claim ${c[0] * SPAN + c[1]} a kept proposition names is missing`);
+      const id = c[0] * SPAN + (c[1] as number);
+      const row = x.row(id);
+      if (!row) throw new Error(`sitrep: the claim ${id} a kept proposition names is missing`);
       uid = row.uid;
       if (!claims.length) text0 = row.text;
       place = x.place(reportOf(uid));

@@ -168,6 +168,12 @@ describe("the export's lists kept in the ledger", () => {
       // lists kept against another list of reports than the entity parts' are not current
       await s.write((tx) => keepLists(tx, version, "nl", lists("nl"), REPORTS.slice(1)));
       assert.equal(await s.snapshot((r) => read(r, "nl")), undefined);
+      // parts kept by another sitrep (another form: a ledger kept by an earlier one) are not read: the export works them out
+      await s.write(async (tx) => {
+        await keepLists(tx, version, "nl", lists("nl"), REPORTS);
+        for (const kind of ["export-parts", "export-parts:nl"]) await tx.setFusionState(kind, 1, { ...((await tx.fusionState(kind))!.data as object), code: "0123456789abcdef" });
+      });
+      assert.equal(await s.snapshot((r) => read(r, "nl")), undefined);
     } finally {
       await s.close();
     }

@@ -111,12 +111,14 @@ describe("the export's lists kept in the ledger", () => {
           ["d0unknown", []],
         ]),
       );
-      // a run of mentions names its report by its place among the reports (its id is random: it does not compress)
-      const packed: { m: unknown[][] }[] = [];
+      // a run of mentions names its report by the step from the run before's place among the reports (its
+      // id is random: it does not compress), a mention by the step from the one before's end and its words
+      const packed: { ms: unknown[][] }[] = [];
       await s.snapshot(async (r) => {
-        for await (const items of r.fusionItems("export-entities")) for (const it of items) packed.push(...(it.data as { m: unknown[][] }[]));
+        for await (const items of r.fusionItems("export-entities")) for (const it of items) packed.push(...(it.data as { ms: unknown[][] }[]));
       });
-      assert.deepEqual(packed.map((e) => e.m.map((run) => run[0])), [[0, 1], [1]]);
+      assert.deepEqual(packed.map((e) => e.ms.map((run) => run[0])), [[0, 1], [1]]);
+      assert.deepEqual(packed[0]!.ms[0], [0, 40, 0, 56, 2, 69, "it"]);
       // in runs of reports in the order read, one item a run
       const stored = await s.snapshot((r) => r.fusionItemsByIds("export-entity-ids", ["000000000"]));
       assert.deepEqual(stored[0]?.data, [
@@ -139,11 +141,12 @@ describe("the export's lists kept in the ledger", () => {
         await keepLists(tx, version, "nl", lists("nl"), REPORTS);
       });
       for (const lang of ["en", "nl"] as const) assert.deepEqual(await s.snapshot((r) => read(r, lang)), lists(lang), `read back (${lang})`);
-      // a claim's report kept as its place among the reports (its id is random: it does not compress)
+      // a claim's report kept as its place among the reports (its id is random: it does not compress), when
+      // the store's id of the claim is not given
       const first = await s.snapshot((r) => r.fusionItemsByIds("export-propositions:en", ["000000000"]));
-      assert.deepEqual((first[0]?.data as { claims: string[]; history: { claim: string }[] }[])[3]!.claims, ["3-x1", "233-x2"]);
-      // and a claim of its history by its place among the proposition's claims
-      assert.equal((first[0]?.data as { history: { claim: unknown }[] }[])[3]!.history[0]!.claim, 0);
+      assert.deepEqual((first[0]?.data as { c: unknown[] }[])[3]!.c, [[3, "-x1"], [233, "-x2"]]);
+      // and a claim of its history by its place among the proposition's claims (its time spelt out: the reports' times not given)
+      assert.deepEqual((first[0]?.data as { h: unknown[] }[])[3]!.h, [{ at: "2024-11-02T08:00:00+00:00", status: "claimed", claim: 0 }]);
       // the Dutch runs hold only the items that differ: a source every tenth proposition, a reason every third
       // contradiction, and one contradiction more
       const changed = async (kind: string) => {
@@ -164,6 +167,12 @@ describe("the export's lists kept in the ledger", () => {
       assert.equal(await s.snapshot((r) => read(r, "en")), undefined);
       // lists kept against another list of reports than the entity parts' are not current
       await s.write((tx) => keepLists(tx, version, "nl", lists("nl"), REPORTS.slice(1)));
+      assert.equal(await s.snapshot((r) => read(r, "nl")), undefined);
+      // parts kept by another sitrep (another form: a ledger kept by an earlier one) are not read: the export works them out
+      await s.write(async (tx) => {
+        await keepLists(tx, version, "nl", lists("nl"), REPORTS);
+        for (const kind of ["export-parts", "export-parts:nl"]) await tx.setFusionState(kind, 1, { ...((await tx.fusionState(kind))!.data as object), code: "0123456789abcdef" });
+      });
       assert.equal(await s.snapshot((r) => read(r, "nl")), undefined);
     } finally {
       await s.close();

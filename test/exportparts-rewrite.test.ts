@@ -29,18 +29,19 @@ function parts(n: number) {
   return { ids, entities };
 }
 
+// (three propositions a report: the lists are kept in runs of hundreds)
 function lists(n: number): Lists {
-  const propositions = Array.from({ length: n }, (_, i) => ({
+  const propositions = Array.from({ length: 3 * n }, (_, i) => ({
     id: `p${i + 1}`,
     text: `The dunes at ${PLACES[i % PLACES.length]} were breached in ${i + 2} places`,
-    claims: [`${reportOf(i)}-k1`],
+    claims: [`${reportOf(Math.floor(i / 3))}-k${i % 3}`],
     status: "claimed",
     sources: [{ name: "the coast guard", kind: "organization" }],
     reports: 1,
     independent_sources: 1,
     first_seen: "2025-01-14T06:00:00+00:00",
     last_seen: "2025-01-14T06:00:00+00:00",
-    history: [{ at: "2025-01-14T06:00:00+00:00", status: "claimed", claim: `${reportOf(i)}-k1` }],
+    history: [{ at: "2025-01-14T06:00:00+00:00", status: "claimed", claim: `${reportOf(Math.floor(i / 3))}-k${i % 3}` }],
     incident: "i:2025-01-14|storm",
   }));
   return { propositions, contradictions: [] } as unknown as Lists;

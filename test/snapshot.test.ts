@@ -130,10 +130,16 @@ describe("the briefing's picture kept in the ledger", () => {
           for await (const its of r.fusionItems(kind)) for (const it of its) xs.push(...(it.data as unknown[]));
           return xs;
         });
-      const props = (await items("export-propositions:en")) as { text: unknown }[];
-      assert.ok(props.length > 0 && props.every((p) => typeof p.text === "number"), `${what}: kept propositions are worded by their claims`);
-      const ents = (await items("export-entities")) as { m: unknown[][] }[];
-      assert.ok(ents.length > 0 && ents.every((e) => e.m.every((run) => typeof run[0] === "number")), `${what}: kept mentions name their reports by place`);
+      // (and a proposition's claims by the store's ids, or as steps from those; its times its claims' reports')
+      const props = (await items("export-propositions:en")) as { id?: string; text?: unknown; c: unknown[]; first_seen?: string; last_seen: unknown; h: unknown[] }[];
+      assert.ok(props.length > 0, `${what}: propositions kept`);
+      for (const p of props) {
+        assert.ok(p.text === undefined || typeof p.text === "number", `${what}: kept propositions are worded by their claims`);
+        assert.ok(Array.isArray(p.c[0]) && p.c.every((c) => typeof c !== "object" || (Array.isArray(c) && typeof c[1] === "number")), `${what}: a kept proposition's claims by the store's ids`);
+        assert.ok(p.id === undefined && p.first_seen === undefined && typeof p.last_seen === "number" && p.h.every((h) => typeof h !== "object"), `${what}: no times spelt out`);
+      }
+      const ents = (await items("export-entities")) as { ms: unknown[][] }[];
+      assert.ok(ents.length > 0 && ents.every((e) => e.ms.every((run) => typeof run[0] === "number")), `${what}: kept mentions name their reports by place`);
       return k.picture;
     };
     try {

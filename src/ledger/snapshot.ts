@@ -177,7 +177,7 @@ async function keepListsOf(
   whole: KeptLists | undefined,
 ): Promise<KeptLists | undefined> {
   const lists = fusedSlices(fusion, uids);
-  const k = await store.write((tx) => keepLists(tx, version, lang, lists, uids.reports, worded, whole));
+  const k = await store.write((tx) => keepLists(tx, version, lang, lists, uids.reports, { ids: uids.ids, worded, times: uids.times }, whole));
   return k && keptListsIn(store.reads, k);
 }
 

@@ -240,6 +240,16 @@ export async function withClaimRecords(file: string, version: number): Promise<M
   return whole;
 }
 
+/** The rows a query of a SQLite ledger's file gives, read through a connection of its own (what the store wrote, as it is). */
+export function sqlRows(file: string, sql: string, ...params: unknown[]): Record<string, unknown>[] {
+  const db = new Sqlite(file, { readonly: true });
+  try {
+    return db.prepare(sql).all(...params) as Record<string, unknown>[];
+  } finally {
+    db.close();
+  }
+}
+
 /** Two SQLite ledgers of the same reports in a new folder: one to be made as an older schema had it, one kept. */
 export async function twinLedgers(prefix: string, docs: readonly Doc[]): Promise<{ fresh: string; old: string }> {
   const dir = mkdtempSync(join(tmpdir(), prefix));

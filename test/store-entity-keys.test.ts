@@ -10,7 +10,7 @@ import { ENTITY_TYPES } from "../src/store/codes.js";
 import { LATEST } from "../src/store/schema.js";
 import { storeReports } from "../src/ledger/ingest.js";
 import { PG_URL, newDatabase } from "./backends.js";
-import { exportedEn, twinLedgers, reportMaker, copiedThrough, withNamedEntities } from "./old-ledger.js";
+import { exportedEn, twinLedgers, reportMaker, copiedThrough, withNamedEntities, sqlRows } from "./old-ledger.js";
 
 // Reports written for this test: a port fire, named people, organisations and places met again.
 const EN = [
@@ -27,16 +27,8 @@ const NL = [
 const report = reportMaker({ prefix: "p", published: (i) => `2025-04-0${i}T10:00:00+02:00`, source: { nl: "Rijnmond", en: "Harbour News" }, slug: "port" });
 const DOCS = () => [report(EN, "en", 1), report(NL, "nl", 2), report(EN.replace("two", "three"), "en", 3)];
 
-const rows = (file: string, sql: string) => {
-  const db = new Database(file, { readonly: true });
-  try {
-    return db.prepare(sql).all() as Record<string, unknown>[];
-  } finally {
-    db.close();
-  }
-};
-const names = (file: string) => rows(file, "SELECT nkey, type, fkey, typeof(fkey) AS t FROM names ORDER BY nkey, type");
-const fused = (file: string) => rows(file, "SELECT * FROM fused ORDER BY id");
+const names = (file: string) => sqlRows(file, "SELECT nkey, type, fkey, typeof(fkey) AS t FROM names ORDER BY nkey, type");
+const fused = (file: string) => sqlRows(file, "SELECT * FROM fused ORDER BY id");
 
 /** A ledger's fused entities and names as schema 27 kept them: a unique index of the keys, names as words (and entities as before 29). */
 function withKeyedNames(db: Database.Database): void {
@@ -59,7 +51,7 @@ test("SQLite: names keep their entity's type as a code and its row id; fused ent
   const ns = names(fresh);
   assert.ok(ns.length > 5, "the reports name entities");
   assert.ok(ns.every((n) => n.t === "integer" && typeof n.type === "number"), "ids and codes");
-  const idx = rows(fresh, "SELECT name FROM pragma_index_list('fused') WHERE origin = 'u'");
+  const idx = sqlRows(fresh, "SELECT name FROM pragma_index_list('fused') WHERE origin = 'u'");
   assert.equal(idx.length, 1, "one unique index: the stable ids'");
   // a name read gives its entity's key
   const s = await openStore(fresh);
@@ -88,10 +80,10 @@ test("SQLite: a ledger of schema 27 moves to names by id and fused entities with
   assert.equal(await exportedEn(s), await exportedEn(a));
   await s.close();
   await a.close();
-  assert.equal(rows(old, "PRAGMA user_version")[0]!.user_version, LATEST);
+  assert.equal(sqlRows(old, "PRAGMA user_version")[0]!.user_version, LATEST);
   assert.deepEqual(names(old), names(fresh));
   assert.deepEqual(fused(old), fused(fresh));
-  assert.equal(rows(old, "SELECT name FROM pragma_index_list('fused') WHERE origin = 'u'").length, 1);
+  assert.equal(sqlRows(old, "SELECT name FROM pragma_index_list('fused') WHERE origin = 'u'").length, 1);
 });
 
 test("a copy of a SQLite ledger to PostgreSQL and back keeps the names", { skip: !PG_URL && "SITREP_TEST_PG not set" }, async () => {

@@ -12,7 +12,7 @@ import { LATEST } from "../src/store/schema.js";
 import { storeReports } from "../src/ledger/ingest.js";
 import type { Doc } from "../src/model/doc.js";
 import { eachBackend, PG_URL, newDatabase } from "./backends.js";
-import { exportedEn, twinLedgers, reportMaker, copiedThrough, withNamedEntities, recordsRead } from "./old-ledger.js";
+import { exportedEn, twinLedgers, reportMaker, copiedThrough, withNamedEntities, recordsRead, sqlRows } from "./old-ledger.js";
 
 // Reports written for this test: a dam near a city first written with its umlaut, then mostly without.
 const FIRST = "Mayor Anna de Vries of Zürich said the dam held on Monday. Greenpeace said GREENPEACE activists were not at the dam.";
@@ -25,16 +25,8 @@ const LATER = [
 const report = reportMaker({ prefix: "z", published: (i) => `2025-05-0${i}T10:00:00+02:00`, source: { nl: "Limmat", en: "Alpine Wire" }, slug: "dam" });
 const DOCS = (): Doc[] => [report(FIRST, "en", 1), ...LATER.map((t, i) => report(t, "en", i + 2))];
 
-const rows = (file: string, sql: string) => {
-  const db = new Database(file, { readonly: true });
-  try {
-    return db.prepare(sql).all() as Record<string, unknown>[];
-  } finally {
-    db.close();
-  }
-};
-const storedEntities = (file: string) => rows(file, "SELECT * FROM entities ORDER BY id");
-const storedFused = (file: string) => rows(file, "SELECT * FROM fused ORDER BY id");
+const storedEntities = (file: string) => sqlRows(file, "SELECT * FROM entities ORDER BY id");
+const storedFused = (file: string) => sqlRows(file, "SELECT * FROM fused ORDER BY id");
 
 /** Every entity name the reads give: a report's parts, the entity pages (as read and corrected), and the reports' fusion records. */
 const namesRead = (s: Store) =>
@@ -69,15 +61,15 @@ eachBackend("an entity's name reads back as its report gave it, where its fused 
   }
   // The city: first named with its umlaut, then more often without; its later rows keep their own name,
   // its first name stays the fused row's, and most rows keep none.
-  const [city] = rows(spec, "SELECT f.id, f.name FROM fused f WHERE f.name = 'Zürich'");
+  const [city] = sqlRows(spec, "SELECT f.id, f.name FROM fused f WHERE f.name = 'Zürich'");
   assert.ok(city, "the city's first name is its first report's");
-  const top = rows(spec, `SELECT name FROM fused_names WHERE fused = ${Number(city.id)} ORDER BY n DESC, name LIMIT 1`)[0]!;
+  const top = sqlRows(spec, `SELECT name FROM fused_names WHERE fused = ${Number(city.id)} ORDER BY n DESC, name LIMIT 1`)[0]!;
   assert.equal(top.name, "Zurich", "its most used name is another");
-  const cityRows = rows(spec, `SELECT id, name FROM entities WHERE fused = ${Number(city.id)} ORDER BY id`);
+  const cityRows = sqlRows(spec, `SELECT id, name FROM entities WHERE fused = ${Number(city.id)} ORDER BY id`);
   assert.deepEqual(cityRows.map((e) => e.name), [null, "Zurich", "Zurich", "ZURICH"]);
   const all = storedEntities(spec);
   assert.ok(all.filter((e) => e.name === null).length > all.length / 2, "most rows keep no name");
-  assert.ok(all.filter((e) => e.name !== null).every((e) => rows(spec, `SELECT name FROM fused WHERE id = ${Number(e.fused)}`)[0]!.name !== e.name));
+  assert.ok(all.filter((e) => e.name !== null).every((e) => sqlRows(spec, `SELECT name FROM fused WHERE id = ${Number(e.fused)}`)[0]!.name !== e.name));
 });
 
 eachBackend("a new version of a report and an editor's merge leave every name read as given", async (b) => {
@@ -134,11 +126,11 @@ test("SQLite: a ledger of schema 28 moves to entity rows without their fused ent
   assert.equal(await exportedEn(s), await exportedEn(a));
   await s.close();
   await a.close();
-  assert.equal(rows(old, "PRAGMA user_version")[0]!.user_version, LATEST);
+  assert.equal(sqlRows(old, "PRAGMA user_version")[0]!.user_version, LATEST);
   assert.deepEqual(storedEntities(old), storedEntities(fresh));
   assert.deepEqual(storedFused(old), storedFused(fresh));
   assert.ok(storedEntities(old).some((e) => e.name === null));
-  assert.deepEqual(rows(old, "SELECT name, sql FROM sqlite_master WHERE tbl_name = 'entities' ORDER BY name"), rows(fresh, "SELECT name, sql FROM sqlite_master WHERE tbl_name = 'entities' ORDER BY name"));
+  assert.deepEqual(sqlRows(old, "SELECT name, sql FROM sqlite_master WHERE tbl_name = 'entities' ORDER BY name"), sqlRows(fresh, "SELECT name, sql FROM sqlite_master WHERE tbl_name = 'entities' ORDER BY name"));
 });
 
 test("a copy of a SQLite ledger to PostgreSQL and back keeps the entities' names", { skip: !PG_URL && "SITREP_TEST_PG not set" }, async () => {

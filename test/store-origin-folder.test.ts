@@ -13,7 +13,7 @@ import { openStore } from "../src/store/index.js";
 import { LATEST } from "../src/store/schema.js";
 import { storeReports } from "../src/ledger/ingest.js";
 import { PG_URL, newDatabase } from "./backends.js";
-import { copiedThrough } from "./old-ledger.js";
+import { copiedThrough, sqlRows } from "./old-ledger.js";
 
 // Reports written for this test: a dyke inspection after heavy rain, filed as files of two folders, an
 // upload and a web address.
@@ -39,14 +39,6 @@ const docs = () =>
     ),
   );
 
-const rows = (file: string, sql: string) => {
-  const db = new Database(file, { readonly: true });
-  try {
-    return db.prepare(sql).all() as Record<string, unknown>[];
-  } finally {
-    db.close();
-  }
-};
 
 async function ledger(prefix: string): Promise<{ file: string; uids: string[] }> {
   const file = join(mkdtempSync(join(tmpdir(), prefix)), "new.db");
@@ -69,9 +61,9 @@ async function origins(spec: string, uids: readonly string[]): Promise<(string |
 test("a report's origin reads back whole; its folder is kept once", async () => {
   const { file, uids } = await ledger("sitrep-origin-");
   assert.deepEqual(await origins(file, uids), ORIGINS);
-  assert.deepEqual(rows(file, "SELECT path FROM folders ORDER BY id").map((r) => r.path), ["/srv/feeds/2025-11-04/", "https://example.org/regio/"]);
+  assert.deepEqual(sqlRows(file, "SELECT path FROM folders ORDER BY id").map((r) => r.path), ["/srv/feeds/2025-11-04/", "https://example.org/regio/"]);
   assert.deepEqual(
-    rows(file, "SELECT origin, folder IS NOT NULL AS f FROM reports ORDER BY id").map((r) => [r.origin, r.f]),
+    sqlRows(file, "SELECT origin, folder IS NOT NULL AS f FROM reports ORDER BY id").map((r) => [r.origin, r.f]),
     [["dyke-lek.txt", 1], ["dyke-schoonhoven.txt", 1], ["upload", 0], ["alblasserwaard", 1]],
   );
 });
@@ -84,7 +76,7 @@ test("SQLite: a ledger of the schema before keeps its whole origins, moves to fo
   db.pragma(`user_version = ${LATEST - 1}`);
   db.close();
   assert.deepEqual(await origins(file, uids), ORIGINS);
-  assert.equal(rows(file, "PRAGMA user_version")[0]!.user_version, LATEST);
+  assert.equal(sqlRows(file, "PRAGMA user_version")[0]!.user_version, LATEST);
   const s = await openStore(file);
   const more = runPipeline(
     new Doc("The water board said the level of the Lek was falling again on Thursday.\n", {

@@ -9,7 +9,7 @@ import { openStore } from "../src/store/index.js";
 import { LATEST, PKEY_BUCKET } from "../src/store/schema.js";
 import { pkeyWhere } from "../src/store/sql-store.js";
 import { sqlite as sqliteDialect } from "../src/store/dialect.js";
-import { exportedEn, twinLedgers, reportMaker } from "./old-ledger.js";
+import { exportedEn, twinLedgers, reportMaker, sqlRows } from "./old-ledger.js";
 
 // Reports written for this test: a bridge closed after a barge struck it, told by three outlets in their own words
 // around one sentence they share.
@@ -23,17 +23,9 @@ const EN = [
 const report = reportMaker({ prefix: "b", published: (i) => `2025-06-1${i}T08:00:00+02:00`, source: { nl: "Rijnmond", en: "River Desk" }, slug: "bridge" });
 const DOCS = () => EN.map((t, i) => report(t, "en", i + 1));
 
-const rows = (file: string, sql: string, ...params: unknown[]) => {
-  const db = new Database(file, { readonly: true });
-  try {
-    return db.prepare(sql).all(...params) as Record<string, unknown>[];
-  } finally {
-    db.close();
-  }
-};
 /** The key, status and number of claims of the proposition most reports repeat. */
-const repeated = (file: string) => rows(file, "SELECT pkey, status, count(*) AS n FROM claims GROUP BY pkey, status ORDER BY n DESC, pkey LIMIT 1")[0]!;
-const indexSql = (file: string) => String(rows(file, "SELECT sql FROM sqlite_master WHERE name = 'claims_pkey'")[0]?.sql);
+const repeated = (file: string) => sqlRows(file, "SELECT pkey, status, count(*) AS n FROM claims GROUP BY pkey, status ORDER BY n DESC, pkey LIMIT 1")[0]!;
+const indexSql = (file: string) => String(sqlRows(file, "SELECT sql FROM sqlite_master WHERE name = 'claims_pkey'")[0]?.sql);
 
 test("SQLite: a proposition's claims are found through the bucket of its key, and a claim of another key in that bucket is not one of them", async () => {
   const { fresh } = await twinLedgers("sitrep-pkey-", DOCS());
@@ -65,7 +57,7 @@ test("SQLite: the read by key goes through the index of buckets, not a scan of t
   const where = pkeyWhere(sqliteDialect);
   const key = Number(repeated(fresh).pkey);
   // the read's own condition, as propCites joins it with the reports and orders it
-  const plan = rows(
+  const plan = sqlRows(
     fresh,
     `EXPLAIN QUERY PLAN SELECT c.report, c.id FROM claims c JOIN reports r ON r.id = c.report AND r.current = 1
      WHERE ${where.sql} AND c.status = ? ORDER BY r.published_ms, c.report, c.start LIMIT 10`,
@@ -88,6 +80,6 @@ test("SQLite: a ledger of schema 29 moves to the index of buckets when opened, a
   assert.equal(await exportedEn(s), await exportedEn(a));
   await s.close();
   await a.close();
-  assert.equal(rows(old, "PRAGMA user_version")[0]!.user_version, LATEST);
+  assert.equal(sqlRows(old, "PRAGMA user_version")[0]!.user_version, LATEST);
   assert.equal(indexSql(old), indexSql(fresh));
 });

@@ -17,6 +17,7 @@ import { storeReports } from "../src/ledger/ingest.js";
 import { Doc, type Lang } from "../src/model/doc.js";
 import { runPipeline } from "../src/pipeline/index.js";
 import { copyLedger } from "../src/store/copy.js";
+import { newDatabase } from "./backends.js";
 
 /** The outlet of the store tests' own reports: ids, publication times, its two names and a page address by number. */
 export interface TestOutlet {
@@ -268,4 +269,15 @@ export async function copiedThrough(fresh: string, url: string): Promise<string>
   const back = fresh.replace(/new\.db$/, "back.db");
   await copyLedger(url, back);
   return back;
+}
+
+/**
+ * The same reports in a new SQLite ledger, copied into a new PostgreSQL database and from there into a new
+ * file: the three opened to be read, in that order, with the two files' paths.
+ */
+export async function readCopies(prefix: string, docs: readonly Doc[]): Promise<{ fresh: string; back: string; stores: [Store, Store, Store] }> {
+  const { fresh } = await twinLedgers(prefix, docs);
+  const url = await newDatabase();
+  const back = await copiedThrough(fresh, url);
+  return { fresh, back, stores: [await openStore(fresh, { readonly: true }), await openStore(url, { readonly: true }), await openStore(back, { readonly: true })] };
 }

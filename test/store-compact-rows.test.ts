@@ -10,8 +10,8 @@ import { runPipeline } from "../src/pipeline/index.js";
 import { openStore, type Store } from "../src/store/index.js";
 import { LATEST } from "../src/store/schema.js";
 import { storeReports } from "../src/ledger/ingest.js";
-import { eachBackend, PG_URL, newDatabase } from "./backends.js";
-import { exportedEn, twinLedgers, withTextRows, copiedThrough } from "./old-ledger.js";
+import { eachBackend, PG_URL } from "./backends.js";
+import { exportedEn, twinLedgers, withTextRows, readCopies } from "./old-ledger.js";
 
 // Reports written for this test: a depot fire at a harbour, an evacuation, an arrest and a denial.
 const EN = [
@@ -155,10 +155,7 @@ test("SQLite: a conversion of rows stopped midway goes on from its watermark whe
 });
 
 test("a copy of a SQLite ledger to PostgreSQL and back keeps the rows' words and lists", { skip: !PG_URL && "SITREP_TEST_PG not set" }, async () => {
-  const { fresh } = await twinLedgers("sitrep-compact-copy-", DOCS());
-  const url = await newDatabase();
-  const back = await copiedThrough(fresh, url);
-  const [a, p, c] = [await openStore(fresh, { readonly: true }), await openStore(url, { readonly: true }), await openStore(back, { readonly: true })];
+  const { fresh, back, stores: [a, p, c] } = await readCopies("sitrep-compact-copy-", DOCS());
   const ra = await rowsRead(a);
   assert.deepEqual(await rowsRead(p), ra);
   assert.deepEqual(await rowsRead(c), ra);

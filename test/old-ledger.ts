@@ -17,7 +17,6 @@ import { storeReports } from "../src/ledger/ingest.js";
 import { Doc, type Lang } from "../src/model/doc.js";
 import { runPipeline } from "../src/pipeline/index.js";
 import { copyLedger } from "../src/store/copy.js";
-import { newDatabase } from "./backends.js";
 
 /** The outlet of the store tests' own reports: ids, publication times, its two names and a page address by number. */
 export interface TestOutlet {
@@ -272,12 +271,12 @@ export async function copiedThrough(fresh: string, url: string): Promise<string>
 }
 
 /**
- * The same reports in a new SQLite ledger, copied into a new PostgreSQL database and from there into a new
- * file: the three opened to be read, in that order, with the two files' paths.
+ * The same reports in a new SQLite ledger, copied into the (new) PostgreSQL database at `url` and from there
+ * into a new file: the three opened to be read, in that order, with the two files' paths. (The database is
+ * the caller's: this file is no test of its own, and backends.ts would hold a run of it open.)
  */
-export async function readCopies(prefix: string, docs: readonly Doc[]): Promise<{ fresh: string; back: string; stores: [Store, Store, Store] }> {
+export async function readCopies(prefix: string, docs: readonly Doc[], url: string): Promise<{ fresh: string; back: string; stores: [Store, Store, Store] }> {
   const { fresh } = await twinLedgers(prefix, docs);
-  const url = await newDatabase();
   const back = await copiedThrough(fresh, url);
   return { fresh, back, stores: [await openStore(fresh, { readonly: true }), await openStore(url, { readonly: true }), await openStore(back, { readonly: true })] };
 }

@@ -10,7 +10,7 @@ import { openStore, type Store } from "../src/store/index.js";
 import { FIRST, LATEST, MIGRATIONS, SPAN } from "../src/store/schema.js";
 import { sqlite } from "../src/store/dialect.js";
 import { storeReports } from "../src/ledger/ingest.js";
-import { eachBackend, PG_URL } from "./backends.js";
+import { eachBackend, PG_URL, newDatabase } from "./backends.js";
 import { exportedEn, twinLedgers, withUnpackedClaims, reportMaker, readCopies } from "./old-ledger.js";
 
 // Reports written for this test: a dyke breach, an evacuation, a named and quoted official, a denial.
@@ -125,7 +125,7 @@ test("SQLite: a packing of claims stopped midway reads the same, and goes on fro
 });
 
 test("a copy of a SQLite ledger to PostgreSQL and back keeps the claims' packed fields", { skip: !PG_URL && "SITREP_TEST_PG not set" }, async () => {
-  const { fresh, back, stores: [a, p, c] } = await readCopies("sitrep-claimpack-copy-", DOCS());
+  const { fresh, back, stores: [a, p, c] } = await readCopies("sitrep-claimpack-copy-", DOCS(), await newDatabase());
   const ra = await claimsRead(a);
   assert.deepEqual(await claimsRead(p), ra);
   assert.deepEqual(await claimsRead(c), ra);

@@ -10,7 +10,7 @@ import { runPipeline } from "../src/pipeline/index.js";
 import { openStore, type Store } from "../src/store/index.js";
 import { LATEST } from "../src/store/schema.js";
 import { storeReports } from "../src/ledger/ingest.js";
-import { eachBackend, PG_URL } from "./backends.js";
+import { eachBackend, PG_URL, newDatabase } from "./backends.js";
 import { exportedEn, twinLedgers, withTextRows, readCopies } from "./old-ledger.js";
 
 // Reports written for this test: a depot fire at a harbour, an evacuation, an arrest and a denial.
@@ -155,7 +155,7 @@ test("SQLite: a conversion of rows stopped midway goes on from its watermark whe
 });
 
 test("a copy of a SQLite ledger to PostgreSQL and back keeps the rows' words and lists", { skip: !PG_URL && "SITREP_TEST_PG not set" }, async () => {
-  const { fresh, back, stores: [a, p, c] } = await readCopies("sitrep-compact-copy-", DOCS());
+  const { fresh, back, stores: [a, p, c] } = await readCopies("sitrep-compact-copy-", DOCS(), await newDatabase());
   const ra = await rowsRead(a);
   assert.deepEqual(await rowsRead(p), ra);
   assert.deepEqual(await rowsRead(c), ra);

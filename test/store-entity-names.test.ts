@@ -11,7 +11,7 @@ import { corrected } from "../src/store/corrected.js";
 import { LATEST } from "../src/store/schema.js";
 import { storeReports } from "../src/ledger/ingest.js";
 import type { Doc } from "../src/model/doc.js";
-import { eachBackend, PG_URL } from "./backends.js";
+import { eachBackend, PG_URL, newDatabase } from "./backends.js";
 import { exportedEn, twinLedgers, reportMaker, withNamedEntities, recordsRead, sqlRows, readCopies } from "./old-ledger.js";
 
 // Reports written for this test: a dam near a city first written with its umlaut, then mostly without.
@@ -134,7 +134,7 @@ test("SQLite: a ledger of schema 28 moves to entity rows without their fused ent
 });
 
 test("a copy of a SQLite ledger to PostgreSQL and back keeps the entities' names", { skip: !PG_URL && "SITREP_TEST_PG not set" }, async () => {
-  const { fresh, back, stores: [a, p, c] } = await readCopies("sitrep-entnames-copy-", DOCS());
+  const { fresh, back, stores: [a, p, c] } = await readCopies("sitrep-entnames-copy-", DOCS(), await newDatabase());
   const ra = await namesRead(a);
   assert.deepEqual(await namesRead(p), ra);
   assert.deepEqual(await namesRead(c), ra);
